@@ -1,0 +1,39 @@
+# Thin wrapper over CMake.  `make` builds build/sitrep; `make check` runs the
+# tests; `make asan` builds and tests under AddressSanitizer + UBSan;
+# `make valgrind` runs the tests under valgrind; `make fuzz` builds and
+# briefly runs the fuzz targets; `make bench` runs the benchmarks.
+BUILD ?= build
+JOBS ?= $(shell nproc 2>/dev/null || echo 2)
+CMAKE_FLAGS ?=
+
+.PHONY: all check asan valgrind fuzz bench demo clean
+
+all:
+	cmake -S . -B $(BUILD) $(CMAKE_FLAGS) >/dev/null
+	cmake --build $(BUILD) -j $(JOBS)
+
+check: all
+	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
+
+asan:
+	cmake -S . -B build-asan -DSITREP_SANITIZE=ON -DCMAKE_BUILD_TYPE=Debug -DCMAKE_C_COMPILER=clang >/dev/null
+	cmake --build build-asan -j $(JOBS)
+	cd build-asan && ASAN_OPTIONS=detect_leaks=1 ctest --output-on-failure -j $(JOBS)
+
+valgrind: all
+	cd $(BUILD) && ctest --output-on-failure -T memcheck -E '^cli_' \
+	  --overwrite MemoryCheckCommandOptions="--error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite"
+
+fuzz:
+	cmake -S . -B build-fuzz -DSITREP_FUZZ=ON -DCMAKE_C_COMPILER=clang -DCMAKE_BUILD_TYPE=Debug >/dev/null
+	cmake --build build-fuzz -j $(JOBS)
+	bash fuzz/run.sh build-fuzz $(or $(FUZZ_SECONDS),30)
+
+bench: all
+	bash bench/run.sh $(BUILD)
+
+demo: all
+	./$(BUILD)/sitrep extract samples
+
+clean:
+	rm -rf $(BUILD) build-asan build-fuzz

@@ -1,0 +1,132 @@
+/*
+ * main.c -- the sitrep command line: a thin layer over libsitrep.
+ *
+ *   sitrep extract [--text] [--max-bytes N] PATH...
+ *
+ * Writes one JSON record per document to standard output (CONTRACT.md).
+ * Inputs that cannot be read are reported on standard error, one line
+ * each, and the others go on.  Exit status: 0 all read, 1 some input was
+ * skipped, 2 usage or output error.
+ */
+#include "sitrep.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static void usage(FILE *to)
+{
+    fputs("usage: sitrep extract [--text] [--max-bytes N] PATH...\n"
+          "       sitrep --version\n"
+          "\n"
+          "  extract   read articles (plain text, JSON Lines, directories, - for stdin;\n"
+          "            .gz read transparently) and write JSON Lines records\n"
+          "  --text    include each document's cleaned text\n"
+          "  --max-bytes N   largest article or JSONL record accepted (default 16 MiB)\n",
+          to);
+}
+
+static int write_stdout(const char *data, size_t len, void *ctx)
+{
+    (void)ctx;
+    return fwrite(data, 1, len, stdout) == len ? 0 : -1;
+}
+
+static int cmd_extract(int argc, char **argv)
+{
+    sitrep_options opts;
+    sitrep_options_init(&opts);
+    unsigned flags = 0;
+    int first_path = -1;
+    for (int i = 0; i < argc; i++) {
+        if (first_path < 0 && strcmp(argv[i], "--text") == 0) {
+            flags |= SITREP_JSON_TEXT;
+        } else if (first_path < 0 && strcmp(argv[i], "--max-bytes") == 0 && i + 1 < argc) {
+            char *end;
+            errno = 0;
+            unsigned long long v = strtoull(argv[++i], &end, 10);
+            if (errno || *end || v == 0) {
+                fprintf(stderr, "sitrep: --max-bytes needs a positive number\n");
+                return 2;
+            }
+            opts.max_input_bytes = (size_t)v;
+        } else if (first_path < 0 && strcmp(argv[i], "--") == 0) {
+            first_path = i + 1;
+        } else if (first_path < 0 && argv[i][0] == '-' && argv[i][1] != '\0') {
+            fprintf(stderr, "sitrep: unknown option %s\n", argv[i]);
+            usage(stderr);
+            return 2;
+        } else if (first_path < 0) {
+            first_path = i;
+        }
+    }
+    if (first_path < 0 || first_path >= argc) {
+        usage(stderr);
+        return 2;
+    }
+    sitrep_reader *r;
+    if (sitrep_reader_new(&opts, &r) != SITREP_OK) {
+        fprintf(stderr, "sitrep: out of memory\n");
+        return 2;
+    }
+    for (int i = first_path; i < argc; i++)
+        if (sitrep_reader_add(r, argv[i]) != SITREP_OK) {
+            fprintf(stderr, "sitrep: out of memory\n");
+            sitrep_reader_free(r);
+            return 2;
+        }
+    int rc = 0;
+    for (;;) {
+        sitrep_doc *doc;
+        sitrep_status st = sitrep_reader_next(r, &doc);
+        if (st == SITREP_DONE)
+            break;
+        if (st != SITREP_OK) {
+            fprintf(stderr, "sitrep: %s\n", sitrep_reader_message(r));
+            if (st == SITREP_ENOMEM) {
+                rc = 2;
+                break;
+            }
+            continue;
+        }
+        st = sitrep_doc_write_json(doc, flags, write_stdout, NULL);
+        sitrep_doc_free(doc);
+        if (st != SITREP_OK) {
+            fprintf(stderr, "sitrep: cannot write output: %s\n", strerror(errno));
+            rc = 2;
+            break;
+        }
+    }
+    if (rc == 0 && sitrep_reader_skipped(r) > 0) {
+        fprintf(stderr, "sitrep: %zu input(s) skipped\n", sitrep_reader_skipped(r));
+        rc = 1;
+    }
+    sitrep_reader_free(r);
+    if (fflush(stdout) != 0) {
+        fprintf(stderr, "sitrep: cannot write output: %s\n", strerror(errno));
+        return 2;
+    }
+    return rc;
+}
+
+int main(int argc, char **argv)
+{
+    if (argc < 2) {
+        usage(stderr);
+        return 2;
+    }
+    if (strcmp(argv[1], "--version") == 0) {
+        printf("sitrep %s\n", sitrep_version());
+        return 0;
+    }
+    if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "help") == 0) {
+        usage(stdout);
+        return 0;
+    }
+    if (strcmp(argv[1], "extract") == 0)
+        return cmd_extract(argc - 2, argv + 2);
+    fprintf(stderr, "sitrep: unknown command %s\n", argv[1]);
+    usage(stderr);
+    return 2;
+}

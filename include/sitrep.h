@@ -1,0 +1,262 @@
+/*
+ * sitrep.h -- public API of libsitrep.
+ *
+ * sitrep turns raw news articles into a sourced situation picture.  The
+ * library is a one-way pipeline: read -> clean -> analyse -> (cluster ->
+ * corroborate -> store -> report).  This header is the only one callers
+ * include; every struct behind a handle is private.
+ *
+ * OWNERSHIP RULE (the whole library follows it):
+ *   - A function named sitrep_X_new / sitrep_X_open / sitrep_X_from_*
+ *     gives the caller a new object; the caller frees it with sitrep_X_free.
+ *   - A function that takes an object pointer only *borrows* it.
+ *   - Every pointer an accessor returns (strings, token arrays) is borrowed
+ *     from the object it came from and stays valid until that object is
+ *     freed.  Strings are NUL-terminated UTF-8.
+ *   - Input bytes handed to sitrep_doc_from_memory are borrowed, never
+ *     copied or modified: the caller keeps them alive until the document
+ *     is freed.  Documents produced by a reader own their bytes.
+ *
+ * OFFSETS: every span is a pair of byte offsets [start, end) into the
+ * original input of its document (the file as read, or the decoded `text`
+ * field of a JSON Lines record).  Cleaning never rewrites those bytes; it
+ * only decides which spans are article text.
+ *
+ * ERRORS: functions return a sitrep_status; sitrep_strerror() names it.
+ * The library never prints and keeps no global state.
+ */
+#ifndef SITREP_H
+#define SITREP_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#if defined(__GNUC__)
+#define SITREP_EXPORT __attribute__((visibility("default")))
+#else
+#define SITREP_EXPORT
+#endif
+
+#define SITREP_VERSION "0.1.0"
+
+/* ---- status ------------------------------------------------------------ */
+
+typedef enum sitrep_status {
+    SITREP_OK = 0,
+    SITREP_DONE,          /* a reader has no more input (not an error) */
+    SITREP_ENOMEM,        /* an allocation failed */
+    SITREP_EIO,           /* a file could not be opened or read */
+    SITREP_EARG,          /* a bad argument */
+    SITREP_EEMPTY,        /* the input holds no text */
+    SITREP_EBINARY,       /* the input is binary, not text */
+    SITREP_EUTF8,         /* the input is not valid UTF-8 */
+    SITREP_ETOOBIG,       /* the input exceeds the configured size limit */
+    SITREP_EJSON,         /* a JSON record is malformed or lacks a text */
+    SITREP_EFORMAT        /* the input format is not recognised */
+} sitrep_status;
+
+/* Returns a static, human-readable description of `status`. */
+SITREP_EXPORT const char *sitrep_strerror(sitrep_status status);
+
+/* Returns the static library version string. */
+SITREP_EXPORT const char *sitrep_version(void);
+
+/* ---- allocator ---------------------------------------------------------- */
+
+/* All memory the library takes goes through one of these.  A NULL
+ * `sitrep_mem *` anywhere means the C library's malloc family. */
+typedef struct sitrep_mem {
+    void *(*calloc)(size_t nmemb, size_t size);
+    void *(*realloc)(void *ptr, size_t size);
+    void (*free)(void *ptr);
+} sitrep_mem;
+
+/* ---- options ------------------------------------------------------------ */
+
+typedef struct sitrep_options {
+    const sitrep_mem *mem;      /* borrowed; NULL for malloc */
+    size_t max_input_bytes;     /* largest article or JSONL line accepted */
+} sitrep_options;
+
+/* Fills `opts` with defaults (malloc, 16 MiB per article). */
+SITREP_EXPORT void sitrep_options_init(sitrep_options *opts);
+
+/* ---- output callback ---------------------------------------------------- */
+
+/* Receives output bytes; returns 0 to go on, non-zero to stop with EIO. */
+typedef int (*sitrep_write_fn)(const char *data, size_t len, void *ctx);
+
+/* ---- documents ---------------------------------------------------------- */
+
+typedef struct sitrep_doc sitrep_doc;
+
+/* Hints a container format may carry next to the text (all optional,
+ * borrowed, NUL-terminated; NULL when absent). */
+typedef struct sitrep_doc_hints {
+    const char *url;
+    const char *title;
+    const char *published;   /* any date form the date finder reads */
+    const char *outlet;
+} sitrep_doc_hints;
+
+/* Analyses one article held in memory: cleaning, metadata, sentences and
+ * tokens.  `bytes` is borrowed (see the ownership rule); `id` and `hints`
+ * are copied.  On success *out is a new document the caller frees with
+ * sitrep_doc_free.  Fails with EEMPTY, EBINARY or EUTF8 on such input. */
+SITREP_EXPORT sitrep_status sitrep_doc_from_memory(const char *id,
+                                                   const char *bytes,
+                                                   size_t len,
+                                                   const sitrep_doc_hints *hints,
+                                                   const sitrep_options *opts,
+                                                   sitrep_doc **out);
+
+/* Frees a document and everything it owns.  NULL is a no-op. */
+SITREP_EXPORT void sitrep_doc_free(sitrep_doc *doc);
+
+/* The document id (file name without extension, or a record's id). */
+SITREP_EXPORT const char *sitrep_doc_id(const sitrep_doc *doc);
+
+/* The original input bytes; *len receives their length.  Borrowed. */
+SITREP_EXPORT const char *sitrep_doc_source(const sitrep_doc *doc, size_t *len);
+
+/* Metadata; each returns NULL when unknown.  Dates are "YYYY-MM-DD". */
+SITREP_EXPORT const char *sitrep_doc_title(const sitrep_doc *doc);
+SITREP_EXPORT const char *sitrep_doc_outlet(const sitrep_doc *doc);
+SITREP_EXPORT const char *sitrep_doc_url(const sitrep_doc *doc);
+SITREP_EXPORT const char *sitrep_doc_published(const sitrep_doc *doc);
+/* Best estimate when published is NULL; *basis (may be NULL) receives a
+ * sentence saying how it was inferred. */
+SITREP_EXPORT const char *sitrep_doc_published_inferred(const sitrep_doc *doc,
+                                                        const char **basis);
+SITREP_EXPORT size_t sitrep_doc_byline_count(const sitrep_doc *doc);
+SITREP_EXPORT const char *sitrep_doc_byline(const sitrep_doc *doc, size_t i);
+
+/* A byte range [start, end) of the document's input. */
+typedef struct sitrep_span {
+    uint32_t start;
+    uint32_t end;
+} sitrep_span;
+
+/* Why a line was removed from the article text. */
+typedef enum sitrep_drop_reason {
+    SITREP_DROP_NAVIGATION = 1, /* UI words: close, share, menu, sign in */
+    SITREP_DROP_SECTION,        /* a section label or kicker above the headline */
+    SITREP_DROP_HEADER,         /* date marker, headline and source line */
+    SITREP_DROP_BYLINE,         /* By ..., Posted ..., Last updated ... */
+    SITREP_DROP_CAPTION,        /* photo caption or credit */
+    SITREP_DROP_TEASER,         /* related-story teaser and its timestamp */
+    SITREP_DROP_PROMPT,         /* captcha, comment or rating prompt */
+    SITREP_DROP_DISCLAIMER,     /* disclaimer, copyright, rights notice */
+    SITREP_DROP_TAIL            /* "Check Also"/"Related" block to the end */
+} sitrep_drop_reason;
+
+/* Spans removed as boilerplate, in input order. */
+SITREP_EXPORT size_t sitrep_doc_dropped_count(const sitrep_doc *doc);
+SITREP_EXPORT sitrep_span sitrep_doc_dropped(const sitrep_doc *doc, size_t i,
+                                             sitrep_drop_reason *reason);
+/* Static lower-case name of a drop reason ("navigation", "teaser", ...). */
+SITREP_EXPORT const char *sitrep_drop_reason_name(sitrep_drop_reason reason);
+
+/* Writes the cleaned article text: kept paragraphs joined by a blank line,
+ * words glued by bad scraping separated by a space. */
+SITREP_EXPORT sitrep_status sitrep_doc_write_text(const sitrep_doc *doc,
+                                                  sitrep_write_fn write,
+                                                  void *ctx);
+
+/* ---- sentences and tokens ------------------------------------------------ */
+
+typedef enum sitrep_token_kind {
+    SITREP_TOK_WORD = 1,   /* letters, with inner - ' . (al-Hol, U.S.) */
+    SITREP_TOK_NUMBER,     /* digits with , or . separators (2,500; 3.5) */
+    SITREP_TOK_PUNCT,      /* one punctuation or symbol character */
+    SITREP_TOK_SYMBOL      /* currency and other symbols ($, %, EUR sign) */
+} sitrep_token_kind;
+
+enum {
+    SITREP_TOKF_CAP = 1u << 0,      /* first letter upper case */
+    SITREP_TOKF_ALLCAPS = 1u << 1,  /* every letter upper case, 2+ letters */
+    SITREP_TOKF_REPAIRED = 1u << 2, /* split from a glued word */
+    SITREP_TOKF_SENT_START = 1u << 3, /* first token of a sentence */
+    SITREP_TOKF_PARA_START = 1u << 4  /* first token of a paragraph */
+};
+
+typedef struct sitrep_token {
+    uint32_t start;   /* byte offsets into the document's input */
+    uint32_t end;
+    uint16_t kind;    /* sitrep_token_kind */
+    uint16_t flags;   /* SITREP_TOKF_* */
+} sitrep_token;
+
+/* The tokens of the cleaned text in input order; *count receives how many.
+ * The array is borrowed from the document. */
+SITREP_EXPORT const sitrep_token *sitrep_doc_tokens(const sitrep_doc *doc,
+                                                    size_t *count);
+
+/* A sentence is a run of tokens [first, first + count). */
+typedef struct sitrep_sentence {
+    uint32_t first;
+    uint32_t count;
+    sitrep_span span;
+} sitrep_sentence;
+
+SITREP_EXPORT const sitrep_sentence *sitrep_doc_sentences(const sitrep_doc *doc,
+                                                          size_t *count);
+
+/* ---- output ---------------------------------------------------------------- */
+
+enum {
+    SITREP_JSON_TEXT = 1u << 0  /* include the cleaned `text` field */
+};
+
+/* Writes the document's `document` record (see CONTRACT.md) as one line of
+ * JSON followed by a newline. */
+SITREP_EXPORT sitrep_status sitrep_doc_write_json(const sitrep_doc *doc,
+                                                  unsigned flags,
+                                                  sitrep_write_fn write,
+                                                  void *ctx);
+
+/* ---- readers ------------------------------------------------------------- */
+
+typedef struct sitrep_reader sitrep_reader;
+
+/* Creates a reader with no inputs.  `opts` is copied (NULL: defaults).
+ * On success *out is new; free it with sitrep_reader_free. */
+SITREP_EXPORT sitrep_status sitrep_reader_new(const sitrep_options *opts,
+                                              sitrep_reader **out);
+
+/* Queues an input: a file (plain-text article or JSON Lines, told apart by
+ * content), a directory (read recursively, in name order) or "-" for
+ * standard input.  `path` is copied.  Inputs are opened lazily by
+ * sitrep_reader_next, so a bad path is reported there. */
+SITREP_EXPORT sitrep_status sitrep_reader_add(sitrep_reader *reader,
+                                              const char *path);
+
+/* Reads the next document.  Returns:
+ *   SITREP_OK    and a new document in *out (the caller frees it);
+ *   SITREP_DONE  when every input has been read;
+ *   another status when one input (a file, or one JSONL line) was skipped:
+ *                sitrep_reader_message() says which and why, and the next
+ *                call goes on with the rest.
+ * Memory stays bounded by opts.max_input_bytes whatever the input size. */
+SITREP_EXPORT sitrep_status sitrep_reader_next(sitrep_reader *reader,
+                                               sitrep_doc **out);
+
+/* "PATH[:LINE]: problem" for the last skipped input.  Borrowed; valid until
+ * the next call on the reader. */
+SITREP_EXPORT const char *sitrep_reader_message(const sitrep_reader *reader);
+
+/* How many inputs have been skipped so far. */
+SITREP_EXPORT size_t sitrep_reader_skipped(const sitrep_reader *reader);
+
+/* Frees the reader.  NULL is a no-op. */
+SITREP_EXPORT void sitrep_reader_free(sitrep_reader *reader);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* SITREP_H */

@@ -1,0 +1,231 @@
+/*
+ * dates.c -- parsing of absolute dates (see dates.h).
+ */
+#include "dates.h"
+
+#include <stdio.h>
+#include <string.h>
+#include <strings.h>
+
+static const char *const month_names[12] = {"january", "february", "march", "april",
+                                            "may", "june", "july", "august",
+                                            "september", "october", "november", "december"};
+
+static bool is_alpha(char c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
+static bool is_dig(char c) { return c >= '0' && c <= '9'; }
+
+int sr_month_number(const char *s, size_t n)
+{
+    if (n < 3)
+        return 0;
+    for (int m = 0; m < 12; m++) {
+        const char *name = month_names[m];
+        size_t len = strlen(name);
+        if (n == len && sr_ieq(s, n, name))
+            return m + 1;
+        /* Abbreviations: Jan, Feb, Sep, Sept ("May" is only the full name). */
+        if (m != 4 && n < len && (n == 3 || (n == 4 && m == 8)) &&
+            strncasecmp(s, name, n) == 0)
+            return m + 1;
+    }
+    return 0;
+}
+
+static int days_in_month(int y, int m)
+{
+    static const int d[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
+        return 29;
+    return d[m - 1];
+}
+
+static bool valid(int y, int m, int d)
+{
+    return y >= 1900 && y <= 2100 && m >= 1 && m <= 12 && (d == 0 || (d >= 1 && d <= days_in_month(y, m)));
+}
+
+/* Reads 1..max digits; returns the count read. */
+static size_t digits(const char *s, size_t n, size_t max, int *v)
+{
+    size_t i = 0;
+    int x = 0;
+    while (i < n && i < max && is_dig(s[i]))
+        x = x * 10 + (s[i++] - '0');
+    if (i < n && is_dig(s[i]))
+        return 0; /* too many digits */
+    *v = x;
+    return i;
+}
+
+static size_t word(const char *s, size_t n)
+{
+    size_t i = 0;
+    while (i < n && is_alpha(s[i]))
+        i++;
+    return i;
+}
+
+static size_t spaces(const char *s, size_t n, size_t i)
+{
+    while (i < n && (s[i] == ' ' || s[i] == '\t' || (unsigned char)s[i] == 0xC2))
+        i += ((unsigned char)s[i] == 0xC2 && i + 1 < n && (unsigned char)s[i + 1] == 0xA0) ? 2 : 1;
+    return i;
+}
+
+static bool is_weekday(const char *s, size_t n)
+{
+    static const char *const days[] = {"monday", "tuesday", "wednesday", "thursday", "friday",
+                                       "saturday", "sunday", "mon", "tue", "tues", "wed",
+                                       "thu", "thur", "thurs", "fri", "sat", "sun", NULL};
+    for (size_t i = 0; days[i]; i++)
+        if (sr_ieq(s, n, days[i]))
+            return true;
+    return false;
+}
+
+/* Month D[,] YYYY  |  Month YYYY */
+static bool month_first(const char *s, size_t n, sr_date *d, size_t *used)
+{
+    size_t w = word(s, n);
+    int m = sr_month_number(s, w);
+    if (!m)
+        return false;
+    size_t i = w;
+    if (i < n && s[i] == '.')
+        i++;
+    i = spaces(s, n, i);
+    int day = 0, year = 0;
+    size_t k = digits(s + i, n - i, 4, &day);
+    if (k == 4) { /* "July 2024" */
+        if (!valid(day, m, 0))
+            return false;
+        *d = (sr_date){day, m, 0};
+        *used = i + k;
+        return true;
+    }
+    if (k == 0 || k > 2)
+        return false;
+    i += k;
+    if (i + 1 < n && is_alpha(s[i]) && is_alpha(s[i + 1])) /* 17th */
+        i += 2;
+    if (i < n && s[i] == ',')
+        i++;
+    i = spaces(s, n, i);
+    k = digits(s + i, n - i, 4, &year);
+    if (k != 4 || !valid(year, m, day))
+        return false;
+    *d = (sr_date){year, m, day};
+    *used = i + k;
+    return true;
+}
+
+/* D Month YYYY */
+static bool day_first(const char *s, size_t n, sr_date *d, size_t *used)
+{
+    int day, year;
+    size_t k = digits(s, n, 2, &day);
+    if (k == 0)
+        return false;
+    size_t i = k;
+    if (i + 1 < n && is_alpha(s[i]) && is_alpha(s[i + 1]) && !sr_month_number(s + i, word(s + i, n - i)))
+        i += 2; /* 17th */
+    i = spaces(s, n, i);
+    if (i + 3 <= n && sr_istarts(s + i, n - i, "of "))
+        i += 3;
+    size_t w = word(s + i, n - i);
+    int m = sr_month_number(s + i, w);
+    if (!m)
+        return false;
+    i += w;
+    if (i < n && s[i] == '.')
+        i++;
+    if (i < n && s[i] == ',')
+        i++;
+    i = spaces(s, n, i);
+    k = digits(s + i, n - i, 4, &year);
+    if (k != 4 || !valid(year, m, day) || day == 0)
+        return false;
+    *d = (sr_date){year, m, day};
+    *used = i + k;
+    return true;
+}
+
+/* YYYY-MM-DD or YYYY/MM/DD */
+static bool iso(const char *s, size_t n, sr_date *d, size_t *used)
+{
+    int y, m, day;
+    if (n < 10 || digits(s, n, 4, &y) != 4 || (s[4] != '-' && s[4] != '/'))
+        return false;
+    if (digits(s + 5, n - 5, 2, &m) != 2 || s[7] != s[4] || digits(s + 8, n - 8, 2, &day) != 2)
+        return false;
+    if (!valid(y, m, day) || day == 0)
+        return false;
+    *d = (sr_date){y, m, day};
+    *used = 10;
+    return true;
+}
+
+bool sr_date_at(const char *s, size_t n, sr_date *d, size_t *used)
+{
+    if (n == 0)
+        return false;
+    if (is_dig(s[0]))
+        return iso(s, n, d, used) || day_first(s, n, d, used);
+    if (!is_alpha(s[0]))
+        return false;
+    size_t w = word(s, n);
+    if (is_weekday(s, w)) {
+        size_t i = w;
+        if (i < n && s[i] == '.')
+            i++;
+        if (i < n && s[i] == ',')
+            i++;
+        i = spaces(s, n, i);
+        size_t u;
+        if (i < n && (month_first(s + i, n - i, d, &u) || day_first(s + i, n - i, d, &u))) {
+            *used = i + u;
+            return true;
+        }
+        return false;
+    }
+    return month_first(s, n, d, used);
+}
+
+bool sr_date_find(const char *s, size_t n, sr_date *d, size_t *at, size_t *used)
+{
+    for (size_t i = 0; i < n; i++) {
+        if (i > 0 && (is_alpha(s[i - 1]) || is_dig(s[i - 1])))
+            continue; /* dates start at a word boundary */
+        if (!is_alpha(s[i]) && !is_dig(s[i]))
+            continue;
+        if (sr_date_at(s + i, n - i, d, used)) {
+            *at = i;
+            return true;
+        }
+    }
+    return false;
+}
+
+void sr_date_iso(const sr_date *d, char out[11])
+{
+    unsigned y = (unsigned)d->year % 10000u, m = (unsigned)d->month % 100u;
+    unsigned day = (unsigned)(d->day ? d->day : 1) % 100u;
+    out[0] = (char)('0' + y / 1000);
+    out[1] = (char)('0' + y / 100 % 10);
+    out[2] = (char)('0' + y / 10 % 10);
+    out[3] = (char)('0' + y % 10);
+    out[4] = '-';
+    out[5] = (char)('0' + m / 10);
+    out[6] = (char)('0' + m % 10);
+    out[7] = '-';
+    out[8] = (char)('0' + day / 10);
+    out[9] = (char)('0' + day % 10);
+    out[10] = '\0';
+}
+
+int sr_date_cmp(const sr_date *a, const sr_date *b)
+{
+    int x = a->year * 10000 + a->month * 100 + a->day;
+    int y = b->year * 10000 + b->month * 100 + b->day;
+    return x < y ? -1 : x > y;
+}

@@ -1,0 +1,30 @@
+/*
+ * dates.h -- absolute calendar dates in the forms news text writes them.
+ *
+ * Reads "2024-07-17", "July 17, 2024", "Jul. 17 2024", "17 July 2024",
+ * "Wednesday, July 17, 2024", "Wed, 17 Jul 2024 03:14:00 GMT", "2024/07/17"
+ * and "July 2024" (month precision).  The full time grammar (relative
+ * expressions, intervals) builds on this.
+ */
+#ifndef SITREP_DATES_H
+#define SITREP_DATES_H
+
+#include "doc.h"
+
+/* Parses a date at the very start of s[0..n).  On success fills *d (day 0
+ * for month precision), stores the bytes used in *used and returns true. */
+bool sr_date_at(const char *s, size_t n, sr_date *d, size_t *used);
+
+/* Finds the first date anywhere in s[0..n); *at receives its offset. */
+bool sr_date_find(const char *s, size_t n, sr_date *d, size_t *at, size_t *used);
+
+/* Month number (1-12) for a month name or abbreviation, else 0. */
+int sr_month_number(const char *s, size_t n);
+
+/* Writes "YYYY-MM-DD" (11 bytes with the NUL). */
+void sr_date_iso(const sr_date *d, char out[11]);
+
+/* -1, 0, 1 as a is before, equal to, after b. */
+int sr_date_cmp(const sr_date *a, const sr_date *b);
+
+#endif

@@ -1,0 +1,317 @@
+/*
+ * tokenize.c -- the sentence and token layer over the kept lines.
+ *
+ * Exports sr_tokenize().  One pass over each kept line makes tokens
+ * (sitrep_token: byte offsets into the input, a kind and flags), repairs
+ * glued words through src/clean/glue.c, records where the cleaned text
+ * needs a space (doc->inserts) and cuts sentences.  Character classes come
+ * from utf8proc (src/core/utf8.c), so "Dayr az-Zawr", "Zürich" and
+ * "al‑Hol" tokenise as words.  Tokens go into one growable array per
+ * document: there is no allocation per token.
+ */
+#include "doc.h"
+
+#include "clean/glue.h"
+
+#include <string.h>
+
+/* Words after which a period does not end a sentence. */
+static bool is_abbrev(const char *s, size_t n)
+{
+    static const char *const abbr[] = {
+        "mr", "mrs", "ms", "dr", "gen", "brig", "col", "lt", "sgt", "capt", "maj", "cmdr",
+        "adm", "sen", "rep", "gov", "prof", "st", "rev", "jan", "feb", "mar", "apr", "jun",
+        "jul", "aug", "sep", "sept", "oct", "nov", "dec", "no", "nos", "vs", "inc", "ltd",
+        "co", "corp", "jr", "sr", "mt", "ft", "pres", "insp", "supt", "cpl", "pvt", "est",
+        "approx", "dept", "univ", "al", "fig", "vol", NULL};
+    for (size_t i = 0; abbr[i]; i++)
+        if (sr_ieq(s, n, abbr[i]))
+            return true;
+    return false;
+}
+
+/* Capitalised words that usually start a sentence (after "U.S."). */
+static bool is_sentence_opener(const char *s, size_t n)
+{
+    static const char *const w[] = {"the", "it", "he", "she", "they", "we", "i", "this",
+                                    "that", "these", "those", "but", "and", "in", "on",
+                                    "a", "an", "its", "his", "her", "their", "there",
+                                    "officials", "however", "according", NULL};
+    for (size_t i = 0; w[i]; i++)
+        if (sr_ieq(s, n, w[i]))
+            return true;
+    return false;
+}
+
+typedef struct tok_state {
+    sitrep_doc *doc;
+    bool oom;
+} tok_state;
+
+static void push_tok(tok_state *st, uint32_t start, uint32_t end, uint16_t kind, uint16_t flags)
+{
+    sitrep_token t = {start, end, kind, flags};
+    if (!SR_VEC_PUSH(&st->doc->tokens, sitrep_token, t))
+        st->oom = true;
+}
+
+static void push_insert(tok_state *st, uint32_t at)
+{
+    if (!SR_VEC_PUSH(&st->doc->inserts, uint32_t, at))
+        st->oom = true;
+}
+
+static uint16_t case_flags(const char *s, size_t n)
+{
+    size_t letters = 0, upper = 0;
+    bool first_upper = false, seen = false;
+    for (size_t i = 0; i < n;) {
+        int32_t cp;
+        i += sr_utf8_decode(s, n, i, &cp);
+        if (!sr_cp_is_letter(cp))
+            continue;
+        letters++;
+        bool up = sr_cp_is_upper(cp);
+        if (!seen) {
+            first_upper = up;
+            seen = true;
+        }
+        if (up)
+            upper++;
+    }
+    uint16_t f = 0;
+    if (first_upper)
+        f |= SITREP_TOKF_CAP;
+    if (letters >= 2 && upper == letters)
+        f |= SITREP_TOKF_ALLCAPS;
+    return f;
+}
+
+/* Emits the word src[s..e), split where glued. */
+static void emit_word(tok_state *st, const char *src, uint32_t s, uint32_t e)
+{
+    size_t cuts[SR_GLUE_MAX_CUTS];
+    size_t n = 0;
+    if (e - s >= 5)
+        n = sr_glue_split(src + s, e - s, cuts);
+    uint32_t at = s;
+    for (size_t i = 0; i <= n; i++) {
+        uint32_t end = i < n ? s + (uint32_t)cuts[i] : e;
+        if (end <= at)
+            continue;
+        push_tok(st, at, end, SITREP_TOK_WORD,
+                 (uint16_t)(case_flags(src + at, end - at) | (n ? SITREP_TOKF_REPAIRED : 0)));
+        if (i < n)
+            push_insert(st, end);
+        at = end;
+    }
+}
+
+static bool is_word_joiner(int32_t cp)
+{
+    return cp == '\'' || cp == 0x2019 || cp == 0x02BC;
+}
+
+static bool is_inner_hyphen(int32_t cp)
+{
+    return cp == '-' || cp == 0x2010 || cp == 0x2011;
+}
+
+static bool is_symbol(int32_t cp)
+{
+    return cp == '$' || cp == '%' || cp == 0x20AC || cp == 0xA3 || cp == 0xA5 || cp == 0x20B9;
+}
+
+static bool is_closer(const char *src, const sitrep_token *t)
+{
+    if (t->kind != SITREP_TOK_PUNCT)
+        return false;
+    int32_t cp;
+    sr_utf8_decode(src, t->end, t->start, &cp);
+    return cp == '"' || cp == 0x201D || cp == 0x2019 || cp == ')' || cp == ']' || cp == '\'';
+}
+
+static bool is_opener_tok(const char *src, const sitrep_token *t)
+{
+    if (t->kind == SITREP_TOK_NUMBER)
+        return true;
+    if (t->kind == SITREP_TOK_WORD || t->kind == SITREP_TOK_SYMBOL)
+        return (t->flags & SITREP_TOKF_CAP) != 0 || t->kind == SITREP_TOK_SYMBOL;
+    int32_t cp;
+    sr_utf8_decode(src, t->end, t->start, &cp);
+    return cp == '"' || cp == 0x201C || cp == 0x2018 || cp == '(' || cp == '[' || cp == '\'';
+}
+
+/* Cuts the tokens [first, last) of one line into sentences. */
+static void cut_sentences(tok_state *st, size_t first, size_t last)
+{
+    sitrep_doc *doc = st->doc;
+    const char *src = doc->src;
+    sitrep_token *tok = (sitrep_token *)(void *)doc->tokens.data;
+    size_t begin = first;
+    for (size_t i = first; i < last; i++) {
+        const sitrep_token *t = &tok[i];
+        bool end = false;
+        size_t stop = i + 1; /* one past the last token of the sentence */
+        if (t->kind == SITREP_TOK_PUNCT) {
+            int32_t cp;
+            sr_utf8_decode(src, t->end, t->start, &cp);
+            if (cp == '.' || cp == '!' || cp == '?' || cp == 0x2026) {
+                while (stop < last && is_closer(src, &tok[stop]))
+                    stop++;
+                if (stop >= last)
+                    end = true;
+                else if (is_opener_tok(src, &tok[stop])) {
+                    end = true;
+                    if (cp == '.' && i > first && tok[i - 1].kind == SITREP_TOK_WORD &&
+                        tok[i - 1].end == t->start) {
+                        const sitrep_token *w = &tok[i - 1];
+                        size_t wn = w->end - w->start;
+                        if (is_abbrev(src + w->start, wn) ||
+                            (wn == 1 && (w->flags & SITREP_TOKF_CAP)))
+                            end = false;
+                    }
+                }
+            }
+        } else if (t->kind == SITREP_TOK_WORD && t->end - t->start >= 3 &&
+                   src[t->end - 1] == '.' && i + 1 < last &&
+                   tok[i + 1].kind == SITREP_TOK_WORD &&
+                   is_sentence_opener(src + tok[i + 1].start, tok[i + 1].end - tok[i + 1].start) &&
+                   (tok[i + 1].flags & SITREP_TOKF_CAP)) {
+            end = true; /* "... in the U.S. The talks ..." */
+        }
+        if (!end)
+            continue;
+        sitrep_sentence s = {(uint32_t)begin, (uint32_t)(stop - begin),
+                             {tok[begin].start, tok[stop - 1].end}};
+        if (!SR_VEC_PUSH(&doc->sentences, sitrep_sentence, s))
+            st->oom = true;
+        tok = (sitrep_token *)(void *)doc->tokens.data;
+        tok[begin].flags |= SITREP_TOKF_SENT_START;
+        begin = stop;
+        i = stop - 1;
+    }
+    if (begin < last) {
+        sitrep_sentence s = {(uint32_t)begin, (uint32_t)(last - begin),
+                             {tok[begin].start, tok[last - 1].end}};
+        if (!SR_VEC_PUSH(&doc->sentences, sitrep_sentence, s))
+            st->oom = true;
+        tok = (sitrep_token *)(void *)doc->tokens.data;
+        tok[begin].flags |= SITREP_TOKF_SENT_START;
+    }
+}
+
+static void tokenize_line(tok_state *st, uint32_t ls, uint32_t le)
+{
+    const char *src = st->doc->src;
+    uint32_t i = ls;
+    while (i < le) {
+        int32_t cp;
+        uint32_t k = (uint32_t)sr_utf8_decode(src, le, i, &cp);
+        if (sr_cp_is_space(cp)) {
+            i += k;
+            continue;
+        }
+        uint32_t s = i;
+        if (sr_cp_is_letter(cp)) {
+            bool dotted = false;
+            i += k;
+            while (i < le) {
+                int32_t c2;
+                uint32_t k2 = (uint32_t)sr_utf8_decode(src, le, i, &c2);
+                if (sr_cp_is_letter(c2) || sr_cp_is_digit(c2)) {
+                    i += k2;
+                    continue;
+                }
+                if (i + k2 < le && (is_word_joiner(c2) || is_inner_hyphen(c2) || c2 == '.')) {
+                    int32_t c3;
+                    sr_utf8_decode(src, le, i + k2, &c3);
+                    if (c2 == '.') {
+                        /* Initialisms: U.S., U.N., e.g. -- one letter between dots. */
+                        int32_t cprev;
+                        size_t pv = sr_utf8_prev(src, i);
+                        sr_utf8_decode(src, le, pv, &cprev);
+                        bool single = pv == s || (pv > s && src[pv - 1] == '.');
+                        if (single && sr_cp_is_letter(c3)) {
+                            dotted = true;
+                            i += k2;
+                            continue;
+                        }
+                        break;
+                    }
+                    if (sr_cp_is_letter(c3) || (is_inner_hyphen(c2) && sr_cp_is_digit(c3))) {
+                        i += k2;
+                        continue;
+                    }
+                }
+                break;
+            }
+            if (dotted && i < le && src[i] == '.')
+                i++; /* the closing dot of U.S. */
+            emit_word(st, src, s, i);
+            continue;
+        }
+        if (sr_cp_is_digit(cp)) {
+            i += k;
+            while (i < le) {
+                int32_t c2;
+                uint32_t k2 = (uint32_t)sr_utf8_decode(src, le, i, &c2);
+                if (sr_cp_is_digit(c2) || sr_cp_is_letter(c2)) {
+                    i += k2;
+                    continue;
+                }
+                if ((c2 == ',' || c2 == '.') && i + 1 < le && src[i + 1] >= '0' && src[i + 1] <= '9') {
+                    i += k2;
+                    continue;
+                }
+                break;
+            }
+            push_tok(st, s, i, SITREP_TOK_NUMBER, 0);
+            continue;
+        }
+        i += k;
+        push_tok(st, s, i, is_symbol(cp) ? SITREP_TOK_SYMBOL : SITREP_TOK_PUNCT, 0);
+        /* Punctuation glued between two words: "desert,also", "State(ISIS)". */
+        if (i < le && s > ls) {
+            int32_t prev, next;
+            sr_utf8_decode(src, le, sr_utf8_prev(src, s), &prev);
+            sr_utf8_decode(src, le, i, &next);
+            if (sr_cp_is_letter(prev) && sr_cp_is_letter(next)) {
+                if (cp == ',' || cp == ';' || cp == ')')
+                    push_insert(st, i);
+                else if (cp == '(')
+                    push_insert(st, s);
+                else if (cp == '.' && sr_cp_is_upper(next) && sr_cp_is_lower(prev)) {
+                    /* "region.The": a period between a lower-case word of 2+
+                     * letters and a capital letter. */
+                    size_t pp = sr_utf8_prev(src, sr_utf8_prev(src, s));
+                    int32_t p2;
+                    sr_utf8_decode(src, le, pp, &p2);
+                    if (sr_cp_is_lower(p2))
+                        push_insert(st, i);
+                }
+            }
+        }
+    }
+}
+
+sitrep_status sr_tokenize(sitrep_doc *doc)
+{
+    tok_state st = {doc, false};
+    size_t nlines = SR_VEC_COUNT(&doc->lines, sr_line);
+    for (size_t li = 0; li < nlines; li++) {
+        const sr_line *ln = &SR_VEC_AT(&doc->lines, sr_line, li);
+        if (ln->drop)
+            continue;
+        size_t first = SR_VEC_COUNT(&doc->tokens, sitrep_token);
+        tokenize_line(&st, ln->start, ln->end);
+        size_t last = SR_VEC_COUNT(&doc->tokens, sitrep_token);
+        if (last > first) {
+            SR_VEC_AT(&doc->tokens, sitrep_token, first).flags |= SITREP_TOKF_PARA_START;
+            cut_sentences(&st, first, last);
+        }
+        if (st.oom)
+            return SITREP_ENOMEM;
+    }
+    return st.oom ? SITREP_ENOMEM : SITREP_OK;
+}

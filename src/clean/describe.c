@@ -1,0 +1,121 @@
+/*
+ * describe.c -- document metadata that needs the cleaned lines: the outlet
+ * from a dateline ("BAGHDAD (AP) --", "Outlet Name/ ...") or the URL host,
+ * and an inferred publication date when none is stated.
+ *
+ * Exports sr_describe().  Header lines, bylines and "Posted ..." lines were
+ * read by the cleaner (clean.c) while it classified them.
+ */
+#include "doc.h"
+
+#include "analyse/dates.h"
+#include "clean/outlets.h"
+
+#include <stdio.h>
+#include <string.h>
+
+/* "CITY (AP) --" or "CITY, Country (Reuters) -": an outlet code in
+ * parentheses near the start of the first paragraph, before a dash. */
+static const char *dateline_outlet(const char *s, size_t n)
+{
+    size_t lim = n < 100 ? n : 100;
+    for (size_t i = 0; i < lim; i++) {
+        if (s[i] != '(')
+            continue;
+        size_t j = i + 1;
+        while (j < lim && s[j] != ')')
+            j++;
+        if (j >= lim)
+            return NULL;
+        const char *canon = sr_outlet_lookup(s + i + 1, j - i - 1);
+        if (!canon)
+            return NULL;
+        /* followed by a dash of any shape */
+        size_t k = j + 1;
+        while (k < n && s[k] == ' ')
+            k++;
+        if (k < n && (s[k] == '-' || (unsigned char)s[k] == 0xE2))
+            return canon;
+        return NULL;
+    }
+    return NULL;
+}
+
+/* "Outlet Name/ The ..." at the start of the first paragraph. */
+static const char *slash_outlet(sitrep_doc *doc, const char *s, size_t n)
+{
+    size_t lim = n < 60 ? n : 60;
+    for (size_t i = 2; i < lim; i++) {
+        if (s[i] == '/' && i + 1 < n && s[i + 1] == ' ') {
+            const char *canon = sr_outlet_lookup(s, i);
+            if (canon)
+                return canon;
+            if (sr_outlet_like(s, i))
+                return sr_arena_strndup(&doc->arena, s, i);
+            return NULL;
+        }
+        if (s[i] == '.' || s[i] == ',')
+            return NULL;
+    }
+    return NULL;
+}
+
+sitrep_status sr_describe(sitrep_doc *doc, const sitrep_doc_hints *hints)
+{
+    (void)hints;
+    size_t n = SR_VEC_COUNT(&doc->lines, sr_line);
+    const sr_line *L = (const sr_line *)(const void *)doc->lines.data;
+
+    if (!doc->outlet) {
+        for (size_t i = 0; i < n; i++) {
+            if (L[i].drop || !(L[i].flags & SR_LINE_PROSE))
+                continue;
+            const char *s = doc->src + L[i].start;
+            size_t len = L[i].end - L[i].start;
+            const char *o = dateline_outlet(s, len);
+            if (!o)
+                o = slash_outlet(doc, s, len);
+            if (o)
+                doc->outlet = sr_arena_strndup(&doc->arena, o, strlen(o));
+            break; /* only the first paragraph carries a dateline */
+        }
+    }
+    if (!doc->outlet && doc->url) {
+        const char *o = sr_outlet_from_url(doc->url);
+        if (o)
+            doc->outlet = sr_arena_strndup(&doc->arena, o, strlen(o));
+    }
+
+    if (!doc->published) {
+        /* The latest full date the text mentions: an article is written on
+         * or after every day it reports. */
+        sr_date best = {0, 0, 0};
+        uint32_t best_at = 0, best_end = 0;
+        for (size_t i = 0; i < n; i++) {
+            if (L[i].drop && L[i].drop != SITREP_DROP_CAPTION)
+                continue;
+            const char *s = doc->src + L[i].start;
+            size_t len = L[i].end - L[i].start, off = 0;
+            sr_date d;
+            size_t at, used;
+            while (off < len && sr_date_find(s + off, len - off, &d, &at, &used)) {
+                if (d.day && sr_date_cmp(&d, &best) > 0) {
+                    best = d;
+                    best_at = (uint32_t)(L[i].start + off + at);
+                    best_end = (uint32_t)(best_at + used);
+                }
+                off += at + used;
+            }
+        }
+        if (best.year) {
+            char iso[11];
+            sr_date_iso(&best, iso);
+            doc->published_inferred = sr_arena_strndup(&doc->arena, iso, 10);
+            char basis[200];
+            int k = snprintf(basis, sizeof basis, "latest date mentioned in the text (bytes %u-%u)",
+                             best_at, best_end);
+            doc->published_basis = sr_arena_strndup(&doc->arena, basis, (size_t)k);
+        }
+    }
+    return SITREP_OK;
+}

@@ -1,0 +1,179 @@
+/*
+ * glue.c -- dictionary-backed splitting of glued words (see glue.h).
+ *
+ * Three shapes are repaired, each only when every part is a known word:
+ *   lower|Upper     "inIraq", "StreetJournal"  (not McKenzie, YouTube:
+ *                   names in data/camelcase-keep.txt and name prefixes)
+ *   ACRONYM|lower   "USmaintains", "SDFcoalition" (not "CEOs", "IDPs")
+ *   lower|lower     "bomberstargeting", "hasbeenincreasing": a word the
+ *                   dictionary lacks that splits into 2-3 dictionary words;
+ *                   the split with fewest parts, then the longest shortest
+ *                   part, wins.  Capitalised words are never split this way
+ *                   (unknown names are common, glued names are not).
+ */
+#include "glue.h"
+
+#include "data/lexicon.h"
+
+#include <stdbool.h>
+
+static bool is_up(char c) { return c >= 'A' && c <= 'Z'; }
+static bool is_low(char c) { return c >= 'a' && c <= 'z'; }
+
+static bool known(const char *s, size_t n)
+{
+    if (n <= 2)
+        return sr_wordset_has(&sr_short_words, s, n);
+    return sr_wordset_has(&sr_dict_words, s, n);
+}
+
+/* A part of a lower-case split: short parts must be function words. */
+static bool part_ok(const char *s, size_t n)
+{
+    if (n <= 2)
+        return sr_wordset_has(&sr_short_words, s, n) && !(n == 1 && s[0] == 'i');
+    return sr_wordset_has(&sr_dict_words, s, n);
+}
+
+static bool name_prefix(const char *s, size_t n)
+{
+    static const char *const prefixes[] = {"mc", "mac", "de", "di", "da", "du", "la",
+                                           "le", "van", "von", "del", "della", "o", NULL};
+    for (size_t i = 0; prefixes[i]; i++) {
+        const char *p = prefixes[i];
+        size_t k = 0;
+        while (p[k] && k < n && (s[k] | 0x20) == p[k])
+            k++;
+        if (p[k] == '\0' && k == n)
+            return true;
+    }
+    return false;
+}
+
+/* A split at i that would only break a closed compound ("nonmilitary",
+ * "mindset") is refused. */
+static bool compound_cut(const char *w, size_t n, size_t i)
+{
+    return sr_wordset_has(&sr_compound_prefixes, w, i) ||
+           sr_wordset_has(&sr_compound_suffixes, w + i, n - i);
+}
+
+/* Splits a lower-case run into at most 3 dictionary parts. */
+static size_t split_lower(const char *w, size_t n, size_t base, size_t cuts[])
+{
+    if (n < 5 || n > 40 || known(w, n))
+        return 0;
+    size_t best_parts = 0, best_min = 0, c1 = 0, c2 = 0;
+    for (size_t i = 1; i < n; i++) {
+        if (!part_ok(w, i))
+            continue;
+        if (part_ok(w + i, n - i) && !compound_cut(w, n, i)) {
+            size_t m = i < n - i ? i : n - i;
+            bool strong = m >= 3 || sr_wordset_has(&sr_function_words, w, i) ||
+                          sr_wordset_has(&sr_function_words, w + i, n - i);
+            if (strong && (best_parts != 2 || m > best_min)) {
+                best_parts = 2;
+                best_min = m;
+                c1 = i;
+            }
+        }
+        if (best_parts == 2)
+            continue;
+        for (size_t j = i + 1; j < n; j++) {
+            if (!part_ok(w + i, j - i) || !part_ok(w + j, n - j) || compound_cut(w, n, i) ||
+                compound_cut(w, n, j))
+                continue;
+            size_t m = i;
+            if (j - i < m) m = j - i;
+            if (n - j < m) m = n - j;
+            if (m < 2)
+                continue;
+            if (best_parts == 0 || m > best_min) {
+                best_parts = 3;
+                best_min = m;
+                c1 = i;
+                c2 = j;
+            }
+        }
+    }
+    if (best_parts == 0)
+        return 0;
+    cuts[0] = base + c1;
+    if (best_parts == 3) {
+        cuts[1] = base + c2;
+        return 2;
+    }
+    return 1;
+}
+
+/* One hyphen-free segment. */
+static size_t split_segment(const char *w, size_t n, size_t base, size_t cuts[], size_t room)
+{
+    if (n < 3 || room == 0)
+        return 0;
+    for (size_t i = 0; i < n; i++)
+        if (!is_up(w[i]) && !is_low(w[i]))
+            return 0; /* digits, non-ASCII: leave alone */
+    if (sr_wordset_has(&sr_camel_keep, w, n))
+        return 0;
+
+    /* ACRONYM|lower: an upper-case run of 2+ letters, then a lower word. */
+    size_t u = 0;
+    while (u < n && is_up(w[u]))
+        u++;
+    if (u >= 2 && u < n) {
+        bool rest_lower = true;
+        for (size_t i = u; i < n; i++)
+            rest_lower = rest_lower && is_low(w[i]);
+        if (rest_lower && n - u >= 3 && known(w + u, n - u)) {
+            cuts[0] = base + u;
+            return 1;
+        }
+        /* "ISISpropaganda" may also read as I|SIS...: only the run works. */
+        return 0;
+    }
+
+    /* lower|Upper boundaries. */
+    for (size_t i = 1; i + 1 < n; i++) {
+        if (is_low(w[i - 1]) && is_up(w[i])) {
+            const char *left = w;
+            size_t ln = i;
+            if (name_prefix(left, ln))
+                return 0;
+            bool left_lower = is_low(w[0]);
+            bool ok_left = left_lower ? part_ok(left, ln) : (ln >= 4 && known(left, ln));
+            if (!ok_left)
+                return 0;
+            size_t rn = n - i;
+            /* The right part may itself be glued again ("inIraqand"). */
+            size_t k = 0;
+            if (!known(w + i, rn)) {
+                size_t sub = split_segment(w + i, rn, base + i, cuts + 1, room - 1);
+                if (sub == 0)
+                    return 0;
+                k = sub;
+            }
+            cuts[0] = base + i;
+            return 1 + k;
+        }
+    }
+
+    /* lower|lower (a capitalised word is left alone). */
+    if (is_low(w[0]))
+        return split_lower(w, n, base, cuts);
+    return 0;
+}
+
+size_t sr_glue_split(const char *w, size_t n, size_t cuts[SR_GLUE_MAX_CUTS])
+{
+    size_t count = 0, seg = 0;
+    for (size_t i = 0; i <= n; i++) {
+        if (i == n || w[i] == '-') {
+            if (count < SR_GLUE_MAX_CUTS - 1)
+                count += split_segment(w + seg, i - seg, seg, cuts + count,
+                                       SR_GLUE_MAX_CUTS - 1 - count);
+            seg = i + 1;
+        }
+    }
+    return count;
+}

@@ -1,0 +1,92 @@
+/*
+ * core.h -- private building blocks shared by every stage: the allocator,
+ * a per-document arena, a growable byte buffer and small string helpers.
+ *
+ * Stages allocate everything of one article from its arena (sr_arena) and
+ * free it in one call; owned bytes that must grow live in an sr_buf.
+ */
+#ifndef SITREP_CORE_H
+#define SITREP_CORE_H
+
+#include "sitrep.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/* ---- allocator ---- */
+
+const sitrep_mem *sr_mem_or_default(const sitrep_mem *mem);
+
+/* ---- arena: bump allocation in chunks, freed all at once ---- */
+
+typedef struct sr_arena_chunk sr_arena_chunk;
+
+typedef struct sr_arena {
+    const sitrep_mem *mem;
+    sr_arena_chunk *head;
+    size_t chunk_size;
+} sr_arena;
+
+void sr_arena_init(sr_arena *a, const sitrep_mem *mem, size_t chunk_size);
+/* Zeroed, 16-byte aligned memory, or NULL when out of memory. */
+void *sr_arena_alloc(sr_arena *a, size_t size);
+/* A NUL-terminated copy of s[0..n) in the arena. */
+char *sr_arena_strndup(sr_arena *a, const char *s, size_t n);
+void sr_arena_free(sr_arena *a);
+
+/* ---- growable byte buffer ---- */
+
+typedef struct sr_buf {
+    const sitrep_mem *mem;
+    char *data;
+    size_t len;
+    size_t cap;
+} sr_buf;
+
+void sr_buf_init(sr_buf *b, const sitrep_mem *mem);
+bool sr_buf_reserve(sr_buf *b, size_t extra);
+bool sr_buf_put(sr_buf *b, const void *data, size_t n);
+bool sr_buf_putc(sr_buf *b, char c);
+bool sr_buf_puts(sr_buf *b, const char *s);
+void sr_buf_clear(sr_buf *b);
+void sr_buf_free(sr_buf *b);
+/* Adapter so an sr_buf can be a sitrep_write_fn target. */
+int sr_buf_write_cb(const char *data, size_t len, void *ctx);
+
+/* ---- growable array of fixed-size items in an sr_buf ---- */
+
+#define SR_VEC_PUSH(buf, type, value) \
+    (sr_buf_reserve((buf), sizeof(type)) \
+         ? (memcpy((buf)->data + (buf)->len, &(value), sizeof(type)), \
+            (buf)->len += sizeof(type), true) \
+         : false)
+#define SR_VEC_COUNT(buf, type) ((buf)->len / sizeof(type))
+#define SR_VEC_AT(buf, type, i) (((type *)(void *)(buf)->data)[i])
+
+/* ---- UTF-8 (utf8proc underneath) ---- */
+
+/* Checks that s[0..n) is valid UTF-8.  On failure *bad_at receives the
+ * offset of the first invalid byte. */
+bool sr_utf8_valid(const char *s, size_t n, size_t *bad_at);
+/* Decodes one code point at s[i] (i < n, valid UTF-8); returns its length
+ * and stores the code point in *cp. */
+size_t sr_utf8_decode(const char *s, size_t n, size_t i, int32_t *cp);
+/* Offset of the code point that ends just before byte i. */
+size_t sr_utf8_prev(const char *s, size_t i);
+bool sr_cp_is_letter(int32_t cp);
+bool sr_cp_is_upper(int32_t cp);
+bool sr_cp_is_lower(int32_t cp);
+bool sr_cp_is_digit(int32_t cp);
+bool sr_cp_is_space(int32_t cp);
+/* Dashes and quotation marks that news text uses in many shapes. */
+bool sr_cp_is_dash(int32_t cp);
+
+/* ---- ASCII helpers over byte ranges ---- */
+
+bool sr_ieq(const char *a, size_t an, const char *b); /* ASCII, b NUL-terminated */
+bool sr_istarts(const char *a, size_t an, const char *prefix);
+/* Trims ASCII and Unicode spaces at both ends of [*s, *s + *n). */
+void sr_trim(const char **s, size_t *n);
+
+#endif

@@ -1,0 +1,161 @@
+/*
+ * utf8.c -- UTF-8 validation and character classes, over utf8proc.
+ * ASCII takes a fast path; everything else asks utf8proc's tables.
+ */
+#include "core.h"
+
+#include <string.h>
+#include <utf8proc.h>
+
+bool sr_utf8_valid(const char *s, size_t n, size_t *bad_at)
+{
+    size_t i = 0;
+    while (i < n) {
+        /* Skip ASCII eight bytes at a time. */
+        while (i + 8 <= n) {
+            uint64_t w;
+            memcpy(&w, s + i, 8);
+            if (w & 0x8080808080808080ull)
+                break;
+            i += 8;
+        }
+        if (i >= n)
+            break;
+        if ((unsigned char)s[i] < 0x80) {
+            i++;
+            continue;
+        }
+        utf8proc_int32_t cp;
+        utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)s + i,
+                                              (utf8proc_ssize_t)(n - i), &cp);
+        if (k < 0) {
+            if (bad_at)
+                *bad_at = i;
+            return false;
+        }
+        i += (size_t)k;
+    }
+    return true;
+}
+
+size_t sr_utf8_decode(const char *s, size_t n, size_t i, int32_t *cp)
+{
+    unsigned char c = (unsigned char)s[i];
+    if (c < 0x80) {
+        *cp = c;
+        return 1;
+    }
+    utf8proc_int32_t v;
+    utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)s + i,
+                                          (utf8proc_ssize_t)(n - i), &v);
+    if (k <= 0) {
+        *cp = 0xFFFD;
+        return 1;
+    }
+    *cp = v;
+    return (size_t)k;
+}
+
+size_t sr_utf8_prev(const char *s, size_t i)
+{
+    if (i == 0)
+        return 0;
+    i--;
+    while (i > 0 && ((unsigned char)s[i] & 0xC0) == 0x80)
+        i--;
+    return i;
+}
+
+bool sr_cp_is_letter(int32_t cp)
+{
+    if (cp < 0x80)
+        return (cp | 0x20) >= 'a' && (cp | 0x20) <= 'z';
+    utf8proc_category_t c = utf8proc_category(cp);
+    return (c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_LO) ||
+           (c >= UTF8PROC_CATEGORY_MN && c <= UTF8PROC_CATEGORY_ME);
+}
+
+bool sr_cp_is_upper(int32_t cp)
+{
+    if (cp < 0x80)
+        return cp >= 'A' && cp <= 'Z';
+    return utf8proc_category(cp) == UTF8PROC_CATEGORY_LU ||
+           utf8proc_category(cp) == UTF8PROC_CATEGORY_LT;
+}
+
+bool sr_cp_is_lower(int32_t cp)
+{
+    if (cp < 0x80)
+        return cp >= 'a' && cp <= 'z';
+    return utf8proc_category(cp) == UTF8PROC_CATEGORY_LL;
+}
+
+bool sr_cp_is_digit(int32_t cp)
+{
+    if (cp < 0x80)
+        return cp >= '0' && cp <= '9';
+    return utf8proc_category(cp) == UTF8PROC_CATEGORY_ND;
+}
+
+bool sr_cp_is_space(int32_t cp)
+{
+    if (cp < 0x80)
+        return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' ||
+               cp == '\f' || cp == '\v';
+    utf8proc_category_t c = utf8proc_category(cp);
+    return c == UTF8PROC_CATEGORY_ZS || c == UTF8PROC_CATEGORY_ZL ||
+           c == UTF8PROC_CATEGORY_ZP || cp == 0xFEFF || cp == 0x200B;
+}
+
+bool sr_cp_is_dash(int32_t cp)
+{
+    return cp == '-' || (cp < 0x80 ? false
+                                   : utf8proc_category(cp) == UTF8PROC_CATEGORY_PD);
+}
+
+static inline char lc(char c)
+{
+    return (c >= 'A' && c <= 'Z') ? (char)(c + 32) : c;
+}
+
+bool sr_ieq(const char *a, size_t an, const char *b)
+{
+    size_t i = 0;
+    for (; i < an; i++)
+        if (b[i] == '\0' || lc(a[i]) != lc(b[i]))
+            return false;
+    return b[i] == '\0';
+}
+
+bool sr_istarts(const char *a, size_t an, const char *prefix)
+{
+    size_t i = 0;
+    for (; prefix[i]; i++)
+        if (i >= an || lc(a[i]) != lc(prefix[i]))
+            return false;
+    return true;
+}
+
+void sr_trim(const char **s, size_t *n)
+{
+    const char *p = *s;
+    size_t len = *n;
+    while (len) {
+        int32_t cp;
+        size_t k = sr_utf8_decode(p, len, 0, &cp);
+        if (!sr_cp_is_space(cp))
+            break;
+        p += k;
+        len -= k;
+    }
+    while (len) {
+        size_t i = sr_utf8_prev(p, len);
+        int32_t cp;
+        sr_utf8_decode(p, len, i, &cp);
+        if (!sr_cp_is_space(cp))
+            break;
+        len = i;
+    }
+    *s = p;
+    *n = len;
+}

@@ -1,0 +1,41 @@
+/*
+ * lexicon.h -- word sets compiled at build time by tools/mkset.c.
+ *
+ *   sr_dict_words     every word of the system dictionary (wamerican, or
+ *                     the list given with -DSITREP_WORDLIST) plus
+ *                     data/words-extra.txt
+ *   sr_short_words    the one- and two-letter function words a glued-word
+ *                     split may produce (data/short-words.txt)
+ *   sr_function_words closed-class English words (data/function-words.txt)
+ *   sr_camel_keep     CamelCase names that are not glued words
+ *                     (data/camelcase-keep.txt)
+ *   sr_compound_prefixes, sr_compound_suffixes
+ *                     parts of closed compounds, which are not glue
+ *                     (data/compound-prefixes.txt, compound-suffixes.txt)
+ */
+#ifndef SITREP_LEXICON_H
+#define SITREP_LEXICON_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+typedef struct sr_wordset {
+    const char *pool;
+    const uint32_t *slots;
+    uint32_t mask;
+    uint32_t count;
+} sr_wordset;
+
+extern const sr_wordset sr_dict_words;
+extern const sr_wordset sr_short_words;
+extern const sr_wordset sr_function_words;
+extern const sr_wordset sr_camel_keep;
+extern const sr_wordset sr_compound_prefixes;
+extern const sr_wordset sr_compound_suffixes;
+
+/* Is s[0..n) in the set?  ASCII case-insensitive; false for any non-ASCII
+ * byte or n > 63. */
+bool sr_wordset_has(const sr_wordset *set, const char *s, size_t n);
+
+#endif

@@ -1,0 +1,157 @@
+/*
+ * doc.c -- accessors of sitrep_doc and its release.
+ */
+#include "doc.h"
+
+#include <string.h>
+
+void sitrep_doc_free(sitrep_doc *doc)
+{
+    if (doc == NULL)
+        return;
+    const sitrep_mem *mem = doc->mem;
+    sr_buf_free(&doc->lines);
+    sr_buf_free(&doc->inserts);
+    sr_buf_free(&doc->tokens);
+    sr_buf_free(&doc->sentences);
+    if (doc->owned)
+        mem->free(doc->owned);
+    sr_arena_free(&doc->arena);
+    mem->free(doc);
+}
+
+void sr_doc_add_byline(sitrep_doc *doc, const char *s, size_t n)
+{
+    if (doc->nbyline == sizeof doc->byline / sizeof doc->byline[0])
+        return;
+    for (size_t i = 0; i < doc->nbyline; i++)
+        if (strlen(doc->byline[i]) == n && memcmp(doc->byline[i], s, n) == 0)
+            return;
+    char *p = sr_arena_strndup(&doc->arena, s, n);
+    if (p)
+        doc->byline[doc->nbyline++] = p;
+}
+
+const char *sitrep_doc_id(const sitrep_doc *doc) { return doc->id; }
+const char *sitrep_doc_title(const sitrep_doc *doc) { return doc->title; }
+const char *sitrep_doc_outlet(const sitrep_doc *doc) { return doc->outlet; }
+const char *sitrep_doc_url(const sitrep_doc *doc) { return doc->url; }
+const char *sitrep_doc_published(const sitrep_doc *doc) { return doc->published; }
+
+const char *sitrep_doc_source(const sitrep_doc *doc, size_t *len)
+{
+    if (len)
+        *len = doc->len;
+    return doc->src;
+}
+
+const char *sitrep_doc_published_inferred(const sitrep_doc *doc, const char **basis)
+{
+    if (basis)
+        *basis = doc->published_basis;
+    return doc->published_inferred;
+}
+
+size_t sitrep_doc_byline_count(const sitrep_doc *doc) { return doc->nbyline; }
+
+const char *sitrep_doc_byline(const sitrep_doc *doc, size_t i)
+{
+    return i < doc->nbyline ? doc->byline[i] : NULL;
+}
+
+const sitrep_token *sitrep_doc_tokens(const sitrep_doc *doc, size_t *count)
+{
+    if (count)
+        *count = SR_VEC_COUNT(&doc->tokens, sitrep_token);
+    return (const sitrep_token *)(const void *)doc->tokens.data;
+}
+
+const sitrep_sentence *sitrep_doc_sentences(const sitrep_doc *doc, size_t *count)
+{
+    if (count)
+        *count = SR_VEC_COUNT(&doc->sentences, sitrep_sentence);
+    return (const sitrep_sentence *)(const void *)doc->sentences.data;
+}
+
+/* Dropped spans: runs of dropped lines with one reason, merged. */
+static size_t dropped_walk(const sitrep_doc *doc, size_t want, sitrep_span *span,
+                           sitrep_drop_reason *reason)
+{
+    size_t n = SR_VEC_COUNT(&doc->lines, sr_line), count = 0;
+    const sr_line *L = (const sr_line *)(const void *)doc->lines.data;
+    for (size_t i = 0; i < n;) {
+        if (!L[i].drop) {
+            i++;
+            continue;
+        }
+        size_t j = i + 1;
+        while (j < n && L[j].drop == L[i].drop)
+            j++;
+        if (count == want && span) {
+            span->start = L[i].start;
+            span->end = L[j - 1].end;
+            if (reason)
+                *reason = (sitrep_drop_reason)L[i].drop;
+        }
+        count++;
+        i = j;
+    }
+    return count;
+}
+
+size_t sitrep_doc_dropped_count(const sitrep_doc *doc)
+{
+    return dropped_walk(doc, (size_t)-1, NULL, NULL);
+}
+
+sitrep_span sitrep_doc_dropped(const sitrep_doc *doc, size_t i, sitrep_drop_reason *reason)
+{
+    sitrep_span s = {0, 0};
+    dropped_walk(doc, i, &s, reason);
+    return s;
+}
+
+const char *sitrep_drop_reason_name(sitrep_drop_reason reason)
+{
+    switch (reason) {
+    case SITREP_DROP_NAVIGATION: return "navigation";
+    case SITREP_DROP_SECTION: return "section";
+    case SITREP_DROP_HEADER: return "header";
+    case SITREP_DROP_BYLINE: return "byline";
+    case SITREP_DROP_CAPTION: return "caption";
+    case SITREP_DROP_TEASER: return "teaser";
+    case SITREP_DROP_PROMPT: return "prompt";
+    case SITREP_DROP_DISCLAIMER: return "disclaimer";
+    case SITREP_DROP_TAIL: return "related";
+    }
+    return "unknown";
+}
+
+sitrep_status sitrep_doc_write_text(const sitrep_doc *doc, sitrep_write_fn write, void *ctx)
+{
+    size_t n = SR_VEC_COUNT(&doc->lines, sr_line);
+    const sr_line *L = (const sr_line *)(const void *)doc->lines.data;
+    const uint32_t *ins = (const uint32_t *)(const void *)doc->inserts.data;
+    size_t nins = SR_VEC_COUNT(&doc->inserts, uint32_t), k = 0;
+    bool first = true;
+    uint32_t para = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (L[i].drop)
+            continue;
+        if (!first && write(L[i].para == para ? "\n" : "\n\n", L[i].para == para ? 1 : 2, ctx))
+            return SITREP_EIO;
+        first = false;
+        para = L[i].para;
+        uint32_t at = L[i].start;
+        while (k < nins && ins[k] < at)
+            k++;
+        for (; k < nins && ins[k] < L[i].end; k++) {
+            if (write(doc->src + at, ins[k] - at, ctx) || write(" ", 1, ctx))
+                return SITREP_EIO;
+            at = ins[k];
+        }
+        if (write(doc->src + at, L[i].end - at, ctx))
+            return SITREP_EIO;
+    }
+    return SITREP_OK;
+}

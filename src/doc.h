@@ -1,0 +1,61 @@
+/*
+ * doc.h -- the private body of sitrep_doc, shared by the per-article stages
+ * (clean, analyse, report).  Everything of one document lives in its arena
+ * or in the few growable arrays below; freeing the document frees it all.
+ */
+#ifndef SITREP_DOC_H
+#define SITREP_DOC_H
+
+#include "core/core.h"
+
+/* A non-blank input line, trimmed.  Scraped articles put one paragraph on
+ * a line; `para` numbers blank-line separated groups. */
+typedef struct sr_line {
+    uint32_t start, end;   /* trimmed byte range */
+    uint32_t para;         /* paragraph number (blank lines separate) */
+    uint16_t words;        /* whitespace-separated words */
+    uint8_t drop;          /* 0 = article text, else sitrep_drop_reason */
+    uint8_t flags;         /* SR_LINE_* */
+} sr_line;
+
+enum {
+    SR_LINE_HEADING = 1u << 0,  /* a headline-like line kept as a heading */
+    SR_LINE_PROSE = 1u << 1     /* reads as sentences of article text */
+};
+
+typedef struct sr_date {
+    int year, month, day;       /* month/day 0 when unknown */
+} sr_date;
+
+struct sitrep_doc {
+    sr_arena arena;
+    const sitrep_mem *mem;
+    char *id;
+    const char *src;            /* the input; borrowed or == owned */
+    size_t len;
+    void *owned;                /* freed with the document, may be NULL */
+
+    char *title;
+    char *outlet;
+    char *url;
+    char *published;            /* "YYYY-MM-DD" */
+    char *published_inferred;
+    char *published_basis;
+    char *byline[8];
+    size_t nbyline;
+
+    sr_buf lines;               /* sr_line */
+    sr_buf inserts;             /* uint32_t: a space goes before this byte */
+    sr_buf tokens;              /* sitrep_token */
+    sr_buf sentences;           /* sitrep_sentence */
+};
+
+/* Stage entry points, in pipeline order (src/pipeline.c calls them). */
+sitrep_status sr_clean_lines(sitrep_doc *doc);
+sitrep_status sr_tokenize(sitrep_doc *doc);
+sitrep_status sr_describe(sitrep_doc *doc, const sitrep_doc_hints *hints);
+
+/* Adds a byline name, ignoring duplicates and overflow. */
+void sr_doc_add_byline(sitrep_doc *doc, const char *s, size_t n);
+
+#endif

@@ -1,0 +1,136 @@
+/*
+ * pipeline.c -- the only file that knows the order of the per-article
+ * stages: check -> hints -> clean -> tokenize -> describe.
+ */
+#include "doc.h"
+
+#include "analyse/dates.h"
+#include "pipeline.h"
+
+#include <string.h>
+
+sitrep_status sr_check_text(const char *bytes, size_t len, size_t *where)
+{
+    *where = 0;
+    if (len > UINT32_MAX - 1)
+        return SITREP_ETOOBIG;
+    /* Binary: a NUL byte, or many control bytes, in the first 64 KiB. */
+    size_t probe = len < 65536 ? len : 65536, ctrl = 0;
+    for (size_t i = 0; i < probe; i++) {
+        unsigned char c = (unsigned char)bytes[i];
+        if (c == 0) {
+            *where = i;
+            return SITREP_EBINARY;
+        }
+        if (c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f')
+            ctrl++;
+    }
+    if (probe && ctrl * 100 > probe) {
+        return SITREP_EBINARY;
+    }
+    if (!sr_utf8_valid(bytes, len, where))
+        return SITREP_EUTF8;
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)bytes[i];
+        if (c != ' ' && c != '\n' && c != '\r' && c != '\t' && c != '\f' && c != '\v')
+            return SITREP_OK;
+    }
+    return SITREP_EEMPTY;
+}
+
+static void apply_hints(sitrep_doc *doc, const sitrep_doc_hints *h)
+{
+    if (h == NULL)
+        return;
+    if (h->url && *h->url)
+        doc->url = sr_arena_strndup(&doc->arena, h->url, strlen(h->url));
+    if (h->title && *h->title) {
+        const char *t = h->title;
+        size_t n = strlen(t);
+        sr_trim(&t, &n);
+        if (n)
+            doc->title = sr_arena_strndup(&doc->arena, t, n);
+    }
+    if (h->outlet && *h->outlet)
+        doc->outlet = sr_arena_strndup(&doc->arena, h->outlet, strlen(h->outlet));
+    if (h->published && *h->published) {
+        sr_date d;
+        size_t at, used;
+        if (sr_date_find(h->published, strlen(h->published), &d, &at, &used) && d.day) {
+            char iso[11];
+            sr_date_iso(&d, iso);
+            doc->published = sr_arena_strndup(&doc->arena, iso, 10);
+        }
+    }
+}
+
+sitrep_status sr_doc_analyse(const char *id, const char *bytes, size_t len, void *owned,
+                             const sitrep_doc_hints *hints, const sitrep_options *opts,
+                             sitrep_doc **out)
+{
+    *out = NULL;
+    sitrep_options defaults;
+    if (opts == NULL) {
+        sitrep_options_init(&defaults);
+        opts = &defaults;
+    }
+    const sitrep_mem *mem = sr_mem_or_default(opts->mem);
+    if (len > opts->max_input_bytes) {
+        if (owned)
+            mem->free(owned);
+        return SITREP_ETOOBIG;
+    }
+    size_t where;
+    sitrep_status st = sr_check_text(bytes, len, &where);
+    if (st != SITREP_OK) {
+        if (owned)
+            mem->free(owned);
+        return st;
+    }
+    sitrep_doc *doc = mem->calloc(1, sizeof *doc);
+    if (doc == NULL) {
+        if (owned)
+            mem->free(owned);
+        return SITREP_ENOMEM;
+    }
+    doc->mem = mem;
+    doc->src = bytes;
+    doc->len = len;
+    doc->owned = owned;
+    sr_arena_init(&doc->arena, mem, 4096);
+    sr_buf_init(&doc->lines, mem);
+    sr_buf_init(&doc->inserts, mem);
+    sr_buf_init(&doc->tokens, mem);
+    sr_buf_init(&doc->sentences, mem);
+    /* Room for a typical article's tokens up front: about one per 5 bytes. */
+    if (!sr_buf_reserve(&doc->tokens, (len / 5 + 16) * sizeof(sitrep_token))) {
+        sitrep_doc_free(doc);
+        return SITREP_ENOMEM;
+    }
+    doc->id = sr_arena_strndup(&doc->arena, id ? id : "", id ? strlen(id) : 0);
+    if (doc->id == NULL) {
+        sitrep_doc_free(doc);
+        return SITREP_ENOMEM;
+    }
+    apply_hints(doc, hints);
+    st = sr_clean_lines(doc);
+    if (st == SITREP_OK)
+        st = sr_tokenize(doc);
+    if (st == SITREP_OK)
+        st = sr_describe(doc, hints);
+    if (st != SITREP_OK) {
+        sitrep_doc_free(doc);
+        return st;
+    }
+    *out = doc;
+    return SITREP_OK;
+}
+
+sitrep_status sitrep_doc_from_memory(const char *id, const char *bytes, size_t len,
+                                     const sitrep_doc_hints *hints, const sitrep_options *opts,
+                                     sitrep_doc **out)
+{
+    if (out == NULL || (bytes == NULL && len))
+        return SITREP_EARG;
+    return sr_doc_analyse(id, bytes ? bytes : "", len, NULL, hints, opts, out);
+}

@@ -1,0 +1,20 @@
+/*
+ * pipeline.h -- private entry points of src/pipeline.c for the readers.
+ */
+#ifndef SITREP_PIPELINE_H
+#define SITREP_PIPELINE_H
+
+#include "sitrep.h"
+
+/* Checks bytes are text: EBINARY, EUTF8 (with *where = offset of the bad
+ * byte), EEMPTY, ETOOBIG, or OK. */
+sitrep_status sr_check_text(const char *bytes, size_t len, size_t *where);
+
+/* Like sitrep_doc_from_memory, but when `owned` is not NULL the document
+ * takes ownership of it (it is freed with the document, or at once when
+ * the call fails). */
+sitrep_status sr_doc_analyse(const char *id, const char *bytes, size_t len, void *owned,
+                             const sitrep_doc_hints *hints, const sitrep_options *opts,
+                             sitrep_doc **out);
+
+#endif

@@ -1,0 +1,544 @@
+/*
+ * reader.c -- streaming reader of article inputs (sitrep_reader_*).
+ *
+ * Inputs are files, directories (walked recursively in name order, hidden
+ * entries skipped) and "-" for standard input.  Every file is opened
+ * through zlib, so .gz inputs are read transparently, and its kind is told
+ * by content: a file whose first non-blank byte is '{' is JSON Lines, read
+ * one record at a time; anything else is one plain-text article.
+ *
+ * Memory is bounded by opts.max_input_bytes: a longer article or JSONL line
+ * is reported and skipped without being held.  Each skipped input yields
+ * one message "PATH[:LINE]: problem" and the reader goes on.
+ */
+#include "core/core.h"
+#include "pipeline.h"
+#include "read/read.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <zlib.h>
+
+#define CHUNK 65536
+
+typedef enum mode { MODE_NONE, MODE_JSONL } mode;
+
+struct sitrep_reader {
+    sitrep_options opts;
+    const sitrep_mem *mem;
+    char **top;          /* paths given by the caller, in order */
+    size_t ntop, captop, nexttop;
+    char **stack;        /* directory entries still to visit (LIFO) */
+    size_t nstack, capstack;
+    size_t skipped;
+    char msg[1024];
+
+    /* the open JSON Lines input */
+    mode mode;
+    gzFile gz;
+    char *path;
+    size_t line;         /* number of the last line read */
+    char *buf;           /* read buffer: [pos, len) not yet consumed */
+    size_t pos, len, cap;
+    bool eof;
+};
+
+/* ---- small helpers ---- */
+
+static char *dup_str(const sitrep_mem *mem, const char *s)
+{
+    size_t n = strlen(s);
+    char *p = mem->calloc(1, n + 1);
+    if (p)
+        memcpy(p, s, n);
+    return p;
+}
+
+static bool push(const sitrep_mem *mem, char ***arr, size_t *n, size_t *cap, char *s)
+{
+    if (*n == *cap) {
+        size_t nc = *cap ? *cap * 2 : 16;
+        char **p = mem->realloc(*arr, nc * sizeof *p);
+        if (!p)
+            return false;
+        *arr = p;
+        *cap = nc;
+    }
+    (*arr)[(*n)++] = s;
+    return true;
+}
+
+static sitrep_status fail(sitrep_reader *r, sitrep_status st, const char *path, size_t line,
+                          const char *detail)
+{
+    r->skipped++;
+    if (line)
+        snprintf(r->msg, sizeof r->msg, "%s:%zu: %s%s%s", path, line, sitrep_strerror(st),
+                 detail ? ": " : "", detail ? detail : "");
+    else
+        snprintf(r->msg, sizeof r->msg, "%s: %s%s%s", path, sitrep_strerror(st),
+                 detail ? ": " : "", detail ? detail : "");
+    return st;
+}
+
+/* The id of a file's document: its base name without extensions such as
+ * .txt, .json, .html and a final .gz. */
+static void file_id(const char *path, char *out, size_t cap)
+{
+    const char *base = strrchr(path, '/');
+    base = base ? base + 1 : path;
+    snprintf(out, cap, "%s", base);
+    for (int k = 0; k < 2; k++) {
+        char *dot = strrchr(out, '.');
+        if (!dot || dot == out)
+            break;
+        static const char *const exts[] = {".gz", ".txt", ".text", ".json", ".jsonl",
+                                           ".ndjson", ".html", ".htm", ".md", NULL};
+        bool known = false;
+        for (size_t i = 0; exts[i]; i++)
+            if (strcmp(dot, exts[i]) == 0)
+                known = true;
+        if (!known)
+            break;
+        *dot = '\0';
+    }
+}
+
+/* 1-based line number of byte `at` in s. */
+static size_t line_of(const char *s, size_t at)
+{
+    size_t line = 1;
+    for (size_t i = 0; i < at; i++)
+        if (s[i] == '\n')
+            line++;
+    return line;
+}
+
+/* ---- public: lifecycle ---- */
+
+sitrep_status sitrep_reader_new(const sitrep_options *opts, sitrep_reader **out)
+{
+    if (out == NULL)
+        return SITREP_EARG;
+    sitrep_options o;
+    if (opts)
+        o = *opts;
+    else
+        sitrep_options_init(&o);
+    if (o.max_input_bytes == 0)
+        o.max_input_bytes = (size_t)16 << 20;
+    const sitrep_mem *mem = sr_mem_or_default(o.mem);
+    sitrep_reader *r = mem->calloc(1, sizeof *r);
+    if (!r)
+        return SITREP_ENOMEM;
+    r->opts = o;
+    r->mem = mem;
+    *out = r;
+    return SITREP_OK;
+}
+
+sitrep_status sitrep_reader_add(sitrep_reader *r, const char *path)
+{
+    if (!r || !path)
+        return SITREP_EARG;
+    char *p = dup_str(r->mem, path);
+    if (!p || !push(r->mem, &r->top, &r->ntop, &r->captop, p)) {
+        r->mem->free(p);
+        return SITREP_ENOMEM;
+    }
+    return SITREP_OK;
+}
+
+static void close_input(sitrep_reader *r)
+{
+    if (r->gz)
+        gzclose(r->gz);
+    r->gz = NULL;
+    r->mem->free(r->path);
+    r->path = NULL;
+    r->mode = MODE_NONE;
+    r->pos = r->len = 0;
+    r->eof = false;
+    r->line = 0;
+}
+
+void sitrep_reader_free(sitrep_reader *r)
+{
+    if (!r)
+        return;
+    close_input(r);
+    for (size_t i = 0; i < r->ntop; i++)
+        r->mem->free(r->top[i]);
+    for (size_t i = 0; i < r->nstack; i++)
+        r->mem->free(r->stack[i]);
+    r->mem->free(r->top);
+    r->mem->free(r->stack);
+    r->mem->free(r->buf);
+    r->mem->free(r);
+}
+
+const char *sitrep_reader_message(const sitrep_reader *r)
+{
+    return r->msg;
+}
+
+size_t sitrep_reader_skipped(const sitrep_reader *r)
+{
+    return r->skipped;
+}
+
+/* ---- buffered reading ---- */
+
+static bool grow_buf(sitrep_reader *r, size_t need)
+{
+    if (r->cap >= need)
+        return true;
+    size_t nc = r->cap ? r->cap : CHUNK * 2;
+    while (nc < need)
+        nc *= 2;
+    char *p = r->mem->realloc(r->buf, nc);
+    if (!p)
+        return false;
+    r->buf = p;
+    r->cap = nc;
+    return true;
+}
+
+/* Reads more bytes after [pos, len), compacting first.  Returns false at
+ * end of input or on a read error (r->eof set). */
+static bool fill(sitrep_reader *r)
+{
+    if (r->eof)
+        return false;
+    if (r->pos > 0) {
+        memmove(r->buf, r->buf + r->pos, r->len - r->pos);
+        r->len -= r->pos;
+        r->pos = 0;
+    }
+    if (!grow_buf(r, r->len + CHUNK + 1))
+        return false;
+    int k = gzread(r->gz, r->buf + r->len, CHUNK);
+    if (k <= 0) {
+        r->eof = true;
+        return false;
+    }
+    r->len += (size_t)k;
+    return true;
+}
+
+/* ---- JSON Lines ---- */
+
+static const char *json_str(json_t *o, const char *key)
+{
+    json_t *v = json_object_get(o, key);
+    return json_is_string(v) ? json_string_value(v) : NULL;
+}
+
+static sitrep_status jsonl_record(sitrep_reader *r, const char *line, size_t n, sitrep_doc **out)
+{
+    json_error_t err;
+    json_t *o = json_loadb(line, n, JSON_REJECT_DUPLICATES, &err);
+    if (!o)
+        return fail(r, SITREP_EJSON, r->path, r->line, err.text);
+    if (!json_is_object(o)) {
+        json_decref(o);
+        return fail(r, SITREP_EJSON, r->path, r->line, "a record must be a JSON object");
+    }
+    char id[256];
+    json_t *jid = json_object_get(o, "id");
+    if (json_is_string(jid))
+        snprintf(id, sizeof id, "%s", json_string_value(jid));
+    else if (json_is_integer(jid))
+        snprintf(id, sizeof id, "%lld", (long long)json_integer_value(jid));
+    else {
+        char base[200];
+        file_id(r->path, base, sizeof base);
+        snprintf(id, sizeof id, "%s:%zu", base, r->line);
+    }
+    sitrep_doc_hints h = {json_str(o, "url"), json_str(o, "title"), json_str(o, "published"),
+                          json_str(o, "outlet")};
+    if (!h.published)
+        h.published = json_str(o, "date");
+    json_t *jt = json_object_get(o, "text");
+    json_t *jh = json_object_get(o, "html");
+    const char *body = NULL;
+    size_t blen = 0;
+    char *owned = NULL;
+    if (json_is_string(jt)) {
+        blen = json_string_length(jt);
+        owned = r->mem->calloc(1, blen + 1);
+        if (owned)
+            memcpy(owned, json_string_value(jt), blen);
+    } else if (json_is_string(jh)) {
+        sitrep_status st = sr_html_to_text(json_string_value(jh), json_string_length(jh),
+                                           r->mem, &owned, &blen);
+        if (st != SITREP_OK) {
+            json_decref(o);
+            return fail(r, st, r->path, r->line, "unreadable html field");
+        }
+    } else {
+        json_decref(o);
+        return fail(r, SITREP_EJSON, r->path, r->line, "no \"text\" or \"html\" string field");
+    }
+    if (!owned) {
+        json_decref(o);
+        return fail(r, SITREP_ENOMEM, r->path, r->line, NULL);
+    }
+    body = owned;
+    sitrep_status st = sr_doc_analyse(id, body, blen, owned, &h, &r->opts, out);
+    json_decref(o);
+    if (st != SITREP_OK)
+        return fail(r, st, r->path, r->line, "in the record's text");
+    return SITREP_OK;
+}
+
+/* Next record of the open JSON Lines input; SITREP_DONE at its end. */
+static sitrep_status jsonl_next(sitrep_reader *r, sitrep_doc **out)
+{
+    for (;;) {
+        /* find a complete line in [pos, len) */
+        char *nl = r->len > r->pos ? memchr(r->buf + r->pos, '\n', r->len - r->pos) : NULL;
+        if (!nl) {
+            if (r->len - r->pos > r->opts.max_input_bytes) {
+                /* Too long: skip to the next newline without holding it. */
+                size_t line = r->line + 1;
+                r->pos = r->len = 0;
+                for (;;) {
+                    if (!fill(r))
+                        break;
+                    nl = memchr(r->buf, '\n', r->len);
+                    if (nl) {
+                        r->pos = (size_t)(nl - r->buf) + 1;
+                        break;
+                    }
+                    r->len = 0;
+                }
+                r->line = line;
+                char detail[96];
+                snprintf(detail, sizeof detail, "record longer than %zu bytes",
+                         r->opts.max_input_bytes);
+                return fail(r, SITREP_ETOOBIG, r->path, line, detail);
+            }
+            if (fill(r))
+                continue;
+            if (r->len == r->pos)
+                return SITREP_DONE;
+            nl = r->buf + r->len; /* last line without a newline */
+        }
+        size_t start = r->pos, end = (size_t)(nl - r->buf);
+        r->pos = end < r->len ? end + 1 : end;
+        r->line++;
+        const char *s = r->buf + start;
+        size_t n = end - start;
+        sr_trim(&s, &n);
+        if (n == 0)
+            continue; /* blank lines between records are fine */
+        return jsonl_record(r, s, n, out);
+    }
+}
+
+/* ---- files ---- */
+
+/* Reads a whole plain-text article (the first bytes already in buf). */
+static sitrep_status text_file(sitrep_reader *r, const char *path, sitrep_doc **out)
+{
+    while (r->len <= r->opts.max_input_bytes && fill(r))
+        ;
+    if (r->len > r->opts.max_input_bytes) {
+        char detail[96];
+        snprintf(detail, sizeof detail, "larger than the %zu-byte limit per article",
+                 r->opts.max_input_bytes);
+        close_input(r);
+        return fail(r, SITREP_ETOOBIG, path, 0, detail);
+    }
+    int gzerr = 0;
+    const char *gzmsg = gzerror(r->gz, &gzerr);
+    if (gzerr != Z_OK && gzerr != Z_STREAM_END) {
+        sitrep_status st = fail(r, SITREP_EIO, path, 0, gzmsg);
+        close_input(r);
+        return st;
+    }
+    char *bytes = r->mem->calloc(1, r->len + 1);
+    if (!bytes) {
+        close_input(r);
+        return fail(r, SITREP_ENOMEM, path, 0, NULL);
+    }
+    memcpy(bytes, r->buf, r->len);
+    size_t len = r->len;
+    close_input(r);
+    size_t where;
+    sitrep_status st = sr_check_text(bytes, len, &where);
+    if (st != SITREP_OK) {
+        char detail[96] = "";
+        size_t line = 0;
+        if (st == SITREP_EUTF8) {
+            line = line_of(bytes, where);
+            snprintf(detail, sizeof detail, "at byte %zu", where);
+        }
+        r->mem->free(bytes);
+        return fail(r, st, path, line, detail[0] ? detail : NULL);
+    }
+    char id[256];
+    file_id(path, id, sizeof id);
+    sitrep_doc_hints h = {NULL, NULL, NULL, NULL};
+    st = sr_doc_analyse(id, bytes, len, bytes, &h, &r->opts, out);
+    if (st != SITREP_OK)
+        return fail(r, st, path, 0, NULL);
+    return SITREP_OK;
+}
+
+static int name_cmp(const struct dirent **a, const struct dirent **b)
+{
+    return strcmp((*a)->d_name, (*b)->d_name);
+}
+
+/* Pushes a directory's visible entries on the stack, in reverse order so
+ * they pop in name order. */
+static sitrep_status expand_dir(sitrep_reader *r, const char *path)
+{
+    struct dirent **list;
+    int n = scandir(path, &list, NULL, name_cmp);
+    if (n < 0)
+        return fail(r, SITREP_EIO, path, 0, strerror(errno));
+    sitrep_status st = SITREP_OK;
+    size_t plen = strlen(path);
+    for (int i = n; i-- > 0;) {
+        const char *name = list[i]->d_name;
+        if (name[0] != '.' && st == SITREP_OK) {
+            size_t len = plen + 1 + strlen(name);
+            char *full = r->mem->calloc(1, len + 1);
+            if (!full) {
+                st = SITREP_ENOMEM;
+            } else {
+                snprintf(full, len + 1, "%s%s%s", path,
+                         (plen && path[plen - 1] == '/') ? "" : "/", name);
+                if (!push(r->mem, &r->stack, &r->nstack, &r->capstack, full)) {
+                    r->mem->free(full);
+                    st = SITREP_ENOMEM;
+                }
+            }
+        }
+        free(list[i]);
+    }
+    free(list);
+    return st == SITREP_OK ? SITREP_OK : fail(r, st, path, 0, NULL);
+}
+
+/* Opens one path: a directory is expanded (SITREP_DONE: nothing read yet),
+ * a JSON Lines file becomes the open input, a text file is read whole. */
+static sitrep_status open_path(sitrep_reader *r, char *path, sitrep_doc **out)
+{
+    int fd;
+    bool is_stdin = strcmp(path, "-") == 0;
+    if (is_stdin) {
+        fd = dup(STDIN_FILENO);
+    } else {
+        struct stat sb;
+        if (stat(path, &sb) != 0)
+            return fail(r, SITREP_EIO, path, 0, strerror(errno));
+        if (S_ISDIR(sb.st_mode))
+            return expand_dir(r, path) == SITREP_OK ? SITREP_DONE : SITREP_EIO;
+        if (!S_ISREG(sb.st_mode))
+            return fail(r, SITREP_EFORMAT, path, 0, "not a regular file");
+        fd = open(path, O_RDONLY);
+    }
+    if (fd < 0)
+        return fail(r, SITREP_EIO, path, 0, strerror(errno));
+    r->gz = gzdopen(fd, "rb");
+    if (!r->gz) {
+        close(fd);
+        return fail(r, SITREP_ENOMEM, path, 0, NULL);
+    }
+    gzbuffer(r->gz, CHUNK);
+    r->path = dup_str(r->mem, is_stdin ? "<stdin>" : path);
+    if (!r->path) {
+        close_input(r);
+        return fail(r, SITREP_ENOMEM, path, 0, NULL);
+    }
+    r->pos = r->len = 0;
+    r->eof = false;
+    r->line = 0;
+    /* Sniff: fill until a non-blank byte shows. */
+    size_t i = 0;
+    for (;;) {
+        while (i < r->len && (r->buf[i] == ' ' || r->buf[i] == '\n' || r->buf[i] == '\r' ||
+                              r->buf[i] == '\t'))
+            i++;
+        if (i < r->len && !(i + 3 <= r->len && memcmp(r->buf + i, "\xEF\xBB\xBF", 3) == 0))
+            break;
+        if (i + 3 <= r->len && memcmp(r->buf + i, "\xEF\xBB\xBF", 3) == 0) {
+            i += 3;
+            continue;
+        }
+        if (r->len > r->opts.max_input_bytes || !fill(r))
+            break;
+    }
+    if (r->len == 0 || i >= r->len) {
+        char *p = r->path;
+        r->path = NULL;
+        int gzerr = 0;
+        const char *gzmsg = gzerror(r->gz, &gzerr);
+        sitrep_status st = (gzerr != Z_OK && gzerr != Z_STREAM_END)
+                               ? fail(r, SITREP_EIO, p, 0, gzmsg)
+                               : fail(r, SITREP_EEMPTY, p, 0, NULL);
+        r->mem->free(p);
+        close_input(r);
+        return st;
+    }
+    if (r->buf[i] == '{') {
+        r->mode = MODE_JSONL;
+        return SITREP_DONE; /* records come from jsonl_next */
+    }
+    char *p = r->path;
+    r->path = NULL;
+    sitrep_status st = text_file(r, p, out);
+    r->mem->free(p);
+    return st;
+}
+
+sitrep_status sitrep_reader_next(sitrep_reader *r, sitrep_doc **out)
+{
+    if (!r || !out)
+        return SITREP_EARG;
+    *out = NULL;
+    r->msg[0] = '\0';
+    for (;;) {
+        if (r->mode == MODE_JSONL) {
+            sitrep_status st = jsonl_next(r, out);
+            if (st != SITREP_DONE)
+                return st;
+            int gzerr = 0;
+            const char *gzmsg = gzerror(r->gz, &gzerr);
+            if (gzerr != Z_OK && gzerr != Z_STREAM_END) {
+                char *p = r->path;
+                r->path = NULL;
+                st = fail(r, SITREP_EIO, p, r->line + 1, gzmsg);
+                r->mem->free(p);
+                close_input(r);
+                return st;
+            }
+            close_input(r);
+            continue;
+        }
+        char *path;
+        if (r->nstack)
+            path = r->stack[--r->nstack];
+        else if (r->nexttop < r->ntop)
+            path = r->top[r->nexttop++];
+        else
+            return SITREP_DONE;
+        bool from_stack = !(r->nexttop > 0 && path == r->top[r->nexttop - 1]);
+        sitrep_status st = open_path(r, path, out);
+        if (from_stack)
+            r->mem->free(path);
+        if (st != SITREP_DONE)
+            return st;
+    }
+}
