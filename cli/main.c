@@ -2,6 +2,7 @@
  * main.c -- the sitrep command line: a thin layer over libsitrep.
  *
  *   sitrep extract [--text] [--max-bytes N] PATH...
+ *   sitrep docs [--max-bytes N] PATH...
  *
  * Writes one JSON record per document to standard output (CONTRACT.md).
  * Inputs that cannot be read are reported on standard error, one line
@@ -11,6 +12,7 @@
 #include "sitrep.h"
 
 #include <errno.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,10 +20,12 @@
 static void usage(FILE *to)
 {
     fputs("usage: sitrep extract [--text] [--max-bytes N] PATH...\n"
+          "       sitrep docs [--max-bytes N] PATH...\n"
           "       sitrep --version\n"
           "\n"
           "  extract   read articles (plain text, JSON Lines, directories, - for stdin;\n"
           "            .gz read transparently) and write JSON Lines records\n"
+          "  docs      the same documents as a table a person reads\n"
           "  --text    include each document's cleaned text\n"
           "  --max-bytes N   largest article or JSONL record accepted (default 16 MiB)\n",
           to);
@@ -33,7 +37,29 @@ static int write_stdout(const char *data, size_t len, void *ctx)
     return fwrite(data, 1, len, stdout) == len ? 0 : -1;
 }
 
-static int cmd_extract(int argc, char **argv)
+/* One row per document for `sitrep docs`. */
+static int write_row(const sitrep_doc *doc)
+{
+    const char *basis;
+    const char *date = sitrep_doc_published(doc);
+    const char *inferred = sitrep_doc_published_inferred(doc, &basis);
+    size_t ntok, nsent;
+    sitrep_doc_tokens(doc, &ntok);
+    sitrep_doc_sentences(doc, &nsent);
+    char by[256] = "";
+    for (size_t i = 0; i < sitrep_doc_byline_count(doc); i++)
+        snprintf(by + strlen(by), sizeof by - strlen(by), "%s%s", i ? "; " : "",
+                 sitrep_doc_byline(doc, i));
+    printf("%-24.24s %-10s%s %-22.22s %4zu %5zu %3zu  %s%s%s\n", sitrep_doc_id(doc),
+           date ? date : inferred ? inferred : "-", date || !inferred ? " " : "~",
+           sitrep_doc_outlet(doc) ? sitrep_doc_outlet(doc) : "-", nsent, ntok,
+           sitrep_doc_dropped_count(doc),
+           sitrep_doc_title(doc) ? sitrep_doc_title(doc) : "(no headline)", by[0] ? " -- by " : "",
+           by);
+    return 0;
+}
+
+static int cmd_extract(int argc, char **argv, bool table)
 {
     sitrep_options opts;
     sitrep_options_init(&opts);
@@ -77,6 +103,9 @@ static int cmd_extract(int argc, char **argv)
             return 2;
         }
     int rc = 0;
+    if (table)
+        printf("%-24s %-11s %-22s %4s %5s %3s  %s\n", "document", "date", "outlet", "sent",
+               "tokens", "drp", "headline");
     for (;;) {
         sitrep_doc *doc;
         sitrep_status st = sitrep_reader_next(r, &doc);
@@ -90,7 +119,8 @@ static int cmd_extract(int argc, char **argv)
             }
             continue;
         }
-        st = sitrep_doc_write_json(doc, flags, write_stdout, NULL);
+        st = table ? (write_row(doc) ? SITREP_EIO : SITREP_OK)
+                   : sitrep_doc_write_json(doc, flags, write_stdout, NULL);
         sitrep_doc_free(doc);
         if (st != SITREP_OK) {
             fprintf(stderr, "sitrep: cannot write output: %s\n", strerror(errno));
@@ -125,7 +155,9 @@ int main(int argc, char **argv)
         return 0;
     }
     if (strcmp(argv[1], "extract") == 0)
-        return cmd_extract(argc - 2, argv + 2);
+        return cmd_extract(argc - 2, argv + 2, false);
+    if (strcmp(argv[1], "docs") == 0)
+        return cmd_extract(argc - 2, argv + 2, true);
     fprintf(stderr, "sitrep: unknown command %s\n", argv[1]);
     usage(stderr);
     return 2;

@@ -246,8 +246,24 @@ static void tokenize_line(tok_state *st, uint32_t ls, uint32_t le)
                 }
                 break;
             }
-            if (dotted && i < le && src[i] == '.')
+            if (dotted && i < le && src[i] == '.') {
                 i++; /* the closing dot of U.S. */
+                /* "U.S.-led": a hyphenated word may follow the initialism */
+                int32_t h, c3;
+                uint32_t kh = i < le ? (uint32_t)sr_utf8_decode(src, le, i, &h) : 0;
+                if (kh && is_inner_hyphen(h) && i + kh < le) {
+                    sr_utf8_decode(src, le, i + kh, &c3);
+                    if (sr_cp_is_letter(c3)) {
+                        i += kh;
+                        while (i < le) {
+                            uint32_t k4 = (uint32_t)sr_utf8_decode(src, le, i, &c3);
+                            if (!sr_cp_is_letter(c3) && !is_inner_hyphen(c3))
+                                break;
+                            i += k4;
+                        }
+                    }
+                }
+            }
             emit_word(st, src, s, i);
             continue;
         }

@@ -92,7 +92,7 @@ static const char *const caption_prefixes[] = {
     "this photo", "this image", "(photo", "[photo", NULL};
 
 static const char *const caption_contains[] = {
-    "(ap photo", "(reuters", "(afp", "getty images", "(photo by", "(photo:",
+    "(ap photo", "(reuters/", "(afp/", "(afp photo", "getty images", "(photo by", "(photo:",
     "via getty", "/afp)", "/ afp)", "/reuters)", "(courtesy", "(epa", "/epa)",
     "photo by ", "(credit", "(image", NULL};
 
@@ -434,8 +434,8 @@ static int classify(sitrep_doc *doc, const feat *f)
 
 /* ---- header ---- */
 
-/* " date 2024-08-13 2024-08-13 02:20:04 - Source: Shafaq News" or
- * " date 2024-07-17 Headline of the article". */
+/* " date 2025-03-02 2025-03-02 09:41:17 - Source: Kabul Ledger" or
+ * " date 2025-03-02 Headline of the article". */
 static bool parse_date_marker(sitrep_doc *doc, const feat *f)
 {
     if (!sr_istarts(f->s, f->n, "date "))

@@ -2,7 +2,7 @@
  * glue.c -- dictionary-backed splitting of glued words (see glue.h).
  *
  * Three shapes are repaired, each only when every part is a known word:
- *   lower|Upper     "inIraq", "StreetJournal"  (not McKenzie, YouTube:
+ *   lower|Upper     "inIraq", "StreetJournal", "ofRaqqa" (not McKenzie, YouTube:
  *                   names in data/camelcase-keep.txt and name prefixes)
  *   ACRONYM|lower   "USmaintains", "SDFcoalition" (not "CEOs", "IDPs")
  *   lower|lower     "bomberstargeting", "hasbeenincreasing": a word the
@@ -58,22 +58,31 @@ static bool compound_cut(const char *w, size_t n, size_t i)
            sr_wordset_has(&sr_compound_suffixes, w + i, n - i);
 }
 
-/* Splits a lower-case run into at most 3 dictionary parts. */
+/* Function-word parts make a split likelier: glue most often loses the
+ * space next to "in", "the", "to", "has". */
+static size_t fw(const char *s, size_t n)
+{
+    return sr_wordset_has(&sr_function_words, s, n) ? 1 : 0;
+}
+
+/* Splits a lower-case run into at most 3 dictionary parts.  Fewer parts
+ * win; among equals, more function-word parts, then the longest shortest
+ * part ("in|this" over "int|his", "troops|in" over "troop|sin"). */
 static size_t split_lower(const char *w, size_t n, size_t base, size_t cuts[])
 {
     if (n < 5 || n > 40 || known(w, n))
         return 0;
-    size_t best_parts = 0, best_min = 0, c1 = 0, c2 = 0;
+    size_t best_parts = 0, best_score = 0, c1 = 0, c2 = 0;
     for (size_t i = 1; i < n; i++) {
         if (!part_ok(w, i))
             continue;
         if (part_ok(w + i, n - i) && !compound_cut(w, n, i)) {
             size_t m = i < n - i ? i : n - i;
-            bool strong = m >= 3 || sr_wordset_has(&sr_function_words, w, i) ||
-                          sr_wordset_has(&sr_function_words, w + i, n - i);
-            if (strong && (best_parts != 2 || m > best_min)) {
+            size_t f = fw(w, i) + fw(w + i, n - i);
+            size_t score = f * 64 + m;
+            if ((m >= 3 || f) && (best_parts != 2 || score > best_score)) {
                 best_parts = 2;
-                best_min = m;
+                best_score = score;
                 c1 = i;
             }
         }
@@ -86,11 +95,10 @@ static size_t split_lower(const char *w, size_t n, size_t base, size_t cuts[])
             size_t m = i;
             if (j - i < m) m = j - i;
             if (n - j < m) m = n - j;
-            if (m < 2)
-                continue;
-            if (best_parts == 0 || m > best_min) {
+            size_t score = (fw(w, i) + fw(w + i, j - i) + fw(w + j, n - j)) * 64 + m;
+            if (m >= 2 && (best_parts == 0 || score > best_score)) {
                 best_parts = 3;
-                best_min = m;
+                best_score = score;
                 c1 = i;
                 c2 = j;
             }
@@ -147,7 +155,11 @@ static size_t split_segment(const char *w, size_t n, size_t base, size_t cuts[],
             size_t rn = n - i;
             /* The right part may itself be glued again ("inIraqand"). */
             size_t k = 0;
-            if (!known(w + i, rn)) {
+            /* "ofRaqqa", "toKirkuk": after a function word, any capitalised
+             * word of three or more letters is taken as a name. */
+            bool name_after_fw = left_lower && rn >= 3 &&
+                                 sr_wordset_has(&sr_function_words, left, ln);
+            if (!known(w + i, rn) && !name_after_fw) {
                 size_t sub = split_segment(w + i, rn, base + i, cuts + 1, room - 1);
                 if (sub == 0)
                     return 0;

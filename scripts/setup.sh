@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# sitrep set-up on a fresh Debian machine: installs what is missing, builds,
+# then does what is asked.  Idempotent; installs only missing packages.
+#
+#   scripts/setup.sh demo    build and run sitrep on the sample articles
+#   scripts/setup.sh test    build and run the whole test suite: ctest, then
+#                            ASan+UBSan, valgrind and a short fuzz run
+#   scripts/setup.sh build   only install and build
+set -euo pipefail
+cd "$(dirname "$0")/.."
+what=${1:-build}
+
+build_pkgs="gcc make cmake pkg-config libutf8proc-dev libjansson-dev libxml2-dev zlib1g-dev wamerican"
+test_pkgs="clang libclang-rt-14-dev valgrind python3 gzip"
+
+missing=""
+want="$build_pkgs"
+[ "$what" = test ] && want="$want $test_pkgs"
+for p in $want; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"
+done
+if [ -n "$missing" ]; then
+  echo "setup: installing$missing" >&2
+  SUDO=""
+  [ "$(id -u)" -ne 0 ] && SUDO=sudo
+  export DEBIAN_FRONTEND=noninteractive
+  $SUDO apt-get update -qq
+  $SUDO apt-get install -y -qq --no-install-recommends $missing >/dev/null
+fi
+
+make -s all
+
+case "$what" in
+  build) ;;
+  demo)
+    echo
+    ./build/sitrep docs samples
+    ;;
+  test)
+    make -s check
+    make -s asan
+    make -s valgrind
+    make -s fuzz FUZZ_SECONDS="${FUZZ_SECONDS:-20}"
+    ;;
+  *) echo "usage: scripts/setup.sh [build|demo|test]" >&2; exit 2 ;;
+esac

@@ -1,0 +1,60 @@
+/*
+ * test_dates.c -- absolute dates in the forms news text writes them.
+ */
+#include "analyse/dates.h"
+#include "test.h"
+
+static const char *parse(const char *s)
+{
+    static char iso[11];
+    sr_date d;
+    size_t used;
+    if (!sr_date_at(s, strlen(s), &d, &used))
+        return NULL;
+    sr_date_iso(&d, iso);
+    if (d.day == 0)
+        iso[7] = '\0'; /* month precision: YYYY-MM */
+    return iso;
+}
+
+static const char *find(const char *s)
+{
+    static char iso[11];
+    sr_date d;
+    size_t at, used;
+    if (!sr_date_find(s, strlen(s), &d, &at, &used))
+        return NULL;
+    sr_date_iso(&d, iso);
+    return iso;
+}
+
+int main(void)
+{
+    CHECK_STR(parse("2024-07-17"), "2024-07-17");
+    CHECK_STR(parse("2024/07/17"), "2024-07-17");
+    CHECK_STR(parse("July 17, 2024"), "2024-07-17");
+    CHECK_STR(parse("July 17 2024"), "2024-07-17");
+    CHECK_STR(parse("Jul. 17, 2024"), "2024-07-17");
+    CHECK_STR(parse("Sept. 3, 2023"), "2023-09-03");
+    CHECK_STR(parse("17 July 2024"), "2024-07-17");
+    CHECK_STR(parse("17th of July 2024"), "2024-07-17");
+    CHECK_STR(parse("Wednesday, July 17, 2024"), "2024-07-17");
+    CHECK_STR(parse("Wed, 17 Jul 2024 03:14:00 GMT"), "2024-07-17");
+    CHECK_STR(parse("February 29, 2024"), "2024-02-29");
+    CHECK_STR(parse("July 2024"), "2024-07");
+    /* not dates */
+    CHECK(parse("February 30, 2024") == NULL);
+    CHECK(parse("February 29, 2023") == NULL);
+    CHECK(parse("2024-13-01") == NULL);
+    CHECK(parse("May 5") == NULL);        /* no year: the time grammar's job */
+    CHECK(parse("Mar 2024x") == NULL || strcmp(parse("Mar 2024x"), "2024-03") == 0);
+    CHECK(parse("Marching 5, 2024") == NULL);
+    CHECK(parse("12345-07-17") == NULL);
+    CHECK(parse("") == NULL);
+    /* finding dates inside text, at word boundaries only */
+    CHECK_STR(find("Posted July 17, 2024 3:14 am."), "2024-07-17");
+    CHECK_STR(find("on Wednesday, July 17, 2024 that"), "2024-07-17");
+    CHECK(find("a 2,500-strong force in 2024") == NULL);
+    CHECK(find("id12024-07-17") == NULL);
+    return test_summary();
+}
