@@ -27,7 +27,7 @@ bool sr_wordset_has(const sr_wordset *set, const char *s, size_t n)
         if (off == 0)
             return false;
         const char *w = set->pool + off - 1;
-        if (memcmp(w, low, n + 1) == 0)
+        if (strncmp(w, low, n) == 0 && w[n] == '\0')
             return true;
     }
 }
