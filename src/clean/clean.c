@@ -609,7 +609,22 @@ sitrep_status sr_clean_lines(sitrep_doc *doc)
             }
         }
     } else {
+        /* The title came from a header or a record field: the same
+         * headline printed in the text (maybe with a " | Site" suffix)
+         * is header, and short lines above it are kickers. */
+        size_t tn = strlen(doc->title);
         title_at = 0;
+        for (size_t i = 0; i < first_prose; i++) {
+            size_t n_i = L[i].end - L[i].start;
+            const char *s_i = doc->src + L[i].start;
+            if (L[i].drop || n_i < tn || memcmp(s_i, doc->title, tn) != 0)
+                continue;
+            if (n_i == tn || (n_i > tn + 2 && s_i[tn] == ' ' && (s_i[tn + 1] == '|' || s_i[tn + 1] == '-'))) {
+                L[i].drop = SITREP_DROP_HEADER;
+                title_at = i;
+                break;
+            }
+        }
     }
     for (size_t i = 0; i < title_at && i < first_prose; i++)
         if (!L[i].drop && L[i].words <= 3)

@@ -10,7 +10,7 @@
 
 static bool skipped_element(const xmlChar *name)
 {
-    static const char *const skip[] = {"script", "style", "nav", "header", "footer", "aside",
+    static const char *const skip[] = {"head", "script", "style", "nav", "header", "footer", "aside",
                                        "form", "noscript", "iframe", "svg", "button",
                                        "select", "template", NULL};
     for (size_t i = 0; skip[i]; i++)
