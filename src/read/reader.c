@@ -92,6 +92,10 @@ static sitrep_status fail(sitrep_reader *r, sitrep_status st, const char *path, 
  * .txt, .json, .html and a final .gz. */
 static void file_id(const char *path, char *out, size_t cap)
 {
+    if (strcmp(path, "<stdin>") == 0) {
+        snprintf(out, cap, "stdin");
+        return;
+    }
     const char *base = strrchr(path, '/');
     base = base ? base + 1 : path;
     snprintf(out, cap, "%s", base);
