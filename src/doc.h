@@ -13,14 +13,18 @@
 typedef struct sr_line {
     uint32_t start, end;   /* trimmed byte range */
     uint32_t para;         /* paragraph number (blank lines separate) */
-    uint16_t words;        /* whitespace-separated words */
+    uint16_t words;        /* whitespace-separated words, at most SR_MANY_WORDS */
     uint8_t drop;          /* 0 = article text, else sitrep_drop_reason */
     uint8_t flags;         /* SR_LINE_* */
 } sr_line;
 
+#define SR_MANY_WORDS 40
+
 enum {
     SR_LINE_HEADING = 1u << 0,  /* a headline-like line kept as a heading */
-    SR_LINE_PROSE = 1u << 1     /* reads as sentences of article text */
+    SR_LINE_PROSE = 1u << 1,    /* reads as sentences of article text */
+    SR_LINE_HEADLIKE = 1u << 2, /* 2-30 words without a final period */
+    SR_LINE_ELLIPSIS = 1u << 3  /* ends with "..." (a truncated teaser) */
 };
 
 typedef struct sr_date {

@@ -7,10 +7,11 @@
  * with an apostrophe or non-ASCII byte are skipped), folds them to lower
  * case, removes duplicates and writes OUT.c defining
  *
- *   const sr_wordset NAME = { pool, slots, mask, count };
+ *   const sr_wordset NAME = { pool, fingerprints, mask, count };
  *
- * an open-addressing table keyed by FNV-1a of the lower-cased entry (see
- * src/data/lexicon.c for the lookup).  The build runs it over the system
+ * an open-addressing table of 32-bit fingerprints of the 64-bit FNV-1a
+ * hashes of the lower-cased entries (see src/data/lexicon.c); `pool` keeps
+ * the words themselves, NUL-separated, for tools and debugging.  The build runs it over the system
  * dictionary (Debian's wamerican by default) and the project's data files.
  */
 #include <stdint.h>
@@ -18,14 +19,15 @@
 #include <stdlib.h>
 #include <string.h>
 
-static uint32_t fnv(const char *s, size_t n)
+/* 64-bit FNV-1a; 0 is reserved for empty slots. */
+static uint64_t fnv(const char *s, size_t n)
 {
-    uint32_t h = 2166136261u;
+    uint64_t h = 14695981039346656037ull;
     for (size_t i = 0; i < n; i++) {
         h ^= (unsigned char)s[i];
-        h *= 16777619u;
+        h *= 1099511628211ull;
     }
-    return h;
+    return h ? h : 1;
 }
 
 int main(int argc, char **argv)
@@ -71,15 +73,16 @@ int main(int argc, char **argv)
         }
         fclose(in);
     }
+    /* Load factor at most 0.6 (duplicates are counted in n, so it is lower). */
     size_t slots = 1;
-    while (slots < n * 2 + 2)
+    while (slots * 3 < n * 5 + 5)
         slots <<= 1;
     uint32_t *table = calloc(slots, sizeof *table);
     size_t count = 0;
     for (size_t i = 0; i < n; i++) {
         size_t len = strlen(words[i]);
-        uint32_t h = fnv(words[i], len);
-        size_t s = h & (slots - 1);
+        uint64_t h = fnv(words[i], len);
+        size_t s = (size_t)(h & (slots - 1));
         int dup = 0;
         while (table[s]) {
             const char *w = pool + table[s] - 1;
@@ -112,7 +115,7 @@ int main(int argc, char **argv)
         size_t col = 0;
         while (i < pool_len && col < 100) {
             if (pool[i] == '\0')
-                fputs("\\0", out);
+                fputs("\\000", out);
             else
                 fputc(pool[i], out);
             i++;
@@ -120,10 +123,27 @@ int main(int argc, char **argv)
         }
         fputs("\"\n", out);
     }
-    fprintf(out, "    ;\nstatic const uint32_t slots[%zu] = {\n", slots);
+    /* The lookup table: each word's 64-bit hash picks its first slot with
+     * its low bits and is stored as a 32-bit fingerprint (its high bits,
+     * never 0).  Built by a second insertion pass in word order. */
+    uint32_t *fp = calloc(slots, sizeof *fp);
+    for (size_t i = 0; i < slots; i++) {
+        if (!table[i])
+            continue;
+        const char *w = pool + table[i] - 1;
+        uint64_t h = fnv(w, strlen(w));
+        uint32_t f = (uint32_t)(h >> 32);
+        if (f == 0)
+            f = 1;
+        size_t s2 = (size_t)(h & (slots - 1));
+        while (fp[s2])
+            s2 = (s2 + 1) & (slots - 1);
+        fp[s2] = f;
+    }
+    fprintf(out, "    ;\nstatic const uint32_t fingerprints[%zu] = {\n", slots);
     for (size_t i = 0; i < slots; i++)
-        fprintf(out, "%u,%s", table[i], (i % 16 == 15) ? "\n" : "");
-    fprintf(out, "};\nconst sr_wordset %s = {pool, slots, %zuu, %zuu};\n",
+        fprintf(out, "%uu,%s", fp[i], (i % 8 == 7) ? "\n" : "");
+    fprintf(out, "};\nconst sr_wordset %s = {pool, fingerprints, %zuu, %zuu};\n",
             argv[1], slots - 1, count);
     fclose(out);
     return 0;

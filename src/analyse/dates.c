@@ -196,7 +196,9 @@ bool sr_date_find(const char *s, size_t n, sr_date *d, size_t *at, size_t *used)
     for (size_t i = 0; i < n; i++) {
         if (i > 0 && (is_alpha(s[i - 1]) || is_dig(s[i - 1])))
             continue; /* dates start at a word boundary */
-        if (!is_alpha(s[i]) && !is_dig(s[i]))
+        /* Dates start with a digit or a capitalised month or weekday name
+         * (A D F J M N O S T W): lower-case words are never tried. */
+        if (!is_dig(s[i]) && !(s[i] >= 'A' && s[i] <= 'Z' && strchr("ADFJMNOSTW", s[i])))
             continue;
         if (sr_date_at(s + i, n - i, d, used)) {
             *at = i;

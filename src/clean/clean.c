@@ -89,12 +89,14 @@ static const char *const caption_prefixes[] = {
     "file -", "file \xe2\x80\x93", "file \xe2\x80\x94", "file photo", "file:",
     "photo:", "photograph:", "photo credit", "image:", "caption:", "pictured:",
     "picture:", "in this photo", "in this image", "in this file photo",
-    "this photo", "this image", "(photo", "[photo", NULL};
+    "this photo", "this image", "(photo", "[photo", "photo by ", NULL};
 
-static const char *const caption_contains[] = {
-    "(ap photo", "(reuters/", "(afp/", "(afp photo", "getty images", "(photo by", "(photo:",
-    "via getty", "/afp)", "/ afp)", "/reuters)", "(courtesy", "(epa", "/epa)",
-    "photo by ", "(credit", "(image", NULL};
+/* Credit marks inside a caption: they open with a parenthesis or a slash
+ * ("(AP Photo/...", "(Photo by ... /Getty Images)", ".../AFP)"). */
+static const char *const caption_credits[] = {
+    "(ap photo", "(reuters/", "(afp/", "(afp photo", "(photo by", "(photo:", "(courtesy",
+    "(epa", "(credit", "(image", "(getty", "/afp)", "/ afp)", "/reuters)", "/epa)", "/getty",
+    "/ getty", "/afp via getty", NULL};
 
 static const char *const meta_prefixes[] = {
     "posted", "published", "updated", "last updated", "last modified", "first published",
@@ -128,20 +130,32 @@ static bool starts_any(const char *s, size_t n, const char *const *list)
     return false;
 }
 
-/* ASCII case-insensitive substring test over s[0..n). */
-static bool icontains(const char *s, size_t n, const char *needle)
+/* Does a credit mark (caption_credits) occur in s[0..n)?  Only the
+ * parentheses and slashes of the line are looked at. */
+static bool has_credit(const char *s, size_t n)
 {
-    size_t m = strlen(needle);
-    for (size_t i = 0; i + m <= n; i++)
-        if (sr_istarts(s + i, n - i, needle))
-            return true;
+    for (size_t i = 0; i < n; i++) {
+        const char *p = memchr(s + i, '(', n - i);
+        const char *q = memchr(s + i, '/', n - i);
+        if (!p || (q && q < p))
+            p = q;
+        if (!p)
+            return false;
+        i = (size_t)(p - s);
+        for (size_t k = 0; caption_credits[k]; k++)
+            if (caption_credits[k][0] == *p && sr_istarts(p, n - i, caption_credits[k]))
+                return true;
+    }
     return false;
 }
 
-static bool contains_any(const char *s, size_t n, const char *const *list)
+/* ASCII case-insensitive search for a needle in s[0..n). */
+static bool icontains(const char *s, size_t n, const char *needle)
 {
-    for (size_t i = 0; list[i]; i++)
-        if (icontains(s, n, list[i]))
+    size_t m = strlen(needle);
+    char a = needle[0], b = (char)(needle[0] - 32);
+    for (size_t i = 0; i + m <= n; i++)
+        if ((s[i] == a || s[i] == b) && sr_istarts(s + i, n - i, needle))
             return true;
     return false;
 }
@@ -408,7 +422,7 @@ static int classify(sitrep_doc *doc, const feat *f)
     if (starts_any(f->s, f->n, teaser_prefixes) && !f->prose)
         return SITREP_DROP_TEASER;
     if (starts_any(f->s, f->n, disclaimer_prefixes) ||
-        (f->n < 300 && icontains(f->s, f->n, "all rights reserved")))
+        (f->n < 300 && memchr(f->s, 'v', f->n) && icontains(f->s, f->n, "all rights reserved")))
         return SITREP_DROP_DISCLAIMER;
     if (starts_any(f->s, f->n, credit_prefixes))
         return SITREP_DROP_BYLINE;
@@ -418,17 +432,22 @@ static int classify(sitrep_doc *doc, const feat *f)
         return SITREP_DROP_BYLINE;
     if (is_byline_repeat(doc, f))
         return SITREP_DROP_BYLINE;
-    if (starts_any(f->s, f->n, caption_prefixes) || contains_any(f->s, f->n, caption_contains) ||
-        has_bracket_credit(f))
+    /* Captions are short: a credit inside a long paragraph is a quote. */
+    if (starts_any(f->s, f->n, caption_prefixes) || has_bracket_credit(f) ||
+        (f->n < 600 && has_credit(f->s, f->n)))
         return SITREP_DROP_CAPTION;
-    /* Navigation strips: "Home | World | Middle East" */
-    size_t bars = 0;
-    for (size_t i = 0; i < f->n; i++)
-        if (f->s[i] == '|' || (i + 2 < f->n && (unsigned char)f->s[i] == 0xC2 &&
-                               (unsigned char)f->s[i + 1] == 0xBB))
+    /* Navigation strips: "Home | World | Middle East", "Home » World" */
+    if (!f->prose) {
+        size_t bars = 0;
+        for (const char *p = f->s, *e = f->s + f->n; (p = memchr(p, '|', (size_t)(e - p)));
+             p++)
             bars++;
-    if (bars >= 2 && !f->prose)
-        return SITREP_DROP_NAVIGATION;
+        for (const char *p = f->s, *e = f->s + f->n; (p = memchr(p, 0xBB, (size_t)(e - p)));
+             p++)
+            bars += p > f->s && (unsigned char)p[-1] == 0xC2;
+        if (bars >= 2)
+            return SITREP_DROP_NAVIGATION;
+    }
     return 0;
 }
 
@@ -524,15 +543,16 @@ static size_t split_lines(sitrep_doc *doc)
         } else {
             blank_run = false;
             sr_line ln = {(uint32_t)(p - src), (uint32_t)(p - src + n), para, 0, 0, 0};
+            /* Words, counted up to SR_MANY_WORDS: the rules only ask
+             * whether a line is short, headline-sized or a paragraph. */
             size_t words = 0;
             bool in = false;
-            for (size_t k = 0; k < n; k++) {
+            for (size_t k = 0; k < n && words < SR_MANY_WORDS; k++) {
                 bool sp = p[k] == ' ' || p[k] == '\t';
-                if (!sp && !in)
-                    words++;
+                words += !sp && !in;
                 in = !sp;
             }
-            ln.words = words > 65535 ? 65535 : (uint16_t)words;
+            ln.words = (uint16_t)words;
             if (!SR_VEC_PUSH(&doc->lines, sr_line, ln))
                 return (size_t)-1;
         }
@@ -571,6 +591,10 @@ sitrep_status sr_clean_lines(sitrep_doc *doc)
         L[i].drop = (uint8_t)classify(doc, &f);
         if (f.prose)
             L[i].flags |= SR_LINE_PROSE;
+        if (f.headline)
+            L[i].flags |= SR_LINE_HEADLIKE;
+        if (f.ellipsis)
+            L[i].flags |= SR_LINE_ELLIPSIS;
         if (!L[i].drop && f.prose && first_prose == n)
             first_prose = i;
     }
@@ -632,16 +656,15 @@ sitrep_status sr_clean_lines(sitrep_doc *doc)
 
     /* 4. Teaser groups end at a relative timestamp. */
     for (size_t i = 0; i < n; i++) {
+        if (L[i].drop != SITREP_DROP_TEASER)
+            continue;
         features(&L[i], doc->src, &f);
-        if (L[i].drop != SITREP_DROP_TEASER || !is_relative_stamp(&f))
+        if (!is_relative_stamp(&f))
             continue;
         for (size_t j = i; j-- > 0;) {
             if (L[j].drop == SITREP_DROP_TEASER)
                 continue;
-            if (L[j].drop)
-                break;
-            features(&L[j], doc->src, &f);
-            if (!(f.ellipsis || f.headline))
+            if (L[j].drop || !(L[j].flags & (SR_LINE_ELLIPSIS | SR_LINE_HEADLIKE)))
                 break;
             L[j].drop = SITREP_DROP_TEASER;
         }
@@ -650,7 +673,8 @@ sitrep_status sr_clean_lines(sitrep_doc *doc)
     /* 5. Tails: after a related-content heading, teaser-like lines go;
      * after a comment prompt, everything goes. */
     for (size_t i = 0; i < n; i++) {
-        if (i <= first_prose || first_prose == n)
+        if (i <= first_prose || first_prose == n ||
+            (L[i].drop != SITREP_DROP_PROMPT && L[i].drop != SITREP_DROP_TAIL))
             continue;
         features(&L[i], doc->src, &f);
         bool prompt = L[i].drop == SITREP_DROP_PROMPT && f.key[0] &&
@@ -662,8 +686,7 @@ sitrep_status sr_clean_lines(sitrep_doc *doc)
         for (; j < n; j++) {
             if (L[j].drop && L[j].drop != SITREP_DROP_TEASER)
                 continue;
-            features(&L[j], doc->src, &f);
-            bool strong = f.prose && L[j].words >= 25;
+            bool strong = (L[j].flags & SR_LINE_PROSE) && L[j].words >= 25;
             if (tail && strong)
                 break;
             L[j].drop = prompt ? SITREP_DROP_PROMPT : SITREP_DROP_TAIL;
@@ -672,12 +695,8 @@ sitrep_status sr_clean_lines(sitrep_doc *doc)
     }
 
     /* 6. Mid-body headline-like lines are kept as headings. */
-    for (size_t i = 0; i < n; i++) {
-        if (L[i].drop)
-            continue;
-        features(&L[i], doc->src, &f);
-        if (f.headline && !f.prose)
+    for (size_t i = 0; i < n; i++)
+        if (!L[i].drop && (L[i].flags & SR_LINE_HEADLIKE) && !(L[i].flags & SR_LINE_PROSE))
             L[i].flags |= SR_LINE_HEADING;
-    }
     return SITREP_OK;
 }

@@ -88,23 +88,28 @@ sitrep_status sr_describe(sitrep_doc *doc, const sitrep_doc_hints *hints)
 
     if (!doc->published) {
         /* The latest full date the text mentions: an article is written on
-         * or after every day it reports. */
+         * or after every day it reports.  Dates start at a number or a
+         * capitalised month or weekday name, so only such tokens are tried. */
         sr_date best = {0, 0, 0};
         uint32_t best_at = 0, best_end = 0;
-        for (size_t i = 0; i < n; i++) {
-            if (L[i].drop && L[i].drop != SITREP_DROP_CAPTION)
+        size_t nt;
+        const sitrep_token *t = sitrep_doc_tokens(doc, &nt);
+        for (size_t i = 0; i < nt; i++) {
+            char c = doc->src[t[i].start];
+            if (!(t[i].kind == SITREP_TOK_NUMBER ||
+                  (t[i].kind == SITREP_TOK_WORD && c >= 'A' && c <= 'Z' &&
+                   strchr("ADFJMNOSTW", c))))
                 continue;
-            const char *s = doc->src + L[i].start;
-            size_t len = L[i].end - L[i].start, off = 0;
+            size_t lim = doc->len - t[i].start;
+            if (lim > 64)
+                lim = 64;
             sr_date d;
-            size_t at, used;
-            while (off < len && sr_date_find(s + off, len - off, &d, &at, &used)) {
-                if (d.day && sr_date_cmp(&d, &best) > 0) {
-                    best = d;
-                    best_at = (uint32_t)(L[i].start + off + at);
-                    best_end = (uint32_t)(best_at + used);
-                }
-                off += at + used;
+            size_t used;
+            if (sr_date_at(doc->src + t[i].start, lim, &d, &used) && d.day &&
+                sr_date_cmp(&d, &best) > 0) {
+                best = d;
+                best_at = t[i].start;
+                best_end = (uint32_t)(t[i].start + used);
             }
         }
         if (best.year) {

@@ -122,7 +122,10 @@ static size_t split_segment(const char *w, size_t n, size_t base, size_t cuts[],
     for (size_t i = 0; i < n; i++)
         if (!is_up(w[i]) && !is_low(w[i]))
             return 0; /* digits, non-ASCII: leave alone */
-    if (sr_wordset_has(&sr_camel_keep, w, n))
+    bool inner_cap = false;
+    for (size_t i = 1; i < n && !inner_cap; i++)
+        inner_cap = is_up(w[i]);
+    if (inner_cap && sr_wordset_has(&sr_camel_keep, w, n))
         return 0;
 
     /* ACRONYM|lower: an upper-case run of 2+ letters, then a lower word. */

@@ -70,15 +70,45 @@ int sr_buf_write_cb(const char *data, size_t len, void *ctx);
  * offset of the first invalid byte. */
 bool sr_utf8_valid(const char *s, size_t n, size_t *bad_at);
 /* Decodes one code point at s[i] (i < n, valid UTF-8); returns its length
- * and stores the code point in *cp. */
-size_t sr_utf8_decode(const char *s, size_t n, size_t i, int32_t *cp);
+ * and stores the code point in *cp.  ASCII is decoded inline. */
+size_t sr_utf8_decode_slow(const char *s, size_t n, size_t i, int32_t *cp);
+static inline size_t sr_utf8_decode(const char *s, size_t n, size_t i, int32_t *cp)
+{
+    unsigned char c = (unsigned char)s[i];
+    if (c < 0x80) {
+        *cp = c;
+        return 1;
+    }
+    return sr_utf8_decode_slow(s, n, i, cp);
+}
 /* Offset of the code point that ends just before byte i. */
 size_t sr_utf8_prev(const char *s, size_t i);
-bool sr_cp_is_letter(int32_t cp);
-bool sr_cp_is_upper(int32_t cp);
-bool sr_cp_is_lower(int32_t cp);
-bool sr_cp_is_digit(int32_t cp);
-bool sr_cp_is_space(int32_t cp);
+/* Character classes: ASCII inline, the rest from utf8proc's tables. */
+bool sr_cp_is_letter_slow(int32_t cp);
+bool sr_cp_is_upper_slow(int32_t cp);
+bool sr_cp_is_lower_slow(int32_t cp);
+bool sr_cp_is_digit_slow(int32_t cp);
+bool sr_cp_is_space_slow(int32_t cp);
+static inline bool sr_cp_is_letter(int32_t cp)
+{
+    return cp < 0x80 ? ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z') : sr_cp_is_letter_slow(cp);
+}
+static inline bool sr_cp_is_upper(int32_t cp)
+{
+    return cp < 0x80 ? (cp >= 'A' && cp <= 'Z') : sr_cp_is_upper_slow(cp);
+}
+static inline bool sr_cp_is_lower(int32_t cp)
+{
+    return cp < 0x80 ? (cp >= 'a' && cp <= 'z') : sr_cp_is_lower_slow(cp);
+}
+static inline bool sr_cp_is_digit(int32_t cp)
+{
+    return cp < 0x80 ? (cp >= '0' && cp <= '9') : sr_cp_is_digit_slow(cp);
+}
+static inline bool sr_cp_is_space(int32_t cp)
+{
+    return cp < 0x80 ? (cp == ' ' || (cp >= '\t' && cp <= '\r')) : sr_cp_is_space_slow(cp);
+}
 /* Dashes and quotation marks that news text uses in many shapes. */
 bool sr_cp_is_dash(int32_t cp);
 

@@ -38,7 +38,7 @@ bool sr_utf8_valid(const char *s, size_t n, size_t *bad_at)
     return true;
 }
 
-size_t sr_utf8_decode(const char *s, size_t n, size_t i, int32_t *cp)
+size_t sr_utf8_decode_slow(const char *s, size_t n, size_t i, int32_t *cp)
 {
     unsigned char c = (unsigned char)s[i];
     if (c < 0x80) {
@@ -66,7 +66,7 @@ size_t sr_utf8_prev(const char *s, size_t i)
     return i;
 }
 
-bool sr_cp_is_letter(int32_t cp)
+bool sr_cp_is_letter_slow(int32_t cp)
 {
     if (cp < 0x80)
         return (cp | 0x20) >= 'a' && (cp | 0x20) <= 'z';
@@ -75,7 +75,7 @@ bool sr_cp_is_letter(int32_t cp)
            (c >= UTF8PROC_CATEGORY_MN && c <= UTF8PROC_CATEGORY_ME);
 }
 
-bool sr_cp_is_upper(int32_t cp)
+bool sr_cp_is_upper_slow(int32_t cp)
 {
     if (cp < 0x80)
         return cp >= 'A' && cp <= 'Z';
@@ -83,21 +83,21 @@ bool sr_cp_is_upper(int32_t cp)
            utf8proc_category(cp) == UTF8PROC_CATEGORY_LT;
 }
 
-bool sr_cp_is_lower(int32_t cp)
+bool sr_cp_is_lower_slow(int32_t cp)
 {
     if (cp < 0x80)
         return cp >= 'a' && cp <= 'z';
     return utf8proc_category(cp) == UTF8PROC_CATEGORY_LL;
 }
 
-bool sr_cp_is_digit(int32_t cp)
+bool sr_cp_is_digit_slow(int32_t cp)
 {
     if (cp < 0x80)
         return cp >= '0' && cp <= '9';
     return utf8proc_category(cp) == UTF8PROC_CATEGORY_ND;
 }
 
-bool sr_cp_is_space(int32_t cp)
+bool sr_cp_is_space_slow(int32_t cp)
 {
     if (cp < 0x80)
         return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' ||

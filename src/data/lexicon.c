@@ -3,31 +3,29 @@
  */
 #include "lexicon.h"
 
-#include <string.h>
 
 bool sr_wordset_has(const sr_wordset *set, const char *s, size_t n)
 {
-    char low[64];
-    if (n == 0 || n >= sizeof low)
+    if (n == 0 || n >= 64)
         return false;
-    uint32_t h = 2166136261u;
+    uint64_t h = 14695981039346656037ull;
     for (size_t i = 0; i < n; i++) {
         unsigned char c = (unsigned char)s[i];
         if (c >= 0x80)
             return false;
         if (c >= 'A' && c <= 'Z')
             c = (unsigned char)(c + 32);
-        low[i] = (char)c;
         h ^= c;
-        h *= 16777619u;
+        h *= 1099511628211ull;
     }
-    low[n] = '\0';
-    for (uint32_t slot = h & set->mask;; slot = (slot + 1) & set->mask) {
-        uint32_t off = set->slots[slot];
-        if (off == 0)
-            return false;
-        const char *w = set->pool + off - 1;
-        if (strncmp(w, low, n) == 0 && w[n] == '\0')
+    uint32_t f = (uint32_t)(h >> 32);
+    if (f == 0)
+        f = 1;
+    for (uint64_t slot = h & set->mask;; slot = (slot + 1) & set->mask) {
+        uint32_t v = set->fingerprints[slot];
+        if (v == f)
             return true;
+        if (v == 0)
+            return false;
     }
 }
