@@ -18,7 +18,7 @@ typedef struct sr_line {
     uint8_t flags;         /* SR_LINE_* */
 } sr_line;
 
-#define SR_MANY_WORDS 40
+#define SR_MANY_WORDS 31 /* more than any rule asks about (headlines: 30) */
 
 enum {
     SR_LINE_HEADING = 1u << 0,  /* a headline-like line kept as a heading */

@@ -1,10 +1,11 @@
 /*
  * mkset.c -- build-time generator: compiles word lists into a C hash set.
  *
- *   mkset NAME OUT.c LIST...
+ *   mkset [--phrases] NAME OUT.c LIST...
  *
  * Reads every LIST (one entry per line; '#' starts a comment line; entries
- * with an apostrophe or non-ASCII byte are skipped), folds them to lower
+ * with a non-ASCII byte are skipped, and so are entries with an apostrophe
+ * or a space unless --phrases is given), folds them to lower
  * case, removes duplicates and writes OUT.c defining
  *
  *   const sr_wordset NAME = { pool, fingerprints, mask, count };
@@ -32,8 +33,13 @@ static uint64_t fnv(const char *s, size_t n)
 
 int main(int argc, char **argv)
 {
+    int phrases = argc > 1 && strcmp(argv[1], "--phrases") == 0;
+    if (phrases) {
+        argc--;
+        argv++;
+    }
     if (argc < 4) {
-        fprintf(stderr, "usage: mkset NAME OUT.c LIST...\n");
+        fprintf(stderr, "usage: mkset [--phrases] NAME OUT.c LIST...\n");
         return 2;
     }
     size_t cap = 1 << 16, n = 0, pool_len = 0, pool_cap = 1 << 20;
@@ -56,7 +62,7 @@ int main(int argc, char **argv)
             int ok = 1;
             for (size_t i = 0; i < len; i++) {
                 unsigned char c = (unsigned char)line[i];
-                if (c >= 0x80 || c == '\'' || c == ' ')
+                if (c >= 0x80 || (!phrases && (c == '\'' || c == ' ')))
                     ok = 0;
                 if (c >= 'A' && c <= 'Z')
                     line[i] = (char)(c + 32);

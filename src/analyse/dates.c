@@ -16,17 +16,20 @@ static bool is_dig(char c) { return c >= '0' && c <= '9'; }
 
 int sr_month_number(const char *s, size_t n)
 {
-    if (n < 3)
+    if (n < 3 || n > 9)
         return 0;
+    char a = (char)(s[0] | 0x20), b = (char)(s[1] | 0x20), c = (char)(s[2] | 0x20);
     for (int m = 0; m < 12; m++) {
         const char *name = month_names[m];
+        if (name[0] != a || name[1] != b || name[2] != c)
+            continue;
+        /* the full name, or Jan/Feb/.../Sep/Sept ("May" is only the full name) */
         size_t len = strlen(name);
-        if (n == len && sr_ieq(s, n, name))
+        if (n == len)
+            return strncasecmp(s, name, n) == 0 ? m + 1 : 0;
+        if (m != 4 && (n == 3 || (n == 4 && m == 8 && (s[3] | 0x20) == 't')))
             return m + 1;
-        /* Abbreviations: Jan, Feb, Sep, Sept ("May" is only the full name). */
-        if (m != 4 && n < len && (n == 3 || (n == 4 && m == 8)) &&
-            strncasecmp(s, name, n) == 0)
-            return m + 1;
+        return 0;
     }
     return 0;
 }

@@ -12,12 +12,15 @@
 #include "doc.h"
 
 #include "clean/glue.h"
+#include "data/lexicon.h"
 
 #include <string.h>
 
 /* Words after which a period does not end a sentence. */
 static bool is_abbrev(const char *s, size_t n)
 {
+    if (n > 6)
+        return false;
     static const char *const abbr[] = {
         "mr", "mrs", "ms", "dr", "gen", "brig", "col", "lt", "sgt", "capt", "maj", "cmdr",
         "adm", "sen", "rep", "gov", "prof", "st", "rev", "jan", "feb", "mar", "apr", "jun",
@@ -43,16 +46,44 @@ static bool is_sentence_opener(const char *s, size_t n)
     return false;
 }
 
+static uint16_t case_flags_utf8(const char *s, size_t n);
+
+/* Classes of ASCII bytes for the tokenizer's fast paths. */
+enum { CL_ALPHA = 1, CL_DIGIT = 2, CL_ALNUM = 3, CL_SPACE = 4, CL_UP = 8 };
+static const unsigned char ascii_class[128] = {
+    ['\t'] = CL_SPACE, ['\n'] = CL_SPACE, ['\v'] = CL_SPACE, ['\f'] = CL_SPACE,
+    ['\r'] = CL_SPACE, [' '] = CL_SPACE,
+    ['0'] = CL_DIGIT, ['1'] = CL_DIGIT, ['2'] = CL_DIGIT, ['3'] = CL_DIGIT, ['4'] = CL_DIGIT,
+    ['5'] = CL_DIGIT, ['6'] = CL_DIGIT, ['7'] = CL_DIGIT, ['8'] = CL_DIGIT, ['9'] = CL_DIGIT,
+    ['A'] = CL_ALPHA | CL_UP, ['B'] = CL_ALPHA | CL_UP, ['C'] = CL_ALPHA | CL_UP, ['D'] = CL_ALPHA | CL_UP, ['E'] = CL_ALPHA | CL_UP,
+    ['F'] = CL_ALPHA | CL_UP, ['G'] = CL_ALPHA | CL_UP, ['H'] = CL_ALPHA | CL_UP, ['I'] = CL_ALPHA | CL_UP, ['J'] = CL_ALPHA | CL_UP,
+    ['K'] = CL_ALPHA | CL_UP, ['L'] = CL_ALPHA | CL_UP, ['M'] = CL_ALPHA | CL_UP, ['N'] = CL_ALPHA | CL_UP, ['O'] = CL_ALPHA | CL_UP,
+    ['P'] = CL_ALPHA | CL_UP, ['Q'] = CL_ALPHA | CL_UP, ['R'] = CL_ALPHA | CL_UP, ['S'] = CL_ALPHA | CL_UP, ['T'] = CL_ALPHA | CL_UP,
+    ['U'] = CL_ALPHA | CL_UP, ['V'] = CL_ALPHA | CL_UP, ['W'] = CL_ALPHA | CL_UP, ['X'] = CL_ALPHA | CL_UP, ['Y'] = CL_ALPHA | CL_UP,
+    ['Z'] = CL_ALPHA | CL_UP,
+    ['a'] = CL_ALPHA, ['b'] = CL_ALPHA, ['c'] = CL_ALPHA, ['d'] = CL_ALPHA, ['e'] = CL_ALPHA,
+    ['f'] = CL_ALPHA, ['g'] = CL_ALPHA, ['h'] = CL_ALPHA, ['i'] = CL_ALPHA, ['j'] = CL_ALPHA,
+    ['k'] = CL_ALPHA, ['l'] = CL_ALPHA, ['m'] = CL_ALPHA, ['n'] = CL_ALPHA, ['o'] = CL_ALPHA,
+    ['p'] = CL_ALPHA, ['q'] = CL_ALPHA, ['r'] = CL_ALPHA, ['s'] = CL_ALPHA, ['t'] = CL_ALPHA,
+    ['u'] = CL_ALPHA, ['v'] = CL_ALPHA, ['w'] = CL_ALPHA, ['x'] = CL_ALPHA, ['y'] = CL_ALPHA,
+    ['z'] = CL_ALPHA};
+
 typedef struct tok_state {
     sitrep_doc *doc;
     bool oom;
 } tok_state;
 
-static void push_tok(tok_state *st, uint32_t start, uint32_t end, uint16_t kind, uint16_t flags)
+static inline void push_tok(tok_state *st, uint32_t start, uint32_t end, uint16_t kind,
+                            uint16_t flags)
 {
+    sr_buf *b = &st->doc->tokens;
     sitrep_token t = {start, end, kind, flags};
-    if (!SR_VEC_PUSH(&st->doc->tokens, sitrep_token, t))
+    if (b->cap - b->len > sizeof t) { /* room reserved up front: the common case */
+        memcpy(b->data + b->len, &t, sizeof t);
+        b->len += sizeof t;
+    } else if (!SR_VEC_PUSH(b, sitrep_token, t)) {
         st->oom = true;
+    }
 }
 
 static void push_insert(tok_state *st, uint32_t at)
@@ -62,6 +93,32 @@ static void push_insert(tok_state *st, uint32_t at)
 }
 
 static uint16_t case_flags(const char *s, size_t n)
+{
+    /* ASCII words: no decoding. */
+    size_t letters = 0, upper = 0;
+    bool ascii = true;
+    for (size_t i = 0; i < n && ascii; i++) {
+        unsigned char c = (unsigned char)s[i];
+        ascii = c < 0x80;
+        bool up = c >= 'A' && c <= 'Z';
+        letters += up || (c >= 'a' && c <= 'z');
+        upper += up;
+    }
+    if (ascii) {
+        uint16_t f = 0;
+        size_t i = 0;
+        while (i < n && !((s[i] | 0x20) >= 'a' && (s[i] | 0x20) <= 'z'))
+            i++;
+        if (i < n && s[i] >= 'A' && s[i] <= 'Z')
+            f |= SITREP_TOKF_CAP;
+        if (letters >= 2 && upper == letters)
+            f |= SITREP_TOKF_ALLCAPS;
+        return f;
+    }
+    return case_flags_utf8(s, n);
+}
+
+static uint16_t case_flags_utf8(const char *s, size_t n)
 {
     size_t letters = 0, upper = 0;
     bool first_upper = false, seen = false;
@@ -105,6 +162,26 @@ static void emit_word(tok_state *st, const char *src, uint32_t s, uint32_t e)
             push_insert(st, end);
         at = end;
     }
+}
+
+/* Emits a word of ASCII letters only, scanned with its capitals counted
+ * and its dictionary hash `h`.  Only a word that could be glued goes to
+ * the splitter: an unknown lower-case word, or one with an inner capital. */
+static void emit_plain_word(tok_state *st, const char *src, uint32_t s, uint32_t e,
+                            unsigned upper, uint64_t h)
+{
+    uint32_t n = e - s;
+    bool first_up = src[s] >= 'A' && src[s] <= 'Z';
+    bool maybe_glued = upper > (first_up ? 1u : 0u) ||
+                       (upper == 0 && n >= 5 && !sr_wordset_has_hash(&sr_dict_words, h));
+    if (maybe_glued) {
+        emit_word(st, src, s, e);
+        return;
+    }
+    uint16_t f = first_up ? SITREP_TOKF_CAP : 0;
+    if (n >= 2 && upper == n)
+        f |= SITREP_TOKF_ALLCAPS;
+    push_tok(st, s, e, SITREP_TOK_WORD, f);
 }
 
 static bool is_word_joiner(int32_t cp)
@@ -206,6 +283,10 @@ static void tokenize_line(tok_state *st, uint32_t ls, uint32_t le)
     const char *src = st->doc->src;
     uint32_t i = ls;
     while (i < le) {
+        if ((unsigned char)src[i] == ' ') {
+            i++;
+            continue;
+        }
         int32_t cp;
         uint32_t k = (uint32_t)sr_utf8_decode(src, le, i, &cp);
         if (sr_cp_is_space(cp)) {
@@ -215,11 +296,28 @@ static void tokenize_line(tok_state *st, uint32_t ls, uint32_t le)
         uint32_t s = i;
         if (sr_cp_is_letter(cp)) {
             bool dotted = false;
+            /* While the word stays plain ASCII letters, count its capitals
+             * and hash it for the dictionary in the same scan. */
+            bool plain = cp < 0x80;
+            unsigned upper = plain ? (ascii_class[cp] & CL_UP) != 0 : 0;
+            uint64_t h = plain ? sr_word_hash_step(SR_WORD_HASH_INIT, (unsigned char)cp) : 0;
             i += k;
             while (i < le) {
+                /* ASCII letters and digits: a table lookup per byte. */
+                for (; i < le && (unsigned char)src[i] < 0x80; i++) {
+                    unsigned char cl = ascii_class[(unsigned char)src[i]];
+                    if (!(cl & CL_ALNUM))
+                        break;
+                    plain = plain && (cl & CL_ALPHA);
+                    upper += (cl & CL_UP) != 0;
+                    h = sr_word_hash_step(h, (unsigned char)src[i]);
+                }
+                if (i >= le)
+                    break;
                 int32_t c2;
                 uint32_t k2 = (uint32_t)sr_utf8_decode(src, le, i, &c2);
                 if (sr_cp_is_letter(c2) || sr_cp_is_digit(c2)) {
+                    plain = false;
                     i += k2;
                     continue;
                 }
@@ -234,12 +332,14 @@ static void tokenize_line(tok_state *st, uint32_t ls, uint32_t le)
                         bool single = pv == s || (pv > s && src[pv - 1] == '.');
                         if (single && sr_cp_is_letter(c3)) {
                             dotted = true;
+                            plain = false;
                             i += k2;
                             continue;
                         }
                         break;
                     }
                     if (sr_cp_is_letter(c3) || (is_inner_hyphen(c2) && sr_cp_is_digit(c3))) {
+                        plain = false;
                         i += k2;
                         continue;
                     }
@@ -264,7 +364,11 @@ static void tokenize_line(tok_state *st, uint32_t ls, uint32_t le)
                     }
                 }
             }
-            emit_word(st, src, s, i);
+            if (plain && i - s < 64) {
+                emit_plain_word(st, src, s, i, upper, h);
+            } else {
+                emit_word(st, src, s, i);
+            }
             continue;
         }
         if (sr_cp_is_digit(cp)) {

@@ -20,54 +20,21 @@
 
 #include "analyse/dates.h"
 #include "clean/outlets.h"
+#include "data/lexicon.h"
 
 #include <string.h>
 
-/* ---- lexicons (lower case, after trimming trailing ":*|>" and spaces) ---- */
+/* ---- lexicons ----
+ * Whole-line phrases (UI words, prompts, related-content headings) are
+ * compiled from data/ui-*.txt into hashed sets (src/data/lexicon.h).  The
+ * prefix and credit lists below are matched at the start of a line or at
+ * its parentheses. */
 
-static const char *const nav_words[] = {
-    "close", "menu", "share", "share this", "share this article", "share on facebook",
-    "share on twitter", "tweet", "email", "e-mail", "print", "search", "sign in", "log in",
-    "login", "sign up", "register", "subscribe", "subscribe now", "skip to content",
-    "skip to main content", "advertisement", "advertisements", "sponsored",
-    "sponsored content", "show more", "load more", "back to top", "home", "next",
-    "previous", "prev", "follow us", "listen", "listen to this article", "save",
-    "copy link", "link copied", "facebook", "twitter", "whatsapp", "linkedin", "telegram",
-    "reddit", "x", "open in app", "download the app", "toggle navigation", "main menu",
-    "accept", "accept cookies", "ok", "loading", "loading...", "enlarge", "expand",
-    "collapse", "more", "less", "font size", "text size", "a a a", "a+", "a-",
-    "play", "pause", "watch", "live", "breaking", "breaking news", "gallery",
-    "view gallery", "view comments", "show comments", "hide comments", "report",
-    "translate", "english", NULL};
 
-static const char *const prompt_words[] = {
-    "captcha", "do you like this article?", "did you like this article?",
-    "leave a comment", "leave a reply", "post a comment", "add a comment",
-    "write a comment", "comments", "comment", "rate this article",
-    "was this article helpful?", "did you find this article useful?",
-    "thank you for your feedback", "join the conversation",
-    "your email address will not be published", "required fields are marked",
-    "submit", "send", "cancel", "sign up for our newsletter",
-    "subscribe to our newsletter", "newsletter", "what do you think?", NULL};
 
 /* Prompts after which nothing is article text. */
-static const char *const prompt_tail_words[] = {
-    "captcha", "do you like this article?", "did you like this article?",
-    "leave a comment", "leave a reply", "post a comment", "add a comment",
-    "write a comment", "comments", "join the conversation", "rate this article",
-    "was this article helpful?", "what do you think?", NULL};
 
 /* Headings of related-content boxes: teaser-like lines after them go. */
-static const char *const tail_words[] = {
-    "check also", "related", "related articles", "related stories", "related posts",
-    "related news", "related content", "related topics", "read also", "also read",
-    "see also", "more from", "more stories", "more news", "you may also like",
-    "you might also like", "recommended", "recommended for you", "most read",
-    "most popular", "most viewed", "trending", "trending now", "latest news",
-    "latest stories", "more on this story", "further reading", "top stories",
-    "editor's picks", "editors' picks", "recent posts", "popular posts",
-    "in other news", "tags", "topics", "filed under", "read more", "more to read",
-    "don't miss", "what to read next", "up next", NULL};
 
 /* Line prefixes that make a one-line teaser ("Read more: <headline>"). */
 static const char *const teaser_prefixes[] = {
@@ -124,8 +91,11 @@ static bool in_list(const char *key, const char *const *list)
 
 static bool starts_any(const char *s, size_t n, const char *const *list)
 {
+    if (n == 0)
+        return false;
+    char c = (char)(s[0] | 0x20);
     for (size_t i = 0; list[i]; i++)
-        if (sr_istarts(s, n, list[i]))
+        if ((list[i][0] | 0x20) == c && sr_istarts(s, n, list[i]))
             return true;
     return false;
 }
@@ -149,13 +119,11 @@ static bool has_credit(const char *s, size_t n)
     return false;
 }
 
-/* ASCII case-insensitive search for a needle in s[0..n). */
-static bool icontains(const char *s, size_t n, const char *needle)
+/* "All rights reserved" anywhere in the line: found by its 'v's. */
+static bool has_rights_notice(const char *s, size_t n)
 {
-    size_t m = strlen(needle);
-    char a = needle[0], b = (char)(needle[0] - 32);
-    for (size_t i = 0; i + m <= n; i++)
-        if ((s[i] == a || s[i] == b) && sr_istarts(s + i, n - i, needle))
+    for (const char *v = s, *e = s + n; (v = memchr(v, 'v', (size_t)(e - v))) != NULL; v++)
+        if (v - s >= 16 && sr_istarts(v - 16, (size_t)(e - v) + 16, "all rights reserved"))
             return true;
     return false;
 }
@@ -202,6 +170,12 @@ static void features(const sr_line *ln, const char *src, feat *f)
     f->terminal = !f->ellipsis && (last == '.' || last == '!' || last == '?');
     f->headline = ln->words >= 2 && ln->words <= 30 && !(f->terminal && last == '.') && !f->ellipsis;
     f->prose = !f->ellipsis && ((f->terminal && ln->words >= 8) || ln->words >= 25);
+}
+
+/* Is the line's short key (see features) one of the set's phrases? */
+static bool key_in(const feat *f, const sr_wordset *set)
+{
+    return f->key[0] && sr_wordset_has(set, f->key, strlen(f->key));
 }
 
 /* "5h ago", "3 hours ago", "12 min ago", "just now", "yesterday". */
@@ -410,11 +384,11 @@ static bool parse_meta_date(sitrep_doc *doc, const feat *f)
 static int classify(sitrep_doc *doc, const feat *f)
 {
     if (f->key[0]) {
-        if (in_list(f->key, nav_words))
+        if (key_in(f, &sr_ui_navigation))
             return SITREP_DROP_NAVIGATION;
-        if (in_list(f->key, prompt_words))
+        if (key_in(f, &sr_ui_prompts))
             return SITREP_DROP_PROMPT;
-        if (in_list(f->key, tail_words))
+        if (key_in(f, &sr_ui_related))
             return SITREP_DROP_TAIL;
     }
     if (is_relative_stamp(f))
@@ -422,7 +396,7 @@ static int classify(sitrep_doc *doc, const feat *f)
     if (starts_any(f->s, f->n, teaser_prefixes) && !f->prose)
         return SITREP_DROP_TEASER;
     if (starts_any(f->s, f->n, disclaimer_prefixes) ||
-        (f->n < 300 && memchr(f->s, 'v', f->n) && icontains(f->s, f->n, "all rights reserved")))
+        (f->n < 300 && has_rights_notice(f->s, f->n)))
         return SITREP_DROP_DISCLAIMER;
     if (starts_any(f->s, f->n, credit_prefixes))
         return SITREP_DROP_BYLINE;
@@ -520,6 +494,30 @@ static void set_title(sitrep_doc *doc, const char *s, size_t n)
 
 /* ---- passes ---- */
 
+/* Words of a trimmed line, counted up to SR_MANY_WORDS by hopping from
+ * space to space (tabs count as spaces). */
+static size_t count_words(const char *p, size_t n)
+{
+    size_t words = 1;
+    const char *q = p, *e = p + n;
+    if (memchr(p, '\t', n)) {
+        bool in = false;
+        words = 0;
+        for (size_t k = 0; k < n && words < SR_MANY_WORDS; k++) {
+            bool sp = p[k] == ' ' || p[k] == '\t';
+            words += !sp && !in;
+            in = !sp;
+        }
+        return words;
+    }
+    while (words < SR_MANY_WORDS && (q = memchr(q, ' ', (size_t)(e - q))) != NULL) {
+        q++;
+        if (q < e && *q != ' ')
+            words++;
+    }
+    return words;
+}
+
 static size_t split_lines(sitrep_doc *doc)
 {
     const char *src = doc->src;
@@ -545,14 +543,7 @@ static size_t split_lines(sitrep_doc *doc)
             sr_line ln = {(uint32_t)(p - src), (uint32_t)(p - src + n), para, 0, 0, 0};
             /* Words, counted up to SR_MANY_WORDS: the rules only ask
              * whether a line is short, headline-sized or a paragraph. */
-            size_t words = 0;
-            bool in = false;
-            for (size_t k = 0; k < n && words < SR_MANY_WORDS; k++) {
-                bool sp = p[k] == ' ' || p[k] == '\t';
-                words += !sp && !in;
-                in = !sp;
-            }
-            ln.words = (uint16_t)words;
+            ln.words = (uint16_t)count_words(p, n);
             if (!SR_VEC_PUSH(&doc->lines, sr_line, ln))
                 return (size_t)-1;
         }
@@ -678,7 +669,7 @@ sitrep_status sr_clean_lines(sitrep_doc *doc)
             continue;
         features(&L[i], doc->src, &f);
         bool prompt = L[i].drop == SITREP_DROP_PROMPT && f.key[0] &&
-                      in_list(f.key, prompt_tail_words);
+                      key_in(&f, &sr_ui_prompts_tail);
         bool tail = L[i].drop == SITREP_DROP_TAIL;
         if (!prompt && !tail)
             continue;

@@ -70,8 +70,8 @@ static size_t fw(const char *s, size_t n)
  * part ("in|this" over "int|his", "troops|in" over "troop|sin"). */
 static size_t split_lower(const char *w, size_t n, size_t base, size_t cuts[])
 {
-    if (n < 5 || n > 40 || known(w, n))
-        return 0;
+    if (n < 5 || n > 40)
+        return 0; /* the caller checked the dictionary */
     size_t best_parts = 0, best_score = 0, c1 = 0, c2 = 0;
     for (size_t i = 1; i < n; i++) {
         if (!part_ok(w, i))
@@ -117,15 +117,24 @@ static size_t split_lower(const char *w, size_t n, size_t base, size_t cuts[])
 /* One hyphen-free segment. */
 static size_t split_segment(const char *w, size_t n, size_t base, size_t cuts[], size_t room)
 {
-    if (n < 3 || room == 0)
+    if (n < 3 || room == 0 || n >= 64)
         return 0;
-    for (size_t i = 0; i < n; i++)
+    /* One pass: letters only, where the capitals are, and the word's hash. */
+    uint64_t h = SR_WORD_HASH_INIT;
+    bool inner_cap = false;
+    for (size_t i = 0; i < n; i++) {
         if (!is_up(w[i]) && !is_low(w[i]))
             return 0; /* digits, non-ASCII: leave alone */
-    bool inner_cap = false;
-    for (size_t i = 1; i < n && !inner_cap; i++)
-        inner_cap = is_up(w[i]);
-    if (inner_cap && sr_wordset_has(&sr_camel_keep, w, n))
+        inner_cap = inner_cap || (i > 0 && is_up(w[i]));
+        h = sr_word_hash_step(h, (unsigned char)w[i]);
+    }
+    if (!inner_cap) {
+        /* "Kurilla", "attacks": only an unknown lower-case word may be glue. */
+        if (!is_low(w[0]) || n < 5 || sr_wordset_has_hash(&sr_dict_words, h))
+            return 0;
+        return split_lower(w, n, base, cuts);
+    }
+    if (sr_wordset_has_hash(&sr_camel_keep, h))
         return 0;
 
     /* ACRONYM|lower: an upper-case run of 2+ letters, then a lower word. */
@@ -173,9 +182,6 @@ static size_t split_segment(const char *w, size_t n, size_t base, size_t cuts[],
         }
     }
 
-    /* lower|lower (a capitalised word is left alone). */
-    if (is_low(w[0]))
-        return split_lower(w, n, base, cuts);
     return 0;
 }
 

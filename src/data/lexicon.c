@@ -4,20 +4,10 @@
 #include "lexicon.h"
 
 
-bool sr_wordset_has(const sr_wordset *set, const char *s, size_t n)
+bool sr_wordset_has_hash(const sr_wordset *set, uint64_t h)
 {
-    if (n == 0 || n >= 64)
-        return false;
-    uint64_t h = 14695981039346656037ull;
-    for (size_t i = 0; i < n; i++) {
-        unsigned char c = (unsigned char)s[i];
-        if (c >= 0x80)
-            return false;
-        if (c >= 'A' && c <= 'Z')
-            c = (unsigned char)(c + 32);
-        h ^= c;
-        h *= 1099511628211ull;
-    }
+    if (h == 0)
+        h = 1;
     uint32_t f = (uint32_t)(h >> 32);
     if (f == 0)
         f = 1;
@@ -28,4 +18,17 @@ bool sr_wordset_has(const sr_wordset *set, const char *s, size_t n)
         if (v == 0)
             return false;
     }
+}
+
+bool sr_wordset_has(const sr_wordset *set, const char *s, size_t n)
+{
+    if (n == 0 || n >= 64)
+        return false;
+    uint64_t h = SR_WORD_HASH_INIT;
+    for (size_t i = 0; i < n; i++) {
+        if ((unsigned char)s[i] >= 0x80)
+            return false;
+        h = sr_word_hash_step(h, (unsigned char)s[i]);
+    }
+    return sr_wordset_has_hash(set, h);
 }

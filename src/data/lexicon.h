@@ -12,6 +12,9 @@
  *   sr_compound_prefixes, sr_compound_suffixes
  *                     parts of closed compounds, which are not glue
  *                     (data/compound-prefixes.txt, compound-suffixes.txt)
+ *   sr_ui_navigation, sr_ui_prompts, sr_ui_prompts_tail, sr_ui_related
+ *                     whole-line phrases of web pages that are not article
+ *                     text (data/ui-*.txt)
  */
 #ifndef SITREP_LEXICON_H
 #define SITREP_LEXICON_H
@@ -33,11 +36,27 @@ extern const sr_wordset sr_function_words;
 extern const sr_wordset sr_camel_keep;
 extern const sr_wordset sr_compound_prefixes;
 extern const sr_wordset sr_compound_suffixes;
+extern const sr_wordset sr_ui_navigation;
+extern const sr_wordset sr_ui_prompts;
+extern const sr_wordset sr_ui_prompts_tail;
+extern const sr_wordset sr_ui_related;
 
 /* Is s[0..n) in the set?  ASCII case-insensitive; false for any non-ASCII
  * byte or n > 63.  Membership is decided by the hash alone: a word that is
  * not in the set answers "yes" with a chance of about 1 in 10^9, which for
  * glued-word repair means one glued word in a billion left unsplit. */
 bool sr_wordset_has(const sr_wordset *set, const char *s, size_t n);
+
+/* The same lookup in two steps, for callers that hash while they scan:
+ * sr_word_hash_step folds one byte (any case) into h, starting from
+ * SR_WORD_HASH_INIT; sr_wordset_has_hash looks the finished hash up. */
+#define SR_WORD_HASH_INIT 14695981039346656037ull
+static inline uint64_t sr_word_hash_step(uint64_t h, unsigned char c)
+{
+    if (c >= 'A' && c <= 'Z')
+        c = (unsigned char)(c + 32);
+    return (h ^ c) * 1099511628211ull;
+}
+bool sr_wordset_has_hash(const sr_wordset *set, uint64_t h);
 
 #endif
