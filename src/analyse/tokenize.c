@@ -16,34 +16,17 @@
 
 #include <string.h>
 
-/* Words after which a period does not end a sentence. */
+/* Words after which a period does not end a sentence (data/abbreviations.txt). */
 static bool is_abbrev(const char *s, size_t n)
 {
-    if (n > 6)
-        return false;
-    static const char *const abbr[] = {
-        "mr", "mrs", "ms", "dr", "gen", "brig", "col", "lt", "sgt", "capt", "maj", "cmdr",
-        "adm", "sen", "rep", "gov", "prof", "st", "rev", "jan", "feb", "mar", "apr", "jun",
-        "jul", "aug", "sep", "sept", "oct", "nov", "dec", "no", "nos", "vs", "inc", "ltd",
-        "co", "corp", "jr", "sr", "mt", "ft", "pres", "insp", "supt", "cpl", "pvt", "est",
-        "approx", "dept", "univ", "al", "fig", "vol", NULL};
-    for (size_t i = 0; abbr[i]; i++)
-        if (sr_ieq(s, n, abbr[i]))
-            return true;
-    return false;
+    return n <= 6 && sr_wordset_has(&sr_abbreviations, s, n);
 }
 
-/* Capitalised words that usually start a sentence (after "U.S."). */
+/* Capitalised words that usually start a sentence, after "U.S."
+ * (data/sentence-openers.txt). */
 static bool is_sentence_opener(const char *s, size_t n)
 {
-    static const char *const w[] = {"the", "it", "he", "she", "they", "we", "i", "this",
-                                    "that", "these", "those", "but", "and", "in", "on",
-                                    "a", "an", "its", "his", "her", "their", "there",
-                                    "officials", "however", "according", NULL};
-    for (size_t i = 0; w[i]; i++)
-        if (sr_ieq(s, n, w[i]))
-            return true;
-    return false;
+    return sr_wordset_has(&sr_sentence_openers, s, n);
 }
 
 static uint16_t case_flags_utf8(const char *s, size_t n);
