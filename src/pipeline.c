@@ -93,8 +93,8 @@ static void apply_hints(sitrep_doc *doc, const sitrep_doc_hints *h)
 }
 
 sitrep_status sr_doc_analyse(const char *id, const char *bytes, size_t len, void *owned,
-                             const sitrep_doc_hints *hints, const sitrep_options *opts,
-                             sitrep_doc **out)
+                             bool checked, const sitrep_doc_hints *hints,
+                             const sitrep_options *opts, sitrep_doc **out)
 {
     *out = NULL;
     sitrep_options defaults;
@@ -109,7 +109,7 @@ sitrep_status sr_doc_analyse(const char *id, const char *bytes, size_t len, void
         return SITREP_ETOOBIG;
     }
     size_t where;
-    sitrep_status st = sr_check_text(bytes, len, &where);
+    sitrep_status st = checked ? SITREP_OK : sr_check_text(bytes, len, &where);
     if (st != SITREP_OK) {
         if (owned)
             mem->free(owned);
@@ -160,5 +160,5 @@ sitrep_status sitrep_doc_from_memory(const char *id, const char *bytes, size_t l
 {
     if (out == NULL || (bytes == NULL && len))
         return SITREP_EARG;
-    return sr_doc_analyse(id, bytes ? bytes : "", len, NULL, hints, opts, out);
+    return sr_doc_analyse(id, bytes ? bytes : "", len, NULL, false, hints, opts, out);
 }

@@ -6,15 +6,17 @@
 
 #include "sitrep.h"
 
+#include <stdbool.h>
+
 /* Checks bytes are text: EBINARY, EUTF8 (with *where = offset of the bad
  * byte), EEMPTY, ETOOBIG, or OK. */
 sitrep_status sr_check_text(const char *bytes, size_t len, size_t *where);
 
 /* Like sitrep_doc_from_memory, but when `owned` is not NULL the document
  * takes ownership of it (it is freed with the document, or at once when
- * the call fails). */
+ * the call fails), and `checked` says sr_check_text already passed. */
 sitrep_status sr_doc_analyse(const char *id, const char *bytes, size_t len, void *owned,
-                             const sitrep_doc_hints *hints, const sitrep_options *opts,
-                             sitrep_doc **out);
+                             bool checked, const sitrep_doc_hints *hints,
+                             const sitrep_options *opts, sitrep_doc **out);
 
 #endif

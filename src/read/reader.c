@@ -296,7 +296,7 @@ static sitrep_status jsonl_record(sitrep_reader *r, const char *line, size_t n, 
         return fail(r, SITREP_ENOMEM, r->path, r->line, NULL);
     }
     body = owned;
-    sitrep_status st = sr_doc_analyse(id, body, blen, owned, &h, &r->opts, out);
+    sitrep_status st = sr_doc_analyse(id, body, blen, owned, false, &h, &r->opts, out);
     json_decref(o);
     if (st != SITREP_OK)
         return fail(r, st, r->path, r->line, "in the record's text");
@@ -392,7 +392,7 @@ static sitrep_status text_file(sitrep_reader *r, const char *path, sitrep_doc **
     char id[256];
     file_id(path, id, sizeof id);
     sitrep_doc_hints h = {NULL, NULL, NULL, NULL};
-    st = sr_doc_analyse(id, bytes, len, bytes, &h, &r->opts, out);
+    st = sr_doc_analyse(id, bytes, len, bytes, true, &h, &r->opts, out);
     if (st != SITREP_OK)
         return fail(r, st, path, 0, NULL);
     return SITREP_OK;

@@ -22,17 +22,6 @@ static json_t *span_json(const sitrep_doc *doc, uint32_t start, uint32_t end)
     return o;
 }
 
-typedef struct dump_ctx {
-    sitrep_write_fn write;
-    void *ctx;
-} dump_ctx;
-
-static int dump_cb(const char *buffer, size_t size, void *data)
-{
-    dump_ctx *d = data;
-    return d->write(buffer, size, d->ctx) ? -1 : 0;
-}
-
 sitrep_status sitrep_doc_write_json(const sitrep_doc *doc, unsigned flags, sitrep_write_fn write,
                                     void *ctx)
 {
@@ -80,10 +69,16 @@ sitrep_status sitrep_doc_write_json(const sitrep_doc *doc, unsigned flags, sitre
     json_object_set_new(o, "sentences", json_integer((json_int_t)ns));
     json_object_set_new(o, "tokens", json_integer((json_int_t)nt));
 
-    dump_ctx d = {write, ctx};
-    int rc = json_dump_callback(o, dump_cb, &d, JSON_COMPACT | JSON_PRESERVE_ORDER);
+    /* jansson hands out many small pieces: gather the record, write once. */
+    sr_buf line;
+    sr_buf_init(&line, doc->mem);
+    int rc = json_dump_callback(o, sr_buf_write_cb, &line, JSON_COMPACT | JSON_PRESERVE_ORDER);
     json_decref(o);
-    if (rc != 0 || write("\n", 1, ctx))
-        return SITREP_EIO;
-    return SITREP_OK;
+    if (rc != 0 || !sr_buf_putc(&line, '\n')) {
+        sr_buf_free(&line);
+        return SITREP_ENOMEM;
+    }
+    rc = write(line.data, line.len, ctx);
+    sr_buf_free(&line);
+    return rc ? SITREP_EIO : SITREP_OK;
 }
