@@ -75,14 +75,23 @@ static size_t spaces(const char *s, size_t n, size_t i)
     return i;
 }
 
+/* Monday, Mon, Mon. ... matched by the first three letters. */
 static bool is_weekday(const char *s, size_t n)
 {
-    static const char *const days[] = {"monday", "tuesday", "wednesday", "thursday", "friday",
-                                       "saturday", "sunday", "mon", "tue", "tues", "wed",
-                                       "thu", "thur", "thurs", "fri", "sat", "sun", NULL};
-    for (size_t i = 0; days[i]; i++)
-        if (sr_ieq(s, n, days[i]))
-            return true;
+    static const char *const days[7] = {"monday", "tuesday", "wednesday", "thursday",
+                                        "friday", "saturday", "sunday"};
+    if (n < 3 || n > 9)
+        return false;
+    char a = (char)(s[0] | 0x20), b = (char)(s[1] | 0x20), c = (char)(s[2] | 0x20);
+    for (int d = 0; d < 7; d++) {
+        const char *name = days[d];
+        if (name[0] != a || name[1] != b || name[2] != c)
+            continue;
+        size_t len = strlen(name);
+        /* the full name, the three-letter form, Tues, Thur, Thurs */
+        return (n == len || n == 3 || (n == 4 && (d == 1 || d == 3)) || (n == 5 && d == 3)) &&
+               strncasecmp(s, name, n) == 0;
+    }
     return false;
 }
 

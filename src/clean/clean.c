@@ -495,7 +495,7 @@ static void set_title(sitrep_doc *doc, const char *s, size_t n)
 /* ---- passes ---- */
 
 /* Words of a trimmed line, counted up to SR_MANY_WORDS by hopping from
- * space to space (tabs count as spaces). */
+ * space to space (a line with tabs is counted byte by byte). */
 static size_t count_words(const char *p, size_t n)
 {
     size_t words = 1;

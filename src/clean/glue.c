@@ -50,35 +50,47 @@ static bool name_prefix(const char *s, size_t n)
     return false;
 }
 
-/* A split at i that would only break a closed compound ("nonmilitary",
- * "mindset") is refused. */
-static bool compound_cut(const char *w, size_t n, size_t i)
+#define SR_GLUE_MAX_LOWER 40
+
+/* Is w[i..j) a possible part, and a function word?  Hashes are built
+ * incrementally by the callers, so no substring is hashed twice. */
+static bool part_hash_ok(const char *w, size_t i, size_t j, uint64_t h)
 {
-    return sr_wordset_has(&sr_compound_prefixes, w, i) ||
-           sr_wordset_has(&sr_compound_suffixes, w + i, n - i);
+    size_t len = j - i;
+    if (len <= 2)
+        return sr_wordset_has_hash(&sr_short_words, h) && !(len == 1 && w[i] == 'i');
+    return sr_wordset_has_hash(&sr_dict_words, h);
 }
 
-/* Function-word parts make a split likelier: glue most often loses the
- * space next to "in", "the", "to", "has". */
-static size_t fw(const char *s, size_t n)
+static uint64_t hash_range(const char *w, size_t i, size_t j)
 {
-    return sr_wordset_has(&sr_function_words, s, n) ? 1 : 0;
+    uint64_t h = SR_WORD_HASH_INIT;
+    for (; i < j; i++)
+        h = sr_word_hash_step(h, (unsigned char)w[i]);
+    return h;
 }
 
 /* Splits a lower-case run into at most 3 dictionary parts.  Fewer parts
  * win; among equals, more function-word parts, then the longest shortest
- * part ("in|this" over "int|his", "troops|in" over "troop|sin"). */
+ * part ("in|this" over "int|his", "troops|in" over "troop|sin").  A cut
+ * that only breaks a closed compound ("nonmilitary", "mindset") is not
+ * taken.  Prefix hashes grow one byte at a time; the rest of the word is
+ * looked at only behind a known first part. */
 static size_t split_lower(const char *w, size_t n, size_t base, size_t cuts[])
 {
-    if (n < 5 || n > 40)
+    if (n < 5 || n > SR_GLUE_MAX_LOWER)
         return 0; /* the caller checked the dictionary */
     size_t best_parts = 0, best_score = 0, c1 = 0, c2 = 0;
+    uint64_t h0 = SR_WORD_HASH_INIT;
     for (size_t i = 1; i < n; i++) {
-        if (!part_ok(w, i))
+        h0 = sr_word_hash_step(h0, (unsigned char)w[i - 1]);
+        if (!part_hash_ok(w, 0, i, h0) || sr_wordset_has_hash(&sr_compound_prefixes, h0))
             continue;
-        if (part_ok(w + i, n - i) && !compound_cut(w, n, i)) {
+        size_t f0 = sr_wordset_has_hash(&sr_function_words, h0);
+        uint64_t hr = hash_range(w, i, n);
+        if (part_hash_ok(w, i, n, hr) && !sr_wordset_has_hash(&sr_compound_suffixes, hr)) {
             size_t m = i < n - i ? i : n - i;
-            size_t f = fw(w, i) + fw(w + i, n - i);
+            size_t f = f0 + sr_wordset_has_hash(&sr_function_words, hr);
             size_t score = f * 64 + m;
             if ((m >= 3 || f) && (best_parts != 2 || score > best_score)) {
                 best_parts = 2;
@@ -88,14 +100,20 @@ static size_t split_lower(const char *w, size_t n, size_t base, size_t cuts[])
         }
         if (best_parts == 2)
             continue;
+        uint64_t h1 = SR_WORD_HASH_INIT;
         for (size_t j = i + 1; j < n; j++) {
-            if (!part_ok(w + i, j - i) || !part_ok(w + j, n - j) || compound_cut(w, n, i) ||
-                compound_cut(w, n, j))
+            h1 = sr_word_hash_step(h1, (unsigned char)w[j - 1]);
+            if (!part_hash_ok(w, i, j, h1) || sr_wordset_has_hash(&sr_compound_prefixes, h1))
+                continue;
+            uint64_t h2 = hash_range(w, j, n);
+            if (!part_hash_ok(w, j, n, h2) || sr_wordset_has_hash(&sr_compound_suffixes, h2))
                 continue;
             size_t m = i;
             if (j - i < m) m = j - i;
             if (n - j < m) m = n - j;
-            size_t score = (fw(w, i) + fw(w + i, j - i) + fw(w + j, n - j)) * 64 + m;
+            size_t f = f0 + sr_wordset_has_hash(&sr_function_words, h1) +
+                       sr_wordset_has_hash(&sr_function_words, h2);
+            size_t score = f * 64 + m;
             if (m >= 2 && (best_parts == 0 || score > best_score)) {
                 best_parts = 3;
                 best_score = score;
