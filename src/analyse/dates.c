@@ -76,7 +76,7 @@ static size_t spaces(const char *s, size_t n, size_t i)
 }
 
 /* Monday, Mon, Mon. ... matched by the first three letters. */
-static bool is_weekday(const char *s, size_t n)
+bool sr_weekday_name(const char *s, size_t n)
 {
     static const char *const days[7] = {"monday", "tuesday", "wednesday", "thursday",
                                         "friday", "saturday", "sunday"};
@@ -186,7 +186,7 @@ bool sr_date_at(const char *s, size_t n, sr_date *d, size_t *used)
     if (!is_alpha(s[0]))
         return false;
     size_t w = word(s, n);
-    if (is_weekday(s, w)) {
+    if (sr_weekday_name(s, w)) {
         size_t i = w;
         if (i < n && s[i] == '.')
             i++;

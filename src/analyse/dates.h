@@ -21,6 +21,9 @@ bool sr_date_find(const char *s, size_t n, sr_date *d, size_t *at, size_t *used)
 /* Month number (1-12) for a month name or abbreviation, else 0. */
 int sr_month_number(const char *s, size_t n);
 
+/* Is s[0..n) a weekday name or abbreviation (Monday, Mon, Tues, Thurs)? */
+bool sr_weekday_name(const char *s, size_t n);
+
 /* Writes "YYYY-MM-DD" (11 bytes with the NUL). */
 void sr_date_iso(const sr_date *d, char out[11]);
 

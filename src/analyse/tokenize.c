@@ -33,7 +33,7 @@ static uint16_t case_flags_utf8(const char *s, size_t n);
 
 /* Classes of ASCII bytes for the tokenizer's fast paths. */
 enum { CL_ALPHA = 1, CL_DIGIT = 2, CL_ALNUM = 3, CL_SPACE = 4, CL_UP = 8 };
-static const unsigned char ascii_class[128] = {
+static const unsigned char ascii_class[256] = {
     ['\t'] = CL_SPACE, ['\n'] = CL_SPACE, ['\v'] = CL_SPACE, ['\f'] = CL_SPACE,
     ['\r'] = CL_SPACE, [' '] = CL_SPACE,
     ['0'] = CL_DIGIT, ['1'] = CL_DIGIT, ['2'] = CL_DIGIT, ['3'] = CL_DIGIT, ['4'] = CL_DIGIT,
@@ -287,14 +287,20 @@ static void tokenize_line(tok_state *st, uint32_t ls, uint32_t le)
             i += k;
             while (i < le) {
                 /* ASCII letters and digits: a table lookup per byte. */
-                for (; i < le && (unsigned char)src[i] < 0x80; i++) {
-                    unsigned char cl = ascii_class[(unsigned char)src[i]];
+                unsigned seen = 0;
+                for (; i < le; i++) {
+                    unsigned char c = (unsigned char)src[i];
+                    unsigned cl = ascii_class[c]; /* 0 for bytes >= 0x80 */
                     if (!(cl & CL_ALNUM))
                         break;
-                    plain = plain && (cl & CL_ALPHA);
-                    upper += (cl & CL_UP) != 0;
-                    h = sr_word_hash_step(h, (unsigned char)src[i]);
+                    seen |= cl;
+                    upper += cl >> 3; /* CL_UP */
+                    /* c | 0x20 folds A-Z to a-z and leaves digits alone:
+                     * the same as sr_word_hash_step. */
+                    h = (h ^ (c | 0x20u)) * 1099511628211ull;
                 }
+                if (seen & CL_DIGIT)
+                    plain = false;
                 if (i >= le)
                     break;
                 int32_t c2;

@@ -95,11 +95,22 @@ sitrep_status sr_describe(sitrep_doc *doc, const sitrep_doc_hints *hints)
         size_t nt;
         const sitrep_token *t = sitrep_doc_tokens(doc, &nt);
         for (size_t i = 0; i < nt; i++) {
-            char c = doc->src[t[i].start];
-            if (!(t[i].kind == SITREP_TOK_NUMBER ||
-                  (t[i].kind == SITREP_TOK_WORD && c >= 'A' && c <= 'Z' &&
-                   strchr("ADFJMNOSTW", c))))
+            const char *w = doc->src + t[i].start;
+            size_t wn = t[i].end - t[i].start;
+            if (t[i].kind == SITREP_TOK_WORD) {
+                if (!(w[0] >= 'A' && w[0] <= 'Z') ||
+                    !(sr_month_number(w, wn) || sr_weekday_name(w, wn)))
+                    continue;
+            } else if (t[i].kind == SITREP_TOK_NUMBER) {
+                /* a day ("17", "17th") or an ISO year ("2024-07-17") */
+                bool day = wn <= 4 && !(wn >= 3 && w[2] >= '0' && w[2] <= '9');
+                bool iso = wn == 4 && t[i].end < doc->len &&
+                           (doc->src[t[i].end] == '-' || doc->src[t[i].end] == '/');
+                if (!day && !iso)
+                    continue;
+            } else {
                 continue;
+            }
             size_t lim = doc->len - t[i].start;
             if (lim > 64)
                 lim = 64;
