@@ -28,7 +28,13 @@ if [ -n "$missing" ]; then
   $SUDO apt-get install -y -qq --no-install-recommends $missing >/dev/null
 fi
 
-make -s all
+log=$(mktemp)
+if ! make -s all >"$log" 2>&1; then
+  cat "$log" >&2
+  echo "setup: build failed" >&2
+  exit 1
+fi
+rm -f "$log"
 
 case "$what" in
   build) ;;
