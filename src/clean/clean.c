@@ -641,7 +641,8 @@ sitrep_status sr_clean_lines(sitrep_doc *doc)
             }
         }
     }
-    for (size_t i = 0; i < title_at && i < first_prose; i++)
+    /* Kickers only exist above a headline. */
+    for (size_t i = 0; title_at < n && i < title_at && i < first_prose; i++)
         if (!L[i].drop && L[i].words <= 3)
             L[i].drop = SITREP_DROP_SECTION;
 

@@ -39,6 +39,11 @@ struct sitrep_reader {
     size_t nstack, capstack;
     size_t skipped;
     char msg[1024];
+    struct dir_id {
+        dev_t dev;
+        ino_t ino;
+    } *dirs;             /* directories already expanded (cycle guard) */
+    size_t ndirs, capdirs;
 
     /* the open JSON Lines input */
     mode mode;
@@ -184,6 +189,7 @@ void sitrep_reader_free(sitrep_reader *r)
         r->mem->free(r->stack[i]);
     r->mem->free(r->top);
     r->mem->free(r->stack);
+    r->mem->free(r->dirs);
     r->mem->free(r->buf);
     r->mem->free(r);
 }
@@ -255,16 +261,19 @@ static sitrep_status jsonl_record(sitrep_reader *r, const char *line, size_t n, 
         json_decref(o);
         return fail(r, SITREP_EJSON, r->path, r->line, "a record must be a JSON object");
     }
-    char id[256];
+    /* The record's id, whole (a string id is used as it is, any length);
+     * else "FILE:LINE". */
+    char idbuf[320];
+    const char *id = idbuf;
     json_t *jid = json_object_get(o, "id");
-    if (json_is_string(jid))
-        snprintf(id, sizeof id, "%s", json_string_value(jid));
+    if (json_is_string(jid) && json_string_length(jid) > 0)
+        id = json_string_value(jid);
     else if (json_is_integer(jid))
-        snprintf(id, sizeof id, "%lld", (long long)json_integer_value(jid));
+        snprintf(idbuf, sizeof idbuf, "%lld", (long long)json_integer_value(jid));
     else {
-        char base[200];
+        char base[256];
         file_id(r->path, base, sizeof base);
-        snprintf(id, sizeof id, "%s:%zu", base, r->line);
+        snprintf(idbuf, sizeof idbuf, "%s:%zu", base, r->line);
     }
     sitrep_doc_hints h = {json_str(o, "url"), json_str(o, "title"), json_str(o, "published"),
                           json_str(o, "outlet")};
@@ -339,6 +348,12 @@ static sitrep_status jsonl_next(sitrep_reader *r, sitrep_doc **out)
         size_t start = r->pos, end = (size_t)(nl - r->buf);
         r->pos = end < r->len ? end + 1 : end;
         r->line++;
+        if (end - start > r->opts.max_input_bytes) {
+            char detail[96];
+            snprintf(detail, sizeof detail, "record longer than %zu bytes",
+                     r->opts.max_input_bytes);
+            return fail(r, SITREP_ETOOBIG, r->path, r->line, detail);
+        }
         const char *s = r->buf + start;
         size_t n = end - start;
         sr_trim(&s, &n);
@@ -389,7 +404,7 @@ static sitrep_status text_file(sitrep_reader *r, const char *path, sitrep_doc **
         r->mem->free(bytes);
         return fail(r, st, path, line, detail[0] ? detail : NULL);
     }
-    char id[256];
+    char id[512]; /* a file name is at most NAME_MAX (255) bytes */
     file_id(path, id, sizeof id);
     sitrep_doc_hints h = {NULL, NULL, NULL, NULL};
     st = sr_doc_analyse(id, bytes, len, bytes, true, &h, &r->opts, out);
@@ -405,6 +420,26 @@ static int name_cmp(const struct dirent **a, const struct dirent **b)
 
 /* Pushes a directory's visible entries on the stack, in reverse order so
  * they pop in name order. */
+/* Has this directory been expanded before (through a link)?  Records it. */
+static bool seen_dir(sitrep_reader *r, const struct stat *sb)
+{
+    for (size_t i = 0; i < r->ndirs; i++)
+        if (r->dirs[i].dev == sb->st_dev && r->dirs[i].ino == sb->st_ino)
+            return true;
+    if (r->ndirs == r->capdirs) {
+        size_t nc = r->capdirs ? r->capdirs * 2 : 16;
+        struct dir_id *p = r->mem->realloc(r->dirs, nc * sizeof *p);
+        if (!p)
+            return false;
+        r->dirs = p;
+        r->capdirs = nc;
+    }
+    r->dirs[r->ndirs].dev = sb->st_dev;
+    r->dirs[r->ndirs].ino = sb->st_ino;
+    r->ndirs++;
+    return false;
+}
+
 static sitrep_status expand_dir(sitrep_reader *r, const char *path)
 {
     struct dirent **list;
@@ -447,8 +482,11 @@ static sitrep_status open_path(sitrep_reader *r, char *path, sitrep_doc **out)
         struct stat sb;
         if (stat(path, &sb) != 0)
             return fail(r, SITREP_EIO, path, 0, strerror(errno));
-        if (S_ISDIR(sb.st_mode))
+        if (S_ISDIR(sb.st_mode)) {
+            if (seen_dir(r, &sb))
+                return SITREP_DONE; /* a link back into the tree: read once */
             return expand_dir(r, path) == SITREP_OK ? SITREP_DONE : SITREP_EIO;
+        }
         if (!S_ISREG(sb.st_mode))
             return fail(r, SITREP_EFORMAT, path, 0, "not a regular file");
         fd = open(path, O_RDONLY);
