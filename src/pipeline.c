@@ -24,6 +24,12 @@ sitrep_status sr_check_text(const char *bytes, size_t len, size_t *where)
      * or above 0x7F is looked at byte by byte. */
     size_t ctrl = 0, probe = len < 65536 ? len : 65536;
     bool visible = false;
+    /* A NUL near the start is binary, whatever else is wrong (JPEG, ZIP). */
+    const char *nul = memchr(bytes, 0, probe);
+    if (nul) {
+        *where = (size_t)(nul - bytes);
+        return SITREP_EBINARY;
+    }
     size_t i = 0;
     while (i < len) {
         if (i + 8 <= len) {

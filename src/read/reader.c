@@ -95,6 +95,32 @@ static sitrep_status fail(sitrep_reader *r, sitrep_status st, const char *path, 
 
 /* The id of a file's document: its base name without extensions such as
  * .txt, .json, .html and a final .gz. */
+/* Copies s into out (cap bytes), replacing every byte that is not part of
+ * valid UTF-8 by U+FFFD, so an id made from a file name is always text. */
+static void utf8_sanitize(const char *s, char *out, size_t cap)
+{
+    size_t n = strlen(s), o = 0;
+    for (size_t i = 0; i < n && o + 4 < cap;) {
+        size_t bad;
+        if ((unsigned char)s[i] < 0x80) {
+            out[o++] = s[i++];
+            continue;
+        }
+        int32_t cp;
+        size_t k = sr_utf8_decode(s, n, i, &cp);
+        if (cp == 0xFFFD || !sr_utf8_valid(s + i, k, &bad)) {
+            memcpy(out + o, "\xEF\xBF\xBD", 3);
+            o += 3;
+            i++;
+            continue;
+        }
+        memcpy(out + o, s + i, k);
+        o += k;
+        i += k;
+    }
+    out[o] = '\0';
+}
+
 static void file_id(const char *path, char *out, size_t cap)
 {
     if (strcmp(path, "<stdin>") == 0) {
@@ -103,7 +129,7 @@ static void file_id(const char *path, char *out, size_t cap)
     }
     const char *base = strrchr(path, '/');
     base = base ? base + 1 : path;
-    snprintf(out, cap, "%s", base);
+    utf8_sanitize(base, out, cap);
     for (int k = 0; k < 2; k++) {
         char *dot = strrchr(out, '.');
         if (!dot || dot == out)
@@ -263,7 +289,7 @@ static sitrep_status jsonl_record(sitrep_reader *r, const char *line, size_t n, 
     }
     /* The record's id, whole (a string id is used as it is, any length);
      * else "FILE:LINE". */
-    char idbuf[320];
+    char idbuf[832];
     const char *id = idbuf;
     json_t *jid = json_object_get(o, "id");
     if (json_is_string(jid) && json_string_length(jid) > 0)
@@ -271,7 +297,7 @@ static sitrep_status jsonl_record(sitrep_reader *r, const char *line, size_t n, 
     else if (json_is_integer(jid))
         snprintf(idbuf, sizeof idbuf, "%lld", (long long)json_integer_value(jid));
     else {
-        char base[256];
+        char base[800];
         file_id(r->path, base, sizeof base);
         snprintf(idbuf, sizeof idbuf, "%s:%zu", base, r->line);
     }
@@ -404,7 +430,7 @@ static sitrep_status text_file(sitrep_reader *r, const char *path, sitrep_doc **
         r->mem->free(bytes);
         return fail(r, st, path, line, detail[0] ? detail : NULL);
     }
-    char id[512]; /* a file name is at most NAME_MAX (255) bytes */
+    char id[1024]; /* a file name is at most 255 bytes, 3 each if not UTF-8 */
     file_id(path, id, sizeof id);
     sitrep_doc_hints h = {NULL, NULL, NULL, NULL};
     st = sr_doc_analyse(id, bytes, len, bytes, true, &h, &r->opts, out);
