@@ -105,6 +105,15 @@ int main(void)
     CHECK_STR(text, "Troops moved in Iraq as the US maintains bases, also near the border. The end came.");
     CHECK_STR(sentence(d, 0), "Troops moved inIraq as the USmaintains bases,also near the border.");
     sitrep_doc_free(d);
+    /* Hard-wrapped paragraphs: a sentence goes on across wrapped lines, but
+     * not across a heading or a blank line. */
+    d = analyse("Convoy hit near Hit\n\nTroops said on Monday that a convoy was hit near the town\r\n"
+                "of Hit, and that\nthree soldiers died.\nNew heading\nThe next one.\n\nA last one.\n");
+    CHECK_STR(sentence(d, 0), "Troops said on Monday that a convoy was hit near the town\r\nof Hit, and that\nthree soldiers died.");
+    CHECK_STR(sentence(d, 1), "New heading");
+    CHECK_STR(sentence(d, 2), "The next one.");
+    CHECK_STR(sentence(d, 3), "A last one.");
+    sitrep_doc_free(d);
     return test_summary();
 }
 

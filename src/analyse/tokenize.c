@@ -202,7 +202,7 @@ static bool is_opener_tok(const char *src, const sitrep_token *t)
     return cp == '"' || cp == 0x201C || cp == 0x2018 || cp == '(' || cp == '[' || cp == '\'';
 }
 
-/* Cuts the tokens [first, last) of one line into sentences. */
+/* Cuts the tokens [first, last) of one paragraph into sentences. */
 static void cut_sentences(tok_state *st, size_t first, size_t last)
 {
     sitrep_doc *doc = st->doc;
@@ -404,23 +404,62 @@ static void tokenize_line(tok_state *st, uint32_t ls, uint32_t le)
     }
 }
 
+/* Does the line end a sentence (. ! ? or an ellipsis, maybe followed by
+ * closing quotes or brackets)? */
+static bool line_is_terminal(const char *src, const sr_line *ln)
+{
+    uint32_t e = ln->end;
+    while (e > ln->start) {
+        size_t p = sr_utf8_prev(src, e);
+        int32_t cp;
+        sr_utf8_decode(src, e, p, &cp);
+        if (cp == '"' || cp == '\'' || cp == ')' || cp == ']' || cp == 0x201D || cp == 0x2019) {
+            e = (uint32_t)p;
+            continue;
+        }
+        return cp == '.' || cp == '!' || cp == '?' || cp == 0x2026 || cp == ':';
+    }
+    return true;
+}
+
+/* Is `ln` the wrapped continuation of `prev` (hard-wrapped text)? Same
+ * paragraph, `prev` ends mid-sentence, and `ln` starts in lower case or
+ * `prev` is too long to be a heading. */
+static bool continues(const char *src, const sr_line *prev, const sr_line *ln)
+{
+    if (!prev || prev->para != ln->para || line_is_terminal(src, prev))
+        return false;
+    int32_t cp;
+    sr_utf8_decode(src, ln->end, ln->start, &cp);
+    return sr_cp_is_lower(cp) || prev->words >= 8;
+}
+
 sitrep_status sr_tokenize(sitrep_doc *doc)
 {
     tok_state st = {doc, false};
     size_t nlines = SR_VEC_COUNT(&doc->lines, sr_line);
+    const sr_line *prev = NULL;
+    size_t group = 0; /* first token of the sentence run being built */
     for (size_t li = 0; li < nlines; li++) {
         const sr_line *ln = &SR_VEC_AT(&doc->lines, sr_line, li);
         if (ln->drop)
             continue;
         size_t first = SR_VEC_COUNT(&doc->tokens, sitrep_token);
+        if (!continues(doc->src, prev, ln)) {
+            if (first > group)
+                cut_sentences(&st, group, first);
+            group = first;
+        }
         tokenize_line(&st, ln->start, ln->end);
         size_t last = SR_VEC_COUNT(&doc->tokens, sitrep_token);
-        if (last > first) {
+        if (last > first && group == first)
             SR_VEC_AT(&doc->tokens, sitrep_token, first).flags |= SITREP_TOKF_PARA_START;
-            cut_sentences(&st, first, last);
-        }
+        prev = ln;
         if (st.oom)
             return SITREP_ENOMEM;
     }
+    size_t end = SR_VEC_COUNT(&doc->tokens, sitrep_token);
+    if (end > group)
+        cut_sentences(&st, group, end);
     return st.oom ? SITREP_ENOMEM : SITREP_OK;
 }
