@@ -79,7 +79,7 @@ typedef struct sitrep_mem {
 
 typedef struct sitrep_options {
     const sitrep_mem *mem;      /* borrowed; NULL for malloc */
-    size_t max_input_bytes;     /* largest article or JSONL line accepted */
+    size_t max_input_bytes;     /* largest article or JSONL line accepted; 0: 16 MiB */
 } sitrep_options;
 
 /* Fills `opts` with defaults (malloc, 16 MiB per article). */
@@ -106,7 +106,9 @@ typedef struct sitrep_doc_hints {
 /* Analyses one article held in memory: cleaning, metadata, sentences and
  * tokens.  `bytes` is borrowed (see the ownership rule); `id` and `hints`
  * are copied.  On success *out is a new document the caller frees with
- * sitrep_doc_free.  Fails with EEMPTY, EBINARY or EUTF8 on such input. */
+ * sitrep_doc_free.  Fails with EEMPTY, EBINARY or EUTF8 on such input,
+ * ETOOBIG past opts->max_input_bytes (0: the default), and EARG when `id`
+ * is not valid UTF-8.  A hint that is not valid UTF-8 is ignored. */
 SITREP_EXPORT sitrep_status sitrep_doc_from_memory(const char *id,
                                                    const char *bytes,
                                                    size_t len,

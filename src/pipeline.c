@@ -72,10 +72,21 @@ sitrep_status sr_check_text(const char *bytes, size_t len, size_t *where)
     return visible ? SITREP_OK : SITREP_EEMPTY;
 }
 
+/* A hint is used only when it is valid UTF-8 text. */
+static bool usable(const char *s)
+{
+    size_t bad;
+    return s && *s && sr_utf8_valid(s, strlen(s), &bad);
+}
+
 static void apply_hints(sitrep_doc *doc, const sitrep_doc_hints *h)
 {
     if (h == NULL)
         return;
+    sitrep_doc_hints ok = {usable(h->url) ? h->url : NULL, usable(h->title) ? h->title : NULL,
+                           usable(h->published) ? h->published : NULL,
+                           usable(h->outlet) ? h->outlet : NULL};
+    h = &ok;
     if (h->url && *h->url)
         doc->url = sr_arena_strndup(&doc->arena, h->url, strlen(h->url));
     if (h->title && *h->title) {
@@ -109,7 +120,14 @@ sitrep_status sr_doc_analyse(const char *id, const char *bytes, size_t len, void
         opts = &defaults;
     }
     const sitrep_mem *mem = sr_mem_or_default(opts->mem);
-    if (len > opts->max_input_bytes) {
+    size_t limit = opts->max_input_bytes ? opts->max_input_bytes : (size_t)16 << 20;
+    size_t bad;
+    if (id && !sr_utf8_valid(id, strlen(id), &bad)) {
+        if (owned)
+            mem->free(owned);
+        return SITREP_EARG; /* ids go into JSON: they must be text */
+    }
+    if (len > limit) {
         if (owned)
             mem->free(owned);
         return SITREP_ETOOBIG;

@@ -53,6 +53,7 @@ struct sitrep_reader {
     char *buf;           /* read buffer: [pos, len) not yet consumed */
     size_t pos, len, cap;
     bool eof;
+    bool nomem;          /* the last fill() failed for want of memory */
 };
 
 /* ---- small helpers ---- */
@@ -80,6 +81,33 @@ static bool push(const sitrep_mem *mem, char ***arr, size_t *n, size_t *cap, cha
     return true;
 }
 
+/* Makes a message safe to print: control bytes and bytes that are not
+ * part of valid UTF-8 (a quote of broken input, a path cut short) become
+ * '?'. */
+static void clean_message(char *m)
+{
+    size_t n = strlen(m);
+    for (size_t i = 0; i < n;) {
+        unsigned char c = (unsigned char)m[i];
+        if (c < 0x20 || c == 0x7F) {
+            m[i++] = '?';
+            continue;
+        }
+        if (c < 0x80) {
+            i++;
+            continue;
+        }
+        size_t bad, k = 1;
+        while (i + k < n && k < 4 && ((unsigned char)m[i + k] & 0xC0) == 0x80)
+            k++;
+        if (!sr_utf8_valid(m + i, k, &bad)) {
+            m[i++] = '?';
+            continue;
+        }
+        i += k;
+    }
+}
+
 static sitrep_status fail(sitrep_reader *r, sitrep_status st, const char *path, size_t line,
                           const char *detail)
 {
@@ -90,6 +118,7 @@ static sitrep_status fail(sitrep_reader *r, sitrep_status st, const char *path, 
     else
         snprintf(r->msg, sizeof r->msg, "%s: %s%s%s", path, sitrep_strerror(st),
                  detail ? ": " : "", detail ? detail : "");
+    clean_message(r->msg);
     return st;
 }
 
@@ -201,6 +230,7 @@ static void close_input(sitrep_reader *r)
     r->mode = MODE_NONE;
     r->pos = r->len = 0;
     r->eof = false;
+    r->nomem = false;
     r->line = 0;
 }
 
@@ -258,8 +288,10 @@ static bool fill(sitrep_reader *r)
         r->len -= r->pos;
         r->pos = 0;
     }
-    if (!grow_buf(r, r->len + CHUNK + 1))
+    if (!grow_buf(r, r->len + CHUNK + 1)) {
+        r->nomem = true;
         return false;
+    }
     int k = gzread(r->gz, r->buf + r->len, CHUNK);
     if (k <= 0) {
         r->eof = true;
@@ -350,8 +382,14 @@ static sitrep_status jsonl_next(sitrep_reader *r, sitrep_doc **out)
                 size_t line = r->line + 1;
                 r->pos = r->len = 0;
                 for (;;) {
-                    if (!fill(r))
+                    if (!fill(r)) {
+                        if (r->nomem) {
+                            r->eof = true;
+                            r->line = line;
+                            return fail(r, SITREP_ENOMEM, r->path, line, NULL);
+                        }
                         break;
+                    }
                     nl = memchr(r->buf, '\n', r->len);
                     if (nl) {
                         r->pos = (size_t)(nl - r->buf) + 1;
@@ -367,6 +405,11 @@ static sitrep_status jsonl_next(sitrep_reader *r, sitrep_doc **out)
             }
             if (fill(r))
                 continue;
+            if (r->nomem) {
+                r->eof = true; /* give up on this input, keep what was read */
+                r->pos = r->len;
+                return fail(r, SITREP_ENOMEM, r->path, r->line + 1, NULL);
+            }
             if (r->len == r->pos)
                 return SITREP_DONE;
             nl = r->buf + r->len; /* last line without a newline */
@@ -396,6 +439,10 @@ static sitrep_status text_file(sitrep_reader *r, const char *path, sitrep_doc **
 {
     while (r->len <= r->opts.max_input_bytes && fill(r))
         ;
+    if (r->nomem) {
+        close_input(r);
+        return fail(r, SITREP_ENOMEM, path, 0, NULL);
+    }
     if (r->len > r->opts.max_input_bytes) {
         char detail[96];
         snprintf(detail, sizeof detail, "larger than the %zu-byte limit per article",
@@ -496,6 +543,24 @@ static sitrep_status expand_dir(sitrep_reader *r, const char *path)
     return st == SITREP_OK ? SITREP_OK : fail(r, st, path, 0, NULL);
 }
 
+/* Is the input, whose first non-blank byte at buf[i] is '{', JSON Lines?
+ * Binary data is not (the text reader reports it once), nor is an article
+ * that opens with "{Editor's note ...}": the first line must be a JSON
+ * object.  A first line longer than what was read is taken as a record. */
+static bool looks_like_jsonl(const sitrep_reader *r, size_t i)
+{
+    if (memchr(r->buf, 0, r->len))
+        return false;
+    const char *nl = memchr(r->buf + i, '\n', r->len - i);
+    if (!nl)
+        return true;
+    json_error_t err;
+    json_t *o = json_loadb(r->buf + i, (size_t)(nl - (r->buf + i)), 0, &err);
+    bool object = json_is_object(o);
+    json_decref(o);
+    return object;
+}
+
 /* Opens one path: a directory is expanded (SITREP_DONE: nothing read yet),
  * a JSON Lines file becomes the open input, a text file is read whole. */
 static sitrep_status open_path(sitrep_reader *r, char *path, sitrep_doc **out)
@@ -548,6 +613,14 @@ static sitrep_status open_path(sitrep_reader *r, char *path, sitrep_doc **out)
         if (r->len > r->opts.max_input_bytes || !fill(r))
             break;
     }
+    if (r->nomem) {
+        char *p = r->path;
+        r->path = NULL;
+        sitrep_status st = fail(r, SITREP_ENOMEM, p, 0, NULL);
+        r->mem->free(p);
+        close_input(r);
+        return st;
+    }
     if (r->len == 0 || i >= r->len) {
         char *p = r->path;
         r->path = NULL;
@@ -560,7 +633,7 @@ static sitrep_status open_path(sitrep_reader *r, char *path, sitrep_doc **out)
         close_input(r);
         return st;
     }
-    if (r->buf[i] == '{') {
+    if (r->buf[i] == '{' && looks_like_jsonl(r, i)) {
         r->mode = MODE_JSONL;
         return SITREP_DONE; /* records come from jsonl_next */
     }

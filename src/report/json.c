@@ -5,6 +5,7 @@
 #include "doc.h"
 
 #include <jansson.h>
+#include <stdbool.h>
 #include <string.h>
 
 static json_t *str_or_null(const char *s)
@@ -12,14 +13,37 @@ static json_t *str_or_null(const char *s)
     return s ? json_string(s) : json_null();
 }
 
+/* Sets key to value; false when value is NULL (jansson could not make it). */
+static bool put(json_t *o, const char *key, json_t *value)
+{
+    return value != NULL && json_object_set_new(o, key, value) == 0;
+}
+
+/* A span object {doc, start, end, quote}, or NULL when out of memory. */
 static json_t *span_json(const sitrep_doc *doc, uint32_t start, uint32_t end)
 {
     json_t *o = json_object();
-    json_object_set_new(o, "doc", json_string(doc->id));
-    json_object_set_new(o, "start", json_integer(start));
-    json_object_set_new(o, "end", json_integer(end));
-    json_object_set_new(o, "quote", json_stringn(doc->src + start, end - start));
+    if (o == NULL)
+        return NULL;
+    bool ok = put(o, "doc", json_string(doc->id));
+    ok = put(o, "start", json_integer(start)) && ok;
+    ok = put(o, "end", json_integer(end)) && ok;
+    ok = put(o, "quote", json_stringn(doc->src + start, end - start)) && ok;
+    if (!ok) {
+        json_decref(o);
+        return NULL;
+    }
     return o;
+}
+
+/* Appends value to array; false when value is NULL. */
+static bool append(json_t *array, json_t *value)
+{
+    if (array == NULL || value == NULL) {
+        json_decref(value);
+        return false;
+    }
+    return json_array_append_new(array, value) == 0;
 }
 
 sitrep_status sitrep_doc_write_json(const sitrep_doc *doc, unsigned flags, sitrep_write_fn write,
@@ -28,20 +52,24 @@ sitrep_status sitrep_doc_write_json(const sitrep_doc *doc, unsigned flags, sitre
     json_t *o = json_object();
     if (o == NULL)
         return SITREP_ENOMEM;
-    json_object_set_new(o, "type", json_string("document"));
-    json_object_set_new(o, "id", json_string(doc->id));
-    json_object_set_new(o, "title", str_or_null(doc->title));
-    json_object_set_new(o, "outlet", str_or_null(doc->outlet));
+    /* Every string below is valid UTF-8 (the input was checked, ids and
+     * hints too), so a NULL from jansson can only mean out of memory: the
+     * record is not written rather than written without a field. */
+    bool ok = true;
+    ok = put(o, "type", json_string("document")) && ok;
+    ok = put(o, "id", json_string(doc->id)) && ok;
+    ok = put(o, "title", str_or_null(doc->title)) && ok;
+    ok = put(o, "outlet", str_or_null(doc->outlet)) && ok;
     json_t *by = json_array();
     for (size_t i = 0; i < doc->nbyline; i++)
-        json_array_append_new(by, json_string(doc->byline[i]));
-    json_object_set_new(o, "byline", by);
-    json_object_set_new(o, "published", str_or_null(doc->published));
-    json_object_set_new(o, "published_inferred", str_or_null(doc->published_inferred));
-    json_object_set_new(o, "published_basis", str_or_null(doc->published_basis));
-    json_object_set_new(o, "url", str_or_null(doc->url));
-    json_object_set_new(o, "story", json_null());
-    json_object_set_new(o, "duplicate_of", json_null());
+        ok = append(by, json_string(doc->byline[i])) && ok;
+    ok = put(o, "byline", by) && ok;
+    ok = put(o, "published", str_or_null(doc->published)) && ok;
+    ok = put(o, "published_inferred", str_or_null(doc->published_inferred)) && ok;
+    ok = put(o, "published_basis", str_or_null(doc->published_basis)) && ok;
+    ok = put(o, "url", str_or_null(doc->url)) && ok;
+    ok = put(o, "story", json_null()) && ok;
+    ok = put(o, "duplicate_of", json_null()) && ok;
     if (flags & SITREP_JSON_TEXT) {
         sr_buf text;
         sr_buf_init(&text, doc->mem);
@@ -50,7 +78,7 @@ sitrep_status sitrep_doc_write_json(const sitrep_doc *doc, unsigned flags, sitre
             json_decref(o);
             return SITREP_ENOMEM;
         }
-        json_object_set_new(o, "text", json_stringn(text.data ? text.data : "", text.len));
+        ok = put(o, "text", json_stringn(text.data ? text.data : "", text.len)) && ok;
         sr_buf_free(&text);
     }
     json_t *dropped = json_array();
@@ -59,16 +87,20 @@ sitrep_status sitrep_doc_write_json(const sitrep_doc *doc, unsigned flags, sitre
         sitrep_drop_reason why;
         sitrep_span sp = sitrep_doc_dropped(doc, i, &why);
         json_t *s = span_json(doc, sp.start, sp.end);
-        json_object_set_new(s, "reason", json_string(sitrep_drop_reason_name(why)));
-        json_array_append_new(dropped, s);
+        ok = s && put(s, "reason", json_string(sitrep_drop_reason_name(why))) && ok;
+        ok = append(dropped, s) && ok;
     }
-    json_object_set_new(o, "dropped", dropped);
+    ok = put(o, "dropped", dropped) && ok;
     size_t nt, ns;
     sitrep_doc_tokens(doc, &nt);
     sitrep_doc_sentences(doc, &ns);
-    json_object_set_new(o, "sentences", json_integer((json_int_t)ns));
-    json_object_set_new(o, "tokens", json_integer((json_int_t)nt));
+    ok = put(o, "sentences", json_integer((json_int_t)ns)) && ok;
+    ok = put(o, "tokens", json_integer((json_int_t)nt)) && ok;
 
+    if (!ok) {
+        json_decref(o);
+        return SITREP_ENOMEM;
+    }
     /* jansson hands out many small pieces: gather the record, write once. */
     sr_buf line;
     sr_buf_init(&line, doc->mem);
