@@ -24,8 +24,14 @@ if [ -n "$missing" ]; then
   SUDO=""
   [ "$(id -u)" -ne 0 ] && SUDO=sudo
   export DEBIAN_FRONTEND=noninteractive
-  $SUDO apt-get update -qq
-  $SUDO apt-get install -y -qq --no-install-recommends $missing >/dev/null
+  aptlog=$(mktemp)
+  if ! { $SUDO apt-get update -qq && \
+         $SUDO apt-get install -y -qq --no-install-recommends $missing; } >"$aptlog" 2>&1; then
+    cat "$aptlog" >&2
+    echo "setup: could not install$missing" >&2
+    exit 1
+  fi
+  rm -f "$aptlog"
 fi
 
 log=$(mktemp)
@@ -43,10 +49,19 @@ case "$what" in
     ./build/sitrep docs samples
     ;;
   test)
-    make -s check
-    make -s asan
-    make -s valgrind
-    make -s fuzz FUZZ_SECONDS="${FUZZ_SECONDS:-20}"
+    # Every suite runs even when one fails; the last line sums them up.
+    passed=0; failed=0; failures=""
+    for suite in check asan valgrind fuzz; do
+      echo "== make $suite"
+      if make -s "$suite" FUZZ_SECONDS="${FUZZ_SECONDS:-20}"; then
+        passed=$((passed + 1))
+      else
+        failed=$((failed + 1)); failures="$failures $suite"
+      fi
+    done
+    [ -n "$failures" ] && echo "failed suites:$failures"
+    echo "$passed passed, $failed failed"
+    [ "$failed" -eq 0 ]
     ;;
   *) echo "usage: scripts/setup.sh [build|demo|test]" >&2; exit 2 ;;
 esac
