@@ -32,6 +32,10 @@ printf '%s' "$art" > "$t/d/.hidden.txt"
 ids=$("$bin" extract "$t/d" | sed 's/.*"id":"\([^"]*\)".*/\1/' | tr '\n' ' ')
 [ "$ids" = "y z c " ] && ok || bad "directory order and hidden entries: got '$ids'"
 
+# a path given twice is read twice (the cycle guard is per walk)
+n=$("$bin" extract "$t/d" "$t/d" | grep -c '"type":"document"')
+[ "$n" = 6 ] && ok || bad "a directory given twice: got $n documents"
+
 # gzip, told by content
 printf '%s' "$art" | gzip > "$t/g.txt.gz"
 "$bin" extract "$t/g.txt.gz" | grep -q '"id":"g"' && ok || bad "gzip article with id g"

@@ -671,8 +671,10 @@ sitrep_status sitrep_reader_next(sitrep_reader *r, sitrep_doc **out)
         char *path;
         if (r->nstack)
             path = r->stack[--r->nstack];
-        else if (r->nexttop < r->ntop)
+        else if (r->nexttop < r->ntop) {
             path = r->top[r->nexttop++];
+            r->ndirs = 0; /* the cycle guard is per walk: a path given twice is read twice */
+        }
         else
             return SITREP_DONE;
         bool from_stack = !(r->nexttop > 0 && path == r->top[r->nexttop - 1]);
