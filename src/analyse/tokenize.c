@@ -303,6 +303,11 @@ static void tokenize_line(tok_state *st, uint32_t ls, uint32_t le)
                     plain = false;
                 if (i >= le)
                     break;
+                /* A space or ASCII punctuation other than - ' . ends the
+                 * word: the common case, decided without decoding. */
+                unsigned char b = (unsigned char)src[i];
+                if (b < 0x80 && b != '-' && b != '\'' && b != '.')
+                    break;
                 int32_t c2;
                 uint32_t k2 = (uint32_t)sr_utf8_decode(src, le, i, &c2);
                 if (sr_cp_is_letter(c2) || sr_cp_is_digit(c2)) {

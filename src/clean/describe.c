@@ -60,6 +60,23 @@ static const char *slash_outlet(sitrep_doc *doc, const char *s, size_t n)
     return NULL;
 }
 
+/* Can a word starting with these two letters be a month or weekday name
+ * (ja fe ma ap au ju se oc no de mo tu we th fr sa su)?  A bit per second
+ * letter, a word per first letter: most capitalised words fail here. */
+static bool date_word_start(const char *w)
+{
+#define B(c) (1u << ((c) - 'a'))
+    static const uint32_t second[26] = {
+        ['a' - 'a'] = B('p') | B('u'),           ['d' - 'a'] = B('e'),
+        ['f' - 'a'] = B('e') | B('r'),           ['j' - 'a'] = B('a') | B('u'),
+        ['m' - 'a'] = B('a') | B('o'),           ['n' - 'a'] = B('o'),
+        ['o' - 'a'] = B('c'),                    ['s' - 'a'] = B('e') | B('a') | B('u'),
+        ['t' - 'a'] = B('u') | B('h'),           ['w' - 'a'] = B('e')};
+#undef B
+    unsigned a = (unsigned)(w[0] | 0x20) - 'a', b = (unsigned)(w[1] | 0x20) - 'a';
+    return a < 26 && b < 26 && (second[a] >> b & 1u);
+}
+
 sitrep_status sr_describe(sitrep_doc *doc, const sitrep_doc_hints *hints)
 {
     (void)hints;
@@ -98,7 +115,7 @@ sitrep_status sr_describe(sitrep_doc *doc, const sitrep_doc_hints *hints)
             const char *w = doc->src + t[i].start;
             size_t wn = t[i].end - t[i].start;
             if (t[i].kind == SITREP_TOK_WORD) {
-                if (!(w[0] >= 'A' && w[0] <= 'Z') ||
+                if (wn < 3 || !(w[0] >= 'A' && w[0] <= 'Z') || !date_word_start(w) ||
                     !(sr_month_number(w, wn) || sr_weekday_name(w, wn)))
                     continue;
             } else if (t[i].kind == SITREP_TOK_NUMBER) {
