@@ -10,8 +10,8 @@
  *
  *   const sr_wordset NAME = { pool, fingerprints, mask, count };
  *
- * an open-addressing table of 32-bit fingerprints of the 64-bit FNV-1a
- * hashes of the lower-cased entries (see src/data/lexicon.c); `pool` keeps
+ * an open-addressing table of 32-bit fingerprints of the 64-bit hashes
+ * (src/data/wordhash.h) of the lower-cased entries (see src/data/lexicon.c); `pool` keeps
  * the words themselves, NUL-separated, for tools and debugging.  The build runs it over the system
  * dictionary (Debian's wamerican by default) and the project's data files.
  */
@@ -20,15 +20,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* 64-bit FNV-1a; 0 is reserved for empty slots. */
+#include "wordhash.h"
+
+/* The word sets' hash (src/data/wordhash.h); never 0. */
 static uint64_t fnv(const char *s, size_t n)
 {
-    uint64_t h = 14695981039346656037ull;
-    for (size_t i = 0; i < n; i++) {
-        h ^= (unsigned char)s[i];
-        h *= 1099511628211ull;
-    }
-    return h ? h : 1;
+    return sr_word_hash(s, n);
 }
 
 int main(int argc, char **argv)

@@ -147,16 +147,17 @@ static void emit_word(tok_state *st, const char *src, uint32_t s, uint32_t e)
     }
 }
 
-/* Emits a word of ASCII letters only, scanned with its capitals counted
- * and its dictionary hash `h`.  Only a word that could be glued goes to
- * the splitter: an unknown lower-case word, or one with an inner capital. */
+/* Emits a word of ASCII letters only, scanned with its capitals counted.
+ * Only a word that could be glued goes to the splitter: an unknown
+ * lower-case word, or one with an inner capital. */
 static void emit_plain_word(tok_state *st, const char *src, uint32_t s, uint32_t e,
-                            unsigned upper, uint64_t h)
+                            unsigned upper)
 {
     uint32_t n = e - s;
     bool first_up = src[s] >= 'A' && src[s] <= 'Z';
     bool maybe_glued = upper > (first_up ? 1u : 0u) ||
-                       (upper == 0 && n >= 5 && !sr_wordset_has_hash(&sr_dict_words, h));
+                       (upper == 0 && n >= 5 &&
+                        !sr_wordset_has_hash(&sr_dict_words, sr_word_hash(src + s, n)));
     if (maybe_glued) {
         emit_word(st, src, s, e);
         return;
@@ -279,11 +280,9 @@ static void tokenize_line(tok_state *st, uint32_t ls, uint32_t le)
         uint32_t s = i;
         if (sr_cp_is_letter(cp)) {
             bool dotted = false;
-            /* While the word stays plain ASCII letters, count its capitals
-             * and hash it for the dictionary in the same scan. */
+            /* While the word stays plain ASCII letters, count its capitals. */
             bool plain = cp < 0x80;
             unsigned upper = plain ? (ascii_class[cp] & CL_UP) != 0 : 0;
-            uint64_t h = plain ? sr_word_hash_step(SR_WORD_HASH_INIT, (unsigned char)cp) : 0;
             i += k;
             while (i < le) {
                 /* ASCII letters and digits: a table lookup per byte. */
@@ -295,9 +294,6 @@ static void tokenize_line(tok_state *st, uint32_t ls, uint32_t le)
                         break;
                     seen |= cl;
                     upper += cl >> 3; /* CL_UP */
-                    /* c | 0x20 folds A-Z to a-z and leaves digits alone:
-                     * the same as sr_word_hash_step. */
-                    h = (h ^ (c | 0x20u)) * 1099511628211ull;
                 }
                 if (seen & CL_DIGIT)
                     plain = false;
@@ -359,7 +355,7 @@ static void tokenize_line(tok_state *st, uint32_t ls, uint32_t le)
                 }
             }
             if (plain && i - s < 64) {
-                emit_plain_word(st, src, s, i, upper, h);
+                emit_plain_word(st, src, s, i, upper);
             } else {
                 emit_word(st, src, s, i);
             }

@@ -52,8 +52,7 @@ static bool name_prefix(const char *s, size_t n)
 
 #define SR_GLUE_MAX_LOWER 40
 
-/* Is w[i..j) a possible part, and a function word?  Hashes are built
- * incrementally by the callers, so no substring is hashed twice. */
+/* Is w[i..j), whose hash is h, a possible part? */
 static bool part_hash_ok(const char *w, size_t i, size_t j, uint64_t h)
 {
     size_t len = j - i;
@@ -64,26 +63,22 @@ static bool part_hash_ok(const char *w, size_t i, size_t j, uint64_t h)
 
 static uint64_t hash_range(const char *w, size_t i, size_t j)
 {
-    uint64_t h = SR_WORD_HASH_INIT;
-    for (; i < j; i++)
-        h = sr_word_hash_step(h, (unsigned char)w[i]);
-    return h;
+    return sr_word_hash(w + i, j - i);
 }
 
 /* Splits a lower-case run into at most 3 dictionary parts.  Fewer parts
  * win; among equals, more function-word parts, then the longest shortest
  * part ("in|this" over "int|his", "troops|in" over "troop|sin").  A cut
  * that only breaks a closed compound ("nonmilitary", "mindset") is not
- * taken.  Prefix hashes grow one byte at a time; the rest of the word is
- * looked at only behind a known first part. */
+ * taken.  The rest of the word is looked at only behind a known first
+ * part. */
 static size_t split_lower(const char *w, size_t n, size_t base, size_t cuts[])
 {
     if (n < 5 || n > SR_GLUE_MAX_LOWER)
         return 0; /* the caller checked the dictionary */
     size_t best_parts = 0, best_score = 0, c1 = 0, c2 = 0;
-    uint64_t h0 = SR_WORD_HASH_INIT;
     for (size_t i = 1; i < n; i++) {
-        h0 = sr_word_hash_step(h0, (unsigned char)w[i - 1]);
+        uint64_t h0 = hash_range(w, 0, i);
         if (!part_hash_ok(w, 0, i, h0) || sr_wordset_has_hash(&sr_compound_prefixes, h0))
             continue;
         size_t f0 = sr_wordset_has_hash(&sr_function_words, h0);
@@ -100,9 +95,8 @@ static size_t split_lower(const char *w, size_t n, size_t base, size_t cuts[])
         }
         if (best_parts == 2)
             continue;
-        uint64_t h1 = SR_WORD_HASH_INIT;
         for (size_t j = i + 1; j < n; j++) {
-            h1 = sr_word_hash_step(h1, (unsigned char)w[j - 1]);
+            uint64_t h1 = hash_range(w, i, j);
             if (!part_hash_ok(w, i, j, h1) || sr_wordset_has_hash(&sr_compound_prefixes, h1))
                 continue;
             uint64_t h2 = hash_range(w, j, n);
@@ -137,15 +131,14 @@ static size_t split_segment(const char *w, size_t n, size_t base, size_t cuts[],
 {
     if (n < 3 || room == 0 || n >= 64)
         return 0;
-    /* One pass: letters only, where the capitals are, and the word's hash. */
-    uint64_t h = SR_WORD_HASH_INIT;
+    /* One pass: letters only, and where the capitals are. */
     bool inner_cap = false;
     for (size_t i = 0; i < n; i++) {
         if (!is_up(w[i]) && !is_low(w[i]))
             return 0; /* digits, non-ASCII: leave alone */
         inner_cap = inner_cap || (i > 0 && is_up(w[i]));
-        h = sr_word_hash_step(h, (unsigned char)w[i]);
     }
+    uint64_t h = sr_word_hash(w, n);
     if (!inner_cap) {
         /* "Kurilla", "attacks": only an unknown lower-case word may be glue. */
         if (!is_low(w[0]) || n < 5 || sr_wordset_has_hash(&sr_dict_words, h))

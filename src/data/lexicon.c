@@ -6,8 +6,6 @@
 
 bool sr_wordset_has_hash(const sr_wordset *set, uint64_t h)
 {
-    if (h == 0)
-        h = 1;
     uint32_t f = (uint32_t)(h >> 32);
     if (f == 0)
         f = 1;
@@ -24,11 +22,8 @@ bool sr_wordset_has(const sr_wordset *set, const char *s, size_t n)
 {
     if (n == 0 || n >= 64)
         return false;
-    uint64_t h = SR_WORD_HASH_INIT;
-    for (size_t i = 0; i < n; i++) {
+    for (size_t i = 0; i < n; i++)
         if ((unsigned char)s[i] >= 0x80)
             return false;
-        h = sr_word_hash_step(h, (unsigned char)s[i]);
-    }
-    return sr_wordset_has_hash(set, h);
+    return sr_wordset_has_hash(set, sr_word_hash(s, n));
 }

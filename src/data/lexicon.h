@@ -26,6 +26,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "wordhash.h"
+
 typedef struct sr_wordset {
     const char *pool;
     const uint32_t *fingerprints; /* high half of the word's 64-bit hash, 0 empty */
@@ -52,16 +54,8 @@ extern const sr_wordset sr_ui_related;
  * glued-word repair means one glued word in a billion left unsplit. */
 bool sr_wordset_has(const sr_wordset *set, const char *s, size_t n);
 
-/* The same lookup in two steps, for callers that hash while they scan:
- * sr_word_hash_step folds one byte (any case) into h, starting from
- * SR_WORD_HASH_INIT; sr_wordset_has_hash looks the finished hash up. */
-#define SR_WORD_HASH_INIT 14695981039346656037ull
-static inline uint64_t sr_word_hash_step(uint64_t h, unsigned char c)
-{
-    if (c >= 'A' && c <= 'Z')
-        c = (unsigned char)(c + 32);
-    return (h ^ c) * 1099511628211ull;
-}
+/* The same lookup in two steps, for callers that have the word's hash
+ * already: sr_word_hash (wordhash.h) makes it. */
 bool sr_wordset_has_hash(const sr_wordset *set, uint64_t h);
 
 #endif

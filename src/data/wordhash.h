@@ -1,0 +1,40 @@
+/*
+ * wordhash.h -- the hash of a word in the compiled word sets, shared by the
+ * build-time generator (tools/mkset.c) and the lookups (lexicon.c).
+ *
+ * Case is folded by OR-ing 0x20 into every byte: exact for A-Z, and it
+ * leaves a-z, digits, space, hyphen and apostrophe as they are (the bytes
+ * word sets hold).  The word is read eight bytes at a time, so hashing
+ * costs about one multiply per eight letters.
+ */
+#ifndef SITREP_WORDHASH_H
+#define SITREP_WORDHASH_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+static inline uint64_t sr_word_hash(const char *s, size_t n)
+{
+    const uint64_t fold = 0x2020202020202020ull, k = 0x9E3779B97F4A7C15ull;
+    uint64_t h = (uint64_t)n * 0xC2B2AE3D27D4EB4Full;
+    while (n >= 8) {
+        uint64_t w;
+        memcpy(&w, s, 8);
+        h = (h ^ (w | fold)) * k;
+        h ^= h >> 29;
+        s += 8;
+        n -= 8;
+    }
+    if (n) {
+        uint64_t w = 0;
+        memcpy(&w, s, n);
+        h = (h ^ (w | (fold >> (8 * (8 - n))))) * k;
+        h ^= h >> 29;
+    }
+    h *= 0xD6E8FEB86659FD93ull;
+    h ^= h >> 32;
+    return h ? h : 1; /* 0 marks an empty slot */
+}
+
+#endif
