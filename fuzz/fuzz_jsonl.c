@@ -15,20 +15,6 @@
  */
 #include "fuzz_reader_common.h"
 
-static bool starts_with_brace(const uint8_t *d, size_t n)
-{
-    size_t i = 0;
-    for (;;) {
-        while (i < n && (d[i] == ' ' || d[i] == '\n' || d[i] == '\r' || d[i] == '\t'))
-            i++;
-        if (i + 3 <= n && memcmp(d + i, "\xEF\xBB\xBF", 3) == 0) {
-            i += 3;
-            continue;
-        }
-        return i < n && d[i] == '{';
-    }
-}
-
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     const char *dir = fz_tmpdir();

@@ -127,6 +127,21 @@ static fz_result fz_drive(sitrep_reader *r, const char *const *paths, size_t npa
     return res;
 }
 
+/* Does the input open (after blanks and a BOM) with '{', as JSON Lines do? */
+static inline bool starts_with_brace(const uint8_t *d, size_t n)
+{
+    size_t i = 0;
+    for (;;) {
+        while (i < n && (d[i] == ' ' || d[i] == '\n' || d[i] == '\r' || d[i] == '\t'))
+            i++;
+        if (i + 3 <= n && memcmp(d + i, "\xEF\xBB\xBF", 3) == 0) {
+            i += 3;
+            continue;
+        }
+        return i < n && d[i] == '{';
+    }
+}
+
 static size_t fz_count_lines(const uint8_t *data, size_t size)
 {
     size_t n = 1;
