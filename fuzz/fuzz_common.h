@@ -376,4 +376,13 @@ static void fz_check_status(sitrep_status st)
     FZ_ASSERT(sitrep_strerror(st) != NULL);
 }
 
+/* FNV-1a of the input: the targets derive their choices from it. */
+static inline uint32_t fz_hash(const uint8_t *data, size_t size)
+{
+    uint32_t h = 2166136261u;
+    for (size_t i = 0; i < size; i++)
+        h = (h ^ data[i]) * 16777619u;
+    return h;
+}
+
 #endif

@@ -54,14 +54,6 @@ static uint8_t *gzip(const uint8_t *data, size_t size, int level, size_t *out_le
     return out;
 }
 
-static uint32_t hash(const uint8_t *data, size_t size)
-{
-    uint32_t h = 2166136261u;
-    for (size_t i = 0; i < size; i++)
-        h = (h ^ data[i]) * 16777619u;
-    return h;
-}
-
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     const char *dir = fz_tmpdir();
@@ -105,7 +97,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (mode == 3 || mode == 4)
         opts.max_input_bytes = 128;
     opts.mem = &fz_mem;
-    fz_mem_reset(mode == 6 ? (long)(hash(data, size) % 64) : -1);
+    fz_mem_reset(mode == 6 ? (long)(fz_hash(data, size) % 64) : -1);
 
     sitrep_reader *r = NULL;
     sitrep_status st = sitrep_reader_new(&opts, &r);

@@ -74,14 +74,6 @@ static char *nth_line(const uint8_t *data, size_t size, int n)
     return s;
 }
 
-static uint32_t hash(const uint8_t *data, size_t size)
-{
-    uint32_t h = 2166136261u;
-    for (size_t i = 0; i < size; i++)
-        h = (h ^ data[i]) * 16777619u;
-    return h;
-}
-
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     const char *bytes = (const char *)data;
@@ -126,7 +118,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
     /* 3. one allocation fails */
     if (total > 0) {
-        long at = (long)(hash(data, size) % (uint32_t)(total + 1));
+        long at = (long)(fz_hash(data, size) % (uint32_t)(total + 1));
         fz_mem_reset(at);
         st = sitrep_doc_from_memory("x", bytes, size, &hints, &opts, &doc);
         if (at < total)
