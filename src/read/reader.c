@@ -457,14 +457,17 @@ static sitrep_status text_file(sitrep_reader *r, const char *path, sitrep_doc **
         close_input(r);
         return st;
     }
-    char *bytes = r->mem->calloc(1, r->len + 1);
-    if (!bytes) {
-        close_input(r);
-        return fail(r, SITREP_ENOMEM, path, 0, NULL);
-    }
-    memcpy(bytes, r->buf, r->len);
+    /* The read buffer becomes the document's bytes (no copy); the next
+     * input gets a new buffer. */
+    char *bytes = r->buf;
     size_t len = r->len;
+    r->buf = NULL;
+    r->cap = 0;
     close_input(r);
+    /* Documents may be kept by later stages: hold only their own bytes. */
+    char *fit = r->mem->realloc(bytes, len + 1);
+    if (fit)
+        bytes = fit;
     size_t where;
     sitrep_status st = sr_check_text(bytes, len, &where);
     if (st != SITREP_OK) {
