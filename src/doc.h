@@ -57,7 +57,7 @@ struct sitrep_doc {
 /* Stage entry points, in pipeline order (src/pipeline.c calls them). */
 sitrep_status sr_clean_lines(sitrep_doc *doc);
 sitrep_status sr_tokenize(sitrep_doc *doc);
-sitrep_status sr_describe(sitrep_doc *doc, const sitrep_doc_hints *hints);
+sitrep_status sr_describe(sitrep_doc *doc);
 
 /* Adds a byline name, ignoring duplicates and overflow. */
 void sr_doc_add_byline(sitrep_doc *doc, const char *s, size_t n);

@@ -169,7 +169,7 @@ sitrep_status sr_doc_analyse(const char *id, const char *bytes, size_t len, void
     if (st == SITREP_OK)
         st = sr_tokenize(doc);
     if (st == SITREP_OK)
-        st = sr_describe(doc, hints);
+        st = sr_describe(doc);
     if (st != SITREP_OK) {
         sitrep_doc_free(doc);
         return st;

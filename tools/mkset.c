@@ -22,12 +22,6 @@
 
 #include "wordhash.h"
 
-/* The word sets' hash (src/data/wordhash.h); never 0. */
-static uint64_t fnv(const char *s, size_t n)
-{
-    return sr_word_hash(s, n);
-}
-
 int main(int argc, char **argv)
 {
     int phrases = argc > 1 && strcmp(argv[1], "--phrases") == 0;
@@ -84,7 +78,7 @@ int main(int argc, char **argv)
     size_t count = 0;
     for (size_t i = 0; i < n; i++) {
         size_t len = strlen(words[i]);
-        uint64_t h = fnv(words[i], len);
+        uint64_t h = sr_word_hash(words[i], len);
         size_t s = (size_t)(h & (slots - 1));
         int dup = 0;
         while (table[s]) {
@@ -134,7 +128,7 @@ int main(int argc, char **argv)
         if (!table[i])
             continue;
         const char *w = pool + table[i] - 1;
-        uint64_t h = fnv(w, strlen(w));
+        uint64_t h = sr_word_hash(w, strlen(w));
         uint32_t f = (uint32_t)(h >> 32);
         if (f == 0)
             f = 1;

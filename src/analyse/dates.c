@@ -14,23 +14,29 @@ static const char *const month_names[12] = {"january", "february", "march", "apr
 static bool is_alpha(char c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
 static bool is_dig(char c) { return c >= '0' && c <= '9'; }
 
+/* Index of the name in names[0..count) whose first three letters are
+ * those of s (any case), or -1. */
+static int index_by_prefix(const char *const *names, int count, const char *s)
+{
+    char a = (char)(s[0] | 0x20), b = (char)(s[1] | 0x20), c = (char)(s[2] | 0x20);
+    for (int k = 0; k < count; k++)
+        if (names[k][0] == a && names[k][1] == b && names[k][2] == c)
+            return k;
+    return -1;
+}
+
 int sr_month_number(const char *s, size_t n)
 {
     if (n < 3 || n > 9)
         return 0;
-    char a = (char)(s[0] | 0x20), b = (char)(s[1] | 0x20), c = (char)(s[2] | 0x20);
-    for (int m = 0; m < 12; m++) {
-        const char *name = month_names[m];
-        if (name[0] != a || name[1] != b || name[2] != c)
-            continue;
-        /* the full name, or Jan/Feb/.../Sep/Sept ("May" is only the full name) */
-        size_t len = strlen(name);
-        if (n == len)
-            return strncasecmp(s, name, n) == 0 ? m + 1 : 0;
-        if (m != 4 && (n == 3 || (n == 4 && m == 8 && (s[3] | 0x20) == 't')))
-            return m + 1;
+    int m = index_by_prefix(month_names, 12, s);
+    if (m < 0)
         return 0;
-    }
+    /* the full name, or Jan/Feb/.../Sep/Sept ("May" is only the full name) */
+    if (n == strlen(month_names[m]))
+        return strncasecmp(s, month_names[m], n) == 0 ? m + 1 : 0;
+    if (m != 4 && (n == 3 || (n == 4 && m == 8 && (s[3] | 0x20) == 't')))
+        return m + 1;
     return 0;
 }
 
@@ -70,29 +76,30 @@ static size_t word(const char *s, size_t n)
 
 static size_t spaces(const char *s, size_t n, size_t i)
 {
-    while (i < n && (s[i] == ' ' || s[i] == '\t' || (unsigned char)s[i] == 0xC2))
-        i += ((unsigned char)s[i] == 0xC2 && i + 1 < n && (unsigned char)s[i + 1] == 0xA0) ? 2 : 1;
-    return i;
+    /* spaces, tabs and no-break spaces (C2 A0) */
+    for (;;) {
+        if (i < n && (s[i] == ' ' || s[i] == '\t'))
+            i++;
+        else if (i + 1 < n && (unsigned char)s[i] == 0xC2 && (unsigned char)s[i + 1] == 0xA0)
+            i += 2;
+        else
+            return i;
+    }
 }
 
-/* Monday, Mon, Mon. ... matched by the first three letters. */
+/* Monday, Mon, Tues, Thur, Thurs ... matched by the first three letters. */
 bool sr_weekday_name(const char *s, size_t n)
 {
     static const char *const days[7] = {"monday", "tuesday", "wednesday", "thursday",
                                         "friday", "saturday", "sunday"};
     if (n < 3 || n > 9)
         return false;
-    char a = (char)(s[0] | 0x20), b = (char)(s[1] | 0x20), c = (char)(s[2] | 0x20);
-    for (int d = 0; d < 7; d++) {
-        const char *name = days[d];
-        if (name[0] != a || name[1] != b || name[2] != c)
-            continue;
-        size_t len = strlen(name);
-        /* the full name, the three-letter form, Tues, Thur, Thurs */
-        return (n == len || n == 3 || (n == 4 && (d == 1 || d == 3)) || (n == 5 && d == 3)) &&
-               strncasecmp(s, name, n) == 0;
-    }
-    return false;
+    int d = index_by_prefix(days, 7, s);
+    if (d < 0)
+        return false;
+    return (n == strlen(days[d]) || n == 3 || (n == 4 && (d == 1 || d == 3)) ||
+            (n == 5 && d == 3)) &&
+           strncasecmp(s, days[d], n) == 0;
 }
 
 /* Month D[,] YYYY  |  Month YYYY */

@@ -77,9 +77,8 @@ static bool date_word_start(const char *w)
     return a < 26 && b < 26 && (second[a] >> b & 1u);
 }
 
-sitrep_status sr_describe(sitrep_doc *doc, const sitrep_doc_hints *hints)
+sitrep_status sr_describe(sitrep_doc *doc)
 {
-    (void)hints;
     size_t n = SR_VEC_COUNT(&doc->lines, sr_line);
     const sr_line *L = (const sr_line *)(const void *)doc->lines.data;
 
