@@ -10,7 +10,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 what=${1:-build}
 
-build_pkgs="gcc make cmake pkg-config libutf8proc-dev libjansson-dev libxml2-dev zlib1g-dev wamerican"
+build_pkgs="gcc make cmake pkg-config libutf8proc-dev libjansson-dev libxml2-dev zlib1g-dev wamerican
+            iso-codes curl ca-certificates"
 test_pkgs="clang libclang-rt-14-dev valgrind python3 gzip"
 
 missing=""
@@ -32,6 +33,13 @@ if [ -n "$missing" ]; then
     exit 1
   fi
   rm -f "$aptlog"
+fi
+
+# GeoNames places for the gazetteer, fetched once; CMake reads SITREP_DATA_DIR.
+export SITREP_DATA_DIR=${SITREP_DATA_DIR:-$HOME/.cache/sitrep}
+if ! bash scripts/fetch-geonames.sh "$SITREP_DATA_DIR"; then
+  echo "setup: could not fetch the GeoNames places file into $SITREP_DATA_DIR" >&2
+  exit 1
 fi
 
 log=$(mktemp)

@@ -1,7 +1,11 @@
 /*
  * mkset.c -- build-time generator: compiles word lists into a C hash set.
  *
- *   mkset [--phrases] NAME OUT.c LIST...
+ *   mkset [--phrases] [--lower-only] NAME OUT.c LIST...
+ *
+ * --lower-only keeps only entries written in lower case in the list (the
+ * common words of a dictionary, not its proper nouns: "mobile", not
+ * "Baghdad").
  *
  * Reads every LIST (one entry per line; '#' starts a comment line; entries
  * with a non-ASCII byte are skipped, and so are entries with an apostrophe
@@ -29,8 +33,13 @@ int main(int argc, char **argv)
         argc--;
         argv++;
     }
+    int lower_only = argc > 1 && strcmp(argv[1], "--lower-only") == 0;
+    if (lower_only) {
+        argc--;
+        argv++;
+    }
     if (argc < 4) {
-        fprintf(stderr, "usage: mkset [--phrases] NAME OUT.c LIST...\n");
+        fprintf(stderr, "usage: mkset [--phrases] [--lower-only] NAME OUT.c LIST...\n");
         return 2;
     }
     size_t cap = 1 << 16, n = 0, pool_len = 0, pool_cap = 1 << 20;
@@ -49,6 +58,8 @@ int main(int argc, char **argv)
             size_t len = strcspn(line, "\r\n");
             line[len] = '\0';
             if (len == 0 || line[0] == '#')
+                continue;
+            if (lower_only && !(line[0] >= 'a' && line[0] <= 'z'))
                 continue;
             int ok = 1;
             for (size_t i = 0; i < len; i++) {

@@ -18,6 +18,12 @@
  *   sr_ui_navigation, sr_ui_prompts, sr_ui_prompts_tail, sr_ui_related
  *                     whole-line phrases of web pages that are not article
  *                     text (data/ui-*.txt)
+ *   sr_org_heads      head nouns that end organisation names ("Forces",
+ *                     "Network", "Ministry"; data/org-heads.txt)
+ *   sr_common_words   the lower-case words of the system dictionary (its
+ *                     proper nouns left out): "mobile", "reading"
+ *   sr_given_names    given names that start a person's name ("Ahmed",
+ *                     "Sofia"; data/given-names.txt)
  */
 #ifndef SITREP_LEXICON_H
 #define SITREP_LEXICON_H
@@ -47,6 +53,9 @@ extern const sr_wordset sr_ui_navigation;
 extern const sr_wordset sr_ui_prompts;
 extern const sr_wordset sr_ui_prompts_tail;
 extern const sr_wordset sr_ui_related;
+extern const sr_wordset sr_org_heads;
+extern const sr_wordset sr_given_names;
+extern const sr_wordset sr_common_words;
 
 /* Is s[0..n) in the set?  ASCII case-insensitive; false for any non-ASCII
  * byte or n > 63.  Membership is decided by the hash alone: a word that is
