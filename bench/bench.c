@@ -9,6 +9,9 @@
  * each document it fetches the tokens and sentences and writes the cleaned
  * text into a sink that only counts bytes, then frees the document.
  *
+ * --skip-entities leaves out the entity and place stage, so the difference
+ * between a run with and a run without it is that stage's cost.
+ *
  * Prints one line:
  *
  *   read+clean+tokenize: 104.0 MB in 0.98 s = 106.1 MB/s, 17300 docs,
@@ -78,13 +81,15 @@ static double peak_rss_bytes(void)
 
 static void usage(void)
 {
-    fputs("usage: sitrep_bench [--repeat N] PATH...\n", stderr);
+    fputs("usage: sitrep_bench [--repeat N] [--skip-entities] PATH...\n", stderr);
 }
 
 int main(int argc, char **argv)
 {
     unsigned long repeat = 1;
     int first = 1;
+    sitrep_options opts;
+    sitrep_options_init(&opts);
     while (first < argc && argv[first][0] == '-' && argv[first][1] == '-') {
         if (strcmp(argv[first], "--repeat") == 0 && first + 1 < argc) {
             char *end;
@@ -95,6 +100,9 @@ int main(int argc, char **argv)
                 return 2;
             }
             first += 2;
+        } else if (strcmp(argv[first], "--skip-entities") == 0) {
+            opts.skip |= SITREP_SKIP_ENTITIES;
+            first++;
         } else if (strcmp(argv[first], "--") == 0) {
             first++;
             break;
@@ -113,7 +121,7 @@ int main(int argc, char **argv)
     double t0 = now_seconds();
 
     sitrep_reader *r;
-    if (sitrep_reader_new(NULL, &r) != SITREP_OK) {
+    if (sitrep_reader_new(&opts, &r) != SITREP_OK) {
         fprintf(stderr, "sitrep_bench: out of memory\n");
         return 1;
     }
@@ -126,6 +134,7 @@ int main(int argc, char **argv)
             }
 
     unsigned long long in_bytes = 0, docs = 0, tokens = 0, sentences = 0, words = 0;
+    unsigned long long entities = 0, mentions = 0;
     sink out = {0, 0};
     int rc = 0;
     for (;;) {
@@ -146,6 +155,10 @@ int main(int argc, char **argv)
         sitrep_doc_source(doc, &len);
         const sitrep_token *tok = sitrep_doc_tokens(doc, &ntok);
         sitrep_doc_sentences(doc, &nsent);
+        size_t nment;
+        sitrep_doc_mentions(doc, &nment);
+        entities += sitrep_doc_entity_count(doc);
+        mentions += nment;
         for (size_t i = 0; i < ntok; i++)
             words += tok[i].kind == SITREP_TOK_WORD;
         if (sitrep_doc_write_text(doc, null_write, &out) != SITREP_OK)
@@ -162,11 +175,15 @@ int main(int argc, char **argv)
     double secs = now_seconds() - t0;
     double cpu = cpu_seconds() - c0;
     double mb = (double)in_bytes / 1e6;
-    printf("read+clean+tokenize: %.1f MB in %.2f s = %.1f MB/s, %llu docs, %.1fM tokens "
-           "(%.1fM words), %.2fM sentences, %.1f MB text out, %zu skipped, "
+    printf("%s: %.1f MB in %.2f s = %.1f MB/s, %llu docs, %.1fM tokens "
+           "(%.1fM words), %.2fM sentences, %.2fM mentions of %.2fM entities, "
+           "%.1f MB text out, %zu skipped, "
            "peak RSS %.1f MB (%.1f MB before reading), CPU %.2f s = %.1f MB/CPU-s\n",
+           (opts.skip & SITREP_SKIP_ENTITIES) ? "read+clean+tokenize"
+                                                : "read+clean+tokenize+entities",
            mb, secs, secs > 0 ? mb / secs : 0.0, docs, (double)tokens / 1e6,
-           (double)words / 1e6, (double)sentences / 1e6, (double)out.bytes / 1e6, skipped,
+           (double)words / 1e6, (double)sentences / 1e6, (double)mentions / 1e6,
+           (double)entities / 1e6, (double)out.bytes / 1e6, skipped,
            peak_rss_bytes() / 1e6, rss_before / 1e6, cpu, cpu > 0 ? mb / cpu : 0.0);
     if (docs == 0)
         rc = 1;

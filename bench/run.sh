@@ -9,7 +9,8 @@
 # 2. Runs BUILD_DIR/bench/sitrep_bench pinned to one core (taskset -c
 #    ${SITREP_BENCH_CPU:-0})
 #    over (a) a 10 MB subset, (b) all the text files, (c) the JSONL file,
-#    (d) the subset queued 10 times on one reader; each SITREP_BENCH_RUNS
+#    (d) the subset queued 10 times on one reader, (f) the subset without
+#    the entity stage, so (g) = (a) - (f) is that stage alone; each SITREP_BENCH_RUNS
 #    (default 3) times, reporting the run with the median MB/s.
 # 3. Times `sitrep extract --text` over all the text files into /dev/null
 #    (end to end, process startup included; startup measured separately).
@@ -98,6 +99,18 @@ median_run "(a) 10 MB subset:" "$runs" "${subset[@]}"
 median_run "(b) all text files:" "$runs" "$corpus/text"
 median_run "(c) JSONL file:" "$runs" "$corpus/articles.jsonl"
 median_run "(d) subset x10, one reader:" 1 --repeat 10 "${subset[@]}"
+
+# ---- the entity and place stage alone: (a) minus the same subset without it ----
+median_run "(f) subset, no entities:" "$runs" --skip-entities "${subset[@]}"
+cpu_of() { sed -n 's/.* CPU \([0-9.]*\) s = .*/\1/p' <<<"$1"; }
+mb_of() { sed -n 's/^[^:]*: \([0-9.]*\) MB in .*/\1/p' <<<"$1"; }
+with=${results[0]#*|}
+without=${results[4]#*|}
+stage_cpu=$(echo "$(cpu_of "$with") - $(cpu_of "$without")" | bc -l)
+if (($(echo "$stage_cpu > 0" | bc))); then
+  printf '%-28s %.1f MB of text in %.2f CPU-s = %.1f MB/CPU-s (target 50)\n' "(g) entities+places alone:" \
+    "$(mb_of "$with")" "$stage_cpu" "$(echo "$(mb_of "$with") / $stage_cpu" | bc -l)"
+fi
 
 # ---- end to end: the CLI ----
 # startup: mean over 20 runs on one small article

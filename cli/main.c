@@ -4,7 +4,8 @@
  *   sitrep extract [--text] [--max-bytes N] PATH...
  *   sitrep docs [--max-bytes N] PATH...
  *
- * Writes one JSON record per document to standard output (CONTRACT.md).
+ * Writes one JSON record per document to standard output, then the records
+ * of what the documents say together (entities, ...; CONTRACT.md).
  * Inputs that cannot be read are reported on standard error, one line
  * each, and the others go on.  Exit status: 0 all read, 1 some input was
  * skipped, 2 usage or output error.
@@ -102,6 +103,12 @@ static int cmd_extract(int argc, char **argv, bool table)
             sitrep_reader_free(r);
             return 2;
         }
+    sitrep_corpus *corpus = NULL;
+    if (!table && sitrep_corpus_new(&opts, &corpus) != SITREP_OK) {
+        fprintf(stderr, "sitrep: out of memory\n");
+        sitrep_reader_free(r);
+        return 2;
+    }
     int rc = 0;
     if (table)
         printf("%-24s %-11s %-22s %4s %5s %3s  %s\n", "document", "date", "outlet", "sent",
@@ -121,6 +128,12 @@ static int cmd_extract(int argc, char **argv, bool table)
         }
         st = table ? (write_row(doc) ? SITREP_EIO : SITREP_OK)
                    : sitrep_doc_write_json(doc, flags, write_stdout, NULL);
+        if (st == SITREP_OK && corpus && sitrep_corpus_add(corpus, doc) != SITREP_OK) {
+            sitrep_doc_free(doc);
+            fprintf(stderr, "sitrep: out of memory\n");
+            rc = 2;
+            break;
+        }
         sitrep_doc_free(doc);
         if (st != SITREP_OK) {
             fprintf(stderr, "sitrep: cannot write output: %s\n", strerror(errno));
@@ -128,6 +141,12 @@ static int cmd_extract(int argc, char **argv, bool table)
             break;
         }
     }
+    /* what the documents say together: entities, ... */
+    if (rc != 2 && corpus && sitrep_corpus_write_json(corpus, flags, write_stdout, NULL) != SITREP_OK) {
+        fprintf(stderr, "sitrep: cannot write output: %s\n", strerror(errno));
+        rc = 2;
+    }
+    sitrep_corpus_free(corpus);
     if (rc == 0 && sitrep_reader_skipped(r) > 0) {
         fprintf(stderr, "sitrep: %zu input(s) skipped\n", sitrep_reader_skipped(r));
         rc = 1;

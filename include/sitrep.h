@@ -80,7 +80,12 @@ typedef struct sitrep_mem {
 typedef struct sitrep_options {
     const sitrep_mem *mem;      /* borrowed; NULL for malloc */
     size_t max_input_bytes;     /* largest article or JSONL line accepted; 0: 16 MiB */
+    unsigned skip;              /* SITREP_SKIP_* analyses not to run; 0 runs them all */
 } sitrep_options;
+
+enum {
+    SITREP_SKIP_ENTITIES = 1u << 0 /* no entities or places (sitrep_doc_entity_count is 0) */
+};
 
 /* Fills `opts` with defaults (malloc, 16 MiB per article). */
 SITREP_EXPORT void sitrep_options_init(sitrep_options *opts);
@@ -208,6 +213,63 @@ typedef struct sitrep_sentence {
 SITREP_EXPORT const sitrep_sentence *sitrep_doc_sentences(const sitrep_doc *doc,
                                                           size_t *count);
 
+/* ---- entities: who and where --------------------------------------------- */
+
+typedef enum sitrep_entity_kind {
+    SITREP_ENTITY_ARMED_GROUP = 1,
+    SITREP_ENTITY_ORGANIZATION,
+    SITREP_ENTITY_GOVERNMENT,
+    SITREP_ENTITY_MILITARY,
+    SITREP_ENTITY_PERSON,
+    SITREP_ENTITY_PLACE,
+    SITREP_ENTITY_MEDIA
+} sitrep_entity_kind;
+
+/* "armed_group", "organization", ... as in CONTRACT.md; static string. */
+SITREP_EXPORT const char *sitrep_entity_kind_name(sitrep_entity_kind kind);
+
+/* One distinct entity of a document.  Strings are borrowed from the
+ * document (or from the library's compiled tables) and NULL when unknown;
+ * lat/lon are NaN when unknown. */
+typedef struct sitrep_entity {
+    sitrep_entity_kind kind;
+    const char *name;        /* canonical name */
+    const char *country;     /* ISO 3166-1 alpha-2 of the place or actor */
+    const char *parent;      /* canonical name of the parent organisation */
+    const char *role;        /* people: role as the text states it */
+    const char *admin1;      /* places: first-level subdivision name */
+    const char *admin1_code; /* places: ISO 3166-2 code ("IQ-AN") */
+    const char *feature;     /* places: "country", "ADM1", GeoNames code */
+    double lat, lon;         /* places: coordinates */
+    uint32_t source;         /* how it was found: SITREP_FOUND_* */
+} sitrep_entity;
+
+enum {
+    SITREP_FOUND_KB = 1u << 0,        /* the actor knowledge base */
+    SITREP_FOUND_GAZETTEER = 1u << 1, /* the gazetteer */
+    SITREP_FOUND_LEARNED = 1u << 2,   /* an alias the text defines */
+    SITREP_FOUND_PATTERN = 1u << 3,   /* a name pattern (unknown organisation, person) */
+    SITREP_FOUND_CONTEXT = 1u << 4    /* a place not in the gazetteer, placed by its context */
+};
+
+/* A mention: the bytes that name an entity, and which entity. */
+typedef struct sitrep_mention {
+    sitrep_span span;
+    uint32_t entity;         /* index for sitrep_doc_entity */
+} sitrep_mention;
+
+/* How many distinct entities the document names. */
+SITREP_EXPORT size_t sitrep_doc_entity_count(const sitrep_doc *doc);
+
+/* Fills *out with entity i (< sitrep_doc_entity_count); SITREP_EARG when
+ * i is out of range. */
+SITREP_EXPORT sitrep_status sitrep_doc_entity(const sitrep_doc *doc, size_t i,
+                                              sitrep_entity *out);
+
+/* Every mention in input order; *count receives how many.  Borrowed. */
+SITREP_EXPORT const sitrep_mention *sitrep_doc_mentions(const sitrep_doc *doc,
+                                                        size_t *count);
+
 /* ---- output ---------------------------------------------------------------- */
 
 enum {
@@ -220,6 +282,32 @@ SITREP_EXPORT sitrep_status sitrep_doc_write_json(const sitrep_doc *doc,
                                                   unsigned flags,
                                                   sitrep_write_fn write,
                                                   void *ctx);
+
+/* ---- corpus: what many documents say together ----------------------------- */
+
+typedef struct sitrep_corpus sitrep_corpus;
+
+/* Creates an empty corpus.  `opts` is copied (NULL: defaults).  On success
+ * *out is new; free it with sitrep_corpus_free. */
+SITREP_EXPORT sitrep_status sitrep_corpus_new(const sitrep_options *opts,
+                                              sitrep_corpus **out);
+
+/* Adds what a document says.  The document is borrowed: the corpus copies
+ * what it keeps (names, quotes), so the caller may free the document right
+ * after.  Adding never re-reads documents added before. */
+SITREP_EXPORT sitrep_status sitrep_corpus_add(sitrep_corpus *corpus,
+                                              const sitrep_doc *doc);
+
+/* Writes the corpus records (CONTRACT.md: entities, ...) as JSON Lines,
+ * one write per record.  The output does not depend on the order in which
+ * documents were added. */
+SITREP_EXPORT sitrep_status sitrep_corpus_write_json(const sitrep_corpus *corpus,
+                                                     unsigned flags,
+                                                     sitrep_write_fn write,
+                                                     void *ctx);
+
+/* Frees the corpus.  NULL is a no-op. */
+SITREP_EXPORT void sitrep_corpus_free(sitrep_corpus *corpus);
 
 /* ---- readers ------------------------------------------------------------- */
 

@@ -3,6 +3,8 @@
  */
 #include "doc.h"
 
+#include "analyse/entities.h"
+
 #include <string.h>
 
 void sitrep_doc_free(sitrep_doc *doc)
@@ -14,6 +16,8 @@ void sitrep_doc_free(sitrep_doc *doc)
     sr_buf_free(&doc->inserts);
     sr_buf_free(&doc->tokens);
     sr_buf_free(&doc->sentences);
+    sr_buf_free(&doc->entities);
+    sr_buf_free(&doc->mentions);
     if (doc->owned)
         mem->free(doc->owned);
     sr_arena_free(&doc->arena);
@@ -154,4 +158,33 @@ sitrep_status sitrep_doc_write_text(const sitrep_doc *doc, sitrep_write_fn write
             return SITREP_EIO;
     }
     return SITREP_OK;
+}
+
+/* ---- entities ---- */
+
+const char *sitrep_entity_kind_name(sitrep_entity_kind kind)
+{
+    static const char *const names[] = {NULL,       "armed_group", "organization", "government",
+                                        "military", "person",      "place",        "media"};
+    return (unsigned)kind < sizeof names / sizeof *names && names[kind] ? names[kind] : "unknown";
+}
+
+size_t sitrep_doc_entity_count(const sitrep_doc *doc)
+{
+    return SR_VEC_COUNT(&doc->entities, sr_entity);
+}
+
+sitrep_status sitrep_doc_entity(const sitrep_doc *doc, size_t i, sitrep_entity *out)
+{
+    if (out == NULL || i >= sitrep_doc_entity_count(doc))
+        return SITREP_EARG;
+    *out = ((const sr_entity *)(const void *)doc->entities.data)[i].e;
+    return SITREP_OK;
+}
+
+const sitrep_mention *sitrep_doc_mentions(const sitrep_doc *doc, size_t *count)
+{
+    if (count)
+        *count = SR_VEC_COUNT(&doc->mentions, sitrep_mention);
+    return (const sitrep_mention *)(const void *)doc->mentions.data;
 }

@@ -52,12 +52,18 @@ struct sitrep_doc {
     sr_buf inserts;             /* uint32_t: a space goes before this byte */
     sr_buf tokens;              /* sitrep_token */
     sr_buf sentences;           /* sitrep_sentence */
+    sr_buf entities;            /* sr_entity (analyse/entities.h) */
+    sr_buf mentions;            /* sitrep_mention, in input order */
 };
 
 /* Stage entry points, in pipeline order (src/pipeline.c calls them). */
 sitrep_status sr_clean_lines(sitrep_doc *doc);
 sitrep_status sr_tokenize(sitrep_doc *doc);
 sitrep_status sr_describe(sitrep_doc *doc);
+sitrep_status sr_entities(sitrep_doc *doc);
+/* Tokens of the lines dropped for `reason` (photo captions name places
+ * too), appended to `out`; doc->tokens is left as it was. */
+sitrep_status sr_tokenize_dropped(sitrep_doc *doc, unsigned reason, sr_buf *out);
 
 /* Adds a byline name, ignoring duplicates and overflow. */
 void sr_doc_add_byline(sitrep_doc *doc, const char *s, size_t n);

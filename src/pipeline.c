@@ -1,6 +1,6 @@
 /*
  * pipeline.c -- the only file that knows the order of the per-article
- * stages: check -> hints -> clean -> tokenize -> describe.
+ * stages: check -> hints -> clean -> tokenize -> describe -> entities.
  */
 #include "doc.h"
 
@@ -154,6 +154,8 @@ sitrep_status sr_doc_analyse(const char *id, const char *bytes, size_t len, void
     sr_buf_init(&doc->inserts, mem);
     sr_buf_init(&doc->tokens, mem);
     sr_buf_init(&doc->sentences, mem);
+    sr_buf_init(&doc->entities, mem);
+    sr_buf_init(&doc->mentions, mem);
     /* Room for a typical article's tokens up front: about one per 5 bytes. */
     if (!sr_buf_reserve(&doc->tokens, (len / 5 + 16) * sizeof(sitrep_token))) {
         sitrep_doc_free(doc);
@@ -170,6 +172,8 @@ sitrep_status sr_doc_analyse(const char *id, const char *bytes, size_t len, void
         st = sr_tokenize(doc);
     if (st == SITREP_OK)
         st = sr_describe(doc);
+    if (st == SITREP_OK && !(opts->skip & SITREP_SKIP_ENTITIES))
+        st = sr_entities(doc);
     if (st != SITREP_OK) {
         sitrep_doc_free(doc);
         return st;

@@ -464,3 +464,30 @@ sitrep_status sr_tokenize(sitrep_doc *doc)
         cut_sentences(&st, group, end);
     return st.oom ? SITREP_ENOMEM : SITREP_OK;
 }
+
+sitrep_status sr_tokenize_dropped(sitrep_doc *doc, unsigned reason, sr_buf *out)
+{
+    /* The line tokenizer writes into doc->tokens: lend it `out`. */
+    sr_buf keep_tokens = doc->tokens, keep_inserts = doc->inserts;
+    doc->tokens = *out;
+    sr_buf_init(&doc->inserts, doc->mem);
+    tok_state st = {doc, false};
+    size_t nlines = SR_VEC_COUNT(&doc->lines, sr_line);
+    for (size_t li = 0; li < nlines && !st.oom; li++) {
+        const sr_line *ln = &SR_VEC_AT(&doc->lines, sr_line, li);
+        if (ln->drop != reason)
+            continue;
+        size_t first = SR_VEC_COUNT(&doc->tokens, sitrep_token);
+        tokenize_line(&st, ln->start, ln->end);
+        size_t last = SR_VEC_COUNT(&doc->tokens, sitrep_token);
+        if (last > first) {
+            cut_sentences(&st, first, last);
+            SR_VEC_AT(&doc->tokens, sitrep_token, first).flags |= SITREP_TOKF_PARA_START;
+        }
+    }
+    *out = doc->tokens;
+    sr_buf_free(&doc->inserts);
+    doc->tokens = keep_tokens;
+    doc->inserts = keep_inserts;
+    return st.oom ? SITREP_ENOMEM : SITREP_OK;
+}

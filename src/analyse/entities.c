@@ -1,0 +1,1583 @@
+/*
+ * entities.c -- who and where.  Exports sr_entities().
+ *
+ * The stage works on "units": the words of the cleaned text, with
+ * hyphenated words split at their hyphens ("al-Hol" is "al" + "Hol",
+ * "ISIS-K" is "ISIS" + "K") and possessive endings set aside ("Iraq's" is
+ * "Iraq").  A chunk is a run of capitalised units, joined by particles
+ * and connectives ("Islamic Resistance in Iraq", "Bab al-Hawa"), that no
+ * punctuation interrupts.  Each chunk is read in four steps:
+ *
+ *   1. names that the document defines ("the Syrian Democratic Forces
+ *      (SDF)", "X, also known as Y") are learned as it goes, and win over
+ *      everything else for the rest of the document;
+ *   2. greedy longest match against the learned names, the actor
+ *      knowledge base and the gazetteer, by name key (namekey.h); aliases
+ *      written in capitals must match case and all ("IS" is never "is");
+ *   3. what is left is tried as a person (after a title, before a speech
+ *      verb, with an appositive role, after a role noun) or as an
+ *      organisation by its head word ("... Research Network");
+ *   4. place candidates are resolved at the end, when every country,
+ *      demonym and subdivision of the document is known: the candidate
+ *      whose country the article talks about wins over a namesake abroad,
+ *      and a small place that nothing supports is dropped.
+ *
+ * A single capitalised word that is the surname of a person named in the
+ * document is a mention of that person.  Everything is linear in the
+ * number of units: each chunk start probes at most SR_MAX_UNITS keys.
+ */
+#include "analyse/entities.h"
+
+#include "actors.h"
+#include "gazetteer.h"
+#include "lexicon.h"
+#include "namekey.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define SR_MAX_UNITS 8      /* the longest name probed, in units */
+#define SR_MAX_CANDS 32     /* places considered for one name */
+#define SR_PERSON_UNITS 5   /* the longest person name */
+
+enum {
+    U_CAP = 1u << 0,      /* first letter upper case (or a digit for U_NUM) */
+    U_ALLCAPS = 1u << 1,  /* no lower-case letter, 2+ letters */
+    U_BREAK = 1u << 2,    /* a chunk cannot continue into this unit */
+    U_HYPH = 1u << 3,     /* joined to the previous unit by a hyphen */
+    U_NUM = 1u << 4,      /* digits */
+    U_POSS = 1u << 5,     /* the word had a possessive 's */
+    U_SENT = 1u << 6,     /* first unit of a sentence */
+    U_PARTICLE = 1u << 7, /* al, el, ez ... (namekey particles) */
+    U_CONNECT = 1u << 8,  /* of, for, in, and, the, de, bin ... */
+    U_FUNC = 1u << 9,     /* a closed-class English word ("The", "But") */
+    U_LOWER = 1u << 10,   /* starts with a lower-case letter */
+    U_PBREAK = 1u << 11   /* punctuation or a sentence start before it */
+};
+
+typedef struct unit {
+    uint32_t start, end; /* bytes of the unit */
+    uint32_t tok;        /* its token */
+    uint32_t wend;       /* end of the whole word, possessive included */
+    uint16_t flags;
+} unit;
+
+/* What a span of units was recognised as, before places are resolved. */
+enum { C_ENTITY = 1, C_PLACE, C_SINGLE, C_CTXPLACE };
+
+typedef struct cand {
+    uint32_t u0, u1;  /* units [u0, u1) */
+    uint32_t start, end;
+    uint8_t type;
+    uint32_t entity;  /* C_ENTITY: entity index */
+    uint64_t key;     /* C_PLACE, C_SINGLE: name key */
+} cand;
+
+typedef struct learned {
+    uint64_t key;
+    uint32_t entity;
+    const char *exact; /* spelling that must match, or NULL (arena) */
+} learned;
+
+typedef struct ent_state {
+    sitrep_doc *doc;
+    const char *src;
+    const sr_gazetteer *gaz;
+    unit *u;
+    size_t nu;
+    const sitrep_token *tok; /* the body's tokens, then the captions' */
+    size_t ntok;
+    sr_buf extra;            /* the combined tokens when there are captions */
+    sr_buf units, cands, learned;
+    bool oom;
+    /* document context for places */
+    uint32_t country_weight[26 * 26];
+    char admin1_seen[64][8];
+    size_t nadmin1;
+} ent_state;
+
+/* ---- small word classes ---- */
+
+static bool word_in(const char *s, size_t n, const char *const *list)
+{
+    for (; *list; list++)
+        if (sr_ieq(s, n, *list))
+            return true;
+    return false;
+}
+
+static const char *const connectives[] = {"of", "for", "in", "and", "the", "de", "del", "della",
+                                          "di", "du", "des", "la", "le", "van", "von", "der",
+                                          "bin", "ibn", "bint", "on", "wal", "y", "da", "dos",
+                                          NULL};
+static const char *const speech_verbs[] = {
+    "said",      "says",      "told",     "added",     "explained", "noted",    "wrote",
+    "warned",    "stated",    "argued",   "pointed",   "insisted",  "stressed", "announced",
+    "confirmed", "denied",    "tweeted",  "posted",    "acknowledged", "urged", "asked",
+    "replied",   "declared",  "recalled", "estimated", "claimed",   "testified", "tells",
+    "writes",    "believes",  "thinks",   "described", "called",    "cautioned", "observed",
+    NULL};
+static const char *const locatives[] = {"in",     "near",   "at",    "from",   "outside", "around",
+                                        "into",   "to",     "across", "toward", "towards", "of",
+                                        "inside", "between", "and",   "north", "south",   "east",
+                                        "west",   "northeast", "northwest", "southeast",
+                                        "southwest", "northern", "southern", "eastern",
+                                        "western", "central", "via",  "over", NULL};
+/* Days and months name no place and no person ("In June", "On Monday"). */
+static const char *const calendar[] = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
+                                       "Saturday", "Sunday", "January", "February", "March",
+                                       "April", "May", "June", "July", "August", "September",
+                                       "October", "November", "December", "Jan", "Feb", "Mar",
+                                       "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov",
+                                       "Dec", NULL};
+static const char *const admin_words[] = {"province", "governorate", "state",  "region",
+                                          "district", "county",      "oblast", "prefecture",
+                                          "department", NULL};
+
+static bool is_title_key(uint64_t key, bool *lower)
+{
+    if (key == 0)
+        return false;
+    for (uint32_t s = (uint32_t)key & sr_title_mask;; s = (s + 1) & sr_title_mask) {
+        if (sr_titles[s].key == 0)
+            return false;
+        if (sr_titles[s].key == key) {
+            if (lower)
+                *lower = sr_titles[s].lower;
+            return true;
+        }
+    }
+}
+
+/* ---- units ---- */
+
+static bool ends_possessive(const char *s, size_t n, size_t *cut)
+{
+    if (n > 2 && s[n - 1] == 's' && s[n - 2] == '\'') {
+        *cut = 2;
+        return true;
+    }
+    if (n > 4 && s[n - 1] == 's' && memcmp(s + n - 4, "\xE2\x80\x99", 3) == 0) {
+        *cut = 4;
+        return true;
+    }
+    return false;
+}
+
+static uint16_t unit_flags(const char *s, size_t n)
+{
+    uint16_t f = 0;
+    size_t letters = 0, upper = 0, lower = 0;
+    int32_t first = -1;
+    for (size_t i = 0; i < n;) {
+        int32_t cp;
+        i += sr_utf8_decode(s, n, i, &cp);
+        if (first < 0 && (sr_cp_is_letter(cp) || sr_cp_is_digit(cp)))
+            first = cp;
+        if (sr_cp_is_letter(cp)) {
+            letters++;
+            if (sr_cp_is_upper(cp))
+                upper++;
+            else if (sr_cp_is_lower(cp))
+                lower++;
+        }
+    }
+    if (first >= 0 && sr_cp_is_upper(first))
+        f |= U_CAP;
+    if (first >= 0 && sr_cp_is_lower(first))
+        f |= U_LOWER;
+    if (letters >= 2 && lower == 0)
+        f |= U_ALLCAPS;
+    if (letters == 0 && first >= 0)
+        f |= U_NUM;
+    if (f & U_LOWER) {
+        if (sr_namekey_is_particle(s, n))
+            f |= U_PARTICLE;
+        else if (word_in(s, n, connectives))
+            f |= U_CONNECT;
+    }
+    if ((f & U_CAP) && n <= 16 && (sr_wordset_has(&sr_function_words, s, n) ||
+                                   word_in(s, n, calendar)))
+        f |= U_FUNC;
+    return f;
+}
+
+static bool push_unit(ent_state *st, uint32_t s, uint32_t e, uint32_t tok, uint32_t wend,
+                      uint16_t flags)
+{
+    unit x = {s, e, tok, wend, (uint16_t)(flags | unit_flags(st->src + s, e - s))};
+    if (!SR_VEC_PUSH(&st->units, unit, x)) {
+        st->oom = true;
+        return false;
+    }
+    return true;
+}
+
+/* A "." after an abbreviation ("Gen.", "Lt.") does not interrupt a name
+ * unless a sentence starts after it. */
+static bool soft_period(const sitrep_token *t, size_t i, size_t n, const char *src)
+{
+    if (src[t[i].start] != '.' || i == 0 || i + 1 >= n)
+        return false;
+    if (t[i + 1].flags & SITREP_TOKF_SENT_START)
+        return false;
+    return t[i - 1].kind == SITREP_TOK_WORD && t[i - 1].end == t[i].start;
+}
+
+static void build_units(ent_state *st)
+{
+    size_t nt;
+    const sitrep_token *t = st->tok;
+    nt = st->ntok;
+    const char *src = st->src;
+    bool brk = true, pbrk = true;
+    for (size_t i = 0; i < nt && !st->oom; i++) {
+        if (t[i].kind == SITREP_TOK_PUNCT || t[i].kind == SITREP_TOK_SYMBOL) {
+            if (!soft_period(t, i, nt, src))
+                pbrk = true;
+            continue;
+        }
+        uint16_t f0 = brk ? U_BREAK : 0;
+        if (pbrk)
+            f0 |= U_BREAK | U_PBREAK;
+        if (t[i].flags & SITREP_TOKF_SENT_START)
+            f0 |= U_BREAK | U_PBREAK | U_SENT;
+        brk = pbrk = false;
+        uint32_t s = t[i].start, e = t[i].end, wend = e;
+        size_t cut;
+        bool poss = t[i].kind == SITREP_TOK_WORD && ends_possessive(src + s, e - s, &cut);
+        if (poss)
+            e -= (uint32_t)cut;
+        if (t[i].kind != SITREP_TOK_WORD) {
+            push_unit(st, s, e, (uint32_t)i, wend, f0);
+            continue;
+        }
+        /* split at inner hyphens */
+        uint32_t a = s;
+        for (uint32_t j = s; j <= e;) {
+            int32_t cp = 0;
+            size_t len = 1;
+            if (j < e)
+                len = sr_utf8_decode(src, e, j, &cp);
+            if (j == e || cp == '-' || cp == 0x2010 || cp == 0x2011) {
+                if (j > a) {
+                    uint16_t f = a == s ? f0 : U_HYPH;
+                    if (j == e && poss)
+                        f |= U_POSS;
+                    push_unit(st, a, j, (uint32_t)i, wend, f);
+                }
+                a = j + (uint32_t)len;
+            }
+            j += (uint32_t)len;
+        }
+        if (poss)
+            brk = true; /* "Iraq's Anbar": two names */
+    }
+    st->u = (unit *)(void *)st->units.data;
+    st->nu = SR_VEC_COUNT(&st->units, unit);
+}
+
+static bool unit_is(const ent_state *st, size_t i, const char *const *list)
+{
+    return i < st->nu && word_in(st->src + st->u[i].start, st->u[i].end - st->u[i].start, list);
+}
+
+/* A particle that joins a name: "al-Hol", "al Qaeda", never "at Incirlik". */
+static bool joining_particle(const ent_state *st, size_t i)
+{
+    return (st->u[i].flags & U_PARTICLE) &&
+           ((i + 1 < st->nu && (st->u[i + 1].flags & U_HYPH)) ||
+            unit_is(st, i, (const char *const[]){"al", "el", "ul", NULL}));
+}
+
+/* Can a name end with this unit? */
+static bool name_end(const unit *x)
+{
+    return (x->flags & (U_CAP | U_ALLCAPS | U_NUM)) && !(x->flags & U_LOWER);
+}
+
+/* Can a chunk go on into unit i (after the chunk's first unit)? */
+static bool chunk_continues(const ent_state *st, size_t i)
+{
+    const unit *x = &st->u[i];
+    if (x->flags & U_BREAK)
+        return false;
+    if (st->u[i - 1].flags & U_POSS)
+        return false;
+    if (x->flags & (U_CAP | U_ALLCAPS | U_NUM))
+        return true;
+    /* "Tehrik-e-Taliban": a lower-case link inside a hyphenated name */
+    if ((x->flags & U_HYPH) && i + 1 < st->nu && (st->u[i + 1].flags & U_HYPH) &&
+        (st->u[i + 1].flags & U_CAP) && x->end - x->start <= 3)
+        return true;
+    /* a standalone particle that is also an English word ("at", "as",
+     * "an") does not join names; "al", "el" and hyphenated ones do */
+    if ((x->flags & U_PARTICLE) && !(i + 1 < st->nu && (st->u[i + 1].flags & U_HYPH)) &&
+        !unit_is(st, i, (const char *const[]){"al", "el", "ul", NULL}))
+        return false;
+    if (x->flags & (U_PARTICLE | U_CONNECT)) {
+        /* only between capitalised units: "Bab al-Hawa", "Ministry of Defence" */
+        size_t j = i + 1;
+        while (j < st->nu && !(st->u[j].flags & U_BREAK) &&
+               (st->u[j].flags & (U_PARTICLE | U_CONNECT)) && j < i + 3)
+            j++;
+        return j < st->nu && !(st->u[j].flags & U_BREAK) && (st->u[j].flags & U_CAP);
+    }
+    return false;
+}
+
+/* ---- entities ---- */
+
+static sr_entity *ent_at(ent_state *st, uint32_t i)
+{
+    return &SR_VEC_AT(&st->doc->entities, sr_entity, i);
+}
+
+static size_t ent_count(const ent_state *st)
+{
+    return SR_VEC_COUNT(&st->doc->entities, sr_entity);
+}
+
+/* The entity with this identity, made when new. */
+static uint32_t entity_for(ent_state *st, uint64_t id, sitrep_entity_kind kind, const char *name,
+                           size_t name_len, bool copy)
+{
+    for (uint32_t i = 0; i < ent_count(st); i++)
+        if (ent_at(st, i)->id == id)
+            return i;
+    sr_entity e;
+    memset(&e, 0, sizeof e);
+    e.id = id;
+    e.gaz = UINT32_MAX;
+    e.actor = -1;
+    e.e.kind = kind;
+    e.e.lat = e.e.lon = NAN;
+    e.e.name = copy ? sr_arena_strndup(&st->doc->arena, name, name_len) : name;
+    if (e.e.name == NULL || !SR_VEC_PUSH(&st->doc->entities, sr_entity, e)) {
+        st->oom = true;
+        return UINT32_MAX;
+    }
+    return (uint32_t)(ent_count(st) - 1);
+}
+
+static uint32_t actor_entity(ent_state *st, int32_t a)
+{
+    const sr_actor *ac = &sr_actors[a];
+    uint32_t i = entity_for(st, (1ull << 60) | (uint64_t)a, (sitrep_entity_kind)ac->kind,
+                            ac->name, 0, false);
+    if (i != UINT32_MAX && ent_at(st, i)->actor < 0) {
+        sr_entity *e = ent_at(st, i);
+        e->actor = a;
+        e->e.source |= SITREP_FOUND_KB;
+        memcpy(e->country, ac->country, 3); /* e.country is set by finish() */
+        if (ac->parent >= 0)
+            e->e.parent = sr_actors[ac->parent].name;
+    }
+    return i;
+}
+
+static uint64_t span_key(const ent_state *st, size_t u0, size_t u1)
+{
+    sr_namekey k;
+    sr_namekey_init(&k);
+    for (size_t i = u0; i < u1; i++)
+        sr_namekey_add(&k, st->src + st->u[i].start, st->u[i].end - st->u[i].start);
+    return sr_namekey_value(&k);
+}
+
+static uint32_t named_entity(ent_state *st, size_t u0, size_t u1, sitrep_entity_kind kind,
+                             uint32_t found)
+{
+    uint64_t key = span_key(st, u0, u1);
+    uint32_t s = st->u[u0].start, e = st->u[u1 - 1].end;
+    uint32_t i = entity_for(st, (3ull << 60) ^ (key & ((1ull << 60) - 1)) ^ (uint64_t)kind << 56,
+                            kind, st->src + s, e - s, true);
+    if (i != UINT32_MAX)
+        ent_at(st, i)->e.source |= found;
+    return i;
+}
+
+static void add_cand(ent_state *st, size_t u0, size_t u1, uint8_t type, uint32_t entity,
+                     uint64_t key)
+{
+    if (entity == UINT32_MAX && type == C_ENTITY)
+        return;
+    cand c = {(uint32_t)u0, (uint32_t)u1, st->u[u0].start, st->u[u1 - 1].end, type, entity, key};
+    if (!SR_VEC_PUSH(&st->cands, cand, c))
+        st->oom = true;
+}
+
+/* ---- lookups ---- */
+
+/* Does the text spell [u0, u1) exactly as `exact`? */
+static bool spelled(const ent_state *st, size_t u0, size_t u1, const char *exact)
+{
+    uint32_t s = st->u[u0].start, e = st->u[u1 - 1].end;
+    size_t n = strlen(exact);
+    return n == e - s && memcmp(st->src + s, exact, n) == 0;
+}
+
+/* The first contributing unit (not a particle). */
+static size_t first_content(const ent_state *st, size_t u0, size_t u1)
+{
+    while (u0 + 1 < u1 && (st->u[u0].flags & U_PARTICLE))
+        u0++;
+    return u0;
+}
+
+static int32_t kb_lookup(const ent_state *st, uint64_t key, size_t u0, size_t u1)
+{
+    bool cap = (st->u[first_content(st, u0, u1)].flags & (U_CAP | U_ALLCAPS | U_NUM)) != 0;
+    for (uint32_t s = (uint32_t)key & sr_actor_alias_mask;; s = (s + 1) & sr_actor_alias_mask) {
+        const sr_actor_alias *a = &sr_actor_aliases[s];
+        if (a->key == 0)
+            return -1;
+        if (a->key != key)
+            continue;
+        if (a->exact ? spelled(st, u0, u1, a->exact) : cap)
+            return (int32_t)a->actor;
+    }
+}
+
+static int64_t learned_lookup(const ent_state *st, uint64_t key, size_t u0, size_t u1)
+{
+    size_t n = SR_VEC_COUNT(&st->learned, learned);
+    for (size_t i = 0; i < n; i++) {
+        const learned *l = &SR_VEC_AT(&st->learned, learned, i);
+        if (l->key == key && (l->exact == NULL || spelled(st, u0, u1, l->exact)))
+            return l->entity;
+    }
+    return -1;
+}
+
+static void learn(ent_state *st, uint64_t key, uint32_t entity, const char *s, size_t n,
+                  bool exact)
+{
+    if (key == 0 || entity == UINT32_MAX || learned_lookup(st, key, 0, 0) >= 0)
+        return;
+    learned l = {key, entity, exact ? sr_arena_strndup(&st->doc->arena, s, n) : NULL};
+    if ((exact && l.exact == NULL) || !SR_VEC_PUSH(&st->learned, learned, l))
+        st->oom = true;
+}
+
+/* Does the gazetteer know this name, in a usable form? */
+static bool gaz_has(const ent_state *st, uint64_t key, size_t u0, size_t u1)
+{
+    if (st->gaz == NULL || key == 0)
+        return false;
+    /* a place name starts and ends with a capital */
+    if (!(st->u[first_content(st, u0, u1)].flags & (U_CAP | U_ALLCAPS)) ||
+        (st->u[first_content(st, u0, u1)].flags & U_FUNC) ||
+        !(st->u[u1 - 1].flags & (U_CAP | U_ALLCAPS | U_NUM)))
+        return false;
+    uint32_t ids[1];
+    return sr_gaz_lookup(st->gaz, key, ids, 1) > 0;
+}
+
+/* ---- people ---- */
+
+
+static bool token_text_is(const ent_state *st, size_t tok, const char *s)
+{
+    size_t nt;
+    const sitrep_token *t = st->tok;
+    nt = st->ntok;
+    if (tok >= nt)
+        return false;
+    size_t n = strlen(s);
+    return t[tok].end - t[tok].start == n && memcmp(st->src + t[tok].start, s, n) == 0;
+}
+
+/* The longest title ending at unit u1 (exclusive) and starting at or after
+ * lo; returns its first unit or SIZE_MAX. */
+static size_t title_before(const ent_state *st, size_t lo, size_t u1, bool *lower)
+{
+    for (size_t len = sr_title_max_units; len >= 1; len--) {
+        if (u1 < lo + len)
+            continue;
+        size_t u0 = u1 - len;
+        bool ok = true;
+        for (size_t i = u0 + 1; i < u1; i++)
+            ok = ok && !(st->u[i].flags & U_BREAK);
+        if (ok && is_title_key(span_key(st, u0, u1), lower))
+            return u0;
+    }
+    return SIZE_MAX;
+}
+
+/* Is unit i a lower-case role noun ("commander", "spokesman")? */
+static bool role_noun(const ent_state *st, size_t i)
+{
+    bool lower = false;
+    return i < st->nu && (st->u[i].flags & U_LOWER) &&
+           is_title_key(span_key(st, i, i + 1), &lower) && lower;
+}
+
+/* A person name: 1..SR_PERSON_UNITS capitalised units, particles inside. */
+static bool looks_like_name(const ent_state *st, size_t u0, size_t u1, bool single_ok)
+{
+    size_t caps = 0;
+    if (u1 <= u0 || u1 - u0 > SR_PERSON_UNITS + 2)
+        return false;
+    if (!(st->u[u0].flags & U_CAP) || !(st->u[u1 - 1].flags & U_CAP))
+        return false;
+    for (size_t i = u0; i < u1; i++) {
+        const unit *x = &st->u[i];
+        if (x->flags & (U_NUM | U_FUNC))
+            return false;
+        if (x->flags & U_CAP) {
+            if ((x->flags & U_ALLCAPS) && x->end - x->start > 1)
+                return false;
+            caps++;
+        } else if (!(x->flags & U_PARTICLE) &&
+                   !unit_is(st, i, (const char *const[]){"bin", "ibn", "bint", "de", "da",
+                                                         "del", "della", "di", "dos", "du",
+                                                         "van", "von", "der", "le", "la",
+                                                         "wa", NULL})) {
+            return false;
+        }
+        if (sr_wordset_has(&sr_org_heads, st->src + x->start, x->end - x->start))
+            return false;
+    }
+    return caps >= (single_ok ? 1u : 2u) && caps <= SR_PERSON_UNITS;
+}
+
+/* The appositive role after a name: ", the commander of CENTCOM," ->
+ * "commander of CENTCOM".  Returns true with the role's byte range. */
+static bool appositive_role(const ent_state *st, size_t u1, size_t *r0, size_t *r1)
+{
+    if (u1 >= st->nu || !(st->u[u1].flags & U_BREAK) || (st->u[u1].flags & U_SENT))
+        return false;
+    uint32_t prev_tok = st->u[u1 - 1].tok;
+    if (!token_text_is(st, prev_tok + 1, ","))
+        return false;
+    size_t i = u1;
+    while (i < st->nu && word_in(st->src + st->u[i].start, st->u[i].end - st->u[i].start,
+                                 (const char *const[]){"the", "a", "an", "former", "retired",
+                                                       "then", NULL}))
+        i++;
+    size_t first = i;
+    bool noun = false;
+    size_t last = i;
+    for (; i < st->nu && i < first + 12; i++) {
+        if (i > u1 && (st->u[i].flags & U_PBREAK)) {
+            /* the role ends at the next comma or sentence end */
+            break;
+        }
+        if (role_noun(st, i))
+            noun = true;
+        last = i;
+    }
+    /* "X, a clan elder in Beledweyne, said": an article and a common noun
+     * make a role too, when a comma closes it */
+    if (!noun && first > u1 && first < st->nu && (st->u[first].flags & U_LOWER) &&
+        !(st->u[first].flags & (U_CONNECT | U_PARTICLE)) && last + 1 < st->nu &&
+        (st->u[last + 1].flags & U_PBREAK) && !(st->u[last + 1].flags & U_SENT) &&
+        word_in(st->src + st->u[u1].start, st->u[u1].end - st->u[u1].start,
+                (const char *const[]){"a", "an", "the", NULL}) &&
+        !unit_is(st, first, (const char *const[]){"group", "movement", "organization",
+                                                   "organisation", "town", "city", "village",
+                                                   "country", "province", "region", "area",
+                                                   "militia", "army", "force", "forces",
+                                                   "agency", "company", "capital", NULL}))
+        noun = true;
+    if (!noun || last < first)
+        return false;
+    /* the role without a leading article: "commander of CENTCOM" */
+    *r0 = u1;
+    for (size_t k = u1; k < first; k++)
+        if (word_in(st->src + st->u[k].start, st->u[k].end - st->u[k].start,
+                    (const char *const[]){"the", "a", "an", NULL}))
+            *r0 = k + 1;
+    *r1 = last + 1;
+    return true;
+}
+
+/* Sets a person's role from the units [r0, r1), words joined by single
+ * spaces (the input may have line breaks or glued words there).  A role
+ * stated in an appositive (rank 3) beats a role noun before the name (2),
+ * which beats a bare title (1). */
+static void set_role(ent_state *st, uint32_t entity, size_t r0, size_t r1, uint8_t rank)
+{
+    if (entity == UINT32_MAX || r1 <= r0)
+        return;
+    sr_entity *x = ent_at(st, entity);
+    if (x->e.role && x->role_rank >= rank)
+        return;
+    size_t n = 0;
+    for (size_t i = r0; i < r1; i++)
+        n += st->u[i].wend - st->u[i].start + 1;
+    char *role = sr_arena_alloc(&st->doc->arena, n + 1);
+    if (role == NULL) {
+        st->oom = true;
+        return;
+    }
+    size_t w = 0;
+    for (size_t i = r0; i < r1; i++) {
+        if (i > r0)
+            role[w++] = (st->u[i].flags & U_HYPH) ? '-' : ' ';
+        uint32_t e = (st->u[i].flags & U_POSS) ? st->u[i].wend : st->u[i].end;
+        memcpy(role + w, st->src + st->u[i].start, e - st->u[i].start);
+        w += e - st->u[i].start;
+    }
+    role[w] = '\0';
+    x->e.role = role;
+    x->role_rank = rank;
+}
+
+static uint32_t person_entity(ent_state *st, size_t u0, size_t u1)
+{
+    uint32_t i = named_entity(st, u0, u1, SITREP_ENTITY_PERSON, SITREP_FOUND_PATTERN);
+    if (i != UINT32_MAX)
+        ent_at(st, i)->surname = span_key(st, u1 - 1, u1);
+    return i;
+}
+
+/* Tries [u0, u1) as a person from its context; true when it is one. */
+static bool try_person(ent_state *st, size_t u0, size_t u1, size_t chunk0)
+{
+    bool lower = false;
+    size_t t0 = title_before(st, chunk0, u0, &lower);
+    bool by_title = t0 != SIZE_MAX;
+    if (!by_title && u0 > 0 && u0 == chunk0 && role_noun(st, u0 - 1))
+        by_title = true, t0 = u0 - 1, lower = true;
+    size_t r0 = 0, r1 = 0;
+    bool appos = appositive_role(st, u1, &r0, &r1);
+    bool speech_after = u1 < st->nu && unit_is(st, u1, speech_verbs) &&
+                        !(st->u[u1].flags & U_BREAK);
+    bool speech_before = u0 == chunk0 && u0 > 0 && !(st->u[u0].flags & U_BREAK) &&
+                         (unit_is(st, u0 - 1, speech_verbs) ||
+                          (u0 > 1 && unit_is(st, u0 - 1, (const char *const[]){"to", NULL}) &&
+                           unit_is(st, u0 - 2, (const char *const[]){"according", NULL})) ||
+                          (u0 > 1 && unit_is(st, u0 - 1, (const char *const[]){"by", NULL}) &&
+                           unit_is(st, u0 - 2, (const char *const[]){"led", "headed",
+                                                                      "founded", "run",
+                                                                      NULL})));
+    if (!looks_like_name(st, u0, u1, by_title))
+        return false;
+    /* a known given name before another name: "Ahmed al-Sharaa" */
+    bool given = u1 - u0 >= 2 && (st->u[u0].flags & U_CAP) &&
+                 sr_wordset_has(&sr_given_names, st->src + st->u[u0].start,
+                                st->u[u0].end - st->u[u0].start) &&
+                 !(st->u[u0 + 1].flags & U_FUNC);
+    if (!(by_title || appos || speech_after || speech_before || given))
+        return false;
+    uint32_t e = person_entity(st, u0, u1);
+    if (e == UINT32_MAX)
+        return true;
+    add_cand(st, u0, u1, C_ENTITY, e, 0);
+    if (appos) {
+        set_role(st, e, r0, r1, 3);
+    } else if (by_title) {
+        /* a role noun with what precedes it: "CENTCOM commander", "military commander" */
+        size_t s0 = t0;
+        if (lower && t0 > 0 && !(st->u[t0].flags & U_BREAK) &&
+            !(st->u[t0 - 1].flags & U_FUNC) &&
+            !word_in(st->src + st->u[t0 - 1].start, st->u[t0 - 1].end - st->u[t0 - 1].start,
+                     (const char *const[]){"the", "a", "an", "said", "says", "told", "by",
+                                           "of", "and", "with", NULL}))
+            s0 = t0 - 1;
+        set_role(st, e, s0, u0, lower ? 2 : 1);
+        /* "Iranian Foreign Minister X": the person's country */
+        if (t0 > 0 && !(st->u[t0].flags & U_PBREAK) && st->gaz && !ent_at(st, e)->country[0]) {
+            uint32_t ids[4];
+            size_t n = sr_gaz_lookup(st->gaz, span_key(st, t0 - 1, t0), ids, 4);
+            for (size_t j = 0; j < n && j < 4; j++) {
+                sr_place p;
+                sr_gaz_place(st->gaz, ids[j], &p);
+                if (p.kind == SR_PLACE_DEMONYM || p.kind == SR_PLACE_COUNTRY) {
+                    memcpy(ent_at(st, e)->country, p.country, 3);
+                    break;
+                }
+            }
+        }
+    }
+    return true;
+}
+
+/* ---- organisations by pattern ---- */
+
+static bool is_org_head(const ent_state *st, size_t i)
+{
+    const unit *x = &st->u[i];
+    return (x->flags & U_CAP) &&
+           sr_wordset_has(&sr_org_heads, st->src + x->start, x->end - x->start);
+}
+
+static bool is_common_word(const ent_state *st, size_t i)
+{
+    /* the dictionary has it in lower case: "Security", "Reading", not "Baghdad" */
+    const unit *x = &st->u[i];
+    return sr_wordset_has(&sr_common_words, st->src + x->start, x->end - x->start);
+}
+
+static sitrep_entity_kind org_kind(const ent_state *st, size_t o0, size_t head)
+{
+    static const char *const media[] = {"News",   "Times",   "Post",     "Press",  "Herald",
+                                        "Journal", "Tribune", "Television", "Radio", "Gazette",
+                                        "Telegraph", "Chronicle", "Observer", "TV", NULL};
+    static const char *const armed[] = {"Front",   "Brigade", "Brigades", "Battalion",
+                                        "Battalions", "Militia", "Militias", "Resistance",
+                                        "Army",    "Forces",  "Force",    "Movement",
+                                        "Mobilization", "Mobilisation", "Units", "Guard",
+                                        "Guards", NULL};
+    static const char *const military[] = {"Command", "Division", "Corps", "Regiment",
+                                           "Squadron", "Fleet", "Brigade", NULL};
+    static const char *const govt[] = {"Ministry",   "Council",   "Government", "Cabinet",
+                                       "Parliament", "Office",    "Department", "Authority",
+                                       "Administration", "Commission", "Police", "Service",
+                                       "Services",   "Directorate", "Bureau",  "Agency",
+                                       "Assembly",   "Court",     NULL};
+    if (unit_is(st, head, media))
+        return SITREP_ENTITY_MEDIA;
+    /* a national modifier makes forces a state's: "Iraqi Security Forces" */
+    bool national = false;
+    for (size_t i = o0; i < head; i++) {
+        uint64_t k = span_key(st, i, i + 1);
+        uint32_t ids[4];
+        size_t n = st->gaz ? sr_gaz_lookup(st->gaz, k, ids, 4) : 0;
+        for (size_t j = 0; j < n && j < 4; j++) {
+            sr_place p;
+            sr_gaz_place(st->gaz, ids[j], &p);
+            national = national || p.kind == SR_PLACE_COUNTRY || p.kind == SR_PLACE_DEMONYM;
+        }
+    }
+    if (unit_is(st, head, military))
+        return SITREP_ENTITY_MILITARY;
+    if (unit_is(st, head, govt))
+        return SITREP_ENTITY_GOVERNMENT;
+    if (unit_is(st, head, armed))
+        return national ? SITREP_ENTITY_MILITARY : SITREP_ENTITY_ARMED_GROUP;
+    return SITREP_ENTITY_ORGANIZATION;
+}
+
+/* ---- chunks ---- */
+
+enum { S_NONE = 0, S_LEARNED, S_KB, S_PLACE, S_TITLE };
+
+typedef struct seg {
+    uint32_t u0, u1;
+    uint8_t type;
+    int64_t ref;   /* entity (S_LEARNED) or actor (S_KB) */
+    uint64_t key;  /* S_PLACE */
+} seg;
+
+#define SR_MAX_SEGS 64
+
+/* The longest title starting at unit p inside [p, c1); 0 when none. */
+static size_t title_at(const ent_state *st, size_t p, size_t c1)
+{
+    sr_namekey k;
+    sr_namekey_init(&k);
+    size_t best = 0;
+    for (size_t q = p; q < c1 && q < p + sr_title_max_units; q++) {
+        sr_namekey_add(&k, st->src + st->u[q].start, st->u[q].end - st->u[q].start);
+        if (is_title_key(sr_namekey_value(&k), NULL))
+            best = q + 1 - p;
+    }
+    return best;
+}
+
+/* Greedy longest match from unit p; fills *sg and returns its end, or p. */
+static size_t match_at(const ent_state *st, size_t p, size_t c1, seg *sg)
+{
+    const unit *x = &st->u[p];
+    bool startable = (x->flags & (U_CAP | U_ALLCAPS)) ||
+                     (joining_particle(st, p) && p + 1 < c1 && (st->u[p + 1].flags & U_CAP));
+    if (!startable)
+        return p;
+    sr_namekey k;
+    sr_namekey_init(&k);
+    size_t best = p;
+    for (size_t q = p; q < c1 && q < p + SR_MAX_UNITS; q++) {
+        sr_namekey_add(&k, st->src + st->u[q].start, st->u[q].end - st->u[q].start);
+        if (!name_end(&st->u[q]))
+            continue;
+        uint64_t key = sr_namekey_value(&k);
+        if (key == 0)
+            continue;
+        int64_t l = learned_lookup(st, key, p, q + 1);
+        if (l >= 0) {
+            *sg = (seg){(uint32_t)p, (uint32_t)q + 1, S_LEARNED, l, key};
+            best = q + 1;
+            continue;
+        }
+        int32_t a = kb_lookup(st, key, p, q + 1);
+        if (a >= 0) {
+            *sg = (seg){(uint32_t)p, (uint32_t)q + 1, S_KB, a, key};
+            best = q + 1;
+            continue;
+        }
+        if (gaz_has(st, key, p, q + 1)) {
+            *sg = (seg){(uint32_t)p, (uint32_t)q + 1, S_PLACE, -1, key};
+            best = q + 1;
+        }
+    }
+    return best;
+}
+
+/* Is the place segment only a city-level name (not a country, subdivision
+ * or demonym), which a person's name may contain? */
+static bool soft_place(const ent_state *st, const seg *sg)
+{
+    if (sg->type != S_PLACE)
+        return false;
+    uint32_t ids[SR_MAX_CANDS];
+    size_t n = sr_gaz_lookup(st->gaz, sg->key, ids, SR_MAX_CANDS);
+    for (size_t i = 0; i < n && i < SR_MAX_CANDS; i++) {
+        sr_place p;
+        sr_gaz_place(st->gaz, ids[i], &p);
+        if (p.kind == SR_PLACE_COUNTRY || p.kind == SR_PLACE_ADMIN1 ||
+            p.kind == SR_PLACE_DEMONYM)
+            return false;
+    }
+    return true;
+}
+
+/* "X (ACR)": the acronym token after unit c1 - 1, or false. */
+static bool acronym_after(const ent_state *st, size_t c1, size_t *a0, size_t *a1)
+{
+    if (c1 >= st->nu)
+        return false;
+    uint32_t tok = st->u[c1 - 1].tok;
+    if (!token_text_is(st, tok + 1, "(") || st->u[c1].tok != tok + 2 ||
+        !token_text_is(st, tok + 3, ")"))
+        return false;
+    size_t e = c1;
+    while (e < st->nu && st->u[e].tok == tok + 2)
+        e++;
+    /* an acronym: at least two capitals, no spaces, short */
+    const unit *x = &st->u[c1];
+    uint32_t n = st->u[e - 1].end - x->start;
+    size_t caps = 0;
+    for (uint32_t i = x->start; i < st->u[e - 1].end; i++)
+        caps += st->src[i] >= 'A' && st->src[i] <= 'Z';
+    if (caps < 2 || n > 14)
+        return false;
+    *a0 = c1;
+    *a1 = e;
+    return true;
+}
+
+/* Is the place segment segs[k] part of a longer proper name, next to an
+ * unknown capitalised word in the run segs[i..j)?  Words that name a kind
+ * of place ("Idlib Province") or a direction ("Northern Syria") do not
+ * make a longer name. */
+static bool inside_longer_name(const ent_state *st, const seg *segs, size_t i, size_t j,
+                               size_t k)
+{
+    static const char *const after_ok[] = {
+        "Province", "Governorate", "City", "District", "Region", "State", "County", "Oblast",
+        "Prefecture", "Department", "Camp", "Border", "Countryside", "Plains", "Valley", NULL};
+    static const char *const before_ok[] = {
+        "North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western",
+        "Northeast", "Northwest", "Southeast", "Southwest", "Northeastern", "Northwestern",
+        "Southeastern", "Southwestern", "Central", "Greater", "Upper", "Lower", "Occupied",
+        "Rural", NULL};
+    if (k + 1 < j && segs[k + 1].type == S_NONE) {
+        const unit *x = &st->u[segs[k + 1].u0];
+        if ((x->flags & U_CAP) && !(x->flags & U_FUNC) && !unit_is(st, segs[k + 1].u0, after_ok))
+            return true;
+    }
+    if (k > i && segs[k - 1].type == S_NONE) {
+        size_t u = segs[k - 1].u1 - 1;
+        const unit *x = &st->u[u];
+        if ((x->flags & U_CAP) && !(x->flags & U_FUNC) && !unit_is(st, u, before_ok) &&
+            !((x->flags & U_SENT) && is_common_word(st, u)))
+            return true;
+    }
+    return false;
+}
+
+/* An unknown name the words before it call a place: "the town of
+ * Macomia", "raids around Shaddadi".  The gazetteer does not know it; its
+ * country comes from the document (resolve_context_place). */
+static bool context_place(const ent_state *st, size_t r0, size_t r1)
+{
+    static const char *const kinds[] = {"town",    "village", "city",     "district", "camp",
+                                        "area",    "region",  "hamlet",   "suburb",   "outskirts",
+                                        "province", "governorate", "neighbourhood",
+                                        "neighborhood", "settlement", "county", NULL};
+    static const char *const before[] = {"in",   "near",   "around", "outside", "at",
+                                         "into", "toward", "towards", "from",   "inside", NULL};
+    if (r0 == 0 || r1 - r0 > 3 || (st->u[r0].flags & U_PBREAK))
+        return false;
+    for (size_t i = r0; i < r1; i++) {
+        const unit *x = &st->u[i];
+        if (!(x->flags & U_CAP) || (x->flags & (U_FUNC | U_ALLCAPS)) ||
+            sr_wordset_has(&sr_dict_words, st->src + x->start, x->end - x->start) ||
+            sr_wordset_has(&sr_given_names, st->src + x->start, x->end - x->start))
+            return false;
+    }
+    if (r0 >= 2 && unit_is(st, r0 - 1, (const char *const[]){"of", NULL}) &&
+        unit_is(st, r0 - 2, kinds))
+        return true;
+    return unit_is(st, r0 - 1, before);
+}
+
+static void read_chunk(ent_state *st, size_t c0, size_t c1)
+{
+    seg segs[SR_MAX_SEGS];
+    size_t ns = 0;
+    for (size_t p = c0; p < c1 && ns < SR_MAX_SEGS;) {
+        size_t tl = title_at(st, p, c1);
+        if (tl && p + tl < c1 && (st->u[p + tl].flags & U_CAP)) {
+            segs[ns++] = (seg){(uint32_t)p, (uint32_t)(p + tl), S_TITLE, -1, 0};
+            p += tl;
+            continue;
+        }
+        seg sg;
+        size_t q = match_at(st, p, c1, &sg);
+        if (q > p) {
+            segs[ns++] = sg;
+            p = q;
+        } else {
+            segs[ns++] = (seg){(uint32_t)p, (uint32_t)p + 1, S_NONE, -1, 0};
+            p++;
+        }
+    }
+    if (ns == 0)
+        return;
+    size_t o0 = c0;
+    while (o0 < c1 && (st->u[o0].flags & (U_FUNC | U_CONNECT | U_PARTICLE)) &&
+           !(segs[0].type == S_KB && segs[0].u0 == o0))
+        o0++;
+
+    /* "Long Name (ACR)": the document defines a name.  A chunk that is
+     * one known actor teaches its acronym (the document's definition wins
+     * over the knowledge base: "Armed Forces of the Philippines (AFP)"); a
+     * long form the knowledge base lacks becomes a mention of the actor the
+     * acronym names ("Tehrik-e-Taliban Pakistan (TTP)"), or a new
+     * organisation ("Ahl al-Sunna wal-Jamaa (ASWJ)"). */
+    size_t a0, a1;
+    bool whole_place = ns == 1 && segs[0].type == S_PLACE;
+    if (c1 - o0 >= 1 && !whole_place && segs[0].type != S_TITLE && o0 < c1 &&
+        (st->u[o0].flags & (U_CAP | U_ALLCAPS)) && acronym_after(st, c1, &a0, &a1)) {
+        uint64_t k = span_key(st, a0, a1);
+        int32_t a = kb_lookup(st, k, a0, a1);
+        const seg *last = &segs[ns - 1];
+        bool one = last->u0 <= o0 && (last->type == S_KB || last->type == S_LEARNED);
+        if (one) {
+            uint32_t e = last->type == S_KB ? actor_entity(st, (int32_t)last->ref)
+                                            : (uint32_t)last->ref;
+            add_cand(st, last->u0, last->u1, C_ENTITY, e, 0);
+            if (a < 0 || (last->type == S_KB && a != (int32_t)last->ref) ||
+                last->type == S_LEARNED)
+                learn(st, k, e, st->src + st->u[a0].start, st->u[a1 - 1].end - st->u[a0].start,
+                      true);
+            return;
+        }
+        if (c1 - o0 >= 2 && looks_like_name(st, o0, c1, false) == false) {
+            uint32_t e;
+            if (a >= 0) {
+                e = actor_entity(st, a);
+            } else {
+                size_t h = c1 - 1;
+                e = named_entity(st, o0, c1,
+                                 is_org_head(st, h) ? org_kind(st, o0, h)
+                                                    : SITREP_ENTITY_ORGANIZATION,
+                                 SITREP_FOUND_LEARNED);
+                learn(st, k, e, st->src + st->u[a0].start, st->u[a1 - 1].end - st->u[a0].start,
+                      true);
+            }
+            add_cand(st, o0, c1, C_ENTITY, e, 0);
+            return;
+        }
+    }
+
+    /* An organisation named by its head word: "... Research Network",
+     * "Ministry of Defence", "Baghdad Operations Command". */
+    size_t head = SIZE_MAX;
+    for (size_t i = 0; i < ns; i++) {
+        if (segs[i].type != S_NONE || !is_org_head(st, segs[i].u0))
+            continue;
+        size_t h = segs[i].u0;
+        if (h + 1 == c1 || (h + 1 < c1 && unit_is(st, h + 1, (const char *const[]){
+                                                            "of", "for", "on", NULL})))
+            head = h;
+    }
+    /* "Officers of the Sahel Border Police": a common word opening the
+     * sentence, and the connectives after it, are not part of the name */
+    while (head != SIZE_MAX && o0 < head && (st->u[o0].flags & U_SENT) && is_common_word(st, o0) &&
+           o0 + 1 < c1 && (st->u[o0 + 1].flags & U_CONNECT)) {
+        o0++;
+        while (o0 < head && (st->u[o0].flags & (U_CONNECT | U_PARTICLE)))
+            o0++;
+    }
+    bool head_first = head == o0 && head + 2 < c1; /* "Ministry of Returnees" */
+    if (head != SIZE_MAX && (head > o0 || head_first) && c1 - o0 >= 2) {
+        bool plain = (st->u[o0].flags & U_SENT) && is_common_word(st, o0) && c1 - o0 < 3 &&
+                     !head_first;
+        if (!plain) {
+            uint32_t e = named_entity(st, o0, c1, org_kind(st, o0, head), SITREP_FOUND_PATTERN);
+            add_cand(st, o0, c1, C_ENTITY, e, 0);
+            return;
+        }
+    }
+
+    /* Titles and person names; runs of units no knowledge claims. */
+    for (size_t i = 0; i < ns;) {
+        const seg *sg = &segs[i];
+        if (sg->type == S_TITLE) {
+            /* the name after a title: capitalised units up to a known actor */
+            size_t n0 = sg->u1, n1 = n0, j = i + 1;
+            while (j < ns && (segs[j].type == S_NONE || segs[j].type == S_PLACE) &&
+                   segs[j].u1 - n0 <= SR_PERSON_UNITS + 2) {
+                n1 = segs[j].u1;
+                j++;
+            }
+            if (n1 > n0 && try_person(st, n0, n1, sg->u0)) {
+                i = j;
+                continue;
+            }
+            i++;
+            continue;
+        }
+        if (sg->type == S_NONE || sg->type == S_PLACE) {
+            size_t j = i, r0 = sg->u0, r1 = sg->u1;
+            bool unknown = false;
+            while (j < ns && (segs[j].type == S_NONE || segs[j].type == S_PLACE)) {
+                if (segs[j].type == S_NONE && (st->u[segs[j].u0].flags & U_CAP) &&
+                    !(st->u[segs[j].u0].flags & U_FUNC))
+                    unknown = true;
+                r1 = segs[j].u1;
+                j++;
+            }
+            while (r0 < r1 && (st->u[r0].flags & (U_FUNC | U_CONNECT | U_PARTICLE)) &&
+                   !(st->u[r0].flags & U_PARTICLE && r0 + 1 < r1))
+                r0++;
+            /* a person's name may hold place names: "Jordan Nkosi" */
+            if (r1 > r0 && unknown && try_person(st, r0, r1, c0)) {
+                i = j;
+                continue;
+            }
+            if (r1 > r0 && unknown && j - i == r1 - r0 && r0 == c0 && r1 == c1 &&
+                context_place(st, r0, r1)) {
+                add_cand(st, r0, r1, C_CTXPLACE, 0, span_key(st, r0, r1));
+                i = j;
+                continue;
+            }
+            /* left as they are: places, unless part of a longer name
+             * ("Paris Agreement", "Lake Chad"), and single unknown words
+             * that may be a surname met elsewhere in the document */
+            for (size_t k = i; k < j; k++) {
+                if (segs[k].type == S_PLACE) {
+                    if (!inside_longer_name(st, segs, i, j, k))
+                        add_cand(st, segs[k].u0, segs[k].u1, C_PLACE, 0, segs[k].key);
+                } else if ((st->u[segs[k].u0].flags & U_CAP) &&
+                           !(st->u[segs[k].u0].flags & U_FUNC)) {
+                    add_cand(st, segs[k].u0, segs[k].u1, C_SINGLE, 0,
+                             span_key(st, segs[k].u0, segs[k].u1));
+                }
+            }
+            i = j;
+            continue;
+        }
+        uint32_t e = sg->type == S_KB ? actor_entity(st, (int32_t)sg->ref) : (uint32_t)sg->ref;
+        add_cand(st, sg->u0, sg->u1, C_ENTITY, e, 0);
+        i++;
+    }
+}
+
+/* "X, also known as Y", "X, or Y,": Y names X's entity for the rest of
+ * the document; when only Y is known ("Tehrik-e-Taliban Pakistan, or
+ * TTP"), X becomes a mention of Y's actor. */
+static void known_as(ent_state *st, size_t c0, size_t c1)
+{
+    size_t i = c1;
+    bool or_form = false;
+    if (i < st->nu && unit_is(st, i, (const char *const[]){"also", "formerly", "widely", "better",
+                                                           "commonly", NULL}))
+        i++;
+    if (i + 1 < st->nu && unit_is(st, i, (const char *const[]){"known", NULL}) &&
+        unit_is(st, i + 1, (const char *const[]){"as", NULL})) {
+        i += 2;
+    } else if (i == c1 && i < st->nu && (st->u[i].flags & U_PBREAK) &&
+               unit_is(st, i, (const char *const[]){"or", NULL})) {
+        or_form = true;
+        i += 1;
+    } else {
+        return;
+    }
+    size_t y0 = i;
+    if (y0 >= st->nu || !(st->u[y0].flags & (U_CAP | U_ALLCAPS | U_PARTICLE)))
+        return;
+    size_t y1 = y0 + 1;
+    while (y1 < st->nu && chunk_continues(st, y1))
+        y1++;
+    if (or_form && !((st->u[y0].flags & U_ALLCAPS) && y1 == y0 + 1))
+        return; /* "X, or Y" names only an acronym */
+    uint64_t k = span_key(st, y0, y1);
+    bool exact = (st->u[y0].flags & U_ALLCAPS) && y1 == y0 + 1;
+    int32_t a = kb_lookup(st, k, y0, y1);
+    size_t nc = SR_VEC_COUNT(&st->cands, cand);
+    const cand *c = nc ? &SR_VEC_AT(&st->cands, cand, nc - 1) : NULL;
+    if (c && c->type == C_ENTITY && c->u1 == c1) {
+        if (a < 0)
+            learn(st, k, c->entity, st->src + st->u[y0].start,
+                  st->u[y1 - 1].end - st->u[y0].start, exact);
+        return;
+    }
+    /* an unknown long form named by a known short one */
+    size_t o0 = c0;
+    while (o0 < c1 && (st->u[o0].flags & (U_FUNC | U_CONNECT | U_PARTICLE)) &&
+           !(st->u[o0].flags & U_PARTICLE && o0 + 1 < c1))
+        o0++;
+    if (a >= 0 && c1 - o0 >= 2) {
+        /* the chunk's own candidates give way to the whole name */
+        while (nc > 0 && SR_VEC_AT(&st->cands, cand, nc - 1).u0 >= o0)
+            nc--;
+        st->cands.len = nc * sizeof(cand);
+        add_cand(st, o0, c1, C_ENTITY, actor_entity(st, a), 0);
+    }
+}
+
+/* ---- places ---- */
+
+static void weigh_country(ent_state *st, const char *cc, uint32_t w)
+{
+    if (cc[0] < 'A' || cc[0] > 'Z' || cc[1] < 'A' || cc[1] > 'Z')
+        return;
+    st->country_weight[(cc[0] - 'A') * 26 + (cc[1] - 'A')] += w;
+}
+
+static uint32_t country_weight(const ent_state *st, const char *cc)
+{
+    if (cc[0] < 'A' || cc[0] > 'Z' || cc[1] < 'A' || cc[1] > 'Z')
+        return 0;
+    return st->country_weight[(cc[0] - 'A') * 26 + (cc[1] - 'A')];
+}
+
+static bool admin1_seen(const ent_state *st, const char *code)
+{
+    for (size_t i = 0; code && i < st->nadmin1; i++)
+        if (strcmp(st->admin1_seen[i], code) == 0)
+            return true;
+    return false;
+}
+
+/* The one country (or subdivision, or demonym) a name denotes, if the
+ * name is unambiguous at that level. */
+static void collect_context(ent_state *st)
+{
+    size_t nc = SR_VEC_COUNT(&st->cands, cand);
+    for (size_t i = 0; i < nc; i++) {
+        const cand *c = &SR_VEC_AT(&st->cands, cand, i);
+        if (c->type == C_ENTITY) {
+            const sr_entity *e = ent_at(st, c->entity);
+            if (e->country[0] && e->actor >= 0)
+                weigh_country(st, e->country, 1);
+            continue;
+        }
+        if (c->type != C_PLACE)
+            continue;
+        uint32_t ids[SR_MAX_CANDS];
+        size_t n = sr_gaz_lookup(st->gaz, c->key, ids, SR_MAX_CANDS);
+        if (n > SR_MAX_CANDS)
+            n = SR_MAX_CANDS;
+        char country[3] = "";
+        const char *admin = NULL;
+        size_t ncountry = 0, nadmin = 0;
+        bool demonym = false;
+        for (size_t j = 0; j < n; j++) {
+            sr_place p;
+            sr_gaz_place(st->gaz, ids[j], &p);
+            if (p.kind == SR_PLACE_COUNTRY || p.kind == SR_PLACE_DEMONYM) {
+                ncountry++;
+                demonym = p.kind == SR_PLACE_DEMONYM;
+                memcpy(country, p.country, 3);
+            } else if (p.kind == SR_PLACE_ADMIN1 && p.admin1_code) {
+                nadmin++;
+                admin = p.admin1_code;
+            }
+        }
+        if (ncountry == 1)
+            weigh_country(st, country, demonym ? 1 : 2);
+        if (nadmin == 1 && st->nadmin1 < 64 && !admin1_seen(st, admin)) {
+            strncpy(st->admin1_seen[st->nadmin1], admin, 7);
+            st->admin1_seen[st->nadmin1++][7] = '\0';
+        }
+    }
+}
+
+/* The country a neighbouring name states: "Iraq's Anbar", "Tripoli,
+ * Lebanon", "Tripoli in northern Lebanon" is left to the document. */
+static const char *stated_country(const ent_state *st, const cand *c, char out[3])
+{
+    uint32_t ids[8];
+    /* "Iraq's X": the unit before is a possessive country */
+    if (c->u0 > 0 && (st->u[c->u0 - 1].flags & U_POSS)) {
+        size_t b = c->u0 - 1, a = b;
+        while (a > 0 && !(st->u[a].flags & U_BREAK) && b - a < 3)
+            a--;
+        for (size_t s = a; s <= b; s++) {
+            size_t n = sr_gaz_lookup(st->gaz, span_key(st, s, b + 1), ids, 8);
+            for (size_t j = 0; j < n && j < 8; j++) {
+                sr_place p;
+                sr_gaz_place(st->gaz, ids[j], &p);
+                if (p.kind == SR_PLACE_COUNTRY) {
+                    memcpy(out, p.country, 3);
+                    return out;
+                }
+            }
+        }
+    }
+    /* "X, Syria" */
+    if (c->u1 < st->nu && token_text_is(st, st->u[c->u1 - 1].tok + 1, ",") &&
+        st->u[c->u1].tok == st->u[c->u1 - 1].tok + 2) {
+        size_t e = c->u1 + 1;
+        while (e < st->nu && chunk_continues(st, e) && e < c->u1 + 4)
+            e++;
+        for (size_t q = e; q > c->u1; q--) {
+            size_t n = sr_gaz_lookup(st->gaz, span_key(st, c->u1, q), ids, 8);
+            for (size_t j = 0; j < n && j < 8; j++) {
+                sr_place p;
+                sr_gaz_place(st->gaz, ids[j], &p);
+                if (p.kind == SR_PLACE_COUNTRY) {
+                    memcpy(out, p.country, 3);
+                    return out;
+                }
+            }
+        }
+    }
+    return NULL;
+}
+
+static double place_score(const ent_state *st, const cand *c, const sr_place *p,
+                          const char *stated, size_t ncands, bool *ok)
+{
+    *ok = true;
+    double pop = p->population;
+    double s = 0;
+    uint32_t w = country_weight(st, p->country);
+    const unit *first = &st->u[c->u0];
+    bool locative = c->u0 > 0 && !(first->flags & U_BREAK) && unit_is(st, c->u0 - 1, locatives);
+    bool admin_next = c->u1 < st->nu && unit_is(st, c->u1, admin_words);
+    /* "the Belgorod region": named as a place by the word after it */
+    bool placed = locative || admin_next;
+    switch (p->kind) {
+    case SR_PLACE_COUNTRY:
+        s += 30;
+        break;
+    case SR_PLACE_ADMIN1:
+        /* "Idlib" is the city unless the text says "Idlib province" */
+        s += 10 + (admin_next ? 20 : 0);
+        break;
+    case SR_PLACE_FACILITY:
+        s += 18;
+        break;
+    default:
+        /* population decides between namesakes: a tenfold larger place
+         * outweighs a mention of the smaller one's country */
+        s += 2.5 * log10(pop + 10);
+        if (p->flags & SR_PLACEF_CAPITAL)
+            s += 1.5;
+        if (p->flags & SR_PLACEF_ADMIN_SEAT)
+            s += 0.5;
+        /* a small place nothing in the document supports is a namesake;
+         * an unambiguous one after "in", "near", "outside" is taken */
+        if (w == 0 && !stated && pop < 50000 && !(placed && ncands == 1))
+            *ok = false;
+        if (w == 0 && !stated && !placed && pop < 500000)
+            *ok = false;
+        break;
+    }
+    /* "Reading the report...": a common word opening a sentence */
+    if (p->kind != SR_PLACE_COUNTRY && (first->flags & U_SENT) && c->u1 - c->u0 == 1 &&
+        is_common_word(st, c->u0))
+        *ok = false;
+    /* "Mobile", "Split", "Muscat": a place named by a common word needs a
+     * locative before it, or must be large and named mid-sentence */
+    if ((p->flags & SR_PLACEF_COMMON_WORD) && !locative &&
+        ((first->flags & U_SENT) || pop < 100000))
+        *ok = false;
+    if (w)
+        s += 3 + (w > 6 ? 6 : w) * 0.5;
+    if (p->admin1_code && admin1_seen(st, p->admin1_code))
+        s += 3;
+    if (stated)
+        s += strcmp(stated, p->country) == 0 ? 40 : -40;
+    /* named by its own name, not by a historical or foreign alternate
+     * ("Pokrovsk" the Ukrainian town, not Engels's old name) */
+    if (p->name && sr_namekey_of(p->name, strlen(p->name)) == c->key)
+        s += 3;
+    return s;
+}
+
+static void resolve_place(ent_state *st, cand *c)
+{
+    uint32_t ids[SR_MAX_CANDS];
+    size_t n = sr_gaz_lookup(st->gaz, c->key, ids, SR_MAX_CANDS);
+    if (n > SR_MAX_CANDS)
+        n = SR_MAX_CANDS;
+    char buf[3];
+    const char *stated = stated_country(st, c, buf);
+    double best = -1e9;
+    uint32_t pick = UINT32_MAX;
+    bool demonym = false;
+    for (size_t j = 0; j < n; j++) {
+        sr_place p;
+        sr_gaz_place(st->gaz, ids[j], &p);
+        if (p.kind == SR_PLACE_DEMONYM) {
+            demonym = true;
+            continue;
+        }
+        bool ok;
+        double s = place_score(st, c, &p, stated, n, &ok);
+        if (ok && (s > best || (s == best && ids[j] < pick))) {
+            best = s;
+            pick = ids[j];
+        }
+    }
+    c->type = 0; /* consumed */
+    if (pick == UINT32_MAX || (demonym && c->u1 - c->u0 == 1))
+        return;
+    sr_place p;
+    sr_gaz_place(st->gaz, pick, &p);
+    uint32_t e = entity_for(st, (2ull << 60) | pick, SITREP_ENTITY_PLACE, p.name, 0, false);
+    if (e == UINT32_MAX)
+        return;
+    sr_entity *x = ent_at(st, e);
+    if (x->gaz == UINT32_MAX) {
+        x->gaz = pick;
+        x->e.source |= SITREP_FOUND_GAZETTEER;
+        memcpy(x->country, p.country, 3);
+        x->e.admin1 = p.admin1;
+        x->e.admin1_code = p.admin1_code;
+        x->e.feature = p.feature;
+        x->e.lat = p.lat;
+        x->e.lon = p.lon;
+    }
+    c->type = C_ENTITY;
+    c->entity = e;
+}
+
+/* A place the gazetteer lacks, placed in the document's main country. */
+static void resolve_context_place(ent_state *st, cand *c)
+{
+    c->type = 0;
+    uint32_t best = 0, bi = 0;
+    for (uint32_t i = 0; i < 26 * 26; i++)
+        if (st->country_weight[i] > best) {
+            best = st->country_weight[i];
+            bi = i;
+        }
+    if (best == 0)
+        return; /* nowhere to put it: not a place we can stand behind */
+    uint32_t e = entity_for(st, (4ull << 60) ^ (c->key & ((1ull << 60) - 1)), SITREP_ENTITY_PLACE,
+                            st->src + c->start, c->end - c->start, true);
+    if (e == UINT32_MAX)
+        return;
+    sr_entity *x = ent_at(st, e);
+    x->e.source |= SITREP_FOUND_CONTEXT;
+    x->country[0] = (char)('A' + bi / 26);
+    x->country[1] = (char)('A' + bi % 26);
+    x->country[2] = '\0';
+    c->type = C_ENTITY;
+    c->entity = e;
+}
+
+/* ---- assembling ---- */
+
+static void link_surnames(ent_state *st)
+{
+    size_t nc = SR_VEC_COUNT(&st->cands, cand);
+    for (size_t i = 0; i < nc; i++) {
+        cand *c = &SR_VEC_AT(&st->cands, cand, i);
+        if ((c->type != C_SINGLE && c->type != C_PLACE) || c->u1 - c->u0 > 2)
+            continue;
+        size_t k0 = first_content(st, c->u0, c->u1);
+        if (c->u1 - k0 != 1)
+            continue;
+        uint64_t k = span_key(st, k0, c->u1);
+        for (uint32_t e = 0; e < ent_count(st); e++) {
+            const sr_entity *x = ent_at(st, e);
+            if (x->e.kind == SITREP_ENTITY_PERSON && x->surname == k) {
+                if (c->type == C_PLACE && !soft_place(st, &(seg){c->u0, c->u1, S_PLACE, -1, c->key}))
+                    break;
+                c->type = C_ENTITY;
+                c->entity = e;
+                size_t r0, r1;
+                if (appositive_role(st, c->u1, &r0, &r1))
+                    set_role(st, e, r0, r1, 3);
+                break;
+            }
+        }
+    }
+}
+
+static void add_bylines(ent_state *st)
+{
+    sitrep_doc *doc = st->doc;
+    for (size_t i = 0; i < doc->nbyline; i++) {
+        const char *name = doc->byline[i];
+        size_t n = strlen(name);
+        if (n == 0 || n > doc->len)
+            continue;
+        const char *at = NULL;
+        for (size_t off = 0; off + n <= doc->len; off++)
+            if (doc->src[off] == name[0] && memcmp(doc->src + off, name, n) == 0) {
+                at = doc->src + off;
+                break;
+            }
+        if (at == NULL)
+            continue;
+        uint64_t key = sr_namekey_of(name, n);
+        uint32_t e = entity_for(st, (3ull << 60) ^ (key & ((1ull << 60) - 1)) ^
+                                        (uint64_t)SITREP_ENTITY_PERSON << 56,
+                                SITREP_ENTITY_PERSON, name, n, true);
+        if (e == UINT32_MAX)
+            return;
+        sr_entity *x = ent_at(st, e);
+        x->e.source |= SITREP_FOUND_PATTERN;
+        if (x->e.role == NULL)
+            x->e.role = "author";
+        sitrep_mention m = {{(uint32_t)(at - doc->src), (uint32_t)(at - doc->src + n)}, e};
+        if (!SR_VEC_PUSH(&doc->mentions, sitrep_mention, m))
+            st->oom = true;
+    }
+}
+
+static int cmp_mention(const void *a, const void *b)
+{
+    const sitrep_mention *x = a, *y = b;
+    if (x->span.start != y->span.start)
+        return x->span.start < y->span.start ? -1 : 1;
+    return x->span.end < y->span.end ? -1 : x->span.end > y->span.end;
+}
+
+/* Keeps the entities that have mentions, renumbered in order of first
+ * mention. */
+static void finish(ent_state *st)
+{
+    sitrep_doc *doc = st->doc;
+    size_t nm = SR_VEC_COUNT(&doc->mentions, sitrep_mention);
+    sitrep_mention *m = (sitrep_mention *)(void *)doc->mentions.data;
+    if (nm > 1)
+        qsort(m, nm, sizeof *m, cmp_mention);
+    /* drop exact duplicates and overlaps (a later, contained span loses) */
+    size_t w = 0;
+    for (size_t i = 0; i < nm; i++) {
+        if (w && m[i].span.start < m[w - 1].span.end)
+            continue;
+        m[w++] = m[i];
+    }
+    nm = w;
+    doc->mentions.len = nm * sizeof *m;
+    size_t ne = ent_count(st);
+    uint32_t *map = doc->mem->calloc(ne ? ne : 1, sizeof *map);
+    if (map == NULL) {
+        st->oom = true;
+        return;
+    }
+    for (size_t i = 0; i < ne; i++)
+        map[i] = UINT32_MAX;
+    uint32_t next = 0;
+    sr_entity *es = (sr_entity *)(void *)doc->entities.data;
+    for (size_t i = 0; i < nm; i++) {
+        uint32_t e = m[i].entity;
+        if (map[e] == UINT32_MAX) {
+            map[e] = next++;
+            es[e].mentions = 0;
+        }
+        es[e].mentions++;
+        m[i].entity = map[e];
+    }
+    /* permute in place through a copy */
+    sr_entity *copy = doc->mem->calloc(next ? next : 1, sizeof *copy);
+    if (copy == NULL) {
+        doc->mem->free(map);
+        st->oom = true;
+        return;
+    }
+    for (size_t i = 0; i < ne; i++)
+        if (map[i] != UINT32_MAX)
+            copy[map[i]] = es[i];
+    if (next)
+        memcpy(es, copy, next * sizeof *copy);
+    doc->entities.len = next * sizeof *copy;
+    /* entities no longer move: point at their own storage */
+    for (uint32_t i = 0; i < next; i++)
+        es[i].e.country = es[i].country[0] ? es[i].country : NULL;
+    doc->mem->free(copy);
+    doc->mem->free(map);
+}
+
+sitrep_status sr_entities(sitrep_doc *doc)
+{
+    ent_state st;
+    memset(&st, 0, sizeof st);
+    st.doc = doc;
+    st.src = doc->src;
+    st.gaz = sr_gazetteer_get();
+    sr_buf_init(&st.units, doc->mem);
+    sr_buf_init(&st.cands, doc->mem);
+    sr_buf_init(&st.learned, doc->mem);
+    /* Photo captions are not article text, but the places and people
+     * they name are the article's: read them after the body. */
+    sr_buf_init(&st.extra, doc->mem);
+    st.tok = sitrep_doc_tokens(doc, &st.ntok);
+    bool captions = false;
+    for (size_t i = 0; i < SR_VEC_COUNT(&doc->lines, sr_line) && !captions; i++)
+        captions = SR_VEC_AT(&doc->lines, sr_line, i).drop == SITREP_DROP_CAPTION;
+    if (!captions) {
+        /* the common case: the body's tokens as they are */
+    } else if (sr_buf_put(&st.extra, st.tok, st.ntok * sizeof *st.tok) &&
+               sr_tokenize_dropped(doc, SITREP_DROP_CAPTION, &st.extra) == SITREP_OK) {
+        if (SR_VEC_COUNT(&st.extra, sitrep_token) > st.ntok) {
+            st.tok = (const sitrep_token *)(const void *)st.extra.data;
+            size_t body = st.ntok;
+            st.ntok = SR_VEC_COUNT(&st.extra, sitrep_token);
+            ((sitrep_token *)(void *)st.extra.data)[body].flags |= SITREP_TOKF_SENT_START;
+        }
+    } else {
+        st.oom = true;
+    }
+    build_units(&st);
+    for (size_t i = 0; i < st.nu && !st.oom;) {
+        const unit *x = &st.u[i];
+        bool starts = (x->flags & (U_CAP | U_ALLCAPS)) ||
+                      (joining_particle(&st, i) && i + 1 < st.nu && chunk_continues(&st, i + 1));
+        size_t c1 = i + 1;
+        if (!starts) {
+            i = c1;
+            continue;
+        }
+        while (c1 < st.nu && chunk_continues(&st, c1))
+            c1++;
+        read_chunk(&st, i, c1);
+        known_as(&st, i, c1);
+        i = c1;
+    }
+    if (!st.oom && st.gaz) {
+        link_surnames(&st);
+        collect_context(&st);
+        size_t nc = SR_VEC_COUNT(&st.cands, cand);
+        for (size_t i = 0; i < nc; i++) {
+            cand *c = &SR_VEC_AT(&st.cands, cand, i);
+            if (c->type == C_PLACE)
+                resolve_place(&st, c);
+            else if (c->type == C_CTXPLACE)
+                resolve_context_place(&st, c);
+        }
+    }
+    size_t nc = SR_VEC_COUNT(&st.cands, cand);
+    for (size_t i = 0; i < nc && !st.oom; i++) {
+        const cand *c = &SR_VEC_AT(&st.cands, cand, i);
+        if (c->type != C_ENTITY)
+            continue;
+        sitrep_mention m = {{c->start, c->end}, c->entity};
+        if (!SR_VEC_PUSH(&doc->mentions, sitrep_mention, m))
+            st.oom = true;
+    }
+    if (!st.oom)
+        add_bylines(&st);
+    if (!st.oom)
+        finish(&st);
+    sr_buf_free(&st.extra);
+    sr_buf_free(&st.units);
+    sr_buf_free(&st.cands);
+    sr_buf_free(&st.learned);
+    return st.oom ? SITREP_ENOMEM : SITREP_OK;
+}

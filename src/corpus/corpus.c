@@ -1,0 +1,182 @@
+/*
+ * corpus.c -- sitrep_corpus: entities merged across documents.
+ *
+ * A document's entities join the corpus entity with the same identity:
+ * the same kind, the same folded name (namekey.h) and, for places and
+ * actors with a country, the same country.  Adding costs time in the size
+ * of the added document only (one hash probe per entity).
+ */
+#include "corpus/corpus.h"
+
+#include "analyse/entities.h"
+#include "doc.h"
+#include "namekey.h"
+
+#include <math.h>
+#include <string.h>
+
+sitrep_status sitrep_corpus_new(const sitrep_options *opts, sitrep_corpus **out)
+{
+    if (out == NULL)
+        return SITREP_EARG;
+    *out = NULL;
+    const sitrep_mem *mem = sr_mem_or_default(opts ? opts->mem : NULL);
+    sitrep_corpus *c = mem->calloc(1, sizeof *c);
+    if (c == NULL)
+        return SITREP_ENOMEM;
+    c->mem = mem;
+    sr_arena_init(&c->arena, mem, 1 << 16);
+    sr_buf_init(&c->entities, mem);
+    sr_buf_init(&c->mentions, mem);
+    *out = c;
+    return SITREP_OK;
+}
+
+void sitrep_corpus_free(sitrep_corpus *c)
+{
+    if (c == NULL)
+        return;
+    sr_buf_free(&c->entities);
+    sr_buf_free(&c->mentions);
+    c->mem->free(c->slots);
+    sr_arena_free(&c->arena);
+    c->mem->free(c);
+}
+
+static uint64_t mix(uint64_t h)
+{
+    h ^= h >> 33;
+    h *= 0xff51afd7ed558ccdull;
+    h ^= h >> 33;
+    h *= 0xc4ceb9fe1a85ec53ull;
+    h ^= h >> 33;
+    return h ? h : 1;
+}
+
+static uint64_t identity(const sitrep_entity *e)
+{
+    uint64_t h = sr_namekey_of(e->name, strlen(e->name));
+    h = mix(h ^ ((uint64_t)e->kind << 48));
+    if (e->kind == SITREP_ENTITY_PLACE && e->country)
+        h = mix(h ^ ((uint64_t)(unsigned char)e->country[0] << 8 | (unsigned char)e->country[1]));
+    return h;
+}
+
+static bool grow(sitrep_corpus *c)
+{
+    size_t n = c->nslots ? c->nslots * 2 : 1024;
+    uint32_t *s = c->mem->calloc(n, sizeof *s);
+    if (s == NULL)
+        return false;
+    const sr_centity *es = (const sr_centity *)(const void *)c->entities.data;
+    size_t ne = SR_VEC_COUNT(&c->entities, sr_centity);
+    for (size_t i = 0; i < ne; i++) {
+        size_t k = (size_t)es[i].key & (n - 1);
+        while (s[k])
+            k = (k + 1) & (n - 1);
+        s[k] = (uint32_t)i + 1;
+    }
+    c->mem->free(c->slots);
+    c->slots = s;
+    c->nslots = n;
+    return true;
+}
+
+static const char *keep(sitrep_corpus *c, const char *s)
+{
+    return s ? sr_arena_strndup(&c->arena, s, strlen(s)) : NULL;
+}
+
+/* 2 when the role has a lower-case word ("commander of CENTCOM"), 1 for a
+ * bare title ("Gen."), 0 for none. */
+static int role_rank(const char *role)
+{
+    if (role == NULL)
+        return 0;
+    for (const char *p = role; *p; p++)
+        if ((p == role || p[-1] == ' ') && *p >= 'a' && *p <= 'z')
+            return 2;
+    return 1;
+}
+
+/* The corpus entity for a document's entity, made when new. */
+static int64_t merge(sitrep_corpus *c, const sitrep_entity *e, const char *doc_id)
+{
+    size_t ne = SR_VEC_COUNT(&c->entities, sr_centity);
+    if ((ne + 1) * 10 > c->nslots * 7 && !grow(c))
+        return -1;
+    uint64_t key = identity(e);
+    size_t k = (size_t)key & (c->nslots - 1);
+    sr_centity *es = (sr_centity *)(void *)c->entities.data;
+    while (c->slots[k]) {
+        sr_centity *x = &es[c->slots[k] - 1];
+        if (x->key == key) {
+            /* a descriptive role ("CENTCOM commander") beats a bare title
+             * ("General"); then the first document in id order wins */
+            int r = role_rank(e->role), xr = role_rank(x->role);
+            if (r > xr || (r && r == xr && strcmp(doc_id, x->role_doc) < 0)) {
+                x->role = keep(c, e->role);
+                x->role_doc = doc_id;
+            }
+            return (int64_t)(c->slots[k] - 1);
+        }
+        k = (k + 1) & (c->nslots - 1);
+    }
+    sr_centity x;
+    memset(&x, 0, sizeof x);
+    x.key = key;
+    x.kind = e->kind;
+    x.name = keep(c, e->name);
+    if (e->country)
+        memcpy(x.country, e->country, 2);
+    x.parent = keep(c, e->parent);
+    x.role = keep(c, e->role);
+    x.role_doc = e->role ? doc_id : NULL;
+    x.admin1 = keep(c, e->admin1);
+    x.admin1_code = keep(c, e->admin1_code);
+    x.feature = keep(c, e->feature);
+    x.lat = e->lat;
+    x.lon = e->lon;
+    if (x.name == NULL || !SR_VEC_PUSH(&c->entities, sr_centity, x))
+        return -1;
+    c->slots[k] = (uint32_t)ne + 1;
+    return (int64_t)ne;
+}
+
+sitrep_status sitrep_corpus_add(sitrep_corpus *c, const sitrep_doc *doc)
+{
+    if (c == NULL || doc == NULL)
+        return SITREP_EARG;
+    size_t ne = sitrep_doc_entity_count(doc);
+    const char *id = sr_arena_strndup(&c->arena, doc->id, strlen(doc->id));
+    uint32_t *map = c->mem->calloc(ne ? ne : 1, sizeof *map);
+    if (id == NULL || map == NULL) {
+        c->mem->free(map);
+        return SITREP_ENOMEM;
+    }
+    for (size_t i = 0; i < ne; i++) {
+        sitrep_entity e;
+        sitrep_doc_entity(doc, i, &e);
+        int64_t m = merge(c, &e, id);
+        if (m < 0) {
+            c->mem->free(map);
+            return SITREP_ENOMEM;
+        }
+        map[i] = (uint32_t)m;
+    }
+    size_t nm;
+    const sitrep_mention *ms = sitrep_doc_mentions(doc, &nm);
+    for (size_t i = 0; i < nm; i++) {
+        uint32_t n = ms[i].span.end - ms[i].span.start;
+        sr_cmention m = {map[ms[i].entity], id, ms[i].span.start, ms[i].span.end,
+                         sr_arena_strndup(&c->arena, doc->src + ms[i].span.start, n), n};
+        if (m.quote == NULL || !SR_VEC_PUSH(&c->mentions, sr_cmention, m)) {
+            c->mem->free(map);
+            return SITREP_ENOMEM;
+        }
+        ((sr_centity *)(void *)c->entities.data)[m.entity].nmentions++;
+    }
+    c->mem->free(map);
+    c->ndocs++;
+    return SITREP_OK;
+}

@@ -1,0 +1,44 @@
+/*
+ * corpus.h -- the private body of sitrep_corpus: what many documents say
+ * together.  The corpus copies what it keeps from each document (names,
+ * quotes), so documents can be freed as soon as they are added; merging is
+ * by identity keys, so the result does not depend on the order of adding.
+ */
+#ifndef SITREP_CORPUS_H
+#define SITREP_CORPUS_H
+
+#include "core/core.h"
+
+/* One entity across documents. */
+typedef struct sr_centity {
+    uint64_t key;            /* identity: kind, folded name, country */
+    sitrep_entity_kind kind;
+    const char *name;
+    char country[3];
+    const char *parent;
+    const char *role;        /* the role stated by the first document (by id) */
+    const char *role_doc;
+    const char *admin1, *admin1_code, *feature;
+    double lat, lon;
+    uint32_t nmentions;
+} sr_centity;
+
+typedef struct sr_cmention {
+    uint32_t entity;
+    const char *doc;         /* document id (arena) */
+    uint32_t start, end;
+    const char *quote;       /* the bytes [start, end) of the document (arena) */
+    uint32_t quote_len;
+} sr_cmention;
+
+struct sitrep_corpus {
+    const sitrep_mem *mem;
+    sr_arena arena;
+    sr_buf entities;         /* sr_centity */
+    sr_buf mentions;         /* sr_cmention */
+    uint32_t *slots;         /* open addressing: entity index + 1, 0 empty */
+    size_t nslots;
+    size_t ndocs;
+};
+
+#endif

@@ -1,0 +1,200 @@
+/*
+ * corpus_json.c -- the corpus records of the output contract (CONTRACT.md):
+ * `entity` records, in an order that does not depend on the order in which
+ * documents were added (kind, then name, then identity).
+ */
+#include "corpus/corpus.h"
+
+#include <jansson.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static bool put(json_t *o, const char *key, json_t *value)
+{
+    return value != NULL && json_object_set_new(o, key, value) == 0;
+}
+
+static bool append(json_t *array, json_t *value)
+{
+    if (array == NULL || value == NULL) {
+        json_decref(value);
+        return false;
+    }
+    return json_array_append_new(array, value) == 0;
+}
+
+static json_t *str_or_null(const char *s)
+{
+    return s ? json_string(s) : json_null();
+}
+
+static json_t *num_or_null(double v)
+{
+    /* four decimals: about 10 m, more than any gazetteer here knows */
+    return isnan(v) ? json_null() : json_real(round(v * 1e4) / 1e4);
+}
+
+static int cmp_entity(const void *a, const void *b)
+{
+    const sr_centity *x = *(const sr_centity *const *)a;
+    const sr_centity *y = *(const sr_centity *const *)b;
+    if (x->kind != y->kind)
+        return x->kind < y->kind ? -1 : 1;
+    int c = strcmp(x->name, y->name);
+    if (c)
+        return c;
+    return x->key < y->key ? -1 : x->key > y->key;
+}
+
+static int cmp_mention(const void *a, const void *b)
+{
+    const sr_cmention *x = a, *y = b;
+    if (x->entity != y->entity)
+        return x->entity < y->entity ? -1 : 1;
+    int c = strcmp(x->doc, y->doc);
+    if (c)
+        return c;
+    return x->start < y->start ? -1 : x->start > y->start;
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+static sitrep_status write_record(json_t *o, const sitrep_mem *mem, sitrep_write_fn write,
+                                  void *ctx)
+{
+    sr_buf line;
+    sr_buf_init(&line, mem);
+    int rc = json_dump_callback(o, sr_buf_write_cb, &line, JSON_COMPACT | JSON_PRESERVE_ORDER);
+    if (rc != 0 || !sr_buf_putc(&line, '\n')) {
+        sr_buf_free(&line);
+        return SITREP_ENOMEM;
+    }
+    rc = write(line.data, line.len, ctx);
+    sr_buf_free(&line);
+    return rc ? SITREP_EIO : SITREP_OK;
+}
+
+/* One entity record from its mentions ms[0..n) (sorted by document). */
+static json_t *entity_json(const sr_centity *e, const char *id, const sr_cmention *ms, size_t n,
+                           const char **scratch)
+{
+    json_t *o = json_object();
+    if (o == NULL)
+        return NULL;
+    bool ok = put(o, "type", json_string("entity"));
+    ok = put(o, "id", json_string(id)) && ok;
+    ok = put(o, "name", json_string(e->name)) && ok;
+    ok = put(o, "kind", json_string(sitrep_entity_kind_name(e->kind))) && ok;
+    /* aliases: the canonical name and every distinct surface form */
+    size_t na = 0;
+    scratch[na++] = e->name;
+    for (size_t i = 0; i < n; i++)
+        scratch[na++] = ms[i].quote;
+    qsort(scratch, na, sizeof *scratch, cmp_str);
+    json_t *aliases = json_array();
+    for (size_t i = 0; i < na; i++)
+        if (i == 0 || strcmp(scratch[i], scratch[i - 1]) != 0)
+            ok = append(aliases, json_string(scratch[i])) && ok;
+    ok = put(o, "aliases", aliases) && ok;
+    json_t *docs = json_array();
+    for (size_t i = 0; i < n; i++)
+        if (i == 0 || strcmp(ms[i].doc, ms[i - 1].doc) != 0)
+            ok = append(docs, json_string(ms[i].doc)) && ok;
+    ok = put(o, "documents", docs) && ok;
+    ok = put(o, "country", e->country[0] ? json_string(e->country) : json_null()) && ok;
+    if (e->kind == SITREP_ENTITY_PLACE) {
+        json_t *geo = json_object();
+        bool g = geo != NULL;
+        g = g && put(geo, "lat", num_or_null(e->lat));
+        g = g && put(geo, "lon", num_or_null(e->lon));
+        g = g && put(geo, "country", e->country[0] ? json_string(e->country) : json_null());
+        g = g && put(geo, "admin1", str_or_null(e->admin1));
+        g = g && put(geo, "admin1_code", str_or_null(e->admin1_code));
+        g = g && put(geo, "feature", str_or_null(e->feature));
+        if (!g)
+            json_decref(geo);
+        ok = g && put(o, "geo", geo) && ok;
+    } else if (e->kind == SITREP_ENTITY_PERSON) {
+        ok = put(o, "role", str_or_null(e->role)) && ok;
+    } else {
+        ok = put(o, "parent", str_or_null(e->parent)) && ok;
+    }
+    json_t *spans = json_array();
+    for (size_t i = 0; i < n; i++) {
+        json_t *s = json_object();
+        bool sok = s != NULL;
+        sok = sok && put(s, "doc", json_string(ms[i].doc));
+        sok = sok && put(s, "start", json_integer(ms[i].start));
+        sok = sok && put(s, "end", json_integer(ms[i].end));
+        sok = sok && put(s, "quote", json_stringn(ms[i].quote, ms[i].quote_len));
+        if (!sok) {
+            json_decref(s);
+            s = NULL;
+        }
+        ok = append(spans, s) && ok;
+    }
+    ok = put(o, "mentions", spans) && ok;
+    if (!ok) {
+        json_decref(o);
+        return NULL;
+    }
+    return o;
+}
+
+sitrep_status sitrep_corpus_write_json(const sitrep_corpus *c, unsigned flags,
+                                       sitrep_write_fn write, void *ctx)
+{
+    (void)flags;
+    if (c == NULL || write == NULL)
+        return SITREP_EARG;
+    size_t ne = SR_VEC_COUNT(&c->entities, sr_centity);
+    size_t nm = SR_VEC_COUNT(&c->mentions, sr_cmention);
+    const sr_centity *es = (const sr_centity *)(const void *)c->entities.data;
+    const sr_centity **order = c->mem->calloc(ne ? ne : 1, sizeof *order);
+    sr_cmention *ms = c->mem->calloc(nm ? nm : 1, sizeof *ms);
+    size_t *first = c->mem->calloc(ne + 1, sizeof *first);
+    const char **scratch = c->mem->calloc(nm + 1, sizeof *scratch);
+    sitrep_status st = SITREP_OK;
+    if (!order || !ms || !first || !scratch) {
+        st = SITREP_ENOMEM;
+        goto done;
+    }
+    for (size_t i = 0; i < ne; i++)
+        order[i] = &es[i];
+    qsort(order, ne, sizeof *order, cmp_entity);
+    if (nm)
+        memcpy(ms, c->mentions.data, nm * sizeof *ms);
+    qsort(ms, nm, sizeof *ms, cmp_mention);
+    /* where each entity's mentions start */
+    for (size_t i = 0, e = 0; e <= ne; e++) {
+        while (i < nm && ms[i].entity < e)
+            i++;
+        first[e] = i;
+    }
+    for (size_t k = 0; k < ne && st == SITREP_OK; k++) {
+        size_t e = (size_t)(order[k] - es);
+        size_t n = first[e + 1] - first[e];
+        if (n == 0)
+            continue;
+        char id[24];
+        snprintf(id, sizeof id, "E%012llx", (unsigned long long)(es[e].key & 0xffffffffffffull));
+        json_t *o = entity_json(&es[e], id, ms + first[e], n, scratch);
+        if (o == NULL) {
+            st = SITREP_ENOMEM;
+            break;
+        }
+        st = write_record(o, c->mem, write, ctx);
+        json_decref(o);
+    }
+done:
+    c->mem->free(order);
+    c->mem->free(ms);
+    c->mem->free(first);
+    c->mem->free(scratch);
+    return st;
+}
