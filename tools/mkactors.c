@@ -287,6 +287,26 @@ int main(int argc, char **argv)
         titles[ntitles++] = dup_range(line, strlen(line));
     }
     fclose(in);
+    /* Every proper prefix of a multi-word title goes in too, with no text,
+     * so the matcher stops as soon as no title can begin with the words
+     * it has read ("Brig." for "Brig. Gen."). */
+    int nreal = ntitles;
+    for (int i = 0; i < nreal; i++) {
+        char buf[512];
+        snprintf(buf, sizeof buf, "%s", titles[i]);
+        for (char *p = buf + strlen(buf); p > buf; p--) {
+            if (*p != ' ' && *p != '-')
+                continue;
+            uint64_t pk = sr_namekey_of(buf, (size_t)(p - buf));
+            bool seen = false;
+            for (int j = 0; j < ntitles; j++)
+                seen = seen || keys[j] == pk;
+            if (seen || pk == 0 || ntitles == 4096)
+                continue;
+            keys[ntitles] = pk;
+            titles[ntitles++] = NULL;
+        }
+    }
     size_t tslots = table_size((size_t)ntitles);
     int *ts = malloc(tslots * sizeof *ts);
     for (size_t i = 0; i < tslots; i++)
@@ -304,6 +324,10 @@ int main(int argc, char **argv)
             continue;
         }
         fprintf(out, "    {0x%016llxull, ", (unsigned long long)keys[ts[s]]);
+        if (titles[ts[s]] == NULL) {
+            fputs("0, 0},\n", out); /* a prefix only */
+            continue;
+        }
         put_cstring(out, titles[ts[s]]);
         fprintf(out, ", %d},\n", titles[ts[s]][0] >= 'a' && titles[ts[s]][0] <= 'z');
     }
@@ -312,6 +336,6 @@ int main(int argc, char **argv)
     free(ts);
     if (fclose(out) != 0)
         return 1;
-    printf("mkactors: %d actors, %d names, %d titles\n", nactors, naliases, ntitles);
+    printf("mkactors: %d actors, %d names, %d titles\n", nactors, naliases, nreal);
     return 0;
 }

@@ -101,16 +101,16 @@ typedef struct ent_state {
 
 static bool word_in(const char *s, size_t n, const char *const *list)
 {
+    if (n == 0 || n > 16)
+        return false;
+    /* most words differ in their first letter: test it before the rest */
+    char c = (char)(s[0] | 0x20);
     for (; *list; list++)
-        if (sr_ieq(s, n, *list))
+        if (((*list)[0] | 0x20) == c && sr_ieq(s, n, *list))
             return true;
     return false;
 }
 
-static const char *const connectives[] = {"of", "for", "in", "and", "the", "de", "del", "della",
-                                          "di", "du", "des", "la", "le", "van", "von", "der",
-                                          "bin", "ibn", "bint", "on", "wal", "y", "da", "dos",
-                                          NULL};
 static const char *const speech_verbs[] = {
     "said",      "says",      "told",     "added",     "explained", "noted",    "wrote",
     "warned",    "stated",    "argued",   "pointed",   "insisted",  "stressed", "announced",
@@ -124,6 +124,31 @@ static const char *const locatives[] = {"in",     "near",   "at",    "from",   "
                                         "west",   "northeast", "northwest", "southeast",
                                         "southwest", "northern", "southern", "eastern",
                                         "western", "central", "via",  "over", NULL};
+/* Connectives that may join the words of a name ("Ministry of Defence",
+ * "Bab al-Hawa", "Islamic State in Iraq and the Levant"): a switch, as
+ * this runs on most words of the text. */
+static bool is_connective(const char *s, size_t n)
+{
+#define IS(w) (memcmp(s, w, sizeof(w) - 1) == 0)
+    switch (n) {
+    case 1:
+        return s[0] == 'y';
+    case 2:
+        return IS("of") || IS("in") || IS("on") || IS("de") || IS("di") || IS("du") ||
+               IS("la") || IS("le") || IS("da");
+    case 3:
+        return IS("for") || IS("and") || IS("the") || IS("del") || IS("des") || IS("van") ||
+               IS("von") || IS("der") || IS("bin") || IS("ibn") || IS("wal") || IS("dos");
+    case 4:
+        return IS("bint");
+    case 5:
+        return IS("della");
+    default:
+        return false;
+    }
+#undef IS
+}
+
 /* Days and months name no place and no person ("In June", "On Monday"). */
 static const char *const calendar[] = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
                                        "Saturday", "Sunday", "January", "February", "March",
@@ -135,6 +160,25 @@ static const char *const admin_words[] = {"province", "governorate", "state",  "
                                           "district", "county",      "oblast", "prefecture",
                                           "department", NULL};
 
+/* Is key a title (true), or the start of a longer one (*prefix)? */
+static bool is_title_key_or_prefix(uint64_t key, bool *prefix)
+{
+    *prefix = false;
+    if (key == 0)
+        return false;
+    for (uint32_t s = (uint32_t)key & sr_title_mask;; s = (s + 1) & sr_title_mask) {
+        if (sr_titles[s].key == 0)
+            return false;
+        if (sr_titles[s].key == key) {
+            if (sr_titles[s].text == NULL) {
+                *prefix = true; /* only the start of a longer title */
+                continue;
+            }
+            return true;
+        }
+    }
+}
+
 static bool is_title_key(uint64_t key, bool *lower)
 {
     if (key == 0)
@@ -142,7 +186,7 @@ static bool is_title_key(uint64_t key, bool *lower)
     for (uint32_t s = (uint32_t)key & sr_title_mask;; s = (s + 1) & sr_title_mask) {
         if (sr_titles[s].key == 0)
             return false;
-        if (sr_titles[s].key == key) {
+        if (sr_titles[s].key == key && sr_titles[s].text != NULL) {
             if (lower)
                 *lower = sr_titles[s].lower;
             return true;
@@ -170,6 +214,34 @@ static uint16_t unit_flags(const char *s, size_t n)
     uint16_t f = 0;
     size_t letters = 0, upper = 0, lower = 0;
     int32_t first = -1;
+    /* most words: lower case ASCII, and only a particle or connective
+     * among them matters */
+    if (n && s[0] >= 'a' && s[0] <= 'z') {
+        f = U_LOWER;
+        if (n <= 5) {
+            if (sr_namekey_is_particle(s, n))
+                f |= U_PARTICLE;
+            else if (is_connective(s, n))
+                f |= U_CONNECT;
+        }
+        return f;
+    }
+    /* ASCII words, the common case: no decoding */
+    size_t k = 0;
+    while (k < n && (unsigned char)s[k] < 0x80)
+        k++;
+    if (k == n) {
+        for (size_t i = 0; i < n; i++) {
+            unsigned char c = (unsigned char)s[i];
+            bool up = c >= 'A' && c <= 'Z', lo = c >= 'a' && c <= 'z';
+            if (first < 0 && (up || lo || (c >= '0' && c <= '9')))
+                first = c;
+            letters += up || lo;
+            upper += up;
+            lower += lo;
+        }
+        goto classify;
+    }
     for (size_t i = 0; i < n;) {
         int32_t cp;
         i += sr_utf8_decode(s, n, i, &cp);
@@ -183,6 +255,7 @@ static uint16_t unit_flags(const char *s, size_t n)
                 lower++;
         }
     }
+classify:
     if (first >= 0 && sr_cp_is_upper(first))
         f |= U_CAP;
     if (first >= 0 && sr_cp_is_lower(first))
@@ -191,14 +264,15 @@ static uint16_t unit_flags(const char *s, size_t n)
         f |= U_ALLCAPS;
     if (letters == 0 && first >= 0)
         f |= U_NUM;
-    if (f & U_LOWER) {
+    if ((f & U_LOWER) && n <= 5) { /* the longest particle or connective */
         if (sr_namekey_is_particle(s, n))
             f |= U_PARTICLE;
-        else if (word_in(s, n, connectives))
+        else if (is_connective(s, n))
             f |= U_CONNECT;
     }
-    if ((f & U_CAP) && n <= 16 && (sr_wordset_has(&sr_function_words, s, n) ||
-                                   word_in(s, n, calendar)))
+    if ((f & U_CAP) && !(f & U_ALLCAPS) && n <= 16 && (sr_wordset_has(&sr_function_words, s, n) ||
+                                   (n >= 3 && n <= 9 && strchr("MTWFSJAOND", s[0]) &&
+                                    word_in(s, n, calendar))))
         f |= U_FUNC;
     return f;
 }
@@ -207,7 +281,10 @@ static bool push_unit(ent_state *st, uint32_t s, uint32_t e, uint32_t tok, uint3
                       uint16_t flags)
 {
     unit x = {s, e, tok, wend, (uint16_t)(flags | unit_flags(st->src + s, e - s))};
-    if (!SR_VEC_PUSH(&st->units, unit, x)) {
+    if (st->units.cap - st->units.len > sizeof x) { /* reserved up front */
+        memcpy(st->units.data + st->units.len, &x, sizeof x);
+        st->units.len += sizeof x;
+    } else if (!SR_VEC_PUSH(&st->units, unit, x)) {
         st->oom = true;
         return false;
     }
@@ -232,6 +309,10 @@ static void build_units(ent_state *st)
     nt = st->ntok;
     const char *src = st->src;
     bool brk = true, pbrk = true;
+    if (!sr_buf_reserve(&st->units, (nt + nt / 8 + 1) * sizeof(unit))) {
+        st->oom = true;
+        return;
+    }
     for (size_t i = 0; i < nt && !st->oom; i++) {
         if (t[i].kind == SITREP_TOK_PUNCT || t[i].kind == SITREP_TOK_SYMBOL) {
             if (!soft_period(t, i, nt, src))
@@ -439,6 +520,11 @@ static int32_t kb_lookup(const ent_state *st, uint64_t key, size_t u0, size_t u1
             return (int32_t)a->actor;
     }
 }
+
+/* Another actor with the same name as actor `a` ("SNA": the Syrian and the
+ * Somali National Army), the one whose country the document talks about
+ * most; `a` when there is no other. */
+static int32_t kb_in_context(const ent_state *st, uint64_t key, int32_t a, const cand *c);
 
 static int64_t learned_lookup(const ent_state *st, uint64_t key, size_t u0, size_t u1)
 {
@@ -773,8 +859,11 @@ static size_t title_at(const ent_state *st, size_t p, size_t c1)
     size_t best = 0;
     for (size_t q = p; q < c1 && q < p + sr_title_max_units; q++) {
         sr_namekey_add(&k, st->src + st->u[q].start, st->u[q].end - st->u[q].start);
-        if (is_title_key(sr_namekey_value(&k), NULL))
+        bool prefix = false;
+        if (is_title_key_or_prefix(sr_namekey_value(&k), &prefix))
             best = q + 1 - p;
+        else if (!prefix)
+            break;
     }
     return best;
 }
@@ -1075,7 +1164,9 @@ static void read_chunk(ent_state *st, size_t c0, size_t c1)
             continue;
         }
         uint32_t e = sg->type == S_KB ? actor_entity(st, (int32_t)sg->ref) : (uint32_t)sg->ref;
-        add_cand(st, sg->u0, sg->u1, C_ENTITY, e, 0);
+        /* knowledge-base names keep their key: a shared alias is settled
+         * once the document's countries are known */
+        add_cand(st, sg->u0, sg->u1, C_ENTITY, e, sg->type == S_KB ? sg->key : 0);
         i++;
     }
 }
@@ -1152,7 +1243,8 @@ static uint32_t country_weight(const ent_state *st, const char *cc)
 static bool admin1_seen(const ent_state *st, const char *code)
 {
     for (size_t i = 0; code && i < st->nadmin1; i++)
-        if (strcmp(st->admin1_seen[i], code) == 0)
+        if (st->admin1_seen[i][0] == code[0] && st->admin1_seen[i][1] == code[1] &&
+            strcmp(st->admin1_seen[i], code) == 0)
             return true;
     return false;
 }
@@ -1244,16 +1336,26 @@ static const char *stated_country(const ent_state *st, const cand *c, char out[3
     return NULL;
 }
 
+/* What the words around a place candidate say, looked at once. */
+typedef struct place_ctx {
+    const char *stated;  /* a country the text states for it, or NULL */
+    size_t ncands;       /* how many places have its name */
+    bool locative;       /* "in X", "near X" */
+    bool admin_next;     /* "X province" */
+    bool common_start;   /* a common word opening a sentence */
+} place_ctx;
+
 static double place_score(const ent_state *st, const cand *c, const sr_place *p,
-                          const char *stated, size_t ncands, bool *ok)
+                          const place_ctx *pc, bool *ok)
 {
     *ok = true;
     double pop = p->population;
     double s = 0;
     uint32_t w = country_weight(st, p->country);
     const unit *first = &st->u[c->u0];
-    bool locative = c->u0 > 0 && !(first->flags & U_BREAK) && unit_is(st, c->u0 - 1, locatives);
-    bool admin_next = c->u1 < st->nu && unit_is(st, c->u1, admin_words);
+    const char *stated = pc->stated;
+    size_t ncands = pc->ncands;
+    bool locative = pc->locative, admin_next = pc->admin_next;
     /* "the Belgorod region": named as a place by the word after it */
     bool placed = locative || admin_next;
     switch (p->kind) {
@@ -1284,8 +1386,7 @@ static double place_score(const ent_state *st, const cand *c, const sr_place *p,
         break;
     }
     /* "Reading the report...": a common word opening a sentence */
-    if (p->kind != SR_PLACE_COUNTRY && (first->flags & U_SENT) && c->u1 - c->u0 == 1 &&
-        is_common_word(st, c->u0))
+    if (p->kind != SR_PLACE_COUNTRY && pc->common_start)
         *ok = false;
     /* "Mobile", "Split", "Muscat": a place named by a common word needs a
      * locative before it, or must be large and named mid-sentence */
@@ -1300,7 +1401,7 @@ static double place_score(const ent_state *st, const cand *c, const sr_place *p,
         s += strcmp(stated, p->country) == 0 ? 40 : -40;
     /* named by its own name, not by a historical or foreign alternate
      * ("Pokrovsk" the Ukrainian town, not Engels's old name) */
-    if (p->name && sr_namekey_of(p->name, strlen(p->name)) == c->key)
+    if (*ok && ncands > 1 && p->name && sr_namekey_of(p->name, strlen(p->name)) == c->key)
         s += 3;
     return s;
 }
@@ -1316,6 +1417,11 @@ static void resolve_place(ent_state *st, cand *c)
     double best = -1e9;
     uint32_t pick = UINT32_MAX;
     bool demonym = false;
+    const unit *first = &st->u[c->u0];
+    place_ctx pc = {stated, n,
+                    c->u0 > 0 && !(first->flags & U_BREAK) && unit_is(st, c->u0 - 1, locatives),
+                    c->u1 < st->nu && unit_is(st, c->u1, admin_words),
+                    (first->flags & U_SENT) && c->u1 - c->u0 == 1 && is_common_word(st, c->u0)};
     for (size_t j = 0; j < n; j++) {
         sr_place p;
         sr_gaz_place(st->gaz, ids[j], &p);
@@ -1324,7 +1430,7 @@ static void resolve_place(ent_state *st, cand *c)
             continue;
         }
         bool ok;
-        double s = place_score(st, c, &p, stated, n, &ok);
+        double s = place_score(st, c, &p, &pc, &ok);
         if (ok && (s > best || (s == best && ids[j] < pick))) {
             best = s;
             pick = ids[j];
@@ -1376,6 +1482,46 @@ static void resolve_context_place(ent_state *st, cand *c)
     x->country[2] = '\0';
     c->type = C_ENTITY;
     c->entity = e;
+}
+
+static int32_t kb_in_context(const ent_state *st, uint64_t key, int32_t a, const cand *c)
+{
+    int32_t best = a;
+    uint32_t best_w = country_weight(st, sr_actors[a].country);
+    for (uint32_t s = (uint32_t)key & sr_actor_alias_mask;; s = (s + 1) & sr_actor_alias_mask) {
+        const sr_actor_alias *x = &sr_actor_aliases[s];
+        if (x->key == 0)
+            break;
+        if (x->key != key || (int32_t)x->actor == a)
+            continue;
+        if (x->exact && !spelled(st, c->u0, c->u1, x->exact))
+            continue;
+        uint32_t w = country_weight(st, sr_actors[x->actor].country);
+        if (w > best_w) {
+            best = (int32_t)x->actor;
+            best_w = w;
+        }
+    }
+    return best;
+}
+
+static void settle_shared_names(ent_state *st)
+{
+    size_t nc = SR_VEC_COUNT(&st->cands, cand);
+    for (size_t i = 0; i < nc && !st->oom; i++) {
+        cand *c = &SR_VEC_AT(&st->cands, cand, i);
+        if (c->type != C_ENTITY || c->key == 0)
+            continue;
+        int32_t a = ent_at(st, c->entity)->actor;
+        if (a < 0)
+            continue;
+        int32_t b = kb_in_context(st, c->key, a, c);
+        if (b != a) {
+            uint32_t e = actor_entity(st, b);
+            if (e != UINT32_MAX)
+                c->entity = e;
+        }
+    }
 }
 
 /* ---- assembling ---- */
@@ -1546,6 +1692,12 @@ sitrep_status sr_entities(sitrep_doc *doc)
         }
         while (c1 < st.nu && chunk_continues(&st, c1))
             c1++;
+        /* "The", "But", "In" opening a sentence: nothing is named by one
+         * function word alone */
+        if (c1 == i + 1 && (x->flags & U_FUNC)) {
+            i = c1;
+            continue;
+        }
         read_chunk(&st, i, c1);
         known_as(&st, i, c1);
         i = c1;
@@ -1553,6 +1705,7 @@ sitrep_status sr_entities(sitrep_doc *doc)
     if (!st.oom && st.gaz) {
         link_surnames(&st);
         collect_context(&st);
+        settle_shared_names(&st);
         size_t nc = SR_VEC_COUNT(&st.cands, cand);
         for (size_t i = 0; i < nc; i++) {
             cand *c = &SR_VEC_AT(&st.cands, cand, i);

@@ -32,7 +32,8 @@ typedef struct sr_actor_alias {
 
 typedef struct sr_title {
     uint64_t key;        /* name key of the title; 0 marks an empty slot */
-    const char *text;    /* the title as written in the source list */
+    const char *text;    /* the title as written in the source list; NULL for an
+                          * entry that is only the start of a longer title */
     uint8_t lower;       /* written in lower case ("spokesman"): a role noun */
 } sr_title;
 

@@ -151,21 +151,21 @@ void sr_namekey_init(sr_namekey *k)
 
 bool sr_namekey_is_particle(const char *s, size_t n)
 {
-    static const char particles[][4] = {"al", "el", "ad", "an", "ar", "as", "ash", "at",
-                                        "az", "ed", "en", "er", "es", "et", "ez", "ul"};
     if (n < 2 || n > 3)
         return false;
-    char low[3];
-    for (size_t i = 0; i < n; i++) {
-        unsigned char c = (unsigned char)s[i];
-        if ((c | 0x20) < 'a' || (c | 0x20) > 'z')
-            return false;
-        low[i] = (char)(c | 0x20);
+    unsigned a = (unsigned char)s[0] | 0x20, b = (unsigned char)s[1] | 0x20;
+    if (n == 3) /* "ash" is the only three-letter particle */
+        return a == 'a' && b == 's' && ((unsigned char)s[2] | 0x20) == 'h';
+    switch (a) {
+    case 'a': /* al ad an ar as at az */
+        return b == 'l' || b == 'd' || b == 'n' || b == 'r' || b == 's' || b == 't' || b == 'z';
+    case 'e': /* el ed en er es et ez */
+        return b == 'l' || b == 'd' || b == 'n' || b == 'r' || b == 's' || b == 't' || b == 'z';
+    case 'u': /* ul */
+        return b == 'l';
+    default:
+        return false;
     }
-    for (size_t p = 0; p < sizeof particles / sizeof particles[0]; p++)
-        if (strlen(particles[p]) == n && memcmp(particles[p], low, n) == 0)
-            return true;
-    return false;
 }
 
 bool sr_namekey_add(sr_namekey *k, const char *s, size_t n)
@@ -174,6 +174,27 @@ bool sr_namekey_add(sr_namekey *k, const char *s, size_t n)
     u.k = k;
     u.len = 0;
     u.spilled = false;
+    /* ASCII units that fit the buffer, nearly all of them: the same bytes
+     * as put_cp() would keep, in one loop */
+    if (n <= sizeof u.buf) {
+        size_t i = 0;
+        for (; i < n; i++) {
+            unsigned char c = (unsigned char)s[i];
+            if (c >= 0x80)
+                break;
+            if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z')
+                u.buf[u.len++] = (unsigned char)(c | 0x20);
+            else if (c >= '0' && c <= '9')
+                u.buf[u.len++] = c;
+        }
+        if (i == n) {
+            if (u.len == 0 || sr_namekey_is_particle((const char *)u.buf, u.len))
+                return false;
+            unit_begin(&u);
+            return true;
+        }
+        u.len = 0;
+    }
     const utf8proc_option_t opt = UTF8PROC_DECOMPOSE | UTF8PROC_STRIPMARK | UTF8PROC_CASEFOLD;
     for (size_t i = 0; i < n;) {
         unsigned char c = (unsigned char)s[i];
