@@ -178,7 +178,7 @@ int main(int argc, char **argv)
     printf("%s: %.1f MB in %.2f s = %.1f MB/s, %llu docs, %.1fM tokens "
            "(%.1fM words), %.2fM sentences, %.2fM mentions of %.2fM entities, "
            "%.1f MB text out, %zu skipped, "
-           "peak RSS %.1f MB (%.1f MB before reading), CPU %.2f s = %.1f MB/CPU-s\n",
+           "peak RSS %.1f MB (%.1f MB before reading), CPU %.3f s = %.1f MB/CPU-s\n",
            (opts.skip & SITREP_SKIP_ENTITIES) ? "read+clean+tokenize"
                                                 : "read+clean+tokenize+entities",
            mb, secs, secs > 0 ? mb / secs : 0.0, docs, (double)tokens / 1e6,

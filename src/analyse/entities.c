@@ -60,8 +60,12 @@ typedef struct unit {
     uint32_t start, end; /* bytes of the unit */
     uint32_t tok;        /* its token */
     uint32_t wend;       /* end of the whole word, possessive included */
+    uint32_t norm;       /* its name-key bytes in ent_state.norm (namekey.h) */
+    uint8_t norm_len;    /* their length; NORM_NONE: normalise from the text */
     uint16_t flags;
 } unit;
+
+#define NORM_NONE 255
 
 /* What a span of units was recognised as, before places are resolved. */
 enum { C_ENTITY = 1, C_PLACE, C_SINGLE, C_CTXPLACE };
@@ -90,6 +94,7 @@ typedef struct ent_state {
     size_t ntok;
     sr_buf extra;            /* the combined tokens when there are captions */
     sr_buf units, cands, learned;
+    sr_buf norm;             /* normalised bytes of the units that can be in names */
     bool oom;
     /* document context for places */
     uint32_t country_weight[26 * 26];
@@ -118,12 +123,6 @@ static const char *const speech_verbs[] = {
     "replied",   "declared",  "recalled", "estimated", "claimed",   "testified", "tells",
     "writes",    "believes",  "thinks",   "described", "called",    "cautioned", "observed",
     NULL};
-static const char *const locatives[] = {"in",     "near",   "at",    "from",   "outside", "around",
-                                        "into",   "to",     "across", "toward", "towards", "of",
-                                        "inside", "between", "and",   "north", "south",   "east",
-                                        "west",   "northeast", "northwest", "southeast",
-                                        "southwest", "northern", "southern", "eastern",
-                                        "western", "central", "via",  "over", NULL};
 /* Connectives that may join the words of a name ("Ministry of Defence",
  * "Bab al-Hawa", "Islamic State in Iraq and the Levant"): a switch, as
  * this runs on most words of the text. */
@@ -149,13 +148,78 @@ static bool is_connective(const char *s, size_t n)
 #undef IS
 }
 
-/* Days and months name no place and no person ("In June", "On Monday"). */
-static const char *const calendar[] = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
-                                       "Saturday", "Sunday", "January", "February", "March",
-                                       "April", "May", "June", "July", "August", "September",
-                                       "October", "November", "December", "Jan", "Feb", "Mar",
-                                       "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov",
-                                       "Dec", NULL};
+/* Is the capitalised word a day or a month ("Thursday", "June", "Sept")? */
+static bool is_calendar(const char *s, size_t n)
+{
+#define IS(w) (n == sizeof(w) - 1 && memcmp(s, w, n) == 0)
+    switch (s[0]) {
+    case 'M':
+        return IS("Monday") || IS("March") || IS("May") || IS("Mar");
+    case 'T':
+        return IS("Tuesday") || IS("Thursday");
+    case 'W':
+        return IS("Wednesday");
+    case 'F':
+        return IS("Friday") || IS("February") || IS("Feb");
+    case 'S':
+        return IS("Saturday") || IS("Sunday") || IS("September") || IS("Sep") || IS("Sept");
+    case 'J':
+        return IS("January") || IS("June") || IS("July") || IS("Jan") || IS("Jun") || IS("Jul");
+    case 'A':
+        return IS("April") || IS("August") || IS("Apr") || IS("Aug");
+    case 'O':
+        return IS("October") || IS("Oct");
+    case 'N':
+        return IS("November") || IS("Nov");
+    case 'D':
+        return IS("December") || IS("Dec");
+    default:
+        return false;
+    }
+#undef IS
+}
+
+/* "in X", "near X", "north of X": a place follows. */
+static bool is_locative(const char *word, size_t n)
+{
+    char s[12]; /* lower-cased: "In Baghdad" opens sentences */
+    if (n == 0 || n > sizeof s)
+        return false;
+    for (size_t i = 0; i < n; i++)
+        s[i] = (char)((word[i] >= 'A' && word[i] <= 'Z') ? word[i] + 32 : word[i]);
+#define IS(w) (n == sizeof(w) - 1 && memcmp(s, w, n) == 0)
+    switch (s[0]) {
+    case 'a':
+        return IS("at") || IS("around") || IS("across") || IS("and");
+    case 'i':
+        return IS("in") || IS("into") || IS("inside");
+    case 'n':
+        return IS("near") || IS("north") || IS("northern") || IS("northeast") ||
+               IS("northwest");
+    case 'f':
+        return IS("from");
+    case 'o':
+        return IS("outside") || IS("of") || IS("over");
+    case 't':
+        return IS("to") || IS("toward") || IS("towards");
+    case 'b':
+        return IS("between");
+    case 's':
+        return IS("south") || IS("southern") || IS("southeast") || IS("southwest");
+    case 'e':
+        return IS("east") || IS("eastern");
+    case 'w':
+        return IS("west") || IS("western");
+    case 'c':
+        return IS("central");
+    case 'v':
+        return IS("via");
+    default:
+        return false;
+    }
+#undef IS
+}
+
 static const char *const admin_words[] = {"province", "governorate", "state",  "region",
                                           "district", "county",      "oblast", "prefecture",
                                           "department", NULL};
@@ -271,16 +335,50 @@ classify:
             f |= U_CONNECT;
     }
     if ((f & U_CAP) && !(f & U_ALLCAPS) && n <= 16 && (sr_wordset_has(&sr_function_words, s, n) ||
-                                   (n >= 3 && n <= 9 && strchr("MTWFSJAOND", s[0]) &&
-                                    word_in(s, n, calendar))))
+                                   is_calendar(s, n)))
+        f |= U_FUNC;
+    return f;
+}
+
+/* The flags of a unit that is a whole token, from what the tokenizer
+ * found out already (case), plus the word classes. */
+static uint16_t token_unit_flags(const char *s, size_t n, const sitrep_token *t, bool opens)
+{
+    if (t->kind == SITREP_TOK_NUMBER)
+        return U_NUM;
+    if (!(t->flags & SITREP_TOKF_CAP) || (unsigned char)s[0] >= 0x80)
+        return unit_flags(s, n);
+    uint16_t f = U_CAP;
+    /* a capitalised function word ("The", "But") opens a sentence or a
+     * quote; mid-sentence it starts a name ("The Associated Press") */
+    if (t->flags & SITREP_TOKF_ALLCAPS)
+        f |= U_ALLCAPS;
+    else if (n <= 16 && ((opens && sr_wordset_has(&sr_function_words, s, n)) ||
+                         is_calendar(s, n)))
         f |= U_FUNC;
     return f;
 }
 
 static bool push_unit(ent_state *st, uint32_t s, uint32_t e, uint32_t tok, uint32_t wend,
-                      uint16_t flags)
+                      uint16_t flags, const sitrep_token *whole)
 {
-    unit x = {s, e, tok, wend, (uint16_t)(flags | unit_flags(st->src + s, e - s))};
+    uint16_t uf = whole ? token_unit_flags(st->src + s, e - s, whole, (flags & U_PBREAK) != 0)
+                        : unit_flags(st->src + s, e - s);
+    unit x = {s, e, tok, wend, 0, NORM_NONE, (uint16_t)(flags | uf)};
+    /* a word that can be part of a name is normalised once, here */
+    if (!(x.flags & U_LOWER) || (x.flags & (U_PARTICLE | U_CONNECT | U_HYPH))) {
+        if (st->norm.cap - st->norm.len < 64 && !sr_buf_reserve(&st->norm, 64)) {
+            st->oom = true;
+            return false;
+        }
+        size_t m = sr_namekey_normalize(st->src + s, e - s,
+                                        (unsigned char *)st->norm.data + st->norm.len, 64);
+        if (m < NORM_NONE) {
+            x.norm = (uint32_t)st->norm.len;
+            x.norm_len = (uint8_t)m;
+            st->norm.len += m;
+        }
+    }
     if (st->units.cap - st->units.len > sizeof x) { /* reserved up front */
         memcpy(st->units.data + st->units.len, &x, sizeof x);
         st->units.len += sizeof x;
@@ -331,22 +429,42 @@ static void build_units(ent_state *st)
         if (poss)
             e -= (uint32_t)cut;
         if (t[i].kind != SITREP_TOK_WORD) {
-            push_unit(st, s, e, (uint32_t)i, wend, f0);
+            push_unit(st, s, e, (uint32_t)i, wend, f0, &t[i]);
             continue;
         }
-        /* split at inner hyphens */
+        /* most words have no hyphen: one unit, the token's own flags */
+        const char *p = src + s, *pe = src + e;
+        while (p < pe && *p != '-' && (unsigned char)*p != 0xE2)
+            p++;
+        if (p == pe) {
+            push_unit(st, s, e, (uint32_t)i, wend, (uint16_t)(f0 | (poss ? U_POSS : 0)),
+                      poss ? NULL : &t[i]);
+            if (poss)
+                brk = true;
+            continue;
+        }
+        /* split at inner hyphens: '-', U+2010 and U+2011 (E2 80 90/91) */
         uint32_t a = s;
         for (uint32_t j = s; j <= e;) {
-            int32_t cp = 0;
             size_t len = 1;
-            if (j < e)
-                len = sr_utf8_decode(src, e, j, &cp);
-            if (j == e || cp == '-' || cp == 0x2010 || cp == 0x2011) {
+            bool cut = j == e;
+            if (!cut) {
+                unsigned char c = (unsigned char)src[j];
+                if (c == '-') {
+                    cut = true;
+                } else if (c == 0xE2 && j + 2 < e && (unsigned char)src[j + 1] == 0x80 &&
+                           ((unsigned char)src[j + 2] == 0x90 ||
+                            (unsigned char)src[j + 2] == 0x91)) {
+                    cut = true;
+                    len = 3;
+                }
+            }
+            if (cut) {
                 if (j > a) {
                     uint16_t f = a == s ? f0 : U_HYPH;
                     if (j == e && poss)
                         f |= U_POSS;
-                    push_unit(st, a, j, (uint32_t)i, wend, f);
+                    push_unit(st, a, j, (uint32_t)i, wend, f, NULL);
                 }
                 a = j + (uint32_t)len;
             }
@@ -370,6 +488,16 @@ static bool joining_particle(const ent_state *st, size_t i)
     return (st->u[i].flags & U_PARTICLE) &&
            ((i + 1 < st->nu && (st->u[i + 1].flags & U_HYPH)) ||
             unit_is(st, i, (const char *const[]){"al", "el", "ul", NULL}));
+}
+
+/* Adds unit i to a name key, from its normalised bytes when it has them. */
+static inline void key_add(const ent_state *st, sr_namekey *k, size_t i)
+{
+    const unit *x = &st->u[i];
+    if (x->norm_len != NORM_NONE)
+        sr_namekey_add_norm(k, (const unsigned char *)st->norm.data + x->norm, x->norm_len);
+    else
+        sr_namekey_add(k, st->src + x->start, x->end - x->start);
 }
 
 /* Can a name end with this unit? */
@@ -463,7 +591,7 @@ static uint64_t span_key(const ent_state *st, size_t u0, size_t u1)
     sr_namekey k;
     sr_namekey_init(&k);
     for (size_t i = u0; i < u1; i++)
-        sr_namekey_add(&k, st->src + st->u[i].start, st->u[i].end - st->u[i].start);
+        key_add(st, &k, i);
     return sr_namekey_value(&k);
 }
 
@@ -723,6 +851,9 @@ static uint32_t person_entity(ent_state *st, size_t u0, size_t u1)
 /* Tries [u0, u1) as a person from its context; true when it is one. */
 static bool try_person(ent_state *st, size_t u0, size_t u1, size_t chunk0)
 {
+    /* the cheap test first: could these words be a name at all? */
+    if (!looks_like_name(st, u0, u1, true))
+        return false;
     bool lower = false;
     size_t t0 = title_before(st, chunk0, u0, &lower);
     bool by_title = t0 != SIZE_MAX;
@@ -858,7 +989,7 @@ static size_t title_at(const ent_state *st, size_t p, size_t c1)
     sr_namekey_init(&k);
     size_t best = 0;
     for (size_t q = p; q < c1 && q < p + sr_title_max_units; q++) {
-        sr_namekey_add(&k, st->src + st->u[q].start, st->u[q].end - st->u[q].start);
+        key_add(st, &k, q);
         bool prefix = false;
         if (is_title_key_or_prefix(sr_namekey_value(&k), &prefix))
             best = q + 1 - p;
@@ -880,7 +1011,7 @@ static size_t match_at(const ent_state *st, size_t p, size_t c1, seg *sg)
     sr_namekey_init(&k);
     size_t best = p;
     for (size_t q = p; q < c1 && q < p + SR_MAX_UNITS; q++) {
-        sr_namekey_add(&k, st->src + st->u[q].start, st->u[q].end - st->u[q].start);
+        key_add(st, &k, q);
         if (!name_end(&st->u[q]))
             continue;
         uint64_t key = sr_namekey_value(&k);
@@ -1079,11 +1210,12 @@ static void read_chunk(ent_state *st, size_t c0, size_t c1)
      * "Ministry of Defence", "Baghdad Operations Command". */
     size_t head = SIZE_MAX;
     for (size_t i = 0; i < ns; i++) {
-        if (segs[i].type != S_NONE || !is_org_head(st, segs[i].u0))
+        if (segs[i].type != S_NONE)
             continue;
         size_t h = segs[i].u0;
-        if (h + 1 == c1 || (h + 1 < c1 && unit_is(st, h + 1, (const char *const[]){
-                                                            "of", "for", "on", NULL})))
+        if ((h + 1 == c1 || (h + 1 < c1 && unit_is(st, h + 1, (const char *const[]){
+                                                             "of", "for", "on", NULL}))) &&
+            is_org_head(st, h))
             head = h;
     }
     /* "Officers of the Sahel Border Police": a common word opening the
@@ -1178,6 +1310,11 @@ static void known_as(ent_state *st, size_t c0, size_t c1)
 {
     size_t i = c1;
     bool or_form = false;
+    /* only "also", "formerly", "widely", "better", "commonly", "known",
+     * "or" can follow: look at the first letter before the words */
+    if (i >= st->nu || !(st->u[i].flags & U_LOWER) ||
+        !strchr("afwbcko", st->src[st->u[i].start]))
+        return;
     if (i < st->nu && unit_is(st, i, (const char *const[]){"also", "formerly", "widely", "better",
                                                            "commonly", NULL}))
         i++;
@@ -1275,6 +1412,9 @@ static void collect_context(ent_state *st)
         for (size_t j = 0; j < n; j++) {
             sr_place p;
             sr_gaz_place(st->gaz, ids[j], &p);
+            if (p.kind == SR_PLACE_CITY)
+                break; /* lookups list countries, subdivisions, facilities and
+                        * demonyms before cities: none of those follows */
             if (p.kind == SR_PLACE_COUNTRY || p.kind == SR_PLACE_DEMONYM) {
                 ncountry++;
                 demonym = p.kind == SR_PLACE_DEMONYM;
@@ -1419,7 +1559,9 @@ static void resolve_place(ent_state *st, cand *c)
     bool demonym = false;
     const unit *first = &st->u[c->u0];
     place_ctx pc = {stated, n,
-                    c->u0 > 0 && !(first->flags & U_BREAK) && unit_is(st, c->u0 - 1, locatives),
+                    c->u0 > 0 && !(first->flags & U_BREAK) &&
+                        is_locative(st->src + st->u[c->u0 - 1].start,
+                                    st->u[c->u0 - 1].end - st->u[c->u0 - 1].start),
                     c->u1 < st->nu && unit_is(st, c->u1, admin_words),
                     (first->flags & U_SENT) && c->u1 - c->u0 == 1 && is_common_word(st, c->u0)};
     for (size_t j = 0; j < n; j++) {
@@ -1658,6 +1800,7 @@ sitrep_status sr_entities(sitrep_doc *doc)
     st.src = doc->src;
     st.gaz = sr_gazetteer_get();
     sr_buf_init(&st.units, doc->mem);
+    sr_buf_init(&st.norm, doc->mem);
     sr_buf_init(&st.cands, doc->mem);
     sr_buf_init(&st.learned, doc->mem);
     /* Photo captions are not article text, but the places and people
@@ -1730,6 +1873,7 @@ sitrep_status sr_entities(sitrep_doc *doc)
         finish(&st);
     sr_buf_free(&st.extra);
     sr_buf_free(&st.units);
+    sr_buf_free(&st.norm);
     sr_buf_free(&st.cands);
     sr_buf_free(&st.learned);
     return st.oom ? SITREP_ENOMEM : SITREP_OK;

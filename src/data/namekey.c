@@ -274,3 +274,31 @@ uint64_t sr_namekey_of(const char *s, size_t n)
         sr_namekey_add(&k, s + start, n - start);
     return sr_namekey_value(&k);
 }
+
+size_t sr_namekey_normalize(const char *s, size_t n, unsigned char *out, size_t cap)
+{
+    size_t m = 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c >= 0x80)
+            return SIZE_MAX; /* decomposition needed: sr_namekey_add does it */
+        if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z')
+            c |= 0x20;
+        else if (c < '0' || c > '9')
+            continue;
+        if (m == cap)
+            return SIZE_MAX;
+        out[m++] = c;
+    }
+    return m;
+}
+
+bool sr_namekey_add_norm(sr_namekey *k, const unsigned char *norm, size_t n)
+{
+    if (n == 0 || sr_namekey_is_particle((const char *)norm, n))
+        return false;
+    size_t skip = k->units ? glued_particle(norm, n) : 0;
+    hash_bytes(k, norm + skip, n - skip);
+    k->units++;
+    return true;
+}

@@ -57,4 +57,13 @@ uint64_t sr_namekey_of(const char *s, size_t n);
  * ar, as, ash, at, az, ed, en, er, es, et, ez, ul, in any ASCII case). */
 bool sr_namekey_is_particle(const char *s, size_t n);
 
+/* The normalised bytes of one ASCII unit, as sr_namekey_add hashes them
+ * (letters folded to lower case, digits, nothing else), into out[0..cap);
+ * returns their number, or SIZE_MAX when the unit is not ASCII or does not
+ * fit (then use sr_namekey_add).  Lets a caller normalise each word once
+ * and build many keys from it. */
+size_t sr_namekey_normalize(const char *s, size_t n, unsigned char *out, size_t cap);
+/* sr_namekey_add for a unit given by its normalised bytes: the same key. */
+bool sr_namekey_add_norm(sr_namekey *k, const unsigned char *norm, size_t n);
+
 #endif
