@@ -289,8 +289,38 @@ static void run_case(const char *name, const char *input, char *expect)
     sitrep_doc_free(doc);
 }
 
+/* A photo caption is not article text, but its places are the article's:
+ * they are found, and the body's sentences and tokens are untouched. */
+static void caption_case(void)
+{
+    const char *text = "Floods cut the main road south of the capital\n\n"
+                       "Heavy rain washed away two bridges on Monday, officials said.\n\n"
+                       "FILE - Residents wade through water in central Beledweyne, Somalia, on "
+                       "May 3, 2023. (AP Photo/Staff, File)\n\n"
+                       "Aid agencies said thousands of families had left their homes.\n";
+    sitrep_doc *doc = NULL;
+    CHECK(sitrep_doc_from_memory("cap", text, strlen(text), NULL, NULL, &doc) == SITREP_OK);
+    if (!doc)
+        return;
+    size_t nt, ns, nm;
+    sitrep_doc_tokens(doc, &nt);
+    const sitrep_sentence *sen = sitrep_doc_sentences(doc, &ns);
+    for (size_t i = 0; i < ns; i++)
+        CHECK((size_t)sen[i].first + sen[i].count <= nt);
+    const sitrep_mention *m = sitrep_doc_mentions(doc, &nm);
+    bool found = false;
+    for (size_t i = 0; i < nm; i++) {
+        CHECK(m[i].span.end <= strlen(text));
+        found = found || (m[i].span.end - m[i].span.start == 10 &&
+                          memcmp(text + m[i].span.start, "Beledweyne", 10) == 0);
+    }
+    CHECK(found);
+    sitrep_doc_free(doc);
+}
+
 int main(int argc, char **argv)
 {
+    caption_case();
     char path[4096];
     snprintf(path, sizeof path, "%s/fixtures/entities.spec", argc > 1 ? argv[1] : ".");
     char *spec = read_file(path);

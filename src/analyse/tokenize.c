@@ -468,9 +468,13 @@ sitrep_status sr_tokenize(sitrep_doc *doc)
 sitrep_status sr_tokenize_dropped(sitrep_doc *doc, unsigned reason, sr_buf *out)
 {
     /* The line tokenizer writes into doc->tokens: lend it `out`. */
-    sr_buf keep_tokens = doc->tokens, keep_inserts = doc->inserts;
+    /* ... and its sentences and inserts, which belong to the body: the
+     * captions' go to scratch buffers and are dropped. */
+    sr_buf keep_tokens = doc->tokens, keep_inserts = doc->inserts,
+           keep_sentences = doc->sentences;
     doc->tokens = *out;
     sr_buf_init(&doc->inserts, doc->mem);
+    sr_buf_init(&doc->sentences, doc->mem);
     tok_state st = {doc, false};
     size_t nlines = SR_VEC_COUNT(&doc->lines, sr_line);
     for (size_t li = 0; li < nlines && !st.oom; li++) {
@@ -487,7 +491,9 @@ sitrep_status sr_tokenize_dropped(sitrep_doc *doc, unsigned reason, sr_buf *out)
     }
     *out = doc->tokens;
     sr_buf_free(&doc->inserts);
+    sr_buf_free(&doc->sentences);
     doc->tokens = keep_tokens;
     doc->inserts = keep_inserts;
+    doc->sentences = keep_sentences;
     return st.oom ? SITREP_ENOMEM : SITREP_OK;
 }

@@ -69,7 +69,8 @@ static sitrep_status write_record(json_t *o, const sitrep_mem *mem, sitrep_write
 {
     sr_buf line;
     sr_buf_init(&line, mem);
-    int rc = json_dump_callback(o, sr_buf_write_cb, &line, JSON_COMPACT | JSON_PRESERVE_ORDER);
+    int rc = json_dump_callback(o, sr_buf_write_cb, &line,
+                                JSON_COMPACT | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(8));
     if (rc != 0 || !sr_buf_putc(&line, '\n')) {
         sr_buf_free(&line);
         return SITREP_ENOMEM;
