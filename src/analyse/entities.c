@@ -393,6 +393,13 @@ static bool push_unit(ent_state *st, uint32_t s, uint32_t e, uint32_t tok, uint3
  * unless a sentence starts after it. */
 static bool soft_period(const sitrep_token *t, size_t i, size_t n, const char *src)
 {
+    /* "Citizens' Defence Movement": a plural possessive inside a name */
+    if (i > 0 && i + 1 < n && (src[t[i].start] == '\'' || (t[i].end - t[i].start == 3 &&
+                                                          memcmp(src + t[i].start, "\xE2\x80\x99", 3) == 0)) &&
+        t[i - 1].kind == SITREP_TOK_WORD && t[i - 1].end == t[i].start &&
+        src[t[i - 1].end - 1] == 's' && (t[i - 1].flags & SITREP_TOKF_CAP) &&
+        (t[i + 1].flags & SITREP_TOKF_CAP) && !(t[i + 1].flags & SITREP_TOKF_SENT_START))
+        return true;
     if (src[t[i].start] != '.' || i == 0 || i + 1 >= n)
         return false;
     if (t[i + 1].flags & SITREP_TOKF_SENT_START)
@@ -808,6 +815,27 @@ static bool appositive_role(const ent_state *st, size_t u1, size_t *r0, size_t *
     return true;
 }
 
+/* The role stated before a name set off by commas: "Sudan's army chief,
+ * Gen. Abdel Fattah al-Burhan, said" -> "Sudan's army chief".  `start` is
+ * the first unit of the title or name. */
+static bool role_before(const ent_state *st, size_t start, size_t *r0, size_t *r1)
+{
+    if (start < 2 || !(st->u[start].flags & U_PBREAK) || (st->u[start].flags & U_SENT))
+        return false;
+    size_t k = start - 1;
+    if (!role_noun(st, k))
+        return false;
+    size_t a = k;
+    while (a > 0 && a + 4 > k && !(st->u[a].flags & U_PBREAK) &&
+           !unit_is(st, a - 1, (const char *const[]){"the", "a", "an", "said", "says", "told",
+                                                     "by", "and", "with", NULL}) &&
+           !(st->u[a - 1].flags & U_FUNC))
+        a--;
+    *r0 = a;
+    *r1 = k + 1;
+    return true;
+}
+
 /* Sets a person's role from the units [r0, r1), words joined by single
  * spaces (the input may have line breaks or glued words there).  A role
  * stated in an appositive (rank 3) beats a role noun before the name (2),
@@ -860,7 +888,8 @@ static bool try_person(ent_state *st, size_t u0, size_t u1, size_t chunk0)
     if (!by_title && u0 > 0 && u0 == chunk0 && role_noun(st, u0 - 1))
         by_title = true, t0 = u0 - 1, lower = true;
     size_t r0 = 0, r1 = 0;
-    bool appos = appositive_role(st, u1, &r0, &r1);
+    bool appos = appositive_role(st, u1, &r0, &r1) ||
+                 role_before(st, by_title ? t0 : u0, &r0, &r1);
     bool speech_after = u1 < st->nu && unit_is(st, u1, speech_verbs) &&
                         !(st->u[u1].flags & U_BREAK);
     bool speech_before = u0 == chunk0 && u0 > 0 && !(st->u[u0].flags & U_BREAK) &&
@@ -1123,7 +1152,13 @@ static bool context_place(const ent_state *st, size_t r0, size_t r1)
                                          "into", "toward", "towards", "from",   "inside", NULL};
     if (r0 == 0 || r1 - r0 > 3 || (st->u[r0].flags & U_PBREAK))
         return false;
-    for (size_t i = r0; i < r1; i++) {
+    /* "Sadr City", "Rukban Camp": a generic last word is part of the name */
+    size_t last = r1;
+    if (r1 - r0 >= 2 && unit_is(st, r1 - 1, (const char *const[]){"City", "Camp", "Town",
+                                                                   "District", "Village",
+                                                                   NULL}))
+        last = r1 - 1;
+    for (size_t i = r0; i < last; i++) {
         const unit *x = &st->u[i];
         if (!(x->flags & U_CAP) || (x->flags & (U_FUNC | U_ALLCAPS)) ||
             sr_wordset_has(&sr_dict_words, st->src + x->start, x->end - x->start) ||
@@ -1312,8 +1347,22 @@ static void known_as(ent_state *st, size_t c0, size_t c1)
     bool or_form = false;
     /* only "also", "formerly", "widely", "better", "commonly", "known",
      * "or" can follow: look at the first letter before the words */
-    if (i >= st->nu || !(st->u[i].flags & U_LOWER) ||
-        !strchr("afwbcko", st->src[st->u[i].start]))
+    if (i >= st->nu)
+        return;
+    /* "X, the RSF commander widely known as Hemedti": inside an appositive */
+    if ((st->u[i].flags & U_PBREAK) && !(st->u[i].flags & U_SENT)) {
+        for (size_t j = i; j + 2 < st->nu && j < i + 10; j++) {
+            if (j > i && (st->u[j].flags & U_PBREAK))
+                break;
+            if (unit_is(st, j, (const char *const[]){"known", NULL}) &&
+                unit_is(st, j + 1, (const char *const[]){"as", NULL}) &&
+                (st->u[j].flags & U_LOWER) && j > i) {
+                i = j;
+                break;
+            }
+        }
+    }
+    if (!(st->u[i].flags & U_LOWER) || !strchr("afwbcko", st->src[st->u[i].start]))
         return;
     if (i < st->nu && unit_is(st, i, (const char *const[]){"also", "formerly", "widely", "better",
                                                            "commonly", NULL}))
@@ -1408,13 +1457,15 @@ static void collect_context(ent_state *st)
         char country[3] = "";
         const char *admin = NULL;
         size_t ncountry = 0, nadmin = 0;
-        bool demonym = false;
+        bool demonym = false, has_city = false;
         for (size_t j = 0; j < n; j++) {
             sr_place p;
             sr_gaz_place(st->gaz, ids[j], &p);
-            if (p.kind == SR_PLACE_CITY)
+            if (p.kind == SR_PLACE_CITY) {
+                has_city = true;
                 break; /* lookups list countries, subdivisions, facilities and
                         * demonyms before cities: none of those follows */
+            }
             if (p.kind == SR_PLACE_COUNTRY || p.kind == SR_PLACE_DEMONYM) {
                 ncountry++;
                 demonym = p.kind == SR_PLACE_DEMONYM;
@@ -1426,6 +1477,8 @@ static void collect_context(ent_state *st)
         }
         if (ncountry == 1)
             weigh_country(st, country, demonym ? 1 : 2);
+        if (ncountry == 0 && nadmin == 1 && !has_city && admin[0] && admin[1] && admin[2] == '-')
+            weigh_country(st, admin, 1); /* "South Kivu": the DR Congo */
         if (nadmin == 1 && st->nadmin1 < 64 && !admin1_seen(st, admin)) {
             strncpy(st->admin1_seen[st->nadmin1], admin, 7);
             st->admin1_seen[st->nadmin1++][7] = '\0';
