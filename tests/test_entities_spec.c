@@ -27,44 +27,6 @@
 #include <stdbool.h>
 #include <stdlib.h>
 
-typedef struct sbuf {
-    char *p;
-    size_t n, cap;
-} sbuf;
-
-static int sbuf_write(const char *data, size_t len, void *ctx)
-{
-    sbuf *b = ctx;
-    if (b->n + len + 1 > b->cap) {
-        b->cap = (b->n + len + 1) * 2;
-        b->p = realloc(b->p, b->cap);
-        if (!b->p)
-            return -1;
-    }
-    memcpy(b->p + b->n, data, len);
-    b->n += len;
-    b->p[b->n] = '\0';
-    return 0;
-}
-
-static char *read_file(const char *path)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return NULL;
-    fseek(f, 0, SEEK_END);
-    long n = ftell(f);
-    fseek(f, 0, SEEK_SET);
-    char *p = malloc((size_t)n + 1);
-    if (p && fread(p, 1, (size_t)n, f) != (size_t)n) {
-        free(p);
-        p = NULL;
-    }
-    if (p)
-        p[n] = '\0';
-    fclose(f);
-    return p;
-}
 
 static char *trim(char *s)
 {
@@ -323,7 +285,8 @@ int main(int argc, char **argv)
     caption_case();
     char path[4096];
     snprintf(path, sizeof path, "%s/fixtures/entities.spec", argc > 1 ? argv[1] : ".");
-    char *spec = read_file(path);
+    size_t spec_len;
+    char *spec = read_file(path, &spec_len);
     if (!spec) {
         fprintf(stderr, "cannot read %s\n", path);
         return 1;

@@ -224,38 +224,39 @@ static const char *const admin_words[] = {"province", "governorate", "state",  "
                                           "district", "county",      "oblast", "prefecture",
                                           "department", NULL};
 
-/* Is key a title (true), or the start of a longer one (*prefix)? */
+/* The title with this key, or NULL; *prefix tells whether the key starts
+ * a longer title ("Brig." of "Brig. Gen."). */
+static const sr_title *title_lookup(uint64_t key, bool *prefix)
+{
+    bool pre = false;
+    const sr_title *found = NULL;
+    for (uint32_t s = (uint32_t)key & sr_title_mask; key && sr_titles[s].key;
+         s = (s + 1) & sr_title_mask) {
+        if (sr_titles[s].key != key)
+            continue;
+        if (sr_titles[s].text == NULL) {
+            pre = true; /* only the start of a longer title */
+            continue;
+        }
+        found = &sr_titles[s];
+        break;
+    }
+    if (prefix)
+        *prefix = pre;
+    return found;
+}
+
 static bool is_title_key_or_prefix(uint64_t key, bool *prefix)
 {
-    *prefix = false;
-    if (key == 0)
-        return false;
-    for (uint32_t s = (uint32_t)key & sr_title_mask;; s = (s + 1) & sr_title_mask) {
-        if (sr_titles[s].key == 0)
-            return false;
-        if (sr_titles[s].key == key) {
-            if (sr_titles[s].text == NULL) {
-                *prefix = true; /* only the start of a longer title */
-                continue;
-            }
-            return true;
-        }
-    }
+    return title_lookup(key, prefix) != NULL;
 }
 
 static bool is_title_key(uint64_t key, bool *lower)
 {
-    if (key == 0)
-        return false;
-    for (uint32_t s = (uint32_t)key & sr_title_mask;; s = (s + 1) & sr_title_mask) {
-        if (sr_titles[s].key == 0)
-            return false;
-        if (sr_titles[s].key == key && sr_titles[s].text != NULL) {
-            if (lower)
-                *lower = sr_titles[s].lower;
-            return true;
-        }
-    }
+    const sr_title *t = title_lookup(key, NULL);
+    if (t && lower)
+        *lower = t->lower;
+    return t != NULL;
 }
 
 /* ---- units ---- */

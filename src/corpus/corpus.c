@@ -11,6 +11,7 @@
 #include "analyse/entities.h"
 #include "doc.h"
 #include "namekey.h"
+#include "wordhash.h"
 
 #include <math.h>
 #include <string.h>
@@ -43,22 +44,13 @@ void sitrep_corpus_free(sitrep_corpus *c)
     c->mem->free(c);
 }
 
-static uint64_t mix(uint64_t h)
-{
-    h ^= h >> 33;
-    h *= 0xff51afd7ed558ccdull;
-    h ^= h >> 33;
-    h *= 0xc4ceb9fe1a85ec53ull;
-    h ^= h >> 33;
-    return h ? h : 1;
-}
 
 static uint64_t identity(const sitrep_entity *e)
 {
     uint64_t h = sr_namekey_of(e->name, strlen(e->name));
-    h = mix(h ^ ((uint64_t)e->kind << 48));
+    h = sr_mix64(h ^ ((uint64_t)e->kind << 48));
     if (e->kind == SITREP_ENTITY_PLACE && e->country)
-        h = mix(h ^ ((uint64_t)(unsigned char)e->country[0] << 8 | (unsigned char)e->country[1]));
+        h = sr_mix64(h ^ ((uint64_t)(unsigned char)e->country[0] << 8 | (unsigned char)e->country[1]));
     return h;
 }
 

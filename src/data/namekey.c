@@ -10,6 +10,7 @@
  * contributing unit, finished with a 64-bit mixer.
  */
 #include "namekey.h"
+#include "wordhash.h"
 
 #include <string.h>
 #include <utf8proc.h>
@@ -231,13 +232,7 @@ uint64_t sr_namekey_value(const sr_namekey *k)
 {
     if (k->units == 0)
         return 0;
-    uint64_t h = k->h ^ ((uint64_t)k->bytes * 0x9E3779B97F4A7C15ull);
-    h ^= h >> 33;
-    h *= 0xFF51AFD7ED558CCDull;
-    h ^= h >> 33;
-    h *= 0xC4CEB9FE1A85EC53ull;
-    h ^= h >> 33;
-    return h ? h : 1;
+    return sr_mix64(k->h ^ ((uint64_t)k->bytes * 0x9E3779B97F4A7C15ull));
 }
 
 /* Length of the separator at s[i], or 0. */

@@ -37,4 +37,16 @@ static inline uint64_t sr_word_hash(const char *s, size_t n)
     return h ? h : 1; /* 0 marks an empty slot */
 }
 
+/* A 64-bit finaliser (murmur3's fmix64): spreads every input bit over the
+ * output.  Never 0, which marks empty slots. */
+static inline uint64_t sr_mix64(uint64_t h)
+{
+    h ^= h >> 33;
+    h *= 0xFF51AFD7ED558CCDull;
+    h ^= h >> 33;
+    h *= 0xC4CEB9FE1A85EC53ull;
+    h ^= h >> 33;
+    return h ? h : 1;
+}
+
 #endif

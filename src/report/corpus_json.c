@@ -4,6 +4,7 @@
  * documents were added (kind, then name, then identity).
  */
 #include "corpus/corpus.h"
+#include "report/report.h"
 
 #include <jansson.h>
 #include <math.h>
@@ -64,21 +65,6 @@ static int cmp_str(const void *a, const void *b)
     return strcmp(*(const char *const *)a, *(const char *const *)b);
 }
 
-static sitrep_status write_record(json_t *o, const sitrep_mem *mem, sitrep_write_fn write,
-                                  void *ctx)
-{
-    sr_buf line;
-    sr_buf_init(&line, mem);
-    int rc = json_dump_callback(o, sr_buf_write_cb, &line,
-                                JSON_COMPACT | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(8));
-    if (rc != 0 || !sr_buf_putc(&line, '\n')) {
-        sr_buf_free(&line);
-        return SITREP_ENOMEM;
-    }
-    rc = write(line.data, line.len, ctx);
-    sr_buf_free(&line);
-    return rc ? SITREP_EIO : SITREP_OK;
-}
 
 /* One entity record from its mentions ms[0..n) (sorted by document). */
 static json_t *entity_json(const sr_centity *e, const char *id, const sr_cmention *ms, size_t n,
@@ -189,7 +175,7 @@ sitrep_status sitrep_corpus_write_json(const sitrep_corpus *c, unsigned flags,
             st = SITREP_ENOMEM;
             break;
         }
-        st = write_record(o, c->mem, write, ctx);
+        st = sr_json_emit(o, c->mem, write, ctx);
         json_decref(o);
     }
 done:

@@ -4,6 +4,8 @@
  */
 #include "doc.h"
 
+#include "report/report.h"
+
 #include <jansson.h>
 #include <stdbool.h>
 #include <string.h>
@@ -101,11 +103,19 @@ sitrep_status sitrep_doc_write_json(const sitrep_doc *doc, unsigned flags, sitre
         json_decref(o);
         return SITREP_ENOMEM;
     }
-    /* jansson hands out many small pieces: gather the record, write once. */
-    sr_buf line;
-    sr_buf_init(&line, doc->mem);
-    int rc = json_dump_callback(o, sr_buf_write_cb, &line, JSON_COMPACT | JSON_PRESERVE_ORDER);
+    sitrep_status st = sr_json_emit(o, doc->mem, write, ctx);
     json_decref(o);
+    return st;
+}
+
+sitrep_status sr_json_emit(json_t *o, const sitrep_mem *mem, sitrep_write_fn write, void *ctx)
+{
+    /* jansson hands out many small pieces: gather the record, write once,
+     * so a record is written whole or not at all. */
+    sr_buf line;
+    sr_buf_init(&line, mem);
+    int rc = json_dump_callback(o, sr_buf_write_cb, &line,
+                                JSON_COMPACT | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(8));
     if (rc != 0 || !sr_buf_putc(&line, '\n')) {
         sr_buf_free(&line);
         return SITREP_ENOMEM;
