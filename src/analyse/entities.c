@@ -94,6 +94,7 @@ typedef struct ent_state {
     size_t ntok;
     sr_buf extra;            /* the combined tokens when there are captions */
     sr_buf units, cands, learned;
+    sr_buf ids;              /* uint64_t: sr_entity.id of each entity, for entity_for */
     sr_buf norm;             /* normalised bytes of the units that can be in names */
     bool oom;
     /* document context for places */
@@ -560,9 +561,16 @@ static size_t ent_count(const ent_state *st)
 static uint32_t entity_for(ent_state *st, uint64_t id, sitrep_entity_kind kind, const char *name,
                            size_t name_len, bool copy)
 {
-    for (uint32_t i = 0; i < ent_count(st); i++)
-        if (ent_at(st, i)->id == id)
+    /* the ids side by side: a scan that stays in one or two cache lines */
+    const uint64_t *ids = (const uint64_t *)(const void *)st->ids.data;
+    size_t n = SR_VEC_COUNT(&st->ids, uint64_t);
+    for (uint32_t i = 0; i < n; i++)
+        if (ids[i] == id)
             return i;
+    if (!SR_VEC_PUSH(&st->ids, uint64_t, id)) {
+        st->oom = true;
+        return UINT32_MAX;
+    }
     sr_entity e;
     memset(&e, 0, sizeof e);
     e.id = id;
@@ -1724,6 +1732,11 @@ static void settle_shared_names(ent_state *st)
 
 static void link_surnames(ent_state *st)
 {
+    bool people = false;
+    for (uint32_t e = 0; e < ent_count(st) && !people; e++)
+        people = ent_at(st, e)->e.kind == SITREP_ENTITY_PERSON;
+    if (!people)
+        return;
     size_t nc = SR_VEC_COUNT(&st->cands, cand);
     for (size_t i = 0; i < nc; i++) {
         cand *c = &SR_VEC_AT(&st->cands, cand, i);
@@ -1855,6 +1868,7 @@ sitrep_status sr_entities(sitrep_doc *doc)
     st.gaz = sr_gazetteer_get();
     sr_buf_init(&st.units, doc->mem);
     sr_buf_init(&st.norm, doc->mem);
+    sr_buf_init(&st.ids, doc->mem);
     sr_buf_init(&st.cands, doc->mem);
     sr_buf_init(&st.learned, doc->mem);
     /* Photo captions are not article text, but the places and people
@@ -1928,6 +1942,7 @@ sitrep_status sr_entities(sitrep_doc *doc)
     sr_buf_free(&st.extra);
     sr_buf_free(&st.units);
     sr_buf_free(&st.norm);
+    sr_buf_free(&st.ids);
     sr_buf_free(&st.cands);
     sr_buf_free(&st.learned);
     return st.oom ? SITREP_ENOMEM : SITREP_OK;
