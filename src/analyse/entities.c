@@ -95,6 +95,7 @@ typedef struct ent_state {
     sr_buf extra;            /* the combined tokens when there are captions */
     sr_buf units, cands, learned;
     sr_buf ids;              /* uint64_t: sr_entity.id of each entity, for entity_for */
+    sr_buf memo;             /* place_memo: places decided in this document */
     sr_buf norm;             /* normalised bytes of the units that can be in names */
     bool oom;
     /* document context for places */
@@ -1497,43 +1498,42 @@ static void collect_context(ent_state *st)
 
 /* The country a neighbouring name states: "Iraq's Anbar", "Tripoli,
  * Lebanon", "Tripoli in northern Lebanon" is left to the document. */
+/* Is [u0, u1) the name of a country?  Lookups list countries first, so
+ * the first place found says it. */
+static bool country_named(const ent_state *st, size_t u0, size_t u1, char out[3])
+{
+    uint32_t id;
+    if (sr_gaz_lookup(st->gaz, span_key(st, u0, u1), &id, 1) == 0)
+        return false;
+    sr_place p;
+    sr_gaz_place(st->gaz, id, &p);
+    if (p.kind != SR_PLACE_COUNTRY)
+        return false;
+    memcpy(out, p.country, 3);
+    return true;
+}
+
 static const char *stated_country(const ent_state *st, const cand *c, char out[3])
 {
-    uint32_t ids[8];
     /* "Iraq's X": the unit before is a possessive country */
     if (c->u0 > 0 && (st->u[c->u0 - 1].flags & U_POSS)) {
         size_t b = c->u0 - 1, a = b;
         while (a > 0 && !(st->u[a].flags & U_BREAK) && b - a < 3)
             a--;
-        for (size_t s = a; s <= b; s++) {
-            size_t n = sr_gaz_lookup(st->gaz, span_key(st, s, b + 1), ids, 8);
-            for (size_t j = 0; j < n && j < 8; j++) {
-                sr_place p;
-                sr_gaz_place(st->gaz, ids[j], &p);
-                if (p.kind == SR_PLACE_COUNTRY) {
-                    memcpy(out, p.country, 3);
-                    return out;
-                }
-            }
-        }
+        for (size_t s = a; s <= b; s++)
+            if (country_named(st, s, b + 1, out))
+                return out;
     }
     /* "X, Syria" */
-    if (c->u1 < st->nu && token_text_is(st, st->u[c->u1 - 1].tok + 1, ",") &&
-        st->u[c->u1].tok == st->u[c->u1 - 1].tok + 2) {
+    if (c->u1 < st->nu && (st->u[c->u1].flags & U_CAP) &&
+        st->u[c->u1].tok == st->u[c->u1 - 1].tok + 2 &&
+        token_text_is(st, st->u[c->u1 - 1].tok + 1, ",")) {
         size_t e = c->u1 + 1;
         while (e < st->nu && chunk_continues(st, e) && e < c->u1 + 4)
             e++;
-        for (size_t q = e; q > c->u1; q--) {
-            size_t n = sr_gaz_lookup(st->gaz, span_key(st, c->u1, q), ids, 8);
-            for (size_t j = 0; j < n && j < 8; j++) {
-                sr_place p;
-                sr_gaz_place(st->gaz, ids[j], &p);
-                if (p.kind == SR_PLACE_COUNTRY) {
-                    memcpy(out, p.country, 3);
-                    return out;
-                }
-            }
-        }
+        for (size_t q = e; q > c->u1; q--)
+            if (country_named(st, c->u1, q, out))
+                return out;
     }
     return NULL;
 }
@@ -1608,40 +1608,48 @@ static double place_score(const ent_state *st, const cand *c, const sr_place *p,
     return s;
 }
 
+static uint32_t choose_place(const ent_state *st, const cand *c, place_ctx *pc);
+
+/* A place decision already taken in this document for the same name in
+ * the same circumstances ("Mogadishu" five times): not worked out again. */
+typedef struct place_memo {
+    uint64_t key;
+    uint32_t sig;   /* the circumstances: stated country, locative, ... */
+    uint32_t pick;  /* gazetteer id, or UINT32_MAX for no place */
+} place_memo;
+
 static void resolve_place(ent_state *st, cand *c)
 {
-    uint32_t ids[SR_MAX_CANDS];
-    size_t n = sr_gaz_lookup(st->gaz, c->key, ids, SR_MAX_CANDS);
-    if (n > SR_MAX_CANDS)
-        n = SR_MAX_CANDS;
     char buf[3];
     const char *stated = stated_country(st, c, buf);
-    double best = -1e9;
-    uint32_t pick = UINT32_MAX;
-    bool demonym = false;
     const unit *first = &st->u[c->u0];
-    place_ctx pc = {stated, n,
+    place_ctx pc = {stated, 0,
                     c->u0 > 0 && !(first->flags & U_BREAK) &&
                         is_locative(st->src + st->u[c->u0 - 1].start,
                                     st->u[c->u0 - 1].end - st->u[c->u0 - 1].start),
                     c->u1 < st->nu && unit_is(st, c->u1, admin_words),
                     (first->flags & U_SENT) && c->u1 - c->u0 == 1 && is_common_word(st, c->u0)};
-    for (size_t j = 0; j < n; j++) {
-        sr_place p;
-        sr_gaz_place(st->gaz, ids[j], &p);
-        if (p.kind == SR_PLACE_DEMONYM) {
-            demonym = true;
-            continue;
-        }
-        bool ok;
-        double s = place_score(st, c, &p, &pc, &ok);
-        if (ok && (s > best || (s == best && ids[j] < pick))) {
-            best = s;
-            pick = ids[j];
-        }
+    uint32_t sig = (stated ? ((uint32_t)(unsigned char)stated[0] << 8 |
+                              (unsigned char)stated[1]) << 8 : 0) |
+                   (pc.locative ? 1u : 0) | (pc.admin_next ? 2u : 0) |
+                   (pc.common_start ? 4u : 0) | ((first->flags & U_SENT) ? 8u : 0) |
+                   (c->u1 - c->u0 == 1 ? 16u : 0);
+    uint32_t pick = UINT32_MAX;
+    size_t nm = SR_VEC_COUNT(&st->memo, place_memo);
+    const place_memo *memo = (const place_memo *)(const void *)st->memo.data;
+    size_t mi = 0;
+    while (mi < nm && !(memo[mi].key == c->key && memo[mi].sig == sig))
+        mi++;
+    if (mi < nm) {
+        pick = memo[mi].pick;
+    } else {
+        pick = choose_place(st, c, &pc);
+        place_memo m = {c->key, sig, pick};
+        if (!SR_VEC_PUSH(&st->memo, place_memo, m))
+            st->oom = true;
     }
     c->type = 0; /* consumed */
-    if (pick == UINT32_MAX || (demonym && c->u1 - c->u0 == 1))
+    if (pick == UINT32_MAX)
         return;
     sr_place p;
     sr_gaz_place(st->gaz, pick, &p);
@@ -1661,6 +1669,37 @@ static void resolve_place(ent_state *st, cand *c)
     }
     c->type = C_ENTITY;
     c->entity = e;
+}
+
+/* The best of the places named like c, or UINT32_MAX (none fits, or the
+ * word is a demonym). */
+static uint32_t choose_place(const ent_state *st, const cand *c, place_ctx *pc)
+{
+    uint32_t ids[SR_MAX_CANDS];
+    size_t n = sr_gaz_lookup(st->gaz, c->key, ids, SR_MAX_CANDS);
+    if (n > SR_MAX_CANDS)
+        n = SR_MAX_CANDS;
+    pc->ncands = n;
+    double best = -1e9;
+    uint32_t pick = UINT32_MAX;
+    bool demonym = false;
+    for (size_t j = 0; j < n; j++) {
+        sr_place p;
+        sr_gaz_place(st->gaz, ids[j], &p);
+        if (p.kind == SR_PLACE_DEMONYM) {
+            demonym = true;
+            continue;
+        }
+        bool ok;
+        double s = place_score(st, c, &p, pc, &ok);
+        if (ok && (s > best || (s == best && ids[j] < pick))) {
+            best = s;
+            pick = ids[j];
+        }
+    }
+    if (demonym && c->u1 - c->u0 == 1)
+        return UINT32_MAX;
+    return pick;
 }
 
 /* A place the gazetteer lacks, placed in the document's main country. */
@@ -1869,6 +1908,7 @@ sitrep_status sr_entities(sitrep_doc *doc)
     sr_buf_init(&st.units, doc->mem);
     sr_buf_init(&st.norm, doc->mem);
     sr_buf_init(&st.ids, doc->mem);
+    sr_buf_init(&st.memo, doc->mem);
     sr_buf_init(&st.cands, doc->mem);
     sr_buf_init(&st.learned, doc->mem);
     /* Photo captions are not article text, but the places and people
@@ -1909,6 +1949,23 @@ sitrep_status sr_entities(sitrep_doc *doc)
             i = c1;
             continue;
         }
+        /* "Officials said", "Turkey said": a common word opening a sentence
+         * is a name only as a known actor or a country; no person, title or
+         * unknown place can be one word of the dictionary */
+        if (c1 == i + 1 && (x->flags & U_SENT) && !(x->flags & U_ALLCAPS) &&
+            is_common_word(&st, i)) {
+            sr_namekey k;
+            sr_namekey_init(&k);
+            key_add(&st, &k, i);
+            uint64_t key = sr_namekey_value(&k);
+            int32_t a = key ? kb_lookup(&st, key, i, c1) : -1;
+            if (a >= 0)
+                add_cand(&st, i, c1, C_ENTITY, actor_entity(&st, a), key);
+            else if (gaz_has(&st, key, i, c1))
+                add_cand(&st, i, c1, C_PLACE, 0, key);
+            i = c1;
+            continue;
+        }
         read_chunk(&st, i, c1);
         known_as(&st, i, c1);
         i = c1;
@@ -1943,6 +2000,7 @@ sitrep_status sr_entities(sitrep_doc *doc)
     sr_buf_free(&st.units);
     sr_buf_free(&st.norm);
     sr_buf_free(&st.ids);
+    sr_buf_free(&st.memo);
     sr_buf_free(&st.cands);
     sr_buf_free(&st.learned);
     return st.oom ? SITREP_ENOMEM : SITREP_OK;
