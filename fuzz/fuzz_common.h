@@ -273,7 +273,7 @@ static void fz_check_doc_body(const sitrep_doc *doc, const char *expect_src, siz
         FZ_ASSERT(tok[i].start >= prev);
         prev = tok[i].end;
         FZ_ASSERT(tok[i].kind >= SITREP_TOK_WORD && tok[i].kind <= SITREP_TOK_SYMBOL);
-        FZ_ASSERT((tok[i].flags & ~0x1Fu) == 0);
+        FZ_ASSERT((tok[i].flags & ~0x3Fu) == 0);
     }
 
     /* sentences: consecutive non-empty runs of tokens covering their span */

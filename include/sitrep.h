@@ -188,7 +188,9 @@ enum {
     SITREP_TOKF_ALLCAPS = 1u << 1,  /* every letter upper case, 2+ letters */
     SITREP_TOKF_REPAIRED = 1u << 2, /* split from a glued word */
     SITREP_TOKF_SENT_START = 1u << 3, /* first token of a sentence */
-    SITREP_TOKF_PARA_START = 1u << 4  /* first token of a paragraph */
+    SITREP_TOKF_PARA_START = 1u << 4, /* first token of a paragraph */
+    SITREP_TOKF_PLAIN = 1u << 5       /* a word of ASCII letters only (no digit,
+                                       * hyphen, apostrophe, dot or accent) */
 };
 
 typedef struct sitrep_token {

@@ -62,12 +62,19 @@ int main(void)
     CHECK(t[4].kind == SITREP_TOK_NUMBER);
     CHECK_STR(tok(d, 8), "Dayr");
     CHECK_STR(tok(d, 9), "az-Zawr");
+    /* plain words are ASCII letters only */
+    CHECK(t[0].flags & SITREP_TOKF_PLAIN);
+    CHECK(t[8].flags & SITREP_TOKF_PLAIN);
+    CHECK(!(t[1].flags & SITREP_TOKF_PLAIN));
+    CHECK(!(t[4].flags & SITREP_TOKF_PLAIN));
+    CHECK(!(t[9].flags & SITREP_TOKF_PLAIN));
     CHECK_STR(tok(d, 10), ",");
     CHECK(t[10].kind == SITREP_TOK_PUNCT);
     CHECK_STR(tok(d, 12), "$");
     CHECK(t[12].kind == SITREP_TOK_SYMBOL);
     CHECK_STR(tok(d, 13), "10");
     CHECK_STR(tok(d, 19), "wasn\xE2\x80\x99t");
+    CHECK(!(t[19].flags & SITREP_TOKF_PLAIN));
     sitrep_doc_free(d);
 
     /* Offsets point into the original bytes, with non-ASCII letters. */

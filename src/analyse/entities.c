@@ -434,6 +434,11 @@ static void build_units(ent_state *st)
             f0 |= U_BREAK | U_PBREAK | U_SENT;
         brk = pbrk = false;
         uint32_t s = t[i].start, e = t[i].end, wend = e;
+        /* a plain word (ASCII letters): one unit, no hyphen or possessive */
+        if (t[i].flags & SITREP_TOKF_PLAIN) {
+            push_unit(st, s, e, (uint32_t)i, e, f0, &t[i]);
+            continue;
+        }
         size_t cut;
         bool poss = t[i].kind == SITREP_TOK_WORD && ends_possessive(src + s, e - s, &cut);
         if (poss)

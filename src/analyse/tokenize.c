@@ -162,7 +162,7 @@ static void emit_plain_word(tok_state *st, const char *src, uint32_t s, uint32_t
         emit_word(st, src, s, e);
         return;
     }
-    uint16_t f = first_up ? SITREP_TOKF_CAP : 0;
+    uint16_t f = SITREP_TOKF_PLAIN | (first_up ? SITREP_TOKF_CAP : 0);
     if (n >= 2 && upper == n)
         f |= SITREP_TOKF_ALLCAPS;
     push_tok(st, s, e, SITREP_TOK_WORD, f);
