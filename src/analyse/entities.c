@@ -436,6 +436,16 @@ static void build_units(ent_state *st)
         uint32_t s = t[i].start, e = t[i].end, wend = e;
         /* a plain word (ASCII letters): one unit, no hyphen or possessive */
         if (t[i].flags & SITREP_TOKF_PLAIN) {
+            /* a lower-case word with no capitalised word next to it joins no
+             * name: whether it is a particle or connective does not matter */
+            if (!(t[i].flags & SITREP_TOKF_CAP) && (i == 0 || !(t[i - 1].flags & SITREP_TOKF_CAP)) &&
+                (i + 1 == nt || !(t[i + 1].flags & SITREP_TOKF_CAP)) &&
+                st->units.cap - st->units.len > sizeof(unit)) {
+                unit x = {s, e, (uint32_t)i, e, 0, NORM_NONE, (uint16_t)(f0 | U_LOWER)};
+                memcpy(st->units.data + st->units.len, &x, sizeof x);
+                st->units.len += sizeof x;
+                continue;
+            }
             push_unit(st, s, e, (uint32_t)i, e, f0, &t[i]);
             continue;
         }
@@ -498,7 +508,7 @@ static bool unit_is(const ent_state *st, size_t i, const char *const *list)
 }
 
 /* A particle that joins a name: "al-Hol", "al Qaeda", never "at Incirlik". */
-static bool joining_particle(const ent_state *st, size_t i)
+static inline bool joining_particle(const ent_state *st, size_t i)
 {
     return (st->u[i].flags & U_PARTICLE) &&
            ((i + 1 < st->nu && (st->u[i + 1].flags & U_HYPH)) ||
@@ -1191,7 +1201,8 @@ static void read_chunk(ent_state *st, size_t c0, size_t c1)
     seg segs[SR_MAX_SEGS];
     size_t ns = 0;
     for (size_t p = c0; p < c1 && ns < SR_MAX_SEGS;) {
-        size_t tl = title_at(st, p, c1);
+        /* a title needs a name after it: not on a chunk's last unit */
+        size_t tl = p + 1 < c1 ? title_at(st, p, c1) : 0;
         if (tl && p + tl < c1 && (st->u[p + tl].flags & U_CAP)) {
             segs[ns++] = (seg){(uint32_t)p, (uint32_t)(p + tl), S_TITLE, -1, 0};
             p += tl;
