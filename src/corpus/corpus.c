@@ -40,6 +40,7 @@ void sitrep_corpus_free(sitrep_corpus *c)
     sr_buf_free(&c->entities);
     sr_buf_free(&c->mentions);
     c->mem->free(c->slots);
+    c->mem->free(c->quotes);
     sr_arena_free(&c->arena);
     c->mem->free(c);
 }
@@ -135,6 +136,39 @@ static int64_t merge(sitrep_corpus *c, const sitrep_entity *e, const char *doc_i
     return (int64_t)ne;
 }
 
+/* The corpus's copy of the quote s[0..n): one per distinct surface form,
+ * however many mentions use it ("IS" a thousand times is stored once). */
+static const char *intern(sitrep_corpus *c, const char *s, size_t n)
+{
+    if ((c->nquotes + 1) * 10 > c->nqslots * 7) {
+        size_t m = c->nqslots ? c->nqslots * 2 : 1024;
+        const char **q = c->mem->calloc(m, sizeof *q);
+        if (q == NULL)
+            return NULL;
+        for (size_t i = 0; i < c->nqslots; i++) {
+            if (!c->quotes[i])
+                continue;
+            size_t k = (size_t)sr_word_hash(c->quotes[i], strlen(c->quotes[i])) & (m - 1);
+            while (q[k])
+                k = (k + 1) & (m - 1);
+            q[k] = c->quotes[i];
+        }
+        c->mem->free(c->quotes);
+        c->quotes = q;
+        c->nqslots = m;
+    }
+    size_t k = (size_t)sr_word_hash(s, n) & (c->nqslots - 1);
+    for (; c->quotes[k]; k = (k + 1) & (c->nqslots - 1))
+        if (strncmp(c->quotes[k], s, n) == 0 && c->quotes[k][n] == '\0')
+            return c->quotes[k];
+    char *copy = sr_arena_strndup(&c->arena, s, n);
+    if (copy) {
+        c->quotes[k] = copy;
+        c->nquotes++;
+    }
+    return copy;
+}
+
 sitrep_status sitrep_corpus_add(sitrep_corpus *c, const sitrep_doc *doc)
 {
     if (c == NULL || doc == NULL)
@@ -161,7 +195,7 @@ sitrep_status sitrep_corpus_add(sitrep_corpus *c, const sitrep_doc *doc)
     for (size_t i = 0; i < nm; i++) {
         uint32_t n = ms[i].span.end - ms[i].span.start;
         sr_cmention m = {map[ms[i].entity], id, ms[i].span.start, ms[i].span.end,
-                         sr_arena_strndup(&c->arena, doc->src + ms[i].span.start, n), n};
+                         intern(c, doc->src + ms[i].span.start, n), n};
         if (m.quote == NULL || !SR_VEC_PUSH(&c->mentions, sr_cmention, m)) {
             c->mem->free(map);
             return SITREP_ENOMEM;

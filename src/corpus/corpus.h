@@ -38,6 +38,8 @@ struct sitrep_corpus {
     sr_buf mentions;         /* sr_cmention */
     uint32_t *slots;         /* open addressing: entity index + 1, 0 empty */
     size_t nslots;
+    const char **quotes;     /* interned quotes: a surface form is kept once */
+    size_t nquotes, nqslots;
     size_t ndocs;
 };
 

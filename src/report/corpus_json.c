@@ -51,7 +51,7 @@ static int cmp_entity(const void *a, const void *b)
 
 static int cmp_mention(const void *a, const void *b)
 {
-    const sr_cmention *x = a, *y = b;
+    const sr_cmention *x = *(const sr_cmention *const *)a, *y = *(const sr_cmention *const *)b;
     if (x->entity != y->entity)
         return x->entity < y->entity ? -1 : 1;
     int c = strcmp(x->doc, y->doc);
@@ -67,8 +67,8 @@ static int cmp_str(const void *a, const void *b)
 
 
 /* One entity record from its mentions ms[0..n) (sorted by document). */
-static json_t *entity_json(const sr_centity *e, const char *id, const sr_cmention *ms, size_t n,
-                           const char **scratch)
+static json_t *entity_json(const sr_centity *e, const char *id, const sr_cmention *const *ms,
+                           size_t n, const char **scratch)
 {
     json_t *o = json_object();
     if (o == NULL)
@@ -81,7 +81,7 @@ static json_t *entity_json(const sr_centity *e, const char *id, const sr_cmentio
     size_t na = 0;
     scratch[na++] = e->name;
     for (size_t i = 0; i < n; i++)
-        scratch[na++] = ms[i].quote;
+        scratch[na++] = ms[i]->quote;
     qsort(scratch, na, sizeof *scratch, cmp_str);
     json_t *aliases = json_array();
     for (size_t i = 0; i < na; i++)
@@ -90,8 +90,8 @@ static json_t *entity_json(const sr_centity *e, const char *id, const sr_cmentio
     ok = put(o, "aliases", aliases) && ok;
     json_t *docs = json_array();
     for (size_t i = 0; i < n; i++)
-        if (i == 0 || strcmp(ms[i].doc, ms[i - 1].doc) != 0)
-            ok = append(docs, json_string(ms[i].doc)) && ok;
+        if (i == 0 || strcmp(ms[i]->doc, ms[i - 1]->doc) != 0)
+            ok = append(docs, json_string(ms[i]->doc)) && ok;
     ok = put(o, "documents", docs) && ok;
     ok = put(o, "country", e->country[0] ? json_string(e->country) : json_null()) && ok;
     if (e->kind == SITREP_ENTITY_PLACE) {
@@ -115,10 +115,10 @@ static json_t *entity_json(const sr_centity *e, const char *id, const sr_cmentio
     for (size_t i = 0; i < n; i++) {
         json_t *s = json_object();
         bool sok = s != NULL;
-        sok = sok && put(s, "doc", json_string(ms[i].doc));
-        sok = sok && put(s, "start", json_integer(ms[i].start));
-        sok = sok && put(s, "end", json_integer(ms[i].end));
-        sok = sok && put(s, "quote", json_stringn(ms[i].quote, ms[i].quote_len));
+        sok = sok && put(s, "doc", json_string(ms[i]->doc));
+        sok = sok && put(s, "start", json_integer(ms[i]->start));
+        sok = sok && put(s, "end", json_integer(ms[i]->end));
+        sok = sok && put(s, "quote", json_stringn(ms[i]->quote, ms[i]->quote_len));
         if (!sok) {
             json_decref(s);
             s = NULL;
@@ -143,7 +143,7 @@ sitrep_status sitrep_corpus_write_json(const sitrep_corpus *c, unsigned flags,
     size_t nm = SR_VEC_COUNT(&c->mentions, sr_cmention);
     const sr_centity *es = (const sr_centity *)(const void *)c->entities.data;
     const sr_centity **order = c->mem->calloc(ne ? ne : 1, sizeof *order);
-    sr_cmention *ms = c->mem->calloc(nm ? nm : 1, sizeof *ms);
+    const sr_cmention **ms = c->mem->calloc(nm ? nm : 1, sizeof *ms);
     size_t *first = c->mem->calloc(ne + 1, sizeof *first);
     const char **scratch = c->mem->calloc(nm + 1, sizeof *scratch);
     sitrep_status st = SITREP_OK;
@@ -154,12 +154,14 @@ sitrep_status sitrep_corpus_write_json(const sitrep_corpus *c, unsigned flags,
     for (size_t i = 0; i < ne; i++)
         order[i] = &es[i];
     qsort(order, ne, sizeof *order, cmp_entity);
-    if (nm)
-        memcpy(ms, c->mentions.data, nm * sizeof *ms);
+    /* pointers are sorted, not the mentions: a quarter of the memory */
+    const sr_cmention *all = (const sr_cmention *)(const void *)c->mentions.data;
+    for (size_t i = 0; i < nm; i++)
+        ms[i] = &all[i];
     qsort(ms, nm, sizeof *ms, cmp_mention);
     /* where each entity's mentions start */
     for (size_t i = 0, e = 0; e <= ne; e++) {
-        while (i < nm && ms[i].entity < e)
+        while (i < nm && ms[i]->entity < e)
             i++;
         first[e] = i;
     }
