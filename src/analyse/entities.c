@@ -596,6 +596,7 @@ static uint32_t entity_for(ent_state *st, uint64_t id, sitrep_entity_kind kind, 
     e.e.lat = e.e.lon = NAN;
     e.e.name = copy ? sr_arena_strndup(&st->doc->arena, name, name_len) : name;
     if (e.e.name == NULL || !SR_VEC_PUSH(&st->doc->entities, sr_entity, e)) {
+        st->ids.len -= sizeof id; /* ids and entities stay side by side */
         st->oom = true;
         return UINT32_MAX;
     }
