@@ -124,6 +124,21 @@ sitrep_status sr_describe(sitrep_doc *doc)
                            (doc->src[t[i].end] == '-' || doc->src[t[i].end] == '/');
                 if (!day && !iso)
                     continue;
+                /* a day starts a date only before a month name ("17 July",
+                 * "17th of July") or a numeric separator ("17/07/2024"):
+                 * most numbers in news count things */
+                if (day && !iso) {
+                    char after = t[i].end < doc->len ? doc->src[t[i].end] : ' ';
+                    bool numeric = after == '/' || after == '.' || after == '-';
+                    size_t j = i + 1;
+                    if (j < nt && t[j].kind == SITREP_TOK_WORD && t[j].end - t[j].start == 2 &&
+                        memcmp(doc->src + t[j].start, "of", 2) == 0)
+                        j++;
+                    bool month = j < nt && t[j].kind == SITREP_TOK_WORD &&
+                                 sr_month_number(doc->src + t[j].start, t[j].end - t[j].start);
+                    if (!numeric && !month)
+                        continue;
+                }
             } else {
                 continue;
             }

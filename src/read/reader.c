@@ -52,6 +52,10 @@ struct sitrep_reader {
     size_t line;         /* number of the last line read */
     char *buf;           /* read buffer: [pos, len) not yet consumed */
     size_t pos, len, cap;
+    size_t chunk;        /* bytes per read for this input (small files: less) */
+    int fd;              /* a plain (not gzip) file read directly, or -1 */
+    int read_errno;      /* why the last direct read failed, or 0 */
+    uint64_t size;       /* the file's size when opened (direct reads stop there) */
     bool eof;
     bool nomem;          /* the last fill() failed for want of memory */
 };
@@ -203,6 +207,7 @@ sitrep_status sitrep_reader_new(const sitrep_options *opts, sitrep_reader **out)
     if (!r)
         return SITREP_ENOMEM;
     r->opts = o;
+    r->fd = -1;
     r->mem = mem;
     *out = r;
     return SITREP_OK;
@@ -225,6 +230,10 @@ static void close_input(sitrep_reader *r)
     if (r->gz)
         gzclose(r->gz);
     r->gz = NULL;
+    if (r->fd >= 0)
+        close(r->fd);
+    r->fd = -1;
+    r->read_errno = 0;
     r->mem->free(r->path);
     r->path = NULL;
     r->mode = MODE_NONE;
@@ -266,7 +275,7 @@ static bool grow_buf(sitrep_reader *r, size_t need)
 {
     if (r->cap >= need)
         return true;
-    size_t nc = r->cap ? r->cap : CHUNK * 2;
+    size_t nc = r->cap ? r->cap : (r->chunk ? r->chunk : CHUNK) * 2;
     while (nc < need)
         nc *= 2;
     char *p = r->mem->realloc(r->buf, nc);
@@ -275,6 +284,18 @@ static bool grow_buf(sitrep_reader *r, size_t need)
     r->buf = p;
     r->cap = nc;
     return true;
+}
+
+/* The input's read error, or NULL when there was none. */
+static const char *input_error(sitrep_reader *r)
+{
+    if (r->fd >= 0)
+        return r->read_errno ? strerror(r->read_errno) : NULL;
+    if (r->gz == NULL)
+        return NULL;
+    int gzerr = 0;
+    const char *msg = gzerror(r->gz, &gzerr);
+    return (gzerr != Z_OK && gzerr != Z_STREAM_END) ? msg : NULL;
 }
 
 /* Reads more bytes after [pos, len), compacting first.  Returns false at
@@ -288,16 +309,29 @@ static bool fill(sitrep_reader *r)
         r->len -= r->pos;
         r->pos = 0;
     }
-    if (!grow_buf(r, r->len + CHUNK + 1)) {
+    size_t chunk = r->chunk ? r->chunk : CHUNK;
+    if (!grow_buf(r, r->len + chunk + 1)) {
         r->nomem = true;
         return false;
     }
-    int k = gzread(r->gz, r->buf + r->len, CHUNK);
+    ssize_t k;
+    if (r->fd >= 0) {
+        do
+            k = read(r->fd, r->buf + r->len, chunk);
+        while (k < 0 && errno == EINTR);
+        if (k < 0)
+            r->read_errno = errno;
+    } else {
+        k = gzread(r->gz, r->buf + r->len, (unsigned)chunk);
+    }
     if (k <= 0) {
         r->eof = true;
         return false;
     }
     r->len += (size_t)k;
+    /* the whole file is in: no read just to learn of its end */
+    if (r->fd >= 0 && r->pos == 0 && r->mode == MODE_NONE && r->len >= r->size)
+        r->eof = true;
     return true;
 }
 
@@ -450,10 +484,9 @@ static sitrep_status text_file(sitrep_reader *r, const char *path, sitrep_doc **
         close_input(r);
         return fail(r, SITREP_ETOOBIG, path, 0, detail);
     }
-    int gzerr = 0;
-    const char *gzmsg = gzerror(r->gz, &gzerr);
-    if (gzerr != Z_OK && gzerr != Z_STREAM_END) {
-        sitrep_status st = fail(r, SITREP_EIO, path, 0, gzmsg);
+    const char *rerr = input_error(r);
+    if (rerr) {
+        sitrep_status st = fail(r, SITREP_EIO, path, 0, rerr);
         close_input(r);
         return st;
     }
@@ -570,6 +603,7 @@ static sitrep_status open_path(sitrep_reader *r, char *path, sitrep_doc **out)
 {
     int fd;
     bool is_stdin = strcmp(path, "-") == 0;
+    r->chunk = CHUNK;
     if (is_stdin) {
         fd = dup(STDIN_FILENO);
     } else {
@@ -584,15 +618,31 @@ static sitrep_status open_path(sitrep_reader *r, char *path, sitrep_doc **out)
         if (!S_ISREG(sb.st_mode))
             return fail(r, SITREP_EFORMAT, path, 0, "not a regular file");
         fd = open(path, O_RDONLY);
+        /* A 6 KB article needs no 64 KB buffers (zlib's and ours, which the
+         * allocator would map and the kernel zero for every file): read
+         * small files in pieces of their own size. */
+        r->size = sb.st_size >= 0 ? (uint64_t)sb.st_size : 0;
+        if (sb.st_size >= 0 && (uint64_t)sb.st_size < CHUNK) {
+            size_t want = 8192;
+            while (want < (size_t)sb.st_size + 1)
+                want *= 2;
+            r->chunk = want;
+        }
     }
     if (fd < 0)
         return fail(r, SITREP_EIO, path, 0, strerror(errno));
-    r->gz = gzdopen(fd, "rb");
-    if (!r->gz) {
-        close(fd);
-        return fail(r, SITREP_ENOMEM, path, 0, NULL);
+    /* A regular file is read directly (zlib's transparent mode would copy
+     * every byte through its own buffers) until its first bytes show gzip. */
+    if (!is_stdin) {
+        r->fd = fd;
+    } else {
+        r->gz = gzdopen(fd, "rb");
+        if (!r->gz) {
+            close(fd);
+            return fail(r, SITREP_ENOMEM, path, 0, NULL);
+        }
+        gzbuffer(r->gz, (unsigned)r->chunk);
     }
-    gzbuffer(r->gz, CHUNK);
     r->path = dup_str(r->mem, is_stdin ? "<stdin>" : path);
     if (!r->path) {
         close_input(r);
@@ -601,6 +651,25 @@ static sitrep_status open_path(sitrep_reader *r, char *path, sitrep_doc **out)
     r->pos = r->len = 0;
     r->eof = false;
     r->line = 0;
+    if (r->fd >= 0 && fill(r) && r->len >= 2 && (unsigned char)r->buf[0] == 0x1f &&
+        (unsigned char)r->buf[1] == 0x8b) {
+        /* gzip: start again through zlib */
+        int gfd = r->fd;
+        r->fd = -1;
+        r->len = 0;
+        r->eof = false;
+        r->gz = lseek(gfd, 0, SEEK_SET) == 0 ? gzdopen(gfd, "rb") : NULL;
+        if (!r->gz) {
+            close(gfd);
+            char *p = r->path;
+            r->path = NULL;
+            sitrep_status st = fail(r, SITREP_EIO, p, 0, "cannot reopen a gzip file");
+            r->mem->free(p);
+            close_input(r);
+            return st;
+        }
+        gzbuffer(r->gz, (unsigned)r->chunk);
+    }
     /* Sniff: fill until a non-blank byte shows. */
     size_t i = 0;
     for (;;) {
@@ -627,11 +696,9 @@ static sitrep_status open_path(sitrep_reader *r, char *path, sitrep_doc **out)
     if (r->len == 0 || i >= r->len) {
         char *p = r->path;
         r->path = NULL;
-        int gzerr = 0;
-        const char *gzmsg = gzerror(r->gz, &gzerr);
-        sitrep_status st = (gzerr != Z_OK && gzerr != Z_STREAM_END)
-                               ? fail(r, SITREP_EIO, p, 0, gzmsg)
-                               : fail(r, SITREP_EEMPTY, p, 0, NULL);
+        const char *rerr = input_error(r);
+        sitrep_status st = rerr ? fail(r, SITREP_EIO, p, 0, rerr)
+                                : fail(r, SITREP_EEMPTY, p, 0, NULL);
         r->mem->free(p);
         close_input(r);
         return st;
@@ -658,12 +725,11 @@ sitrep_status sitrep_reader_next(sitrep_reader *r, sitrep_doc **out)
             sitrep_status st = jsonl_next(r, out);
             if (st != SITREP_DONE)
                 return st;
-            int gzerr = 0;
-            const char *gzmsg = gzerror(r->gz, &gzerr);
-            if (gzerr != Z_OK && gzerr != Z_STREAM_END) {
+            const char *rerr = input_error(r);
+            if (rerr) {
                 char *p = r->path;
                 r->path = NULL;
-                st = fail(r, SITREP_EIO, p, r->line + 1, gzmsg);
+                st = fail(r, SITREP_EIO, p, r->line + 1, rerr);
                 r->mem->free(p);
                 close_input(r);
                 return st;
