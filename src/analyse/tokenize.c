@@ -234,8 +234,8 @@ static void cut_sentences(tok_state *st, size_t first, size_t last)
                     }
                 }
             }
-        } else if (t->kind == SITREP_TOK_WORD && t->end - t->start >= 3 &&
-                   src[t->end - 1] == '.' && i + 1 < last &&
+        } else if (t->kind == SITREP_TOK_WORD && !(t->flags & SITREP_TOKF_PLAIN) &&
+                   t->end - t->start >= 3 && src[t->end - 1] == '.' && i + 1 < last &&
                    tok[i + 1].kind == SITREP_TOK_WORD &&
                    is_sentence_opener(src + tok[i + 1].start, tok[i + 1].end - tok[i + 1].start) &&
                    (tok[i + 1].flags & SITREP_TOKF_CAP)) {

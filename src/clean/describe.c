@@ -111,6 +111,11 @@ sitrep_status sr_describe(sitrep_doc *doc)
         size_t nt;
         const sitrep_token *t = sitrep_doc_tokens(doc, &nt);
         for (size_t i = 0; i < nt; i++) {
+            /* the token's flags first: most words are lower case, and their
+             * bytes need not be read at all */
+            if (t[i].kind == SITREP_TOK_WORD ? !(t[i].flags & SITREP_TOKF_CAP)
+                                             : t[i].kind != SITREP_TOK_NUMBER)
+                continue;
             const char *w = doc->src + t[i].start;
             size_t wn = t[i].end - t[i].start;
             if (t[i].kind == SITREP_TOK_WORD) {
