@@ -1,7 +1,7 @@
 /*
  * main.c -- the sitrep command line: a thin layer over libsitrep.
  *
- *   sitrep extract [--text] [--max-bytes N] PATH...
+ *   sitrep extract [--text] [--mentions] [--max-bytes N] PATH...
  *   sitrep docs [--max-bytes N] PATH...
  *
  * Writes one JSON record per document to standard output, then the records
@@ -20,7 +20,7 @@
 
 static void usage(FILE *to)
 {
-    fputs("usage: sitrep extract [--text] [--max-bytes N] PATH...\n"
+    fputs("usage: sitrep extract [--text] [--mentions] [--max-bytes N] PATH...\n"
           "       sitrep docs [--max-bytes N] PATH...\n"
           "       sitrep --version\n"
           "\n"
@@ -28,6 +28,7 @@ static void usage(FILE *to)
           "            .gz read transparently) and write JSON Lines records\n"
           "  docs      the same documents as a table a person reads\n"
           "  --text    include each document's cleaned text\n"
+          "  --mentions  also write every time expression and figure read (time, figure records)\n"
           "  --max-bytes N   largest article or JSONL record accepted (default 16 MiB)\n",
           to);
 }
@@ -65,10 +66,13 @@ static int cmd_extract(int argc, char **argv, bool table)
     sitrep_options opts;
     sitrep_options_init(&opts);
     unsigned flags = 0;
+    bool mentions = false;
     int first_path = -1;
     for (int i = 0; i < argc; i++) {
         if (first_path < 0 && strcmp(argv[i], "--text") == 0) {
             flags |= SITREP_JSON_TEXT;
+        } else if (first_path < 0 && strcmp(argv[i], "--mentions") == 0) {
+            mentions = true;
         } else if (first_path < 0 && strcmp(argv[i], "--max-bytes") == 0 && i + 1 < argc) {
             char *end;
             errno = 0;
@@ -128,7 +132,9 @@ static int cmd_extract(int argc, char **argv, bool table)
         }
         st = table ? (write_row(doc) ? SITREP_EIO : SITREP_OK)
                    : sitrep_doc_write_json(doc, flags, write_stdout, NULL);
-        if (st == SITREP_OK && corpus && sitrep_corpus_add(corpus, doc) != SITREP_OK) {
+        if (st == SITREP_OK && corpus &&
+            (sitrep_corpus_add(corpus, doc) != SITREP_OK ||
+             (mentions && sitrep_corpus_add_mentions(corpus, doc) != SITREP_OK))) {
             sitrep_doc_free(doc);
             fprintf(stderr, "sitrep: out of memory\n");
             rc = 2;

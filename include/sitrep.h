@@ -84,7 +84,9 @@ typedef struct sitrep_options {
 } sitrep_options;
 
 enum {
-    SITREP_SKIP_ENTITIES = 1u << 0 /* no entities or places (sitrep_doc_entity_count is 0) */
+    SITREP_SKIP_ENTITIES = 1u << 0, /* no entities or places (sitrep_doc_entity_count is 0) */
+    SITREP_SKIP_TIMES = 1u << 1,    /* no time expressions */
+    SITREP_SKIP_FIGURES = 1u << 2   /* no figures */
 };
 
 /* Fills `opts` with defaults (malloc, 16 MiB per article). */
@@ -272,6 +274,36 @@ SITREP_EXPORT sitrep_status sitrep_doc_entity(const sitrep_doc *doc, size_t i,
 SITREP_EXPORT const sitrep_mention *sitrep_doc_mentions(const sitrep_doc *doc,
                                                         size_t *count);
 
+/* ---- time expressions and figures ------------------------------------------ */
+
+/* A time expression, resolved against the document date (given or
+ * inferred).  Strings are static or borrowed from the document. */
+typedef struct sitrep_time {
+    sitrep_span span;
+    char from[11], to[11];   /* "YYYY-MM-DD" both inclusive; "" when unresolved */
+    const char *precision;   /* "day", "week", "month", "quarter", "half", "year", "decade" */
+    const char *kind;        /* "date", "duration", "set", "time" */
+    const char *duration;    /* ISO 8601 ("P5Y") for durations, else NULL */
+} sitrep_time;
+
+/* A figure: a count, an amount of money, a percentage. */
+typedef struct sitrep_figure {
+    sitrep_span span;
+    double low, high;        /* equal for a single value */
+    const char *qualifier;   /* "exact", "approximately", "more_than", "at_least",
+                              * "fewer_than", "up_to", "range" */
+    const char *unit;        /* NULL for a count; "percent", "usd", ... */
+    sitrep_span measure;     /* what it counts ("attacks"); start == end when unknown */
+} sitrep_figure;
+
+SITREP_EXPORT size_t sitrep_doc_time_count(const sitrep_doc *doc);
+/* Fills *out with time expression i; SITREP_EARG when out of range. */
+SITREP_EXPORT sitrep_status sitrep_doc_time(const sitrep_doc *doc, size_t i, sitrep_time *out);
+SITREP_EXPORT size_t sitrep_doc_figure_count(const sitrep_doc *doc);
+/* Fills *out with figure i; SITREP_EARG when out of range. */
+SITREP_EXPORT sitrep_status sitrep_doc_figure(const sitrep_doc *doc, size_t i,
+                                              sitrep_figure *out);
+
 /* ---- output ---------------------------------------------------------------- */
 
 enum {
@@ -299,6 +331,12 @@ SITREP_EXPORT sitrep_status sitrep_corpus_new(const sitrep_options *opts,
  * after.  Adding never re-reads documents added before. */
 SITREP_EXPORT sitrep_status sitrep_corpus_add(sitrep_corpus *corpus,
                                               const sitrep_doc *doc);
+
+/* Also keeps the document's time expressions and figures, written as
+ * `time` and `figure` mention records after everything else (CONTRACT.md,
+ * --mentions).  Borrows the document like sitrep_corpus_add. */
+SITREP_EXPORT sitrep_status sitrep_corpus_add_mentions(sitrep_corpus *corpus,
+                                                       const sitrep_doc *doc);
 
 /* Writes the corpus records (CONTRACT.md: entities, ...) as JSON Lines,
  * one write per record.  The output does not depend on the order in which

@@ -4,6 +4,8 @@
 #include "doc.h"
 
 #include "analyse/entities.h"
+#include "analyse/figures.h"
+#include "analyse/times.h"
 
 #include <string.h>
 
@@ -18,6 +20,8 @@ void sitrep_doc_free(sitrep_doc *doc)
     sr_buf_free(&doc->sentences);
     sr_buf_free(&doc->entities);
     sr_buf_free(&doc->mentions);
+    sr_buf_free(&doc->times);
+    sr_buf_free(&doc->figures);
     if (doc->owned)
         mem->free(doc->owned);
     sr_arena_free(&doc->arena);
@@ -187,4 +191,51 @@ const sitrep_mention *sitrep_doc_mentions(const sitrep_doc *doc, size_t *count)
     if (count)
         *count = SR_VEC_COUNT(&doc->mentions, sitrep_mention);
     return (const sitrep_mention *)(const void *)doc->mentions.data;
+}
+
+/* ---- time expressions and figures ---- */
+
+size_t sitrep_doc_time_count(const sitrep_doc *doc)
+{
+    return SR_VEC_COUNT(&doc->times, sr_time);
+}
+
+sitrep_status sitrep_doc_time(const sitrep_doc *doc, size_t i, sitrep_time *out)
+{
+    if (out == NULL || i >= sitrep_doc_time_count(doc))
+        return SITREP_EARG;
+    const sr_time *t = &((const sr_time *)(const void *)doc->times.data)[i];
+    memset(out, 0, sizeof *out);
+    out->span.start = t->start;
+    out->span.end = t->end;
+    if (t->from.year)
+        sr_date_iso(&t->from, out->from);
+    if (t->to.year)
+        sr_date_iso(&t->to, out->to);
+    out->precision = sr_precision_name(t->precision);
+    out->kind = sr_time_kind_name(t->kind);
+    out->duration = t->duration[0] ? t->duration : NULL;
+    return SITREP_OK;
+}
+
+size_t sitrep_doc_figure_count(const sitrep_doc *doc)
+{
+    return SR_VEC_COUNT(&doc->figures, sr_figure);
+}
+
+sitrep_status sitrep_doc_figure(const sitrep_doc *doc, size_t i, sitrep_figure *out)
+{
+    if (out == NULL || i >= sitrep_doc_figure_count(doc))
+        return SITREP_EARG;
+    const sr_figure *f = &((const sr_figure *)(const void *)doc->figures.data)[i];
+    memset(out, 0, sizeof *out);
+    out->span.start = f->start;
+    out->span.end = f->end;
+    out->low = f->low;
+    out->high = f->high;
+    out->qualifier = sr_qualifier_name(f->qualifier);
+    out->unit = f->unit[0] ? f->unit : NULL;
+    out->measure.start = f->measure_start;
+    out->measure.end = f->measure_end;
+    return SITREP_OK;
 }

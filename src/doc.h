@@ -54,6 +54,8 @@ struct sitrep_doc {
     sr_buf sentences;           /* sitrep_sentence */
     sr_buf entities;            /* sr_entity (analyse/entities.h) */
     sr_buf mentions;            /* sitrep_mention, in input order */
+    sr_buf times;               /* sr_time (analyse/times.h) */
+    sr_buf figures;             /* sr_figure (analyse/figures.h) */
 };
 
 /* Stage entry points, in pipeline order (src/pipeline.c calls them). */

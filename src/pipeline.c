@@ -1,10 +1,13 @@
 /*
  * pipeline.c -- the only file that knows the order of the per-article
- * stages: check -> hints -> clean -> tokenize -> describe -> entities.
+ * stages: check -> hints -> clean -> tokenize -> describe -> entities -> times
+ * -> figures.
  */
 #include "doc.h"
 
 #include "analyse/dates.h"
+#include "analyse/figures.h"
+#include "analyse/times.h"
 #include "pipeline.h"
 
 #include <string.h>
@@ -156,6 +159,8 @@ sitrep_status sr_doc_analyse(const char *id, const char *bytes, size_t len, void
     sr_buf_init(&doc->sentences, mem);
     sr_buf_init(&doc->entities, mem);
     sr_buf_init(&doc->mentions, mem);
+    sr_buf_init(&doc->times, mem);
+    sr_buf_init(&doc->figures, mem);
     /* Room for a typical article's tokens up front: about one per 5 bytes. */
     if (!sr_buf_reserve(&doc->tokens, (len / 5 + 16) * sizeof(sitrep_token))) {
         sitrep_doc_free(doc);
@@ -174,6 +179,18 @@ sitrep_status sr_doc_analyse(const char *id, const char *bytes, size_t len, void
         st = sr_describe(doc);
     if (st == SITREP_OK && !(opts->skip & SITREP_SKIP_ENTITIES))
         st = sr_entities(doc);
+    if (st == SITREP_OK && !(opts->skip & SITREP_SKIP_TIMES)) {
+        /* relative expressions resolve against the stated date, else the
+         * inferred one */
+        const char *d = doc->published ? doc->published : doc->published_inferred;
+        sr_date anchor = {0, 0, 0};
+        size_t at, used;
+        if (d)
+            sr_date_find(d, strlen(d), &anchor, &at, &used);
+        st = sr_find_times(doc, &anchor, &doc->times);
+    }
+    if (st == SITREP_OK && !(opts->skip & SITREP_SKIP_FIGURES))
+        st = sr_find_figures(doc, &doc->figures);
     if (st != SITREP_OK) {
         sitrep_doc_free(doc);
         return st;

@@ -7,6 +7,8 @@
 #include <string.h>
 #include <strings.h>
 
+static int days_in_month(int y, int m);
+
 static const char *const month_names[12] = {"january", "february", "march", "april",
                                             "may", "june", "july", "august",
                                             "september", "october", "november", "december"};
@@ -38,6 +40,11 @@ int sr_month_number(const char *s, size_t n)
     if (m != 4 && (n == 3 || (n == 4 && m == 8 && (s[3] | 0x20) == 't')))
         return m + 1;
     return 0;
+}
+
+int sr_days_in_month(int y, int m)
+{
+    return days_in_month(y, m);
 }
 
 static int days_in_month(int y, int m)
@@ -88,18 +95,25 @@ static size_t spaces(const char *s, size_t n, size_t i)
 }
 
 /* Monday, Mon, Tues, Thur, Thurs ... matched by the first three letters. */
-bool sr_weekday_name(const char *s, size_t n)
+int sr_weekday_number(const char *s, size_t n)
 {
     static const char *const days[7] = {"monday", "tuesday", "wednesday", "thursday",
                                         "friday", "saturday", "sunday"};
     if (n < 3 || n > 9)
-        return false;
+        return 0;
     int d = index_by_prefix(days, 7, s);
     if (d < 0)
-        return false;
+        return 0;
     return (n == strlen(days[d]) || n == 3 || (n == 4 && (d == 1 || d == 3)) ||
             (n == 5 && d == 3)) &&
-           strncasecmp(s, days[d], n) == 0;
+                   strncasecmp(s, days[d], n) == 0
+               ? d + 1
+               : 0;
+}
+
+bool sr_weekday_name(const char *s, size_t n)
+{
+    return sr_weekday_number(s, n) != 0;
 }
 
 /* Month D[,] YYYY  |  Month YYYY */
@@ -249,4 +263,53 @@ int sr_date_cmp(const sr_date *a, const sr_date *b)
     int x = a->year * 10000 + a->month * 100 + a->day;
     int y = b->year * 10000 + b->month * 100 + b->day;
     return x < y ? -1 : x > y;
+}
+
+/* Howard Hinnant's days_from_civil / civil_from_days. */
+long sr_date_to_days(const sr_date *d)
+{
+    long y = d->year - (d->month <= 2);
+    long era = (y >= 0 ? y : y - 399) / 400;
+    long yoe = y - era * 400;
+    long mp = (d->month + 9) % 12;
+    long doy = (153 * mp + 2) / 5 + (d->day ? d->day : 1) - 1;
+    long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + doe - 719468;
+}
+
+sr_date sr_date_from_days(long z)
+{
+    z += 719468;
+    long era = (z >= 0 ? z : z - 146096) / 146097;
+    long doe = z - era * 146097;
+    long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    long mp = (5 * doy + 2) / 153;
+    long day = doy - (153 * mp + 2) / 5 + 1;
+    long m = mp < 10 ? mp + 3 : mp - 9;
+    long y = yoe + era * 400 + (m <= 2);
+    return (sr_date){(int)y, (int)m, (int)day};
+}
+
+sr_date sr_date_add_days(const sr_date *d, long n)
+{
+    return sr_date_from_days(sr_date_to_days(d) + n);
+}
+
+sr_date sr_date_add_months(const sr_date *d, int n)
+{
+    long k = (long)d->year * 12 + (d->month - 1) + n;
+    int y = (int)(k >= 0 ? k / 12 : (k - 11) / 12);
+    int m = (int)(k - (long)y * 12) + 1;
+    int day = d->day;
+    if (day > days_in_month(y, m))
+        day = days_in_month(y, m);
+    return (sr_date){y, m, day};
+}
+
+int sr_date_weekday(const sr_date *d)
+{
+    long z = sr_date_to_days(d); /* 1970-01-01 was a Thursday (4) */
+    long w = (z % 7 + 7) % 7;    /* 0 = Thursday */
+    return (int)((w + 3) % 7) + 1;
 }

@@ -24,6 +24,24 @@ int sr_month_number(const char *s, size_t n);
 /* Is s[0..n) a weekday name or abbreviation (Monday, Mon, Tues, Thurs)? */
 bool sr_weekday_name(const char *s, size_t n);
 
+/* Weekday number of a weekday name as sr_weekday_name reads it: 1 Monday
+ * .. 7 Sunday, 0 when s[0..n) is none. */
+int sr_weekday_number(const char *s, size_t n);
+
+/* ---- day arithmetic (proleptic Gregorian calendar, full dates only) ---- */
+
+/* Days in month m (1-12) of year y. */
+int sr_days_in_month(int y, int m);
+/* Days since 1970-01-01 (negative before), and back. */
+long sr_date_to_days(const sr_date *d);
+sr_date sr_date_from_days(long days);
+/* d plus n days (n may be negative). */
+sr_date sr_date_add_days(const sr_date *d, long n);
+/* d plus n months (n may be negative), the day clamped to the month's end. */
+sr_date sr_date_add_months(const sr_date *d, int n);
+/* Weekday of a full date: 1 Monday .. 7 Sunday. */
+int sr_date_weekday(const sr_date *d);
+
 /* Writes "YYYY-MM-DD" (11 bytes with the NUL). */
 void sr_date_iso(const sr_date *d, char out[11]);
 

@@ -14,6 +14,7 @@
 #include "wordhash.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <string.h>
 
 sitrep_status sitrep_corpus_new(const sitrep_options *opts, sitrep_corpus **out)
@@ -29,6 +30,7 @@ sitrep_status sitrep_corpus_new(const sitrep_options *opts, sitrep_corpus **out)
     sr_arena_init(&c->arena, mem, 1 << 16);
     sr_buf_init(&c->entities, mem);
     sr_buf_init(&c->mentions, mem);
+    sr_buf_init(&c->exprs, mem);
     *out = c;
     return SITREP_OK;
 }
@@ -39,6 +41,7 @@ void sitrep_corpus_free(sitrep_corpus *c)
         return;
     sr_buf_free(&c->entities);
     sr_buf_free(&c->mentions);
+    sr_buf_free(&c->exprs);
     c->mem->free(c->slots);
     c->mem->free(c->quotes);
     sr_arena_free(&c->arena);
@@ -204,5 +207,60 @@ sitrep_status sitrep_corpus_add(sitrep_corpus *c, const sitrep_doc *doc)
     }
     c->mem->free(map);
     c->ndocs++;
+    return SITREP_OK;
+}
+
+sitrep_status sitrep_corpus_add_mentions(sitrep_corpus *c, const sitrep_doc *doc)
+{
+    if (c == NULL || doc == NULL)
+        return SITREP_EARG;
+    const char *id = sr_arena_strndup(&c->arena, doc->id, strlen(doc->id));
+    if (id == NULL)
+        return SITREP_ENOMEM;
+    size_t nt = sitrep_doc_time_count(doc), nf = sitrep_doc_figure_count(doc);
+    for (size_t i = 0; i < nt; i++) {
+        sitrep_time t;
+        sitrep_doc_time(doc, i, &t);
+        sr_cexpr x;
+        memset(&x, 0, sizeof x);
+        x.type = SR_CEXPR_TIME;
+        x.doc = id;
+        x.start = t.span.start;
+        x.end = t.span.end;
+        x.quote_len = t.span.end - t.span.start;
+        x.quote = intern(c, doc->src + t.span.start, x.quote_len);
+        memcpy(x.from, t.from, sizeof x.from);
+        memcpy(x.to, t.to, sizeof x.to);
+        x.precision = t.precision;
+        x.kind = t.kind;
+        if (t.duration)
+            snprintf(x.duration, sizeof x.duration, "%s", t.duration);
+        if (x.quote == NULL || !SR_VEC_PUSH(&c->exprs, sr_cexpr, x))
+            return SITREP_ENOMEM;
+    }
+    for (size_t i = 0; i < nf; i++) {
+        sitrep_figure f;
+        sitrep_doc_figure(doc, i, &f);
+        sr_cexpr x;
+        memset(&x, 0, sizeof x);
+        x.type = SR_CEXPR_FIGURE;
+        x.doc = id;
+        x.start = f.span.start;
+        x.end = f.span.end;
+        x.quote_len = f.span.end - f.span.start;
+        x.quote = intern(c, doc->src + f.span.start, x.quote_len);
+        x.low = f.low;
+        x.high = f.high;
+        x.qualifier = f.qualifier;
+        if (f.unit)
+            snprintf(x.unit, sizeof x.unit, "%s", f.unit);
+        if (f.measure.end > f.measure.start) {
+            x.measure = intern(c, doc->src + f.measure.start, f.measure.end - f.measure.start);
+            if (x.measure == NULL)
+                return SITREP_ENOMEM;
+        }
+        if (x.quote == NULL || !SR_VEC_PUSH(&c->exprs, sr_cexpr, x))
+            return SITREP_ENOMEM;
+    }
     return SITREP_OK;
 }

@@ -31,6 +31,24 @@ typedef struct sr_cmention {
     uint32_t quote_len;
 } sr_cmention;
 
+/* A time expression or figure kept for the mention records (--mentions). */
+typedef struct sr_cexpr {
+    uint8_t type;            /* SR_CEXPR_TIME or SR_CEXPR_FIGURE */
+    const char *doc;
+    uint32_t start, end;
+    const char *quote;       /* interned */
+    uint32_t quote_len;
+    char from[11], to[11];   /* time: the interval, "" unresolved */
+    const char *precision, *kind; /* time: static names */
+    char duration[16];       /* time: ISO duration or "" */
+    double low, high;        /* figure */
+    const char *qualifier;   /* figure: static name */
+    char unit[12];           /* figure: "" for a count */
+    const char *measure;     /* figure: interned, or NULL */
+} sr_cexpr;
+
+enum { SR_CEXPR_TIME = 1, SR_CEXPR_FIGURE = 2 };
+
 struct sitrep_corpus {
     const sitrep_mem *mem;
     sr_arena arena;
@@ -41,6 +59,7 @@ struct sitrep_corpus {
     const char **quotes;     /* interned quotes: a surface form is kept once */
     size_t nquotes, nqslots;
     size_t ndocs;
+    sr_buf exprs;            /* sr_cexpr, when mention records are kept */
 };
 
 #endif

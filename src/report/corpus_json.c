@@ -133,6 +133,86 @@ static json_t *entity_json(const sr_centity *e, const char *id, const sr_cmentio
     return o;
 }
 
+static int cmp_expr(const void *a, const void *b)
+{
+    const sr_cexpr *x = *(const sr_cexpr *const *)a, *y = *(const sr_cexpr *const *)b;
+    int c = strcmp(x->doc, y->doc);
+    if (c)
+        return c;
+    if (x->start != y->start)
+        return x->start < y->start ? -1 : 1;
+    if (x->type != y->type)
+        return x->type < y->type ? -1 : 1;
+    return x->end < y->end ? -1 : x->end > y->end;
+}
+
+/* One `time` or `figure` mention record (CONTRACT.md). */
+static json_t *expr_json(const sr_cexpr *x)
+{
+    json_t *o = json_object();
+    if (o == NULL)
+        return NULL;
+    bool ok = put(o, "type", json_string(x->type == SR_CEXPR_TIME ? "time" : "figure"));
+    ok = put(o, "doc", json_string(x->doc)) && ok;
+    ok = put(o, "start", json_integer(x->start)) && ok;
+    ok = put(o, "end", json_integer(x->end)) && ok;
+    ok = put(o, "quote", json_stringn(x->quote, x->quote_len)) && ok;
+    json_t *v;
+    if (x->type == SR_CEXPR_TIME) {
+        if (x->from[0]) {
+            v = json_object();
+            ok = v && put(v, "start", json_string(x->from)) && ok;
+            ok = v && put(v, "end", json_string(x->to[0] ? x->to : x->from)) && ok;
+        } else {
+            v = json_null();
+        }
+        ok = put(o, "value", v) && ok;
+        ok = put(o, "precision", str_or_null(x->precision)) && ok;
+        ok = put(o, "kind", str_or_null(x->kind)) && ok;
+        if (x->duration[0])
+            ok = put(o, "duration", json_string(x->duration)) && ok;
+    } else {
+        v = json_object();
+        ok = v && put(v, "low", json_real(x->low)) && ok;
+        ok = v && put(v, "high", json_real(x->high)) && ok;
+        ok = put(o, "value", v) && ok;
+        ok = put(o, "qualifier", str_or_null(x->qualifier)) && ok;
+        ok = put(o, "unit", x->unit[0] ? json_string(x->unit) : json_null()) && ok;
+        ok = put(o, "measure", str_or_null(x->measure)) && ok;
+    }
+    if (!ok) {
+        json_decref(o);
+        return NULL;
+    }
+    return o;
+}
+
+static sitrep_status write_exprs(const sitrep_corpus *c, sitrep_write_fn write, void *ctx)
+{
+    size_t n = SR_VEC_COUNT(&c->exprs, sr_cexpr);
+    if (n == 0)
+        return SITREP_OK;
+    const sr_cexpr **order = c->mem->calloc(n, sizeof *order);
+    if (order == NULL)
+        return SITREP_ENOMEM;
+    const sr_cexpr *all = (const sr_cexpr *)(const void *)c->exprs.data;
+    for (size_t i = 0; i < n; i++)
+        order[i] = &all[i];
+    qsort(order, n, sizeof *order, cmp_expr);
+    sitrep_status st = SITREP_OK;
+    for (size_t i = 0; i < n && st == SITREP_OK; i++) {
+        json_t *o = expr_json(order[i]);
+        if (o == NULL) {
+            st = SITREP_ENOMEM;
+            break;
+        }
+        st = sr_json_emit(o, c->mem, write, ctx);
+        json_decref(o);
+    }
+    c->mem->free(order);
+    return st;
+}
+
 sitrep_status sitrep_corpus_write_json(const sitrep_corpus *c, unsigned flags,
                                        sitrep_write_fn write, void *ctx)
 {
@@ -185,5 +265,8 @@ done:
     c->mem->free(ms);
     c->mem->free(first);
     c->mem->free(scratch);
+    /* the mention records come after everything else */
+    if (st == SITREP_OK)
+        st = write_exprs(c, write, ctx);
     return st;
 }

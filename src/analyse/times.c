@@ -1,0 +1,1603 @@
+/*
+ * times.c -- time expressions normalised against the document date (see
+ * times.h).
+ *
+ * One pass over the tokens of each sentence.  At every token the matchers
+ * are tried from the most specific to the least ("since ...", "between ...
+ * and ...", "the first half of ...", "the past N units", "N units ago", a
+ * point in time, a set, a duration, a time of day); the first that matches
+ * emits one sr_time and the scan goes on after it.  Every matcher looks at
+ * a bounded number of tokens, so the pass is linear, and nothing is
+ * allocated but the output array.
+ *
+ * A point that needs the anchor to be placed (a date without a year, a
+ * weekday) is parsed "pending" and resolved once its whole context is
+ * known: a range resolves its two ends together ("from October to
+ * February" crosses back into the year before), a future cue in the
+ * sentence ("will", "next", "scheduled") turns the past reading forward.
+ */
+#include "analyse/times.h"
+
+#include <stdio.h>
+#include <string.h>
+
+enum { U_NONE, U_HOUR, U_DAY, U_WEEK, U_MONTH, U_YEAR, U_DECADE };
+
+/* How a pending month or weekday picks its year or week. */
+enum { R_PAST, R_LAST, R_NEXT, R_THIS };
+
+/* What a parsed point still waits for. */
+enum { P_NONE, P_YEARLESS, P_WEEKDAY };
+
+typedef struct cx {
+    const char *src;
+    const sitrep_token *t;
+    size_t s0, n; /* the sentence's tokens [s0, n) */
+    sr_date a;    /* the anchor */
+    bool anchored;
+} cx;
+
+typedef struct ex {
+    size_t end;             /* the token after the expression */
+    uint32_t qstart, qend;  /* the quote */
+    sr_date from, to;
+    int prec, kind;
+    char dur[16];
+    int pend;               /* P_*: resolved by finish() */
+    int ym, yd1, yd2;       /* P_YEARLESS: month, days [yd1, yd2] (yd2 0: the month's end) */
+    int wd;                 /* weekday named (1 Monday .. 7 Sunday), 0 none */
+    int rule;               /* R_* */
+    bool rel;               /* rests on the anchor */
+} ex;
+
+/* ---- tokens ---- */
+
+static bool in(const cx *c, size_t i) { return i >= c->s0 && i < c->n; }
+static const char *ts(const cx *c, size_t i) { return c->src + c->t[i].start; }
+
+/* A token's length without a possessive 's ("Tuesday's", "year’s"). */
+static size_t tl(const cx *c, size_t i)
+{
+    const sitrep_token *t = &c->t[i];
+    size_t n = t->end - t->start;
+    const char *s = c->src + t->start;
+    if (t->kind == SITREP_TOK_WORD && n > 3 && (s[n - 1] | 0x20) == 's') {
+        if (s[n - 2] == '\'')
+            return n - 2;
+        if (n > 5 && memcmp(s + n - 4, "\xe2\x80\x99", 3) == 0)
+            return n - 4;
+    }
+    return n;
+}
+
+static uint32_t tend(const cx *c, size_t i) { return c->t[i].start + (uint32_t)tl(c, i); }
+
+static bool is_word(const cx *c, size_t i)
+{
+    return in(c, i) && c->t[i].kind == SITREP_TOK_WORD;
+}
+
+static bool is(const cx *c, size_t i, const char *w)
+{
+    return is_word(c, i) && sr_ieq(ts(c, i), tl(c, i), w);
+}
+
+static bool is_one_of(const cx *c, size_t i, const char *const *ws)
+{
+    if (!is_word(c, i))
+        return false;
+    for (; *ws; ws++)
+        if (sr_ieq(ts(c, i), tl(c, i), *ws))
+            return true;
+    return false;
+}
+
+static bool capital(const cx *c, size_t i)
+{
+    return in(c, i) && (c->t[i].flags & SITREP_TOKF_CAP);
+}
+
+/* Tokens i and i + 1 touch (no space between). */
+static bool touch(const cx *c, size_t i)
+{
+    return i + 1 < c->n && c->t[i].end == c->t[i + 1].start;
+}
+
+static bool is_punct(const cx *c, size_t i, char ch)
+{
+    return in(c, i) && c->t[i].kind == SITREP_TOK_PUNCT && c->t[i].end - c->t[i].start == 1 &&
+           ts(c, i)[0] == ch;
+}
+
+/* '-', en dash or em dash. */
+static bool is_dash(const cx *c, size_t i)
+{
+    if (!in(c, i) || c->t[i].kind != SITREP_TOK_PUNCT)
+        return false;
+    size_t n = c->t[i].end - c->t[i].start;
+    const char *s = ts(c, i);
+    return (n == 1 && s[0] == '-') ||
+           (n == 3 && memcmp(s, "\xe2\x80", 2) == 0 && ((unsigned char)s[2] == 0x93 || (unsigned char)s[2] == 0x94));
+}
+
+static bool is_dig(char ch) { return ch >= '0' && ch <= '9'; }
+static bool is_alpha(char ch) { return (ch | 0x20) >= 'a' && (ch | 0x20) <= 'z'; }
+
+/* A NUMBER token of digits with an optional letter suffix ("17th",
+ * "1990s", "3pm"): its value, digit count and suffix. */
+static bool number(const cx *c, size_t i, long *v, size_t *nd, const char **suf, size_t *sn)
+{
+    if (!in(c, i) || c->t[i].kind != SITREP_TOK_NUMBER)
+        return false;
+    const char *s = ts(c, i);
+    size_t n = tl(c, i), k = 0;
+    long x = 0;
+    while (k < n && is_dig(s[k])) {
+        if (k < 9)
+            x = x * 10 + (s[k] - '0');
+        k++;
+    }
+    if (k == 0 || k > 9)
+        return false;
+    for (size_t j = k; j < n; j++)
+        if (!is_alpha(s[j]))
+            return false;
+    *v = x;
+    *nd = k;
+    *suf = s + k;
+    *sn = n - k;
+    return true;
+}
+
+/* A NUMBER of plain digits, or -1. */
+static long plain(const cx *c, size_t i, size_t *nd)
+{
+    long v;
+    const char *suf;
+    size_t sn, k;
+    if (!number(c, i, &v, &k, &suf, &sn) || sn != 0)
+        return -1;
+    if (nd)
+        *nd = k;
+    return v;
+}
+
+/* A day of the month: "17", "17th", "1st", "22nd", "3rd". */
+static int day_number(const cx *c, size_t i)
+{
+    long v;
+    const char *suf;
+    size_t nd, sn;
+    if (!number(c, i, &v, &nd, &suf, &sn) || nd > 2 || v < 1 || v > 31)
+        return 0;
+    if (sn == 0)
+        return (int)v;
+    if (sn == 2 && (sr_ieq(suf, 2, "st") || sr_ieq(suf, 2, "nd") || sr_ieq(suf, 2, "rd") ||
+                    sr_ieq(suf, 2, "th")))
+        return (int)v;
+    return 0;
+}
+
+/* A year standing alone: four plain digits, 1900-2100. */
+static int year_number(const cx *c, size_t i)
+{
+    size_t nd;
+    long v = plain(c, i, &nd);
+    return nd == 4 && v >= 1900 && v <= 2100 ? (int)v : 0;
+}
+
+/* A month name with a capital (full, or an abbreviation when `abbrev`). */
+static int month_at(const cx *c, size_t i, bool abbrev)
+{
+    if (!is_word(c, i) || !capital(c, i))
+        return 0;
+    size_t n = tl(c, i);
+    int m = sr_month_number(ts(c, i), n);
+    if (!m)
+        return 0;
+    static const unsigned char full[13] = {0, 7, 8, 5, 5, 3, 4, 4, 6, 9, 7, 8, 8};
+    if (!abbrev && n != full[m])
+        return 0;
+    return m;
+}
+
+/* A full weekday name with a capital. */
+static int weekday_at(const cx *c, size_t i)
+{
+    if (!is_word(c, i) || !capital(c, i) || tl(c, i) < 6)
+        return 0;
+    return sr_weekday_number(ts(c, i), tl(c, i));
+}
+
+/* A count: "five", "10", "a", "an", "a dozen", "a couple of".  Returns
+ * the tokens it takes (0: none); *article tells "a"/"an". */
+static size_t count_at(const cx *c, size_t i, long *v, bool *article)
+{
+    static const char *const words[] = {"one",   "two",    "three",   "four",  "five",
+                                        "six",   "seven",  "eight",   "nine",  "ten",
+                                        "eleven", "twelve", "thirteen", "fourteen", "fifteen",
+                                        "sixteen", "seventeen", "eighteen", "nineteen", "twenty"};
+    static const char *const tens[] = {"thirty", "forty", "fifty", "sixty"};
+    *article = false;
+    if (!in(c, i))
+        return 0;
+    size_t nd;
+    long x = plain(c, i, &nd);
+    if (x >= 1 && x <= 9999) {
+        *v = x;
+        return 1;
+    }
+    if (!is_word(c, i))
+        return 0;
+    if (is(c, i, "a") || is(c, i, "an")) {
+        if (is(c, i + 1, "dozen")) {
+            *v = 12;
+            return 2;
+        }
+        if (is(c, i + 1, "couple") && is(c, i + 2, "of")) {
+            *v = 2;
+            return 3;
+        }
+        *article = true;
+        *v = 1;
+        return 1;
+    }
+    for (size_t k = 0; k < sizeof words / sizeof *words; k++)
+        if (sr_ieq(ts(c, i), tl(c, i), words[k])) {
+            *v = (long)k + 1;
+            return 1;
+        }
+    for (size_t k = 0; k < sizeof tens / sizeof *tens; k++)
+        if (sr_ieq(ts(c, i), tl(c, i), tens[k])) {
+            *v = (long)(k + 3) * 10;
+            return 1;
+        }
+    return 0;
+}
+
+/* A unit of time in s[0..n): "day", "years", ... */
+static int unit_of(const char *s, size_t n, bool *plural)
+{
+    static const char *const names[] = {"hour", "day", "week", "month", "year", "decade"};
+    *plural = false;
+    if (n > 1 && (s[n - 1] | 0x20) == 's') {
+        *plural = true;
+        n--;
+    }
+    for (int k = 0; k < 6; k++)
+        if (sr_ieq(s, n, names[k]))
+            return U_HOUR + k;
+    return U_NONE;
+}
+
+static int unit_at(const cx *c, size_t i, bool *plural)
+{
+    *plural = false;
+    return is_word(c, i) ? unit_of(ts(c, i), tl(c, i), plural) : U_NONE;
+}
+
+static int unit_prec(int u)
+{
+    switch (u) {
+    case U_WEEK: return SR_PREC_WEEK;
+    case U_MONTH: return SR_PREC_MONTH;
+    case U_YEAR: return SR_PREC_YEAR;
+    case U_DECADE: return SR_PREC_DECADE;
+    default: return SR_PREC_DAY;
+    }
+}
+
+/* ---- calendar ---- */
+
+static sr_date mkdate(int y, int m, int d) { return (sr_date){y, m, d}; }
+
+static void set_iv(ex *e, sr_date f, sr_date t, int prec)
+{
+    e->from = f;
+    e->to = t;
+    e->prec = prec;
+    e->kind = SR_TIME_DATE;
+    e->pend = P_NONE;
+}
+
+static void year_iv(ex *e, int y) { set_iv(e, mkdate(y, 1, 1), mkdate(y, 12, 31), SR_PREC_YEAR); }
+
+static void month_iv(ex *e, int y, int m)
+{
+    set_iv(e, mkdate(y, m, 1), mkdate(y, m, sr_days_in_month(y, m)), SR_PREC_MONTH);
+}
+
+static void day_iv(ex *e, sr_date d) { set_iv(e, d, d, SR_PREC_DAY); }
+
+static void week_iv(ex *e, sr_date d)
+{
+    sr_date mon = sr_date_add_days(&d, -(sr_date_weekday(&d) - 1));
+    set_iv(e, mon, sr_date_add_days(&mon, 6), SR_PREC_WEEK);
+}
+
+/* The anchor moved n units back (forward when n < 0). */
+static sr_date shift(const sr_date *a, int unit, long n)
+{
+    switch (unit) {
+    case U_HOUR: return sr_date_add_days(a, -((n + 23) / 24));
+    case U_DAY: return sr_date_add_days(a, -n);
+    case U_WEEK: return sr_date_add_days(a, -7 * n);
+    case U_MONTH: return sr_date_add_months(a, (int)-n);
+    case U_YEAR: return sr_date_add_months(a, (int)(-12 * n));
+    default: return sr_date_add_months(a, (int)(-120 * n));
+    }
+}
+
+static long days_of(const sr_date *d) { return sr_date_to_days(d); }
+
+/* ---- context ---- */
+
+/* Words after which a month name or a bare four-digit year is a time. */
+static bool trigger(const cx *c, size_t i)
+{
+    static const char *const words[] = {"in",     "since",  "during", "of",     "by",
+                                        "until",  "till",   "from",   "between", "early",
+                                        "late",   "mid",    "before", "after",  "around",
+                                        "throughout", "through", "to",  "and",    "or",
+                                        "last",   "this",   "next",   "on",     "circa",
+                                        "spring", "summer", "autumn", "fall",   "winter",
+                                        "year",   NULL};
+    if (i == 0 || !in(c, i - 1) || !is_one_of(c, i - 1, words))
+        return false;
+    /* "and 2021", "to 2021": only after another year or month */
+    if (is(c, i - 1, "and") || is(c, i - 1, "or") || is(c, i - 1, "to") || is(c, i - 1, "through"))
+        return i >= 2 && in(c, i - 2) && (year_number(c, i - 2) || month_at(c, i - 2, false));
+    return true;
+}
+
+/* A plural noun after a number: "of 2000 fighters" counts, it is no year. */
+static bool noun_follows(const cx *c, size_t i)
+{
+    static const char *const nouns[] = {"people", "men", "women", "children", "police",
+                                        "personnel", "staff", "this", "thus", "plus",
+                                        "less", "unless", "across", NULL};
+    if (!is_word(c, i) || capital(c, i))
+        return false;
+    size_t n = tl(c, i);
+    const char *s = ts(c, i);
+    if (is_one_of(c, i, nouns))
+        return !(is(c, i, "this") || is(c, i, "thus") || is(c, i, "plus") || is(c, i, "less") ||
+                 is(c, i, "unless") || is(c, i, "across"));
+    return n >= 4 && s[n - 1] == 's' && s[n - 2] != 's';
+}
+
+/* Does the sentence speak of the future around tokens [i, end)? */
+static bool cue_at(const cx *c, size_t k)
+{
+    static const char *const words[] = {"will", "shall", "won't", "won\xe2\x80\x99t", "next",
+                                        "upcoming", "scheduled", "planned", "plans", "plan",
+                                        "expected", NULL};
+    if (!is_word(c, k))
+        return false;
+    if (is_one_of(c, k, words))
+        return true;
+    if (is(c, k, "due") && !is(c, k + 1, "to"))
+        return true;
+    if (is(c, k, "set") && is(c, k + 1, "to"))
+        return true;
+    size_t n = tl(c, k);
+    const char *s = ts(c, k);
+    return (n > 3 && sr_ieq(s + n - 3, 3, "'ll")) || (n > 5 && sr_ieq(s + n - 5, 5, "\xe2\x80\x99ll"));
+}
+
+static bool future_cue(const cx *c, size_t i, size_t end)
+{
+    size_t lo = i > c->s0 + 8 ? i - 8 : c->s0;
+    for (size_t k = lo; k < i; k++)
+        if (cue_at(c, k))
+            return true;
+    /* at the start of the sentence ("On Friday, the council will vote") the verb follows */
+    static const char *const lead[] = {"on", "by", "from", "until", "in", "starting", "early",
+                                       "late", NULL};
+    for (size_t k = c->s0; k < i; k++)
+        if (!is_one_of(c, k, lead))
+            return false;
+    for (size_t k = end; k < end + 8 && k < c->n; k++)
+        if (cue_at(c, k))
+            return true;
+    return false;
+}
+
+/* ---- resolution of pending points ---- */
+
+static bool place_yearless(const cx *c, ex *e, int y)
+{
+    int last = sr_days_in_month(y, e->ym);
+    if (e->yd1 > last)
+        return false;
+    int d2 = e->yd2 ? e->yd2 : last;
+    if (d2 > last)
+        d2 = last;
+    set_iv(e, mkdate(y, e->ym, e->yd1), mkdate(y, e->ym, d2), e->prec);
+    (void)c;
+    return true;
+}
+
+/* The year a pending month (or month and day) falls in. */
+static int yearless_year(const cx *c, const ex *e, bool future)
+{
+    const sr_date *a = &c->a;
+    int y = a->year, m = e->ym;
+    if (e->prec == SR_PREC_DAY) {
+        int d = e->yd1;
+        if (d > sr_days_in_month(y, m))
+            d = sr_days_in_month(y, m);
+        sr_date x = mkdate(y, m, d);
+        if (future || e->rule == R_NEXT)
+            return sr_date_cmp(&x, a) < 0 ? y + 1 : y;
+        if (e->rule == R_THIS)
+            return y;
+        return days_of(&x) > days_of(a) + 7 ? y - 1 : y;
+    }
+    switch (e->rule) {
+    case R_THIS: return y;
+    case R_LAST: return m < a->month ? y : y - 1;
+    case R_NEXT: return m > a->month ? y : y + 1;
+    default:
+        if (future)
+            return m >= a->month ? y : y + 1;
+        return m <= a->month ? y : y - 1;
+    }
+}
+
+/* Places a pending point against the anchor. */
+static bool finish_future(const cx *c, ex *e, bool future)
+{
+    if (e->pend == P_NONE)
+        return !e->rel || c->anchored;
+    if (!c->anchored)
+        return false;
+    const sr_date *a = &c->a;
+    if (e->pend == P_WEEKDAY) {
+        int wa = sr_date_weekday(a);
+        long back = (wa - e->wd + 7) % 7, ahead = (e->wd - wa + 7) % 7;
+        sr_date d;
+        if (e->rule == R_NEXT)
+            d = sr_date_add_days(a, ahead ? ahead : 7);
+        else if (e->rule == R_LAST)
+            d = sr_date_add_days(a, -(back ? back : 7));
+        else if (future)
+            d = sr_date_add_days(a, ahead);
+        else
+            d = sr_date_add_days(a, -back);
+        day_iv(e, d);
+        return true;
+    }
+    int y = yearless_year(c, e, future);
+    if (e->wd && e->prec == SR_PREC_DAY) {
+        /* "Wednesday, July 17": the year whose July 17 is a Wednesday */
+        const int tries[3] = {y, y - 1, y + 1};
+        for (int k = 0; k < 3; k++) {
+            if (e->yd1 > sr_days_in_month(tries[k], e->ym))
+                continue;
+            sr_date x = mkdate(tries[k], e->ym, e->yd1);
+            if (sr_date_weekday(&x) == e->wd) {
+                y = tries[k];
+                break;
+            }
+        }
+    }
+    return place_yearless(c, e, y);
+}
+
+/* "by September" sets a deadline ahead, unless the sentence looks back
+ * from it ("By March, the rebels had taken the city"). */
+static bool deadline(const cx *c, size_t i, size_t end)
+{
+    if (!is(c, i - 1, "by"))
+        return false;
+    for (size_t k = end; k < end + 12 && k < c->n; k++)
+        if (is(c, k, "had") || is(c, k, "was") || is(c, k, "were"))
+            return false;
+    return true;
+}
+
+static bool finish(const cx *c, size_t i, ex *e)
+{
+    bool future = e->pend != P_NONE && c->anchored &&
+                  (future_cue(c, i, e->end) || (e->pend == P_YEARLESS && deadline(c, i, e->end)));
+    return finish_future(c, e, future);
+}
+
+/* Narrows a point to its early (1), middle (2) or late (3) part. */
+static void narrow(ex *e, int mod)
+{
+    if (e->pend == P_YEARLESS && e->prec == SR_PREC_MONTH) {
+        static const int d1[4] = {0, 1, 11, 21}, d2[4] = {0, 10, 20, 0};
+        e->yd1 = d1[mod];
+        e->yd2 = d2[mod];
+        return;
+    }
+    if (e->pend != P_NONE)
+        return;
+    int y = e->from.year;
+    switch (e->prec) {
+    case SR_PREC_YEAR: {
+        int m1 = 1 + (mod - 1) * 4, m2 = m1 + 3;
+        e->from = mkdate(y, m1, 1);
+        e->to = mkdate(y, m2, sr_days_in_month(y, m2));
+        break;
+    }
+    case SR_PREC_MONTH: {
+        int m = e->from.month;
+        e->from.day = mod == 1 ? 1 : mod == 2 ? 11 : 21;
+        e->to.day = mod == 1 ? 10 : mod == 2 ? 20 : sr_days_in_month(y, m);
+        break;
+    }
+    case SR_PREC_DECADE: {
+        int d = y - y % 10;
+        int y1 = mod == 1 ? d : mod == 2 ? d + 4 : d + 7;
+        int y2 = mod == 1 ? d + 3 : mod == 2 ? d + 6 : d + 9;
+        e->from = mkdate(y1, 1, 1);
+        e->to = mkdate(y2, 12, 31);
+        break;
+    }
+    default:
+        break;
+    }
+}
+
+static int modifier(const char *s, size_t n)
+{
+    if (sr_ieq(s, n, "early") || sr_ieq(s, n, "beginning") || sr_ieq(s, n, "start"))
+        return 1;
+    if (sr_ieq(s, n, "mid") || sr_ieq(s, n, "middle"))
+        return 2;
+    if (sr_ieq(s, n, "late") || sr_ieq(s, n, "end"))
+        return 3;
+    return 0;
+}
+
+/* ---- points ---- */
+
+static void quote(const cx *c, ex *e, size_t first, size_t end)
+{
+    e->qstart = c->t[first].start;
+    e->qend = tend(c, end - 1);
+    e->end = end;
+}
+
+/* The index of the token ending at byte `at`, or 0 (never a valid end). */
+static size_t token_ending(const cx *c, size_t i, uint32_t at)
+{
+    for (size_t k = i; k < c->n && k < i + 12; k++) {
+        if (c->t[k].end == at)
+            return k + 1;
+        if (c->t[k].end > at)
+            break;
+    }
+    return 0;
+}
+
+/* "the year", "this year", "last year", "next year", "2024" after "of". */
+static bool of_year(const cx *c, size_t i, int *y, size_t *end, bool *rel)
+{
+    *rel = false;
+    int v = year_number(c, i);
+    if (v) {
+        *y = v;
+        *end = i + 1;
+        return true;
+    }
+    if (!c->anchored)
+        return false;
+    *rel = true;
+    if (is(c, i, "this") && is(c, i + 1, "year")) {
+        *y = c->a.year;
+        *end = i + 2;
+        return true;
+    }
+    if (is(c, i, "last") && is(c, i + 1, "year")) {
+        *y = c->a.year - 1;
+        *end = i + 2;
+        return true;
+    }
+    if (is(c, i, "next") && is(c, i + 1, "year")) {
+        *y = c->a.year + 1;
+        *end = i + 2;
+        return true;
+    }
+    if (is(c, i, "the") && is(c, i + 1, "year")) {
+        *y = 0; /* the year the anchor rule picks */
+        *end = i + 2;
+        return true;
+    }
+    return false;
+}
+
+/* A month, or a month and day(s), without a year, pending. */
+static void yearless(ex *e, int m, int d1, int d2, int rule)
+{
+    e->pend = P_YEARLESS;
+    e->kind = SR_TIME_DATE;
+    e->ym = m;
+    e->yd1 = d1 ? d1 : 1;
+    e->yd2 = d1 ? (d2 ? d2 : d1) : 0;
+    e->prec = d1 ? SR_PREC_DAY : SR_PREC_MONTH;
+    e->rule = rule;
+    e->rel = true;
+}
+
+/* Relative points: yesterday, last week, this year, earlier this month. */
+static bool relative(const cx *c, size_t i, ex *e)
+{
+    const sr_date *a = &c->a;
+    sr_date d;
+    e->rel = true;
+    if (is(c, i, "today") || is(c, i, "tonight")) {
+        day_iv(e, *a);
+        quote(c, e, i, i + 1);
+        return true;
+    }
+    if (is(c, i, "yesterday")) {
+        day_iv(e, sr_date_add_days(a, -1));
+        quote(c, e, i, i + 1);
+        return true;
+    }
+    if (is(c, i, "tomorrow")) {
+        day_iv(e, sr_date_add_days(a, 1));
+        quote(c, e, i, i + 1);
+        return true;
+    }
+    if (is(c, i, "last") && (is(c, i + 1, "night") || is(c, i + 1, "evening"))) {
+        day_iv(e, sr_date_add_days(a, -1));
+        quote(c, e, i, i + 2);
+        return true;
+    }
+    if (is(c, i, "this") && (is(c, i + 1, "morning") || is(c, i + 1, "afternoon") ||
+                             is(c, i + 1, "evening"))) {
+        day_iv(e, *a);
+        quote(c, e, i, i + 2);
+        return true;
+    }
+    /* over the weekend: the Saturday and Sunday just past (or this one) */
+    if (is(c, i, "the") && is(c, i + 1, "weekend") &&
+        (is(c, i - 1, "over") || is(c, i - 1, "during") || is(c, i - 1, "at"))) {
+        int wa = sr_date_weekday(a);
+        sr_date sat = sr_date_add_days(a, wa >= 6 ? -(wa - 6) : -(wa + 1));
+        set_iv(e, sat, sr_date_add_days(&sat, 1), SR_PREC_WEEK);
+        quote(c, e, i, i + 2);
+        return true;
+    }
+    /* earlier/later today */
+    if ((is(c, i, "earlier") || is(c, i, "later")) && is(c, i + 1, "today")) {
+        day_iv(e, *a);
+        quote(c, e, i, i + 2);
+        return true;
+    }
+    /* so far this year / month / week; so far in 2024 */
+    if (is(c, i, "so") && is(c, i + 1, "far")) {
+        if (is(c, i + 2, "this")) {
+            bool pl;
+            int u = unit_at(c, i + 3, &pl);
+            if (pl || (u != U_YEAR && u != U_MONTH && u != U_WEEK))
+                return false;
+            if (u == U_YEAR)
+                year_iv(e, a->year);
+            else if (u == U_MONTH)
+                month_iv(e, a->year, a->month);
+            else
+                week_iv(e, *a);
+            e->to = *a;
+            quote(c, e, i, i + 4);
+            return true;
+        }
+        int y = is(c, i + 2, "in") ? year_number(c, i + 3) : 0;
+        if (y && y <= a->year) {
+            year_iv(e, y);
+            e->to = *a;
+            quote(c, e, i, i + 4);
+            return true;
+        }
+        return false;
+    }
+    /* [earlier|later] this/last/next week|month|year|weekend */
+    size_t k = i;
+    int part = 0; /* 1 earlier, 2 later */
+    if (is(c, k, "earlier") && is(c, k + 1, "this")) {
+        part = 1;
+        k++;
+    } else if (is(c, k, "later") && is(c, k + 1, "this")) {
+        part = 2;
+        k++;
+    }
+    int rule = is(c, k, "this") ? R_THIS : is(c, k, "last") ? R_LAST : is(c, k, "next") ? R_NEXT : -1;
+    if (rule < 0)
+        return false;
+    bool pl;
+    int u = unit_at(c, k + 1, &pl);
+    if (pl)
+        return false;
+    int step = rule == R_LAST ? -1 : rule == R_NEXT ? 1 : 0;
+    if (u == U_WEEK) {
+        week_iv(e, sr_date_add_days(a, 7 * step));
+    } else if (u == U_MONTH) {
+        d = sr_date_add_months(a, step);
+        month_iv(e, d.year, d.month);
+    } else if (u == U_YEAR) {
+        year_iv(e, a->year + step);
+    } else if (is(c, k + 1, "weekend")) {
+        /* the Saturday and Sunday of the week (this), of the week before (last) */
+        sr_date mon = sr_date_add_days(a, -(sr_date_weekday(a) - 1) + 7 * step);
+        if (rule == R_THIS && sr_date_weekday(a) < 6 && !future_cue(c, i, k + 2))
+            mon = sr_date_add_days(&mon, -7); /* this weekend, said on a weekday: the one just past */
+        set_iv(e, sr_date_add_days(&mon, 5), sr_date_add_days(&mon, 6), SR_PREC_WEEK);
+    } else {
+        /* this/last/next + month name or weekday: pending */
+        int m = month_at(c, k + 1, false);
+        int w = weekday_at(c, k + 1);
+        if (part || (!m && !w))
+            return false;
+        if (m) {
+            yearless(e, m, 0, 0, rule);
+        } else {
+            e->pend = P_WEEKDAY;
+            e->wd = w;
+            e->rule = rule == R_THIS ? R_PAST : rule;
+            e->prec = SR_PREC_DAY;
+            e->kind = SR_TIME_DATE;
+        }
+        quote(c, e, i, k + 2);
+        return true;
+    }
+    if (part == 1 && rule == R_THIS) {
+        sr_date prev = sr_date_add_days(a, -1);
+        e->to = sr_date_cmp(&prev, &e->from) < 0 ? e->from : prev;
+    } else if (part == 2 && rule == R_THIS) {
+        sr_date nx = sr_date_add_days(a, 1);
+        e->from = sr_date_cmp(&nx, &e->to) > 0 ? e->to : nx;
+    } else if (part) {
+        return false;
+    }
+    quote(c, e, i, k + 2);
+    return true;
+}
+
+/* "mid-2023", "mid-March", "mid-1990s" (one token). */
+static bool mid_token(const cx *c, size_t i, ex *e)
+{
+    if (!is_word(c, i) || tl(c, i) < 7 || !sr_istarts(ts(c, i), tl(c, i), "mid-"))
+        return false;
+    const char *s = ts(c, i) + 4;
+    size_t n = tl(c, i) - 4;
+    if ((n == 4 || (n == 5 && s[4] == 's')) && is_dig(s[0]) && is_dig(s[1]) && is_dig(s[2]) && is_dig(s[3])) {
+        int y = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + (s[3] - '0');
+        if (y < 1900 || y > 2100 || (n == 5 && y % 10))
+            return false;
+        if (n == 5)
+            set_iv(e, mkdate(y, 1, 1), mkdate(y + 9, 12, 31), SR_PREC_DECADE);
+        else
+            year_iv(e, y);
+        quote(c, e, i, i + 1);
+        narrow(e, 2);
+        return true;
+    }
+    int m = sr_month_number(s, n);
+    if (!m || !(s[0] >= 'A' && s[0] <= 'Z'))
+        return false;
+    int y = year_number(c, i + 1);
+    if (y) {
+        month_iv(e, y, m);
+        quote(c, e, i, i + 2);
+    } else {
+        yearless(e, m, 0, 0, R_PAST);
+        quote(c, e, i, i + 1);
+    }
+    narrow(e, 2);
+    return true;
+}
+
+/* An absolute date sr_date_at reads, starting at token i. */
+static bool absolute(const cx *c, size_t i, ex *e)
+{
+    if (!in(c, i))
+        return false;
+    if (c->t[i].kind == SITREP_TOK_WORD) {
+        if (!capital(c, i) || (!sr_month_number(ts(c, i), tl(c, i)) && !weekday_at(c, i) &&
+                               !sr_weekday_name(ts(c, i), tl(c, i))))
+            return false;
+    } else if (c->t[i].kind != SITREP_TOK_NUMBER) {
+        return false;
+    }
+    sr_date d;
+    size_t used;
+    uint32_t at = c->t[i].start;
+    size_t limit = c->t[c->n - 1].end - at;
+    if (!sr_date_at(ts(c, i), limit, &d, &used))
+        return false;
+    size_t end = token_ending(c, i, at + (uint32_t)used);
+    if (!end)
+        return false;
+    if (d.day == 0)
+        month_iv(e, d.year, d.month);
+    else
+        day_iv(e, d);
+    quote(c, e, i, end);
+    return true;
+}
+
+/* 07/17/2024 (US order unless the first number cannot be a month). */
+static bool slashed(const cx *c, size_t i, ex *e)
+{
+    size_t n1, n2, n3;
+    long a = plain(c, i, &n1), b, y;
+    if (a < 1 || n1 > 2 || !touch(c, i) || !is_punct(c, i + 1, '/') || !touch(c, i + 1))
+        return false;
+    b = plain(c, i + 2, &n2);
+    if (b < 1 || n2 > 2 || !touch(c, i + 2) || !is_punct(c, i + 3, '/') || !touch(c, i + 3))
+        return false;
+    y = plain(c, i + 4, &n3);
+    if (n3 != 4 || y < 1900 || y > 2100 || (touch(c, i + 4) && is_punct(c, i + 5, '/')))
+        return false;
+    long m = a, d = b;
+    if (a > 12) {
+        m = b;
+        d = a;
+    }
+    if (m < 1 || m > 12 || d > sr_days_in_month((int)y, (int)m))
+        return false;
+    day_iv(e, mkdate((int)y, (int)m, (int)d));
+    quote(c, e, i, i + 5);
+    return true;
+}
+
+/* A month and day without a year: "June 22", "July 17-18", "22 June",
+ * "the 5th of March"; a weekday may come first ("Tuesday, July 16"). */
+static bool month_day(const cx *c, size_t i, ex *e, int wd, size_t first)
+{
+    int m = month_at(c, i, true), d;
+    size_t k = i + 1;
+    if (m) {
+        if (is_punct(c, k, '.'))
+            k++;
+        d = day_number(c, k);
+        if (!d || (is_punct(c, k + 1, ':') && touch(c, k)))
+            return false;
+        k++;
+        int d2 = 0;
+        if (touch(c, k - 1) && is_dash(c, k) && touch(c, k)) {
+            int x = day_number(c, k + 1);
+            if (x > d) {
+                d2 = x;
+                k += 2;
+            }
+        }
+        yearless(e, m, d, d2, R_PAST);
+    } else {
+        d = day_number(c, i);
+        if (!d)
+            return false;
+        if (is(c, k, "of"))
+            k++;
+        m = month_at(c, k, false);
+        if (!m)
+            return false;
+        k++;
+        yearless(e, m, d, 0, R_PAST);
+    }
+    if (d > (m == 2 ? 29 : sr_days_in_month(2001, m)))
+        return false;
+    /* "the March 8 Alliance": a name */
+    if (is(c, first - 1, "the") && is_word(c, k) && capital(c, k) && !weekday_at(c, k))
+        return false;
+    e->wd = wd;
+    quote(c, e, first, k);
+    return true;
+}
+
+/* Weekdays: "Tuesday", "Tuesday night", "Tuesday, July 16". */
+static bool weekday(const cx *c, size_t i, ex *e)
+{
+    int w = weekday_at(c, i);
+    if (!w)
+        return false;
+    size_t k = i + 1;
+    if (is_punct(c, k, ','))
+        k++;
+    if (month_day(c, k, e, w, i))
+        return true;
+    /* "The Sunday Times", "Bloody Sunday": names, not days */
+    if ((is(c, i - 1, "the") && capital(c, i + 1) && !month_at(c, i + 1, true) &&
+         tl(c, i) == c->t[i].end - c->t[i].start) ||
+        is(c, i - 1, "bloody") || is(c, i - 1, "holy") || is(c, i - 1, "good") || is(c, i - 1, "black"))
+        return false;
+    memset(e, 0, sizeof *e);
+    e->pend = P_WEEKDAY;
+    e->wd = w;
+    e->rule = R_PAST;
+    e->prec = SR_PREC_DAY;
+    e->kind = SR_TIME_DATE;
+    e->rel = true;
+    k = i + 1;
+    if (is(c, k, "night") || is(c, k, "morning") || is(c, k, "afternoon") || is(c, k, "evening"))
+        k++;
+    quote(c, e, i, k);
+    return true;
+}
+
+/* A month alone (in context), with "of 2023" / "of last year" after it. */
+static bool month_alone(const cx *c, size_t i, ex *e, bool ctx)
+{
+    int m = month_at(c, i, false);
+    if (!m || !ctx)
+        return false;
+    int y;
+    size_t end;
+    bool rel;
+    if (is(c, i + 1, "of") && of_year(c, i + 2, &y, &end, &rel) && y) {
+        month_iv(e, y, m);
+        e->rel = rel;
+        quote(c, e, i, end);
+        return true;
+    }
+    yearless(e, m, 0, 0, R_PAST);
+    quote(c, e, i, i + 1);
+    return true;
+}
+
+/* A year in context ("in 2023"), a year range ("2019-2021"), a decade
+ * ("1990s"). */
+static bool year_or_decade(const cx *c, size_t i, ex *e, bool ctx)
+{
+    long v;
+    size_t nd, sn;
+    const char *suf;
+    if (!number(c, i, &v, &nd, &suf, &sn) || nd != 4 || v < 1900 || v > 2100)
+        return false;
+    int y = (int)v;
+    if (sn == 1 && suf[0] == 's' && y % 10 == 0 && y <= 2090) {
+        set_iv(e, mkdate(y, 1, 1), mkdate(y + 9, 12, 31), SR_PREC_DECADE);
+        quote(c, e, i, i + 1);
+        return true;
+    }
+    if (sn != 0 || !ctx)
+        return false;
+    /* "from 2000 to 3000 fighters", "of 2000 people": counts */
+    if (noun_follows(c, i + 1))
+        return false;
+    if ((is(c, i + 1, "to") || is(c, i + 1, "and")) && plain(c, i + 2, NULL) >= 0 && !year_number(c, i + 2))
+        return false;
+    year_iv(e, y);
+    size_t end = i + 1;
+    /* 2019-2021, 2019-20 */
+    if (touch(c, i) && is_dash(c, i + 1) && touch(c, i + 1)) {
+        size_t n2;
+        long y2 = plain(c, i + 2, &n2);
+        if (n2 == 2 && y2 >= 0)
+            y2 += y / 100 * 100;
+        if ((n2 == 2 || n2 == 4) && y2 > y && y2 <= y + 30) {
+            e->to = mkdate((int)y2, 12, 31);
+            end = i + 3;
+        }
+    }
+    quote(c, e, i, end);
+    return true;
+}
+
+/* A point in time at token i, maybe pending.  `ctx`: a word before it
+ * makes a bare month or year a time ("in March", "since 2019"). */
+static bool point(const cx *c, size_t i, ex *e, bool ctx, int depth)
+{
+    memset(e, 0, sizeof *e);
+    if (!in(c, i))
+        return false;
+    /* early/late/mid X; the end/start/middle of X */
+    if (depth == 0 && is_word(c, i)) {
+        size_t k = i, first = i;
+        int mod = 0;
+        if ((is(c, k, "early") || is(c, k, "late") || is(c, k, "mid")) && !is(c, k + 1, "on")) {
+            mod = modifier(ts(c, k), tl(c, k));
+            k++;
+        } else if (is(c, k, "the") && (is(c, k + 1, "end") || is(c, k + 1, "beginning") ||
+                                       is(c, k + 1, "start") || is(c, k + 1, "middle")) &&
+                   is(c, k + 2, "of")) {
+            mod = modifier(ts(c, k + 1), tl(c, k + 1));
+            k += 3;
+        }
+        if (mod) {
+            ex in;
+            /* "the end of the year" */
+            if (is(c, k, "the") && is(c, k + 1, "year") && c->anchored) {
+                year_iv(&in, c->a.year);
+                in.rel = true;
+                quote(c, &in, k, k + 2);
+            } else if (!point(c, k, &in, true, depth + 1)) {
+                return false;
+            }
+            if (in.kind != SR_TIME_DATE)
+                return false;
+            *e = in;
+            narrow(e, mod);
+            e->qstart = c->t[first].start;
+            return true;
+        }
+    }
+    if (mid_token(c, i, e))
+        return true;
+    if (c->anchored && relative(c, i, e))
+        return true;
+    memset(e, 0, sizeof *e);
+    if (absolute(c, i, e) || slashed(c, i, e))
+        return true;
+    if (weekday(c, i, e))
+        return true;
+    memset(e, 0, sizeof *e);
+    if (month_day(c, i, e, 0, i))
+        return true;
+    memset(e, 0, sizeof *e);
+    return month_alone(c, i, e, ctx) || year_or_decade(c, i, e, ctx);
+}
+
+/* ---- compound expressions ---- */
+
+/* since X: from X to the anchor. */
+static bool since(const cx *c, size_t i, ex *e)
+{
+    if (!is(c, i, "since") || !c->anchored)
+        return false;
+    if (!point(c, i + 1, e, true, 0) || e->kind != SR_TIME_DATE || !finish(c, i + 1, e))
+        return false;
+    if (sr_date_cmp(&e->from, &c->a) > 0)
+        return false;
+    e->to = c->a;
+    e->qstart = c->t[i].start;
+    return true;
+}
+
+/* The year of a pending X placed before a resolved Y. */
+static int year_before(const ex *x, const ex *y)
+{
+    int yy = y->from.year;
+    if (x->ym > y->from.month || (x->ym == y->from.month && x->yd1 > y->from.day))
+        yy--;
+    return yy;
+}
+
+/* between X and Y; from X to/until/through Y. */
+static bool range(const cx *c, size_t i, ex *e)
+{
+    bool between = is(c, i, "between");
+    if (!between && !is(c, i, "from"))
+        return false;
+    ex x, y;
+    if (!point(c, i + 1, &x, true, 0) || x.kind != SR_TIME_DATE)
+        return false;
+    size_t k = x.end;
+    if (between ? !is(c, k, "and")
+                : !(is(c, k, "to") || is(c, k, "until") || is(c, k, "till") || is(c, k, "through") ||
+                    is_dash(c, k)))
+        return false;
+    if (!point(c, k + 1, &y, true, 0) || y.kind != SR_TIME_DATE)
+        return false;
+    bool future = (x.pend != P_NONE || y.pend != P_NONE) && c->anchored && future_cue(c, i, y.end);
+    if (x.pend == P_YEARLESS && y.pend == P_NONE) {
+        if (!place_yearless(c, &x, year_before(&x, &y)))
+            return false;
+    } else if (x.pend == P_NONE && y.pend == P_YEARLESS) {
+        int yy = x.from.year;
+        if (y.ym < x.from.month || (y.ym == x.from.month && y.yd1 < x.from.day))
+            yy++;
+        if (!place_yearless(c, &y, yy))
+            return false;
+    } else {
+        if (!finish_future(c, &y, future))
+            return false;
+        if (x.pend == P_YEARLESS) {
+            if (!place_yearless(c, &x, year_before(&x, &y)))
+                return false;
+        } else if (!finish_future(c, &x, future)) {
+            return false;
+        }
+    }
+    if (sr_date_cmp(&x.to, &y.to) > 0 || sr_date_cmp(&x.from, &y.from) > 0)
+        return false;
+    *e = x;
+    e->to = y.to;
+    e->prec = x.prec > y.prec ? x.prec : y.prec;
+    e->rel = x.rel || y.rel;
+    e->qstart = c->t[i].start;
+    e->qend = y.qend;
+    e->end = y.end;
+    return true;
+}
+
+/* The period [m1, m2] of a year named by "of ..." after it, or the year
+ * the anchor rule picks. */
+static bool part_of_year(const cx *c, ex *e, size_t of_at, int m1, int m2, int prec)
+{
+    int y = 0;
+    size_t end = of_at;
+    bool rel = true;
+    if (is(c, of_at, "of")) {
+        if (!of_year(c, of_at + 1, &y, &end, &rel))
+            return false;
+    } else if (is_word(c, of_at) && !capital(c, of_at) && !is(c, of_at, "and") && !is(c, of_at, "when")) {
+        /* "the first half hour", "the first quarter century" */
+        bool pl;
+        if (unit_at(c, of_at, &pl) || is(c, of_at, "century"))
+            return false;
+    }
+    if (!y) {
+        if (!c->anchored)
+            return false;
+        y = c->a.year;
+        sr_date start = mkdate(y, m1, 1);
+        if (sr_date_cmp(&start, &c->a) > 0)
+            y--;
+    }
+    set_iv(e, mkdate(y, m1, 1), mkdate(y, m2, sr_days_in_month(y, m2)), prec);
+    e->rel = rel;
+    e->end = end;
+    return true;
+}
+
+/* the first half of 2024, the second quarter, the first six months of the
+ * year, Q1 2024, H2. */
+static bool part(const cx *c, size_t i, ex *e)
+{
+    memset(e, 0, sizeof *e);
+    /* Q1 2024, H1 */
+    if (is_word(c, i) && tl(c, i) == 2 && capital(c, i)) {
+        const char *s = ts(c, i);
+        int q = s[1] - '0';
+        bool quarter = s[0] == 'Q' && q >= 1 && q <= 4, half = s[0] == 'H' && (q == 1 || q == 2);
+        if (!quarter && !half)
+            return false;
+        int y = year_number(c, i + 1);
+        int m1 = quarter ? (q - 1) * 3 + 1 : (q - 1) * 6 + 1, m2 = m1 + (quarter ? 2 : 5);
+        if (!y) {
+            /* a bare "Q1" needs its context: "in Q1", "Q1 results" are too loose */
+            if (!trigger(c, i) || !c->anchored)
+                return false;
+            y = c->a.year;
+            sr_date start = mkdate(y, m1, 1);
+            if (sr_date_cmp(&start, &c->a) > 0)
+                y--;
+            e->rel = true;
+        }
+        set_iv(e, mkdate(y, m1, 1), mkdate(y, m2, sr_days_in_month(y, m2)),
+               quarter ? SR_PREC_QUARTER : SR_PREC_HALF);
+        quote(c, e, i, y && year_number(c, i + 1) ? i + 2 : i + 1);
+        return true;
+    }
+    size_t k = i;
+    if (!is(c, k, "the"))
+        return false;
+    k++;
+    static const char *const ords[] = {"first", "second", "third", "fourth", NULL};
+    int ord = 0;
+    bool last = false;
+    for (int o = 0; ords[o]; o++)
+        if (is(c, k, ords[o]))
+            ord = o + 1;
+    if (!ord && (is(c, k, "last") || is(c, k, "final") || is(c, k, "latter")))
+        last = true;
+    if (!ord && !last)
+        return false;
+    k++;
+    if (is(c, k, "half") || is(c, k, "quarter")) {
+        bool half = is(c, k, "half");
+        int parts = half ? 2 : 4;
+        if (last && !is(c, k + 1, "of")) {
+            /* "the last quarter": the one before the anchor's */
+            if (half || !c->anchored)
+                return false;
+            int q = (c->a.month - 1) / 3; /* 0-based, this quarter */
+            int y = c->a.year;
+            if (q == 0) {
+                q = 4;
+                y--;
+            }
+            int m1 = (q - 1) * 3 + 1;
+            set_iv(e, mkdate(y, m1, 1), mkdate(y, m1 + 2, sr_days_in_month(y, m1 + 2)), SR_PREC_QUARTER);
+            e->rel = true;
+            quote(c, e, i, k + 1);
+            return true;
+        }
+        int p = last ? parts : ord;
+        if (p > parts)
+            return false;
+        int len = 12 / parts, m1 = (p - 1) * len + 1;
+        if (!part_of_year(c, e, k + 1, m1, m1 + len - 1, half ? SR_PREC_HALF : SR_PREC_QUARTER))
+            return false;
+        quote(c, e, i, e->end);
+        return true;
+    }
+    /* the first/last N months [of ...] */
+    long nmon;
+    bool art;
+    size_t used = count_at(c, k, &nmon, &art);
+    if (!used || art || (ord != 1 && !last) || nmon < 1 || nmon > 11)
+        return false;
+    bool pl;
+    if (unit_at(c, k + used, &pl) != U_MONTH || !pl)
+        return false;
+    if (last && !is(c, k + used + 1, "of"))
+        return false; /* "the last three months": rolling */
+    int m1 = last ? 13 - (int)nmon : 1, m2 = last ? 12 : (int)nmon;
+    int prec = nmon == 3 ? SR_PREC_QUARTER : nmon == 6 ? SR_PREC_HALF : SR_PREC_MONTH;
+    if (!part_of_year(c, e, k + used + 1, m1, m2, prec))
+        return false;
+    quote(c, e, i, e->end);
+    return true;
+}
+
+/* the past three months, over the last year, the next two weeks. */
+static bool rolling(const cx *c, size_t i, ex *e)
+{
+    if (!c->anchored)
+        return false;
+    memset(e, 0, sizeof *e);
+    bool the = is(c, i, "the");
+    size_t k = the ? i + 1 : i;
+    int dir;
+    bool narrative = false;
+    if (is(c, k, "past") || is(c, k, "last"))
+        dir = -1;
+    else if (is(c, k, "previous") || is(c, k, "preceding"))
+        dir = -1, narrative = true;
+    else if (is(c, k, "next") || is(c, k, "coming"))
+        dir = 1, narrative = is(c, k, "next");
+    else
+        return false;
+    long n = 1;
+    bool art;
+    size_t used = count_at(c, k + 1, &n, &art);
+    if (art)
+        return false;
+    bool pl;
+    int u = unit_at(c, k + 1 + used, &pl);
+    if (!u || (pl && !used) || (!pl && used && n != 1))
+        return false;
+    if (!used) {
+        /* "last year" is the calendar year; "the previous day", "the next
+         * week" count from the story's events, not the article's date */
+        if (!the && !is(c, k, "past"))
+            return false;
+        if (narrative)
+            return false;
+    }
+    size_t end = k + 2 + used;
+    if (is(c, end, "ago"))
+        return false;
+    if (dir < 0)
+        set_iv(e, shift(&c->a, u, n), c->a, unit_prec(u));
+    else
+        set_iv(e, c->a, shift(&c->a, u, -n), unit_prec(u));
+    e->rel = true;
+    quote(c, e, i, end);
+    return true;
+}
+
+/* two years ago, a decade ago, 10 days ago. */
+static bool ago(const cx *c, size_t i, ex *e)
+{
+    if (!c->anchored)
+        return false;
+    memset(e, 0, sizeof *e);
+    long n;
+    bool art, pl;
+    size_t used = count_at(c, i, &n, &art);
+    if (!used)
+        return false;
+    int u = unit_at(c, i + used, &pl);
+    if (!u || !is(c, i + used + 1, "ago"))
+        return false;
+    const sr_date *a = &c->a;
+    sr_date d = shift(a, u, n);
+    switch (u) {
+    case U_HOUR:
+    case U_DAY: day_iv(e, d); break;
+    case U_WEEK: week_iv(e, d); break;
+    case U_MONTH: month_iv(e, d.year, d.month); break;
+    default: year_iv(e, d.year); break; /* years and decades: the year */
+    }
+    e->rel = true;
+    quote(c, e, i, i + used + 2);
+    return true;
+}
+
+/* every Friday, each year, twice a week, three times a day. */
+static bool set_expr(const cx *c, size_t i, ex *e)
+{
+    memset(e, 0, sizeof *e);
+    size_t k;
+    bool pl;
+    int u = U_NONE;
+    if (is(c, i, "every") || is(c, i, "each")) {
+        u = unit_at(c, i + 1, &pl);
+        if (u && !pl) {
+            k = i + 2;
+        } else if (weekday_at(c, i + 1) || is(c, i + 1, "night") || is(c, i + 1, "morning") ||
+                   is(c, i + 1, "weekend")) {
+            u = is(c, i + 1, "weekend") ? U_WEEK : U_DAY;
+            k = i + 2;
+        } else {
+            return false;
+        }
+    } else {
+        size_t j = i;
+        if (is(c, j, "once") || is(c, j, "twice") || is(c, j, "thrice")) {
+            j++;
+        } else {
+            long n;
+            bool art;
+            size_t used = count_at(c, j, &n, &art);
+            if (!used || art || !is(c, j + used, "times"))
+                return false;
+            j += used + 1;
+        }
+        if (!(is(c, j, "a") || is(c, j, "an") || is(c, j, "per") || is(c, j, "every") || is(c, j, "each")))
+            return false;
+        u = unit_at(c, j + 1, &pl);
+        if (!u || pl)
+            return false;
+        k = j + 2;
+    }
+    e->kind = SR_TIME_SET;
+    e->prec = unit_prec(u);
+    quote(c, e, i, k);
+    return true;
+}
+
+/* Words before "a year" that make it a rate, not a duration. */
+static bool rate_before(const cx *c, size_t i)
+{
+    static const char *const words[] = {"times", "once", "twice", "thrice", "people", "million",
+                                        "billion", "thousand", "hundred", "percent", "per",
+                                        NULL};
+    if (!in(c, i))
+        return false;
+    return c->t[i].kind == SITREP_TOK_NUMBER || c->t[i].kind == SITREP_TOK_SYMBOL ||
+           is_one_of(c, i, words);
+}
+
+static void write_duration(ex *e, int u, long n)
+{
+    if (u == U_DECADE) {
+        u = U_YEAR;
+        n *= 10;
+    }
+    static const char units[] = {0, 'H', 'D', 'W', 'M', 'Y'};
+    snprintf(e->dur, sizeof e->dur, "%s%d%c", u == U_HOUR ? "PT" : "P", (int)(n % 1000000), units[u]);
+}
+
+/* five years, 10 days, a decade, a 10-day truce, a two-year sentence. */
+static bool duration(const cx *c, size_t i, ex *e)
+{
+    memset(e, 0, sizeof *e);
+    long n;
+    bool art, pl;
+    int u;
+    size_t end;
+    /* one token: "two-year", "six-month" (not "two-year-old") */
+    if (is_word(c, i) && !capital(c, i)) {
+        const char *s = ts(c, i);
+        size_t len = tl(c, i), h = 0;
+        while (h < len && s[h] != '-')
+            h++;
+        if (h > 0 && h + 1 < len) {
+            static const char *const words[] = {"one", "two", "three", "four", "five", "six",
+                                                "seven", "eight", "nine", "ten", "eleven",
+                                                "twelve", NULL};
+            long v = 0;
+            for (int k = 0; words[k]; k++)
+                if (sr_ieq(s, h, words[k]))
+                    v = k + 1;
+            u = v ? unit_of(s + h + 1, len - h - 1, &pl) : U_NONE;
+            if (u && !pl && !is(c, i + 1, "old")) {
+                e->kind = SR_TIME_DURATION;
+                e->prec = unit_prec(u);
+                write_duration(e, u, v);
+                quote(c, e, i, i + 1);
+                return true;
+            }
+        }
+    }
+    size_t used = count_at(c, i, &n, &art);
+    if (!used)
+        return false;
+    if (!art && capital(c, i) && c->t[i].kind == SITREP_TOK_WORD && !(c->t[i].flags & SITREP_TOKF_SENT_START))
+        return false;
+    size_t k = i + used;
+    /* 10-day, 24-hour */
+    if (c->t[i].kind == SITREP_TOK_NUMBER && used == 1 && touch(c, i) && is_dash(c, k) && touch(c, k)) {
+        u = unit_at(c, k + 1, &pl);
+        if (!u || pl || (is_dash(c, k + 2) && is(c, k + 3, "old")) || is(c, k + 2, "old"))
+            return false;
+        end = k + 2;
+    } else {
+        u = unit_at(c, k, &pl);
+        if (!u)
+            return false;
+        if (art || n == 1) {
+            if (pl)
+                return false;
+        }
+        end = k + 1;
+        if (is(c, end, "old") || is(c, end, "ago") || (is_dash(c, end) && is(c, end + 1, "old")))
+            return false;
+        if (art && rate_before(c, i - 1))
+            return false;
+        if (n == 1 && u == U_DAY && is(c, i, "one"))
+            return false; /* "one day" is "some day" */
+    }
+    e->kind = SR_TIME_DURATION;
+    e->prec = unit_prec(u);
+    write_duration(e, u, n);
+    quote(c, e, i, end);
+    return true;
+}
+
+/* 3 p.m., 3pm, 10:30 a.m., 16:45 GMT, 0300 GMT, noon, midnight. */
+static bool time_of_day(const cx *c, size_t i, ex *e)
+{
+    memset(e, 0, sizeof *e);
+    static const char *const zones[] = {"gmt", "utc", "local", "hours", "hrs", NULL};
+    static const char *const ampm[] = {"a.m.", "p.m.", "a.m", "p.m", "am", "pm", NULL};
+    size_t end = 0;
+    if ((is(c, i, "noon") || is(c, i, "midnight")) &&
+        (is(c, i - 1, "at") || is(c, i - 1, "around") || is(c, i - 1, "after") ||
+         is(c, i - 1, "before") || is(c, i - 1, "until") || is(c, i - 1, "by"))) {
+        end = i + 1;
+    } else {
+        long v;
+        size_t nd, sn;
+        const char *suf;
+        if (!number(c, i, &v, &nd, &suf, &sn))
+            return false;
+        if (sn == 2 && nd <= 2 && v >= 1 && v <= 12 && (sr_ieq(suf, 2, "am") || sr_ieq(suf, 2, "pm"))) {
+            end = i + 1; /* 3pm */
+        } else if (sn == 0 && nd <= 2 && v <= 23 && touch(c, i) && is_punct(c, i + 1, ':') &&
+                   touch(c, i + 1)) {
+            size_t nm, sm;
+            long mins;
+            const char *s2;
+            if (!number(c, i + 2, &mins, &nm, &s2, &sm) || nm != 2 || mins > 59)
+                return false;
+            if (sm && !(sm == 2 && (sr_ieq(s2, 2, "am") || sr_ieq(s2, 2, "pm"))))
+                return false;
+            end = i + 3;
+            if (!sm && is_one_of(c, end, ampm))
+                end++;
+            else if (!sm && is_one_of(c, end, zones))
+                end += is(c, end, "local") && is(c, end + 1, "time") ? 2 : 1;
+        } else if (sn == 0 && nd <= 2 && v >= 1 && v <= 12 && is_one_of(c, i + 1, ampm)) {
+            end = i + 2;
+        } else if (sn == 0 && nd == 4 && v % 100 < 60 && v / 100 < 24 && is_one_of(c, i + 1, zones) &&
+                   !is(c, i + 1, "hours") && !is(c, i + 1, "local")) {
+            end = i + 2; /* 0300 GMT */
+        } else {
+            return false;
+        }
+    }
+    e->kind = SR_TIME_TIME;
+    e->prec = SR_PREC_DAY;
+    quote(c, e, i, end);
+    return true;
+}
+
+/* ---- the scan ---- */
+
+static bool match_at(const cx *c, size_t i, ex *e)
+{
+    if (since(c, i, e) || range(c, i, e) || part(c, i, e) || rolling(c, i, e) || ago(c, i, e))
+        return true;
+    if (point(c, i, e, trigger(c, i), 0)) {
+        if (finish(c, i, e))
+            return true;
+        /* an unplaced point still takes its tokens ("on Tuesday" with no date) */
+        e->kind = 0;
+        return true;
+    }
+    return set_expr(c, i, e) || duration(c, i, e) || time_of_day(c, i, e);
+}
+
+static bool emit(sr_buf *out, const ex *e)
+{
+    sr_time t;
+    memset(&t, 0, sizeof t);
+    t.start = e->qstart;
+    t.end = e->qend;
+    t.kind = (uint8_t)e->kind;
+    t.precision = (uint8_t)e->prec;
+    if (e->kind == SR_TIME_DATE) {
+        t.from = e->from;
+        t.to = e->to;
+    } else if (e->kind == SR_TIME_DURATION) {
+        memcpy(t.duration, e->dur, sizeof t.duration);
+    }
+    return SR_VEC_PUSH(out, sr_time, t);
+}
+
+/* Times of day take the day of the nearest date of their sentence, else
+ * the anchor's; without either they are dropped. */
+static void place_times(const cx *c, sr_buf *out, size_t first)
+{
+    size_t n = SR_VEC_COUNT(out, sr_time), w = first;
+    sr_time *v = (sr_time *)(void *)out->data;
+    for (size_t k = first; k < n; k++) {
+        if (v[k].kind == SR_TIME_TIME) {
+            const sr_time *best = NULL;
+            uint32_t dist = UINT32_MAX;
+            for (size_t j = first; j < n; j++) {
+                if (v[j].kind != SR_TIME_DATE || v[j].precision != SR_PREC_DAY)
+                    continue;
+                uint32_t d = v[j].start > v[k].start ? v[j].start - v[k].end : v[k].start - v[j].end;
+                if (d < dist) {
+                    dist = d;
+                    best = &v[j];
+                }
+            }
+            if (best) {
+                v[k].from = v[k].to = best->from;
+            } else if (c->anchored) {
+                v[k].from = v[k].to = c->a;
+            } else {
+                continue;
+            }
+        }
+        v[w++] = v[k];
+    }
+    out->len = w * sizeof(sr_time);
+}
+
+sitrep_status sr_find_times(const sitrep_doc *doc, const sr_date *anchor, sr_buf *out)
+{
+    if (!doc || !out)
+        return SITREP_EARG;
+    size_t nt, ns;
+    const sitrep_token *tok = sitrep_doc_tokens(doc, &nt);
+    const sitrep_sentence *sen = sitrep_doc_sentences(doc, &ns);
+    cx c;
+    memset(&c, 0, sizeof c);
+    c.src = doc->src;
+    c.t = tok;
+    if (anchor && anchor->year >= 1900 && anchor->year <= 2100 && anchor->month >= 1 &&
+        anchor->month <= 12 && anchor->day >= 1 &&
+        anchor->day <= sr_days_in_month(anchor->year, anchor->month)) {
+        c.a = *anchor;
+        c.anchored = true;
+    }
+    for (size_t s = 0; s < ns; s++) {
+        c.s0 = sen[s].first;
+        c.n = (size_t)sen[s].first + sen[s].count;
+        if (c.n > nt)
+            c.n = nt;
+        size_t first = SR_VEC_COUNT(out, sr_time);
+        bool times = false;
+        for (size_t i = c.s0; i < c.n;) {
+            ex e;
+            if (!match_at(&c, i, &e) || e.end <= i) {
+                i++;
+                continue;
+            }
+            i = e.end;
+            if (!e.kind)
+                continue;
+            times = times || e.kind == SR_TIME_TIME;
+            if (!emit(out, &e))
+                return SITREP_ENOMEM;
+        }
+        if (times)
+            place_times(&c, out, first);
+    }
+    return SITREP_OK;
+}
+
+const char *sr_precision_name(int p)
+{
+    static const char *const names[] = {"?", "day", "week", "month", "quarter", "half", "year", "decade"};
+    return p >= 1 && p <= SR_PREC_DECADE ? names[p] : "?";
+}
+
+const char *sr_time_kind_name(int k)
+{
+    static const char *const names[] = {"?", "date", "duration", "set", "time"};
+    return k >= 1 && k <= SR_TIME_TIME ? names[k] : "?";
+}
