@@ -10,7 +10,9 @@
  * text into a sink that only counts bytes, then frees the document.
  *
  * --skip-entities leaves out the entity and place stage, so the difference
- * between a run with and a run without it is that stage's cost.
+ * between a run with and a run without it is that stage's cost;
+ * --only-read leaves out every analysis after the tokens (entities, time
+ * expressions, figures): read+clean+tokenize alone.
  *
  * Prints one line:
  *
@@ -81,7 +83,7 @@ static double peak_rss_bytes(void)
 
 static void usage(void)
 {
-    fputs("usage: sitrep_bench [--repeat N] [--skip-entities] PATH...\n", stderr);
+    fputs("usage: sitrep_bench [--repeat N] [--skip-entities] [--only-read] PATH...\n", stderr);
 }
 
 int main(int argc, char **argv)
@@ -102,6 +104,9 @@ int main(int argc, char **argv)
             first += 2;
         } else if (strcmp(argv[first], "--skip-entities") == 0) {
             opts.skip |= SITREP_SKIP_ENTITIES;
+            first++;
+        } else if (strcmp(argv[first], "--only-read") == 0) {
+            opts.skip |= SITREP_SKIP_ENTITIES | SITREP_SKIP_TIMES | SITREP_SKIP_FIGURES;
             first++;
         } else if (strcmp(argv[first], "--") == 0) {
             first++;
@@ -179,8 +184,9 @@ int main(int argc, char **argv)
            "(%.1fM words), %.2fM sentences, %.2fM mentions of %.2fM entities, "
            "%.1f MB text out, %zu skipped, "
            "peak RSS %.1f MB (%.1f MB before reading), CPU %.3f s = %.1f MB/CPU-s\n",
-           (opts.skip & SITREP_SKIP_ENTITIES) ? "read+clean+tokenize"
-                                                : "read+clean+tokenize+entities",
+           (opts.skip & SITREP_SKIP_TIMES)      ? "read+clean+tokenize"
+           : (opts.skip & SITREP_SKIP_ENTITIES) ? "read+clean+tokenize+times+figures"
+                                                : "read+clean+tokenize+entities+times+figures",
            mb, secs, secs > 0 ? mb / secs : 0.0, docs, (double)tokens / 1e6,
            (double)words / 1e6, (double)sentences / 1e6, (double)mentions / 1e6,
            (double)entities / 1e6, (double)out.bytes / 1e6, skipped,

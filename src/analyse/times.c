@@ -1547,6 +1547,75 @@ static void place_times(const cx *c, sr_buf *out, size_t first)
     out->len = w * sizeof(sr_time);
 }
 
+
+/* Is token i a word of time (a unit, a day part, a relative word), a
+ * number, or capitalised (a month, a weekday)? */
+static bool timeish(const cx *c, size_t i)
+{
+    static const char *const words[] = {
+        "after", "afternoon", "ago", "annually", "before", "beginning", "century", "coming", "course",
+        "couple", "dawn", "day", "days", "decade", "decades", "dusk", "early", "earlier",
+        "eight", "eleven", "end", "entire", "evening", "every", "few", "fifteen", "final",
+        "first", "five", "four", "fourth", "fortnight", "half", "hour", "hours", "last", "late",
+        "later", "middle", "midnight", "minute", "minutes", "month", "months", "morning",
+        "next", "night", "nights", "nine", "noon", "one", "past", "period", "previous",
+        "quarter", "quarters", "recent", "remainder", "rest", "same", "second", "seven",
+        "several", "since", "six", "span", "start", "ten", "third", "three", "today",
+        "tomorrow", "tonight", "twelve", "twenty", "twice", "once", "two", "week", "weekend",
+        "weekly", "weeks", "whole", "daily", "monthly", "year", "yearly", "years", "yesterday",
+        NULL};
+    if (!in(c, i))
+        return false;
+    const sitrep_token *t = &c->t[i];
+    if (t->kind == SITREP_TOK_NUMBER)
+        return true;
+    if (t->kind != SITREP_TOK_WORD)
+        return false;
+    const char *w = c->src + t->start;
+    size_t n = tl(c, i); /* "month's worth": the word without its 's */
+    /* capitalised: a month, a weekday, "Q1"; else the words below */
+    if ((t->flags & SITREP_TOKF_CAP) &&
+        (sr_month_number(w, tl(c, i)) || sr_weekday_name(w, tl(c, i)) ||
+         (n == 2 && w[0] == 'Q' && w[1] >= '1' && w[1] <= '4')))
+        return true;
+    if (!(t->flags & SITREP_TOKF_PLAIN) && memchr(w, '-', n))
+        return true;
+    if (n > 10)
+        return false;
+    char first = (char)(w[0] | 0x20);
+    for (const char *const *s = words; *s; s++)
+        if ((*s)[0] == first && sr_ieq(w, n, *s))
+            return true;
+    return false;
+}
+
+/* Can a time expression start at token i?  A number, a capitalised word
+ * (months, weekdays, "Q1"), a hyphenated word ("five-month", "mid-2023")
+ * or a word of time can; a small word ("the", "in", "a") only when a word
+ * of time follows within three tokens.  Testing this first keeps the
+ * matchers off the ordinary words that make most of a text. */
+static bool may_start_time(const cx *c, size_t i)
+{
+    static const char *const small[] = {"a", "an", "and", "at", "all", "around", "between",
+                                        "by", "during", "each", "for", "from", "in", "of",
+                                        "on", "over", "so", "that", "the", "this", "through",
+                                        "throughout", "till", "until", "up", "within", NULL};
+    if (timeish(c, i))
+        return true;
+    const sitrep_token *t = &c->t[i];
+    if (t->kind != SITREP_TOK_WORD)
+        return false;
+    const char *w = c->src + t->start;
+    size_t n = t->end - t->start;
+    if (n > 10)
+        return false;
+    char first = (char)(w[0] | 0x20);
+    bool is_small = false;
+    for (const char *const *s = small; *s && !is_small; s++)
+        is_small = (*s)[0] == first && sr_ieq(w, n, *s);
+    return is_small && (timeish(c, i + 1) || timeish(c, i + 2) || timeish(c, i + 3));
+}
+
 sitrep_status sr_find_times(const sitrep_doc *doc, const sr_date *anchor, sr_buf *out)
 {
     if (!doc || !out)
@@ -1573,7 +1642,7 @@ sitrep_status sr_find_times(const sitrep_doc *doc, const sr_date *anchor, sr_buf
         bool times = false;
         for (size_t i = c.s0; i < c.n;) {
             ex e;
-            if (!match_at(&c, i, &e) || e.end <= i) {
+            if (!may_start_time(&c, i) || !match_at(&c, i, &e) || e.end <= i) {
                 i++;
                 continue;
             }
