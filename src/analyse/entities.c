@@ -692,7 +692,8 @@ static int64_t learned_lookup(const ent_state *st, uint64_t key, size_t u0, size
     size_t n = SR_VEC_COUNT(&st->learned, learned);
     for (size_t i = 0; i < n; i++) {
         const learned *l = &SR_VEC_AT(&st->learned, learned, i);
-        if (l->key == key && (l->exact == NULL || spelled(st, u0, u1, l->exact)))
+        /* an empty span [u0, u0) asks for the key alone, whatever the spelling */
+        if (l->key == key && (l->exact == NULL || u1 == u0 || spelled(st, u0, u1, l->exact)))
             return l->entity;
     }
     return -1;
