@@ -911,16 +911,6 @@ static bool try_figure(const fctx *c, size_t i, uint32_t numof_s, uint32_t numof
  * keeps the matchers off the ordinary words that make most of a text. */
 static bool may_start_figure(const fctx *c, size_t i)
 {
-    static const char *const starters[] = {
-        "a", "about", "almost", "an", "approximately", "around", "as", "at", "barely",
-        "between", "billion", "billions", "close", "dozen", "dozens", "eight", "eighteen",
-        "eighty", "eleven", "estimated", "exactly", "fewer", "fifteen", "fifty", "five",
-        "forty", "four", "fourteen", "from", "half", "hundred", "hundreds", "in", "just",
-        "less", "million", "millions", "more", "nearly", "nine", "nineteen", "ninety", "no",
-        "none", "not", "one", "only", "over", "quarter", "roughly", "scores", "seven",
-        "seventeen", "seventy", "six", "sixteen", "sixty", "some", "ten", "tens", "third",
-        "thirds", "thirteen", "thirty", "thousand", "thousands", "three", "twelve", "twenty",
-        "two", "under", "up", "upward", "upwards", "well", "zero", NULL};
     const sitrep_token *t = &c->t[i];
     if (t->kind != SITREP_TOK_WORD || (t->flags & SITREP_TOKF_CAP))
         return true; /* "US$5m", "Two", "About": capitalised words go on */
@@ -928,13 +918,7 @@ static bool may_start_figure(const fctx *c, size_t i)
     size_t n = t->end - t->start;
     if (!(t->flags & SITREP_TOKF_PLAIN) && memchr(w, '-', n))
         return true;
-    if (n > 13)
-        return false;
-    char first = (char)(w[0] | 0x20);
-    for (const char *const *s = starters; *s; s++)
-        if ((*s)[0] == first && sr_ieq(w, n, *s))
-            return true;
-    return false;
+    return n <= 13 && sr_wordset_has(&sr_figure_words, w, n);
 }
 
 sitrep_status sr_find_figures(const sitrep_doc *doc, sr_buf *out)

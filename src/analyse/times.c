@@ -18,6 +18,8 @@
  */
 #include "analyse/times.h"
 
+#include "lexicon.h"
+
 #include <stdio.h>
 #include <string.h>
 
@@ -1552,18 +1554,6 @@ static void place_times(const cx *c, sr_buf *out, size_t first)
  * number, or capitalised (a month, a weekday)? */
 static bool timeish(const cx *c, size_t i)
 {
-    static const char *const words[] = {
-        "after", "afternoon", "ago", "annually", "before", "beginning", "century", "coming", "course",
-        "couple", "dawn", "day", "days", "decade", "decades", "dusk", "early", "earlier",
-        "eight", "eleven", "end", "entire", "evening", "every", "few", "fifteen", "final",
-        "first", "five", "four", "fourth", "fortnight", "half", "hour", "hours", "last", "late",
-        "later", "middle", "midnight", "minute", "minutes", "month", "months", "morning",
-        "next", "night", "nights", "nine", "noon", "one", "past", "period", "previous",
-        "quarter", "quarters", "recent", "remainder", "rest", "same", "second", "seven",
-        "several", "since", "six", "span", "start", "ten", "third", "three", "today",
-        "tomorrow", "tonight", "twelve", "twenty", "twice", "once", "two", "week", "weekend",
-        "weekly", "weeks", "whole", "daily", "monthly", "year", "yearly", "years", "yesterday",
-        NULL};
     if (!in(c, i))
         return false;
     const sitrep_token *t = &c->t[i];
@@ -1573,20 +1563,14 @@ static bool timeish(const cx *c, size_t i)
         return false;
     const char *w = c->src + t->start;
     size_t n = tl(c, i); /* "month's worth": the word without its 's */
-    /* capitalised: a month, a weekday, "Q1"; else the words below */
+    /* capitalised: a month, a weekday, "Q1"; else a word of time */
     if ((t->flags & SITREP_TOKF_CAP) &&
-        (sr_month_number(w, tl(c, i)) || sr_weekday_name(w, tl(c, i)) ||
+        (sr_month_number(w, n) || sr_weekday_name(w, n) ||
          (n == 2 && w[0] == 'Q' && w[1] >= '1' && w[1] <= '4')))
         return true;
     if (!(t->flags & SITREP_TOKF_PLAIN) && memchr(w, '-', n))
         return true;
-    if (n > 10)
-        return false;
-    char first = (char)(w[0] | 0x20);
-    for (const char *const *s = words; *s; s++)
-        if ((*s)[0] == first && sr_ieq(w, n, *s))
-            return true;
-    return false;
+    return n <= 12 && sr_wordset_has(&sr_time_words, w, n);
 }
 
 /* Can a time expression start at token i?  A number, a capitalised word
@@ -1596,24 +1580,13 @@ static bool timeish(const cx *c, size_t i)
  * matchers off the ordinary words that make most of a text. */
 static bool may_start_time(const cx *c, size_t i)
 {
-    static const char *const small[] = {"a", "an", "and", "at", "all", "around", "between",
-                                        "by", "during", "each", "for", "from", "in", "of",
-                                        "on", "over", "so", "that", "the", "this", "through",
-                                        "throughout", "till", "until", "up", "within", NULL};
     if (timeish(c, i))
         return true;
     const sitrep_token *t = &c->t[i];
-    if (t->kind != SITREP_TOK_WORD)
+    if (t->kind != SITREP_TOK_WORD || t->end - t->start > 10 ||
+        !sr_wordset_has(&sr_time_small_words, c->src + t->start, t->end - t->start))
         return false;
-    const char *w = c->src + t->start;
-    size_t n = t->end - t->start;
-    if (n > 10)
-        return false;
-    char first = (char)(w[0] | 0x20);
-    bool is_small = false;
-    for (const char *const *s = small; *s && !is_small; s++)
-        is_small = (*s)[0] == first && sr_ieq(w, n, *s);
-    return is_small && (timeish(c, i + 1) || timeish(c, i + 2) || timeish(c, i + 3));
+    return timeish(c, i + 1) || timeish(c, i + 2) || timeish(c, i + 3);
 }
 
 sitrep_status sr_find_times(const sitrep_doc *doc, const sr_date *anchor, sr_buf *out)

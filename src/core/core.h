@@ -114,7 +114,20 @@ bool sr_cp_is_dash(int32_t cp);
 
 /* ---- ASCII helpers over byte ranges ---- */
 
-bool sr_ieq(const char *a, size_t an, const char *b); /* ASCII, b NUL-terminated */
+/* a[0..an) equals the NUL-terminated b, ASCII case folded.  Inline: the
+ * analysers call it on most words, against lists of keywords. */
+static inline bool sr_ieq(const char *a, size_t an, const char *b)
+{
+    size_t i = 0;
+    for (; i < an; i++) {
+        char x = a[i], y = b[i];
+        if (y == '\0')
+            return false;
+        if (x != y && ((x | 0x20) != (y | 0x20) || (unsigned)((x | 0x20) - 'a') > 25u))
+            return false;
+    }
+    return b[i] == '\0';
+}
 bool sr_istarts(const char *a, size_t an, const char *prefix);
 /* Trims ASCII and Unicode spaces at both ends of [*s, *s + *n). */
 void sr_trim(const char **s, size_t *n);

@@ -118,14 +118,6 @@ static inline char lc(char c)
     return (c >= 'A' && c <= 'Z') ? (char)(c + 32) : c;
 }
 
-bool sr_ieq(const char *a, size_t an, const char *b)
-{
-    size_t i = 0;
-    for (; i < an; i++)
-        if (b[i] == '\0' || lc(a[i]) != lc(b[i]))
-            return false;
-    return b[i] == '\0';
-}
 
 bool sr_istarts(const char *a, size_t an, const char *prefix)
 {
