@@ -1578,15 +1578,35 @@ static bool timeish(const cx *c, size_t i)
  * or a word of time can; a small word ("the", "in", "a") only when a word
  * of time follows within three tokens.  Testing this first keeps the
  * matchers off the ordinary words that make most of a text. */
-static bool may_start_time(const cx *c, size_t i)
+/* timeish() of the last few tokens asked about: the gate looks three
+ * tokens ahead of every small word, and those tokens are asked again as
+ * the scan moves on. */
+typedef struct tcache {
+    size_t at[4];
+    int8_t val[4]; /* -1 unknown */
+} tcache;
+
+static bool timeish_cached(const cx *c, tcache *k, size_t i)
 {
-    if (timeish(c, i))
+    size_t slot = i & 3;
+    if (k->val[slot] >= 0 && k->at[slot] == i)
+        return k->val[slot] != 0;
+    bool v = timeish(c, i);
+    k->at[slot] = i;
+    k->val[slot] = v;
+    return v;
+}
+
+static bool may_start_time(const cx *c, tcache *k, size_t i)
+{
+    if (timeish_cached(c, k, i))
         return true;
     const sitrep_token *t = &c->t[i];
     if (t->kind != SITREP_TOK_WORD || t->end - t->start > 10 ||
         !sr_wordset_has(&sr_time_small_words, c->src + t->start, t->end - t->start))
         return false;
-    return timeish(c, i + 1) || timeish(c, i + 2) || timeish(c, i + 3);
+    return timeish_cached(c, k, i + 1) || timeish_cached(c, k, i + 2) ||
+           timeish_cached(c, k, i + 3);
 }
 
 sitrep_status sr_find_times(const sitrep_doc *doc, const sr_date *anchor, sr_buf *out)
@@ -1613,9 +1633,10 @@ sitrep_status sr_find_times(const sitrep_doc *doc, const sr_date *anchor, sr_buf
             c.n = nt;
         size_t first = SR_VEC_COUNT(out, sr_time);
         bool times = false;
+        tcache k = {{0, 0, 0, 0}, {-1, -1, -1, -1}}; /* per sentence: in() depends on it */
         for (size_t i = c.s0; i < c.n;) {
             ex e;
-            if (!may_start_time(&c, i) || !match_at(&c, i, &e) || e.end <= i) {
+            if (!may_start_time(&c, &k, i) || !match_at(&c, i, &e) || e.end <= i) {
                 i++;
                 continue;
             }
