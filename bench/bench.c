@@ -83,7 +83,9 @@ static double peak_rss_bytes(void)
 
 static void usage(void)
 {
-    fputs("usage: sitrep_bench [--repeat N] [--skip-entities] [--only-read] PATH...\n", stderr);
+    fputs("usage: sitrep_bench [--repeat N] [--skip-entities] [--skip-times-figures] [--only-read] "
+          "PATH...\n",
+          stderr);
 }
 
 int main(int argc, char **argv)
@@ -104,6 +106,9 @@ int main(int argc, char **argv)
             first += 2;
         } else if (strcmp(argv[first], "--skip-entities") == 0) {
             opts.skip |= SITREP_SKIP_ENTITIES;
+            first++;
+        } else if (strcmp(argv[first], "--skip-times-figures") == 0) {
+            opts.skip |= SITREP_SKIP_TIMES | SITREP_SKIP_FIGURES;
             first++;
         } else if (strcmp(argv[first], "--only-read") == 0) {
             opts.skip |= SITREP_SKIP_ENTITIES | SITREP_SKIP_TIMES | SITREP_SKIP_FIGURES;
@@ -184,7 +189,9 @@ int main(int argc, char **argv)
            "(%.1fM words), %.2fM sentences, %.2fM mentions of %.2fM entities, "
            "%.1f MB text out, %zu skipped, "
            "peak RSS %.1f MB (%.1f MB before reading), CPU %.3f s = %.1f MB/CPU-s\n",
-           (opts.skip & SITREP_SKIP_TIMES)      ? "read+clean+tokenize"
+           (opts.skip & SITREP_SKIP_TIMES)
+               ? ((opts.skip & SITREP_SKIP_ENTITIES) ? "read+clean+tokenize"
+                                                     : "read+clean+tokenize+entities")
            : (opts.skip & SITREP_SKIP_ENTITIES) ? "read+clean+tokenize+times+figures"
                                                 : "read+clean+tokenize+entities+times+figures",
            mb, secs, secs > 0 ? mb / secs : 0.0, docs, (double)tokens / 1e6,
