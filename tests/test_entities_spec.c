@@ -19,7 +19,7 @@
  * degrees).  The check is a subset check: entities not listed are allowed.
  */
 #include "sitrep.h"
-#include "test.h"
+#include "spec.h"
 
 #include <ctype.h>
 #include <jansson.h>
@@ -27,16 +27,6 @@
 #include <stdbool.h>
 #include <stdlib.h>
 
-
-static char *trim(char *s)
-{
-    while (*s == ' ' || *s == '\t')
-        s++;
-    char *e = s + strlen(s);
-    while (e > s && (e[-1] == ' ' || e[-1] == '\t' || e[-1] == '\r'))
-        *--e = '\0';
-    return s;
-}
 
 static bool has_alias(json_t *ent, const char *name)
 {
@@ -141,9 +131,9 @@ static bool line_matches(json_t *ents, char *line, char *why, size_t whylen)
             f[i] = bar + 1;
         }
     }
-    const char *kind = trim(f[0]);
-    const char *name = f[1] ? trim(f[1]) : "";
-    char *attrs = f[2] ? trim(f[2]) : NULL;
+    const char *kind = spec_trim(f[0]);
+    const char *name = f[1] ? spec_trim(f[1]) : "";
+    char *attrs = f[2] ? spec_trim(f[2]) : NULL;
     snprintf(why, whylen, "no %s named '%s'", kind, name);
     size_t i;
     json_t *e;
@@ -160,7 +150,7 @@ static bool line_matches(json_t *ents, char *line, char *why, size_t whylen)
             for (char *save = NULL, *a = strtok_r(copy, ";", &save); a && all;
                  a = strtok_r(NULL, ";", &save)) {
                 char w[256];
-                if (!attr_ok(e, trim(a), w, sizeof w)) {
+                if (!attr_ok(e, spec_trim(a), w, sizeof w)) {
                     all = false;
                     snprintf(why, whylen, "%s '%s' found (%s) but not %s", str_field(e, "kind"),
                              name, str_field(e, "name"), w);
@@ -189,9 +179,13 @@ static void dump_entities(json_t *ents)
     }
 }
 
-static int known_gaps, gaps_closed;
+static bool match_entity(void *ents, char *body, bool neg, char *why, size_t whylen)
+{
+    (void)neg;
+    return line_matches(ents, body, why, whylen);
+}
 
-static void run_case(const char *name, const char *input, char *expect)
+static void run_case(const char *name, char *input, char *expect)
 {
     sitrep_doc *doc = NULL;
     sitrep_corpus *corpus = NULL;
@@ -210,39 +204,7 @@ static void run_case(const char *name, const char *input, char *expect)
         else
             json_decref(o);
     }
-    bool failed = false;
-    for (char *save = NULL, *l = strtok_r(expect, "\n", &save); l; l = strtok_r(NULL, "\n", &save)) {
-        l = trim(l);
-        if (*l == '\0' || *l == '#')
-            continue;
-        bool gap = l[0] == '?';
-        const char *body = gap ? l + 1 : l;
-        while (gap && *body == ' ')
-            body++;
-        bool neg = body[0] == '!';
-        char why[512];
-        char copy[512];
-        snprintf(copy, sizeof copy, "%s", neg ? body + 1 : body);
-        bool m = line_matches(ents, copy, why, sizeof why);
-        if (gap) {
-            /* what sitrep cannot do yet, kept visible */
-            if (m != neg) {
-                gaps_closed++;
-                fprintf(stderr, "gap closed [%s]: %s\n", name, l);
-            } else {
-                known_gaps++;
-                if (getenv("SPEC_VERBOSE"))
-                    fprintf(stderr, "known gap [%s]: %s: %s\n", name, l, why);
-            }
-        } else if (m == neg) {
-            test_failed++;
-            failed = true;
-            fprintf(stderr, "FAIL [%s]: %s%s: %s\n", name, neg ? "unexpected " : "", l,
-                    neg ? "present" : why);
-        } else {
-            test_passed++;
-        }
-    }
+    bool failed = spec_check(name, expect, match_entity, ents);
     if (failed && getenv("SPEC_VERBOSE"))
         dump_entities(ents);
     json_decref(ents);
@@ -283,47 +245,7 @@ static void caption_case(void)
 int main(int argc, char **argv)
 {
     caption_case();
-    char path[4096];
-    snprintf(path, sizeof path, "%s/fixtures/entities.spec", argc > 1 ? argv[1] : ".");
-    size_t spec_len;
-    char *spec = read_file(path, &spec_len);
-    if (!spec) {
-        fprintf(stderr, "cannot read %s\n", path);
+    if (!spec_run(argc, argv, "entities.spec", 80, run_case))
         return 1;
-    }
-    /* ctest passes the shared folder (a path) second: not a case filter */
-    const char *filter = argc > 2 && argv[2][0] && argv[2][0] != '/' ? argv[2] : NULL;
-    int cases = 0;
-    char *p = spec;
-    while ((p = strstr(p, "### ")) != NULL) {
-        if (p != spec && p[-1] != '\n') {
-            p += 4;
-            continue;
-        }
-        char *name = p + 4;
-        char *nl = strchr(name, '\n');
-        if (!nl)
-            break;
-        *nl = '\0';
-        char *input = nl + 1;
-        char *dot = strstr(input, "\n.\n");
-        if (!dot)
-            break;
-        dot[1] = '\0';
-        char *expect = dot + 3;
-        char *end = strstr(expect, "\n.\n");
-        if (!end && (end = strstr(expect, "\n.")) == NULL)
-            break;
-        *end = '\0';
-        p = end + 2;
-        if (filter && !strstr(name, filter))
-            continue;
-        cases++;
-        run_case(name, input, expect);
-    }
-    printf("%d cases, %d known gaps (SPEC_VERBOSE=1 lists them), %d gaps now closed\n", cases,
-           known_gaps, gaps_closed);
-    CHECK(filter || cases >= 80);
-    free(spec);
     return test_summary();
 }

@@ -18,21 +18,11 @@
  * The check is a subset check: figures not listed are allowed.
  */
 #include "analyse/figures.h"
-#include "test.h"
+#include "spec.h"
 
 #include <math.h>
 #include <stdbool.h>
 #include <stdlib.h>
-
-static char *trim(char *s)
-{
-    while (*s == ' ' || *s == '\t')
-        s++;
-    char *e = s + strlen(s);
-    while (e > s && (e[-1] == ' ' || e[-1] == '\t' || e[-1] == '\r'))
-        *--e = '\0';
-    return s;
-}
 
 static bool num_eq(double a, double b)
 {
@@ -69,7 +59,7 @@ static bool line_matches(const figs *fs, char *line, bool neg, char *why, size_t
         f[nf++] = p + 1;
     }
     for (int i = 0; i < nf; i++)
-        f[i] = trim(f[i]);
+        f[i] = spec_trim(f[i]);
     const char *quote = f[0];
     snprintf(why, whylen, "no figure quoting '%s'", quote);
     for (size_t i = 0; i < fs->n; i++) {
@@ -107,9 +97,12 @@ static void dump(const figs *fs)
     }
 }
 
-static int known_gaps, gaps_closed;
+static bool match_figure(void *ctx, char *body, bool neg, char *why, size_t whylen)
+{
+    return line_matches(ctx, body, neg, why, whylen);
+}
 
-static void run_case(const char *name, const char *input, char *expect)
+static void run_case(const char *name, char *input, char *expect)
 {
     /* A one-line text without a final stop may be read as a headline and
      * dropped: a title line first keeps the case's text in the body. */
@@ -130,37 +123,7 @@ static void run_case(const char *name, const char *input, char *expect)
         CHECK(fs.f[i].start < fs.f[i].end && fs.f[i].end <= strlen(text));
         CHECK(i == 0 || fs.f[i - 1].start < fs.f[i].start);
     }
-    bool failed = false;
-    for (char *save = NULL, *l = strtok_r(expect, "\n", &save); l; l = strtok_r(NULL, "\n", &save)) {
-        l = trim(l);
-        if (*l == '\0' || *l == '#')
-            continue;
-        bool gap = l[0] == '?';
-        const char *body = gap ? l + 1 : l;
-        while (*body == ' ')
-            body++;
-        bool neg = body[0] == '!';
-        char why[600], copy[512];
-        snprintf(copy, sizeof copy, "%s", neg ? body + 1 : body);
-        bool m = line_matches(&fs, copy, neg, why, sizeof why);
-        if (gap) {
-            if (m != neg) {
-                gaps_closed++;
-                fprintf(stderr, "gap closed [%s]: %s\n", name, l);
-            } else {
-                known_gaps++;
-                if (getenv("SPEC_VERBOSE"))
-                    fprintf(stderr, "known gap [%s]: %s: %s\n", name, l, neg ? "present" : why);
-            }
-        } else if (m == neg) {
-            test_failed++;
-            failed = true;
-            fprintf(stderr, "FAIL [%s]: %s%s: %s\n", name, neg ? "unexpected " : "", l,
-                    neg ? "present" : why);
-        } else {
-            test_passed++;
-        }
-    }
+    bool failed = spec_check(name, expect, match_figure, &fs);
     if (failed || getenv("SPEC_DUMP")) {
         fprintf(stderr, "  figures found in [%s]:\n", name);
         dump(&fs);
@@ -172,46 +135,7 @@ static void run_case(const char *name, const char *input, char *expect)
 
 int main(int argc, char **argv)
 {
-    char path[4096];
-    snprintf(path, sizeof path, "%s/fixtures/figures.spec", argc > 1 ? argv[1] : ".");
-    size_t spec_len;
-    char *spec = read_file(path, &spec_len);
-    if (!spec) {
-        fprintf(stderr, "cannot read %s\n", path);
+    if (!spec_run(argc, argv, "figures.spec", 80, run_case))
         return 1;
-    }
-    const char *filter = argc > 2 && argv[2][0] && argv[2][0] != '/' ? argv[2] : NULL;
-    int cases = 0;
-    char *p = spec;
-    while ((p = strstr(p, "### ")) != NULL) {
-        if (p != spec && p[-1] != '\n') {
-            p += 4;
-            continue;
-        }
-        char *name = p + 4;
-        char *nl = strchr(name, '\n');
-        if (!nl)
-            break;
-        *nl = '\0';
-        char *input = nl + 1;
-        char *dot = strstr(input, "\n.\n");
-        if (!dot)
-            break;
-        dot[1] = '\0';
-        char *expect = dot + 3;
-        char *end = strstr(expect, "\n.\n");
-        if (!end && (end = strstr(expect, "\n.")) == NULL)
-            break;
-        *end = '\0';
-        p = end + 2;
-        if (filter && !strstr(name, filter))
-            continue;
-        cases++;
-        run_case(name, input, expect);
-    }
-    printf("%d cases, %d known gaps (SPEC_VERBOSE=1 lists them), %d gaps now closed\n", cases,
-           known_gaps, gaps_closed);
-    CHECK(filter || cases >= 80);
-    free(spec);
     return test_summary();
 }

@@ -19,20 +19,10 @@
  */
 #include "analyse/times.h"
 #include "sitrep.h"
-#include "test.h"
+#include "spec.h"
 
 #include <stdbool.h>
 #include <stdlib.h>
-
-static char *trim(char *s)
-{
-    while (*s == ' ' || *s == '\t')
-        s++;
-    char *e = s + strlen(s);
-    while (e > s && (e[-1] == ' ' || e[-1] == '\t' || e[-1] == '\r'))
-        *--e = '\0';
-    return s;
-}
 
 /* One found time as "quote | from | to | precision | kind [| duration]". */
 static void describe(const char *src, const sr_time *t, char *out, size_t len)
@@ -56,7 +46,7 @@ static int split(char *line, char **f, int max)
         char *bar = strchr(p, '|');
         if (bar)
             *bar = '\0';
-        f[n++] = trim(p);
+        f[n++] = spec_trim(p);
         if (!bar)
             break;
         p = bar + 1;
@@ -93,7 +83,17 @@ static bool matches(const char *src, const sr_time *v, size_t nv, char *line, bo
     return false;
 }
 
-static int known_gaps, gaps_closed, failed_cases;
+typedef struct found {
+    const char *input;
+    const sr_time *v;
+    size_t nv;
+} found;
+
+static bool match_time(void *ctx, char *body, bool neg, char *why, size_t whylen)
+{
+    const found *fd = ctx;
+    return matches(fd->input, fd->v, fd->nv, body, neg, why, whylen);
+}
 
 static void run_case(const char *name, char *input, char *expect)
 {
@@ -122,39 +122,9 @@ static void run_case(const char *name, char *input, char *expect)
         CHECK(v[i].start < v[i].end && v[i].end <= strlen(input));
         CHECK(i == 0 || v[i - 1].end <= v[i].start);
     }
-    bool failed = false;
-    for (char *save = NULL, *l = strtok_r(expect, "\n", &save); l; l = strtok_r(NULL, "\n", &save)) {
-        l = trim(l);
-        if (*l == '\0' || *l == '#')
-            continue;
-        bool gap = l[0] == '?';
-        const char *body = gap ? l + 1 : l;
-        while (gap && *body == ' ')
-            body++;
-        bool neg = body[0] == '!';
-        char why[512], copy[512];
-        snprintf(copy, sizeof copy, "%s", neg ? body + 1 : body);
-        bool m = matches(input, v, nv, trim(copy), neg, why, sizeof why);
-        if (gap) {
-            if (m != neg) {
-                gaps_closed++;
-                fprintf(stderr, "gap closed [%s]: %s\n", name, l);
-            } else {
-                known_gaps++;
-                if (getenv("SPEC_VERBOSE"))
-                    fprintf(stderr, "known gap [%s]: %s: %s\n", name, l, why);
-            }
-        } else if (m == neg) {
-            test_failed++;
-            failed = true;
-            fprintf(stderr, "FAIL [%s]: %s%s: %s\n", name, neg ? "unexpected " : "", l,
-                    neg ? "present" : why);
-        } else {
-            test_passed++;
-        }
-    }
+    found fd = {input, v, nv};
+    bool failed = spec_check(name, expect, match_time, &fd);
     if (failed) {
-        failed_cases++;
         fprintf(stderr, "  found:\n");
         for (size_t i = 0; i < nv; i++) {
             char d[256];
@@ -200,47 +170,7 @@ static void calendar_checks(void)
 int main(int argc, char **argv)
 {
     calendar_checks();
-    char path[4096];
-    snprintf(path, sizeof path, "%s/fixtures/times.spec", argc > 1 ? argv[1] : ".");
-    size_t spec_len;
-    char *spec = read_file(path, &spec_len);
-    if (!spec) {
-        fprintf(stderr, "cannot read %s\n", path);
+    if (!spec_run(argc, argv, "times.spec", 90, run_case))
         return 1;
-    }
-    /* ctest passes the shared folder (a path) second: not a case filter */
-    const char *filter = argc > 2 && argv[2][0] && argv[2][0] != '/' ? argv[2] : NULL;
-    int cases = 0;
-    char *p = spec;
-    while ((p = strstr(p, "### ")) != NULL) {
-        if (p != spec && p[-1] != '\n') {
-            p += 4;
-            continue;
-        }
-        char *name = p + 4;
-        char *nl = strchr(name, '\n');
-        if (!nl)
-            break;
-        *nl = '\0';
-        char *input = nl + 1;
-        char *dot = strstr(input, "\n.\n");
-        if (!dot)
-            break;
-        dot[1] = '\0';
-        char *expect = dot + 3;
-        char *end = strstr(expect, "\n.\n");
-        if (!end && (end = strstr(expect, "\n.")) == NULL)
-            break;
-        *end = '\0';
-        p = end + 2;
-        if (filter && !strstr(name, filter))
-            continue;
-        cases++;
-        run_case(name, input, expect);
-    }
-    printf("%d cases (%d failed), %d known gaps (SPEC_VERBOSE=1 lists them), %d gaps now closed\n",
-           cases, failed_cases, known_gaps, gaps_closed);
-    CHECK(filter || cases >= 90);
-    free(spec);
     return test_summary();
 }
