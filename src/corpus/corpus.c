@@ -210,6 +210,21 @@ sitrep_status sitrep_corpus_add(sitrep_corpus *c, const sitrep_doc *doc)
     return SITREP_OK;
 }
 
+/* A mention record's common part: its type, document and quoted span. */
+static sr_cexpr expr_at(sitrep_corpus *c, uint8_t type, const char *id, const sitrep_doc *doc,
+                        sitrep_span sp)
+{
+    sr_cexpr x;
+    memset(&x, 0, sizeof x);
+    x.type = type;
+    x.doc = id;
+    x.start = sp.start;
+    x.end = sp.end;
+    x.quote_len = sp.end - sp.start;
+    x.quote = intern(c, doc->src + sp.start, x.quote_len);
+    return x;
+}
+
 sitrep_status sitrep_corpus_add_mentions(sitrep_corpus *c, const sitrep_doc *doc)
 {
     if (c == NULL || doc == NULL)
@@ -221,14 +236,7 @@ sitrep_status sitrep_corpus_add_mentions(sitrep_corpus *c, const sitrep_doc *doc
     for (size_t i = 0; i < nt; i++) {
         sitrep_time t;
         sitrep_doc_time(doc, i, &t);
-        sr_cexpr x;
-        memset(&x, 0, sizeof x);
-        x.type = SR_CEXPR_TIME;
-        x.doc = id;
-        x.start = t.span.start;
-        x.end = t.span.end;
-        x.quote_len = t.span.end - t.span.start;
-        x.quote = intern(c, doc->src + t.span.start, x.quote_len);
+        sr_cexpr x = expr_at(c, SR_CEXPR_TIME, id, doc, t.span);
         memcpy(x.from, t.from, sizeof x.from);
         memcpy(x.to, t.to, sizeof x.to);
         x.precision = t.precision;
@@ -241,14 +249,7 @@ sitrep_status sitrep_corpus_add_mentions(sitrep_corpus *c, const sitrep_doc *doc
     for (size_t i = 0; i < nf; i++) {
         sitrep_figure f;
         sitrep_doc_figure(doc, i, &f);
-        sr_cexpr x;
-        memset(&x, 0, sizeof x);
-        x.type = SR_CEXPR_FIGURE;
-        x.doc = id;
-        x.start = f.span.start;
-        x.end = f.span.end;
-        x.quote_len = f.span.end - f.span.start;
-        x.quote = intern(c, doc->src + f.span.start, x.quote_len);
+        sr_cexpr x = expr_at(c, SR_CEXPR_FIGURE, id, doc, f.span);
         x.low = f.low;
         x.high = f.high;
         x.qualifier = f.qualifier;
