@@ -86,7 +86,8 @@ typedef struct sitrep_options {
 enum {
     SITREP_SKIP_ENTITIES = 1u << 0, /* no entities or places (sitrep_doc_entity_count is 0) */
     SITREP_SKIP_TIMES = 1u << 1,    /* no time expressions */
-    SITREP_SKIP_FIGURES = 1u << 2   /* no figures */
+    SITREP_SKIP_FIGURES = 1u << 2,  /* no figures */
+    SITREP_SKIP_CLAIMS = 1u << 3    /* no claims or events */
 };
 
 /* Fills `opts` with defaults (malloc, 16 MiB per article). */
@@ -303,6 +304,56 @@ SITREP_EXPORT size_t sitrep_doc_figure_count(const sitrep_doc *doc);
 /* Fills *out with figure i; SITREP_EARG when out of range. */
 SITREP_EXPORT sitrep_status sitrep_doc_figure(const sitrep_doc *doc, size_t i,
                                               sitrep_figure *out);
+
+/* ---- claims and events ------------------------------------------------------ */
+
+/* A claim: a figure attached to what it counts, whose, where, when and
+ * according to whom, with every sentence of the article that states it.
+ * Strings are static or borrowed from the document; NULL when unknown. */
+typedef struct sitrep_claim {
+    const char *measure;       /* "attacks", "militants killed", "fighters", "usd", "percent" */
+    double low, high;          /* equal for a single value */
+    const char *qualifier;     /* as sitrep_figure */
+    const char *actor;         /* canonical name of who did or is counted */
+    const char *attributed_to; /* canonical name of the source, or its words ("defense official") */
+    const char *places[4];     /* canonical place names, place_count of them */
+    size_t place_count;
+    char period_start[11], period_end[11]; /* "YYYY-MM-DD", "" when unknown */
+    size_t span_count;         /* statements: sitrep_doc_claim_span */
+} sitrep_claim;
+
+SITREP_EXPORT size_t sitrep_doc_claim_count(const sitrep_doc *doc);
+/* Fills *out with claim i; SITREP_EARG when out of range. */
+SITREP_EXPORT sitrep_status sitrep_doc_claim(const sitrep_doc *doc, size_t i, sitrep_claim *out);
+/* Statement k (< span_count) of claim i: the sentence, and in *figure the
+ * figure's own bytes (may be NULL).  A zero span when out of range. */
+SITREP_EXPORT sitrep_span sitrep_doc_claim_span(const sitrep_doc *doc, size_t i, size_t k,
+                                                sitrep_span *figure);
+
+/* An ACLED-style event.  Strings are static or borrowed from the document. */
+typedef struct sitrep_event {
+    const char *event_type;     /* "Battles", "Explosions/Remote violence", ... */
+    const char *sub_event_type; /* "Suicide bomb", "Armed clash", ... */
+    char date_start[11], date_end[11]; /* "" when the text gives no date */
+    const char *precision;      /* "day", "week", "month", "year"; NULL without a date */
+    const char *actors[5];      /* canonical names, perpetrator first (then its parent
+                                 * organisation, then the other side), actor_count of them */
+    size_t actor_count;
+    const char *location;       /* canonical place name, NULL when unknown */
+    const char *country, *admin1; /* ISO 3166-1 alpha-2 and subdivision of the location */
+    double lat, lon;            /* NaN when unknown */
+    int has_fatalities, has_injured;
+    double fatalities_low, fatalities_high, injured_low, injured_high;
+    const char *fatalities_qualifier, *injured_qualifier;
+    sitrep_span trigger;        /* the words that name it */
+    size_t span_count;          /* sentences: sitrep_doc_event_span */
+} sitrep_event;
+
+SITREP_EXPORT size_t sitrep_doc_event_count(const sitrep_doc *doc);
+/* Fills *out with event i; SITREP_EARG when out of range. */
+SITREP_EXPORT sitrep_status sitrep_doc_event(const sitrep_doc *doc, size_t i, sitrep_event *out);
+/* Sentence k (< span_count) of event i; a zero span when out of range. */
+SITREP_EXPORT sitrep_span sitrep_doc_event_span(const sitrep_doc *doc, size_t i, size_t k);
 
 /* ---- output ---------------------------------------------------------------- */
 

@@ -3,10 +3,13 @@
  */
 #include "doc.h"
 
+#include "analyse/claims.h"
 #include "analyse/entities.h"
+#include "analyse/events.h"
 #include "analyse/figures.h"
 #include "analyse/times.h"
 
+#include <math.h>
 #include <string.h>
 
 void sitrep_doc_free(sitrep_doc *doc)
@@ -22,6 +25,9 @@ void sitrep_doc_free(sitrep_doc *doc)
     sr_buf_free(&doc->mentions);
     sr_buf_free(&doc->times);
     sr_buf_free(&doc->figures);
+    sr_buf_free(&doc->claims);
+    sr_buf_free(&doc->fig_claim);
+    sr_buf_free(&doc->events);
     if (doc->owned)
         mem->free(doc->owned);
     sr_arena_free(&doc->arena);
@@ -238,4 +244,119 @@ sitrep_status sitrep_doc_figure(const sitrep_doc *doc, size_t i, sitrep_figure *
     out->measure.start = f->measure_start;
     out->measure.end = f->measure_end;
     return SITREP_OK;
+}
+
+/* ---- claims and events ---- */
+
+size_t sitrep_doc_claim_count(const sitrep_doc *doc)
+{
+    return SR_VEC_COUNT(&doc->claims, sr_claim);
+}
+
+static const char *entity_name(const sitrep_doc *doc, int32_t e)
+{
+    if (e < 0 || (size_t)e >= SR_VEC_COUNT(&doc->entities, sr_entity))
+        return NULL;
+    return SR_VEC_AT(&doc->entities, sr_entity, e).e.name;
+}
+
+sitrep_status sitrep_doc_claim(const sitrep_doc *doc, size_t i, sitrep_claim *out)
+{
+    if (out == NULL || i >= sitrep_doc_claim_count(doc))
+        return SITREP_EARG;
+    const sr_claim *c = &SR_VEC_AT(&doc->claims, sr_claim, i);
+    memset(out, 0, sizeof *out);
+    out->measure = c->measure;
+    out->low = c->low;
+    out->high = c->high;
+    out->qualifier = sr_qualifier_name(c->qualifier);
+    out->actor = entity_name(doc, c->actor);
+    out->attributed_to = c->source >= 0 ? entity_name(doc, c->source) : c->source_text;
+    for (size_t k = 0; k < c->nplaces && out->place_count < 4; k++) {
+        const char *n = entity_name(doc, c->places[k]);
+        if (n)
+            out->places[out->place_count++] = n;
+    }
+    if (c->from.year) {
+        sr_date_iso(&c->from, out->period_start);
+        sr_date_iso(&c->to, out->period_end);
+    }
+    out->span_count = c->nspans;
+    return SITREP_OK;
+}
+
+sitrep_span sitrep_doc_claim_span(const sitrep_doc *doc, size_t i, size_t k, sitrep_span *figure)
+{
+    sitrep_span sp = {0, 0};
+    if (figure)
+        *figure = sp;
+    if (i >= sitrep_doc_claim_count(doc))
+        return sp;
+    const sr_claim *c = &SR_VEC_AT(&doc->claims, sr_claim, i);
+    if (k >= c->nspans)
+        return sp;
+    sp.start = c->span_start[k];
+    sp.end = c->span_end[k];
+    if (figure && c->figure[k] < SR_VEC_COUNT(&doc->figures, sr_figure)) {
+        const sr_figure *f = &SR_VEC_AT(&doc->figures, sr_figure, c->figure[k]);
+        figure->start = f->start;
+        figure->end = f->end;
+    }
+    return sp;
+}
+
+size_t sitrep_doc_event_count(const sitrep_doc *doc)
+{
+    return SR_VEC_COUNT(&doc->events, sr_event);
+}
+
+sitrep_status sitrep_doc_event(const sitrep_doc *doc, size_t i, sitrep_event *out)
+{
+    if (out == NULL || i >= sitrep_doc_event_count(doc))
+        return SITREP_EARG;
+    const sr_event *e = &SR_VEC_AT(&doc->events, sr_event, i);
+    memset(out, 0, sizeof *out);
+    out->event_type = sr_event_type_name(e->sub);
+    out->sub_event_type = sr_event_sub_name(e->sub);
+    if (e->from.year) {
+        sr_date_iso(&e->from, out->date_start);
+        sr_date_iso(&e->to, out->date_end);
+        out->precision = sr_precision_name(e->precision);
+    }
+    for (size_t k = 0; k < e->nactors; k++)
+        out->actors[out->actor_count++] = e->actors[k];
+    out->lat = out->lon = NAN;
+    if (e->location >= 0 && (size_t)e->location < SR_VEC_COUNT(&doc->entities, sr_entity)) {
+        const sitrep_entity *p = &SR_VEC_AT(&doc->entities, sr_entity, e->location).e;
+        out->location = p->name;
+        out->country = p->country;
+        out->admin1 = p->admin1;
+        out->lat = p->lat;
+        out->lon = p->lon;
+    }
+    out->has_fatalities = e->fat_q != 0;
+    out->fatalities_low = e->fat_low;
+    out->fatalities_high = e->fat_high;
+    out->fatalities_qualifier = e->fat_q ? sr_qualifier_name(e->fat_q) : NULL;
+    out->has_injured = e->inj_q != 0;
+    out->injured_low = e->inj_low;
+    out->injured_high = e->inj_high;
+    out->injured_qualifier = e->inj_q ? sr_qualifier_name(e->inj_q) : NULL;
+    out->trigger.start = e->trigger_start;
+    out->trigger.end = e->trigger_end;
+    out->span_count = e->nspans;
+    return SITREP_OK;
+}
+
+sitrep_span sitrep_doc_event_span(const sitrep_doc *doc, size_t i, size_t k)
+{
+    sitrep_span sp = {0, 0};
+    if (i >= sitrep_doc_event_count(doc))
+        return sp;
+    const sr_event *e = &SR_VEC_AT(&doc->events, sr_event, i);
+    if (k < e->nspans) {
+        sp.start = e->span_start[k];
+        sp.end = e->span_end[k];
+    }
+    return sp;
 }

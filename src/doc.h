@@ -56,6 +56,9 @@ struct sitrep_doc {
     sr_buf mentions;            /* sitrep_mention, in input order */
     sr_buf times;               /* sr_time (analyse/times.h) */
     sr_buf figures;             /* sr_figure (analyse/figures.h) */
+    sr_buf claims;              /* sr_claim (analyse/claims.h) */
+    sr_buf fig_claim;           /* int32_t per figure: its claim, or -1 */
+    sr_buf events;              /* sr_event (analyse/events.h) */
 };
 
 /* Stage entry points, in pipeline order (src/pipeline.c calls them). */
@@ -63,6 +66,9 @@ sitrep_status sr_clean_lines(sitrep_doc *doc);
 sitrep_status sr_tokenize(sitrep_doc *doc);
 sitrep_status sr_describe(sitrep_doc *doc);
 sitrep_status sr_entities(sitrep_doc *doc);
+/* Claims and events from the entities, times and figures found before
+ * (analyse/claims.c, analyse/events.c); `anchor` is the document date. */
+sitrep_status sr_claims_events(sitrep_doc *doc, const sr_date *anchor);
 /* Tokens of the lines dropped for `reason` (photo captions name places
  * too), appended to `out`; doc->tokens is left as it was. */
 sitrep_status sr_tokenize_dropped(sitrep_doc *doc, unsigned reason, sr_buf *out);

@@ -161,6 +161,9 @@ sitrep_status sr_doc_analyse(const char *id, const char *bytes, size_t len, void
     sr_buf_init(&doc->mentions, mem);
     sr_buf_init(&doc->times, mem);
     sr_buf_init(&doc->figures, mem);
+    sr_buf_init(&doc->claims, mem);
+    sr_buf_init(&doc->fig_claim, mem);
+    sr_buf_init(&doc->events, mem);
     /* Room for a typical article's tokens up front: about one per 5 bytes. */
     if (!sr_buf_reserve(&doc->tokens, (len / 5 + 16) * sizeof(sitrep_token))) {
         sitrep_doc_free(doc);
@@ -179,18 +182,21 @@ sitrep_status sr_doc_analyse(const char *id, const char *bytes, size_t len, void
         st = sr_describe(doc);
     if (st == SITREP_OK && !(opts->skip & SITREP_SKIP_ENTITIES))
         st = sr_entities(doc);
-    if (st == SITREP_OK && !(opts->skip & SITREP_SKIP_TIMES)) {
-        /* relative expressions resolve against the stated date, else the
-         * inferred one */
+    /* relative expressions resolve against the stated date, else the
+     * inferred one */
+    sr_date anchor = {0, 0, 0};
+    if (st == SITREP_OK) {
         const char *d = doc->published ? doc->published : doc->published_inferred;
-        sr_date anchor = {0, 0, 0};
         size_t at, used;
         if (d)
             sr_date_find(d, strlen(d), &anchor, &at, &used);
-        st = sr_find_times(doc, &anchor, &doc->times);
     }
+    if (st == SITREP_OK && !(opts->skip & SITREP_SKIP_TIMES))
+        st = sr_find_times(doc, &anchor, &doc->times);
     if (st == SITREP_OK && !(opts->skip & SITREP_SKIP_FIGURES))
         st = sr_find_figures(doc, &doc->figures);
+    if (st == SITREP_OK && !(opts->skip & SITREP_SKIP_CLAIMS))
+        st = sr_claims_events(doc, &anchor);
     if (st != SITREP_OK) {
         sitrep_doc_free(doc);
         return st;

@@ -754,6 +754,17 @@ static bool phone_chain(const fctx *c, size_t i, size_t *end)
 
 /* ---- measure ---- */
 
+/* A quotation mark token: " ' or a curly one. */
+static bool is_quote_mark(const fctx *c, size_t i)
+{
+    if (!in_sent(c, i) || c->t[i].kind == SITREP_TOK_WORD || c->t[i].kind == SITREP_TOK_NUMBER)
+        return false;
+    const unsigned char *s = (const unsigned char *)c->src + c->t[i].start;
+    size_t n = c->t[i].end - c->t[i].start;
+    return (n == 1 && (s[0] == '"' || s[0] == '\'')) ||
+           (n == 3 && s[0] == 0xE2 && s[1] == 0x80 && s[2] >= 0x98 && s[2] <= 0x9F);
+}
+
 static bool measure_after(const fctx *c, size_t k, bool singular, bool after_of_singular,
                           uint32_t *ms, uint32_t *me)
 {
@@ -766,11 +777,19 @@ static bool measure_after(const fctx *c, size_t k, bool singular, bool after_of_
         if (word_in(c, k, dets))
             k++;
     }
+    /* scare quotes round a word: eight "senior" leaders */
+    while (is_quote_mark(c, k))
+        k++;
     size_t run = 0;
-    while (run < 3 && in_sent(c, k + run) && c->t[k + run].kind == SITREP_TOK_WORD &&
-           ((c->t[k + run].flags & SITREP_TOKF_ALLCAPS) || !is_function_word(c, k + run)) &&
-           !word_in(c, k + run, time_units))
+    while (run < 4 && in_sent(c, k + run) &&
+           ((c->t[k + run].kind == SITREP_TOK_WORD &&
+             ((c->t[k + run].flags & SITREP_TOKF_ALLCAPS) || !is_function_word(c, k + run)) &&
+             !word_in(c, k + run, time_units)) ||
+            (run > 0 && is_quote_mark(c, k + run) && in_sent(c, k + run + 1) &&
+             c->t[k + run + 1].kind == SITREP_TOK_WORD)))
         run++;
+    if (run == 4 && !is_quote_mark(c, k + 1) && !is_quote_mark(c, k + 2))
+        run = 3;
     for (size_t r = 0; r < run; r++) {
         if (!is_plural_word(c, k + r))
             continue;
@@ -835,7 +854,7 @@ static bool try_figure(const fctx *c, size_t i, uint32_t numof_s, uint32_t numof
                  ((adj(c, k - 1, k) && in_sent(c, k + 1) && adj(c, k, k + 1)) ||
                   (en && !adj(c, k - 1, k) && in_sent(c, k + 1) && !adj(c, k, k + 1))))
             j = k + 1;
-        else if (!joiner && !nq && (is_word(c, k, "to") || is_word(c, k, "or")) &&
+        else if (!joiner && (!nq || q == SR_Q_APPROX) && (is_word(c, k, "to") || is_word(c, k, "or")) &&
                  !is_word(c, k + 1, "more") && !is_word(c, k + 1, "so"))
             j = k + 1;
         if (j != SIZE_MAX && parse_value(c, j, &b) && !b.vague && !b.fraction &&

@@ -31,6 +31,10 @@ sitrep_status sitrep_corpus_new(const sitrep_options *opts, sitrep_corpus **out)
     sr_buf_init(&c->entities, mem);
     sr_buf_init(&c->mentions, mem);
     sr_buf_init(&c->exprs, mem);
+    sr_buf_init(&c->claims, mem);
+    sr_buf_init(&c->claim_spans, mem);
+    sr_buf_init(&c->events, mem);
+    sr_buf_init(&c->event_spans, mem);
     *out = c;
     return SITREP_OK;
 }
@@ -42,6 +46,10 @@ void sitrep_corpus_free(sitrep_corpus *c)
     sr_buf_free(&c->entities);
     sr_buf_free(&c->mentions);
     sr_buf_free(&c->exprs);
+    sr_buf_free(&c->claims);
+    sr_buf_free(&c->claim_spans);
+    sr_buf_free(&c->events);
+    sr_buf_free(&c->event_spans);
     c->mem->free(c->slots);
     c->mem->free(c->quotes);
     sr_arena_free(&c->arena);
@@ -172,6 +180,81 @@ static const char *intern(sitrep_corpus *c, const char *s, size_t n)
     return copy;
 }
 
+static bool add_span(sitrep_corpus *c, sr_buf *spans, uint32_t owner, const char *id,
+                     const sitrep_doc *doc, sitrep_span sp)
+{
+    sr_cspan x = {owner, id, sp.start, sp.end, NULL, sp.end - sp.start};
+    x.quote = sr_arena_strndup(&c->arena, doc->src + sp.start, x.quote_len);
+    return x.quote && SR_VEC_PUSH(spans, sr_cspan, x);
+}
+
+/* The document's claims and events, with copies of what they name. */
+static sitrep_status add_claims_events(sitrep_corpus *c, const sitrep_doc *doc, const char *id)
+{
+    size_t n = sitrep_doc_claim_count(doc);
+    for (size_t i = 0; i < n; i++) {
+        sitrep_claim cl;
+        sitrep_doc_claim(doc, i, &cl);
+        sr_cclaim x;
+        memset(&x, 0, sizeof x);
+        x.doc = id;
+        x.first = sitrep_doc_claim_span(doc, i, 0, NULL).start;
+        x.measure = intern(c, cl.measure, strlen(cl.measure));
+        x.qualifier = cl.qualifier;
+        x.actor = cl.actor ? intern(c, cl.actor, strlen(cl.actor)) : NULL;
+        x.attributed_to = cl.attributed_to ? intern(c, cl.attributed_to, strlen(cl.attributed_to)) : NULL;
+        for (size_t k = 0; k < cl.place_count; k++)
+            x.places[x.nplaces++] = intern(c, cl.places[k], strlen(cl.places[k]));
+        x.low = cl.low;
+        x.high = cl.high;
+        memcpy(x.from, cl.period_start, sizeof x.from);
+        memcpy(x.to, cl.period_end, sizeof x.to);
+        uint32_t owner = (uint32_t)SR_VEC_COUNT(&c->claims, sr_cclaim);
+        if (!x.measure || !SR_VEC_PUSH(&c->claims, sr_cclaim, x))
+            return SITREP_ENOMEM;
+        for (size_t k = 0; k < cl.span_count; k++)
+            if (!add_span(c, &c->claim_spans, owner, id, doc, sitrep_doc_claim_span(doc, i, k, NULL)))
+                return SITREP_ENOMEM;
+    }
+    n = sitrep_doc_event_count(doc);
+    for (size_t i = 0; i < n; i++) {
+        sitrep_event ev;
+        sitrep_doc_event(doc, i, &ev);
+        sr_cevent x;
+        memset(&x, 0, sizeof x);
+        x.doc = id;
+        x.first = sitrep_doc_event_span(doc, i, 0).start;
+        x.type = ev.event_type;
+        x.sub = ev.sub_event_type;
+        x.precision = ev.precision;
+        memcpy(x.from, ev.date_start, sizeof x.from);
+        memcpy(x.to, ev.date_end, sizeof x.to);
+        for (size_t k = 0; k < ev.actor_count; k++)
+            x.actors[x.nactors++] = intern(c, ev.actors[k], strlen(ev.actors[k]));
+        x.location = ev.location ? intern(c, ev.location, strlen(ev.location)) : NULL;
+        x.admin1 = ev.admin1 ? intern(c, ev.admin1, strlen(ev.admin1)) : NULL;
+        if (ev.country)
+            memcpy(x.country, ev.country, 2);
+        x.lat = ev.lat;
+        x.lon = ev.lon;
+        x.has_fat = ev.has_fatalities;
+        x.has_inj = ev.has_injured;
+        x.fat_low = ev.fatalities_low;
+        x.fat_high = ev.fatalities_high;
+        x.inj_low = ev.injured_low;
+        x.inj_high = ev.injured_high;
+        x.fat_q = ev.fatalities_qualifier;
+        x.inj_q = ev.injured_qualifier;
+        uint32_t owner = (uint32_t)SR_VEC_COUNT(&c->events, sr_cevent);
+        if (!SR_VEC_PUSH(&c->events, sr_cevent, x))
+            return SITREP_ENOMEM;
+        for (size_t k = 0; k < ev.span_count; k++)
+            if (!add_span(c, &c->event_spans, owner, id, doc, sitrep_doc_event_span(doc, i, k)))
+                return SITREP_ENOMEM;
+    }
+    return SITREP_OK;
+}
+
 sitrep_status sitrep_corpus_add(sitrep_corpus *c, const sitrep_doc *doc)
 {
     if (c == NULL || doc == NULL)
@@ -207,7 +290,7 @@ sitrep_status sitrep_corpus_add(sitrep_corpus *c, const sitrep_doc *doc)
     }
     c->mem->free(map);
     c->ndocs++;
-    return SITREP_OK;
+    return add_claims_events(c, doc, id);
 }
 
 /* A mention record's common part: its type, document and quoted span. */

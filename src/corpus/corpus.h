@@ -49,6 +49,42 @@ typedef struct sr_cexpr {
 
 enum { SR_CEXPR_TIME = 1, SR_CEXPR_FIGURE = 2 };
 
+/* A quoted span of a claim or event. */
+typedef struct sr_cspan {
+    uint32_t owner;          /* index of its claim or event */
+    const char *doc;
+    uint32_t start, end;
+    const char *quote;       /* the bytes [start, end) (arena) */
+    uint32_t quote_len;
+} sr_cspan;
+
+/* A claim of one document (CONTRACT.md `claim`). */
+typedef struct sr_cclaim {
+    const char *doc;
+    uint32_t first;          /* start of its first span, for order and identity */
+    const char *measure, *qualifier, *actor, *attributed_to;
+    const char *places[4];
+    uint8_t nplaces;
+    double low, high;
+    char from[11], to[11];
+} sr_cclaim;
+
+/* An event of one document (CONTRACT.md `event`). */
+typedef struct sr_cevent {
+    const char *doc;
+    uint32_t first;
+    const char *type, *sub, *precision;
+    char from[11], to[11];
+    const char *actors[5];
+    uint8_t nactors;
+    const char *location, *admin1;
+    char country[3];
+    double lat, lon;
+    int has_fat, has_inj;
+    double fat_low, fat_high, inj_low, inj_high;
+    const char *fat_q, *inj_q;
+} sr_cevent;
+
 struct sitrep_corpus {
     const sitrep_mem *mem;
     sr_arena arena;
@@ -60,6 +96,10 @@ struct sitrep_corpus {
     size_t nquotes, nqslots;
     size_t ndocs;
     sr_buf exprs;            /* sr_cexpr, when mention records are kept */
+    sr_buf claims;           /* sr_cclaim */
+    sr_buf claim_spans;      /* sr_cspan */
+    sr_buf events;           /* sr_cevent */
+    sr_buf event_spans;      /* sr_cspan */
 };
 
 #endif

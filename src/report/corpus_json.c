@@ -5,6 +5,7 @@
  */
 #include "corpus/corpus.h"
 #include "report/report.h"
+#include "wordhash.h"
 
 #include <jansson.h>
 #include <math.h>
@@ -213,6 +214,215 @@ static sitrep_status write_exprs(const sitrep_corpus *c, sitrep_write_fn write, 
     return st;
 }
 
+/* ---- claims and events ---- */
+
+static json_t *spans_json(const sr_cspan *sp, size_t n, json_t **docs)
+{
+    json_t *a = json_array();
+    *docs = json_array();
+    for (size_t i = 0; i < n; i++) {
+        json_t *s = json_object();
+        bool ok = s != NULL;
+        ok = ok && put(s, "doc", json_string(sp[i].doc));
+        ok = ok && put(s, "start", json_integer(sp[i].start));
+        ok = ok && put(s, "end", json_integer(sp[i].end));
+        ok = ok && put(s, "quote", json_stringn(sp[i].quote, sp[i].quote_len));
+        if (!ok) {
+            json_decref(s);
+            s = NULL;
+        }
+        append(a, s);
+        bool seen = false;
+        for (size_t k = 0; k < i; k++)
+            seen |= strcmp(sp[k].doc, sp[i].doc) == 0;
+        if (!seen)
+            append(*docs, json_string(sp[i].doc));
+    }
+    return a;
+}
+
+static json_t *range_json(double low, double high)
+{
+    json_t *v = json_object();
+    if (v && (!put(v, "low", json_real(low)) || !put(v, "high", json_real(high)))) {
+        json_decref(v);
+        return NULL;
+    }
+    return v;
+}
+
+static json_t *period_json(const char *from, const char *to)
+{
+    if (!from[0])
+        return json_null();
+    json_t *v = json_object();
+    if (v && (!put(v, "start", json_string(from)) || !put(v, "end", json_string(to)))) {
+        json_decref(v);
+        return NULL;
+    }
+    return v;
+}
+
+static json_t *claim_json(const sr_cclaim *x, const char *id, const sr_cspan *sp, size_t n)
+{
+    json_t *o = json_object();
+    if (o == NULL)
+        return NULL;
+    bool ok = put(o, "type", json_string("claim"));
+    ok = put(o, "id", json_string(id)) && ok;
+    ok = put(o, "measure", json_string(x->measure)) && ok;
+    ok = put(o, "value", range_json(x->low, x->high)) && ok;
+    ok = put(o, "qualifier", str_or_null(x->qualifier)) && ok;
+    ok = put(o, "actor", str_or_null(x->actor)) && ok;
+    json_t *places = json_array();
+    for (size_t i = 0; i < x->nplaces; i++)
+        ok = append(places, json_string(x->places[i])) && ok;
+    ok = put(o, "places", places) && ok;
+    ok = put(o, "period", period_json(x->from, x->to)) && ok;
+    ok = put(o, "attributed_to", str_or_null(x->attributed_to)) && ok;
+    json_t *docs;
+    ok = put(o, "sources", spans_json(sp, n, &docs)) && ok;
+    ok = put(o, "documents", docs) && ok;
+    ok = put(o, "outlets", json_integer(1)) && ok;
+    ok = put(o, "status", json_string("single")) && ok;
+    if (!ok) {
+        json_decref(o);
+        return NULL;
+    }
+    return o;
+}
+
+static json_t *casualty_json(int has, double low, double high, const char *q)
+{
+    if (!has)
+        return json_null();
+    json_t *v = range_json(low, high);
+    if (v && !put(v, "qualifier", str_or_null(q))) {
+        json_decref(v);
+        return NULL;
+    }
+    return v;
+}
+
+static json_t *event_json(const sr_cevent *x, const char *id, const sr_cspan *sp, size_t n)
+{
+    json_t *o = json_object();
+    if (o == NULL)
+        return NULL;
+    bool ok = put(o, "type", json_string("event"));
+    ok = put(o, "id", json_string(id)) && ok;
+    ok = put(o, "event_type", json_string(x->type)) && ok;
+    ok = put(o, "sub_event_type", json_string(x->sub)) && ok;
+    json_t *date = json_null();
+    if (x->from[0]) {
+        date = json_object();
+        ok = date && put(date, "start", json_string(x->from)) && ok;
+        ok = date && put(date, "end", json_string(x->to)) && ok;
+        ok = date && put(date, "precision", str_or_null(x->precision)) && ok;
+    }
+    ok = put(o, "date", date) && ok;
+    json_t *actors = json_array();
+    for (size_t i = 0; i < x->nactors; i++)
+        ok = append(actors, json_string(x->actors[i])) && ok;
+    ok = put(o, "actors", actors) && ok;
+    json_t *loc = json_null();
+    if (x->location) {
+        loc = json_object();
+        ok = loc && put(loc, "name", json_string(x->location)) && ok;
+        ok = loc && put(loc, "country", x->country[0] ? json_string(x->country) : json_null()) && ok;
+        ok = loc && put(loc, "admin1", str_or_null(x->admin1)) && ok;
+        ok = loc && put(loc, "lat", num_or_null(x->lat)) && ok;
+        ok = loc && put(loc, "lon", num_or_null(x->lon)) && ok;
+    }
+    ok = put(o, "location", loc) && ok;
+    ok = put(o, "fatalities", casualty_json(x->has_fat, x->fat_low, x->fat_high, x->fat_q)) && ok;
+    ok = put(o, "injured", casualty_json(x->has_inj, x->inj_low, x->inj_high, x->inj_q)) && ok;
+    json_t *docs;
+    ok = put(o, "sources", spans_json(sp, n, &docs)) && ok;
+    ok = put(o, "documents", docs) && ok;
+    if (!ok) {
+        json_decref(o);
+        return NULL;
+    }
+    return o;
+}
+
+typedef struct owned_rec {
+    const char *doc;
+    uint32_t first;
+    size_t index;
+} owned_rec;
+
+static int cmp_owned(const void *a, const void *b)
+{
+    const owned_rec *x = a, *y = b;
+    int c = strcmp(x->doc, y->doc);
+    if (c)
+        return c;
+    return x->first < y->first ? -1 : x->first > y->first;
+}
+
+/* Claims (kind 0) or events (kind 1) in document order, each with its spans. */
+static sitrep_status write_owned(const sitrep_corpus *c, int kind, sitrep_write_fn write, void *ctx)
+{
+    const sr_buf *recs = kind == 0 ? &c->claims : &c->events;
+    const sr_buf *spans = kind == 0 ? &c->claim_spans : &c->event_spans;
+    size_t n = recs->len / (kind == 0 ? sizeof(sr_cclaim) : sizeof(sr_cevent));
+    size_t ns = SR_VEC_COUNT(spans, sr_cspan);
+    if (n == 0)
+        return SITREP_OK;
+    owned_rec *order = c->mem->calloc(n, sizeof *order);
+    size_t *first = c->mem->calloc(n + 1, sizeof *first);
+    if (!order || !first) {
+        c->mem->free(order);
+        c->mem->free(first);
+        return SITREP_ENOMEM;
+    }
+    const sr_cspan *sp = (const sr_cspan *)(const void *)spans->data;
+    /* spans are appended owner by owner, so each owner's spans are one run */
+    for (size_t i = 0, o = 0; o <= n; o++) {
+        while (i < ns && sp[i].owner < o)
+            i++;
+        first[o] = i;
+    }
+    for (size_t i = 0; i < n; i++) {
+        order[i].index = i;
+        if (kind == 0) {
+            const sr_cclaim *x = &((const sr_cclaim *)(const void *)recs->data)[i];
+            order[i].doc = x->doc;
+            order[i].first = x->first;
+        } else {
+            const sr_cevent *x = &((const sr_cevent *)(const void *)recs->data)[i];
+            order[i].doc = x->doc;
+            order[i].first = x->first;
+        }
+    }
+    qsort(order, n, sizeof *order, cmp_owned);
+    sitrep_status st = SITREP_OK;
+    for (size_t k = 0; k < n && st == SITREP_OK; k++) {
+        size_t i = order[k].index;
+        char id[40];
+        unsigned long long h = sr_word_hash(order[k].doc, strlen(order[k].doc)) ^ (order[k].first * 0x9E3779B97F4A7C15ull);
+        /* a claim and an event of one sentence must differ too */
+        h = sr_mix64(h + (unsigned long long)(kind + 1));
+        snprintf(id, sizeof id, "%c%012llx", kind == 0 ? 'C' : 'V', h & 0xffffffffffffull);
+        json_t *o = kind == 0
+                        ? claim_json(&((const sr_cclaim *)(const void *)recs->data)[i], id, sp + first[i],
+                                     first[i + 1] - first[i])
+                        : event_json(&((const sr_cevent *)(const void *)recs->data)[i], id, sp + first[i],
+                                     first[i + 1] - first[i]);
+        if (o == NULL) {
+            st = SITREP_ENOMEM;
+            break;
+        }
+        st = sr_json_emit(o, c->mem, write, ctx);
+        json_decref(o);
+    }
+    c->mem->free(order);
+    c->mem->free(first);
+    return st;
+}
+
 sitrep_status sitrep_corpus_write_json(const sitrep_corpus *c, unsigned flags,
                                        sitrep_write_fn write, void *ctx)
 {
@@ -265,6 +475,10 @@ done:
     c->mem->free(ms);
     c->mem->free(first);
     c->mem->free(scratch);
+    if (st == SITREP_OK)
+        st = write_owned(c, 0, write, ctx);
+    if (st == SITREP_OK)
+        st = write_owned(c, 1, write, ctx);
     /* the mention records come after everything else */
     if (st == SITREP_OK)
         st = write_exprs(c, write, ctx);

@@ -1,0 +1,1043 @@
+/*
+ * claims.c -- figures attached to what they count, whose, where, when and
+ * according to whom (claims.h).
+ *
+ * One pass over the sentences.  For each sentence the finder first reads
+ * its sources (speech verbs and "according to"), resolving pronoun
+ * speakers against the people and organisations that spoke before, then
+ * turns each figure of the sentence into a claim:
+ *
+ *   measure  the counted noun of the figure's measure without names,
+ *            demonyms and evaluative adjectives, plus what happened to it,
+ *            read from a verb before the figure ("killing 44 militants",
+ *            "the deaths of 44") or after its noun ("who were killed").
+ *            A figure without a noun of its own ("arresting 166", "166
+ *            others", "and 2,500 in Iraq") takes the noun and actor of the
+ *            figure it is coordinated with.
+ *   actor    a name inside the measure ("IS militants", "US soldiers"),
+ *            else the subject before the figure in its clause: a name, or
+ *            "the group" / "the militants" for the armed group the article
+ *            names most.
+ *   places   the places of a locative phrase after the figure ("in Syria
+ *            and Iraq", "in Syria's eastern desert"), else before it in its
+ *            clause; "both countries" is the two countries named last.
+ *   period   the dated time expression nearest the figure in its clause,
+ *            other than the date of the statement itself ("said on
+ *            Wednesday").  A period that runs past the document date ends
+ *            at it ("so far this year") unless the sentence speaks of the
+ *            future.
+ *   source   the speaker of the speech verb or "according to" nearest the
+ *            figure; "he"/"she" is the person named last, "it" the
+ *            organisation that spoke last.
+ *
+ * Then claims of one article with the same measure, value and qualifier
+ * and compatible period, places and actor merge into one with every span.
+ * Everything is linear in the tokens except the merge, which compares a
+ * claim with the claims of the same value only.
+ */
+#include "analyse/claims.h"
+
+#include "analyse/entities.h"
+#include "analyse/figures.h"
+#include "analyse/times.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+/* ---- word lists ---- */
+
+static const char *const speech_verbs[] = {
+    "said", "says", "say", "told", "tells", "stated", "states", "announced", "announces",
+    "reported", "reports", "estimated", "estimates", "noted", "notes", "added", "adds",
+    "confirmed", "confirms", "warned", "warns", "explained", "wrote", "writes", "indicated",
+    "revealed", "reveals", "showed", "shows", "counted", "recorded", "documented", "tallied",
+    "estimate", "report", "claim", "put", "puts", "acknowledged", "disclosed", NULL};
+static const char *const pronouns_person[] = {"he", "she", NULL};
+static const char *const pronouns_org[] = {"it", "they", NULL};
+static const char *const determiners[] = {"a", "an", "the", "this", "that", "these", "those", NULL};
+static const char *const locatives[] = {"in", "inside", "across", "throughout", "near", "around",
+                                        "at", "within", "outside", "into", NULL};
+static const char *const anaphor_heads[] = {"group", "militants", "extremists", "jihadists",
+                                            "insurgents", "terrorists", "organization",
+                                            "organisation", "network", "rebels", NULL};
+static const char *const drop_adjectives[] = {
+    "senior", "suspected", "alleged", "armed", "foreign", "other", "more", "additional", "new",
+    "local", "former", "top", "key", "some", "several", "many", "such", "further", "total",
+    "estimated", "reported", "confirmed", "at", "large", NULL};
+static const char *const clause_stops[] = {"while", "but", "whereas", "although", "though",
+                                           "meanwhile", NULL};
+static const char *const future_words[] = {"will", "expected", "projected", "forecast",
+                                           "could", "would", "may", "might", "likely", "pace",
+                                           "track", NULL};
+static const char *const aux_words[] = {"who", "that", "which", "were", "was", "have", "had",
+                                        "has", "been", "being", "are", "is", "reportedly",
+                                        "also", "later", "all", "subsequently", "since", NULL};
+static const char *const skip_back[] = {"have", "had", "has", "also", "reportedly", "allegedly",
+                                        "already", "so", "far", "been", NULL};
+
+/* What happened to the counted: a word and its participle. */
+typedef struct outcome {
+    const char *stem;   /* prefix */
+    uint8_t extra;      /* how many more bytes it may have */
+    const char *name;
+} outcome;
+
+static const outcome outcomes[] = {
+    {"kill", 4, "killed"},       {"dead", 0, "killed"},        {"died", 0, "killed"},
+    {"death", 1, "killed"},      {"live", 1, "killed"},        {"slain", 0, "killed"},
+    {"arrest", 3, "arrested"},   {"apprehen", 6, "apprehended"}, {"captur", 3, "captured"},
+    {"detain", 3, "detained"},   {"detention", 1, "detained"}, {"wound", 3, "injured"},
+    {"injur", 4, "injured"},     {"hurt", 0, "injured"},       {"abduct", 5, "abducted"},
+    {"kidnap", 5, "abducted"},   {"displac", 3, "displaced"},  {"execut", 4, "executed"},
+    {"freed", 0, "released"},    {"releas", 3, "released"},    {"rescu", 3, "rescued"},
+    {"missing", 0, "missing"},   {"deport", 3, "deported"},    {"recruit", 3, "recruited"},
+};
+
+/* The outcome a word names ("killing" -> "killed"), or NULL.  "live" only
+ * counts in "the lives of"; "injuries"/"deaths" as nouns too. */
+static const char *outcome_of(const sr_context *c, size_t i)
+{
+    if (i >= c->ntok || c->tok[i].kind != SITREP_TOK_WORD)
+        return NULL;
+    for (size_t k = 0; k < sizeof outcomes / sizeof outcomes[0]; k++)
+        if (sr_tok_stem(c, i, outcomes[k].stem, outcomes[k].extra)) {
+            if (strcmp(outcomes[k].stem, "live") == 0 && !sr_tok_is(c, i, "lives"))
+                return NULL;
+            if (strcmp(outcomes[k].stem, "execut") == 0 && sr_tok_stem(c, i, "executive", 1))
+                return NULL;
+            return outcomes[k].name;
+        }
+    return NULL;
+}
+
+/* ---- helpers ---- */
+
+static size_t sent_first(const sr_context *c, size_t s) { return c->sen[s].first; }
+static size_t sent_end(const sr_context *c, size_t s)
+{
+    size_t e = (size_t)c->sen[s].first + c->sen[s].count;
+    return e < c->ntok ? e : c->ntok;
+}
+
+static bool is_cap(const sr_context *c, size_t i)
+{
+    return i < c->ntok && (c->tok[i].flags & SITREP_TOKF_CAP);
+}
+
+static bool is_word(const sr_context *c, size_t i)
+{
+    return i < c->ntok && c->tok[i].kind == SITREP_TOK_WORD;
+}
+
+static bool is_quote_mark(const sr_context *c, size_t i)
+{
+    if (i >= c->ntok || c->tok[i].kind == SITREP_TOK_WORD || c->tok[i].kind == SITREP_TOK_NUMBER)
+        return false;
+    const unsigned char *s = (const unsigned char *)c->src + c->tok[i].start;
+    size_t n = c->tok[i].end - c->tok[i].start;
+    return (n == 1 && (s[0] == '"' || s[0] == '\'')) ||
+           (n == 3 && s[0] == 0xE2 && s[1] == 0x80 && (s[2] >= 0x98 && s[2] <= 0x9F));
+}
+
+static const sr_entity *entity_at(const sr_context *c, size_t i, int32_t *idx)
+{
+    int32_t m;
+    const sr_entity *e = sr_tok_entity(c, i, &m);
+    if (e && idx)
+        *idx = (int32_t)c->men[m].entity;
+    return e;
+}
+
+/* The first token of the mention covering token i (i itself when none). */
+static size_t mention_first(const sr_context *c, size_t i)
+{
+    int32_t m = c->at[i].mention;
+    while (i > 0 && c->at[i - 1].mention == m && m >= 0)
+        i--;
+    return i;
+}
+
+static size_t mention_last(const sr_context *c, size_t i)
+{
+    int32_t m = c->at[i].mention;
+    while (i + 1 < c->ntok && c->at[i + 1].mention == m && m >= 0)
+        i++;
+    return i;
+}
+
+static bool is_speech_verb(const sr_context *c, size_t i)
+{
+    if (!sr_tok_in(c, i, speech_verbs))
+        return false;
+    if ((c->tok[i].flags & SITREP_TOKF_CAP) && !(c->tok[i].flags & SITREP_TOKF_SENT_START))
+        return false; /* "United States", "Reports" in a name */
+    if (c->at[i].mention >= 0)
+        return false;
+    /* "an estimated $10 million", "the reported attack", "were reported killed" */
+    if (i > 0 && (sr_tok_in(c, i - 1, determiners) || sr_tok_is(c, i - 1, "were") ||
+                  sr_tok_is(c, i - 1, "was") || sr_tok_is(c, i - 1, "been") ||
+                  sr_tok_is(c, i - 1, "be") || sr_tok_is(c, i - 1, "is") || sr_tok_is(c, i - 1, "are")))
+        return false;
+    /* nouns: "a report", "the claim" are handled above; "put" only in "put the toll at" */
+    if (sr_tok_is(c, i, "put") || sr_tok_is(c, i, "puts")) {
+        for (size_t k = i + 1; k <= i + 3; k++)
+            if (sr_tok_is(c, k, "toll") || sr_tok_is(c, k, "number") || sr_tok_is(c, k, "figure") ||
+                sr_tok_is(c, k, "total"))
+                return true;
+        return false;
+    }
+    if (sr_tok_is(c, i, "report") || sr_tok_is(c, i, "estimate") || sr_tok_is(c, i, "claim"))
+        return i > 0 && (sr_tok_in(c, i - 1, pronouns_org) || entity_at(c, i - 1, NULL) != NULL);
+    if (sr_tok_is(c, i, "shows") || sr_tok_is(c, i, "showed") || sr_tok_is(c, i, "recorded") ||
+        sr_tok_is(c, i, "counted") || sr_tok_is(c, i, "documented") || sr_tok_is(c, i, "tallied"))
+        return i > 0 && entity_at(c, i - 1, NULL) != NULL; /* "data shows" is no speaker */
+    return true;
+}
+
+/* ---- sources ---- */
+
+typedef struct speaker {
+    int32_t ent;              /* entity index or -1 */
+    uint32_t start, end;      /* words when no entity */
+    size_t at;                /* token of the verb / "according" */
+    bool ok;
+} speaker;
+
+typedef struct cstate {
+    const sr_context *c;
+    sr_date anchor;
+    int32_t dominant;         /* the armed group named most, -1 */
+    speaker last_person, last_org, last_any;
+    speaker sp[16];
+    size_t nsp;
+} cstate;
+
+static bool ent_is_person(const sr_context *c, int32_t e)
+{
+    return e >= 0 && (size_t)e < c->nent && c->ent[e].e.kind == SITREP_ENTITY_PERSON;
+}
+
+/* The last person mentioned before token i (bounded look back). */
+static int32_t person_before(const sr_context *c, size_t i)
+{
+    size_t steps = 0;
+    while (i-- > 0 && steps++ < 4000) {
+        int32_t e;
+        const sr_entity *en = entity_at(c, i, &e);
+        if (en && en->e.kind == SITREP_ENTITY_PERSON)
+            return e;
+    }
+    return -1;
+}
+
+static int32_t org_before(const sr_context *c, size_t i)
+{
+    size_t steps = 0;
+    while (i-- > 0 && steps++ < 4000) {
+        int32_t e;
+        const sr_entity *en = entity_at(c, i, &e);
+        if (en && en->e.kind != SITREP_ENTITY_PERSON && en->e.kind != SITREP_ENTITY_PLACE)
+            return e;
+    }
+    return -1;
+}
+
+static bool role_noun(const sr_context *c, size_t i)
+{
+    static const char *const roles[] = {
+        "spokesman", "spokeswoman", "spokesperson", "official", "officials", "statement",
+        "report", "commander", "chief", "head", "director", "minister", "ministry", "spokesmen",
+        "representative", "envoy", "source", "sources", "analyst", "researcher", "monitor",
+        "data", "figures", "tally", "count", "update", "release", "briefing", "officer", NULL};
+    return sr_tok_in(c, i, roles);
+}
+
+/* A noun phrase of at most 6 words ending at token `last`: an entity it
+ * holds (a person first; an organisation when the head is a role noun such
+ * as "a CENTCOM spokesman"), else its words without the article. */
+static speaker np_speaker(const sr_context *c, size_t lo, size_t last, size_t at)
+{
+    speaker s = {-1, 0, 0, at, false};
+    size_t first = last;
+    while (first > lo && last - first < 5) {
+        size_t k = first - 1;
+        if (c->tok[k].kind != SITREP_TOK_WORD && !sr_tok_char(c, k, '-') && !sr_tok_char(c, k, '.'))
+            break;
+        if (sr_tok_in(c, k, determiners) || sr_tok_in(c, k, speech_verbs) ||
+            (sr_tok_in(c, k, locatives) && !is_cap(c, k)) || sr_tok_is(c, k, "and") ||
+            sr_tok_is(c, k, "that") || sr_tok_is(c, k, "to") || sr_tok_is(c, k, "by"))
+            break;
+        first = k;
+    }
+    int32_t person = -1, org = -1;
+    for (size_t k = first; k <= last; k++) {
+        int32_t e;
+        const sr_entity *en = entity_at(c, k, &e);
+        if (!en)
+            continue;
+        if (en->e.kind == SITREP_ENTITY_PERSON && person < 0)
+            person = e;
+        else if (en->e.kind != SITREP_ENTITY_PLACE && en->e.kind != SITREP_ENTITY_PERSON)
+            org = e;
+    }
+    if (person >= 0) {
+        s.ent = person;
+        s.ok = true;
+    } else if (org >= 0 && (role_noun(c, last) || entity_at(c, last, NULL))) {
+        s.ent = org;
+        s.ok = true;
+    } else if (is_word(c, last) && !sr_tok_in(c, last, pronouns_person) &&
+               !sr_tok_in(c, last, pronouns_org)) {
+        s.start = c->tok[first].start;
+        s.end = c->tok[last].end;
+        s.ok = true;
+    }
+    return s;
+}
+
+static speaker resolve_pronoun(const cstate *st, size_t k, size_t at)
+{
+    const sr_context *c = st->c;
+    speaker s = {-1, 0, 0, at, false};
+    if (sr_tok_in(c, k, pronouns_person)) {
+        s.ent = person_before(c, k);
+        if (st->last_person.ok && st->last_person.ent >= 0 && s.ent < 0)
+            s.ent = st->last_person.ent;
+        s.ok = s.ent >= 0;
+    } else if (sr_tok_is(c, k, "it")) {
+        if (st->last_org.ok)
+            s = st->last_org;
+        else if ((s.ent = org_before(c, k)) >= 0)
+            s.ok = true;
+    } else if (sr_tok_is(c, k, "they")) {
+        if (st->last_any.ok)
+            s = st->last_any;
+    }
+    s.at = at;
+    return s;
+}
+
+/* The speaker of the speech verb at token v, read before it ("CENTCOM
+ * said", "the US Central Command (CENTCOM) said", "Abdel Rahman, head of
+ * the Observatory, said", "he said") or after it ("said CENTCOM"). */
+static speaker speaker_of(const cstate *st, size_t lo, size_t hi, size_t v)
+{
+    const sr_context *c = st->c;
+    speaker none = {-1, 0, 0, v, false};
+    size_t k = v;
+    static const char *const adverbs[] = {"also", "previously", "earlier", "later", "recently",
+                                          "separately", "further", "had", "has", "have",
+                                          "would", "then", "again", "once", "has", "already",
+                                          NULL};
+    while (k > lo && sr_tok_in(c, k - 1, adverbs))
+        k--;
+    if (k > lo && sr_tok_char(c, k - 1, ')')) {
+        size_t p = k - 1;
+        while (p > lo && p + 8 > k && !sr_tok_char(c, p, '('))
+            p--;
+        if (sr_tok_char(c, p, '('))
+            k = p;
+    }
+    if (k > lo) {
+        size_t b = k - 1;
+        int32_t e;
+        const sr_entity *en = entity_at(c, b, &e);
+        if (en && (en->e.kind != SITREP_ENTITY_PLACE || sr_entity_is_country(en))) {
+            speaker s = {e, 0, 0, v, true};
+            /* "a CENTCOM spokesman" ends on the role noun, handled below;
+             * "Lucas Webber" ends on the name */
+            return s;
+        }
+        if (sr_tok_in(c, b, pronouns_person) || sr_tok_in(c, b, pronouns_org))
+            return resolve_pronoun(st, b, v);
+        if (sr_tok_char(c, b, ',')) {
+            /* the end of an appositive: "X, head of Y, said" */
+            size_t p = b;
+            while (p > lo && b - p < 18 && !sr_tok_char(c, p - 1, ','))
+                p--;
+            if (p > lo && sr_tok_char(c, p - 1, ',')) {
+                for (size_t q = p; q < b; q++) {
+                    const sr_entity *pe = entity_at(c, q, &e);
+                    if (pe && pe->e.kind == SITREP_ENTITY_PERSON)
+                        return (speaker){e, 0, 0, v, true};
+                }
+                size_t before = p - 1;
+                if (before > lo) {
+                    const sr_entity *be = entity_at(c, before - 1, &e);
+                    if (be && be->e.kind != SITREP_ENTITY_PLACE)
+                        return (speaker){e, 0, 0, v, true};
+                    if (be && sr_entity_is_country(be))
+                        return (speaker){e, 0, 0, v, true};
+                }
+                /* "..., the group's spokesman, Abu X, said": the appositive names a role */
+                for (size_t q = p; q < b; q++) {
+                    const sr_entity *pe = entity_at(c, q, &e);
+                    if (pe && pe->e.kind != SITREP_ENTITY_PLACE)
+                        return (speaker){e, 0, 0, v, true};
+                }
+            }
+        } else if (is_word(c, b)) {
+            static const char *const docs[] = {"report", "statement", "study", "survey", "data",
+                                               "assessment", "review", NULL};
+            if (sr_tok_in(c, b, docs) && b > lo && sr_tok_is(c, b - 1, "the") && st->last_org.ok)
+                return (speaker){st->last_org.ent, st->last_org.start, st->last_org.end, v, true};
+            speaker s = np_speaker(c, lo, b, v);
+            if (s.ok)
+                return s;
+        }
+    }
+    /* inverted: "..., said CENTCOM" / "said Major General X" */
+    size_t a = v + 1;
+    if (a < hi) {
+        int32_t e;
+        for (size_t q = a; q < hi && q < a + 5; q++) {
+            if (sr_tok_char(c, q, ',') || sr_tok_char(c, q, '.') || sr_tok_is(c, q, "that") ||
+                sr_tok_is(c, q, "on") || sr_tok_is(c, q, "in"))
+                break;
+            const sr_entity *en = entity_at(c, q, &e);
+            if (en && en->e.kind != SITREP_ENTITY_PLACE)
+                return (speaker){e, 0, 0, v, true};
+        }
+        if (sr_tok_in(c, a, determiners) && is_word(c, a + 1)) {
+            size_t last = a + 1;
+            while (last + 1 < hi && last < a + 4 && is_word(c, last + 1) &&
+                   !sr_tok_in(c, last + 1, locatives) && !sr_tok_is(c, last + 1, "that"))
+                last++;
+            if (role_noun(c, last) || sr_tok_stem(c, last, "official", 1))
+                return np_speaker(c, a + 1, last, v);
+        }
+    }
+    return none;
+}
+
+/* "according to X": X as an entity (person, media or organisation) or as
+ * its words up to the next comma. */
+static speaker according_to(const sr_context *c, size_t a, size_t hi)
+{
+    speaker s = {-1, 0, 0, a, false};
+    size_t k = a + 2;
+    if (sr_tok_in(c, k, determiners))
+        k++;
+    size_t last = k;
+    int32_t best = -1;
+    int rank = 0;
+    for (size_t q = k; q < hi && q < k + 10; q++) {
+        if (c->tok[q].kind == SITREP_TOK_PUNCT && !sr_tok_char(c, q, '.') && !sr_tok_char(c, q, '-') &&
+            !sr_tok_char(c, q, '\''))
+            break;
+        if (sr_tok_is(c, q, "who") || sr_tok_is(c, q, "which") || sr_tok_is(c, q, "that") ||
+            sr_tok_in(c, q, speech_verbs))
+            break;
+        last = q;
+        int32_t e;
+        const sr_entity *en = entity_at(c, q, &e);
+        if (!en)
+            continue;
+        int r = en->e.kind == SITREP_ENTITY_PERSON ? 3 : en->e.kind != SITREP_ENTITY_PLACE ? 2 : 0;
+        if (r > rank) {
+            rank = r;
+            best = e;
+        }
+    }
+    if (best >= 0) {
+        s.ent = best;
+        s.ok = true;
+    } else if (last >= k && k < hi && is_word(c, k)) {
+        while (last > k && !is_word(c, last))
+            last--;
+        s.start = c->tok[k].start;
+        s.end = c->tok[last].end;
+        s.ok = true;
+    }
+    return s;
+}
+
+static void remember(cstate *st, const speaker *s)
+{
+    if (!s->ok)
+        return;
+    st->last_any = *s;
+    if (s->ent >= 0 && ent_is_person(st->c, s->ent))
+        st->last_person = *s;
+    else if (s->ent >= 0)
+        st->last_org = *s;
+}
+
+static void find_speakers(cstate *st, size_t s)
+{
+    const sr_context *c = st->c;
+    size_t lo = sent_first(c, s), hi = sent_end(c, s);
+    st->nsp = 0;
+    for (size_t i = lo; i < hi && st->nsp < sizeof st->sp / sizeof st->sp[0]; i++) {
+        speaker sp = {-1, 0, 0, i, false};
+        if (sr_tok_is(c, i, "according") && sr_tok_is(c, i + 1, "to"))
+            sp = according_to(c, i, hi);
+        else if (is_speech_verb(c, i))
+            sp = speaker_of(st, lo, hi, i);
+        if (sp.ok) {
+            st->sp[st->nsp++] = sp;
+            remember(st, &sp);
+        }
+    }
+}
+
+/* ---- one claim ---- */
+
+typedef struct fig_info {
+    size_t f0, f1;      /* tokens of the figure expression [f0, f1) */
+    size_t m0, m1;      /* tokens of its measure [m0, m1), m0 == m1 when none */
+} fig_info;
+
+static void fig_tokens(const sr_context *c, const sr_figure *f, fig_info *fi)
+{
+    fi->f0 = sr_context_token_at(c, f->start);
+    fi->f1 = fi->f0;
+    while (fi->f1 < c->ntok && c->tok[fi->f1].end <= f->end)
+        fi->f1++;
+    fi->m0 = fi->m1 = fi->f1;
+    if (f->measure_end > f->measure_start) {
+        fi->m0 = sr_context_token_at(c, f->measure_start);
+        fi->m1 = fi->m0;
+        while (fi->m1 < c->ntok && c->tok[fi->m1].end <= f->measure_end)
+            fi->m1++;
+    }
+}
+
+/* Appends token i's word, lower-cased, to the measure. */
+static void put_word(char *m, size_t cap, const sr_context *c, size_t i)
+{
+    size_t n = strlen(m), l = c->tok[i].end - c->tok[i].start;
+    if (n && n + 1 < cap)
+        m[n++] = ' ';
+    for (size_t k = 0; k < l && n + 1 < cap; k++) {
+        char ch = c->src[c->tok[i].start + k];
+        m[n++] = (ch >= 'A' && ch <= 'Z') ? (char)(ch + 32) : ch;
+    }
+    m[n] = '\0';
+}
+
+/* The counted noun: the measure's words without names, demonyms, adjectives
+ * and the participle, which *outcome receives. */
+static void measure_noun(const sr_context *c, const fig_info *fi, char *noun, size_t cap,
+                         const char **outc, int32_t *actor)
+{
+    noun[0] = '\0';
+    for (size_t i = fi->m0; i < fi->m1; i++) {
+        int32_t e;
+        const sr_entity *en = entity_at(c, i, &e);
+        if (en) {
+            if (*actor < 0 && en->e.kind != SITREP_ENTITY_PERSON &&
+                (en->e.kind != SITREP_ENTITY_PLACE || sr_entity_is_country(en)))
+                *actor = e;
+            continue;
+        }
+        if (!is_word(c, i) || is_cap(c, i) || sr_tok_in(c, i, drop_adjectives))
+            continue;
+        const char *o = outcome_of(c, i);
+        if (o && i + 1 == fi->m1 && i > fi->m0) {
+            *outc = o;
+            continue;
+        }
+        if (o && !sr_tok_stem(c, i, "death", 1) && !sr_tok_stem(c, i, "detention", 1) &&
+            !sr_tok_stem(c, i, "arrest", 1) && !sr_tok_stem(c, i, "abduction", 1) &&
+            !sr_tok_stem(c, i, "injur", 3)) {
+            *outc = o; /* "the displaced", "the dead" */
+            continue;
+        }
+        if (o) {
+            /* "12 deaths", "30 arrests": the noun is the outcome */
+            *outc = o;
+            continue;
+        }
+        put_word(noun, cap, c, i);
+    }
+}
+
+/* What happened to the counted, from a verb before the figure ("killing
+ * 44", "the deaths of 44", "has captured 233") or after its noun ("who
+ * were killed", "32 were captured"). */
+static const char *outcome_around(const sr_context *c, const fig_info *fi, size_t lo, size_t hi)
+{
+    size_t k = fi->f0;
+    size_t steps = 0;
+    while (k > lo && steps < 4) {
+        k--;
+        steps++;
+        if (sr_tok_is(c, k, "of") || sr_tok_in(c, k, skip_back))
+            continue;
+        const char *o = outcome_of(c, k);
+        if (o && !sr_tok_is(c, k, "dead"))
+            return o;
+        break;
+    }
+    size_t a = fi->m1 > fi->f1 ? fi->m1 : fi->f1;
+    for (size_t q = a; q < hi && q < a + 4; q++) {
+        const char *o = outcome_of(c, q);
+        if (o)
+            return (sr_tok_is(c, q, "deaths") || sr_tok_is(c, q, "lives")) ? NULL : o;
+        if (!sr_tok_in(c, q, aux_words))
+            break;
+    }
+    return NULL;
+}
+
+/* Is token p a place reached from a locative preposition before it ("in
+ * Syria and Iraq", "in Syria's eastern desert (Badiya)")? */
+static bool locative_before(const sr_context *c, size_t lo, size_t p)
+{
+    size_t k = mention_first(c, p);
+    for (size_t steps = 0; k > lo && steps < 8; steps++) {
+        k--;
+        if (sr_tok_in(c, k, locatives))
+            return true;
+        if (c->at[k].mention >= 0) {
+            k = mention_first(c, k);
+            continue;
+        }
+        if (sr_tok_is(c, k, "and") || sr_tok_is(c, k, "or") || sr_tok_char(c, k, ',') ||
+            sr_tok_char(c, k, '(') || sr_tok_char(c, k, '\'') || sr_tok_is(c, k, "s") ||
+            sr_tok_is(c, k, "the") || sr_tok_is(c, k, "both") ||
+            (is_word(c, k) && !is_cap(c, k) && !sr_tok_in(c, k, speech_verbs) && steps < 5 &&
+             c->tok[k].end - c->tok[k].start > 3 && c->at[k].figure < 0))
+            continue;
+        if (c->src[c->tok[k].start] == '\xE2') /* a curly apostrophe */
+            continue;
+        return false;
+    }
+    return false;
+}
+
+/* The two countries named last before token i ("in both countries"). */
+static size_t last_countries(const sr_context *c, size_t i, int32_t *out, size_t cap)
+{
+    size_t n = 0;
+    for (size_t steps = 0; i-- > 0 && steps < 4000 && n < cap; steps++) {
+        int32_t e;
+        const sr_entity *en = entity_at(c, i, &e);
+        if (!en || !sr_entity_is_country(en))
+            continue;
+        bool dup = false;
+        for (size_t k = 0; k < n; k++)
+            dup |= out[k] == e;
+        if (!dup)
+            out[n++] = e;
+        i = mention_first(c, i);
+    }
+    return n;
+}
+
+static void add_place(sr_claim *cl, int32_t e)
+{
+    for (size_t k = 0; k < cl->nplaces; k++)
+        if (cl->places[k] == e)
+            return;
+    if (cl->nplaces < SR_CLAIM_PLACES)
+        cl->places[cl->nplaces++] = e;
+}
+
+/* Places of [lo, hi): locative places and "both countries". */
+static void places_in(const sr_context *c, size_t lo, size_t hi, size_t clause_lo, sr_claim *cl)
+{
+    for (size_t i = lo; i < hi; i++) {
+        if ((sr_tok_is(c, i, "both") && sr_tok_is(c, i + 1, "countries")) ||
+            (sr_tok_is(c, i, "two") && sr_tok_is(c, i + 1, "countries") && i > 0 &&
+             sr_tok_is(c, i - 1, "the"))) {
+            if (locative_before(c, clause_lo, i) || (i > 0 && sr_tok_in(c, i - 1, locatives))) {
+                int32_t two[2];
+                if (last_countries(c, i, two, 2) == 2) {
+                    add_place(cl, two[1]);
+                    add_place(cl, two[0]);
+                }
+            }
+            continue;
+        }
+        int32_t e;
+        const sr_entity *en = entity_at(c, i, &e);
+        if (!en || en->e.kind != SITREP_ENTITY_PLACE)
+            continue;
+        if (locative_before(c, clause_lo, i))
+            add_place(cl, e);
+        i = mention_last(c, i);
+    }
+}
+
+/* Where the figure's clause ends after it: the next figure, a speech verb,
+ * "while"/"but", a semicolon, the sentence end. */
+static bool ing_word(const sr_context *c, size_t i)
+{
+    if (!is_word(c, i) || is_cap(c, i))
+        return false;
+    size_t n = c->tok[i].end - c->tok[i].start;
+    const char *w = c->src + c->tok[i].start;
+    return n > 5 && memcmp(w + n - 3, "ing", 3) == 0;
+}
+
+/* `figures`: whether the next figure ends it too (for places: "900 in
+ * Syria and 2,500 in Iraq"; not for a period: "233 fighters in 28
+ * operations this year"). */
+static size_t clause_after(const sr_context *c, size_t from, size_t hi, bool figures)
+{
+    static const char *const rel[] = {"which", "who", "whose", NULL};
+    for (size_t i = from; i < hi; i++) {
+        if ((figures && c->at[i].figure >= 0) || is_speech_verb(c, i) || sr_tok_in(c, i, clause_stops) ||
+            sr_tok_char(c, i, ';') || (sr_tok_is(c, i, "according") && sr_tok_is(c, i + 1, "to")))
+            return i;
+        /* ", prompting ...", ", killing ...": a new clause; ", which ..." far
+         * from the figure speaks of something else */
+        if (sr_tok_char(c, i, ',') && (ing_word(c, i + 1) || (sr_tok_in(c, i + 1, rel) && i > from + 3)))
+            return i;
+    }
+    return hi;
+}
+
+static size_t clause_before(const sr_context *c, size_t to, size_t lo)
+{
+    for (size_t i = to; i > lo; i--) {
+        size_t k = i - 1;
+        if (c->at[k].figure >= 0 || sr_tok_char(c, k, ';') || sr_tok_in(c, k, clause_stops))
+            return i;
+    }
+    return lo;
+}
+
+/* Is the time at index t the date of a statement ("said on Wednesday",
+ * "announced Monday", "on Monday announced")? */
+static bool statement_date(const sr_context *c, size_t t0, size_t t1, size_t lo, size_t hi)
+{
+    size_t k = t0;
+    if (k > lo && sr_tok_is(c, k - 1, "on"))
+        k--;
+    for (size_t q = k; q > lo && q + 3 > k; q--)
+        if (is_speech_verb(c, q - 1))
+            return true;
+    if (t1 < hi && is_speech_verb(c, t1))
+        return true;
+    return false;
+}
+
+static void period_of(const sr_context *c, const cstate *st, size_t s, const fig_info *fi,
+                      size_t fwd_end, size_t back_lo, sr_claim *cl)
+{
+    size_t lo = sent_first(c, s), hi = sent_end(c, s);
+    long best = -1;
+    size_t bestd = (size_t)-1;
+    for (size_t i = lo; i < hi; i++) {
+        int32_t t = c->at[i].time;
+        if (t < 0)
+            continue;
+        size_t t0 = i, t1 = i;
+        while (t1 < hi && c->at[t1].time == t)
+            t1++;
+        i = t1 - 1;
+        const sr_time *tm = &c->times[t];
+        if (tm->kind != SR_TIME_DATE || tm->from.year == 0)
+            continue;
+        if (statement_date(c, t0, t1, lo, hi))
+            continue;
+        size_t d;
+        if (t0 >= fi->f1)
+            d = t0 - fi->f1;
+        else
+            d = fi->f0 - t1 + 1;
+        /* only the figure's own clause: "formed to fight IS, which lost
+         * ground in 2019" does not date the coalition's size */
+        bool own = (t0 >= fi->f1 && t0 < fwd_end) || (t1 <= fi->f0 && t0 >= back_lo);
+        if (!own)
+            continue;
+        if (d < bestd) {
+            bestd = d;
+            best = t;
+        }
+    }
+    if (best < 0)
+        return;
+    const sr_time *tm = &c->times[best];
+    cl->from = tm->from;
+    cl->to = tm->to;
+    if (!cl->future && st->anchor.year && st->anchor.month && st->anchor.day &&
+        sr_date_cmp(&cl->from, &st->anchor) <= 0 && sr_date_cmp(&st->anchor, &cl->to) < 0)
+        cl->to = st->anchor; /* so far: a count cannot cover days not yet lived */
+}
+
+static bool sentence_future(const sr_context *c, size_t s)
+{
+    for (size_t i = sent_first(c, s); i < sent_end(c, s); i++)
+        if (sr_tok_in(c, i, future_words))
+            return true;
+    return false;
+}
+
+/* A finite verb after a subject: "maintains", "deployed", "has". */
+static bool verbish(const sr_context *c, size_t i)
+{
+    static const char *const aux[] = {"has", "have", "had", "is", "was", "are", "were", "will",
+                                      "said", "says", "keeps", "kept", "sent", "spent", NULL};
+    if (!is_word(c, i) || is_cap(c, i))
+        return false;
+    if (sr_tok_in(c, i, aux))
+        return true;
+    size_t n = c->tok[i].end - c->tok[i].start;
+    const char *w = c->src + c->tok[i].start;
+    return n > 3 && ((w[n - 1] == 's' && w[n - 2] != 's') || (w[n - 2] == 'e' && w[n - 1] == 'd'));
+}
+
+static bool subject_anaphor(const sr_context *c, size_t k)
+{
+    /* "the group", "the armed group", "the militant group", "the militants" */
+    if (!sr_tok_in(c, k, anaphor_heads))
+        return false;
+    for (size_t b = k; b > 0 && k - b < 3; b--)
+        if (sr_tok_is(c, b - 1, "the"))
+            return true;
+    return false;
+}
+
+/* The actor of a figure without a name in its measure: the subject before
+ * it in its clause. */
+static int32_t subject_actor(const cstate *st, size_t lo, size_t f0)
+{
+    const sr_context *c = st->c;
+    for (size_t k = f0; k > lo && f0 - k < 24;) {
+        k--;
+        if (sr_tok_char(c, k, ';') || sr_tok_char(c, k, ':') || is_speech_verb(c, k) ||
+            (sr_tok_is(c, k, "according") && sr_tok_is(c, k + 1, "to")) || c->at[k].figure >= 0 ||
+            is_quote_mark(c, k))
+            return -1;
+        if (subject_anaphor(c, k))
+            return st->dominant;
+        int32_t e;
+        const sr_entity *en = entity_at(c, k, &e);
+        if (!en)
+            continue;
+        size_t first = mention_first(c, k);
+        if (en->e.kind == SITREP_ENTITY_PERSON) {
+            k = first;
+            continue;
+        }
+        if (en->e.kind == SITREP_ENTITY_PLACE) {
+            /* "The US maintains 900": a country as a subject, not "in Syria" */
+            if (sr_entity_is_country(en) && first > lo && !sr_tok_in(c, first - 1, locatives) &&
+                !sr_tok_is(c, first - 1, "of") && !sr_tok_is(c, first - 1, "from") &&
+                !sr_tok_is(c, first - 1, "to") && !sr_tok_is(c, first - 1, "and") &&
+                verbish(c, k + 1))
+                return e;
+            k = first;
+            continue;
+        }
+        /* an organisation after a preposition is no subject ("with the SDF") */
+        if (first > lo && (sr_tok_is(c, first - 1, "with") || sr_tok_is(c, first - 1, "by") ||
+                           sr_tok_is(c, first - 1, "against") || sr_tok_is(c, first - 1, "of") ||
+                           sr_tok_is(c, first - 1, "on") || sr_tok_is(c, first - 1, "from")))
+            return -1;
+        if (first > lo + 1 && sr_tok_is(c, first - 1, "the") &&
+            (sr_tok_is(c, first - 2, "with") || sr_tok_is(c, first - 2, "by") ||
+             sr_tok_is(c, first - 2, "against") || sr_tok_is(c, first - 2, "of")))
+            return -1;
+        return e;
+    }
+    return -1;
+}
+
+static bool unit_is_count_like(const char *unit)
+{
+    return unit[0] == '\0' || strcmp(unit, "percent") == 0 || strlen(unit) == 3; /* currency codes */
+}
+
+static int32_t dominant_group(const sr_context *c)
+{
+    uint32_t best = 0;
+    int32_t who = -1;
+    for (size_t e = 0; e < c->nent; e++)
+        if (c->ent[e].e.kind == SITREP_ENTITY_ARMED_GROUP && c->ent[e].mentions > best) {
+            best = c->ent[e].mentions;
+            who = (int32_t)e;
+        }
+    return who;
+}
+
+/* ---- merging ---- */
+
+static bool same_date(const sr_date *a, const sr_date *b)
+{
+    return a->year == b->year && a->month == b->month && a->day == b->day;
+}
+
+static bool places_compatible(const sr_claim *a, const sr_claim *b)
+{
+    if (!a->nplaces || !b->nplaces)
+        return true;
+    if (a->nplaces != b->nplaces)
+        return false;
+    for (size_t i = 0; i < a->nplaces; i++) {
+        bool found = false;
+        for (size_t j = 0; j < b->nplaces; j++)
+            found |= a->places[i] == b->places[j];
+        if (!found)
+            return false;
+    }
+    return true;
+}
+
+static bool mergeable(const sr_claim *a, const sr_claim *b)
+{
+    if (strcmp(a->measure, b->measure) != 0 || a->low != b->low || a->high != b->high ||
+        a->qualifier != b->qualifier)
+        return false;
+    if (a->from.year && b->from.year && !(same_date(&a->from, &b->from) && same_date(&a->to, &b->to)))
+        return false;
+    if (a->actor >= 0 && b->actor >= 0 && a->actor != b->actor)
+        return false;
+    return places_compatible(a, b);
+}
+
+static void merge_into(sr_claim *a, const sr_claim *b)
+{
+    if (a->nspans < SR_CLAIM_SPANS) {
+        a->figure[a->nspans] = b->figure[0];
+        a->span_start[a->nspans] = b->span_start[0];
+        a->span_end[a->nspans] = b->span_end[0];
+        a->nspans++;
+    }
+    if (!a->from.year && b->from.year) {
+        a->from = b->from;
+        a->to = b->to;
+    }
+    if (a->actor < 0)
+        a->actor = b->actor;
+    if (a->source < 0 && a->source_end == a->source_start) {
+        a->source = b->source;
+        a->source_start = b->source_start;
+        a->source_end = b->source_end;
+    }
+    if (!a->nplaces) {
+        a->nplaces = b->nplaces;
+        memcpy(a->places, b->places, sizeof a->places);
+    }
+}
+
+/* ---- the pass ---- */
+
+sitrep_status sr_find_claims(const sr_context *c, const sr_date *anchor, sr_buf *out, sr_buf *fig_claim)
+{
+    cstate st;
+    memset(&st, 0, sizeof st);
+    st.c = c;
+    st.anchor = *anchor;
+    st.dominant = dominant_group(c);
+    size_t first_claim = SR_VEC_COUNT(out, sr_claim);
+    for (size_t f = 0; f < c->nfigs; f++) {
+        int32_t none = -1;
+        if (!SR_VEC_PUSH(fig_claim, int32_t, none))
+            return SITREP_ENOMEM;
+    }
+    int32_t *fc = (int32_t *)(void *)fig_claim->data;
+    size_t f = 0;
+    for (size_t s = 0; s < c->nsen; s++) {
+        size_t lo = sent_first(c, s), hi = sent_end(c, s);
+        if (f < c->nfigs && c->figs[f].start >= (hi ? c->tok[hi - 1].end : 0)) {
+            /* no figure here: only the speakers matter */
+            find_speakers(&st, s);
+            continue;
+        }
+        find_speakers(&st, s);
+        bool future = sentence_future(c, s);
+        /* the previous figure of this sentence, for coordination */
+        char prev_noun[48] = "";
+        int32_t prev_actor = -1;
+        size_t prev_end = 0;
+        for (; f < c->nfigs && c->figs[f].start < (hi ? c->tok[hi - 1].end : 0); f++) {
+            const sr_figure *fg = &c->figs[f];
+            if (fg->start < c->tok[lo].start)
+                continue;
+            if (!unit_is_count_like(fg->unit) || strcmp(fg->unit, "fraction") == 0)
+                continue;
+            fig_info fi;
+            fig_tokens(c, fg, &fi);
+            sr_claim cl;
+            memset(&cl, 0, sizeof cl);
+            cl.low = fg->low;
+            cl.high = fg->high;
+            cl.qualifier = fg->qualifier;
+            cl.actor = -1;
+            cl.source = -1;
+            cl.future = future;
+            char noun[48];
+            const char *outc = NULL;
+            measure_noun(c, &fi, noun, sizeof noun, &outc, &cl.actor);
+            const char *around = outcome_around(c, &fi, lo, hi);
+            if (!outc)
+                outc = around;
+            bool others = fi.m1 > fi.m0 && sr_tok_is(c, fi.m1 - 1, "others");
+            bool coordinated = prev_noun[0] && fi.f0 >= prev_end && fi.f0 - prev_end < 16;
+            if ((noun[0] == '\0' || others) && coordinated && !fg->unit[0]) {
+                memcpy(noun, prev_noun, sizeof noun);
+                if (cl.actor < 0)
+                    cl.actor = prev_actor;
+            }
+            if (fg->unit[0])
+                snprintf(cl.measure, sizeof cl.measure, "%s", fg->unit);
+            else if (noun[0] && outc && !strstr(noun, outc))
+                snprintf(cl.measure, sizeof cl.measure, "%.30s %s", noun, outc);
+            else if (noun[0])
+                snprintf(cl.measure, sizeof cl.measure, "%s", noun);
+            else if (outc)
+                snprintf(cl.measure, sizeof cl.measure, "%s", outc);
+            else
+                continue; /* a bare number counts nothing we can name */
+            if (is_speech_verb(c, fi.m1 > fi.f1 ? fi.m1 : fi.f1))
+                continue; /* "two officials said": who speaks, not what is counted */
+            if (cl.low == 1 && cl.high == 1 && !outc && !fg->unit[0])
+                continue; /* "in one operation" */
+            if (noun[0]) {
+                memcpy(prev_noun, noun, sizeof prev_noun);
+            }
+            prev_end = fi.m1 > fi.f1 ? fi.m1 : fi.f1;
+            size_t fwd_from = fi.m1 > fi.f1 && fi.m0 >= fi.f1 ? fi.m1 : fi.f1;
+            size_t fwd_end = clause_after(c, fwd_from, hi, true);
+            size_t back_lo = clause_before(c, fi.f0, lo);
+            if (cl.actor < 0)
+                cl.actor = subject_actor(&st, back_lo, fi.f0);
+            prev_actor = cl.actor;
+            places_in(c, fwd_from, fwd_end, lo, &cl);
+            if (!cl.nplaces)
+                places_in(c, back_lo, fi.f0, lo, &cl);
+            period_of(c, &st, s, &fi, clause_after(c, fwd_from, hi, false), back_lo, &cl);
+            /* the source nearest the figure */
+            size_t bestd = (size_t)-1;
+            for (size_t k = 0; k < st.nsp; k++) {
+                size_t at = st.sp[k].at;
+                size_t d = at >= fi.f0 ? at - fi.f0 : fi.f0 - at;
+                if (d < bestd) {
+                    bestd = d;
+                    cl.source = st.sp[k].ent;
+                    cl.source_start = st.sp[k].start;
+                    cl.source_end = st.sp[k].end;
+                }
+            }
+            cl.nspans = 1;
+            cl.figure[0] = (uint32_t)f;
+            cl.span_start[0] = c->sen[s].span.start;
+            cl.span_end[0] = c->sen[s].span.end;
+            /* one claim per fact: merge with an earlier statement of it */
+            size_t n = SR_VEC_COUNT(out, sr_claim);
+            sr_claim *all = (sr_claim *)(void *)out->data;
+            bool merged = false;
+            /* bounded: a repeated fact is restated within a few hundred claims */
+            for (size_t k = n > first_claim + 256 ? n - 256 : first_claim; k < n; k++)
+                if (mergeable(&all[k], &cl)) {
+                    merge_into(&all[k], &cl);
+                    fc[f] = (int32_t)k;
+                    merged = true;
+                    break;
+                }
+            if (!merged) {
+                if (!SR_VEC_PUSH(out, sr_claim, cl))
+                    return SITREP_ENOMEM;
+                fc = (int32_t *)(void *)fig_claim->data;
+                fc[f] = (int32_t)n;
+            }
+        }
+    }
+    return SITREP_OK;
+}

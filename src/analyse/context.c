@@ -1,0 +1,148 @@
+/*
+ * context.c -- per-token index of mentions, times and figures (context.h).
+ */
+#include "analyse/context.h"
+
+#include "analyse/entities.h"
+#include "analyse/figures.h"
+#include "analyse/times.h"
+
+#include <stddef.h>
+#include <string.h>
+
+size_t sr_context_token_at(const sr_context *c, uint32_t start)
+{
+    size_t lo = 0, hi = c->ntok;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (c->tok[mid].start < start)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+/* Marks field `off` of the tokens that start inside [start, end) with `v`
+ * ("Syria's" is one token holding the mention "Syria"). */
+static void mark(sr_context *c, uint32_t start, uint32_t end, size_t off, int32_t v)
+{
+    size_t i = sr_context_token_at(c, start);
+    if (i > 0 && c->tok[i - 1].end > start)
+        i--; /* a mention that starts inside a token */
+    for (; i < c->ntok && c->tok[i].start < end; i++)
+        memcpy((char *)&c->at[i] + off, &v, sizeof v);
+}
+
+sitrep_status sr_context_build(const sitrep_doc *doc, sr_context *c)
+{
+    memset(c, 0, sizeof *c);
+    c->doc = doc;
+    c->src = doc->src;
+    c->tok = sitrep_doc_tokens(doc, &c->ntok);
+    c->sen = sitrep_doc_sentences(doc, &c->nsen);
+    c->men = sitrep_doc_mentions(doc, &c->nmen);
+    c->ent = (const sr_entity *)(const void *)doc->entities.data;
+    c->nent = SR_VEC_COUNT(&doc->entities, sr_entity);
+    c->times = (const sr_time *)(const void *)doc->times.data;
+    c->ntimes = SR_VEC_COUNT(&doc->times, sr_time);
+    c->figs = (const sr_figure *)(const void *)doc->figures.data;
+    c->nfigs = SR_VEC_COUNT(&doc->figures, sr_figure);
+    sr_buf_init(&c->buf, doc->mem);
+    size_t n = c->ntok ? c->ntok : 1;
+    if (!sr_buf_reserve(&c->buf, n * (sizeof(sr_tokctx) + sizeof(uint32_t))))
+        return SITREP_ENOMEM;
+    c->at = (sr_tokctx *)(void *)c->buf.data;
+    c->sent_of = (uint32_t *)(void *)(c->at + n);
+    memset(c->at, 0xFF, n * sizeof(sr_tokctx)); /* every field -1 */
+    for (size_t s = 0; s < c->nsen; s++)
+        for (size_t i = c->sen[s].first; i < (size_t)c->sen[s].first + c->sen[s].count && i < c->ntok; i++)
+            c->sent_of[i] = (uint32_t)s;
+    for (size_t m = 0; m < c->nmen; m++)
+        mark(c, c->men[m].span.start, c->men[m].span.end, offsetof(sr_tokctx, mention), (int32_t)m);
+    for (size_t t = 0; t < c->ntimes; t++)
+        mark(c, c->times[t].start, c->times[t].end, offsetof(sr_tokctx, time), (int32_t)t);
+    for (size_t f = 0; f < c->nfigs; f++) {
+        mark(c, c->figs[f].start, c->figs[f].end, offsetof(sr_tokctx, figure), (int32_t)f);
+        if (c->figs[f].measure_end > c->figs[f].measure_start)
+            mark(c, c->figs[f].measure_start, c->figs[f].measure_end, offsetof(sr_tokctx, measure),
+                 (int32_t)f);
+    }
+    return SITREP_OK;
+}
+
+void sr_context_free(sr_context *c)
+{
+    sr_buf_free(&c->buf);
+    c->at = NULL;
+    c->sent_of = NULL;
+}
+
+static size_t tlen(const sr_context *c, size_t i) { return c->tok[i].end - c->tok[i].start; }
+
+bool sr_tok_is(const sr_context *c, size_t i, const char *w)
+{
+    if (i >= c->ntok)
+        return false;
+    size_t n = strlen(w);
+    if (tlen(c, i) != n)
+        return false;
+    const char *s = c->src + c->tok[i].start;
+    for (size_t k = 0; k < n; k++) {
+        char a = s[k];
+        if (a >= 'A' && a <= 'Z')
+            a = (char)(a + 32);
+        if (a != w[k])
+            return false;
+    }
+    return true;
+}
+
+bool sr_tok_in(const sr_context *c, size_t i, const char *const *ws)
+{
+    if (i >= c->ntok || c->tok[i].kind != SITREP_TOK_WORD)
+        return false;
+    for (; *ws; ws++)
+        if (sr_tok_is(c, i, *ws))
+            return true;
+    return false;
+}
+
+bool sr_tok_char(const sr_context *c, size_t i, char ch)
+{
+    return i < c->ntok && tlen(c, i) == 1 && c->src[c->tok[i].start] == ch;
+}
+
+bool sr_tok_stem(const sr_context *c, size_t i, const char *prefix, size_t extra)
+{
+    if (i >= c->ntok || c->tok[i].kind != SITREP_TOK_WORD)
+        return false;
+    size_t n = strlen(prefix), l = tlen(c, i);
+    if (l < n || l > n + extra)
+        return false;
+    const char *s = c->src + c->tok[i].start;
+    for (size_t k = 0; k < n; k++) {
+        char a = s[k];
+        if (a >= 'A' && a <= 'Z')
+            a = (char)(a + 32);
+        if (a != prefix[k])
+            return false;
+    }
+    return true;
+}
+
+const sr_entity *sr_tok_entity(const sr_context *c, size_t i, int32_t *mention)
+{
+    if (i >= c->ntok || c->at[i].mention < 0)
+        return NULL;
+    int32_t m = c->at[i].mention;
+    if (mention)
+        *mention = m;
+    uint32_t e = c->men[m].entity;
+    return e < c->nent ? &c->ent[e] : NULL;
+}
+
+bool sr_entity_is_country(const sr_entity *e)
+{
+    return e && e->e.kind == SITREP_ENTITY_PLACE && e->e.feature && strcmp(e->e.feature, "country") == 0;
+}

@@ -1,0 +1,67 @@
+/*
+ * context.h -- what the later analysis stages (claims, events) ask about a
+ * token: which entity mention, time expression or figure covers it, and a
+ * few word tests shared by both.
+ *
+ * sr_context_build() makes one pass over the document's mentions, times
+ * and figures (all in input order) and fills one small record per token,
+ * so every question below is O(1).  The records live in the caller's
+ * sr_buf and are freed with it.
+ */
+#ifndef SITREP_CONTEXT_H
+#define SITREP_CONTEXT_H
+
+#include "doc.h"
+
+#include <stdbool.h>
+
+typedef struct sr_tokctx {
+    int32_t mention; /* index in doc->mentions covering this token, else -1 */
+    int32_t time;    /* index in doc->times covering it, else -1 */
+    int32_t figure;  /* index in doc->figures covering it (number and measure words
+                        are separate: this is the figure expression), else -1 */
+    int32_t measure; /* index in doc->figures whose measure covers it, else -1 */
+} sr_tokctx;
+
+typedef struct sr_context {
+    const sitrep_doc *doc;
+    const char *src;
+    const sitrep_token *tok;
+    size_t ntok;
+    const sitrep_sentence *sen;
+    size_t nsen;
+    const sitrep_mention *men;
+    size_t nmen;
+    const struct sr_entity *ent;
+    size_t nent;
+    const struct sr_time *times;
+    size_t ntimes;
+    const struct sr_figure *figs;
+    size_t nfigs;
+    sr_tokctx *at;      /* one per token */
+    uint32_t *sent_of;  /* sentence index of each token */
+    sr_buf buf;         /* storage of `at` and `sent_of` */
+} sr_context;
+
+sitrep_status sr_context_build(const sitrep_doc *doc, sr_context *c);
+void sr_context_free(sr_context *c);
+
+/* Token index of the token starting at byte `start` (or the first after
+ * it); ntok when none. */
+size_t sr_context_token_at(const sr_context *c, uint32_t start);
+
+/* Word tests on token i (false outside the document). */
+bool sr_tok_is(const sr_context *c, size_t i, const char *w);          /* case-insensitive */
+bool sr_tok_in(const sr_context *c, size_t i, const char *const *ws);  /* NULL-terminated list */
+bool sr_tok_char(const sr_context *c, size_t i, char ch);              /* a one-byte token */
+/* Does the token start with `prefix` (case-insensitive) and have at most
+ * `extra` more bytes? ("kill" + 3 matches "killed", "killing"). */
+bool sr_tok_stem(const sr_context *c, size_t i, const char *prefix, size_t extra);
+
+/* Entity of the mention covering token i, or NULL; *mention gets its index. */
+const struct sr_entity *sr_tok_entity(const sr_context *c, size_t i, int32_t *mention);
+
+/* Is the entity a country (a place whose feature is "country")? */
+bool sr_entity_is_country(const struct sr_entity *e);
+
+#endif

@@ -1,0 +1,902 @@
+/*
+ * events.c -- ACLED-style events (events.h).
+ *
+ * For each sentence:
+ *   1. find triggers, each with the sub-event type it names.  A trigger
+ *      that did not happen is dropped: a threat, plan, hope or fear before
+ *      it ("vowed to attack", "could strike", "to prevent attacks"), the
+ *      future, negation, a tally ("153 attacks", the verb of a figure over
+ *      months: "arresting 166 between January and June"), a plural without
+ *      a happening ("regular drone attacks", "its attacks"), a word inside
+ *      a name ("Islamic Resistance");
+ *   2. cut the sentence into clauses at "while", "but", ";" and "meanwhile"
+ *      between triggers; the triggers of one clause are one event, typed
+ *      by the most specific of them ("an attack ... a suicide bombing");
+ *   3. read the clause: its dated time expression (not the date of a
+ *      statement), its most specific place (a facility or town over a
+ *      province over a country), its perpetrator (who "claimed" or "took
+ *      credit for" it, the subject before the trigger, "by X" after it,
+ *      "the group" for the armed group named most) and the other side
+ *      ("on US bases", the victims' nationality), and its dead and injured:
+ *      the claims of the clause whose measure says killed or injured, a
+ *      list summed ("left five victims, a police officer and three
+ *      attackers dead" is 9);
+ *   4. keep it only when it is anchored: a place, a date or casualties;
+ *   5. merge it into an earlier event of the article when it refers back
+ *      to it ("the attack", "the blast") or states the same type, place
+ *      and date.
+ */
+#include "analyse/events.h"
+
+#include "analyse/entities.h"
+#include "analyse/figures.h"
+#include "analyse/times.h"
+
+#include <string.h>
+
+/* ---- the ACLED sub-event table ---- */
+
+enum {
+    EV_NONE,
+    EV_CLASH,
+    EV_GOV_REGAINS,
+    EV_NSA_OVERTAKES,
+    EV_AIR,
+    EV_SUICIDE,
+    EV_SHELLING,
+    EV_IED,
+    EV_GRENADE,
+    EV_VAC_ATTACK,
+    EV_ABDUCTION,
+    EV_SEXUAL,
+    EV_PEACEFUL_PROTEST,
+    EV_PROTEST_INTERVENTION,
+    EV_VIOLENT_DEMO,
+    EV_MOB,
+    EV_AGREEMENT,
+    EV_ARRESTS,
+    EV_CHANGE,
+    EV_HQ,
+    EV_LOOTING,
+    EV_TRANSFER,
+    EV_OTHER,
+    EV_ATTACK_GENERIC, /* "an attack": clash or attack on civilians, decided by its target */
+    EV_COUNT
+};
+
+static const struct {
+    const char *sub, *type;
+    uint8_t rank; /* which names the event when one clause has several triggers */
+} subs[EV_COUNT] = {
+    [EV_NONE] = {"", "", 0},
+    [EV_CLASH] = {"Armed clash", "Battles", 3},
+    [EV_GOV_REGAINS] = {"Government regains territory", "Battles", 5},
+    [EV_NSA_OVERTAKES] = {"Non-state actor overtakes territory", "Battles", 5},
+    [EV_AIR] = {"Air/drone strike", "Explosions/Remote violence", 7},
+    [EV_SUICIDE] = {"Suicide bomb", "Explosions/Remote violence", 9},
+    [EV_SHELLING] = {"Shelling/artillery/missile attack", "Explosions/Remote violence", 6},
+    [EV_IED] = {"Remote explosive/landmine/IED", "Explosions/Remote violence", 8},
+    [EV_GRENADE] = {"Grenade", "Explosions/Remote violence", 6},
+    [EV_VAC_ATTACK] = {"Attack", "Violence against civilians", 4},
+    [EV_ABDUCTION] = {"Abduction/forced disappearance", "Violence against civilians", 4},
+    [EV_SEXUAL] = {"Sexual violence", "Violence against civilians", 4},
+    [EV_PEACEFUL_PROTEST] = {"Peaceful protest", "Protests", 2},
+    [EV_PROTEST_INTERVENTION] = {"Protest with intervention", "Protests", 3},
+    [EV_VIOLENT_DEMO] = {"Violent demonstration", "Riots", 3},
+    [EV_MOB] = {"Mob violence", "Riots", 3},
+    [EV_AGREEMENT] = {"Agreement", "Strategic developments", 1},
+    [EV_ARRESTS] = {"Arrests", "Strategic developments", 1},
+    [EV_CHANGE] = {"Change to group/activity", "Strategic developments", 1},
+    [EV_HQ] = {"Headquarters or base established", "Strategic developments", 1},
+    [EV_LOOTING] = {"Looting/property destruction", "Strategic developments", 1},
+    [EV_TRANSFER] = {"Non-violent transfer of territory", "Strategic developments", 1},
+    [EV_OTHER] = {"Other", "Strategic developments", 1},
+    [EV_ATTACK_GENERIC] = {"Armed clash", "Battles", 2},
+};
+
+const char *sr_event_sub_name(int sub) { return sub > 0 && sub < EV_COUNT ? subs[sub].sub : ""; }
+const char *sr_event_type_name(int sub) { return sub > 0 && sub < EV_COUNT ? subs[sub].type : ""; }
+
+/* ---- word lists ---- */
+
+static const char *const irrealis[] = {
+    "will", "would", "could", "might", "may", "plan", "plans", "planned", "planning", "plot",
+    "plotted", "plotting", "threaten", "threatened", "threatens", "threat", "threats", "vow",
+    "vowed", "vows", "seek", "seeks", "sought", "try", "tries", "trying", "desire", "aim",
+    "aims", "aimed", "intend", "intends", "intended", "risk", "risks", "fear", "fears", "feared",
+    "prevent", "prevented", "thwart", "thwarted", "foil", "foiled", "avert", "averted", "no",
+    "not", "never", "possible", "potential", "future", "against", "prepare", "preparing",
+    "capable", "capability", "ability", "able", "warned", "warning", "warns", "if",
+    "training", "trained", "recruiting", "conduct", "carry", "launch", "stage", "wave",
+    "surge", "rise", "number", "increase", "pace", "regular", "repeated", "frequent",
+    "several", "many", "continued", "ongoing", "string", "spate", "series", NULL};
+static const char *const civilian_targets[] = {
+    "civilians", "civilian", "mosque", "church", "market", "school", "concert", "worshippers",
+    "wedding", "hospital", "village", "villagers", "shrine", "temple", "synagogue", "bus",
+    "passengers", "students", "pilgrims", "funeral", "mourners", "crowd", "shoppers",
+    "residents", "homes", "camp", "refugees", "journalists", "venue", "hotel", "restaurant",
+    "cafe", "children", "women", "farmers", "herders", "miners", "teachers", "cemetery",
+    "burial", "gathering", "ceremony", "procession", "people", NULL};
+static const char *const military_targets[] = {
+    "base", "bases", "troops", "soldiers", "forces", "convoy", "checkpoint", "post", "outpost",
+    "patrol", "army", "military", "barracks", "police", "policemen", "officers", "garrison",
+    "positions", "position", "airport", "airbase", "station", "headquarters", "militants",
+    "fighters", "rebels", NULL};
+static const char *const definite[] = {"the", "that", "this", "same", NULL};
+
+/* ---- helpers ---- */
+
+static size_t sent_first(const sr_context *c, size_t s) { return c->sen[s].first; }
+static size_t sent_end(const sr_context *c, size_t s)
+{
+    size_t e = (size_t)c->sen[s].first + c->sen[s].count;
+    return e < c->ntok ? e : c->ntok;
+}
+
+static bool is_word(const sr_context *c, size_t i)
+{
+    return i < c->ntok && c->tok[i].kind == SITREP_TOK_WORD;
+}
+
+static const sr_entity *entity_at(const sr_context *c, size_t i, int32_t *idx)
+{
+    int32_t m;
+    const sr_entity *e = sr_tok_entity(c, i, &m);
+    if (e && idx)
+        *idx = (int32_t)c->men[m].entity;
+    return e;
+}
+
+static size_t mention_first(const sr_context *c, size_t i)
+{
+    int32_t m = c->at[i].mention;
+    while (i > 0 && m >= 0 && c->at[i - 1].mention == m)
+        i--;
+    return i;
+}
+
+static bool near_word(const sr_context *c, size_t i, size_t lo, size_t hi, int before, int after,
+                      const char *const *ws)
+{
+    size_t a = i > lo + (size_t)before ? i - (size_t)before : lo;
+    size_t b = i + (size_t)after + 1 < hi ? i + (size_t)after + 1 : hi;
+    for (size_t k = a; k < b; k++)
+        if (k != i && sr_tok_in(c, k, ws))
+            return true;
+    return false;
+}
+
+static bool near_is(const sr_context *c, size_t i, size_t lo, size_t hi, int before, int after,
+                    const char *w)
+{
+    const char *ws[] = {w, NULL};
+    return near_word(c, i, lo, hi, before, after, ws);
+}
+
+/* ---- triggers ---- */
+
+typedef struct trig {
+    size_t at, end;   /* tokens [at, end) */
+    uint8_t sub;
+    bool definite;    /* "the attack": refers back */
+    bool plural;
+} trig;
+
+/* Is the trigger at i (a verb or noun) in a clause that says it happened? */
+static bool realis(const sr_context *c, size_t i, size_t lo)
+{
+    size_t a = i > lo + 6 ? i - 6 : lo;
+    for (size_t k = a; k < i; k++) {
+        if (sr_tok_in(c, k, irrealis))
+            return false;
+        if (sr_tok_char(c, k, ',') || sr_tok_char(c, k, ';'))
+            a = k; /* a new clause: what came before it does not govern the trigger */
+    }
+    if (i > lo && sr_tok_is(c, i - 1, "to"))
+        return false; /* "to attack" */
+    return true;
+}
+
+/* The sub-event a word at i names, or EV_NONE; *len gets how many tokens. */
+static int trigger_at(const sr_context *c, size_t i, size_t lo, size_t hi, size_t *len, bool *plural)
+{
+    *len = 1;
+    *plural = false;
+    if (!is_word(c, i))
+        return EV_NONE;
+    if (sr_tok_is(c, i, "suicide") &&
+        (sr_tok_stem(c, i + 1, "bomb", 4) || sr_tok_stem(c, i + 1, "attack", 2) ||
+         sr_tok_stem(c, i + 1, "blast", 1) || sr_tok_stem(c, i + 1, "vest", 1) ||
+         sr_tok_stem(c, i + 1, "car", 1))) {
+        *len = 2;
+        *plural = sr_tok_is(c, i + 1, "bombers") || sr_tok_is(c, i + 1, "attacks") ||
+                  sr_tok_is(c, i + 1, "bombings");
+        return EV_SUICIDE;
+    }
+    if ((sr_tok_is(c, i, "drone") || sr_tok_is(c, i, "air")) &&
+        (sr_tok_stem(c, i + 1, "strike", 1) || sr_tok_stem(c, i + 1, "attack", 1) ||
+         sr_tok_stem(c, i + 1, "raid", 1))) {
+        *len = 2;
+        *plural = sr_tok_is(c, i + 1, "attacks") || sr_tok_is(c, i + 1, "raids") ||
+                  sr_tok_is(c, i + 1, "strikes");
+        return EV_AIR;
+    }
+    if (sr_tok_stem(c, i, "airstrike", 1)) {
+        *plural = sr_tok_is(c, i, "airstrikes");
+        return EV_AIR;
+    }
+    if (sr_tok_is(c, i, "strike") || sr_tok_is(c, i, "strikes")) {
+        *plural = sr_tok_is(c, i, "strikes");
+        static const char *const mil[] = {"retaliatory", "military", "precision", "deadly",
+                                          "targeted", "missile", "israeli", "american", "russian",
+                                          "us", "u.s.", "coalition", "turkish", "drone", "air",
+                                          NULL};
+        if (near_word(c, i, lo, hi, 2, 0, mil) || (i > lo && entity_at(c, i - 1, NULL)))
+            return sr_tok_is(c, i - 1, "missile") ? EV_SHELLING : EV_AIR;
+        /* "killed in a strike on a base": a strike with a target */
+        if (i > lo && (sr_tok_is(c, i - 1, "a") || sr_tok_is(c, i - 1, "the")) &&
+            (sr_tok_is(c, i + 1, "on") || sr_tok_is(c, i + 1, "against") || sr_tok_is(c, i + 1, "targeting")))
+            return EV_AIR;
+        return EV_NONE;
+    }
+    if (sr_tok_stem(c, i, "shelling", 1) || sr_tok_is(c, i, "shelled") || sr_tok_is(c, i, "artillery"))
+        return EV_SHELLING;
+    if (sr_tok_stem(c, i, "rocket", 1) || sr_tok_stem(c, i, "mortar", 1) || sr_tok_stem(c, i, "missile", 1)) {
+        static const char *const fire[] = {"fired", "launched", "hit", "struck", "landed",
+                                           "slammed", "targeted", "rained", "attack", "attacks",
+                                           "barrage", "salvo", NULL};
+        if (near_word(c, i, lo, hi, 4, 4, fire))
+            return EV_SHELLING;
+        return EV_NONE;
+    }
+    if (sr_tok_stem(c, i, "grenade", 1))
+        return EV_GRENADE;
+    if (sr_tok_is(c, i, "bombing") || sr_tok_is(c, i, "bomb") || sr_tok_is(c, i, "blast") ||
+        sr_tok_is(c, i, "explosion") || sr_tok_is(c, i, "ied") || sr_tok_is(c, i, "exploded") ||
+        sr_tok_is(c, i, "detonated") || sr_tok_is(c, i, "landmine") || sr_tok_is(c, i, "bombings") ||
+        sr_tok_is(c, i, "blasts") || sr_tok_is(c, i, "explosions")) {
+        if (sr_tok_is(c, i + 1, "squad") || sr_tok_is(c, i + 1, "disposal") || sr_tok_is(c, i + 1, "threat"))
+            return EV_NONE;
+        *plural = sr_tok_is(c, i, "bombings") || sr_tok_is(c, i, "blasts") || sr_tok_is(c, i, "explosions");
+        if (near_is(c, i, lo, hi, 3, 0, "suicide"))
+            return EV_SUICIDE;
+        return EV_IED;
+    }
+    if (sr_tok_is(c, i, "clashes") || sr_tok_is(c, i, "clash") || sr_tok_is(c, i, "clashed") ||
+        sr_tok_is(c, i, "firefight") || sr_tok_is(c, i, "gunfight") || sr_tok_stem(c, i, "ambush", 3) ||
+        (sr_tok_is(c, i, "gun") && sr_tok_is(c, i + 1, "battle")))
+        return EV_CLASH;
+    if (sr_tok_is(c, i, "fighting") &&
+        (near_is(c, i, lo, hi, 2, 2, "between") || near_is(c, i, lo, hi, 2, 3, "erupted") ||
+         near_is(c, i, lo, hi, 2, 0, "heavy") || near_is(c, i, lo, hi, 2, 0, "fierce")))
+        return EV_CLASH;
+    if (sr_tok_is(c, i, "raid") || sr_tok_is(c, i, "raided") || sr_tok_is(c, i, "stormed"))
+        return EV_CLASH;
+    if (sr_tok_is(c, i, "opened") && sr_tok_is(c, i + 1, "fire")) {
+        *len = 2;
+        return EV_VAC_ATTACK;
+    }
+    if (sr_tok_is(c, i, "shooting") || sr_tok_is(c, i, "massacre") || sr_tok_is(c, i, "massacred") ||
+        sr_tok_is(c, i, "stabbing") || sr_tok_is(c, i, "stabbed") || sr_tok_is(c, i, "beheaded") ||
+        sr_tok_is(c, i, "gunned"))
+        return EV_VAC_ATTACK;
+    if (sr_tok_is(c, i, "executed") && !near_is(c, i, lo, hi, 1, 0, "was"))
+        return EV_VAC_ATTACK;
+    if (sr_tok_is(c, i, "kidnapped") || sr_tok_is(c, i, "abducted") || sr_tok_is(c, i, "kidnapping") ||
+        sr_tok_is(c, i, "abduction"))
+        return EV_ABDUCTION;
+    if (sr_tok_is(c, i, "raped") || sr_tok_is(c, i, "rape"))
+        return EV_SEXUAL;
+    if (sr_tok_is(c, i, "attack") || sr_tok_is(c, i, "attacked") || sr_tok_is(c, i, "assault") ||
+        sr_tok_is(c, i, "attacks")) {
+        *plural = sr_tok_is(c, i, "attacks");
+        if (near_is(c, i, lo, hi, 2, 0, "suicide"))
+            return EV_SUICIDE;
+        if (near_is(c, i, lo, hi, 2, 0, "drone") || near_is(c, i, lo, hi, 2, 0, "air"))
+            return EV_AIR;
+        if (near_is(c, i, lo, hi, 2, 0, "rocket") || near_is(c, i, lo, hi, 2, 0, "missile") ||
+            near_is(c, i, lo, hi, 2, 0, "mortar"))
+            return EV_SHELLING;
+        if (near_is(c, i, lo, hi, 2, 0, "knife"))
+            return EV_VAC_ATTACK;
+        if (near_is(c, i, lo, hi, 3, 0, "bomb") || near_is(c, i, lo, hi, 3, 0, "ied"))
+            return EV_IED;
+        return EV_ATTACK_GENERIC;
+    }
+    if (sr_tok_is(c, i, "arrested") || sr_tok_is(c, i, "detained") || sr_tok_is(c, i, "arrests") ||
+        sr_tok_is(c, i, "apprehended"))
+        return EV_ARRESTS;
+    if (sr_tok_is(c, i, "ceasefire") || sr_tok_is(c, i, "truce") ||
+        ((sr_tok_is(c, i, "agreement") || sr_tok_is(c, i, "deal") || sr_tok_is(c, i, "accord")) &&
+         (near_is(c, i, lo, hi, 4, 2, "signed") || near_is(c, i, lo, hi, 4, 2, "reached") ||
+          near_is(c, i, lo, hi, 3, 0, "peace"))))
+        return EV_AGREEMENT;
+    if ((sr_tok_is(c, i, "withdrew") || sr_tok_is(c, i, "withdrawn") || sr_tok_is(c, i, "pulled")) &&
+        !sr_tok_is(c, i - 1, "be"))
+        return EV_CHANGE;
+    if (sr_tok_is(c, i, "designated") && near_is(c, i, lo, hi, 0, 6, "terrorist"))
+        return EV_OTHER;
+    if (sr_tok_is(c, i, "seized") || sr_tok_is(c, i, "overran") || sr_tok_is(c, i, "captured")) {
+        /* territory, not people: a place follows */
+        for (size_t k = i + 1; k < hi && k < i + 5; k++) {
+            const sr_entity *en = entity_at(c, k, NULL);
+            if (en && en->e.kind == SITREP_ENTITY_PLACE)
+                return EV_NSA_OVERTAKES;
+        }
+        return EV_NONE;
+    }
+    if (sr_tok_is(c, i, "retook") || sr_tok_is(c, i, "recaptured") || sr_tok_is(c, i, "regained") ||
+        sr_tok_is(c, i, "liberated"))
+        return EV_GOV_REGAINS;
+    if (sr_tok_is(c, i, "protest") || sr_tok_is(c, i, "protests") || sr_tok_is(c, i, "protested") ||
+        sr_tok_is(c, i, "protesters") || sr_tok_is(c, i, "demonstrators") || sr_tok_is(c, i, "rally"))
+        return EV_PEACEFUL_PROTEST;
+    if (sr_tok_is(c, i, "riot") || sr_tok_is(c, i, "riots") || sr_tok_is(c, i, "rioters") ||
+        sr_tok_is(c, i, "rioting"))
+        return EV_VIOLENT_DEMO;
+    return EV_NONE;
+}
+
+/* A plural noun of a happening, without a determiner that makes it one
+ * episode ("the twin blasts", "two bombings", "clashes"), is a tally. */
+static bool plural_happens(const sr_context *c, size_t i, size_t lo, int sub)
+{
+    if (sub == EV_CLASH || sub == EV_AIR || sub == EV_SHELLING || sub == EV_PEACEFUL_PROTEST ||
+        sub == EV_VIOLENT_DEMO || sub == EV_ARRESTS)
+        return !(i > lo && (sr_tok_is(c, i - 1, "its") || sr_tok_is(c, i - 1, "their")));
+    static const char *const episode[] = {"twin", "two", "three", "coordinated", "simultaneous",
+                                          "both", NULL};
+    return i > lo && sr_tok_in(c, i - 1, episode);
+}
+
+/* A verb that is the outcome of a figure over a long period is a tally
+ * ("arresting 166 between January and June"). */
+static bool tally_verb(const sr_context *c, size_t i, size_t hi)
+{
+    size_t k = i + 1;
+    while (k < hi && k < i + 4 && c->at[k].figure < 0)
+        k++;
+    return k < hi && c->at[k].figure >= 0;
+}
+
+static bool in_name(const sr_context *c, size_t i)
+{
+    const sr_entity *e = entity_at(c, i, NULL);
+    return e && e->e.kind != SITREP_ENTITY_PLACE;
+}
+
+/* ---- the event of one clause ---- */
+
+typedef struct estate {
+    const sr_context *c;
+    const sr_claim *claims;
+    size_t nclaims;
+    const int32_t *fig_claim;
+    sr_date anchor;
+    int32_t dominant;
+} estate;
+
+static void add_actor(sr_event *ev, const char *name)
+{
+    if (!name)
+        return;
+    for (size_t k = 0; k < ev->nactors; k++)
+        if (strcmp(ev->actors[k], name) == 0)
+            return;
+    if (ev->nactors < SR_EVENT_ACTORS)
+        ev->actors[ev->nactors++] = name;
+}
+
+static bool actor_kind(const sr_entity *e)
+{
+    return e && e->e.kind != SITREP_ENTITY_PLACE && e->e.kind != SITREP_ENTITY_PERSON &&
+           e->e.kind != SITREP_ENTITY_MEDIA;
+}
+
+/* The perpetrator: who claimed it or took credit, the subject before the
+ * trigger, or "by X" after it. */
+static int32_t perpetrator(const estate *es, size_t lo, size_t hi, size_t at)
+{
+    const sr_context *c = es->c;
+    for (size_t k = lo; k < hi; k++) {
+        bool claim = (sr_tok_stem(c, k, "claim", 3) && !sr_tok_is(c, k, "claims")) ||
+                     (sr_tok_is(c, k, "took") && sr_tok_is(c, k + 1, "credit"));
+        if (!claim)
+            continue;
+        if (sr_tok_is(c, k + 1, "by")) {
+            for (size_t q = k + 2; q < hi && q < k + 6; q++) {
+                int32_t e;
+                if (actor_kind(entity_at(c, q, &e)))
+                    return e;
+            }
+        }
+        for (size_t q = k; q > lo && k - q < 6; q--) {
+            int32_t e;
+            if (actor_kind(entity_at(c, q - 1, &e)))
+                return e;
+            if (sr_tok_is(c, q - 1, "group") && sr_tok_is(c, q - 2, "the"))
+                return es->dominant;
+        }
+    }
+    for (size_t k = at; k > lo && at - k < 14;) {
+        k--;
+        int32_t e;
+        const sr_entity *en = entity_at(c, k, &e);
+        if (actor_kind(en)) {
+            size_t f = mention_first(c, k);
+            if (f > lo && (sr_tok_is(c, f - 1, "on") || sr_tok_is(c, f - 1, "against") ||
+                           sr_tok_is(c, f - 1, "targeting") || sr_tok_is(c, f - 1, "of")))
+                break;
+            return e;
+        }
+        if (en && sr_entity_is_country(en)) {
+            /* "US special forces killed ...", "Turkish jets struck" */
+            static const char *const force[] = {"forces", "troops", "military", "army", "special",
+                                                "soldiers", "jets", "warplanes", "aircraft", "drones",
+                                                "navy", "police", "commandos", "marines", NULL};
+            if (sr_tok_in(c, k + 1, force))
+                return e;
+        }
+        if (sr_tok_in(c, k, (const char *const[]){"group", "militants", "jihadists", "insurgents", NULL}) &&
+            k > lo && sr_tok_is(c, k - 1, "the"))
+            return es->dominant;
+        if (sr_tok_char(c, k, ';'))
+            break;
+    }
+    for (size_t k = at; k + 1 < hi && k < at + 8; k++)
+        if (sr_tok_is(c, k, "by") || (sr_tok_is(c, k, "blamed") && sr_tok_is(c, k + 1, "on"))) {
+            for (size_t q = k + 1; q < hi && q < k + 6; q++) {
+                int32_t e;
+                if (actor_kind(entity_at(c, q, &e)))
+                    return e;
+            }
+        }
+    return -1;
+}
+
+static int place_rank(const sr_entity *e)
+{
+    if (!e->e.feature)
+        return 2;
+    if (strcmp(e->e.feature, "country") == 0)
+        return 1;
+    if (strcmp(e->e.feature, "ADM1") == 0)
+        return 2;
+    return 3;
+}
+
+/* Sums a list of victims ending at the figure whose claim says killed:
+ * "five victims, a police officer, and three perpetrators dead". */
+static void casualties(const estate *es, size_t lo, size_t hi, sr_event *ev)
+{
+    const sr_context *c = es->c;
+    for (size_t i = lo; i < hi; i++) {
+        int32_t f = c->at[i].figure;
+        if (f < 0)
+            continue;
+        while (i + 1 < hi && c->at[i + 1].figure == f)
+            i++;
+        int32_t ci = es->fig_claim[f];
+        if (ci < 0)
+            continue;
+        const sr_claim *cl = &es->claims[ci];
+        bool killed = strstr(cl->measure, "killed") != NULL;
+        bool injured = strstr(cl->measure, "injured") != NULL;
+        if (!killed && !injured)
+            continue;
+        double lo_v = c->figs[f].low, hi_v = c->figs[f].high;
+        uint8_t q = c->figs[f].qualifier;
+        /* a list before it: ", a police officer, and five victims" */
+        const sr_figure *fg = &c->figs[f];
+        bool dead_after = fg->measure_end > fg->measure_start &&
+                          (sr_tok_is(c, sr_context_token_at(c, fg->measure_end) - 1, "dead") ||
+                           sr_tok_is(c, sr_context_token_at(c, fg->measure_end) - 1, "killed"));
+        if (dead_after) {
+            size_t k = sr_context_token_at(c, fg->start);
+            while (k > lo) {
+                size_t j = k;
+                while (j > lo && (sr_tok_char(c, j - 1, ',') || sr_tok_is(c, j - 1, "and")))
+                    j--;
+                if (j == k || j == lo)
+                    break;
+                /* the item ending at j - 1 */
+                size_t e = j - 1;
+                int32_t g = c->at[e].figure >= 0 ? c->at[e].figure : c->at[e].measure;
+                if (g >= 0 && g != f) {
+                    lo_v += c->figs[g].low;
+                    hi_v += c->figs[g].high;
+                    if (c->figs[g].qualifier != SR_Q_EXACT)
+                        q = c->figs[g].qualifier;
+                    k = sr_context_token_at(c, c->figs[g].start);
+                    continue;
+                }
+                /* "a law enforcement officer": one */
+                size_t b = e;
+                while (b > lo && b + 5 > e && is_word(c, b - 1) && !sr_tok_is(c, b - 1, "a") &&
+                       !sr_tok_is(c, b - 1, "an") && !sr_tok_is(c, b - 1, "one"))
+                    b--;
+                if (b > lo && (sr_tok_is(c, b - 1, "a") || sr_tok_is(c, b - 1, "an") ||
+                               sr_tok_is(c, b - 1, "one"))) {
+                    lo_v += 1;
+                    hi_v += 1;
+                    k = b - 1;
+                    continue;
+                }
+                break;
+            }
+        }
+        if (killed) {
+            if (!ev->fat_q || lo_v > ev->fat_low) {
+                ev->fat_low = lo_v;
+                ev->fat_high = hi_v;
+                ev->fat_q = q;
+            }
+        } else if (!ev->inj_q || lo_v > ev->inj_low) {
+            ev->inj_low = lo_v;
+            ev->inj_high = hi_v;
+            ev->inj_q = q;
+        }
+    }
+}
+
+static bool statement_date(const sr_context *c, size_t t0, size_t t1, size_t lo, size_t hi)
+{
+    static const char *const said[] = {"said", "says", "announced", "stated", "told", "reported",
+                                       NULL};
+    size_t k = t0;
+    if (k > lo && sr_tok_is(c, k - 1, "on"))
+        k--;
+    if (k > lo && sr_tok_in(c, k - 1, said))
+        return true;
+    if (k > lo + 1 && sr_tok_in(c, k - 2, said))
+        return true;
+    return t1 < hi && sr_tok_in(c, t1, said);
+}
+
+static void date_of(const sr_context *c, size_t lo, size_t hi, size_t at, size_t slo, size_t shi,
+                    sr_event *ev)
+{
+    size_t bestd = (size_t)-1;
+    for (size_t i = lo; i < hi; i++) {
+        int32_t t = c->at[i].time;
+        if (t < 0)
+            continue;
+        size_t t0 = i, t1 = i;
+        while (t1 < hi && c->at[t1].time == t)
+            t1++;
+        i = t1 - 1;
+        const sr_time *tm = &c->times[t];
+        if (tm->kind != SR_TIME_DATE || tm->from.year == 0 || statement_date(c, t0, t1, slo, shi))
+            continue;
+        size_t d = t0 > at ? t0 - at : at - t0;
+        if (d < bestd) {
+            bestd = d;
+            ev->from = tm->from;
+            ev->to = tm->to;
+            ev->precision = tm->precision;
+        }
+    }
+    if (ev->precision > SR_PREC_YEAR)
+        ev->precision = SR_PREC_YEAR;
+    if (ev->precision == SR_PREC_QUARTER || ev->precision == SR_PREC_HALF)
+        ev->precision = SR_PREC_YEAR;
+}
+
+/* Is the place mention starting at f reached from a locative word ("in
+ * Iran", "at a concert venue on the outskirts of Moscow", "in the capital
+ * Muscat's Wadi Kabir district")? */
+static bool located(const sr_context *c, size_t lo, size_t f)
+{
+    static const char *const loc[] = {"in", "at", "near", "inside", "outside", "outskirts", "of",
+                                      "across", "on", "into", "targeting", "around", "capital",
+                                      "town", "city", "village", "province", "district", NULL};
+    for (size_t k = f, steps = 0; k > lo && steps < 4; steps++) {
+        k--;
+        if (sr_tok_in(c, k, loc))
+            return !sr_tok_is(c, k, "of") || (k > lo && sr_tok_in(c, k - 1, loc));
+        if (c->at[k].mention >= 0) {
+            k = mention_first(c, k);
+            continue;
+        }
+        if (!(sr_tok_is(c, k, "the") || sr_tok_char(c, k, ',') || sr_tok_char(c, k, '\'') ||
+              sr_tok_is(c, k, "s") || sr_tok_is(c, k, "and") || c->src[c->tok[k].start] == '\xE2'))
+            return false;
+    }
+    return false;
+}
+
+static void location_of(const sr_context *c, size_t lo, size_t hi, sr_event *ev)
+{
+    int best = 0;
+    /* the countries the clause names: a town elsewhere is a misreading */
+    const char *countries[4];
+    size_t ncountries = 0;
+    for (size_t i = lo; i < hi; i++) {
+        const sr_entity *en = entity_at(c, i, NULL);
+        if (en && sr_entity_is_country(en) && en->e.country && ncountries < 4 &&
+            located(c, lo, mention_first(c, i)))
+            countries[ncountries++] = en->e.country;
+    }
+    for (size_t i = lo; i < hi; i++) {
+        int32_t e;
+        const sr_entity *en = entity_at(c, i, &e);
+        if (!en || en->e.kind != SITREP_ENTITY_PLACE)
+            continue;
+        size_t f = mention_first(c, i);
+        while (i + 1 < hi && c->at[i + 1].mention == c->at[i].mention)
+            i++;
+        /* "from Syria", "the Afghanistan offshoot" are not where it happened */
+        if (!located(c, lo, f))
+            continue;
+        int r = place_rank(en);
+        if (ncountries && !sr_entity_is_country(en)) {
+            bool fits = false;
+            for (size_t k = 0; k < ncountries; k++)
+                fits |= en->e.country && strcmp(en->e.country, countries[k]) == 0;
+            if (!fits)
+                r = 0;
+        }
+        if (r > best) {
+            best = r;
+            ev->location = e;
+        }
+    }
+}
+
+static void other_side(const estate *es, size_t lo, size_t hi, size_t at, int32_t perp, sr_event *ev)
+{
+    const sr_context *c = es->c;
+    for (size_t k = at; k < hi && k < at + 10; k++) {
+        if (!(sr_tok_is(c, k, "on") || sr_tok_is(c, k, "against") || sr_tok_is(c, k, "targeting") ||
+              sr_tok_is(c, k, "with") || sr_tok_is(c, k, "between")))
+            continue;
+        for (size_t q = k + 1; q < hi && q < k + 5; q++) {
+            int32_t e;
+            const sr_entity *en = entity_at(c, q, &e);
+            if (en && e != perp && (actor_kind(en) || sr_entity_is_country(en)) &&
+                !sr_tok_is(c, mention_first(c, q) - 1, "in")) {
+                add_actor(ev, en->e.name);
+                break;
+            }
+        }
+        break;
+    }
+    /* the victims' side: "killed three US soldiers" */
+    for (size_t i = lo; i < hi; i++) {
+        int32_t f = c->at[i].measure;
+        if (f < 0 || es->fig_claim[f] < 0)
+            continue;
+        const sr_claim *cl = &es->claims[es->fig_claim[f]];
+        if (cl->actor >= 0 && cl->actor != perp && (size_t)cl->actor < c->nent &&
+            (strstr(cl->measure, "killed") || strstr(cl->measure, "injured")))
+            add_actor(ev, c->ent[cl->actor].e.name);
+    }
+}
+
+/* ---- merging ---- */
+
+static bool dates_overlap(const sr_event *a, const sr_event *b)
+{
+    if (!a->from.year || !b->from.year)
+        return true;
+    return sr_date_cmp(&a->from, &b->to) <= 0 && sr_date_cmp(&b->from, &a->to) <= 0;
+}
+
+static bool places_agree(const sr_context *c, const sr_event *a, const sr_event *b)
+{
+    if (a->location < 0 || b->location < 0 || a->location == b->location)
+        return true;
+    const sr_entity *x = &c->ent[a->location], *y = &c->ent[b->location];
+    if (!x->e.country || !y->e.country || strcmp(x->e.country, y->e.country) != 0)
+        return false;
+    return sr_entity_is_country(x) || sr_entity_is_country(y);
+}
+
+static bool same_family(int a, int b)
+{
+    if (a == b)
+        return true;
+    if (a == EV_ATTACK_GENERIC || b == EV_ATTACK_GENERIC)
+        return subs[a].type[0] != 'S' && subs[b].type[0] != 'S'; /* any violent type */
+    return strcmp(subs[a].type, subs[b].type) == 0;
+}
+
+static void merge_event(sr_event *a, const sr_event *b)
+{
+    if (subs[b->sub].rank > subs[a->sub].rank)
+        a->sub = b->sub;
+    if (a->nspans < SR_EVENT_SPANS &&
+        !(a->span_start[a->nspans - 1] == b->span_start[0] && a->span_end[a->nspans - 1] == b->span_end[0])) {
+        a->span_start[a->nspans] = b->span_start[0];
+        a->span_end[a->nspans] = b->span_end[0];
+        a->nspans++;
+    }
+    if (!a->from.year && b->from.year) {
+        a->from = b->from;
+        a->to = b->to;
+        a->precision = b->precision;
+    }
+    if (a->location < 0)
+        a->location = b->location;
+    if (!a->fat_q && b->fat_q) {
+        a->fat_low = b->fat_low;
+        a->fat_high = b->fat_high;
+        a->fat_q = b->fat_q;
+    }
+    if (!a->inj_q && b->inj_q) {
+        a->inj_low = b->inj_low;
+        a->inj_high = b->inj_high;
+        a->inj_q = b->inj_q;
+    }
+    for (size_t k = 0; k < b->nactors; k++)
+        add_actor(a, b->actors[k]);
+}
+
+/* ---- the pass ---- */
+
+static sitrep_status emit(const estate *es, size_t s, const trig *t, size_t nt, size_t lo, size_t hi,
+                          sr_buf *out, size_t first_event)
+{
+    const sr_context *c = es->c;
+    size_t slo = sent_first(c, s), shi = sent_end(c, s);
+    sr_event ev;
+    memset(&ev, 0, sizeof ev);
+    ev.location = -1;
+    const trig *main = &t[0];
+    for (size_t k = 1; k < nt; k++)
+        if (subs[t[k].sub].rank > subs[main->sub].rank)
+            main = &t[k];
+    ev.sub = main->sub;
+    ev.trigger_start = c->tok[main->at].start;
+    ev.trigger_end = c->tok[main->end - 1].end;
+    date_of(c, lo, hi, t[0].at, slo, shi, &ev);
+    location_of(c, lo, hi, &ev);
+    casualties(es, lo, hi, &ev);
+    int32_t perp = perpetrator(es, lo, hi, t[0].at);
+    if (perp >= 0) {
+        add_actor(&ev, c->ent[perp].e.name);
+        if (c->ent[perp].e.parent)
+            add_actor(&ev, c->ent[perp].e.parent); /* its associated actor */
+    }
+    other_side(es, lo, hi, t[0].at, perp, &ev);
+    /* what the generic attack hit decides its type */
+    if (ev.sub == EV_ATTACK_GENERIC) {
+        bool civ = false, mil = false;
+        for (size_t k = t[0].at; k < hi && k < t[0].at + 12; k++) {
+            civ |= sr_tok_in(c, k, civilian_targets);
+            mil |= sr_tok_in(c, k, military_targets);
+        }
+        ev.sub = civ && !mil ? EV_VAC_ATTACK : EV_CLASH;
+    }
+    if (ev.sub == EV_VAC_ATTACK) {
+        bool mil = false;
+        for (size_t k = t[0].at; k < hi && k < t[0].at + 10; k++)
+            mil |= sr_tok_in(c, k, (const char *const[]){"troops", "soldiers", "convoy",
+                                                         "checkpoint", "base", "patrol", NULL});
+        if (mil)
+            ev.sub = EV_CLASH;
+    }
+    /* a plural without a date or casualties is a habit, not a happening
+     * ("has conducted airstrikes in Syria") */
+    bool plural = true;
+    for (size_t k = 0; k < nt; k++)
+        plural &= t[k].plural;
+    bool anchored = (ev.location >= 0 && !plural) || ev.from.year || ev.fat_q || ev.inj_q;
+    if (!anchored)
+        return SITREP_OK;
+    ev.nspans = 1;
+    ev.span_start[0] = c->sen[s].span.start;
+    ev.span_end[0] = c->sen[s].span.end;
+    /* a later reference to the same happening */
+    size_t n = SR_VEC_COUNT(out, sr_event);
+    sr_event *all = (sr_event *)(void *)out->data;
+    for (size_t k = n; k > first_event && n - k < 64; k--) {
+        sr_event *a = &all[k - 1];
+        if (!same_family(a->sub, ev.sub) || !dates_overlap(a, &ev) || !places_agree(c, a, &ev))
+            continue;
+        bool same_toll = !a->fat_q || !ev.fat_q || (a->fat_low == ev.fat_low);
+        bool same_all = a->location == ev.location && a->location >= 0 && a->from.year &&
+                        ev.from.year && same_toll;
+        if ((main->definite && same_toll) || same_all) {
+            merge_event(a, &ev);
+            return SITREP_OK;
+        }
+    }
+    return SR_VEC_PUSH(out, sr_event, ev) ? SITREP_OK : SITREP_ENOMEM;
+}
+
+static bool clause_break(const sr_context *c, size_t k)
+{
+    static const char *const breaks[] = {"while", "whereas", "meanwhile", "but", "separately",
+                                         "elsewhere", "after", "before", "following", "prompting",
+                                         "prompted", "sparking", "triggering", "amid", "retaliation",
+                                         "response", NULL};
+    return sr_tok_char(c, k, ';') || sr_tok_in(c, k, breaks);
+}
+
+sitrep_status sr_find_events(const sr_context *c, const sr_date *anchor, const sr_buf *claims,
+                             const sr_buf *fig_claim, sr_buf *out)
+{
+    estate es = {c, (const sr_claim *)(const void *)claims->data, SR_VEC_COUNT(claims, sr_claim),
+                 (const int32_t *)(const void *)fig_claim->data, *anchor, -1};
+    uint32_t best = 0;
+    for (size_t e = 0; e < c->nent; e++)
+        if (c->ent[e].e.kind == SITREP_ENTITY_ARMED_GROUP && c->ent[e].mentions > best) {
+            best = c->ent[e].mentions;
+            es.dominant = (int32_t)e;
+        }
+    size_t first_event = SR_VEC_COUNT(out, sr_event);
+    trig t[16];
+    for (size_t s = 0; s < c->nsen; s++) {
+        size_t lo = sent_first(c, s), hi = sent_end(c, s);
+        size_t nt = 0;
+        for (size_t i = lo; i < hi && nt < 16; i++) {
+            size_t len;
+            bool plural;
+            int sub = trigger_at(c, i, lo, hi, &len, &plural);
+            if (sub == EV_NONE)
+                continue;
+            size_t next = i + len;
+            bool keep = !in_name(c, i) && c->at[i].measure < 0 && realis(c, i, lo) &&
+                        (!plural || plural_happens(c, i, lo, sub)) &&
+                        !((sub == EV_ARRESTS || sub == EV_ABDUCTION) && tally_verb(c, i, hi));
+            if (keep) {
+                t[nt].at = i;
+                t[nt].end = next;
+                t[nt].sub = (uint8_t)sub;
+                t[nt].plural = plural;
+                t[nt].definite = i > lo && sr_tok_in(c, i - 1, definite);
+                nt++;
+            }
+            i = next - 1;
+        }
+        if (!nt)
+            continue;
+        /* clauses: triggers with a break between them are separate events */
+        size_t g0 = 0, clause_lo = lo;
+        for (size_t k = 1; k <= nt; k++) {
+            size_t brk = hi;
+            if (k < nt) {
+                brk = SIZE_MAX;
+                for (size_t q = t[k - 1].end; q < t[k].at; q++)
+                    if (clause_break(c, q)) {
+                        brk = q;
+                        break;
+                    }
+                if (brk == SIZE_MAX)
+                    continue;
+            }
+            sitrep_status st = emit(&es, s, &t[g0], k - g0, clause_lo, brk, out, first_event);
+            if (st != SITREP_OK)
+                return st;
+            g0 = k;
+            clause_lo = brk;
+        }
+    }
+    return SITREP_OK;
+}
+
+/* ---- the stage ---- */
+
+sitrep_status sr_claims_events(sitrep_doc *doc, const sr_date *anchor)
+{
+    sr_context c;
+    sitrep_status st = sr_context_build(doc, &c);
+    if (st == SITREP_OK)
+        st = sr_find_claims(&c, anchor, &doc->claims, &doc->fig_claim);
+    if (st == SITREP_OK) {
+        /* sources named by their words get a string of their own */
+        sr_claim *cl = (sr_claim *)(void *)doc->claims.data;
+        for (size_t i = 0; i < SR_VEC_COUNT(&doc->claims, sr_claim) && st == SITREP_OK; i++)
+            if (cl[i].source < 0 && cl[i].source_end > cl[i].source_start) {
+                cl[i].source_text = sr_arena_strndup(&doc->arena, doc->src + cl[i].source_start,
+                                                     cl[i].source_end - cl[i].source_start);
+                if (!cl[i].source_text)
+                    st = SITREP_ENOMEM;
+            }
+    }
+    if (st == SITREP_OK)
+        st = sr_find_events(&c, anchor, &doc->claims, &doc->fig_claim, &doc->events);
+    sr_context_free(&c);
+    return st;
+}

@@ -1,0 +1,48 @@
+/*
+ * events.h -- ACLED-style events: each violent or strategic happening an
+ * article reports, typed with ACLED's event and sub-event types, dated,
+ * placed, with its actors (perpetrator first) and its dead and injured.
+ *
+ * sr_find_events() reads trigger words ("bombing", "opened fire", "drone
+ * attack", "clashes", "arrested", "ceasefire") in their clause, leaves out
+ * what did not happen (threats, plans, the future, negation) and what is a
+ * tally rather than a happening ("153 attacks", "regular drone attacks"),
+ * and merges a later reference to the same happening ("the attack") into
+ * the event it names.
+ */
+#ifndef SITREP_EVENTS_H
+#define SITREP_EVENTS_H
+
+#include "doc.h"
+#include "analyse/claims.h"
+#include "analyse/context.h"
+#include "analyse/dates.h"
+
+#define SR_EVENT_ACTORS 5
+#define SR_EVENT_SPANS 6
+
+typedef struct sr_event {
+    uint8_t sub;                 /* index in the sub-event table (sr_event_sub_name) */
+    uint8_t precision;           /* sr_precision of the date, 0 when unknown */
+    uint8_t nactors, nspans;
+    uint8_t fat_q, inj_q;        /* sr_qualifier, 0 when not stated */
+    sr_date from, to;            /* the date, both inclusive; from.year == 0 when unknown */
+    double fat_low, fat_high, inj_low, inj_high;
+    const char *actors[SR_EVENT_ACTORS]; /* canonical names, perpetrator first (borrowed) */
+    int32_t location;            /* doc entity index of its place, -1 */
+    uint32_t trigger_start, trigger_end;  /* the words that name it */
+    uint32_t span_start[SR_EVENT_SPANS];  /* the sentences that report it */
+    uint32_t span_end[SR_EVENT_SPANS];
+} sr_event;
+
+/* Appends the document's events to `out` (an sr_buf of sr_event).  `claims`
+ * and `fig_claim` are sr_find_claims' output (the dead and injured are
+ * claims); `anchor` is the document date. */
+sitrep_status sr_find_events(const sr_context *c, const sr_date *anchor, const sr_buf *claims,
+                             const sr_buf *fig_claim, sr_buf *out);
+
+/* ACLED names of sub-event `sub` and of its event type; static strings. */
+const char *sr_event_sub_name(int sub);
+const char *sr_event_type_name(int sub);
+
+#endif
