@@ -40,6 +40,7 @@
 #include "analyse/entities.h"
 #include "analyse/figures.h"
 #include "analyse/times.h"
+#include "data/lexicon.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -52,7 +53,8 @@ static const char *const speech_verbs[] = {
     "reported", "reports", "estimated", "estimates", "noted", "notes", "added", "adds",
     "confirmed", "confirms", "warned", "warns", "explained", "wrote", "writes", "indicated",
     "revealed", "reveals", "showed", "shows", "counted", "recorded", "documented", "tallied",
-    "estimate", "report", "claim", "put", "puts", "acknowledged", "disclosed", NULL};
+    "estimate", "report", "claim", "put", "puts", "acknowledged", "disclosed", "claimed",
+    "claims", NULL};
 static const char *const pronouns_person[] = {"he", "she", NULL};
 static const char *const pronouns_org[] = {"it", "they", NULL};
 static const char *const determiners[] = {"a", "an", "the", "this", "that", "these", "those", NULL};
@@ -67,48 +69,68 @@ static const char *const drop_adjectives[] = {
     "estimated", "reported", "confirmed", "at", "large", NULL};
 static const char *const clause_stops[] = {"while", "but", "whereas", "although", "though",
                                            "meanwhile", NULL};
-static const char *const future_words[] = {"will", "expected", "projected", "forecast",
-                                           "could", "would", "may", "might", "likely", "pace",
-                                           "track", NULL};
 static const char *const aux_words[] = {"who", "that", "which", "were", "was", "have", "had",
                                         "has", "been", "being", "are", "is", "reportedly",
                                         "also", "later", "all", "subsequently", "since", NULL};
 static const char *const skip_back[] = {"have", "had", "has", "also", "reportedly", "allegedly",
                                         "already", "so", "far", "been", NULL};
 
-/* What happened to the counted: a word and its participle. */
+/* What happened to the counted: verb forms and their participle.  Nouns
+ * that are themselves the event ("deaths", "killings", "arrests") stay
+ * the measure's noun; "the deaths of 44" gives "killed" to the noun after. */
 typedef struct outcome {
-    const char *stem;   /* prefix */
-    uint8_t extra;      /* how many more bytes it may have */
+    const char *word;
     const char *name;
 } outcome;
 
 static const outcome outcomes[] = {
-    {"kill", 4, "killed"},       {"dead", 0, "killed"},        {"died", 0, "killed"},
-    {"death", 1, "killed"},      {"live", 1, "killed"},        {"slain", 0, "killed"},
-    {"arrest", 3, "arrested"},   {"apprehen", 6, "apprehended"}, {"captur", 3, "captured"},
-    {"detain", 3, "detained"},   {"detention", 1, "detained"}, {"wound", 3, "injured"},
-    {"injur", 4, "injured"},     {"hurt", 0, "injured"},       {"abduct", 5, "abducted"},
-    {"kidnap", 5, "abducted"},   {"displac", 3, "displaced"},  {"execut", 4, "executed"},
-    {"freed", 0, "released"},    {"releas", 3, "released"},    {"rescu", 3, "rescued"},
-    {"missing", 0, "missing"},   {"deport", 3, "deported"},    {"recruit", 3, "recruited"},
+    {"kill", "killed"},         {"kills", "killed"},          {"killed", "killed"},
+    {"killing", "killed"},      {"dead", "killed"},           {"died", "killed"},
+    {"die", "killed"},          {"slain", "killed"},          {"massacred", "killed"},
+    {"beheaded", "killed"},     {"beheading", "killed"},      {"arrest", "arrested"},
+    {"arrested", "arrested"},   {"arresting", "arrested"},    {"apprehended", "apprehended"},
+    {"apprehending", "apprehended"}, {"captured", "captured"}, {"capturing", "captured"},
+    {"capture", "captured"},    {"detained", "detained"},     {"detaining", "detained"},
+    {"detain", "detained"},     {"wounded", "injured"},       {"wounding", "injured"},
+    {"injured", "injured"},     {"injuring", "injured"},      {"hurt", "injured"},
+    {"stabbed", "injured"},     {"abducted", "abducted"},     {"abducting", "abducted"},
+    {"kidnapped", "abducted"},  {"kidnapping", "abducted"},   {"displaced", "displaced"},
+    {"displacing", "displaced"}, {"executed", "executed"},    {"executing", "executed"},
+    {"freed", "released"},      {"released", "released"},     {"releasing", "released"},
+    {"rescued", "rescued"},     {"rescuing", "rescued"},      {"missing", "missing"},
+    {"deported", "deported"},   {"evacuated", "evacuated"},
 };
 
-/* The outcome a word names ("killing" -> "killed"), or NULL.  "live" only
- * counts in "the lives of"; "injuries"/"deaths" as nouns too. */
+/* Nouns naming what happened, read before "of" ("the deaths of 44"). */
+static const outcome outcome_nouns[] = {
+    {"deaths", "killed"},        {"death", "killed"},         {"lives", "killed"},
+    {"killing", "killed"},       {"killings", "killed"},      {"massacre", "killed"},
+    {"arrests", "arrested"},     {"arrest", "arrested"},      {"apprehensions", "apprehended"},
+    {"apprehension", "apprehended"}, {"capture", "captured"}, {"detention", "detained"},
+    {"detentions", "detained"},  {"abduction", "abducted"},   {"abductions", "abducted"},
+    {"kidnapping", "abducted"},  {"release", "released"},     {"rescue", "rescued"},
+    {"execution", "executed"},   {"executions", "executed"},  {"displacement", "displaced"},
+};
+
+static const char *outcome_in(const sr_context *c, size_t i, const outcome *t, size_t n)
+{
+    if (i >= c->ntok || c->tok[i].kind != SITREP_TOK_WORD || (c->tok[i].flags & SITREP_TOKF_CAP))
+        return NULL;
+    for (size_t k = 0; k < n; k++)
+        if (sr_tok_is(c, i, t[k].word))
+            return t[k].name;
+    return NULL;
+}
+
+/* The outcome a verb form names ("killing" -> "killed"), or NULL. */
 static const char *outcome_of(const sr_context *c, size_t i)
 {
-    if (i >= c->ntok || c->tok[i].kind != SITREP_TOK_WORD)
-        return NULL;
-    for (size_t k = 0; k < sizeof outcomes / sizeof outcomes[0]; k++)
-        if (sr_tok_stem(c, i, outcomes[k].stem, outcomes[k].extra)) {
-            if (strcmp(outcomes[k].stem, "live") == 0 && !sr_tok_is(c, i, "lives"))
-                return NULL;
-            if (strcmp(outcomes[k].stem, "execut") == 0 && sr_tok_stem(c, i, "executive", 1))
-                return NULL;
-            return outcomes[k].name;
-        }
-    return NULL;
+    return outcome_in(c, i, outcomes, sizeof outcomes / sizeof outcomes[0]);
+}
+
+static const char *outcome_noun(const sr_context *c, size_t i)
+{
+    return outcome_in(c, i, outcome_nouns, sizeof outcome_nouns / sizeof outcome_nouns[0]);
 }
 
 /* ---- helpers ---- */
@@ -166,9 +188,11 @@ static size_t mention_last(const sr_context *c, size_t i)
     return i;
 }
 
+static bool role_noun(const sr_context *c, size_t i);
+
 static bool is_speech_verb(const sr_context *c, size_t i)
 {
-    if (!sr_tok_in(c, i, speech_verbs))
+    if (!sr_tok_in_set(c, i, &sr_speech_words) || !sr_tok_in(c, i, speech_verbs))
         return false;
     if ((c->tok[i].flags & SITREP_TOKF_CAP) && !(c->tok[i].flags & SITREP_TOKF_SENT_START))
         return false; /* "United States", "Reports" in a name */
@@ -179,6 +203,12 @@ static bool is_speech_verb(const sr_context *c, size_t i)
                   sr_tok_is(c, i - 1, "was") || sr_tok_is(c, i - 1, "been") ||
                   sr_tok_is(c, i - 1, "be") || sr_tok_is(c, i - 1, "is") || sr_tok_is(c, i - 1, "are")))
         return false;
+    /* "claimed its fighters had killed": a statement; "claimed responsibility",
+     * "claimed the attack": an act */
+    if (sr_tok_is(c, i, "claimed") || sr_tok_is(c, i, "claims"))
+        return sr_tok_is(c, i + 1, "that") || sr_tok_is(c, i + 1, "its") || sr_tok_is(c, i + 1, "it") ||
+               sr_tok_is(c, i + 1, "their") || sr_tok_is(c, i + 1, "they") ||
+               (sr_tok_is(c, i + 1, "to") && sr_tok_is(c, i + 2, "have"));
     /* nouns: "a report", "the claim" are handled above; "put" only in "put the toll at" */
     if (sr_tok_is(c, i, "put") || sr_tok_is(c, i, "puts")) {
         for (size_t k = i + 1; k <= i + 3; k++)
@@ -187,11 +217,23 @@ static bool is_speech_verb(const sr_context *c, size_t i)
                 return true;
         return false;
     }
-    if (sr_tok_is(c, i, "report") || sr_tok_is(c, i, "estimate") || sr_tok_is(c, i, "claim"))
-        return i > 0 && (sr_tok_in(c, i - 1, pronouns_org) || entity_at(c, i - 1, NULL) != NULL);
+    if (sr_tok_is(c, i, "report") || sr_tok_is(c, i, "estimate") || sr_tok_is(c, i, "claim")) {
+        if (i == 0)
+            return false;
+        if (sr_tok_in(c, i - 1, pronouns_org) || entity_at(c, i - 1, NULL) != NULL)
+            return true;
+        /* "analysts estimate", "officials report" */
+        size_t n = c->tok[i - 1].end - c->tok[i - 1].start;
+        return is_word(c, i - 1) && n > 3 && c->src[c->tok[i - 1].end - 1] == 's' &&
+               (sr_tok_is(c, i + 1, "that") || c->at[i + 1].figure >= 0 || role_noun(c, i - 1) ||
+                sr_tok_stem(c, i - 1, "analyst", 1) || sr_tok_stem(c, i - 1, "expert", 1));
+    }
     if (sr_tok_is(c, i, "shows") || sr_tok_is(c, i, "showed") || sr_tok_is(c, i, "recorded") ||
         sr_tok_is(c, i, "counted") || sr_tok_is(c, i, "documented") || sr_tok_is(c, i, "tallied"))
-        return i > 0 && entity_at(c, i - 1, NULL) != NULL; /* "data shows" is no speaker */
+    {
+        const sr_entity *en = i > 0 ? entity_at(c, i - 1, NULL) : NULL;
+        return en && en->e.kind != SITREP_ENTITY_PLACE; /* "data shows", "Peshawar recorded" */
+    }
     return true;
 }
 
@@ -339,6 +381,15 @@ static speaker speaker_of(const cstate *st, size_t lo, size_t hi, size_t v)
         if (sr_tok_char(c, p, '('))
             k = p;
     }
+    /* "police in Nairobi said": the place says where the speaker is */
+    if (k > lo) {
+        const sr_entity *pl = entity_at(c, k - 1, NULL);
+        if (pl && pl->e.kind == SITREP_ENTITY_PLACE) {
+            size_t f = mention_first(c, k - 1);
+            if (f > lo + 1 && sr_tok_in(c, f - 1, locatives) && is_word(c, f - 2) && !is_cap(c, f - 2))
+                k = f - 1;
+        }
+    }
     if (k > lo) {
         size_t b = k - 1;
         int32_t e;
@@ -369,6 +420,12 @@ static speaker speaker_of(const cstate *st, size_t lo, size_t hi, size_t v)
                         return (speaker){e, 0, 0, v, true};
                     if (be && sr_entity_is_country(be))
                         return (speaker){e, 0, 0, v, true};
+                    /* "A senior security official, who asked not to be named, said" */
+                    if (!be && is_word(c, before - 1) && role_noun(c, before - 1)) {
+                        speaker sp = np_speaker(c, lo, before - 1, v);
+                        if (sp.ok)
+                            return sp;
+                    }
                 }
                 /* "..., the group's spokesman, Abu X, said": the appositive names a role */
                 for (size_t q = p; q < b; q++) {
@@ -382,6 +439,25 @@ static speaker speaker_of(const cstate *st, size_t lo, size_t hi, size_t v)
                                                "assessment", "review", NULL};
             if (sr_tok_in(c, b, docs) && b > lo && sr_tok_is(c, b - 1, "the") && st->last_org.ok)
                 return (speaker){st->last_org.ent, st->last_org.start, st->last_org.end, v, true};
+            /* "the spokesman said": the person named before in that role;
+             * "the bloc said": the organisation named before */
+            static const char *const person_roles[] = {"spokesman", "spokeswoman", "spokesperson",
+                                                       "governor", "commander", "minister", "official",
+                                                       "envoy", "mayor", "chief", "leader", NULL};
+            static const char *const org_nouns[] = {"bloc", "group", "organisation", "organization",
+                                                    "ministry", "agency", "army", "military",
+                                                    "government", "movement", "militia", "alliance",
+                                                    "coalition", "observatory", "monitor", NULL};
+            if (b > lo && sr_tok_is(c, b - 1, "the") && sr_tok_in(c, b, person_roles)) {
+                int32_t p = person_before(c, b);
+                if (p >= 0)
+                    return (speaker){p, 0, 0, v, true};
+            }
+            if (b > lo && sr_tok_is(c, b - 1, "the") && sr_tok_in(c, b, org_nouns)) {
+                int32_t o = org_before(c, b);
+                if (o >= 0)
+                    return (speaker){o, 0, 0, v, true};
+            }
             speaker s = np_speaker(c, lo, b, v);
             if (s.ok)
                 return s;
@@ -393,7 +469,8 @@ static speaker speaker_of(const cstate *st, size_t lo, size_t hi, size_t v)
         int32_t e;
         for (size_t q = a; q < hi && q < a + 5; q++) {
             if (sr_tok_char(c, q, ',') || sr_tok_char(c, q, '.') || sr_tok_is(c, q, "that") ||
-                sr_tok_is(c, q, "on") || sr_tok_is(c, q, "in"))
+                sr_tok_is(c, q, "on") || sr_tok_is(c, q, "in") || c->at[q].figure >= 0 ||
+                c->tok[q].kind == SITREP_TOK_NUMBER)
                 break;
             const sr_entity *en = entity_at(c, q, &e);
             if (en && en->e.kind != SITREP_ENTITY_PLACE)
@@ -427,7 +504,7 @@ static speaker according_to(const sr_context *c, size_t a, size_t hi)
             !sr_tok_char(c, q, '\''))
             break;
         if (sr_tok_is(c, q, "who") || sr_tok_is(c, q, "which") || sr_tok_is(c, q, "that") ||
-            sr_tok_in(c, q, speech_verbs))
+            sr_tok_in(c, q, speech_verbs) || (q > k && sr_tok_in(c, q, locatives)))
             break;
         last = q;
         int32_t e;
@@ -470,6 +547,8 @@ static void find_speakers(cstate *st, size_t s)
     size_t lo = sent_first(c, s), hi = sent_end(c, s);
     st->nsp = 0;
     for (size_t i = lo; i < hi && st->nsp < sizeof st->sp / sizeof st->sp[0]; i++) {
+        if (!sr_tok_in_set(c, i, &sr_speech_words))
+            continue;
         speaker sp = {-1, 0, 0, i, false};
         if (sr_tok_is(c, i, "according") && sr_tok_is(c, i + 1, "to"))
             sp = according_to(c, i, hi);
@@ -517,8 +596,9 @@ static void put_word(char *m, size_t cap, const sr_context *c, size_t i)
     m[n] = '\0';
 }
 
-/* The counted noun: the measure's words without names, demonyms, adjectives
- * and the participle, which *outcome receives. */
+/* The counted noun: the measure's words without names, demonyms and
+ * adjectives; a participle at its end ("militants killed") goes to
+ * *outc, a name in it ("IS militants") to *actor. */
 static void measure_noun(const sr_context *c, const fig_info *fi, char *noun, size_t cap,
                          const char **outc, int32_t *actor)
 {
@@ -527,7 +607,7 @@ static void measure_noun(const sr_context *c, const fig_info *fi, char *noun, si
         int32_t e;
         const sr_entity *en = entity_at(c, i, &e);
         if (en) {
-            if (*actor < 0 && en->e.kind != SITREP_ENTITY_PERSON &&
+            if (*actor < 0 && en->e.kind != SITREP_ENTITY_PERSON && en->e.kind != SITREP_ENTITY_MEDIA &&
                 (en->e.kind != SITREP_ENTITY_PLACE || sr_entity_is_country(en)))
                 *actor = e;
             continue;
@@ -535,19 +615,8 @@ static void measure_noun(const sr_context *c, const fig_info *fi, char *noun, si
         if (!is_word(c, i) || is_cap(c, i) || sr_tok_in(c, i, drop_adjectives))
             continue;
         const char *o = outcome_of(c, i);
-        if (o && i + 1 == fi->m1 && i > fi->m0) {
-            *outc = o;
-            continue;
-        }
-        if (o && !sr_tok_stem(c, i, "death", 1) && !sr_tok_stem(c, i, "detention", 1) &&
-            !sr_tok_stem(c, i, "arrest", 1) && !sr_tok_stem(c, i, "abduction", 1) &&
-            !sr_tok_stem(c, i, "injur", 3)) {
-            *outc = o; /* "the displaced", "the dead" */
-            continue;
-        }
-        if (o) {
-            /* "12 deaths", "30 arrests": the noun is the outcome */
-            *outc = o;
+        if (o && (i + 1 == fi->m1 || noun[0] == '\0')) {
+            *outc = o; /* "militants killed", "the displaced" */
             continue;
         }
         put_word(noun, cap, c, i);
@@ -557,15 +626,32 @@ static void measure_noun(const sr_context *c, const fig_info *fi, char *noun, si
 /* What happened to the counted, from a verb before the figure ("killing
  * 44", "the deaths of 44", "has captured 233") or after its noun ("who
  * were killed", "32 were captured"). */
-static const char *outcome_around(const sr_context *c, const fig_info *fi, size_t lo, size_t hi)
+static const char *outcome_around(const sr_context *c, const fig_info *fi, size_t lo, size_t hi,
+                                  bool *toll)
 {
+    *toll = false;
     size_t k = fi->f0;
     size_t steps = 0;
     while (k > lo && steps < 4) {
         k--;
         steps++;
-        if (sr_tok_is(c, k, "of") || sr_tok_in(c, k, skip_back))
+        if (sr_tok_in(c, k, skip_back))
             continue;
+        if (sr_tok_is(c, k, "of")) {
+            const char *o = outcome_noun(c, k - 1);
+            if (o && k > lo)
+                return o; /* "the deaths of 44" */
+            continue;
+        }
+        /* "put the toll at 60", "the death toll rose to 21" */
+        if (sr_tok_is(c, k, "at") || sr_tok_is(c, k, "to")) {
+            for (size_t q = k; q > lo && k - q < 4; q--)
+                if (sr_tok_is(c, q - 1, "toll")) {
+                    *toll = true;
+                    return "killed";
+                }
+            break;
+        }
         const char *o = outcome_of(c, k);
         if (o && !sr_tok_is(c, k, "dead"))
             return o;
@@ -575,7 +661,7 @@ static const char *outcome_around(const sr_context *c, const fig_info *fi, size_
     for (size_t q = a; q < hi && q < a + 4; q++) {
         const char *o = outcome_of(c, q);
         if (o)
-            return (sr_tok_is(c, q, "deaths") || sr_tok_is(c, q, "lives")) ? NULL : o;
+            return o;
         if (!sr_tok_in(c, q, aux_words))
             break;
     }
@@ -763,7 +849,7 @@ static void period_of(const sr_context *c, const cstate *st, size_t s, const fig
 static bool sentence_future(const sr_context *c, size_t s)
 {
     for (size_t i = sent_first(c, s); i < sent_end(c, s); i++)
-        if (sr_tok_in(c, i, future_words))
+        if (sr_tok_in_set(c, i, &sr_future_words))
             return true;
     return false;
 }
@@ -800,6 +886,17 @@ static int32_t subject_actor(const cstate *st, size_t lo, size_t f0)
     const sr_context *c = st->c;
     for (size_t k = f0; k > lo && f0 - k < 24;) {
         k--;
+        /* "CENTCOM said it conducted", "the army said its forces": the speaker */
+        if (is_speech_verb(c, k) && (sr_tok_in(c, k + 1, pronouns_org) || sr_tok_is(c, k + 1, "its") ||
+                                     sr_tok_is(c, k + 1, "their") ||
+                                     (sr_tok_is(c, k + 1, "that") &&
+                                      (sr_tok_in(c, k + 2, pronouns_org) || sr_tok_is(c, k + 2, "its") ||
+                                       sr_tok_is(c, k + 2, "their"))))) {
+            for (size_t q = 0; q < st->nsp; q++)
+                if (st->sp[q].at == k && st->sp[q].ent >= 0 && !ent_is_person(c, st->sp[q].ent))
+                    return st->sp[q].ent;
+            return -1;
+        }
         if (sr_tok_char(c, k, ';') || sr_tok_char(c, k, ':') || is_speech_verb(c, k) ||
             (sr_tok_is(c, k, "according") && sr_tok_is(c, k + 1, "to")) || c->at[k].figure >= 0 ||
             is_quote_mark(c, k))
@@ -825,8 +922,13 @@ static int32_t subject_actor(const cstate *st, size_t lo, size_t f0)
             k = first;
             continue;
         }
+        if (en->e.kind == SITREP_ENTITY_MEDIA) {
+            k = first;
+            continue;
+        }
         /* an organisation after a preposition is no subject ("with the SDF") */
         if (first > lo && (sr_tok_is(c, first - 1, "with") || sr_tok_is(c, first - 1, "by") ||
+                           sr_tok_is(c, first - 1, "told") ||
                            sr_tok_is(c, first - 1, "against") || sr_tok_is(c, first - 1, "of") ||
                            sr_tok_is(c, first - 1, "on") || sr_tok_is(c, first - 1, "from")))
             return -1;
@@ -835,6 +937,47 @@ static int32_t subject_actor(const cstate *st, size_t lo, size_t f0)
              sr_tok_is(c, first - 2, "against") || sr_tok_is(c, first - 2, "of")))
             return -1;
         return e;
+    }
+    return -1;
+}
+
+/* An actor named after the figure: "57 members of the ELN", "73
+ * executions by Houthi courts", "840 were claimed by JNIM", "three of its
+ * fighters" (the organisation that speaks). */
+static int32_t actor_after(const cstate *st, const fig_info *fi, size_t hi)
+{
+    const sr_context *c = st->c;
+    if (fi->m1 > fi->m0 && fi->m0 >= fi->f1 + 1 &&
+        (sr_tok_is(c, fi->m0 - 1, "its") || sr_tok_is(c, fi->m0 - 1, "their"))) {
+        size_t bestd = (size_t)-1;
+        int32_t who = -1;
+        for (size_t q = 0; q < st->nsp; q++)
+            if (st->sp[q].at < fi->f0 && st->sp[q].ent >= 0 && !ent_is_person(c, st->sp[q].ent) &&
+                fi->f0 - st->sp[q].at < bestd) {
+                bestd = fi->f0 - st->sp[q].at;
+                who = st->sp[q].ent;
+            }
+        if (who >= 0)
+            return who;
+    }
+    size_t a = fi->m1 > fi->f1 ? fi->m1 : fi->f1;
+    for (size_t k = a; k < hi && k < a + 6; k++) {
+        bool of = sr_tok_is(c, k, "of") && k == a;
+        bool by = sr_tok_is(c, k, "by");
+        if (!of && !by) {
+            if (sr_tok_char(c, k, ',') || c->at[k].figure >= 0)
+                break;
+            continue;
+        }
+        size_t q = k + 1;
+        if (sr_tok_is(c, q, "the"))
+            q++;
+        int32_t e;
+        const sr_entity *en = entity_at(c, q, &e);
+        if (en && en->e.kind != SITREP_ENTITY_PLACE && en->e.kind != SITREP_ENTITY_PERSON &&
+            en->e.kind != SITREP_ENTITY_MEDIA)
+            return e;
+        break;
     }
     return -1;
 }
@@ -944,6 +1087,7 @@ sitrep_status sr_find_claims(const sr_context *c, const sr_date *anchor, sr_buf 
         bool future = sentence_future(c, s);
         /* the previous figure of this sentence, for coordination */
         char prev_noun[48] = "";
+        const char *prev_outc = NULL;
         int32_t prev_actor = -1;
         size_t prev_end = 0;
         for (; f < c->nfigs && c->figs[f].start < (hi ? c->tok[hi - 1].end : 0); f++) {
@@ -965,9 +1109,19 @@ sitrep_status sr_find_claims(const sr_context *c, const sr_date *anchor, sr_buf 
             char noun[48];
             const char *outc = NULL;
             measure_noun(c, &fi, noun, sizeof noun, &outc, &cl.actor);
-            const char *around = outcome_around(c, &fi, lo, hi);
+            bool toll;
+            const char *around = outcome_around(c, &fi, lo, hi, &toll);
             if (!outc)
                 outc = around;
+            if (toll && noun[0] == '\0')
+                snprintf(noun, sizeof noun, "people"); /* a death toll counts people */
+            /* "killed 8 policemen, 3 soldiers and 2 civilians", "35 people,
+             * including 11 children": a listed figure shares the verb */
+            bool listed = prev_outc && fi.f0 >= prev_end && fi.f0 - prev_end <= 2 && fi.f0 > lo &&
+                          (sr_tok_char(c, fi.f0 - 1, ',') || sr_tok_is(c, fi.f0 - 1, "and") ||
+                           sr_tok_is(c, fi.f0 - 1, "including"));
+            if (!outc && listed)
+                outc = prev_outc;
             bool others = fi.m1 > fi.m0 && sr_tok_is(c, fi.m1 - 1, "others");
             bool coordinated = prev_noun[0] && fi.f0 >= prev_end && fi.f0 - prev_end < 16;
             if ((noun[0] == '\0' || others) && coordinated && !fg->unit[0]) {
@@ -993,9 +1147,12 @@ sitrep_status sr_find_claims(const sr_context *c, const sr_date *anchor, sr_buf 
                 memcpy(prev_noun, noun, sizeof prev_noun);
             }
             prev_end = fi.m1 > fi.f1 ? fi.m1 : fi.f1;
+            prev_outc = outc;
             size_t fwd_from = fi.m1 > fi.f1 && fi.m0 >= fi.f1 ? fi.m1 : fi.f1;
             size_t fwd_end = clause_after(c, fwd_from, hi, true);
             size_t back_lo = clause_before(c, fi.f0, lo);
+            if (cl.actor < 0)
+                cl.actor = actor_after(&st, &fi, hi);
             if (cl.actor < 0)
                 cl.actor = subject_actor(&st, back_lo, fi.f0);
             prev_actor = cl.actor;

@@ -6,6 +6,8 @@
 #include "analyse/entities.h"
 #include "analyse/figures.h"
 #include "analyse/times.h"
+#include "data/lexicon.h"
+#include "data/wordhash.h"
 
 #include <stddef.h>
 #include <string.h>
@@ -55,6 +57,13 @@ sitrep_status sr_context_build(const sitrep_doc *doc, sr_context *c)
     c->at = (sr_tokctx *)(void *)c->buf.data;
     c->sent_of = (uint32_t *)(void *)(c->at + n);
     memset(c->at, 0xFF, n * sizeof(sr_tokctx)); /* every field -1 */
+    /* each word hashed once: every word-set test after this is one probe */
+    for (size_t i = 0; i < c->ntok; i++) {
+        size_t len = c->tok[i].end - c->tok[i].start;
+        c->at[i].hash = c->tok[i].kind == SITREP_TOK_WORD && len <= 63
+                            ? sr_word_hash(c->src + c->tok[i].start, len)
+                            : 0;
+    }
     for (size_t s = 0; s < c->nsen; s++)
         for (size_t i = c->sen[s].first; i < (size_t)c->sen[s].first + c->sen[s].count && i < c->ntok; i++)
             c->sent_of[i] = (uint32_t)s;
@@ -79,24 +88,6 @@ void sr_context_free(sr_context *c)
 }
 
 static size_t tlen(const sr_context *c, size_t i) { return c->tok[i].end - c->tok[i].start; }
-
-bool sr_tok_is(const sr_context *c, size_t i, const char *w)
-{
-    if (i >= c->ntok)
-        return false;
-    size_t n = strlen(w);
-    if (tlen(c, i) != n)
-        return false;
-    const char *s = c->src + c->tok[i].start;
-    for (size_t k = 0; k < n; k++) {
-        char a = s[k];
-        if (a >= 'A' && a <= 'Z')
-            a = (char)(a + 32);
-        if (a != w[k])
-            return false;
-    }
-    return true;
-}
 
 bool sr_tok_in(const sr_context *c, size_t i, const char *const *ws)
 {
@@ -145,4 +136,9 @@ const sr_entity *sr_tok_entity(const sr_context *c, size_t i, int32_t *mention)
 bool sr_entity_is_country(const sr_entity *e)
 {
     return e && e->e.kind == SITREP_ENTITY_PLACE && e->e.feature && strcmp(e->e.feature, "country") == 0;
+}
+
+bool sr_tok_in_set(const sr_context *c, size_t i, const sr_wordset *set)
+{
+    return i < c->ntok && c->at[i].hash && sr_wordset_has_hash(set, c->at[i].hash);
 }

@@ -12,8 +12,10 @@
 #define SITREP_CONTEXT_H
 
 #include "doc.h"
+#include "data/lexicon.h"
 
 #include <stdbool.h>
+#include <string.h>
 
 typedef struct sr_tokctx {
     int32_t mention; /* index in doc->mentions covering this token, else -1 */
@@ -21,6 +23,7 @@ typedef struct sr_tokctx {
     int32_t figure;  /* index in doc->figures covering it (number and measure words
                         are separate: this is the figure expression), else -1 */
     int32_t measure; /* index in doc->figures whose measure covers it, else -1 */
+    uint64_t hash;   /* sr_word_hash of a word token (case folded), 0 for others */
 } sr_tokctx;
 
 typedef struct sr_context {
@@ -51,12 +54,32 @@ void sr_context_free(sr_context *c);
 size_t sr_context_token_at(const sr_context *c, uint32_t start);
 
 /* Word tests on token i (false outside the document). */
-bool sr_tok_is(const sr_context *c, size_t i, const char *w);          /* case-insensitive */
+/* Case-insensitive; inline so that strlen of a literal folds away. */
+static inline bool sr_tok_is(const sr_context *c, size_t i, const char *w)
+{
+    if (i >= c->ntok)
+        return false;
+    size_t n = strlen(w);
+    if (c->tok[i].end - c->tok[i].start != n)
+        return false;
+    const char *s = c->src + c->tok[i].start;
+    for (size_t k = 0; k < n; k++) {
+        char a = s[k];
+        if (a >= 'A' && a <= 'Z')
+            a = (char)(a + 32);
+        if (a != w[k])
+            return false;
+    }
+    return true;
+}
 bool sr_tok_in(const sr_context *c, size_t i, const char *const *ws);  /* NULL-terminated list */
 bool sr_tok_char(const sr_context *c, size_t i, char ch);              /* a one-byte token */
 /* Does the token start with `prefix` (case-insensitive) and have at most
  * `extra` more bytes? ("kill" + 3 matches "killed", "killing"). */
 bool sr_tok_stem(const sr_context *c, size_t i, const char *prefix, size_t extra);
+
+/* Is token i a word of `set` (a compiled word set, data/lexicon.h)? */
+bool sr_tok_in_set(const sr_context *c, size_t i, const sr_wordset *set);
 
 /* Entity of the mention covering token i, or NULL; *mention gets its index. */
 const struct sr_entity *sr_tok_entity(const sr_context *c, size_t i, int32_t *mention);

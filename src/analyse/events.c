@@ -31,6 +31,7 @@
 #include "analyse/entities.h"
 #include "analyse/figures.h"
 #include "analyse/times.h"
+#include "data/lexicon.h"
 
 #include <string.h>
 
@@ -99,17 +100,6 @@ const char *sr_event_type_name(int sub) { return sub > 0 && sub < EV_COUNT ? sub
 
 /* ---- word lists ---- */
 
-static const char *const irrealis[] = {
-    "will", "would", "could", "might", "may", "plan", "plans", "planned", "planning", "plot",
-    "plotted", "plotting", "threaten", "threatened", "threatens", "threat", "threats", "vow",
-    "vowed", "vows", "seek", "seeks", "sought", "try", "tries", "trying", "desire", "aim",
-    "aims", "aimed", "intend", "intends", "intended", "risk", "risks", "fear", "fears", "feared",
-    "prevent", "prevented", "thwart", "thwarted", "foil", "foiled", "avert", "averted", "no",
-    "not", "never", "possible", "potential", "future", "against", "prepare", "preparing",
-    "capable", "capability", "ability", "able", "warned", "warning", "warns", "if",
-    "training", "trained", "recruiting", "conduct", "carry", "launch", "stage", "wave",
-    "surge", "rise", "number", "increase", "pace", "regular", "repeated", "frequent",
-    "several", "many", "continued", "ongoing", "string", "spate", "series", NULL};
 static const char *const civilian_targets[] = {
     "civilians", "civilian", "mosque", "church", "market", "school", "concert", "worshippers",
     "wedding", "hospital", "village", "villagers", "shrine", "temple", "synagogue", "bus",
@@ -187,7 +177,7 @@ static bool realis(const sr_context *c, size_t i, size_t lo)
 {
     size_t a = i > lo + 6 ? i - 6 : lo;
     for (size_t k = a; k < i; k++) {
-        if (sr_tok_in(c, k, irrealis))
+        if (sr_tok_in_set(c, k, &sr_irrealis_words))
             return false;
         if (sr_tok_char(c, k, ',') || sr_tok_char(c, k, ';'))
             a = k; /* a new clause: what came before it does not govern the trigger */
@@ -831,6 +821,8 @@ sitrep_status sr_find_events(const sr_context *c, const sr_date *anchor, const s
         size_t lo = sent_first(c, s), hi = sent_end(c, s);
         size_t nt = 0;
         for (size_t i = lo; i < hi && nt < 16; i++) {
+            if (!sr_tok_in_set(c, i, &sr_event_words))
+                continue;
             size_t len;
             bool plural;
             int sub = trigger_at(c, i, lo, hi, &len, &plural);

@@ -604,6 +604,10 @@ static bool is_plural_word(const fctx *c, size_t i)
     size_t n = tlen(c, i);
     if (in_list(s, n, irregular_plurals))
         return true;
+    /* policemen, fishermen, gunmen (not "specimen") */
+    if (n > 5 && memcmp(s + n - 3, "men", 3) == 0 && !(c->t[i].flags & SITREP_TOKF_ALLCAPS) &&
+        s[n - 4] != 'i')
+        return true;
     if (n < 3 || (c->t[i].flags & SITREP_TOKF_ALLCAPS) || s[n - 1] != 's')
         return false;
     char p = s[n - 2];
