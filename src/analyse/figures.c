@@ -904,21 +904,35 @@ static bool try_figure(const fctx *c, size_t i, uint32_t numof_s, uint32_t numof
 }
 
 
-/* Can a figure start at token i?  Numbers, currency and other symbols,
- * hyphenated words ("twenty-five", "two-thirds") and the lower-case words
- * below (number words, qualifiers, vague plurals) can, and so can any
- * capitalised word.  Testing this first
- * keeps the matchers off the ordinary words that make most of a text. */
+/* Can a figure start at token i?  Numbers and symbols (currencies) can;
+ * punctuation only as the qualifier "~"; a word when it is hyphenated
+ * ("twenty-five", "two-thirds") or one of the lower-case words of
+ * sr_figure_words (number words, qualifiers, vague plurals).  A capitalised
+ * word may also be one of the words that match_qualifier and parse_value
+ * read whatever their case and the lower-case list leaves out
+ * (sr_figure_cap_words: "Above", "US", "USD").  Testing this first keeps
+ * the matchers off the ordinary words and names that make most of a
+ * text. */
 static bool may_start_figure(const fctx *c, size_t i)
 {
     const sitrep_token *t = &c->t[i];
-    if (t->kind != SITREP_TOK_WORD || (t->flags & SITREP_TOKF_CAP))
-        return true; /* "US$5m", "Two", "About": capitalised words go on */
     const char *w = c->src + t->start;
     size_t n = t->end - t->start;
+    if (t->kind == SITREP_TOK_PUNCT)
+        return n == 1 && w[0] == '~';
+    if (t->kind != SITREP_TOK_WORD)
+        return true;
     if (!(t->flags & SITREP_TOKF_PLAIN) && memchr(w, '-', n))
         return true;
-    return n <= 13 && sr_wordset_has(&sr_figure_words, w, n);
+    if (n > 13)
+        return false;
+    if (!(t->flags & SITREP_TOKF_PLAIN))
+        for (size_t k = 0; k < n; k++)
+            if ((unsigned char)w[k] >= 0x80)
+                return false; /* the word sets hold ASCII words only */
+    uint64_t h = sr_word_hash(w, n);
+    return sr_wordset_has_hash(&sr_figure_words, h) ||
+           ((t->flags & SITREP_TOKF_CAP) && sr_wordset_has_hash(&sr_figure_cap_words, h));
 }
 
 sitrep_status sr_find_figures(const sitrep_doc *doc, sr_buf *out)
