@@ -22,6 +22,7 @@ void sitrep_doc_free(sitrep_doc *doc)
     sr_buf_free(&doc->mentions);
     sr_buf_free(&doc->times);
     sr_buf_free(&doc->figures);
+    sr_buf_free(&doc->wordinfo);
     if (doc->owned)
         mem->free(doc->owned);
     sr_arena_free(&doc->arena);

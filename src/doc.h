@@ -56,6 +56,7 @@ struct sitrep_doc {
     sr_buf mentions;            /* sitrep_mention, in input order */
     sr_buf times;               /* sr_time (analyse/times.h) */
     sr_buf figures;             /* sr_figure (analyse/figures.h) */
+    sr_buf wordinfo;            /* sr_wordinfo per token (analyse/wordinfo.h), for times and figures */
 };
 
 /* Stage entry points, in pipeline order (src/pipeline.c calls them). */

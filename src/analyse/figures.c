@@ -69,7 +69,7 @@
 #include "analyse/figures.h"
 
 #include "analyse/dates.h"
-#include "data/lexicon.h"
+#include "analyse/wordinfo.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -78,6 +78,7 @@
 typedef struct fctx {
     const char *src;
     const sitrep_token *t;
+    const sr_wordinfo *w; /* per token (wordinfo.h) */
     size_t b, e; /* the sentence's tokens [b, e) */
 } fctx;
 
@@ -119,10 +120,8 @@ static bool is_dash(const fctx *c, size_t i, bool *en)
     return cp == '-' || cp == 0x2010 || cp == 0x2011 || cp == 0x2013;
 }
 
-static bool is_function_word(const fctx *c, size_t i)
-{
-    return sr_wordset_has(&sr_function_words, tstr(c, i), tlen(c, i));
-}
+/* In sr_function_words (asked of words only). */
+static bool is_function_word(const fctx *c, size_t i) { return c->w[i].flags & SR_WI_FUNCTION; }
 
 /* ---- word lists ---- */
 
@@ -910,30 +909,10 @@ static bool try_figure(const fctx *c, size_t i, uint32_t numof_s, uint32_t numof
  * sr_figure_words (number words, qualifiers, vague plurals).  A capitalised
  * word may also be one of the words that match_qualifier and parse_value
  * read whatever their case and the lower-case list leaves out
- * (sr_figure_cap_words: "Above", "US", "USD").  Testing this first keeps
- * the matchers off the ordinary words and names that make most of a
- * text. */
-static bool may_start_figure(const fctx *c, size_t i)
-{
-    const sitrep_token *t = &c->t[i];
-    const char *w = c->src + t->start;
-    size_t n = t->end - t->start;
-    if (t->kind == SITREP_TOK_PUNCT)
-        return n == 1 && w[0] == '~';
-    if (t->kind != SITREP_TOK_WORD)
-        return true;
-    if (!(t->flags & SITREP_TOKF_PLAIN) && memchr(w, '-', n))
-        return true;
-    if (n > 13)
-        return false;
-    if (!(t->flags & SITREP_TOKF_PLAIN))
-        for (size_t k = 0; k < n; k++)
-            if ((unsigned char)w[k] >= 0x80)
-                return false; /* the word sets hold ASCII words only */
-    uint64_t h = sr_word_hash(w, n);
-    return sr_wordset_has_hash(&sr_figure_words, h) ||
-           ((t->flags & SITREP_TOKF_CAP) && sr_wordset_has_hash(&sr_figure_cap_words, h));
-}
+ * (sr_figure_cap_words: "Above", "US", "USD").  Worked out per token by
+ * sr_word_info (SR_WI_FIG_START).  Testing this first keeps the matchers
+ * off the ordinary words and names that make most of a text. */
+static bool may_start_figure(const fctx *c, size_t i) { return c->w[i].flags & SR_WI_FIG_START; }
 
 sitrep_status sr_find_figures(const sitrep_doc *doc, sr_buf *out)
 {
@@ -942,8 +921,13 @@ sitrep_status sr_find_figures(const sitrep_doc *doc, sr_buf *out)
     size_t ntok, nsen;
     const sitrep_token *tok = sitrep_doc_tokens(doc, &ntok);
     const sitrep_sentence *sen = sitrep_doc_sentences(doc, &nsen);
+    sr_buf scratch;
+    sr_buf_init(&scratch, doc->mem);
+    const sr_wordinfo *wi = sr_word_info_of(doc, &scratch);
+    if (!wi)
+        return SITREP_ENOMEM;
     for (size_t s = 0; s < nsen; s++) {
-        fctx c = {doc->src, tok, sen[s].first, (size_t)sen[s].first + sen[s].count};
+        fctx c = {doc->src, tok, wi, sen[s].first, (size_t)sen[s].first + sen[s].count};
         if (c.e > ntok)
             c.e = ntok;
         uint32_t numof_s = 0, numof_e = 0;
@@ -962,14 +946,17 @@ sitrep_status sr_find_figures(const sitrep_doc *doc, sr_buf *out)
             }
             sr_figure f;
             if (may_start_figure(&c, i) && try_figure(&c, i, numof_s, numof_e, &f, &next)) {
-                if (!SR_VEC_PUSH(out, sr_figure, f))
+                if (!SR_VEC_PUSH(out, sr_figure, f)) {
+                    sr_buf_free(&scratch);
                     return SITREP_ENOMEM;
+                }
                 i = next;
             } else {
                 i++;
             }
         }
     }
+    sr_buf_free(&scratch);
     return SITREP_OK;
 }
 

@@ -18,7 +18,7 @@
  */
 #include "analyse/times.h"
 
-#include "lexicon.h"
+#include "analyse/wordinfo.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -34,6 +34,7 @@ enum { P_NONE, P_YEARLESS, P_WEEKDAY };
 typedef struct cx {
     const char *src;
     const sitrep_token *t;
+    const sr_wordinfo *w; /* per token (wordinfo.h) */
     size_t s0, n; /* the sentence's tokens [s0, n) */
     sr_date a;    /* the anchor */
     bool anchored;
@@ -58,19 +59,7 @@ static bool in(const cx *c, size_t i) { return i >= c->s0 && i < c->n; }
 static const char *ts(const cx *c, size_t i) { return c->src + c->t[i].start; }
 
 /* A token's length without a possessive 's ("Tuesday's", "year’s"). */
-static size_t tl(const cx *c, size_t i)
-{
-    const sitrep_token *t = &c->t[i];
-    size_t n = t->end - t->start;
-    const char *s = c->src + t->start;
-    if (t->kind == SITREP_TOK_WORD && n > 3 && (s[n - 1] | 0x20) == 's') {
-        if (s[n - 2] == '\'')
-            return n - 2;
-        if (n > 5 && memcmp(s + n - 4, "\xe2\x80\x99", 3) == 0)
-            return n - 4;
-    }
-    return n;
-}
+static size_t tl(const cx *c, size_t i) { return sr_wi_len(&c->t[i], &c->w[i]); }
 
 static uint32_t tend(const cx *c, size_t i) { return c->t[i].start + (uint32_t)tl(c, i); }
 
@@ -1550,63 +1539,19 @@ static void place_times(const cx *c, sr_buf *out, size_t first)
 }
 
 
-/* Is token i a word of time (a unit, a day part, a relative word), a
- * number, or capitalised (a month, a weekday)? */
-static bool timeish(const cx *c, size_t i)
-{
-    if (!in(c, i))
-        return false;
-    const sitrep_token *t = &c->t[i];
-    if (t->kind == SITREP_TOK_NUMBER)
-        return true;
-    if (t->kind != SITREP_TOK_WORD)
-        return false;
-    const char *w = c->src + t->start;
-    size_t n = tl(c, i); /* "month's worth": the word without its 's */
-    /* capitalised: a month, a weekday, "Q1"; else a word of time */
-    if ((t->flags & SITREP_TOKF_CAP) &&
-        (sr_month_number(w, n) || sr_weekday_name(w, n) ||
-         (n == 2 && w[0] == 'Q' && w[1] >= '1' && w[1] <= '4')))
-        return true;
-    if (!(t->flags & SITREP_TOKF_PLAIN) && memchr(w, '-', n))
-        return true;
-    return n <= 12 && sr_wordset_has(&sr_time_words, w, n);
-}
-
 /* Can a time expression start at token i?  A number, a capitalised word
  * (months, weekdays, "Q1"), a hyphenated word ("five-month", "mid-2023")
- * or a word of time can; a small word ("the", "in", "a") only when a word
- * of time follows within three tokens.  Testing this first keeps the
- * matchers off the ordinary words that make most of a text. */
-/* timeish() of the last few tokens asked about: the gate looks three
- * tokens ahead of every small word, and those tokens are asked again as
- * the scan moves on. */
-typedef struct tcache {
-    size_t at[4];
-    int8_t val[4]; /* -1 unknown */
-} tcache;
+ * or a word of time can (SR_WI_TIMEISH); a small word ("the", "in", "a")
+ * only when one of those follows within three tokens.  Testing this first
+ * keeps the matchers off the ordinary words that make most of a text. */
+static bool timeish(const cx *c, size_t i) { return in(c, i) && (c->w[i].flags & SR_WI_TIMEISH); }
 
-static bool timeish_cached(const cx *c, tcache *k, size_t i)
+static bool may_start_time(const cx *c, size_t i)
 {
-    size_t slot = i & 3;
-    if (k->val[slot] >= 0 && k->at[slot] == i)
-        return k->val[slot] != 0;
-    bool v = timeish(c, i);
-    k->at[slot] = i;
-    k->val[slot] = v;
-    return v;
-}
-
-static bool may_start_time(const cx *c, tcache *k, size_t i)
-{
-    if (timeish_cached(c, k, i))
+    uint16_t f = c->w[i].flags;
+    if (f & SR_WI_TIMEISH)
         return true;
-    const sitrep_token *t = &c->t[i];
-    if (t->kind != SITREP_TOK_WORD || t->end - t->start > 10 ||
-        !sr_wordset_has(&sr_time_small_words, c->src + t->start, t->end - t->start))
-        return false;
-    return timeish_cached(c, k, i + 1) || timeish_cached(c, k, i + 2) ||
-           timeish_cached(c, k, i + 3);
+    return (f & SR_WI_TIME_SMALL) && (timeish(c, i + 1) || timeish(c, i + 2) || timeish(c, i + 3));
 }
 
 sitrep_status sr_find_times(const sitrep_doc *doc, const sr_date *anchor, sr_buf *out)
@@ -1620,6 +1565,11 @@ sitrep_status sr_find_times(const sitrep_doc *doc, const sr_date *anchor, sr_buf
     memset(&c, 0, sizeof c);
     c.src = doc->src;
     c.t = tok;
+    sr_buf scratch;
+    sr_buf_init(&scratch, doc->mem);
+    c.w = sr_word_info_of(doc, &scratch);
+    if (!c.w)
+        return SITREP_ENOMEM;
     if (anchor && anchor->year >= 1900 && anchor->year <= 2100 && anchor->month >= 1 &&
         anchor->month <= 12 && anchor->day >= 1 &&
         anchor->day <= sr_days_in_month(anchor->year, anchor->month)) {
@@ -1633,10 +1583,9 @@ sitrep_status sr_find_times(const sitrep_doc *doc, const sr_date *anchor, sr_buf
             c.n = nt;
         size_t first = SR_VEC_COUNT(out, sr_time);
         bool times = false;
-        tcache k = {{0, 0, 0, 0}, {-1, -1, -1, -1}}; /* per sentence: in() depends on it */
         for (size_t i = c.s0; i < c.n;) {
             ex e;
-            if (!may_start_time(&c, &k, i) || !match_at(&c, i, &e) || e.end <= i) {
+            if (!may_start_time(&c, i) || !match_at(&c, i, &e) || e.end <= i) {
                 i++;
                 continue;
             }
@@ -1644,12 +1593,15 @@ sitrep_status sr_find_times(const sitrep_doc *doc, const sr_date *anchor, sr_buf
             if (!e.kind)
                 continue;
             times = times || e.kind == SR_TIME_TIME;
-            if (!emit(out, &e))
+            if (!emit(out, &e)) {
+                sr_buf_free(&scratch);
                 return SITREP_ENOMEM;
+            }
         }
         if (times)
             place_times(&c, out, first);
     }
+    sr_buf_free(&scratch);
     return SITREP_OK;
 }
 
