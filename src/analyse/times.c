@@ -75,12 +75,7 @@ static bool is(const cx *c, size_t i, const char *w)
 
 static bool is_one_of(const cx *c, size_t i, const char *const *ws)
 {
-    if (!is_word(c, i))
-        return false;
-    for (; *ws; ws++)
-        if (sr_ieq(ts(c, i), tl(c, i), *ws))
-            return true;
-    return false;
+    return is_word(c, i) && sr_ieq_index(ts(c, i), tl(c, i), ws) >= 0;
 }
 
 static bool capital(const cx *c, size_t i)
@@ -201,14 +196,11 @@ static int weekday_at(const cx *c, size_t i)
 }
 
 /* A count: "five", "10", "a", "an", "a dozen", "a couple of".  Returns
- * the tokens it takes (0: none); *article tells "a"/"an". */
+ * the tokens it takes (0: none); *article tells "a"/"an".  Count words are
+ * "one" to "twenty" and "thirty" to "sixty" (sr_wordinfo.num, worked out
+ * once per token). */
 static size_t count_at(const cx *c, size_t i, long *v, bool *article)
 {
-    static const char *const words[] = {"one",   "two",    "three",   "four",  "five",
-                                        "six",   "seven",  "eight",   "nine",  "ten",
-                                        "eleven", "twelve", "thirteen", "fourteen", "fifteen",
-                                        "sixteen", "seventeen", "eighteen", "nineteen", "twenty"};
-    static const char *const tens[] = {"thirty", "forty", "fifty", "sixty"};
     *article = false;
     if (!in(c, i))
         return 0;
@@ -233,16 +225,11 @@ static size_t count_at(const cx *c, size_t i, long *v, bool *article)
         *v = 1;
         return 1;
     }
-    for (size_t k = 0; k < sizeof words / sizeof *words; k++)
-        if (sr_ieq(ts(c, i), tl(c, i), words[k])) {
-            *v = (long)k + 1;
-            return 1;
-        }
-    for (size_t k = 0; k < sizeof tens / sizeof *tens; k++)
-        if (sr_ieq(ts(c, i), tl(c, i), tens[k])) {
-            *v = (long)(k + 3) * 10;
-            return 1;
-        }
+    int num = c->w[i].num;
+    if ((num >= 1 && num <= 20) || num == 30 || num == 40 || num == 50 || num == 60) {
+        *v = num;
+        return 1;
+    }
     return 0;
 }
 

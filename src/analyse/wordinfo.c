@@ -13,7 +13,30 @@
 
 #include <string.h>
 
-static uint16_t word_flags(const char *s, const sitrep_token *t)
+static const char *const small_numbers[] = {
+    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+    "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
+    "eighteen", "nineteen", NULL};
+static const char *const tens_words[] = {"twenty", "thirty", "forty", "fifty", "sixty",
+                                         "seventy", "eighty", "ninety", NULL};
+
+int sr_word_number(const char *s, size_t n)
+{
+    int k = sr_ieq_index(s, n, small_numbers);
+    if (k > 0)
+        return k;
+    k = sr_ieq_index(s, n, tens_words);
+    if (k >= 0)
+        return 20 + 10 * k;
+    const char *h = memchr(s, '-', n);
+    if (!h)
+        return 0;
+    int t = sr_ieq_index(s, (size_t)(h - s), tens_words);
+    int u = sr_ieq_index(h + 1, n - (size_t)(h - s) - 1, small_numbers);
+    return t >= 0 && u >= 1 && u <= 9 ? 20 + 10 * t + u : 0;
+}
+
+static uint16_t word_flags(const char *s, const sitrep_token *t, uint8_t *num)
 {
     size_t n = t->end - t->start, tn = n;
     uint16_t f = 0;
@@ -64,6 +87,11 @@ static uint16_t word_flags(const char *s, const sitrep_token *t)
     if (!(f & SR_WI_TIMEISH) && tn < n && tn <= 12 && ascii >= tn &&
         sr_wordset_has_hash(&sr_time_words, sr_word_hash(s, tn)))
         f |= SR_WI_TIMEISH;
+    /* Number words are all in sr_figure_words; "twenty-five" is hyphenated
+     * (both FIG_START).  A possessive ("two's") is read without its 's. */
+    *num = 0;
+    if (f & (SR_WI_FIG_START | SR_WI_POSS2 | SR_WI_POSS4))
+        *num = (uint8_t)sr_word_number(s, tn);
     return f;
 }
 
@@ -78,8 +106,9 @@ sitrep_status sr_word_info(const sitrep_doc *doc, sr_buf *out)
     for (size_t i = 0; i < nt; i++) {
         const sitrep_token *t = &tok[i];
         uint16_t f = 0;
+        uint8_t num = 0;
         if (t->kind == SITREP_TOK_WORD)
-            f = word_flags(doc->src + t->start, t);
+            f = word_flags(doc->src + t->start, t, &num);
         else if (t->kind == SITREP_TOK_NUMBER)
             f = SR_WI_TIMEISH | SR_WI_FIG_START;
         else if (t->kind == SITREP_TOK_SYMBOL)
@@ -87,6 +116,7 @@ sitrep_status sr_word_info(const sitrep_doc *doc, sr_buf *out)
         else if (t->end - t->start == 1 && doc->src[t->start] == '~')
             f = SR_WI_FIG_START; /* the qualifier "~" */
         w[i].flags = f;
+        w[i].num = num;
     }
     out->len = nt * sizeof(sr_wordinfo);
     return SITREP_OK;

@@ -25,11 +25,16 @@ enum {
 
 typedef struct sr_wordinfo {
     uint16_t flags; /* SR_WI_* */
+    uint8_t num;    /* sr_word_number of the word without its possessive, 0 none */
 } sr_wordinfo;
 
 /* One sr_wordinfo per token of the document (sitrep_doc_tokens), into
  * `out` (an sr_buf of sr_wordinfo, cleared first). */
 sitrep_status sr_word_info(const sitrep_doc *doc, sr_buf *out);
+
+/* 1..99 written as one word ("eight", "forty", "twenty-five"); 0 if not.
+ * ASCII case folded; "zero" is 0. */
+int sr_word_number(const char *s, size_t n);
 
 /* The document's word info: doc->wordinfo when the pipeline made it, else
  * made into `scratch` (which the caller frees); NULL when out of memory. */
