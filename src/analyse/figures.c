@@ -70,6 +70,7 @@
 
 #include "analyse/dates.h"
 #include "analyse/wordinfo.h"
+#include "data/lexicon.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -86,9 +87,12 @@ static inline size_t tlen(const fctx *c, size_t i) { return c->t[i].end - c->t[i
 static inline const char *tstr(const fctx *c, size_t i) { return c->src + c->t[i].start; }
 static inline bool in_sent(const fctx *c, size_t i) { return i >= c->b && i < c->e; }
 
+/* Token i is the word w (ASCII case folded); the first bytes are compared
+ * first, where nearly every token differs from the word asked about. */
 static bool is_word(const fctx *c, size_t i, const char *w)
 {
-    return in_sent(c, i) && c->t[i].kind == SITREP_TOK_WORD && sr_ieq(tstr(c, i), tlen(c, i), w);
+    return in_sent(c, i) && c->t[i].kind == SITREP_TOK_WORD &&
+           (tstr(c, i)[0] | 0x20) == (w[0] | 0x20) && sr_ieq(tstr(c, i), tlen(c, i), w);
 }
 
 static bool word_in(const fctx *c, size_t i, const char *const *list)
@@ -116,8 +120,10 @@ static bool is_dash(const fctx *c, size_t i, bool *en)
     return cp == '-' || cp == 0x2010 || cp == 0x2011 || cp == 0x2013;
 }
 
-/* In sr_function_words (asked of words only). */
-static bool is_function_word(const fctx *c, size_t i) { return c->w[i].flags & SR_WI_FUNCTION; }
+static bool is_function_word(const fctx *c, size_t i)
+{
+    return sr_wordset_has(&sr_function_words, tstr(c, i), tlen(c, i));
+}
 
 /* ---- word lists ---- */
 

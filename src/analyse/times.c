@@ -68,9 +68,12 @@ static bool is_word(const cx *c, size_t i)
     return in(c, i) && c->t[i].kind == SITREP_TOK_WORD;
 }
 
+/* Token i is the word w (ASCII case folded).  The first bytes are
+ * compared before anything else: the matchers ask each token about many
+ * words, and nearly all differ there. */
 static bool is(const cx *c, size_t i, const char *w)
 {
-    return is_word(c, i) && sr_ieq(ts(c, i), tl(c, i), w);
+    return is_word(c, i) && ((ts(c, i)[0] | 0x20) == (w[0] | 0x20)) && sr_ieq(ts(c, i), tl(c, i), w);
 }
 
 static bool is_one_of(const cx *c, size_t i, const char *const *ws)
@@ -1464,7 +1467,11 @@ static bool time_of_day(const cx *c, size_t i, ex *e)
 
 static bool match_at(const cx *c, size_t i, ex *e)
 {
-    if (since(c, i, e) || range(c, i, e) || part(c, i, e) || rolling(c, i, e) || ago(c, i, e))
+    /* since, range, part and rolling start with a word */
+    if (c->t[i].kind == SITREP_TOK_WORD &&
+        (since(c, i, e) || range(c, i, e) || part(c, i, e) || rolling(c, i, e)))
+        return true;
+    if (ago(c, i, e))
         return true;
     if (point(c, i, e, trigger(c, i), 0)) {
         if (finish(c, i, e))

@@ -22,6 +22,8 @@ static const char *const tens_words[] = {"twenty", "thirty", "forty", "fifty", "
 
 int sr_word_number(const char *s, size_t n)
 {
+    if (n < 3)
+        return 0; /* "one", "two", "six" and "ten" are the shortest */
     int k = sr_ieq_index(s, n, small_numbers);
     if (k > 0)
         return k;
@@ -79,8 +81,6 @@ static uint16_t word_flags(const char *s, const sitrep_token *t, uint8_t *num)
             (sr_wordset_has_hash(&sr_figure_words, h) ||
              ((t->flags & SITREP_TOKF_CAP) && sr_wordset_has_hash(&sr_figure_cap_words, h))))
             f |= SR_WI_FIG_START;
-        if (sr_wordset_has_hash(&sr_function_words, h))
-            f |= SR_WI_FUNCTION;
         if (!(f & SR_WI_TIMEISH) && tn == n && n <= 12 && sr_wordset_has_hash(&sr_time_words, h))
             f |= SR_WI_TIMEISH;
     }

@@ -19,8 +19,7 @@ enum {
     SR_WI_TIMEISH = 1u << 2,    /* times.c timeish(): a number, a month, weekday or "Q1" with a
                                  * capital, a hyphenated word or a word of sr_time_words */
     SR_WI_TIME_SMALL = 1u << 3, /* in sr_time_small_words ("the", "in", "a") */
-    SR_WI_FIG_START = 1u << 4,  /* figures.c may_start_figure() */
-    SR_WI_FUNCTION = 1u << 5    /* in sr_function_words */
+    SR_WI_FIG_START = 1u << 4   /* figures.c may_start_figure() */
 };
 
 typedef struct sr_wordinfo {
