@@ -901,11 +901,21 @@ static bool weekday(const cx *c, size_t i, ex *e)
     return true;
 }
 
+/* The context of point(): CTX_NO, CTX_YES, or CTX_ASK when trigger(c, i)
+ * decides; it is asked only once a bare month or year needs it, which
+ * keeps its word list off most tokens. */
+enum { CTX_NO, CTX_YES, CTX_ASK };
+
+static bool has_ctx(const cx *c, size_t i, int ctx)
+{
+    return ctx == CTX_ASK ? trigger(c, i) : ctx == CTX_YES;
+}
+
 /* A month alone (in context), with "of 2023" / "of last year" after it. */
-static bool month_alone(const cx *c, size_t i, ex *e, bool ctx)
+static bool month_alone(const cx *c, size_t i, ex *e, int ctx)
 {
     int m = month_at(c, i, false);
-    if (!m || !ctx)
+    if (!m || !has_ctx(c, i, ctx))
         return false;
     int y;
     size_t end;
@@ -923,7 +933,7 @@ static bool month_alone(const cx *c, size_t i, ex *e, bool ctx)
 
 /* A year in context ("in 2023"), a year range ("2019-2021"), a decade
  * ("1990s"). */
-static bool year_or_decade(const cx *c, size_t i, ex *e, bool ctx)
+static bool year_or_decade(const cx *c, size_t i, ex *e, int ctx)
 {
     long v;
     size_t nd, sn;
@@ -936,7 +946,7 @@ static bool year_or_decade(const cx *c, size_t i, ex *e, bool ctx)
         quote(c, e, i, i + 1);
         return true;
     }
-    if (sn != 0 || !ctx)
+    if (sn != 0 || !has_ctx(c, i, ctx))
         return false;
     /* "from 2000 to 3000 fighters", "of 2000 people": counts */
     if (noun_follows(c, i + 1))
@@ -960,9 +970,9 @@ static bool year_or_decade(const cx *c, size_t i, ex *e, bool ctx)
     return true;
 }
 
-/* A point in time at token i, maybe pending.  `ctx`: a word before it
- * makes a bare month or year a time ("in March", "since 2019"). */
-static bool point(const cx *c, size_t i, ex *e, bool ctx, int depth)
+/* A point in time at token i, maybe pending.  `ctx` (CTX_*): a word before
+ * it makes a bare month or year a time ("in March", "since 2019"). */
+static bool point(const cx *c, size_t i, ex *e, int ctx, int depth)
 {
     memset(e, 0, sizeof *e);
     if (!in(c, i))
@@ -987,7 +997,7 @@ static bool point(const cx *c, size_t i, ex *e, bool ctx, int depth)
                 year_iv(&in, c->a.year);
                 in.rel = true;
                 quote(c, &in, k, k + 2);
-            } else if (!point(c, k, &in, true, depth + 1)) {
+            } else if (!point(c, k, &in, CTX_YES, depth + 1)) {
                 return false;
             }
             if (in.kind != SR_TIME_DATE)
@@ -1021,7 +1031,7 @@ static bool since(const cx *c, size_t i, ex *e)
 {
     if (!is(c, i, "since") || !c->anchored)
         return false;
-    if (!point(c, i + 1, e, true, 0) || e->kind != SR_TIME_DATE || !finish(c, i + 1, e))
+    if (!point(c, i + 1, e, CTX_YES, 0) || e->kind != SR_TIME_DATE || !finish(c, i + 1, e))
         return false;
     if (sr_date_cmp(&e->from, &c->a) > 0)
         return false;
@@ -1046,14 +1056,14 @@ static bool range(const cx *c, size_t i, ex *e)
     if (!between && !is(c, i, "from"))
         return false;
     ex x, y;
-    if (!point(c, i + 1, &x, true, 0) || x.kind != SR_TIME_DATE)
+    if (!point(c, i + 1, &x, CTX_YES, 0) || x.kind != SR_TIME_DATE)
         return false;
     size_t k = x.end;
     if (between ? !is(c, k, "and")
                 : !(is(c, k, "to") || is(c, k, "until") || is(c, k, "till") || is(c, k, "through") ||
                     is_dash(c, k)))
         return false;
-    if (!point(c, k + 1, &y, true, 0) || y.kind != SR_TIME_DATE)
+    if (!point(c, k + 1, &y, CTX_YES, 0) || y.kind != SR_TIME_DATE)
         return false;
     bool future = (x.pend != P_NONE || y.pend != P_NONE) && c->anchored && future_cue(c, i, y.end);
     if (x.pend == P_YEARLESS && y.pend == P_NONE) {
@@ -1473,7 +1483,7 @@ static bool match_at(const cx *c, size_t i, ex *e)
         return true;
     if (ago(c, i, e))
         return true;
-    if (point(c, i, e, trigger(c, i), 0)) {
+    if (point(c, i, e, CTX_ASK, 0)) {
         if (finish(c, i, e))
             return true;
         /* an unplaced point still takes its tokens ("on Tuesday" with no date) */
