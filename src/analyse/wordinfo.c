@@ -52,20 +52,21 @@ static uint16_t word_flags(const char *s, const sitrep_token *t, uint8_t *num)
         }
     }
     bool plain = (t->flags & SITREP_TOKF_PLAIN) != 0;
-    bool hyphen = !plain && memchr(s, '-', n) != NULL;
+    const char *dash = plain ? NULL : memchr(s, '-', n);
+    bool hyphen = dash != NULL;
 
     /* times.c timeish(), on the word without its possessive */
     if ((t->flags & SITREP_TOKF_CAP) &&
         (sr_month_number(s, tn) || sr_weekday_name(s, tn) ||
          (tn == 2 && s[0] == 'Q' && s[1] >= '1' && s[1] <= '4')))
         f |= SR_WI_TIMEISH;
-    else if (!plain && memchr(s, '-', tn))
+    else if (dash && dash < s + tn)
         f |= SR_WI_TIMEISH;
     if (hyphen)
         f |= SR_WI_FIG_START;
 
-    /* The word sets hold ASCII words of under 64 bytes; one hash of the
-     * whole token serves every set. */
+    /* The word sets hold ASCII words, none longer than 13 bytes; one hash
+     * of the whole token serves every set. */
     size_t ascii = n; /* bytes before the first non-ASCII one */
     if (!plain)
         for (size_t k = 0; k < n; k++)
@@ -73,7 +74,7 @@ static uint16_t word_flags(const char *s, const sitrep_token *t, uint8_t *num)
                 ascii = k;
                 break;
             }
-    if (ascii == n && n < 64) {
+    if (ascii == n && n <= 13) {
         uint64_t h = sr_word_hash(s, n);
         if (n <= 10 && sr_wordset_has_hash(&sr_time_small_words, h))
             f |= SR_WI_TIME_SMALL;
