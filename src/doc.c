@@ -28,6 +28,7 @@ void sitrep_doc_free(sitrep_doc *doc)
     sr_buf_free(&doc->claims);
     sr_buf_free(&doc->fig_claim);
     sr_buf_free(&doc->events);
+    sr_buf_free(&doc->wordinfo);
     if (doc->owned)
         mem->free(doc->owned);
     sr_arena_free(&doc->arena);

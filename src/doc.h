@@ -59,6 +59,7 @@ struct sitrep_doc {
     sr_buf claims;              /* sr_claim (analyse/claims.h) */
     sr_buf fig_claim;           /* int32_t per figure: its claim, or -1 */
     sr_buf events;              /* sr_event (analyse/events.h) */
+    sr_buf wordinfo;            /* sr_wordinfo per token (analyse/wordinfo.h), for times and figures */
 };
 
 /* Stage entry points, in pipeline order (src/pipeline.c calls them). */

@@ -8,6 +8,7 @@
 #include "analyse/dates.h"
 #include "analyse/figures.h"
 #include "analyse/times.h"
+#include "analyse/wordinfo.h"
 #include "pipeline.h"
 
 #include <string.h>
@@ -164,6 +165,7 @@ sitrep_status sr_doc_analyse(const char *id, const char *bytes, size_t len, void
     sr_buf_init(&doc->claims, mem);
     sr_buf_init(&doc->fig_claim, mem);
     sr_buf_init(&doc->events, mem);
+    sr_buf_init(&doc->wordinfo, mem);
     /* Room for a typical article's tokens up front: about one per 5 bytes. */
     if (!sr_buf_reserve(&doc->tokens, (len / 5 + 16) * sizeof(sitrep_token))) {
         sitrep_doc_free(doc);
@@ -182,6 +184,10 @@ sitrep_status sr_doc_analyse(const char *id, const char *bytes, size_t len, void
         st = sr_describe(doc);
     if (st == SITREP_OK && !(opts->skip & SITREP_SKIP_ENTITIES))
         st = sr_entities(doc);
+    /* what both finders ask about every token, worked out once */
+    if (st == SITREP_OK && (opts->skip & (SITREP_SKIP_TIMES | SITREP_SKIP_FIGURES)) !=
+                               (SITREP_SKIP_TIMES | SITREP_SKIP_FIGURES))
+        st = sr_word_info(doc, &doc->wordinfo);
     /* relative expressions resolve against the stated date, else the
      * inferred one */
     sr_date anchor = {0, 0, 0};
@@ -195,6 +201,7 @@ sitrep_status sr_doc_analyse(const char *id, const char *bytes, size_t len, void
         st = sr_find_times(doc, &anchor, &doc->times);
     if (st == SITREP_OK && !(opts->skip & SITREP_SKIP_FIGURES))
         st = sr_find_figures(doc, &doc->figures);
+    sr_buf_free(&doc->wordinfo); /* only the finders read it */
     if (st == SITREP_OK && !(opts->skip & SITREP_SKIP_CLAIMS))
         st = sr_claims_events(doc, &anchor);
     if (st != SITREP_OK) {

@@ -69,6 +69,7 @@
 #include "analyse/figures.h"
 
 #include "analyse/dates.h"
+#include "analyse/wordinfo.h"
 #include "data/lexicon.h"
 
 #include <stdio.h>
@@ -78,6 +79,7 @@
 typedef struct fctx {
     const char *src;
     const sitrep_token *t;
+    const sr_wordinfo *w; /* per token (wordinfo.h) */
     size_t b, e; /* the sentence's tokens [b, e) */
 } fctx;
 
@@ -85,19 +87,18 @@ static inline size_t tlen(const fctx *c, size_t i) { return c->t[i].end - c->t[i
 static inline const char *tstr(const fctx *c, size_t i) { return c->src + c->t[i].start; }
 static inline bool in_sent(const fctx *c, size_t i) { return i >= c->b && i < c->e; }
 
+/* Token i is the word w (ASCII case folded); the first bytes are compared
+ * first, where nearly every token differs from the word asked about. */
 static bool is_word(const fctx *c, size_t i, const char *w)
 {
-    return in_sent(c, i) && c->t[i].kind == SITREP_TOK_WORD && sr_ieq(tstr(c, i), tlen(c, i), w);
+    return in_sent(c, i) && c->t[i].kind == SITREP_TOK_WORD &&
+           (tstr(c, i)[0] | 0x20) == (w[0] | 0x20) && sr_ieq(tstr(c, i), tlen(c, i), w);
 }
 
 static bool word_in(const fctx *c, size_t i, const char *const *list)
 {
-    if (!in_sent(c, i) || c->t[i].kind != SITREP_TOK_WORD)
-        return false;
-    for (; *list; list++)
-        if (sr_ieq(tstr(c, i), tlen(c, i), *list))
-            return true;
-    return false;
+    return in_sent(c, i) && c->t[i].kind == SITREP_TOK_WORD &&
+           sr_ieq_index(tstr(c, i), tlen(c, i), list) >= 0;
 }
 
 static bool is_char(const fctx *c, size_t i, char ch)
@@ -167,10 +168,7 @@ static const char *const not_plural[] = {"was", "has", "his", "its", "this", "ye
 
 static bool in_list(const char *s, size_t n, const char *const *list)
 {
-    for (; *list; list++)
-        if (sr_ieq(s, n, *list))
-            return true;
-    return false;
+    return sr_ieq_index(s, n, list) >= 0;
 }
 
 /* ---- qualifiers ---- */
@@ -207,12 +205,23 @@ static const qphrase qualifiers[] = {
     {{"between"}, SR_Q_RANGE, RJ_BETWEEN}, {{"from"}, SR_Q_RANGE, RJ_FROM},
 };
 
-/* The longest qualifier starting at token i; returns its length in tokens. */
+/* The longest qualifier starting at token i; returns its length in tokens.
+ * Every qualifier starts with a word or "~", so numbers, symbols and other
+ * punctuation are passed over, and so are the phrases whose first byte
+ * differs from the token's (as sr_ieq_index does). */
 static size_t match_qualifier(const fctx *c, size_t i, const qphrase **out)
 {
+    if (!in_sent(c, i))
+        return 0;
+    const char *s = tstr(c, i);
+    if (c->t[i].kind != SITREP_TOK_WORD && !(tlen(c, i) == 1 && s[0] == '~'))
+        return 0;
+    unsigned char f = (unsigned char)s[0] | 0x20;
     size_t best = 0;
     for (size_t k = 0; k < sizeof qualifiers / sizeof qualifiers[0]; k++) {
         const qphrase *q = &qualifiers[k];
+        if (((unsigned char)q->words[0][0] | 0x20) != f)
+            continue;
         size_t n = 0;
         while (n < 3 && q->words[n]) {
             size_t j = i + n;
@@ -241,36 +250,12 @@ typedef struct val {
     bool of_needed;      /* "a third" must be followed by "of" */
 } val;
 
-static const char *const small_numbers[] = {
-    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-    "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
-    "eighteen", "nineteen", NULL};
-static const char *const tens_words[] = {"twenty", "thirty", "forty", "fifty", "sixty",
-                                         "seventy", "eighty", "ninety", NULL};
-
-static int list_index(const char *s, size_t n, const char *const *list)
+/* sr_word_number of token i (the whole token), worked out once per token:
+ * a possessive ("two's") is no number here. */
+static int token_number(const fctx *c, size_t i)
 {
-    for (int k = 0; list[k]; k++)
-        if (sr_ieq(s, n, list[k]))
-            return k;
-    return -1;
-}
-
-/* 1..99 written as one word ("eight", "forty", "twenty-five"); 0 if not. */
-static int word_number(const char *s, size_t n)
-{
-    int k = list_index(s, n, small_numbers);
-    if (k > 0)
-        return k;
-    k = list_index(s, n, tens_words);
-    if (k >= 0)
-        return 20 + 10 * k;
-    const char *h = memchr(s, '-', n);
-    if (!h)
-        return 0;
-    int t = list_index(s, (size_t)(h - s), tens_words);
-    int u = list_index(h + 1, n - (size_t)(h - s) - 1, small_numbers);
-    return t >= 0 && u >= 1 && u <= 9 ? 20 + 10 * t + u : 0;
+    const sr_wordinfo *w = &c->w[i];
+    return w->flags & (SR_WI_POSS2 | SR_WI_POSS4) ? 0 : w->num;
 }
 
 /* Denominator of a fraction word ("half" 2, "thirds" 3, "quarter" 4). */
@@ -279,7 +264,7 @@ static int fraction_word(const char *s, size_t n)
     static const char *const f[] = {"half", "halves", "third", "thirds", "quarter", "quarters",
                                     "fifth", "fifths", "tenth", "tenths", NULL};
     static const int d[] = {2, 2, 3, 3, 4, 4, 5, 5, 10, 10};
-    int k = list_index(s, n, f);
+    int k = sr_ieq_index(s, n, f);
     return k >= 0 ? d[k] : 0;
 }
 
@@ -526,10 +511,10 @@ static bool parse_value(const fctx *c, size_t i, val *out)
             }
             out->next = j;
             return true;
-        } else if ((den = 0, (wn = word_number(s, n)) == 0) && memchr(s, '-', n)) {
+        } else if ((den = 0, (wn = token_number(c, j)) == 0) && memchr(s, '-', n)) {
             /* "two-thirds", "one-quarter" */
             const char *h = memchr(s, '-', n);
-            int num = word_number(s, (size_t)(h - s));
+            int num = sr_word_number(s, (size_t)(h - s));
             den = fraction_word(h + 1, n - (size_t)(h - s) - 1);
             if (num < 1 || num > 9 || den == 0)
                 return false;
@@ -539,7 +524,7 @@ static bool parse_value(const fctx *c, size_t i, val *out)
         } else if (wn > 0) {
             j++;
             if (wn >= 20 && wn % 10 == 0 && !memchr(s, '-', n) && in_sent(c, j)) {
-                int u = word_number(tstr(c, j), tlen(c, j));
+                int u = token_number(c, j);
                 if (u >= 1 && u <= 9) {
                     wn += u;
                     j++;
@@ -927,22 +912,16 @@ static bool try_figure(const fctx *c, size_t i, uint32_t numof_s, uint32_t numof
 }
 
 
-/* Can a figure start at token i?  Numbers, currency and other symbols,
- * hyphenated words ("twenty-five", "two-thirds") and the lower-case words
- * below (number words, qualifiers, vague plurals) can, and so can any
- * capitalised word.  Testing this first
- * keeps the matchers off the ordinary words that make most of a text. */
-static bool may_start_figure(const fctx *c, size_t i)
-{
-    const sitrep_token *t = &c->t[i];
-    if (t->kind != SITREP_TOK_WORD || (t->flags & SITREP_TOKF_CAP))
-        return true; /* "US$5m", "Two", "About": capitalised words go on */
-    const char *w = c->src + t->start;
-    size_t n = t->end - t->start;
-    if (!(t->flags & SITREP_TOKF_PLAIN) && memchr(w, '-', n))
-        return true;
-    return n <= 13 && sr_wordset_has(&sr_figure_words, w, n);
-}
+/* Can a figure start at token i?  Numbers and symbols (currencies) can;
+ * punctuation only as the qualifier "~"; a word when it is hyphenated
+ * ("twenty-five", "two-thirds") or one of the lower-case words of
+ * sr_figure_words (number words, qualifiers, vague plurals).  A capitalised
+ * word may also be one of the words that match_qualifier and parse_value
+ * read whatever their case and the lower-case list leaves out
+ * (sr_figure_cap_words: "Above", "US", "USD").  Worked out per token by
+ * sr_word_info (SR_WI_FIG_START).  Testing this first keeps the matchers
+ * off the ordinary words and names that make most of a text. */
+static bool may_start_figure(const fctx *c, size_t i) { return c->w[i].flags & SR_WI_FIG_START; }
 
 sitrep_status sr_find_figures(const sitrep_doc *doc, sr_buf *out)
 {
@@ -951,8 +930,13 @@ sitrep_status sr_find_figures(const sitrep_doc *doc, sr_buf *out)
     size_t ntok, nsen;
     const sitrep_token *tok = sitrep_doc_tokens(doc, &ntok);
     const sitrep_sentence *sen = sitrep_doc_sentences(doc, &nsen);
+    sr_buf scratch;
+    sr_buf_init(&scratch, doc->mem);
+    const sr_wordinfo *wi = sr_word_info_of(doc, &scratch);
+    if (!wi)
+        return SITREP_ENOMEM;
     for (size_t s = 0; s < nsen; s++) {
-        fctx c = {doc->src, tok, sen[s].first, (size_t)sen[s].first + sen[s].count};
+        fctx c = {doc->src, tok, wi, sen[s].first, (size_t)sen[s].first + sen[s].count};
         if (c.e > ntok)
             c.e = ntok;
         uint32_t numof_s = 0, numof_e = 0;
@@ -971,14 +955,17 @@ sitrep_status sr_find_figures(const sitrep_doc *doc, sr_buf *out)
             }
             sr_figure f;
             if (may_start_figure(&c, i) && try_figure(&c, i, numof_s, numof_e, &f, &next)) {
-                if (!SR_VEC_PUSH(out, sr_figure, f))
+                if (!SR_VEC_PUSH(out, sr_figure, f)) {
+                    sr_buf_free(&scratch);
                     return SITREP_ENOMEM;
+                }
                 i = next;
             } else {
                 i++;
             }
         }
     }
+    sr_buf_free(&scratch);
     return SITREP_OK;
 }
 

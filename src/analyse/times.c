@@ -18,7 +18,7 @@
  */
 #include "analyse/times.h"
 
-#include "lexicon.h"
+#include "analyse/wordinfo.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -34,6 +34,7 @@ enum { P_NONE, P_YEARLESS, P_WEEKDAY };
 typedef struct cx {
     const char *src;
     const sitrep_token *t;
+    const sr_wordinfo *w; /* per token (wordinfo.h) */
     size_t s0, n; /* the sentence's tokens [s0, n) */
     sr_date a;    /* the anchor */
     bool anchored;
@@ -58,19 +59,7 @@ static bool in(const cx *c, size_t i) { return i >= c->s0 && i < c->n; }
 static const char *ts(const cx *c, size_t i) { return c->src + c->t[i].start; }
 
 /* A token's length without a possessive 's ("Tuesday's", "year’s"). */
-static size_t tl(const cx *c, size_t i)
-{
-    const sitrep_token *t = &c->t[i];
-    size_t n = t->end - t->start;
-    const char *s = c->src + t->start;
-    if (t->kind == SITREP_TOK_WORD && n > 3 && (s[n - 1] | 0x20) == 's') {
-        if (s[n - 2] == '\'')
-            return n - 2;
-        if (n > 5 && memcmp(s + n - 4, "\xe2\x80\x99", 3) == 0)
-            return n - 4;
-    }
-    return n;
-}
+static size_t tl(const cx *c, size_t i) { return sr_wi_len(&c->t[i], &c->w[i]); }
 
 static uint32_t tend(const cx *c, size_t i) { return c->t[i].start + (uint32_t)tl(c, i); }
 
@@ -79,19 +68,17 @@ static bool is_word(const cx *c, size_t i)
     return in(c, i) && c->t[i].kind == SITREP_TOK_WORD;
 }
 
+/* Token i is the word w (ASCII case folded).  The first bytes are
+ * compared before anything else: the matchers ask each token about many
+ * words, and nearly all differ there. */
 static bool is(const cx *c, size_t i, const char *w)
 {
-    return is_word(c, i) && sr_ieq(ts(c, i), tl(c, i), w);
+    return is_word(c, i) && ((ts(c, i)[0] | 0x20) == (w[0] | 0x20)) && sr_ieq(ts(c, i), tl(c, i), w);
 }
 
 static bool is_one_of(const cx *c, size_t i, const char *const *ws)
 {
-    if (!is_word(c, i))
-        return false;
-    for (; *ws; ws++)
-        if (sr_ieq(ts(c, i), tl(c, i), *ws))
-            return true;
-    return false;
+    return is_word(c, i) && sr_ieq_index(ts(c, i), tl(c, i), ws) >= 0;
 }
 
 static bool capital(const cx *c, size_t i)
@@ -212,14 +199,11 @@ static int weekday_at(const cx *c, size_t i)
 }
 
 /* A count: "five", "10", "a", "an", "a dozen", "a couple of".  Returns
- * the tokens it takes (0: none); *article tells "a"/"an". */
+ * the tokens it takes (0: none); *article tells "a"/"an".  Count words are
+ * "one" to "twenty" and "thirty" to "sixty" (sr_wordinfo.num, worked out
+ * once per token). */
 static size_t count_at(const cx *c, size_t i, long *v, bool *article)
 {
-    static const char *const words[] = {"one",   "two",    "three",   "four",  "five",
-                                        "six",   "seven",  "eight",   "nine",  "ten",
-                                        "eleven", "twelve", "thirteen", "fourteen", "fifteen",
-                                        "sixteen", "seventeen", "eighteen", "nineteen", "twenty"};
-    static const char *const tens[] = {"thirty", "forty", "fifty", "sixty"};
     *article = false;
     if (!in(c, i))
         return 0;
@@ -244,16 +228,11 @@ static size_t count_at(const cx *c, size_t i, long *v, bool *article)
         *v = 1;
         return 1;
     }
-    for (size_t k = 0; k < sizeof words / sizeof *words; k++)
-        if (sr_ieq(ts(c, i), tl(c, i), words[k])) {
-            *v = (long)k + 1;
-            return 1;
-        }
-    for (size_t k = 0; k < sizeof tens / sizeof *tens; k++)
-        if (sr_ieq(ts(c, i), tl(c, i), tens[k])) {
-            *v = (long)(k + 3) * 10;
-            return 1;
-        }
+    int num = c->w[i].num;
+    if ((num >= 1 && num <= 20) || num == 30 || num == 40 || num == 50 || num == 60) {
+        *v = num;
+        return 1;
+    }
     return 0;
 }
 
@@ -922,11 +901,21 @@ static bool weekday(const cx *c, size_t i, ex *e)
     return true;
 }
 
+/* The context of point(): CTX_NO, CTX_YES, or CTX_ASK when trigger(c, i)
+ * decides; it is asked only once a bare month or year needs it, which
+ * keeps its word list off most tokens. */
+enum { CTX_NO, CTX_YES, CTX_ASK };
+
+static bool has_ctx(const cx *c, size_t i, int ctx)
+{
+    return ctx == CTX_ASK ? trigger(c, i) : ctx == CTX_YES;
+}
+
 /* A month alone (in context), with "of 2023" / "of last year" after it. */
-static bool month_alone(const cx *c, size_t i, ex *e, bool ctx)
+static bool month_alone(const cx *c, size_t i, ex *e, int ctx)
 {
     int m = month_at(c, i, false);
-    if (!m || !ctx)
+    if (!m || !has_ctx(c, i, ctx))
         return false;
     int y;
     size_t end;
@@ -944,7 +933,7 @@ static bool month_alone(const cx *c, size_t i, ex *e, bool ctx)
 
 /* A year in context ("in 2023"), a year range ("2019-2021"), a decade
  * ("1990s"). */
-static bool year_or_decade(const cx *c, size_t i, ex *e, bool ctx)
+static bool year_or_decade(const cx *c, size_t i, ex *e, int ctx)
 {
     long v;
     size_t nd, sn;
@@ -957,7 +946,7 @@ static bool year_or_decade(const cx *c, size_t i, ex *e, bool ctx)
         quote(c, e, i, i + 1);
         return true;
     }
-    if (sn != 0 || !ctx)
+    if (sn != 0 || !has_ctx(c, i, ctx))
         return false;
     /* "from 2000 to 3000 fighters", "of 2000 people": counts */
     if (noun_follows(c, i + 1))
@@ -981,9 +970,9 @@ static bool year_or_decade(const cx *c, size_t i, ex *e, bool ctx)
     return true;
 }
 
-/* A point in time at token i, maybe pending.  `ctx`: a word before it
- * makes a bare month or year a time ("in March", "since 2019"). */
-static bool point(const cx *c, size_t i, ex *e, bool ctx, int depth)
+/* A point in time at token i, maybe pending.  `ctx` (CTX_*): a word before
+ * it makes a bare month or year a time ("in March", "since 2019"). */
+static bool point(const cx *c, size_t i, ex *e, int ctx, int depth)
 {
     memset(e, 0, sizeof *e);
     if (!in(c, i))
@@ -1008,7 +997,7 @@ static bool point(const cx *c, size_t i, ex *e, bool ctx, int depth)
                 year_iv(&in, c->a.year);
                 in.rel = true;
                 quote(c, &in, k, k + 2);
-            } else if (!point(c, k, &in, true, depth + 1)) {
+            } else if (!point(c, k, &in, CTX_YES, depth + 1)) {
                 return false;
             }
             if (in.kind != SR_TIME_DATE)
@@ -1042,7 +1031,7 @@ static bool since(const cx *c, size_t i, ex *e)
 {
     if (!is(c, i, "since") || !c->anchored)
         return false;
-    if (!point(c, i + 1, e, true, 0) || e->kind != SR_TIME_DATE || !finish(c, i + 1, e))
+    if (!point(c, i + 1, e, CTX_YES, 0) || e->kind != SR_TIME_DATE || !finish(c, i + 1, e))
         return false;
     if (sr_date_cmp(&e->from, &c->a) > 0)
         return false;
@@ -1067,14 +1056,14 @@ static bool range(const cx *c, size_t i, ex *e)
     if (!between && !is(c, i, "from"))
         return false;
     ex x, y;
-    if (!point(c, i + 1, &x, true, 0) || x.kind != SR_TIME_DATE)
+    if (!point(c, i + 1, &x, CTX_YES, 0) || x.kind != SR_TIME_DATE)
         return false;
     size_t k = x.end;
     if (between ? !is(c, k, "and")
                 : !(is(c, k, "to") || is(c, k, "until") || is(c, k, "till") || is(c, k, "through") ||
                     is_dash(c, k)))
         return false;
-    if (!point(c, k + 1, &y, true, 0) || y.kind != SR_TIME_DATE)
+    if (!point(c, k + 1, &y, CTX_YES, 0) || y.kind != SR_TIME_DATE)
         return false;
     bool future = (x.pend != P_NONE || y.pend != P_NONE) && c->anchored && future_cue(c, i, y.end);
     if (x.pend == P_YEARLESS && y.pend == P_NONE) {
@@ -1488,9 +1477,13 @@ static bool time_of_day(const cx *c, size_t i, ex *e)
 
 static bool match_at(const cx *c, size_t i, ex *e)
 {
-    if (since(c, i, e) || range(c, i, e) || part(c, i, e) || rolling(c, i, e) || ago(c, i, e))
+    /* since, range, part and rolling start with a word */
+    if (c->t[i].kind == SITREP_TOK_WORD &&
+        (since(c, i, e) || range(c, i, e) || part(c, i, e) || rolling(c, i, e)))
         return true;
-    if (point(c, i, e, trigger(c, i), 0)) {
+    if (ago(c, i, e))
+        return true;
+    if (point(c, i, e, CTX_ASK, 0)) {
         if (finish(c, i, e))
             return true;
         /* an unplaced point still takes its tokens ("on Tuesday" with no date) */
@@ -1550,63 +1543,19 @@ static void place_times(const cx *c, sr_buf *out, size_t first)
 }
 
 
-/* Is token i a word of time (a unit, a day part, a relative word), a
- * number, or capitalised (a month, a weekday)? */
-static bool timeish(const cx *c, size_t i)
-{
-    if (!in(c, i))
-        return false;
-    const sitrep_token *t = &c->t[i];
-    if (t->kind == SITREP_TOK_NUMBER)
-        return true;
-    if (t->kind != SITREP_TOK_WORD)
-        return false;
-    const char *w = c->src + t->start;
-    size_t n = tl(c, i); /* "month's worth": the word without its 's */
-    /* capitalised: a month, a weekday, "Q1"; else a word of time */
-    if ((t->flags & SITREP_TOKF_CAP) &&
-        (sr_month_number(w, n) || sr_weekday_name(w, n) ||
-         (n == 2 && w[0] == 'Q' && w[1] >= '1' && w[1] <= '4')))
-        return true;
-    if (!(t->flags & SITREP_TOKF_PLAIN) && memchr(w, '-', n))
-        return true;
-    return n <= 12 && sr_wordset_has(&sr_time_words, w, n);
-}
-
 /* Can a time expression start at token i?  A number, a capitalised word
  * (months, weekdays, "Q1"), a hyphenated word ("five-month", "mid-2023")
- * or a word of time can; a small word ("the", "in", "a") only when a word
- * of time follows within three tokens.  Testing this first keeps the
- * matchers off the ordinary words that make most of a text. */
-/* timeish() of the last few tokens asked about: the gate looks three
- * tokens ahead of every small word, and those tokens are asked again as
- * the scan moves on. */
-typedef struct tcache {
-    size_t at[4];
-    int8_t val[4]; /* -1 unknown */
-} tcache;
+ * or a word of time can (SR_WI_TIMEISH); a small word ("the", "in", "a")
+ * only when one of those follows within three tokens.  Testing this first
+ * keeps the matchers off the ordinary words that make most of a text. */
+static bool timeish(const cx *c, size_t i) { return in(c, i) && (c->w[i].flags & SR_WI_TIMEISH); }
 
-static bool timeish_cached(const cx *c, tcache *k, size_t i)
+static bool may_start_time(const cx *c, size_t i)
 {
-    size_t slot = i & 3;
-    if (k->val[slot] >= 0 && k->at[slot] == i)
-        return k->val[slot] != 0;
-    bool v = timeish(c, i);
-    k->at[slot] = i;
-    k->val[slot] = v;
-    return v;
-}
-
-static bool may_start_time(const cx *c, tcache *k, size_t i)
-{
-    if (timeish_cached(c, k, i))
+    uint16_t f = c->w[i].flags;
+    if (f & SR_WI_TIMEISH)
         return true;
-    const sitrep_token *t = &c->t[i];
-    if (t->kind != SITREP_TOK_WORD || t->end - t->start > 10 ||
-        !sr_wordset_has(&sr_time_small_words, c->src + t->start, t->end - t->start))
-        return false;
-    return timeish_cached(c, k, i + 1) || timeish_cached(c, k, i + 2) ||
-           timeish_cached(c, k, i + 3);
+    return (f & SR_WI_TIME_SMALL) && (timeish(c, i + 1) || timeish(c, i + 2) || timeish(c, i + 3));
 }
 
 sitrep_status sr_find_times(const sitrep_doc *doc, const sr_date *anchor, sr_buf *out)
@@ -1620,6 +1569,11 @@ sitrep_status sr_find_times(const sitrep_doc *doc, const sr_date *anchor, sr_buf
     memset(&c, 0, sizeof c);
     c.src = doc->src;
     c.t = tok;
+    sr_buf scratch;
+    sr_buf_init(&scratch, doc->mem);
+    c.w = sr_word_info_of(doc, &scratch);
+    if (!c.w)
+        return SITREP_ENOMEM;
     if (anchor && anchor->year >= 1900 && anchor->year <= 2100 && anchor->month >= 1 &&
         anchor->month <= 12 && anchor->day >= 1 &&
         anchor->day <= sr_days_in_month(anchor->year, anchor->month)) {
@@ -1633,10 +1587,9 @@ sitrep_status sr_find_times(const sitrep_doc *doc, const sr_date *anchor, sr_buf
             c.n = nt;
         size_t first = SR_VEC_COUNT(out, sr_time);
         bool times = false;
-        tcache k = {{0, 0, 0, 0}, {-1, -1, -1, -1}}; /* per sentence: in() depends on it */
         for (size_t i = c.s0; i < c.n;) {
             ex e;
-            if (!may_start_time(&c, &k, i) || !match_at(&c, i, &e) || e.end <= i) {
+            if (!may_start_time(&c, i) || !match_at(&c, i, &e) || e.end <= i) {
                 i++;
                 continue;
             }
@@ -1644,12 +1597,15 @@ sitrep_status sr_find_times(const sitrep_doc *doc, const sr_date *anchor, sr_buf
             if (!e.kind)
                 continue;
             times = times || e.kind == SR_TIME_TIME;
-            if (!emit(out, &e))
+            if (!emit(out, &e)) {
+                sr_buf_free(&scratch);
                 return SITREP_ENOMEM;
+            }
         }
         if (times)
             place_times(&c, out, first);
     }
+    sr_buf_free(&scratch);
     return SITREP_OK;
 }
 

@@ -128,6 +128,20 @@ static inline bool sr_ieq(const char *a, size_t an, const char *b)
     }
     return b[i] == '\0';
 }
+/* The index of a[0..an) in the NULL-terminated `list` (sr_ieq), or -1.
+ * Entries whose first byte differs (ASCII case folded) are passed over
+ * without calling sr_ieq: the analysers scan lists of twenty to forty
+ * keywords for most candidate words, and nearly all differ there. */
+static inline int sr_ieq_index(const char *a, size_t an, const char *const *list)
+{
+    if (an == 0)
+        return -1; /* no list holds "" */
+    unsigned char f = (unsigned char)a[0] | 0x20;
+    for (int k = 0; list[k]; k++)
+        if (((unsigned char)list[k][0] | 0x20) == f && sr_ieq(a, an, list[k]))
+            return k;
+    return -1;
+}
 bool sr_istarts(const char *a, size_t an, const char *prefix);
 /* Trims ASCII and Unicode spaces at both ends of [*s, *s + *n). */
 void sr_trim(const char **s, size_t *n);

@@ -63,6 +63,7 @@ extern const sr_wordset sr_event_words;      /* data/event-words.txt */
 extern const sr_wordset sr_speech_words;     /* data/speech-words.txt */
 extern const sr_wordset sr_irrealis_words;   /* data/irrealis-words.txt */
 extern const sr_wordset sr_future_words;     /* data/future-words.txt */
+extern const sr_wordset sr_figure_cap_words; /* data/figure-cap-words.txt */
 
 /* Is s[0..n) in the set?  ASCII case-insensitive; false for any non-ASCII
  * byte or n > 63.  Membership is decided by the hash alone: a word that is
@@ -71,7 +72,20 @@ extern const sr_wordset sr_future_words;     /* data/future-words.txt */
 bool sr_wordset_has(const sr_wordset *set, const char *s, size_t n);
 
 /* The same lookup in two steps, for callers that have the word's hash
- * already: sr_word_hash (wordhash.h) makes it. */
-bool sr_wordset_has_hash(const sr_wordset *set, uint64_t h);
+ * already: sr_word_hash (wordhash.h) makes it.  Inline: a probe is a few
+ * instructions, and the callers probe several sets with one hash. */
+static inline bool sr_wordset_has_hash(const sr_wordset *set, uint64_t h)
+{
+    uint32_t f = (uint32_t)(h >> 32);
+    if (f == 0)
+        f = 1;
+    for (uint64_t slot = h & set->mask;; slot = (slot + 1) & set->mask) {
+        uint32_t v = set->fingerprints[slot];
+        if (v == f)
+            return true;
+        if (v == 0)
+            return false;
+    }
+}
 
 #endif

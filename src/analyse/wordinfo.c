@@ -1,0 +1,135 @@
+/*
+ * wordinfo.c -- per-token answers shared by the time and figure finders
+ * (see wordinfo.h).
+ *
+ * The flags answer exactly what the finders' own tests answered: the same
+ * word sets, the same lengths (the time gates read a word without its
+ * possessive, the figure gates the whole token), the same byte rules.
+ */
+#include "analyse/wordinfo.h"
+
+#include "analyse/dates.h"
+#include "lexicon.h"
+
+#include <string.h>
+
+static const char *const small_numbers[] = {
+    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+    "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
+    "eighteen", "nineteen", NULL};
+static const char *const tens_words[] = {"twenty", "thirty", "forty", "fifty", "sixty",
+                                         "seventy", "eighty", "ninety", NULL};
+
+int sr_word_number(const char *s, size_t n)
+{
+    if (n < 3)
+        return 0; /* "one", "two", "six" and "ten" are the shortest */
+    int k = sr_ieq_index(s, n, small_numbers);
+    if (k > 0)
+        return k;
+    k = sr_ieq_index(s, n, tens_words);
+    if (k >= 0)
+        return 20 + 10 * k;
+    const char *h = memchr(s, '-', n);
+    if (!h)
+        return 0;
+    int t = sr_ieq_index(s, (size_t)(h - s), tens_words);
+    int u = sr_ieq_index(h + 1, n - (size_t)(h - s) - 1, small_numbers);
+    return t >= 0 && u >= 1 && u <= 9 ? 20 + 10 * t + u : 0;
+}
+
+static uint16_t word_flags(const char *s, const sitrep_token *t, uint8_t *num)
+{
+    size_t n = t->end - t->start, tn = n;
+    uint16_t f = 0;
+    if (n > 3 && (s[n - 1] | 0x20) == 's') {
+        if (s[n - 2] == '\'') {
+            f |= SR_WI_POSS2;
+            tn = n - 2;
+        } else if (n > 5 && memcmp(s + n - 4, "\xe2\x80\x99", 3) == 0) {
+            f |= SR_WI_POSS4;
+            tn = n - 4;
+        }
+    }
+    bool plain = (t->flags & SITREP_TOKF_PLAIN) != 0;
+    const char *dash = plain ? NULL : memchr(s, '-', n);
+    bool hyphen = dash != NULL;
+
+    /* times.c timeish(), on the word without its possessive */
+    if ((t->flags & SITREP_TOKF_CAP) &&
+        (sr_month_number(s, tn) || sr_weekday_name(s, tn) ||
+         (tn == 2 && s[0] == 'Q' && s[1] >= '1' && s[1] <= '4')))
+        f |= SR_WI_TIMEISH;
+    else if (dash && dash < s + tn)
+        f |= SR_WI_TIMEISH;
+    if (hyphen)
+        f |= SR_WI_FIG_START;
+
+    /* The word sets hold ASCII words, none longer than 13 bytes; one hash
+     * of the whole token serves every set. */
+    size_t ascii = n; /* bytes before the first non-ASCII one */
+    if (!plain)
+        for (size_t k = 0; k < n; k++)
+            if ((unsigned char)s[k] >= 0x80) {
+                ascii = k;
+                break;
+            }
+    if (ascii == n && n <= 13) {
+        uint64_t h = sr_word_hash(s, n);
+        if (n <= 10 && sr_wordset_has_hash(&sr_time_small_words, h))
+            f |= SR_WI_TIME_SMALL;
+        if (n <= 13 && !hyphen &&
+            (sr_wordset_has_hash(&sr_figure_words, h) ||
+             ((t->flags & SITREP_TOKF_CAP) && sr_wordset_has_hash(&sr_figure_cap_words, h))))
+            f |= SR_WI_FIG_START;
+        if (!(f & SR_WI_TIMEISH) && tn == n && n <= 12 && sr_wordset_has_hash(&sr_time_words, h))
+            f |= SR_WI_TIMEISH;
+    }
+    if (!(f & SR_WI_TIMEISH) && tn < n && tn <= 12 && ascii >= tn &&
+        sr_wordset_has_hash(&sr_time_words, sr_word_hash(s, tn)))
+        f |= SR_WI_TIMEISH;
+    /* Number words are all in sr_figure_words; "twenty-five" is hyphenated
+     * (both FIG_START).  A possessive ("two's") is read without its 's. */
+    *num = 0;
+    if (f & (SR_WI_FIG_START | SR_WI_POSS2 | SR_WI_POSS4))
+        *num = (uint8_t)sr_word_number(s, tn);
+    return f;
+}
+
+sitrep_status sr_word_info(const sitrep_doc *doc, sr_buf *out)
+{
+    size_t nt;
+    const sitrep_token *tok = sitrep_doc_tokens(doc, &nt);
+    sr_buf_clear(out);
+    if (!sr_buf_reserve(out, nt * sizeof(sr_wordinfo) + 1))
+        return SITREP_ENOMEM;
+    sr_wordinfo *w = (sr_wordinfo *)(void *)out->data;
+    for (size_t i = 0; i < nt; i++) {
+        const sitrep_token *t = &tok[i];
+        uint16_t f = 0;
+        uint8_t num = 0;
+        if (t->kind == SITREP_TOK_WORD)
+            f = word_flags(doc->src + t->start, t, &num);
+        else if (t->kind == SITREP_TOK_NUMBER)
+            f = SR_WI_TIMEISH | SR_WI_FIG_START;
+        else if (t->kind == SITREP_TOK_SYMBOL)
+            f = SR_WI_FIG_START;
+        else if (t->end - t->start == 1 && doc->src[t->start] == '~')
+            f = SR_WI_FIG_START; /* the qualifier "~" */
+        w[i].flags = f;
+        w[i].num = num;
+    }
+    out->len = nt * sizeof(sr_wordinfo);
+    return SITREP_OK;
+}
+
+const sr_wordinfo *sr_word_info_of(const sitrep_doc *doc, sr_buf *scratch)
+{
+    size_t nt;
+    sitrep_doc_tokens(doc, &nt);
+    if (doc->wordinfo.len == nt * sizeof(sr_wordinfo) && doc->wordinfo.data)
+        return (const sr_wordinfo *)(const void *)doc->wordinfo.data;
+    if (sr_word_info(doc, scratch) != SITREP_OK)
+        return NULL;
+    return (const sr_wordinfo *)(const void *)scratch->data;
+}
