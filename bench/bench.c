@@ -83,7 +83,7 @@ static double peak_rss_bytes(void)
 
 static void usage(void)
 {
-    fputs("usage: sitrep_bench [--repeat N] [--skip-entities] [--skip-times-figures] [--only-read] "
+    fputs("usage: sitrep_bench [--repeat N] [--skip-entities] [--skip-times-figures] [--skip-claims] [--only-read] "
           "PATH...\n",
           stderr);
 }
@@ -108,10 +108,14 @@ int main(int argc, char **argv)
             opts.skip |= SITREP_SKIP_ENTITIES;
             first++;
         } else if (strcmp(argv[first], "--skip-times-figures") == 0) {
-            opts.skip |= SITREP_SKIP_TIMES | SITREP_SKIP_FIGURES;
+            /* claims and events are built on figures and times */
+            opts.skip |= SITREP_SKIP_TIMES | SITREP_SKIP_FIGURES | SITREP_SKIP_CLAIMS;
+            first++;
+        } else if (strcmp(argv[first], "--skip-claims") == 0) {
+            opts.skip |= SITREP_SKIP_CLAIMS;
             first++;
         } else if (strcmp(argv[first], "--only-read") == 0) {
-            opts.skip |= SITREP_SKIP_ENTITIES | SITREP_SKIP_TIMES | SITREP_SKIP_FIGURES;
+            opts.skip |= SITREP_SKIP_ENTITIES | SITREP_SKIP_TIMES | SITREP_SKIP_FIGURES | SITREP_SKIP_CLAIMS;
             first++;
         } else if (strcmp(argv[first], "--") == 0) {
             first++;
@@ -192,8 +196,11 @@ int main(int argc, char **argv)
            (opts.skip & SITREP_SKIP_TIMES)
                ? ((opts.skip & SITREP_SKIP_ENTITIES) ? "read+clean+tokenize"
                                                      : "read+clean+tokenize+entities")
-           : (opts.skip & SITREP_SKIP_ENTITIES) ? "read+clean+tokenize+times+figures"
-                                                : "read+clean+tokenize+entities+times+figures",
+           : (opts.skip & SITREP_SKIP_ENTITIES)
+               ? ((opts.skip & SITREP_SKIP_CLAIMS) ? "read+clean+tokenize+times+figures"
+                                                   : "read+clean+tokenize+times+figures+claims+events")
+           : (opts.skip & SITREP_SKIP_CLAIMS) ? "read+clean+tokenize+entities+times+figures"
+                                              : "read+clean+tokenize+entities+times+figures+claims+events",
            mb, secs, secs > 0 ? mb / secs : 0.0, docs, (double)tokens / 1e6,
            (double)words / 1e6, (double)sentences / 1e6, (double)mentions / 1e6,
            (double)entities / 1e6, (double)out.bytes / 1e6, skipped,

@@ -201,9 +201,9 @@ sitrep_status sr_doc_analyse(const char *id, const char *bytes, size_t len, void
         st = sr_find_times(doc, &anchor, &doc->times);
     if (st == SITREP_OK && !(opts->skip & SITREP_SKIP_FIGURES))
         st = sr_find_figures(doc, &doc->figures);
-    sr_buf_free(&doc->wordinfo); /* only the finders read it */
     if (st == SITREP_OK && !(opts->skip & SITREP_SKIP_CLAIMS))
         st = sr_claims_events(doc, &anchor);
+    sr_buf_free(&doc->wordinfo); /* only the analysers read it */
     if (st != SITREP_OK) {
         sitrep_doc_free(doc);
         return st;

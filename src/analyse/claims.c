@@ -40,7 +40,7 @@
 #include "analyse/entities.h"
 #include "analyse/figures.h"
 #include "analyse/times.h"
-#include "data/lexicon.h"
+#include "analyse/wordinfo.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -67,8 +67,6 @@ static const char *const drop_adjectives[] = {
     "senior", "suspected", "alleged", "armed", "foreign", "other", "more", "additional", "new",
     "local", "former", "top", "key", "some", "several", "many", "such", "further", "total",
     "estimated", "reported", "confirmed", "at", "large", NULL};
-static const char *const clause_stops[] = {"while", "but", "whereas", "although", "though",
-                                           "meanwhile", NULL};
 static const char *const aux_words[] = {"who", "that", "which", "were", "was", "have", "had",
                                         "has", "been", "being", "are", "is", "reportedly",
                                         "also", "later", "all", "subsequently", "since", NULL};
@@ -116,8 +114,10 @@ static const char *outcome_in(const sr_context *c, size_t i, const outcome *t, s
 {
     if (i >= c->ntok || c->tok[i].kind != SITREP_TOK_WORD || (c->tok[i].flags & SITREP_TOKF_CAP))
         return NULL;
+    const char *w = c->src + c->tok[i].start;
+    size_t len = c->tok[i].end - c->tok[i].start;
     for (size_t k = 0; k < n; k++)
-        if (sr_tok_is(c, i, t[k].word))
+        if (t[k].word[0] == w[0] && strncmp(t[k].word, w, len) == 0 && t[k].word[len] == '\0')
             return t[k].name;
     return NULL;
 }
@@ -192,7 +192,7 @@ static bool role_noun(const sr_context *c, size_t i);
 
 static bool is_speech_verb(const sr_context *c, size_t i)
 {
-    if (!sr_tok_in_set(c, i, &sr_speech_words) || !sr_tok_in(c, i, speech_verbs))
+    if (!sr_tok_flag(c, i, SR_WI_SPEECH) || !sr_tok_in(c, i, speech_verbs))
         return false;
     if ((c->tok[i].flags & SITREP_TOKF_CAP) && !(c->tok[i].flags & SITREP_TOKF_SENT_START))
         return false; /* "United States", "Reports" in a name */
@@ -547,7 +547,7 @@ static void find_speakers(cstate *st, size_t s)
     size_t lo = sent_first(c, s), hi = sent_end(c, s);
     st->nsp = 0;
     for (size_t i = lo; i < hi && st->nsp < sizeof st->sp / sizeof st->sp[0]; i++) {
-        if (!sr_tok_in_set(c, i, &sr_speech_words))
+        if (!sr_tok_flag(c, i, SR_WI_SPEECH))
             continue;
         speaker sp = {-1, 0, 0, i, false};
         if (sr_tok_is(c, i, "according") && sr_tok_is(c, i + 1, "to"))
@@ -766,7 +766,7 @@ static size_t clause_after(const sr_context *c, size_t from, size_t hi, bool fig
 {
     static const char *const rel[] = {"which", "who", "whose", NULL};
     for (size_t i = from; i < hi; i++) {
-        if ((figures && c->at[i].figure >= 0) || is_speech_verb(c, i) || sr_tok_in(c, i, clause_stops) ||
+        if ((figures && c->at[i].figure >= 0) || is_speech_verb(c, i) || sr_tok_flag(c, i, SR_WI_CLAUSE) ||
             sr_tok_char(c, i, ';') || (sr_tok_is(c, i, "according") && sr_tok_is(c, i + 1, "to")))
             return i;
         /* ", prompting ...", ", killing ...": a new clause; ", which ..." far
@@ -781,7 +781,7 @@ static size_t clause_before(const sr_context *c, size_t to, size_t lo)
 {
     for (size_t i = to; i > lo; i--) {
         size_t k = i - 1;
-        if (c->at[k].figure >= 0 || sr_tok_char(c, k, ';') || sr_tok_in(c, k, clause_stops))
+        if (c->at[k].figure >= 0 || sr_tok_char(c, k, ';') || sr_tok_flag(c, k, SR_WI_CLAUSE))
             return i;
     }
     return lo;
@@ -849,7 +849,7 @@ static void period_of(const sr_context *c, const cstate *st, size_t s, const fig
 static bool sentence_future(const sr_context *c, size_t s)
 {
     for (size_t i = sent_first(c, s); i < sent_end(c, s); i++)
-        if (sr_tok_in_set(c, i, &sr_future_words))
+        if (sr_tok_flag(c, i, SR_WI_FUTURE))
             return true;
     return false;
 }

@@ -6,8 +6,8 @@
 #include "analyse/entities.h"
 #include "analyse/figures.h"
 #include "analyse/times.h"
+#include "analyse/wordinfo.h"
 #include "data/lexicon.h"
-#include "data/wordhash.h"
 
 #include <stddef.h>
 #include <string.h>
@@ -51,19 +51,16 @@ sitrep_status sr_context_build(const sitrep_doc *doc, sr_context *c)
     c->figs = (const sr_figure *)(const void *)doc->figures.data;
     c->nfigs = SR_VEC_COUNT(&doc->figures, sr_figure);
     sr_buf_init(&c->buf, doc->mem);
+    sr_buf_init(&c->wi_scratch, doc->mem);
+    c->wi = sr_word_info_of(doc, &c->wi_scratch);
+    if (c->wi == NULL)
+        return SITREP_ENOMEM;
     size_t n = c->ntok ? c->ntok : 1;
     if (!sr_buf_reserve(&c->buf, n * (sizeof(sr_tokctx) + sizeof(uint32_t))))
         return SITREP_ENOMEM;
     c->at = (sr_tokctx *)(void *)c->buf.data;
     c->sent_of = (uint32_t *)(void *)(c->at + n);
     memset(c->at, 0xFF, n * sizeof(sr_tokctx)); /* every field -1 */
-    /* each word hashed once: every word-set test after this is one probe */
-    for (size_t i = 0; i < c->ntok; i++) {
-        size_t len = c->tok[i].end - c->tok[i].start;
-        c->at[i].hash = c->tok[i].kind == SITREP_TOK_WORD && len <= 63
-                            ? sr_word_hash(c->src + c->tok[i].start, len)
-                            : 0;
-    }
     for (size_t s = 0; s < c->nsen; s++)
         for (size_t i = c->sen[s].first; i < (size_t)c->sen[s].first + c->sen[s].count && i < c->ntok; i++)
             c->sent_of[i] = (uint32_t)s;
@@ -83,6 +80,7 @@ sitrep_status sr_context_build(const sitrep_doc *doc, sr_context *c)
 void sr_context_free(sr_context *c)
 {
     sr_buf_free(&c->buf);
+    sr_buf_free(&c->wi_scratch);
     c->at = NULL;
     c->sent_of = NULL;
 }
@@ -93,9 +91,19 @@ bool sr_tok_in(const sr_context *c, size_t i, const char *const *ws)
 {
     if (i >= c->ntok || c->tok[i].kind != SITREP_TOK_WORD)
         return false;
-    for (; *ws; ws++)
-        if (sr_tok_is(c, i, *ws))
+    const char *s = c->src + c->tok[i].start;
+    size_t n = c->tok[i].end - c->tok[i].start;
+    char first = (char)(s[0] | 0x20);
+    for (; *ws; ws++) {
+        const char *w = *ws;
+        if (w[0] != first) /* the first byte screens almost every word */
+            continue;
+        size_t k = 1;
+        while (k < n && w[k] && (char)(s[k] >= 'A' && s[k] <= 'Z' ? s[k] + 32 : s[k]) == w[k])
+            k++;
+        if (k == n && w[k] == '\0')
             return true;
+    }
     return false;
 }
 
@@ -138,7 +146,4 @@ bool sr_entity_is_country(const sr_entity *e)
     return e && e->e.kind == SITREP_ENTITY_PLACE && e->e.feature && strcmp(e->e.feature, "country") == 0;
 }
 
-bool sr_tok_in_set(const sr_context *c, size_t i, const sr_wordset *set)
-{
-    return i < c->ntok && c->at[i].hash && sr_wordset_has_hash(set, c->at[i].hash);
-}
+

@@ -13,6 +13,7 @@
 
 #include "doc.h"
 #include "data/lexicon.h"
+#include "analyse/wordinfo.h"
 
 #include <stdbool.h>
 #include <string.h>
@@ -23,7 +24,6 @@ typedef struct sr_tokctx {
     int32_t figure;  /* index in doc->figures covering it (number and measure words
                         are separate: this is the figure expression), else -1 */
     int32_t measure; /* index in doc->figures whose measure covers it, else -1 */
-    uint64_t hash;   /* sr_word_hash of a word token (case folded), 0 for others */
 } sr_tokctx;
 
 typedef struct sr_context {
@@ -42,6 +42,8 @@ typedef struct sr_context {
     const struct sr_figure *figs;
     size_t nfigs;
     sr_tokctx *at;      /* one per token */
+    const sr_wordinfo *wi; /* one per token (wordinfo.h) */
+    sr_buf wi_scratch;  /* its storage when the pipeline did not keep it */
     uint32_t *sent_of;  /* sentence index of each token */
     sr_buf buf;         /* storage of `at` and `sent_of` */
 } sr_context;
@@ -78,8 +80,12 @@ bool sr_tok_char(const sr_context *c, size_t i, char ch);              /* a one-
  * `extra` more bytes? ("kill" + 3 matches "killed", "killing"). */
 bool sr_tok_stem(const sr_context *c, size_t i, const char *prefix, size_t extra);
 
-/* Is token i a word of `set` (a compiled word set, data/lexicon.h)? */
-bool sr_tok_in_set(const sr_context *c, size_t i, const sr_wordset *set);
+/* Does token i carry word-info flag `flag` (SR_WI_EVENT, SR_WI_SPEECH,
+ * ...: it is a word of that compiled set)? */
+static inline bool sr_tok_flag(const sr_context *c, size_t i, unsigned flag)
+{
+    return i < c->ntok && (c->wi[i].flags & flag) != 0;
+}
 
 /* Entity of the mention covering token i, or NULL; *mention gets its index. */
 const struct sr_entity *sr_tok_entity(const sr_context *c, size_t i, int32_t *mention);

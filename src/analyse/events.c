@@ -31,7 +31,7 @@
 #include "analyse/entities.h"
 #include "analyse/figures.h"
 #include "analyse/times.h"
-#include "data/lexicon.h"
+#include "analyse/wordinfo.h"
 
 #include <string.h>
 
@@ -177,7 +177,7 @@ static bool realis(const sr_context *c, size_t i, size_t lo)
 {
     size_t a = i > lo + 6 ? i - 6 : lo;
     for (size_t k = a; k < i; k++) {
-        if (sr_tok_in_set(c, k, &sr_irrealis_words))
+        if (sr_tok_flag(c, k, SR_WI_IRREALIS))
             return false;
         if (sr_tok_char(c, k, ',') || sr_tok_char(c, k, ';'))
             a = k; /* a new clause: what came before it does not govern the trigger */
@@ -389,6 +389,9 @@ static int32_t perpetrator(const estate *es, size_t lo, size_t hi, size_t at)
 {
     const sr_context *c = es->c;
     for (size_t k = lo; k < hi; k++) {
+        char first = (char)(c->src[c->tok[k].start] | 0x20);
+        if (first != 'c' && first != 't')
+            continue;
         bool claim = (sr_tok_stem(c, k, "claim", 3) && !sr_tok_is(c, k, "claims")) ||
                      (sr_tok_is(c, k, "took") && sr_tok_is(c, k + 1, "credit"));
         if (!claim)
@@ -797,11 +800,7 @@ static sitrep_status emit(const estate *es, size_t s, const trig *t, size_t nt, 
 
 static bool clause_break(const sr_context *c, size_t k)
 {
-    static const char *const breaks[] = {"while", "whereas", "meanwhile", "but", "separately",
-                                         "elsewhere", "after", "before", "following", "prompting",
-                                         "prompted", "sparking", "triggering", "amid", "retaliation",
-                                         "response", NULL};
-    return sr_tok_char(c, k, ';') || sr_tok_in(c, k, breaks);
+    return sr_tok_char(c, k, ';') || sr_tok_flag(c, k, SR_WI_CLAUSE);
 }
 
 sitrep_status sr_find_events(const sr_context *c, const sr_date *anchor, const sr_buf *claims,
@@ -821,7 +820,7 @@ sitrep_status sr_find_events(const sr_context *c, const sr_date *anchor, const s
         size_t lo = sent_first(c, s), hi = sent_end(c, s);
         size_t nt = 0;
         for (size_t i = lo; i < hi && nt < 16; i++) {
-            if (!sr_tok_in_set(c, i, &sr_event_words))
+            if (!sr_tok_flag(c, i, SR_WI_EVENT))
                 continue;
             size_t len;
             bool plural;

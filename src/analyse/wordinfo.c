@@ -84,6 +84,18 @@ static uint16_t word_flags(const char *s, const sitrep_token *t, uint8_t *num)
             f |= SR_WI_FIG_START;
         if (!(f & SR_WI_TIMEISH) && tn == n && n <= 12 && sr_wordset_has_hash(&sr_time_words, h))
             f |= SR_WI_TIMEISH;
+        if (n >= 2 && !hyphen && sr_wordset_has_hash(&sr_analysis_words, h)) {
+            if (sr_wordset_has_hash(&sr_event_words, h))
+                f |= SR_WI_EVENT;
+            if (sr_wordset_has_hash(&sr_speech_words, h))
+                f |= SR_WI_SPEECH;
+            if (sr_wordset_has_hash(&sr_irrealis_words, h))
+                f |= SR_WI_IRREALIS;
+            if (sr_wordset_has_hash(&sr_future_words, h))
+                f |= SR_WI_FUTURE;
+            if (sr_wordset_has_hash(&sr_clause_words, h))
+                f |= SR_WI_CLAUSE;
+        }
     }
     if (!(f & SR_WI_TIMEISH) && tn < n && tn <= 12 && ascii >= tn &&
         sr_wordset_has_hash(&sr_time_words, sr_word_hash(s, tn)))

@@ -6,7 +6,8 @@
  * looked up by hash) and read the same words again and again as their
  * matchers look ahead.  sr_word_info() hashes each word once, probes every
  * set with that one hash and keeps the answers in a parallel array (one
- * sr_wordinfo per token), so the gates become a flag test.
+ * sr_wordinfo per token), so the gates become a flag test.  The claims and
+ * events stages read it too (their trigger, speech and modal words).
  */
 #ifndef SITREP_WORDINFO_H
 #define SITREP_WORDINFO_H
@@ -19,7 +20,12 @@ enum {
     SR_WI_TIMEISH = 1u << 2,    /* times.c timeish(): a number, a month, weekday or "Q1" with a
                                  * capital, a hyphenated word or a word of sr_time_words */
     SR_WI_TIME_SMALL = 1u << 3, /* in sr_time_small_words ("the", "in", "a") */
-    SR_WI_FIG_START = 1u << 4   /* figures.c may_start_figure() */
+    SR_WI_FIG_START = 1u << 4,  /* figures.c may_start_figure() */
+    SR_WI_EVENT = 1u << 5,      /* in sr_event_words: may start an event trigger (events.c) */
+    SR_WI_SPEECH = 1u << 6,     /* in sr_speech_words: "said", "according" (claims.c) */
+    SR_WI_IRREALIS = 1u << 7,   /* in sr_irrealis_words: "vowed", "could" (events.c) */
+    SR_WI_FUTURE = 1u << 8,     /* in sr_future_words: "will", "expected" (claims.c) */
+    SR_WI_CLAUSE = 1u << 9      /* in sr_clause_words: "while", "but" end a clause */
 };
 
 typedef struct sr_wordinfo {

@@ -63,6 +63,8 @@ extern const sr_wordset sr_event_words;      /* data/event-words.txt */
 extern const sr_wordset sr_speech_words;     /* data/speech-words.txt */
 extern const sr_wordset sr_irrealis_words;   /* data/irrealis-words.txt */
 extern const sr_wordset sr_future_words;     /* data/future-words.txt */
+extern const sr_wordset sr_clause_words;     /* data/clause-words.txt */
+extern const sr_wordset sr_analysis_words;   /* the five above together: one probe screens all */
 extern const sr_wordset sr_figure_cap_words; /* data/figure-cap-words.txt */
 
 /* Is s[0..n) in the set?  ASCII case-insensitive; false for any non-ASCII
