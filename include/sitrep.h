@@ -317,6 +317,7 @@ typedef struct sitrep_claim {
     const char *actor;         /* canonical name of who did or is counted */
     const char *attributed_to; /* canonical name of the source, or its words ("defense official") */
     const char *places[4];     /* canonical place names, place_count of them */
+    const char *place_countries[4]; /* ISO 3166-1 alpha-2 of each place, NULL when unknown */
     size_t place_count;
     char period_start[11], period_end[11]; /* "YYYY-MM-DD", "" when unknown */
     size_t span_count;         /* statements: sitrep_doc_claim_span */

@@ -275,8 +275,11 @@ sitrep_status sitrep_doc_claim(const sitrep_doc *doc, size_t i, sitrep_claim *ou
     out->attributed_to = c->source >= 0 ? entity_name(doc, c->source) : c->source_text;
     for (size_t k = 0; k < c->nplaces && out->place_count < 4; k++) {
         const char *n = entity_name(doc, c->places[k]);
-        if (n)
+        if (n) {
+            out->place_countries[out->place_count] =
+                SR_VEC_AT(&doc->entities, sr_entity, c->places[k]).e.country;
             out->places[out->place_count++] = n;
+        }
     }
     if (c->from.year) {
         sr_date_iso(&c->from, out->period_start);

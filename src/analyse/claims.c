@@ -54,12 +54,12 @@ static const char *const speech_verbs[] = {
     "confirmed", "confirms", "warned", "warns", "explained", "wrote", "writes", "indicated",
     "revealed", "reveals", "showed", "shows", "counted", "recorded", "documented", "tallied",
     "estimate", "report", "claim", "put", "puts", "acknowledged", "disclosed", "claimed",
-    "claims", NULL};
+    "claims", "found", NULL};
 static const char *const pronouns_person[] = {"he", "she", NULL};
 static const char *const pronouns_org[] = {"it", "they", NULL};
 static const char *const determiners[] = {"a", "an", "the", "this", "that", "these", "those", NULL};
 static const char *const locatives[] = {"in", "inside", "across", "throughout", "near", "around",
-                                        "at", "within", "outside", "into", NULL};
+                                        "at", "within", "outside", "into", "off", NULL};
 static const char *const anaphor_heads[] = {"group", "militants", "extremists", "jihadists",
                                             "insurgents", "terrorists", "organization",
                                             "organisation", "network", "rebels", NULL};
@@ -69,7 +69,8 @@ static const char *const drop_adjectives[] = {
     "estimated", "reported", "confirmed", "at", "large", NULL};
 static const char *const aux_words[] = {"who", "that", "which", "were", "was", "have", "had",
                                         "has", "been", "being", "are", "is", "reportedly",
-                                        "also", "later", "all", "subsequently", "since", NULL};
+                                        "also", "later", "all", "subsequently", "since", "of", "whom",
+                                        "them", NULL};
 static const char *const skip_back[] = {"have", "had", "has", "also", "reportedly", "allegedly",
                                         "already", "so", "far", "been", NULL};
 
@@ -209,6 +210,9 @@ static bool is_speech_verb(const sr_context *c, size_t i)
         return sr_tok_is(c, i + 1, "that") || sr_tok_is(c, i + 1, "its") || sr_tok_is(c, i + 1, "it") ||
                sr_tok_is(c, i + 1, "their") || sr_tok_is(c, i + 1, "they") ||
                (sr_tok_is(c, i + 1, "to") && sr_tok_is(c, i + 2, "have"));
+    /* "a report by Amnesty International found that" */
+    if (sr_tok_is(c, i, "found"))
+        return sr_tok_is(c, i + 1, "that") && i > 0 && entity_at(c, i - 1, NULL) != NULL;
     /* nouns: "a report", "the claim" are handled above; "put" only in "put the toll at" */
     if (sr_tok_is(c, i, "put") || sr_tok_is(c, i, "puts")) {
         for (size_t k = i + 1; k <= i + 3; k++)
@@ -285,6 +289,21 @@ static int32_t org_before(const sr_context *c, size_t i)
     return -1;
 }
 
+/* The last organisation of `kind` (any non-person, non-place kind when 0)
+ * mentioned before token i. */
+static int32_t org_of_kind(const sr_context *c, size_t i, int kind)
+{
+    size_t steps = 0;
+    while (i-- > 0 && steps++ < 4000) {
+        int32_t e;
+        const sr_entity *en = entity_at(c, i, &e);
+        if (en && en->e.kind != SITREP_ENTITY_PERSON && en->e.kind != SITREP_ENTITY_PLACE &&
+            (kind == 0 || (int)en->e.kind == kind))
+            return e;
+    }
+    return -1;
+}
+
 static bool role_noun(const sr_context *c, size_t i)
 {
     static const char *const roles[] = {
@@ -312,6 +331,9 @@ static speaker np_speaker(const sr_context *c, size_t lo, size_t last, size_t at
             break;
         first = k;
     }
+    while (first < last && sr_tok_in(c, first, (const char *const[]){"senior", "top", "anonymous",
+                                                                      "unnamed", NULL}))
+        first++;
     int32_t person = -1, org = -1;
     for (size_t k = first; k <= last; k++) {
         int32_t e;
@@ -454,7 +476,14 @@ static speaker speaker_of(const cstate *st, size_t lo, size_t hi, size_t v)
                     return (speaker){p, 0, 0, v, true};
             }
             if (b > lo && sr_tok_is(c, b - 1, "the") && sr_tok_in(c, b, org_nouns)) {
-                int32_t o = org_before(c, b);
+                int kind = sr_tok_is(c, b, "army") || sr_tok_is(c, b, "military") ? SITREP_ENTITY_MILITARY
+                           : sr_tok_is(c, b, "ministry") || sr_tok_is(c, b, "government")
+                               ? SITREP_ENTITY_GOVERNMENT
+                           : sr_tok_is(c, b, "group") || sr_tok_is(c, b, "movement") ||
+                                   sr_tok_is(c, b, "militia")
+                               ? SITREP_ENTITY_ARMED_GROUP
+                               : 0;
+                int32_t o = org_of_kind(c, b, kind);
                 if (o >= 0)
                     return (speaker){o, 0, 0, v, true};
             }
@@ -626,6 +655,19 @@ static void measure_noun(const sr_context *c, const fig_info *fi, char *noun, si
 /* What happened to the counted, from a verb before the figure ("killing
  * 44", "the deaths of 44", "has captured 233") or after its noun ("who
  * were killed", "32 were captured"). */
+/* Past a parenthetical source: "60 villagers, local officials said, were
+ * killed" reads on at "were". */
+static size_t skip_said(const sr_context *c, size_t a, size_t hi)
+{
+    if (!sr_tok_char(c, a, ','))
+        return a;
+    for (size_t k = a + 1; k < hi && k < a + 7; k++) {
+        if (sr_tok_char(c, k, ','))
+            return k > a + 1 && sr_tok_flag(c, k - 1, SR_WI_SPEECH) ? k + 1 : a;
+    }
+    return a;
+}
+
 static const char *outcome_around(const sr_context *c, const fig_info *fi, size_t lo, size_t hi,
                                   bool *toll)
 {
@@ -653,12 +695,15 @@ static const char *outcome_around(const sr_context *c, const fig_info *fi, size_
             break;
         }
         const char *o = outcome_of(c, k);
-        if (o && !sr_tok_is(c, k, "dead"))
-            return o;
+        if (o && (!sr_tok_is(c, k, "dead") || (k > lo && sr_tok_is(c, k - 1, "shot"))))
+            return o; /* "killing 44", "shot dead 17"; not "left ... dead" */
         break;
     }
     size_t a = fi->m1 > fi->f1 ? fi->m1 : fi->f1;
-    for (size_t q = a; q < hi && q < a + 4; q++) {
+    if (sr_tok_is(c, a, "to") && sr_tok_is(c, a + 1, "death"))
+        return "killed"; /* "burned 2 suspected thieves to death" */
+    size_t q0 = skip_said(c, a, hi);
+    for (size_t q = q0; q < hi && q < q0 + 4; q++) {
         const char *o = outcome_of(c, q);
         if (o)
             return o;
@@ -676,6 +721,19 @@ static bool locative_before(const sr_context *c, size_t lo, size_t p)
     for (size_t steps = 0; k > lo && steps < 8; steps++) {
         k--;
         if (sr_tok_in(c, k, locatives))
+            return true;
+        /* "58 airstrikes on Idlib": what was struck */
+        if (sr_tok_is(c, k, "on") && k > lo &&
+            sr_tok_in(c, k - 1, (const char *const[]){"airstrikes", "strikes", "attacks", "raids",
+                                                      "assaults", "bombings", "rockets", "missiles",
+                                                      "shells", NULL}))
+            return true;
+        /* "the town of Geneina", "south of Hodeidah", "the coast of Yemen" */
+        if (sr_tok_is(c, k, "of") && k > lo &&
+            sr_tok_in(c, k - 1, (const char *const[]){"town", "city", "village", "province", "region",
+                                                      "district", "north", "south", "east", "west",
+                                                      "coast", "outskirts", "state", "area", "county",
+                                                      "territory", "border", NULL}))
             return true;
         if (c->at[k].mention >= 0) {
             k = mention_first(c, k);
@@ -713,6 +771,8 @@ static size_t last_countries(const sr_context *c, size_t i, int32_t *out, size_t
     return n;
 }
 
+static bool verbish(const sr_context *c, size_t i);
+
 static void add_place(sr_claim *cl, int32_t e)
 {
     for (size_t k = 0; k < cl->nplaces; k++)
@@ -742,10 +802,48 @@ static void places_in(const sr_context *c, size_t lo, size_t hi, size_t clause_l
         const sr_entity *en = entity_at(c, i, &e);
         if (!en || en->e.kind != SITREP_ENTITY_PLACE)
             continue;
-        if (locative_before(c, clause_lo, i))
+        size_t last = mention_last(c, i);
+        /* "police in Nairobi said", "told reporters in Geneva": where the
+         * speaker is, not what the figure covers */
+        bool speaker_place = false;
+        for (size_t k = last + 1; k < c->ntok && k <= last + 3 && c->tok[k].kind == SITREP_TOK_WORD &&
+                                  c->sent_of[k] == c->sent_of[last];
+             k++)
+            speaker_place |= is_speech_verb(c, k);
+        for (size_t k = mention_first(c, i); k > clause_lo && mention_first(c, i) - k < 4; k--)
+            speaker_place |= sr_tok_is(c, k - 1, "told") || sr_tok_is(c, k - 1, "reporters");
+        bool subject = true; /* only places (and possessives) before it in its clause */
+        for (size_t k = lo; k < mention_first(c, i) && subject; k++)
+            subject = c->at[k].mention >= 0 || sr_tok_is(c, k, "s") || sr_tok_char(c, k, '\'') ||
+                      c->src[c->tok[k].start] == '\xE2';
+        subject = subject && lo == clause_lo &&
+                  sr_tok_in(c, last + 1, (const char *const[]){"saw", "sees", "recorded", "records",
+                                                               "registered", "suffered", "witnessed",
+                                                               "experienced", "had", "has", NULL});
+        if (!speaker_place && (subject || locative_before(c, clause_lo, i)))
             add_place(cl, e);
-        i = mention_last(c, i);
+        i = last;
     }
+}
+
+/* "Sudan's El Fasher": a country that only locates a place of the list
+ * is left out; the place carries its country. */
+static void drop_locating_countries(const sr_context *c, sr_claim *cl)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < cl->nplaces; i++) {
+        const sr_entity *p = &c->ent[cl->places[i]];
+        bool locates = false;
+        if (sr_entity_is_country(p) && p->e.country)
+            for (size_t k = 0; k < cl->nplaces; k++) {
+                const sr_entity *q = &c->ent[cl->places[k]];
+                locates |= k != i && !sr_entity_is_country(q) && q->e.country &&
+                           strcmp(q->e.country, p->e.country) == 0;
+            }
+        if (!locates)
+            cl->places[n++] = cl->places[i];
+    }
+    cl->nplaces = (uint8_t)n;
 }
 
 /* Where the figure's clause ends after it: the next figure, a speech verb,
@@ -766,12 +864,21 @@ static size_t clause_after(const sr_context *c, size_t from, size_t hi, bool fig
 {
     static const char *const rel[] = {"which", "who", "whose", NULL};
     for (size_t i = from; i < hi; i++) {
+        if (sr_tok_char(c, i, ',') && skip_said(c, i, hi) != i) {
+            i = skip_said(c, i, hi) - 1;
+            continue;
+        }
         if ((figures && c->at[i].figure >= 0) || is_speech_verb(c, i) || sr_tok_flag(c, i, SR_WI_CLAUSE) ||
             sr_tok_char(c, i, ';') || (sr_tok_is(c, i, "according") && sr_tok_is(c, i + 1, "to")))
             return i;
         /* ", prompting ...", ", killing ...": a new clause; ", which ..." far
          * from the figure speaks of something else */
-        if (sr_tok_char(c, i, ',') && (ing_word(c, i + 1) || (sr_tok_in(c, i + 1, rel) && i > from + 3)))
+        if (sr_tok_char(c, i, ',') && skip_said(c, i, hi) != i) {
+            i = skip_said(c, i, hi) - 1; /* ", local officials said," */
+            continue;
+        }
+        if (sr_tok_char(c, i, ',') && ((ing_word(c, i + 1) && !sr_tok_is(c, i + 1, "including")) ||
+                                       (sr_tok_in(c, i + 1, rel) && i > from + 3)))
             return i;
     }
     return hi;
@@ -887,11 +994,14 @@ static int32_t subject_actor(const cstate *st, size_t lo, size_t f0)
     for (size_t k = f0; k > lo && f0 - k < 24;) {
         k--;
         /* "CENTCOM said it conducted", "the army said its forces": the speaker */
-        if (is_speech_verb(c, k) && (sr_tok_in(c, k + 1, pronouns_org) || sr_tok_is(c, k + 1, "its") ||
-                                     sr_tok_is(c, k + 1, "their") ||
-                                     (sr_tok_is(c, k + 1, "that") &&
-                                      (sr_tok_in(c, k + 2, pronouns_org) || sr_tok_is(c, k + 2, "its") ||
-                                       sr_tok_is(c, k + 2, "their"))))) {
+        bool refers_back = false;
+        if (is_speech_verb(c, k))
+            for (size_t q = k + 1; q < f0 && q < k + 7; q++)
+                if (sr_tok_in(c, q, pronouns_org) || sr_tok_is(c, q, "its") || sr_tok_is(c, q, "their")) {
+                    refers_back = true;
+                    break;
+                }
+        if (refers_back) {
             for (size_t q = 0; q < st->nsp; q++)
                 if (st->sp[q].at == k && st->sp[q].ent >= 0 && !ent_is_person(c, st->sp[q].ent))
                     return st->sp[q].ent;
@@ -899,7 +1009,7 @@ static int32_t subject_actor(const cstate *st, size_t lo, size_t f0)
         }
         if (sr_tok_char(c, k, ';') || sr_tok_char(c, k, ':') || is_speech_verb(c, k) ||
             (sr_tok_is(c, k, "according") && sr_tok_is(c, k + 1, "to")) || c->at[k].figure >= 0 ||
-            is_quote_mark(c, k))
+            (is_quote_mark(c, k) && !(k > lo && c->at[k - 1].mention >= 0 && is_word(c, k + 1))))
             return -1;
         if (subject_anaphor(c, k))
             return st->dominant;
@@ -908,6 +1018,13 @@ static int32_t subject_actor(const cstate *st, size_t lo, size_t f0)
         if (!en)
             continue;
         size_t first = mention_first(c, k);
+        /* "According to the United Nations, at least 1,200 ...": the source */
+        if ((first > lo + 1 && sr_tok_is(c, first - 1, "to") && sr_tok_is(c, first - 2, "according")) ||
+            (first > lo + 2 && sr_tok_is(c, first - 1, "the") && sr_tok_is(c, first - 2, "to") &&
+             sr_tok_is(c, first - 3, "according"))) {
+            k = first;
+            continue;
+        }
         if (en->e.kind == SITREP_ENTITY_PERSON) {
             k = first;
             continue;
@@ -927,7 +1044,9 @@ static int32_t subject_actor(const cstate *st, size_t lo, size_t f0)
             continue;
         }
         /* an organisation after a preposition is no subject ("with the SDF") */
-        if (first > lo && (sr_tok_is(c, first - 1, "with") || sr_tok_is(c, first - 1, "by") ||
+        bool by_noun = first > lo + 1 && sr_tok_is(c, first - 1, "by") && is_word(c, first - 2) &&
+                       c->src[c->tok[first - 2].end - 1] == 's'; /* "Attacks by al-Shabaab" */
+        if (!by_noun && first > lo && (sr_tok_is(c, first - 1, "with") || sr_tok_is(c, first - 1, "by") ||
                            sr_tok_is(c, first - 1, "told") ||
                            sr_tok_is(c, first - 1, "against") || sr_tok_is(c, first - 1, "of") ||
                            sr_tok_is(c, first - 1, "on") || sr_tok_is(c, first - 1, "from")))
@@ -961,9 +1080,13 @@ static int32_t actor_after(const cstate *st, const fig_info *fi, size_t hi)
             return who;
     }
     size_t a = fi->m1 > fi->f1 ? fi->m1 : fi->f1;
-    for (size_t k = a; k < hi && k < a + 6; k++) {
+    for (size_t k = a; k < hi && k < a + 10; k++) {
         bool of = sr_tok_is(c, k, "of") && k == a;
-        bool by = sr_tok_is(c, k, "by");
+        /* "carried out by JNIM", "claimed by"; not "fishermen held by" */
+        bool by = sr_tok_is(c, k, "by") && k > a && !sr_tok_in(c, k - 1, (const char *const[]){
+                                                    "held", "kidnapped", "abducted", "captured",
+                                                    "detained", "seized", "taken", "led", "backed",
+                                                    "supported", "funded", "run", NULL});
         if (!of && !by) {
             if (sr_tok_char(c, k, ',') || c->at[k].figure >= 0)
                 break;
@@ -1006,23 +1129,26 @@ static bool same_date(const sr_date *a, const sr_date *b)
     return a->year == b->year && a->month == b->month && a->day == b->day;
 }
 
-static bool places_compatible(const sr_claim *a, const sr_claim *b)
+/* Same places, or places of the same countries ("southern Somalia" and
+ * "near Kismayo" in a lead and its body). */
+static bool places_compatible(const sr_context *c, const sr_claim *a, const sr_claim *b)
 {
     if (!a->nplaces || !b->nplaces)
         return true;
-    if (a->nplaces != b->nplaces)
-        return false;
     for (size_t i = 0; i < a->nplaces; i++) {
+        const char *ca = c->ent[a->places[i]].e.country;
         bool found = false;
-        for (size_t j = 0; j < b->nplaces; j++)
-            found |= a->places[i] == b->places[j];
+        for (size_t j = 0; j < b->nplaces; j++) {
+            const char *cb = c->ent[b->places[j]].e.country;
+            found |= a->places[i] == b->places[j] || (ca && cb && strcmp(ca, cb) == 0);
+        }
         if (!found)
             return false;
     }
     return true;
 }
 
-static bool mergeable(const sr_claim *a, const sr_claim *b)
+static bool mergeable(const sr_context *c, const sr_claim *a, const sr_claim *b)
 {
     if (strcmp(a->measure, b->measure) != 0 || a->low != b->low || a->high != b->high ||
         a->qualifier != b->qualifier)
@@ -1031,7 +1157,7 @@ static bool mergeable(const sr_claim *a, const sr_claim *b)
         return false;
     if (a->actor >= 0 && b->actor >= 0 && a->actor != b->actor)
         return false;
-    return places_compatible(a, b);
+    return places_compatible(c, a, b);
 }
 
 static void merge_into(sr_claim *a, const sr_claim *b)
@@ -1159,6 +1285,9 @@ sitrep_status sr_find_claims(const sr_context *c, const sr_date *anchor, sr_buf 
             places_in(c, fwd_from, fwd_end, lo, &cl);
             if (!cl.nplaces)
                 places_in(c, back_lo, fi.f0, lo, &cl);
+            if (!cl.nplaces) /* "killed 12, injured 8 and abducted 30 in a raid near Kaduna" */
+                places_in(c, fwd_from, clause_after(c, fwd_from, hi, false), lo, &cl);
+            drop_locating_countries(c, &cl);
             period_of(c, &st, s, &fi, clause_after(c, fwd_from, hi, false), back_lo, &cl);
             /* the source nearest the figure */
             size_t bestd = (size_t)-1;
@@ -1182,7 +1311,7 @@ sitrep_status sr_find_claims(const sr_context *c, const sr_date *anchor, sr_buf 
             bool merged = false;
             /* bounded: a repeated fact is restated within a few hundred claims */
             for (size_t k = n > first_claim + 256 ? n - 256 : first_claim; k < n; k++)
-                if (mergeable(&all[k], &cl)) {
+                if (mergeable(c, &all[k], &cl)) {
                     merge_into(&all[k], &cl);
                     fc[f] = (int32_t)k;
                     merged = true;

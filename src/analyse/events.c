@@ -165,6 +165,16 @@ static bool near_is(const sr_context *c, size_t i, size_t lo, size_t hi, int bef
 
 /* ---- triggers ---- */
 
+typedef struct estate {
+    const sr_context *c;
+    const sr_claim *claims;
+    size_t nclaims;
+    const int32_t *fig_claim;
+    sr_date anchor;
+    int32_t dominant;
+} estate;
+
+
 typedef struct trig {
     size_t at, end;   /* tokens [at, end) */
     uint8_t sub;
@@ -177,14 +187,52 @@ static bool realis(const sr_context *c, size_t i, size_t lo)
 {
     size_t a = i > lo + 6 ? i - 6 : lo;
     for (size_t k = a; k < i; k++) {
-        if (sr_tok_flag(c, k, SR_WI_IRREALIS))
-            return false;
         if (sr_tok_char(c, k, ',') || sr_tok_char(c, k, ';'))
-            a = k; /* a new clause: what came before it does not govern the trigger */
+            continue; /* the window still governs: "vowed, again, to attack" */
+        if (!sr_tok_flag(c, k, SR_WI_IRREALIS))
+            continue;
+        /* "may have been killed": unsure of the toll, not of the event */
+        if (sr_tok_is(c, k + 1, "have") && (sr_tok_is(c, k, "may") || sr_tok_is(c, k, "might") ||
+                                            sr_tok_is(c, k, "could") || sr_tok_is(c, k, "would")))
+            continue;
+        /* negation governs only what follows it closely: "no attack", not
+         * "no group has claimed the bombing" */
+        if ((sr_tok_is(c, k, "no") || sr_tok_is(c, k, "not") || sr_tok_is(c, k, "never")) && i - k > 2)
+            continue;
+        return false;
     }
-    if (i > lo && sr_tok_is(c, i - 1, "to"))
+    if (i > lo && sr_tok_is(c, i - 1, "to") && !(i > lo + 1 && sr_tok_is(c, i - 2, "due")))
         return false; /* "to attack" */
     return true;
+}
+
+/* A word of a figure's measure that names munitions or people, not
+ * happenings: "three rockets hit", "two suicide bombers struck". */
+static bool counted_thing(const sr_context *c, size_t i)
+{
+    static const char *const things[] = {"rockets", "missiles", "mortars", "shells", "drones",
+                                         "bombs", "grenades", "bombers", "gunmen", "attackers",
+                                         "rounds", "mines", "devices", "protesters", "rioters",
+                                         "demonstrators", NULL};
+    return sr_tok_in(c, i, things);
+}
+
+static bool object_is_person(const sr_context *c, size_t i, size_t hi)
+{
+    static const char *const persons[] = {"journalist", "journalists", "reporter", "hostage",
+                                          "hostages", "man", "men", "woman", "women", "child",
+                                          "children", "students", "pupils", "girls", "boys",
+                                          "workers", "worker", "passengers", "villagers",
+                                          "activist", "activists", "priest", "teacher",
+                                          "teachers", "doctor", "civilians", "people", NULL};
+    for (size_t k = i + 1; k < hi && k < i + 4; k++) {
+        if (sr_tok_in(c, k, persons))
+            return true;
+        const sr_entity *e = entity_at(c, k, NULL);
+        if (e && e->e.kind == SITREP_ENTITY_PERSON)
+            return true;
+    }
+    return false;
 }
 
 /* The sub-event a word at i names, or EV_NONE; *len gets how many tokens. */
@@ -194,26 +242,42 @@ static int trigger_at(const sr_context *c, size_t i, size_t lo, size_t hi, size_
     *plural = false;
     if (!is_word(c, i))
         return EV_NONE;
+    static const char *const aircraft[] = {"warplanes", "jets", "aircraft", "planes", "helicopters",
+                                           "gunships", "bombers", "drones", NULL};
+    static const char *const hit[] = {"struck", "hit", "targeted", "attacked", "bombed", "pounded",
+                                      "slammed", "crashed", "strike", "strikes", "attack",
+                                      "attacks", "raid", "raids", NULL};
     if (sr_tok_is(c, i, "suicide") &&
         (sr_tok_stem(c, i + 1, "bomb", 4) || sr_tok_stem(c, i + 1, "attack", 2) ||
          sr_tok_stem(c, i + 1, "blast", 1) || sr_tok_stem(c, i + 1, "vest", 1) ||
          sr_tok_stem(c, i + 1, "car", 1))) {
         *len = 2;
-        *plural = sr_tok_is(c, i + 1, "bombers") || sr_tok_is(c, i + 1, "attacks") ||
-                  sr_tok_is(c, i + 1, "bombings");
+        *plural = sr_tok_is(c, i + 1, "attacks") || sr_tok_is(c, i + 1, "bombings");
         return EV_SUICIDE;
     }
-    if ((sr_tok_is(c, i, "drone") || sr_tok_is(c, i, "air")) &&
-        (sr_tok_stem(c, i + 1, "strike", 1) || sr_tok_stem(c, i + 1, "attack", 1) ||
-         sr_tok_stem(c, i + 1, "raid", 1))) {
-        *len = 2;
-        *plural = sr_tok_is(c, i + 1, "attacks") || sr_tok_is(c, i + 1, "raids") ||
-                  sr_tok_is(c, i + 1, "strikes");
-        return EV_AIR;
+    if (sr_tok_is(c, i, "drone") || sr_tok_is(c, i, "drones") || sr_tok_is(c, i, "air")) {
+        if (sr_tok_in(c, i + 1, hit)) {
+            *len = 2;
+            *plural = sr_tok_is(c, i + 1, "attacks") || sr_tok_is(c, i + 1, "raids") ||
+                      sr_tok_is(c, i + 1, "strikes");
+            return EV_AIR;
+        }
+        /* "launched a drone at the port" */
+        if (!sr_tok_is(c, i, "air") && i > lo + 1 &&
+            (sr_tok_is(c, i - 2, "launched") || sr_tok_is(c, i - 2, "fired") || sr_tok_is(c, i - 2, "sent")))
+            return EV_AIR;
+        return EV_NONE;
     }
+    if (sr_tok_in(c, i, aircraft) && sr_tok_in(c, i + 1, hit))
+        return EV_AIR;
     if (sr_tok_stem(c, i, "airstrike", 1)) {
         *plural = sr_tok_is(c, i, "airstrikes");
         return EV_AIR;
+    }
+    if (sr_tok_is(c, i, "bombed")) {
+        if (near_word(c, i, lo, hi, 3, 0, aircraft))
+            return EV_AIR;
+        return EV_IED;
     }
     if (sr_tok_is(c, i, "strike") || sr_tok_is(c, i, "strikes")) {
         *plural = sr_tok_is(c, i, "strikes");
@@ -231,20 +295,25 @@ static int trigger_at(const sr_context *c, size_t i, size_t lo, size_t hi, size_
     }
     if (sr_tok_stem(c, i, "shelling", 1) || sr_tok_is(c, i, "shelled") || sr_tok_is(c, i, "artillery"))
         return EV_SHELLING;
-    if (sr_tok_stem(c, i, "rocket", 1) || sr_tok_stem(c, i, "mortar", 1) || sr_tok_stem(c, i, "missile", 1)) {
+    if (sr_tok_stem(c, i, "rocket", 1) || sr_tok_stem(c, i, "mortar", 1) || sr_tok_stem(c, i, "missile", 1) ||
+        sr_tok_is(c, i, "shells")) {
         static const char *const fire[] = {"fired", "launched", "hit", "struck", "landed",
                                            "slammed", "targeted", "rained", "attack", "attacks",
-                                           "barrage", "salvo", NULL};
+                                           "barrage", "salvo", "fire", "killed", "exploded", NULL};
         if (near_word(c, i, lo, hi, 4, 4, fire))
             return EV_SHELLING;
         return EV_NONE;
     }
     if (sr_tok_stem(c, i, "grenade", 1))
         return EV_GRENADE;
+    if (sr_tok_is(c, i, "improvised") && sr_tok_is(c, i + 1, "explosive")) {
+        *len = sr_tok_stem(c, i + 2, "device", 1) ? 3 : 2;
+        return EV_IED;
+    }
     if (sr_tok_is(c, i, "bombing") || sr_tok_is(c, i, "bomb") || sr_tok_is(c, i, "blast") ||
         sr_tok_is(c, i, "explosion") || sr_tok_is(c, i, "ied") || sr_tok_is(c, i, "exploded") ||
         sr_tok_is(c, i, "detonated") || sr_tok_is(c, i, "landmine") || sr_tok_is(c, i, "bombings") ||
-        sr_tok_is(c, i, "blasts") || sr_tok_is(c, i, "explosions")) {
+        sr_tok_is(c, i, "blasts") || sr_tok_is(c, i, "explosions") || sr_tok_is(c, i, "bombs")) {
         if (sr_tok_is(c, i + 1, "squad") || sr_tok_is(c, i + 1, "disposal") || sr_tok_is(c, i + 1, "threat"))
             return EV_NONE;
         *plural = sr_tok_is(c, i, "bombings") || sr_tok_is(c, i, "blasts") || sr_tok_is(c, i, "explosions");
@@ -254,17 +323,20 @@ static int trigger_at(const sr_context *c, size_t i, size_t lo, size_t hi, size_
     }
     if (sr_tok_is(c, i, "clashes") || sr_tok_is(c, i, "clash") || sr_tok_is(c, i, "clashed") ||
         sr_tok_is(c, i, "firefight") || sr_tok_is(c, i, "gunfight") || sr_tok_stem(c, i, "ambush", 3) ||
+        sr_tok_is(c, i, "fought") || sr_tok_is(c, i, "battled") ||
         (sr_tok_is(c, i, "gun") && sr_tok_is(c, i + 1, "battle")))
         return EV_CLASH;
     if (sr_tok_is(c, i, "fighting") &&
         (near_is(c, i, lo, hi, 2, 2, "between") || near_is(c, i, lo, hi, 2, 3, "erupted") ||
          near_is(c, i, lo, hi, 2, 0, "heavy") || near_is(c, i, lo, hi, 2, 0, "fierce")))
         return EV_CLASH;
-    if (sr_tok_is(c, i, "raid") || sr_tok_is(c, i, "raided") || sr_tok_is(c, i, "stormed"))
+    if (sr_tok_is(c, i, "raid") || sr_tok_is(c, i, "raids"))
         return EV_CLASH;
+    if (sr_tok_is(c, i, "raided") || sr_tok_is(c, i, "stormed"))
+        return EV_ATTACK_GENERIC; /* a village or a hospital: civilians; a base: a battle */
     if (sr_tok_is(c, i, "opened") && sr_tok_is(c, i + 1, "fire")) {
         *len = 2;
-        return EV_VAC_ATTACK;
+        return EV_ATTACK_GENERIC;
     }
     if (sr_tok_is(c, i, "shooting") || sr_tok_is(c, i, "massacre") || sr_tok_is(c, i, "massacred") ||
         sr_tok_is(c, i, "stabbing") || sr_tok_is(c, i, "stabbed") || sr_tok_is(c, i, "beheaded") ||
@@ -272,11 +344,28 @@ static int trigger_at(const sr_context *c, size_t i, size_t lo, size_t hi, size_
         return EV_VAC_ATTACK;
     if (sr_tok_is(c, i, "executed") && !near_is(c, i, lo, hi, 1, 0, "was"))
         return EV_VAC_ATTACK;
+    /* "gunmen killed 9 passengers", "shot dead 29 worshippers", "a woman
+     * was shot dead": a killing whose victims are stated */
+    if (sr_tok_is(c, i, "killed") || sr_tok_is(c, i, "killing") || sr_tok_is(c, i, "shot")) {
+        if (sr_tok_is(c, i, "shot") && (sr_tok_is(c, i + 1, "dead") || sr_tok_is(c, i + 1, "and")))
+            return EV_ATTACK_GENERIC;
+        if (i > lo && sr_tok_is(c, i - 1, "was") && sr_tok_is(c, i, "shot"))
+            return EV_ATTACK_GENERIC;
+        /* the victims' count right after the verb: "killed 9 passengers",
+         * "killed the 3 attackers" */
+        size_t k = sr_tok_is(c, i + 1, "the") ? i + 2 : i + 1;
+        if (k < hi && c->at[k].figure >= 0)
+            return EV_ATTACK_GENERIC;
+        return EV_NONE;
+    }
     if (sr_tok_is(c, i, "kidnapped") || sr_tok_is(c, i, "abducted") || sr_tok_is(c, i, "kidnapping") ||
         sr_tok_is(c, i, "abduction"))
         return EV_ABDUCTION;
-    if (sr_tok_is(c, i, "raped") || sr_tok_is(c, i, "rape"))
+    if (sr_tok_is(c, i, "raped") || sr_tok_is(c, i, "rape") ||
+        (sr_tok_is(c, i, "sexually") && sr_tok_is(c, i + 1, "assaulted"))) {
+        *len = sr_tok_is(c, i, "sexually") ? 2 : 1;
         return EV_SEXUAL;
+    }
     if (sr_tok_is(c, i, "attack") || sr_tok_is(c, i, "attacked") || sr_tok_is(c, i, "assault") ||
         sr_tok_is(c, i, "attacks")) {
         *plural = sr_tok_is(c, i, "attacks");
@@ -301,12 +390,37 @@ static int trigger_at(const sr_context *c, size_t i, size_t lo, size_t hi, size_
          (near_is(c, i, lo, hi, 4, 2, "signed") || near_is(c, i, lo, hi, 4, 2, "reached") ||
           near_is(c, i, lo, hi, 3, 0, "peace"))))
         return EV_AGREEMENT;
-    if ((sr_tok_is(c, i, "withdrew") || sr_tok_is(c, i, "withdrawn") || sr_tok_is(c, i, "pulled")) &&
-        !sr_tok_is(c, i - 1, "be"))
+    if (sr_tok_is(c, i, "agreed") && sr_tok_is(c, i + 1, "to")) {
+        static const char *const deals[] = {"exchange", "swap", "release", "ceasefire", "truce",
+                                            "halt", "end", "withdraw", NULL};
+        if (near_word(c, i, lo, hi, 0, 4, deals))
+            return EV_AGREEMENT;
+        return EV_NONE;
+    }
+    if (sr_tok_is(c, i, "withdrew") || sr_tok_is(c, i, "withdrawn") ||
+        (sr_tok_is(c, i, "pulled") && sr_tok_is(c, i + 1, "out")) ||
+        (sr_tok_is(c, i, "handed") && sr_tok_is(c, i + 1, "over"))) {
+        *len = sr_tok_is(c, i, "pulled") || sr_tok_is(c, i, "handed") ? 2 : 1;
+        return EV_TRANSFER;
+    }
+    if (sr_tok_is(c, i, "merged") || sr_tok_is(c, i, "dissolved") || sr_tok_is(c, i, "disbanded"))
         return EV_CHANGE;
-    if (sr_tok_is(c, i, "designated") && near_is(c, i, lo, hi, 0, 6, "terrorist"))
+    if ((sr_tok_is(c, i, "designated") || sr_tok_is(c, i, "added") || sr_tok_is(c, i, "listed")) &&
+        near_is(c, i, lo, hi, 0, 8, "terrorist"))
         return EV_OTHER;
+    if ((sr_tok_is(c, i, "established") || (sr_tok_is(c, i, "set") && sr_tok_is(c, i + 1, "up"))) &&
+        near_is(c, i, lo, hi, 0, 5, "base"))
+        return EV_HQ;
+    if (sr_tok_is(c, i, "looted") || sr_tok_is(c, i, "torched") || sr_tok_is(c, i, "burned") ||
+        sr_tok_is(c, i, "burnt") || (sr_tok_is(c, i, "set") && sr_tok_is(c, i + 1, "fire"))) {
+        *len = sr_tok_is(c, i, "set") ? 2 : 1;
+        return EV_LOOTING; /* a riot or mob when protesters or a mob did it (emit) */
+    }
+    if (sr_tok_is(c, i, "lynched") || sr_tok_is(c, i, "lynching") || sr_tok_is(c, i, "mob"))
+        return EV_MOB;
     if (sr_tok_is(c, i, "seized") || sr_tok_is(c, i, "overran") || sr_tok_is(c, i, "captured")) {
+        if (sr_tok_is(c, i, "seized") && object_is_person(c, i, hi))
+            return EV_ABDUCTION;
         /* territory, not people: a place follows */
         for (size_t k = i + 1; k < hi && k < i + 5; k++) {
             const sr_entity *en = entity_at(c, k, NULL);
@@ -319,7 +433,9 @@ static int trigger_at(const sr_context *c, size_t i, size_t lo, size_t hi, size_
         sr_tok_is(c, i, "liberated"))
         return EV_GOV_REGAINS;
     if (sr_tok_is(c, i, "protest") || sr_tok_is(c, i, "protests") || sr_tok_is(c, i, "protested") ||
-        sr_tok_is(c, i, "protesters") || sr_tok_is(c, i, "demonstrators") || sr_tok_is(c, i, "rally"))
+        sr_tok_is(c, i, "protesters") || sr_tok_is(c, i, "demonstrators") || sr_tok_is(c, i, "rally") ||
+        sr_tok_is(c, i, "marched") || sr_tok_is(c, i, "demonstration") || sr_tok_is(c, i, "sit-in") ||
+        sr_tok_is(c, i, "rallied"))
         return EV_PEACEFUL_PROTEST;
     if (sr_tok_is(c, i, "riot") || sr_tok_is(c, i, "riots") || sr_tok_is(c, i, "rioters") ||
         sr_tok_is(c, i, "rioting"))
@@ -335,18 +451,26 @@ static bool plural_happens(const sr_context *c, size_t i, size_t lo, int sub)
         sub == EV_VIOLENT_DEMO || sub == EV_ARRESTS)
         return !(i > lo && (sr_tok_is(c, i - 1, "its") || sr_tok_is(c, i - 1, "their")));
     static const char *const episode[] = {"twin", "two", "three", "coordinated", "simultaneous",
-                                          "both", NULL};
+                                          "both", "separate", NULL};
     return i > lo && sr_tok_in(c, i - 1, episode);
 }
 
-/* A verb that is the outcome of a figure over a long period is a tally
- * ("arresting 166 between January and June"). */
-static bool tally_verb(const sr_context *c, size_t i, size_t hi)
+/* A verb whose figure counts over more than a month is a tally
+ * ("arresting 166 between January and June"), not one happening. */
+static bool tally_verb(const estate *es, size_t i, size_t hi)
 {
-    size_t k = i + 1;
-    while (k < hi && k < i + 4 && c->at[k].figure < 0)
-        k++;
-    return k < hi && c->at[k].figure >= 0;
+    const sr_context *c = es->c;
+    for (size_t k = i + 1; k < hi && k < i + 5; k++) {
+        int32_t f = c->at[k].figure;
+        if (f < 0)
+            continue;
+        int32_t ci = es->fig_claim[f];
+        if (ci < 0)
+            return false;
+        const sr_claim *cl = &es->claims[ci];
+        return cl->from.year && sr_date_to_days(&cl->to) - sr_date_to_days(&cl->from) > 31;
+    }
+    return false;
 }
 
 static bool in_name(const sr_context *c, size_t i)
@@ -357,14 +481,6 @@ static bool in_name(const sr_context *c, size_t i)
 
 /* ---- the event of one clause ---- */
 
-typedef struct estate {
-    const sr_context *c;
-    const sr_claim *claims;
-    size_t nclaims;
-    const int32_t *fig_claim;
-    sr_date anchor;
-    int32_t dominant;
-} estate;
 
 static void add_actor(sr_event *ev, const char *name)
 {
@@ -385,7 +501,7 @@ static bool actor_kind(const sr_entity *e)
 
 /* The perpetrator: who claimed it or took credit, the subject before the
  * trigger, or "by X" after it. */
-static int32_t perpetrator(const estate *es, size_t lo, size_t hi, size_t at)
+static int32_t perpetrator(const estate *es, size_t lo, size_t hi, size_t at, int32_t *second)
 {
     const sr_context *c = es->c;
     for (size_t k = lo; k < hi; k++) {
@@ -420,6 +536,16 @@ static int32_t perpetrator(const estate *es, size_t lo, size_t hi, size_t at)
             if (f > lo && (sr_tok_is(c, f - 1, "on") || sr_tok_is(c, f - 1, "against") ||
                            sr_tok_is(c, f - 1, "targeting") || sr_tok_is(c, f - 1, "of")))
                 break;
+            /* "ELN guerrillas and FARC dissidents fought": the first named */
+            if (f > lo + 1 && sr_tok_is(c, f - 1, "and")) {
+                for (size_t q = f - 1; q > lo && f - q < 4; q--) {
+                    int32_t e2;
+                    if (actor_kind(entity_at(c, q - 1, &e2))) {
+                        *second = e;
+                        return e2;
+                    }
+                }
+            }
             return e;
         }
         if (en && sr_entity_is_country(en)) {
@@ -436,8 +562,22 @@ static int32_t perpetrator(const estate *es, size_t lo, size_t hi, size_t at)
         if (sr_tok_char(c, k, ';'))
             break;
     }
+    /* "blamed the attack on a church ... on the ADF": the last "on X" */
+    for (size_t k = lo; k < hi; k++)
+        if (sr_tok_is(c, k, "blamed") || sr_tok_is(c, k, "blames") || sr_tok_is(c, k, "blaming")) {
+            int32_t who = -1;
+            for (size_t q = k + 1; q + 1 < hi; q++)
+                if (sr_tok_is(c, q, "on")) {
+                    size_t r = sr_tok_is(c, q + 1, "the") ? q + 2 : q + 1;
+                    int32_t e;
+                    if (actor_kind(entity_at(c, r, &e)))
+                        who = e;
+                }
+            if (who >= 0)
+                return who;
+        }
     for (size_t k = at; k + 1 < hi && k < at + 8; k++)
-        if (sr_tok_is(c, k, "by") || (sr_tok_is(c, k, "blamed") && sr_tok_is(c, k + 1, "on"))) {
+        if (sr_tok_is(c, k, "by")) {
             for (size_t q = k + 1; q < hi && q < k + 6; q++) {
                 int32_t e;
                 if (actor_kind(entity_at(c, q, &e)))
@@ -473,7 +613,7 @@ static void casualties(const estate *es, size_t lo, size_t hi, sr_event *ev)
         if (ci < 0)
             continue;
         const sr_claim *cl = &es->claims[ci];
-        bool killed = strstr(cl->measure, "killed") != NULL;
+        bool killed = strstr(cl->measure, "killed") != NULL || strstr(cl->measure, "executed") != NULL;
         bool injured = strstr(cl->measure, "injured") != NULL;
         if (!killed && !injured)
             continue;
@@ -518,18 +658,72 @@ static void casualties(const estate *es, size_t lo, size_t hi, sr_event *ev)
                 break;
             }
         }
-        if (killed) {
-            if (!ev->fat_q || lo_v > ev->fat_low) {
-                ev->fat_low = lo_v;
-                ev->fat_high = hi_v;
-                ev->fat_q = q;
+        /* separate counts of dead add up ("killing 7 patients ... killed
+         * the 3 attackers"); a toll restates them ("the toll rose to 21") */
+        bool toll = false;
+        for (size_t k = sr_context_token_at(c, fg->start); k > lo && k + 4 > sr_context_token_at(c, fg->start); k--)
+            toll |= sr_tok_is(c, k - 1, "toll") || sr_tok_is(c, k - 1, "total");
+        double *low = killed ? &ev->fat_low : &ev->inj_low, *high = killed ? &ev->fat_high : &ev->inj_high;
+        uint8_t *qual = killed ? &ev->fat_q : &ev->inj_q;
+        if (!*qual) {
+            *low = lo_v;
+            *high = hi_v;
+            *qual = q;
+        } else if (toll) {
+            if (lo_v > *low) {
+                *low = lo_v;
+                *high = hi_v;
+                *qual = q;
             }
-        } else if (!ev->inj_q || lo_v > ev->inj_low) {
-            ev->inj_low = lo_v;
-            ev->inj_high = hi_v;
-            ev->inj_q = q;
+        } else {
+            *low += lo_v;
+            *high += hi_v;
+            if (q != SR_Q_EXACT)
+                *qual = q;
         }
     }
+}
+
+/* What the text says when nobody died: "no casualties", "no one was
+ * killed", "without causing casualties", "No injuries were reported";
+ * and one victim without a number: "a woman was shot dead". */
+static void stated_casualties(const sr_context *c, size_t lo, size_t hi, sr_event *ev)
+{
+    for (size_t k = lo; k < hi; k++) {
+        bool none = sr_tok_is(c, k, "no") || sr_tok_is(c, k, "without") || sr_tok_is(c, k, "nobody");
+        if (!none)
+            continue;
+        size_t q = k + 1;
+        if (sr_tok_is(c, q, "one") || sr_tok_is(c, q, "causing") || sr_tok_is(c, q, "any"))
+            q++;
+        bool dead = false, hurt = false;
+        for (size_t r = q; r < hi && r < q + 3; r++) {
+            dead |= sr_tok_is(c, r, "killed") || sr_tok_is(c, r, "deaths") || sr_tok_is(c, r, "died") ||
+                    sr_tok_is(c, r, "fatalities") || sr_tok_is(c, r, "casualties");
+            hurt |= sr_tok_is(c, r, "hurt") || sr_tok_is(c, r, "injured") || sr_tok_is(c, r, "injuries") ||
+                    sr_tok_is(c, r, "wounded") || sr_tok_is(c, r, "casualties");
+        }
+        if (dead && !ev->fat_q) {
+            ev->fat_low = ev->fat_high = 0;
+            ev->fat_q = SR_Q_EXACT;
+        }
+        if (hurt && !ev->inj_q) {
+            ev->inj_low = ev->inj_high = 0;
+            ev->inj_q = SR_Q_EXACT;
+        }
+    }
+    if (!ev->fat_q)
+        for (size_t k = lo + 1; k + 1 < hi; k++)
+            if ((sr_tok_is(c, k, "to") && sr_tok_is(c, k + 1, "death") &&
+                 (sr_tok_is(c, k + 2, "a") || sr_tok_is(c, k + 2, "an") || sr_tok_is(c, k - 2, "a") ||
+                  sr_tok_is(c, k - 2, "an"))) ||
+                (sr_tok_is(c, k, "was") &&
+                (sr_tok_is(c, k + 1, "killed") || (sr_tok_is(c, k + 1, "shot") && sr_tok_is(c, k + 2, "dead")) ||
+                 sr_tok_is(c, k + 1, "beheaded") || sr_tok_is(c, k + 1, "executed")))) {
+                ev->fat_low = ev->fat_high = 1;
+                ev->fat_q = SR_Q_EXACT;
+                break;
+            }
 }
 
 static bool statement_date(const sr_context *c, size_t t0, size_t t1, size_t lo, size_t hi)
@@ -546,8 +740,11 @@ static bool statement_date(const sr_context *c, size_t t0, size_t t1, size_t lo,
     return t1 < hi && sr_tok_in(c, t1, said);
 }
 
-static void date_of(const sr_context *c, size_t lo, size_t hi, size_t at, size_t slo, size_t shi,
-                    sr_event *ev)
+/* The dated time expression nearest the trigger in [lo, hi); with
+ * `statements`, also the date of a statement ("announced on Sunday that
+ * it had merged": it happened by then). */
+static bool date_in(const sr_context *c, size_t lo, size_t hi, size_t at, size_t slo, size_t shi,
+                    bool statements, sr_event *ev)
 {
     size_t bestd = (size_t)-1;
     for (size_t i = lo; i < hi; i++) {
@@ -559,7 +756,8 @@ static void date_of(const sr_context *c, size_t lo, size_t hi, size_t at, size_t
             t1++;
         i = t1 - 1;
         const sr_time *tm = &c->times[t];
-        if (tm->kind != SR_TIME_DATE || tm->from.year == 0 || statement_date(c, t0, t1, slo, shi))
+        if (tm->kind != SR_TIME_DATE || tm->from.year == 0 ||
+            (!statements && statement_date(c, t0, t1, slo, shi)))
             continue;
         size_t d = t0 > at ? t0 - at : at - t0;
         if (d < bestd) {
@@ -573,6 +771,17 @@ static void date_of(const sr_context *c, size_t lo, size_t hi, size_t at, size_t
         ev->precision = SR_PREC_YEAR;
     if (ev->precision == SR_PREC_QUARTER || ev->precision == SR_PREC_HALF)
         ev->precision = SR_PREC_YEAR;
+    return bestd != (size_t)-1;
+}
+
+/* The clause's own date; else the sentence's ("a suicide bomber killed 5
+ * in Mogadishu and a roadside bomb killed 3 near Baidoa on Sunday"); else
+ * the date of the statement that reports it. */
+static void date_of(const sr_context *c, size_t lo, size_t hi, size_t at, size_t slo, size_t shi,
+                    sr_event *ev)
+{
+    if (!date_in(c, lo, hi, at, slo, shi, false, ev) && !date_in(c, slo, shi, at, slo, shi, false, ev))
+        date_in(c, slo, shi, at, slo, shi, true, ev);
 }
 
 /* Is the place mention starting at f reached from a locative word ("in
@@ -582,19 +791,44 @@ static bool located(const sr_context *c, size_t lo, size_t f)
 {
     static const char *const loc[] = {"in", "at", "near", "inside", "outside", "outskirts", "of",
                                       "across", "on", "into", "targeting", "around", "capital",
-                                      "town", "city", "village", "province", "district", NULL};
+                                      "town", "city", "village", "province", "district", "from",
+                                      "through", NULL};
+    static const char *const directions[] = {
+        "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
+        "northeastern", "northwestern", "southeastern", "southwestern", "northeast", "northwest",
+        "southeast", "southwest", "central", "rural", "coastal", NULL};
     for (size_t k = f, steps = 0; k > lo && steps < 4; steps++) {
         k--;
-        if (sr_tok_in(c, k, loc))
-            return !sr_tok_is(c, k, "of") || (k > lo && sr_tok_in(c, k - 1, loc));
+        if (sr_tok_in(c, k, loc)) {
+            if (sr_tok_is(c, k, "of")) /* "outskirts of", "south of", "control of" */
+                return k > lo && (sr_tok_in(c, k - 1, loc) || sr_tok_in(c, k - 1, directions) ||
+                                  sr_tok_in(c, k - 1, (const char *const[]){"control", "coast", "port",
+                                                                            "border", "region", "area",
+                                                                            "state", "county", "territory",
+                                                                            "out", "edge", NULL}));
+            if (sr_tok_is(c, k, "from")) /* "20 km from Djibo", not "fighters from Syria" */
+                return k > lo && (sr_tok_is(c, k - 1, "km") || sr_tok_stem(c, k - 1, "kilomet", 4) ||
+                                  sr_tok_stem(c, k - 1, "mile", 1) || sr_tok_is(c, k - 1, "away"));
+            return true;
+        }
         if (c->at[k].mention >= 0) {
             k = mention_first(c, k);
             continue;
         }
         if (!(sr_tok_is(c, k, "the") || sr_tok_char(c, k, ',') || sr_tok_char(c, k, '\'') ||
-              sr_tok_is(c, k, "s") || sr_tok_is(c, k, "and") || c->src[c->tok[k].start] == '\xE2'))
+              sr_tok_is(c, k, "s") || sr_tok_is(c, k, "and") || sr_tok_in(c, k, directions) ||
+              c->src[c->tok[k].start] == '\xE2'))
             return false;
     }
+    return false;
+}
+
+/* Is the place mention at f the speaker's ("Officials in Mogadishu said")? */
+static bool speakers_place(const sr_context *c, size_t f, size_t hi)
+{
+    for (size_t k = f + 1; k < hi && k < f + 4 && c->tok[k].kind == SITREP_TOK_WORD; k++)
+        if (sr_tok_flag(c, k, SR_WI_SPEECH))
+            return true;
     return false;
 }
 
@@ -618,8 +852,9 @@ static void location_of(const sr_context *c, size_t lo, size_t hi, sr_event *ev)
         size_t f = mention_first(c, i);
         while (i + 1 < hi && c->at[i + 1].mention == c->at[i].mention)
             i++;
-        /* "from Syria", "the Afghanistan offshoot" are not where it happened */
-        if (!located(c, lo, f))
+        /* "from Syria", "the Afghanistan offshoot", "officials in Kabul
+         * said" are not where it happened */
+        if (!located(c, lo, f) || speakers_place(c, i, hi))
             continue;
         int r = place_rank(en);
         if (ncountries && !sr_entity_is_country(en)) {
@@ -636,32 +871,45 @@ static void location_of(const sr_context *c, size_t lo, size_t hi, sr_event *ev)
     }
 }
 
-static void other_side(const estate *es, size_t lo, size_t hi, size_t at, int32_t perp, sr_event *ev)
+static void other_side(const estate *es, size_t lo, size_t hi, size_t end, int32_t perp, sr_event *ev)
 {
     const sr_context *c = es->c;
-    for (size_t k = at; k < hi && k < at + 10; k++) {
-        if (!(sr_tok_is(c, k, "on") || sr_tok_is(c, k, "against") || sr_tok_is(c, k, "targeting") ||
-              sr_tok_is(c, k, "with") || sr_tok_is(c, k, "between")))
+    /* the object of the trigger verb ("designated the RSF", "attacked an
+     * SDF checkpoint") or of "on/against/at/with/between" after it */
+    for (size_t k = end; k < hi && k < end + 10; k++) {
+        if (sr_tok_char(c, k, ',') || sr_tok_char(c, k, ';') || sr_tok_flag(c, k, SR_WI_SPEECH))
+            break;
+        bool prep = sr_tok_is(c, k, "on") || sr_tok_is(c, k, "against") || sr_tok_is(c, k, "targeting") ||
+                    sr_tok_is(c, k, "with") || sr_tok_is(c, k, "between") || sr_tok_is(c, k, "at") ||
+                    sr_tok_is(c, k, "from");
+        size_t q = prep ? k + 1 : k;
+        if (!prep && k > end + 2)
             continue;
-        for (size_t q = k + 1; q < hi && q < k + 5; q++) {
+        for (; q < hi && q < k + 9; q++) {
+            if (sr_tok_char(c, q, ',') || sr_tok_flag(c, q, SR_WI_SPEECH))
+                break;
             int32_t e;
             const sr_entity *en = entity_at(c, q, &e);
-            if (en && e != perp && (actor_kind(en) || sr_entity_is_country(en)) &&
-                !sr_tok_is(c, mention_first(c, q) - 1, "in")) {
+            if (en && e != perp && actor_kind(en) && !speakers_place(c, q, hi)) {
                 add_actor(ev, en->e.name);
-                break;
+                return;
             }
         }
-        break;
+        if (prep)
+            break;
     }
-    /* the victims' side: "killed three US soldiers" */
+    /* the victims' side: "killed three US soldiers", "arrested 12 ISIS-K members" */
     for (size_t i = lo; i < hi; i++) {
         int32_t f = c->at[i].measure;
+        if (f < 0)
+            f = c->at[i].figure;
         if (f < 0 || es->fig_claim[f] < 0)
             continue;
         const sr_claim *cl = &es->claims[es->fig_claim[f]];
         if (cl->actor >= 0 && cl->actor != perp && (size_t)cl->actor < c->nent &&
-            (strstr(cl->measure, "killed") || strstr(cl->measure, "injured")))
+            (strstr(cl->measure, "killed") || strstr(cl->measure, "injured") ||
+             strstr(cl->measure, "arrested") || strstr(cl->measure, "detained") ||
+             strstr(cl->measure, "captured") || strstr(cl->measure, "abducted")))
             add_actor(ev, c->ent[cl->actor].e.name);
     }
 }
@@ -740,22 +988,34 @@ static sitrep_status emit(const estate *es, size_t s, const trig *t, size_t nt, 
         if (subs[t[k].sub].rank > subs[main->sub].rank)
             main = &t[k];
     ev.sub = main->sub;
+    for (size_t k = 0; k < nt; k++)
+        if (t[k].sub == EV_ARRESTS && main->sub == EV_CLASH && sr_tok_stem(c, main->at, "raid", 3))
+            ev.sub = EV_ARRESTS; /* "arrested 12 in raids": the arrests are the event */
     ev.trigger_start = c->tok[main->at].start;
     ev.trigger_end = c->tok[main->end - 1].end;
     date_of(c, lo, hi, t[0].at, slo, shi, &ev);
     location_of(c, lo, hi, &ev);
     casualties(es, lo, hi, &ev);
-    int32_t perp = perpetrator(es, lo, hi, t[0].at);
+    stated_casualties(c, slo, shi, &ev);
+    /* "... on Sunday. No casualties were reported." */
+    if (s + 1 < c->nsen && sr_tok_is(c, sent_first(c, s + 1), "no"))
+        stated_casualties(c, sent_first(c, s + 1), sent_end(c, s + 1), &ev);
+    int32_t second = -1;
+    int32_t perp = perpetrator(es, lo, hi, t[0].at, &second);
     if (perp >= 0) {
         add_actor(&ev, c->ent[perp].e.name);
         if (c->ent[perp].e.parent)
             add_actor(&ev, c->ent[perp].e.parent); /* its associated actor */
     }
-    other_side(es, lo, hi, t[0].at, perp, &ev);
+    if (second >= 0)
+        add_actor(&ev, c->ent[second].e.name);
+    other_side(es, lo, hi, t[0].end, perp, &ev);
     /* what the generic attack hit decides its type */
     if (ev.sub == EV_ATTACK_GENERIC) {
         bool civ = false, mil = false;
-        for (size_t k = t[0].at; k < hi && k < t[0].at + 12; k++) {
+        for (size_t k = main->at; k < hi && k < main->end + 10; k++) {
+            if (sr_tok_char(c, k, ',') && k > main->end)
+                break;
             civ |= sr_tok_in(c, k, civilian_targets);
             mil |= sr_tok_in(c, k, military_targets);
         }
@@ -769,14 +1029,71 @@ static sitrep_status emit(const estate *es, size_t s, const trig *t, size_t nt, 
         if (mil)
             ev.sub = EV_CLASH;
     }
-    /* a plural without a date or casualties is a habit, not a happening
-     * ("has conducted airstrikes in Syria") */
+    /* a plural with only a place is a habit, not a happening ("has
+     * conducted airstrikes in Syria") */
     bool plural = true;
     for (size_t k = 0; k < nt; k++)
         plural &= t[k].plural;
-    bool anchored = (ev.location >= 0 && !plural) || ev.from.year || ev.fat_q || ev.inj_q;
-    if (!anchored)
+    /* who did it decides: protesters or a mob burning things riot */
+    {
+        static const char *const crowd[] = {"protesters", "demonstrators", "rioters", "crowd", NULL};
+        bool by_crowd = false, by_mob = false, stopped = false;
+        for (size_t k = lo; k < hi; k++) {
+            by_crowd |= sr_tok_in(c, k, crowd);
+            by_mob |= sr_tok_is(c, k, "mob");
+            stopped |= sr_tok_is(c, k, "dispersed") || sr_tok_is(c, k, "disperse") ||
+                       sr_tok_is(c, k, "tear") || (sr_tok_is(c, k, "broke") && sr_tok_is(c, k + 1, "up"));
+        }
+        bool destroyed = false;
+        for (size_t k = 0; k < nt; k++)
+            destroyed |= t[k].sub == EV_LOOTING;
+        if ((ev.sub == EV_LOOTING || ev.sub == EV_MOB) && by_mob)
+            ev.sub = EV_MOB;
+        else if (destroyed && by_crowd)
+            ev.sub = EV_VIOLENT_DEMO;
+        if (ev.sub == EV_PEACEFUL_PROTEST && stopped)
+            ev.sub = EV_PROTEST_INTERVENTION;
+    }
+    /* "... killed 40 villagers there": the place named before */
+    if (ev.location < 0)
+        for (size_t k = lo; k < hi; k++)
+            if (sr_tok_is(c, k, "there")) {
+                for (size_t q = k; q-- > 0 && k - q < 200;) {
+                    int32_t e;
+                    const sr_entity *en = entity_at(c, q, &e);
+                    if (en && en->e.kind == SITREP_ENTITY_PLACE && !sr_entity_is_country(en)) {
+                        ev.location = e;
+                        break;
+                    }
+                }
+                break;
+            }
+    /* "in the town", "in the city": the place named before */
+    if (ev.location < 0)
+        for (size_t k = lo; k + 2 < hi; k++)
+            if (sr_tok_is(c, k, "in") && sr_tok_is(c, k + 1, "the") &&
+                (sr_tok_is(c, k + 2, "town") || sr_tok_is(c, k + 2, "city") || sr_tok_is(c, k + 2, "village")) &&
+                !entity_at(c, k + 3, NULL) && !sr_tok_is(c, k + 3, "of")) {
+                for (size_t q = k; q-- > 0 && k - q < 200;) {
+                    int32_t e;
+                    const sr_entity *en = entity_at(c, q, &e);
+                    if (en && en->e.kind == SITREP_ENTITY_PLACE && !sr_entity_is_country(en)) {
+                        ev.location = e;
+                        break;
+                    }
+                }
+                break;
+            }
+    bool verb_only = true; /* "killed 9" alone needs a place or a date */
+    for (size_t k = 0; k < nt; k++)
+        verb_only &= sr_tok_is(c, t[k].at, "killed") || sr_tok_is(c, t[k].at, "killing");
+    if (verb_only && ev.location < 0 && !ev.from.year && !main->definite)
         return SITREP_OK;
+    /* a happening has a place or a date; casualties alone may be history
+     * told without either ("killed thousands of members of ...") */
+    bool anchored = (ev.location >= 0 && (!plural || ev.fat_q || ev.inj_q)) || ev.from.year;
+    if (!anchored && !main->definite)
+        return SITREP_OK; /* "the raid left 30 dead" may still add to the raid told before */
     ev.nspans = 1;
     ev.span_start[0] = c->sen[s].span.start;
     ev.span_end[0] = c->sen[s].span.end;
@@ -795,6 +1112,8 @@ static sitrep_status emit(const estate *es, size_t s, const trig *t, size_t nt, 
             return SITREP_OK;
         }
     }
+    if (!anchored)
+        return SITREP_OK;
     return SR_VEC_PUSH(out, sr_event, ev) ? SITREP_OK : SITREP_ENOMEM;
 }
 
@@ -828,9 +1147,9 @@ sitrep_status sr_find_events(const sr_context *c, const sr_date *anchor, const s
             if (sub == EV_NONE)
                 continue;
             size_t next = i + len;
-            bool keep = !in_name(c, i) && c->at[i].measure < 0 && realis(c, i, lo) &&
-                        (!plural || plural_happens(c, i, lo, sub)) &&
-                        !((sub == EV_ARRESTS || sub == EV_ABDUCTION) && tally_verb(c, i, hi));
+            bool keep = !in_name(c, i) && (c->at[i].measure < 0 || counted_thing(c, next - 1)) &&
+                        realis(c, i, lo) && (!plural || plural_happens(c, i, lo, sub)) &&
+                        !tally_verb(&es, next - 1, hi);
             if (keep) {
                 t[nt].at = i;
                 t[nt].end = next;
@@ -850,7 +1169,10 @@ sitrep_status sr_find_events(const sr_context *c, const sr_date *anchor, const s
             if (k < nt) {
                 brk = SIZE_MAX;
                 for (size_t q = t[k - 1].end; q < t[k].at; q++)
-                    if (clause_break(c, q)) {
+                    if (clause_break(c, q) ||
+                        (sr_tok_is(c, q, "and") && t[k].at - q <= 4 &&
+                         (sr_tok_is(c, q + 1, "a") || sr_tok_is(c, q + 1, "an") ||
+                          sr_tok_is(c, q + 1, "another")))) {
                         brk = q;
                         break;
                     }
@@ -880,10 +1202,20 @@ sitrep_status sr_claims_events(sitrep_doc *doc, const sr_date *anchor)
         sr_claim *cl = (sr_claim *)(void *)doc->claims.data;
         for (size_t i = 0; i < SR_VEC_COUNT(&doc->claims, sr_claim) && st == SITREP_OK; i++)
             if (cl[i].source < 0 && cl[i].source_end > cl[i].source_start) {
-                cl[i].source_text = sr_arena_strndup(&doc->arena, doc->src + cl[i].source_start,
-                                                     cl[i].source_end - cl[i].source_start);
-                if (!cl[i].source_text)
+                char *t = sr_arena_strndup(&doc->arena, doc->src + cl[i].source_start,
+                                           cl[i].source_end - cl[i].source_start);
+                if (!t) {
                     st = SITREP_ENOMEM;
+                    break;
+                }
+                /* "Police said" opening a sentence: the common noun in lower case */
+                size_t w = strcspn(t, " ");
+                size_t tk = sr_context_token_at(&c, cl[i].source_start);
+                if (tk < c.ntok && (c.tok[tk].flags & SITREP_TOKF_SENT_START) && t[0] >= 'A' &&
+                    t[0] <= 'Z' && w > 1 && t[1] >= 'a' && t[1] <= 'z' &&
+                    sr_wordset_has(&sr_common_words, t, w))
+                    t[0] = (char)(t[0] + 32);
+                cl[i].source_text = t;
             }
     }
     if (st == SITREP_OK)

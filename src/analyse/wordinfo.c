@@ -84,7 +84,7 @@ static uint16_t word_flags(const char *s, const sitrep_token *t, uint8_t *num)
             f |= SR_WI_FIG_START;
         if (!(f & SR_WI_TIMEISH) && tn == n && n <= 12 && sr_wordset_has_hash(&sr_time_words, h))
             f |= SR_WI_TIMEISH;
-        if (n >= 2 && !hyphen && sr_wordset_has_hash(&sr_analysis_words, h)) {
+        if (n >= 2 && sr_wordset_has_hash(&sr_analysis_words, h)) {
             if (sr_wordset_has_hash(&sr_event_words, h))
                 f |= SR_WI_EVENT;
             if (sr_wordset_has_hash(&sr_speech_words, h))

@@ -198,13 +198,18 @@ static sitrep_status add_claims_events(sitrep_corpus *c, const sitrep_doc *doc, 
         sr_cclaim x;
         memset(&x, 0, sizeof x);
         x.doc = id;
-        x.first = sitrep_doc_claim_span(doc, i, 0, NULL).start;
+        sitrep_span fig;
+        sitrep_doc_claim_span(doc, i, 0, &fig);
+        x.first = fig.start; /* its figure: one sentence can state several claims */
         x.measure = intern(c, cl.measure, strlen(cl.measure));
         x.qualifier = cl.qualifier;
         x.actor = cl.actor ? intern(c, cl.actor, strlen(cl.actor)) : NULL;
         x.attributed_to = cl.attributed_to ? intern(c, cl.attributed_to, strlen(cl.attributed_to)) : NULL;
-        for (size_t k = 0; k < cl.place_count; k++)
+        for (size_t k = 0; k < cl.place_count; k++) {
+            if (cl.place_countries[k])
+                memcpy(x.place_countries[x.nplaces], cl.place_countries[k], 2);
             x.places[x.nplaces++] = intern(c, cl.places[k], strlen(cl.places[k]));
+        }
         x.low = cl.low;
         x.high = cl.high;
         memcpy(x.from, cl.period_start, sizeof x.from);
@@ -223,7 +228,7 @@ static sitrep_status add_claims_events(sitrep_corpus *c, const sitrep_doc *doc, 
         sr_cevent x;
         memset(&x, 0, sizeof x);
         x.doc = id;
-        x.first = sitrep_doc_event_span(doc, i, 0).start;
+        x.first = ev.trigger.start; /* one sentence can report several events */
         x.type = ev.event_type;
         x.sub = ev.sub_event_type;
         x.precision = ev.precision;

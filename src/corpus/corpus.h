@@ -64,6 +64,7 @@ typedef struct sr_cclaim {
     uint32_t first;          /* start of its first span, for order and identity */
     const char *measure, *qualifier, *actor, *attributed_to;
     const char *places[4];
+    char place_countries[4][3];
     uint8_t nplaces;
     double low, high;
     char from[11], to[11];

@@ -275,8 +275,16 @@ static json_t *claim_json(const sr_cclaim *x, const char *id, const sr_cspan *sp
     ok = put(o, "qualifier", str_or_null(x->qualifier)) && ok;
     ok = put(o, "actor", str_or_null(x->actor)) && ok;
     json_t *places = json_array();
-    for (size_t i = 0; i < x->nplaces; i++)
-        ok = append(places, json_string(x->places[i])) && ok;
+    for (size_t i = 0; i < x->nplaces; i++) {
+        json_t *p = json_object();
+        bool pok = p && put(p, "name", json_string(x->places[i]));
+        pok = pok && put(p, "country", x->place_countries[i][0] ? json_string(x->place_countries[i]) : json_null());
+        if (!pok) {
+            json_decref(p);
+            p = NULL;
+        }
+        ok = append(places, p) && ok;
+    }
     ok = put(o, "places", places) && ok;
     ok = put(o, "period", period_json(x->from, x->to)) && ok;
     ok = put(o, "attributed_to", str_or_null(x->attributed_to)) && ok;
