@@ -10,9 +10,10 @@
 #    ${SITREP_BENCH_CPU:-0})
 #    over (a) a 10 MB subset, (b) all the text files, (c) the JSONL file,
 #    (d) the subset queued 10 times on one reader, (f) the subset without
-#    the entity stage, (i) the
+#    the entity stage (nor claims), (i) the
 #    subset read only, so (j) = (f) - (i) is times+figures, (k) the subset
-#    with entities only, so (g) = (k) - (i) is that stage alone, (h) all text
+#    with entities only, so (g) = (k) - (i) is that stage alone, (l) the
+#    subset without claims and events, so (m) = (a) - (l) is that stage, (h) all text
 #    read only (the read+clean+tokenize target); each SITREP_BENCH_RUNS
 #    (default 3) times, reporting the run with the median MB/s.
 # 3. Times `sitrep extract --text` over all the text files into /dev/null
@@ -104,15 +105,17 @@ median_run "(c) JSONL file:" "$runs" "$corpus/articles.jsonl"
 median_run "(d) subset x10, one reader:" 1 --repeat 10 "${subset[@]}"
 
 # ---- the entity and place stage alone: (a) minus the same subset without it ----
-median_run "(f) subset, no entities:" "$runs" --skip-entities "${subset[@]}"
+median_run "(f) subset, no entities:" "$runs" --skip-entities --skip-claims "${subset[@]}"
 median_run "(i) subset, read only:" "$runs" --only-read "${subset[@]}"
 median_run "(k) subset, entities only:" "$runs" --skip-times-figures "${subset[@]}"
+median_run "(l) subset, no claims/events:" "$runs" --skip-claims "${subset[@]}"
 cpu_of() { sed -n 's/.* CPU \([0-9.]*\) s = .*/\1/p' <<<"$1"; }
 mb_of() { sed -n 's/^[^:]*: \([0-9.]*\) MB in .*/\1/p' <<<"$1"; }
 with=${results[0]#*|}
 without=${results[4]#*|}
 readonly_run=${results[5]#*|}
 entities_only=${results[6]#*|}
+no_claims=${results[7]#*|}
 # the entity stage alone: read+entities minus read only (with times and
 # figures running as well, the stages also take each other's caches)
 stage_cpu=$(echo "$(cpu_of "$entities_only") - $(cpu_of "$readonly_run")" | bc -l)
@@ -124,6 +127,12 @@ tf_cpu=$(echo "$(cpu_of "$without") - $(cpu_of "$readonly_run")" | bc -l)
 if (($(echo "$tf_cpu > 0" | bc))); then
   printf '%-28s %.1f MB of text in %.3f CPU-s = %.1f MB/CPU-s\n' "(j) times+figures alone:" \
     "$(mb_of "$with")" "$tf_cpu" "$(echo "$(mb_of "$with") / $tf_cpu" | bc -l)"
+fi
+
+ce_cpu=$(echo "$(cpu_of "$with") - $(cpu_of "$no_claims")" | bc -l)
+if (($(echo "$ce_cpu > 0" | bc))); then
+  printf '%-28s %.1f MB of text in %.3f CPU-s = %.1f MB/CPU-s\n' "(m) claims+events alone:" \
+    "$(mb_of "$with")" "$ce_cpu" "$(echo "$(mb_of "$with") / $ce_cpu" | bc -l)"
 fi
 
 # ---- end to end: the CLI ----
@@ -154,9 +163,15 @@ rm -f "$corpus/.time"
 
 # ---- verdict against the target (read+clean+tokenize, issue 2) ----
 median_run "(h) all text, read only:" "$runs" --only-read "$corpus/text"
-full=$(mbps "${results[7]#*|}")
+full=$(mbps "${results[8]#*|}")
 if (($(echo "$full >= 100" | bc))); then
   echo "read+clean+tokenize target 100 MB/s on one core: met ($full MB/s)"
 else
   echo "read+clean+tokenize target 100 MB/s on one core: NOT met ($full MB/s)"
+fi
+whole=$(mbps "${results[1]#*|}")
+if (($(echo "$whole >= 20" | bc))); then
+  echo "whole per-article analysis target 20 MB/s on one core: met ($whole MB/s, run b)"
+else
+  echo "whole per-article analysis target 20 MB/s on one core: NOT met ($whole MB/s, run b)"
 fi

@@ -264,44 +264,56 @@ static bool ent_is_person(const sr_context *c, int32_t e)
     return e >= 0 && (size_t)e < c->nent && c->ent[e].e.kind == SITREP_ENTITY_PERSON;
 }
 
-/* The last person mentioned before token i (bounded look back). */
-static int32_t person_before(const sr_context *c, size_t i)
+/* Mentions before token i, latest first: a binary search for the last
+ * mention starting before it, then a bounded walk back over mentions (not
+ * tokens), so a pronoun costs the same in a long article as in a short
+ * one. */
+static size_t mentions_before(const sr_context *c, size_t i)
 {
-    size_t steps = 0;
-    while (i-- > 0 && steps++ < 4000) {
-        int32_t e;
-        const sr_entity *en = entity_at(c, i, &e);
-        if (en && en->e.kind == SITREP_ENTITY_PERSON)
-            return e;
+    uint32_t at = i < c->ntok ? c->tok[i].start : (c->ntok ? c->tok[c->ntok - 1].end : 0);
+    size_t lo = 0, hi = c->nmen;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (c->men[mid].span.start < at)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo; /* mentions [0, lo) start before token i */
+}
+
+enum { WANT_PERSON, WANT_ORG, WANT_COUNTRY };
+
+/* The entity of the latest mention before token i that is a person, an
+ * organisation (of `kind`, or any non-person non-place kind when 0) or a
+ * country; -1 when none within 256 mentions. */
+static int32_t latest_before(const sr_context *c, size_t i, int want, int kind)
+{
+    size_t m = mentions_before(c, i);
+    for (size_t steps = 0; m-- > 0 && steps < 256; steps++) {
+        uint32_t e = c->men[m].entity;
+        if (e >= c->nent)
+            continue;
+        const sr_entity *en = &c->ent[e];
+        bool ok = want == WANT_PERSON    ? en->e.kind == SITREP_ENTITY_PERSON
+                  : want == WANT_COUNTRY ? sr_entity_is_country(en)
+                                         : en->e.kind != SITREP_ENTITY_PERSON &&
+                                               en->e.kind != SITREP_ENTITY_PLACE &&
+                                               (kind == 0 || (int)en->e.kind == kind);
+        if (ok)
+            return (int32_t)e;
     }
     return -1;
 }
 
-static int32_t org_before(const sr_context *c, size_t i)
-{
-    size_t steps = 0;
-    while (i-- > 0 && steps++ < 4000) {
-        int32_t e;
-        const sr_entity *en = entity_at(c, i, &e);
-        if (en && en->e.kind != SITREP_ENTITY_PERSON && en->e.kind != SITREP_ENTITY_PLACE)
-            return e;
-    }
-    return -1;
-}
+static int32_t person_before(const sr_context *c, size_t i) { return latest_before(c, i, WANT_PERSON, 0); }
+static int32_t org_before(const sr_context *c, size_t i) { return latest_before(c, i, WANT_ORG, 0); }
 
 /* The last organisation of `kind` (any non-person, non-place kind when 0)
  * mentioned before token i. */
 static int32_t org_of_kind(const sr_context *c, size_t i, int kind)
 {
-    size_t steps = 0;
-    while (i-- > 0 && steps++ < 4000) {
-        int32_t e;
-        const sr_entity *en = entity_at(c, i, &e);
-        if (en && en->e.kind != SITREP_ENTITY_PERSON && en->e.kind != SITREP_ENTITY_PLACE &&
-            (kind == 0 || (int)en->e.kind == kind))
-            return e;
-    }
-    return -1;
+    return latest_before(c, i, WANT_ORG, kind);
 }
 
 static bool role_noun(const sr_context *c, size_t i)
@@ -325,7 +337,7 @@ static speaker np_speaker(const sr_context *c, size_t lo, size_t last, size_t at
         size_t k = first - 1;
         if (c->tok[k].kind != SITREP_TOK_WORD && !sr_tok_char(c, k, '-') && !sr_tok_char(c, k, '.'))
             break;
-        if (sr_tok_in(c, k, determiners) || sr_tok_in(c, k, speech_verbs) ||
+        if (sr_tok_in(c, k, determiners) || sr_tok_flag(c, k, SR_WI_SPEECH) ||
             (sr_tok_in(c, k, locatives) && !is_cap(c, k)) || sr_tok_is(c, k, "and") ||
             sr_tok_is(c, k, "that") || sr_tok_is(c, k, "to") || sr_tok_is(c, k, "by"))
             break;
@@ -755,18 +767,16 @@ static bool locative_before(const sr_context *c, size_t lo, size_t p)
 /* The two countries named last before token i ("in both countries"). */
 static size_t last_countries(const sr_context *c, size_t i, int32_t *out, size_t cap)
 {
-    size_t n = 0;
-    for (size_t steps = 0; i-- > 0 && steps < 4000 && n < cap; steps++) {
-        int32_t e;
-        const sr_entity *en = entity_at(c, i, &e);
-        if (!en || !sr_entity_is_country(en))
+    size_t n = 0, m = mentions_before(c, i);
+    for (size_t steps = 0; m-- > 0 && steps < 256 && n < cap; steps++) {
+        uint32_t e = c->men[m].entity;
+        if (e >= c->nent || !sr_entity_is_country(&c->ent[e]))
             continue;
         bool dup = false;
         for (size_t k = 0; k < n; k++)
-            dup |= out[k] == e;
+            dup |= out[k] == (int32_t)e;
         if (!dup)
-            out[n++] = e;
-        i = mention_first(c, i);
+            out[n++] = (int32_t)e;
     }
     return n;
 }
@@ -868,7 +878,7 @@ static size_t clause_after(const sr_context *c, size_t from, size_t hi, bool fig
             i = skip_said(c, i, hi) - 1;
             continue;
         }
-        if ((figures && c->at[i].figure >= 0) || is_speech_verb(c, i) || sr_tok_flag(c, i, SR_WI_CLAUSE) ||
+        if ((figures && c->at[i].figure >= 0) || (sr_tok_flag(c, i, SR_WI_SPEECH) && is_speech_verb(c, i)) || sr_tok_flag(c, i, SR_WI_CLAUSE) ||
             sr_tok_char(c, i, ';') || (sr_tok_is(c, i, "according") && sr_tok_is(c, i + 1, "to")))
             return i;
         /* ", prompting ...", ", killing ...": a new clause; ", which ..." far

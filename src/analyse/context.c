@@ -107,11 +107,6 @@ bool sr_tok_in(const sr_context *c, size_t i, const char *const *ws)
     return false;
 }
 
-bool sr_tok_char(const sr_context *c, size_t i, char ch)
-{
-    return i < c->ntok && tlen(c, i) == 1 && c->src[c->tok[i].start] == ch;
-}
-
 bool sr_tok_stem(const sr_context *c, size_t i, const char *prefix, size_t extra)
 {
     if (i >= c->ntok || c->tok[i].kind != SITREP_TOK_WORD)
@@ -128,17 +123,6 @@ bool sr_tok_stem(const sr_context *c, size_t i, const char *prefix, size_t extra
             return false;
     }
     return true;
-}
-
-const sr_entity *sr_tok_entity(const sr_context *c, size_t i, int32_t *mention)
-{
-    if (i >= c->ntok || c->at[i].mention < 0)
-        return NULL;
-    int32_t m = c->at[i].mention;
-    if (mention)
-        *mention = m;
-    uint32_t e = c->men[m].entity;
-    return e < c->nent ? &c->ent[e] : NULL;
 }
 
 bool sr_entity_is_country(const sr_entity *e)

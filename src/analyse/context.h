@@ -13,6 +13,7 @@
 
 #include "doc.h"
 #include "data/lexicon.h"
+#include "analyse/entities.h"
 #include "analyse/wordinfo.h"
 
 #include <stdbool.h>
@@ -65,7 +66,9 @@ static inline bool sr_tok_is(const sr_context *c, size_t i, const char *w)
     if (c->tok[i].end - c->tok[i].start != n)
         return false;
     const char *s = c->src + c->tok[i].start;
-    for (size_t k = 0; k < n; k++) {
+    if ((char)(s[0] | 0x20) != w[0] && s[0] != w[0])
+        return false; /* the first byte screens almost every word */
+    for (size_t k = 1; k < n; k++) {
         char a = s[k];
         if (a >= 'A' && a <= 'Z')
             a = (char)(a + 32);
@@ -75,7 +78,11 @@ static inline bool sr_tok_is(const sr_context *c, size_t i, const char *w)
     return true;
 }
 bool sr_tok_in(const sr_context *c, size_t i, const char *const *ws);  /* NULL-terminated list */
-bool sr_tok_char(const sr_context *c, size_t i, char ch);              /* a one-byte token */
+/* A one-byte token `ch`. */
+static inline bool sr_tok_char(const sr_context *c, size_t i, char ch)
+{
+    return i < c->ntok && c->tok[i].end - c->tok[i].start == 1 && c->src[c->tok[i].start] == ch;
+}
 /* Does the token start with `prefix` (case-insensitive) and have at most
  * `extra` more bytes? ("kill" + 3 matches "killed", "killing"). */
 bool sr_tok_stem(const sr_context *c, size_t i, const char *prefix, size_t extra);
@@ -88,7 +95,16 @@ static inline bool sr_tok_flag(const sr_context *c, size_t i, unsigned flag)
 }
 
 /* Entity of the mention covering token i, or NULL; *mention gets its index. */
-const struct sr_entity *sr_tok_entity(const sr_context *c, size_t i, int32_t *mention);
+static inline const struct sr_entity *sr_tok_entity(const sr_context *c, size_t i, int32_t *mention)
+{
+    if (i >= c->ntok || c->at[i].mention < 0)
+        return NULL;
+    int32_t m = c->at[i].mention;
+    if (mention)
+        *mention = m;
+    uint32_t e = c->men[m].entity;
+    return e < c->nent ? &c->ent[e] : NULL;
+}
 
 /* Is the entity a country (a place whose feature is "country")? */
 bool sr_entity_is_country(const struct sr_entity *e);

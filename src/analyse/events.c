@@ -242,12 +242,24 @@ static int trigger_at(const sr_context *c, size_t i, size_t lo, size_t hi, size_
     *plural = false;
     if (!is_word(c, i))
         return EV_NONE;
+    /* the word once in lower case: every test below is a length check and
+     * a memcmp, no call */
+    char w[24];
+    size_t n = c->tok[i].end - c->tok[i].start;
+    if (n >= sizeof w)
+        return EV_NONE;
+    for (size_t k = 0; k < n; k++) {
+        char ch = c->src[c->tok[i].start + k];
+        w[k] = ch >= 'A' && ch <= 'Z' ? (char)(ch + 32) : ch;
+    }
+#define EQ(lit) (n == sizeof(lit) - 1 && memcmp(w, lit, n) == 0)
+#define STEM(lit, extra) (n >= sizeof(lit) - 1 && n <= sizeof(lit) - 1 + (extra) && memcmp(w, lit, sizeof(lit) - 1) == 0)
     static const char *const aircraft[] = {"warplanes", "jets", "aircraft", "planes", "helicopters",
                                            "gunships", "bombers", "drones", NULL};
     static const char *const hit[] = {"struck", "hit", "targeted", "attacked", "bombed", "pounded",
                                       "slammed", "crashed", "strike", "strikes", "attack",
                                       "attacks", "raid", "raids", NULL};
-    if (sr_tok_is(c, i, "suicide") &&
+    if (EQ("suicide") &&
         (sr_tok_stem(c, i + 1, "bomb", 4) || sr_tok_stem(c, i + 1, "attack", 2) ||
          sr_tok_stem(c, i + 1, "blast", 1) || sr_tok_stem(c, i + 1, "vest", 1) ||
          sr_tok_stem(c, i + 1, "car", 1))) {
@@ -255,7 +267,7 @@ static int trigger_at(const sr_context *c, size_t i, size_t lo, size_t hi, size_
         *plural = sr_tok_is(c, i + 1, "attacks") || sr_tok_is(c, i + 1, "bombings");
         return EV_SUICIDE;
     }
-    if (sr_tok_is(c, i, "drone") || sr_tok_is(c, i, "drones") || sr_tok_is(c, i, "air")) {
+    if (EQ("drone") || EQ("drones") || EQ("air")) {
         if (sr_tok_in(c, i + 1, hit)) {
             *len = 2;
             *plural = sr_tok_is(c, i + 1, "attacks") || sr_tok_is(c, i + 1, "raids") ||
@@ -263,24 +275,24 @@ static int trigger_at(const sr_context *c, size_t i, size_t lo, size_t hi, size_
             return EV_AIR;
         }
         /* "launched a drone at the port" */
-        if (!sr_tok_is(c, i, "air") && i > lo + 1 &&
+        if (!EQ("air") && i > lo + 1 &&
             (sr_tok_is(c, i - 2, "launched") || sr_tok_is(c, i - 2, "fired") || sr_tok_is(c, i - 2, "sent")))
             return EV_AIR;
         return EV_NONE;
     }
     if (sr_tok_in(c, i, aircraft) && sr_tok_in(c, i + 1, hit))
         return EV_AIR;
-    if (sr_tok_stem(c, i, "airstrike", 1)) {
-        *plural = sr_tok_is(c, i, "airstrikes");
+    if (STEM("airstrike", 1)) {
+        *plural = EQ("airstrikes");
         return EV_AIR;
     }
-    if (sr_tok_is(c, i, "bombed")) {
+    if (EQ("bombed")) {
         if (near_word(c, i, lo, hi, 3, 0, aircraft))
             return EV_AIR;
         return EV_IED;
     }
-    if (sr_tok_is(c, i, "strike") || sr_tok_is(c, i, "strikes")) {
-        *plural = sr_tok_is(c, i, "strikes");
+    if (EQ("strike") || EQ("strikes")) {
+        *plural = EQ("strikes");
         static const char *const mil[] = {"retaliatory", "military", "precision", "deadly",
                                           "targeted", "missile", "israeli", "american", "russian",
                                           "us", "u.s.", "coalition", "turkish", "drone", "air",
@@ -293,10 +305,10 @@ static int trigger_at(const sr_context *c, size_t i, size_t lo, size_t hi, size_
             return EV_AIR;
         return EV_NONE;
     }
-    if (sr_tok_stem(c, i, "shelling", 1) || sr_tok_is(c, i, "shelled") || sr_tok_is(c, i, "artillery"))
+    if (STEM("shelling", 1) || EQ("shelled") || EQ("artillery"))
         return EV_SHELLING;
-    if (sr_tok_stem(c, i, "rocket", 1) || sr_tok_stem(c, i, "mortar", 1) || sr_tok_stem(c, i, "missile", 1) ||
-        sr_tok_is(c, i, "shells")) {
+    if (STEM("rocket", 1) || STEM("mortar", 1) || STEM("missile", 1) ||
+        EQ("shells")) {
         static const char *const fire[] = {"fired", "launched", "hit", "struck", "landed",
                                            "slammed", "targeted", "rained", "attack", "attacks",
                                            "barrage", "salvo", "fire", "killed", "exploded", NULL};
@@ -304,52 +316,52 @@ static int trigger_at(const sr_context *c, size_t i, size_t lo, size_t hi, size_
             return EV_SHELLING;
         return EV_NONE;
     }
-    if (sr_tok_stem(c, i, "grenade", 1))
+    if (STEM("grenade", 1))
         return EV_GRENADE;
-    if (sr_tok_is(c, i, "improvised") && sr_tok_is(c, i + 1, "explosive")) {
+    if (EQ("improvised") && sr_tok_is(c, i + 1, "explosive")) {
         *len = sr_tok_stem(c, i + 2, "device", 1) ? 3 : 2;
         return EV_IED;
     }
-    if (sr_tok_is(c, i, "bombing") || sr_tok_is(c, i, "bomb") || sr_tok_is(c, i, "blast") ||
-        sr_tok_is(c, i, "explosion") || sr_tok_is(c, i, "ied") || sr_tok_is(c, i, "exploded") ||
-        sr_tok_is(c, i, "detonated") || sr_tok_is(c, i, "landmine") || sr_tok_is(c, i, "bombings") ||
-        sr_tok_is(c, i, "blasts") || sr_tok_is(c, i, "explosions") || sr_tok_is(c, i, "bombs")) {
+    if (EQ("bombing") || EQ("bomb") || EQ("blast") ||
+        EQ("explosion") || EQ("ied") || EQ("exploded") ||
+        EQ("detonated") || EQ("landmine") || EQ("bombings") ||
+        EQ("blasts") || EQ("explosions") || EQ("bombs")) {
         if (sr_tok_is(c, i + 1, "squad") || sr_tok_is(c, i + 1, "disposal") || sr_tok_is(c, i + 1, "threat"))
             return EV_NONE;
-        *plural = sr_tok_is(c, i, "bombings") || sr_tok_is(c, i, "blasts") || sr_tok_is(c, i, "explosions");
+        *plural = EQ("bombings") || EQ("blasts") || EQ("explosions");
         if (near_is(c, i, lo, hi, 3, 0, "suicide"))
             return EV_SUICIDE;
         return EV_IED;
     }
-    if (sr_tok_is(c, i, "clashes") || sr_tok_is(c, i, "clash") || sr_tok_is(c, i, "clashed") ||
-        sr_tok_is(c, i, "firefight") || sr_tok_is(c, i, "gunfight") || sr_tok_stem(c, i, "ambush", 3) ||
-        sr_tok_is(c, i, "fought") || sr_tok_is(c, i, "battled") ||
-        (sr_tok_is(c, i, "gun") && sr_tok_is(c, i + 1, "battle")))
+    if (EQ("clashes") || EQ("clash") || EQ("clashed") ||
+        EQ("firefight") || EQ("gunfight") || STEM("ambush", 3) ||
+        EQ("fought") || EQ("battled") ||
+        (EQ("gun") && sr_tok_is(c, i + 1, "battle")))
         return EV_CLASH;
-    if (sr_tok_is(c, i, "fighting") &&
+    if (EQ("fighting") &&
         (near_is(c, i, lo, hi, 2, 2, "between") || near_is(c, i, lo, hi, 2, 3, "erupted") ||
          near_is(c, i, lo, hi, 2, 0, "heavy") || near_is(c, i, lo, hi, 2, 0, "fierce")))
         return EV_CLASH;
-    if (sr_tok_is(c, i, "raid") || sr_tok_is(c, i, "raids"))
+    if (EQ("raid") || EQ("raids"))
         return EV_CLASH;
-    if (sr_tok_is(c, i, "raided") || sr_tok_is(c, i, "stormed"))
+    if (EQ("raided") || EQ("stormed"))
         return EV_ATTACK_GENERIC; /* a village or a hospital: civilians; a base: a battle */
-    if (sr_tok_is(c, i, "opened") && sr_tok_is(c, i + 1, "fire")) {
+    if (EQ("opened") && sr_tok_is(c, i + 1, "fire")) {
         *len = 2;
         return EV_ATTACK_GENERIC;
     }
-    if (sr_tok_is(c, i, "shooting") || sr_tok_is(c, i, "massacre") || sr_tok_is(c, i, "massacred") ||
-        sr_tok_is(c, i, "stabbing") || sr_tok_is(c, i, "stabbed") || sr_tok_is(c, i, "beheaded") ||
-        sr_tok_is(c, i, "gunned"))
+    if (EQ("shooting") || EQ("massacre") || EQ("massacred") ||
+        EQ("stabbing") || EQ("stabbed") || EQ("beheaded") ||
+        EQ("gunned"))
         return EV_VAC_ATTACK;
-    if (sr_tok_is(c, i, "executed") && !near_is(c, i, lo, hi, 1, 0, "was"))
+    if (EQ("executed") && !near_is(c, i, lo, hi, 1, 0, "was"))
         return EV_VAC_ATTACK;
     /* "gunmen killed 9 passengers", "shot dead 29 worshippers", "a woman
      * was shot dead": a killing whose victims are stated */
-    if (sr_tok_is(c, i, "killed") || sr_tok_is(c, i, "killing") || sr_tok_is(c, i, "shot")) {
-        if (sr_tok_is(c, i, "shot") && (sr_tok_is(c, i + 1, "dead") || sr_tok_is(c, i + 1, "and")))
+    if (EQ("killed") || EQ("killing") || EQ("shot")) {
+        if (EQ("shot") && (sr_tok_is(c, i + 1, "dead") || sr_tok_is(c, i + 1, "and")))
             return EV_ATTACK_GENERIC;
-        if (i > lo && sr_tok_is(c, i - 1, "was") && sr_tok_is(c, i, "shot"))
+        if (i > lo && sr_tok_is(c, i - 1, "was") && EQ("shot"))
             return EV_ATTACK_GENERIC;
         /* the victims' count right after the verb: "killed 9 passengers",
          * "killed the 3 attackers" */
@@ -358,17 +370,17 @@ static int trigger_at(const sr_context *c, size_t i, size_t lo, size_t hi, size_
             return EV_ATTACK_GENERIC;
         return EV_NONE;
     }
-    if (sr_tok_is(c, i, "kidnapped") || sr_tok_is(c, i, "abducted") || sr_tok_is(c, i, "kidnapping") ||
-        sr_tok_is(c, i, "abduction"))
+    if (EQ("kidnapped") || EQ("abducted") || EQ("kidnapping") ||
+        EQ("abduction"))
         return EV_ABDUCTION;
-    if (sr_tok_is(c, i, "raped") || sr_tok_is(c, i, "rape") ||
-        (sr_tok_is(c, i, "sexually") && sr_tok_is(c, i + 1, "assaulted"))) {
-        *len = sr_tok_is(c, i, "sexually") ? 2 : 1;
+    if (EQ("raped") || EQ("rape") ||
+        (EQ("sexually") && sr_tok_is(c, i + 1, "assaulted"))) {
+        *len = EQ("sexually") ? 2 : 1;
         return EV_SEXUAL;
     }
-    if (sr_tok_is(c, i, "attack") || sr_tok_is(c, i, "attacked") || sr_tok_is(c, i, "assault") ||
-        sr_tok_is(c, i, "attacks")) {
-        *plural = sr_tok_is(c, i, "attacks");
+    if (EQ("attack") || EQ("attacked") || EQ("assault") ||
+        EQ("attacks")) {
+        *plural = EQ("attacks");
         if (near_is(c, i, lo, hi, 2, 0, "suicide"))
             return EV_SUICIDE;
         if (near_is(c, i, lo, hi, 2, 0, "drone") || near_is(c, i, lo, hi, 2, 0, "air"))
@@ -382,44 +394,44 @@ static int trigger_at(const sr_context *c, size_t i, size_t lo, size_t hi, size_
             return EV_IED;
         return EV_ATTACK_GENERIC;
     }
-    if (sr_tok_is(c, i, "arrested") || sr_tok_is(c, i, "detained") || sr_tok_is(c, i, "arrests") ||
-        sr_tok_is(c, i, "apprehended"))
+    if (EQ("arrested") || EQ("detained") || EQ("arrests") ||
+        EQ("apprehended"))
         return EV_ARRESTS;
-    if (sr_tok_is(c, i, "ceasefire") || sr_tok_is(c, i, "truce") ||
-        ((sr_tok_is(c, i, "agreement") || sr_tok_is(c, i, "deal") || sr_tok_is(c, i, "accord")) &&
+    if (EQ("ceasefire") || EQ("truce") ||
+        ((EQ("agreement") || EQ("deal") || EQ("accord")) &&
          (near_is(c, i, lo, hi, 4, 2, "signed") || near_is(c, i, lo, hi, 4, 2, "reached") ||
           near_is(c, i, lo, hi, 3, 0, "peace"))))
         return EV_AGREEMENT;
-    if (sr_tok_is(c, i, "agreed") && sr_tok_is(c, i + 1, "to")) {
+    if (EQ("agreed") && sr_tok_is(c, i + 1, "to")) {
         static const char *const deals[] = {"exchange", "swap", "release", "ceasefire", "truce",
                                             "halt", "end", "withdraw", NULL};
         if (near_word(c, i, lo, hi, 0, 4, deals))
             return EV_AGREEMENT;
         return EV_NONE;
     }
-    if (sr_tok_is(c, i, "withdrew") || sr_tok_is(c, i, "withdrawn") ||
-        (sr_tok_is(c, i, "pulled") && sr_tok_is(c, i + 1, "out")) ||
-        (sr_tok_is(c, i, "handed") && sr_tok_is(c, i + 1, "over"))) {
-        *len = sr_tok_is(c, i, "pulled") || sr_tok_is(c, i, "handed") ? 2 : 1;
+    if (EQ("withdrew") || EQ("withdrawn") ||
+        (EQ("pulled") && sr_tok_is(c, i + 1, "out")) ||
+        (EQ("handed") && sr_tok_is(c, i + 1, "over"))) {
+        *len = EQ("pulled") || EQ("handed") ? 2 : 1;
         return EV_TRANSFER;
     }
-    if (sr_tok_is(c, i, "merged") || sr_tok_is(c, i, "dissolved") || sr_tok_is(c, i, "disbanded"))
+    if (EQ("merged") || EQ("dissolved") || EQ("disbanded"))
         return EV_CHANGE;
-    if ((sr_tok_is(c, i, "designated") || sr_tok_is(c, i, "added") || sr_tok_is(c, i, "listed")) &&
+    if ((EQ("designated") || EQ("added") || EQ("listed")) &&
         near_is(c, i, lo, hi, 0, 8, "terrorist"))
         return EV_OTHER;
-    if ((sr_tok_is(c, i, "established") || (sr_tok_is(c, i, "set") && sr_tok_is(c, i + 1, "up"))) &&
+    if ((EQ("established") || (EQ("set") && sr_tok_is(c, i + 1, "up"))) &&
         near_is(c, i, lo, hi, 0, 5, "base"))
         return EV_HQ;
-    if (sr_tok_is(c, i, "looted") || sr_tok_is(c, i, "torched") || sr_tok_is(c, i, "burned") ||
-        sr_tok_is(c, i, "burnt") || (sr_tok_is(c, i, "set") && sr_tok_is(c, i + 1, "fire"))) {
-        *len = sr_tok_is(c, i, "set") ? 2 : 1;
+    if (EQ("looted") || EQ("torched") || EQ("burned") ||
+        EQ("burnt") || (EQ("set") && sr_tok_is(c, i + 1, "fire"))) {
+        *len = EQ("set") ? 2 : 1;
         return EV_LOOTING; /* a riot or mob when protesters or a mob did it (emit) */
     }
-    if (sr_tok_is(c, i, "lynched") || sr_tok_is(c, i, "lynching") || sr_tok_is(c, i, "mob"))
+    if (EQ("lynched") || EQ("lynching") || EQ("mob"))
         return EV_MOB;
-    if (sr_tok_is(c, i, "seized") || sr_tok_is(c, i, "overran") || sr_tok_is(c, i, "captured")) {
-        if (sr_tok_is(c, i, "seized") && object_is_person(c, i, hi))
+    if (EQ("seized") || EQ("overran") || EQ("captured")) {
+        if (EQ("seized") && object_is_person(c, i, hi))
             return EV_ABDUCTION;
         /* territory, not people: a place follows */
         for (size_t k = i + 1; k < hi && k < i + 5; k++) {
@@ -429,19 +441,21 @@ static int trigger_at(const sr_context *c, size_t i, size_t lo, size_t hi, size_
         }
         return EV_NONE;
     }
-    if (sr_tok_is(c, i, "retook") || sr_tok_is(c, i, "recaptured") || sr_tok_is(c, i, "regained") ||
-        sr_tok_is(c, i, "liberated"))
+    if (EQ("retook") || EQ("recaptured") || EQ("regained") ||
+        EQ("liberated"))
         return EV_GOV_REGAINS;
-    if (sr_tok_is(c, i, "protest") || sr_tok_is(c, i, "protests") || sr_tok_is(c, i, "protested") ||
-        sr_tok_is(c, i, "protesters") || sr_tok_is(c, i, "demonstrators") || sr_tok_is(c, i, "rally") ||
-        sr_tok_is(c, i, "marched") || sr_tok_is(c, i, "demonstration") || sr_tok_is(c, i, "sit-in") ||
-        sr_tok_is(c, i, "rallied"))
+    if (EQ("protest") || EQ("protests") || EQ("protested") ||
+        EQ("protesters") || EQ("demonstrators") || EQ("rally") ||
+        EQ("marched") || EQ("demonstration") || EQ("sit-in") ||
+        EQ("rallied"))
         return EV_PEACEFUL_PROTEST;
-    if (sr_tok_is(c, i, "riot") || sr_tok_is(c, i, "riots") || sr_tok_is(c, i, "rioters") ||
-        sr_tok_is(c, i, "rioting"))
+    if (EQ("riot") || EQ("riots") || EQ("rioters") ||
+        EQ("rioting"))
         return EV_VIOLENT_DEMO;
     return EV_NONE;
 }
+#undef EQ
+#undef STEM
 
 /* A plural noun of a happening, without a determiner that makes it one
  * episode ("the twin blasts", "two bombings", "clashes"), is a tally. */
@@ -690,6 +704,9 @@ static void casualties(const estate *es, size_t lo, size_t hi, sr_event *ev)
 static void stated_casualties(const sr_context *c, size_t lo, size_t hi, sr_event *ev)
 {
     for (size_t k = lo; k < hi; k++) {
+        char first = (char)(c->src[c->tok[k].start] | 0x20);
+        if (first != 'n' && first != 'w')
+            continue;
         bool none = sr_tok_is(c, k, "no") || sr_tok_is(c, k, "without") || sr_tok_is(c, k, "nobody");
         if (!none)
             continue;
@@ -714,12 +731,12 @@ static void stated_casualties(const sr_context *c, size_t lo, size_t hi, sr_even
     }
     if (!ev->fat_q)
         for (size_t k = lo + 1; k + 1 < hi; k++)
-            if ((sr_tok_is(c, k, "to") && sr_tok_is(c, k + 1, "death") &&
+            if (c->tok[k].end - c->tok[k].start <= 3 && ((sr_tok_is(c, k, "to") && sr_tok_is(c, k + 1, "death") &&
                  (sr_tok_is(c, k + 2, "a") || sr_tok_is(c, k + 2, "an") || sr_tok_is(c, k - 2, "a") ||
                   sr_tok_is(c, k - 2, "an"))) ||
                 (sr_tok_is(c, k, "was") &&
                 (sr_tok_is(c, k + 1, "killed") || (sr_tok_is(c, k + 1, "shot") && sr_tok_is(c, k + 2, "dead")) ||
-                 sr_tok_is(c, k + 1, "beheaded") || sr_tok_is(c, k + 1, "executed")))) {
+                 sr_tok_is(c, k + 1, "beheaded") || sr_tok_is(c, k + 1, "executed"))))) {
                 ev->fat_low = ev->fat_high = 1;
                 ev->fat_q = SR_Q_EXACT;
                 break;
@@ -1035,7 +1052,11 @@ static sitrep_status emit(const estate *es, size_t s, const trig *t, size_t nt, 
     for (size_t k = 0; k < nt; k++)
         plural &= t[k].plural;
     /* who did it decides: protesters or a mob burning things riot */
-    {
+    bool crowd_types = false;
+    for (size_t k = 0; k < nt; k++)
+        crowd_types |= t[k].sub == EV_LOOTING || t[k].sub == EV_MOB || t[k].sub == EV_PEACEFUL_PROTEST ||
+                       t[k].sub == EV_VIOLENT_DEMO;
+    if (crowd_types) {
         static const char *const crowd[] = {"protesters", "demonstrators", "rioters", "crowd", NULL};
         bool by_crowd = false, by_mob = false, stopped = false;
         for (size_t k = lo; k < hi; k++) {

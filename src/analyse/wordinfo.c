@@ -74,8 +74,9 @@ static uint16_t word_flags(const char *s, const sitrep_token *t, uint8_t *num)
                 ascii = k;
                 break;
             }
-    if (ascii == n && n <= 13) {
-        uint64_t h = sr_word_hash(s, n);
+    uint64_t h = ascii == n && n <= 13 ? sr_word_hash(s, n) : 0;
+    /* most words are in no set at all: one probe of their union first */
+    if (h && sr_wordset_has_hash(&sr_any_words, h)) {
         if (n <= 10 && sr_wordset_has_hash(&sr_time_small_words, h))
             f |= SR_WI_TIME_SMALL;
         if (n <= 13 && !hyphen &&

@@ -184,7 +184,7 @@ static bool add_span(sitrep_corpus *c, sr_buf *spans, uint32_t owner, const char
                      const sitrep_doc *doc, sitrep_span sp)
 {
     sr_cspan x = {owner, id, sp.start, sp.end, NULL, sp.end - sp.start};
-    x.quote = sr_arena_strndup(&c->arena, doc->src + sp.start, x.quote_len);
+    x.quote = intern(c, doc->src + sp.start, x.quote_len); /* claims of one sentence share it */
     return x.quote && SR_VEC_PUSH(spans, sr_cspan, x);
 }
 
