@@ -562,6 +562,14 @@ static int32_t perpetrator(const estate *es, size_t lo, size_t hi, size_t at, in
             }
             return e;
         }
+        if (en && sr_entity_is_country(en) && at - k <= 2 && !sr_tok_in(c, mention_first(c, k) - 1, (const char *const[]){"in", "near", "of", "from", "to", "on", "at", NULL})) {
+            /* "U.S. retaliatory strikes", "US strikes": the country's */
+            bool modifier = true;
+            for (size_t q = k + 1; q < at; q++)
+                modifier &= is_word(c, q) && !(c->tok[q].flags & SITREP_TOKF_CAP);
+            if (modifier)
+                return e;
+        }
         if (en && sr_entity_is_country(en)) {
             /* "US special forces killed ...", "Turkish jets struck" */
             static const char *const force[] = {"forces", "troops", "military", "army", "special",
