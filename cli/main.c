@@ -108,6 +108,7 @@ static int cmd_extract(int argc, char **argv, bool table)
             return 2;
         }
     sitrep_corpus *corpus = NULL;
+    opts.json_flags = flags;
     if (!table && sitrep_corpus_new(&opts, &corpus) != SITREP_OK) {
         fprintf(stderr, "sitrep: out of memory\n");
         sitrep_reader_free(r);
@@ -130,8 +131,9 @@ static int cmd_extract(int argc, char **argv, bool table)
             }
             continue;
         }
-        st = table ? (write_row(doc) ? SITREP_EIO : SITREP_OK)
-                   : sitrep_doc_write_json(doc, flags, write_stdout, NULL);
+        /* extract: the corpus writes every record at the end, documents
+         * first, once the stories are known */
+        st = table ? (write_row(doc) ? SITREP_EIO : SITREP_OK) : SITREP_OK;
         if (st == SITREP_OK && corpus &&
             (sitrep_corpus_add(corpus, doc) != SITREP_OK ||
              (mentions && sitrep_corpus_add_mentions(corpus, doc) != SITREP_OK))) {

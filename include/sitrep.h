@@ -81,6 +81,7 @@ typedef struct sitrep_options {
     const sitrep_mem *mem;      /* borrowed; NULL for malloc */
     size_t max_input_bytes;     /* largest article or JSONL line accepted; 0: 16 MiB */
     unsigned skip;              /* SITREP_SKIP_* analyses not to run; 0 runs them all */
+    unsigned json_flags;        /* SITREP_JSON_* of the document records a corpus writes */
 } sitrep_options;
 
 enum {
@@ -390,10 +391,13 @@ SITREP_EXPORT sitrep_status sitrep_corpus_add(sitrep_corpus *corpus,
 SITREP_EXPORT sitrep_status sitrep_corpus_add_mentions(sitrep_corpus *corpus,
                                                        const sitrep_doc *doc);
 
-/* Writes the corpus records (CONTRACT.md: entities, ...) as JSON Lines,
- * one write per record.  The output does not depend on the order in which
- * documents were added. */
-SITREP_EXPORT sitrep_status sitrep_corpus_write_json(const sitrep_corpus *corpus,
+/* Finishes the corpus (stories, dates of undated articles from their
+ * story, claims and events merged across articles, conflicts, trends) and
+ * writes its records (CONTRACT.md: documents, stories, entities, claims,
+ * events, conflicts, trends, then the mention records) as JSON Lines, one
+ * write per record.  The output does not depend on the order in which
+ * documents were added.  Documents cannot be added after this. */
+SITREP_EXPORT sitrep_status sitrep_corpus_write_json(sitrep_corpus *corpus,
                                                      unsigned flags,
                                                      sitrep_write_fn write,
                                                      void *ctx);

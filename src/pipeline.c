@@ -117,6 +117,14 @@ sitrep_status sr_doc_analyse(const char *id, const char *bytes, size_t len, void
                              bool checked, const sitrep_doc_hints *hints,
                              const sitrep_options *opts, sitrep_doc **out)
 {
+    return sr_doc_analyse_dated(id, bytes, len, owned, checked, hints, opts, NULL, NULL, out);
+}
+
+sitrep_status sr_doc_analyse_dated(const char *id, const char *bytes, size_t len, void *owned,
+                                   bool checked, const sitrep_doc_hints *hints,
+                                   const sitrep_options *opts, const char *inferred,
+                                   const char *basis, sitrep_doc **out)
+{
     *out = NULL;
     sitrep_options defaults;
     if (opts == NULL) {
@@ -182,6 +190,12 @@ sitrep_status sr_doc_analyse(const char *id, const char *bytes, size_t len, void
         st = sr_tokenize(doc);
     if (st == SITREP_OK)
         st = sr_describe(doc);
+    if (st == SITREP_OK && inferred && !doc->published && !doc->published_inferred) {
+        doc->published_inferred = sr_arena_strndup(&doc->arena, inferred, strlen(inferred));
+        doc->published_basis = basis ? sr_arena_strndup(&doc->arena, basis, strlen(basis)) : NULL;
+        if (!doc->published_inferred || (basis && !doc->published_basis))
+            st = SITREP_ENOMEM;
+    }
     if (st == SITREP_OK && !(opts->skip & SITREP_SKIP_ENTITIES))
         st = sr_entities(doc);
     /* what both finders ask about every token, worked out once */

@@ -19,4 +19,13 @@ sitrep_status sr_doc_analyse(const char *id, const char *bytes, size_t len, void
                              bool checked, const sitrep_doc_hints *hints,
                              const sitrep_options *opts, sitrep_doc **out);
 
+/* sr_doc_analyse with a date the article's context gives it (its story's):
+ * when the article states no date and infers none, `inferred` (YYYY-MM-DD)
+ * and `basis` become its published_inferred and published_basis, and
+ * relative times resolve against it.  NULL for none. */
+sitrep_status sr_doc_analyse_dated(const char *id, const char *bytes, size_t len, void *owned,
+                                   bool checked, const sitrep_doc_hints *hints,
+                                   const sitrep_options *opts, const char *inferred,
+                                   const char *basis, sitrep_doc **out);
+
 #endif

@@ -847,6 +847,13 @@ static bool month_day(const cx *c, size_t i, ex *e, int wd, size_t first)
                 d2 = x;
                 k += 2;
             }
+        } else if (is(c, k, "and") || is(c, k, "to") || is(c, k, "through")) {
+            /* "On July 25 and 26": both days; not "July 25 and 26 others" */
+            int x = day_number(c, k + 1);
+            if (x > d && !month_at(c, k + 2, true) && !noun_follows(c, k + 2)) {
+                d2 = x;
+                k += 2;
+            }
         }
         yearless(e, m, d, d2, R_PAST);
     } else {

@@ -54,6 +54,12 @@ void sr_buf_free(sr_buf *b);
 /* Adapter so an sr_buf can be a sitrep_write_fn target. */
 int sr_buf_write_cb(const char *data, size_t len, void *ctx);
 
+/* Sorts n items of `size` bytes with a comparison that takes a context
+ * (qsort has none, and a static would make the library non-reentrant).
+ * A stable merge sort; false when the scratch memory cannot be had. */
+typedef int (*sr_cmp_fn)(const void *a, const void *b, void *ctx);
+bool sr_sort(void *base, size_t n, size_t size, sr_cmp_fn cmp, void *ctx, const sitrep_mem *mem);
+
 /* ---- growable array of fixed-size items in an sr_buf ---- */
 
 #define SR_VEC_PUSH(buf, type, value) \

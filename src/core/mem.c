@@ -138,3 +138,42 @@ int sr_buf_write_cb(const char *data, size_t len, void *ctx)
 {
     return sr_buf_put(ctx, data, len) ? 0 : -1;
 }
+
+static void merge_pass(char *src, char *dst, size_t n, size_t size, size_t width, sr_cmp_fn cmp,
+                       void *ctx)
+{
+    for (size_t lo = 0; lo < n; lo += 2 * width) {
+        size_t mid = lo + width < n ? lo + width : n, hi = lo + 2 * width < n ? lo + 2 * width : n;
+        size_t i = lo, j = mid, k = lo;
+        while (i < mid && j < hi) {
+            if (cmp(src + j * size, src + i * size, ctx) < 0)
+                memcpy(dst + k++ * size, src + j++ * size, size);
+            else
+                memcpy(dst + k++ * size, src + i++ * size, size);
+        }
+        if (i < mid)
+            memcpy(dst + k * size, src + i * size, (mid - i) * size), k += mid - i;
+        if (j < hi)
+            memcpy(dst + k * size, src + j * size, (hi - j) * size);
+    }
+}
+
+bool sr_sort(void *base, size_t n, size_t size, sr_cmp_fn cmp, void *ctx, const sitrep_mem *mem)
+{
+    if (n < 2)
+        return true;
+    char *tmp = mem->calloc(n, size);
+    if (!tmp)
+        return false;
+    char *a = base, *b = tmp;
+    for (size_t width = 1; width < n; width *= 2) {
+        merge_pass(a, b, n, size, width, cmp, ctx);
+        char *t = a;
+        a = b;
+        b = t;
+    }
+    if (a != base)
+        memcpy(base, a, n * size);
+    mem->free(tmp);
+    return true;
+}

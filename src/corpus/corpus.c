@@ -8,12 +8,15 @@
  */
 #include "corpus/corpus.h"
 
+#include "analyse/dates.h"
 #include "analyse/entities.h"
+#include "pipeline.h"
 #include "doc.h"
 #include "namekey.h"
 #include "wordhash.h"
 
 #include <math.h>
+#include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -35,6 +38,20 @@ sitrep_status sitrep_corpus_new(const sitrep_options *opts, sitrep_corpus **out)
     sr_buf_init(&c->claim_spans, mem);
     sr_buf_init(&c->events, mem);
     sr_buf_init(&c->event_spans, mem);
+    if (opts)
+        c->opts = *opts;
+    else
+        sitrep_options_init(&c->opts);
+    sr_buf_init(&c->docs, mem);
+    sr_buf_init(&c->entries, mem);
+    sr_buf_init(&c->trendwords, mem);
+    sr_buf_init(&c->stories, mem);
+    sr_buf_init(&c->groups, mem);
+    sr_buf_init(&c->claim_members, mem);
+    sr_buf_init(&c->egroups, mem);
+    sr_buf_init(&c->event_members, mem);
+    sr_buf_init(&c->conflicts, mem);
+    sr_buf_init(&c->trends, mem);
     *out = c;
     return SITREP_OK;
 }
@@ -50,6 +67,24 @@ void sitrep_corpus_free(sitrep_corpus *c)
     sr_buf_free(&c->claim_spans);
     sr_buf_free(&c->events);
     sr_buf_free(&c->event_spans);
+    sr_cdoc *docs = (sr_cdoc *)(void *)c->docs.data;
+    for (size_t i = 0; i < SR_VEC_COUNT(&c->docs, sr_cdoc); i++)
+        c->mem->free(docs[i].src);
+    sr_buf_free(&c->docs);
+    sr_buf_free(&c->entries);
+    sr_mmap *maps[] = {&c->bands, &c->facts, &c->happenings};
+    for (size_t i = 0; i < 3; i++) {
+        c->mem->free(maps[i]->slots);
+        c->mem->free(maps[i]->keys);
+    }
+    sr_buf_free(&c->trendwords);
+    sr_buf_free(&c->stories);
+    sr_buf_free(&c->groups);
+    sr_buf_free(&c->claim_members);
+    sr_buf_free(&c->egroups);
+    sr_buf_free(&c->event_members);
+    sr_buf_free(&c->conflicts);
+    sr_buf_free(&c->trends);
     c->mem->free(c->slots);
     c->mem->free(c->quotes);
     sr_arena_free(&c->arena);
@@ -147,9 +182,14 @@ static int64_t merge(sitrep_corpus *c, const sitrep_entity *e, const char *doc_i
     return (int64_t)ne;
 }
 
+static const char *intern(sitrep_corpus *c, const char *s, size_t n)
+{
+    return sr_corpus_intern(c, s, n);
+}
+
 /* The corpus's copy of the quote s[0..n): one per distinct surface form,
  * however many mentions use it ("IS" a thousand times is stored once). */
-static const char *intern(sitrep_corpus *c, const char *s, size_t n)
+const char *sr_corpus_intern(sitrep_corpus *c, const char *s, size_t n)
 {
     if ((c->nquotes + 1) * 10 > c->nqslots * 7) {
         size_t m = c->nqslots ? c->nqslots * 2 : 1024;
@@ -189,8 +229,154 @@ static bool add_span(sitrep_corpus *c, sr_buf *spans, uint32_t owner, const char
 }
 
 /* The document's claims and events, with copies of what they name. */
-static sitrep_status add_claims_events(sitrep_corpus *c, const sitrep_doc *doc, const char *id)
+/* Trend words and what they expect of the numbers. */
+static const struct {
+    const char *word;
+    uint8_t kind;
+} trend_words[] = {
+    {"double", SR_TREND_DOUBLE},  {"doubled", SR_TREND_DOUBLE},   {"doubling", SR_TREND_DOUBLE},
+    {"triple", SR_TREND_TRIPLE},  {"tripled", SR_TREND_TRIPLE},   {"halved", SR_TREND_HALF},
+    {"halving", SR_TREND_HALF},   {"rose", SR_TREND_RISE},        {"risen", SR_TREND_RISE},
+    {"rising", SR_TREND_RISE},    {"increased", SR_TREND_RISE},   {"surged", SR_TREND_RISE},
+    {"jumped", SR_TREND_RISE},    {"grew", SR_TREND_RISE},        {"fell", SR_TREND_FALL},
+    {"declined", SR_TREND_FALL},  {"dropped", SR_TREND_FALL},     {"decreased", SR_TREND_FALL},
+};
+
+static bool tok_is(const sitrep_doc *doc, const sitrep_token *t, const char *w)
 {
+    size_t n = strlen(w);
+    if (t->end - t->start != n)
+        return false;
+    for (size_t k = 0; k < n; k++) {
+        char ch = doc->src[t->start + k];
+        if ((ch >= 'A' && ch <= 'Z' ? ch + 32 : ch) != w[k])
+            return false;
+    }
+    return true;
+}
+
+/* The sentences of the document that state a trend, for the trend checks:
+ * the trend word with the words that lead to it ("is on track to double",
+ * "more than double", "fell by half"). */
+static sitrep_status add_trend_words(sitrep_corpus *c, uint32_t d, const sitrep_doc *doc)
+{
+    size_t nt, ns;
+    const sitrep_token *t = sitrep_doc_tokens(doc, &nt);
+    const sitrep_sentence *sen = sitrep_doc_sentences(doc, &ns);
+    for (size_t s = 0; s < ns; s++) {
+        size_t lo = sen[s].first, hi = lo + sen[s].count;
+        for (size_t i = lo; i < hi && i < nt; i++) {
+            uint8_t kind = 0;
+            if (t[i].kind != SITREP_TOK_WORD)
+                continue;
+            for (size_t k = 0; k < sizeof trend_words / sizeof trend_words[0] && !kind; k++)
+                if (tok_is(doc, &t[i], trend_words[k].word))
+                    kind = trend_words[k].kind;
+            if (!kind && tok_is(doc, &t[i], "half") && i > lo && tok_is(doc, &t[i - 1], "by"))
+                kind = SR_TREND_HALF;
+            if (!kind)
+                continue;
+            size_t from = i;
+            static const char *const lead[] = {"on", "track", "pace", "to", "expected", "more",
+                                               "than", "set", "poised", "likely", "nearly",
+                                               "almost", "by", "fell", "cut", "is", NULL};
+            while (from > lo && i - from < 5) {
+                bool in = false;
+                for (size_t k = 0; lead[k] && !in; k++)
+                    in = tok_is(doc, &t[from - 1], lead[k]);
+                if (!in)
+                    break;
+                from--;
+            }
+            sr_ctrendword w = {d, sen[s].span.start, sen[s].span.end, NULL, NULL, kind, 1};
+            w.quote = intern(c, doc->src + w.start, w.end - w.start);
+            w.phrase = sr_arena_strndup(&c->arena, doc->src + t[from].start, t[i].end - t[from].start);
+            if (!w.quote || !w.phrase || !SR_VEC_PUSH(&c->trendwords, sr_ctrendword, w))
+                return SITREP_ENOMEM;
+            break; /* one per sentence */
+        }
+    }
+    return SITREP_OK;
+}
+
+/* A mention record's common part: its type, document and quoted span. */
+static sr_cexpr expr_at(sitrep_corpus *c, uint8_t type, const char *id, const sitrep_doc *doc,
+                        sitrep_span sp)
+{
+    sr_cexpr x;
+    memset(&x, 0, sizeof x);
+    x.type = type;
+    x.doc = id;
+    x.start = sp.start;
+    x.end = sp.end;
+    x.quote_len = sp.end - sp.start;
+    x.quote = intern(c, doc->src + sp.start, x.quote_len);
+    x.alive = 1;
+    return x;
+}
+
+static sitrep_status add_exprs(sitrep_corpus *c, uint32_t d, const sitrep_doc *doc)
+{
+    const char *id = SR_VEC_AT(&c->docs, sr_cdoc, d).id;
+    size_t nt = sitrep_doc_time_count(doc), nf = sitrep_doc_figure_count(doc);
+    for (size_t i = 0; i < nt; i++) {
+        sitrep_time t;
+        sitrep_doc_time(doc, i, &t);
+        sr_cexpr x = expr_at(c, SR_CEXPR_TIME, id, doc, t.span);
+        x.doc_index = d;
+        memcpy(x.from, t.from, sizeof x.from);
+        memcpy(x.to, t.to, sizeof x.to);
+        x.precision = t.precision;
+        x.kind = t.kind;
+        if (t.duration)
+            snprintf(x.duration, sizeof x.duration, "%s", t.duration);
+        if (x.quote == NULL || !SR_VEC_PUSH(&c->exprs, sr_cexpr, x))
+            return SITREP_ENOMEM;
+    }
+    for (size_t i = 0; i < nf; i++) {
+        sitrep_figure f;
+        sitrep_doc_figure(doc, i, &f);
+        sr_cexpr x = expr_at(c, SR_CEXPR_FIGURE, id, doc, f.span);
+        x.doc_index = d;
+        x.low = f.low;
+        x.high = f.high;
+        x.qualifier = f.qualifier;
+        if (f.unit)
+            snprintf(x.unit, sizeof x.unit, "%s", f.unit);
+        if (f.measure.end > f.measure.start) {
+            x.measure = intern(c, doc->src + f.measure.start, f.measure.end - f.measure.start);
+            if (x.measure == NULL)
+                return SITREP_ENOMEM;
+        }
+        if (x.quote == NULL || !SR_VEC_PUSH(&c->exprs, sr_cexpr, x))
+            return SITREP_ENOMEM;
+    }
+    return SITREP_OK;
+}
+
+sitrep_status sr_corpus_add_analysis(sitrep_corpus *c, uint32_t d, const sitrep_doc *doc)
+{
+    /* a later analysis replaces what the earlier one said */
+    sr_cclaim *oc = (sr_cclaim *)(void *)c->claims.data;
+    for (size_t i = 0; i < SR_VEC_COUNT(&c->claims, sr_cclaim); i++)
+        if (oc[i].doc_index == d)
+            oc[i].alive = 0;
+    sr_cevent *oe = (sr_cevent *)(void *)c->events.data;
+    for (size_t i = 0; i < SR_VEC_COUNT(&c->events, sr_cevent); i++)
+        if (oe[i].doc_index == d)
+            oe[i].alive = 0;
+    sr_ctrendword *ow = (sr_ctrendword *)(void *)c->trendwords.data;
+    for (size_t i = 0; i < SR_VEC_COUNT(&c->trendwords, sr_ctrendword); i++)
+        if (ow[i].doc_index == d)
+            ow[i].alive = 0;
+    bool had_exprs = false;
+    sr_cexpr *ox = (sr_cexpr *)(void *)c->exprs.data;
+    for (size_t i = 0; i < SR_VEC_COUNT(&c->exprs, sr_cexpr); i++)
+        if (ox[i].doc_index == d && ox[i].alive) {
+            ox[i].alive = 0;
+            had_exprs = true;
+        }
+    const char *id = SR_VEC_AT(&c->docs, sr_cdoc, d).id;
     size_t n = sitrep_doc_claim_count(doc);
     for (size_t i = 0; i < n; i++) {
         sitrep_claim cl;
@@ -198,6 +384,9 @@ static sitrep_status add_claims_events(sitrep_corpus *c, const sitrep_doc *doc, 
         sr_cclaim x;
         memset(&x, 0, sizeof x);
         x.doc = id;
+        x.doc_index = d;
+        x.alive = 1;
+        x.group = -1;
         sitrep_span fig;
         sitrep_doc_claim_span(doc, i, 0, &fig);
         x.first = fig.start; /* its figure: one sentence can state several claims */
@@ -212,6 +401,7 @@ static sitrep_status add_claims_events(sitrep_corpus *c, const sitrep_doc *doc, 
         }
         x.low = cl.low;
         x.high = cl.high;
+        x.key = sr_claim_key(cl.measure, cl.low, cl.high);
         memcpy(x.from, cl.period_start, sizeof x.from);
         memcpy(x.to, cl.period_end, sizeof x.to);
         uint32_t owner = (uint32_t)SR_VEC_COUNT(&c->claims, sr_cclaim);
@@ -228,6 +418,9 @@ static sitrep_status add_claims_events(sitrep_corpus *c, const sitrep_doc *doc, 
         sr_cevent x;
         memset(&x, 0, sizeof x);
         x.doc = id;
+        x.doc_index = d;
+        x.alive = 1;
+        x.group = -1;
         x.first = ev.trigger.start; /* one sentence can report several events */
         x.type = ev.event_type;
         x.sub = ev.sub_event_type;
@@ -257,13 +450,80 @@ static sitrep_status add_claims_events(sitrep_corpus *c, const sitrep_doc *doc, 
             if (!add_span(c, &c->event_spans, owner, id, doc, sitrep_doc_event_span(doc, i, k)))
                 return SITREP_ENOMEM;
     }
-    return SITREP_OK;
+    sitrep_status st = add_trend_words(c, d, doc);
+    if (st == SITREP_OK && had_exprs)
+        st = add_exprs(c, d, doc);
+    return st;
+}
+
+static int32_t day_of(const char *iso)
+{
+    sr_date d;
+    if (!iso || !iso[0] || sscanf(iso, "%d-%d-%d", &d.year, &d.month, &d.day) != 3)
+        return INT32_MIN;
+    return (int32_t)sr_date_to_days(&d);
+}
+
+static char *keep_copy(sitrep_corpus *c, const char *s)
+{
+    return s ? sr_arena_strndup(&c->arena, s, strlen(s)) : NULL;
+}
+
+/* The document's own record and facts the stories stage reads. */
+static sitrep_status add_document(sitrep_corpus *c, const sitrep_doc *doc, const char *id)
+{
+    sr_cdoc x;
+    memset(&x, 0, sizeof x);
+    x.id = id;
+    x.outlet = doc->outlet ? intern(c, doc->outlet, strlen(doc->outlet)) : NULL;
+    x.title = doc->title ? intern(c, doc->title, strlen(doc->title)) : NULL;
+    if (doc->published)
+        snprintf(x.published, sizeof x.published, "%s", doc->published);
+    if (doc->published_inferred)
+        snprintf(x.inferred, sizeof x.inferred, "%s", doc->published_inferred);
+    x.basis = keep_copy(c, doc->published_basis);
+    x.day = day_of(x.published[0] ? x.published : x.inferred);
+    uint32_t d = (uint32_t)SR_VEC_COUNT(&c->docs, sr_cdoc);
+    x.story_parent = x.dup_parent = d;
+    x.story = x.dup_of = -1;
+    sr_buf rec;
+    sr_buf_init(&rec, c->mem);
+    sitrep_status st = sitrep_doc_write_json(doc, c->opts.json_flags, sr_buf_write_cb, &rec);
+    if (st == SITREP_OK) {
+        x.record = sr_arena_strndup(&c->arena, rec.data, rec.len ? rec.len - 1 : 0); /* no newline */
+        x.record_len = rec.len ? rec.len - 1 : 0;
+        if (!x.record)
+            st = SITREP_ENOMEM;
+    }
+    sr_buf_free(&rec);
+    if (st == SITREP_OK && x.day == INT32_MIN) {
+        /* undated: kept to be analysed again once its story dates it */
+        x.src = c->mem->calloc(1, doc->len ? doc->len : 1);
+        if (!x.src)
+            return SITREP_ENOMEM;
+        memcpy(x.src, doc->src, doc->len);
+        x.src_len = doc->len;
+        x.hint_title = keep_copy(c, doc->title);
+        x.hint_url = keep_copy(c, doc->url);
+        x.hint_outlet = keep_copy(c, doc->outlet);
+    }
+    if (st == SITREP_OK && !SR_VEC_PUSH(&c->docs, sr_cdoc, x)) {
+        c->mem->free(x.src);
+        st = SITREP_ENOMEM;
+    }
+    if (st == SITREP_OK)
+        st = sr_corpus_add_analysis(c, d, doc);
+    if (st == SITREP_OK)
+        st = sr_cluster_add(c, d, doc);
+    return st;
 }
 
 sitrep_status sitrep_corpus_add(sitrep_corpus *c, const sitrep_doc *doc)
 {
     if (c == NULL || doc == NULL)
         return SITREP_EARG;
+    if (c->finished)
+        return SITREP_EARG; /* its records are written: nothing joins after */
     size_t ne = sitrep_doc_entity_count(doc);
     const char *id = sr_arena_strndup(&c->arena, doc->id, strlen(doc->id));
     uint32_t *map = c->mem->calloc(ne ? ne : 1, sizeof *map);
@@ -295,61 +555,114 @@ sitrep_status sitrep_corpus_add(sitrep_corpus *c, const sitrep_doc *doc)
     }
     c->mem->free(map);
     c->ndocs++;
-    return add_claims_events(c, doc, id);
-}
-
-/* A mention record's common part: its type, document and quoted span. */
-static sr_cexpr expr_at(sitrep_corpus *c, uint8_t type, const char *id, const sitrep_doc *doc,
-                        sitrep_span sp)
-{
-    sr_cexpr x;
-    memset(&x, 0, sizeof x);
-    x.type = type;
-    x.doc = id;
-    x.start = sp.start;
-    x.end = sp.end;
-    x.quote_len = sp.end - sp.start;
-    x.quote = intern(c, doc->src + sp.start, x.quote_len);
-    return x;
+    return add_document(c, doc, id);
 }
 
 sitrep_status sitrep_corpus_add_mentions(sitrep_corpus *c, const sitrep_doc *doc)
 {
-    if (c == NULL || doc == NULL)
+    if (c == NULL || doc == NULL || c->finished)
         return SITREP_EARG;
-    const char *id = sr_arena_strndup(&c->arena, doc->id, strlen(doc->id));
-    if (id == NULL)
-        return SITREP_ENOMEM;
-    size_t nt = sitrep_doc_time_count(doc), nf = sitrep_doc_figure_count(doc);
-    for (size_t i = 0; i < nt; i++) {
-        sitrep_time t;
-        sitrep_doc_time(doc, i, &t);
-        sr_cexpr x = expr_at(c, SR_CEXPR_TIME, id, doc, t.span);
-        memcpy(x.from, t.from, sizeof x.from);
-        memcpy(x.to, t.to, sizeof x.to);
-        x.precision = t.precision;
-        x.kind = t.kind;
-        if (t.duration)
-            snprintf(x.duration, sizeof x.duration, "%s", t.duration);
-        if (x.quote == NULL || !SR_VEC_PUSH(&c->exprs, sr_cexpr, x))
-            return SITREP_ENOMEM;
-    }
-    for (size_t i = 0; i < nf; i++) {
-        sitrep_figure f;
-        sitrep_doc_figure(doc, i, &f);
-        sr_cexpr x = expr_at(c, SR_CEXPR_FIGURE, id, doc, f.span);
-        x.low = f.low;
-        x.high = f.high;
-        x.qualifier = f.qualifier;
-        if (f.unit)
-            snprintf(x.unit, sizeof x.unit, "%s", f.unit);
-        if (f.measure.end > f.measure.start) {
-            x.measure = intern(c, doc->src + f.measure.start, f.measure.end - f.measure.start);
-            if (x.measure == NULL)
-                return SITREP_ENOMEM;
+    /* the document sitrep_corpus_add took last */
+    size_t n = SR_VEC_COUNT(&c->docs, sr_cdoc);
+    if (n == 0 || strcmp(SR_VEC_AT(&c->docs, sr_cdoc, n - 1).id, doc->id) != 0)
+        return SITREP_EARG;
+    return add_exprs(c, (uint32_t)(n - 1), doc);
+}
+
+/* ---- the end: stories, dates, corroboration ---- */
+
+/* The year most dated documents were published in (stated dates first),
+ * ties to the later; 0 when none is dated. */
+static int corpus_year(const sitrep_corpus *c)
+{
+    int years[64], counts[64];
+    size_t ny = 0;
+    const sr_cdoc *docs = (const sr_cdoc *)(const void *)c->docs.data;
+    for (size_t i = 0; i < SR_VEC_COUNT(&c->docs, sr_cdoc); i++) {
+        const char *d = docs[i].published[0] ? docs[i].published : NULL;
+        if (!d)
+            continue;
+        int y = atoi(d);
+        size_t k = 0;
+        while (k < ny && years[k] != y)
+            k++;
+        if (k == ny && ny < 64) {
+            years[ny] = y;
+            counts[ny++] = 0;
         }
-        if (x.quote == NULL || !SR_VEC_PUSH(&c->exprs, sr_cexpr, x))
-            return SITREP_ENOMEM;
+        if (k < ny)
+            counts[k]++;
     }
-    return SITREP_OK;
+    int best = 0, bestn = 0;
+    for (size_t k = 0; k < ny; k++)
+        if (counts[k] > bestn || (counts[k] == bestn && years[k] > best)) {
+            best = years[k];
+            bestn = counts[k];
+        }
+    return best;
+}
+
+sitrep_status sr_corpus_finish(sitrep_corpus *c)
+{
+    if (c->finished)
+        return SITREP_OK;
+    c->finished = true;
+    sitrep_status st = sr_cluster_finish(c);
+    size_t n = SR_VEC_COUNT(&c->docs, sr_cdoc);
+    /* an undated article alone in its story: the latest day it mentions
+     * ("On July 25 and 26"), in the year most of the corpus's dated
+     * articles were published */
+    for (size_t i = 0; i < n && st == SITREP_OK; i++) {
+        sr_cdoc *x = &SR_VEC_AT(&c->docs, sr_cdoc, i);
+        if (!x->src || x->inferred[0])
+            continue;
+        int year = corpus_year(c);
+        if (!year)
+            break;
+        char end[11];
+        snprintf(end, sizeof end, "%04d-12-31", year);
+        sitrep_doc_hints h = {x->hint_url, x->hint_title, NULL, x->hint_outlet};
+        sitrep_doc *doc = NULL;
+        st = sr_doc_analyse_dated(x->id, x->src, x->src_len, NULL, true, &h, &c->opts, end, NULL, &doc);
+        char latest[11] = "";
+        for (size_t k = 0; st == SITREP_OK && k < sitrep_doc_time_count(doc); k++) {
+            sitrep_time t;
+            sitrep_doc_time(doc, k, &t);
+            if (strcmp(t.kind, "date") == 0 && strcmp(t.precision, "day") == 0 && t.to[0] &&
+                strncmp(t.to, end, 4) == 0 && strcmp(t.to, latest) > 0)
+                memcpy(latest, t.to, sizeof latest);
+        }
+        sitrep_doc_free(doc);
+        if (st == SITREP_OK && latest[0]) {
+            x = &SR_VEC_AT(&c->docs, sr_cdoc, i);
+            memcpy(x->inferred, latest, sizeof latest);
+            char basis[160];
+            snprintf(basis, sizeof basis,
+                     "latest day the text mentions, %s, in the year of most dated articles of the corpus (%d)",
+                     latest + 5, year);
+            x->basis = sr_arena_strndup(&c->arena, basis, strlen(basis));
+            if (!x->basis)
+                st = SITREP_ENOMEM;
+        }
+    }
+    /* undated articles dated by their story are read again against that
+     * date: "so far this year", "earlier this week" resolve now */
+    for (size_t i = 0; i < n && st == SITREP_OK; i++) {
+        sr_cdoc *x = &SR_VEC_AT(&c->docs, sr_cdoc, i);
+        if (!x->src || !x->inferred[0])
+            continue;
+        sitrep_doc_hints h = {x->hint_url, x->hint_title, NULL, x->hint_outlet};
+        sitrep_doc *doc = NULL;
+        st = sr_doc_analyse_dated(x->id, x->src, x->src_len, NULL, true, &h, &c->opts, x->inferred,
+                                  x->basis, &doc);
+        if (st == SITREP_OK)
+            st = sr_corpus_add_analysis(c, (uint32_t)i, doc);
+        sitrep_doc_free(doc);
+        x = &SR_VEC_AT(&c->docs, sr_cdoc, i);
+        c->mem->free(x->src);
+        x->src = NULL;
+    }
+    if (st == SITREP_OK)
+        st = sr_corroborate(c);
+    return st;
 }

@@ -8,6 +8,7 @@
 #define SITREP_CORPUS_H
 
 #include "core/core.h"
+#include "cluster/minhash.h"
 
 /* One entity across documents. */
 typedef struct sr_centity {
@@ -45,6 +46,8 @@ typedef struct sr_cexpr {
     const char *qualifier;   /* figure: static name */
     char unit[12];           /* figure: "" for a count */
     const char *measure;     /* figure: interned, or NULL */
+    uint32_t doc_index;      /* its document (sr_cdoc) */
+    uint8_t alive;           /* 0 once its document was analysed again */
 } sr_cexpr;
 
 enum { SR_CEXPR_TIME = 1, SR_CEXPR_FIGURE = 2 };
@@ -68,6 +71,10 @@ typedef struct sr_cclaim {
     uint8_t nplaces;
     double low, high;
     char from[11], to[11];
+    uint32_t doc_index;      /* its document (sr_cdoc) */
+    uint8_t alive;           /* 0 once its document was analysed again */
+    uint64_t key;            /* the fact's key: measure family and value (cluster/stories.c) */
+    int32_t group;           /* its corroborated claim (sr_cgroup), -1 before */
 } sr_cclaim;
 
 /* An event of one document (CONTRACT.md `event`). */
@@ -84,7 +91,101 @@ typedef struct sr_cevent {
     int has_fat, has_inj;
     double fat_low, fat_high, inj_low, inj_high;
     const char *fat_q, *inj_q;
+    uint32_t doc_index;
+    uint8_t alive;
+    int32_t group;           /* its corroborated event, -1 before */
 } sr_cevent;
+
+/* One document as the corpus keeps it: its record, its signature and what
+ * the stories stage decides about it. */
+typedef struct sr_cdoc {
+    const char *id;
+    const char *outlet;              /* interned, or NULL */
+    const char *title;               /* interned, or NULL */
+    char published[11];              /* stated date, "" when none */
+    char inferred[11];               /* inferred date, "" when none */
+    const char *basis;               /* how it was inferred (arena) */
+    char *record;                    /* its `document` record, JSON (arena) */
+    size_t record_len;
+    sr_minhash sig;
+    int32_t day;                     /* days since 1970 of its date, INT32_MIN when none */
+    uint32_t story_parent, dup_parent; /* union-find */
+    int32_t story;                   /* its story (sr_cstory), -1 before the stories are made */
+    int32_t dup_of;                  /* the document it copies, -1 */
+    char *src;                       /* undated: a copy of its input, to analyse again once
+                                      * its story dates it (malloc), else NULL */
+    size_t src_len;
+    char *hint_title, *hint_url, *hint_outlet; /* its hints for that (arena) */
+} sr_cdoc;
+
+/* A story: articles about one happening. */
+typedef struct sr_cstory {
+    const char *id;                  /* "S" + a hash of its first document's id (arena) */
+    uint32_t first_doc;              /* the document with the smallest id */
+    const char *title;
+    char first_seen[11], last_seen[11];
+} sr_cstory;
+
+/* A fact stated by one or more articles: claims merged. */
+typedef struct sr_cgroup {
+    uint32_t rep;                    /* the claim whose fields it shows */
+    uint32_t first_member;           /* members: claim_members[first .. first + n) */
+    uint32_t nmembers;
+    uint32_t outlets;
+    const char *id;
+    const char *actor, *attributed_to;
+    uint8_t contested;
+    char from[11], to[11];
+} sr_cgroup;
+
+/* Events merged across articles. */
+typedef struct sr_cegroup {
+    uint32_t rep;
+    uint32_t first_member, nmembers;
+    const char *id;
+} sr_cegroup;
+
+typedef struct sr_cconflict {
+    uint32_t a, b;                   /* sr_cgroup indexes */
+    const char *reason;              /* arena */
+} sr_cconflict;
+
+/* A sentence stating a trend ("on track to double"), kept for the checks. */
+typedef struct sr_ctrendword {
+    uint32_t doc_index;
+    uint32_t start, end;
+    const char *quote;               /* interned sentence */
+    const char *phrase;              /* the words ("on track to double"), arena */
+    uint8_t kind;                    /* SR_TREND_* */
+    uint8_t alive;
+} sr_ctrendword;
+
+enum { SR_TREND_DOUBLE = 1, SR_TREND_TRIPLE, SR_TREND_HALF, SR_TREND_RISE, SR_TREND_FALL };
+
+typedef struct sr_ctrend {
+    uint32_t groups[8];              /* its points, sr_cgroup indexes, by period */
+    uint8_t npoints;
+    double projection;               /* < 0 when none */
+    char proj_from[11], proj_to[11];
+    const char *basis;               /* arena */
+    double ratio;                    /* < 0 when none */
+    int32_t check;                   /* sr_ctrendword index, -1 */
+    const char *verdict;             /* "confirmed", "contradicted" */
+} sr_ctrend;
+
+/* A multimap from 64-bit keys to entries (cluster/stories.c). */
+typedef struct sr_mmap {
+    uint32_t *slots;                 /* head entry + 1, 0 empty */
+    uint64_t *keys;
+    size_t nslots, nkeys;
+} sr_mmap;
+
+typedef struct sr_centry {
+    uint64_t key;
+    uint32_t doc;
+    uint32_t next;                   /* next entry of the key + 1, 0 none */
+    const char *attr;                /* claims: their source (interned), else NULL */
+} sr_centry;
 
 struct sitrep_corpus {
     const sitrep_mem *mem;
@@ -101,6 +202,44 @@ struct sitrep_corpus {
     sr_buf claim_spans;      /* sr_cspan */
     sr_buf events;           /* sr_cevent */
     sr_buf event_spans;      /* sr_cspan */
+    sitrep_options opts;     /* for analysing undated documents again */
+    sr_buf docs;             /* sr_cdoc */
+    sr_buf entries;          /* sr_centry of the indexes below */
+    sr_mmap bands;           /* near-duplicate bands -> documents */
+    sr_mmap facts;           /* claim keys -> documents */
+    sr_mmap happenings;      /* event keys -> documents */
+    sr_buf trendwords;       /* sr_ctrendword */
+    /* made by sr_corpus_finish */
+    bool finished;
+    sr_buf stories;          /* sr_cstory */
+    sr_buf groups;           /* sr_cgroup */
+    sr_buf claim_members;    /* uint32_t claim indexes, by group */
+    sr_buf egroups;          /* sr_cegroup */
+    sr_buf event_members;    /* uint32_t event indexes, by group */
+    sr_buf conflicts;        /* sr_cconflict */
+    sr_buf trends;           /* sr_ctrend */
 };
+
+/* Finds the stories, dates undated articles by their story (analysing
+ * them again), merges claims and events across articles, finds conflicts
+ * and trends.  Runs once; later calls do nothing. */
+sitrep_status sr_corpus_finish(sitrep_corpus *c);
+
+/* cluster/stories.c: the near-duplicate and story links of document d, just
+ * added with its claims and events; then, at the end, the stories. */
+sitrep_status sr_cluster_add(sitrep_corpus *c, uint32_t d, const sitrep_doc *doc);
+sitrep_status sr_cluster_finish(sitrep_corpus *c);
+/* The fact key of a claim's measure and value. */
+uint64_t sr_claim_key(const char *measure, double low, double high);
+
+/* corroborate/corroborate.c: claims and events merged, conflicts, trends. */
+sitrep_status sr_corroborate(sitrep_corpus *c);
+
+/* corpus.c: the corpus's copy of s[0..n), one per distinct string. */
+const char *sr_corpus_intern(sitrep_corpus *c, const char *s, size_t n);
+/* corpus.c: document d's claims, events, time and figure records and trend
+ * sentences from `doc` (its first analysis, or a later one that replaces
+ * them). */
+sitrep_status sr_corpus_add_analysis(sitrep_corpus *c, uint32_t d, const sitrep_doc *doc);
 
 #endif

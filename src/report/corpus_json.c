@@ -197,8 +197,11 @@ static sitrep_status write_exprs(const sitrep_corpus *c, sitrep_write_fn write, 
     if (order == NULL)
         return SITREP_ENOMEM;
     const sr_cexpr *all = (const sr_cexpr *)(const void *)c->exprs.data;
+    size_t m = 0;
     for (size_t i = 0; i < n; i++)
-        order[i] = &all[i];
+        if (all[i].alive)
+            order[m++] = &all[i];
+    n = m;
     qsort(order, n, sizeof *order, cmp_expr);
     sitrep_status st = SITREP_OK;
     for (size_t i = 0; i < n && st == SITREP_OK; i++) {
@@ -216,29 +219,19 @@ static sitrep_status write_exprs(const sitrep_corpus *c, sitrep_write_fn write, 
 
 /* ---- claims and events ---- */
 
-static json_t *spans_json(const sr_cspan *sp, size_t n, json_t **docs)
+static json_t *span_obj(const sr_cspan *sp)
 {
-    json_t *a = json_array();
-    *docs = json_array();
-    for (size_t i = 0; i < n; i++) {
-        json_t *s = json_object();
-        bool ok = s != NULL;
-        ok = ok && put(s, "doc", json_string(sp[i].doc));
-        ok = ok && put(s, "start", json_integer(sp[i].start));
-        ok = ok && put(s, "end", json_integer(sp[i].end));
-        ok = ok && put(s, "quote", json_stringn(sp[i].quote, sp[i].quote_len));
-        if (!ok) {
-            json_decref(s);
-            s = NULL;
-        }
-        append(a, s);
-        bool seen = false;
-        for (size_t k = 0; k < i; k++)
-            seen |= strcmp(sp[k].doc, sp[i].doc) == 0;
-        if (!seen)
-            append(*docs, json_string(sp[i].doc));
+    json_t *s = json_object();
+    bool ok = s != NULL;
+    ok = ok && put(s, "doc", json_string(sp->doc));
+    ok = ok && put(s, "start", json_integer(sp->start));
+    ok = ok && put(s, "end", json_integer(sp->end));
+    ok = ok && put(s, "quote", json_stringn(sp->quote, sp->quote_len));
+    if (!ok) {
+        json_decref(s);
+        return NULL;
     }
-    return a;
+    return s;
 }
 
 static json_t *range_json(double low, double high)
@@ -263,19 +256,50 @@ static json_t *period_json(const char *from, const char *to)
     return v;
 }
 
-static json_t *claim_json(const sr_cclaim *x, const char *id, const sr_cspan *sp, size_t n)
+/* Where each owner's spans start in `spans` (they were appended owner by
+ * owner): first[o] .. first[o + 1]. */
+static size_t *span_index(const sitrep_corpus *c, const sr_buf *spans, size_t owners)
 {
-    json_t *o = json_object();
-    if (o == NULL)
+    size_t *first = c->mem->calloc(owners + 1, sizeof *first);
+    if (!first)
         return NULL;
-    bool ok = put(o, "type", json_string("claim"));
-    ok = put(o, "id", json_string(id)) && ok;
-    ok = put(o, "measure", json_string(x->measure)) && ok;
-    ok = put(o, "value", range_json(x->low, x->high)) && ok;
-    ok = put(o, "qualifier", str_or_null(x->qualifier)) && ok;
-    ok = put(o, "actor", str_or_null(x->actor)) && ok;
+    const sr_cspan *sp = (const sr_cspan *)(const void *)spans->data;
+    size_t ns = SR_VEC_COUNT(spans, sr_cspan);
+    for (size_t i = 0, o = 0; o <= owners; o++) {
+        while (i < ns && sp[i].owner < o)
+            i++;
+        first[o] = i;
+    }
+    return first;
+}
+
+/* Sources and documents of members[0..n) (each an index into the claims
+ * or events), in member order (by document id, then position). */
+static bool sources_json(const sr_cspan *sp, const size_t *first, const uint32_t *members, size_t n,
+                         json_t *o)
+{
+    json_t *src = json_array(), *docs = json_array();
+    bool ok = src && docs;
+    const char *last_doc = NULL;
+    for (size_t m = 0; m < n && ok; m++) {
+        for (size_t k = first[members[m]]; k < first[members[m] + 1]; k++) {
+            ok = append(src, span_obj(&sp[k])) && ok;
+            if (!last_doc || strcmp(last_doc, sp[k].doc) != 0) {
+                ok = append(docs, json_string(sp[k].doc)) && ok;
+                last_doc = sp[k].doc;
+            }
+        }
+    }
+    ok = put(o, "sources", src) && ok;
+    ok = put(o, "documents", docs) && ok;
+    return ok;
+}
+
+static json_t *places_json(const sr_cclaim *x)
+{
     json_t *places = json_array();
-    for (size_t i = 0; i < x->nplaces; i++) {
+    bool ok = places != NULL;
+    for (size_t i = 0; i < x->nplaces && ok; i++) {
         json_t *p = json_object();
         bool pok = p && put(p, "name", json_string(x->places[i]));
         pok = pok && put(p, "country", x->place_countries[i][0] ? json_string(x->place_countries[i]) : json_null());
@@ -285,14 +309,33 @@ static json_t *claim_json(const sr_cclaim *x, const char *id, const sr_cspan *sp
         }
         ok = append(places, p) && ok;
     }
-    ok = put(o, "places", places) && ok;
-    ok = put(o, "period", period_json(x->from, x->to)) && ok;
-    ok = put(o, "attributed_to", str_or_null(x->attributed_to)) && ok;
-    json_t *docs;
-    ok = put(o, "sources", spans_json(sp, n, &docs)) && ok;
-    ok = put(o, "documents", docs) && ok;
-    ok = put(o, "outlets", json_integer(1)) && ok;
-    ok = put(o, "status", json_string("single")) && ok;
+    if (!ok) {
+        json_decref(places);
+        return NULL;
+    }
+    return places;
+}
+
+static json_t *group_json(const sitrep_corpus *c, const sr_cgroup *g, const size_t *first)
+{
+    const sr_cclaim *x = &SR_VEC_AT(&c->claims, sr_cclaim, g->rep);
+    const uint32_t *members = (const uint32_t *)(const void *)c->claim_members.data + g->first_member;
+    json_t *o = json_object();
+    if (o == NULL)
+        return NULL;
+    bool ok = put(o, "type", json_string("claim"));
+    ok = put(o, "id", json_string(g->id)) && ok;
+    ok = put(o, "measure", json_string(x->measure)) && ok;
+    ok = put(o, "value", range_json(x->low, x->high)) && ok;
+    ok = put(o, "qualifier", str_or_null(x->qualifier)) && ok;
+    ok = put(o, "actor", str_or_null(g->actor)) && ok;
+    ok = put(o, "places", places_json(x)) && ok;
+    ok = put(o, "period", period_json(g->from, g->to)) && ok;
+    ok = put(o, "attributed_to", str_or_null(g->attributed_to)) && ok;
+    ok = sources_json((const sr_cspan *)(const void *)c->claim_spans.data, first, members, g->nmembers, o) && ok;
+    ok = put(o, "outlets", json_integer(g->outlets)) && ok;
+    ok = put(o, "status", json_string(g->contested ? "contested" : g->outlets >= 2 ? "corroborated" : "single")) &&
+         ok;
     if (!ok) {
         json_decref(o);
         return NULL;
@@ -312,13 +355,16 @@ static json_t *casualty_json(int has, double low, double high, const char *q)
     return v;
 }
 
-static json_t *event_json(const sr_cevent *x, const char *id, const sr_cspan *sp, size_t n)
+static json_t *egroup_json(const sitrep_corpus *c, const sr_cegroup *g, const size_t *first)
 {
+    const sr_cevent *ev = (const sr_cevent *)(const void *)c->events.data;
+    const sr_cevent *x = &ev[g->rep];
+    const uint32_t *members = (const uint32_t *)(const void *)c->event_members.data + g->first_member;
     json_t *o = json_object();
     if (o == NULL)
         return NULL;
     bool ok = put(o, "type", json_string("event"));
-    ok = put(o, "id", json_string(id)) && ok;
+    ok = put(o, "id", json_string(g->id)) && ok;
     ok = put(o, "event_type", json_string(x->type)) && ok;
     ok = put(o, "sub_event_type", json_string(x->sub)) && ok;
     json_t *date = json_null();
@@ -329,9 +375,22 @@ static json_t *event_json(const sr_cevent *x, const char *id, const sr_cspan *sp
         ok = date && put(date, "precision", str_or_null(x->precision)) && ok;
     }
     ok = put(o, "date", date) && ok;
+    /* the shown member's actors first, then any other member's */
     json_t *actors = json_array();
-    for (size_t i = 0; i < x->nactors; i++)
-        ok = append(actors, json_string(x->actors[i])) && ok;
+    const char *seen[16];
+    size_t nseen = 0;
+    for (size_t m = 0; m <= g->nmembers && ok; m++) {
+        const sr_cevent *y = m == 0 ? x : &ev[members[m - 1]];
+        for (size_t i = 0; i < y->nactors && nseen < 16; i++) {
+            bool dup = false;
+            for (size_t k = 0; k < nseen && !dup; k++)
+                dup = seen[k] == y->actors[i];
+            if (!dup) {
+                seen[nseen++] = y->actors[i];
+                ok = append(actors, json_string(y->actors[i])) && ok;
+            }
+        }
+    }
     ok = put(o, "actors", actors) && ok;
     json_t *loc = json_null();
     if (x->location) {
@@ -345,9 +404,7 @@ static json_t *event_json(const sr_cevent *x, const char *id, const sr_cspan *sp
     ok = put(o, "location", loc) && ok;
     ok = put(o, "fatalities", casualty_json(x->has_fat, x->fat_low, x->fat_high, x->fat_q)) && ok;
     ok = put(o, "injured", casualty_json(x->has_inj, x->inj_low, x->inj_high, x->inj_q)) && ok;
-    json_t *docs;
-    ok = put(o, "sources", spans_json(sp, n, &docs)) && ok;
-    ok = put(o, "documents", docs) && ok;
+    ok = sources_json((const sr_cspan *)(const void *)c->event_spans.data, first, members, g->nmembers, o) && ok;
     if (!ok) {
         json_decref(o);
         return NULL;
@@ -355,88 +412,307 @@ static json_t *event_json(const sr_cevent *x, const char *id, const sr_cspan *sp
     return o;
 }
 
-typedef struct owned_rec {
-    const char *doc;
-    uint32_t first;
-    size_t index;
-} owned_rec;
-
-static int cmp_owned(const void *a, const void *b)
+/* Groups in the order of their first member (document id, position). */
+static int cmp_group(const void *pa, const void *pb, void *ctx)
 {
-    const owned_rec *x = a, *y = b;
-    int c = strcmp(x->doc, y->doc);
-    if (c)
-        return c;
+    const sitrep_corpus *c = ctx;
+    const sr_cgroup *a = *(const sr_cgroup *const *)pa, *b = *(const sr_cgroup *const *)pb;
+    const uint32_t *m = (const uint32_t *)(const void *)c->claim_members.data;
+    const sr_cclaim *x = &SR_VEC_AT(&c->claims, sr_cclaim, m[a->first_member]);
+    const sr_cclaim *y = &SR_VEC_AT(&c->claims, sr_cclaim, m[b->first_member]);
+    int k = strcmp(x->doc, y->doc);
+    if (k)
+        return k;
     return x->first < y->first ? -1 : x->first > y->first;
 }
 
-/* Claims (kind 0) or events (kind 1) in document order, each with its spans. */
-static sitrep_status write_owned(const sitrep_corpus *c, int kind, sitrep_write_fn write, void *ctx)
+static int cmp_egroup(const void *pa, const void *pb, void *ctx)
 {
-    const sr_buf *recs = kind == 0 ? &c->claims : &c->events;
-    const sr_buf *spans = kind == 0 ? &c->claim_spans : &c->event_spans;
-    size_t n = recs->len / (kind == 0 ? sizeof(sr_cclaim) : sizeof(sr_cevent));
-    size_t ns = SR_VEC_COUNT(spans, sr_cspan);
+    const sitrep_corpus *c = ctx;
+    const sr_cegroup *a = *(const sr_cegroup *const *)pa, *b = *(const sr_cegroup *const *)pb;
+    const uint32_t *m = (const uint32_t *)(const void *)c->event_members.data;
+    const sr_cevent *x = &SR_VEC_AT(&c->events, sr_cevent, m[a->first_member]);
+    const sr_cevent *y = &SR_VEC_AT(&c->events, sr_cevent, m[b->first_member]);
+    int k = strcmp(x->doc, y->doc);
+    if (k)
+        return k;
+    return x->first < y->first ? -1 : x->first > y->first;
+}
+
+static sitrep_status emit(const sitrep_corpus *c, json_t *o, sitrep_write_fn write, void *ctx)
+{
+    if (o == NULL)
+        return SITREP_ENOMEM;
+    sitrep_status st = sr_json_emit(o, c->mem, write, ctx);
+    json_decref(o);
+    return st;
+}
+
+static sitrep_status write_claims(const sitrep_corpus *c, sitrep_write_fn write, void *ctx)
+{
+    size_t ng = SR_VEC_COUNT(&c->groups, sr_cgroup);
+    size_t *first = span_index(c, &c->claim_spans, SR_VEC_COUNT(&c->claims, sr_cclaim));
+    const sr_cgroup **order = c->mem->calloc(ng ? ng : 1, sizeof *order);
+    sitrep_status st = first && order ? SITREP_OK : SITREP_ENOMEM;
+    for (size_t i = 0; i < ng && st == SITREP_OK; i++)
+        order[i] = &SR_VEC_AT(&c->groups, sr_cgroup, i);
+    if (st == SITREP_OK && !sr_sort(order, ng, sizeof *order, cmp_group, (void *)c, c->mem))
+        st = SITREP_ENOMEM;
+    for (size_t i = 0; i < ng && st == SITREP_OK; i++)
+        st = emit(c, group_json(c, order[i], first), write, ctx);
+    c->mem->free(first);
+    c->mem->free(order);
+    return st;
+}
+
+static sitrep_status write_events(const sitrep_corpus *c, sitrep_write_fn write, void *ctx)
+{
+    size_t ng = SR_VEC_COUNT(&c->egroups, sr_cegroup);
+    size_t *first = span_index(c, &c->event_spans, SR_VEC_COUNT(&c->events, sr_cevent));
+    const sr_cegroup **order = c->mem->calloc(ng ? ng : 1, sizeof *order);
+    sitrep_status st = first && order ? SITREP_OK : SITREP_ENOMEM;
+    for (size_t i = 0; i < ng && st == SITREP_OK; i++)
+        order[i] = &SR_VEC_AT(&c->egroups, sr_cegroup, i);
+    if (st == SITREP_OK && !sr_sort(order, ng, sizeof *order, cmp_egroup, (void *)c, c->mem))
+        st = SITREP_ENOMEM;
+    for (size_t i = 0; i < ng && st == SITREP_OK; i++)
+        st = emit(c, egroup_json(c, order[i], first), write, ctx);
+    c->mem->free(first);
+    c->mem->free(order);
+    return st;
+}
+
+static int cmp_conflict(const void *pa, const void *pb, void *ctx)
+{
+    const sitrep_corpus *c = ctx;
+    const sr_cconflict *a = pa, *b = pb;
+    const sr_cgroup *g = (const sr_cgroup *)(const void *)c->groups.data;
+    int k = strcmp(g[a->a].id, g[b->a].id);
+    return k ? k : strcmp(g[a->b].id, g[b->b].id);
+}
+
+static sitrep_status write_conflicts(sitrep_corpus *c, sitrep_write_fn write, void *ctx)
+{
+    size_t n = SR_VEC_COUNT(&c->conflicts, sr_cconflict);
+    sr_cconflict *cf = (sr_cconflict *)(void *)c->conflicts.data;
+    const sr_cgroup *g = (const sr_cgroup *)(const void *)c->groups.data;
+    for (size_t i = 0; i < n; i++)
+        if (strcmp(g[cf[i].a].id, g[cf[i].b].id) > 0) { /* a pair in id order */
+            uint32_t t = cf[i].a;
+            cf[i].a = cf[i].b;
+            cf[i].b = t;
+        }
     if (n == 0)
         return SITREP_OK;
-    owned_rec *order = c->mem->calloc(n, sizeof *order);
-    size_t *first = c->mem->calloc(n + 1, sizeof *first);
-    if (!order || !first) {
-        c->mem->free(order);
-        c->mem->free(first);
+    if (!sr_sort(cf, n, sizeof *cf, cmp_conflict, c, c->mem))
         return SITREP_ENOMEM;
-    }
-    const sr_cspan *sp = (const sr_cspan *)(const void *)spans->data;
-    /* spans are appended owner by owner, so each owner's spans are one run */
-    for (size_t i = 0, o = 0; o <= n; o++) {
-        while (i < ns && sp[i].owner < o)
-            i++;
-        first[o] = i;
-    }
-    for (size_t i = 0; i < n; i++) {
-        order[i].index = i;
-        if (kind == 0) {
-            const sr_cclaim *x = &((const sr_cclaim *)(const void *)recs->data)[i];
-            order[i].doc = x->doc;
-            order[i].first = x->first;
-        } else {
-            const sr_cevent *x = &((const sr_cevent *)(const void *)recs->data)[i];
-            order[i].doc = x->doc;
-            order[i].first = x->first;
-        }
-    }
-    qsort(order, n, sizeof *order, cmp_owned);
     sitrep_status st = SITREP_OK;
-    for (size_t k = 0; k < n && st == SITREP_OK; k++) {
-        size_t i = order[k].index;
-        char id[40];
-        unsigned long long h = sr_word_hash(order[k].doc, strlen(order[k].doc)) ^ (order[k].first * 0x9E3779B97F4A7C15ull);
-        /* a claim and an event of one sentence must differ too */
-        h = sr_mix64(h + (unsigned long long)(kind + 1));
-        snprintf(id, sizeof id, "%c%012llx", kind == 0 ? 'C' : 'V', h & 0xffffffffffffull);
-        json_t *o = kind == 0
-                        ? claim_json(&((const sr_cclaim *)(const void *)recs->data)[i], id, sp + first[i],
-                                     first[i + 1] - first[i])
-                        : event_json(&((const sr_cevent *)(const void *)recs->data)[i], id, sp + first[i],
-                                     first[i + 1] - first[i]);
-        if (o == NULL) {
+    for (size_t i = 0; i < n && st == SITREP_OK; i++) {
+        json_t *o = json_object();
+        bool ok = o && put(o, "type", json_string("conflict"));
+        char id[24];
+        snprintf(id, sizeof id, "K%.12s", g[cf[i].a].id + 1);
+        ok = ok && put(o, "id", json_string(id));
+        json_t *ids = json_array();
+        ok = ok && append(ids, json_string(g[cf[i].a].id)) && append(ids, json_string(g[cf[i].b].id));
+        ok = ok && put(o, "claims", ids);
+        ok = ok && put(o, "reason", json_string(cf[i].reason));
+        if (!ok) {
+            json_decref(o);
+            return SITREP_ENOMEM;
+        }
+        st = emit(c, o, write, ctx);
+    }
+    return st;
+}
+
+static sitrep_status write_trends(const sitrep_corpus *c, sitrep_write_fn write, void *ctx)
+{
+    size_t n = SR_VEC_COUNT(&c->trends, sr_ctrend);
+    const sr_ctrend *tr = (const sr_ctrend *)(const void *)c->trends.data;
+    const sr_cgroup *g = (const sr_cgroup *)(const void *)c->groups.data;
+    const sr_cdoc *docs = (const sr_cdoc *)(const void *)c->docs.data;
+    static const char *const expects[] = {"", "double", "triple", "half", "rise", "fall"};
+    sitrep_status st = SITREP_OK;
+    for (size_t i = 0; i < n && st == SITREP_OK; i++) {
+        const sr_ctrend *t = &tr[i];
+        const sr_cclaim *x = &SR_VEC_AT(&c->claims, sr_cclaim, g[t->groups[t->npoints - 1]].rep);
+        json_t *o = json_object();
+        bool ok = o && put(o, "type", json_string("trend"));
+        char id[24];
+        snprintf(id, sizeof id, "T%.12s", g[t->groups[0]].id + 1);
+        ok = ok && put(o, "id", json_string(id));
+        ok = ok && put(o, "measure", json_string(x->measure));
+        ok = ok && put(o, "actor", str_or_null(g[t->groups[0]].actor));
+        ok = ok && put(o, "places", places_json(x));
+        json_t *pts = json_array();
+        for (size_t k = 0; k < t->npoints && ok; k++) {
+            const sr_cgroup *p = &g[t->groups[k]];
+            const sr_cclaim *px = &SR_VEC_AT(&c->claims, sr_cclaim, p->rep);
+            json_t *pt = json_object();
+            bool pok = pt && put(pt, "period", period_json(p->from, p->to));
+            pok = pok && put(pt, "value", json_real(px->low));
+            pok = pok && put(pt, "claim", json_string(p->id));
+            if (!pok) {
+                json_decref(pt);
+                pt = NULL;
+            }
+            ok = append(pts, pt) && ok;
+        }
+        ok = ok && put(o, "points", pts);
+        json_t *proj = json_null();
+        if (t->projection >= 0) {
+            proj = json_object();
+            ok = ok && proj && put(proj, "period", period_json(t->proj_from, t->proj_to));
+            ok = ok && put(proj, "value", json_real(round(t->projection * 10) / 10));
+            ok = ok && put(proj, "basis", str_or_null(t->basis));
+        }
+        ok = ok && put(o, "projection", proj);
+        ok = ok && put(o, "ratio", t->ratio >= 0 ? json_real(round(t->ratio * 100) / 100) : json_null());
+        json_t *chk = json_null();
+        if (t->check >= 0) {
+            const sr_ctrendword *w = &SR_VEC_AT(&c->trendwords, sr_ctrendword, t->check);
+            chk = json_object();
+            ok = ok && chk && put(chk, "statement", json_string(w->phrase));
+            ok = ok && put(chk, "expects", json_string(expects[w->kind]));
+            ok = ok && put(chk, "verdict", str_or_null(t->verdict));
+            sr_cspan sp = {0, docs[w->doc_index].id, w->start, w->end, w->quote, w->end - w->start};
+            ok = ok && put(chk, "span", span_obj(&sp));
+        }
+        ok = ok && put(o, "check", chk);
+        if (!ok) {
+            json_decref(o);
+            return SITREP_ENOMEM;
+        }
+        st = emit(c, o, write, ctx);
+    }
+    return st;
+}
+
+/* ---- documents and stories ---- */
+
+static int cmp_doc(const void *pa, const void *pb)
+{
+    const sr_cdoc *a = *(const sr_cdoc *const *)pa, *b = *(const sr_cdoc *const *)pb;
+    return strcmp(a->id, b->id);
+}
+
+static sitrep_status write_documents(const sitrep_corpus *c, sitrep_write_fn write, void *ctx)
+{
+    size_t n = SR_VEC_COUNT(&c->docs, sr_cdoc);
+    const sr_cdoc *docs = (const sr_cdoc *)(const void *)c->docs.data;
+    const sr_cstory *stories = (const sr_cstory *)(const void *)c->stories.data;
+    const sr_cdoc **order = c->mem->calloc(n ? n : 1, sizeof *order);
+    if (!order)
+        return SITREP_ENOMEM;
+    for (size_t i = 0; i < n; i++)
+        order[i] = &docs[i];
+    qsort(order, n, sizeof *order, cmp_doc);
+    sitrep_status st = SITREP_OK;
+    for (size_t i = 0; i < n && st == SITREP_OK; i++) {
+        const sr_cdoc *d = order[i];
+        json_error_t err;
+        json_t *o = json_loadb(d->record, d->record_len, 0, &err);
+        bool ok = o != NULL;
+        if (ok && !d->published[0] && d->inferred[0]) {
+            ok = put(o, "published_inferred", json_string(d->inferred));
+            ok = ok && put(o, "published_basis", str_or_null(d->basis));
+        }
+        ok = ok && put(o, "story", d->story >= 0 ? json_string(stories[d->story].id) : json_null());
+        ok = ok && put(o, "duplicate_of", d->dup_of >= 0 ? json_string(docs[d->dup_of].id) : json_null());
+        if (!ok) {
+            json_decref(o);
             st = SITREP_ENOMEM;
             break;
         }
-        st = sr_json_emit(o, c->mem, write, ctx);
-        json_decref(o);
+        st = emit(c, o, write, ctx);
     }
     c->mem->free(order);
+    return st;
+}
+
+static int cmp_story(const void *pa, const void *pb)
+{
+    const sr_cstory *a = *(const sr_cstory *const *)pa, *b = *(const sr_cstory *const *)pb;
+    return strcmp(a->id, b->id);
+}
+
+static sitrep_status write_stories(const sitrep_corpus *c, sitrep_write_fn write, void *ctx)
+{
+    size_t ns = SR_VEC_COUNT(&c->stories, sr_cstory), nd = SR_VEC_COUNT(&c->docs, sr_cdoc);
+    const sr_cstory *stories = (const sr_cstory *)(const void *)c->stories.data;
+    const sr_cdoc *docs = (const sr_cdoc *)(const void *)c->docs.data;
+    const sr_cstory **order = c->mem->calloc(ns ? ns : 1, sizeof *order);
+    const sr_cdoc **members = c->mem->calloc(nd ? nd : 1, sizeof *members);
+    size_t *first = c->mem->calloc(ns + 1, sizeof *first);
+    sitrep_status st = order && members && first ? SITREP_OK : SITREP_ENOMEM;
+    if (st == SITREP_OK) {
+        for (size_t s = 0; s < ns; s++)
+            order[s] = &stories[s];
+        qsort(order, ns, sizeof *order, cmp_story);
+        /* documents by story, each story's in id order */
+        for (size_t i = 0; i < nd; i++)
+            first[docs[i].story + 1]++;
+        for (size_t s = 0; s < ns; s++)
+            first[s + 1] += first[s];
+        size_t *fill = c->mem->calloc(ns ? ns : 1, sizeof *fill);
+        if (!fill)
+            st = SITREP_ENOMEM;
+        for (size_t i = 0; i < nd && st == SITREP_OK; i++)
+            members[first[docs[i].story] + fill[docs[i].story]++] = &docs[i];
+        c->mem->free(fill);
+        for (size_t s = 0; s < ns && st == SITREP_OK; s++)
+            qsort(members + first[s], first[s + 1] - first[s], sizeof *members, cmp_doc);
+    }
+    for (size_t k = 0; k < ns && st == SITREP_OK; k++) {
+        size_t s = (size_t)(order[k] - stories);
+        json_t *o = json_object();
+        bool ok = o && put(o, "type", json_string("story"));
+        ok = ok && put(o, "id", json_string(stories[s].id));
+        ok = ok && put(o, "title", str_or_null(stories[s].title));
+        json_t *ids = json_array();
+        for (size_t i = first[s]; i < first[s + 1] && ok; i++)
+            ok = append(ids, json_string(members[i]->id));
+        ok = ok && put(o, "documents", ids);
+        /* first and last seen: its articles' dates, stated or inferred */
+        const char *fs = NULL, *ls = NULL;
+        for (size_t i = first[s]; i < first[s + 1]; i++) {
+            const char *d = members[i]->published[0] ? members[i]->published : members[i]->inferred;
+            if (!d[0])
+                continue;
+            if (!fs || strcmp(d, fs) < 0)
+                fs = d;
+            if (!ls || strcmp(d, ls) > 0)
+                ls = d;
+        }
+        ok = ok && put(o, "first_seen", str_or_null(fs));
+        ok = ok && put(o, "last_seen", str_or_null(ls));
+        if (!ok) {
+            json_decref(o);
+            st = SITREP_ENOMEM;
+            break;
+        }
+        st = emit(c, o, write, ctx);
+    }
+    c->mem->free(order);
+    c->mem->free(members);
     c->mem->free(first);
     return st;
 }
 
-sitrep_status sitrep_corpus_write_json(const sitrep_corpus *c, unsigned flags,
+sitrep_status sitrep_corpus_write_json(sitrep_corpus *c, unsigned flags,
                                        sitrep_write_fn write, void *ctx)
 {
     (void)flags;
     if (c == NULL || write == NULL)
         return SITREP_EARG;
+    sitrep_status fst = sr_corpus_finish(c);
+    if (fst == SITREP_OK)
+        fst = write_documents(c, write, ctx);
+    if (fst == SITREP_OK)
+        fst = write_stories(c, write, ctx);
+    if (fst != SITREP_OK)
+        return fst;
     size_t ne = SR_VEC_COUNT(&c->entities, sr_centity);
     size_t nm = SR_VEC_COUNT(&c->mentions, sr_cmention);
     const sr_centity *es = (const sr_centity *)(const void *)c->entities.data;
@@ -484,9 +760,13 @@ done:
     c->mem->free(first);
     c->mem->free(scratch);
     if (st == SITREP_OK)
-        st = write_owned(c, 0, write, ctx);
+        st = write_claims(c, write, ctx);
     if (st == SITREP_OK)
-        st = write_owned(c, 1, write, ctx);
+        st = write_events(c, write, ctx);
+    if (st == SITREP_OK)
+        st = write_conflicts(c, write, ctx);
+    if (st == SITREP_OK)
+        st = write_trends(c, write, ctx);
     /* the mention records come after everything else */
     if (st == SITREP_OK)
         st = write_exprs(c, write, ctx);
