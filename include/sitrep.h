@@ -321,6 +321,7 @@ typedef struct sitrep_claim {
     const char *place_countries[4]; /* ISO 3166-1 alpha-2 of each place, NULL when unknown */
     size_t place_count;
     char period_start[11], period_end[11]; /* "YYYY-MM-DD", "" when unknown */
+    char said_on[11];          /* the day the source spoke ("said on Wednesday"), "" if unstated */
     size_t span_count;         /* statements: sitrep_doc_claim_span */
 } sitrep_claim;
 

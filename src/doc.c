@@ -285,6 +285,8 @@ sitrep_status sitrep_doc_claim(const sitrep_doc *doc, size_t i, sitrep_claim *ou
         sr_date_iso(&c->from, out->period_start);
         sr_date_iso(&c->to, out->period_end);
     }
+    if (c->said.year)
+        sr_date_iso(&c->said, out->said_on);
     out->span_count = c->nspans;
     return SITREP_OK;
 }

@@ -542,7 +542,7 @@ static speaker according_to(const sr_context *c, size_t a, size_t hi)
     int rank = 0;
     for (size_t q = k; q < hi && q < k + 10; q++) {
         if (c->tok[q].kind == SITREP_TOK_PUNCT && !sr_tok_char(c, q, '.') && !sr_tok_char(c, q, '-') &&
-            !sr_tok_char(c, q, '\''))
+            !sr_tok_char(c, q, '\'') && c->at[q].mention < 0)
             break;
         if (sr_tok_is(c, q, "who") || sr_tok_is(c, q, "which") || sr_tok_is(c, q, "that") ||
             sr_tok_in(c, q, speech_verbs) || (q > k && sr_tok_in(c, q, locatives)))
@@ -936,8 +936,13 @@ static void period_of(const sr_context *c, const cstate *st, size_t s, const fig
         const sr_time *tm = &c->times[t];
         if (tm->kind != SR_TIME_DATE || tm->from.year == 0)
             continue;
-        if (statement_date(c, t0, t1, lo, hi))
+        if (statement_date(c, t0, t1, lo, hi)) {
+            /* when the source spoke ("said on Wednesday"): kept to compare
+             * with how other articles date the same statement */
+            if (tm->precision == SR_PREC_DAY && !cl->said.year)
+                cl->said = tm->from;
             continue;
+        }
         size_t d;
         if (t0 >= fi->f1)
             d = t0 - fi->f1;
@@ -1184,6 +1189,8 @@ static void merge_into(sr_claim *a, const sr_claim *b)
     }
     if (a->actor < 0)
         a->actor = b->actor;
+    if (!a->said.year)
+        a->said = b->said;
     if (a->source < 0 && a->source_end == a->source_start) {
         a->source = b->source;
         a->source_start = b->source_start;

@@ -34,6 +34,7 @@ typedef struct sr_claim {
     const char *source_text;     /* those words, NUL-terminated (the document's arena), or NULL */
     int32_t places[SR_CLAIM_PLACES]; /* doc entity indexes */
     sr_date from, to;            /* period, both inclusive; from.year == 0 when unknown */
+    sr_date said;                /* the day the source spoke ("said on Wednesday"), year 0 if none */
     uint32_t figure[SR_CLAIM_SPANS];     /* doc->figures index of each statement */
     uint32_t span_start[SR_CLAIM_SPANS]; /* the sentence of each statement */
     uint32_t span_end[SR_CLAIM_SPANS];

@@ -423,7 +423,11 @@ static void build_units(ent_state *st)
     }
     for (size_t i = 0; i < nt && !st->oom; i++) {
         if (t[i].kind == SITREP_TOK_PUNCT || t[i].kind == SITREP_TOK_SYMBOL) {
-            if (!soft_period(t, i, nt, src))
+            /* "Armed Conflict Location & Event Data": an ampersand between
+             * capitalised words joins a name, as "and" does */
+            bool amp = t[i].end - t[i].start == 1 && src[t[i].start] == '&' && i > 0 && i + 1 < nt &&
+                       (t[i - 1].flags & SITREP_TOKF_CAP) && (t[i + 1].flags & SITREP_TOKF_CAP);
+            if (!amp && !soft_period(t, i, nt, src))
                 pbrk = true;
             continue;
         }

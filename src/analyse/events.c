@@ -172,6 +172,7 @@ typedef struct estate {
     const int32_t *fig_claim;
     sr_date anchor;
     int32_t dominant;
+    int32_t dateline;   /* the place of the article's dateline ("MOGADISHU, Somalia (AP) —"), -1 */
 } estate;
 
 
@@ -344,6 +345,8 @@ static int trigger_at(const sr_context *c, size_t i, size_t lo, size_t hi, size_
         return EV_CLASH;
     if (EQ("raid") || EQ("raids"))
         return EV_CLASH;
+    if (EQ("siege"))
+        return EV_ATTACK_GENERIC; /* "the hotel siege": decided by what was besieged */
     if (EQ("raided") || EQ("stormed"))
         return EV_ATTACK_GENERIC; /* a village or a hospital: civilians; a base: a battle */
     if (EQ("opened") && sr_tok_is(c, i + 1, "fire")) {
@@ -442,8 +445,15 @@ static int trigger_at(const sr_context *c, size_t i, size_t lo, size_t hi, size_
         return EV_NONE;
     }
     if (EQ("retook") || EQ("recaptured") || EQ("regained") ||
-        EQ("liberated"))
-        return EV_GOV_REGAINS;
+        EQ("liberated")) {
+        /* territory: a place follows ("retook Damboa", "regained control of") */
+        for (size_t k = i + 1; k < hi && k < i + 5; k++) {
+            const sr_entity *en = entity_at(c, k, NULL);
+            if (en && en->e.kind == SITREP_ENTITY_PLACE)
+                return EV_GOV_REGAINS;
+        }
+        return EV_NONE;
+    }
     if (EQ("protest") || EQ("protests") || EQ("protested") ||
         EQ("protesters") || EQ("demonstrators") || EQ("rally") ||
         EQ("marched") || EQ("demonstration") || EQ("sit-in") ||
@@ -1019,7 +1029,24 @@ static sitrep_status emit(const estate *es, size_t s, const trig *t, size_t nt, 
     ev.trigger_start = c->tok[main->at].start;
     ev.trigger_end = c->tok[main->end - 1].end;
     date_of(c, lo, hi, t[0].at, slo, shi, &ev);
+    bool definite = false; /* "the attack", "the hotel siege": it refers back */
+    for (size_t k = 0; k < nt; k++)
+        definite |= t[k].definite;
     location_of(c, lo, hi, &ev);
+    /* "Somalia's capital", "the capital of Somalia": the country's capital
+     * when the article names it */
+    if (ev.location >= 0 && sr_entity_is_country(&c->ent[ev.location]))
+        for (size_t k = lo; k + 1 < hi; k++)
+            if (sr_tok_is(c, k, "capital") && c->ent[ev.location].e.country) {
+                for (size_t e = 0; e < c->nent; e++)
+                    if (c->ent[e].e.kind == SITREP_ENTITY_PLACE && c->ent[e].e.feature &&
+                        strcmp(c->ent[e].e.feature, "PPLC") == 0 && c->ent[e].e.country &&
+                        strcmp(c->ent[e].e.country, c->ent[ev.location].e.country) == 0) {
+                        ev.location = (int32_t)e;
+                        break;
+                    }
+                break;
+            }
     casualties(es, lo, hi, &ev);
     stated_casualties(c, slo, shi, &ev);
     /* "... on Sunday. No casualties were reported." */
@@ -1097,6 +1124,10 @@ static sitrep_status emit(const estate *es, size_t s, const trig *t, size_t nt, 
                 }
                 break;
             }
+    /* an event the text does not place happened where the article was
+     * filed from, when its dateline names a place */
+    if (ev.location < 0 && es->dateline >= 0 && !definite && (ev.from.year || ev.fat_q || ev.inj_q))
+        ev.location = es->dateline;
     /* "in the town", "in the city": the place named before */
     if (ev.location < 0)
         for (size_t k = lo; k + 2 < hi; k++)
@@ -1116,12 +1147,12 @@ static sitrep_status emit(const estate *es, size_t s, const trig *t, size_t nt, 
     bool verb_only = true; /* "killed 9" alone needs a place or a date */
     for (size_t k = 0; k < nt; k++)
         verb_only &= sr_tok_is(c, t[k].at, "killed") || sr_tok_is(c, t[k].at, "killing");
-    if (verb_only && ev.location < 0 && !ev.from.year && !main->definite)
+    if (verb_only && ev.location < 0 && !ev.from.year && !definite)
         return SITREP_OK;
     /* a happening has a place or a date; casualties alone may be history
      * told without either ("killed thousands of members of ...") */
     bool anchored = (ev.location >= 0 && (!plural || ev.fat_q || ev.inj_q)) || ev.from.year;
-    if (!anchored && !main->definite)
+    if (!anchored && !definite)
         return SITREP_OK; /* "the raid left 30 dead" may still add to the raid told before */
     ev.nspans = 1;
     ev.span_start[0] = c->sen[s].span.start;
@@ -1134,9 +1165,9 @@ static sitrep_status emit(const estate *es, size_t s, const trig *t, size_t nt, 
         if (!same_family(a->sub, ev.sub) || !dates_overlap(a, &ev) || !places_agree(c, a, &ev))
             continue;
         bool same_toll = !a->fat_q || !ev.fat_q || (a->fat_low == ev.fat_low);
-        bool same_all = a->location == ev.location && a->location >= 0 && a->from.year &&
-                        ev.from.year && same_toll;
-        if ((main->definite && same_toll) || same_all) {
+        bool same_all = a->sub == ev.sub && a->location == ev.location && a->location >= 0 &&
+                        a->from.year && ev.from.year && same_toll;
+        if ((definite && same_toll) || same_all) {
             merge_event(a, &ev);
             return SITREP_OK;
         }
@@ -1144,6 +1175,30 @@ static sitrep_status emit(const estate *es, size_t s, const trig *t, size_t nt, 
     if (!anchored)
         return SITREP_OK;
     return SR_VEC_PUSH(out, sr_event, ev) ? SITREP_OK : SITREP_ENOMEM;
+}
+
+/* The dateline's place: a place in capitals opening one of the first
+ * paragraphs and followed by "(AP)", ", Somalia" or a dash. */
+static int32_t dateline_place(const sr_context *c)
+{
+    size_t paragraphs = 0;
+    for (size_t i = 0; i < c->ntok && paragraphs < 6; i++) {
+        if (!(c->tok[i].flags & SITREP_TOKF_PARA_START))
+            continue;
+        paragraphs++;
+        int32_t e;
+        const sr_entity *en = entity_at(c, i, &e);
+        if (!en || en->e.kind != SITREP_ENTITY_PLACE || !(c->tok[i].flags & SITREP_TOKF_ALLCAPS))
+            continue;
+        size_t k = i;
+        while (k + 1 < c->ntok && c->at[k + 1].mention == c->at[i].mention)
+            k++;
+        for (size_t q = k + 1; q < c->ntok && q < k + 5; q++)
+            if (sr_tok_char(c, q, '(') || sr_tok_char(c, q, '-') ||
+                (c->tok[q].end - c->tok[q].start == 3 && c->src[c->tok[q].start] == '\xE2'))
+                return e;
+    }
+    return -1;
 }
 
 static bool clause_break(const sr_context *c, size_t k)
@@ -1155,7 +1210,7 @@ sitrep_status sr_find_events(const sr_context *c, const sr_date *anchor, const s
                              const sr_buf *fig_claim, sr_buf *out)
 {
     estate es = {c, (const sr_claim *)(const void *)claims->data, SR_VEC_COUNT(claims, sr_claim),
-                 (const int32_t *)(const void *)fig_claim->data, *anchor, -1};
+                 (const int32_t *)(const void *)fig_claim->data, *anchor, -1, dateline_place(c)};
     uint32_t best = 0;
     for (size_t e = 0; e < c->nent; e++)
         if (c->ent[e].e.kind == SITREP_ENTITY_ARMED_GROUP && c->ent[e].mentions > best) {
@@ -1184,7 +1239,9 @@ sitrep_status sr_find_events(const sr_context *c, const sr_date *anchor, const s
                 t[nt].end = next;
                 t[nt].sub = (uint8_t)sub;
                 t[nt].plural = plural;
-                t[nt].definite = i > lo && sr_tok_in(c, i - 1, definite);
+                t[nt].definite = (i > lo && sr_tok_in(c, i - 1, definite)) ||
+                                 (i > lo + 1 && sr_tok_is(c, i - 2, "the") && is_word(c, i - 1) &&
+                                  !(c->tok[i - 1].flags & SITREP_TOKF_CAP) && !sr_tok_flag(c, i - 1, SR_WI_EVENT));
                 nt++;
             }
             i = next - 1;

@@ -38,7 +38,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define WALK_CAP 32      /* entries read per key and lookup */
+#define WALK_CAP 32      /* entries read per band and lookup */
+#define FACT_CAP 8       /* entries read per fact or event key: one link joins a story */
 #define DAYS_APART 4     /* the widest gap between two dated articles of a story */
 #define NEAR_COPY 0.75   /* MinHash similarity of near-copies */
 
@@ -80,12 +81,12 @@ static size_t mm_find(const sr_mmap *m, uint64_t key)
     return k;
 }
 
-static bool mm_put(sitrep_corpus *c, sr_mmap *m, uint64_t key, uint32_t doc, const char *attr)
+static bool mm_put(sitrep_corpus *c, sr_mmap *m, uint64_t key, uint32_t doc, int32_t day, const char *attr)
 {
     if ((m->nkeys + 1) * 10 > m->nslots * 7 && !mm_grow(c, m))
         return false;
     size_t k = mm_find(m, key);
-    sr_centry e = {key, doc, m->slots[k], attr};
+    sr_centry e = {key, doc, m->slots[k], day, attr};
     if (!SR_VEC_PUSH(&c->entries, sr_centry, e))
         return false;
     if (!m->slots[k]) {
@@ -202,11 +203,11 @@ static void score_add(pair_score *ps, size_t *n, size_t cap, uint32_t doc, int s
         ps[(*n)++] = (pair_score){doc, s};
 }
 
-static bool dates_close(const sr_cdoc *a, const sr_cdoc *b)
+static bool dates_close(int32_t a, int32_t b)
 {
-    if (a->day == INT32_MIN || b->day == INT32_MIN)
+    if (a == INT32_MIN || b == INT32_MIN)
         return true;
-    int32_t d = a->day - b->day;
+    int32_t d = a - b;
     return d <= DAYS_APART && d >= -DAYS_APART;
 }
 
@@ -233,34 +234,35 @@ sitrep_status sr_cluster_add(sitrep_corpus *c, uint32_t d, const sitrep_doc *doc
     /* shared facts and happenings */
     pair_score ps[256];
     size_t nps = 0;
-    size_t nc = SR_VEC_COUNT(&c->claims, sr_cclaim);
+    /* only this document's claims and events: its range of each array */
+    size_t c0 = docs[d].claims0, nc = docs[d].claims1;
     sr_cclaim *cl = (sr_cclaim *)(void *)c->claims.data;
-    for (size_t i = 0; i < nc; i++) {
-        if (cl[i].doc_index != d || !cl[i].alive)
+    for (size_t i = c0; i < nc; i++) {
+        if (!cl[i].alive)
             continue;
         uint32_t e = mm_head(&c->facts, cl[i].key);
-        for (int walked = 0; e && walked < WALK_CAP; walked++) {
+        for (int walked = 0; e && walked < FACT_CAP; walked++) {
             const sr_centry *en = &SR_VEC_AT(&c->entries, sr_centry, e - 1);
             e = en->next;
-            if (en->key != cl[i].key || en->doc == d || !dates_close(&docs[d], &docs[en->doc]))
+            if (en->key != cl[i].key || en->doc == d || !dates_close(docs[d].day, en->day))
                 continue;
             bool same_source = en->attr && cl[i].attributed_to && en->attr == cl[i].attributed_to;
             score_add(ps, &nps, 256, en->doc, same_source ? 2 : 1);
         }
     }
-    size_t ne = SR_VEC_COUNT(&c->events, sr_cevent);
+    size_t e0 = docs[d].events0, ne = docs[d].events1;
     sr_cevent *ev = (sr_cevent *)(void *)c->events.data;
-    for (size_t i = 0; i < ne; i++) {
-        if (ev[i].doc_index != d || !ev[i].alive)
+    for (size_t i = e0; i < ne; i++) {
+        if (!ev[i].alive)
             continue;
         uint64_t k = event_key(&ev[i]);
         if (!k || !ev[i].from[0])
             continue; /* an undated event names no happening to share */
         uint32_t e = mm_head(&c->happenings, k);
-        for (int walked = 0; e && walked < WALK_CAP; walked++) {
+        for (int walked = 0; e && walked < FACT_CAP; walked++) {
             const sr_centry *en = &SR_VEC_AT(&c->entries, sr_centry, e - 1);
             e = en->next;
-            if (en->key == k && en->doc != d && dates_close(&docs[d], &docs[en->doc]))
+            if (en->key == k && en->doc != d && dates_close(docs[d].day, en->day))
                 score_add(ps, &nps, 256, en->doc, 2);
         }
     }
@@ -269,23 +271,23 @@ sitrep_status sr_cluster_add(sitrep_corpus *c, uint32_t d, const sitrep_doc *doc
             unite(docs, d, ps[i].doc, false);
     /* then this document joins the indexes, each key once */
     for (int b = 0; b < SR_MINHASH_BANDS; b++)
-        if (!mm_put(c, &c->bands, bands[b], d, NULL))
+        if (!mm_put(c, &c->bands, bands[b], d, docs[d].day, NULL))
             return SITREP_ENOMEM;
-    for (size_t i = 0; i < nc; i++) {
-        if (cl[i].doc_index != d || !cl[i].alive)
+    for (size_t i = c0; i < nc; i++) {
+        if (!cl[i].alive)
             continue;
         bool seen = false;
-        for (size_t j = 0; j < i && !seen; j++)
-            seen = cl[j].doc_index == d && cl[j].alive && cl[j].key == cl[i].key;
-        if (!seen && !mm_put(c, &c->facts, cl[i].key, d, cl[i].attributed_to))
+        for (size_t j = c0; j < i && !seen; j++)
+            seen = cl[j].alive && cl[j].key == cl[i].key;
+        if (!seen && !mm_put(c, &c->facts, cl[i].key, d, docs[d].day, cl[i].attributed_to))
             return SITREP_ENOMEM;
         cl = (sr_cclaim *)(void *)c->claims.data;
     }
-    for (size_t i = 0; i < ne; i++) {
-        if (ev[i].doc_index != d || !ev[i].alive || !ev[i].from[0])
+    for (size_t i = e0; i < ne; i++) {
+        if (!ev[i].alive || !ev[i].from[0])
             continue;
         uint64_t k = event_key(&ev[i]);
-        if (k && !mm_put(c, &c->happenings, k, d, NULL))
+        if (k && !mm_put(c, &c->happenings, k, d, docs[d].day, NULL))
             return SITREP_ENOMEM;
     }
     return SITREP_OK;

@@ -318,6 +318,7 @@ static sr_cexpr expr_at(sitrep_corpus *c, uint8_t type, const char *id, const si
 static sitrep_status add_exprs(sitrep_corpus *c, uint32_t d, const sitrep_doc *doc)
 {
     const char *id = SR_VEC_AT(&c->docs, sr_cdoc, d).id;
+    SR_VEC_AT(&c->docs, sr_cdoc, d).exprs0 = (uint32_t)SR_VEC_COUNT(&c->exprs, sr_cexpr);
     size_t nt = sitrep_doc_time_count(doc), nf = sitrep_doc_figure_count(doc);
     for (size_t i = 0; i < nt; i++) {
         sitrep_time t;
@@ -351,31 +352,26 @@ static sitrep_status add_exprs(sitrep_corpus *c, uint32_t d, const sitrep_doc *d
         if (x.quote == NULL || !SR_VEC_PUSH(&c->exprs, sr_cexpr, x))
             return SITREP_ENOMEM;
     }
+    SR_VEC_AT(&c->docs, sr_cdoc, d).exprs1 = (uint32_t)SR_VEC_COUNT(&c->exprs, sr_cexpr);
     return SITREP_OK;
 }
 
 sitrep_status sr_corpus_add_analysis(sitrep_corpus *c, uint32_t d, const sitrep_doc *doc)
 {
     /* a later analysis replaces what the earlier one said */
-    sr_cclaim *oc = (sr_cclaim *)(void *)c->claims.data;
-    for (size_t i = 0; i < SR_VEC_COUNT(&c->claims, sr_cclaim); i++)
-        if (oc[i].doc_index == d)
-            oc[i].alive = 0;
-    sr_cevent *oe = (sr_cevent *)(void *)c->events.data;
-    for (size_t i = 0; i < SR_VEC_COUNT(&c->events, sr_cevent); i++)
-        if (oe[i].doc_index == d)
-            oe[i].alive = 0;
-    sr_ctrendword *ow = (sr_ctrendword *)(void *)c->trendwords.data;
-    for (size_t i = 0; i < SR_VEC_COUNT(&c->trendwords, sr_ctrendword); i++)
-        if (ow[i].doc_index == d)
-            ow[i].alive = 0;
-    bool had_exprs = false;
-    sr_cexpr *ox = (sr_cexpr *)(void *)c->exprs.data;
-    for (size_t i = 0; i < SR_VEC_COUNT(&c->exprs, sr_cexpr); i++)
-        if (ox[i].doc_index == d && ox[i].alive) {
-            ox[i].alive = 0;
-            had_exprs = true;
-        }
+    sr_cdoc *x = &SR_VEC_AT(&c->docs, sr_cdoc, d);
+    for (uint32_t i = x->claims0; i < x->claims1; i++)
+        SR_VEC_AT(&c->claims, sr_cclaim, i).alive = 0;
+    for (uint32_t i = x->events0; i < x->events1; i++)
+        SR_VEC_AT(&c->events, sr_cevent, i).alive = 0;
+    for (uint32_t i = x->words0; i < x->words1; i++)
+        SR_VEC_AT(&c->trendwords, sr_ctrendword, i).alive = 0;
+    bool had_exprs = x->exprs1 > x->exprs0;
+    for (uint32_t i = x->exprs0; i < x->exprs1; i++)
+        SR_VEC_AT(&c->exprs, sr_cexpr, i).alive = 0;
+    x->claims0 = (uint32_t)SR_VEC_COUNT(&c->claims, sr_cclaim);
+    x->events0 = (uint32_t)SR_VEC_COUNT(&c->events, sr_cevent);
+    x->words0 = (uint32_t)SR_VEC_COUNT(&c->trendwords, sr_ctrendword);
     const char *id = SR_VEC_AT(&c->docs, sr_cdoc, d).id;
     size_t n = sitrep_doc_claim_count(doc);
     for (size_t i = 0; i < n; i++) {
@@ -404,6 +400,7 @@ sitrep_status sr_corpus_add_analysis(sitrep_corpus *c, uint32_t d, const sitrep_
         x.key = sr_claim_key(cl.measure, cl.low, cl.high);
         memcpy(x.from, cl.period_start, sizeof x.from);
         memcpy(x.to, cl.period_end, sizeof x.to);
+        memcpy(x.said, cl.said_on, sizeof x.said);
         uint32_t owner = (uint32_t)SR_VEC_COUNT(&c->claims, sr_cclaim);
         if (!x.measure || !SR_VEC_PUSH(&c->claims, sr_cclaim, x))
             return SITREP_ENOMEM;
@@ -451,6 +448,10 @@ sitrep_status sr_corpus_add_analysis(sitrep_corpus *c, uint32_t d, const sitrep_
                 return SITREP_ENOMEM;
     }
     sitrep_status st = add_trend_words(c, d, doc);
+    x = &SR_VEC_AT(&c->docs, sr_cdoc, d);
+    x->claims1 = (uint32_t)SR_VEC_COUNT(&c->claims, sr_cclaim);
+    x->events1 = (uint32_t)SR_VEC_COUNT(&c->events, sr_cevent);
+    x->words1 = (uint32_t)SR_VEC_COUNT(&c->trendwords, sr_ctrendword);
     if (st == SITREP_OK && had_exprs)
         st = add_exprs(c, d, doc);
     return st;

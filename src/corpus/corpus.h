@@ -71,6 +71,7 @@ typedef struct sr_cclaim {
     uint8_t nplaces;
     double low, high;
     char from[11], to[11];
+    char said[11];           /* the day the source spoke, "" if unstated */
     uint32_t doc_index;      /* its document (sr_cdoc) */
     uint8_t alive;           /* 0 once its document was analysed again */
     uint64_t key;            /* the fact's key: measure family and value (cluster/stories.c) */
@@ -116,6 +117,9 @@ typedef struct sr_cdoc {
                                       * its story dates it (malloc), else NULL */
     size_t src_len;
     char *hint_title, *hint_url, *hint_outlet; /* its hints for that (arena) */
+    /* where its latest analysis put its claims, events, trend sentences and
+     * mention records: [x0, x1) of each array */
+    uint32_t claims0, claims1, events0, events1, words0, words1, exprs0, exprs1;
 } sr_cdoc;
 
 /* A story: articles about one happening. */
@@ -146,7 +150,8 @@ typedef struct sr_cegroup {
 } sr_cegroup;
 
 typedef struct sr_cconflict {
-    uint32_t a, b;                   /* sr_cgroup indexes */
+    uint32_t a, b;                   /* sr_cgroup indexes; b == a for a date the
+                                      * articles of one claim disagree on */
     const char *reason;              /* arena */
 } sr_cconflict;
 
@@ -184,6 +189,8 @@ typedef struct sr_centry {
     uint64_t key;
     uint32_t doc;
     uint32_t next;                   /* next entry of the key + 1, 0 none */
+    int32_t day;                     /* its document's date (days), INT32_MIN when none:
+                                      * read here, the walk need not visit the document */
     const char *attr;                /* claims: their source (interned), else NULL */
 } sr_centry;
 

@@ -104,16 +104,22 @@ static const char *outlet_key(const sitrep_corpus *c, uint32_t d)
     return docs[d].outlet ? docs[d].outlet : docs[d].id;
 }
 
-static size_t count_outlets(const sitrep_corpus *c, const uint32_t *docs, size_t n)
+static int cmp_ptr(const void *a, const void *b)
 {
+    uintptr_t x = (uintptr_t)*(const char *const *)a, y = (uintptr_t)*(const char *const *)b;
+    return x < y ? -1 : x > y;
+}
+
+/* Distinct outlets of docs[0..n): outlet names are interned and ids are
+ * unique, so equal keys are equal pointers; sorted, then counted. */
+static size_t count_outlets(const sitrep_corpus *c, const uint32_t *docs, size_t n, const char **scratch)
+{
+    for (size_t i = 0; i < n; i++)
+        scratch[i] = outlet_key(c, docs[i]);
+    qsort(scratch, n, sizeof *scratch, cmp_ptr);
     size_t k = 0;
-    for (size_t i = 0; i < n; i++) {
-        const char *o = outlet_key(c, docs[i]);
-        bool seen = false;
-        for (size_t j = 0; j < i && !seen; j++)
-            seen = strcmp(outlet_key(c, docs[j]), o) == 0;
-        k += !seen;
-    }
+    for (size_t i = 0; i < n; i++)
+        k += i == 0 || scratch[i] != scratch[i - 1];
     return k;
 }
 
@@ -206,18 +212,21 @@ static sitrep_status group_claims(sitrep_corpus *c)
         size_t first_group = run < i ? member_group[run] : ng;
         if (ng > first_group + GROUP_CAP)
             first_group = ng - GROUP_CAP;
+        /* a group is compared through its first claim and the article of
+         * its last one (one article's claims are adjacent here): constant
+         * work per group, however many articles state the fact */
         for (size_t k = first_group; k < ng && g < 0; k++) {
-            bool ok = true;
-            for (size_t j = run; j < i && ok; j++)
-                if (member_group[j] == k)
-                    ok = claims_agree(&cl[order[j]], x);
-            if (ok)
+            const sr_cgroup *gk = &SR_VEC_AT(&c->groups, sr_cgroup, k);
+            if (claims_agree(&cl[gk->rep], x) && cl[gk->first_member].doc_index != x->doc_index)
                 g = (int32_t)k;
         }
+        if (g >= 0) /* first_member holds the group's last claim until the members are laid out */
+            SR_VEC_AT(&c->groups, sr_cgroup, g).first_member = order[i];
         if (g < 0) {
             sr_cgroup grp;
             memset(&grp, 0, sizeof grp);
             grp.rep = order[i];
+            grp.first_member = order[i];
             g = (int32_t)ng;
             if (!SR_VEC_PUSH(&c->groups, sr_cgroup, grp)) {
                 c->mem->free(order);
@@ -267,21 +276,25 @@ static sitrep_status group_claims(sitrep_corpus *c)
             if (completeness(&cl[ms[j]]) > completeness(&cl[rep]))
                 rep = ms[j];
         g->rep = rep;
-        for (size_t j = 0; j < g->nmembers; j++)
+        /* the fields most members state, read from the first 64 (a fact a
+         * thousand articles repeat is decided by its first sixty-four, in
+         * document order, so the cost per article stays flat) */
+        size_t nm = g->nmembers < 64 ? g->nmembers : 64;
+        for (size_t j = 0; j < nm; j++)
             strs[j] = cl[ms[j]].actor;
-        g->actor = most_common(strs, g->nmembers);
-        for (size_t j = 0; j < g->nmembers; j++)
+        g->actor = most_common(strs, nm);
+        for (size_t j = 0; j < nm; j++)
             strs[j] = cl[ms[j]].attributed_to;
-        g->attributed_to = most_common(strs, g->nmembers);
+        g->attributed_to = most_common(strs, nm);
         /* the period most members state; ties to the shortest */
         int bestn = 0;
         int32_t bestlen = INT32_MAX;
-        for (size_t j = 0; j < g->nmembers; j++) {
+        for (size_t j = 0; j < nm; j++) {
             const sr_cclaim *x = &cl[ms[j]];
             if (!x->from[0])
                 continue;
             int k2 = 0;
-            for (size_t i2 = 0; i2 < g->nmembers; i2++)
+            for (size_t i2 = 0; i2 < nm; i2++)
                 k2 += strcmp(cl[ms[i2]].from, x->from) == 0 && strcmp(cl[ms[i2]].to, x->to) == 0;
             int32_t len = day_of(x->to) - day_of(x->from);
             if (k2 > bestn || (k2 == bestn && len < bestlen)) {
@@ -291,15 +304,12 @@ static sitrep_status group_claims(sitrep_corpus *c)
                 memcpy(g->to, x->to, 11);
             }
         }
+        /* members are in document order: an article's claims are adjacent */
         size_t nd = 0;
-        for (size_t j = 0; j < g->nmembers; j++) {
-            bool seen = false;
-            for (size_t i2 = 0; i2 < nd && !seen; i2++)
-                seen = docs[i2] == cl[ms[j]].doc_index;
-            if (!seen)
+        for (size_t j = 0; j < g->nmembers; j++)
+            if (nd == 0 || docs[nd - 1] != cl[ms[j]].doc_index)
                 docs[nd++] = cl[ms[j]].doc_index;
-        }
-        g->outlets = (uint32_t)count_outlets(c, docs, nd);
+        g->outlets = (uint32_t)count_outlets(c, docs, nd, strs);
         char id[24];
         uint64_t h = sr_word_hash(cl[ms[0]].doc, strlen(cl[ms[0]].doc)) ^ sr_mix64(cl[ms[0]].first + 1);
         snprintf(id, sizeof id, "C%012llx", (unsigned long long)(sr_mix64(h) & 0xffffffffffffull));
@@ -317,14 +327,27 @@ static sitrep_status group_claims(sitrep_corpus *c)
 
 /* ---- events ---- */
 
-static bool events_agree(const sr_cevent *a, const sr_cevent *b)
+/* Are the two documents copies of one article? */
+static bool copies(const sitrep_corpus *c, uint32_t a, uint32_t b)
+{
+    const sr_cdoc *docs = (const sr_cdoc *)(const void *)c->docs.data;
+    uint32_t ra = docs[a].dup_of >= 0 ? (uint32_t)docs[a].dup_of : a;
+    uint32_t rb = docs[b].dup_of >= 0 ? (uint32_t)docs[b].dup_of : b;
+    return ra == rb;
+}
+
+static bool events_agree(const sitrep_corpus *c, const sr_cevent *a, const sr_cevent *b)
 {
     if (a->doc_index == b->doc_index)
         return false;
     bool sa = strcmp(a->type, "Strategic developments") == 0, sb = strcmp(b->type, "Strategic developments") == 0;
     if (sa != sb || (sa && strcmp(a->sub, b->sub) != 0))
         return false;
-    if (!a->from[0] || !b->from[0] || !periods_overlap(a->from, a->to, b->from, b->to))
+    /* undated events merge only as copies of one article, one for one */
+    if (!a->from[0] || !b->from[0])
+        return copies(c, a->doc_index, b->doc_index) && strcmp(a->sub, b->sub) == 0 &&
+               a->location == b->location;
+    if (!periods_overlap(a->from, a->to, b->from, b->to))
         return false;
     /* the same place, or places of one country (a town and the country
      * the other article names) */
@@ -370,17 +393,15 @@ static sitrep_status group_events(sitrep_corpus *c)
             first_group = ng - GROUP_CAP;
         int32_t g = -1;
         for (size_t k = first_group; k < ng && g < 0; k++) {
-            bool ok = true, any = false;
-            for (size_t j = run; j < i && ok; j++)
-                if (member_group[j] == k) {
-                    any = true;
-                    ok = events_agree(&ev[order[j]], &ev[order[i]]);
-                }
-            if (ok && any)
+            const sr_cegroup *gk = &SR_VEC_AT(&c->egroups, sr_cegroup, k);
+            if (events_agree(c, &ev[gk->rep], &ev[order[i]]) &&
+                ev[gk->first_member].doc_index != ev[order[i]].doc_index)
                 g = (int32_t)k;
         }
+        if (g >= 0)
+            SR_VEC_AT(&c->egroups, sr_cegroup, g).first_member = order[i];
         if (g < 0) {
-            sr_cegroup grp = {order[i], 0, 0, NULL};
+            sr_cegroup grp = {order[i], order[i], 0, NULL};
             g = (int32_t)ng;
             if (!SR_VEC_PUSH(&c->egroups, sr_cegroup, grp)) {
                 c->mem->free(order);
@@ -632,23 +653,21 @@ static sitrep_status find_trends(sitrep_corpus *c)
             tr.ratio = lx->low / px->low; /* two periods of one length */
         }
         /* the articles' own words, checked */
-        size_t nw = SR_VEC_COUNT(&c->trendwords, sr_ctrendword);
+        /* the trend sentences of the articles that state its points */
         const sr_ctrendword *tw = (const sr_ctrendword *)(const void *)c->trendwords.data;
         const uint32_t *mem = (const uint32_t *)(const void *)c->claim_members.data;
         const sr_cdoc *docs = (const sr_cdoc *)(const void *)c->docs.data;
-        for (size_t w = 0; w < nw && tr.ratio >= 0; w++) {
-            if (!tw[w].alive || !mentions_family(tw[w].quote, lx->measure))
-                continue;
-            bool ours = false;
-            for (size_t q = 0; q < np && !ours; q++)
-                for (size_t r = 0; r < gs[pts[q]].nmembers && !ours; r++)
-                    ours = SR_VEC_AT(&c->claims, sr_cclaim, mem[gs[pts[q]].first_member + r]).doc_index ==
-                           tw[w].doc_index;
-            if (!ours)
-                continue;
-            if (tr.check < 0 || strcmp(docs[tw[w].doc_index].id, docs[tw[tr.check].doc_index].id) < 0)
-                tr.check = (int32_t)w;
-        }
+        for (size_t q = 0; q < np && tr.ratio >= 0; q++)
+            for (size_t r = 0; r < gs[pts[q]].nmembers && r < 64; r++) {
+                uint32_t d = SR_VEC_AT(&c->claims, sr_cclaim, mem[gs[pts[q]].first_member + r]).doc_index;
+                for (uint32_t w = docs[d].words0; w < docs[d].words1; w++) {
+                    if (!tw[w].alive || !mentions_family(tw[w].quote, lx->measure))
+                        continue;
+                    if (tr.check < 0 || strcmp(docs[d].id, docs[tw[tr.check].doc_index].id) < 0 ||
+                        (d == tw[tr.check].doc_index && w < (uint32_t)tr.check))
+                        tr.check = (int32_t)w;
+                }
+            }
         if (tr.check >= 0) {
             double r = tr.ratio;
             bool ok;
@@ -668,6 +687,63 @@ static sitrep_status find_trends(sitrep_corpus *c)
     return st;
 }
 
+/* The articles of one claim that date its statement differently (two say
+ * it came on Wednesday, a third on Monday): a conflict naming that claim. */
+static sitrep_status date_conflicts(sitrep_corpus *c)
+{
+    static const char *const days[] = {"", "Monday", "Tuesday", "Wednesday", "Thursday",
+                                       "Friday", "Saturday", "Sunday"};
+    size_t ng = SR_VEC_COUNT(&c->groups, sr_cgroup);
+    const uint32_t *mem = (const uint32_t *)(const void *)c->claim_members.data;
+    const sr_cdoc *docs = (const sr_cdoc *)(const void *)c->docs.data;
+    for (size_t k = 0; k < ng; k++) {
+        sr_cgroup *g = &SR_VEC_AT(&c->groups, sr_cgroup, k);
+        const char *dates[8];
+        char who[8][160];
+        size_t nd = 0;
+        for (size_t j = 0; j < g->nmembers && j < 64; j++) {
+            const sr_cclaim *x = &SR_VEC_AT(&c->claims, sr_cclaim, mem[g->first_member + j]);
+            if (!x->said[0])
+                continue;
+            size_t q = 0;
+            while (q < nd && strcmp(dates[q], x->said) != 0)
+                q++;
+            const sr_cdoc *d = &docs[x->doc_index];
+            const char *name = d->outlet ? d->outlet : d->id;
+            if (q == nd) {
+                if (nd == 8)
+                    continue;
+                dates[nd] = x->said;
+                who[nd][0] = '\0';
+                nd++;
+            }
+            size_t l = strlen(who[q]);
+            if (!strstr(who[q], name))
+                snprintf(who[q] + l, sizeof who[q] - l, "%s%s", l ? " and " : "", name);
+        }
+        if (nd < 2)
+            continue;
+        char reason[900];
+        size_t l = 0;
+        for (size_t q = 0; q < nd && l < sizeof reason; q++) {
+            sr_date dd;
+            int wd = 0;
+            if (sscanf(dates[q], "%d-%d-%d", &dd.year, &dd.month, &dd.day) == 3)
+                wd = sr_date_weekday(&dd);
+            l += (size_t)snprintf(reason + l, sizeof reason - l, "%s%s date%s the statement %s%s%s%s",
+                                  q ? "; " : "", who[q], strstr(who[q], " and ") ? "" : "s",
+                                  wd >= 1 && wd <= 7 ? days[wd] : "", wd ? " (" : "", dates[q], wd ? ")" : "");
+        }
+        if (l < sizeof reason - 1)
+            reason[l++] = '.', reason[l] = '\0';
+        sr_cconflict cf = {(uint32_t)k, (uint32_t)k, sr_arena_strndup(&c->arena, reason, strlen(reason))};
+        if (!cf.reason || !SR_VEC_PUSH(&c->conflicts, sr_cconflict, cf))
+            return SITREP_ENOMEM;
+        SR_VEC_AT(&c->groups, sr_cgroup, k).contested = 1;
+    }
+    return SITREP_OK;
+}
+
 sitrep_status sr_corroborate(sitrep_corpus *c)
 {
     sitrep_status st = group_claims(c);
@@ -675,6 +751,8 @@ sitrep_status sr_corroborate(sitrep_corpus *c)
         st = group_events(c);
     if (st == SITREP_OK)
         st = find_conflicts(c);
+    if (st == SITREP_OK)
+        st = date_conflicts(c);
     if (st == SITREP_OK)
         st = find_trends(c);
     return st;

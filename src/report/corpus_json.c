@@ -511,10 +511,12 @@ static sitrep_status write_conflicts(sitrep_corpus *c, sitrep_write_fn write, vo
         json_t *o = json_object();
         bool ok = o && put(o, "type", json_string("conflict"));
         char id[24];
-        snprintf(id, sizeof id, "K%.12s", g[cf[i].a].id + 1);
+        snprintf(id, sizeof id, "K%.12s%s", g[cf[i].a].id + 1, cf[i].a == cf[i].b ? "d" : "");
         ok = ok && put(o, "id", json_string(id));
         json_t *ids = json_array();
-        ok = ok && append(ids, json_string(g[cf[i].a].id)) && append(ids, json_string(g[cf[i].b].id));
+        ok = ok && append(ids, json_string(g[cf[i].a].id));
+        if (cf[i].b != cf[i].a) /* else: the articles of one claim disagree on its date */
+            ok = ok && append(ids, json_string(g[cf[i].b].id));
         ok = ok && put(o, "claims", ids);
         ok = ok && put(o, "reason", json_string(cf[i].reason));
         if (!ok) {

@@ -1,0 +1,209 @@
+#!/usr/bin/env bash
+# What articles say together, on small corpora written for sitrep
+# (tests/fixtures/corpus/<case>/, every article invented):
+#   wire         one AP story, its own copy and two local reprints with their
+#                own page furniture, another headline, a paragraph dropped and
+#                the AP credit kept: one story, both reprints duplicate_of the
+#                wire copy, the claims all three state counted as ONE outlet;
+#   paraphrase   Reuters and Garowe Online telling one AFRICOM statement in
+#                their own words a day apart: one story, no duplicate, the
+#                shared claims corroborated by 2 outlets;
+#   two_attacks  a market car bomb and, later the same day, a hotel siege in
+#                Mogadishu in one article (plus a second outlet's piece on the
+#                hotel only): two events with their own tolls, never merged;
+#   scope        counts that differ only in scope (Somalia vs Somalia and
+#                Kenya, half-year vs full-year) are not conflicts; two
+#                agencies' different strengths for one group in one country
+#                are.
+# Records are found by content (measure, value, document ids), never by id.
+# usage: cli_corpus.sh SITREP TESTS_DIR SHARED_DIR
+set -u
+bin=$1; tests=$2
+corpus="$tests/fixtures/corpus"
+pass=0; fail=0
+ok() { pass=$((pass + 1)); }
+bad() { fail=$((fail + 1)); echo "FAILED: $1"; }
+command -v python3 >/dev/null || { echo "cli_corpus: python3 missing" >&2; exit 1; }
+t=$(mktemp -d); trap 'rm -rf "$t"' EXIT
+
+# the binary may be missing for a moment while it is rebuilt
+for _ in $(seq 60); do [ -x "$bin" ] && break; sleep 1; done
+
+# Shared by every check: the records of one case on stdin, grouped by type,
+# and fail(msg), which makes the check fail with msg as its reason.
+pre='
+import json, sys
+R = [json.loads(l) for l in sys.stdin if l.strip()]
+def of(t): return [r for r in R if r["type"] == t]
+docs = {d["id"]: d for d in of("document")}
+stories, claims, events, conflicts = of("story"), of("claim"), of("event"), of("conflict")
+def fail(msg): sys.exit(msg)
+def val(c): return (c["value"]["low"], c["value"]["high"])
+def find(measure, low, high=None):
+    high = low if high is None else high
+    return [c for c in claims if c["measure"] == measure and val(c) == (low, high)]
+def one(measure, low, high=None):
+    m = find(measure, low, high)
+    if len(m) != 1:
+        fail("%d claims %r %s, expected 1" % (len(m), measure, low if high is None else (low, high)))
+    return m[0]
+def fat(e): return e["fatalities"] and (e["fatalities"]["low"], e["fatalities"]["high"])
+def quotes(e): return " ".join(s["quote"] for s in e["sources"])
+'
+
+# run CASE: extract the case's directory
+run() {
+  "$bin" extract "$corpus/$1" > "$t/$1.jsonl" 2> "$t/$1.err"
+  local rc=$?
+  if [ "$rc" -eq 0 ] && [ -s "$t/$1.jsonl" ]; then ok
+  else bad "$1: sitrep extract reads every article (exit $rc: $(head -n1 "$t/$1.err"))"; fi
+}
+# check CASE DESCRIPTION PYTHON: PYTHON exits 0 on the case's records
+check() {
+  local why
+  if why=$(python3 -c "$pre$3" < "$t/$1.jsonl" 2>&1); then ok
+  else bad "$1: $2${why:+ -- $(printf '%s' "$why" | tail -n1)}"; fi
+}
+
+# ---- 1. one wire story, three copies ----------------------------------------
+run wire
+check wire "the three copies are read, each credited to The Associated Press" '
+ids = {"ap_afmadow", "jubbaland_post", "kismayo_voice"}
+if set(docs) != ids: fail("documents %s" % sorted(docs))
+for d in docs.values():
+    if d["outlet"] != "The Associated Press": fail("%s outlet %r" % (d["id"], d["outlet"]))'
+check wire "all three copies are one story" '
+if len({d["story"] for d in docs.values()}) != 1 or None in {d["story"] for d in docs.values()}:
+    fail("stories %s" % {d["id"]: d["story"] for d in docs.values()})
+s = [s for s in stories if s["id"] == docs["ap_afmadow"]["story"]]
+if len(s) != 1 or sorted(s[0]["documents"]) != sorted(docs): fail("story record %s" % s)
+if (s[0]["first_seen"], s[0]["last_seen"]) != ("2025-08-12", "2025-08-14"):
+    fail("story seen %s..%s" % (s[0]["first_seen"], s[0]["last_seen"]))'
+check wire "both reprints are duplicate_of the wire copy, the wire copy of nothing" '
+got = {i: d["duplicate_of"] for i, d in docs.items()}
+if got != {"ap_afmadow": None, "jubbaland_post": "ap_afmadow", "kismayo_voice": "ap_afmadow"}:
+    fail("duplicate_of %s" % got)'
+check wire "claims stated by all three copies count one outlet, status single" '
+allc = [c for c in claims if set(c["documents"]) == set(docs)]
+if len(allc) < 6: fail("only %d claims stated by all three copies" % len(allc))
+for c in allc:
+    if c["outlets"] != 1 or c["status"] != "single":
+        fail("%s %s: outlets %s, status %s" % (c["measure"], val(c), c["outlets"], c["status"]))
+one("soldiers killed", 17)
+if set(one("soldiers killed", 17)["documents"]) != set(docs): fail("17 soldiers killed not merged across the copies")'
+check wire "no claim of the copies is counted as corroborated" '
+bad = [(c["measure"], val(c), c["outlets"]) for c in claims if c["outlets"] != 1 or c["status"] == "corroborated"]
+if bad: fail("claims with outlets > 1: %s" % bad)'
+check wire "an event the copies repeat is one event, not one per copy (ENGINE: near-copy events are not merged when undated)" '
+seen = {}
+for e in events:
+    k = (e["event_type"], e["sub_event_type"], json.dumps(e["date"]), e["location"] and e["location"]["name"], fat(e),
+         min(s["quote"] for s in e["sources"]))
+    if k in seen: fail("%s/%s (date %s) repeated: documents %s and %s" % (e["event_type"], e["sub_event_type"], e["date"], seen[k], e["documents"]))
+    seen[k] = e["documents"]'
+
+# ---- 2. one statement, two outlets in their own words -----------------------
+run paraphrase
+check paraphrase "two outlets, dated a day apart" '
+got = {i: (d["outlet"], d["published"]) for i, d in docs.items()}
+if got != {"reuters_strikes": ("Reuters", "2025-08-19"), "garowe_strikes": ("Garowe Online", "2025-08-20")}:
+    fail("documents %s" % got)'
+check paraphrase "the two reports are one story" '
+s = {d["story"] for d in docs.values()}
+if len(s) != 1 or None in s: fail("stories %s" % {d["id"]: d["story"] for d in docs.values()})
+st = [x for x in stories if x["id"] in s]
+if len(st) != 1 or sorted(st[0]["documents"]) != sorted(docs): fail("story record %s" % st)'
+check paraphrase "neither report is a duplicate" '
+d = {i: x["duplicate_of"] for i, x in docs.items() if x["duplicate_of"]}
+if d: fail("duplicate_of %s" % d)'
+check paraphrase "48 airstrikes in the first half of 2025 per AFRICOM: one claim, 2 outlets, corroborated" '
+c = one("airstrikes", 48)
+if sorted(c["documents"]) != sorted(docs): fail("documents %s" % c["documents"])
+if c["attributed_to"] != "US Africa Command": fail("attributed_to %r" % c["attributed_to"])
+if c["period"] != {"start": "2025-01-01", "end": "2025-06-30"}: fail("period %s" % c["period"])
+if (c["outlets"], c["status"]) != (2, "corroborated"): fail("outlets %s, status %s" % (c["outlets"], c["status"]))'
+check paraphrase "about 310 militants killed: one claim, 2 outlets, corroborated" '
+c = one("militants killed", 310)
+if sorted(c["documents"]) != sorted(docs): fail("documents %s" % c["documents"])
+if (c["outlets"], c["status"]) != (2, "corroborated"): fail("outlets %s, status %s" % (c["outlets"], c["status"]))'
+
+# ---- 3. two attacks in one city on one day ----------------------------------
+run two_attacks
+base=$pre
+pre="$pre"'
+market = [e for e in events if "Bakara" in quotes(e)]
+hotel = [e for e in events if "Sahil Beach" in quotes(e) and "mogadishu_twin_attacks" in e["documents"]]
+def the(l, what):
+    if len(l) != 1: fail("%d %s events" % (len(l), what))
+    return l[0]
+'
+check two_attacks "the market bombing and the hotel siege are two events, not merged" '
+m, h = the(market, "market"), the(hotel, "hotel")
+if m["id"] == h["id"]: fail("one event %s for both attacks" % m["id"])
+for e in events:
+    if "Bakara" in quotes(e) and "Sahil" in quotes(e): fail("event %s quotes both attacks" % e["id"])'
+check two_attacks "both events are dated Sunday 2025-08-31" '
+for e, w in ((the(market, "market"), "market"), (the(hotel, "hotel"), "hotel")):
+    if not e["date"] or (e["date"]["start"], e["date"]["end"]) != ("2025-08-31", "2025-08-31"):
+        fail("%s event date %s" % (w, e["date"]))'
+check two_attacks "both events are located in Mogadishu (ENGINE: \"Somalia’s capital\" is named Somalia)" '
+for e, w in ((the(market, "market"), "market"), (the(hotel, "hotel"), "hotel")):
+    if not e["location"] or e["location"]["name"] != "Mogadishu" or e["location"]["country"] != "SO":
+        fail("%s event location %s" % (w, e["location"] and (e["location"]["name"], e["location"]["country"])))'
+check two_attacks "the market bombing killed 9" '
+m = the(market, "market")
+if fat(m) != (9, 9): fail("market event fatalities %s" % m["fatalities"])'
+check two_attacks "the hotel siege killed 14 (ENGINE: \"14 people were killed in the hotel siege\" is not added to the event)" '
+h = the(hotel, "hotel")
+if fat(h) != (14, 14): fail("hotel event fatalities %s" % h["fatalities"])'
+check two_attacks "no event adds the two tolls together" '
+s = [e["id"] for e in events if fat(e) and fat(e)[1] >= 23]
+if s: fail("events with 23 or more dead: %s" % s)'
+check two_attacks "the hotel-only report joins the hotel event, never the market one (ENGINE: its event is another kind, with no place and no toll)" '
+m, h = the(market, "market"), the(hotel, "hotel")
+if "hiiraan_hotel_siege" in m["documents"]: fail("market event lists the hotel-only report")
+if "hiiraan_hotel_siege" not in h["documents"]:
+    o = [(e["event_type"], e["sub_event_type"], e["location"] and e["location"]["name"], e["fatalities"]) for e in events if e["documents"] == ["hiiraan_hotel_siege"]]
+    fail("hotel event documents %s; the report on its own: %s" % (h["documents"], o))'
+check two_attacks "the two reports are one story, neither a duplicate" '
+if len({d["story"] for d in docs.values()}) != 1: fail("stories %s" % {i: d["story"] for i, d in docs.items()})
+if any(d["duplicate_of"] for d in docs.values()): fail("duplicate_of set")'
+
+# ---- 4. different scopes are not conflicts; a real disagreement is -----------
+pre=$base
+run scope
+check scope "the three attack counts keep their places, periods and actor" '
+a = one("attacks", 1140); b = one("attacks", 1310); h = one("attacks", 560)
+pl = lambda c: sorted(p["country"] for p in c["places"])
+per = lambda c: c["period"] and (c["period"]["start"], c["period"]["end"])
+if pl(a) != ["SO"] or pl(h) != ["SO"] or pl(b) != ["KE", "SO"]:
+    fail("places 1140 %s, 1310 %s, 560 %s" % (pl(a), pl(b), pl(h)))
+if per(a) != ("2024-01-01", "2024-12-31") or per(b) != per(a) or per(h) != ("2024-01-01", "2024-06-30"):
+    fail("periods 1140 %s, 1310 %s, 560 %s" % (per(a), per(b), per(h)))
+for c in (a, b, h):
+    if c["actor"] != "al-Shabaab": fail("%s attacks: actor %r" % (c["value"]["low"], c["actor"]))'
+check scope "Africa Center and AFRICOM attack counts are attributed to them" '
+got = (one("attacks", 1310)["attributed_to"], one("attacks", 560)["attributed_to"])
+if got != ("Africa Center for Strategic Studies", "US Africa Command"): fail("attributed_to %s" % (got,))'
+check scope "the ACLED count is attributed to ACLED (ENGINE: \"Armed Conflict Location & Event Data Project\" is cut at the ampersand)" '
+a = one("attacks", 1140)["attributed_to"]
+if a != "Armed Conflict Location and Event Data": fail("attributed_to %r" % a)'
+check scope "no conflict between counts of different places or periods" '
+ids = {c["id"] for c in claims if c["measure"] == "attacks"}
+k = [x for x in conflicts if ids & set(x.get("claims") or [])]
+if k: fail("conflicts %s" % [x["reason"] for x in k])
+for c in claims:
+    if c["id"] in ids and c["status"] == "contested": fail("attacks %s contested" % c["value"]["low"])'
+check scope "about 7,000 fighters (AFRICOM) vs 10,000-12,000 (UN experts) is one conflict, both claims contested" '
+a, u = one("fighters", 7000), one("fighters", 10000, 12000)
+if a["attributed_to"] != "US Africa Command" or not u["attributed_to"] or u["attributed_to"] == a["attributed_to"]:
+    fail("attributed_to %r and %r" % (a["attributed_to"], u["attributed_to"]))
+k = [x for x in conflicts if set(x.get("claims") or []) == {a["id"], u["id"]}]
+if len(k) != 1: fail("%d conflicts naming the two fighter claims (conflicts: %s)" % (len(k), [x.get("claims") for x in conflicts]))
+if not k[0].get("reason"): fail("conflict without a reason")
+if (a["status"], u["status"]) != ("contested", "contested"): fail("statuses %s, %s" % (a["status"], u["status"]))'
+check scope "the fighters conflict is the only conflict" '
+if len(conflicts) != 1: fail("%d conflicts: %s" % (len(conflicts), [x.get("reason") for x in conflicts]))'
+
+echo "$pass passed, $fail failed"
+[ "$fail" -eq 0 ]
