@@ -6,7 +6,7 @@ BUILD ?= build
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 CMAKE_FLAGS ?=
 
-.PHONY: all check asan valgrind fuzz bench demo clean
+.PHONY: all check asan valgrind fuzz bench bench-corpus demo clean
 
 all:
 	cmake -S . -B $(BUILD) $(CMAKE_FLAGS) >/dev/null
@@ -31,6 +31,10 @@ fuzz:
 
 bench: all
 	bash bench/run.sh $(BUILD)
+
+# duplicates, stories and corroboration at 10k, 100k and 1M articles (about 4 minutes)
+bench-corpus: all
+	bash bench/corpus_run.sh $(BUILD)
 
 demo: all
 	./$(BUILD)/sitrep extract samples

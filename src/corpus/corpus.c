@@ -87,6 +87,7 @@ void sitrep_corpus_free(sitrep_corpus *c)
     sr_buf_free(&c->trends);
     c->mem->free(c->slots);
     c->mem->free(c->quotes);
+    c->mem->free(c->qhashes);
     sr_arena_free(&c->arena);
     c->mem->free(c);
 }
@@ -194,27 +195,38 @@ const char *sr_corpus_intern(sitrep_corpus *c, const char *s, size_t n)
     if ((c->nquotes + 1) * 10 > c->nqslots * 7) {
         size_t m = c->nqslots ? c->nqslots * 2 : 1024;
         const char **q = c->mem->calloc(m, sizeof *q);
-        if (q == NULL)
+        uint64_t *h = c->mem->calloc(m, sizeof *h);
+        if (q == NULL || h == NULL) {
+            c->mem->free(q);
+            c->mem->free(h);
             return NULL;
+        }
         for (size_t i = 0; i < c->nqslots; i++) {
             if (!c->quotes[i])
                 continue;
-            size_t k = (size_t)sr_word_hash(c->quotes[i], strlen(c->quotes[i])) & (m - 1);
+            size_t k = (size_t)c->qhashes[i] & (m - 1);
             while (q[k])
                 k = (k + 1) & (m - 1);
             q[k] = c->quotes[i];
+            h[k] = c->qhashes[i];
         }
         c->mem->free(c->quotes);
+        c->mem->free(c->qhashes);
         c->quotes = q;
+        c->qhashes = h;
         c->nqslots = m;
     }
-    size_t k = (size_t)sr_word_hash(s, n) & (c->nqslots - 1);
+    /* the full hash is kept beside each string: a probe compares bytes only
+     * when the hashes agree (sentences of one template share long prefixes) */
+    uint64_t hash = sr_mix64(sr_word_hash(s, n) ^ n);
+    size_t k = (size_t)hash & (c->nqslots - 1);
     for (; c->quotes[k]; k = (k + 1) & (c->nqslots - 1))
-        if (strncmp(c->quotes[k], s, n) == 0 && c->quotes[k][n] == '\0')
+        if (c->qhashes[k] == hash && strncmp(c->quotes[k], s, n) == 0 && c->quotes[k][n] == '\0')
             return c->quotes[k];
     char *copy = sr_arena_strndup(&c->arena, s, n);
     if (copy) {
         c->quotes[k] = copy;
+        c->qhashes[k] = hash;
         c->nquotes++;
     }
     return copy;
@@ -613,11 +625,13 @@ sitrep_status sr_corpus_finish(sitrep_corpus *c)
     /* an undated article alone in its story: the latest day it mentions
      * ("On July 25 and 26"), in the year most of the corpus's dated
      * articles were published */
+    int year = -1; /* worked out once, when first needed */
     for (size_t i = 0; i < n && st == SITREP_OK; i++) {
         sr_cdoc *x = &SR_VEC_AT(&c->docs, sr_cdoc, i);
         if (!x->src || x->inferred[0])
             continue;
-        int year = corpus_year(c);
+        if (year < 0)
+            year = corpus_year(c);
         if (!year)
             break;
         char end[11];

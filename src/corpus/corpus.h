@@ -202,6 +202,7 @@ struct sitrep_corpus {
     uint32_t *slots;         /* open addressing: entity index + 1, 0 empty */
     size_t nslots;
     const char **quotes;     /* interned quotes: a surface form is kept once */
+    uint64_t *qhashes;       /* the hash of each, beside it */
     size_t nquotes, nqslots;
     size_t ndocs;
     sr_buf exprs;            /* sr_cexpr, when mention records are kept */
