@@ -153,8 +153,18 @@ sitrep_status sitrep_doc_write_text(const sitrep_doc *doc, sitrep_write_fn write
     for (size_t i = 0; i < n; i++) {
         if (L[i].drop)
             continue;
-        if (!first && write(L[i].para == para ? "\n" : "\n\n", L[i].para == para ? 1 : 2, ctx))
+        if (!first && (L[i].flags & SR_LINE_INLINE) && L[i].para == para) {
+            /* a run of the same web-page block: a space where the page had
+             * blanks between the runs */
+            bool gap = i > 0 && L[i].start > L[i - 1].end &&
+                       (doc->src[L[i].start - 1] == ' ' || doc->src[L[i].start - 1] == '\n' ||
+                        doc->src[L[i - 1].end] == ' ' || doc->src[L[i - 1].end] == '\n' ||
+                        doc->src[L[i - 1].end] == '\t' || doc->src[L[i].start - 1] == '\t');
+            if (gap && write(" ", 1, ctx))
+                return SITREP_EIO;
+        } else if (!first && write(L[i].para == para ? "\n" : "\n\n", L[i].para == para ? 1 : 2, ctx)) {
             return SITREP_EIO;
+        }
         first = false;
         para = L[i].para;
         uint32_t at = L[i].start;

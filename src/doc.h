@@ -24,7 +24,9 @@ enum {
     SR_LINE_HEADING = 1u << 0,  /* a headline-like line kept as a heading */
     SR_LINE_PROSE = 1u << 1,    /* reads as sentences of article text */
     SR_LINE_HEADLIKE = 1u << 2, /* 2-30 words without a final period */
-    SR_LINE_ELLIPSIS = 1u << 3  /* ends with "..." (a truncated teaser) */
+    SR_LINE_ELLIPSIS = 1u << 3, /* ends with "..." (a truncated teaser) */
+    SR_LINE_INLINE = 1u << 4    /* a web page's text run continuing the previous line's block
+                                 * (the same paragraph, past an inline tag) */
 };
 
 typedef struct sr_date {

@@ -10,6 +10,7 @@
 #include "analyse/times.h"
 #include "analyse/wordinfo.h"
 #include "pipeline.h"
+#include "clean/webpage.h"
 
 #include <string.h>
 
@@ -185,7 +186,8 @@ sitrep_status sr_doc_analyse_dated(const char *id, const char *bytes, size_t len
         return SITREP_ENOMEM;
     }
     apply_hints(doc, hints);
-    st = sr_clean_lines(doc);
+    /* a web page: its article's blocks; else plain text as scraped */
+    st = sr_looks_like_html(doc->src, doc->len) ? sr_webpage_lines(doc) : sr_clean_lines(doc);
     if (st == SITREP_OK)
         st = sr_tokenize(doc);
     if (st == SITREP_OK)

@@ -428,6 +428,8 @@ static bool line_is_terminal(const char *src, const sr_line *ln)
  * `prev` is too long to be a heading. */
 static bool continues(const char *src, const sr_line *prev, const sr_line *ln)
 {
+    if (prev && (ln->flags & SR_LINE_INLINE) && prev->para == ln->para)
+        return true; /* one HTML block, past an inline tag */
     if (!prev || prev->para != ln->para || line_is_terminal(src, prev))
         return false;
     int32_t cp;

@@ -1,0 +1,673 @@
+/*
+ * webpage.c -- the article in a web page: its text blocks, with byte
+ * offsets into the page, and its metadata.
+ *
+ * The page goes through libxml2's HTML parser in SAX mode, which tolerates
+ * any broken markup.  At each parser event the byte position in the input
+ * is read from the parser, so every run of text between two tags is known
+ * as a byte range of the page itself (entities stay as written): the
+ * tokens, sentences and spans of the later stages point into the page.
+ *
+ * Runs are gathered into blocks (paragraphs, headings, list items,
+ * quotes, table cells, ...).  The block's ancestors say where it sits:
+ * inside <article>, <main> or an element whose class or id says "article",
+ * "story", "content" (good), or inside <nav>, <aside>, <footer>, forms,
+ * comments, share bars, related links, cookie banners (boilerplate).
+ * Readability's idea then picks the article's container: every paragraph
+ * of enough text scores its parent (and half its grandparent) by its
+ * length and commas, weighted by the class and id names; the best
+ * container wins, and the blocks kept are its own and those of siblings
+ * that score well, without boilerplate ancestors, with little of their
+ * text in links.
+ *
+ * Metadata comes from <title>, Open Graph and article: meta tags, the
+ * JSON-LD NewsArticle (headline, datePublished, author, publisher) and
+ * <link rel="canonical">.
+ */
+#include "clean/webpage.h"
+
+#include "analyse/dates.h"
+
+#include <jansson.h>
+#include <libxml/HTMLparser.h>
+#include <libxml/parserInternals.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#define MAX_DEPTH 512
+
+typedef struct element {
+    int32_t parent;     /* element index, -1 for the root */
+    float score;        /* container score */
+    int16_t weight;     /* class/id weight: + article-like, - boilerplate */
+    uint8_t boiler;     /* this element or an ancestor is boilerplate */
+    uint8_t good;       /* this element or an ancestor is article-like */
+} element;
+
+typedef struct run {
+    uint32_t start, end; /* bytes of the page */
+    uint8_t link;        /* inside <a> */
+} run;
+
+typedef struct block {
+    int32_t element;     /* the element that holds it */
+    uint32_t first_run, nruns;
+    uint32_t chars, link_chars, commas;
+    uint8_t kind;        /* BK_* */
+    uint8_t keep;
+} block;
+
+enum { BK_TEXT = 0, BK_HEADING, BK_ITEM, BK_QUOTE, BK_CAPTION };
+
+typedef struct page {
+    htmlParserCtxtPtr ctxt;
+    const char *src;
+    size_t len;
+    size_t pos;          /* end of the last event */
+    sr_buf elements;     /* element */
+    sr_buf runs;         /* run */
+    sr_buf blocks;       /* block */
+    int32_t stack[MAX_DEPTH];
+    uint8_t skip[MAX_DEPTH]; /* inside script, style, ... */
+    int depth;
+    int anchor;          /* depth inside <a> */
+    int in_title;
+    int in_ldjson;
+    bool block_open;
+    uint8_t block_kind;
+    sr_buf title;        /* <title> text */
+    sr_buf ldjson;       /* JSON-LD script text */
+    char og_title[512], site_name[256], published[64], author[256], canonical[512];
+    bool oom;
+} page;
+
+static size_t position(const page *p)
+{
+    const xmlParserInput *in = p->ctxt->input;
+    if (!in || !in->cur || !in->base)
+        return p->pos;
+    size_t at = (size_t)in->consumed + (size_t)(in->cur - in->base);
+    return at <= p->len ? at : p->len;
+}
+
+/* The position just past the tag the parser is on: a start-tag event
+ * comes before the parser has stepped over the closing '>'. */
+static size_t after_tag(const page *p)
+{
+    size_t at = position(p);
+    if (at > 0 && p->src[at - 1] == '>')
+        return at;
+    const char *gt = at < p->len ? memchr(p->src + at, '>', p->len - at) : NULL;
+    return gt ? (size_t)(gt - p->src) + 1 : at;
+}
+
+static bool name_is(const xmlChar *name, const char *const *set)
+{
+    for (; *set; set++)
+        if (xmlStrcasecmp(name, (const xmlChar *)*set) == 0)
+            return true;
+    return false;
+}
+
+static const char *const void_elements[] = {"br", "hr", "img", "meta", "link", "input", "wbr",
+                                            "source", "area", "base", "col", "embed", "param",
+                                            "track", "keygen", NULL};
+
+static const char *const skipped[] = {"script", "style", "noscript", "template", "svg", "head",
+                                      "iframe", "select", "option", "button", "textarea", "object",
+                                      NULL};
+static const char *const blocks_[] = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li",
+                                      "blockquote", "section", "article", "td", "th", "tr",
+                                      "pre", "dd", "dt", "figcaption", "figure", "ul", "ol",
+                                      "table", "header", "footer", "nav", "aside", "main",
+                                      "form", "br", "hr", "address", "dl", "caption", NULL};
+static const char *const boiler_tags[] = {"nav", "aside", "footer", "form", "menu", NULL};
+
+/* Words in class and id names that mark boilerplate or the article. */
+static const char *const bad_words[] = {
+    "nav", "menu", "footer", "sidebar", "side-bar", "aside", "comment", "share", "social",
+    "related", "recommend", "promo", "advert", "ad-", "-ad", "ads", "sponsor", "newsletter",
+    "subscribe", "signup", "cookie", "consent", "breadcrumb", "widget", "popup", "modal", "banner",
+    "trending", "popular", "more-stories", "most-read", "tags", "toolbar", "masthead", "header",
+    "byline", "author-bio", "outbrain", "taboola", "paywall", "login", "skip", "caption-credit",
+    "hidden", "print-only", "disclaimer", "copyright", "rss", "pagination", NULL};
+static const char *const good_words[] = {"article", "story", "content", "entry", "post-body",
+                                         "postbody", "main", "text", "body", "blog", "news",
+                                         NULL};
+
+static int class_weight(const char *v)
+{
+    if (!v || !*v)
+        return 0;
+    char low[256];
+    size_t n = 0;
+    for (; v[n] && n + 1 < sizeof low; n++)
+        low[n] = (char)(v[n] >= 'A' && v[n] <= 'Z' ? v[n] + 32 : v[n]);
+    low[n] = '\0';
+    int w = 0;
+    for (size_t i = 0; bad_words[i]; i++)
+        if (strstr(low, bad_words[i]))
+            w -= 25;
+    for (size_t i = 0; good_words[i]; i++)
+        if (strstr(low, good_words[i]))
+            w += 25;
+    return w < -50 ? -50 : w > 50 ? 50 : w;
+}
+
+static void close_block(page *p)
+{
+    if (!p->block_open)
+        return;
+    p->block_open = false;
+}
+
+static block *current_block(page *p)
+{
+    size_t n = SR_VEC_COUNT(&p->blocks, block);
+    return n ? &SR_VEC_AT(&p->blocks, block, n - 1) : NULL;
+}
+
+static void open_block(page *p, uint8_t kind)
+{
+    block b;
+    memset(&b, 0, sizeof b);
+    b.element = p->depth > 0 ? p->stack[p->depth - 1] : -1;
+    b.first_run = (uint32_t)SR_VEC_COUNT(&p->runs, run);
+    b.kind = kind;
+    if (!SR_VEC_PUSH(&p->blocks, block, b))
+        p->oom = true;
+    p->block_open = true;
+}
+
+static const char *attr(const xmlChar **atts, const char *name)
+{
+    for (size_t i = 0; atts && atts[i]; i += 2)
+        if (xmlStrcasecmp(atts[i], (const xmlChar *)name) == 0)
+            return atts[i + 1] ? (const char *)atts[i + 1] : "";
+    return NULL;
+}
+
+static void copy_str(char *dst, size_t cap, const char *s)
+{
+    if (s && !dst[0])
+        snprintf(dst, cap, "%s", s);
+}
+
+static void on_start(void *ctx, const xmlChar *name, const xmlChar **atts)
+{
+    page *p = ctx;
+    if (p->oom)
+        return;
+    bool skip_here = p->depth > 0 && p->skip[p->depth - 1];
+    if (xmlStrcasecmp(name, (const xmlChar *)"meta") == 0) {
+        const char *prop = attr(atts, "property");
+        if (!prop)
+            prop = attr(atts, "name");
+        if (!prop)
+            prop = attr(atts, "itemprop");
+        const char *content = attr(atts, "content");
+        if (prop && content) {
+            if (!strcmp(prop, "og:title") || !strcmp(prop, "twitter:title"))
+                copy_str(p->og_title, sizeof p->og_title, content);
+            else if (!strcmp(prop, "og:site_name") || !strcmp(prop, "application-name"))
+                copy_str(p->site_name, sizeof p->site_name, content);
+            else if (!strcmp(prop, "article:published_time") || !strcmp(prop, "datePublished") ||
+                     !strcmp(prop, "pubdate") || !strcmp(prop, "date") ||
+                     !strcmp(prop, "publish-date") || !strcmp(prop, "sailthru.date") ||
+                     !strcmp(prop, "parsely-pub-date") || !strcmp(prop, "dc.date"))
+                copy_str(p->published, sizeof p->published, content);
+            else if (!strcmp(prop, "author") || !strcmp(prop, "article:author") ||
+                     !strcmp(prop, "parsely-author") || !strcmp(prop, "sailthru.author"))
+                copy_str(p->author, sizeof p->author, content);
+        }
+    } else if (xmlStrcasecmp(name, (const xmlChar *)"link") == 0) {
+        const char *rel = attr(atts, "rel"), *href = attr(atts, "href");
+        if (rel && href && xmlStrcasecmp((const xmlChar *)rel, (const xmlChar *)"canonical") == 0)
+            copy_str(p->canonical, sizeof p->canonical, href);
+    } else if (xmlStrcasecmp(name, (const xmlChar *)"time") == 0) {
+        const char *dt = attr(atts, "datetime");
+        if (dt && !p->published[0] && !skip_here)
+            copy_str(p->published, sizeof p->published, dt);
+    }
+    if (xmlStrcasecmp(name, (const xmlChar *)"title") == 0)
+        p->in_title++;
+    if (xmlStrcasecmp(name, (const xmlChar *)"script") == 0) {
+        const char *type = attr(atts, "type");
+        if (type && strstr(type, "ld+json"))
+            p->in_ldjson++;
+    }
+    /* void elements take no place on the stack (their end event is ignored) */
+    if (name_is(name, void_elements)) {
+        if (!skip_here && (xmlStrcasecmp(name, (const xmlChar *)"br") == 0 ||
+                           xmlStrcasecmp(name, (const xmlChar *)"hr") == 0))
+            close_block(p);
+        p->pos = after_tag(p);
+        return;
+    }
+    if (p->depth >= MAX_DEPTH) {
+        p->pos = after_tag(p);
+        return;
+    }
+    element e = {p->depth > 0 ? p->stack[p->depth - 1] : -1, 0, 0, 0, 0};
+    const element *parent = e.parent >= 0 ? &SR_VEC_AT(&p->elements, element, e.parent) : NULL;
+    int w = class_weight(attr(atts, "class")) + class_weight(attr(atts, "id"));
+    const char *itemprop = attr(atts, "itemprop");
+    if (itemprop && strstr(itemprop, "articleBody"))
+        w += 50;
+    const char *role = attr(atts, "role");
+    if (role && (!strcmp(role, "navigation") || !strcmp(role, "complementary") ||
+                 !strcmp(role, "contentinfo") || !strcmp(role, "banner")))
+        w -= 50;
+    if (xmlStrcasecmp(name, (const xmlChar *)"article") == 0 || xmlStrcasecmp(name, (const xmlChar *)"main") == 0)
+        w += 25;
+    e.weight = (int16_t)w;
+    /* boilerplate by its own tag, role or names (not inherited: a page
+     * wrapper with an unlucky class name holds the article too) */
+    e.boiler = (uint8_t)(w <= -25 || name_is(name, boiler_tags));
+    e.good = (uint8_t)((parent && parent->good) || w >= 25);
+    int32_t idx = (int32_t)SR_VEC_COUNT(&p->elements, element);
+    if (!SR_VEC_PUSH(&p->elements, element, e)) {
+        p->oom = true;
+        return;
+    }
+    p->stack[p->depth] = idx;
+    p->skip[p->depth] = (uint8_t)(skip_here || name_is(name, skipped));
+    p->depth++;
+    if (xmlStrcasecmp(name, (const xmlChar *)"a") == 0)
+        p->anchor++;
+    if (!p->skip[p->depth - 1] && name_is(name, blocks_)) {
+        close_block(p);
+        uint8_t kind = BK_TEXT;
+        if (name[0] == 'h' && name[1] >= '1' && name[1] <= '6' && !name[2])
+            kind = BK_HEADING;
+        else if (xmlStrcasecmp(name, (const xmlChar *)"li") == 0)
+            kind = BK_ITEM;
+        else if (xmlStrcasecmp(name, (const xmlChar *)"blockquote") == 0)
+            kind = BK_QUOTE;
+        else if (xmlStrcasecmp(name, (const xmlChar *)"figcaption") == 0)
+            kind = BK_CAPTION;
+        p->block_kind = kind;
+    }
+    p->pos = after_tag(p);
+}
+
+static void on_end(void *ctx, const xmlChar *name)
+{
+    page *p = ctx;
+    if (p->oom)
+        return;
+    if (xmlStrcasecmp(name, (const xmlChar *)"title") == 0 && p->in_title)
+        p->in_title--;
+    if (xmlStrcasecmp(name, (const xmlChar *)"script") == 0 && p->in_ldjson)
+        p->in_ldjson--;
+    if (name_is(name, void_elements)) {
+        p->pos = after_tag(p);
+        return;
+    }
+    if (p->depth > 0) {
+        if (xmlStrcasecmp(name, (const xmlChar *)"a") == 0 && p->anchor)
+            p->anchor--;
+        bool was_skipped = p->skip[p->depth - 1];
+        p->depth--;
+        if (!was_skipped && name_is(name, blocks_))
+            close_block(p);
+    }
+    p->pos = after_tag(p);
+}
+
+static bool blank(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (s[i] != ' ' && s[i] != '\t' && s[i] != '\n' && s[i] != '\r' && s[i] != '\f')
+            return false;
+    return true;
+}
+
+static void on_chars(void *ctx, const xmlChar *ch, int len)
+{
+    page *p = ctx;
+    if (p->oom)
+        return;
+    size_t end = position(p), start = p->pos;
+    p->pos = end;
+    if (p->in_title) {
+        if (!sr_buf_put(&p->title, (const char *)ch, (size_t)len))
+            p->oom = true;
+        return;
+    }
+    if (p->in_ldjson) {
+        if (!sr_buf_put(&p->ldjson, (const char *)ch, (size_t)len) || !sr_buf_putc(&p->ldjson, '\0'))
+            p->oom = true;
+        else
+            p->ldjson.len--; /* keep it NUL-terminated, the NUL not counted */
+        return;
+    }
+    if (p->depth > 0 && p->skip[p->depth - 1])
+        return;
+    if (end <= start || end > p->len || blank(p->src + start, end - start))
+        return;
+    /* the run's own bytes: text up to the next '<' (the parser may stand
+     * past a tag it has already seen) */
+    const char *lt = memchr(p->src + start, '<', end - start);
+    if (lt)
+        end = (size_t)(lt - p->src);
+    while (start < end && strchr(" \t\r\n\f", p->src[start]))
+        start++;
+    while (end > start && strchr(" \t\r\n\f", p->src[end - 1]))
+        end--;
+    if (end <= start)
+        return;
+    if (!p->block_open)
+        open_block(p, p->block_kind);
+    run r = {(uint32_t)start, (uint32_t)end, (uint8_t)(p->anchor > 0)};
+    if (!SR_VEC_PUSH(&p->runs, run, r)) {
+        p->oom = true;
+        return;
+    }
+    block *b = current_block(p);
+    b->nruns++;
+    uint32_t chars = 0, commas = 0;
+    for (size_t i = start; i < end; i++) {
+        unsigned char c = (unsigned char)p->src[i];
+        chars += (c & 0xC0) != 0x80 && c != ' ';
+        commas += c == ',';
+    }
+    b->chars += chars;
+    b->commas += commas;
+    if (r.link)
+        b->link_chars += chars;
+}
+
+static void on_other(void *ctx, const xmlChar *value)
+{
+    (void)value;
+    page *p = ctx;
+    p->pos = after_tag(p);
+}
+
+/* ---- choosing the article ---- */
+
+static void score_containers(page *p)
+{
+    size_t nb = SR_VEC_COUNT(&p->blocks, block);
+    element *el = (element *)(void *)p->elements.data;
+    for (size_t i = 0; i < nb; i++) {
+        const block *b = &SR_VEC_AT(&p->blocks, block, i);
+        if (b->element < 0 || b->chars < 25 || b->kind == BK_HEADING)
+            continue;
+        if (b->link_chars * 2 > b->chars)
+            continue;
+        float s = 1.0f + (float)b->commas + (float)(b->chars / 100 < 3 ? b->chars / 100 : 3);
+        int32_t e = b->element;
+        /* the block's own element may be the paragraph: score its parent */
+        int32_t parent = el[e].parent;
+        if (parent < 0)
+            parent = e;
+        el[parent].score += s;
+        if (el[parent].parent >= 0)
+            el[el[parent].parent].score += s / 2;
+    }
+}
+
+static bool inside(const element *el, int32_t e, int32_t container)
+{
+    for (int guard = 0; e >= 0 && guard < MAX_DEPTH; guard++, e = el[e].parent)
+        if (e == container)
+            return true;
+    return false;
+}
+
+static void choose(page *p)
+{
+    size_t ne = SR_VEC_COUNT(&p->elements, element), nb = SR_VEC_COUNT(&p->blocks, block);
+    element *el = (element *)(void *)p->elements.data;
+    int32_t best = -1;
+    float bests = 0;
+    for (size_t i = 0; i < ne; i++) {
+        if (el[i].boiler)
+            continue;
+        float s = el[i].score * (1.0f + el[i].weight / 100.0f);
+        if (s > bests) {
+            bests = s;
+            best = (int32_t)i;
+        }
+    }
+    /* siblings of the best that score well join it (an article split in
+     * two divs) */
+    for (size_t i = 0; i < nb; i++) {
+        block *b = &SR_VEC_AT(&p->blocks, block, i);
+        if (b->element < 0)
+            continue;
+        /* boilerplate between the block and the article's container (or
+         * within six levels when nothing scored) */
+        bool boiler = false;
+        int32_t e = b->element;
+        for (int up = 0; e >= 0 && e != best && up < (best >= 0 ? MAX_DEPTH : 6); up++, e = el[e].parent)
+            boiler |= el[e].boiler;
+        if (boiler)
+            continue;
+        bool in = best >= 0 && inside(el, b->element, best);
+        if (!in && best >= 0 && el[best].parent >= 0) {
+            int32_t sib = b->element;
+            while (sib >= 0 && el[sib].parent != el[best].parent)
+                sib = el[sib].parent;
+            in = sib >= 0 && sib != best && el[sib].score * (1.0f + el[sib].weight / 100.0f) >= bests * 0.3f;
+        }
+        if (best < 0)
+            in = b->chars >= 80; /* nothing scored: long blocks */
+        if (!in)
+            continue;
+        bool links = b->link_chars * 3 > b->chars * 1 + 10;
+        bool tiny = b->chars < 15 && b->kind != BK_HEADING;
+        b->keep = (uint8_t)(!links && !tiny);
+    }
+}
+
+/* ---- metadata ---- */
+
+static const char *ld_string(json_t *v)
+{
+    if (json_is_string(v))
+        return json_string_value(v);
+    if (json_is_array(v) && json_array_size(v))
+        return ld_string(json_array_get(v, 0));
+    if (json_is_object(v))
+        return json_string_value(json_object_get(v, "name"));
+    return NULL;
+}
+
+static void ld_article(page *p, json_t *o)
+{
+    if (json_is_array(o)) {
+        size_t i;
+        json_t *v;
+        json_array_foreach(o, i, v) ld_article(p, v);
+        return;
+    }
+    if (!json_is_object(o))
+        return;
+    json_t *graph = json_object_get(o, "@graph");
+    if (graph)
+        ld_article(p, graph);
+    const char *type = ld_string(json_object_get(o, "@type"));
+    if (!type || !strstr(type, "Article")) {
+        if (!type || (strcmp(type, "NewsArticle") && strcmp(type, "ReportageNewsArticle") &&
+                      strcmp(type, "BlogPosting") && strcmp(type, "WebPage")))
+            return;
+    }
+    copy_str(p->og_title, sizeof p->og_title, ld_string(json_object_get(o, "headline")));
+    copy_str(p->published, sizeof p->published, ld_string(json_object_get(o, "datePublished")));
+    copy_str(p->author, sizeof p->author, ld_string(json_object_get(o, "author")));
+    copy_str(p->site_name, sizeof p->site_name, ld_string(json_object_get(o, "publisher")));
+}
+
+static void metadata(page *p, sitrep_doc *doc)
+{
+    /* JSON-LD scripts were gathered one after the other, each NUL-ended */
+    for (size_t at = 0; at < p->ldjson.len;) {
+        const char *s = p->ldjson.data + at;
+        size_t n = strlen(s);
+        json_error_t err;
+        json_t *o = json_loadb(s, n, 0, &err);
+        if (o) {
+            ld_article(p, o);
+            json_decref(o);
+        }
+        at += n + 1;
+    }
+    if (!doc->title) {
+        const char *t = p->og_title[0] ? p->og_title : NULL;
+        char buf[512];
+        if (!t && p->title.len) {
+            /* "<title>Headline - Site</title>": the site suffix goes */
+            snprintf(buf, sizeof buf, "%.*s", (int)p->title.len, p->title.data);
+            static const char *const seps[] = {" | ", " - ", " \xE2\x80\x94 ", " \xE2\x80\x93 ", NULL};
+            char *cut = NULL;
+            for (size_t k = 0; seps[k]; k++) {
+                for (char *q = strstr(buf, seps[k]); q; q = strstr(q + 1, seps[k]))
+                    if (!cut || q > cut)
+                        cut = q;
+            }
+            if (cut && cut - buf >= 15 && strlen(cut) < 48)
+                *cut = '\0';
+            t = buf;
+        }
+        if (t) {
+            size_t n = strlen(t);
+            while (n && (t[n - 1] == ' ' || t[n - 1] == '\n'))
+                n--;
+            while (n && (*t == ' ' || *t == '\n')) {
+                t++;
+                n--;
+            }
+            if (n)
+                doc->title = sr_arena_strndup(&doc->arena, t, n);
+        }
+    }
+    if (!doc->outlet && p->site_name[0])
+        doc->outlet = sr_arena_strndup(&doc->arena, p->site_name, strlen(p->site_name));
+    if (!doc->url && p->canonical[0])
+        doc->url = sr_arena_strndup(&doc->arena, p->canonical, strlen(p->canonical));
+    if (!doc->published && p->published[0]) {
+        sr_date d;
+        size_t at, used;
+        if (sr_date_find(p->published, strlen(p->published), &d, &at, &used) && d.day) {
+            char iso[11];
+            sr_date_iso(&d, iso);
+            doc->published = sr_arena_strndup(&doc->arena, iso, 10);
+        }
+    }
+    if (p->author[0] && doc->nbyline == 0)
+        sr_doc_add_byline(doc, p->author, strlen(p->author));
+}
+
+bool sr_looks_like_html(const char *s, size_t n)
+{
+    size_t i = 0;
+    if (n >= 3 && (unsigned char)s[0] == 0xEF && (unsigned char)s[1] == 0xBB && (unsigned char)s[2] == 0xBF)
+        i = 3;
+    while (i < n && (s[i] == ' ' || s[i] == '\n' || s[i] == '\r' || s[i] == '\t'))
+        i++;
+    if (i >= n || s[i] != '<')
+        return false;
+    size_t lim = n - i < 4096 ? n - i : 4096;
+    static const char *const marks[] = {"<!doctype html", "<html", "<head", "<body", "<meta", "<title", NULL};
+    for (size_t k = 0; marks[k]; k++) {
+        size_t ml = strlen(marks[k]);
+        for (size_t j = i; j + ml <= i + lim; j++)
+            if (strncasecmp(s + j, marks[k], ml) == 0)
+                return true;
+    }
+    return false;
+}
+
+sitrep_status sr_webpage_lines(sitrep_doc *doc)
+{
+    page p;
+    memset(&p, 0, sizeof p);
+    p.src = doc->src;
+    p.len = doc->len;
+    sr_buf_init(&p.elements, doc->mem);
+    sr_buf_init(&p.runs, doc->mem);
+    sr_buf_init(&p.blocks, doc->mem);
+    sr_buf_init(&p.title, doc->mem);
+    sr_buf_init(&p.ldjson, doc->mem);
+    htmlSAXHandler sax;
+    memset(&sax, 0, sizeof sax);
+    sax.startElement = on_start;
+    sax.endElement = on_end;
+    sax.characters = on_chars;
+    sax.cdataBlock = on_chars;
+    sax.ignorableWhitespace = on_chars;
+    sax.comment = on_other;
+    /* a memory parser reads the page in place: its cursor is an offset
+     * into the page at every event */
+    p.ctxt = htmlCreateMemoryParserCtxt(doc->src, (int)(doc->len < INT32_MAX ? doc->len : INT32_MAX));
+    sitrep_status st = SITREP_OK;
+    if (!p.ctxt || !p.ctxt->sax) {
+        st = SITREP_ENOMEM;
+    } else {
+        memcpy(p.ctxt->sax, &sax, sizeof sax);
+        p.ctxt->userData = &p;
+        htmlCtxtUseOptions(p.ctxt, HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
+                                       HTML_PARSE_NONET | HTML_PARSE_NOIMPLIED);
+        xmlSwitchEncoding(p.ctxt, XML_CHAR_ENCODING_UTF8);
+        htmlParseDocument(p.ctxt);
+        if (p.oom)
+            st = SITREP_ENOMEM;
+    }
+    if (p.ctxt) {
+        p.ctxt->userData = NULL;
+        htmlFreeParserCtxt(p.ctxt);
+        p.ctxt = NULL;
+    }
+    if (st == SITREP_OK) {
+        score_containers(&p);
+        choose(&p);
+#ifdef SITREP_DEBUG_WEBPAGE /* -DSITREP_DEBUG_WEBPAGE: the blocks and what was kept, on stderr */
+        if (getenv("SITREP_DEBUG_WEB")) {
+            size_t nb = SR_VEC_COUNT(&p.blocks, block);
+            fprintf(stderr, "elements %zu runs %zu blocks %zu\n", SR_VEC_COUNT(&p.elements, element),
+                    SR_VEC_COUNT(&p.runs, run), nb);
+            for (size_t i = 0; i < nb && i < 400; i++) {
+                const block *b = &SR_VEC_AT(&p.blocks, block, i);
+                const run *r = &SR_VEC_AT(&p.runs, run, b->first_run);
+                fprintf(stderr, "%c el%d chars %u link %u boiler %d: %.60s\n", b->keep ? '+' : '-', b->element,
+                        b->chars, b->link_chars, b->element >= 0 ? SR_VEC_AT(&p.elements, element, b->element).boiler : -1,
+                        p.src + r->start);
+            }
+        }
+#endif
+        metadata(&p, doc);
+        /* the kept blocks become the lines: a block a paragraph, its runs
+         * joined (SR_LINE_INLINE) */
+        size_t nb = SR_VEC_COUNT(&p.blocks, block);
+        uint32_t para = 0;
+        for (size_t i = 0; i < nb && st == SITREP_OK; i++) {
+            const block *b = &SR_VEC_AT(&p.blocks, block, i);
+            para++;
+            for (uint32_t k = 0; k < b->nruns; k++) {
+                const run *r = &SR_VEC_AT(&p.runs, run, b->first_run + k);
+                sr_line ln;
+                memset(&ln, 0, sizeof ln);
+                ln.start = r->start;
+                ln.end = r->end;
+                ln.para = para;
+                ln.words = SR_MANY_WORDS;
+                ln.drop = b->keep ? 0 : SITREP_DROP_NAVIGATION;
+                ln.flags = (uint8_t)((k ? SR_LINE_INLINE : 0) | (b->kind == BK_HEADING ? SR_LINE_HEADING : 0) |
+                                     SR_LINE_PROSE);
+                if (!SR_VEC_PUSH(&doc->lines, sr_line, ln))
+                    st = SITREP_ENOMEM;
+            }
+        }
+    }
+    sr_buf_free(&p.elements);
+    sr_buf_free(&p.runs);
+    sr_buf_free(&p.blocks);
+    sr_buf_free(&p.title);
+    sr_buf_free(&p.ldjson);
+    return st;
+}
