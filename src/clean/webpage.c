@@ -42,8 +42,10 @@ typedef struct element {
     int32_t parent;     /* element index, -1 for the root */
     float score;        /* container score */
     int16_t weight;     /* class/id weight: + article-like, - boilerplate */
-    uint8_t boiler;     /* this element or an ancestor is boilerplate */
+    uint8_t boiler;     /* boilerplate by its own tag, role or names */
     uint8_t good;       /* this element or an ancestor is article-like */
+    uint8_t inline_;    /* an inline element (a, span, em, strong, ...) */
+    uint8_t figure;     /* this element or an ancestor is a <figure> or <figcaption> */
 } element;
 
 typedef struct run {
@@ -54,9 +56,10 @@ typedef struct run {
 typedef struct block {
     int32_t element;     /* the element that holds it */
     uint32_t first_run, nruns;
-    uint32_t chars, link_chars, commas;
+    uint32_t chars, link_chars, commas, letters;
     uint8_t kind;        /* BK_* */
     uint8_t keep;
+    uint8_t h1;          /* an <h1> */
 } block;
 
 enum { BK_TEXT = 0, BK_HEADING, BK_ITEM, BK_QUOTE, BK_CAPTION };
@@ -77,6 +80,7 @@ typedef struct page {
     int in_ldjson;
     bool block_open;
     uint8_t block_kind;
+    uint8_t h1_open;
     sr_buf title;        /* <title> text */
     sr_buf ldjson;       /* JSON-LD script text */
     char og_title[512], site_name[256], published[64], author[256], canonical[512];
@@ -125,34 +129,58 @@ static const char *const blocks_[] = {"p", "div", "h1", "h2", "h3", "h4", "h5", 
                                       "form", "br", "hr", "address", "dl", "caption", NULL};
 static const char *const boiler_tags[] = {"nav", "aside", "footer", "form", "menu", NULL};
 
-/* Words in class and id names that mark boilerplate or the article. */
-static const char *const bad_words[] = {
-    "nav", "menu", "footer", "sidebar", "side-bar", "aside", "comment", "share", "social",
-    "related", "recommend", "promo", "advert", "ad-", "-ad", "ads", "sponsor", "newsletter",
-    "subscribe", "signup", "cookie", "consent", "breadcrumb", "widget", "popup", "modal", "banner",
-    "trending", "popular", "more-stories", "most-read", "tags", "toolbar", "masthead", "header",
-    "byline", "author-bio", "outbrain", "taboola", "paywall", "login", "skip", "caption-credit",
-    "hidden", "print-only", "disclaimer", "copyright", "rss", "pagination", NULL};
-static const char *const good_words[] = {"article", "story", "content", "entry", "post-body",
-                                         "postbody", "main", "text", "body", "blog", "news",
-                                         NULL};
+/* Words of class and id names (split at "-", "_", blanks and case-folded)
+ * that mark boilerplate, strongly or weakly, or the article. */
+static const char *const strong_bad[] = {
+    "nav", "navbar", "navigation", "menu", "footer", "sidebar", "comment", "comments", "share",
+    "sharing", "social", "related", "recommended", "recommendations", "promo", "advert",
+    "advertisement", "ad", "ads", "sponsor", "sponsored", "newsletter", "subscribe", "signup",
+    "cookie", "cookies", "consent", "breadcrumb", "breadcrumbs", "popup", "modal", "banner",
+    "trending", "popular", "outbrain", "taboola", "paywall", "login", "disclaimer", "copyright",
+    "pagination", "tags", "masthead", "sitemap", "teaser", "teasers", "more", "jump", NULL};
+static const char *const weak_bad[] = {"widget", "header", "meta", "tools", "toolbar", "hidden",
+                                       "caption", "author", "byline", "aside", "skip", "print",
+                                       "rss", "extra", NULL};
+static const char *const good_words[] = {"article", "story", "content", "entry", "post", "body",
+                                         "main", "text", "blog", "news", "hentry", "articlebody",
+                                         "prose", NULL};
+
+static bool word_in_list(const char *w, size_t n, const char *const *list)
+{
+    for (size_t i = 0; list[i]; i++) {
+        size_t k = strlen(list[i]);
+        if (n == k && memcmp(w, list[i], n) == 0)
+            return true;
+    }
+    return false;
+}
 
 static int class_weight(const char *v)
 {
     if (!v || !*v)
         return 0;
-    char low[256];
-    size_t n = 0;
-    for (; v[n] && n + 1 < sizeof low; n++)
-        low[n] = (char)(v[n] >= 'A' && v[n] <= 'Z' ? v[n] + 32 : v[n]);
-    low[n] = '\0';
     int w = 0;
-    for (size_t i = 0; bad_words[i]; i++)
-        if (strstr(low, bad_words[i]))
-            w -= 25;
-    for (size_t i = 0; good_words[i]; i++)
-        if (strstr(low, good_words[i]))
-            w += 25;
+    char word[32];
+    size_t n = 0;
+    for (const char *q = v;; q++) {
+        char ch = *q;
+        bool alnum = (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9');
+        if (alnum && n + 1 < sizeof word) {
+            word[n++] = (char)(ch >= 'A' && ch <= 'Z' ? ch + 32 : ch);
+            continue;
+        }
+        if (n) {
+            if (word_in_list(word, n, strong_bad))
+                w -= 25;
+            else if (word_in_list(word, n, weak_bad))
+                w -= 10;
+            else if (word_in_list(word, n, good_words))
+                w += 25;
+            n = 0;
+        }
+        if (!ch)
+            break;
+    }
     return w < -50 ? -50 : w > 50 ? 50 : w;
 }
 
@@ -176,6 +204,7 @@ static void open_block(page *p, uint8_t kind)
     b.element = p->depth > 0 ? p->stack[p->depth - 1] : -1;
     b.first_run = (uint32_t)SR_VEC_COUNT(&p->runs, run);
     b.kind = kind;
+    b.h1 = p->h1_open;
     if (!SR_VEC_PUSH(&p->blocks, block, b))
         p->oom = true;
     p->block_open = true;
@@ -250,7 +279,11 @@ static void on_start(void *ctx, const xmlChar *name, const xmlChar **atts)
         p->pos = after_tag(p);
         return;
     }
-    element e = {p->depth > 0 ? p->stack[p->depth - 1] : -1, 0, 0, 0, 0};
+    element e = {p->depth > 0 ? p->stack[p->depth - 1] : -1, 0, 0, 0, 0, 0, 0};
+    e.inline_ = (uint8_t)name_is(name, (const char *const[]){"a", "span", "em", "strong", "b", "i",
+                                                             "u", "font", "small", "big", "sub", "sup",
+                                                             "abbr", "cite", "code", "mark", "q", "s",
+                                                             "time", "label", "ins", "del", "bdi", NULL});
     const element *parent = e.parent >= 0 ? &SR_VEC_AT(&p->elements, element, e.parent) : NULL;
     int w = class_weight(attr(atts, "class")) + class_weight(attr(atts, "id"));
     const char *itemprop = attr(atts, "itemprop");
@@ -267,6 +300,8 @@ static void on_start(void *ctx, const xmlChar *name, const xmlChar **atts)
      * wrapper with an unlucky class name holds the article too) */
     e.boiler = (uint8_t)(w <= -25 || name_is(name, boiler_tags));
     e.good = (uint8_t)((parent && parent->good) || w >= 25);
+    e.figure = (uint8_t)((parent && parent->figure) ||
+                         name_is(name, (const char *const[]){"figure", "figcaption", NULL}));
     int32_t idx = (int32_t)SR_VEC_COUNT(&p->elements, element);
     if (!SR_VEC_PUSH(&p->elements, element, e)) {
         p->oom = true;
@@ -280,7 +315,7 @@ static void on_start(void *ctx, const xmlChar *name, const xmlChar **atts)
     if (!p->skip[p->depth - 1] && name_is(name, blocks_)) {
         close_block(p);
         uint8_t kind = BK_TEXT;
-        if (name[0] == 'h' && name[1] >= '1' && name[1] <= '6' && !name[2])
+        if ((name[0] | 0x20) == 'h' && name[1] >= '1' && name[1] <= '6' && !name[2])
             kind = BK_HEADING;
         else if (xmlStrcasecmp(name, (const xmlChar *)"li") == 0)
             kind = BK_ITEM;
@@ -288,6 +323,7 @@ static void on_start(void *ctx, const xmlChar *name, const xmlChar **atts)
             kind = BK_QUOTE;
         else if (xmlStrcasecmp(name, (const xmlChar *)"figcaption") == 0)
             kind = BK_CAPTION;
+        p->h1_open = (uint8_t)(kind == BK_HEADING && name[1] == '1');
         p->block_kind = kind;
     }
     p->pos = after_tag(p);
@@ -368,14 +404,16 @@ static void on_chars(void *ctx, const xmlChar *ch, int len)
     }
     block *b = current_block(p);
     b->nruns++;
-    uint32_t chars = 0, commas = 0;
+    uint32_t chars = 0, commas = 0, letters = 0;
     for (size_t i = start; i < end; i++) {
         unsigned char c = (unsigned char)p->src[i];
         chars += (c & 0xC0) != 0x80 && c != ' ';
         commas += c == ',';
+        letters += (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0xC0;
     }
     b->chars += chars;
     b->commas += commas;
+    b->letters += letters;
     if (r.link)
         b->link_chars += chars;
 }
@@ -401,13 +439,14 @@ static void score_containers(page *p)
             continue;
         float s = 1.0f + (float)b->commas + (float)(b->chars / 100 < 3 ? b->chars / 100 : 3);
         int32_t e = b->element;
-        /* the block's own element may be the paragraph: score its parent */
-        int32_t parent = el[e].parent;
-        if (parent < 0)
-            parent = e;
-        el[parent].score += s;
-        if (el[parent].parent >= 0)
-            el[el[parent].parent].score += s / 2;
+        while (e >= 0 && el[e].inline_ && el[e].parent >= 0) /* "<p><span>text" scores the <p>'s parent */
+            e = el[e].parent;
+        /* the paragraph scores its parent in full and the next ancestors a
+         * half, a third and a quarter: an article split into wrapped
+         * columns adds up in the element that holds them all */
+        int32_t a = el[e].parent >= 0 ? el[e].parent : e;
+        for (int level = 1; a >= 0 && level <= 4; level++, a = el[a].parent)
+            el[a].score += s / (float)level;
     }
 }
 
@@ -434,6 +473,11 @@ static void choose(page *p)
             best = (int32_t)i;
         }
     }
+#ifdef SITREP_DEBUG_WEBPAGE
+    if (getenv("SITREP_DEBUG_WEB"))
+        fprintf(stderr, "best el%d score %.1f weight %d\n", best, best >= 0 ? el[best].score : 0,
+                best >= 0 ? el[best].weight : 0);
+#endif
     /* siblings of the best that score well join it (an article split in
      * two divs) */
     for (size_t i = 0; i < nb; i++) {
@@ -453,7 +497,8 @@ static void choose(page *p)
             int32_t sib = b->element;
             while (sib >= 0 && el[sib].parent != el[best].parent)
                 sib = el[sib].parent;
-            in = sib >= 0 && sib != best && el[sib].score * (1.0f + el[sib].weight / 100.0f) >= bests * 0.3f;
+            float ss = sib >= 0 ? el[sib].score * (1.0f + el[sib].weight / 100.0f) : 0;
+            in = sib >= 0 && sib != best && (ss >= bests * 0.2f || ss >= 10.0f);
         }
         if (best < 0)
             in = b->chars >= 80; /* nothing scored: long blocks */
@@ -461,7 +506,12 @@ static void choose(page *p)
             continue;
         bool links = b->link_chars * 3 > b->chars * 1 + 10;
         bool tiny = b->chars < 15 && b->kind != BK_HEADING;
-        b->keep = (uint8_t)(!links && !tiny);
+        /* a time stamp or a count on its own ("19.11.2019, 08:57") */
+        bool stamp = b->chars < 40 && b->letters * 2 < b->chars;
+        /* photo captions and credits, and the headline (the page's title) */
+        bool caption = b->kind == BK_CAPTION || el[b->element].figure;
+        bool headline = b->kind == BK_HEADING && b->h1;
+        b->keep = (uint8_t)(!links && !tiny && !stamp && !caption && !headline);
     }
 }
 
@@ -634,7 +684,9 @@ sitrep_status sr_webpage_lines(sitrep_doc *doc)
             for (size_t i = 0; i < nb && i < 400; i++) {
                 const block *b = &SR_VEC_AT(&p.blocks, block, i);
                 const run *r = &SR_VEC_AT(&p.runs, run, b->first_run);
-                fprintf(stderr, "%c el%d chars %u link %u boiler %d: %.60s\n", b->keep ? '+' : '-', b->element,
+                int32_t pe = b->element >= 0 ? SR_VEC_AT(&p.elements, element, b->element).parent : -1;
+                fprintf(stderr, "%c el%d<el%d<el%d chars %u link %u boiler %d: %.60s\n", b->keep ? '+' : '-', b->element, pe,
+                        pe >= 0 ? SR_VEC_AT(&p.elements, element, pe).parent : -1,
                         b->chars, b->link_chars, b->element >= 0 ? SR_VEC_AT(&p.elements, element, b->element).boiler : -1,
                         p.src + r->start);
             }
