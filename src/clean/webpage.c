@@ -28,6 +28,7 @@
 
 #include "analyse/dates.h"
 
+#include <iconv.h>
 #include <jansson.h>
 #include <libxml/HTMLparser.h>
 #include <libxml/parserInternals.h>
@@ -661,8 +662,10 @@ sitrep_status sr_webpage_lines(sitrep_doc *doc)
     } else {
         memcpy(p.ctxt->sax, &sax, sizeof sax);
         p.ctxt->userData = &p;
+        /* the page is UTF-8 by now: a <meta charset> must not switch the
+         * parser to another (its cursor would leave the page's bytes) */
         htmlCtxtUseOptions(p.ctxt, HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
-                                       HTML_PARSE_NONET | HTML_PARSE_NOIMPLIED);
+                                       HTML_PARSE_NONET | HTML_PARSE_NOIMPLIED | HTML_PARSE_IGNORE_ENC);
         xmlSwitchEncoding(p.ctxt, XML_CHAR_ENCODING_UTF8);
         htmlParseDocument(p.ctxt);
         if (p.oom)
@@ -722,4 +725,70 @@ sitrep_status sr_webpage_lines(sitrep_doc *doc)
     sr_buf_free(&p.title);
     sr_buf_free(&p.ldjson);
     return st;
+}
+
+/* ---- charsets ---- */
+
+static void declared_charset(const char *s, size_t n, char *out, size_t cap)
+{
+    out[0] = '\0';
+    size_t lim = n < 8192 ? n : 8192;
+    for (size_t i = 0; i + 8 < lim; i++) {
+        if (strncasecmp(s + i, "charset", 7) != 0)
+            continue;
+        size_t k = i + 7;
+        while (k < lim && (s[k] == ' ' || s[k] == '='))
+            k++;
+        while (k < lim && (s[k] == '"' || s[k] == '\''))
+            k++;
+        size_t m = 0;
+        while (k < lim && m + 1 < cap &&
+               ((s[k] >= 'a' && s[k] <= 'z') || (s[k] >= 'A' && s[k] <= 'Z') || (s[k] >= '0' && s[k] <= '9') ||
+                s[k] == '-' || s[k] == '_'))
+            out[m++] = s[k++];
+        out[m] = '\0';
+        if (m)
+            return;
+    }
+}
+
+sitrep_status sr_html_to_utf8(const char *s, size_t n, const sitrep_mem *mem, char **out, size_t *outlen)
+{
+    char cs[40];
+    declared_charset(s, n, cs, sizeof cs);
+    /* a page that declares UTF-8 yet is not: its bytes are windows-1252 */
+    if (!cs[0] || strcasecmp(cs, "utf-8") == 0 || strcasecmp(cs, "utf8") == 0 ||
+        strcasecmp(cs, "iso-8859-1") == 0 || strcasecmp(cs, "latin1") == 0 ||
+        strcasecmp(cs, "us-ascii") == 0)
+        snprintf(cs, sizeof cs, "WINDOWS-1252");
+    iconv_t cd = iconv_open("UTF-8", cs);
+    if (cd == (iconv_t)-1)
+        cd = iconv_open("UTF-8", "WINDOWS-1252");
+    if (cd == (iconv_t)-1)
+        return SITREP_EUTF8;
+    size_t cap = n * 3 + 16;
+    char *buf = mem->calloc(1, cap);
+    if (!buf) {
+        iconv_close(cd);
+        return SITREP_ENOMEM;
+    }
+    char *in = (char *)s, *o = buf;
+    size_t inleft = n, outleft = cap - 1;
+    while (inleft > 0) {
+        if (iconv(cd, &in, &inleft, &o, &outleft) != (size_t)-1)
+            break;
+        /* a byte the charset does not have: a replacement character */
+        if (outleft < 4)
+            break;
+        memcpy(o, "\xEF\xBF\xBD", 3);
+        o += 3;
+        outleft -= 3;
+        in++;
+        inleft--;
+    }
+    iconv_close(cd);
+    *o = '\0';
+    *out = buf;
+    *outlen = (size_t)(o - buf);
+    return SITREP_OK;
 }

@@ -14,6 +14,12 @@
  * within 4 KB, a doctype, <html>, <head>, <body>, <meta> or <title>)? */
 bool sr_looks_like_html(const char *s, size_t n);
 
+/* A page in another charset, converted to UTF-8: the charset its <meta
+ * charset> or http-equiv Content-Type declares, else windows-1252 (what
+ * browsers assume).  *out is new (mem), *outlen its length; it is
+ * NUL-terminated. */
+sitrep_status sr_html_to_utf8(const char *s, size_t n, const sitrep_mem *mem, char **out, size_t *outlen);
+
 /* Fills doc->lines from the page doc->src: the article's blocks kept, the
  * rest dropped as navigation; sets title, date, byline, outlet and URL
  * where the document has none. */

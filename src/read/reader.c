@@ -14,6 +14,7 @@
 #include "core/core.h"
 #include "pipeline.h"
 #include "read/read.h"
+#include "clean/webpage.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -503,6 +504,19 @@ static sitrep_status text_file(sitrep_reader *r, const char *path, sitrep_doc **
         bytes = fit;
     size_t where;
     sitrep_status st = sr_check_text(bytes, len, &where);
+    if (st == SITREP_EUTF8 && sr_looks_like_html(bytes, len)) {
+        /* a page in another charset (its <meta charset>, else
+         * windows-1252): converted to UTF-8, which becomes the document's
+         * bytes (spans count bytes of the converted page) */
+        char *utf8;
+        size_t n;
+        if (sr_html_to_utf8(bytes, len, r->mem, &utf8, &n) == SITREP_OK) {
+            r->mem->free(bytes);
+            bytes = utf8;
+            len = n;
+            st = sr_check_text(bytes, len, &where);
+        }
+    }
     if (st != SITREP_OK) {
         char detail[96] = "";
         size_t line = 0;
