@@ -13,7 +13,8 @@
  *   6  as is, with one allocation failing (counting allocator)
  *   7  gzip-compressed with stored blocks (level 0)
  * The reader must end, count and name every skip, and keep documents
- * within the limit.  When the file is read as one plain-text article, the
+ * within the limit.  When the file is read as one plain-text article (not
+ * JSON Lines, not markup or WARC, which the reader reads as such), the
  * result must match sitrep_doc_from_memory on the same (decompressed)
  * bytes.
  */
@@ -33,6 +34,21 @@ static bool blank_only(const uint8_t *d, size_t n)
             return false;
     }
     return true;
+}
+
+/* Does the input open (after blanks) with '<' or "WARC/": a web page, a
+ * feed or a WARC file, which the reader reads as such (converting a page's
+ * charset, splitting records), not as one plain-text article? */
+static bool starts_with_markup(const uint8_t *d, size_t n)
+{
+    size_t i = 0;
+    while (i < n && (d[i] == ' ' || d[i] == '\n' || d[i] == '\r' || d[i] == '\t'))
+        i++;
+    if (i + 3 <= n && memcmp(d + i, "\xEF\xBB\xBF", 3) == 0)
+        i += 3;
+    while (i < n && (d[i] == ' ' || d[i] == '\n' || d[i] == '\r' || d[i] == '\t'))
+        i++;
+    return (i < n && d[i] == '<') || (i + 5 <= n && memcmp(d + i, "WARC/", 5) == 0);
 }
 
 /* gzip-compresses data into a new buffer. */
@@ -127,7 +143,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     FZ_ASSERT(res.errors >= 1); /* the missing file */
 
     /* a plain-text article: one result, as from memory */
-    bool text = !starts_with_brace(data, size);
+    bool text = !starts_with_brace(data, size) && !starts_with_markup(data, size);
     bool raw = mode == 0 || mode == 3 || mode == 6;
     if (raw && size >= 2 && data[0] == 0x1f && data[1] == 0x8b)
         text = false; /* zlib decodes it: not the same bytes */

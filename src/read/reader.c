@@ -20,16 +20,24 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <jansson.h>
+#include <libxml/parser.h>
+#include <libxml/tree.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <strings.h>
 #include <zlib.h>
 
 #define CHUNK 65536
 
-typedef enum mode { MODE_NONE, MODE_JSONL } mode;
+typedef enum mode { MODE_NONE, MODE_JSONL, MODE_WARC, MODE_FEED } mode;
+
+/* One item of an RSS or Atom feed, waiting to be analysed. */
+typedef struct feed_item {
+    char *id, *title, *link, *date, *content;
+} feed_item;
 
 struct sitrep_reader {
     sitrep_options opts;
@@ -50,7 +58,7 @@ struct sitrep_reader {
     mode mode;
     gzFile gz;
     char *path;
-    size_t line;         /* number of the last line read */
+    size_t line;         /* number of the last line read (WARC: of the last record) */
     char *buf;           /* read buffer: [pos, len) not yet consumed */
     size_t pos, len, cap;
     size_t chunk;        /* bytes per read for this input (small files: less) */
@@ -59,6 +67,8 @@ struct sitrep_reader {
     uint64_t size;       /* the file's size when opened (direct reads stop there) */
     bool eof;
     bool nomem;          /* the last fill() failed for want of memory */
+    feed_item *items;    /* the open feed's items */
+    size_t nitems, nextitem;
 };
 
 /* ---- small helpers ---- */
@@ -226,8 +236,11 @@ sitrep_status sitrep_reader_add(sitrep_reader *r, const char *path)
     return SITREP_OK;
 }
 
+static void free_items(sitrep_reader *r);
+
 static void close_input(sitrep_reader *r)
 {
+    free_items(r);
     if (r->gz)
         gzclose(r->gz);
     r->gz = NULL;
@@ -465,6 +478,323 @@ static sitrep_status jsonl_next(sitrep_reader *r, sitrep_doc **out)
             continue; /* blank lines between records are fine */
         return jsonl_record(r, s, n, out);
     }
+}
+
+/* ---- WARC ---- */
+
+/* The value of WARC or HTTP header `name` in headers[0..n), copied into
+ * out; false when absent. */
+static bool header_value(const char *h, size_t n, const char *name, char *out, size_t cap)
+{
+    size_t nl = strlen(name);
+    for (size_t i = 0; i + nl < n; i++) {
+        if ((i == 0 || h[i - 1] == '\n') && strncasecmp(h + i, name, nl) == 0 && h[i + nl] == ':') {
+            size_t k = i + nl + 1, m = 0;
+            while (k < n && (h[k] == ' ' || h[k] == '\t'))
+                k++;
+            while (k < n && h[k] != '\r' && h[k] != '\n' && m + 1 < cap)
+                out[m++] = h[k++];
+            out[m] = '\0';
+            return true;
+        }
+    }
+    return false;
+}
+
+/* Fills until [pos, pos + need) is in the buffer; false at the end. */
+static bool have(sitrep_reader *r, size_t need)
+{
+    while (r->len - r->pos < need)
+        if (!fill(r))
+            return false;
+    return true;
+}
+
+static const char *find_bytes(const char *h, size_t n, const char *needle)
+{
+    size_t k = strlen(needle);
+    for (size_t i = 0; i + k <= n; i++)
+        if (h[i] == needle[0] && memcmp(h + i, needle, k) == 0)
+            return h + i;
+    return NULL;
+}
+
+/* The next HTML response record of a WARC file (each record may be its own
+ * gzip member, as Common Crawl ships them).  A record whose block is not
+ * followed by the next record's header (truncated, or a wrong length) is
+ * reported and skipped; reading goes on at the next "WARC/1." line. */
+static sitrep_status warc_next(sitrep_reader *r, sitrep_doc **out)
+{
+    for (;;) {
+        /* between records: blank lines */
+        for (;;) {
+            if (!have(r, 1))
+                return r->nomem ? fail(r, SITREP_ENOMEM, r->path, r->line + 1, NULL) : SITREP_DONE;
+            char c = r->buf[r->pos];
+            if (c != '\r' && c != '\n')
+                break;
+            r->pos++;
+        }
+        /* compact what was read so the buffer holds one record at a time */
+        if (r->pos > 0) {
+            memmove(r->buf, r->buf + r->pos, r->len - r->pos);
+            r->len -= r->pos;
+            r->pos = 0;
+        }
+        size_t record = ++r->line;
+        if (!have(r, 8) || memcmp(r->buf, "WARC/", 5) != 0) {
+            /* not at a record: skip to the next one */
+            const char *next = NULL;
+            while (!(next = find_bytes(r->buf + 1, r->len > 1 ? r->len - 1 : 0, "\nWARC/1.")) && fill(r))
+                ;
+            if (!next) {
+                r->pos = r->len;
+                return fail(r, SITREP_EFORMAT, r->path, 0, "bytes after the last record are not a WARC record");
+            }
+            r->pos = (size_t)(next - r->buf) + 1;
+            r->line--;
+            continue;
+        }
+        const char *hend;
+        while (!(hend = find_bytes(r->buf, r->len, "\r\n\r\n")) && r->len < 65536 && fill(r))
+            ;
+        char detail[200];
+        if (!hend) {
+            r->pos = r->len;
+            snprintf(detail, sizeof detail, "record %zu: its header does not end", record);
+            return fail(r, SITREP_EFORMAT, r->path, 0, detail);
+        }
+        size_t hlen = (size_t)(hend - r->buf) + 4;
+        char type[64] = "", clen[32] = "", uri[1024] = "", rid[200] = "", date[64] = "";
+        header_value(r->buf, hlen, "WARC-Type", type, sizeof type);
+        header_value(r->buf, hlen, "Content-Length", clen, sizeof clen);
+        header_value(r->buf, hlen, "WARC-Target-URI", uri, sizeof uri);
+        header_value(r->buf, hlen, "WARC-Record-ID", rid, sizeof rid);
+        header_value(r->buf, hlen, "WARC-Date", date, sizeof date);
+        char *end;
+        unsigned long long n = strtoull(clen, &end, 10);
+        bool ok_len = clen[0] && !*end && n <= r->opts.max_input_bytes;
+        /* the block, then two CRLF and the next record or the end */
+        bool whole = ok_len && have(r, hlen + (size_t)n);
+        bool follows = false;
+        if (whole) {
+            if (!have(r, hlen + (size_t)n + 4) && r->len >= hlen + (size_t)n)
+                follows = true; /* the last record, without its closing blank lines */
+            else {
+                size_t at = hlen + (size_t)n;
+                while (at < r->len && at < hlen + (size_t)n + 4 && (r->buf[at] == '\r' || r->buf[at] == '\n'))
+                    at++;
+                follows = at >= r->len || (have(r, at + 5) && memcmp(r->buf + at, "WARC/", 5) == 0) ||
+                          (at >= r->len && !have(r, at + 1));
+            }
+        }
+        if (!whole || !follows) {
+            /* a broken record: the reading resumes at the next header */
+            const char *next = find_bytes(r->buf + 5, r->len - 5, "\nWARC/1.");
+            while (!next && fill(r))
+                next = find_bytes(r->buf + 5, r->len - 5, "\nWARC/1.");
+            r->pos = next ? (size_t)(next - r->buf) + 1 : r->len;
+            snprintf(detail, sizeof detail, "record %zu %.120s: %s", record, rid,
+                     !ok_len ? "bad Content-Length" : "truncated (its block is shorter than its Content-Length)");
+            return fail(r, SITREP_EFORMAT, r->path, 0, detail);
+        }
+        const char *block = r->buf + hlen;
+        r->pos = hlen + (size_t)n;
+        if (strcmp(type, "response") != 0)
+            continue; /* requests, metadata, warcinfo: not articles */
+        /* the HTTP response: its headers, then the page */
+        const char *body = find_bytes(block, (size_t)n, "\r\n\r\n");
+        if (!body)
+            continue;
+        char ctype[200] = "";
+        header_value(block, (size_t)(body - block), "Content-Type", ctype, sizeof ctype);
+        body += 4;
+        size_t blen = (size_t)(block + n - body);
+        if (blen == 0 || (ctype[0] && !strstr(ctype, "html")))
+            continue;
+        char *bytes = r->mem->calloc(1, blen + 1);
+        if (!bytes)
+            return fail(r, SITREP_ENOMEM, r->path, 0, NULL);
+        memcpy(bytes, body, blen);
+        size_t where;
+        sitrep_status st = sr_check_text(bytes, blen, &where);
+        if (st == SITREP_EUTF8 && sr_looks_like_html(bytes, blen)) {
+            char *utf8;
+            size_t un;
+            if (sr_html_to_utf8(bytes, blen, r->mem, &utf8, &un) == SITREP_OK) {
+                r->mem->free(bytes);
+                bytes = utf8;
+                blen = un;
+                st = sr_check_text(bytes, blen, &where);
+            }
+        }
+        if (st != SITREP_OK) {
+            r->mem->free(bytes);
+            snprintf(detail, sizeof detail, "record %zu %.120s", record, rid);
+            return fail(r, st, r->path, 0, detail);
+        }
+        /* its id: the record id's uuid ("<urn:uuid:...>") */
+        char id[200];
+        const char *u = strstr(rid, "uuid:");
+        snprintf(id, sizeof id, "%s", u ? u + 5 : rid[0] ? rid : "record");
+        char *gt = strchr(id, '>');
+        if (gt)
+            *gt = '\0';
+        sitrep_doc_hints h = {uri[0] ? uri : NULL, NULL, NULL, NULL};
+        (void)date;
+        st = sr_doc_analyse(id, bytes, blen, bytes, true, &h, &r->opts, out);
+        if (st != SITREP_OK) {
+            snprintf(detail, sizeof detail, "record %zu %.120s", record, rid);
+            return fail(r, st, r->path, 0, detail);
+        }
+        return SITREP_OK;
+    }
+}
+
+/* ---- RSS and Atom ---- */
+
+static char *node_text(const sitrep_mem *mem, xmlNode *n)
+{
+    xmlChar *t = xmlNodeGetContent(n);
+    char *s = t ? dup_str(mem, (const char *)t) : NULL;
+    xmlFree(t);
+    return s;
+}
+
+static xmlNode *child(xmlNode *parent, const char *name)
+{
+    for (xmlNode *c = parent ? parent->children : NULL; c; c = c->next)
+        if (c->type == XML_ELEMENT_NODE && xmlStrcmp(c->name, (const xmlChar *)name) == 0)
+            return c;
+    return NULL;
+}
+
+static void free_items(sitrep_reader *r)
+{
+    for (size_t i = 0; i < r->nitems; i++) {
+        feed_item *it = &r->items[i];
+        r->mem->free(it->id);
+        r->mem->free(it->title);
+        r->mem->free(it->link);
+        r->mem->free(it->date);
+        r->mem->free(it->content);
+    }
+    r->mem->free(r->items);
+    r->items = NULL;
+    r->nitems = r->nextitem = 0;
+}
+
+/* Collects the items (RSS <item>, Atom <entry>) under `n`. */
+static bool collect_items(sitrep_reader *r, xmlNode *n, size_t *cap, int depth)
+{
+    for (; n && depth < 8; n = n->next) {
+        if (n->type != XML_ELEMENT_NODE)
+            continue;
+        bool item = xmlStrcmp(n->name, (const xmlChar *)"item") == 0 ||
+                    xmlStrcmp(n->name, (const xmlChar *)"entry") == 0;
+        if (!item) {
+            if (!collect_items(r, n->children, cap, depth + 1))
+                return false;
+            continue;
+        }
+        if (r->nitems == *cap) {
+            size_t nc = *cap ? *cap * 2 : 16;
+            feed_item *ni = r->mem->realloc(r->items, nc * sizeof *ni);
+            if (!ni)
+                return false;
+            r->items = ni;
+            *cap = nc;
+        }
+        feed_item it = {0};
+        xmlNode *c;
+        it.title = (c = child(n, "title")) ? node_text(r->mem, c) : NULL;
+        if ((c = child(n, "link"))) {
+            xmlChar *href = xmlGetProp(c, (const xmlChar *)"href"); /* Atom */
+            it.link = href ? dup_str(r->mem, (const char *)href) : node_text(r->mem, c);
+            xmlFree(href);
+        }
+        if (!(c = child(n, "pubDate")) && !(c = child(n, "published")) && !(c = child(n, "updated")) &&
+            !(c = child(n, "date")))
+            c = NULL;
+        it.date = c ? node_text(r->mem, c) : NULL;
+        /* the fullest text: content:encoded, Atom content, description, summary */
+        if (!(c = child(n, "encoded")) && !(c = child(n, "content")) && !(c = child(n, "description")))
+            c = child(n, "summary");
+        it.content = c ? node_text(r->mem, c) : NULL;
+        xmlNode *g = child(n, "guid");
+        if (!g)
+            g = child(n, "id");
+        it.id = g ? node_text(r->mem, g) : NULL;
+        r->items[r->nitems++] = it;
+    }
+    return true;
+}
+
+/* Reads the whole feed and parses it into items. */
+static sitrep_status feed_open(sitrep_reader *r)
+{
+    while (r->len <= r->opts.max_input_bytes && fill(r))
+        ;
+    if (r->nomem)
+        return fail(r, SITREP_ENOMEM, r->path, 0, NULL);
+    if (r->len > r->opts.max_input_bytes)
+        return fail(r, SITREP_ETOOBIG, r->path, 0, NULL);
+    xmlDoc *x = xmlReadMemory(r->buf, (int)r->len, NULL, NULL,
+                              XML_PARSE_RECOVER | XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING |
+                                  XML_PARSE_NOCDATA);
+    if (!x)
+        return fail(r, SITREP_EFORMAT, r->path, 0, "not a readable RSS or Atom feed");
+    size_t cap = 0;
+    bool ok = collect_items(r, xmlDocGetRootElement(x), &cap, 0);
+    xmlFreeDoc(x);
+    r->pos = r->len;
+    if (!ok)
+        return fail(r, SITREP_ENOMEM, r->path, 0, NULL);
+    return SITREP_OK;
+}
+
+/* The next item of the open feed as a document: its content (HTML or
+ * text), with the item's title, link and date as hints. */
+static sitrep_status feed_next(sitrep_reader *r, sitrep_doc **out)
+{
+    while (r->nextitem < r->nitems) {
+        size_t k = r->nextitem++;
+        feed_item *it = &r->items[k];
+        char detail[160];
+        snprintf(detail, sizeof detail, "item %zu", k + 1);
+        if (!it->content || !*it->content)
+            continue; /* a headline without text: nothing to analyse */
+        size_t n = strlen(it->content);
+        char *bytes = r->mem->calloc(1, n + 1);
+        if (!bytes)
+            return fail(r, SITREP_ENOMEM, r->path, 0, detail);
+        memcpy(bytes, it->content, n);
+        char id[256];
+        if (it->id && *it->id) {
+            utf8_sanitize(it->id, id, sizeof id);
+        } else {
+            char base[200];
+            file_id(r->path, base, sizeof base);
+            snprintf(id, sizeof id, "%s-%zu", base, k + 1);
+        }
+        sitrep_doc_hints h = {it->link, it->title, it->date, NULL};
+        sitrep_status st = sr_doc_analyse(id, bytes, n, bytes, false, &h, &r->opts, out);
+        if (st != SITREP_OK)
+            return fail(r, st, r->path, 0, detail);
+        return SITREP_OK;
+    }
+    free_items(r);
+    return SITREP_DONE;
+}
+
+/* An RSS or Atom feed: its root (after an XML declaration, comments and
+ * processing instructions) is <rss>, <feed> or <rdf:RDF>, and no <html>. */
+static bool looks_like_feed(const char *s, size_t n)
+{
+    size_t lim = n < 2048 ? n : 2048;
+    if (find_bytes(s, lim, "<html") || find_bytes(s, lim, "<HTML"))
+        return false;
+    return find_bytes(s, lim, "<rss") || find_bytes(s, lim, "<feed") || find_bytes(s, lim, "<rdf:RDF");
 }
 
 /* ---- files ---- */
@@ -721,6 +1051,20 @@ static sitrep_status open_path(sitrep_reader *r, char *path, sitrep_doc **out)
         r->mode = MODE_JSONL;
         return SITREP_DONE; /* records come from jsonl_next */
     }
+    if (r->buf[i] == '<' && looks_like_feed(r->buf + i, r->len - i)) {
+        sitrep_status st = feed_open(r);
+        if (st != SITREP_OK) {
+            close_input(r);
+            return st;
+        }
+        r->mode = MODE_FEED;
+        return SITREP_DONE; /* items come from feed_next */
+    }
+    if (r->len - i >= 6 && memcmp(r->buf + i, "WARC/", 5) == 0) {
+        r->mode = MODE_WARC;
+        r->pos = i;
+        return SITREP_DONE; /* records come from warc_next */
+    }
     char *p = r->path;
     r->path = NULL;
     sitrep_status st = text_file(r, p, out);
@@ -735,8 +1079,10 @@ sitrep_status sitrep_reader_next(sitrep_reader *r, sitrep_doc **out)
     *out = NULL;
     r->msg[0] = '\0';
     for (;;) {
-        if (r->mode == MODE_JSONL) {
-            sitrep_status st = jsonl_next(r, out);
+        if (r->mode == MODE_JSONL || r->mode == MODE_WARC || r->mode == MODE_FEED) {
+            sitrep_status st = r->mode == MODE_JSONL ? jsonl_next(r, out)
+                               : r->mode == MODE_WARC ? warc_next(r, out)
+                                                      : feed_next(r, out);
             if (st != SITREP_DONE)
                 return st;
             const char *rerr = input_error(r);
