@@ -39,6 +39,11 @@
 
 #define MAX_DEPTH 512
 
+#ifdef SITREP_DEBUG_WEBPAGE
+#define DEBUG_ELEMENTS 20000
+static char debug_names[DEBUG_ELEMENTS][48];
+#endif
+
 typedef struct element {
     int32_t parent;     /* element index, -1 for the root */
     float score;        /* container score */
@@ -47,6 +52,7 @@ typedef struct element {
     uint8_t good;       /* this element or an ancestor is article-like */
     uint8_t inline_;    /* an inline element (a, span, em, strong, ...) */
     uint8_t figure;     /* this element or an ancestor is a <figure> or <figcaption> */
+    uint8_t in_boiler;  /* an ancestor is boilerplate */
 } element;
 
 typedef struct run {
@@ -63,7 +69,7 @@ typedef struct block {
     uint8_t h1;          /* an <h1> */
 } block;
 
-enum { BK_TEXT = 0, BK_HEADING, BK_ITEM, BK_QUOTE, BK_CAPTION };
+enum { BK_TEXT = 0, BK_HEADING, BK_ITEM, BK_QUOTE, BK_CAPTION, BK_CELL };
 
 typedef struct page {
     htmlParserCtxtPtr ctxt;
@@ -280,7 +286,7 @@ static void on_start(void *ctx, const xmlChar *name, const xmlChar **atts)
         p->pos = after_tag(p);
         return;
     }
-    element e = {p->depth > 0 ? p->stack[p->depth - 1] : -1, 0, 0, 0, 0, 0, 0};
+    element e = {p->depth > 0 ? p->stack[p->depth - 1] : -1, 0, 0, 0, 0, 0, 0, 0};
     e.inline_ = (uint8_t)name_is(name, (const char *const[]){"a", "span", "em", "strong", "b", "i",
                                                              "u", "font", "small", "big", "sub", "sup",
                                                              "abbr", "cite", "code", "mark", "q", "s",
@@ -301,9 +307,16 @@ static void on_start(void *ctx, const xmlChar *name, const xmlChar **atts)
      * wrapper with an unlucky class name holds the article too) */
     e.boiler = (uint8_t)(w <= -25 || name_is(name, boiler_tags));
     e.good = (uint8_t)((parent && parent->good) || w >= 25);
+    e.in_boiler = (uint8_t)(parent && (parent->in_boiler || parent->boiler));
     e.figure = (uint8_t)((parent && parent->figure) ||
                          name_is(name, (const char *const[]){"figure", "figcaption", NULL}));
     int32_t idx = (int32_t)SR_VEC_COUNT(&p->elements, element);
+#ifdef SITREP_DEBUG_WEBPAGE
+    if (idx < DEBUG_ELEMENTS) {
+        const char *cl = attr(atts, "class"), *id = attr(atts, "id");
+        snprintf(debug_names[idx], sizeof debug_names[idx], "%s.%s#%s", (const char *)name, cl ? cl : "", id ? id : "");
+    }
+#endif
     if (!SR_VEC_PUSH(&p->elements, element, e)) {
         p->oom = true;
         return;
@@ -324,6 +337,8 @@ static void on_start(void *ctx, const xmlChar *name, const xmlChar **atts)
             kind = BK_QUOTE;
         else if (xmlStrcasecmp(name, (const xmlChar *)"figcaption") == 0)
             kind = BK_CAPTION;
+        else if (xmlStrcasecmp(name, (const xmlChar *)"td") == 0 || xmlStrcasecmp(name, (const xmlChar *)"th") == 0)
+            kind = BK_CELL;
         p->h1_open = (uint8_t)(kind == BK_HEADING && name[1] == '1');
         p->block_kind = kind;
     }
@@ -398,6 +413,8 @@ static void on_chars(void *ctx, const xmlChar *ch, int len)
         return;
     if (!p->block_open)
         open_block(p, p->block_kind);
+    if (p->oom)
+        return;
     run r = {(uint32_t)start, (uint32_t)end, (uint8_t)(p->anchor > 0)};
     if (!SR_VEC_PUSH(&p->runs, run, r)) {
         p->oom = true;
@@ -439,6 +456,14 @@ static void score_containers(page *p)
         if (b->link_chars * 2 > b->chars)
             continue;
         float s = 1.0f + (float)b->commas + (float)(b->chars / 100 < 3 ? b->chars / 100 : 3);
+        /* list items are a list of teasers as often as part of the
+         * article: one whose text is partly a link does not score, the
+         * others score half */
+        if (b->kind == BK_ITEM) {
+            if (b->link_chars * 5 > b->chars)
+                continue;
+            s *= 0.5f;
+        }
         int32_t e = b->element;
         while (e >= 0 && el[e].inline_ && el[e].parent >= 0) /* "<p><span>text" scores the <p>'s parent */
             e = el[e].parent;
@@ -469,6 +494,10 @@ static void choose(page *p)
         if (el[i].boiler)
             continue;
         float s = el[i].score * (1.0f + el[i].weight / 100.0f);
+        /* inside comments or a sidebar: only when nothing else holds
+         * text (a page wrapper with an unlucky name holds everything) */
+        if (el[i].in_boiler)
+            s *= 0.3f;
         if (s > bests) {
             bests = s;
             best = (int32_t)i;
@@ -503,12 +532,16 @@ static void choose(page *p)
         }
         if (best < 0)
             in = b->chars >= 80; /* nothing scored: long blocks */
+        else if (el[best].parent < 0)
+            in = true; /* a fragment (a feed item): its blocks are the article */
         if (!in)
             continue;
         bool links = b->link_chars * 3 > b->chars * 1 + 10;
-        bool tiny = b->chars < 15 && b->kind != BK_HEADING;
+        /* a table in the article keeps its short cells (names, figures) */
+        bool cell = b->kind == BK_CELL && best >= 0 && inside(el, b->element, best);
+        bool tiny = b->chars < 15 && b->kind != BK_HEADING && !cell;
         /* a time stamp or a count on its own ("19.11.2019, 08:57") */
-        bool stamp = b->chars < 40 && b->letters * 2 < b->chars;
+        bool stamp = b->chars < 40 && b->letters * 2 < b->chars && !cell;
         /* photo captions and credits, and the headline (the page's title) */
         bool caption = b->kind == BK_CAPTION || el[b->element].figure;
         bool headline = b->kind == BK_HEADING && b->h1;
@@ -623,6 +656,15 @@ bool sr_looks_like_html(const char *s, size_t n)
         i++;
     if (i >= n || s[i] != '<')
         return false;
+    /* a fragment (a feed item's content) opening with a block or inline tag */
+    static const char *const openers[] = {"<p>", "<p ", "<div", "<article", "<section", "<h1", "<h2",
+                                          "<h3", "<h4", "<figure", "<ul", "<ol", "<blockquote",
+                                          "<table", "<img", "<span", "<strong", "<em>", "<br", NULL};
+    for (size_t k = 0; openers[k]; k++) {
+        size_t ol = strlen(openers[k]);
+        if (n - i >= ol && strncasecmp(s + i, openers[k], ol) == 0)
+            return true;
+    }
     size_t lim = n - i < 4096 ? n - i : 4096;
     static const char *const marks[] = {"<!doctype html", "<html", "<head", "<body", "<meta", "<title", NULL};
     for (size_t k = 0; marks[k]; k++) {
@@ -684,14 +726,22 @@ sitrep_status sr_webpage_lines(sitrep_doc *doc)
             size_t nb = SR_VEC_COUNT(&p.blocks, block);
             fprintf(stderr, "elements %zu runs %zu blocks %zu\n", SR_VEC_COUNT(&p.elements, element),
                     SR_VEC_COUNT(&p.runs, run), nb);
-            for (size_t i = 0; i < nb && i < 400; i++) {
+            element *el = (element *)(void *)p.elements.data;
+            for (size_t i = 0; i < nb && i < 4000; i++) {
                 const block *b = &SR_VEC_AT(&p.blocks, block, i);
-                const run *r = &SR_VEC_AT(&p.runs, run, b->first_run);
-                int32_t pe = b->element >= 0 ? SR_VEC_AT(&p.elements, element, b->element).parent : -1;
-                fprintf(stderr, "%c el%d<el%d<el%d chars %u link %u boiler %d: %.60s\n", b->keep ? '+' : '-', b->element, pe,
-                        pe >= 0 ? SR_VEC_AT(&p.elements, element, pe).parent : -1,
-                        b->chars, b->link_chars, b->element >= 0 ? SR_VEC_AT(&p.elements, element, b->element).boiler : -1,
-                        p.src + r->start);
+                fprintf(stderr, "B%zu %c chars %u link %u |", i, b->keep ? '+' : '-', b->chars, b->link_chars);
+                int32_t e = b->element;
+                for (int up = 0; e >= 0 && up < 8; up++, e = el[e].parent)
+                    fprintf(stderr, " el%d:%s(%.0f,%d%s)", e, e < DEBUG_ELEMENTS ? debug_names[e] : "?", el[e].score,
+                            el[e].weight, el[e].boiler ? ",B" : "");
+                fprintf(stderr, " |");
+                for (uint32_t k = 0; k < b->nruns; k++) {
+                    const run *r = &SR_VEC_AT(&p.runs, run, b->first_run + k);
+                    fputc(' ', stderr);
+                    for (uint32_t c = r->start; c < r->end; c++)
+                        fputc(p.src[c] == '\n' ? ' ' : p.src[c], stderr);
+                }
+                fputc('\n', stderr);
             }
         }
 #endif
