@@ -143,7 +143,7 @@ static const char *const strong_bad[] = {
     "sharing", "social", "related", "recommended", "recommendations", "promo", "advert",
     "advertisement", "ad", "ads", "sponsor", "sponsored", "newsletter", "subscribe", "signup",
     "cookie", "cookies", "consent", "breadcrumb", "breadcrumbs", "popup", "modal", "banner",
-    "trending", "popular", "outbrain", "taboola", "paywall", "login", "disclaimer", "copyright",
+    "trending", "popular", "outbrain", "taboola", "login", "disclaimer", "copyright",
     "pagination", "tags", "masthead", "sitemap", "teaser", "teasers", "more", "jump", NULL};
 static const char *const weak_bad[] = {"widget", "header", "meta", "tools", "toolbar", "hidden",
                                        "caption", "author", "byline", "aside", "skip", "print",
@@ -229,6 +229,25 @@ static void copy_str(char *dst, size_t cap, const char *s)
 {
     if (s && !dst[0])
         snprintf(dst, cap, "%s", s);
+}
+
+/* An element the browser does not show (style="display:none", the
+ * hidden attribute): schema.org metadata copies, templates, modals. */
+static bool hidden(const xmlChar **atts)
+{
+    if (attr(atts, "hidden"))
+        return true;
+    const char *style = attr(atts, "style");
+    if (!style)
+        return false;
+    for (const char *q = style; (q = strstr(q, "display")) != NULL; q += 7) {
+        const char *v = q + 7;
+        while (*v == ' ' || *v == ':')
+            v++;
+        if (strncasecmp(v, "none", 4) == 0)
+            return true;
+    }
+    return false;
 }
 
 static void on_start(void *ctx, const xmlChar *name, const xmlChar **atts)
@@ -322,7 +341,7 @@ static void on_start(void *ctx, const xmlChar *name, const xmlChar **atts)
         return;
     }
     p->stack[p->depth] = idx;
-    p->skip[p->depth] = (uint8_t)(skip_here || name_is(name, skipped));
+    p->skip[p->depth] = (uint8_t)(skip_here || name_is(name, skipped) || hidden(atts));
     p->depth++;
     if (xmlStrcasecmp(name, (const xmlChar *)"a") == 0)
         p->anchor++;
@@ -484,6 +503,9 @@ static bool inside(const element *el, int32_t e, int32_t container)
     return false;
 }
 
+#define ALTERNATIVES 8
+#define MIN_ALTERNATIVES 1
+
 static void choose(page *p)
 {
     size_t ne = SR_VEC_COUNT(&p->elements, element), nb = SR_VEC_COUNT(&p->blocks, block);
@@ -501,6 +523,32 @@ static void choose(page *p)
         if (s > bests) {
             bests = s;
             best = (int32_t)i;
+        }
+    }
+    /* an article in several sections: when other candidates score nearly
+     * as well and sit with the best inside one ancestor, that ancestor
+     * is the article (Readability's rule) */
+    if (best >= 0) {
+        int32_t alt[ALTERNATIVES];
+        int nalt = 0;
+        for (size_t i = 0; i < ne && nalt < ALTERNATIVES; i++) {
+            if ((int32_t)i == best || el[i].boiler || el[i].in_boiler)
+                continue;
+            float s = el[i].score * (1.0f + el[i].weight / 100.0f);
+            if (s >= bests * 0.75f && !inside(el, best, (int32_t)i) && !inside(el, (int32_t)i, best))
+                alt[nalt++] = (int32_t)i;
+        }
+        if (nalt >= MIN_ALTERNATIVES) {
+            for (int32_t a = el[best].parent; a >= 0 && el[a].parent >= 0; a = el[a].parent) {
+                int n = 0;
+                for (int k = 0; k < nalt; k++)
+                    n += inside(el, alt[k], a);
+                if (n >= MIN_ALTERNATIVES) {
+                    if (!el[a].boiler)
+                        best = a;
+                    break;
+                }
+            }
         }
     }
 #ifdef SITREP_DEBUG_WEBPAGE
@@ -536,7 +584,11 @@ static void choose(page *p)
             in = true; /* a fragment (a feed item): its blocks are the article */
         if (!in)
             continue;
-        bool links = b->link_chars * 3 > b->chars * 1 + 10;
+        /* mostly links: navigation; inside a container named as the
+         * article, a paragraph may link half its words */
+        bool links = el[b->element].good && best >= 0 && el[best].good && inside(el, b->element, best)
+                         ? b->link_chars * 5 > b->chars * 3 + 10
+                         : b->link_chars * 3 > b->chars * 1 + 10;
         /* a table in the article keeps its short cells (names, figures) */
         bool cell = b->kind == BK_CELL && best >= 0 && inside(el, b->element, best);
         bool tiny = b->chars < 15 && b->kind != BK_HEADING && !cell;
@@ -739,7 +791,7 @@ sitrep_status sr_webpage_lines(sitrep_doc *doc)
                     const run *r = &SR_VEC_AT(&p.runs, run, b->first_run + k);
                     fputc(' ', stderr);
                     for (uint32_t c = r->start; c < r->end; c++)
-                        fputc(p.src[c] == '\n' ? ' ' : p.src[c], stderr);
+                        fputc((unsigned char)p.src[c] < 32 ? ' ' : p.src[c], stderr);
                 }
                 fputc('\n', stderr);
             }
