@@ -53,6 +53,8 @@ typedef struct element {
     uint8_t inline_;    /* an inline element (a, span, em, strong, ...) */
     uint8_t figure;     /* this element or an ancestor is a <figure> or <figcaption> */
     uint8_t in_boiler;  /* an ancestor is boilerplate */
+    uint16_t text_kids; /* child elements holding text (saturating) */
+    uint32_t text;      /* characters of text inside */
 } element;
 
 typedef struct run {
@@ -305,7 +307,7 @@ static void on_start(void *ctx, const xmlChar *name, const xmlChar **atts)
         p->pos = after_tag(p);
         return;
     }
-    element e = {p->depth > 0 ? p->stack[p->depth - 1] : -1, 0, 0, 0, 0, 0, 0, 0};
+    element e = {p->depth > 0 ? p->stack[p->depth - 1] : -1, 0, 0, 0, 0, 0, 0, 0, 0, 0};
     e.inline_ = (uint8_t)name_is(name, (const char *const[]){"a", "span", "em", "strong", "b", "i",
                                                              "u", "font", "small", "big", "sub", "sup",
                                                              "abbr", "cite", "code", "mark", "q", "s",
@@ -551,6 +553,22 @@ static void choose(page *p)
             }
         }
     }
+    /* the only child of its parent that holds text: the parent is the
+     * article's box, and the parent's siblings may hold the rest */
+    for (size_t i = 0; i < nb; i++) {
+        const block *b = &SR_VEC_AT(&p->blocks, block, i);
+        if (b->element >= 0)
+            el[b->element].text += b->chars;
+    }
+    for (size_t i = ne; i-- > 0;) /* a child comes after its parent */
+        if (el[i].parent >= 0 && el[i].text) {
+            el[el[i].parent].text += el[i].text;
+            if (el[el[i].parent].text_kids < UINT16_MAX)
+                el[el[i].parent].text_kids++;
+        }
+    while (best >= 0 && el[best].parent >= 0 && el[el[best].parent].text_kids == 1 &&
+           el[el[best].parent].parent >= 0 && !el[el[best].parent].boiler)
+        best = el[best].parent;
 #ifdef SITREP_DEBUG_WEBPAGE
     if (getenv("SITREP_DEBUG_WEB"))
         fprintf(stderr, "best el%d score %.1f weight %d\n", best, best >= 0 ? el[best].score : 0,
@@ -566,7 +584,8 @@ static void choose(page *p)
          * within six levels when nothing scored) */
         bool boiler = false;
         int32_t e = b->element;
-        for (int up = 0; e >= 0 && e != best && up < (best >= 0 ? MAX_DEPTH : 6); up++, e = el[e].parent)
+        int32_t stop = best >= 0 && el[best].parent >= 0 ? el[best].parent : best;
+        for (int up = 0; e >= 0 && e != stop && up < (best >= 0 ? MAX_DEPTH : 6); up++, e = el[e].parent)
             boiler |= el[e].boiler;
         if (boiler)
             continue;
