@@ -60,6 +60,7 @@ typedef struct element {
 typedef struct run {
     uint32_t start, end; /* bytes of the page */
     uint8_t link;        /* inside <a> */
+    uint8_t brk;         /* after a <br>: starts a line */
 } run;
 
 typedef struct block {
@@ -88,6 +89,7 @@ typedef struct page {
     int in_title;
     int in_ldjson;
     bool block_open;
+    bool line_break;     /* a <br> since the last run */
     uint8_t block_kind;
     uint8_t h1_open;
     sr_buf title;        /* <title> text */
@@ -146,9 +148,9 @@ static const char *const strong_bad[] = {
     "advertisement", "ad", "ads", "sponsor", "sponsored", "newsletter", "subscribe", "signup",
     "cookie", "cookies", "consent", "breadcrumb", "breadcrumbs", "popup", "modal", "banner",
     "trending", "popular", "outbrain", "taboola", "login", "disclaimer", "copyright",
-    "pagination", "tags", "masthead", "sitemap", "teaser", "teasers", "more", "jump", NULL};
+    "pagination", "tags", "masthead", "sitemap", "teaser", "teasers", "more", "jump", "author", "bio", NULL};
 static const char *const weak_bad[] = {"widget", "header", "meta", "tools", "toolbar", "hidden",
-                                       "caption", "author", "byline", "aside", "skip", "print",
+                                       "caption", "byline", "aside", "skip", "print",
                                        "rss", "extra", NULL};
 static const char *const good_words[] = {"article", "story", "content", "entry", "post", "body",
                                          "main", "text", "blog", "news", "hentry", "articlebody",
@@ -195,6 +197,7 @@ static int class_weight(const char *v)
 
 static void close_block(page *p)
 {
+    p->line_break = false;
     if (!p->block_open)
         return;
     p->block_open = false;
@@ -297,8 +300,14 @@ static void on_start(void *ctx, const xmlChar *name, const xmlChar **atts)
     }
     /* void elements take no place on the stack (their end event is ignored) */
     if (name_is(name, void_elements)) {
-        if (!skip_here && (xmlStrcasecmp(name, (const xmlChar *)"br") == 0 ||
-                           xmlStrcasecmp(name, (const xmlChar *)"hr") == 0))
+        /* <br> breaks the line, not the paragraph (its link density and
+         * score are the paragraph's); two in a row or <hr> end it */
+        if (!skip_here && xmlStrcasecmp(name, (const xmlChar *)"br") == 0) {
+            if (p->line_break)
+                close_block(p);
+            else if (p->block_open)
+                p->line_break = true;
+        } else if (!skip_here && xmlStrcasecmp(name, (const xmlChar *)"hr") == 0)
             close_block(p);
         p->pos = after_tag(p);
         return;
@@ -436,7 +445,8 @@ static void on_chars(void *ctx, const xmlChar *ch, int len)
         open_block(p, p->block_kind);
     if (p->oom)
         return;
-    run r = {(uint32_t)start, (uint32_t)end, (uint8_t)(p->anchor > 0)};
+    run r = {(uint32_t)start, (uint32_t)end, (uint8_t)(p->anchor > 0), (uint8_t)p->line_break};
+    p->line_break = false;
     if (!SR_VEC_PUSH(&p->runs, run, r)) {
         p->oom = true;
         return;
@@ -833,7 +843,7 @@ sitrep_status sr_webpage_lines(sitrep_doc *doc)
                 ln.para = para;
                 ln.words = SR_MANY_WORDS;
                 ln.drop = b->keep ? 0 : SITREP_DROP_NAVIGATION;
-                ln.flags = (uint8_t)((k ? SR_LINE_INLINE : 0) | (b->kind == BK_HEADING ? SR_LINE_HEADING : 0) |
+                ln.flags = (uint8_t)((k && !r->brk ? SR_LINE_INLINE : 0) | (b->kind == BK_HEADING ? SR_LINE_HEADING : 0) |
                                      SR_LINE_PROSE);
                 if (!SR_VEC_PUSH(&doc->lines, sr_line, ln))
                     st = SITREP_ENOMEM;
