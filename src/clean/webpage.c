@@ -53,6 +53,7 @@ typedef struct element {
     uint8_t inline_;    /* an inline element (a, span, em, strong, ...) */
     uint8_t figure;     /* this element or an ancestor is a <figure> or <figcaption> */
     uint8_t in_boiler;  /* an ancestor is boilerplate */
+    uint8_t capname;    /* class or id names a caption, credit or gallery */
     uint16_t text_kids; /* child elements holding text (saturating) */
     uint32_t text;      /* characters of text inside */
 } element;
@@ -69,6 +70,7 @@ typedef struct block {
     uint32_t chars, link_chars, commas, letters;
     uint8_t kind;        /* BK_* */
     uint8_t keep;
+    uint8_t drop;        /* why it was left out: SITREP_DROP_* */
     uint8_t h1;          /* an <h1> */
 } block;
 
@@ -166,7 +168,13 @@ static bool word_in_list(const char *w, size_t n, const char *const *list)
     return false;
 }
 
-static int class_weight(const char *v)
+static const char *const caption_words[] = {"caption", "credit", "credits", "gallery", "slideshow",
+                                            "carousel", "lightbox", NULL};
+
+/* The weight of a class or id value; *caption is set when a word names a
+ * photo caption, credit or gallery.  Words split at non-alphanumerics and
+ * at camelCase humps ("sharePopup" is "share" and "popup"). */
+static int class_weight(const char *v, bool *caption)
 {
     if (!v || !*v)
         return 0;
@@ -175,9 +183,11 @@ static int class_weight(const char *v)
     size_t n = 0;
     for (const char *q = v;; q++) {
         char ch = *q;
-        bool alnum = (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9');
-        if (alnum && n + 1 < sizeof word) {
-            word[n++] = (char)(ch >= 'A' && ch <= 'Z' ? ch + 32 : ch);
+        bool lower = ch >= 'a' && ch <= 'z', upper = ch >= 'A' && ch <= 'Z';
+        bool alnum = lower || upper || (ch >= '0' && ch <= '9');
+        bool hump = upper && q > v && q[-1] >= 'a' && q[-1] <= 'z';
+        if (alnum && !hump && n + 1 < sizeof word) {
+            word[n++] = (char)(upper ? ch + 32 : ch);
             continue;
         }
         if (n) {
@@ -187,7 +197,13 @@ static int class_weight(const char *v)
                 w -= 10;
             else if (word_in_list(word, n, good_words))
                 w += 25;
+            if (word_in_list(word, n, caption_words))
+                *caption = true;
             n = 0;
+        }
+        if (hump) {
+            word[n++] = (char)(ch + 32);
+            continue;
         }
         if (!ch)
             break;
@@ -316,13 +332,14 @@ static void on_start(void *ctx, const xmlChar *name, const xmlChar **atts)
         p->pos = after_tag(p);
         return;
     }
-    element e = {p->depth > 0 ? p->stack[p->depth - 1] : -1, 0, 0, 0, 0, 0, 0, 0, 0, 0};
+    element e = {p->depth > 0 ? p->stack[p->depth - 1] : -1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0};
     e.inline_ = (uint8_t)name_is(name, (const char *const[]){"a", "span", "em", "strong", "b", "i",
                                                              "u", "font", "small", "big", "sub", "sup",
                                                              "abbr", "cite", "code", "mark", "q", "s",
                                                              "time", "label", "ins", "del", "bdi", NULL});
     const element *parent = e.parent >= 0 ? &SR_VEC_AT(&p->elements, element, e.parent) : NULL;
-    int w = class_weight(attr(atts, "class")) + class_weight(attr(atts, "id"));
+    bool caption = false;
+    int w = class_weight(attr(atts, "class"), &caption) + class_weight(attr(atts, "id"), &caption);
     const char *itemprop = attr(atts, "itemprop");
     if (itemprop && strstr(itemprop, "articleBody"))
         w += 50;
@@ -338,6 +355,7 @@ static void on_start(void *ctx, const xmlChar *name, const xmlChar **atts)
     e.boiler = (uint8_t)(w <= -25 || name_is(name, boiler_tags));
     e.good = (uint8_t)((parent && parent->good) || w >= 25);
     e.in_boiler = (uint8_t)(parent && (parent->in_boiler || parent->boiler));
+    e.capname = (uint8_t)caption;
     e.figure = (uint8_t)((parent && parent->figure) ||
                          name_is(name, (const char *const[]){"figure", "figcaption", NULL}));
     int32_t idx = (int32_t)SR_VEC_COUNT(&p->elements, element);
@@ -592,11 +610,13 @@ static void choose(page *p)
             continue;
         /* boilerplate between the block and the article's container (or
          * within six levels when nothing scored) */
-        bool boiler = false;
+        bool boiler = false, capname = false;
         int32_t e = b->element;
         int32_t stop = best >= 0 && el[best].parent >= 0 ? el[best].parent : best;
-        for (int up = 0; e >= 0 && e != stop && up < (best >= 0 ? MAX_DEPTH : 6); up++, e = el[e].parent)
+        for (int up = 0; e >= 0 && e != stop && up < (best >= 0 ? MAX_DEPTH : 6); up++, e = el[e].parent) {
             boiler |= el[e].boiler;
+            capname |= el[e].capname && e != best; /* a caption or gallery within the article */
+        }
         if (boiler)
             continue;
         bool in = best >= 0 && inside(el, b->element, best);
@@ -624,9 +644,14 @@ static void choose(page *p)
         /* a time stamp or a count on its own ("19.11.2019, 08:57") */
         bool stamp = b->chars < 40 && b->letters * 2 < b->chars && !cell;
         /* photo captions and credits, and the headline (the page's title) */
-        bool caption = b->kind == BK_CAPTION || el[b->element].figure;
+        bool caption = b->kind == BK_CAPTION || el[b->element].figure || capname;
         bool headline = b->kind == BK_HEADING && b->h1;
         b->keep = (uint8_t)(!links && !tiny && !stamp && !caption && !headline);
+        /* the article's captions and headline are still read (places in
+         * a caption, the headline's date), as the plain-text cleaner does */
+        b->drop = (uint8_t)(caption && !links ? SITREP_DROP_CAPTION
+                            : headline       ? SITREP_DROP_HEADER
+                                             : SITREP_DROP_NAVIGATION);
     }
 }
 
@@ -842,7 +867,7 @@ sitrep_status sr_webpage_lines(sitrep_doc *doc)
                 ln.end = r->end;
                 ln.para = para;
                 ln.words = SR_MANY_WORDS;
-                ln.drop = b->keep ? 0 : SITREP_DROP_NAVIGATION;
+                ln.drop = b->keep ? 0 : b->drop ? b->drop : SITREP_DROP_NAVIGATION;
                 ln.flags = (uint8_t)((k && !r->brk ? SR_LINE_INLINE : 0) | (b->kind == BK_HEADING ? SR_LINE_HEADING : 0) |
                                      SR_LINE_PROSE);
                 if (!SR_VEC_PUSH(&doc->lines, sr_line, ln))
