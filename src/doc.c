@@ -18,6 +18,7 @@ void sitrep_doc_free(sitrep_doc *doc)
         return;
     const sitrep_mem *mem = doc->mem;
     sr_buf_free(&doc->lines);
+    sr_buf_free(&doc->dropped);
     sr_buf_free(&doc->inserts);
     sr_buf_free(&doc->tokens);
     sr_buf_free(&doc->sentences);
@@ -88,42 +89,61 @@ const sitrep_sentence *sitrep_doc_sentences(const sitrep_doc *doc, size_t *count
     return (const sitrep_sentence *)(const void *)doc->sentences.data;
 }
 
-/* Dropped spans: runs of dropped lines with one reason, merged. */
-static size_t dropped_walk(const sitrep_doc *doc, size_t want, sitrep_span *span,
-                           sitrep_drop_reason *reason)
+/* Two dropped lines of one paragraph are one span when little lies
+ * between them (the inline tags of a sentence); lines of different
+ * paragraphs when only white space does (a plain-text block of menu
+ * lines).  A web page's boilerplate is so quoted block by block, never
+ * as one span over the page's markup. */
+#define SR_DROPPED_GAP 160
+
+static bool blank_between(const sitrep_doc *doc, uint32_t from, uint32_t to)
 {
-    size_t n = SR_VEC_COUNT(&doc->lines, sr_line), count = 0;
+    for (uint32_t k = from; k < to && k < doc->len; k++)
+        if (doc->src[k] != ' ' && doc->src[k] != '\t' && doc->src[k] != '\n' && doc->src[k] != '\r' &&
+            doc->src[k] != '\f')
+            return false;
+    return true;
+}
+
+/* Dropped spans: runs of dropped lines with one reason, merged as said
+ * above. */
+sitrep_status sr_doc_index_dropped(sitrep_doc *doc)
+{
+    size_t n = SR_VEC_COUNT(&doc->lines, sr_line);
     const sr_line *L = (const sr_line *)(const void *)doc->lines.data;
+    doc->dropped.len = 0;
     for (size_t i = 0; i < n;) {
-        if (!L[i].drop) {
+        if (!L[i].drop || (L[i].flags & SR_LINE_UNLISTED)) {
             i++;
             continue;
         }
         size_t j = i + 1;
-        while (j < n && L[j].drop == L[i].drop)
+        while (j < n && L[j].drop == L[i].drop && !(L[j].flags & SR_LINE_UNLISTED) &&
+               (L[j].para == L[j - 1].para ? !(L[j].flags & SR_LINE_INLINE) || L[j].start - L[j - 1].end <= SR_DROPPED_GAP
+                                           : blank_between(doc, L[j - 1].end, L[j].start)))
             j++;
-        if (count == want && span) {
-            span->start = L[i].start;
-            span->end = L[j - 1].end;
-            if (reason)
-                *reason = (sitrep_drop_reason)L[i].drop;
-        }
-        count++;
+        sr_dropped d = {{L[i].start, L[j - 1].end}, (uint8_t)L[i].drop};
+        if (!SR_VEC_PUSH(&doc->dropped, sr_dropped, d))
+            return SITREP_ENOMEM;
         i = j;
     }
-    return count;
+    return SITREP_OK;
 }
 
 size_t sitrep_doc_dropped_count(const sitrep_doc *doc)
 {
-    return dropped_walk(doc, (size_t)-1, NULL, NULL);
+    return SR_VEC_COUNT(&doc->dropped, sr_dropped);
 }
 
 sitrep_span sitrep_doc_dropped(const sitrep_doc *doc, size_t i, sitrep_drop_reason *reason)
 {
     sitrep_span s = {0, 0};
-    dropped_walk(doc, i, &s, reason);
-    return s;
+    if (i >= sitrep_doc_dropped_count(doc))
+        return s;
+    const sr_dropped *d = &SR_VEC_AT(&doc->dropped, sr_dropped, i);
+    if (reason)
+        *reason = (sitrep_drop_reason)d->reason;
+    return d->span;
 }
 
 const char *sitrep_drop_reason_name(sitrep_drop_reason reason)

@@ -18,6 +18,11 @@ typedef struct sr_line {
     uint8_t flags;         /* SR_LINE_* */
 } sr_line;
 
+typedef struct sr_dropped {
+    sitrep_span span;
+    uint8_t reason;        /* sitrep_drop_reason */
+} sr_dropped;
+
 #define SR_MANY_WORDS 31 /* more than any rule asks about (headlines: 30) */
 
 enum {
@@ -25,8 +30,10 @@ enum {
     SR_LINE_PROSE = 1u << 1,    /* reads as sentences of article text */
     SR_LINE_HEADLIKE = 1u << 2, /* 2-30 words without a final period */
     SR_LINE_ELLIPSIS = 1u << 3, /* ends with "..." (a truncated teaser) */
-    SR_LINE_INLINE = 1u << 4    /* a web page's text run continuing the previous line's block
+    SR_LINE_INLINE = 1u << 4,   /* a web page's text run continuing the previous line's block
                                  * (the same paragraph, past an inline tag) */
+    SR_LINE_UNLISTED = 1u << 5  /* dropped but not listed in `dropped`: a web page's chrome
+                                 * (menus and buttons: links and a word or two) */
 };
 
 typedef struct sr_date {
@@ -51,6 +58,7 @@ struct sitrep_doc {
     size_t nbyline;
 
     sr_buf lines;               /* sr_line */
+    sr_buf dropped;             /* sr_dropped: the dropped lines merged, in order */
     sr_buf inserts;             /* uint32_t: a space goes before this byte */
     sr_buf tokens;              /* sitrep_token */
     sr_buf sentences;           /* sitrep_sentence */
@@ -66,6 +74,8 @@ struct sitrep_doc {
 
 /* Stage entry points, in pipeline order (src/pipeline.c calls them). */
 sitrep_status sr_clean_lines(sitrep_doc *doc);
+/* The dropped lines as merged spans (doc->dropped), once cleaning is done. */
+sitrep_status sr_doc_index_dropped(sitrep_doc *doc);
 sitrep_status sr_tokenize(sitrep_doc *doc);
 sitrep_status sr_describe(sitrep_doc *doc);
 sitrep_status sr_entities(sitrep_doc *doc);

@@ -164,6 +164,7 @@ sitrep_status sr_doc_analyse_dated(const char *id, const char *bytes, size_t len
     doc->owned = owned;
     sr_arena_init(&doc->arena, mem, 4096);
     sr_buf_init(&doc->lines, mem);
+    sr_buf_init(&doc->dropped, mem);
     sr_buf_init(&doc->inserts, mem);
     sr_buf_init(&doc->tokens, mem);
     sr_buf_init(&doc->sentences, mem);
@@ -188,6 +189,8 @@ sitrep_status sr_doc_analyse_dated(const char *id, const char *bytes, size_t len
     apply_hints(doc, hints);
     /* a web page: its article's blocks; else plain text as scraped */
     st = sr_looks_like_html(doc->src, doc->len) ? sr_webpage_lines(doc) : sr_clean_lines(doc);
+    if (st == SITREP_OK)
+        st = sr_doc_index_dropped(doc);
     if (st == SITREP_OK)
         st = sr_tokenize(doc);
     if (st == SITREP_OK)

@@ -28,6 +28,7 @@
 
 #include "analyse/dates.h"
 
+#include <assert.h>
 #include <iconv.h>
 #include <jansson.h>
 #include <libxml/HTMLparser.h>
@@ -54,6 +55,7 @@ typedef struct element {
     uint8_t figure;     /* this element or an ancestor is a <figure> or <figcaption> */
     uint8_t in_boiler;  /* an ancestor is boilerplate */
     uint8_t capname;    /* class or id names a caption, credit or gallery */
+    uint8_t names;      /* NM_*: class, id, rel or itemprop name a date or an author */
     uint16_t text_kids; /* child elements holding text (saturating) */
     uint32_t text;      /* characters of text inside */
 } element;
@@ -97,6 +99,7 @@ typedef struct page {
     sr_buf title;        /* <title> text */
     sr_buf ldjson;       /* JSON-LD script text */
     char og_title[512], site_name[256], published[64], author[256], canonical[512];
+    int32_t best;        /* the article's container, -1 when none */
     bool oom;
 } page;
 
@@ -120,61 +123,133 @@ static size_t after_tag(const page *p)
     return gt ? (size_t)(gt - p->src) + 1 : at;
 }
 
-static bool name_is(const xmlChar *name, const char *const *set)
+/* ---- what a tag is: one lookup per element ---- */
+
+enum { /* tag flags */
+    TF_VOID = 1 << 0,   /* no end tag (br, img, meta, ...) */
+    TF_SKIP = 1 << 1,   /* its text is not the page's (script, style, ...) */
+    TF_BLOCK = 1 << 2,  /* starts a new block */
+    TF_BOILER = 1 << 3, /* boilerplate by its tag (nav, aside, footer, ...) */
+    TF_INLINE = 1 << 4, /* inline (a, span, em, ...) */
+};
+
+enum { /* tags with a rule of their own */
+    T_OTHER = 0, T_A, T_ARTICLE, T_BLOCKQUOTE, T_BR, T_FIGCAPTION, T_FIGURE, T_H1, T_H2, T_H3,
+    T_H4, T_H5, T_H6, T_HR, T_LI, T_LINK, T_MAIN, T_META, T_SCRIPT, T_TD, T_TH, T_TIME, T_TITLE,
+};
+
+typedef struct tag_info {
+    const char *name; /* lower case, sorted */
+    uint8_t flags, id;
+} tag_info;
+
+static const tag_info tags[] = {
+    {"a", TF_INLINE, T_A}, {"abbr", TF_INLINE, 0}, {"address", TF_BLOCK, 0},
+    {"area", TF_VOID, 0}, {"article", TF_BLOCK, T_ARTICLE}, {"aside", TF_BLOCK | TF_BOILER, 0},
+    {"b", TF_INLINE, 0}, {"base", TF_VOID, 0}, {"bdi", TF_INLINE, 0}, {"big", TF_INLINE, 0},
+    {"blockquote", TF_BLOCK, T_BLOCKQUOTE}, {"br", TF_VOID | TF_BLOCK, T_BR},
+    {"button", TF_SKIP, 0}, {"caption", TF_BLOCK, 0}, {"cite", TF_INLINE, 0},
+    {"code", TF_INLINE, 0}, {"col", TF_VOID, 0}, {"dd", TF_BLOCK, 0}, {"del", TF_INLINE, 0},
+    {"div", TF_BLOCK, 0}, {"dl", TF_BLOCK, 0}, {"dt", TF_BLOCK, 0}, {"em", TF_INLINE, 0},
+    {"embed", TF_VOID, 0}, {"figcaption", TF_BLOCK, T_FIGCAPTION}, {"figure", TF_BLOCK, T_FIGURE},
+    {"font", TF_INLINE, 0}, {"footer", TF_BLOCK | TF_BOILER, 0}, {"form", TF_BLOCK | TF_BOILER, 0},
+    {"h1", TF_BLOCK, T_H1}, {"h2", TF_BLOCK, T_H2}, {"h3", TF_BLOCK, T_H3}, {"h4", TF_BLOCK, T_H4},
+    {"h5", TF_BLOCK, T_H5}, {"h6", TF_BLOCK, T_H6}, {"head", TF_SKIP, 0}, {"header", TF_BLOCK, 0},
+    {"hr", TF_VOID | TF_BLOCK, T_HR}, {"i", TF_INLINE, 0}, {"iframe", TF_SKIP, 0},
+    {"img", TF_VOID, 0}, {"input", TF_VOID, 0}, {"ins", TF_INLINE, 0}, {"keygen", TF_VOID, 0},
+    {"label", TF_INLINE, 0}, {"li", TF_BLOCK, T_LI}, {"link", TF_VOID, T_LINK},
+    {"main", TF_BLOCK, T_MAIN}, {"mark", TF_INLINE, 0}, {"menu", TF_BOILER, 0},
+    {"meta", TF_VOID, T_META}, {"nav", TF_BLOCK | TF_BOILER, 0}, {"noscript", TF_SKIP, 0},
+    {"object", TF_SKIP, 0}, {"ol", TF_BLOCK, 0}, {"option", TF_SKIP, 0}, {"p", TF_BLOCK, 0},
+    {"param", TF_VOID, 0}, {"pre", TF_BLOCK, 0}, {"q", TF_INLINE, 0}, {"s", TF_INLINE, 0},
+    {"script", TF_SKIP, T_SCRIPT}, {"section", TF_BLOCK, 0}, {"select", TF_SKIP, 0},
+    {"small", TF_INLINE, 0}, {"source", TF_VOID, 0}, {"span", TF_INLINE, 0},
+    {"strong", TF_INLINE, 0}, {"style", TF_SKIP, 0}, {"sub", TF_INLINE, 0}, {"sup", TF_INLINE, 0},
+    {"svg", TF_SKIP, 0}, {"table", TF_BLOCK, 0}, {"td", TF_BLOCK, T_TD}, {"template", TF_SKIP, 0},
+    {"textarea", TF_SKIP, 0}, {"th", TF_BLOCK, T_TH}, {"time", TF_INLINE, T_TIME},
+    {"title", 0, T_TITLE}, {"tr", TF_BLOCK, 0}, {"track", TF_VOID, 0}, {"u", TF_INLINE, 0},
+    {"ul", TF_BLOCK, 0}, {"wbr", TF_VOID, 0},
+};
+
+static int tag_cmp(const void *key, const void *elem)
 {
-    for (; *set; set++)
-        if (xmlStrcasecmp(name, (const xmlChar *)*set) == 0)
-            return true;
-    return false;
+    return strcmp((const char *)key, ((const tag_info *)elem)->name);
 }
 
-static const char *const void_elements[] = {"br", "hr", "img", "meta", "link", "input", "wbr",
-                                            "source", "area", "base", "col", "embed", "param",
-                                            "track", "keygen", NULL};
-
-static const char *const skipped[] = {"script", "style", "noscript", "template", "svg", "head",
-                                      "iframe", "select", "option", "button", "textarea", "object",
-                                      NULL};
-static const char *const blocks_[] = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li",
-                                      "blockquote", "section", "article", "td", "th", "tr",
-                                      "pre", "dd", "dt", "figcaption", "figure", "ul", "ol",
-                                      "table", "header", "footer", "nav", "aside", "main",
-                                      "form", "br", "hr", "address", "dl", "caption", NULL};
-static const char *const boiler_tags[] = {"nav", "aside", "footer", "form", "menu", NULL};
-
-/* Words of class and id names (split at "-", "_", blanks and case-folded)
- * that mark boilerplate, strongly or weakly, or the article. */
-static const char *const strong_bad[] = {
-    "nav", "navbar", "navigation", "menu", "footer", "sidebar", "comment", "comments", "share",
-    "sharing", "social", "related", "recommended", "recommendations", "promo", "advert",
-    "advertisement", "ad", "ads", "sponsor", "sponsored", "newsletter", "subscribe", "signup",
-    "cookie", "cookies", "consent", "breadcrumb", "breadcrumbs", "popup", "modal", "banner",
-    "trending", "popular", "outbrain", "taboola", "login", "disclaimer", "copyright",
-    "pagination", "tags", "masthead", "sitemap", "teaser", "teasers", "more", "jump", "author", "bio", NULL};
-static const char *const weak_bad[] = {"widget", "header", "meta", "tools", "toolbar", "hidden",
-                                       "caption", "byline", "aside", "skip", "print",
-                                       "rss", "extra", NULL};
-static const char *const good_words[] = {"article", "story", "content", "entry", "post", "body",
-                                         "main", "text", "blog", "news", "hentry", "articlebody",
-                                         "prose", NULL};
-
-static bool word_in_list(const char *w, size_t n, const char *const *list)
+static tag_info tag_of(const xmlChar *name)
 {
-    for (size_t i = 0; list[i]; i++) {
-        size_t k = strlen(list[i]);
-        if (n == k && memcmp(w, list[i], n) == 0)
-            return true;
+    char low[16];
+    size_t n = 0;
+    for (; name[n]; n++) {
+        if (n + 1 >= sizeof low)
+            return (tag_info){NULL, 0, T_OTHER};
+        low[n] = (char)(name[n] >= 'A' && name[n] <= 'Z' ? name[n] + 32 : name[n]);
     }
-    return false;
+    low[n] = '\0';
+    const tag_info *t = bsearch(low, tags, sizeof tags / sizeof tags[0], sizeof tags[0], tag_cmp);
+    return t ? *t : (tag_info){NULL, 0, T_OTHER};
 }
 
-static const char *const caption_words[] = {"caption", "credit", "credits", "gallery", "slideshow",
-                                            "carousel", "lightbox", NULL};
+/* ---- class and id names ---- */
 
-/* The weight of a class or id value; *caption is set when a word names a
- * photo caption, credit or gallery.  Words split at non-alphanumerics and
- * at camelCase humps ("sharePopup" is "share" and "popup"). */
-static int class_weight(const char *v, bool *caption)
+/* Words of class and id names (split at "-", "_", blanks, camelCase and
+ * case-folded) that mark boilerplate, strongly or weakly, the article,
+ * or a caption, credit or gallery. */
+enum { W_STRONG_BAD = 1, W_WEAK_BAD, W_GOOD, W_CAPTION, W_DATE };
+enum { NM_CAPTION = 1, NM_DATE = 2, NM_AUTHOR = 4 };
+
+typedef struct class_word {
+    const char *word; /* sorted */
+    uint8_t kind;
+} class_word;
+
+static const class_word class_words[] = {
+    {"ad", W_STRONG_BAD}, {"ads", W_STRONG_BAD}, {"advert", W_STRONG_BAD},
+    {"advertisement", W_STRONG_BAD}, {"article", W_GOOD}, {"articlebody", W_GOOD},
+    {"aside", W_WEAK_BAD}, {"author", W_STRONG_BAD}, {"banner", W_STRONG_BAD},
+    {"bio", W_STRONG_BAD}, {"blog", W_GOOD}, {"body", W_GOOD}, {"breadcrumb", W_STRONG_BAD},
+    {"breadcrumbs", W_STRONG_BAD}, {"byline", W_WEAK_BAD}, {"caption", W_CAPTION},
+    {"carousel", W_CAPTION}, {"comment", W_STRONG_BAD}, {"comments", W_STRONG_BAD},
+    {"consent", W_STRONG_BAD}, {"content", W_GOOD}, {"cookie", W_STRONG_BAD},
+    {"cookies", W_STRONG_BAD}, {"copyright", W_STRONG_BAD}, {"credit", W_CAPTION},
+    {"credits", W_CAPTION}, {"date", W_DATE}, {"dateline", W_DATE}, {"disclaimer", W_STRONG_BAD},
+    {"entry", W_GOOD}, {"extra", W_WEAK_BAD}, {"footer", W_STRONG_BAD}, {"gallery", W_CAPTION},
+    {"header", W_WEAK_BAD}, {"hentry", W_GOOD}, {"hidden", W_WEAK_BAD}, {"jump", W_STRONG_BAD},
+    {"lightbox", W_CAPTION}, {"login", W_STRONG_BAD}, {"main", W_GOOD}, {"masthead", W_STRONG_BAD},
+    {"menu", W_STRONG_BAD}, {"meta", W_WEAK_BAD}, {"modal", W_STRONG_BAD}, {"more", W_STRONG_BAD},
+    {"nav", W_STRONG_BAD}, {"navbar", W_STRONG_BAD}, {"navigation", W_STRONG_BAD}, {"news", W_GOOD},
+    {"newsletter", W_STRONG_BAD}, {"outbrain", W_STRONG_BAD}, {"pagination", W_STRONG_BAD},
+    {"popular", W_STRONG_BAD}, {"popup", W_STRONG_BAD}, {"post", W_GOOD}, {"posted", W_DATE},
+    {"print", W_WEAK_BAD}, {"promo", W_STRONG_BAD}, {"prose", W_GOOD}, {"pubdate", W_DATE},
+    {"published", W_DATE}, {"recommendations", W_STRONG_BAD}, {"recommended", W_STRONG_BAD},
+    {"related", W_STRONG_BAD}, {"rss", W_WEAK_BAD}, {"share", W_STRONG_BAD},
+    {"sharing", W_STRONG_BAD}, {"sidebar", W_STRONG_BAD}, {"signup", W_STRONG_BAD},
+    {"sitemap", W_STRONG_BAD}, {"skip", W_WEAK_BAD}, {"slideshow", W_CAPTION},
+    {"social", W_STRONG_BAD}, {"sponsor", W_STRONG_BAD}, {"sponsored", W_STRONG_BAD},
+    {"story", W_GOOD}, {"subscribe", W_STRONG_BAD}, {"taboola", W_STRONG_BAD},
+    {"tags", W_STRONG_BAD}, {"teaser", W_STRONG_BAD}, {"teasers", W_STRONG_BAD}, {"text", W_GOOD},
+    {"time", W_DATE}, {"timestamp", W_DATE}, {"toolbar", W_WEAK_BAD}, {"tools", W_WEAK_BAD},
+    {"trending", W_STRONG_BAD}, {"widget", W_WEAK_BAD},
+};
+
+/* The first letters of class_words: most class words are none of them. */
+static const char class_firsts[] = "abcdefghjlmnoprstw";
+
+static int word_cmp(const void *key, const void *elem)
+{
+    return strcmp((const char *)key, ((const class_word *)elem)->word);
+}
+
+static int word_kind(const char *w)
+{
+    if (!strchr(class_firsts, w[0]))
+        return 0;
+    const class_word *c = bsearch(w, class_words, sizeof class_words / sizeof class_words[0],
+                                  sizeof class_words[0], word_cmp);
+    return c ? c->kind : 0;
+}
+
+static int class_weight(const char *v, unsigned *names)
 {
     if (!v || !*v)
         return 0;
@@ -191,14 +266,15 @@ static int class_weight(const char *v, bool *caption)
             continue;
         }
         if (n) {
-            if (word_in_list(word, n, strong_bad))
-                w -= 25;
-            else if (word_in_list(word, n, weak_bad))
-                w -= 10;
-            else if (word_in_list(word, n, good_words))
-                w += 25;
-            if (word_in_list(word, n, caption_words))
-                *caption = true;
+            word[n] = '\0';
+            switch (word_kind(word)) {
+            case W_STRONG_BAD: w -= 25; break;
+            case W_WEAK_BAD: w -= 10; break;
+            case W_GOOD: w += 25; break;
+            case W_CAPTION: *names |= NM_CAPTION; break;
+            case W_DATE: *names |= NM_DATE; break;
+            default: break;
+            }
             n = 0;
         }
         if (hump) {
@@ -241,7 +317,7 @@ static void open_block(page *p, uint8_t kind)
 static const char *attr(const xmlChar **atts, const char *name)
 {
     for (size_t i = 0; atts && atts[i]; i += 2)
-        if (xmlStrcasecmp(atts[i], (const xmlChar *)name) == 0)
+        if ((atts[i][0] | 0x20) == name[0] && xmlStrcasecmp(atts[i], (const xmlChar *)name) == 0)
             return atts[i + 1] ? (const char *)atts[i + 1] : "";
     return NULL;
 }
@@ -271,13 +347,32 @@ static bool hidden(const xmlChar **atts)
     return false;
 }
 
+/* <meta> names and properties that give the publication date or author */
+static const char *const date_names[] = {
+    "article:published_time", "article:published", "og:published_time", "og:article:published_time",
+    "datepublished", "pubdate", "publishdate", "publish-date", "publish_date", "date_published",
+    "date", "dc.date", "dc.date.issued", "dcterms.date", "dcterms.created", "sailthru.date",
+    "parsely-pub-date", "cxenseparse:recs:publishtime", "article.published", "published_time",
+    "release_date", "originalpublicationdate", NULL};
+static const char *const author_names[] = {"author", "article:author", "parsely-author", "sailthru.author",
+                                           "dc.creator", "byl", "og:article:author", NULL};
+
+static bool one_of(const char *s, const char *const *set)
+{
+    for (; *set; set++)
+        if (strcasecmp(s, *set) == 0)
+            return true;
+    return false;
+}
+
 static void on_start(void *ctx, const xmlChar *name, const xmlChar **atts)
 {
     page *p = ctx;
     if (p->oom)
         return;
     bool skip_here = p->depth > 0 && p->skip[p->depth - 1];
-    if (xmlStrcasecmp(name, (const xmlChar *)"meta") == 0) {
+    tag_info tag = tag_of(name);
+    if (tag.id == T_META) {
         const char *prop = attr(atts, "property");
         if (!prop)
             prop = attr(atts, "name");
@@ -289,41 +384,37 @@ static void on_start(void *ctx, const xmlChar *name, const xmlChar **atts)
                 copy_str(p->og_title, sizeof p->og_title, content);
             else if (!strcmp(prop, "og:site_name") || !strcmp(prop, "application-name"))
                 copy_str(p->site_name, sizeof p->site_name, content);
-            else if (!strcmp(prop, "article:published_time") || !strcmp(prop, "datePublished") ||
-                     !strcmp(prop, "pubdate") || !strcmp(prop, "date") ||
-                     !strcmp(prop, "publish-date") || !strcmp(prop, "sailthru.date") ||
-                     !strcmp(prop, "parsely-pub-date") || !strcmp(prop, "dc.date"))
+            else if (one_of(prop, date_names))
                 copy_str(p->published, sizeof p->published, content);
-            else if (!strcmp(prop, "author") || !strcmp(prop, "article:author") ||
-                     !strcmp(prop, "parsely-author") || !strcmp(prop, "sailthru.author"))
+            else if (one_of(prop, author_names) && !strstr(content, "://"))
                 copy_str(p->author, sizeof p->author, content);
         }
-    } else if (xmlStrcasecmp(name, (const xmlChar *)"link") == 0) {
+    } else if (tag.id == T_LINK) {
         const char *rel = attr(atts, "rel"), *href = attr(atts, "href");
         if (rel && href && xmlStrcasecmp((const xmlChar *)rel, (const xmlChar *)"canonical") == 0)
             copy_str(p->canonical, sizeof p->canonical, href);
-    } else if (xmlStrcasecmp(name, (const xmlChar *)"time") == 0) {
+    } else if (tag.id == T_TIME) {
         const char *dt = attr(atts, "datetime");
         if (dt && !p->published[0] && !skip_here)
             copy_str(p->published, sizeof p->published, dt);
     }
-    if (xmlStrcasecmp(name, (const xmlChar *)"title") == 0)
+    if (tag.id == T_TITLE)
         p->in_title++;
-    if (xmlStrcasecmp(name, (const xmlChar *)"script") == 0) {
+    if (tag.id == T_SCRIPT) {
         const char *type = attr(atts, "type");
         if (type && strstr(type, "ld+json"))
             p->in_ldjson++;
     }
     /* void elements take no place on the stack (their end event is ignored) */
-    if (name_is(name, void_elements)) {
+    if (tag.flags & TF_VOID) {
         /* <br> breaks the line, not the paragraph (its link density and
          * score are the paragraph's); two in a row or <hr> end it */
-        if (!skip_here && xmlStrcasecmp(name, (const xmlChar *)"br") == 0) {
+        if (!skip_here && tag.id == T_BR) {
             if (p->line_break)
                 close_block(p);
             else if (p->block_open)
                 p->line_break = true;
-        } else if (!skip_here && xmlStrcasecmp(name, (const xmlChar *)"hr") == 0)
+        } else if (!skip_here && tag.id == T_HR)
             close_block(p);
         p->pos = after_tag(p);
         return;
@@ -332,32 +423,45 @@ static void on_start(void *ctx, const xmlChar *name, const xmlChar **atts)
         p->pos = after_tag(p);
         return;
     }
-    element e = {p->depth > 0 ? p->stack[p->depth - 1] : -1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0};
-    e.inline_ = (uint8_t)name_is(name, (const char *const[]){"a", "span", "em", "strong", "b", "i",
-                                                             "u", "font", "small", "big", "sub", "sup",
-                                                             "abbr", "cite", "code", "mark", "q", "s",
-                                                             "time", "label", "ins", "del", "bdi", NULL});
+    element e = {p->depth > 0 ? p->stack[p->depth - 1] : -1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0};
+    e.inline_ = (uint8_t)((tag.flags & TF_INLINE) != 0);
     const element *parent = e.parent >= 0 ? &SR_VEC_AT(&p->elements, element, e.parent) : NULL;
-    bool caption = false;
-    int w = class_weight(attr(atts, "class"), &caption) + class_weight(attr(atts, "id"), &caption);
-    const char *itemprop = attr(atts, "itemprop");
+    unsigned names = 0;
+    const char *cls = attr(atts, "class"), *idv = attr(atts, "id");
+    int w = class_weight(cls, &names) + class_weight(idv, &names);
+    if ((cls && (strstr(cls, "author") || strstr(cls, "byline"))) || (idv && strstr(idv, "author")))
+        names |= NM_AUTHOR;
+    const char *itemprop = attr(atts, "itemprop"), *rel = attr(atts, "rel");
     if (itemprop && strstr(itemprop, "articleBody"))
         w += 50;
+    if ((itemprop && strstr(itemprop, "author")) || (rel && !strcmp(rel, "author")))
+        names |= NM_AUTHOR;
+    /* a date in an attribute: <span itemprop="datePublished" content=...>,
+     * <time datetime=... pubdate> */
+    if (itemprop && !strcmp(itemprop, "datePublished") && !skip_here) {
+        const char *v = attr(atts, "content");
+        if (!v)
+            v = attr(atts, "datetime");
+        if (v)
+            copy_str(p->published, sizeof p->published, v);
+        else
+            names |= NM_DATE;
+    }
     const char *role = attr(atts, "role");
     if (role && (!strcmp(role, "navigation") || !strcmp(role, "complementary") ||
                  !strcmp(role, "contentinfo") || !strcmp(role, "banner")))
         w -= 50;
-    if (xmlStrcasecmp(name, (const xmlChar *)"article") == 0 || xmlStrcasecmp(name, (const xmlChar *)"main") == 0)
+    if (tag.id == T_ARTICLE || tag.id == T_MAIN)
         w += 25;
     e.weight = (int16_t)w;
     /* boilerplate by its own tag, role or names (not inherited: a page
      * wrapper with an unlucky class name holds the article too) */
-    e.boiler = (uint8_t)(w <= -25 || name_is(name, boiler_tags));
+    e.boiler = (uint8_t)(w <= -25 || (tag.flags & TF_BOILER));
     e.good = (uint8_t)((parent && parent->good) || w >= 25);
     e.in_boiler = (uint8_t)(parent && (parent->in_boiler || parent->boiler));
-    e.capname = (uint8_t)caption;
-    e.figure = (uint8_t)((parent && parent->figure) ||
-                         name_is(name, (const char *const[]){"figure", "figcaption", NULL}));
+    e.capname = (uint8_t)((names & NM_CAPTION) != 0);
+    e.names = (uint8_t)names;
+    e.figure = (uint8_t)((parent && parent->figure) || tag.id == T_FIGURE || tag.id == T_FIGCAPTION);
     int32_t idx = (int32_t)SR_VEC_COUNT(&p->elements, element);
 #ifdef SITREP_DEBUG_WEBPAGE
     if (idx < DEBUG_ELEMENTS) {
@@ -370,24 +474,24 @@ static void on_start(void *ctx, const xmlChar *name, const xmlChar **atts)
         return;
     }
     p->stack[p->depth] = idx;
-    p->skip[p->depth] = (uint8_t)(skip_here || name_is(name, skipped) || hidden(atts));
+    p->skip[p->depth] = (uint8_t)(skip_here || (tag.flags & TF_SKIP) || hidden(atts));
     p->depth++;
-    if (xmlStrcasecmp(name, (const xmlChar *)"a") == 0)
+    if (tag.id == T_A)
         p->anchor++;
-    if (!p->skip[p->depth - 1] && name_is(name, blocks_)) {
+    if (!p->skip[p->depth - 1] && (tag.flags & TF_BLOCK)) {
         close_block(p);
         uint8_t kind = BK_TEXT;
-        if ((name[0] | 0x20) == 'h' && name[1] >= '1' && name[1] <= '6' && !name[2])
+        if (tag.id >= T_H1 && tag.id <= T_H6)
             kind = BK_HEADING;
-        else if (xmlStrcasecmp(name, (const xmlChar *)"li") == 0)
+        else if (tag.id == T_LI)
             kind = BK_ITEM;
-        else if (xmlStrcasecmp(name, (const xmlChar *)"blockquote") == 0)
+        else if (tag.id == T_BLOCKQUOTE)
             kind = BK_QUOTE;
-        else if (xmlStrcasecmp(name, (const xmlChar *)"figcaption") == 0)
+        else if (tag.id == T_FIGCAPTION)
             kind = BK_CAPTION;
-        else if (xmlStrcasecmp(name, (const xmlChar *)"td") == 0 || xmlStrcasecmp(name, (const xmlChar *)"th") == 0)
+        else if (tag.id == T_TD || tag.id == T_TH)
             kind = BK_CELL;
-        p->h1_open = (uint8_t)(kind == BK_HEADING && name[1] == '1');
+        p->h1_open = (uint8_t)(tag.id == T_H1);
         p->block_kind = kind;
     }
     p->pos = after_tag(p);
@@ -398,20 +502,21 @@ static void on_end(void *ctx, const xmlChar *name)
     page *p = ctx;
     if (p->oom)
         return;
-    if (xmlStrcasecmp(name, (const xmlChar *)"title") == 0 && p->in_title)
+    tag_info tag = tag_of(name);
+    if (tag.id == T_TITLE && p->in_title)
         p->in_title--;
-    if (xmlStrcasecmp(name, (const xmlChar *)"script") == 0 && p->in_ldjson)
+    if (tag.id == T_SCRIPT && p->in_ldjson)
         p->in_ldjson--;
-    if (name_is(name, void_elements)) {
+    if (tag.flags & TF_VOID) {
         p->pos = after_tag(p);
         return;
     }
     if (p->depth > 0) {
-        if (xmlStrcasecmp(name, (const xmlChar *)"a") == 0 && p->anchor)
+        if (tag.id == T_A && p->anchor)
             p->anchor--;
         bool was_skipped = p->skip[p->depth - 1];
         p->depth--;
-        if (!was_skipped && name_is(name, blocks_))
+        if (!was_skipped && (tag.flags & TF_BLOCK))
             close_block(p);
     }
     p->pos = after_tag(p);
@@ -597,6 +702,7 @@ static void choose(page *p)
     while (best >= 0 && el[best].parent >= 0 && el[el[best].parent].text_kids == 1 &&
            el[el[best].parent].parent >= 0 && !el[el[best].parent].boiler)
         best = el[best].parent;
+    p->best = best;
 #ifdef SITREP_DEBUG_WEBPAGE
     if (getenv("SITREP_DEBUG_WEB"))
         fprintf(stderr, "best el%d score %.1f weight %d\n", best, best >= 0 ? el[best].score : 0,
@@ -693,6 +799,110 @@ static void ld_article(page *p, json_t *o)
     copy_str(p->site_name, sizeof p->site_name, ld_string(json_object_get(o, "publisher")));
 }
 
+/* The text of a block, its runs joined by a space, in out[0..cap). */
+static size_t block_text(const page *p, const block *b, char *out, size_t cap)
+{
+    size_t n = 0;
+    for (uint32_t k = 0; k < b->nruns && n + 1 < cap; k++) {
+        const run *r = &SR_VEC_AT(&p->runs, run, b->first_run + k);
+        if (n && n + 1 < cap)
+            out[n++] = ' ';
+        for (uint32_t c = r->start; c < r->end && n + 1 < cap; c++)
+            out[n++] = p->src[c] == '\n' || p->src[c] == '\t' ? ' ' : p->src[c];
+    }
+    out[n] = '\0';
+    return n;
+}
+
+/* Does an element within `levels` above the block carry a name flag? */
+static bool block_named(const page *p, const block *b, unsigned flag, int levels)
+{
+    const element *el = (const element *)(const void *)p->elements.data;
+    int32_t e = b->element;
+    for (int up = 0; e >= 0 && up < levels; up++, e = el[e].parent)
+        if (el[e].names & flag)
+            return true;
+    return false;
+}
+
+/* Is the block in the part of the page around the article (the
+ * container's parent), where its date line and byline stand? */
+static bool near_article(const page *p, const block *b)
+{
+    const element *el = (const element *)(const void *)p->elements.data;
+    if (p->best < 0)
+        return true;
+    int32_t top = el[p->best].parent >= 0 ? el[p->best].parent : p->best;
+    return inside(el, b->element, top);
+}
+
+/* A date the page shows rather than declares: in the URL
+ * (/2019/11/19/), else in a short date line near the article. */
+static void visible_date(page *p, const char *url)
+{
+    for (const char *q = url; q && *q; q++) {
+        int y, m, d, used = 0;
+        if (*q == '/' && sscanf(q, "/%4d/%2d/%2d/%n", &y, &m, &d, &used) == 3 && used == 12 && y >= 1990 &&
+            y <= 2100 && m >= 1 && m <= 12 && d >= 1 && d <= sr_days_in_month(y, m)) {
+            snprintf(p->published, sizeof p->published, "%04d-%02d-%02d", y, m, d);
+            return;
+        }
+    }
+    size_t nb = SR_VEC_COUNT(&p->blocks, block);
+    for (size_t i = 0; i < nb; i++) {
+        const block *b = &SR_VEC_AT(&p->blocks, block, i);
+        if (b->element < 0 || b->chars > 120 || !block_named(p, b, NM_DATE, 4) || !near_article(p, b))
+            continue;
+        char text[256];
+        size_t n = block_text(p, b, text, sizeof text);
+        sr_date d;
+        size_t at, used;
+        if (sr_date_find(text, n, &d, &at, &used) && d.day) {
+            sr_date_iso(&d, p->published);
+            return;
+        }
+    }
+}
+
+/* A byline the page shows: a short block named "author" or "byline"
+ * near the article, "By " and what follows the name left out. */
+static void visible_author(page *p)
+{
+    size_t nb = SR_VEC_COUNT(&p->blocks, block);
+    for (size_t i = 0; i < nb; i++) {
+        const block *b = &SR_VEC_AT(&p->blocks, block, i);
+        if (b->element < 0 || b->chars < 4 || b->chars > 80 || b->kind == BK_HEADING ||
+            !block_named(p, b, NM_AUTHOR, 3) || !near_article(p, b))
+            continue;
+        char text[256];
+        size_t n = block_text(p, b, text, sizeof text);
+        const char *t = text;
+        static const char *const by[] = {"By ", "by ", "BY ", "Von ", "Por ", "Par ", "Written by ", "Posted by ", NULL};
+        for (size_t k = 0; by[k]; k++)
+            if (strncmp(t, by[k], strlen(by[k])) == 0) {
+                t += strlen(by[k]);
+                break;
+            }
+        while (*t == ' ')
+            t++;
+        n = strcspn(t, "|,;\xC2\xB7\xE2\x80\xA2(\n");
+        while (n && t[n - 1] == ' ')
+            n--;
+        /* a name: two to five words, a capital first, no digits */
+        size_t words = n ? 1 : 0;
+        bool digits = false;
+        for (size_t k = 0; k < n; k++) {
+            words += t[k] == ' ';
+            digits |= t[k] >= '0' && t[k] <= '9';
+        }
+        if (words >= 2 && words <= 5 && !digits && t[0] >= 'A' && t[0] <= 'Z' && n < sizeof p->author) {
+            memcpy(p->author, t, n);
+            p->author[n] = '\0';
+            return;
+        }
+    }
+}
+
 static void metadata(page *p, sitrep_doc *doc)
 {
     /* JSON-LD scripts were gathered one after the other, each NUL-ended */
@@ -740,6 +950,10 @@ static void metadata(page *p, sitrep_doc *doc)
         doc->outlet = sr_arena_strndup(&doc->arena, p->site_name, strlen(p->site_name));
     if (!doc->url && p->canonical[0])
         doc->url = sr_arena_strndup(&doc->arena, p->canonical, strlen(p->canonical));
+    if (!doc->published && !p->published[0])
+        visible_date(p, doc->url ? doc->url : p->canonical);
+    if (!p->author[0] && doc->nbyline == 0)
+        visible_author(p);
     if (!doc->published && p->published[0]) {
         sr_date d;
         size_t at, used;
@@ -749,8 +963,12 @@ static void metadata(page *p, sitrep_doc *doc)
             doc->published = sr_arena_strndup(&doc->arena, iso, 10);
         }
     }
-    if (p->author[0] && doc->nbyline == 0)
-        sr_doc_add_byline(doc, p->author, strlen(p->author));
+    if (p->author[0] && doc->nbyline == 0) {
+        const char *a = p->author;
+        if (strncasecmp(a, "by ", 3) == 0)
+            a += 3;
+        sr_doc_add_byline(doc, a, strlen(a));
+    }
 }
 
 bool sr_looks_like_html(const char *s, size_t n)
@@ -782,10 +1000,28 @@ bool sr_looks_like_html(const char *s, size_t n)
     return false;
 }
 
+#ifndef NDEBUG
+/* The lookup tables are searched by bisection: kept sorted (debug builds,
+ * as the sanitizer test run uses, check it). */
+static void check_tables(void)
+{
+    for (size_t i = 1; i < sizeof tags / sizeof tags[0]; i++)
+        assert(strcmp(tags[i - 1].name, tags[i].name) < 0);
+    for (size_t i = 1; i < sizeof class_words / sizeof class_words[0]; i++)
+        assert(strcmp(class_words[i - 1].word, class_words[i].word) < 0);
+    for (size_t i = 0; i < sizeof class_words / sizeof class_words[0]; i++)
+        assert(strchr(class_firsts, class_words[i].word[0]));
+}
+#endif
+
 sitrep_status sr_webpage_lines(sitrep_doc *doc)
 {
+#ifndef NDEBUG
+    check_tables();
+#endif
     page p;
     memset(&p, 0, sizeof p);
+    p.best = -1;
     p.src = doc->src;
     p.len = doc->len;
     sr_buf_init(&p.elements, doc->mem);
@@ -868,7 +1104,10 @@ sitrep_status sr_webpage_lines(sitrep_doc *doc)
                 ln.para = para;
                 ln.words = SR_MANY_WORDS;
                 ln.drop = b->keep ? 0 : b->drop ? b->drop : SITREP_DROP_NAVIGATION;
-                ln.flags = (uint8_t)((k && !r->brk ? SR_LINE_INLINE : 0) | (b->kind == BK_HEADING ? SR_LINE_HEADING : 0) |
+                /* page chrome is dropped without a listing: all links,
+                 * or a word or two (menus, buttons, counters) */
+                bool chrome = !b->keep && b->drop == SITREP_DROP_NAVIGATION && b->chars - b->link_chars < 20;
+                ln.flags = (uint8_t)((k && !r->brk ? SR_LINE_INLINE : 0) | (chrome ? SR_LINE_UNLISTED : 0) | (b->kind == BK_HEADING ? SR_LINE_HEADING : 0) |
                                      SR_LINE_PROSE);
                 if (!SR_VEC_PUSH(&doc->lines, sr_line, ln))
                     st = SITREP_ENOMEM;

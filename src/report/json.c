@@ -21,16 +21,19 @@ static bool put(json_t *o, const char *key, json_t *value)
     return value != NULL && json_object_set_new(o, key, value) == 0;
 }
 
-/* A span object {doc, start, end, quote}, or NULL when out of memory. */
-static json_t *span_json(const sitrep_doc *doc, uint32_t start, uint32_t end)
+/* A span object {doc, start, end, quote}, or NULL when out of memory.
+ * The document's id is one shared string (id holds a reference), and
+ * the quote is not checked again: the input was checked as UTF-8 and a
+ * span never splits a character. */
+static json_t *span_json(const sitrep_doc *doc, json_t *id, uint32_t start, uint32_t end)
 {
     json_t *o = json_object();
     if (o == NULL)
         return NULL;
-    bool ok = put(o, "doc", json_string(doc->id));
+    bool ok = put(o, "doc", json_incref(id));
     ok = put(o, "start", json_integer(start)) && ok;
     ok = put(o, "end", json_integer(end)) && ok;
-    ok = put(o, "quote", json_stringn(doc->src + start, end - start)) && ok;
+    ok = put(o, "quote", json_stringn_nocheck(doc->src + start, end - start)) && ok;
     if (!ok) {
         json_decref(o);
         return NULL;
@@ -84,14 +87,17 @@ sitrep_status sitrep_doc_write_json(const sitrep_doc *doc, unsigned flags, sitre
         sr_buf_free(&text);
     }
     json_t *dropped = json_array();
+    json_t *id = json_string(doc->id);
     size_t nd = sitrep_doc_dropped_count(doc);
-    for (size_t i = 0; i < nd; i++) {
+    for (size_t i = 0; i < nd && id; i++) {
         sitrep_drop_reason why;
         sitrep_span sp = sitrep_doc_dropped(doc, i, &why);
-        json_t *s = span_json(doc, sp.start, sp.end);
-        ok = s && put(s, "reason", json_string(sitrep_drop_reason_name(why))) && ok;
+        json_t *s = span_json(doc, id, sp.start, sp.end);
+        ok = s && put(s, "reason", json_string_nocheck(sitrep_drop_reason_name(why))) && ok;
         ok = append(dropped, s) && ok;
     }
+    ok = id != NULL && ok;
+    json_decref(id);
     ok = put(o, "dropped", dropped) && ok;
     size_t nt, ns;
     sitrep_doc_tokens(doc, &nt);
