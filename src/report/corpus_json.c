@@ -599,36 +599,104 @@ static int cmp_doc(const void *pa, const void *pb)
     return strcmp(a->id, b->id);
 }
 
+/* The end of the JSON value (null, a number or a string) at v. */
+static const char *value_end(const char *v, const char *end)
+{
+    if (v < end && *v == '"') {
+        for (v++; v < end && *v != '"'; v++)
+            if (*v == '\\')
+                v++;
+        return v < end ? v + 1 : end;
+    }
+    while (v < end && *v != ',' && *v != '}')
+        v++;
+    return v;
+}
+
+/* The first occurrence of key[0..kl) in s[0..n), or NULL. */
+static const char *find_bytes(const char *s, size_t n, const char *key, size_t kl)
+{
+    for (const char *q = s; kl && (size_t)(s + n - q) >= kl; q++) {
+        q = memchr(q, key[0], (size_t)(s + n - q) - kl + 1);
+        if (!q)
+            return NULL;
+        if (memcmp(q, key, kl) == 0)
+            return q;
+    }
+    return NULL;
+}
+
+/* Appends a JSON string for s (null when s is NULL). */
+static bool put_json_string(sr_buf *out, const char *s)
+{
+    if (!s)
+        return sr_buf_put(out, "null", 4);
+    json_t *v = json_string(s);
+    bool ok = v && json_dump_callback(v, sr_buf_write_cb, out, JSON_ENCODE_ANY) == 0;
+    json_decref(v);
+    return ok;
+}
+
+/* A document's record as the corpus leaves it: its own record (written
+ * when it was added) with the values of published_inferred,
+ * published_basis, story and duplicate_of set.  The record is our own
+ * compact JSON, in which `,"key":` cannot occur inside a string (a quote
+ * there is escaped), so the values are replaced in place rather than
+ * the record parsed and written again. */
+static sitrep_status write_document(const sitrep_corpus *c, const sr_cdoc *d, sr_buf *out, sitrep_write_fn write,
+                                    void *ctx)
+{
+    const sr_cdoc *docs = (const sr_cdoc *)(const void *)c->docs.data;
+    const sr_cstory *stories = (const sr_cstory *)(const void *)c->stories.data;
+    bool set_inferred = !d->published[0] && d->inferred[0];
+    struct {
+        const char *key;
+        bool set;
+        const char *value;
+    } fields[] = {
+        {",\"published_inferred\":", set_inferred, set_inferred ? d->inferred : NULL},
+        {",\"published_basis\":", set_inferred, set_inferred ? d->basis : NULL},
+        {",\"story\":", true, d->story >= 0 ? stories[d->story].id : NULL},
+        {",\"duplicate_of\":", true, d->dup_of >= 0 ? docs[d->dup_of].id : NULL},
+    };
+    out->len = 0;
+    const char *at = d->record, *end = d->record + d->record_len;
+    bool ok = true;
+    for (size_t k = 0; k < sizeof fields / sizeof fields[0] && ok; k++) {
+        size_t kl = strlen(fields[k].key);
+        const char *key = find_bytes(at, (size_t)(end - at), fields[k].key, kl);
+        if (!key)
+            return SITREP_EFORMAT; /* not a record this library wrote */
+        const char *v = key + kl, *ve = value_end(v, end);
+        ok = sr_buf_put(out, at, (size_t)(v - at));
+        if (fields[k].set)
+            ok = ok && put_json_string(out, fields[k].value);
+        else
+            ok = ok && sr_buf_put(out, v, (size_t)(ve - v));
+        at = ve;
+    }
+    ok = ok && sr_buf_put(out, at, (size_t)(end - at)) && sr_buf_putc(out, '\n');
+    if (!ok)
+        return SITREP_ENOMEM;
+    return write(out->data, out->len, ctx) ? SITREP_EIO : SITREP_OK;
+}
+
 static sitrep_status write_documents(const sitrep_corpus *c, sitrep_write_fn write, void *ctx)
 {
     size_t n = SR_VEC_COUNT(&c->docs, sr_cdoc);
     const sr_cdoc *docs = (const sr_cdoc *)(const void *)c->docs.data;
-    const sr_cstory *stories = (const sr_cstory *)(const void *)c->stories.data;
     const sr_cdoc **order = c->mem->calloc(n ? n : 1, sizeof *order);
     if (!order)
         return SITREP_ENOMEM;
     for (size_t i = 0; i < n; i++)
         order[i] = &docs[i];
     qsort(order, n, sizeof *order, cmp_doc);
+    sr_buf line;
+    sr_buf_init(&line, c->mem);
     sitrep_status st = SITREP_OK;
-    for (size_t i = 0; i < n && st == SITREP_OK; i++) {
-        const sr_cdoc *d = order[i];
-        json_error_t err;
-        json_t *o = json_loadb(d->record, d->record_len, 0, &err);
-        bool ok = o != NULL;
-        if (ok && !d->published[0] && d->inferred[0]) {
-            ok = put(o, "published_inferred", json_string(d->inferred));
-            ok = ok && put(o, "published_basis", str_or_null(d->basis));
-        }
-        ok = ok && put(o, "story", d->story >= 0 ? json_string(stories[d->story].id) : json_null());
-        ok = ok && put(o, "duplicate_of", d->dup_of >= 0 ? json_string(docs[d->dup_of].id) : json_null());
-        if (!ok) {
-            json_decref(o);
-            st = SITREP_ENOMEM;
-            break;
-        }
-        st = emit(c, o, write, ctx);
-    }
+    for (size_t i = 0; i < n && st == SITREP_OK; i++)
+        st = write_document(c, order[i], &line, write, ctx);
+    sr_buf_free(&line);
     c->mem->free(order);
     return st;
 }
