@@ -112,6 +112,9 @@ ids=$(grep '"type":"document"' "$t/out" | sed 's/.*"id":"\([^"]*\)".*/\1/' | tr 
 grep -q 'crawl.warc.gz: .*record.*2222-b.*truncated' "$t/err" && ok || bad "WARC: the truncated record is named ($(cat "$t/err"))"
 [ "$(grep -c '^sitrep: ' "$t/err")" = 2 ] && ok || bad "WARC: one line for the bad record, one for the count"
 grep -q '"url":"https://news.example/khartoum"' "$t/out" && ok || bad "WARC: the target URI is the document's url"
+grep '"id":"3333-c"' "$t/out" | grep -q '"published_inferred":"2025-03-02","published_basis":"the WARC record' && ok || bad "WARC: a page without a date is dated by its record (fetched that day)"
+# the pages' events are dated against the record's date: Sunday before 2 March 2025 is 2 March
+grep '"type":"event"' "$t/out" | grep -q '"date":{"start":"2025-03-02"' && ok || bad "WARC: the Kabul bombing dated against the record's date"
 
 # ---- feeds ----
 cat > "$t/feed.rss" <<'EOF'

@@ -15,6 +15,7 @@
 #include "pipeline.h"
 #include "read/read.h"
 #include "clean/webpage.h"
+#include "analyse/dates.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -641,8 +642,15 @@ static sitrep_status warc_next(sitrep_reader *r, sitrep_doc **out)
         if (gt)
             *gt = '\0';
         sitrep_doc_hints h = {uri[0] ? uri : NULL, NULL, NULL, NULL};
-        (void)date;
-        st = sr_doc_analyse(id, bytes, blen, bytes, true, &h, &r->opts, out);
+        /* the record's date is when the page was fetched: the article's
+         * date when the page states none (it was published by then) */
+        char day[11] = "";
+        sr_date d;
+        size_t at, used;
+        if (sr_date_find(date, strlen(date), &d, &at, &used) && at == 0 && d.day)
+            sr_date_iso(&d, day);
+        st = sr_doc_analyse_dated(id, bytes, blen, bytes, true, &h, &r->opts, day[0] ? day : NULL,
+                                  day[0] ? "the WARC record's date, when the page was fetched" : NULL, out);
         if (st != SITREP_OK) {
             snprintf(detail, sizeof detail, "record %zu %.120s", record, rid);
             return fail(r, st, r->path, 0, detail);
