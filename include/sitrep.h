@@ -138,6 +138,9 @@ SITREP_EXPORT const char *sitrep_doc_source(const sitrep_doc *doc, size_t *len);
 SITREP_EXPORT const char *sitrep_doc_title(const sitrep_doc *doc);
 SITREP_EXPORT const char *sitrep_doc_outlet(const sitrep_doc *doc);
 SITREP_EXPORT const char *sitrep_doc_url(const sitrep_doc *doc);
+/* The language a web page declares (<html lang>, Content-Language,
+ * og:locale, JSON-LD inLanguage) as written there ("en", "pt-BR"). */
+SITREP_EXPORT const char *sitrep_doc_language(const sitrep_doc *doc);
 SITREP_EXPORT const char *sitrep_doc_published(const sitrep_doc *doc);
 /* Best estimate when published is NULL; *basis (may be NULL) receives a
  * sentence saying how it was inferred. */

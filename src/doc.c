@@ -52,6 +52,7 @@ const char *sitrep_doc_id(const sitrep_doc *doc) { return doc->id; }
 const char *sitrep_doc_title(const sitrep_doc *doc) { return doc->title; }
 const char *sitrep_doc_outlet(const sitrep_doc *doc) { return doc->outlet; }
 const char *sitrep_doc_url(const sitrep_doc *doc) { return doc->url; }
+const char *sitrep_doc_language(const sitrep_doc *doc) { return doc->language; }
 const char *sitrep_doc_published(const sitrep_doc *doc) { return doc->published; }
 
 const char *sitrep_doc_source(const sitrep_doc *doc, size_t *len)

@@ -51,6 +51,7 @@ struct sitrep_doc {
     char *title;
     char *outlet;
     char *url;
+    char *language;             /* as the page declares it, or NULL */
     char *published;            /* "YYYY-MM-DD" */
     char *published_inferred;
     char *published_basis;

@@ -66,6 +66,7 @@ done
 [ "$(echo "$out" | field page outlet)" = "Sahel Daily" ] && ok || bad "a page: outlet from og:site_name"
 [ "$(echo "$out" | field page url)" = "https://sahel-daily.example/mali-army-post" ] && ok || bad "a page: canonical URL"
 case "$(echo "$out" | field page byline)" in *"Aminata Kone"*) ok ;; *) bad "a page: author" ;; esac
+[ "$(echo "$out" | field page language)" = "en" ] && ok || bad "a page: language from <html lang>"
 # every quoted span is the page's own bytes
 echo "$out" > "$t/page.jsonl"
 python3 - "$t/page.html" "$t/page.jsonl" <<'EOF2' && ok || bad "a page: spans quote the page's bytes"

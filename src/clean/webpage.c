@@ -98,7 +98,7 @@ typedef struct page {
     uint8_t h1_open;
     sr_buf title;        /* <title> text */
     sr_buf ldjson;       /* JSON-LD script text */
-    char og_title[512], site_name[256], published[64], author[256], canonical[512];
+    char og_title[512], site_name[256], published[64], author[256], canonical[512], lang[36];
     int32_t best;        /* the article's container, -1 when none */
     bool oom;
 } page;
@@ -135,7 +135,7 @@ enum { /* tag flags */
 
 enum { /* tags with a rule of their own */
     T_OTHER = 0, T_A, T_ARTICLE, T_BLOCKQUOTE, T_BR, T_FIGCAPTION, T_FIGURE, T_H1, T_H2, T_H3,
-    T_H4, T_H5, T_H6, T_HR, T_LI, T_LINK, T_MAIN, T_META, T_SCRIPT, T_TD, T_TH, T_TIME, T_TITLE,
+    T_H4, T_H5, T_H6, T_HR, T_HTML, T_LI, T_LINK, T_MAIN, T_META, T_SCRIPT, T_TD, T_TH, T_TIME, T_TITLE,
 };
 
 typedef struct tag_info {
@@ -155,7 +155,7 @@ static const tag_info tags[] = {
     {"font", TF_INLINE, 0}, {"footer", TF_BLOCK | TF_BOILER, 0}, {"form", TF_BLOCK | TF_BOILER, 0},
     {"h1", TF_BLOCK, T_H1}, {"h2", TF_BLOCK, T_H2}, {"h3", TF_BLOCK, T_H3}, {"h4", TF_BLOCK, T_H4},
     {"h5", TF_BLOCK, T_H5}, {"h6", TF_BLOCK, T_H6}, {"head", TF_SKIP, 0}, {"header", TF_BLOCK, 0},
-    {"hr", TF_VOID | TF_BLOCK, T_HR}, {"i", TF_INLINE, 0}, {"iframe", TF_SKIP, 0},
+    {"hr", TF_VOID | TF_BLOCK, T_HR}, {"html", 0, T_HTML}, {"i", TF_INLINE, 0}, {"iframe", TF_SKIP, 0},
     {"img", TF_VOID, 0}, {"input", TF_VOID, 0}, {"ins", TF_INLINE, 0}, {"keygen", TF_VOID, 0},
     {"label", TF_INLINE, 0}, {"li", TF_BLOCK, T_LI}, {"link", TF_VOID, T_LINK},
     {"main", TF_BLOCK, T_MAIN}, {"mark", TF_INLINE, 0}, {"menu", TF_BOILER, 0},
@@ -372,7 +372,12 @@ static void on_start(void *ctx, const xmlChar *name, const xmlChar **atts)
         return;
     bool skip_here = p->depth > 0 && p->skip[p->depth - 1];
     tag_info tag = tag_of(name);
-    if (tag.id == T_META) {
+    if (tag.id == T_HTML) {
+        copy_str(p->lang, sizeof p->lang, attr(atts, "lang"));
+    } else if (tag.id == T_META) {
+        const char *equiv = attr(atts, "http-equiv");
+        if (equiv && strcasecmp(equiv, "content-language") == 0)
+            copy_str(p->lang, sizeof p->lang, attr(atts, "content"));
         const char *prop = attr(atts, "property");
         if (!prop)
             prop = attr(atts, "name");
@@ -384,6 +389,8 @@ static void on_start(void *ctx, const xmlChar *name, const xmlChar **atts)
                 copy_str(p->og_title, sizeof p->og_title, content);
             else if (!strcmp(prop, "og:site_name") || !strcmp(prop, "application-name"))
                 copy_str(p->site_name, sizeof p->site_name, content);
+            else if (!strcmp(prop, "og:locale"))
+                copy_str(p->lang, sizeof p->lang, content);
             else if (one_of(prop, date_names))
                 copy_str(p->published, sizeof p->published, content);
             else if (one_of(prop, author_names) && !strstr(content, "://"))
@@ -797,6 +804,7 @@ static void ld_article(page *p, json_t *o)
     copy_str(p->published, sizeof p->published, ld_string(json_object_get(o, "datePublished")));
     copy_str(p->author, sizeof p->author, ld_string(json_object_get(o, "author")));
     copy_str(p->site_name, sizeof p->site_name, ld_string(json_object_get(o, "publisher")));
+    copy_str(p->lang, sizeof p->lang, ld_string(json_object_get(o, "inLanguage")));
 }
 
 /* The text of a block, its runs joined by a space, in out[0..cap). */
@@ -948,6 +956,21 @@ static void metadata(page *p, sitrep_doc *doc)
     }
     if (!doc->outlet && p->site_name[0])
         doc->outlet = sr_arena_strndup(&doc->arena, p->site_name, strlen(p->site_name));
+    if (!doc->language && p->lang[0]) {
+        /* "en_US" (og:locale) is written "en-US"; anything but a
+         * language tag is not taken */
+        size_t n = strlen(p->lang);
+        bool tag = n >= 2 && n <= 35;
+        for (size_t k = 0; k < n && tag; k++) {
+            char ch = p->lang[k];
+            if (ch == '_')
+                p->lang[k] = '-';
+            else if (!((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') || ch == '-'))
+                tag = false;
+        }
+        if (tag)
+            doc->language = sr_arena_strndup(&doc->arena, p->lang, n);
+    }
     if (!doc->url && p->canonical[0])
         doc->url = sr_arena_strndup(&doc->arena, p->canonical, strlen(p->canonical));
     if (!doc->published && !p->published[0])

@@ -73,6 +73,7 @@ sitrep_status sitrep_doc_write_json(const sitrep_doc *doc, unsigned flags, sitre
     ok = put(o, "published_inferred", str_or_null(doc->published_inferred)) && ok;
     ok = put(o, "published_basis", str_or_null(doc->published_basis)) && ok;
     ok = put(o, "url", str_or_null(doc->url)) && ok;
+    ok = put(o, "language", str_or_null(doc->language)) && ok;
     ok = put(o, "story", json_null()) && ok;
     ok = put(o, "duplicate_of", json_null()) && ok;
     if (flags & SITREP_JSON_TEXT) {
