@@ -512,8 +512,13 @@ static void on_end(void *ctx, const xmlChar *name)
     tag_info tag = tag_of(name);
     if (tag.id == T_TITLE && p->in_title)
         p->in_title--;
-    if (tag.id == T_SCRIPT && p->in_ldjson)
+    if (tag.id == T_SCRIPT && p->in_ldjson) {
+        /* each script ends with a NUL of its own (the parts of one
+         * script were kept NUL-terminated without counting it) */
         p->in_ldjson--;
+        if (!sr_buf_putc(&p->ldjson, '\0'))
+            p->oom = true;
+    }
     if (tag.flags & TF_VOID) {
         p->pos = after_tag(p);
         return;
@@ -919,6 +924,10 @@ static void metadata(page *p, sitrep_doc *doc)
         size_t n = strlen(s);
         json_error_t err;
         json_t *o = json_loadb(s, n, 0, &err);
+#ifdef SITREP_DEBUG_WEBPAGE
+        if (getenv("SITREP_DEBUG_WEB"))
+            fprintf(stderr, "ld+json %zu bytes: %s\n", n, o ? "parsed" : err.text);
+#endif
         if (o) {
             ld_article(p, o);
             json_decref(o);
@@ -990,7 +999,13 @@ static void metadata(page *p, sitrep_doc *doc)
         const char *a = p->author;
         if (strncasecmp(a, "by ", 3) == 0)
             a += 3;
-        sr_doc_add_byline(doc, a, strlen(a));
+        while (*a == ' ' || *a == '\n' || *a == '\t')
+            a++;
+        size_t n = strlen(a);
+        while (n && (a[n - 1] == ' ' || a[n - 1] == '\n' || a[n - 1] == '\t'))
+            n--;
+        if (n)
+            sr_doc_add_byline(doc, a, n);
     }
 }
 
