@@ -27,6 +27,7 @@ cat > "$t/page.html" <<'EOF'
 <title>Militants storm army post in northern Mali - Sahel Daily</title>
 <meta property="og:site_name" content="Sahel Daily">
 <link rel="canonical" href="https://sahel-daily.example/mali-army-post">
+<script type="application/ld+json">{"@context":"https://schema.org","@type":"BreadcrumbList","itemListElement":[{"@type":"ListItem","position":1,"name":"Africa"}]}</script>
 <script type="application/ld+json">{"@context":"https://schema.org","@type":"NewsArticle","headline":"Militants storm army post in northern Mali","datePublished":"2025-03-04T09:30:00Z","author":{"@type":"Person","name":"Aminata Kone"}}</script>
 <script>var tracking = "Militants storm the tracker";</script>
 <style>.x{color:red}</style>
