@@ -30,6 +30,14 @@ cat > "$t/page.html" <<'EOF'
 <script type="application/ld+json">{"@context":"https://schema.org","@type":"BreadcrumbList","itemListElement":[{"@type":"ListItem","position":1,"name":"Africa"}]}</script>
 <script type="application/ld+json">{"@context":"https://schema.org","@type":"NewsArticle","headline":"Militants storm army post in northern Mali","datePublished":"2025-03-04T09:30:00Z","author":{"@type":"Person","name":"Aminata Kone"}}</script>
 <script>var tracking = "Militants storm the tracker";</script>
+<script type="text/javascript">
+/* a long script, as news pages carry: the parser reads the page without it, and every offset still points into the page */
+var widgets = ["<p>Fake paragraph inside a script</p>", "<div class='article-body'>not the article</div>"];
+for (var i = 0; i < widgets.length; i++) { document.write(widgets[i]); } function pad() { return "0123456789abcdefghijklmnopqrstuvwxyz0123456789abcdefghijklmnopqrstuvwxyz"; }
+var more = pad() + pad() + pad() + pad() + pad() + pad() + pad() + pad() + pad() + pad() + pad() + pad() + pad() + pad();
+var evenmore = pad() + pad() + pad() + pad() + pad() + pad() + pad() + pad() + pad() + pad() + pad() + pad() + pad();
+</script>
+<style>.article-body p { margin: 0 0 1em 0; line-height: 1.5; font-family: Georgia, serif; } .site-header { display: flex; } .share-bar a { padding: 4px; }</style>
 <style>.x{color:red}</style>
 </head><body>
 <header class="site-header"><nav class="main-nav"><ul><li><a href="/">Home</a></li><li><a href="/world">World</a></li><li><a href="/sport">Sport</a></li></ul></nav></header>
@@ -38,6 +46,7 @@ cat > "$t/page.html" <<'EOF'
 <h1>Militants storm army post in northern Mali</h1>
 <p class="byline">By Aminata Kone</p>
 <p>Militants attacked an army post near Gao in northern Mali on Monday, killing 11 soldiers and wounding 6 others, the army said in a statement.</p>
+<!-- an editor's note with <script> in it is a comment, not a script -->
 <p>The attackers arrived on motorcycles before dawn and set fire to two armoured vehicles, a local official said, adding that the fighting lasted about three hours.</p>
 <h2>A string of attacks</h2>
 <p>The assault was the third on army positions in the region since January, according to a count by a security analyst in Bamako.</p>
@@ -59,7 +68,7 @@ text=$(echo "$out" | field page text)
 for want in "killing 11 soldiers" "set fire to two armoured vehicles" "A string of attacks" "third on army positions" "closed" "as troops searched the area"; do
   case $text in *"$want"*) ok ;; *) bad "a page: the article keeps '$want'" ;; esac
 done
-for junk in "Home" "Share on Facebook" "Related stories" "Floods hit Niamey" "Great article" "Copyright 2025" "tracker" "color:red" "Photo: Sahel Daily" "burnt vehicles" "Hidden schema" "Drought worsens"; do
+for junk in "Home" "Share on Facebook" "Related stories" "Floods hit Niamey" "Great article" "Copyright 2025" "tracker" "color:red" "Photo: Sahel Daily" "burnt vehicles" "Hidden schema" "Drought worsens" "Fake paragraph" "not the article" "editor's note"; do
   case $text in *"$junk"*) bad "a page: '$junk' is boilerplate, not article" ;; *) ok ;; esac
 done
 [ "$(echo "$out" | field page title)" = "Militants storm army post in northern Mali" ] && ok || bad "a page: title from og/JSON-LD/<title> without the site suffix"

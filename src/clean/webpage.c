@@ -98,10 +98,18 @@ typedef struct page {
     uint8_t h1_open;
     sr_buf title;        /* <title> text */
     sr_buf ldjson;       /* JSON-LD script text */
+    sr_buf cuts;         /* cut: script and style bodies the parser does not see */
     char og_title[512], site_name[256], published[64], author[256], canonical[512], lang[36];
     int32_t best;        /* the article's container, -1 when none */
     bool oom;
 } page;
+
+/* A script or style body left out of what the parser reads: at `at` of
+ * the parser's text, `skipped` bytes of the page in all were left out. */
+typedef struct cut {
+    uint32_t at;
+    uint32_t skipped;
+} cut;
 
 static size_t position(const page *p)
 {
@@ -109,6 +117,17 @@ static size_t position(const page *p)
     if (!in || !in->cur || !in->base)
         return p->pos;
     size_t at = (size_t)in->consumed + (size_t)(in->cur - in->base);
+    /* back to the page's bytes: add what was cut before this point */
+    size_t lo = 0, hi = SR_VEC_COUNT(&p->cuts, cut);
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (SR_VEC_AT(&p->cuts, cut, mid).at <= at)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    if (lo)
+        at += SR_VEC_AT(&p->cuts, cut, lo - 1).skipped;
     return at <= p->len ? at : p->len;
 }
 
@@ -1052,6 +1071,89 @@ static void check_tables(void)
 }
 #endif
 
+/* Does s[0..n) contain the lower-case word w, in any case? */
+static bool memmem_ci(const char *s, size_t n, const char *w)
+{
+    size_t k = strlen(w);
+    for (size_t i = 0; i + k <= n; i++)
+        if (strncasecmp(s + i, w, k) == 0)
+            return true;
+    return false;
+}
+
+/* Script and style bodies are half the bytes of a news page, and the
+ * parser steps through them a character at a time only for us to ignore
+ * them.  The parser reads a copy without them (JSON-LD scripts kept);
+ * `cuts` maps its offsets back to the page's.  A body ends at the first
+ * "</script" ("</style"), as in the HTML tokenizer; comments are stepped
+ * over so that a tag inside one is not taken for real.  Returns the copy
+ * (malloc), or NULL when there is little to cut or memory is short (the
+ * page is then read whole). */
+static char *cut_scripts(const char *s, size_t n, sr_buf *cuts, size_t *out_len)
+{
+    char *copy = NULL;
+    size_t w = 0, from = 0, skipped = 0;
+    for (size_t i = 0; i < n;) {
+        const char *lt = memchr(s + i, '<', n - i);
+        if (!lt)
+            break;
+        i = (size_t)(lt - s);
+        if (n - i >= 4 && memcmp(s + i, "<!--", 4) == 0) {
+            size_t k = i + 4;
+            for (; k + 3 <= n && memcmp(s + k, "-->", 3) != 0; k++)
+                ;
+            i = k + 3 <= n ? k + 3 : n;
+            continue;
+        }
+        size_t tl = n - i >= 7 && strncasecmp(s + i, "<script", 7) == 0 ? 6
+                    : n - i >= 6 && strncasecmp(s + i, "<style", 6) == 0 ? 5 : 0;
+        if (!tl || i + tl + 1 >= n || !strchr(" \t\r\n/>", s[i + tl + 1])) {
+            i++;
+            continue;
+        }
+        const char *gt = memchr(s + i, '>', n - i);
+        if (!gt)
+            break;
+        size_t body = (size_t)(gt - s) + 1, end = body;
+        /* a JSON-LD script stays: its metadata is read */
+        bool keep = tl == 6 && memmem_ci(s + i, body - i, "ld+json");
+        const char *close = tl == 6 ? "</script" : "</style";
+        for (; end < n; end++) {
+            const char *q = memchr(s + end, '<', n - end);
+            if (!q) {
+                end = n;
+                break;
+            }
+            end = (size_t)(q - s);
+            if (n - end >= tl + 2 && strncasecmp(s + end, close, tl + 2) == 0)
+                break;
+        }
+        if (!keep && end - body >= 64) {
+            if (!copy && !(copy = malloc(n ? n : 1)))
+                return NULL;
+            memcpy(copy + w, s + from, body - from);
+            w += body - from;
+            skipped += end - body;
+            from = end;
+            cut c = {(uint32_t)w, (uint32_t)skipped};
+            if (!SR_VEC_PUSH(cuts, cut, c)) {
+                free(copy);
+                cuts->len = 0;
+                return NULL;
+            }
+        }
+        i = end;
+    }
+    if (!copy || skipped < n / 8) { /* not worth a copy */
+        free(copy);
+        cuts->len = 0;
+        return NULL;
+    }
+    memcpy(copy + w, s + from, n - from);
+    *out_len = w + (n - from);
+    return copy;
+}
+
 sitrep_status sr_webpage_lines(sitrep_doc *doc)
 {
 #ifndef NDEBUG
@@ -1077,7 +1179,12 @@ sitrep_status sr_webpage_lines(sitrep_doc *doc)
     sax.comment = on_other;
     /* a memory parser reads the page in place: its cursor is an offset
      * into the page at every event */
-    p.ctxt = htmlCreateMemoryParserCtxt(doc->src, (int)(doc->len < INT32_MAX ? doc->len : INT32_MAX));
+    sr_buf_init(&p.cuts, doc->mem);
+    size_t cut_len = 0;
+    char *cut_copy = cut_scripts(doc->src, doc->len, &p.cuts, &cut_len);
+    const char *parse = cut_copy ? cut_copy : doc->src;
+    size_t parse_len = cut_copy ? cut_len : doc->len;
+    p.ctxt = htmlCreateMemoryParserCtxt(parse, (int)(parse_len < INT32_MAX ? parse_len : INT32_MAX));
     sitrep_status st = SITREP_OK;
     if (!p.ctxt || !p.ctxt->sax) {
         st = SITREP_ENOMEM;
@@ -1157,6 +1264,8 @@ sitrep_status sr_webpage_lines(sitrep_doc *doc)
     sr_buf_free(&p.blocks);
     sr_buf_free(&p.title);
     sr_buf_free(&p.ldjson);
+    sr_buf_free(&p.cuts);
+    free(cut_copy);
     return st;
 }
 
