@@ -3,6 +3,8 @@
  */
 #include "doc.h"
 
+#include "clean/webpage.h"
+
 #include "analyse/claims.h"
 #include "analyse/entities.h"
 #include "analyse/events.h"
@@ -163,6 +165,12 @@ const char *sitrep_drop_reason_name(sitrep_drop_reason reason)
     return "unknown";
 }
 
+/* Text of the input: a web page's character references decoded. */
+static int put_text(const sitrep_doc *doc, const char *s, size_t n, sitrep_write_fn write, void *ctx)
+{
+    return doc->html ? sr_html_write_unescaped(s, n, write, ctx) : write(s, n, ctx);
+}
+
 sitrep_status sitrep_doc_write_text(const sitrep_doc *doc, sitrep_write_fn write, void *ctx)
 {
     size_t n = SR_VEC_COUNT(&doc->lines, sr_line);
@@ -192,11 +200,11 @@ sitrep_status sitrep_doc_write_text(const sitrep_doc *doc, sitrep_write_fn write
         while (k < nins && ins[k] < at)
             k++;
         for (; k < nins && ins[k] < L[i].end; k++) {
-            if (write(doc->src + at, ins[k] - at, ctx) || write(" ", 1, ctx))
+            if (put_text(doc, doc->src + at, ins[k] - at, write, ctx) || write(" ", 1, ctx))
                 return SITREP_EIO;
             at = ins[k];
         }
-        if (write(doc->src + at, L[i].end - at, ctx))
+        if (put_text(doc, doc->src + at, L[i].end - at, write, ctx))
             return SITREP_EIO;
     }
     return SITREP_OK;

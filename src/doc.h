@@ -52,6 +52,7 @@ struct sitrep_doc {
     char *outlet;
     char *url;
     char *language;             /* as the page declares it, or NULL */
+    bool html;                  /* a web page: its text holds character references */
     char *published;            /* "YYYY-MM-DD" */
     char *published_inferred;
     char *published_basis;

@@ -156,6 +156,14 @@ case "$(echo "$out" | field doha-0305 text)" in "Negotiators resumed talks in Do
 [ "$(echo "$out" | field quetta-0302 published)" = "2025-03-02" ] && ok || bad "Atom: entry date"
 [ "$(echo "$out" | field quetta-0302 url)" = "https://desk.example/quetta" ] && ok || bad "Atom: link href"
 case "$(echo "$out" | field quetta-0302 text)" in *"killing 3 officers"*) ok ;; *) bad "Atom: escaped HTML content read" ;; esac
+[ "$(echo "$out" | field djibo-0304 outlet)" = "Monitor" ] && ok || bad "RSS: the channel's title is the items' outlet"
+[ "$(echo "$out" | field quetta-0302 outlet)" = "Desk" ] && ok || bad "Atom: the feed's title is the entries' outlet"
+
+# ---- character references: decoded in the text, quoted as written ----
+printf '<html><body><article><p>Rebels &amp; militias clashed near Goma on Friday &mdash; 5 soldiers were killed, the army&#8217;s spokesman said&#x2e;</p></article></body></html>' > "$t/refs.html"
+out=$("$bin" extract --text "$t/refs.html" 2>/dev/null)
+[ "$(echo "$out" | field refs text)" = "Rebels & militias clashed near Goma on Friday — 5 soldiers were killed, the army’s spokesman said." ] && ok || bad "references decoded in the text (got $(echo "$out" | field refs text))"
+echo "$out" | grep -q '"quote":"Rebels &amp; militias' && ok || bad "spans quote the page's bytes, references as written"
 
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

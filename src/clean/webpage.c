@@ -1154,6 +1154,72 @@ static char *cut_scripts(const char *s, size_t n, sr_buf *cuts, size_t *out_len)
     return copy;
 }
 
+static size_t utf8_put(uint32_t c, char *out)
+{
+    if (c < 0x80) {
+        out[0] = (char)c;
+        return 1;
+    }
+    if (c < 0x800) {
+        out[0] = (char)(0xC0 | (c >> 6));
+        out[1] = (char)(0x80 | (c & 0x3F));
+        return 2;
+    }
+    if (c < 0x10000) {
+        out[0] = (char)(0xE0 | (c >> 12));
+        out[1] = (char)(0x80 | ((c >> 6) & 0x3F));
+        out[2] = (char)(0x80 | (c & 0x3F));
+        return 3;
+    }
+    out[0] = (char)(0xF0 | (c >> 18));
+    out[1] = (char)(0x80 | ((c >> 12) & 0x3F));
+    out[2] = (char)(0x80 | ((c >> 6) & 0x3F));
+    out[3] = (char)(0x80 | (c & 0x3F));
+    return 4;
+}
+
+int sr_html_write_unescaped(const char *s, size_t n, sitrep_write_fn write, void *ctx)
+{
+    size_t from = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (s[i] != '&')
+            continue;
+        const char *semi = memchr(s + i, ';', n - i < 34 ? n - i : 34);
+        if (!semi)
+            continue;
+        size_t len = (size_t)(semi - (s + i)) - 1; /* between '&' and ';' */
+        uint32_t c = 0;
+        if (len >= 2 && s[i + 1] == '#') {
+            bool hex = s[i + 2] == 'x' || s[i + 2] == 'X';
+            size_t k = i + 2 + hex;
+            for (; k < (size_t)(semi - s) && c <= 0x10FFFF; k++) {
+                int d = s[k] >= '0' && s[k] <= '9' ? s[k] - '0'
+                        : hex && (s[k] | 0x20) >= 'a' && (s[k] | 0x20) <= 'f' ? (s[k] | 0x20) - 'a' + 10 : -1;
+                if (d < 0)
+                    break;
+                c = c * (hex ? 16u : 10u) + (uint32_t)d;
+            }
+            if (k != (size_t)(semi - s) || c == 0 || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF))
+                c = 0;
+        } else if (len >= 2 && len < 32) {
+            char name[32];
+            memcpy(name, s + i + 1, len);
+            name[len] = '\0';
+            const htmlEntityDesc *e = htmlEntityLookup((const xmlChar *)name);
+            c = e ? e->value : 0;
+        }
+        if (!c)
+            continue;
+        char buf[4];
+        size_t bl = utf8_put(c == 0xA0 ? ' ' : c, buf); /* a no-break space reads as a space */
+        if (write(s + from, i - from, ctx) || write(buf, bl, ctx))
+            return -1;
+        i = (size_t)(semi - s);
+        from = i + 1;
+    }
+    return write(s + from, n - from, ctx);
+}
+
 sitrep_status sr_webpage_lines(sitrep_doc *doc)
 {
 #ifndef NDEBUG
@@ -1162,6 +1228,7 @@ sitrep_status sr_webpage_lines(sitrep_doc *doc)
     page p;
     memset(&p, 0, sizeof p);
     p.best = -1;
+    doc->html = true;
     p.src = doc->src;
     p.len = doc->len;
     sr_buf_init(&p.elements, doc->mem);

@@ -25,4 +25,9 @@ sitrep_status sr_html_to_utf8(const char *s, size_t n, const sitrep_mem *mem, ch
  * where the document has none. */
 sitrep_status sr_webpage_lines(sitrep_doc *doc);
 
+/* Writes s[0..n) of a page with its character references decoded
+ * ("&amp;" "&mdash;" "&#8217;" "&#x2019;"); an unknown one stays as
+ * written.  For the cleaned text only: spans quote the page's bytes. */
+int sr_html_write_unescaped(const char *s, size_t n, sitrep_write_fn write, void *ctx);
+
 #endif

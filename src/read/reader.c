@@ -69,6 +69,7 @@ struct sitrep_reader {
     bool eof;
     bool nomem;          /* the last fill() failed for want of memory */
     feed_item *items;    /* the open feed's items */
+    char *feed_outlet;   /* the open feed's title, its items' outlet */
     size_t nitems, nextitem;
 };
 
@@ -679,6 +680,8 @@ static xmlNode *child(xmlNode *parent, const char *name)
 
 static void free_items(sitrep_reader *r)
 {
+    r->mem->free(r->feed_outlet);
+    r->feed_outlet = NULL;
     for (size_t i = 0; i < r->nitems; i++) {
         feed_item *it = &r->items[i];
         r->mem->free(it->id);
@@ -753,7 +756,24 @@ static sitrep_status feed_open(sitrep_reader *r)
     if (!x)
         return fail(r, SITREP_EFORMAT, r->path, 0, "not a readable RSS or Atom feed");
     size_t cap = 0;
-    bool ok = collect_items(r, xmlDocGetRootElement(x), &cap, 0);
+    xmlNode *root = xmlDocGetRootElement(x);
+    /* the feed's title (RSS channel, Atom feed) is its items' outlet,
+     * without a suffix such as ": latest" or " - World news" */
+    xmlNode *t = child(root && xmlStrcmp(root->name, (const xmlChar *)"rss") == 0 ? child(root, "channel") : root, "title");
+    r->feed_outlet = t ? node_text(r->mem, t) : NULL;
+    if (r->feed_outlet) {
+        static const char *const seps[] = {": ", " - ", " | ", " \xE2\x80\x93 ", " \xE2\x80\x94 ", NULL};
+        for (size_t k = 0; seps[k]; k++) {
+            char *q = strstr(r->feed_outlet, seps[k]);
+            if (q && q > r->feed_outlet)
+                *q = '\0';
+        }
+        if (!*r->feed_outlet) {
+            r->mem->free(r->feed_outlet);
+            r->feed_outlet = NULL;
+        }
+    }
+    bool ok = collect_items(r, root, &cap, 0);
     xmlFreeDoc(x);
     r->pos = r->len;
     if (!ok)
@@ -785,7 +805,7 @@ static sitrep_status feed_next(sitrep_reader *r, sitrep_doc **out)
             file_id(r->path, base, sizeof base);
             snprintf(id, sizeof id, "%s-%zu", base, k + 1);
         }
-        sitrep_doc_hints h = {it->link, it->title, it->date, NULL};
+        sitrep_doc_hints h = {it->link, it->title, it->date, r->feed_outlet};
         sitrep_status st = sr_doc_analyse(id, bytes, n, bytes, false, &h, &r->opts, out);
         if (st != SITREP_OK)
             return fail(r, st, r->path, 0, detail);
