@@ -127,8 +127,9 @@ static void fz_sink_free(fz_sink *s)
     memset(s, 0, sizeof *s);
 }
 
-/* write_text: every piece is either a range of the input or a separator
- * (" ", "\n", "\n\n"). */
+/* write_text: every piece is either a range of the input, a separator
+ * (" ", "\n", "\n\n") or one character a web page's reference
+ * ("&amp;", "&#8217;") stands for. */
 static int fz_text_cb(const char *data, size_t len, void *ctx)
 {
     fz_sink *s = ctx;
@@ -139,7 +140,10 @@ static int fz_text_cb(const char *data, size_t len, void *ctx)
         bool inside = d >= b && d + len <= b + s->srclen;
         bool sep = (len == 1 && (data[0] == ' ' || data[0] == '\n')) ||
                    (len == 2 && data[0] == '\n' && data[1] == '\n');
-        FZ_ASSERT(inside || sep);
+        unsigned char c0 = (unsigned char)data[0];
+        size_t want = c0 < 0x80 ? 1 : c0 >= 0xF0 ? 4 : c0 >= 0xE0 ? 3 : c0 >= 0xC0 ? 2 : 0;
+        bool ref = want == len;
+        FZ_ASSERT(inside || sep || ref);
     }
     fz_sink_put(s, data, len);
     return 0;
