@@ -56,7 +56,7 @@ typedef enum sitrep_status {
     SITREP_EUTF8,         /* the input is not valid UTF-8 */
     SITREP_ETOOBIG,       /* the input exceeds the configured size limit */
     SITREP_EJSON,         /* a JSON record is malformed or lacks a text */
-    SITREP_EFORMAT        /* the input format is not recognised */
+    SITREP_EFORMAT        /* the input is malformed (a corrupt WARC record) or its format not recognised */
 } sitrep_status;
 
 /* Returns a static, human-readable description of `status`. */

@@ -18,7 +18,7 @@ const char *sitrep_strerror(sitrep_status status)
     case SITREP_EUTF8: return "invalid UTF-8";
     case SITREP_ETOOBIG: return "input too large";
     case SITREP_EJSON: return "malformed JSON record";
-    case SITREP_EFORMAT: return "unrecognised input format";
+    case SITREP_EFORMAT: return "malformed or unrecognised input";
     }
     return "unknown status";
 }
