@@ -250,4 +250,12 @@ const char *sr_corpus_intern(sitrep_corpus *c, const char *s, size_t n);
  * them). */
 sitrep_status sr_corpus_add_analysis(sitrep_corpus *c, uint32_t d, const sitrep_doc *doc);
 
+/* snapshot.c: the corpus as bytes, before it is finished (appended to
+ * `out`), and loaded again into a new corpus (from sitrep_corpus_new,
+ * nothing added).  Loading checks the layout of the build that saved it:
+ * SITREP_EFORMAT for another layout or damaged bytes, after which the
+ * corpus must be freed, not used. */
+sitrep_status sr_corpus_save(const sitrep_corpus *c, sr_buf *out);
+sitrep_status sr_corpus_load(sitrep_corpus *c, const void *data, size_t len);
+
 #endif

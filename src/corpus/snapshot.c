@@ -1,0 +1,372 @@
+/*
+ * snapshot.c -- a corpus saved as bytes and loaded again, so that a store
+ * adds new articles to what it holds without reading the old ones again.
+ *
+ * What is saved is the corpus as sitrep_corpus_add leaves it, before
+ * sr_corpus_finish: documents, entities and mentions, claims, events and
+ * their spans, trend sentences and the index entries.  The records of
+ * stories, merged claims, conflicts and trends are made from these by
+ * finishing a loaded corpus, exactly as for one built in memory.
+ *
+ * The arrays are written as they are in memory, with every string field
+ * replaced by its number in a string table written first; loading interns
+ * each string once more (sr_corpus_intern), so strings that were one
+ * pointer are one pointer again (the merging code compares interned
+ * strings by pointer).  A snapshot is tied to the struct layout of the
+ * build that wrote it: a layout key is checked and a mismatch is
+ * SITREP_EFORMAT, upon which the store rebuilds the corpus from the
+ * articles it keeps.
+ */
+#include "corpus/corpus.h"
+
+#include "wordhash.h"
+
+#include <stddef.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define SNAP_MAGIC "SRCORP\x01\x00"
+#define SNAP_FORMAT 1u
+
+/* The string fields of each saved struct, by offset. */
+#define F(type, field) offsetof(type, field)
+static const size_t entity_strs[] = {F(sr_centity, name), F(sr_centity, parent), F(sr_centity, role),
+                                     F(sr_centity, role_doc), F(sr_centity, admin1),
+                                     F(sr_centity, admin1_code), F(sr_centity, feature)};
+static const size_t mention_strs[] = {F(sr_cmention, doc), F(sr_cmention, quote)};
+static const size_t span_strs[] = {F(sr_cspan, doc), F(sr_cspan, quote)};
+static const size_t claim_strs[] = {F(sr_cclaim, doc),       F(sr_cclaim, measure),
+                                    F(sr_cclaim, qualifier), F(sr_cclaim, actor),
+                                    F(sr_cclaim, attributed_to), F(sr_cclaim, places[0]),
+                                    F(sr_cclaim, places[1]), F(sr_cclaim, places[2]),
+                                    F(sr_cclaim, places[3])};
+static const size_t event_strs[] = {F(sr_cevent, doc),       F(sr_cevent, type),      F(sr_cevent, sub),
+                                    F(sr_cevent, precision), F(sr_cevent, actors[0]), F(sr_cevent, actors[1]),
+                                    F(sr_cevent, actors[2]), F(sr_cevent, actors[3]), F(sr_cevent, actors[4]),
+                                    F(sr_cevent, location),  F(sr_cevent, admin1),    F(sr_cevent, fat_q),
+                                    F(sr_cevent, inj_q)};
+static const size_t doc_strs[] = {F(sr_cdoc, id),     F(sr_cdoc, outlet),     F(sr_cdoc, title),
+                                  F(sr_cdoc, basis),  F(sr_cdoc, record),     F(sr_cdoc, hint_title),
+                                  F(sr_cdoc, hint_url), F(sr_cdoc, hint_outlet)};
+static const size_t entry_strs[] = {F(sr_centry, attr)};
+static const size_t word_strs[] = {F(sr_ctrendword, quote), F(sr_ctrendword, phrase)};
+#undef F
+
+typedef struct table {
+    size_t size;               /* bytes of one struct */
+    const size_t *strs;        /* offsets of its string fields */
+    size_t nstrs;
+    size_t buf;                /* offset of its sr_buf in sitrep_corpus */
+} table;
+
+#define T(type, strs, field) {sizeof(type), strs, sizeof strs / sizeof strs[0], offsetof(sitrep_corpus, field)}
+static const table tables[] = {
+    T(sr_centity, entity_strs, entities), T(sr_cmention, mention_strs, mentions),
+    T(sr_cclaim, claim_strs, claims),     T(sr_cspan, span_strs, claim_spans),
+    T(sr_cevent, event_strs, events),     T(sr_cspan, span_strs, event_spans),
+    T(sr_cdoc, doc_strs, docs),           T(sr_centry, entry_strs, entries),
+    T(sr_ctrendword, word_strs, trendwords),
+};
+#undef T
+
+/* The layout key: the format, every struct's size and string offsets. */
+static uint64_t layout_key(void)
+{
+    uint64_t h = sr_mix64(SNAP_FORMAT ^ ((uint64_t)SR_MINHASH << 32) ^ sizeof(void *));
+    for (size_t t = 0; t < sizeof tables / sizeof tables[0]; t++) {
+        h = sr_mix64(h ^ tables[t].size ^ ((uint64_t)tables[t].buf << 20));
+        for (size_t k = 0; k < tables[t].nstrs; k++)
+            h = sr_mix64(h ^ tables[t].strs[k]);
+    }
+    return h;
+}
+
+/* ---- saving ---- */
+
+/* Pointer -> string number, open addressing. */
+typedef struct strmap {
+    const char **keys;
+    uint32_t *ids;
+    size_t nslots, n;
+} strmap;
+
+static bool put_bytes(sr_buf *out, const void *p, size_t n)
+{
+    return sr_buf_put(out, (const char *)p, n);
+}
+
+static bool put_u64(sr_buf *out, uint64_t v)
+{
+    return put_bytes(out, &v, sizeof v);
+}
+
+static bool strmap_grow(const sitrep_mem *mem, strmap *m)
+{
+    size_t n = m->nslots ? m->nslots * 2 : 4096;
+    const char **keys = mem->calloc(n, sizeof *keys);
+    uint32_t *ids = mem->calloc(n, sizeof *ids);
+    if (!keys || !ids) {
+        mem->free(keys);
+        mem->free(ids);
+        return false;
+    }
+    for (size_t i = 0; i < m->nslots; i++) {
+        if (!m->keys[i])
+            continue;
+        size_t k = (size_t)sr_mix64((uint64_t)(uintptr_t)m->keys[i]) & (n - 1);
+        while (keys[k])
+            k = (k + 1) & (n - 1);
+        keys[k] = m->keys[i];
+        ids[k] = m->ids[i];
+    }
+    mem->free(m->keys);
+    mem->free(m->ids);
+    m->keys = keys;
+    m->ids = ids;
+    m->nslots = n;
+    return true;
+}
+
+/* The number of string s (1-based; 0 for NULL), appending it to the
+ * string table `strs` when first seen. */
+static bool string_id(const sitrep_mem *mem, strmap *m, sr_buf *strs, const char *s, uint64_t *id)
+{
+    if (!s) {
+        *id = 0;
+        return true;
+    }
+    if ((m->n + 1) * 10 > m->nslots * 7 && !strmap_grow(mem, m))
+        return false;
+    size_t k = (size_t)sr_mix64((uint64_t)(uintptr_t)s) & (m->nslots - 1);
+    for (; m->keys[k]; k = (k + 1) & (m->nslots - 1))
+        if (m->keys[k] == s) {
+            *id = m->ids[k];
+            return true;
+        }
+    uint32_t len = (uint32_t)strlen(s);
+    if (!put_bytes(strs, &len, sizeof len) || !put_bytes(strs, s, len))
+        return false;
+    m->keys[k] = s;
+    m->ids[k] = (uint32_t)++m->n;
+    *id = m->ids[k];
+    return true;
+}
+
+sitrep_status sr_corpus_save(const sitrep_corpus *c, sr_buf *out)
+{
+    if (c->finished)
+        return SITREP_EARG; /* finishing changes what is kept: save before */
+    const sitrep_mem *mem = c->mem;
+    strmap m = {0};
+    sr_buf strs, arrays;
+    sr_buf_init(&strs, mem);
+    sr_buf_init(&arrays, mem);
+    bool ok = true;
+    char *tmp = NULL;
+    size_t tmpcap = 0;
+    for (size_t t = 0; t < sizeof tables / sizeof tables[0] && ok; t++) {
+        const table *tb = &tables[t];
+        const sr_buf *b = (const sr_buf *)(const void *)((const char *)c + tb->buf);
+        size_t n = b->len / tb->size;
+        ok = put_u64(&arrays, n);
+        if (tb->size > tmpcap) {
+            mem->free(tmp);
+            tmp = mem->calloc(1, tb->size);
+            tmpcap = tmp ? tb->size : 0;
+            ok = ok && tmp;
+        }
+        for (size_t i = 0; i < n && ok; i++) {
+            memcpy(tmp, b->data + i * tb->size, tb->size);
+            for (size_t k = 0; k < tb->nstrs && ok; k++) {
+                const char *s;
+                memcpy(&s, tmp + tb->strs[k], sizeof s);
+                uint64_t id = 0;
+                ok = string_id(mem, &m, &strs, s, &id);
+                uintptr_t v = (uintptr_t)id;
+                memcpy(tmp + tb->strs[k], &v, sizeof v);
+            }
+            if (ok && b == &c->docs) {
+                /* an undated document's source goes after the struct */
+                sr_cdoc *d = (sr_cdoc *)(void *)tmp;
+                uintptr_t has = d->src != NULL;
+                memcpy(&d->src, &has, sizeof has);
+            }
+            ok = ok && put_bytes(&arrays, tmp, tb->size);
+            if (ok && b == &c->docs) {
+                const sr_cdoc *d = &SR_VEC_AT(&c->docs, sr_cdoc, i);
+                if (d->src)
+                    ok = put_u64(&arrays, d->src_len) && put_bytes(&arrays, d->src, d->src_len);
+            }
+        }
+    }
+    mem->free(tmp);
+    /* the entity table and the three indexes hold numbers only */
+    ok = ok && put_u64(&arrays, c->nslots) && put_bytes(&arrays, c->slots, c->nslots * sizeof *c->slots);
+    const sr_mmap *maps[] = {&c->bands, &c->facts, &c->happenings};
+    for (size_t i = 0; i < 3 && ok; i++)
+        ok = put_u64(&arrays, maps[i]->nslots) && put_u64(&arrays, maps[i]->nkeys) &&
+             put_bytes(&arrays, maps[i]->slots, maps[i]->nslots * sizeof *maps[i]->slots) &&
+             put_bytes(&arrays, maps[i]->keys, maps[i]->nslots * sizeof *maps[i]->keys);
+    ok = ok && put_u64(&arrays, c->ndocs);
+    /* header, strings, arrays */
+    uint64_t key = layout_key();
+    ok = ok && put_bytes(out, SNAP_MAGIC, 8) && put_u64(out, key) && put_u64(out, m.n) &&
+         put_bytes(out, strs.data, strs.len) && put_bytes(out, arrays.data, arrays.len);
+    mem->free(m.keys);
+    mem->free(m.ids);
+    sr_buf_free(&strs);
+    sr_buf_free(&arrays);
+    return ok ? SITREP_OK : SITREP_ENOMEM;
+}
+
+/* ---- loading ---- */
+
+typedef struct reader {
+    const unsigned char *p, *end;
+    bool bad;
+} reader;
+
+static bool get(reader *r, void *dst, size_t n)
+{
+    if (r->bad || (size_t)(r->end - r->p) < n) {
+        r->bad = true;
+        return false;
+    }
+    memcpy(dst, r->p, n);
+    r->p += n;
+    return true;
+}
+
+static uint64_t get_u64(reader *r)
+{
+    uint64_t v = 0;
+    get(r, &v, sizeof v);
+    return v;
+}
+
+/* An array of n elements of `size` bytes into buf (replacing it). */
+static bool get_array(reader *r, const sitrep_mem *mem, void **buf, size_t n, size_t size)
+{
+    if (n > (size_t)(r->end - r->p) / (size ? size : 1)) {
+        r->bad = true;
+        return false;
+    }
+    void *a = n ? mem->calloc(n, size) : NULL;
+    if (n && !a)
+        return false;
+    if (!get(r, a, n * size)) {
+        mem->free(a);
+        return false;
+    }
+    mem->free(*buf);
+    *buf = a;
+    return true;
+}
+
+sitrep_status sr_corpus_load(sitrep_corpus *c, const void *data, size_t len)
+{
+    if (c->ndocs || SR_VEC_COUNT(&c->docs, sr_cdoc) || c->finished)
+        return SITREP_EARG; /* into a new corpus only */
+    const sitrep_mem *mem = c->mem;
+    reader r = {data, (const unsigned char *)data + len, false};
+    char magic[8];
+    if (!get(&r, magic, 8) || memcmp(magic, SNAP_MAGIC, 8) != 0 || get_u64(&r) != layout_key())
+        return SITREP_EFORMAT;
+    uint64_t nstr = get_u64(&r);
+    if (r.bad || nstr > len / sizeof(uint32_t))
+        return SITREP_EFORMAT;
+    const char **strs = mem->calloc(nstr + 1, sizeof *strs);
+    if (!strs)
+        return SITREP_ENOMEM;
+    sitrep_status st = SITREP_OK;
+    for (uint64_t i = 1; i <= nstr && st == SITREP_OK; i++) {
+        uint32_t n;
+        if (!get(&r, &n, sizeof n) || (size_t)(r.end - r.p) < n) {
+            st = SITREP_EFORMAT;
+            break;
+        }
+        strs[i] = sr_corpus_intern(c, (const char *)r.p, n);
+        if (!strs[i])
+            st = SITREP_ENOMEM;
+        r.p += n;
+    }
+    for (size_t t = 0; t < sizeof tables / sizeof tables[0] && st == SITREP_OK; t++) {
+        const table *tb = &tables[t];
+        sr_buf *b = (sr_buf *)(void *)((char *)c + tb->buf);
+        uint64_t n = get_u64(&r);
+        if (r.bad || n > (size_t)(r.end - r.p) / tb->size) {
+            st = SITREP_EFORMAT;
+            break;
+        }
+        for (uint64_t i = 0; i < n && st == SITREP_OK; i++) {
+            char *slot = sr_buf_reserve(b, tb->size) ? b->data + b->len : NULL;
+            if (!slot) {
+                st = SITREP_ENOMEM;
+                break;
+            }
+            if (!get(&r, slot, tb->size)) {
+                st = SITREP_EFORMAT;
+                break;
+            }
+            for (size_t k = 0; k < tb->nstrs; k++) {
+                uintptr_t id;
+                memcpy(&id, slot + tb->strs[k], sizeof id);
+                if (id > nstr) {
+                    st = SITREP_EFORMAT;
+                    break;
+                }
+                const char *s = strs[id];
+                memcpy(slot + tb->strs[k], &s, sizeof s);
+            }
+            if (st == SITREP_OK && b == &c->docs) {
+                sr_cdoc *d = (sr_cdoc *)(void *)slot;
+                uintptr_t has;
+                memcpy(&has, &d->src, sizeof has);
+                d->src = NULL;
+                if (d->record)
+                    d->record_len = strlen(d->record);
+                if (has) {
+                    uint64_t sl = get_u64(&r);
+                    if (r.bad || sl > (size_t)(r.end - r.p)) {
+                        st = SITREP_EFORMAT;
+                        break;
+                    }
+                    d->src = mem->calloc(1, sl ? sl : 1);
+                    if (!d->src) {
+                        st = SITREP_ENOMEM;
+                        break;
+                    }
+                    get(&r, d->src, sl);
+                    d->src_len = sl;
+                }
+            }
+            if (st == SITREP_OK)
+                b->len += tb->size;
+        }
+    }
+    if (st == SITREP_OK) {
+        uint64_t ns = get_u64(&r);
+        if (r.bad || (ns & (ns - 1)) || !get_array(&r, mem, (void **)&c->slots, ns, sizeof *c->slots))
+            st = r.bad ? SITREP_EFORMAT : SITREP_ENOMEM;
+        else
+            c->nslots = ns;
+    }
+    sr_mmap *maps[] = {&c->bands, &c->facts, &c->happenings};
+    for (size_t i = 0; i < 3 && st == SITREP_OK; i++) {
+        uint64_t ns = get_u64(&r), nk = get_u64(&r);
+        if (r.bad || (ns & (ns - 1)) || !get_array(&r, mem, (void **)&maps[i]->slots, ns, sizeof *maps[i]->slots) ||
+            !get_array(&r, mem, (void **)&maps[i]->keys, ns, sizeof *maps[i]->keys)) {
+            st = r.bad ? SITREP_EFORMAT : SITREP_ENOMEM;
+            break;
+        }
+        maps[i]->nslots = ns;
+        maps[i]->nkeys = nk;
+    }
+    if (st == SITREP_OK) {
+        c->ndocs = get_u64(&r);
+        if (r.bad || r.p != r.end)
+            st = SITREP_EFORMAT;
+    }
+    mem->free(strs);
+    return st;
+}
