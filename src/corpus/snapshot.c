@@ -92,7 +92,7 @@ typedef struct strmap {
 
 static bool put_bytes(sr_buf *out, const void *p, size_t n)
 {
-    return sr_buf_put(out, (const char *)p, n);
+    return n == 0 || sr_buf_put(out, (const char *)p, n);
 }
 
 static bool put_u64(sr_buf *out, uint64_t v)
@@ -228,6 +228,8 @@ typedef struct reader {
 
 static bool get(reader *r, void *dst, size_t n)
 {
+    if (n == 0)
+        return !r->bad;
     if (r->bad || (size_t)(r->end - r->p) < n) {
         r->bad = true;
         return false;
@@ -263,6 +265,111 @@ static bool get_array(reader *r, const sitrep_mem *mem, void **buf, size_t n, si
     return true;
 }
 
+/* Every number that points into another array points inside it, and the
+ * fields finishing sets are as before finishing: bytes that are not what
+ * this build wrote are refused before any code walks them. */
+static bool consistent(sitrep_corpus *c)
+{
+    size_t nd = SR_VEC_COUNT(&c->docs, sr_cdoc), ne = SR_VEC_COUNT(&c->entities, sr_centity);
+    size_t ncl = SR_VEC_COUNT(&c->claims, sr_cclaim), nev = SR_VEC_COUNT(&c->events, sr_cevent);
+    size_t nw = SR_VEC_COUNT(&c->trendwords, sr_ctrendword), nen = SR_VEC_COUNT(&c->entries, sr_centry);
+    if (c->ndocs != nd || nd >= UINT32_MAX)
+        return false;
+    sr_cdoc *docs = (sr_cdoc *)(void *)c->docs.data;
+    for (size_t i = 0; i < nd; i++) {
+        sr_cdoc *d = &docs[i];
+        /* union-find: a parent is never after its child (unite roots at
+         * the smaller index), so no walk can loop */
+        if (!d->id || d->story_parent > i || d->dup_parent > i || d->dup_of < -1 || d->dup_of >= (int32_t)nd ||
+            d->claims0 > d->claims1 || d->claims1 > ncl || d->events0 > d->events1 || d->events1 > nev ||
+            d->words0 > d->words1 || d->words1 > nw)
+            return false;
+        d->story = -1;
+        d->published[sizeof d->published - 1] = d->inferred[sizeof d->inferred - 1] = '\0';
+        d->exprs0 = d->exprs1 = 0; /* mention records are not kept */
+        if (!d->record)
+            return false;
+    }
+    for (size_t i = 0; i < ne; i++) {
+        sr_centity *x = &SR_VEC_AT(&c->entities, sr_centity, i);
+        if (!x->name || x->kind < SITREP_ENTITY_ARMED_GROUP || x->kind > SITREP_ENTITY_MEDIA)
+            return false;
+        x->country[2] = '\0';
+    }
+    for (size_t i = 0; i < SR_VEC_COUNT(&c->mentions, sr_cmention); i++) {
+        const sr_cmention *m = &SR_VEC_AT(&c->mentions, sr_cmention, i);
+        if (m->entity >= ne || !m->doc || !m->quote || m->end < m->start || m->end - m->start != m->quote_len ||
+            strlen(m->quote) != m->quote_len)
+            return false;
+    }
+    for (size_t i = 0; i < ncl; i++) {
+        sr_cclaim *x = &SR_VEC_AT(&c->claims, sr_cclaim, i);
+        if (x->doc_index >= nd || x->nplaces > 4 || !x->doc || !x->measure)
+            return false;
+        for (size_t k = 0; k < x->nplaces; k++)
+            if (!x->places[k])
+                return false;
+        x->group = -1;
+        x->from[10] = x->to[10] = x->said[10] = '\0';
+        for (size_t k = 0; k < 4; k++)
+            x->place_countries[k][2] = '\0';
+    }
+    for (size_t i = 0; i < nev; i++) {
+        sr_cevent *x = &SR_VEC_AT(&c->events, sr_cevent, i);
+        if (x->doc_index >= nd || x->nactors > 5 || !x->doc || !x->type || !x->sub)
+            return false;
+        for (size_t k = 0; k < x->nactors; k++)
+            if (!x->actors[k])
+                return false;
+        x->group = -1;
+        x->from[10] = x->to[10] = x->country[2] = '\0';
+    }
+    const sr_buf *spans[] = {&c->claim_spans, &c->event_spans};
+    size_t owners[] = {ncl, nev};
+    for (size_t k = 0; k < 2; k++)
+        for (size_t i = 0; i < SR_VEC_COUNT(spans[k], sr_cspan); i++) {
+            const sr_cspan *x = &SR_VEC_AT(spans[k], sr_cspan, i);
+            if (x->owner >= owners[k] || !x->doc || !x->quote || x->end < x->start ||
+                x->end - x->start != x->quote_len || strlen(x->quote) != x->quote_len)
+                return false;
+        }
+    for (size_t i = 0; i < nw; i++) {
+        const sr_ctrendword *w = &SR_VEC_AT(&c->trendwords, sr_ctrendword, i);
+        if (w->doc_index >= nd || !w->quote || !w->phrase || w->kind < SR_TREND_DOUBLE || w->kind > SR_TREND_FALL ||
+            w->end < w->start || strlen(w->quote) != w->end - w->start)
+            return false;
+    }
+    for (size_t i = 0; i < nen; i++) {
+        const sr_centry *x = &SR_VEC_AT(&c->entries, sr_centry, i);
+        if (x->doc >= nd || x->next > nen)
+            return false;
+    }
+    /* the tables: slot values inside their arrays, and never full (a
+     * probe must find an empty slot) */
+    if ((c->nslots && ne * 10 > c->nslots * 7) || (!c->nslots && ne))
+        return false;
+    for (size_t i = 0; i < c->nslots; i++)
+        if (c->slots[i] > ne)
+            return false;
+    const sr_mmap *maps[] = {&c->bands, &c->facts, &c->happenings};
+    for (size_t k = 0; k < 3; k++) {
+        size_t used = 0;
+        for (size_t i = 0; i < maps[k]->nslots; i++) {
+            if (maps[k]->slots[i] > nen)
+                return false;
+            used += maps[k]->slots[i] != 0;
+        }
+        if (used != maps[k]->nkeys || (maps[k]->nslots && used * 10 > maps[k]->nslots * 7))
+            return false;
+    }
+    /* chains of entries go back to earlier entries only (each new entry
+     * links to the head before it), so no chain loops */
+    for (size_t i = 0; i < nen; i++)
+        if (SR_VEC_AT(&c->entries, sr_centry, i).next > i)
+            return false;
+    return true;
+}
+
 sitrep_status sr_corpus_load(sitrep_corpus *c, const void *data, size_t len)
 {
     if (c->ndocs || SR_VEC_COUNT(&c->docs, sr_cdoc) || c->finished)
@@ -283,6 +390,11 @@ sitrep_status sr_corpus_load(sitrep_corpus *c, const void *data, size_t len)
         uint32_t n;
         if (!get(&r, &n, sizeof n) || (size_t)(r.end - r.p) < n) {
             st = SITREP_EFORMAT;
+            break;
+        }
+        size_t bad;
+        if (!sr_utf8_valid((const char *)r.p, n, &bad) || memchr(r.p, 0, n)) {
+            st = SITREP_EFORMAT; /* every string goes into JSON: text only */
             break;
         }
         strs[i] = sr_corpus_intern(c, (const char *)r.p, n);
@@ -364,7 +476,7 @@ sitrep_status sr_corpus_load(sitrep_corpus *c, const void *data, size_t len)
     }
     if (st == SITREP_OK) {
         c->ndocs = get_u64(&r);
-        if (r.bad || r.p != r.end)
+        if (r.bad || r.p != r.end || !consistent(c))
             st = SITREP_EFORMAT;
     }
     mem->free(strs);

@@ -517,7 +517,7 @@ static sitrep_status write_conflicts(sitrep_corpus *c, sitrep_write_fn write, vo
         ok = ok && append(ids, json_string(g[cf[i].a].id));
         if (cf[i].b != cf[i].a) /* else: the articles of one claim disagree on its date */
             ok = ok && append(ids, json_string(g[cf[i].b].id));
-        ok = ok && put(o, "claims", ids);
+        ok = put(o, "claims", ids) && ok; /* always handed over: no leak when ok is false */
         ok = ok && put(o, "reason", json_string(cf[i].reason));
         if (!ok) {
             json_decref(o);
@@ -561,7 +561,7 @@ static sitrep_status write_trends(const sitrep_corpus *c, sitrep_write_fn write,
             }
             ok = append(pts, pt) && ok;
         }
-        ok = ok && put(o, "points", pts);
+        ok = put(o, "points", pts) && ok; /* always handed over: no leak when ok is false */
         json_t *proj = json_null();
         if (t->projection >= 0) {
             proj = json_object();
@@ -569,7 +569,7 @@ static sitrep_status write_trends(const sitrep_corpus *c, sitrep_write_fn write,
             ok = ok && put(proj, "value", json_real(round(t->projection * 10) / 10));
             ok = ok && put(proj, "basis", str_or_null(t->basis));
         }
-        ok = ok && put(o, "projection", proj);
+        ok = put(o, "projection", proj) && ok; /* always handed over: no leak when ok is false */
         ok = ok && put(o, "ratio", t->ratio >= 0 ? json_real(round(t->ratio * 100) / 100) : json_null());
         json_t *chk = json_null();
         if (t->check >= 0) {
@@ -581,7 +581,7 @@ static sitrep_status write_trends(const sitrep_corpus *c, sitrep_write_fn write,
             sr_cspan sp = {0, docs[w->doc_index].id, w->start, w->end, w->quote, w->end - w->start};
             ok = ok && put(chk, "span", span_obj(&sp));
         }
-        ok = ok && put(o, "check", chk);
+        ok = put(o, "check", chk) && ok; /* always handed over: no leak when ok is false */
         if (!ok) {
             json_decref(o);
             return SITREP_ENOMEM;
@@ -743,7 +743,7 @@ static sitrep_status write_stories(const sitrep_corpus *c, sitrep_write_fn write
         json_t *ids = json_array();
         for (size_t i = first[s]; i < first[s + 1] && ok; i++)
             ok = append(ids, json_string(members[i]->id));
-        ok = ok && put(o, "documents", ids);
+        ok = put(o, "documents", ids) && ok; /* always handed over: no leak when ok is false */
         /* first and last seen: its articles' dates, stated or inferred */
         const char *fs = NULL, *ls = NULL;
         for (size_t i = first[s]; i < first[s + 1]; i++) {
