@@ -6,7 +6,7 @@ BUILD ?= build
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 CMAKE_FLAGS ?=
 
-.PHONY: all check asan valgrind fuzz bench bench-corpus bench-web demo clean
+.PHONY: all check asan valgrind fuzz bench bench-corpus bench-web bench-ingest demo clean
 
 all:
 	cmake -S . -B $(BUILD) $(CMAKE_FLAGS) >/dev/null
@@ -36,12 +36,18 @@ bench: all
 bench-corpus: all
 	bash bench/corpus_run.sh $(BUILD)
 
+# sitrep ingest into SQLite: articles per second and database size at 1,000 and 10,000 articles
+bench-ingest: all
+	bash bench/ingest_run.sh $(BUILD)
+
 # web pages: main-text F1 and throughput beside Readability.js and readability-lxml (about 1 minute)
 bench-web: all
 	bash bench/web_run.sh $(BUILD)
 
 demo: all
-	./$(BUILD)/sitrep extract samples
+	rm -f $(BUILD)/demo.db $(BUILD)/demo.db-wal $(BUILD)/demo.db-shm
+	./$(BUILD)/sitrep ingest $(BUILD)/demo.db samples
+	./$(BUILD)/sitrep report $(BUILD)/demo.db
 
 clean:
 	rm -rf $(BUILD) build-asan build-fuzz

@@ -3,6 +3,7 @@
  *
  *   sitrep extract [--text] [--mentions] [--max-bytes N] PATH...
  *   sitrep docs [--max-bytes N] PATH...
+ *   sitrep ingest|claims|events|stories|report|export DB ...   (store.c)
  *
  * Writes one JSON record per document to standard output, then the records
  * of what the documents say together (entities, ...; CONTRACT.md).
@@ -10,7 +11,7 @@
  * each, and the others go on.  Exit status: 0 all read, 1 some input was
  * skipped, 2 usage or output error.
  */
-#include "sitrep.h"
+#include "cli.h"
 
 #include <errno.h>
 #include <stdbool.h>
@@ -22,11 +23,21 @@ static void usage(FILE *to)
 {
     fputs("usage: sitrep extract [--text] [--mentions] [--max-bytes N] PATH...\n"
           "       sitrep docs [--max-bytes N] PATH...\n"
+          "       sitrep ingest DB [--batch N] [--max-bytes N] PATH...\n"
+          "       sitrep claims|events|stories DB [--actor A] [--place P] [--since D] [--until D]\n"
+          "                                       [--status S] [--json]\n"
+          "       sitrep report DB [--html FILE]\n"
+          "       sitrep export DB --format jsonl|csv|geojson\n"
           "       sitrep --version\n"
           "\n"
           "  extract   read articles (plain text, JSON Lines, directories, - for stdin;\n"
           "            .gz read transparently) and write JSON Lines records\n"
           "  docs      the same documents as a table a person reads\n"
+          "  ingest    add articles to a SQLite database (one transaction per batch of N,\n"
+          "            default 1000; articles stored already are not added again)\n"
+          "  claims, events, stories   what the database holds, as a table or --json\n"
+          "  report    the situation report in Markdown, or one HTML page (--html FILE)\n"
+          "  export    every record (jsonl), the events under ACLED's columns (csv), geojson\n"
           "  --text    include each document's cleaned text\n"
           "  --mentions  also write every time expression and figure read (time, figure records)\n"
           "  --max-bytes N   largest article or JSONL record accepted (default 16 MiB)\n",
@@ -185,6 +196,16 @@ int main(int argc, char **argv)
         return cmd_extract(argc - 2, argv + 2, false);
     if (strcmp(argv[1], "docs") == 0)
         return cmd_extract(argc - 2, argv + 2, true);
+    if (strcmp(argv[1], "ingest") == 0)
+        return cmd_ingest(argc - 2, argv + 2);
+    if (strcmp(argv[1], "claims") == 0 || strcmp(argv[1], "events") == 0)
+        return cmd_query(argv[1][0] == 'c' ? "claim" : "event", argc - 2, argv + 2);
+    if (strcmp(argv[1], "stories") == 0)
+        return cmd_query("story", argc - 2, argv + 2);
+    if (strcmp(argv[1], "report") == 0)
+        return cmd_report(argc - 2, argv + 2);
+    if (strcmp(argv[1], "export") == 0)
+        return cmd_export(argc - 2, argv + 2);
     fprintf(stderr, "sitrep: unknown command %s\n", argv[1]);
     usage(stderr);
     return 2;

@@ -409,6 +409,75 @@ SITREP_EXPORT sitrep_status sitrep_corpus_write_json(sitrep_corpus *corpus,
 /* Frees the corpus.  NULL is a no-op. */
 SITREP_EXPORT void sitrep_corpus_free(sitrep_corpus *corpus);
 
+/* ---- store: articles and what they say, in a SQLite database ------------- */
+
+typedef struct sitrep_store sitrep_store;
+
+/* Opens the database at `path`, creating it when missing, and brings its
+ * schema to this version of sitrep (a database from a newer sitrep is
+ * refused: SITREP_EFORMAT).  `opts` is copied (NULL: defaults).  *out is
+ * set even on failure, so that sitrep_store_message() can say why; close
+ * it with sitrep_store_close either way. */
+SITREP_EXPORT sitrep_status sitrep_store_open(const char *path, const sitrep_options *opts,
+                                              sitrep_store **out);
+
+typedef enum sitrep_store_outcome {
+    SITREP_STORE_ADDED = 0, /* a new article, added to the open batch */
+    SITREP_STORE_KNOWN,     /* stored already with the same bytes: nothing changes */
+    SITREP_STORE_ID_TAKEN   /* another article is stored under this id: not added */
+} sitrep_store_outcome;
+
+/* Adds an analysed document to the open batch (the first add after a
+ * commit opens one).  The document is borrowed.  `outcome` (may be NULL)
+ * says whether it was added.  Articles stored before are not read again. */
+SITREP_EXPORT sitrep_status sitrep_store_add(sitrep_store *store, const sitrep_doc *doc,
+                                             sitrep_store_outcome *outcome);
+
+/* Ends the open batch: stories, claims, events, conflicts and trends are
+ * made again from all the stored articles and committed with the batch's
+ * articles in one transaction.  A batch never committed (the process
+ * killed, sitrep_store_close without commit) leaves no trace.  Nothing to
+ * do without an open batch. */
+SITREP_EXPORT sitrep_status sitrep_store_commit(sitrep_store *store);
+
+/* How many articles (`type` NULL or "article") or records of a type
+ * ("claim", "event", "story", ...) the store holds. */
+SITREP_EXPORT size_t sitrep_store_count(sitrep_store *store, const char *type);
+
+/* Filters for sitrep_store_query; NULL fields do not filter. */
+typedef struct sitrep_query {
+    const char *type;    /* "claim", "event", "story" (others: every record of the type) */
+    const char *actor;   /* part of an actor's or a source's name */
+    const char *place;   /* part of a place name, or a country code */
+    const char *since;   /* "YYYY-MM-DD": periods or dates ending on or after */
+    const char *until;   /* "YYYY-MM-DD": periods or dates starting on or before */
+    const char *status;  /* claims: "corroborated", "single" or "contested" */
+} sitrep_query;
+
+/* Writes the stored records that match, one JSON object and a newline per
+ * write pair, in the order of the output contract (events by date,
+ * stories by first day). */
+SITREP_EXPORT sitrep_status sitrep_store_query(sitrep_store *store, const sitrep_query *query,
+                                               sitrep_write_fn write, void *ctx);
+
+typedef enum sitrep_output_format {
+    SITREP_REPORT_MARKDOWN = 0, /* the situation report a person reads */
+    SITREP_REPORT_HTML,         /* the same as one self-contained page with timeline, map and charts */
+    SITREP_EXPORT_JSONL,        /* every record, JSON Lines */
+    SITREP_EXPORT_CSV,          /* the events under ACLED's column names */
+    SITREP_EXPORT_GEOJSON       /* the events and places with coordinates */
+} sitrep_output_format;
+
+/* Writes the report or export of everything stored. */
+SITREP_EXPORT sitrep_status sitrep_store_write(sitrep_store *store, sitrep_output_format format,
+                                               sitrep_write_fn write, void *ctx);
+
+/* What went wrong last, naming the database's complaint.  Borrowed. */
+SITREP_EXPORT const char *sitrep_store_message(const sitrep_store *store);
+
+/* Closes the store; an open batch is rolled back.  NULL is a no-op. */
+SITREP_EXPORT void sitrep_store_close(sitrep_store *store);
+
 /* ---- readers ------------------------------------------------------------- */
 
 typedef struct sitrep_reader sitrep_reader;

@@ -2,7 +2,8 @@
 # sitrep set-up on a fresh Debian machine: installs what is missing, builds,
 # then does what is asked.  Idempotent; installs only missing packages.
 #
-#   scripts/setup.sh demo    build and run sitrep on the sample articles
+#   scripts/setup.sh demo    build, ingest the sample articles into a database
+#                            (build/demo.db) and print the situation report
 #   scripts/setup.sh test    build and run the whole test suite: ctest, then
 #                            ASan+UBSan, valgrind and a short fuzz run
 #   scripts/setup.sh build   only install and build
@@ -10,9 +11,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 what=${1:-build}
 
-build_pkgs="gcc make cmake pkg-config libutf8proc-dev libjansson-dev libxml2-dev zlib1g-dev wamerican
+build_pkgs="gcc make cmake pkg-config libutf8proc-dev libjansson-dev libxml2-dev zlib1g-dev libsqlite3-dev wamerican
             iso-codes curl ca-certificates"
-test_pkgs="clang libclang-rt-14-dev valgrind python3 gzip"
+test_pkgs="clang libclang-rt-14-dev valgrind python3 gzip chromium"
 
 missing=""
 want="$build_pkgs"
@@ -53,8 +54,13 @@ rm -f "$log"
 case "$what" in
   build) ;;
   demo)
+    rm -f build/demo.db build/demo.db-wal build/demo.db-shm
+    ./build/sitrep ingest build/demo.db samples
+    ./build/sitrep report build/demo.db --html build/demo.html
     echo
-    ./build/sitrep docs samples
+    ./build/sitrep report build/demo.db
+    echo
+    echo "(the same report as one page: build/demo.html)"
     ;;
   test)
     # Every suite runs even when one fails; the last line sums them up.

@@ -1,0 +1,387 @@
+/*
+ * store.c -- the commands over a sitrep database (sitrep_store):
+ *
+ *   sitrep ingest DB [--batch N] [--max-bytes N] PATH...
+ *   sitrep claims|events|stories DB [--actor A] [--place P] [--since D]
+ *                                   [--until D] [--status S] [--json]
+ *   sitrep report DB [--html FILE]
+ *   sitrep export DB --format jsonl|csv|geojson
+ */
+#include "cli.h"
+
+#include <errno.h>
+#include <jansson.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+static int open_store(const char *path, sitrep_store **s)
+{
+    sitrep_status st = sitrep_store_open(path, NULL, s);
+    if (st != SITREP_OK) {
+        fprintf(stderr, "sitrep: %s: %s (%s)\n", path, sitrep_strerror(st), sitrep_store_message(*s));
+        sitrep_store_close(*s);
+        *s = NULL;
+        return 2;
+    }
+    return 0;
+}
+
+/* ---- ingest ---- */
+
+int cmd_ingest(int argc, char **argv)
+{
+    sitrep_options opts;
+    sitrep_options_init(&opts);
+    size_t batch = 1000;
+    int i = 0;
+    const char *db = NULL;
+    for (; i < argc; i++) {
+        if (strcmp(argv[i], "--batch") == 0 && i + 1 < argc) {
+            char *end;
+            unsigned long v = strtoul(argv[++i], &end, 10);
+            if (*end || v == 0) {
+                fprintf(stderr, "sitrep: --batch needs a positive number\n");
+                return 2;
+            }
+            batch = v;
+        } else if (strcmp(argv[i], "--max-bytes") == 0 && i + 1 < argc) {
+            char *end;
+            unsigned long long v = strtoull(argv[++i], &end, 10);
+            if (*end || v == 0) {
+                fprintf(stderr, "sitrep: --max-bytes needs a positive number\n");
+                return 2;
+            }
+            opts.max_input_bytes = (size_t)v;
+        } else if (strcmp(argv[i], "--") == 0) {
+            i++;
+            break;
+        } else if (argv[i][0] == '-' && argv[i][1]) {
+            fprintf(stderr, "sitrep: unknown option %s\n", argv[i]);
+            return 2;
+        } else if (!db) {
+            db = argv[i];
+        } else {
+            break;
+        }
+    }
+    if (!db || i >= argc) {
+        fprintf(stderr, "usage: sitrep ingest DB [--batch N] [--max-bytes N] PATH...\n");
+        return 2;
+    }
+    sitrep_store *s;
+    if (open_store(db, &s))
+        return 2;
+    sitrep_reader *r;
+    if (sitrep_reader_new(&opts, &r) != SITREP_OK) {
+        sitrep_store_close(s);
+        fprintf(stderr, "sitrep: out of memory\n");
+        return 2;
+    }
+    for (; i < argc; i++)
+        sitrep_reader_add(r, argv[i]);
+    bool tty = isatty(STDERR_FILENO);
+    size_t read = 0, added = 0, known = 0, taken = 0, in_batch = 0, batches = 0;
+    int rc = 0;
+    for (;;) {
+        sitrep_doc *doc;
+        sitrep_status st = sitrep_reader_next(r, &doc);
+        if (st == SITREP_DONE)
+            break;
+        if (st != SITREP_OK) {
+            fprintf(stderr, "%ssitrep: %s\n", tty ? "\r\033[K" : "", sitrep_reader_message(r));
+            if (st == SITREP_ENOMEM) {
+                rc = 2;
+                break;
+            }
+            continue;
+        }
+        read++;
+        sitrep_store_outcome out;
+        st = sitrep_store_add(s, doc, &out);
+        if (st == SITREP_OK && out == SITREP_STORE_ID_TAKEN)
+            fprintf(stderr, "%ssitrep: %s: another article is stored under this id; skipped\n",
+                    tty ? "\r\033[K" : "", sitrep_doc_id(doc));
+        sitrep_doc_free(doc);
+        if (st != SITREP_OK) {
+            fprintf(stderr, "sitrep: %s: %s (%s)\n", db, sitrep_strerror(st), sitrep_store_message(s));
+            rc = 2;
+            break;
+        }
+        added += out == SITREP_STORE_ADDED;
+        known += out == SITREP_STORE_KNOWN;
+        taken += out == SITREP_STORE_ID_TAKEN;
+        if (out == SITREP_STORE_ADDED && ++in_batch >= batch) {
+            if ((st = sitrep_store_commit(s)) != SITREP_OK) {
+                fprintf(stderr, "sitrep: %s: %s (%s)\n", db, sitrep_strerror(st), sitrep_store_message(s));
+                rc = 2;
+                break;
+            }
+            in_batch = 0;
+            batches++;
+        }
+        if (tty && read % 25 == 0)
+            fprintf(stderr, "\r\033[Kingest: %zu read, %zu added, %zu known, %zu batches committed", read, added,
+                    known, batches);
+    }
+    if (rc == 0) {
+        sitrep_status st = sitrep_store_commit(s);
+        if (st != SITREP_OK) {
+            fprintf(stderr, "sitrep: %s: %s (%s)\n", db, sitrep_strerror(st), sitrep_store_message(s));
+            rc = 2;
+        } else if (in_batch) {
+            batches++;
+        }
+    }
+    if (tty)
+        fputs("\r\033[K", stderr);
+    fprintf(stderr, "ingest: %zu read, %zu added, %zu stored already, %zu skipped (id taken), %zu batch(es); %zu articles stored\n",
+            read, added, known, taken, batches, sitrep_store_count(s, NULL));
+    if (rc == 0 && (sitrep_reader_skipped(r) > 0 || taken > 0)) {
+        fprintf(stderr, "sitrep: %zu input(s) skipped\n", sitrep_reader_skipped(r) + taken);
+        rc = 1;
+    }
+    sitrep_reader_free(r);
+    sitrep_store_close(s);
+    return rc;
+}
+
+/* ---- queries ---- */
+
+typedef struct table_ctx {
+    const char *type;
+    bool json;
+    size_t rows;
+} table_ctx;
+
+static const char *str(json_t *o, const char *key)
+{
+    const char *v = json_string_value(json_object_get(o, key));
+    return v ? v : "-";
+}
+
+/* "2024-01-01..2024-06-30", "2024-07-16" or "-". */
+static void period_text(json_t *p, char *out, size_t cap)
+{
+    const char *a = json_string_value(json_object_get(p, "start")), *b = json_string_value(json_object_get(p, "end"));
+    if (!a)
+        snprintf(out, cap, "-");
+    else if (!b || strcmp(a, b) == 0)
+        snprintf(out, cap, "%s", a);
+    else
+        snprintf(out, cap, "%s..%s", a, b);
+}
+
+static void value_text(json_t *v, const char *qual, char *out, size_t cap)
+{
+    double lo = json_number_value(json_object_get(v, "low")), hi = json_number_value(json_object_get(v, "high"));
+    char qbuf[32] = "";
+    if (qual && strcmp(qual, "exact") != 0)
+        for (size_t i = 0; qual[i] && i + 1 < sizeof qbuf; i++)
+            qbuf[i] = qual[i] == '_' ? ' ' : qual[i]; /* "more_than" reads "more than" */
+    const char *q = qbuf;
+    if (!json_is_object(v))
+        snprintf(out, cap, "-");
+    else if (lo == hi)
+        snprintf(out, cap, "%s%s%g", q, *q ? " " : "", lo);
+    else
+        snprintf(out, cap, "%s%s%g-%g", q, *q ? " " : "", lo, hi);
+}
+
+static void names_text(json_t *a, const char *field, char *out, size_t cap)
+{
+    size_t n = 0, i;
+    json_t *x;
+    out[0] = '\0';
+    json_array_foreach(a, i, x) {
+        const char *s = field ? json_string_value(json_object_get(x, field)) : json_string_value(x);
+        if (s && n + 3 < cap)
+            n += (size_t)snprintf(out + n, cap - n, "%s%s", n ? ", " : "", s);
+    }
+    if (!out[0])
+        snprintf(out, cap, "-");
+}
+
+static int print_row(const char *data, size_t len, void *vctx)
+{
+    table_ctx *t = vctx;
+    if (t->json)
+        return fwrite(data, 1, len, stdout) == len ? 0 : -1;
+    if (len == 1 && data[0] == '\n')
+        return 0;
+    json_error_t err;
+    json_t *o = json_loadb(data, len, 0, &err);
+    if (!o)
+        return -1;
+    char a[96], b[160], c[64];
+    if (strcmp(t->type, "claim") == 0) {
+        value_text(json_object_get(o, "value"), json_string_value(json_object_get(o, "qualifier")), a, sizeof a);
+        names_text(json_object_get(o, "places"), "name", b, sizeof b);
+        period_text(json_object_get(o, "period"), c, sizeof c);
+        printf("%-16.16s %-22.22s %-18.18s %-22.22s %-22.22s %-22.22s %3lld %s\n", a, str(o, "measure"),
+               str(o, "actor"), b, c, str(o, "attributed_to"),
+               (long long)json_integer_value(json_object_get(o, "outlets")), str(o, "status"));
+    } else if (strcmp(t->type, "event") == 0) {
+        json_t *loc = json_object_get(o, "location"), *fat = json_object_get(o, "fatalities");
+        period_text(json_object_get(o, "date"), c, sizeof c);
+        names_text(json_object_get(o, "actors"), NULL, b, sizeof b);
+        if (json_is_object(fat))
+            value_text(fat, json_string_value(json_object_get(fat, "qualifier")), a, sizeof a);
+        else
+            snprintf(a, sizeof a, "-");
+        printf("%-22.22s %-28.28s %-20.20s %-3.3s %-30.30s %s\n", c, str(o, "sub_event_type"), str(loc, "name"),
+               str(loc, "country"), b, a);
+    } else {
+        size_t nd = json_array_size(json_object_get(o, "documents"));
+        printf("%-14.14s %-10s %-10s %4zu  %s\n", str(o, "id"), str(o, "first_seen"), str(o, "last_seen"), nd,
+               str(o, "title"));
+    }
+    json_decref(o);
+    t->rows++;
+    return 0;
+}
+
+int cmd_query(const char *type, int argc, char **argv)
+{
+    sitrep_query q = {type, NULL, NULL, NULL, NULL, NULL};
+    const char *db = NULL;
+    bool json = false;
+    for (int i = 0; i < argc; i++) {
+        const char **slot = !strcmp(argv[i], "--actor")  ? &q.actor
+                            : !strcmp(argv[i], "--place") ? &q.place
+                            : !strcmp(argv[i], "--since") ? &q.since
+                            : !strcmp(argv[i], "--until") ? &q.until
+                            : !strcmp(argv[i], "--status") ? &q.status
+                                                           : NULL;
+        if (slot && i + 1 < argc) {
+            *slot = argv[++i];
+        } else if (!strcmp(argv[i], "--json")) {
+            json = true;
+        } else if (argv[i][0] != '-' && !db) {
+            db = argv[i];
+        } else {
+            fprintf(stderr, "usage: sitrep %ss DB [--actor A] [--place P] [--since YYYY-MM-DD] [--until YYYY-MM-DD]%s [--json]\n",
+                    type, strcmp(type, "claim") == 0 ? " [--status corroborated|single|contested]" : "");
+            return 2;
+        }
+    }
+    if (!db) {
+        fprintf(stderr, "usage: sitrep %ss DB [filters] [--json]\n", type);
+        return 2;
+    }
+    if (q.status && strcmp(type, "claim") != 0) {
+        fprintf(stderr, "sitrep: --status filters claims only\n");
+        return 2;
+    }
+    sitrep_store *s;
+    if (open_store(db, &s))
+        return 2;
+    table_ctx t = {type, json, 0};
+    if (!json) {
+        if (strcmp(type, "claim") == 0)
+            printf("%-16s %-22s %-18s %-22s %-22s %-22s %3s %s\n", "value", "measure", "actor", "places", "period",
+                   "source", "out", "status");
+        else if (strcmp(type, "event") == 0)
+            printf("%-22s %-28s %-20s %-3s %-30s %s\n", "date", "event", "location", "cc", "actors", "fatalities");
+        else
+            printf("%-14s %-10s %-10s %4s  %s\n", "story", "first", "last", "docs", "title");
+    }
+    sitrep_status st = sitrep_store_query(s, &q, print_row, &t);
+    int rc = 0;
+    if (st != SITREP_OK) {
+        fprintf(stderr, "sitrep: %s: %s (%s)\n", db, sitrep_strerror(st), sitrep_store_message(s));
+        rc = 2;
+    } else if (!json) {
+        printf("(%zu %s)\n", t.rows,
+               strcmp(type, "story") == 0 ? (t.rows == 1 ? "story" : "stories")
+                                          : (t.rows == 1 ? type : strcmp(type, "claim") == 0 ? "claims" : "events"));
+    }
+    sitrep_store_close(s);
+    if (fflush(stdout) != 0)
+        rc = 2;
+    return rc;
+}
+
+/* ---- report and export ---- */
+
+static int write_file(const char *data, size_t len, void *ctx)
+{
+    return fwrite(data, 1, len, (FILE *)ctx) == len ? 0 : -1;
+}
+
+static int write_out(sitrep_store *s, const char *db, sitrep_output_format f, const char *path)
+{
+    FILE *to = stdout;
+    if (path && !(to = fopen(path, "w"))) {
+        fprintf(stderr, "sitrep: %s: %s\n", path, strerror(errno));
+        return 2;
+    }
+    sitrep_status st = sitrep_store_write(s, f, write_file, to);
+    int rc = 0;
+    if (st != SITREP_OK) {
+        fprintf(stderr, "sitrep: %s: %s (%s)\n", db, sitrep_strerror(st), sitrep_store_message(s));
+        rc = 2;
+    }
+    if ((path ? fclose(to) : fflush(to)) != 0) {
+        fprintf(stderr, "sitrep: %s: %s\n", path ? path : "output", strerror(errno));
+        rc = 2;
+    }
+    return rc;
+}
+
+int cmd_report(int argc, char **argv)
+{
+    const char *db = NULL, *html = NULL;
+    for (int i = 0; i < argc; i++) {
+        if (!strcmp(argv[i], "--html") && i + 1 < argc)
+            html = argv[++i];
+        else if (argv[i][0] != '-' && !db)
+            db = argv[i];
+        else
+            db = NULL, i = argc;
+    }
+    if (!db) {
+        fprintf(stderr, "usage: sitrep report DB [--html FILE]\n");
+        return 2;
+    }
+    sitrep_store *s;
+    if (open_store(db, &s))
+        return 2;
+    int rc = write_out(s, db, html ? SITREP_REPORT_HTML : SITREP_REPORT_MARKDOWN, html);
+    sitrep_store_close(s);
+    return rc;
+}
+
+int cmd_export(int argc, char **argv)
+{
+    const char *db = NULL, *format = NULL;
+    for (int i = 0; i < argc; i++) {
+        if (!strcmp(argv[i], "--format") && i + 1 < argc)
+            format = argv[++i];
+        else if (argv[i][0] != '-' && !db)
+            db = argv[i];
+        else
+            db = NULL, i = argc;
+    }
+    sitrep_output_format f;
+    if (format && !strcmp(format, "jsonl"))
+        f = SITREP_EXPORT_JSONL;
+    else if (format && !strcmp(format, "csv"))
+        f = SITREP_EXPORT_CSV;
+    else if (format && !strcmp(format, "geojson"))
+        f = SITREP_EXPORT_GEOJSON;
+    else
+        db = NULL;
+    if (!db) {
+        fprintf(stderr, "usage: sitrep export DB --format jsonl|csv|geojson\n");
+        return 2;
+    }
+    sitrep_store *s;
+    if (open_store(db, &s))
+        return 2;
+    int rc = write_out(s, db, f, NULL);
+    sitrep_store_close(s);
+    return rc;
+}

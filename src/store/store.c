@@ -1,0 +1,648 @@
+/*
+ * store.c -- sitrep_store: articles and what they say, kept in SQLite.
+ *
+ * A store holds every article it was given (its bytes, compressed, with
+ * its metadata), the corpus those articles make as a snapshot
+ * (corpus/snapshot.c), and the records the corpus writes (documents,
+ * stories, entities, claims, events, conflicts, trends) for queries,
+ * reports and exports.
+ *
+ * Articles come in batches.  A batch is one transaction: its articles, the
+ * new snapshot and the records made again from it are committed together,
+ * so a process killed in the middle of a batch leaves the database as the
+ * last batch left it, and running the batch again completes it.  An
+ * article whose id is stored already is not added again (the same bytes:
+ * nothing changes; other bytes: reported, skipped), so the same input
+ * twice changes nothing.  Adding articles never analyses the stored ones
+ * again: the snapshot is loaded and the new articles added to it.  Only a
+ * snapshot from a build with another layout is made again from the stored
+ * articles (the migration of the corpus).
+ *
+ * The database is in WAL mode: readers (queries, reports) see the last
+ * committed batch while a batch is being ingested.
+ */
+#include "store/store.h"
+
+#include "corpus/corpus.h"
+#include "doc.h"
+#include "report/render.h"
+#include "wordhash.h"
+
+#include <jansson.h>
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <zlib.h>
+
+/* The schema, in one place.  Each step takes the database from version
+ * i to i + 1; meta.schema_version says how far a database has come. */
+static const char *const migrations[] = {
+    /* 1: articles, batches, the corpus snapshot, the records */
+    "CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);"
+    "CREATE TABLE batches(id INTEGER PRIMARY KEY, started TEXT NOT NULL, committed TEXT,"
+    "  articles INTEGER NOT NULL DEFAULT 0);"
+    "CREATE TABLE articles(id TEXT PRIMARY KEY, hash TEXT NOT NULL, batch INTEGER NOT NULL"
+    "  REFERENCES batches(id), title TEXT, outlet TEXT, url TEXT, published TEXT,"
+    "  bytes INTEGER NOT NULL, content BLOB NOT NULL);"
+    "CREATE TABLE corpus(id INTEGER PRIMARY KEY CHECK (id = 1), data BLOB NOT NULL);"
+    "CREATE TABLE records(seq INTEGER PRIMARY KEY, type TEXT NOT NULL, rid TEXT, json TEXT NOT NULL);"
+    "CREATE INDEX records_type ON records(type, rid);",
+};
+#define SCHEMA_VERSION ((int)(sizeof migrations / sizeof migrations[0]))
+
+struct sitrep_store {
+    sitrep_options opts;
+    const sitrep_mem *mem;
+    sqlite3 *db;
+    sitrep_corpus *corpus;    /* the stored articles' corpus, unfinished; NULL until needed */
+    bool in_batch;
+    int64_t batch;            /* the open batch's id */
+    size_t batch_added;
+    char msg[512];
+};
+
+static sitrep_status db_fail(sitrep_store *s, const char *what)
+{
+    snprintf(s->msg, sizeof s->msg, "%s: %s", what, s->db ? sqlite3_errmsg(s->db) : "no database");
+    return SITREP_EIO;
+}
+
+static sitrep_status exec(sitrep_store *s, const char *sql)
+{
+    char *err = NULL;
+    if (sqlite3_exec(s->db, sql, NULL, NULL, &err) != SQLITE_OK) {
+        snprintf(s->msg, sizeof s->msg, "%s", err ? err : sqlite3_errmsg(s->db));
+        sqlite3_free(err);
+        return SITREP_EIO;
+    }
+    return SITREP_OK;
+}
+
+static int schema_version(sitrep_store *s)
+{
+    sqlite3_stmt *q;
+    int v = 0;
+    if (sqlite3_prepare_v2(s->db, "SELECT value FROM meta WHERE key = 'schema_version'", -1, &q, NULL) != SQLITE_OK)
+        return 0; /* no meta table: a new database */
+    if (sqlite3_step(q) == SQLITE_ROW)
+        v = atoi((const char *)sqlite3_column_text(q, 0));
+    sqlite3_finalize(q);
+    return v;
+}
+
+/* Brings the schema to SCHEMA_VERSION, one transaction per step. */
+static sitrep_status migrate(sitrep_store *s)
+{
+    int v = schema_version(s);
+    if (v > SCHEMA_VERSION) {
+        snprintf(s->msg, sizeof s->msg, "the database has schema version %d, newer than this sitrep (%d)", v,
+                 SCHEMA_VERSION);
+        return SITREP_EFORMAT;
+    }
+    for (; v < SCHEMA_VERSION; v++) {
+        char set[160];
+        snprintf(set, sizeof set,
+                 "INSERT INTO meta(key, value) VALUES('schema_version', '%d')"
+                 " ON CONFLICT(key) DO UPDATE SET value = excluded.value;",
+                 v + 1);
+        sitrep_status st = exec(s, "BEGIN IMMEDIATE");
+        if (st == SITREP_OK)
+            st = exec(s, migrations[v]);
+        if (st == SITREP_OK)
+            st = exec(s, set);
+        if (st == SITREP_OK)
+            st = exec(s, "COMMIT");
+        if (st != SITREP_OK) {
+            exec(s, "ROLLBACK");
+            return st;
+        }
+    }
+    return SITREP_OK;
+}
+
+sitrep_status sitrep_store_open(const char *path, const sitrep_options *opts, sitrep_store **out)
+{
+    if (!path || !out)
+        return SITREP_EARG;
+    *out = NULL;
+    const sitrep_mem *mem = sr_mem_or_default(opts ? opts->mem : NULL);
+    sitrep_store *s = mem->calloc(1, sizeof *s);
+    if (!s)
+        return SITREP_ENOMEM;
+    s->mem = mem;
+    if (opts)
+        s->opts = *opts;
+    else
+        sitrep_options_init(&s->opts);
+    s->opts.json_flags = 0; /* records without the text: the articles are kept apart */
+    sitrep_status st = SITREP_OK;
+    if (sqlite3_open_v2(path, &s->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) != SQLITE_OK)
+        st = db_fail(s, path);
+    if (st == SITREP_OK) {
+        sqlite3_busy_timeout(s->db, 10000);
+        /* WAL: readers see the last commit while a batch is written;
+         * synchronous=NORMAL loses no committed batch when the process
+         * dies (only, at worst, the last one on power loss) */
+        st = exec(s, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;");
+    }
+    if (st == SITREP_OK)
+        st = migrate(s);
+    if (st != SITREP_OK) {
+        /* keep the message for the caller: it names the file and why */
+        char msg[sizeof s->msg];
+        memcpy(msg, s->msg, sizeof msg);
+        sqlite3_close(s->db);
+        s->db = NULL;
+        *out = s; /* sitrep_store_message works, then sitrep_store_close */
+        memcpy(s->msg, msg, sizeof msg);
+        return st;
+    }
+    *out = s;
+    return SITREP_OK;
+}
+
+const char *sitrep_store_message(const sitrep_store *s)
+{
+    return s ? s->msg : "";
+}
+
+void sitrep_store_close(sitrep_store *s)
+{
+    if (!s)
+        return;
+    if (s->db) {
+        if (s->in_batch)
+            exec(s, "ROLLBACK"); /* an uncommitted batch is not kept */
+        sqlite3_close(s->db);
+    }
+    sitrep_corpus_free(s->corpus);
+    s->mem->free(s);
+}
+
+/* ---- the corpus ---- */
+
+static int64_t count_rows(sitrep_store *s, const char *sql)
+{
+    sqlite3_stmt *q;
+    int64_t n = -1;
+    if (sqlite3_prepare_v2(s->db, sql, -1, &q, NULL) == SQLITE_OK && sqlite3_step(q) == SQLITE_ROW)
+        n = sqlite3_column_int64(q, 0);
+    sqlite3_finalize(q);
+    return n;
+}
+
+/* The article's bytes back from their stored, compressed form. */
+static char *inflate_content(const sitrep_mem *mem, const void *z, size_t zlen, size_t len)
+{
+    char *out = mem->calloc(1, len + 1);
+    uLongf got = (uLongf)len;
+    if (out && (uncompress((Bytef *)out, &got, z, (uLong)zlen) != Z_OK || got != len)) {
+        mem->free(out);
+        out = NULL;
+    }
+    return out;
+}
+
+/* The corpus made again from the stored articles: for a snapshot another
+ * build wrote (or none where articles are stored). */
+static sitrep_status rebuild_corpus(sitrep_store *s)
+{
+    sqlite3_stmt *q;
+    if (sqlite3_prepare_v2(s->db, "SELECT id, title, outlet, url, published, bytes, content FROM articles ORDER BY id",
+                           -1, &q, NULL) != SQLITE_OK)
+        return db_fail(s, "reading the articles");
+    sitrep_status st = SITREP_OK;
+    while (st == SITREP_OK && sqlite3_step(q) == SQLITE_ROW) {
+        const char *id = (const char *)sqlite3_column_text(q, 0);
+        sitrep_doc_hints h = {(const char *)sqlite3_column_text(q, 3), (const char *)sqlite3_column_text(q, 1),
+                              (const char *)sqlite3_column_text(q, 4), (const char *)sqlite3_column_text(q, 2)};
+        size_t len = (size_t)sqlite3_column_int64(q, 5);
+        char *bytes = inflate_content(s->mem, sqlite3_column_blob(q, 6), (size_t)sqlite3_column_bytes(q, 6), len);
+        if (!bytes) {
+            snprintf(s->msg, sizeof s->msg, "article %s: its stored bytes are damaged", id ? id : "?");
+            st = SITREP_EFORMAT;
+            break;
+        }
+        sitrep_doc *doc = NULL;
+        st = sitrep_doc_from_memory(id, bytes, len, &h, &s->opts, &doc);
+        if (st == SITREP_OK)
+            st = sitrep_corpus_add(s->corpus, doc);
+        sitrep_doc_free(doc);
+        s->mem->free(bytes);
+    }
+    sqlite3_finalize(q);
+    return st;
+}
+
+/* The corpus of the stored articles, loaded once per batch. */
+static sitrep_status load_corpus(sitrep_store *s)
+{
+    if (s->corpus)
+        return SITREP_OK;
+    sitrep_status st = sitrep_corpus_new(&s->opts, &s->corpus);
+    if (st != SITREP_OK)
+        return st;
+    sqlite3_stmt *q;
+    if (sqlite3_prepare_v2(s->db, "SELECT data FROM corpus WHERE id = 1", -1, &q, NULL) != SQLITE_OK)
+        return db_fail(s, "reading the corpus");
+    if (sqlite3_step(q) == SQLITE_ROW)
+        st = sr_corpus_load(s->corpus, sqlite3_column_blob(q, 0), (size_t)sqlite3_column_bytes(q, 0));
+    sqlite3_finalize(q);
+    if (st == SITREP_EFORMAT || (st == SITREP_OK && s->corpus->ndocs == 0 &&
+                                 count_rows(s, "SELECT count(*) FROM articles") > 0)) {
+        /* another build's snapshot: made again from the articles */
+        sitrep_corpus_free(s->corpus);
+        s->corpus = NULL;
+        st = sitrep_corpus_new(&s->opts, &s->corpus);
+        if (st == SITREP_OK)
+            st = rebuild_corpus(s);
+    }
+    if (st != SITREP_OK) {
+        sitrep_corpus_free(s->corpus);
+        s->corpus = NULL;
+    }
+    return st;
+}
+
+/* ---- batches ---- */
+
+static void now_iso(char out[32])
+{
+    time_t t = time(NULL);
+    struct tm tm;
+    gmtime_r(&t, &tm);
+    strftime(out, 32, "%Y-%m-%dT%H:%M:%SZ", &tm);
+}
+
+static sitrep_status begin_batch(sitrep_store *s)
+{
+    if (s->in_batch)
+        return SITREP_OK;
+    sitrep_status st = exec(s, "BEGIN IMMEDIATE");
+    if (st != SITREP_OK)
+        return st;
+    s->in_batch = true;
+    s->batch_added = 0;
+    st = load_corpus(s);
+    if (st == SITREP_OK) {
+        char t[32], sql[128];
+        now_iso(t);
+        snprintf(sql, sizeof sql, "INSERT INTO batches(started) VALUES('%s')", t);
+        st = exec(s, sql);
+        s->batch = sqlite3_last_insert_rowid(s->db);
+    }
+    if (st != SITREP_OK) {
+        exec(s, "ROLLBACK");
+        s->in_batch = false;
+    }
+    return st;
+}
+
+/* 16 hex digits of a 64-bit hash of the bytes and their length. */
+static void content_hash(const char *b, size_t n, char out[17])
+{
+    uint64_t h = sr_mix64((uint64_t)n);
+    for (size_t i = 0; i < n; i += 4096)
+        h = sr_mix64(h ^ sr_word_hash(b + i, n - i < 4096 ? n - i : 4096));
+    snprintf(out, 17, "%016llx", (unsigned long long)h);
+}
+
+static void bind_text(sqlite3_stmt *q, int i, const char *v)
+{
+    if (v)
+        sqlite3_bind_text(q, i, v, -1, SQLITE_TRANSIENT);
+    else
+        sqlite3_bind_null(q, i);
+}
+
+sitrep_status sitrep_store_add(sitrep_store *s, const sitrep_doc *doc, sitrep_store_outcome *outcome)
+{
+    if (!s || !s->db || !doc)
+        return SITREP_EARG;
+    if (outcome)
+        *outcome = SITREP_STORE_ADDED;
+    size_t len;
+    const char *bytes = sitrep_doc_source(doc, &len);
+    const char *id = sitrep_doc_id(doc);
+    char hash[17];
+    content_hash(bytes, len, hash);
+    sitrep_status st = begin_batch(s);
+    if (st != SITREP_OK)
+        return st;
+    sqlite3_stmt *q;
+    if (sqlite3_prepare_v2(s->db, "SELECT hash FROM articles WHERE id = ?", -1, &q, NULL) != SQLITE_OK)
+        return db_fail(s, "looking up an article");
+    bind_text(q, 1, id);
+    int rc = sqlite3_step(q);
+    if (rc == SQLITE_ROW) {
+        bool same = strcmp((const char *)sqlite3_column_text(q, 0), hash) == 0;
+        sqlite3_finalize(q);
+        if (outcome)
+            *outcome = same ? SITREP_STORE_KNOWN : SITREP_STORE_ID_TAKEN;
+        return SITREP_OK;
+    }
+    sqlite3_finalize(q);
+    if (rc != SQLITE_DONE)
+        return db_fail(s, "looking up an article");
+    /* the bytes, compressed: to make the corpus again if ever needed */
+    uLongf zlen = compressBound((uLong)len);
+    Bytef *z = s->mem->calloc(1, zlen ? zlen : 1);
+    if (!z)
+        return SITREP_ENOMEM;
+    if (compress2(z, &zlen, (const Bytef *)bytes, (uLong)len, 6) != Z_OK) {
+        s->mem->free(z);
+        return SITREP_ENOMEM;
+    }
+    st = sitrep_corpus_add(s->corpus, doc);
+    if (st == SITREP_OK &&
+        sqlite3_prepare_v2(s->db,
+                           "INSERT INTO articles(id, hash, batch, title, outlet, url, published, bytes, content)"
+                           " VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                           -1, &q, NULL) == SQLITE_OK) {
+        const char *date = sitrep_doc_published(doc);
+        bind_text(q, 1, id);
+        bind_text(q, 2, hash);
+        sqlite3_bind_int64(q, 3, s->batch);
+        bind_text(q, 4, sitrep_doc_title(doc));
+        bind_text(q, 5, sitrep_doc_outlet(doc));
+        bind_text(q, 6, sitrep_doc_url(doc));
+        bind_text(q, 7, date);
+        sqlite3_bind_int64(q, 8, (sqlite3_int64)len);
+        sqlite3_bind_blob(q, 9, z, (int)zlen, SQLITE_TRANSIENT);
+        if (sqlite3_step(q) != SQLITE_DONE)
+            st = db_fail(s, "storing an article");
+        sqlite3_finalize(q);
+    } else if (st == SITREP_OK) {
+        st = db_fail(s, "storing an article");
+    }
+    s->mem->free(z);
+    if (st == SITREP_OK)
+        s->batch_added++;
+    else {
+        /* the corpus may hold half of the article: drop it with the batch */
+        exec(s, "ROLLBACK");
+        s->in_batch = false;
+        sitrep_corpus_free(s->corpus);
+        s->corpus = NULL;
+    }
+    return st;
+}
+
+typedef struct record_sink {
+    sitrep_store *s;
+    sqlite3_stmt *insert;
+    sitrep_status st;
+} record_sink;
+
+/* One record line of the corpus into the records table. */
+static int store_record(const char *data, size_t len, void *ctx)
+{
+    record_sink *k = ctx;
+    json_error_t err;
+    json_t *o = json_loadb(data, len, 0, &err);
+    if (!o) {
+        k->st = SITREP_EJSON;
+        return 1;
+    }
+    sqlite3_reset(k->insert);
+    bind_text(k->insert, 1, json_string_value(json_object_get(o, "type")));
+    bind_text(k->insert, 2, json_string_value(json_object_get(o, "id")));
+    size_t n = len && data[len - 1] == '\n' ? len - 1 : len;
+    sqlite3_bind_text(k->insert, 3, data, (int)n, SQLITE_TRANSIENT);
+    int rc = sqlite3_step(k->insert);
+    json_decref(o);
+    if (rc != SQLITE_DONE) {
+        k->st = db_fail(k->s, "storing a record");
+        return 1;
+    }
+    return 0;
+}
+
+sitrep_status sitrep_store_commit(sitrep_store *s)
+{
+    if (!s || !s->db)
+        return SITREP_EARG;
+    if (!s->in_batch)
+        return SITREP_OK;
+    sitrep_status st = SITREP_OK;
+    if (s->batch_added) {
+        /* the snapshot before finishing (finishing changes the corpus) */
+        sr_buf snap;
+        sr_buf_init(&snap, s->mem);
+        st = sr_corpus_save(s->corpus, &snap);
+        sqlite3_stmt *q = NULL;
+        if (st == SITREP_OK &&
+            sqlite3_prepare_v2(s->db, "INSERT OR REPLACE INTO corpus(id, data) VALUES(1, ?)", -1, &q, NULL) == SQLITE_OK) {
+            sqlite3_bind_blob64(q, 1, snap.data, snap.len, SQLITE_STATIC);
+            if (sqlite3_step(q) != SQLITE_DONE)
+                st = db_fail(s, "storing the corpus");
+        } else if (st == SITREP_OK) {
+            st = db_fail(s, "storing the corpus");
+        }
+        sqlite3_finalize(q);
+        sr_buf_free(&snap);
+        /* the records made again from everything stored */
+        if (st == SITREP_OK)
+            st = exec(s, "DELETE FROM records");
+        record_sink k = {s, NULL, SITREP_OK};
+        if (st == SITREP_OK &&
+            sqlite3_prepare_v2(s->db, "INSERT INTO records(type, rid, json) VALUES(?, ?, ?)", -1, &k.insert, NULL) != SQLITE_OK)
+            st = db_fail(s, "storing the records");
+        if (st == SITREP_OK) {
+            st = sitrep_corpus_write_json(s->corpus, 0, store_record, &k);
+            if (k.st != SITREP_OK)
+                st = k.st;
+        }
+        sqlite3_finalize(k.insert);
+        /* the finished corpus is not the one to add to: the next batch
+         * loads the snapshot */
+        sitrep_corpus_free(s->corpus);
+        s->corpus = NULL;
+    }
+    if (st == SITREP_OK) {
+        char t[32], sql[160];
+        now_iso(t);
+        snprintf(sql, sizeof sql, "UPDATE batches SET committed = '%s', articles = %zu WHERE id = %lld", t,
+                 s->batch_added, (long long)s->batch);
+        st = exec(s, s->batch_added ? sql : "SELECT 1");
+        if (!s->batch_added && st == SITREP_OK) {
+            snprintf(sql, sizeof sql, "DELETE FROM batches WHERE id = %lld", (long long)s->batch);
+            st = exec(s, sql); /* a batch that added nothing leaves no trace */
+        }
+    }
+    if (st == SITREP_OK)
+        st = exec(s, "COMMIT");
+    if (st != SITREP_OK) {
+        exec(s, "ROLLBACK");
+        sitrep_corpus_free(s->corpus);
+        s->corpus = NULL;
+    }
+    s->in_batch = false;
+    return st;
+}
+
+size_t sitrep_store_count(sitrep_store *s, const char *type)
+{
+    if (!s || !s->db)
+        return 0;
+    int64_t n;
+    if (!type || strcmp(type, "article") == 0) {
+        n = count_rows(s, "SELECT count(*) FROM articles");
+    } else {
+        sqlite3_stmt *q;
+        n = 0;
+        if (sqlite3_prepare_v2(s->db, "SELECT count(*) FROM records WHERE type = ?", -1, &q, NULL) == SQLITE_OK) {
+            bind_text(q, 1, type);
+            if (sqlite3_step(q) == SQLITE_ROW)
+                n = sqlite3_column_int64(q, 0);
+        }
+        sqlite3_finalize(q);
+    }
+    return n > 0 ? (size_t)n : 0;
+}
+
+/* ---- queries ---- */
+
+/* The records of one type that match the filters, as SQL.  Text filters
+ * match anywhere, case-insensitively (LIKE); dates compare as ISO text. */
+/* Names an actor or place filter matches: the text in a name, or in any
+ * alias of an entity ("CENTCOM" finds "US Central Command"). */
+#define NAMES(param)                                                                                         \
+    "(SELECT json_extract(e.json, '$.name') FROM records e, json_each(e.json, '$.aliases') al"              \
+    " WHERE e.type = 'entity' AND al.value LIKE " param ")"
+#define MATCHES(expr, param) "(" expr " LIKE " param " OR " expr " IN " NAMES(param) ")"
+
+static const char *query_sql(const char *type)
+{
+    /* the records table is always aliased: json_each has a hidden column
+     * named `json` that would hide it inside the subqueries */
+    if (strcmp(type, "claim") == 0)
+        return "SELECT r.json FROM records r WHERE r.type = 'claim'"
+               " AND (?1 IS NULL OR " MATCHES("json_extract(r.json, '$.actor')", "?1")
+               "      OR " MATCHES("json_extract(r.json, '$.attributed_to')", "?1") ")"
+               " AND (?2 IS NULL OR EXISTS (SELECT 1 FROM json_each(r.json, '$.places') p"
+               "      WHERE " MATCHES("json_extract(p.value, '$.name')", "?2")
+               "         OR json_extract(p.value, '$.country') LIKE ?2))"
+               " AND (?3 IS NULL OR json_extract(r.json, '$.period.end') >= ?3)"
+               " AND (?4 IS NULL OR json_extract(r.json, '$.period.start') <= ?4)"
+               " AND (?5 IS NULL OR json_extract(r.json, '$.status') = ?5)"
+               " ORDER BY r.seq";
+    if (strcmp(type, "event") == 0)
+        return "SELECT r.json FROM records r WHERE r.type = 'event'"
+               " AND (?1 IS NULL OR EXISTS (SELECT 1 FROM json_each(r.json, '$.actors') a"
+               "      WHERE " MATCHES("a.value", "?1") "))"
+               " AND (?2 IS NULL OR " MATCHES("json_extract(r.json, '$.location.name')", "?2")
+               "      OR json_extract(r.json, '$.location.country') LIKE ?2"
+               "      OR json_extract(r.json, '$.location.admin1') LIKE ?2)"
+               " AND (?3 IS NULL OR json_extract(r.json, '$.date.end') >= ?3)"
+               " AND (?4 IS NULL OR json_extract(r.json, '$.date.start') <= ?4)"
+               " AND ?5 IS NULL"
+               " ORDER BY json_extract(r.json, '$.date.start'), r.seq";
+    if (strcmp(type, "story") == 0)
+        /* a story matches an actor or a place when a claim or an event of
+         * one of its articles does */
+        return "SELECT s.json FROM records s WHERE s.type = 'story'"
+               " AND (?3 IS NULL OR json_extract(s.json, '$.last_seen') >= ?3)"
+               " AND (?4 IS NULL OR json_extract(s.json, '$.first_seen') <= ?4)"
+               " AND ?5 IS NULL"
+               " AND (?1 IS NULL AND ?2 IS NULL OR EXISTS ("
+               "   SELECT 1 FROM json_each(s.json, '$.documents') d, records x, json_each(x.json, '$.documents') dx"
+               "   WHERE x.type IN ('claim', 'event') AND dx.value = d.value"
+               "   AND (?1 IS NULL OR " MATCHES("json_extract(x.json, '$.actor')", "?1")
+               "        OR " MATCHES("json_extract(x.json, '$.attributed_to')", "?1")
+               "        OR EXISTS (SELECT 1 FROM json_each(x.json, '$.actors') a WHERE " MATCHES("a.value", "?1") "))"
+               "   AND (?2 IS NULL OR " MATCHES("json_extract(x.json, '$.location.name')", "?2")
+               "        OR json_extract(x.json, '$.location.country') LIKE ?2"
+               "        OR EXISTS (SELECT 1 FROM json_each(x.json, '$.places') p"
+               "                   WHERE " MATCHES("json_extract(p.value, '$.name')", "?2")
+               "                      OR json_extract(p.value, '$.country') LIKE ?2))))"
+               " ORDER BY json_extract(s.json, '$.first_seen'), s.seq";
+    return "SELECT r.json FROM records r WHERE r.type = ?6 AND ?1 IS NULL AND ?2 IS NULL AND ?3 IS NULL"
+           " AND ?4 IS NULL AND ?5 IS NULL ORDER BY r.seq";
+}
+
+sitrep_status sitrep_store_query(sitrep_store *s, const sitrep_query *f, sitrep_write_fn write, void *ctx)
+{
+    if (!s || !s->db || !f || !f->type || !write)
+        return SITREP_EARG;
+    sqlite3_stmt *q;
+    if (sqlite3_prepare_v2(s->db, query_sql(f->type), -1, &q, NULL) != SQLITE_OK)
+        return db_fail(s, "querying");
+    char like[2][512];
+    const char *text[2] = {f->actor, f->place};
+    for (int i = 0; i < 2; i++) {
+        if (text[i]) {
+            snprintf(like[i], sizeof like[i], "%%%s%%", text[i]);
+            sqlite3_bind_text(q, i + 1, like[i], -1, SQLITE_TRANSIENT);
+        }
+    }
+    bind_text(q, 3, f->since);
+    bind_text(q, 4, f->until);
+    bind_text(q, 5, f->status);
+    if (sqlite3_bind_parameter_count(q) >= 6)
+        bind_text(q, 6, f->type);
+    sitrep_status st = SITREP_OK;
+    int rc;
+    while (st == SITREP_OK && (rc = sqlite3_step(q)) == SQLITE_ROW) {
+        const char *j = (const char *)sqlite3_column_text(q, 0);
+        size_t n = (size_t)sqlite3_column_bytes(q, 0);
+        if (write(j, n, ctx) || write("\n", 1, ctx))
+            st = SITREP_EIO;
+    }
+    if (st == SITREP_OK && rc != SQLITE_DONE)
+        st = db_fail(s, "querying");
+    sqlite3_finalize(q);
+    return st;
+}
+
+/* ---- reports and exports ---- */
+
+sitrep_status sitrep_store_write(sitrep_store *s, sitrep_output_format format, sitrep_write_fn write, void *ctx)
+{
+    if (!s || !s->db || !write)
+        return SITREP_EARG;
+    sqlite3_stmt *q;
+    if (sqlite3_prepare_v2(s->db, "SELECT json FROM records ORDER BY seq", -1, &q, NULL) != SQLITE_OK)
+        return db_fail(s, "reading the records");
+    sitrep_status st = SITREP_OK;
+    size_t n = 0, cap = 0;
+    json_t **recs = NULL;
+    while (st == SITREP_OK && sqlite3_step(q) == SQLITE_ROW) {
+        json_error_t err;
+        json_t *o = json_loadb((const char *)sqlite3_column_text(q, 0), (size_t)sqlite3_column_bytes(q, 0), 0, &err);
+        if (!o) {
+            snprintf(s->msg, sizeof s->msg, "a stored record is not JSON: %s", err.text);
+            st = SITREP_EJSON;
+            break;
+        }
+        if (n == cap) {
+            size_t nc = cap ? cap * 2 : 256;
+            json_t **r = s->mem->realloc(recs, nc * sizeof *r);
+            if (!r) {
+                json_decref(o);
+                st = SITREP_ENOMEM;
+                break;
+            }
+            recs = r;
+            cap = nc;
+        }
+        recs[n++] = o;
+    }
+    sqlite3_finalize(q);
+    if (st == SITREP_OK) {
+        switch (format) {
+        case SITREP_REPORT_MARKDOWN: st = sr_render_markdown(recs, n, write, ctx); break;
+        case SITREP_REPORT_HTML: st = sr_render_html(recs, n, write, ctx); break;
+        case SITREP_EXPORT_JSONL: st = sr_export_jsonl(recs, n, write, ctx); break;
+        case SITREP_EXPORT_CSV: st = sr_export_acled_csv(recs, n, write, ctx); break;
+        case SITREP_EXPORT_GEOJSON: st = sr_export_geojson(recs, n, write, ctx); break;
+        default: st = SITREP_EARG; break;
+        }
+    }
+    for (size_t i = 0; i < n; i++)
+        json_decref(recs[i]);
+    s->mem->free(recs);
+    return st;
+}
