@@ -19,7 +19,13 @@ if [ -d "$shared/seeds" ]; then src=("$shared"/seeds/*.txt); else src=("$tests"/
 "$bin" extract "${src[@]}" > "$t/extract.jsonl" 2>/dev/null
 "$bin" ingest "$t/batch.db" "${src[@]}" 2>"$t/err"; rc=$?
 [ "$rc" = 0 ] && ok || bad "ingest: exit status 0 (got $rc: $(cat "$t/err"))"
-for f in "${src[@]}"; do "$bin" ingest "$t/one.db" "$f" 2>/dev/null || bad "ingest one by one: $f"; done
+# one by one; after the first, the stored bytes of the articles are wiped:
+# adding articles must not read the stored ones again (the corpus snapshot
+# carries what they said)
+for f in "${src[@]}"; do
+  "$bin" ingest "$t/one.db" "$f" 2>"$t/err" || bad "ingest one by one: $f ($(cat "$t/err"))"
+  python3 -c "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.execute(\"update articles set content = x'00'\"); c.commit()" "$t/one.db"
+done
 "$bin" export "$t/batch.db" --format jsonl > "$t/batch.jsonl"
 "$bin" export "$t/one.db" --format jsonl > "$t/one.jsonl"
 [ -s "$t/batch.jsonl" ] && cmp -s "$t/batch.jsonl" "$t/extract.jsonl" && ok || bad "one batch: the records are those of sitrep extract"
@@ -123,6 +129,8 @@ for _ in $(seq 1 600); do
   [ "${n:-0}" -ge 2 ] && break
   sleep 0.05
 done
+# a reader while the batch is written: the last committed state
+"$bin" claims "$t/kill.db" --json > "$t/during.jsonl" 2>"$t/err" && [ -s "$t/during.jsonl" ] && ok || bad "a query while ingesting ($(cat "$t/err"))"
 kill -9 $pid 2>/dev/null; wait $pid 2>/dev/null
 killed=$(sql "$t/kill.db" 'select count(*) from articles')
 [ "$(sql "$t/kill.db" 'pragma integrity_check')" = ok ] && ok || bad "killed: integrity_check"
@@ -145,8 +153,9 @@ printf '{"id":"hostile","title":"Attack report %s","text":"Gunmen attacked a pol
 if grep -q "<script>document.title='PWNED'" "$t/report.html"; then bad "report --html: article text escaped"; else ok; fi
 if [ -d "$shared/seeds" ]; then
   bash "$tests/chromium_check.sh" "$t/report.html" "$artifacts/report.png" \
-    --expect "on track to double" --expect "153" --expect "4 outlets" --expect "2500" \
-    --expect "confirmed" --expect "Attack report"; rc=$?
+    --expect "on track to double" --expect "153 attacks · 4 outlets" \
+    --expect "US Central Command puts the fighters at about 2500; United Nations puts them at 3000 to 5000" \
+    --expect "is expected to double" --expect "confirmed" --expect "Attack report"; rc=$?
   if [ "$rc" = 77 ]; then echo "report in Chromium: skipped (no chromium)"
   elif [ "$rc" = 0 ]; then ok; else bad "report in Chromium: the story, the 153-attack claim with 4 outlets, the conflict and the trend"; fi
 fi
