@@ -49,6 +49,15 @@ printf 'Gunmen attacked a checkpoint near Kirkuk on Friday, killing 3 police off
 [ "$rc" = 1 ] && grep -q "another article is stored under this id" "$t/err" && ok || bad "id taken: reported, exit 1 (got $rc: $(cat "$t/err"))"
 "$bin" export "$t/batch.db" --format jsonl | cmp -s - "$t/batch.jsonl" && ok || bad "id taken: the records do not change"
 
+# ---- a database from a newer sitrep is refused, not changed; a file that is no database too ----
+cp "$t/batch.db" "$t/newer.db"
+python3 -c "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.execute(\"update meta set value='999' where key='schema_version'\"); c.commit()" "$t/newer.db"
+"$bin" claims "$t/newer.db" >/dev/null 2>"$t/err"; rc=$?
+[ "$rc" = 2 ] && grep -q "newer.db.*schema version 999" "$t/err" && ok || bad "newer schema: refused with a message naming the file ($rc: $(cat "$t/err"))"
+echo "not a database" > "$t/text.db"
+"$bin" ingest "$t/text.db" "${src[0]}" 2>"$t/err"; rc=$?
+[ "$rc" = 2 ] && grep -q "text.db" "$t/err" && [ "$(cat "$t/text.db")" = "not a database" ] && ok || bad "a text file as database: refused, left as it was"
+
 # ---- queries ----
 "$bin" claims "$t/batch.db" --json > "$t/claims.jsonl"
 [ "$(wc -l < "$t/claims.jsonl")" = "$(grep -c '"type":"claim"' "$t/extract.jsonl")" ] && ok || bad "claims --json: every claim"
