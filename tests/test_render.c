@@ -100,7 +100,10 @@ static const char *const HOSTILE =
     "\"places\":[{\"name\":\"<script>alert(1)</script>\",\"country\":\"SY\"}],"
     "\"period\":{\"start\":\"<b>\",\"end\":null},\"attributed_to\":\"x' onmouseover='alert(7)\","
     "\"sources\":[{\"doc\":\"evil\\\" onclick=\\\"alert(8)\",\"start\":0,\"end\":5,"
-    "\"quote\":\"<script>alert(1)</script>\"}],\"documents\":[\"evil\"],\"outlets\":2,"
+    "\"quote\":\"<script>alert(1)</script>\"},"
+    /* a web page's quote holds references: decoded for reading, escaped again */
+    "{\"doc\":\"evil\",\"start\":9,\"end\":60,\"quote\":\"&lt;script&gt;alert(9)&lt;/script&gt; Rebels &amp; militias&#8217; post\"}],"
+    "\"documents\":[\"evil\"],\"outlets\":2,"
     "\"status\":\"<script>\"}\n"
     "{\"type\":\"event\",\"id\":\"V' onmouseover='alert(4)\",\"event_type\":\"<script>alert(1)</script>\","
     "\"date\":{\"start\":\"2025-01-01\",\"end\":\"2025-01-02\",\"precision\":\"<i>\"},"
@@ -436,6 +439,8 @@ static void test_html_escaping(void)
     CHECK(strcasestr_(html, "<script") == NULL);
     CHECK(strstr(html, "<script>alert(1)</script>") == NULL);
     CHECK(strstr(html, "&lt;script&gt;alert(1)&lt;/script&gt;") != NULL);
+    /* a quote's references decoded, then escaped: text, never markup */
+    CHECK(strstr(html, "&lt;script&gt;alert(9)&lt;/script&gt; Rebels &amp; militias\xE2\x80\x99 post") != NULL);
     CHECK(strcasestr_(html, "<img") == NULL);
     CHECK(strstr(html, "<b>Outlet") == NULL);
     CHECK(strstr(html, "&lt;b&gt;Outlet&lt;/b&gt;") != NULL);

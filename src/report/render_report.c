@@ -22,6 +22,7 @@
  * sticks, and the functions return it.
  */
 #include "report/render.h"
+#include "clean/webpage.h"
 
 #include <math.h>
 #include <stdarg.h>
@@ -166,6 +167,26 @@ static void text_short(out *o, const char *s, size_t limit)
         }
     text_n(o, s, cut);
     raw(o, "\xE2\x80\xA6"); /* … */
+}
+
+/* A quote as a person reads it: the character references a web page's
+ * bytes hold ("&amp;", "&#8217;") decoded (the record keeps the bytes as
+ * the page has them), then shown like any record text, cut to `limit`
+ * bytes when limit is not 0. */
+static void quote_text(out *o, const char *q, size_t limit)
+{
+    if (q == NULL)
+        return;
+    sr_buf d;
+    sr_buf_init(&d, NULL);
+    const char *show = q;
+    if (strchr(q, '&') && sr_html_write_unescaped(q, strlen(q), sr_buf_write_cb, &d) == 0 && sr_buf_putc(&d, '\0'))
+        show = d.data;
+    if (limit)
+        text_short(o, show, limit);
+    else
+        text(o, show);
+    sr_buf_free(&d);
 }
 
 /* ==== reading records ==== */
@@ -851,7 +872,7 @@ static void md_quote(out *o, json_t *rec, const char *indent)
             continue;
         raw(o, indent);
         raw(o, "> \xE2\x80\x9C");
-        text_short(o, q, QUOTE_SHORT);
+        quote_text(o, q, QUOTE_SHORT);
         raw(o, "\xE2\x80\x9D");
         if (str(sp, "doc")) {
             raw(o, " \xE2\x80\x94 ");
@@ -1158,7 +1179,7 @@ static void html_quotes(out *o, json_t *rec)
     for (size_t i = 0; i < n; i++) {
         json_t *sp = json_array_get(sources, i);
         raw(o, "<li><blockquote>");
-        text(o, str(sp, "quote") ? str(sp, "quote") : "(no quote)");
+        quote_text(o, str(sp, "quote") ? str(sp, "quote") : "(no quote)", 0);
         raw(o, "</blockquote><cite>");
         if (str(sp, "doc"))
             put_link(o, "doc-", str(sp, "doc"), str(sp, "doc"));
@@ -1887,7 +1908,7 @@ static void html_trend(out *o, json_t *t)
         raw(o, "</p>\n");
         if (str(span, "quote")) {
             raw(o, "<blockquote>");
-            text(o, str(span, "quote"));
+            quote_text(o, str(span, "quote"), 0);
             raw(o, "</blockquote>\n");
         }
     }
