@@ -49,6 +49,14 @@ printf 'Gunmen attacked a checkpoint near Kirkuk on Friday, killing 3 police off
 [ "$rc" = 1 ] && grep -q "another article is stored under this id" "$t/err" && ok || bad "id taken: reported, exit 1 (got $rc: $(cat "$t/err"))"
 "$bin" export "$t/batch.db" --format jsonl | cmp -s - "$t/batch.jsonl" && ok || bad "id taken: the records do not change"
 
+# ---- a snapshot this build cannot read (another layout, damage) is made again from the stored articles ----
+cp "$t/batch.db" "$t/relayout.db"
+python3 -c "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.execute(\"update corpus set data = x'00'\"); c.commit()" "$t/relayout.db"
+printf 'Gunmen attacked a checkpoint near Kirkuk on Friday, killing 3 police officers, officials said.\n' > "$t/kirkuk_new.txt"
+"$bin" ingest "$t/relayout.db" "$t/kirkuk_new.txt" 2>"$t/err" && ok || bad "damaged snapshot: ingest goes on ($(cat "$t/err"))"
+"$bin" extract "${src[@]}" "$t/kirkuk_new.txt" 2>/dev/null > "$t/plus.jsonl"
+"$bin" export "$t/relayout.db" --format jsonl | cmp -s - "$t/plus.jsonl" && ok || bad "damaged snapshot: the records of all the articles, as extract writes them"
+
 # ---- a database from a newer sitrep is refused, not changed; a file that is no database too ----
 cp "$t/batch.db" "$t/newer.db"
 python3 -c "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.execute(\"update meta set value='999' where key='schema_version'\"); c.commit()" "$t/newer.db"
