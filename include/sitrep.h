@@ -20,7 +20,13 @@
  * OFFSETS: every span is a pair of byte offsets [start, end) into the
  * original input of its document (the file as read, or the decoded `text`
  * field of a JSON Lines record).  Cleaning never rewrites those bytes; it
- * only decides which spans are article text.
+ * only decides which spans are article text.  One exception, made safe:
+ * a web page whose text holds character references ("army&#8217;s") is
+ * read through a copy with them decoded (sitrep_doc_analysed_text), and
+ * the offsets the sitrep_doc_* accessors give (tokens, sentences,
+ * mentions, claim and event spans) are into that copy;
+ * sitrep_doc_input_offset() maps one back.  Everything written as JSON
+ * (documents, corpus records) is mapped back to the page's bytes.
  *
  * ERRORS: functions return a sitrep_status; sitrep_strerror() names it.
  * The library never prints and keeps no global state.
@@ -133,6 +139,15 @@ SITREP_EXPORT const char *sitrep_doc_id(const sitrep_doc *doc);
 
 /* The original input bytes; *len receives their length.  Borrowed. */
 SITREP_EXPORT const char *sitrep_doc_source(const sitrep_doc *doc, size_t *len);
+
+/* The text the analysis read, which the accessors' offsets point into:
+ * the input itself, or for a web page with character references a copy
+ * with them decoded.  Borrowed. */
+SITREP_EXPORT const char *sitrep_doc_analysed_text(const sitrep_doc *doc, size_t *len);
+
+/* The input offset of an offset into sitrep_doc_analysed_text (the same
+ * offset unless references were decoded). */
+SITREP_EXPORT size_t sitrep_doc_input_offset(const sitrep_doc *doc, size_t offset);
 
 /* Metadata; each returns NULL when unknown.  Dates are "YYYY-MM-DD". */
 SITREP_EXPORT const char *sitrep_doc_title(const sitrep_doc *doc);

@@ -21,6 +21,9 @@ void sitrep_doc_free(sitrep_doc *doc)
     const sitrep_mem *mem = doc->mem;
     sr_buf_free(&doc->lines);
     sr_buf_free(&doc->dropped);
+    sr_buf_free(&doc->decode_map);
+    if (doc->decoded)
+        doc->mem->free(doc->decoded);
     sr_buf_free(&doc->inserts);
     sr_buf_free(&doc->tokens);
     sr_buf_free(&doc->sentences);
@@ -60,8 +63,33 @@ const char *sitrep_doc_published(const sitrep_doc *doc) { return doc->published;
 const char *sitrep_doc_source(const sitrep_doc *doc, size_t *len)
 {
     if (len)
+        *len = doc->input_len;
+    return doc->input;
+}
+
+const char *sitrep_doc_analysed_text(const sitrep_doc *doc, size_t *len)
+{
+    if (len)
         *len = doc->len;
     return doc->src;
+}
+
+uint32_t sr_doc_input_pos(const sitrep_doc *doc, uint32_t pos)
+{
+    size_t lo = 0, hi = SR_VEC_COUNT(&doc->decode_map, sr_decode_step);
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (SR_VEC_AT(&doc->decode_map, sr_decode_step, mid).at <= pos)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo ? (uint32_t)((int64_t)pos + SR_VEC_AT(&doc->decode_map, sr_decode_step, lo - 1).delta) : pos;
+}
+
+size_t sitrep_doc_input_offset(const sitrep_doc *doc, size_t offset)
+{
+    return doc ? sr_doc_input_pos(doc, (uint32_t)offset) : offset;
 }
 
 const char *sitrep_doc_published_inferred(const sitrep_doc *doc, const char **basis)
@@ -165,10 +193,11 @@ const char *sitrep_drop_reason_name(sitrep_drop_reason reason)
     return "unknown";
 }
 
-/* Text of the input: a web page's character references decoded. */
+/* The text the stages read (a web page's references decoded already). */
 static int put_text(const sitrep_doc *doc, const char *s, size_t n, sitrep_write_fn write, void *ctx)
 {
-    return doc->html ? sr_html_write_unescaped(s, n, write, ctx) : write(s, n, ctx);
+    (void)doc;
+    return write(s, n, ctx);
 }
 
 sitrep_status sitrep_doc_write_text(const sitrep_doc *doc, sitrep_write_fn write, void *ctx)

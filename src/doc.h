@@ -18,6 +18,13 @@ typedef struct sr_line {
     uint8_t flags;         /* SR_LINE_* */
 } sr_line;
 
+/* From this offset of src on (up to the next step), input offset = src
+ * offset + delta. */
+typedef struct sr_decode_step {
+    uint32_t at;
+    int32_t delta;
+} sr_decode_step;
+
 typedef struct sr_dropped {
     sitrep_span span;
     uint8_t reason;        /* sitrep_drop_reason */
@@ -44,9 +51,14 @@ struct sitrep_doc {
     sr_arena arena;
     const sitrep_mem *mem;
     char *id;
-    const char *src;            /* the input; borrowed or == owned */
+    const char *src;            /* the text the stages read: the input, or for a web page whose
+                                 * text holds character references, a copy with them decoded */
     size_t len;
+    const char *input;          /* the input as given (spans are written against it) */
+    size_t input_len;
     void *owned;                /* freed with the document, may be NULL */
+    char *decoded;              /* src when it is a decoded copy (freed with the document) */
+    sr_buf decode_map;          /* sr_decode_step: src offsets back to input offsets */
 
     char *title;
     char *outlet;
@@ -76,6 +88,10 @@ struct sitrep_doc {
 
 /* Stage entry points, in pipeline order (src/pipeline.c calls them). */
 sitrep_status sr_clean_lines(sitrep_doc *doc);
+/* The input offset of an offset into doc->src (they differ only after a
+ * web page's character references were decoded). */
+uint32_t sr_doc_input_pos(const sitrep_doc *doc, uint32_t pos);
+
 /* The dropped lines as merged spans (doc->dropped), once cleaning is done. */
 sitrep_status sr_doc_index_dropped(sitrep_doc *doc);
 sitrep_status sr_tokenize(sitrep_doc *doc);

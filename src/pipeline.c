@@ -159,12 +159,13 @@ sitrep_status sr_doc_analyse_dated(const char *id, const char *bytes, size_t len
         return SITREP_ENOMEM;
     }
     doc->mem = mem;
-    doc->src = bytes;
-    doc->len = len;
+    doc->src = doc->input = bytes;
+    doc->len = doc->input_len = len;
     doc->owned = owned;
     sr_arena_init(&doc->arena, mem, 4096);
     sr_buf_init(&doc->lines, mem);
     sr_buf_init(&doc->dropped, mem);
+    sr_buf_init(&doc->decode_map, mem);
     sr_buf_init(&doc->inserts, mem);
     sr_buf_init(&doc->tokens, mem);
     sr_buf_init(&doc->sentences, mem);

@@ -164,6 +164,23 @@ printf '<html><body><article><p>Rebels &amp; militias clashed near Goma on Frida
 out=$("$bin" extract --text "$t/refs.html" 2>/dev/null)
 [ "$(echo "$out" | field refs text)" = "Rebels & militias clashed near Goma on Friday — 5 soldiers were killed, the army’s spokesman said." ] && ok || bad "references decoded in the text (got $(echo "$out" | field refs text))"
 echo "$out" | grep -q '"quote":"Rebels &amp; militias' && ok || bad "spans quote the page's bytes, references as written"
+# the analysis reads the references decoded: "army&#8217;s" is one word, its
+# spokesman the source; every span still quotes the page's own bytes
+printf '<html><body><article><p>The army&#8217;s spokesman said 5 soldiers were killed near Goma on Friday &#8211; the third attack this month.</p></article></body></html>' > "$t/apos.html"
+"$bin" extract "$t/apos.html" > "$t/apos.jsonl" 2>/dev/null
+grep '"type":"claim"' "$t/apos.jsonl" | grep -q '"attributed_to":"army’s spokesman"' && ok || bad "references: the source is the army's spokesman ($(grep -o '"attributed_to":"[^"]*"' "$t/apos.jsonl"))"
+python3 - "$t/apos.html" "$t/apos.jsonl" <<'EOF2' && ok || bad "references: every span quotes the page's bytes"
+import json, sys
+data = open(sys.argv[1], "rb").read()
+n = bad = 0
+for l in open(sys.argv[2]):
+    r = json.loads(l)
+    for k in ("mentions", "sources", "dropped"):
+        for sp in r.get(k) or []:
+            n += 1
+            bad += data[sp["start"]:sp["end"]].decode() != sp["quote"]
+sys.exit(0 if n and not bad else 1)
+EOF2
 
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

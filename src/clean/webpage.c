@@ -600,13 +600,24 @@ static void on_chars(void *ctx, const xmlChar *ch, int len)
     if (p->oom)
         return;
     run r = {(uint32_t)start, (uint32_t)end, (uint8_t)(p->anchor > 0), (uint8_t)p->line_break};
-    p->line_break = false;
-    if (!SR_VEC_PUSH(&p->runs, run, r)) {
-        p->oom = true;
-        return;
-    }
     block *b = current_block(p);
-    b->nruns++;
+    size_t nr = SR_VEC_COUNT(&p->runs, run);
+    run *last = b->nruns && nr ? &SR_VEC_AT(&p->runs, run, nr - 1) : NULL;
+    if (last && !r.brk && last->link == r.link && last->end <= r.start &&
+        blank(p->src + last->end, r.start - last->end)) {
+        /* the parser reports text around a character reference ("army",
+         * "&#8217;", "s") as pieces: with nothing but blanks between,
+         * they are one run, so one word stays one word */
+        last->end = r.end;
+    } else {
+        p->line_break = false;
+        if (!SR_VEC_PUSH(&p->runs, run, r)) {
+            p->oom = true;
+            return;
+        }
+        b->nruns++;
+    }
+    p->line_break = false;
     uint32_t chars = 0, commas = 0, letters = 0;
     for (size_t i = start; i < end; i++) {
         unsigned char c = (unsigned char)p->src[i];
@@ -1178,46 +1189,118 @@ static size_t utf8_put(uint32_t c, char *out)
     return 4;
 }
 
+/* The character reference at s[i] ("&amp;", "&#8217;", "&#x2019;"): its
+ * length (from '&' to ';') with *c the character it stands for, or 0. */
+static size_t reference_at(const char *s, size_t n, size_t i, uint32_t *c)
+{
+    *c = 0;
+    if (s[i] != '&')
+        return 0;
+    const char *semi = memchr(s + i, ';', n - i < 34 ? n - i : 34);
+    if (!semi)
+        return 0;
+    size_t len = (size_t)(semi - (s + i)) - 1; /* between '&' and ';' */
+    if (len >= 2 && s[i + 1] == '#') {
+        bool hex = s[i + 2] == 'x' || s[i + 2] == 'X';
+        size_t k = i + 2 + hex;
+        uint32_t v = 0;
+        for (; k < (size_t)(semi - s) && v <= 0x10FFFF; k++) {
+            int d = s[k] >= '0' && s[k] <= '9' ? s[k] - '0'
+                    : hex && (s[k] | 0x20) >= 'a' && (s[k] | 0x20) <= 'f' ? (s[k] | 0x20) - 'a' + 10 : -1;
+            if (d < 0)
+                break;
+            v = v * (hex ? 16u : 10u) + (uint32_t)d;
+        }
+        if (k != (size_t)(semi - s) || v == 0 || v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF))
+            return 0;
+        *c = v;
+    } else if (len >= 2 && len < 32) {
+        char name[32];
+        memcpy(name, s + i + 1, len);
+        name[len] = '\0';
+        const htmlEntityDesc *e = htmlEntityLookup((const xmlChar *)name);
+        if (!e || !e->value)
+            return 0;
+        *c = e->value;
+    } else {
+        return 0;
+    }
+    if (*c == 0xA0)
+        *c = ' '; /* a no-break space reads as a space */
+    return len + 2;
+}
+
 int sr_html_write_unescaped(const char *s, size_t n, sitrep_write_fn write, void *ctx)
 {
     size_t from = 0;
     for (size_t i = 0; i < n; i++) {
-        if (s[i] != '&')
-            continue;
-        const char *semi = memchr(s + i, ';', n - i < 34 ? n - i : 34);
-        if (!semi)
-            continue;
-        size_t len = (size_t)(semi - (s + i)) - 1; /* between '&' and ';' */
-        uint32_t c = 0;
-        if (len >= 2 && s[i + 1] == '#') {
-            bool hex = s[i + 2] == 'x' || s[i + 2] == 'X';
-            size_t k = i + 2 + hex;
-            for (; k < (size_t)(semi - s) && c <= 0x10FFFF; k++) {
-                int d = s[k] >= '0' && s[k] <= '9' ? s[k] - '0'
-                        : hex && (s[k] | 0x20) >= 'a' && (s[k] | 0x20) <= 'f' ? (s[k] | 0x20) - 'a' + 10 : -1;
-                if (d < 0)
-                    break;
-                c = c * (hex ? 16u : 10u) + (uint32_t)d;
-            }
-            if (k != (size_t)(semi - s) || c == 0 || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF))
-                c = 0;
-        } else if (len >= 2 && len < 32) {
-            char name[32];
-            memcpy(name, s + i + 1, len);
-            name[len] = '\0';
-            const htmlEntityDesc *e = htmlEntityLookup((const xmlChar *)name);
-            c = e ? e->value : 0;
-        }
-        if (!c)
+        uint32_t c;
+        size_t rl = reference_at(s, n, i, &c);
+        if (!rl)
             continue;
         char buf[4];
-        size_t bl = utf8_put(c == 0xA0 ? ' ' : c, buf); /* a no-break space reads as a space */
+        size_t bl = utf8_put(c, buf);
         if (write(s + from, i - from, ctx) || write(buf, bl, ctx))
             return -1;
-        i = (size_t)(semi - s);
+        i += rl - 1;
         from = i + 1;
     }
     return write(s + from, n - from, ctx);
+}
+
+/* A page whose text holds character references is read through a copy
+ * with them decoded, so that "army&#8217;s" is one word to the tokenizer
+ * and the analysis: the lines are moved onto the copy, and doc->decode_map
+ * takes every offset of the copy back to the page's bytes (spans are
+ * written against those).  A reference never decodes to more bytes than
+ * it takes, so the copy is never longer than the page.  Markup between
+ * the lines is copied as it is. */
+static sitrep_status decode_references(sitrep_doc *doc)
+{
+    size_t n = SR_VEC_COUNT(&doc->lines, sr_line);
+    sr_line *L = (sr_line *)(void *)doc->lines.data;
+    bool any = false;
+    for (size_t i = 0; i < n; i++) {
+        if (i && L[i].start < L[i - 1].end)
+            return SITREP_OK; /* lines out of order: read the page as it is */
+        any |= memchr(doc->src + L[i].start, '&', L[i].end - L[i].start) != NULL;
+    }
+    if (!any)
+        return SITREP_OK;
+    const char *in = doc->src;
+    char *out = doc->mem->calloc(1, doc->len + 1);
+    if (!out)
+        return SITREP_ENOMEM;
+    size_t w = 0, r = 0;
+    for (size_t i = 0; i < n; i++) {
+        memcpy(out + w, in + r, L[i].start - r);
+        w += L[i].start - r;
+        uint32_t start = (uint32_t)w;
+        for (r = L[i].start; r < L[i].end;) {
+            uint32_t c;
+            size_t rl = reference_at(in, L[i].end, r, &c);
+            if (!rl) {
+                out[w++] = in[r++];
+                continue;
+            }
+            w += utf8_put(c, out + w);
+            r += rl;
+            sr_decode_step step = {(uint32_t)w, (int32_t)((int64_t)r - (int64_t)w)};
+            if (!SR_VEC_PUSH(&doc->decode_map, sr_decode_step, step)) {
+                doc->mem->free(out);
+                doc->decode_map.len = 0;
+                return SITREP_ENOMEM;
+            }
+        }
+        L[i].start = start;
+        L[i].end = (uint32_t)w;
+    }
+    memcpy(out + w, in + r, doc->len - r);
+    w += doc->len - r;
+    doc->decoded = out;
+    doc->src = out;
+    doc->len = w;
+    return SITREP_OK;
 }
 
 sitrep_status sr_webpage_lines(sitrep_doc *doc)
@@ -1326,6 +1409,8 @@ sitrep_status sr_webpage_lines(sitrep_doc *doc)
             }
         }
     }
+    if (st == SITREP_OK)
+        st = decode_references(doc);
     sr_buf_free(&p.elements);
     sr_buf_free(&p.runs);
     sr_buf_free(&p.blocks);

@@ -232,11 +232,21 @@ const char *sr_corpus_intern(sitrep_corpus *c, const char *s, size_t n)
     return copy;
 }
 
+/* A span of the analysed text as a span of the input, whose bytes the
+ * records quote (they differ for a web page whose references were
+ * decoded for the analysis). */
+static sitrep_span input_span(const sitrep_doc *doc, sitrep_span sp)
+{
+    sitrep_span out = {sr_doc_input_pos(doc, sp.start), sr_doc_input_pos(doc, sp.end)};
+    return out;
+}
+
 static bool add_span(sitrep_corpus *c, sr_buf *spans, uint32_t owner, const char *id,
                      const sitrep_doc *doc, sitrep_span sp)
 {
+    sp = input_span(doc, sp);
     sr_cspan x = {owner, id, sp.start, sp.end, NULL, sp.end - sp.start};
-    x.quote = intern(c, doc->src + sp.start, x.quote_len); /* claims of one sentence share it */
+    x.quote = intern(c, doc->input + sp.start, x.quote_len); /* claims of one sentence share it */
     return x.quote && SR_VEC_PUSH(spans, sr_cspan, x);
 }
 
@@ -300,8 +310,9 @@ static sitrep_status add_trend_words(sitrep_corpus *c, uint32_t d, const sitrep_
                     break;
                 from--;
             }
-            sr_ctrendword w = {d, sen[s].span.start, sen[s].span.end, NULL, NULL, kind, 1};
-            w.quote = intern(c, doc->src + w.start, w.end - w.start);
+            sitrep_span in = input_span(doc, sen[s].span);
+            sr_ctrendword w = {d, in.start, in.end, NULL, NULL, kind, 1};
+            w.quote = intern(c, doc->input + w.start, w.end - w.start);
             w.phrase = sr_arena_strndup(&c->arena, doc->src + t[from].start, t[i].end - t[from].start);
             if (!w.quote || !w.phrase || !SR_VEC_PUSH(&c->trendwords, sr_ctrendword, w))
                 return SITREP_ENOMEM;
@@ -319,10 +330,11 @@ static sr_cexpr expr_at(sitrep_corpus *c, uint8_t type, const char *id, const si
     memset(&x, 0, sizeof x);
     x.type = type;
     x.doc = id;
+    sp = input_span(doc, sp);
     x.start = sp.start;
     x.end = sp.end;
     x.quote_len = sp.end - sp.start;
-    x.quote = intern(c, doc->src + sp.start, x.quote_len);
+    x.quote = intern(c, doc->input + sp.start, x.quote_len);
     x.alive = 1;
     return x;
 }
@@ -511,11 +523,11 @@ static sitrep_status add_document(sitrep_corpus *c, const sitrep_doc *doc, const
     sr_buf_free(&rec);
     if (st == SITREP_OK && x.day == INT32_MIN) {
         /* undated: kept to be analysed again once its story dates it */
-        x.src = c->mem->calloc(1, doc->len ? doc->len : 1);
+        x.src = c->mem->calloc(1, doc->input_len ? doc->input_len : 1);
         if (!x.src)
             return SITREP_ENOMEM;
-        memcpy(x.src, doc->src, doc->len);
-        x.src_len = doc->len;
+        memcpy(x.src, doc->input, doc->input_len);
+        x.src_len = doc->input_len;
         x.hint_title = keep_copy(c, doc->title);
         x.hint_url = keep_copy(c, doc->url);
         x.hint_outlet = keep_copy(c, doc->outlet);
@@ -557,9 +569,9 @@ sitrep_status sitrep_corpus_add(sitrep_corpus *c, const sitrep_doc *doc)
     size_t nm;
     const sitrep_mention *ms = sitrep_doc_mentions(doc, &nm);
     for (size_t i = 0; i < nm; i++) {
-        uint32_t n = ms[i].span.end - ms[i].span.start;
-        sr_cmention m = {map[ms[i].entity], id, ms[i].span.start, ms[i].span.end,
-                         intern(c, doc->src + ms[i].span.start, n), n};
+        sitrep_span in = input_span(doc, ms[i].span);
+        uint32_t n = in.end - in.start;
+        sr_cmention m = {map[ms[i].entity], id, in.start, in.end, intern(c, doc->input + in.start, n), n};
         if (m.quote == NULL || !SR_VEC_PUSH(&c->mentions, sr_cmention, m)) {
             c->mem->free(map);
             return SITREP_ENOMEM;

@@ -30,10 +30,13 @@ static json_t *span_json(const sitrep_doc *doc, json_t *id, uint32_t start, uint
     json_t *o = json_object();
     if (o == NULL)
         return NULL;
+    /* the input's bytes, which a web page's decoded text stands for */
+    start = sr_doc_input_pos(doc, start);
+    end = sr_doc_input_pos(doc, end);
     bool ok = put(o, "doc", json_incref(id));
     ok = put(o, "start", json_integer(start)) && ok;
     ok = put(o, "end", json_integer(end)) && ok;
-    ok = put(o, "quote", json_stringn_nocheck(doc->src + start, end - start)) && ok;
+    ok = put(o, "quote", json_stringn_nocheck(doc->input + start, end - start)) && ok;
     if (!ok) {
         json_decref(o);
         return NULL;
