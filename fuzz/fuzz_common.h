@@ -127,9 +127,9 @@ static void fz_sink_free(fz_sink *s)
     memset(s, 0, sizeof *s);
 }
 
-/* write_text: every piece is either a range of the input, a separator
- * (" ", "\n", "\n\n") or one character a web page's reference
- * ("&amp;", "&#8217;") stands for. */
+/* write_text: every piece is either a range of the analysed text (the
+ * input, or a web page's copy with its references decoded) or a separator
+ * (" ", "\n", "\n\n"). */
 static int fz_text_cb(const char *data, size_t len, void *ctx)
 {
     fz_sink *s = ctx;
@@ -140,10 +140,7 @@ static int fz_text_cb(const char *data, size_t len, void *ctx)
         bool inside = d >= b && d + len <= b + s->srclen;
         bool sep = (len == 1 && (data[0] == ' ' || data[0] == '\n')) ||
                    (len == 2 && data[0] == '\n' && data[1] == '\n');
-        unsigned char c0 = (unsigned char)data[0];
-        size_t want = c0 < 0x80 ? 1 : c0 >= 0xF0 ? 4 : c0 >= 0xE0 ? 3 : c0 >= 0xC0 ? 2 : 0;
-        bool ref = want == len;
-        FZ_ASSERT(inside || sep || ref);
+        FZ_ASSERT(inside || sep);
     }
     fz_sink_put(s, data, len);
     return 0;
@@ -217,13 +214,20 @@ static void fz_check_doc(const sitrep_doc *doc, const char *expect_src, size_t e
 
 static void fz_check_doc_body(const sitrep_doc *doc, const char *expect_src, size_t expect_len)
 {
-    size_t len = (size_t)-1;
-    const char *src = sitrep_doc_source(doc, &len);
-    FZ_ASSERT(src != NULL);
+    size_t input_len = (size_t)-1;
+    const char *input = sitrep_doc_source(doc, &input_len);
+    FZ_ASSERT(input != NULL);
     if (expect_src) {
-        FZ_ASSERT(src == expect_src);
-        FZ_ASSERT(len == expect_len);
+        FZ_ASSERT(input == expect_src);
+        FZ_ASSERT(input_len == expect_len);
     }
+    /* the accessors' offsets point into the analysed text: the input, or a
+     * web page's copy with its character references decoded, never longer,
+     * each offset mapping back into the input in order */
+    size_t len = (size_t)-1;
+    const char *src = sitrep_doc_analysed_text(doc, &len);
+    FZ_ASSERT(src != NULL && len <= input_len);
+    FZ_ASSERT(src == input || len < input_len);
     const char *id = sitrep_doc_id(doc);
     FZ_ASSERT(id != NULL);
     json_t *jid = json_string(id);
@@ -274,6 +278,9 @@ static void fz_check_doc_body(const sitrep_doc *doc, const char *expect_src, siz
     for (size_t i = 0; i < nt; i++) {
         fz_check_span(src, len, tok[i].start, tok[i].end);
         FZ_ASSERT(tok[i].start < tok[i].end);
+        size_t is = sitrep_doc_input_offset(doc, tok[i].start), ie = sitrep_doc_input_offset(doc, tok[i].end);
+        fz_check_span(input, input_len, (uint32_t)is, (uint32_t)ie);
+        FZ_ASSERT(ie - is >= tok[i].end - tok[i].start);
         FZ_ASSERT(tok[i].start >= prev);
         prev = tok[i].end;
         FZ_ASSERT(tok[i].kind >= SITREP_TOK_WORD && tok[i].kind <= SITREP_TOK_SYMBOL);
@@ -297,7 +304,7 @@ static void fz_check_doc_body(const sitrep_doc *doc, const char *expect_src, siz
     }
 
     /* write_text: pieces of the input and separators, valid UTF-8 */
-    fz_sink text = {.src = src, .srclen = len, .fail_after = -1};
+    fz_sink text = {.src = src, .srclen = len, .fail_after = -1}; /* pieces of the analysed text */
     FZ_ASSERT(sitrep_doc_write_text(doc, fz_text_cb, &text) == SITREP_OK);
     if (text.len) {
         json_t *j = json_stringn(text.data, text.len);
@@ -338,13 +345,15 @@ static void fz_check_doc_body(const sitrep_doc *doc, const char *expect_src, siz
             json_t *s = json_array_get(dropped, i);
             sitrep_drop_reason why;
             sitrep_span sp = sitrep_doc_dropped(doc, i, &why);
-            FZ_ASSERT(json_integer_value(json_object_get(s, "start")) == sp.start);
-            FZ_ASSERT(json_integer_value(json_object_get(s, "end")) == sp.end);
+            /* the record's spans are the input's bytes the analysed text stands for */
+            size_t is = sitrep_doc_input_offset(doc, sp.start), ie = sitrep_doc_input_offset(doc, sp.end);
+            FZ_ASSERT(json_integer_value(json_object_get(s, "start")) == (json_int_t)is);
+            FZ_ASSERT(json_integer_value(json_object_get(s, "end")) == (json_int_t)ie);
             const char *q = fz_jstr(s, "quote");
             json_t *jq = json_object_get(s, "quote");
             FZ_ASSERT(q != NULL); /* missing when the span is not valid UTF-8 */
-            FZ_ASSERT(json_string_length(jq) == (size_t)(sp.end - sp.start));
-            FZ_ASSERT(memcmp(q, src + sp.start, sp.end - sp.start) == 0);
+            FZ_ASSERT(ie >= is && json_string_length(jq) == ie - is);
+            FZ_ASSERT(memcmp(q, input + is, ie - is) == 0);
             if (check_id)
                 FZ_ASSERT(fz_jstr(s, "doc") && strcmp(fz_jstr(s, "doc"), id) == 0);
             FZ_ASSERT(fz_jstr(s, "reason") &&

@@ -1295,6 +1295,12 @@ static sitrep_status decode_references(sitrep_doc *doc)
         L[i].start = start;
         L[i].end = (uint32_t)w;
     }
+    if (!doc->decode_map.len) {
+        /* an '&' but no reference: nothing changed (the lines' offsets
+         * are the page's still), the page is read as it is */
+        doc->mem->free(out);
+        return SITREP_OK;
+    }
     memcpy(out + w, in + r, doc->len - r);
     w += doc->len - r;
     doc->decoded = out;
