@@ -163,6 +163,51 @@ static bool near_is(const sr_context *c, size_t i, size_t lo, size_t hi, int bef
     return near_word(c, i, lo, hi, before, after, ws);
 }
 
+/* Does the sentence speak of armed violence: its casualties, armed men,
+ * weapons, a military or civilian target, an armed group or a military?
+ * Words such as "attacked", "fought", "clashed", "ambushed" and "under
+ * attack" are as often said of politicians, patients and markets
+ * ("Johnson and Corbyn attacked each other's policies", "she fought
+ * cancer", "the news ambushed her in a hospital"). */
+static bool violent_context(const sr_context *c, size_t lo, size_t hi, size_t except)
+{
+    static const char *const violence[] = {
+        "killed", "killing", "dead", "deaths", "died", "wounded", "injured", "casualties", "gunmen",
+        "gunman", "militants", "insurgents", "militia", "militiamen", "jihadists", "attackers", "bomb",
+        "bombs", "explosion", "explosives", "gunfire", "shot", "shooting", "weapons", "armed", "guns",
+        "rifles", "artillery", "rockets", "mortars", "airstrike", "airstrikes", "hostages", "security",
+        "shelling", "grenades", "fire", "assailants", "suicide", "raid", NULL};
+    for (size_t k = lo; k < hi; k++) {
+        if (k == except)
+            continue;
+        if (sr_tok_in(c, k, violence) || sr_tok_in(c, k, military_targets))
+            return true;
+        const sr_entity *en = entity_at(c, k, NULL);
+        if (en && (en->e.kind == SITREP_ENTITY_ARMED_GROUP || en->e.kind == SITREP_ENTITY_MILITARY))
+            return true;
+    }
+    return false;
+}
+
+/* Is an agreement one between states, armed groups or their go-betweens
+ * (not two companies "reaching a deal")? */
+static bool political_context(const sr_context *c, size_t lo, size_t hi)
+{
+    static const char *const words[] = {"ceasefire", "truce", "peace", "prisoners", "hostages", "rebels",
+                                        "government", "militants", "troops", "withdrawal", "insurgents",
+                                        "militia", "forces", "talks", "negotiators", "mediators", NULL};
+    for (size_t k = lo; k < hi; k++) {
+        if (sr_tok_in(c, k, words))
+            return true;
+        const sr_entity *en = entity_at(c, k, NULL);
+        if (en && (en->e.kind == SITREP_ENTITY_ARMED_GROUP || en->e.kind == SITREP_ENTITY_MILITARY ||
+                   en->e.kind == SITREP_ENTITY_GOVERNMENT ||
+                   (en->e.kind == SITREP_ENTITY_PLACE && en->e.feature && strcmp(en->e.feature, "country") == 0)))
+            return true;
+    }
+    return false;
+}
+
 /* ---- triggers ---- */
 
 typedef struct estate {
@@ -334,11 +379,11 @@ static int trigger_at(const sr_context *c, size_t i, size_t lo, size_t hi, size_
             return EV_SUICIDE;
         return EV_IED;
     }
-    if (EQ("clashes") || EQ("clash") || EQ("clashed") ||
-        EQ("firefight") || EQ("gunfight") || STEM("ambush", 3) ||
-        EQ("fought") || EQ("battled") ||
-        (EQ("gun") && sr_tok_is(c, i + 1, "battle")))
+    if (EQ("firefight") || EQ("gunfight") || (EQ("gun") && sr_tok_is(c, i + 1, "battle")))
         return EV_CLASH;
+    if (EQ("clashes") || EQ("clash") || EQ("clashed") || EQ("fought") || EQ("battled") || STEM("ambush", 3))
+        /* "clashed over the budget", "battled cancer": not without arms */
+        return violent_context(c, lo, hi, i) ? EV_CLASH : EV_NONE;
     if (EQ("fighting") &&
         (near_is(c, i, lo, hi, 2, 2, "between") || near_is(c, i, lo, hi, 2, 3, "erupted") ||
          near_is(c, i, lo, hi, 2, 0, "heavy") || near_is(c, i, lo, hi, 2, 0, "fierce")))
@@ -384,6 +429,23 @@ static int trigger_at(const sr_context *c, size_t i, size_t lo, size_t hi, size_
     if (EQ("attack") || EQ("attacked") || EQ("assault") ||
         EQ("attacks")) {
         *plural = EQ("attacks");
+        /* a heart attack, a cyberattack, a verbal attack; an attack on a
+         * policy or a rival; a politician "under attack" */
+        static const char *const not_armed[] = {"heart", "panic", "asthma", "anxiety", "cyber", "shark",
+                                                "dog", "verbal", "personal", "political", "rhetorical",
+                                                "legal", "ad", "blistering", "scathing", "stinging",
+                                                "sustained", "withering", NULL};
+        static const char *const abstract[] = {"policy", "policies", "plan", "plans", "record", "remarks",
+                                               "comments", "statement", "proposal", "proposals", "decision",
+                                               "bill", "law", "stance", "position", "idea", "ideas",
+                                               "platform", "campaign", "media", "press", "critics", "rival",
+                                               "rivals", "opponents", "each", "leadership", "reporting",
+                                               "budget", "tweets", "credibility", "character", NULL};
+        if (i > lo && sr_tok_in(c, i - 1, not_armed))
+            return EV_NONE;
+        if ((near_word(c, i, lo, hi, 0, 4, abstract) || near_is(c, i, lo, hi, 3, 0, "under")) &&
+            !violent_context(c, lo, hi, i))
+            return EV_NONE;
         if (near_is(c, i, lo, hi, 2, 0, "suicide"))
             return EV_SUICIDE;
         if (near_is(c, i, lo, hi, 2, 0, "drone") || near_is(c, i, lo, hi, 2, 0, "air"))
@@ -403,7 +465,8 @@ static int trigger_at(const sr_context *c, size_t i, size_t lo, size_t hi, size_
     if (EQ("ceasefire") || EQ("truce") ||
         ((EQ("agreement") || EQ("deal") || EQ("accord")) &&
          (near_is(c, i, lo, hi, 4, 2, "signed") || near_is(c, i, lo, hi, 4, 2, "reached") ||
-          near_is(c, i, lo, hi, 3, 0, "peace"))))
+          near_is(c, i, lo, hi, 3, 0, "peace")) &&
+         political_context(c, lo, hi)))
         return EV_AGREEMENT;
     if (EQ("agreed") && sr_tok_is(c, i + 1, "to")) {
         static const char *const deals[] = {"exchange", "swap", "release", "ceasefire", "truce",
@@ -457,8 +520,25 @@ static int trigger_at(const sr_context *c, size_t i, size_t lo, size_t hi, size_
     if (EQ("protest") || EQ("protests") || EQ("protested") ||
         EQ("protesters") || EQ("demonstrators") || EQ("rally") ||
         EQ("marched") || EQ("demonstration") || EQ("sit-in") ||
-        EQ("rallied"))
+        EQ("rallied")) {
+        /* "stocks rallied", "a rally in oil prices": markets */
+        static const char *const markets[] = {"stocks", "shares", "market", "markets", "index", "prices",
+                                              "dollar", "oil", "bonds", "equities", "futures", "gold",
+                                              "stock", "relief", "rebound", "investors", NULL};
+        if ((EQ("rally") || EQ("rallied")) && near_word(c, i, lo, hi, 3, 3, markets))
+            return EV_NONE;
+        /* a politician speaking "at a rally", a "campaign rally" */
+        static const char *const speech[] = {"said", "told", "spoke", "speaking", "addressed", "campaign",
+                                              "campaigning", NULL};
+        if (EQ("rally") && near_word(c, i, lo, hi, 4, 0, speech))
+            return EV_NONE;
+        /* protests in the background of another story: "canceled because
+         * of protests", "despite months of protests" */
+        static const char *const background[] = {"because", "despite", "amid", "due", NULL};
+        if ((EQ("protests") || EQ("protest")) && near_word(c, i, lo, hi, 4, 0, background))
+            return EV_NONE;
         return EV_PEACEFUL_PROTEST;
+    }
     if (EQ("riot") || EQ("riots") || EQ("rioters") ||
         EQ("rioting"))
         return EV_VIOLENT_DEMO;
