@@ -640,6 +640,30 @@ static void test_map(void)
     free(world);
 }
 
+/* A web page's quote spans the inline tags of its sentence and holds
+ * character references: the page shows the words, not the markup. */
+static void test_web_quotes(void)
+{
+    recs rs;
+    load(&rs,
+         "{\"type\":\"claim\",\"id\":\"Cw\",\"measure\":\"soldiers killed\",\"value\":{\"low\":4,\"high\":4},"
+         "\"qualifier\":\"exact\",\"actor\":null,\"places\":[],\"period\":null,\"attributed_to\":null,"
+         "\"sources\":[{\"doc\":\"w\",\"start\":0,\"end\":90,\"quote\":\"Fighters of the <a href=\\\"/t\\\">Taliban</a> "
+         "killed 4 soldiers, the army&#8217;s spokesman said.\"}],\"documents\":[\"w\"],\"outlets\":1,"
+         "\"status\":\"single\"}\n",
+         0);
+    sitrep_status st;
+    char *html = render(sr_render_html, &rs, &st);
+    CHECK(st == SITREP_OK && html != NULL);
+    CHECK(html && strstr(html, "Fighters of the Taliban killed 4 soldiers, the army\xE2\x80\x99s spokesman said.") != NULL);
+    CHECK(html && strstr(html, "href=\\\"/t") == NULL && strstr(html, "&lt;a href") == NULL);
+    char *md = render(sr_render_markdown, &rs, &st);
+    CHECK(md && strstr(md, "Fighters of the Taliban killed 4 soldiers") != NULL);
+    free(html);
+    free(md);
+    unload(&rs);
+}
+
 int main(int argc, char **argv)
 {
     (void)argc, (void)argv;
@@ -650,5 +674,6 @@ int main(int argc, char **argv)
     test_empty_and_broken();
     test_write_errors();
     test_map();
+    test_web_quotes();
     return test_summary();
 }

@@ -169,23 +169,51 @@ static void text_short(out *o, const char *s, size_t limit)
     raw(o, "\xE2\x80\xA6"); /* … */
 }
 
-/* A quote as a person reads it: the character references a web page's
- * bytes hold ("&amp;", "&#8217;") decoded (the record keeps the bytes as
- * the page has them), then shown like any record text, cut to `limit`
- * bytes when limit is not 0. */
+/* Does the text hold markup (a web page's quote spans the inline tags of
+ * its sentence: "<a href=...>Taliban</a>")? */
+static bool has_markup(const char *q)
+{
+    for (const char *p = strchr(q, '<'); p; p = strchr(p + 1, '<'))
+        if ((p[1] >= 'a' && p[1] <= 'z') || (p[1] == '/' && p[2] >= 'a' && p[2] <= 'z'))
+            return true;
+    return false;
+}
+
+/* A quote as a person reads it: a web page's inline tags left out and its
+ * character references ("&amp;", "&#8217;") decoded (the record keeps the
+ * bytes as the page has them), then shown like any record text, cut to
+ * `limit` bytes when limit is not 0. */
 static void quote_text(out *o, const char *q, size_t limit)
 {
     if (q == NULL)
         return;
-    sr_buf d;
+    sr_buf plain, d;
+    sr_buf_init(&plain, NULL);
     sr_buf_init(&d, NULL);
     const char *show = q;
-    if (strchr(q, '&') && sr_html_write_unescaped(q, strlen(q), sr_buf_write_cb, &d) == 0 && sr_buf_putc(&d, '\0'))
+    if (has_markup(q)) {
+        bool ok = true;
+        for (const char *p = q; *p && ok;) {
+            if (*p == '<' && (p[1] == '/' || (p[1] >= 'a' && p[1] <= 'z') || (p[1] >= 'A' && p[1] <= 'Z'))) {
+                const char *gt = strchr(p, '>');
+                if (!gt)
+                    break;
+                p = gt + 1;
+                continue;
+            }
+            ok = sr_buf_putc(&plain, *p++);
+        }
+        if (ok && sr_buf_putc(&plain, '\0'))
+            show = plain.data;
+    }
+    if (strchr(show, '&') && sr_html_write_unescaped(show, strlen(show), sr_buf_write_cb, &d) == 0 &&
+        sr_buf_putc(&d, '\0'))
         show = d.data;
     if (limit)
         text_short(o, show, limit);
     else
         text(o, show);
+    sr_buf_free(&plain);
     sr_buf_free(&d);
 }
 
