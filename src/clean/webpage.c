@@ -78,6 +78,8 @@ typedef struct block {
 
 enum { BK_TEXT = 0, BK_HEADING, BK_ITEM, BK_QUOTE, BK_CAPTION, BK_CELL };
 
+#define CLASS_CACHE 256
+
 typedef struct page {
     htmlParserCtxtPtr ctxt;
     const char *src;
@@ -101,6 +103,13 @@ typedef struct page {
     sr_buf cuts;         /* cut: script and style bodies the parser does not see */
     char og_title[512], site_name[256], published[64], author[256], canonical[512], lang[36];
     int32_t best;        /* the article's container, -1 when none */
+    /* class values repeat through a page ("menu-item menu-item-type-post"
+     * a hundred times): their weight, cached by a hash of the value */
+    struct {
+        uint64_t hash;
+        int16_t weight;
+        uint8_t names;
+    } class_cache[CLASS_CACHE];
     bool oom;
 } page;
 
@@ -376,6 +385,31 @@ static const char *const date_names[] = {
 static const char *const author_names[] = {"author", "article:author", "parsely-author", "sailthru.author",
                                            "dc.creator", "byl", "og:article:author", NULL};
 
+/* class_weight of a class value, through the page's cache. */
+static int cached_class_weight(page *p, const char *v, unsigned *names)
+{
+    if (!v || !*v)
+        return 0;
+    uint64_t h = 1469598103934665603ULL; /* FNV-1a, with the length mixed in */
+    size_t n = 0;
+    for (; v[n]; n++)
+        h = (h ^ (unsigned char)v[n]) * 1099511628211ULL;
+    h ^= (uint64_t)n << 48;
+    h |= 1; /* never 0: 0 marks an empty slot */
+    size_t k = (size_t)(h >> 32) % CLASS_CACHE;
+    if (p->class_cache[k].hash == h) {
+        *names |= p->class_cache[k].names;
+        return p->class_cache[k].weight;
+    }
+    unsigned got = 0;
+    int w = class_weight(v, &got);
+    p->class_cache[k].hash = h;
+    p->class_cache[k].weight = (int16_t)w;
+    p->class_cache[k].names = (uint8_t)got;
+    *names |= got;
+    return w;
+}
+
 static bool one_of(const char *s, const char *const *set)
 {
     for (; *set; set++)
@@ -454,7 +488,7 @@ static void on_start(void *ctx, const xmlChar *name, const xmlChar **atts)
     const element *parent = e.parent >= 0 ? &SR_VEC_AT(&p->elements, element, e.parent) : NULL;
     unsigned names = 0;
     const char *cls = attr(atts, "class"), *idv = attr(atts, "id");
-    int w = class_weight(cls, &names) + class_weight(idv, &names);
+    int w = cached_class_weight(p, cls, &names) + class_weight(idv, &names);
     if ((cls && (strstr(cls, "author") || strstr(cls, "byline"))) || (idv && strstr(idv, "author")))
         names |= NM_AUTHOR;
     const char *itemprop = attr(atts, "itemprop"), *rel = attr(atts, "rel");
@@ -1092,9 +1126,9 @@ static bool memmem_ci(const char *s, size_t n, const char *w)
     return false;
 }
 
-/* Script and style bodies are half the bytes of a news page, and the
- * parser steps through them a character at a time only for us to ignore
- * them.  The parser reads a copy without them (JSON-LD scripts kept);
+/* Script and style bodies (and comments) are half the bytes of a news
+ * page, and the parser steps through them a character at a time only for
+ * us to ignore them.  The parser reads a copy without them (JSON-LD scripts kept);
  * `cuts` maps its offsets back to the page's.  A body ends at the first
  * "</script" ("</style"), as in the HTML tokenizer; comments are stepped
  * over so that a tag inside one is not taken for real.  Returns the copy
@@ -1113,6 +1147,22 @@ static char *cut_scripts(const char *s, size_t n, sr_buf *cuts, size_t *out_len)
             size_t k = i + 4;
             for (; k + 3 <= n && memcmp(s + k, "-->", 3) != 0; k++)
                 ;
+            /* a comment's body too: the parser reads it a character at a
+             * time and nothing of it is the page's text */
+            if (k + 3 <= n && k - (i + 4) >= 64) {
+                if (!copy && !(copy = malloc(n ? n : 1)))
+                    return NULL;
+                memcpy(copy + w, s + from, i + 4 - from);
+                w += i + 4 - from;
+                skipped += k - (i + 4);
+                from = k;
+                cut c = {(uint32_t)w, (uint32_t)skipped};
+                if (!SR_VEC_PUSH(cuts, cut, c)) {
+                    free(copy);
+                    cuts->len = 0;
+                    return NULL;
+                }
+            }
             i = k + 3 <= n ? k + 3 : n;
             continue;
         }
