@@ -1126,59 +1126,152 @@ static bool memmem_ci(const char *s, size_t n, const char *w)
     return false;
 }
 
-/* Script and style bodies (and comments) are half the bytes of a news
- * page, and the parser steps through them a character at a time only for
- * us to ignore them.  The parser reads a copy without them (JSON-LD scripts kept);
- * `cuts` maps its offsets back to the page's.  A body ends at the first
- * "</script" ("</style"), as in the HTML tokenizer; comments are stepped
- * over so that a tag inside one is not taken for real.  Returns the copy
- * (malloc), or NULL when there is little to cut or memory is short (the
- * page is then read whole). */
+/* What the parser is given: a copy of the page with parts cut out, and
+ * where (cut). */
+typedef struct cutter {
+    const char *s;
+    size_t n;
+    char *copy;        /* malloc, made at the first cut */
+    size_t w;          /* bytes written to the copy */
+    size_t from;       /* the page's bytes from here on are not copied yet */
+    size_t skipped;    /* bytes cut so far */
+    sr_buf *cuts;
+    bool oom;
+} cutter;
+
+/* Leaves s[a, b) out of the copy. */
+static void cut_out(cutter *k, size_t a, size_t b)
+{
+    if (k->oom || b <= a || a < k->from)
+        return;
+    if (!k->copy && !(k->copy = malloc(k->n ? k->n : 1))) {
+        k->oom = true;
+        return;
+    }
+    memcpy(k->copy + k->w, k->s + k->from, a - k->from);
+    k->w += a - k->from;
+    k->skipped += b - a;
+    k->from = b;
+    cut c = {(uint32_t)k->w, (uint32_t)k->skipped};
+    if (!SR_VEC_PUSH(k->cuts, cut, c))
+        k->oom = true;
+}
+
+static bool is_alpha(char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+static bool is_space(char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+}
+
+/* Attributes read here (names as the parser lower-cases them); a long
+ * value of any other (srcset, data-*, href of a link, onclick) is cut. */
+static bool attribute_read(const char *name, size_t n, bool link_tag)
+{
+    static const char *const read[] = {"class", "id", "itemprop", "role", "style", "hidden", "rel",
+                                       "content", "property", "name", "datetime", "type", "lang",
+                                       "http-equiv", "charset", NULL};
+    for (size_t i = 0; read[i]; i++)
+        if (strlen(read[i]) == n && strncasecmp(name, read[i], n) == 0)
+            return true;
+    return link_tag && n == 4 && strncasecmp(name, "href", 4) == 0; /* <link rel=canonical href> */
+}
+
+/* The tag at s[i] ('<' and a letter): long values of attributes nothing
+ * reads are cut.  Returns the offset just past its '>' (n when the tag
+ * does not end). */
+static size_t cut_tag(cutter *k, size_t i)
+{
+    const char *s = k->s;
+    size_t n = k->n, at = i + 1;
+    while (at < n && !is_space(s[at]) && s[at] != '>' && s[at] != '/')
+        at++;
+    bool link_tag = at - (i + 1) == 4 && strncasecmp(s + i + 1, "link", 4) == 0;
+    for (;;) {
+        while (at < n && (is_space(s[at]) || s[at] == '/'))
+            at++;
+        if (at >= n)
+            return n;
+        if (s[at] == '>')
+            return at + 1;
+        size_t name = at;
+        while (at < n && !is_space(s[at]) && s[at] != '=' && s[at] != '>' && s[at] != '/')
+            at++;
+        size_t name_len = at - name;
+        while (at < n && is_space(s[at]))
+            at++;
+        if (at >= n || s[at] != '=')
+            continue; /* an attribute without a value */
+        at++;
+        while (at < n && is_space(s[at]))
+            at++;
+        if (at >= n)
+            return n;
+        size_t v0, v1;
+        if (s[at] == '"' || s[at] == '\'') {
+            const char *q = memchr(s + at + 1, s[at], n - at - 1);
+            if (!q)
+                return n;
+            v0 = at + 1;
+            v1 = (size_t)(q - s);
+            at = v1 + 1;
+        } else {
+            v0 = at;
+            while (at < n && !is_space(s[at]) && s[at] != '>')
+                at++;
+            v1 = at;
+        }
+        if (v1 - v0 >= 48 && !attribute_read(s + name, name_len, link_tag))
+            cut_out(k, v0, v1);
+    }
+}
+
+/* Script and style bodies, comments and the long values of attributes
+ * nothing reads are most of a news page's bytes, and the parser steps
+ * through them a character at a time only for us to ignore them.  The
+ * parser reads a copy without them (JSON-LD scripts kept); `cuts` maps its
+ * offsets back to the page's.  A body ends at the first "</script"
+ * ("</style"), as in the HTML tokenizer; comments are stepped over so that
+ * a tag inside one is not taken for real.  Returns the copy (malloc), or
+ * NULL when there is little to cut or memory is short (the page is then
+ * read whole). */
 static char *cut_scripts(const char *s, size_t n, sr_buf *cuts, size_t *out_len)
 {
-    char *copy = NULL;
-    size_t w = 0, from = 0, skipped = 0;
-    for (size_t i = 0; i < n;) {
+    cutter k = {s, n, NULL, 0, 0, 0, cuts, false};
+    for (size_t i = 0; i < n && !k.oom;) {
         const char *lt = memchr(s + i, '<', n - i);
         if (!lt)
             break;
         i = (size_t)(lt - s);
         if (n - i >= 4 && memcmp(s + i, "<!--", 4) == 0) {
-            size_t k = i + 4;
-            for (; k + 3 <= n && memcmp(s + k, "-->", 3) != 0; k++)
+            size_t e = i + 4;
+            for (; e + 3 <= n && memcmp(s + e, "-->", 3) != 0; e++)
                 ;
-            /* a comment's body too: the parser reads it a character at a
-             * time and nothing of it is the page's text */
-            if (k + 3 <= n && k - (i + 4) >= 64) {
-                if (!copy && !(copy = malloc(n ? n : 1)))
-                    return NULL;
-                memcpy(copy + w, s + from, i + 4 - from);
-                w += i + 4 - from;
-                skipped += k - (i + 4);
-                from = k;
-                cut c = {(uint32_t)w, (uint32_t)skipped};
-                if (!SR_VEC_PUSH(cuts, cut, c)) {
-                    free(copy);
-                    cuts->len = 0;
-                    return NULL;
-                }
-            }
-            i = k + 3 <= n ? k + 3 : n;
+            if (e + 3 <= n && e - (i + 4) >= 64)
+                cut_out(&k, i + 4, e);
+            i = e + 3 <= n ? e + 3 : n;
+            continue;
+        }
+        if (i + 1 >= n || !is_alpha(s[i + 1])) {
+            i++;
             continue;
         }
         size_t tl = n - i >= 7 && strncasecmp(s + i, "<script", 7) == 0 ? 6
                     : n - i >= 6 && strncasecmp(s + i, "<style", 6) == 0 ? 5 : 0;
-        if (!tl || i + tl + 1 >= n || !strchr(" \t\r\n/>", s[i + tl + 1])) {
-            i++;
+        if (tl && (i + tl + 1 >= n || !strchr(" \t\r\n/>", s[i + tl + 1])))
+            tl = 0;
+        size_t body = cut_tag(&k, i);
+        if (!tl || body >= n) {
+            i = body;
             continue;
         }
-        const char *gt = memchr(s + i, '>', n - i);
-        if (!gt)
-            break;
-        size_t body = (size_t)(gt - s) + 1, end = body;
         /* a JSON-LD script stays: its metadata is read */
         bool keep = tl == 6 && memmem_ci(s + i, body - i, "ld+json");
         const char *close = tl == 6 ? "</script" : "</style";
+        size_t end = body;
         for (; end < n; end++) {
             const char *q = memchr(s + end, '<', n - end);
             if (!q) {
@@ -1189,30 +1282,18 @@ static char *cut_scripts(const char *s, size_t n, sr_buf *cuts, size_t *out_len)
             if (n - end >= tl + 2 && strncasecmp(s + end, close, tl + 2) == 0)
                 break;
         }
-        if (!keep && end - body >= 64) {
-            if (!copy && !(copy = malloc(n ? n : 1)))
-                return NULL;
-            memcpy(copy + w, s + from, body - from);
-            w += body - from;
-            skipped += end - body;
-            from = end;
-            cut c = {(uint32_t)w, (uint32_t)skipped};
-            if (!SR_VEC_PUSH(cuts, cut, c)) {
-                free(copy);
-                cuts->len = 0;
-                return NULL;
-            }
-        }
+        if (!keep && end - body >= 64)
+            cut_out(&k, body, end);
         i = end;
     }
-    if (!copy || skipped < n / 8) { /* not worth a copy */
-        free(copy);
+    if (k.oom || !k.copy || k.skipped < n / 8) { /* not worth a copy */
+        free(k.copy);
         cuts->len = 0;
         return NULL;
     }
-    memcpy(copy + w, s + from, n - from);
-    *out_len = w + (n - from);
-    return copy;
+    memcpy(k.copy + k.w, s + k.from, n - k.from);
+    *out_len = k.w + (n - k.from);
+    return k.copy;
 }
 
 static size_t utf8_put(uint32_t c, char *out)
