@@ -481,14 +481,18 @@ static speaker speaker_of(const cstate *st, size_t lo, size_t hi, size_t v)
             static const char *const org_nouns[] = {"bloc", "group", "organisation", "organization",
                                                     "ministry", "agency", "army", "military",
                                                     "government", "movement", "militia", "alliance",
-                                                    "coalition", "observatory", "monitor", NULL};
+                                                    "coalition", "observatory", "monitor", "command",
+                                                    "mission", "council", "commission", "force",
+                                                    "forces", "department", NULL};
             if (b > lo && sr_tok_is(c, b - 1, "the") && sr_tok_in(c, b, person_roles)) {
                 int32_t p = person_before(c, b);
                 if (p >= 0)
                     return (speaker){p, 0, 0, v, true};
             }
             if (b > lo && sr_tok_is(c, b - 1, "the") && sr_tok_in(c, b, org_nouns)) {
-                int kind = sr_tok_is(c, b, "army") || sr_tok_is(c, b, "military") ? SITREP_ENTITY_MILITARY
+                int kind = sr_tok_is(c, b, "army") || sr_tok_is(c, b, "military") || sr_tok_is(c, b, "command") ||
+                                   sr_tok_is(c, b, "force") || sr_tok_is(c, b, "forces")
+                               ? SITREP_ENTITY_MILITARY
                            : sr_tok_is(c, b, "ministry") || sr_tok_is(c, b, "government")
                                ? SITREP_ENTITY_GOVERNMENT
                            : sr_tok_is(c, b, "group") || sr_tok_is(c, b, "movement") ||
