@@ -34,6 +34,7 @@
 #ifndef SITREP_H
 #define SITREP_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -88,6 +89,14 @@ typedef struct sitrep_options {
     size_t max_input_bytes;     /* largest article or JSONL line accepted; 0: 16 MiB */
     unsigned skip;              /* SITREP_SKIP_* analyses not to run; 0 runs them all */
     unsigned json_flags;        /* SITREP_JSON_* of the document records a corpus writes */
+    /* Asked with each input's id and the bytes that would be analysed
+     * (a file, a JSON Lines record's text, a WARC record's page, a feed
+     * item), before any analysis; false passes it by silently: a reader
+     * goes on to the next input, sitrep_doc_from_memory returns
+     * SITREP_DONE without a document.  NULL: every input.  A store uses
+     * it to pass by articles it holds (sitrep_store_has). */
+    bool (*want)(const char *id, const char *bytes, size_t len, void *ctx);
+    void *want_ctx;             /* passed to want */
 } sitrep_options;
 
 enum {
@@ -454,6 +463,10 @@ SITREP_EXPORT sitrep_status sitrep_store_add(sitrep_store *store, const sitrep_d
  * killed, sitrep_store_close without commit) leaves no trace.  Nothing to
  * do without an open batch. */
 SITREP_EXPORT sitrep_status sitrep_store_commit(sitrep_store *store);
+
+/* Does the store hold an article with this id and these very bytes?
+ * (For sitrep_options.want: such an article would change nothing.) */
+SITREP_EXPORT bool sitrep_store_has(sitrep_store *store, const char *id, const char *bytes, size_t len);
 
 /* How many articles (`type` NULL or "article") or records of a type
  * ("claim", "event", "story", ...) the store holds. */

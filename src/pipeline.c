@@ -152,6 +152,11 @@ sitrep_status sr_doc_analyse_dated(const char *id, const char *bytes, size_t len
             mem->free(owned);
         return st;
     }
+    if (opts->want && !opts->want(id ? id : "", bytes, len, opts->want_ctx)) {
+        if (owned)
+            mem->free(owned);
+        return SR_UNWANTED;
+    }
     sitrep_doc *doc = mem->calloc(1, sizeof *doc);
     if (doc == NULL) {
         if (owned)
@@ -238,5 +243,6 @@ sitrep_status sitrep_doc_from_memory(const char *id, const char *bytes, size_t l
 {
     if (out == NULL || (bytes == NULL && len))
         return SITREP_EARG;
-    return sr_doc_analyse(id, bytes ? bytes : "", len, NULL, false, hints, opts, out);
+    sitrep_status st = sr_doc_analyse(id, bytes ? bytes : "", len, NULL, false, hints, opts, out);
+    return st == SR_UNWANTED ? SITREP_DONE : st;
 }

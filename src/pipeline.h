@@ -4,6 +4,10 @@
 #ifndef SITREP_PIPELINE_H
 #define SITREP_PIPELINE_H
 
+/* sr_doc_analyse*: the caller's sitrep_options.want passed the input by
+ * (not an error; no document).  Never returned by the public API. */
+#define SR_UNWANTED ((sitrep_status)64)
+
 #include "sitrep.h"
 
 #include <stdbool.h>

@@ -254,6 +254,43 @@ static void test_jsonl_good(void)
     CHECK(R.done_sticky);
 }
 
+/* sitrep_options.want passes inputs by before analysis: the reader goes
+ * on to the next one, nothing is reported or skipped. */
+static size_t asked;
+static bool not_rec2_nor_b(const char *id, const char *bytes, size_t len, void *ctx)
+{
+    (void)bytes;
+    (void)len;
+    CHECK(ctx == &asked);
+    asked++;
+    return strcmp(id, "rec-2") != 0 && strcmp(id, "b") != 0;
+}
+
+static void test_want(void)
+{
+    sitrep_options o;
+    sitrep_options_init(&o);
+    o.want = not_rec2_nor_b;
+    o.want_ctx = &asked;
+    write_str("want.jsonl", "{\"id\": \"rec-1\", \"text\": \"Heavy rain cut three roads on Tuesday.\"}\n"
+                            "{\"id\": \"rec-2\", \"text\": \"Four soldiers were killed.\"}\n"
+                            "{\"id\": \"rec-3\", \"text\": \"Talks resumed on Monday.\"}\n");
+    write_str("a.txt", "A bomb exploded in Kabul on Sunday.\n");
+    write_str("b.txt", "Gunmen attacked a post near Gao.\n");
+    const char *paths[] = {path_of("want.jsonl"), path_of("a.txt"), path_of("b.txt"), NULL};
+    run R;
+    asked = 0;
+    read_all(&o, paths, &R);
+    CHECK(asked == 5);
+    CHECK(R.n == 3 && R.docs == 3 && R.errors == 0 && R.skipped == 0);
+    CHECK(R.n == 3 && strcmp(R.r[0].id, "rec-1") == 0 && strcmp(R.r[1].id, "rec-3") == 0 &&
+          strcmp(R.r[2].id, "a") == 0);
+    /* one document in memory: not analysed, SITREP_DONE, no document */
+    sitrep_doc *doc = (sitrep_doc *)1;
+    CHECK(sitrep_doc_from_memory("b", "Gunmen attacked a post near Gao.", 32, NULL, &o, &doc) == SITREP_DONE);
+    CHECK(doc == NULL);
+}
+
 static void test_jsonl_truncated(void)
 {
     write_str("x.jsonl",
@@ -569,6 +606,7 @@ int main(int argc, char **argv)
     test_plain_text();
     test_directory();
     test_jsonl_good();
+    test_want();
     test_jsonl_truncated();
     test_jsonl_no_text();
     test_empty_binary_utf8();

@@ -415,6 +415,8 @@ static sitrep_status jsonl_record(sitrep_reader *r, const char *line, size_t n, 
     body = owned;
     sitrep_status st = sr_doc_analyse(id, body, blen, owned, false, &h, &r->opts, out);
     json_decref(o);
+    if (st == SR_UNWANTED)
+        return st;
     if (st != SITREP_OK)
         return fail(r, st, r->path, r->line, "in the record's text");
     return SITREP_OK;
@@ -652,6 +654,8 @@ static sitrep_status warc_next(sitrep_reader *r, sitrep_doc **out)
             sr_date_iso(&d, day);
         st = sr_doc_analyse_dated(id, bytes, blen, bytes, true, &h, &r->opts, day[0] ? day : NULL,
                                   day[0] ? "the WARC record's date, when the page was fetched" : NULL, out);
+        if (st == SR_UNWANTED)
+            return st;
         if (st != SITREP_OK) {
             snprintf(detail, sizeof detail, "record %zu %.120s", record, rid);
             return fail(r, st, r->path, 0, detail);
@@ -807,6 +811,8 @@ static sitrep_status feed_next(sitrep_reader *r, sitrep_doc **out)
         }
         sitrep_doc_hints h = {it->link, it->title, it->date, r->feed_outlet};
         sitrep_status st = sr_doc_analyse(id, bytes, n, bytes, false, &h, &r->opts, out);
+        if (st == SR_UNWANTED)
+            continue;
         if (st != SITREP_OK)
             return fail(r, st, r->path, 0, detail);
         return SITREP_OK;
@@ -889,6 +895,8 @@ static sitrep_status text_file(sitrep_reader *r, const char *path, sitrep_doc **
     file_id(path, id, sizeof id);
     sitrep_doc_hints h = {NULL, NULL, NULL, NULL};
     st = sr_doc_analyse(id, bytes, len, bytes, true, &h, &r->opts, out);
+    if (st == SR_UNWANTED)
+        return SITREP_DONE; /* passed by: the next path */
     if (st != SITREP_OK)
         return fail(r, st, path, 0, NULL);
     return SITREP_OK;
@@ -1111,6 +1119,8 @@ sitrep_status sitrep_reader_next(sitrep_reader *r, sitrep_doc **out)
             sitrep_status st = r->mode == MODE_JSONL ? jsonl_next(r, out)
                                : r->mode == MODE_WARC ? warc_next(r, out)
                                                       : feed_next(r, out);
+            if (st == SR_UNWANTED)
+                continue; /* a record passed by: the next one */
             if (st != SITREP_DONE)
                 return st;
             const char *rerr = input_error(r);

@@ -525,6 +525,24 @@ sitrep_status sitrep_store_commit(sitrep_store *s)
     return st;
 }
 
+bool sitrep_store_has(sitrep_store *s, const char *id, const char *bytes, size_t len)
+{
+    if (!s || !s->db || !id || (!bytes && len))
+        return false;
+    sqlite3_stmt *q;
+    if (sqlite3_prepare_v2(s->db, "SELECT hash FROM articles WHERE id = ?", -1, &q, NULL) != SQLITE_OK)
+        return false;
+    bind_text(q, 1, id);
+    bool same = false;
+    if (sqlite3_step(q) == SQLITE_ROW) {
+        char hash[17];
+        content_hash(bytes ? bytes : "", len, hash);
+        same = strcmp((const char *)sqlite3_column_text(q, 0), hash) == 0;
+    }
+    sqlite3_finalize(q);
+    return same;
+}
+
 size_t sitrep_store_count(sitrep_store *s, const char *type)
 {
     if (!s || !s->db)
