@@ -581,6 +581,67 @@ static void test_odd_file_name(void)
     sitrep_reader_free(rd);
 }
 
+/* Page metadata longer than its field (a <title>, og:title or author of
+ * hundreds of two-byte letters) is cut between code points, never inside
+ * one: the title stays UTF-8 and the document still writes as JSON. */
+static bool utf8_ok(const char *s)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    while (*p) {
+        int k = *p < 0x80 ? 1 : (*p & 0xE0) == 0xC0 ? 2 : (*p & 0xF0) == 0xE0 ? 3 : (*p & 0xF8) == 0xF0 ? 4 : 0;
+        if (k == 0)
+            return false;
+        for (int i = 1; i < k; i++)
+            if ((p[i] & 0xC0) != 0x80)
+                return false;
+        p += k;
+    }
+    return true;
+}
+
+static void test_long_metadata(void)
+{
+    static const char *const forms[] = {
+        "<html><head><title>Ab%s</title></head>",
+        "<html><head><meta property=\"og:title\" content=\"Ab%s\"></head>",
+        "<html><head><meta property=\"og:site_name\" content=\"A%s\">"
+        "<meta name=\"author\" content=\"Ab%s\"><title>Floods cut roads</title></head>",
+    };
+    char *letters = malloc(1201);
+    for (int i = 0; i < 600; i += 2)
+        memcpy(letters + i, "\xc3\xa9", 2);
+    letters[600] = '\0';
+    for (size_t f = 0; f < sizeof forms / sizeof forms[0]; f++) {
+        char *page = malloc(8192);
+        int k = snprintf(page, 8192, forms[f], letters, letters);
+        k += snprintf(page + k, (size_t)(8192 - k),
+                      "<body><article><p>Heavy rain cut three main roads in the northern province on "
+                      "Tuesday, officials said, and about 1,200 people were moved to schools.</p>"
+                      "</article></body></html>");
+        write_bytes("longmeta.html", page, (size_t)k);
+        sitrep_reader *rd = NULL;
+        CHECK(sitrep_reader_new(NULL, &rd) == SITREP_OK);
+        CHECK(sitrep_reader_add(rd, path_of("longmeta.html")) == SITREP_OK);
+        sitrep_doc *doc = NULL;
+        CHECK(sitrep_reader_next(rd, &doc) == SITREP_OK);
+        if (doc) {
+            const char *t = sitrep_doc_title(doc), *o = sitrep_doc_outlet(doc);
+            CHECK(t != NULL && utf8_ok(t));
+            CHECK(f == 2 ? strcmp(t ? t : "", "Floods cut roads") == 0 : t != NULL && strlen(t) > 200);
+            CHECK(f < 2 || (o != NULL && strlen(o) > 100 && utf8_ok(o)));
+            for (size_t i = 0; sitrep_doc_byline(doc, i); i++)
+                CHECK(utf8_ok(sitrep_doc_byline(doc, i)));
+            char *json = calloc(1, 8192);
+            CHECK(sitrep_doc_write_json(doc, 0, to_buf, json) == SITREP_OK);
+            free(json);
+            sitrep_doc_free(doc);
+        }
+        sitrep_reader_free(rd);
+        free(page);
+    }
+    free(letters);
+}
+
 static void test_api_edges(void)
 {
     sitrep_reader *rd = NULL;
@@ -616,6 +677,7 @@ int main(int argc, char **argv)
     test_symlink_cycle();
     test_long_ids();
     test_odd_file_name();
+    test_long_metadata();
     test_api_edges();
     nftw(root, rm_cb, 16, FTW_DEPTH | FTW_PHYS);
     return test_summary();

@@ -632,9 +632,11 @@ static void fig_tokens(const sr_context *c, const sr_figure *f, fig_info *fi)
 static void put_word(char *m, size_t cap, const sr_context *c, size_t i)
 {
     size_t n = strlen(m), l = c->tok[i].end - c->tok[i].start;
-    if (n && n + 1 < cap)
+    if ((n ? n + 1 : 0) + l + 1 > cap)
+        return; /* whole words only: a cut word could end inside a code point */
+    if (n)
         m[n++] = ' ';
-    for (size_t k = 0; k < l && n + 1 < cap; k++) {
+    for (size_t k = 0; k < l; k++) {
         char ch = c->src[c->tok[i].start + k];
         m[n++] = (ch >= 'A' && ch <= 'Z') ? (char)(ch + 32) : ch;
     }
@@ -1279,7 +1281,11 @@ sitrep_status sr_find_claims(const sr_context *c, const sr_date *anchor, sr_buf 
             if (fg->unit[0])
                 snprintf(cl.measure, sizeof cl.measure, "%s", fg->unit);
             else if (noun[0] && outc && !strstr(noun, outc))
-                snprintf(cl.measure, sizeof cl.measure, "%.30s %s", noun, outc);
+            {
+                char head[31];
+                sr_utf8_copy(head, sizeof head, noun, strlen(noun));
+                snprintf(cl.measure, sizeof cl.measure, "%s %s", head, outc);
+            }
             else if (noun[0])
                 snprintf(cl.measure, sizeof cl.measure, "%s", noun);
             else if (outc)

@@ -353,7 +353,7 @@ static const char *attr(const xmlChar **atts, const char *name)
 static void copy_str(char *dst, size_t cap, const char *s)
 {
     if (s && !dst[0])
-        snprintf(dst, cap, "%s", s);
+        sr_utf8_copy(dst, cap, s, strlen(s));
 }
 
 /* An element the browser does not show (style="display:none", the
@@ -1003,7 +1003,7 @@ static void metadata(page *p, sitrep_doc *doc)
         char buf[512];
         if (!t && p->title.len) {
             /* "<title>Headline - Site</title>": the site suffix goes */
-            snprintf(buf, sizeof buf, "%.*s", (int)p->title.len, p->title.data);
+            sr_utf8_copy(buf, sizeof buf, p->title.data, p->title.len);
             static const char *const seps[] = {" | ", " - ", " \xE2\x80\x94 ", " \xE2\x80\x93 ", NULL};
             char *cut = NULL;
             for (size_t k = 0; seps[k]; k++) {

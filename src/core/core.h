@@ -89,6 +89,10 @@ static inline size_t sr_utf8_decode(const char *s, size_t n, size_t i, int32_t *
 }
 /* Offset of the code point that ends just before byte i. */
 size_t sr_utf8_prev(const char *s, size_t i);
+/* Copies s[0..n) into dst[0..cap) as a NUL-terminated string, cut when it
+ * does not fit at the last code point that does (never inside one), so a
+ * valid UTF-8 source stays valid.  Returns the bytes copied. */
+size_t sr_utf8_copy(char *dst, size_t cap, const char *s, size_t n);
 /* Character classes: ASCII inline, the rest from utf8proc's tables. */
 bool sr_cp_is_letter_slow(int32_t cp);
 bool sr_cp_is_upper_slow(int32_t cp);

@@ -66,6 +66,21 @@ size_t sr_utf8_prev(const char *s, size_t i)
     return i;
 }
 
+size_t sr_utf8_copy(char *dst, size_t cap, const char *s, size_t n)
+{
+    if (cap == 0)
+        return 0;
+    if (n >= cap) {
+        n = cap - 1;
+        /* back off to the start of a code point when the cut lands in one */
+        while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
+            n--;
+    }
+    memcpy(dst, s, n);
+    dst[n] = '\0';
+    return n;
+}
+
 bool sr_cp_is_letter_slow(int32_t cp)
 {
     if (cp < 0x80)
