@@ -604,8 +604,8 @@ static void test_long_metadata(void)
     static const char *const forms[] = {
         "<html><head><title>Ab%s</title></head>",
         "<html><head><meta property=\"og:title\" content=\"Ab%s\"></head>",
-        "<html><head><meta property=\"og:site_name\" content=\"A%s\">"
-        "<meta name=\"author\" content=\"Ab%s\"><title>Floods cut roads</title></head>",
+        ("<html><head><meta property=\"og:site_name\" content=\"A%s\">"
+         "<meta name=\"author\" content=\"Ab%s\"><title>Floods cut roads</title></head>"),
     };
     char *letters = malloc(1201);
     for (int i = 0; i < 600; i += 2)
