@@ -36,6 +36,48 @@ static void mark(sr_context *c, uint32_t start, uint32_t end, size_t off, int32_
         memcpy((char *)&c->at[i] + off, &v, sizeof v);
 }
 
+static bool is_dash(const sr_context *c, size_t i)
+{
+    if (i >= c->ntok)
+        return false;
+    const char *s = c->src + c->tok[i].start;
+    size_t n = c->tok[i].end - c->tok[i].start;
+    return (n >= 1 && n <= 2 && s[0] == '-' && s[n - 1] == '-') ||
+           (n == 3 && memcmp(s, "\xE2\x80", 2) == 0 && (s[2] == '\x93' || s[2] == '\x94'));
+}
+
+/* Is [start, end) the date of a dateline ("OUAGADOUGOU, March 12
+ * (Reuters) -", "KYIV, Ukraine, May 3, 2025 --")?  It says when the
+ * article was filed, not when anything in its sentence happened, so the
+ * later stages do not see it as a time of the text. */
+static bool dateline_time(const sr_context *c, uint32_t start, uint32_t end)
+{
+    size_t t0 = sr_context_token_at(c, start);
+    if (t0 == 0 || t0 >= c->ntok || !sr_tok_char(c, t0 - 1, ','))
+        return false;
+    /* the paragraph opens with a place in capitals, at most a few words
+     * (", Country") before the date */
+    size_t p = t0 - 1;
+    while (p > 0 && t0 - p < 10 && !(c->tok[p].flags & SITREP_TOKF_PARA_START))
+        p--;
+    if (!(c->tok[p].flags & SITREP_TOKF_PARA_START) || !(c->tok[p].flags & SITREP_TOKF_ALLCAPS))
+        return false;
+    for (size_t k = p + 1; k + 1 < t0; k++)
+        if (!sr_tok_char(c, k, ',') && !sr_tok_char(c, k, '.') && !(c->tok[k].flags & SITREP_TOKF_CAP))
+            return false;
+    /* then, past an optional "(Reuters)", a dash */
+    size_t k = sr_context_token_at(c, end);
+    if (k < c->ntok && sr_tok_char(c, k, '(')) {
+        size_t q = k + 1;
+        while (q < c->ntok && q < k + 8 && !sr_tok_char(c, q, ')'))
+            q++;
+        if (q >= c->ntok || !sr_tok_char(c, q, ')'))
+            return false;
+        k = q + 1;
+    }
+    return is_dash(c, k);
+}
+
 sitrep_status sr_context_build(const sitrep_doc *doc, sr_context *c)
 {
     memset(c, 0, sizeof *c);
@@ -67,7 +109,8 @@ sitrep_status sr_context_build(const sitrep_doc *doc, sr_context *c)
     for (size_t m = 0; m < c->nmen; m++)
         mark(c, c->men[m].span.start, c->men[m].span.end, offsetof(sr_tokctx, mention), (int32_t)m);
     for (size_t t = 0; t < c->ntimes; t++)
-        mark(c, c->times[t].start, c->times[t].end, offsetof(sr_tokctx, time), (int32_t)t);
+        if (!dateline_time(c, c->times[t].start, c->times[t].end))
+            mark(c, c->times[t].start, c->times[t].end, offsetof(sr_tokctx, time), (int32_t)t);
     for (size_t f = 0; f < c->nfigs; f++) {
         mark(c, c->figs[f].start, c->figs[f].end, offsetof(sr_tokctx, figure), (int32_t)f);
         if (c->figs[f].measure_end > c->figs[f].measure_start)
