@@ -316,6 +316,25 @@ static int32_t org_of_kind(const sr_context *c, size_t i, int kind)
     return latest_before(c, i, WANT_ORG, kind);
 }
 
+/* "the group said" after "according to ACLED": a group that was quoted
+ * before (a monitor, a rights group) is "the group" as much as an armed
+ * one; whichever of the two was named last.  `armed` is the latest armed
+ * group, `source` the organisation an earlier sentence quoted. */
+static int32_t group_or_source(const sr_context *c, size_t i, int32_t source, int32_t armed)
+{
+    if (source < 0 || (size_t)source >= c->nent || c->ent[source].e.kind != SITREP_ENTITY_ORGANIZATION)
+        return armed;
+    size_t m = mentions_before(c, i);
+    for (size_t steps = 0; m-- > 0 && steps < 256; steps++) {
+        int32_t e = (int32_t)c->men[m].entity;
+        if (e == source)
+            return source;
+        if (e == armed)
+            return armed;
+    }
+    return armed >= 0 ? armed : source;
+}
+
 static bool role_noun(const sr_context *c, size_t i)
 {
     static const char *const roles[] = {
@@ -500,6 +519,8 @@ static speaker speaker_of(const cstate *st, size_t lo, size_t hi, size_t v)
                                ? SITREP_ENTITY_ARMED_GROUP
                                : 0;
                 int32_t o = org_of_kind(c, b, kind);
+                if (sr_tok_is(c, b, "group") && st->last_org.ok)
+                    o = group_or_source(c, b, st->last_org.ent, o);
                 if (o >= 0)
                     return (speaker){o, 0, 0, v, true};
             }

@@ -1057,8 +1057,12 @@ static bool same_family(int a, int b)
     return strcmp(subs[a].type, subs[b].type) == 0;
 }
 
-static void merge_event(sr_event *a, const sr_event *b)
+static void merge_event(const sr_context *c, sr_event *a, const sr_event *b)
 {
+    /* the most specific place: "a village in Burkina Faso", then its name */
+    if (a->location >= 0 && b->location >= 0 && sr_entity_is_country(&c->ent[a->location]) &&
+        !sr_entity_is_country(&c->ent[b->location]) && places_agree(c, a, b))
+        a->location = b->location;
     if (subs[b->sub].rank > subs[a->sub].rank)
         a->sub = b->sub;
     if (a->nspans < SR_EVENT_SPANS &&
@@ -1224,6 +1228,24 @@ static sitrep_status emit(const estate *es, size_t s, const trig *t, size_t nt, 
                 }
                 break;
             }
+    /* "The assailants arrived on motorbikes in X and opened fire": the
+     * perpetrators named back with "the", no date and no toll of the
+     * clause's own, tell more of the happening told before */
+    if (!definite && !ev.fat_q && !ev.inj_q) {
+        static const char *const doers[] = {
+            "assailants", "attackers", "attacker", "gunmen", "gunman", "militants", "bomber",
+            "bombers", "raiders", "kidnappers", "abductors", "insurgents", "jihadists", "shooter",
+            "shooters", "assailant", NULL};
+        bool back = false, also = false;
+        for (size_t k = lo; k < t[0].at; k++) {
+            back |= k > lo && sr_tok_is(c, k - 1, "the") && sr_tok_in(c, k, doers);
+            also |= sr_tok_is(c, k, "also") || sr_tok_is(c, k, "later") || sr_tok_is(c, k, "then");
+        }
+        sr_event own;
+        memset(&own, 0, sizeof own);
+        if (back && !also && !date_in(c, lo, hi, t[0].at, slo, shi, false, &own))
+            definite = true;
+    }
     bool verb_only = true; /* "killed 9" alone needs a place or a date */
     for (size_t k = 0; k < nt; k++)
         verb_only &= sr_tok_is(c, t[k].at, "killed") || sr_tok_is(c, t[k].at, "killing");
@@ -1248,7 +1270,7 @@ static sitrep_status emit(const estate *es, size_t s, const trig *t, size_t nt, 
         bool same_all = a->sub == ev.sub && a->location == ev.location && a->location >= 0 &&
                         a->from.year && ev.from.year && same_toll;
         if ((definite && same_toll) || same_all) {
-            merge_event(a, &ev);
+            merge_event(c, a, &ev);
             return SITREP_OK;
         }
     }
