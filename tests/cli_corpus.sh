@@ -12,7 +12,8 @@
 #                Mogadishu in one article (plus a second outlet's piece on the
 #                hotel only): two events with their own tolls, never merged;
 #   scope        counts that differ only in scope (Somalia vs Somalia and
-#                Kenya, half-year vs full-year) are not conflicts; two
+#                Kenya, half-year vs full-year) are not conflicts, nor is a
+#                raid's toll against a war's toll (4,000 vs 19); two
 #                agencies' different strengths for one group in one country
 #                are.
 # Records are found by content (measure, value, document ids), never by id.
@@ -202,6 +203,11 @@ k = [x for x in conflicts if set(x.get("claims") or []) == {a["id"], u["id"]}]
 if len(k) != 1: fail("%d conflicts naming the two fighter claims (conflicts: %s)" % (len(k), [x.get("claims") for x in conflicts]))
 if not k[0].get("reason"): fail("conflict without a reason")
 if (a["status"], u["status"]) != ("contested", "contested"): fail("statuses %s, %s" % (a["status"], u["status"]))'
+check scope "a raid's toll (at least 19) and the war's (more than 4,000) are two claims, and the war's toll no event" '
+r, w = one("people killed", 19), one("people killed", 4000)
+if r["status"] == "contested" or w["status"] == "contested": fail("statuses %s, %s" % (r["status"], w["status"]))
+if any(e["fatalities"] and e["fatalities"]["low"] == 4000 for e in events): fail("the war toll is an event")
+if not any(e["fatalities"] and e["fatalities"]["low"] == 19 for e in events): fail("the raid is no event")'
 check scope "the fighters conflict is the only conflict" '
 if len(conflicts) != 1: fail("%d conflicts: %s" % (len(conflicts), [x.get("reason") for x in conflicts]))'
 

@@ -577,6 +577,31 @@ static bool tally_verb(const estate *es, size_t i, size_t hi)
     return false;
 }
 
+/* "Violence in Somalia has killed more than 4,000 people", "the war,
+ * now in its third year, has displaced millions": a perfect verb whose
+ * subject is a war or a kind of violence counts all of it, not one
+ * happening. */
+static bool cumulative(const sr_context *c, size_t i, size_t lo)
+{
+    static const char *const perfect[] = {"has", "have", "had", NULL};
+    static const char *const wholes[] = {"violence", "fighting", "conflict", "war", "insurgency",
+                                         "unrest", "crisis", "clashes", "attacks", "bombings",
+                                         "airstrikes", "hostilities", "campaign", "uprising",
+                                         "rebellion", "bloodshed", NULL};
+    size_t v = i;
+    while (v > lo && i - v < 3 && !sr_tok_in(c, v - 1, perfect))
+        v--; /* "has also killed", "has now killed" */
+    if (v == lo || !sr_tok_in(c, v - 1, perfect))
+        return false;
+    for (size_t k = v - 1; k-- > lo && v - k < 14;) {
+        if (sr_tok_in(c, k, wholes))
+            return true;
+        if (c->at[k].figure >= 0)
+            return false;
+    }
+    return false;
+}
+
 static bool in_name(const sr_context *c, size_t i)
 {
     const sr_entity *e = entity_at(c, i, NULL);
@@ -1335,7 +1360,7 @@ sitrep_status sr_find_events(const sr_context *c, const sr_date *anchor, const s
             size_t next = i + len;
             bool keep = !in_name(c, i) && (c->at[i].measure < 0 || counted_thing(c, next - 1)) &&
                         realis(c, i, lo) && (!plural || plural_happens(c, i, lo, sub)) &&
-                        !tally_verb(&es, next - 1, hi);
+                        !tally_verb(&es, next - 1, hi) && !cumulative(c, i, lo);
             if (keep) {
                 t[nt].at = i;
                 t[nt].end = next;

@@ -19,7 +19,8 @@
  * Conflicts: groups of the same scope (measure family, actor, the same
  * places, the same period or none) with different values from different
  * named sources.  A different scope (Syria against Syria and Iraq, half a
- * year against a year) is no conflict.
+ * year against a year) is no conflict, nor are figures twenty times apart
+ * (a toll of one attack against the toll of a war).
  *
  * Trends: groups of one measure family, actor and places with known,
  * distinct periods form a series.  A part of a year starting on 1 January
@@ -531,6 +532,13 @@ static sitrep_status find_conflicts(sitrep_corpus *c)
             /* two stated periods that differ are two scopes (half a year, a
              * year); an unstated one may be either */
             if (a->from[0] && b->from[0] && (strcmp(a->from, b->from) != 0 || strcmp(a->to, b->to) != 0))
+                continue;
+            /* figures twenty times apart are not two estimates of one
+             * thing: "at least 27 killed" in an attack and "more than
+             * 20,000 killed since 2015" count different things */
+            double small = xa->high < xb->high ? xa->high : xb->high;
+            double large = xa->low > xb->low ? xa->low : xb->low;
+            if (small > 0 && large > 20 * small)
                 continue;
             char va[64], vb[64], reason[512];
             value_text(xa, va, sizeof va);
