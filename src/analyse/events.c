@@ -32,6 +32,8 @@
 #include "analyse/figures.h"
 #include "analyse/times.h"
 #include "analyse/wordinfo.h"
+#include "data/gazetteer.h"
+#include "data/namekey.h"
 
 #include <string.h>
 
@@ -628,6 +630,47 @@ static bool actor_kind(const sr_entity *e)
            e->e.kind != SITREP_ENTITY_MEDIA;
 }
 
+/* "Nigerian jets killed ...", "Somali troops repelled ...": a demonym
+ * (not a place, so no entity) before a word for a state's forces, in the
+ * subject before the trigger at `at`, names the country as "US troops"
+ * does; its canonical name, or NULL. */
+static const char *state_forces_of(const sr_context *c, size_t lo, size_t at)
+{
+    static const char *const force[] = {
+        "military", "army", "troops", "forces", "soldiers", "police", "policemen", "jets",
+        "warplanes", "aircraft", "drones", "navy", "commandos", "marines", "airstrikes", "strikes",
+        "artillery", "gunboats", "warships", "paratroopers", "gendarmes", "security", NULL};
+    const sr_gazetteer *g = sr_gazetteer_get();
+    if (!g)
+        return NULL;
+    for (size_t k = at; k > lo && at - k < 10;) {
+        k--;
+        if (sr_tok_char(c, k, ',') || sr_tok_char(c, k, ';'))
+            return NULL;
+        if (!(c->tok[k].flags & SITREP_TOKF_CAP) || c->at[k].mention >= 0 || !sr_tok_in(c, k + 1, force))
+            continue;
+        if (k > lo && sr_tok_in(c, k - 1, (const char *const[]){"on", "against", "targeting", "of", "at",
+                                                               "with", "by", NULL}))
+            continue; /* "an attack on Nigerian troops": the target */
+        uint32_t ids[4];
+        size_t n = sr_gaz_lookup(g, sr_namekey_of(c->src + c->tok[k].start, c->tok[k].end - c->tok[k].start),
+                                 ids, 4);
+        for (size_t j = 0; j < n && j < 4; j++) {
+            sr_place p;
+            sr_gaz_place(g, ids[j], &p);
+            if (p.kind != SR_PLACE_DEMONYM)
+                continue;
+            uint32_t country = sr_gaz_country(g, p.country);
+            if (country == UINT32_MAX)
+                return NULL;
+            sr_place cp;
+            sr_gaz_place(g, country, &cp);
+            return cp.name;
+        }
+    }
+    return NULL;
+}
+
 /* The perpetrator: who claimed it or took credit, the subject before the
  * trigger, or "by X" after it. */
 static int32_t perpetrator(const estate *es, size_t lo, size_t hi, size_t at, int32_t *second)
@@ -936,7 +979,8 @@ static bool located(const sr_context *c, size_t lo, size_t f)
     static const char *const directions[] = {
         "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
         "northeastern", "northwestern", "southeastern", "southwestern", "northeast", "northwest",
-        "southeast", "southwest", "central", "rural", "coastal", NULL};
+        "southeast", "southwest", "central", "rural", "coastal", "neighbouring", "neighboring",
+        "nearby", "restive", "troubled", "remote", "volatile", "mountainous", NULL};
     for (size_t k = f, steps = 0; k > lo && steps < 4; steps++) {
         k--;
         if (sr_tok_in(c, k, loc)) {
@@ -1167,6 +1211,8 @@ static sitrep_status emit(const estate *es, size_t s, const trig *t, size_t nt, 
         add_actor(&ev, c->ent[perp].e.name);
         if (c->ent[perp].e.parent)
             add_actor(&ev, c->ent[perp].e.parent); /* its associated actor */
+    } else {
+        add_actor(&ev, state_forces_of(c, lo, t[0].at));
     }
     if (second >= 0)
         add_actor(&ev, c->ent[second].e.name);
@@ -1181,6 +1227,21 @@ static sitrep_status emit(const estate *es, size_t s, const trig *t, size_t nt, 
             mil |= sr_tok_in(c, k, military_targets);
         }
         ev.sub = civ && !mil ? EV_VAC_ATTACK : EV_CLASH;
+    }
+    /* "Nigerian jets killed 30", "a drone hit a car": what struck from the air */
+    if (ev.sub == EV_CLASH || ev.sub == EV_VAC_ATTACK) {
+        static const char *const aircraft[] = {"jets", "jet", "warplanes", "warplane", "aircraft",
+                                               "drone", "drones", "helicopter", "helicopters",
+                                               "gunships", "bombers", NULL};
+        for (size_t k = main->at; k > lo && main->at - k < 6;) {
+            k--;
+            if (sr_tok_in(c, k, aircraft)) {
+                ev.sub = EV_AIR;
+                break;
+            }
+            if (sr_tok_char(c, k, ',') || c->at[k].figure >= 0)
+                break;
+        }
     }
     if (ev.sub == EV_VAC_ATTACK) {
         bool mil = false;
