@@ -443,6 +443,20 @@ static speaker speaker_of(const cstate *st, size_t lo, size_t hi, size_t v)
                 k = f - 1;
         }
     }
+    /* "X confirmed the attack but put the toll at 61": the verb shares
+     * the subject of the first; the sentence's first person or
+     * organisation, else nobody (never the words "attack but") */
+    if (k > lo && (sr_tok_is(c, k - 1, "and") || sr_tok_is(c, k - 1, "but"))) {
+        for (size_t q = lo; q + 1 < k; q++) {
+            int32_t e;
+            const sr_entity *en = entity_at(c, q, &e);
+            if (en && (en->e.kind != SITREP_ENTITY_PLACE || sr_entity_is_country(en)))
+                return (speaker){e, 0, 0, v, true};
+            if (sr_tok_flag(c, q, SR_WI_SPEECH) || sr_tok_flag(c, q, SR_WI_EVENT))
+                break;
+        }
+        return none;
+    }
     if (k > lo) {
         size_t b = k - 1;
         int32_t e;
