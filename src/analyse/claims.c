@@ -965,7 +965,7 @@ static void period_of(const sr_context *c, const cstate *st, size_t s, const fig
 {
     size_t lo = sent_first(c, s), hi = sent_end(c, s);
     long best = -1;
-    size_t bestd = (size_t)-1;
+    size_t bestd = (size_t)-1, best_t0 = lo;
     for (size_t i = lo; i < hi; i++) {
         int32_t t = c->at[i].time;
         if (t < 0)
@@ -997,6 +997,7 @@ static void period_of(const sr_context *c, const cstate *st, size_t s, const fig
         if (d < bestd) {
             bestd = d;
             best = t;
+            best_t0 = t0;
         }
     }
     if (best < 0)
@@ -1004,6 +1005,17 @@ static void period_of(const sr_context *c, const cstate *st, size_t s, const fig
     const sr_time *tm = &c->times[best];
     cl->from = tm->from;
     cl->to = tm->to;
+    /* "since President X took office in May 2023": from then until now */
+    for (size_t k = best_t0; k > lo && best_t0 - k < 10;) {
+        k--;
+        if (sr_tok_char(c, k, ',') || sr_tok_char(c, k, ';') || c->at[k].figure >= 0)
+            break;
+        if (sr_tok_is(c, k, "since")) {
+            if (st->anchor.year && st->anchor.month && st->anchor.day && sr_date_cmp(&cl->from, &st->anchor) <= 0)
+                cl->to = st->anchor;
+            break;
+        }
+    }
     if (!cl->future && st->anchor.year && st->anchor.month && st->anchor.day &&
         sr_date_cmp(&cl->from, &st->anchor) <= 0 && sr_date_cmp(&st->anchor, &cl->to) < 0)
         cl->to = st->anchor; /* so far: a count cannot cover days not yet lived */

@@ -964,7 +964,7 @@ static void date_of(const sr_context *c, size_t lo, size_t hi, size_t at, size_t
                     sr_event *ev)
 {
     if (!date_in(c, lo, hi, at, slo, shi, false, ev) && !date_in(c, slo, shi, at, slo, shi, false, ev))
-        date_in(c, slo, shi, at, slo, shi, true, ev);
+        ev->weak_date = date_in(c, slo, shi, at, slo, shi, true, ev);
 }
 
 /* Is the place mention starting at f reached from a locative word ("in
@@ -1104,6 +1104,11 @@ static bool dates_overlap(const sr_event *a, const sr_event *b)
 {
     if (!a->from.year || !b->from.year)
         return true;
+    /* a day known only as when it was reported: the happening came by then */
+    if (a->weak_date && !b->weak_date)
+        return sr_date_cmp(&b->from, &a->to) <= 0;
+    if (b->weak_date && !a->weak_date)
+        return sr_date_cmp(&a->from, &b->to) <= 0;
     return sr_date_cmp(&a->from, &b->to) <= 0 && sr_date_cmp(&b->from, &a->to) <= 0;
 }
 
@@ -1114,7 +1119,14 @@ static bool places_agree(const sr_context *c, const sr_event *a, const sr_event 
     const sr_entity *x = &c->ent[a->location], *y = &c->ent[b->location];
     if (!x->e.country || !y->e.country || strcmp(x->e.country, y->e.country) != 0)
         return false;
-    return sr_entity_is_country(x) || sr_entity_is_country(y);
+    if (sr_entity_is_country(x) || sr_entity_is_country(y))
+        return true;
+    /* a province and a town in it ("Kaduna state", "the village of Kajuru") */
+    bool xa = x->e.feature && strncmp(x->e.feature, "ADM", 3) == 0;
+    bool ya = y->e.feature && strncmp(y->e.feature, "ADM", 3) == 0;
+    if (xa == ya || !x->e.admin1_code || !y->e.admin1_code)
+        return false;
+    return strcmp(x->e.admin1_code, y->e.admin1_code) == 0;
 }
 
 static bool same_family(int a, int b)
@@ -1129,8 +1141,8 @@ static bool same_family(int a, int b)
 static void merge_event(const sr_context *c, sr_event *a, const sr_event *b)
 {
     /* the most specific place: "a village in Burkina Faso", then its name */
-    if (a->location >= 0 && b->location >= 0 && sr_entity_is_country(&c->ent[a->location]) &&
-        !sr_entity_is_country(&c->ent[b->location]) && places_agree(c, a, b))
+    if (a->location >= 0 && b->location >= 0 && places_agree(c, a, b) &&
+        place_rank(&c->ent[b->location]) > place_rank(&c->ent[a->location]))
         a->location = b->location;
     if (subs[b->sub].rank > subs[a->sub].rank)
         a->sub = b->sub;
@@ -1140,10 +1152,11 @@ static void merge_event(const sr_context *c, sr_event *a, const sr_event *b)
         a->span_end[a->nspans] = b->span_end[0];
         a->nspans++;
     }
-    if (!a->from.year && b->from.year) {
+    if (b->from.year && (!a->from.year || (a->weak_date && !b->weak_date))) {
         a->from = b->from;
         a->to = b->to;
         a->precision = b->precision;
+        a->weak_date = b->weak_date;
     }
     if (a->location < 0)
         a->location = b->location;
@@ -1325,12 +1338,11 @@ static sitrep_status emit(const estate *es, size_t s, const trig *t, size_t nt, 
         bool back = false, also = false;
         for (size_t k = lo; k < t[0].at; k++) {
             back |= k > lo && sr_tok_is(c, k - 1, "the") && sr_tok_in(c, k, doers);
-            also |= sr_tok_is(c, k, "also") || sr_tok_is(c, k, "later") || sr_tok_is(c, k, "then");
+            also |= sr_tok_is(c, k, "also") || sr_tok_is(c, k, "later") || sr_tok_is(c, k, "then") ||
+                    sr_tok_is(c, k, "again") || sr_tok_is(c, k, "another") || sr_tok_is(c, k, "second");
         }
-        sr_event own;
-        memset(&own, 0, sizeof own);
-        if (back && !also && !date_in(c, lo, hi, t[0].at, slo, shi, false, &own))
-            definite = true;
+        if (back && !also)
+            definite = true; /* a day of its own must still agree (dates_overlap) */
     }
     bool verb_only = true; /* "killed 9" alone needs a place or a date */
     for (size_t k = 0; k < nt; k++)

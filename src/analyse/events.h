@@ -26,6 +26,7 @@ typedef struct sr_event {
     uint8_t precision;           /* sr_precision of the date, 0 when unknown */
     uint8_t nactors, nspans;
     uint8_t fat_q, inj_q;        /* sr_qualifier, 0 when not stated */
+    uint8_t weak_date;           /* the date is the statement's ("said Saturday"): by then */
     sr_date from, to;            /* the date, both inclusive; from.year == 0 when unknown */
     double fat_low, fat_high, inj_low, inj_high;
     const char *actors[SR_EVENT_ACTORS]; /* canonical names, perpetrator first (borrowed) */
