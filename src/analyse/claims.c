@@ -779,7 +779,8 @@ static bool locative_before(const sr_context *c, size_t lo, size_t p)
         if (sr_tok_is(c, k, "on") && k > lo &&
             sr_tok_in(c, k - 1, (const char *const[]){"airstrikes", "strikes", "attacks", "raids",
                                                       "assaults", "bombings", "rockets", "missiles",
-                                                      "shells", NULL}))
+                                                      "shells", "airstrike", "strike", "attack", "raid",
+                                                      "assault", "bombing", "offensive", NULL}))
             return true;
         /* "the town of Geneina", "south of Hodeidah", "the coast of Yemen" */
         if (sr_tok_is(c, k, "of") && k > lo &&
@@ -1343,7 +1344,12 @@ sitrep_status sr_find_claims(const sr_context *c, const sr_date *anchor, sr_buf 
                 continue; /* "two officials said": who speaks, not what is counted */
             if (cl.low == 1 && cl.high == 1 && !outc && !fg->unit[0])
                 continue; /* "in one operation" */
-            if (noun[0]) {
+            /* "11 people, including two children, and injured more than
+             * 40": a part named after its whole is not what follows counts */
+            bool subset = fi.f0 > lo && (sr_tok_is(c, fi.f0 - 1, "including") ||
+                                         (fi.f0 > lo + 1 && sr_tok_in(c, fi.f0 - 1, (const char *const[]){"them", "whom", NULL}) &&
+                                          sr_tok_in(c, fi.f0 - 2, (const char *const[]){"among", "of", NULL})));
+            if (noun[0] && !subset) {
                 memcpy(prev_noun, noun, sizeof prev_noun);
             }
             prev_end = fi.m1 > fi.f1 ? fi.m1 : fi.f1;
@@ -1355,7 +1361,8 @@ sitrep_status sr_find_claims(const sr_context *c, const sr_date *anchor, sr_buf 
                 cl.actor = actor_after(&st, &fi, hi);
             if (cl.actor < 0)
                 cl.actor = subject_actor(&st, back_lo, fi.f0);
-            prev_actor = cl.actor;
+            if (!subset)
+                prev_actor = cl.actor;
             places_in(c, fwd_from, fwd_end, lo, &cl);
             if (!cl.nplaces)
                 places_in(c, back_lo, fi.f0, lo, &cl);

@@ -639,7 +639,9 @@ static const char *state_forces_of(const sr_context *c, size_t lo, size_t at)
     static const char *const force[] = {
         "military", "army", "troops", "forces", "soldiers", "police", "policemen", "jets",
         "warplanes", "aircraft", "drones", "navy", "commandos", "marines", "airstrikes", "strikes",
-        "artillery", "gunboats", "warships", "paratroopers", "gendarmes", "security", NULL};
+        "artillery", "gunboats", "warships", "paratroopers", "gendarmes", "security", "missile",
+        "missiles", "rocket", "rockets", "drone", "air", "shelling", "bombardment", "airstrike",
+        "strike", "navy", NULL};
     const sr_gazetteer *g = sr_gazetteer_get();
     if (!g)
         return NULL;
@@ -796,6 +798,13 @@ static void casualties(const estate *es, size_t lo, size_t hi, sr_event *ev)
         bool killed = strstr(cl->measure, "killed") != NULL || strstr(cl->measure, "executed") != NULL;
         bool injured = strstr(cl->measure, "injured") != NULL;
         if (!killed && !injured)
+            continue;
+        /* "11 people, including two children", "among them 3 soldiers":
+         * a part of a toll counted already */
+        size_t f0 = sr_context_token_at(c, c->figs[f].start);
+        if (f0 > lo && (sr_tok_is(c, f0 - 1, "including") ||
+                        (f0 > lo + 1 && (sr_tok_is(c, f0 - 1, "them") || sr_tok_is(c, f0 - 1, "whom")) &&
+                         (sr_tok_is(c, f0 - 2, "among") || sr_tok_is(c, f0 - 2, "of")))))
             continue;
         double lo_v = c->figs[f].low, hi_v = c->figs[f].high;
         uint8_t q = c->figs[f].qualifier;
