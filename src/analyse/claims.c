@@ -148,10 +148,6 @@ static bool is_cap(const sr_context *c, size_t i)
     return i < c->ntok && (c->tok[i].flags & SITREP_TOKF_CAP);
 }
 
-static bool is_word(const sr_context *c, size_t i)
-{
-    return i < c->ntok && c->tok[i].kind == SITREP_TOK_WORD;
-}
 
 static bool is_quote_mark(const sr_context *c, size_t i)
 {
@@ -163,23 +159,7 @@ static bool is_quote_mark(const sr_context *c, size_t i)
            (n == 3 && s[0] == 0xE2 && s[1] == 0x80 && (s[2] >= 0x98 && s[2] <= 0x9F));
 }
 
-static const sr_entity *entity_at(const sr_context *c, size_t i, int32_t *idx)
-{
-    int32_t m;
-    const sr_entity *e = sr_tok_entity(c, i, &m);
-    if (e && idx)
-        *idx = (int32_t)c->men[m].entity;
-    return e;
-}
 
-/* The first token of the mention covering token i (i itself when none). */
-static size_t mention_first(const sr_context *c, size_t i)
-{
-    int32_t m = c->at[i].mention;
-    while (i > 0 && c->at[i - 1].mention == m && m >= 0)
-        i--;
-    return i;
-}
 
 static size_t mention_last(const sr_context *c, size_t i)
 {
@@ -212,7 +192,7 @@ static bool is_speech_verb(const sr_context *c, size_t i)
                (sr_tok_is(c, i + 1, "to") && sr_tok_is(c, i + 2, "have"));
     /* "a report by Amnesty International found that" */
     if (sr_tok_is(c, i, "found"))
-        return sr_tok_is(c, i + 1, "that") && i > 0 && entity_at(c, i - 1, NULL) != NULL;
+        return sr_tok_is(c, i + 1, "that") && i > 0 && sr_entity_at(c, i - 1, NULL) != NULL;
     /* nouns: "a report", "the claim" are handled above; "put" only in "put the toll at" */
     if (sr_tok_is(c, i, "put") || sr_tok_is(c, i, "puts")) {
         for (size_t k = i + 1; k <= i + 3; k++)
@@ -224,18 +204,18 @@ static bool is_speech_verb(const sr_context *c, size_t i)
     if (sr_tok_is(c, i, "report") || sr_tok_is(c, i, "estimate") || sr_tok_is(c, i, "claim")) {
         if (i == 0)
             return false;
-        if (sr_tok_in(c, i - 1, pronouns_org) || entity_at(c, i - 1, NULL) != NULL)
+        if (sr_tok_in(c, i - 1, pronouns_org) || sr_entity_at(c, i - 1, NULL) != NULL)
             return true;
         /* "analysts estimate", "officials report" */
         size_t n = c->tok[i - 1].end - c->tok[i - 1].start;
-        return is_word(c, i - 1) && n > 3 && c->src[c->tok[i - 1].end - 1] == 's' &&
+        return sr_tok_word(c, i - 1) && n > 3 && c->src[c->tok[i - 1].end - 1] == 's' &&
                (sr_tok_is(c, i + 1, "that") || c->at[i + 1].figure >= 0 || role_noun(c, i - 1) ||
                 sr_tok_stem(c, i - 1, "analyst", 1) || sr_tok_stem(c, i - 1, "expert", 1));
     }
     if (sr_tok_is(c, i, "shows") || sr_tok_is(c, i, "showed") || sr_tok_is(c, i, "recorded") ||
         sr_tok_is(c, i, "counted") || sr_tok_is(c, i, "documented") || sr_tok_is(c, i, "tallied"))
     {
-        const sr_entity *en = i > 0 ? entity_at(c, i - 1, NULL) : NULL;
+        const sr_entity *en = i > 0 ? sr_entity_at(c, i - 1, NULL) : NULL;
         return en && en->e.kind != SITREP_ENTITY_PLACE; /* "data shows", "Peshawar recorded" */
     }
     return true;
@@ -368,7 +348,7 @@ static speaker np_speaker(const sr_context *c, size_t lo, size_t last, size_t at
     int32_t person = -1, org = -1;
     for (size_t k = first; k <= last; k++) {
         int32_t e;
-        const sr_entity *en = entity_at(c, k, &e);
+        const sr_entity *en = sr_entity_at(c, k, &e);
         if (!en)
             continue;
         if (en->e.kind == SITREP_ENTITY_PERSON && person < 0)
@@ -379,10 +359,10 @@ static speaker np_speaker(const sr_context *c, size_t lo, size_t last, size_t at
     if (person >= 0) {
         s.ent = person;
         s.ok = true;
-    } else if (org >= 0 && (role_noun(c, last) || entity_at(c, last, NULL))) {
+    } else if (org >= 0 && (role_noun(c, last) || sr_entity_at(c, last, NULL))) {
         s.ent = org;
         s.ok = true;
-    } else if (is_word(c, last) && !sr_tok_in(c, last, pronouns_person) &&
+    } else if (sr_tok_word(c, last) && !sr_tok_in(c, last, pronouns_person) &&
                !sr_tok_in(c, last, pronouns_org)) {
         s.start = c->tok[first].start;
         s.end = c->tok[last].end;
@@ -436,10 +416,10 @@ static speaker speaker_of(const cstate *st, size_t lo, size_t hi, size_t v)
     }
     /* "police in Nairobi said": the place says where the speaker is */
     if (k > lo) {
-        const sr_entity *pl = entity_at(c, k - 1, NULL);
+        const sr_entity *pl = sr_entity_at(c, k - 1, NULL);
         if (pl && pl->e.kind == SITREP_ENTITY_PLACE) {
-            size_t f = mention_first(c, k - 1);
-            if (f > lo + 1 && sr_tok_in(c, f - 1, locatives) && is_word(c, f - 2) && !is_cap(c, f - 2))
+            size_t f = sr_mention_first(c, k - 1);
+            if (f > lo + 1 && sr_tok_in(c, f - 1, locatives) && sr_tok_word(c, f - 2) && !is_cap(c, f - 2))
                 k = f - 1;
         }
     }
@@ -449,7 +429,7 @@ static speaker speaker_of(const cstate *st, size_t lo, size_t hi, size_t v)
     if (k > lo && (sr_tok_is(c, k - 1, "and") || sr_tok_is(c, k - 1, "but"))) {
         for (size_t q = lo; q + 1 < k; q++) {
             int32_t e;
-            const sr_entity *en = entity_at(c, q, &e);
+            const sr_entity *en = sr_entity_at(c, q, &e);
             if (en && (en->e.kind != SITREP_ENTITY_PLACE || sr_entity_is_country(en)))
                 return (speaker){e, 0, 0, v, true};
             if (sr_tok_flag(c, q, SR_WI_SPEECH) || sr_tok_flag(c, q, SR_WI_EVENT))
@@ -460,7 +440,7 @@ static speaker speaker_of(const cstate *st, size_t lo, size_t hi, size_t v)
     if (k > lo) {
         size_t b = k - 1;
         int32_t e;
-        const sr_entity *en = entity_at(c, b, &e);
+        const sr_entity *en = sr_entity_at(c, b, &e);
         if (en && (en->e.kind != SITREP_ENTITY_PLACE || sr_entity_is_country(en))) {
             speaker s = {e, 0, 0, v, true};
             /* "a CENTCOM spokesman" ends on the role noun, handled below;
@@ -476,19 +456,19 @@ static speaker speaker_of(const cstate *st, size_t lo, size_t hi, size_t v)
                 p--;
             if (p > lo && sr_tok_char(c, p - 1, ',')) {
                 for (size_t q = p; q < b; q++) {
-                    const sr_entity *pe = entity_at(c, q, &e);
+                    const sr_entity *pe = sr_entity_at(c, q, &e);
                     if (pe && pe->e.kind == SITREP_ENTITY_PERSON)
                         return (speaker){e, 0, 0, v, true};
                 }
                 size_t before = p - 1;
                 if (before > lo) {
-                    const sr_entity *be = entity_at(c, before - 1, &e);
+                    const sr_entity *be = sr_entity_at(c, before - 1, &e);
                     if (be && be->e.kind != SITREP_ENTITY_PLACE)
                         return (speaker){e, 0, 0, v, true};
                     if (be && sr_entity_is_country(be))
                         return (speaker){e, 0, 0, v, true};
                     /* "A senior security official, who asked not to be named, said" */
-                    if (!be && is_word(c, before - 1) && role_noun(c, before - 1)) {
+                    if (!be && sr_tok_word(c, before - 1) && role_noun(c, before - 1)) {
                         speaker sp = np_speaker(c, lo, before - 1, v);
                         if (sp.ok)
                             return sp;
@@ -496,12 +476,12 @@ static speaker speaker_of(const cstate *st, size_t lo, size_t hi, size_t v)
                 }
                 /* "..., the group's spokesman, Abu X, said": the appositive names a role */
                 for (size_t q = p; q < b; q++) {
-                    const sr_entity *pe = entity_at(c, q, &e);
+                    const sr_entity *pe = sr_entity_at(c, q, &e);
                     if (pe && pe->e.kind != SITREP_ENTITY_PLACE)
                         return (speaker){e, 0, 0, v, true};
                 }
             }
-        } else if (is_word(c, b)) {
+        } else if (sr_tok_word(c, b)) {
             static const char *const docs[] = {"report", "statement", "study", "survey", "data",
                                                "assessment", "review", NULL};
             if (sr_tok_in(c, b, docs) && b > lo && sr_tok_is(c, b - 1, "the") && st->last_org.ok)
@@ -552,13 +532,13 @@ static speaker speaker_of(const cstate *st, size_t lo, size_t hi, size_t v)
                 sr_tok_is(c, q, "on") || sr_tok_is(c, q, "in") || c->at[q].figure >= 0 ||
                 c->tok[q].kind == SITREP_TOK_NUMBER)
                 break;
-            const sr_entity *en = entity_at(c, q, &e);
+            const sr_entity *en = sr_entity_at(c, q, &e);
             if (en && en->e.kind != SITREP_ENTITY_PLACE)
                 return (speaker){e, 0, 0, v, true};
         }
-        if (sr_tok_in(c, a, determiners) && is_word(c, a + 1)) {
+        if (sr_tok_in(c, a, determiners) && sr_tok_word(c, a + 1)) {
             size_t last = a + 1;
-            while (last + 1 < hi && last < a + 4 && is_word(c, last + 1) &&
+            while (last + 1 < hi && last < a + 4 && sr_tok_word(c, last + 1) &&
                    !sr_tok_in(c, last + 1, locatives) && !sr_tok_is(c, last + 1, "that"))
                 last++;
             if (role_noun(c, last) || sr_tok_stem(c, last, "official", 1))
@@ -588,7 +568,7 @@ static speaker according_to(const sr_context *c, size_t a, size_t hi)
             break;
         last = q;
         int32_t e;
-        const sr_entity *en = entity_at(c, q, &e);
+        const sr_entity *en = sr_entity_at(c, q, &e);
         if (!en)
             continue;
         int r = en->e.kind == SITREP_ENTITY_PERSON ? 3 : en->e.kind != SITREP_ENTITY_PLACE ? 2 : 0;
@@ -600,8 +580,8 @@ static speaker according_to(const sr_context *c, size_t a, size_t hi)
     if (best >= 0) {
         s.ent = best;
         s.ok = true;
-    } else if (last >= k && k < hi && is_word(c, k)) {
-        while (last > k && !is_word(c, last))
+    } else if (last >= k && k < hi && sr_tok_word(c, k)) {
+        while (last > k && !sr_tok_word(c, last))
             last--;
         s.start = c->tok[k].start;
         s.end = c->tok[last].end;
@@ -687,14 +667,14 @@ static void measure_noun(const sr_context *c, const fig_info *fi, char *noun, si
     noun[0] = '\0';
     for (size_t i = fi->m0; i < fi->m1; i++) {
         int32_t e;
-        const sr_entity *en = entity_at(c, i, &e);
+        const sr_entity *en = sr_entity_at(c, i, &e);
         if (en) {
             if (*actor < 0 && en->e.kind != SITREP_ENTITY_PERSON && en->e.kind != SITREP_ENTITY_MEDIA &&
                 (en->e.kind != SITREP_ENTITY_PLACE || sr_entity_is_country(en)))
                 *actor = e;
             continue;
         }
-        if (!is_word(c, i) || is_cap(c, i) || sr_tok_in(c, i, drop_adjectives))
+        if (!sr_tok_word(c, i) || is_cap(c, i) || sr_tok_in(c, i, drop_adjectives))
             continue;
         const char *o = outcome_of(c, i);
         if (o && (i + 1 == fi->m1 || noun[0] == '\0')) {
@@ -770,7 +750,7 @@ static const char *outcome_around(const sr_context *c, const fig_info *fi, size_
  * Syria and Iraq", "in Syria's eastern desert (Badiya)")? */
 static bool locative_before(const sr_context *c, size_t lo, size_t p)
 {
-    size_t k = mention_first(c, p);
+    size_t k = sr_mention_first(c, p);
     for (size_t steps = 0; k > lo && steps < 8; steps++) {
         k--;
         if (sr_tok_in(c, k, locatives))
@@ -790,13 +770,13 @@ static bool locative_before(const sr_context *c, size_t lo, size_t p)
                                                       "territory", "border", NULL}))
             return true;
         if (c->at[k].mention >= 0) {
-            k = mention_first(c, k);
+            k = sr_mention_first(c, k);
             continue;
         }
         if (sr_tok_is(c, k, "and") || sr_tok_is(c, k, "or") || sr_tok_char(c, k, ',') ||
             sr_tok_char(c, k, '(') || sr_tok_char(c, k, '\'') || sr_tok_is(c, k, "s") ||
             sr_tok_is(c, k, "the") || sr_tok_is(c, k, "both") ||
-            (is_word(c, k) && !is_cap(c, k) && !sr_tok_in(c, k, speech_verbs) && steps < 5 &&
+            (sr_tok_word(c, k) && !is_cap(c, k) && !sr_tok_in(c, k, speech_verbs) && steps < 5 &&
              c->tok[k].end - c->tok[k].start > 3 && c->at[k].figure < 0))
             continue;
         if (c->src[c->tok[k].start] == '\xE2') /* a curly apostrophe */
@@ -851,7 +831,7 @@ static void places_in(const sr_context *c, size_t lo, size_t hi, size_t clause_l
             continue;
         }
         int32_t e;
-        const sr_entity *en = entity_at(c, i, &e);
+        const sr_entity *en = sr_entity_at(c, i, &e);
         if (!en || en->e.kind != SITREP_ENTITY_PLACE)
             continue;
         size_t last = mention_last(c, i);
@@ -862,10 +842,10 @@ static void places_in(const sr_context *c, size_t lo, size_t hi, size_t clause_l
                                   c->sent_of[k] == c->sent_of[last];
              k++)
             speaker_place |= is_speech_verb(c, k);
-        for (size_t k = mention_first(c, i); k > clause_lo && mention_first(c, i) - k < 4; k--)
+        for (size_t k = sr_mention_first(c, i); k > clause_lo && sr_mention_first(c, i) - k < 4; k--)
             speaker_place |= sr_tok_is(c, k - 1, "told") || sr_tok_is(c, k - 1, "reporters");
         bool subject = true; /* only places (and possessives) before it in its clause */
-        for (size_t k = lo; k < mention_first(c, i) && subject; k++)
+        for (size_t k = lo; k < sr_mention_first(c, i) && subject; k++)
             subject = c->at[k].mention >= 0 || sr_tok_is(c, k, "s") || sr_tok_char(c, k, '\'') ||
                       c->src[c->tok[k].start] == '\xE2';
         subject = subject && lo == clause_lo &&
@@ -902,7 +882,7 @@ static void drop_locating_countries(const sr_context *c, sr_claim *cl)
  * "while"/"but", a semicolon, the sentence end. */
 static bool ing_word(const sr_context *c, size_t i)
 {
-    if (!is_word(c, i) || is_cap(c, i))
+    if (!sr_tok_word(c, i) || is_cap(c, i))
         return false;
     size_t n = c->tok[i].end - c->tok[i].start;
     const char *w = c->src + c->tok[i].start;
@@ -1035,7 +1015,7 @@ static bool verbish(const sr_context *c, size_t i)
 {
     static const char *const aux[] = {"has", "have", "had", "is", "was", "are", "were", "will",
                                       "said", "says", "keeps", "kept", "sent", "spent", NULL};
-    if (!is_word(c, i) || is_cap(c, i))
+    if (!sr_tok_word(c, i) || is_cap(c, i))
         return false;
     if (sr_tok_in(c, i, aux))
         return true;
@@ -1078,15 +1058,15 @@ static int32_t subject_actor(const cstate *st, size_t lo, size_t f0)
         }
         if (sr_tok_char(c, k, ';') || sr_tok_char(c, k, ':') || is_speech_verb(c, k) ||
             (sr_tok_is(c, k, "according") && sr_tok_is(c, k + 1, "to")) || c->at[k].figure >= 0 ||
-            (is_quote_mark(c, k) && !(k > lo && c->at[k - 1].mention >= 0 && is_word(c, k + 1))))
+            (is_quote_mark(c, k) && !(k > lo && c->at[k - 1].mention >= 0 && sr_tok_word(c, k + 1))))
             return -1;
         if (subject_anaphor(c, k))
             return st->dominant;
         int32_t e;
-        const sr_entity *en = entity_at(c, k, &e);
+        const sr_entity *en = sr_entity_at(c, k, &e);
         if (!en)
             continue;
-        size_t first = mention_first(c, k);
+        size_t first = sr_mention_first(c, k);
         /* "According to the United Nations, at least 1,200 ...": the source */
         if ((first > lo + 1 && sr_tok_is(c, first - 1, "to") && sr_tok_is(c, first - 2, "according")) ||
             (first > lo + 2 && sr_tok_is(c, first - 1, "the") && sr_tok_is(c, first - 2, "to") &&
@@ -1113,7 +1093,7 @@ static int32_t subject_actor(const cstate *st, size_t lo, size_t f0)
             continue;
         }
         /* an organisation after a preposition is no subject ("with the SDF") */
-        bool by_noun = first > lo + 1 && sr_tok_is(c, first - 1, "by") && is_word(c, first - 2) &&
+        bool by_noun = first > lo + 1 && sr_tok_is(c, first - 1, "by") && sr_tok_word(c, first - 2) &&
                        c->src[c->tok[first - 2].end - 1] == 's'; /* "Attacks by al-Shabaab" */
         if (!by_noun && first > lo && (sr_tok_is(c, first - 1, "with") || sr_tok_is(c, first - 1, "by") ||
                            sr_tok_is(c, first - 1, "told") ||
@@ -1165,7 +1145,7 @@ static int32_t actor_after(const cstate *st, const fig_info *fi, size_t hi)
         if (sr_tok_is(c, q, "the"))
             q++;
         int32_t e;
-        const sr_entity *en = entity_at(c, q, &e);
+        const sr_entity *en = sr_entity_at(c, q, &e);
         if (en && en->e.kind != SITREP_ENTITY_PLACE && en->e.kind != SITREP_ENTITY_PERSON &&
             en->e.kind != SITREP_ENTITY_MEDIA)
             return e;
@@ -1346,9 +1326,7 @@ sitrep_status sr_find_claims(const sr_context *c, const sr_date *anchor, sr_buf 
                 continue; /* "in one operation" */
             /* "11 people, including two children, and injured more than
              * 40": a part named after its whole is not what follows counts */
-            bool subset = fi.f0 > lo && (sr_tok_is(c, fi.f0 - 1, "including") ||
-                                         (fi.f0 > lo + 1 && sr_tok_in(c, fi.f0 - 1, (const char *const[]){"them", "whom", NULL}) &&
-                                          sr_tok_in(c, fi.f0 - 2, (const char *const[]){"among", "of", NULL})));
+            bool subset = sr_part_of_whole(c, lo, fi.f0);
             if (noun[0] && !subset) {
                 memcpy(prev_noun, noun, sizeof prev_noun);
             }

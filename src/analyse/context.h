@@ -106,6 +106,40 @@ static inline const struct sr_entity *sr_tok_entity(const sr_context *c, size_t 
     return e < c->nent ? &c->ent[e] : NULL;
 }
 
+/* The same, with the entity's index (not the mention's) in *idx when not NULL. */
+static inline const struct sr_entity *sr_entity_at(const sr_context *c, size_t i, int32_t *idx)
+{
+    int32_t m;
+    const struct sr_entity *e = sr_tok_entity(c, i, &m);
+    if (e && idx)
+        *idx = (int32_t)c->men[m].entity;
+    return e;
+}
+
+/* The first token of the mention covering token i (i itself when none). */
+static inline size_t sr_mention_first(const sr_context *c, size_t i)
+{
+    int32_t m = c->at[i].mention;
+    while (i > 0 && m >= 0 && c->at[i - 1].mention == m)
+        i--;
+    return i;
+}
+
+/* Does the figure at token f (after lo) name a part of a count just given:
+ * "11 people, including two children", "among them 3 soldiers", "of whom 4"? */
+static inline bool sr_part_of_whole(const sr_context *c, size_t lo, size_t f)
+{
+    return f > lo && (sr_tok_is(c, f - 1, "including") ||
+                      (f > lo + 1 && (sr_tok_is(c, f - 1, "them") || sr_tok_is(c, f - 1, "whom")) &&
+                       (sr_tok_is(c, f - 2, "among") || sr_tok_is(c, f - 2, "of"))));
+}
+
+/* Is token i a word (false outside the document)? */
+static inline bool sr_tok_word(const sr_context *c, size_t i)
+{
+    return i < c->ntok && c->tok[i].kind == SITREP_TOK_WORD;
+}
+
 /* Is the entity a country (a place whose feature is "country")? */
 bool sr_entity_is_country(const struct sr_entity *e);
 

@@ -125,27 +125,8 @@ static size_t sent_end(const sr_context *c, size_t s)
     return e < c->ntok ? e : c->ntok;
 }
 
-static bool is_word(const sr_context *c, size_t i)
-{
-    return i < c->ntok && c->tok[i].kind == SITREP_TOK_WORD;
-}
 
-static const sr_entity *entity_at(const sr_context *c, size_t i, int32_t *idx)
-{
-    int32_t m;
-    const sr_entity *e = sr_tok_entity(c, i, &m);
-    if (e && idx)
-        *idx = (int32_t)c->men[m].entity;
-    return e;
-}
 
-static size_t mention_first(const sr_context *c, size_t i)
-{
-    int32_t m = c->at[i].mention;
-    while (i > 0 && m >= 0 && c->at[i - 1].mention == m)
-        i--;
-    return i;
-}
 
 static bool near_word(const sr_context *c, size_t i, size_t lo, size_t hi, int before, int after,
                       const char *const *ws)
@@ -184,7 +165,7 @@ static bool violent_context(const sr_context *c, size_t lo, size_t hi, size_t ex
             continue;
         if (sr_tok_in(c, k, violence) || sr_tok_in(c, k, military_targets))
             return true;
-        const sr_entity *en = entity_at(c, k, NULL);
+        const sr_entity *en = sr_entity_at(c, k, NULL);
         if (en && (en->e.kind == SITREP_ENTITY_ARMED_GROUP || en->e.kind == SITREP_ENTITY_MILITARY))
             return true;
     }
@@ -201,7 +182,7 @@ static bool political_context(const sr_context *c, size_t lo, size_t hi)
     for (size_t k = lo; k < hi; k++) {
         if (sr_tok_in(c, k, words))
             return true;
-        const sr_entity *en = entity_at(c, k, NULL);
+        const sr_entity *en = sr_entity_at(c, k, NULL);
         if (en && (en->e.kind == SITREP_ENTITY_ARMED_GROUP || en->e.kind == SITREP_ENTITY_MILITARY ||
                    en->e.kind == SITREP_ENTITY_GOVERNMENT ||
                    (en->e.kind == SITREP_ENTITY_PLACE && en->e.feature && strcmp(en->e.feature, "country") == 0)))
@@ -276,7 +257,7 @@ static bool object_is_person(const sr_context *c, size_t i, size_t hi)
     for (size_t k = i + 1; k < hi && k < i + 4; k++) {
         if (sr_tok_in(c, k, persons))
             return true;
-        const sr_entity *e = entity_at(c, k, NULL);
+        const sr_entity *e = sr_entity_at(c, k, NULL);
         if (e && e->e.kind == SITREP_ENTITY_PERSON)
             return true;
     }
@@ -288,7 +269,7 @@ static int trigger_at(const sr_context *c, size_t i, size_t lo, size_t hi, size_
 {
     *len = 1;
     *plural = false;
-    if (!is_word(c, i))
+    if (!sr_tok_word(c, i))
         return EV_NONE;
     /* the word once in lower case: every test below is a length check and
      * a memcmp, no call */
@@ -345,7 +326,7 @@ static int trigger_at(const sr_context *c, size_t i, size_t lo, size_t hi, size_
                                           "targeted", "missile", "israeli", "american", "russian",
                                           "us", "u.s.", "coalition", "turkish", "drone", "air",
                                           NULL};
-        if (near_word(c, i, lo, hi, 2, 0, mil) || (i > lo && entity_at(c, i - 1, NULL)))
+        if (near_word(c, i, lo, hi, 2, 0, mil) || (i > lo && sr_entity_at(c, i - 1, NULL)))
             return sr_tok_is(c, i - 1, "missile") ? EV_SHELLING : EV_AIR;
         /* "killed in a strike on a base": a strike with a target */
         if (i > lo && (sr_tok_is(c, i - 1, "a") || sr_tok_is(c, i - 1, "the")) &&
@@ -503,7 +484,7 @@ static int trigger_at(const sr_context *c, size_t i, size_t lo, size_t hi, size_
             return EV_ABDUCTION;
         /* territory, not people: a place follows */
         for (size_t k = i + 1; k < hi && k < i + 5; k++) {
-            const sr_entity *en = entity_at(c, k, NULL);
+            const sr_entity *en = sr_entity_at(c, k, NULL);
             if (en && en->e.kind == SITREP_ENTITY_PLACE)
                 return EV_NSA_OVERTAKES;
         }
@@ -513,7 +494,7 @@ static int trigger_at(const sr_context *c, size_t i, size_t lo, size_t hi, size_
         EQ("liberated")) {
         /* territory: a place follows ("retook Damboa", "regained control of") */
         for (size_t k = i + 1; k < hi && k < i + 5; k++) {
-            const sr_entity *en = entity_at(c, k, NULL);
+            const sr_entity *en = sr_entity_at(c, k, NULL);
             if (en && en->e.kind == SITREP_ENTITY_PLACE)
                 return EV_GOV_REGAINS;
         }
@@ -606,7 +587,7 @@ static bool cumulative(const sr_context *c, size_t i, size_t lo)
 
 static bool in_name(const sr_context *c, size_t i)
 {
-    const sr_entity *e = entity_at(c, i, NULL);
+    const sr_entity *e = sr_entity_at(c, i, NULL);
     return e && e->e.kind != SITREP_ENTITY_PLACE;
 }
 
@@ -630,18 +611,21 @@ static bool actor_kind(const sr_entity *e)
            e->e.kind != SITREP_ENTITY_MEDIA;
 }
 
+/* Words for a state's forces and weapons after its name or demonym:
+ * "US special forces", "Turkish jets", "a Russian missile strike". */
+static const char *const state_forces[] = {
+    "military", "army", "troops", "forces", "special", "soldiers", "police", "policemen", "jets",
+    "warplanes", "aircraft", "drones", "drone", "navy", "commandos", "marines", "airstrikes",
+    "airstrike", "strikes", "strike", "artillery", "gunboats", "warships", "paratroopers",
+    "gendarmes", "security", "missile", "missiles", "rocket", "rockets", "air", "shelling",
+    "bombardment", NULL};
+
 /* "Nigerian jets killed ...", "Somali troops repelled ...": a demonym
  * (not a place, so no entity) before a word for a state's forces, in the
  * subject before the trigger at `at`, names the country as "US troops"
  * does; its canonical name, or NULL. */
 static const char *state_forces_of(const sr_context *c, size_t lo, size_t at)
 {
-    static const char *const force[] = {
-        "military", "army", "troops", "forces", "soldiers", "police", "policemen", "jets",
-        "warplanes", "aircraft", "drones", "navy", "commandos", "marines", "airstrikes", "strikes",
-        "artillery", "gunboats", "warships", "paratroopers", "gendarmes", "security", "missile",
-        "missiles", "rocket", "rockets", "drone", "air", "shelling", "bombardment", "airstrike",
-        "strike", "navy", NULL};
     const sr_gazetteer *g = sr_gazetteer_get();
     if (!g)
         return NULL;
@@ -649,7 +633,7 @@ static const char *state_forces_of(const sr_context *c, size_t lo, size_t at)
         k--;
         if (sr_tok_char(c, k, ',') || sr_tok_char(c, k, ';'))
             return NULL;
-        if (!(c->tok[k].flags & SITREP_TOKF_CAP) || c->at[k].mention >= 0 || !sr_tok_in(c, k + 1, force))
+        if (!(c->tok[k].flags & SITREP_TOKF_CAP) || c->at[k].mention >= 0 || !sr_tok_in(c, k + 1, state_forces))
             continue;
         if (k > lo && sr_tok_in(c, k - 1, (const char *const[]){"on", "against", "targeting", "of", "at",
                                                                "with", "by", NULL}))
@@ -689,13 +673,13 @@ static int32_t perpetrator(const estate *es, size_t lo, size_t hi, size_t at, in
         if (sr_tok_is(c, k + 1, "by")) {
             for (size_t q = k + 2; q < hi && q < k + 6; q++) {
                 int32_t e;
-                if (actor_kind(entity_at(c, q, &e)))
+                if (actor_kind(sr_entity_at(c, q, &e)))
                     return e;
             }
         }
         for (size_t q = k; q > lo && k - q < 6; q--) {
             int32_t e;
-            if (actor_kind(entity_at(c, q - 1, &e)))
+            if (actor_kind(sr_entity_at(c, q - 1, &e)))
                 return e;
             if (sr_tok_is(c, q - 1, "group") && sr_tok_is(c, q - 2, "the"))
                 return es->dominant;
@@ -704,9 +688,9 @@ static int32_t perpetrator(const estate *es, size_t lo, size_t hi, size_t at, in
     for (size_t k = at; k > lo && at - k < 14;) {
         k--;
         int32_t e;
-        const sr_entity *en = entity_at(c, k, &e);
+        const sr_entity *en = sr_entity_at(c, k, &e);
         if (actor_kind(en)) {
-            size_t f = mention_first(c, k);
+            size_t f = sr_mention_first(c, k);
             if (f > lo && (sr_tok_is(c, f - 1, "on") || sr_tok_is(c, f - 1, "against") ||
                            sr_tok_is(c, f - 1, "targeting") || sr_tok_is(c, f - 1, "of")))
                 break;
@@ -714,7 +698,7 @@ static int32_t perpetrator(const estate *es, size_t lo, size_t hi, size_t at, in
             if (f > lo + 1 && sr_tok_is(c, f - 1, "and")) {
                 for (size_t q = f - 1; q > lo && f - q < 4; q--) {
                     int32_t e2;
-                    if (actor_kind(entity_at(c, q - 1, &e2))) {
+                    if (actor_kind(sr_entity_at(c, q - 1, &e2))) {
                         *second = e;
                         return e2;
                     }
@@ -722,20 +706,17 @@ static int32_t perpetrator(const estate *es, size_t lo, size_t hi, size_t at, in
             }
             return e;
         }
-        if (en && sr_entity_is_country(en) && at - k <= 2 && !sr_tok_in(c, mention_first(c, k) - 1, (const char *const[]){"in", "near", "of", "from", "to", "on", "at", NULL})) {
+        if (en && sr_entity_is_country(en) && at - k <= 2 && !sr_tok_in(c, sr_mention_first(c, k) - 1, (const char *const[]){"in", "near", "of", "from", "to", "on", "at", NULL})) {
             /* "U.S. retaliatory strikes", "US strikes": the country's */
             bool modifier = true;
             for (size_t q = k + 1; q < at; q++)
-                modifier &= is_word(c, q) && !(c->tok[q].flags & SITREP_TOKF_CAP);
+                modifier &= sr_tok_word(c, q) && !(c->tok[q].flags & SITREP_TOKF_CAP);
             if (modifier)
                 return e;
         }
         if (en && sr_entity_is_country(en)) {
             /* "US special forces killed ...", "Turkish jets struck" */
-            static const char *const force[] = {"forces", "troops", "military", "army", "special",
-                                                "soldiers", "jets", "warplanes", "aircraft", "drones",
-                                                "navy", "police", "commandos", "marines", NULL};
-            if (sr_tok_in(c, k + 1, force))
+            if (sr_tok_in(c, k + 1, state_forces))
                 return e;
         }
         if (sr_tok_in(c, k, (const char *const[]){"group", "militants", "jihadists", "insurgents", NULL}) &&
@@ -752,7 +733,7 @@ static int32_t perpetrator(const estate *es, size_t lo, size_t hi, size_t at, in
                 if (sr_tok_is(c, q, "on")) {
                     size_t r = sr_tok_is(c, q + 1, "the") ? q + 2 : q + 1;
                     int32_t e;
-                    if (actor_kind(entity_at(c, r, &e)))
+                    if (actor_kind(sr_entity_at(c, r, &e)))
                         who = e;
                 }
             if (who >= 0)
@@ -762,7 +743,7 @@ static int32_t perpetrator(const estate *es, size_t lo, size_t hi, size_t at, in
         if (sr_tok_is(c, k, "by")) {
             for (size_t q = k + 1; q < hi && q < k + 6; q++) {
                 int32_t e;
-                if (actor_kind(entity_at(c, q, &e)))
+                if (actor_kind(sr_entity_at(c, q, &e)))
                     return e;
             }
         }
@@ -801,10 +782,7 @@ static void casualties(const estate *es, size_t lo, size_t hi, sr_event *ev)
             continue;
         /* "11 people, including two children", "among them 3 soldiers":
          * a part of a toll counted already */
-        size_t f0 = sr_context_token_at(c, c->figs[f].start);
-        if (f0 > lo && (sr_tok_is(c, f0 - 1, "including") ||
-                        (f0 > lo + 1 && (sr_tok_is(c, f0 - 1, "them") || sr_tok_is(c, f0 - 1, "whom")) &&
-                         (sr_tok_is(c, f0 - 2, "among") || sr_tok_is(c, f0 - 2, "of")))))
+        if (sr_part_of_whole(c, lo, sr_context_token_at(c, c->figs[f].start)))
             continue;
         double lo_v = c->figs[f].low, hi_v = c->figs[f].high;
         uint8_t q = c->figs[f].qualifier;
@@ -834,7 +812,7 @@ static void casualties(const estate *es, size_t lo, size_t hi, sr_event *ev)
                 }
                 /* "a law enforcement officer": one */
                 size_t b = e;
-                while (b > lo && b + 5 > e && is_word(c, b - 1) && !sr_tok_is(c, b - 1, "a") &&
+                while (b > lo && b + 5 > e && sr_tok_word(c, b - 1) && !sr_tok_is(c, b - 1, "a") &&
                        !sr_tok_is(c, b - 1, "an") && !sr_tok_is(c, b - 1, "one"))
                     b--;
                 if (b > lo && (sr_tok_is(c, b - 1, "a") || sr_tok_is(c, b - 1, "an") ||
@@ -1005,7 +983,7 @@ static bool located(const sr_context *c, size_t lo, size_t f)
             return true;
         }
         if (c->at[k].mention >= 0) {
-            k = mention_first(c, k);
+            k = sr_mention_first(c, k);
             continue;
         }
         if (!(sr_tok_is(c, k, "the") || sr_tok_char(c, k, ',') || sr_tok_char(c, k, '\'') ||
@@ -1032,17 +1010,17 @@ static void location_of(const sr_context *c, size_t lo, size_t hi, sr_event *ev)
     const char *countries[4];
     size_t ncountries = 0;
     for (size_t i = lo; i < hi; i++) {
-        const sr_entity *en = entity_at(c, i, NULL);
+        const sr_entity *en = sr_entity_at(c, i, NULL);
         if (en && sr_entity_is_country(en) && en->e.country && ncountries < 4 &&
-            located(c, lo, mention_first(c, i)))
+            located(c, lo, sr_mention_first(c, i)))
             countries[ncountries++] = en->e.country;
     }
     for (size_t i = lo; i < hi; i++) {
         int32_t e;
-        const sr_entity *en = entity_at(c, i, &e);
+        const sr_entity *en = sr_entity_at(c, i, &e);
         if (!en || en->e.kind != SITREP_ENTITY_PLACE)
             continue;
-        size_t f = mention_first(c, i);
+        size_t f = sr_mention_first(c, i);
         while (i + 1 < hi && c->at[i + 1].mention == c->at[i].mention)
             i++;
         /* "from Syria", "the Afghanistan offshoot", "officials in Kabul
@@ -1082,7 +1060,7 @@ static void other_side(const estate *es, size_t lo, size_t hi, size_t end, int32
             if (sr_tok_char(c, q, ',') || sr_tok_flag(c, q, SR_WI_SPEECH))
                 break;
             int32_t e;
-            const sr_entity *en = entity_at(c, q, &e);
+            const sr_entity *en = sr_entity_at(c, q, &e);
             if (en && e != perp && actor_kind(en) && !speakers_place(c, q, hi)) {
                 add_actor(ev, en->e.name);
                 return;
@@ -1184,6 +1162,19 @@ static void merge_event(const sr_context *c, sr_event *a, const sr_event *b)
 }
 
 /* ---- the pass ---- */
+
+/* The last town (a place, not a country) named before token k, within
+ * 200 tokens ("there", "in the town"), or -1. */
+static int32_t town_before(const sr_context *c, size_t k)
+{
+    for (size_t q = k; q-- > 0 && k - q < 200;) {
+        int32_t e;
+        const sr_entity *en = sr_entity_at(c, q, &e);
+        if (en && en->e.kind == SITREP_ENTITY_PLACE && !sr_entity_is_country(en))
+            return e;
+    }
+    return -1;
+}
 
 static sitrep_status emit(const estate *es, size_t s, const trig *t, size_t nt, size_t lo, size_t hi,
                           sr_buf *out, size_t first_event)
@@ -1306,14 +1297,7 @@ static sitrep_status emit(const estate *es, size_t s, const trig *t, size_t nt, 
     if (ev.location < 0)
         for (size_t k = lo; k < hi; k++)
             if (sr_tok_is(c, k, "there")) {
-                for (size_t q = k; q-- > 0 && k - q < 200;) {
-                    int32_t e;
-                    const sr_entity *en = entity_at(c, q, &e);
-                    if (en && en->e.kind == SITREP_ENTITY_PLACE && !sr_entity_is_country(en)) {
-                        ev.location = e;
-                        break;
-                    }
-                }
+                ev.location = town_before(c, k);
                 break;
             }
     /* an event the text does not place happened where the article was
@@ -1325,20 +1309,14 @@ static sitrep_status emit(const estate *es, size_t s, const trig *t, size_t nt, 
         for (size_t k = lo; k + 2 < hi; k++)
             if (sr_tok_is(c, k, "in") && sr_tok_is(c, k + 1, "the") &&
                 (sr_tok_is(c, k + 2, "town") || sr_tok_is(c, k + 2, "city") || sr_tok_is(c, k + 2, "village")) &&
-                !entity_at(c, k + 3, NULL) && !sr_tok_is(c, k + 3, "of")) {
-                for (size_t q = k; q-- > 0 && k - q < 200;) {
-                    int32_t e;
-                    const sr_entity *en = entity_at(c, q, &e);
-                    if (en && en->e.kind == SITREP_ENTITY_PLACE && !sr_entity_is_country(en)) {
-                        ev.location = e;
-                        break;
-                    }
-                }
+                !sr_entity_at(c, k + 3, NULL) && !sr_tok_is(c, k + 3, "of")) {
+                ev.location = town_before(c, k);
                 break;
             }
     /* "The assailants arrived on motorbikes in X and opened fire": the
-     * perpetrators named back with "the", no date and no toll of the
-     * clause's own, tell more of the happening told before */
+     * perpetrators named back with "the", without a toll of the clause's
+     * own or "also"/"again", tell more of the happening told before (when
+     * its day agrees: dates_overlap below) */
     if (!definite && !ev.fat_q && !ev.inj_q) {
         static const char *const doers[] = {
             "assailants", "attackers", "attacker", "gunmen", "gunman", "militants", "bomber",
@@ -1351,7 +1329,7 @@ static sitrep_status emit(const estate *es, size_t s, const trig *t, size_t nt, 
                     sr_tok_is(c, k, "again") || sr_tok_is(c, k, "another") || sr_tok_is(c, k, "second");
         }
         if (back && !also)
-            definite = true; /* a day of its own must still agree (dates_overlap) */
+            definite = true;
     }
     bool verb_only = true; /* "killed 9" alone needs a place or a date */
     for (size_t k = 0; k < nt; k++)
@@ -1396,7 +1374,7 @@ static int32_t dateline_place(const sr_context *c)
             continue;
         paragraphs++;
         int32_t e;
-        const sr_entity *en = entity_at(c, i, &e);
+        const sr_entity *en = sr_entity_at(c, i, &e);
         if (!en || en->e.kind != SITREP_ENTITY_PLACE || !(c->tok[i].flags & SITREP_TOKF_ALLCAPS))
             continue;
         size_t k = i;
@@ -1449,7 +1427,7 @@ sitrep_status sr_find_events(const sr_context *c, const sr_date *anchor, const s
                 t[nt].sub = (uint8_t)sub;
                 t[nt].plural = plural;
                 t[nt].definite = (i > lo && sr_tok_in(c, i - 1, definite)) ||
-                                 (i > lo + 1 && sr_tok_is(c, i - 2, "the") && is_word(c, i - 1) &&
+                                 (i > lo + 1 && sr_tok_is(c, i - 2, "the") && sr_tok_word(c, i - 1) &&
                                   !(c->tok[i - 1].flags & SITREP_TOKF_CAP) && !sr_tok_flag(c, i - 1, SR_WI_EVENT));
                 nt++;
             }
