@@ -661,6 +661,30 @@ static size_t outlets_of(model *m, json_t *ids)
     return u;
 }
 
+/* A story's outlets and its first and last days, each part after `sep`,
+ * the days joined by `to` (Markdown and HTML differ only in those). */
+static void story_outlets_days(out *o, model *m, json_t *s, json_t *docs, const char *sep, const char *to)
+{
+    size_t nout = outlets_of(m, docs);
+    raw(o, sep);
+    for (size_t k = 0; k < nout; k++) {
+        if (k)
+            raw(o, ", ");
+        text(o, m->scratch[k]);
+    }
+    if (nout == 0)
+        raw(o, "outlet unknown");
+    const char *a = str(s, "first_seen"), *b = str(s, "last_seen");
+    if (a || b) {
+        raw(o, sep);
+        text(o, a ? a : "?");
+        if (b && (a == NULL || strcmp(a, b) != 0)) {
+            raw(o, to);
+            text(o, b);
+        }
+    }
+}
+
 /* The publication date of a document, stated or inferred. */
 static const char *doc_date(json_t *d)
 {
@@ -865,24 +889,7 @@ static void md_stories(out *o, model *m)
             raw(o, "(untitled)");
         size_t nd = json_array_size(docs);
         rawf(o, "** \xE2\x80\x94 %zu %s", nd, plural(nd, "article", "articles"));
-        size_t nout = outlets_of(m, docs);
-        raw(o, " \xE2\x80\x94 ");
-        for (size_t k = 0; k < nout; k++) {
-            if (k)
-                raw(o, ", ");
-            text(o, m->scratch[k]);
-        }
-        if (nout == 0)
-            raw(o, "outlet unknown");
-        const char *a = str(s, "first_seen"), *b = str(s, "last_seen");
-        if (a || b) {
-            raw(o, " \xE2\x80\x94 ");
-            text(o, a ? a : "?");
-            if (b && (a == NULL || strcmp(a, b) != 0)) {
-                raw(o, "..");
-                text(o, b);
-            }
-        }
+        story_outlets_days(o, m, s, docs, " \xE2\x80\x94 ", "..");
         raw(o, " (");
         text(o, id_of(s));
         raw(o, ")\n");
@@ -1292,24 +1299,7 @@ static void html_story(out *o, model *m, json_t *s)
     raw(o, ">\n<h3>");
     text(o, str(s, "title") ? str(s, "title") : "(untitled story)");
     rawf(o, "</h3>\n<p class=\"meta\">%zu %s", nd, plural(nd, "article", "articles"));
-    size_t nout = outlets_of(m, docs);
-    raw(o, " \xC2\xB7 ");
-    for (size_t k = 0; k < nout; k++) {
-        if (k)
-            raw(o, ", ");
-        text(o, m->scratch[k]);
-    }
-    if (nout == 0)
-        raw(o, "outlet unknown");
-    const char *a = str(s, "first_seen"), *b = str(s, "last_seen");
-    if (a || b) {
-        raw(o, " \xC2\xB7 ");
-        text(o, a ? a : "?");
-        if (b && (a == NULL || strcmp(a, b) != 0)) {
-            raw(o, " to ");
-            text(o, b);
-        }
-    }
+    story_outlets_days(o, m, s, docs, " \xC2\xB7 ", " to ");
     raw(o, " \xC2\xB7 <span class=\"rid\">");
     text(o, id_of(s));
     raw(o, "</span></p>\n<ul class=\"docs\">\n");
