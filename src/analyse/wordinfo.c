@@ -9,6 +9,7 @@
 #include "analyse/wordinfo.h"
 
 #include "analyse/dates.h"
+#include "data/lex.h"
 #include "lexicon.h"
 
 #include <string.h>
@@ -38,7 +39,7 @@ int sr_word_number(const char *s, size_t n)
     return t >= 0 && u >= 1 && u <= 9 ? 20 + 10 * t + u : 0;
 }
 
-static uint16_t word_flags(const char *s, const sitrep_token *t, uint8_t *num)
+static uint16_t word_flags(const char *s, const sitrep_token *t, uint8_t *num, sr_lexid *lex)
 {
     size_t n = t->end - t->start, tn = n;
     uint16_t f = 0;
@@ -74,7 +75,21 @@ static uint16_t word_flags(const char *s, const sitrep_token *t, uint8_t *num)
                 ascii = k;
                 break;
             }
-    uint64_t h = ascii == n && n <= 13 ? sr_word_hash(s, n) : 0;
+    /* The rule lexicons (data/lex) hold words of any length and bytes: the
+     * token is looked up whole, once, and its entry kept for the stages. */
+    uint64_t hw = sr_word_hash(s, n);
+    *lex = n <= 120 ? sr_lex_find_hash(hw, s, n) : 0;
+    if (n >= 2) {
+        if (sr_lex_in(*lex, SR_LEX_FRAME_SPEECH))
+            f |= SR_WI_SPEECH;
+        if (sr_lex_in(*lex, SR_LEX_FRAME_IRREALIS))
+            f |= SR_WI_IRREALIS;
+        if (sr_lex_in(*lex, SR_LEX_FRAME_FUTURE))
+            f |= SR_WI_FUTURE;
+        if (sr_lex_in(*lex, SR_LEX_FRAME_CLAUSE))
+            f |= SR_WI_CLAUSE;
+    }
+    uint64_t h = ascii == n && n <= 13 ? hw : 0;
     /* most words are in no set at all: one probe of their union first */
     if (h && sr_wordset_has_hash(&sr_any_words, h)) {
         if (n <= 10 && sr_wordset_has_hash(&sr_time_small_words, h))
@@ -85,18 +100,8 @@ static uint16_t word_flags(const char *s, const sitrep_token *t, uint8_t *num)
             f |= SR_WI_FIG_START;
         if (!(f & SR_WI_TIMEISH) && tn == n && n <= 12 && sr_wordset_has_hash(&sr_time_words, h))
             f |= SR_WI_TIMEISH;
-        if (n >= 2 && sr_wordset_has_hash(&sr_analysis_words, h)) {
-            if (sr_wordset_has_hash(&sr_event_words, h))
-                f |= SR_WI_EVENT;
-            if (sr_wordset_has_hash(&sr_speech_words, h))
-                f |= SR_WI_SPEECH;
-            if (sr_wordset_has_hash(&sr_irrealis_words, h))
-                f |= SR_WI_IRREALIS;
-            if (sr_wordset_has_hash(&sr_future_words, h))
-                f |= SR_WI_FUTURE;
-            if (sr_wordset_has_hash(&sr_clause_words, h))
-                f |= SR_WI_CLAUSE;
-        }
+        if (n >= 2 && sr_wordset_has_hash(&sr_event_words, h))
+            f |= SR_WI_EVENT;
     }
     if (!(f & SR_WI_TIMEISH) && tn < n && tn <= 12 && ascii >= tn &&
         sr_wordset_has_hash(&sr_time_words, sr_word_hash(s, tn)))
@@ -121,8 +126,9 @@ sitrep_status sr_word_info(const sitrep_doc *doc, sr_buf *out)
         const sitrep_token *t = &tok[i];
         uint16_t f = 0;
         uint8_t num = 0;
+        sr_lexid lex = 0;
         if (t->kind == SITREP_TOK_WORD)
-            f = word_flags(doc->src + t->start, t, &num);
+            f = word_flags(doc->src + t->start, t, &num, &lex);
         else if (t->kind == SITREP_TOK_NUMBER)
             f = SR_WI_TIMEISH | SR_WI_FIG_START;
         else if (t->kind == SITREP_TOK_SYMBOL)
@@ -131,6 +137,7 @@ sitrep_status sr_word_info(const sitrep_doc *doc, sr_buf *out)
             f = SR_WI_FIG_START; /* the qualifier "~" */
         w[i].flags = f;
         w[i].num = num;
+        w[i].lex = lex;
     }
     out->len = nt * sizeof(sr_wordinfo);
     return SITREP_OK;

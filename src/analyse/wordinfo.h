@@ -13,6 +13,7 @@
 #define SITREP_WORDINFO_H
 
 #include "doc.h"
+#include "data/lex.h"
 
 enum {
     SR_WI_POSS2 = 1u << 0,      /* a word ending in 's ("Tuesday's"): times read it without */
@@ -22,15 +23,16 @@ enum {
     SR_WI_TIME_SMALL = 1u << 3, /* in sr_time_small_words ("the", "in", "a") */
     SR_WI_FIG_START = 1u << 4,  /* figures.c may_start_figure() */
     SR_WI_EVENT = 1u << 5,      /* in sr_event_words: may start an event trigger (events.c) */
-    SR_WI_SPEECH = 1u << 6,     /* in sr_speech_words: "said", "according" (claims.c) */
-    SR_WI_IRREALIS = 1u << 7,   /* in sr_irrealis_words: "vowed", "could" (events.c) */
-    SR_WI_FUTURE = 1u << 8,     /* in sr_future_words: "will", "expected" (claims.c) */
-    SR_WI_CLAUSE = 1u << 9      /* in sr_clause_words: "while", "but" end a clause */
+    SR_WI_SPEECH = 1u << 6,     /* in frame.speech: "said", "according" (claims.c) */
+    SR_WI_IRREALIS = 1u << 7,   /* in frame.irrealis: "vowed", "could" (events.c) */
+    SR_WI_FUTURE = 1u << 8,     /* in frame.future: "will", "expected" (claims.c) */
+    SR_WI_CLAUSE = 1u << 9      /* in frame.clause: "while", "but" end a clause */
 };
 
 typedef struct sr_wordinfo {
     uint16_t flags; /* SR_WI_* */
     uint8_t num;    /* sr_word_number of the word without its possessive, 0 none */
+    sr_lexid lex;   /* the whole token's entry in the rule lexicons (data/lex.h), 0 none */
 } sr_wordinfo;
 
 /* One sr_wordinfo per token of the document (sitrep_doc_tokens), into
