@@ -30,6 +30,7 @@
 
 #include "analyse/entities.h"
 #include "analyse/figures.h"
+#include "analyse/frame.h"
 #include "analyse/times.h"
 #include "analyse/wordinfo.h"
 #include "data/gazetteer.h"
@@ -118,12 +119,6 @@ static const char *const definite[] = {"the", "that", "this", "same", NULL};
 
 /* ---- helpers ---- */
 
-static size_t sent_first(const sr_context *c, size_t s) { return c->sen[s].first; }
-static size_t sent_end(const sr_context *c, size_t s)
-{
-    size_t e = (size_t)c->sen[s].first + c->sen[s].count;
-    return e < c->ntok ? e : c->ntok;
-}
 
 
 
@@ -1180,7 +1175,7 @@ static sitrep_status emit(const estate *es, size_t s, const trig *t, size_t nt, 
                           sr_buf *out, size_t first_event)
 {
     const sr_context *c = es->c;
-    size_t slo = sent_first(c, s), shi = sent_end(c, s);
+    size_t slo = sr_sent_first(c, s), shi = sr_sent_end(c, s);
     sr_event ev;
     memset(&ev, 0, sizeof ev);
     ev.location = -1;
@@ -1216,8 +1211,8 @@ static sitrep_status emit(const estate *es, size_t s, const trig *t, size_t nt, 
     casualties(es, lo, hi, &ev);
     stated_casualties(c, slo, shi, &ev);
     /* "... on Sunday. No casualties were reported." */
-    if (s + 1 < c->nsen && sr_tok_is(c, sent_first(c, s + 1), "no"))
-        stated_casualties(c, sent_first(c, s + 1), sent_end(c, s + 1), &ev);
+    if (s + 1 < c->nsen && sr_tok_is(c, sr_sent_first(c, s + 1), "no"))
+        stated_casualties(c, sr_sent_first(c, s + 1), sr_sent_end(c, s + 1), &ev);
     int32_t second = -1;
     int32_t perp = perpetrator(es, lo, hi, t[0].at, &second);
     if (perp >= 0) {
@@ -1388,26 +1383,16 @@ static int32_t dateline_place(const sr_context *c)
     return -1;
 }
 
-static bool clause_break(const sr_context *c, size_t k)
-{
-    return sr_tok_char(c, k, ';') || sr_tok_flag(c, k, SR_WI_CLAUSE);
-}
-
 sitrep_status sr_find_events(const sr_context *c, const sr_date *anchor, const sr_buf *claims,
                              const sr_buf *fig_claim, sr_buf *out)
 {
     estate es = {c, (const sr_claim *)(const void *)claims->data, SR_VEC_COUNT(claims, sr_claim),
-                 (const int32_t *)(const void *)fig_claim->data, *anchor, -1, dateline_place(c)};
-    uint32_t best = 0;
-    for (size_t e = 0; e < c->nent; e++)
-        if (c->ent[e].e.kind == SITREP_ENTITY_ARMED_GROUP && c->ent[e].mentions > best) {
-            best = c->ent[e].mentions;
-            es.dominant = (int32_t)e;
-        }
+                 (const int32_t *)(const void *)fig_claim->data, *anchor, sr_dominant_group(c),
+                 dateline_place(c)};
     size_t first_event = SR_VEC_COUNT(out, sr_event);
     trig t[16];
     for (size_t s = 0; s < c->nsen; s++) {
-        size_t lo = sent_first(c, s), hi = sent_end(c, s);
+        size_t lo = sr_sent_first(c, s), hi = sr_sent_end(c, s);
         size_t nt = 0;
         for (size_t i = lo; i < hi && nt < 16; i++) {
             if (!sr_tok_flag(c, i, SR_WI_EVENT))
@@ -1442,7 +1427,7 @@ sitrep_status sr_find_events(const sr_context *c, const sr_date *anchor, const s
             if (k < nt) {
                 brk = SIZE_MAX;
                 for (size_t q = t[k - 1].end; q < t[k].at; q++)
-                    if (clause_break(c, q) ||
+                    if (sr_clause_break(c, q) ||
                         (sr_tok_is(c, q, "and") && t[k].at - q <= 4 &&
                          (sr_tok_is(c, q + 1, "a") || sr_tok_is(c, q + 1, "an") ||
                           sr_tok_is(c, q + 1, "another")))) {
@@ -1470,27 +1455,8 @@ sitrep_status sr_claims_events(sitrep_doc *doc, const sr_date *anchor)
     sitrep_status st = sr_context_build(doc, &c);
     if (st == SITREP_OK)
         st = sr_find_claims(&c, anchor, &doc->claims, &doc->fig_claim);
-    if (st == SITREP_OK) {
-        /* sources named by their words get a string of their own */
-        sr_claim *cl = (sr_claim *)(void *)doc->claims.data;
-        for (size_t i = 0; i < SR_VEC_COUNT(&doc->claims, sr_claim) && st == SITREP_OK; i++)
-            if (cl[i].source < 0 && cl[i].source_end > cl[i].source_start) {
-                char *t = sr_arena_strndup(&doc->arena, doc->src + cl[i].source_start,
-                                           cl[i].source_end - cl[i].source_start);
-                if (!t) {
-                    st = SITREP_ENOMEM;
-                    break;
-                }
-                /* "Police said" opening a sentence: the common noun in lower case */
-                size_t w = strcspn(t, " ");
-                size_t tk = sr_context_token_at(&c, cl[i].source_start);
-                if (tk < c.ntok && (c.tok[tk].flags & SITREP_TOKF_SENT_START) && t[0] >= 'A' &&
-                    t[0] <= 'Z' && w > 1 && t[1] >= 'a' && t[1] <= 'z' &&
-                    sr_wordset_has(&sr_common_words, t, w))
-                    t[0] = (char)(t[0] + 32);
-                cl[i].source_text = t;
-            }
-    }
+    if (st == SITREP_OK)
+        st = sr_claim_source_texts(doc, &c);
     if (st == SITREP_OK)
         st = sr_find_events(&c, anchor, &doc->claims, &doc->fig_claim, &doc->events);
     sr_context_free(&c);
