@@ -289,6 +289,8 @@ def run(paths, client, shard_size=1000, output=None, store=None, fan_in=8, text=
     `store`, or, with neither, to ``result.jsonl`` (bytes)."""
     if errors not in ("warn", "raise", "ignore"):
         raise ValueError("sitrep.dask: errors must be 'warn', 'raise' or 'ignore'")
+    if store and not hasattr(sitrep, "ingest_snapshot"):
+        raise NotImplementedError("sitrep.dask: ingesting into a database needs a newer libsitrep")
     fan_in = max(2, int(fan_in))
     t0 = time.perf_counter()
     opts = {"text": text, "mentions": mentions, "max_bytes": max_bytes}

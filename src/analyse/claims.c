@@ -52,8 +52,6 @@
 static const char *const pronouns_person[] = {"he", "she", NULL};
 static const char *const pronouns_org[] = {"it", "they", NULL};
 static const char *const determiners[] = {"a", "an", "the", "this", "that", "these", "those", NULL};
-static const char *const locatives[] = {"in", "inside", "across", "throughout", "near", "around",
-                                        "at", "within", "outside", "into", "off", NULL};
 static const char *const anaphor_heads[] = {"group", "militants", "extremists", "jihadists",
                                             "insurgents", "terrorists", "organization",
                                             "organisation", "network", "rebels", NULL};
@@ -265,7 +263,7 @@ static speaker np_speaker(const sr_context *c, size_t lo, size_t last, size_t at
         if (c->tok[k].kind != SITREP_TOK_WORD && !sr_tok_char(c, k, '-') && !sr_tok_char(c, k, '.'))
             break;
         if (sr_tok_in(c, k, determiners) || sr_tok_flag(c, k, SR_WI_SPEECH) ||
-            (sr_tok_in(c, k, locatives) && !is_cap(c, k)) || sr_tok_is(c, k, "and") ||
+            (sr_tok_class(c, k, SR_LEX_FRAME_LOCATIVE) && !is_cap(c, k)) || sr_tok_is(c, k, "and") ||
             sr_tok_is(c, k, "that") || sr_tok_is(c, k, "to") || sr_tok_is(c, k, "by"))
             break;
         first = k;
@@ -347,7 +345,7 @@ static speaker speaker_of(const cstate *st, size_t lo, size_t hi, size_t v)
         const sr_entity *pl = sr_entity_at(c, k - 1, NULL);
         if (pl && pl->e.kind == SITREP_ENTITY_PLACE) {
             size_t f = sr_mention_first(c, k - 1);
-            if (f > lo + 1 && sr_tok_in(c, f - 1, locatives) && sr_tok_word(c, f - 2) && !is_cap(c, f - 2))
+            if (f > lo + 1 && sr_tok_class(c, f - 1, SR_LEX_FRAME_LOCATIVE) && sr_tok_word(c, f - 2) && !is_cap(c, f - 2))
                 k = f - 1;
         }
     }
@@ -467,7 +465,7 @@ static speaker speaker_of(const cstate *st, size_t lo, size_t hi, size_t v)
         if (sr_tok_in(c, a, determiners) && sr_tok_word(c, a + 1)) {
             size_t last = a + 1;
             while (last + 1 < hi && last < a + 4 && sr_tok_word(c, last + 1) &&
-                   !sr_tok_in(c, last + 1, locatives) && !sr_tok_is(c, last + 1, "that"))
+                   !sr_tok_class(c, last + 1, SR_LEX_FRAME_LOCATIVE) && !sr_tok_is(c, last + 1, "that"))
                 last++;
             if (sr_role_noun(c, last) || sr_tok_stem(c, last, "official", 1))
                 return np_speaker(c, a + 1, last, v);
@@ -492,7 +490,7 @@ static speaker according_to(const sr_context *c, size_t a, size_t hi)
             !sr_tok_char(c, q, '\'') && c->at[q].mention < 0)
             break;
         if (sr_tok_is(c, q, "who") || sr_tok_is(c, q, "which") || sr_tok_is(c, q, "that") ||
-            sr_speech_word(c, q) || (q > k && sr_tok_in(c, q, locatives)))
+            sr_speech_word(c, q) || (q > k && sr_tok_class(c, q, SR_LEX_FRAME_LOCATIVE)))
             break;
         last = q;
         int32_t e;
@@ -662,46 +660,6 @@ static const char *outcome_around(const sr_context *c, const fig_info *fi, size_
     return NULL;
 }
 
-/* Is token p a place reached from a locative preposition before it ("in
- * Syria and Iraq", "in Syria's eastern desert (Badiya)")? */
-static bool locative_before(const sr_context *c, size_t lo, size_t p)
-{
-    size_t k = sr_mention_first(c, p);
-    for (size_t steps = 0; k > lo && steps < 8; steps++) {
-        k--;
-        if (sr_tok_in(c, k, locatives))
-            return true;
-        /* "58 airstrikes on Idlib": what was struck */
-        if (sr_tok_is(c, k, "on") && k > lo &&
-            sr_tok_in(c, k - 1, (const char *const[]){"airstrikes", "strikes", "attacks", "raids",
-                                                      "assaults", "bombings", "rockets", "missiles",
-                                                      "shells", "airstrike", "strike", "attack", "raid",
-                                                      "assault", "bombing", "offensive", NULL}))
-            return true;
-        /* "the town of Geneina", "south of Hodeidah", "the coast of Yemen" */
-        if (sr_tok_is(c, k, "of") && k > lo &&
-            sr_tok_in(c, k - 1, (const char *const[]){"town", "city", "village", "province", "region",
-                                                      "district", "north", "south", "east", "west",
-                                                      "coast", "outskirts", "state", "area", "county",
-                                                      "territory", "border", NULL}))
-            return true;
-        if (c->at[k].mention >= 0) {
-            k = sr_mention_first(c, k);
-            continue;
-        }
-        if (sr_tok_is(c, k, "and") || sr_tok_is(c, k, "or") || sr_tok_char(c, k, ',') ||
-            sr_tok_char(c, k, '(') || sr_tok_char(c, k, '\'') || sr_tok_is(c, k, "s") ||
-            sr_tok_is(c, k, "the") || sr_tok_is(c, k, "both") ||
-            (sr_tok_word(c, k) && !is_cap(c, k) && !sr_speech_word(c, k) && steps < 5 &&
-             c->tok[k].end - c->tok[k].start > 3 && c->at[k].figure < 0))
-            continue;
-        if (c->src[c->tok[k].start] == '\xE2') /* a curly apostrophe */
-            continue;
-        return false;
-    }
-    return false;
-}
-
 /* The two countries named last before token i ("in both countries"). */
 static size_t last_countries(const sr_context *c, size_t i, int32_t *out, size_t cap)
 {
@@ -737,7 +695,7 @@ static void places_in(const sr_context *c, size_t lo, size_t hi, size_t clause_l
         if ((sr_tok_is(c, i, "both") && sr_tok_is(c, i + 1, "countries")) ||
             (sr_tok_is(c, i, "two") && sr_tok_is(c, i + 1, "countries") && i > 0 &&
              sr_tok_is(c, i - 1, "the"))) {
-            if (locative_before(c, clause_lo, i) || (i > 0 && sr_tok_in(c, i - 1, locatives))) {
+            if (sr_place_located(c, clause_lo, i) || (i > 0 && sr_tok_class(c, i - 1, SR_LEX_FRAME_LOCATIVE))) {
                 int32_t two[2];
                 if (last_countries(c, i, two, 2) == 2) {
                     add_place(cl, two[1]);
@@ -753,13 +711,8 @@ static void places_in(const sr_context *c, size_t lo, size_t hi, size_t clause_l
         size_t last = mention_last(c, i);
         /* "police in Nairobi said", "told reporters in Geneva": where the
          * speaker is, not what the figure covers */
-        bool speaker_place = false;
-        for (size_t k = last + 1; k < c->ntok && k <= last + 3 && c->tok[k].kind == SITREP_TOK_WORD &&
-                                  c->sent_of[k] == c->sent_of[last];
-             k++)
-            speaker_place |= sr_speech_verb(c, k);
-        for (size_t k = sr_mention_first(c, i); k > clause_lo && sr_mention_first(c, i) - k < 4; k--)
-            speaker_place |= sr_tok_is(c, k - 1, "told") || sr_tok_is(c, k - 1, "reporters");
+        bool speaker_place = sr_speakers_place(c, sr_mention_first(c, i), last, clause_lo,
+                                               sr_sent_end(c, c->sent_of[last]));
         bool subject = true; /* only places (and possessives) before it in its clause */
         for (size_t k = lo; k < sr_mention_first(c, i) && subject; k++)
             subject = c->at[k].mention >= 0 || sr_tok_is(c, k, "s") || sr_tok_char(c, k, '\'') ||
@@ -768,7 +721,7 @@ static void places_in(const sr_context *c, size_t lo, size_t hi, size_t clause_l
                   sr_tok_in(c, last + 1, (const char *const[]){"saw", "sees", "recorded", "records",
                                                                "registered", "suffered", "witnessed",
                                                                "experienced", "had", "has", NULL});
-        if (!speaker_place && (subject || locative_before(c, clause_lo, i)))
+        if (!speaker_place && (subject || sr_place_located(c, clause_lo, i)))
             add_place(cl, e);
         i = last;
     }
@@ -800,17 +753,10 @@ static void period_of(const sr_context *c, const cstate *st, size_t s, const fig
     size_t lo = sr_sent_first(c, s), hi = sr_sent_end(c, s);
     long best = -1;
     size_t bestd = (size_t)-1, best_t0 = lo;
-    for (size_t i = lo; i < hi; i++) {
-        int32_t t = c->at[i].time;
-        if (t < 0)
-            continue;
-        size_t t0 = i, t1 = i;
-        while (t1 < hi && c->at[t1].time == t)
-            t1++;
-        i = t1 - 1;
+    size_t t0, t1;
+    int32_t t;
+    for (size_t from = lo; (t = sr_next_date(c, from, hi, &t0, &t1)) >= 0; from = t1) {
         const sr_time *tm = &c->times[t];
-        if (tm->kind != SR_TIME_DATE || tm->from.year == 0)
-            continue;
         if (sr_statement_date(c, t0, t1, lo, hi)) {
             /* when the source spoke ("said on Wednesday"): kept to compare
              * with how other articles date the same statement */
@@ -933,7 +879,7 @@ static int32_t subject_actor(const cstate *st, size_t lo, size_t f0)
         }
         if (en->e.kind == SITREP_ENTITY_PLACE) {
             /* "The US maintains 900": a country as a subject, not "in Syria" */
-            if (sr_entity_is_country(en) && first > lo && !sr_tok_in(c, first - 1, locatives) &&
+            if (sr_entity_is_country(en) && first > lo && !sr_tok_class(c, first - 1, SR_LEX_FRAME_LOCATIVE) &&
                 !sr_tok_is(c, first - 1, "of") && !sr_tok_is(c, first - 1, "from") &&
                 !sr_tok_is(c, first - 1, "to") && !sr_tok_is(c, first - 1, "and") &&
                 verbish(c, k + 1))

@@ -891,20 +891,6 @@ static void stated_casualties(const sr_context *c, size_t lo, size_t hi, sr_even
             }
 }
 
-static bool statement_date(const sr_context *c, size_t t0, size_t t1, size_t lo, size_t hi)
-{
-    static const char *const said[] = {"said", "says", "announced", "stated", "told", "reported",
-                                       NULL};
-    size_t k = t0;
-    if (k > lo && sr_tok_is(c, k - 1, "on"))
-        k--;
-    if (k > lo && sr_tok_in(c, k - 1, said))
-        return true;
-    if (k > lo + 1 && sr_tok_in(c, k - 2, said))
-        return true;
-    return t1 < hi && sr_tok_in(c, t1, said);
-}
-
 /* The dated time expression nearest the trigger in [lo, hi); with
  * `statements`, also the date of a statement ("announced on Sunday that
  * it had merged": it happened by then). */
@@ -912,17 +898,11 @@ static bool date_in(const sr_context *c, size_t lo, size_t hi, size_t at, size_t
                     bool statements, sr_event *ev)
 {
     size_t bestd = (size_t)-1;
-    for (size_t i = lo; i < hi; i++) {
-        int32_t t = c->at[i].time;
-        if (t < 0)
-            continue;
-        size_t t0 = i, t1 = i;
-        while (t1 < hi && c->at[t1].time == t)
-            t1++;
-        i = t1 - 1;
+    size_t t0, t1;
+    int32_t t;
+    for (size_t from = lo; (t = sr_next_date(c, from, hi, &t0, &t1)) >= 0; from = t1) {
         const sr_time *tm = &c->times[t];
-        if (tm->kind != SR_TIME_DATE || tm->from.year == 0 ||
-            (!statements && statement_date(c, t0, t1, slo, shi)))
+        if (!statements && sr_statement_date(c, t0, t1, slo, shi))
             continue;
         size_t d = t0 > at ? t0 - at : at - t0;
         if (d < bestd) {
@@ -949,55 +929,6 @@ static void date_of(const sr_context *c, size_t lo, size_t hi, size_t at, size_t
         ev->weak_date = date_in(c, slo, shi, at, slo, shi, true, ev);
 }
 
-/* Is the place mention starting at f reached from a locative word ("in
- * Iran", "at a concert venue on the outskirts of Moscow", "in the capital
- * Muscat's Wadi Kabir district")? */
-static bool located(const sr_context *c, size_t lo, size_t f)
-{
-    static const char *const loc[] = {"in", "at", "near", "inside", "outside", "outskirts", "of",
-                                      "across", "on", "into", "targeting", "around", "capital",
-                                      "town", "city", "village", "province", "district", "from",
-                                      "through", NULL};
-    static const char *const directions[] = {
-        "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
-        "northeastern", "northwestern", "southeastern", "southwestern", "northeast", "northwest",
-        "southeast", "southwest", "central", "rural", "coastal", "neighbouring", "neighboring",
-        "nearby", "restive", "troubled", "remote", "volatile", "mountainous", NULL};
-    for (size_t k = f, steps = 0; k > lo && steps < 4; steps++) {
-        k--;
-        if (sr_tok_in(c, k, loc)) {
-            if (sr_tok_is(c, k, "of")) /* "outskirts of", "south of", "control of" */
-                return k > lo && (sr_tok_in(c, k - 1, loc) || sr_tok_in(c, k - 1, directions) ||
-                                  sr_tok_in(c, k - 1, (const char *const[]){"control", "coast", "port",
-                                                                            "border", "region", "area",
-                                                                            "state", "county", "territory",
-                                                                            "out", "edge", NULL}));
-            if (sr_tok_is(c, k, "from")) /* "20 km from Djibo", not "fighters from Syria" */
-                return k > lo && (sr_tok_is(c, k - 1, "km") || sr_tok_stem(c, k - 1, "kilomet", 4) ||
-                                  sr_tok_stem(c, k - 1, "mile", 1) || sr_tok_is(c, k - 1, "away"));
-            return true;
-        }
-        if (c->at[k].mention >= 0) {
-            k = sr_mention_first(c, k);
-            continue;
-        }
-        if (!(sr_tok_is(c, k, "the") || sr_tok_char(c, k, ',') || sr_tok_char(c, k, '\'') ||
-              sr_tok_is(c, k, "s") || sr_tok_is(c, k, "and") || sr_tok_in(c, k, directions) ||
-              c->src[c->tok[k].start] == '\xE2'))
-            return false;
-    }
-    return false;
-}
-
-/* Is the place mention at f the speaker's ("Officials in Mogadishu said")? */
-static bool speakers_place(const sr_context *c, size_t f, size_t hi)
-{
-    for (size_t k = f + 1; k < hi && k < f + 4 && c->tok[k].kind == SITREP_TOK_WORD; k++)
-        if (sr_tok_flag(c, k, SR_WI_SPEECH))
-            return true;
-    return false;
-}
-
 static void location_of(const sr_context *c, size_t lo, size_t hi, sr_event *ev)
 {
     int best = 0;
@@ -1007,7 +938,7 @@ static void location_of(const sr_context *c, size_t lo, size_t hi, sr_event *ev)
     for (size_t i = lo; i < hi; i++) {
         const sr_entity *en = sr_entity_at(c, i, NULL);
         if (en && sr_entity_is_country(en) && en->e.country && ncountries < 4 &&
-            located(c, lo, sr_mention_first(c, i)))
+            sr_place_located(c, lo, sr_mention_first(c, i)))
             countries[ncountries++] = en->e.country;
     }
     for (size_t i = lo; i < hi; i++) {
@@ -1020,7 +951,7 @@ static void location_of(const sr_context *c, size_t lo, size_t hi, sr_event *ev)
             i++;
         /* "from Syria", "the Afghanistan offshoot", "officials in Kabul
          * said" are not where it happened */
-        if (!located(c, lo, f) || speakers_place(c, i, hi))
+        if (!sr_place_located(c, lo, f) || sr_speakers_place(c, f, i, lo, hi))
             continue;
         int r = place_rank(en);
         if (ncountries && !sr_entity_is_country(en)) {
@@ -1056,7 +987,7 @@ static void other_side(const estate *es, size_t lo, size_t hi, size_t end, int32
                 break;
             int32_t e;
             const sr_entity *en = sr_entity_at(c, q, &e);
-            if (en && e != perp && actor_kind(en) && !speakers_place(c, q, hi)) {
+            if (en && e != perp && actor_kind(en) && !sr_speakers_place(c, q, q, lo, hi)) {
                 add_actor(ev, en->e.name);
                 return;
             }

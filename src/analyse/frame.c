@@ -140,6 +140,80 @@ bool sr_statement_date(const sr_context *c, size_t t0, size_t t1, size_t lo, siz
     return false;
 }
 
+int32_t sr_next_date(const sr_context *c, size_t from, size_t hi, size_t *t0, size_t *t1)
+{
+    for (size_t i = from; i < hi; i++) {
+        int32_t t = c->at[i].time;
+        if (t < 0)
+            continue;
+        size_t e = i;
+        while (e < hi && c->at[e].time == t)
+            e++;
+        const sr_time *tm = &c->times[t];
+        if (tm->kind == SR_TIME_DATE && tm->from.year != 0) {
+            *t0 = i;
+            *t1 = e;
+            return t;
+        }
+        i = e - 1;
+    }
+    return -1;
+}
+
+/* ---- where ---- */
+
+static bool curly(const sr_context *c, size_t k)
+{
+    return c->src[c->tok[k].start] == '\xE2'; /* a curly apostrophe or quote */
+}
+
+bool sr_place_located(const sr_context *c, size_t lo, size_t f)
+{
+    size_t k = sr_mention_first(c, f);
+    for (size_t steps = 0; k > lo && steps < 8; steps++) {
+        k--;
+        if (sr_tok_class(c, k, SR_LEX_FRAME_LOCATIVE) || sr_tok_class(c, k, SR_LEX_FRAME_PLACE_KIND))
+            return true;
+        /* "the town of Geneina", "south of Hodeidah", "the outskirts of Moscow" */
+        if (sr_tok_is(c, k, "of"))
+            return k > lo && sr_tok_class(c, k - 1, SR_LEX_FRAME_PLACE_OF);
+        /* "58 airstrikes on Idlib": what was struck; not "sanctions on Iran" */
+        if (sr_tok_is(c, k, "on"))
+            return k > lo && sr_tok_class(c, k - 1, SR_LEX_FRAME_STRUCK_ON);
+        /* "20 km from Djibo", not "fighters from Syria" */
+        if (sr_tok_is(c, k, "from"))
+            return k > lo && (sr_tok_is(c, k - 1, "km") || sr_tok_stem(c, k - 1, "kilomet", 4) ||
+                              sr_tok_stem(c, k - 1, "mile", 1) || sr_tok_is(c, k - 1, "away"));
+        if (c->at[k].mention >= 0) {
+            k = sr_mention_first(c, k);
+            continue;
+        }
+        /* "in Syria and Iraq", "in Syria's eastern desert", "in the
+         * restive northern province": joiners and lower-case words between */
+        if (sr_tok_is(c, k, "and") || sr_tok_is(c, k, "or") || sr_tok_char(c, k, ',') ||
+            sr_tok_char(c, k, '(') || sr_tok_char(c, k, '\'') || sr_tok_is(c, k, "s") ||
+            sr_tok_is(c, k, "the") || sr_tok_is(c, k, "both") || curly(c, k) ||
+            sr_tok_class(c, k, SR_LEX_FRAME_DIRECTION) ||
+            (sr_tok_word(c, k) && !(c->tok[k].flags & SITREP_TOKF_CAP) && !sr_speech_word(c, k) &&
+             steps < 5 && c->tok[k].end - c->tok[k].start > 3 && c->at[k].figure < 0 &&
+             !sr_tok_class(c, k, SR_LEX_FRAME_PLACE_STOP)))
+            continue;
+        return false;
+    }
+    return false;
+}
+
+bool sr_speakers_place(const sr_context *c, size_t first, size_t last, size_t lo, size_t hi)
+{
+    for (size_t k = last + 1; k < hi && k <= last + 3 && c->tok[k].kind == SITREP_TOK_WORD; k++)
+        if (sr_speech_verb(c, k))
+            return true;
+    for (size_t k = first; k > lo && first - k < 4; k--)
+        if (sr_tok_is(c, k - 1, "told") || sr_tok_is(c, k - 1, "reporters"))
+            return true;
+    return false;
+}
+
 /* ---- actors ---- */
 
 int32_t sr_dominant_group(const sr_context *c)

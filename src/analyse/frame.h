@@ -76,6 +76,26 @@ bool sr_role_noun(const sr_context *c, size_t i);
  * Monday announced") rather than of what the statement reports? */
 bool sr_statement_date(const sr_context *c, size_t t0, size_t t1, size_t lo, size_t hi);
 
+/* The first dated time expression (a date whose year is known; a
+ * dateline's is none: context.h) that covers a token of [from, hi): its
+ * index in c->times, its tokens in [*t0, *t1) (cut to [from, hi)); -1
+ * when none.  Walk a clause's dates with from = *t1 of the last one. */
+int32_t sr_next_date(const sr_context *c, size_t from, size_t hi, size_t *t0, size_t *t1);
+
+/* ---- where ---- */
+
+/* Is the place mention starting at token f reached, not before lo, from
+ * a locative word ("in Syria and Iraq", "near the town of Geneina", "in
+ * the capital Muscat's Wadi Kabir district", "58 airstrikes on Idlib",
+ * "20 km from Djibo"), so that it says where something happened; not
+ * "fighters from Syria", "the Afghanistan offshoot", "talks with Iran"? */
+bool sr_place_located(const sr_context *c, size_t lo, size_t f);
+
+/* Is the place mention [first, last] where a speaker is rather than where
+ * something happened: "officials in Kabul said", "told reporters in
+ * Geneva"?  Reads within [lo, hi). */
+bool sr_speakers_place(const sr_context *c, size_t first, size_t last, size_t lo, size_t hi);
+
 /* ---- actors ---- */
 
 /* The armed group the article names most (entity index), -1 when none:

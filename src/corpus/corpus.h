@@ -220,7 +220,7 @@ struct sitrep_corpus {
     uint32_t nlinked;        /* documents [0, nlinked) are linked into the indexes and
                               * union-find forests; the rest were merged in from
                               * snapshots and are linked in order when needed */
-    /* made by sr_corpus_finish */
+    /* made by sitrep_corpus_finish (src/pipeline_corpus.c) */
     bool finished;
     sr_buf stories;          /* sr_cstory */
     sr_buf groups;           /* sr_cgroup */
@@ -231,10 +231,12 @@ struct sitrep_corpus {
     sr_buf trends;           /* sr_ctrend */
 };
 
-/* Finds the stories, dates undated articles by their story (analysing
- * them again), merges claims and events across articles, finds conflicts
- * and trends.  Runs once; later calls do nothing. */
-sitrep_status sr_corpus_finish(sitrep_corpus *c);
+/* corpus.c: what the document says, copied into the corpus as its last
+ * document, with its `document` record (JSON without the newline, copied;
+ * sitrep_corpus_add in src/pipeline_corpus.c writes it and then links the
+ * document to the others, cluster/stories.c). */
+sitrep_status sr_corpus_add(sitrep_corpus *c, const sitrep_doc *doc, const char *record,
+                           size_t record_len);
 
 /* cluster/stories.c: the near-duplicate and story links of document d, just
  * added with its claims and events; then, at the end, the stories. */
