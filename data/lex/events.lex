@@ -53,6 +53,7 @@
 #   base_after      "base" within five words after
 #   person_after    a person or person word (person_object) within three after
 #   place_after     a place named within four words after
+#   episode         a word of one episode right before ("two raids")
 # Vetoes:
 #   ordnance_use    the next word is in ordnance_context ("bomb squad")
 #   was_before      "was executed" (a sentence, not a killing)
@@ -189,8 +190,10 @@ battled               clash          violent            -             0
 ambush                clash          violent            -             0
 ambushed              clash          violent            -             0
 ambushes              clash          violent            -             0
+ambushing             clash          violent            -             0
 fighting              clash          intense            -             0
 raid                  clash          -                  -             0
+raids                 clash          episode            -             1
 siege                 attack         -                  -             0
 raided                attack         -                  -             0
 stormed               attack         -                  -             0
@@ -377,30 +380,23 @@ attacks
 raid
 raids
 
-# What strikes from the air: "planes bombed" (guard aircraft_before).
-[set aircraft_strike]
-warplanes
-jets
-aircraft
-planes
-helicopters
-gunships
-bombers
-drones
-
-# ... and "Nigerian jets killed 30" (an attack by them is an air strike).
+# What strikes from the air: "planes bombed" (guard aircraft_before),
+# "Nigerian jets killed 30" (an attack by them is an air strike).
 [set aircraft]
-jets
-jet
 warplanes
 warplane
+jets
+jet
 aircraft
-drone
-drones
-helicopter
+planes
+plane
 helicopters
+helicopter
 gunships
+gunship
 bombers
+drones
+drone
 
 # Verbs two words before "drone" that send it: "launched a drone".
 [set launch_verb]

@@ -279,7 +279,7 @@ static bool place_after(const sr_context *c, size_t i, size_t hi)
 /* The guards and vetoes of the trigger table (data/lex/events.lex, where
  * each is described): does test `t` hold for the trigger at token i of
  * the sentence [lo, hi)? */
-_Static_assert(SR_LEXE_EVENT_TEST__COUNT == 30, "give every event_test of events.lex a case in test_holds");
+_Static_assert(SR_LEXE_EVENT_TEST__COUNT == 31, "give every event_test of events.lex a case in test_holds");
 static bool test_holds(const sr_context *c, int t, size_t i, size_t lo, size_t hi)
 {
     switch (t) {
@@ -288,7 +288,7 @@ static bool test_holds(const sr_context *c, int t, size_t i, size_t lo, size_t h
     case SR_LEXE_EVENT_TEST_HIT_NEXT:
         return sr_tok_class(c, i + 1, SR_LEX_EVENTS_STRIKE_VERB);
     case SR_LEXE_EVENT_TEST_AIRCRAFT_BEFORE:
-        return near_class(c, i, lo, hi, 3, 0, SR_LEX_EVENTS_AIRCRAFT_STRIKE);
+        return near_class(c, i, lo, hi, 3, 0, SR_LEX_EVENTS_AIRCRAFT);
     case SR_LEXE_EVENT_TEST_AFTER_MISSILE:
         return i > lo && sr_tok_class(c, i - 1, SR_LEX_EVENTS_MISSILE_WORD);
     case SR_LEXE_EVENT_TEST_MILITARY:
@@ -341,6 +341,8 @@ static bool test_holds(const sr_context *c, int t, size_t i, size_t lo, size_t h
         return object_is_person(c, i, hi);
     case SR_LEXE_EVENT_TEST_PLACE_AFTER:
         return place_after(c, i, hi);
+    case SR_LEXE_EVENT_TEST_EPISODE:
+        return i > lo && sr_tok_class(c, i - 1, SR_LEX_EVENTS_EPISODE);
     case SR_LEXE_EVENT_TEST_ORDNANCE_USE:
         return sr_tok_class(c, i + 1, SR_LEX_EVENTS_ORDNANCE_CONTEXT);
     case SR_LEXE_EVENT_TEST_FIGURATIVE:
