@@ -160,10 +160,16 @@ static int cmd_extract(int argc, char **argv, bool table)
             break;
         }
     }
-    /* what the documents say together: entities, ... */
-    if (rc != 2 && corpus && sitrep_corpus_write_json(corpus, flags, write_stdout, NULL) != SITREP_OK) {
-        fprintf(stderr, "sitrep: cannot write output: %s\n", strerror(errno));
-        rc = 2;
+    /* what the documents say together: stories, entities, ... */
+    if (rc != 2 && corpus) {
+        sitrep_status st = sitrep_corpus_finish(corpus);
+        if (st != SITREP_OK) {
+            fprintf(stderr, "sitrep: %s\n", sitrep_strerror(st));
+            rc = 2;
+        } else if (sitrep_corpus_write_json(corpus, flags, write_stdout, NULL) != SITREP_OK) {
+            fprintf(stderr, "sitrep: cannot write output: %s\n", strerror(errno));
+            rc = 2;
+        }
     }
     sitrep_corpus_free(corpus);
     if (rc == 0 && sitrep_reader_skipped(r) > 0) {

@@ -419,12 +419,17 @@ SITREP_EXPORT sitrep_status sitrep_corpus_add(sitrep_corpus *corpus,
 SITREP_EXPORT sitrep_status sitrep_corpus_add_mentions(sitrep_corpus *corpus,
                                                        const sitrep_doc *doc);
 
-/* Finishes the corpus (stories, dates of undated articles from their
- * story, claims and events merged across articles, conflicts, trends) and
- * writes its records (CONTRACT.md: documents, stories, entities, claims,
- * events, conflicts, trends, then the mention records) as JSON Lines, one
- * write per record.  The output does not depend on the order in which
- * documents were added.  Documents cannot be added after this. */
+/* Finishes the corpus: the stories, the dates of undated articles from
+ * their story (such articles are analysed again against that date),
+ * claims and events merged across articles, conflicts, trends.  The
+ * result does not depend on the order in which documents were added.
+ * Documents cannot be added after this; a second call does nothing. */
+SITREP_EXPORT sitrep_status sitrep_corpus_finish(sitrep_corpus *corpus);
+
+/* Writes the records of the finished corpus (CONTRACT.md: documents,
+ * stories, entities, claims, events, conflicts, trends, then the mention
+ * records) as JSON Lines, one write per record.  A corpus not finished yet
+ * is finished first (sitrep_corpus_finish). */
 SITREP_EXPORT sitrep_status sitrep_corpus_write_json(sitrep_corpus *corpus,
                                                      unsigned flags,
                                                      sitrep_write_fn write,

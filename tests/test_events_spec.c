@@ -133,9 +133,11 @@ static bool match_event(void *ctx, char *body, bool neg, char *why, size_t whyle
                   casualty_is(f[7], e.has_injured, e.injured_low, e.injured_high, e.injured_qualifier);
         if (ok)
             return true;
-        char got[600];
-        describe(&e, got, sizeof got);
-        snprintf(why, whylen, "found %s", got);
+        /* "found " and the event, written in place (a copy through a
+         * second buffer could be cut, which -O3 warns about) */
+        size_t n = (size_t)snprintf(why, whylen, "found ");
+        if (n < whylen)
+            describe(&e, why + n, whylen - n);
     }
     return false;
 }

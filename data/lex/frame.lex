@@ -183,3 +183,154 @@ denies
 deny
 rumours
 rumors
+
+# Prepositions that place what follows: a place after one is where
+# something happened or what a figure covers ("in Syria", "near Kaduna",
+# "targeting Idlib").  Also the words that stop a speaker's noun phrase
+# ("officials in Kabul said").
+[set locative]
+in
+inside
+across
+throughout
+near
+around
+at
+within
+outside
+into
+off
+through
+targeting
+outskirts
+
+# Words before "of" that make the place after it a location: "the town of
+# Geneina", "south of Hodeidah", "the outskirts of Moscow", "the coast of
+# Yemen", "under the control of".
+[set place_of]
+town
+city
+village
+province
+region
+district
+state
+county
+territory
+area
+coast
+border
+port
+edge
+outskirts
+capital
+control
+out
+north
+south
+east
+west
+northern
+southern
+eastern
+western
+central
+northeast
+northwest
+southeast
+southwest
+northeastern
+northwestern
+southeastern
+southwestern
+
+# Nouns of a place kind right before a name: "in the capital Muscat's
+# Wadi Kabir district", "the town Geneina".
+[set place_kind]
+capital
+town
+city
+village
+province
+district
+
+# What is struck "on" a place: "58 airstrikes on Idlib", "an attack on
+# Kabul".
+[set struck_on]
+airstrikes
+airstrike
+strikes
+strike
+attacks
+attack
+raids
+raid
+assaults
+assault
+bombings
+bombing
+rockets
+missiles
+shells
+offensive
+
+# Lower-case words that end a locative phrase read backwards from a
+# place: before one, a preposition no longer governs the place ("killed
+# in fighting with Syria" does not happen in Syria).
+[set place_stop]
+with
+from
+against
+over
+after
+before
+during
+under
+than
+that
+which
+where
+when
+upon
+onto
+toward
+towards
+between
+among
+amid
+about
+like
+unlike
+versus
+
+# Words of direction and kind between a locative and its place, read
+# whatever the case of the text: "in the restive northern province of",
+# "near the remote village".
+[set direction]
+north
+south
+east
+west
+northern
+southern
+eastern
+western
+central
+northeastern
+northwestern
+southeastern
+southwestern
+northeast
+northwest
+southeast
+southwest
+rural
+coastal
+neighbouring
+neighboring
+nearby
+restive
+troubled
+remote
+volatile
+mountainous

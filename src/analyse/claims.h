@@ -46,4 +46,9 @@ typedef struct sr_claim {
  * document date (year 0 when unknown). */
 sitrep_status sr_find_claims(const sr_context *c, const sr_date *anchor, sr_buf *out, sr_buf *fig_claim);
 
+/* Gives every claim of doc->claims whose source is named by words, not an
+ * entity, those words as source_text (in the document's arena), a common
+ * noun opening its sentence in lower case ("Police said" -> "police"). */
+sitrep_status sr_claim_source_texts(sitrep_doc *doc, const sr_context *c);
+
 #endif

@@ -34,6 +34,7 @@
 
 #include "analyse/entities.h"
 #include "analyse/figures.h"
+#include "analyse/frame.h"
 #include "analyse/times.h"
 #include "analyse/wordinfo.h"
 #include "data/gazetteer.h"
@@ -135,12 +136,6 @@ static const uint8_t sub_of_lex[SR_LEXE_EVENT_SUB__COUNT] = {
 
 /* ---- helpers ---- */
 
-static size_t sent_first(const sr_context *c, size_t s) { return c->sen[s].first; }
-static size_t sent_end(const sr_context *c, size_t s)
-{
-    size_t e = (size_t)c->sen[s].first + c->sen[s].count;
-    return e < c->ntok ? e : c->ntok;
-}
 
 /* Is a word of class k within `before` words before token i or `after`
  * words after it, inside [lo, hi)? */
@@ -749,18 +744,6 @@ static void stated_casualties(const sr_context *c, size_t lo, size_t hi, sr_even
             }
 }
 
-static bool statement_date(const sr_context *c, size_t t0, size_t t1, size_t lo, size_t hi)
-{
-    size_t k = t0;
-    if (k > lo && sr_tok_is(c, k - 1, "on"))
-        k--;
-    if (k > lo && sr_tok_class(c, k - 1, SR_LEX_EVENTS_STATEMENT_VERB))
-        return true;
-    if (k > lo + 1 && sr_tok_class(c, k - 2, SR_LEX_EVENTS_STATEMENT_VERB))
-        return true;
-    return t1 < hi && sr_tok_class(c, t1, SR_LEX_EVENTS_STATEMENT_VERB);
-}
-
 /* The dated time expression nearest the trigger in [lo, hi); with
  * `statements`, also the date of a statement ("announced on Sunday that
  * it had merged": it happened by then). */
@@ -768,17 +751,11 @@ static bool date_in(const sr_context *c, size_t lo, size_t hi, size_t at, size_t
                     bool statements, sr_event *ev)
 {
     size_t bestd = (size_t)-1;
-    for (size_t i = lo; i < hi; i++) {
-        int32_t t = c->at[i].time;
-        if (t < 0)
-            continue;
-        size_t t0 = i, t1 = i;
-        while (t1 < hi && c->at[t1].time == t)
-            t1++;
-        i = t1 - 1;
+    size_t t0, t1;
+    int32_t t;
+    for (size_t from = lo; (t = sr_next_date(c, from, hi, &t0, &t1)) >= 0; from = t1) {
         const sr_time *tm = &c->times[t];
-        if (tm->kind != SR_TIME_DATE || tm->from.year == 0 ||
-            (!statements && statement_date(c, t0, t1, slo, shi)))
+        if (!statements && sr_statement_date(c, t0, t1, slo, shi))
             continue;
         size_t d = t0 > at ? t0 - at : at - t0;
         if (d < bestd) {
@@ -805,43 +782,6 @@ static void date_of(const sr_context *c, size_t lo, size_t hi, size_t at, size_t
         ev->weak_date = date_in(c, slo, shi, at, slo, shi, true, ev);
 }
 
-/* Is the place mention starting at f reached from a locative word ("in
- * Iran", "at a concert venue on the outskirts of Moscow", "in the capital
- * Muscat's Wadi Kabir district")? */
-static bool located(const sr_context *c, size_t lo, size_t f)
-{
-    for (size_t k = f, steps = 0; k > lo && steps < 4; steps++) {
-        k--;
-        if (sr_tok_class(c, k, SR_LEX_EVENTS_LOCATIVE)) {
-            if (sr_tok_is(c, k, "of")) /* "outskirts of", "south of", "control of" */
-                return k > lo && (sr_tok_class(c, k - 1, SR_LEX_EVENTS_LOCATIVE) ||
-                                  sr_tok_class(c, k - 1, SR_LEX_EVENTS_DIRECTION) ||
-                                  sr_tok_class(c, k - 1, SR_LEX_EVENTS_PLACE_OF));
-            if (sr_tok_is(c, k, "from")) /* "20 km from Djibo", not "fighters from Syria" */
-                return k > lo && sr_tok_class(c, k - 1, SR_LEX_EVENTS_DISTANCE);
-            return true;
-        }
-        if (c->at[k].mention >= 0) {
-            k = sr_mention_first(c, k);
-            continue;
-        }
-        if (!(sr_tok_is(c, k, "the") || sr_tok_char(c, k, ',') || sr_tok_char(c, k, '\'') ||
-              sr_tok_is(c, k, "s") || sr_tok_is(c, k, "and") || sr_tok_class(c, k, SR_LEX_EVENTS_DIRECTION) ||
-              c->src[c->tok[k].start] == '\xE2'))
-            return false;
-    }
-    return false;
-}
-
-/* Is the place mention at f the speaker's ("Officials in Mogadishu said")? */
-static bool speakers_place(const sr_context *c, size_t f, size_t hi)
-{
-    for (size_t k = f + 1; k < hi && k < f + 4 && c->tok[k].kind == SITREP_TOK_WORD; k++)
-        if (sr_tok_flag(c, k, SR_WI_SPEECH))
-            return true;
-    return false;
-}
-
 static void location_of(const sr_context *c, size_t lo, size_t hi, sr_event *ev)
 {
     int best = 0;
@@ -851,7 +791,7 @@ static void location_of(const sr_context *c, size_t lo, size_t hi, sr_event *ev)
     for (size_t i = lo; i < hi; i++) {
         const sr_entity *en = sr_entity_at(c, i, NULL);
         if (en && sr_entity_is_country(en) && en->e.country && ncountries < 4 &&
-            located(c, lo, sr_mention_first(c, i)))
+            sr_place_located(c, lo, sr_mention_first(c, i)))
             countries[ncountries++] = en->e.country;
     }
     for (size_t i = lo; i < hi; i++) {
@@ -864,7 +804,7 @@ static void location_of(const sr_context *c, size_t lo, size_t hi, sr_event *ev)
             i++;
         /* "from Syria", "the Afghanistan offshoot", "officials in Kabul
          * said" are not where it happened */
-        if (!located(c, lo, f) || speakers_place(c, i, hi))
+        if (!sr_place_located(c, lo, f) || sr_speakers_place(c, f, i, lo, hi))
             continue;
         int r = place_rank(en);
         if (ncountries && !sr_entity_is_country(en)) {
@@ -898,7 +838,7 @@ static void other_side(const estate *es, size_t lo, size_t hi, size_t end, int32
                 break;
             int32_t e;
             const sr_entity *en = sr_entity_at(c, q, &e);
-            if (en && e != perp && actor_kind(en) && !speakers_place(c, q, hi)) {
+            if (en && e != perp && actor_kind(en) && !sr_speakers_place(c, q, q, lo, hi)) {
                 add_actor(ev, en->e.name);
                 return;
             }
@@ -1017,7 +957,7 @@ static sitrep_status emit(const estate *es, size_t s, const trig *t, size_t nt, 
                           sr_buf *out, size_t first_event)
 {
     const sr_context *c = es->c;
-    size_t slo = sent_first(c, s), shi = sent_end(c, s);
+    size_t slo = sr_sent_first(c, s), shi = sr_sent_end(c, s);
     sr_event ev;
     memset(&ev, 0, sizeof ev);
     ev.location = -1;
@@ -1053,8 +993,8 @@ static sitrep_status emit(const estate *es, size_t s, const trig *t, size_t nt, 
     casualties(es, lo, hi, &ev);
     stated_casualties(c, slo, shi, &ev);
     /* "... on Sunday. No casualties were reported." */
-    if (s + 1 < c->nsen && sr_tok_is(c, sent_first(c, s + 1), "no"))
-        stated_casualties(c, sent_first(c, s + 1), sent_end(c, s + 1), &ev);
+    if (s + 1 < c->nsen && sr_tok_is(c, sr_sent_first(c, s + 1), "no"))
+        stated_casualties(c, sr_sent_first(c, s + 1), sr_sent_end(c, s + 1), &ev);
     int32_t second = -1;
     int32_t perp = perpetrator(es, lo, hi, t[0].at, &second);
     if (perp >= 0) {
@@ -1215,26 +1155,16 @@ static int32_t dateline_place(const sr_context *c)
     return -1;
 }
 
-static bool clause_break(const sr_context *c, size_t k)
-{
-    return sr_tok_char(c, k, ';') || sr_tok_flag(c, k, SR_WI_CLAUSE);
-}
-
 sitrep_status sr_find_events(const sr_context *c, const sr_date *anchor, const sr_buf *claims,
                              const sr_buf *fig_claim, sr_buf *out)
 {
     estate es = {c, (const sr_claim *)(const void *)claims->data, SR_VEC_COUNT(claims, sr_claim),
-                 (const int32_t *)(const void *)fig_claim->data, *anchor, -1, dateline_place(c)};
-    uint32_t best = 0;
-    for (size_t e = 0; e < c->nent; e++)
-        if (c->ent[e].e.kind == SITREP_ENTITY_ARMED_GROUP && c->ent[e].mentions > best) {
-            best = c->ent[e].mentions;
-            es.dominant = (int32_t)e;
-        }
+                 (const int32_t *)(const void *)fig_claim->data, *anchor, sr_dominant_group(c),
+                 dateline_place(c)};
     size_t first_event = SR_VEC_COUNT(out, sr_event);
     trig t[16];
     for (size_t s = 0; s < c->nsen; s++) {
-        size_t lo = sent_first(c, s), hi = sent_end(c, s);
+        size_t lo = sr_sent_first(c, s), hi = sr_sent_end(c, s);
         size_t nt = 0;
         for (size_t i = lo; i < hi && nt < 16; i++) {
             if (!sr_tok_flag(c, i, SR_WI_EVENT))
@@ -1269,7 +1199,7 @@ sitrep_status sr_find_events(const sr_context *c, const sr_date *anchor, const s
             if (k < nt) {
                 brk = SIZE_MAX;
                 for (size_t q = t[k - 1].end; q < t[k].at; q++)
-                    if (clause_break(c, q) ||
+                    if (sr_clause_break(c, q) ||
                         (sr_tok_is(c, q, "and") && t[k].at - q <= 4 &&
                          (sr_tok_is(c, q + 1, "a") || sr_tok_is(c, q + 1, "an") ||
                           sr_tok_is(c, q + 1, "another")))) {
@@ -1297,27 +1227,8 @@ sitrep_status sr_claims_events(sitrep_doc *doc, const sr_date *anchor)
     sitrep_status st = sr_context_build(doc, &c);
     if (st == SITREP_OK)
         st = sr_find_claims(&c, anchor, &doc->claims, &doc->fig_claim);
-    if (st == SITREP_OK) {
-        /* sources named by their words get a string of their own */
-        sr_claim *cl = (sr_claim *)(void *)doc->claims.data;
-        for (size_t i = 0; i < SR_VEC_COUNT(&doc->claims, sr_claim) && st == SITREP_OK; i++)
-            if (cl[i].source < 0 && cl[i].source_end > cl[i].source_start) {
-                char *t = sr_arena_strndup(&doc->arena, doc->src + cl[i].source_start,
-                                           cl[i].source_end - cl[i].source_start);
-                if (!t) {
-                    st = SITREP_ENOMEM;
-                    break;
-                }
-                /* "Police said" opening a sentence: the common noun in lower case */
-                size_t w = strcspn(t, " ");
-                size_t tk = sr_context_token_at(&c, cl[i].source_start);
-                if (tk < c.ntok && (c.tok[tk].flags & SITREP_TOKF_SENT_START) && t[0] >= 'A' &&
-                    t[0] <= 'Z' && w > 1 && t[1] >= 'a' && t[1] <= 'z' &&
-                    sr_wordset_has(&sr_common_words, t, w))
-                    t[0] = (char)(t[0] + 32);
-                cl[i].source_text = t;
-            }
-    }
+    if (st == SITREP_OK)
+        st = sr_claim_source_texts(doc, &c);
     if (st == SITREP_OK)
         st = sr_find_events(&c, anchor, &doc->claims, &doc->fig_claim, &doc->events);
     sr_context_free(&c);

@@ -156,4 +156,10 @@ bool sr_istarts(const char *a, size_t an, const char *prefix);
 /* Trims ASCII and Unicode spaces at both ends of [*s, *s + *n). */
 void sr_trim(const char **s, size_t *n);
 
+/* ---- input bytes (text.c) ---- */
+
+/* Checks bytes are text: EBINARY, EUTF8 (with *where = offset of the bad
+ * byte), EEMPTY, ETOOBIG, or OK. */
+sitrep_status sr_check_text(const char *bytes, size_t len, size_t *where);
+
 #endif

@@ -217,7 +217,7 @@ struct sitrep_corpus {
     sr_mmap facts;           /* claim keys -> documents */
     sr_mmap happenings;      /* event keys -> documents */
     sr_buf trendwords;       /* sr_ctrendword */
-    /* made by sr_corpus_finish */
+    /* made by sitrep_corpus_finish (src/pipeline_corpus.c) */
     bool finished;
     sr_buf stories;          /* sr_cstory */
     sr_buf groups;           /* sr_cgroup */
@@ -228,10 +228,12 @@ struct sitrep_corpus {
     sr_buf trends;           /* sr_ctrend */
 };
 
-/* Finds the stories, dates undated articles by their story (analysing
- * them again), merges claims and events across articles, finds conflicts
- * and trends.  Runs once; later calls do nothing. */
-sitrep_status sr_corpus_finish(sitrep_corpus *c);
+/* corpus.c: what the document says, copied into the corpus as its last
+ * document, with its `document` record (JSON without the newline, copied;
+ * sitrep_corpus_add in src/pipeline_corpus.c writes it and then links the
+ * document to the others, cluster/stories.c). */
+sitrep_status sr_corpus_add(sitrep_corpus *c, const sitrep_doc *doc, const char *record,
+                           size_t record_len);
 
 /* cluster/stories.c: the near-duplicate and story links of document d, just
  * added with its claims and events; then, at the end, the stories. */

@@ -22,6 +22,9 @@
  *                     "Network", "Ministry"; data/org-heads.txt)
  *   sr_common_words   the lower-case words of the system dictionary (its
  *                     proper nouns left out): "mobile", "reading"
+ *   sr_proper_words   the capitalised words of the system dictionary
+ *                     ("Baghdad", "Turkey": its proper nouns)
+ *   sr_allcaps_words  its words in capitals ("NATO", "US")
  *   sr_given_names    given names that start a person's name ("Ahmed",
  *                     "Sofia"; data/given-names.txt)
  */
@@ -56,6 +59,8 @@ extern const sr_wordset sr_ui_related;
 extern const sr_wordset sr_org_heads;
 extern const sr_wordset sr_given_names;
 extern const sr_wordset sr_common_words;
+extern const sr_wordset sr_proper_words;
+extern const sr_wordset sr_allcaps_words;
 extern const sr_wordset sr_time_words;       /* data/time-words.txt */
 extern const sr_wordset sr_time_small_words; /* data/time-small-words.txt */
 extern const sr_wordset sr_figure_words;     /* data/figure-words.txt */

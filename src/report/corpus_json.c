@@ -770,15 +770,13 @@ static sitrep_status write_stories(const sitrep_corpus *c, sitrep_write_fn write
     return st;
 }
 
-sitrep_status sitrep_corpus_write_json(sitrep_corpus *c, unsigned flags,
-                                       sitrep_write_fn write, void *ctx)
+sitrep_status sr_corpus_write_records(sitrep_corpus *c, unsigned flags,
+                                      sitrep_write_fn write, void *ctx)
 {
     (void)flags;
-    if (c == NULL || write == NULL)
+    if (c == NULL || write == NULL || !c->finished)
         return SITREP_EARG;
-    sitrep_status fst = sr_corpus_finish(c);
-    if (fst == SITREP_OK)
-        fst = write_documents(c, write, ctx);
+    sitrep_status fst = write_documents(c, write, ctx);
     if (fst == SITREP_OK)
         fst = write_stories(c, write, ctx);
     if (fst != SITREP_OK)
