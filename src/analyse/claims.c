@@ -691,6 +691,8 @@ static void add_place(sr_claim *cl, int32_t e)
 /* Places of [lo, hi): locative places and "both countries". */
 static void places_in(const sr_context *c, size_t lo, size_t hi, size_t clause_lo, sr_claim *cl)
 {
+    bool clean = true; /* tokens [lo, checked) are all places and possessives */
+    size_t checked = lo;
     for (size_t i = lo; i < hi; i++) {
         if ((sr_tok_is(c, i, "both") && sr_tok_is(c, i + 1, "countries")) ||
             (sr_tok_is(c, i, "two") && sr_tok_is(c, i + 1, "countries") && i > 0 &&
@@ -713,11 +715,12 @@ static void places_in(const sr_context *c, size_t lo, size_t hi, size_t clause_l
          * speaker is, not what the figure covers */
         bool speaker_place = sr_speakers_place(c, sr_mention_first(c, i), last, clause_lo,
                                                sr_sent_end(c, c->sent_of[last]));
-        bool subject = true; /* only places (and possessives) before it in its clause */
-        for (size_t k = lo; k < sr_mention_first(c, i) && subject; k++)
-            subject = c->at[k].mention >= 0 || sr_tok_is(c, k, "s") || sr_tok_char(c, k, '\'') ||
-                      c->src[c->tok[k].start] == '\xE2';
-        subject = subject && lo == clause_lo &&
+        /* only places (and possessives) before it in its clause; read
+         * once over the range, not again for each place */
+        for (size_t first = sr_mention_first(c, i); clean && checked < first; checked++)
+            clean = c->at[checked].mention >= 0 || sr_tok_is(c, checked, "s") ||
+                    sr_tok_char(c, checked, '\'') || c->src[c->tok[checked].start] == '\xE2';
+        bool subject = clean && lo == clause_lo &&
                   sr_tok_in(c, last + 1, (const char *const[]){"saw", "sees", "recorded", "records",
                                                                "registered", "suffered", "witnessed",
                                                                "experienced", "had", "has", NULL});
@@ -747,6 +750,24 @@ static void drop_locating_countries(const sr_context *c, sr_claim *cl)
     cl->nplaces = (uint8_t)n;
 }
 
+/* The first day a statement of sentence [lo, hi) is dated by ("said on
+ * Wednesday"): kept with its claims to compare with how other articles
+ * date the same statement; year 0 when none. */
+static sr_date said_date(const sr_context *c, size_t lo, size_t hi)
+{
+    sr_date none = {0};
+    size_t t0, t1;
+    int32_t t;
+    for (size_t from = lo; (t = sr_next_date(c, from, hi, &t0, &t1)) >= 0; from = t1)
+        if (c->times[t].precision == SR_PREC_DAY && sr_statement_date(c, t0, t1, lo, hi))
+            return c->times[t].from;
+    return none;
+}
+
+/* The figure's period: the dated time expression nearest it in its own
+ * clause [back_lo, fwd_end) that is not the date of a statement.  Only
+ * the clause is read, so a sentence of any length costs each figure no
+ * more than its clause. */
 static void period_of(const sr_context *c, const cstate *st, size_t s, const fig_info *fi,
                       size_t fwd_end, size_t back_lo, sr_claim *cl)
 {
@@ -755,15 +776,14 @@ static void period_of(const sr_context *c, const cstate *st, size_t s, const fig
     size_t bestd = (size_t)-1, best_t0 = lo;
     size_t t0, t1;
     int32_t t;
-    for (size_t from = lo; (t = sr_next_date(c, from, hi, &t0, &t1)) >= 0; from = t1) {
-        const sr_time *tm = &c->times[t];
-        if (sr_statement_date(c, t0, t1, lo, hi)) {
-            /* when the source spoke ("said on Wednesday"): kept to compare
-             * with how other articles date the same statement */
-            if (tm->precision == SR_PREC_DAY && !cl->said.year)
-                cl->said = tm->from;
+    size_t end = fwd_end > fi->f0 ? fwd_end : fi->f0;
+    for (size_t from = back_lo; (t = sr_next_date(c, from, end, &t0, &t1)) >= 0; from = t1) {
+        if (t0 > lo && c->at[t0 - 1].time == t)
+            continue; /* it begins before the clause */
+        while (t1 < hi && c->at[t1].time == t)
+            t1++;
+        if (sr_statement_date(c, t0, t1, lo, hi))
             continue;
-        }
         size_t d;
         if (t0 >= fi->f1)
             d = t0 - fi->f1;
@@ -1050,6 +1070,7 @@ sitrep_status sr_find_claims(const sr_context *c, const sr_date *anchor, sr_buf 
         }
         find_speakers(&st, s);
         bool future = sentence_future(c, s);
+        sr_date said = said_date(c, lo, hi);
         /* the previous figure of this sentence, for coordination */
         char prev_noun[48] = "";
         const char *prev_outc = NULL;
@@ -1135,6 +1156,7 @@ sitrep_status sr_find_claims(const sr_context *c, const sr_date *anchor, sr_buf 
             if (!cl.nplaces) /* "killed 12, injured 8 and abducted 30 in a raid near Kaduna" */
                 places_in(c, fwd_from, sr_clause_end(c, fwd_from, hi, false), lo, &cl);
             drop_locating_countries(c, &cl);
+            cl.said = said;
             period_of(c, &st, s, &fi, sr_clause_end(c, fwd_from, hi, false), back_lo, &cl);
             /* the source nearest the figure */
             size_t bestd = (size_t)-1;

@@ -38,6 +38,8 @@ static bool ing_word(const sr_context *c, size_t i)
 size_t sr_clause_end(const sr_context *c, size_t from, size_t hi, bool figures)
 {
     static const char *const rel[] = {"which", "who", "whose", NULL};
+    if (hi > from + SR_CLAUSE_WINDOW)
+        hi = from + SR_CLAUSE_WINDOW;
     for (size_t i = from; i < hi; i++) {
         if (sr_tok_char(c, i, ',') && sr_skip_said(c, i, hi) != i) {
             i = sr_skip_said(c, i, hi) - 1; /* ", local officials said," */
@@ -57,6 +59,8 @@ size_t sr_clause_end(const sr_context *c, size_t from, size_t hi, bool figures)
 
 size_t sr_clause_start(const sr_context *c, size_t to, size_t lo)
 {
+    if (to > lo + SR_CLAUSE_WINDOW)
+        lo = to - SR_CLAUSE_WINDOW;
     for (size_t i = to; i > lo; i--) {
         size_t k = i - 1;
         if (c->at[k].figure >= 0 || sr_clause_break(c, k))
