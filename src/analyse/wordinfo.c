@@ -88,6 +88,10 @@ static uint16_t word_flags(const char *s, const sitrep_token *t, uint8_t *num, s
             f |= SR_WI_FUTURE;
         if (sr_lex_in(*lex, SR_LEX_FRAME_CLAUSE))
             f |= SR_WI_CLAUSE;
+        /* the events gate: every word that starts an entry of the trigger
+         * table, so no trigger rule tests a word the gate lacks */
+        if (sr_lex_in(*lex, SR_LEX_EVENTS_TRIGGERS) || sr_lex_heads(*lex, SR_LEX_EVENTS_TRIGGERS))
+            f |= SR_WI_EVENT;
     }
     uint64_t h = ascii == n && n <= 13 ? hw : 0;
     /* most words are in no set at all: one probe of their union first */
@@ -100,8 +104,6 @@ static uint16_t word_flags(const char *s, const sitrep_token *t, uint8_t *num, s
             f |= SR_WI_FIG_START;
         if (!(f & SR_WI_TIMEISH) && tn == n && n <= 12 && sr_wordset_has_hash(&sr_time_words, h))
             f |= SR_WI_TIMEISH;
-        if (n >= 2 && sr_wordset_has_hash(&sr_event_words, h))
-            f |= SR_WI_EVENT;
     }
     if (!(f & SR_WI_TIMEISH) && tn < n && tn <= 12 && ascii >= tn &&
         sr_wordset_has_hash(&sr_time_words, sr_word_hash(s, tn)))
