@@ -4,7 +4,7 @@
  */
 #include "analyse/truecase.h"
 
-#include "analyse/dates.h"
+#include "core/dates.h"
 #include "data/actors.h"
 #include "data/gazetteer.h"
 #include "data/lex.h"
