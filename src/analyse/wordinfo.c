@@ -8,7 +8,7 @@
  */
 #include "analyse/wordinfo.h"
 
-#include "analyse/dates.h"
+#include "core/dates.h"
 #include "data/lex.h"
 #include "lexicon.h"
 
@@ -79,6 +79,10 @@ static uint16_t word_flags(const char *s, const sitrep_token *t, uint8_t *num, s
             f |= SR_WI_FUTURE;
         if (sr_lex_in(*lex, SR_LEX_FRAME_CLAUSE))
             f |= SR_WI_CLAUSE;
+        /* the events gate: every word that starts an entry of the trigger
+         * table, so no trigger rule tests a word the gate lacks */
+        if (sr_lex_in(*lex, SR_LEX_EVENTS_TRIGGERS) || sr_lex_heads(*lex, SR_LEX_EVENTS_TRIGGERS))
+            f |= SR_WI_EVENT;
     }
     /* the figures gate (figures.start, and figures.cap_start for a word
      * with a capital): ASCII words without a hyphen */
@@ -93,8 +97,6 @@ static uint16_t word_flags(const char *s, const sitrep_token *t, uint8_t *num, s
             f |= SR_WI_TIME_SMALL;
         if (!(f & SR_WI_TIMEISH) && tn == n && n <= 12 && sr_wordset_has_hash(&sr_time_words, h))
             f |= SR_WI_TIMEISH;
-        if (n >= 2 && sr_wordset_has_hash(&sr_event_words, h))
-            f |= SR_WI_EVENT;
     }
     if (!(f & SR_WI_TIMEISH) && tn < n && tn <= 12 && ascii >= tn &&
         sr_wordset_has_hash(&sr_time_words, sr_word_hash(s, tn)))

@@ -63,7 +63,6 @@ extern const sr_wordset sr_proper_words;
 extern const sr_wordset sr_allcaps_words;
 extern const sr_wordset sr_time_words;       /* data/time-words.txt */
 extern const sr_wordset sr_time_small_words; /* data/time-small-words.txt */
-extern const sr_wordset sr_event_words;      /* data/event-words.txt */
 extern const sr_wordset sr_any_words;        /* every set the word info reads: one probe screens
                                               * the content words, which are in none */
 
