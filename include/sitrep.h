@@ -442,6 +442,30 @@ SITREP_EXPORT sitrep_status sitrep_corpus_write_json(sitrep_corpus *corpus,
                                                      sitrep_write_fn write,
                                                      void *ctx);
 
+/* Writes the corpus as it stands, unfinished, as a snapshot: the partial
+ * corpus of a shard of articles, which sitrep_corpus_add_snapshot merges
+ * into another corpus (on another machine, later) without reading the
+ * articles again.  The bytes (compressed) go through `write` in a few
+ * calls.  A snapshot is read only by a libsitrep of the same build (other
+ * builds refuse it with SITREP_EFORMAT).  SITREP_EARG once finished. */
+SITREP_EXPORT sitrep_status sitrep_corpus_write_snapshot(const sitrep_corpus *corpus,
+                                                         sitrep_write_fn write,
+                                                         void *ctx);
+
+/* Adds everything a snapshot holds to the corpus (unfinished), its
+ * documents after those added before, as if they had been added there:
+ * merging snapshots of shards in the order of the shards, grouped in any
+ * way (a tree of merges), gives byte for byte the records of one corpus
+ * of all their articles in that order; in another order, the records of
+ * the articles in that order (the same wherever the corpus does not
+ * depend on the order of its documents).  `data` is borrowed.  SITREP_EFORMAT for
+ * damaged bytes or another build's snapshot, SITREP_EARG for a snapshot
+ * made with other options (max_input_bytes, skip, json_flags) than the
+ * corpus's documents (an empty corpus takes the snapshot's); the corpus is
+ * unchanged then.  After SITREP_ENOMEM it must be freed, not used. */
+SITREP_EXPORT sitrep_status sitrep_corpus_add_snapshot(sitrep_corpus *corpus,
+                                                       const void *data, size_t len);
+
 /* Frees the corpus.  NULL is a no-op. */
 SITREP_EXPORT void sitrep_corpus_free(sitrep_corpus *corpus);
 

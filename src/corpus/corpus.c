@@ -8,7 +8,7 @@
  */
 #include "corpus/corpus.h"
 
-#include "analyse/dates.h"
+#include "core/dates.h"
 #include "analyse/entities.h"
 #include "doc.h"
 #include "namekey.h"
@@ -138,28 +138,44 @@ static int role_rank(const char *role)
     return 1;
 }
 
-/* The corpus entity for a document's entity, made when new. */
-static int64_t merge(sitrep_corpus *c, const sitrep_entity *e, const char *doc_id)
+/* The slot of identity `key` in the entity table, grown first when it
+ * must be: c->slots[*k] is its entity + 1, or 0 when it is new. */
+static bool entity_slot(sitrep_corpus *c, uint64_t key, size_t *k)
 {
     size_t ne = SR_VEC_COUNT(&c->entities, sr_centity);
     if ((ne + 1) * 10 > c->nslots * 7 && !grow(c))
-        return -1;
+        return false;
+    const sr_centity *es = (const sr_centity *)(const void *)c->entities.data;
+    size_t i = (size_t)key & (c->nslots - 1);
+    while (c->slots[i] && es[c->slots[i] - 1].key != key)
+        i = (i + 1) & (c->nslots - 1);
+    *k = i;
+    return true;
+}
+
+/* Does `role`, stated by document `doc_id`, replace the entity's?  A
+ * descriptive role ("CENTCOM commander") beats a bare title ("General");
+ * then the first document in id order wins. */
+static bool role_wins(const char *role, const char *doc_id, const sr_centity *x)
+{
+    int r = role_rank(role), xr = role_rank(x->role);
+    return r > xr || (r && r == xr && strcmp(doc_id, x->role_doc) < 0);
+}
+
+/* The corpus entity for a document's entity, made when new. */
+static int64_t merge(sitrep_corpus *c, const sitrep_entity *e, const char *doc_id)
+{
+    size_t ne = SR_VEC_COUNT(&c->entities, sr_centity), k;
     uint64_t key = identity(e);
-    size_t k = (size_t)key & (c->nslots - 1);
-    sr_centity *es = (sr_centity *)(void *)c->entities.data;
-    while (c->slots[k]) {
-        sr_centity *x = &es[c->slots[k] - 1];
-        if (x->key == key) {
-            /* a descriptive role ("CENTCOM commander") beats a bare title
-             * ("General"); then the first document in id order wins */
-            int r = role_rank(e->role), xr = role_rank(x->role);
-            if (r > xr || (r && r == xr && strcmp(doc_id, x->role_doc) < 0)) {
-                x->role = keep(c, e->role);
-                x->role_doc = doc_id;
-            }
-            return (int64_t)(c->slots[k] - 1);
+    if (!entity_slot(c, key, &k))
+        return -1;
+    if (c->slots[k]) {
+        sr_centity *x = &SR_VEC_AT(&c->entities, sr_centity, c->slots[k] - 1);
+        if (role_wins(e->role, doc_id, x)) {
+            x->role = keep(c, e->role);
+            x->role_doc = doc_id;
         }
-        k = (k + 1) & (c->nslots - 1);
+        return (int64_t)(c->slots[k] - 1);
     }
     sr_centity x;
     memset(&x, 0, sizeof x);
@@ -177,6 +193,26 @@ static int64_t merge(sitrep_corpus *c, const sitrep_entity *e, const char *doc_i
     x.lat = e->lat;
     x.lon = e->lon;
     if (x.name == NULL || !SR_VEC_PUSH(&c->entities, sr_centity, x))
+        return -1;
+    c->slots[k] = (uint32_t)ne + 1;
+    return (int64_t)ne;
+}
+
+int64_t sr_corpus_entity_join(sitrep_corpus *c, const sr_centity *e)
+{
+    size_t ne = SR_VEC_COUNT(&c->entities, sr_centity), k;
+    if (!entity_slot(c, e->key, &k))
+        return -1;
+    if (c->slots[k]) {
+        sr_centity *x = &SR_VEC_AT(&c->entities, sr_centity, c->slots[k] - 1);
+        if (e->role && role_wins(e->role, e->role_doc, x)) {
+            x->role = e->role;
+            x->role_doc = e->role_doc;
+        }
+        x->nmentions += e->nmentions;
+        return (int64_t)(c->slots[k] - 1);
+    }
+    if (!SR_VEC_PUSH(&c->entities, sr_centity, *e))
         return -1;
     c->slots[k] = (uint32_t)ne + 1;
     return (int64_t)ne;

@@ -8,7 +8,7 @@
 #define SITREP_CORPUS_H
 
 #include "core/core.h"
-#include "cluster/minhash.h"
+#include "analyse/minhash.h"
 
 /* One entity across documents. */
 typedef struct sr_centity {
@@ -220,6 +220,9 @@ struct sitrep_corpus {
     sr_mmap facts;           /* claim keys -> documents */
     sr_mmap happenings;      /* event keys -> documents */
     sr_buf trendwords;       /* sr_ctrendword */
+    uint32_t nlinked;        /* documents [0, nlinked) are linked into the indexes and
+                              * union-find forests; the rest were merged in from
+                              * snapshots and are linked in order when needed */
     /* made by sitrep_corpus_finish (src/pipeline_corpus.c) */
     bool finished;
     sr_buf stories;          /* sr_cstory */
@@ -242,12 +245,20 @@ sitrep_status sr_corpus_add(sitrep_corpus *c, const sitrep_doc *doc, const char 
  * added with its claims and events; then, at the end, the stories. */
 sitrep_status sr_cluster_add(sitrep_corpus *c, uint32_t d, const sitrep_doc *doc);
 sitrep_status sr_cluster_finish(sitrep_corpus *c);
+/* Links the documents [c->nlinked, upto) in their order (documents merged
+ * in from snapshots), as sr_cluster_add would have when they were added. */
+sitrep_status sr_cluster_link_pending(sitrep_corpus *c, size_t upto);
 /* The fact key of a claim's measure and value. */
 uint64_t sr_claim_key(const char *measure, double low, double high);
 
 /* corroborate/corroborate.c: claims and events merged, conflicts, trends. */
 sitrep_status sr_corroborate(sitrep_corpus *c);
 
+/* corpus.c: the corpus entity of e's identity (e->key), which e joins as
+ * a document's entity would (its role by the same rule, its mentions
+ * counted), or e itself, new, whose strings must be the corpus's own.
+ * Its index, or -1 when out of memory. */
+int64_t sr_corpus_entity_join(sitrep_corpus *c, const sr_centity *e);
 /* corpus.c: the corpus's copy of s[0..n), one per distinct string. */
 const char *sr_corpus_intern(sitrep_corpus *c, const char *s, size_t n);
 /* corpus.c: document d's claims, events, time and figure records and trend
@@ -262,5 +273,15 @@ sitrep_status sr_corpus_add_analysis(sitrep_corpus *c, uint32_t d, const sitrep_
  * corpus must be freed, not used. */
 sitrep_status sr_corpus_save(const sitrep_corpus *c, sr_buf *out);
 sitrep_status sr_corpus_load(sitrep_corpus *c, const void *data, size_t len);
+/* snapshot.c: the same without the links (indexes, union-find), which
+ * the corpus that merges it makes again: a shard's partial corpus. */
+sitrep_status sr_corpus_save_unlinked(const sitrep_corpus *c, sr_buf *out);
+
+/* merge.c: appends everything `from` (unfinished) holds to `into`
+ * (unfinished), its documents after those of `into`, in their order, to
+ * be linked when next needed: the corpus `into` would be had the
+ * documents of `from` been added to it.  `from` is left as it was.  On
+ * failure (ENOMEM) `into` must be freed, not used. */
+sitrep_status sr_corpus_absorb(sitrep_corpus *into, const sitrep_corpus *from);
 
 #endif
