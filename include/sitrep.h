@@ -19,7 +19,7 @@
  *
  * OFFSETS: every span is a pair of byte offsets [start, end) into the
  * original input of its document (the file as read, or the decoded `text`
- * field of a JSON Lines record).  Cleaning never rewrites those bytes; it
+ * or `html` field of a JSON Lines record).  Cleaning never rewrites those bytes; it
  * only decides which spans are article text.  One exception, made safe:
  * a web page whose text holds character references ("army&#8217;s") is
  * read through a copy with them decoded (sitrep_doc_analysed_text), and
@@ -377,6 +377,13 @@ typedef struct sitrep_event {
     const char *fatalities_qualifier, *injured_qualifier;
     sitrep_span trigger;        /* the words that name it */
     size_t span_count;          /* sentences: sitrep_doc_event_span */
+    const char *perpetrator_confidence; /* how the report ties actors[0] to it: "reported"
+                                 * (told as fact), "claimed" (by itself), "suspected",
+                                 * "accused" (blamed by others); NULL without a perpetrator */
+    int date_from_report;       /* 1: the text does not date it; the date is the month up
+                                 * to the report's own date (on or before it) */
+    int place_from_report;      /* 1: the text does not place it; the location is the
+                                 * country the report is about */
 } sitrep_event;
 
 SITREP_EXPORT size_t sitrep_doc_event_count(const sitrep_doc *doc);
