@@ -172,6 +172,16 @@ static json_t *expr_json(const sr_cexpr *x)
         ok = put(o, "kind", str_or_null(x->kind)) && ok;
         if (x->duration[0])
             ok = put(o, "duration", json_string(x->duration)) && ok;
+        if (x->relation)
+            ok = put(o, "relation", json_string(x->relation)) && ok;
+        if (x->mod)
+            ok = put(o, "mod", json_string(x->mod)) && ok;
+        if (x->pfrom[0]) { /* what it covers: "since 1989" to the document date */
+            v = json_object();
+            ok = v && put(v, "start", json_string(x->pfrom)) && ok;
+            ok = v && put(v, "end", json_string(x->pto[0] ? x->pto : x->pfrom)) && ok;
+            ok = put(o, "period", v) && ok;
+        }
     } else {
         v = json_object();
         ok = v && put(v, "low", json_real(x->low)) && ok;
