@@ -9,7 +9,7 @@ CMAKE_FLAGS ?=
 # Debian's python3 (python3-pytest, -pandas, -dask, -distributed belong to it)
 PYTHON ?= /usr/bin/python3
 
-.PHONY: all check pytest asan valgrind fuzz bench bench-corpus bench-web bench-ingest demo clean
+.PHONY: all check pytest asan valgrind fuzz bench bench-corpus bench-web bench-ingest bench-dask demo clean
 
 all:
 	cmake -S . -B $(BUILD) -DSITREP_WERROR=ON $(CMAKE_FLAGS) >/dev/null
@@ -49,6 +49,10 @@ bench-ingest: all
 # web pages: main-text F1 and throughput beside Readability.js and readability-lxml (about 1 minute)
 bench-web: all
 	bash bench/web_run.sh $(BUILD)
+
+# sitrep.dask: 100,000 generated articles with 1 and 2 workers (about 15 minutes)
+bench-dask: all
+	$(PYTHON) bench/dask_bench.py $(BUILD)
 
 demo: all
 	rm -f $(BUILD)/demo.db $(BUILD)/demo.db-wal $(BUILD)/demo.db-shm
