@@ -3,7 +3,6 @@
  */
 #include "doc.h"
 
-#include "clean/webpage.h"
 
 #include "analyse/claims.h"
 #include "analyse/entities.h"

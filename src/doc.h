@@ -7,6 +7,7 @@
 #define SITREP_DOC_H
 
 #include "core/core.h"
+#include "core/dates.h"
 
 /* A non-blank input line, trimmed.  Scraped articles put one paragraph on
  * a line; `para` numbers blank-line separated groups. */
@@ -42,10 +43,6 @@ enum {
     SR_LINE_UNLISTED = 1u << 5  /* dropped but not listed in `dropped`: a web page's chrome
                                  * (menus and buttons: links and a word or two) */
 };
-
-typedef struct sr_date {
-    int year, month, day;       /* month/day 0 when unknown */
-} sr_date;
 
 struct sitrep_doc {
     sr_arena arena;

@@ -126,10 +126,25 @@ er
 ers
 ist
 ists
+ly
+
+# Endings of words the dictionary lacks that names do not have: such a
+# word is a common one ("interoperability", "radicalisation").
+[set common_endings]
+ability
+ibility
+ities
+ment
+ments
+tion
+tions
+sion
+sions
+ness
 ism
 isms
-ly
-ness
 ization
 izations
 isation
+isations
+ically

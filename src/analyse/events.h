@@ -16,7 +16,7 @@
 #include "doc.h"
 #include "analyse/claims.h"
 #include "analyse/context.h"
-#include "analyse/dates.h"
+#include "core/dates.h"
 
 #define SR_EVENT_ACTORS 5
 #define SR_EVENT_SPANS 6

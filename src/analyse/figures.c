@@ -68,7 +68,7 @@
  */
 #include "analyse/figures.h"
 
-#include "analyse/dates.h"
+#include "core/dates.h"
 #include "analyse/wordinfo.h"
 #include "data/lexicon.h"
 

@@ -4,7 +4,7 @@
  */
 #include "analyse/truecase.h"
 
-#include "analyse/dates.h"
+#include "core/dates.h"
 #include "data/actors.h"
 #include "data/gazetteer.h"
 #include "data/lex.h"
@@ -247,7 +247,9 @@ static bool derived_word(const char *s, size_t n)
 
 /* ---- decisions ---- */
 
-enum { TC_LOWER = 0, TC_CAP, TC_UPPER };
+/* TC_SURNAME: capitalised as a surname, and so everywhere else in the
+ * document ("Peter Cook said ... Cook said"). */
+enum { TC_LOWER = 0, TC_CAP, TC_UPPER, TC_SURNAME };
 
 typedef struct tc_state {
     sitrep_doc *doc;
@@ -306,10 +308,49 @@ static bool acronym_context(const tc_state *st, size_t i, size_t part, size_t np
 {
     if (np > 1)
         return part == 0; /* "us-led", "is-held" */
-    size_t p = i;
-    if (p > 0 && is_word(st, p - 1) && sr_lex_in(tok_lex(st, p - 1), SR_LEX_ENTITIES_ACRONYM_BEFORE))
+    /* "the us", "the is": an article before a pronoun or a verb is
+     * ungrammatical, before a noun ("the site") it is not */
+    const char *s = st->src + st->tok[i].start;
+    size_t n = st->tok[i].end - st->tok[i].start;
+    bool closed = in_set(&sr_function_words, s, n) || in_set(&sr_short_words, s, n);
+    if (closed && i > 0 && is_word(st, i - 1) &&
+        sr_lex_in(tok_lex(st, i - 1), SR_LEX_ENTITIES_ACRONYM_BEFORE))
         return true;
     return i + 1 < st->n && sr_lex_in(tok_lex(st, i + 1), SR_LEX_ENTITIES_ACRONYM_AFTER);
+}
+
+static bool title_key(uint64_t key, bool *lower);
+
+/* A word the dictionary lacks with an ending names do not have
+ * ("interoperability", "radicalisation"; data/lex/entities.lex). */
+static bool common_ending(const char *s, size_t n)
+{
+    for (size_t k = 3; k <= 8 && k + 2 <= n; k++)
+        if (sr_lex_in(sr_lex_find(s + n - k, k), SR_LEX_ENTITIES_COMMON_ENDINGS))
+            return true;
+    return false;
+}
+
+/* Does token i (its first part) follow a given name raised as a name
+ * ("john smith", "peter cook")? */
+static bool after_given_name(const tc_state *st, size_t i, size_t part)
+{
+    if (!(part == 0 && i > 0 && is_word(st, i - 1) && st->cap[i - 1] &&
+          !(st->tok[i].flags & SITREP_TOKF_SENT_START) &&
+          in_set(&sr_given_names, st->src + st->tok[i - 1].start,
+                 st->tok[i - 1].end - st->tok[i - 1].start)))
+        return false;
+    /* the given name opens the name: after a title or another name, a
+     * sentence start or punctuation, not after "the" ("the Asad regime") */
+    size_t g = i - 1;
+    if (g == 0 || (st->tok[g].flags & SITREP_TOKF_SENT_START) || !is_word(st, g - 1) ||
+        st->cap[g - 1])
+        return true;
+    const char *w = st->src + st->tok[g - 1].start;
+    size_t wn = st->tok[g - 1].end - st->tok[g - 1].start;
+    bool lower;
+    return (title_key(sr_namekey_of(w, wn), &lower)) ||
+           sr_lex_in(sr_lex_find(w, wn), SR_LEX_FRAME_SPEECH);
 }
 
 /* The case of one part of token i, s[0..n). */
@@ -319,9 +360,12 @@ static int decide_part(tc_state *st, size_t i, size_t part, size_t np, const cha
     *exact = NULL;
     if (n == 1)
         return np == 1 && s[0] == 'i' ? TC_UPPER : TC_LOWER;
-    /* "country's", "don't": the word before its apostrophe */
+    /* "country's", "don't": the word before its apostrophe, unless the
+     * whole is a name ("da'esh") */
     for (size_t k = 1; k < n; k++)
         if (s[k] == '\'' || (s[k] == '\xE2' && k + 2 < n && s[k + 1] == '\x80' && s[k + 2] == '\x99')) {
+            if (kb_alias(sr_namekey_of(s, n), s, n, false))
+                return TC_CAP;
             if (k == 1)
                 return TC_LOWER; /* "o'clock", "d'ivoire" */
             n = k;
@@ -349,7 +393,7 @@ static int decide_part(tc_state *st, size_t i, size_t part, size_t np, const cha
         if (in_set(&sr_given_names, s, n) || kb_alias(key, s, n, false) ||
             gaz_kinds(st->gaz, key, &pop))
             return TC_CAP;
-        if (derived_word(s, n))
+        if (derived_word(s, n) || common_ending(s, n))
             return TC_LOWER;
         bool vowel = false;
         for (size_t k = 0; k < n; k++)
@@ -359,25 +403,23 @@ static int decide_part(tc_state *st, size_t i, size_t part, size_t np, const cha
     if (!low)
         return caps && !proper ? TC_UPPER : proper || caps ? TC_CAP : TC_LOWER;
     if (!(proper || caps))
-        return TC_LOWER;
+        return after_given_name(st, i, part) && !in_set(&sr_function_words, s, n) &&
+                       !sr_lex_in(sr_lex_find(s, n), SR_LEX_FRAME_SPEECH)
+                   ? TC_SURNAME
+                   : TC_LOWER;
     /* an acronym that is also a common word: "the us embassy", "let us go" */
     if (caps)
         return acronym_context(st, i, part, np) ? TC_UPPER : TC_LOWER;
     /* both a common word and a name: "turkey", "china", "may", "smith" */
     uint32_t pop;
     unsigned kinds = gaz_kinds(st->gaz, key, &pop);
-    if (kinds & (KIND(SR_PLACE_COUNTRY) | KIND(SR_PLACE_ADMIN1) | KIND(SR_PLACE_DEMONYM)))
+    if (kinds & (KIND(SR_PLACE_COUNTRY) | KIND(SR_PLACE_DEMONYM)))
         return TC_CAP;
     if (sr_month_number(s, n) && np == 1 &&
         ((i + 1 < st->n && st->tok[i + 1].kind == SITREP_TOK_NUMBER) ||
          (i > 0 && st->tok[i - 1].kind == SITREP_TOK_NUMBER)))
         return TC_CAP;
-    /* a surname after a given name: "john smith" */
-    if (part == 0 && i > 0 && is_word(st, i - 1) && st->cap[i - 1] &&
-        in_set(&sr_given_names, st->src + st->tok[i - 1].start,
-               st->tok[i - 1].end - st->tok[i - 1].start))
-        return TC_CAP;
-    return TC_LOWER;
+    return after_given_name(st, i, part) ? TC_SURNAME : TC_LOWER;
 }
 
 static void write_part(tc_state *st, uint32_t a, uint32_t e, int c, const char *exact)
@@ -388,7 +430,7 @@ static void write_part(tc_state *st, uint32_t a, uint32_t e, int c, const char *
         memcpy(st->src + a, exact, m);
     else if (c == TC_UPPER)
         raise_all(st->src + a, e - a);
-    else if (c == TC_CAP)
+    else if (c == TC_CAP || c == TC_SURNAME)
         raise_first(st->src + a, e - a);
 }
 
@@ -414,6 +456,15 @@ static bool phrase_is_name(const tc_state *st, size_t i, size_t j, uint64_t key,
            ((kinds & KIND(SR_PLACE_CITY)) && pop >= TC_COMMON_POP);
 }
 
+/* Is token j a closed-class word or a word of one or two letters?  Keys
+ * join words without a space: "to go" is the key of Togo, "us a" of USA. */
+static bool closed_only(const tc_state *st, size_t j)
+{
+    const char *s = st->src + st->tok[j].start;
+    size_t n = st->tok[j].end - st->tok[j].start;
+    return n <= 2 || in_set(&sr_function_words, s, n);
+}
+
 /* The longest phrase of 2..TC_MAX_SPAN word tokens from token i that
  * names something; its end, or i. */
 static size_t phrase_at(const tc_state *st, size_t i)
@@ -427,7 +478,7 @@ static size_t phrase_at(const tc_state *st, size_t i)
         return i;
     sr_namekey k;
     sr_namekey_init(&k);
-    bool all_common = true;
+    bool all_common = true, substance = false;
     size_t best = i;
     for (size_t j = i; j < st->n && j < i + TC_MAX_SPAN; j++) {
         if (!is_word(st, j) || (j > i && (st->tok[j].flags & SITREP_TOKF_SENT_START)))
@@ -445,7 +496,9 @@ static size_t phrase_at(const tc_state *st, size_t i)
             if (!link_last && !in_set(&sr_common_words, s, n))
                 all_common = false;
         }
-        if (j == i || link_last)
+        if (!closed_only(st, j))
+            substance = true;
+        if (j == i || link_last || !substance)
             continue;
         if (phrase_is_name(st, i, j + 1, sr_namekey_value(&k), all_common))
             best = j + 1;
@@ -455,12 +508,16 @@ static size_t phrase_at(const tc_state *st, size_t i)
 
 /* ---- titles ---- */
 
-static bool title_key(uint64_t key)
+/* Is the key a title ("President", "Gen."; *lower: a role noun written in
+ * lower case, "spokesman")? */
+static bool title_key(uint64_t key, bool *lower)
 {
     for (uint32_t s = (uint32_t)key & sr_title_mask; key && sr_titles[s].key;
          s = (s + 1) & sr_title_mask)
-        if (sr_titles[s].key == key && sr_titles[s].text && !sr_titles[s].lower)
+        if (sr_titles[s].key == key && sr_titles[s].text) {
+            *lower = sr_titles[s].lower;
             return true;
+        }
     return false;
 }
 
@@ -487,7 +544,8 @@ static void raise_title(tc_state *st, size_t i)
         sr_namekey_init(&k);
         for (size_t q = len; q-- > 0;)
             sr_namekey_add(&k, st->src + st->tok[w[q]].start, st->tok[w[q]].end - st->tok[w[q]].start);
-        if (title_key(sr_namekey_value(&k))) {
+        bool lower;
+        if (title_key(sr_namekey_value(&k), &lower) && !lower) {
             for (size_t q = 0; q < len; q++) {
                 const char *s = st->src + st->tok[w[q]].start;
                 size_t n = st->tok[w[q]].end - st->tok[w[q]].start;
@@ -496,6 +554,229 @@ static void raise_title(tc_state *st, size_t i)
             }
             return;
         }
+    }
+}
+
+/* Raises token k as a word of a name: each hyphen-joined part but the
+ * links ("al-Burhan", "Tehrik-e-Taliban"). */
+static void raise_name_token(tc_state *st, size_t k)
+{
+    uint32_t ps[TC_MAX_PARTS], pe[TC_MAX_PARTS];
+    size_t np = token_parts(st, k, ps, pe);
+    for (size_t p = 0; p < np; p++)
+        if (np == 1 || !is_link(st->src + ps[p], pe[p] - ps[p]))
+            raise_first(st->src + ps[p], pe[p] - ps[p]);
+}
+
+/* ---- what the document says ---- */
+
+/* "world monuments fund (wmf)": a word in brackets whose letters are the
+ * initials of the words before it defines them as a name. */
+static void defined_acronyms(tc_state *st)
+{
+    for (size_t i = 1; i + 2 < st->n; i++) {
+        if (!(st->tok[i].kind == SITREP_TOK_PUNCT && st->src[st->tok[i].start] == '(' &&
+              is_word(st, i + 1) && st->tok[i + 2].kind == SITREP_TOK_PUNCT &&
+              st->src[st->tok[i + 2].start] == ')'))
+            continue;
+        char *a = st->src + st->tok[i + 1].start;
+        size_t an = st->tok[i + 1].end - st->tok[i + 1].start;
+        if (an < 2 || an > 8 || !ascii_word(a, an))
+            continue;
+        size_t words[8], nw = 0;
+        size_t j = i;
+        while (j > 0 && nw < an) {
+            j--;
+            if (!is_word(st, j))
+                break;
+            const char *w = st->src + st->tok[j].start;
+            size_t wn = st->tok[j].end - st->tok[j].start;
+            if (is_link(w, wn))
+                continue;
+            if ((w[0] | 0x20) != (a[an - 1 - nw] | 0x20))
+                break;
+            words[nw++] = j;
+        }
+        if (nw != an)
+            continue;
+        for (size_t k = 0; k < nw; k++) {
+            raise_first(st->src + st->tok[words[k]].start,
+                        st->tok[words[k]].end - st->tok[words[k]].start);
+            st->cap[words[k]] = 1;
+        }
+        raise_all(a, an);
+        st->cap[i + 1] = 1;
+    }
+}
+
+/* Is token j a single letter followed by a period (an initial)? */
+static bool initial_at(const tc_state *st, size_t j)
+{
+    return is_word(st, j) && st->tok[j].end - st->tok[j].start == 1 && j + 1 < st->n &&
+           st->tok[j + 1].kind == SITREP_TOK_PUNCT && st->src[st->tok[j + 1].start] == '.' &&
+           st->tok[j + 1].start == st->tok[j].end;
+}
+
+/* "john j. Thomas", "gary j. Volesky", "bill Clinton": a given name that
+ * is also a common word, and initials, before a name. */
+static void given_before_surnames(tc_state *st)
+{
+    for (size_t i = st->n; i-- > 1;) {
+        if (!st->cap[i])
+            continue;
+        size_t j = i;
+        /* initials: "j." */
+        while (j >= 2 && initial_at(st, j - 2) && !st->cap[j - 2]) {
+            raise_first(st->src + st->tok[j - 2].start, 1);
+            st->cap[j - 2] = 1;
+            j -= 2;
+        }
+        if (j == 0 || st->cap[j - 1] || !is_word(st, j - 1) ||
+            (st->tok[j].flags & SITREP_TOKF_SENT_START))
+            continue;
+        char *w = st->src + st->tok[j - 1].start;
+        size_t wn = st->tok[j - 1].end - st->tok[j - 1].start;
+        if (in_set(&sr_function_words, w, wn) || is_link(w, wn) || !ascii_word(w, wn))
+            continue;
+        if (in_set(&sr_given_names, w, wn) || in_set(&sr_proper_words, w, wn)) {
+            raise_first(w, wn);
+            st->cap[j - 1] = 1;
+        }
+    }
+}
+
+/* Can token k be a word of a person's name after a title?  1 when its
+ * usual case says name (a proper noun, a given name, an unknown word, a
+ * common word that is also a name), 2 when it is only a common word (a
+ * surname such as "cook" may be), 0 when it cannot. */
+static int name_word(const tc_state *st, size_t k)
+{
+    if (!is_word(st, k) || (st->tok[k].flags & SITREP_TOKF_SENT_START))
+        return 0;
+    const char *w = st->src + st->tok[k].start;
+    size_t wn = st->tok[k].end - st->tok[k].start;
+    if (st->cap[k])
+        return 1;
+    sr_lexid id = sr_lex_find(w, wn);
+    if (in_set(&sr_function_words, w, wn) || sr_lex_in(id, SR_LEX_ENTITIES_NAME_LINKS) ||
+        sr_lex_in(id, SR_LEX_FRAME_SPEECH))
+        return 0;
+    if (!ascii_word(w, wn))
+        return strchr(w, '-') ? 1 : 0; /* "al-jubeir" */
+    bool title;
+    if (title_key(sr_namekey_of(w, wn), &title))
+        return 0;
+    if (!in_set(&sr_common_words, w, wn) || in_set(&sr_proper_words, w, wn) ||
+        in_set(&sr_given_names, w, wn))
+        return 1;
+    return 2;
+}
+
+/* Does token k read as a given name: in the list of given names, or a
+ * proper noun that is also a common word ("peter", "john", "bill")? */
+static bool given_like(const tc_state *st, size_t k)
+{
+    const char *w = st->src + st->tok[k].start;
+    size_t wn = st->tok[k].end - st->tok[k].start;
+    return is_word(st, k) && (in_set(&sr_given_names, w, wn) ||
+                              (in_set(&sr_proper_words, w, wn) && in_set(&sr_common_words, w, wn)));
+}
+
+/* "press secretary peter cook told", "col. john j. thomas": the words
+ * after a title, up to a function word or a verb of speech, are a name. */
+static void names_after_titles(tc_state *st)
+{
+    for (size_t t0 = 0; t0 < st->n; t0++) {
+        if (!is_word(st, t0))
+            continue;
+        sr_namekey k;
+        sr_namekey_init(&k);
+        size_t end = 0; /* one past the longest title from t0 */
+        bool role = false;
+        for (size_t j = t0, units = 0; j < st->n && units < sr_title_max_units; j++) {
+            if (!is_word(st, j)) {
+                /* "col.", "gen.": an abbreviation's period */
+                if (j > t0 && st->src[st->tok[j].start] == '.' && st->tok[j].start == st->tok[j - 1].end) {
+                    if (end == j)
+                        end = j + 1;
+                    continue;
+                }
+                break;
+            }
+            if (!sr_namekey_add(&k, st->src + st->tok[j].start, st->tok[j].end - st->tok[j].start))
+                break; /* "ash", "al": a particle adds nothing to the key */
+            units++;
+            bool lower;
+            if (title_key(sr_namekey_value(&k), &lower)) {
+                end = j + 1;
+                role = lower;
+            }
+        }
+        if (end == 0 || end >= st->n)
+            continue;
+        /* the name: up to four words, initials among them; a word that is
+         * only a common one is a given name before a name ("ash carter")
+         * or a surname after a given name ("peter cook"), nothing else */
+        size_t q = end, last = end, words = 0;
+        int prev = 0;
+        while (q < st->n && q < end + 6 && words < 4) {
+            if (initial_at(st, q)) {
+                q += 2;
+                continue;
+            }
+            int c = name_word(st, q);
+            if (c == 0)
+                break;
+            if (c == 2) {
+                bool given_next = words == 0 && name_word(st, q + 1) == 1;
+                bool surname = words == 1 && prev == 1 && given_like(st, q - 1);
+                if (!given_next && !surname)
+                    break;
+            }
+            prev = c;
+            words++;
+            last = ++q;
+            if (c == 2 && words == 2)
+                break;
+        }
+        if (last == end)
+            continue;
+        for (size_t r = end; r < last; r++) {
+            if (!is_word(st, r) || st->cap[r])
+                continue;
+            raise_name_token(st, r);
+            st->cap[r] = r + 1 == last ? 2 : 1;
+        }
+        if (!role)
+            for (size_t r = t0; r < end; r++)
+                if (is_word(st, r) && !is_link(st->src + st->tok[r].start,
+                                               st->tok[r].end - st->tok[r].start))
+                    raise_first(st->src + st->tok[r].start, st->tok[r].end - st->tok[r].start);
+        t0 = last - 1;
+    }
+}
+
+/* A surname raised after a given name is raised wherever the document
+ * names the person again ("Peter Cook said ... Cook said"). */
+static void surnames_everywhere(tc_state *st)
+{
+    uint64_t names[32];
+    size_t nn = 0;
+    for (size_t i = 0; i < st->n && nn < 32; i++)
+        if (st->cap[i] == 2)
+            names[nn++] = sr_word_hash(st->src + st->tok[i].start, st->tok[i].end - st->tok[i].start);
+    if (nn == 0)
+        return;
+    for (size_t i = 0; i < st->n; i++) {
+        if (st->cap[i] || !is_word(st, i))
+            continue;
+        uint64_t h = sr_word_hash(st->src + st->tok[i].start, st->tok[i].end - st->tok[i].start);
+        for (size_t k = 0; k < nn; k++)
+            if (names[k] == h) {
+                raise_name_token(st, i);
+                st->cap[i] = 1;
+                break;
+            }
     }
 }
 
@@ -573,12 +854,13 @@ sitrep_status sr_truecase(sitrep_doc *doc, sitrep_token *tok, size_t n)
         const char *s = st.src + tok[i].start;
         size_t m = tok[i].end - tok[i].start;
         if (m >= 3 && s[1] == '.' && np == 1) {
-            const char *exact;
-            int c = decide_part(&st, i, 0, 1, s, m, &exact);
-            if (c == TC_LOWER && !in_set(&sr_abbreviations, s, m))
-                c = TC_UPPER;
-            if (c != TC_LOWER) {
-                write_part(&st, tok[i].start, tok[i].end, TC_UPPER, exact);
+            uint64_t key = sr_namekey_of(s, m);
+            const sr_actor_alias *ex = kb_alias(key, s, m, true);
+            uint32_t pop;
+            /* "u.s.", "u.n.", "u.n.h.c.r.", not "a.i." or "a.m." */
+            if (ex || kb_alias(key, s, m, false) || gaz_kinds(st.gaz, key, &pop) ||
+                (m >= 6 && !in_set(&sr_abbreviations, s, m))) {
+                write_part(&st, tok[i].start, tok[i].end, TC_UPPER, ex ? ex->exact : NULL);
                 st.cap[i] = 1;
             }
             continue;
@@ -593,10 +875,14 @@ sitrep_status sr_truecase(sitrep_doc *doc, sitrep_token *tok, size_t n)
             if (c != TC_LOWER) {
                 write_part(&st, ps[p], pe[p], c, exact);
                 if (p == 0)
-                    st.cap[i] = 1;
+                    st.cap[i] = c == TC_SURNAME ? 2 : 1;
             }
         }
     }
+    defined_acronyms(&st);
+    names_after_titles(&st);
+    given_before_surnames(&st);
+    surnames_everywhere(&st);
     /* titles before names, then the first word of each sentence */
     for (size_t i = 0; i < n; i++)
         if (st.cap[i] && (i == 0 || !st.cap[i - 1]))

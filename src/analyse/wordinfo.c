@@ -8,7 +8,7 @@
  */
 #include "analyse/wordinfo.h"
 
-#include "analyse/dates.h"
+#include "core/dates.h"
 #include "data/lex.h"
 #include "lexicon.h"
 

@@ -18,7 +18,7 @@
  */
 #include "doc.h"
 
-#include "analyse/dates.h"
+#include "core/dates.h"
 #include "clean/outlets.h"
 #include "data/lexicon.h"
 

@@ -35,7 +35,7 @@
  */
 #include "corpus/corpus.h"
 
-#include "analyse/dates.h"
+#include "core/dates.h"
 #include "wordhash.h"
 
 #include <limits.h>

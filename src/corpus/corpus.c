@@ -8,7 +8,7 @@
  */
 #include "corpus/corpus.h"
 
-#include "analyse/dates.h"
+#include "core/dates.h"
 #include "analyse/entities.h"
 #include "doc.h"
 #include "namekey.h"
