@@ -8,7 +8,7 @@
 #define SITREP_CORPUS_H
 
 #include "core/core.h"
-#include "cluster/minhash.h"
+#include "analyse/minhash.h"
 
 /* One entity across documents. */
 typedef struct sr_centity {
