@@ -27,7 +27,6 @@
  */
 #include "corpus/corpus.h"
 
-#include "report/report.h"
 #include "wordhash.h"
 
 #include <stdlib.h>
@@ -291,37 +290,5 @@ sitrep_status sitrep_corpus_add_snapshot(sitrep_corpus *c, const void *data, siz
         st = sr_corpus_absorb(c, part);
     }
     sitrep_corpus_free(part);
-    return st;
-}
-
-/* ---- the records in parts ---- */
-
-static int discard(const char *data, size_t len, void *ctx)
-{
-    (void)data;
-    (void)len;
-    (void)ctx;
-    return 0;
-}
-
-sitrep_status sitrep_corpus_write_json_part(sitrep_corpus *c, unsigned flags, size_t part, size_t nparts,
-                                            sitrep_write_fn write, void *ctx)
-{
-    if (c == NULL || write == NULL || nparts == 0 || part >= nparts)
-        return SITREP_EARG;
-    sitrep_status st = sitrep_corpus_finish(c);
-    if (st != SITREP_OK)
-        return st;
-    /* how many records there are: a pass that builds none of them */
-    sr_slice count = {0, 0, 0};
-    c->slice = &count;
-    st = sr_corpus_write_records(c, flags, discard, NULL);
-    size_t total = count.n;
-    sr_slice mine = {(size_t)((unsigned long long)total * part / nparts),
-                     (size_t)((unsigned long long)total * (part + 1) / nparts), 0};
-    c->slice = &mine;
-    if (st == SITREP_OK)
-        st = sr_corpus_write_records(c, flags, write, ctx);
-    c->slice = NULL;
     return st;
 }
