@@ -334,3 +334,120 @@ troubled
 remote
 volatile
 mountainous
+
+# Determiners: a noun phrase starts after one ("the spokesman said"); a
+# speech word after one is a noun ("the report", "an estimated 40").
+[set determiner]
+a
+an
+the
+this
+that
+these
+those
+
+# Pronouns that stand for a person or for an organisation (or any
+# speaker, "they") named before.
+[set pronoun_person]
+he
+she
+
+[set pronoun_org]
+it
+they
+
+# Forms of "be": a speech word after one is a participle ("were reported
+# killed", "is estimated").
+[set be]
+be
+is
+are
+was
+were
+been
+
+# Nouns of a role or document that speaks for an organisation: "a CENTCOM
+# spokesman said", "ministry figures show", "officials report".
+[set role_noun]
+spokesman
+spokeswoman
+spokesperson
+spokesmen
+official
+officials
+statement
+report
+commander
+chief
+head
+director
+minister
+ministry
+representative
+envoy
+source
+sources
+analyst
+researcher
+monitor
+data
+figures
+tally
+count
+update
+release
+briefing
+officer
+
+# Speech words whose use decides whether they introduce a source
+# (sr_speech_verb): "claimed that" is a statement, "claimed the attack" an
+# act (claim); "a report by X found that" (finding); "put the toll at"
+# (put); "officials report", "analysts estimate" (noun: a verb only after
+# a plural subject); "data shows", "ACLED recorded" (record: only after an
+# organisation).
+[table speech_use: use]
+claimed       claim
+claims        claim
+found         finding
+put           put
+puts          put
+report        noun
+estimate      noun
+claim         noun
+shows         record
+showed        record
+recorded      record
+counted       record
+documented    record
+tallied       record
+
+# What "put" puts: "put the toll at 61", "puts the number at".
+[set tally_noun]
+toll
+number
+figure
+total
+
+# Relative pronouns: ", which ..." far from a figure speaks of something
+# else.
+[set relative]
+which
+who
+whose
+
+# Before a place, words that make it where a speaker is: "told reporters
+# in Geneva".
+[set told]
+told
+reporters
+
+# Units a distance is given in before "from": "20 km from Djibo".
+[set distance]
+km
+kilometre
+kilometres
+kilometer
+kilometers
+mile
+miles
+away

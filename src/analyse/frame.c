@@ -9,8 +9,6 @@
 
 #include <string.h>
 
-static const char *const determiners[] = {"a", "an", "the", "this", "that", "these", "those", NULL};
-static const char *const pronouns_org[] = {"it", "they", NULL};
 
 /* ---- sentences and clauses ---- */
 
@@ -37,7 +35,6 @@ static bool ing_word(const sr_context *c, size_t i)
 
 size_t sr_clause_end(const sr_context *c, size_t from, size_t hi, bool figures)
 {
-    static const char *const rel[] = {"which", "who", "whose", NULL};
     if (hi > from + SR_CLAUSE_WINDOW)
         hi = from + SR_CLAUSE_WINDOW;
     for (size_t i = from; i < hi; i++) {
@@ -51,7 +48,7 @@ size_t sr_clause_end(const sr_context *c, size_t from, size_t hi, bool figures)
         /* ", prompting ...", ", killing ...": a new clause; ", which ..." far
          * from the figure speaks of something else */
         if (sr_tok_char(c, i, ',') && ((ing_word(c, i + 1) && !sr_tok_is(c, i + 1, "including")) ||
-                                       (sr_tok_in(c, i + 1, rel) && i > from + 3)))
+                                       (sr_tok_class(c, i + 1, SR_LEX_FRAME_RELATIVE) && i > from + 3)))
             return i;
     }
     return hi;
@@ -71,15 +68,7 @@ size_t sr_clause_start(const sr_context *c, size_t to, size_t lo)
 
 /* ---- sources ---- */
 
-bool sr_role_noun(const sr_context *c, size_t i)
-{
-    static const char *const roles[] = {
-        "spokesman", "spokeswoman", "spokesperson", "official", "officials", "statement",
-        "report", "commander", "chief", "head", "director", "minister", "ministry", "spokesmen",
-        "representative", "envoy", "source", "sources", "analyst", "researcher", "monitor",
-        "data", "figures", "tally", "count", "update", "release", "briefing", "officer", NULL};
-    return sr_tok_in(c, i, roles);
-}
+bool sr_role_noun(const sr_context *c, size_t i) { return sr_tok_class(c, i, SR_LEX_FRAME_ROLE_NOUN); }
 
 bool sr_speech_verb(const sr_context *c, size_t i)
 {
@@ -90,43 +79,42 @@ bool sr_speech_verb(const sr_context *c, size_t i)
     if (c->at[i].mention >= 0)
         return false;
     /* "an estimated $10 million", "the reported attack", "were reported killed" */
-    if (i > 0 && (sr_tok_in(c, i - 1, determiners) || sr_tok_is(c, i - 1, "were") ||
-                  sr_tok_is(c, i - 1, "was") || sr_tok_is(c, i - 1, "been") ||
-                  sr_tok_is(c, i - 1, "be") || sr_tok_is(c, i - 1, "is") || sr_tok_is(c, i - 1, "are")))
+    if (i > 0 && (sr_tok_class(c, i - 1, SR_LEX_FRAME_DETERMINER) || sr_tok_class(c, i - 1, SR_LEX_FRAME_BE)))
         return false;
-    /* "claimed its fighters had killed": a statement; "claimed responsibility",
-     * "claimed the attack": an act */
-    if (sr_tok_is(c, i, "claimed") || sr_tok_is(c, i, "claims"))
+    switch (sr_lex_value(c->wi[i].lex, SR_LEX_FRAME_SPEECH_USE, SR_LEXCOL_FRAME_SPEECH_USE_USE)) {
+    case SR_LEXE_FRAME_SPEECH_USE_USE_CLAIM:
+        /* "claimed its fighters had killed": a statement; "claimed
+         * responsibility", "claimed the attack": an act */
         return sr_tok_is(c, i + 1, "that") || sr_tok_is(c, i + 1, "its") || sr_tok_is(c, i + 1, "it") ||
                sr_tok_is(c, i + 1, "their") || sr_tok_is(c, i + 1, "they") ||
                (sr_tok_is(c, i + 1, "to") && sr_tok_is(c, i + 2, "have"));
-    /* "a report by Amnesty International found that" */
-    if (sr_tok_is(c, i, "found"))
+    case SR_LEXE_FRAME_SPEECH_USE_USE_FINDING:
+        /* "a report by Amnesty International found that" */
         return sr_tok_is(c, i + 1, "that") && i > 0 && sr_entity_at(c, i - 1, NULL) != NULL;
-    /* nouns: "a report", "the claim" are handled above; "put" only in "put the toll at" */
-    if (sr_tok_is(c, i, "put") || sr_tok_is(c, i, "puts")) {
+    case SR_LEXE_FRAME_SPEECH_USE_USE_PUT:
+        /* "put the toll at 61" */
         for (size_t k = i + 1; k <= i + 3; k++)
-            if (sr_tok_is(c, k, "toll") || sr_tok_is(c, k, "number") || sr_tok_is(c, k, "figure") ||
-                sr_tok_is(c, k, "total"))
+            if (sr_tok_class(c, k, SR_LEX_FRAME_TALLY_NOUN))
                 return true;
         return false;
-    }
-    if (sr_tok_is(c, i, "report") || sr_tok_is(c, i, "estimate") || sr_tok_is(c, i, "claim")) {
+    case SR_LEXE_FRAME_SPEECH_USE_USE_NOUN: {
+        /* "it reports", "ACLED estimates"; "analysts estimate", "officials report" */
         if (i == 0)
             return false;
-        if (sr_tok_in(c, i - 1, pronouns_org) || sr_entity_at(c, i - 1, NULL) != NULL)
+        if (sr_tok_class(c, i - 1, SR_LEX_FRAME_PRONOUN_ORG) || sr_entity_at(c, i - 1, NULL) != NULL)
             return true;
-        /* "analysts estimate", "officials report" */
         size_t n = c->tok[i - 1].end - c->tok[i - 1].start;
         return sr_tok_word(c, i - 1) && n > 3 && c->src[c->tok[i - 1].end - 1] == 's' &&
                (sr_tok_is(c, i + 1, "that") || c->at[i + 1].figure >= 0 || sr_role_noun(c, i - 1) ||
                 sr_tok_stem(c, i - 1, "analyst", 1) || sr_tok_stem(c, i - 1, "expert", 1));
     }
-    if (sr_tok_is(c, i, "shows") || sr_tok_is(c, i, "showed") || sr_tok_is(c, i, "recorded") ||
-        sr_tok_is(c, i, "counted") || sr_tok_is(c, i, "documented") || sr_tok_is(c, i, "tallied"))
-    {
+    case SR_LEXE_FRAME_SPEECH_USE_USE_RECORD: {
+        /* "ACLED recorded", not "data shows" or "Peshawar recorded" */
         const sr_entity *en = i > 0 ? sr_entity_at(c, i - 1, NULL) : NULL;
-        return en && en->e.kind != SITREP_ENTITY_PLACE; /* "data shows", "Peshawar recorded" */
+        return en && en->e.kind != SITREP_ENTITY_PLACE;
+    }
+    default:
+        break;
     }
     return true;
 }
@@ -186,8 +174,7 @@ bool sr_place_located(const sr_context *c, size_t lo, size_t f)
             return k > lo && sr_tok_class(c, k - 1, SR_LEX_FRAME_STRUCK_ON);
         /* "20 km from Djibo", not "fighters from Syria" */
         if (sr_tok_is(c, k, "from"))
-            return k > lo && (sr_tok_is(c, k - 1, "km") || sr_tok_stem(c, k - 1, "kilomet", 4) ||
-                              sr_tok_stem(c, k - 1, "mile", 1) || sr_tok_is(c, k - 1, "away"));
+            return k > lo && sr_tok_class(c, k - 1, SR_LEX_FRAME_DISTANCE);
         if (c->at[k].mention >= 0) {
             k = sr_mention_first(c, k);
             continue;
@@ -213,7 +200,7 @@ bool sr_speakers_place(const sr_context *c, size_t first, size_t last, size_t lo
         if (sr_speech_verb(c, k))
             return true;
     for (size_t k = first; k > lo && first - k < 4; k--)
-        if (sr_tok_is(c, k - 1, "told") || sr_tok_is(c, k - 1, "reporters"))
+        if (sr_tok_class(c, k - 1, SR_LEX_FRAME_TOLD))
             return true;
     return false;
 }
