@@ -19,7 +19,7 @@
  *
  * OFFSETS: every span is a pair of byte offsets [start, end) into the
  * original input of its document (the file as read, or the decoded `text`
- * field of a JSON Lines record).  Cleaning never rewrites those bytes; it
+ * or `html` field of a JSON Lines record).  Cleaning never rewrites those bytes; it
  * only decides which spans are article text.  One exception, made safe:
  * a web page whose text holds character references ("army&#8217;s") is
  * read through a copy with them decoded (sitrep_doc_analysed_text), and
