@@ -314,7 +314,7 @@ static bool acronym_context(const tc_state *st, size_t i, size_t part, size_t np
     size_t n = st->tok[i].end - st->tok[i].start;
     bool closed = in_set(&sr_function_words, s, n) || in_set(&sr_short_words, s, n);
     if (closed && i > 0 && is_word(st, i - 1) &&
-        sr_lex_in(tok_lex(st, i - 1), SR_LEX_ENTITIES_ACRONYM_BEFORE))
+        sr_lex_in(tok_lex(st, i - 1), SR_LEX_ENTITIES_ARTICLES))
         return true;
     return i + 1 < st->n && sr_lex_in(tok_lex(st, i + 1), SR_LEX_ENTITIES_ACRONYM_AFTER);
 }
@@ -474,7 +474,7 @@ static size_t phrase_at(const tc_state *st, size_t i)
     const char *s0 = st->src + st->tok[i].start;
     size_t n0 = st->tok[i].end - st->tok[i].start;
     if ((is_link(s0, n0) && !is_name_article(s0, n0)) ||
-        sr_lex_in(sr_lex_find(s0, n0), SR_LEX_ENTITIES_ACRONYM_BEFORE))
+        sr_lex_in(sr_lex_find(s0, n0), SR_LEX_ENTITIES_ARTICLES))
         return i;
     sr_namekey k;
     sr_namekey_init(&k);

@@ -18,8 +18,6 @@
  *   sr_ui_navigation, sr_ui_prompts, sr_ui_prompts_tail, sr_ui_related
  *                     whole-line phrases of web pages that are not article
  *                     text (data/ui-*.txt)
- *   sr_org_heads      head nouns that end organisation names ("Forces",
- *                     "Network", "Ministry"; data/org-heads.txt)
  *   sr_common_words   the lower-case words of the system dictionary (its
  *                     proper nouns left out): "mobile", "reading"
  *   sr_proper_words   the capitalised words of the system dictionary
@@ -56,7 +54,6 @@ extern const sr_wordset sr_ui_navigation;
 extern const sr_wordset sr_ui_prompts;
 extern const sr_wordset sr_ui_prompts_tail;
 extern const sr_wordset sr_ui_related;
-extern const sr_wordset sr_org_heads;
 extern const sr_wordset sr_given_names;
 extern const sr_wordset sr_common_words;
 extern const sr_wordset sr_proper_words;
