@@ -377,6 +377,13 @@ typedef struct sitrep_event {
     const char *fatalities_qualifier, *injured_qualifier;
     sitrep_span trigger;        /* the words that name it */
     size_t span_count;          /* sentences: sitrep_doc_event_span */
+    const char *perpetrator_confidence; /* how the report ties actors[0] to it: "reported"
+                                 * (told as fact), "claimed" (by itself), "suspected",
+                                 * "accused" (blamed by others); NULL without a perpetrator */
+    int date_from_report;       /* 1: the text does not date it; the date is the month up
+                                 * to the report's own date (on or before it) */
+    int place_from_report;      /* 1: the text does not place it; the location is the
+                                 * country the report is about */
 } sitrep_event;
 
 SITREP_EXPORT size_t sitrep_doc_event_count(const sitrep_doc *doc);

@@ -920,6 +920,41 @@ air
 shelling
 bombardment
 
+# Common nouns for a state's forces: as the doer ("soldiers opened fire",
+# "the army bombed") they are the forces of the country the report is
+# about (or of the demonym before them); police ones are its police.
+[set force_noun]
+army
+troops
+soldiers
+soldier
+military
+forces
+navy
+marines
+paratroopers
+commandos
+guardsmen
+police
+policemen
+policeman
+gendarmes
+
+# A form of "be" before a participle: "was attacked by", "were wounded".
+[set be_passive]
+was
+were
+been
+being
+is
+are
+
+[set police_noun]
+police
+policemen
+policeman
+gendarmes
+
 # Prepositions before a name that make it the target, not the doer: "an
 # attack on Nigerian troops".
 [set target_prep]
@@ -947,6 +982,11 @@ group
 militants
 jihadists
 insurgents
+guerrillas
+rebels
+terrorists
+subversives
+extremists
 
 # Who "claimed" it or "took credit for" it is its perpetrator.
 [set claim]
@@ -968,11 +1008,57 @@ between
 at
 from
 
-# "blamed the attack on X".
+# Who is blamed: "blamed the attack on X", "attributed it to X", "accused
+# X of"; the prepositions that name X.
 [set blame]
 blamed
 blames
 blaming
+blame
+attributed
+attributes
+attributing
+accused
+accuses
+accusing
+
+[set accuse]
+accused
+accuses
+accusing
+
+[set blame_prep]
+on
+to
+
+# After "claimed": the doer's own word ("claimed responsibility for").
+[set responsibility]
+responsibility
+credit
+authorship
+
+# Words after a doer that tie it to a happening told elsewhere: "X carried
+# out the attack", "X was responsible for".
+[set doer_cue]
+carried out
+perpetrated
+responsible
+were behind
+was behind
+
+# Words that make who did it a suspicion: "suspected rebels", "presumably
+# by", "allegedly".
+[set suspicion]
+suspected
+suspect
+presumably
+presumed
+apparently
+allegedly
+alleged
+believed
+probably
+possibly
 
 
 # ---- when and where ----

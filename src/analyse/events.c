@@ -40,6 +40,7 @@
 #include "data/gazetteer.h"
 #include "data/namekey.h"
 
+#include <stdio.h>
 #include <string.h>
 
 /* ---- the ACLED sub-event table ---- */
@@ -101,6 +102,12 @@ static const struct {
     [EV_OTHER] = {"Other", "Strategic developments", 1},
     [EV_ATTACK_GENERIC] = {"Armed clash", "Battles", 2},
 };
+
+const char *sr_perp_confidence_name(int conf)
+{
+    static const char *const names[] = {NULL, "reported", "claimed", "suspected", "accused"};
+    return conf > 0 && conf <= SR_PERP_ACCUSED ? names[conf] : NULL;
+}
 
 const char *sr_event_sub_name(int sub) { return sub > 0 && sub < EV_COUNT ? subs[sub].sub : ""; }
 const char *sr_event_type_name(int sub) { return sub > 0 && sub < EV_COUNT ? subs[sub].type : ""; }
@@ -209,6 +216,10 @@ typedef struct estate {
     sr_date anchor;
     int32_t dominant;
     int32_t dateline;   /* the place of the article's dateline ("MOGADISHU, Somalia (AP) —"), -1 */
+    sr_arena *arena;    /* the document's: names made here ("Military Forces of Chad") */
+    uint32_t country;   /* the country the report is about, gazetteer id + 1 (0 none; see
+                           report_country), found when first asked */
+    char country_cc[3];
 } estate;
 
 
@@ -479,19 +490,76 @@ static bool actor_kind(const sr_entity *e)
 }
 
 
+/* The country the report is about: its dateline's, else the one its
+ * places name most (a country or a place in it, by mentions); the
+ * gazetteer id + 1 and its code in cc, 0 when it names none. */
+static uint32_t report_country(const sr_context *c, int32_t dateline, char cc[3])
+{
+    const sr_gazetteer *g = sr_gazetteer_get();
+    const char *code = dateline >= 0 ? c->ent[dateline].e.country : NULL;
+    if (!code) {
+        const char *codes[16];
+        uint32_t counts[16];
+        size_t n = 0;
+        uint32_t best = 0;
+        for (size_t e = 0; e < c->nent; e++) {
+            const sr_entity *en = &c->ent[e];
+            if (en->e.kind != SITREP_ENTITY_PLACE || !en->e.country || !en->e.country[0])
+                continue;
+            size_t k = 0;
+            while (k < n && strcmp(codes[k], en->e.country) != 0)
+                k++;
+            if (k == n) {
+                if (n == 16)
+                    continue;
+                codes[n] = en->e.country;
+                counts[n++] = 0;
+            }
+            counts[k] += en->mentions;
+            if (counts[k] > best) {
+                best = counts[k];
+                code = codes[k];
+            }
+        }
+    }
+    if (!g || !code || strlen(code) != 2)
+        return 0;
+    uint32_t id = sr_gaz_country(g, code);
+    if (id == UINT32_MAX)
+        return 0;
+    memcpy(cc, code, 3);
+    return id + 1;
+}
+
+/* "Military Forces of Chad", "Police Forces of Chad": ACLED's name for
+ * the forces of a state (gazetteer id + 1) that the text names only by a
+ * common noun or a demonym ("the army", "Nigerian jets"); NULL when the
+ * state is unknown. */
+static const char *forces_name(const estate *es, bool police, uint32_t country)
+{
+    const sr_gazetteer *g = sr_gazetteer_get();
+    if (!g || !country || !es->arena)
+        return NULL;
+    sr_place p;
+    sr_gaz_place(g, country - 1, &p);
+    char buf[200];
+    int n = snprintf(buf, sizeof buf, "%s Forces of %s", police ? "Police" : "Military", p.name);
+    return n > 0 && (size_t)n < sizeof buf ? sr_arena_strndup(es->arena, buf, (size_t)n) : NULL;
+}
+
 /* "Nigerian jets killed ...", "Somali troops repelled ...": a demonym
  * (not a place, so no entity) before a word for a state's forces, in the
  * subject before the trigger at `at`, names the country as "US troops"
- * does; its canonical name, or NULL. */
-static const char *state_forces_of(const sr_context *c, size_t lo, size_t at)
+ * does; its gazetteer id + 1, or 0; *police when the forces are police. */
+static uint32_t state_forces_of(const sr_context *c, size_t lo, size_t at, bool *police)
 {
     const sr_gazetteer *g = sr_gazetteer_get();
     if (!g)
-        return NULL;
+        return 0;
     for (size_t k = at; k > lo && at - k < 10;) {
         k--;
         if (sr_tok_char(c, k, ',') || sr_tok_char(c, k, ';'))
-            return NULL;
+            return 0;
         if (!(c->tok[k].flags & SITREP_TOKF_CAP) || c->at[k].mention >= 0 || !sr_tok_class(c, k + 1, SR_LEX_EVENTS_STATE_FORCES))
             continue;
         if (k > lo && sr_tok_class(c, k - 1, SR_LEX_EVENTS_TARGET_PREP))
@@ -506,29 +574,72 @@ static const char *state_forces_of(const sr_context *c, size_t lo, size_t at)
                 continue;
             uint32_t country = sr_gaz_country(g, p.country);
             if (country == UINT32_MAX)
-                return NULL;
-            sr_place cp;
-            sr_gaz_place(g, country, &cp);
-            return cp.name;
+                return 0;
+            *police = sr_tok_class(c, k + 1, SR_LEX_EVENTS_POLICE_NOUN);
+            return country + 1;
         }
     }
-    return NULL;
+    return 0;
 }
 
-/* The perpetrator: who claimed it or took credit, the subject before the
- * trigger, or "by X" after it. */
-static int32_t perpetrator(const estate *es, size_t lo, size_t hi, size_t at, int32_t *second)
+/* Is the clause [lo, hi) hedged about who did it: "suspected rebels",
+ * "presumably", "allegedly", "believed to be"? */
+static bool hedged(const sr_context *c, size_t lo, size_t hi)
+{
+    for (size_t k = lo; k < hi; k++)
+        if (sr_tok_class(c, k, SR_LEX_EVENTS_SUSPICION))
+            return true;
+    return false;
+}
+
+/* The first actor (not a place, person or outlet) named in [from, to),
+ * -1 when none. */
+static int32_t actor_in(const sr_context *c, size_t from, size_t to)
+{
+    for (size_t q = from; q < to; q++) {
+        int32_t e;
+        if (actor_kind(sr_entity_at(c, q, &e)))
+            return e;
+    }
+    return -1;
+}
+
+/* Who is blamed in [lo, hi): "blamed the attack on X" (the last "on X"),
+ * "attributed it to X", "accused X of"; -1 when nobody. */
+static int32_t blamed(const sr_context *c, size_t lo, size_t hi)
+{
+    for (size_t k = lo; k < hi; k++) {
+        if (!sr_tok_class(c, k, SR_LEX_EVENTS_BLAME))
+            continue;
+        int32_t who = -1;
+        for (size_t q = k + 1; q + 1 < hi; q++)
+            if (sr_tok_class(c, q, SR_LEX_EVENTS_BLAME_PREP)) {
+                size_t r = sr_tok_is(c, q + 1, "the") ? q + 2 : q + 1;
+                int32_t e;
+                if (actor_kind(sr_entity_at(c, r, &e)))
+                    who = e;
+            }
+        if (who < 0 && sr_tok_class(c, k, SR_LEX_EVENTS_ACCUSE))
+            who = actor_in(c, k + 1, hi < k + 5 ? hi : k + 5); /* "accused the FMLN of" */
+        if (who >= 0)
+            return who;
+    }
+    return -1;
+}
+
+/* Who claimed [lo, hi) or took credit for it: the actor after "claimed
+ * by", else before the verb ("the group", the armed group named most);
+ * -1 when nobody. */
+static int32_t claimed_by(const estate *es, size_t lo, size_t hi)
 {
     const sr_context *c = es->c;
     for (size_t k = lo; k < hi; k++) {
         if (!sr_tok_phrase(c, k, hi, SR_LEX_EVENTS_CLAIM, NULL))
             continue;
         if (sr_tok_is(c, k + 1, "by")) {
-            for (size_t q = k + 2; q < hi && q < k + 6; q++) {
-                int32_t e;
-                if (actor_kind(sr_entity_at(c, q, &e)))
-                    return e;
-            }
+            int32_t e = actor_in(c, k + 2, hi < k + 6 ? hi : k + 6);
+            if (e >= 0)
+                return e;
         }
         for (size_t q = k; q > lo && k - q < 6; q--) {
             int32_t e;
@@ -538,7 +649,31 @@ static int32_t perpetrator(const estate *es, size_t lo, size_t hi, size_t at, in
                 return es->dominant;
         }
     }
-    for (size_t k = at; k > lo && at - k < 14;) {
+    return -1;
+}
+
+/* The perpetrator: who claimed it or took credit, the subject before the
+ * trigger, who is blamed, or "by X" after it; *conf gets how the report
+ * ties it (SR_PERP_*). */
+static int32_t perpetrator(const estate *es, size_t lo, size_t hi, size_t at, int32_t *second, uint8_t *conf,
+                           int *forces)
+{
+    const sr_context *c = es->c;
+    int32_t who = claimed_by(es, lo, hi);
+    if (who >= 0) {
+        *conf = SR_PERP_CLAIMED;
+        return who;
+    }
+    who = blamed(c, lo, hi);
+    if (who >= 0) {
+        *conf = SR_PERP_ACCUSED;
+        return who;
+    }
+    *conf = hedged(c, lo, hi) ? SR_PERP_SUSPECTED : SR_PERP_REPORTED;
+    /* "was attacked by X": the subject is what was hit */
+    bool passive = at > lo && sr_tok_class(c, at - 1, SR_LEX_EVENTS_BE_PASSIVE);
+    bool spoken = false; /* past a speech verb: "police said gunmen ..." */
+    for (size_t k = at; k > lo && at - k < 14 && !passive;) {
         k--;
         int32_t e;
         const sr_entity *en = sr_entity_at(c, k, &e);
@@ -574,30 +709,38 @@ static int32_t perpetrator(const estate *es, size_t lo, size_t hi, size_t at, in
         if (sr_tok_class(c, k, SR_LEX_EVENTS_GROUP_NOUN) &&
             k > lo && sr_tok_is(c, k - 1, "the"))
             return es->dominant;
+        spoken |= sr_tok_flag(c, k, SR_WI_SPEECH);
+        /* "soldiers opened fire", "the army bombed": the state's forces,
+         * unless they are what was hit ("an attack on soldiers", "an army
+         * post", "soldiers were wounded"), the speaker ("the army said")
+         * or a named force's ("Nigerian Army troops": its name, read on) */
+        if (sr_tok_class(c, k, SR_LEX_EVENTS_FORCE_NOUN) && !en && !spoken && forces) {
+            size_t f = k;
+            bool named = false;
+            while (f > lo && k - f < 3 && (sr_tok_is(c, f - 1, "the") || (c->tok[f - 1].flags & SITREP_TOKF_CAP) ||
+                                           sr_tok_class(c, f - 1, SR_LEX_EVENTS_FORCE_NOUN))) {
+                named |= actor_kind(sr_entity_at(c, f - 1, NULL));
+                f--;
+            }
+            if (named)
+                continue;
+            bool object = false; /* "killed 11 soldiers in a raid" */
+            for (size_t q = lo; q < f && !object; q++)
+                object = sr_tok_flag(c, q, SR_WI_EVENT) || c->at[q].figure >= 0;
+            if (object || (f > lo && (sr_tok_class(c, f - 1, SR_LEX_EVENTS_TARGET_PREP) || sr_tok_is(c, f - 1, "of"))) ||
+                sr_tok_class(c, k + 1, SR_LEX_EVENTS_MILITARY_TARGET) || sr_tok_class(c, k + 1, SR_LEX_EVENTS_BE_PASSIVE))
+                break;
+            *forces = sr_tok_class(c, k, SR_LEX_EVENTS_POLICE_NOUN) ? 2 : 1;
+            return -1;
+        }
         if (sr_tok_char(c, k, ';'))
             break;
     }
-    /* "blamed the attack on a church ... on the ADF": the last "on X" */
-    for (size_t k = lo; k < hi; k++)
-        if (sr_tok_class(c, k, SR_LEX_EVENTS_BLAME)) {
-            int32_t who = -1;
-            for (size_t q = k + 1; q + 1 < hi; q++)
-                if (sr_tok_is(c, q, "on")) {
-                    size_t r = sr_tok_is(c, q + 1, "the") ? q + 2 : q + 1;
-                    int32_t e;
-                    if (actor_kind(sr_entity_at(c, r, &e)))
-                        who = e;
-                }
-            if (who >= 0)
-                return who;
-        }
     for (size_t k = at; k + 1 < hi && k < at + 8; k++)
         if (sr_tok_is(c, k, "by")) {
-            for (size_t q = k + 1; q < hi && q < k + 6; q++) {
-                int32_t e;
-                if (actor_kind(sr_entity_at(c, q, &e)))
-                    return e;
-            }
+            who = actor_in(c, k + 1, hi < k + 6 ? hi : k + 6);
+            if (who >= 0)
+                return who;
         }
     return -1;
 }
@@ -934,6 +1077,18 @@ static void merge_event(const sr_context *c, sr_event *a, const sr_event *b)
         a->inj_high = b->inj_high;
         a->inj_q = b->inj_q;
     }
+    if (!a->perp && b->perp) {
+        /* the retelling names who did it: it goes first */
+        const char *keep[SR_EVENT_ACTORS];
+        size_t n = a->nactors;
+        memcpy(keep, a->actors, sizeof keep);
+        a->nactors = 0;
+        add_actor(a, b->actors[0]);
+        for (size_t k = 0; k < n; k++)
+            add_actor(a, keep[k]);
+        a->perp = 1;
+        a->perp_conf = b->perp_conf;
+    }
     for (size_t k = 0; k < b->nactors; k++)
         add_actor(a, b->actors[k]);
 }
@@ -996,13 +1151,26 @@ static sitrep_status emit(const estate *es, size_t s, const trig *t, size_t nt, 
     if (s + 1 < c->nsen && sr_tok_is(c, sr_sent_first(c, s + 1), "no"))
         stated_casualties(c, sr_sent_first(c, s + 1), sr_sent_end(c, s + 1), &ev);
     int32_t second = -1;
-    int32_t perp = perpetrator(es, lo, hi, t[0].at, &second);
+    uint8_t conf = 0;
+    /* the forces named only by a common noun act in armed violence and
+     * arrests; a crowd's protest is the crowd's */
+    bool armed = strcmp(subs[ev.sub].type, "Protests") != 0 && strcmp(subs[ev.sub].type, "Riots") != 0 &&
+                 (strcmp(subs[ev.sub].type, "Strategic developments") != 0 || ev.sub == EV_ARRESTS);
+    int forces = 0;
+    int32_t perp = perpetrator(es, lo, hi, t[0].at, &second, &conf, armed ? &forces : NULL);
+    bool police = forces == 2;
+    uint32_t state = perp < 0 ? state_forces_of(c, lo, t[0].at, &police) : 0;
     if (perp >= 0) {
         add_actor(&ev, c->ent[perp].e.name);
         if (c->ent[perp].e.parent)
             add_actor(&ev, c->ent[perp].e.parent); /* its associated actor */
-    } else {
-        add_actor(&ev, state_forces_of(c, lo, t[0].at));
+    } else if (state || forces) {
+        /* a demonym's state, else the country the report is about */
+        add_actor(&ev, forces_name(es, police, state ? state : es->country));
+    }
+    if (ev.nactors) {
+        ev.perp = 1;
+        ev.perp_conf = conf;
     }
     if (second >= 0)
         add_actor(&ev, c->ent[second].e.name);
@@ -1155,12 +1323,141 @@ static int32_t dateline_place(const sr_context *c)
     return -1;
 }
 
+/* ---- responsibility told anywhere in the report ---- */
+
+/* Does the sentence [lo, hi) tie an actor to a happening, and whom: "X
+ * claimed responsibility for the murder", "the bombing was attributed to
+ * X", "police blamed X", "X carried out the attack"?  -1 when not; *conf
+ * gets how. */
+static int32_t responsible(const estate *es, size_t lo, size_t hi, uint8_t *conf)
+{
+    const sr_context *c = es->c;
+    bool claim = false, cue = false;
+    for (size_t k = lo; k < hi; k++) {
+        claim |= sr_tok_class(c, k, SR_LEX_EVENTS_RESPONSIBILITY) && k > lo &&
+                 (sr_tok_phrase(c, k - 1, hi, SR_LEX_EVENTS_CLAIM, NULL) ||
+                  (k > lo + 1 && sr_tok_phrase(c, k - 2, hi, SR_LEX_EVENTS_CLAIM, NULL)));
+        claim |= sr_tok_phrase(c, k, hi, SR_LEX_EVENTS_CLAIM, NULL) > 1; /* "took credit" */
+        cue |= sr_tok_phrase(c, k, hi, SR_LEX_EVENTS_DOER_CUE, NULL) > 0;
+    }
+    int32_t who = claim ? claimed_by(es, lo, hi) : -1;
+    if (who >= 0) {
+        *conf = SR_PERP_CLAIMED;
+        return who;
+    }
+    who = blamed(c, lo, hi);
+    if (who >= 0) {
+        *conf = SR_PERP_ACCUSED;
+        return who;
+    }
+    if (!cue)
+        return -1;
+    /* "X carried out", "X was responsible": the actor before the cue */
+    for (size_t k = lo; k < hi; k++) {
+        if (!sr_tok_phrase(c, k, hi, SR_LEX_EVENTS_DOER_CUE, NULL))
+            continue;
+        for (size_t q = k; q > lo && k - q < 8; q--) {
+            int32_t e;
+            if (actor_kind(sr_entity_at(c, q - 1, &e))) {
+                *conf = hedged(c, lo, hi) ? SR_PERP_SUSPECTED : SR_PERP_REPORTED;
+                return e;
+            }
+        }
+    }
+    return -1;
+}
+
+/* Is entity `who` named in the event already (as the other side)? */
+static bool names_actor(const sr_event *ev, const sr_entity *who)
+{
+    for (size_t k = 0; k < ev->nactors; k++)
+        if (strcmp(ev->actors[k], who->e.name) == 0)
+            return true;
+    return false;
+}
+
+/* Events that the text leaves without a perpetrator take the one another
+ * sentence of the report names for them: the event told in that sentence,
+ * else the last one told before it of the family its words name ("claimed
+ * responsibility for the bombing"), else the last one told before it.
+ * The victims' side (an actor the event names already) is never the
+ * perpetrator. */
+static void responsibility(const estate *es, sr_event *ev, size_t n)
+{
+    const sr_context *c = es->c;
+    if (n == 0)
+        return;
+    for (size_t s = 0; s < c->nsen; s++) {
+        size_t lo = sr_sent_first(c, s), hi = sr_sent_end(c, s);
+        uint8_t conf = 0;
+        int32_t who = responsible(es, lo, hi, &conf);
+        if (who < 0)
+            continue;
+        const sr_entity *en = &c->ent[who];
+        uint32_t at = c->sen[s].span.start;
+        /* the happening the sentence names */
+        int sub = EV_NONE;
+        for (size_t i = lo; i < hi && sub == EV_NONE; i++) {
+            size_t len;
+            bool plural;
+            if (sr_tok_flag(c, i, SR_WI_EVENT))
+                sub = trigger_at(c, i, lo, hi, &len, &plural);
+        }
+        sr_event *pick = NULL;
+        for (size_t k = 0; k < n && !pick; k++)
+            for (size_t j = 0; j < ev[k].nspans; j++)
+                if (ev[k].span_start[j] == at)
+                    pick = &ev[k];
+        for (size_t k = n; k-- > 0 && !pick;)
+            if (ev[k].span_start[0] < at && (sub == EV_NONE || same_family(ev[k].sub, sub)))
+                pick = &ev[k];
+        if (!pick || pick->perp || names_actor(pick, en))
+            continue;
+        const char *keep[SR_EVENT_ACTORS];
+        size_t na = pick->nactors;
+        memcpy(keep, pick->actors, sizeof keep);
+        pick->nactors = 0;
+        add_actor(pick, en->e.name);
+        for (size_t k = 0; k < na; k++)
+            add_actor(pick, keep[k]);
+        pick->perp = 1;
+        pick->perp_conf = conf;
+    }
+}
+
+/* The report's own frame for what its text leaves open: an event the
+ * text does not date happened on or before the report, in the month up to
+ * its date (a wire report tells recent news); one it does not place
+ * happened in the country the report is about. */
+static void report_frame(const estate *es, sr_event *ev, size_t n)
+{
+    const sr_context *c = es->c;
+    sr_date published = {0, 0, 0};
+    const char *d = c->doc->published;
+    size_t at, used;
+    if (d)
+        sr_date_find(d, strlen(d), &published, &at, &used);
+    for (size_t k = 0; k < n; k++) {
+        if (!ev[k].from.year && published.year && published.day) {
+            ev[k].to = published;
+            ev[k].from = sr_date_add_days(&published, -30);
+            ev[k].precision = SR_PREC_MONTH;
+            ev[k].weak_date = 2;
+        }
+        if (ev[k].location < 0) {
+            ev[k].region = es->country;
+            memcpy(ev[k].region_cc, es->country_cc, 3);
+        }
+    }
+}
+
 sitrep_status sr_find_events(const sr_context *c, const sr_date *anchor, const sr_buf *claims,
-                             const sr_buf *fig_claim, sr_buf *out)
+                             const sr_buf *fig_claim, sr_arena *arena, sr_buf *out)
 {
     estate es = {c, (const sr_claim *)(const void *)claims->data, SR_VEC_COUNT(claims, sr_claim),
                  (const int32_t *)(const void *)fig_claim->data, *anchor, sr_dominant_group(c),
-                 dateline_place(c)};
+                 dateline_place(c), arena, 0, ""};
+    es.country = report_country(c, es.dateline, es.country_cc);
     size_t first_event = SR_VEC_COUNT(out, sr_event);
     trig t[16];
     for (size_t s = 0; s < c->nsen; s++) {
@@ -1216,6 +1513,8 @@ sitrep_status sr_find_events(const sr_context *c, const sr_date *anchor, const s
             clause_lo = brk;
         }
     }
+    responsibility(&es, (sr_event *)(void *)out->data + first_event, SR_VEC_COUNT(out, sr_event) - first_event);
+    report_frame(&es, (sr_event *)(void *)out->data + first_event, SR_VEC_COUNT(out, sr_event) - first_event);
     return SITREP_OK;
 }
 
@@ -1230,7 +1529,7 @@ sitrep_status sr_claims_events(sitrep_doc *doc, const sr_date *anchor)
     if (st == SITREP_OK)
         st = sr_claim_source_texts(doc, &c);
     if (st == SITREP_OK)
-        st = sr_find_events(&c, anchor, &doc->claims, &doc->fig_claim, &doc->events);
+        st = sr_find_events(&c, anchor, &doc->claims, &doc->fig_claim, &doc->arena, &doc->events);
     sr_context_free(&c);
     return st;
 }

@@ -11,6 +11,7 @@
 #include "analyse/events.h"
 #include "analyse/figures.h"
 #include "analyse/times.h"
+#include "data/gazetteer.h"
 
 #include <math.h>
 #include <string.h>
@@ -183,6 +184,15 @@ sitrep_status sitrep_doc_event(const sitrep_doc *doc, size_t i, sitrep_event *ou
         out->admin1 = p->admin1;
         out->lat = p->lat;
         out->lon = p->lon;
+    } else if (e->region && sr_gazetteer_get()) {
+        /* placed only by the report's frame: the country it is about */
+        sr_place p;
+        sr_gaz_place(sr_gazetteer_get(), e->region - 1, &p);
+        out->location = p.name;
+        out->country = e->region_cc[0] ? e->region_cc : NULL;
+        out->admin1 = p.admin1;
+        out->lat = p.lat;
+        out->lon = p.lon;
     }
     out->has_fatalities = e->fat_q != 0;
     out->fatalities_low = e->fat_low;
@@ -195,6 +205,9 @@ sitrep_status sitrep_doc_event(const sitrep_doc *doc, size_t i, sitrep_event *ou
     out->trigger.start = e->trigger_start;
     out->trigger.end = e->trigger_end;
     out->span_count = e->nspans;
+    out->perpetrator_confidence = e->perp ? sr_perp_confidence_name(e->perp_conf) : NULL;
+    out->date_from_report = e->weak_date == 2;
+    out->place_from_report = e->location < 0 && e->region != 0;
     return SITREP_OK;
 }
 

@@ -264,8 +264,8 @@ static sitrep_status link_doc(sitrep_corpus *c, uint32_t d)
         if (!ev[i].alive)
             continue;
         uint64_t k = event_key(&ev[i]);
-        if (!k || !ev[i].from[0])
-            continue; /* an undated event names no happening to share */
+        if (!k || !ev[i].from[0] || ev[i].date_from_report || ev[i].place_from_report)
+            continue; /* an event the text neither dates nor places names no happening to share */
         uint32_t e = mm_head(&c->happenings, k);
         for (int walked = 0; e && walked < FACT_CAP; walked++) {
             const sr_centry *en = &SR_VEC_AT(&c->entries, sr_centry, e - 1);
@@ -292,7 +292,7 @@ static sitrep_status link_doc(sitrep_corpus *c, uint32_t d)
         cl = (sr_cclaim *)(void *)c->claims.data;
     }
     for (size_t i = e0; i < ne; i++) {
-        if (!ev[i].alive || !ev[i].from[0])
+        if (!ev[i].alive || !ev[i].from[0] || ev[i].date_from_report || ev[i].place_from_report)
             continue;
         uint64_t k = event_key(&ev[i]);
         if (k && !mm_put(c, &c->happenings, k, d, docs[d].day, NULL))

@@ -499,6 +499,9 @@ sitrep_status sr_corpus_add_analysis(sitrep_corpus *c, uint32_t d, const sitrep_
         x.inj_high = ev.injured_high;
         x.fat_q = ev.fatalities_qualifier;
         x.inj_q = ev.injured_qualifier;
+        x.perp_conf = ev.perpetrator_confidence;
+        x.date_from_report = (uint8_t)ev.date_from_report;
+        x.place_from_report = (uint8_t)ev.place_from_report;
         uint32_t owner = (uint32_t)SR_VEC_COUNT(&c->events, sr_cevent);
         if (!SR_VEC_PUSH(&c->events, sr_cevent, x))
             return SITREP_ENOMEM;

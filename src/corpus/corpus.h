@@ -92,6 +92,9 @@ typedef struct sr_cevent {
     int has_fat, has_inj;
     double fat_low, fat_high, inj_low, inj_high;
     const char *fat_q, *inj_q;
+    const char *perp_conf;   /* sitrep_event.perpetrator_confidence */
+    uint8_t date_from_report; /* the date is the report's window, not the text's */
+    uint8_t place_from_report; /* the place is the report's country, not the text's */
     uint32_t doc_index;
     uint8_t alive;
     int32_t group;           /* its corroborated event, -1 before */

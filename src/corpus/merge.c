@@ -142,7 +142,7 @@ sitrep_status sr_corpus_absorb(sitrep_corpus *into, const sitrep_corpus *from)
     }
     for (size_t i = 0; i < SR_VEC_COUNT(&from->events, sr_cevent) && !a.bad; i++) {
         sr_cevent x = SR_VEC_AT(&from->events, sr_cevent, i);
-        TR(doc), TR(type), TR(sub), TR(precision), TR(location), TR(admin1), TR(fat_q), TR(inj_q);
+        TR(doc), TR(type), TR(sub), TR(precision), TR(location), TR(admin1), TR(fat_q), TR(inj_q), TR(perp_conf);
         for (size_t k = 0; k < x.nactors; k++)
             TR(actors[k]);
         x.doc_index += nd0;

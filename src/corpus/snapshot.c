@@ -47,7 +47,7 @@ static const size_t event_strs[] = {F(sr_cevent, doc),       F(sr_cevent, type),
                                     F(sr_cevent, precision), F(sr_cevent, actors[0]), F(sr_cevent, actors[1]),
                                     F(sr_cevent, actors[2]), F(sr_cevent, actors[3]), F(sr_cevent, actors[4]),
                                     F(sr_cevent, location),  F(sr_cevent, admin1),    F(sr_cevent, fat_q),
-                                    F(sr_cevent, inj_q)};
+                                    F(sr_cevent, inj_q),     F(sr_cevent, perp_conf)};
 static const size_t doc_strs[] = {F(sr_cdoc, id),     F(sr_cdoc, outlet),     F(sr_cdoc, title),
                                   F(sr_cdoc, basis),  F(sr_cdoc, record),     F(sr_cdoc, hint_title),
                                   F(sr_cdoc, hint_url), F(sr_cdoc, hint_outlet)};

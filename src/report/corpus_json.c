@@ -406,6 +406,7 @@ static json_t *egroup_json(const sitrep_corpus *c, const sr_cegroup *g, const si
         }
     }
     ok = put(o, "actors", actors) && ok;
+    ok = put(o, "perpetrator_confidence", str_or_null(x->nactors ? x->perp_conf : NULL)) && ok;
     json_t *loc = json_null();
     if (x->location) {
         loc = json_object();
