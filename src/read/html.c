@@ -4,8 +4,10 @@
 #include "read/read.h"
 
 #include "core/core.h"
+#include "clean/htmlguard.h"
 
 #include <libxml/HTMLparser.h>
+#include <stdlib.h>
 #include <string.h>
 
 static bool skipped_element(const xmlChar *name)
@@ -70,9 +72,20 @@ sitrep_status sr_html_to_text(const char *html, size_t len, const sitrep_mem *me
     *out_len = 0;
     if (len > INT32_MAX)
         return SITREP_ETOOBIG;
-    htmlDocPtr d = htmlReadMemory(html, (int)len, NULL, "UTF-8",
-                                  HTML_PARSE_RECOVER | HTML_PARSE_NOERROR |
-                                      HTML_PARSE_NOWARNING | HTML_PARSE_NONET);
+    /* the parser reads the guard's copy: no tag with more attributes than
+     * it checks in linear time, nothing it would only step over */
+    sr_buf cuts;
+    sr_buf_init(&cuts, mem);
+    char *copy = NULL;
+    size_t copy_len = 0;
+    sitrep_status st = sr_html_guard(html, len, SR_HTML_MAX_ATTRS, &cuts, &copy, &copy_len);
+    sr_buf_free(&cuts);
+    if (st != SITREP_OK)
+        return st;
+    htmlDocPtr d = htmlReadMemory(copy ? copy : html, (int)(copy ? copy_len : len), NULL, "UTF-8",
+                                  HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
+                                      HTML_PARSE_NONET | HTML_PARSE_IGNORE_ENC);
+    free(copy);
     if (!d)
         return SITREP_EFORMAT;
     sr_buf b;
