@@ -9,6 +9,7 @@ A case fails when sitrep runs over its time or memory limit, crashes, or
 ends with another exit status or message than the case expects.  In a
 sanitizer build the time limits are multiplied by SLOWDOWN.
 """
+import json
 import os
 import re
 import subprocess
@@ -91,11 +92,88 @@ def attr_flood_tags(d):
     return ["extract", path]
 
 
+def feed(path, doctype, items):
+    with open(path, "w") as f:
+        f.write('<?xml version="1.0"?>\n')
+        if doctype:
+            f.write("<!DOCTYPE rss [%s]>\n" % doctype)
+        f.write('<rss version="2.0"><channel><title>Wire</title>\n')
+        for chunk in items:
+            f.write(chunk)
+        f.write("</channel></rss>\n")
+
+
+def item(i, text):
+    return "<item><guid>g%d</guid><title>t%d</title><description>%s</description></item>\n" % (i, i, text)
+
+
+def entity_flood(d, refs, max_bytes=None):
+    """A 1 KB entity referenced `refs` times (2M: 6 MB of feed, 2 GB once
+    expanded; it reached 4.1 GB before the size check fired)."""
+    path = os.path.join(d, "flood.xml")
+    body = "Rebels attacked the town on Monday, the army said. " + "&e;" * refs
+    feed(path, '<!ENTITY e "%s">' % ("x" * 1024), [item(1, body),
+                                                     item(2, "Troops retook the bridge on Tuesday, officials said.")])
+    return (["extract", "--max-bytes", str(max_bytes), path] if max_bytes else ["extract", path])
+
+
+def laughs(d):
+    """Billion laughs: ten levels of ten references (10^10 bytes)."""
+    path = os.path.join(d, "laughs.xml")
+    decl = '<!ENTITY l0 "lol">' + "".join(
+        '<!ENTITY l%d "%s">' % (k, ("&l%d;" % (k - 1)) * 10) for k in range(1, 11))
+    feed(path, decl, [item(1, "Rebels attacked the town. &l10;"), item(2, "Troops retook the bridge.")])
+    return ["extract", path]
+
+
+def empty_laughs(d):
+    """Ten levels of a hundred references to nothing: 10^20 expansions
+    that write no byte (a budget of bytes alone would not stop it)."""
+    path = os.path.join(d, "empty.xml")
+    decl = '<!ENTITY l0 "">' + "".join(
+        '<!ENTITY l%d "%s">' % (k, ("&l%d;" % (k - 1)) * 100) for k in range(1, 11))
+    feed(path, decl, [item(1, "Rebels attacked the town. &l10;"), item(2, "Troops retook the bridge.")])
+    return ["extract", path]
+
+
+def feed_attrs(d):
+    """An item with a million attributes (12 MB): libxml2 2.9.14's XML
+    parser compares each with every earlier one (50,000 took 14 s)."""
+    path = os.path.join(d, "attrs.xml")
+    attrs = " ".join('a%d="x"' % i for i in range(1000000))
+    feed(path, None, ["<item %s>" % attrs + item(1, "Rebels attacked the town on Monday, the army said.")[6:]])
+    return ["extract", path]
+
+
+def feed_items(d):
+    """30,000 small items in one feed, read one at a time."""
+    path = os.path.join(d, "items.xml")
+    feed(path, None, (item(i, "Rebels attacked town %d on Monday." % i) for i in range(30000)))
+    return ["extract", path]
+
+
+def feed_end_tags(d):
+    """Four million end tags that close nothing, and a thousand open
+    elements each searched for (16 MB)."""
+    path = os.path.join(d, "ends.xml")
+    feed(path, None, [item(1, "<b>" * 1000 + "Rebels attacked the town on Monday." + "</i>" * 4000000)])
+    return ["extract", path]
+
+
 # (name, build, seconds, peak MB (0: no limit), exit status, stderr pattern)
 CASES = [
     ("HTML tag with 1M attributes", attr_flood, 10, 400, 0, None),
     ("JSONL html field, tag with 1M attributes", attr_flood_jsonl, 10, 400, 0, None),
     ("HTML, 50k tags of 64 attributes", attr_flood_tags, 10, 400, 0, None),
+    ("feed, 1 KB entity x 2M (6 MB)", lambda d: entity_flood(d, 2000000), 10, 200, 1,
+     r"flood.xml:4: input too large: item 1: entities expand past the feed's 16777216-byte limit"),
+    ("feed, 1 KB entity x 20M, --max-bytes 64M", lambda d: entity_flood(d, 20000000, 64 << 20), 30, 600, 1,
+     r"entities expand past the feed's 67108864-byte limit"),
+    ("feed, billion laughs", laughs, 10, 200, 1, r"item 1: entities expand past"),
+    ("feed, 10^20 empty expansions", empty_laughs, 10, 200, 1, r"item 1: entities expand past"),
+    ("feed, item with 1M attributes", feed_attrs, 10, 400, 0, None),
+    ("feed, 30k items", feed_items, 30, 400, 0, None),
+    ("feed, 4M end tags closing nothing", feed_end_tags, 10, 400, 0, None),
 ]
 
 
@@ -111,7 +189,24 @@ def main():
         for name, build, limit, mem_mb, want_status, want_err in CASES:
             if only and only not in name:
                 continue
-            args = build(d)
+            # the input is built in a child: sitrep's peak memory is measured
+            # from its fork, which would count this process's own
+            r, w = os.pipe()
+            pid = os.fork()
+            if pid == 0:
+                os.close(r)
+                try:
+                    os.write(w, json.dumps(build(d)).encode())
+                finally:
+                    os._exit(0)
+            os.close(w)
+            with os.fdopen(r) as f:
+                args = json.loads(f.read() or "null")
+            os.waitpid(pid, 0)
+            if args is None:
+                print("%-48s could not build its input" % name)
+                failed += 1
+                continue
             limit *= factor
             status, err, seconds, peak = run(binary, args, limit, d)
             problems = []
