@@ -188,5 +188,43 @@ printf '\xff\xfe' > bomonly.txt
 run bomonly extract bomonly.txt
 check "a byte order mark alone: empty, exit 1" bash -c "[ $status = 1 ] && grep -q 'bomonly.txt: empty input' bomonly.err"
 
+# ---- control characters in fields and text ----
+python3 - <<'PY'
+import json
+esc = "\u001b[2J\u001b]0;pwned\u0007"
+recs = [
+    {"id": "c1\u001b[1m", "title": "Rebels " + esc + " attack Alpha", "outlet": "Wire\u0007Desk",
+     "url": "https://example.org/a\u001b[0m", "published": "2024-03-04",
+     "text": "Rebels attacked the town of Alpha on Monday, killing 12 people, the army said " + esc +
+             " in a statement.\n\nBy Jane \u001b[31mExample\n\n" +
+             "The army said the attack on the town was the worst this year. " * 20},
+    {"id": "c2", "title": "Attack on Alpha \u009b31m", "outlet": "Other",
+     "text": "Rebels attacked the town of Alpha on Monday, killing 12 people, officials said."},
+]
+with open("ctl.jsonl", "w") as f:
+    for r in recs:
+        f.write(json.dumps(r) + "\n")
+PY
+controls() { # how many control bytes (ESC, BEL, CSI) the file holds
+    python3 -c 'import sys; d = open(sys.argv[1], "rb").read(); print(sum(d.count(b) for b in (b"\x1b", b"\x07", b"\xc2\x9b")))' "$1"
+}
+run ctldocs docs ctl.jsonl
+check "docs: no control characters (got $(controls ctldocs.out))" [ "$(controls ctldocs.out)" = 0 ]
+check "docs: the title without them" grep -q 'Rebels \[2J\]0;pwned attack Alpha' ctldocs.out
+run ctlx extract ctl.jsonl
+check "extract: the id without them" grep -q '"id":"c1\[1m"' ctlx.out
+check "extract: the outlet without them" grep -q '"outlet":"WireDesk"' ctlx.out
+run ctlingest ingest ctl.db ctl.jsonl
+check "ingest of fields with control characters: exit 0 (got $status)" [ "$status" = 0 ]
+for q in stories claims events; do
+    run "ctl$q" "$q" ctl.db
+    check "$q: no control characters" [ "$(controls "ctl$q.out")" = 0 ]
+done
+run ctlreport report ctl.db
+check "Markdown report: no control characters (got $(controls ctlreport.out))" [ "$(controls ctlreport.out)" = 0 ]
+check "Markdown report: the quote is there" grep -q 'the army said' ctlreport.out
+run ctlhtml report ctl.db --html ctl.html
+check "HTML report: no control characters (got $(controls ctl.html))" [ "$(controls ctl.html)" = 0 ]
+
 echo "cli_hostile: $passed passed, $failed failed"
 [ "$failed" = 0 ]
