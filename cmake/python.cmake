@@ -41,3 +41,4 @@ install(CODE "
   file(WRITE \"\$ENV{DESTDIR}${_sitrep_pyabs}/sitrep/_installed.py\"
        \"# written by cmake --install: the library this package was installed with\\nLIBRARY = '\${CMAKE_INSTALL_PREFIX}/${CMAKE_INSTALL_LIBDIR}/libsitrep.so.${SITREP_SOVERSION}'\\n\")
   message(STATUS \"Installing: ${_sitrep_pyabs}/sitrep/_installed.py\")")
+install(PROGRAMS ${CMAKE_SOURCE_DIR}/python/sitrep-dask DESTINATION ${CMAKE_INSTALL_BINDIR})

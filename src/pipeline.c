@@ -6,13 +6,14 @@
  */
 #include "doc.h"
 
-#include "analyse/dates.h"
+#include "core/dates.h"
 #include "analyse/figures.h"
 #include "analyse/times.h"
 #include "analyse/wordinfo.h"
 #include "pipeline.h"
 #include "read/read.h"
 #include "clean/webpage.h"
+#include "core/html.h"
 
 #include <string.h>
 

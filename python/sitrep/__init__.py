@@ -42,6 +42,7 @@ __all__ = [
     "events_frame",
     "extract",
     "frame",
+    "merge_snapshots",
     "read_jsonl",
     "stories_frame",
     "trends_frame",
@@ -241,6 +242,38 @@ class Corpus:
             self.documents += 1
         return self
 
+    def add_path(self, path):
+        """Reads one path as ``sitrep extract`` does (a file, a directory,
+        ``"-"``); one that cannot be read is a skipped input, not an error."""
+        c = self._live()
+        src = _Source([], self._opts, self._on_skip)
+        for doc in src._path(os.fspath(path)):
+            _lib.check(_lib.corpus_add(c, doc), "adding a document")
+            if self._mentions:
+                _lib.check(_lib.corpus_add_mentions(c, doc), "adding a document's mentions")
+            self.documents += 1
+        return self
+
+    def snapshot(self):
+        """The corpus as it stands, unfinished, as bytes (a shard's partial
+        corpus): :meth:`add_snapshot` or ``sitrep merge`` merges it."""
+        sink = _lib.Collector()
+        _lib.check(_lib.corpus_write_snapshot(self._live(), sink.fn, None), "writing the snapshot")
+        return b"".join(sink.take())
+
+    def add_snapshot(self, data):
+        """Merges a snapshot's articles in after those already here.  Raises
+        SitrepError for another build's or damaged bytes (EFORMAT) or a
+        snapshot made with other options (EARG); the corpus is unchanged."""
+        data = bytes(data)
+        st = _lib.corpus_add_snapshot(self._live(), data, len(data))
+        if st == _lib.EFORMAT:
+            raise SitrepError(st, "not a snapshot of this libsitrep build, or damaged")
+        if st == _lib.EARG:
+            raise SitrepError(st, "a snapshot made with other options (text, max_bytes) than the corpus's")
+        _lib.check(st, "merging a snapshot")
+        return self
+
     def _write(self, sink):
         c = self._live()
         self._finished = True
@@ -296,6 +329,14 @@ def extract(inputs, *, text=False, mentions=False, max_bytes=None, errors="warn"
         c.add(inputs)
         records = c.records()
     yield from records
+
+
+def merge_snapshots(snapshots):
+    """One snapshot of the articles of all `snapshots` (bytes), in order."""
+    with Corpus() as c:
+        for s in snapshots:
+            c.add_snapshot(s)
+        return c.snapshot()
 
 
 def documents(inputs, *, text=False, max_bytes=None, errors="warn"):

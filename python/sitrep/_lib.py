@@ -136,6 +136,8 @@ corpus_add = _fn("sitrep_corpus_add", _S, _P, _P)
 corpus_add_mentions = _fn("sitrep_corpus_add_mentions", _S, _P, _P)
 corpus_write_json = _fn("sitrep_corpus_write_json", _S, _P, ctypes.c_uint, WRITE_FN, _P)
 corpus_free = _fn("sitrep_corpus_free", None, _P)
+corpus_write_snapshot = _fn("sitrep_corpus_write_snapshot", _S, _P, WRITE_FN, _P)
+corpus_add_snapshot = _fn("sitrep_corpus_add_snapshot", _S, _P, ctypes.c_char_p, ctypes.c_size_t)
 
 store_open = _fn("sitrep_store_open", _S, ctypes.c_char_p, ctypes.POINTER(Options), ctypes.POINTER(_P))
 store_add = _fn("sitrep_store_add", _S, _P, _P, ctypes.POINTER(ctypes.c_int))

@@ -16,7 +16,7 @@
 
 #include "doc.h"
 #include "analyse/context.h"
-#include "analyse/dates.h"
+#include "core/dates.h"
 
 #define SR_CLAIM_SPANS 6
 #define SR_CLAIM_PLACES 4

@@ -9,8 +9,6 @@
 
 #include <string.h>
 
-static const char *const determiners[] = {"a", "an", "the", "this", "that", "these", "those", NULL};
-static const char *const pronouns_org[] = {"it", "they", NULL};
 
 /* ---- sentences and clauses ---- */
 
@@ -37,7 +35,8 @@ static bool ing_word(const sr_context *c, size_t i)
 
 size_t sr_clause_end(const sr_context *c, size_t from, size_t hi, bool figures)
 {
-    static const char *const rel[] = {"which", "who", "whose", NULL};
+    if (hi > from + SR_CLAUSE_WINDOW)
+        hi = from + SR_CLAUSE_WINDOW;
     for (size_t i = from; i < hi; i++) {
         if (sr_tok_char(c, i, ',') && sr_skip_said(c, i, hi) != i) {
             i = sr_skip_said(c, i, hi) - 1; /* ", local officials said," */
@@ -49,7 +48,7 @@ size_t sr_clause_end(const sr_context *c, size_t from, size_t hi, bool figures)
         /* ", prompting ...", ", killing ...": a new clause; ", which ..." far
          * from the figure speaks of something else */
         if (sr_tok_char(c, i, ',') && ((ing_word(c, i + 1) && !sr_tok_is(c, i + 1, "including")) ||
-                                       (sr_tok_in(c, i + 1, rel) && i > from + 3)))
+                                       (sr_tok_class(c, i + 1, SR_LEX_FRAME_RELATIVE) && i > from + 3)))
             return i;
     }
     return hi;
@@ -57,6 +56,8 @@ size_t sr_clause_end(const sr_context *c, size_t from, size_t hi, bool figures)
 
 size_t sr_clause_start(const sr_context *c, size_t to, size_t lo)
 {
+    if (to > lo + SR_CLAUSE_WINDOW)
+        lo = to - SR_CLAUSE_WINDOW;
     for (size_t i = to; i > lo; i--) {
         size_t k = i - 1;
         if (c->at[k].figure >= 0 || sr_clause_break(c, k))
@@ -67,15 +68,7 @@ size_t sr_clause_start(const sr_context *c, size_t to, size_t lo)
 
 /* ---- sources ---- */
 
-bool sr_role_noun(const sr_context *c, size_t i)
-{
-    static const char *const roles[] = {
-        "spokesman", "spokeswoman", "spokesperson", "official", "officials", "statement",
-        "report", "commander", "chief", "head", "director", "minister", "ministry", "spokesmen",
-        "representative", "envoy", "source", "sources", "analyst", "researcher", "monitor",
-        "data", "figures", "tally", "count", "update", "release", "briefing", "officer", NULL};
-    return sr_tok_in(c, i, roles);
-}
+bool sr_role_noun(const sr_context *c, size_t i) { return sr_tok_class(c, i, SR_LEX_FRAME_ROLE_NOUN); }
 
 bool sr_speech_verb(const sr_context *c, size_t i)
 {
@@ -86,43 +79,42 @@ bool sr_speech_verb(const sr_context *c, size_t i)
     if (c->at[i].mention >= 0)
         return false;
     /* "an estimated $10 million", "the reported attack", "were reported killed" */
-    if (i > 0 && (sr_tok_in(c, i - 1, determiners) || sr_tok_is(c, i - 1, "were") ||
-                  sr_tok_is(c, i - 1, "was") || sr_tok_is(c, i - 1, "been") ||
-                  sr_tok_is(c, i - 1, "be") || sr_tok_is(c, i - 1, "is") || sr_tok_is(c, i - 1, "are")))
+    if (i > 0 && (sr_tok_class(c, i - 1, SR_LEX_FRAME_DETERMINER) || sr_tok_class(c, i - 1, SR_LEX_FRAME_BE)))
         return false;
-    /* "claimed its fighters had killed": a statement; "claimed responsibility",
-     * "claimed the attack": an act */
-    if (sr_tok_is(c, i, "claimed") || sr_tok_is(c, i, "claims"))
+    switch (sr_lex_value(c->wi[i].lex, SR_LEX_FRAME_SPEECH_USE, SR_LEXCOL_FRAME_SPEECH_USE_USE)) {
+    case SR_LEXE_FRAME_SPEECH_USE_USE_CLAIM:
+        /* "claimed its fighters had killed": a statement; "claimed
+         * responsibility", "claimed the attack": an act */
         return sr_tok_is(c, i + 1, "that") || sr_tok_is(c, i + 1, "its") || sr_tok_is(c, i + 1, "it") ||
                sr_tok_is(c, i + 1, "their") || sr_tok_is(c, i + 1, "they") ||
                (sr_tok_is(c, i + 1, "to") && sr_tok_is(c, i + 2, "have"));
-    /* "a report by Amnesty International found that" */
-    if (sr_tok_is(c, i, "found"))
+    case SR_LEXE_FRAME_SPEECH_USE_USE_FINDING:
+        /* "a report by Amnesty International found that" */
         return sr_tok_is(c, i + 1, "that") && i > 0 && sr_entity_at(c, i - 1, NULL) != NULL;
-    /* nouns: "a report", "the claim" are handled above; "put" only in "put the toll at" */
-    if (sr_tok_is(c, i, "put") || sr_tok_is(c, i, "puts")) {
+    case SR_LEXE_FRAME_SPEECH_USE_USE_PUT:
+        /* "put the toll at 61" */
         for (size_t k = i + 1; k <= i + 3; k++)
-            if (sr_tok_is(c, k, "toll") || sr_tok_is(c, k, "number") || sr_tok_is(c, k, "figure") ||
-                sr_tok_is(c, k, "total"))
+            if (sr_tok_class(c, k, SR_LEX_FRAME_TALLY_NOUN))
                 return true;
         return false;
-    }
-    if (sr_tok_is(c, i, "report") || sr_tok_is(c, i, "estimate") || sr_tok_is(c, i, "claim")) {
+    case SR_LEXE_FRAME_SPEECH_USE_USE_NOUN: {
+        /* "it reports", "ACLED estimates"; "analysts estimate", "officials report" */
         if (i == 0)
             return false;
-        if (sr_tok_in(c, i - 1, pronouns_org) || sr_entity_at(c, i - 1, NULL) != NULL)
+        if (sr_tok_class(c, i - 1, SR_LEX_FRAME_PRONOUN_ORG) || sr_entity_at(c, i - 1, NULL) != NULL)
             return true;
-        /* "analysts estimate", "officials report" */
         size_t n = c->tok[i - 1].end - c->tok[i - 1].start;
         return sr_tok_word(c, i - 1) && n > 3 && c->src[c->tok[i - 1].end - 1] == 's' &&
                (sr_tok_is(c, i + 1, "that") || c->at[i + 1].figure >= 0 || sr_role_noun(c, i - 1) ||
                 sr_tok_stem(c, i - 1, "analyst", 1) || sr_tok_stem(c, i - 1, "expert", 1));
     }
-    if (sr_tok_is(c, i, "shows") || sr_tok_is(c, i, "showed") || sr_tok_is(c, i, "recorded") ||
-        sr_tok_is(c, i, "counted") || sr_tok_is(c, i, "documented") || sr_tok_is(c, i, "tallied"))
-    {
+    case SR_LEXE_FRAME_SPEECH_USE_USE_RECORD: {
+        /* "ACLED recorded", not "data shows" or "Peshawar recorded" */
         const sr_entity *en = i > 0 ? sr_entity_at(c, i - 1, NULL) : NULL;
-        return en && en->e.kind != SITREP_ENTITY_PLACE; /* "data shows", "Peshawar recorded" */
+        return en && en->e.kind != SITREP_ENTITY_PLACE;
+    }
+    default:
+        break;
     }
     return true;
 }
@@ -137,6 +129,79 @@ bool sr_statement_date(const sr_context *c, size_t t0, size_t t1, size_t lo, siz
             return true;
     if (t1 < hi && sr_speech_verb(c, t1))
         return true;
+    return false;
+}
+
+int32_t sr_next_date(const sr_context *c, size_t from, size_t hi, size_t *t0, size_t *t1)
+{
+    for (size_t i = from; i < hi; i++) {
+        int32_t t = c->at[i].time;
+        if (t < 0)
+            continue;
+        size_t e = i;
+        while (e < hi && c->at[e].time == t)
+            e++;
+        const sr_time *tm = &c->times[t];
+        if (tm->kind == SR_TIME_DATE && tm->from.year != 0) {
+            *t0 = i;
+            *t1 = e;
+            return t;
+        }
+        i = e - 1;
+    }
+    return -1;
+}
+
+/* ---- where ---- */
+
+static bool curly(const sr_context *c, size_t k)
+{
+    return c->src[c->tok[k].start] == '\xE2'; /* a curly apostrophe or quote */
+}
+
+bool sr_place_located(const sr_context *c, size_t lo, size_t f)
+{
+    size_t k = sr_mention_first(c, f);
+    for (size_t steps = 0; k > lo && steps < 8; steps++) {
+        k--;
+        if (sr_tok_class(c, k, SR_LEX_FRAME_LOCATIVE) || sr_tok_class(c, k, SR_LEX_FRAME_PLACE_KIND))
+            return true;
+        /* "the town of Geneina", "south of Hodeidah", "the outskirts of Moscow" */
+        if (sr_tok_is(c, k, "of"))
+            return k > lo && sr_tok_class(c, k - 1, SR_LEX_FRAME_PLACE_OF);
+        /* "58 airstrikes on Idlib": what was struck; not "sanctions on Iran" */
+        if (sr_tok_is(c, k, "on"))
+            return k > lo && sr_tok_class(c, k - 1, SR_LEX_FRAME_STRUCK_ON);
+        /* "20 km from Djibo", not "fighters from Syria" */
+        if (sr_tok_is(c, k, "from"))
+            return k > lo && sr_tok_class(c, k - 1, SR_LEX_FRAME_DISTANCE);
+        if (c->at[k].mention >= 0) {
+            k = sr_mention_first(c, k);
+            continue;
+        }
+        /* "in Syria and Iraq", "in Syria's eastern desert", "in the
+         * restive northern province": joiners and lower-case words between */
+        if (sr_tok_is(c, k, "and") || sr_tok_is(c, k, "or") || sr_tok_char(c, k, ',') ||
+            sr_tok_char(c, k, '(') || sr_tok_char(c, k, '\'') || sr_tok_is(c, k, "s") ||
+            sr_tok_is(c, k, "the") || sr_tok_is(c, k, "both") || curly(c, k) ||
+            sr_tok_class(c, k, SR_LEX_FRAME_DIRECTION) ||
+            (sr_tok_word(c, k) && !(c->tok[k].flags & SITREP_TOKF_CAP) && !sr_speech_word(c, k) &&
+             steps < 5 && c->tok[k].end - c->tok[k].start > 3 && c->at[k].figure < 0 &&
+             !sr_tok_class(c, k, SR_LEX_FRAME_PLACE_STOP)))
+            continue;
+        return false;
+    }
+    return false;
+}
+
+bool sr_speakers_place(const sr_context *c, size_t first, size_t last, size_t lo, size_t hi)
+{
+    for (size_t k = last + 1; k < hi && k <= last + 3 && c->tok[k].kind == SITREP_TOK_WORD; k++)
+        if (sr_speech_verb(c, k))
+            return true;
+    for (size_t k = first; k > lo && first - k < 4; k--)
+        if (sr_tok_class(c, k - 1, SR_LEX_FRAME_TOLD))
+            return true;
     return false;
 }
 

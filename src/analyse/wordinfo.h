@@ -22,7 +22,7 @@ enum {
                                  * capital, a hyphenated word or a word of sr_time_words */
     SR_WI_TIME_SMALL = 1u << 3, /* in sr_time_small_words ("the", "in", "a") */
     SR_WI_FIG_START = 1u << 4,  /* figures.c may_start_figure() */
-    SR_WI_EVENT = 1u << 5,      /* in sr_event_words: may start an event trigger (events.c) */
+    SR_WI_EVENT = 1u << 5,      /* starts an entry of events.triggers (events.c) */
     SR_WI_SPEECH = 1u << 6,     /* in frame.speech: "said", "according" (claims.c) */
     SR_WI_IRREALIS = 1u << 7,   /* in frame.irrealis: "vowed", "could" (events.c) */
     SR_WI_FUTURE = 1u << 8,     /* in frame.future: "will", "expected" (claims.c) */

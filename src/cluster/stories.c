@@ -23,6 +23,11 @@
  * article costs the same at a million articles as at ten, and never reads
  * another article's text.
  *
+ * Documents merged in from another corpus's snapshot (corpus/merge.c) come
+ * unlinked: they are linked in their order, from what the corpus keeps of
+ * them, before the next document is added or the corpus is finished
+ * (sr_cluster_link_pending), exactly as if they had been added there.
+ *
  * sr_cluster_finish makes the components: a story per component (its id
  * from its first document's id), the canonical copy of each group of
  * near-copies (the earliest dated, then the smallest id), and a date for
@@ -30,7 +35,7 @@
  */
 #include "corpus/corpus.h"
 
-#include "analyse/dates.h"
+#include "core/dates.h"
 #include "wordhash.h"
 
 #include <limits.h>
@@ -211,10 +216,13 @@ static bool dates_close(int32_t a, int32_t b)
     return d <= DAYS_APART && d >= -DAYS_APART;
 }
 
-sitrep_status sr_cluster_add(sitrep_corpus *c, uint32_t d, const sitrep_doc *doc)
+/* Links document d to those before it and puts it in the indexes: from
+ * what the corpus keeps of it (its signature, claims and events), never
+ * its text, so a document merged in from a snapshot links as it would
+ * have when added. */
+static sitrep_status link_doc(sitrep_corpus *c, uint32_t d)
 {
     sr_cdoc *docs = (sr_cdoc *)(void *)c->docs.data;
-    sr_minhash_doc(doc, &docs[d].sig);
     /* near-copies */
     uint64_t bands[SR_MINHASH_BANDS];
     for (int b = 0; b < SR_MINHASH_BANDS; b++) {
@@ -256,8 +264,8 @@ sitrep_status sr_cluster_add(sitrep_corpus *c, uint32_t d, const sitrep_doc *doc
         if (!ev[i].alive)
             continue;
         uint64_t k = event_key(&ev[i]);
-        if (!k || !ev[i].from[0])
-            continue; /* an undated event names no happening to share */
+        if (!k || !ev[i].from[0] || ev[i].date_from_report || ev[i].place_from_report)
+            continue; /* an event the text neither dates nor places names no happening to share */
         uint32_t e = mm_head(&c->happenings, k);
         for (int walked = 0; e && walked < FACT_CAP; walked++) {
             const sr_centry *en = &SR_VEC_AT(&c->entries, sr_centry, e - 1);
@@ -284,13 +292,29 @@ sitrep_status sr_cluster_add(sitrep_corpus *c, uint32_t d, const sitrep_doc *doc
         cl = (sr_cclaim *)(void *)c->claims.data;
     }
     for (size_t i = e0; i < ne; i++) {
-        if (!ev[i].alive || !ev[i].from[0])
+        if (!ev[i].alive || !ev[i].from[0] || ev[i].date_from_report || ev[i].place_from_report)
             continue;
         uint64_t k = event_key(&ev[i]);
         if (k && !mm_put(c, &c->happenings, k, d, docs[d].day, NULL))
             return SITREP_ENOMEM;
     }
     return SITREP_OK;
+}
+
+sitrep_status sr_cluster_link_pending(sitrep_corpus *c, size_t upto)
+{
+    for (; c->nlinked < upto; c->nlinked++) {
+        sitrep_status st = link_doc(c, c->nlinked);
+        if (st != SITREP_OK)
+            return st;
+    }
+    return SITREP_OK;
+}
+
+sitrep_status sr_cluster_add(sitrep_corpus *c, uint32_t d, const sitrep_doc *doc)
+{
+    sr_minhash_doc(doc, &SR_VEC_AT(&c->docs, sr_cdoc, d).sig);
+    return sr_cluster_link_pending(c, (size_t)d + 1);
 }
 
 /* ---- the stories ---- */
@@ -310,6 +334,9 @@ static int day_cmp(const sr_cdoc *a, const sr_cdoc *b)
 sitrep_status sr_cluster_finish(sitrep_corpus *c)
 {
     size_t n = SR_VEC_COUNT(&c->docs, sr_cdoc);
+    sitrep_status lst = sr_cluster_link_pending(c, n); /* documents merged in */
+    if (lst != SITREP_OK)
+        return lst;
     sr_cdoc *docs = (sr_cdoc *)(void *)c->docs.data;
     /* per root: its first document by id, its canonical copy, its dates */
     int32_t *story_of_root = c->mem->calloc(n ? n : 1, sizeof *story_of_root);

@@ -8,9 +8,8 @@
  */
 #include "corpus/corpus.h"
 
-#include "analyse/dates.h"
+#include "core/dates.h"
 #include "analyse/entities.h"
-#include "pipeline.h"
 #include "doc.h"
 #include "namekey.h"
 #include "wordhash.h"
@@ -139,28 +138,44 @@ static int role_rank(const char *role)
     return 1;
 }
 
-/* The corpus entity for a document's entity, made when new. */
-static int64_t merge(sitrep_corpus *c, const sitrep_entity *e, const char *doc_id)
+/* The slot of identity `key` in the entity table, grown first when it
+ * must be: c->slots[*k] is its entity + 1, or 0 when it is new. */
+static bool entity_slot(sitrep_corpus *c, uint64_t key, size_t *k)
 {
     size_t ne = SR_VEC_COUNT(&c->entities, sr_centity);
     if ((ne + 1) * 10 > c->nslots * 7 && !grow(c))
-        return -1;
+        return false;
+    const sr_centity *es = (const sr_centity *)(const void *)c->entities.data;
+    size_t i = (size_t)key & (c->nslots - 1);
+    while (c->slots[i] && es[c->slots[i] - 1].key != key)
+        i = (i + 1) & (c->nslots - 1);
+    *k = i;
+    return true;
+}
+
+/* Does `role`, stated by document `doc_id`, replace the entity's?  A
+ * descriptive role ("CENTCOM commander") beats a bare title ("General");
+ * then the first document in id order wins. */
+static bool role_wins(const char *role, const char *doc_id, const sr_centity *x)
+{
+    int r = role_rank(role), xr = role_rank(x->role);
+    return r > xr || (r && r == xr && strcmp(doc_id, x->role_doc) < 0);
+}
+
+/* The corpus entity for a document's entity, made when new. */
+static int64_t merge(sitrep_corpus *c, const sitrep_entity *e, const char *doc_id)
+{
+    size_t ne = SR_VEC_COUNT(&c->entities, sr_centity), k;
     uint64_t key = identity(e);
-    size_t k = (size_t)key & (c->nslots - 1);
-    sr_centity *es = (sr_centity *)(void *)c->entities.data;
-    while (c->slots[k]) {
-        sr_centity *x = &es[c->slots[k] - 1];
-        if (x->key == key) {
-            /* a descriptive role ("CENTCOM commander") beats a bare title
-             * ("General"); then the first document in id order wins */
-            int r = role_rank(e->role), xr = role_rank(x->role);
-            if (r > xr || (r && r == xr && strcmp(doc_id, x->role_doc) < 0)) {
-                x->role = keep(c, e->role);
-                x->role_doc = doc_id;
-            }
-            return (int64_t)(c->slots[k] - 1);
+    if (!entity_slot(c, key, &k))
+        return -1;
+    if (c->slots[k]) {
+        sr_centity *x = &SR_VEC_AT(&c->entities, sr_centity, c->slots[k] - 1);
+        if (role_wins(e->role, doc_id, x)) {
+            x->role = keep(c, e->role);
+            x->role_doc = doc_id;
         }
-        k = (k + 1) & (c->nslots - 1);
+        return (int64_t)(c->slots[k] - 1);
     }
     sr_centity x;
     memset(&x, 0, sizeof x);
@@ -178,6 +193,26 @@ static int64_t merge(sitrep_corpus *c, const sitrep_entity *e, const char *doc_i
     x.lat = e->lat;
     x.lon = e->lon;
     if (x.name == NULL || !SR_VEC_PUSH(&c->entities, sr_centity, x))
+        return -1;
+    c->slots[k] = (uint32_t)ne + 1;
+    return (int64_t)ne;
+}
+
+int64_t sr_corpus_entity_join(sitrep_corpus *c, const sr_centity *e)
+{
+    size_t ne = SR_VEC_COUNT(&c->entities, sr_centity), k;
+    if (!entity_slot(c, e->key, &k))
+        return -1;
+    if (c->slots[k]) {
+        sr_centity *x = &SR_VEC_AT(&c->entities, sr_centity, c->slots[k] - 1);
+        if (e->role && role_wins(e->role, e->role_doc, x)) {
+            x->role = e->role;
+            x->role_doc = e->role_doc;
+        }
+        x->nmentions += e->nmentions;
+        return (int64_t)(c->slots[k] - 1);
+    }
+    if (!SR_VEC_PUSH(&c->entities, sr_centity, *e))
         return -1;
     c->slots[k] = (uint32_t)ne + 1;
     return (int64_t)ne;
@@ -464,6 +499,9 @@ sitrep_status sr_corpus_add_analysis(sitrep_corpus *c, uint32_t d, const sitrep_
         x.inj_high = ev.injured_high;
         x.fat_q = ev.fatalities_qualifier;
         x.inj_q = ev.injured_qualifier;
+        x.perp_conf = ev.perpetrator_confidence;
+        x.date_from_report = (uint8_t)ev.date_from_report;
+        x.place_from_report = (uint8_t)ev.place_from_report;
         uint32_t owner = (uint32_t)SR_VEC_COUNT(&c->events, sr_cevent);
         if (!SR_VEC_PUSH(&c->events, sr_cevent, x))
             return SITREP_ENOMEM;
@@ -495,7 +533,8 @@ static char *keep_copy(sitrep_corpus *c, const char *s)
 }
 
 /* The document's own record and facts the stories stage reads. */
-static sitrep_status add_document(sitrep_corpus *c, const sitrep_doc *doc, const char *id)
+static sitrep_status add_document(sitrep_corpus *c, const sitrep_doc *doc, const char *id,
+                                  const char *record, size_t record_len)
 {
     sr_cdoc x;
     memset(&x, 0, sizeof x);
@@ -511,16 +550,11 @@ static sitrep_status add_document(sitrep_corpus *c, const sitrep_doc *doc, const
     uint32_t d = (uint32_t)SR_VEC_COUNT(&c->docs, sr_cdoc);
     x.story_parent = x.dup_parent = d;
     x.story = x.dup_of = -1;
-    sr_buf rec;
-    sr_buf_init(&rec, c->mem);
-    sitrep_status st = sitrep_doc_write_json(doc, c->opts.json_flags, sr_buf_write_cb, &rec);
-    if (st == SITREP_OK) {
-        x.record = sr_arena_strndup(&c->arena, rec.data, rec.len ? rec.len - 1 : 0); /* no newline */
-        x.record_len = rec.len ? rec.len - 1 : 0;
-        if (!x.record)
-            st = SITREP_ENOMEM;
-    }
-    sr_buf_free(&rec);
+    sitrep_status st = SITREP_OK;
+    x.record = sr_arena_strndup(&c->arena, record, record_len);
+    x.record_len = record_len;
+    if (!x.record)
+        st = SITREP_ENOMEM;
     if (st == SITREP_OK && x.day == INT32_MIN) {
         /* undated: kept to be analysed again once its story dates it */
         x.src = c->mem->calloc(1, doc->input_len ? doc->input_len : 1);
@@ -538,12 +572,11 @@ static sitrep_status add_document(sitrep_corpus *c, const sitrep_doc *doc, const
     }
     if (st == SITREP_OK)
         st = sr_corpus_add_analysis(c, d, doc);
-    if (st == SITREP_OK)
-        st = sr_cluster_add(c, d, doc);
     return st;
 }
 
-sitrep_status sitrep_corpus_add(sitrep_corpus *c, const sitrep_doc *doc)
+sitrep_status sr_corpus_add(sitrep_corpus *c, const sitrep_doc *doc, const char *record,
+                           size_t record_len)
 {
     if (c == NULL || doc == NULL)
         return SITREP_EARG;
@@ -580,7 +613,7 @@ sitrep_status sitrep_corpus_add(sitrep_corpus *c, const sitrep_doc *doc)
     }
     c->mem->free(map);
     c->ndocs++;
-    return add_document(c, doc, id);
+    return add_document(c, doc, id, record, record_len);
 }
 
 sitrep_status sitrep_corpus_add_mentions(sitrep_corpus *c, const sitrep_doc *doc)
@@ -592,104 +625,4 @@ sitrep_status sitrep_corpus_add_mentions(sitrep_corpus *c, const sitrep_doc *doc
     if (n == 0 || strcmp(SR_VEC_AT(&c->docs, sr_cdoc, n - 1).id, doc->id) != 0)
         return SITREP_EARG;
     return add_exprs(c, (uint32_t)(n - 1), doc);
-}
-
-/* ---- the end: stories, dates, corroboration ---- */
-
-/* The year most dated documents were published in (stated dates first),
- * ties to the later; 0 when none is dated. */
-static int corpus_year(const sitrep_corpus *c)
-{
-    int years[64], counts[64];
-    size_t ny = 0;
-    const sr_cdoc *docs = (const sr_cdoc *)(const void *)c->docs.data;
-    for (size_t i = 0; i < SR_VEC_COUNT(&c->docs, sr_cdoc); i++) {
-        const char *d = docs[i].published[0] ? docs[i].published : NULL;
-        if (!d)
-            continue;
-        int y = atoi(d);
-        size_t k = 0;
-        while (k < ny && years[k] != y)
-            k++;
-        if (k == ny && ny < 64) {
-            years[ny] = y;
-            counts[ny++] = 0;
-        }
-        if (k < ny)
-            counts[k]++;
-    }
-    int best = 0, bestn = 0;
-    for (size_t k = 0; k < ny; k++)
-        if (counts[k] > bestn || (counts[k] == bestn && years[k] > best)) {
-            best = years[k];
-            bestn = counts[k];
-        }
-    return best;
-}
-
-sitrep_status sr_corpus_finish(sitrep_corpus *c)
-{
-    if (c->finished)
-        return SITREP_OK;
-    c->finished = true;
-    sitrep_status st = sr_cluster_finish(c);
-    size_t n = SR_VEC_COUNT(&c->docs, sr_cdoc);
-    /* an undated article alone in its story: the latest day it mentions
-     * ("On July 25 and 26"), in the year most of the corpus's dated
-     * articles were published */
-    int year = -1; /* worked out once, when first needed */
-    for (size_t i = 0; i < n && st == SITREP_OK; i++) {
-        sr_cdoc *x = &SR_VEC_AT(&c->docs, sr_cdoc, i);
-        if (!x->src || x->inferred[0])
-            continue;
-        if (year < 0)
-            year = corpus_year(c);
-        if (!year)
-            break;
-        char end[11];
-        snprintf(end, sizeof end, "%04d-12-31", year);
-        sitrep_doc_hints h = {x->hint_url, x->hint_title, NULL, x->hint_outlet};
-        sitrep_doc *doc = NULL;
-        st = sr_doc_analyse_dated(x->id, x->src, x->src_len, NULL, true, &h, &c->opts, end, NULL, &doc);
-        char latest[11] = "";
-        for (size_t k = 0; st == SITREP_OK && k < sitrep_doc_time_count(doc); k++) {
-            sitrep_time t;
-            sitrep_doc_time(doc, k, &t);
-            if (strcmp(t.kind, "date") == 0 && strcmp(t.precision, "day") == 0 && t.to[0] &&
-                strncmp(t.to, end, 4) == 0 && strcmp(t.to, latest) > 0)
-                memcpy(latest, t.to, sizeof latest);
-        }
-        sitrep_doc_free(doc);
-        if (st == SITREP_OK && latest[0]) {
-            x = &SR_VEC_AT(&c->docs, sr_cdoc, i);
-            memcpy(x->inferred, latest, sizeof latest);
-            char basis[160];
-            snprintf(basis, sizeof basis,
-                     "latest day the text mentions, %s, in the year of most dated articles of the corpus (%d)",
-                     latest + 5, year);
-            x->basis = sr_arena_strndup(&c->arena, basis, strlen(basis));
-            if (!x->basis)
-                st = SITREP_ENOMEM;
-        }
-    }
-    /* undated articles dated by their story are read again against that
-     * date: "so far this year", "earlier this week" resolve now */
-    for (size_t i = 0; i < n && st == SITREP_OK; i++) {
-        sr_cdoc *x = &SR_VEC_AT(&c->docs, sr_cdoc, i);
-        if (!x->src || !x->inferred[0])
-            continue;
-        sitrep_doc_hints h = {x->hint_url, x->hint_title, NULL, x->hint_outlet};
-        sitrep_doc *doc = NULL;
-        st = sr_doc_analyse_dated(x->id, x->src, x->src_len, NULL, true, &h, &c->opts, x->inferred,
-                                  x->basis, &doc);
-        if (st == SITREP_OK)
-            st = sr_corpus_add_analysis(c, (uint32_t)i, doc);
-        sitrep_doc_free(doc);
-        x = &SR_VEC_AT(&c->docs, sr_cdoc, i);
-        c->mem->free(x->src);
-        x->src = NULL;
-    }
-    if (st == SITREP_OK)
-        st = sr_corroborate(c);
-    return st;
 }

@@ -4,7 +4,10 @@
  *
  * What is saved is the corpus as sitrep_corpus_add leaves it, before
  * sr_corpus_finish: documents, entities and mentions, claims, events and
- * their spans, trend sentences and the index entries.  The records of
+ * their spans, trend sentences, time and figure mentions when kept, and
+ * the index entries.  A partial corpus (sr_corpus_save_unlinked: a shard
+ * of a distributed run) leaves out the indexes and links, which the
+ * corpus merging it makes again (corpus/merge.c).  The records of
  * stories, merged claims, conflicts and trends are made from these by
  * finishing a loaded corpus, exactly as for one built in memory.
  *
@@ -26,7 +29,7 @@
 #include <string.h>
 
 #define SNAP_MAGIC "SRCORP\x01\x00"
-#define SNAP_FORMAT 1u
+#define SNAP_FORMAT 2u /* 2: time and figure mentions, documents linked */
 
 /* The string fields of each saved struct, by offset. */
 #define F(type, field) offsetof(type, field)
@@ -44,12 +47,14 @@ static const size_t event_strs[] = {F(sr_cevent, doc),       F(sr_cevent, type),
                                     F(sr_cevent, precision), F(sr_cevent, actors[0]), F(sr_cevent, actors[1]),
                                     F(sr_cevent, actors[2]), F(sr_cevent, actors[3]), F(sr_cevent, actors[4]),
                                     F(sr_cevent, location),  F(sr_cevent, admin1),    F(sr_cevent, fat_q),
-                                    F(sr_cevent, inj_q)};
+                                    F(sr_cevent, inj_q),     F(sr_cevent, perp_conf)};
 static const size_t doc_strs[] = {F(sr_cdoc, id),     F(sr_cdoc, outlet),     F(sr_cdoc, title),
                                   F(sr_cdoc, basis),  F(sr_cdoc, record),     F(sr_cdoc, hint_title),
                                   F(sr_cdoc, hint_url), F(sr_cdoc, hint_outlet)};
 static const size_t entry_strs[] = {F(sr_centry, attr)};
 static const size_t word_strs[] = {F(sr_ctrendword, quote), F(sr_ctrendword, phrase)};
+static const size_t expr_strs[] = {F(sr_cexpr, doc),       F(sr_cexpr, quote),     F(sr_cexpr, precision),
+                                   F(sr_cexpr, kind),      F(sr_cexpr, qualifier), F(sr_cexpr, measure)};
 #undef F
 
 typedef struct table {
@@ -65,7 +70,7 @@ static const table tables[] = {
     T(sr_cclaim, claim_strs, claims),     T(sr_cspan, span_strs, claim_spans),
     T(sr_cevent, event_strs, events),     T(sr_cspan, span_strs, event_spans),
     T(sr_cdoc, doc_strs, docs),           T(sr_centry, entry_strs, entries),
-    T(sr_ctrendword, word_strs, trendwords),
+    T(sr_ctrendword, word_strs, trendwords), T(sr_cexpr, expr_strs, exprs),
 };
 #undef T
 
@@ -152,7 +157,7 @@ static bool string_id(const sitrep_mem *mem, strmap *m, sr_buf *strs, const char
     return true;
 }
 
-sitrep_status sr_corpus_save(const sitrep_corpus *c, sr_buf *out)
+static sitrep_status save(const sitrep_corpus *c, sr_buf *out, bool links)
 {
     if (c->finished)
         return SITREP_EARG; /* finishing changes what is kept: save before */
@@ -167,7 +172,7 @@ sitrep_status sr_corpus_save(const sitrep_corpus *c, sr_buf *out)
     for (size_t t = 0; t < sizeof tables / sizeof tables[0] && ok; t++) {
         const table *tb = &tables[t];
         const sr_buf *b = (const sr_buf *)(const void *)((const char *)c + tb->buf);
-        size_t n = b->len / tb->size;
+        size_t n = b == &c->entries && !links ? 0 : b->len / tb->size;
         ok = put_u64(&arrays, n);
         if (tb->size > tmpcap) {
             mem->free(tmp);
@@ -190,6 +195,8 @@ sitrep_status sr_corpus_save(const sitrep_corpus *c, sr_buf *out)
                 sr_cdoc *d = (sr_cdoc *)(void *)tmp;
                 uintptr_t has = d->src != NULL;
                 memcpy(&d->src, &has, sizeof has);
+                if (!links) /* each document its own component, to be linked */
+                    d->story_parent = d->dup_parent = (uint32_t)i;
             }
             ok = ok && put_bytes(&arrays, tmp, tb->size);
             if (ok && b == &c->docs) {
@@ -203,11 +210,14 @@ sitrep_status sr_corpus_save(const sitrep_corpus *c, sr_buf *out)
     /* the entity table and the three indexes hold numbers only */
     ok = ok && put_u64(&arrays, c->nslots) && put_bytes(&arrays, c->slots, c->nslots * sizeof *c->slots);
     const sr_mmap *maps[] = {&c->bands, &c->facts, &c->happenings};
-    for (size_t i = 0; i < 3 && ok; i++)
-        ok = put_u64(&arrays, maps[i]->nslots) && put_u64(&arrays, maps[i]->nkeys) &&
-             put_bytes(&arrays, maps[i]->slots, maps[i]->nslots * sizeof *maps[i]->slots) &&
-             put_bytes(&arrays, maps[i]->keys, maps[i]->nslots * sizeof *maps[i]->keys);
-    ok = ok && put_u64(&arrays, c->ndocs);
+    const sr_mmap none = {0};
+    for (size_t i = 0; i < 3 && ok; i++) {
+        const sr_mmap *m = links ? maps[i] : &none;
+        ok = put_u64(&arrays, m->nslots) && put_u64(&arrays, m->nkeys) &&
+             put_bytes(&arrays, m->slots, m->nslots * sizeof *m->slots) &&
+             put_bytes(&arrays, m->keys, m->nslots * sizeof *m->keys);
+    }
+    ok = ok && put_u64(&arrays, c->ndocs) && put_u64(&arrays, links ? c->nlinked : 0);
     /* header, strings, arrays */
     uint64_t key = layout_key();
     ok = ok && put_bytes(out, SNAP_MAGIC, 8) && put_u64(out, key) && put_u64(out, m.n) &&
@@ -217,6 +227,16 @@ sitrep_status sr_corpus_save(const sitrep_corpus *c, sr_buf *out)
     sr_buf_free(&strs);
     sr_buf_free(&arrays);
     return ok ? SITREP_OK : SITREP_ENOMEM;
+}
+
+sitrep_status sr_corpus_save(const sitrep_corpus *c, sr_buf *out)
+{
+    return save(c, out, true);
+}
+
+sitrep_status sr_corpus_save_unlinked(const sitrep_corpus *c, sr_buf *out)
+{
+    return save(c, out, false);
 }
 
 /* ---- loading ---- */
@@ -273,7 +293,8 @@ static bool consistent(sitrep_corpus *c)
     size_t nd = SR_VEC_COUNT(&c->docs, sr_cdoc), ne = SR_VEC_COUNT(&c->entities, sr_centity);
     size_t ncl = SR_VEC_COUNT(&c->claims, sr_cclaim), nev = SR_VEC_COUNT(&c->events, sr_cevent);
     size_t nw = SR_VEC_COUNT(&c->trendwords, sr_ctrendword), nen = SR_VEC_COUNT(&c->entries, sr_centry);
-    if (c->ndocs != nd || nd >= UINT32_MAX)
+    size_t nx = SR_VEC_COUNT(&c->exprs, sr_cexpr);
+    if (c->ndocs != nd || nd >= UINT32_MAX || c->nlinked > nd)
         return false;
     sr_cdoc *docs = (sr_cdoc *)(void *)c->docs.data;
     for (size_t i = 0; i < nd; i++) {
@@ -282,11 +303,10 @@ static bool consistent(sitrep_corpus *c)
          * the smaller index), so no walk can loop */
         if (!d->id || d->story_parent > i || d->dup_parent > i || d->dup_of < -1 || d->dup_of >= (int32_t)nd ||
             d->claims0 > d->claims1 || d->claims1 > ncl || d->events0 > d->events1 || d->events1 > nev ||
-            d->words0 > d->words1 || d->words1 > nw)
+            d->words0 > d->words1 || d->words1 > nw || d->exprs0 > d->exprs1 || d->exprs1 > nx)
             return false;
         d->story = -1;
         d->published[sizeof d->published - 1] = d->inferred[sizeof d->inferred - 1] = '\0';
-        d->exprs0 = d->exprs1 = 0; /* mention records are not kept */
         if (!d->record)
             return false;
     }
@@ -343,6 +363,14 @@ static bool consistent(sitrep_corpus *c)
         const sr_centry *x = &SR_VEC_AT(&c->entries, sr_centry, i);
         if (x->doc >= nd || x->next > nen)
             return false;
+    }
+    for (size_t i = 0; i < nx; i++) {
+        sr_cexpr *x = &SR_VEC_AT(&c->exprs, sr_cexpr, i);
+        if (x->doc_index >= nd || (x->type != SR_CEXPR_TIME && x->type != SR_CEXPR_FIGURE) || !x->doc ||
+            !x->quote || x->end < x->start || x->end - x->start != x->quote_len || strlen(x->quote) != x->quote_len)
+            return false;
+        x->from[10] = x->to[10] = '\0';
+        x->duration[sizeof x->duration - 1] = x->unit[sizeof x->unit - 1] = '\0';
     }
     /* the tables: slot values inside their arrays, and never full (a
      * probe must find an empty slot) */
@@ -476,6 +504,8 @@ sitrep_status sr_corpus_load(sitrep_corpus *c, const void *data, size_t len)
     }
     if (st == SITREP_OK) {
         c->ndocs = get_u64(&r);
+        uint64_t linked = get_u64(&r);
+        c->nlinked = linked > c->ndocs ? UINT32_MAX : (uint32_t)linked;
         if (r.bad || r.p != r.end || !consistent(c))
             st = SITREP_EFORMAT;
     }

@@ -30,7 +30,7 @@
  */
 #include "corpus/corpus.h"
 
-#include "analyse/dates.h"
+#include "core/dates.h"
 #include "wordhash.h"
 
 #include <math.h>
@@ -344,8 +344,10 @@ static bool events_agree(const sitrep_corpus *c, const sr_cevent *a, const sr_ce
     bool sa = strcmp(a->type, "Strategic developments") == 0, sb = strcmp(b->type, "Strategic developments") == 0;
     if (sa != sb || (sa && strcmp(a->sub, b->sub) != 0))
         return false;
-    /* undated events merge only as copies of one article, one for one */
-    if (!a->from[0] || !b->from[0])
+    /* undated events merge only as copies of one article, one for one;
+     * so do events dated only by their report's window (sharing the
+     * month before two reports is no evidence of one happening) */
+    if (!a->from[0] || !b->from[0] || a->date_from_report || b->date_from_report)
         return copies(c, a->doc_index, b->doc_index) && strcmp(a->sub, b->sub) == 0 &&
                a->location == b->location;
     if (!periods_overlap(a->from, a->to, b->from, b->to))

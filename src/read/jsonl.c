@@ -101,12 +101,12 @@ static sitrep_status record(sitrep_reader *r, const char *line, size_t n, sr_inp
         if (owned)
             memcpy(owned, json_string_value(jt), blen);
     } else if (json_is_string(jh)) {
-        sitrep_status st = sr_html_to_text(json_string_value(jh), json_string_length(jh),
-                                           r->mem, &owned, &blen);
-        if (st != SITREP_OK) {
-            json_decref(o);
-            return sr_read_fail(r, st, r->path, r->line, "unreadable html field");
-        }
+        /* a web page: read like any page (the one page extractor,
+         * clean/webpage.c), spans into the field's bytes */
+        blen = json_string_length(jh);
+        owned = r->mem->calloc(1, blen + 1);
+        if (owned)
+            memcpy(owned, json_string_value(jh), blen);
     } else {
         json_decref(o);
         return sr_read_fail(r, SITREP_EJSON, r->path, r->line, "no \"text\" or \"html\" string field");

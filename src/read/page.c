@@ -1,11 +1,11 @@
 /*
  * page.c -- a web page's bytes as the readers hand them on: UTF-8 text.  A
- * page in another charset is converted (clean/webpage.c finds its declared
+ * page in another charset is converted (core/html.c finds its declared
  * charset); spans then count bytes of the converted page.
  */
 #include "read/read.h"
 
-#include "clean/webpage.h"
+#include "core/html.h"
 
 sitrep_status sr_page_text(const sitrep_mem *mem, char **bytes, size_t *len, size_t *where)
 {

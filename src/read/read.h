@@ -16,7 +16,6 @@
  *   warc.c    WARC files, their HTML response records
  *   feed.c    RSS and Atom feeds, their items
  *   wide.c    UTF-16 and UTF-32 inputs (with a byte order mark) as UTF-8
- *   html.c    the `html` field of a JSON Lines record to plain text
  */
 #ifndef SITREP_READ_H
 #define SITREP_READ_H
@@ -153,12 +152,5 @@ bool sr_feed_sniff(sitrep_reader *r, size_t i);
 sitrep_status sr_feed_open(sitrep_reader *r);
 sitrep_status sr_feed_next(sitrep_reader *r, sr_input *in);
 void sr_feed_free(sitrep_reader *r);
-
-/* html.c: turns an HTML page into plain text, one block element per line,
- * with script, style, navigation, header, footer, aside and form content
- * left out.  *out is a new NUL-terminated buffer from `mem`, *out_len its
- * length. */
-sitrep_status sr_html_to_text(const char *html, size_t len, const sitrep_mem *mem, char **out,
-                              size_t *out_len);
 
 #endif

@@ -6,7 +6,7 @@
  */
 #include "read/read.h"
 
-#include "analyse/dates.h"
+#include "core/dates.h"
 
 #include <stdio.h>
 #include <string.h>

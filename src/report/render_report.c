@@ -22,7 +22,7 @@
  * sticks, and the functions return it.
  */
 #include "report/render.h"
-#include "clean/webpage.h"
+#include "core/html.h"
 
 #include <math.h>
 #include <stdarg.h>

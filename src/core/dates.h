@@ -9,7 +9,12 @@
 #ifndef SITREP_DATES_H
 #define SITREP_DATES_H
 
-#include "doc.h"
+#include "core/core.h"
+
+/* A calendar date; month and day 0 when unknown (a year, a month). */
+typedef struct sr_date {
+    int year, month, day;
+} sr_date;
 
 /* Parses a date at the very start of s[0..n).  On success fills *d (day 0
  * for month precision), stores the bytes used in *used and returns true. */

@@ -1,5 +1,7 @@
 /*
- * minhash.h -- near-duplicate signatures: MinHash over 4-word shingles.
+ * minhash.h -- a document's near-duplicate signature: MinHash over 4-word
+ * shingles, worked out from its tokens; the corpus keeps it and cluster/
+ * compares signatures.
  *
  * One hash per shingle ("one permutation hashing"): the top bits choose
  * one of SR_MINHASH bins, each bin keeps its smallest value, and empty

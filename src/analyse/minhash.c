@@ -1,7 +1,7 @@
 /*
  * minhash.c -- near-duplicate signatures (minhash.h).
  */
-#include "cluster/minhash.h"
+#include "analyse/minhash.h"
 
 #include "wordhash.h"
 

@@ -1,7 +1,7 @@
 /*
  * dates.c -- parsing of absolute dates (see dates.h).
  */
-#include "dates.h"
+#include "core/dates.h"
 
 #include <stdio.h>
 #include <string.h>
