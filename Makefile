@@ -9,7 +9,8 @@ CMAKE_FLAGS ?=
 # Debian's python3 (python3-pytest, -pandas, -dask, -distributed belong to it)
 PYTHON ?= /usr/bin/python3
 
-.PHONY: all check pytest asan valgrind fuzz bench bench-corpus bench-web bench-ingest demo clean
+.PHONY: all check pytest asan valgrind fuzz bench bench-corpus bench-web bench-ingest bench-ingest-steps \
+	bench-ingest-scale demo clean
 
 all:
 	cmake -S . -B $(BUILD) -DSITREP_WERROR=ON $(CMAKE_FLAGS) >/dev/null
@@ -45,6 +46,17 @@ bench-corpus: all
 # sitrep ingest into SQLite: articles per second and database size at 1,000 and 10,000 articles
 bench-ingest: all
 	bash bench/ingest_run.sh $(BUILD)
+
+# what one more batch costs as the store grows: 20 ingests of 1,000 articles each
+bench-ingest-steps: all
+	bash bench/ingest_steps.sh $(BUILD)
+
+# the store at feed scale: 1,000,000 generated articles in batches of 10,000 on one
+# core, the cost of a batch per 100,000 stored, database size, query latencies
+# (hours; SCALE_N=100000 for a shorter run)
+SCALE_N ?= 1000000
+bench-ingest-scale: all
+	bash bench/ingest_scale.sh $(BUILD) $(SCALE_N) 10000 $$(( $(SCALE_N) / 10 ))
 
 # web pages: main-text F1 and throughput beside Readability.js and readability-lxml (about 1 minute)
 bench-web: all
