@@ -1513,8 +1513,11 @@ sitrep_status sr_find_events(const sr_context *c, const sr_date *anchor, const s
             clause_lo = brk;
         }
     }
-    responsibility(&es, (sr_event *)(void *)out->data + first_event, SR_VEC_COUNT(out, sr_event) - first_event);
-    report_frame(&es, (sr_event *)(void *)out->data + first_event, SR_VEC_COUNT(out, sr_event) - first_event);
+    size_t nev = SR_VEC_COUNT(out, sr_event) - first_event;
+    if (nev == 0)
+        return SITREP_OK; /* out->data may be NULL: no pointer arithmetic on it */
+    responsibility(&es, (sr_event *)(void *)out->data + first_event, nev);
+    report_frame(&es, (sr_event *)(void *)out->data + first_event, nev);
     return SITREP_OK;
 }
 
