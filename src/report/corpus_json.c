@@ -67,17 +67,79 @@ static int cmp_str(const void *a, const void *b)
 }
 
 
+json_t *sr_rec_entity_head(const sr_centity *e, const char *id)
+{
+    json_t *o = json_object();
+    bool ok = o != NULL && put(o, "type", json_string("entity"));
+    ok = ok && put(o, "id", json_string(id));
+    ok = ok && put(o, "name", json_string(e->name));
+    ok = ok && put(o, "kind", json_string(sitrep_entity_kind_name(e->kind)));
+    if (!ok) {
+        json_decref(o);
+        return NULL;
+    }
+    return o;
+}
+
+json_t *sr_rec_entity_middle(const sr_centity *e)
+{
+    json_t *o = json_object();
+    bool ok = o != NULL && put(o, "country", e->country[0] ? json_string(e->country) : json_null());
+    if (ok && e->kind == SITREP_ENTITY_PLACE) {
+        json_t *geo = json_object();
+        bool g = geo != NULL;
+        g = g && put(geo, "lat", num_or_null(e->lat));
+        g = g && put(geo, "lon", num_or_null(e->lon));
+        g = g && put(geo, "country", e->country[0] ? json_string(e->country) : json_null());
+        g = g && put(geo, "admin1", str_or_null(e->admin1));
+        g = g && put(geo, "admin1_code", str_or_null(e->admin1_code));
+        g = g && put(geo, "feature", str_or_null(e->feature));
+        if (!g)
+            json_decref(geo);
+        ok = g && put(o, "geo", geo);
+    } else if (ok && e->kind == SITREP_ENTITY_PERSON) {
+        ok = put(o, "role", str_or_null(e->role));
+    } else if (ok) {
+        ok = put(o, "parent", str_or_null(e->parent));
+    }
+    if (!ok) {
+        json_decref(o);
+        return NULL;
+    }
+    return o;
+}
+
+json_t *sr_rec_span(const char *doc, uint32_t start, uint32_t end, const char *quote, size_t quote_len)
+{
+    json_t *s = json_object();
+    bool ok = s != NULL;
+    ok = ok && put(s, "doc", json_string(doc));
+    ok = ok && put(s, "start", json_integer(start));
+    ok = ok && put(s, "end", json_integer(end));
+    ok = ok && put(s, "quote", json_stringn(quote, quote_len));
+    if (!ok) {
+        json_decref(s);
+        return NULL;
+    }
+    return s;
+}
+
+/* Sets every member of `from` on `o` in order, and takes `from`. */
+static bool put_all(json_t *o, json_t *from)
+{
+    bool ok = o && from && json_object_update(o, from) == 0;
+    json_decref(from);
+    return ok;
+}
+
 /* One entity record from its mentions ms[0..n) (sorted by document). */
 static json_t *entity_json(const sr_centity *e, const char *id, const sr_cmention *const *ms,
                            size_t n, const char **scratch)
 {
-    json_t *o = json_object();
+    json_t *o = sr_rec_entity_head(e, id);
     if (o == NULL)
         return NULL;
-    bool ok = put(o, "type", json_string("entity"));
-    ok = put(o, "id", json_string(id)) && ok;
-    ok = put(o, "name", json_string(e->name)) && ok;
-    ok = put(o, "kind", json_string(sitrep_entity_kind_name(e->kind))) && ok;
+    bool ok = true;
     /* aliases: the canonical name and every distinct surface form */
     size_t na = 0;
     scratch[na++] = e->name;
@@ -94,38 +156,10 @@ static json_t *entity_json(const sr_centity *e, const char *id, const sr_cmentio
         if (i == 0 || strcmp(ms[i]->doc, ms[i - 1]->doc) != 0)
             ok = append(docs, json_string(ms[i]->doc)) && ok;
     ok = put(o, "documents", docs) && ok;
-    ok = put(o, "country", e->country[0] ? json_string(e->country) : json_null()) && ok;
-    if (e->kind == SITREP_ENTITY_PLACE) {
-        json_t *geo = json_object();
-        bool g = geo != NULL;
-        g = g && put(geo, "lat", num_or_null(e->lat));
-        g = g && put(geo, "lon", num_or_null(e->lon));
-        g = g && put(geo, "country", e->country[0] ? json_string(e->country) : json_null());
-        g = g && put(geo, "admin1", str_or_null(e->admin1));
-        g = g && put(geo, "admin1_code", str_or_null(e->admin1_code));
-        g = g && put(geo, "feature", str_or_null(e->feature));
-        if (!g)
-            json_decref(geo);
-        ok = g && put(o, "geo", geo) && ok;
-    } else if (e->kind == SITREP_ENTITY_PERSON) {
-        ok = put(o, "role", str_or_null(e->role)) && ok;
-    } else {
-        ok = put(o, "parent", str_or_null(e->parent)) && ok;
-    }
+    ok = put_all(o, sr_rec_entity_middle(e)) && ok;
     json_t *spans = json_array();
-    for (size_t i = 0; i < n; i++) {
-        json_t *s = json_object();
-        bool sok = s != NULL;
-        sok = sok && put(s, "doc", json_string(ms[i]->doc));
-        sok = sok && put(s, "start", json_integer(ms[i]->start));
-        sok = sok && put(s, "end", json_integer(ms[i]->end));
-        sok = sok && put(s, "quote", json_stringn(ms[i]->quote, ms[i]->quote_len));
-        if (!sok) {
-            json_decref(s);
-            s = NULL;
-        }
-        ok = append(spans, s) && ok;
-    }
+    for (size_t i = 0; i < n; i++)
+        ok = append(spans, sr_rec_span(ms[i]->doc, ms[i]->start, ms[i]->end, ms[i]->quote, ms[i]->quote_len)) && ok;
     ok = put(o, "mentions", spans) && ok;
     if (!ok) {
         json_decref(o);
@@ -221,17 +255,7 @@ static sitrep_status write_exprs(const sitrep_corpus *c, sitrep_write_fn write, 
 
 static json_t *span_obj(const sr_cspan *sp)
 {
-    json_t *s = json_object();
-    bool ok = s != NULL;
-    ok = ok && put(s, "doc", json_string(sp->doc));
-    ok = ok && put(s, "start", json_integer(sp->start));
-    ok = ok && put(s, "end", json_integer(sp->end));
-    ok = ok && put(s, "quote", json_stringn(sp->quote, sp->quote_len));
-    if (!ok) {
-        json_decref(s);
-        return NULL;
-    }
-    return s;
+    return sr_rec_span(sp->doc, sp->start, sp->end, sp->quote, sp->quote_len);
 }
 
 static json_t *range_json(double low, double high)
@@ -316,26 +340,49 @@ static json_t *places_json(const sr_cclaim *x)
     return places;
 }
 
-static json_t *group_json(const sitrep_corpus *c, const sr_cgroup *g, const size_t *first)
+json_t *sr_rec_claim_head(const sr_cclaim *x, const char *id, const char *actor, const char *attributed_to,
+                          const char *from, const char *to)
 {
-    const sr_cclaim *x = &SR_VEC_AT(&c->claims, sr_cclaim, g->rep);
-    const uint32_t *members = (const uint32_t *)(const void *)c->claim_members.data + g->first_member;
     json_t *o = json_object();
     if (o == NULL)
         return NULL;
     bool ok = put(o, "type", json_string("claim"));
-    ok = put(o, "id", json_string(g->id)) && ok;
+    ok = put(o, "id", json_string(id)) && ok;
     ok = put(o, "measure", json_string(x->measure)) && ok;
     ok = put(o, "value", range_json(x->low, x->high)) && ok;
     ok = put(o, "qualifier", str_or_null(x->qualifier)) && ok;
-    ok = put(o, "actor", str_or_null(g->actor)) && ok;
+    ok = put(o, "actor", str_or_null(actor)) && ok;
     ok = put(o, "places", places_json(x)) && ok;
-    ok = put(o, "period", period_json(g->from, g->to)) && ok;
-    ok = put(o, "attributed_to", str_or_null(g->attributed_to)) && ok;
-    ok = sources_json((const sr_cspan *)(const void *)c->claim_spans.data, first, members, g->nmembers, o) && ok;
-    ok = put(o, "outlets", json_integer(g->outlets)) && ok;
-    ok = put(o, "status", json_string(g->contested ? "contested" : g->outlets >= 2 ? "corroborated" : "single")) &&
-         ok;
+    ok = put(o, "period", period_json(from, to)) && ok;
+    ok = put(o, "attributed_to", str_or_null(attributed_to)) && ok;
+    if (!ok) {
+        json_decref(o);
+        return NULL;
+    }
+    return o;
+}
+
+json_t *sr_rec_claim_tail(uint32_t outlets, bool contested)
+{
+    json_t *o = json_object();
+    bool ok = o != NULL && put(o, "outlets", json_integer(outlets));
+    ok = ok && put(o, "status", json_string(contested ? "contested" : outlets >= 2 ? "corroborated" : "single"));
+    if (!ok) {
+        json_decref(o);
+        return NULL;
+    }
+    return o;
+}
+
+static json_t *group_json(const sitrep_corpus *c, const sr_cgroup *g, const size_t *first)
+{
+    const sr_cclaim *x = &SR_VEC_AT(&c->claims, sr_cclaim, g->rep);
+    const uint32_t *members = (const uint32_t *)(const void *)c->claim_members.data + g->first_member;
+    json_t *o = sr_rec_claim_head(x, g->id, g->actor, g->attributed_to, g->from, g->to);
+    if (o == NULL)
+        return NULL;
+    bool ok = sources_json((const sr_cspan *)(const void *)c->claim_spans.data, first, members, g->nmembers, o);
+    ok = put_all(o, sr_rec_claim_tail(g->outlets, g->contested)) && ok;
     if (!ok) {
         json_decref(o);
         return NULL;
@@ -355,16 +402,15 @@ static json_t *casualty_json(int has, double low, double high, const char *q)
     return v;
 }
 
-static json_t *egroup_json(const sitrep_corpus *c, const sr_cegroup *g, const size_t *first)
+json_t *sr_rec_event_head(const sr_cevent *x, const char *id, json_t *actors)
 {
-    const sr_cevent *ev = (const sr_cevent *)(const void *)c->events.data;
-    const sr_cevent *x = &ev[g->rep];
-    const uint32_t *members = (const uint32_t *)(const void *)c->event_members.data + g->first_member;
     json_t *o = json_object();
-    if (o == NULL)
+    if (o == NULL) {
+        json_decref(actors);
         return NULL;
+    }
     bool ok = put(o, "type", json_string("event"));
-    ok = put(o, "id", json_string(g->id)) && ok;
+    ok = put(o, "id", json_string(id)) && ok;
     ok = put(o, "event_type", json_string(x->type)) && ok;
     ok = put(o, "sub_event_type", json_string(x->sub)) && ok;
     json_t *date = json_null();
@@ -375,22 +421,6 @@ static json_t *egroup_json(const sitrep_corpus *c, const sr_cegroup *g, const si
         ok = date && put(date, "precision", str_or_null(x->precision)) && ok;
     }
     ok = put(o, "date", date) && ok;
-    /* the shown member's actors first, then any other member's */
-    json_t *actors = json_array();
-    const char *seen[16];
-    size_t nseen = 0;
-    for (size_t m = 0; m <= g->nmembers && ok; m++) {
-        const sr_cevent *y = m == 0 ? x : &ev[members[m - 1]];
-        for (size_t i = 0; i < y->nactors && nseen < 16; i++) {
-            bool dup = false;
-            for (size_t k = 0; k < nseen && !dup; k++)
-                dup = seen[k] == y->actors[i];
-            if (!dup) {
-                seen[nseen++] = y->actors[i];
-                ok = append(actors, json_string(y->actors[i])) && ok;
-            }
-        }
-    }
     ok = put(o, "actors", actors) && ok;
     ok = put(o, "perpetrator_confidence", str_or_null(x->nactors ? x->perp_conf : NULL)) && ok;
     json_t *loc = json_null();
@@ -405,7 +435,48 @@ static json_t *egroup_json(const sitrep_corpus *c, const sr_cegroup *g, const si
     ok = put(o, "location", loc) && ok;
     ok = put(o, "fatalities", casualty_json(x->has_fat, x->fat_low, x->fat_high, x->fat_q)) && ok;
     ok = put(o, "injured", casualty_json(x->has_inj, x->inj_low, x->inj_high, x->inj_q)) && ok;
-    ok = sources_json((const sr_cspan *)(const void *)c->event_spans.data, first, members, g->nmembers, o) && ok;
+    if (!ok) {
+        json_decref(o);
+        return NULL;
+    }
+    return o;
+}
+
+bool sr_rec_event_actors(const sr_cevent *y, const char **seen, size_t *nseen, json_t *actors)
+{
+    bool ok = true;
+    for (size_t i = 0; i < y->nactors && *nseen < SR_REC_EVENT_ACTORS; i++) {
+        bool dup = false;
+        for (size_t k = 0; k < *nseen && !dup; k++)
+            dup = seen[k] == y->actors[i];
+        if (!dup) {
+            seen[(*nseen)++] = y->actors[i];
+            ok = append(actors, json_string(y->actors[i])) && ok;
+        }
+    }
+    return ok;
+}
+
+static json_t *egroup_json(const sitrep_corpus *c, const sr_cegroup *g, const size_t *first)
+{
+    const sr_cevent *ev = (const sr_cevent *)(const void *)c->events.data;
+    const sr_cevent *x = &ev[g->rep];
+    const uint32_t *members = (const uint32_t *)(const void *)c->event_members.data + g->first_member;
+    /* the shown member's actors first, then any other member's */
+    json_t *actors = json_array();
+    const char *seen[SR_REC_EVENT_ACTORS];
+    size_t nseen = 0;
+    bool ok = actors != NULL;
+    for (size_t m = 0; m <= g->nmembers && ok; m++)
+        ok = sr_rec_event_actors(m == 0 ? x : &ev[members[m - 1]], seen, &nseen, actors);
+    if (!ok) {
+        json_decref(actors);
+        return NULL;
+    }
+    json_t *o = sr_rec_event_head(x, g->id, actors);
+    if (o == NULL)
+        return NULL;
+    ok = sources_json((const sr_cspan *)(const void *)c->event_spans.data, first, members, g->nmembers, o);
     if (!ok) {
         json_decref(o);
         return NULL;
@@ -492,6 +563,26 @@ static int cmp_conflict(const void *pa, const void *pb, void *ctx)
     return k ? k : strcmp(g[a->b].id, g[b->b].id);
 }
 
+json_t *sr_rec_conflict(const char *a, const char *b, const char *reason)
+{
+    json_t *o = json_object();
+    bool ok = o && put(o, "type", json_string("conflict"));
+    char id[24];
+    snprintf(id, sizeof id, "K%.12s%s", a + 1, b ? "" : "d");
+    ok = ok && put(o, "id", json_string(id));
+    json_t *ids = json_array();
+    ok = ok && append(ids, json_string(a));
+    if (b) /* else: the articles of one claim disagree on its date */
+        ok = ok && append(ids, json_string(b));
+    ok = put(o, "claims", ids) && ok; /* always handed over: no leak when ok is false */
+    ok = ok && put(o, "reason", json_string(reason));
+    if (!ok) {
+        json_decref(o);
+        return NULL;
+    }
+    return o;
+}
+
 static sitrep_status write_conflicts(sitrep_corpus *c, sitrep_write_fn write, void *ctx)
 {
     size_t n = SR_VEC_COUNT(&c->conflicts, sr_cconflict);
@@ -508,87 +599,74 @@ static sitrep_status write_conflicts(sitrep_corpus *c, sitrep_write_fn write, vo
     if (!sr_sort(cf, n, sizeof *cf, cmp_conflict, c, c->mem))
         return SITREP_ENOMEM;
     sitrep_status st = SITREP_OK;
-    for (size_t i = 0; i < n && st == SITREP_OK; i++) {
-        json_t *o = json_object();
-        bool ok = o && put(o, "type", json_string("conflict"));
-        char id[24];
-        snprintf(id, sizeof id, "K%.12s%s", g[cf[i].a].id + 1, cf[i].a == cf[i].b ? "d" : "");
-        ok = ok && put(o, "id", json_string(id));
-        json_t *ids = json_array();
-        ok = ok && append(ids, json_string(g[cf[i].a].id));
-        if (cf[i].b != cf[i].a) /* else: the articles of one claim disagree on its date */
-            ok = ok && append(ids, json_string(g[cf[i].b].id));
-        ok = put(o, "claims", ids) && ok; /* always handed over: no leak when ok is false */
-        ok = ok && put(o, "reason", json_string(cf[i].reason));
-        if (!ok) {
-            json_decref(o);
-            return SITREP_ENOMEM;
-        }
-        st = emit(c, o, write, ctx);
-    }
+    for (size_t i = 0; i < n && st == SITREP_OK; i++)
+        st = emit(c, sr_rec_conflict(g[cf[i].a].id, cf[i].b != cf[i].a ? g[cf[i].b].id : NULL, cf[i].reason), write,
+                  ctx);
     return st;
+}
+
+json_t *sr_rec_trend(const sitrep_corpus *c, const sr_ctrend *t)
+{
+    const sr_cgroup *g = (const sr_cgroup *)(const void *)c->groups.data;
+    const sr_cdoc *docs = (const sr_cdoc *)(const void *)c->docs.data;
+    static const char *const expects[] = {"", "double", "triple", "half", "rise", "fall"};
+    const sr_cclaim *x = &SR_VEC_AT(&c->claims, sr_cclaim, g[t->groups[t->npoints - 1]].rep);
+    json_t *o = json_object();
+    bool ok = o && put(o, "type", json_string("trend"));
+    char id[24];
+    snprintf(id, sizeof id, "T%.12s", g[t->groups[0]].id + 1);
+    ok = ok && put(o, "id", json_string(id));
+    ok = ok && put(o, "measure", json_string(x->measure));
+    ok = ok && put(o, "actor", str_or_null(g[t->groups[0]].actor));
+    ok = ok && put(o, "places", places_json(x));
+    json_t *pts = json_array();
+    for (size_t k = 0; k < t->npoints && ok; k++) {
+        const sr_cgroup *p = &g[t->groups[k]];
+        const sr_cclaim *px = &SR_VEC_AT(&c->claims, sr_cclaim, p->rep);
+        json_t *pt = json_object();
+        bool pok = pt && put(pt, "period", period_json(p->from, p->to));
+        pok = pok && put(pt, "value", json_real(px->low));
+        pok = pok && put(pt, "claim", json_string(p->id));
+        if (!pok) {
+            json_decref(pt);
+            pt = NULL;
+        }
+        ok = append(pts, pt) && ok;
+    }
+    ok = put(o, "points", pts) && ok; /* always handed over: no leak when ok is false */
+    json_t *proj = json_null();
+    if (t->projection >= 0) {
+        proj = json_object();
+        ok = ok && proj && put(proj, "period", period_json(t->proj_from, t->proj_to));
+        ok = ok && put(proj, "value", json_real(round(t->projection * 10) / 10));
+        ok = ok && put(proj, "basis", str_or_null(t->basis));
+    }
+    ok = put(o, "projection", proj) && ok; /* always handed over: no leak when ok is false */
+    ok = ok && put(o, "ratio", t->ratio >= 0 ? json_real(round(t->ratio * 100) / 100) : json_null());
+    json_t *chk = json_null();
+    if (t->check >= 0) {
+        const sr_ctrendword *w = &SR_VEC_AT(&c->trendwords, sr_ctrendword, t->check);
+        chk = json_object();
+        ok = ok && chk && put(chk, "statement", json_string(w->phrase));
+        ok = ok && put(chk, "expects", json_string(expects[w->kind]));
+        ok = ok && put(chk, "verdict", str_or_null(t->verdict));
+        ok = ok && put(chk, "span", sr_rec_span(docs[w->doc_index].id, w->start, w->end, w->quote, w->end - w->start));
+    }
+    ok = put(o, "check", chk) && ok; /* always handed over: no leak when ok is false */
+    if (!ok) {
+        json_decref(o);
+        return NULL;
+    }
+    return o;
 }
 
 static sitrep_status write_trends(const sitrep_corpus *c, sitrep_write_fn write, void *ctx)
 {
     size_t n = SR_VEC_COUNT(&c->trends, sr_ctrend);
     const sr_ctrend *tr = (const sr_ctrend *)(const void *)c->trends.data;
-    const sr_cgroup *g = (const sr_cgroup *)(const void *)c->groups.data;
-    const sr_cdoc *docs = (const sr_cdoc *)(const void *)c->docs.data;
-    static const char *const expects[] = {"", "double", "triple", "half", "rise", "fall"};
     sitrep_status st = SITREP_OK;
-    for (size_t i = 0; i < n && st == SITREP_OK; i++) {
-        const sr_ctrend *t = &tr[i];
-        const sr_cclaim *x = &SR_VEC_AT(&c->claims, sr_cclaim, g[t->groups[t->npoints - 1]].rep);
-        json_t *o = json_object();
-        bool ok = o && put(o, "type", json_string("trend"));
-        char id[24];
-        snprintf(id, sizeof id, "T%.12s", g[t->groups[0]].id + 1);
-        ok = ok && put(o, "id", json_string(id));
-        ok = ok && put(o, "measure", json_string(x->measure));
-        ok = ok && put(o, "actor", str_or_null(g[t->groups[0]].actor));
-        ok = ok && put(o, "places", places_json(x));
-        json_t *pts = json_array();
-        for (size_t k = 0; k < t->npoints && ok; k++) {
-            const sr_cgroup *p = &g[t->groups[k]];
-            const sr_cclaim *px = &SR_VEC_AT(&c->claims, sr_cclaim, p->rep);
-            json_t *pt = json_object();
-            bool pok = pt && put(pt, "period", period_json(p->from, p->to));
-            pok = pok && put(pt, "value", json_real(px->low));
-            pok = pok && put(pt, "claim", json_string(p->id));
-            if (!pok) {
-                json_decref(pt);
-                pt = NULL;
-            }
-            ok = append(pts, pt) && ok;
-        }
-        ok = put(o, "points", pts) && ok; /* always handed over: no leak when ok is false */
-        json_t *proj = json_null();
-        if (t->projection >= 0) {
-            proj = json_object();
-            ok = ok && proj && put(proj, "period", period_json(t->proj_from, t->proj_to));
-            ok = ok && put(proj, "value", json_real(round(t->projection * 10) / 10));
-            ok = ok && put(proj, "basis", str_or_null(t->basis));
-        }
-        ok = put(o, "projection", proj) && ok; /* always handed over: no leak when ok is false */
-        ok = ok && put(o, "ratio", t->ratio >= 0 ? json_real(round(t->ratio * 100) / 100) : json_null());
-        json_t *chk = json_null();
-        if (t->check >= 0) {
-            const sr_ctrendword *w = &SR_VEC_AT(&c->trendwords, sr_ctrendword, t->check);
-            chk = json_object();
-            ok = ok && chk && put(chk, "statement", json_string(w->phrase));
-            ok = ok && put(chk, "expects", json_string(expects[w->kind]));
-            ok = ok && put(chk, "verdict", str_or_null(t->verdict));
-            sr_cspan sp = {0, docs[w->doc_index].id, w->start, w->end, w->quote, w->end - w->start};
-            ok = ok && put(chk, "span", span_obj(&sp));
-        }
-        ok = put(o, "check", chk) && ok; /* always handed over: no leak when ok is false */
-        if (!ok) {
-            json_decref(o);
-            return SITREP_ENOMEM;
-        }
-        st = emit(c, o, write, ctx);
-    }
+    for (size_t i = 0; i < n && st == SITREP_OK; i++)
+        st = emit(c, sr_rec_trend(c, &tr[i]), write, ctx);
     return st;
 }
 
@@ -644,24 +722,21 @@ static bool put_json_string(sr_buf *out, const char *s)
  * compact JSON, in which `,"key":` cannot occur inside a string (a quote
  * there is escaped), so the values are replaced in place rather than
  * the record parsed and written again. */
-static sitrep_status write_document(const sitrep_corpus *c, const sr_cdoc *d, sr_buf *out, sitrep_write_fn write,
-                                    void *ctx)
+sitrep_status sr_rec_document(const char *record, size_t len, const char *inferred, const char *basis,
+                              const char *story, const char *dup_of, sr_buf *out)
 {
-    const sr_cdoc *docs = (const sr_cdoc *)(const void *)c->docs.data;
-    const sr_cstory *stories = (const sr_cstory *)(const void *)c->stories.data;
-    bool set_inferred = !d->published[0] && d->inferred[0];
+    bool set_inferred = inferred != NULL;
     struct {
         const char *key;
         bool set;
         const char *value;
     } fields[] = {
-        {",\"published_inferred\":", set_inferred, set_inferred ? d->inferred : NULL},
-        {",\"published_basis\":", set_inferred, set_inferred ? d->basis : NULL},
-        {",\"story\":", true, d->story >= 0 ? stories[d->story].id : NULL},
-        {",\"duplicate_of\":", true, d->dup_of >= 0 ? docs[d->dup_of].id : NULL},
+        {",\"published_inferred\":", set_inferred, inferred},
+        {",\"published_basis\":", set_inferred, basis},
+        {",\"story\":", true, story},
+        {",\"duplicate_of\":", true, dup_of},
     };
-    out->len = 0;
-    const char *at = d->record, *end = d->record + d->record_len;
+    const char *at = record, *end = record + len;
     bool ok = true;
     for (size_t k = 0; k < sizeof fields / sizeof fields[0] && ok; k++) {
         size_t kl = strlen(fields[k].key);
@@ -676,8 +751,23 @@ static sitrep_status write_document(const sitrep_corpus *c, const sr_cdoc *d, sr
             ok = ok && sr_buf_put(out, v, (size_t)(ve - v));
         at = ve;
     }
-    ok = ok && sr_buf_put(out, at, (size_t)(end - at)) && sr_buf_putc(out, '\n');
-    if (!ok)
+    ok = ok && sr_buf_put(out, at, (size_t)(end - at));
+    return ok ? SITREP_OK : SITREP_ENOMEM;
+}
+
+static sitrep_status write_document(const sitrep_corpus *c, const sr_cdoc *d, sr_buf *out, sitrep_write_fn write,
+                                    void *ctx)
+{
+    const sr_cdoc *docs = (const sr_cdoc *)(const void *)c->docs.data;
+    const sr_cstory *stories = (const sr_cstory *)(const void *)c->stories.data;
+    bool set_inferred = !d->published[0] && d->inferred[0];
+    out->len = 0;
+    sitrep_status st = sr_rec_document(d->record, d->record_len, set_inferred ? d->inferred : NULL,
+                                       set_inferred ? d->basis : NULL, d->story >= 0 ? stories[d->story].id : NULL,
+                                       d->dup_of >= 0 ? docs[d->dup_of].id : NULL, out);
+    if (st != SITREP_OK)
+        return st;
+    if (!sr_buf_putc(out, '\n'))
         return SITREP_ENOMEM;
     return write(out->data, out->len, ctx) ? SITREP_EIO : SITREP_OK;
 }
@@ -700,6 +790,31 @@ static sitrep_status write_documents(const sitrep_corpus *c, sitrep_write_fn wri
     sr_buf_free(&line);
     c->mem->free(order);
     return st;
+}
+
+json_t *sr_rec_story_head(const char *id, const char *title)
+{
+    json_t *o = json_object();
+    bool ok = o && put(o, "type", json_string("story"));
+    ok = ok && put(o, "id", json_string(id));
+    ok = ok && put(o, "title", str_or_null(title));
+    if (!ok) {
+        json_decref(o);
+        return NULL;
+    }
+    return o;
+}
+
+json_t *sr_rec_story_tail(const char *first_seen, const char *last_seen)
+{
+    json_t *o = json_object();
+    bool ok = o && put(o, "first_seen", str_or_null(first_seen));
+    ok = ok && put(o, "last_seen", str_or_null(last_seen));
+    if (!ok) {
+        json_decref(o);
+        return NULL;
+    }
+    return o;
 }
 
 static int cmp_story(const void *pa, const void *pb)
@@ -737,10 +852,8 @@ static sitrep_status write_stories(const sitrep_corpus *c, sitrep_write_fn write
     }
     for (size_t k = 0; k < ns && st == SITREP_OK; k++) {
         size_t s = (size_t)(order[k] - stories);
-        json_t *o = json_object();
-        bool ok = o && put(o, "type", json_string("story"));
-        ok = ok && put(o, "id", json_string(stories[s].id));
-        ok = ok && put(o, "title", str_or_null(stories[s].title));
+        json_t *o = sr_rec_story_head(stories[s].id, stories[s].title);
+        bool ok = o != NULL;
         json_t *ids = json_array();
         for (size_t i = first[s]; i < first[s + 1] && ok; i++)
             ok = append(ids, json_string(members[i]->id));
@@ -756,8 +869,7 @@ static sitrep_status write_stories(const sitrep_corpus *c, sitrep_write_fn write
             if (!ls || strcmp(d, ls) > 0)
                 ls = d;
         }
-        ok = ok && put(o, "first_seen", str_or_null(fs));
-        ok = ok && put(o, "last_seen", str_or_null(ls));
+        ok = ok && put_all(o, sr_rec_story_tail(fs, ls));
         if (!ok) {
             json_decref(o);
             st = SITREP_ENOMEM;
