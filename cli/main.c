@@ -69,6 +69,7 @@ static int write_row(const sitrep_doc *doc)
     for (size_t i = 0; i < sitrep_doc_byline_count(doc); i++)
         snprintf(by + strlen(by), sizeof by - strlen(by), "%s%s", i ? "; " : "",
                  sitrep_doc_byline(doc, i));
+    /* the fields were cleaned of control characters when read */
     printf("%-24.24s %-10s%s %-22.22s %4zu %5zu %3zu  %s%s%s\n", sitrep_doc_id(doc),
            date ? date : inferred ? inferred : "-", date || !inferred ? " " : "~",
            sitrep_doc_outlet(doc) ? sitrep_doc_outlet(doc) : "-", nsent, ntok,

@@ -54,6 +54,23 @@ static void apply_hints(sitrep_doc *doc, const sitrep_doc_hints *h)
     }
 }
 
+/* The document's one-line fields as read (from its container, its page's
+ * metadata, its first lines), without control characters: an ESC or BEL
+ * in a title reaches no terminal and no report. */
+static void clean_fields(sitrep_doc *doc)
+{
+    char *const fields[] = {doc->id, doc->title, doc->outlet, doc->url, doc->language, doc->published,
+                            doc->published_inferred, doc->published_basis};
+    for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++)
+        sr_field_clean(fields[i]);
+    for (size_t i = 0; i < doc->nbyline; i++)
+        sr_field_clean(doc->byline[i]);
+    if (doc->title && !doc->title[0])
+        doc->title = NULL;
+    if (doc->outlet && !doc->outlet[0])
+        doc->outlet = NULL;
+}
+
 sitrep_status sr_doc_analyse(const char *id, const char *bytes, size_t len, void *owned,
                              bool checked, const sitrep_doc_hints *hints,
                              const sitrep_options *opts, sitrep_doc **out)
@@ -61,10 +78,47 @@ sitrep_status sr_doc_analyse(const char *id, const char *bytes, size_t len, void
     return sr_doc_analyse_dated(id, bytes, len, owned, checked, hints, opts, NULL, NULL, out);
 }
 
+static sitrep_status analyse(const char *id, const char *bytes, size_t len, void *owned, bool checked,
+                             const sitrep_doc_hints *hints, const sitrep_options *opts, const char *inferred,
+                             const char *basis, sitrep_doc **out);
+
+static bool has_control(const char *s)
+{
+    for (; *s; s++) {
+        unsigned char c = (unsigned char)*s;
+        if (c < 0x20 || c == 0x7F || (c == 0xC2 && (unsigned char)s[1] >= 0x80 && (unsigned char)s[1] <= 0x9F))
+            return true;
+    }
+    return false;
+}
+
 sitrep_status sr_doc_analyse_dated(const char *id, const char *bytes, size_t len, void *owned,
                                    bool checked, const sitrep_doc_hints *hints,
                                    const sitrep_options *opts, const char *inferred,
                                    const char *basis, sitrep_doc **out)
+{
+    if (!id || !has_control(id))
+        return analyse(id, bytes, len, owned, checked, hints, opts, inferred, basis, out);
+    /* the id as every later step knows it (a store's key): cleaned first */
+    const sitrep_mem *mem = sr_mem_or_default(opts ? opts->mem : NULL);
+    size_t n = strlen(id);
+    char *clean = mem->calloc(1, n + 1);
+    if (!clean) {
+        *out = NULL;
+        if (owned)
+            mem->free(owned);
+        return SITREP_ENOMEM;
+    }
+    memcpy(clean, id, n);
+    sr_field_clean(clean);
+    sitrep_status st = analyse(clean, bytes, len, owned, checked, hints, opts, inferred, basis, out);
+    mem->free(clean);
+    return st;
+}
+
+static sitrep_status analyse(const char *id, const char *bytes, size_t len, void *owned, bool checked,
+                             const sitrep_doc_hints *hints, const sitrep_options *opts, const char *inferred,
+                             const char *basis, sitrep_doc **out)
 {
     *out = NULL;
     sitrep_options defaults;
@@ -147,6 +201,8 @@ sitrep_status sr_doc_analyse_dated(const char *id, const char *bytes, size_t len
         if (!doc->published_inferred || (basis && !doc->published_basis))
             st = SITREP_ENOMEM;
     }
+    if (st == SITREP_OK)
+        clean_fields(doc);
     if (st == SITREP_OK && !(opts->skip & SITREP_SKIP_ENTITIES))
         st = sr_entities(doc);
     /* what both finders ask about every token, worked out once */

@@ -57,8 +57,6 @@ static uint16_t word_flags(const char *s, const sitrep_token *t, uint8_t *num, s
     if (hyphen)
         f |= SR_WI_FIG_START;
 
-    /* The word sets hold ASCII words, none longer than 13 bytes; one hash
-     * of the whole token serves every set. */
     size_t ascii = n; /* bytes before the first non-ASCII one */
     if (!plain)
         for (size_t k = 0; k < n; k++)
@@ -90,16 +88,12 @@ static uint16_t word_flags(const char *s, const sitrep_token *t, uint8_t *num, s
         (sr_lex_in(*lex, SR_LEX_FIGURES_START) ||
          ((t->flags & SITREP_TOKF_CAP) && sr_lex_in(*lex, SR_LEX_FIGURES_CAP_START))))
         f |= SR_WI_FIG_START;
-    uint64_t h = ascii == n && n <= 13 ? hw : 0;
-    /* most words are in no set at all: one probe of their union first */
-    if (h && sr_wordset_has_hash(&sr_any_words, h)) {
-        if (n <= 10 && sr_wordset_has_hash(&sr_time_small_words, h))
-            f |= SR_WI_TIME_SMALL;
-        if (!(f & SR_WI_TIMEISH) && tn == n && n <= 12 && sr_wordset_has_hash(&sr_time_words, h))
-            f |= SR_WI_TIMEISH;
-    }
-    if (!(f & SR_WI_TIMEISH) && tn < n && tn <= 12 && ascii >= tn &&
-        sr_wordset_has_hash(&sr_time_words, sr_word_hash(s, tn)))
+    /* the times gates: times.small, and times.timeish for the word without
+     * its possessive ("Tuesday's", "year's") */
+    if (ascii == n && sr_lex_in(*lex, SR_LEX_TIMES_SMALL))
+        f |= SR_WI_TIME_SMALL;
+    if (!(f & SR_WI_TIMEISH) && ascii >= tn &&
+        sr_lex_in(tn == n ? *lex : sr_lex_find(s, tn), SR_LEX_TIMES_TIMEISH))
         f |= SR_WI_TIMEISH;
     /* Number words are all in figures.start; "twenty-five" is hyphenated
      * (both FIG_START).  A possessive ("two's") is read without its 's. */

@@ -19,8 +19,8 @@ enum {
     SR_WI_POSS2 = 1u << 0,      /* a word ending in 's ("Tuesday's"): times read it without */
     SR_WI_POSS4 = 1u << 1,      /* ... in ’s (U+2019, 3 bytes, then s) */
     SR_WI_TIMEISH = 1u << 2,    /* times.c timeish(): a number, a month, weekday or "Q1" with a
-                                 * capital, a hyphenated word or a word of sr_time_words */
-    SR_WI_TIME_SMALL = 1u << 3, /* in sr_time_small_words ("the", "in", "a") */
+                                 * capital, a hyphenated word or a word of times.timeish */
+    SR_WI_TIME_SMALL = 1u << 3, /* in times.small ("the", "in", "a") */
     SR_WI_FIG_START = 1u << 4,  /* figures.c may_start_figure() */
     SR_WI_EVENT = 1u << 5,      /* starts an entry of events.triggers (events.c) */
     SR_WI_SPEECH = 1u << 6,     /* in frame.speech: "said", "according" (claims.c) */

@@ -161,5 +161,10 @@ void sr_trim(const char **s, size_t *n);
 /* Checks bytes are text: EBINARY, EUTF8 (with *where = offset of the bad
  * byte), EEMPTY, ETOOBIG, or OK. */
 sitrep_status sr_check_text(const char *bytes, size_t len, size_t *where);
+/* Makes a one-line field (an id, title, byline, outlet, URL, date) safe to
+ * print, in place: blanks of any kind become spaces, other control
+ * characters (C0, DEL, C1: the terminal's escape sequences, its bell) are
+ * removed.  Returns the new length. */
+size_t sr_field_clean(char *s);
 
 #endif

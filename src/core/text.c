@@ -68,3 +68,27 @@ sitrep_status sr_check_text(const char *bytes, size_t len, size_t *where)
         return SITREP_EBINARY;
     return visible ? SITREP_OK : SITREP_EEMPTY;
 }
+
+size_t sr_field_clean(char *s)
+{
+    if (s == NULL)
+        return 0;
+    size_t w = 0;
+    for (size_t i = 0; s[i]; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f') {
+            s[w++] = ' ';
+            continue;
+        }
+        if (c < 0x20 || c == 0x7F)
+            continue;
+        /* C1 controls, U+0080..U+009F (0xC2 0x80..0x9F): CSI, OSC, ... */
+        if (c == 0xC2 && (unsigned char)s[i + 1] >= 0x80 && (unsigned char)s[i + 1] <= 0x9F) {
+            i++;
+            continue;
+        }
+        s[w++] = s[i];
+    }
+    s[w] = '\0';
+    return w;
+}

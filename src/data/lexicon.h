@@ -58,10 +58,6 @@ extern const sr_wordset sr_given_names;
 extern const sr_wordset sr_common_words;
 extern const sr_wordset sr_proper_words;
 extern const sr_wordset sr_allcaps_words;
-extern const sr_wordset sr_time_words;       /* data/time-words.txt */
-extern const sr_wordset sr_time_small_words; /* data/time-small-words.txt */
-extern const sr_wordset sr_any_words;        /* every set the word info reads: one probe screens
-                                              * the content words, which are in none */
 
 /* Is s[0..n) in the set?  ASCII case-insensitive; false for any non-ASCII
  * byte or n > 63.  Membership is decided by the hash alone: a word that is

@@ -9,22 +9,53 @@
 #include <stdio.h>
 #include <string.h>
 
+/* Is buf[a, b) (blanks trimmed) one JSON object? */
+static bool object_line(const char *buf, size_t a, size_t b)
+{
+    while (a < b && (buf[a] == ' ' || buf[a] == '\t' || buf[a] == '\r'))
+        a++;
+    if (a >= b || buf[a] != '{')
+        return false;
+    json_error_t err;
+    json_t *o = json_loadb(buf + a, b - a, 0, &err);
+    bool object = json_is_object(o);
+    json_decref(o);
+    return object;
+}
+
 bool sr_jsonl_sniff(const sitrep_reader *r, size_t i)
 {
     /* Binary data is not JSON Lines (the text reader reports it once),
-     * nor is an article that opens with "{Editor's note ...}": the first
-     * line must be a JSON object.  A first line longer than what was read
-     * is taken as a record. */
+     * nor is an article that opens with "{Editor's note ...}".  The first
+     * line must be a JSON object, or the file is told by more than its
+     * first line: when one of the next few lines read is an object, a
+     * first line that is not (cut short, a bad escape) is a bad record,
+     * reported as such, not a reason to read the records as one text.  A
+     * first line longer than what was read is taken as a record. */
     if (memchr(r->buf, 0, r->len))
         return false;
     const char *nl = memchr(r->buf + i, '\n', r->len - i);
     if (!nl)
         return true;
-    json_error_t err;
-    json_t *o = json_loadb(r->buf + i, (size_t)(nl - (r->buf + i)), 0, &err);
-    bool object = json_is_object(o);
-    json_decref(o);
-    return object;
+    if (object_line(r->buf, i, (size_t)(nl - r->buf)))
+        return true;
+    size_t at = (size_t)(nl - r->buf) + 1;
+    for (int lines = 0; lines < 4 && at < r->len;) {
+        const char *end = memchr(r->buf + at, '\n', r->len - at);
+        if (!end)
+            break; /* a line not read whole */
+        size_t e = (size_t)(end - r->buf);
+        size_t a = at;
+        while (a < e && (r->buf[a] == ' ' || r->buf[a] == '\t' || r->buf[a] == '\r'))
+            a++;
+        if (a < e) {
+            if (object_line(r->buf, a, e))
+                return true;
+            lines++;
+        }
+        at = e + 1;
+    }
+    return false;
 }
 
 static const char *json_str(json_t *o, const char *key)

@@ -15,6 +15,7 @@
  *   jsonl.c   JSON Lines, one record at a time
  *   warc.c    WARC files, their HTML response records
  *   feed.c    RSS and Atom feeds, their items
+ *   wide.c    UTF-16 and UTF-32 inputs (with a byte order mark) as UTF-8
  */
 #ifndef SITREP_READ_H
 #define SITREP_READ_H
@@ -62,11 +63,6 @@ const sitrep_options *sr_read_options(const sitrep_reader *r);
 
 typedef enum sr_read_mode { SR_MODE_NONE, SR_MODE_JSONL, SR_MODE_WARC, SR_MODE_FEED } sr_read_mode;
 
-/* One item of an RSS or Atom feed, waiting to be yielded. */
-typedef struct sr_feed_item {
-    char *id, *title, *link, *date, *content;
-} sr_feed_item;
-
 struct sitrep_reader {
     sitrep_options opts;
     const sitrep_mem *mem;
@@ -95,9 +91,7 @@ struct sitrep_reader {
     uint64_t size;       /* the file's size when opened (direct reads stop there) */
     bool eof;
     bool nomem;          /* the last fill() failed for want of memory */
-    sr_feed_item *items; /* the open feed's items */
-    char *feed_outlet;   /* the open feed's title, its items' outlet */
-    size_t nitems, nextitem;
+    struct sr_feed *feed; /* the open feed (feed.c) */
 
     /* what the last input yielded borrows (kept until the next call) */
     char idbuf[1024];    /* its id, when made here */
@@ -137,6 +131,11 @@ sitrep_status sr_text_read(sitrep_reader *r, char *path, sr_input *in);
  * *where the offset of a bad byte. */
 sitrep_status sr_page_text(const sitrep_mem *mem, char **bytes, size_t *len, size_t *where);
 
+/* wide.c: the open input, when it starts with a UTF-16 or UTF-32 byte
+ * order mark, read whole and converted to UTF-8 in the buffer (SITREP_OK);
+ * SITREP_DONE when it does not; ETOOBIG or ENOMEM. */
+sitrep_status sr_read_wide(sitrep_reader *r);
+
 /* jsonl.c */
 sitrep_status sr_jsonl_next(sitrep_reader *r, sr_input *in);
 /* Is the input, whose first non-blank byte at buf[i] is '{', JSON Lines? */
@@ -146,7 +145,10 @@ bool sr_jsonl_sniff(const sitrep_reader *r, size_t i);
 sitrep_status sr_warc_next(sitrep_reader *r, sr_input *in);
 
 /* feed.c */
-bool sr_feed_sniff(const char *s, size_t n);
+/* Is the input, whose first non-blank byte at buf[i] is '<', a feed (its
+ * root element, after the prolog, <rss>, <feed> or <rdf:RDF>)?  Reads on
+ * while the prolog lasts (a long DOCTYPE). */
+bool sr_feed_sniff(sitrep_reader *r, size_t i);
 sitrep_status sr_feed_open(sitrep_reader *r);
 sitrep_status sr_feed_next(sitrep_reader *r, sr_input *in);
 void sr_feed_free(sitrep_reader *r);

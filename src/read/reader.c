@@ -382,6 +382,28 @@ static sitrep_status expand_dir(sitrep_reader *r, const char *path)
     return st == SITREP_OK ? SITREP_OK : sr_read_fail(r, st, path, 0, NULL);
 }
 
+/* Fills until a byte other than a blank or a UTF-8 byte order mark shows
+ * (or the input ends); returns its offset. */
+static size_t first_byte(sitrep_reader *r)
+{
+    size_t i = 0;
+    for (;;) {
+        while (i < r->len && (r->buf[i] == ' ' || r->buf[i] == '\n' || r->buf[i] == '\r' ||
+                              r->buf[i] == '\t'))
+            i++;
+        if (i + 3 <= r->len && memcmp(r->buf + i, "\xEF\xBB\xBF", 3) == 0) {
+            i += 3;
+            continue;
+        }
+        /* a partial mark at the end of what was read: read on */
+        if (i < r->len && !((unsigned char)r->buf[i] == 0xEF && r->len - i < 3 && !r->eof))
+            break;
+        if (r->len > r->opts.max_input_bytes || !sr_read_fill(r))
+            break;
+    }
+    return i;
+}
+
 /* Opens one path: a directory is expanded (SITREP_DONE: nothing read yet),
  * a JSON Lines, feed or WARC file becomes the open input (SITREP_DONE:
  * its records come next), a text file is read whole into *in (SITREP_OK). */
@@ -457,19 +479,24 @@ static sitrep_status open_path(sitrep_reader *r, char *path, sr_input *in)
         gzbuffer(r->gz, (unsigned)r->chunk);
     }
     /* Sniff: fill until a non-blank byte shows. */
-    size_t i = 0;
-    for (;;) {
-        while (i < r->len && (r->buf[i] == ' ' || r->buf[i] == '\n' || r->buf[i] == '\r' ||
-                              r->buf[i] == '\t'))
-            i++;
-        if (i < r->len && !(i + 3 <= r->len && memcmp(r->buf + i, "\xEF\xBB\xBF", 3) == 0))
-            break;
-        if (i + 3 <= r->len && memcmp(r->buf + i, "\xEF\xBB\xBF", 3) == 0) {
-            i += 3;
-            continue;
+    size_t i = first_byte(r);
+    /* UTF-16 or UTF-32 with a byte order mark: read as UTF-8 (wide.c) */
+    if (i == 0 && r->len > 0 && ((unsigned char)r->buf[0] == 0xFF || (unsigned char)r->buf[0] == 0xFE ||
+                                 r->buf[0] == 0)) {
+        sr_read_have(r, 4);
+        sitrep_status w = r->nomem ? SITREP_ENOMEM : sr_read_wide(r);
+        if (w == SITREP_OK) {
+            i = first_byte(r);
+        } else if (w != SITREP_DONE) {
+            char *p = r->path, detail[96];
+            r->path = NULL;
+            snprintf(detail, sizeof detail, "UTF-16 or UTF-32 larger than the %zu-byte limit",
+                     r->opts.max_input_bytes);
+            sitrep_status st = sr_read_fail(r, w, p, 0, w == SITREP_ETOOBIG ? detail : NULL);
+            r->mem->free(p);
+            sr_read_close_input(r);
+            return st;
         }
-        if (r->len > r->opts.max_input_bytes || !sr_read_fill(r))
-            break;
     }
     if (r->nomem) {
         char *p = r->path;
@@ -493,7 +520,7 @@ static sitrep_status open_path(sitrep_reader *r, char *path, sr_input *in)
         r->mode = SR_MODE_JSONL;
         return SITREP_DONE; /* records come from sr_jsonl_next */
     }
-    if (r->buf[i] == '<' && sr_feed_sniff(r->buf + i, r->len - i)) {
+    if (r->buf[i] == '<' && sr_feed_sniff(r, i)) {
         sitrep_status st = sr_feed_open(r);
         if (st != SITREP_OK) {
             sr_read_close_input(r);
