@@ -19,7 +19,7 @@
  */
 #include "store/db.h"
 
-#include "report/report.h"
+#include "corpus/record.h"
 
 #include <math.h>
 #include <stdio.h>
