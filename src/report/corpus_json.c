@@ -141,6 +141,18 @@ static json_t *expr_json(const sr_cexpr *x)
     return o;
 }
 
+/* Is the next record one the writer writes?  All of them, unless a slice
+ * of the records is asked for (sitrep_corpus_write_json_part): then those
+ * numbered [lo, hi) in output order, the others passed by before they are
+ * built. */
+static bool wanted(const sitrep_corpus *c)
+{
+    if (!c->slice)
+        return true;
+    size_t i = c->slice->n++;
+    return i >= c->slice->lo && i < c->slice->hi;
+}
+
 static sitrep_status write_exprs(const sitrep_corpus *c, sitrep_write_fn write, void *ctx)
 {
     size_t n = SR_VEC_COUNT(&c->exprs, sr_cexpr);
@@ -158,6 +170,8 @@ static sitrep_status write_exprs(const sitrep_corpus *c, sitrep_write_fn write, 
     qsort(order, n, sizeof *order, cmp_expr);
     sitrep_status st = SITREP_OK;
     for (size_t i = 0; i < n && st == SITREP_OK; i++) {
+        if (!wanted(c))
+            continue;
         json_t *o = expr_json(order[i]);
         if (o == NULL) {
             st = SITREP_ENOMEM;
@@ -306,7 +320,8 @@ static sitrep_status write_claims(const sitrep_corpus *c, sitrep_write_fn write,
     if (st == SITREP_OK && !sr_sort(order, ng, sizeof *order, cmp_group, (void *)c, c->mem))
         st = SITREP_ENOMEM;
     for (size_t i = 0; i < ng && st == SITREP_OK; i++)
-        st = emit(c, group_json(c, order[i], first), write, ctx);
+        if (wanted(c))
+            st = emit(c, group_json(c, order[i], first), write, ctx);
     c->mem->free(first);
     c->mem->free(order);
     return st;
@@ -323,7 +338,8 @@ static sitrep_status write_events(const sitrep_corpus *c, sitrep_write_fn write,
     if (st == SITREP_OK && !sr_sort(order, ng, sizeof *order, cmp_egroup, (void *)c, c->mem))
         st = SITREP_ENOMEM;
     for (size_t i = 0; i < ng && st == SITREP_OK; i++)
-        st = emit(c, egroup_json(c, order[i], first), write, ctx);
+        if (wanted(c))
+            st = emit(c, egroup_json(c, order[i], first), write, ctx);
     c->mem->free(first);
     c->mem->free(order);
     return st;
@@ -355,8 +371,9 @@ static sitrep_status write_conflicts(sitrep_corpus *c, sitrep_write_fn write, vo
         return SITREP_ENOMEM;
     sitrep_status st = SITREP_OK;
     for (size_t i = 0; i < n && st == SITREP_OK; i++)
-        st = emit(c, sr_rec_conflict(g[cf[i].a].id, cf[i].b != cf[i].a ? g[cf[i].b].id : NULL, cf[i].reason), write,
-                  ctx);
+        if (wanted(c))
+            st = emit(c, sr_rec_conflict(g[cf[i].a].id, cf[i].b != cf[i].a ? g[cf[i].b].id : NULL, cf[i].reason),
+                      write, ctx);
     return st;
 }
 
@@ -366,7 +383,8 @@ static sitrep_status write_trends(const sitrep_corpus *c, sitrep_write_fn write,
     const sr_ctrend *tr = (const sr_ctrend *)(const void *)c->trends.data;
     sitrep_status st = SITREP_OK;
     for (size_t i = 0; i < n && st == SITREP_OK; i++)
-        st = emit(c, sr_rec_trend(c, &tr[i]), write, ctx);
+        if (wanted(c))
+            st = emit(c, sr_rec_trend(c, &tr[i]), write, ctx);
     return st;
 }
 
@@ -409,7 +427,8 @@ static sitrep_status write_documents(const sitrep_corpus *c, sitrep_write_fn wri
     sr_buf_init(&line, c->mem);
     sitrep_status st = SITREP_OK;
     for (size_t i = 0; i < n && st == SITREP_OK; i++)
-        st = write_document(c, order[i], &line, write, ctx);
+        if (wanted(c))
+            st = write_document(c, order[i], &line, write, ctx);
     sr_buf_free(&line);
     c->mem->free(order);
     return st;
@@ -449,6 +468,8 @@ static sitrep_status write_stories(const sitrep_corpus *c, sitrep_write_fn write
             qsort(members + first[s], first[s + 1] - first[s], sizeof *members, cmp_doc);
     }
     for (size_t k = 0; k < ns && st == SITREP_OK; k++) {
+        if (!wanted(c))
+            continue;
         size_t s = (size_t)(order[k] - stories);
         json_t *o = sr_rec_story_head(stories[s].id, stories[s].title);
         bool ok = o != NULL;
@@ -521,7 +542,7 @@ sitrep_status sr_corpus_write_records(sitrep_corpus *c, unsigned flags,
     for (size_t k = 0; k < ne && st == SITREP_OK; k++) {
         size_t e = (size_t)(order[k] - es);
         size_t n = first[e + 1] - first[e];
-        if (n == 0)
+        if (n == 0 || !wanted(c))
             continue;
         char id[24];
         snprintf(id, sizeof id, "E%012llx", (unsigned long long)(es[e].key & 0xffffffffffffull));
