@@ -55,6 +55,19 @@ rescuing        rescued
 missing         missing
 deported        deported
 evacuated       evacuated
+murdered        killed
+murdering       killed
+assassinated    killed
+assassinating   killed
+massacring      killed
+destroyed       destroyed
+destroying      destroyed
+downed          destroyed
+torched         destroyed
+seized          seized
+seizing         seized
+confiscated     seized
+confiscating    seized
 
 # Nouns naming what happened, read before "of": "the deaths of 44", "the
 # arrest of 12".  Nouns that are themselves the counted ("deaths",
@@ -81,6 +94,12 @@ rescue          rescued
 execution       executed
 executions      executed
 displacement    displaced
+murder          killed
+murders         killed
+assassination   killed
+assassinations  killed
+destruction     destroyed
+seizure         seized
 
 # Between a figure's noun and its outcome: "44 militants who were later
 # killed", "32 of whom were captured".
