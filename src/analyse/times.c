@@ -1580,15 +1580,3 @@ sitrep_status sr_find_times(const sitrep_doc *doc, const sr_date *anchor, sr_buf
     sr_buf_free(&scratch);
     return SITREP_OK;
 }
-
-const char *sr_precision_name(int p)
-{
-    static const char *const names[] = {"?", "day", "week", "month", "quarter", "half", "year", "decade"};
-    return p >= 1 && p <= SR_PREC_DECADE ? names[p] : "?";
-}
-
-const char *sr_time_kind_name(int k)
-{
-    static const char *const names[] = {"?", "date", "duration", "set", "time"};
-    return k >= 1 && k <= SR_TIME_TIME ? names[k] : "?";
-}

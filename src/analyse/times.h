@@ -47,8 +47,7 @@ typedef struct sr_time {
  * when unknown: then only absolute expressions resolve, relative ones are skipped). */
 sitrep_status sr_find_times(const sitrep_doc *doc, const sr_date *anchor, sr_buf *out);
 
-/* Name of a precision / kind for output: "day", "week", ...; "date", "duration", "set", "time". */
-const char *sr_precision_name(int p);
-const char *sr_time_kind_name(int k);
+/* (sr_precision and sr_time_kind have the values of sitrep_precision and
+ * sitrep_time_kind; their names: sitrep_precision_name, sitrep_time_kind_name) */
 
 #endif
