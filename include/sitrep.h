@@ -314,7 +314,9 @@ typedef enum sitrep_precision {
     SITREP_PRECISION_QUARTER,
     SITREP_PRECISION_HALF,
     SITREP_PRECISION_YEAR,
-    SITREP_PRECISION_DECADE
+    SITREP_PRECISION_DECADE,
+    SITREP_PRECISION_SEASON,   /* "spring 2008": its three months (northern) */
+    SITREP_PRECISION_FISCAL_YEAR /* "fiscal 2008": the calendar year of its name */
 } sitrep_precision;
 
 typedef enum sitrep_time_kind {
@@ -337,7 +339,8 @@ typedef enum sitrep_qualifier {
     SITREP_QUALIFIER_RANGE          /* "between 30 and 40" */
 } sitrep_qualifier;
 
-/* Static names as CONTRACT.md writes them ("day", "date", "more_than"); NULL
+/* Static names as CONTRACT.md writes them ("day", "fiscal_year", "date",
+ * "more_than"); NULL
  * for NONE and for a value out of range. */
 SITREP_EXPORT const char *sitrep_precision_name(sitrep_precision precision);
 SITREP_EXPORT const char *sitrep_time_kind_name(sitrep_time_kind kind);
@@ -347,10 +350,19 @@ SITREP_EXPORT const char *sitrep_qualifier_name(sitrep_qualifier qualifier);
  * inferred).  Strings are static or borrowed from the document. */
 typedef struct sitrep_time {
     sitrep_span span;
-    char from[11], to[11];   /* "YYYY-MM-DD" both inclusive; "" when unresolved */
-    sitrep_precision precision;
+    char from[11], to[11];   /* its value, TimeML-style, "YYYY-MM-DD" both inclusive; ""
+                              * when unresolved: "since 1989" is 1989, "early June" June */
+    sitrep_precision precision; /* of the value */
     sitrep_time_kind kind;
     const char *duration;    /* ISO 8601 ("P5Y") for durations, else NULL */
+    const char *relation;    /* the word round it that relates the text to it: "since",
+                              * "until", "from", "to", "between", "and", "by", "before",
+                              * "after"; NULL for none */
+    const char *mod;         /* the part of the value a modifier keeps: "start", "mid",
+                              * "end"; NULL for none */
+    char period_from[11], period_to[11]; /* what it covers with its relation and modifier
+                              * ("since 1989": 1989-01-01 to the document date; "early
+                              * June": June 1-10); equal to from/to when they add nothing */
 } sitrep_time;
 
 /* A figure: a count, an amount of money, a percentage. */

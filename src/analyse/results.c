@@ -27,7 +27,9 @@ _Static_assert((int)SR_Q_EXACT == (int)SITREP_QUALIFIER_EXACT && (int)SR_Q_APPRO
 _Static_assert((int)SR_PREC_DAY == (int)SITREP_PRECISION_DAY && (int)SR_PREC_WEEK == (int)SITREP_PRECISION_WEEK &&
                    (int)SR_PREC_MONTH == (int)SITREP_PRECISION_MONTH && (int)SR_PREC_QUARTER == (int)SITREP_PRECISION_QUARTER &&
                    (int)SR_PREC_HALF == (int)SITREP_PRECISION_HALF && (int)SR_PREC_YEAR == (int)SITREP_PRECISION_YEAR &&
-                   (int)SR_PREC_DECADE == (int)SITREP_PRECISION_DECADE,
+                   (int)SR_PREC_DECADE == (int)SITREP_PRECISION_DECADE &&
+                   (int)SR_PREC_SEASON == (int)SITREP_PRECISION_SEASON &&
+                   (int)SR_PREC_FISCAL == (int)SITREP_PRECISION_FISCAL_YEAR,
                "sr_precision is sitrep_precision");
 _Static_assert((int)SR_TIME_DATE == (int)SITREP_TIME_DATE && (int)SR_TIME_DURATION == (int)SITREP_TIME_DURATION &&
                    (int)SR_TIME_SET == (int)SITREP_TIME_SET && (int)SR_TIME_TIME == (int)SITREP_TIME_TIME,
@@ -40,7 +42,8 @@ _Static_assert((int)SR_PERP_REPORTED == (int)SITREP_PERP_REPORTED && (int)SR_PER
 
 const char *sitrep_precision_name(sitrep_precision p)
 {
-    static const char *const names[] = {NULL, "day", "week", "month", "quarter", "half", "year", "decade"};
+    static const char *const names[] = {NULL,   "day",  "week",   "month",  "quarter",
+                                        "half", "year", "decade", "season", "fiscal_year"};
     return NAME_OF(names, p);
 }
 
@@ -154,13 +157,19 @@ sitrep_status sitrep_doc_time(const sitrep_doc *doc, size_t i, sitrep_time *out)
     memset(out, 0, sizeof *out);
     out->span.start = t->start;
     out->span.end = t->end;
+    if (t->vfrom.year)
+        sr_date_iso(&t->vfrom, out->from);
+    if (t->vto.year)
+        sr_date_iso(&t->vto, out->to);
     if (t->from.year)
-        sr_date_iso(&t->from, out->from);
+        sr_date_iso(&t->from, out->period_from);
     if (t->to.year)
-        sr_date_iso(&t->to, out->to);
+        sr_date_iso(&t->to, out->period_to);
     out->precision = (sitrep_precision)t->precision;
     out->kind = (sitrep_time_kind)t->kind;
     out->duration = t->duration[0] ? t->duration : NULL;
+    out->relation = sr_time_relation_name(t->relation);
+    out->mod = sr_time_mod_name(t->mod);
     return SITREP_OK;
 }
 
