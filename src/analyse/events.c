@@ -286,7 +286,7 @@ static bool place_after(const sr_context *c, size_t i, size_t hi)
 /* The guards and vetoes of the trigger table (data/lex/events.lex, where
  * each is described): does test `t` hold for the trigger at token i of
  * the sentence [lo, hi)? */
-_Static_assert(SR_LEXE_EVENT_TEST__COUNT == 33, "give every event_test of events.lex a case in test_holds");
+_Static_assert(SR_LEXE_EVENT_TEST__COUNT == 34, "give every event_test of events.lex a case in test_holds");
 static bool test_holds(const sr_context *c, int t, size_t i, size_t lo, size_t hi)
 {
     switch (t) {
@@ -364,6 +364,8 @@ static bool test_holds(const sr_context *c, int t, size_t i, size_t lo, size_t h
         return (near_class(c, i, lo, hi, 0, 4, SR_LEX_EVENTS_ABSTRACT_OBJECT) ||
                 near_is(c, i, lo, hi, 3, 0, "under")) &&
                !violent_context(c, lo, hi, i);
+    case SR_LEXE_EVENT_TEST_STATE_OF:
+        return i > lo + 1 && sr_tok_is(c, i - 1, "of") && sr_tok_is(c, i - 2, "state");
     case SR_LEXE_EVENT_TEST_BACKGROUND:
         /* "canceled because of protests", "despite months of protests" */
         return near_class(c, i, lo, hi, 4, 0, SR_LEX_EVENTS_BACKGROUND);
@@ -992,6 +994,20 @@ static void stated_casualties(const sr_context *c, size_t lo, size_t hi, sr_even
 /* The dated time expression nearest the trigger in [lo, hi); with
  * `statements`, also the date of a statement ("announced on Sunday that
  * it had merged": it happened by then). */
+/* Is token k inside square brackets opened after lo: an editor's note
+ * ("at 2230 [0330 GMT on 12 January]") that restates, adding no fact? */
+static bool in_brackets(const sr_context *c, size_t k, size_t lo)
+{
+    for (size_t q = k; q > lo && k - q < 12;) {
+        q--;
+        if (sr_tok_char(c, q, ']'))
+            return false;
+        if (sr_tok_char(c, q, '['))
+            return true;
+    }
+    return false;
+}
+
 static bool date_in(const sr_context *c, size_t lo, size_t hi, size_t at, size_t slo, size_t shi,
                     bool statements, sr_event *ev)
 {
@@ -1000,7 +1016,7 @@ static bool date_in(const sr_context *c, size_t lo, size_t hi, size_t at, size_t
     int32_t t;
     for (size_t from = lo; (t = sr_next_date(c, from, hi, &t0, &t1)) >= 0; from = t1) {
         const sr_time *tm = &c->times[t];
-        if (!statements && sr_statement_date(c, t0, t1, slo, shi))
+        if ((!statements && sr_statement_date(c, t0, t1, slo, shi)) || in_brackets(c, t0, slo))
             continue;
         size_t d = t0 > at ? t0 - at : at - t0;
         if (d < bestd) {
@@ -1297,7 +1313,18 @@ static sitrep_status emit(const estate *es, size_t s, const trig *t, size_t nt, 
          * a civilian one or none (an attack on people) violence against
          * civilians; armed men on both sides make a clash */
         bool mil = false, civ = false;
-        for (size_t k = main->at; k < hi && k < main->end + 10; k++) {
+        /* "a guerrilla was killed": a passive's target is its subject */
+        size_t from = main->at;
+        if (main->at > lo && sr_tok_class(c, main->at - 1, SR_LEX_EVENTS_BE_PASSIVE))
+            for (size_t k = main->at - 1; k > lo && main->at - k < 5 && from == main->at;) {
+                k--;
+                if (sr_tok_char(c, k, ',') || sr_tok_is(c, k, "and"))
+                    break;
+                if (sr_tok_class(c, k, SR_LEX_EVENTS_CIVILIAN_TARGET) ||
+                    sr_tok_class(c, k, SR_LEX_EVENTS_MILITARY_TARGET))
+                    from = k;
+            }
+        for (size_t k = from; k < hi && k < main->end + 10; k++) {
             if (sr_tok_char(c, k, ',') && k > main->end)
                 break;
             if (sr_tok_class(c, k, SR_LEX_EVENTS_CIVILIAN_TARGET)) {
@@ -1411,6 +1438,15 @@ static sitrep_status emit(const estate *es, size_t s, const trig *t, size_t nt, 
     ev.nspans = 1;
     ev.span_start[0] = c->sen[s].span.start;
     ev.span_end[0] = c->sen[s].span.end;
+    /* "survivors of the massacre", "the anniversary of the bombing": a
+     * happening told before or long ago; it may add to one told here,
+     * never starts one */
+    for (size_t k = 0; k < nt; k++) {
+        size_t a = t[k].at;
+        if (a > lo + 2 && sr_tok_class(c, a - 1, SR_LEX_EVENTS_REFER_BACK) && sr_tok_is(c, a - 2, "of") &&
+            sr_tok_class(c, a - 3, SR_LEX_EVENTS_AFTERMATH))
+            anchored = false;
+    }
     /* "a second attack", "another bombing", "also attacked": one more
      * happening, not the one told before */
     bool fresh = false;
@@ -1452,12 +1488,15 @@ static int32_t dateline_place(const sr_context *c)
         paragraphs++;
         int32_t e;
         const sr_entity *en = sr_entity_at(c, i, &e);
-        if (!en || en->e.kind != SITREP_ENTITY_PLACE || !(c->tok[i].flags & SITREP_TOKF_ALLCAPS))
+        /* a dateline is in capitals, unless the whole text was (then it
+         * was given the case of prose: truecase.h) */
+        if (!en || en->e.kind != SITREP_ENTITY_PLACE ||
+            !((c->tok[i].flags & SITREP_TOKF_ALLCAPS) || c->doc->caseless))
             continue;
         size_t k = i;
         while (k + 1 < c->ntok && c->at[k + 1].mention == c->at[i].mention)
             k++;
-        for (size_t q = k + 1; q < c->ntok && q < k + 5; q++)
+        for (size_t q = k + 1; q < c->ntok && q < k + 9; q++)
             if (sr_tok_char(c, q, '(') || sr_tok_char(c, q, '-') ||
                 (c->tok[q].end - c->tok[q].start == 3 && c->src[c->tok[q].start] == '\xE2'))
                 return e;
@@ -1659,8 +1698,21 @@ sitrep_status sr_find_events(const sr_context *c, const sr_date *anchor, const s
     size_t nev = SR_VEC_COUNT(out, sr_event) - first_event;
     if (nev == 0)
         return SITREP_OK; /* out->data may be NULL: no pointer arithmetic on it */
-    responsibility(&es, (sr_event *)(void *)out->data + first_event, nev);
-    report_frame(&es, (sr_event *)(void *)out->data + first_event, nev);
+    sr_event *ev = (sr_event *)(void *)out->data + first_event;
+    responsibility(&es, ev, nev);
+    /* history is background, not news: a happening the text dates more
+     * than a year before the report ("in 2014", "the 2019 bombing") is
+     * told to explain this one, and is no event of its own */
+    if (es.anchor.year) {
+        long report = sr_date_to_days(&es.anchor);
+        size_t kept = 0;
+        for (size_t k = 0; k < nev; k++)
+            if (!ev[k].from.year || report - sr_date_to_days(&ev[k].to) <= 365)
+                ev[kept++] = ev[k];
+        out->len = (first_event + kept) * sizeof(sr_event);
+        nev = kept;
+    }
+    report_frame(&es, ev, nev);
     return SITREP_OK;
 }
 
