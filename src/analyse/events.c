@@ -73,44 +73,44 @@ enum {
     EV_COUNT
 };
 
+/* Each sub-event's ACLED sub-event (its name and type: sitrep_sub_event in
+ * sitrep.h, named in analyse/results.c) and its rank. */
 static const struct {
-    const char *sub, *type;
+    sitrep_sub_event sub;
     uint8_t rank; /* which names the event when one clause has several triggers */
 } subs[EV_COUNT] = {
-    [EV_NONE] = {"", "", 0},
-    [EV_CLASH] = {"Armed clash", "Battles", 3},
-    [EV_GOV_REGAINS] = {"Government regains territory", "Battles", 5},
-    [EV_NSA_OVERTAKES] = {"Non-state actor overtakes territory", "Battles", 5},
-    [EV_AIR] = {"Air/drone strike", "Explosions/Remote violence", 7},
-    [EV_SUICIDE] = {"Suicide bomb", "Explosions/Remote violence", 9},
-    [EV_SHELLING] = {"Shelling/artillery/missile attack", "Explosions/Remote violence", 6},
-    [EV_IED] = {"Remote explosive/landmine/IED", "Explosions/Remote violence", 8},
-    [EV_GRENADE] = {"Grenade", "Explosions/Remote violence", 6},
-    [EV_VAC_ATTACK] = {"Attack", "Violence against civilians", 4},
-    [EV_ABDUCTION] = {"Abduction/forced disappearance", "Violence against civilians", 4},
-    [EV_SEXUAL] = {"Sexual violence", "Violence against civilians", 4},
-    [EV_PEACEFUL_PROTEST] = {"Peaceful protest", "Protests", 2},
-    [EV_PROTEST_INTERVENTION] = {"Protest with intervention", "Protests", 3},
-    [EV_VIOLENT_DEMO] = {"Violent demonstration", "Riots", 3},
-    [EV_MOB] = {"Mob violence", "Riots", 3},
-    [EV_AGREEMENT] = {"Agreement", "Strategic developments", 1},
-    [EV_ARRESTS] = {"Arrests", "Strategic developments", 1},
-    [EV_CHANGE] = {"Change to group/activity", "Strategic developments", 1},
-    [EV_HQ] = {"Headquarters or base established", "Strategic developments", 1},
-    [EV_LOOTING] = {"Looting/property destruction", "Strategic developments", 1},
-    [EV_TRANSFER] = {"Non-violent transfer of territory", "Strategic developments", 1},
-    [EV_OTHER] = {"Other", "Strategic developments", 1},
-    [EV_ATTACK_GENERIC] = {"Armed clash", "Battles", 2},
+    [EV_NONE] = {SITREP_SUB_NONE, 0},
+    [EV_CLASH] = {SITREP_SUB_ARMED_CLASH, 3},
+    [EV_GOV_REGAINS] = {SITREP_SUB_GOVERNMENT_REGAINS_TERRITORY, 5},
+    [EV_NSA_OVERTAKES] = {SITREP_SUB_NON_STATE_ACTOR_OVERTAKES_TERRITORY, 5},
+    [EV_AIR] = {SITREP_SUB_AIR_DRONE_STRIKE, 7},
+    [EV_SUICIDE] = {SITREP_SUB_SUICIDE_BOMB, 9},
+    [EV_SHELLING] = {SITREP_SUB_SHELLING, 6},
+    [EV_IED] = {SITREP_SUB_REMOTE_EXPLOSIVE, 8},
+    [EV_GRENADE] = {SITREP_SUB_GRENADE, 6},
+    [EV_VAC_ATTACK] = {SITREP_SUB_ATTACK, 4},
+    [EV_ABDUCTION] = {SITREP_SUB_ABDUCTION, 4},
+    [EV_SEXUAL] = {SITREP_SUB_SEXUAL_VIOLENCE, 4},
+    [EV_PEACEFUL_PROTEST] = {SITREP_SUB_PEACEFUL_PROTEST, 2},
+    [EV_PROTEST_INTERVENTION] = {SITREP_SUB_PROTEST_WITH_INTERVENTION, 3},
+    [EV_VIOLENT_DEMO] = {SITREP_SUB_VIOLENT_DEMONSTRATION, 3},
+    [EV_MOB] = {SITREP_SUB_MOB_VIOLENCE, 3},
+    [EV_AGREEMENT] = {SITREP_SUB_AGREEMENT, 1},
+    [EV_ARRESTS] = {SITREP_SUB_ARRESTS, 1},
+    [EV_CHANGE] = {SITREP_SUB_CHANGE_TO_GROUP, 1},
+    [EV_HQ] = {SITREP_SUB_HEADQUARTERS, 1},
+    [EV_LOOTING] = {SITREP_SUB_LOOTING, 1},
+    [EV_TRANSFER] = {SITREP_SUB_TRANSFER_OF_TERRITORY, 1},
+    [EV_OTHER] = {SITREP_SUB_OTHER, 1},
+    [EV_ATTACK_GENERIC] = {SITREP_SUB_ARMED_CLASH, 2},
 };
 
-const char *sr_perp_confidence_name(int conf)
+static sitrep_event_type type_of(int sub)
 {
-    static const char *const names[] = {NULL, "reported", "claimed", "suspected", "accused"};
-    return conf > 0 && conf <= SR_PERP_ACCUSED ? names[conf] : NULL;
+    return sitrep_sub_event_type(subs[sub].sub);
 }
 
-const char *sr_event_sub_name(int sub) { return sub > 0 && sub < EV_COUNT ? subs[sub].sub : ""; }
-const char *sr_event_type_name(int sub) { return sub > 0 && sub < EV_COUNT ? subs[sub].type : ""; }
+sitrep_sub_event sr_event_sub(int sub) { return sub > 0 && sub < EV_COUNT ? subs[sub].sub : SITREP_SUB_NONE; }
 
 /* The sub-events the trigger table (data/lex/events.lex) names, by their
  * value there.  A new value in the data must be mapped here: the count
@@ -1187,8 +1187,8 @@ static bool same_family(int a, int b)
     if (a == b)
         return true;
     if (a == EV_ATTACK_GENERIC || b == EV_ATTACK_GENERIC)
-        return subs[a].type[0] != 'S' && subs[b].type[0] != 'S'; /* any violent type */
-    return strcmp(subs[a].type, subs[b].type) == 0;
+        return type_of(a) != SITREP_EVENT_STRATEGIC && type_of(b) != SITREP_EVENT_STRATEGIC; /* any violent type */
+    return type_of(a) == type_of(b);
 }
 
 static void merge_event(const sr_context *c, sr_event *a, const sr_event *b)
@@ -1316,8 +1316,8 @@ static sitrep_status emit(const estate *es, size_t s, const trig *t, size_t nt, 
     uint8_t conf = 0;
     /* the forces named only by a common noun act in armed violence and
      * arrests; a crowd's protest is the crowd's */
-    bool armed = strcmp(subs[ev.sub].type, "Protests") != 0 && strcmp(subs[ev.sub].type, "Riots") != 0 &&
-                 (strcmp(subs[ev.sub].type, "Strategic developments") != 0 || ev.sub == EV_ARRESTS);
+    bool armed = type_of(ev.sub) != SITREP_EVENT_PROTESTS && type_of(ev.sub) != SITREP_EVENT_RIOTS &&
+                 (type_of(ev.sub) != SITREP_EVENT_STRATEGIC || ev.sub == EV_ARRESTS);
     int forces = 0;
     int32_t perp = perpetrator(es, lo, hi, t[0].at, &second, &conf, armed ? &forces : NULL);
     bool police = forces == 2;
