@@ -57,9 +57,7 @@ rescuing        rescued
 missing         missing
 deported        deported
 evacuated       evacuated
-murdered        killed
 murdering       killed
-assassinated    killed
 assassinating   killed
 massacring      killed
 destroyed       destroyed
