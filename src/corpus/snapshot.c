@@ -4,7 +4,7 @@
  *
  * What is saved is the corpus as sitrep_corpus_add leaves it, before
  * sr_corpus_finish: documents, entities and mentions, claims, events and
- * their spans, trend sentences and the index entries.  The records of
+ * their spans, trend sentences and the story terms of each document.  The records of
  * stories, merged claims, conflicts and trends are made from these by
  * finishing a loaded corpus, exactly as for one built in memory.
  *
@@ -31,7 +31,7 @@
 /* The string fields of each saved struct, by offset. */
 #define F(type, field) offsetof(type, field)
 static const size_t entity_strs[] = {F(sr_centity, name), F(sr_centity, parent), F(sr_centity, role),
-                                     F(sr_centity, role_doc), F(sr_centity, admin1),
+                                     F(sr_centity, role_doc), F(sr_centity, first_doc), F(sr_centity, admin1),
                                      F(sr_centity, admin1_code), F(sr_centity, feature)};
 static const size_t mention_strs[] = {F(sr_cmention, doc), F(sr_cmention, quote)};
 static const size_t span_strs[] = {F(sr_cspan, doc), F(sr_cspan, quote)};
@@ -48,7 +48,6 @@ static const size_t event_strs[] = {F(sr_cevent, doc),       F(sr_cevent, type),
 static const size_t doc_strs[] = {F(sr_cdoc, id),     F(sr_cdoc, outlet),     F(sr_cdoc, title),
                                   F(sr_cdoc, basis),  F(sr_cdoc, record),     F(sr_cdoc, hint_title),
                                   F(sr_cdoc, hint_url), F(sr_cdoc, hint_outlet)};
-static const size_t entry_strs[] = {F(sr_centry, attr)};
 static const size_t word_strs[] = {F(sr_ctrendword, quote), F(sr_ctrendword, phrase)};
 #undef F
 
@@ -64,7 +63,7 @@ static const table tables[] = {
     T(sr_centity, entity_strs, entities), T(sr_cmention, mention_strs, mentions),
     T(sr_cclaim, claim_strs, claims),     T(sr_cspan, span_strs, claim_spans),
     T(sr_cevent, event_strs, events),     T(sr_cspan, span_strs, event_spans),
-    T(sr_cdoc, doc_strs, docs),           T(sr_centry, entry_strs, entries),
+    T(sr_cdoc, doc_strs, docs),           {sizeof(sr_cterm), NULL, 0, offsetof(sitrep_corpus, terms)},
     T(sr_ctrendword, word_strs, trendwords),
 };
 #undef T
@@ -200,13 +199,8 @@ sitrep_status sr_corpus_save(const sitrep_corpus *c, sr_buf *out)
         }
     }
     mem->free(tmp);
-    /* the entity table and the three indexes hold numbers only */
+    /* the entity table holds numbers only */
     ok = ok && put_u64(&arrays, c->nslots) && put_bytes(&arrays, c->slots, c->nslots * sizeof *c->slots);
-    const sr_mmap *maps[] = {&c->bands, &c->facts, &c->happenings};
-    for (size_t i = 0; i < 3 && ok; i++)
-        ok = put_u64(&arrays, maps[i]->nslots) && put_u64(&arrays, maps[i]->nkeys) &&
-             put_bytes(&arrays, maps[i]->slots, maps[i]->nslots * sizeof *maps[i]->slots) &&
-             put_bytes(&arrays, maps[i]->keys, maps[i]->nslots * sizeof *maps[i]->keys);
     ok = ok && put_u64(&arrays, c->ndocs);
     /* header, strings, arrays */
     uint64_t key = layout_key();
@@ -272,15 +266,13 @@ static bool consistent(sitrep_corpus *c)
 {
     size_t nd = SR_VEC_COUNT(&c->docs, sr_cdoc), ne = SR_VEC_COUNT(&c->entities, sr_centity);
     size_t ncl = SR_VEC_COUNT(&c->claims, sr_cclaim), nev = SR_VEC_COUNT(&c->events, sr_cevent);
-    size_t nw = SR_VEC_COUNT(&c->trendwords, sr_ctrendword), nen = SR_VEC_COUNT(&c->entries, sr_centry);
+    size_t nw = SR_VEC_COUNT(&c->trendwords, sr_ctrendword), nterms = SR_VEC_COUNT(&c->terms, sr_cterm);
     if (c->ndocs != nd || nd >= UINT32_MAX)
         return false;
     sr_cdoc *docs = (sr_cdoc *)(void *)c->docs.data;
     for (size_t i = 0; i < nd; i++) {
         sr_cdoc *d = &docs[i];
-        /* union-find: a parent is never after its child (unite roots at
-         * the smaller index), so no walk can loop */
-        if (!d->id || d->story_parent > i || d->dup_parent > i || d->dup_of < -1 || d->dup_of >= (int32_t)nd ||
+        if (!d->id || d->dup_of < -1 || d->dup_of >= (int32_t)nd || d->terms0 > d->terms1 || d->terms1 > nterms ||
             d->claims0 > d->claims1 || d->claims1 > ncl || d->events0 > d->events1 || d->events1 > nev ||
             d->words0 > d->words1 || d->words1 > nw)
             return false;
@@ -339,33 +331,12 @@ static bool consistent(sitrep_corpus *c)
             w->end < w->start || strlen(w->quote) != w->end - w->start)
             return false;
     }
-    for (size_t i = 0; i < nen; i++) {
-        const sr_centry *x = &SR_VEC_AT(&c->entries, sr_centry, i);
-        if (x->doc >= nd || x->next > nen)
-            return false;
-    }
     /* the tables: slot values inside their arrays, and never full (a
      * probe must find an empty slot) */
     if ((c->nslots && ne * 10 > c->nslots * 7) || (!c->nslots && ne))
         return false;
     for (size_t i = 0; i < c->nslots; i++)
         if (c->slots[i] > ne)
-            return false;
-    const sr_mmap *maps[] = {&c->bands, &c->facts, &c->happenings};
-    for (size_t k = 0; k < 3; k++) {
-        size_t used = 0;
-        for (size_t i = 0; i < maps[k]->nslots; i++) {
-            if (maps[k]->slots[i] > nen)
-                return false;
-            used += maps[k]->slots[i] != 0;
-        }
-        if (used != maps[k]->nkeys || (maps[k]->nslots && used * 10 > maps[k]->nslots * 7))
-            return false;
-    }
-    /* chains of entries go back to earlier entries only (each new entry
-     * links to the head before it), so no chain loops */
-    for (size_t i = 0; i < nen; i++)
-        if (SR_VEC_AT(&c->entries, sr_centry, i).next > i)
             return false;
     return true;
 }
@@ -462,17 +433,6 @@ sitrep_status sr_corpus_load(sitrep_corpus *c, const void *data, size_t len)
             st = r.bad ? SITREP_EFORMAT : SITREP_ENOMEM;
         else
             c->nslots = ns;
-    }
-    sr_mmap *maps[] = {&c->bands, &c->facts, &c->happenings};
-    for (size_t i = 0; i < 3 && st == SITREP_OK; i++) {
-        uint64_t ns = get_u64(&r), nk = get_u64(&r);
-        if (r.bad || (ns & (ns - 1)) || !get_array(&r, mem, (void **)&maps[i]->slots, ns, sizeof *maps[i]->slots) ||
-            !get_array(&r, mem, (void **)&maps[i]->keys, ns, sizeof *maps[i]->keys)) {
-            st = r.bad ? SITREP_EFORMAT : SITREP_ENOMEM;
-            break;
-        }
-        maps[i]->nslots = ns;
-        maps[i]->nkeys = nk;
     }
     if (st == SITREP_OK) {
         c->ndocs = get_u64(&r);

@@ -68,6 +68,7 @@ extern const sr_wordset sr_analysis_words;   /* the five above together: one pro
 extern const sr_wordset sr_any_words;        /* every set the word info reads: one probe screens
                                               * the content words, which are in none */
 extern const sr_wordset sr_figure_cap_words; /* data/figure-cap-words.txt */
+extern const sr_wordset sr_toll_generic_nouns; /* data/toll-generic-nouns.txt */
 
 /* Is s[0..n) in the set?  ASCII case-insensitive; false for any non-ASCII
  * byte or n > 63.  Membership is decided by the hash alone: a word that is

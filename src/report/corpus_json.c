@@ -497,7 +497,8 @@ static sitrep_status write_conflicts(sitrep_corpus *c, sitrep_write_fn write, vo
     sr_cconflict *cf = (sr_cconflict *)(void *)c->conflicts.data;
     const sr_cgroup *g = (const sr_cgroup *)(const void *)c->groups.data;
     for (size_t i = 0; i < n; i++)
-        if (strcmp(g[cf[i].a].id, g[cf[i].b].id) > 0) { /* a pair in id order */
+        if (cf[i].kind != SR_CONFLICT_UPDATE && strcmp(g[cf[i].a].id, g[cf[i].b].id) > 0) {
+            /* a pair in id order; an update keeps the earlier report first */
             uint32_t t = cf[i].a;
             cf[i].a = cf[i].b;
             cf[i].b = t;
@@ -511,8 +512,14 @@ static sitrep_status write_conflicts(sitrep_corpus *c, sitrep_write_fn write, vo
         json_t *o = json_object();
         bool ok = o && put(o, "type", json_string("conflict"));
         char id[24];
-        snprintf(id, sizeof id, "K%.12s%s", g[cf[i].a].id + 1, cf[i].a == cf[i].b ? "d" : "");
+        uint64_t h = sr_mix64(sr_word_hash(g[cf[i].a].id, strlen(g[cf[i].a].id)) ^
+                              sr_mix64(sr_word_hash(g[cf[i].b].id, strlen(g[cf[i].b].id)) + cf[i].kind));
+        snprintf(id, sizeof id, "K%012llx%s", (unsigned long long)(h & 0xffffffffffffull),
+                 cf[i].a == cf[i].b ? "d" : "");
         ok = ok && put(o, "id", json_string(id));
+        /* a dispute between sources, or a later report revising an earlier
+         * one (claims: the earlier, then the later) */
+        ok = ok && put(o, "kind", json_string(cf[i].kind == SR_CONFLICT_UPDATE ? "update" : "dispute"));
         json_t *ids = json_array();
         ok = ok && append(ids, json_string(g[cf[i].a].id));
         if (cf[i].b != cf[i].a) /* else: the articles of one claim disagree on its date */

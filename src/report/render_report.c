@@ -431,6 +431,9 @@ typedef struct model {
     const sitrep_mem *mem;
     json_t **docs, **stories, **claims, **events, **conflicts, **trends;
     size_t ndocs, nstories, nclaims, nevents, nconflicts, ntrends;
+    json_t **updates;              /* conflict records of kind "update": a later
+                                    * report revising a figure, not a dispute */
+    size_t nupdates;
     json_t **doc_ids, **story_ids, **claim_ids; /* the same records sorted by id */
     link *links;                   /* sorted by claim id */
     size_t nlinks;
@@ -600,6 +603,19 @@ static sitrep_status model_init(model *m, json_t *const *recs, size_t n)
     }
     m->ndocs = count[0], m->nstories = count[1], m->nclaims = count[2];
     m->nevents = count[3], m->nconflicts = count[4], m->ntrends = count[5];
+    /* updates after the disputes, each list in record order */
+    size_t nd = 0;
+    for (size_t i = 0; i < m->nconflicts; i++)
+        if (!str(m->conflicts[i], "kind") || strcmp(str(m->conflicts[i], "kind"), "update") != 0)
+            m->doc_ids[nd++] = m->conflicts[i]; /* doc_ids as scratch: filled below */
+    size_t nu = nd;
+    for (size_t i = 0; i < m->nconflicts; i++)
+        if (str(m->conflicts[i], "kind") && strcmp(str(m->conflicts[i], "kind"), "update") == 0)
+            m->doc_ids[nu++] = m->conflicts[i];
+    memcpy(m->conflicts, m->doc_ids, m->nconflicts * sizeof *block);
+    m->updates = m->conflicts + nd;
+    m->nupdates = m->nconflicts - nd;
+    m->nconflicts = nd;
     memcpy(m->doc_ids, m->docs, m->ndocs * sizeof *block);
     memcpy(m->story_ids, m->stories, m->nstories * sizeof *block);
     memcpy(m->claim_ids, m->claims, m->nclaims * sizeof *block);
@@ -963,13 +979,10 @@ static void md_conflict_claim(out *o, model *m, const char *id)
     raw(o, "\n");
 }
 
-static void md_conflicts(out *o, model *m)
+static void md_conflict_list(out *o, model *m, json_t **list, size_t n)
 {
-    raw(o, "\n## Conflicts\n\n");
-    if (m->nconflicts == 0)
-        raw(o, "No conflicts between sources.\n");
-    for (size_t i = 0; i < m->nconflicts; i++) {
-        json_t *k = m->conflicts[i];
+    for (size_t i = 0; i < n; i++) {
+        json_t *k = list[i];
         raw(o, "- ");
         text(o, str(k, "reason") ? str(k, "reason") : "(no reason given)");
         raw(o, " (");
@@ -985,6 +998,18 @@ static void md_conflicts(out *o, model *m)
             put_strings(o, evs);
             raw(o, "\n");
         }
+    }
+}
+
+static void md_conflicts(out *o, model *m)
+{
+    raw(o, "\n## Conflicts\n\n");
+    if (m->nconflicts == 0)
+        raw(o, "No conflicts between sources.\n");
+    md_conflict_list(o, m, m->conflicts, m->nconflicts);
+    if (m->nupdates) {
+        raw(o, "\n### Revised figures\n\n");
+        md_conflict_list(o, m, m->updates, m->nupdates);
     }
 }
 
@@ -1432,13 +1457,10 @@ static void html_claims(out *o, model *m)
     raw(o, "</section>\n");
 }
 
-static void html_conflicts(out *o, model *m)
+static void html_conflict_list(out *o, model *m, json_t **list, size_t n)
 {
-    raw(o, "<section id=\"conflicts\">\n<h2>Conflicts</h2>\n");
-    if (m->nconflicts == 0)
-        raw(o, "<p class=\"empty\">No conflicts between sources.</p>\n");
-    for (size_t i = 0; i < m->nconflicts; i++) {
-        json_t *k = m->conflicts[i];
+    for (size_t i = 0; i < n; i++) {
+        json_t *k = list[i];
         raw(o, "<article class=\"conflict\"");
         put_anchor(o, "conflict-", id_of(k));
         raw(o, ">\n<p class=\"reason\">");
@@ -1479,6 +1501,18 @@ static void html_conflicts(out *o, model *m)
         raw(o, "</ul>\n<p class=\"meta rid\">");
         text(o, id_of(k));
         raw(o, "</p>\n</article>\n");
+    }
+}
+
+static void html_conflicts(out *o, model *m)
+{
+    raw(o, "<section id=\"conflicts\">\n<h2>Conflicts</h2>\n");
+    if (m->nconflicts == 0)
+        raw(o, "<p class=\"empty\">No conflicts between sources.</p>\n");
+    html_conflict_list(o, m, m->conflicts, m->nconflicts);
+    if (m->nupdates) {
+        raw(o, "<h3>Revised figures</h3>\n");
+        html_conflict_list(o, m, m->updates, m->nupdates);
     }
     raw(o, "</section>\n");
 }
