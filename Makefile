@@ -1,22 +1,29 @@
-# Thin wrapper over CMake.  `make` builds build/sitrep; `make check` runs the
-# tests; `make asan` builds and tests under AddressSanitizer + UBSan;
+# Thin wrapper over CMake.  `make` builds build/sitrep (warnings are errors
+# here: SITREP_WERROR); `make check` runs the tests; `make pytest` the
+# Python package's tests; `make asan` builds and tests under AddressSanitizer + UBSan;
 # `make valgrind` runs the tests under valgrind; `make fuzz` builds and
 # briefly runs the fuzz targets; `make bench` runs the benchmarks.
 BUILD ?= build
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 CMAKE_FLAGS ?=
+# Debian's python3 (python3-pytest, -pandas, -dask, -distributed belong to it)
+PYTHON ?= /usr/bin/python3
 
-.PHONY: all check asan valgrind fuzz bench bench-corpus bench-web bench-ingest demo clean
+.PHONY: all check pytest asan valgrind fuzz bench bench-corpus bench-web bench-ingest bench-ingest-steps \
+	bench-ingest-scale demo clean
 
 all:
-	cmake -S . -B $(BUILD) $(CMAKE_FLAGS) >/dev/null
+	cmake -S . -B $(BUILD) -DSITREP_WERROR=ON $(CMAKE_FLAGS) >/dev/null
 	cmake --build $(BUILD) -j $(JOBS)
 
 check: all
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
 
+pytest: all
+	SITREP_BUILD=$(abspath $(BUILD)) $(PYTHON) -m pytest -q python/tests
+
 asan:
-	cmake -S . -B build-asan -DSITREP_SANITIZE=ON -DCMAKE_BUILD_TYPE=Debug -DCMAKE_C_COMPILER=clang >/dev/null
+	cmake -S . -B build-asan -DSITREP_SANITIZE=ON -DSITREP_WERROR=ON -DCMAKE_BUILD_TYPE=Debug -DCMAKE_C_COMPILER=clang >/dev/null
 	cmake --build build-asan -j $(JOBS)
 	cd build-asan && ASAN_OPTIONS=detect_leaks=1 ctest --output-on-failure -j $(JOBS)
 
@@ -25,7 +32,7 @@ valgrind: all
 	  --overwrite MemoryCheckCommandOptions="--error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite"
 
 fuzz:
-	cmake -S . -B build-fuzz -DSITREP_FUZZ=ON -DCMAKE_C_COMPILER=clang -DCMAKE_BUILD_TYPE=Debug >/dev/null
+	cmake -S . -B build-fuzz -DSITREP_FUZZ=ON -DSITREP_WERROR=ON -DCMAKE_C_COMPILER=clang -DCMAKE_BUILD_TYPE=Debug >/dev/null
 	cmake --build build-fuzz -j $(JOBS)
 	bash fuzz/run.sh build-fuzz $(or $(FUZZ_SECONDS),30)
 
@@ -39,6 +46,17 @@ bench-corpus: all
 # sitrep ingest into SQLite: articles per second and database size at 1,000 and 10,000 articles
 bench-ingest: all
 	bash bench/ingest_run.sh $(BUILD)
+
+# what one more batch costs as the store grows: 20 ingests of 1,000 articles each
+bench-ingest-steps: all
+	bash bench/ingest_steps.sh $(BUILD)
+
+# the store at feed scale: 1,000,000 generated articles in batches of 10,000 on one
+# core, the cost of a batch per 100,000 stored, database size, query latencies
+# (hours; SCALE_N=100000 for a shorter run)
+SCALE_N ?= 1000000
+bench-ingest-scale: all
+	bash bench/ingest_scale.sh $(BUILD) $(SCALE_N) 10000 $$(( $(SCALE_N) / 10 ))
 
 # web pages: main-text F1 and throughput beside Readability.js and readability-lxml (about 1 minute)
 bench-web: all

@@ -1,7 +1,8 @@
 /*
  * gen.c -- deterministic benchmark corpus generator.
  *
- *   gen [--seed N] [--jsonl-mb M] OUTDIR TOTAL_MB SOURCE_FILE...
+ *   gen [--seed N] [--jsonl-mb M] [--records N] [--split K] [--days D]
+ *       OUTDIR TOTAL_MB SOURCE_FILE...
  *
  * Reads source articles (plain-text files; a *.spec fixture file is split
  * into the input sections of its cases) and writes, under OUTDIR:
@@ -10,7 +11,10 @@
  *                           articles per directory, TOTAL_MB (10^6 bytes)
  *                           or more in all;
  *   articles.jsonl          JSON Lines records {"id","title","published",
- *                           "text"} of M MB or more (default TOTAL_MB);
+ *                           "text"} of M MB or more (default TOTAL_MB), or
+ *                           exactly N records with --records; with --split
+ *                           K, articles-NNNNN.jsonl of K records each
+ *                           instead (a feed in batches);
  *   MANIFEST                what was written (files, bytes, sources).
  *
  * Every article is one source article padded with prose paragraphs (150+
@@ -20,6 +24,11 @@
  * "Advertisement") inserted, so the cleaner and the glued-word repair have
  * real work.  The output depends only on the sources and the seed (a
  * splitmix64 PRNG).
+ *
+ * A record's date is any day of 2025, or with --days D the days of a
+ * feed: record i of N on day i * D / N from 2025-01-01 (ids and dates
+ * grow together, as a news feed's do).  The articles are the same either
+ * way.
  *
  * Sources are read at run time and never copied into the repository;
  * sources that are empty, binary, not UTF-8 or JSON are skipped.
@@ -516,6 +525,19 @@ static size_t article_size(void)
     return 2000 + rng_below(8001); /* 2-10 KB */
 }
 
+/* Day `n` from 2025-01-01 as a month and day (past the year's end, the
+ * year starts again: the date stays in 2025). */
+static void feed_day(unsigned long long n, int *month, int *day)
+{
+    static const int len[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    n %= 365;
+    int m = 0;
+    while (n >= (unsigned long long)len[m])
+        n -= (unsigned long long)len[m++];
+    *month = m + 1;
+    *day = (int)n + 1;
+}
+
 static unsigned long long parse_mb(const char *s, const char *what)
 {
     char *end;
@@ -528,7 +550,7 @@ static unsigned long long parse_mb(const char *s, const char *what)
 
 int main(int argc, char **argv)
 {
-    unsigned long long seed = 20250722, jsonl_mb = 0;
+    unsigned long long seed = 20250722, jsonl_mb = 0, records = 0, split = 0, days = 0;
     bool jsonl_set = false;
     int i = 1;
     for (; i < argc && argv[i][0] == '-' && argv[i][1] == '-'; i++) {
@@ -537,12 +559,20 @@ int main(int argc, char **argv)
         } else if (strcmp(argv[i], "--jsonl-mb") == 0 && i + 1 < argc) {
             jsonl_mb = parse_mb(argv[++i], "--jsonl-mb");
             jsonl_set = true;
+        } else if (strcmp(argv[i], "--records") == 0 && i + 1 < argc) {
+            records = parse_mb(argv[++i], "--records");
+        } else if (strcmp(argv[i], "--split") == 0 && i + 1 < argc) {
+            split = parse_mb(argv[++i], "--split");
+        } else if (strcmp(argv[i], "--days") == 0 && i + 1 < argc) {
+            days = parse_mb(argv[++i], "--days");
         } else {
             die("unknown option %s", argv[i]);
         }
     }
     if (argc - i < 3) {
-        fputs("usage: gen [--seed N] [--jsonl-mb M] OUTDIR TOTAL_MB SOURCE_FILE...\n", stderr);
+        fputs("usage: gen [--seed N] [--jsonl-mb M] [--records N] [--split K] [--days D] OUTDIR TOTAL_MB "
+              "SOURCE_FILE...\n",
+              stderr);
         return 2;
     }
     const char *outdir = argv[i];
@@ -591,18 +621,26 @@ int main(int argc, char **argv)
         dir_bytes += art.len;
     }
 
-    /* one JSON Lines file */
-    path.len = 0;
-    buf_str(&path, outdir);
-    buf_str(&path, "/articles.jsonl");
-    FILE *jf = fopen(path.p, "wb");
-    if (!jf)
-        die("cannot write %s: %s", path.p, strerror(errno));
+    /* one JSON Lines file, or one per `split` records */
+    FILE *jf = NULL;
     const unsigned long long jtotal = jsonl_mb * 1000000ull;
     unsigned long long jwritten = 0, jtext = 0;
     size_t nrecords = 0;
     buf rec = {NULL, 0, 0};
-    while (jwritten < jtotal) {
+    while (records ? nrecords < records : jwritten < jtotal) {
+        if (!jf || (split && nrecords % split == 0)) {
+            if (jf && fclose(jf) != 0)
+                die("cannot write %s: %s", path.p, strerror(errno));
+            path.len = 0;
+            buf_str(&path, outdir);
+            if (split)
+                snprintf(name, sizeof name, "/articles-%05llu.jsonl", (unsigned long long)nrecords / split);
+            else
+                snprintf(name, sizeof name, "/articles.jsonl");
+            buf_str(&path, name);
+            if (!(jf = fopen(path.p, "wb")))
+                die("cannot write %s: %s", path.p, strerror(errno));
+        }
         const char *title;
         size_t tlen;
         make_article(&art, article_size(), &title, &tlen);
@@ -610,8 +648,12 @@ int main(int argc, char **argv)
         snprintf(name, sizeof name, "{\"id\":\"bench-%06zu\",\"title\":", ++nrecords);
         buf_str(&rec, name);
         json_string(&rec, title, tlen > 160 ? 160 : tlen);
-        snprintf(name, sizeof name, ",\"published\":\"2025-%02d-%02d\",\"text\":",
-                 1 + (int)rng_below(12), 1 + (int)rng_below(28));
+        /* the day drawn before the month, as the generator always has */
+        int day = 1 + (int)rng_below(28);
+        int month = 1 + (int)rng_below(12);
+        if (days && records)
+            feed_day((nrecords - 1) * days / records, &month, &day);
+        snprintf(name, sizeof name, ",\"published\":\"2025-%02d-%02d\",\"text\":", month, day);
         buf_str(&rec, name);
         json_string(&rec, art.p, art.len);
         buf_str(&rec, "}\n");
@@ -620,7 +662,7 @@ int main(int argc, char **argv)
         jwritten += rec.len;
         jtext += art.len;
     }
-    if (fclose(jf) != 0)
+    if (jf && fclose(jf) != 0)
         die("cannot write %s: %s", path.p, strerror(errno));
 
     /* manifest */

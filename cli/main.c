@@ -1,8 +1,9 @@
 /*
  * main.c -- the sitrep command line: a thin layer over libsitrep.
  *
- *   sitrep extract [--text] [--mentions] [--max-bytes N] PATH...
+ *   sitrep extract [--text] [--mentions] [--max-bytes N] [--snapshot OUT] PATH...
  *   sitrep docs [--max-bytes N] PATH...
+ *   sitrep merge [--snapshot OUT] SNAPSHOT...                   (merge.c)
  *   sitrep ingest|claims|events|stories|report|export DB ...   (store.c)
  *
  * Writes one JSON record per document to standard output, then the records
@@ -21,8 +22,9 @@
 
 static void usage(FILE *to)
 {
-    fputs("usage: sitrep extract [--text] [--mentions] [--max-bytes N] PATH...\n"
+    fputs("usage: sitrep extract [--text] [--mentions] [--max-bytes N] [--snapshot OUT] PATH...\n"
           "       sitrep docs [--max-bytes N] PATH...\n"
+          "       sitrep merge [--snapshot OUT] SNAPSHOT...\n"
           "       sitrep ingest DB [--batch N] [--max-bytes N] PATH...\n"
           "       sitrep claims|events|stories DB [--actor A] [--place P] [--since D] [--until D]\n"
           "                                       [--status S] [--json]\n"
@@ -33,6 +35,8 @@ static void usage(FILE *to)
           "  extract   read articles (plain text, JSON Lines, directories, - for stdin;\n"
           "            .gz read transparently) and write JSON Lines records\n"
           "  docs      the same documents as a table a person reads\n"
+          "  merge     merge the partial corpora of shards (extract --snapshot) and write\n"
+          "            the records of all their articles, or one snapshot of them\n"
           "  ingest    add articles to a SQLite database (one transaction per batch of N,\n"
           "            default 1000; articles stored already are not added again)\n"
           "  claims, events, stories   what the database holds, as a table or --json\n"
@@ -40,7 +44,9 @@ static void usage(FILE *to)
           "  export    every record (jsonl), the events under ACLED's columns (csv), geojson\n"
           "  --text    include each document's cleaned text\n"
           "  --mentions  also write every time expression and figure read (time, figure records)\n"
-          "  --max-bytes N   largest article or JSONL record accepted (default 16 MiB)\n",
+          "  --max-bytes N   largest article or JSONL record accepted (default 16 MiB)\n"
+          "  --snapshot OUT  write the partial corpus of the articles (a shard) to OUT\n"
+          "                  instead of records: `sitrep merge` reads it\n",
           to);
 }
 
@@ -63,6 +69,7 @@ static int write_row(const sitrep_doc *doc)
     for (size_t i = 0; i < sitrep_doc_byline_count(doc); i++)
         snprintf(by + strlen(by), sizeof by - strlen(by), "%s%s", i ? "; " : "",
                  sitrep_doc_byline(doc, i));
+    /* the fields were cleaned of control characters when read */
     printf("%-24.24s %-10s%s %-22.22s %4zu %5zu %3zu  %s%s%s\n", sitrep_doc_id(doc),
            date ? date : inferred ? inferred : "-", date || !inferred ? " " : "~",
            sitrep_doc_outlet(doc) ? sitrep_doc_outlet(doc) : "-", nsent, ntok,
@@ -78,12 +85,15 @@ static int cmd_extract(int argc, char **argv, bool table)
     sitrep_options_init(&opts);
     unsigned flags = 0;
     bool mentions = false;
+    const char *snapshot = NULL;
     int first_path = -1;
     for (int i = 0; i < argc; i++) {
         if (first_path < 0 && strcmp(argv[i], "--text") == 0) {
             flags |= SITREP_JSON_TEXT;
         } else if (first_path < 0 && strcmp(argv[i], "--mentions") == 0) {
             mentions = true;
+        } else if (first_path < 0 && !table && strcmp(argv[i], "--snapshot") == 0 && i + 1 < argc) {
+            snapshot = argv[++i];
         } else if (first_path < 0 && strcmp(argv[i], "--max-bytes") == 0 && i + 1 < argc) {
             char *end;
             errno = 0;
@@ -160,10 +170,19 @@ static int cmd_extract(int argc, char **argv, bool table)
             break;
         }
     }
-    /* what the documents say together: entities, ... */
-    if (rc != 2 && corpus && sitrep_corpus_write_json(corpus, flags, write_stdout, NULL) != SITREP_OK) {
-        fprintf(stderr, "sitrep: cannot write output: %s\n", strerror(errno));
-        rc = 2;
+    /* what the documents say together: stories, entities, ...; or, for a
+     * shard, the partial corpus that `sitrep merge` merges with the others */
+    if (rc != 2 && corpus && snapshot) {
+        rc = write_snapshot_file(corpus, snapshot) ? 2 : rc;
+    } else if (rc != 2 && corpus) {
+        sitrep_status st = sitrep_corpus_finish(corpus);
+        if (st != SITREP_OK) {
+            fprintf(stderr, "sitrep: %s\n", sitrep_strerror(st));
+            rc = 2;
+        } else if (sitrep_corpus_write_json(corpus, flags, write_stdout, NULL) != SITREP_OK) {
+            fprintf(stderr, "sitrep: cannot write output: %s\n", strerror(errno));
+            rc = 2;
+        }
     }
     sitrep_corpus_free(corpus);
     if (rc == 0 && sitrep_reader_skipped(r) > 0) {
@@ -196,6 +215,8 @@ int main(int argc, char **argv)
         return cmd_extract(argc - 2, argv + 2, false);
     if (strcmp(argv[1], "docs") == 0)
         return cmd_extract(argc - 2, argv + 2, true);
+    if (strcmp(argv[1], "merge") == 0)
+        return cmd_merge(argc - 2, argv + 2);
     if (strcmp(argv[1], "ingest") == 0)
         return cmd_ingest(argc - 2, argv + 2);
     if (strcmp(argv[1], "claims") == 0 || strcmp(argv[1], "events") == 0)

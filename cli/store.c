@@ -11,6 +11,7 @@
 
 #include <errno.h>
 #include <jansson.h>
+#include <stdarg.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -227,6 +228,31 @@ static void names_text(json_t *a, const char *field, char *out, size_t cap)
         snprintf(out, cap, "-");
 }
 
+/* Prints one row of a table: control characters a record may carry (an
+ * article's ESC or BEL) never reach the terminal. */
+static void put_row(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+static void put_row(const char *fmt, ...)
+{
+    char line[1024];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(line, sizeof line, fmt, ap);
+    va_end(ap);
+    size_t w = 0;
+    for (size_t i = 0; line[i]; i++) {
+        unsigned char c = (unsigned char)line[i];
+        if ((c < 0x20 && c != '\n') || c == 0x7F)
+            continue;
+        if (c == 0xC2 && (unsigned char)line[i + 1] >= 0x80 && (unsigned char)line[i + 1] <= 0x9F) {
+            i++;
+            continue;
+        }
+        line[w++] = line[i];
+    }
+    line[w] = '\0';
+    fputs(line, stdout);
+}
+
 static int print_row(const char *data, size_t len, void *vctx)
 {
     table_ctx *t = vctx;
@@ -243,7 +269,7 @@ static int print_row(const char *data, size_t len, void *vctx)
         value_text(json_object_get(o, "value"), json_string_value(json_object_get(o, "qualifier")), a, sizeof a);
         names_text(json_object_get(o, "places"), "name", b, sizeof b);
         period_text(json_object_get(o, "period"), c, sizeof c);
-        printf("%-16.16s %-22.22s %-18.18s %-22.22s %-22.22s %-22.22s %3lld %s\n", a, str(o, "measure"),
+        put_row("%-16.16s %-22.22s %-18.18s %-22.22s %-22.22s %-22.22s %3lld %s\n", a, str(o, "measure"),
                str(o, "actor"), b, c, str(o, "attributed_to"),
                (long long)json_integer_value(json_object_get(o, "outlets")), str(o, "status"));
     } else if (strcmp(t->type, "event") == 0) {
@@ -254,11 +280,11 @@ static int print_row(const char *data, size_t len, void *vctx)
             value_text(fat, json_string_value(json_object_get(fat, "qualifier")), a, sizeof a);
         else
             snprintf(a, sizeof a, "-");
-        printf("%-22.22s %-28.28s %-20.20s %-3.3s %-30.30s %s\n", c, str(o, "sub_event_type"), str(loc, "name"),
+        put_row("%-22.22s %-28.28s %-20.20s %-3.3s %-30.30s %s\n", c, str(o, "sub_event_type"), str(loc, "name"),
                str(loc, "country"), b, a);
     } else {
         size_t nd = json_array_size(json_object_get(o, "documents"));
-        printf("%-14.14s %-10s %-10s %4zu  %s\n", str(o, "id"), str(o, "first_seen"), str(o, "last_seen"), nd,
+        put_row("%-14.14s %-10s %-10s %4zu  %s\n", str(o, "id"), str(o, "first_seen"), str(o, "last_seen"), nd,
                str(o, "title"));
     }
     json_decref(o);

@@ -9,7 +9,6 @@
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     (void)fz_mem_reset; /* shared helpers this target does not need */
-    (void)fz_count_lines;
     char path[256];
     snprintf(path, sizeof path, "%s/feed.xml", fz_tmpdir());
     static const char rss_head[] =
@@ -29,6 +28,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (tn)
         memcpy(buf + hn + size, rss_tail, tn);
     fz_write_file(path, buf, hn + size + tn);
+    size_t lines = fz_count_lines(buf, hn + size + tn), calls = fz_max_results(buf, hn + size + tn);
     free(buf);
     sitrep_options opts;
     sitrep_options_init(&opts);
@@ -37,7 +37,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     FZ_ASSERT(sitrep_reader_new(&opts, &r) == SITREP_OK);
     FZ_ASSERT(sitrep_reader_add(r, path) == SITREP_OK);
     const char *paths[] = {path};
-    fz_drive(r, paths, 1, 100000, opts.max_input_bytes, 0);
+    fz_drive(r, paths, 1, calls, opts.max_input_bytes, lines);
     sitrep_reader_free(r);
     return 0;
 }

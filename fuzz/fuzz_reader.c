@@ -139,7 +139,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
     size_t lines = fz_count_lines(data, size);
     const char *paths[] = {path, top, missing};
-    fz_result res = fz_drive(r, paths, 3, lines + 8, opts.max_input_bytes, lines + 1);
+    fz_result res = fz_drive(r, paths, 3, fz_max_results(data, size), opts.max_input_bytes, lines + 1);
     FZ_ASSERT(res.errors >= 1); /* the missing file */
 
     /* a plain-text article: one result, as from memory */
@@ -147,6 +147,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     bool raw = mode == 0 || mode == 3 || mode == 6;
     if (raw && size >= 2 && data[0] == 0x1f && data[1] == 0x8b)
         text = false; /* zlib decodes it: not the same bytes */
+    if (raw && size >= 2 && ((data[0] == 0xFF && data[1] == 0xFE) || (data[0] == 0xFE && data[1] == 0xFF) ||
+                             (size >= 4 && data[0] == 0 && data[1] == 0 && data[2] == 0xFE && data[3] == 0xFF)))
+        text = false; /* UTF-16 or UTF-32: the reader converts it to UTF-8 */
     if (text && mode != 2 && mode != 5) {
         FZ_ASSERT(res.docs + res.errors == 2);
         sitrep_options mopts = opts;

@@ -142,12 +142,24 @@ static inline bool starts_with_brace(const uint8_t *d, size_t n)
     }
 }
 
+/* Lines as a reader may number them: "\n", "\r\n" and a lone "\r" (a
+ * feed's line ends are normalised so) each end one. */
 static size_t fz_count_lines(const uint8_t *data, size_t size)
 {
     size_t n = 1;
     for (size_t i = 0; i < size; i++)
-        if (data[i] == '\n')
+        if (data[i] == '\n' || (data[i] == '\r' && (i + 1 >= size || data[i + 1] != '\n')))
             n++;
+    return n;
+}
+
+/* An upper bound on the documents and messages a file can give: one per
+ * line, one per '<' (a feed's items may share a line), and a few more. */
+static inline size_t fz_max_results(const uint8_t *data, size_t size)
+{
+    size_t n = fz_count_lines(data, size) + 8;
+    for (size_t i = 0; i < size; i++)
+        n += data[i] == '<';
     return n;
 }
 

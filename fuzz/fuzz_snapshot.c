@@ -3,7 +3,8 @@
  * it.  A well-formed snapshot of a small corpus is made once; each input
  * then damages it: the first two bytes say where it is cut, the rest is
  * XORed over it from an offset the next two bytes give.  Loading must
- * refuse it (SITREP_EFORMAT) or give a corpus that can be written, never
+ * refuse it (SITREP_EFORMAT) or give a corpus that can be written, and
+ * merged into another corpus (corpus/merge.c) that can be written, never
  * read out of bounds, leak or crash.
  */
 #include "sitrep.h"
@@ -35,7 +36,7 @@ static void make_good(void)
         snprintf(id, sizeof id, "a%zu", i);
         sitrep_doc *doc;
         if (sitrep_doc_from_memory(id, articles[i], strlen(articles[i]), NULL, NULL, &doc) != SITREP_OK ||
-            sitrep_corpus_add(c, doc) != SITREP_OK)
+            sitrep_corpus_add(c, doc) != SITREP_OK || sitrep_corpus_add_mentions(c, doc) != SITREP_OK)
             abort();
         sitrep_doc_free(doc);
     }
@@ -68,10 +69,20 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     for (size_t i = 4; i < size && at + i - 4 < good.len; i++)
         snap[at + i - 4] ^= (char)data[i];
     size_t len = size > 4 ? good.len : cut; /* damage by XOR, or by cutting */
-    sitrep_corpus *c;
+    sitrep_corpus *c, *into = NULL;
     if (sitrep_corpus_new(NULL, &c) == SITREP_OK) {
-        if (sr_corpus_load(c, snap, len) == SITREP_OK)
+        if (sr_corpus_load(c, snap, len) == SITREP_OK) {
+            /* merged after an article of another corpus, then written */
+            sitrep_doc *doc;
+            if (sitrep_corpus_new(NULL, &into) == SITREP_OK &&
+                sitrep_doc_from_memory("b0", articles[1], strlen(articles[1]), NULL, NULL, &doc) == SITREP_OK) {
+                if (sitrep_corpus_add(into, doc) == SITREP_OK && sr_corpus_absorb(into, c) == SITREP_OK)
+                    (void)sitrep_corpus_write_json(into, 0, discard, NULL);
+                sitrep_doc_free(doc);
+            }
+            sitrep_corpus_free(into);
             (void)sitrep_corpus_write_json(c, 0, discard, NULL);
+        }
         sitrep_corpus_free(c);
     }
     free(snap);

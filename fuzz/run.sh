@@ -18,7 +18,7 @@ fi
 build=$1
 secs=${2:-30}
 here=$(cd "$(dirname "$0")" && pwd)
-targets="fuzz_text fuzz_jsonl fuzz_reader fuzz_html fuzz_warc fuzz_feed fuzz_snapshot"
+targets=${FUZZ_TARGETS:-"fuzz_text fuzz_jsonl fuzz_reader fuzz_html fuzz_warc fuzz_feed fuzz_snapshot fuzz_htmlguard"}
 
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=1:symbolize=1}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
@@ -36,10 +36,12 @@ for t in $targets; do
     log=$build/fuzz-logs/$t.log
     mkdir -p "$corpus" "$art" "$(dirname "$log")"
     cp -n "$here/corpus/$t/"* "$corpus/" 2>/dev/null || true
+    dict=""
+    [ -f "$here/$t.dict" ] && dict="-dict=$here/$t.dict"
     echo "== $t for ${secs}s (log: $log)"
     # shellcheck disable=SC2086
-    "$bin" -max_total_time="$secs" -timeout=20 -rss_limit_mb=2048 -max_len=16384 \
-        -print_final_stats=1 -artifact_prefix="$art/" ${FUZZ_FLAGS:-} "$corpus" >"$log" 2>&1
+    "$bin" -max_total_time="$secs" -timeout=20 -rss_limit_mb=2048 -max_len=${FUZZ_MAX_LEN:-16384} \
+        -print_final_stats=1 -artifact_prefix="$art/" $dict ${FUZZ_FLAGS:-} "$corpus" >"$log" 2>&1
     rc=$?
     stats=$(grep -E '^#[0-9]+' "$log" | tail -1)
     execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log")

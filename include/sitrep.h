@@ -19,7 +19,7 @@
  *
  * OFFSETS: every span is a pair of byte offsets [start, end) into the
  * original input of its document (the file as read, or the decoded `text`
- * field of a JSON Lines record).  Cleaning never rewrites those bytes; it
+ * or `html` field of a JSON Lines record).  Cleaning never rewrites those bytes; it
  * only decides which spans are article text.  One exception, made safe:
  * a web page whose text holds character references ("army&#8217;s") is
  * read through a copy with them decoded (sitrep_doc_analysed_text), and
@@ -377,6 +377,13 @@ typedef struct sitrep_event {
     const char *fatalities_qualifier, *injured_qualifier;
     sitrep_span trigger;        /* the words that name it */
     size_t span_count;          /* sentences: sitrep_doc_event_span */
+    const char *perpetrator_confidence; /* how the report ties actors[0] to it: "reported"
+                                 * (told as fact), "claimed" (by itself), "suspected",
+                                 * "accused" (blamed by others); NULL without a perpetrator */
+    int date_from_report;       /* 1: the text does not date it; the date is the month up
+                                 * to the report's own date (on or before it) */
+    int place_from_report;      /* 1: the text does not place it; the location is the
+                                 * country the report is about */
 } sitrep_event;
 
 SITREP_EXPORT size_t sitrep_doc_event_count(const sitrep_doc *doc);
@@ -419,16 +426,45 @@ SITREP_EXPORT sitrep_status sitrep_corpus_add(sitrep_corpus *corpus,
 SITREP_EXPORT sitrep_status sitrep_corpus_add_mentions(sitrep_corpus *corpus,
                                                        const sitrep_doc *doc);
 
-/* Finishes the corpus (stories, dates of undated articles from their
- * story, claims and events merged across articles, conflicts, trends) and
- * writes its records (CONTRACT.md: documents, stories, entities, claims,
- * events, conflicts, trends, then the mention records) as JSON Lines, one
- * write per record.  The output does not depend on the order in which
- * documents were added.  Documents cannot be added after this. */
+/* Finishes the corpus: the stories, the dates of undated articles from
+ * their story (such articles are analysed again against that date),
+ * claims and events merged across articles, conflicts, trends.  The
+ * result does not depend on the order in which documents were added.
+ * Documents cannot be added after this; a second call does nothing. */
+SITREP_EXPORT sitrep_status sitrep_corpus_finish(sitrep_corpus *corpus);
+
+/* Writes the records of the finished corpus (CONTRACT.md: documents,
+ * stories, entities, claims, events, conflicts, trends, then the mention
+ * records) as JSON Lines, one write per record.  A corpus not finished yet
+ * is finished first (sitrep_corpus_finish). */
 SITREP_EXPORT sitrep_status sitrep_corpus_write_json(sitrep_corpus *corpus,
                                                      unsigned flags,
                                                      sitrep_write_fn write,
                                                      void *ctx);
+
+/* Writes the corpus as it stands, unfinished, as a snapshot: the partial
+ * corpus of a shard of articles, which sitrep_corpus_add_snapshot merges
+ * into another corpus (on another machine, later) without reading the
+ * articles again.  The bytes (compressed) go through `write` in a few
+ * calls.  A snapshot is read only by a libsitrep of the same build (other
+ * builds refuse it with SITREP_EFORMAT).  SITREP_EARG once finished. */
+SITREP_EXPORT sitrep_status sitrep_corpus_write_snapshot(const sitrep_corpus *corpus,
+                                                         sitrep_write_fn write,
+                                                         void *ctx);
+
+/* Adds everything a snapshot holds to the corpus (unfinished), its
+ * documents after those added before, as if they had been added there:
+ * merging snapshots of shards in the order of the shards, grouped in any
+ * way (a tree of merges), gives byte for byte the records of one corpus
+ * of all their articles in that order; in another order, the records of
+ * the articles in that order (the same wherever the corpus does not
+ * depend on the order of its documents).  `data` is borrowed.  SITREP_EFORMAT for
+ * damaged bytes or another build's snapshot, SITREP_EARG for a snapshot
+ * made with other options (max_input_bytes, skip, json_flags) than the
+ * corpus's documents (an empty corpus takes the snapshot's); the corpus is
+ * unchanged then.  After SITREP_ENOMEM it must be freed, not used. */
+SITREP_EXPORT sitrep_status sitrep_corpus_add_snapshot(sitrep_corpus *corpus,
+                                                       const void *data, size_t len);
 
 /* Frees the corpus.  NULL is a no-op. */
 SITREP_EXPORT void sitrep_corpus_free(sitrep_corpus *corpus);

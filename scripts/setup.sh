@@ -4,16 +4,21 @@
 #
 #   scripts/setup.sh demo    build, ingest the sample articles into a database
 #                            (build/demo.db) and print the situation report
-#   scripts/setup.sh test    build and run the whole test suite: ctest, then
-#                            ASan+UBSan, valgrind and a short fuzz run
+#   scripts/setup.sh test    build and run the whole test suite: ctest, the
+#                            Python package's tests (pytest, with a local Dask
+#                            cluster), then ASan+UBSan, valgrind and a short fuzz run
 #   scripts/setup.sh build   only install and build
+#   scripts/setup.sh install [PREFIX]   build, then install sitrep under PREFIX
+#                            (/usr/local): the CLI, sitrep(1), libsitrep.so,
+#                            sitrep.h, sitrep.pc and the Python package
 set -euo pipefail
 cd "$(dirname "$0")/.."
 what=${1:-build}
 
 build_pkgs="gcc make cmake pkg-config libutf8proc-dev libjansson-dev libxml2-dev zlib1g-dev libsqlite3-dev wamerican
             iso-codes curl ca-certificates"
-test_pkgs="clang libclang-rt-14-dev valgrind python3 gzip chromium"
+test_pkgs="clang libclang-rt-14-dev valgrind python3 gzip chromium
+           python3-pytest python3-pandas python3-dask python3-distributed"
 
 missing=""
 want="$build_pkgs"
@@ -65,7 +70,7 @@ case "$what" in
   test)
     # Every suite runs even when one fails; the last line sums them up.
     passed=0; failed=0; failures=""
-    for suite in check asan valgrind fuzz; do
+    for suite in check pytest asan valgrind fuzz; do
       echo "== make $suite"
       if make -s "$suite" FUZZ_SECONDS="${FUZZ_SECONDS:-20}"; then
         passed=$((passed + 1))
@@ -77,5 +82,10 @@ case "$what" in
     echo "$passed passed, $failed failed"
     [ "$failed" -eq 0 ]
     ;;
-  *) echo "usage: scripts/setup.sh [build|demo|test]" >&2; exit 2 ;;
+  install)
+    cmake -S . -B build -DCMAKE_INSTALL_PREFIX="${2:-/usr/local}" >/dev/null
+    cmake --install build
+    ldconfig 2>/dev/null || true
+    ;;
+  *) echo "usage: scripts/setup.sh [build|demo|test|install [PREFIX]]" >&2; exit 2 ;;
 esac

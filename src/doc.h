@@ -7,6 +7,7 @@
 #define SITREP_DOC_H
 
 #include "core/core.h"
+#include "core/dates.h"
 
 /* A non-blank input line, trimmed.  Scraped articles put one paragraph on
  * a line; `para` numbers blank-line separated groups. */
@@ -43,10 +44,6 @@ enum {
                                  * (menus and buttons: links and a word or two) */
 };
 
-typedef struct sr_date {
-    int year, month, day;       /* month/day 0 when unknown */
-} sr_date;
-
 struct sitrep_doc {
     sr_arena arena;
     const sitrep_mem *mem;
@@ -57,7 +54,8 @@ struct sitrep_doc {
     const char *input;          /* the input as given (spans are written against it) */
     size_t input_len;
     void *owned;                /* freed with the document, may be NULL */
-    char *decoded;              /* src when it is a decoded copy (freed with the document) */
+    char *decoded;              /* src when it is a copy: references decoded, or case restored
+                                 * (truecase.h); freed with the document */
     sr_buf decode_map;          /* sr_decode_step: src offsets back to input offsets */
 
     char *title;
@@ -65,6 +63,8 @@ struct sitrep_doc {
     char *url;
     char *language;             /* as the page declares it, or NULL */
     bool html;                  /* a web page: its text holds character references */
+    uint8_t caseless;           /* SR_CASE_* (analyse/truecase.h): the text was in capitals or
+                                 * lower case, and src is a copy given the case of prose */
     char *published;            /* "YYYY-MM-DD" */
     char *published_inferred;
     char *published_basis;

@@ -1,81 +1,21 @@
 /*
  * pipeline.c -- the only file that knows the order of the per-article
- * stages: check -> hints -> clean -> tokenize -> describe -> entities -> times
- * -> figures.
+ * stages: read -> check -> hints -> clean -> tokenize -> describe ->
+ * entities -> times -> figures -> claims and events.  The readers (read/)
+ * yield raw inputs; sitrep_reader_next takes each through the stages.
  */
 #include "doc.h"
 
-#include "analyse/dates.h"
+#include "core/dates.h"
 #include "analyse/figures.h"
 #include "analyse/times.h"
 #include "analyse/wordinfo.h"
 #include "pipeline.h"
+#include "read/read.h"
 #include "clean/webpage.h"
+#include "core/html.h"
 
 #include <string.h>
-
-/* Bytes below 0x20 other than \t \n \v \f \r mark binary data. */
-static bool is_ctrl(unsigned char c)
-{
-    return c < 0x20 && (c < '\t' || c > '\r');
-}
-
-sitrep_status sr_check_text(const char *bytes, size_t len, size_t *where)
-{
-    *where = 0;
-    if (len > UINT32_MAX - 1)
-        return SITREP_ETOOBIG;
-    /* One pass: ASCII eight bytes at a time; a word with a byte below 0x20
-     * or above 0x7F is looked at byte by byte. */
-    size_t ctrl = 0, probe = len < 65536 ? len : 65536;
-    bool visible = false;
-    /* A NUL near the start is binary, whatever else is wrong (JPEG, ZIP). */
-    const char *nul = memchr(bytes, 0, probe);
-    if (nul) {
-        *where = (size_t)(nul - bytes);
-        return SITREP_EBINARY;
-    }
-    size_t i = 0;
-    while (i < len) {
-        if (i + 8 <= len) {
-            uint64_t w;
-            memcpy(&w, bytes + i, 8);
-            /* no byte >= 0x80 and none below 0x20 (spaces pass) */
-            uint64_t low = (w - 0x2020202020202020ull) & ~w & 0x8080808080808080ull;
-            if (((w & 0x8080808080808080ull) | low) == 0) {
-                visible = visible || w != 0x2020202020202020ull;
-                i += 8;
-                continue;
-            }
-        }
-        unsigned char c = (unsigned char)bytes[i];
-        if (c >= 0x80) {
-            /* A run of bytes >= 0x80 must be whole UTF-8 sequences. */
-            size_t j = i, bad;
-            while (j < len && (unsigned char)bytes[j] >= 0x80)
-                j++;
-            if (!sr_utf8_valid(bytes + i, j - i, &bad)) {
-                *where = i + bad;
-                return SITREP_EUTF8;
-            }
-            visible = true;
-            i = j;
-            continue;
-        }
-        if (c == 0) {
-            *where = i;
-            return SITREP_EBINARY;
-        }
-        if (is_ctrl(c) && i < probe)
-            ctrl++;
-        if (c > ' ')
-            visible = true;
-        i++;
-    }
-    if (probe && ctrl * 100 > probe)
-        return SITREP_EBINARY;
-    return visible ? SITREP_OK : SITREP_EEMPTY;
-}
 
 /* A hint is used only when it is valid UTF-8 text. */
 static bool usable(const char *s)
@@ -114,6 +54,23 @@ static void apply_hints(sitrep_doc *doc, const sitrep_doc_hints *h)
     }
 }
 
+/* The document's one-line fields as read (from its container, its page's
+ * metadata, its first lines), without control characters: an ESC or BEL
+ * in a title reaches no terminal and no report. */
+static void clean_fields(sitrep_doc *doc)
+{
+    char *const fields[] = {doc->id, doc->title, doc->outlet, doc->url, doc->language, doc->published,
+                            doc->published_inferred, doc->published_basis};
+    for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++)
+        sr_field_clean(fields[i]);
+    for (size_t i = 0; i < doc->nbyline; i++)
+        sr_field_clean(doc->byline[i]);
+    if (doc->title && !doc->title[0])
+        doc->title = NULL;
+    if (doc->outlet && !doc->outlet[0])
+        doc->outlet = NULL;
+}
+
 sitrep_status sr_doc_analyse(const char *id, const char *bytes, size_t len, void *owned,
                              bool checked, const sitrep_doc_hints *hints,
                              const sitrep_options *opts, sitrep_doc **out)
@@ -121,10 +78,47 @@ sitrep_status sr_doc_analyse(const char *id, const char *bytes, size_t len, void
     return sr_doc_analyse_dated(id, bytes, len, owned, checked, hints, opts, NULL, NULL, out);
 }
 
+static sitrep_status analyse(const char *id, const char *bytes, size_t len, void *owned, bool checked,
+                             const sitrep_doc_hints *hints, const sitrep_options *opts, const char *inferred,
+                             const char *basis, sitrep_doc **out);
+
+static bool has_control(const char *s)
+{
+    for (; *s; s++) {
+        unsigned char c = (unsigned char)*s;
+        if (c < 0x20 || c == 0x7F || (c == 0xC2 && (unsigned char)s[1] >= 0x80 && (unsigned char)s[1] <= 0x9F))
+            return true;
+    }
+    return false;
+}
+
 sitrep_status sr_doc_analyse_dated(const char *id, const char *bytes, size_t len, void *owned,
                                    bool checked, const sitrep_doc_hints *hints,
                                    const sitrep_options *opts, const char *inferred,
                                    const char *basis, sitrep_doc **out)
+{
+    if (!id || !has_control(id))
+        return analyse(id, bytes, len, owned, checked, hints, opts, inferred, basis, out);
+    /* the id as every later step knows it (a store's key): cleaned first */
+    const sitrep_mem *mem = sr_mem_or_default(opts ? opts->mem : NULL);
+    size_t n = strlen(id);
+    char *clean = mem->calloc(1, n + 1);
+    if (!clean) {
+        *out = NULL;
+        if (owned)
+            mem->free(owned);
+        return SITREP_ENOMEM;
+    }
+    memcpy(clean, id, n);
+    sr_field_clean(clean);
+    sitrep_status st = analyse(clean, bytes, len, owned, checked, hints, opts, inferred, basis, out);
+    mem->free(clean);
+    return st;
+}
+
+static sitrep_status analyse(const char *id, const char *bytes, size_t len, void *owned, bool checked,
+                             const sitrep_doc_hints *hints, const sitrep_options *opts, const char *inferred,
+                             const char *basis, sitrep_doc **out)
 {
     *out = NULL;
     sitrep_options defaults;
@@ -207,6 +201,8 @@ sitrep_status sr_doc_analyse_dated(const char *id, const char *bytes, size_t len
         if (!doc->published_inferred || (basis && !doc->published_basis))
             st = SITREP_ENOMEM;
     }
+    if (st == SITREP_OK)
+        clean_fields(doc);
     if (st == SITREP_OK && !(opts->skip & SITREP_SKIP_ENTITIES))
         st = sr_entities(doc);
     /* what both finders ask about every token, worked out once */
@@ -245,4 +241,24 @@ sitrep_status sitrep_doc_from_memory(const char *id, const char *bytes, size_t l
         return SITREP_EARG;
     sitrep_status st = sr_doc_analyse(id, bytes ? bytes : "", len, NULL, false, hints, opts, out);
     return st == SR_UNWANTED ? SITREP_DONE : st;
+}
+
+sitrep_status sitrep_reader_next(sitrep_reader *r, sitrep_doc **out)
+{
+    if (!r || !out)
+        return SITREP_EARG;
+    *out = NULL;
+    for (;;) {
+        sr_input in;
+        sitrep_status st = sr_read_next(r, &in);
+        if (st != SITREP_OK)
+            return st;
+        st = sr_doc_analyse_dated(in.id, in.bytes, in.len, in.bytes, in.checked, &in.hints,
+                                  sr_read_options(r), in.inferred, in.basis, out);
+        if (st == SR_UNWANTED)
+            continue; /* passed by: the next input */
+        if (st != SITREP_OK)
+            return sr_read_refused(r, st, &in);
+        return SITREP_OK;
+    }
 }

@@ -1,5 +1,6 @@
 /*
- * pipeline.h -- private entry points of src/pipeline.c for the readers.
+ * pipeline.h -- private entry points of src/pipeline.c: analysing one
+ * article (the readers' inputs, a corpus's undated articles again).
  */
 #ifndef SITREP_PIPELINE_H
 #define SITREP_PIPELINE_H
@@ -11,10 +12,6 @@
 #include "sitrep.h"
 
 #include <stdbool.h>
-
-/* Checks bytes are text: EBINARY, EUTF8 (with *where = offset of the bad
- * byte), EEMPTY, ETOOBIG, or OK. */
-sitrep_status sr_check_text(const char *bytes, size_t len, size_t *where);
 
 /* Like sitrep_doc_from_memory, but when `owned` is not NULL the document
  * takes ownership of it (it is freed with the document, or at once when

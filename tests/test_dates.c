@@ -1,7 +1,7 @@
 /*
  * test_dates.c -- absolute dates in the forms news text writes them.
  */
-#include "analyse/dates.h"
+#include "core/dates.h"
 #include "test.h"
 
 static const char *parse(const char *s)

@@ -7,6 +7,7 @@
  *
  * Expected lines:
  *   event_type | sub_event_type | date | location | country | actors | fatalities | injured
+ *       [| perpetrator_confidence]
  *       date "YYYY-MM-DD..YYYY-MM-DD/precision"; actors joined by " + ",
  *       the first is the perpetrator (the found list may hold more, such
  *       as the perpetrator's parent organisation); fatalities and injured
@@ -39,10 +40,11 @@ static void describe(const sitrep_event *e, char *out, size_t len)
     casualty_str(e->has_fatalities, e->fatalities_low, e->fatalities_high, e->fatalities_qualifier,
                  fat, sizeof fat);
     casualty_str(e->has_injured, e->injured_low, e->injured_high, e->injured_qualifier, inj, sizeof inj);
-    snprintf(out, len, "%s | %s | %s..%s/%s | %s | %s | %s | %s | %s", e->event_type, e->sub_event_type,
+    snprintf(out, len, "%s | %s | %s..%s/%s | %s | %s | %s | %s | %s | %s", e->event_type, e->sub_event_type,
              e->date_start, e->date_end, e->precision ? e->precision : "-",
              e->location ? e->location : "-", e->country ? e->country : "-",
-             actors[0] ? actors : "-", fat, inj);
+             actors[0] ? actors : "-", fat, inj,
+             e->perpetrator_confidence ? e->perpetrator_confidence : "-");
 }
 
 static bool date_is(const sitrep_event *e, const char *want)
@@ -102,8 +104,8 @@ static bool match_event(void *ctx, char *body, bool neg, char *why, size_t whyle
         snprintf(why, whylen, "%zu events", n);
         return (n == want) != neg;
     }
-    char *f[8];
-    int nf = spec_fields(body, f, 8);
+    char *f[9];
+    int nf = spec_fields(body, f, 9);
     if (neg) {
         /* "! sub_event_type | location" */
         for (size_t i = 0; i < n; i++) {
@@ -130,12 +132,15 @@ static bool match_event(void *ctx, char *body, bool neg, char *why, size_t whyle
                   actors_are(&e, actors) &&
                   casualty_is(f[6], e.has_fatalities, e.fatalities_low, e.fatalities_high,
                               e.fatalities_qualifier) &&
-                  casualty_is(f[7], e.has_injured, e.injured_low, e.injured_high, e.injured_qualifier);
+                  casualty_is(f[7], e.has_injured, e.injured_low, e.injured_high, e.injured_qualifier) &&
+                  (nf < 9 || spec_str_is(f[8], e.perpetrator_confidence));
         if (ok)
             return true;
-        char got[600];
-        describe(&e, got, sizeof got);
-        snprintf(why, whylen, "found %s", got);
+        /* "found " and the event, written in place (a copy through a
+         * second buffer could be cut, which -O3 warns about) */
+        size_t n = (size_t)snprintf(why, whylen, "found ");
+        if (n < whylen)
+            describe(&e, why + n, whylen - n);
     }
     return false;
 }

@@ -1,9 +1,9 @@
 /*
  * mkgaz.c -- build-time generator: compiles the gazetteer blob.
  *
- *   mkgaz OUT.bin GEONAMES.txt ISO_3166-1.json ISO_3166-2.json
- *         COUNTRY_ALIASES.tsv DEMONYMS.tsv FACILITIES.tsv ADMIN1_NAMES.tsv
- *         [WORDLIST]
+ *   mkgaz [--atlas COUNTRIES-110M.json] OUT.bin GEONAMES.txt ISO_3166-1.json
+ *         ISO_3166-2.json COUNTRY_ALIASES.tsv DEMONYMS.tsv FACILITIES.tsv
+ *         ADMIN1_NAMES.tsv [WORDLIST]
  *
  * Places, by kind (src/data/gazetteer.h):
  *
@@ -13,18 +13,25 @@
  *             of") and every alias of COUNTRY_ALIASES.tsv ("alias<TAB>alpha2").
  *             An alias for a user-assigned code (XK, Kosovo) makes a
  *             country named by its first alias; another code that ISO
- *             lacks ("UK") stops the build.  Coordinates: the capital (PPLC), else
- *             the mean of the country's GeoNames places.  Feature "country".
+ *             lacks ("UK") stops the build.  Coordinates: with --atlas
+ *             (Natural Earth outlines, world-atlas TopoJSON, geometries keyed
+ *             by ISO numeric code) the centroid of the country's largest
+ *             polygon; else, and for countries too small for the atlas, the
+ *             capital (PPLC), else the mean of its GeoNames places.  Feature
+ *             "country".
  *   ADMIN1    every ISO 3166-2 subdivision.  First-level ones (no parent):
  *             feature "ADM1", admin1 = itself.  Second-level ones: feature
  *             "ADM2", admin1 = their first-level parent; they come after the
  *             first-level ones, so a first-level one wins a tie.  Indexed
  *             under the ISO name and its parts ("Lleida [Lérida]",
- *             "Murcia, Región de", "A / B").  Coordinates: a GeoNames place
- *             of the country with the subdivision's key (in the subdivision
- *             first, then seats, then the most populous), else the seat
- *             (PPLA) of the GeoNames admin1 group mapped to it, else its
- *             capital in ADMIN1_NAMES.tsv, else NaN.  A first-level one is
+ *             "Murcia, Región de", "A / B").  Coordinates: a first-level
+ *             one with three or more GeoNames places in the groups mapped to
+ *             it stands at the middle of their extent (its own point, not its
+ *             capital's); else a GeoNames place of the country with the
+ *             subdivision's key (in the subdivision first, then seats, then
+ *             the most populous), else the seat (PPLA) of the GeoNames admin1
+ *             group mapped to it, else its capital in ADMIN1_NAMES.tsv, else
+ *             its first-level parent's point, else its country's.  A first-level one is
  *             also indexed under its English names from ADMIN1_NAMES.tsv:
  *             "ISO 3166-2 code<TAB>names ('|'-separated)<TAB>capital or -";
  *             a code that ISO lacks or that is not first-level stops the
@@ -262,6 +269,7 @@ static size_t npairs, cappairs;
 static group *groups;
 static size_t ngroups, capgroups;
 static u64map country_of;  /* alpha-2 hash -> place */
+static u64map numeric_of;  /* ISO 3166-1 numeric code hash -> place */
 static u64map iso_code_of; /* ISO 3166-2 code hash -> place */
 static u64map group_of;    /* "CC\037code" hash -> group */
 static u64map dict_keys;   /* keys of lower-case dictionary words */
@@ -362,13 +370,15 @@ static void read_iso3166_1(const char *path)
     size_t i;
     json_t *e;
     json_array_foreach(arr, i, e) {
-        const char *a2 = jstr(e, "alpha_2"), *name = jstr(e, "name");
+        const char *a2 = jstr(e, "alpha_2"), *name = jstr(e, "name"), *num = jstr(e, "numeric");
         const char *common = jstr(e, "common_name"), *official = jstr(e, "official_name");
         if (!a2 || !name || !is_alpha2(a2))
             die("%s: entry %zu lacks alpha_2 or name", path, i);
         uint32_t p = new_place(K_COUNTRY, a2, common ? common : name);
         places[p].feature = "country";
         *map_get(&country_of, str_hash(a2, 2)) = p;
+        if (num)
+            *map_get(&numeric_of, str_hash(num, strlen(num))) = p;
         add_name(p, name, strlen(name));
         const char *comma = strstr(name, ", ");
         if (comma)
@@ -1129,12 +1139,51 @@ static size_t map_admin1(void)
         if (src[a1e[e].sub] == NONE && a1e[e].city != NONE && !isnan(places[a1e[e].city].lat))
             src[a1e[e].sub] = a1e[e].city;
     free(seat);
+    /* A first-level subdivision with places of its own is at the middle of
+     * their extent (its own point, not its capital's); longitudes are
+     * taken around the first place's, so that a subdivision across the
+     * antimeridian (Alaska, Chukotka) stays whole. */
+    double *box = malloc(nplaces * 4 * sizeof *box);
+    uint32_t *nbox = calloc(nplaces, sizeof *nbox);
+    if (!box || !nbox)
+        die("out of memory");
     for (size_t i = 0; i < nplaces; i++) {
-        if (places[i].kind == K_ADMIN1 && src[i] != NONE) {
+        const place *pl = &places[i];
+        if (pl->kind != K_CITY || pl->group == NONE || isnan(pl->lat) ||
+            groups[pl->group].sub == NONE)
+            continue;
+        uint32_t sub = groups[pl->group].sub;
+        double *b = box + 4 * sub, lon = pl->lon;
+        if (nbox[sub]++ == 0) {
+            b[0] = b[1] = pl->lat;
+            b[2] = b[3] = lon;
+            continue;
+        }
+        double ref = (b[2] + b[3]) / 2;
+        while (lon - ref > 180)
+            lon -= 360;
+        while (lon - ref < -180)
+            lon += 360;
+        b[0] = fmin(b[0], pl->lat);
+        b[1] = fmax(b[1], pl->lat);
+        b[2] = fmin(b[2], lon);
+        b[3] = fmax(b[3], lon);
+    }
+    for (size_t i = 0; i < nplaces; i++) {
+        if (places[i].kind != K_ADMIN1)
+            continue;
+        if (nbox[i] >= 3) {
+            const double *b = box + 4 * i;
+            double lon = (b[2] + b[3]) / 2;
+            places[i].lat = (b[0] + b[1]) / 2;
+            places[i].lon = lon > 180 ? lon - 360 : lon < -180 ? lon + 360 : lon;
+        } else if (src[i] != NONE) {
             places[i].lat = places[src[i]].lat;
             places[i].lon = places[src[i]].lon;
         }
     }
+    free(box);
+    free(nbox);
     free(owner);
     free(tied);
     map_free(&sub_of[0]);
@@ -1142,7 +1191,169 @@ static size_t map_admin1(void)
     return mapped;
 }
 
-/* Countries: the capital, else the mean of their places. */
+/* ---- country points from the world atlas ---- */
+
+/* Natural Earth country outlines (TopoJSON, world-atlas countries-110m):
+ * a country's point is the centroid of its largest polygon (the mainland:
+ * the United States without Alaska, France without Guiana), its area
+ * weighted by the cosine of the latitude.  Keyed by ISO 3166-1 numeric
+ * code (the geometry's id). */
+
+typedef struct atlas {
+    double *x, *y;      /* decoded arc points, degrees */
+    size_t *arc_start;  /* first point of each arc; arc_start[narcs] = end */
+    size_t narcs;
+} atlas;
+
+/* Appends arc i (reversed for ~i) to the ring being built. */
+static void ring_add(const atlas *at, json_int_t i, double **rx, double **ry, size_t *n,
+                     size_t *cap)
+{
+    bool rev = i < 0;
+    size_t a = (size_t)(rev ? ~i : i);
+    if (a >= at->narcs)
+        die("atlas: arc index out of range");
+    size_t s = at->arc_start[a], e = at->arc_start[a + 1];
+    for (size_t k = 0; k < e - s; k++) {
+        size_t p = rev ? e - 1 - k : s + k;
+        if (*n && k == 0)
+            continue; /* arcs share their end points */
+        if (*n == *cap) {
+            *cap = *cap ? 2 * *cap : 256;
+            *rx = xrealloc(*rx, *cap * sizeof **rx);
+            *ry = xrealloc(*ry, *cap * sizeof **ry);
+        }
+        (*rx)[*n] = at->x[p];
+        (*ry)[*n] = at->y[p];
+        (*n)++;
+    }
+}
+
+/* The area (cos-latitude weighted, degrees squared) and centroid of a
+ * polygon's outer ring; longitudes unwrapped across the antimeridian. */
+static double ring_centroid(double *x, const double *y, size_t n, double *clat, double *clon)
+{
+    for (size_t k = 1; k < n; k++) {
+        while (x[k] - x[k - 1] > 180)
+            x[k] -= 360;
+        while (x[k] - x[k - 1] < -180)
+            x[k] += 360;
+    }
+    double a = 0, cx = 0, cy = 0;
+    for (size_t k = 0; k < n; k++) {
+        size_t j = (k + 1) % n;
+        double c = x[k] * y[j] - x[j] * y[k];
+        a += c;
+        cx += (x[k] + x[j]) * c;
+        cy += (y[k] + y[j]) * c;
+    }
+    if (a == 0)
+        return 0;
+    *clon = cx / (3 * a);
+    *clat = cy / (3 * a);
+    while (*clon > 180)
+        *clon -= 360;
+    while (*clon < -180)
+        *clon += 360;
+    return fabs(a / 2) * cos(*clat * 3.14159265358979323846 / 180);
+}
+
+static void read_atlas(const char *path)
+{
+    note_input(path);
+    json_error_t err;
+    json_t *root = json_load_file(path, 0, &err);
+    if (!root)
+        die("%s:%d: %s", path, err.line, err.text);
+    json_t *tr = json_object_get(root, "transform");
+    double sc[2] = {1, 1}, tl[2] = {0, 0};
+    if (tr) {
+        json_t *s = json_object_get(tr, "scale"), *t = json_object_get(tr, "translate");
+        for (int k = 0; k < 2; k++) {
+            sc[k] = json_number_value(json_array_get(s, (size_t)k));
+            tl[k] = json_number_value(json_array_get(t, (size_t)k));
+        }
+    }
+    json_t *jarcs = json_object_get(root, "arcs");
+    json_t *geoms = json_object_get(json_object_get(json_object_get(root, "objects"), "countries"),
+                                    "geometries");
+    if (!json_is_array(jarcs) || !json_is_array(geoms))
+        die("%s: not a world-atlas countries file", path);
+    atlas at = {NULL, NULL, NULL, json_array_size(jarcs)};
+    at.arc_start = xrealloc(NULL, (at.narcs + 1) * sizeof *at.arc_start);
+    size_t np = 0, capp = 0;
+    for (size_t i = 0; i < at.narcs; i++) {
+        json_t *arc = json_array_get(jarcs, i);
+        at.arc_start[i] = np;
+        double qx = 0, qy = 0;
+        for (size_t k = 0; k < json_array_size(arc); k++) {
+            json_t *pt = json_array_get(arc, k);
+            double dx = json_number_value(json_array_get(pt, 0)),
+                   dy = json_number_value(json_array_get(pt, 1));
+            if (tr) {
+                qx += dx;
+                qy += dy;
+            } else {
+                qx = dx;
+                qy = dy;
+            }
+            if (np == capp) {
+                capp = capp ? 2 * capp : 4096;
+                at.x = xrealloc(at.x, capp * sizeof *at.x);
+                at.y = xrealloc(at.y, capp * sizeof *at.y);
+            }
+            at.x[np] = qx * sc[0] + tl[0];
+            at.y[np] = qy * sc[1] + tl[1];
+            np++;
+        }
+    }
+    at.arc_start[at.narcs] = np;
+    double *rx = NULL, *ry = NULL;
+    size_t rcap = 0, found = 0;
+    for (size_t g = 0; g < json_array_size(geoms); g++) {
+        json_t *geo = json_array_get(geoms, g);
+        const char *id = json_string_value(json_object_get(geo, "id"));
+        const char *type = json_string_value(json_object_get(geo, "type"));
+        uint32_t *c = id ? map_find(&numeric_of, str_hash(id, strlen(id))) : NULL;
+        if (!c || !type)
+            continue;
+        json_t *polys = json_object_get(geo, "arcs");
+        bool multi = strcmp(type, "MultiPolygon") == 0;
+        if (!multi && strcmp(type, "Polygon") != 0)
+            continue;
+        size_t npoly = multi ? json_array_size(polys) : 1;
+        double best = 0, blat = NAN, blon = NAN;
+        for (size_t p = 0; p < npoly; p++) {
+            json_t *rings = multi ? json_array_get(polys, p) : polys;
+            json_t *outer = json_array_get(rings, 0);
+            size_t n = 0;
+            for (size_t k = 0; k < json_array_size(outer); k++)
+                ring_add(&at, json_integer_value(json_array_get(outer, k)), &rx, &ry, &n, &rcap);
+            double lat = NAN, lon = NAN, a = n >= 3 ? ring_centroid(rx, ry, n, &lat, &lon) : 0;
+            if (a > best) {
+                best = a;
+                blat = lat;
+                blon = lon;
+            }
+        }
+        if (best > 0) {
+            places[*c].lat = blat;
+            places[*c].lon = blon;
+            found++;
+        }
+    }
+    free(rx);
+    free(ry);
+    free(at.x);
+    free(at.y);
+    free(at.arc_start);
+    json_decref(root);
+    if (verbose)
+        fprintf(stderr, "mkgaz: %zu countries placed from %s\n", found, path);
+}
+
+/* Countries the atlas did not place: the capital, else the mean of their
+ * places. */
 static void country_coords(void)
 {
     double *sum = calloc(2 * nplaces, sizeof *sum);
@@ -1167,7 +1378,7 @@ static void country_coords(void)
             cap[c] = (uint32_t)i;
     }
     for (size_t c = 0; c < nplaces; c++) {
-        if (places[c].kind != K_COUNTRY)
+        if (places[c].kind != K_COUNTRY || !isnan(places[c].lat))
             continue;
         if (cap[c] != NONE) {
             places[c].lat = places[cap[c]].lat;
@@ -1180,6 +1391,23 @@ static void country_coords(void)
     free(sum);
     free(cnt);
     free(cap);
+    /* Every subdivision has a point: one nothing placed (no GeoNames group
+     * maps to it, no place carries its name) stands at its first-level
+     * parent's, else at its country's. */
+    for (int pass = 0; pass < 2; pass++)
+        for (size_t i = 0; i < nplaces; i++) {
+            place *pl = &places[i];
+            if (pl->kind != K_ADMIN1 || !isnan(pl->lat))
+                continue;
+            uint32_t *up = pass == 0 && pl->level == 2 && pl->a1code
+                               ? map_find(&iso_code_of, str_hash(pl->a1code, strlen(pl->a1code)))
+                               : NULL;
+            uint32_t from = up ? *up : pass == 1 ? country(pl->cc) : NONE;
+            if (from != NONE && !isnan(places[from].lat)) {
+                pl->lat = places[from].lat;
+                pl->lon = places[from].lon;
+            }
+        }
 }
 
 /* ---- output ---- */
@@ -1417,10 +1645,16 @@ static void write_blob(const char *path, size_t *out_pairs, size_t *out_size)
 
 int main(int argc, char **argv)
 {
+    const char *atlas_path = NULL;
+    if (argc > 2 && strcmp(argv[1], "--atlas") == 0) {
+        atlas_path = argv[2];
+        argc -= 2;
+        argv += 2;
+    }
     if (argc < 9 || argc > 10) {
-        fprintf(stderr, "usage: mkgaz OUT.bin GEONAMES.txt ISO_3166-1.json ISO_3166-2.json "
-                        "COUNTRY_ALIASES.tsv DEMONYMS.tsv FACILITIES.tsv ADMIN1_NAMES.tsv "
-                        "[WORDLIST]\n");
+        fprintf(stderr, "usage: mkgaz [--atlas COUNTRIES-110M.json] OUT.bin GEONAMES.txt "
+                        "ISO_3166-1.json ISO_3166-2.json COUNTRY_ALIASES.tsv DEMONYMS.tsv "
+                        "FACILITIES.tsv ADMIN1_NAMES.tsv [WORDLIST]\n");
         return 2;
     }
     const char *env = getenv("MKGAZ_VERBOSE");
@@ -1435,6 +1669,8 @@ int main(int argc, char **argv)
     read_demonyms(argv[6]);
     read_geonames(argv[2]);
     size_t mapped = map_admin1();
+    if (atlas_path)
+        read_atlas(atlas_path);
     country_coords();
 
     size_t counts[6] = {0}, common = 0;
@@ -1455,6 +1691,7 @@ int main(int argc, char **argv)
     free(groups);
     free(a1e);
     map_free(&country_of);
+    map_free(&numeric_of);
     map_free(&iso_code_of);
     map_free(&group_of);
     map_free(&dict_keys);

@@ -1,11 +1,14 @@
 /*
  * mkset.c -- build-time generator: compiles word lists into a C hash set.
  *
- *   mkset [--phrases] [--lower-only] NAME OUT.c LIST...
+ *   mkset [--phrases] [--lower-only|--capital-only|--allcaps-only] NAME OUT.c LIST...
  *
  * --lower-only keeps only entries written in lower case in the list (the
  * common words of a dictionary, not its proper nouns: "mobile", not
- * "Baghdad").
+ * "Baghdad"); --capital-only only those with a capital first letter and a
+ * lower-case letter after it (its proper nouns: "Baghdad", "Turkey");
+ * --allcaps-only only those of two or more letters, all capitals ("NATO",
+ * "US").  The three together tell a word's usual case (analyse/truecase.c).
  *
  * Reads every LIST (one entry per line; '#' starts a comment line; entries
  * with a non-ASCII byte are skipped, and so are entries with an apostrophe
@@ -19,6 +22,7 @@
  * the words themselves, NUL-separated, for tools and debugging.  The build runs it over the system
  * dictionary (Debian's wamerican by default) and the project's data files.
  */
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -33,13 +37,21 @@ int main(int argc, char **argv)
         argc--;
         argv++;
     }
-    int lower_only = argc > 1 && strcmp(argv[1], "--lower-only") == 0;
-    if (lower_only) {
+    /* 1 lower-only, 2 capital-only, 3 allcaps-only */
+    int only = 0;
+    if (argc > 1 && strcmp(argv[1], "--lower-only") == 0)
+        only = 1;
+    else if (argc > 1 && strcmp(argv[1], "--capital-only") == 0)
+        only = 2;
+    else if (argc > 1 && strcmp(argv[1], "--allcaps-only") == 0)
+        only = 3;
+    if (only) {
         argc--;
         argv++;
     }
     if (argc < 4) {
-        fprintf(stderr, "usage: mkset [--phrases] [--lower-only] NAME OUT.c LIST...\n");
+        fprintf(stderr, "usage: mkset [--phrases] [--lower-only|--capital-only|--allcaps-only] "
+                        "NAME OUT.c LIST...\n");
         return 2;
     }
     size_t cap = 1 << 16, n = 0, pool_len = 0, pool_cap = 1 << 20;
@@ -59,8 +71,18 @@ int main(int argc, char **argv)
             line[len] = '\0';
             if (len == 0 || line[0] == '#')
                 continue;
-            if (lower_only && !(line[0] >= 'a' && line[0] <= 'z'))
+            if (only == 1 && !(line[0] >= 'a' && line[0] <= 'z'))
                 continue;
+            if (only >= 2) {
+                size_t up = 0, low = 0;
+                for (size_t i = 0; i < len; i++) {
+                    up += line[i] >= 'A' && line[i] <= 'Z';
+                    low += line[i] >= 'a' && line[i] <= 'z';
+                }
+                bool cap = line[0] >= 'A' && line[0] <= 'Z';
+                if (only == 2 ? !(cap && low > 0) : !(cap && low == 0 && up >= 2))
+                    continue;
+            }
             int ok = 1;
             for (size_t i = 0; i < len; i++) {
                 unsigned char c = (unsigned char)line[i];

@@ -39,6 +39,7 @@
 
 #include "analyse/entities.h"
 #include "analyse/figures.h"
+#include "analyse/frame.h"
 #include "analyse/times.h"
 #include "analyse/wordinfo.h"
 
@@ -46,102 +47,27 @@
 #include <stdio.h>
 #include <string.h>
 
-/* ---- word lists ---- */
+/* ---- what happened ---- */
 
-static const char *const speech_verbs[] = {
-    "said", "says", "say", "told", "tells", "stated", "states", "announced", "announces",
-    "reported", "reports", "estimated", "estimates", "noted", "notes", "added", "adds",
-    "confirmed", "confirms", "warned", "warns", "explained", "wrote", "writes", "indicated",
-    "revealed", "reveals", "showed", "shows", "counted", "recorded", "documented", "tallied",
-    "estimate", "report", "claim", "put", "puts", "acknowledged", "disclosed", "claimed",
-    "claims", "found", NULL};
-static const char *const pronouns_person[] = {"he", "she", NULL};
-static const char *const pronouns_org[] = {"it", "they", NULL};
-static const char *const determiners[] = {"a", "an", "the", "this", "that", "these", "those", NULL};
-static const char *const locatives[] = {"in", "inside", "across", "throughout", "near", "around",
-                                        "at", "within", "outside", "into", "off", NULL};
-static const char *const anaphor_heads[] = {"group", "militants", "extremists", "jihadists",
-                                            "insurgents", "terrorists", "organization",
-                                            "organisation", "network", "rebels", NULL};
-static const char *const drop_adjectives[] = {
-    "senior", "suspected", "alleged", "armed", "foreign", "other", "more", "additional", "new",
-    "local", "former", "top", "key", "some", "several", "many", "such", "further", "total",
-    "estimated", "reported", "confirmed", "at", "large", NULL};
-static const char *const aux_words[] = {"who", "that", "which", "were", "was", "have", "had",
-                                        "has", "been", "being", "are", "is", "reportedly",
-                                        "also", "later", "all", "subsequently", "since", "of", "whom",
-                                        "them", NULL};
-static const char *const skip_back[] = {"have", "had", "has", "also", "reportedly", "allegedly",
-                                        "already", "so", "far", "been", NULL};
-
-/* What happened to the counted: verb forms and their participle.  Nouns
- * that are themselves the event ("deaths", "killings", "arrests") stay
- * the measure's noun; "the deaths of 44" gives "killed" to the noun after. */
-typedef struct outcome {
-    const char *word;
-    const char *name;
-} outcome;
-
-static const outcome outcomes[] = {
-    {"kill", "killed"},         {"kills", "killed"},          {"killed", "killed"},
-    {"killing", "killed"},      {"dead", "killed"},           {"died", "killed"},
-    {"die", "killed"},          {"slain", "killed"},          {"massacred", "killed"},
-    {"beheaded", "killed"},     {"beheading", "killed"},      {"arrest", "arrested"},
-    {"arrested", "arrested"},   {"arresting", "arrested"},    {"apprehended", "apprehended"},
-    {"apprehending", "apprehended"}, {"captured", "captured"}, {"capturing", "captured"},
-    {"capture", "captured"},    {"detained", "detained"},     {"detaining", "detained"},
-    {"detain", "detained"},     {"wounded", "injured"},       {"wounding", "injured"},
-    {"injured", "injured"},     {"injuring", "injured"},      {"hurt", "injured"},
-    {"stabbed", "injured"},     {"abducted", "abducted"},     {"abducting", "abducted"},
-    {"kidnapped", "abducted"},  {"kidnapping", "abducted"},   {"displaced", "displaced"},
-    {"displacing", "displaced"}, {"executed", "executed"},    {"executing", "executed"},
-    {"freed", "released"},      {"released", "released"},     {"releasing", "released"},
-    {"rescued", "rescued"},     {"rescuing", "rescued"},      {"missing", "missing"},
-    {"deported", "deported"},   {"evacuated", "evacuated"},
-};
-
-/* Nouns naming what happened, read before "of" ("the deaths of 44"). */
-static const outcome outcome_nouns[] = {
-    {"deaths", "killed"},        {"death", "killed"},         {"lives", "killed"},
-    {"killing", "killed"},       {"killings", "killed"},      {"massacre", "killed"},
-    {"arrests", "arrested"},     {"arrest", "arrested"},      {"apprehensions", "apprehended"},
-    {"apprehension", "apprehended"}, {"capture", "captured"}, {"detention", "detained"},
-    {"detentions", "detained"},  {"abduction", "abducted"},   {"abductions", "abducted"},
-    {"kidnapping", "abducted"},  {"release", "released"},     {"rescue", "rescued"},
-    {"execution", "executed"},   {"executions", "executed"},  {"displacement", "displaced"},
-};
-
-static const char *outcome_in(const sr_context *c, size_t i, const outcome *t, size_t n)
+/* The outcome word i names in table `cls` (claims.outcome: "killing" ->
+ * "killed"; claims.outcome_noun: "deaths" -> "killed"), NULL when none.
+ * A capitalised word names none. */
+static const char *outcome_in(const sr_context *c, size_t i, enum sr_lexclass cls)
 {
     if (i >= c->ntok || c->tok[i].kind != SITREP_TOK_WORD || (c->tok[i].flags & SITREP_TOKF_CAP))
         return NULL;
-    const char *w = c->src + c->tok[i].start;
-    size_t len = c->tok[i].end - c->tok[i].start;
-    for (size_t k = 0; k < n; k++)
-        if (t[k].word[0] == w[0] && strncmp(t[k].word, w, len) == 0 && t[k].word[len] == '\0')
-            return t[k].name;
-    return NULL;
+    int32_t o = sr_lex_value(c->wi[i].lex, cls, 0);
+    return o > 0 && o < SR_LEXE_OUTCOME__COUNT ? sr_lexe_OUTCOME_names[o] : NULL;
 }
 
-/* The outcome a verb form names ("killing" -> "killed"), or NULL. */
-static const char *outcome_of(const sr_context *c, size_t i)
-{
-    return outcome_in(c, i, outcomes, sizeof outcomes / sizeof outcomes[0]);
-}
-
+static const char *outcome_of(const sr_context *c, size_t i) { return outcome_in(c, i, SR_LEX_CLAIMS_OUTCOME); }
 static const char *outcome_noun(const sr_context *c, size_t i)
 {
-    return outcome_in(c, i, outcome_nouns, sizeof outcome_nouns / sizeof outcome_nouns[0]);
+    return outcome_in(c, i, SR_LEX_CLAIMS_OUTCOME_NOUN);
 }
 
 /* ---- helpers ---- */
 
-static size_t sent_first(const sr_context *c, size_t s) { return c->sen[s].first; }
-static size_t sent_end(const sr_context *c, size_t s)
-{
-    size_t e = (size_t)c->sen[s].first + c->sen[s].count;
-    return e < c->ntok ? e : c->ntok;
-}
 
 static bool is_cap(const sr_context *c, size_t i)
 {
@@ -169,57 +95,6 @@ static size_t mention_last(const sr_context *c, size_t i)
     return i;
 }
 
-static bool role_noun(const sr_context *c, size_t i);
-
-static bool is_speech_verb(const sr_context *c, size_t i)
-{
-    if (!sr_tok_flag(c, i, SR_WI_SPEECH) || !sr_tok_in(c, i, speech_verbs))
-        return false;
-    if ((c->tok[i].flags & SITREP_TOKF_CAP) && !(c->tok[i].flags & SITREP_TOKF_SENT_START))
-        return false; /* "United States", "Reports" in a name */
-    if (c->at[i].mention >= 0)
-        return false;
-    /* "an estimated $10 million", "the reported attack", "were reported killed" */
-    if (i > 0 && (sr_tok_in(c, i - 1, determiners) || sr_tok_is(c, i - 1, "were") ||
-                  sr_tok_is(c, i - 1, "was") || sr_tok_is(c, i - 1, "been") ||
-                  sr_tok_is(c, i - 1, "be") || sr_tok_is(c, i - 1, "is") || sr_tok_is(c, i - 1, "are")))
-        return false;
-    /* "claimed its fighters had killed": a statement; "claimed responsibility",
-     * "claimed the attack": an act */
-    if (sr_tok_is(c, i, "claimed") || sr_tok_is(c, i, "claims"))
-        return sr_tok_is(c, i + 1, "that") || sr_tok_is(c, i + 1, "its") || sr_tok_is(c, i + 1, "it") ||
-               sr_tok_is(c, i + 1, "their") || sr_tok_is(c, i + 1, "they") ||
-               (sr_tok_is(c, i + 1, "to") && sr_tok_is(c, i + 2, "have"));
-    /* "a report by Amnesty International found that" */
-    if (sr_tok_is(c, i, "found"))
-        return sr_tok_is(c, i + 1, "that") && i > 0 && sr_entity_at(c, i - 1, NULL) != NULL;
-    /* nouns: "a report", "the claim" are handled above; "put" only in "put the toll at" */
-    if (sr_tok_is(c, i, "put") || sr_tok_is(c, i, "puts")) {
-        for (size_t k = i + 1; k <= i + 3; k++)
-            if (sr_tok_is(c, k, "toll") || sr_tok_is(c, k, "number") || sr_tok_is(c, k, "figure") ||
-                sr_tok_is(c, k, "total"))
-                return true;
-        return false;
-    }
-    if (sr_tok_is(c, i, "report") || sr_tok_is(c, i, "estimate") || sr_tok_is(c, i, "claim")) {
-        if (i == 0)
-            return false;
-        if (sr_tok_in(c, i - 1, pronouns_org) || sr_entity_at(c, i - 1, NULL) != NULL)
-            return true;
-        /* "analysts estimate", "officials report" */
-        size_t n = c->tok[i - 1].end - c->tok[i - 1].start;
-        return sr_tok_word(c, i - 1) && n > 3 && c->src[c->tok[i - 1].end - 1] == 's' &&
-               (sr_tok_is(c, i + 1, "that") || c->at[i + 1].figure >= 0 || role_noun(c, i - 1) ||
-                sr_tok_stem(c, i - 1, "analyst", 1) || sr_tok_stem(c, i - 1, "expert", 1));
-    }
-    if (sr_tok_is(c, i, "shows") || sr_tok_is(c, i, "showed") || sr_tok_is(c, i, "recorded") ||
-        sr_tok_is(c, i, "counted") || sr_tok_is(c, i, "documented") || sr_tok_is(c, i, "tallied"))
-    {
-        const sr_entity *en = i > 0 ? sr_entity_at(c, i - 1, NULL) : NULL;
-        return en && en->e.kind != SITREP_ENTITY_PLACE; /* "data shows", "Peshawar recorded" */
-    }
-    return true;
-}
 
 /* ---- sources ---- */
 
@@ -315,15 +190,6 @@ static int32_t group_or_source(const sr_context *c, size_t i, int32_t source, in
     return armed >= 0 ? armed : source;
 }
 
-static bool role_noun(const sr_context *c, size_t i)
-{
-    static const char *const roles[] = {
-        "spokesman", "spokeswoman", "spokesperson", "official", "officials", "statement",
-        "report", "commander", "chief", "head", "director", "minister", "ministry", "spokesmen",
-        "representative", "envoy", "source", "sources", "analyst", "researcher", "monitor",
-        "data", "figures", "tally", "count", "update", "release", "briefing", "officer", NULL};
-    return sr_tok_in(c, i, roles);
-}
 
 /* A noun phrase of at most 6 words ending at token `last`: an entity it
  * holds (a person first; an organisation when the head is a role noun such
@@ -336,14 +202,13 @@ static speaker np_speaker(const sr_context *c, size_t lo, size_t last, size_t at
         size_t k = first - 1;
         if (c->tok[k].kind != SITREP_TOK_WORD && !sr_tok_char(c, k, '-') && !sr_tok_char(c, k, '.'))
             break;
-        if (sr_tok_in(c, k, determiners) || sr_tok_flag(c, k, SR_WI_SPEECH) ||
-            (sr_tok_in(c, k, locatives) && !is_cap(c, k)) || sr_tok_is(c, k, "and") ||
+        if (sr_tok_class(c, k, SR_LEX_FRAME_DETERMINER) || sr_tok_flag(c, k, SR_WI_SPEECH) ||
+            (sr_tok_class(c, k, SR_LEX_FRAME_LOCATIVE) && !is_cap(c, k)) || sr_tok_is(c, k, "and") ||
             sr_tok_is(c, k, "that") || sr_tok_is(c, k, "to") || sr_tok_is(c, k, "by"))
             break;
         first = k;
     }
-    while (first < last && sr_tok_in(c, first, (const char *const[]){"senior", "top", "anonymous",
-                                                                      "unnamed", NULL}))
+    while (first < last && sr_tok_class(c, first, SR_LEX_CLAIMS_SPEAKER_DROP))
         first++;
     int32_t person = -1, org = -1;
     for (size_t k = first; k <= last; k++) {
@@ -359,11 +224,11 @@ static speaker np_speaker(const sr_context *c, size_t lo, size_t last, size_t at
     if (person >= 0) {
         s.ent = person;
         s.ok = true;
-    } else if (org >= 0 && (role_noun(c, last) || sr_entity_at(c, last, NULL))) {
+    } else if (org >= 0 && (sr_role_noun(c, last) || sr_entity_at(c, last, NULL))) {
         s.ent = org;
         s.ok = true;
-    } else if (sr_tok_word(c, last) && !sr_tok_in(c, last, pronouns_person) &&
-               !sr_tok_in(c, last, pronouns_org)) {
+    } else if (sr_tok_word(c, last) && !sr_tok_class(c, last, SR_LEX_FRAME_PRONOUN_PERSON) &&
+               !sr_tok_class(c, last, SR_LEX_FRAME_PRONOUN_ORG)) {
         s.start = c->tok[first].start;
         s.end = c->tok[last].end;
         s.ok = true;
@@ -375,7 +240,7 @@ static speaker resolve_pronoun(const cstate *st, size_t k, size_t at)
 {
     const sr_context *c = st->c;
     speaker s = {-1, 0, 0, at, false};
-    if (sr_tok_in(c, k, pronouns_person)) {
+    if (sr_tok_class(c, k, SR_LEX_FRAME_PRONOUN_PERSON)) {
         s.ent = person_before(c, k);
         if (st->last_person.ok && st->last_person.ent >= 0 && s.ent < 0)
             s.ent = st->last_person.ent;
@@ -401,11 +266,7 @@ static speaker speaker_of(const cstate *st, size_t lo, size_t hi, size_t v)
     const sr_context *c = st->c;
     speaker none = {-1, 0, 0, v, false};
     size_t k = v;
-    static const char *const adverbs[] = {"also", "previously", "earlier", "later", "recently",
-                                          "separately", "further", "had", "has", "have",
-                                          "would", "then", "again", "once", "has", "already",
-                                          NULL};
-    while (k > lo && sr_tok_in(c, k - 1, adverbs))
+   while (k > lo && sr_tok_class(c, k - 1, SR_LEX_CLAIMS_SPEAKER_ADVERB))
         k--;
     if (k > lo && sr_tok_char(c, k - 1, ')')) {
         size_t p = k - 1;
@@ -419,7 +280,7 @@ static speaker speaker_of(const cstate *st, size_t lo, size_t hi, size_t v)
         const sr_entity *pl = sr_entity_at(c, k - 1, NULL);
         if (pl && pl->e.kind == SITREP_ENTITY_PLACE) {
             size_t f = sr_mention_first(c, k - 1);
-            if (f > lo + 1 && sr_tok_in(c, f - 1, locatives) && sr_tok_word(c, f - 2) && !is_cap(c, f - 2))
+            if (f > lo + 1 && sr_tok_class(c, f - 1, SR_LEX_FRAME_LOCATIVE) && sr_tok_word(c, f - 2) && !is_cap(c, f - 2))
                 k = f - 1;
         }
     }
@@ -447,7 +308,7 @@ static speaker speaker_of(const cstate *st, size_t lo, size_t hi, size_t v)
              * "Lucas Webber" ends on the name */
             return s;
         }
-        if (sr_tok_in(c, b, pronouns_person) || sr_tok_in(c, b, pronouns_org))
+        if (sr_tok_class(c, b, SR_LEX_FRAME_PRONOUN_PERSON) || sr_tok_class(c, b, SR_LEX_FRAME_PRONOUN_ORG))
             return resolve_pronoun(st, b, v);
         if (sr_tok_char(c, b, ',')) {
             /* the end of an appositive: "X, head of Y, said" */
@@ -468,7 +329,7 @@ static speaker speaker_of(const cstate *st, size_t lo, size_t hi, size_t v)
                     if (be && sr_entity_is_country(be))
                         return (speaker){e, 0, 0, v, true};
                     /* "A senior security official, who asked not to be named, said" */
-                    if (!be && sr_tok_word(c, before - 1) && role_noun(c, before - 1)) {
+                    if (!be && sr_tok_word(c, before - 1) && sr_role_noun(c, before - 1)) {
                         speaker sp = np_speaker(c, lo, before - 1, v);
                         if (sp.ok)
                             return sp;
@@ -482,36 +343,21 @@ static speaker speaker_of(const cstate *st, size_t lo, size_t hi, size_t v)
                 }
             }
         } else if (sr_tok_word(c, b)) {
-            static const char *const docs[] = {"report", "statement", "study", "survey", "data",
-                                               "assessment", "review", NULL};
-            if (sr_tok_in(c, b, docs) && b > lo && sr_tok_is(c, b - 1, "the") && st->last_org.ok)
+           if (sr_tok_class(c, b, SR_LEX_CLAIMS_DOCUMENT) && b > lo && sr_tok_is(c, b - 1, "the") && st->last_org.ok)
                 return (speaker){st->last_org.ent, st->last_org.start, st->last_org.end, v, true};
             /* "the spokesman said": the person named before in that role;
              * "the bloc said": the organisation named before */
-            static const char *const person_roles[] = {"spokesman", "spokeswoman", "spokesperson",
-                                                       "governor", "commander", "minister", "official",
-                                                       "envoy", "mayor", "chief", "leader", NULL};
-            static const char *const org_nouns[] = {"bloc", "group", "organisation", "organization",
-                                                    "ministry", "agency", "army", "military",
-                                                    "government", "movement", "militia", "alliance",
-                                                    "coalition", "observatory", "monitor", "command",
-                                                    "mission", "council", "commission", "force",
-                                                    "forces", "department", NULL};
-            if (b > lo && sr_tok_is(c, b - 1, "the") && sr_tok_in(c, b, person_roles)) {
+            if (b > lo && sr_tok_is(c, b - 1, "the") && sr_tok_class(c, b, SR_LEX_CLAIMS_PERSON_ROLE)) {
                 int32_t p = person_before(c, b);
                 if (p >= 0)
                     return (speaker){p, 0, 0, v, true};
             }
-            if (b > lo && sr_tok_is(c, b - 1, "the") && sr_tok_in(c, b, org_nouns)) {
-                int kind = sr_tok_is(c, b, "army") || sr_tok_is(c, b, "military") || sr_tok_is(c, b, "command") ||
-                                   sr_tok_is(c, b, "force") || sr_tok_is(c, b, "forces")
-                               ? SITREP_ENTITY_MILITARY
-                           : sr_tok_is(c, b, "ministry") || sr_tok_is(c, b, "government")
-                               ? SITREP_ENTITY_GOVERNMENT
-                           : sr_tok_is(c, b, "group") || sr_tok_is(c, b, "movement") ||
-                                   sr_tok_is(c, b, "militia")
-                               ? SITREP_ENTITY_ARMED_GROUP
-                               : 0;
+            if (b > lo && sr_tok_is(c, b - 1, "the") && sr_tok_class(c, b, SR_LEX_CLAIMS_ORG_NOUN)) {
+                int32_t ok = sr_lex_value(c->wi[b].lex, SR_LEX_CLAIMS_ORG_NOUN, SR_LEXCOL_CLAIMS_ORG_NOUN_KIND);
+                int kind = ok == SR_LEXE_ORG_KIND_MILITARY      ? SITREP_ENTITY_MILITARY
+                           : ok == SR_LEXE_ORG_KIND_GOVERNMENT  ? SITREP_ENTITY_GOVERNMENT
+                           : ok == SR_LEXE_ORG_KIND_ARMED_GROUP ? SITREP_ENTITY_ARMED_GROUP
+                                                               : 0;
                 int32_t o = org_of_kind(c, b, kind);
                 if (sr_tok_is(c, b, "group") && st->last_org.ok)
                     o = group_or_source(c, b, st->last_org.ent, o);
@@ -536,12 +382,12 @@ static speaker speaker_of(const cstate *st, size_t lo, size_t hi, size_t v)
             if (en && en->e.kind != SITREP_ENTITY_PLACE)
                 return (speaker){e, 0, 0, v, true};
         }
-        if (sr_tok_in(c, a, determiners) && sr_tok_word(c, a + 1)) {
+        if (sr_tok_class(c, a, SR_LEX_FRAME_DETERMINER) && sr_tok_word(c, a + 1)) {
             size_t last = a + 1;
             while (last + 1 < hi && last < a + 4 && sr_tok_word(c, last + 1) &&
-                   !sr_tok_in(c, last + 1, locatives) && !sr_tok_is(c, last + 1, "that"))
+                   !sr_tok_class(c, last + 1, SR_LEX_FRAME_LOCATIVE) && !sr_tok_is(c, last + 1, "that"))
                 last++;
-            if (role_noun(c, last) || sr_tok_stem(c, last, "official", 1))
+            if (sr_role_noun(c, last) || sr_tok_stem(c, last, "official", 1))
                 return np_speaker(c, a + 1, last, v);
         }
     }
@@ -554,7 +400,7 @@ static speaker according_to(const sr_context *c, size_t a, size_t hi)
 {
     speaker s = {-1, 0, 0, a, false};
     size_t k = a + 2;
-    if (sr_tok_in(c, k, determiners))
+    if (sr_tok_class(c, k, SR_LEX_FRAME_DETERMINER))
         k++;
     size_t last = k;
     int32_t best = -1;
@@ -564,7 +410,7 @@ static speaker according_to(const sr_context *c, size_t a, size_t hi)
             !sr_tok_char(c, q, '\'') && c->at[q].mention < 0)
             break;
         if (sr_tok_is(c, q, "who") || sr_tok_is(c, q, "which") || sr_tok_is(c, q, "that") ||
-            sr_tok_in(c, q, speech_verbs) || (q > k && sr_tok_in(c, q, locatives)))
+            sr_speech_word(c, q) || (q > k && sr_tok_class(c, q, SR_LEX_FRAME_LOCATIVE)))
             break;
         last = q;
         int32_t e;
@@ -604,7 +450,7 @@ static void remember(cstate *st, const speaker *s)
 static void find_speakers(cstate *st, size_t s)
 {
     const sr_context *c = st->c;
-    size_t lo = sent_first(c, s), hi = sent_end(c, s);
+    size_t lo = sr_sent_first(c, s), hi = sr_sent_end(c, s);
     st->nsp = 0;
     for (size_t i = lo; i < hi && st->nsp < sizeof st->sp / sizeof st->sp[0]; i++) {
         if (!sr_tok_flag(c, i, SR_WI_SPEECH))
@@ -612,7 +458,7 @@ static void find_speakers(cstate *st, size_t s)
         speaker sp = {-1, 0, 0, i, false};
         if (sr_tok_is(c, i, "according") && sr_tok_is(c, i + 1, "to"))
             sp = according_to(c, i, hi);
-        else if (is_speech_verb(c, i))
+        else if (sr_speech_verb(c, i))
             sp = speaker_of(st, lo, hi, i);
         if (sp.ok) {
             st->sp[st->nsp++] = sp;
@@ -674,7 +520,7 @@ static void measure_noun(const sr_context *c, const fig_info *fi, char *noun, si
                 *actor = e;
             continue;
         }
-        if (!sr_tok_word(c, i) || is_cap(c, i) || sr_tok_in(c, i, drop_adjectives))
+        if (!sr_tok_word(c, i) || is_cap(c, i) || sr_tok_class(c, i, SR_LEX_CLAIMS_DROP_ADJECTIVE))
             continue;
         const char *o = outcome_of(c, i);
         if (o && (i + 1 == fi->m1 || noun[0] == '\0')) {
@@ -688,18 +534,6 @@ static void measure_noun(const sr_context *c, const fig_info *fi, char *noun, si
 /* What happened to the counted, from a verb before the figure ("killing
  * 44", "the deaths of 44", "has captured 233") or after its noun ("who
  * were killed", "32 were captured"). */
-/* Past a parenthetical source: "60 villagers, local officials said, were
- * killed" reads on at "were". */
-static size_t skip_said(const sr_context *c, size_t a, size_t hi)
-{
-    if (!sr_tok_char(c, a, ','))
-        return a;
-    for (size_t k = a + 1; k < hi && k < a + 7; k++) {
-        if (sr_tok_char(c, k, ','))
-            return k > a + 1 && sr_tok_flag(c, k - 1, SR_WI_SPEECH) ? k + 1 : a;
-    }
-    return a;
-}
 
 static const char *outcome_around(const sr_context *c, const fig_info *fi, size_t lo, size_t hi,
                                   bool *toll)
@@ -710,7 +544,7 @@ static const char *outcome_around(const sr_context *c, const fig_info *fi, size_
     while (k > lo && steps < 4) {
         k--;
         steps++;
-        if (sr_tok_in(c, k, skip_back))
+        if (sr_tok_class(c, k, SR_LEX_CLAIMS_OUTCOME_SKIP))
             continue;
         if (sr_tok_is(c, k, "of")) {
             const char *o = outcome_noun(c, k - 1);
@@ -721,7 +555,7 @@ static const char *outcome_around(const sr_context *c, const fig_info *fi, size_
         /* "put the toll at 60", "the death toll rose to 21" */
         if (sr_tok_is(c, k, "at") || sr_tok_is(c, k, "to")) {
             for (size_t q = k; q > lo && k - q < 4; q--)
-                if (sr_tok_is(c, q - 1, "toll")) {
+                if (sr_tok_class(c, q - 1, SR_LEX_CLAIMS_TOLL)) {
                     *toll = true;
                     return "killed";
                 }
@@ -735,55 +569,15 @@ static const char *outcome_around(const sr_context *c, const fig_info *fi, size_
     size_t a = fi->m1 > fi->f1 ? fi->m1 : fi->f1;
     if (sr_tok_is(c, a, "to") && sr_tok_is(c, a + 1, "death"))
         return "killed"; /* "burned 2 suspected thieves to death" */
-    size_t q0 = skip_said(c, a, hi);
+    size_t q0 = sr_skip_said(c, a, hi);
     for (size_t q = q0; q < hi && q < q0 + 4; q++) {
         const char *o = outcome_of(c, q);
         if (o)
             return o;
-        if (!sr_tok_in(c, q, aux_words))
+        if (!sr_tok_class(c, q, SR_LEX_CLAIMS_OUTCOME_AUX))
             break;
     }
     return NULL;
-}
-
-/* Is token p a place reached from a locative preposition before it ("in
- * Syria and Iraq", "in Syria's eastern desert (Badiya)")? */
-static bool locative_before(const sr_context *c, size_t lo, size_t p)
-{
-    size_t k = sr_mention_first(c, p);
-    for (size_t steps = 0; k > lo && steps < 8; steps++) {
-        k--;
-        if (sr_tok_in(c, k, locatives))
-            return true;
-        /* "58 airstrikes on Idlib": what was struck */
-        if (sr_tok_is(c, k, "on") && k > lo &&
-            sr_tok_in(c, k - 1, (const char *const[]){"airstrikes", "strikes", "attacks", "raids",
-                                                      "assaults", "bombings", "rockets", "missiles",
-                                                      "shells", "airstrike", "strike", "attack", "raid",
-                                                      "assault", "bombing", "offensive", NULL}))
-            return true;
-        /* "the town of Geneina", "south of Hodeidah", "the coast of Yemen" */
-        if (sr_tok_is(c, k, "of") && k > lo &&
-            sr_tok_in(c, k - 1, (const char *const[]){"town", "city", "village", "province", "region",
-                                                      "district", "north", "south", "east", "west",
-                                                      "coast", "outskirts", "state", "area", "county",
-                                                      "territory", "border", NULL}))
-            return true;
-        if (c->at[k].mention >= 0) {
-            k = sr_mention_first(c, k);
-            continue;
-        }
-        if (sr_tok_is(c, k, "and") || sr_tok_is(c, k, "or") || sr_tok_char(c, k, ',') ||
-            sr_tok_char(c, k, '(') || sr_tok_char(c, k, '\'') || sr_tok_is(c, k, "s") ||
-            sr_tok_is(c, k, "the") || sr_tok_is(c, k, "both") ||
-            (sr_tok_word(c, k) && !is_cap(c, k) && !sr_tok_in(c, k, speech_verbs) && steps < 5 &&
-             c->tok[k].end - c->tok[k].start > 3 && c->at[k].figure < 0))
-            continue;
-        if (c->src[c->tok[k].start] == '\xE2') /* a curly apostrophe */
-            continue;
-        return false;
-    }
-    return false;
 }
 
 /* The two countries named last before token i ("in both countries"). */
@@ -817,11 +611,13 @@ static void add_place(sr_claim *cl, int32_t e)
 /* Places of [lo, hi): locative places and "both countries". */
 static void places_in(const sr_context *c, size_t lo, size_t hi, size_t clause_lo, sr_claim *cl)
 {
+    bool clean = true; /* tokens [lo, checked) are all places and possessives */
+    size_t checked = lo;
     for (size_t i = lo; i < hi; i++) {
         if ((sr_tok_is(c, i, "both") && sr_tok_is(c, i + 1, "countries")) ||
             (sr_tok_is(c, i, "two") && sr_tok_is(c, i + 1, "countries") && i > 0 &&
              sr_tok_is(c, i - 1, "the"))) {
-            if (locative_before(c, clause_lo, i) || (i > 0 && sr_tok_in(c, i - 1, locatives))) {
+            if (sr_place_located(c, clause_lo, i) || (i > 0 && sr_tok_class(c, i - 1, SR_LEX_FRAME_LOCATIVE))) {
                 int32_t two[2];
                 if (last_countries(c, i, two, 2) == 2) {
                     add_place(cl, two[1]);
@@ -837,22 +633,16 @@ static void places_in(const sr_context *c, size_t lo, size_t hi, size_t clause_l
         size_t last = mention_last(c, i);
         /* "police in Nairobi said", "told reporters in Geneva": where the
          * speaker is, not what the figure covers */
-        bool speaker_place = false;
-        for (size_t k = last + 1; k < c->ntok && k <= last + 3 && c->tok[k].kind == SITREP_TOK_WORD &&
-                                  c->sent_of[k] == c->sent_of[last];
-             k++)
-            speaker_place |= is_speech_verb(c, k);
-        for (size_t k = sr_mention_first(c, i); k > clause_lo && sr_mention_first(c, i) - k < 4; k--)
-            speaker_place |= sr_tok_is(c, k - 1, "told") || sr_tok_is(c, k - 1, "reporters");
-        bool subject = true; /* only places (and possessives) before it in its clause */
-        for (size_t k = lo; k < sr_mention_first(c, i) && subject; k++)
-            subject = c->at[k].mention >= 0 || sr_tok_is(c, k, "s") || sr_tok_char(c, k, '\'') ||
-                      c->src[c->tok[k].start] == '\xE2';
-        subject = subject && lo == clause_lo &&
-                  sr_tok_in(c, last + 1, (const char *const[]){"saw", "sees", "recorded", "records",
-                                                               "registered", "suffered", "witnessed",
-                                                               "experienced", "had", "has", NULL});
-        if (!speaker_place && (subject || locative_before(c, clause_lo, i)))
+        bool speaker_place = sr_speakers_place(c, sr_mention_first(c, i), last, clause_lo,
+                                               sr_sent_end(c, c->sent_of[last]));
+        /* only places (and possessives) before it in its clause; read
+         * once over the range, not again for each place */
+        for (size_t first = sr_mention_first(c, i); clean && checked < first; checked++)
+            clean = c->at[checked].mention >= 0 || sr_tok_is(c, checked, "s") ||
+                    sr_tok_char(c, checked, '\'') || c->src[c->tok[checked].start] == '\xE2';
+        bool subject = clean && lo == clause_lo &&
+                  sr_tok_class(c, last + 1, SR_LEX_CLAIMS_PLACE_SUBJECT_VERB);
+        if (!speaker_place && (subject || sr_place_located(c, clause_lo, i)))
             add_place(cl, e);
         i = last;
     }
@@ -878,93 +668,40 @@ static void drop_locating_countries(const sr_context *c, sr_claim *cl)
     cl->nplaces = (uint8_t)n;
 }
 
-/* Where the figure's clause ends after it: the next figure, a speech verb,
- * "while"/"but", a semicolon, the sentence end. */
-static bool ing_word(const sr_context *c, size_t i)
+/* The first day a statement of sentence [lo, hi) is dated by ("said on
+ * Wednesday"): kept with its claims to compare with how other articles
+ * date the same statement; year 0 when none. */
+static sr_date said_date(const sr_context *c, size_t lo, size_t hi)
 {
-    if (!sr_tok_word(c, i) || is_cap(c, i))
-        return false;
-    size_t n = c->tok[i].end - c->tok[i].start;
-    const char *w = c->src + c->tok[i].start;
-    return n > 5 && memcmp(w + n - 3, "ing", 3) == 0;
+    sr_date none = {0};
+    size_t t0, t1;
+    int32_t t;
+    for (size_t from = lo; (t = sr_next_date(c, from, hi, &t0, &t1)) >= 0; from = t1)
+        if (c->times[t].precision == SR_PREC_DAY && sr_statement_date(c, t0, t1, lo, hi))
+            return c->times[t].from;
+    return none;
 }
 
-/* `figures`: whether the next figure ends it too (for places: "900 in
- * Syria and 2,500 in Iraq"; not for a period: "233 fighters in 28
- * operations this year"). */
-static size_t clause_after(const sr_context *c, size_t from, size_t hi, bool figures)
-{
-    static const char *const rel[] = {"which", "who", "whose", NULL};
-    for (size_t i = from; i < hi; i++) {
-        if (sr_tok_char(c, i, ',') && skip_said(c, i, hi) != i) {
-            i = skip_said(c, i, hi) - 1;
-            continue;
-        }
-        if ((figures && c->at[i].figure >= 0) || (sr_tok_flag(c, i, SR_WI_SPEECH) && is_speech_verb(c, i)) || sr_tok_flag(c, i, SR_WI_CLAUSE) ||
-            sr_tok_char(c, i, ';') || (sr_tok_is(c, i, "according") && sr_tok_is(c, i + 1, "to")))
-            return i;
-        /* ", prompting ...", ", killing ...": a new clause; ", which ..." far
-         * from the figure speaks of something else */
-        if (sr_tok_char(c, i, ',') && skip_said(c, i, hi) != i) {
-            i = skip_said(c, i, hi) - 1; /* ", local officials said," */
-            continue;
-        }
-        if (sr_tok_char(c, i, ',') && ((ing_word(c, i + 1) && !sr_tok_is(c, i + 1, "including")) ||
-                                       (sr_tok_in(c, i + 1, rel) && i > from + 3)))
-            return i;
-    }
-    return hi;
-}
-
-static size_t clause_before(const sr_context *c, size_t to, size_t lo)
-{
-    for (size_t i = to; i > lo; i--) {
-        size_t k = i - 1;
-        if (c->at[k].figure >= 0 || sr_tok_char(c, k, ';') || sr_tok_flag(c, k, SR_WI_CLAUSE))
-            return i;
-    }
-    return lo;
-}
-
-/* Is the time at index t the date of a statement ("said on Wednesday",
- * "announced Monday", "on Monday announced")? */
-static bool statement_date(const sr_context *c, size_t t0, size_t t1, size_t lo, size_t hi)
-{
-    size_t k = t0;
-    if (k > lo && sr_tok_is(c, k - 1, "on"))
-        k--;
-    for (size_t q = k; q > lo && q + 3 > k; q--)
-        if (is_speech_verb(c, q - 1))
-            return true;
-    if (t1 < hi && is_speech_verb(c, t1))
-        return true;
-    return false;
-}
-
+/* The figure's period: the dated time expression nearest it in its own
+ * clause [back_lo, fwd_end) that is not the date of a statement.  Only
+ * the clause is read, so a sentence of any length costs each figure no
+ * more than its clause. */
 static void period_of(const sr_context *c, const cstate *st, size_t s, const fig_info *fi,
                       size_t fwd_end, size_t back_lo, sr_claim *cl)
 {
-    size_t lo = sent_first(c, s), hi = sent_end(c, s);
+    size_t lo = sr_sent_first(c, s), hi = sr_sent_end(c, s);
     long best = -1;
     size_t bestd = (size_t)-1, best_t0 = lo;
-    for (size_t i = lo; i < hi; i++) {
-        int32_t t = c->at[i].time;
-        if (t < 0)
-            continue;
-        size_t t0 = i, t1 = i;
+    size_t t0, t1;
+    int32_t t;
+    size_t end = fwd_end > fi->f0 ? fwd_end : fi->f0;
+    for (size_t from = back_lo; (t = sr_next_date(c, from, end, &t0, &t1)) >= 0; from = t1) {
+        if (t0 > lo && c->at[t0 - 1].time == t)
+            continue; /* it begins before the clause */
         while (t1 < hi && c->at[t1].time == t)
             t1++;
-        i = t1 - 1;
-        const sr_time *tm = &c->times[t];
-        if (tm->kind != SR_TIME_DATE || tm->from.year == 0)
+        if (sr_statement_date(c, t0, t1, lo, hi))
             continue;
-        if (statement_date(c, t0, t1, lo, hi)) {
-            /* when the source spoke ("said on Wednesday"): kept to compare
-             * with how other articles date the same statement */
-            if (tm->precision == SR_PREC_DAY && !cl->said.year)
-                cl->said = tm->from;
-            continue;
-        }
         size_t d;
         if (t0 >= fi->f1)
             d = t0 - fi->f1;
@@ -1004,7 +741,7 @@ static void period_of(const sr_context *c, const cstate *st, size_t s, const fig
 
 static bool sentence_future(const sr_context *c, size_t s)
 {
-    for (size_t i = sent_first(c, s); i < sent_end(c, s); i++)
+    for (size_t i = sr_sent_first(c, s); i < sr_sent_end(c, s); i++)
         if (sr_tok_flag(c, i, SR_WI_FUTURE))
             return true;
     return false;
@@ -1013,11 +750,9 @@ static bool sentence_future(const sr_context *c, size_t s)
 /* A finite verb after a subject: "maintains", "deployed", "has". */
 static bool verbish(const sr_context *c, size_t i)
 {
-    static const char *const aux[] = {"has", "have", "had", "is", "was", "are", "were", "will",
-                                      "said", "says", "keeps", "kept", "sent", "spent", NULL};
-    if (!sr_tok_word(c, i) || is_cap(c, i))
+   if (!sr_tok_word(c, i) || is_cap(c, i))
         return false;
-    if (sr_tok_in(c, i, aux))
+    if (sr_tok_class(c, i, SR_LEX_CLAIMS_FINITE))
         return true;
     size_t n = c->tok[i].end - c->tok[i].start;
     const char *w = c->src + c->tok[i].start;
@@ -1027,7 +762,7 @@ static bool verbish(const sr_context *c, size_t i)
 static bool subject_anaphor(const sr_context *c, size_t k)
 {
     /* "the group", "the armed group", "the militant group", "the militants" */
-    if (!sr_tok_in(c, k, anaphor_heads))
+    if (!sr_tok_class(c, k, SR_LEX_CLAIMS_ANAPHOR_HEAD))
         return false;
     for (size_t b = k; b > 0 && k - b < 3; b--)
         if (sr_tok_is(c, b - 1, "the"))
@@ -1044,9 +779,9 @@ static int32_t subject_actor(const cstate *st, size_t lo, size_t f0)
         k--;
         /* "CENTCOM said it conducted", "the army said its forces": the speaker */
         bool refers_back = false;
-        if (is_speech_verb(c, k))
+        if (sr_speech_verb(c, k))
             for (size_t q = k + 1; q < f0 && q < k + 7; q++)
-                if (sr_tok_in(c, q, pronouns_org) || sr_tok_is(c, q, "its") || sr_tok_is(c, q, "their")) {
+                if (sr_tok_class(c, q, SR_LEX_FRAME_PRONOUN_ORG) || sr_tok_is(c, q, "its") || sr_tok_is(c, q, "their")) {
                     refers_back = true;
                     break;
                 }
@@ -1056,7 +791,7 @@ static int32_t subject_actor(const cstate *st, size_t lo, size_t f0)
                     return st->sp[q].ent;
             return -1;
         }
-        if (sr_tok_char(c, k, ';') || sr_tok_char(c, k, ':') || is_speech_verb(c, k) ||
+        if (sr_tok_char(c, k, ';') || sr_tok_char(c, k, ':') || sr_speech_verb(c, k) ||
             (sr_tok_is(c, k, "according") && sr_tok_is(c, k + 1, "to")) || c->at[k].figure >= 0 ||
             (is_quote_mark(c, k) && !(k > lo && c->at[k - 1].mention >= 0 && sr_tok_word(c, k + 1))))
             return -1;
@@ -1080,7 +815,7 @@ static int32_t subject_actor(const cstate *st, size_t lo, size_t f0)
         }
         if (en->e.kind == SITREP_ENTITY_PLACE) {
             /* "The US maintains 900": a country as a subject, not "in Syria" */
-            if (sr_entity_is_country(en) && first > lo && !sr_tok_in(c, first - 1, locatives) &&
+            if (sr_entity_is_country(en) && first > lo && !sr_tok_class(c, first - 1, SR_LEX_FRAME_LOCATIVE) &&
                 !sr_tok_is(c, first - 1, "of") && !sr_tok_is(c, first - 1, "from") &&
                 !sr_tok_is(c, first - 1, "to") && !sr_tok_is(c, first - 1, "and") &&
                 verbish(c, k + 1))
@@ -1132,10 +867,7 @@ static int32_t actor_after(const cstate *st, const fig_info *fi, size_t hi)
     for (size_t k = a; k < hi && k < a + 10; k++) {
         bool of = sr_tok_is(c, k, "of") && k == a;
         /* "carried out by JNIM", "claimed by"; not "fishermen held by" */
-        bool by = sr_tok_is(c, k, "by") && k > a && !sr_tok_in(c, k - 1, (const char *const[]){
-                                                    "held", "kidnapped", "abducted", "captured",
-                                                    "detained", "seized", "taken", "led", "backed",
-                                                    "supported", "funded", "run", NULL});
+        bool by = sr_tok_is(c, k, "by") && k > a && !sr_tok_class(c, k - 1, SR_LEX_CLAIMS_BY_NOT_ACTOR);
         if (!of && !by) {
             if (sr_tok_char(c, k, ',') || c->at[k].figure >= 0)
                 break;
@@ -1159,17 +891,6 @@ static bool unit_is_count_like(const char *unit)
     return unit[0] == '\0' || strcmp(unit, "percent") == 0 || strlen(unit) == 3; /* currency codes */
 }
 
-static int32_t dominant_group(const sr_context *c)
-{
-    uint32_t best = 0;
-    int32_t who = -1;
-    for (size_t e = 0; e < c->nent; e++)
-        if (c->ent[e].e.kind == SITREP_ENTITY_ARMED_GROUP && c->ent[e].mentions > best) {
-            best = c->ent[e].mentions;
-            who = (int32_t)e;
-        }
-    return who;
-}
 
 /* ---- merging ---- */
 
@@ -1244,7 +965,7 @@ sitrep_status sr_find_claims(const sr_context *c, const sr_date *anchor, sr_buf 
     memset(&st, 0, sizeof st);
     st.c = c;
     st.anchor = *anchor;
-    st.dominant = dominant_group(c);
+    st.dominant = sr_dominant_group(c);
     size_t first_claim = SR_VEC_COUNT(out, sr_claim);
     for (size_t f = 0; f < c->nfigs; f++) {
         int32_t none = -1;
@@ -1254,7 +975,7 @@ sitrep_status sr_find_claims(const sr_context *c, const sr_date *anchor, sr_buf 
     int32_t *fc = (int32_t *)(void *)fig_claim->data;
     size_t f = 0;
     for (size_t s = 0; s < c->nsen; s++) {
-        size_t lo = sent_first(c, s), hi = sent_end(c, s);
+        size_t lo = sr_sent_first(c, s), hi = sr_sent_end(c, s);
         if (f < c->nfigs && c->figs[f].start >= (hi ? c->tok[hi - 1].end : 0)) {
             /* no figure here: only the speakers matter */
             find_speakers(&st, s);
@@ -1262,6 +983,7 @@ sitrep_status sr_find_claims(const sr_context *c, const sr_date *anchor, sr_buf 
         }
         find_speakers(&st, s);
         bool future = sentence_future(c, s);
+        sr_date said = said_date(c, lo, hi);
         /* the previous figure of this sentence, for coordination */
         char prev_noun[48] = "";
         const char *prev_outc = NULL;
@@ -1320,7 +1042,7 @@ sitrep_status sr_find_claims(const sr_context *c, const sr_date *anchor, sr_buf 
                 snprintf(cl.measure, sizeof cl.measure, "%s", outc);
             else
                 continue; /* a bare number counts nothing we can name */
-            if (is_speech_verb(c, fi.m1 > fi.f1 ? fi.m1 : fi.f1))
+            if (sr_speech_verb(c, fi.m1 > fi.f1 ? fi.m1 : fi.f1))
                 continue; /* "two officials said": who speaks, not what is counted */
             if (cl.low == 1 && cl.high == 1 && !outc && !fg->unit[0])
                 continue; /* "in one operation" */
@@ -1333,8 +1055,8 @@ sitrep_status sr_find_claims(const sr_context *c, const sr_date *anchor, sr_buf 
             prev_end = fi.m1 > fi.f1 ? fi.m1 : fi.f1;
             prev_outc = outc;
             size_t fwd_from = fi.m1 > fi.f1 && fi.m0 >= fi.f1 ? fi.m1 : fi.f1;
-            size_t fwd_end = clause_after(c, fwd_from, hi, true);
-            size_t back_lo = clause_before(c, fi.f0, lo);
+            size_t fwd_end = sr_clause_end(c, fwd_from, hi, true);
+            size_t back_lo = sr_clause_start(c, fi.f0, lo);
             if (cl.actor < 0)
                 cl.actor = actor_after(&st, &fi, hi);
             if (cl.actor < 0)
@@ -1345,9 +1067,10 @@ sitrep_status sr_find_claims(const sr_context *c, const sr_date *anchor, sr_buf 
             if (!cl.nplaces)
                 places_in(c, back_lo, fi.f0, lo, &cl);
             if (!cl.nplaces) /* "killed 12, injured 8 and abducted 30 in a raid near Kaduna" */
-                places_in(c, fwd_from, clause_after(c, fwd_from, hi, false), lo, &cl);
+                places_in(c, fwd_from, sr_clause_end(c, fwd_from, hi, false), lo, &cl);
             drop_locating_countries(c, &cl);
-            period_of(c, &st, s, &fi, clause_after(c, fwd_from, hi, false), back_lo, &cl);
+            cl.said = said;
+            period_of(c, &st, s, &fi, sr_clause_end(c, fwd_from, hi, false), back_lo, &cl);
             /* the source nearest the figure */
             size_t bestd = (size_t)-1;
             for (size_t k = 0; k < st.nsp; k++) {
@@ -1383,6 +1106,29 @@ sitrep_status sr_find_claims(const sr_context *c, const sr_date *anchor, sr_buf 
                 fc[f] = (int32_t)n;
             }
         }
+    }
+    return SITREP_OK;
+}
+
+/* ---- the words of a source that is no entity ---- */
+
+sitrep_status sr_claim_source_texts(sitrep_doc *doc, const sr_context *c)
+{
+    sr_claim *cl = (sr_claim *)(void *)doc->claims.data;
+    for (size_t i = 0; i < SR_VEC_COUNT(&doc->claims, sr_claim); i++) {
+        if (cl[i].source >= 0 || cl[i].source_end <= cl[i].source_start)
+            continue;
+        char *t = sr_arena_strndup(&doc->arena, doc->src + cl[i].source_start,
+                                   cl[i].source_end - cl[i].source_start);
+        if (!t)
+            return SITREP_ENOMEM;
+        /* "Police said" opening a sentence: the common noun in lower case */
+        size_t w = strcspn(t, " ");
+        size_t tk = sr_context_token_at(c, cl[i].source_start);
+        if (tk < c->ntok && (c->tok[tk].flags & SITREP_TOKF_SENT_START) && t[0] >= 'A' && t[0] <= 'Z' &&
+            w > 1 && t[1] >= 'a' && t[1] <= 'z' && sr_wordset_has(&sr_common_words, t, w))
+            t[0] = (char)(t[0] + 32);
+        cl[i].source_text = t;
     }
     return SITREP_OK;
 }

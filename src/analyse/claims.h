@@ -16,7 +16,7 @@
 
 #include "doc.h"
 #include "analyse/context.h"
-#include "analyse/dates.h"
+#include "core/dates.h"
 
 #define SR_CLAIM_SPANS 6
 #define SR_CLAIM_PLACES 4
@@ -45,5 +45,10 @@ typedef struct sr_claim {
  * for every figure, the index of its claim or -1.  `anchor` is the
  * document date (year 0 when unknown). */
 sitrep_status sr_find_claims(const sr_context *c, const sr_date *anchor, sr_buf *out, sr_buf *fig_claim);
+
+/* Gives every claim of doc->claims whose source is named by words, not an
+ * entity, those words as source_text (in the document's arena), a common
+ * noun opening its sentence in lower case ("Police said" -> "police"). */
+sitrep_status sr_claim_source_texts(sitrep_doc *doc, const sr_context *c);
 
 #endif

@@ -174,3 +174,27 @@ bool sr_entity_is_country(const sr_entity *e)
 }
 
 
+
+size_t sr_tok_phrase(const sr_context *c, size_t i, size_t hi, enum sr_lexclass k, sr_lexid *id)
+{
+    sr_lexid got = 0;
+    if (id)
+        *id = 0;
+    if (hi > c->ntok)
+        hi = c->ntok;
+    if (i >= hi)
+        return 0;
+    sr_lexid first = c->wi[i].lex;
+    if (!sr_lex_in(first, k) && !sr_lex_heads(first, k))
+        return 0; /* the usual answer, from one bit test */
+    const char *w[8];
+    size_t wl[8], n = 0;
+    for (size_t j = i; j < hi && n < 8; j++, n++) {
+        w[n] = c->src + c->tok[j].start;
+        wl[n] = c->tok[j].end - c->tok[j].start;
+    }
+    size_t m = sr_lex_phrase(k, w, wl, n, first, &got);
+    if (id)
+        *id = got;
+    return m;
+}

@@ -78,6 +78,21 @@ static inline bool sr_tok_is(const sr_context *c, size_t i, const char *w)
     return true;
 }
 bool sr_tok_in(const sr_context *c, size_t i, const char *const *ws);  /* NULL-terminated list */
+
+/* Token i's entry in the rule lexicons (data/lex.h), 0 outside the
+ * document or in no lexicon; is it in class k? */
+static inline sr_lexid sr_tok_lexid(const sr_context *c, size_t i)
+{
+    return i < c->ntok ? c->wi[i].lex : 0;
+}
+static inline bool sr_tok_class(const sr_context *c, size_t i, enum sr_lexclass k)
+{
+    return i < c->ntok && sr_lex_in(c->wi[i].lex, k);
+}
+/* The longest phrase of class k that starts at token i and ends before
+ * token `hi`: how many tokens it spans (0 when none), its entry in *id
+ * (may be NULL). */
+size_t sr_tok_phrase(const sr_context *c, size_t i, size_t hi, enum sr_lexclass k, sr_lexid *id);
 /* A one-byte token `ch`. */
 static inline bool sr_tok_char(const sr_context *c, size_t i, char ch)
 {

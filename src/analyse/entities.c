@@ -30,6 +30,7 @@
 
 #include "actors.h"
 #include "gazetteer.h"
+#include "lex.h"
 #include "lexicon.h"
 #include "namekey.h"
 
@@ -63,7 +64,11 @@ typedef struct unit {
     uint32_t norm;       /* its name-key bytes in ent_state.norm (namekey.h) */
     uint8_t norm_len;    /* their length; NORM_NONE: normalise from the text */
     uint16_t flags;
+    sr_lexid lex;        /* its entry in the rule lexicons (data/lex/entities.lex), 0 none,
+                          * LEX_UNSET until asked for (ulex) */
 } unit;
+
+#define LEX_UNSET UINT32_MAX
 
 #define NORM_NONE 255
 
@@ -100,131 +105,20 @@ typedef struct ent_state {
     bool oom;
     /* document context for places */
     uint32_t country_weight[26 * 26];
+    uint32_t country_weak[26 * 26]; /* the part of it second-level subdivisions gave */
     char admin1_seen[64][8];
     size_t nadmin1;
 } ent_state;
 
 /* ---- small word classes ---- */
 
-static bool word_in(const char *s, size_t n, const char *const *list)
-{
-    if (n == 0 || n > 16)
-        return false;
-    /* most words differ in their first letter: test it before the rest */
-    char c = (char)(s[0] | 0x20);
-    for (; *list; list++)
-        if (((*list)[0] | 0x20) == c && sr_ieq(s, n, *list))
-            return true;
-    return false;
-}
+/* Is the lexicon entry in class c (data/lex/entities.lex)? */
+#define IN(id, c) sr_lex_in((id), SR_LEX_ENTITIES_##c)
 
-static const char *const speech_verbs[] = {
-    "said",      "says",      "told",     "added",     "explained", "noted",    "wrote",
-    "warned",    "stated",    "argued",   "pointed",   "insisted",  "stressed", "announced",
-    "confirmed", "denied",    "tweeted",  "posted",    "acknowledged", "urged", "asked",
-    "replied",   "declared",  "recalled", "estimated", "claimed",   "testified", "tells",
-    "writes",    "believes",  "thinks",   "described", "called",    "cautioned", "observed",
-    NULL};
-/* Connectives that may join the words of a name ("Ministry of Defence",
- * "Bab al-Hawa", "Islamic State in Iraq and the Levant"): a switch, as
- * this runs on most words of the text. */
-static bool is_connective(const char *s, size_t n)
+static sr_lexid lex_of(const char *s, size_t n)
 {
-#define IS(w) (memcmp(s, w, sizeof(w) - 1) == 0)
-    switch (n) {
-    case 1:
-        return s[0] == 'y';
-    case 2:
-        return IS("of") || IS("in") || IS("on") || IS("de") || IS("di") || IS("du") ||
-               IS("la") || IS("le") || IS("da");
-    case 3:
-        return IS("for") || IS("and") || IS("the") || IS("del") || IS("des") || IS("van") ||
-               IS("von") || IS("der") || IS("bin") || IS("ibn") || IS("wal") || IS("dos");
-    case 4:
-        return IS("bint");
-    case 5:
-        return IS("della");
-    default:
-        return false;
-    }
-#undef IS
+    return n <= 64 ? sr_lex_find(s, n) : 0;
 }
-
-/* Is the capitalised word a day or a month ("Thursday", "June", "Sept")? */
-static bool is_calendar(const char *s, size_t n)
-{
-#define IS(w) (n == sizeof(w) - 1 && memcmp(s, w, n) == 0)
-    switch (s[0]) {
-    case 'M':
-        return IS("Monday") || IS("March") || IS("May") || IS("Mar");
-    case 'T':
-        return IS("Tuesday") || IS("Thursday");
-    case 'W':
-        return IS("Wednesday");
-    case 'F':
-        return IS("Friday") || IS("February") || IS("Feb");
-    case 'S':
-        return IS("Saturday") || IS("Sunday") || IS("September") || IS("Sep") || IS("Sept");
-    case 'J':
-        return IS("January") || IS("June") || IS("July") || IS("Jan") || IS("Jun") || IS("Jul");
-    case 'A':
-        return IS("April") || IS("August") || IS("Apr") || IS("Aug");
-    case 'O':
-        return IS("October") || IS("Oct");
-    case 'N':
-        return IS("November") || IS("Nov");
-    case 'D':
-        return IS("December") || IS("Dec");
-    default:
-        return false;
-    }
-#undef IS
-}
-
-/* "in X", "near X", "north of X": a place follows. */
-static bool is_locative(const char *word, size_t n)
-{
-    char s[12]; /* lower-cased: "In Baghdad" opens sentences */
-    if (n == 0 || n > sizeof s)
-        return false;
-    for (size_t i = 0; i < n; i++)
-        s[i] = (char)((word[i] >= 'A' && word[i] <= 'Z') ? word[i] + 32 : word[i]);
-#define IS(w) (n == sizeof(w) - 1 && memcmp(s, w, n) == 0)
-    switch (s[0]) {
-    case 'a':
-        return IS("at") || IS("around") || IS("across") || IS("and");
-    case 'i':
-        return IS("in") || IS("into") || IS("inside");
-    case 'n':
-        return IS("near") || IS("north") || IS("northern") || IS("northeast") ||
-               IS("northwest");
-    case 'f':
-        return IS("from");
-    case 'o':
-        return IS("outside") || IS("of") || IS("over");
-    case 't':
-        return IS("to") || IS("toward") || IS("towards");
-    case 'b':
-        return IS("between");
-    case 's':
-        return IS("south") || IS("southern") || IS("southeast") || IS("southwest");
-    case 'e':
-        return IS("east") || IS("eastern");
-    case 'w':
-        return IS("west") || IS("western");
-    case 'c':
-        return IS("central");
-    case 'v':
-        return IS("via");
-    default:
-        return false;
-    }
-#undef IS
-}
-
-static const char *const admin_words[] = {"province", "governorate", "state",  "region",
-                                          "district", "county",      "oblast", "prefecture",
-                                          "department", NULL};
 
 /* The title with this key, or NULL; *prefix tells whether the key starts
  * a longer title ("Brig." of "Brig. Gen."). */
@@ -276,7 +170,9 @@ static bool ends_possessive(const char *s, size_t n, size_t *cut)
     return false;
 }
 
-static uint16_t unit_flags(const char *s, size_t n)
+/* The unit's flags; *lex gets its lexicon entry when the flags needed it
+ * (else it is left alone). */
+static uint16_t unit_flags(const char *s, size_t n, sr_lexid *lex)
 {
     uint16_t f = 0;
     size_t letters = 0, upper = 0, lower = 0;
@@ -288,7 +184,7 @@ static uint16_t unit_flags(const char *s, size_t n)
         if (n <= 5) {
             if (sr_namekey_is_particle(s, n))
                 f |= U_PARTICLE;
-            else if (is_connective(s, n))
+            else if (IN(*lex = lex_of(s, n), NAME_LINKS))
                 f |= U_CONNECT;
         }
         return f;
@@ -334,30 +230,31 @@ classify:
     if ((f & U_LOWER) && n <= 5) { /* the longest particle or connective */
         if (sr_namekey_is_particle(s, n))
             f |= U_PARTICLE;
-        else if (is_connective(s, n))
+        else if (IN(*lex = lex_of(s, n), NAME_LINKS))
             f |= U_CONNECT;
     }
     if ((f & U_CAP) && !(f & U_ALLCAPS) && n <= 16 && (sr_wordset_has(&sr_function_words, s, n) ||
-                                   is_calendar(s, n)))
+                                   IN(*lex = lex_of(s, n), CALENDAR)))
         f |= U_FUNC;
     return f;
 }
 
 /* The flags of a unit that is a whole token, from what the tokenizer
  * found out already (case), plus the word classes. */
-static uint16_t token_unit_flags(const char *s, size_t n, const sitrep_token *t, bool opens)
+static uint16_t token_unit_flags(const char *s, size_t n, const sitrep_token *t, bool opens,
+                                 sr_lexid *lex)
 {
     if (t->kind == SITREP_TOK_NUMBER)
         return U_NUM;
     if (!(t->flags & SITREP_TOKF_CAP) || (unsigned char)s[0] >= 0x80)
-        return unit_flags(s, n);
+        return unit_flags(s, n, lex);
     uint16_t f = U_CAP;
     /* a capitalised function word ("The", "But") opens a sentence or a
      * quote; mid-sentence it starts a name ("The Associated Press") */
     if (t->flags & SITREP_TOKF_ALLCAPS)
         f |= U_ALLCAPS;
     else if (n <= 16 && ((opens && sr_wordset_has(&sr_function_words, s, n)) ||
-                         is_calendar(s, n)))
+                         IN(*lex = lex_of(s, n), CALENDAR)))
         f |= U_FUNC;
     return f;
 }
@@ -365,9 +262,10 @@ static uint16_t token_unit_flags(const char *s, size_t n, const sitrep_token *t,
 static bool push_unit(ent_state *st, uint32_t s, uint32_t e, uint32_t tok, uint32_t wend,
                       uint16_t flags, const sitrep_token *whole)
 {
-    uint16_t uf = whole ? token_unit_flags(st->src + s, e - s, whole, (flags & U_PBREAK) != 0)
-                        : unit_flags(st->src + s, e - s);
-    unit x = {s, e, tok, wend, 0, NORM_NONE, (uint16_t)(flags | uf)};
+    sr_lexid lex = LEX_UNSET;
+    uint16_t uf = whole ? token_unit_flags(st->src + s, e - s, whole, (flags & U_PBREAK) != 0, &lex)
+                        : unit_flags(st->src + s, e - s, &lex);
+    unit x = {s, e, tok, wend, 0, NORM_NONE, (uint16_t)(flags | uf), lex};
     /* a word that can be part of a name is normalised once, here */
     if (!(x.flags & U_LOWER) || (x.flags & (U_PARTICLE | U_CONNECT | U_HYPH))) {
         if (st->norm.cap - st->norm.len < 64 && !sr_buf_reserve(&st->norm, 64)) {
@@ -445,7 +343,7 @@ static void build_units(ent_state *st)
             if (!(t[i].flags & SITREP_TOKF_CAP) && (i == 0 || !(t[i - 1].flags & SITREP_TOKF_CAP)) &&
                 (i + 1 == nt || !(t[i + 1].flags & SITREP_TOKF_CAP)) &&
                 st->units.cap - st->units.len > sizeof(unit)) {
-                unit x = {s, e, (uint32_t)i, e, 0, NORM_NONE, (uint16_t)(f0 | U_LOWER)};
+                unit x = {s, e, (uint32_t)i, e, 0, NORM_NONE, (uint16_t)(f0 | U_LOWER), LEX_UNSET};
                 memcpy(st->units.data + st->units.len, &x, sizeof x);
                 st->units.len += sizeof x;
                 continue;
@@ -506,9 +404,32 @@ static void build_units(ent_state *st)
     st->nu = SR_VEC_COUNT(&st->units, unit);
 }
 
-static bool unit_is(const ent_state *st, size_t i, const char *const *list)
+/* Unit i's lexicon entry, looked up the first time it is asked for: most
+ * words are never asked about. */
+static sr_lexid ulex(const ent_state *st, size_t i)
 {
-    return i < st->nu && word_in(st->src + st->u[i].start, st->u[i].end - st->u[i].start, list);
+    unit *x = &st->u[i];
+    if (x->lex == LEX_UNSET)
+        x->lex = lex_of(st->src + x->start, x->end - x->start);
+    return x->lex;
+}
+
+/* Is unit i a word of class c (data/lex/entities.lex)? */
+#define UNIT_IS(st, i, c) ((i) < (st)->nu && IN(ulex((st), (i)), c))
+
+/* How many units from i a phrase of class c spans (0 when none). */
+static size_t unit_phrase(const ent_state *st, size_t i, enum sr_lexclass c)
+{
+    if (i >= st->nu || !sr_lex_heads(ulex(st, i), c))
+        return 0;
+    const char *w[8];
+    size_t l[8], n = 0;
+    for (size_t k = i; k < st->nu && n < 8; k++, n++) {
+        w[n] = st->src + st->u[k].start;
+        l[n] = st->u[k].end - st->u[k].start;
+    }
+    sr_lexid id;
+    return sr_lex_phrase(c, w, l, n, ulex(st, i), &id);
 }
 
 /* A particle that joins a name: "al-Hol", "al Qaeda", never "at Incirlik". */
@@ -516,17 +437,16 @@ static inline bool joining_particle(const ent_state *st, size_t i)
 {
     return (st->u[i].flags & U_PARTICLE) &&
            ((i + 1 < st->nu && (st->u[i + 1].flags & U_HYPH)) ||
-            unit_is(st, i, (const char *const[]){"al", "el", "ul", NULL}));
+            UNIT_IS(st, i, JOINING_PARTICLES));
 }
 
 /* Adds unit i to a name key, from its normalised bytes when it has them. */
-static inline void key_add(const ent_state *st, sr_namekey *k, size_t i)
+static inline bool key_add(const ent_state *st, sr_namekey *k, size_t i)
 {
     const unit *x = &st->u[i];
     if (x->norm_len != NORM_NONE)
-        sr_namekey_add_norm(k, (const unsigned char *)st->norm.data + x->norm, x->norm_len);
-    else
-        sr_namekey_add(k, st->src + x->start, x->end - x->start);
+        return sr_namekey_add_norm(k, (const unsigned char *)st->norm.data + x->norm, x->norm_len);
+    return sr_namekey_add(k, st->src + x->start, x->end - x->start);
 }
 
 /* Can a name end with this unit? */
@@ -552,7 +472,7 @@ static bool chunk_continues(const ent_state *st, size_t i)
     /* a standalone particle that is also an English word ("at", "as",
      * "an") does not join names; "al", "el" and hyphenated ones do */
     if ((x->flags & U_PARTICLE) && !(i + 1 < st->nu && (st->u[i + 1].flags & U_HYPH)) &&
-        !unit_is(st, i, (const char *const[]){"al", "el", "ul", NULL}))
+        !UNIT_IS(st, i, JOINING_PARTICLES))
         return false;
     if (x->flags & (U_PARTICLE | U_CONNECT)) {
         /* only between capitalised units: "Bab al-Hawa", "Ministry of Defence" */
@@ -752,7 +672,7 @@ static size_t title_before(const ent_state *st, size_t lo, size_t u1, bool *lowe
         bool ok = true;
         for (size_t i = u0 + 1; i < u1; i++)
             ok = ok && !(st->u[i].flags & U_BREAK);
-        if (ok && is_title_key(span_key(st, u0, u1), lower))
+        if (ok && span_key(st, u1 - 1, u1) != 0 && is_title_key(span_key(st, u0, u1), lower))
             return u0;
     }
     return SIZE_MAX;
@@ -783,13 +703,10 @@ static bool looks_like_name(const ent_state *st, size_t u0, size_t u1, bool sing
                 return false;
             caps++;
         } else if (!(x->flags & U_PARTICLE) &&
-                   !unit_is(st, i, (const char *const[]){"bin", "ibn", "bint", "de", "da",
-                                                         "del", "della", "di", "dos", "du",
-                                                         "van", "von", "der", "le", "la",
-                                                         "wa", NULL})) {
+                   !UNIT_IS(st, i, PERSON_LINKS)) {
             return false;
         }
-        if (sr_wordset_has(&sr_org_heads, st->src + x->start, x->end - x->start))
+        if (IN(ulex(st, i), ORG_HEADS))
             return false;
     }
     return caps >= (single_ok ? 1u : 2u) && caps <= SR_PERSON_UNITS;
@@ -805,9 +722,7 @@ static bool appositive_role(const ent_state *st, size_t u1, size_t *r0, size_t *
     if (!token_text_is(st, prev_tok + 1, ","))
         return false;
     size_t i = u1;
-    while (i < st->nu && word_in(st->src + st->u[i].start, st->u[i].end - st->u[i].start,
-                                 (const char *const[]){"the", "a", "an", "former", "retired",
-                                                       "then", NULL}))
+    while (i < st->nu && (UNIT_IS(st, i, ARTICLES) || UNIT_IS(st, i, ROLE_OPENERS)))
         i++;
     size_t first = i;
     bool noun = false;
@@ -826,21 +741,14 @@ static bool appositive_role(const ent_state *st, size_t u1, size_t *r0, size_t *
     if (!noun && first > u1 && first < st->nu && (st->u[first].flags & U_LOWER) &&
         !(st->u[first].flags & (U_CONNECT | U_PARTICLE)) && last + 1 < st->nu &&
         (st->u[last + 1].flags & U_PBREAK) && !(st->u[last + 1].flags & U_SENT) &&
-        word_in(st->src + st->u[u1].start, st->u[u1].end - st->u[u1].start,
-                (const char *const[]){"a", "an", "the", NULL}) &&
-        !unit_is(st, first, (const char *const[]){"group", "movement", "organization",
-                                                   "organisation", "town", "city", "village",
-                                                   "country", "province", "region", "area",
-                                                   "militia", "army", "force", "forces",
-                                                   "agency", "company", "capital", NULL}))
+        UNIT_IS(st, u1, ARTICLES) && !UNIT_IS(st, first, NOT_ROLES))
         noun = true;
     if (!noun || last < first)
         return false;
     /* the role without a leading article: "commander of CENTCOM" */
     *r0 = u1;
     for (size_t k = u1; k < first; k++)
-        if (word_in(st->src + st->u[k].start, st->u[k].end - st->u[k].start,
-                    (const char *const[]){"the", "a", "an", NULL}))
+        if (UNIT_IS(st, k, ARTICLES))
             *r0 = k + 1;
     *r1 = last + 1;
     return true;
@@ -858,8 +766,7 @@ static bool role_before(const ent_state *st, size_t start, size_t *r0, size_t *r
         return false;
     size_t a = k;
     while (a > 0 && a + 4 > k && !(st->u[a].flags & U_PBREAK) &&
-           !unit_is(st, a - 1, (const char *const[]){"the", "a", "an", "said", "says", "told",
-                                                     "by", "and", "with", NULL}) &&
+           !UNIT_IS(st, a - 1, ARTICLES) && !UNIT_IS(st, a - 1, ROLE_STOPS) &&
            !(st->u[a - 1].flags & U_FUNC))
         a--;
     *r0 = a;
@@ -921,16 +828,12 @@ static bool try_person(ent_state *st, size_t u0, size_t u1, size_t chunk0)
     size_t r0 = 0, r1 = 0;
     bool appos = appositive_role(st, u1, &r0, &r1) ||
                  role_before(st, by_title ? t0 : u0, &r0, &r1);
-    bool speech_after = u1 < st->nu && unit_is(st, u1, speech_verbs) &&
+    bool speech_after = u1 < st->nu && UNIT_IS(st, u1, PERSON_VERBS) &&
                         !(st->u[u1].flags & U_BREAK);
+    /* "told X", "according to X", "led by X" */
     bool speech_before = u0 == chunk0 && u0 > 0 && !(st->u[u0].flags & U_BREAK) &&
-                         (unit_is(st, u0 - 1, speech_verbs) ||
-                          (u0 > 1 && unit_is(st, u0 - 1, (const char *const[]){"to", NULL}) &&
-                           unit_is(st, u0 - 2, (const char *const[]){"according", NULL})) ||
-                          (u0 > 1 && unit_is(st, u0 - 1, (const char *const[]){"by", NULL}) &&
-                           unit_is(st, u0 - 2, (const char *const[]){"led", "headed",
-                                                                      "founded", "run",
-                                                                      NULL})));
+                         (UNIT_IS(st, u0 - 1, PERSON_VERBS) ||
+                          (u0 > 1 && unit_phrase(st, u0 - 2, SR_LEX_ENTITIES_PERSON_INTRODUCERS) == 2));
     if (!looks_like_name(st, u0, u1, by_title))
         return false;
     /* a known given name before another name: "Ahmed al-Sharaa" */
@@ -951,9 +854,7 @@ static bool try_person(ent_state *st, size_t u0, size_t u1, size_t chunk0)
         size_t s0 = t0;
         if (lower && t0 > 0 && !(st->u[t0].flags & U_BREAK) &&
             !(st->u[t0 - 1].flags & U_FUNC) &&
-            !word_in(st->src + st->u[t0 - 1].start, st->u[t0 - 1].end - st->u[t0 - 1].start,
-                     (const char *const[]){"the", "a", "an", "said", "says", "told", "by",
-                                           "of", "and", "with", NULL}))
+            !UNIT_IS(st, t0 - 1, ARTICLES) && !UNIT_IS(st, t0 - 1, ROLE_STOPS))
             s0 = t0 - 1;
         set_role(st, e, s0, u0, lower ? 2 : 1);
         /* "Iranian Foreign Minister X": the person's country */
@@ -979,7 +880,7 @@ static bool is_org_head(const ent_state *st, size_t i)
 {
     const unit *x = &st->u[i];
     return (x->flags & U_CAP) &&
-           sr_wordset_has(&sr_org_heads, st->src + x->start, x->end - x->start);
+           IN(ulex(st, i), ORG_HEADS);
 }
 
 static bool is_common_word(const ent_state *st, size_t i)
@@ -991,42 +892,32 @@ static bool is_common_word(const ent_state *st, size_t i)
 
 static sitrep_entity_kind org_kind(const ent_state *st, size_t o0, size_t head)
 {
-    static const char *const media[] = {"News",   "Times",   "Post",     "Press",  "Herald",
-                                        "Journal", "Tribune", "Television", "Radio", "Gazette",
-                                        "Telegraph", "Chronicle", "Observer", "TV", NULL};
-    static const char *const armed[] = {"Front",   "Brigade", "Brigades", "Battalion",
-                                        "Battalions", "Militia", "Militias", "Resistance",
-                                        "Army",    "Forces",  "Force",    "Movement",
-                                        "Mobilization", "Mobilisation", "Units", "Guard",
-                                        "Guards", NULL};
-    static const char *const military[] = {"Command", "Division", "Corps", "Regiment",
-                                           "Squadron", "Fleet", "Brigade", NULL};
-    static const char *const govt[] = {"Ministry",   "Council",   "Government", "Cabinet",
-                                       "Parliament", "Office",    "Department", "Authority",
-                                       "Administration", "Commission", "Police", "Service",
-                                       "Services",   "Directorate", "Bureau",  "Agency",
-                                       "Assembly",   "Court",     NULL};
-    if (unit_is(st, head, media))
+    int32_t k = sr_lex_value(ulex(st, head), SR_LEX_ENTITIES_ORG_HEADS,
+                             SR_LEXCOL_ENTITIES_ORG_HEADS_KIND);
+    if (k == SR_LEXE_ENTITIES_ORG_HEADS_KIND_MEDIA)
         return SITREP_ENTITY_MEDIA;
     /* a national modifier makes forces a state's: "Iraqi Security Forces" */
     bool national = false;
     for (size_t i = o0; i < head; i++) {
-        uint64_t k = span_key(st, i, i + 1);
+        uint64_t key = span_key(st, i, i + 1);
         uint32_t ids[4];
-        size_t n = st->gaz ? sr_gaz_lookup(st->gaz, k, ids, 4) : 0;
+        size_t n = st->gaz ? sr_gaz_lookup(st->gaz, key, ids, 4) : 0;
         for (size_t j = 0; j < n && j < 4; j++) {
             sr_place p;
             sr_gaz_place(st->gaz, ids[j], &p);
             national = national || p.kind == SR_PLACE_COUNTRY || p.kind == SR_PLACE_DEMONYM;
         }
     }
-    if (unit_is(st, head, military))
+    switch (k) {
+    case SR_LEXE_ENTITIES_ORG_HEADS_KIND_MILITARY:
         return SITREP_ENTITY_MILITARY;
-    if (unit_is(st, head, govt))
+    case SR_LEXE_ENTITIES_ORG_HEADS_KIND_GOVERNMENT:
         return SITREP_ENTITY_GOVERNMENT;
-    if (unit_is(st, head, armed))
+    case SR_LEXE_ENTITIES_ORG_HEADS_KIND_ARMED:
         return national ? SITREP_ENTITY_MILITARY : SITREP_ENTITY_ARMED_GROUP;
-    return SITREP_ENTITY_ORGANIZATION;
+    default:
+        return SITREP_ENTITY_ORGANIZATION;
+    }
 }
 
 /* ---- chunks ---- */
@@ -1049,7 +940,10 @@ static size_t title_at(const ent_state *st, size_t p, size_t c1)
     sr_namekey_init(&k);
     size_t best = 0;
     for (size_t q = p; q < c1 && q < p + sr_title_max_units; q++) {
-        key_add(st, &k, q);
+        /* a word the key ignores ("Ash", "Al-") starts the name: "Defense
+         * Secretary Ash Carter", "Foreign Minister Al-Jubeir" */
+        if (!key_add(st, &k, q))
+            break;
         bool prefix = false;
         if (is_title_key_or_prefix(sr_namekey_value(&k), &prefix))
             best = q + 1 - p;
@@ -1147,23 +1041,15 @@ static bool acronym_after(const ent_state *st, size_t c1, size_t *a0, size_t *a1
 static bool inside_longer_name(const ent_state *st, const seg *segs, size_t i, size_t j,
                                size_t k)
 {
-    static const char *const after_ok[] = {
-        "Province", "Governorate", "City", "District", "Region", "State", "County", "Oblast",
-        "Prefecture", "Department", "Camp", "Border", "Countryside", "Plains", "Valley", NULL};
-    static const char *const before_ok[] = {
-        "North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western",
-        "Northeast", "Northwest", "Southeast", "Southwest", "Northeastern", "Northwestern",
-        "Southeastern", "Southwestern", "Central", "Greater", "Upper", "Lower", "Occupied",
-        "Rural", NULL};
     if (k + 1 < j && segs[k + 1].type == S_NONE) {
         const unit *x = &st->u[segs[k + 1].u0];
-        if ((x->flags & U_CAP) && !(x->flags & U_FUNC) && !unit_is(st, segs[k + 1].u0, after_ok))
+        if ((x->flags & U_CAP) && !(x->flags & U_FUNC) && !UNIT_IS(st, segs[k + 1].u0, PLACE_NAME_AFTER))
             return true;
     }
     if (k > i && segs[k - 1].type == S_NONE) {
         size_t u = segs[k - 1].u1 - 1;
         const unit *x = &st->u[u];
-        if ((x->flags & U_CAP) && !(x->flags & U_FUNC) && !unit_is(st, u, before_ok) &&
+        if ((x->flags & U_CAP) && !(x->flags & U_FUNC) && !UNIT_IS(st, u, PLACE_NAME_BEFORE) &&
             !((x->flags & U_SENT) && is_common_word(st, u)))
             return true;
     }
@@ -1175,19 +1061,11 @@ static bool inside_longer_name(const ent_state *st, const seg *segs, size_t i, s
  * country comes from the document (resolve_context_place). */
 static bool context_place(const ent_state *st, size_t r0, size_t r1)
 {
-    static const char *const kinds[] = {"town",    "village", "city",     "district", "camp",
-                                        "area",    "region",  "hamlet",   "suburb",   "outskirts",
-                                        "province", "governorate", "neighbourhood",
-                                        "neighborhood", "settlement", "county", NULL};
-    static const char *const before[] = {"in",   "near",   "around", "outside", "at",
-                                         "into", "toward", "towards", "from",   "inside", NULL};
     if (r0 == 0 || r1 - r0 > 3 || (st->u[r0].flags & U_PBREAK))
         return false;
     /* "Sadr City", "Rukban Camp": a generic last word is part of the name */
     size_t last = r1;
-    if (r1 - r0 >= 2 && unit_is(st, r1 - 1, (const char *const[]){"City", "Camp", "Town",
-                                                                   "District", "Village",
-                                                                   NULL}))
+    if (r1 - r0 >= 2 && UNIT_IS(st, r1 - 1, PLACE_GENERIC_LAST))
         last = r1 - 1;
     for (size_t i = r0; i < last; i++) {
         const unit *x = &st->u[i];
@@ -1196,10 +1074,10 @@ static bool context_place(const ent_state *st, size_t r0, size_t r1)
             sr_wordset_has(&sr_given_names, st->src + x->start, x->end - x->start))
             return false;
     }
-    if (r0 >= 2 && unit_is(st, r0 - 1, (const char *const[]){"of", NULL}) &&
-        unit_is(st, r0 - 2, kinds))
+    /* "the town of X" */
+    if (r0 >= 2 && unit_phrase(st, r0 - 2, SR_LEX_ENTITIES_PLACE_KIND_OF) == 2)
         return true;
-    return unit_is(st, r0 - 1, before);
+    return UNIT_IS(st, r0 - 1, PLACE_PREPS);
 }
 
 static void read_chunk(ent_state *st, size_t c0, size_t c1)
@@ -1280,8 +1158,7 @@ static void read_chunk(ent_state *st, size_t c0, size_t c1)
         if (segs[i].type != S_NONE)
             continue;
         size_t h = segs[i].u0;
-        if ((h + 1 == c1 || (h + 1 < c1 && unit_is(st, h + 1, (const char *const[]){
-                                                             "of", "for", "on", NULL}))) &&
+        if ((h + 1 == c1 || (h + 1 < c1 && UNIT_IS(st, h + 1, ORG_HEAD_LINKS))) &&
             is_org_head(st, h))
             head = h;
     }
@@ -1319,7 +1196,17 @@ static void read_chunk(ent_state *st, size_t c0, size_t c1)
                 i = j;
                 continue;
             }
-            i++;
+            /* "Foreign Minister Adel al-Jubeir in Riyadh": the name ends
+             * before a connective and what follows it */
+            bool found = false;
+            while (!found && j > i + 2) {
+                j--;
+                n1 = segs[j - 1].u1;
+                if (segs[j - 1].type == S_NONE && (st->u[n1 - 1].flags & (U_CONNECT | U_PARTICLE)))
+                    continue;
+                found = try_person(st, n0, n1, sg->u0);
+            }
+            i = found ? j : i + 1;
             continue;
         }
         if (sg->type == S_NONE || sg->type == S_PLACE) {
@@ -1377,8 +1264,6 @@ static void known_as(ent_state *st, size_t c0, size_t c1)
 {
     size_t i = c1;
     bool or_form = false;
-    /* only "also", "formerly", "widely", "better", "commonly", "known",
-     * "or" can follow: look at the first letter before the words */
     if (i >= st->nu)
         return;
     /* "X, the RSF commander widely known as Hemedti": inside an appositive */
@@ -1386,24 +1271,19 @@ static void known_as(ent_state *st, size_t c0, size_t c1)
         for (size_t j = i; j + 2 < st->nu && j < i + 10; j++) {
             if (j > i && (st->u[j].flags & U_PBREAK))
                 break;
-            if (unit_is(st, j, (const char *const[]){"known", NULL}) &&
-                unit_is(st, j + 1, (const char *const[]){"as", NULL}) &&
-                (st->u[j].flags & U_LOWER) && j > i) {
+            if (j > i && (st->u[j].flags & U_LOWER) &&
+                unit_phrase(st, j, SR_LEX_ENTITIES_ALIAS_MARKERS) > 0) {
                 i = j;
                 break;
             }
         }
     }
-    if (!(st->u[i].flags & U_LOWER) || !strchr("afwbcko", st->src[st->u[i].start]))
+    if (!(st->u[i].flags & U_LOWER))
         return;
-    if (i < st->nu && unit_is(st, i, (const char *const[]){"also", "formerly", "widely", "better",
-                                                           "commonly", NULL}))
-        i++;
-    if (i + 1 < st->nu && unit_is(st, i, (const char *const[]){"known", NULL}) &&
-        unit_is(st, i + 1, (const char *const[]){"as", NULL})) {
-        i += 2;
-    } else if (i == c1 && i < st->nu && (st->u[i].flags & U_PBREAK) &&
-               unit_is(st, i, (const char *const[]){"or", NULL})) {
+    size_t m = unit_phrase(st, i, SR_LEX_ENTITIES_ALIAS_MARKERS);
+    if (m > 0) {
+        i += m;
+    } else if (i == c1 && (st->u[i].flags & U_PBREAK) && UNIT_IS(st, i, ALIAS_OR)) {
         or_form = true;
         i += 1;
     } else {
@@ -1489,7 +1369,7 @@ static void collect_context(ent_state *st)
         char country[3] = "";
         const char *admin = NULL;
         size_t ncountry = 0, nadmin = 0;
-        bool demonym = false, has_city = false;
+        bool demonym = false, has_city = false, second = false;
         for (size_t j = 0; j < n; j++) {
             sr_place p;
             sr_gaz_place(st->gaz, ids[j], &p);
@@ -1505,12 +1385,18 @@ static void collect_context(ent_state *st)
             } else if (p.kind == SR_PLACE_ADMIN1 && p.admin1_code) {
                 nadmin++;
                 admin = p.admin1_code;
+                second = p.feature && strcmp(p.feature, "ADM2") == 0;
             }
         }
         if (ncountry == 1)
             weigh_country(st, country, demonym ? 1 : 2);
-        if (ncountry == 0 && nadmin == 1 && !has_city && admin[0] && admin[1] && admin[2] == '-')
-            weigh_country(st, admin, 1); /* "South Kivu": the DR Congo */
+        /* "South Kivu": the DR Congo ("Bulacan": the Philippines, but a
+         * county is too often a person's name, "Kerry", to count alone) */
+        if (ncountry == 0 && nadmin == 1 && !has_city && admin[0] && admin[1] && admin[2] == '-') {
+            weigh_country(st, admin, 1);
+            if (second)
+                st->country_weak[(admin[0] - 'A') * 26 + (admin[1] - 'A')]++;
+        }
         if (nadmin == 1 && st->nadmin1 < 64 && !admin1_seen(st, admin)) {
             strncpy(st->admin1_seen[st->nadmin1], admin, 7);
             st->admin1_seen[st->nadmin1++][7] = '\0';
@@ -1589,6 +1475,16 @@ static double place_score(const ent_state *st, const cand *c, const sr_place *p,
     case SR_PLACE_ADMIN1:
         /* "Idlib" is the city unless the text says "Idlib province" */
         s += 10 + (admin_next ? 20 : 0);
+        /* "Kerry met ...": a county of a country nothing else in the
+         * document names, called by a word the dictionary knows as a
+         * proper noun and named where nothing calls it a place, is a
+         * person's name */
+        if (!stated && !placed && p->feature && strcmp(p->feature, "ADM2") == 0 &&
+            p->country[0] >= 'A' && p->country[0] <= 'Z' && p->country[1] >= 'A' &&
+            p->country[1] <= 'Z' &&
+            w <= st->country_weak[(p->country[0] - 'A') * 26 + (p->country[1] - 'A')] &&
+            sr_wordset_has(&sr_proper_words, st->src + first->start, first->end - first->start))
+            *ok = false;
         break;
     case SR_PLACE_FACILITY:
         s += 18;
@@ -1646,10 +1542,8 @@ static void resolve_place(ent_state *st, cand *c)
     const char *stated = stated_country(st, c, buf);
     const unit *first = &st->u[c->u0];
     place_ctx pc = {stated, 0,
-                    c->u0 > 0 && !(first->flags & U_BREAK) &&
-                        is_locative(st->src + st->u[c->u0 - 1].start,
-                                    st->u[c->u0 - 1].end - st->u[c->u0 - 1].start),
-                    c->u1 < st->nu && unit_is(st, c->u1, admin_words),
+                    c->u0 > 0 && !(first->flags & U_BREAK) && UNIT_IS(st, c->u0 - 1, LOCATIVES),
+                    c->u1 < st->nu && UNIT_IS(st, c->u1, ADMIN_WORDS),
                     (first->flags & U_SENT) && c->u1 - c->u0 == 1 && is_common_word(st, c->u0)};
     uint32_t sig = (stated ? ((uint32_t)(unsigned char)stated[0] << 8 |
                               (unsigned char)stated[1]) << 8 : 0) |
@@ -1937,6 +1831,7 @@ sitrep_status sr_entities(sitrep_doc *doc)
      * they name are the article's: read them after the body. */
     sr_buf_init(&st.extra, doc->mem);
     st.tok = sitrep_doc_tokens(doc, &st.ntok);
+
     bool captions = false;
     for (size_t i = 0; i < SR_VEC_COUNT(&doc->lines, sr_line) && !captions; i++)
         captions = SR_VEC_AT(&doc->lines, sr_line, i).drop == SITREP_DROP_CAPTION;

@@ -5,7 +5,8 @@
  * sr_entity per distinct entity) and doc->mentions (sitrep_mention, in
  * input order).  Knowledge comes from tables compiled at build time: the
  * actor knowledge base and person titles (actors.h), the gazetteer
- * (gazetteer.h) and the organisation head words (lexicon.h).
+ * (gazetteer.h), the word classes of data/lex/entities.lex (lex.h) and the
+ * usual case of words (lexicon.h).
  */
 #ifndef SITREP_ENTITIES_H
 #define SITREP_ENTITIES_H

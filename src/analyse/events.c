@@ -1,6 +1,10 @@
 /*
  * events.c -- ACLED-style events (events.h).
  *
+ * The words and rules are data: data/lex/events.lex holds the trigger
+ * table (each phrase with the sub-event it names, a guard and a veto named
+ * here in test_holds) and every word class read below.
+ *
  * For each sentence:
  *   1. find triggers, each with the sub-event type it names.  A trigger
  *      that did not happen is dropped: a threat, plan, hope or fear before
@@ -30,11 +34,13 @@
 
 #include "analyse/entities.h"
 #include "analyse/figures.h"
+#include "analyse/frame.h"
 #include "analyse/times.h"
 #include "analyse/wordinfo.h"
 #include "data/gazetteer.h"
 #include "data/namekey.h"
 
+#include <stdio.h>
 #include <string.h>
 
 /* ---- the ACLED sub-event table ---- */
@@ -97,53 +103,71 @@ static const struct {
     [EV_ATTACK_GENERIC] = {"Armed clash", "Battles", 2},
 };
 
+const char *sr_perp_confidence_name(int conf)
+{
+    static const char *const names[] = {NULL, "reported", "claimed", "suspected", "accused"};
+    return conf > 0 && conf <= SR_PERP_ACCUSED ? names[conf] : NULL;
+}
+
 const char *sr_event_sub_name(int sub) { return sub > 0 && sub < EV_COUNT ? subs[sub].sub : ""; }
 const char *sr_event_type_name(int sub) { return sub > 0 && sub < EV_COUNT ? subs[sub].type : ""; }
 
-/* ---- word lists ---- */
-
-static const char *const civilian_targets[] = {
-    "civilians", "civilian", "mosque", "church", "market", "school", "concert", "worshippers",
-    "wedding", "hospital", "village", "villagers", "shrine", "temple", "synagogue", "bus",
-    "passengers", "students", "pilgrims", "funeral", "mourners", "crowd", "shoppers",
-    "residents", "homes", "camp", "refugees", "journalists", "venue", "hotel", "restaurant",
-    "cafe", "children", "women", "farmers", "herders", "miners", "teachers", "cemetery",
-    "burial", "gathering", "ceremony", "procession", "people", NULL};
-static const char *const military_targets[] = {
-    "base", "bases", "troops", "soldiers", "forces", "convoy", "checkpoint", "post", "outpost",
-    "patrol", "army", "military", "barracks", "police", "policemen", "officers", "garrison",
-    "positions", "position", "airport", "airbase", "station", "headquarters", "militants",
-    "fighters", "rebels", NULL};
-static const char *const definite[] = {"the", "that", "this", "same", NULL};
+/* The sub-events the trigger table (data/lex/events.lex) names, by their
+ * value there.  A new value in the data must be mapped here: the count
+ * below stops the build until it is. */
+_Static_assert(SR_LEXE_EVENT_SUB__COUNT == 23, "map every event_sub of events.lex in sub_of_lex");
+static const uint8_t sub_of_lex[SR_LEXE_EVENT_SUB__COUNT] = {
+    [SR_LEXE_EVENT_SUB_SUICIDE] = EV_SUICIDE,
+    [SR_LEXE_EVENT_SUB_AIR] = EV_AIR,
+    [SR_LEXE_EVENT_SUB_IED] = EV_IED,
+    [SR_LEXE_EVENT_SUB_SHELLING] = EV_SHELLING,
+    [SR_LEXE_EVENT_SUB_GRENADE] = EV_GRENADE,
+    [SR_LEXE_EVENT_SUB_CLASH] = EV_CLASH,
+    [SR_LEXE_EVENT_SUB_ATTACK] = EV_ATTACK_GENERIC,
+    [SR_LEXE_EVENT_SUB_CIVILIANS] = EV_VAC_ATTACK,
+    [SR_LEXE_EVENT_SUB_ABDUCTION] = EV_ABDUCTION,
+    [SR_LEXE_EVENT_SUB_SEXUAL] = EV_SEXUAL,
+    [SR_LEXE_EVENT_SUB_ARRESTS] = EV_ARRESTS,
+    [SR_LEXE_EVENT_SUB_AGREEMENT] = EV_AGREEMENT,
+    [SR_LEXE_EVENT_SUB_TRANSFER] = EV_TRANSFER,
+    [SR_LEXE_EVENT_SUB_CHANGE] = EV_CHANGE,
+    [SR_LEXE_EVENT_SUB_OTHER] = EV_OTHER,
+    [SR_LEXE_EVENT_SUB_HQ] = EV_HQ,
+    [SR_LEXE_EVENT_SUB_LOOTING] = EV_LOOTING,
+    [SR_LEXE_EVENT_SUB_MOB] = EV_MOB,
+    [SR_LEXE_EVENT_SUB_NSA_OVERTAKES] = EV_NSA_OVERTAKES,
+    [SR_LEXE_EVENT_SUB_GOV_REGAINS] = EV_GOV_REGAINS,
+    [SR_LEXE_EVENT_SUB_PROTEST] = EV_PEACEFUL_PROTEST,
+    [SR_LEXE_EVENT_SUB_VIOLENT_DEMO] = EV_VIOLENT_DEMO,
+};
 
 /* ---- helpers ---- */
 
-static size_t sent_first(const sr_context *c, size_t s) { return c->sen[s].first; }
-static size_t sent_end(const sr_context *c, size_t s)
-{
-    size_t e = (size_t)c->sen[s].first + c->sen[s].count;
-    return e < c->ntok ? e : c->ntok;
-}
 
-
-
-
-static bool near_word(const sr_context *c, size_t i, size_t lo, size_t hi, int before, int after,
-                      const char *const *ws)
+/* Is a word of class k within `before` words before token i or `after`
+ * words after it, inside [lo, hi)? */
+static bool near_class(const sr_context *c, size_t i, size_t lo, size_t hi, int before, int after,
+                       enum sr_lexclass k)
 {
     size_t a = i > lo + (size_t)before ? i - (size_t)before : lo;
     size_t b = i + (size_t)after + 1 < hi ? i + (size_t)after + 1 : hi;
-    for (size_t k = a; k < b; k++)
-        if (k != i && sr_tok_in(c, k, ws))
+    for (size_t q = a; q < b; q++)
+        if (q != i && sr_tok_class(c, q, k))
             return true;
     return false;
 }
 
+/* Is the word w (a grammar word) within `before` words before token i or
+ * `after` words after it, inside [lo, hi)? */
 static bool near_is(const sr_context *c, size_t i, size_t lo, size_t hi, int before, int after,
                     const char *w)
 {
-    const char *ws[] = {w, NULL};
-    return near_word(c, i, lo, hi, before, after, ws);
+    size_t a = i > lo + (size_t)before ? i - (size_t)before : lo;
+    size_t b = i + (size_t)after + 1 < hi ? i + (size_t)after + 1 : hi;
+    for (size_t q = a; q < b; q++)
+        if (q != i && sr_tok_is(c, q, w))
+            return true;
+    return false;
 }
 
 /* Does the sentence speak of armed violence: its casualties, armed men,
@@ -154,16 +178,10 @@ static bool near_is(const sr_context *c, size_t i, size_t lo, size_t hi, int bef
  * cancer", "the news ambushed her in a hospital"). */
 static bool violent_context(const sr_context *c, size_t lo, size_t hi, size_t except)
 {
-    static const char *const violence[] = {
-        "killed", "killing", "dead", "deaths", "died", "wounded", "injured", "casualties", "gunmen",
-        "gunman", "militants", "insurgents", "militia", "militiamen", "jihadists", "attackers", "bomb",
-        "bombs", "explosion", "explosives", "gunfire", "shot", "shooting", "weapons", "armed", "guns",
-        "rifles", "artillery", "rockets", "mortars", "airstrike", "airstrikes", "hostages", "security",
-        "shelling", "grenades", "fire", "assailants", "suicide", "raid", NULL};
     for (size_t k = lo; k < hi; k++) {
         if (k == except)
             continue;
-        if (sr_tok_in(c, k, violence) || sr_tok_in(c, k, military_targets))
+        if (sr_tok_class(c, k, SR_LEX_EVENTS_VIOLENCE) || sr_tok_class(c, k, SR_LEX_EVENTS_MILITARY_TARGET))
             return true;
         const sr_entity *en = sr_entity_at(c, k, NULL);
         if (en && (en->e.kind == SITREP_ENTITY_ARMED_GROUP || en->e.kind == SITREP_ENTITY_MILITARY))
@@ -176,11 +194,8 @@ static bool violent_context(const sr_context *c, size_t lo, size_t hi, size_t ex
  * (not two companies "reaching a deal")? */
 static bool political_context(const sr_context *c, size_t lo, size_t hi)
 {
-    static const char *const words[] = {"ceasefire", "truce", "peace", "prisoners", "hostages", "rebels",
-                                        "government", "militants", "troops", "withdrawal", "insurgents",
-                                        "militia", "forces", "talks", "negotiators", "mediators", NULL};
     for (size_t k = lo; k < hi; k++) {
-        if (sr_tok_in(c, k, words))
+        if (sr_tok_class(c, k, SR_LEX_EVENTS_POLITICAL))
             return true;
         const sr_entity *en = sr_entity_at(c, k, NULL);
         if (en && (en->e.kind == SITREP_ENTITY_ARMED_GROUP || en->e.kind == SITREP_ENTITY_MILITARY ||
@@ -201,6 +216,10 @@ typedef struct estate {
     sr_date anchor;
     int32_t dominant;
     int32_t dateline;   /* the place of the article's dateline ("MOGADISHU, Somalia (AP) —"), -1 */
+    sr_arena *arena;    /* the document's: names made here ("Military Forces of Chad") */
+    uint32_t country;   /* the country the report is about, gazetteer id + 1 (0 none; see
+                           report_country), found when first asked */
+    char country_cc[3];
 } estate;
 
 
@@ -221,12 +240,11 @@ static bool realis(const sr_context *c, size_t i, size_t lo)
         if (!sr_tok_flag(c, k, SR_WI_IRREALIS))
             continue;
         /* "may have been killed": unsure of the toll, not of the event */
-        if (sr_tok_is(c, k + 1, "have") && (sr_tok_is(c, k, "may") || sr_tok_is(c, k, "might") ||
-                                            sr_tok_is(c, k, "could") || sr_tok_is(c, k, "would")))
+        if (sr_tok_is(c, k + 1, "have") && sr_tok_class(c, k, SR_LEX_EVENTS_HEDGE))
             continue;
         /* negation governs only what follows it closely: "no attack", not
          * "no group has claimed the bombing" */
-        if ((sr_tok_is(c, k, "no") || sr_tok_is(c, k, "not") || sr_tok_is(c, k, "never")) && i - k > 2)
+        if (sr_tok_class(c, k, SR_LEX_EVENTS_NEGATION) && i - k > 2)
             continue;
         return false;
     }
@@ -239,23 +257,13 @@ static bool realis(const sr_context *c, size_t i, size_t lo)
  * happenings: "three rockets hit", "two suicide bombers struck". */
 static bool counted_thing(const sr_context *c, size_t i)
 {
-    static const char *const things[] = {"rockets", "missiles", "mortars", "shells", "drones",
-                                         "bombs", "grenades", "bombers", "gunmen", "attackers",
-                                         "rounds", "mines", "devices", "protesters", "rioters",
-                                         "demonstrators", NULL};
-    return sr_tok_in(c, i, things);
+    return sr_tok_class(c, i, SR_LEX_EVENTS_COUNTED_THING);
 }
 
 static bool object_is_person(const sr_context *c, size_t i, size_t hi)
 {
-    static const char *const persons[] = {"journalist", "journalists", "reporter", "hostage",
-                                          "hostages", "man", "men", "woman", "women", "child",
-                                          "children", "students", "pupils", "girls", "boys",
-                                          "workers", "worker", "passengers", "villagers",
-                                          "activist", "activists", "priest", "teacher",
-                                          "teachers", "doctor", "civilians", "people", NULL};
     for (size_t k = i + 1; k < hi && k < i + 4; k++) {
-        if (sr_tok_in(c, k, persons))
+        if (sr_tok_class(c, k, SR_LEX_EVENTS_PERSON_OBJECT))
             return true;
         const sr_entity *e = sr_entity_at(c, k, NULL);
         if (e && e->e.kind == SITREP_ENTITY_PERSON)
@@ -264,271 +272,148 @@ static bool object_is_person(const sr_context *c, size_t i, size_t hi)
     return false;
 }
 
-/* The sub-event a word at i names, or EV_NONE; *len gets how many tokens. */
+static bool place_after(const sr_context *c, size_t i, size_t hi)
+{
+    for (size_t k = i + 1; k < hi && k < i + 5; k++) {
+        const sr_entity *en = sr_entity_at(c, k, NULL);
+        if (en && en->e.kind == SITREP_ENTITY_PLACE)
+            return true;
+    }
+    return false;
+}
+
+/* The guards and vetoes of the trigger table (data/lex/events.lex, where
+ * each is described): does test `t` hold for the trigger at token i of
+ * the sentence [lo, hi)? */
+_Static_assert(SR_LEXE_EVENT_TEST__COUNT == 31, "give every event_test of events.lex a case in test_holds");
+static bool test_holds(const sr_context *c, int t, size_t i, size_t lo, size_t hi)
+{
+    switch (t) {
+    case SR_LEXE_EVENT_TEST_LAUNCHED:
+        return i > lo + 1 && sr_tok_class(c, i - 2, SR_LEX_EVENTS_LAUNCH_VERB);
+    case SR_LEXE_EVENT_TEST_HIT_NEXT:
+        return sr_tok_class(c, i + 1, SR_LEX_EVENTS_STRIKE_VERB);
+    case SR_LEXE_EVENT_TEST_AIRCRAFT_BEFORE:
+        return near_class(c, i, lo, hi, 3, 0, SR_LEX_EVENTS_AIRCRAFT);
+    case SR_LEXE_EVENT_TEST_AFTER_MISSILE:
+        return i > lo && sr_tok_class(c, i - 1, SR_LEX_EVENTS_MISSILE_WORD);
+    case SR_LEXE_EVENT_TEST_MILITARY:
+        return near_class(c, i, lo, hi, 2, 0, SR_LEX_EVENTS_STRIKE_MODIFIER) ||
+               (i > lo && sr_entity_at(c, i - 1, NULL));
+    case SR_LEXE_EVENT_TEST_ON_TARGET:
+        return i > lo && (sr_tok_is(c, i - 1, "a") || sr_tok_is(c, i - 1, "the")) &&
+               sr_tok_class(c, i + 1, SR_LEX_EVENTS_AIMED_AT);
+    case SR_LEXE_EVENT_TEST_FIRE_NEAR:
+        return near_class(c, i, lo, hi, 4, 4, SR_LEX_EVENTS_MUNITION_USE);
+    case SR_LEXE_EVENT_TEST_SUICIDE_BEFORE:
+        return near_class(c, i, lo, hi, 3, 0, SR_LEX_EVENTS_SUICIDE_WORD);
+    case SR_LEXE_EVENT_TEST_SUICIDE2_BEFORE:
+        return near_class(c, i, lo, hi, 2, 0, SR_LEX_EVENTS_SUICIDE_WORD);
+    case SR_LEXE_EVENT_TEST_VIOLENT:
+        return violent_context(c, lo, hi, i);
+    case SR_LEXE_EVENT_TEST_INTENSE:
+        return near_class(c, i, lo, hi, 2, 0, SR_LEX_EVENTS_INTENSE_WORD) ||
+               near_class(c, i, lo, hi, 2, 3, SR_LEX_EVENTS_OUTBREAK) ||
+               near_is(c, i, lo, hi, 2, 2, "between");
+    case SR_LEXE_EVENT_TEST_SHOT_DEAD:
+        return sr_tok_class(c, i + 1, SR_LEX_EVENTS_SHOT_AFTER);
+    case SR_LEXE_EVENT_TEST_WAS_BEFORE:
+        return i > lo && sr_tok_is(c, i - 1, "was");
+    case SR_LEXE_EVENT_TEST_VICTIMS_COUNT: {
+        /* the victims' count right after the verb: "killed 9 passengers",
+         * "killed the 3 attackers" */
+        size_t k = sr_tok_is(c, i + 1, "the") ? i + 2 : i + 1;
+        return k < hi && c->at[k].figure >= 0;
+    }
+    case SR_LEXE_EVENT_TEST_AIR_BEFORE:
+        return near_class(c, i, lo, hi, 2, 0, SR_LEX_EVENTS_AIR_WORD);
+    case SR_LEXE_EVENT_TEST_PROJECTILE_BEFORE:
+        return near_class(c, i, lo, hi, 2, 0, SR_LEX_EVENTS_PROJECTILE_WORD);
+    case SR_LEXE_EVENT_TEST_KNIFE_BEFORE:
+        return near_class(c, i, lo, hi, 2, 0, SR_LEX_EVENTS_KNIFE_WORD);
+    case SR_LEXE_EVENT_TEST_BOMB_BEFORE:
+        return near_class(c, i, lo, hi, 3, 0, SR_LEX_EVENTS_BOMB_WORD);
+    case SR_LEXE_EVENT_TEST_DEAL_MADE:
+        return (near_class(c, i, lo, hi, 4, 2, SR_LEX_EVENTS_DEAL_VERB) ||
+                near_class(c, i, lo, hi, 3, 0, SR_LEX_EVENTS_PEACE_WORD)) &&
+               political_context(c, lo, hi);
+    case SR_LEXE_EVENT_TEST_DEAL_TERMS:
+        return near_class(c, i, lo, hi, 0, 4, SR_LEX_EVENTS_DEAL_TERM);
+    case SR_LEXE_EVENT_TEST_TERRORIST_AFTER:
+        return near_class(c, i, lo, hi, 0, 8, SR_LEX_EVENTS_TERRORIST_WORD);
+    case SR_LEXE_EVENT_TEST_BASE_AFTER:
+        return near_class(c, i, lo, hi, 0, 5, SR_LEX_EVENTS_BASE_WORD);
+    case SR_LEXE_EVENT_TEST_PERSON_AFTER:
+        return object_is_person(c, i, hi);
+    case SR_LEXE_EVENT_TEST_PLACE_AFTER:
+        return place_after(c, i, hi);
+    case SR_LEXE_EVENT_TEST_EPISODE:
+        return i > lo && sr_tok_class(c, i - 1, SR_LEX_EVENTS_EPISODE);
+    case SR_LEXE_EVENT_TEST_ORDNANCE_USE:
+        return sr_tok_class(c, i + 1, SR_LEX_EVENTS_ORDNANCE_CONTEXT);
+    case SR_LEXE_EVENT_TEST_FIGURATIVE:
+        /* a heart attack, a cyberattack, a verbal attack; an attack on a
+         * policy or a rival; a politician "under attack" */
+        if (i > lo && sr_tok_class(c, i - 1, SR_LEX_EVENTS_NON_ARMED))
+            return true;
+        return (near_class(c, i, lo, hi, 0, 4, SR_LEX_EVENTS_ABSTRACT_OBJECT) ||
+                near_is(c, i, lo, hi, 3, 0, "under")) &&
+               !violent_context(c, lo, hi, i);
+    case SR_LEXE_EVENT_TEST_BACKGROUND:
+        /* "canceled because of protests", "despite months of protests" */
+        return near_class(c, i, lo, hi, 4, 0, SR_LEX_EVENTS_BACKGROUND);
+    case SR_LEXE_EVENT_TEST_MARKET:
+        /* "stocks rallied", "a rally in oil prices" */
+        return near_class(c, i, lo, hi, 3, 3, SR_LEX_EVENTS_MARKET);
+    case SR_LEXE_EVENT_TEST_MARKET_RALLY:
+        /* ... and a politician speaking "at a rally", a "campaign rally" */
+        return near_class(c, i, lo, hi, 3, 3, SR_LEX_EVENTS_MARKET) ||
+               near_class(c, i, lo, hi, 4, 0, SR_LEX_EVENTS_RALLY_SPEECH);
+    default:
+        return true; /* '-': no test */
+    }
+}
+
+/* The sub-event of the first row of table entry `id` whose guard holds and
+ * whose veto does not, EV_NONE when none; *plural gets the row's. */
+static int trigger_rows(const sr_context *c, sr_lexid id, size_t i, size_t lo, size_t hi, bool *plural)
+{
+    const int32_t *rows;
+    size_t nrows = sr_lex_rows(id, SR_LEX_EVENTS_TRIGGERS, &rows);
+    int nc = sr_lex_ncols(SR_LEX_EVENTS_TRIGGERS);
+    for (size_t r = 0; r < nrows; r++) {
+        const int32_t *row = rows + r * (size_t)nc;
+        int32_t guard = row[SR_LEXCOL_EVENTS_TRIGGERS_GUARD], unless = row[SR_LEXCOL_EVENTS_TRIGGERS_UNLESS];
+        if ((guard && !test_holds(c, guard, i, lo, hi)) || (unless && test_holds(c, unless, i, lo, hi)))
+            continue;
+        int32_t sub = row[SR_LEXCOL_EVENTS_TRIGGERS_SUB];
+        *plural = row[SR_LEXCOL_EVENTS_TRIGGERS_PLURAL] != 0;
+        return sub > 0 && sub < SR_LEXE_EVENT_SUB__COUNT ? sub_of_lex[sub] : EV_NONE;
+    }
+    return EV_NONE;
+}
+
+/* The sub-event a word at i names, or EV_NONE; *len gets how many tokens:
+ * the longest phrase of the trigger table at i, else its first word. */
 static int trigger_at(const sr_context *c, size_t i, size_t lo, size_t hi, size_t *len, bool *plural)
 {
     *len = 1;
     *plural = false;
     if (!sr_tok_word(c, i))
         return EV_NONE;
-    /* the word once in lower case: every test below is a length check and
-     * a memcmp, no call */
-    char w[24];
-    size_t n = c->tok[i].end - c->tok[i].start;
-    if (n >= sizeof w)
+    sr_lexid id;
+    size_t n = sr_tok_phrase(c, i, hi, SR_LEX_EVENTS_TRIGGERS, &id);
+    if (n == 0)
         return EV_NONE;
-    for (size_t k = 0; k < n; k++) {
-        char ch = c->src[c->tok[i].start + k];
-        w[k] = ch >= 'A' && ch <= 'Z' ? (char)(ch + 32) : ch;
+    int sub = trigger_rows(c, id, i, lo, hi, plural);
+    if (sub != EV_NONE) {
+        *len = n;
+        return sub;
     }
-#define EQ(lit) (n == sizeof(lit) - 1 && memcmp(w, lit, n) == 0)
-#define STEM(lit, extra) (n >= sizeof(lit) - 1 && n <= sizeof(lit) - 1 + (extra) && memcmp(w, lit, sizeof(lit) - 1) == 0)
-    static const char *const aircraft[] = {"warplanes", "jets", "aircraft", "planes", "helicopters",
-                                           "gunships", "bombers", "drones", NULL};
-    static const char *const hit[] = {"struck", "hit", "targeted", "attacked", "bombed", "pounded",
-                                      "slammed", "crashed", "strike", "strikes", "attack",
-                                      "attacks", "raid", "raids", NULL};
-    if (EQ("suicide") &&
-        (sr_tok_stem(c, i + 1, "bomb", 4) || sr_tok_stem(c, i + 1, "attack", 2) ||
-         sr_tok_stem(c, i + 1, "blast", 1) || sr_tok_stem(c, i + 1, "vest", 1) ||
-         sr_tok_stem(c, i + 1, "car", 1))) {
-        *len = 2;
-        *plural = sr_tok_is(c, i + 1, "attacks") || sr_tok_is(c, i + 1, "bombings");
-        return EV_SUICIDE;
-    }
-    if (EQ("drone") || EQ("drones") || EQ("air")) {
-        if (sr_tok_in(c, i + 1, hit)) {
-            *len = 2;
-            *plural = sr_tok_is(c, i + 1, "attacks") || sr_tok_is(c, i + 1, "raids") ||
-                      sr_tok_is(c, i + 1, "strikes");
-            return EV_AIR;
-        }
-        /* "launched a drone at the port" */
-        if (!EQ("air") && i > lo + 1 &&
-            (sr_tok_is(c, i - 2, "launched") || sr_tok_is(c, i - 2, "fired") || sr_tok_is(c, i - 2, "sent")))
-            return EV_AIR;
-        return EV_NONE;
-    }
-    if (sr_tok_in(c, i, aircraft) && sr_tok_in(c, i + 1, hit))
-        return EV_AIR;
-    if (STEM("airstrike", 1)) {
-        *plural = EQ("airstrikes");
-        return EV_AIR;
-    }
-    if (EQ("bombed")) {
-        if (near_word(c, i, lo, hi, 3, 0, aircraft))
-            return EV_AIR;
-        return EV_IED;
-    }
-    if (EQ("strike") || EQ("strikes")) {
-        *plural = EQ("strikes");
-        static const char *const mil[] = {"retaliatory", "military", "precision", "deadly",
-                                          "targeted", "missile", "israeli", "american", "russian",
-                                          "us", "u.s.", "coalition", "turkish", "drone", "air",
-                                          NULL};
-        if (near_word(c, i, lo, hi, 2, 0, mil) || (i > lo && sr_entity_at(c, i - 1, NULL)))
-            return sr_tok_is(c, i - 1, "missile") ? EV_SHELLING : EV_AIR;
-        /* "killed in a strike on a base": a strike with a target */
-        if (i > lo && (sr_tok_is(c, i - 1, "a") || sr_tok_is(c, i - 1, "the")) &&
-            (sr_tok_is(c, i + 1, "on") || sr_tok_is(c, i + 1, "against") || sr_tok_is(c, i + 1, "targeting")))
-            return EV_AIR;
-        return EV_NONE;
-    }
-    if (STEM("shelling", 1) || EQ("shelled") || EQ("artillery"))
-        return EV_SHELLING;
-    if (STEM("rocket", 1) || STEM("mortar", 1) || STEM("missile", 1) ||
-        EQ("shells")) {
-        static const char *const fire[] = {"fired", "launched", "hit", "struck", "landed",
-                                           "slammed", "targeted", "rained", "attack", "attacks",
-                                           "barrage", "salvo", "fire", "killed", "exploded", NULL};
-        if (near_word(c, i, lo, hi, 4, 4, fire))
-            return EV_SHELLING;
-        return EV_NONE;
-    }
-    if (STEM("grenade", 1))
-        return EV_GRENADE;
-    if (EQ("improvised") && sr_tok_is(c, i + 1, "explosive")) {
-        *len = sr_tok_stem(c, i + 2, "device", 1) ? 3 : 2;
-        return EV_IED;
-    }
-    if (EQ("bombing") || EQ("bomb") || EQ("blast") ||
-        EQ("explosion") || EQ("ied") || EQ("exploded") ||
-        EQ("detonated") || EQ("landmine") || EQ("bombings") ||
-        EQ("blasts") || EQ("explosions") || EQ("bombs")) {
-        if (sr_tok_is(c, i + 1, "squad") || sr_tok_is(c, i + 1, "disposal") || sr_tok_is(c, i + 1, "threat"))
-            return EV_NONE;
-        *plural = EQ("bombings") || EQ("blasts") || EQ("explosions");
-        if (near_is(c, i, lo, hi, 3, 0, "suicide"))
-            return EV_SUICIDE;
-        return EV_IED;
-    }
-    if (EQ("firefight") || EQ("gunfight") || (EQ("gun") && sr_tok_is(c, i + 1, "battle")))
-        return EV_CLASH;
-    if (EQ("clashes") || EQ("clash") || EQ("clashed") || EQ("fought") || EQ("battled") || STEM("ambush", 3))
-        /* "clashed over the budget", "battled cancer": not without arms */
-        return violent_context(c, lo, hi, i) ? EV_CLASH : EV_NONE;
-    if (EQ("fighting") &&
-        (near_is(c, i, lo, hi, 2, 2, "between") || near_is(c, i, lo, hi, 2, 3, "erupted") ||
-         near_is(c, i, lo, hi, 2, 0, "heavy") || near_is(c, i, lo, hi, 2, 0, "fierce")))
-        return EV_CLASH;
-    if (EQ("raid") || EQ("raids"))
-        return EV_CLASH;
-    if (EQ("siege"))
-        return EV_ATTACK_GENERIC; /* "the hotel siege": decided by what was besieged */
-    if (EQ("raided") || EQ("stormed"))
-        return EV_ATTACK_GENERIC; /* a village or a hospital: civilians; a base: a battle */
-    if (EQ("opened") && sr_tok_is(c, i + 1, "fire")) {
-        *len = 2;
-        return EV_ATTACK_GENERIC;
-    }
-    if (EQ("shooting") || EQ("massacre") || EQ("massacred") ||
-        EQ("stabbing") || EQ("stabbed") || EQ("beheaded") ||
-        EQ("gunned"))
-        return EV_VAC_ATTACK;
-    if (EQ("executed") && !near_is(c, i, lo, hi, 1, 0, "was"))
-        return EV_VAC_ATTACK;
-    /* "gunmen killed 9 passengers", "shot dead 29 worshippers", "a woman
-     * was shot dead": a killing whose victims are stated */
-    if (EQ("killed") || EQ("killing") || EQ("shot")) {
-        if (EQ("shot") && (sr_tok_is(c, i + 1, "dead") || sr_tok_is(c, i + 1, "and")))
-            return EV_ATTACK_GENERIC;
-        if (i > lo && sr_tok_is(c, i - 1, "was") && EQ("shot"))
-            return EV_ATTACK_GENERIC;
-        /* the victims' count right after the verb: "killed 9 passengers",
-         * "killed the 3 attackers" */
-        size_t k = sr_tok_is(c, i + 1, "the") ? i + 2 : i + 1;
-        if (k < hi && c->at[k].figure >= 0)
-            return EV_ATTACK_GENERIC;
-        return EV_NONE;
-    }
-    if (EQ("kidnapped") || EQ("abducted") || EQ("kidnapping") ||
-        EQ("abduction"))
-        return EV_ABDUCTION;
-    if (EQ("raped") || EQ("rape") ||
-        (EQ("sexually") && sr_tok_is(c, i + 1, "assaulted"))) {
-        *len = EQ("sexually") ? 2 : 1;
-        return EV_SEXUAL;
-    }
-    if (EQ("attack") || EQ("attacked") || EQ("assault") ||
-        EQ("attacks")) {
-        *plural = EQ("attacks");
-        /* a heart attack, a cyberattack, a verbal attack; an attack on a
-         * policy or a rival; a politician "under attack" */
-        static const char *const not_armed[] = {"heart", "panic", "asthma", "anxiety", "cyber", "shark",
-                                                "dog", "verbal", "personal", "political", "rhetorical",
-                                                "legal", "ad", "blistering", "scathing", "stinging",
-                                                "sustained", "withering", NULL};
-        static const char *const abstract[] = {"policy", "policies", "plan", "plans", "record", "remarks",
-                                               "comments", "statement", "proposal", "proposals", "decision",
-                                               "bill", "law", "stance", "position", "idea", "ideas",
-                                               "platform", "campaign", "media", "press", "critics", "rival",
-                                               "rivals", "opponents", "each", "leadership", "reporting",
-                                               "budget", "tweets", "credibility", "character", NULL};
-        if (i > lo && sr_tok_in(c, i - 1, not_armed))
-            return EV_NONE;
-        if ((near_word(c, i, lo, hi, 0, 4, abstract) || near_is(c, i, lo, hi, 3, 0, "under")) &&
-            !violent_context(c, lo, hi, i))
-            return EV_NONE;
-        if (near_is(c, i, lo, hi, 2, 0, "suicide"))
-            return EV_SUICIDE;
-        if (near_is(c, i, lo, hi, 2, 0, "drone") || near_is(c, i, lo, hi, 2, 0, "air"))
-            return EV_AIR;
-        if (near_is(c, i, lo, hi, 2, 0, "rocket") || near_is(c, i, lo, hi, 2, 0, "missile") ||
-            near_is(c, i, lo, hi, 2, 0, "mortar"))
-            return EV_SHELLING;
-        if (near_is(c, i, lo, hi, 2, 0, "knife"))
-            return EV_VAC_ATTACK;
-        if (near_is(c, i, lo, hi, 3, 0, "bomb") || near_is(c, i, lo, hi, 3, 0, "ied"))
-            return EV_IED;
-        return EV_ATTACK_GENERIC;
-    }
-    if (EQ("arrested") || EQ("detained") || EQ("arrests") ||
-        EQ("apprehended"))
-        return EV_ARRESTS;
-    if (EQ("ceasefire") || EQ("truce") ||
-        ((EQ("agreement") || EQ("deal") || EQ("accord")) &&
-         (near_is(c, i, lo, hi, 4, 2, "signed") || near_is(c, i, lo, hi, 4, 2, "reached") ||
-          near_is(c, i, lo, hi, 3, 0, "peace")) &&
-         political_context(c, lo, hi)))
-        return EV_AGREEMENT;
-    if (EQ("agreed") && sr_tok_is(c, i + 1, "to")) {
-        static const char *const deals[] = {"exchange", "swap", "release", "ceasefire", "truce",
-                                            "halt", "end", "withdraw", NULL};
-        if (near_word(c, i, lo, hi, 0, 4, deals))
-            return EV_AGREEMENT;
-        return EV_NONE;
-    }
-    if (EQ("withdrew") || EQ("withdrawn") ||
-        (EQ("pulled") && sr_tok_is(c, i + 1, "out")) ||
-        (EQ("handed") && sr_tok_is(c, i + 1, "over"))) {
-        *len = EQ("pulled") || EQ("handed") ? 2 : 1;
-        return EV_TRANSFER;
-    }
-    if (EQ("merged") || EQ("dissolved") || EQ("disbanded"))
-        return EV_CHANGE;
-    if ((EQ("designated") || EQ("added") || EQ("listed")) &&
-        near_is(c, i, lo, hi, 0, 8, "terrorist"))
-        return EV_OTHER;
-    if ((EQ("established") || (EQ("set") && sr_tok_is(c, i + 1, "up"))) &&
-        near_is(c, i, lo, hi, 0, 5, "base"))
-        return EV_HQ;
-    if (EQ("looted") || EQ("torched") || EQ("burned") ||
-        EQ("burnt") || (EQ("set") && sr_tok_is(c, i + 1, "fire"))) {
-        *len = EQ("set") ? 2 : 1;
-        return EV_LOOTING; /* a riot or mob when protesters or a mob did it (emit) */
-    }
-    if (EQ("lynched") || EQ("lynching") || EQ("mob"))
-        return EV_MOB;
-    if (EQ("seized") || EQ("overran") || EQ("captured")) {
-        if (EQ("seized") && object_is_person(c, i, hi))
-            return EV_ABDUCTION;
-        /* territory, not people: a place follows */
-        for (size_t k = i + 1; k < hi && k < i + 5; k++) {
-            const sr_entity *en = sr_entity_at(c, k, NULL);
-            if (en && en->e.kind == SITREP_ENTITY_PLACE)
-                return EV_NSA_OVERTAKES;
-        }
-        return EV_NONE;
-    }
-    if (EQ("retook") || EQ("recaptured") || EQ("regained") ||
-        EQ("liberated")) {
-        /* territory: a place follows ("retook Damboa", "regained control of") */
-        for (size_t k = i + 1; k < hi && k < i + 5; k++) {
-            const sr_entity *en = sr_entity_at(c, k, NULL);
-            if (en && en->e.kind == SITREP_ENTITY_PLACE)
-                return EV_GOV_REGAINS;
-        }
-        return EV_NONE;
-    }
-    if (EQ("protest") || EQ("protests") || EQ("protested") ||
-        EQ("protesters") || EQ("demonstrators") || EQ("rally") ||
-        EQ("marched") || EQ("demonstration") || EQ("sit-in") ||
-        EQ("rallied")) {
-        /* "stocks rallied", "a rally in oil prices": markets */
-        static const char *const markets[] = {"stocks", "shares", "market", "markets", "index", "prices",
-                                              "dollar", "oil", "bonds", "equities", "futures", "gold",
-                                              "stock", "relief", "rebound", "investors", NULL};
-        if ((EQ("rally") || EQ("rallied")) && near_word(c, i, lo, hi, 3, 3, markets))
-            return EV_NONE;
-        /* a politician speaking "at a rally", a "campaign rally" */
-        static const char *const speech[] = {"said", "told", "spoke", "speaking", "addressed", "campaign",
-                                              "campaigning", NULL};
-        if (EQ("rally") && near_word(c, i, lo, hi, 4, 0, speech))
-            return EV_NONE;
-        /* protests in the background of another story: "canceled because
-         * of protests", "despite months of protests" */
-        static const char *const background[] = {"because", "despite", "amid", "due", NULL};
-        if ((EQ("protests") || EQ("protest")) && near_word(c, i, lo, hi, 4, 0, background))
-            return EV_NONE;
-        return EV_PEACEFUL_PROTEST;
-    }
-    if (EQ("riot") || EQ("riots") || EQ("rioters") ||
-        EQ("rioting"))
-        return EV_VIOLENT_DEMO;
+    if (n > 1)
+        return trigger_rows(c, c->wi[i].lex, i, lo, hi, plural);
     return EV_NONE;
 }
-#undef EQ
-#undef STEM
 
 /* A plural noun of a happening, without a determiner that makes it one
  * episode ("the twin blasts", "two bombings", "clashes"), is a tally. */
@@ -536,10 +421,8 @@ static bool plural_happens(const sr_context *c, size_t i, size_t lo, int sub)
 {
     if (sub == EV_CLASH || sub == EV_AIR || sub == EV_SHELLING || sub == EV_PEACEFUL_PROTEST ||
         sub == EV_VIOLENT_DEMO || sub == EV_ARRESTS)
-        return !(i > lo && (sr_tok_is(c, i - 1, "its") || sr_tok_is(c, i - 1, "their")));
-    static const char *const episode[] = {"twin", "two", "three", "coordinated", "simultaneous",
-                                          "both", "separate", NULL};
-    return i > lo && sr_tok_in(c, i - 1, episode);
+        return !(i > lo && sr_tok_class(c, i - 1, SR_LEX_EVENTS_POSSESSIVE));
+    return i > lo && sr_tok_class(c, i - 1, SR_LEX_EVENTS_EPISODE);
 }
 
 /* A verb whose figure counts over more than a month is a tally
@@ -566,18 +449,13 @@ static bool tally_verb(const estate *es, size_t i, size_t hi)
  * happening. */
 static bool cumulative(const sr_context *c, size_t i, size_t lo)
 {
-    static const char *const perfect[] = {"has", "have", "had", NULL};
-    static const char *const wholes[] = {"violence", "fighting", "conflict", "war", "insurgency",
-                                         "unrest", "crisis", "clashes", "attacks", "bombings",
-                                         "airstrikes", "hostilities", "campaign", "uprising",
-                                         "rebellion", "bloodshed", NULL};
     size_t v = i;
-    while (v > lo && i - v < 3 && !sr_tok_in(c, v - 1, perfect))
+    while (v > lo && i - v < 3 && !sr_tok_class(c, v - 1, SR_LEX_EVENTS_PERFECT))
         v--; /* "has also killed", "has now killed" */
-    if (v == lo || !sr_tok_in(c, v - 1, perfect))
+    if (v == lo || !sr_tok_class(c, v - 1, SR_LEX_EVENTS_PERFECT))
         return false;
     for (size_t k = v - 1; k-- > lo && v - k < 14;) {
-        if (sr_tok_in(c, k, wholes))
+        if (sr_tok_class(c, k, SR_LEX_EVENTS_WHOLE_CONFLICT))
             return true;
         if (c->at[k].figure >= 0)
             return false;
@@ -611,32 +489,80 @@ static bool actor_kind(const sr_entity *e)
            e->e.kind != SITREP_ENTITY_MEDIA;
 }
 
-/* Words for a state's forces and weapons after its name or demonym:
- * "US special forces", "Turkish jets", "a Russian missile strike". */
-static const char *const state_forces[] = {
-    "military", "army", "troops", "forces", "special", "soldiers", "police", "policemen", "jets",
-    "warplanes", "aircraft", "drones", "drone", "navy", "commandos", "marines", "airstrikes",
-    "airstrike", "strikes", "strike", "artillery", "gunboats", "warships", "paratroopers",
-    "gendarmes", "security", "missile", "missiles", "rocket", "rockets", "air", "shelling",
-    "bombardment", NULL};
+
+/* The country the report is about: its dateline's, else the one its
+ * places name most (a country or a place in it, by mentions); the
+ * gazetteer id + 1 and its code in cc, 0 when it names none. */
+static uint32_t report_country(const sr_context *c, int32_t dateline, char cc[3])
+{
+    const sr_gazetteer *g = sr_gazetteer_get();
+    const char *code = dateline >= 0 ? c->ent[dateline].e.country : NULL;
+    if (!code) {
+        const char *codes[16];
+        uint32_t counts[16];
+        size_t n = 0;
+        uint32_t best = 0;
+        for (size_t e = 0; e < c->nent; e++) {
+            const sr_entity *en = &c->ent[e];
+            if (en->e.kind != SITREP_ENTITY_PLACE || !en->e.country || !en->e.country[0])
+                continue;
+            size_t k = 0;
+            while (k < n && strcmp(codes[k], en->e.country) != 0)
+                k++;
+            if (k == n) {
+                if (n == 16)
+                    continue;
+                codes[n] = en->e.country;
+                counts[n++] = 0;
+            }
+            counts[k] += en->mentions;
+            if (counts[k] > best) {
+                best = counts[k];
+                code = codes[k];
+            }
+        }
+    }
+    if (!g || !code || strlen(code) != 2)
+        return 0;
+    uint32_t id = sr_gaz_country(g, code);
+    if (id == UINT32_MAX)
+        return 0;
+    memcpy(cc, code, 3);
+    return id + 1;
+}
+
+/* "Military Forces of Chad", "Police Forces of Chad": ACLED's name for
+ * the forces of a state (gazetteer id + 1) that the text names only by a
+ * common noun or a demonym ("the army", "Nigerian jets"); NULL when the
+ * state is unknown. */
+static const char *forces_name(const estate *es, bool police, uint32_t country)
+{
+    const sr_gazetteer *g = sr_gazetteer_get();
+    if (!g || !country || !es->arena)
+        return NULL;
+    sr_place p;
+    sr_gaz_place(g, country - 1, &p);
+    char buf[200];
+    int n = snprintf(buf, sizeof buf, "%s Forces of %s", police ? "Police" : "Military", p.name);
+    return n > 0 && (size_t)n < sizeof buf ? sr_arena_strndup(es->arena, buf, (size_t)n) : NULL;
+}
 
 /* "Nigerian jets killed ...", "Somali troops repelled ...": a demonym
  * (not a place, so no entity) before a word for a state's forces, in the
  * subject before the trigger at `at`, names the country as "US troops"
- * does; its canonical name, or NULL. */
-static const char *state_forces_of(const sr_context *c, size_t lo, size_t at)
+ * does; its gazetteer id + 1, or 0; *police when the forces are police. */
+static uint32_t state_forces_of(const sr_context *c, size_t lo, size_t at, bool *police)
 {
     const sr_gazetteer *g = sr_gazetteer_get();
     if (!g)
-        return NULL;
+        return 0;
     for (size_t k = at; k > lo && at - k < 10;) {
         k--;
         if (sr_tok_char(c, k, ',') || sr_tok_char(c, k, ';'))
-            return NULL;
-        if (!(c->tok[k].flags & SITREP_TOKF_CAP) || c->at[k].mention >= 0 || !sr_tok_in(c, k + 1, state_forces))
+            return 0;
+        if (!(c->tok[k].flags & SITREP_TOKF_CAP) || c->at[k].mention >= 0 || !sr_tok_class(c, k + 1, SR_LEX_EVENTS_STATE_FORCES))
             continue;
-        if (k > lo && sr_tok_in(c, k - 1, (const char *const[]){"on", "against", "targeting", "of", "at",
-                                                               "with", "by", NULL}))
+        if (k > lo && sr_tok_class(c, k - 1, SR_LEX_EVENTS_TARGET_PREP))
             continue; /* "an attack on Nigerian troops": the target */
         uint32_t ids[4];
         size_t n = sr_gaz_lookup(g, sr_namekey_of(c->src + c->tok[k].start, c->tok[k].end - c->tok[k].start),
@@ -648,34 +574,72 @@ static const char *state_forces_of(const sr_context *c, size_t lo, size_t at)
                 continue;
             uint32_t country = sr_gaz_country(g, p.country);
             if (country == UINT32_MAX)
-                return NULL;
-            sr_place cp;
-            sr_gaz_place(g, country, &cp);
-            return cp.name;
+                return 0;
+            *police = sr_tok_class(c, k + 1, SR_LEX_EVENTS_POLICE_NOUN);
+            return country + 1;
         }
     }
-    return NULL;
+    return 0;
 }
 
-/* The perpetrator: who claimed it or took credit, the subject before the
- * trigger, or "by X" after it. */
-static int32_t perpetrator(const estate *es, size_t lo, size_t hi, size_t at, int32_t *second)
+/* Is the clause [lo, hi) hedged about who did it: "suspected rebels",
+ * "presumably", "allegedly", "believed to be"? */
+static bool hedged(const sr_context *c, size_t lo, size_t hi)
+{
+    for (size_t k = lo; k < hi; k++)
+        if (sr_tok_class(c, k, SR_LEX_EVENTS_SUSPICION))
+            return true;
+    return false;
+}
+
+/* The first actor (not a place, person or outlet) named in [from, to),
+ * -1 when none. */
+static int32_t actor_in(const sr_context *c, size_t from, size_t to)
+{
+    for (size_t q = from; q < to; q++) {
+        int32_t e;
+        if (actor_kind(sr_entity_at(c, q, &e)))
+            return e;
+    }
+    return -1;
+}
+
+/* Who is blamed in [lo, hi): "blamed the attack on X" (the last "on X"),
+ * "attributed it to X", "accused X of"; -1 when nobody. */
+static int32_t blamed(const sr_context *c, size_t lo, size_t hi)
+{
+    for (size_t k = lo; k < hi; k++) {
+        if (!sr_tok_class(c, k, SR_LEX_EVENTS_BLAME))
+            continue;
+        int32_t who = -1;
+        for (size_t q = k + 1; q + 1 < hi; q++)
+            if (sr_tok_class(c, q, SR_LEX_EVENTS_BLAME_PREP)) {
+                size_t r = sr_tok_is(c, q + 1, "the") ? q + 2 : q + 1;
+                int32_t e;
+                if (actor_kind(sr_entity_at(c, r, &e)))
+                    who = e;
+            }
+        if (who < 0 && sr_tok_class(c, k, SR_LEX_EVENTS_ACCUSE))
+            who = actor_in(c, k + 1, hi < k + 5 ? hi : k + 5); /* "accused the FMLN of" */
+        if (who >= 0)
+            return who;
+    }
+    return -1;
+}
+
+/* Who claimed [lo, hi) or took credit for it: the actor after "claimed
+ * by", else before the verb ("the group", the armed group named most);
+ * -1 when nobody. */
+static int32_t claimed_by(const estate *es, size_t lo, size_t hi)
 {
     const sr_context *c = es->c;
     for (size_t k = lo; k < hi; k++) {
-        char first = (char)(c->src[c->tok[k].start] | 0x20);
-        if (first != 'c' && first != 't')
-            continue;
-        bool claim = (sr_tok_stem(c, k, "claim", 3) && !sr_tok_is(c, k, "claims")) ||
-                     (sr_tok_is(c, k, "took") && sr_tok_is(c, k + 1, "credit"));
-        if (!claim)
+        if (!sr_tok_phrase(c, k, hi, SR_LEX_EVENTS_CLAIM, NULL))
             continue;
         if (sr_tok_is(c, k + 1, "by")) {
-            for (size_t q = k + 2; q < hi && q < k + 6; q++) {
-                int32_t e;
-                if (actor_kind(sr_entity_at(c, q, &e)))
-                    return e;
-            }
+            int32_t e = actor_in(c, k + 2, hi < k + 6 ? hi : k + 6);
+            if (e >= 0)
+                return e;
         }
         for (size_t q = k; q > lo && k - q < 6; q--) {
             int32_t e;
@@ -685,14 +649,37 @@ static int32_t perpetrator(const estate *es, size_t lo, size_t hi, size_t at, in
                 return es->dominant;
         }
     }
-    for (size_t k = at; k > lo && at - k < 14;) {
+    return -1;
+}
+
+/* The perpetrator: who claimed it or took credit, the subject before the
+ * trigger, who is blamed, or "by X" after it; *conf gets how the report
+ * ties it (SR_PERP_*). */
+static int32_t perpetrator(const estate *es, size_t lo, size_t hi, size_t at, int32_t *second, uint8_t *conf,
+                           int *forces)
+{
+    const sr_context *c = es->c;
+    int32_t who = claimed_by(es, lo, hi);
+    if (who >= 0) {
+        *conf = SR_PERP_CLAIMED;
+        return who;
+    }
+    who = blamed(c, lo, hi);
+    if (who >= 0) {
+        *conf = SR_PERP_ACCUSED;
+        return who;
+    }
+    *conf = hedged(c, lo, hi) ? SR_PERP_SUSPECTED : SR_PERP_REPORTED;
+    /* "was attacked by X": the subject is what was hit */
+    bool passive = at > lo && sr_tok_class(c, at - 1, SR_LEX_EVENTS_BE_PASSIVE);
+    bool spoken = false; /* past a speech verb: "police said gunmen ..." */
+    for (size_t k = at; k > lo && at - k < 14 && !passive;) {
         k--;
         int32_t e;
         const sr_entity *en = sr_entity_at(c, k, &e);
         if (actor_kind(en)) {
             size_t f = sr_mention_first(c, k);
-            if (f > lo && (sr_tok_is(c, f - 1, "on") || sr_tok_is(c, f - 1, "against") ||
-                           sr_tok_is(c, f - 1, "targeting") || sr_tok_is(c, f - 1, "of")))
+            if (f > lo && (sr_tok_class(c, f - 1, SR_LEX_EVENTS_AIMED_AT) || sr_tok_is(c, f - 1, "of")))
                 break;
             /* "ELN guerrillas and FARC dissidents fought": the first named */
             if (f > lo + 1 && sr_tok_is(c, f - 1, "and")) {
@@ -706,7 +693,7 @@ static int32_t perpetrator(const estate *es, size_t lo, size_t hi, size_t at, in
             }
             return e;
         }
-        if (en && sr_entity_is_country(en) && at - k <= 2 && !sr_tok_in(c, sr_mention_first(c, k) - 1, (const char *const[]){"in", "near", "of", "from", "to", "on", "at", NULL})) {
+        if (en && sr_entity_is_country(en) && at - k <= 2 && !sr_tok_class(c, sr_mention_first(c, k) - 1, SR_LEX_EVENTS_PLACE_PREP)) {
             /* "U.S. retaliatory strikes", "US strikes": the country's */
             bool modifier = true;
             for (size_t q = k + 1; q < at; q++)
@@ -716,36 +703,44 @@ static int32_t perpetrator(const estate *es, size_t lo, size_t hi, size_t at, in
         }
         if (en && sr_entity_is_country(en)) {
             /* "US special forces killed ...", "Turkish jets struck" */
-            if (sr_tok_in(c, k + 1, state_forces))
+            if (sr_tok_class(c, k + 1, SR_LEX_EVENTS_STATE_FORCES))
                 return e;
         }
-        if (sr_tok_in(c, k, (const char *const[]){"group", "militants", "jihadists", "insurgents", NULL}) &&
+        if (sr_tok_class(c, k, SR_LEX_EVENTS_GROUP_NOUN) &&
             k > lo && sr_tok_is(c, k - 1, "the"))
             return es->dominant;
+        spoken |= sr_tok_flag(c, k, SR_WI_SPEECH);
+        /* "soldiers opened fire", "the army bombed": the state's forces,
+         * unless they are what was hit ("an attack on soldiers", "an army
+         * post", "soldiers were wounded"), the speaker ("the army said")
+         * or a named force's ("Nigerian Army troops": its name, read on) */
+        if (sr_tok_class(c, k, SR_LEX_EVENTS_FORCE_NOUN) && !en && !spoken && forces) {
+            size_t f = k;
+            bool named = false;
+            while (f > lo && k - f < 3 && (sr_tok_is(c, f - 1, "the") || (c->tok[f - 1].flags & SITREP_TOKF_CAP) ||
+                                           sr_tok_class(c, f - 1, SR_LEX_EVENTS_FORCE_NOUN))) {
+                named |= actor_kind(sr_entity_at(c, f - 1, NULL));
+                f--;
+            }
+            if (named)
+                continue;
+            bool object = false; /* "killed 11 soldiers in a raid" */
+            for (size_t q = lo; q < f && !object; q++)
+                object = sr_tok_flag(c, q, SR_WI_EVENT) || c->at[q].figure >= 0;
+            if (object || (f > lo && (sr_tok_class(c, f - 1, SR_LEX_EVENTS_TARGET_PREP) || sr_tok_is(c, f - 1, "of"))) ||
+                sr_tok_class(c, k + 1, SR_LEX_EVENTS_MILITARY_TARGET) || sr_tok_class(c, k + 1, SR_LEX_EVENTS_BE_PASSIVE))
+                break;
+            *forces = sr_tok_class(c, k, SR_LEX_EVENTS_POLICE_NOUN) ? 2 : 1;
+            return -1;
+        }
         if (sr_tok_char(c, k, ';'))
             break;
     }
-    /* "blamed the attack on a church ... on the ADF": the last "on X" */
-    for (size_t k = lo; k < hi; k++)
-        if (sr_tok_is(c, k, "blamed") || sr_tok_is(c, k, "blames") || sr_tok_is(c, k, "blaming")) {
-            int32_t who = -1;
-            for (size_t q = k + 1; q + 1 < hi; q++)
-                if (sr_tok_is(c, q, "on")) {
-                    size_t r = sr_tok_is(c, q + 1, "the") ? q + 2 : q + 1;
-                    int32_t e;
-                    if (actor_kind(sr_entity_at(c, r, &e)))
-                        who = e;
-                }
-            if (who >= 0)
-                return who;
-        }
     for (size_t k = at; k + 1 < hi && k < at + 8; k++)
         if (sr_tok_is(c, k, "by")) {
-            for (size_t q = k + 1; q < hi && q < k + 6; q++) {
-                int32_t e;
-                if (actor_kind(sr_entity_at(c, q, &e)))
-                    return e;
-            }
+            who = actor_in(c, k + 1, hi < k + 6 ? hi : k + 6);
+            if (who >= 0)
+                return who;
         }
     return -1;
 }
@@ -812,11 +807,9 @@ static void casualties(const estate *es, size_t lo, size_t hi, sr_event *ev)
                 }
                 /* "a law enforcement officer": one */
                 size_t b = e;
-                while (b > lo && b + 5 > e && sr_tok_word(c, b - 1) && !sr_tok_is(c, b - 1, "a") &&
-                       !sr_tok_is(c, b - 1, "an") && !sr_tok_is(c, b - 1, "one"))
+                while (b > lo && b + 5 > e && sr_tok_word(c, b - 1) && !sr_tok_class(c, b - 1, SR_LEX_EVENTS_ONE_WORD))
                     b--;
-                if (b > lo && (sr_tok_is(c, b - 1, "a") || sr_tok_is(c, b - 1, "an") ||
-                               sr_tok_is(c, b - 1, "one"))) {
+                if (b > lo && sr_tok_class(c, b - 1, SR_LEX_EVENTS_ONE_WORD)) {
                     lo_v += 1;
                     hi_v += 1;
                     k = b - 1;
@@ -829,7 +822,7 @@ static void casualties(const estate *es, size_t lo, size_t hi, sr_event *ev)
          * the 3 attackers"); a toll restates them ("the toll rose to 21") */
         bool toll = false;
         for (size_t k = sr_context_token_at(c, fg->start); k > lo && k + 4 > sr_context_token_at(c, fg->start); k--)
-            toll |= sr_tok_is(c, k - 1, "toll") || sr_tok_is(c, k - 1, "total");
+            toll |= sr_tok_class(c, k - 1, SR_LEX_EVENTS_TOLL);
         double *low = killed ? &ev->fat_low : &ev->inj_low, *high = killed ? &ev->fat_high : &ev->inj_high;
         uint8_t *qual = killed ? &ev->fat_q : &ev->inj_q;
         if (!*qual) {
@@ -860,7 +853,7 @@ static void stated_casualties(const sr_context *c, size_t lo, size_t hi, sr_even
         char first = (char)(c->src[c->tok[k].start] | 0x20);
         if (first != 'n' && first != 'w')
             continue;
-        bool none = sr_tok_is(c, k, "no") || sr_tok_is(c, k, "without") || sr_tok_is(c, k, "nobody");
+        bool none = sr_tok_class(c, k, SR_LEX_EVENTS_NONE_WORD);
         if (!none)
             continue;
         size_t q = k + 1;
@@ -868,10 +861,8 @@ static void stated_casualties(const sr_context *c, size_t lo, size_t hi, sr_even
             q++;
         bool dead = false, hurt = false;
         for (size_t r = q; r < hi && r < q + 3; r++) {
-            dead |= sr_tok_is(c, r, "killed") || sr_tok_is(c, r, "deaths") || sr_tok_is(c, r, "died") ||
-                    sr_tok_is(c, r, "fatalities") || sr_tok_is(c, r, "casualties");
-            hurt |= sr_tok_is(c, r, "hurt") || sr_tok_is(c, r, "injured") || sr_tok_is(c, r, "injuries") ||
-                    sr_tok_is(c, r, "wounded") || sr_tok_is(c, r, "casualties");
+            dead |= sr_tok_class(c, r, SR_LEX_EVENTS_DEATH_WORD);
+            hurt |= sr_tok_class(c, r, SR_LEX_EVENTS_HURT_WORD);
         }
         if (dead && !ev->fat_q) {
             ev->fat_low = ev->fat_high = 0;
@@ -888,26 +879,12 @@ static void stated_casualties(const sr_context *c, size_t lo, size_t hi, sr_even
                  (sr_tok_is(c, k + 2, "a") || sr_tok_is(c, k + 2, "an") || sr_tok_is(c, k - 2, "a") ||
                   sr_tok_is(c, k - 2, "an"))) ||
                 (sr_tok_is(c, k, "was") &&
-                (sr_tok_is(c, k + 1, "killed") || (sr_tok_is(c, k + 1, "shot") && sr_tok_is(c, k + 2, "dead")) ||
-                 sr_tok_is(c, k + 1, "beheaded") || sr_tok_is(c, k + 1, "executed"))))) {
+                (sr_tok_class(c, k + 1, SR_LEX_EVENTS_KILLED_PASSIVE) ||
+                 (sr_tok_is(c, k + 1, "shot") && sr_tok_is(c, k + 2, "dead")))))) {
                 ev->fat_low = ev->fat_high = 1;
                 ev->fat_q = SR_Q_EXACT;
                 break;
             }
-}
-
-static bool statement_date(const sr_context *c, size_t t0, size_t t1, size_t lo, size_t hi)
-{
-    static const char *const said[] = {"said", "says", "announced", "stated", "told", "reported",
-                                       NULL};
-    size_t k = t0;
-    if (k > lo && sr_tok_is(c, k - 1, "on"))
-        k--;
-    if (k > lo && sr_tok_in(c, k - 1, said))
-        return true;
-    if (k > lo + 1 && sr_tok_in(c, k - 2, said))
-        return true;
-    return t1 < hi && sr_tok_in(c, t1, said);
 }
 
 /* The dated time expression nearest the trigger in [lo, hi); with
@@ -917,17 +894,11 @@ static bool date_in(const sr_context *c, size_t lo, size_t hi, size_t at, size_t
                     bool statements, sr_event *ev)
 {
     size_t bestd = (size_t)-1;
-    for (size_t i = lo; i < hi; i++) {
-        int32_t t = c->at[i].time;
-        if (t < 0)
-            continue;
-        size_t t0 = i, t1 = i;
-        while (t1 < hi && c->at[t1].time == t)
-            t1++;
-        i = t1 - 1;
+    size_t t0, t1;
+    int32_t t;
+    for (size_t from = lo; (t = sr_next_date(c, from, hi, &t0, &t1)) >= 0; from = t1) {
         const sr_time *tm = &c->times[t];
-        if (tm->kind != SR_TIME_DATE || tm->from.year == 0 ||
-            (!statements && statement_date(c, t0, t1, slo, shi)))
+        if (!statements && sr_statement_date(c, t0, t1, slo, shi))
             continue;
         size_t d = t0 > at ? t0 - at : at - t0;
         if (d < bestd) {
@@ -954,55 +925,6 @@ static void date_of(const sr_context *c, size_t lo, size_t hi, size_t at, size_t
         ev->weak_date = date_in(c, slo, shi, at, slo, shi, true, ev);
 }
 
-/* Is the place mention starting at f reached from a locative word ("in
- * Iran", "at a concert venue on the outskirts of Moscow", "in the capital
- * Muscat's Wadi Kabir district")? */
-static bool located(const sr_context *c, size_t lo, size_t f)
-{
-    static const char *const loc[] = {"in", "at", "near", "inside", "outside", "outskirts", "of",
-                                      "across", "on", "into", "targeting", "around", "capital",
-                                      "town", "city", "village", "province", "district", "from",
-                                      "through", NULL};
-    static const char *const directions[] = {
-        "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
-        "northeastern", "northwestern", "southeastern", "southwestern", "northeast", "northwest",
-        "southeast", "southwest", "central", "rural", "coastal", "neighbouring", "neighboring",
-        "nearby", "restive", "troubled", "remote", "volatile", "mountainous", NULL};
-    for (size_t k = f, steps = 0; k > lo && steps < 4; steps++) {
-        k--;
-        if (sr_tok_in(c, k, loc)) {
-            if (sr_tok_is(c, k, "of")) /* "outskirts of", "south of", "control of" */
-                return k > lo && (sr_tok_in(c, k - 1, loc) || sr_tok_in(c, k - 1, directions) ||
-                                  sr_tok_in(c, k - 1, (const char *const[]){"control", "coast", "port",
-                                                                            "border", "region", "area",
-                                                                            "state", "county", "territory",
-                                                                            "out", "edge", NULL}));
-            if (sr_tok_is(c, k, "from")) /* "20 km from Djibo", not "fighters from Syria" */
-                return k > lo && (sr_tok_is(c, k - 1, "km") || sr_tok_stem(c, k - 1, "kilomet", 4) ||
-                                  sr_tok_stem(c, k - 1, "mile", 1) || sr_tok_is(c, k - 1, "away"));
-            return true;
-        }
-        if (c->at[k].mention >= 0) {
-            k = sr_mention_first(c, k);
-            continue;
-        }
-        if (!(sr_tok_is(c, k, "the") || sr_tok_char(c, k, ',') || sr_tok_char(c, k, '\'') ||
-              sr_tok_is(c, k, "s") || sr_tok_is(c, k, "and") || sr_tok_in(c, k, directions) ||
-              c->src[c->tok[k].start] == '\xE2'))
-            return false;
-    }
-    return false;
-}
-
-/* Is the place mention at f the speaker's ("Officials in Mogadishu said")? */
-static bool speakers_place(const sr_context *c, size_t f, size_t hi)
-{
-    for (size_t k = f + 1; k < hi && k < f + 4 && c->tok[k].kind == SITREP_TOK_WORD; k++)
-        if (sr_tok_flag(c, k, SR_WI_SPEECH))
-            return true;
-    return false;
-}
-
 static void location_of(const sr_context *c, size_t lo, size_t hi, sr_event *ev)
 {
     int best = 0;
@@ -1012,7 +934,7 @@ static void location_of(const sr_context *c, size_t lo, size_t hi, sr_event *ev)
     for (size_t i = lo; i < hi; i++) {
         const sr_entity *en = sr_entity_at(c, i, NULL);
         if (en && sr_entity_is_country(en) && en->e.country && ncountries < 4 &&
-            located(c, lo, sr_mention_first(c, i)))
+            sr_place_located(c, lo, sr_mention_first(c, i)))
             countries[ncountries++] = en->e.country;
     }
     for (size_t i = lo; i < hi; i++) {
@@ -1025,7 +947,7 @@ static void location_of(const sr_context *c, size_t lo, size_t hi, sr_event *ev)
             i++;
         /* "from Syria", "the Afghanistan offshoot", "officials in Kabul
          * said" are not where it happened */
-        if (!located(c, lo, f) || speakers_place(c, i, hi))
+        if (!sr_place_located(c, lo, f) || sr_speakers_place(c, f, i, lo, hi))
             continue;
         int r = place_rank(en);
         if (ncountries && !sr_entity_is_country(en)) {
@@ -1050,9 +972,7 @@ static void other_side(const estate *es, size_t lo, size_t hi, size_t end, int32
     for (size_t k = end; k < hi && k < end + 10; k++) {
         if (sr_tok_char(c, k, ',') || sr_tok_char(c, k, ';') || sr_tok_flag(c, k, SR_WI_SPEECH))
             break;
-        bool prep = sr_tok_is(c, k, "on") || sr_tok_is(c, k, "against") || sr_tok_is(c, k, "targeting") ||
-                    sr_tok_is(c, k, "with") || sr_tok_is(c, k, "between") || sr_tok_is(c, k, "at") ||
-                    sr_tok_is(c, k, "from");
+        bool prep = sr_tok_class(c, k, SR_LEX_EVENTS_OBJECT_PREP);
         size_t q = prep ? k + 1 : k;
         if (!prep && k > end + 2)
             continue;
@@ -1061,7 +981,7 @@ static void other_side(const estate *es, size_t lo, size_t hi, size_t end, int32
                 break;
             int32_t e;
             const sr_entity *en = sr_entity_at(c, q, &e);
-            if (en && e != perp && actor_kind(en) && !speakers_place(c, q, hi)) {
+            if (en && e != perp && actor_kind(en) && !sr_speakers_place(c, q, q, lo, hi)) {
                 add_actor(ev, en->e.name);
                 return;
             }
@@ -1157,6 +1077,18 @@ static void merge_event(const sr_context *c, sr_event *a, const sr_event *b)
         a->inj_high = b->inj_high;
         a->inj_q = b->inj_q;
     }
+    if (!a->perp && b->perp) {
+        /* the retelling names who did it: it goes first */
+        const char *keep[SR_EVENT_ACTORS];
+        size_t n = a->nactors;
+        memcpy(keep, a->actors, sizeof keep);
+        a->nactors = 0;
+        add_actor(a, b->actors[0]);
+        for (size_t k = 0; k < n; k++)
+            add_actor(a, keep[k]);
+        a->perp = 1;
+        a->perp_conf = b->perp_conf;
+    }
     for (size_t k = 0; k < b->nactors; k++)
         add_actor(a, b->actors[k]);
 }
@@ -1180,7 +1112,7 @@ static sitrep_status emit(const estate *es, size_t s, const trig *t, size_t nt, 
                           sr_buf *out, size_t first_event)
 {
     const sr_context *c = es->c;
-    size_t slo = sent_first(c, s), shi = sent_end(c, s);
+    size_t slo = sr_sent_first(c, s), shi = sr_sent_end(c, s);
     sr_event ev;
     memset(&ev, 0, sizeof ev);
     ev.location = -1;
@@ -1190,7 +1122,7 @@ static sitrep_status emit(const estate *es, size_t s, const trig *t, size_t nt, 
             main = &t[k];
     ev.sub = main->sub;
     for (size_t k = 0; k < nt; k++)
-        if (t[k].sub == EV_ARRESTS && main->sub == EV_CLASH && sr_tok_stem(c, main->at, "raid", 3))
+        if (t[k].sub == EV_ARRESTS && main->sub == EV_CLASH && sr_tok_class(c, main->at, SR_LEX_EVENTS_RAID_WORD))
             ev.sub = EV_ARRESTS; /* "arrested 12 in raids": the arrests are the event */
     ev.trigger_start = c->tok[main->at].start;
     ev.trigger_end = c->tok[main->end - 1].end;
@@ -1203,7 +1135,7 @@ static sitrep_status emit(const estate *es, size_t s, const trig *t, size_t nt, 
      * when the article names it */
     if (ev.location >= 0 && sr_entity_is_country(&c->ent[ev.location]))
         for (size_t k = lo; k + 1 < hi; k++)
-            if (sr_tok_is(c, k, "capital") && c->ent[ev.location].e.country) {
+            if (sr_tok_class(c, k, SR_LEX_EVENTS_CAPITAL) && c->ent[ev.location].e.country) {
                 for (size_t e = 0; e < c->nent; e++)
                     if (c->ent[e].e.kind == SITREP_ENTITY_PLACE && c->ent[e].e.feature &&
                         strcmp(c->ent[e].e.feature, "PPLC") == 0 && c->ent[e].e.country &&
@@ -1216,16 +1148,29 @@ static sitrep_status emit(const estate *es, size_t s, const trig *t, size_t nt, 
     casualties(es, lo, hi, &ev);
     stated_casualties(c, slo, shi, &ev);
     /* "... on Sunday. No casualties were reported." */
-    if (s + 1 < c->nsen && sr_tok_is(c, sent_first(c, s + 1), "no"))
-        stated_casualties(c, sent_first(c, s + 1), sent_end(c, s + 1), &ev);
+    if (s + 1 < c->nsen && sr_tok_is(c, sr_sent_first(c, s + 1), "no"))
+        stated_casualties(c, sr_sent_first(c, s + 1), sr_sent_end(c, s + 1), &ev);
     int32_t second = -1;
-    int32_t perp = perpetrator(es, lo, hi, t[0].at, &second);
+    uint8_t conf = 0;
+    /* the forces named only by a common noun act in armed violence and
+     * arrests; a crowd's protest is the crowd's */
+    bool armed = strcmp(subs[ev.sub].type, "Protests") != 0 && strcmp(subs[ev.sub].type, "Riots") != 0 &&
+                 (strcmp(subs[ev.sub].type, "Strategic developments") != 0 || ev.sub == EV_ARRESTS);
+    int forces = 0;
+    int32_t perp = perpetrator(es, lo, hi, t[0].at, &second, &conf, armed ? &forces : NULL);
+    bool police = forces == 2;
+    uint32_t state = perp < 0 ? state_forces_of(c, lo, t[0].at, &police) : 0;
     if (perp >= 0) {
         add_actor(&ev, c->ent[perp].e.name);
         if (c->ent[perp].e.parent)
             add_actor(&ev, c->ent[perp].e.parent); /* its associated actor */
-    } else {
-        add_actor(&ev, state_forces_of(c, lo, t[0].at));
+    } else if (state || forces) {
+        /* a demonym's state, else the country the report is about */
+        add_actor(&ev, forces_name(es, police, state ? state : es->country));
+    }
+    if (ev.nactors) {
+        ev.perp = 1;
+        ev.perp_conf = conf;
     }
     if (second >= 0)
         add_actor(&ev, c->ent[second].e.name);
@@ -1236,19 +1181,16 @@ static sitrep_status emit(const estate *es, size_t s, const trig *t, size_t nt, 
         for (size_t k = main->at; k < hi && k < main->end + 10; k++) {
             if (sr_tok_char(c, k, ',') && k > main->end)
                 break;
-            civ |= sr_tok_in(c, k, civilian_targets);
-            mil |= sr_tok_in(c, k, military_targets);
+            civ |= sr_tok_class(c, k, SR_LEX_EVENTS_CIVILIAN_TARGET);
+            mil |= sr_tok_class(c, k, SR_LEX_EVENTS_MILITARY_TARGET);
         }
         ev.sub = civ && !mil ? EV_VAC_ATTACK : EV_CLASH;
     }
     /* "Nigerian jets killed 30", "a drone hit a car": what struck from the air */
     if (ev.sub == EV_CLASH || ev.sub == EV_VAC_ATTACK) {
-        static const char *const aircraft[] = {"jets", "jet", "warplanes", "warplane", "aircraft",
-                                               "drone", "drones", "helicopter", "helicopters",
-                                               "gunships", "bombers", NULL};
         for (size_t k = main->at; k > lo && main->at - k < 6;) {
             k--;
-            if (sr_tok_in(c, k, aircraft)) {
+            if (sr_tok_class(c, k, SR_LEX_EVENTS_AIRCRAFT)) {
                 ev.sub = EV_AIR;
                 break;
             }
@@ -1259,8 +1201,7 @@ static sitrep_status emit(const estate *es, size_t s, const trig *t, size_t nt, 
     if (ev.sub == EV_VAC_ATTACK) {
         bool mil = false;
         for (size_t k = t[0].at; k < hi && k < t[0].at + 10; k++)
-            mil |= sr_tok_in(c, k, (const char *const[]){"troops", "soldiers", "convoy",
-                                                         "checkpoint", "base", "patrol", NULL});
+            mil |= sr_tok_class(c, k, SR_LEX_EVENTS_ARMED_TARGET);
         if (mil)
             ev.sub = EV_CLASH;
     }
@@ -1275,13 +1216,12 @@ static sitrep_status emit(const estate *es, size_t s, const trig *t, size_t nt, 
         crowd_types |= t[k].sub == EV_LOOTING || t[k].sub == EV_MOB || t[k].sub == EV_PEACEFUL_PROTEST ||
                        t[k].sub == EV_VIOLENT_DEMO;
     if (crowd_types) {
-        static const char *const crowd[] = {"protesters", "demonstrators", "rioters", "crowd", NULL};
         bool by_crowd = false, by_mob = false, stopped = false;
         for (size_t k = lo; k < hi; k++) {
-            by_crowd |= sr_tok_in(c, k, crowd);
-            by_mob |= sr_tok_is(c, k, "mob");
-            stopped |= sr_tok_is(c, k, "dispersed") || sr_tok_is(c, k, "disperse") ||
-                       sr_tok_is(c, k, "tear") || (sr_tok_is(c, k, "broke") && sr_tok_is(c, k + 1, "up"));
+            by_crowd |= sr_tok_class(c, k, SR_LEX_EVENTS_CROWD);
+            by_mob |= sr_tok_class(c, k, SR_LEX_EVENTS_MOB_WORD);
+            stopped |= sr_tok_class(c, k, SR_LEX_EVENTS_DISPERSAL) ||
+                       (sr_tok_is(c, k, "broke") && sr_tok_is(c, k + 1, "up"));
         }
         bool destroyed = false;
         for (size_t k = 0; k < nt; k++)
@@ -1308,7 +1248,7 @@ static sitrep_status emit(const estate *es, size_t s, const trig *t, size_t nt, 
     if (ev.location < 0)
         for (size_t k = lo; k + 2 < hi; k++)
             if (sr_tok_is(c, k, "in") && sr_tok_is(c, k + 1, "the") &&
-                (sr_tok_is(c, k + 2, "town") || sr_tok_is(c, k + 2, "city") || sr_tok_is(c, k + 2, "village")) &&
+                sr_tok_class(c, k + 2, SR_LEX_EVENTS_SETTLEMENT) &&
                 !sr_entity_at(c, k + 3, NULL) && !sr_tok_is(c, k + 3, "of")) {
                 ev.location = town_before(c, k);
                 break;
@@ -1318,22 +1258,17 @@ static sitrep_status emit(const estate *es, size_t s, const trig *t, size_t nt, 
      * own or "also"/"again", tell more of the happening told before (when
      * its day agrees: dates_overlap below) */
     if (!definite && !ev.fat_q && !ev.inj_q) {
-        static const char *const doers[] = {
-            "assailants", "attackers", "attacker", "gunmen", "gunman", "militants", "bomber",
-            "bombers", "raiders", "kidnappers", "abductors", "insurgents", "jihadists", "shooter",
-            "shooters", "assailant", NULL};
         bool back = false, also = false;
         for (size_t k = lo; k < t[0].at; k++) {
-            back |= k > lo && sr_tok_is(c, k - 1, "the") && sr_tok_in(c, k, doers);
-            also |= sr_tok_is(c, k, "also") || sr_tok_is(c, k, "later") || sr_tok_is(c, k, "then") ||
-                    sr_tok_is(c, k, "again") || sr_tok_is(c, k, "another") || sr_tok_is(c, k, "second");
+            back |= k > lo && sr_tok_is(c, k - 1, "the") && sr_tok_class(c, k, SR_LEX_EVENTS_ATTACKER);
+            also |= sr_tok_class(c, k, SR_LEX_EVENTS_SEQUEL);
         }
         if (back && !also)
             definite = true;
     }
     bool verb_only = true; /* "killed 9" alone needs a place or a date */
     for (size_t k = 0; k < nt; k++)
-        verb_only &= sr_tok_is(c, t[k].at, "killed") || sr_tok_is(c, t[k].at, "killing");
+        verb_only &= sr_tok_class(c, t[k].at, SR_LEX_EVENTS_KILL_VERB);
     if (verb_only && ev.location < 0 && !ev.from.year && !definite)
         return SITREP_OK;
     /* a happening has a place or a date; casualties alone may be history
@@ -1388,26 +1323,145 @@ static int32_t dateline_place(const sr_context *c)
     return -1;
 }
 
-static bool clause_break(const sr_context *c, size_t k)
+/* ---- responsibility told anywhere in the report ---- */
+
+/* Does the sentence [lo, hi) tie an actor to a happening, and whom: "X
+ * claimed responsibility for the murder", "the bombing was attributed to
+ * X", "police blamed X", "X carried out the attack"?  -1 when not; *conf
+ * gets how. */
+static int32_t responsible(const estate *es, size_t lo, size_t hi, uint8_t *conf)
 {
-    return sr_tok_char(c, k, ';') || sr_tok_flag(c, k, SR_WI_CLAUSE);
+    const sr_context *c = es->c;
+    bool claim = false, cue = false;
+    for (size_t k = lo; k < hi; k++) {
+        claim |= sr_tok_class(c, k, SR_LEX_EVENTS_RESPONSIBILITY) && k > lo &&
+                 (sr_tok_phrase(c, k - 1, hi, SR_LEX_EVENTS_CLAIM, NULL) ||
+                  (k > lo + 1 && sr_tok_phrase(c, k - 2, hi, SR_LEX_EVENTS_CLAIM, NULL)));
+        claim |= sr_tok_phrase(c, k, hi, SR_LEX_EVENTS_CLAIM, NULL) > 1; /* "took credit" */
+        cue |= sr_tok_phrase(c, k, hi, SR_LEX_EVENTS_DOER_CUE, NULL) > 0;
+    }
+    int32_t who = claim ? claimed_by(es, lo, hi) : -1;
+    if (who >= 0) {
+        *conf = SR_PERP_CLAIMED;
+        return who;
+    }
+    who = blamed(c, lo, hi);
+    if (who >= 0) {
+        *conf = SR_PERP_ACCUSED;
+        return who;
+    }
+    if (!cue)
+        return -1;
+    /* "X carried out", "X was responsible": the actor before the cue */
+    for (size_t k = lo; k < hi; k++) {
+        if (!sr_tok_phrase(c, k, hi, SR_LEX_EVENTS_DOER_CUE, NULL))
+            continue;
+        for (size_t q = k; q > lo && k - q < 8; q--) {
+            int32_t e;
+            if (actor_kind(sr_entity_at(c, q - 1, &e))) {
+                *conf = hedged(c, lo, hi) ? SR_PERP_SUSPECTED : SR_PERP_REPORTED;
+                return e;
+            }
+        }
+    }
+    return -1;
+}
+
+/* Is entity `who` named in the event already (as the other side)? */
+static bool names_actor(const sr_event *ev, const sr_entity *who)
+{
+    for (size_t k = 0; k < ev->nactors; k++)
+        if (strcmp(ev->actors[k], who->e.name) == 0)
+            return true;
+    return false;
+}
+
+/* Events that the text leaves without a perpetrator take the one another
+ * sentence of the report names for them: the event told in that sentence,
+ * else the last one told before it of the family its words name ("claimed
+ * responsibility for the bombing"), else the last one told before it.
+ * The victims' side (an actor the event names already) is never the
+ * perpetrator. */
+static void responsibility(const estate *es, sr_event *ev, size_t n)
+{
+    const sr_context *c = es->c;
+    if (n == 0)
+        return;
+    for (size_t s = 0; s < c->nsen; s++) {
+        size_t lo = sr_sent_first(c, s), hi = sr_sent_end(c, s);
+        uint8_t conf = 0;
+        int32_t who = responsible(es, lo, hi, &conf);
+        if (who < 0)
+            continue;
+        const sr_entity *en = &c->ent[who];
+        uint32_t at = c->sen[s].span.start;
+        /* the happening the sentence names */
+        int sub = EV_NONE;
+        for (size_t i = lo; i < hi && sub == EV_NONE; i++) {
+            size_t len;
+            bool plural;
+            if (sr_tok_flag(c, i, SR_WI_EVENT))
+                sub = trigger_at(c, i, lo, hi, &len, &plural);
+        }
+        sr_event *pick = NULL;
+        for (size_t k = 0; k < n && !pick; k++)
+            for (size_t j = 0; j < ev[k].nspans; j++)
+                if (ev[k].span_start[j] == at)
+                    pick = &ev[k];
+        for (size_t k = n; k-- > 0 && !pick;)
+            if (ev[k].span_start[0] < at && (sub == EV_NONE || same_family(ev[k].sub, sub)))
+                pick = &ev[k];
+        if (!pick || pick->perp || names_actor(pick, en))
+            continue;
+        const char *keep[SR_EVENT_ACTORS];
+        size_t na = pick->nactors;
+        memcpy(keep, pick->actors, sizeof keep);
+        pick->nactors = 0;
+        add_actor(pick, en->e.name);
+        for (size_t k = 0; k < na; k++)
+            add_actor(pick, keep[k]);
+        pick->perp = 1;
+        pick->perp_conf = conf;
+    }
+}
+
+/* The report's own frame for what its text leaves open: an event the
+ * text does not date happened on or before the report, in the month up to
+ * its date (a wire report tells recent news); one it does not place
+ * happened in the country the report is about. */
+static void report_frame(const estate *es, sr_event *ev, size_t n)
+{
+    const sr_context *c = es->c;
+    sr_date published = {0, 0, 0};
+    const char *d = c->doc->published;
+    size_t at, used;
+    if (d)
+        sr_date_find(d, strlen(d), &published, &at, &used);
+    for (size_t k = 0; k < n; k++) {
+        if (!ev[k].from.year && published.year && published.day) {
+            ev[k].to = published;
+            ev[k].from = sr_date_add_days(&published, -30);
+            ev[k].precision = SR_PREC_MONTH;
+            ev[k].weak_date = 2;
+        }
+        if (ev[k].location < 0) {
+            ev[k].region = es->country;
+            memcpy(ev[k].region_cc, es->country_cc, 3);
+        }
+    }
 }
 
 sitrep_status sr_find_events(const sr_context *c, const sr_date *anchor, const sr_buf *claims,
-                             const sr_buf *fig_claim, sr_buf *out)
+                             const sr_buf *fig_claim, sr_arena *arena, sr_buf *out)
 {
     estate es = {c, (const sr_claim *)(const void *)claims->data, SR_VEC_COUNT(claims, sr_claim),
-                 (const int32_t *)(const void *)fig_claim->data, *anchor, -1, dateline_place(c)};
-    uint32_t best = 0;
-    for (size_t e = 0; e < c->nent; e++)
-        if (c->ent[e].e.kind == SITREP_ENTITY_ARMED_GROUP && c->ent[e].mentions > best) {
-            best = c->ent[e].mentions;
-            es.dominant = (int32_t)e;
-        }
+                 (const int32_t *)(const void *)fig_claim->data, *anchor, sr_dominant_group(c),
+                 dateline_place(c), arena, 0, ""};
+    es.country = report_country(c, es.dateline, es.country_cc);
     size_t first_event = SR_VEC_COUNT(out, sr_event);
     trig t[16];
     for (size_t s = 0; s < c->nsen; s++) {
-        size_t lo = sent_first(c, s), hi = sent_end(c, s);
+        size_t lo = sr_sent_first(c, s), hi = sr_sent_end(c, s);
         size_t nt = 0;
         for (size_t i = lo; i < hi && nt < 16; i++) {
             if (!sr_tok_flag(c, i, SR_WI_EVENT))
@@ -1426,7 +1480,7 @@ sitrep_status sr_find_events(const sr_context *c, const sr_date *anchor, const s
                 t[nt].end = next;
                 t[nt].sub = (uint8_t)sub;
                 t[nt].plural = plural;
-                t[nt].definite = (i > lo && sr_tok_in(c, i - 1, definite)) ||
+                t[nt].definite = (i > lo && sr_tok_class(c, i - 1, SR_LEX_EVENTS_REFER_BACK)) ||
                                  (i > lo + 1 && sr_tok_is(c, i - 2, "the") && sr_tok_word(c, i - 1) &&
                                   !(c->tok[i - 1].flags & SITREP_TOKF_CAP) && !sr_tok_flag(c, i - 1, SR_WI_EVENT));
                 nt++;
@@ -1442,7 +1496,7 @@ sitrep_status sr_find_events(const sr_context *c, const sr_date *anchor, const s
             if (k < nt) {
                 brk = SIZE_MAX;
                 for (size_t q = t[k - 1].end; q < t[k].at; q++)
-                    if (clause_break(c, q) ||
+                    if (sr_clause_break(c, q) ||
                         (sr_tok_is(c, q, "and") && t[k].at - q <= 4 &&
                          (sr_tok_is(c, q + 1, "a") || sr_tok_is(c, q + 1, "an") ||
                           sr_tok_is(c, q + 1, "another")))) {
@@ -1459,6 +1513,11 @@ sitrep_status sr_find_events(const sr_context *c, const sr_date *anchor, const s
             clause_lo = brk;
         }
     }
+    size_t nev = SR_VEC_COUNT(out, sr_event) - first_event;
+    if (nev == 0)
+        return SITREP_OK; /* out->data may be NULL: no pointer arithmetic on it */
+    responsibility(&es, (sr_event *)(void *)out->data + first_event, nev);
+    report_frame(&es, (sr_event *)(void *)out->data + first_event, nev);
     return SITREP_OK;
 }
 
@@ -1470,29 +1529,10 @@ sitrep_status sr_claims_events(sitrep_doc *doc, const sr_date *anchor)
     sitrep_status st = sr_context_build(doc, &c);
     if (st == SITREP_OK)
         st = sr_find_claims(&c, anchor, &doc->claims, &doc->fig_claim);
-    if (st == SITREP_OK) {
-        /* sources named by their words get a string of their own */
-        sr_claim *cl = (sr_claim *)(void *)doc->claims.data;
-        for (size_t i = 0; i < SR_VEC_COUNT(&doc->claims, sr_claim) && st == SITREP_OK; i++)
-            if (cl[i].source < 0 && cl[i].source_end > cl[i].source_start) {
-                char *t = sr_arena_strndup(&doc->arena, doc->src + cl[i].source_start,
-                                           cl[i].source_end - cl[i].source_start);
-                if (!t) {
-                    st = SITREP_ENOMEM;
-                    break;
-                }
-                /* "Police said" opening a sentence: the common noun in lower case */
-                size_t w = strcspn(t, " ");
-                size_t tk = sr_context_token_at(&c, cl[i].source_start);
-                if (tk < c.ntok && (c.tok[tk].flags & SITREP_TOKF_SENT_START) && t[0] >= 'A' &&
-                    t[0] <= 'Z' && w > 1 && t[1] >= 'a' && t[1] <= 'z' &&
-                    sr_wordset_has(&sr_common_words, t, w))
-                    t[0] = (char)(t[0] + 32);
-                cl[i].source_text = t;
-            }
-    }
     if (st == SITREP_OK)
-        st = sr_find_events(&c, anchor, &doc->claims, &doc->fig_claim, &doc->events);
+        st = sr_claim_source_texts(doc, &c);
+    if (st == SITREP_OK)
+        st = sr_find_events(&c, anchor, &doc->claims, &doc->fig_claim, &doc->arena, &doc->events);
     sr_context_free(&c);
     return st;
 }

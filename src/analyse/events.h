@@ -16,7 +16,7 @@
 #include "doc.h"
 #include "analyse/claims.h"
 #include "analyse/context.h"
-#include "analyse/dates.h"
+#include "core/dates.h"
 
 #define SR_EVENT_ACTORS 5
 #define SR_EVENT_SPANS 6
@@ -26,11 +26,17 @@ typedef struct sr_event {
     uint8_t precision;           /* sr_precision of the date, 0 when unknown */
     uint8_t nactors, nspans;
     uint8_t fat_q, inj_q;        /* sr_qualifier, 0 when not stated */
-    uint8_t weak_date;           /* the date is the statement's ("said Saturday"): by then */
+    uint8_t weak_date;           /* 1: the date is the statement's ("said Saturday"): by then;
+                                    2: the text gives none: the month up to the report's date */
+    uint8_t perp;                /* actors[0] is its perpetrator (not only the other side) */
+    uint8_t perp_conf;           /* SR_PERP_*: how the report ties the perpetrator to it */
     sr_date from, to;            /* the date, both inclusive; from.year == 0 when unknown */
     double fat_low, fat_high, inj_low, inj_high;
     const char *actors[SR_EVENT_ACTORS]; /* canonical names, perpetrator first (borrowed) */
     int32_t location;            /* doc entity index of its place, -1 */
+    uint32_t region;             /* when it has none: the gazetteer id + 1 of the country the
+                                    report is about (0: none) */
+    char region_cc[3];           /* that country's ISO code */
     uint32_t trigger_start, trigger_end;  /* the words that name it */
     uint32_t span_start[SR_EVENT_SPANS];  /* the sentences that report it */
     uint32_t span_end[SR_EVENT_SPANS];
@@ -40,7 +46,12 @@ typedef struct sr_event {
  * and `fig_claim` are sr_find_claims' output (the dead and injured are
  * claims); `anchor` is the document date. */
 sitrep_status sr_find_events(const sr_context *c, const sr_date *anchor, const sr_buf *claims,
-                             const sr_buf *fig_claim, sr_buf *out);
+                             const sr_buf *fig_claim, sr_arena *arena, sr_buf *out);
+
+/* How sure the report is of who did it (MUC's distinction): told as fact,
+ * claimed by the doer, suspected, or blamed by others. */
+enum { SR_PERP_REPORTED = 1, SR_PERP_CLAIMED, SR_PERP_SUSPECTED, SR_PERP_ACCUSED };
+const char *sr_perp_confidence_name(int conf); /* "reported", ...; NULL for 0 */
 
 /* ACLED names of sub-event `sub` and of its event type; static strings. */
 const char *sr_event_sub_name(int sub);

@@ -68,7 +68,7 @@
  */
 #include "analyse/figures.h"
 
-#include "analyse/dates.h"
+#include "core/dates.h"
 #include "analyse/wordinfo.h"
 #include "data/lexicon.h"
 
@@ -95,12 +95,6 @@ static bool is_word(const fctx *c, size_t i, const char *w)
            (tstr(c, i)[0] | 0x20) == (w[0] | 0x20) && sr_ieq(tstr(c, i), tlen(c, i), w);
 }
 
-static bool word_in(const fctx *c, size_t i, const char *const *list)
-{
-    return in_sent(c, i) && c->t[i].kind == SITREP_TOK_WORD &&
-           sr_ieq_index(tstr(c, i), tlen(c, i), list) >= 0;
-}
-
 static bool is_char(const fctx *c, size_t i, char ch)
 {
     return in_sent(c, i) && (c->t[i].kind == SITREP_TOK_PUNCT || c->t[i].kind == SITREP_TOK_SYMBOL) &&
@@ -120,6 +114,12 @@ static bool is_dash(const fctx *c, size_t i, bool *en)
     return cp == '-' || cp == 0x2010 || cp == 0x2011 || cp == 0x2013;
 }
 
+/* Is token i a word of lexicon class k (data/lex/figures.lex)? */
+static bool word_is(const fctx *c, size_t i, enum sr_lexclass k)
+{
+    return in_sent(c, i) && sr_lex_in(c->w[i].lex, k);
+}
+
 static bool is_function_word(const fctx *c, size_t i)
 {
     return sr_wordset_has(&sr_function_words, tstr(c, i), tlen(c, i));
@@ -127,114 +127,62 @@ static bool is_function_word(const fctx *c, size_t i)
 
 /* ---- word lists ---- */
 
-static const char *const time_units[] = {
-    "second", "seconds", "minute", "minutes", "min", "mins", "hour", "hours", "hr", "hrs",
-    "day", "days", "week", "weeks", "fortnight", "fortnights", "month", "months", "year",
-    "years", "yr", "yrs", "decade", "decades", "century", "centuries", "night", "nights",
-    "ago", NULL};
-static const char *const clock_words[] = {"a.m.", "p.m.", "a.m", "p.m", "am", "pm", "gmt", "utc",
-                                          "o'clock", "GMT", "local", NULL};
-static const char *const name_heads[] = {
-    "article", "articles", "resolution", "route", "highway", "road", "flight", "number", "no",
-    "nos", "tower", "camp", "gate", "block", "sector", "zone", "building", "room", "phase",
-    "level", "grade", "class", "category", "chapter", "section", "paragraph", "clause", "page",
-    "item", "line", "bus", "street", "platform", "unit", "brigade", "battalion", "division",
-    "regiment", "squadron", "kilometre", "kilometer", "checkpoint", "lot", "district", "ward",
-    "episode", "season", "vol", "volume", "version", "model", "type", "channel", NULL};
-static const char *const year_preps[] = {
-    "in", "since", "by", "until", "till", "from", "of", "during", "before", "after", "early",
-    "late", "mid", "the", "to", "and", "between", "through", "throughout", "for", "year",
-    "fiscal", "summer", "winter", "spring", "autumn", "fall", NULL};
-static const char *const one_not_after[] = {"no", "any", "every", "each", "the", "this", "that",
-                                            "which", "some", NULL};
-static const char *const one_not_before[] = {
-    "another", "day", "time", "point", "way", "side", "thing", "hand", "night", "morning",
-    "evening", "afternoon", "more", "after", "by", "other", "last", "such", "way", NULL};
-static const char *const cap_not_name[] = {
-    "just", "nearly", "almost", "roughly", "around", "another", "all", "exactly", "precisely",
-    "still", "only", "some", "those", "these", "another", "about", "over", "under", "up", "and",
-    "but", "of", "the", "at", "in", "on", "for", "by", "with", "to", "from", "than", "since",
-    NULL};
-static const char *const participles[] = {"killed", "wounded", "injured", "dead", "displaced",
-                                          "detained", "arrested", "captured", "missing",
-                                          "abducted", "kidnapped", "evacuated", NULL};
-static const char *const irregular_plurals[] = {
-    "people", "men", "women", "children", "police", "personnel", "staff", "dead", "killed",
-    "wounded", "injured", "aircraft", "cattle", "livestock", "sheep", "militia", "crew",
-    "youth", "clergy", "infantry", "data", NULL};
-static const char *const not_plural[] = {"was", "has", "his", "its", "this", "yes", "does",
-                                         "thus", "says", "goes", "whereas", "as", "is", "us",
-                                         "plus", "news", "lies", "sees", "makes", NULL};
-
-static bool in_list(const char *s, size_t n, const char *const *list)
-{
-    return sr_ieq_index(s, n, list) >= 0;
-}
 
 /* ---- qualifiers ---- */
 
 enum { RJ_NONE, RJ_BETWEEN, RJ_FROM };
 
 typedef struct qphrase {
-    const char *words[3];
     uint8_t q;
     uint8_t joiner; /* RJ_*: the qualifier needs a range */
 } qphrase;
 
-static const qphrase qualifiers[] = {
-    {{"approximately"}, SR_Q_APPROX, 0}, {{"about"}, SR_Q_APPROX, 0},
-    {{"around"}, SR_Q_APPROX, 0}, {{"some"}, SR_Q_APPROX, 0},
-    {{"roughly"}, SR_Q_APPROX, 0}, {{"nearly"}, SR_Q_APPROX, 0},
-    {{"almost"}, SR_Q_APPROX, 0}, {{"close", "to"}, SR_Q_APPROX, 0},
-    {{"an", "estimated"}, SR_Q_APPROX, 0}, {{"estimated"}, SR_Q_APPROX, 0},
-    {{"circa"}, SR_Q_APPROX, 0}, {{"approx"}, SR_Q_APPROX, 0},
-    {{"~"}, SR_Q_APPROX, 0},
-    {{"more", "than"}, SR_Q_MORE_THAN, 0}, {{"over"}, SR_Q_MORE_THAN, 0},
-    {{"above"}, SR_Q_MORE_THAN, 0}, {{"upwards", "of"}, SR_Q_MORE_THAN, 0},
-    {{"in", "excess", "of"}, SR_Q_MORE_THAN, 0}, {{"just", "over"}, SR_Q_MORE_THAN, 0},
-    {{"well", "over"}, SR_Q_MORE_THAN, 0}, {{"just", "more", "than"}, SR_Q_MORE_THAN, 0},
-    {{"at", "least"}, SR_Q_AT_LEAST, 0}, {{"no", "fewer", "than"}, SR_Q_AT_LEAST, 0},
-    {{"no", "less", "than"}, SR_Q_AT_LEAST, 0}, {{"not", "less", "than"}, SR_Q_AT_LEAST, 0},
-    {{"a", "minimum", "of"}, SR_Q_AT_LEAST, 0},
-    {{"fewer", "than"}, SR_Q_FEWER_THAN, 0}, {{"less", "than"}, SR_Q_FEWER_THAN, 0},
-    {{"under"}, SR_Q_FEWER_THAN, 0}, {{"below"}, SR_Q_FEWER_THAN, 0},
-    {{"just", "under"}, SR_Q_FEWER_THAN, 0},
-    {{"up", "to"}, SR_Q_UP_TO, 0}, {{"as", "many", "as"}, SR_Q_UP_TO, 0},
-    {{"as", "much", "as"}, SR_Q_UP_TO, 0}, {{"at", "most"}, SR_Q_UP_TO, 0},
-    {{"no", "more", "than"}, SR_Q_UP_TO, 0}, {{"a", "maximum", "of"}, SR_Q_UP_TO, 0},
-    {{"between"}, SR_Q_RANGE, RJ_BETWEEN}, {{"from"}, SR_Q_RANGE, RJ_FROM},
-};
+/* The longest phrase of class k (figures.lex) starting at token i inside
+ * the sentence: how many tokens, its entry in *id. */
+static size_t phrase_at(const fctx *c, size_t i, enum sr_lexclass k, sr_lexid *id)
+{
+    *id = 0;
+    if (!in_sent(c, i))
+        return 0;
+    sr_lexid first = c->w[i].lex;
+    if (!sr_lex_in(first, k) && !sr_lex_heads(first, k))
+        return 0;
+    const char *w[8];
+    size_t wl[8], n = 0;
+    for (size_t j = i; j < c->e && n < 8; j++, n++) {
+        w[n] = tstr(c, j);
+        wl[n] = tlen(c, j);
+    }
+    return sr_lex_phrase(k, w, wl, n, first, id);
+}
 
-/* The longest qualifier starting at token i; returns its length in tokens.
- * Every qualifier starts with a word or "~", so numbers, symbols and other
- * punctuation are passed over, and so are the phrases whose first byte
- * differs from the token's (as sr_ieq_index does). */
-static size_t match_qualifier(const fctx *c, size_t i, const qphrase **out)
+/* The longest qualifier starting at token i (figures.qualifier, or the
+ * symbol "~"); returns its length in tokens. */
+static size_t match_qualifier(const fctx *c, size_t i, qphrase *out)
 {
     if (!in_sent(c, i))
         return 0;
-    const char *s = tstr(c, i);
-    if (c->t[i].kind != SITREP_TOK_WORD && !(tlen(c, i) == 1 && s[0] == '~'))
+    if (c->t[i].kind != SITREP_TOK_WORD) {
+        if (tlen(c, i) == 1 && tstr(c, i)[0] == '~') {
+            *out = (qphrase){SR_Q_APPROX, RJ_NONE};
+            return 1;
+        }
         return 0;
-    unsigned char f = (unsigned char)s[0] | 0x20;
-    size_t best = 0;
-    for (size_t k = 0; k < sizeof qualifiers / sizeof qualifiers[0]; k++) {
-        const qphrase *q = &qualifiers[k];
-        if (((unsigned char)q->words[0][0] | 0x20) != f)
-            continue;
-        size_t n = 0;
-        while (n < 3 && q->words[n]) {
-            size_t j = i + n;
-            if (!in_sent(c, j) || !sr_ieq(tstr(c, j), tlen(c, j), q->words[n]))
-                break;
-            n++;
-        }
-        if ((n == 3 || !q->words[n]) && n > best) {
-            best = n;
-            *out = q;
-        }
     }
-    return best;
+    sr_lexid id;
+    size_t n = phrase_at(c, i, SR_LEX_FIGURES_QUALIFIER, &id);
+    if (!n)
+        return 0;
+    static const uint8_t qs[] = {
+        [SR_LEXE_QUALIFIER_APPROX] = SR_Q_APPROX,         [SR_LEXE_QUALIFIER_MORE_THAN] = SR_Q_MORE_THAN,
+        [SR_LEXE_QUALIFIER_AT_LEAST] = SR_Q_AT_LEAST,     [SR_LEXE_QUALIFIER_FEWER_THAN] = SR_Q_FEWER_THAN,
+        [SR_LEXE_QUALIFIER_UP_TO] = SR_Q_UP_TO,           [SR_LEXE_QUALIFIER_RANGE] = SR_Q_RANGE};
+    int32_t j = sr_lex_value(id, SR_LEX_FIGURES_QUALIFIER, SR_LEXCOL_FIGURES_QUALIFIER_JOINER);
+    out->q = qs[sr_lex_value(id, SR_LEX_FIGURES_QUALIFIER, SR_LEXCOL_FIGURES_QUALIFIER_Q)];
+    out->joiner = j == SR_LEXE_FIGURES_QUALIFIER_JOINER_BETWEEN ? RJ_BETWEEN
+                  : j == SR_LEXE_FIGURES_QUALIFIER_JOINER_FROM  ? RJ_FROM
+                                                                : RJ_NONE;
+    return n;
 }
 
 /* ---- values ---- */
@@ -261,31 +209,37 @@ static int token_number(const fctx *c, size_t i)
 /* Denominator of a fraction word ("half" 2, "thirds" 3, "quarter" 4). */
 static int fraction_word(const char *s, size_t n)
 {
-    static const char *const f[] = {"half", "halves", "third", "thirds", "quarter", "quarters",
-                                    "fifth", "fifths", "tenth", "tenths", NULL};
-    static const int d[] = {2, 2, 3, 3, 4, 4, 5, 5, 10, 10};
-    int k = sr_ieq_index(s, n, f);
-    return k >= 0 ? d[k] : 0;
+    return sr_lex_value(sr_lex_find(s, n), SR_LEX_FIGURES_FRACTION, 0);
 }
 
+/* The same for token i, from its entry. */
+static int fraction_at(const fctx *c, size_t i)
+{
+    return in_sent(c, i) ? sr_lex_value(c->w[i].lex, SR_LEX_FIGURES_FRACTION, 0) : 0;
+}
+
+static double pow10_of(int32_t e)
+{
+    double v = 1;
+    while (e-- > 0)
+        v *= 10;
+    return v;
+}
+
+/* The scale of a word at token i ("million" 1e6, "bn" 1e9), 0 when none;
+ * "hundred" only with allow_hundred. */
 static double scale_word(const fctx *c, size_t i, bool allow_hundred)
 {
     if (!in_sent(c, i) || c->t[i].kind != SITREP_TOK_WORD)
         return 0;
-    const char *s = tstr(c, i);
-    size_t n = tlen(c, i);
-    if (allow_hundred && sr_ieq(s, n, "hundred"))
-        return 100;
-    if (sr_ieq(s, n, "thousand"))
-        return 1e3;
-    if (sr_ieq(s, n, "million") || sr_ieq(s, n, "mn"))
-        return 1e6;
-    if (sr_ieq(s, n, "billion") || sr_ieq(s, n, "bn"))
-        return 1e9;
-    if (sr_ieq(s, n, "trillion") || sr_ieq(s, n, "tn"))
-        return 1e12;
-    return 0;
+    int32_t e = sr_lex_value(c->w[i].lex, SR_LEX_FIGURES_SCALE, 0);
+    if (e == 0 || (e == 2 && !allow_hundred))
+        return 0;
+    return pow10_of(e);
 }
+
+/* "dozen" at token i. */
+static bool dozen_at(const fctx *c, size_t i) { return word_is(c, i, SR_LEX_FIGURES_DOZEN); }
 
 static void set_unit(val *v, const char *u) { snprintf(v->unit, sizeof v->unit, "%s", u); }
 
@@ -316,80 +270,34 @@ static bool parse_digits(const fctx *c, size_t i, val *out)
     size_t sn = n - p;
     if (sn == 0)
         return true;
-    if (sr_ieq(suf, sn, "m") || sr_ieq(suf, sn, "mn"))
-        out->scale = 1e6;
-    else if (sr_ieq(suf, sn, "bn") || sr_ieq(suf, sn, "b"))
-        out->scale = 1e9;
-    else if (sr_ieq(suf, sn, "k"))
-        out->scale = 1e3;
-    else if (sr_ieq(suf, sn, "tn"))
-        out->scale = 1e12;
-    else if (sr_ieq(suf, sn, "km"))
-        set_unit(out, "km");
-    else if (sr_ieq(suf, sn, "kg"))
-        set_unit(out, "kg");
-    else
+    sr_lexid sid = sr_lex_find(suf, sn);
+    if (!sr_lex_in(sid, SR_LEX_FIGURES_DIGIT_SUFFIX))
         return false; /* 1st, 1990s, 5h, 3pm, 10am */
+    int32_t e = sr_lex_value(sid, SR_LEX_FIGURES_DIGIT_SUFFIX, SR_LEXCOL_FIGURES_DIGIT_SUFFIX_EXP);
+    if (e)
+        out->scale = pow10_of(e);
+    else
+        set_unit(out, sr_lexe_UNIT_names[sr_lex_value(sid, SR_LEX_FIGURES_DIGIT_SUFFIX,
+                                                      SR_LEXCOL_FIGURES_DIGIT_SUFFIX_UNIT)]);
     out->v *= out->scale;
     return true;
 }
 
-/* A unit written after the value; returns the tokens it takes. */
+/* A unit written after the value; returns the tokens it takes.  Percent
+ * applies to any value, the other units (figures.unit_after) only to a
+ * value without one. */
 static size_t post_unit(const fctx *c, size_t j, val *v)
 {
     if (is_char(c, j, '%')) {
         set_unit(v, "percent");
         return 1;
     }
-    if (is_word(c, j, "percent") || is_word(c, j, "pct")) {
-        set_unit(v, "percent");
-        return 1;
-    }
-    if (is_word(c, j, "per") && is_word(c, j + 1, "cent")) {
-        set_unit(v, "percent");
-        return 2;
-    }
-    if (!v->unit[0]) {
-        size_t us = (is_word(c, j, "US") || is_word(c, j, "U.S.")) && is_word(c, j + 1, "dollars");
-        if (is_word(c, j + us, "dollars")) {
-            set_unit(v, "usd");
-            return us + 1;
-        }
-        if (is_word(c, j, "euros")) {
-            set_unit(v, "eur");
-            return 1;
-        }
-        if (is_word(c, j, "pounds")) {
-            set_unit(v, "gbp");
-            return 1 + is_word(c, j + 1, "sterling");
-        }
-    }
-    static const char *const km[] = {"km", "kilometres", "kilometers", "kilometre", "kilometer",
-                                      NULL};
-    static const char *const mi[] = {"miles", "mile", NULL};
-    static const char *const me[] = {"metres", "meters", "metre", "meter", NULL};
-    static const char *const kg[] = {"kg", "kilograms", "kilos", "kilogrammes", NULL};
-    static const char *const tn[] = {"tonnes", "tons", "tonne", "ton", NULL};
-    if (v->unit[0])
+    sr_lexid id;
+    size_t n = phrase_at(c, j, SR_LEX_FIGURES_UNIT_AFTER, &id);
+    if (!n || (v->unit[0] && !sr_lex_value(id, SR_LEX_FIGURES_UNIT_AFTER, SR_LEXCOL_FIGURES_UNIT_AFTER_PERCENT)))
         return 0;
-    if ((is_word(c, j, "square") || is_word(c, j, "sq")) && word_in(c, j + 1, km)) {
-        set_unit(v, "km2");
-        return 2;
-    }
-    if ((is_word(c, j, "square") || is_word(c, j, "sq")) && word_in(c, j + 1, mi)) {
-        set_unit(v, "sq_miles");
-        return 2;
-    }
-    const char *u = word_in(c, j, km)   ? "km"
-                    : word_in(c, j, mi) ? "miles"
-                    : word_in(c, j, me) ? "m"
-                    : word_in(c, j, kg) ? "kg"
-                    : word_in(c, j, tn) ? "t"
-                                        : NULL;
-    if (!u)
-        return 0;
-    set_unit(v, u);
-    return 1;
+    set_unit(v, sr_lexe_UNIT_names[sr_lex_value(id, SR_LEX_FIGURES_UNIT_AFTER, SR_LEXCOL_FIGURES_UNIT_AFTER_UNIT)]);
+    return n;
 }
 
 /* Reads a value at token i. */
@@ -403,7 +311,7 @@ static bool parse_value(const fctx *c, size_t i, val *out)
         return false;
     size_t j = i;
     /* a currency before the number */
-    if ((is_word(c, j, "US") || is_word(c, j, "U.S.")) && is_char(c, j + 1, '$') &&
+    if (word_is(c, j, SR_LEX_FIGURES_US) && is_char(c, j + 1, '$') &&
         adj(c, j, j + 1)) {
         set_unit(out, "usd");
         j += 2;
@@ -416,10 +324,9 @@ static bool parse_value(const fctx *c, size_t i, val *out)
             return false;
         set_unit(out, u);
         j++;
-    } else if ((c->t[j].flags & SITREP_TOKF_ALLCAPS) &&
-               (is_word(c, j, "USD") || is_word(c, j, "EUR") || is_word(c, j, "GBP")) &&
+    } else if ((c->t[j].flags & SITREP_TOKF_ALLCAPS) && word_is(c, j, SR_LEX_FIGURES_CURRENCY_CODE) &&
                in_sent(c, j + 1) && c->t[j + 1].kind == SITREP_TOK_NUMBER) {
-        set_unit(out, tstr(c, j)[0] == 'U' ? "usd" : tstr(c, j)[0] == 'E' ? "eur" : "gbp");
+        set_unit(out, sr_lexe_UNIT_names[sr_lex_value(c->w[j].lex, SR_LEX_FIGURES_CURRENCY_CODE, 0)]);
         j++;
     }
     out->cur = out->unit[0] != '\0';
@@ -443,17 +350,19 @@ static bool parse_value(const fctx *c, size_t i, val *out)
         const char *s = tstr(c, j);
         size_t n = tlen(c, j);
         int wn, den;
+        size_t vn;
+        sr_lexid vid;
         out->spelled = true;
         if (sr_ieq(s, n, "a") || sr_ieq(s, n, "an")) {
             double sc = scale_word(c, j + 1, true);
-            if (is_word(c, j + 1, "dozen"))
+            if (dozen_at(c, j + 1))
                 sc = 12;
             if (sc > 0) {
                 out->v = sc;
                 out->scale = sc >= 1000 ? sc : 1;
                 j += 2;
             } else if (in_sent(c, j + 1) &&
-                       (den = fraction_word(tstr(c, j + 1), tlen(c, j + 1))) > 0 &&
+                       (den = fraction_at(c, j + 1)) > 0 &&
                        is_word(c, j + 2, "of")) {
                 out->v = 1.0 / den;
                 out->fraction = true;
@@ -461,54 +370,31 @@ static bool parse_value(const fctx *c, size_t i, val *out)
             } else {
                 return false;
             }
-        } else if (sr_ieq(s, n, "half")) {
-            static const char *const before_half[] = {"first", "second", "other", "latter",
-                                                      "last", "the", "one", "and", NULL};
-            static const char *const after_half[] = {"of", "the", "its", "their", "his",
-                                                     "her", "our", "all", NULL};
-            if (j > c->b && word_in(c, j - 1, before_half))
+        } else if (word_is(c, j, SR_LEX_FIGURES_HALF)) {
+            if (j > c->b && word_is(c, j - 1, SR_LEX_FIGURES_HALF_NOT_AFTER))
                 return false;
             double sc = scale_word(c, j + 2, false);
-            if (is_word(c, j + 2, "dozen"))
+            if (dozen_at(c, j + 2))
                 sc = 12;
             if ((is_word(c, j + 1, "a") || is_word(c, j + 1, "an")) && sc > 0) {
                 out->v = 0.5 * sc;
                 out->scale = sc >= 1000 ? sc : 1;
                 j += 3;
-            } else if (word_in(c, j + 1, after_half)) {
+            } else if (word_is(c, j + 1, SR_LEX_FIGURES_HALF_BEFORE)) {
                 out->v = 0.5;
                 out->fraction = true;
                 j++;
             } else {
                 return false;
             }
-        } else if (sr_ieq(s, n, "dozens") || sr_ieq(s, n, "hundreds") ||
-                   sr_ieq(s, n, "thousands") || sr_ieq(s, n, "millions") ||
-                   (sr_ieq(s, n, "scores") && is_word(c, j + 1, "of")) ||
-                   (sr_ieq(s, n, "tens") && is_word(c, j + 1, "of") &&
-                    (is_word(c, j + 2, "thousands") || is_word(c, j + 2, "millions")))) {
+        } else if ((vn = phrase_at(c, j, SR_LEX_FIGURES_VAGUE, &vid)) > 0 &&
+                   (!sr_lex_value(vid, SR_LEX_FIGURES_VAGUE, SR_LEXCOL_FIGURES_VAGUE_OF) ||
+                    is_word(c, j + 1, "of"))) {
+            /* "dozens", "scores of", "tens of thousands" */
             out->vague = true;
-            if (sr_ieq(s, n, "tens")) {
-                bool th = is_word(c, j + 2, "thousands");
-                out->v = th ? 20000 : 20e6;
-                out->hi = th ? 99999 : 99999999;
-                j += 3;
-            } else if (sr_ieq(s, n, "hundreds") && is_word(c, j + 1, "of") &&
-                       (is_word(c, j + 2, "thousands") || is_word(c, j + 2, "millions"))) {
-                bool th = is_word(c, j + 2, "thousands");
-                out->v = th ? 200000 : 200e6;
-                out->hi = th ? 999999 : 999999999;
-                j += 3;
-            } else {
-                switch ((s[0] | 0x20)) {
-                case 'd': out->v = 24, out->hi = 99; break;
-                case 's': out->v = 40, out->hi = 99; break;
-                case 'h': out->v = 200, out->hi = 999; break;
-                case 't': out->v = 2000, out->hi = 9999; break;
-                default: out->v = 2e6, out->hi = 9999999; break;
-                }
-                j++;
-            }
+            out->v = sr_lex_value(vid, SR_LEX_FIGURES_VAGUE, SR_LEXCOL_FIGURES_VAGUE_LOW);
+            out->hi = sr_lex_value(vid, SR_LEX_FIGURES_VAGUE, SR_LEXCOL_FIGURES_VAGUE_HIGH);
+            j += vn;
             out->next = j;
             return true;
         } else if ((den = 0, (wn = token_number(c, j)) == 0) && memchr(s, '-', n)) {
@@ -531,19 +417,19 @@ static bool parse_value(const fctx *c, size_t i, val *out)
                 }
             }
             out->v = wn;
-            if (wn <= 9 && in_sent(c, j) && !is_word(c, j, "half") &&
-                (den = fraction_word(tstr(c, j), tlen(c, j))) > 0 && (wn == 1 || tstr(c, j)[tlen(c, j) - 1] == 's')) {
+            if (wn <= 9 && in_sent(c, j) && !word_is(c, j, SR_LEX_FIGURES_HALF) &&
+                (den = fraction_at(c, j)) > 0 && (wn == 1 || tstr(c, j)[tlen(c, j) - 1] == 's')) {
                 out->v = (double)wn / den;
                 out->fraction = true;
                 j++;
             } else {
                 out->one = wn == 1;
-                if (is_word(c, j, "hundred")) {
+                if (in_sent(c, j) && sr_lex_value(c->w[j].lex, SR_LEX_FIGURES_SCALE, 0) == 2) { /* "hundred" */
                     out->v *= 100;
                     j++;
                     out->one = false;
                 }
-                if (is_word(c, j, "dozen")) {
+                if (dozen_at(c, j)) {
                     out->v *= 12;
                     j++;
                     out->one = false;
@@ -587,7 +473,7 @@ static bool is_plural_word(const fctx *c, size_t i)
         return false;
     const char *s = tstr(c, i);
     size_t n = tlen(c, i);
-    if (in_list(s, n, irregular_plurals))
+    if (sr_lex_in(c->w[i].lex, SR_LEX_FIGURES_IRREGULAR_PLURAL))
         return true;
     /* policemen, fishermen, gunmen (not "specimen") */
     if (n > 5 && memcmp(s + n - 3, "men", 3) == 0 && !(c->t[i].flags & SITREP_TOKF_ALLCAPS) &&
@@ -598,7 +484,7 @@ static bool is_plural_word(const fctx *c, size_t i)
     char p = s[n - 2];
     if (p == 's' || p == 'u' || p == 'i' || p == '\'' || !((p | 0x20) >= 'a' && (p | 0x20) <= 'z'))
         return false;
-    return !in_list(s, n, not_plural);
+    return !sr_lex_in(c->w[i].lex, SR_LEX_FIGURES_NOT_PLURAL);
 }
 
 /* Checks the words round the first value `a` (qualifier q, qualifier
@@ -610,10 +496,10 @@ static bool value_ok(const fctx *c, const val *a, int q, size_t nq)
     size_t p = f - 1; /* valid when has_prev */
     if (a->spelled) {
         if (a->one) {
-            if (has_prev && !nq && word_in(c, p, one_not_after))
+            if (has_prev && !nq && word_is(c, p, SR_LEX_FIGURES_ONE_NOT_AFTER))
                 return false;
             if (!in_sent(c, a->next) || c->t[a->next].kind != SITREP_TOK_WORD ||
-                is_function_word(c, a->next) || word_in(c, a->next, one_not_before))
+                is_function_word(c, a->next) || word_is(c, a->next, SR_LEX_FIGURES_ONE_NOT_BEFORE))
                 return false;
         }
         return true;
@@ -643,7 +529,7 @@ static bool value_ok(const fctx *c, const val *a, int q, size_t nq)
         return false;
     if (k > c->b && (is_char(c, k - 1, ':') || is_char(c, k - 1, '/')) && adj(c, k - 1, k))
         return false;
-    if (word_in(c, a->next, clock_words) || (bare && is_word(c, k + 1, "local")))
+    if (word_is(c, a->next, SR_LEX_FIGURES_CLOCK_WORD))
         return false;
     /* "25-year-old", "10-day": a number-word compound */
     bool en;
@@ -664,15 +550,15 @@ static bool value_ok(const fctx *c, const val *a, int q, size_t nq)
                 bool possessive = n > 2 && (s[n - 1] == 's' || s[n - 1] == 'S') &&
                                   (s[n - 2] == '\'' || (n > 4 && (unsigned char)s[n - 2] == 0x99));
                 bool opener = (pt->flags & SITREP_TOKF_SENT_START) &&
-                              (is_function_word(c, p) || in_list(s, n, cap_not_name));
-                if (!possessive && !opener && !in_list(s, n, cap_not_name))
+                              (is_function_word(c, p) || sr_lex_in(c->w[p].lex, SR_LEX_FIGURES_CAP_NOT_NAME));
+                if (!possessive && !opener && !sr_lex_in(c->w[p].lex, SR_LEX_FIGURES_CAP_NOT_NAME))
                     return false;
             }
-            if (word_in(c, p, name_heads))
+            if (word_is(c, p, SR_LEX_FIGURES_NAME_HEAD))
                 return false;
             if (is_char(c, p, '#'))
                 return false;
-            if (is_char(c, p, '.') && p > c->b && (is_word(c, p - 1, "No") || is_word(c, p - 1, "Nos")))
+            if (is_char(c, p, '.') && p > c->b && word_is(c, p - 1, SR_LEX_FIGURES_NUMBER_SIGN))
                 return false;
         }
         /* list numbering */
@@ -683,8 +569,7 @@ static bool value_ok(const fctx *c, const val *a, int q, size_t nq)
             a->v < 100)
             return false;
         /* ages */
-        static const char *const age_words[] = {"aged", "age", "ages", NULL};
-        if (has_prev && word_in(c, p, age_words))
+        if (has_prev && word_is(c, p, SR_LEX_FIGURES_AGE_WORD))
             return false;
         if (a->plain && bare && a->v <= 120 && has_prev && is_char(c, p, ',') &&
             (is_char(c, k + 1, ',') || is_char(c, k + 1, ')') || k + 1 == c->e) &&
@@ -695,7 +580,7 @@ static bool value_ok(const fctx *c, const val *a, int q, size_t nq)
     if (is_yearlike(c, a) && (q == SR_Q_EXACT || q == SR_Q_RANGE)) {
         if (!is_plural_word(c, a->next))
             return false;
-        if (has_prev && (word_in(c, p, year_preps) ||
+        if (has_prev && (word_is(c, p, SR_LEX_FIGURES_YEAR_PREP) ||
                          (c->t[p].kind == SITREP_TOK_WORD && sr_month_number(tstr(c, p), tlen(c, p))) ||
                          is_char(c, p, ',')))
             return false;
@@ -757,13 +642,11 @@ static bool is_quote_mark(const fctx *c, size_t i)
 static bool measure_after(const fctx *c, size_t k, bool singular, bool after_of_singular,
                           uint32_t *ms, uint32_t *me)
 {
-    static const char *const dets[] = {"the", "its", "their", "his", "her", "our", "those",
-                                       "these", "all", NULL};
     bool of = false;
     if (is_word(c, k, "of")) {
         of = true;
         k++;
-        if (word_in(c, k, dets))
+        if (word_is(c, k, SR_LEX_FIGURES_MEASURE_DET))
             k++;
     }
     /* scare quotes round a word: eight "senior" leaders */
@@ -773,7 +656,7 @@ static bool measure_after(const fctx *c, size_t k, bool singular, bool after_of_
     while (run < 4 && in_sent(c, k + run) &&
            ((c->t[k + run].kind == SITREP_TOK_WORD &&
              ((c->t[k + run].flags & SITREP_TOKF_ALLCAPS) || !is_function_word(c, k + run)) &&
-             !word_in(c, k + run, time_units)) ||
+             !word_is(c, k + run, SR_LEX_FIGURES_TIME_UNIT)) ||
             (run > 0 && is_quote_mark(c, k + run) && in_sent(c, k + run + 1) &&
              c->t[k + run + 1].kind == SITREP_TOK_WORD)))
         run++;
@@ -784,10 +667,10 @@ static bool measure_after(const fctx *c, size_t k, bool singular, bool after_of_
             continue;
         size_t last = k + r;
         /* "police officers": a plural noun modifying the next one */
-        while (last + 1 < k + run && !word_in(c, last, participles) &&
-               is_plural_word(c, last + 1) && !word_in(c, last + 1, participles))
+        while (last + 1 < k + run && !word_is(c, last, SR_LEX_FIGURES_PARTICIPLE) &&
+               is_plural_word(c, last + 1) && !word_is(c, last + 1, SR_LEX_FIGURES_PARTICIPLE))
             last++;
-        if (!word_in(c, last, participles) && word_in(c, last + 1, participles))
+        if (!word_is(c, last, SR_LEX_FIGURES_PARTICIPLE) && word_is(c, last + 1, SR_LEX_FIGURES_PARTICIPLE))
             last++;
         *ms = c->t[k].start;
         *me = c->t[last].end;
@@ -796,7 +679,7 @@ static bool measure_after(const fctx *c, size_t k, bool singular, bool after_of_
     if (run && (singular || (of && after_of_singular))) {
         size_t last = k + (run > 2 ? 2 : run) - 1;
         for (size_t r = k; r < last; r++)
-            if (word_in(c, r, participles))
+            if (word_is(c, r, SR_LEX_FIGURES_PARTICIPLE))
                 last = r; /* "the displaced live ..." */
         while (last > k) {
             const char *s = tstr(c, last);
@@ -819,10 +702,10 @@ static bool measure_after(const fctx *c, size_t k, bool singular, bool after_of_
 static bool try_figure(const fctx *c, size_t i, uint32_t numof_s, uint32_t numof_e,
                        sr_figure *fig, size_t *next)
 {
-    const qphrase *qp = NULL;
+    qphrase qp = {0, 0};
     size_t nq = match_qualifier(c, i, &qp);
-    int q = nq ? qp->q : SR_Q_EXACT;
-    int joiner = nq ? qp->joiner : RJ_NONE;
+    int q = nq ? qp.q : SR_Q_EXACT;
+    int joiner = nq ? qp.joiner : RJ_NONE;
     val a, b;
     if (!parse_value(c, i + nq, &a))
         return false;
@@ -883,7 +766,7 @@ static bool try_figure(const fctx *c, size_t i, uint32_t numof_s, uint32_t numof
         end += 1;
     }
     /* durations, spans and times are not figures */
-    if (word_in(c, end, time_units) || word_in(c, end, clock_words))
+    if (word_is(c, end, SR_LEX_FIGURES_TIME_UNIT) || word_is(c, end, SR_LEX_FIGURES_CLOCK_WORD))
         return false;
     if (is_dash(c, end, &en) && adj(c, end - 1, end) && in_sent(c, end + 1) &&
         c->t[end + 1].kind == SITREP_TOK_WORD && adj(c, end, end + 1))
@@ -915,10 +798,10 @@ static bool try_figure(const fctx *c, size_t i, uint32_t numof_s, uint32_t numof
 /* Can a figure start at token i?  Numbers and symbols (currencies) can;
  * punctuation only as the qualifier "~"; a word when it is hyphenated
  * ("twenty-five", "two-thirds") or one of the lower-case words of
- * sr_figure_words (number words, qualifiers, vague plurals).  A capitalised
+ * figures.start (number words, qualifiers, vague plurals).  A capitalised
  * word may also be one of the words that match_qualifier and parse_value
  * read whatever their case and the lower-case list leaves out
- * (sr_figure_cap_words: "Above", "US", "USD").  Worked out per token by
+ * (figures.cap_start: "Above", "US", "USD").  Worked out per token by
  * sr_word_info (SR_WI_FIG_START).  Testing this first keeps the matchers
  * off the ordinary words and names that make most of a text. */
 static bool may_start_figure(const fctx *c, size_t i) { return c->w[i].flags & SR_WI_FIG_START; }
@@ -941,7 +824,7 @@ sitrep_status sr_find_figures(const sitrep_doc *doc, sr_buf *out)
             c.e = ntok;
         uint32_t numof_s = 0, numof_e = 0;
         for (size_t i = c.b; i < c.e;) {
-            if (is_word(&c, i, "number") && is_word(&c, i + 1, "of")) {
+            if (word_is(&c, i, SR_LEX_FIGURES_COUNT_NOUN) && is_word(&c, i + 1, "of")) {
                 uint32_t ms, me;
                 if (measure_after(&c, i + 2, false, false, &ms, &me)) {
                     numof_s = ms;

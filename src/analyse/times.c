@@ -76,9 +76,22 @@ static bool is(const cx *c, size_t i, const char *w)
     return is_word(c, i) && ((ts(c, i)[0] | 0x20) == (w[0] | 0x20)) && sr_ieq(ts(c, i), tl(c, i), w);
 }
 
-static bool is_one_of(const cx *c, size_t i, const char *const *ws)
+/* Token i's entry in the rule lexicons, read without a possessive
+ * ("Tuesday's" is "tuesday"); 0 for a token that is no word. */
+static sr_lexid lex_at(const cx *c, size_t i)
 {
-    return is_word(c, i) && sr_ieq_index(ts(c, i), tl(c, i), ws) >= 0;
+    if (!is_word(c, i))
+        return 0;
+    return c->w[i].flags & (SR_WI_POSS2 | SR_WI_POSS4) ? sr_lex_find(ts(c, i), tl(c, i)) : c->w[i].lex;
+}
+
+/* Is token i a word of class k (data/lex/times.lex)? */
+static bool word_is(const cx *c, size_t i, enum sr_lexclass k) { return sr_lex_in(lex_at(c, i), k); }
+
+/* Token i's value in column col of table k, 0 when it is not in k. */
+static int32_t word_value(const cx *c, size_t i, enum sr_lexclass k, int col)
+{
+    return sr_lex_value(lex_at(c, i), k, col);
 }
 
 static bool capital(const cx *c, size_t i)
@@ -236,25 +249,25 @@ static size_t count_at(const cx *c, size_t i, long *v, bool *article)
     return 0;
 }
 
-/* A unit of time in s[0..n): "day", "years", ... */
-static int unit_of(const char *s, size_t n, bool *plural)
+/* The unit of time (U_*) of the entry `id` (times.unit: "day", "years"),
+ * U_NONE when none; *plural tells "years" from "year". */
+static int unit_of_lex(sr_lexid id, bool *plural)
 {
-    static const char *const names[] = {"hour", "day", "week", "month", "year", "decade"};
-    *plural = false;
-    if (n > 1 && (s[n - 1] | 0x20) == 's') {
-        *plural = true;
-        n--;
-    }
-    for (int k = 0; k < 6; k++)
-        if (sr_ieq(s, n, names[k]))
-            return U_HOUR + k;
-    return U_NONE;
+    static const int units[] = {[SR_LEXE_TIME_UNIT_HOUR] = U_HOUR,   [SR_LEXE_TIME_UNIT_DAY] = U_DAY,
+                                [SR_LEXE_TIME_UNIT_WEEK] = U_WEEK,   [SR_LEXE_TIME_UNIT_MONTH] = U_MONTH,
+                                [SR_LEXE_TIME_UNIT_YEAR] = U_YEAR,   [SR_LEXE_TIME_UNIT_DECADE] = U_DECADE};
+    int32_t u = sr_lex_value(id, SR_LEX_TIMES_UNIT, SR_LEXCOL_TIMES_UNIT_UNIT);
+    *plural = u && sr_lex_value(id, SR_LEX_TIMES_UNIT, SR_LEXCOL_TIMES_UNIT_PLURAL);
+    return u ? units[u] : U_NONE;
 }
+
+/* A unit of time in s[0..n): "day", "years", ... */
+static int unit_of(const char *s, size_t n, bool *plural) { return unit_of_lex(sr_lex_find(s, n), plural); }
 
 static int unit_at(const cx *c, size_t i, bool *plural)
 {
     *plural = false;
-    return is_word(c, i) ? unit_of(ts(c, i), tl(c, i), plural) : U_NONE;
+    return is_word(c, i) ? unit_of_lex(lex_at(c, i), plural) : U_NONE;
 }
 
 static int unit_prec(int u)
@@ -316,14 +329,7 @@ static long days_of(const sr_date *d) { return sr_date_to_days(d); }
 /* Words after which a month name or a bare four-digit year is a time. */
 static bool trigger(const cx *c, size_t i)
 {
-    static const char *const words[] = {"in",     "since",  "during", "of",     "by",
-                                        "until",  "till",   "from",   "between", "early",
-                                        "late",   "mid",    "before", "after",  "around",
-                                        "throughout", "through", "to",  "and",    "or",
-                                        "last",   "this",   "next",   "on",     "circa",
-                                        "spring", "summer", "autumn", "fall",   "winter",
-                                        "year",   NULL};
-    if (i == 0 || !in(c, i - 1) || !is_one_of(c, i - 1, words))
+    if (i == 0 || !in(c, i - 1) || !word_is(c, i - 1, SR_LEX_TIMES_TRIGGER))
         return false;
     /* "and 2021", "to 2021": only after another year or month */
     if (is(c, i - 1, "and") || is(c, i - 1, "or") || is(c, i - 1, "to") || is(c, i - 1, "through"))
@@ -334,28 +340,23 @@ static bool trigger(const cx *c, size_t i)
 /* A plural noun after a number: "of 2000 fighters" counts, it is no year. */
 static bool noun_follows(const cx *c, size_t i)
 {
-    static const char *const nouns[] = {"people", "men", "women", "children", "police",
-                                        "personnel", "staff", "this", "thus", "plus",
-                                        "less", "unless", "across", NULL};
     if (!is_word(c, i) || capital(c, i))
         return false;
     size_t n = tl(c, i);
     const char *s = ts(c, i);
-    if (is_one_of(c, i, nouns))
-        return !(is(c, i, "this") || is(c, i, "thus") || is(c, i, "plus") || is(c, i, "less") ||
-                 is(c, i, "unless") || is(c, i, "across"));
+    if (word_is(c, i, SR_LEX_TIMES_COUNT_NOUN))
+        return true;
+    if (word_is(c, i, SR_LEX_TIMES_NOT_PLURAL))
+        return false;
     return n >= 4 && s[n - 1] == 's' && s[n - 2] != 's';
 }
 
 /* Does the sentence speak of the future around tokens [i, end)? */
 static bool cue_at(const cx *c, size_t k)
 {
-    static const char *const words[] = {"will", "shall", "won't", "won\xe2\x80\x99t", "next",
-                                        "upcoming", "scheduled", "planned", "plans", "plan",
-                                        "expected", NULL};
     if (!is_word(c, k))
         return false;
-    if (is_one_of(c, k, words))
+    if (word_is(c, k, SR_LEX_TIMES_FUTURE_CUE))
         return true;
     if (is(c, k, "due") && !is(c, k + 1, "to"))
         return true;
@@ -373,10 +374,8 @@ static bool future_cue(const cx *c, size_t i, size_t end)
         if (cue_at(c, k))
             return true;
     /* at the start of the sentence ("On Friday, the council will vote") the verb follows */
-    static const char *const lead[] = {"on", "by", "from", "until", "in", "starting", "early",
-                                       "late", NULL};
     for (size_t k = c->s0; k < i; k++)
-        if (!is_one_of(c, k, lead))
+        if (!word_is(c, k, SR_LEX_TIMES_LEAD))
             return false;
     for (size_t k = end; k < end + 8 && k < c->n; k++)
         if (cue_at(c, k))
@@ -473,7 +472,7 @@ static bool deadline(const cx *c, size_t i, size_t end)
     if (!is(c, i - 1, "by"))
         return false;
     for (size_t k = end; k < end + 12 && k < c->n; k++)
-        if (is(c, k, "had") || is(c, k, "was") || is(c, k, "were"))
+        if (word_is(c, k, SR_LEX_TIMES_LOOKS_BACK))
             return false;
     return true;
 }
@@ -523,15 +522,14 @@ static void narrow(ex *e, int mod)
     }
 }
 
-static int modifier(const char *s, size_t n)
+/* The part (1 early, 2 middle, 3 late) a modifier at token i names when
+ * it is of form `form` (SR_LEXE_TIMES_MODIFIER_FORM_*), else 0. */
+static int modifier(const cx *c, size_t i, int form)
 {
-    if (sr_ieq(s, n, "early") || sr_ieq(s, n, "beginning") || sr_ieq(s, n, "start"))
-        return 1;
-    if (sr_ieq(s, n, "mid") || sr_ieq(s, n, "middle"))
-        return 2;
-    if (sr_ieq(s, n, "late") || sr_ieq(s, n, "end"))
-        return 3;
-    return 0;
+    sr_lexid id = lex_at(c, i);
+    return sr_lex_value(id, SR_LEX_TIMES_MODIFIER, SR_LEXCOL_TIMES_MODIFIER_FORM) == form
+               ? sr_lex_value(id, SR_LEX_TIMES_MODIFIER, SR_LEXCOL_TIMES_MODIFIER_PART)
+               : 0;
 }
 
 /* ---- points ---- */
@@ -568,27 +566,19 @@ static bool of_year(const cx *c, size_t i, int *y, size_t *end, bool *rel)
     if (!c->anchored)
         return false;
     *rel = true;
-    if (is(c, i, "this") && is(c, i + 1, "year")) {
-        *y = c->a.year;
-        *end = i + 2;
-        return true;
-    }
-    if (is(c, i, "last") && is(c, i + 1, "year")) {
-        *y = c->a.year - 1;
-        *end = i + 2;
-        return true;
-    }
-    if (is(c, i, "next") && is(c, i + 1, "year")) {
-        *y = c->a.year + 1;
-        *end = i + 2;
-        return true;
-    }
-    if (is(c, i, "the") && is(c, i + 1, "year")) {
-        *y = 0; /* the year the anchor rule picks */
-        *end = i + 2;
-        return true;
-    }
-    return false;
+    bool pl;
+    if (unit_at(c, i + 1, &pl) != U_YEAR || pl)
+        return false;
+    int32_t rule = word_value(c, i, SR_LEX_TIMES_RULE, 0);
+    if (!rule && !is(c, i, "the"))
+        return false;
+    /* this year, last year, next year; "the year": the one the anchor rule picks (0) */
+    *y = rule == SR_LEXE_TIMES_RULE_RULE_THIS   ? c->a.year
+         : rule == SR_LEXE_TIMES_RULE_RULE_LAST ? c->a.year - 1
+         : rule == SR_LEXE_TIMES_RULE_RULE_NEXT ? c->a.year + 1
+                                                : 0;
+    *end = i + 2;
+    return true;
 }
 
 /* A month, or a month and day(s), without a year, pending. */
@@ -610,29 +600,18 @@ static bool relative(const cx *c, size_t i, ex *e)
     const sr_date *a = &c->a;
     sr_date d;
     e->rel = true;
-    if (is(c, i, "today") || is(c, i, "tonight")) {
-        day_iv(e, *a);
+    /* today, yesterday, tomorrow, tonight */
+    if (word_is(c, i, SR_LEX_TIMES_DAY_WORD)) {
+        day_iv(e, sr_date_add_days(a, word_value(c, i, SR_LEX_TIMES_DAY_WORD, 0)));
         quote(c, e, i, i + 1);
         return true;
     }
-    if (is(c, i, "yesterday")) {
-        day_iv(e, sr_date_add_days(a, -1));
-        quote(c, e, i, i + 1);
-        return true;
-    }
-    if (is(c, i, "tomorrow")) {
-        day_iv(e, sr_date_add_days(a, 1));
-        quote(c, e, i, i + 1);
-        return true;
-    }
-    if (is(c, i, "last") && (is(c, i + 1, "night") || is(c, i + 1, "evening"))) {
-        day_iv(e, sr_date_add_days(a, -1));
-        quote(c, e, i, i + 2);
-        return true;
-    }
-    if (is(c, i, "this") && (is(c, i + 1, "morning") || is(c, i + 1, "afternoon") ||
-                             is(c, i + 1, "evening"))) {
-        day_iv(e, *a);
+    /* last night, last evening; this morning, this afternoon, this evening */
+    int rule0 = word_value(c, i, SR_LEX_TIMES_RULE, 0);
+    if (((rule0 == SR_LEXE_TIMES_RULE_RULE_LAST && (is(c, i + 1, "night") || is(c, i + 1, "evening"))) ||
+         (rule0 == SR_LEXE_TIMES_RULE_RULE_THIS && word_is(c, i + 1, SR_LEX_TIMES_PART_OF_DAY) &&
+          !is(c, i + 1, "night")))) {
+        day_iv(e, sr_date_add_days(a, rule0 == SR_LEXE_TIMES_RULE_RULE_LAST ? -1 : 0));
         quote(c, e, i, i + 2);
         return true;
     }
@@ -687,7 +666,11 @@ static bool relative(const cx *c, size_t i, ex *e)
         part = 2;
         k++;
     }
-    int rule = is(c, k, "this") ? R_THIS : is(c, k, "last") ? R_LAST : is(c, k, "next") ? R_NEXT : -1;
+    int32_t rv = word_value(c, k, SR_LEX_TIMES_RULE, 0);
+    int rule = rv == SR_LEXE_TIMES_RULE_RULE_THIS   ? R_THIS
+               : rv == SR_LEXE_TIMES_RULE_RULE_LAST ? R_LAST
+               : rv == SR_LEXE_TIMES_RULE_RULE_NEXT ? R_NEXT
+                                                    : -1;
     if (rule < 0)
         return false;
     bool pl;
@@ -892,7 +875,7 @@ static bool weekday(const cx *c, size_t i, ex *e)
     /* "The Sunday Times", "Bloody Sunday": names, not days */
     if ((is(c, i - 1, "the") && capital(c, i + 1) && !month_at(c, i + 1, true) &&
          tl(c, i) == c->t[i].end - c->t[i].start) ||
-        is(c, i - 1, "bloody") || is(c, i - 1, "holy") || is(c, i - 1, "good") || is(c, i - 1, "black"))
+        word_is(c, i - 1, SR_LEX_TIMES_WEEKDAY_NAME))
         return false;
     memset(e, 0, sizeof *e);
     e->pend = P_WEEKDAY;
@@ -902,7 +885,7 @@ static bool weekday(const cx *c, size_t i, ex *e)
     e->kind = SR_TIME_DATE;
     e->rel = true;
     k = i + 1;
-    if (is(c, k, "night") || is(c, k, "morning") || is(c, k, "afternoon") || is(c, k, "evening"))
+    if (word_is(c, k, SR_LEX_TIMES_PART_OF_DAY))
         k++;
     quote(c, e, i, k);
     return true;
@@ -988,19 +971,20 @@ static bool point(const cx *c, size_t i, ex *e, int ctx, int depth)
     if (depth == 0 && is_word(c, i)) {
         size_t k = i, first = i;
         int mod = 0;
-        if ((is(c, k, "early") || is(c, k, "late") || is(c, k, "mid")) && !is(c, k + 1, "on")) {
-            mod = modifier(ts(c, k), tl(c, k));
+        /* "early 2009", "late on"; "the end of", "the beginning of" */
+        if ((mod = modifier(c, k, SR_LEXE_TIMES_MODIFIER_FORM_ADJECTIVE)) && !is(c, k + 1, "on")) {
             k++;
-        } else if (is(c, k, "the") && (is(c, k + 1, "end") || is(c, k + 1, "beginning") ||
-                                       is(c, k + 1, "start") || is(c, k + 1, "middle")) &&
+        } else if (is(c, k, "the") && (mod = modifier(c, k + 1, SR_LEXE_TIMES_MODIFIER_FORM_NOUN)) &&
                    is(c, k + 2, "of")) {
-            mod = modifier(ts(c, k + 1), tl(c, k + 1));
             k += 3;
+        } else {
+            mod = 0;
         }
         if (mod) {
             ex in;
             /* "the end of the year" */
-            if (is(c, k, "the") && is(c, k + 1, "year") && c->anchored) {
+            bool pl;
+            if (is(c, k, "the") && unit_at(c, k + 1, &pl) == U_YEAR && !pl && c->anchored) {
                 year_iv(&in, c->a.year);
                 in.rel = true;
                 quote(c, &in, k, k + 2);
@@ -1167,20 +1151,16 @@ static bool part(const cx *c, size_t i, ex *e)
     if (!is(c, k, "the"))
         return false;
     k++;
-    static const char *const ords[] = {"first", "second", "third", "fourth", NULL};
-    int ord = 0;
+    int ord = word_value(c, k, SR_LEX_TIMES_ORDINAL, 0);
     bool last = false;
-    for (int o = 0; ords[o]; o++)
-        if (is(c, k, ords[o]))
-            ord = o + 1;
-    if (!ord && (is(c, k, "last") || is(c, k, "final") || is(c, k, "latter")))
+    if (!ord && word_is(c, k, SR_LEX_TIMES_LAST_PART))
         last = true;
     if (!ord && !last)
         return false;
     k++;
-    if (is(c, k, "half") || is(c, k, "quarter")) {
-        bool half = is(c, k, "half");
-        int parts = half ? 2 : 4;
+    int parts = word_value(c, k, SR_LEX_TIMES_YEAR_PART, 0);
+    if (parts) {
+        bool half = parts == 2;
         if (last && !is(c, k + 1, "of")) {
             /* "the last quarter": the one before the anchor's */
             if (half || !c->anchored)
@@ -1233,15 +1213,10 @@ static bool rolling(const cx *c, size_t i, ex *e)
     memset(e, 0, sizeof *e);
     bool the = is(c, i, "the");
     size_t k = the ? i + 1 : i;
-    int dir;
-    bool narrative = false;
-    if (is(c, k, "past") || is(c, k, "last"))
-        dir = -1;
-    else if (is(c, k, "previous") || is(c, k, "preceding"))
-        dir = -1, narrative = true;
-    else if (is(c, k, "next") || is(c, k, "coming"))
-        dir = 1, narrative = is(c, k, "next");
-    else
+    sr_lexid rid = lex_at(c, k);
+    int dir = sr_lex_value(rid, SR_LEX_TIMES_ROLLING, SR_LEXCOL_TIMES_ROLLING_DIR);
+    bool narrative = sr_lex_value(rid, SR_LEX_TIMES_ROLLING, SR_LEXCOL_TIMES_ROLLING_NARRATIVE) != 0;
+    if (!dir)
         return false;
     long n = 1;
     bool art;
@@ -1307,12 +1282,12 @@ static bool set_expr(const cx *c, size_t i, ex *e)
     size_t k;
     bool pl;
     int u = U_NONE;
-    if (is(c, i, "every") || is(c, i, "each")) {
+    if (word_is(c, i, SR_LEX_TIMES_EVERY)) {
         u = unit_at(c, i + 1, &pl);
         if (u && !pl) {
             k = i + 2;
         } else if (weekday_at(c, i + 1) || is(c, i + 1, "night") || is(c, i + 1, "morning") ||
-                   is(c, i + 1, "weekend")) {
+                   is(c, i + 1, "weekend")) { /* "every Friday", "each night" */
             u = is(c, i + 1, "weekend") ? U_WEEK : U_DAY;
             k = i + 2;
         } else {
@@ -1320,7 +1295,7 @@ static bool set_expr(const cx *c, size_t i, ex *e)
         }
     } else {
         size_t j = i;
-        if (is(c, j, "once") || is(c, j, "twice") || is(c, j, "thrice")) {
+        if (word_is(c, j, SR_LEX_TIMES_TIMES_WORD)) {
             j++;
         } else {
             long n;
@@ -1330,7 +1305,7 @@ static bool set_expr(const cx *c, size_t i, ex *e)
                 return false;
             j += used + 1;
         }
-        if (!(is(c, j, "a") || is(c, j, "an") || is(c, j, "per") || is(c, j, "every") || is(c, j, "each")))
+        if (!(is(c, j, "a") || is(c, j, "an") || is(c, j, "per") || word_is(c, j, SR_LEX_TIMES_EVERY)))
             return false;
         u = unit_at(c, j + 1, &pl);
         if (!u || pl)
@@ -1346,13 +1321,10 @@ static bool set_expr(const cx *c, size_t i, ex *e)
 /* Words before "a year" that make it a rate, not a duration. */
 static bool rate_before(const cx *c, size_t i)
 {
-    static const char *const words[] = {"times", "once", "twice", "thrice", "people", "million",
-                                        "billion", "thousand", "hundred", "percent", "per",
-                                        NULL};
     if (!in(c, i))
         return false;
     return c->t[i].kind == SITREP_TOK_NUMBER || c->t[i].kind == SITREP_TOK_SYMBOL ||
-           is_one_of(c, i, words);
+           word_is(c, i, SR_LEX_TIMES_RATE_BEFORE);
 }
 
 static void write_duration(ex *e, int u, long n)
@@ -1380,13 +1352,10 @@ static bool duration(const cx *c, size_t i, ex *e)
         while (h < len && s[h] != '-')
             h++;
         if (h > 0 && h + 1 < len) {
-            static const char *const words[] = {"one", "two", "three", "four", "five", "six",
-                                                "seven", "eight", "nine", "ten", "eleven",
-                                                "twelve", NULL};
-            long v = 0;
-            for (int k = 0; words[k]; k++)
-                if (sr_ieq(s, h, words[k]))
-                    v = k + 1;
+            /* "one" to "twelve" */
+            long v = sr_lex_value(sr_lex_find(s, h), SR_LEX_FIGURES_NUMBER_WORD, 0);
+            if (v > 12)
+                v = 0;
             u = v ? unit_of(s + h + 1, len - h - 1, &pl) : U_NONE;
             if (u && !pl && !is(c, i + 1, "old")) {
                 e->kind = SR_TIME_DURATION;
@@ -1436,12 +1405,8 @@ static bool duration(const cx *c, size_t i, ex *e)
 static bool time_of_day(const cx *c, size_t i, ex *e)
 {
     memset(e, 0, sizeof *e);
-    static const char *const zones[] = {"gmt", "utc", "local", "hours", "hrs", NULL};
-    static const char *const ampm[] = {"a.m.", "p.m.", "a.m", "p.m", "am", "pm", NULL};
     size_t end = 0;
-    if ((is(c, i, "noon") || is(c, i, "midnight")) &&
-        (is(c, i - 1, "at") || is(c, i - 1, "around") || is(c, i - 1, "after") ||
-         is(c, i - 1, "before") || is(c, i - 1, "until") || is(c, i - 1, "by"))) {
+    if (word_is(c, i, SR_LEX_TIMES_CLOCK_WORD) && word_is(c, i - 1, SR_LEX_TIMES_CLOCK_PREP)) {
         end = i + 1;
     } else {
         long v;
@@ -1461,13 +1426,13 @@ static bool time_of_day(const cx *c, size_t i, ex *e)
             if (sm && !(sm == 2 && (sr_ieq(s2, 2, "am") || sr_ieq(s2, 2, "pm"))))
                 return false;
             end = i + 3;
-            if (!sm && is_one_of(c, end, ampm))
+            if (!sm && word_is(c, end, SR_LEX_TIMES_AMPM))
                 end++;
-            else if (!sm && is_one_of(c, end, zones))
+            else if (!sm && word_is(c, end, SR_LEX_TIMES_ZONE))
                 end += is(c, end, "local") && is(c, end + 1, "time") ? 2 : 1;
-        } else if (sn == 0 && nd <= 2 && v >= 1 && v <= 12 && is_one_of(c, i + 1, ampm)) {
+        } else if (sn == 0 && nd <= 2 && v >= 1 && v <= 12 && word_is(c, i + 1, SR_LEX_TIMES_AMPM)) {
             end = i + 2;
-        } else if (sn == 0 && nd == 4 && v % 100 < 60 && v / 100 < 24 && is_one_of(c, i + 1, zones) &&
+        } else if (sn == 0 && nd == 4 && v % 100 < 60 && v / 100 < 24 && word_is(c, i + 1, SR_LEX_TIMES_ZONE) &&
                    !is(c, i + 1, "hours") && !is(c, i + 1, "local")) {
             end = i + 2; /* 0300 GMT */
         } else {

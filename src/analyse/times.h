@@ -20,7 +20,7 @@
 #define SITREP_TIMES_H
 
 #include "doc.h"
-#include "analyse/dates.h" /* sr_date {year, month, day} */
+#include "core/dates.h" /* sr_date {year, month, day} */
 
 typedef enum {
     SR_PREC_DAY = 1,

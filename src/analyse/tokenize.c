@@ -11,6 +11,7 @@
  */
 #include "doc.h"
 
+#include "analyse/truecase.h"
 #include "clean/glue.h"
 #include "data/lexicon.h"
 
@@ -54,6 +55,8 @@ static const unsigned char ascii_class[256] = {
 typedef struct tok_state {
     sitrep_doc *doc;
     bool oom;
+    bool caseless; /* the document's case says nothing (truecase.h): it is
+                    * read lower-cased, and capitals mark no sentence start */
 } tok_state;
 
 static inline void push_tok(tok_state *st, uint32_t start, uint32_t end, uint16_t kind,
@@ -132,7 +135,7 @@ static void emit_word(tok_state *st, const char *src, uint32_t s, uint32_t e)
 {
     size_t cuts[SR_GLUE_MAX_CUTS];
     size_t n = 0;
-    if (e - s >= 5)
+    if (e - s >= 5 && !st->caseless)
         n = sr_glue_split(src + s, e - s, cuts);
     uint32_t at = s;
     for (size_t i = 0; i <= n; i++) {
@@ -158,6 +161,10 @@ static void emit_plain_word(tok_state *st, const char *src, uint32_t s, uint32_t
     bool maybe_glued = upper > (first_up ? 1u : 0u) ||
                        (upper == 0 && n >= 5 &&
                         !sr_wordset_has_hash(&sr_dict_words, sr_word_hash(src + s, n)));
+    /* text without case information is not scraped prose: words are not
+     * glued there, and an unknown word is more likely a name */
+    if (st->caseless)
+        maybe_glued = false;
     if (maybe_glued) {
         emit_word(st, src, s, e);
         return;
@@ -192,12 +199,12 @@ static bool is_closer(const char *src, const sitrep_token *t)
     return cp == '"' || cp == 0x201D || cp == 0x2019 || cp == ')' || cp == ']' || cp == '\'';
 }
 
-static bool is_opener_tok(const char *src, const sitrep_token *t)
+static bool is_opener_tok(const char *src, const sitrep_token *t, bool caseless)
 {
     if (t->kind == SITREP_TOK_NUMBER)
         return true;
     if (t->kind == SITREP_TOK_WORD || t->kind == SITREP_TOK_SYMBOL)
-        return (t->flags & SITREP_TOKF_CAP) != 0 || t->kind == SITREP_TOK_SYMBOL;
+        return (t->flags & SITREP_TOKF_CAP) != 0 || t->kind == SITREP_TOK_SYMBOL || caseless;
     int32_t cp;
     sr_utf8_decode(src, t->end, t->start, &cp);
     return cp == '"' || cp == 0x201C || cp == 0x2018 || cp == '(' || cp == '[' || cp == '\'';
@@ -222,14 +229,14 @@ static void cut_sentences(tok_state *st, size_t first, size_t last)
                     stop++;
                 if (stop >= last)
                     end = true;
-                else if (is_opener_tok(src, &tok[stop])) {
+                else if (is_opener_tok(src, &tok[stop], st->caseless)) {
                     end = true;
                     if (cp == '.' && i > first && tok[i - 1].kind == SITREP_TOK_WORD &&
                         tok[i - 1].end == t->start) {
                         const sitrep_token *w = &tok[i - 1];
                         size_t wn = w->end - w->start;
                         if (is_abbrev(src + w->start, wn) ||
-                            (wn == 1 && (w->flags & SITREP_TOKF_CAP)))
+                            (wn == 1 && ((w->flags & SITREP_TOKF_CAP) || st->caseless)))
                             end = false;
                     }
                 }
@@ -238,7 +245,7 @@ static void cut_sentences(tok_state *st, size_t first, size_t last)
                    t->end - t->start >= 3 && src[t->end - 1] == '.' && i + 1 < last &&
                    tok[i + 1].kind == SITREP_TOK_WORD &&
                    is_sentence_opener(src + tok[i + 1].start, tok[i + 1].end - tok[i + 1].start) &&
-                   (tok[i + 1].flags & SITREP_TOKF_CAP)) {
+                   ((tok[i + 1].flags & SITREP_TOKF_CAP) || st->caseless)) {
             end = true; /* "... in the U.S. The talks ..." */
         }
         if (!end)
@@ -426,7 +433,7 @@ static bool line_is_terminal(const char *src, const sr_line *ln)
 /* Is `ln` the wrapped continuation of `prev` (hard-wrapped text)? Same
  * paragraph, `prev` ends mid-sentence, and `ln` starts in lower case or
  * `prev` is too long to be a heading. */
-static bool continues(const char *src, const sr_line *prev, const sr_line *ln)
+static bool continues(const char *src, const sr_line *prev, const sr_line *ln, bool caseless)
 {
     if (prev && (ln->flags & SR_LINE_INLINE) && prev->para == ln->para)
         return true; /* one HTML block, past an inline tag */
@@ -434,12 +441,20 @@ static bool continues(const char *src, const sr_line *prev, const sr_line *ln)
         return false;
     int32_t cp;
     sr_utf8_decode(src, ln->end, ln->start, &cp);
-    return sr_cp_is_lower(cp) || prev->words >= 8;
+    return (sr_cp_is_lower(cp) && !caseless) || prev->words >= 8;
 }
 
 sitrep_status sr_tokenize(sitrep_doc *doc)
 {
-    tok_state st = {doc, false};
+    tok_state st = {doc, false, false};
+    /* text in capitals or in lower case is read lower-cased, then given
+     * the case of edited prose (truecase.h) */
+    doc->caseless = (uint8_t)sr_case_profile(doc);
+    if (doc->caseless != SR_CASE_MIXED) {
+        if (sr_case_fold_copy(doc) != SITREP_OK)
+            return SITREP_ENOMEM;
+        st.caseless = true;
+    }
     size_t nlines = SR_VEC_COUNT(&doc->lines, sr_line);
     const sr_line *prev = NULL;
     size_t group = 0; /* first token of the sentence run being built */
@@ -448,7 +463,7 @@ sitrep_status sr_tokenize(sitrep_doc *doc)
         if (ln->drop)
             continue;
         size_t first = SR_VEC_COUNT(&doc->tokens, sitrep_token);
-        if (!continues(doc->src, prev, ln)) {
+        if (!continues(doc->src, prev, ln, st.caseless)) {
             if (first > group)
                 cut_sentences(&st, group, first);
             group = first;
@@ -464,7 +479,11 @@ sitrep_status sr_tokenize(sitrep_doc *doc)
     size_t end = SR_VEC_COUNT(&doc->tokens, sitrep_token);
     if (end > group)
         cut_sentences(&st, group, end);
-    return st.oom ? SITREP_ENOMEM : SITREP_OK;
+    if (st.oom)
+        return SITREP_ENOMEM;
+    if (st.caseless)
+        return sr_truecase(doc, (sitrep_token *)(void *)doc->tokens.data, end);
+    return SITREP_OK;
 }
 
 sitrep_status sr_tokenize_dropped(sitrep_doc *doc, unsigned reason, sr_buf *out)
@@ -477,7 +496,8 @@ sitrep_status sr_tokenize_dropped(sitrep_doc *doc, unsigned reason, sr_buf *out)
     doc->tokens = *out;
     sr_buf_init(&doc->inserts, doc->mem);
     sr_buf_init(&doc->sentences, doc->mem);
-    tok_state st = {doc, false};
+    tok_state st = {doc, false, doc->caseless != 0};
+    size_t first_caption = SR_VEC_COUNT(&doc->tokens, sitrep_token);
     size_t nlines = SR_VEC_COUNT(&doc->lines, sr_line);
     for (size_t li = 0; li < nlines && !st.oom; li++) {
         const sr_line *ln = &SR_VEC_AT(&doc->lines, sr_line, li);
@@ -491,6 +511,11 @@ sitrep_status sr_tokenize_dropped(sitrep_doc *doc, unsigned reason, sr_buf *out)
             SR_VEC_AT(&doc->tokens, sitrep_token, first).flags |= SITREP_TOKF_PARA_START;
         }
     }
+    size_t ncap = SR_VEC_COUNT(&doc->tokens, sitrep_token);
+    if (!st.oom && st.caseless && ncap > first_caption &&
+        sr_truecase(doc, (sitrep_token *)(void *)doc->tokens.data + first_caption,
+                    ncap - first_caption) != SITREP_OK)
+        st.oom = true;
     *out = doc->tokens;
     sr_buf_free(&doc->inserts);
     sr_buf_free(&doc->sentences);

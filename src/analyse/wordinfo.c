@@ -8,37 +8,29 @@
  */
 #include "analyse/wordinfo.h"
 
-#include "analyse/dates.h"
+#include "core/dates.h"
+#include "data/lex.h"
 #include "lexicon.h"
 
 #include <string.h>
-
-static const char *const small_numbers[] = {
-    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-    "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
-    "eighteen", "nineteen", NULL};
-static const char *const tens_words[] = {"twenty", "thirty", "forty", "fifty", "sixty",
-                                         "seventy", "eighty", "ninety", NULL};
 
 int sr_word_number(const char *s, size_t n)
 {
     if (n < 3)
         return 0; /* "one", "two", "six" and "ten" are the shortest */
-    int k = sr_ieq_index(s, n, small_numbers);
-    if (k > 0)
-        return k;
-    k = sr_ieq_index(s, n, tens_words);
-    if (k >= 0)
-        return 20 + 10 * k;
+    sr_lexid id = sr_lex_find(s, n);
+    if (sr_lex_in(id, SR_LEX_FIGURES_NUMBER_WORD))
+        return sr_lex_value(id, SR_LEX_FIGURES_NUMBER_WORD, 0);
     const char *h = memchr(s, '-', n);
     if (!h)
         return 0;
-    int t = sr_ieq_index(s, (size_t)(h - s), tens_words);
-    int u = sr_ieq_index(h + 1, n - (size_t)(h - s) - 1, small_numbers);
-    return t >= 0 && u >= 1 && u <= 9 ? 20 + 10 * t + u : 0;
+    /* "twenty-five": a tens word, a hyphen, a unit word */
+    int t = sr_lex_value(sr_lex_find(s, (size_t)(h - s)), SR_LEX_FIGURES_NUMBER_WORD, 0);
+    int u = sr_lex_value(sr_lex_find(h + 1, n - (size_t)(h - s) - 1), SR_LEX_FIGURES_NUMBER_WORD, 0);
+    return t >= 20 && t % 10 == 0 && u >= 1 && u <= 9 ? t + u : 0;
 }
 
-static uint16_t word_flags(const char *s, const sitrep_token *t, uint8_t *num)
+static uint16_t word_flags(const char *s, const sitrep_token *t, uint8_t *num, sr_lexid *lex)
 {
     size_t n = t->end - t->start, tn = n;
     uint16_t f = 0;
@@ -65,8 +57,6 @@ static uint16_t word_flags(const char *s, const sitrep_token *t, uint8_t *num)
     if (hyphen)
         f |= SR_WI_FIG_START;
 
-    /* The word sets hold ASCII words, none longer than 13 bytes; one hash
-     * of the whole token serves every set. */
     size_t ascii = n; /* bytes before the first non-ASCII one */
     if (!plain)
         for (size_t k = 0; k < n; k++)
@@ -74,34 +64,38 @@ static uint16_t word_flags(const char *s, const sitrep_token *t, uint8_t *num)
                 ascii = k;
                 break;
             }
-    uint64_t h = ascii == n && n <= 13 ? sr_word_hash(s, n) : 0;
-    /* most words are in no set at all: one probe of their union first */
-    if (h && sr_wordset_has_hash(&sr_any_words, h)) {
-        if (n <= 10 && sr_wordset_has_hash(&sr_time_small_words, h))
-            f |= SR_WI_TIME_SMALL;
-        if (n <= 13 && !hyphen &&
-            (sr_wordset_has_hash(&sr_figure_words, h) ||
-             ((t->flags & SITREP_TOKF_CAP) && sr_wordset_has_hash(&sr_figure_cap_words, h))))
-            f |= SR_WI_FIG_START;
-        if (!(f & SR_WI_TIMEISH) && tn == n && n <= 12 && sr_wordset_has_hash(&sr_time_words, h))
-            f |= SR_WI_TIMEISH;
-        if (n >= 2 && sr_wordset_has_hash(&sr_analysis_words, h)) {
-            if (sr_wordset_has_hash(&sr_event_words, h))
-                f |= SR_WI_EVENT;
-            if (sr_wordset_has_hash(&sr_speech_words, h))
-                f |= SR_WI_SPEECH;
-            if (sr_wordset_has_hash(&sr_irrealis_words, h))
-                f |= SR_WI_IRREALIS;
-            if (sr_wordset_has_hash(&sr_future_words, h))
-                f |= SR_WI_FUTURE;
-            if (sr_wordset_has_hash(&sr_clause_words, h))
-                f |= SR_WI_CLAUSE;
-        }
+    /* The rule lexicons (data/lex) hold words of any length and bytes: the
+     * token is looked up whole, once, and its entry kept for the stages. */
+    uint64_t hw = sr_word_hash(s, n);
+    *lex = n <= 120 ? sr_lex_find_hash(hw, s, n) : 0;
+    if (n >= 2) {
+        if (sr_lex_in(*lex, SR_LEX_FRAME_SPEECH))
+            f |= SR_WI_SPEECH;
+        if (sr_lex_in(*lex, SR_LEX_FRAME_IRREALIS))
+            f |= SR_WI_IRREALIS;
+        if (sr_lex_in(*lex, SR_LEX_FRAME_FUTURE))
+            f |= SR_WI_FUTURE;
+        if (sr_lex_in(*lex, SR_LEX_FRAME_CLAUSE))
+            f |= SR_WI_CLAUSE;
+        /* the events gate: every word that starts an entry of the trigger
+         * table, so no trigger rule tests a word the gate lacks */
+        if (sr_lex_in(*lex, SR_LEX_EVENTS_TRIGGERS) || sr_lex_heads(*lex, SR_LEX_EVENTS_TRIGGERS))
+            f |= SR_WI_EVENT;
     }
-    if (!(f & SR_WI_TIMEISH) && tn < n && tn <= 12 && ascii >= tn &&
-        sr_wordset_has_hash(&sr_time_words, sr_word_hash(s, tn)))
+    /* the figures gate (figures.start, and figures.cap_start for a word
+     * with a capital): ASCII words without a hyphen */
+    if (!hyphen && ascii == n &&
+        (sr_lex_in(*lex, SR_LEX_FIGURES_START) ||
+         ((t->flags & SITREP_TOKF_CAP) && sr_lex_in(*lex, SR_LEX_FIGURES_CAP_START))))
+        f |= SR_WI_FIG_START;
+    /* the times gates: times.small, and times.timeish for the word without
+     * its possessive ("Tuesday's", "year's") */
+    if (ascii == n && sr_lex_in(*lex, SR_LEX_TIMES_SMALL))
+        f |= SR_WI_TIME_SMALL;
+    if (!(f & SR_WI_TIMEISH) && ascii >= tn &&
+        sr_lex_in(tn == n ? *lex : sr_lex_find(s, tn), SR_LEX_TIMES_TIMEISH))
         f |= SR_WI_TIMEISH;
-    /* Number words are all in sr_figure_words; "twenty-five" is hyphenated
+    /* Number words are all in figures.start; "twenty-five" is hyphenated
      * (both FIG_START).  A possessive ("two's") is read without its 's. */
     *num = 0;
     if (f & (SR_WI_FIG_START | SR_WI_POSS2 | SR_WI_POSS4))
@@ -121,8 +115,9 @@ sitrep_status sr_word_info(const sitrep_doc *doc, sr_buf *out)
         const sitrep_token *t = &tok[i];
         uint16_t f = 0;
         uint8_t num = 0;
+        sr_lexid lex = 0;
         if (t->kind == SITREP_TOK_WORD)
-            f = word_flags(doc->src + t->start, t, &num);
+            f = word_flags(doc->src + t->start, t, &num, &lex);
         else if (t->kind == SITREP_TOK_NUMBER)
             f = SR_WI_TIMEISH | SR_WI_FIG_START;
         else if (t->kind == SITREP_TOK_SYMBOL)
@@ -131,6 +126,7 @@ sitrep_status sr_word_info(const sitrep_doc *doc, sr_buf *out)
             f = SR_WI_FIG_START; /* the qualifier "~" */
         w[i].flags = f;
         w[i].num = num;
+        w[i].lex = lex;
     }
     out->len = nt * sizeof(sr_wordinfo);
     return SITREP_OK;

@@ -13,24 +13,26 @@
 #define SITREP_WORDINFO_H
 
 #include "doc.h"
+#include "data/lex.h"
 
 enum {
     SR_WI_POSS2 = 1u << 0,      /* a word ending in 's ("Tuesday's"): times read it without */
     SR_WI_POSS4 = 1u << 1,      /* ... in ’s (U+2019, 3 bytes, then s) */
     SR_WI_TIMEISH = 1u << 2,    /* times.c timeish(): a number, a month, weekday or "Q1" with a
-                                 * capital, a hyphenated word or a word of sr_time_words */
-    SR_WI_TIME_SMALL = 1u << 3, /* in sr_time_small_words ("the", "in", "a") */
+                                 * capital, a hyphenated word or a word of times.timeish */
+    SR_WI_TIME_SMALL = 1u << 3, /* in times.small ("the", "in", "a") */
     SR_WI_FIG_START = 1u << 4,  /* figures.c may_start_figure() */
-    SR_WI_EVENT = 1u << 5,      /* in sr_event_words: may start an event trigger (events.c) */
-    SR_WI_SPEECH = 1u << 6,     /* in sr_speech_words: "said", "according" (claims.c) */
-    SR_WI_IRREALIS = 1u << 7,   /* in sr_irrealis_words: "vowed", "could" (events.c) */
-    SR_WI_FUTURE = 1u << 8,     /* in sr_future_words: "will", "expected" (claims.c) */
-    SR_WI_CLAUSE = 1u << 9      /* in sr_clause_words: "while", "but" end a clause */
+    SR_WI_EVENT = 1u << 5,      /* starts an entry of events.triggers (events.c) */
+    SR_WI_SPEECH = 1u << 6,     /* in frame.speech: "said", "according" (claims.c) */
+    SR_WI_IRREALIS = 1u << 7,   /* in frame.irrealis: "vowed", "could" (events.c) */
+    SR_WI_FUTURE = 1u << 8,     /* in frame.future: "will", "expected" (claims.c) */
+    SR_WI_CLAUSE = 1u << 9      /* in frame.clause: "while", "but" end a clause */
 };
 
 typedef struct sr_wordinfo {
     uint16_t flags; /* SR_WI_* */
     uint8_t num;    /* sr_word_number of the word without its possessive, 0 none */
+    sr_lexid lex;   /* the whole token's entry in the rule lexicons (data/lex.h), 0 none */
 } sr_wordinfo;
 
 /* One sr_wordinfo per token of the document (sitrep_doc_tokens), into

@@ -18,7 +18,7 @@
  */
 #include "doc.h"
 
-#include "analyse/dates.h"
+#include "core/dates.h"
 #include "clean/outlets.h"
 #include "data/lexicon.h"
 
@@ -170,6 +170,34 @@ static void features(const sr_line *ln, const char *src, feat *f)
     f->terminal = !f->ellipsis && (last == '.' || last == '!' || last == '?');
     f->headline = ln->words >= 2 && ln->words <= 30 && !(f->terminal && last == '.') && !f->ellipsis;
     f->prose = !f->ellipsis && ((f->terminal && ln->words >= 8) || ln->words >= 25);
+}
+
+/* Does the line open with a dateline that runs on into the body ("SAN
+ * SALVADOR, 3 JAN 90 -- [TEXT] THE ...", "KYIV (AP) -- Russian ...")?  A
+ * place in capitals, then a comma or a parenthesis, then within a few
+ * words a dash with text after it: the article's first paragraph, not a
+ * headline, even when the whole text is in capitals. */
+static bool opens_dateline(const feat *f)
+{
+    size_t n = f->n, p = 0;
+    bool lower = true; /* a text in lower case: its place is too */
+    for (size_t k = 0; k < n && lower; k++)
+        lower = !(f->s[k] >= 'A' && f->s[k] <= 'Z');
+    while (p < n && p < 40 && ((f->s[p] >= 'A' && f->s[p] <= 'Z') || (lower && f->s[p] >= 'a' && f->s[p] <= 'z') ||
+                               f->s[p] == ' ' || f->s[p] == '.' ||
+                               f->s[p] == '-' || f->s[p] == '\'' || (unsigned char)f->s[p] >= 0x80))
+        p++;
+    if (p < 3 || p >= n || (f->s[p] != ',' && f->s[p] != '('))
+        return false;
+    for (size_t k = p + 1; k + 2 < n && k < p + 60; k++) {
+        bool dash = (f->s[k] == '-' && f->s[k + 1] == '-') ||
+                    (f->s[k] == ' ' && f->s[k + 1] == '-' && f->s[k + 2] == ' ') ||
+                    ((unsigned char)f->s[k] == 0xE2 && (unsigned char)f->s[k + 1] == 0x80 &&
+                     ((unsigned char)f->s[k + 2] == 0x94 || (unsigned char)f->s[k + 2] == 0x93));
+        if (dash)
+            return n > k + 12; /* text after it */
+    }
+    return false;
 }
 
 /* Is the line's short key (see features) one of the set's phrases? */
@@ -616,6 +644,9 @@ sitrep_status sr_clean_lines(sitrep_doc *doc)
             if (L[i].drop)
                 continue;
             features(&L[i], doc->src, &f);
+            /* a dateline opens the body: no headline after it */
+            if (opens_dateline(&f))
+                break;
             if (f.headline && L[i].words >= 3) {
                 set_title(doc, f.s, f.n);
                 L[i].drop = SITREP_DROP_HEADER;

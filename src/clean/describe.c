@@ -8,7 +8,7 @@
  */
 #include "doc.h"
 
-#include "analyse/dates.h"
+#include "core/dates.h"
 #include "clean/outlets.h"
 
 #include <stdio.h>

@@ -26,10 +26,11 @@
  */
 #include "clean/webpage.h"
 
-#include "analyse/dates.h"
+#include "clean/htmlguard.h"
+#include "core/dates.h"
+#include "core/html.h"
 
 #include <assert.h>
-#include <iconv.h>
 #include <jansson.h>
 #include <libxml/HTMLparser.h>
 #include <libxml/parserInternals.h>
@@ -100,7 +101,7 @@ typedef struct page {
     uint8_t h1_open;
     sr_buf title;        /* <title> text */
     sr_buf ldjson;       /* JSON-LD script text */
-    sr_buf cuts;         /* cut: script and style bodies the parser does not see */
+    sr_buf cuts;         /* sr_html_cut: what the parser's copy leaves out (htmlguard.c) */
     char og_title[512], site_name[256], published[64], author[256], canonical[512], lang[36];
     int32_t best;        /* the article's container, -1 when none */
     /* class values repeat through a page ("menu-item menu-item-type-post"
@@ -113,30 +114,13 @@ typedef struct page {
     bool oom;
 } page;
 
-/* A script or style body left out of what the parser reads: at `at` of
- * the parser's text, `skipped` bytes of the page in all were left out. */
-typedef struct cut {
-    uint32_t at;
-    uint32_t skipped;
-} cut;
-
 static size_t position(const page *p)
 {
     const xmlParserInput *in = p->ctxt->input;
     if (!in || !in->cur || !in->base)
         return p->pos;
-    size_t at = (size_t)in->consumed + (size_t)(in->cur - in->base);
     /* back to the page's bytes: add what was cut before this point */
-    size_t lo = 0, hi = SR_VEC_COUNT(&p->cuts, cut);
-    while (lo < hi) {
-        size_t mid = (lo + hi) / 2;
-        if (SR_VEC_AT(&p->cuts, cut, mid).at <= at)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    if (lo)
-        at += SR_VEC_AT(&p->cuts, cut, lo - 1).skipped;
+    size_t at = sr_html_page_offset(&p->cuts, (size_t)in->consumed + (size_t)(in->cur - in->base));
     return at <= p->len ? at : p->len;
 }
 
@@ -423,6 +407,13 @@ static void on_start(void *ctx, const xmlChar *name, const xmlChar **atts)
     page *p = ctx;
     if (p->oom)
         return;
+#ifndef NDEBUG
+    /* the guard's copy holds no tag with more (htmlguard.c) */
+    size_t natts = 0;
+    while (atts && atts[natts * 2])
+        natts++;
+    assert(natts <= SR_HTML_MAX_ATTRS);
+#endif
     bool skip_here = p->depth > 0 && p->skip[p->depth - 1];
     tag_info tag = tag_of(name);
     if (tag.id == T_HTML) {
@@ -1073,35 +1064,6 @@ static void metadata(page *p, sitrep_doc *doc)
     }
 }
 
-bool sr_looks_like_html(const char *s, size_t n)
-{
-    size_t i = 0;
-    if (n >= 3 && (unsigned char)s[0] == 0xEF && (unsigned char)s[1] == 0xBB && (unsigned char)s[2] == 0xBF)
-        i = 3;
-    while (i < n && (s[i] == ' ' || s[i] == '\n' || s[i] == '\r' || s[i] == '\t'))
-        i++;
-    if (i >= n || s[i] != '<')
-        return false;
-    /* a fragment (a feed item's content) opening with a block or inline tag */
-    static const char *const openers[] = {"<p>", "<p ", "<div", "<article", "<section", "<h1", "<h2",
-                                          "<h3", "<h4", "<figure", "<ul", "<ol", "<blockquote",
-                                          "<table", "<img", "<span", "<strong", "<em>", "<br", NULL};
-    for (size_t k = 0; openers[k]; k++) {
-        size_t ol = strlen(openers[k]);
-        if (n - i >= ol && strncasecmp(s + i, openers[k], ol) == 0)
-            return true;
-    }
-    size_t lim = n - i < 4096 ? n - i : 4096;
-    static const char *const marks[] = {"<!doctype html", "<html", "<head", "<body", "<meta", "<title", NULL};
-    for (size_t k = 0; marks[k]; k++) {
-        size_t ml = strlen(marks[k]);
-        for (size_t j = i; j + ml <= i + lim; j++)
-            if (strncasecmp(s + j, marks[k], ml) == 0)
-                return true;
-    }
-    return false;
-}
-
 #ifndef NDEBUG
 /* The lookup tables are searched by bisection: kept sorted (debug builds,
  * as the sanitizer test run uses, check it). */
@@ -1116,268 +1078,6 @@ static void check_tables(void)
 }
 #endif
 
-/* Does s[0..n) contain the lower-case word w, in any case? */
-static bool memmem_ci(const char *s, size_t n, const char *w)
-{
-    size_t k = strlen(w);
-    for (size_t i = 0; i + k <= n; i++)
-        if (strncasecmp(s + i, w, k) == 0)
-            return true;
-    return false;
-}
-
-/* What the parser is given: a copy of the page with parts cut out, and
- * where (cut). */
-typedef struct cutter {
-    const char *s;
-    size_t n;
-    char *copy;        /* malloc, made at the first cut */
-    size_t w;          /* bytes written to the copy */
-    size_t from;       /* the page's bytes from here on are not copied yet */
-    size_t skipped;    /* bytes cut so far */
-    sr_buf *cuts;
-    bool oom;
-} cutter;
-
-/* Leaves s[a, b) out of the copy. */
-static void cut_out(cutter *k, size_t a, size_t b)
-{
-    if (k->oom || b <= a || a < k->from)
-        return;
-    if (!k->copy && !(k->copy = malloc(k->n ? k->n : 1))) {
-        k->oom = true;
-        return;
-    }
-    memcpy(k->copy + k->w, k->s + k->from, a - k->from);
-    k->w += a - k->from;
-    k->skipped += b - a;
-    k->from = b;
-    cut c = {(uint32_t)k->w, (uint32_t)k->skipped};
-    if (!SR_VEC_PUSH(k->cuts, cut, c))
-        k->oom = true;
-}
-
-static bool is_alpha(char c)
-{
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-
-static bool is_space(char c)
-{
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
-}
-
-/* Attributes read here (names as the parser lower-cases them); a long
- * value of any other (srcset, data-*, href of a link, onclick) is cut. */
-static bool attribute_read(const char *name, size_t n, bool link_tag)
-{
-    static const char *const read[] = {"class", "id", "itemprop", "role", "style", "hidden", "rel",
-                                       "content", "property", "name", "datetime", "type", "lang",
-                                       "http-equiv", "charset", NULL};
-    for (size_t i = 0; read[i]; i++)
-        if (strlen(read[i]) == n && strncasecmp(name, read[i], n) == 0)
-            return true;
-    return link_tag && n == 4 && strncasecmp(name, "href", 4) == 0; /* <link rel=canonical href> */
-}
-
-/* The tag at s[i] ('<' and a letter): long values of attributes nothing
- * reads are cut.  Returns the offset just past its '>' (n when the tag
- * does not end). */
-static size_t cut_tag(cutter *k, size_t i)
-{
-    const char *s = k->s;
-    size_t n = k->n, at = i + 1;
-    while (at < n && !is_space(s[at]) && s[at] != '>' && s[at] != '/')
-        at++;
-    bool link_tag = at - (i + 1) == 4 && strncasecmp(s + i + 1, "link", 4) == 0;
-    for (;;) {
-        while (at < n && (is_space(s[at]) || s[at] == '/'))
-            at++;
-        if (at >= n)
-            return n;
-        if (s[at] == '>')
-            return at + 1;
-        size_t name = at;
-        while (at < n && !is_space(s[at]) && s[at] != '=' && s[at] != '>' && s[at] != '/')
-            at++;
-        size_t name_len = at - name;
-        while (at < n && is_space(s[at]))
-            at++;
-        if (at >= n || s[at] != '=')
-            continue; /* an attribute without a value */
-        at++;
-        while (at < n && is_space(s[at]))
-            at++;
-        if (at >= n)
-            return n;
-        size_t v0, v1;
-        if (s[at] == '"' || s[at] == '\'') {
-            const char *q = memchr(s + at + 1, s[at], n - at - 1);
-            if (!q)
-                return n;
-            v0 = at + 1;
-            v1 = (size_t)(q - s);
-            at = v1 + 1;
-        } else {
-            v0 = at;
-            while (at < n && !is_space(s[at]) && s[at] != '>')
-                at++;
-            v1 = at;
-        }
-        if (v1 - v0 >= 48 && !attribute_read(s + name, name_len, link_tag))
-            cut_out(k, v0, v1);
-    }
-}
-
-/* Script and style bodies, comments and the long values of attributes
- * nothing reads are most of a news page's bytes, and the parser steps
- * through them a character at a time only for us to ignore them.  The
- * parser reads a copy without them (JSON-LD scripts kept); `cuts` maps its
- * offsets back to the page's.  A body ends at the first "</script"
- * ("</style"), as in the HTML tokenizer; comments are stepped over so that
- * a tag inside one is not taken for real.  Returns the copy (malloc), or
- * NULL when there is little to cut or memory is short (the page is then
- * read whole). */
-static char *cut_scripts(const char *s, size_t n, sr_buf *cuts, size_t *out_len)
-{
-    cutter k = {s, n, NULL, 0, 0, 0, cuts, false};
-    for (size_t i = 0; i < n && !k.oom;) {
-        const char *lt = memchr(s + i, '<', n - i);
-        if (!lt)
-            break;
-        i = (size_t)(lt - s);
-        if (n - i >= 4 && memcmp(s + i, "<!--", 4) == 0) {
-            size_t e = i + 4;
-            for (; e + 3 <= n && memcmp(s + e, "-->", 3) != 0; e++)
-                ;
-            if (e + 3 <= n && e - (i + 4) >= 64)
-                cut_out(&k, i + 4, e);
-            i = e + 3 <= n ? e + 3 : n;
-            continue;
-        }
-        if (i + 1 >= n || !is_alpha(s[i + 1])) {
-            i++;
-            continue;
-        }
-        size_t tl = n - i >= 7 && strncasecmp(s + i, "<script", 7) == 0 ? 6
-                    : n - i >= 6 && strncasecmp(s + i, "<style", 6) == 0 ? 5 : 0;
-        if (tl && (i + tl + 1 >= n || !strchr(" \t\r\n/>", s[i + tl + 1])))
-            tl = 0;
-        size_t body = cut_tag(&k, i);
-        if (!tl || body >= n) {
-            i = body;
-            continue;
-        }
-        /* a JSON-LD script stays: its metadata is read */
-        bool keep = tl == 6 && memmem_ci(s + i, body - i, "ld+json");
-        const char *close = tl == 6 ? "</script" : "</style";
-        size_t end = body;
-        for (; end < n; end++) {
-            const char *q = memchr(s + end, '<', n - end);
-            if (!q) {
-                end = n;
-                break;
-            }
-            end = (size_t)(q - s);
-            if (n - end >= tl + 2 && strncasecmp(s + end, close, tl + 2) == 0)
-                break;
-        }
-        if (!keep && end - body >= 64)
-            cut_out(&k, body, end);
-        i = end;
-    }
-    if (k.oom || !k.copy || k.skipped < n / 8) { /* not worth a copy */
-        free(k.copy);
-        cuts->len = 0;
-        return NULL;
-    }
-    memcpy(k.copy + k.w, s + k.from, n - k.from);
-    *out_len = k.w + (n - k.from);
-    return k.copy;
-}
-
-static size_t utf8_put(uint32_t c, char *out)
-{
-    if (c < 0x80) {
-        out[0] = (char)c;
-        return 1;
-    }
-    if (c < 0x800) {
-        out[0] = (char)(0xC0 | (c >> 6));
-        out[1] = (char)(0x80 | (c & 0x3F));
-        return 2;
-    }
-    if (c < 0x10000) {
-        out[0] = (char)(0xE0 | (c >> 12));
-        out[1] = (char)(0x80 | ((c >> 6) & 0x3F));
-        out[2] = (char)(0x80 | (c & 0x3F));
-        return 3;
-    }
-    out[0] = (char)(0xF0 | (c >> 18));
-    out[1] = (char)(0x80 | ((c >> 12) & 0x3F));
-    out[2] = (char)(0x80 | ((c >> 6) & 0x3F));
-    out[3] = (char)(0x80 | (c & 0x3F));
-    return 4;
-}
-
-/* The character reference at s[i] ("&amp;", "&#8217;", "&#x2019;"): its
- * length (from '&' to ';') with *c the character it stands for, or 0. */
-static size_t reference_at(const char *s, size_t n, size_t i, uint32_t *c)
-{
-    *c = 0;
-    if (s[i] != '&')
-        return 0;
-    const char *semi = memchr(s + i, ';', n - i < 34 ? n - i : 34);
-    if (!semi)
-        return 0;
-    size_t len = (size_t)(semi - (s + i)) - 1; /* between '&' and ';' */
-    if (len >= 2 && s[i + 1] == '#') {
-        bool hex = s[i + 2] == 'x' || s[i + 2] == 'X';
-        size_t k = i + 2 + hex;
-        uint32_t v = 0;
-        for (; k < (size_t)(semi - s) && v <= 0x10FFFF; k++) {
-            int d = s[k] >= '0' && s[k] <= '9' ? s[k] - '0'
-                    : hex && (s[k] | 0x20) >= 'a' && (s[k] | 0x20) <= 'f' ? (s[k] | 0x20) - 'a' + 10 : -1;
-            if (d < 0)
-                break;
-            v = v * (hex ? 16u : 10u) + (uint32_t)d;
-        }
-        if (k != (size_t)(semi - s) || v == 0 || v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF))
-            return 0;
-        *c = v;
-    } else if (len >= 2 && len < 32) {
-        char name[32];
-        memcpy(name, s + i + 1, len);
-        name[len] = '\0';
-        const htmlEntityDesc *e = htmlEntityLookup((const xmlChar *)name);
-        if (!e || !e->value)
-            return 0;
-        *c = e->value;
-    } else {
-        return 0;
-    }
-    if (*c == 0xA0)
-        *c = ' '; /* a no-break space reads as a space */
-    return len + 2;
-}
-
-int sr_html_write_unescaped(const char *s, size_t n, sitrep_write_fn write, void *ctx)
-{
-    size_t from = 0;
-    for (size_t i = 0; i < n; i++) {
-        uint32_t c;
-        size_t rl = reference_at(s, n, i, &c);
-        if (!rl)
-            continue;
-        char buf[4];
-        size_t bl = utf8_put(c, buf);
-        if (write(s + from, i - from, ctx) || write(buf, bl, ctx))
-            return -1;
-        i += rl - 1;
-        from = i + 1;
-    }
-    return write(s + from, n - from, ctx);
-}
 
 /* A page whose text holds character references is read through a copy
  * with them decoded, so that "army&#8217;s" is one word to the tokenizer
@@ -1409,12 +1109,12 @@ static sitrep_status decode_references(sitrep_doc *doc)
         uint32_t start = (uint32_t)w;
         for (r = L[i].start; r < L[i].end;) {
             uint32_t c;
-            size_t rl = reference_at(in, L[i].end, r, &c);
+            size_t rl = sr_html_reference_at(in, L[i].end, r, &c);
             if (!rl) {
                 out[w++] = in[r++];
                 continue;
             }
-            w += utf8_put(c, out + w);
+            w += sr_utf8_put(c, out + w);
             r += rl;
             sr_decode_step step = {(uint32_t)w, (int32_t)((int64_t)r - (int64_t)w)};
             if (!SR_VEC_PUSH(&doc->decode_map, sr_decode_step, step)) {
@@ -1468,12 +1168,16 @@ sitrep_status sr_webpage_lines(sitrep_doc *doc)
      * into the page at every event */
     sr_buf_init(&p.cuts, doc->mem);
     size_t cut_len = 0;
-    char *cut_copy = cut_scripts(doc->src, doc->len, &p.cuts, &cut_len);
+    char *cut_copy = NULL;
+    sitrep_status st = sr_html_guard(doc->src, doc->len, SR_HTML_MAX_ATTRS, &p.cuts, &cut_copy, &cut_len);
     const char *parse = cut_copy ? cut_copy : doc->src;
     size_t parse_len = cut_copy ? cut_len : doc->len;
-    p.ctxt = htmlCreateMemoryParserCtxt(parse, (int)(parse_len < INT32_MAX ? parse_len : INT32_MAX));
-    sitrep_status st = SITREP_OK;
-    if (!p.ctxt || !p.ctxt->sax) {
+    p.ctxt = st == SITREP_OK ? htmlCreateMemoryParserCtxt(parse, (int)(parse_len < INT32_MAX ? parse_len : INT32_MAX))
+                             : NULL;
+    if (st != SITREP_OK) {
+        /* not parsed: without the guard's copy a tag may hold any number
+         * of attributes */
+    } else if (!p.ctxt || !p.ctxt->sax) {
         st = SITREP_ENOMEM;
     } else {
         memcpy(p.ctxt->sax, &sax, sizeof sax);
@@ -1556,70 +1260,4 @@ sitrep_status sr_webpage_lines(sitrep_doc *doc)
     sr_buf_free(&p.cuts);
     free(cut_copy);
     return st;
-}
-
-/* ---- charsets ---- */
-
-static void declared_charset(const char *s, size_t n, char *out, size_t cap)
-{
-    out[0] = '\0';
-    size_t lim = n < 8192 ? n : 8192;
-    for (size_t i = 0; i + 8 < lim; i++) {
-        if (strncasecmp(s + i, "charset", 7) != 0)
-            continue;
-        size_t k = i + 7;
-        while (k < lim && (s[k] == ' ' || s[k] == '='))
-            k++;
-        while (k < lim && (s[k] == '"' || s[k] == '\''))
-            k++;
-        size_t m = 0;
-        while (k < lim && m + 1 < cap &&
-               ((s[k] >= 'a' && s[k] <= 'z') || (s[k] >= 'A' && s[k] <= 'Z') || (s[k] >= '0' && s[k] <= '9') ||
-                s[k] == '-' || s[k] == '_'))
-            out[m++] = s[k++];
-        out[m] = '\0';
-        if (m)
-            return;
-    }
-}
-
-sitrep_status sr_html_to_utf8(const char *s, size_t n, const sitrep_mem *mem, char **out, size_t *outlen)
-{
-    char cs[40];
-    declared_charset(s, n, cs, sizeof cs);
-    /* a page that declares UTF-8 yet is not: its bytes are windows-1252 */
-    if (!cs[0] || strcasecmp(cs, "utf-8") == 0 || strcasecmp(cs, "utf8") == 0 ||
-        strcasecmp(cs, "iso-8859-1") == 0 || strcasecmp(cs, "latin1") == 0 ||
-        strcasecmp(cs, "us-ascii") == 0)
-        snprintf(cs, sizeof cs, "WINDOWS-1252");
-    iconv_t cd = iconv_open("UTF-8", cs);
-    if (cd == (iconv_t)-1)
-        cd = iconv_open("UTF-8", "WINDOWS-1252");
-    if (cd == (iconv_t)-1)
-        return SITREP_EUTF8;
-    size_t cap = n * 3 + 16;
-    char *buf = mem->calloc(1, cap);
-    if (!buf) {
-        iconv_close(cd);
-        return SITREP_ENOMEM;
-    }
-    char *in = (char *)s, *o = buf;
-    size_t inleft = n, outleft = cap - 1;
-    while (inleft > 0) {
-        if (iconv(cd, &in, &inleft, &o, &outleft) != (size_t)-1)
-            break;
-        /* a byte the charset does not have: a replacement character */
-        if (outleft < 4)
-            break;
-        memcpy(o, "\xEF\xBF\xBD", 3);
-        o += 3;
-        outleft -= 3;
-        in++;
-        inleft--;
-    }
-    iconv_close(cd);
-    *o = '\0';
-    *out = buf;
-    *outlen = (size_t)(o - buf);
-    return SITREP_OK;
 }

@@ -42,8 +42,9 @@
  */
 #include "corpus/corpus.h"
 
-#include "analyse/dates.h"
+#include "core/dates.h"
 #include "cluster/rules.h"
+#include "data/lex.h"
 #include "wordhash.h"
 
 #include <limits.h>
@@ -56,23 +57,26 @@
 
 /* ---- keys ---- */
 
-static const char *const outcome_words[] = {"killed", "injured", "arrested", "apprehended",
-                                            "detained", "captured", "abducted", "displaced",
-                                            "executed", "released", "rescued", "missing", NULL};
+/* The outcome family of a measure's last word ("killed"; "detained" is
+ * "arrested": data/lex/stories.lex), 0 when it names none. */
+static int32_t outcome_of(const char *measure, const char **word)
+{
+    const char *last = strrchr(measure, ' ');
+    *word = last ? last + 1 : measure;
+    return sr_lex_value(sr_lex_find(*word, strlen(*word)), SR_LEX_STORIES_OUTCOMES, SR_LEXCOL_STORIES_OUTCOMES_FAMILY);
+}
 
 /* The family of a measure: its outcome ("militants killed" and
  * "operatives killed" count the same deaths; arrested, apprehended and
  * detained are one), else its head noun without a plural s. */
 static size_t measure_family(const char *m, char *out, size_t cap)
 {
-    const char *last = strrchr(m, ' ');
-    last = last ? last + 1 : m;
-    for (int i = 0; outcome_words[i]; i++)
-        if (strcmp(last, outcome_words[i]) == 0) {
-            const char *f = (i == 3 || i == 4) ? "arrested" : outcome_words[i];
-            snprintf(out, cap, "%s", f);
-            return strlen(out);
-        }
+    const char *last;
+    int32_t f = outcome_of(m, &last);
+    if (f) {
+        snprintf(out, cap, "%s", sr_lexe_STORIES_OUTCOMES_FAMILY_names[f]);
+        return strlen(out);
+    }
     size_t n = strlen(last);
     if (n > 3 && last[n - 1] == 's' && last[n - 2] != 's')
         n--;
@@ -85,19 +89,16 @@ static size_t measure_family(const char *m, char *out, size_t cap)
 
 bool sr_measure_outcome(const char *measure, const char **head, size_t *head_len)
 {
-    const char *last = strrchr(measure, ' ');
-    const char *word = last ? last + 1 : measure;
-    bool outcome = false;
-    for (int i = 0; outcome_words[i] && !outcome; i++)
-        outcome = strcmp(word, outcome_words[i]) == 0;
+    const char *word;
+    bool outcome = outcome_of(measure, &word) != 0;
     *head = NULL;
     *head_len = 0;
-    if (outcome && last) {
-        const char *h = last;
+    if (outcome && word > measure) {
+        const char *h = word - 1;
         while (h > measure && h[-1] != ' ')
             h--;
         *head = h;
-        *head_len = (size_t)(last - h);
+        *head_len = (size_t)(word - 1 - h);
     }
     return outcome;
 }
@@ -483,7 +484,7 @@ static main_event main_event_of(const sitrep_corpus *c, const sr_cdoc *d)
     for (uint32_t i = d->events0; i < d->events1; i++) {
         const sr_cevent *e = &SR_VEC_AT(&c->events, sr_cevent, i);
         if (!e->alive || !e->has_fat || !e->from[0] || !e->location || !e->admin1 || !e->country[0] ||
-            e->fat_low <= most)
+            e->date_from_report || e->place_from_report || e->fat_low <= most)
             continue;
         sr_date dd;
         if (sscanf(e->from, "%d-%d-%d", &dd.year, &dd.month, &dd.day) != 3)

@@ -121,7 +121,7 @@ static void add_title(term_acc *a, const char *t)
     }
 }
 
-sitrep_status sr_cluster_terms(sitrep_corpus *c, uint32_t d, const sitrep_doc *doc)
+sitrep_status sr_cluster_add(sitrep_corpus *c, uint32_t d, const sitrep_doc *doc)
 {
     term_acc *a = c->mem->calloc(1, sizeof *a);
     if (!a)

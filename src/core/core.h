@@ -156,4 +156,15 @@ bool sr_istarts(const char *a, size_t an, const char *prefix);
 /* Trims ASCII and Unicode spaces at both ends of [*s, *s + *n). */
 void sr_trim(const char **s, size_t *n);
 
+/* ---- input bytes (text.c) ---- */
+
+/* Checks bytes are text: EBINARY, EUTF8 (with *where = offset of the bad
+ * byte), EEMPTY, ETOOBIG, or OK. */
+sitrep_status sr_check_text(const char *bytes, size_t len, size_t *where);
+/* Makes a one-line field (an id, title, byline, outlet, URL, date) safe to
+ * print, in place: blanks of any kind become spaces, other control
+ * characters (C0, DEL, C1: the terminal's escape sequences, its bell) are
+ * removed.  Returns the new length. */
+size_t sr_field_clean(char *s);
+
 #endif

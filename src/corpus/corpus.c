@@ -8,10 +8,8 @@
  */
 #include "corpus/corpus.h"
 
-#include "analyse/dates.h"
+#include "core/dates.h"
 #include "analyse/entities.h"
-#include "cluster/rules.h"
-#include "pipeline.h"
 #include "doc.h"
 #include "namekey.h"
 #include "wordhash.h"
@@ -135,7 +133,33 @@ static int role_rank(const char *role)
     return 1;
 }
 
-/* The fields an entity takes from one document's mention of it. */
+/* The slot of identity `key` in the entity table, grown first when it
+ * must be: c->slots[*k] is its entity + 1, or 0 when it is new. */
+static bool entity_slot(sitrep_corpus *c, uint64_t key, size_t *k)
+{
+    size_t ne = SR_VEC_COUNT(&c->entities, sr_centity);
+    if ((ne + 1) * 10 > c->nslots * 7 && !grow(c))
+        return false;
+    const sr_centity *es = (const sr_centity *)(const void *)c->entities.data;
+    size_t i = (size_t)key & (c->nslots - 1);
+    while (c->slots[i] && es[c->slots[i] - 1].key != key)
+        i = (i + 1) & (c->nslots - 1);
+    *k = i;
+    return true;
+}
+
+/* Does `role`, stated by document `doc_id`, replace the entity's?  A
+ * descriptive role ("CENTCOM commander") beats a bare title ("General");
+ * then the first document in id order wins. */
+static bool role_wins(const char *role, const char *doc_id, const sr_centity *x)
+{
+    int r = role_rank(role), xr = role_rank(x->role);
+    return r > xr || (r && r == xr && strcmp(doc_id, x->role_doc) < 0);
+}
+
+/* The fields an entity takes from one document's mention of it: those of
+ * the first document by id, so that they do not depend on the order the
+ * documents come in. */
 static bool set_fields(sitrep_corpus *c, sr_centity *x, const sitrep_entity *e, const char *doc_id)
 {
     x->first_doc = doc_id;
@@ -155,29 +179,19 @@ static bool set_fields(sitrep_corpus *c, sr_centity *x, const sitrep_entity *e, 
 /* The corpus entity for a document's entity, made when new. */
 static int64_t merge(sitrep_corpus *c, const sitrep_entity *e, const char *doc_id)
 {
-    size_t ne = SR_VEC_COUNT(&c->entities, sr_centity);
-    if ((ne + 1) * 10 > c->nslots * 7 && !grow(c))
-        return -1;
+    size_t ne = SR_VEC_COUNT(&c->entities, sr_centity), k;
     uint64_t key = identity(e);
-    size_t k = (size_t)key & (c->nslots - 1);
-    sr_centity *es = (sr_centity *)(void *)c->entities.data;
-    while (c->slots[k]) {
-        sr_centity *x = &es[c->slots[k] - 1];
-        if (x->key == key) {
-            /* a descriptive role ("CENTCOM commander") beats a bare title
-             * ("General"); then the first document in id order wins */
-            int r = role_rank(e->role), xr = role_rank(x->role);
-            if (r > xr || (r && r == xr && strcmp(doc_id, x->role_doc) < 0)) {
-                x->role = keep(c, e->role);
-                x->role_doc = doc_id;
-            }
-            /* its name and place fields: the first document's by id, so
-             * that they do not depend on the order documents come in */
-            if (strcmp(doc_id, x->first_doc) < 0 && !set_fields(c, x, e, doc_id))
-                return -1;
-            return (int64_t)(c->slots[k] - 1);
+    if (!entity_slot(c, key, &k))
+        return -1;
+    if (c->slots[k]) {
+        sr_centity *x = &SR_VEC_AT(&c->entities, sr_centity, c->slots[k] - 1);
+        if (role_wins(e->role, doc_id, x)) {
+            x->role = keep(c, e->role);
+            x->role_doc = doc_id;
         }
-        k = (k + 1) & (c->nslots - 1);
+        if (strcmp(doc_id, x->first_doc) < 0 && !set_fields(c, x, e, doc_id))
+            return -1;
+        return (int64_t)(c->slots[k] - 1);
     }
     sr_centity x;
     memset(&x, 0, sizeof x);
@@ -186,6 +200,38 @@ static int64_t merge(sitrep_corpus *c, const sitrep_entity *e, const char *doc_i
     x.role = keep(c, e->role);
     x.role_doc = e->role ? doc_id : NULL;
     if (!set_fields(c, &x, e, doc_id) || !SR_VEC_PUSH(&c->entities, sr_centity, x))
+        return -1;
+    c->slots[k] = (uint32_t)ne + 1;
+    return (int64_t)ne;
+}
+
+int64_t sr_corpus_entity_join(sitrep_corpus *c, const sr_centity *e)
+{
+    size_t ne = SR_VEC_COUNT(&c->entities, sr_centity), k;
+    if (!entity_slot(c, e->key, &k))
+        return -1;
+    if (c->slots[k]) {
+        sr_centity *x = &SR_VEC_AT(&c->entities, sr_centity, c->slots[k] - 1);
+        if (e->role && role_wins(e->role, e->role_doc, x)) {
+            x->role = e->role;
+            x->role_doc = e->role_doc;
+        }
+        if (e->first_doc && (!x->first_doc || strcmp(e->first_doc, x->first_doc) < 0)) {
+            /* the fields of the first document by id, as when added */
+            x->first_doc = e->first_doc;
+            x->name = e->name;
+            memcpy(x->country, e->country, sizeof x->country);
+            x->parent = e->parent;
+            x->admin1 = e->admin1;
+            x->admin1_code = e->admin1_code;
+            x->feature = e->feature;
+            x->lat = e->lat;
+            x->lon = e->lon;
+        }
+        x->nmentions += e->nmentions;
+        return (int64_t)(c->slots[k] - 1);
+    }
+    if (!SR_VEC_PUSH(&c->entities, sr_centity, *e))
         return -1;
     c->slots[k] = (uint32_t)ne + 1;
     return (int64_t)ne;
@@ -472,6 +518,9 @@ sitrep_status sr_corpus_add_analysis(sitrep_corpus *c, uint32_t d, const sitrep_
         x.inj_high = ev.injured_high;
         x.fat_q = ev.fatalities_qualifier;
         x.inj_q = ev.injured_qualifier;
+        x.perp_conf = ev.perpetrator_confidence;
+        x.date_from_report = (uint8_t)ev.date_from_report;
+        x.place_from_report = (uint8_t)ev.place_from_report;
         uint32_t owner = (uint32_t)SR_VEC_COUNT(&c->events, sr_cevent);
         if (!SR_VEC_PUSH(&c->events, sr_cevent, x))
             return SITREP_ENOMEM;
@@ -503,7 +552,8 @@ static char *keep_copy(sitrep_corpus *c, const char *s)
 }
 
 /* The document's own record and facts the stories stage reads. */
-static sitrep_status add_document(sitrep_corpus *c, const sitrep_doc *doc, const char *id)
+static sitrep_status add_document(sitrep_corpus *c, const sitrep_doc *doc, const char *id,
+                                  const char *record, size_t record_len)
 {
     sr_cdoc x;
     memset(&x, 0, sizeof x);
@@ -518,16 +568,11 @@ static sitrep_status add_document(sitrep_corpus *c, const sitrep_doc *doc, const
     x.day = day_of(x.published[0] ? x.published : x.inferred);
     uint32_t d = (uint32_t)SR_VEC_COUNT(&c->docs, sr_cdoc);
     x.story = x.dup_of = -1;
-    sr_buf rec;
-    sr_buf_init(&rec, c->mem);
-    sitrep_status st = sitrep_doc_write_json(doc, c->opts.json_flags, sr_buf_write_cb, &rec);
-    if (st == SITREP_OK) {
-        x.record = sr_arena_strndup(&c->arena, rec.data, rec.len ? rec.len - 1 : 0); /* no newline */
-        x.record_len = rec.len ? rec.len - 1 : 0;
-        if (!x.record)
-            st = SITREP_ENOMEM;
-    }
-    sr_buf_free(&rec);
+    sitrep_status st = SITREP_OK;
+    x.record = sr_arena_strndup(&c->arena, record, record_len);
+    x.record_len = record_len;
+    if (!x.record)
+        st = SITREP_ENOMEM;
     if (st == SITREP_OK && x.day == INT32_MIN) {
         /* undated: kept to be analysed again once its story dates it */
         x.src = c->mem->calloc(1, doc->input_len ? doc->input_len : 1);
@@ -545,12 +590,11 @@ static sitrep_status add_document(sitrep_corpus *c, const sitrep_doc *doc, const
     }
     if (st == SITREP_OK)
         st = sr_corpus_add_analysis(c, d, doc);
-    if (st == SITREP_OK)
-        st = sr_cluster_terms(c, d, doc);
     return st;
 }
 
-sitrep_status sitrep_corpus_add(sitrep_corpus *c, const sitrep_doc *doc)
+sitrep_status sr_corpus_add(sitrep_corpus *c, const sitrep_doc *doc, const char *record,
+                           size_t record_len)
 {
     if (c == NULL || doc == NULL)
         return SITREP_EARG;
@@ -587,7 +631,7 @@ sitrep_status sitrep_corpus_add(sitrep_corpus *c, const sitrep_doc *doc)
     }
     c->mem->free(map);
     c->ndocs++;
-    return add_document(c, doc, id);
+    return add_document(c, doc, id, record, record_len);
 }
 
 sitrep_status sitrep_corpus_add_mentions(sitrep_corpus *c, const sitrep_doc *doc)
@@ -599,115 +643,4 @@ sitrep_status sitrep_corpus_add_mentions(sitrep_corpus *c, const sitrep_doc *doc
     if (n == 0 || strcmp(SR_VEC_AT(&c->docs, sr_cdoc, n - 1).id, doc->id) != 0)
         return SITREP_EARG;
     return add_exprs(c, (uint32_t)(n - 1), doc);
-}
-
-/* ---- the end: stories, dates, corroboration ---- */
-
-/* Does the time expression name its month ("July 26", "26 July")?  Such
- * a day is fixed once the year is: unlike "Tuesday", it does not move with
- * the date the text is read against. */
-static bool names_month(const char *q, size_t n)
-{
-    for (size_t i = 0; i < n;) {
-        while (i < n && !((q[i] >= 'A' && q[i] <= 'Z') || (q[i] >= 'a' && q[i] <= 'z')))
-            i++;
-        size_t j = i;
-        while (j < n && ((q[j] >= 'A' && q[j] <= 'Z') || (q[j] >= 'a' && q[j] <= 'z')))
-            j++;
-        if (j > i && sr_month_number(q + i, j - i))
-            return true;
-        i = j;
-    }
-    return false;
-}
-
-/* An undated document its story dated (its earliest dated article's day,
- * `from`; its latest, `until`): the latest day its text names by month
- * from `from` to rules.story_days after `until` ("on July 26", read in the
- * story's year), if any, is when it was written at the earliest.  Writes
- * it to latest ("" when none). */
-static sitrep_status latest_named_day(sitrep_corpus *c, sr_cdoc *x, const char *from, const char *until,
-                                      char latest[11])
-{
-    latest[0] = '\0';
-    int32_t d0 = day_of(from), d1 = day_of(until);
-    if (d0 == INT32_MIN)
-        return SITREP_OK;
-    sr_date end = sr_date_from_days((d1 > d0 ? d1 : d0) + sr_story_rules_default.story_days);
-    char ref[11];
-    sr_date_iso(&end, ref);
-    sitrep_doc_hints h = {x->hint_url, x->hint_title, NULL, x->hint_outlet};
-    sitrep_doc *doc = NULL;
-    sitrep_status st = sr_doc_analyse_dated(x->id, x->src, x->src_len, NULL, true, &h, &c->opts, ref, NULL, &doc);
-    for (size_t k = 0; st == SITREP_OK && k < sitrep_doc_time_count(doc); k++) {
-        sitrep_time t;
-        sitrep_doc_time(doc, k, &t);
-        if (strcmp(t.kind, "date") != 0 || strcmp(t.precision, "day") != 0 || !t.to[0] ||
-            strcmp(t.to, from) <= 0 || strcmp(t.to, ref) > 0 || strcmp(t.to, latest) <= 0 ||
-            !names_month(doc->src + t.span.start, t.span.end - t.span.start))
-            continue;
-        memcpy(latest, t.to, 11);
-    }
-    sitrep_doc_free(doc);
-    return st;
-}
-
-sitrep_status sr_corpus_finish(sitrep_corpus *c)
-{
-    if (c->finished)
-        return SITREP_OK;
-    c->finished = true;
-    sitrep_status st = sr_cluster_finish(c);
-    size_t n = SR_VEC_COUNT(&c->docs, sr_cdoc);
-    /* an undated article its story dated may name a later day of its own */
-    for (size_t i = 0; i < n && st == SITREP_OK; i++) {
-        sr_cdoc *x = &SR_VEC_AT(&c->docs, sr_cdoc, i);
-        if (!x->src || !x->inferred[0])
-            continue;
-        char from[11], latest[11];
-        memcpy(from, x->inferred, sizeof from);
-        const sr_cstory *story = &SR_VEC_AT(&c->stories, sr_cstory, (size_t)x->story);
-        st = latest_named_day(c, x, from, story->last_seen, latest);
-        x = &SR_VEC_AT(&c->docs, sr_cdoc, i);
-        if (st == SITREP_OK && latest[0]) {
-            char basis[400];
-            snprintf(basis, sizeof basis, "%s; the latest day its text names after it, %s", x->basis ? x->basis : "",
-                     latest);
-            memcpy(x->inferred, latest, sizeof latest);
-            x->basis = sr_arena_strndup(&c->arena, basis, strlen(basis));
-            if (!x->basis)
-                st = SITREP_ENOMEM;
-        }
-    }
-    /* the days each story was seen, with the days found for its undated articles */
-    for (size_t i = 0; i < n && st == SITREP_OK; i++) {
-        const sr_cdoc *x = &SR_VEC_AT(&c->docs, sr_cdoc, i);
-        if (x->story < 0 || !x->inferred[0])
-            continue;
-        sr_cstory *s = &SR_VEC_AT(&c->stories, sr_cstory, (size_t)x->story);
-        if (!s->first_seen[0] || strcmp(x->inferred, s->first_seen) < 0)
-            memcpy(s->first_seen, x->inferred, 11);
-        if (!s->last_seen[0] || strcmp(x->inferred, s->last_seen) > 0)
-            memcpy(s->last_seen, x->inferred, 11);
-    }
-    /* undated articles dated by their story are read again against that
-     * date: "so far this year", "earlier this week" resolve now */
-    for (size_t i = 0; i < n && st == SITREP_OK; i++) {
-        sr_cdoc *x = &SR_VEC_AT(&c->docs, sr_cdoc, i);
-        if (!x->src || !x->inferred[0])
-            continue;
-        sitrep_doc_hints h = {x->hint_url, x->hint_title, NULL, x->hint_outlet};
-        sitrep_doc *doc = NULL;
-        st = sr_doc_analyse_dated(x->id, x->src, x->src_len, NULL, true, &h, &c->opts, x->inferred,
-                                  x->basis, &doc);
-        if (st == SITREP_OK)
-            st = sr_corpus_add_analysis(c, (uint32_t)i, doc);
-        sitrep_doc_free(doc);
-        x = &SR_VEC_AT(&c->docs, sr_cdoc, i);
-        c->mem->free(x->src);
-        x->src = NULL;
-    }
-    if (st == SITREP_OK)
-        st = sr_corroborate(c);
-    return st;
 }

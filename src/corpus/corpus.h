@@ -8,7 +8,7 @@
 #define SITREP_CORPUS_H
 
 #include "core/core.h"
-#include "cluster/minhash.h"
+#include "analyse/minhash.h"
 
 /* One entity across documents. */
 typedef struct sr_centity {
@@ -93,6 +93,9 @@ typedef struct sr_cevent {
     int has_fat, has_inj;
     double fat_low, fat_high, inj_low, inj_high;
     const char *fat_q, *inj_q;
+    const char *perp_conf;   /* sitrep_event.perpetrator_confidence */
+    uint8_t date_from_report; /* the date is the report's window, not the text's */
+    uint8_t place_from_report; /* the place is the report's country, not the text's */
     uint32_t doc_index;
     uint8_t alive;
     int32_t group;           /* its corroborated event, -1 before */
@@ -210,7 +213,7 @@ struct sitrep_corpus {
     sr_buf docs;             /* sr_cdoc */
     sr_buf terms;            /* sr_cterm, each document's [terms0, terms1) */
     sr_buf trendwords;       /* sr_ctrendword */
-    /* made by sr_corpus_finish */
+    /* made by sitrep_corpus_finish (src/pipeline_corpus.c) */
     bool finished;
     sr_buf stories;          /* sr_cstory */
     sr_buf groups;           /* sr_cgroup */
@@ -221,14 +224,16 @@ struct sitrep_corpus {
     sr_buf trends;           /* sr_ctrend */
 };
 
-/* Finds the stories, dates undated articles by their story (analysing
- * them again), merges claims and events across articles, finds conflicts
- * and trends.  Runs once; later calls do nothing. */
-sitrep_status sr_corpus_finish(sitrep_corpus *c);
+/* corpus.c: what the document says, copied into the corpus as its last
+ * document, with its `document` record (JSON without the newline, copied;
+ * sitrep_corpus_add in src/pipeline_corpus.c writes it and then links the
+ * document to the others, cluster/stories.c). */
+sitrep_status sr_corpus_add(sitrep_corpus *c, const sitrep_doc *doc, const char *record,
+                           size_t record_len);
 
 /* cluster/terms.c: document d's near-copy signature and terms, what the
  * story linking reads of it (they depend on the document only). */
-sitrep_status sr_cluster_terms(sitrep_corpus *c, uint32_t d, const sitrep_doc *doc);
+sitrep_status sr_cluster_add(sitrep_corpus *c, uint32_t d, const sitrep_doc *doc);
 /* cluster/stories.c: near-copies and stories of every document, dates of
  * undated ones from their story; a function of the set of documents, not
  * of the order they came in. */
@@ -242,6 +247,11 @@ bool sr_measure_outcome(const char *measure, const char **head, size_t *head_len
 /* corroborate/corroborate.c: claims and events merged, conflicts, trends. */
 sitrep_status sr_corroborate(sitrep_corpus *c);
 
+/* corpus.c: the corpus entity of e's identity (e->key), which e joins as
+ * a document's entity would (its role by the same rule, its mentions
+ * counted), or e itself, new, whose strings must be the corpus's own.
+ * Its index, or -1 when out of memory. */
+int64_t sr_corpus_entity_join(sitrep_corpus *c, const sr_centity *e);
 /* corpus.c: the corpus's copy of s[0..n), one per distinct string. */
 const char *sr_corpus_intern(sitrep_corpus *c, const char *s, size_t n);
 /* corpus.c: document d's claims, events, time and figure records and trend
@@ -256,5 +266,15 @@ sitrep_status sr_corpus_add_analysis(sitrep_corpus *c, uint32_t d, const sitrep_
  * corpus must be freed, not used. */
 sitrep_status sr_corpus_save(const sitrep_corpus *c, sr_buf *out);
 sitrep_status sr_corpus_load(sitrep_corpus *c, const void *data, size_t len);
+/* snapshot.c: the same without the links (indexes, union-find), which
+ * the corpus that merges it makes again: a shard's partial corpus. */
+sitrep_status sr_corpus_save_unlinked(const sitrep_corpus *c, sr_buf *out);
+
+/* merge.c: appends everything `from` (unfinished) holds to `into`
+ * (unfinished), its documents after those of `into`, in their order, to
+ * be linked when next needed: the corpus `into` would be had the
+ * documents of `from` been added to it.  `from` is left as it was.  On
+ * failure (ENOMEM) `into` must be freed, not used. */
+sitrep_status sr_corpus_absorb(sitrep_corpus *into, const sitrep_corpus *from);
 
 #endif

@@ -3,8 +3,12 @@
  * adds new articles to what it holds without reading the old ones again.
  *
  * What is saved is the corpus as sitrep_corpus_add leaves it, before
- * sr_corpus_finish: documents, entities and mentions, claims, events and
- * their spans, trend sentences and the story terms of each document.  The records of
+ * sr_corpus_finish: documents (with their signatures and story terms),
+ * entities and mentions, claims, events and their spans, trend sentences,
+ * time and figure mentions when kept.  The corpus keeps no links between
+ * documents before it is finished, so a partial corpus (a shard of a
+ * distributed run, sr_corpus_save_unlinked) is the same bytes, merged by
+ * concatenation (corpus/merge.c).  The records of
  * stories, merged claims, conflicts and trends are made from these by
  * finishing a loaded corpus, exactly as for one built in memory.
  *
@@ -26,7 +30,7 @@
 #include <string.h>
 
 #define SNAP_MAGIC "SRCORP\x01\x00"
-#define SNAP_FORMAT 1u
+#define SNAP_FORMAT 3u /* 2: time and figure mentions; 3: story terms, no index */
 
 /* The string fields of each saved struct, by offset. */
 #define F(type, field) offsetof(type, field)
@@ -44,11 +48,13 @@ static const size_t event_strs[] = {F(sr_cevent, doc),       F(sr_cevent, type),
                                     F(sr_cevent, precision), F(sr_cevent, actors[0]), F(sr_cevent, actors[1]),
                                     F(sr_cevent, actors[2]), F(sr_cevent, actors[3]), F(sr_cevent, actors[4]),
                                     F(sr_cevent, location),  F(sr_cevent, admin1),    F(sr_cevent, fat_q),
-                                    F(sr_cevent, inj_q)};
+                                    F(sr_cevent, inj_q),     F(sr_cevent, perp_conf)};
 static const size_t doc_strs[] = {F(sr_cdoc, id),     F(sr_cdoc, outlet),     F(sr_cdoc, title),
                                   F(sr_cdoc, basis),  F(sr_cdoc, record),     F(sr_cdoc, hint_title),
                                   F(sr_cdoc, hint_url), F(sr_cdoc, hint_outlet)};
 static const size_t word_strs[] = {F(sr_ctrendword, quote), F(sr_ctrendword, phrase)};
+static const size_t expr_strs[] = {F(sr_cexpr, doc),       F(sr_cexpr, quote),     F(sr_cexpr, precision),
+                                   F(sr_cexpr, kind),      F(sr_cexpr, qualifier), F(sr_cexpr, measure)};
 #undef F
 
 typedef struct table {
@@ -64,7 +70,7 @@ static const table tables[] = {
     T(sr_cclaim, claim_strs, claims),     T(sr_cspan, span_strs, claim_spans),
     T(sr_cevent, event_strs, events),     T(sr_cspan, span_strs, event_spans),
     T(sr_cdoc, doc_strs, docs),           {sizeof(sr_cterm), NULL, 0, offsetof(sitrep_corpus, terms)},
-    T(sr_ctrendword, word_strs, trendwords),
+    T(sr_ctrendword, word_strs, trendwords), T(sr_cexpr, expr_strs, exprs),
 };
 #undef T
 
@@ -199,7 +205,7 @@ sitrep_status sr_corpus_save(const sitrep_corpus *c, sr_buf *out)
         }
     }
     mem->free(tmp);
-    /* the entity table holds numbers only */
+    /* the entity table and the three indexes hold numbers only */
     ok = ok && put_u64(&arrays, c->nslots) && put_bytes(&arrays, c->slots, c->nslots * sizeof *c->slots);
     ok = ok && put_u64(&arrays, c->ndocs);
     /* header, strings, arrays */
@@ -211,6 +217,11 @@ sitrep_status sr_corpus_save(const sitrep_corpus *c, sr_buf *out)
     sr_buf_free(&strs);
     sr_buf_free(&arrays);
     return ok ? SITREP_OK : SITREP_ENOMEM;
+}
+
+sitrep_status sr_corpus_save_unlinked(const sitrep_corpus *c, sr_buf *out)
+{
+    return sr_corpus_save(c, out);
 }
 
 /* ---- loading ---- */
@@ -267,18 +278,20 @@ static bool consistent(sitrep_corpus *c)
     size_t nd = SR_VEC_COUNT(&c->docs, sr_cdoc), ne = SR_VEC_COUNT(&c->entities, sr_centity);
     size_t ncl = SR_VEC_COUNT(&c->claims, sr_cclaim), nev = SR_VEC_COUNT(&c->events, sr_cevent);
     size_t nw = SR_VEC_COUNT(&c->trendwords, sr_ctrendword), nterms = SR_VEC_COUNT(&c->terms, sr_cterm);
+    size_t nx = SR_VEC_COUNT(&c->exprs, sr_cexpr);
     if (c->ndocs != nd || nd >= UINT32_MAX)
         return false;
     sr_cdoc *docs = (sr_cdoc *)(void *)c->docs.data;
     for (size_t i = 0; i < nd; i++) {
         sr_cdoc *d = &docs[i];
+        /* union-find: a parent is never after its child (unite roots at
+         * the smaller index), so no walk can loop */
         if (!d->id || d->dup_of < -1 || d->dup_of >= (int32_t)nd || d->terms0 > d->terms1 || d->terms1 > nterms ||
             d->claims0 > d->claims1 || d->claims1 > ncl || d->events0 > d->events1 || d->events1 > nev ||
-            d->words0 > d->words1 || d->words1 > nw)
+            d->words0 > d->words1 || d->words1 > nw || d->exprs0 > d->exprs1 || d->exprs1 > nx)
             return false;
         d->story = -1;
         d->published[sizeof d->published - 1] = d->inferred[sizeof d->inferred - 1] = '\0';
-        d->exprs0 = d->exprs1 = 0; /* mention records are not kept */
         if (!d->record)
             return false;
     }
@@ -330,6 +343,14 @@ static bool consistent(sitrep_corpus *c)
         if (w->doc_index >= nd || !w->quote || !w->phrase || w->kind < SR_TREND_DOUBLE || w->kind > SR_TREND_FALL ||
             w->end < w->start || strlen(w->quote) != w->end - w->start)
             return false;
+    }
+    for (size_t i = 0; i < nx; i++) {
+        sr_cexpr *x = &SR_VEC_AT(&c->exprs, sr_cexpr, i);
+        if (x->doc_index >= nd || (x->type != SR_CEXPR_TIME && x->type != SR_CEXPR_FIGURE) || !x->doc ||
+            !x->quote || x->end < x->start || x->end - x->start != x->quote_len || strlen(x->quote) != x->quote_len)
+            return false;
+        x->from[10] = x->to[10] = '\0';
+        x->duration[sizeof x->duration - 1] = x->unit[sizeof x->unit - 1] = '\0';
     }
     /* the tables: slot values inside their arrays, and never full (a
      * probe must find an empty slot) */

@@ -30,9 +30,9 @@
  */
 #include "corpus/corpus.h"
 
-#include "analyse/dates.h"
+#include "core/dates.h"
 #include "cluster/rules.h"
-#include "data/lexicon.h"
+#include "data/lex.h"
 #include "wordhash.h"
 
 #include <math.h>
@@ -544,8 +544,10 @@ static bool events_agree(const sitrep_corpus *c, const sr_cevent *a, const sr_ce
     bool sa = strcmp(a->type, "Strategic developments") == 0, sb = strcmp(b->type, "Strategic developments") == 0;
     if (sa != sb || (sa && strcmp(a->sub, b->sub) != 0))
         return false;
-    /* undated events merge only as copies of one article, one for one */
-    if (!a->from[0] || !b->from[0])
+    /* undated events merge only as copies of one article, one for one;
+     * so do events dated only by their report's window (sharing the
+     * month before two reports is no evidence of one happening) */
+    if (!a->from[0] || !b->from[0] || a->date_from_report || b->date_from_report)
         return copies(c, a->doc_index, b->doc_index) && strcmp(a->sub, b->sub) == 0 &&
                a->location == b->location;
     if (!periods_overlap(a->from, a->to, b->from, b->to))
@@ -759,8 +761,8 @@ static bool same_scope(const sr_cgroup *a, const sr_cclaim *xa, const sr_cgroup 
     bool oa = sr_measure_outcome(xa->measure, &ha, &na), ob = sr_measure_outcome(xb->measure, &hb, &nb);
     if (oa && ob && incident_period(a) && incident_period(b)) {
         bool heads = (na == nb && (na == 0 || memcmp(ha, hb, na) == 0)) ||
-                     (ha && sr_wordset_has(&sr_toll_generic_nouns, ha, na)) ||
-                     (hb && sr_wordset_has(&sr_toll_generic_nouns, hb, nb));
+                     (ha && sr_lex_in(sr_lex_find(ha, na), SR_LEX_STORIES_TOLL_GENERIC)) ||
+                     (hb && sr_lex_in(sr_lex_find(hb, nb), SR_LEX_STORIES_TOLL_GENERIC));
         return heads && (!a->actor || !b->actor || a->actor == b->actor) && places_agree(xa, xb);
     }
     if (oa != ob || (oa && incident_period(a) != incident_period(b)))

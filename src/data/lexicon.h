@@ -18,10 +18,11 @@
  *   sr_ui_navigation, sr_ui_prompts, sr_ui_prompts_tail, sr_ui_related
  *                     whole-line phrases of web pages that are not article
  *                     text (data/ui-*.txt)
- *   sr_org_heads      head nouns that end organisation names ("Forces",
- *                     "Network", "Ministry"; data/org-heads.txt)
  *   sr_common_words   the lower-case words of the system dictionary (its
  *                     proper nouns left out): "mobile", "reading"
+ *   sr_proper_words   the capitalised words of the system dictionary
+ *                     ("Baghdad", "Turkey": its proper nouns)
+ *   sr_allcaps_words  its words in capitals ("NATO", "US")
  *   sr_given_names    given names that start a person's name ("Ahmed",
  *                     "Sofia"; data/given-names.txt)
  */
@@ -53,22 +54,10 @@ extern const sr_wordset sr_ui_navigation;
 extern const sr_wordset sr_ui_prompts;
 extern const sr_wordset sr_ui_prompts_tail;
 extern const sr_wordset sr_ui_related;
-extern const sr_wordset sr_org_heads;
 extern const sr_wordset sr_given_names;
 extern const sr_wordset sr_common_words;
-extern const sr_wordset sr_time_words;       /* data/time-words.txt */
-extern const sr_wordset sr_time_small_words; /* data/time-small-words.txt */
-extern const sr_wordset sr_figure_words;     /* data/figure-words.txt */
-extern const sr_wordset sr_event_words;      /* data/event-words.txt */
-extern const sr_wordset sr_speech_words;     /* data/speech-words.txt */
-extern const sr_wordset sr_irrealis_words;   /* data/irrealis-words.txt */
-extern const sr_wordset sr_future_words;     /* data/future-words.txt */
-extern const sr_wordset sr_clause_words;     /* data/clause-words.txt */
-extern const sr_wordset sr_analysis_words;   /* the five above together: one probe screens all */
-extern const sr_wordset sr_any_words;        /* every set the word info reads: one probe screens
-                                              * the content words, which are in none */
-extern const sr_wordset sr_figure_cap_words; /* data/figure-cap-words.txt */
-extern const sr_wordset sr_toll_generic_nouns; /* data/toll-generic-nouns.txt */
+extern const sr_wordset sr_proper_words;
+extern const sr_wordset sr_allcaps_words;
 
 /* Is s[0..n) in the set?  ASCII case-insensitive; false for any non-ASCII
  * byte or n > 63.  Membership is decided by the hash alone: a word that is

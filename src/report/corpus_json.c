@@ -392,6 +392,7 @@ static json_t *egroup_json(const sitrep_corpus *c, const sr_cegroup *g, const si
         }
     }
     ok = put(o, "actors", actors) && ok;
+    ok = put(o, "perpetrator_confidence", str_or_null(x->nactors ? x->perp_conf : NULL)) && ok;
     json_t *loc = json_null();
     if (x->location) {
         loc = json_object();
@@ -777,15 +778,13 @@ static sitrep_status write_stories(const sitrep_corpus *c, sitrep_write_fn write
     return st;
 }
 
-sitrep_status sitrep_corpus_write_json(sitrep_corpus *c, unsigned flags,
-                                       sitrep_write_fn write, void *ctx)
+sitrep_status sr_corpus_write_records(sitrep_corpus *c, unsigned flags,
+                                      sitrep_write_fn write, void *ctx)
 {
     (void)flags;
-    if (c == NULL || write == NULL)
+    if (c == NULL || write == NULL || !c->finished)
         return SITREP_EARG;
-    sitrep_status fst = sr_corpus_finish(c);
-    if (fst == SITREP_OK)
-        fst = write_documents(c, write, ctx);
+    sitrep_status fst = write_documents(c, write, ctx);
     if (fst == SITREP_OK)
         fst = write_stories(c, write, ctx);
     if (fst != SITREP_OK)

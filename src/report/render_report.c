@@ -22,7 +22,7 @@
  * sticks, and the functions return it.
  */
 #include "report/render.h"
-#include "clean/webpage.h"
+#include "core/html.h"
 
 #include <math.h>
 #include <stdarg.h>
@@ -114,7 +114,14 @@ static void text_n(out *o, const char *s, size_t n)
     size_t run = 0;
     for (size_t i = 0; i < n; i++) {
         char c = s[i];
-        if (o->mode == ESC_HTML) {
+        unsigned char u = (unsigned char)c;
+        bool c1 = u == 0xC2 && i + 1 < n && (unsigned char)s[i + 1] >= 0x80 && (unsigned char)s[i + 1] <= 0x9F;
+        if ((u < 0x20 && c != '\n' && c != '\r' && c != '\t') || u == 0x7F || c1) {
+            /* a control character (an article's ESC, BEL, CSI) reaches
+             * no terminal and no page */
+            put(o, s + run, i - run);
+            i += c1;
+        } else if (o->mode == ESC_HTML) {
             const char *rep = html_escape(c);
             if (rep == NULL)
                 continue;

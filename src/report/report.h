@@ -13,4 +13,11 @@
  * 8 significant digits.  Does not take `o`'s reference. */
 sitrep_status sr_json_emit(json_t *o, const sitrep_mem *mem, sitrep_write_fn write, void *ctx);
 
+/* corpus_json.c: the records of a finished corpus (sitrep_corpus_finish),
+ * in the order of the output contract: documents, stories, entities,
+ * claims, events, conflicts, trends, then the mention records.  Only
+ * writes: EARG for a corpus not finished. */
+sitrep_status sr_corpus_write_records(sitrep_corpus *c, unsigned flags, sitrep_write_fn write,
+                                      void *ctx);
+
 #endif

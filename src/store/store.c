@@ -25,10 +25,8 @@
 
 #include "corpus/corpus.h"
 #include "doc.h"
-#include "report/render.h"
 #include "wordhash.h"
 
-#include <jansson.h>
 #include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -492,6 +490,8 @@ sitrep_status sitrep_store_commit(sitrep_store *s)
         if (st == SITREP_OK &&
             sqlite3_prepare_v2(s->db, "INSERT INTO records(type, rid, json) VALUES(?, ?, ?)", -1, &k.insert, NULL) != SQLITE_OK)
             st = db_fail(s, "storing the records");
+        if (st == SITREP_OK)
+            st = sitrep_corpus_finish(s->corpus);
         if (st == SITREP_OK) {
             st = sitrep_corpus_write_json(s->corpus, 0, store_record, &k);
             if (k.st != SITREP_OK)
@@ -657,52 +657,57 @@ sitrep_status sitrep_store_query(sitrep_store *s, const sitrep_query *f, sitrep_
     return st;
 }
 
-/* ---- reports and exports ---- */
+/* ---- the records, for the report ---- */
 
-sitrep_status sitrep_store_write(sitrep_store *s, sitrep_output_format format, sitrep_write_fn write, void *ctx)
-{
-    if (!s || !s->db || !write)
-        return SITREP_EARG;
+struct sr_record_iter {
+    sitrep_store *s;
     sqlite3_stmt *q;
-    if (sqlite3_prepare_v2(s->db, "SELECT json FROM records ORDER BY seq", -1, &q, NULL) != SQLITE_OK)
+};
+
+sitrep_status sr_store_records(sitrep_store *s, sr_record_iter **out)
+{
+    *out = NULL;
+    if (!s || !s->db)
+        return SITREP_EARG;
+    sr_record_iter *it = s->mem->calloc(1, sizeof *it);
+    if (!it)
+        return SITREP_ENOMEM;
+    it->s = s;
+    if (sqlite3_prepare_v2(s->db, "SELECT json FROM records ORDER BY seq", -1, &it->q, NULL) != SQLITE_OK) {
+        sqlite3_finalize(it->q);
+        s->mem->free(it);
         return db_fail(s, "reading the records");
-    sitrep_status st = SITREP_OK;
-    size_t n = 0, cap = 0;
-    json_t **recs = NULL;
-    while (st == SITREP_OK && sqlite3_step(q) == SQLITE_ROW) {
-        json_error_t err;
-        json_t *o = json_loadb((const char *)sqlite3_column_text(q, 0), (size_t)sqlite3_column_bytes(q, 0), 0, &err);
-        if (!o) {
-            snprintf(s->msg, sizeof s->msg, "a stored record is not JSON: %s", err.text);
-            st = SITREP_EJSON;
-            break;
-        }
-        if (n == cap) {
-            size_t nc = cap ? cap * 2 : 256;
-            json_t **r = s->mem->realloc(recs, nc * sizeof *r);
-            if (!r) {
-                json_decref(o);
-                st = SITREP_ENOMEM;
-                break;
-            }
-            recs = r;
-            cap = nc;
-        }
-        recs[n++] = o;
     }
-    sqlite3_finalize(q);
-    if (st == SITREP_OK) {
-        switch (format) {
-        case SITREP_REPORT_MARKDOWN: st = sr_render_markdown(recs, n, write, ctx); break;
-        case SITREP_REPORT_HTML: st = sr_render_html(recs, n, write, ctx); break;
-        case SITREP_EXPORT_JSONL: st = sr_export_jsonl(recs, n, write, ctx); break;
-        case SITREP_EXPORT_CSV: st = sr_export_acled_csv(recs, n, write, ctx); break;
-        case SITREP_EXPORT_GEOJSON: st = sr_export_geojson(recs, n, write, ctx); break;
-        default: st = SITREP_EARG; break;
-        }
-    }
-    for (size_t i = 0; i < n; i++)
-        json_decref(recs[i]);
-    s->mem->free(recs);
-    return st;
+    *out = it;
+    return SITREP_OK;
+}
+
+sitrep_status sr_record_next(sr_record_iter *it, const char **json, size_t *len)
+{
+    int rc = sqlite3_step(it->q);
+    if (rc == SQLITE_DONE)
+        return SITREP_DONE;
+    if (rc != SQLITE_ROW)
+        return db_fail(it->s, "reading the records");
+    *json = (const char *)sqlite3_column_text(it->q, 0);
+    *len = (size_t)sqlite3_column_bytes(it->q, 0);
+    return SITREP_OK;
+}
+
+void sr_record_iter_free(sr_record_iter *it)
+{
+    if (!it)
+        return;
+    sqlite3_finalize(it->q);
+    it->s->mem->free(it);
+}
+
+void sr_store_set_message(sitrep_store *s, const char *msg)
+{
+    snprintf(s->msg, sizeof s->msg, "%s", msg);
+}
+
+const sitrep_mem *sr_store_mem(const sitrep_store *s)
+{
+    return s->mem;
 }

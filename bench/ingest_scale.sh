@@ -1,0 +1,101 @@
+#!/usr/bin/env bash
+# bench/ingest_scale.sh BUILD_DIR [N] [BATCH] [EVERY] -- the store at news-feed
+# scale: N generated articles (default 1,000,000; bench/gen.c from the samples
+# and spec fixtures of the repository, dated as a feed of about 2,740 articles
+# a day, a year at a million) ingested in batches of BATCH (default 10,000),
+# one `sitrep ingest` process per batch, on one core (taskset -c
+# ${SITREP_BENCH_CPU:-0}).  Prints, per EVERY (default 100,000) articles
+# stored, the wall and CPU seconds and the peak memory of the next batch; then
+# the total, the database's size per 1,000 articles, and the latencies (p50,
+# p99 of 30 runs each) of `claims --actor A`, `events --place P --since
+# LAST_WEEK` and `report --since LAST_WEEK`.  Every batch's figures go to
+# BUILD_DIR/bench-scale/batches.tsv.  The generated batches are kept in
+# BUILD_DIR/bench-scale/gen-N (made again when the generator changes) unless
+# SITREP_BENCH_KEEP=0; SITREP=path runs another binary.
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+repo=$(dirname "$here")
+build=${1:-build}
+case $build in /*) ;; *) build=$repo/$build ;; esac
+n=${2:-1000000}
+batch=${3:-10000}
+every=${4:-100000}
+bin=${SITREP:-$build/sitrep}
+gen=$build/bench/gen
+for exe in "$bin" "$gen"; do
+  [[ -x $exe ]] || { echo "ingest_scale.sh: $exe not built (run make first)" >&2; exit 2; }
+done
+pin=()
+cpu=${SITREP_BENCH_CPU:-0}
+if command -v taskset >/dev/null 2>&1 && taskset -c "$cpu" true 2>/dev/null; then pin=(taskset -c "$cpu"); fi
+out=$build/bench-scale
+mkdir -p "$out"
+shopt -s nullglob
+sources=("$repo"/samples/*.txt "$repo"/tests/fixtures/*.spec)
+days=$(( (n + 2739) / 2740 ))
+corpus=$out/gen-$n-$batch
+stamp="n=$n batch=$batch days=$days gen=$(cksum <"$here/gen.c") sources=$(cat "${sources[@]}" | cksum)"
+if [[ ! -f $corpus/STAMP || $(cat "$corpus/STAMP") != "$stamp" ]]; then
+  rm -rf "$corpus"
+  echo "generating $n articles in batches of $batch ($days days) into $corpus" >&2
+  "$gen" --records "$n" --split "$batch" --days "$days" "$corpus" 0 "${sources[@]}" >/dev/null
+  echo "$stamp" > "$corpus/STAMP"
+fi
+db=$out/scale.db
+rm -f "$db" "$db-wal" "$db-shm"
+tsv=$out/batches.tsv
+printf 'stored\twall_s\tcpu_s\tpeak_mb\n' > "$tsv"
+printf '%9s %9s %9s %9s\n' stored wall_s cpu_s peak_MB
+t0=$(date +%s.%N)
+stored=0
+for f in "$corpus"/articles-*.jsonl; do
+  /usr/bin/time -f "%e %U %S %M" -o "$out/time" "${pin[@]}" "$bin" ingest "$db" --batch "$batch" "$f" 2>"$out/err" ||
+    { cat "$out/err" >&2; exit 1; }
+  read -r wall user sys kb < "$out/time"
+  line=$(awk -v st="$stored" -v w="$wall" -v u="$user" -v y="$sys" -v kb="$kb" \
+    'BEGIN { printf "%d\t%.2f\t%.2f\t%.0f", st, w, u + y, kb / 1024 }')
+  echo "$line" >> "$tsv"
+  if (( stored % every == 0 )) || (( stored + batch >= n )); then
+    echo "$line" | awk -F'\t' '{ printf "%9d %9.2f %9.2f %9.0f\n", $1, $2, $3, $4 }'
+  fi
+  [[ ${SITREP_BENCH_KEEP:-1} = 0 ]] && rm -f "$f"
+  stored=$((stored + batch))
+done
+t1=$(date +%s.%N)
+[[ ${SITREP_BENCH_KEEP:-1} = 0 ]] && rm -rf "$corpus"
+size=$(( $(stat -c %s "$db") + $(stat -c %s "$db-wal" 2>/dev/null || echo 0) ))
+awk -v t="$(echo "$t1 - $t0" | bc)" -v n="$n" -v size="$size" -f /dev/stdin "$tsv" <<'AWK'
+NR > 1 { cpu += $3 }
+END {
+  printf "total: %d articles in %.0f s wall, %.0f s CPU (%.0f articles/s of CPU); database %.1f GB, %.2f MB per 1,000 articles\n",
+    n, t, cpu, n / cpu, size / 1e9, size / 1e6 / n * 1000
+}
+AWK
+# ---- queries over the full store ----
+# the feed's last day (gen.c: record i of N on day i * days / N from 2025-01-01)
+read -r week last < <(python3 -c "
+import datetime, sys
+n, days = int(sys.argv[1]), int(sys.argv[2])
+last = datetime.date(2025, 1, 1) + datetime.timedelta(days=(n - 1) * days // n % 365)
+print(last - datetime.timedelta(days=6), last)" "$n" "$days")
+actors=(al-Shabaab ISIS ISIL AFRICOM CENTCOM Hezbollah Houthis JNIM ISWAP AMISOM AUSSOM SDF Taliban Wagner)
+places=(Mogadishu Kismayo Baidoa Beledweyne Kirkuk Mosul Raqqa Idlib Aleppo Maiduguri Gao Timbuktu Sanaa Aden Tripoli)
+latency() { # NAME CMD... with {} replaced by the i-th of the list in $list
+  local name=$1; shift
+  : > "$out/lat"
+  for ((i = 0; i < 30; i++)); do
+    local args=()
+    for a in "$@"; do args+=("${a//\{\}/${list[i % ${#list[@]}]}}"); done
+    local s e rows
+    s=$(date +%s%N)
+    rows=$("${pin[@]}" "$bin" "${args[@]}" 2>/dev/null | wc -l || true)
+    e=$(date +%s%N)
+    echo "$(( (e - s) / 1000000 )) $rows" >> "$out/lat"
+  done
+  sort -n "$out/lat" | awk -v name="$name" '{ ms[NR] = $1; rows += $2 } END {
+    printf "%-40s p50 %6d ms  p99 %6d ms  (%.0f lines of output on average)\n", name, ms[int((NR + 1) / 2)], ms[NR], rows / NR }'
+}
+echo "queries at $n articles (the last week: $week to $last):"
+list=("${actors[@]}"); latency "claims --actor A" claims "$db" --actor "{}"
+list=("${places[@]}"); latency "events --place P --since LAST_WEEK" events "$db" --place "{}" --since "$week"
+list=(x); latency "report --since LAST_WEEK" report "$db" --since "$week"

@@ -1,0 +1,303 @@
+# claims.lex -- the words the claims stage (src/analyse/claims.c) reads a
+# figure's measure, outcome, actor, place and source by.  Words that frame
+# a statement for claims and events alike (speech verbs, determiners,
+# pronouns, role nouns, locatives) are in frame.lex.  Format:
+# data/lex/README.md.
+
+
+# ---- what happened to the counted ----
+
+# Verb forms and the outcome they name: "killing 44 militants", "32 were
+# captured", "militants killed".  The outcome's name is what the measure
+# gets ("militants killed").
+[table outcome: outcome=OUTCOME]
+kill            killed
+kills           killed
+killed          killed
+killing         killed
+dead            killed
+died            killed
+die             killed
+slain           killed
+massacred       killed
+beheaded        killed
+beheading       killed
+arrest          arrested
+arrested        arrested
+arresting       arrested
+apprehended     apprehended
+apprehending    apprehended
+captured        captured
+capturing       captured
+capture         captured
+detained        detained
+detaining       detained
+detain          detained
+wounded         injured
+wounding        injured
+injured         injured
+injuring        injured
+hurt            injured
+stabbed         injured
+abducted        abducted
+abducting       abducted
+kidnapped       abducted
+kidnapping      abducted
+displaced       displaced
+displacing      displaced
+executed        executed
+executing       executed
+freed           released
+released        released
+releasing       released
+rescued         rescued
+rescuing        rescued
+missing         missing
+deported        deported
+evacuated       evacuated
+
+# Nouns naming what happened, read before "of": "the deaths of 44", "the
+# arrest of 12".  Nouns that are themselves the counted ("deaths",
+# "arrests") stay the measure's noun.
+[table outcome_noun: outcome=OUTCOME]
+deaths          killed
+death           killed
+lives           killed
+killing         killed
+killings        killed
+massacre        killed
+arrests         arrested
+arrest          arrested
+apprehensions   apprehended
+apprehension    apprehended
+capture         captured
+detention       detained
+detentions      detained
+abduction       abducted
+abductions      abducted
+kidnapping      abducted
+release         released
+rescue          rescued
+execution       executed
+executions      executed
+displacement    displaced
+
+# Between a figure's noun and its outcome: "44 militants who were later
+# killed", "32 of whom were captured".
+[set outcome_aux]
+who
+that
+which
+were
+was
+have
+had
+has
+been
+being
+are
+is
+reportedly
+also
+later
+all
+subsequently
+since
+of
+whom
+them
+
+# Between an outcome verb and the figure it governs: "has also killed
+# 44", "have so far captured 233".
+[set outcome_skip]
+have
+had
+has
+also
+reportedly
+allegedly
+already
+so
+far
+been
+
+# A noun of a tally: "put the toll at 60", "the death toll rose to 21"
+# count people killed.
+[set toll]
+toll
+
+# ---- the counted noun ----
+
+# Words left out of the counted noun: evaluations, vague quantities,
+# "suspected", "senior" ("12 suspected militants" counts militants).
+[set drop_adjective]
+senior
+suspected
+alleged
+armed
+foreign
+other
+more
+additional
+new
+local
+former
+top
+key
+some
+several
+many
+such
+further
+total
+estimated
+reported
+confirmed
+at
+large
+
+# ---- actors ----
+
+# Heads of "the group", "the militants": the armed group the article
+# names most.
+[set anaphor_head]
+group
+militants
+extremists
+jihadists
+insurgents
+terrorists
+organization
+organisation
+network
+rebels
+
+# Verbs after which "by X" does not name who did it: "fishermen held by
+# pirates" are the pirates' captives, not their count.
+[set by_not_actor]
+held
+kidnapped
+abducted
+captured
+detained
+seized
+taken
+led
+backed
+supported
+funded
+run
+
+# A finite verb after a subject, besides words in -s and -ed: "The US
+# maintains 900", "Syria has 40".
+[set finite]
+has
+have
+had
+is
+was
+are
+were
+will
+said
+says
+keeps
+kept
+sent
+spent
+
+# A place as the subject that suffered: "Syria saw 40 attacks",
+# "Peshawar recorded 12".
+[set place_subject_verb]
+saw
+sees
+recorded
+records
+registered
+suffered
+witnessed
+experienced
+had
+has
+
+# ---- sources ----
+
+# Words left off the front of a speaker's noun phrase: "a senior
+# official" is "official".
+[set speaker_drop]
+senior
+top
+anonymous
+unnamed
+
+# Adverbs and auxiliaries between a speaker and the verb: "CENTCOM also
+# said", "the army has previously said".
+[set speaker_adverb]
+also
+previously
+earlier
+later
+recently
+separately
+further
+had
+has
+have
+would
+then
+again
+once
+already
+
+# Documents that speak for the organisation named before: "the report
+# said".
+[set document]
+report
+statement
+study
+survey
+data
+assessment
+review
+
+# Roles that stand for the person named before in them: "the spokesman
+# said", "the governor said".
+[set person_role]
+spokesman
+spokeswoman
+spokesperson
+governor
+commander
+minister
+official
+envoy
+mayor
+chief
+leader
+
+# Nouns that stand for the organisation named before, with the kind of
+# entity they look for (- any organisation): "the army said", "the
+# ministry said", "the group said".
+[table org_noun: kind=ORG_KIND]
+bloc            -
+group           armed_group
+organisation    -
+organization    -
+ministry        government
+agency          -
+army            military
+military        military
+government      government
+movement        armed_group
+militia         armed_group
+alliance        -
+coalition       -
+observatory     -
+monitor         -
+command         military
+mission         -
+council         -
+commission      -
+force           military
+forces          military
+department      -

@@ -1,0 +1,604 @@
+# entities.lex -- the words the name stage reads (src/analyse/entities.c)
+# and the truecaser that gives text in capitals or lower case the case of
+# edited prose (src/analyse/truecase.c).  Format: data/lex/README.md.
+
+
+# Words that may join the words of a name and stay in lower case inside
+# it: "Ministry of Defence", "Islamic State in Iraq and the Levant",
+# "Luis de la Reina", "Abdullah bin Zayed".
+[set name_links]
+of
+in
+on
+for
+and
+the
+de
+di
+du
+da
+la
+le
+del
+des
+della
+dos
+van
+von
+der
+bin
+ibn
+bint
+wal
+y
+
+# Articles that open a name and are capitalised there: "La Paz", "El
+# Salvador", "Los Angeles" (inside a name they are links: "Luis de la
+# Reina").
+[set name_articles]
+la
+le
+el
+los
+las
+les
+il
+lo
+al
+
+
+# Articles.  Before a closed-class word that is also an acronym they make
+# it the name, in text whose case says nothing ("the us embassy", "a us
+# drone"; not "the site"); they open a role ("X, a clan elder, said").
+[set articles]
+the
+a
+an
+
+# An acronym that is also a common word is the name before one of these
+# ("us forces", "is fighters"; "us-led" and "is-held", joined by a hyphen,
+# always).
+[set acronym_after]
+forces
+troops
+military
+army
+navy
+marines
+soldiers
+personnel
+officials
+official
+diplomats
+diplomat
+embassy
+consulate
+government
+administration
+president
+secretary
+envoy
+ambassador
+senator
+congress
+department
+intelligence
+aircraft
+jets
+warplanes
+drones
+drone
+airstrikes
+airstrike
+strikes
+militants
+fighters
+gunmen
+group
+groups
+leader
+leaders
+commander
+commanders
+positions
+stronghold
+strongholds
+territory
+supporters
+members
+citizens
+authorities
+spokesman
+spokeswoman
+dollars
+dollar
+
+
+# Endings that make a word the dictionary lacks out of one it has
+# ("airstrikes", "jihadists", "geolocated"): such a word is a common word,
+# not a name, in text whose case says nothing.
+[set derivation_suffixes]
+s
+es
+ed
+d
+ing
+er
+ers
+ist
+ists
+ly
+
+# Endings of words the dictionary lacks that names do not have: such a
+# word is a common one ("interoperability", "radicalisation").
+[set common_endings]
+ability
+ibility
+ities
+ment
+ments
+tion
+tions
+sion
+sions
+ness
+ism
+isms
+ization
+izations
+isation
+isations
+ically
+
+
+# ---- people ----
+
+# Verbs whose subject or object is a person: a name before "said" or after
+# "told" is a person's ("X said", "told X").
+[set person_verbs]
+said
+says
+told
+added
+explained
+noted
+wrote
+warned
+stated
+argued
+pointed
+insisted
+stressed
+announced
+confirmed
+denied
+tweeted
+posted
+acknowledged
+urged
+asked
+replied
+declared
+recalled
+estimated
+claimed
+testified
+tells
+writes
+believes
+thinks
+described
+called
+cautioned
+observed
+
+# Two words after which a name is a person's: "according to X", "led by X".
+[set person_introducers]
+according to
+led by
+headed by
+founded by
+run by
+
+# Lower-case words inside a person's name: "Abdullah bin Zayed", "Luiz
+# Inacio da Silva", "Ursula von der Leyen".
+[set person_links]
+bin
+ibn
+bint
+de
+da
+del
+della
+di
+dos
+du
+van
+von
+der
+le
+la
+wa
+
+# Words that may open the role set off by commas after a name, before its
+# role noun, besides the articles: "X, the former commander of ..., said".
+[set role_openers]
+former
+retired
+then
+
+# Nouns that name a group or a place, not a person's role: "X, a group
+# that ...", "X, a town in ..." is no person.
+[set not_roles]
+group
+movement
+organization
+organisation
+town
+city
+village
+country
+province
+region
+area
+militia
+army
+force
+forces
+agency
+company
+capital
+
+# Words that end a role read backwards from a name ("the army chief, Gen.
+# X"), besides the articles: the role does not take them in.
+[set role_stops]
+said
+says
+told
+by
+of
+and
+with
+
+
+# ---- organisations ----
+
+# Head nouns that end an organisation's name ("... Research Network",
+# "Syrian Democratic Forces", "Ministry of Defence"), with the kind they
+# give it: media; military; government; an armed group (a state's military
+# after a national modifier: "Iraqi Security Forces"); '-' an organization.
+[table org_heads: kind]
+forces          armed
+force           armed
+army            armed
+armies          -
+command         military
+commands        -
+front           armed
+fronts          -
+brigade         military
+brigades        armed
+battalion       armed
+battalions      armed
+regiment        military
+regiments       -
+division        military
+divisions       -
+corps           military
+squadron        military
+squadrons       -
+fleet           military
+guard           armed
+guards          armed
+militia         armed
+militias        armed
+units           armed
+unit            -
+legion          -
+detachment      -
+group           -
+groups          -
+movement        armed
+movements       -
+network         -
+resistance      armed
+mobilization    armed
+mobilisation    armed
+coalition       -
+alliance        -
+council         government
+councils        -
+committee       -
+committees      -
+organization    -
+organisation    -
+party           -
+mujahideen      -
+cartel          -
+gang            -
+faction         -
+liberation      -
+emirate         -
+province        -
+wilayat         -
+ministry        government
+department      government
+directorate     government
+agency          government
+service         government
+services        government
+police          government
+gendarmerie     -
+bureau          government
+office          government
+commission      government
+authority       government
+administration  government
+assembly        government
+parliament      government
+congress        -
+senate          -
+government      government
+cabinet         government
+presidency      -
+secretariat     -
+court           government
+tribunal        -
+prosecutor      -
+headquarters    -
+staff           -
+center          -
+centre          -
+union           -
+league          -
+federation      -
+association     -
+society         -
+foundation      -
+institute       -
+institution     -
+observatory     -
+monitor         -
+watch           -
+mission         -
+initiative      -
+project         -
+program         -
+programme       -
+fund            -
+bank            -
+trust           -
+consortium      -
+forum           -
+conference      -
+community       -
+crescent        -
+cross           -
+international   -
+relief          -
+university      -
+academy         -
+college         -
+school          -
+hospital        -
+company         -
+corporation     -
+holdings        -
+industries      -
+airlines        -
+airways         -
+news            media
+times           media
+post            media
+press           media
+herald          media
+journal         media
+tribune         media
+television      media
+radio           media
+gazette         media
+telegraph       media
+chronicle       media
+daily           -
+magazine        -
+broadcasting    -
+channel         -
+wire            -
+monitoring      -
+
+# Words that may follow an organisation's head noun inside its name:
+# "Ministry of Defence", "Council for Peace", "Committee on Aid".
+[set org_head_links]
+of
+for
+on
+
+# Words that introduce another name of what was just named: "X, also known
+# as Y", "X, widely known as Y".
+[set alias_markers]
+also known as
+formerly known as
+widely known as
+better known as
+commonly known as
+known as
+
+
+# ---- places ----
+
+# Words before a place: "in X", "near X", "north of X".
+[set locatives]
+at
+around
+across
+and
+in
+into
+inside
+near
+north
+northern
+northeast
+northwest
+from
+outside
+of
+over
+to
+toward
+towards
+between
+south
+southern
+southeast
+southwest
+east
+eastern
+west
+western
+central
+via
+
+# Words after a name that make it a region: "Idlib province".
+[set admin_words]
+province
+governorate
+state
+region
+district
+county
+oblast
+prefecture
+department
+
+# Days and months: a capitalised one names no one.
+[set calendar]
+monday
+tuesday
+wednesday
+thursday
+friday
+saturday
+sunday
+january
+february
+march
+april
+may
+june
+july
+august
+september
+october
+november
+december
+jan
+feb
+mar
+apr
+jun
+jul
+aug
+sep
+sept
+oct
+nov
+dec
+
+# Words after a place name that do not make it part of a longer name
+# ("Idlib Province", "Jordan Valley").
+[set place_name_after]
+province
+governorate
+city
+district
+region
+state
+county
+oblast
+prefecture
+department
+camp
+border
+countryside
+plains
+valley
+
+# Words before a place name that do not make it part of a longer name
+# ("Northern Syria", "Greater Damascus").
+[set place_name_before]
+north
+south
+east
+west
+northern
+southern
+eastern
+western
+northeast
+northwest
+southeast
+southwest
+northeastern
+northwestern
+southeastern
+southwestern
+central
+greater
+upper
+lower
+occupied
+rural
+
+# "the town of X": an unknown name after one of these is a place.
+[set place_kind_of]
+town of
+village of
+city of
+district of
+camp of
+area of
+region of
+hamlet of
+suburb of
+outskirts of
+province of
+governorate of
+neighbourhood of
+neighborhood of
+settlement of
+county of
+
+# Prepositions after which an unknown name is a place ("raids around X").
+[set place_preps]
+in
+near
+around
+outside
+at
+into
+toward
+towards
+from
+inside
+
+# A generic last word that is part of a place's name ("Sadr City",
+# "Rukban Camp").
+[set place_generic_last]
+city
+camp
+town
+district
+village
+
+# Particles that join a name even standing alone ("al Qaeda", "El
+# Fasher"); the others only when hyphenated ("ad-Dawr"), as "at" and "as"
+# are English words.
+[set joining_particles]
+al
+el
+ul
+
+# "X, or Y": an acronym after "or" names X again.
+[set alias_or]
+or

@@ -1,0 +1,1109 @@
+# events.lex -- the words and rules of the events stage
+# (src/analyse/events.c): the trigger table that names each happening's
+# ACLED sub-event, and the word classes its guards and readers test.
+# Format: data/lex/README.md.  Words shared with claims (speech verbs,
+# clause breaks, irrealis markers) live in frame.lex.
+
+
+# ---- triggers ----
+#
+# A word or phrase that names a happening, with the ACLED sub-event it
+# names, the guard that must hold (a named test in events.c; - none), the
+# veto that must not hold (- none) and whether the word is a plural (a
+# plural needs a determiner that makes it one episode, "the twin blasts",
+# or a sub-event counted by its happenings, "clashes").  Rows of one phrase
+# are alternative readings tried in order: the first whose guard holds and
+# whose veto does not names the sub-event; none, and the word names
+# nothing.  The longest phrase at a token is read first, then its first
+# word alone.  Every word that starts an entry here is the events gate
+# (SR_WI_EVENT): a rule cannot test a word the gate lacks.
+#
+# Sub-events (events.c maps them to ACLED's names): clash, gov_regains,
+# nsa_overtakes, air, suicide, shelling, ied, grenade, civilians (an attack
+# on civilians), abduction, sexual, protest, intervention, violent_demo,
+# mob, agreement, arrests, change, hq, looting, transfer, other, and attack
+# ("an attack": a clash or an attack on civilians, decided by its target).
+#
+# Guards (events.c, guard_holds):
+#   launched        "launched a drone at": launch_verb two words before
+#   hit_next        the next word is in strike_verb ("jets struck")
+#   aircraft_before an aircraft word within three words before ("planes bombed")
+#   after_missile   "missile strike"
+#   military        a strike_modifier within two words before, or a name
+#                   right before ("US strikes")
+#   on_target       "a strike on / against / targeting"
+#   fire_near       a munition_use word within four words either side
+#   suicide_before  "suicide" within three words before (bombings); suicide2
+#                   within two (attacks)
+#   air_before      "drone" or "air" within two words before
+#   projectile_before "rocket", "missile" or "mortar" within two before
+#   knife_before    "knife" within two before
+#   bomb_before     "bomb" or "ied" within three before
+#   violent         the sentence speaks of armed violence (violence words,
+#                   military targets, an armed group or military named)
+#   intense         "fighting" with heavy or fierce before it, "between"
+#                   about it, or "erupted" after it
+#   shot_dead       "shot dead", "shot and ..."
+#   was_before      "was shot"
+#   victims_count   a figure right after the verb ("killed 9", "killed the 3")
+#   deal_made       an agreement signed, reached or of peace, between
+#                   political parties (political words or actors)
+#   deal_terms      "agreed to" exchange, release, withdraw ... (deal_term)
+#   terrorist_after "terrorist" within eight words after
+#   base_after      "base" within five words after
+#   person_after    a person or person word (person_object) within three after
+#   place_after     a place named within four words after
+#   episode         a word of one episode right before ("two raids")
+# Vetoes:
+#   ordnance_use    the next word is in ordnance_context ("bomb squad")
+#   was_before      "was executed" (a sentence, not a killing)
+#   figurative      a non_armed word right before ("heart attack"), or an
+#                   abstract object or "under" with no armed violence about
+#   market          market words about "rally"/"rallied" ("stocks rallied")
+#   market_rally    the same, or a speech word before "rally" ("spoke at a
+#                   campaign rally")
+#   background      "protests" with a background word before it
+[table triggers: sub=event_sub guard=event_test unless=event_test plural]
+suicide bomb          suicide        -                  -             0
+suicide bombs         suicide        -                  -             0
+suicide bomber        suicide        -                  -             0
+suicide bombers       suicide        -                  -             0
+suicide bombed        suicide        -                  -             0
+suicide bombing       suicide        -                  -             0
+suicide bombings      suicide        -                  -             1
+suicide attack        suicide        -                  -             0
+suicide attacks       suicide        -                  -             1
+suicide attacked      suicide        -                  -             0
+suicide attacker      suicide        -                  -             0
+suicide blast         suicide        -                  -             0
+suicide blasts        suicide        -                  -             0
+suicide vest          suicide        -                  -             0
+suicide vests         suicide        -                  -             0
+suicide car           suicide        -                  -             0
+suicide cars          suicide        -                  -             0
+
+drone strike          air            -                  -             0
+drone strikes         air            -                  -             1
+drone attack          air            -                  -             0
+drone attacks         air            -                  -             1
+drone raid            air            -                  -             0
+drone raids           air            -                  -             1
+drone struck          air            -                  -             0
+drone hit             air            -                  -             0
+drone targeted        air            -                  -             0
+drone attacked        air            -                  -             0
+drone bombed          air            -                  -             0
+drone pounded         air            -                  -             0
+drone slammed         air            -                  -             0
+drone crashed         air            -                  -             0
+drones strike         air            -                  -             0
+drones strikes        air            -                  -             1
+drones attack         air            -                  -             0
+drones attacks        air            -                  -             1
+drones raid           air            -                  -             0
+drones raids          air            -                  -             1
+drones struck         air            -                  -             0
+drones hit            air            -                  -             0
+drones targeted       air            -                  -             0
+drones attacked       air            -                  -             0
+drones bombed         air            -                  -             0
+drones pounded        air            -                  -             0
+drones slammed        air            -                  -             0
+drones crashed        air            -                  -             0
+air strike            air            -                  -             0
+air strikes           air            -                  -             1
+air attack            air            -                  -             0
+air attacks           air            -                  -             1
+air raid              air            -                  -             0
+air raids             air            -                  -             1
+drone                 air            launched           -             0
+drones                air            launched           -             0
+warplanes             air            hit_next           -             0
+jets                  air            hit_next           -             0
+aircraft              air            hit_next           -             0
+planes                air            hit_next           -             0
+helicopters           air            hit_next           -             0
+gunships              air            hit_next           -             0
+bombers               air            hit_next           -             0
+airstrike             air            -                  -             0
+airstrikes            air            -                  -             1
+bombed                air            aircraft_before    -             0
+bombed                ied            -                  -             0
+strike                shelling       after_missile      -             0
+strike                air            military           -             0
+strike                air            on_target          -             0
+strikes               shelling       after_missile      -             1
+strikes               air            military           -             1
+strikes               air            on_target          -             1
+
+shelling              shelling       -                  -             0
+shellings             shelling       -                  -             0
+shelled               shelling       -                  -             0
+artillery             shelling       -                  -             0
+rocket                shelling       fire_near          -             0
+rockets               shelling       fire_near          -             0
+mortar                shelling       fire_near          -             0
+mortars               shelling       fire_near          -             0
+missile               shelling       fire_near          -             0
+missiles              shelling       fire_near          -             0
+shells                shelling       fire_near          -             0
+
+grenade               grenade        -                  -             0
+grenades              grenade        -                  -             0
+
+improvised explosive          ied    -                  -             0
+improvised explosive device   ied    -                  -             0
+improvised explosive devices  ied    -                  -             0
+bombing               suicide        suicide_before     ordnance_use  0
+bombing               ied            -                  ordnance_use  0
+bomb                  suicide        suicide_before     ordnance_use  0
+bomb                  ied            -                  ordnance_use  0
+blast                 suicide        suicide_before     ordnance_use  0
+blast                 ied            -                  ordnance_use  0
+explosion             suicide        suicide_before     ordnance_use  0
+explosion             ied            -                  ordnance_use  0
+ied                   suicide        suicide_before     ordnance_use  0
+ied                   ied            -                  ordnance_use  0
+exploded              suicide        suicide_before     ordnance_use  0
+exploded              ied            -                  ordnance_use  0
+detonated             suicide        suicide_before     ordnance_use  0
+detonated             ied            -                  ordnance_use  0
+landmine              suicide        suicide_before     ordnance_use  0
+landmine              ied            -                  ordnance_use  0
+bombings              suicide        suicide_before     ordnance_use  1
+bombings              ied            -                  ordnance_use  1
+blasts                suicide        suicide_before     ordnance_use  1
+blasts                ied            -                  ordnance_use  1
+explosions            suicide        suicide_before     ordnance_use  1
+explosions            ied            -                  ordnance_use  1
+bombs                 suicide        suicide_before     ordnance_use  0
+bombs                 ied            -                  ordnance_use  0
+
+firefight             clash          -                  -             0
+gunfight              clash          -                  -             0
+gun battle            clash          -                  -             0
+clashes               clash          violent            -             0
+clash                 clash          violent            -             0
+clashed               clash          violent            -             0
+fought                clash          violent            -             0
+battled               clash          violent            -             0
+ambush                clash          violent            -             0
+ambushed              clash          violent            -             0
+ambushes              clash          violent            -             0
+ambushing             clash          violent            -             0
+fighting              clash          intense            -             0
+raid                  clash          -                  -             0
+raids                 clash          episode            -             1
+siege                 attack         -                  -             0
+raided                attack         -                  -             0
+stormed               attack         -                  -             0
+opened fire           attack         -                  -             0
+
+shooting              civilians      -                  -             0
+massacre              civilians      -                  -             0
+massacred             civilians      -                  -             0
+stabbing              civilians      -                  -             0
+stabbed               civilians      -                  -             0
+beheaded              civilians      -                  -             0
+gunned                civilians      -                  -             0
+executed              civilians      -                  was_before    0
+shot                  attack         shot_dead          -             0
+shot                  attack         was_before         -             0
+shot                  attack         victims_count      -             0
+killed                attack         victims_count      -             0
+killing               attack         victims_count      -             0
+kidnapped             abduction      -                  -             0
+abducted              abduction      -                  -             0
+kidnapping            abduction      -                  -             0
+abduction             abduction      -                  -             0
+raped                 sexual         -                  -             0
+rape                  sexual         -                  -             0
+sexually assaulted    sexual         -                  -             0
+
+attack                suicide        suicide2_before    figurative    0
+attack                air            air_before         figurative    0
+attack                shelling       projectile_before  figurative    0
+attack                civilians      knife_before       figurative    0
+attack                ied            bomb_before        figurative    0
+attack                attack         -                  figurative    0
+attacked              suicide        suicide2_before    figurative    0
+attacked              air            air_before         figurative    0
+attacked              shelling       projectile_before  figurative    0
+attacked              civilians      knife_before       figurative    0
+attacked              ied            bomb_before        figurative    0
+attacked              attack         -                  figurative    0
+assault               suicide        suicide2_before    figurative    0
+assault               air            air_before         figurative    0
+assault               shelling       projectile_before  figurative    0
+assault               civilians      knife_before       figurative    0
+assault               ied            bomb_before        figurative    0
+assault               attack         -                  figurative    0
+attacks               suicide        suicide2_before    figurative    1
+attacks               air            air_before         figurative    1
+attacks               shelling       projectile_before  figurative    1
+attacks               civilians      knife_before       figurative    1
+attacks               ied            bomb_before        figurative    1
+attacks               attack         -                  figurative    1
+
+arrested              arrests        -                  -             0
+detained              arrests        -                  -             0
+arrests               arrests        -                  -             0
+apprehended           arrests        -                  -             0
+
+ceasefire             agreement      -                  -             0
+truce                 agreement      -                  -             0
+agreement             agreement      deal_made          -             0
+deal                  agreement      deal_made          -             0
+accord                agreement      deal_made          -             0
+agreed to             agreement      deal_terms         -             0
+withdrew              transfer       -                  -             0
+withdrawn             transfer       -                  -             0
+pulled out            transfer       -                  -             0
+handed over           transfer       -                  -             0
+merged                change         -                  -             0
+dissolved             change         -                  -             0
+disbanded             change         -                  -             0
+designated            other          terrorist_after    -             0
+added                 other          terrorist_after    -             0
+listed                other          terrorist_after    -             0
+established           hq             base_after         -             0
+set up                hq             base_after         -             0
+
+looted                looting        -                  -             0
+torched               looting        -                  -             0
+burned                looting        -                  -             0
+burnt                 looting        -                  -             0
+set fire              looting        -                  -             0
+lynched               mob            -                  -             0
+lynching              mob            -                  -             0
+mob                   mob            -                  -             0
+seized                abduction      person_after       -             0
+seized                nsa_overtakes  place_after        -             0
+overran               nsa_overtakes  place_after        -             0
+captured              nsa_overtakes  place_after        -             0
+retook                gov_regains    place_after        -             0
+recaptured            gov_regains    place_after        -             0
+regained              gov_regains    place_after        -             0
+liberated             gov_regains    place_after        -             0
+
+protest               protest        -                  background    0
+protests              protest        -                  background    0
+protested             protest        -                  -             0
+protesters            protest        -                  -             0
+demonstrators         protest        -                  -             0
+rally                 protest        -                  market_rally  0
+rallied               protest        -                  market        0
+marched               protest        -                  -             0
+demonstration         protest        -                  -             0
+sit-in                protest        -                  -             0
+riot                  violent_demo   -                  -             0
+riots                 violent_demo   -                  -             0
+rioters               violent_demo   -                  -             0
+rioting               violent_demo   -                  -             0
+
+
+# ---- words the trigger guards read ----
+
+# Words a guard looks for about a trigger (guards named in the trigger
+# table's comment): "suicide" before a bombing, "drone" or "air" before an
+# attack, a rocket, missile or mortar before it, a knife, a bomb.
+[set suicide_word]
+suicide
+
+[set air_word]
+drone
+air
+
+[set projectile_word]
+rocket
+missile
+mortar
+
+[set missile_word]
+missile
+
+[set knife_word]
+knife
+
+[set bomb_word]
+bomb
+ied
+
+# "heavy fighting", "fierce fighting"; "fighting erupted".
+[set intense_word]
+heavy
+fierce
+
+[set outbreak]
+erupted
+
+# "shot dead", "shot and killed".
+[set shot_after]
+dead
+and
+
+# An agreement "signed", "reached", "of peace".
+[set deal_verb]
+signed
+reached
+
+[set peace_word]
+peace
+
+[set terrorist_word]
+terrorist
+
+[set base_word]
+base
+
+# "a strike on", "against", "targeting" (guard on_target).
+[set aimed_at]
+on
+against
+targeting
+
+# Verbs after an aircraft or drone that make it strike: "jets struck",
+# "a drone hit" (guard hit_next).
+[set strike_verb]
+struck
+hit
+targeted
+attacked
+bombed
+pounded
+slammed
+crashed
+strike
+strikes
+attack
+attacks
+raid
+raids
+
+# What strikes from the air: "planes bombed" (guard aircraft_before),
+# "Nigerian jets killed 30" (an attack by them is an air strike).
+[set aircraft]
+warplanes
+warplane
+jets
+jet
+aircraft
+planes
+plane
+helicopters
+helicopter
+gunships
+gunship
+bombers
+drones
+drone
+
+# Verbs two words before "drone" that send it: "launched a drone".
+[set launch_verb]
+launched
+fired
+sent
+
+# Words before "strike" that make it a military one: "US strikes",
+# "retaliatory strikes" (guard military).
+[set strike_modifier]
+retaliatory
+military
+precision
+deadly
+targeted
+missile
+israeli
+american
+russian
+us
+u.s.
+coalition
+turkish
+drone
+air
+
+# Words about rockets, mortars and missiles that make them used: "rockets
+# fired at", "a missile landed" (guard fire_near).
+[set munition_use]
+fired
+launched
+hit
+struck
+landed
+slammed
+targeted
+rained
+attack
+attacks
+barrage
+salvo
+fire
+killed
+exploded
+
+# After a bomb word: not a blast ("bomb squad", "bomb threat").
+[set ordnance_context]
+squad
+disposal
+threat
+
+# Before "attack": not armed violence ("heart attack", "verbal attack").
+[set non_armed]
+heart
+panic
+asthma
+anxiety
+cyber
+shark
+dog
+verbal
+personal
+political
+rhetorical
+legal
+ad
+blistering
+scathing
+stinging
+sustained
+withering
+
+# Objects of "attack" that make it a figure of speech unless armed
+# violence is about ("attacked the policy", "attacked each other").
+[set abstract_object]
+policy
+policies
+plan
+plans
+record
+remarks
+comments
+statement
+proposal
+proposals
+decision
+bill
+law
+stance
+position
+idea
+ideas
+platform
+campaign
+media
+press
+critics
+rival
+rivals
+opponents
+each
+leadership
+reporting
+budget
+tweets
+credibility
+character
+
+# What "agreed to" does that is a deal between parties.
+[set deal_term]
+exchange
+swap
+release
+ceasefire
+truce
+halt
+end
+withdraw
+
+# Market words about "rally": prices, not protesters.
+[set market]
+stocks
+shares
+market
+markets
+index
+prices
+dollar
+oil
+bonds
+equities
+futures
+gold
+stock
+relief
+rebound
+investors
+
+# Speech before "rally": a politician at a campaign rally.
+[set rally_speech]
+said
+told
+spoke
+speaking
+addressed
+campaign
+campaigning
+
+# Before "protests": the protests are the background of another story.
+[set background]
+because
+despite
+amid
+due
+
+# Words of armed violence: "clashed", "fought" and "attacked" need one in
+# their sentence ("she fought cancer").  Military targets count too.
+[set violence]
+killed
+killing
+dead
+deaths
+died
+wounded
+injured
+casualties
+gunmen
+gunman
+militants
+insurgents
+militia
+militiamen
+jihadists
+attackers
+bomb
+bombs
+explosion
+explosives
+gunfire
+shot
+shooting
+weapons
+armed
+guns
+rifles
+artillery
+rockets
+mortars
+airstrike
+airstrikes
+hostages
+security
+shelling
+grenades
+fire
+assailants
+suicide
+raid
+
+# Words that make an agreement a political one (not two companies'):
+# guard deal_made, with states, armed groups and governments named.
+[set political]
+ceasefire
+truce
+peace
+prisoners
+hostages
+rebels
+government
+militants
+troops
+withdrawal
+insurgents
+militia
+forces
+talks
+negotiators
+mediators
+
+# Persons seized: an abduction, not territory (guard person_after).
+[set person_object]
+journalist
+journalists
+reporter
+hostage
+hostages
+man
+men
+woman
+women
+child
+children
+students
+pupils
+girls
+boys
+workers
+worker
+passengers
+villagers
+activist
+activists
+priest
+teacher
+teachers
+doctor
+civilians
+people
+
+
+# ---- what a trigger's clause says ----
+
+# Irrealis words (frame.irrealis) that do not deny the happening before
+# "have": "may have been killed" is unsure of the toll, not of the event.
+[set hedge]
+may
+might
+could
+would
+
+# Negation governs only what follows it closely: "no attack", not "no
+# group has claimed the bombing".
+[set negation]
+no
+not
+never
+
+# A word after a figure that counts munitions or people, not happenings:
+# "three rockets hit", "two suicide bombers struck".
+[set counted_thing]
+rockets
+missiles
+mortars
+shells
+drones
+bombs
+grenades
+bombers
+gunmen
+attackers
+rounds
+mines
+devices
+protesters
+rioters
+demonstrators
+
+# Before a trigger: it refers back to a happening told ("the attack",
+# "that blast", "the same raid").
+[set refer_back]
+the
+that
+this
+same
+
+# Before a plural of a happening: one episode ("the twin blasts").
+[set episode]
+twin
+two
+three
+coordinated
+simultaneous
+both
+separate
+
+# Before a plural: its habits ("its attacks").
+[set possessive]
+its
+their
+
+# A perfect verb before a trigger whose subject is a whole war counts all
+# of it: "violence has killed 4,000" (cumulative).
+[set perfect]
+has
+have
+had
+
+[set whole_conflict]
+violence
+fighting
+conflict
+war
+insurgency
+unrest
+crisis
+clashes
+attacks
+bombings
+airstrikes
+hostilities
+campaign
+uprising
+rebellion
+bloodshed
+
+# What an attack hit decides its type: civilians or a civilian place make
+# it violence against civilians, a military target a clash.
+[set civilian_target]
+civilians
+civilian
+mosque
+church
+market
+school
+concert
+worshippers
+wedding
+hospital
+village
+villagers
+shrine
+temple
+synagogue
+bus
+passengers
+students
+pilgrims
+funeral
+mourners
+crowd
+shoppers
+residents
+homes
+camp
+refugees
+journalists
+venue
+hotel
+restaurant
+cafe
+children
+women
+farmers
+herders
+miners
+teachers
+cemetery
+burial
+gathering
+ceremony
+procession
+people
+
+[set military_target]
+base
+bases
+troops
+soldiers
+forces
+convoy
+checkpoint
+post
+outpost
+patrol
+army
+military
+barracks
+police
+policemen
+officers
+garrison
+positions
+position
+airport
+airbase
+station
+headquarters
+militants
+fighters
+rebels
+
+# A target of an attack on civilians that makes it a clash after all.
+[set armed_target]
+troops
+soldiers
+convoy
+checkpoint
+base
+patrol
+
+# Who acted: a crowd (its burning is a riot), a mob, and a crowd stopped
+# by force (a protest with intervention).
+[set crowd]
+protesters
+demonstrators
+rioters
+crowd
+
+[set mob_word]
+mob
+
+[set dispersal]
+dispersed
+disperse
+tear
+
+# The attackers named back ("the assailants arrived ..."): more of the
+# happening told before, unless "also", "later", "another" ...
+[set attacker]
+assailants
+attackers
+attacker
+gunmen
+gunman
+militants
+bomber
+bombers
+raiders
+kidnappers
+abductors
+insurgents
+jihadists
+shooter
+shooters
+assailant
+
+[set sequel]
+also
+later
+then
+again
+another
+second
+
+# "killed" or "killing" alone needs a place or a date to be a happening.
+[set kill_verb]
+killed
+killing
+
+# A raid in which people were arrested: the arrests are the event.
+[set raid_word]
+raid
+raids
+raided
+raiding
+raider
+raiders
+
+# Words of a toll that restates the dead ("the toll rose to 21").
+[set toll]
+toll
+total
+
+
+# ---- who did it ----
+
+# Words for a state's forces and weapons after its name or demonym: "US
+# special forces", "Turkish jets", "a Russian missile strike".
+[set state_forces]
+military
+army
+troops
+forces
+special
+soldiers
+police
+policemen
+jets
+warplanes
+aircraft
+drones
+drone
+navy
+commandos
+marines
+airstrikes
+airstrike
+strikes
+strike
+artillery
+gunboats
+warships
+paratroopers
+gendarmes
+security
+missile
+missiles
+rocket
+rockets
+air
+shelling
+bombardment
+
+# Common nouns for a state's forces: as the doer ("soldiers opened fire",
+# "the army bombed") they are the forces of the country the report is
+# about (or of the demonym before them); police ones are its police.
+[set force_noun]
+army
+troops
+soldiers
+soldier
+military
+forces
+navy
+marines
+paratroopers
+commandos
+guardsmen
+police
+policemen
+policeman
+gendarmes
+
+# A form of "be" before a participle: "was attacked by", "were wounded".
+[set be_passive]
+was
+were
+been
+being
+is
+are
+
+[set police_noun]
+police
+policemen
+policeman
+gendarmes
+
+# Prepositions before a name that make it the target, not the doer: "an
+# attack on Nigerian troops".
+[set target_prep]
+on
+against
+targeting
+of
+at
+with
+by
+
+# Prepositions before a country that make it a place, not the doer.
+[set place_prep]
+in
+near
+of
+from
+to
+on
+at
+
+# "the group", "the militants" claimed: the armed group named most.
+[set group_noun]
+group
+militants
+jihadists
+insurgents
+guerrillas
+rebels
+terrorists
+subversives
+extremists
+
+# Who "claimed" it or "took credit for" it is its perpetrator.
+[set claim]
+claim
+claimed
+claiming
+claimant
+claimer
+took credit
+
+# After a trigger, before the other side: "attacked an SDF checkpoint",
+# "clashes with", "fighting between".
+[set object_prep]
+on
+against
+targeting
+with
+between
+at
+from
+
+# Who is blamed: "blamed the attack on X", "attributed it to X", "accused
+# X of"; the prepositions that name X.
+[set blame]
+blamed
+blames
+blaming
+blame
+attributed
+attributes
+attributing
+accused
+accuses
+accusing
+
+[set accuse]
+accused
+accuses
+accusing
+
+[set blame_prep]
+on
+to
+
+# After "claimed": the doer's own word ("claimed responsibility for").
+[set responsibility]
+responsibility
+credit
+authorship
+
+# Words after a doer that tie it to a happening told elsewhere: "X carried
+# out the attack", "X was responsible for".
+[set doer_cue]
+carried out
+perpetrated
+responsible
+were behind
+was behind
+
+# Words that make who did it a suspicion: "suspected rebels", "presumably
+# by", "allegedly".
+[set suspicion]
+suspected
+suspect
+presumably
+presumed
+apparently
+allegedly
+alleged
+believed
+probably
+possibly
+
+
+# ---- when and where ----
+
+# "Somalia's capital", "the capital of Somalia".
+[set capital]
+capital
+
+# A settlement named back: "in the town", "in the city".
+[set settlement]
+town
+city
+village
+
+
+# ---- tolls ----
+
+# Nobody killed or hurt: "no casualties", "without causing", "nobody was".
+[set none_word]
+no
+without
+nobody
+
+[set death_word]
+killed
+deaths
+died
+fatalities
+casualties
+
+[set hurt_word]
+hurt
+injured
+injuries
+wounded
+casualties
+
+# "a woman was killed", "was beheaded": one dead.
+[set killed_passive]
+killed
+beheaded
+executed
+
+# One person: "a police officer".
+[set one_word]
+a
+an
+one

@@ -1,0 +1,453 @@
+# frame.lex -- the words that frame a statement, shared by the claims and
+# events stages (src/analyse/claims.c, events.c) and read once per token by
+# the word info (src/analyse/wordinfo.c): who says so, where a clause ends,
+# whether it speaks of the future, whether a happening did not (or not yet)
+# happen.  Format: data/lex/README.md.
+
+
+# Words that introduce a source: speech and report verbs and "according"
+# (to).  The gate before the attribution rules (SR_WI_SPEECH).
+[set speech]
+according
+said
+says
+say
+told
+tells
+stated
+states
+announced
+announces
+reported
+reports
+estimated
+estimates
+noted
+notes
+added
+adds
+confirmed
+confirms
+warned
+warns
+explained
+wrote
+writes
+indicated
+revealed
+reveals
+showed
+shows
+counted
+recorded
+documented
+tallied
+estimate
+report
+claim
+put
+puts
+acknowledged
+disclosed
+claimed
+claims
+found
+
+# Words that end a figure's or an event's clause: contrast and new
+# happenings (SR_WI_CLAUSE).
+[set clause]
+while
+but
+whereas
+although
+though
+meanwhile
+separately
+elsewhere
+following
+prompting
+prompted
+sparking
+triggering
+amid
+retaliation
+response
+
+# Words that make a sentence speak of the future or of an expectation: its
+# periods are not cut at the document date (SR_WI_FUTURE).
+[set future]
+will
+expected
+projected
+forecast
+could
+would
+may
+might
+likely
+pace
+track
+
+# Words before an event trigger that say it did not (or not yet) happen,
+# or that it is a tally rather than one happening: threats, plans, hopes,
+# fears, negation, the future, habits (SR_WI_IRREALIS).
+[set irrealis]
+will
+would
+could
+might
+may
+plan
+plans
+planned
+planning
+plot
+plotted
+plotting
+threaten
+threatened
+threatens
+threat
+threats
+vow
+vowed
+vows
+seek
+seeks
+sought
+try
+tries
+trying
+desire
+aim
+aims
+aimed
+intend
+intends
+intended
+risk
+risks
+fear
+fears
+feared
+prevent
+prevented
+thwart
+thwarted
+foil
+foiled
+avert
+averted
+no
+not
+never
+possible
+potential
+future
+against
+prepare
+preparing
+capable
+capability
+ability
+able
+warned
+warning
+warns
+if
+training
+trained
+recruiting
+conduct
+carry
+launch
+stage
+wave
+surge
+rise
+number
+increase
+pace
+regular
+repeated
+frequent
+several
+many
+continued
+ongoing
+string
+spate
+series
+denied
+denies
+deny
+rumours
+rumors
+
+# Prepositions that place what follows: a place after one is where
+# something happened or what a figure covers ("in Syria", "near Kaduna",
+# "targeting Idlib").  Also the words that stop a speaker's noun phrase
+# ("officials in Kabul said").
+[set locative]
+in
+inside
+across
+throughout
+near
+around
+at
+within
+outside
+into
+off
+through
+targeting
+outskirts
+
+# Words before "of" that make the place after it a location: "the town of
+# Geneina", "south of Hodeidah", "the outskirts of Moscow", "the coast of
+# Yemen", "under the control of".
+[set place_of]
+town
+city
+village
+province
+region
+district
+state
+county
+territory
+area
+coast
+border
+port
+edge
+outskirts
+capital
+control
+out
+north
+south
+east
+west
+northern
+southern
+eastern
+western
+central
+northeast
+northwest
+southeast
+southwest
+northeastern
+northwestern
+southeastern
+southwestern
+
+# Nouns of a place kind right before a name: "in the capital Muscat's
+# Wadi Kabir district", "the town Geneina".
+[set place_kind]
+capital
+town
+city
+village
+province
+district
+
+# What is struck "on" a place: "58 airstrikes on Idlib", "an attack on
+# Kabul".
+[set struck_on]
+airstrikes
+airstrike
+strikes
+strike
+attacks
+attack
+raids
+raid
+assaults
+assault
+bombings
+bombing
+rockets
+missiles
+shells
+offensive
+
+# Lower-case words that end a locative phrase read backwards from a
+# place: before one, a preposition no longer governs the place ("killed
+# in fighting with Syria" does not happen in Syria).
+[set place_stop]
+with
+from
+against
+over
+after
+before
+during
+under
+than
+that
+which
+where
+when
+upon
+onto
+toward
+towards
+between
+among
+amid
+about
+like
+unlike
+versus
+
+# Words of direction and kind between a locative and its place, read
+# whatever the case of the text: "in the restive northern province of",
+# "near the remote village".
+[set direction]
+north
+south
+east
+west
+northern
+southern
+eastern
+western
+central
+northeastern
+northwestern
+southeastern
+southwestern
+northeast
+northwest
+southeast
+southwest
+rural
+coastal
+neighbouring
+neighboring
+nearby
+restive
+troubled
+remote
+volatile
+mountainous
+
+# Determiners: a noun phrase starts after one ("the spokesman said"); a
+# speech word after one is a noun ("the report", "an estimated 40").
+[set determiner]
+a
+an
+the
+this
+that
+these
+those
+
+# Pronouns that stand for a person or for an organisation (or any
+# speaker, "they") named before.
+[set pronoun_person]
+he
+she
+
+[set pronoun_org]
+it
+they
+
+# Forms of "be": a speech word after one is a participle ("were reported
+# killed", "is estimated").
+[set be]
+be
+is
+are
+was
+were
+been
+
+# Nouns of a role or document that speaks for an organisation: "a CENTCOM
+# spokesman said", "ministry figures show", "officials report".
+[set role_noun]
+spokesman
+spokeswoman
+spokesperson
+spokesmen
+official
+officials
+statement
+report
+commander
+chief
+head
+director
+minister
+ministry
+representative
+envoy
+source
+sources
+analyst
+researcher
+monitor
+data
+figures
+tally
+count
+update
+release
+briefing
+officer
+
+# Speech words whose use decides whether they introduce a source
+# (sr_speech_verb): "claimed that" is a statement, "claimed the attack" an
+# act (claim); "a report by X found that" (finding); "put the toll at"
+# (put); "officials report", "analysts estimate" (noun: a verb only after
+# a plural subject); "data shows", "ACLED recorded" (record: only after an
+# organisation).
+[table speech_use: use]
+claimed       claim
+claims        claim
+found         finding
+put           put
+puts          put
+report        noun
+estimate      noun
+claim         noun
+shows         record
+showed        record
+recorded      record
+counted       record
+documented    record
+tallied       record
+
+# What "put" puts: "put the toll at 61", "puts the number at".
+[set tally_noun]
+toll
+number
+figure
+total
+
+# Relative pronouns: ", which ..." far from a figure speaks of something
+# else.
+[set relative]
+which
+who
+whose
+
+# Before a place, words that make it where a speaker is: "told reporters
+# in Geneva".
+[set told]
+told
+reporters
+
+# Units a distance is given in before "from": "20 km from Djibo".
+[set distance]
+km
+kilometre
+kilometres
+kilometer
+kilometers
+mile
+miles
+away

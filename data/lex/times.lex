@@ -1,0 +1,379 @@
+# times.lex -- the words the time finder (src/analyse/times.c) reads a
+# time expression by: the gate, units, the words that make a bare month or
+# year a time, the cues of the future, the modifiers of a period, the
+# relative days, and the words that make a number or a weekday no time.
+# Format: data/lex/README.md.
+
+
+# ---- the gate ----
+
+# Words of time: a time expression is near when one of these (or a
+# number, a month, a weekday) is (timeish, SR_WI_TIMEISH).
+[set timeish]
+after
+afternoon
+ago
+annually
+before
+beginning
+century
+coming
+course
+couple
+dawn
+day
+days
+decade
+decades
+dusk
+early
+earlier
+eight
+eleven
+end
+entire
+evening
+every
+few
+fifteen
+final
+first
+five
+four
+fourth
+fortnight
+half
+hour
+hours
+last
+late
+later
+middle
+midnight
+minute
+minutes
+month
+months
+morning
+next
+night
+nights
+nine
+noon
+one
+past
+period
+previous
+quarter
+quarters
+recent
+remainder
+rest
+same
+second
+seven
+several
+since
+six
+span
+start
+ten
+third
+three
+today
+tomorrow
+tonight
+twelve
+twenty
+twice
+once
+two
+week
+weekend
+weekly
+weeks
+whole
+daily
+monthly
+year
+yearly
+years
+yesterday
+
+# Small words that start a time expression only with a word of time
+# within three tokens ("the first half", "in March"; SR_WI_TIME_SMALL).
+[set small]
+a
+an
+and
+at
+all
+around
+between
+by
+during
+each
+for
+from
+in
+of
+on
+over
+so
+that
+the
+this
+through
+throughout
+till
+until
+up
+within
+
+# ---- units ----
+
+# Units of time and whether the form is plural: "day", "years"; also the
+# second half of "two-year", "six-month".
+[table unit: unit=TIME_UNIT plural]
+hour        hour      0
+hours       hour      1
+day         day       0
+days        day       1
+week        week      0
+weeks       week      1
+month       month     0
+months      month     1
+year        year      0
+years       year      1
+decade      decade    0
+decades     decade    1
+
+# ---- context ----
+
+# Words after which a month name or a bare four-digit year is a time:
+# "in March", "since 2019", "summer 1998".  After "and", "or", "to",
+# "through" only when a year or month came before ("2019 and 2021").
+[set trigger]
+in
+since
+during
+of
+by
+until
+till
+from
+between
+early
+late
+mid
+before
+after
+around
+throughout
+through
+to
+and
+or
+last
+this
+next
+on
+circa
+spring
+summer
+autumn
+fall
+winter
+year
+
+# Plural nouns after a number: "of 2000 fighters" counts, "2000 people"
+# is no year.
+[set count_noun]
+people
+men
+women
+children
+police
+personnel
+staff
+
+# Words in -s after a number that are no plural noun: "in 1998 this".
+[set not_plural]
+this
+thus
+plus
+less
+unless
+across
+
+# Words that make a sentence speak of the future: a date without a year
+# or a weekday is then the next one ("will meet on Thursday").  "due" (not
+# "due to"), "set to" and "'ll" are read in times.c.
+[set future_cue]
+will
+shall
+won't
+won’t
+next
+upcoming
+scheduled
+planned
+plans
+plan
+expected
+
+# Words that may open a sentence before its date, the verb (and its cue)
+# coming after: "On Friday, the council will vote".
+[set lead]
+on
+by
+from
+until
+in
+starting
+early
+late
+
+# After "by September": the sentence looks back from it ("By March the
+# rebels had taken the city"), so no deadline ahead.
+[set looks_back]
+had
+was
+were
+
+# ---- points ----
+
+# Modifiers of a period and the part they narrow it to: early (1), middle
+# (2), late (3); an adjective before the period ("early 2009",
+# "mid-March") or a noun with "the ... of" ("the end of the year").
+[table modifier: part form]
+early       1     adjective
+mid         2     adjective
+late        3     adjective
+beginning   1     noun
+start       1     noun
+middle      2     noun
+end         3     noun
+
+# Days named relative to the document date, with their offset in days.
+[table day_word: offset]
+today       0
+tonight     0
+yesterday   -1
+tomorrow    1
+
+# Parts of a day after a weekday or "last"/"this": "Tuesday night",
+# "last evening", "this morning".
+[set part_of_day]
+night
+morning
+afternoon
+evening
+
+# How "this", "last", "next" place a week, month, year, month name or
+# weekday against the document date.
+[table rule: rule]
+this        this
+last        last
+next        next
+
+# Words before a weekday that make it part of a name: "Bloody Sunday",
+# "Good Friday".
+[set weekday_name]
+bloody
+holy
+good
+black
+
+# ---- parts of a year ----
+
+# Ordinals of a half or quarter: "the second quarter", "the first half".
+[table ordinal: n]
+first       1
+second      2
+third       3
+fourth      4
+
+# The last part: "the last quarter", "the final six months".
+[set last_part]
+last
+final
+latter
+
+# Parts of a year: "the first half", "the third quarter" (the number of
+# parts in a year).
+[table year_part: parts]
+half        2
+quarter     4
+
+# ---- rolling periods ----
+
+# "the past three months", "the next two weeks": the direction, and
+# whether the words count from the story's events rather than from the
+# article's date when no number follows ("the previous day": narrative).
+[table rolling: dir narrative]
+past        -1    0
+last        -1    0
+previous    -1    1
+preceding   -1    1
+next        1     1
+coming      1     0
+
+# ---- sets, durations, times of day ----
+
+# "every Friday", "each year".
+[set every]
+every
+each
+
+# "once a week", "twice a day".
+[set times_word]
+once
+twice
+thrice
+
+# Words before "a year" that make it a rate, not a duration: "twice a
+# year", "$5 million a year".
+[set rate_before]
+times
+once
+twice
+thrice
+people
+million
+billion
+thousand
+hundred
+percent
+per
+
+# Time zones and the like after a clock time: "16:45 GMT", "0300 hours".
+[set zone]
+gmt
+utc
+local
+hours
+hrs
+
+# a.m. and p.m.
+[set ampm]
+a.m.
+p.m.
+a.m
+p.m
+am
+pm
+
+# "noon" and "midnight" are times only after one of these: "at noon".
+[set clock_prep]
+at
+around
+after
+before
+until
+by
+
+# Noon and midnight.
+[set clock_word]
+noon
+midnight

@@ -1,0 +1,450 @@
+"""sitrep on a Dask cluster: articles in shards, a partial corpus per shard,
+merged in a tree.
+
+    from distributed import Client
+    import sitrep.dask
+
+    client = Client("tcp://scheduler:8786")
+    result = sitrep.dask.run(["/shared/crawl/"], client, shard_size=2000,
+                             output="/shared/out/records.jsonl")
+    print(result)
+
+The inputs are cut into shards of about `shard_size` articles: whole files
+(a directory is listed as ``sitrep extract`` reads it, in name order), and
+JSON Lines files cut between lines; a WARC archive or a feed is never cut.
+Each shard is one task (the map): its articles are analysed into a partial
+corpus, returned as a snapshot (``sitrep extract --snapshot``).  Snapshots
+are merged `fan_in` at a time in a tree whose leaves are the shards in
+order (the reduce: ``sitrep merge``), as soon as a node's shards are done,
+and the root is finished on a worker: its records written as JSON Lines to
+`output` (a path the workers see: shared storage) or ingested into the
+sitrep database `store`.  The records are byte for byte those of one
+``sitrep extract`` of all the inputs, in the same order.
+
+Faults: a task whose worker dies is run again by Dask elsewhere (the
+result does not change: each task is a pure function of its inputs); an
+input that cannot be read is reported (``result.skipped``, a
+:class:`sitrep.SkippedInput` warning) and the rest goes on; a shard whose
+task fails every time (it crashes its workers) is reported with its inputs
+(``result.failed``) and the others are merged without it.
+
+Every worker needs the ``sitrep`` package and libsitrep of the same build
+(a snapshot is tied to the build that wrote it).
+
+Command line: ``sitrep-dask --scheduler ADDRESS [options] PATH...`` or
+``python3 -m sitrep.dask ...`` (``--help``).
+"""
+
+import argparse
+import os
+import sys
+import tempfile
+import time
+import warnings
+
+import sitrep
+
+try:
+    import distributed
+except ImportError as e:  # pragma: no cover - depends on the machine
+    raise ImportError(
+        "sitrep.dask needs Dask's distributed (Debian: apt-get install python3-distributed)"
+    ) from e
+
+__all__ = ["Result", "plan", "run", "main"]
+
+
+# ---- planning the shards ---------------------------------------------------
+
+
+def _files(path, seen):
+    """The files a path names, in the order the reader reads them."""
+    try:
+        st = os.stat(path)
+    except OSError:
+        yield path  # the shard reports it
+        return
+    if not os.path.isdir(path):
+        yield path
+        return
+    key = (st.st_dev, st.st_ino)
+    if key in seen:
+        return  # a link back into the tree: read once
+    seen.add(key)
+    try:
+        names = sorted(os.listdir(os.fsencode(path)))
+    except OSError:
+        yield path
+        return
+    sep = b"" if path.endswith("/") else b"/"
+    for name in names:
+        if name.startswith(b"."):
+            continue
+        yield from _files(os.fsdecode(os.fsencode(path) + sep + name), seen)
+
+
+def _is_jsonl(path):
+    """A plain JSON Lines file (cut between lines); a compressed one is not cut."""
+    if not path.lower().endswith((".jsonl", ".ndjson")):
+        return False
+    try:
+        with open(path, "rb") as f:
+            head = f.read(4096).lstrip()
+    except OSError:
+        return False
+    return head[:1] == b"{"
+
+
+def _line_cuts(path, size):
+    """(start, end, first_line, lines) ranges of about `size` lines each."""
+    cuts = []
+    start, line, first, n = 0, 1, 1, 0
+    pos = 0
+    with open(path, "rb") as f:
+        while True:
+            block = f.read(1 << 22)
+            if not block:
+                break
+            i = 0
+            while True:
+                j = block.find(b"\n", i)
+                if j < 0:
+                    break
+                n += 1
+                line += 1
+                i = j + 1
+                if n == size:
+                    cuts.append((start, pos + i, first, n))
+                    start, first, n = pos + i, line, 0
+            pos += len(block)
+    if pos > start:
+        cuts.append((start, pos, first, n + 1))
+    return cuts
+
+
+def plan(paths, shard_size=1000):
+    """The shards: lists of units, each a path or (path, start, end,
+    first_line) for part of a JSON Lines file, about `shard_size` articles
+    each (a file of another kind counts as one article)."""
+    if isinstance(paths, (str, os.PathLike)):
+        paths = [paths]
+    shard_size = max(1, int(shard_size))
+    shards, cur, n = [], [], 0
+    seen = set()
+    for p in paths:
+        for f in _files(os.fspath(p), seen):
+            if _is_jsonl(f):
+                for start, end, first, lines in _line_cuts(f, shard_size):
+                    if n and n + lines > shard_size:
+                        shards.append(cur)
+                        cur, n = [], 0
+                    cur.append((f, start, end, first))
+                    n += lines
+            else:
+                if n >= shard_size:
+                    shards.append(cur)
+                    cur, n = [], 0
+                cur.append(f)
+                n += 1
+    if cur:
+        shards.append(cur)
+    return shards
+
+
+# ---- the tasks (run on the workers) ----------------------------------------
+
+
+def _options(opts):
+    return dict(text=opts.get("text", False), mentions=opts.get("mentions", False),
+                max_bytes=opts.get("max_bytes"), errors="ignore")
+
+
+def _read_part(corpus, path, start, end, first, tmp):
+    """Lines [start, end) of a JSON Lines file, read under the file's name
+    and line numbers: ids of records without one ("name:line") and the
+    messages are the ones a reader of the whole file gives."""
+    part = os.path.join(tmp, os.path.basename(path))
+    with open(path, "rb") as src, open(part, "wb") as dst:
+        dst.write(b"\n" * (first - 1))  # blank lines: skipped, but counted
+        src.seek(start)
+        left = end - start
+        while left > 0:
+            block = src.read(min(left, 1 << 22))
+            if not block:
+                break
+            dst.write(block)
+            left -= len(block)
+    before = len(corpus.skipped)
+    corpus.add_path(part)
+    corpus.skipped[before:] = [m.replace(part, path, 1) for m in corpus.skipped[before:]]
+    os.unlink(part)
+
+
+def map_shard(index, units, opts):
+    """Task: a shard's articles -> its partial corpus (a snapshot)."""
+    t0 = time.perf_counter()
+    with sitrep.Corpus(**_options(opts)) as c, tempfile.TemporaryDirectory(prefix="sitrep-shard-") as tmp:
+        for u in units:
+            if isinstance(u, str):
+                c.add_path(u)
+            else:
+                _read_part(c, *u, tmp)
+        snap = c.snapshot()
+        return {"index": index, "snapshot": snap, "documents": c.documents, "skipped": list(c.skipped),
+                "seconds": time.perf_counter() - t0, "bytes": len(snap)}
+
+
+def merge_parts(*parts):
+    """Task: partial corpora, in order -> one partial corpus."""
+    t0 = time.perf_counter()
+    with sitrep.Corpus() as c:
+        for p in parts:
+            c.add_snapshot(p["snapshot"])
+        snap = c.snapshot()
+    return {"snapshot": snap, "documents": sum(p["documents"] for p in parts),
+            "seconds": time.perf_counter() - t0, "bytes": len(snap)}
+
+
+def summary(part):
+    """Task: what the client is told of a partial corpus (not its bytes)."""
+    return {k: v for k, v in part.items() if k != "snapshot"}
+
+
+def _atomic_write(path, parts):
+    d = os.path.dirname(os.path.abspath(path))
+    fd, tmp = tempfile.mkstemp(prefix=".sitrep-", dir=d)
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.writelines(parts)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+
+
+def finish(part, output, store):
+    """Task: the merged corpus -> its records, written to `output` (JSON
+    Lines; None: returned) and/or ingested into the database `store`."""
+    t0 = time.perf_counter()
+    out = {"documents": part["documents"] if part else 0}
+    records = None
+    with sitrep.Corpus() as c:
+        if part:
+            c.add_snapshot(part["snapshot"])
+        if store:
+            out["store"] = sitrep.ingest_snapshot(store, c.snapshot())
+        sink = sitrep._lib.Collector()
+        c._write(sink)
+        records = sink.take()
+    if output:
+        _atomic_write(output, records)
+        out["output"] = output
+    elif not store:
+        out["jsonl"] = b"".join(records)
+    out["bytes_written"] = sum(len(r) for r in records)
+    out["seconds"] = time.perf_counter() - t0
+    return out
+
+
+# ---- the driver (on the client) --------------------------------------------
+
+
+class Result:
+    """What a run did: counts, what was skipped or failed, and times."""
+
+    def __init__(self):
+        self.shards = 0
+        self.documents = 0
+        self.skipped = []   # "PATH[:LINE]: problem" of inputs that could not be read
+        self.failed = []    # (shard index, its inputs, the error) of shards given up on
+        self.merges = 0
+        self.output = None
+        self.jsonl = None   # the records, when no output path was given
+        self.store = None
+        self.wall = 0.0
+        self.map_seconds = []     # per shard, on its worker
+        self.merge_seconds = []   # per merge task
+        self.finish_seconds = 0.0
+        self.snapshot_bytes = []  # per shard
+
+    @property
+    def ok(self):
+        return not self.skipped and not self.failed
+
+    def __repr__(self):
+        return ("Result(%d documents in %d shards, %d merges, %d skipped, %d failed shards, %.2f s)"
+                % (self.documents, self.shards, self.merges, len(self.skipped), len(self.failed), self.wall))
+
+
+def run(paths, client, shard_size=1000, output=None, store=None, fan_in=8, text=False, mentions=False,
+        max_bytes=None, errors="warn", retries=1, progress=None):
+    """Runs sitrep over `paths` on the Dask `client` (distributed.Client);
+    see the module's documentation.  Returns a :class:`Result`; the records
+    go to `output` (a path the workers can write), into the database
+    `store`, or, with neither, to ``result.jsonl`` (bytes)."""
+    if errors not in ("warn", "raise", "ignore"):
+        raise ValueError("sitrep.dask: errors must be 'warn', 'raise' or 'ignore'")
+    if store and not hasattr(sitrep, "ingest_snapshot"):
+        raise NotImplementedError("sitrep.dask: ingesting into a database needs a newer libsitrep")
+    fan_in = max(2, int(fan_in))
+    t0 = time.perf_counter()
+    opts = {"text": text, "mentions": mentions, "max_bytes": max_bytes}
+    shards = plan(paths, shard_size)
+    res = Result()
+    res.shards = len(shards)
+    tag = "%x" % (time.time_ns() & 0xFFFFFFFFFF)
+
+    # the tree: level 0 is the shards; node i of level l merges nodes
+    # [i * fan_in, (i + 1) * fan_in) of level l - 1
+    sizes = [len(shards)]
+    while sizes[-1] > 1:
+        sizes.append((sizes[-1] + fan_in - 1) // fan_in)
+    value = [[None] * n for n in sizes]      # a future, or None (nothing there)
+    resolved = [[False] * n for n in sizes]
+    pending = {}                              # future key -> (level, index)
+    summaries = []
+    ac = distributed.as_completed()
+
+    def resolve(level, i, fut):
+        value[level][i] = fut
+        resolved[level][i] = True
+        if level + 1 == len(sizes):
+            return
+        parent = i // fan_in
+        lo, hi = parent * fan_in, min((parent + 1) * fan_in, sizes[level])
+        if not all(resolved[level][lo:hi]):
+            return
+        kids = [value[level][k] for k in range(lo, hi) if value[level][k] is not None]
+        if len(kids) <= 1:
+            resolve(level + 1, parent, kids[0] if kids else None)
+            return
+        f = client.submit(merge_parts, *kids, key="sitrep-merge-%s-%d-%d" % (tag, level + 1, parent),
+                          retries=retries, priority=10 + level)
+        res.merges += 1
+        pending[f.key] = (level + 1, parent)
+        ac.add(f)
+
+    for i, units in enumerate(shards):
+        f = client.submit(map_shard, i, units, opts, key="sitrep-map-%s-%d" % (tag, i), retries=retries)
+        pending[f.key] = (0, i)
+        ac.add(f)
+    if not shards:
+        resolved[0] = []
+    done = 0
+    for f in ac:
+        level, i = pending.pop(f.key)
+        if f.status != "finished":
+            err = f.exception()
+            if level > 0:
+                raise sitrep.SitrepError(sitrep._lib.EIO, "sitrep.dask: merging failed: %r" % (err,))
+            res.failed.append((i, shards[i], repr(err)))
+            msg = "shard %d (%d inputs, from %s) failed: %r" % (i, len(shards[i]), _unit_name(shards[i][0]), err)
+            if errors == "raise":
+                raise sitrep.SitrepError(sitrep._lib.EIO, msg)
+            if errors == "warn":
+                warnings.warn(sitrep.SkippedInput(msg), stacklevel=2)
+            resolve(0, i, None)
+        else:
+            if level == 0:
+                summaries.append(client.submit(summary, f, key="sitrep-sum-%s-%d" % (tag, i)))
+            else:
+                summaries.append(client.submit(summary, f, key="sitrep-msum-%s-%d-%d" % (tag, level, i)))
+            resolve(level, i, f)
+        done += 1
+        if progress:
+            progress(done, len(shards) + res.merges)
+    root = value[-1][0] if sizes and sizes[-1] == 1 and len(shards) else None
+    fin = client.submit(finish, root, output, store, key="sitrep-finish-%s" % tag, retries=retries)
+    out = fin.result()
+    for s in client.gather(summaries):
+        if "index" in s:
+            res.documents += s["documents"]
+            res.map_seconds.append(s["seconds"])
+            res.snapshot_bytes.append(s["bytes"])
+            for m in s["skipped"]:
+                res.skipped.append(m)
+                if errors == "warn":
+                    warnings.warn(sitrep.SkippedInput(m), stacklevel=2)
+        else:
+            res.merge_seconds.append(s["seconds"])
+    if errors == "raise" and res.skipped:
+        raise sitrep.SitrepError(sitrep._lib.EFORMAT, res.skipped[0])
+    res.finish_seconds = out["seconds"]
+    res.output = out.get("output")
+    res.jsonl = out.get("jsonl")
+    res.store = out.get("store")
+    res.wall = time.perf_counter() - t0
+    return res
+
+
+def _unit_name(u):
+    return u if isinstance(u, str) else "%s line %d" % (u[0], u[3])
+
+
+# ---- the command line ------------------------------------------------------
+
+
+def main(argv=None):
+    ap = argparse.ArgumentParser(
+        prog="sitrep-dask",
+        description="Run sitrep over articles on a Dask cluster: one task per shard of articles, "
+        "their partial corpora merged in a tree; the records are those of one `sitrep extract`.")
+    ap.add_argument("paths", nargs="+", metavar="PATH", help="files or directories the workers can read")
+    ap.add_argument("--scheduler", metavar="ADDRESS",
+                    help="the Dask scheduler (tcp://host:8786); without it, a local cluster of --workers")
+    ap.add_argument("--workers", type=int, default=2, help="local cluster: worker processes (default 2)")
+    ap.add_argument("--threads", type=int, default=1, help="local cluster: threads per worker (default 1)")
+    ap.add_argument("--shard-size", type=int, default=1000, help="articles per shard (default 1000)")
+    ap.add_argument("--fan-in", type=int, default=8, help="snapshots per merge (default 8)")
+    ap.add_argument("-o", "--output", metavar="FILE", help="write the records here (a path the workers can write); "
+                    "default: standard output")
+    ap.add_argument("--store", metavar="DB", help="ingest the articles into this sitrep database (a path the "
+                    "workers can write)")
+    ap.add_argument("--text", action="store_true", help="include each document's cleaned text")
+    ap.add_argument("--mentions", action="store_true", help="also write time and figure records")
+    ap.add_argument("--max-bytes", type=int, help="largest article or JSON Lines record accepted")
+    ap.add_argument("--quiet", action="store_true", help="no summary on standard error")
+    a = ap.parse_args(argv)
+    if a.output and os.path.abspath(a.output) and a.output != "-":
+        output = os.path.abspath(a.output)
+    else:
+        output = None
+    store = os.path.abspath(a.store) if a.store else None
+    paths = [os.path.abspath(p) if p != "-" else p for p in a.paths]
+    cluster = None
+    if a.scheduler:
+        client = distributed.Client(a.scheduler)
+    else:
+        cluster = distributed.LocalCluster(n_workers=a.workers, threads_per_worker=a.threads, processes=True,
+                                           dashboard_address=None)
+        client = distributed.Client(cluster)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", sitrep.SkippedInput)
+            res = run(paths, client, shard_size=a.shard_size, output=output, store=store, fan_in=a.fan_in,
+                      text=a.text, mentions=a.mentions, max_bytes=a.max_bytes, errors="ignore")
+    finally:
+        client.close()
+        if cluster:
+            cluster.close()
+    if res.jsonl is not None and not store:
+        sys.stdout.buffer.write(res.jsonl)
+        sys.stdout.flush()
+    for m in res.skipped:
+        print("sitrep: %s" % m, file=sys.stderr)
+    for i, units, err in res.failed:
+        print("sitrep: shard %d failed (%s): %s" % (i, ", ".join(_unit_name(u) for u in units[:3]) +
+                                                 (", ..." if len(units) > 3 else ""), err), file=sys.stderr)
+    if not a.quiet:
+        print("sitrep-dask: %d documents, %d shards, %d merges, %d skipped, %d shards failed; %.2f s"
+              % (res.documents, res.shards, res.merges, len(res.skipped), len(res.failed), res.wall), file=sys.stderr)
+    return 0 if res.ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,155 @@
+"""The Python package's API against the CLI: the same records, the same
+errors, from paths and from texts."""
+
+import json
+import os
+import warnings
+
+import pytest
+
+import sitrep
+from conftest import CLI, ROOT, cli, corpus_sets
+
+
+def dumps(records):
+    """Records written back as the CLI writes them (compact, UTF-8)."""
+    return b"".join(json.dumps(r, ensure_ascii=False, separators=(",", ":")).encode() + b"\n" for r in records)
+
+
+def test_version_is_the_cli_version():
+    out, _, _ = cli("--version")
+    assert out.decode().split()[-1] == sitrep.version()
+
+
+@pytest.mark.parametrize("path", corpus_sets())
+def test_extract_gives_the_cli_records(path):
+    want, _, _ = cli("extract", path)
+    got = list(sitrep.extract([path]))
+    assert got, "no records"
+    assert dumps(got) == want
+    with sitrep.Corpus() as c:
+        c.add(path)
+        assert c.documents == sum(1 for r in got if r["type"] == "document")
+        out = os.path.join(ROOT, "build", "py-corpus.jsonl")
+        assert c.write_jsonl(out) == len(want)
+    with open(out, "rb") as f:
+        assert f.read() == want
+
+
+def test_extract_options_text_and_mentions():
+    path = os.path.join(ROOT, "samples")
+    want, _, _ = cli("extract", "--text", "--mentions", path)
+    got = list(sitrep.extract(path, text=True, mentions=True))
+    assert {"time", "figure"} <= {r["type"] for r in got}
+    assert all("text" in r for r in got if r["type"] == "document")
+    assert dumps(got) == want
+
+
+def test_texts_read_like_files(tmp_path):
+    src = os.path.join(ROOT, "samples")
+    names = sorted(n for n in os.listdir(src) if n.endswith(".txt"))[:3]
+    texts = []
+    for n in names:
+        with open(os.path.join(src, n), encoding="utf-8") as f:
+            texts.append(f.read())
+        (tmp_path / n).write_text(texts[-1], encoding="utf-8")
+    want, _, _ = cli("extract", str(tmp_path))
+    ids = [n[: -len(".txt")] for n in names]
+    as_articles = [sitrep.Article(t, id=i) for t, i in zip(texts, ids)]
+    as_dicts = [{"id": i, "text": t} for t, i in zip(texts, ids)]
+    as_bytes_ids = list(sitrep.extract([sitrep.Article(t.encode(), id=i) for t, i in zip(texts, ids)]))
+    assert dumps(sitrep.extract(as_articles)) == want
+    assert dumps(sitrep.extract(as_dicts)) == want
+    assert dumps(as_bytes_ids) == want
+    # a bare text gets an id of its own
+    recs = list(sitrep.extract(texts[0]))
+    assert [r["id"] for r in recs if r["type"] == "document"] == ["text-1"]
+
+
+def test_a_missing_path_is_an_error_not_a_text():
+    with pytest.raises(FileNotFoundError):
+        list(sitrep.extract(os.path.join(ROOT, "no-such-folder", "a.txt")))
+    with pytest.raises(TypeError):
+        list(sitrep.extract([3.5]))
+    with pytest.raises(ValueError):
+        list(sitrep.extract([{"id": "x"}]))
+
+
+def test_bad_input_is_reported_and_the_rest_goes_on():
+    bad = os.path.join(ROOT, "tests", "fixtures", "bad.jsonl")
+    want, err, status = cli("extract", bad)
+    assert status == 1
+    messages = [l[len("sitrep: "):] for l in err.splitlines() if "skipped" not in l]
+    assert messages
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        got = list(sitrep.extract(bad))
+    assert [str(w.message) for w in caught if issubclass(w.category, sitrep.SkippedInput)] == messages
+    assert dumps(got) == want
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        c = sitrep.Corpus(errors="ignore")
+        c.add(bad)
+        assert c.skipped == messages
+        c.close()
+    with pytest.raises(sitrep.SitrepError):
+        list(sitrep.extract(bad, errors="raise"))
+
+
+def test_documents_stream_each_article():
+    path = os.path.join(ROOT, "samples")
+    docs = list(sitrep.documents(path))
+    recs = [r for r in sitrep.extract(path) if r["type"] == "document"]
+    assert sorted(d["id"] for d in docs) == sorted(r["id"] for r in recs)
+    by_id = {r["id"]: r for r in recs}
+    for d in docs:
+        # the corpus adds what it knows across articles; the rest is the same
+        assert d["title"] == by_id[d["id"]]["title"]
+        assert d["dropped"] == by_id[d["id"]]["dropped"]
+
+
+def test_frames_hold_every_record_flat():
+    path = os.path.join(ROOT, "samples")
+    recs = list(sitrep.extract(path))
+    counts = {}
+    for r in recs:
+        counts[r["type"]] = counts.get(r["type"], 0) + 1
+    pd = pytest.importorskip("pandas")
+    for fn, kind in [(sitrep.events_frame, "event"), (sitrep.claims_frame, "claim"),
+                     (sitrep.stories_frame, "story"), (sitrep.entities_frame, "entity"),
+                     (sitrep.documents_frame, "document"), (sitrep.conflicts_frame, "conflict"),
+                     (sitrep.trends_frame, "trend")]:
+        df = fn(recs)
+        assert isinstance(df, pd.DataFrame)
+        assert len(df) == counts.get(kind, 0)
+        if len(df):
+            assert list(df["id"]) == [r["id"] for r in recs if r["type"] == kind]
+    ev = sitrep.events_frame(path)
+    assert "location_name" in ev.columns and "location" not in ev.columns
+    assert "fatalities_low" in ev.columns and "fatalities" not in ev.columns
+    events = [r for r in recs if r["type"] == "event"]
+    for row, r in zip(ev.itertuples(), events):
+        assert row.event_type == r["event_type"]
+        assert row.location_name == (r["location"] or {}).get("name")
+        assert row.actors == r["actors"]
+    c = sitrep.Corpus()
+    c.add(path)
+    assert len(sitrep.claims_frame(c)) == counts["claim"]
+
+
+def test_read_jsonl_reads_the_cli_output(tmp_path):
+    path = os.path.join(ROOT, "samples")
+    out, _, _ = cli("extract", path)
+    (tmp_path / "r.jsonl").write_bytes(out)
+    assert dumps(sitrep.read_jsonl(tmp_path / "r.jsonl")) == out
+
+
+def test_a_finished_corpus_takes_nothing_more():
+    c = sitrep.Corpus()
+    c.add(os.path.join(ROOT, "samples"))
+    c.records()
+    with pytest.raises(ValueError):
+        c.add(os.path.join(ROOT, "samples"))
+    c.close()
+    with pytest.raises(ValueError):
+        c.records()

@@ -1,0 +1,241 @@
+"""sitrep.dask on a real Dask cluster: a scheduler and two worker processes
+on 127.0.0.1 (started here as a user would: `dask scheduler`, `dask
+worker`), the seeds, the samples and the fixture corpus run through
+sitrep.dask.run in shards of several sizes, compared byte for byte with
+one `sitrep extract`; then a worker killed with SIGKILL in the middle of
+the map, a shard with bad input, a shard that kills its worker every
+time, JSON Lines files cut between lines, and the command line."""
+
+import os
+import signal
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import warnings
+
+import pytest
+
+distributed = pytest.importorskip("distributed")
+
+import sitrep  # noqa: E402
+import sitrep.dask  # noqa: E402
+from conftest import BUILD, ROOT, SHARED, cli, corpus_sets  # noqa: E402
+
+PY = sys.executable
+
+
+def _env():
+    env = dict(os.environ)
+    env["PYTHONPATH"] = os.path.join(ROOT, "python") + os.pathsep + env.get("PYTHONPATH", "")
+    env["SITREP_LIBRARY"] = os.environ["SITREP_LIBRARY"]
+    return env
+
+
+class Cluster:
+    """A scheduler and worker processes on 127.0.0.1, each worker one
+    thread under a nanny (which starts it again when it dies)."""
+
+    def __init__(self, workers=2):
+        self.dir = tempfile.mkdtemp(prefix="sitrep-dask-test-")
+        self.file = os.path.join(self.dir, "scheduler.json")
+        self.procs = []
+        log = open(os.path.join(self.dir, "scheduler.log"), "wb")
+        self.procs.append(subprocess.Popen(
+            [PY, "-m", "distributed.cli.dask_scheduler", "--host", "127.0.0.1", "--port", "0",
+             "--no-dashboard", "--scheduler-file", self.file], stdout=log, stderr=log, env=_env()))
+        for _ in range(100):
+            if os.path.exists(self.file):
+                break
+            time.sleep(0.1)
+        for w in range(workers):
+            log = open(os.path.join(self.dir, "worker-%d.log" % w), "wb")
+            self.procs.append(subprocess.Popen(
+                [PY, "-m", "distributed.cli.dask_worker", "--scheduler-file", self.file, "--host", "127.0.0.1",
+                 "--nworkers", "1", "--nthreads", "1", "--no-dashboard", "--local-directory", self.dir],
+                stdout=log, stderr=log, env=_env()))
+        self.client = distributed.Client(scheduler_file=self.file, timeout=60)
+        self.client.wait_for_workers(workers, timeout=120)
+        self.address = self.client.scheduler.address
+
+    def close(self):
+        try:
+            self.client.close()
+        finally:
+            for p in reversed(self.procs):
+                p.terminate()
+            for p in self.procs:
+                try:
+                    p.wait(timeout=20)
+                except subprocess.TimeoutExpired:
+                    p.kill()
+                    p.wait()
+
+
+@pytest.fixture(scope="module")
+def cluster():
+    c = Cluster(2)
+    yield c
+    c.close()
+
+
+@pytest.fixture(scope="module")
+def generated(tmp_path_factory):
+    """Articles made by bench/gen from the samples (written for sitrep):
+    enough work per shard that a worker can be killed in the middle."""
+    gen = os.path.join(BUILD, "bench", "gen")
+    if not os.path.exists(gen):
+        pytest.skip("bench/gen is not built")
+    out = tmp_path_factory.mktemp("gen")
+    src = [os.path.join(ROOT, "samples", n) for n in sorted(os.listdir(os.path.join(ROOT, "samples")))
+           if n.endswith(".txt")]
+    subprocess.run([gen, "--jsonl-mb", "1", str(out), "2", *src], check=True, stdout=subprocess.DEVNULL)
+    return str(out)
+
+
+def test_cluster_has_two_worker_processes(cluster):
+    pids = cluster.client.run(os.getpid)
+    assert len(set(pids.values())) == 2 and os.getpid() not in pids.values()
+
+
+@pytest.mark.parametrize("shard_size", [1, 2, 5, 1000])
+def test_run_gives_the_records_of_one_extract(cluster, shard_size):
+    sets = corpus_sets()
+    want, _, _ = cli("extract", *sets)
+    res = sitrep.dask.run(sets, cluster.client, shard_size=shard_size, fan_in=3)
+    assert res.ok, (res.skipped, res.failed)
+    assert res.jsonl == want
+    ndocs = sum(1 for l in want.splitlines() if l.startswith(b'{"type":"document"'))
+    assert res.documents == ndocs
+    assert len(res.map_seconds) == res.shards and len(res.merge_seconds) == res.merges
+    if shard_size == 1:
+        # a shard per file and per line of a JSON Lines file (a feed or
+        # archive holds several articles)
+        assert res.shards == len(sitrep.dask.plan(sets, 1)) >= ndocs - 2
+        assert res.merges > 1
+
+
+def test_run_writes_the_output_file_with_options(cluster, tmp_path):
+    sets = corpus_sets()
+    want, _, _ = cli("extract", "--text", "--mentions", *sets)
+    out = tmp_path / "records.jsonl"
+    res = sitrep.dask.run(sets, cluster.client, shard_size=4, output=str(out), text=True, mentions=True)
+    assert res.output == str(out) and res.jsonl is None
+    assert out.read_bytes() == want
+
+
+def test_json_lines_are_cut_between_lines(cluster, generated):
+    jsonl = os.path.join(generated, "articles.jsonl")
+    want, _, _ = cli("extract", jsonl)
+    shards = sitrep.dask.plan([jsonl], 40)
+    assert len(shards) > 3
+    assert all(isinstance(u, tuple) for s in shards for u in s)
+    res = sitrep.dask.run([jsonl], cluster.client, shard_size=40)
+    assert res.jsonl == want
+
+
+def test_a_worker_killed_during_the_map_changes_nothing(cluster, generated):
+    text = os.path.join(generated, "text")
+    inputs = corpus_sets() + [text]
+    want, _, _ = cli("extract", *inputs)
+    pids = cluster.client.run(os.getpid)
+    box = {}
+
+    def go():
+        try:
+            box["res"] = sitrep.dask.run(inputs, cluster.client, shard_size=60)
+        except BaseException as e:  # reported below
+            box["err"] = e
+
+    th = threading.Thread(target=go)
+    th.start()
+    killed = None
+    deadline = time.time() + 120
+    while killed is None and time.time() < deadline and th.is_alive():
+        busy = cluster.client.processing()
+        for addr, keys in busy.items():
+            if any(str(k).startswith("sitrep-map-") for k in keys) and addr in pids:
+                time.sleep(0.05)  # well into the task
+                os.kill(pids[addr], signal.SIGKILL)
+                killed = addr
+                break
+        time.sleep(0.005)
+    th.join(300)
+    assert killed, "no map task was seen running"
+    assert "err" not in box, box.get("err")
+    res = box["res"]
+    assert res.ok and res.jsonl == want
+    # the nanny started the killed worker again: two workers, one new
+    cluster.client.wait_for_workers(2, timeout=120)
+    assert set(cluster.client.run(os.getpid).values()) != set(pids.values())
+
+
+def test_a_shard_with_bad_input_is_reported_and_the_rest_completes(cluster):
+    bad = os.path.join(ROOT, "tests", "fixtures", "bad.jsonl")
+    inputs = [os.path.join(ROOT, "samples"), bad, os.path.join(ROOT, "tests", "fixtures", "corpus")]
+    want, err, status = cli("extract", *inputs)
+    assert status == 1
+    messages = [l[len("sitrep: "):] for l in err.splitlines() if "skipped" not in l]
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        res = sitrep.dask.run(inputs, cluster.client, shard_size=2)
+    assert not res.ok and not res.failed
+    assert sorted(res.skipped) == sorted(messages)
+    assert sorted(str(w.message) for w in caught if issubclass(w.category, sitrep.SkippedInput)) == sorted(messages)
+    assert res.jsonl == want
+
+
+def test_a_shard_that_kills_its_worker_every_time_is_given_up(cluster, monkeypatch, tmp_path):
+    """A shard whose task crashes every worker that runs it (a bug in the
+    analysis) is reported with its inputs once Dask gives up on it, and the
+    other shards are merged without it."""
+    samples = os.path.join(ROOT, "samples")
+    files = sorted(os.path.join(samples, n) for n in os.listdir(samples) if n.endswith(".txt"))
+    poison = str(tmp_path / "poison.txt")
+    with open(files[0], "rb") as f:
+        (tmp_path / "poison.txt").write_bytes(f.read())
+    real = sitrep.dask.map_shard
+
+    def maybe_crash(index, units, opts):
+        if any((u if isinstance(u, str) else u[0]).endswith("poison.txt") for u in units):
+            os.kill(os.getpid(), signal.SIGKILL)
+        return real(index, units, opts)
+
+    monkeypatch.setattr(sitrep.dask, "map_shard", maybe_crash)
+    # the workers cannot import this file: the function goes by value
+    cloudpickle = pytest.importorskip("cloudpickle")
+    cloudpickle.register_pickle_by_value(sys.modules[__name__])
+    try:
+        with warnings.catch_warnings(record=True):
+            warnings.simplefilter("always")
+            res = sitrep.dask.run([*files[:3], poison, *files[3:]], cluster.client, shard_size=2, fan_in=2)
+    finally:
+        cloudpickle.unregister_pickle_by_value(sys.modules[__name__])
+    assert len(res.failed) == 1
+    idx, units, error = res.failed[0]
+    assert any((u if isinstance(u, str) else u[0]) == poison for u in units)
+    # what the failed shard held besides the poison is lost with it
+    lost = [u for u in units if isinstance(u, str)]
+    kept = [f for f in files if f not in lost]
+    want, _, _ = cli("extract", *kept)
+    assert res.jsonl == want
+    cluster.client.wait_for_workers(2, timeout=120)
+
+
+def test_the_command_line_on_the_cluster(cluster, tmp_path):
+    sets = corpus_sets()
+    want, _, _ = cli("extract", *sets)
+    out = tmp_path / "out.jsonl"
+    p = subprocess.run([PY, "-m", "sitrep.dask", "--scheduler", cluster.address, "--shard-size", "3",
+                        "-o", str(out), *sets], env=_env(), stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert p.returncode == 0, p.stderr.decode()
+    assert out.read_bytes() == want
+    assert "documents" in p.stderr.decode()
+    bad = os.path.join(ROOT, "tests", "fixtures", "bad.jsonl")
+    p = subprocess.run([PY, "-m", "sitrep.dask", "--scheduler", cluster.address, "--quiet", bad],
+                       env=_env(), stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert p.returncode == 1
+    assert "bad.jsonl:" in p.stderr.decode()
+    want, _, _ = cli("extract", bad)
+    assert p.stdout == want

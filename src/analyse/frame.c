@@ -1,0 +1,220 @@
+/*
+ * frame.c -- clause bounds, sources, statement dates and the dominant
+ * group, shared by claims and events (frame.h).
+ */
+#include "analyse/frame.h"
+
+#include "analyse/entities.h"
+#include "analyse/times.h"
+
+#include <string.h>
+
+
+/* ---- sentences and clauses ---- */
+
+size_t sr_skip_said(const sr_context *c, size_t a, size_t hi)
+{
+    if (!sr_tok_char(c, a, ','))
+        return a;
+    for (size_t k = a + 1; k < hi && k < a + 7; k++) {
+        if (sr_tok_char(c, k, ','))
+            return k > a + 1 && sr_tok_flag(c, k - 1, SR_WI_SPEECH) ? k + 1 : a;
+    }
+    return a;
+}
+
+/* A lower-case word of more than five letters ending in "ing". */
+static bool ing_word(const sr_context *c, size_t i)
+{
+    if (!sr_tok_word(c, i) || (c->tok[i].flags & SITREP_TOKF_CAP))
+        return false;
+    size_t n = c->tok[i].end - c->tok[i].start;
+    const char *w = c->src + c->tok[i].start;
+    return n > 5 && memcmp(w + n - 3, "ing", 3) == 0;
+}
+
+size_t sr_clause_end(const sr_context *c, size_t from, size_t hi, bool figures)
+{
+    if (hi > from + SR_CLAUSE_WINDOW)
+        hi = from + SR_CLAUSE_WINDOW;
+    for (size_t i = from; i < hi; i++) {
+        if (sr_tok_char(c, i, ',') && sr_skip_said(c, i, hi) != i) {
+            i = sr_skip_said(c, i, hi) - 1; /* ", local officials said," */
+            continue;
+        }
+        if ((figures && c->at[i].figure >= 0) || (sr_tok_flag(c, i, SR_WI_SPEECH) && sr_speech_verb(c, i)) ||
+            sr_clause_break(c, i) || (sr_tok_is(c, i, "according") && sr_tok_is(c, i + 1, "to")))
+            return i;
+        /* ", prompting ...", ", killing ...": a new clause; ", which ..." far
+         * from the figure speaks of something else */
+        if (sr_tok_char(c, i, ',') && ((ing_word(c, i + 1) && !sr_tok_is(c, i + 1, "including")) ||
+                                       (sr_tok_class(c, i + 1, SR_LEX_FRAME_RELATIVE) && i > from + 3)))
+            return i;
+    }
+    return hi;
+}
+
+size_t sr_clause_start(const sr_context *c, size_t to, size_t lo)
+{
+    if (to > lo + SR_CLAUSE_WINDOW)
+        lo = to - SR_CLAUSE_WINDOW;
+    for (size_t i = to; i > lo; i--) {
+        size_t k = i - 1;
+        if (c->at[k].figure >= 0 || sr_clause_break(c, k))
+            return i;
+    }
+    return lo;
+}
+
+/* ---- sources ---- */
+
+bool sr_role_noun(const sr_context *c, size_t i) { return sr_tok_class(c, i, SR_LEX_FRAME_ROLE_NOUN); }
+
+bool sr_speech_verb(const sr_context *c, size_t i)
+{
+    if (!sr_speech_word(c, i))
+        return false;
+    if ((c->tok[i].flags & SITREP_TOKF_CAP) && !(c->tok[i].flags & SITREP_TOKF_SENT_START))
+        return false; /* "United States", "Reports" in a name */
+    if (c->at[i].mention >= 0)
+        return false;
+    /* "an estimated $10 million", "the reported attack", "were reported killed" */
+    if (i > 0 && (sr_tok_class(c, i - 1, SR_LEX_FRAME_DETERMINER) || sr_tok_class(c, i - 1, SR_LEX_FRAME_BE)))
+        return false;
+    switch (sr_lex_value(c->wi[i].lex, SR_LEX_FRAME_SPEECH_USE, SR_LEXCOL_FRAME_SPEECH_USE_USE)) {
+    case SR_LEXE_FRAME_SPEECH_USE_USE_CLAIM:
+        /* "claimed its fighters had killed": a statement; "claimed
+         * responsibility", "claimed the attack": an act */
+        return sr_tok_is(c, i + 1, "that") || sr_tok_is(c, i + 1, "its") || sr_tok_is(c, i + 1, "it") ||
+               sr_tok_is(c, i + 1, "their") || sr_tok_is(c, i + 1, "they") ||
+               (sr_tok_is(c, i + 1, "to") && sr_tok_is(c, i + 2, "have"));
+    case SR_LEXE_FRAME_SPEECH_USE_USE_FINDING:
+        /* "a report by Amnesty International found that" */
+        return sr_tok_is(c, i + 1, "that") && i > 0 && sr_entity_at(c, i - 1, NULL) != NULL;
+    case SR_LEXE_FRAME_SPEECH_USE_USE_PUT:
+        /* "put the toll at 61" */
+        for (size_t k = i + 1; k <= i + 3; k++)
+            if (sr_tok_class(c, k, SR_LEX_FRAME_TALLY_NOUN))
+                return true;
+        return false;
+    case SR_LEXE_FRAME_SPEECH_USE_USE_NOUN: {
+        /* "it reports", "ACLED estimates"; "analysts estimate", "officials report" */
+        if (i == 0)
+            return false;
+        if (sr_tok_class(c, i - 1, SR_LEX_FRAME_PRONOUN_ORG) || sr_entity_at(c, i - 1, NULL) != NULL)
+            return true;
+        size_t n = c->tok[i - 1].end - c->tok[i - 1].start;
+        return sr_tok_word(c, i - 1) && n > 3 && c->src[c->tok[i - 1].end - 1] == 's' &&
+               (sr_tok_is(c, i + 1, "that") || c->at[i + 1].figure >= 0 || sr_role_noun(c, i - 1) ||
+                sr_tok_stem(c, i - 1, "analyst", 1) || sr_tok_stem(c, i - 1, "expert", 1));
+    }
+    case SR_LEXE_FRAME_SPEECH_USE_USE_RECORD: {
+        /* "ACLED recorded", not "data shows" or "Peshawar recorded" */
+        const sr_entity *en = i > 0 ? sr_entity_at(c, i - 1, NULL) : NULL;
+        return en && en->e.kind != SITREP_ENTITY_PLACE;
+    }
+    default:
+        break;
+    }
+    return true;
+}
+
+bool sr_statement_date(const sr_context *c, size_t t0, size_t t1, size_t lo, size_t hi)
+{
+    size_t k = t0;
+    if (k > lo && sr_tok_is(c, k - 1, "on"))
+        k--;
+    for (size_t q = k; q > lo && q + 3 > k; q--)
+        if (sr_speech_verb(c, q - 1))
+            return true;
+    if (t1 < hi && sr_speech_verb(c, t1))
+        return true;
+    return false;
+}
+
+int32_t sr_next_date(const sr_context *c, size_t from, size_t hi, size_t *t0, size_t *t1)
+{
+    for (size_t i = from; i < hi; i++) {
+        int32_t t = c->at[i].time;
+        if (t < 0)
+            continue;
+        size_t e = i;
+        while (e < hi && c->at[e].time == t)
+            e++;
+        const sr_time *tm = &c->times[t];
+        if (tm->kind == SR_TIME_DATE && tm->from.year != 0) {
+            *t0 = i;
+            *t1 = e;
+            return t;
+        }
+        i = e - 1;
+    }
+    return -1;
+}
+
+/* ---- where ---- */
+
+static bool curly(const sr_context *c, size_t k)
+{
+    return c->src[c->tok[k].start] == '\xE2'; /* a curly apostrophe or quote */
+}
+
+bool sr_place_located(const sr_context *c, size_t lo, size_t f)
+{
+    size_t k = sr_mention_first(c, f);
+    for (size_t steps = 0; k > lo && steps < 8; steps++) {
+        k--;
+        if (sr_tok_class(c, k, SR_LEX_FRAME_LOCATIVE) || sr_tok_class(c, k, SR_LEX_FRAME_PLACE_KIND))
+            return true;
+        /* "the town of Geneina", "south of Hodeidah", "the outskirts of Moscow" */
+        if (sr_tok_is(c, k, "of"))
+            return k > lo && sr_tok_class(c, k - 1, SR_LEX_FRAME_PLACE_OF);
+        /* "58 airstrikes on Idlib": what was struck; not "sanctions on Iran" */
+        if (sr_tok_is(c, k, "on"))
+            return k > lo && sr_tok_class(c, k - 1, SR_LEX_FRAME_STRUCK_ON);
+        /* "20 km from Djibo", not "fighters from Syria" */
+        if (sr_tok_is(c, k, "from"))
+            return k > lo && sr_tok_class(c, k - 1, SR_LEX_FRAME_DISTANCE);
+        if (c->at[k].mention >= 0) {
+            k = sr_mention_first(c, k);
+            continue;
+        }
+        /* "in Syria and Iraq", "in Syria's eastern desert", "in the
+         * restive northern province": joiners and lower-case words between */
+        if (sr_tok_is(c, k, "and") || sr_tok_is(c, k, "or") || sr_tok_char(c, k, ',') ||
+            sr_tok_char(c, k, '(') || sr_tok_char(c, k, '\'') || sr_tok_is(c, k, "s") ||
+            sr_tok_is(c, k, "the") || sr_tok_is(c, k, "both") || curly(c, k) ||
+            sr_tok_class(c, k, SR_LEX_FRAME_DIRECTION) ||
+            (sr_tok_word(c, k) && !(c->tok[k].flags & SITREP_TOKF_CAP) && !sr_speech_word(c, k) &&
+             steps < 5 && c->tok[k].end - c->tok[k].start > 3 && c->at[k].figure < 0 &&
+             !sr_tok_class(c, k, SR_LEX_FRAME_PLACE_STOP)))
+            continue;
+        return false;
+    }
+    return false;
+}
+
+bool sr_speakers_place(const sr_context *c, size_t first, size_t last, size_t lo, size_t hi)
+{
+    for (size_t k = last + 1; k < hi && k <= last + 3 && c->tok[k].kind == SITREP_TOK_WORD; k++)
+        if (sr_speech_verb(c, k))
+            return true;
+    for (size_t k = first; k > lo && first - k < 4; k--)
+        if (sr_tok_class(c, k - 1, SR_LEX_FRAME_TOLD))
+            return true;
+    return false;
+}
+
+/* ---- actors ---- */
+
+int32_t sr_dominant_group(const sr_context *c)
+{
+    uint32_t best = 0;
+    int32_t who = -1;
+    for (size_t e = 0; e < c->nent; e++)
+        if (c->ent[e].e.kind == SITREP_ENTITY_ARMED_GROUP && c->ent[e].mentions > best) {
+            best = c->ent[e].mentions;
+            who = (int32_t)e;
+        }
+    return who;
+}

@@ -1,0 +1,293 @@
+/*
+ * merge.c -- partial corpora that merge: a shard of articles analysed on
+ * one machine, written as a snapshot, and any number of snapshots merged
+ * into the corpus of all their articles.
+ *
+ * A partial corpus is what the corpus keeps of each article (its record,
+ * entities and mentions, claims, events, spans, trend sentences, time and
+ * figure mentions, its signature and story terms; an undated article's
+ * bytes).  Merging is the union of those, the documents of each input
+ * after the documents before it, and nothing else: the links between
+ * articles (near-copies, stories) are made when the corpus is finished,
+ * from the documents then there in one canonical order (cluster/stories.c).
+ * So merging never reaches into the stories' internals, and the result is
+ * the corpus one process would have made adding the same documents: byte
+ * for byte the same records, in whatever order the shards are merged.
+ *
+ * A snapshot file is a header (magic, the options that shape the records,
+ * the sizes) and the partial corpus (corpus/snapshot.c) compressed with
+ * zlib.  It is tied to the build that wrote it like the store's snapshot:
+ * another layout is SITREP_EFORMAT.
+ */
+#include "corpus/corpus.h"
+
+#include "wordhash.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <zlib.h>
+
+/* ---- absorbing one corpus into another ---- */
+
+/* Each string of `from` as the string of `into`: a pointer map, so a
+ * string shared by many records is interned once. */
+typedef struct absorb {
+    sitrep_corpus *into;
+    const char **keys, **vals;
+    size_t nslots, n;
+    bool bad;
+} absorb;
+
+static bool amap_grow(absorb *a)
+{
+    const sitrep_mem *mem = a->into->mem;
+    size_t n = a->nslots ? a->nslots * 2 : 4096;
+    const char **keys = mem->calloc(n, sizeof *keys), **vals = mem->calloc(n, sizeof *vals);
+    if (!keys || !vals) {
+        mem->free((void *)keys);
+        mem->free((void *)vals);
+        return false;
+    }
+    for (size_t i = 0; i < a->nslots; i++) {
+        if (!a->keys[i])
+            continue;
+        size_t k = (size_t)sr_mix64((uint64_t)(uintptr_t)a->keys[i]) & (n - 1);
+        while (keys[k])
+            k = (k + 1) & (n - 1);
+        keys[k] = a->keys[i];
+        vals[k] = a->vals[i];
+    }
+    mem->free((void *)a->keys);
+    mem->free((void *)a->vals);
+    a->keys = keys;
+    a->vals = vals;
+    a->nslots = n;
+    return true;
+}
+
+static const char *tr(absorb *a, const char *s)
+{
+    if (!s || a->bad)
+        return NULL;
+    if ((a->n + 1) * 10 > a->nslots * 7 && !amap_grow(a)) {
+        a->bad = true;
+        return NULL;
+    }
+    size_t k = (size_t)sr_mix64((uint64_t)(uintptr_t)s) & (a->nslots - 1);
+    for (; a->keys[k]; k = (k + 1) & (a->nslots - 1))
+        if (a->keys[k] == s)
+            return a->vals[k];
+    const char *v = sr_corpus_intern(a->into, s, strlen(s));
+    if (!v) {
+        a->bad = true;
+        return NULL;
+    }
+    a->keys[k] = s;
+    a->vals[k] = v;
+    a->n++;
+    return v;
+}
+
+#define TR(field) (x.field = tr(&a, x.field))
+
+sitrep_status sr_corpus_absorb(sitrep_corpus *into, const sitrep_corpus *from)
+{
+    if (into->finished || from->finished)
+        return SITREP_EARG;
+    const sitrep_mem *mem = into->mem;
+    absorb a = {into, NULL, NULL, 0, 0, false};
+    uint32_t nd0 = (uint32_t)SR_VEC_COUNT(&into->docs, sr_cdoc);
+    uint32_t ncl0 = (uint32_t)SR_VEC_COUNT(&into->claims, sr_cclaim);
+    uint32_t nev0 = (uint32_t)SR_VEC_COUNT(&into->events, sr_cevent);
+    uint32_t nw0 = (uint32_t)SR_VEC_COUNT(&into->trendwords, sr_ctrendword);
+    uint32_t nx0 = (uint32_t)SR_VEC_COUNT(&into->exprs, sr_cexpr);
+    uint32_t nt0 = (uint32_t)SR_VEC_COUNT(&into->terms, sr_cterm);
+    size_t nd = SR_VEC_COUNT(&from->docs, sr_cdoc), ne = SR_VEC_COUNT(&from->entities, sr_centity);
+    if ((uint64_t)nd0 + nd >= UINT32_MAX)
+        return SITREP_EARG;
+    /* entities join those of the same identity */
+    uint32_t *emap = mem->calloc(ne ? ne : 1, sizeof *emap);
+    if (!emap)
+        return SITREP_ENOMEM;
+    for (size_t i = 0; i < ne && !a.bad; i++) {
+        sr_centity x = SR_VEC_AT(&from->entities, sr_centity, i);
+        TR(name), TR(parent), TR(role), TR(role_doc), TR(first_doc), TR(admin1), TR(admin1_code), TR(feature);
+        int64_t m = a.bad ? -1 : sr_corpus_entity_join(into, &x);
+        if (m < 0)
+            a.bad = true;
+        else
+            emap[i] = (uint32_t)m;
+    }
+    for (size_t i = 0; i < SR_VEC_COUNT(&from->mentions, sr_cmention) && !a.bad; i++) {
+        sr_cmention x = SR_VEC_AT(&from->mentions, sr_cmention, i);
+        x.entity = emap[x.entity];
+        TR(doc), TR(quote);
+        a.bad = a.bad || !SR_VEC_PUSH(&into->mentions, sr_cmention, x);
+    }
+    mem->free(emap);
+    /* claims, events and their spans, after those of `into` */
+    for (size_t i = 0; i < SR_VEC_COUNT(&from->claims, sr_cclaim) && !a.bad; i++) {
+        sr_cclaim x = SR_VEC_AT(&from->claims, sr_cclaim, i);
+        TR(doc), TR(measure), TR(qualifier), TR(actor), TR(attributed_to);
+        for (size_t k = 0; k < x.nplaces; k++)
+            TR(places[k]);
+        x.doc_index += nd0;
+        x.group = -1;
+        a.bad = a.bad || !SR_VEC_PUSH(&into->claims, sr_cclaim, x);
+    }
+    for (size_t i = 0; i < SR_VEC_COUNT(&from->events, sr_cevent) && !a.bad; i++) {
+        sr_cevent x = SR_VEC_AT(&from->events, sr_cevent, i);
+        TR(doc), TR(type), TR(sub), TR(precision), TR(location), TR(admin1), TR(fat_q), TR(inj_q), TR(perp_conf);
+        for (size_t k = 0; k < x.nactors; k++)
+            TR(actors[k]);
+        x.doc_index += nd0;
+        x.group = -1;
+        a.bad = a.bad || !SR_VEC_PUSH(&into->events, sr_cevent, x);
+    }
+    const sr_buf *fspans[] = {&from->claim_spans, &from->event_spans};
+    sr_buf *ispans[] = {&into->claim_spans, &into->event_spans};
+    uint32_t owner0[] = {ncl0, nev0};
+    for (size_t k = 0; k < 2; k++)
+        for (size_t i = 0; i < SR_VEC_COUNT(fspans[k], sr_cspan) && !a.bad; i++) {
+            sr_cspan x = SR_VEC_AT(fspans[k], sr_cspan, i);
+            TR(doc), TR(quote);
+            x.owner += owner0[k];
+            a.bad = a.bad || !SR_VEC_PUSH(ispans[k], sr_cspan, x);
+        }
+    for (size_t i = 0; i < SR_VEC_COUNT(&from->trendwords, sr_ctrendword) && !a.bad; i++) {
+        sr_ctrendword x = SR_VEC_AT(&from->trendwords, sr_ctrendword, i);
+        TR(quote), TR(phrase);
+        x.doc_index += nd0;
+        a.bad = a.bad || !SR_VEC_PUSH(&into->trendwords, sr_ctrendword, x);
+    }
+    for (size_t i = 0; i < SR_VEC_COUNT(&from->exprs, sr_cexpr) && !a.bad; i++) {
+        sr_cexpr x = SR_VEC_AT(&from->exprs, sr_cexpr, i);
+        TR(doc), TR(quote), TR(precision), TR(kind), TR(qualifier), TR(measure);
+        x.doc_index += nd0;
+        a.bad = a.bad || !SR_VEC_PUSH(&into->exprs, sr_cexpr, x);
+    }
+    size_t nt = SR_VEC_COUNT(&from->terms, sr_cterm);
+    if (!a.bad && (uint64_t)nt0 + nt >= UINT32_MAX)
+        a.bad = true;
+    for (size_t i = 0; i < nt && !a.bad; i++)
+        a.bad = !SR_VEC_PUSH(&into->terms, sr_cterm, SR_VEC_AT(&from->terms, sr_cterm, i));
+    /* the documents */
+    for (size_t i = 0; i < nd && !a.bad; i++) {
+        sr_cdoc x = SR_VEC_AT(&from->docs, sr_cdoc, i);
+        TR(id), TR(outlet), TR(title), TR(basis);
+        /* the corpus's own copies, never written through */
+        x.hint_title = (char *)tr(&a, x.hint_title);
+        x.hint_url = (char *)tr(&a, x.hint_url);
+        x.hint_outlet = (char *)tr(&a, x.hint_outlet);
+        x.record = (char *)tr(&a, x.record);
+        x.claims0 += ncl0, x.claims1 += ncl0, x.events0 += nev0, x.events1 += nev0;
+        x.words0 += nw0, x.words1 += nw0, x.exprs0 += nx0, x.exprs1 += nx0;
+        x.terms0 += nt0, x.terms1 += nt0;
+        x.story = x.dup_of = -1;
+        if (x.src) {
+            char *src = mem->calloc(1, x.src_len ? x.src_len : 1);
+            if (src)
+                memcpy(src, x.src, x.src_len);
+            x.src = src;
+            a.bad = a.bad || !src;
+        }
+        if (!a.bad && !SR_VEC_PUSH(&into->docs, sr_cdoc, x)) {
+            mem->free(x.src);
+            a.bad = true;
+        }
+    }
+    if (!a.bad)
+        into->ndocs += from->ndocs;
+    mem->free((void *)a.keys);
+    mem->free((void *)a.vals);
+    return a.bad ? SITREP_ENOMEM : SITREP_OK;
+}
+
+#undef TR
+
+/* ---- snapshot files ---- */
+
+#define PART_MAGIC "SRPART\x01\x00"
+
+/* The header: magic, the options that shape the records (so that every
+ * shard of one merge was made alike), the partial corpus's size before
+ * and after compression. */
+typedef struct part_header {
+    char magic[8];
+    uint64_t max_input_bytes;
+    uint32_t skip, json_flags;
+    uint64_t raw_len, z_len;
+} part_header;
+
+sitrep_status sitrep_corpus_write_snapshot(const sitrep_corpus *c, sitrep_write_fn write, void *ctx)
+{
+    if (!c || !write)
+        return SITREP_EARG;
+    if (c->finished)
+        return SITREP_EARG; /* finishing changes what is kept */
+    sr_buf raw;
+    sr_buf_init(&raw, c->mem);
+    sitrep_status st = sr_corpus_save_unlinked(c, &raw);
+    uLongf zlen = compressBound((uLong)raw.len);
+    Bytef *z = st == SITREP_OK ? c->mem->calloc(1, zlen) : NULL;
+    if (st == SITREP_OK && (!z || compress2(z, &zlen, (const Bytef *)raw.data, (uLong)raw.len, 1) != Z_OK))
+        st = SITREP_ENOMEM;
+    if (st == SITREP_OK) {
+        part_header h;
+        memset(&h, 0, sizeof h);
+        memcpy(h.magic, PART_MAGIC, 8);
+        h.max_input_bytes = c->opts.max_input_bytes;
+        h.skip = c->opts.skip;
+        h.json_flags = c->opts.json_flags;
+        h.raw_len = raw.len;
+        h.z_len = zlen;
+        if (write((const char *)&h, sizeof h, ctx) != 0 || write((const char *)z, zlen, ctx) != 0)
+            st = SITREP_EIO;
+    }
+    c->mem->free(z);
+    sr_buf_free(&raw);
+    return st;
+}
+
+sitrep_status sitrep_corpus_add_snapshot(sitrep_corpus *c, const void *data, size_t len)
+{
+    if (!c || (!data && len))
+        return SITREP_EARG;
+    if (c->finished)
+        return SITREP_EARG;
+    part_header h;
+    if (len < sizeof h)
+        return SITREP_EFORMAT;
+    memcpy(&h, data, sizeof h);
+    /* zlib's ratio is at most about 1:1032; a larger claim is damage */
+    if (memcmp(h.magic, PART_MAGIC, 8) != 0 || h.z_len != len - sizeof h || h.raw_len / 1032 > h.z_len + 1)
+        return SITREP_EFORMAT;
+    bool empty = SR_VEC_COUNT(&c->docs, sr_cdoc) == 0;
+    if (!empty && (h.max_input_bytes != c->opts.max_input_bytes || h.skip != c->opts.skip ||
+                   h.json_flags != c->opts.json_flags))
+        return SITREP_EARG; /* made with other options: their records would not agree */
+    char *raw = c->mem->calloc(1, h.raw_len ? h.raw_len : 1);
+    if (!raw)
+        return SITREP_ENOMEM;
+    uLongf got = (uLongf)h.raw_len;
+    sitrep_status st = SITREP_OK;
+    if (uncompress((Bytef *)raw, &got, (const Bytef *)data + sizeof h, (uLong)h.z_len) != Z_OK || got != h.raw_len)
+        st = SITREP_EFORMAT;
+    sitrep_options opts = c->opts;
+    opts.max_input_bytes = h.max_input_bytes;
+    opts.skip = h.skip;
+    opts.json_flags = h.json_flags;
+    sitrep_corpus *part = NULL;
+    if (st == SITREP_OK)
+        st = sitrep_corpus_new(&opts, &part);
+    if (st == SITREP_OK)
+        st = sr_corpus_load(part, raw, h.raw_len);
+    c->mem->free(raw);
+    if (st == SITREP_OK) {
+        if (empty)
+            c->opts = opts; /* the first snapshot says how the articles were read */
+        st = sr_corpus_absorb(c, part);
+    }
+    sitrep_corpus_free(part);
+    return st;
+}

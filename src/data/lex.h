@@ -1,0 +1,115 @@
+/*
+ * lex.h -- the rule lexicons: word classes and rule tables compiled at
+ * build time from data/lex/NAME.lex by tools/mklex.c (format:
+ * data/lex/README.md).
+ *
+ * Every word and phrase of every lexicon is one entry, found by its folded
+ * text (ASCII case folded, words joined by one space); an entry id is
+ * stable within a build, 0 means "in no lexicon".  An entry knows the
+ * classes it belongs to (SR_LEX_<FILE>_<NAME>, generated in lex_ids.h), the
+ * classes of which it is the first word of a longer phrase, and its rows
+ * in the tables it is listed in (one row per line of the data file; a
+ * value per column: 0 for '-', a number, or an SR_LEXE_* enum value).
+ *
+ * The analysers look each token up once (wordinfo.h keeps the id per
+ * token) and then ask class questions by bit tests.  Nothing here
+ * allocates; the tables are const and shared.
+ */
+#ifndef SITREP_LEX_H
+#define SITREP_LEX_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "lex_ids.h"
+#include "wordhash.h"
+
+typedef uint32_t sr_lexid; /* 0: not in any lexicon */
+
+typedef struct sr_lex_entry {
+    uint64_t hash;     /* sr_word_hash of the folded text */
+    uint32_t text;     /* offset of the folded text in the pool */
+    uint32_t len;
+    uint32_t refs;     /* first of its table references (0: none) */
+    uint32_t nrefs;
+    uint64_t mask[SR_LEX_MASKW]; /* classes it belongs to */
+    uint64_t head[SR_LEX_MASKW]; /* classes it is the first word of a longer phrase of */
+} sr_lex_entry;
+
+typedef struct sr_lex_ref {
+    uint16_t cls;   /* a table class */
+    uint16_t nrows; /* the entry's rows in it, consecutive */
+    uint32_t at;    /* index of the first row's first value */
+} sr_lex_ref;
+
+typedef struct sr_lex_class {
+    const char *label; /* "events.triggers" */
+    const char *file;  /* where it is defined */
+    int line;
+    int ncols;         /* 0 for a set */
+    int maxwords;      /* its longest phrase, in words */
+} sr_lex_class;
+
+typedef struct sr_lexicon {
+    const char *pool;
+    const sr_lex_entry *entries; /* [0] is the empty entry */
+    uint32_t nentries;
+    const uint32_t *slots;       /* entry ids by hash, 0 empty */
+    uint32_t slot_mask;
+    const sr_lex_ref *refs;
+    const int32_t *values;
+    const sr_lex_class *classes;
+    uint32_t nclasses;
+} sr_lexicon;
+
+extern const sr_lexicon sr_lexicon_data; /* data/lex/NAME.lex */
+
+/* The entry of s[0..n) (ASCII case-insensitive; words of a phrase joined
+ * by exactly one space), 0 when none.  sr_lex_find_hash takes the
+ * sr_word_hash of s[0..n) when the caller has it. */
+sr_lexid sr_lex_find(const char *s, size_t n);
+sr_lexid sr_lex_find_hash(uint64_t h, const char *s, size_t n);
+
+static inline bool sr_lex_in(sr_lexid id, enum sr_lexclass c)
+{
+    return id && (sr_lexicon_data.entries[id].mask[c / 64] >> (c % 64) & 1u);
+}
+
+/* Is the entry the first word of a phrase of more than one word in c? */
+static inline bool sr_lex_heads(sr_lexid id, enum sr_lexclass c)
+{
+    return id && (sr_lexicon_data.entries[id].head[c / 64] >> (c % 64) & 1u);
+}
+
+/* The entry's rows in table c: returns how many (0 when it is not in c)
+ * and points *rows at the first; row r's column k is (*rows)[r * ncols + k]
+ * with ncols = sr_lex_ncols(c). */
+size_t sr_lex_rows(sr_lexid id, enum sr_lexclass c, const int32_t **rows);
+
+/* The first row's value in column col of table c, 0 when not in c. */
+int32_t sr_lex_value(sr_lexid id, enum sr_lexclass c, int col);
+
+static inline int sr_lex_ncols(enum sr_lexclass c)
+{
+    return sr_lexicon_data.classes[c].ncols;
+}
+
+/* The longest phrase of class c starting at word 0 of the `count` words
+ * words[k][0..lens[k]) (each one token, matched case-insensitively):
+ * returns how many words it spans (0 when none) and its entry in *id.
+ * `first` is the entry of words[0] when the caller has it (else 0: it is
+ * looked up). */
+size_t sr_lex_phrase(enum sr_lexclass c, const char *const *words, const size_t *lens,
+                     size_t count, sr_lexid first, sr_lexid *id);
+
+/* The folded text of an entry (NUL-terminated), its length in *n. */
+const char *sr_lex_text(sr_lexid id, size_t *n);
+
+/* A class's label, "events.triggers", for messages and tools. */
+static inline const char *sr_lex_class_label(enum sr_lexclass c)
+{
+    return sr_lexicon_data.classes[c].label;
+}
+
+#endif

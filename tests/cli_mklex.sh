@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# The lexicon generator (tools/mklex.c) refuses what the format forbids,
+# naming file and line, and compiles what it allows into ids a rule can use.
+# usage: cli_mklex.sh SITREP TESTS_DIR SHARED_DIR (mklex is built beside SITREP)
+set -u
+mklex=$(dirname "$1")/mklex
+pass=0; fail=0
+ok() { pass=$((pass + 1)); }
+bad() { fail=$((fail + 1)); echo "FAILED: $1"; }
+t=$(mktemp -d); trap 'rm -rf "$t"' EXIT
+
+refuses() { # name, expected message part, file content
+  printf '%s\n' "$3" >"$t/$1.lex"
+  if "$mklex" "$t/o.c" "$t/o.h" "$t/$1.lex" 2>"$t/err"; then
+    bad "$1: accepted"
+  elif grep -q "$1.lex:[0-9]*: .*$2" "$t/err"; then ok
+  else bad "$1: message was: $(cat "$t/err")"; fi
+}
+refuses twice "already in twice.w" $'[set w]\nsaid\nSaid'
+refuses columns "takes 2 columns" $'[table t: a b]\nbombing  ied'
+refuses extra "takes 1 column" $'[table t: a]\nbombing  ied  x'
+refuses badvalue "not an identifier" $'[table t: a]\nbombing  i-e-d'
+refuses empty "is empty" $'[set a]\n[set b]\nx'
+refuses defined "defined twice" $'[set a]\nx\n[set a]\ny'
+refuses orphan "before any section" $'said'
+refuses kind "unknown section kind" $'[list a]\nx'
+refuses long "more than 8 words" $'[set a]\none two three four five six seven eight nine'
+
+# a good file: classes, columns and shared enum values become ids
+cat >"$t/ev.lex" <<'LEX'
+# comment
+[set aircraft]   # trailing comment
+Jets
+War Planes
+[table triggers: sub=event_sub guard]
+bombing     ied   -
+bombed      air   aircraft
+bombed      ied   -
+LEX
+cat >"$t/fr.lex" <<'LEX'
+[table nouns: sub=event_sub]
+blast  ied
+raid   clash
+LEX
+if "$mklex" "$t/o.c" "$t/o.h" "$t/ev.lex" "$t/fr.lex" 2>"$t/err"; then ok; else bad "good files refused: $(cat "$t/err")"; fi
+grep -q 'SR_LEX_EV_AIRCRAFT = 0' "$t/o.h" && ok || bad "class id"
+grep -q 'SR_LEXCOL_EV_TRIGGERS_GUARD 1' "$t/o.h" && ok || bad "column id"
+grep -q 'SR_LEXE_EVENT_SUB_IED 1' "$t/o.h" && grep -q 'SR_LEXE_EVENT_SUB_AIR 2' "$t/o.h" \
+  && grep -q 'SR_LEXE_EVENT_SUB_CLASH 3' "$t/o.h" && ok || bad "one enum shared by two files, in order"
+grep -q 'SR_LEXE_EV_TRIGGERS_GUARD_AIRCRAFT 1' "$t/o.h" && ok || bad "a column's own enum"
+grep -q '"war planes"' "$t/o.c" && grep -q '"jets"' "$t/o.c" && ok || bad "phrases folded and joined by one space"
+# the same output whatever order the files are given in
+"$mklex" "$t/o2.c" "$t/o2.h" "$t/fr.lex" "$t/ev.lex" && cmp -s "$t/o.c" "$t/o2.c" && cmp -s "$t/o.h" "$t/o2.h" \
+  && ok || bad "output depends on argument order"
+echo "$pass passed, $fail failed"
+[ "$fail" -eq 0 ]
