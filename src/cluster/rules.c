@@ -16,7 +16,6 @@ const sr_story_rules sr_story_rules_default = {
     .neighbours = 10,
     .story_days = 7,
     .event_days = 1,
-    .place_km = 50.0,
     .near_copy = 0.75,
     .band_walk = 32,
     .link_min = 0.06,

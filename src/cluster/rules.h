@@ -28,9 +28,9 @@ typedef struct sr_story_rules {
     double edge_min;      /* the weakest similarity kept as an edge */
     unsigned neighbours;  /* an article keeps its this many most similar articles as edges */
     int story_days;       /* two dated articles further apart than this are not linked by text */
-    int event_days;       /* two articles whose main events (the most dead, at a town) are of one */
-    double place_km;      /* kind, this many days apart at most, at towns further apart than
-                           * place_km report two look-alike happenings: they are not linked */
+    int event_days;       /* two articles whose main events (the most dead) are of one kind, this
+                           * many days apart at most, in two provinces report two look-alike
+                           * happenings: they are not linked */
     double near_copy;     /* MinHash similarity of near-copies (one article on two sites) */
     unsigned band_walk;   /* index entries read per MinHash band and article */
     /* ---- stories: average link over the graph ---- */

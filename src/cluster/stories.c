@@ -465,21 +465,19 @@ static bool dates_close(int32_t a, int32_t b)
 /* What a document mainly reports: its event with the most dead, in a
  * province, on a known day.  Two articles whose main events are of one
  * kind, on days at most rules.event_days apart, in different countries or
- * provinces, or at towns more than rules.place_km apart, report look-alike
- * happenings (two shootings on one Saturday in two cities), whatever words
- * they share. */
+ * provinces report look-alike happenings (two shootings on one Saturday in
+ * two states), whatever words they share.  Towns of one province are not
+ * told apart: an article's dateline is often taken for where it happened. */
 typedef struct main_event {
     const char *type;          /* NULL: none */
     const char *admin1;
     char country[3];
-    bool town;                 /* located at a place below its province */
-    double lat, lon;
     int32_t day;
 } main_event;
 
 static main_event main_event_of(const sitrep_corpus *c, const sr_cdoc *d)
 {
-    main_event m = {NULL, NULL, "", false, 0, 0, INT32_MIN};
+    main_event m = {NULL, NULL, "", INT32_MIN};
     double most = -1;
     for (uint32_t i = d->events0; i < d->events1; i++) {
         const sr_cevent *e = &SR_VEC_AT(&c->events, sr_cevent, i);
@@ -490,19 +488,10 @@ static main_event main_event_of(const sitrep_corpus *c, const sr_cdoc *d)
         if (sscanf(e->from, "%d-%d-%d", &dd.year, &dd.month, &dd.day) != 3)
             continue;
         most = e->fat_low;
-        m = (main_event){e->type, e->admin1, "", strcmp(e->location, e->admin1) != 0 && !isnan(e->lat) && !isnan(e->lon),
-                         e->lat, e->lon, (int32_t)sr_date_to_days(&dd)};
+        m = (main_event){e->type, e->admin1, "", (int32_t)sr_date_to_days(&dd)};
         memcpy(m.country, e->country, 3);
     }
     return m;
-}
-
-static double km_between(double lat1, double lon1, double lat2, double lon2)
-{
-    const double r = 3.14159265358979323846 / 180;
-    double a = sin((lat2 - lat1) * r / 2), b = sin((lon2 - lon1) * r / 2);
-    double h = a * a + cos(lat1 * r) * cos(lat2 * r) * b * b;
-    return 2 * 6371.0 * asin(sqrt(h < 1 ? h : 1));
 }
 
 static bool look_alikes(const main_event *a, const main_event *b)
@@ -512,9 +501,7 @@ static bool look_alikes(const main_event *a, const main_event *b)
     int64_t d = (int64_t)a->day - b->day;
     if (d > RULES.event_days || d < -RULES.event_days)
         return false;
-    if (strcmp(a->country, b->country) != 0 || strcmp(a->admin1, b->admin1) != 0)
-        return true;
-    return a->town && b->town && km_between(a->lat, a->lon, b->lat, b->lon) > RULES.place_km;
+    return strcmp(a->country, b->country) != 0 || strcmp(a->admin1, b->admin1) != 0;
 }
 
 /* The edges of the similarity graph between ranks, each once, into *out. */

@@ -193,6 +193,12 @@ typedef struct sr_cterm {
     uint32_t count;      /* while finishing: its weight, a float's bits */
 } sr_cterm;
 
+/* A slice of the records the writer writes: those numbered [lo, hi) in
+ * output order; n counts the records met (sitrep_corpus_write_json_part). */
+typedef struct sr_slice {
+    size_t lo, hi, n;
+} sr_slice;
+
 struct sitrep_corpus {
     const sitrep_mem *mem;
     sr_arena arena;
@@ -213,6 +219,7 @@ struct sitrep_corpus {
     sr_buf docs;             /* sr_cdoc */
     sr_buf terms;            /* sr_cterm, each document's [terms0, terms1) */
     sr_buf trendwords;       /* sr_ctrendword */
+    struct sr_slice *slice;  /* the records to write, NULL all (report/corpus_json.c) */
     /* made by sitrep_corpus_finish (src/pipeline_corpus.c) */
     bool finished;
     sr_buf stories;          /* sr_cstory */
