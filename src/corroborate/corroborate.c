@@ -841,8 +841,8 @@ static sitrep_status story_conflicts(sitrep_corpus *c, timed *t, size_t n)
                 char da[11], db[11];
                 iso_of(ra.to, da);
                 iso_of(rb.from, db);
-                snprintf(reason, sizeof reason, "%s put the %s at %s (%s); %s put them at %s later (%s).",
-                         who(c, a), xa->measure, va, da, who(c, b), vb, db);
+                snprintf(reason, sizeof reason, "%s reported %s %s on %s; %s reported %s on %s, a later count.",
+                         who(c, a), va, xa->measure, da, who(c, b), vb, db);
                 st = add_conflict(c, t[i].group, t[j].group, SR_CONFLICT_UPDATE, reason);
                 updated = true;
             } else if (!later && named(a->attributed_to) && named(b->attributed_to) &&
