@@ -309,10 +309,20 @@ SITREP_EXPORT const sitrep_mention *sitrep_doc_mentions(const sitrep_doc *doc,
  * inferred).  Strings are static or borrowed from the document. */
 typedef struct sitrep_time {
     sitrep_span span;
-    char from[11], to[11];   /* "YYYY-MM-DD" both inclusive; "" when unresolved */
-    const char *precision;   /* "day", "week", "month", "quarter", "half", "year", "decade" */
+    char from[11], to[11];   /* its value, TimeML-style, "YYYY-MM-DD" both inclusive; ""
+                              * when unresolved: "since 1989" is 1989, "early June" June */
+    const char *precision;   /* of the value: "day", "week", "month", "quarter", "half",
+                              * "year", "decade" */
     const char *kind;        /* "date", "duration", "set", "time" */
     const char *duration;    /* ISO 8601 ("P5Y") for durations, else NULL */
+    const char *relation;    /* the word round it that relates the text to it: "since",
+                              * "until", "from", "to", "between", "and", "by", "before",
+                              * "after"; NULL for none */
+    const char *mod;         /* the part of the value a modifier keeps: "start", "mid",
+                              * "end"; NULL for none */
+    char period_from[11], period_to[11]; /* what it covers with its relation and modifier
+                              * ("since 1989": 1989-01-01 to the document date; "early
+                              * June": June 1-10); equal to from/to when they add nothing */
 } sitrep_time;
 
 /* A figure: a count, an amount of money, a percentage. */

@@ -60,13 +60,19 @@ sitrep_status sitrep_doc_time(const sitrep_doc *doc, size_t i, sitrep_time *out)
     memset(out, 0, sizeof *out);
     out->span.start = t->start;
     out->span.end = t->end;
+    if (t->vfrom.year)
+        sr_date_iso(&t->vfrom, out->from);
+    if (t->vto.year)
+        sr_date_iso(&t->vto, out->to);
     if (t->from.year)
-        sr_date_iso(&t->from, out->from);
+        sr_date_iso(&t->from, out->period_from);
     if (t->to.year)
-        sr_date_iso(&t->to, out->to);
+        sr_date_iso(&t->to, out->period_to);
     out->precision = sr_precision_name(t->precision);
     out->kind = sr_time_kind_name(t->kind);
     out->duration = t->duration[0] ? t->duration : NULL;
+    out->relation = sr_time_relation_name(t->relation);
+    out->mod = sr_time_mod_name(t->mod);
     return SITREP_OK;
 }
 

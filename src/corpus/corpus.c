@@ -405,8 +405,14 @@ static sitrep_status add_exprs(sitrep_corpus *c, uint32_t d, const sitrep_doc *d
         x.doc_index = d;
         memcpy(x.from, t.from, sizeof x.from);
         memcpy(x.to, t.to, sizeof x.to);
+        if (strcmp(t.period_from, t.from) != 0 || strcmp(t.period_to, t.to) != 0) {
+            memcpy(x.pfrom, t.period_from, sizeof x.pfrom);
+            memcpy(x.pto, t.period_to, sizeof x.pto);
+        }
         x.precision = t.precision;
         x.kind = t.kind;
+        x.relation = t.relation;
+        x.mod = t.mod;
         if (t.duration)
             snprintf(x.duration, sizeof x.duration, "%s", t.duration);
         if (x.quote == NULL || !SR_VEC_PUSH(&c->exprs, sr_cexpr, x))

@@ -40,8 +40,10 @@ typedef struct sr_cexpr {
     uint32_t start, end;
     const char *quote;       /* interned */
     uint32_t quote_len;
-    char from[11], to[11];   /* time: the interval, "" unresolved */
+    char from[11], to[11];   /* time: its value, "" unresolved */
+    char pfrom[11], pto[11]; /* time: its period when it differs from the value, else "" */
     const char *precision, *kind; /* time: static names */
+    const char *relation, *mod;   /* time: static names or NULL */
     char duration[16];       /* time: ISO duration or "" */
     double low, high;        /* figure */
     const char *qualifier;   /* figure: static name */
@@ -253,6 +255,12 @@ bool sr_measure_outcome(const char *measure, const char **head, size_t *head_len
 
 /* corroborate/corroborate.c: claims and events merged, conflicts, trends. */
 sitrep_status sr_corroborate(sitrep_corpus *c);
+/* The outlet document d counts as (its copy's for a near-copy, its id
+ * when it names none): interned, compared by pointer. */
+const char *sr_outlet_key(const sitrep_corpus *c, uint32_t d);
+/* The scope of a merged claim: its measure's family, actor and places
+ * (and period): the claims whose figures conflicts and trends compare. */
+uint64_t sr_claim_scope(const sitrep_corpus *c, const sr_cgroup *g, bool with_period);
 
 /* corpus.c: the corpus entity of e's identity (e->key), which e joins as
  * a document's entity would (its role by the same rule, its mentions
@@ -276,6 +284,16 @@ sitrep_status sr_corpus_load(sitrep_corpus *c, const void *data, size_t len);
 /* snapshot.c: the same without the links (indexes, union-find), which
  * the corpus that merges it makes again: a shard's partial corpus. */
 sitrep_status sr_corpus_save_unlinked(const sitrep_corpus *c, sr_buf *out);
+
+/* snapshot.c: one claim (sr_cclaim) or event (sr_cevent) as bytes, its
+ * strings inside, appended to `out`; and loaded again into *row, its
+ * strings interned in c (its doc_index left for the caller to set).
+ * Loading checks what it can (EFORMAT); the bytes are tied to the build's
+ * layout, sr_row_layout(), which a store keeps beside them. */
+typedef enum sr_row_type { SR_ROW_CLAIM, SR_ROW_EVENT } sr_row_type;
+sitrep_status sr_row_save(sr_row_type t, const void *row, sr_buf *out);
+sitrep_status sr_row_load(sitrep_corpus *c, sr_row_type t, const void *data, size_t len, void *row);
+uint64_t sr_row_layout(void);
 
 /* merge.c: appends everything `from` (unfinished) holds to `into`
  * (unfinished), its documents after those of `into`, in their order, to

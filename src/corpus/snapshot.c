@@ -54,7 +54,8 @@ static const size_t doc_strs[] = {F(sr_cdoc, id),     F(sr_cdoc, outlet),     F(
                                   F(sr_cdoc, hint_url), F(sr_cdoc, hint_outlet)};
 static const size_t word_strs[] = {F(sr_ctrendword, quote), F(sr_ctrendword, phrase)};
 static const size_t expr_strs[] = {F(sr_cexpr, doc),       F(sr_cexpr, quote),     F(sr_cexpr, precision),
-                                   F(sr_cexpr, kind),      F(sr_cexpr, qualifier), F(sr_cexpr, measure)};
+                                   F(sr_cexpr, kind),      F(sr_cexpr, qualifier), F(sr_cexpr, measure),
+                                   F(sr_cexpr, relation),  F(sr_cexpr, mod)};
 #undef F
 
 typedef struct table {
@@ -349,7 +350,7 @@ static bool consistent(sitrep_corpus *c)
         if (x->doc_index >= nd || (x->type != SR_CEXPR_TIME && x->type != SR_CEXPR_FIGURE) || !x->doc ||
             !x->quote || x->end < x->start || x->end - x->start != x->quote_len || strlen(x->quote) != x->quote_len)
             return false;
-        x->from[10] = x->to[10] = '\0';
+        x->from[10] = x->to[10] = x->pfrom[10] = x->pto[10] = '\0';
         x->duration[sizeof x->duration - 1] = x->unit[sizeof x->unit - 1] = '\0';
     }
     /* the tables: slot values inside their arrays, and never full (a
@@ -462,4 +463,83 @@ sitrep_status sr_corpus_load(sitrep_corpus *c, const void *data, size_t len)
     }
     mem->free(strs);
     return st;
+}
+
+/* ---- one claim or event as bytes (a store's rows) ---- */
+
+static const table *row_table(sr_row_type t)
+{
+    return &tables[t == SR_ROW_CLAIM ? 2 : 4];
+}
+
+uint64_t sr_row_layout(void)
+{
+    return layout_key();
+}
+
+sitrep_status sr_row_save(sr_row_type t, const void *row, sr_buf *out)
+{
+    const table *tb = row_table(t);
+    size_t at = out->len;
+    if (!put_bytes(out, row, tb->size))
+        return SITREP_ENOMEM;
+    /* each string's slot says whether it is there; the strings follow */
+    for (size_t k = 0; k < tb->nstrs; k++) {
+        const char *s;
+        memcpy(&s, (const char *)row + tb->strs[k], sizeof s);
+        uintptr_t has = s != NULL;
+        memcpy(out->data + at + tb->strs[k], &has, sizeof has);
+        uint32_t n = s ? (uint32_t)strlen(s) : 0;
+        if (s && (!put_bytes(out, &n, sizeof n) || !put_bytes(out, s, n)))
+            return SITREP_ENOMEM;
+    }
+    return SITREP_OK;
+}
+
+sitrep_status sr_row_load(sitrep_corpus *c, sr_row_type t, const void *data, size_t len, void *row)
+{
+    const table *tb = row_table(t);
+    reader r = {data, (const unsigned char *)data + len, false};
+    if (!get(&r, row, tb->size))
+        return SITREP_EFORMAT;
+    for (size_t k = 0; k < tb->nstrs; k++) {
+        uintptr_t has;
+        memcpy(&has, (char *)row + tb->strs[k], sizeof has);
+        const char *s = NULL;
+        if (has) {
+            uint32_t n;
+            size_t bad;
+            if (!get(&r, &n, sizeof n) || (size_t)(r.end - r.p) < n ||
+                !sr_utf8_valid((const char *)r.p, n, &bad) || memchr(r.p, 0, n))
+                return SITREP_EFORMAT;
+            if (!(s = sr_corpus_intern(c, (const char *)r.p, n)))
+                return SITREP_ENOMEM;
+            r.p += n;
+        }
+        memcpy((char *)row + tb->strs[k], &s, sizeof s);
+    }
+    if (r.p != r.end)
+        return SITREP_EFORMAT;
+    if (t == SR_ROW_CLAIM) {
+        sr_cclaim *x = row;
+        if (x->nplaces > 4 || !x->doc || !x->measure)
+            return SITREP_EFORMAT;
+        for (size_t k = 0; k < x->nplaces; k++)
+            if (!x->places[k])
+                return SITREP_EFORMAT;
+        x->group = -1;
+        x->from[10] = x->to[10] = x->said[10] = '\0';
+        for (size_t k = 0; k < 4; k++)
+            x->place_countries[k][2] = '\0';
+    } else {
+        sr_cevent *x = row;
+        if (x->nactors > 5 || !x->doc || !x->type || !x->sub)
+            return SITREP_EFORMAT;
+        for (size_t k = 0; k < x->nactors; k++)
+            if (!x->actors[k])
+                return SITREP_EFORMAT;
+        x->group = -1;
+        x->from[10] = x->to[10] = x->country[2] = '\0';
+    }
+    return SITREP_OK;
 }

@@ -99,7 +99,7 @@ static bool claims_agree(const sr_cclaim *a, const sr_cclaim *b)
 
 /* A document's outlet for counting: the copied article's for a near-copy,
  * its id when it names none. */
-static const char *outlet_key(const sitrep_corpus *c, uint32_t d)
+const char *sr_outlet_key(const sitrep_corpus *c, uint32_t d)
 {
     const sr_cdoc *docs = (const sr_cdoc *)(const void *)c->docs.data;
     if (docs[d].dup_of >= 0)
@@ -118,7 +118,7 @@ static int cmp_ptr(const void *a, const void *b)
 static size_t count_outlets(const sitrep_corpus *c, const uint32_t *docs, size_t n, const char **scratch)
 {
     for (size_t i = 0; i < n; i++)
-        scratch[i] = outlet_key(c, docs[i]);
+        scratch[i] = sr_outlet_key(c, docs[i]);
     qsort(scratch, n, sizeof *scratch, cmp_ptr);
     size_t k = 0;
     for (size_t i = 0; i < n; i++)
@@ -176,6 +176,18 @@ static int cmp_event(const void *pa, const void *pb, void *ctx)
 static uint64_t family_key(const sr_cclaim *x)
 {
     return sr_claim_key(x->measure, 0, 0);
+}
+
+/* Claims in document order: by document id, then position. */
+static int cmp_doc_order(const void *pa, const void *pb, void *ctx)
+{
+    const sitrep_corpus *sort_corpus = ctx;
+    const sr_cclaim *cl = (const sr_cclaim *)(const void *)sort_corpus->claims.data;
+    const sr_cclaim *a = &cl[*(const uint32_t *)pa], *b = &cl[*(const uint32_t *)pb];
+    int c = strcmp(a->doc, b->doc);
+    if (c)
+        return c;
+    return a->first < b->first ? -1 : a->first > b->first;
 }
 
 static int cmp_claim(const void *pa, const void *pb, void *ctx)
@@ -462,6 +474,12 @@ static sitrep_status group_claims(sitrep_corpus *c)
     }
     c->mem->free(order);
     c->mem->free(member_group);
+    /* each group's members in document order (a statement told in several
+     * stories has them from each) */
+    for (size_t k = 0; k < ng; k++)
+        if (gs[k].nmembers > 1 && !sr_sort(mem + gs[k].first_member, gs[k].nmembers, sizeof *mem, cmp_doc_order, c,
+                                           c->mem))
+            return SITREP_ENOMEM;
     const char **strs = c->mem->calloc(m ? m : 1, sizeof *strs);
     uint32_t *docs = c->mem->calloc(m ? m : 1, sizeof *docs);
     if (!strs || !docs) {
@@ -666,6 +684,22 @@ static sitrep_status group_events(sitrep_corpus *c)
 
 /* ---- conflicts ---- */
 
+uint64_t sr_claim_scope(const sitrep_corpus *c, const sr_cgroup *g, bool with_period)
+{
+    const sr_cclaim *x = &SR_VEC_AT(&c->claims, sr_cclaim, g->rep);
+    /* the family of the measure: the fact key without its value */
+    uint64_t h = sr_claim_key(x->measure, 0, 0);
+    if (g->actor)
+        h = sr_mix64(h ^ sr_word_hash(g->actor, strlen(g->actor)));
+    uint64_t places = 0;
+    for (size_t i = 0; i < x->nplaces; i++)
+        places += sr_mix64(sr_word_hash(x->places[i], strlen(x->places[i]))); /* order-free */
+    h = sr_mix64(h ^ places);
+    if (with_period && g->from[0])
+        h = sr_mix64(h ^ sr_word_hash(g->from, 10) ^ (sr_word_hash(g->to, 10) << 1));
+    return h;
+}
+
 static void value_text(const sr_cclaim *x, char *out, size_t cap)
 {
     const char *q = x->qualifier;
@@ -683,6 +717,12 @@ static void value_text(const sr_cclaim *x, char *out, size_t cap)
 
 static sitrep_status add_conflict(sitrep_corpus *c, uint32_t a, uint32_t b, uint8_t kind, const char *reason)
 {
+    const sr_cgroup *g = (const sr_cgroup *)(const void *)c->groups.data;
+    if (kind == SR_CONFLICT_DISPUTE && strcmp(g[a].id, g[b].id) > 0) {
+        uint32_t t = a; /* a dispute's pair in id order; an update's earlier report first */
+        a = b;
+        b = t;
+    }
     sr_cconflict cf = {a, b, sr_arena_strndup(&c->arena, reason, strlen(reason)), kind};
     if (!cf.reason || !SR_VEC_PUSH(&c->conflicts, sr_cconflict, cf))
         return SITREP_ENOMEM;
@@ -1114,9 +1154,12 @@ static sitrep_status date_conflicts(sitrep_corpus *c)
         const char *dates[8];
         char who[8][160];
         size_t nd = 0;
+        /* the articles of one story: a statement told again in another
+         * story weeks later may well have been made again */
+        int32_t story = group_story(c, g);
         for (size_t j = 0; j < g->nmembers && j < 64; j++) {
             const sr_cclaim *x = &SR_VEC_AT(&c->claims, sr_cclaim, mem[g->first_member + j]);
-            if (!x->said[0])
+            if (!x->said[0] || story_of(c, x->doc_index) != story)
                 continue;
             size_t q = 0;
             while (q < nd && strcmp(dates[q], x->said) != 0)
