@@ -82,7 +82,7 @@ static sitrep_status latest_named_day(sitrep_corpus *c, const sr_cdoc *x, const 
     for (size_t k = 0; st == SITREP_OK && k < sitrep_doc_time_count(doc); k++) {
         sitrep_time t;
         sitrep_doc_time(doc, k, &t);
-        if (strcmp(t.kind, "date") != 0 || strcmp(t.precision, "day") != 0 || !t.to[0] ||
+        if (t.kind != SITREP_TIME_DATE || t.precision != SITREP_PRECISION_DAY || !t.to[0] ||
             strcmp(t.to, from) <= 0 || strcmp(t.to, ref) > 0 || strcmp(t.to, latest) <= 0 ||
             !names_month(doc->src + t.span.start, t.span.end - t.span.start))
             continue;

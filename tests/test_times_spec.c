@@ -48,8 +48,8 @@ static void describe(const char *src, const sr_time *t, char *out, size_t len)
     if (sr_time_mod_name(t->mod))
         snprintf(mod, sizeof mod, " | mod %s", sr_time_mod_name(t->mod));
     snprintf(out, len, "%.*s | %s | %s | %s | %s%s%s%s%s%s", (int)(t->end - t->start), src + t->start, f, to,
-             sr_precision_name(t->precision), sr_time_kind_name(t->kind), t->duration[0] ? " | " : "",
-             t->duration, value, rel, mod);
+             sitrep_precision_name((sitrep_precision)t->precision), sitrep_time_kind_name((sitrep_time_kind)t->kind),
+             t->duration[0] ? " | " : "", t->duration, value, rel, mod);
 }
 
 /* Splits "a | b | c" into at most `max` trimmed fields; returns how many. */
@@ -179,8 +179,8 @@ static void calendar_checks(void)
     CHECK(sr_days_in_month(2100, 2) == 28 && sr_days_in_month(2000, 2) == 29);
     CHECK(sr_weekday_number("Thurs", 5) == 4 && sr_weekday_number("Sunday", 6) == 7);
     CHECK(sr_weekday_number("Sundae", 6) == 0);
-    CHECK_STR(sr_precision_name(SR_PREC_HALF), "half");
-    CHECK_STR(sr_time_kind_name(SR_TIME_SET), "set");
+    CHECK_STR(sitrep_precision_name(SITREP_PRECISION_HALF), "half");
+    CHECK_STR(sitrep_time_kind_name(SITREP_TIME_SET), "set");
 }
 
 int main(int argc, char **argv)

@@ -20,6 +20,8 @@ died            killed
 die             killed
 slain           killed
 massacred       killed
+murdered        killed
+assassinated    killed
 beheaded        killed
 beheading       killed
 arrest          arrested
@@ -55,6 +57,17 @@ rescuing        rescued
 missing         missing
 deported        deported
 evacuated       evacuated
+murdering       killed
+assassinating   killed
+massacring      killed
+destroyed       destroyed
+destroying      destroyed
+downed          destroyed
+torched         destroyed
+seized          seized
+seizing         seized
+confiscated     seized
+confiscating    seized
 
 # Nouns naming what happened, read before "of": "the deaths of 44", "the
 # arrest of 12".  Nouns that are themselves the counted ("deaths",
@@ -66,6 +79,10 @@ lives           killed
 killing         killed
 killings        killed
 massacre        killed
+murder          killed
+murders         killed
+assassination   killed
+assassinations  killed
 arrests         arrested
 arrest          arrested
 apprehensions   apprehended
@@ -81,6 +98,8 @@ rescue          rescued
 execution       executed
 executions      executed
 displacement    displaced
+destruction     destroyed
+seizure         seized
 
 # Between a figure's noun and its outcome: "44 militants who were later
 # killed", "32 of whom were captured".

@@ -22,7 +22,7 @@
 #define SR_EVENT_SPANS 6
 
 typedef struct sr_event {
-    uint8_t sub;                 /* index in the sub-event table (sr_event_sub_name) */
+    uint8_t sub;                 /* index in the sub-event table (sr_event_sub) */
     uint8_t precision;           /* sr_precision of the date, 0 when unknown */
     uint8_t nactors, nspans;
     uint8_t fat_q, inj_q;        /* sr_qualifier, 0 when not stated */
@@ -30,6 +30,7 @@ typedef struct sr_event {
                                     2: the text gives none: the month up to the report's date */
     uint8_t perp;                /* actors[0] is its perpetrator (not only the other side) */
     uint8_t vague;               /* its sub-event is "an attack" typed by default (no target named) */
+    uint32_t first_sen, last_sen; /* the first and last sentence that tell it */
     uint8_t perp_conf;           /* SR_PERP_*: how the report ties the perpetrator to it */
     sr_date from, to;            /* the date, both inclusive; from.year == 0 when unknown */
     double fat_low, fat_high, inj_low, inj_high;
@@ -52,10 +53,9 @@ sitrep_status sr_find_events(const sr_context *c, const sr_date *anchor, const s
 /* How sure the report is of who did it (MUC's distinction): told as fact,
  * claimed by the doer, suspected, or blamed by others. */
 enum { SR_PERP_REPORTED = 1, SR_PERP_CLAIMED, SR_PERP_SUSPECTED, SR_PERP_ACCUSED };
-const char *sr_perp_confidence_name(int conf); /* "reported", ...; NULL for 0 */
+/* (the values of sitrep_perp_confidence) */
 
-/* ACLED names of sub-event `sub` and of its event type; static strings. */
-const char *sr_event_sub_name(int sub);
-const char *sr_event_type_name(int sub);
+/* The ACLED sub-event of sub-event `sub` (its name and type: sitrep.h). */
+sitrep_sub_event sr_event_sub(int sub);
 
 #endif

@@ -479,6 +479,14 @@ static bool is_plural_word(const fctx *c, size_t i)
     if (n > 5 && memcmp(s + n - 3, "men", 3) == 0 && !(c->t[i].flags & SITREP_TOKF_ALLCAPS) &&
         s[n - 4] != 'i')
         return true;
+    /* a word in capitals is an acronym ("NGOS" aside), unless it is long
+     * and ends in a capital S as text in capitals does ("MACHINEGUNS") */
+    bool caps = n >= 5 && s[n - 1] == 'S';
+    for (size_t k = 0; k < n && caps; k++)
+        caps = s[k] >= 'A' && s[k] <= 'Z';
+    bool caps_plural = caps && s[n - 2] != 'S' && s[n - 2] != 'U' && s[n - 2] != 'I';
+    if (caps_plural)
+        return !sr_lex_in(c->w[i].lex, SR_LEX_FIGURES_NOT_PLURAL);
     if (n < 3 || (c->t[i].flags & SITREP_TOKF_ALLCAPS) || s[n - 1] != 's')
         return false;
     char p = s[n - 2];
@@ -850,18 +858,4 @@ sitrep_status sr_find_figures(const sitrep_doc *doc, sr_buf *out)
     }
     sr_buf_free(&scratch);
     return SITREP_OK;
-}
-
-const char *sr_qualifier_name(int q)
-{
-    switch (q) {
-    case SR_Q_EXACT: return "exact";
-    case SR_Q_APPROX: return "approximately";
-    case SR_Q_MORE_THAN: return "more_than";
-    case SR_Q_AT_LEAST: return "at_least";
-    case SR_Q_FEWER_THAN: return "fewer_than";
-    case SR_Q_UP_TO: return "up_to";
-    case SR_Q_RANGE: return "range";
-    default: return "unknown";
-    }
 }

@@ -2073,13 +2073,6 @@ sitrep_status sr_find_times(const sitrep_doc *doc, const sr_date *anchor, sr_buf
     return SITREP_OK;
 }
 
-const char *sr_precision_name(int p)
-{
-    static const char *const names[] = {"?",    "day",    "week",   "month",      "quarter",
-                                        "half", "year",   "decade", "season",     "fiscal_year"};
-    return p >= 1 && p <= SR_PREC_FISCAL ? names[p] : "?";
-}
-
 const char *sr_time_relation_name(int r)
 {
     static const char *const names[] = {NULL,      "since", "until",  "from",  "to",
@@ -2091,10 +2084,4 @@ const char *sr_time_mod_name(int m)
 {
     static const char *const names[] = {NULL, "start", "mid", "end"};
     return m >= 1 && m <= SR_MOD_END ? names[m] : NULL;
-}
-
-const char *sr_time_kind_name(int k)
-{
-    static const char *const names[] = {"?", "date", "duration", "set", "time"};
-    return k >= 1 && k <= SR_TIME_TIME ? names[k] : "?";
 }

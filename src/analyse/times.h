@@ -76,10 +76,10 @@ typedef struct sr_time {
  * when unknown: then only absolute expressions resolve, relative ones are skipped). */
 sitrep_status sr_find_times(const sitrep_doc *doc, const sr_date *anchor, sr_buf *out);
 
-/* Name of a precision / kind / relation / modifier for output: "day", "week", ...; "date",
- * "duration", "set", "time"; "since", "until", ... (NULL for none); "start", "mid", "end" (NULL). */
-const char *sr_precision_name(int p);
-const char *sr_time_kind_name(int k);
+/* (sr_precision and sr_time_kind have the values of sitrep_precision and
+ * sitrep_time_kind; their names: sitrep_precision_name, sitrep_time_kind_name) */
+/* Name of a relation / modifier for output: "since", "until", ... (NULL for
+ * none); "start", "mid", "end" (NULL). */
 const char *sr_time_relation_name(int r);
 const char *sr_time_mod_name(int m);
 
