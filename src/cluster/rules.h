@@ -38,7 +38,18 @@ typedef struct sr_story_rules {
                            * min(|A||B|, link_span (|A| + |B|)) reaches this */
     double link_span;
     /* ---- corroboration, conflicts, trends (corroborate.c) ---- */
+    unsigned group_cap;   /* groups of one story and measure a new claim is compared with (the last) */
+    unsigned members_read; /* members read per merged fact: its fields, dates, trend sentences (a
+                           * fact a thousand articles repeat is decided by its first ones) */
+    unsigned conflict_peers; /* merged facts of one scope compared with each other */
+    double conflict_ratio; /* figures this many times apart count different things, not two
+                           * estimates of one ("27 killed" in an attack, "20,000 since 2015") */
     int trend_days;       /* a point of a series covers at least this many days */
+    double trend_double;  /* the ratio to the previous period that confirms "doubled" */
+    double trend_triple;  /* ... "tripled" */
+    double trend_half;    /* ... "halved" (at most) */
+    double trend_rise;    /* ... "rose" (above) */
+    double trend_fall;    /* ... "fell" (below) */
 } sr_story_rules;
 
 extern const sr_story_rules sr_story_rules_default;

@@ -40,7 +40,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define GROUP_CAP 64
+#define RULES sr_story_rules_default
+#define DATE_SOURCES 8 /* the distinct statement dates a date conflict names */
+#define TREND_POINTS 8 /* the points of a series */
 
 /* ---- helpers ---- */
 
@@ -359,10 +361,10 @@ static sitrep_status group_claims(sitrep_corpus *c)
         if (i > 0 && (story_of(c, x->doc_index) != story_of(c, cl[order[i - 1]].doc_index) ||
                       family_key(x) != family_key(&cl[order[i - 1]])))
             run = i;
-        /* the first group of this story and family it joins (of its last GROUP_CAP) */
+        /* the first group of this story and family it joins (of its last RULES.group_cap) */
         size_t first_group = run < i ? member_group[run] : ng;
-        if (ng > first_group + GROUP_CAP)
-            first_group = ng - GROUP_CAP;
+        if (ng > first_group + RULES.group_cap)
+            first_group = ng - RULES.group_cap;
         group_state *gs = (group_state *)(void *)states.data;
         size_t g = ng;
         for (size_t k = first_group; k < ng && g == ng; k++)
@@ -495,10 +497,10 @@ static sitrep_status group_claims(sitrep_corpus *c)
             if (completeness(&cl[ms[j]]) > completeness(&cl[rep]))
                 rep = ms[j];
         g->rep = rep;
-        /* the fields most members state, read from the first 64 (a fact a
+        /* the fields most members state, read from the first members_read (a fact a
          * thousand articles repeat is decided by its first sixty-four, in
          * document order, so the cost per article stays flat) */
-        size_t nm = g->nmembers < 64 ? g->nmembers : 64;
+        size_t nm = g->nmembers < RULES.members_read ? g->nmembers : RULES.members_read;
         for (size_t j = 0; j < nm; j++)
             strs[j] = cl[ms[j]].actor;
         g->actor = most_common(strs, nm);
@@ -610,8 +612,8 @@ static sitrep_status group_events(sitrep_corpus *c)
         }
         size_t ng = SR_VEC_COUNT(&c->egroups, sr_cegroup);
         size_t first_group = run < i ? member_group[run] : ng;
-        if (ng > first_group + GROUP_CAP)
-            first_group = ng - GROUP_CAP;
+        if (ng > first_group + RULES.group_cap)
+            first_group = ng - RULES.group_cap;
         int32_t g = -1;
         for (size_t k = first_group; k < ng && g < 0; k++) {
             const sr_cegroup *gk = &SR_VEC_AT(&c->egroups, sr_cegroup, k);
@@ -745,7 +747,7 @@ static reported reported_days(const sitrep_corpus *c, const sr_cgroup *g)
     const uint32_t *mem = (const uint32_t *)(const void *)c->claim_members.data;
     const sr_cdoc *docs = (const sr_cdoc *)(const void *)c->docs.data;
     reported r = {INT32_MIN, INT32_MIN};
-    for (size_t j = 0; j < g->nmembers && j < GROUP_CAP; j++) {
+    for (size_t j = 0; j < g->nmembers && j < RULES.members_read; j++) {
         const sr_cclaim *x = &SR_VEC_AT(&c->claims, sr_cclaim, mem[g->first_member + j]);
         int32_t d = x->said[0] ? day_of(x->said) : docs[x->doc_index].day;
         if (d == INT32_MIN)
@@ -773,7 +775,7 @@ static const char *who(const sitrep_corpus *c, const sr_cgroup *g)
 /* A period of one happening: unstated, or a few days at most. */
 static bool incident_period(const sr_cgroup *g)
 {
-    return !g->from[0] || day_of(g->to) - day_of(g->from) < sr_story_rules_default.trend_days;
+    return !g->from[0] || day_of(g->to) - day_of(g->from) < RULES.trend_days;
 }
 
 static bool same_places(const sr_cclaim *a, const sr_cclaim *b)
@@ -822,7 +824,7 @@ static bool comparable(const sr_cclaim *xa, const sr_cclaim *xb)
 {
     double small = xa->high < xb->high ? xa->high : xb->high;
     double large = xa->low > xb->low ? xa->low : xb->low;
-    return !(small > 0 && large > 20 * small);
+    return !(small > 0 && large > RULES.conflict_ratio * small);
 }
 
 static void iso_of(int32_t day, char out[11])
@@ -861,7 +863,7 @@ static sitrep_status story_conflicts(sitrep_corpus *c, timed *t, size_t n)
     sitrep_status st = SITREP_OK;
     for (size_t i = 0; i < n && st == SITREP_OK; i++) {
         bool updated = false;
-        for (size_t j = i + 1; j < n && j < i + 16 && st == SITREP_OK; j++) {
+        for (size_t j = i + 1; j < n && j < i + RULES.conflict_peers && st == SITREP_OK; j++) {
             const sr_cgroup *a = &SR_VEC_AT(&c->groups, sr_cgroup, t[i].group);
             const sr_cgroup *b = &SR_VEC_AT(&c->groups, sr_cgroup, t[j].group);
             const sr_cclaim *xa = &SR_VEC_AT(&c->claims, sr_cclaim, a->rep);
@@ -957,7 +959,7 @@ static sitrep_status find_conflicts(sitrep_corpus *c)
         if (j - i < 2)
             continue;
         size_t n = 0;
-        for (size_t k = i; k < j && n < GROUP_CAP; k++)
+        for (size_t k = i; k < j && n < RULES.group_cap; k++)
             t[n++] = (timed){sc[k].group, {0, 0}};
         st = story_conflicts(c, t, n);
     }
@@ -973,7 +975,7 @@ static sitrep_status find_conflicts(sitrep_corpus *c)
     if (st == SITREP_OK && !sr_sort(sc, m, sizeof *sc, cmp_scoped, c, c->mem))
         st = SITREP_ENOMEM;
     for (size_t i = 0; i < m && st == SITREP_OK; i++) {
-        for (size_t j = i + 1; j < m && j < i + 16 && sc[j].key == sc[i].key && st == SITREP_OK; j++) {
+        for (size_t j = i + 1; j < m && j < i + RULES.conflict_peers && sc[j].key == sc[i].key && st == SITREP_OK; j++) {
             gs = (sr_cgroup *)(void *)c->groups.data;
             const sr_cgroup *a = &gs[sc[i].group], *b = &gs[sc[j].group];
             const sr_cclaim *xa = &SR_VEC_AT(&c->claims, sr_cclaim, a->rep);
@@ -1039,7 +1041,7 @@ static sitrep_status find_trends(sitrep_corpus *c)
      * the same places): a toll of one day is no point of a series */
     for (size_t k = 0; k < ng; k++) {
         if (!gs[k].from[0] || !named(gs[k].attributed_to) ||
-            day_of(gs[k].to) - day_of(gs[k].from) + 1 < sr_story_rules_default.trend_days)
+            day_of(gs[k].to) - day_of(gs[k].from) + 1 < RULES.trend_days)
             continue;
         uint64_t key = full_scope_key(c, &gs[k]);
         if (key)
@@ -1055,9 +1057,9 @@ static sitrep_status find_trends(sitrep_corpus *c)
         while (j < m && sc[j].key == sc[i].key)
             j++;
         /* the points: distinct periods, by start */
-        uint32_t pts[8];
+        uint32_t pts[TREND_POINTS];
         size_t np = 0;
-        for (size_t k = i; k < j && np < 8; k++) {
+        for (size_t k = i; k < j && np < TREND_POINTS; k++) {
             const sr_cgroup *g = &gs[sc[k].group];
             bool dup = false;
             for (size_t q = 0; q < np && !dup; q++)
@@ -1111,7 +1113,7 @@ static sitrep_status find_trends(sitrep_corpus *c)
         const uint32_t *mem = (const uint32_t *)(const void *)c->claim_members.data;
         const sr_cdoc *docs = (const sr_cdoc *)(const void *)c->docs.data;
         for (size_t q = 0; q < np && tr.ratio >= 0; q++)
-            for (size_t r = 0; r < gs[pts[q]].nmembers && r < 64; r++) {
+            for (size_t r = 0; r < gs[pts[q]].nmembers && r < RULES.members_read; r++) {
                 uint32_t d = SR_VEC_AT(&c->claims, sr_cclaim, mem[gs[pts[q]].first_member + r]).doc_index;
                 for (uint32_t w = docs[d].words0; w < docs[d].words1; w++) {
                     if (!tw[w].alive || !mentions_family(tw[w].quote, lx->measure))
@@ -1125,11 +1127,11 @@ static sitrep_status find_trends(sitrep_corpus *c)
             double r = tr.ratio;
             bool ok;
             switch (tw[tr.check].kind) {
-            case SR_TREND_DOUBLE: ok = r >= 1.8; break;
-            case SR_TREND_TRIPLE: ok = r >= 2.7; break;
-            case SR_TREND_HALF: ok = r <= 0.6; break;
-            case SR_TREND_RISE: ok = r > 1.05; break;
-            default: ok = r < 0.95; break;
+            case SR_TREND_DOUBLE: ok = r >= RULES.trend_double; break;
+            case SR_TREND_TRIPLE: ok = r >= RULES.trend_triple; break;
+            case SR_TREND_HALF: ok = r <= RULES.trend_half; break;
+            case SR_TREND_RISE: ok = r > RULES.trend_rise; break;
+            default: ok = r < RULES.trend_fall; break;
             }
             tr.verdict = ok ? "confirmed" : "contradicted";
         }
@@ -1151,13 +1153,13 @@ static sitrep_status date_conflicts(sitrep_corpus *c)
     const sr_cdoc *docs = (const sr_cdoc *)(const void *)c->docs.data;
     for (size_t k = 0; k < ng; k++) {
         sr_cgroup *g = &SR_VEC_AT(&c->groups, sr_cgroup, k);
-        const char *dates[8];
-        char who[8][160];
+        const char *dates[DATE_SOURCES];
+        char who[DATE_SOURCES][160];
         size_t nd = 0;
         /* the articles of one story: a statement told again in another
          * story weeks later may well have been made again */
         int32_t story = group_story(c, g);
-        for (size_t j = 0; j < g->nmembers && j < 64; j++) {
+        for (size_t j = 0; j < g->nmembers && j < RULES.members_read; j++) {
             const sr_cclaim *x = &SR_VEC_AT(&c->claims, sr_cclaim, mem[g->first_member + j]);
             if (!x->said[0] || story_of(c, x->doc_index) != story)
                 continue;
@@ -1167,7 +1169,7 @@ static sitrep_status date_conflicts(sitrep_corpus *c)
             const sr_cdoc *d = &docs[x->doc_index];
             const char *name = d->outlet ? d->outlet : d->id;
             if (q == nd) {
-                if (nd == 8)
+                if (nd == DATE_SOURCES)
                     continue;
                 dates[nd] = x->said;
                 who[nd][0] = '\0';
