@@ -1893,9 +1893,11 @@ sitrep_status sr_find_events(const sr_context *c, const sr_date *anchor, const s
                     ev[k].to = t;
                 }
             }
+        /* ... judged against the report's own date: one borrowed from
+         * another article of its story may be years off */
         size_t kept = 0;
         for (size_t k = 0; k < nev; k++)
-            if (!ev[k].from.year || report - sr_date_to_days(&ev[k].to) <= 365)
+            if (!ev[k].from.year || c->doc->published_borrowed || report - sr_date_to_days(&ev[k].to) <= 365)
                 ev[kept++] = ev[k];
         out->len = (first_event + kept) * sizeof(sr_event);
         nev = kept;
