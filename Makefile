@@ -10,7 +10,7 @@ CMAKE_FLAGS ?=
 PYTHON ?= /usr/bin/python3
 
 .PHONY: all check pytest asan valgrind fuzz bench bench-corpus bench-web bench-ingest bench-ingest-steps \
-	bench-ingest-scale demo clean
+	bench-ingest-scale bench-dask demo clean
 
 all:
 	cmake -S . -B $(BUILD) -DSITREP_WERROR=ON $(CMAKE_FLAGS) >/dev/null
@@ -63,6 +63,10 @@ bench-ingest-scale: all
 # web pages: main-text F1 and throughput beside Readability.js and readability-lxml (about 1 minute)
 bench-web: all
 	bash bench/web_run.sh $(BUILD)
+
+# sitrep.dask: 100,000 generated articles with 1 and 2 workers (about 15 minutes)
+bench-dask: all
+	$(PYTHON) bench/dask_bench.py $(BUILD)
 
 demo: all
 	rm -f $(BUILD)/demo.db $(BUILD)/demo.db-wal $(BUILD)/demo.db-shm

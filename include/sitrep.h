@@ -446,6 +446,18 @@ SITREP_EXPORT sitrep_status sitrep_corpus_write_json(sitrep_corpus *corpus,
                                                      sitrep_write_fn write,
                                                      void *ctx);
 
+/* Part `part` of `nparts` (0 <= part < nparts) of the records
+ * sitrep_corpus_write_json writes, finishing the corpus first: the
+ * records are cut into nparts runs of about equal count, in order, so
+ * the parts written one after the other are those records byte for byte.
+ * Corpora made alike (the same snapshots merged on several machines)
+ * write their parts in parallel. */
+SITREP_EXPORT sitrep_status sitrep_corpus_write_json_part(sitrep_corpus *corpus,
+                                                          unsigned flags,
+                                                          size_t part, size_t nparts,
+                                                          sitrep_write_fn write,
+                                                          void *ctx);
+
 /* Writes the corpus as it stands, unfinished, as a snapshot: the partial
  * corpus of a shard of articles, which sitrep_corpus_add_snapshot merges
  * into another corpus (on another machine, later) without reading the

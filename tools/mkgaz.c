@@ -1,7 +1,8 @@
 /*
  * mkgaz.c -- build-time generator: compiles the gazetteer blob.
  *
- *   mkgaz [--atlas COUNTRIES-110M.json] OUT.bin GEONAMES.txt ISO_3166-1.json
+ *   mkgaz [--atlas COUNTRIES-110M.json] [--continents CONTINENTS.tsv]
+ *         OUT.bin GEONAMES.txt ISO_3166-1.json
  *         ISO_3166-2.json COUNTRY_ALIASES.tsv DEMONYMS.tsv FACILITIES.tsv
  *         ADMIN1_NAMES.tsv [WORDLIST]
  *
@@ -48,6 +49,10 @@
  *   FACILITY  FACILITIES.tsv: name, aliases ('|'-separated or -), feature
  *             code, alpha2 or - (seas, regions: no country), ISO 3166-2
  *             code or -, lat, lon.
+ *             With --continents, CONTINENTS.tsv adds continents and oceans
+ *             (feature CONT, OCN; no country), each at the middle of the
+ *             extent of the GeoNames places whose time zone lies in its
+ *             area ("Africa/...").
  *   DEMONYM   DEMONYMS.tsv: "adjective<TAB>alpha2"; feature "demonym".
  *
  * Admin1 of GeoNames places: GeoNames admin1 codes ("01") are not ISO
@@ -721,6 +726,86 @@ static void read_wordlist(const char *path)
     fclose(f);
 }
 
+/* ---- continents and oceans ---- */
+
+/* CONTINENTS.tsv: "name<TAB>aliases<TAB>feature<TAB>time-zone area"; each
+ * becomes a FACILITY of no country placed at the middle of the extent of
+ * the GeoNames places whose time zone lies in its area (read_geonames
+ * widens the extent). */
+typedef struct continent {
+    uint32_t place;
+    const char *area;
+    double box[4]; /* min lat, max lat, min lon, max lon (lon around the first) */
+    uint32_t n;
+} continent;
+static continent *conts;
+static size_t nconts, capconts;
+
+static void read_continents(const char *path)
+{
+    tsv t;
+    tsv_open(&t, path);
+    while (tsv_next(&t)) {
+        char **f = t.field;
+        if (t.nfield < 4 || !*f[0] || !*f[2] || !*f[3])
+            die("%s:%u: want \"name<TAB>aliases or -<TAB>feature<TAB>time-zone area\"", path,
+                t.lineno);
+        uint32_t p = new_place(K_FACILITY, "\0\0", f[0]);
+        places[p].feature = intern(f[2], strlen(f[2]));
+        add_name(p, f[0], strlen(f[0]));
+        if (strcmp(f[1], "-") != 0)
+            for (char *a = f[1]; *a;) {
+                size_t n = strcspn(a, "|");
+                add_name(p, a, n);
+                a += n;
+                if (*a == '|')
+                    a++;
+            }
+        continent c = {p, intern(f[3], strlen(f[3])), {0, 0, 0, 0}, 0};
+        PUSH(conts, nconts, capconts, c);
+    }
+    tsv_close(&t);
+}
+
+/* A GeoNames place in time zone tz widens its continent's extent. */
+static void continent_add(const char *tz, double lat, double lon)
+{
+    size_t n = strcspn(tz, "/");
+    for (size_t i = 0; i < nconts; i++) {
+        continent *c = &conts[i];
+        if (strlen(c->area) != n || strncmp(c->area, tz, n) != 0)
+            continue;
+        if (c->n++ == 0) {
+            c->box[0] = c->box[1] = lat;
+            c->box[2] = c->box[3] = lon;
+            return;
+        }
+        double ref = (c->box[2] + c->box[3]) / 2;
+        while (lon - ref > 180)
+            lon -= 360;
+        while (lon - ref < -180)
+            lon += 360;
+        c->box[0] = fmin(c->box[0], lat);
+        c->box[1] = fmax(c->box[1], lat);
+        c->box[2] = fmin(c->box[2], lon);
+        c->box[3] = fmax(c->box[3], lon);
+        return;
+    }
+}
+
+static void continent_coords(void)
+{
+    for (size_t i = 0; i < nconts; i++) {
+        const continent *c = &conts[i];
+        if (c->n == 0)
+            continue;
+        double lon = (c->box[2] + c->box[3]) / 2;
+        places[c->place].lat = (c->box[0] + c->box[1]) / 2;
+        places[c->place].lon = lon > 180 ? lon - 360 : lon < -180 ? lon + 360 : lon;
+    }
+    free(conts);
+}
+
 /* ---- GeoNames ---- */
 
 /* Is an alternate name worth indexing?  Latin script only, no digits, not
@@ -824,6 +909,8 @@ static void read_geonames(const char *path)
             pl->flags |= F_SEAT;
         if (*fld[10] && strcmp(fld[10], "00") != 0)
             pl->group = group_for(fld[8], fld[10]);
+        if (nf > 17 && nconts)
+            continent_add(fld[17], lat, lon);
         add_city_name(p, name, strlen(name));
         add_city_name(p, ascii, strlen(ascii));
         for (char *a = fld[3]; *a;) {
@@ -1645,14 +1732,17 @@ static void write_blob(const char *path, size_t *out_pairs, size_t *out_size)
 
 int main(int argc, char **argv)
 {
-    const char *atlas_path = NULL;
-    if (argc > 2 && strcmp(argv[1], "--atlas") == 0) {
-        atlas_path = argv[2];
+    const char *atlas_path = NULL, *continents_path = NULL;
+    while (argc > 2 && (strcmp(argv[1], "--atlas") == 0 || strcmp(argv[1], "--continents") == 0)) {
+        if (strcmp(argv[1], "--atlas") == 0)
+            atlas_path = argv[2];
+        else
+            continents_path = argv[2];
         argc -= 2;
         argv += 2;
     }
     if (argc < 9 || argc > 10) {
-        fprintf(stderr, "usage: mkgaz [--atlas COUNTRIES-110M.json] OUT.bin GEONAMES.txt "
+        fprintf(stderr, "usage: mkgaz [--atlas COUNTRIES-110M.json] [--continents CONTINENTS.tsv] OUT.bin GEONAMES.txt "
                         "ISO_3166-1.json ISO_3166-2.json COUNTRY_ALIASES.tsv DEMONYMS.tsv "
                         "FACILITIES.tsv ADMIN1_NAMES.tsv [WORDLIST]\n");
         return 2;
@@ -1666,8 +1756,11 @@ int main(int argc, char **argv)
     read_admin1_names(argv[8]);
     read_country_aliases(argv[5]);
     read_facilities(argv[7]);
+    if (continents_path)
+        read_continents(continents_path);
     read_demonyms(argv[6]);
     read_geonames(argv[2]);
+    continent_coords();
     size_t mapped = map_admin1();
     if (atlas_path)
         read_atlas(atlas_path);

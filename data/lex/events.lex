@@ -38,7 +38,8 @@
 #   air_before      "drone" or "air" within two words before
 #   projectile_before "rocket", "missile" or "mortar" within two before
 #   knife_before    "knife" within two before
-#   bomb_before     "bomb" or "ied" within three before
+#   bomb_before     a bomb word (bomb_word) within three before ("dynamite attack")
+#   bomb_after      one within three after ("an attack with explosives")
 #   violent         the sentence speaks of armed violence (violence words,
 #                   military targets, an armed group or military named)
 #   intense         "fighting" with heavy or fierce before it, "between"
@@ -54,6 +55,7 @@
 #   person_after    a person or person word (person_object) within three after
 #   place_after     a place named within four words after
 #   episode         a word of one episode right before ("two raids")
+#   of_after        "of" right after ("the killing of two policemen")
 # Vetoes:
 #   ordnance_use    the next word is in ordnance_context ("bomb squad")
 #   was_before      "was executed" (a sentence, not a killing)
@@ -152,6 +154,11 @@ grenade               grenade        -                  -             0
 grenades              grenade        -                  -             0
 
 improvised explosive          ied    -                  -             0
+explosive device      ied            -                  -             0
+explosive devices     ied            -                  -             1
+dynamited             ied            -                  -             0
+blew up               ied            -                  -             0
+blown up              ied            -                  -             0
 improvised explosive device   ied    -                  -             0
 improvised explosive devices  ied    -                  -             0
 bombing               suicide        suicide_before     ordnance_use  0
@@ -200,6 +207,16 @@ stormed               attack         -                  -             0
 opened fire           attack         -                  -             0
 
 shooting              civilians      -                  -             0
+murder                civilians      -                  -             0
+murders               civilians      -                  -             1
+murdered              civilians      -                  -             0
+assassination         civilians      -                  -             0
+assassinations        civilians      -                  -             1
+assassinated          civilians      -                  -             0
+slain                 civilians      -                  -             0
+slaying               civilians      -                  -             0
+machinegunned         civilians      -                  -             0
+machine-gunned        civilians      -                  -             0
 massacre              civilians      -                  -             0
 massacred             civilians      -                  -             0
 stabbing              civilians      -                  -             0
@@ -211,7 +228,10 @@ shot                  attack         shot_dead          -             0
 shot                  attack         was_before         -             0
 shot                  attack         victims_count      -             0
 killed                attack         victims_count      -             0
+killed                attack         was_before         -             0
+killed                attack         person_after       -             0
 killing               attack         victims_count      -             0
+killing               civilians      of_after           -             0
 kidnapped             abduction      -                  -             0
 abducted              abduction      -                  -             0
 kidnapping            abduction      -                  -             0
@@ -225,12 +245,14 @@ attack                air            air_before         figurative    0
 attack                shelling       projectile_before  figurative    0
 attack                civilians      knife_before       figurative    0
 attack                ied            bomb_before        figurative    0
+attack                ied            bomb_after         figurative    0
 attack                attack         -                  figurative    0
 attacked              suicide        suicide2_before    figurative    0
 attacked              air            air_before         figurative    0
 attacked              shelling       projectile_before  figurative    0
 attacked              civilians      knife_before       figurative    0
 attacked              ied            bomb_before        figurative    0
+attacked              ied            bomb_after         figurative    0
 attacked              attack         -                  figurative    0
 assault               suicide        suicide2_before    figurative    0
 assault               air            air_before         figurative    0
@@ -243,6 +265,7 @@ attacks               air            air_before         figurative    1
 attacks               shelling       projectile_before  figurative    1
 attacks               civilians      knife_before       figurative    1
 attacks               ied            bomb_before        figurative    1
+attacks               ied            bomb_after         figurative    1
 attacks               attack         -                  figurative    1
 
 arrested              arrests        -                  -             0
@@ -270,6 +293,10 @@ established           hq             base_after         -             0
 set up                hq             base_after         -             0
 
 looted                looting        -                  -             0
+arson                 looting        -                  -             0
+robbery               looting        -                  -             0
+robbed                looting        -                  -             0
+stole                 looting        -                  -             0
 torched               looting        -                  -             0
 burned                looting        -                  -             0
 burnt                 looting        -                  -             0
@@ -328,6 +355,8 @@ knife
 [set bomb_word]
 bomb
 ied
+dynamite
+explosives
 
 # "heavy fighting", "fierce fighting"; "fighting erupted".
 [set intense_word]
@@ -621,6 +650,21 @@ mediators
 journalist
 journalists
 reporter
+professor
+mayor
+judge
+official
+officials
+leader
+peasant
+peasants
+farmer
+policeman
+policemen
+soldier
+soldiers
+guard
+student
 hostage
 hostages
 man
@@ -663,6 +707,7 @@ would
 no
 not
 never
+nobody
 
 # A word after a figure that counts munitions or people, not happenings:
 # "three rockets hit", "two suicide bombers struck".
@@ -1101,6 +1146,32 @@ casualties
 killed
 beheaded
 executed
+murdered
+assassinated
+slain
+
+# Triggers whose object or "of" names the dead: "killed a policeman",
+# "the murder of the mayor and his driver".
+[set lethal]
+killed
+killing
+murder
+murdered
+murders
+assassination
+assassinated
+assassinations
+massacre
+massacred
+slain
+executed
+
+# Determiners of a victim: "his driver", "their son".
+[set victim_det]
+the
+his
+her
+their
 
 # One person: "a police officer".
 [set one_word]

@@ -134,8 +134,11 @@ reader_free = _fn("sitrep_reader_free", None, _P)
 corpus_new = _fn("sitrep_corpus_new", _S, ctypes.POINTER(Options), ctypes.POINTER(_P))
 corpus_add = _fn("sitrep_corpus_add", _S, _P, _P)
 corpus_add_mentions = _fn("sitrep_corpus_add_mentions", _S, _P, _P)
+corpus_finish = _fn("sitrep_corpus_finish", _S, _P, required=False)
 corpus_write_json = _fn("sitrep_corpus_write_json", _S, _P, ctypes.c_uint, WRITE_FN, _P)
 corpus_free = _fn("sitrep_corpus_free", None, _P)
+corpus_write_json_part = _fn("sitrep_corpus_write_json_part", _S, _P, ctypes.c_uint, ctypes.c_size_t,
+                             ctypes.c_size_t, WRITE_FN, _P)
 corpus_write_snapshot = _fn("sitrep_corpus_write_snapshot", _S, _P, WRITE_FN, _P)
 corpus_add_snapshot = _fn("sitrep_corpus_add_snapshot", _S, _P, ctypes.c_char_p, ctypes.c_size_t)
 

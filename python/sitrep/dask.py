@@ -227,15 +227,71 @@ def _atomic_write(path, parts):
         raise
 
 
-def finish(part, output, store):
-    """Task: the merged corpus -> its records, written to `output` (JSON
-    Lines; None: returned) and/or ingested into the database `store`."""
+def finish_part(output, part, nparts, *parts):
+    """Task: part `part` of `nparts` of the records of the root's children
+    (sitrep_corpus_write_json_part): each part task merges the children
+    and finishes the corpus itself (the same corpus on every worker) and
+    writes a run of the records, so the writing, the longest step of the
+    end, is shared by the workers.  To `output` (a file), else returned."""
     t0 = time.perf_counter()
-    out = {"documents": part["documents"] if part else 0}
+    with sitrep.Corpus() as c:
+        for p in parts:
+            c.add_snapshot(p["snapshot"])
+        sink = sitrep._lib.Collector()
+        sitrep._lib.check(sitrep._lib.corpus_write_json_part(c._ptr, 0, part, nparts, sink.fn, None),
+                          "writing the records")
+        c._finished = True
+        records = sink.take()
+    out = {"part": part, "bytes_written": sum(len(r) for r in records)}
+    if output:
+        _atomic_write(output, records)
+        out["output"] = output
+    else:
+        out["jsonl"] = b"".join(records)
+    out["seconds"] = time.perf_counter() - t0
+    return out
+
+
+def concat(output, parts):
+    """Task: the part files, in order, into `output` (renamed into place)."""
+    t0 = time.perf_counter()
+    d = os.path.dirname(os.path.abspath(output))
+    fd, tmp = tempfile.mkstemp(prefix=".sitrep-", dir=d)
+    try:
+        with os.fdopen(fd, "wb") as f:
+            for p in parts:
+                with open(p["output"], "rb") as src:
+                    while True:
+                        block = src.read(1 << 24)
+                        if not block:
+                            break
+                        f.write(block)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, output)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+    for p in parts:
+        os.unlink(p["output"])
+    return {"seconds": time.perf_counter() - t0, "bytes_written": sum(p["bytes_written"] for p in parts)}
+
+
+def finish(output, store, *parts):
+    """Task: the partial corpora of the root's children, in order -> the
+    records of all their articles, written to `output` (JSON Lines; None:
+    returned) and/or ingested into the database `store`.  (The root is not
+    merged into a snapshot first: that would write and read the whole
+    corpus once more.)"""
+    t0 = time.perf_counter()
+    out = {"documents": sum(p["documents"] for p in parts)}
     records = None
     with sitrep.Corpus() as c:
-        if part:
-            c.add_snapshot(part["snapshot"])
+        for p in parts:
+            c.add_snapshot(p["snapshot"])
         if store:
             out["store"] = sitrep.ingest_snapshot(store, c.snapshot())
         sink = sitrep._lib.Collector()
@@ -269,7 +325,12 @@ class Result:
         self.wall = 0.0
         self.map_seconds = []     # per shard, on its worker
         self.merge_seconds = []   # per merge task
-        self.finish_seconds = 0.0
+        self.merge_documents = [] # the documents each merge task merged
+        self.finish_seconds = 0.0     # the end: merging the root, finishing, writing
+        self.part_seconds = []        # per task writing a part of the records
+        self.concat_seconds = 0.0     # joining the parts
+        self.maps_done = 0.0      # seconds from the start until the last shard was done
+        self.merges_done = 0.0    # ... until the last merge below the root was done
         self.snapshot_bytes = []  # per shard
 
     @property
@@ -282,11 +343,13 @@ class Result:
 
 
 def run(paths, client, shard_size=1000, output=None, store=None, fan_in=8, text=False, mentions=False,
-        max_bytes=None, errors="warn", retries=1, progress=None):
+        max_bytes=None, errors="warn", retries=1, progress=None, write_parts=None):
     """Runs sitrep over `paths` on the Dask `client` (distributed.Client);
     see the module's documentation.  Returns a :class:`Result`; the records
     go to `output` (a path the workers can write), into the database
-    `store`, or, with neither, to ``result.jsonl`` (bytes)."""
+    `store`, or, with neither, to ``result.jsonl`` (bytes).  The records
+    are written in `write_parts` parts by as many tasks (default: one per
+    worker, at most one per shard), each on its own worker, then joined."""
     if errors not in ("warn", "raise", "ignore"):
         raise ValueError("sitrep.dask: errors must be 'warn', 'raise' or 'ignore'")
     if store and not hasattr(sitrep, "ingest_snapshot"):
@@ -313,8 +376,8 @@ def run(paths, client, shard_size=1000, output=None, store=None, fan_in=8, text=
     def resolve(level, i, fut):
         value[level][i] = fut
         resolved[level][i] = True
-        if level + 1 == len(sizes):
-            return
+        if level + 2 >= len(sizes):
+            return  # the root: its children go to the finishing task
         parent = i // fan_in
         lo, hi = parent * fan_in, min((parent + 1) * fan_in, sizes[level])
         if not all(resolved[level][lo:hi]):
@@ -336,8 +399,13 @@ def run(paths, client, shard_size=1000, output=None, store=None, fan_in=8, text=
     if not shards:
         resolved[0] = []
     done = 0
+    maps_left = len(shards)
     for f in ac:
         level, i = pending.pop(f.key)
+        if level == 0:
+            maps_left -= 1
+            if not maps_left:
+                res.maps_done = time.perf_counter() - t0
         if f.status != "finished":
             err = f.exception()
             if level > 0:
@@ -358,9 +426,37 @@ def run(paths, client, shard_size=1000, output=None, store=None, fan_in=8, text=
         done += 1
         if progress:
             progress(done, len(shards) + res.merges)
-    root = value[-1][0] if sizes and sizes[-1] == 1 and len(shards) else None
-    fin = client.submit(finish, root, output, store, key="sitrep-finish-%s" % tag, retries=retries)
-    out = fin.result()
+    res.merges_done = time.perf_counter() - t0
+    top = value[-2] if len(sizes) >= 2 else value[0]
+    kids = [k for k in top if k is not None]
+    workers = sorted(client.scheduler_info()["workers"])
+    nparts = write_parts if write_parts else len(workers)
+    nparts = max(1, min(nparts, len(shards) or 1, 64))
+    if store or nparts == 1:
+        fin = client.submit(finish, output, store, *kids, key="sitrep-finish-%s" % tag, retries=retries,
+                            priority=100)
+        out = fin.result()
+        res.finish_seconds = out["seconds"]
+    else:
+        # the records in parts, each merged, finished and written on its own
+        # worker (another may take it over), then joined in order
+        parts = []
+        for p in range(nparts):
+            part_out = "%s.part-%03d" % (output, p) if output else None
+            parts.append(client.submit(finish_part, part_out, p, nparts, *kids, key="sitrep-part-%s-%d" % (tag, p),
+                                       retries=retries, priority=100, workers=[workers[p % len(workers)]],
+                                       allow_other_workers=True))
+        if output:
+            fin = client.submit(concat, output, parts, key="sitrep-concat-%s" % tag, retries=retries, priority=100)
+            done_parts = client.gather(parts)
+            out = fin.result()
+            out["output"] = output
+            res.concat_seconds = out["seconds"]
+        else:
+            done_parts = client.gather(parts)
+            out = {"jsonl": b"".join(p["jsonl"] for p in done_parts)}
+        res.part_seconds = [p["seconds"] for p in done_parts]
+        res.finish_seconds = time.perf_counter() - t0 - res.merges_done
     for s in client.gather(summaries):
         if "index" in s:
             res.documents += s["documents"]
@@ -372,9 +468,9 @@ def run(paths, client, shard_size=1000, output=None, store=None, fan_in=8, text=
                     warnings.warn(sitrep.SkippedInput(m), stacklevel=2)
         else:
             res.merge_seconds.append(s["seconds"])
+            res.merge_documents.append(s["documents"])
     if errors == "raise" and res.skipped:
         raise sitrep.SitrepError(sitrep._lib.EFORMAT, res.skipped[0])
-    res.finish_seconds = out["seconds"]
     res.output = out.get("output")
     res.jsonl = out.get("jsonl")
     res.store = out.get("store")

@@ -153,3 +153,30 @@ def test_a_finished_corpus_takes_nothing_more():
     c.close()
     with pytest.raises(ValueError):
         c.records()
+
+
+@pytest.mark.parametrize("nparts", [1, 2, 3, 7, 500])
+def test_records_in_parts_join_to_the_records(nparts):
+    """sitrep_corpus_write_json_part: parts written one after the other are
+    the records; each part has about the same number of records."""
+    from sitrep import _lib
+    sets = corpus_sets()
+    want, _, _ = cli("extract", *sets)
+    with sitrep.Corpus() as c:
+        c.add(sets)
+        snap = c.snapshot()
+    got, counts = [], []
+    for p in range(nparts):
+        with sitrep.Corpus() as c:  # each part from its own corpus, as on its own worker
+            c.add_snapshot(snap)
+            sink = _lib.Collector()
+            _lib.check(_lib.corpus_write_json_part(c._ptr, 0, p, nparts, sink.fn, None))
+            part = b"".join(sink.take())
+        got.append(part)
+        counts.append(part.count(b"\n"))
+    assert b"".join(got) == want
+    total = want.count(b"\n")
+    assert max(counts) - min(counts) <= 1 and sum(counts) == total
+    with sitrep.Corpus() as c:
+        c.add_snapshot(snap)
+        assert _lib.corpus_write_json_part(c._ptr, 0, nparts, nparts, _lib.Collector().fn, None) == _lib.EARG

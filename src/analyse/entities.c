@@ -105,6 +105,7 @@ typedef struct ent_state {
     bool oom;
     /* document context for places */
     uint32_t country_weight[26 * 26];
+    uint32_t country_weak[26 * 26]; /* the part of it second-level subdivisions gave */
     char admin1_seen[64][8];
     size_t nadmin1;
 } ent_state;
@@ -440,13 +441,12 @@ static inline bool joining_particle(const ent_state *st, size_t i)
 }
 
 /* Adds unit i to a name key, from its normalised bytes when it has them. */
-static inline void key_add(const ent_state *st, sr_namekey *k, size_t i)
+static inline bool key_add(const ent_state *st, sr_namekey *k, size_t i)
 {
     const unit *x = &st->u[i];
     if (x->norm_len != NORM_NONE)
-        sr_namekey_add_norm(k, (const unsigned char *)st->norm.data + x->norm, x->norm_len);
-    else
-        sr_namekey_add(k, st->src + x->start, x->end - x->start);
+        return sr_namekey_add_norm(k, (const unsigned char *)st->norm.data + x->norm, x->norm_len);
+    return sr_namekey_add(k, st->src + x->start, x->end - x->start);
 }
 
 /* Can a name end with this unit? */
@@ -672,7 +672,7 @@ static size_t title_before(const ent_state *st, size_t lo, size_t u1, bool *lowe
         bool ok = true;
         for (size_t i = u0 + 1; i < u1; i++)
             ok = ok && !(st->u[i].flags & U_BREAK);
-        if (ok && is_title_key(span_key(st, u0, u1), lower))
+        if (ok && span_key(st, u1 - 1, u1) != 0 && is_title_key(span_key(st, u0, u1), lower))
             return u0;
     }
     return SIZE_MAX;
@@ -940,7 +940,10 @@ static size_t title_at(const ent_state *st, size_t p, size_t c1)
     sr_namekey_init(&k);
     size_t best = 0;
     for (size_t q = p; q < c1 && q < p + sr_title_max_units; q++) {
-        key_add(st, &k, q);
+        /* a word the key ignores ("Ash", "Al-") starts the name: "Defense
+         * Secretary Ash Carter", "Foreign Minister Al-Jubeir" */
+        if (!key_add(st, &k, q))
+            break;
         bool prefix = false;
         if (is_title_key_or_prefix(sr_namekey_value(&k), &prefix))
             best = q + 1 - p;
@@ -1193,7 +1196,17 @@ static void read_chunk(ent_state *st, size_t c0, size_t c1)
                 i = j;
                 continue;
             }
-            i++;
+            /* "Foreign Minister Adel al-Jubeir in Riyadh": the name ends
+             * before a connective and what follows it */
+            bool found = false;
+            while (!found && j > i + 2) {
+                j--;
+                n1 = segs[j - 1].u1;
+                if (segs[j - 1].type == S_NONE && (st->u[n1 - 1].flags & (U_CONNECT | U_PARTICLE)))
+                    continue;
+                found = try_person(st, n0, n1, sg->u0);
+            }
+            i = found ? j : i + 1;
             continue;
         }
         if (sg->type == S_NONE || sg->type == S_PLACE) {
@@ -1356,7 +1369,7 @@ static void collect_context(ent_state *st)
         char country[3] = "";
         const char *admin = NULL;
         size_t ncountry = 0, nadmin = 0;
-        bool demonym = false, has_city = false;
+        bool demonym = false, has_city = false, second = false;
         for (size_t j = 0; j < n; j++) {
             sr_place p;
             sr_gaz_place(st->gaz, ids[j], &p);
@@ -1372,12 +1385,18 @@ static void collect_context(ent_state *st)
             } else if (p.kind == SR_PLACE_ADMIN1 && p.admin1_code) {
                 nadmin++;
                 admin = p.admin1_code;
+                second = p.feature && strcmp(p.feature, "ADM2") == 0;
             }
         }
         if (ncountry == 1)
             weigh_country(st, country, demonym ? 1 : 2);
-        if (ncountry == 0 && nadmin == 1 && !has_city && admin[0] && admin[1] && admin[2] == '-')
-            weigh_country(st, admin, 1); /* "South Kivu": the DR Congo */
+        /* "South Kivu": the DR Congo ("Bulacan": the Philippines, but a
+         * county is too often a person's name, "Kerry", to count alone) */
+        if (ncountry == 0 && nadmin == 1 && !has_city && admin[0] && admin[1] && admin[2] == '-') {
+            weigh_country(st, admin, 1);
+            if (second)
+                st->country_weak[(admin[0] - 'A') * 26 + (admin[1] - 'A')]++;
+        }
         if (nadmin == 1 && st->nadmin1 < 64 && !admin1_seen(st, admin)) {
             strncpy(st->admin1_seen[st->nadmin1], admin, 7);
             st->admin1_seen[st->nadmin1++][7] = '\0';
@@ -1456,6 +1475,16 @@ static double place_score(const ent_state *st, const cand *c, const sr_place *p,
     case SR_PLACE_ADMIN1:
         /* "Idlib" is the city unless the text says "Idlib province" */
         s += 10 + (admin_next ? 20 : 0);
+        /* "Kerry met ...": a county of a country nothing else in the
+         * document names, called by a word the dictionary knows as a
+         * proper noun and named where nothing calls it a place, is a
+         * person's name */
+        if (!stated && !placed && p->feature && strcmp(p->feature, "ADM2") == 0 &&
+            p->country[0] >= 'A' && p->country[0] <= 'Z' && p->country[1] >= 'A' &&
+            p->country[1] <= 'Z' &&
+            w <= st->country_weak[(p->country[0] - 'A') * 26 + (p->country[1] - 'A')] &&
+            sr_wordset_has(&sr_proper_words, st->src + first->start, first->end - first->start))
+            *ok = false;
         break;
     case SR_PLACE_FACILITY:
         s += 18;

@@ -237,14 +237,15 @@ static bool realis(const sr_context *c, size_t i, size_t lo)
     for (size_t k = a; k < i; k++) {
         if (sr_tok_char(c, k, ',') || sr_tok_char(c, k, ';'))
             continue; /* the window still governs: "vowed, again, to attack" */
-        if (!sr_tok_flag(c, k, SR_WI_IRREALIS))
+        if (!sr_tok_flag(c, k, SR_WI_IRREALIS) && !sr_tok_class(c, k, SR_LEX_EVENTS_NEGATION))
             continue;
         /* "may have been killed": unsure of the toll, not of the event */
         if (sr_tok_is(c, k + 1, "have") && sr_tok_class(c, k, SR_LEX_EVENTS_HEDGE))
             continue;
         /* negation governs only what follows it closely: "no attack", not
-         * "no group has claimed the bombing" */
-        if (sr_tok_class(c, k, SR_LEX_EVENTS_NEGATION) && i - k > 2)
+         * "no group has claimed the bombing"; "no one was killed" */
+        if (sr_tok_class(c, k, SR_LEX_EVENTS_NEGATION) && i - k > 2 &&
+            !(i - k <= 4 && sr_tok_is(c, k, "no") && sr_tok_is(c, k + 1, "one")))
             continue;
         return false;
     }
@@ -285,7 +286,7 @@ static bool place_after(const sr_context *c, size_t i, size_t hi)
 /* The guards and vetoes of the trigger table (data/lex/events.lex, where
  * each is described): does test `t` hold for the trigger at token i of
  * the sentence [lo, hi)? */
-_Static_assert(SR_LEXE_EVENT_TEST__COUNT == 31, "give every event_test of events.lex a case in test_holds");
+_Static_assert(SR_LEXE_EVENT_TEST__COUNT == 33, "give every event_test of events.lex a case in test_holds");
 static bool test_holds(const sr_context *c, int t, size_t i, size_t lo, size_t hi)
 {
     switch (t) {
@@ -333,6 +334,8 @@ static bool test_holds(const sr_context *c, int t, size_t i, size_t lo, size_t h
         return near_class(c, i, lo, hi, 2, 0, SR_LEX_EVENTS_KNIFE_WORD);
     case SR_LEXE_EVENT_TEST_BOMB_BEFORE:
         return near_class(c, i, lo, hi, 3, 0, SR_LEX_EVENTS_BOMB_WORD);
+    case SR_LEXE_EVENT_TEST_BOMB_AFTER:
+        return near_class(c, i, lo, hi, 0, 3, SR_LEX_EVENTS_BOMB_WORD);
     case SR_LEXE_EVENT_TEST_DEAL_MADE:
         return (near_class(c, i, lo, hi, 4, 2, SR_LEX_EVENTS_DEAL_VERB) ||
                 near_class(c, i, lo, hi, 3, 0, SR_LEX_EVENTS_PEACE_WORD)) &&
@@ -347,6 +350,8 @@ static bool test_holds(const sr_context *c, int t, size_t i, size_t lo, size_t h
         return object_is_person(c, i, hi);
     case SR_LEXE_EVENT_TEST_PLACE_AFTER:
         return place_after(c, i, hi);
+    case SR_LEXE_EVENT_TEST_OF_AFTER:
+        return sr_tok_is(c, i + 1, "of");
     case SR_LEXE_EVENT_TEST_EPISODE:
         return i > lo && sr_tok_class(c, i - 1, SR_LEX_EVENTS_EPISODE);
     case SR_LEXE_EVENT_TEST_ORDNANCE_USE:
@@ -417,12 +422,33 @@ static int trigger_at(const sr_context *c, size_t i, size_t lo, size_t hi, size_
 
 /* A plural noun of a happening, without a determiner that makes it one
  * episode ("the twin blasts", "two bombings", "clashes"), is a tally. */
-static bool plural_happens(const sr_context *c, size_t i, size_t lo, int sub)
+static bool plural_happens(const sr_context *c, size_t i, size_t end, size_t lo, int sub)
 {
+    /* "the murders of the mayor and two councillors": happenings named
+     * by their victims */
+    if (sr_tok_is(c, end, "of"))
+        return true;
     if (sub == EV_CLASH || sub == EV_AIR || sub == EV_SHELLING || sub == EV_PEACEFUL_PROTEST ||
         sub == EV_VIOLENT_DEMO || sub == EV_ARRESTS)
         return !(i > lo && sr_tok_class(c, i - 1, SR_LEX_EVENTS_POSSESSIVE));
     return i > lo && sr_tok_class(c, i - 1, SR_LEX_EVENTS_EPISODE);
+}
+
+/* "Two car bombs went off in Quetta on Monday night": a few
+ * happenings counted on one day are happenings, not a tally ("153
+ * attacks this year"). */
+static bool counted_episode(const sr_context *c, size_t i, size_t lo, size_t hi)
+{
+    int32_t f = c->at[i].measure;
+    if (f < 0 || c->figs[f].high > 5)
+        return false;
+    for (size_t k = lo; k < hi; k++) {
+        int32_t t = c->at[k].time;
+        if (t >= 0 && c->times[t].kind == SR_TIME_DATE && c->times[t].from.year &&
+            c->times[t].precision == SR_PREC_DAY)
+            return true;
+    }
+    return false;
 }
 
 /* A verb whose figure counts over more than a month is a tally
@@ -844,6 +870,82 @@ static void casualties(const estate *es, size_t lo, size_t hi, sr_event *ev)
     }
 }
 
+/* The dead a lethal verb or noun names after it, from token k: "killed
+ * a teacher, a nurse and a shopkeeper" (3), "the assassination of the
+ * judge and his bodyguard" (2), "the massacre of 12 herders" (12),
+ * "killed two journalists, A and B" (2: the names are the journalists); 0
+ * when it names nobody.  An item is a figure, "a"/"an"/"one"/"the" or a
+ * possessive with its noun, or a person's name; items are joined by
+ * commas and "and"; a preposition, a verb or a clause break ends the
+ * list. */
+static double victims_after(const sr_context *c, size_t k, size_t hi)
+{
+    double n = 0;
+    size_t items = 0;
+    bool named = false; /* the last item was a figure: names after it are its victims */
+    if (sr_tok_is(c, k, "of"))
+        k++;
+    while (k < hi && items < 12) {
+        /* a title before a name: "Dr Oqueli", "Senator X" */
+        const sr_entity *nx = sr_entity_at(c, k + 1, NULL);
+        if (sr_tok_word(c, k) && c->at[k].mention < 0 && nx && nx->e.kind == SITREP_ENTITY_PERSON &&
+            !sr_tok_class(c, k, SR_LEX_EVENTS_ONE_WORD) && !sr_tok_class(c, k, SR_LEX_EVENTS_VICTIM_DET))
+            k++;
+        int32_t f = c->at[k].figure;
+        const sr_entity *en = sr_entity_at(c, k, NULL);
+        if (f >= 0) {
+            n += c->figs[f].low;
+            while (k < hi && c->at[k].figure == f)
+                k++;
+            named = true;
+        } else if (en && en->e.kind == SITREP_ENTITY_PERSON) {
+            if (!named)
+                n += 1;
+            k = sr_mention_first(c, k);
+            int32_t m = c->at[k].mention;
+            while (k < hi && c->at[k].mention == m)
+                k++;
+        } else if (sr_tok_class(c, k, SR_LEX_EVENTS_ONE_WORD) || sr_tok_class(c, k, SR_LEX_EVENTS_VICTIM_DET)) {
+            if (sr_tok_is(c, k, "the") && c->at[k + 1].figure >= 0) {
+                k++;
+                continue; /* "the 3 guards" */
+            }
+            n += 1;
+            named = false;
+            k++;
+        } else {
+            break;
+        }
+        items++;
+        /* the rest of the item's noun phrase ("a retired army colonel") */
+        while (k < hi && sr_tok_word(c, k) && !sr_tok_is(c, k, "and") && !sr_tok_flag(c, k, SR_WI_EVENT) &&
+               !sr_wordset_has(&sr_function_words, c->src + c->tok[k].start, c->tok[k].end - c->tok[k].start) &&
+               c->at[k].time < 0 && !(c->at[k].mention >= 0 && sr_entity_at(c, k, NULL)->e.kind == SITREP_ENTITY_PLACE))
+            k++;
+        bool comma = sr_tok_char(c, k, ',');
+        if (comma)
+            k++;
+        /* "his bodyguard, Ali Musa": a name after a comma restates */
+        if (comma && !named) {
+            const sr_entity *ap = sr_entity_at(c, k, NULL);
+            if (ap && ap->e.kind == SITREP_ENTITY_PERSON) {
+                int32_t m = c->at[k].mention;
+                while (k < hi && c->at[k].mention == m)
+                    k++;
+                if (sr_tok_char(c, k, ','))
+                    k++;
+                else if (!sr_tok_is(c, k, "and"))
+                    break;
+            }
+        }
+        if (sr_tok_is(c, k, "and"))
+            k++;
+        else if (!comma)
+            break;
+    }
+    return n;
+}
+
 /* What the text says when nobody died: "no casualties", "no one was
  * killed", "without causing casualties", "No injuries were reported";
  * and one victim without a number: "a woman was shot dead". */
@@ -1051,8 +1153,12 @@ static void merge_event(const sr_context *c, sr_event *a, const sr_event *b)
     if (a->location >= 0 && b->location >= 0 && places_agree(c, a, b) &&
         place_rank(&c->ent[b->location]) > place_rank(&c->ent[a->location]))
         a->location = b->location;
-    if (subs[b->sub].rank > subs[a->sub].rank)
+    /* the more specific sub-event; "the assault" typed by default never
+     * overrides what the text said */
+    if (!b->vague && (a->vague || subs[b->sub].rank > subs[a->sub].rank)) {
         a->sub = b->sub;
+        a->vague = 0;
+    }
     if (a->nspans < SR_EVENT_SPANS &&
         !(a->span_start[a->nspans - 1] == b->span_start[0] && a->span_end[a->nspans - 1] == b->span_end[0])) {
         a->span_start[a->nspans] = b->span_start[0];
@@ -1146,6 +1252,16 @@ static sitrep_status emit(const estate *es, size_t s, const trig *t, size_t nt, 
                 break;
             }
     casualties(es, lo, hi, &ev);
+    /* "killed a teacher, a nurse and a shopkeeper": the victims
+     * named after a lethal trigger, when no figure gave the toll */
+    for (size_t k = 0; k < nt && !ev.fat_q; k++)
+        if (sr_tok_class(c, t[k].end - 1, SR_LEX_EVENTS_LETHAL)) {
+            double v = victims_after(c, t[k].end, hi);
+            if (v > 0) {
+                ev.fat_low = ev.fat_high = v;
+                ev.fat_q = SR_Q_EXACT;
+            }
+        }
     stated_casualties(c, slo, shi, &ev);
     /* "... on Sunday. No casualties were reported." */
     if (s + 1 < c->nsen && sr_tok_is(c, sr_sent_first(c, s + 1), "no"))
@@ -1177,14 +1293,30 @@ static sitrep_status emit(const estate *es, size_t s, const trig *t, size_t nt, 
     other_side(es, lo, hi, t[0].end, perp, &ev);
     /* what the generic attack hit decides its type */
     if (ev.sub == EV_ATTACK_GENERIC) {
-        bool civ = false, mil = false;
+        /* the first target named after it: a military one makes a clash,
+         * a civilian one or none (an attack on people) violence against
+         * civilians; armed men on both sides make a clash */
+        bool mil = false, civ = false;
         for (size_t k = main->at; k < hi && k < main->end + 10; k++) {
             if (sr_tok_char(c, k, ',') && k > main->end)
                 break;
-            civ |= sr_tok_class(c, k, SR_LEX_EVENTS_CIVILIAN_TARGET);
-            mil |= sr_tok_class(c, k, SR_LEX_EVENTS_MILITARY_TARGET);
+            if (sr_tok_class(c, k, SR_LEX_EVENTS_CIVILIAN_TARGET)) {
+                civ = true;
+                break;
+            }
+            if (sr_tok_class(c, k, SR_LEX_EVENTS_MILITARY_TARGET)) {
+                mil = true;
+                break;
+            }
         }
-        ev.sub = civ && !mil ? EV_VAC_ATTACK : EV_CLASH;
+        ev.vague = !mil && !civ;
+        bool armed_other = false;
+        for (size_t k = 0; k < ev.nactors; k++)
+            for (size_t e = 0; e < c->nent && !armed_other; e++)
+                armed_other = ev.nactors > 1 && k > 0 && c->ent[e].e.name == ev.actors[k] &&
+                              (c->ent[e].e.kind == SITREP_ENTITY_ARMED_GROUP ||
+                               c->ent[e].e.kind == SITREP_ENTITY_MILITARY);
+        ev.sub = !mil && !armed_other ? EV_VAC_ATTACK : EV_CLASH;
     }
     /* "Nigerian jets killed 30", "a drone hit a car": what struck from the air */
     if (ev.sub == EV_CLASH || ev.sub == EV_VAC_ATTACK) {
@@ -1279,12 +1411,22 @@ static sitrep_status emit(const estate *es, size_t s, const trig *t, size_t nt, 
     ev.nspans = 1;
     ev.span_start[0] = c->sen[s].span.start;
     ev.span_end[0] = c->sen[s].span.end;
+    /* "a second attack", "another bombing", "also attacked": one more
+     * happening, not the one told before */
+    bool fresh = false;
+    for (size_t k = 0; k < nt; k++)
+        fresh |= t[k].at > lo && sr_tok_class(c, t[k].at - 1, SR_LEX_EVENTS_SEQUEL);
+    if (fresh)
+        definite = false;
     /* a later reference to the same happening */
     size_t n = SR_VEC_COUNT(out, sr_event);
     sr_event *all = (sr_event *)(void *)out->data;
-    for (size_t k = n; k > first_event && n - k < 64; k--) {
+    for (size_t k = n; k > first_event && n - k < 64 && !fresh; k--) {
         sr_event *a = &all[k - 1];
-        if (!same_family(a->sub, ev.sub) || !dates_overlap(a, &ev) || !places_agree(c, a, &ev))
+        /* "the siege", "the attack" name any violent happening: the word's
+         * own sub-event, before its target typed it */
+        int named = definite && main->sub == EV_ATTACK_GENERIC ? EV_ATTACK_GENERIC : ev.sub;
+        if (!same_family(a->sub, named) || !dates_overlap(a, &ev) || !places_agree(c, a, &ev))
             continue;
         bool same_toll = !a->fat_q || !ev.fat_q || (a->fat_low == ev.fat_low);
         bool same_all = a->sub == ev.sub && a->location == ev.location && a->location >= 0 &&
@@ -1472,8 +1614,9 @@ sitrep_status sr_find_events(const sr_context *c, const sr_date *anchor, const s
             if (sub == EV_NONE)
                 continue;
             size_t next = i + len;
-            bool keep = !in_name(c, i) && (c->at[i].measure < 0 || counted_thing(c, next - 1)) &&
-                        realis(c, i, lo) && (!plural || plural_happens(c, i, lo, sub)) &&
+            bool keep = !in_name(c, i) &&
+                        (c->at[i].measure < 0 || counted_thing(c, next - 1) || counted_episode(c, i, lo, hi)) &&
+                        realis(c, i, lo) && (!plural || plural_happens(c, i, next, lo, sub)) &&
                         !tally_verb(&es, next - 1, hi) && !cumulative(c, i, lo);
             if (keep) {
                 t[nt].at = i;
@@ -1513,8 +1656,11 @@ sitrep_status sr_find_events(const sr_context *c, const sr_date *anchor, const s
             clause_lo = brk;
         }
     }
-    responsibility(&es, (sr_event *)(void *)out->data + first_event, SR_VEC_COUNT(out, sr_event) - first_event);
-    report_frame(&es, (sr_event *)(void *)out->data + first_event, SR_VEC_COUNT(out, sr_event) - first_event);
+    size_t nev = SR_VEC_COUNT(out, sr_event) - first_event;
+    if (nev == 0)
+        return SITREP_OK; /* out->data may be NULL: no pointer arithmetic on it */
+    responsibility(&es, (sr_event *)(void *)out->data + first_event, nev);
+    report_frame(&es, (sr_event *)(void *)out->data + first_event, nev);
     return SITREP_OK;
 }
 

@@ -29,6 +29,7 @@ typedef struct sr_event {
     uint8_t weak_date;           /* 1: the date is the statement's ("said Saturday"): by then;
                                     2: the text gives none: the month up to the report's date */
     uint8_t perp;                /* actors[0] is its perpetrator (not only the other side) */
+    uint8_t vague;               /* its sub-event is "an attack" typed by default (no target named) */
     uint8_t perp_conf;           /* SR_PERP_*: how the report ties the perpetrator to it */
     sr_date from, to;            /* the date, both inclusive; from.year == 0 when unknown */
     double fat_low, fat_high, inj_low, inj_high;

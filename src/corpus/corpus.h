@@ -181,6 +181,12 @@ typedef struct sr_ctrend {
     const char *verdict;             /* "confirmed", "contradicted" */
 } sr_ctrend;
 
+/* A slice of the records the writer writes: those numbered [lo, hi) in
+ * output order; n counts the records met (sitrep_corpus_write_json_part). */
+typedef struct sr_slice {
+    size_t lo, hi, n;
+} sr_slice;
+
 /* A multimap from 64-bit keys to entries (cluster/stories.c). */
 typedef struct sr_mmap {
     uint32_t *slots;                 /* head entry + 1, 0 empty */
@@ -223,6 +229,7 @@ struct sitrep_corpus {
     uint32_t nlinked;        /* documents [0, nlinked) are linked into the indexes and
                               * union-find forests; the rest were merged in from
                               * snapshots and are linked in order when needed */
+    struct sr_slice *slice;  /* the records to write, NULL all (report/corpus_json.c) */
     /* made by sitrep_corpus_finish (src/pipeline_corpus.c) */
     bool finished;
     sr_buf stories;          /* sr_cstory */

@@ -441,12 +441,15 @@ static sitrep_status group_events(sitrep_corpus *c)
     for (size_t k = 0; k < ng; k++) {
         sr_cegroup *g = &gs[k];
         const uint32_t *ms = mem + g->first_member;
-        /* shown: the member with a date, a place, a toll and actors, then the first */
+        /* shown: the member with a date, a place, a toll and actors (a date
+         * or place its text gives, not its report's), then the first */
         uint32_t rep = ms[0];
         for (size_t j = 1; j < g->nmembers; j++) {
             const sr_cevent *a = &ev[ms[j]], *b = &ev[rep];
-            int sa = (a->from[0] ? 8 : 0) + (a->location ? 4 : 0) + (a->has_fat ? 2 : 0) + (a->nactors ? 1 : 0);
-            int sb = (b->from[0] ? 8 : 0) + (b->location ? 4 : 0) + (b->has_fat ? 2 : 0) + (b->nactors ? 1 : 0);
+            int sa = (a->from[0] && !a->date_from_report ? 8 : 0) + (a->location && !a->place_from_report ? 4 : 0) +
+                     (a->has_fat ? 2 : 0) + (a->nactors ? 1 : 0);
+            int sb = (b->from[0] && !b->date_from_report ? 8 : 0) + (b->location && !b->place_from_report ? 4 : 0) +
+                     (b->has_fat ? 2 : 0) + (b->nactors ? 1 : 0);
             if (sa > sb)
                 rep = ms[j];
         }

@@ -188,6 +188,18 @@ static json_t *expr_json(const sr_cexpr *x)
     return o;
 }
 
+/* Is the next record one the writer writes?  All of them, unless a slice
+ * of the records is asked for (sitrep_corpus_write_json_part): then those
+ * numbered [lo, hi) in output order, the others passed by before they are
+ * built. */
+static bool wanted(const sitrep_corpus *c)
+{
+    if (!c->slice)
+        return true;
+    size_t i = c->slice->n++;
+    return i >= c->slice->lo && i < c->slice->hi;
+}
+
 static sitrep_status write_exprs(const sitrep_corpus *c, sitrep_write_fn write, void *ctx)
 {
     size_t n = SR_VEC_COUNT(&c->exprs, sr_cexpr);
@@ -205,6 +217,8 @@ static sitrep_status write_exprs(const sitrep_corpus *c, sitrep_write_fn write, 
     qsort(order, n, sizeof *order, cmp_expr);
     sitrep_status st = SITREP_OK;
     for (size_t i = 0; i < n && st == SITREP_OK; i++) {
+        if (!wanted(c))
+            continue;
         json_t *o = expr_json(order[i]);
         if (o == NULL) {
             st = SITREP_ENOMEM;
@@ -460,7 +474,8 @@ static sitrep_status write_claims(const sitrep_corpus *c, sitrep_write_fn write,
     if (st == SITREP_OK && !sr_sort(order, ng, sizeof *order, cmp_group, (void *)c, c->mem))
         st = SITREP_ENOMEM;
     for (size_t i = 0; i < ng && st == SITREP_OK; i++)
-        st = emit(c, group_json(c, order[i], first), write, ctx);
+        if (wanted(c))
+            st = emit(c, group_json(c, order[i], first), write, ctx);
     c->mem->free(first);
     c->mem->free(order);
     return st;
@@ -477,7 +492,8 @@ static sitrep_status write_events(const sitrep_corpus *c, sitrep_write_fn write,
     if (st == SITREP_OK && !sr_sort(order, ng, sizeof *order, cmp_egroup, (void *)c, c->mem))
         st = SITREP_ENOMEM;
     for (size_t i = 0; i < ng && st == SITREP_OK; i++)
-        st = emit(c, egroup_json(c, order[i], first), write, ctx);
+        if (wanted(c))
+            st = emit(c, egroup_json(c, order[i], first), write, ctx);
     c->mem->free(first);
     c->mem->free(order);
     return st;
@@ -509,6 +525,8 @@ static sitrep_status write_conflicts(sitrep_corpus *c, sitrep_write_fn write, vo
         return SITREP_ENOMEM;
     sitrep_status st = SITREP_OK;
     for (size_t i = 0; i < n && st == SITREP_OK; i++) {
+        if (!wanted(c))
+            continue;
         json_t *o = json_object();
         bool ok = o && put(o, "type", json_string("conflict"));
         char id[24];
@@ -538,6 +556,8 @@ static sitrep_status write_trends(const sitrep_corpus *c, sitrep_write_fn write,
     static const char *const expects[] = {"", "double", "triple", "half", "rise", "fall"};
     sitrep_status st = SITREP_OK;
     for (size_t i = 0; i < n && st == SITREP_OK; i++) {
+        if (!wanted(c))
+            continue;
         const sr_ctrend *t = &tr[i];
         const sr_cclaim *x = &SR_VEC_AT(&c->claims, sr_cclaim, g[t->groups[t->npoints - 1]].rep);
         json_t *o = json_object();
@@ -696,7 +716,8 @@ static sitrep_status write_documents(const sitrep_corpus *c, sitrep_write_fn wri
     sr_buf_init(&line, c->mem);
     sitrep_status st = SITREP_OK;
     for (size_t i = 0; i < n && st == SITREP_OK; i++)
-        st = write_document(c, order[i], &line, write, ctx);
+        if (wanted(c))
+            st = write_document(c, order[i], &line, write, ctx);
     sr_buf_free(&line);
     c->mem->free(order);
     return st;
@@ -736,6 +757,8 @@ static sitrep_status write_stories(const sitrep_corpus *c, sitrep_write_fn write
             qsort(members + first[s], first[s + 1] - first[s], sizeof *members, cmp_doc);
     }
     for (size_t k = 0; k < ns && st == SITREP_OK; k++) {
+        if (!wanted(c))
+            continue;
         size_t s = (size_t)(order[k] - stories);
         json_t *o = json_object();
         bool ok = o && put(o, "type", json_string("story"));
@@ -811,7 +834,7 @@ sitrep_status sr_corpus_write_records(sitrep_corpus *c, unsigned flags,
     for (size_t k = 0; k < ne && st == SITREP_OK; k++) {
         size_t e = (size_t)(order[k] - es);
         size_t n = first[e + 1] - first[e];
-        if (n == 0)
+        if (n == 0 || !wanted(c))
             continue;
         char id[24];
         snprintf(id, sizeof id, "E%012llx", (unsigned long long)(es[e].key & 0xffffffffffffull));
