@@ -16,9 +16,9 @@ Each shard is one task (the map): its articles are analysed into a partial
 corpus, returned as a snapshot (``sitrep extract --snapshot``).  Snapshots
 are merged `fan_in` at a time in a tree whose leaves are the shards in
 order (the reduce: ``sitrep merge``), as soon as a node's shards are done,
-and the root is finished on a worker: its records written as JSON Lines to
-`output` (a path the workers see: shared storage) or ingested into the
-sitrep database `store`.  The records are byte for byte those of one
+and the root's children are merged and finished on the workers, each
+writing a part of the records, joined as JSON Lines into `output` (a path
+the workers see: shared storage).  The records are byte for byte those of one
 ``sitrep extract`` of all the inputs, in the same order.
 
 Faults: a task whose worker dies is run again by Dask elsewhere (the
@@ -280,27 +280,24 @@ def concat(output, parts):
     return {"seconds": time.perf_counter() - t0, "bytes_written": sum(p["bytes_written"] for p in parts)}
 
 
-def finish(output, store, *parts):
+def finish(output, *parts):
     """Task: the partial corpora of the root's children, in order -> the
     records of all their articles, written to `output` (JSON Lines; None:
-    returned) and/or ingested into the database `store`.  (The root is not
-    merged into a snapshot first: that would write and read the whole
-    corpus once more.)"""
+    returned).  (The root is not merged into a snapshot first: that would
+    write and read the whole corpus once more.)"""
     t0 = time.perf_counter()
     out = {"documents": sum(p["documents"] for p in parts)}
     records = None
     with sitrep.Corpus() as c:
         for p in parts:
             c.add_snapshot(p["snapshot"])
-        if store:
-            out["store"] = sitrep.ingest_snapshot(store, c.snapshot())
         sink = sitrep._lib.Collector()
         c._write(sink)
         records = sink.take()
     if output:
         _atomic_write(output, records)
         out["output"] = output
-    elif not store:
+    else:
         out["jsonl"] = b"".join(records)
     out["bytes_written"] = sum(len(r) for r in records)
     out["seconds"] = time.perf_counter() - t0
@@ -321,7 +318,6 @@ class Result:
         self.merges = 0
         self.output = None
         self.jsonl = None   # the records, when no output path was given
-        self.store = None
         self.wall = 0.0
         self.map_seconds = []     # per shard, on its worker
         self.merge_seconds = []   # per merge task
@@ -342,18 +338,16 @@ class Result:
                 % (self.documents, self.shards, self.merges, len(self.skipped), len(self.failed), self.wall))
 
 
-def run(paths, client, shard_size=1000, output=None, store=None, fan_in=8, text=False, mentions=False,
+def run(paths, client, shard_size=1000, output=None, fan_in=8, text=False, mentions=False,
         max_bytes=None, errors="warn", retries=1, progress=None, write_parts=None):
     """Runs sitrep over `paths` on the Dask `client` (distributed.Client);
     see the module's documentation.  Returns a :class:`Result`; the records
-    go to `output` (a path the workers can write), into the database
-    `store`, or, with neither, to ``result.jsonl`` (bytes).  The records
+    go to `output` (a path the workers can write), or without it to
+    ``result.jsonl`` (bytes).  The records
     are written in `write_parts` parts by as many tasks (default: one per
     worker, at most one per shard), each on its own worker, then joined."""
     if errors not in ("warn", "raise", "ignore"):
         raise ValueError("sitrep.dask: errors must be 'warn', 'raise' or 'ignore'")
-    if store and not hasattr(sitrep, "ingest_snapshot"):
-        raise NotImplementedError("sitrep.dask: ingesting into a database needs a newer libsitrep")
     fan_in = max(2, int(fan_in))
     t0 = time.perf_counter()
     opts = {"text": text, "mentions": mentions, "max_bytes": max_bytes}
@@ -432,8 +426,8 @@ def run(paths, client, shard_size=1000, output=None, store=None, fan_in=8, text=
     workers = sorted(client.scheduler_info()["workers"])
     nparts = write_parts if write_parts else len(workers)
     nparts = max(1, min(nparts, len(shards) or 1, 64))
-    if store or nparts == 1:
-        fin = client.submit(finish, output, store, *kids, key="sitrep-finish-%s" % tag, retries=retries,
+    if nparts == 1:
+        fin = client.submit(finish, output, *kids, key="sitrep-finish-%s" % tag, retries=retries,
                             priority=100)
         out = fin.result()
         res.finish_seconds = out["seconds"]
@@ -473,7 +467,6 @@ def run(paths, client, shard_size=1000, output=None, store=None, fan_in=8, text=
         raise sitrep.SitrepError(sitrep._lib.EFORMAT, res.skipped[0])
     res.output = out.get("output")
     res.jsonl = out.get("jsonl")
-    res.store = out.get("store")
     res.wall = time.perf_counter() - t0
     return res
 
@@ -499,8 +492,6 @@ def main(argv=None):
     ap.add_argument("--fan-in", type=int, default=8, help="snapshots per merge (default 8)")
     ap.add_argument("-o", "--output", metavar="FILE", help="write the records here (a path the workers can write); "
                     "default: standard output")
-    ap.add_argument("--store", metavar="DB", help="ingest the articles into this sitrep database (a path the "
-                    "workers can write)")
     ap.add_argument("--text", action="store_true", help="include each document's cleaned text")
     ap.add_argument("--mentions", action="store_true", help="also write time and figure records")
     ap.add_argument("--max-bytes", type=int, help="largest article or JSON Lines record accepted")
@@ -510,7 +501,6 @@ def main(argv=None):
         output = os.path.abspath(a.output)
     else:
         output = None
-    store = os.path.abspath(a.store) if a.store else None
     paths = [os.path.abspath(p) if p != "-" else p for p in a.paths]
     cluster = None
     if a.scheduler:
@@ -522,13 +512,13 @@ def main(argv=None):
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", sitrep.SkippedInput)
-            res = run(paths, client, shard_size=a.shard_size, output=output, store=store, fan_in=a.fan_in,
+            res = run(paths, client, shard_size=a.shard_size, output=output, fan_in=a.fan_in,
                       text=a.text, mentions=a.mentions, max_bytes=a.max_bytes, errors="ignore")
     finally:
         client.close()
         if cluster:
             cluster.close()
-    if res.jsonl is not None and not store:
+    if res.jsonl is not None:
         sys.stdout.buffer.write(res.jsonl)
         sys.stdout.flush()
     for m in res.skipped:

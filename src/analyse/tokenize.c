@@ -13,6 +13,7 @@
 
 #include "analyse/truecase.h"
 #include "clean/glue.h"
+#include "data/lex.h"
 #include "data/lexicon.h"
 
 #include <string.h>
@@ -23,11 +24,15 @@ static bool is_abbrev(const char *s, size_t n)
     return n <= 6 && sr_wordset_has(&sr_abbreviations, s, n);
 }
 
-/* Capitalised words that usually start a sentence, after "U.S."
- * (data/sentence-openers.txt). */
-static bool is_sentence_opener(const char *s, size_t n)
+/* Words that usually start a sentence, after "U.S." (data/lex/tokenize.lex);
+ * in text without case information only those reliable without it. */
+static bool is_sentence_opener(const char *s, size_t n, bool caseless)
 {
-    return sr_wordset_has(&sr_sentence_openers, s, n);
+    sr_lexid id = n <= 16 ? sr_lex_find(s, n) : 0;
+    if (!caseless)
+        return sr_lex_in(id, SR_LEX_TOKENIZE_SENTENCE_OPENERS);
+    return sr_lex_value(id, SR_LEX_TOKENIZE_SENTENCE_OPENERS, SR_LEXCOL_TOKENIZE_SENTENCE_OPENERS_CASELESS) ==
+           SR_LEXE_TOKENIZE_SENTENCE_OPENERS_CASELESS_YES;
 }
 
 static uint16_t case_flags_utf8(const char *s, size_t n);
@@ -244,7 +249,8 @@ static void cut_sentences(tok_state *st, size_t first, size_t last)
         } else if (t->kind == SITREP_TOK_WORD && !(t->flags & SITREP_TOKF_PLAIN) &&
                    t->end - t->start >= 3 && src[t->end - 1] == '.' && i + 1 < last &&
                    tok[i + 1].kind == SITREP_TOK_WORD &&
-                   is_sentence_opener(src + tok[i + 1].start, tok[i + 1].end - tok[i + 1].start) &&
+                   is_sentence_opener(src + tok[i + 1].start, tok[i + 1].end - tok[i + 1].start,
+                                      st->caseless) &&
                    ((tok[i + 1].flags & SITREP_TOKF_CAP) || st->caseless)) {
             end = true; /* "... in the U.S. The talks ..." */
         }

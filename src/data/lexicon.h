@@ -12,9 +12,8 @@
  *   sr_compound_prefixes, sr_compound_suffixes
  *                     parts of closed compounds, which are not glue
  *                     (data/compound-prefixes.txt, compound-suffixes.txt)
- *   sr_abbreviations, sr_sentence_openers
- *                     sentence-boundary knowledge (data/abbreviations.txt,
- *                     data/sentence-openers.txt)
+ *   sr_abbreviations  words after which a period does not end a sentence
+ *                     (data/abbreviations.txt)
  *   sr_ui_navigation, sr_ui_prompts, sr_ui_prompts_tail, sr_ui_related
  *                     whole-line phrases of web pages that are not article
  *                     text (data/ui-*.txt)
@@ -49,7 +48,6 @@ extern const sr_wordset sr_camel_keep;
 extern const sr_wordset sr_compound_prefixes;
 extern const sr_wordset sr_compound_suffixes;
 extern const sr_wordset sr_abbreviations;
-extern const sr_wordset sr_sentence_openers;
 extern const sr_wordset sr_ui_navigation;
 extern const sr_wordset sr_ui_prompts;
 extern const sr_wordset sr_ui_prompts_tail;

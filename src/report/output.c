@@ -1,14 +1,42 @@
 /*
  * output.c -- sitrep_store_write: the report or an export of everything a
  * store holds.  The records are read through the store's iterator, then
- * handed to the renderer the format names (render_report.c,
- * render_export.c).
+ * handed to the renderer the format names: the report is made from the
+ * records typed into its model (model.c; render_md.c, render_html.c), the
+ * exports from the records (render_export.c).
  */
+#include "report/phrase.h"
 #include "report/render.h"
 #include "store/store.h"
 
 #include <jansson.h>
 #include <stdio.h>
+
+/* The records typed into the report's model, then written in the format
+ * `mk` describes. */
+static sitrep_status render(json_t *const *recs, size_t n, const sr_markup *mk, sitrep_write_fn write,
+                            void *ctx)
+{
+    if (write == NULL || (recs == NULL && n > 0))
+        return SITREP_EARG;
+    sr_rmodel m;
+    sitrep_status st = sr_rmodel_load(&m, recs, n);
+    if (st != SITREP_OK)
+        return st;
+    st = sr_report_write(&m, mk, write, ctx);
+    sr_rmodel_free(&m);
+    return st;
+}
+
+sitrep_status sr_render_markdown(json_t *const *recs, size_t n, sitrep_write_fn write, void *ctx)
+{
+    return render(recs, n, &sr_md_markup, write, ctx);
+}
+
+sitrep_status sr_render_html(json_t *const *recs, size_t n, sitrep_write_fn write, void *ctx)
+{
+    return render(recs, n, &sr_html_markup, write, ctx);
+}
 
 sitrep_status sitrep_store_write(sitrep_store *s, sitrep_output_format format, sitrep_write_fn write, void *ctx)
 {

@@ -8,7 +8,8 @@
  * Every function takes the records as jansson objects, in the order
  * `sitrep extract` writes them (documents, stories, entities, claims,
  * events, conflicts, trends; other types are ignored), borrows them, and
- * writes through a sitrep_write_fn.  Article text is untrusted: the HTML
+ * writes through a sitrep_write_fn.  The report types them into its model
+ * first (model.h) and renders from that.  Article text is untrusted: the HTML
  * page escapes every string it shows, and the CSV quotes every field.
  */
 #ifndef SITREP_RENDER_H
@@ -26,6 +27,7 @@ sitrep_status sr_render_markdown(json_t *const *recs, size_t n, sitrep_write_fn 
  * charts and the map as inline SVG): events on a timeline and on a map
  * over country outlines, trend charts, every figure linked to its quotes. */
 sitrep_status sr_render_html(json_t *const *recs, size_t n, sitrep_write_fn write, void *ctx);
+
 
 /* Exports. JSON Lines: the records as given, one per line. CSV: the
  * events, one row each, under ACLED's column names. GeoJSON: a

@@ -20,11 +20,11 @@
  * The <svg> carries its view in data-lon0/lat0/lon1/lat1 (degrees, west,
  * south, east, north), so tools and tests can read what it shows.
  */
+#include "report/phrase.h"
 #include "report/render.h"
 
 #include <limits.h>
 #include <math.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -37,78 +37,10 @@ extern const char *const sr_world_country_name[];
 extern const uint32_t sr_world_npoints, sr_world_nrings, sr_world_ncountries;
 
 #define MARGIN 8.0        /* degrees around the points, at the least */
-#define FLUSH_AT 32768    /* bytes gathered before one call of write */
 #define DEG (3.14159265358979323846 / 180.0)
 
-/* ---- output: buffered, with a sticky error ---- */
-
-typedef struct out {
-    sr_buf buf;
-    sitrep_write_fn write;
-    void *ctx;
-    sitrep_status status;
-} out;
-
-static void flush(out *o)
-{
-    if (o->status == SITREP_OK && o->buf.len > 0 && o->write(o->buf.data, o->buf.len, o->ctx) != 0)
-        o->status = SITREP_EIO;
-    sr_buf_clear(&o->buf);
-}
-
-static void put(out *o, const char *s, size_t n)
-{
-    if (o->status != SITREP_OK)
-        return;
-    if (!sr_buf_put(&o->buf, s, n)) {
-        o->status = SITREP_ENOMEM;
-        return;
-    }
-    if (o->buf.len >= FLUSH_AT)
-        flush(o);
-}
-
-static void puts_(out *o, const char *s)
-{
-    put(o, s, strlen(s));
-}
-
-static void printf_(out *o, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-static void printf_(out *o, const char *fmt, ...)
-{
-    char tmp[256]; /* every format here is a few numbers and short words */
-    va_list ap;
-    va_start(ap, fmt);
-    int n = vsnprintf(tmp, sizeof tmp, fmt, ap);
-    va_end(ap);
-    if (n > 0)
-        put(o, tmp, (size_t)n < sizeof tmp ? (size_t)n : sizeof tmp - 1);
-}
-
-/* Text or an attribute value, escaped for HTML and SVG alike: runs of
- * plain bytes go out whole. */
-static void put_escaped(out *o, const char *s)
-{
-    const char *run = s;
-    for (; *s; s++) {
-        const char *rep;
-        switch (*s) {
-        case '&': rep = "&amp;"; break;
-        case '<': rep = "&lt;"; break;
-        case '>': rep = "&gt;"; break;
-        case '"': rep = "&quot;"; break;
-        case '\'': rep = "&#39;"; break;
-        default: continue;
-        }
-        put(o, run, (size_t)(s - run));
-        puts_(o, rep);
-        run = s + 1;
-    }
-    put(o, run, (size_t)(s - run));
-}
-
 /* A coordinate in tenths of a pixel, without printf: "12.3", "-4", ... */
-static void put_tenths(out *o, long v)
+static void put_tenths(sr_out *o, long v)
 {
     char tmp[24], *p = tmp + sizeof tmp;
     bool neg = v < 0;
@@ -124,7 +56,7 @@ static void put_tenths(out *o, long v)
     } while (u);
     if (neg)
         *--p = '-';
-    put(o, p, (size_t)(tmp + sizeof tmp - p));
+    sr_out_raw_n(o, p, (size_t)(tmp + sizeof tmp - p));
 }
 
 /* ---- the view ---- */
@@ -220,7 +152,7 @@ static long py(const view *v, double lat)
 /* ---- the outlines ---- */
 
 /* Writes ring r shifted by `shift` degrees of longitude as "M..Z". */
-static void put_ring(out *o, const view *v, uint32_t r, double shift)
+static void put_ring(sr_out *o, const view *v, uint32_t r, double shift)
 {
     long lx = LONG_MIN, ly = LONG_MIN;
     for (uint32_t i = sr_world_ring_start[r]; i < sr_world_ring_start[r + 1]; i++) {
@@ -228,18 +160,18 @@ static void put_ring(out *o, const view *v, uint32_t r, double shift)
         long y = py(v, sr_world_points[2 * i + 1] / 100.0);
         if (x == lx && y == ly)
             continue; /* the same tenth of a pixel: zoomed out, most points are */
-        put(o, i == sr_world_ring_start[r] ? "M" : "L", 1);
+        sr_out_raw_n(o, i == sr_world_ring_start[r] ? "M" : "L", 1);
         put_tenths(o, x);
-        put(o, " ", 1);
+        sr_out_raw_n(o, " ", 1);
         put_tenths(o, y);
         lx = x, ly = y;
     }
-    put(o, "Z", 1);
+    sr_out_raw_n(o, "Z", 1);
 }
 
 /* Writes the rings of country c that show in the view, in one <path>
  * (even-odd fill: a ring inside another, like Lesotho's, is a hole). */
-static void put_country(out *o, const view *v, uint32_t c)
+static void put_country(sr_out *o, const view *v, uint32_t c)
 {
     bool open = false;
     for (uint32_t r = sr_world_country_ring[c]; r < sr_world_country_ring[c + 1]; r++) {
@@ -256,7 +188,7 @@ static void put_country(out *o, const view *v, uint32_t c)
             if (hi + shift < v->lon0 || lo + shift > v->lon1)
                 continue;
             if (!open) {
-                puts_(o, "<path class=\"country\" d=\"");
+                sr_out_raw(o, "<path class=\"country\" d=\"");
                 open = true;
             }
             put_ring(o, v, r, shift);
@@ -264,14 +196,14 @@ static void put_country(out *o, const view *v, uint32_t c)
     }
     if (!open)
         return;
-    puts_(o, "\"><title>");
-    put_escaped(o, sr_world_country_name[c]);
-    puts_(o, "</title></path>\n");
+    sr_out_raw(o, "\"><title>");
+    sr_out_text(o, sr_world_country_name[c]);
+    sr_out_raw(o, "</title></path>\n");
 }
 
 /* Lines of latitude and longitude every `step` degrees, about eight
  * across the view. */
-static void put_graticule(out *o, const view *v, int width, int height)
+static void put_graticule(sr_out *o, const view *v, int width, int height)
 {
     static const int steps[] = {1, 2, 5, 10, 15, 30, 45}; /* each divides 90 and 180 */
     int step = 45;
@@ -280,20 +212,20 @@ static void put_graticule(out *o, const view *v, int width, int height)
             step = steps[i];
             break;
         }
-    puts_(o, "<path class=\"graticule\" d=\"");
+    sr_out_raw(o, "<path class=\"graticule\" d=\"");
     for (int lon = -180; lon <= 540; lon += step) /* a wrapped view goes past 180 */
         if (lon >= v->lon0 && lon <= v->lon1) {
-            put(o, "M", 1);
+            sr_out_raw_n(o, "M", 1);
             put_tenths(o, px(v, lon));
-            printf_(o, " 0V%d", height);
+            sr_out_rawf(o, " 0V%d", height);
         }
     for (int lat = -90; lat <= 90; lat += step) /* every step divides 90 */
         if (lat >= v->lat0 && lat <= v->lat1) {
-            puts_(o, "M0 ");
+            sr_out_raw(o, "M0 ");
             put_tenths(o, py(v, lat));
-            printf_(o, "H%d", width);
+            sr_out_rawf(o, "H%d", width);
         }
-    puts_(o, "\"/>\n");
+    sr_out_raw(o, "\"/>\n");
 }
 
 /* ---- the dots ---- */
@@ -313,28 +245,28 @@ static int cmp_weight(const void *a, const void *b, void *ctx)
     return x > y ? -1 : x < y; /* big dots first, so small ones stay on top */
 }
 
-static void put_dot(out *o, const view *v, const sr_map_point *p)
+static void put_dot(sr_out *o, const view *v, const sr_map_point *p)
 {
     if (p->href) {
-        puts_(o, "<a href=\"");
-        put_escaped(o, p->href);
-        puts_(o, "\">");
+        sr_out_raw(o, "<a href=\"");
+        sr_out_text(o, p->href);
+        sr_out_raw(o, "\">");
     }
-    puts_(o, "<circle class=\"dot\" cx=\"");
+    sr_out_raw(o, "<circle class=\"dot\" cx=\"");
     put_tenths(o, px(v, view_lon(v, p->lon)));
-    puts_(o, "\" cy=\"");
+    sr_out_raw(o, "\" cy=\"");
     put_tenths(o, py(v, p->lat));
-    printf_(o, "\" r=\"%.1f\">", dot_radius(p->weight));
+    sr_out_rawf(o, "\" r=\"%.1f\">", dot_radius(p->weight));
     if (p->label) {
-        puts_(o, "<title>");
-        put_escaped(o, p->label);
-        puts_(o, "</title>");
+        sr_out_raw(o, "<title>");
+        sr_out_text(o, p->label);
+        sr_out_raw(o, "</title>");
     }
-    puts_(o, "</circle>");
-    puts_(o, p->href ? "</a>\n" : "\n");
+    sr_out_raw(o, "</circle>");
+    sr_out_raw(o, p->href ? "</a>\n" : "\n");
 }
 
-static sitrep_status put_dots(out *o, const view *v, const sr_map_point *pts, size_t n)
+static sitrep_status put_dots(sr_out *o, const view *v, const sr_map_point *pts, size_t n)
 {
     if (n == 0)
         return SITREP_OK;
@@ -350,10 +282,10 @@ static sitrep_status put_dots(out *o, const view *v, const sr_map_point *pts, si
         mem->free(order);
         return SITREP_ENOMEM;
     }
-    puts_(o, "<g class=\"dots\">\n");
+    sr_out_raw(o, "<g class=\"dots\">\n");
     for (size_t i = 0; i < m; i++)
         put_dot(o, v, &pts[order[i]]);
-    puts_(o, "</g>\n");
+    sr_out_raw(o, "</g>\n");
     mem->free(order);
     return SITREP_OK;
 }
@@ -363,30 +295,28 @@ sitrep_status sr_render_map(const sr_map_point *pts, size_t n, int width, int he
 {
     if (write == NULL || width <= 0 || height <= 0 || (pts == NULL && n > 0))
         return SITREP_EARG;
-    out o = {.write = write, .ctx = ctx, .status = SITREP_OK};
-    sr_buf_init(&o.buf, NULL);
+    sr_out o;
+    sr_out_init(&o, SR_ESC_HTML, write, ctx);
     view v = make_view(pts, n, width, height);
-    printf_(&o,
+    sr_out_rawf(&o,
             "<svg class=\"map\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 %d %d\" "
             "width=\"%d\" height=\"%d\" style=\"overflow:hidden\" role=\"img\" ",
             width, height, width, height);
-    printf_(&o, "data-lon0=\"%.2f\" data-lat0=\"%.2f\" data-lon1=\"%.2f\" data-lat1=\"%.2f\" ",
+    sr_out_rawf(&o, "data-lon0=\"%.2f\" data-lat0=\"%.2f\" data-lon1=\"%.2f\" data-lat1=\"%.2f\" ",
             v.lon0, v.lat0, v.lon1, v.lat1);
-    printf_(&o, "aria-label=\"Map of %zu place%s\">\n", n, n == 1 ? "" : "s");
-    printf_(&o, "<rect class=\"sea\" width=\"%d\" height=\"%d\"/>\n", width, height);
+    sr_out_rawf(&o, "aria-label=\"Map of %zu place%s\">\n", n, n == 1 ? "" : "s");
+    sr_out_rawf(&o, "<rect class=\"sea\" width=\"%d\" height=\"%d\"/>\n", width, height);
     put_graticule(&o, &v, width, height);
-    puts_(&o, "<g class=\"countries\">\n");
+    sr_out_raw(&o, "<g class=\"countries\">\n");
     for (uint32_t c = 0; c < sr_world_ncountries; c++)
         put_country(&o, &v, c);
-    puts_(&o, "</g>\n");
+    sr_out_raw(&o, "</g>\n");
     if (sr_world_ncountries == 0)
-        printf_(&o, "<text class=\"note\" x=\"6\" y=\"%d\">country outlines not compiled in "
+        sr_out_rawf(&o, "<text class=\"note\" x=\"6\" y=\"%d\">country outlines not compiled in "
                     "(no world atlas at build time)</text>\n", height - 6);
     sitrep_status st = put_dots(&o, &v, pts, n);
     if (st != SITREP_OK && o.status == SITREP_OK)
         o.status = st;
-    puts_(&o, "</svg>\n");
-    flush(&o);
-    sr_buf_free(&o.buf);
-    return o.status;
+    sr_out_raw(&o, "</svg>\n");
+    return sr_out_end(&o);
 }
