@@ -260,6 +260,12 @@ uint64_t sr_claim_key(const char *measure, double low, double high);
 
 /* corroborate/corroborate.c: claims and events merged, conflicts, trends. */
 sitrep_status sr_corroborate(sitrep_corpus *c);
+/* The outlet document d counts as (its copy's for a near-copy, its id
+ * when it names none): interned, compared by pointer. */
+const char *sr_outlet_key(const sitrep_corpus *c, uint32_t d);
+/* The scope of a merged claim: its measure's family, actor and places
+ * (and period): the claims whose figures conflicts and trends compare. */
+uint64_t sr_claim_scope(const sitrep_corpus *c, const sr_cgroup *g, bool with_period);
 
 /* corpus.c: the corpus entity of e's identity (e->key), which e joins as
  * a document's entity would (its role by the same rule, its mentions
@@ -283,6 +289,16 @@ sitrep_status sr_corpus_load(sitrep_corpus *c, const void *data, size_t len);
 /* snapshot.c: the same without the links (indexes, union-find), which
  * the corpus that merges it makes again: a shard's partial corpus. */
 sitrep_status sr_corpus_save_unlinked(const sitrep_corpus *c, sr_buf *out);
+
+/* snapshot.c: one claim (sr_cclaim) or event (sr_cevent) as bytes, its
+ * strings inside, appended to `out`; and loaded again into *row, its
+ * strings interned in c (its doc_index left for the caller to set).
+ * Loading checks what it can (EFORMAT); the bytes are tied to the build's
+ * layout, sr_row_layout(), which a store keeps beside them. */
+typedef enum sr_row_type { SR_ROW_CLAIM, SR_ROW_EVENT } sr_row_type;
+sitrep_status sr_row_save(sr_row_type t, const void *row, sr_buf *out);
+sitrep_status sr_row_load(sitrep_corpus *c, sr_row_type t, const void *data, size_t len, void *row);
+uint64_t sr_row_layout(void);
 
 /* merge.c: appends everything `from` (unfinished) holds to `into`
  * (unfinished), its documents after those of `into`, in their order, to

@@ -512,3 +512,82 @@ sitrep_status sr_corpus_load(sitrep_corpus *c, const void *data, size_t len)
     mem->free(strs);
     return st;
 }
+
+/* ---- one claim or event as bytes (a store's rows) ---- */
+
+static const table *row_table(sr_row_type t)
+{
+    return &tables[t == SR_ROW_CLAIM ? 2 : 4];
+}
+
+uint64_t sr_row_layout(void)
+{
+    return layout_key();
+}
+
+sitrep_status sr_row_save(sr_row_type t, const void *row, sr_buf *out)
+{
+    const table *tb = row_table(t);
+    size_t at = out->len;
+    if (!put_bytes(out, row, tb->size))
+        return SITREP_ENOMEM;
+    /* each string's slot says whether it is there; the strings follow */
+    for (size_t k = 0; k < tb->nstrs; k++) {
+        const char *s;
+        memcpy(&s, (const char *)row + tb->strs[k], sizeof s);
+        uintptr_t has = s != NULL;
+        memcpy(out->data + at + tb->strs[k], &has, sizeof has);
+        uint32_t n = s ? (uint32_t)strlen(s) : 0;
+        if (s && (!put_bytes(out, &n, sizeof n) || !put_bytes(out, s, n)))
+            return SITREP_ENOMEM;
+    }
+    return SITREP_OK;
+}
+
+sitrep_status sr_row_load(sitrep_corpus *c, sr_row_type t, const void *data, size_t len, void *row)
+{
+    const table *tb = row_table(t);
+    reader r = {data, (const unsigned char *)data + len, false};
+    if (!get(&r, row, tb->size))
+        return SITREP_EFORMAT;
+    for (size_t k = 0; k < tb->nstrs; k++) {
+        uintptr_t has;
+        memcpy(&has, (char *)row + tb->strs[k], sizeof has);
+        const char *s = NULL;
+        if (has) {
+            uint32_t n;
+            size_t bad;
+            if (!get(&r, &n, sizeof n) || (size_t)(r.end - r.p) < n ||
+                !sr_utf8_valid((const char *)r.p, n, &bad) || memchr(r.p, 0, n))
+                return SITREP_EFORMAT;
+            if (!(s = sr_corpus_intern(c, (const char *)r.p, n)))
+                return SITREP_ENOMEM;
+            r.p += n;
+        }
+        memcpy((char *)row + tb->strs[k], &s, sizeof s);
+    }
+    if (r.p != r.end)
+        return SITREP_EFORMAT;
+    if (t == SR_ROW_CLAIM) {
+        sr_cclaim *x = row;
+        if (x->nplaces > 4 || !x->doc || !x->measure)
+            return SITREP_EFORMAT;
+        for (size_t k = 0; k < x->nplaces; k++)
+            if (!x->places[k])
+                return SITREP_EFORMAT;
+        x->group = -1;
+        x->from[10] = x->to[10] = x->said[10] = '\0';
+        for (size_t k = 0; k < 4; k++)
+            x->place_countries[k][2] = '\0';
+    } else {
+        sr_cevent *x = row;
+        if (x->nactors > 5 || !x->doc || !x->type || !x->sub)
+            return SITREP_EFORMAT;
+        for (size_t k = 0; k < x->nactors; k++)
+            if (!x->actors[k])
+                return SITREP_EFORMAT;
+        x->group = -1;
+        x->from[10] = x->to[10] = x->country[2] = '\0';
+    }
+    return SITREP_OK;
+}

@@ -97,7 +97,7 @@ static bool claims_agree(const sr_cclaim *a, const sr_cclaim *b)
 
 /* A document's outlet for counting: the copied article's for a near-copy,
  * its id when it names none. */
-static const char *outlet_key(const sitrep_corpus *c, uint32_t d)
+const char *sr_outlet_key(const sitrep_corpus *c, uint32_t d)
 {
     const sr_cdoc *docs = (const sr_cdoc *)(const void *)c->docs.data;
     if (docs[d].dup_of >= 0)
@@ -116,7 +116,7 @@ static int cmp_ptr(const void *a, const void *b)
 static size_t count_outlets(const sitrep_corpus *c, const uint32_t *docs, size_t n, const char **scratch)
 {
     for (size_t i = 0; i < n; i++)
-        scratch[i] = outlet_key(c, docs[i]);
+        scratch[i] = sr_outlet_key(c, docs[i]);
     qsort(scratch, n, sizeof *scratch, cmp_ptr);
     size_t k = 0;
     for (size_t i = 0; i < n; i++)
@@ -466,7 +466,7 @@ static sitrep_status group_events(sitrep_corpus *c)
 
 /* ---- conflicts ---- */
 
-static uint64_t scope_key(const sitrep_corpus *c, const sr_cgroup *g, bool with_period)
+uint64_t sr_claim_scope(const sitrep_corpus *c, const sr_cgroup *g, bool with_period)
 {
     const sr_cclaim *x = &SR_VEC_AT(&c->claims, sr_cclaim, g->rep);
     /* the family of the measure: the fact key without its value */
@@ -520,7 +520,7 @@ static sitrep_status find_conflicts(sitrep_corpus *c)
         return SITREP_ENOMEM;
     sr_cgroup *gs = (sr_cgroup *)(void *)c->groups.data;
     for (size_t k = 0; k < ng; k++)
-        sc[k] = (scoped){scope_key(c, &gs[k], false), (uint32_t)k};
+        sc[k] = (scoped){sr_claim_scope(c, &gs[k], false), (uint32_t)k};
     if (!sr_sort(sc, ng, sizeof *sc, cmp_scoped, c, c->mem)) {
         c->mem->free(sc);
         return SITREP_ENOMEM;
@@ -604,7 +604,7 @@ static sitrep_status find_trends(sitrep_corpus *c)
     size_t m = 0;
     for (size_t k = 0; k < ng; k++)
         if (gs[k].from[0])
-            sc[m++] = (scoped){scope_key(c, &gs[k], false), (uint32_t)k};
+            sc[m++] = (scoped){sr_claim_scope(c, &gs[k], false), (uint32_t)k};
     if (!sr_sort(sc, m, sizeof *sc, cmp_scoped, c, c->mem)) {
         c->mem->free(sc);
         return SITREP_ENOMEM;

@@ -4,6 +4,7 @@
  * documents were added (kind, then name, then identity).
  */
 #include "corpus/corpus.h"
+#include "corpus/record.h"
 #include "report/report.h"
 #include "wordhash.h"
 
@@ -12,31 +13,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-static bool put(json_t *o, const char *key, json_t *value)
-{
-    return value != NULL && json_object_set_new(o, key, value) == 0;
-}
-
-static bool append(json_t *array, json_t *value)
-{
-    if (array == NULL || value == NULL) {
-        json_decref(value);
-        return false;
-    }
-    return json_array_append_new(array, value) == 0;
-}
-
-static json_t *str_or_null(const char *s)
-{
-    return s ? json_string(s) : json_null();
-}
-
-static json_t *num_or_null(double v)
-{
-    /* four decimals: about 10 m, more than any gazetteer here knows */
-    return isnan(v) ? json_null() : json_real(round(v * 1e4) / 1e4);
-}
 
 static int cmp_entity(const void *a, const void *b)
 {
@@ -67,17 +43,22 @@ static int cmp_str(const void *a, const void *b)
 }
 
 
+/* Sets every member of `from` on `o` in order, and takes `from`. */
+static bool put_all(json_t *o, json_t *from)
+{
+    bool ok = o && from && json_object_update(o, from) == 0;
+    json_decref(from);
+    return ok;
+}
+
 /* One entity record from its mentions ms[0..n) (sorted by document). */
 static json_t *entity_json(const sr_centity *e, const char *id, const sr_cmention *const *ms,
                            size_t n, const char **scratch)
 {
-    json_t *o = json_object();
+    json_t *o = sr_rec_entity_head(e, id);
     if (o == NULL)
         return NULL;
-    bool ok = put(o, "type", json_string("entity"));
-    ok = put(o, "id", json_string(id)) && ok;
-    ok = put(o, "name", json_string(e->name)) && ok;
-    ok = put(o, "kind", json_string(sitrep_entity_kind_name(e->kind))) && ok;
+    bool ok = true;
     /* aliases: the canonical name and every distinct surface form */
     size_t na = 0;
     scratch[na++] = e->name;
@@ -87,46 +68,18 @@ static json_t *entity_json(const sr_centity *e, const char *id, const sr_cmentio
     json_t *aliases = json_array();
     for (size_t i = 0; i < na; i++)
         if (i == 0 || strcmp(scratch[i], scratch[i - 1]) != 0)
-            ok = append(aliases, json_string(scratch[i])) && ok;
-    ok = put(o, "aliases", aliases) && ok;
+            ok = sr_json_push(aliases, json_string(scratch[i])) && ok;
+    ok = sr_json_put(o, "aliases", aliases) && ok;
     json_t *docs = json_array();
     for (size_t i = 0; i < n; i++)
         if (i == 0 || strcmp(ms[i]->doc, ms[i - 1]->doc) != 0)
-            ok = append(docs, json_string(ms[i]->doc)) && ok;
-    ok = put(o, "documents", docs) && ok;
-    ok = put(o, "country", e->country[0] ? json_string(e->country) : json_null()) && ok;
-    if (e->kind == SITREP_ENTITY_PLACE) {
-        json_t *geo = json_object();
-        bool g = geo != NULL;
-        g = g && put(geo, "lat", num_or_null(e->lat));
-        g = g && put(geo, "lon", num_or_null(e->lon));
-        g = g && put(geo, "country", e->country[0] ? json_string(e->country) : json_null());
-        g = g && put(geo, "admin1", str_or_null(e->admin1));
-        g = g && put(geo, "admin1_code", str_or_null(e->admin1_code));
-        g = g && put(geo, "feature", str_or_null(e->feature));
-        if (!g)
-            json_decref(geo);
-        ok = g && put(o, "geo", geo) && ok;
-    } else if (e->kind == SITREP_ENTITY_PERSON) {
-        ok = put(o, "role", str_or_null(e->role)) && ok;
-    } else {
-        ok = put(o, "parent", str_or_null(e->parent)) && ok;
-    }
+            ok = sr_json_push(docs, json_string(ms[i]->doc)) && ok;
+    ok = sr_json_put(o, "documents", docs) && ok;
+    ok = put_all(o, sr_rec_entity_middle(e)) && ok;
     json_t *spans = json_array();
-    for (size_t i = 0; i < n; i++) {
-        json_t *s = json_object();
-        bool sok = s != NULL;
-        sok = sok && put(s, "doc", json_string(ms[i]->doc));
-        sok = sok && put(s, "start", json_integer(ms[i]->start));
-        sok = sok && put(s, "end", json_integer(ms[i]->end));
-        sok = sok && put(s, "quote", json_stringn(ms[i]->quote, ms[i]->quote_len));
-        if (!sok) {
-            json_decref(s);
-            s = NULL;
-        }
-        ok = append(spans, s) && ok;
-    }
-    ok = put(o, "mentions", spans) && ok;
+    for (size_t i = 0; i < n; i++)
+        ok = sr_json_push(spans, sr_rec_span(ms[i]->doc, ms[i]->start, ms[i]->end, ms[i]->quote, ms[i]->quote_len)) && ok;
+    ok = sr_json_put(o, "mentions", spans) && ok;
     if (!ok) {
         json_decref(o);
         return NULL;
@@ -153,33 +106,33 @@ static json_t *expr_json(const sr_cexpr *x)
     json_t *o = json_object();
     if (o == NULL)
         return NULL;
-    bool ok = put(o, "type", json_string(x->type == SR_CEXPR_TIME ? "time" : "figure"));
-    ok = put(o, "doc", json_string(x->doc)) && ok;
-    ok = put(o, "start", json_integer(x->start)) && ok;
-    ok = put(o, "end", json_integer(x->end)) && ok;
-    ok = put(o, "quote", json_stringn(x->quote, x->quote_len)) && ok;
+    bool ok = sr_json_put(o, "type", json_string(x->type == SR_CEXPR_TIME ? "time" : "figure"));
+    ok = sr_json_put(o, "doc", json_string(x->doc)) && ok;
+    ok = sr_json_put(o, "start", json_integer(x->start)) && ok;
+    ok = sr_json_put(o, "end", json_integer(x->end)) && ok;
+    ok = sr_json_put(o, "quote", json_stringn(x->quote, x->quote_len)) && ok;
     json_t *v;
     if (x->type == SR_CEXPR_TIME) {
         if (x->from[0]) {
             v = json_object();
-            ok = v && put(v, "start", json_string(x->from)) && ok;
-            ok = v && put(v, "end", json_string(x->to[0] ? x->to : x->from)) && ok;
+            ok = v && sr_json_put(v, "start", json_string(x->from)) && ok;
+            ok = v && sr_json_put(v, "end", json_string(x->to[0] ? x->to : x->from)) && ok;
         } else {
             v = json_null();
         }
-        ok = put(o, "value", v) && ok;
-        ok = put(o, "precision", str_or_null(x->precision)) && ok;
-        ok = put(o, "kind", str_or_null(x->kind)) && ok;
+        ok = sr_json_put(o, "value", v) && ok;
+        ok = sr_json_put(o, "precision", sr_json_str_or_null(x->precision)) && ok;
+        ok = sr_json_put(o, "kind", sr_json_str_or_null(x->kind)) && ok;
         if (x->duration[0])
-            ok = put(o, "duration", json_string(x->duration)) && ok;
+            ok = sr_json_put(o, "duration", json_string(x->duration)) && ok;
     } else {
         v = json_object();
-        ok = v && put(v, "low", json_real(x->low)) && ok;
-        ok = v && put(v, "high", json_real(x->high)) && ok;
-        ok = put(o, "value", v) && ok;
-        ok = put(o, "qualifier", str_or_null(x->qualifier)) && ok;
-        ok = put(o, "unit", x->unit[0] ? json_string(x->unit) : json_null()) && ok;
-        ok = put(o, "measure", str_or_null(x->measure)) && ok;
+        ok = v && sr_json_put(v, "low", json_real(x->low)) && ok;
+        ok = v && sr_json_put(v, "high", json_real(x->high)) && ok;
+        ok = sr_json_put(o, "value", v) && ok;
+        ok = sr_json_put(o, "qualifier", sr_json_str_or_null(x->qualifier)) && ok;
+        ok = sr_json_put(o, "unit", x->unit[0] ? json_string(x->unit) : json_null()) && ok;
+        ok = sr_json_put(o, "measure", sr_json_str_or_null(x->measure)) && ok;
     }
     if (!ok) {
         json_decref(o);
@@ -235,39 +188,7 @@ static sitrep_status write_exprs(const sitrep_corpus *c, sitrep_write_fn write, 
 
 static json_t *span_obj(const sr_cspan *sp)
 {
-    json_t *s = json_object();
-    bool ok = s != NULL;
-    ok = ok && put(s, "doc", json_string(sp->doc));
-    ok = ok && put(s, "start", json_integer(sp->start));
-    ok = ok && put(s, "end", json_integer(sp->end));
-    ok = ok && put(s, "quote", json_stringn(sp->quote, sp->quote_len));
-    if (!ok) {
-        json_decref(s);
-        return NULL;
-    }
-    return s;
-}
-
-static json_t *range_json(double low, double high)
-{
-    json_t *v = json_object();
-    if (v && (!put(v, "low", json_real(low)) || !put(v, "high", json_real(high)))) {
-        json_decref(v);
-        return NULL;
-    }
-    return v;
-}
-
-static json_t *period_json(const char *from, const char *to)
-{
-    if (!from[0])
-        return json_null();
-    json_t *v = json_object();
-    if (v && (!put(v, "start", json_string(from)) || !put(v, "end", json_string(to)))) {
-        json_decref(v);
-        return NULL;
-    }
-    return v;
+    return sr_rec_span(sp->doc, sp->start, sp->end, sp->quote, sp->quote_len);
 }
 
 /* Where each owner's spans start in `spans` (they were appended owner by
@@ -297,59 +218,27 @@ static bool sources_json(const sr_cspan *sp, const size_t *first, const uint32_t
     const char *last_doc = NULL;
     for (size_t m = 0; m < n && ok; m++) {
         for (size_t k = first[members[m]]; k < first[members[m] + 1]; k++) {
-            ok = append(src, span_obj(&sp[k])) && ok;
+            ok = sr_json_push(src, span_obj(&sp[k])) && ok;
             if (!last_doc || strcmp(last_doc, sp[k].doc) != 0) {
-                ok = append(docs, json_string(sp[k].doc)) && ok;
+                ok = sr_json_push(docs, json_string(sp[k].doc)) && ok;
                 last_doc = sp[k].doc;
             }
         }
     }
-    ok = put(o, "sources", src) && ok;
-    ok = put(o, "documents", docs) && ok;
+    ok = sr_json_put(o, "sources", src) && ok;
+    ok = sr_json_put(o, "documents", docs) && ok;
     return ok;
-}
-
-static json_t *places_json(const sr_cclaim *x)
-{
-    json_t *places = json_array();
-    bool ok = places != NULL;
-    for (size_t i = 0; i < x->nplaces && ok; i++) {
-        json_t *p = json_object();
-        bool pok = p && put(p, "name", json_string(x->places[i]));
-        pok = pok && put(p, "country", x->place_countries[i][0] ? json_string(x->place_countries[i]) : json_null());
-        if (!pok) {
-            json_decref(p);
-            p = NULL;
-        }
-        ok = append(places, p) && ok;
-    }
-    if (!ok) {
-        json_decref(places);
-        return NULL;
-    }
-    return places;
 }
 
 static json_t *group_json(const sitrep_corpus *c, const sr_cgroup *g, const size_t *first)
 {
     const sr_cclaim *x = &SR_VEC_AT(&c->claims, sr_cclaim, g->rep);
     const uint32_t *members = (const uint32_t *)(const void *)c->claim_members.data + g->first_member;
-    json_t *o = json_object();
+    json_t *o = sr_rec_claim_head(x, g->id, g->actor, g->attributed_to, g->from, g->to);
     if (o == NULL)
         return NULL;
-    bool ok = put(o, "type", json_string("claim"));
-    ok = put(o, "id", json_string(g->id)) && ok;
-    ok = put(o, "measure", json_string(x->measure)) && ok;
-    ok = put(o, "value", range_json(x->low, x->high)) && ok;
-    ok = put(o, "qualifier", str_or_null(x->qualifier)) && ok;
-    ok = put(o, "actor", str_or_null(g->actor)) && ok;
-    ok = put(o, "places", places_json(x)) && ok;
-    ok = put(o, "period", period_json(g->from, g->to)) && ok;
-    ok = put(o, "attributed_to", str_or_null(g->attributed_to)) && ok;
-    ok = sources_json((const sr_cspan *)(const void *)c->claim_spans.data, first, members, g->nmembers, o) && ok;
-    ok = put(o, "outlets", json_integer(g->outlets)) && ok;
-    ok = put(o, "status", json_string(g->contested ? "contested" : g->outlets >= 2 ? "corroborated" : "single")) &&
-         ok;
+    bool ok = sources_json((const sr_cspan *)(const void *)c->claim_spans.data, first, members, g->nmembers, o);
+    ok = put_all(o, sr_rec_claim_tail(g->outlets, g->contested)) && ok;
     if (!ok) {
         json_decref(o);
         return NULL;
@@ -357,69 +246,26 @@ static json_t *group_json(const sitrep_corpus *c, const sr_cgroup *g, const size
     return o;
 }
 
-static json_t *casualty_json(int has, double low, double high, const char *q)
-{
-    if (!has)
-        return json_null();
-    json_t *v = range_json(low, high);
-    if (v && !put(v, "qualifier", str_or_null(q))) {
-        json_decref(v);
-        return NULL;
-    }
-    return v;
-}
-
 static json_t *egroup_json(const sitrep_corpus *c, const sr_cegroup *g, const size_t *first)
 {
     const sr_cevent *ev = (const sr_cevent *)(const void *)c->events.data;
     const sr_cevent *x = &ev[g->rep];
     const uint32_t *members = (const uint32_t *)(const void *)c->event_members.data + g->first_member;
-    json_t *o = json_object();
-    if (o == NULL)
-        return NULL;
-    bool ok = put(o, "type", json_string("event"));
-    ok = put(o, "id", json_string(g->id)) && ok;
-    ok = put(o, "event_type", json_string(x->type)) && ok;
-    ok = put(o, "sub_event_type", json_string(x->sub)) && ok;
-    json_t *date = json_null();
-    if (x->from[0]) {
-        date = json_object();
-        ok = date && put(date, "start", json_string(x->from)) && ok;
-        ok = date && put(date, "end", json_string(x->to)) && ok;
-        ok = date && put(date, "precision", str_or_null(x->precision)) && ok;
-    }
-    ok = put(o, "date", date) && ok;
     /* the shown member's actors first, then any other member's */
     json_t *actors = json_array();
-    const char *seen[16];
+    const char *seen[SR_REC_EVENT_ACTORS];
     size_t nseen = 0;
-    for (size_t m = 0; m <= g->nmembers && ok; m++) {
-        const sr_cevent *y = m == 0 ? x : &ev[members[m - 1]];
-        for (size_t i = 0; i < y->nactors && nseen < 16; i++) {
-            bool dup = false;
-            for (size_t k = 0; k < nseen && !dup; k++)
-                dup = seen[k] == y->actors[i];
-            if (!dup) {
-                seen[nseen++] = y->actors[i];
-                ok = append(actors, json_string(y->actors[i])) && ok;
-            }
-        }
+    bool ok = actors != NULL;
+    for (size_t m = 0; m <= g->nmembers && ok; m++)
+        ok = sr_rec_event_actors(m == 0 ? x : &ev[members[m - 1]], seen, &nseen, actors);
+    if (!ok) {
+        json_decref(actors);
+        return NULL;
     }
-    ok = put(o, "actors", actors) && ok;
-    ok = put(o, "perpetrator_confidence", str_or_null(x->nactors ? x->perp_conf : NULL)) && ok;
-    json_t *loc = json_null();
-    if (x->location) {
-        loc = json_object();
-        ok = loc && put(loc, "name", json_string(x->location)) && ok;
-        ok = loc && put(loc, "country", x->country[0] ? json_string(x->country) : json_null()) && ok;
-        ok = loc && put(loc, "admin1", str_or_null(x->admin1)) && ok;
-        ok = loc && put(loc, "lat", num_or_null(x->lat)) && ok;
-        ok = loc && put(loc, "lon", num_or_null(x->lon)) && ok;
-    }
-    ok = put(o, "location", loc) && ok;
-    ok = put(o, "fatalities", casualty_json(x->has_fat, x->fat_low, x->fat_high, x->fat_q)) && ok;
-    ok = put(o, "injured", casualty_json(x->has_inj, x->inj_low, x->inj_high, x->inj_q)) && ok;
-    ok = sources_json((const sr_cspan *)(const void *)c->event_spans.data, first, members, g->nmembers, o) && ok;
+    json_t *o = sr_rec_event_head(x, g->id, actors);
+    if (o == NULL)
+        return NULL;
+    ok = sources_json((const sr_cspan *)(const void *)c->event_spans.data, first, members, g->nmembers, o);
     if (!ok) {
         json_decref(o);
         return NULL;
@@ -524,26 +370,10 @@ static sitrep_status write_conflicts(sitrep_corpus *c, sitrep_write_fn write, vo
     if (!sr_sort(cf, n, sizeof *cf, cmp_conflict, c, c->mem))
         return SITREP_ENOMEM;
     sitrep_status st = SITREP_OK;
-    for (size_t i = 0; i < n && st == SITREP_OK; i++) {
-        if (!wanted(c))
-            continue;
-        json_t *o = json_object();
-        bool ok = o && put(o, "type", json_string("conflict"));
-        char id[24];
-        snprintf(id, sizeof id, "K%.12s%s", g[cf[i].a].id + 1, cf[i].a == cf[i].b ? "d" : "");
-        ok = ok && put(o, "id", json_string(id));
-        json_t *ids = json_array();
-        ok = ok && append(ids, json_string(g[cf[i].a].id));
-        if (cf[i].b != cf[i].a) /* else: the articles of one claim disagree on its date */
-            ok = ok && append(ids, json_string(g[cf[i].b].id));
-        ok = put(o, "claims", ids) && ok; /* always handed over: no leak when ok is false */
-        ok = ok && put(o, "reason", json_string(cf[i].reason));
-        if (!ok) {
-            json_decref(o);
-            return SITREP_ENOMEM;
-        }
-        st = emit(c, o, write, ctx);
-    }
+    for (size_t i = 0; i < n && st == SITREP_OK; i++)
+        if (wanted(c))
+            st = emit(c, sr_rec_conflict(g[cf[i].a].id, cf[i].b != cf[i].a ? g[cf[i].b].id : NULL, cf[i].reason),
+                      write, ctx);
     return st;
 }
 
@@ -551,64 +381,10 @@ static sitrep_status write_trends(const sitrep_corpus *c, sitrep_write_fn write,
 {
     size_t n = SR_VEC_COUNT(&c->trends, sr_ctrend);
     const sr_ctrend *tr = (const sr_ctrend *)(const void *)c->trends.data;
-    const sr_cgroup *g = (const sr_cgroup *)(const void *)c->groups.data;
-    const sr_cdoc *docs = (const sr_cdoc *)(const void *)c->docs.data;
-    static const char *const expects[] = {"", "double", "triple", "half", "rise", "fall"};
     sitrep_status st = SITREP_OK;
-    for (size_t i = 0; i < n && st == SITREP_OK; i++) {
-        if (!wanted(c))
-            continue;
-        const sr_ctrend *t = &tr[i];
-        const sr_cclaim *x = &SR_VEC_AT(&c->claims, sr_cclaim, g[t->groups[t->npoints - 1]].rep);
-        json_t *o = json_object();
-        bool ok = o && put(o, "type", json_string("trend"));
-        char id[24];
-        snprintf(id, sizeof id, "T%.12s", g[t->groups[0]].id + 1);
-        ok = ok && put(o, "id", json_string(id));
-        ok = ok && put(o, "measure", json_string(x->measure));
-        ok = ok && put(o, "actor", str_or_null(g[t->groups[0]].actor));
-        ok = ok && put(o, "places", places_json(x));
-        json_t *pts = json_array();
-        for (size_t k = 0; k < t->npoints && ok; k++) {
-            const sr_cgroup *p = &g[t->groups[k]];
-            const sr_cclaim *px = &SR_VEC_AT(&c->claims, sr_cclaim, p->rep);
-            json_t *pt = json_object();
-            bool pok = pt && put(pt, "period", period_json(p->from, p->to));
-            pok = pok && put(pt, "value", json_real(px->low));
-            pok = pok && put(pt, "claim", json_string(p->id));
-            if (!pok) {
-                json_decref(pt);
-                pt = NULL;
-            }
-            ok = append(pts, pt) && ok;
-        }
-        ok = put(o, "points", pts) && ok; /* always handed over: no leak when ok is false */
-        json_t *proj = json_null();
-        if (t->projection >= 0) {
-            proj = json_object();
-            ok = ok && proj && put(proj, "period", period_json(t->proj_from, t->proj_to));
-            ok = ok && put(proj, "value", json_real(round(t->projection * 10) / 10));
-            ok = ok && put(proj, "basis", str_or_null(t->basis));
-        }
-        ok = put(o, "projection", proj) && ok; /* always handed over: no leak when ok is false */
-        ok = ok && put(o, "ratio", t->ratio >= 0 ? json_real(round(t->ratio * 100) / 100) : json_null());
-        json_t *chk = json_null();
-        if (t->check >= 0) {
-            const sr_ctrendword *w = &SR_VEC_AT(&c->trendwords, sr_ctrendword, t->check);
-            chk = json_object();
-            ok = ok && chk && put(chk, "statement", json_string(w->phrase));
-            ok = ok && put(chk, "expects", json_string(expects[w->kind]));
-            ok = ok && put(chk, "verdict", str_or_null(t->verdict));
-            sr_cspan sp = {0, docs[w->doc_index].id, w->start, w->end, w->quote, w->end - w->start};
-            ok = ok && put(chk, "span", span_obj(&sp));
-        }
-        ok = put(o, "check", chk) && ok; /* always handed over: no leak when ok is false */
-        if (!ok) {
-            json_decref(o);
-            return SITREP_ENOMEM;
-        }
-        st = emit(c, o, write, ctx);
-    }
+    for (size_t i = 0; i < n && st == SITREP_OK; i++)
+        if (wanted(c))
+            st = emit(c, sr_rec_trend(c, &tr[i]), write, ctx);
     return st;
 }
 
@@ -620,84 +396,19 @@ static int cmp_doc(const void *pa, const void *pb)
     return strcmp(a->id, b->id);
 }
 
-/* The end of the JSON value (null, a number or a string) at v. */
-static const char *value_end(const char *v, const char *end)
-{
-    if (v < end && *v == '"') {
-        for (v++; v < end && *v != '"'; v++)
-            if (*v == '\\')
-                v++;
-        return v < end ? v + 1 : end;
-    }
-    while (v < end && *v != ',' && *v != '}')
-        v++;
-    return v;
-}
-
-/* The first occurrence of key[0..kl) in s[0..n), or NULL. */
-static const char *find_bytes(const char *s, size_t n, const char *key, size_t kl)
-{
-    for (const char *q = s; kl && (size_t)(s + n - q) >= kl; q++) {
-        q = memchr(q, key[0], (size_t)(s + n - q) - kl + 1);
-        if (!q)
-            return NULL;
-        if (memcmp(q, key, kl) == 0)
-            return q;
-    }
-    return NULL;
-}
-
-/* Appends a JSON string for s (null when s is NULL). */
-static bool put_json_string(sr_buf *out, const char *s)
-{
-    if (!s)
-        return sr_buf_put(out, "null", 4);
-    json_t *v = json_string(s);
-    bool ok = v && json_dump_callback(v, sr_buf_write_cb, out, JSON_ENCODE_ANY) == 0;
-    json_decref(v);
-    return ok;
-}
-
-/* A document's record as the corpus leaves it: its own record (written
- * when it was added) with the values of published_inferred,
- * published_basis, story and duplicate_of set.  The record is our own
- * compact JSON, in which `,"key":` cannot occur inside a string (a quote
- * there is escaped), so the values are replaced in place rather than
- * the record parsed and written again. */
 static sitrep_status write_document(const sitrep_corpus *c, const sr_cdoc *d, sr_buf *out, sitrep_write_fn write,
                                     void *ctx)
 {
     const sr_cdoc *docs = (const sr_cdoc *)(const void *)c->docs.data;
     const sr_cstory *stories = (const sr_cstory *)(const void *)c->stories.data;
     bool set_inferred = !d->published[0] && d->inferred[0];
-    struct {
-        const char *key;
-        bool set;
-        const char *value;
-    } fields[] = {
-        {",\"published_inferred\":", set_inferred, set_inferred ? d->inferred : NULL},
-        {",\"published_basis\":", set_inferred, set_inferred ? d->basis : NULL},
-        {",\"story\":", true, d->story >= 0 ? stories[d->story].id : NULL},
-        {",\"duplicate_of\":", true, d->dup_of >= 0 ? docs[d->dup_of].id : NULL},
-    };
     out->len = 0;
-    const char *at = d->record, *end = d->record + d->record_len;
-    bool ok = true;
-    for (size_t k = 0; k < sizeof fields / sizeof fields[0] && ok; k++) {
-        size_t kl = strlen(fields[k].key);
-        const char *key = find_bytes(at, (size_t)(end - at), fields[k].key, kl);
-        if (!key)
-            return SITREP_EFORMAT; /* not a record this library wrote */
-        const char *v = key + kl, *ve = value_end(v, end);
-        ok = sr_buf_put(out, at, (size_t)(v - at));
-        if (fields[k].set)
-            ok = ok && put_json_string(out, fields[k].value);
-        else
-            ok = ok && sr_buf_put(out, v, (size_t)(ve - v));
-        at = ve;
-    }
-    ok = ok && sr_buf_put(out, at, (size_t)(end - at)) && sr_buf_putc(out, '\n');
-    if (!ok)
+    sitrep_status st = sr_rec_document(d->record, d->record_len, set_inferred ? d->inferred : NULL,
+                                       set_inferred ? d->basis : NULL, d->story >= 0 ? stories[d->story].id : NULL,
+                                       d->dup_of >= 0 ? docs[d->dup_of].id : NULL, out);
+    if (st != SITREP_OK)
+        return st;
+    if (!sr_buf_putc(out, '\n'))
         return SITREP_ENOMEM;
     return write(out->data, out->len, ctx) ? SITREP_EIO : SITREP_OK;
 }
@@ -760,14 +471,12 @@ static sitrep_status write_stories(const sitrep_corpus *c, sitrep_write_fn write
         if (!wanted(c))
             continue;
         size_t s = (size_t)(order[k] - stories);
-        json_t *o = json_object();
-        bool ok = o && put(o, "type", json_string("story"));
-        ok = ok && put(o, "id", json_string(stories[s].id));
-        ok = ok && put(o, "title", str_or_null(stories[s].title));
+        json_t *o = sr_rec_story_head(stories[s].id, stories[s].title);
+        bool ok = o != NULL;
         json_t *ids = json_array();
         for (size_t i = first[s]; i < first[s + 1] && ok; i++)
-            ok = append(ids, json_string(members[i]->id));
-        ok = put(o, "documents", ids) && ok; /* always handed over: no leak when ok is false */
+            ok = sr_json_push(ids, json_string(members[i]->id));
+        ok = sr_json_put(o, "documents", ids) && ok; /* always handed over: no leak when ok is false */
         /* first and last seen: its articles' dates, stated or inferred */
         const char *fs = NULL, *ls = NULL;
         for (size_t i = first[s]; i < first[s + 1]; i++) {
@@ -779,8 +488,7 @@ static sitrep_status write_stories(const sitrep_corpus *c, sitrep_write_fn write
             if (!ls || strcmp(d, ls) > 0)
                 ls = d;
         }
-        ok = ok && put(o, "first_seen", str_or_null(fs));
-        ok = ok && put(o, "last_seen", str_or_null(ls));
+        ok = ok && put_all(o, sr_rec_story_tail(fs, ls));
         if (!ok) {
             json_decref(o);
             st = SITREP_ENOMEM;

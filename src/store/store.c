@@ -3,12 +3,16 @@
  *
  * A store holds every article it was given (its bytes, compressed, with
  * its metadata), the corpus those articles make as a snapshot
- * (corpus/snapshot.c), and the records the corpus writes (documents,
- * stories, entities, claims, events, conflicts, trends) for queries,
- * reports and exports.
+ * (corpus/snapshot.c), and what the corpus says in tables (tables.c): the
+ * documents, stories and near-copies, the entities with their mentions in
+ * a table of their own, the claims and events of each article and the
+ * claims and events merged across articles, conflicts and trends, each
+ * with the columns queries look up by (actor, place, country, date,
+ * story) indexed.  A record is read back from its row and its lists
+ * (records.c), byte for byte the record `sitrep extract` writes.
  *
  * Articles come in batches.  A batch is one transaction: its articles, the
- * new snapshot and the records made again from it are committed together,
+ * new snapshot and the tables made again from it are committed together,
  * so a process killed in the middle of a batch leaves the database as the
  * last batch left it, and running the batch again completes it.  An
  * article whose id is stored already is not added again (the same bytes:
@@ -21,7 +25,7 @@
  * The database is in WAL mode: readers (queries, reports) see the last
  * committed batch while a batch is being ingested.
  */
-#include "store/store.h"
+#include "store/db.h"
 
 #include "store/dberr.h"
 
@@ -37,7 +41,9 @@
 #include <zlib.h>
 
 /* The schema, in one place.  Each step takes the database from version
- * i to i + 1; meta.schema_version says how far a database has come. */
+ * i to i + 1; meta.schema_version says how far a database has come.  A
+ * step that needs more than SQL (filling new tables from what the older
+ * layout kept) has a hook run in the step's transaction. */
 static const char *const migrations[] = {
     /* 1: articles, batches, the corpus snapshot, the records */
     "CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);"
@@ -49,41 +55,125 @@ static const char *const migrations[] = {
     "CREATE TABLE corpus(id INTEGER PRIMARY KEY CHECK (id = 1), bytes INTEGER NOT NULL, data BLOB NOT NULL);"
     "CREATE TABLE records(seq INTEGER PRIMARY KEY, type TEXT NOT NULL, rid TEXT, json TEXT NOT NULL);"
     "CREATE INDEX records_type ON records(type, rid);",
+    /* 2: what the corpus says in tables, one row per document, story,
+     * entity, mention list, claim, event, merged claim and event,
+     * conflict and trend, in place of whole records */
+    "DROP TABLE records;"
+    /* documents: n is the order the store took them in (the corpus's) */
+    "CREATE TABLE docs(n INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, record TEXT NOT NULL,"
+    "  outlet TEXT, title TEXT, published TEXT, day INTEGER, inferred TEXT, basis TEXT, date TEXT,"
+    "  story INTEGER NOT NULL, dup INTEGER NOT NULL, sig BLOB NOT NULL);"
+    "CREATE INDEX docs_story ON docs(story, id);"
+    "CREATE INDEX docs_dup ON docs(dup);"
+    "CREATE INDEX docs_date ON docs(date);"
+    /* stories and groups of near-copies, keyed by a document of theirs */
+    "CREATE TABLE stories(k INTEGER PRIMARY KEY, sid TEXT NOT NULL, title TEXT, first_seen TEXT,"
+    "  last_seen TEXT, ndocs INTEGER NOT NULL, first INTEGER NOT NULL, earliest INTEGER);"
+    "CREATE INDEX stories_sid ON stories(sid);"
+    "CREATE INDEX stories_first_seen ON stories(first_seen);"
+    "CREATE INDEX stories_last_seen ON stories(last_seen);"
+    "CREATE TABLE dups(k INTEGER PRIMARY KEY, canon INTEGER NOT NULL, ndocs INTEGER NOT NULL);"
+    /* the story linking's indexes: map, key -> documents, newest last */
+    "CREATE TABLE idx(map INTEGER NOT NULL, key INTEGER NOT NULL, seq INTEGER NOT NULL,"
+    "  doc INTEGER NOT NULL, day INTEGER, attr TEXT, PRIMARY KEY(map, key, seq)) WITHOUT ROWID;"
+    "CREATE INDEX idx_doc ON idx(doc);"
+    /* entities; their mentions by entity and document; their surface forms */
+    "CREATE TABLE entities(k INTEGER PRIMARY KEY, kind INTEGER NOT NULL, name TEXT NOT NULL, country TEXT,"
+    "  parent TEXT, role TEXT, role_doc TEXT, admin1 TEXT, admin1_code TEXT, feature TEXT, lat REAL,"
+    "  lon REAL, nmentions INTEGER NOT NULL);"
+    "CREATE INDEX entities_order ON entities(kind, name, k);"
+    "CREATE TABLE mentions(entity INTEGER NOT NULL, doc TEXT NOT NULL, spans TEXT NOT NULL,"
+    "  PRIMARY KEY(entity, doc)) WITHOUT ROWID;"
+    "CREATE INDEX mentions_doc ON mentions(doc);"
+    "CREATE TABLE aliases(entity INTEGER NOT NULL, quote TEXT NOT NULL, n INTEGER NOT NULL,"
+    "  PRIMARY KEY(entity, quote)) WITHOUT ROWID;"
+    /* each article's claims, in the order corroboration reads them
+     * (fact key, document id, position, order in the article) */
+    "CREATE TABLE claims(c INTEGER PRIMARY KEY, doc INTEGER NOT NULL, docid TEXT NOT NULL,"
+    "  pos INTEGER NOT NULL, ord INTEGER NOT NULL, key INTEGER NOT NULL, data BLOB NOT NULL,"
+    "  sources TEXT NOT NULL, grp INTEGER);"
+    "CREATE INDEX claims_run ON claims(key, docid, pos, ord);"
+    "CREATE INDEX claims_grp ON claims(grp, docid, pos, ord);"
+    "CREATE INDEX claims_doc ON claims(doc);"
+    /* claims merged across articles: head is the record up to its
+     * sources, which are its members' */
+    "CREATE TABLE cgroups(g INTEGER PRIMARY KEY, key INTEGER NOT NULL, first INTEGER NOT NULL,"
+    "  fdoc TEXT NOT NULL, fpos INTEGER NOT NULL, ford INTEGER NOT NULL, gid TEXT NOT NULL,"
+    "  rep INTEGER NOT NULL, n INTEGER NOT NULL, actor TEXT, attributed_to TEXT, pfrom TEXT, pto TEXT,"
+    "  outlets INTEGER NOT NULL, contested INTEGER NOT NULL, scope INTEGER NOT NULL, head TEXT NOT NULL);"
+    "CREATE INDEX cgroups_run ON cgroups(key, fdoc, fpos, ford);"
+    "CREATE INDEX cgroups_order ON cgroups(fdoc, fpos, ford);"
+    "CREATE INDEX cgroups_scope ON cgroups(scope, gid);"
+    "CREATE INDEX cgroups_actor ON cgroups(actor);"
+    "CREATE INDEX cgroups_source ON cgroups(attributed_to);"
+    "CREATE INDEX cgroups_start ON cgroups(pfrom);"
+    "CREATE INDEX cgroups_end ON cgroups(pto);"
+    "CREATE TABLE cgroup_places(g INTEGER NOT NULL, i INTEGER NOT NULL, name TEXT NOT NULL, country TEXT,"
+    "  PRIMARY KEY(g, i)) WITHOUT ROWID;"
+    "CREATE INDEX cgroup_places_name ON cgroup_places(name);"
+    "CREATE INDEX cgroup_places_country ON cgroup_places(country);"
+    "CREATE TABLE cgroup_outlets(g INTEGER NOT NULL, okey TEXT NOT NULL, n INTEGER NOT NULL,"
+    "  PRIMARY KEY(g, okey)) WITHOUT ROWID;"
+    /* each article's events, in the order corroboration reads them (the
+     * country or place, document id, position, order in the article) */
+    "CREATE TABLE events(e INTEGER PRIMARY KEY, doc INTEGER NOT NULL, docid TEXT NOT NULL,"
+    "  pos INTEGER NOT NULL, ord INTEGER NOT NULL, run TEXT NOT NULL, data BLOB NOT NULL,"
+    "  sources TEXT NOT NULL, grp INTEGER);"
+    "CREATE INDEX events_run ON events(run, docid, pos, ord);"
+    "CREATE INDEX events_grp ON events(grp, docid, pos, ord);"
+    "CREATE INDEX events_doc ON events(doc);"
+    "CREATE TABLE egroups(g INTEGER PRIMARY KEY, run TEXT NOT NULL, first INTEGER NOT NULL,"
+    "  fdoc TEXT NOT NULL, fpos INTEGER NOT NULL, ford INTEGER NOT NULL, gid TEXT NOT NULL,"
+    "  rep INTEGER NOT NULL, n INTEGER NOT NULL, head TEXT NOT NULL, dfrom TEXT, dto TEXT,"
+    "  location TEXT, country TEXT, admin1 TEXT);"
+    "CREATE INDEX egroups_run ON egroups(run, fdoc, fpos, ford);"
+    "CREATE INDEX egroups_order ON egroups(fdoc, fpos, ford);"
+    "CREATE INDEX egroups_start ON egroups(dfrom);"
+    "CREATE INDEX egroups_end ON egroups(dto);"
+    "CREATE INDEX egroups_location ON egroups(location);"
+    "CREATE INDEX egroups_country ON egroups(country);"
+    "CREATE INDEX egroups_admin1 ON egroups(admin1);"
+    "CREATE TABLE egroup_actors(g INTEGER NOT NULL, actor TEXT NOT NULL, PRIMARY KEY(g, actor)) WITHOUT ROWID;"
+    "CREATE INDEX egroup_actors_actor ON egroup_actors(actor);"
+    "CREATE TABLE conflicts(a INTEGER NOT NULL, b INTEGER NOT NULL, ida TEXT NOT NULL, idb TEXT NOT NULL,"
+    "  reason TEXT NOT NULL, PRIMARY KEY(a, b));"
+    "CREATE INDEX conflicts_order ON conflicts(ida, idb);"
+    "CREATE INDEX conflicts_b ON conflicts(b);"
+    "CREATE TABLE trends(scope INTEGER PRIMARY KEY, json TEXT NOT NULL);"
+    "CREATE TABLE trendwords(doc INTEGER NOT NULL, w INTEGER NOT NULL, start INTEGER NOT NULL,"
+    "  end INTEGER NOT NULL, quote TEXT NOT NULL, phrase TEXT NOT NULL, kind INTEGER NOT NULL,"
+    "  PRIMARY KEY(doc, w)) WITHOUT ROWID;"
+    /* the names a query's text is matched against: 1 actors and sources,
+     * 2 places, 3 countries, 4 regions */
+    "CREATE TABLE names(kind INTEGER NOT NULL, name TEXT NOT NULL, PRIMARY KEY(kind, name)) WITHOUT ROWID;",
 };
 #define SCHEMA_VERSION ((int)(sizeof migrations / sizeof migrations[0]))
 
-struct sitrep_store {
-    sitrep_options opts;
-    const sitrep_mem *mem;
-    sqlite3 *db;
-    sitrep_corpus *corpus;    /* the stored articles' corpus, unfinished; NULL until needed */
-    bool in_batch;
-    bool read_only;           /* opened by sitrep_store_open_read */
-    int64_t batch;            /* the open batch's id */
-    size_t batch_added;
-    sr_db_writer writer;      /* this writer's mark, and the wait for others (dberr.c) */
-    char msg[512];
-};
+static sitrep_status fill_from_snapshot(sitrep_store *s);
+
+/* What a step needs beyond its SQL, run in its transaction (NULL none). */
+static sitrep_status (*const migration_hooks[])(sitrep_store *) = {NULL, fill_from_snapshot};
 
 /* The failure of the last SQLite call on s->db, `what` naming the step:
  * its status (EFULL, EBUSY, EDB, ...) and s->msg saying it (dberr.c). */
-static sitrep_status db_fail(sitrep_store *s, const char *what)
+sitrep_status sr_db_fail(sitrep_store *s, const char *what)
 {
     int rc = s->db ? sqlite3_extended_errcode(s->db) : SQLITE_CANTOPEN;
     if (rc == SQLITE_OK)
         rc = SQLITE_ERROR;
     sr_db_message(s->db, rc, what, s->msg, sizeof s->msg);
     if (sr_db_status(rc) == SITREP_EBUSY && s->writer.why[0])
-        snprintf(s->msg, sizeof s->msg, "%s while %s", s->writer.why, what);
-    return sr_db_status(rc);
+        snprintf(s->msg, sizeof s->msg, "%s%s%s", s->writer.why, what ? " while " : "", what ? what : "");
+    s->last = sr_db_status(rc);
+    return s->last;
 }
 
 static sitrep_status exec_what(sitrep_store *s, const char *sql, const char *what)
 {
-    return sqlite3_exec(s->db, sql, NULL, NULL, NULL) == SQLITE_OK ? SITREP_OK : db_fail(s, what);
+    return sqlite3_exec(s->db, sql, NULL, NULL, NULL) == SQLITE_OK ? SITREP_OK : sr_db_fail(s, what);
 }
 
-static sitrep_status exec(sitrep_store *s, const char *sql)
+sitrep_status sr_db_exec(sitrep_store *s, const char *sql)
 {
     return exec_what(s, sql, NULL);
 }
@@ -99,6 +189,49 @@ static void abandon_batch(sitrep_store *s)
     sitrep_corpus_free(s->corpus);
     s->corpus = NULL;
 }
+
+sqlite3_stmt *sr_db_stmt(sitrep_store *s, const char *sql)
+{
+    for (size_t i = 0; i < s->ncache; i++)
+        if (s->cache[i].sql == sql) {
+            sqlite3_reset(s->cache[i].stmt);
+            sqlite3_clear_bindings(s->cache[i].stmt);
+            return s->cache[i].stmt;
+        }
+    sqlite3_stmt *q = NULL;
+    if (sqlite3_prepare_v3(s->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &q, NULL) != SQLITE_OK) {
+        sr_db_fail(s, "preparing a statement");
+        sqlite3_finalize(q);
+        return NULL;
+    }
+    if (s->ncache < SR_STMT_CACHE) {
+        s->cache[s->ncache].sql = sql;
+        s->cache[s->ncache++].stmt = q;
+    } else {
+        snprintf(s->msg, sizeof s->msg, "too many statements");
+        sqlite3_finalize(q);
+        return NULL;
+    }
+    return q;
+}
+
+void sr_db_text(sqlite3_stmt *q, int i, const char *v)
+{
+    if (v)
+        sqlite3_bind_text(q, i, v, -1, SQLITE_TRANSIENT);
+    else
+        sqlite3_bind_null(q, i);
+}
+
+sitrep_status sr_db_done(sitrep_store *s, sqlite3_stmt *q, const char *what)
+{
+    int rc = sqlite3_step(q);
+    sqlite3_reset(q);
+    return rc == SQLITE_DONE ? SITREP_OK : sr_db_fail(s, what);
+}
+
+#define db_fail sr_db_fail
+#define exec sr_db_exec
 
 /* The schema version the database says it has; 0 for a database without
  * the meta table (a new one), -1 when it cannot be read (*rc says why). */
@@ -144,12 +277,16 @@ static sitrep_status migrate(sitrep_store *s)
         sitrep_status st = exec(s, "BEGIN IMMEDIATE");
         if (st == SITREP_OK)
             st = exec(s, migrations[v]);
+        if (st == SITREP_OK && migration_hooks[v])
+            st = migration_hooks[v](s);
         if (st == SITREP_OK)
             st = exec(s, set);
         if (st == SITREP_OK)
             st = exec(s, "COMMIT");
         if (st != SITREP_OK) {
             sr_db_rollback(s->db);
+            sitrep_corpus_free(s->corpus);
+            s->corpus = NULL;
             return st;
         }
     }
@@ -186,6 +323,9 @@ static sitrep_status open_failed(sitrep_store *s, sitrep_status st)
 {
     char msg[sizeof s->msg];
     memcpy(msg, s->msg, sizeof msg);
+    for (size_t i = 0; i < s->ncache; i++)
+        sqlite3_finalize(s->cache[i].stmt);
+    s->ncache = 0;
     sqlite3_close(s->db);
     s->db = NULL;
     memcpy(s->msg, msg, sizeof msg);
@@ -278,6 +418,8 @@ void sitrep_store_close(sitrep_store *s)
 {
     if (!s)
         return;
+    for (size_t i = 0; i < s->ncache; i++)
+        sqlite3_finalize(s->cache[i].stmt);
     if (s->db) {
         if (s->in_batch)
             sr_db_rollback(s->db); /* an uncommitted batch is not kept */
@@ -508,64 +650,6 @@ sitrep_status sitrep_store_add(sitrep_store *s, const sitrep_doc *doc, sitrep_st
     return st;
 }
 
-typedef struct record_sink {
-    sitrep_store *s;
-    sqlite3_stmt *insert;
-    sitrep_status st;
-} record_sink;
-
-/* The value of a record's leading `"key":"value"` (the corpus writes
- * `{"type":"...","id":"...",` first, values without escapes), or false. */
-static bool leading_field(const char **p, const char *end, const char *key, const char **v, size_t *n)
-{
-    size_t kl = strlen(key);
-    const char *q = *p;
-    if ((size_t)(end - q) < kl + 4 || q[0] != '"' || memcmp(q + 1, key, kl) != 0 || q[kl + 1] != '"' ||
-        q[kl + 2] != ':' || q[kl + 3] != '"')
-        return false;
-    q += kl + 4;
-    const char *close = memchr(q, '"', (size_t)(end - q));
-    if (!close || memchr(q, '\\', (size_t)(close - q)))
-        return false;
-    *v = q;
-    *n = (size_t)(close - q);
-    *p = close + 1;
-    return true;
-}
-
-/* One record line of the corpus into the records table, with its type
- * and id read from its first fields (parsing a whole entity record,
- * with every mention, only to read those would cost more than the rest). */
-static int store_record(const char *data, size_t len, void *ctx)
-{
-    record_sink *k = ctx;
-    size_t n = len && data[len - 1] == '\n' ? len - 1 : len;
-    const char *p = data + 1, *end = data + n, *type = NULL, *id = NULL;
-    size_t tn = 0, in = 0;
-    if (!n || data[0] != '{' || !leading_field(&p, end, "type", &type, &tn)) {
-        k->st = SITREP_EJSON;
-        return 1;
-    }
-    if (p < end && *p == ',') {
-        p++;
-        if (!leading_field(&p, end, "id", &id, &in))
-            id = NULL;
-    }
-    sqlite3_reset(k->insert);
-    sqlite3_bind_text(k->insert, 1, type, (int)tn, SQLITE_TRANSIENT);
-    if (id)
-        sqlite3_bind_text(k->insert, 2, id, (int)in, SQLITE_TRANSIENT);
-    else
-        sqlite3_bind_null(k->insert, 2);
-    sqlite3_bind_text(k->insert, 3, data, (int)n, SQLITE_TRANSIENT);
-    int rc = sqlite3_step(k->insert);
-    if (rc != SQLITE_DONE) {
-        k->st = db_fail(k->s, "storing a record");
-        return 1;
-    }
-    return 0;
-}
-
 sitrep_status sitrep_store_commit(sitrep_store *s)
 {
     if (!s || !s->db)
@@ -599,22 +683,12 @@ sitrep_status sitrep_store_commit(sitrep_store *s)
         sqlite3_finalize(q);
         s->mem->free(z);
         sr_buf_free(&snap);
-        /* the records made again from everything stored */
-        if (st == SITREP_OK)
-            st = exec_what(s, "DELETE FROM records", "storing the records");
-        record_sink k = {s, NULL, SITREP_OK};
-        if (st == SITREP_OK &&
-            sqlite3_prepare_v2(s->db, "INSERT INTO records(type, rid, json) VALUES(?, ?, ?)", -1, &k.insert, NULL) != SQLITE_OK)
-            st = db_fail(s, "storing the records");
+        /* the tables made again from everything stored */
         if (st == SITREP_OK)
             st = sitrep_corpus_finish(s->corpus);
         sr_db_writer_beat(&s->writer, true);
-        if (st == SITREP_OK) {
-            st = sitrep_corpus_write_json(s->corpus, 0, store_record, &k);
-            if (k.st != SITREP_OK)
-                st = k.st;
-        }
-        sqlite3_finalize(k.insert);
+        if (st == SITREP_OK)
+            st = sr_store_fill(s, s->corpus);
         /* the finished corpus is not the one to add to: the next batch
          * loads the snapshot */
         sitrep_corpus_free(s->corpus);
@@ -660,171 +734,18 @@ bool sitrep_store_has(sitrep_store *s, const char *id, const char *bytes, size_t
     return same;
 }
 
-size_t sitrep_store_count(sitrep_store *s, const char *type)
+/* Schema 2's tables from the snapshot schema 1 kept (made again from the
+ * articles when another build wrote it). */
+static sitrep_status fill_from_snapshot(sitrep_store *s)
 {
-    if (!s || !s->db)
-        return 0;
-    int64_t n;
-    if (!type || strcmp(type, "article") == 0) {
-        n = count_rows(s, "SELECT count(*) FROM articles");
-    } else {
-        sqlite3_stmt *q;
-        n = 0;
-        if (sqlite3_prepare_v2(s->db, "SELECT count(*) FROM records WHERE type = ?", -1, &q, NULL) == SQLITE_OK) {
-            bind_text(q, 1, type);
-            if (sqlite3_step(q) == SQLITE_ROW)
-                n = sqlite3_column_int64(q, 0);
-        }
-        sqlite3_finalize(q);
-    }
-    return n > 0 ? (size_t)n : 0;
-}
-
-/* ---- queries ---- */
-
-/* The records of one type that match the filters, as SQL.  Text filters
- * match anywhere, case-insensitively (LIKE); dates compare as ISO text. */
-/* Names an actor or place filter matches: the text in a name, or in any
- * alias of an entity ("CENTCOM" finds "US Central Command"). */
-#define NAMES(param)                                                                                         \
-    "(SELECT json_extract(e.json, '$.name') FROM records e, json_each(e.json, '$.aliases') al"              \
-    " WHERE e.type = 'entity' AND al.value LIKE " param ")"
-#define MATCHES(expr, param) "(" expr " LIKE " param " OR " expr " IN " NAMES(param) ")"
-
-static const char *query_sql(const char *type)
-{
-    /* the records table is always aliased: json_each has a hidden column
-     * named `json` that would hide it inside the subqueries */
-    if (strcmp(type, "claim") == 0)
-        return "SELECT r.json FROM records r WHERE r.type = 'claim'"
-               " AND (?1 IS NULL OR " MATCHES("json_extract(r.json, '$.actor')", "?1")
-               "      OR " MATCHES("json_extract(r.json, '$.attributed_to')", "?1") ")"
-               " AND (?2 IS NULL OR EXISTS (SELECT 1 FROM json_each(r.json, '$.places') p"
-               "      WHERE " MATCHES("json_extract(p.value, '$.name')", "?2")
-               "         OR json_extract(p.value, '$.country') LIKE ?2))"
-               " AND (?3 IS NULL OR json_extract(r.json, '$.period.end') >= ?3)"
-               " AND (?4 IS NULL OR json_extract(r.json, '$.period.start') <= ?4)"
-               " AND (?5 IS NULL OR json_extract(r.json, '$.status') = ?5)"
-               " ORDER BY r.seq";
-    if (strcmp(type, "event") == 0)
-        return "SELECT r.json FROM records r WHERE r.type = 'event'"
-               " AND (?1 IS NULL OR EXISTS (SELECT 1 FROM json_each(r.json, '$.actors') a"
-               "      WHERE " MATCHES("a.value", "?1") "))"
-               " AND (?2 IS NULL OR " MATCHES("json_extract(r.json, '$.location.name')", "?2")
-               "      OR json_extract(r.json, '$.location.country') LIKE ?2"
-               "      OR json_extract(r.json, '$.location.admin1') LIKE ?2)"
-               " AND (?3 IS NULL OR json_extract(r.json, '$.date.end') >= ?3)"
-               " AND (?4 IS NULL OR json_extract(r.json, '$.date.start') <= ?4)"
-               " AND ?5 IS NULL"
-               " ORDER BY json_extract(r.json, '$.date.start'), r.seq";
-    if (strcmp(type, "story") == 0)
-        /* a story matches an actor or a place when a claim or an event of
-         * one of its articles does */
-        return "SELECT s.json FROM records s WHERE s.type = 'story'"
-               " AND (?3 IS NULL OR json_extract(s.json, '$.last_seen') >= ?3)"
-               " AND (?4 IS NULL OR json_extract(s.json, '$.first_seen') <= ?4)"
-               " AND ?5 IS NULL"
-               " AND (?1 IS NULL AND ?2 IS NULL OR EXISTS ("
-               "   SELECT 1 FROM json_each(s.json, '$.documents') d, records x, json_each(x.json, '$.documents') dx"
-               "   WHERE x.type IN ('claim', 'event') AND dx.value = d.value"
-               "   AND (?1 IS NULL OR " MATCHES("json_extract(x.json, '$.actor')", "?1")
-               "        OR " MATCHES("json_extract(x.json, '$.attributed_to')", "?1")
-               "        OR EXISTS (SELECT 1 FROM json_each(x.json, '$.actors') a WHERE " MATCHES("a.value", "?1") "))"
-               "   AND (?2 IS NULL OR " MATCHES("json_extract(x.json, '$.location.name')", "?2")
-               "        OR json_extract(x.json, '$.location.country') LIKE ?2"
-               "        OR EXISTS (SELECT 1 FROM json_each(x.json, '$.places') p"
-               "                   WHERE " MATCHES("json_extract(p.value, '$.name')", "?2")
-               "                      OR json_extract(p.value, '$.country') LIKE ?2))))"
-               " ORDER BY json_extract(s.json, '$.first_seen'), s.seq";
-    return "SELECT r.json FROM records r WHERE r.type = ?6 AND ?1 IS NULL AND ?2 IS NULL AND ?3 IS NULL"
-           " AND ?4 IS NULL AND ?5 IS NULL ORDER BY r.seq";
-}
-
-sitrep_status sitrep_store_query(sitrep_store *s, const sitrep_query *f, sitrep_write_fn write, void *ctx)
-{
-    if (!s || !s->db || !f || !f->type || !write)
-        return SITREP_EARG;
-    sqlite3_stmt *q;
-    if (sqlite3_prepare_v2(s->db, query_sql(f->type), -1, &q, NULL) != SQLITE_OK)
-        return db_fail(s, "querying");
-    char like[2][512];
-    const char *text[2] = {f->actor, f->place};
-    for (int i = 0; i < 2; i++) {
-        if (text[i]) {
-            snprintf(like[i], sizeof like[i], "%%%s%%", text[i]);
-            sqlite3_bind_text(q, i + 1, like[i], -1, SQLITE_TRANSIENT);
-        }
-    }
-    bind_text(q, 3, f->since);
-    bind_text(q, 4, f->until);
-    bind_text(q, 5, f->status);
-    if (sqlite3_bind_parameter_count(q) >= 6)
-        bind_text(q, 6, f->type);
-    sitrep_status st = SITREP_OK;
-    int rc;
-    while (st == SITREP_OK && (rc = sqlite3_step(q)) == SQLITE_ROW) {
-        const char *j = (const char *)sqlite3_column_text(q, 0);
-        size_t n = (size_t)sqlite3_column_bytes(q, 0);
-        if (write(j, n, ctx) || write("\n", 1, ctx))
-            st = SITREP_EIO;
-    }
-    if (st == SITREP_OK && rc != SQLITE_DONE)
-        st = db_fail(s, "querying");
-    sqlite3_finalize(q);
+    if (count_rows(s, "SELECT count(*) FROM articles") <= 0)
+        return SITREP_OK;
+    sitrep_status st = load_corpus(s);
+    if (st == SITREP_OK)
+        st = sitrep_corpus_finish(s->corpus);
+    if (st == SITREP_OK)
+        st = sr_store_fill(s, s->corpus);
+    sitrep_corpus_free(s->corpus);
+    s->corpus = NULL;
     return st;
-}
-
-/* ---- the records, for the report ---- */
-
-struct sr_record_iter {
-    sitrep_store *s;
-    sqlite3_stmt *q;
-};
-
-sitrep_status sr_store_records(sitrep_store *s, sr_record_iter **out)
-{
-    *out = NULL;
-    if (!s || !s->db)
-        return SITREP_EARG;
-    sr_record_iter *it = s->mem->calloc(1, sizeof *it);
-    if (!it)
-        return SITREP_ENOMEM;
-    it->s = s;
-    if (sqlite3_prepare_v2(s->db, "SELECT json FROM records ORDER BY seq", -1, &it->q, NULL) != SQLITE_OK) {
-        sqlite3_finalize(it->q);
-        s->mem->free(it);
-        return db_fail(s, "reading the records");
-    }
-    *out = it;
-    return SITREP_OK;
-}
-
-sitrep_status sr_record_next(sr_record_iter *it, const char **json, size_t *len)
-{
-    int rc = sqlite3_step(it->q);
-    if (rc == SQLITE_DONE)
-        return SITREP_DONE;
-    if (rc != SQLITE_ROW)
-        return db_fail(it->s, "reading the records");
-    *json = (const char *)sqlite3_column_text(it->q, 0);
-    *len = (size_t)sqlite3_column_bytes(it->q, 0);
-    return SITREP_OK;
-}
-
-void sr_record_iter_free(sr_record_iter *it)
-{
-    if (!it)
-        return;
-    sqlite3_finalize(it->q);
-    it->s->mem->free(it);
-}
-
-void sr_store_set_message(sitrep_store *s, const char *msg)
-{
-    snprintf(s->msg, sizeof s->msg, "%s", msg);
-}
-
-const sitrep_mem *sr_store_mem(const sitrep_store *s)
-{
-    return s->mem;
 }

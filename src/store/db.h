@@ -1,0 +1,67 @@
+/*
+ * db.h -- the inside of sitrep_store, shared by its files: store.c (the
+ * database, its schema and batches), tables.c (the tables written from a
+ * corpus), records.c (records, queries and the report's view read back).
+ */
+#ifndef SITREP_STORE_DB_H
+#define SITREP_STORE_DB_H
+
+#include "corpus/corpus.h"
+#include "store/dberr.h"
+#include "store/store.h"
+
+#include <jansson.h>
+#include <sqlite3.h>
+
+#define SR_STMT_CACHE 96
+
+struct sitrep_store {
+    sitrep_options opts;
+    const sitrep_mem *mem;
+    sqlite3 *db;
+    sitrep_corpus *corpus;    /* the stored articles' corpus, unfinished; NULL until needed */
+    bool in_batch;
+    bool read_only;           /* opened by sitrep_store_open_read */
+    int64_t batch;            /* the open batch's id */
+    size_t batch_added;
+    sr_db_writer writer;      /* this writer's mark, and the wait for others (dberr.c) */
+    sitrep_status last;       /* the status of the last failure (sr_db_fail) */
+    struct {
+        const char *sql;      /* a string literal: the cache compares pointers */
+        sqlite3_stmt *stmt;
+    } cache[SR_STMT_CACHE];
+    size_t ncache;
+    char msg[512];
+};
+
+/* The failure of the last SQLite call: its status (EFULL, EBUSY, EDB,
+ * ENOMEM: sr_db_status) and the message naming it and `what` was being
+ * done (sr_db_message). */
+sitrep_status sr_db_fail(sitrep_store *s, const char *what);
+/* The status sr_db_fail gave last (what a caller of sr_db_stmt returns
+ * when it gets NULL). */
+static inline sitrep_status sr_db_last(const sitrep_store *s)
+{
+    return s->last != SITREP_OK ? s->last : SITREP_EDB;
+}
+/* Runs SQL without results; sr_db_fail's status and message on failure. */
+sitrep_status sr_db_exec(sitrep_store *s, const char *sql);
+/* The prepared statement of `sql` (a string literal, kept prepared until
+ * the store closes), reset with its bindings cleared; NULL on failure
+ * (the message set). */
+sqlite3_stmt *sr_db_stmt(sitrep_store *s, const char *sql);
+/* Binds s, or NULL when s is NULL. */
+void sr_db_text(sqlite3_stmt *q, int i, const char *v);
+/* Steps a statement that returns no row: SQLITE_DONE or the failure. */
+sitrep_status sr_db_done(sitrep_store *s, sqlite3_stmt *q, const char *what);
+
+/* tables.c: every table made from the finished corpus c (all the stored
+ * articles), replacing what they held. */
+sitrep_status sr_store_fill(sitrep_store *s, sitrep_corpus *c);
+
+/* The JSON of `o` (compact, in order, as the records are written) appended
+ * to out; the last byte dropped with `open` (an object left open for the
+ * fields that follow). */
+bool sr_json_append(sr_buf *out, json_t *o, bool open);
+
+#endif

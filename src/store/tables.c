@@ -1,0 +1,622 @@
+/*
+ * tables.c -- a finished corpus into the store's tables (store.c has the
+ * schema): a row per document, story, group of near-copies, index entry,
+ * entity, entity and document (its mentions there), claim and event of
+ * an article, merged claim and event, conflict, trend and trend sentence.
+ *
+ * The long lists of the records are not written whole: a merged claim's
+ * row holds its record up to its sources (`head`), the sources are its
+ * member claims' (each claim's row holds its spans' JSON), and an
+ * entity's mentions are rows of their own; records.c puts a record
+ * together again from these, byte for byte the one the corpus writes.
+ */
+#include "store/db.h"
+
+#include "corpus/record.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+bool sr_json_append(sr_buf *out, json_t *o, bool open)
+{
+    if (!o)
+        return false;
+    size_t at = out->len;
+    bool ok = json_dump_callback(o, sr_buf_write_cb, out, JSON_COMPACT | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(8)) == 0;
+    if (ok && open && out->len > at)
+        out->len--; /* the closing brace */
+    return ok;
+}
+
+/* Appends the JSON of each span of [sp, sp + n) to out, comma-separated. */
+static bool spans_json(const sr_cspan *sp, size_t n, sr_buf *out)
+{
+    bool ok = true;
+    for (size_t i = 0; i < n && ok; i++) {
+        json_t *o = sr_rec_span(sp[i].doc, sp[i].start, sp[i].end, sp[i].quote, sp[i].quote_len);
+        ok = (i == 0 || sr_buf_putc(out, ',')) && sr_json_append(out, o, false);
+        json_decref(o);
+    }
+    return ok;
+}
+
+/* A mention's JSON without its document (`"start":..,"end":..,"quote":..`),
+ * appended to out: the entity's mentions of one document are kept so. */
+static bool mention_json(const sr_cmention *m, sr_buf *out)
+{
+    json_t *o = sr_rec_span(m->doc, m->start, m->end, m->quote, m->quote_len);
+    sr_buf one;
+    sr_buf_init(&one, out->mem);
+    bool ok = sr_json_append(&one, o, false);
+    json_decref(o);
+    /* `,"start":` cannot be inside the document's string (a quote there is
+     * escaped): what follows it is the rest of the object */
+    const char *at = NULL;
+    for (size_t i = 0; ok && i + 9 <= one.len && !at; i++)
+        if (memcmp(one.data + i, ",\"start\":", 9) == 0)
+            at = one.data + i + 1;
+    ok = ok && at && sr_buf_put(out, at, (size_t)(one.data + one.len - 1 - at));
+    sr_buf_free(&one);
+    return ok;
+}
+
+static void bind_day(sqlite3_stmt *q, int i, int32_t day)
+{
+    if (day == INT32_MIN)
+        sqlite3_bind_null(q, i);
+    else
+        sqlite3_bind_int64(q, i, day);
+}
+
+static void bind_real(sqlite3_stmt *q, int i, double v)
+{
+    if (isnan(v))
+        sqlite3_bind_null(q, i);
+    else
+        sqlite3_bind_double(q, i, v);
+}
+
+static void bind_date(sqlite3_stmt *q, int i, const char *d)
+{
+    sr_db_text(q, i, d && d[0] ? d : NULL);
+}
+
+static sitrep_status add_name(sitrep_store *s, int kind, const char *name)
+{
+    if (!name || !name[0])
+        return SITREP_OK;
+    sqlite3_stmt *q = sr_db_stmt(s, "INSERT OR IGNORE INTO names(kind, name) VALUES(?, ?)");
+    if (!q)
+        return sr_db_last(s);
+    sqlite3_bind_int(q, 1, kind);
+    sr_db_text(q, 2, name);
+    return sr_db_done(s, q, "storing a name");
+}
+
+static int cmp_mention(const void *a, const void *b)
+{
+    const sr_cmention *x = *(const sr_cmention *const *)a, *y = *(const sr_cmention *const *)b;
+    if (x->entity != y->entity)
+        return x->entity < y->entity ? -1 : 1;
+    int c = strcmp(x->doc, y->doc);
+    if (c)
+        return c;
+    return x->start < y->start ? -1 : x->start > y->start;
+}
+
+/* ---- documents, stories, near-copies, the linking's indexes ---- */
+
+static sitrep_status fill_docs(sitrep_store *s, sitrep_corpus *c)
+{
+    size_t n = SR_VEC_COUNT(&c->docs, sr_cdoc), ns = SR_VEC_COUNT(&c->stories, sr_cstory);
+    sr_cdoc *docs = (sr_cdoc *)(void *)c->docs.data;
+    const sr_cstory *stories = (const sr_cstory *)(const void *)c->stories.data;
+    /* per story: its days seen, its earliest dated document, its size */
+    const char **fs = s->mem->calloc(ns + 1, sizeof *fs), **ls = s->mem->calloc(ns + 1, sizeof *ls);
+    int64_t *earliest = s->mem->calloc(ns + 1, sizeof *earliest), *size = s->mem->calloc(ns + 1, sizeof *size);
+    int64_t *dupsize = s->mem->calloc(n + 1, sizeof *dupsize);
+    sitrep_status st = fs && ls && earliest && size && dupsize ? SITREP_OK : SITREP_ENOMEM;
+    for (size_t k = 0; k < ns && st == SITREP_OK; k++)
+        earliest[k] = -1;
+    for (size_t i = 0; i < n && st == SITREP_OK; i++) {
+        const sr_cdoc *d = &docs[i];
+        size_t k = (size_t)d->story;
+        const char *date = d->published[0] ? d->published : d->inferred;
+        if (date[0] && (!fs[k] || strcmp(date, fs[k]) < 0))
+            fs[k] = date;
+        if (date[0] && (!ls[k] || strcmp(date, ls[k]) > 0))
+            ls[k] = date;
+        if (d->day != INT32_MIN) {
+            const sr_cdoc *e = earliest[k] >= 0 ? &docs[earliest[k]] : NULL;
+            if (!e || d->day < e->day || (d->day == e->day && strcmp(d->id, e->id) < 0))
+                earliest[k] = (int64_t)i;
+        }
+        size[k]++;
+        dupsize[d->dup_of >= 0 ? (size_t)d->dup_of : i]++;
+    }
+    for (size_t i = 0; i < n && st == SITREP_OK; i++) {
+        const sr_cdoc *d = &docs[i];
+        bool set_inferred = !d->published[0] && d->inferred[0];
+        sqlite3_stmt *q = sr_db_stmt(s, "INSERT INTO docs(n, id, record, outlet, title, published, day, inferred,"
+                                        " basis, date, story, dup, sig) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?)");
+        if (!q) {
+            st = sr_db_last(s);
+            break;
+        }
+        sqlite3_bind_int64(q, 1, (int64_t)i);
+        sr_db_text(q, 2, d->id);
+        sqlite3_bind_text(q, 3, d->record, (int)d->record_len, SQLITE_STATIC);
+        sr_db_text(q, 4, d->outlet);
+        sr_db_text(q, 5, d->title);
+        bind_date(q, 6, d->published);
+        bind_day(q, 7, d->day);
+        sr_db_text(q, 8, set_inferred ? d->inferred : NULL);
+        sr_db_text(q, 9, set_inferred ? d->basis : NULL);
+        bind_date(q, 10, d->published[0] ? d->published : d->inferred);
+        sqlite3_bind_int64(q, 11, stories[d->story].first_doc);
+        sqlite3_bind_int64(q, 12, d->dup_of >= 0 ? d->dup_of : (int64_t)i);
+        sqlite3_bind_blob(q, 13, d->sig.v, sizeof d->sig.v, SQLITE_STATIC);
+        st = sr_db_done(s, q, "storing a document");
+        if (st == SITREP_OK && d->dup_of < 0) {
+            q = sr_db_stmt(s, "INSERT INTO dups(k, canon, ndocs) VALUES(?, ?, ?)");
+            if (!q) {
+                st = sr_db_last(s);
+                break;
+            }
+            sqlite3_bind_int64(q, 1, (int64_t)i);
+            sqlite3_bind_int64(q, 2, (int64_t)i);
+            sqlite3_bind_int64(q, 3, dupsize[i]);
+            st = sr_db_done(s, q, "storing a group of near-copies");
+        }
+    }
+    for (size_t k = 0; k < ns && st == SITREP_OK; k++) {
+        sqlite3_stmt *q = sr_db_stmt(s, "INSERT INTO stories(k, sid, title, first_seen, last_seen, ndocs, first,"
+                                        " earliest) VALUES(?,?,?,?,?,?,?,?)");
+        if (!q) {
+            st = sr_db_last(s);
+            break;
+        }
+        sqlite3_bind_int64(q, 1, stories[k].first_doc);
+        sr_db_text(q, 2, stories[k].id);
+        sr_db_text(q, 3, stories[k].title);
+        sr_db_text(q, 4, fs[k]);
+        sr_db_text(q, 5, ls[k]);
+        sqlite3_bind_int64(q, 6, size[k]);
+        sqlite3_bind_int64(q, 7, stories[k].first_doc);
+        if (earliest[k] >= 0)
+            sqlite3_bind_int64(q, 8, earliest[k]);
+        st = sr_db_done(s, q, "storing a story");
+    }
+    s->mem->free(fs);
+    s->mem->free(ls);
+    s->mem->free(earliest);
+    s->mem->free(size);
+    s->mem->free(dupsize);
+    /* the indexes: each map's chains, newest first, as entries in order */
+    const sr_mmap *maps[] = {&c->bands, &c->facts, &c->happenings};
+    const sr_centry *en = (const sr_centry *)(const void *)c->entries.data;
+    for (int m = 0; m < 3 && st == SITREP_OK; m++)
+        for (size_t k = 0; k < maps[m]->nslots && st == SITREP_OK; k++)
+            for (uint32_t e = maps[m]->slots[k]; e && st == SITREP_OK; e = en[e - 1].next) {
+                sqlite3_stmt *q = sr_db_stmt(s, "INSERT INTO idx(map, key, seq, doc, day, attr) VALUES(?,?,?,?,?,?)");
+                if (!q) {
+                    st = sr_db_last(s);
+                    break;
+                }
+                sqlite3_bind_int(q, 1, m);
+                sqlite3_bind_int64(q, 2, (int64_t)en[e - 1].key);
+                sqlite3_bind_int64(q, 3, (int64_t)e - 1);
+                sqlite3_bind_int64(q, 4, en[e - 1].doc);
+                bind_day(q, 5, en[e - 1].day);
+                sr_db_text(q, 6, en[e - 1].attr);
+                st = sr_db_done(s, q, "storing an index entry");
+            }
+    return st;
+}
+
+/* ---- entities and their mentions ---- */
+
+static sitrep_status fill_entities(sitrep_store *s, sitrep_corpus *c)
+{
+    size_t ne = SR_VEC_COUNT(&c->entities, sr_centity), nm = SR_VEC_COUNT(&c->mentions, sr_cmention);
+    const sr_centity *es = (const sr_centity *)(const void *)c->entities.data;
+    sitrep_status st = SITREP_OK;
+    for (size_t i = 0; i < ne && st == SITREP_OK; i++) {
+        const sr_centity *e = &es[i];
+        sqlite3_stmt *q = sr_db_stmt(s, "INSERT INTO entities(k, kind, name, country, parent, role, role_doc, admin1,"
+                                        " admin1_code, feature, lat, lon, nmentions) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?)");
+        if (!q)
+            return sr_db_last(s);
+        sqlite3_bind_int64(q, 1, (int64_t)e->key);
+        sqlite3_bind_int(q, 2, (int)e->kind);
+        sr_db_text(q, 3, e->name);
+        sr_db_text(q, 4, e->country[0] ? e->country : NULL);
+        sr_db_text(q, 5, e->parent);
+        sr_db_text(q, 6, e->role);
+        sr_db_text(q, 7, e->role_doc);
+        sr_db_text(q, 8, e->admin1);
+        sr_db_text(q, 9, e->admin1_code);
+        sr_db_text(q, 10, e->feature);
+        bind_real(q, 11, e->lat);
+        bind_real(q, 12, e->lon);
+        sqlite3_bind_int64(q, 13, e->nmentions);
+        st = sr_db_done(s, q, "storing an entity");
+        if (st == SITREP_OK && e->kind == SITREP_ENTITY_PLACE)
+            st = add_name(s, 2, e->name);
+    }
+    const sr_cmention **ms = s->mem->calloc(nm ? nm : 1, sizeof *ms);
+    if (!ms)
+        return SITREP_ENOMEM;
+    const sr_cmention *all = (const sr_cmention *)(const void *)c->mentions.data;
+    for (size_t i = 0; i < nm; i++)
+        ms[i] = &all[i];
+    qsort(ms, nm, sizeof *ms, cmp_mention);
+    sr_buf spans;
+    sr_buf_init(&spans, s->mem);
+    for (size_t i = 0; i < nm && st == SITREP_OK;) {
+        size_t j = i;
+        spans.len = 0;
+        bool ok = true;
+        for (; j < nm && ms[j]->entity == ms[i]->entity && strcmp(ms[j]->doc, ms[i]->doc) == 0 && ok; j++)
+            ok = (j == i || sr_buf_putc(&spans, '\n')) && mention_json(ms[j], &spans);
+        if (!ok) {
+            st = SITREP_ENOMEM;
+            break;
+        }
+        sqlite3_stmt *q = sr_db_stmt(s, "INSERT INTO mentions(entity, doc, spans) VALUES(?, ?, ?)");
+        if (!q) {
+            st = sr_db_last(s);
+            break;
+        }
+        sqlite3_bind_int64(q, 1, (int64_t)es[ms[i]->entity].key);
+        sr_db_text(q, 2, ms[i]->doc);
+        sqlite3_bind_text(q, 3, spans.data, (int)spans.len, SQLITE_STATIC);
+        st = sr_db_done(s, q, "storing mentions");
+        for (size_t k = i; k < j && st == SITREP_OK; k++) {
+            q = sr_db_stmt(s, "INSERT INTO aliases(entity, quote, n) VALUES(?, ?, 1)"
+                              " ON CONFLICT(entity, quote) DO UPDATE SET n = n + 1");
+            if (!q) {
+                st = sr_db_last(s);
+                break;
+            }
+            sqlite3_bind_int64(q, 1, (int64_t)es[ms[k]->entity].key);
+            sqlite3_bind_text(q, 2, ms[k]->quote, (int)ms[k]->quote_len, SQLITE_STATIC);
+            st = sr_db_done(s, q, "storing an alias");
+        }
+        i = j;
+    }
+    sr_buf_free(&spans);
+    s->mem->free(ms);
+    return st;
+}
+
+/* ---- claims and events of each article, merged ---- */
+
+/* Where each owner's spans start in `spans` (appended owner by owner). */
+static size_t *span_index(const sitrep_corpus *c, const sr_buf *spans, size_t owners)
+{
+    size_t *first = c->mem->calloc(owners + 1, sizeof *first);
+    if (!first)
+        return NULL;
+    const sr_cspan *sp = (const sr_cspan *)(const void *)spans->data;
+    size_t ns = SR_VEC_COUNT(spans, sr_cspan);
+    for (size_t i = 0, o = 0; o <= owners; o++) {
+        while (i < ns && sp[i].owner < o)
+            i++;
+        first[o] = i;
+    }
+    return first;
+}
+
+static sitrep_status fill_claims(sitrep_store *s, sitrep_corpus *c)
+{
+    size_t n = SR_VEC_COUNT(&c->claims, sr_cclaim), ng = SR_VEC_COUNT(&c->groups, sr_cgroup);
+    const sr_cclaim *cl = (const sr_cclaim *)(const void *)c->claims.data;
+    const sr_cdoc *docs = (const sr_cdoc *)(const void *)c->docs.data;
+    size_t *first = span_index(c, &c->claim_spans, n);
+    if (!first)
+        return SITREP_ENOMEM;
+    const sr_cspan *sp = (const sr_cspan *)(const void *)c->claim_spans.data;
+    sr_buf data, js;
+    sr_buf_init(&data, s->mem);
+    sr_buf_init(&js, s->mem);
+    sitrep_status st = SITREP_OK;
+    for (size_t i = 0; i < n && st == SITREP_OK; i++) {
+        const sr_cclaim *x = &cl[i];
+        if (!x->alive)
+            continue;
+        data.len = js.len = 0;
+        st = sr_row_save(SR_ROW_CLAIM, x, &data);
+        if (st == SITREP_OK && !spans_json(sp + first[i], first[i + 1] - first[i], &js))
+            st = SITREP_ENOMEM;
+        sqlite3_stmt *q = st == SITREP_OK ? sr_db_stmt(s, "INSERT INTO claims(c, doc, docid, pos, ord, key, data,"
+                                                          " sources, grp) VALUES(?,?,?,?,?,?,?,?,?)")
+                                          : NULL;
+        if (!q) {
+            st = st == SITREP_OK ? sr_db_last(s) : st;
+            break;
+        }
+        sqlite3_bind_int64(q, 1, (int64_t)i);
+        sqlite3_bind_int64(q, 2, x->doc_index);
+        sr_db_text(q, 3, x->doc);
+        sqlite3_bind_int64(q, 4, x->first);
+        sqlite3_bind_int64(q, 5, (int64_t)(i - docs[x->doc_index].claims0));
+        sqlite3_bind_int64(q, 6, (int64_t)x->key);
+        sqlite3_bind_blob(q, 7, data.data, (int)data.len, SQLITE_STATIC);
+        sqlite3_bind_text(q, 8, js.data ? js.data : "", (int)js.len, SQLITE_STATIC);
+        sqlite3_bind_int64(q, 9, x->group);
+        st = sr_db_done(s, q, "storing a claim");
+    }
+    s->mem->free(first);
+    const uint32_t *mem = (const uint32_t *)(const void *)c->claim_members.data;
+    const sr_cgroup *gs = (const sr_cgroup *)(const void *)c->groups.data;
+    for (size_t k = 0; k < ng && st == SITREP_OK; k++) {
+        const sr_cgroup *g = &gs[k];
+        const sr_cclaim *f = &cl[mem[g->first_member]], *x = &cl[g->rep];
+        js.len = 0;
+        json_t *head = sr_rec_claim_head(x, g->id, g->actor, g->attributed_to, g->from, g->to);
+        bool ok = sr_json_append(&js, head, true);
+        json_decref(head);
+        sqlite3_stmt *q = ok ? sr_db_stmt(s, "INSERT INTO cgroups(g, key, first, fdoc, fpos, ford, gid, rep, n, actor,"
+                                             " attributed_to, pfrom, pto, outlets, contested, scope, head)"
+                                             " VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
+                             : NULL;
+        if (!q) {
+            st = ok ? sr_db_last(s) : SITREP_ENOMEM;
+            break;
+        }
+        sqlite3_bind_int64(q, 1, (int64_t)k);
+        sqlite3_bind_int64(q, 2, (int64_t)x->key);
+        sqlite3_bind_int64(q, 3, mem[g->first_member]);
+        sr_db_text(q, 4, f->doc);
+        sqlite3_bind_int64(q, 5, f->first);
+        sqlite3_bind_int64(q, 6, (int64_t)(mem[g->first_member] - docs[f->doc_index].claims0));
+        sr_db_text(q, 7, g->id);
+        sqlite3_bind_int64(q, 8, g->rep);
+        sqlite3_bind_int64(q, 9, g->nmembers);
+        sr_db_text(q, 10, g->actor);
+        sr_db_text(q, 11, g->attributed_to);
+        bind_date(q, 12, g->from);
+        bind_date(q, 13, g->to);
+        sqlite3_bind_int64(q, 14, g->outlets);
+        sqlite3_bind_int(q, 15, g->contested);
+        sqlite3_bind_int64(q, 16, (int64_t)sr_claim_scope(c, g, false));
+        sqlite3_bind_text(q, 17, js.data, (int)js.len, SQLITE_STATIC);
+        st = sr_db_done(s, q, "storing a claim");
+        for (size_t i = 0; i < x->nplaces && st == SITREP_OK; i++) {
+            q = sr_db_stmt(s, "INSERT INTO cgroup_places(g, i, name, country) VALUES(?, ?, ?, ?)");
+            if (!q) {
+                st = sr_db_last(s);
+                break;
+            }
+            sqlite3_bind_int64(q, 1, (int64_t)k);
+            sqlite3_bind_int64(q, 2, (int64_t)i);
+            sr_db_text(q, 3, x->places[i]);
+            sr_db_text(q, 4, x->place_countries[i][0] ? x->place_countries[i] : NULL);
+            st = sr_db_done(s, q, "storing a claim's place");
+            if (st == SITREP_OK)
+                st = add_name(s, 2, x->places[i]);
+            if (st == SITREP_OK)
+                st = add_name(s, 3, x->place_countries[i]);
+        }
+        /* the outlets of its articles, each article once */
+        for (size_t j = 0; j < g->nmembers && st == SITREP_OK; j++) {
+            uint32_t d = cl[mem[g->first_member + j]].doc_index;
+            if (j > 0 && cl[mem[g->first_member + j - 1]].doc_index == d)
+                continue;
+            q = sr_db_stmt(s, "INSERT INTO cgroup_outlets(g, okey, n) VALUES(?, ?, 1)"
+                              " ON CONFLICT(g, okey) DO UPDATE SET n = n + 1");
+            if (!q) {
+                st = sr_db_last(s);
+                break;
+            }
+            sqlite3_bind_int64(q, 1, (int64_t)k);
+            sr_db_text(q, 2, sr_outlet_key(c, d));
+            st = sr_db_done(s, q, "storing a claim's outlet");
+        }
+        if (st == SITREP_OK)
+            st = add_name(s, 1, g->actor);
+        if (st == SITREP_OK)
+            st = add_name(s, 1, g->attributed_to);
+    }
+    sr_buf_free(&data);
+    sr_buf_free(&js);
+    return st;
+}
+
+/* The corroboration run of an event: its country, else its place. */
+static const char *event_run(const sr_cevent *x)
+{
+    return x->country[0] ? x->country : x->location ? x->location : "";
+}
+
+static sitrep_status fill_events(sitrep_store *s, sitrep_corpus *c)
+{
+    size_t n = SR_VEC_COUNT(&c->events, sr_cevent), ng = SR_VEC_COUNT(&c->egroups, sr_cegroup);
+    const sr_cevent *ev = (const sr_cevent *)(const void *)c->events.data;
+    const sr_cdoc *docs = (const sr_cdoc *)(const void *)c->docs.data;
+    size_t *first = span_index(c, &c->event_spans, n);
+    if (!first)
+        return SITREP_ENOMEM;
+    const sr_cspan *sp = (const sr_cspan *)(const void *)c->event_spans.data;
+    sr_buf data, js;
+    sr_buf_init(&data, s->mem);
+    sr_buf_init(&js, s->mem);
+    sitrep_status st = SITREP_OK;
+    for (size_t i = 0; i < n && st == SITREP_OK; i++) {
+        const sr_cevent *x = &ev[i];
+        if (!x->alive)
+            continue;
+        data.len = js.len = 0;
+        st = sr_row_save(SR_ROW_EVENT, x, &data);
+        if (st == SITREP_OK && !spans_json(sp + first[i], first[i + 1] - first[i], &js))
+            st = SITREP_ENOMEM;
+        sqlite3_stmt *q = st == SITREP_OK ? sr_db_stmt(s, "INSERT INTO events(e, doc, docid, pos, ord, run, data,"
+                                                          " sources, grp) VALUES(?,?,?,?,?,?,?,?,?)")
+                                          : NULL;
+        if (!q) {
+            st = st == SITREP_OK ? sr_db_last(s) : st;
+            break;
+        }
+        sqlite3_bind_int64(q, 1, (int64_t)i);
+        sqlite3_bind_int64(q, 2, x->doc_index);
+        sr_db_text(q, 3, x->doc);
+        sqlite3_bind_int64(q, 4, x->first);
+        sqlite3_bind_int64(q, 5, (int64_t)(i - docs[x->doc_index].events0));
+        sr_db_text(q, 6, event_run(x));
+        sqlite3_bind_blob(q, 7, data.data, (int)data.len, SQLITE_STATIC);
+        sqlite3_bind_text(q, 8, js.data ? js.data : "", (int)js.len, SQLITE_STATIC);
+        sqlite3_bind_int64(q, 9, x->group);
+        st = sr_db_done(s, q, "storing an event");
+    }
+    s->mem->free(first);
+    const uint32_t *mem = (const uint32_t *)(const void *)c->event_members.data;
+    const sr_cegroup *gs = (const sr_cegroup *)(const void *)c->egroups.data;
+    for (size_t k = 0; k < ng && st == SITREP_OK; k++) {
+        const sr_cegroup *g = &gs[k];
+        const sr_cevent *f = &ev[mem[g->first_member]], *x = &ev[g->rep];
+        json_t *actors = json_array();
+        const char *seen[SR_REC_EVENT_ACTORS];
+        size_t nseen = 0;
+        bool ok = actors != NULL;
+        for (size_t m = 0; m <= g->nmembers && ok; m++)
+            ok = sr_rec_event_actors(m == 0 ? x : &ev[mem[g->first_member + m - 1]], seen, &nseen, actors);
+        json_t *head = ok ? sr_rec_event_head(x, g->id, actors) : (json_decref(actors), NULL);
+        js.len = 0;
+        ok = sr_json_append(&js, head, true);
+        json_decref(head);
+        sqlite3_stmt *q = ok ? sr_db_stmt(s, "INSERT INTO egroups(g, run, first, fdoc, fpos, ford, gid, rep, n, head,"
+                                             " dfrom, dto, location, country, admin1) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
+                             : NULL;
+        if (!q) {
+            st = ok ? sr_db_last(s) : SITREP_ENOMEM;
+            break;
+        }
+        sqlite3_bind_int64(q, 1, (int64_t)k);
+        sr_db_text(q, 2, event_run(x));
+        sqlite3_bind_int64(q, 3, mem[g->first_member]);
+        sr_db_text(q, 4, f->doc);
+        sqlite3_bind_int64(q, 5, f->first);
+        sqlite3_bind_int64(q, 6, (int64_t)(mem[g->first_member] - docs[f->doc_index].events0));
+        sr_db_text(q, 7, g->id);
+        sqlite3_bind_int64(q, 8, g->rep);
+        sqlite3_bind_int64(q, 9, g->nmembers);
+        sqlite3_bind_text(q, 10, js.data, (int)js.len, SQLITE_STATIC);
+        bind_date(q, 11, x->from);
+        bind_date(q, 12, x->to);
+        sr_db_text(q, 13, x->location);
+        sr_db_text(q, 14, x->location && x->country[0] ? x->country : NULL);
+        sr_db_text(q, 15, x->location ? x->admin1 : NULL);
+        st = sr_db_done(s, q, "storing an event");
+        for (size_t i = 0; i < nseen && st == SITREP_OK; i++) {
+            q = sr_db_stmt(s, "INSERT OR IGNORE INTO egroup_actors(g, actor) VALUES(?, ?)");
+            if (!q) {
+                st = sr_db_last(s);
+                break;
+            }
+            sqlite3_bind_int64(q, 1, (int64_t)k);
+            sr_db_text(q, 2, seen[i]);
+            st = sr_db_done(s, q, "storing an event's actor");
+            if (st == SITREP_OK)
+                st = add_name(s, 1, seen[i]);
+        }
+        if (st == SITREP_OK && x->location)
+            st = add_name(s, 2, x->location);
+        if (st == SITREP_OK && x->location)
+            st = add_name(s, 3, x->country);
+        if (st == SITREP_OK && x->location)
+            st = add_name(s, 4, x->admin1);
+    }
+    sr_buf_free(&data);
+    sr_buf_free(&js);
+    return st;
+}
+
+/* ---- conflicts, trends, trend sentences ---- */
+
+static sitrep_status fill_rest(sitrep_store *s, sitrep_corpus *c)
+{
+    const sr_cgroup *g = (const sr_cgroup *)(const void *)c->groups.data;
+    sitrep_status st = SITREP_OK;
+    for (size_t i = 0; i < SR_VEC_COUNT(&c->conflicts, sr_cconflict) && st == SITREP_OK; i++) {
+        const sr_cconflict *cf = &SR_VEC_AT(&c->conflicts, sr_cconflict, i);
+        uint32_t a = cf->a, b = cf->b;
+        if (strcmp(g[a].id, g[b].id) > 0) { /* a pair in id order */
+            uint32_t t = a;
+            a = b;
+            b = t;
+        }
+        sqlite3_stmt *q = sr_db_stmt(s, "INSERT INTO conflicts(a, b, ida, idb, reason) VALUES(?, ?, ?, ?, ?)");
+        if (!q)
+            return sr_db_last(s);
+        sqlite3_bind_int64(q, 1, a);
+        sqlite3_bind_int64(q, 2, b);
+        sr_db_text(q, 3, g[a].id);
+        sr_db_text(q, 4, g[b].id);
+        sr_db_text(q, 5, cf->reason);
+        st = sr_db_done(s, q, "storing a conflict");
+    }
+    sr_buf js;
+    sr_buf_init(&js, s->mem);
+    for (size_t i = 0; i < SR_VEC_COUNT(&c->trends, sr_ctrend) && st == SITREP_OK; i++) {
+        const sr_ctrend *t = &SR_VEC_AT(&c->trends, sr_ctrend, i);
+        js.len = 0;
+        json_t *o = sr_rec_trend(c, t);
+        bool ok = sr_json_append(&js, o, false);
+        json_decref(o);
+        sqlite3_stmt *q = ok ? sr_db_stmt(s, "INSERT INTO trends(scope, json) VALUES(?, ?)") : NULL;
+        if (!q) {
+            st = ok ? sr_db_last(s) : SITREP_ENOMEM;
+            break;
+        }
+        sqlite3_bind_int64(q, 1, (int64_t)sr_claim_scope(c, &g[t->groups[0]], false));
+        sqlite3_bind_text(q, 2, js.data, (int)js.len, SQLITE_STATIC);
+        st = sr_db_done(s, q, "storing a trend");
+    }
+    sr_buf_free(&js);
+    const sr_cdoc *docs = (const sr_cdoc *)(const void *)c->docs.data;
+    for (size_t d = 0; d < SR_VEC_COUNT(&c->docs, sr_cdoc) && st == SITREP_OK; d++)
+        for (uint32_t w = docs[d].words0; w < docs[d].words1 && st == SITREP_OK; w++) {
+            const sr_ctrendword *x = &SR_VEC_AT(&c->trendwords, sr_ctrendword, w);
+            if (!x->alive)
+                continue;
+            sqlite3_stmt *q = sr_db_stmt(s, "INSERT INTO trendwords(doc, w, start, end, quote, phrase, kind)"
+                                            " VALUES(?,?,?,?,?,?,?)");
+            if (!q)
+                return sr_db_last(s);
+            sqlite3_bind_int64(q, 1, (int64_t)d);
+            sqlite3_bind_int64(q, 2, w - docs[d].words0);
+            sqlite3_bind_int64(q, 3, x->start);
+            sqlite3_bind_int64(q, 4, x->end);
+            sr_db_text(q, 5, x->quote);
+            sr_db_text(q, 6, x->phrase);
+            sqlite3_bind_int(q, 7, x->kind);
+            st = sr_db_done(s, q, "storing a trend sentence");
+        }
+    return st;
+}
+
+sitrep_status sr_store_fill(sitrep_store *s, sitrep_corpus *c)
+{
+    if (!c->finished)
+        return SITREP_EARG;
+    sitrep_status st = sr_db_exec(s, "DELETE FROM docs; DELETE FROM stories; DELETE FROM dups; DELETE FROM idx;"
+                                     "DELETE FROM entities; DELETE FROM mentions; DELETE FROM aliases;"
+                                     "DELETE FROM claims; DELETE FROM cgroups; DELETE FROM cgroup_places;"
+                                     "DELETE FROM cgroup_outlets; DELETE FROM events; DELETE FROM egroups;"
+                                     "DELETE FROM egroup_actors; DELETE FROM conflicts; DELETE FROM trends;"
+                                     "DELETE FROM trendwords; DELETE FROM names;");
+    if (st == SITREP_OK)
+        st = fill_docs(s, c);
+    if (st == SITREP_OK)
+        st = fill_entities(s, c);
+    if (st == SITREP_OK)
+        st = fill_claims(s, c);
+    if (st == SITREP_OK)
+        st = fill_events(s, c);
+    if (st == SITREP_OK)
+        st = fill_rest(s, c);
+    return st;
+}
