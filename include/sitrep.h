@@ -309,22 +309,71 @@ SITREP_EXPORT const sitrep_mention *sitrep_doc_mentions(const sitrep_doc *doc,
 
 /* ---- time expressions and figures ------------------------------------------ */
 
+/* How exactly a time is known, and what kind of time it is. */
+typedef enum sitrep_precision {
+    SITREP_PRECISION_NONE = 0, /* unknown (an undated event) */
+    SITREP_PRECISION_DAY,
+    SITREP_PRECISION_WEEK,
+    SITREP_PRECISION_MONTH,
+    SITREP_PRECISION_QUARTER,
+    SITREP_PRECISION_HALF,
+    SITREP_PRECISION_YEAR,
+    SITREP_PRECISION_DECADE,
+    SITREP_PRECISION_SEASON,   /* "spring 2008": its three months (northern) */
+    SITREP_PRECISION_FISCAL_YEAR /* "fiscal 2008": the calendar year of its name */
+} sitrep_precision;
+
+typedef enum sitrep_time_kind {
+    SITREP_TIME_NONE = 0,
+    SITREP_TIME_DATE,      /* a day or a period of the calendar */
+    SITREP_TIME_DURATION,  /* "for five years" */
+    SITREP_TIME_SET,       /* "every week" */
+    SITREP_TIME_TIME       /* a time of day */
+} sitrep_time_kind;
+
+/* How a figure's value is stated. */
+typedef enum sitrep_qualifier {
+    SITREP_QUALIFIER_NONE = 0,      /* not stated (an event without that toll) */
+    SITREP_QUALIFIER_EXACT,
+    SITREP_QUALIFIER_APPROXIMATELY, /* "about", "some", "nearly" */
+    SITREP_QUALIFIER_MORE_THAN,
+    SITREP_QUALIFIER_AT_LEAST,
+    SITREP_QUALIFIER_FEWER_THAN,
+    SITREP_QUALIFIER_UP_TO,
+    SITREP_QUALIFIER_RANGE          /* "between 30 and 40" */
+} sitrep_qualifier;
+
+/* Static names as CONTRACT.md writes them ("day", "fiscal_year", "date",
+ * "more_than"); NULL
+ * for NONE and for a value out of range. */
+SITREP_EXPORT const char *sitrep_precision_name(sitrep_precision precision);
+SITREP_EXPORT const char *sitrep_time_kind_name(sitrep_time_kind kind);
+SITREP_EXPORT const char *sitrep_qualifier_name(sitrep_qualifier qualifier);
+
 /* A time expression, resolved against the document date (given or
  * inferred).  Strings are static or borrowed from the document. */
 typedef struct sitrep_time {
     sitrep_span span;
-    char from[11], to[11];   /* "YYYY-MM-DD" both inclusive; "" when unresolved */
-    const char *precision;   /* "day", "week", "month", "quarter", "half", "year", "decade" */
-    const char *kind;        /* "date", "duration", "set", "time" */
+    char from[11], to[11];   /* its value, TimeML-style, "YYYY-MM-DD" both inclusive; ""
+                              * when unresolved: "since 1989" is 1989, "early June" June */
+    sitrep_precision precision; /* of the value */
+    sitrep_time_kind kind;
     const char *duration;    /* ISO 8601 ("P5Y") for durations, else NULL */
+    const char *relation;    /* the word round it that relates the text to it: "since",
+                              * "until", "from", "to", "between", "and", "by", "before",
+                              * "after"; NULL for none */
+    const char *mod;         /* the part of the value a modifier keeps: "start", "mid",
+                              * "end"; NULL for none */
+    char period_from[11], period_to[11]; /* what it covers with its relation and modifier
+                              * ("since 1989": 1989-01-01 to the document date; "early
+                              * June": June 1-10); equal to from/to when they add nothing */
 } sitrep_time;
 
 /* A figure: a count, an amount of money, a percentage. */
 typedef struct sitrep_figure {
     sitrep_span span;
     double low, high;        /* equal for a single value */
-    const char *qualifier;   /* "exact", "approximately", "more_than", "at_least",
-                              * "fewer_than", "up_to", "range" */
+    sitrep_qualifier qualifier;
     const char *unit;        /* NULL for a count; "percent", "usd", ... */
     sitrep_span measure;     /* what it counts ("attacks"); start == end when unknown */
 } sitrep_figure;
@@ -345,7 +394,7 @@ SITREP_EXPORT sitrep_status sitrep_doc_figure(const sitrep_doc *doc, size_t i,
 typedef struct sitrep_claim {
     const char *measure;       /* "attacks", "militants killed", "fighters", "usd", "percent" */
     double low, high;          /* equal for a single value */
-    const char *qualifier;     /* as sitrep_figure */
+    sitrep_qualifier qualifier;
     const char *actor;         /* canonical name of who did or is counted */
     const char *attributed_to; /* canonical name of the source, or its words ("defense official") */
     const char *places[4];     /* canonical place names, place_count of them */
@@ -364,12 +413,66 @@ SITREP_EXPORT sitrep_status sitrep_doc_claim(const sitrep_doc *doc, size_t i, si
 SITREP_EXPORT sitrep_span sitrep_doc_claim_span(const sitrep_doc *doc, size_t i, size_t k,
                                                 sitrep_span *figure);
 
+/* ACLED's event types, and its sub-event types, each of one event type. */
+typedef enum sitrep_event_type {
+    SITREP_EVENT_NONE = 0,
+    SITREP_EVENT_BATTLES,
+    SITREP_EVENT_EXPLOSIONS,            /* "Explosions/Remote violence" */
+    SITREP_EVENT_VIOLENCE_CIVILIANS,    /* "Violence against civilians" */
+    SITREP_EVENT_PROTESTS,
+    SITREP_EVENT_RIOTS,
+    SITREP_EVENT_STRATEGIC              /* "Strategic developments" */
+} sitrep_event_type;
+
+typedef enum sitrep_sub_event {
+    SITREP_SUB_NONE = 0,
+    SITREP_SUB_ARMED_CLASH,             /* Battles */
+    SITREP_SUB_GOVERNMENT_REGAINS_TERRITORY,
+    SITREP_SUB_NON_STATE_ACTOR_OVERTAKES_TERRITORY,
+    SITREP_SUB_AIR_DRONE_STRIKE,        /* Explosions/Remote violence */
+    SITREP_SUB_SUICIDE_BOMB,
+    SITREP_SUB_SHELLING,                /* "Shelling/artillery/missile attack" */
+    SITREP_SUB_REMOTE_EXPLOSIVE,        /* "Remote explosive/landmine/IED" */
+    SITREP_SUB_GRENADE,
+    SITREP_SUB_ATTACK,                  /* Violence against civilians */
+    SITREP_SUB_ABDUCTION,               /* "Abduction/forced disappearance" */
+    SITREP_SUB_SEXUAL_VIOLENCE,
+    SITREP_SUB_PEACEFUL_PROTEST,        /* Protests */
+    SITREP_SUB_PROTEST_WITH_INTERVENTION,
+    SITREP_SUB_VIOLENT_DEMONSTRATION,   /* Riots */
+    SITREP_SUB_MOB_VIOLENCE,
+    SITREP_SUB_AGREEMENT,               /* Strategic developments */
+    SITREP_SUB_ARRESTS,
+    SITREP_SUB_CHANGE_TO_GROUP,         /* "Change to group/activity" */
+    SITREP_SUB_HEADQUARTERS,            /* "Headquarters or base established" */
+    SITREP_SUB_LOOTING,                 /* "Looting/property destruction" */
+    SITREP_SUB_TRANSFER_OF_TERRITORY,   /* "Non-violent transfer of territory" */
+    SITREP_SUB_OTHER
+} sitrep_sub_event;
+
+/* How a report ties an event's perpetrator to it. */
+typedef enum sitrep_perp_confidence {
+    SITREP_PERP_NONE = 0,               /* no perpetrator */
+    SITREP_PERP_REPORTED,               /* told as fact */
+    SITREP_PERP_CLAIMED,                /* by itself */
+    SITREP_PERP_SUSPECTED,
+    SITREP_PERP_ACCUSED                 /* blamed by others */
+} sitrep_perp_confidence;
+
+/* ACLED's names ("Battles", "Suicide bomb"), and the type of a sub-event;
+ * "reported", "claimed", "suspected", "accused".  Static strings; NULL for
+ * NONE and for a value out of range. */
+SITREP_EXPORT const char *sitrep_event_type_name(sitrep_event_type type);
+SITREP_EXPORT const char *sitrep_sub_event_name(sitrep_sub_event sub);
+SITREP_EXPORT sitrep_event_type sitrep_sub_event_type(sitrep_sub_event sub);
+SITREP_EXPORT const char *sitrep_perp_confidence_name(sitrep_perp_confidence confidence);
+
 /* An ACLED-style event.  Strings are static or borrowed from the document. */
 typedef struct sitrep_event {
-    const char *event_type;     /* "Battles", "Explosions/Remote violence", ... */
-    const char *sub_event_type; /* "Suicide bomb", "Armed clash", ... */
+    sitrep_event_type event_type;
+    sitrep_sub_event sub_event_type;
     char date_start[11], date_end[11]; /* "" when the text gives no date */
-    const char *precision;      /* "day", "week", "month", "year"; NULL without a date */
+    sitrep_precision precision; /* day, week, month or year; NONE without a date */
     const char *actors[5];      /* canonical names, perpetrator first (then its parent
                                  * organisation, then the other side), actor_count of them */
     size_t actor_count;
@@ -378,12 +481,11 @@ typedef struct sitrep_event {
     double lat, lon;            /* NaN when unknown */
     int has_fatalities, has_injured;
     double fatalities_low, fatalities_high, injured_low, injured_high;
-    const char *fatalities_qualifier, *injured_qualifier;
+    sitrep_qualifier fatalities_qualifier, injured_qualifier; /* NONE when not stated */
     sitrep_span trigger;        /* the words that name it */
     size_t span_count;          /* sentences: sitrep_doc_event_span */
-    const char *perpetrator_confidence; /* how the report ties actors[0] to it: "reported"
-                                 * (told as fact), "claimed" (by itself), "suspected",
-                                 * "accused" (blamed by others); NULL without a perpetrator */
+    sitrep_perp_confidence perpetrator_confidence; /* how the report ties actors[0] to it;
+                                 * NONE without a perpetrator */
     int date_from_report;       /* 1: the text does not date it; the date is the month up
                                  * to the report's own date (on or before it) */
     int place_from_report;      /* 1: the text does not place it; the location is the

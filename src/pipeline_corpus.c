@@ -94,7 +94,7 @@ sitrep_status sitrep_corpus_finish(sitrep_corpus *c)
         for (size_t k = 0; st == SITREP_OK && k < sitrep_doc_time_count(doc); k++) {
             sitrep_time t;
             sitrep_doc_time(doc, k, &t);
-            if (strcmp(t.kind, "date") == 0 && strcmp(t.precision, "day") == 0 && t.to[0] &&
+            if (t.kind == SITREP_TIME_DATE && t.precision == SITREP_PRECISION_DAY && t.to[0] &&
                 strncmp(t.to, end, 4) == 0 && strcmp(t.to, latest) > 0)
                 memcpy(latest, t.to, sizeof latest);
         }

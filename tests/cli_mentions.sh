@@ -32,7 +32,11 @@ assert [r for r in recs if r["type"] not in ("time", "figure")] == plain, "other
 for r in times + figs:
     assert data[r["doc"]][r["start"]:r["end"]].decode() == r["quote"], r
 for r in times:
-    assert r["precision"] in ("day", "week", "month", "quarter", "half", "year", "decade"), r
+    assert r["precision"] in ("day", "week", "month", "quarter", "half", "year", "decade", "season", "fiscal_year"), r
+    assert r.get("relation") in (None, "since", "until", "from", "to", "between", "and", "by", "before", "after"), r
+    assert r.get("mod") in (None, "start", "mid", "end"), r
+    p = r.get("period")
+    assert p is None or (len(p["start"]) == 10 and p["start"] <= p["end"]), r
     assert r["kind"] in ("date", "duration", "set", "time"), r
     v = r["value"]
     assert v is None or (len(v["start"]) == 10 and v["start"] <= v["end"]), r

@@ -31,7 +31,7 @@ static void describe(const found *fd, size_t i, char *out, size_t len)
         snprintf(places + strlen(places), sizeof places - strlen(places), "%s%s", k ? " + " : "",
                  c.places[k]);
     snprintf(out, len, "%.*s | %s | %g-%g | %s | %s | %s | %s..%s | %s", (int)(fig.end - fig.start),
-             fd->src + fig.start, c.measure, c.low, c.high, c.qualifier, c.actor ? c.actor : "-",
+             fd->src + fig.start, c.measure, c.low, c.high, sitrep_qualifier_name(c.qualifier), c.actor ? c.actor : "-",
              places[0] ? places : "-", c.period_start, c.period_end,
              c.attributed_to ? c.attributed_to : "-");
 }
@@ -106,7 +106,7 @@ static bool match_claim(void *ctx, char *body, bool neg, char *why, size_t whyle
         snprintf(placebuf, sizeof placebuf, "%s", f[5]);
         bool ok = spec_str_is(f[1], c.measure) &&
                   (strcmp(f[2], "*") == 0 || spec_value_is(f[2], c.low, c.high)) &&
-                  spec_str_is(f[3], c.qualifier) && spec_str_is(f[4], c.actor) &&
+                  spec_str_is(f[3], sitrep_qualifier_name(c.qualifier)) && spec_str_is(f[4], c.actor) &&
                   places_are(&c, placebuf) && period_is(&c, f[6]) && spec_str_is(f[7], c.attributed_to);
         if (ok)
             return true;

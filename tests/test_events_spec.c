@@ -37,14 +37,16 @@ static void describe(const sitrep_event *e, char *out, size_t len)
     for (size_t k = 0; k < e->actor_count; k++)
         snprintf(actors + strlen(actors), sizeof actors - strlen(actors), "%s%s", k ? " + " : "",
                  e->actors[k]);
-    casualty_str(e->has_fatalities, e->fatalities_low, e->fatalities_high, e->fatalities_qualifier,
+    casualty_str(e->has_fatalities, e->fatalities_low, e->fatalities_high, sitrep_qualifier_name(e->fatalities_qualifier),
                  fat, sizeof fat);
-    casualty_str(e->has_injured, e->injured_low, e->injured_high, e->injured_qualifier, inj, sizeof inj);
-    snprintf(out, len, "%s | %s | %s..%s/%s | %s | %s | %s | %s | %s | %s", e->event_type, e->sub_event_type,
-             e->date_start, e->date_end, e->precision ? e->precision : "-",
+    casualty_str(e->has_injured, e->injured_low, e->injured_high, sitrep_qualifier_name(e->injured_qualifier), inj,
+                 sizeof inj);
+    const char *prec = sitrep_precision_name(e->precision), *conf = sitrep_perp_confidence_name(e->perpetrator_confidence);
+    snprintf(out, len, "%s | %s | %s..%s/%s | %s | %s | %s | %s | %s | %s", sitrep_event_type_name(e->event_type),
+             sitrep_sub_event_name(e->sub_event_type), e->date_start, e->date_end, prec ? prec : "-",
              e->location ? e->location : "-", e->country ? e->country : "-",
              actors[0] ? actors : "-", fat, inj,
-             e->perpetrator_confidence ? e->perpetrator_confidence : "-");
+             conf ? conf : "-");
 }
 
 static bool date_is(const sitrep_event *e, const char *want)
@@ -54,7 +56,8 @@ static bool date_is(const sitrep_event *e, const char *want)
     if (strcmp(want, "-") == 0)
         return e->date_start[0] == '\0';
     char got[48];
-    snprintf(got, sizeof got, "%s..%s/%s", e->date_start, e->date_end, e->precision ? e->precision : "");
+    const char *prec = sitrep_precision_name(e->precision);
+    snprintf(got, sizeof got, "%s..%s/%s", e->date_start, e->date_end, prec ? prec : "");
     return strcmp(got, want) == 0;
 }
 
@@ -111,7 +114,7 @@ static bool match_event(void *ctx, char *body, bool neg, char *why, size_t whyle
         for (size_t i = 0; i < n; i++) {
             sitrep_event e;
             sitrep_doc_event(fd->doc, i, &e);
-            if (strcmp(e.sub_event_type, f[0]) == 0 && (nf < 2 || spec_str_is(f[1], e.location)))
+            if (strcmp(sitrep_sub_event_name(e.sub_event_type), f[0]) == 0 && (nf < 2 || spec_str_is(f[1], e.location)))
                 return true;
         }
         return false;
@@ -124,16 +127,17 @@ static bool match_event(void *ctx, char *body, bool neg, char *why, size_t whyle
     for (size_t i = 0; i < n; i++) {
         sitrep_event e;
         sitrep_doc_event(fd->doc, i, &e);
-        if (!spec_str_is(f[1], e.sub_event_type) || !spec_str_is(f[3], e.location))
+        if (!spec_str_is(f[1], sitrep_sub_event_name(e.sub_event_type)) || !spec_str_is(f[3], e.location))
             continue;
         char actors[256];
         snprintf(actors, sizeof actors, "%s", f[5]);
-        bool ok = spec_str_is(f[0], e.event_type) && date_is(&e, f[2]) && spec_str_is(f[4], e.country) &&
+        bool ok = spec_str_is(f[0], sitrep_event_type_name(e.event_type)) && date_is(&e, f[2]) && spec_str_is(f[4], e.country) &&
                   actors_are(&e, actors) &&
                   casualty_is(f[6], e.has_fatalities, e.fatalities_low, e.fatalities_high,
-                              e.fatalities_qualifier) &&
-                  casualty_is(f[7], e.has_injured, e.injured_low, e.injured_high, e.injured_qualifier) &&
-                  (nf < 9 || spec_str_is(f[8], e.perpetrator_confidence));
+                              sitrep_qualifier_name(e.fatalities_qualifier)) &&
+                  casualty_is(f[7], e.has_injured, e.injured_low, e.injured_high,
+                              sitrep_qualifier_name(e.injured_qualifier)) &&
+                  (nf < 9 || spec_str_is(f[8], sitrep_perp_confidence_name(e.perpetrator_confidence)));
         if (ok)
             return true;
         /* "found " and the event, written in place (a copy through a

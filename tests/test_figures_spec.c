@@ -45,7 +45,7 @@ static void describe(const figs *fs, const sr_figure *f, char *out, size_t len)
 {
     int m = (int)(f->measure_end - f->measure_start);
     snprintf(out, len, "%.*s | %g | %g | %s | %s | %.*s", (int)(f->end - f->start),
-             fs->src + f->start, f->low, f->high, sr_qualifier_name(f->qualifier),
+             fs->src + f->start, f->low, f->high, sitrep_qualifier_name((sitrep_qualifier)f->qualifier),
              f->unit[0] ? f->unit : "-", m ? m : 1, m ? fs->src + f->measure_start : "-");
 }
 
@@ -77,7 +77,7 @@ static bool line_matches(const figs *fs, char *line, bool neg, char *why, size_t
         const char *mq = f[5];
         size_t ml = g->measure_end - g->measure_start;
         bool ok = num_eq(g->low, strtod(f[1], NULL)) && num_eq(g->high, strtod(f[2], NULL)) &&
-                  strcmp(sr_qualifier_name(g->qualifier), f[3]) == 0 &&
+                  strcmp(sitrep_qualifier_name((sitrep_qualifier)g->qualifier), f[3]) == 0 &&
                   strcmp(g->unit[0] ? g->unit : "-", f[4]) == 0 &&
                   (strcmp(mq, "-") == 0 ? ml == 0
                                         : ml == strlen(mq) && memcmp(fs->src + g->measure_start, mq, ml) == 0);

@@ -10,11 +10,16 @@
  *   date: 2024-07-17                          the anchor (omit: none)
  *   article text
  *   .
- *   quote | from | to | precision | kind [| duration]   a time that must be there
+ *   quote | from | to | precision | kind [| duration] [| value A..B] [| REL] [| mod M]
+ *                                              a time that must be there
  *   ! quote                                    no time has this quote
  *   ? quote | ...                              a known gap: reported, not failed
  *   .
- * `from` and `to` are ISO dates, or `-` when unresolved (durations, sets).
+ * `from` and `to` are ISO dates, or `-` when unresolved (durations, sets):
+ * the period the expression covers; `value A..B` its own value when that
+ * differs ("since 2019": 2019-01-01..2019-12-31), REL its relation
+ * ("since", "from", "to", "between", "and", "by", "until", "before",
+ * "after"), `mod M` its modifier ("start", "mid", "end").
  * The check is a subset check: times not listed are allowed.
  */
 #include "analyse/times.h"
@@ -24,17 +29,27 @@
 #include <stdbool.h>
 #include <stdlib.h>
 
-/* One found time as "quote | from | to | precision | kind [| duration]". */
+/* One found time as "quote | from | to | precision | kind [| duration]
+ * [| value A..B] [| relation] [| mod M]". */
 static void describe(const char *src, const sr_time *t, char *out, size_t len)
 {
-    char f[11] = "-", to[11] = "-";
+    char f[11] = "-", to[11] = "-", vf[11], vt[11], value[40] = "", rel[24] = "", mod[24] = "";
     if (t->from.year) {
         sr_date_iso(&t->from, f);
         sr_date_iso(&t->to, to);
+        if (sr_date_cmp(&t->from, &t->vfrom) != 0 || sr_date_cmp(&t->to, &t->vto) != 0) {
+            sr_date_iso(&t->vfrom, vf);
+            sr_date_iso(&t->vto, vt);
+            snprintf(value, sizeof value, " | value %s..%s", vf, vt);
+        }
     }
-    snprintf(out, len, "%.*s | %s | %s | %s | %s%s%s", (int)(t->end - t->start), src + t->start, f, to,
-             sr_precision_name(t->precision), sr_time_kind_name(t->kind), t->duration[0] ? " | " : "",
-             t->duration);
+    if (sr_time_relation_name(t->relation))
+        snprintf(rel, sizeof rel, " | %s", sr_time_relation_name(t->relation));
+    if (sr_time_mod_name(t->mod))
+        snprintf(mod, sizeof mod, " | mod %s", sr_time_mod_name(t->mod));
+    snprintf(out, len, "%.*s | %s | %s | %s | %s%s%s%s%s%s", (int)(t->end - t->start), src + t->start, f, to,
+             sitrep_precision_name((sitrep_precision)t->precision), sitrep_time_kind_name((sitrep_time_kind)t->kind),
+             t->duration[0] ? " | " : "", t->duration, value, rel, mod);
 }
 
 /* Splits "a | b | c" into at most `max` trimmed fields; returns how many. */
@@ -58,8 +73,8 @@ static int split(char *line, char **f, int max)
 static bool matches(const char *src, const sr_time *v, size_t nv, char *line, bool neg, char *why,
                     size_t wl)
 {
-    char *f[6] = {0};
-    int nf = split(line, f, 6);
+    char *f[10] = {0};
+    int nf = split(line, f, 10);
     size_t ql = strlen(f[0]);
     snprintf(why, wl, "no time quoted '%s'", f[0]);
     for (size_t i = 0; i < nv; i++) {
@@ -74,8 +89,9 @@ static bool matches(const char *src, const sr_time *v, size_t nv, char *line, bo
         char got[256];
         describe(src, &v[i], got, sizeof got);
         char want[256];
-        snprintf(want, sizeof want, "%s | %s | %s | %s | %s%s%s", f[0], f[1], f[2], f[3], f[4],
-                 nf > 5 ? " | " : "", nf > 5 ? f[5] : "");
+        size_t w = 0;
+        for (int k = 0; k < nf && w < sizeof want; k++)
+            w += (size_t)snprintf(want + w, sizeof want - w, "%s%s", k ? " | " : "", f[k]);
         if (strcmp(got, want) == 0)
             return true;
         snprintf(why, wl, "got %s", got);
@@ -163,8 +179,8 @@ static void calendar_checks(void)
     CHECK(sr_days_in_month(2100, 2) == 28 && sr_days_in_month(2000, 2) == 29);
     CHECK(sr_weekday_number("Thurs", 5) == 4 && sr_weekday_number("Sunday", 6) == 7);
     CHECK(sr_weekday_number("Sundae", 6) == 0);
-    CHECK_STR(sr_precision_name(SR_PREC_HALF), "half");
-    CHECK_STR(sr_time_kind_name(SR_TIME_SET), "set");
+    CHECK_STR(sitrep_precision_name(SITREP_PRECISION_HALF), "half");
+    CHECK_STR(sitrep_time_kind_name(SITREP_TIME_SET), "set");
 }
 
 int main(int argc, char **argv)

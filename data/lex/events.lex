@@ -65,6 +65,7 @@
 #   market_rally    the same, or a speech word before "rally" ("spoke at a
 #                   campaign rally")
 #   background      "protests" with a background word before it
+#   state_of        "a state of siege" (a legal regime, not a siege)
 [table triggers: sub=event_sub guard=event_test unless=event_test plural]
 suicide bomb          suicide        -                  -             0
 suicide bombs         suicide        -                  -             0
@@ -199,12 +200,17 @@ ambushed              clash          violent            -             0
 ambushes              clash          violent            -             0
 ambushing             clash          violent            -             0
 fighting              clash          intense            -             0
+skirmish              clash          -                  -             0
+skirmishes            clash          -                  -             0
 raid                  clash          -                  -             0
 raids                 clash          episode            -             1
-siege                 attack         -                  -             0
+siege                 attack         -                  state_of      0
 raided                attack         -                  -             0
 stormed               attack         -                  -             0
 opened fire           attack         -                  -             0
+fired on              attack         -                  -             0
+fired at              attack         -                  -             0
+fired upon            attack         -                  -             0
 
 shooting              civilians      -                  -             0
 murder                civilians      -                  -             0
@@ -224,6 +230,7 @@ stabbed               civilians      -                  -             0
 beheaded              civilians      -                  -             0
 gunned                civilians      -                  -             0
 executed              civilians      -                  was_before    0
+shot dead             attack         -                  -             0
 shot                  attack         shot_dead          -             0
 shot                  attack         was_before         -             0
 shot                  attack         victims_count      -             0
@@ -708,6 +715,7 @@ no
 not
 never
 nobody
+none
 
 # A word after a figure that counts munitions or people, not happenings:
 # "three rockets hit", "two suicide bombers struck".
@@ -852,6 +860,12 @@ headquarters
 militants
 fighters
 rebels
+guerrillas
+guerrilla
+terrorists
+subversives
+insurgents
+combatants
 
 # A target of an attack on civilians that makes it a clash after all.
 [set armed_target]
@@ -919,6 +933,22 @@ raided
 raiding
 raider
 raiders
+
+# Nouns before "of the <trigger>" that look back at a happening rather
+# than tell one: "survivors of the massacre", "the anniversary of the
+# bombing".
+[set aftermath]
+survivors
+victims
+relatives
+families
+anniversary
+anniversaries
+memory
+memorial
+commemoration
+commemorations
+remembrance
 
 # Words of a toll that restates the dead ("the toll rose to 21").
 [set toll]
@@ -1153,6 +1183,7 @@ slain
 # Triggers whose object or "of" names the dead: "killed a policeman",
 # "the murder of the mayor and his driver".
 [set lethal]
+dead
 killed
 killing
 murder

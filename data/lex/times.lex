@@ -99,6 +99,19 @@ year
 yearly
 years
 yesterday
+time
+date
+following
+prior
+preceding
+now
+fiscal
+fy
+spring
+summer
+autumn
+winter
+fall
 
 # Small words that start a time expression only with a word of time
 # within three tokens ("the first half", "in March"; SR_WI_TIME_SMALL).
@@ -206,21 +219,104 @@ less
 unless
 across
 
-# Words that make a sentence speak of the future: a date without a year
-# or a weekday is then the next one ("will meet on Thursday").  "due" (not
-# "due to"), "set to" and "'ll" are read in times.c.
+# Words that point a clause ahead: a date without a year or a weekday in
+# it is then the next one ("will meet on Thursday", "the upcoming vote in
+# March", "payable Dec. 1").  "due" (not "due to" after a noun), "set to",
+# "to be" and "'ll" are read in times.c.
 [set future_cue]
 will
 shall
 won't
 won’t
-next
 upcoming
+forthcoming
 scheduled
 planned
-plans
-plan
 expected
+payable
+next
+
+# Modal verbs: what they govern lies ahead of the document date ("the sale
+# should be completed in October", "it would close in March").
+[set modal]
+would
+should
+could
+may
+might
+must
+can
+
+# Auxiliaries of the past: "was closed until Friday", "had taken".
+[set past_aux]
+was
+were
+had
+did
+
+# Auxiliaries of the perfect ("has announced in March": the past) and
+# forms of "be" before a participle ("was held", "to be held").
+[set perfect]
+has
+have
+
+[set be_form]
+be
+been
+being
+is
+are
+am
+was
+were
+
+# Common irregular verbs in the past tense: "said on Tuesday", "met in
+# March", "took office in January".
+[set past_verb]
+said
+told
+took
+came
+went
+began
+met
+held
+made
+won
+lost
+saw
+got
+gave
+left
+fell
+rose
+sold
+bought
+paid
+spent
+sent
+led
+built
+struck
+fought
+brought
+thought
+became
+broke
+wrote
+chose
+drove
+flew
+ran
+stood
+kept
+felt
+found
+heard
+knew
+grew
+agreed
+signed
 
 # Words that may open a sentence before its date, the verb (and its cue)
 # coming after: "On Friday, the council will vote".
@@ -233,13 +329,6 @@ in
 starting
 early
 late
-
-# After "by September": the sentence looks back from it ("By March the
-# rebels had taken the city"), so no deadline ahead.
-[set looks_back]
-had
-was
-were
 
 # ---- points ----
 
@@ -257,10 +346,12 @@ end         3     noun
 
 # Days named relative to the document date, with their offset in days.
 [table day_word: offset]
-today       0
-tonight     0
-yesterday   -1
-tomorrow    1
+today                        0
+tonight                      0
+yesterday                    -1
+tomorrow                     1
+the day before yesterday     -2
+the day after tomorrow       2
 
 # Parts of a day after a weekday or "last"/"this": "Tuesday night",
 # "last evening", "this morning".
@@ -377,3 +468,122 @@ by
 [set clock_word]
 noon
 midnight
+
+# ---- relations ----
+
+# Words before a point that relate the text to it (TimeML's signals), kept
+# with the expression: "by 2012", "until Friday", "before March".
+# "since", "from ... to" and "between ... and" are read by their matchers.
+[table relation: rel]
+by          by
+until       until
+till        until
+through     until
+before      before
+after       after
+
+# Determiners before a four-digit number that make it a year modifying
+# the noun after it: "the 2011 version", "its 1991 settlement" (a plural
+# noun after it still makes it a count: "the 2000 soldiers").
+[set year_det]
+the
+a
+an
+its
+their
+his
+her
+our
+this
+that
+these
+those
+
+# Words that open a subordinate clause: read backwards from a date, the
+# tense before them is another clause's ("said that it will close by
+# June").
+[set clause_opener]
+that
+which
+who
+whose
+whom
+
+# ---- anaphora: dates told from the last date in focus ----
+
+# Units an anaphor names, with the granularity of its value; `any` keeps
+# the focus's own ("the same period last year", "that time").
+[table anaphor_unit: gran]
+day         day
+week        week
+month       month
+quarter     quarter
+year        year
+period      any
+time        any
+date        any
+
+# Words that move an anaphor from its focus, and which way: "the
+# previous year", "the year before", "a year earlier", "two days later",
+# "the following week".
+[table anaphor_shift: dir]
+previous    -1
+preceding   -1
+prior       -1
+earlier     -1
+before      -1
+following   1
+next        1
+later       1
+after       1
+
+# "the same day", "the entire year": the focus itself, at the unit.
+[set anaphor_same]
+same
+entire
+whole
+
+# Seasons and the month they begin in (northern): "spring 2008", "the fall
+# of 2008", "last winter" (December to February).
+[table season: month]
+spring      3
+summer      6
+fall        9
+autumn      9
+winter      12
+
+# Before a year, words that make it a fiscal year: "fiscal 2008", "FY
+# 2008".
+[set fiscal]
+fiscal
+fy
+
+# Before "the 15th": a day of the month in focus ("on the 15th", "by the
+# 20th").
+[set day_prep]
+on
+by
+until
+since
+from
+before
+after
+
+# Verbs in the present that tell a scheduled happening: "the event takes
+# place on Oct. 14", "the talks begin on Monday" (ahead of the document
+# date).
+[set schedule_verb]
+takes
+begins
+starts
+opens
+ends
+expires
+closes
+resumes
+launches
+take
+begin
+start
+resume
+expire

@@ -60,7 +60,7 @@ static bool dateline_time(const sr_context *c, uint32_t start, uint32_t end)
     size_t p = t0 - 1;
     while (p > 0 && t0 - p < 10 && !(c->tok[p].flags & SITREP_TOKF_PARA_START))
         p--;
-    if (!(c->tok[p].flags & SITREP_TOKF_PARA_START) || !(c->tok[p].flags & SITREP_TOKF_ALLCAPS))
+    if (!(c->tok[p].flags & SITREP_TOKF_PARA_START) || !((c->tok[p].flags & SITREP_TOKF_ALLCAPS) || c->doc->caseless))
         return false;
     for (size_t k = p + 1; k + 1 < t0; k++)
         if (!sr_tok_char(c, k, ',') && !sr_tok_char(c, k, '.') && !(c->tok[k].flags & SITREP_TOKF_CAP))

@@ -73,44 +73,44 @@ enum {
     EV_COUNT
 };
 
+/* Each sub-event's ACLED sub-event (its name and type: sitrep_sub_event in
+ * sitrep.h, named in analyse/results.c) and its rank. */
 static const struct {
-    const char *sub, *type;
+    sitrep_sub_event sub;
     uint8_t rank; /* which names the event when one clause has several triggers */
 } subs[EV_COUNT] = {
-    [EV_NONE] = {"", "", 0},
-    [EV_CLASH] = {"Armed clash", "Battles", 3},
-    [EV_GOV_REGAINS] = {"Government regains territory", "Battles", 5},
-    [EV_NSA_OVERTAKES] = {"Non-state actor overtakes territory", "Battles", 5},
-    [EV_AIR] = {"Air/drone strike", "Explosions/Remote violence", 7},
-    [EV_SUICIDE] = {"Suicide bomb", "Explosions/Remote violence", 9},
-    [EV_SHELLING] = {"Shelling/artillery/missile attack", "Explosions/Remote violence", 6},
-    [EV_IED] = {"Remote explosive/landmine/IED", "Explosions/Remote violence", 8},
-    [EV_GRENADE] = {"Grenade", "Explosions/Remote violence", 6},
-    [EV_VAC_ATTACK] = {"Attack", "Violence against civilians", 4},
-    [EV_ABDUCTION] = {"Abduction/forced disappearance", "Violence against civilians", 4},
-    [EV_SEXUAL] = {"Sexual violence", "Violence against civilians", 4},
-    [EV_PEACEFUL_PROTEST] = {"Peaceful protest", "Protests", 2},
-    [EV_PROTEST_INTERVENTION] = {"Protest with intervention", "Protests", 3},
-    [EV_VIOLENT_DEMO] = {"Violent demonstration", "Riots", 3},
-    [EV_MOB] = {"Mob violence", "Riots", 3},
-    [EV_AGREEMENT] = {"Agreement", "Strategic developments", 1},
-    [EV_ARRESTS] = {"Arrests", "Strategic developments", 1},
-    [EV_CHANGE] = {"Change to group/activity", "Strategic developments", 1},
-    [EV_HQ] = {"Headquarters or base established", "Strategic developments", 1},
-    [EV_LOOTING] = {"Looting/property destruction", "Strategic developments", 1},
-    [EV_TRANSFER] = {"Non-violent transfer of territory", "Strategic developments", 1},
-    [EV_OTHER] = {"Other", "Strategic developments", 1},
-    [EV_ATTACK_GENERIC] = {"Armed clash", "Battles", 2},
+    [EV_NONE] = {SITREP_SUB_NONE, 0},
+    [EV_CLASH] = {SITREP_SUB_ARMED_CLASH, 3},
+    [EV_GOV_REGAINS] = {SITREP_SUB_GOVERNMENT_REGAINS_TERRITORY, 5},
+    [EV_NSA_OVERTAKES] = {SITREP_SUB_NON_STATE_ACTOR_OVERTAKES_TERRITORY, 5},
+    [EV_AIR] = {SITREP_SUB_AIR_DRONE_STRIKE, 7},
+    [EV_SUICIDE] = {SITREP_SUB_SUICIDE_BOMB, 9},
+    [EV_SHELLING] = {SITREP_SUB_SHELLING, 6},
+    [EV_IED] = {SITREP_SUB_REMOTE_EXPLOSIVE, 8},
+    [EV_GRENADE] = {SITREP_SUB_GRENADE, 6},
+    [EV_VAC_ATTACK] = {SITREP_SUB_ATTACK, 4},
+    [EV_ABDUCTION] = {SITREP_SUB_ABDUCTION, 4},
+    [EV_SEXUAL] = {SITREP_SUB_SEXUAL_VIOLENCE, 4},
+    [EV_PEACEFUL_PROTEST] = {SITREP_SUB_PEACEFUL_PROTEST, 2},
+    [EV_PROTEST_INTERVENTION] = {SITREP_SUB_PROTEST_WITH_INTERVENTION, 3},
+    [EV_VIOLENT_DEMO] = {SITREP_SUB_VIOLENT_DEMONSTRATION, 3},
+    [EV_MOB] = {SITREP_SUB_MOB_VIOLENCE, 3},
+    [EV_AGREEMENT] = {SITREP_SUB_AGREEMENT, 1},
+    [EV_ARRESTS] = {SITREP_SUB_ARRESTS, 1},
+    [EV_CHANGE] = {SITREP_SUB_CHANGE_TO_GROUP, 1},
+    [EV_HQ] = {SITREP_SUB_HEADQUARTERS, 1},
+    [EV_LOOTING] = {SITREP_SUB_LOOTING, 1},
+    [EV_TRANSFER] = {SITREP_SUB_TRANSFER_OF_TERRITORY, 1},
+    [EV_OTHER] = {SITREP_SUB_OTHER, 1},
+    [EV_ATTACK_GENERIC] = {SITREP_SUB_ARMED_CLASH, 2},
 };
 
-const char *sr_perp_confidence_name(int conf)
+static sitrep_event_type type_of(int sub)
 {
-    static const char *const names[] = {NULL, "reported", "claimed", "suspected", "accused"};
-    return conf > 0 && conf <= SR_PERP_ACCUSED ? names[conf] : NULL;
+    return sitrep_sub_event_type(subs[sub].sub);
 }
 
-const char *sr_event_sub_name(int sub) { return sub > 0 && sub < EV_COUNT ? subs[sub].sub : ""; }
-const char *sr_event_type_name(int sub) { return sub > 0 && sub < EV_COUNT ? subs[sub].type : ""; }
+sitrep_sub_event sr_event_sub(int sub) { return sub > 0 && sub < EV_COUNT ? subs[sub].sub : SITREP_SUB_NONE; }
 
 /* The sub-events the trigger table (data/lex/events.lex) names, by their
  * value there.  A new value in the data must be mapped here: the count
@@ -286,7 +286,7 @@ static bool place_after(const sr_context *c, size_t i, size_t hi)
 /* The guards and vetoes of the trigger table (data/lex/events.lex, where
  * each is described): does test `t` hold for the trigger at token i of
  * the sentence [lo, hi)? */
-_Static_assert(SR_LEXE_EVENT_TEST__COUNT == 33, "give every event_test of events.lex a case in test_holds");
+_Static_assert(SR_LEXE_EVENT_TEST__COUNT == 34, "give every event_test of events.lex a case in test_holds");
 static bool test_holds(const sr_context *c, int t, size_t i, size_t lo, size_t hi)
 {
     switch (t) {
@@ -364,6 +364,8 @@ static bool test_holds(const sr_context *c, int t, size_t i, size_t lo, size_t h
         return (near_class(c, i, lo, hi, 0, 4, SR_LEX_EVENTS_ABSTRACT_OBJECT) ||
                 near_is(c, i, lo, hi, 3, 0, "under")) &&
                !violent_context(c, lo, hi, i);
+    case SR_LEXE_EVENT_TEST_STATE_OF:
+        return i > lo + 1 && sr_tok_is(c, i - 1, "of") && sr_tok_is(c, i - 2, "state");
     case SR_LEXE_EVENT_TEST_BACKGROUND:
         /* "canceled because of protests", "despite months of protests" */
         return near_class(c, i, lo, hi, 4, 0, SR_LEX_EVENTS_BACKGROUND);
@@ -992,6 +994,20 @@ static void stated_casualties(const sr_context *c, size_t lo, size_t hi, sr_even
 /* The dated time expression nearest the trigger in [lo, hi); with
  * `statements`, also the date of a statement ("announced on Sunday that
  * it had merged": it happened by then). */
+/* Is token k inside square brackets opened after lo: an editor's note
+ * ("at 2230 [0330 GMT on 12 January]") that restates, adding no fact? */
+static bool in_brackets(const sr_context *c, size_t k, size_t lo)
+{
+    for (size_t q = k; q > lo && k - q < 12;) {
+        q--;
+        if (sr_tok_char(c, q, ']'))
+            return false;
+        if (sr_tok_char(c, q, '['))
+            return true;
+    }
+    return false;
+}
+
 static bool date_in(const sr_context *c, size_t lo, size_t hi, size_t at, size_t slo, size_t shi,
                     bool statements, sr_event *ev)
 {
@@ -1000,7 +1016,7 @@ static bool date_in(const sr_context *c, size_t lo, size_t hi, size_t at, size_t
     int32_t t;
     for (size_t from = lo; (t = sr_next_date(c, from, hi, &t0, &t1)) >= 0; from = t1) {
         const sr_time *tm = &c->times[t];
-        if (!statements && sr_statement_date(c, t0, t1, slo, shi))
+        if ((!statements && sr_statement_date(c, t0, t1, slo, shi)) || in_brackets(c, t0, slo))
             continue;
         size_t d = t0 > at ? t0 - at : at - t0;
         if (d < bestd) {
@@ -1143,8 +1159,8 @@ static bool same_family(int a, int b)
     if (a == b)
         return true;
     if (a == EV_ATTACK_GENERIC || b == EV_ATTACK_GENERIC)
-        return subs[a].type[0] != 'S' && subs[b].type[0] != 'S'; /* any violent type */
-    return strcmp(subs[a].type, subs[b].type) == 0;
+        return type_of(a) != SITREP_EVENT_STRATEGIC && type_of(b) != SITREP_EVENT_STRATEGIC; /* any violent type */
+    return type_of(a) == type_of(b);
 }
 
 static void merge_event(const sr_context *c, sr_event *a, const sr_event *b)
@@ -1270,8 +1286,8 @@ static sitrep_status emit(const estate *es, size_t s, const trig *t, size_t nt, 
     uint8_t conf = 0;
     /* the forces named only by a common noun act in armed violence and
      * arrests; a crowd's protest is the crowd's */
-    bool armed = strcmp(subs[ev.sub].type, "Protests") != 0 && strcmp(subs[ev.sub].type, "Riots") != 0 &&
-                 (strcmp(subs[ev.sub].type, "Strategic developments") != 0 || ev.sub == EV_ARRESTS);
+    bool armed = type_of(ev.sub) != SITREP_EVENT_PROTESTS && type_of(ev.sub) != SITREP_EVENT_RIOTS &&
+                 (type_of(ev.sub) != SITREP_EVENT_STRATEGIC || ev.sub == EV_ARRESTS);
     int forces = 0;
     int32_t perp = perpetrator(es, lo, hi, t[0].at, &second, &conf, armed ? &forces : NULL);
     bool police = forces == 2;
@@ -1297,7 +1313,18 @@ static sitrep_status emit(const estate *es, size_t s, const trig *t, size_t nt, 
          * a civilian one or none (an attack on people) violence against
          * civilians; armed men on both sides make a clash */
         bool mil = false, civ = false;
-        for (size_t k = main->at; k < hi && k < main->end + 10; k++) {
+        /* "a guerrilla was killed": a passive's target is its subject */
+        size_t from = main->at;
+        if (main->at > lo && sr_tok_class(c, main->at - 1, SR_LEX_EVENTS_BE_PASSIVE))
+            for (size_t k = main->at - 1; k > lo && main->at - k < 5 && from == main->at;) {
+                k--;
+                if (sr_tok_char(c, k, ',') || sr_tok_is(c, k, "and"))
+                    break;
+                if (sr_tok_class(c, k, SR_LEX_EVENTS_CIVILIAN_TARGET) ||
+                    sr_tok_class(c, k, SR_LEX_EVENTS_MILITARY_TARGET))
+                    from = k;
+            }
+        for (size_t k = from; k < hi && k < main->end + 10; k++) {
             if (sr_tok_char(c, k, ',') && k > main->end)
                 break;
             if (sr_tok_class(c, k, SR_LEX_EVENTS_CIVILIAN_TARGET)) {
@@ -1411,6 +1438,15 @@ static sitrep_status emit(const estate *es, size_t s, const trig *t, size_t nt, 
     ev.nspans = 1;
     ev.span_start[0] = c->sen[s].span.start;
     ev.span_end[0] = c->sen[s].span.end;
+    /* "survivors of the massacre", "the anniversary of the bombing": a
+     * happening told before or long ago; it may add to one told here,
+     * never starts one */
+    for (size_t k = 0; k < nt; k++) {
+        size_t a = t[k].at;
+        if (a > lo + 2 && sr_tok_class(c, a - 1, SR_LEX_EVENTS_REFER_BACK) && sr_tok_is(c, a - 2, "of") &&
+            sr_tok_class(c, a - 3, SR_LEX_EVENTS_AFTERMATH))
+            anchored = false;
+    }
     /* "a second attack", "another bombing", "also attacked": one more
      * happening, not the one told before */
     bool fresh = false;
@@ -1452,12 +1488,15 @@ static int32_t dateline_place(const sr_context *c)
         paragraphs++;
         int32_t e;
         const sr_entity *en = sr_entity_at(c, i, &e);
-        if (!en || en->e.kind != SITREP_ENTITY_PLACE || !(c->tok[i].flags & SITREP_TOKF_ALLCAPS))
+        /* a dateline is in capitals, unless the whole text was (then it
+         * was given the case of prose: truecase.h) */
+        if (!en || en->e.kind != SITREP_ENTITY_PLACE ||
+            !((c->tok[i].flags & SITREP_TOKF_ALLCAPS) || c->doc->caseless))
             continue;
         size_t k = i;
         while (k + 1 < c->ntok && c->at[k + 1].mention == c->at[i].mention)
             k++;
-        for (size_t q = k + 1; q < c->ntok && q < k + 5; q++)
+        for (size_t q = k + 1; q < c->ntok && q < k + 9; q++)
             if (sr_tok_char(c, q, '(') || sr_tok_char(c, q, '-') ||
                 (c->tok[q].end - c->tok[q].start == 3 && c->src[c->tok[q].start] == '\xE2'))
                 return e;
@@ -1659,8 +1698,21 @@ sitrep_status sr_find_events(const sr_context *c, const sr_date *anchor, const s
     size_t nev = SR_VEC_COUNT(out, sr_event) - first_event;
     if (nev == 0)
         return SITREP_OK; /* out->data may be NULL: no pointer arithmetic on it */
-    responsibility(&es, (sr_event *)(void *)out->data + first_event, nev);
-    report_frame(&es, (sr_event *)(void *)out->data + first_event, nev);
+    sr_event *ev = (sr_event *)(void *)out->data + first_event;
+    responsibility(&es, ev, nev);
+    /* history is background, not news: a happening the text dates more
+     * than a year before the report ("in 2014", "the 2019 bombing") is
+     * told to explain this one, and is no event of its own */
+    if (es.anchor.year) {
+        long report = sr_date_to_days(&es.anchor);
+        size_t kept = 0;
+        for (size_t k = 0; k < nev; k++)
+            if (!ev[k].from.year || report - sr_date_to_days(&ev[k].to) <= 365)
+                ev[kept++] = ev[k];
+        out->len = (first_event + kept) * sizeof(sr_event);
+        nev = kept;
+    }
+    report_frame(&es, ev, nev);
     return SITREP_OK;
 }
 

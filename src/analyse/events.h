@@ -22,7 +22,7 @@
 #define SR_EVENT_SPANS 6
 
 typedef struct sr_event {
-    uint8_t sub;                 /* index in the sub-event table (sr_event_sub_name) */
+    uint8_t sub;                 /* index in the sub-event table (sr_event_sub) */
     uint8_t precision;           /* sr_precision of the date, 0 when unknown */
     uint8_t nactors, nspans;
     uint8_t fat_q, inj_q;        /* sr_qualifier, 0 when not stated */
@@ -52,10 +52,9 @@ sitrep_status sr_find_events(const sr_context *c, const sr_date *anchor, const s
 /* How sure the report is of who did it (MUC's distinction): told as fact,
  * claimed by the doer, suspected, or blamed by others. */
 enum { SR_PERP_REPORTED = 1, SR_PERP_CLAIMED, SR_PERP_SUSPECTED, SR_PERP_ACCUSED };
-const char *sr_perp_confidence_name(int conf); /* "reported", ...; NULL for 0 */
+/* (the values of sitrep_perp_confidence) */
 
-/* ACLED names of sub-event `sub` and of its event type; static strings. */
-const char *sr_event_sub_name(int sub);
-const char *sr_event_type_name(int sub);
+/* The ACLED sub-event of sub-event `sub` (its name and type: sitrep.h). */
+sitrep_sub_event sr_event_sub(int sub);
 
 #endif

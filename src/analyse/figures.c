@@ -851,17 +851,3 @@ sitrep_status sr_find_figures(const sitrep_doc *doc, sr_buf *out)
     sr_buf_free(&scratch);
     return SITREP_OK;
 }
-
-const char *sr_qualifier_name(int q)
-{
-    switch (q) {
-    case SR_Q_EXACT: return "exact";
-    case SR_Q_APPROX: return "approximately";
-    case SR_Q_MORE_THAN: return "more_than";
-    case SR_Q_AT_LEAST: return "at_least";
-    case SR_Q_FEWER_THAN: return "fewer_than";
-    case SR_Q_UP_TO: return "up_to";
-    case SR_Q_RANGE: return "range";
-    default: return "unknown";
-    }
-}

@@ -30,8 +30,6 @@ typedef struct sr_figure {
  * sr_figure), in text order. */
 sitrep_status sr_find_figures(const sitrep_doc *doc, sr_buf *out);
 
-/* "exact", "approximately", "more_than", "at_least", "fewer_than", "up_to", "range";
- * "unknown" for anything else.  Static string. */
-const char *sr_qualifier_name(int q);
+/* (sr_qualifier has the values of sitrep_qualifier; names: sitrep_qualifier_name) */
 
 #endif

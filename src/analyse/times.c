@@ -19,6 +19,7 @@
 #include "analyse/times.h"
 
 #include "analyse/wordinfo.h"
+#include "data/lexicon.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -38,13 +39,22 @@ typedef struct cx {
     size_t s0, n; /* the sentence's tokens [s0, n) */
     sr_date a;    /* the anchor */
     bool anchored;
+    /* the dates in focus, latest last: what "the same day", "the previous
+     * year", "that time" refer to (their values and precisions) */
+    struct {
+        sr_date from;
+        int prec;
+    } focus[8];
+    int nfocus;
 } cx;
 
 typedef struct ex {
     size_t end;             /* the token after the expression */
     uint32_t qstart, qend;  /* the quote */
-    sr_date from, to;
+    sr_date from, to;       /* the period (times.h) */
+    sr_date vfrom, vto;     /* the value (times.h) */
     int prec, kind;
+    int relation, mod;      /* SR_REL_*, SR_MOD_* */
     char dur[16];
     int pend;               /* P_*: resolved by finish() */
     int ym, yd1, yd2;       /* P_YEARLESS: month, days [yd1, yd2] (yd2 0: the month's end) */
@@ -83,6 +93,24 @@ static sr_lexid lex_at(const cx *c, size_t i)
     if (!is_word(c, i))
         return 0;
     return c->w[i].flags & (SR_WI_POSS2 | SR_WI_POSS4) ? sr_lex_find(ts(c, i), tl(c, i)) : c->w[i].lex;
+}
+
+/* The longest phrase of class k starting at token i inside the sentence
+ * (each word read without a possessive): how many tokens, its entry in
+ * *id. */
+static size_t phrase_at(const cx *c, size_t i, enum sr_lexclass k, sr_lexid *id)
+{
+    *id = 0;
+    sr_lexid first = lex_at(c, i);
+    if (!sr_lex_in(first, k) && !sr_lex_heads(first, k))
+        return 0;
+    const char *w[8];
+    size_t wl[8], n = 0;
+    for (size_t j = i; j < c->n && n < 8; j++, n++) {
+        w[n] = ts(c, j);
+        wl[n] = tl(c, j);
+    }
+    return sr_lex_phrase(k, w, wl, n, first, id);
 }
 
 /* Is token i a word of class k (data/lex/times.lex)? */
@@ -287,8 +315,8 @@ static sr_date mkdate(int y, int m, int d) { return (sr_date){y, m, d}; }
 
 static void set_iv(ex *e, sr_date f, sr_date t, int prec)
 {
-    e->from = f;
-    e->to = t;
+    e->from = e->vfrom = f;
+    e->to = e->vto = t;
     e->prec = prec;
     e->kind = SR_TIME_DATE;
     e->pend = P_NONE;
@@ -332,9 +360,24 @@ static bool trigger(const cx *c, size_t i)
     if (i == 0 || !in(c, i - 1) || !word_is(c, i - 1, SR_LEX_TIMES_TRIGGER))
         return false;
     /* "and 2021", "to 2021": only after another year or month */
-    if (is(c, i - 1, "and") || is(c, i - 1, "or") || is(c, i - 1, "to") || is(c, i - 1, "through"))
+    if (is(c, i - 1, "and") || is(c, i - 1, "or") || is(c, i - 1, "to"))
         return i >= 2 && in(c, i - 2) && (year_number(c, i - 2) || month_at(c, i - 2, false));
     return true;
+}
+
+/* A year (or a month) that modifies a noun: "the 2011 version", "its 1991
+ * settlement", "Apple's 2008 results", "their January sales", "(1998)":
+ * after a determiner or a possessive and before a word, or in brackets of
+ * its own. */
+static bool year_modifier(const cx *c, size_t i)
+{
+    if (i == 0 || !in(c, i - 1))
+        return false;
+    if (is_punct(c, i - 1, '(') && is_punct(c, i + 1, ')'))
+        return true;
+    bool det = word_is(c, i - 1, SR_LEX_TIMES_YEAR_DET) ||
+               (is_word(c, i - 1) && (c->w[i - 1].flags & (SR_WI_POSS2 | SR_WI_POSS4)));
+    return det && is_word(c, i + 1);
 }
 
 /* A plural noun after a number: "of 2000 fighters" counts, it is no year. */
@@ -351,36 +394,136 @@ static bool noun_follows(const cx *c, size_t i)
     return n >= 4 && s[n - 1] == 's' && s[n - 2] != 's';
 }
 
-/* Does the sentence speak of the future around tokens [i, end)? */
-static bool cue_at(const cx *c, size_t k)
+/* ---- which way the clause points ---- */
+
+/* A word a clause's tense is read from: lower case (a capital "May" is the
+ * month) or opening the sentence. */
+static bool verb_word(const cx *c, size_t k)
 {
-    if (!is_word(c, k))
-        return false;
-    if (word_is(c, k, SR_LEX_TIMES_FUTURE_CUE))
-        return true;
-    if (is(c, k, "due") && !is(c, k + 1, "to"))
-        return true;
-    if (is(c, k, "set") && is(c, k + 1, "to"))
-        return true;
-    size_t n = tl(c, k);
-    const char *s = ts(c, k);
-    return (n > 3 && sr_ieq(s + n - 3, 3, "'ll")) || (n > 5 && sr_ieq(s + n - 5, 5, "\xe2\x80\x99ll"));
+    return is_word(c, k) && (!capital(c, k) || (c->t[k].flags & SITREP_TOKF_SENT_START));
 }
 
+/* A word in -ed that may be a finite verb in the past: "announced",
+ * "closed"; not after a determiner ("the proposed merger"). */
+static bool ed_word(const cx *c, size_t k)
+{
+    size_t n = tl(c, k);
+    const char *s = ts(c, k);
+    return verb_word(c, k) && n > 4 && (s[n - 2] | 0x20) == 'e' && (s[n - 1] | 0x20) == 'd' &&
+           !word_is(c, k - 1, SR_LEX_TIMES_YEAR_DET);
+}
+
+/* What token k says of the tense of its clause: +1 ahead ("will",
+ * "should", "to be", "is due to", "scheduled", "'ll"), -1 back ("was",
+ * "had", "said", a verb in -ed, "has announced"), 0 nothing (a noun, a
+ * participle whose auxiliary comes before it, "is"). */
+static int tense_word(const cx *c, size_t k)
+{
+    if (!verb_word(c, k))
+        return 0;
+    if (word_is(c, k, SR_LEX_TIMES_FUTURE_CUE) || word_is(c, k, SR_LEX_TIMES_MODAL))
+        return 1;
+    size_t n = tl(c, k);
+    const char *s = ts(c, k);
+    if ((n > 3 && sr_ieq(s + n - 3, 3, "'ll")) || (n > 5 && sr_ieq(s + n - 5, 5, "\xe2\x80\x99ll")))
+        return 1;
+    /* "is due to open", "due on Friday"; not "fell due to the turmoil" */
+    if (is(c, k, "due"))
+        return !is(c, k + 1, "to") || word_is(c, k - 1, SR_LEX_TIMES_BE_FORM) ? 1 : 0;
+    if (is(c, k, "set") && (is(c, k + 1, "to") || is(c, k + 1, "for")))
+        return 1;
+    /* "the event takes place on Oct. 14", "the talks begin on Monday" */
+    if (word_is(c, k, SR_LEX_TIMES_SCHEDULE_VERB))
+        return 1;
+    /* "to be held", "is to open" */
+    if (is(c, k, "be") && is(c, k - 1, "to"))
+        return 1;
+    if (is(c, k, "to") && (is(c, k - 1, "is") || is(c, k - 1, "are")) && verb_word(c, k + 1))
+        return 1;
+    if (word_is(c, k, SR_LEX_TIMES_PAST_AUX))
+        return -1;
+    if (word_is(c, k, SR_LEX_TIMES_PERFECT)) /* "has announced": past, "has been scheduled": ahead */
+        return word_is(c, k + 1, SR_LEX_TIMES_FUTURE_CUE) || word_is(c, k + 2, SR_LEX_TIMES_FUTURE_CUE) ? 1
+                                                                                                   : -1;
+    bool aux_before = word_is(c, k - 1, SR_LEX_TIMES_BE_FORM) || word_is(c, k - 1, SR_LEX_TIMES_PERFECT) ||
+                      word_is(c, k - 1, SR_LEX_TIMES_PAST_AUX);
+    if (aux_before)
+        return 0; /* a participle: its auxiliary decides */
+    if (word_is(c, k, SR_LEX_TIMES_PAST_VERB) || ed_word(c, k))
+        return -1;
+    return 0;
+}
+
+/* Does a clause open at token k, read backwards: a semicolon, a colon, or
+ * a word that opens a subordinate clause ("said that it wants to ... by
+ * June": the tense of "said" is not the tense of "wants")? */
+static bool clause_open(const cx *c, size_t k)
+{
+    return is_punct(c, k, ';') || is_punct(c, k, ':') || word_is(c, k, SR_LEX_TIMES_CLAUSE_OPENER);
+}
+
+/* Which way from the document date the expression at tokens [i, end)
+ * points, from the tense of its clause: the nearest word that tells,
+ * before it (up to the clause's start), else just after it ("A June 3
+ * hearing has been scheduled").  +1 ahead, -1 back, 0 nothing tells. */
+static int direction(const cx *c, size_t i, size_t end)
+{
+    for (size_t k = i; k > c->s0 && i - k < 30;) {
+        k--;
+        if (clause_open(c, k))
+            break;
+        int t = tense_word(c, k);
+        if (t)
+            return t;
+    }
+    for (size_t k = end; k < c->n && k < end + 8; k++) {
+        if (is_punct(c, k, ';') || is_punct(c, k, ':') || is_punct(c, k, ','))
+            break;
+        int t = tense_word(c, k);
+        if (t)
+            return t;
+    }
+    return 0;
+}
+
+/* "until Friday", "by September": a limit ahead ("has kept the markets
+ * closed until Friday", "will finish by September"), unless the clause
+ * is in the past ("was closed until Friday", "the truce held until
+ * March", "the road remained closed until Monday", "By March the rebels
+ * had taken the city").  A word in -ed counts only when no auxiliary
+ * before it in the clause makes it a participle. */
+static int limit_direction(const cx *c, size_t i, size_t end)
+{
+    bool ed = false;
+    for (size_t k = i; k > c->s0 && i - k < 30;) {
+        k--;
+        if (clause_open(c, k))
+            break;
+        if (!verb_word(c, k))
+            continue;
+        if (word_is(c, k, SR_LEX_TIMES_PAST_AUX))
+            return -1;
+        if (word_is(c, k, SR_LEX_TIMES_PERFECT) || word_is(c, k, SR_LEX_TIMES_FUTURE_CUE) ||
+            word_is(c, k, SR_LEX_TIMES_MODAL))
+            return 1;
+        if (word_is(c, k, SR_LEX_TIMES_PAST_VERB) && !word_is(c, k - 1, SR_LEX_TIMES_BE_FORM) &&
+            !word_is(c, k - 1, SR_LEX_TIMES_PERFECT) && !word_is(c, k - 1, SR_LEX_TIMES_PAST_AUX))
+            return -1; /* "the truce held until"; not "has kept ... until" */
+        ed = ed || ed_word(c, k);
+    }
+    for (size_t k = end; k < c->n && k < end + 12; k++)
+        if (verb_word(c, k) && word_is(c, k, SR_LEX_TIMES_PAST_AUX))
+            return -1;
+    return ed ? -1 : 1;
+}
+
+/* Does the expression at tokens [i, end) point ahead? */
 static bool future_cue(const cx *c, size_t i, size_t end)
 {
-    size_t lo = i > c->s0 + 8 ? i - 8 : c->s0;
-    for (size_t k = lo; k < i; k++)
-        if (cue_at(c, k))
-            return true;
-    /* at the start of the sentence ("On Friday, the council will vote") the verb follows */
-    for (size_t k = c->s0; k < i; k++)
-        if (!word_is(c, k, SR_LEX_TIMES_LEAD))
-            return false;
-    for (size_t k = end; k < end + 8 && k < c->n; k++)
-        if (cue_at(c, k))
-            return true;
-    return false;
+    int r = i > c->s0 ? word_value(c, i - 1, SR_LEX_TIMES_RELATION, 0) : 0;
+    if (r == SR_LEXE_TIMES_RELATION_REL_BY || r == SR_LEXE_TIMES_RELATION_REL_UNTIL)
+        return limit_direction(c, i, end) > 0;
+    return direction(c, i, end) > 0;
 }
 
 /* ---- resolution of pending points ---- */
@@ -394,6 +537,10 @@ static bool place_yearless(const cx *c, ex *e, int y)
     if (d2 > last)
         d2 = last;
     set_iv(e, mkdate(y, e->ym, e->yd1), mkdate(y, e->ym, d2), e->prec);
+    if (e->mod) { /* "early June": its value is June */
+        e->vfrom = mkdate(y, e->ym, 1);
+        e->vto = mkdate(y, e->ym, last);
+    }
     (void)c;
     return true;
 }
@@ -465,28 +612,16 @@ static bool finish_future(const cx *c, ex *e, bool future)
     return place_yearless(c, e, y);
 }
 
-/* "by September" sets a deadline ahead, unless the sentence looks back
- * from it ("By March, the rebels had taken the city"). */
-static bool deadline(const cx *c, size_t i, size_t end)
-{
-    if (!is(c, i - 1, "by"))
-        return false;
-    for (size_t k = end; k < end + 12 && k < c->n; k++)
-        if (word_is(c, k, SR_LEX_TIMES_LOOKS_BACK))
-            return false;
-    return true;
-}
-
 static bool finish(const cx *c, size_t i, ex *e)
 {
-    bool future = e->pend != P_NONE && c->anchored &&
-                  (future_cue(c, i, e->end) || (e->pend == P_YEARLESS && deadline(c, i, e->end)));
+    bool future = e->pend != P_NONE && c->anchored && future_cue(c, i, e->end);
     return finish_future(c, e, future);
 }
 
 /* Narrows a point to its early (1), middle (2) or late (3) part. */
 static void narrow(ex *e, int mod)
 {
+    e->mod = mod; /* SR_MOD_START, _MID, _END are 1, 2, 3 */
     if (e->pend == P_YEARLESS && e->prec == SR_PREC_MONTH) {
         static const int d1[4] = {0, 1, 11, 21}, d2[4] = {0, 10, 20, 0};
         e->yd1 = d1[mod];
@@ -600,10 +735,12 @@ static bool relative(const cx *c, size_t i, ex *e)
     const sr_date *a = &c->a;
     sr_date d;
     e->rel = true;
-    /* today, yesterday, tomorrow, tonight */
-    if (word_is(c, i, SR_LEX_TIMES_DAY_WORD)) {
-        day_iv(e, sr_date_add_days(a, word_value(c, i, SR_LEX_TIMES_DAY_WORD, 0)));
-        quote(c, e, i, i + 1);
+    /* today, yesterday, tomorrow, tonight, the day before yesterday */
+    sr_lexid did;
+    size_t dn = phrase_at(c, i, SR_LEX_TIMES_DAY_WORD, &did);
+    if (dn) {
+        day_iv(e, sr_date_add_days(a, sr_lex_value(did, SR_LEX_TIMES_DAY_WORD, 0)));
+        quote(c, e, i, i + dn);
         return true;
     }
     /* last night, last evening; this morning, this afternoon, this evening */
@@ -796,7 +933,13 @@ static bool slashed(const cx *c, size_t i, ex *e)
     if (b < 1 || n2 > 2 || !touch(c, i + 2) || !is_punct(c, i + 3, '/') || !touch(c, i + 3))
         return false;
     y = plain(c, i + 4, &n3);
-    if (n3 != 4 || y < 1900 || y > 2100 || (touch(c, i + 4) && is_punct(c, i + 5, '/')))
+    if (y < 0)
+        return false;
+    if (n3 == 2 && c->anchored) /* 7/8/07: the century that puts it at most a year ahead */
+        y += y <= c->a.year % 100 + 1 ? c->a.year / 100 * 100 : (c->a.year / 100 - 1) * 100;
+    else if (n3 != 4)
+        return false;
+    if (y < 1900 || y > 2100 || (touch(c, i + 4) && is_punct(c, i + 5, '/')))
         return false;
     long m = a, d = b;
     if (a > 12) {
@@ -905,8 +1048,10 @@ static bool has_ctx(const cx *c, size_t i, int ctx)
 static bool month_alone(const cx *c, size_t i, ex *e, int ctx)
 {
     int m = month_at(c, i, false);
-    if (!m || !has_ctx(c, i, ctx))
-        return false;
+    if (!m && touch(c, i) && is_punct(c, i + 1, '.'))
+        m = month_at(c, i, true); /* "in Nov." */
+    if (!m || !(has_ctx(c, i, ctx) || year_modifier(c, i)))
+        return false; /* "in March", "their January sales" */
     int y;
     size_t end;
     bool rel;
@@ -936,7 +1081,7 @@ static bool year_or_decade(const cx *c, size_t i, ex *e, int ctx)
         quote(c, e, i, i + 1);
         return true;
     }
-    if (sn != 0 || !has_ctx(c, i, ctx))
+    if (sn != 0 || !(has_ctx(c, i, ctx) || year_modifier(c, i)))
         return false;
     /* "from 2000 to 3000 fighters", "of 2000 people": counts */
     if (noun_follows(c, i + 1))
@@ -952,11 +1097,79 @@ static bool year_or_decade(const cx *c, size_t i, ex *e, int ctx)
         if (n2 == 2 && y2 >= 0)
             y2 += y / 100 * 100;
         if ((n2 == 2 || n2 == 4) && y2 > y && y2 <= y + 30) {
-            e->to = mkdate((int)y2, 12, 31);
+            e->to = e->vto = mkdate((int)y2, 12, 31); /* one expression: its value is the span */
             end = i + 3;
         }
     }
     quote(c, e, i, end);
+    return true;
+}
+
+/* The season beginning in month m1 of year y. */
+static void season_iv(ex *e, int y, int m1)
+{
+    sr_date from = mkdate(y, m1, 1), last = sr_date_add_months(&from, 2);
+    set_iv(e, from, mkdate(last.year, last.month, sr_days_in_month(last.year, last.month)), SR_PREC_SEASON);
+}
+
+/* Seasons: "spring 2008", "the fall of 2008", "this summer", "last
+ * winter" (the last one over by the document date), "next spring". */
+static bool season(const cx *c, size_t i, ex *e)
+{
+    size_t k = i;
+    int32_t rule = word_value(c, i, SR_LEX_TIMES_RULE, 0);
+    bool the = !rule && is(c, i, "the");
+    if (rule || the)
+        k++;
+    int m1 = word_value(c, k, SR_LEX_TIMES_SEASON, 0);
+    if (!m1)
+        return false;
+    int y;
+    size_t end;
+    if (rule) {
+        if (!c->anchored)
+            return false;
+        /* the instance that holds the document date, or the one before or after it */
+        const sr_date *a = &c->a;
+        y = a->year - (m1 == 12 && a->month < 3);
+        sr_date from = mkdate(y, m1, 1), last = sr_date_add_months(&from, 2);
+        sr_date to = mkdate(last.year, last.month, sr_days_in_month(last.year, last.month));
+        if (rule == SR_LEXE_TIMES_RULE_RULE_LAST && sr_date_cmp(&to, a) >= 0)
+            y--;
+        else if (rule == SR_LEXE_TIMES_RULE_RULE_NEXT && sr_date_cmp(&from, a) <= 0)
+            y++;
+        end = k + 1;
+        e->rel = true;
+    } else if (the) {
+        if (!is(c, k + 1, "of") || !(y = year_number(c, k + 2)))
+            return false;
+        end = k + 3;
+    } else {
+        if (!(y = year_number(c, k + 1)))
+            return false;
+        end = k + 2;
+    }
+    season_iv(e, y, m1);
+    quote(c, e, i, end);
+    return true;
+}
+
+/* Fiscal years: "fiscal 2008", "fiscal year 2008", "FY 2008": the
+ * calendar year of the name, read as a fiscal year (its months vary). */
+static bool fiscal(const cx *c, size_t i, ex *e)
+{
+    if (!word_is(c, i, SR_LEX_TIMES_FISCAL))
+        return false;
+    bool pl;
+    size_t k = i + 1;
+    if (unit_at(c, k, &pl) == U_YEAR && !pl)
+        k++;
+    int y = year_number(c, k);
+    if (!y)
+        return false;
+    year_iv(e, y);
+    e->prec = SR_PREC_FISCAL;
+    quote(c, e, i, k + 1);
     return true;
 }
 
@@ -982,10 +1195,16 @@ static bool point(const cx *c, size_t i, ex *e, int ctx, int depth)
         }
         if (mod) {
             ex in;
-            /* "the end of the year" */
+            /* "the end of the year", "the end of the month": the document date's */
             bool pl;
-            if (is(c, k, "the") && unit_at(c, k + 1, &pl) == U_YEAR && !pl && c->anchored) {
-                year_iv(&in, c->a.year);
+            int u = is(c, k, "the") ? unit_at(c, k + 1, &pl) : U_NONE;
+            if ((u == U_YEAR || u == U_MONTH || u == U_WEEK) && !pl && c->anchored) {
+                if (u == U_YEAR)
+                    year_iv(&in, c->a.year);
+                else if (u == U_MONTH)
+                    month_iv(&in, c->a.year, c->a.month);
+                else
+                    week_iv(&in, c->a);
                 in.rel = true;
                 quote(c, &in, k, k + 2);
             } else if (!point(c, k, &in, CTX_YES, depth + 1)) {
@@ -1001,6 +1220,9 @@ static bool point(const cx *c, size_t i, ex *e, int ctx, int depth)
     }
     if (mid_token(c, i, e))
         return true;
+    if (season(c, i, e) || fiscal(c, i, e))
+        return true;
+    memset(e, 0, sizeof *e);
     if (c->anchored && relative(c, i, e))
         return true;
     memset(e, 0, sizeof *e);
@@ -1027,7 +1249,7 @@ static bool since(const cx *c, size_t i, ex *e)
     if (sr_date_cmp(&e->from, &c->a) > 0)
         return false;
     e->to = c->a;
-    e->qstart = c->t[i].start;
+    e->relation = SR_REL_SINCE;
     return true;
 }
 
@@ -1040,8 +1262,10 @@ static int year_before(const ex *x, const ex *y)
     return yy;
 }
 
-/* between X and Y; from X to/until/through Y. */
-static bool range(const cx *c, size_t i, ex *e)
+/* between X and Y; from X to/until/through Y: each end its own
+ * expression with its own value (TimeML marks "2009" and "2011" in "from
+ * 2009 to 2011"), both with the range as their period. */
+static bool range(const cx *c, size_t i, ex *e, ex *e2)
 {
     bool between = is(c, i, "between");
     if (!between && !is(c, i, "from"))
@@ -1078,13 +1302,13 @@ static bool range(const cx *c, size_t i, ex *e)
     }
     if (sr_date_cmp(&x.to, &y.to) > 0 || sr_date_cmp(&x.from, &y.from) > 0)
         return false;
+    x.to = y.to;
+    y.from = x.from;
+    x.relation = between ? SR_REL_BETWEEN : SR_REL_FROM;
+    y.relation = between ? SR_REL_AND : SR_REL_TO;
+    x.end = y.end; /* the scan goes on after the range */
     *e = x;
-    e->to = y.to;
-    e->prec = x.prec > y.prec ? x.prec : y.prec;
-    e->rel = x.rel || y.rel;
-    e->qstart = c->t[i].start;
-    e->qend = y.qend;
-    e->end = y.end;
+    *e2 = y;
     return true;
 }
 
@@ -1242,6 +1466,22 @@ static bool rolling(const cx *c, size_t i, ex *e)
         set_iv(e, shift(&c->a, u, n), c->a, unit_prec(u));
     else
         set_iv(e, c->a, shift(&c->a, u, -n), unit_prec(u));
+    if (!used && the && word_value(c, k, SR_LEX_TIMES_RULE, 0) == SR_LEXE_TIMES_RULE_RULE_LAST &&
+        (u == U_YEAR || u == U_MONTH || u == U_WEEK)) {
+        /* "the last year": its value is the calendar year before (TimeML),
+         * its period the twelve months to the document date */
+        ex cal;
+        memset(&cal, 0, sizeof cal);
+        sr_date d = shift(&c->a, u, 1);
+        if (u == U_YEAR)
+            year_iv(&cal, d.year);
+        else if (u == U_MONTH)
+            month_iv(&cal, d.year, d.month);
+        else
+            week_iv(&cal, d);
+        e->vfrom = cal.vfrom;
+        e->vto = cal.vto;
+    }
     e->rel = true;
     quote(c, e, i, end);
     return true;
@@ -1445,15 +1685,257 @@ static bool time_of_day(const cx *c, size_t i, ex *e)
     return true;
 }
 
+/* ---- anaphora ---- */
+
+enum { G_ANY = 0 };
+
+/* The latest date in focus whose precision is `gran` or finer (any when
+ * G_ANY), coarsened to `gran`, into *e; false when none. */
+static bool focus_at(const cx *c, int gran, ex *e)
+{
+    for (int k = c->nfocus; k-- > 0;) {
+        int p = c->focus[k].prec;
+        if (gran != G_ANY && p > gran)
+            continue;
+        sr_date d = c->focus[k].from;
+        switch (gran == G_ANY ? p : gran) {
+        case SR_PREC_DAY: day_iv(e, d); break;
+        case SR_PREC_WEEK: week_iv(e, d); break;
+        case SR_PREC_MONTH: month_iv(e, d.year, d.month); break;
+        case SR_PREC_QUARTER: {
+            int m1 = (d.month - 1) / 3 * 3 + 1;
+            set_iv(e, mkdate(d.year, m1, 1), mkdate(d.year, m1 + 2, sr_days_in_month(d.year, m1 + 2)),
+                   SR_PREC_QUARTER);
+            break;
+        }
+        case SR_PREC_HALF: {
+            int m1 = d.month <= 6 ? 1 : 7;
+            set_iv(e, mkdate(d.year, m1, 1), mkdate(d.year, m1 + 5, sr_days_in_month(d.year, m1 + 5)),
+                   SR_PREC_HALF);
+            break;
+        }
+        case SR_PREC_DECADE: {
+            int y = d.year - d.year % 10;
+            set_iv(e, mkdate(y, 1, 1), mkdate(y + 9, 12, 31), SR_PREC_DECADE);
+            break;
+        }
+        default: year_iv(e, d.year); break;
+        }
+        return true;
+    }
+    return false;
+}
+
+/* Moves a resolved date n units (U_*) ahead (back when n < 0), keeping its
+ * precision. */
+static void move(ex *e, int unit, long n)
+{
+    sr_date d = shift(&e->vfrom, unit, -n);
+    switch (e->prec) {
+    case SR_PREC_DAY: day_iv(e, d); break;
+    case SR_PREC_WEEK: week_iv(e, d); break;
+    case SR_PREC_MONTH: month_iv(e, d.year, d.month); break;
+    case SR_PREC_YEAR: year_iv(e, d.year); break;
+    default: {
+        int prec = e->prec;
+        sr_date t = shift(&e->vto, unit, -n);
+        set_iv(e, d, t, prec);
+        break;
+    }
+    }
+}
+
+/* The granularity an anaphor's unit word at i names (SR_PREC_*, G_ANY),
+ * -1 when it names none. */
+static int anaphor_gran(const cx *c, size_t i)
+{
+    static const int grans[] = {[SR_LEXE_TIMES_ANAPHOR_UNIT_GRAN_DAY] = SR_PREC_DAY,
+                                [SR_LEXE_TIMES_ANAPHOR_UNIT_GRAN_WEEK] = SR_PREC_WEEK,
+                                [SR_LEXE_TIMES_ANAPHOR_UNIT_GRAN_MONTH] = SR_PREC_MONTH,
+                                [SR_LEXE_TIMES_ANAPHOR_UNIT_GRAN_QUARTER] = SR_PREC_QUARTER,
+                                [SR_LEXE_TIMES_ANAPHOR_UNIT_GRAN_YEAR] = SR_PREC_YEAR,
+                                [SR_LEXE_TIMES_ANAPHOR_UNIT_GRAN_ANY] = G_ANY};
+    int32_t g = word_value(c, i, SR_LEX_TIMES_ANAPHOR_UNIT, 0);
+    return g ? grans[g] : -1;
+}
+
+static int gran_unit(int gran)
+{
+    switch (gran) {
+    case SR_PREC_DAY: return U_DAY;
+    case SR_PREC_WEEK: return U_WEEK;
+    case SR_PREC_MONTH: return U_MONTH;
+    case SR_PREC_YEAR: return U_YEAR;
+    default: return U_NONE;
+    }
+}
+
+/* A shift after an anaphor's unit, at token k: "a year ago", "a year
+ * earlier", "last year", "the previous year", "the year before".  The
+ * units and their count in *unit and *n (n < 0 back); the tokens taken,
+ * 0 when none. */
+static size_t shift_after(const cx *c, size_t k, int *unit, long *n)
+{
+    long cnt;
+    bool art, pl;
+    size_t used = count_at(c, k, &cnt, &art);
+    if (used) {
+        int u = unit_at(c, k + used, &pl);
+        int32_t dir = word_value(c, k + used + 1, SR_LEX_TIMES_ANAPHOR_SHIFT, 0);
+        if (u && (dir || is(c, k + used + 1, "ago"))) {
+            *unit = u;
+            *n = dir > 0 ? cnt : -cnt;
+            return used + 2;
+        }
+        return 0;
+    }
+    if (word_value(c, k, SR_LEX_TIMES_RULE, 0) == SR_LEXE_TIMES_RULE_RULE_LAST) {
+        int u = unit_at(c, k + 1, &pl);
+        if (u && !pl) { /* "last year" */
+            *unit = u;
+            *n = -1;
+            return 2;
+        }
+    }
+    if (is(c, k, "the")) {
+        int32_t dir = word_value(c, k + 1, SR_LEX_TIMES_ANAPHOR_SHIFT, 0);
+        int u = unit_at(c, k + 2, &pl);
+        if (dir && u && !pl) { /* "the previous year" */
+            *unit = u;
+            *n = dir;
+            return 3;
+        }
+        u = unit_at(c, k + 1, &pl);
+        dir = word_value(c, k + 2, SR_LEX_TIMES_ANAPHOR_SHIFT, 0);
+        if (dir && u && !pl) { /* "the year before" */
+            *unit = u;
+            *n = dir;
+            return 3;
+        }
+    }
+    return 0;
+}
+
+/* A date told from the last date in focus: "the same day", "the same
+ * month a year ago", "the same period last year", "that week", "that
+ * time", "the previous year", "the year before", "the following day", "a
+ * year earlier", "two days later", "the entire year", "later in the day".
+ * Without a date in focus it is no date (the story's day is not the
+ * article's). */
+static bool anaphor(const cx *c, size_t i, ex *e)
+{
+    memset(e, 0, sizeof *e);
+    if (!is_word(c, i))
+        return false;
+    bool pl;
+    size_t end = 0;
+    int gran = -1, unit = U_NONE;
+    long n = 0;
+    if (is(c, i, "the") && word_is(c, i + 1, SR_LEX_TIMES_ANAPHOR_SAME) &&
+        (gran = anaphor_gran(c, i + 2)) >= 0) {
+        /* the same day; the same month a year ago; the same period last year */
+        end = i + 3;
+        end += shift_after(c, end, &unit, &n);
+    } else if (is(c, i, "that") && (gran = anaphor_gran(c, i + 1)) >= 0) {
+        end = i + 2; /* that week, that time */
+    } else if (is(c, i, "the") && word_value(c, i + 1, SR_LEX_TIMES_ANAPHOR_SHIFT, 0) &&
+               (gran = anaphor_gran(c, i + 2)) > 0 && unit_at(c, i + 2, &pl) && !pl) {
+        /* the previous year, the following day */
+        n = word_value(c, i + 1, SR_LEX_TIMES_ANAPHOR_SHIFT, 0);
+        unit = gran_unit(gran);
+        end = i + 3;
+    } else if (is(c, i, "the") && (gran = anaphor_gran(c, i + 1)) > 0 && unit_at(c, i + 1, &pl) && !pl &&
+               (n = word_value(c, i + 2, SR_LEX_TIMES_ANAPHOR_SHIFT, 0)) != 0 &&
+               !((is(c, i + 2, "after") || is(c, i + 2, "before")) && is_word(c, i + 3))) {
+        /* the year before, the year previous, the day after */
+        unit = gran_unit(gran);
+        end = i + 3;
+    } else if (is(c, i, "the") && word_is(c, i - 1, SR_LEX_TIMES_DAY_PREP) && day_number(c, i + 1) &&
+               c->t[i + 1].end - c->t[i + 1].start > 2 && !is_punct(c, i + 2, '-') &&
+               (!is_word(c, i + 2) || sr_wordset_has(&sr_function_words, ts(c, i + 2), tl(c, i + 2)))) {
+        /* "on the 15th": that day of the month in focus */
+        ex m;
+        int d = day_number(c, i + 1);
+        if (!focus_at(c, SR_PREC_MONTH, &m)) {
+            if (!c->anchored)
+                return false;
+            month_iv(&m, c->a.year, c->a.month); /* the document's month */
+        }
+        if (d > sr_days_in_month(m.vfrom.year, m.vfrom.month))
+            return false;
+        day_iv(e, mkdate(m.vfrom.year, m.vfrom.month, d));
+        e->rel = true;
+        quote(c, e, i, i + 2);
+        return true;
+    } else if (is(c, i, "the") && is(c, i + 1, "day") && (is(c, i - 1, "in") || is(c, i - 1, "during")) &&
+               c->t[i + 1].end == c->t[i + 1].start + tl(c, i + 1)) {
+        gran = SR_PREC_DAY; /* later in the day */
+        end = i + 2;
+    } else {
+        /* a year earlier, two days later */
+        long cnt;
+        bool art;
+        size_t used = count_at(c, i, &cnt, &art);
+        int u = used ? unit_at(c, i + used, &pl) : U_NONE;
+        int32_t dir = u ? word_value(c, i + used + 1, SR_LEX_TIMES_ANAPHOR_SHIFT, 0) : 0;
+        /* "twelve years after he left": told from another happening */
+        bool prep = (is(c, i + used + 1, "after") || is(c, i + used + 1, "before")) && is_word(c, i + used + 2);
+        if (!u || !dir || u == U_HOUR || u == U_DECADE || (pl && cnt == 1) || prep ||
+            is(c, i + used + 2, "than"))
+            return false;
+        gran = G_ANY;
+        unit = u;
+        n = dir * cnt;
+        end = i + used + 2;
+    }
+    if (!focus_at(c, gran, e))
+        return false;
+    if (unit != U_NONE && n)
+        move(e, unit, n);
+    e->rel = true;
+    quote(c, e, i, end);
+    return true;
+}
+
 /* ---- the scan ---- */
 
-static bool match_at(const cx *c, size_t i, ex *e)
+/* A resolved date becomes the latest date in focus. */
+static void hold_focus(cx *c, const ex *e)
 {
+    if (e->kind != SR_TIME_DATE || !e->vfrom.year)
+        return;
+    int cap = (int)(sizeof c->focus / sizeof c->focus[0]);
+    if (c->nfocus == cap) {
+        memmove(&c->focus[0], &c->focus[1], (size_t)(cap - 1) * sizeof c->focus[0]);
+        c->nfocus--;
+    }
+    c->focus[c->nfocus].from = e->vfrom;
+    c->focus[c->nfocus].prec = e->prec;
+    c->nfocus++;
+}
+
+/* The relation a word before the expression at token i gives it: "by
+ * 2012", "until Friday", "before March", "after the 2003 war" (times.relation). */
+static int relation_before(const cx *c, size_t i)
+{
+    static const int rels[] = {[SR_LEXE_TIMES_RELATION_REL_BY] = SR_REL_BY,
+                               [SR_LEXE_TIMES_RELATION_REL_UNTIL] = SR_REL_UNTIL,
+                               [SR_LEXE_TIMES_RELATION_REL_BEFORE] = SR_REL_BEFORE,
+                               [SR_LEXE_TIMES_RELATION_REL_AFTER] = SR_REL_AFTER};
+    int32_t r = i > c->s0 ? word_value(c, i - 1, SR_LEX_TIMES_RELATION, 0) : 0;
+    return r ? rels[r] : SR_REL_NONE;
+}
+
+static bool match_at(const cx *c, size_t i, ex *e, ex *e2)
+{
+    e2->kind = 0;
     /* since, range, part and rolling start with a word */
     if (c->t[i].kind == SITREP_TOK_WORD &&
-        (since(c, i, e) || range(c, i, e) || part(c, i, e) || rolling(c, i, e)))
+        (since(c, i, e) || range(c, i, e, e2) || part(c, i, e) || rolling(c, i, e)))
         return true;
     if (ago(c, i, e))
+        return true;
+    if (c->t[i].kind != SITREP_TOK_SYMBOL && anaphor(c, i, e))
         return true;
     if (point(c, i, e, CTX_ASK, 0)) {
         if (finish(c, i, e))
@@ -1473,9 +1955,13 @@ static bool emit(sr_buf *out, const ex *e)
     t.end = e->qend;
     t.kind = (uint8_t)e->kind;
     t.precision = (uint8_t)e->prec;
+    t.relation = (uint8_t)e->relation;
+    t.mod = (uint8_t)e->mod;
     if (e->kind == SR_TIME_DATE) {
         t.from = e->from;
         t.to = e->to;
+        t.vfrom = e->vfrom;
+        t.vto = e->vto;
     } else if (e->kind == SR_TIME_DURATION) {
         memcpy(t.duration, e->dur, sizeof t.duration);
     }
@@ -1502,9 +1988,9 @@ static void place_times(const cx *c, sr_buf *out, size_t first)
                 }
             }
             if (best) {
-                v[k].from = v[k].to = best->from;
+                v[k].from = v[k].to = v[k].vfrom = v[k].vto = best->from;
             } else if (c->anchored) {
-                v[k].from = v[k].to = c->a;
+                v[k].from = v[k].to = v[k].vfrom = v[k].vto = c->a;
             } else {
                 continue;
             }
@@ -1560,19 +2046,25 @@ sitrep_status sr_find_times(const sitrep_doc *doc, const sr_date *anchor, sr_buf
         size_t first = SR_VEC_COUNT(out, sr_time);
         bool times = false;
         for (size_t i = c.s0; i < c.n;) {
-            ex e;
-            if (!may_start_time(&c, i) || !match_at(&c, i, &e) || e.end <= i) {
+            ex e, e2;
+            if (!may_start_time(&c, i) || !match_at(&c, i, &e, &e2) || e.end <= i) {
                 i++;
                 continue;
             }
+            size_t at = i;
             i = e.end;
             if (!e.kind)
                 continue;
             times = times || e.kind == SR_TIME_TIME;
-            if (!emit(out, &e)) {
+            if (e.kind == SR_TIME_DATE && !e.relation)
+                e.relation = relation_before(&c, at);
+            if (!emit(out, &e) || (e2.kind && !emit(out, &e2))) {
                 sr_buf_free(&scratch);
                 return SITREP_ENOMEM;
             }
+            hold_focus(&c, &e);
+            if (e2.kind)
+                hold_focus(&c, &e2);
         }
         if (times)
             place_times(&c, out, first);
@@ -1581,14 +2073,15 @@ sitrep_status sr_find_times(const sitrep_doc *doc, const sr_date *anchor, sr_buf
     return SITREP_OK;
 }
 
-const char *sr_precision_name(int p)
+const char *sr_time_relation_name(int r)
 {
-    static const char *const names[] = {"?", "day", "week", "month", "quarter", "half", "year", "decade"};
-    return p >= 1 && p <= SR_PREC_DECADE ? names[p] : "?";
+    static const char *const names[] = {NULL,      "since", "until",  "from",  "to",
+                                        "between", "and",   "by",     "before", "after"};
+    return r >= 1 && r <= SR_REL_AFTER ? names[r] : NULL;
 }
 
-const char *sr_time_kind_name(int k)
+const char *sr_time_mod_name(int m)
 {
-    static const char *const names[] = {"?", "date", "duration", "set", "time"};
-    return k >= 1 && k <= SR_TIME_TIME ? names[k] : "?";
+    static const char *const names[] = {NULL, "start", "mid", "end"};
+    return m >= 1 && m <= SR_MOD_END ? names[m] : NULL;
 }

@@ -386,8 +386,14 @@ static sitrep_status add_exprs(sitrep_corpus *c, uint32_t d, const sitrep_doc *d
         x.doc_index = d;
         memcpy(x.from, t.from, sizeof x.from);
         memcpy(x.to, t.to, sizeof x.to);
-        x.precision = t.precision;
-        x.kind = t.kind;
+        if (strcmp(t.period_from, t.from) != 0 || strcmp(t.period_to, t.to) != 0) {
+            memcpy(x.pfrom, t.period_from, sizeof x.pfrom);
+            memcpy(x.pto, t.period_to, sizeof x.pto);
+        }
+        x.precision = sitrep_precision_name(t.precision);
+        x.kind = sitrep_time_kind_name(t.kind);
+        x.relation = t.relation;
+        x.mod = t.mod;
         if (t.duration)
             snprintf(x.duration, sizeof x.duration, "%s", t.duration);
         if (x.quote == NULL || !SR_VEC_PUSH(&c->exprs, sr_cexpr, x))
@@ -400,7 +406,7 @@ static sitrep_status add_exprs(sitrep_corpus *c, uint32_t d, const sitrep_doc *d
         x.doc_index = d;
         x.low = f.low;
         x.high = f.high;
-        x.qualifier = f.qualifier;
+        x.qualifier = sitrep_qualifier_name(f.qualifier);
         if (f.unit)
             snprintf(x.unit, sizeof x.unit, "%s", f.unit);
         if (f.measure.end > f.measure.start) {
@@ -446,7 +452,7 @@ sitrep_status sr_corpus_add_analysis(sitrep_corpus *c, uint32_t d, const sitrep_
         sitrep_doc_claim_span(doc, i, 0, &fig);
         x.first = fig.start; /* its figure: one sentence can state several claims */
         x.measure = intern(c, cl.measure, strlen(cl.measure));
-        x.qualifier = cl.qualifier;
+        x.qualifier = sitrep_qualifier_name(cl.qualifier);
         x.actor = cl.actor ? intern(c, cl.actor, strlen(cl.actor)) : NULL;
         x.attributed_to = cl.attributed_to ? intern(c, cl.attributed_to, strlen(cl.attributed_to)) : NULL;
         for (size_t k = 0; k < cl.place_count; k++) {
@@ -478,9 +484,9 @@ sitrep_status sr_corpus_add_analysis(sitrep_corpus *c, uint32_t d, const sitrep_
         x.alive = 1;
         x.group = -1;
         x.first = ev.trigger.start; /* one sentence can report several events */
-        x.type = ev.event_type;
-        x.sub = ev.sub_event_type;
-        x.precision = ev.precision;
+        x.type = ev.event_type ? sitrep_event_type_name(ev.event_type) : "";
+        x.sub = ev.sub_event_type ? sitrep_sub_event_name(ev.sub_event_type) : "";
+        x.precision = sitrep_precision_name(ev.precision);
         memcpy(x.from, ev.date_start, sizeof x.from);
         memcpy(x.to, ev.date_end, sizeof x.to);
         for (size_t k = 0; k < ev.actor_count; k++)
@@ -497,9 +503,9 @@ sitrep_status sr_corpus_add_analysis(sitrep_corpus *c, uint32_t d, const sitrep_
         x.fat_high = ev.fatalities_high;
         x.inj_low = ev.injured_low;
         x.inj_high = ev.injured_high;
-        x.fat_q = ev.fatalities_qualifier;
-        x.inj_q = ev.injured_qualifier;
-        x.perp_conf = ev.perpetrator_confidence;
+        x.fat_q = sitrep_qualifier_name(ev.fatalities_qualifier);
+        x.inj_q = sitrep_qualifier_name(ev.injured_qualifier);
+        x.perp_conf = sitrep_perp_confidence_name(ev.perpetrator_confidence);
         x.date_from_report = (uint8_t)ev.date_from_report;
         x.place_from_report = (uint8_t)ev.place_from_report;
         uint32_t owner = (uint32_t)SR_VEC_COUNT(&c->events, sr_cevent);

@@ -39,8 +39,10 @@ typedef struct sr_cexpr {
     uint32_t start, end;
     const char *quote;       /* interned */
     uint32_t quote_len;
-    char from[11], to[11];   /* time: the interval, "" unresolved */
+    char from[11], to[11];   /* time: its value, "" unresolved */
+    char pfrom[11], pto[11]; /* time: its period when it differs from the value, else "" */
     const char *precision, *kind; /* time: static names */
+    const char *relation, *mod;   /* time: static names or NULL */
     char duration[16];       /* time: ISO duration or "" */
     double low, high;        /* figure */
     const char *qualifier;   /* figure: static name */

@@ -167,7 +167,7 @@ sitrep_status sr_corpus_absorb(sitrep_corpus *into, const sitrep_corpus *from)
     }
     for (size_t i = 0; i < SR_VEC_COUNT(&from->exprs, sr_cexpr) && !a.bad; i++) {
         sr_cexpr x = SR_VEC_AT(&from->exprs, sr_cexpr, i);
-        TR(doc), TR(quote), TR(precision), TR(kind), TR(qualifier), TR(measure);
+        TR(doc), TR(quote), TR(precision), TR(kind), TR(qualifier), TR(measure), TR(relation), TR(mod);
         x.doc_index += nd0;
         a.bad = a.bad || !SR_VEC_PUSH(&into->exprs, sr_cexpr, x);
     }

@@ -54,7 +54,8 @@ static const size_t doc_strs[] = {F(sr_cdoc, id),     F(sr_cdoc, outlet),     F(
 static const size_t entry_strs[] = {F(sr_centry, attr)};
 static const size_t word_strs[] = {F(sr_ctrendword, quote), F(sr_ctrendword, phrase)};
 static const size_t expr_strs[] = {F(sr_cexpr, doc),       F(sr_cexpr, quote),     F(sr_cexpr, precision),
-                                   F(sr_cexpr, kind),      F(sr_cexpr, qualifier), F(sr_cexpr, measure)};
+                                   F(sr_cexpr, kind),      F(sr_cexpr, qualifier), F(sr_cexpr, measure),
+                                   F(sr_cexpr, relation),  F(sr_cexpr, mod)};
 #undef F
 
 typedef struct table {
@@ -369,7 +370,7 @@ static bool consistent(sitrep_corpus *c)
         if (x->doc_index >= nd || (x->type != SR_CEXPR_TIME && x->type != SR_CEXPR_FIGURE) || !x->doc ||
             !x->quote || x->end < x->start || x->end - x->start != x->quote_len || strlen(x->quote) != x->quote_len)
             return false;
-        x->from[10] = x->to[10] = '\0';
+        x->from[10] = x->to[10] = x->pfrom[10] = x->pto[10] = '\0';
         x->duration[sizeof x->duration - 1] = x->unit[sizeof x->unit - 1] = '\0';
     }
     /* the tables: slot values inside their arrays, and never full (a

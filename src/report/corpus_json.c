@@ -125,6 +125,16 @@ static json_t *expr_json(const sr_cexpr *x)
         ok = sr_json_put(o, "kind", sr_json_str_or_null(x->kind)) && ok;
         if (x->duration[0])
             ok = sr_json_put(o, "duration", json_string(x->duration)) && ok;
+        if (x->relation)
+            ok = sr_json_put(o, "relation", json_string(x->relation)) && ok;
+        if (x->mod)
+            ok = sr_json_put(o, "mod", json_string(x->mod)) && ok;
+        if (x->pfrom[0]) { /* what it covers: "since 1989" to the document date */
+            v = json_object();
+            ok = v && sr_json_put(v, "start", json_string(x->pfrom)) && ok;
+            ok = v && sr_json_put(v, "end", json_string(x->pto[0] ? x->pto : x->pfrom)) && ok;
+            ok = sr_json_put(o, "period", v) && ok;
+        }
     } else {
         v = json_object();
         ok = v && sr_json_put(v, "low", json_real(x->low)) && ok;
