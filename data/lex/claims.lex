@@ -20,6 +20,8 @@ died            killed
 die             killed
 slain           killed
 massacred       killed
+murdered        killed
+assassinated    killed
 beheaded        killed
 beheading       killed
 arrest          arrested
@@ -66,6 +68,10 @@ lives           killed
 killing         killed
 killings        killed
 massacre        killed
+murder          killed
+murders         killed
+assassination   killed
+assassinations  killed
 arrests         arrested
 arrest          arrested
 apprehensions   apprehended

@@ -912,6 +912,17 @@ shooter
 shooters
 assailant
 
+# Words that open a subordinate clause: its subject is the doer, nothing
+# named before it ("the mayor died when gunmen attacked").
+[set subordinator]
+when
+after
+as
+while
+because
+before
+where
+
 [set sequel]
 also
 later
@@ -1203,6 +1214,12 @@ the
 his
 her
 their
+
+# "a policeman was wounded": one hurt.
+[set hurt_passive]
+wounded
+injured
+hurt
 
 # One person: "a police officer".
 [set one_word]

@@ -574,6 +574,19 @@ static const char *outcome_around(const sr_context *c, const fig_info *fi, size_
         const char *o = outcome_of(c, q);
         if (o)
             return o;
+        /* "16 members of the village patrol died": past the noun's "of"
+         * phrase (a few words, no punctuation) to its verb */
+        if (q == q0 && sr_tok_is(c, q, "of")) {
+            size_t r = q + 1;
+            while (r < hi && r < q + 7 && sr_tok_word(c, r) && !outcome_of(c, r) &&
+                   !sr_tok_class(c, r, SR_LEX_CLAIMS_OUTCOME_AUX))
+                r++;
+            if (r < hi && r < q + 7 && sr_tok_word(c, r) && (outcome_of(c, r) || sr_tok_class(c, r, SR_LEX_CLAIMS_OUTCOME_AUX))) {
+                q0 = r;
+                q = r - 1;
+                continue;
+            }
+        }
         if (!sr_tok_class(c, q, SR_LEX_CLAIMS_OUTCOME_AUX))
             break;
     }

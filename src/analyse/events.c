@@ -738,6 +738,11 @@ static int32_t perpetrator(const estate *es, size_t lo, size_t hi, size_t at, in
             k > lo && sr_tok_is(c, k - 1, "the"))
             return es->dominant;
         spoken |= sr_tok_flag(c, k, SR_WI_SPEECH);
+        /* "gunmen attacked": the doers are unnamed; "... when gunmen": the
+         * subordinate clause's subject is the doer, nothing before it */
+        if ((sr_tok_class(c, k, SR_LEX_EVENTS_ATTACKER) && !(k > lo && actor_kind(sr_entity_at(c, k - 1, NULL)))) ||
+            sr_tok_class(c, k, SR_LEX_EVENTS_SUBORDINATOR))
+            break;
         /* "soldiers opened fire", "the army bombed": the state's forces,
          * unless they are what was hit ("an attack on soldiers", "an army
          * post", "soldiers were wounded"), the speaker ("the army said")
@@ -984,9 +989,32 @@ static void stated_casualties(const sr_context *c, size_t lo, size_t hi, sr_even
                   sr_tok_is(c, k - 2, "an"))) ||
                 (sr_tok_is(c, k, "was") &&
                 (sr_tok_class(c, k + 1, SR_LEX_EVENTS_KILLED_PASSIVE) ||
-                 (sr_tok_is(c, k + 1, "shot") && sr_tok_is(c, k + 2, "dead")))))) {
+                 (sr_tok_is(c, k + 1, "shot") && (sr_tok_is(c, k + 2, "dead") ||
+                                                  (sr_tok_is(c, k + 2, "to") && sr_tok_is(c, k + 3, "death")))))))) {
                 ev->fat_low = ev->fat_high = 1;
                 ev->fat_q = SR_Q_EXACT;
+                break;
+            }
+    /* "the mayor died when ...": a person named dies */
+    if (!ev->fat_q)
+        for (size_t k = lo + 1; k < hi; k++)
+            if (sr_tok_is(c, k, "died")) {
+                const sr_entity *en = sr_entity_at(c, k - 1, NULL);
+                bool name = en ? en->e.kind == SITREP_ENTITY_PERSON
+                               : sr_tok_word(c, k - 1) && (c->tok[k - 1].flags & SITREP_TOKF_CAP) &&
+                                     !(c->tok[k - 1].flags & SITREP_TOKF_SENT_START);
+                if (name) {
+                    ev->fat_low = ev->fat_high = 1;
+                    ev->fat_q = SR_Q_EXACT;
+                }
+                break;
+            }
+    /* "a policeman was wounded": one hurt */
+    if (!ev->inj_q)
+        for (size_t k = lo + 1; k + 1 < hi; k++)
+            if (sr_tok_is(c, k, "was") && sr_tok_class(c, k + 1, SR_LEX_EVENTS_HURT_PASSIVE)) {
+                ev->inj_low = ev->inj_high = 1;
+                ev->inj_q = SR_Q_EXACT;
                 break;
             }
 }
@@ -1189,6 +1217,8 @@ static void merge_event(const sr_context *c, sr_event *a, const sr_event *b)
     }
     if (a->location < 0)
         a->location = b->location;
+    if (b->last_sen > a->last_sen)
+        a->last_sen = b->last_sen;
     if (!a->fat_q && b->fat_q) {
         a->fat_low = b->fat_low;
         a->fat_high = b->fat_high;
@@ -1435,6 +1465,7 @@ static sitrep_status emit(const estate *es, size_t s, const trig *t, size_t nt, 
     bool anchored = (ev.location >= 0 && (!plural || ev.fat_q || ev.inj_q)) || ev.from.year;
     if (!anchored && !definite)
         return SITREP_OK; /* "the raid left 30 dead" may still add to the raid told before */
+    ev.first_sen = ev.last_sen = (uint32_t)s;
     ev.nspans = 1;
     ev.span_start[0] = c->sen[s].span.start;
     ev.span_end[0] = c->sen[s].span.end;
@@ -1555,6 +1586,47 @@ static bool names_actor(const sr_event *ev, const sr_entity *who)
         if (strcmp(ev->actors[k], who->e.name) == 0)
             return true;
     return false;
+}
+
+/* "Twelve people were wounded, police said.": a toll told in a sentence of
+ * its own, with no trigger, right after an event (the next sentence or
+ * the one after, no other event told between) is that event's, when the
+ * event has none of that kind. */
+static void orphan_tolls(const estate *es, sr_event *ev, size_t n)
+{
+    const sr_context *c = es->c;
+    for (size_t s = 0; s < c->nsen; s++) {
+        size_t lo = sr_sent_first(c, s), hi = sr_sent_end(c, s);
+        sr_event *last = NULL;
+        bool told = false;
+        for (size_t k = 0; k < n; k++) {
+            if (ev[k].first_sen <= s && ev[k].last_sen >= s)
+                told = true; /* the sentence tells an event already */
+            if (ev[k].last_sen < s && (!last || ev[k].last_sen > last->last_sen))
+                last = &ev[k];
+        }
+        if (told || !last || s - last->last_sen > 2 || (last->fat_q && last->inj_q))
+            continue;
+        /* another event told after it and before this sentence */
+        bool between = false;
+        for (size_t k = 0; k < n; k++)
+            between |= &ev[k] != last && ev[k].first_sen > last->first_sen && ev[k].first_sen < s;
+        if (between)
+            continue;
+        sr_event got;
+        memset(&got, 0, sizeof got);
+        casualties(es, lo, hi, &got);
+        if (got.fat_q && !last->fat_q) {
+            last->fat_low = got.fat_low;
+            last->fat_high = got.fat_high;
+            last->fat_q = got.fat_q;
+        }
+        if (got.inj_q && !last->inj_q) {
+            last->inj_low = got.inj_low;
+            last->inj_high = got.inj_high;
+            last->inj_q = got.inj_q;
+        }
+    }
 }
 
 /* Events that the text leaves without a perpetrator take the one another
@@ -1700,6 +1772,7 @@ sitrep_status sr_find_events(const sr_context *c, const sr_date *anchor, const s
         return SITREP_OK; /* out->data may be NULL: no pointer arithmetic on it */
     sr_event *ev = (sr_event *)(void *)out->data + first_event;
     responsibility(&es, ev, nev);
+    orphan_tolls(&es, ev, nev);
     /* history is background, not news: a happening the text dates more
      * than a year before the report ("in 2014", "the 2019 bombing") is
      * told to explain this one, and is no event of its own */
