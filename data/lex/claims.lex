@@ -57,6 +57,17 @@ rescuing        rescued
 missing         missing
 deported        deported
 evacuated       evacuated
+murdering       killed
+assassinating   killed
+massacring      killed
+destroyed       destroyed
+destroying      destroyed
+downed          destroyed
+torched         destroyed
+seized          seized
+seizing         seized
+confiscated     seized
+confiscating    seized
 
 # Nouns naming what happened, read before "of": "the deaths of 44", "the
 # arrest of 12".  Nouns that are themselves the counted ("deaths",
@@ -87,6 +98,12 @@ rescue          rescued
 execution       executed
 executions      executed
 displacement    displaced
+murder          killed
+murders         killed
+assassination   killed
+assassinations  killed
+destruction     destroyed
+seizure         seized
 
 # Between a figure's noun and its outcome: "44 militants who were later
 # killed", "32 of whom were captured".

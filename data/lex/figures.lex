@@ -547,6 +547,11 @@ missing
 abducted
 kidnapped
 evacuated
+murdered
+destroyed
+seized
+confiscated
+assassinated
 
 # Plural nouns without an -s: "people", "police", "cattle".
 [set irregular_plural]

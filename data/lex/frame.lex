@@ -451,3 +451,43 @@ kilometers
 mile
 miles
 away
+
+# Possessive pronouns before a source's noun: "according to his
+# statements" is the person named before, "according to its report" the
+# organisation.
+[table possessive_pronoun: refers]
+his         person
+her         person
+its         org
+their       any
+
+# Prepositions: a speech word right after one is a noun ("according to
+# reports", "in a statement"), not a verb.
+[set preposition]
+to
+of
+in
+by
+from
+with
+on
+for
+about
+at
+into
+after
+before
+
+# Words that open a clause before a speaker's noun phrase: "as
+# manufacturers reported", "while officials said".
+[set speaker_stop]
+as
+while
+when
+because
+since
+if
+although
+though
+whereas
+not

@@ -203,6 +203,7 @@ static speaker np_speaker(const sr_context *c, size_t lo, size_t last, size_t at
         if (c->tok[k].kind != SITREP_TOK_WORD && !sr_tok_char(c, k, '-') && !sr_tok_char(c, k, '.'))
             break;
         if (sr_tok_class(c, k, SR_LEX_FRAME_DETERMINER) || sr_tok_flag(c, k, SR_WI_SPEECH) ||
+            sr_tok_class(c, k, SR_LEX_FRAME_SPEAKER_STOP) || sr_tok_class(c, k, SR_LEX_FRAME_BE) ||
             (sr_tok_class(c, k, SR_LEX_FRAME_LOCATIVE) && !is_cap(c, k)) || sr_tok_is(c, k, "and") ||
             sr_tok_is(c, k, "that") || sr_tok_is(c, k, "to") || sr_tok_is(c, k, "by"))
             break;
@@ -395,23 +396,43 @@ static speaker speaker_of(const cstate *st, size_t lo, size_t hi, size_t v)
 }
 
 /* "according to X": X as an entity (person, media or organisation) or as
- * its words up to the next comma. */
-static speaker according_to(const sr_context *c, size_t a, size_t hi)
+ * its words up to the next comma, a verb or a date ("according to the first
+ * police reports"); "reports released by press agencies" is the agencies;
+ * "according to his statements" the person named before. */
+static speaker according_to(const cstate *st, size_t a, size_t hi)
 {
+    const sr_context *c = st->c;
     speaker s = {-1, 0, 0, a, false};
     size_t k = a + 2;
+    int32_t refers = sr_lex_value(sr_tok_lexid(c, k), SR_LEX_FRAME_POSSESSIVE_PRONOUN, 0);
+    if (refers) {
+        speaker p = refers == SR_LEXE_FRAME_POSSESSIVE_PRONOUN_REFERS_PERSON ? st->last_person
+                    : refers == SR_LEXE_FRAME_POSSESSIVE_PRONOUN_REFERS_ORG  ? st->last_org
+                                                                             : st->last_any;
+        if (refers == SR_LEXE_FRAME_POSSESSIVE_PRONOUN_REFERS_PERSON && (!p.ok || p.ent < 0)) {
+            p.ent = person_before(c, k);
+            p.ok = p.ent >= 0;
+        }
+        p.at = a;
+        return p;
+    }
     if (sr_tok_class(c, k, SR_LEX_FRAME_DETERMINER))
         k++;
-    size_t last = k;
+    size_t last = k, by = SIZE_MAX;
     int32_t best = -1;
     int rank = 0;
     for (size_t q = k; q < hi && q < k + 10; q++) {
         if (c->tok[q].kind == SITREP_TOK_PUNCT && !sr_tok_char(c, q, '.') && !sr_tok_char(c, q, '-') &&
             !sr_tok_char(c, q, '\'') && c->at[q].mention < 0)
             break;
-        if (sr_tok_is(c, q, "who") || sr_tok_is(c, q, "which") || sr_tok_is(c, q, "that") ||
-            sr_speech_word(c, q) || (q > k && sr_tok_class(c, q, SR_LEX_FRAME_LOCATIVE)))
+        /* a verb ends it; a speech word in -s is a noun here ("according
+         * to preliminary reports") */
+        bool verb = sr_speech_verb(c, q) && (c->src[c->tok[q].end - 1] | 0x20) != 's';
+        if (sr_tok_class(c, q, SR_LEX_FRAME_RELATIVE) || sr_tok_is(c, q, "that") || verb ||
+            (q > k && (sr_tok_class(c, q, SR_LEX_FRAME_LOCATIVE) || c->at[q].time >= 0 || c->at[q].figure >= 0)))
             break;
+        if (q > k && sr_tok_is(c, q, "by"))
+            by = q; /* "reports released by press agencies" */
         last = q;
         int32_t e;
         const sr_entity *en = sr_entity_at(c, q, &e);
@@ -426,9 +447,18 @@ static speaker according_to(const sr_context *c, size_t a, size_t hi)
     if (best >= 0) {
         s.ent = best;
         s.ok = true;
-    } else if (last >= k && k < hi && sr_tok_word(c, k)) {
+        return s;
+    }
+    if (by != SIZE_MAX && by < last) {
+        k = by + 1;
+        if (sr_tok_class(c, k, SR_LEX_FRAME_DETERMINER) && k < last)
+            k++;
+    }
+    if (last >= k && k < hi && sr_tok_word(c, k)) {
         while (last > k && !sr_tok_word(c, last))
             last--;
+        while (last > k && sr_tok_class(c, last, SR_LEX_FRAME_PREPOSITION))
+            last--; /* "statements given to" */
         s.start = c->tok[k].start;
         s.end = c->tok[last].end;
         s.ok = true;
@@ -456,9 +486,13 @@ static void find_speakers(cstate *st, size_t s)
         if (!sr_tok_flag(c, i, SR_WI_SPEECH))
             continue;
         speaker sp = {-1, 0, 0, i, false};
-        if (sr_tok_is(c, i, "according") && sr_tok_is(c, i + 1, "to"))
-            sp = according_to(c, i, hi);
-        else if (sr_speech_verb(c, i))
+        if (sr_tok_is(c, i, "according") && sr_tok_is(c, i + 1, "to")) {
+            sp = according_to(st, i, hi);
+            /* the phrase's own speech nouns ("according to preliminary
+             * reports") introduce no other source */
+            while (i + 1 < hi && sp.end > sp.start && c->tok[i + 1].end <= sp.end)
+                i++;
+        } else if (sr_speech_verb(c, i))
             sp = speaker_of(st, lo, hi, i);
         if (sp.ok) {
             st->sp[st->nsp++] = sp;
@@ -520,7 +554,10 @@ static void measure_noun(const sr_context *c, const fig_info *fi, char *noun, si
                 *actor = e;
             continue;
         }
-        if (!sr_tok_word(c, i) || is_cap(c, i) || sr_tok_class(c, i, SR_LEX_CLAIMS_DROP_ADJECTIVE))
+        /* names and demonyms go ("Syrian rebels"); a capitalised head that is
+         * no name stays (text in capitals: "4 MACHINEGUNS") */
+        if (!sr_tok_word(c, i) || (is_cap(c, i) && i + 1 != fi->m1) ||
+            sr_tok_class(c, i, SR_LEX_CLAIMS_DROP_ADJECTIVE))
             continue;
         const char *o = outcome_of(c, i);
         if (o && (i + 1 == fi->m1 || noun[0] == '\0')) {
@@ -1035,7 +1072,12 @@ sitrep_status sr_find_claims(const sr_context *c, const sr_date *anchor, sr_buf 
             if (!outc && listed)
                 outc = prev_outc;
             bool others = fi.m1 > fi.m0 && sr_tok_is(c, fi.m1 - 1, "others");
-            bool coordinated = prev_noun[0] && fi.f0 >= prev_end && fi.f0 - prev_end < 16;
+            /* "killed 12 soldiers and wounded 30", "900 in Syria and 2,500 in
+             * Iraq"; not "below the ten thousand mark" */
+            bool after_det = fi.f0 > lo && sr_tok_class(c, fi.f0 - 1, SR_LEX_FRAME_DETERMINER);
+            bool coordinated = prev_noun[0] && fi.f0 >= prev_end && fi.f0 - prev_end < 16 && !after_det;
+            if (after_det && fi.m1 == fi.m0 && !fg->unit[0] && !outc)
+                continue; /* "making the 787 worth ...": a name, no count */
             if ((noun[0] == '\0' || others) && coordinated && !fg->unit[0]) {
                 memcpy(noun, prev_noun, sizeof noun);
                 if (cl.actor < 0)

@@ -479,6 +479,14 @@ static bool is_plural_word(const fctx *c, size_t i)
     if (n > 5 && memcmp(s + n - 3, "men", 3) == 0 && !(c->t[i].flags & SITREP_TOKF_ALLCAPS) &&
         s[n - 4] != 'i')
         return true;
+    /* a word in capitals is an acronym ("NGOS" aside), unless it is long
+     * and ends in a capital S as text in capitals does ("MACHINEGUNS") */
+    bool caps = n >= 5 && s[n - 1] == 'S';
+    for (size_t k = 0; k < n && caps; k++)
+        caps = s[k] >= 'A' && s[k] <= 'Z';
+    bool caps_plural = caps && s[n - 2] != 'S' && s[n - 2] != 'U' && s[n - 2] != 'I';
+    if (caps_plural)
+        return !sr_lex_in(c->w[i].lex, SR_LEX_FIGURES_NOT_PLURAL);
     if (n < 3 || (c->t[i].flags & SITREP_TOKF_ALLCAPS) || s[n - 1] != 's')
         return false;
     char p = s[n - 2];

@@ -78,8 +78,11 @@ bool sr_speech_verb(const sr_context *c, size_t i)
         return false; /* "United States", "Reports" in a name */
     if (c->at[i].mention >= 0)
         return false;
-    /* "an estimated $10 million", "the reported attack", "were reported killed" */
-    if (i > 0 && (sr_tok_class(c, i - 1, SR_LEX_FRAME_DETERMINER) || sr_tok_class(c, i - 1, SR_LEX_FRAME_BE)))
+    /* "an estimated $10 million", "the reported attack", "were reported killed",
+     * "according to reports", "was not reported" */
+    if (i > 0 && (sr_tok_class(c, i - 1, SR_LEX_FRAME_DETERMINER) || sr_tok_class(c, i - 1, SR_LEX_FRAME_BE) ||
+                  sr_tok_class(c, i - 1, SR_LEX_FRAME_PREPOSITION) ||
+                  (i > 1 && sr_tok_is(c, i - 1, "not") && sr_tok_class(c, i - 2, SR_LEX_FRAME_BE))))
         return false;
     switch (sr_lex_value(c->wi[i].lex, SR_LEX_FRAME_SPEECH_USE, SR_LEXCOL_FRAME_SPEECH_USE_USE)) {
     case SR_LEXE_FRAME_SPEECH_USE_USE_CLAIM:
@@ -129,6 +132,14 @@ bool sr_statement_date(const sr_context *c, size_t t0, size_t t1, size_t lo, siz
             return true;
     if (t1 < hi && sr_speech_verb(c, t1))
         return true;
+    /* "according to reports released on Monday": the date of the source */
+    for (size_t q = t0; q > lo && t0 - q < 12;) {
+        q--;
+        if (c->tok[q].kind == SITREP_TOK_PUNCT)
+            break;
+        if (q > lo && sr_tok_is(c, q, "to") && sr_tok_is(c, q - 1, "according"))
+            return true;
+    }
     return false;
 }
 
