@@ -127,7 +127,7 @@ static sitrep_status analyse(const char *id, const char *bytes, size_t len, void
         opts = &defaults;
     }
     const sitrep_mem *mem = sr_mem_or_default(opts->mem);
-    size_t limit = opts->max_input_bytes ? opts->max_input_bytes : (size_t)16 << 20;
+    size_t limit = opts->max_input_bytes ? opts->max_input_bytes : SR_MAX_INPUT_DEFAULT;
     size_t bad;
     if (id && !sr_utf8_valid(id, strlen(id), &bad)) {
         if (owned)

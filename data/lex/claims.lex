@@ -98,10 +98,6 @@ rescue          rescued
 execution       executed
 executions      executed
 displacement    displaced
-murder          killed
-murders         killed
-assassination   killed
-assassinations  killed
 destruction     destroyed
 seizure         seized
 

@@ -43,10 +43,16 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* ---- policy: what links two articles (named here, in one place) ---- */
 #define WALK_CAP 32      /* entries read per band and lookup */
 #define FACT_CAP 8       /* entries read per fact or event key: one link joins a story */
 #define DAYS_APART 4     /* the widest gap between two dated articles of a story */
 #define NEAR_COPY 0.75   /* MinHash similarity of near-copies */
+#define PAIR_CAP 256     /* articles scored per new article */
+#define SCORE_FACT 1     /* a fact both state (a figure of one measure and value) */
+#define SCORE_FACT_SOURCE 2 /* ... attributed to the same source */
+#define SCORE_HAPPENING 2 /* a happening both report (an event of one type, place and date) */
+#define SCORE_STORY 2    /* the score that puts two articles in one story */
 
 /* ---- the multimap ---- */
 
@@ -240,7 +246,7 @@ static sitrep_status link_doc(sitrep_corpus *c, uint32_t d)
         }
     }
     /* shared facts and happenings */
-    pair_score ps[256];
+    pair_score ps[PAIR_CAP];
     size_t nps = 0;
     /* only this document's claims and events: its range of each array */
     size_t c0 = docs[d].claims0, nc = docs[d].claims1;
@@ -255,7 +261,7 @@ static sitrep_status link_doc(sitrep_corpus *c, uint32_t d)
             if (en->key != cl[i].key || en->doc == d || !dates_close(docs[d].day, en->day))
                 continue;
             bool same_source = en->attr && cl[i].attributed_to && en->attr == cl[i].attributed_to;
-            score_add(ps, &nps, 256, en->doc, same_source ? 2 : 1);
+            score_add(ps, &nps, PAIR_CAP, en->doc, same_source ? SCORE_FACT_SOURCE : SCORE_FACT);
         }
     }
     size_t e0 = docs[d].events0, ne = docs[d].events1;
@@ -271,11 +277,11 @@ static sitrep_status link_doc(sitrep_corpus *c, uint32_t d)
             const sr_centry *en = &SR_VEC_AT(&c->entries, sr_centry, e - 1);
             e = en->next;
             if (en->key == k && en->doc != d && dates_close(docs[d].day, en->day))
-                score_add(ps, &nps, 256, en->doc, 2);
+                score_add(ps, &nps, PAIR_CAP, en->doc, SCORE_HAPPENING);
         }
     }
     for (size_t i = 0; i < nps; i++)
-        if (ps[i].score >= 2)
+        if (ps[i].score >= SCORE_STORY)
             unite(docs, d, ps[i].doc, false);
     /* then this document joins the indexes, each key once */
     for (int b = 0; b < SR_MINHASH_BANDS; b++)

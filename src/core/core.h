@@ -14,6 +14,10 @@
 #include <stddef.h>
 #include <stdint.h>
 
+/* The largest article or JSON Lines record read when the options say
+ * nothing (sitrep_options.max_input_bytes 0). */
+#define SR_MAX_INPUT_DEFAULT ((size_t)16 << 20)
+
 /* ---- allocator ---- */
 
 const sitrep_mem *sr_mem_or_default(const sitrep_mem *mem);

@@ -34,5 +34,5 @@ const char *sitrep_version(void)
 void sitrep_options_init(sitrep_options *opts)
 {
     memset(opts, 0, sizeof *opts);
-    opts->max_input_bytes = (size_t)16 << 20;
+    opts->max_input_bytes = SR_MAX_INPUT_DEFAULT;
 }

@@ -38,7 +38,22 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define GROUP_CAP 64
+/* ---- policy: the numbers that decide what agrees, what conflicts and
+ * what a trend is (named here, in one place) ---- */
+#define GROUP_CAP 64         /* groups of one key compared with a new claim (the last ones) */
+#define MEMBERS_READ 64      /* members read per merged fact: its fields, its dates, its trend
+                              * sentences (a fact a thousand articles repeat is decided by its
+                              * first sixty-four, so the cost per article stays flat) */
+#define CONFLICT_PEERS 16    /* merged facts of one scope compared with each other */
+#define CONFLICT_RATIO 20.0  /* figures this many times apart count different things, not
+                              * two estimates of one ("27 killed" in an attack and "20,000
+                              * killed since 2015") */
+#define DATE_SOURCES 8       /* the distinct statement dates a date conflict names */
+#define TREND_DOUBLE 1.8     /* the ratio to the previous period that confirms "doubled" */
+#define TREND_TRIPLE 2.7     /* ... "tripled" */
+#define TREND_HALF 0.6       /* ... "halved" (at most) */
+#define TREND_RISE 1.05      /* ... "rose" (above) */
+#define TREND_FALL 0.95      /* ... "fell" (below) */
 
 /* ---- helpers ---- */
 
@@ -277,10 +292,9 @@ static sitrep_status group_claims(sitrep_corpus *c)
             if (completeness(&cl[ms[j]]) > completeness(&cl[rep]))
                 rep = ms[j];
         g->rep = rep;
-        /* the fields most members state, read from the first 64 (a fact a
-         * thousand articles repeat is decided by its first sixty-four, in
-         * document order, so the cost per article stays flat) */
-        size_t nm = g->nmembers < 64 ? g->nmembers : 64;
+        /* the fields most members state, read from the first MEMBERS_READ
+         * (in document order) */
+        size_t nm = g->nmembers < MEMBERS_READ ? g->nmembers : MEMBERS_READ;
         for (size_t j = 0; j < nm; j++)
             strs[j] = cl[ms[j]].actor;
         g->actor = most_common(strs, nm);
@@ -527,7 +541,7 @@ static sitrep_status find_conflicts(sitrep_corpus *c)
     }
     sitrep_status st = SITREP_OK;
     for (size_t i = 0; i < ng && st == SITREP_OK; i++) {
-        for (size_t j = i + 1; j < ng && j < i + 16 && sc[j].key == sc[i].key; j++) {
+        for (size_t j = i + 1; j < ng && j < i + CONFLICT_PEERS && sc[j].key == sc[i].key; j++) {
             sr_cgroup *a = &gs[sc[i].group], *b = &gs[sc[j].group];
             const sr_cclaim *xa = &SR_VEC_AT(&c->claims, sr_cclaim, a->rep);
             const sr_cclaim *xb = &SR_VEC_AT(&c->claims, sr_cclaim, b->rep);
@@ -543,7 +557,7 @@ static sitrep_status find_conflicts(sitrep_corpus *c)
              * 20,000 killed since 2015" count different things */
             double small = xa->high < xb->high ? xa->high : xb->high;
             double large = xa->low > xb->low ? xa->low : xb->low;
-            if (small > 0 && large > 20 * small)
+            if (small > 0 && large > CONFLICT_RATIO * small)
                 continue;
             char va[64], vb[64], reason[512];
             value_text(xa, va, sizeof va);
@@ -671,7 +685,7 @@ static sitrep_status find_trends(sitrep_corpus *c)
         const uint32_t *mem = (const uint32_t *)(const void *)c->claim_members.data;
         const sr_cdoc *docs = (const sr_cdoc *)(const void *)c->docs.data;
         for (size_t q = 0; q < np && tr.ratio >= 0; q++)
-            for (size_t r = 0; r < gs[pts[q]].nmembers && r < 64; r++) {
+            for (size_t r = 0; r < gs[pts[q]].nmembers && r < MEMBERS_READ; r++) {
                 uint32_t d = SR_VEC_AT(&c->claims, sr_cclaim, mem[gs[pts[q]].first_member + r]).doc_index;
                 for (uint32_t w = docs[d].words0; w < docs[d].words1; w++) {
                     if (!tw[w].alive || !mentions_family(tw[w].quote, lx->measure))
@@ -685,11 +699,11 @@ static sitrep_status find_trends(sitrep_corpus *c)
             double r = tr.ratio;
             bool ok;
             switch (tw[tr.check].kind) {
-            case SR_TREND_DOUBLE: ok = r >= 1.8; break;
-            case SR_TREND_TRIPLE: ok = r >= 2.7; break;
-            case SR_TREND_HALF: ok = r <= 0.6; break;
-            case SR_TREND_RISE: ok = r > 1.05; break;
-            default: ok = r < 0.95; break;
+            case SR_TREND_DOUBLE: ok = r >= TREND_DOUBLE; break;
+            case SR_TREND_TRIPLE: ok = r >= TREND_TRIPLE; break;
+            case SR_TREND_HALF: ok = r <= TREND_HALF; break;
+            case SR_TREND_RISE: ok = r > TREND_RISE; break;
+            default: ok = r < TREND_FALL; break;
             }
             tr.verdict = ok ? "confirmed" : "contradicted";
         }
@@ -711,10 +725,10 @@ static sitrep_status date_conflicts(sitrep_corpus *c)
     const sr_cdoc *docs = (const sr_cdoc *)(const void *)c->docs.data;
     for (size_t k = 0; k < ng; k++) {
         sr_cgroup *g = &SR_VEC_AT(&c->groups, sr_cgroup, k);
-        const char *dates[8];
-        char who[8][160];
+        const char *dates[DATE_SOURCES];
+        char who[DATE_SOURCES][160];
         size_t nd = 0;
-        for (size_t j = 0; j < g->nmembers && j < 64; j++) {
+        for (size_t j = 0; j < g->nmembers && j < MEMBERS_READ; j++) {
             const sr_cclaim *x = &SR_VEC_AT(&c->claims, sr_cclaim, mem[g->first_member + j]);
             if (!x->said[0])
                 continue;
@@ -724,7 +738,7 @@ static sitrep_status date_conflicts(sitrep_corpus *c)
             const sr_cdoc *d = &docs[x->doc_index];
             const char *name = d->outlet ? d->outlet : d->id;
             if (q == nd) {
-                if (nd == 8)
+                if (nd == DATE_SOURCES)
                     continue;
                 dates[nd] = x->said;
                 who[nd][0] = '\0';

@@ -170,7 +170,7 @@ sitrep_status sitrep_reader_new(const sitrep_options *opts, sitrep_reader **out)
     else
         sitrep_options_init(&o);
     if (o.max_input_bytes == 0)
-        o.max_input_bytes = (size_t)16 << 20;
+        o.max_input_bytes = SR_MAX_INPUT_DEFAULT;
     const sitrep_mem *mem = sr_mem_or_default(o.mem);
     sitrep_reader *r = mem->calloc(1, sizeof *r);
     if (!r)
