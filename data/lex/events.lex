@@ -755,6 +755,25 @@ simultaneous
 both
 separate
 
+# Before a plural: a habit, not an episode ("the constant bombings").
+[set habitual]
+constant
+continuous
+continual
+daily
+nightly
+weekly
+systematic
+indiscriminate
+sporadic
+
+# "repelled an attack": the attacked fought back, a clash.
+[set repel]
+repelled
+repulsed
+repel
+repulse
+
 # Before a plural: its habits ("its attacks").
 [set possessive]
 its

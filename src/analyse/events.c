@@ -424,11 +424,17 @@ static int trigger_at(const sr_context *c, size_t i, size_t lo, size_t hi, size_
 
 /* A plural noun of a happening, without a determiner that makes it one
  * episode ("the twin blasts", "two bombings", "clashes"), is a tally. */
-static bool plural_happens(const sr_context *c, size_t i, size_t end, size_t lo, int sub)
+static bool day_dated(const sr_context *c, size_t lo, size_t hi);
+
+static bool plural_happens(const sr_context *c, size_t i, size_t end, size_t lo, size_t hi, int sub)
 {
     /* "the murders of the mayor and two councillors": happenings named
-     * by their victims */
-    if (sr_tok_is(c, end, "of"))
+     * by their victims; "last night's attacks on two banks": dated to a
+     * day */
+    /* "the constant bombings of populated areas": a habit, not an episode */
+    if (near_class(c, i, lo, hi, 3, 0, SR_LEX_EVENTS_HABITUAL))
+        return false;
+    if (sr_tok_is(c, end, "of") || day_dated(c, lo, hi))
         return true;
     if (sub == EV_CLASH || sub == EV_AIR || sub == EV_SHELLING || sub == EV_PEACEFUL_PROTEST ||
         sub == EV_VIOLENT_DEMO || sub == EV_ARRESTS)
@@ -439,15 +445,33 @@ static bool plural_happens(const sr_context *c, size_t i, size_t end, size_t lo,
 /* "Two car bombs went off in Quetta on Monday night": a few
  * happenings counted on one day are happenings, not a tally ("153
  * attacks this year"). */
-static bool counted_episode(const sr_context *c, size_t i, size_t lo, size_t hi)
+/* Is a time expression of [lo, hi) a date to the day? */
+static bool day_dated(const sr_context *c, size_t lo, size_t hi)
 {
-    int32_t f = c->at[i].measure;
-    if (f < 0 || c->figs[f].high > 5)
-        return false;
     for (size_t k = lo; k < hi; k++) {
         int32_t t = c->at[k].time;
         if (t >= 0 && c->times[t].kind == SR_TIME_DATE && c->times[t].from.year &&
             c->times[t].precision == SR_PREC_DAY)
+            return true;
+    }
+    return false;
+}
+
+/* ... or with their dead or wounded: "two bombings wounded six". */
+static bool counted_episode(const estate *es, size_t i, size_t lo, size_t hi)
+{
+    const sr_context *c = es->c;
+    int32_t f = c->at[i].measure;
+    if (f < 0 || c->figs[f].high > 5)
+        return false;
+    if (day_dated(c, lo, hi))
+        return true;
+    for (size_t k = lo; k < hi; k++) {
+        int32_t g = c->at[k].figure;
+        if (g < 0 || g == f || es->fig_claim[g] < 0)
+            continue;
+        const char *m = es->claims[es->fig_claim[g]].measure;
+        if (strstr(m, "killed") || strstr(m, "injured"))
             return true;
     }
     return false;
@@ -524,31 +548,74 @@ static bool actor_kind(const sr_entity *e)
 static uint32_t report_country(const sr_context *c, int32_t dateline, char cc[3])
 {
     const sr_gazetteer *g = sr_gazetteer_get();
-    const char *code = dateline >= 0 ? c->ent[dateline].e.country : NULL;
-    if (!code) {
-        const char *codes[16];
-        uint32_t counts[16];
-        size_t n = 0;
-        uint32_t best = 0;
-        for (size_t e = 0; e < c->nent; e++) {
-            const sr_entity *en = &c->ent[e];
-            if (en->e.kind != SITREP_ENTITY_PLACE || !en->e.country || !en->e.country[0])
+    /* its dateline's, unless its text names another country (a place in
+     * it, the country, its demonym) more than once and the dateline's not
+     * at all ("TOKYO, 7 DEC --" over a report about Colombia); without a
+     * dateline, the one its places name most */
+    const char *dl = dateline >= 0 ? c->ent[dateline].e.country : NULL;
+    const char *code = NULL;
+    const char *codes[16];
+    uint32_t counts[16];
+    size_t n = 0;
+    uint32_t best = 0;
+    for (size_t e = 0; e < c->nent; e++) {
+        const sr_entity *en = &c->ent[e];
+        if (en->e.kind != SITREP_ENTITY_PLACE || !en->e.country || !en->e.country[0])
+            continue;
+        size_t k = 0;
+        while (k < n && strcmp(codes[k], en->e.country) != 0)
+            k++;
+        if (k == n) {
+            if (n == 16)
+                continue;
+            codes[n] = en->e.country;
+            counts[n++] = 0;
+        }
+        counts[k] += en->mentions - ((int32_t)e == dateline ? 1 : 0);
+        if (counts[k] > best) {
+            best = counts[k];
+            code = codes[k];
+        }
+    }
+    /* demonyms count for their country ("Salvadoran attorney general") */
+    for (size_t i = 0; g && i < c->ntok; i++) {
+        if (!(c->tok[i].flags & SITREP_TOKF_CAP) || c->at[i].mention >= 0 || !sr_tok_word(c, i))
+            continue;
+        uint32_t ids[4];
+        size_t m = sr_gaz_lookup(g, sr_namekey_of(c->src + c->tok[i].start, c->tok[i].end - c->tok[i].start), ids, 4);
+        for (size_t j = 0; j < m && j < 4; j++) {
+            sr_place p;
+            sr_gaz_place(g, ids[j], &p);
+            if (p.kind != SR_PLACE_DEMONYM || !p.country[0])
                 continue;
             size_t k = 0;
-            while (k < n && strcmp(codes[k], en->e.country) != 0)
+            while (k < n && strcmp(codes[k], p.country) != 0)
                 k++;
-            if (k == n) {
-                if (n == 16)
-                    continue;
-                codes[n] = en->e.country;
-                counts[n++] = 0;
+            if (k < n) {
+                counts[k]++;
+                if (counts[k] > best) {
+                    best = counts[k];
+                    code = codes[k];
+                }
+            } else if (dl && strcmp(p.country, dl) == 0 && n < 16) {
+                codes[n] = dl; /* a string that outlives this loop */
+                counts[n++] = 1;
+                if (1 > best) {
+                    best = 1;
+                    code = dl;
+                }
             }
-            counts[k] += en->mentions;
-            if (counts[k] > best) {
-                best = counts[k];
-                code = codes[k];
-            }
+            break;
         }
+    }
+    /* the dateline's country stands unless the text names another one
+     * more than once and it not at all */
+    if (dl) {
+        bool named = false;
+        for (size_t k = 0; k < n; k++)
+            named |= strcmp(codes[k], dl) == 0 && counts[k] > 0;
+        if (named || best < 2)
+            code = dl;
     }
     if (!g || !code || strlen(code) != 2)
         return 0;
@@ -1373,7 +1440,9 @@ static sitrep_status emit(const estate *es, size_t s, const trig *t, size_t nt, 
                 armed_other = ev.nactors > 1 && k > 0 && c->ent[e].e.name == ev.actors[k] &&
                               (c->ent[e].e.kind == SITREP_ENTITY_ARMED_GROUP ||
                                c->ent[e].e.kind == SITREP_ENTITY_MILITARY);
-        ev.sub = !mil && !armed_other ? EV_VAC_ATTACK : EV_CLASH;
+        /* "repelled an attack": the attacked fought back */
+        bool repelled = near_class(c, main->at, lo, hi, 4, 0, SR_LEX_EVENTS_REPEL);
+        ev.sub = !mil && !armed_other && !repelled ? EV_VAC_ATTACK : EV_CLASH;
     }
     /* "Nigerian jets killed 30", "a drone hit a car": what struck from the air */
     if (ev.sub == EV_CLASH || ev.sub == EV_VAC_ATTACK) {
@@ -1431,7 +1500,8 @@ static sitrep_status emit(const estate *es, size_t s, const trig *t, size_t nt, 
             }
     /* an event the text does not place happened where the article was
      * filed from, when its dateline names a place */
-    if (ev.location < 0 && es->dateline >= 0 && !definite && (ev.from.year || ev.fat_q || ev.inj_q))
+    if (ev.location < 0 && es->dateline >= 0 && !definite && (ev.from.year || ev.fat_q || ev.inj_q) &&
+        c->ent[es->dateline].e.country && strcmp(c->ent[es->dateline].e.country, es->country_cc) == 0)
         ev.location = es->dateline;
     /* "in the town", "in the city": the place named before */
     if (ev.location < 0)
@@ -1463,6 +1533,25 @@ static sitrep_status emit(const estate *es, size_t s, const trig *t, size_t nt, 
     /* a happening has a place or a date; casualties alone may be history
      * told without either ("killed thousands of members of ...") */
     bool anchored = (ev.location >= 0 && (!plural || ev.fat_q || ev.inj_q)) || ev.from.year;
+    /* "Gunmen raided a village on Wednesday evening. They placed a bomb
+     * under a car.": the paragraph's day is this sentence's too */
+    bool inherited = false;
+    if (!anchored && !definite && !plural)
+        for (size_t p = s, steps = 0; p > 0 && steps < 2 && !anchored; steps++) {
+            if (c->tok[sr_sent_first(c, p)].flags & SITREP_TOKF_PARA_START)
+                break;
+            p--;
+            size_t plo = sr_sent_first(c, p), phi = sr_sent_end(c, p);
+            sr_event d;
+            memset(&d, 0, sizeof d);
+            if (day_dated(c, plo, phi) && date_in(c, plo, phi, phi, plo, phi, false, &d) &&
+                d.precision == SR_PREC_DAY) {
+                ev.from = d.from;
+                ev.to = d.to;
+                ev.precision = d.precision;
+                anchored = inherited = true;
+            }
+        }
     if (!anchored && !definite)
         return SITREP_OK; /* "the raid left 30 dead" may still add to the raid told before */
     ev.first_sen = ev.last_sen = (uint32_t)s;
@@ -1492,13 +1581,16 @@ static sitrep_status emit(const estate *es, size_t s, const trig *t, size_t nt, 
         sr_event *a = &all[k - 1];
         /* "the siege", "the attack" name any violent happening: the word's
          * own sub-event, before its target typed it */
-        int named = definite && main->sub == EV_ATTACK_GENERIC ? EV_ATTACK_GENERIC : ev.sub;
+        int named = (definite && main->sub == EV_ATTACK_GENERIC) || inherited ? EV_ATTACK_GENERIC : ev.sub;
         if (!same_family(a->sub, named) || !dates_overlap(a, &ev) || !places_agree(c, a, &ev))
             continue;
         bool same_toll = !a->fat_q || !ev.fat_q || (a->fat_low == ev.fat_low);
         bool same_all = a->sub == ev.sub && a->location == ev.location && a->location >= 0 &&
                         a->from.year && ev.from.year && same_toll;
-        if ((definite && same_toll) || same_all) {
+        /* a sentence that names no place nor day of its own, right after
+         * one of the same kind of happening, tells more of it */
+        bool more = inherited && ev.location < 0 && a->last_sen + 2 >= s && same_toll;
+        if ((definite && same_toll) || same_all || more) {
             merge_event(c, a, &ev);
             return SITREP_OK;
         }
@@ -1726,8 +1818,8 @@ sitrep_status sr_find_events(const sr_context *c, const sr_date *anchor, const s
                 continue;
             size_t next = i + len;
             bool keep = !in_name(c, i) &&
-                        (c->at[i].measure < 0 || counted_thing(c, next - 1) || counted_episode(c, i, lo, hi)) &&
-                        realis(c, i, lo) && (!plural || plural_happens(c, i, next, lo, sub)) &&
+                        (c->at[i].measure < 0 || counted_thing(c, next - 1) || counted_episode(&es, i, lo, hi)) &&
+                        realis(c, i, lo) && (!plural || plural_happens(c, i, next, lo, hi, sub)) &&
                         !tally_verb(&es, next - 1, hi) && !cumulative(c, i, lo);
             if (keep) {
                 t[nt].at = i;
@@ -1778,6 +1870,20 @@ sitrep_status sr_find_events(const sr_context *c, const sr_date *anchor, const s
      * told to explain this one, and is no event of its own */
     if (es.anchor.year) {
         long report = sr_date_to_days(&es.anchor);
+        /* a report tells what has happened (the future is no event): a day
+         * or month the text gives without a year, read as after the
+         * report ("the massacre of 16 November" in January), is last
+         * year's */
+        for (size_t k = 0; k < nev; k++)
+            if (ev[k].from.year && ev[k].precision <= SR_PREC_MONTH && sr_date_to_days(&ev[k].from) > report + 1) {
+                sr_date f = ev[k].from, t = ev[k].to;
+                f.year--;
+                t.year--;
+                if (sr_date_to_days(&f) <= report) {
+                    ev[k].from = f;
+                    ev[k].to = t;
+                }
+            }
         size_t kept = 0;
         for (size_t k = 0; k < nev; k++)
             if (!ev[k].from.year || report - sr_date_to_days(&ev[k].to) <= 365)
