@@ -289,10 +289,15 @@ enum {
     SITREP_FOUND_CONTEXT = 1u << 4    /* a place not in the gazetteer, placed by its context */
 };
 
-/* A mention: the bytes that name an entity, and which entity. */
+/* A mention: the bytes that name an entity, and which entity.  A
+ * person's mention opens with the title written before the name ("Gen.
+ * Joseph Votel", "Russian Foreign Minister Sergei Lavrov"); name_start
+ * says where the name itself starts (the surface form an alias list
+ * shows): span.start when nothing precedes it. */
 typedef struct sitrep_mention {
     sitrep_span span;
     uint32_t entity;         /* index for sitrep_doc_entity */
+    uint32_t name_start;     /* in [span.start, span.end) */
 } sitrep_mention;
 
 /* How many distinct entities the document names. */

@@ -16,7 +16,7 @@
  * `name` matches the canonical name or any alias (surface form); kind
  * `any` matches every kind.  Attributes: alias=X, country=XX, admin1=XX-YY,
  * role~word, parent=Name, mentions=N, feature=CODE, near=LAT,LON (0.5
- * degrees).  The check is a subset check: entities not listed are allowed.
+ * degrees), quote=X (some mention's bytes are X).  The check is a subset check: entities not listed are allowed.
  */
 #include "sitrep.h"
 #include "spec.h"
@@ -99,6 +99,14 @@ static bool attr_ok(json_t *ent, const char *attr, char *why, size_t whylen)
         ok = c && strcmp(c, val) == 0;
     } else if (strcmp(key, "mentions") == 0) {
         ok = (long)json_array_size(json_object_get(ent, "mentions")) == strtol(val, NULL, 10);
+    } else if (strcmp(key, "quote") == 0) {
+        size_t i;
+        json_t *m;
+        json_array_foreach(json_object_get(ent, "mentions"), i, m)
+        {
+            const char *q = str_field(m, "quote");
+            ok = ok || (q && strcmp(q, val) == 0);
+        }
     } else if (strcmp(key, "feature") == 0) {
         const char *c = geo ? str_field(geo, "feature") : NULL;
         ok = c && strcmp(c, val) == 0;

@@ -78,7 +78,12 @@ enum { C_ENTITY = 1, C_PLACE, C_SINGLE, C_CTXPLACE };
 typedef struct cand {
     uint32_t u0, u1;  /* units [u0, u1) */
     uint32_t start, end;
+    uint32_t name_start; /* where the name starts: after a person's title */
     uint8_t type;
+    bool hidden;      /* read for the document's context, written as no mention */
+    bool wrapper;     /* may hold other mentions ("Russian Foreign Minister
+                       * Sergei Lavrov" holds "Russian"), or share its span
+                       * with another entity's */
     uint32_t entity;  /* C_ENTITY: entity index */
     uint64_t key;     /* C_PLACE, C_SINGLE: name key */
 } cand;
@@ -100,6 +105,7 @@ typedef struct ent_state {
     sr_buf extra;            /* the combined tokens when there are captions */
     sr_buf units, cands, learned;
     sr_buf ids;              /* uint64_t: sr_entity.id of each entity, for entity_for */
+    sr_buf wraps;            /* sitrep_span: the spans of wrapper mentions (cand.wrapper) */
     sr_buf memo;             /* place_memo: places decided in this document */
     sr_buf norm;             /* normalised bytes of the units that can be in names */
     bool oom;
@@ -569,7 +575,8 @@ static void add_cand(ent_state *st, size_t u0, size_t u1, uint8_t type, uint32_t
 {
     if (entity == UINT32_MAX && type == C_ENTITY)
         return;
-    cand c = {(uint32_t)u0, (uint32_t)u1, st->u[u0].start, st->u[u1 - 1].end, type, entity, key};
+    cand c = {(uint32_t)u0, (uint32_t)u1, st->u[u0].start, st->u[u1 - 1].end, st->u[u0].start, type,
+              false, false, entity, key};
     if (!SR_VEC_PUSH(&st->cands, cand, c))
         st->oom = true;
 }
@@ -814,8 +821,31 @@ static uint32_t person_entity(ent_state *st, size_t u0, size_t u1)
     return i;
 }
 
-/* Tries [u0, u1) as a person from its context; true when it is one. */
-static bool try_person(ent_state *st, size_t u0, size_t u1, size_t chunk0)
+/* Where a person's mention starts: at the title written with capitals
+ * before the name and the capitalised words of the chunk before it
+ * ("Russian Foreign Minister Sergei Lavrov", "U.S. Army Gen. Joseph
+ * Votel"), as an analyst quotes the person; a lower-case role ("spokesman
+ * John Kirby") and a leading article stay outside.  The entity's name is
+ * the name alone; the mentions inside the span ("Russian", "U.S. Army")
+ * stay mentions of their own. */
+static size_t person_span(ent_state *st, cand *c, size_t t0, size_t c0)
+{
+    size_t m0 = t0;
+    while (m0 > c0 && !(st->u[m0].flags & U_BREAK) &&
+           ((st->u[m0 - 1].flags & (U_CAP | U_ALLCAPS)) || (st->u[m0 - 1].flags & U_CONNECT)) &&
+           !(st->u[m0 - 1].flags & U_FUNC))
+        m0--;
+    while (m0 < t0 && (st->u[m0].flags & (U_CONNECT | U_PARTICLE | U_FUNC)))
+        m0++;
+    c->u0 = (uint32_t)m0;
+    c->start = st->u[m0].start;
+    c->wrapper = true;
+    return m0;
+}
+
+/* Tries [u0, u1) as a person from its context; true when it is one.
+ * chunk0: where a title may start; c0: the chunk's first unit. */
+static bool try_person(ent_state *st, size_t u0, size_t u1, size_t chunk0, size_t c0)
 {
     /* the cheap test first: could these words be a name at all? */
     if (!looks_like_name(st, u0, u1, true))
@@ -847,20 +877,29 @@ static bool try_person(ent_state *st, size_t u0, size_t u1, size_t chunk0)
     if (e == UINT32_MAX)
         return true;
     add_cand(st, u0, u1, C_ENTITY, e, 0);
+    /* a title written with capitals is part of the mention, and with the
+     * capitalised words before it the stated role ("Russian Foreign
+     * Minister") */
+    bool capital_title = by_title && (st->u[t0].flags & (U_CAP | U_ALLCAPS));
+    size_t m0 = t0;
+    if (capital_title && !st->oom)
+        m0 = person_span(st, &SR_VEC_AT(&st->cands, cand, SR_VEC_COUNT(&st->cands, cand) - 1), t0, c0);
     if (appos) {
         set_role(st, e, r0, r1, 3);
     } else if (by_title) {
         /* a role noun with what precedes it: "CENTCOM commander", "military commander" */
-        size_t s0 = t0;
-        if (lower && t0 > 0 && !(st->u[t0].flags & U_BREAK) &&
+        size_t s0 = capital_title ? m0 : t0;
+        if (!capital_title && lower && t0 > 0 && !(st->u[t0].flags & U_BREAK) &&
             !(st->u[t0 - 1].flags & U_FUNC) &&
             !UNIT_IS(st, t0 - 1, ARTICLES) && !UNIT_IS(st, t0 - 1, ROLE_STOPS))
             s0 = t0 - 1;
         set_role(st, e, s0, u0, lower ? 2 : 1);
         /* "Iranian Foreign Minister X": the person's country */
-        if (t0 > 0 && !(st->u[t0].flags & U_PBREAK) && st->gaz && !ent_at(st, e)->country[0]) {
+        size_t cu = m0 < t0 ? m0 : t0 - 1; /* the first word before the title */
+        if (t0 > 0 && (m0 < t0 || !(st->u[t0].flags & U_PBREAK)) && st->gaz &&
+            !ent_at(st, e)->country[0]) {
             uint32_t ids[4];
-            size_t n = sr_gaz_lookup(st->gaz, span_key(st, t0 - 1, t0), ids, 4);
+            size_t n = sr_gaz_lookup(st->gaz, span_key(st, cu, cu + 1), ids, 4);
             for (size_t j = 0; j < n && j < 4; j++) {
                 sr_place p;
                 sr_gaz_place(st->gaz, ids[j], &p);
@@ -1192,7 +1231,7 @@ static void read_chunk(ent_state *st, size_t c0, size_t c1)
                 n1 = segs[j].u1;
                 j++;
             }
-            if (n1 > n0 && try_person(st, n0, n1, sg->u0)) {
+            if (n1 > n0 && try_person(st, n0, n1, sg->u0, c0)) {
                 i = j;
                 continue;
             }
@@ -1204,7 +1243,7 @@ static void read_chunk(ent_state *st, size_t c0, size_t c1)
                 n1 = segs[j - 1].u1;
                 if (segs[j - 1].type == S_NONE && (st->u[n1 - 1].flags & (U_CONNECT | U_PARTICLE)))
                     continue;
-                found = try_person(st, n0, n1, sg->u0);
+                found = try_person(st, n0, n1, sg->u0, c0);
             }
             i = found ? j : i + 1;
             continue;
@@ -1223,7 +1262,7 @@ static void read_chunk(ent_state *st, size_t c0, size_t c1)
                    !(st->u[r0].flags & U_PARTICLE && r0 + 1 < r1))
                 r0++;
             /* a person's name may hold place names: "Jordan Nkosi" */
-            if (r1 > r0 && unknown && try_person(st, r0, r1, c0)) {
+            if (r1 > r0 && unknown && try_person(st, r0, r1, c0, c0)) {
                 i = j;
                 continue;
             }
@@ -1743,7 +1782,8 @@ static void add_bylines(ent_state *st)
         x->e.source |= SITREP_FOUND_PATTERN;
         if (x->e.role == NULL)
             x->e.role = "author";
-        sitrep_mention m = {{(uint32_t)(at - doc->src), (uint32_t)(at - doc->src + n)}, e};
+        sitrep_mention m = {{(uint32_t)(at - doc->src), (uint32_t)(at - doc->src + n)}, e,
+                            (uint32_t)(at - doc->src)};
         if (!SR_VEC_PUSH(&doc->mentions, sitrep_mention, m))
             st->oom = true;
     }
@@ -1757,6 +1797,32 @@ static int cmp_mention(const void *a, const void *b)
     return x->span.end < y->span.end ? -1 : x->span.end > y->span.end;
 }
 
+static int cmp_span(const void *a, const void *b)
+{
+    const sitrep_span *x = a, *y = b;
+    if (x->start != y->start)
+        return x->start < y->start ? -1 : 1;
+    return x->end < y->end ? -1 : x->end > y->end;
+}
+
+/* Mentions in input order: by start, a longer one (the one holding
+ * others) first, then by entity (equal spans stay in a fixed order). */
+static int cmp_mention_nested(const void *a, const void *b)
+{
+    const sitrep_mention *x = a, *y = b;
+    if (x->span.start != y->span.start)
+        return x->span.start < y->span.start ? -1 : 1;
+    if (x->span.end != y->span.end)
+        return x->span.end > y->span.end ? -1 : 1;
+    return x->entity < y->entity ? -1 : x->entity > y->entity;
+}
+
+static bool is_wrapper(const ent_state *st, sitrep_span sp)
+{
+    size_t n = SR_VEC_COUNT(&st->wraps, sitrep_span);
+    return n && bsearch(&sp, st->wraps.data, n, sizeof sp, cmp_span) != NULL;
+}
+
 /* Keeps the entities that have mentions, renumbered in order of first
  * mention. */
 static void finish(ent_state *st)
@@ -1764,16 +1830,51 @@ static void finish(ent_state *st)
     sitrep_doc *doc = st->doc;
     size_t nm = SR_VEC_COUNT(&doc->mentions, sitrep_mention);
     sitrep_mention *m = (sitrep_mention *)(void *)doc->mentions.data;
-    if (nm > 1)
-        qsort(m, nm, sizeof *m, cmp_mention);
-    /* drop exact duplicates and overlaps (a later, contained span loses) */
-    size_t w = 0;
-    for (size_t i = 0; i < nm; i++) {
-        if (w && m[i].span.start < m[w - 1].span.end)
-            continue;
-        m[w++] = m[i];
+    size_t nw = SR_VEC_COUNT(&st->wraps, sitrep_span);
+    if (nw == 0) {
+        if (nm > 1)
+            qsort(m, nm, sizeof *m, cmp_mention);
+        /* drop exact duplicates and overlaps (a later, contained span loses) */
+        size_t w = 0;
+        for (size_t i = 0; i < nm; i++) {
+            if (w && m[i].span.start < m[w - 1].span.end)
+                continue;
+            m[w++] = m[i];
+        }
+        nm = w;
+    } else {
+        /* a wrapper keeps the mentions inside it and another entity's
+         * mention of the same span; other overlaps are dropped as above */
+        if (nw > 1)
+            qsort(st->wraps.data, nw, sizeof(sitrep_span), cmp_span);
+        if (nm > 1)
+            qsort(m, nm, sizeof *m, cmp_mention_nested);
+        size_t w = 0, top = SIZE_MAX; /* the last kept mention not inside another */
+        bool top_wraps = false;
+        for (size_t i = 0; i < nm; i++) {
+            if (top != SIZE_MAX && m[i].span.start < m[top].span.end) {
+                bool inside = m[i].span.end <= m[top].span.end;
+                bool same = m[i].span.start == m[top].span.start && m[i].span.end == m[top].span.end;
+                bool dup = false;
+                for (size_t k = top; k < w && !dup; k++)
+                    dup = m[k].entity == m[i].entity &&
+                          (same || (m[k].span.start == m[i].span.start && m[k].span.end == m[i].span.end) ||
+                           (m[i].span.start < m[k].span.end && m[k].span.start < m[i].span.end &&
+                            k > top));
+                if (dup || !inside || !(top_wraps || (same && is_wrapper(st, m[i].span))))
+                    continue;
+                m[w++] = m[i];
+                continue;
+            }
+            top = w;
+            top_wraps = is_wrapper(st, m[i].span);
+            m[w++] = m[i];
+        }
+        nm = w;
+        /* a wrapper comes before the mentions inside it: the later stages,
+         * which mark each word with the last mention covering it, read
+         * "U.S. Army" in "U.S. Army Gen. Joseph Votel" as before */
     }
-    nm = w;
     doc->mentions.len = nm * sizeof *m;
     size_t ne = ent_count(st);
     uint32_t *map = doc->mem->calloc(ne ? ne : 1, sizeof *map);
@@ -1824,6 +1925,7 @@ sitrep_status sr_entities(sitrep_doc *doc)
     sr_buf_init(&st.units, doc->mem);
     sr_buf_init(&st.norm, doc->mem);
     sr_buf_init(&st.ids, doc->mem);
+    sr_buf_init(&st.wraps, doc->mem);
     sr_buf_init(&st.memo, doc->mem);
     sr_buf_init(&st.cands, doc->mem);
     sr_buf_init(&st.learned, doc->mem);
@@ -1903,10 +2005,12 @@ sitrep_status sr_entities(sitrep_doc *doc)
     size_t nc = SR_VEC_COUNT(&st.cands, cand);
     for (size_t i = 0; i < nc && !st.oom; i++) {
         const cand *c = &SR_VEC_AT(&st.cands, cand, i);
-        if (c->type != C_ENTITY)
+        if (c->type != C_ENTITY || c->hidden)
             continue;
-        sitrep_mention m = {{c->start, c->end}, c->entity};
+        sitrep_mention m = {{c->start, c->end}, c->entity, c->name_start};
         if (!SR_VEC_PUSH(&doc->mentions, sitrep_mention, m))
+            st.oom = true;
+        if (c->wrapper && !SR_VEC_PUSH(&st.wraps, sitrep_span, m.span))
             st.oom = true;
     }
     if (!st.oom)
@@ -1917,6 +2021,7 @@ sitrep_status sr_entities(sitrep_doc *doc)
     sr_buf_free(&st.units);
     sr_buf_free(&st.norm);
     sr_buf_free(&st.ids);
+    sr_buf_free(&st.wraps);
     sr_buf_free(&st.memo);
     sr_buf_free(&st.cands);
     sr_buf_free(&st.learned);

@@ -29,7 +29,7 @@
 #include <string.h>
 
 #define SNAP_MAGIC "SRCORP\x01\x00"
-#define SNAP_FORMAT 2u /* 2: time and figure mentions, documents linked */
+#define SNAP_FORMAT 3u /* 2: time and figure mentions, documents linked; 3: a mention's name offset */
 
 /* The string fields of each saved struct, by offset. */
 #define F(type, field) offsetof(type, field)
@@ -320,7 +320,7 @@ static bool consistent(sitrep_corpus *c)
     for (size_t i = 0; i < SR_VEC_COUNT(&c->mentions, sr_cmention); i++) {
         const sr_cmention *m = &SR_VEC_AT(&c->mentions, sr_cmention, i);
         if (m->entity >= ne || !m->doc || !m->quote || m->end < m->start || m->end - m->start != m->quote_len ||
-            strlen(m->quote) != m->quote_len)
+            strlen(m->quote) != m->quote_len || m->name_off >= m->quote_len + (m->quote_len == 0))
             return false;
     }
     for (size_t i = 0; i < ncl; i++) {

@@ -59,11 +59,12 @@ static json_t *entity_json(const sr_centity *e, const char *id, const sr_cmentio
     if (o == NULL)
         return NULL;
     bool ok = true;
-    /* aliases: the canonical name and every distinct surface form */
+    /* aliases: the canonical name and every distinct surface form (a
+     * person's without the title before the name) */
     size_t na = 0;
     scratch[na++] = e->name;
     for (size_t i = 0; i < n; i++)
-        scratch[na++] = ms[i]->quote;
+        scratch[na++] = ms[i]->quote + ms[i]->name_off;
     qsort(scratch, na, sizeof *scratch, cmp_str);
     json_t *aliases = json_array();
     for (size_t i = 0; i < na; i++)
