@@ -8,6 +8,8 @@
  */
 #include "corpus/corpus.h"
 
+#include "cluster/rules.h"
+#include "core/dates.h"
 #include "pipeline.h"
 #include "report/report.h"
 
@@ -33,35 +35,61 @@ sitrep_status sitrep_corpus_add(sitrep_corpus *c, const sitrep_doc *doc)
     return st;
 }
 
-/* The year most dated documents were published in (stated dates first),
- * ties to the later; 0 when none is dated. */
-static int corpus_year(const sitrep_corpus *c)
+/* Does the time expression name its month ("July 26", "26 July")?  Such
+ * a day is fixed once the year is: unlike "Tuesday", it does not move with
+ * the date the text is read against. */
+static bool names_month(const char *q, size_t n)
 {
-    int years[64], counts[64];
-    size_t ny = 0;
-    const sr_cdoc *docs = (const sr_cdoc *)(const void *)c->docs.data;
-    for (size_t i = 0; i < SR_VEC_COUNT(&c->docs, sr_cdoc); i++) {
-        const char *d = docs[i].published[0] ? docs[i].published : NULL;
-        if (!d)
-            continue;
-        int y = atoi(d);
-        size_t k = 0;
-        while (k < ny && years[k] != y)
-            k++;
-        if (k == ny && ny < 64) {
-            years[ny] = y;
-            counts[ny++] = 0;
-        }
-        if (k < ny)
-            counts[k]++;
+    for (size_t i = 0; i < n;) {
+        while (i < n && !((q[i] >= 'A' && q[i] <= 'Z') || (q[i] >= 'a' && q[i] <= 'z')))
+            i++;
+        size_t j = i;
+        while (j < n && ((q[j] >= 'A' && q[j] <= 'Z') || (q[j] >= 'a' && q[j] <= 'z')))
+            j++;
+        if (j > i && sr_month_number(q + i, j - i))
+            return true;
+        i = j;
     }
-    int best = 0, bestn = 0;
-    for (size_t k = 0; k < ny; k++)
-        if (counts[k] > bestn || (counts[k] == bestn && years[k] > best)) {
-            best = years[k];
-            bestn = counts[k];
-        }
-    return best;
+    return false;
+}
+
+static int32_t day_of(const char *iso)
+{
+    sr_date d;
+    if (!iso || !iso[0] || sscanf(iso, "%d-%d-%d", &d.year, &d.month, &d.day) != 3)
+        return INT32_MIN;
+    return (int32_t)sr_date_to_days(&d);
+}
+
+/* An undated document its story dated (its earliest dated article's day,
+ * `from`; its latest, `until`): the latest day its text names by month
+ * from `from` to rules.story_days after `until` ("on July 26", read in the
+ * story's year), if any, is when it was written at the earliest.  Writes
+ * it to latest ("" when none). */
+static sitrep_status latest_named_day(sitrep_corpus *c, const sr_cdoc *x, const char *from, const char *until,
+                                      char latest[11])
+{
+    latest[0] = '\0';
+    int32_t d0 = day_of(from), d1 = day_of(until);
+    if (d0 == INT32_MIN)
+        return SITREP_OK;
+    sr_date end = sr_date_from_days((d1 > d0 ? d1 : d0) + sr_story_rules_default.story_days);
+    char ref[11];
+    sr_date_iso(&end, ref);
+    sitrep_doc_hints h = {x->hint_url, x->hint_title, NULL, x->hint_outlet};
+    sitrep_doc *doc = NULL;
+    sitrep_status st = sr_doc_analyse_dated(x->id, x->src, x->src_len, NULL, true, &h, &c->opts, ref, NULL, &doc);
+    for (size_t k = 0; st == SITREP_OK && k < sitrep_doc_time_count(doc); k++) {
+        sitrep_time t;
+        sitrep_doc_time(doc, k, &t);
+        if (t.kind != SITREP_TIME_DATE || t.precision != SITREP_PRECISION_DAY || !t.to[0] ||
+            strcmp(t.to, from) <= 0 || strcmp(t.to, ref) > 0 || strcmp(t.to, latest) <= 0 ||
+            !names_month(doc->src + t.span.start, t.span.end - t.span.start))
+            continue;
+        memcpy(latest, t.to, 11);
+    }
+    sitrep_doc_free(doc);
+    return st;
 }
 
 sitrep_status sitrep_corpus_finish(sitrep_corpus *c)
@@ -73,43 +101,38 @@ sitrep_status sitrep_corpus_finish(sitrep_corpus *c)
     c->finished = true;
     sitrep_status st = sr_cluster_finish(c);
     size_t n = SR_VEC_COUNT(&c->docs, sr_cdoc);
-    /* an undated article alone in its story: the latest day it mentions
-     * ("On July 25 and 26"), in the year most of the corpus's dated
-     * articles were published */
-    int year = -1; /* worked out once, when first needed */
+    /* an undated article its story dated (cluster/stories.c) may name a
+     * later day of its own; one alone, or in a story of undated articles,
+     * stays undated: nothing fixes its year */
     for (size_t i = 0; i < n && st == SITREP_OK; i++) {
         sr_cdoc *x = &SR_VEC_AT(&c->docs, sr_cdoc, i);
-        if (!x->src || x->inferred[0])
+        if (!x->src || !x->inferred[0])
             continue;
-        if (year < 0)
-            year = corpus_year(c);
-        if (!year)
-            break;
-        char end[11];
-        snprintf(end, sizeof end, "%04d-12-31", year);
-        sitrep_doc_hints h = {x->hint_url, x->hint_title, NULL, x->hint_outlet};
-        sitrep_doc *doc = NULL;
-        st = sr_doc_analyse_dated(x->id, x->src, x->src_len, NULL, true, &h, &c->opts, end, NULL, &doc);
-        char latest[11] = "";
-        for (size_t k = 0; st == SITREP_OK && k < sitrep_doc_time_count(doc); k++) {
-            sitrep_time t;
-            sitrep_doc_time(doc, k, &t);
-            if (t.kind == SITREP_TIME_DATE && t.precision == SITREP_PRECISION_DAY && t.to[0] &&
-                strncmp(t.to, end, 4) == 0 && strcmp(t.to, latest) > 0)
-                memcpy(latest, t.to, sizeof latest);
-        }
-        sitrep_doc_free(doc);
+        char from[11], latest[11];
+        memcpy(from, x->inferred, sizeof from);
+        const sr_cstory *story = &SR_VEC_AT(&c->stories, sr_cstory, (size_t)x->story);
+        st = latest_named_day(c, x, from, story->last_seen, latest);
+        x = &SR_VEC_AT(&c->docs, sr_cdoc, i);
         if (st == SITREP_OK && latest[0]) {
-            x = &SR_VEC_AT(&c->docs, sr_cdoc, i);
+            char basis[400];
+            snprintf(basis, sizeof basis, "%s; the latest day its text names after it, %s", x->basis ? x->basis : "",
+                     latest);
             memcpy(x->inferred, latest, sizeof latest);
-            char basis[160];
-            snprintf(basis, sizeof basis,
-                     "latest day the text mentions, %s, in the year of most dated articles of the corpus (%d)",
-                     latest + 5, year);
             x->basis = sr_arena_strndup(&c->arena, basis, strlen(basis));
             if (!x->basis)
                 st = SITREP_ENOMEM;
         }
+    }
+    /* the days each story was seen, with the days found for its undated articles */
+    for (size_t i = 0; i < n && st == SITREP_OK; i++) {
+        const sr_cdoc *x = &SR_VEC_AT(&c->docs, sr_cdoc, i);
+        if (x->story < 0 || !x->inferred[0])
+            continue;
+        sr_cstory *s = &SR_VEC_AT(&c->stories, sr_cstory, (size_t)x->story);
+        if (!s->first_seen[0] || strcmp(x->inferred, s->first_seen) < 0)
+            memcpy(s->first_seen, x->inferred, 11);
+        if (!s->last_seen[0] || strcmp(x->inferred, s->last_seen) > 0)
+            memcpy(s->last_seen, x->inferred, 11);
     }
     /* undated articles dated by their story are read again against that
      * date: "so far this year", "earlier this week" resolve now */

@@ -15,7 +15,15 @@
 #                Kenya, half-year vs full-year) are not conflicts, nor is a
 #                raid's toll against a war's toll (4,000 vs 19); two
 #                agencies' different strengths for one group in one country
-#                are.
+#                are;
+#   happenings   four happenings in northern Nigeria in one week: two
+#                look-alike attacks by gunmen on motorcycles on one Saturday
+#                in two states (a mosque in Bakura, a market in Dandume), a
+#                bus station bombing whose toll four outlets revise over
+#                three days (at least 12, then 18, then 23), and an air
+#                strike whose dead the air force and Amnesty International
+#                count differently: one story each, the revisions shown as
+#                updates, the disagreement as a dispute, nothing else.
 # Records are found by content (measure, value, document ids), never by id.
 # usage: cli_corpus.sh SITREP TESTS_DIR SHARED_DIR
 set -u
@@ -210,6 +218,51 @@ if any(e["fatalities"] and e["fatalities"]["low"] == 4000 for e in events): fail
 if not any(e["fatalities"] and e["fatalities"]["low"] == 19 for e in events): fail("the raid is no event")'
 check scope "the fighters conflict is the only conflict" '
 if len(conflicts) != 1: fail("%d conflicts: %s" % (len(conflicts), [x.get("reason") for x in conflicts]))'
+
+# ---- 5. four happenings of one week ------------------------------------------
+pre=$base
+run happenings
+pre="$pre"'
+happening = {"premium_bakura_mosque": "bakura", "channels_bakura_mosque": "bakura",
+             "dailytrust_dandume_market": "dandume", "reuters_dandume_market": "dandume",
+             "afp_maiduguri_bus": "bus", "reuters_maiduguri_bus": "bus", "premium_maiduguri_bus": "bus",
+             "ap_maiduguri_bus": "bus", "reuters_malam_airstrike": "strike", "humangle_malam_airstrike": "strike"}
+by_id = {c["id"]: c for c in claims}
+def kinds(k): return [x for x in conflicts if x.get("kind") == k]
+'
+check happenings "one story per happening: the look-alike attacks of one Saturday apart, each happening whole" '
+if set(docs) != set(happening): fail("documents %s" % sorted(docs))
+got = {}
+for i, d in docs.items():
+    got.setdefault(d["story"], set()).add(happening[i])
+mixed = [sorted(h) for h in got.values() if len(h) > 1]
+if mixed: fail("stories mixing happenings: %s" % mixed)
+if len(got) != 4: fail("%d stories for 4 happenings: %s" % (len(got), {i: d["story"] for i, d in docs.items()}))'
+check happenings "no event, claim or conflict joins two happenings" '
+for r in events + claims:
+    h = {happening[d] for d in r["documents"]}
+    if len(h) > 1: fail("%s %s joins %s" % (r["type"], r["id"], sorted(h)))
+for x in conflicts:
+    h = {happening[d] for c in x["claims"] for d in by_id[c]["documents"]}
+    if len(h) > 1: fail("conflict %s between %s" % (x["id"], sorted(h)))'
+check happenings "the bus station toll is revised, not disputed: at least 12, then 18, then 23, each an update of the one before" '
+ups = kinds("update")
+chain = sorted((by_id[x["claims"][0]]["value"]["low"], by_id[x["claims"][1]]["value"]["low"]) for x in ups)
+if chain != [(12, 18), (18, 23)]: fail("updates %s" % chain)
+for x in ups:
+    for c in x["claims"]:
+        if by_id[c]["status"] == "contested": fail("claim %s of an update is contested" % c)
+        if {happening[d] for d in by_id[c]["documents"]} != {"bus"}: fail("update %s outside the bombing" % x["id"])'
+check happenings "the air strike: Nigerian Air Force 35 against Amnesty International 61 is one dispute, both claims contested" '
+ds = kinds("dispute")
+if len(ds) != 1: fail("%d disputes: %s" % (len(ds), [x["reason"] for x in ds]))
+a, b = (by_id[c] for c in ds[0]["claims"])
+if sorted((a["value"]["low"], b["value"]["low"])) != [35, 61]: fail("dispute between %s and %s" % (val(a), val(b)))
+if {a["attributed_to"], b["attributed_to"]} != {"Nigerian Air Force", "Amnesty International"}:
+    fail("sources %r, %r" % (a["attributed_to"], b["attributed_to"]))
+if (a["status"], b["status"]) != ("contested", "contested"): fail("statuses %s, %s" % (a["status"], b["status"]))'
+check happenings "nothing else: three conflict records, two updates and the dispute" '
+if len(conflicts) != 3 or len(kinds("update")) != 2: fail("conflicts: %s" % [(x.get("kind"), x["reason"]) for x in conflicts])'
 
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

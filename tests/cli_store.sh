@@ -110,7 +110,7 @@ sys.exit(0)  # no such entity in these articles
 EOF
 "$bin" claims "$t/batch.db" > "$t/table" && grep -q '^value ' "$t/table" && grep -q "claims)$" "$t/table" && ok || bad "claims: a table a person reads"
 "$bin" events "$t/batch.db" > "$t/table" && grep -q "events)$" "$t/table" && ok || bad "events: a table"
-"$bin" stories "$t/batch.db" --since 2000-01-01 > "$t/table" && grep -q "stories)$" "$t/table" && ok || bad "stories: a table"
+"$bin" stories "$t/batch.db" --since 2000-01-01 > "$t/table" && grep -Eq "\((1 story|[0-9]+ stories)\)$" "$t/table" && ok || bad "stories: a table"
 "$bin" claims "$t/batch.db" --bogus >/dev/null 2>&1; [ $? = 2 ] && ok || bad "claims: an unknown option is a usage error"
 
 # ---- exports ----

@@ -79,6 +79,8 @@ static const char *const CORPUS =
     "'fatalities':null,'injured':null,'sources':[],'documents':['d2']}\n"
     "{'type':'conflict','id':'K1','claims':['Caaa','Cbbb'],'reason':'Example Monitor puts the fighters "
     "at about 1200; Example Ministry puts them at 3000 to 4000.'}\n"
+    "{'type':'conflict','id':'K2','kind':'update','claims':['Cccc','Cddd'],'reason':'Example Air Force "
+    "reported 40 strikes on 2024-12-31; Example Air Force reported 55 on 2025-02-28, a later count.'}\n"
     "{'type':'trend','id':'T1','measure':'strikes','actor':'Example Air Force',"
     "'places':[{'name':'Idlib','country':'SY'}],'points':[{'period':{'start':'2024-07-01',"
     "'end':'2024-12-31'},'value':40,'claim':'Cccc'},{'period':{'start':'2025-01-01','end':'2025-02-28'},"
@@ -293,6 +295,9 @@ static void test_markdown(void)
     CHECK(strstr(md, "Example Monitor puts the fighters at about 1200; Example Ministry puts them at 3000 to 4000.") != NULL);
     CHECK(strstr(md, "Cbbb: 3,000\xE2\x80\x93" "4,000 fighters") != NULL);
     CHECK(strstr(md, "per Example Ministry, 1 outlet") != NULL);
+    /* an update is a revised figure, listed apart from the disputes */
+    const char *rev = strstr(md, "## Revised figures"), *upd = strstr(md, "reported 55 on 2025-02-28, a later count.");
+    CHECK(rev && upd && rev < upd && strstr(md, "## Conflicts") < rev);
     /* events: date, type, place, actors, fatalities with their qualifier */
     char *ev = line_with(md, "Armed clash");
     CHECK(strstr(ev, "2025-03-01 (day)") != NULL);
@@ -350,15 +355,15 @@ static void test_html(void)
               strncmp(s + 6, "http://www.w3.org", 17) == 0);
     /* the sections, in order */
     const char *secs[] = {"<section id=\"stories\">", "<section id=\"claims\">",
-                          "<section id=\"conflicts\">", "<section id=\"events\">",
-                          "<section id=\"trends\">"};
+                          "<section id=\"conflicts\">", "<section id=\"updates\">",
+                          "<section id=\"events\">", "<section id=\"trends\">"};
     const char *prev = html;
-    for (size_t i = 0; i < 5; i++) {
+    for (size_t i = 0; i < 6; i++) {
         const char *p = strstr(html, secs[i]);
         CHECK(p != NULL && p > prev);
         prev = p ? p : prev;
     }
-    CHECK(count(html, "</section>") == 5);
+    CHECK(count(html, "</section>") == 6);
     /* stories and their documents, which quotes link to */
     CHECK(strstr(html, "<article class=\"story\" id=\"story-S1\">") != NULL);
     CHECK(strstr(html, "<li id=\"doc-d1\">") != NULL);

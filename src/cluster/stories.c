@@ -1,172 +1,82 @@
 /*
- * stories.c -- near-duplicates and stories across articles.
+ * stories.c -- near-copies and stories across articles.
  *
- * When a document joins the corpus (sr_cluster_add) it is linked to the
- * documents already there through three indexes, each a multimap from a
- * 64-bit key to the documents that have it:
+ * Everything here runs when the corpus is finished, over every document
+ * then there, in one canonical order (by date, then id): the stories are a
+ * function of the set of documents, never of the order they were added,
+ * and corpora built in parts and merged give the same result.  Adding a
+ * document only stores what it says (its MinHash signature and its terms,
+ * cluster/terms.c).  No step reads more than a bounded number of entries
+ * per document (rules.h), so the cost per article stays flat at a million.
  *
- *   bands       the MinHash bands of its text (cluster/minhash.h): a
- *               document sharing a band whose signature is at least 0.75
- *               similar is a near-copy (a wire story on another site);
- *   facts       the keys of its claims (measure family and value): two
- *               articles stating one figure;
- *   happenings  the keys of its events (place and event type).
+ *   near-copies  documents sharing a MinHash band whose signatures are at
+ *                least rules.near_copy similar (one wire story on several
+ *                sites) are one article: the earliest dated is the copy the
+ *                others are duplicate_of;
+ *   similarity   each term weighed by TF-IDF over the corpus (1 + ln count
+ *                times ln((N + rules.idf_prior) / (df + 1)): as if the
+ *                corpus had rules.idf_prior more documents, each with the
+ *                term once, so that a corpus of two articles still weighs
+ *                their shared words), each document's weights scaled to
+ *                length 1; the cosine of two documents shrunk by how much
+ *                text the smaller has (n / (n + rules.shrink)), and no link
+ *                between two dated documents more than rules.story_days
+ *                apart;
+ *   candidates   an inverted index of the terms: a document looks up its
+ *                rules.walk_terms heaviest terms, reading a posting list
+ *                whole when short and else the entries nearest in date
+ *                order, and the rules.candidates documents sharing most
+ *                weight get the exact cosine; it keeps its
+ *                rules.neighbours most similar as edges;
+ *   stories      average link over the edges, strongest first: two groups
+ *                of documents join when the sum of the edges between them,
+ *                over min(|A||B|, rules.link_span (|A| + |B|)), reaches
+ *                rules.link_min.  A group is one happening's coverage: an
+ *                article close to one member of another happening's group
+ *                does not pull the two together (single link does: two
+ *                shootings on one day share their words with each other).
  *
- * A pair of documents is one story when they are near-copies, or when the
- * facts and happenings they share score 2 or more (a shared figure with
- * the same named source 2, without 1, a shared event 2) and their dates,
- * when both are known, are at most four days apart: two outlets quoting
- * one statement in different words share its figures and its source.
- * Links are unions in two union-find forests (near-copies, stories), so
- * the components do not depend on the order the documents came in.  Each
- * lookup walks at most a fixed number of entries per key, so adding an
- * article costs the same at a million articles as at ten, and never reads
- * another article's text.
- *
- * Documents merged in from another corpus's snapshot (corpus/merge.c) come
- * unlinked: they are linked in their order, from what the corpus keeps of
- * them, before the next document is added or the corpus is finished
- * (sr_cluster_link_pending), exactly as if they had been added there.
- *
- * sr_cluster_finish makes the components: a story per component (its id
- * from its first document's id), the canonical copy of each group of
- * near-copies (the earliest dated, then the smallest id), and a date for
- * each undated article from its story's earliest dated article.
+ * Then each story gets its id (from its first document's id), its title
+ * (its earliest dated document's) and the days it was seen, and each
+ * undated document the date of its story's earliest dated document.
  */
 #include "corpus/corpus.h"
 
 #include "core/dates.h"
+#include "cluster/rules.h"
+#include "data/lex.h"
 #include "wordhash.h"
 
 #include <limits.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-/* ---- policy: what links two articles (named here, in one place) ---- */
-#define WALK_CAP 32      /* entries read per band and lookup */
-#define FACT_CAP 8       /* entries read per fact or event key: one link joins a story */
-#define DAYS_APART 4     /* the widest gap between two dated articles of a story */
-#define NEAR_COPY 0.75   /* MinHash similarity of near-copies */
-#define PAIR_CAP 256     /* articles scored per new article */
-#define SCORE_FACT 1     /* a fact both state (a figure of one measure and value) */
-#define SCORE_FACT_SOURCE 2 /* ... attributed to the same source */
-#define SCORE_HAPPENING 2 /* a happening both report (an event of one type, place and date) */
-#define SCORE_STORY 2    /* the score that puts two articles in one story */
-
-/* ---- the multimap ---- */
-
-static bool mm_grow(sitrep_corpus *c, sr_mmap *m)
-{
-    size_t n = m->nslots ? m->nslots * 2 : 4096;
-    uint32_t *slots = c->mem->calloc(n, sizeof *slots);
-    uint64_t *keys = c->mem->calloc(n, sizeof *keys);
-    if (!slots || !keys) {
-        c->mem->free(slots);
-        c->mem->free(keys);
-        return false;
-    }
-    for (size_t i = 0; i < m->nslots; i++) {
-        if (!m->slots[i])
-            continue;
-        size_t k = (size_t)m->keys[i] & (n - 1);
-        while (slots[k])
-            k = (k + 1) & (n - 1);
-        slots[k] = m->slots[i];
-        keys[k] = m->keys[i];
-    }
-    c->mem->free(m->slots);
-    c->mem->free(m->keys);
-    m->slots = slots;
-    m->keys = keys;
-    m->nslots = n;
-    return true;
-}
-
-/* The slot of `key`: its head entry + 1 in *slot, 0 when absent. */
-static size_t mm_find(const sr_mmap *m, uint64_t key)
-{
-    size_t k = (size_t)key & (m->nslots - 1);
-    while (m->slots[k] && m->keys[k] != key)
-        k = (k + 1) & (m->nslots - 1);
-    return k;
-}
-
-static bool mm_put(sitrep_corpus *c, sr_mmap *m, uint64_t key, uint32_t doc, int32_t day, const char *attr)
-{
-    if ((m->nkeys + 1) * 10 > m->nslots * 7 && !mm_grow(c, m))
-        return false;
-    size_t k = mm_find(m, key);
-    sr_centry e = {key, doc, m->slots[k], day, attr};
-    if (!SR_VEC_PUSH(&c->entries, sr_centry, e))
-        return false;
-    if (!m->slots[k]) {
-        m->keys[k] = key;
-        m->nkeys++;
-    }
-    m->slots[k] = (uint32_t)SR_VEC_COUNT(&c->entries, sr_centry);
-    return true;
-}
-
-static uint32_t mm_head(const sr_mmap *m, uint64_t key)
-{
-    if (!m->nslots)
-        return 0;
-    return m->slots[mm_find(m, key)];
-}
-
-/* ---- union-find ---- */
-
-static uint32_t find(sr_cdoc *docs, uint32_t x, bool dup)
-{
-    uint32_t *p = dup ? &docs[x].dup_parent : &docs[x].story_parent;
-    while (*p != x) {
-        uint32_t *gp = dup ? &docs[*p].dup_parent : &docs[*p].story_parent;
-        *p = *gp; /* path halving */
-        x = *p;
-        p = dup ? &docs[x].dup_parent : &docs[x].story_parent;
-    }
-    return x;
-}
-
-static void unite(sr_cdoc *docs, uint32_t a, uint32_t b, bool dup)
-{
-    a = find(docs, a, dup);
-    b = find(docs, b, dup);
-    if (a == b)
-        return;
-    /* the smaller index becomes the root: the forest's shape does not
-     * matter, only its components */
-    if (b < a) {
-        uint32_t t = a;
-        a = b;
-        b = t;
-    }
-    if (dup)
-        docs[b].dup_parent = a;
-    else
-        docs[b].story_parent = a;
-}
+#define RULES sr_story_rules_default
 
 /* ---- keys ---- */
 
-static const char *const outcome_words[] = {"killed", "injured", "arrested", "apprehended",
-                                            "detained", "captured", "abducted", "displaced",
-                                            "executed", "released", "rescued", "missing", NULL};
+/* The outcome family of a measure's last word ("killed"; "detained" is
+ * "arrested": data/lex/stories.lex), 0 when it names none. */
+static int32_t outcome_of(const char *measure, const char **word)
+{
+    const char *last = strrchr(measure, ' ');
+    *word = last ? last + 1 : measure;
+    return sr_lex_value(sr_lex_find(*word, strlen(*word)), SR_LEX_STORIES_OUTCOMES, SR_LEXCOL_STORIES_OUTCOMES_FAMILY);
+}
 
 /* The family of a measure: its outcome ("militants killed" and
  * "operatives killed" count the same deaths; arrested, apprehended and
  * detained are one), else its head noun without a plural s. */
 static size_t measure_family(const char *m, char *out, size_t cap)
 {
-    const char *last = strrchr(m, ' ');
-    last = last ? last + 1 : m;
-    for (int i = 0; outcome_words[i]; i++)
-        if (strcmp(last, outcome_words[i]) == 0) {
-            const char *f = (i == 3 || i == 4) ? "arrested" : outcome_words[i];
-            snprintf(out, cap, "%s", f);
-            return strlen(out);
-        }
+    const char *last;
+    int32_t f = outcome_of(m, &last);
+    if (f) {
+        snprintf(out, cap, "%s", sr_lexe_STORIES_OUTCOMES_FAMILY_names[f]);
+        return strlen(out);
+    }
     size_t n = strlen(last);
     if (n > 3 && last[n - 1] == 's' && last[n - 2] != 's')
         n--;
@@ -175,6 +85,22 @@ static size_t measure_family(const char *m, char *out, size_t cap)
     memcpy(out, last, n);
     out[n] = '\0';
     return n;
+}
+
+bool sr_measure_outcome(const char *measure, const char **head, size_t *head_len)
+{
+    const char *word;
+    bool outcome = outcome_of(measure, &word) != 0;
+    *head = NULL;
+    *head_len = 0;
+    if (outcome && word > measure) {
+        const char *h = word - 1;
+        while (h > measure && h[-1] != ' ')
+            h--;
+        *head = h;
+        *head_len = (size_t)(word - 1 - h);
+    }
+    return outcome;
 }
 
 uint64_t sr_claim_key(const char *measure, double low, double high)
@@ -188,139 +114,607 @@ uint64_t sr_claim_key(const char *measure, double low, double high)
     return sr_mix64(h ^ sr_mix64(lo) ^ (sr_mix64(hi) << 1));
 }
 
-static uint64_t event_key(const sr_cevent *e)
+/* ---- the canonical order ---- */
+
+static int cmp_doc(const void *pa, const void *pb, void *ctx)
 {
-    if (!e->location)
-        return 0;
-    uint64_t h = sr_word_hash(e->location, strlen(e->location));
-    return sr_mix64(h ^ sr_word_hash(e->type, strlen(e->type)) * 31);
+    const sr_cdoc *docs = ctx;
+    const sr_cdoc *a = &docs[*(const uint32_t *)pa], *b = &docs[*(const uint32_t *)pb];
+    if (a->day != b->day)
+        return a->day < b->day ? -1 : 1;
+    int c = strcmp(a->id, b->id);
+    if (c)
+        return c;
+    /* one id twice (two inputs of one name): their contents decide */
+    c = memcmp(a->sig.v, b->sig.v, sizeof a->sig.v);
+    if (c)
+        return c;
+    if (a->record_len != b->record_len)
+        return a->record_len < b->record_len ? -1 : 1;
+    return memcmp(a->record, b->record, a->record_len);
 }
 
-/* ---- adding a document ---- */
+/* ---- union-find over ranks ---- */
 
-typedef struct pair_score {
-    uint32_t doc;
-    int score;
-} pair_score;
-
-static void score_add(pair_score *ps, size_t *n, size_t cap, uint32_t doc, int s)
+static uint32_t find(uint32_t *parent, uint32_t x)
 {
-    for (size_t i = 0; i < *n; i++)
-        if (ps[i].doc == doc) {
-            ps[i].score += s;
-            return;
+    while (parent[x] != x) {
+        parent[x] = parent[parent[x]]; /* path halving */
+        x = parent[x];
+    }
+    return x;
+}
+
+/* ---- near-copies ---- */
+
+typedef struct band_entry {
+    uint64_t key;
+    uint32_t rank;
+} band_entry;
+
+static int cmp_band(const void *pa, const void *pb, void *ctx)
+{
+    (void)ctx;
+    const band_entry *a = pa, *b = pb;
+    if (a->key != b->key)
+        return a->key < b->key ? -1 : 1;
+    return a->rank < b->rank ? -1 : a->rank > b->rank;
+}
+
+/* Unites near-copies in `dup` (ranks): documents sharing a band, each
+ * compared with the next rules.band_walk of its band in rank order. */
+static sitrep_status near_copies(sitrep_corpus *c, const uint32_t *order, size_t n, uint32_t *dup)
+{
+    const sr_cdoc *docs = (const sr_cdoc *)(const void *)c->docs.data;
+    size_t ne = n * SR_MINHASH_BANDS;
+    band_entry *be = c->mem->calloc(ne ? ne : 1, sizeof *be);
+    if (!be)
+        return SITREP_ENOMEM;
+    size_t ne2 = 0;
+    for (size_t r = 0; r < n; r++) {
+        if (docs[order[r]].sig.v[0] == UINT32_MAX)
+            continue; /* no words: a copy of nothing (every empty signature is alike) */
+        for (int b = 0; b < SR_MINHASH_BANDS; b++)
+            be[ne2++] = (band_entry){sr_minhash_band(&docs[order[r]].sig, b), (uint32_t)r};
+    }
+    ne = ne2;
+    if (!sr_sort(be, ne, sizeof *be, cmp_band, NULL, c->mem)) {
+        c->mem->free(be);
+        return SITREP_ENOMEM;
+    }
+    for (size_t i = 0; i < ne; i++)
+        for (size_t j = i + 1; j < ne && j <= i + RULES.band_walk && be[j].key == be[i].key; j++) {
+            uint32_t a = be[i].rank, b = be[j].rank;
+            if (a == b || find(dup, a) == find(dup, b))
+                continue;
+            if (sr_minhash_similarity(&docs[order[a]].sig, &docs[order[b]].sig) >= RULES.near_copy) {
+                uint32_t ra = find(dup, a), rb = find(dup, b);
+                if (ra < rb)
+                    dup[rb] = ra;
+                else
+                    dup[ra] = rb;
+            }
         }
-    if (*n < cap)
-        ps[(*n)++] = (pair_score){doc, s};
+    c->mem->free(be);
+    return SITREP_OK;
+}
+
+/* ---- term weights ---- */
+
+/* Term hash -> number, with its document frequency. */
+typedef struct vocab {
+    uint32_t *keys;   /* hash, 0 empty */
+    uint32_t *ids;
+    uint32_t *df;     /* by number */
+    size_t nslots, n, dfcap;
+    const sitrep_mem *mem;
+} vocab;
+
+static bool vocab_grow(vocab *v)
+{
+    size_t m = v->nslots ? v->nslots * 2 : 1 << 16;
+    uint32_t *keys = v->mem->calloc(m, sizeof *keys), *ids = v->mem->calloc(m, sizeof *ids);
+    if (!keys || !ids) {
+        v->mem->free(keys);
+        v->mem->free(ids);
+        return false;
+    }
+    for (size_t i = 0; i < v->nslots; i++) {
+        if (!v->keys[i])
+            continue;
+        size_t k = sr_mix64(v->keys[i]) & (m - 1);
+        while (keys[k])
+            k = (k + 1) & (m - 1);
+        keys[k] = v->keys[i];
+        ids[k] = v->ids[i];
+    }
+    v->mem->free(v->keys);
+    v->mem->free(v->ids);
+    v->keys = keys;
+    v->ids = ids;
+    v->nslots = m;
+    return true;
+}
+
+/* The number of term h (added when new); UINT32_MAX when out of memory. */
+static uint32_t vocab_id(vocab *v, uint32_t h)
+{
+    if ((v->n + 1) * 10 > v->nslots * 7 && !vocab_grow(v))
+        return UINT32_MAX;
+    size_t k = sr_mix64(h) & (v->nslots - 1);
+    while (v->keys[k] && v->keys[k] != h)
+        k = (k + 1) & (v->nslots - 1);
+    if (v->keys[k])
+        return v->ids[k];
+    if (v->n == v->dfcap) {
+        size_t cap = v->dfcap ? v->dfcap * 2 : 1 << 16;
+        uint32_t *df = v->mem->calloc(cap, sizeof *df);
+        if (!df)
+            return UINT32_MAX;
+        if (v->n)
+            memcpy(df, v->df, v->n * sizeof *df);
+        v->mem->free(v->df);
+        v->df = df;
+        v->dfcap = cap;
+    }
+    v->keys[k] = h;
+    v->ids[k] = (uint32_t)v->n;
+    v->df[v->n] = 0;
+    return (uint32_t)v->n++;
+}
+
+static float weight_of(const sr_cterm *t)
+{
+    float w;
+    memcpy(&w, &t->count, sizeof w);
+    return w;
+}
+
+static int cmp_term_id(const void *pa, const void *pb, void *ctx)
+{
+    (void)ctx;
+    const sr_cterm *a = pa, *b = pb;
+    return a->hash < b->hash ? -1 : a->hash > b->hash;
+}
+
+/* Turns every document's terms into (number, weight), sorted by number,
+ * the weights TF-IDF scaled to length 1; *df_out gets each number's
+ * document frequency (the caller frees it). */
+static sitrep_status weigh_terms(sitrep_corpus *c, size_t n, uint32_t **df_out, size_t *nterms_out)
+{
+    sr_cdoc *docs = (sr_cdoc *)(void *)c->docs.data;
+    sr_cterm *terms = (sr_cterm *)(void *)c->terms.data;
+    vocab v = {0};
+    v.mem = c->mem;
+    sitrep_status st = SITREP_OK;
+    /* numbers are given in document index order: they only name terms,
+     * nothing is decided by them */
+    for (size_t d = 0; d < n && st == SITREP_OK; d++)
+        for (uint32_t i = docs[d].terms0; i < docs[d].terms1; i++) {
+            uint32_t id = vocab_id(&v, terms[i].hash);
+            if (id == UINT32_MAX) {
+                st = SITREP_ENOMEM;
+                break;
+            }
+            terms[i].hash = id;
+            v.df[id]++;
+        }
+    c->mem->free(v.keys);
+    c->mem->free(v.ids);
+    if (st != SITREP_OK) {
+        c->mem->free(v.df);
+        return st;
+    }
+    double N = (double)n;
+    for (size_t d = 0; d < n; d++) {
+        double norm = 0;
+        for (uint32_t i = docs[d].terms0; i < docs[d].terms1; i++) {
+            double w = (1.0 + log((double)terms[i].count)) * log((N + RULES.idf_prior) / (v.df[terms[i].hash] + 1.0));
+            norm += w * w;
+            float f = (float)w;
+            memcpy(&terms[i].count, &f, sizeof f);
+        }
+        norm = norm > 0 ? 1.0 / sqrt(norm) : 0;
+        for (uint32_t i = docs[d].terms0; i < docs[d].terms1; i++) {
+            float f = (float)(weight_of(&terms[i]) * norm);
+            memcpy(&terms[i].count, &f, sizeof f);
+        }
+        if (!sr_sort(terms + docs[d].terms0, docs[d].terms1 - docs[d].terms0, sizeof *terms, cmp_term_id, NULL,
+                     c->mem)) {
+            c->mem->free(v.df);
+            return SITREP_ENOMEM;
+        }
+    }
+    *df_out = v.df;
+    *nterms_out = v.n;
+    return SITREP_OK;
+}
+
+/* The cosine of two documents' weighted terms (both sorted by number). */
+static double cosine(const sr_cterm *a, size_t na, const sr_cterm *b, size_t nb)
+{
+    double s = 0;
+    size_t i = 0, j = 0;
+    while (i < na && j < nb) {
+        if (a[i].hash < b[j].hash)
+            i++;
+        else if (a[i].hash > b[j].hash)
+            j++;
+        else
+            s += (double)weight_of(&a[i++]) * (double)weight_of(&b[j++]);
+    }
+    return s;
+}
+
+/* ---- the similarity graph ---- */
+
+typedef struct edge {
+    uint32_t a, b; /* ranks, a < b */
+    float sim;
+} edge;
+
+static int cmp_edge_pair(const void *pa, const void *pb, void *ctx)
+{
+    (void)ctx;
+    const edge *a = pa, *b = pb;
+    if (a->a != b->a)
+        return a->a < b->a ? -1 : 1;
+    return a->b < b->b ? -1 : a->b > b->b;
+}
+
+static int cmp_edge_sim(const void *pa, const void *pb, void *ctx)
+{
+    (void)ctx;
+    const edge *a = pa, *b = pb;
+    if (a->sim != b->sim)
+        return a->sim > b->sim ? -1 : 1;
+    return cmp_edge_pair(pa, pb, NULL);
+}
+
+typedef struct scored {
+    uint32_t rank;
+    float score;
+} scored;
+
+static int cmp_scored(const void *pa, const void *pb)
+{
+    const scored *a = pa, *b = pb;
+    if (a->score != b->score)
+        return a->score > b->score ? -1 : 1;
+    return a->rank < b->rank ? -1 : a->rank > b->rank;
+}
+
+/* A heap of scored documents whose root is the one cmp_scored puts last. */
+static void heap_up(scored *h, size_t i)
+{
+    while (i > 0) {
+        size_t p = (i - 1) / 2;
+        if (cmp_scored(&h[i], &h[p]) <= 0)
+            break;
+        scored t = h[i];
+        h[i] = h[p];
+        h[p] = t;
+        i = p;
+    }
+}
+
+static void heap_down(scored *h, size_t n)
+{
+    size_t i = 0;
+    for (;;) {
+        size_t l = 2 * i + 1, r = l + 1, m = i;
+        if (l < n && cmp_scored(&h[l], &h[m]) > 0)
+            m = l;
+        if (r < n && cmp_scored(&h[r], &h[m]) > 0)
+            m = r;
+        if (m == i)
+            break;
+        scored t = h[i];
+        h[i] = h[m];
+        h[m] = t;
+        i = m;
+    }
+}
+
+typedef struct wterm {
+    uint32_t id;
+    float w;
+} wterm;
+
+static int cmp_wterm(const void *pa, const void *pb)
+{
+    const wterm *a = pa, *b = pb;
+    if (a->w != b->w)
+        return a->w > b->w ? -1 : 1;
+    return a->id < b->id ? -1 : a->id > b->id;
+}
+
+/* Accumulators of one document's candidates: open addressing by rank. */
+#define ACC_SLOTS 8192
+
+typedef struct accum {
+    uint32_t keys[ACC_SLOTS]; /* rank + 1, 0 empty */
+    float score[ACC_SLOTS];
+    uint32_t used[ACC_SLOTS];
+    size_t nused;
+} accum;
+
+static void acc_add(accum *a, uint32_t rank, float w)
+{
+    size_t k = sr_mix64(rank) & (ACC_SLOTS - 1);
+    while (a->keys[k] && a->keys[k] != rank + 1)
+        k = (k + 1) & (ACC_SLOTS - 1);
+    if (!a->keys[k]) {
+        if (a->nused >= ACC_SLOTS / 2)
+            return; /* full enough: the walk is bounded anyway */
+        a->keys[k] = rank + 1;
+        a->score[k] = 0;
+        a->used[a->nused++] = (uint32_t)k;
+    }
+    a->score[k] += w;
 }
 
 static bool dates_close(int32_t a, int32_t b)
 {
     if (a == INT32_MIN || b == INT32_MIN)
         return true;
-    int32_t d = a - b;
-    return d <= DAYS_APART && d >= -DAYS_APART;
+    int64_t d = (int64_t)a - b;
+    return d <= RULES.story_days && d >= -RULES.story_days;
 }
 
-/* Links document d to those before it and puts it in the indexes: from
- * what the corpus keeps of it (its signature, claims and events), never
- * its text, so a document merged in from a snapshot links as it would
- * have when added. */
-static sitrep_status link_doc(sitrep_corpus *c, uint32_t d)
+/* What a document mainly reports: its event with the most dead, in a
+ * province, on a known day.  Two articles whose main events are of one
+ * kind, on days at most rules.event_days apart, in different countries or
+ * provinces report look-alike happenings (two shootings on one Saturday in
+ * two states), whatever words they share.  Towns of one province are not
+ * told apart: an article's dateline is often taken for where it happened. */
+typedef struct main_event {
+    const char *type;          /* NULL: none */
+    const char *admin1;
+    char country[3];
+    int32_t day;
+} main_event;
+
+static main_event main_event_of(const sitrep_corpus *c, const sr_cdoc *d)
 {
-    sr_cdoc *docs = (sr_cdoc *)(void *)c->docs.data;
-    /* near-copies */
-    uint64_t bands[SR_MINHASH_BANDS];
-    for (int b = 0; b < SR_MINHASH_BANDS; b++) {
-        bands[b] = sr_minhash_band(&docs[d].sig, b);
-        uint32_t e = mm_head(&c->bands, bands[b]);
-        for (int walked = 0; e && walked < WALK_CAP; walked++) {
-            const sr_centry *en = &SR_VEC_AT(&c->entries, sr_centry, e - 1);
-            e = en->next;
-            if (en->key != bands[b] || en->doc == d)
-                continue;
-            if (sr_minhash_similarity(&docs[d].sig, &docs[en->doc].sig) >= NEAR_COPY) {
-                unite(docs, d, en->doc, true);
-                unite(docs, d, en->doc, false);
+    main_event m = {NULL, NULL, "", INT32_MIN};
+    double most = -1;
+    for (uint32_t i = d->events0; i < d->events1; i++) {
+        const sr_cevent *e = &SR_VEC_AT(&c->events, sr_cevent, i);
+        if (!e->alive || !e->has_fat || !e->from[0] || !e->location || !e->admin1 || !e->country[0] ||
+            e->date_from_report || e->place_from_report || e->fat_low <= most)
+            continue;
+        sr_date dd;
+        if (sscanf(e->from, "%d-%d-%d", &dd.year, &dd.month, &dd.day) != 3)
+            continue;
+        most = e->fat_low;
+        m = (main_event){e->type, e->admin1, "", (int32_t)sr_date_to_days(&dd)};
+        memcpy(m.country, e->country, 3);
+    }
+    return m;
+}
+
+static bool look_alikes(const main_event *a, const main_event *b)
+{
+    if (!a->type || !b->type || strcmp(a->type, b->type) != 0)
+        return false;
+    int64_t d = (int64_t)a->day - b->day;
+    if (d > RULES.event_days || d < -RULES.event_days)
+        return false;
+    return strcmp(a->country, b->country) != 0 || strcmp(a->admin1, b->admin1) != 0;
+}
+
+/* The edges of the similarity graph between ranks, each once, into *out. */
+static sitrep_status similarity_graph(sitrep_corpus *c, const uint32_t *order, size_t n, sr_buf *out)
+{
+    const sr_cdoc *docs = (const sr_cdoc *)(const void *)c->docs.data;
+    uint32_t *df = NULL;
+    size_t nv = 0;
+    sitrep_status st = weigh_terms(c, n, &df, &nv);
+    if (st != SITREP_OK)
+        return st;
+    const sr_cterm *terms = (const sr_cterm *)(const void *)c->terms.data;
+    /* posting lists of the terms two or more documents have, in rank order */
+    size_t *off = c->mem->calloc(nv + 1, sizeof *off);
+    accum *acc = c->mem->calloc(1, sizeof *acc);
+    if (!off || !acc) {
+        c->mem->free(df);
+        c->mem->free(off);
+        c->mem->free(acc);
+        return SITREP_ENOMEM;
+    }
+    for (size_t t = 0; t < nv; t++)
+        off[t + 1] = off[t] + (df[t] >= 2 ? df[t] : 0);
+    uint32_t *post = c->mem->calloc(off[nv] ? off[nv] : 1, sizeof *post);
+    wterm *wt = c->mem->calloc(RULES.terms_cap ? RULES.terms_cap : 1, sizeof *wt);
+    scored *cand = c->mem->calloc(RULES.candidates + 1, sizeof *cand);
+    scored *best = c->mem->calloc(RULES.candidates + 1, sizeof *best);
+    main_event *mains = c->mem->calloc(n ? n : 1, sizeof *mains);
+    if (!post || !wt || !cand || !best || !mains) {
+        st = SITREP_ENOMEM;
+        goto done;
+    }
+    {
+        size_t *fill = c->mem->calloc(nv ? nv : 1, sizeof *fill);
+        if (!fill) {
+            st = SITREP_ENOMEM;
+            goto done;
+        }
+        for (size_t r = 0; r < n; r++) {
+            const sr_cdoc *d = &docs[order[r]];
+            for (uint32_t i = d->terms0; i < d->terms1; i++) {
+                uint32_t t = terms[i].hash;
+                if (df[t] >= 2)
+                    post[off[t] + fill[t]++] = (uint32_t)r;
             }
         }
+        c->mem->free(fill);
     }
-    /* shared facts and happenings */
-    pair_score ps[PAIR_CAP];
-    size_t nps = 0;
-    /* only this document's claims and events: its range of each array */
-    size_t c0 = docs[d].claims0, nc = docs[d].claims1;
-    sr_cclaim *cl = (sr_cclaim *)(void *)c->claims.data;
-    for (size_t i = c0; i < nc; i++) {
-        if (!cl[i].alive)
-            continue;
-        uint32_t e = mm_head(&c->facts, cl[i].key);
-        for (int walked = 0; e && walked < FACT_CAP; walked++) {
-            const sr_centry *en = &SR_VEC_AT(&c->entries, sr_centry, e - 1);
-            e = en->next;
-            if (en->key != cl[i].key || en->doc == d || !dates_close(docs[d].day, en->day))
+    for (size_t r = 0; r < n; r++)
+        mains[r] = main_event_of(c, &docs[order[r]]);
+    for (size_t r = 0; r < n && st == SITREP_OK; r++) {
+        const sr_cdoc *d = &docs[order[r]];
+        const sr_cterm *dt = terms + d->terms0;
+        size_t nd = d->terms1 - d->terms0, nw = 0;
+        for (size_t i = 0; i < nd; i++)
+            if (df[dt[i].hash] >= 2)
+                wt[nw++] = (wterm){dt[i].hash, weight_of(&dt[i])};
+        qsort(wt, nw, sizeof *wt, cmp_wterm);
+        if (nw > RULES.walk_terms)
+            nw = RULES.walk_terms;
+        /* the candidates: documents sharing the heaviest terms */
+        acc->nused = 0;
+        for (size_t k = 0; k < nw; k++) {
+            const uint32_t *p = post + off[wt[k].id];
+            size_t len = off[wt[k].id + 1] - off[wt[k].id], lo = 0, hi = len;
+            if (len > RULES.walk_whole) {
+                /* the entries nearest this document in rank (date) order */
+                size_t a = 0, b = len;
+                while (a < b) {
+                    size_t m = (a + b) / 2;
+                    if (p[m] < r)
+                        a = m + 1;
+                    else
+                        b = m;
+                }
+                lo = a > RULES.walk_window ? a - RULES.walk_window : 0;
+                hi = a + RULES.walk_window + 1 < len ? a + RULES.walk_window + 1 : len;
+            }
+            for (size_t i = lo; i < hi; i++)
+                if (p[i] != r)
+                    acc_add(acc, p[i], wt[k].w);
+        }
+        /* the rules.candidates best, kept in a heap whose root is the worst */
+        size_t nc = 0;
+        for (size_t i = 0; i < acc->nused; i++) {
+            size_t k = acc->used[i];
+            scored x = {acc->keys[k] - 1, acc->score[k]};
+            acc->keys[k] = 0;
+            if (nc < RULES.candidates) {
+                cand[nc++] = x;
+                heap_up(cand, nc - 1);
+            } else if (cmp_scored(&x, &cand[0]) < 0) {
+                cand[0] = x;
+                heap_down(cand, nc);
+            }
+        }
+        /* their exact similarity, shrunk by the smaller document's text */
+        size_t nb = 0;
+        for (size_t i = 0; i < nc; i++) {
+            const sr_cdoc *o = &docs[order[cand[i].rank]];
+            if (!dates_close(d->day, o->day) || look_alikes(&mains[r], &mains[cand[i].rank]))
                 continue;
-            bool same_source = en->attr && cl[i].attributed_to && en->attr == cl[i].attributed_to;
-            score_add(ps, &nps, PAIR_CAP, en->doc, same_source ? SCORE_FACT_SOURCE : SCORE_FACT);
+            size_t no = o->terms1 - o->terms0;
+            double sim = cosine(dt, nd, terms + o->terms0, no);
+            double m = (double)(nd < no ? nd : no);
+            sim *= m / (m + RULES.shrink);
+            if (sim >= RULES.edge_min)
+                best[nb++] = (scored){cand[i].rank, (float)sim};
+        }
+        qsort(best, nb, sizeof *best, cmp_scored);
+        if (nb > RULES.neighbours)
+            nb = RULES.neighbours;
+        for (size_t i = 0; i < nb && st == SITREP_OK; i++) {
+            uint32_t o = best[i].rank;
+            edge e = {(uint32_t)r < o ? (uint32_t)r : o, (uint32_t)r < o ? o : (uint32_t)r, best[i].score};
+            if (!SR_VEC_PUSH(out, edge, e))
+                st = SITREP_ENOMEM;
         }
     }
-    size_t e0 = docs[d].events0, ne = docs[d].events1;
-    sr_cevent *ev = (sr_cevent *)(void *)c->events.data;
-    for (size_t i = e0; i < ne; i++) {
-        if (!ev[i].alive)
-            continue;
-        uint64_t k = event_key(&ev[i]);
-        if (!k || !ev[i].from[0] || ev[i].date_from_report || ev[i].place_from_report)
-            continue; /* an event the text neither dates nor places names no happening to share */
-        uint32_t e = mm_head(&c->happenings, k);
-        for (int walked = 0; e && walked < FACT_CAP; walked++) {
-            const sr_centry *en = &SR_VEC_AT(&c->entries, sr_centry, e - 1);
-            e = en->next;
-            if (en->key == k && en->doc != d && dates_close(docs[d].day, en->day))
-                score_add(ps, &nps, PAIR_CAP, en->doc, SCORE_HAPPENING);
-        }
+    if (st == SITREP_OK) {
+        /* each edge once (found from both ends, it has one similarity) */
+        edge *es = (edge *)(void *)out->data;
+        size_t ne = SR_VEC_COUNT(out, edge), m = 0;
+        if (!sr_sort(es, ne, sizeof *es, cmp_edge_pair, NULL, c->mem))
+            st = SITREP_ENOMEM;
+        for (size_t i = 0; i < ne && st == SITREP_OK; i++)
+            if (m == 0 || es[m - 1].a != es[i].a || es[m - 1].b != es[i].b)
+                es[m++] = es[i];
+        out->len = m * sizeof(edge);
     }
-    for (size_t i = 0; i < nps; i++)
-        if (ps[i].score >= SCORE_STORY)
-            unite(docs, d, ps[i].doc, false);
-    /* then this document joins the indexes, each key once */
-    for (int b = 0; b < SR_MINHASH_BANDS; b++)
-        if (!mm_put(c, &c->bands, bands[b], d, docs[d].day, NULL))
-            return SITREP_ENOMEM;
-    for (size_t i = c0; i < nc; i++) {
-        if (!cl[i].alive)
-            continue;
-        bool seen = false;
-        for (size_t j = c0; j < i && !seen; j++)
-            seen = cl[j].alive && cl[j].key == cl[i].key;
-        if (!seen && !mm_put(c, &c->facts, cl[i].key, d, docs[d].day, cl[i].attributed_to))
-            return SITREP_ENOMEM;
-        cl = (sr_cclaim *)(void *)c->claims.data;
-    }
-    for (size_t i = e0; i < ne; i++) {
-        if (!ev[i].alive || !ev[i].from[0] || ev[i].date_from_report || ev[i].place_from_report)
-            continue;
-        uint64_t k = event_key(&ev[i]);
-        if (k && !mm_put(c, &c->happenings, k, d, docs[d].day, NULL))
-            return SITREP_ENOMEM;
-    }
-    return SITREP_OK;
+done:
+    c->mem->free(df);
+    c->mem->free(off);
+    c->mem->free(acc);
+    c->mem->free(post);
+    c->mem->free(wt);
+    c->mem->free(cand);
+    c->mem->free(best);
+    c->mem->free(mains);
+    return st;
 }
 
-sitrep_status sr_cluster_link_pending(sitrep_corpus *c, size_t upto)
+/* ---- stories: average link ---- */
+
+typedef struct neighbour {
+    uint32_t to;
+    float sim;
+} neighbour;
+
+typedef struct groups {
+    uint32_t *parent, *size, *next, *tail; /* by rank; size and tail of roots */
+} groups;
+
+static void join(groups *g, uint32_t a, uint32_t b)
 {
-    for (; c->nlinked < upto; c->nlinked++) {
-        sitrep_status st = link_doc(c, c->nlinked);
-        if (st != SITREP_OK)
-            return st;
-    }
-    return SITREP_OK;
+    uint32_t r = a < b ? a : b, o = a < b ? b : a;
+    g->parent[o] = r;
+    g->next[g->tail[r]] = o;
+    g->tail[r] = g->tail[o];
+    g->size[r] += g->size[o];
 }
 
-sitrep_status sr_cluster_add(sitrep_corpus *c, uint32_t d, const sitrep_doc *doc)
+/* Joins the groups of g (near-copies already joined) along the edges,
+ * strongest first, when their average link is strong enough. */
+static sitrep_status average_link(sitrep_corpus *c, size_t n, sr_buf *edges, groups *g)
 {
-    sr_minhash_doc(doc, &SR_VEC_AT(&c->docs, sr_cdoc, d).sig);
-    return sr_cluster_link_pending(c, (size_t)d + 1);
+    edge *es = (edge *)(void *)edges->data;
+    size_t ne = SR_VEC_COUNT(edges, edge);
+    size_t *aoff = c->mem->calloc(n + 1, sizeof *aoff);
+    neighbour *adj = c->mem->calloc(ne ? 2 * ne : 1, sizeof *adj);
+    size_t *fill = c->mem->calloc(n ? n : 1, sizeof *fill);
+    if (!aoff || !adj || !fill) {
+        c->mem->free(aoff);
+        c->mem->free(adj);
+        c->mem->free(fill);
+        return SITREP_ENOMEM;
+    }
+    for (size_t i = 0; i < ne; i++) {
+        aoff[es[i].a + 1]++;
+        aoff[es[i].b + 1]++;
+    }
+    for (size_t r = 0; r < n; r++)
+        aoff[r + 1] += aoff[r];
+    for (size_t i = 0; i < ne; i++) {
+        adj[aoff[es[i].a] + fill[es[i].a]++] = (neighbour){es[i].b, es[i].sim};
+        adj[aoff[es[i].b] + fill[es[i].b]++] = (neighbour){es[i].a, es[i].sim};
+    }
+    c->mem->free(fill);
+    if (!sr_sort(es, ne, sizeof *es, cmp_edge_sim, NULL, c->mem)) {
+        c->mem->free(aoff);
+        c->mem->free(adj);
+        return SITREP_ENOMEM;
+    }
+    for (size_t i = 0; i < ne; i++) {
+        uint32_t a = find(g->parent, es[i].a), b = find(g->parent, es[i].b);
+        if (a == b)
+            continue;
+        /* the edges between the two groups, read from the smaller */
+        uint32_t small = g->size[a] < g->size[b] || (g->size[a] == g->size[b] && a < b) ? a : b;
+        uint32_t other = small == a ? b : a;
+        double sum = 0;
+        for (uint32_t x = small; x != UINT32_MAX; x = g->next[x])
+            for (size_t k = aoff[x]; k < aoff[x + 1]; k++)
+                if (find(g->parent, adj[k].to) == other)
+                    sum += adj[k].sim;
+        double na = g->size[a], nb = g->size[b];
+        double denom = na * nb < RULES.link_span * (na + nb) ? na * nb : RULES.link_span * (na + nb);
+        if (sum / denom >= RULES.link_min)
+            join(g, a, b);
+    }
+    c->mem->free(aoff);
+    c->mem->free(adj);
+    return SITREP_OK;
 }
 
 /* ---- the stories ---- */
@@ -340,46 +734,75 @@ static int day_cmp(const sr_cdoc *a, const sr_cdoc *b)
 sitrep_status sr_cluster_finish(sitrep_corpus *c)
 {
     size_t n = SR_VEC_COUNT(&c->docs, sr_cdoc);
-    sitrep_status lst = sr_cluster_link_pending(c, n); /* documents merged in */
-    if (lst != SITREP_OK)
-        return lst;
     sr_cdoc *docs = (sr_cdoc *)(void *)c->docs.data;
-    /* per root: its first document by id, its canonical copy, its dates */
-    int32_t *story_of_root = c->mem->calloc(n ? n : 1, sizeof *story_of_root);
-    uint32_t *canon = c->mem->calloc(n ? n : 1, sizeof *canon);
-    if (!story_of_root || !canon) {
-        c->mem->free(story_of_root);
-        c->mem->free(canon);
-        return SITREP_ENOMEM;
-    }
-    for (size_t i = 0; i < n; i++) {
-        story_of_root[i] = -1;
-        canon[i] = UINT32_MAX;
-    }
-    for (size_t i = 0; i < n; i++) {
-        uint32_t r = find(docs, (uint32_t)i, true);
-        if (canon[r] == UINT32_MAX || day_cmp(&docs[i], &docs[canon[r]]) < 0)
-            canon[r] = (uint32_t)i;
-    }
-    for (size_t i = 0; i < n; i++) {
-        uint32_t k = canon[find(docs, (uint32_t)i, true)];
-        docs[i].dup_of = k == i ? -1 : (int32_t)k;
-    }
+    uint32_t *order = c->mem->calloc(n ? n : 1, sizeof *order);
+    uint32_t *dup = c->mem->calloc(n ? n : 1, sizeof *dup);
+    groups g = {c->mem->calloc(n ? n : 1, sizeof(uint32_t)), c->mem->calloc(n ? n : 1, sizeof(uint32_t)),
+                c->mem->calloc(n ? n : 1, sizeof(uint32_t)), c->mem->calloc(n ? n : 1, sizeof(uint32_t))};
+    sr_buf edges;
+    sr_buf_init(&edges, c->mem);
     sitrep_status st = SITREP_OK;
-    for (size_t i = 0; i < n && st == SITREP_OK; i++) {
-        uint32_t r = find(docs, (uint32_t)i, false);
-        if (story_of_root[r] < 0) {
-            sr_cstory s;
-            memset(&s, 0, sizeof s);
-            s.first_doc = (uint32_t)i;
-            story_of_root[r] = (int32_t)SR_VEC_COUNT(&c->stories, sr_cstory);
-            if (!SR_VEC_PUSH(&c->stories, sr_cstory, s))
+    if (!order || !dup || !g.parent || !g.size || !g.next || !g.tail)
+        st = SITREP_ENOMEM;
+    for (size_t i = 0; i < n && st == SITREP_OK; i++)
+        order[i] = (uint32_t)i;
+    if (st == SITREP_OK && !sr_sort(order, n, sizeof *order, cmp_doc, docs, c->mem))
+        st = SITREP_ENOMEM;
+    for (size_t r = 0; r < n && st == SITREP_OK; r++) {
+        dup[r] = g.parent[r] = g.tail[r] = (uint32_t)r;
+        g.size[r] = 1;
+        g.next[r] = UINT32_MAX;
+    }
+    if (st == SITREP_OK)
+        st = near_copies(c, order, n, dup);
+    /* near-copies are one article of one story */
+    for (size_t r = 0; r < n && st == SITREP_OK; r++) {
+        uint32_t a = find(g.parent, (uint32_t)r), b = find(g.parent, find(dup, (uint32_t)r));
+        if (a != b)
+            join(&g, a, b);
+    }
+    if (st == SITREP_OK)
+        st = similarity_graph(c, order, n, &edges);
+    if (st == SITREP_OK)
+        st = average_link(c, n, &edges, &g);
+    sr_buf_free(&edges);
+    /* the canonical copy of each group of near-copies: the earliest dated,
+     * then the smallest id; each story numbered by its first rank */
+    uint32_t *canon = dup && st == SITREP_OK ? c->mem->calloc(n ? n : 1, sizeof *canon) : NULL;
+    int32_t *story_of = canon ? c->mem->calloc(n ? n : 1, sizeof *story_of) : NULL;
+    if (st == SITREP_OK && (!canon || !story_of))
+        st = SITREP_ENOMEM;
+    for (size_t r = 0; r < n && st == SITREP_OK; r++) {
+        canon[r] = UINT32_MAX;
+        story_of[r] = -1;
+    }
+    for (size_t r = 0; r < n && st == SITREP_OK; r++) {
+        uint32_t k = find(dup, (uint32_t)r);
+        if (canon[k] == UINT32_MAX || day_cmp(&docs[order[r]], &docs[order[canon[k]]]) < 0)
+            canon[k] = (uint32_t)r;
+    }
+    for (size_t r = 0; r < n && st == SITREP_OK; r++) {
+        uint32_t k = canon[find(dup, (uint32_t)r)];
+        docs[order[r]].dup_of = k == r ? -1 : (int32_t)order[k];
+        uint32_t s = find(g.parent, (uint32_t)r);
+        if (story_of[s] < 0) {
+            sr_cstory x;
+            memset(&x, 0, sizeof x);
+            x.first_doc = order[r];
+            story_of[s] = (int32_t)SR_VEC_COUNT(&c->stories, sr_cstory);
+            if (!SR_VEC_PUSH(&c->stories, sr_cstory, x))
                 st = SITREP_ENOMEM;
         }
-        docs[i].story = story_of_root[r];
+        docs[order[r]].story = story_of[s];
     }
-    c->mem->free(story_of_root);
+    c->mem->free(order);
+    c->mem->free(dup);
+    c->mem->free(g.parent);
+    c->mem->free(g.size);
+    c->mem->free(g.next);
+    c->mem->free(g.tail);
     c->mem->free(canon);
+    c->mem->free(story_of);
     if (st != SITREP_OK)
         return st;
     sr_cstory *stories = (sr_cstory *)(void *)c->stories.data;

@@ -42,7 +42,7 @@ sitrep_status sitrep_corpus_new(const sitrep_options *opts, sitrep_corpus **out)
     else
         sitrep_options_init(&c->opts);
     sr_buf_init(&c->docs, mem);
-    sr_buf_init(&c->entries, mem);
+    sr_buf_init(&c->terms, mem);
     sr_buf_init(&c->trendwords, mem);
     sr_buf_init(&c->stories, mem);
     sr_buf_init(&c->groups, mem);
@@ -70,12 +70,7 @@ void sitrep_corpus_free(sitrep_corpus *c)
     for (size_t i = 0; i < SR_VEC_COUNT(&c->docs, sr_cdoc); i++)
         c->mem->free(docs[i].src);
     sr_buf_free(&c->docs);
-    sr_buf_free(&c->entries);
-    sr_mmap *maps[] = {&c->bands, &c->facts, &c->happenings};
-    for (size_t i = 0; i < 3; i++) {
-        c->mem->free(maps[i]->slots);
-        c->mem->free(maps[i]->keys);
-    }
+    sr_buf_free(&c->terms);
     sr_buf_free(&c->trendwords);
     sr_buf_free(&c->stories);
     sr_buf_free(&c->groups);
@@ -162,6 +157,25 @@ static bool role_wins(const char *role, const char *doc_id, const sr_centity *x)
     return r > xr || (r && r == xr && strcmp(doc_id, x->role_doc) < 0);
 }
 
+/* The fields an entity takes from one document's mention of it: those of
+ * the first document by id, so that they do not depend on the order the
+ * documents come in. */
+static bool set_fields(sitrep_corpus *c, sr_centity *x, const sitrep_entity *e, const char *doc_id)
+{
+    x->first_doc = doc_id;
+    x->name = keep(c, e->name);
+    memset(x->country, 0, sizeof x->country);
+    if (e->country)
+        memcpy(x->country, e->country, 2);
+    x->parent = keep(c, e->parent);
+    x->admin1 = keep(c, e->admin1);
+    x->admin1_code = keep(c, e->admin1_code);
+    x->feature = keep(c, e->feature);
+    x->lat = e->lat;
+    x->lon = e->lon;
+    return x->name != NULL;
+}
+
 /* The corpus entity for a document's entity, made when new. */
 static int64_t merge(sitrep_corpus *c, const sitrep_entity *e, const char *doc_id)
 {
@@ -175,24 +189,17 @@ static int64_t merge(sitrep_corpus *c, const sitrep_entity *e, const char *doc_i
             x->role = keep(c, e->role);
             x->role_doc = doc_id;
         }
+        if (strcmp(doc_id, x->first_doc) < 0 && !set_fields(c, x, e, doc_id))
+            return -1;
         return (int64_t)(c->slots[k] - 1);
     }
     sr_centity x;
     memset(&x, 0, sizeof x);
     x.key = key;
     x.kind = e->kind;
-    x.name = keep(c, e->name);
-    if (e->country)
-        memcpy(x.country, e->country, 2);
-    x.parent = keep(c, e->parent);
     x.role = keep(c, e->role);
     x.role_doc = e->role ? doc_id : NULL;
-    x.admin1 = keep(c, e->admin1);
-    x.admin1_code = keep(c, e->admin1_code);
-    x.feature = keep(c, e->feature);
-    x.lat = e->lat;
-    x.lon = e->lon;
-    if (x.name == NULL || !SR_VEC_PUSH(&c->entities, sr_centity, x))
+    if (!set_fields(c, &x, e, doc_id) || !SR_VEC_PUSH(&c->entities, sr_centity, x))
         return -1;
     c->slots[k] = (uint32_t)ne + 1;
     return (int64_t)ne;
@@ -208,6 +215,18 @@ int64_t sr_corpus_entity_join(sitrep_corpus *c, const sr_centity *e)
         if (e->role && role_wins(e->role, e->role_doc, x)) {
             x->role = e->role;
             x->role_doc = e->role_doc;
+        }
+        if (e->first_doc && (!x->first_doc || strcmp(e->first_doc, x->first_doc) < 0)) {
+            /* the fields of the first document by id, as when added */
+            x->first_doc = e->first_doc;
+            x->name = e->name;
+            memcpy(x->country, e->country, sizeof x->country);
+            x->parent = e->parent;
+            x->admin1 = e->admin1;
+            x->admin1_code = e->admin1_code;
+            x->feature = e->feature;
+            x->lat = e->lat;
+            x->lon = e->lon;
         }
         x->nmentions += e->nmentions;
         return (int64_t)(c->slots[k] - 1);
@@ -554,7 +573,6 @@ static sitrep_status add_document(sitrep_corpus *c, const sitrep_doc *doc, const
     x.basis = keep_copy(c, doc->published_basis);
     x.day = day_of(x.published[0] ? x.published : x.inferred);
     uint32_t d = (uint32_t)SR_VEC_COUNT(&c->docs, sr_cdoc);
-    x.story_parent = x.dup_parent = d;
     x.story = x.dup_of = -1;
     sitrep_status st = SITREP_OK;
     x.record = sr_arena_strndup(&c->arena, record, record_len);

@@ -19,6 +19,7 @@ typedef struct sr_centity {
     const char *parent;
     const char *role;        /* the role stated by the first document (by id) */
     const char *role_doc;
+    const char *first_doc;   /* the document (smallest id) its other fields are from */
     const char *admin1, *admin1_code, *feature;
     double lat, lon;
     uint32_t nmentions;
@@ -117,7 +118,7 @@ typedef struct sr_cdoc {
     size_t record_len;
     sr_minhash sig;
     int32_t day;                     /* days since 1970 of its date, INT32_MIN when none */
-    uint32_t story_parent, dup_parent; /* union-find */
+    uint32_t terms0, terms1;         /* its terms: [terms0, terms1) of the corpus's terms */
     int32_t story;                   /* its story (sr_cstory), -1 before the stories are made */
     int32_t dup_of;                  /* the document it copies, -1 */
     char *src;                       /* undated: a copy of its input, to analyse again once
@@ -158,9 +159,13 @@ typedef struct sr_cegroup {
 
 typedef struct sr_cconflict {
     uint32_t a, b;                   /* sr_cgroup indexes; b == a for a date the
-                                      * articles of one claim disagree on */
+                                      * articles of one claim disagree on; for an
+                                      * update a is the earlier report, b the later */
     const char *reason;              /* arena */
+    uint8_t kind;                    /* SR_CONFLICT_* */
 } sr_cconflict;
+
+enum { SR_CONFLICT_DISPUTE = 0, SR_CONFLICT_UPDATE = 1 };
 
 /* A sentence stating a trend ("on track to double"), kept for the checks. */
 typedef struct sr_ctrendword {
@@ -185,27 +190,18 @@ typedef struct sr_ctrend {
     const char *verdict;             /* "confirmed", "contradicted" */
 } sr_ctrend;
 
+/* A term of one document (cluster/terms.c): the hash of a word, number
+ * or word pair, and how often the document uses it. */
+typedef struct sr_cterm {
+    uint32_t hash;       /* while finishing: the term's number in the corpus */
+    uint32_t count;      /* while finishing: its weight, a float's bits */
+} sr_cterm;
+
 /* A slice of the records the writer writes: those numbered [lo, hi) in
  * output order; n counts the records met (sitrep_corpus_write_json_part). */
 typedef struct sr_slice {
     size_t lo, hi, n;
 } sr_slice;
-
-/* A multimap from 64-bit keys to entries (cluster/stories.c). */
-typedef struct sr_mmap {
-    uint32_t *slots;                 /* head entry + 1, 0 empty */
-    uint64_t *keys;
-    size_t nslots, nkeys;
-} sr_mmap;
-
-typedef struct sr_centry {
-    uint64_t key;
-    uint32_t doc;
-    uint32_t next;                   /* next entry of the key + 1, 0 none */
-    int32_t day;                     /* its document's date (days), INT32_MIN when none:
-                                      * read here, the walk need not visit the document */
-    const char *attr;                /* claims: their source (interned), else NULL */
-} sr_centry;
 
 struct sitrep_corpus {
     const sitrep_mem *mem;
@@ -225,14 +221,8 @@ struct sitrep_corpus {
     sr_buf event_spans;      /* sr_cspan */
     sitrep_options opts;     /* for analysing undated documents again */
     sr_buf docs;             /* sr_cdoc */
-    sr_buf entries;          /* sr_centry of the indexes below */
-    sr_mmap bands;           /* near-duplicate bands -> documents */
-    sr_mmap facts;           /* claim keys -> documents */
-    sr_mmap happenings;      /* event keys -> documents */
+    sr_buf terms;            /* sr_cterm, each document's [terms0, terms1) */
     sr_buf trendwords;       /* sr_ctrendword */
-    uint32_t nlinked;        /* documents [0, nlinked) are linked into the indexes and
-                              * union-find forests; the rest were merged in from
-                              * snapshots and are linked in order when needed */
     struct sr_slice *slice;  /* the records to write, NULL all (report/corpus_json.c) */
     /* made by sitrep_corpus_finish (src/pipeline_corpus.c) */
     bool finished;
@@ -252,15 +242,18 @@ struct sitrep_corpus {
 sitrep_status sr_corpus_add(sitrep_corpus *c, const sitrep_doc *doc, const char *record,
                            size_t record_len);
 
-/* cluster/stories.c: the near-duplicate and story links of document d, just
- * added with its claims and events; then, at the end, the stories. */
+/* cluster/terms.c: document d's near-copy signature and terms, what the
+ * story linking reads of it (they depend on the document only). */
 sitrep_status sr_cluster_add(sitrep_corpus *c, uint32_t d, const sitrep_doc *doc);
+/* cluster/stories.c: near-copies and stories of every document, dates of
+ * undated ones from their story; a function of the set of documents, not
+ * of the order they came in. */
 sitrep_status sr_cluster_finish(sitrep_corpus *c);
-/* Links the documents [c->nlinked, upto) in their order (documents merged
- * in from snapshots), as sr_cluster_add would have when they were added. */
-sitrep_status sr_cluster_link_pending(sitrep_corpus *c, size_t upto);
 /* The fact key of a claim's measure and value. */
 uint64_t sr_claim_key(const char *measure, double low, double high);
+/* Does the measure count an outcome ("militants killed", "arrested")?  Its
+ * head noun, the word before the outcome, in *head (NULL when none). */
+bool sr_measure_outcome(const char *measure, const char **head, size_t *head_len);
 
 /* corroborate/corroborate.c: claims and events merged, conflicts, trends. */
 sitrep_status sr_corroborate(sitrep_corpus *c);

@@ -5,20 +5,14 @@
  *
  * A partial corpus is what the corpus keeps of each article (its record,
  * entities and mentions, claims, events, spans, trend sentences, time and
- * figure mentions, its signature; an undated article's bytes).  Merging is
- * the union of those, the documents of each input after the documents
- * before it, and nothing else: the indexes and links between articles
- * (near-copies, stories) are made again from the merged documents, in
- * their order, by the stories stage itself when the corpus is next added
- * to or finished (cluster/stories.c, sr_cluster_link_pending).  So merging
- * never reaches into the stories' internals, and the result is the corpus
- * one process would have made adding the same documents in the same
- * order: byte for byte the same records.  Merging is associative, so a
- * tree of merges over shards in order gives the records of one process;
- * it is commutative as far as the corpus does not depend on the order of
- * its documents (the stories stage's bounded index walks can make it, on
- * large sets: the ecbplus dev set's stories differ with its two halves
- * swapped).
+ * figure mentions, its signature and story terms; an undated article's
+ * bytes).  Merging is the union of those, the documents of each input
+ * after the documents before it, and nothing else: the links between
+ * articles (near-copies, stories) are made when the corpus is finished,
+ * from the documents then there in one canonical order (cluster/stories.c).
+ * So merging never reaches into the stories' internals, and the result is
+ * the corpus one process would have made adding the same documents: byte
+ * for byte the same records, in whatever order the shards are merged.
  *
  * A snapshot file is a header (magic, the options that shape the records,
  * the sizes) and the partial corpus (corpus/snapshot.c) compressed with
@@ -107,6 +101,7 @@ sitrep_status sr_corpus_absorb(sitrep_corpus *into, const sitrep_corpus *from)
     uint32_t nev0 = (uint32_t)SR_VEC_COUNT(&into->events, sr_cevent);
     uint32_t nw0 = (uint32_t)SR_VEC_COUNT(&into->trendwords, sr_ctrendword);
     uint32_t nx0 = (uint32_t)SR_VEC_COUNT(&into->exprs, sr_cexpr);
+    uint32_t nt0 = (uint32_t)SR_VEC_COUNT(&into->terms, sr_cterm);
     size_t nd = SR_VEC_COUNT(&from->docs, sr_cdoc), ne = SR_VEC_COUNT(&from->entities, sr_centity);
     if ((uint64_t)nd0 + nd >= UINT32_MAX)
         return SITREP_EARG;
@@ -116,7 +111,7 @@ sitrep_status sr_corpus_absorb(sitrep_corpus *into, const sitrep_corpus *from)
         return SITREP_ENOMEM;
     for (size_t i = 0; i < ne && !a.bad; i++) {
         sr_centity x = SR_VEC_AT(&from->entities, sr_centity, i);
-        TR(name), TR(parent), TR(role), TR(role_doc), TR(admin1), TR(admin1_code), TR(feature);
+        TR(name), TR(parent), TR(role), TR(role_doc), TR(first_doc), TR(admin1), TR(admin1_code), TR(feature);
         int64_t m = a.bad ? -1 : sr_corpus_entity_join(into, &x);
         if (m < 0)
             a.bad = true;
@@ -171,8 +166,12 @@ sitrep_status sr_corpus_absorb(sitrep_corpus *into, const sitrep_corpus *from)
         x.doc_index += nd0;
         a.bad = a.bad || !SR_VEC_PUSH(&into->exprs, sr_cexpr, x);
     }
-    /* the documents, unlinked: each its own component until the stories
-     * stage links it (sr_cluster_link_pending) */
+    size_t nt = SR_VEC_COUNT(&from->terms, sr_cterm);
+    if (!a.bad && (uint64_t)nt0 + nt >= UINT32_MAX)
+        a.bad = true;
+    for (size_t i = 0; i < nt && !a.bad; i++)
+        a.bad = !SR_VEC_PUSH(&into->terms, sr_cterm, SR_VEC_AT(&from->terms, sr_cterm, i));
+    /* the documents */
     for (size_t i = 0; i < nd && !a.bad; i++) {
         sr_cdoc x = SR_VEC_AT(&from->docs, sr_cdoc, i);
         TR(id), TR(outlet), TR(title), TR(basis);
@@ -183,7 +182,7 @@ sitrep_status sr_corpus_absorb(sitrep_corpus *into, const sitrep_corpus *from)
         x.record = (char *)tr(&a, x.record);
         x.claims0 += ncl0, x.claims1 += ncl0, x.events0 += nev0, x.events1 += nev0;
         x.words0 += nw0, x.words1 += nw0, x.exprs0 += nx0, x.exprs1 += nx0;
-        x.story_parent = x.dup_parent = nd0 + (uint32_t)i;
+        x.terms0 += nt0, x.terms1 += nt0;
         x.story = x.dup_of = -1;
         if (x.src) {
             char *src = mem->calloc(1, x.src_len ? x.src_len : 1);

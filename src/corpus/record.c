@@ -6,6 +6,8 @@
  */
 #include "corpus/record.h"
 
+#include "wordhash.h"
+
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -237,13 +239,19 @@ bool sr_rec_event_actors(const sr_cevent *y, const char **seen, size_t *nseen, j
     return ok;
 }
 
-json_t *sr_rec_conflict(const char *a, const char *b, const char *reason)
+json_t *sr_rec_conflict(const char *a, const char *b, const char *kind, const char *reason)
 {
     json_t *o = json_object();
     bool ok = o && sr_json_put(o, "type", json_string("conflict"));
+    /* its id from both claims' and its kind: one claim can be in several */
     char id[24];
-    snprintf(id, sizeof id, "K%.12s%s", a + 1, b ? "" : "d");
+    uint64_t h = sr_mix64(sr_word_hash(a, strlen(a)) ^
+                          sr_mix64((b ? sr_word_hash(b, strlen(b)) : 0) + (strcmp(kind, "update") == 0)));
+    snprintf(id, sizeof id, "K%012llx%s", (unsigned long long)(h & 0xffffffffffffull), b ? "" : "d");
     ok = ok && sr_json_put(o, "id", json_string(id));
+    /* a dispute between sources, or a later report revising an earlier
+     * one (claims: the earlier, then the later) */
+    ok = ok && sr_json_put(o, "kind", json_string(kind));
     json_t *ids = json_array();
     ok = ok && sr_json_push(ids, json_string(a));
     if (b) /* else: the articles of one claim disagree on its date */

@@ -48,8 +48,9 @@ bool sr_rec_event_actors(const sr_cevent *y, const char **seen, size_t *nseen, j
 json_t *sr_rec_story_head(const char *id, const char *title);
 json_t *sr_rec_story_tail(const char *first_seen, const char *last_seen);
 /* A conflict between claims a and b (ids, b NULL for the articles of
- * claim a disagreeing on its date). */
-json_t *sr_rec_conflict(const char *a, const char *b, const char *reason);
+ * claim a disagreeing on its date) of kind "dispute" or "update" (a the
+ * earlier report, b the later). */
+json_t *sr_rec_conflict(const char *a, const char *b, const char *kind, const char *reason);
 /* A trend of the finished corpus c. */
 json_t *sr_rec_trend(const sitrep_corpus *c, const sr_ctrend *t);
 /* A document's record: its own record (written when it was analysed)

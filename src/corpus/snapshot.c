@@ -3,11 +3,12 @@
  * adds new articles to what it holds without reading the old ones again.
  *
  * What is saved is the corpus as sitrep_corpus_add leaves it, before
- * sr_corpus_finish: documents, entities and mentions, claims, events and
- * their spans, trend sentences, time and figure mentions when kept, and
- * the index entries.  A partial corpus (sr_corpus_save_unlinked: a shard
- * of a distributed run) leaves out the indexes and links, which the
- * corpus merging it makes again (corpus/merge.c).  The records of
+ * sr_corpus_finish: documents (with their signatures and story terms),
+ * entities and mentions, claims, events and their spans, trend sentences,
+ * time and figure mentions when kept.  The corpus keeps no links between
+ * documents before it is finished, so a partial corpus (a shard of a
+ * distributed run, sr_corpus_save_unlinked) is the same bytes, merged by
+ * concatenation (corpus/merge.c).  The records of
  * stories, merged claims, conflicts and trends are made from these by
  * finishing a loaded corpus, exactly as for one built in memory.
  *
@@ -29,12 +30,12 @@
 #include <string.h>
 
 #define SNAP_MAGIC "SRCORP\x01\x00"
-#define SNAP_FORMAT 3u /* 2: time and figure mentions, documents linked; 3: a mention's name offset */
+#define SNAP_FORMAT 4u /* 2: time and figure mentions; 3: a mention's name offset; 4: story terms, no index */
 
 /* The string fields of each saved struct, by offset. */
 #define F(type, field) offsetof(type, field)
 static const size_t entity_strs[] = {F(sr_centity, name), F(sr_centity, parent), F(sr_centity, role),
-                                     F(sr_centity, role_doc), F(sr_centity, admin1),
+                                     F(sr_centity, role_doc), F(sr_centity, first_doc), F(sr_centity, admin1),
                                      F(sr_centity, admin1_code), F(sr_centity, feature)};
 static const size_t mention_strs[] = {F(sr_cmention, doc), F(sr_cmention, quote)};
 static const size_t span_strs[] = {F(sr_cspan, doc), F(sr_cspan, quote)};
@@ -51,7 +52,6 @@ static const size_t event_strs[] = {F(sr_cevent, doc),       F(sr_cevent, type),
 static const size_t doc_strs[] = {F(sr_cdoc, id),     F(sr_cdoc, outlet),     F(sr_cdoc, title),
                                   F(sr_cdoc, basis),  F(sr_cdoc, record),     F(sr_cdoc, hint_title),
                                   F(sr_cdoc, hint_url), F(sr_cdoc, hint_outlet)};
-static const size_t entry_strs[] = {F(sr_centry, attr)};
 static const size_t word_strs[] = {F(sr_ctrendword, quote), F(sr_ctrendword, phrase)};
 static const size_t expr_strs[] = {F(sr_cexpr, doc),       F(sr_cexpr, quote),     F(sr_cexpr, precision),
                                    F(sr_cexpr, kind),      F(sr_cexpr, qualifier), F(sr_cexpr, measure),
@@ -70,7 +70,7 @@ static const table tables[] = {
     T(sr_centity, entity_strs, entities), T(sr_cmention, mention_strs, mentions),
     T(sr_cclaim, claim_strs, claims),     T(sr_cspan, span_strs, claim_spans),
     T(sr_cevent, event_strs, events),     T(sr_cspan, span_strs, event_spans),
-    T(sr_cdoc, doc_strs, docs),           T(sr_centry, entry_strs, entries),
+    T(sr_cdoc, doc_strs, docs),           {sizeof(sr_cterm), NULL, 0, offsetof(sitrep_corpus, terms)},
     T(sr_ctrendword, word_strs, trendwords), T(sr_cexpr, expr_strs, exprs),
 };
 #undef T
@@ -158,7 +158,7 @@ static bool string_id(const sitrep_mem *mem, strmap *m, sr_buf *strs, const char
     return true;
 }
 
-static sitrep_status save(const sitrep_corpus *c, sr_buf *out, bool links)
+sitrep_status sr_corpus_save(const sitrep_corpus *c, sr_buf *out)
 {
     if (c->finished)
         return SITREP_EARG; /* finishing changes what is kept: save before */
@@ -173,7 +173,7 @@ static sitrep_status save(const sitrep_corpus *c, sr_buf *out, bool links)
     for (size_t t = 0; t < sizeof tables / sizeof tables[0] && ok; t++) {
         const table *tb = &tables[t];
         const sr_buf *b = (const sr_buf *)(const void *)((const char *)c + tb->buf);
-        size_t n = b == &c->entries && !links ? 0 : b->len / tb->size;
+        size_t n = b->len / tb->size;
         ok = put_u64(&arrays, n);
         if (tb->size > tmpcap) {
             mem->free(tmp);
@@ -196,8 +196,6 @@ static sitrep_status save(const sitrep_corpus *c, sr_buf *out, bool links)
                 sr_cdoc *d = (sr_cdoc *)(void *)tmp;
                 uintptr_t has = d->src != NULL;
                 memcpy(&d->src, &has, sizeof has);
-                if (!links) /* each document its own component, to be linked */
-                    d->story_parent = d->dup_parent = (uint32_t)i;
             }
             ok = ok && put_bytes(&arrays, tmp, tb->size);
             if (ok && b == &c->docs) {
@@ -210,15 +208,7 @@ static sitrep_status save(const sitrep_corpus *c, sr_buf *out, bool links)
     mem->free(tmp);
     /* the entity table and the three indexes hold numbers only */
     ok = ok && put_u64(&arrays, c->nslots) && put_bytes(&arrays, c->slots, c->nslots * sizeof *c->slots);
-    const sr_mmap *maps[] = {&c->bands, &c->facts, &c->happenings};
-    const sr_mmap none = {0};
-    for (size_t i = 0; i < 3 && ok; i++) {
-        const sr_mmap *m = links ? maps[i] : &none;
-        ok = put_u64(&arrays, m->nslots) && put_u64(&arrays, m->nkeys) &&
-             put_bytes(&arrays, m->slots, m->nslots * sizeof *m->slots) &&
-             put_bytes(&arrays, m->keys, m->nslots * sizeof *m->keys);
-    }
-    ok = ok && put_u64(&arrays, c->ndocs) && put_u64(&arrays, links ? c->nlinked : 0);
+    ok = ok && put_u64(&arrays, c->ndocs);
     /* header, strings, arrays */
     uint64_t key = layout_key();
     ok = ok && put_bytes(out, SNAP_MAGIC, 8) && put_u64(out, key) && put_u64(out, m.n) &&
@@ -230,14 +220,9 @@ static sitrep_status save(const sitrep_corpus *c, sr_buf *out, bool links)
     return ok ? SITREP_OK : SITREP_ENOMEM;
 }
 
-sitrep_status sr_corpus_save(const sitrep_corpus *c, sr_buf *out)
-{
-    return save(c, out, true);
-}
-
 sitrep_status sr_corpus_save_unlinked(const sitrep_corpus *c, sr_buf *out)
 {
-    return save(c, out, false);
+    return sr_corpus_save(c, out);
 }
 
 /* ---- loading ---- */
@@ -293,16 +278,16 @@ static bool consistent(sitrep_corpus *c)
 {
     size_t nd = SR_VEC_COUNT(&c->docs, sr_cdoc), ne = SR_VEC_COUNT(&c->entities, sr_centity);
     size_t ncl = SR_VEC_COUNT(&c->claims, sr_cclaim), nev = SR_VEC_COUNT(&c->events, sr_cevent);
-    size_t nw = SR_VEC_COUNT(&c->trendwords, sr_ctrendword), nen = SR_VEC_COUNT(&c->entries, sr_centry);
+    size_t nw = SR_VEC_COUNT(&c->trendwords, sr_ctrendword), nterms = SR_VEC_COUNT(&c->terms, sr_cterm);
     size_t nx = SR_VEC_COUNT(&c->exprs, sr_cexpr);
-    if (c->ndocs != nd || nd >= UINT32_MAX || c->nlinked > nd)
+    if (c->ndocs != nd || nd >= UINT32_MAX)
         return false;
     sr_cdoc *docs = (sr_cdoc *)(void *)c->docs.data;
     for (size_t i = 0; i < nd; i++) {
         sr_cdoc *d = &docs[i];
         /* union-find: a parent is never after its child (unite roots at
          * the smaller index), so no walk can loop */
-        if (!d->id || d->story_parent > i || d->dup_parent > i || d->dup_of < -1 || d->dup_of >= (int32_t)nd ||
+        if (!d->id || d->dup_of < -1 || d->dup_of >= (int32_t)nd || d->terms0 > d->terms1 || d->terms1 > nterms ||
             d->claims0 > d->claims1 || d->claims1 > ncl || d->events0 > d->events1 || d->events1 > nev ||
             d->words0 > d->words1 || d->words1 > nw || d->exprs0 > d->exprs1 || d->exprs1 > nx)
             return false;
@@ -360,11 +345,6 @@ static bool consistent(sitrep_corpus *c)
             w->end < w->start || strlen(w->quote) != w->end - w->start)
             return false;
     }
-    for (size_t i = 0; i < nen; i++) {
-        const sr_centry *x = &SR_VEC_AT(&c->entries, sr_centry, i);
-        if (x->doc >= nd || x->next > nen)
-            return false;
-    }
     for (size_t i = 0; i < nx; i++) {
         sr_cexpr *x = &SR_VEC_AT(&c->exprs, sr_cexpr, i);
         if (x->doc_index >= nd || (x->type != SR_CEXPR_TIME && x->type != SR_CEXPR_FIGURE) || !x->doc ||
@@ -379,22 +359,6 @@ static bool consistent(sitrep_corpus *c)
         return false;
     for (size_t i = 0; i < c->nslots; i++)
         if (c->slots[i] > ne)
-            return false;
-    const sr_mmap *maps[] = {&c->bands, &c->facts, &c->happenings};
-    for (size_t k = 0; k < 3; k++) {
-        size_t used = 0;
-        for (size_t i = 0; i < maps[k]->nslots; i++) {
-            if (maps[k]->slots[i] > nen)
-                return false;
-            used += maps[k]->slots[i] != 0;
-        }
-        if (used != maps[k]->nkeys || (maps[k]->nslots && used * 10 > maps[k]->nslots * 7))
-            return false;
-    }
-    /* chains of entries go back to earlier entries only (each new entry
-     * links to the head before it), so no chain loops */
-    for (size_t i = 0; i < nen; i++)
-        if (SR_VEC_AT(&c->entries, sr_centry, i).next > i)
             return false;
     return true;
 }
@@ -492,21 +456,8 @@ sitrep_status sr_corpus_load(sitrep_corpus *c, const void *data, size_t len)
         else
             c->nslots = ns;
     }
-    sr_mmap *maps[] = {&c->bands, &c->facts, &c->happenings};
-    for (size_t i = 0; i < 3 && st == SITREP_OK; i++) {
-        uint64_t ns = get_u64(&r), nk = get_u64(&r);
-        if (r.bad || (ns & (ns - 1)) || !get_array(&r, mem, (void **)&maps[i]->slots, ns, sizeof *maps[i]->slots) ||
-            !get_array(&r, mem, (void **)&maps[i]->keys, ns, sizeof *maps[i]->keys)) {
-            st = r.bad ? SITREP_EFORMAT : SITREP_ENOMEM;
-            break;
-        }
-        maps[i]->nslots = ns;
-        maps[i]->nkeys = nk;
-    }
     if (st == SITREP_OK) {
         c->ndocs = get_u64(&r);
-        uint64_t linked = get_u64(&r);
-        c->nlinked = linked > c->ndocs ? UINT32_MAX : (uint32_t)linked;
         if (r.bad || r.p != r.end || !consistent(c))
             st = SITREP_EFORMAT;
     }

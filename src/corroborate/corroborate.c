@@ -31,6 +31,8 @@
 #include "corpus/corpus.h"
 
 #include "core/dates.h"
+#include "cluster/rules.h"
+#include "data/lex.h"
 #include "wordhash.h"
 
 #include <math.h>
@@ -38,22 +40,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* ---- policy: the numbers that decide what agrees, what conflicts and
- * what a trend is (named here, in one place) ---- */
-#define GROUP_CAP 64         /* groups of one key compared with a new claim (the last ones) */
-#define MEMBERS_READ 64      /* members read per merged fact: its fields, its dates, its trend
-                              * sentences (a fact a thousand articles repeat is decided by its
-                              * first sixty-four, so the cost per article stays flat) */
-#define CONFLICT_PEERS 16    /* merged facts of one scope compared with each other */
-#define CONFLICT_RATIO 20.0  /* figures this many times apart count different things, not
-                              * two estimates of one ("27 killed" in an attack and "20,000
-                              * killed since 2015") */
-#define DATE_SOURCES 8       /* the distinct statement dates a date conflict names */
-#define TREND_DOUBLE 1.8     /* the ratio to the previous period that confirms "doubled" */
-#define TREND_TRIPLE 2.7     /* ... "tripled" */
-#define TREND_HALF 0.6       /* ... "halved" (at most) */
-#define TREND_RISE 1.05      /* ... "rose" (above) */
-#define TREND_FALL 0.95      /* ... "fell" (below) */
+#define RULES sr_story_rules_default
+#define DATE_SOURCES 8 /* the distinct statement dates a date conflict names */
+#define TREND_POINTS 8 /* the points of a series */
 
 /* ---- helpers ---- */
 
@@ -160,17 +149,10 @@ static const char *most_common(const char **strings, size_t n)
 
 /* ---- claims ---- */
 
-static int cmp_claim(const void *pa, const void *pb, void *ctx)
+/* The story of a claim or event's document. */
+static int32_t story_of(const sitrep_corpus *c, uint32_t doc_index)
 {
-    const sitrep_corpus *sort_corpus = ctx;
-    const sr_cclaim *cl = (const sr_cclaim *)(const void *)sort_corpus->claims.data;
-    const sr_cclaim *a = &cl[*(const uint32_t *)pa], *b = &cl[*(const uint32_t *)pb];
-    if (a->key != b->key)
-        return a->key < b->key ? -1 : 1;
-    int c = strcmp(a->doc, b->doc);
-    if (c)
-        return c;
-    return a->first < b->first ? -1 : a->first > b->first;
+    return SR_VEC_AT(&c->docs, sr_cdoc, doc_index).story;
 }
 
 static int cmp_event(const void *pa, const void *pb, void *ctx)
@@ -178,6 +160,9 @@ static int cmp_event(const void *pa, const void *pb, void *ctx)
     const sitrep_corpus *sort_corpus = ctx;
     const sr_cevent *ev = (const sr_cevent *)(const void *)sort_corpus->events.data;
     const sr_cevent *a = &ev[*(const uint32_t *)pa], *b = &ev[*(const uint32_t *)pb];
+    int32_t sa = story_of(sort_corpus, a->doc_index), sb = story_of(sort_corpus, b->doc_index);
+    if (sa != sb)
+        return sa < sb ? -1 : 1; /* events merge within one story */
     const char *ka = a->country[0] ? a->country : (a->location ? a->location : "");
     const char *kb = b->country[0] ? b->country : (b->location ? b->location : "");
     int c = strcmp(ka, kb);
@@ -189,6 +174,117 @@ static int cmp_event(const void *pa, const void *pb, void *ctx)
     return a->first < b->first ? -1 : a->first > b->first;
 }
 
+/* The measure family of a claim: its fact key without the value. */
+static uint64_t family_key(const sr_cclaim *x)
+{
+    return sr_claim_key(x->measure, 0, 0);
+}
+
+/* Claims in document order: by document id, then position. */
+static int cmp_doc_order(const void *pa, const void *pb, void *ctx)
+{
+    const sitrep_corpus *sort_corpus = ctx;
+    const sr_cclaim *cl = (const sr_cclaim *)(const void *)sort_corpus->claims.data;
+    const sr_cclaim *a = &cl[*(const uint32_t *)pa], *b = &cl[*(const uint32_t *)pb];
+    int c = strcmp(a->doc, b->doc);
+    if (c)
+        return c;
+    return a->first < b->first ? -1 : a->first > b->first;
+}
+
+static int cmp_claim(const void *pa, const void *pb, void *ctx)
+{
+    const sitrep_corpus *sort_corpus = ctx;
+    const sr_cclaim *cl = (const sr_cclaim *)(const void *)sort_corpus->claims.data;
+    const sr_cclaim *a = &cl[*(const uint32_t *)pa], *b = &cl[*(const uint32_t *)pb];
+    int32_t sa = story_of(sort_corpus, a->doc_index), sb = story_of(sort_corpus, b->doc_index);
+    if (sa != sb)
+        return sa < sb ? -1 : 1;
+    uint64_t fa = family_key(a), fb = family_key(b);
+    if (fa != fb)
+        return fa < fb ? -1 : 1;
+    int c = strcmp(a->doc, b->doc);
+    if (c)
+        return c;
+    return a->first < b->first ? -1 : a->first > b->first;
+}
+
+/* A claim's value as an interval: a point ("212", "about 300"), a bound
+ * ("more than 200": (200, inf)) or a range ("3,000 to 5,000"). */
+typedef struct interval {
+    double lo, hi;
+    bool point;
+} interval;
+
+static interval value_of(const sr_cclaim *x)
+{
+    const char *q = x->qualifier;
+    if (strcmp(q, "more_than") == 0)
+        return (interval){nextafter(x->low, INFINITY), INFINITY, false};
+    if (strcmp(q, "at_least") == 0)
+        return (interval){x->low, INFINITY, false};
+    if (strcmp(q, "fewer_than") == 0)
+        return (interval){-INFINITY, nextafter(x->high, -INFINITY), false};
+    if (strcmp(q, "up_to") == 0)
+        return (interval){-INFINITY, x->high, false};
+    return (interval){x->low, x->high, x->low == x->high};
+}
+
+/* Two values that can be one figure: equal points, a point within a bound
+ * or range ("212" and "more than 200"), or the same bound. */
+static bool values_agree(const sr_cclaim *a, const sr_cclaim *b)
+{
+    interval x = value_of(a), y = value_of(b);
+    if (x.point && y.point)
+        return x.lo == y.lo;
+    if (x.point)
+        return x.lo >= y.lo && x.lo <= y.hi;
+    if (y.point)
+        return y.lo >= x.lo && y.lo <= x.hi;
+    return x.lo == y.lo && x.hi == y.hi;
+}
+
+/* Two values no reading of their qualifiers reconciles (45 and 55 dead;
+ * "at least 45" and 55 are not). */
+static bool values_differ(const sr_cclaim *a, const sr_cclaim *b)
+{
+    interval x = value_of(a), y = value_of(b);
+    return x.hi < y.lo || y.hi < x.lo;
+}
+
+/* A source with a name ("United Nations", "Rami Abdel Rahman"), not a kind
+ * of source ("police", "officials", "witnesses"). */
+static bool named(const char *s)
+{
+    if (!s)
+        return false;
+    for (const char *p = s; *p; p++)
+        if ((p == s || p[-1] == ' ') && ((*p >= 'A' && *p <= 'Z') || (unsigned char)*p >= 0xC0))
+            return true;
+    return false;
+}
+
+/* The group a claim is compared with while grouping: its value so far. */
+typedef struct group_state {
+    uint32_t first, last;     /* its first claim, and its latest (one article's claims are adjacent) */
+    double lo, hi;            /* the values every member allows */
+    bool has_point;
+    double point;
+    uint32_t bound;           /* a bound member, when no point */
+} group_state;
+
+static bool joins(const sr_cclaim *cl, const group_state *g, const sr_cclaim *x)
+{
+    if (cl[g->last].doc_index == x->doc_index || !claims_agree(&cl[g->first], x))
+        return false;
+    interval v = value_of(x);
+    if (v.point)
+        return (!g->has_point || g->point == v.lo) && v.lo >= g->lo && v.lo <= g->hi;
+    if (g->has_point)
+        return g->point >= v.lo && g->point <= v.hi;
+    return values_agree(&cl[g->bound], x);
+}
+
 /* The member whose fields the group shows: the most places, then a period,
  * an actor and a source, then the first. */
 static int completeness(const sr_cclaim *x)
@@ -196,65 +292,168 @@ static int completeness(const sr_cclaim *x)
     return x->nplaces * 8 + (x->from[0] ? 4 : 0) + (x->actor ? 2 : 0) + (x->attributed_to ? 1 : 0);
 }
 
+static uint32_t gfind(uint32_t *p, uint32_t x)
+{
+    while (p[x] != x) {
+        p[x] = p[p[x]];
+        x = p[x];
+    }
+    return x;
+}
+
+/* Claims of one statement in different stories: one named source, one
+ * stated period, one value. */
+typedef struct statement {
+    uint64_t family;
+    const char *source, *from, *to;
+    double low, high;
+    const char *qualifier;
+    uint32_t claim, group;
+} statement;
+
+static int cmp_statement(const void *pa, const void *pb, void *ctx)
+{
+    (void)ctx;
+    const statement *a = pa, *b = pb;
+    if (a->family != b->family)
+        return a->family < b->family ? -1 : 1;
+    int c = strcmp(a->source, b->source);
+    if (!c)
+        c = strcmp(a->from, b->from);
+    if (!c)
+        c = strcmp(a->to, b->to);
+    if (!c && a->low != b->low)
+        c = a->low < b->low ? -1 : 1;
+    if (!c && a->high != b->high)
+        c = a->high < b->high ? -1 : 1;
+    if (!c)
+        c = strcmp(a->qualifier, b->qualifier);
+    if (!c)
+        c = a->group < b->group ? -1 : a->group > b->group;
+    return c;
+}
+
+/* Claims merged into groups: within one story, claims of one measure
+ * family whose values, actors, places and periods agree, from different
+ * articles; across stories, claims of one statement (one named source, one
+ * stated period, one value).  Members are laid out by group in sorted
+ * claim order. */
 static sitrep_status group_claims(sitrep_corpus *c)
 {
     size_t n = SR_VEC_COUNT(&c->claims, sr_cclaim);
     uint32_t *order = c->mem->calloc(n ? n : 1, sizeof *order);
-    if (!order)
-        return SITREP_ENOMEM;
+    uint32_t *member_group = c->mem->calloc(n ? n : 1, sizeof *member_group);
+    sr_buf states, stmts;
+    sr_buf_init(&states, c->mem);
+    sr_buf_init(&stmts, c->mem);
+    uint32_t *root = NULL, *renum = NULL;
+    sitrep_status st = order && member_group ? SITREP_OK : SITREP_ENOMEM;
     size_t m = 0;
     sr_cclaim *cl = (sr_cclaim *)(void *)c->claims.data;
-    for (size_t i = 0; i < n; i++)
+    for (size_t i = 0; i < n && st == SITREP_OK; i++)
         if (cl[i].alive)
             order[m++] = (uint32_t)i;
-    if (!sr_sort(order, m, sizeof *order, cmp_claim, c, c->mem)) {
-        c->mem->free(order);
-        return SITREP_ENOMEM;
-    }
-    /* groups of a key: members kept in a scratch list of (group, claim) */
-    uint32_t *member_group = c->mem->calloc(m ? m : 1, sizeof *member_group);
-    if (!member_group) {
-        c->mem->free(order);
-        return SITREP_ENOMEM;
-    }
-    size_t run = 0;
-    for (size_t i = 0; i < m; i++) {
-        if (i > 0 && cl[order[i]].key != cl[order[i - 1]].key)
+    if (st == SITREP_OK && !sr_sort(order, m, sizeof *order, cmp_claim, c, c->mem))
+        st = SITREP_ENOMEM;
+    size_t run = 0, ng = 0;
+    for (size_t i = 0; i < m && st == SITREP_OK; i++) {
+        const sr_cclaim *x = &cl[order[i]];
+        if (i > 0 && (story_of(c, x->doc_index) != story_of(c, cl[order[i - 1]].doc_index) ||
+                      family_key(x) != family_key(&cl[order[i - 1]])))
             run = i;
-        sr_cclaim *x = &cl[order[i]];
-        int32_t g = -1;
-        /* the first compatible group of this key (the last GROUP_CAP) */
-        size_t ng = SR_VEC_COUNT(&c->groups, sr_cgroup);
+        /* the first group of this story and family it joins (of its last RULES.group_cap) */
         size_t first_group = run < i ? member_group[run] : ng;
-        if (ng > first_group + GROUP_CAP)
-            first_group = ng - GROUP_CAP;
-        /* a group is compared through its first claim and the article of
-         * its last one (one article's claims are adjacent here): constant
-         * work per group, however many articles state the fact */
-        for (size_t k = first_group; k < ng && g < 0; k++) {
-            const sr_cgroup *gk = &SR_VEC_AT(&c->groups, sr_cgroup, k);
-            if (claims_agree(&cl[gk->rep], x) && cl[gk->first_member].doc_index != x->doc_index)
-                g = (int32_t)k;
-        }
-        if (g >= 0) /* first_member holds the group's last claim until the members are laid out */
-            SR_VEC_AT(&c->groups, sr_cgroup, g).first_member = order[i];
-        if (g < 0) {
-            sr_cgroup grp;
-            memset(&grp, 0, sizeof grp);
-            grp.rep = order[i];
-            grp.first_member = order[i];
-            g = (int32_t)ng;
-            if (!SR_VEC_PUSH(&c->groups, sr_cgroup, grp)) {
-                c->mem->free(order);
-                c->mem->free(member_group);
-                return SITREP_ENOMEM;
+        if (ng > first_group + RULES.group_cap)
+            first_group = ng - RULES.group_cap;
+        group_state *gs = (group_state *)(void *)states.data;
+        size_t g = ng;
+        for (size_t k = first_group; k < ng && g == ng; k++)
+            if (joins(cl, &gs[k], x))
+                g = k;
+        interval v = value_of(x);
+        if (g == ng) {
+            group_state s = {order[i], order[i], v.lo, v.hi, v.point, v.lo, order[i]};
+            if (!SR_VEC_PUSH(&states, group_state, s)) {
+                st = SITREP_ENOMEM;
+                break;
+            }
+            ng++;
+        } else {
+            group_state *s = &gs[g];
+            s->last = order[i];
+            s->lo = v.lo > s->lo ? v.lo : s->lo;
+            s->hi = v.hi < s->hi ? v.hi : s->hi;
+            if (v.point) {
+                s->has_point = true;
+                s->point = v.lo;
             }
         }
         member_group[i] = (uint32_t)g;
-        x->group = g;
+        /* a named source's figure for a stated period: one statement
+         * wherever it is told */
+        if (named(x->attributed_to) && x->from[0]) {
+            statement s = {family_key(x), x->attributed_to, x->from, x->to, x->low, x->high, x->qualifier,
+                           order[i], (uint32_t)g};
+            if (!SR_VEC_PUSH(&stmts, statement, s))
+                st = SITREP_ENOMEM;
+        }
+    }
+    root = st == SITREP_OK ? c->mem->calloc(ng ? ng : 1, sizeof *root) : NULL;
+    renum = root ? c->mem->calloc(ng ? ng : 1, sizeof *renum) : NULL;
+    if (st == SITREP_OK && !renum)
+        st = SITREP_ENOMEM;
+    for (size_t k = 0; k < ng && st == SITREP_OK; k++)
+        root[k] = (uint32_t)k;
+    statement *sm = (statement *)(void *)stmts.data;
+    size_t ns = SR_VEC_COUNT(&stmts, statement);
+    if (st == SITREP_OK && !sr_sort(sm, ns, sizeof *sm, cmp_statement, NULL, c->mem))
+        st = SITREP_ENOMEM;
+    for (size_t i = 0, j; i < ns && st == SITREP_OK; i = j) {
+        for (j = i + 1; j < ns && sm[j].family == sm[i].family && strcmp(sm[j].source, sm[i].source) == 0 &&
+                        strcmp(sm[j].from, sm[i].from) == 0 && strcmp(sm[j].to, sm[i].to) == 0 &&
+                        sm[j].low == sm[i].low && sm[j].high == sm[i].high &&
+                        strcmp(sm[j].qualifier, sm[i].qualifier) == 0;
+             j++)
+            ;
+        for (size_t k = i + 1; k < j; k++) {
+            const sr_cclaim *a = &cl[sm[i].claim], *b = &cl[sm[k].claim];
+            if ((!a->actor || !b->actor || a->actor == b->actor) && places_agree(a, b)) {
+                uint32_t ra = gfind(root, sm[i].group), rb = gfind(root, sm[k].group);
+                if (ra != rb)
+                    root[ra > rb ? ra : rb] = ra < rb ? ra : rb;
+            }
+        }
+    }
+    /* the groups: one per root, numbered in order of their first member */
+    size_t nfinal = 0;
+    for (size_t k = 0; k < ng && st == SITREP_OK; k++)
+        renum[k] = UINT32_MAX;
+    for (size_t i = 0; i < m && st == SITREP_OK; i++) {
+        uint32_t r = gfind(root, member_group[i]);
+        if (renum[r] == UINT32_MAX) {
+            sr_cgroup grp;
+            memset(&grp, 0, sizeof grp);
+            grp.rep = order[i];
+            renum[r] = (uint32_t)nfinal++;
+            if (!SR_VEC_PUSH(&c->groups, sr_cgroup, grp)) {
+                st = SITREP_ENOMEM;
+                break;
+            }
+        }
+        member_group[i] = renum[r];
+        cl[order[i]].group = (int32_t)renum[r];
+    }
+    c->mem->free(root);
+    c->mem->free(renum);
+    sr_buf_free(&states);
+    sr_buf_free(&stmts);
+    if (st != SITREP_OK) {
+        c->mem->free(order);
+        c->mem->free(member_group);
+        return st;
     }
     /* members by group, then each group's fields */
-    size_t ng = SR_VEC_COUNT(&c->groups, sr_cgroup);
+    ng = SR_VEC_COUNT(&c->groups, sr_cgroup);
     sr_cgroup *gs = (sr_cgroup *)(void *)c->groups.data;
     for (size_t i = 0; i < m; i++)
         gs[member_group[i]].nmembers++;
@@ -277,6 +476,12 @@ static sitrep_status group_claims(sitrep_corpus *c)
     }
     c->mem->free(order);
     c->mem->free(member_group);
+    /* each group's members in document order (a statement told in several
+     * stories has them from each) */
+    for (size_t k = 0; k < ng; k++)
+        if (gs[k].nmembers > 1 && !sr_sort(mem + gs[k].first_member, gs[k].nmembers, sizeof *mem, cmp_doc_order, c,
+                                           c->mem))
+            return SITREP_ENOMEM;
     const char **strs = c->mem->calloc(m ? m : 1, sizeof *strs);
     uint32_t *docs = c->mem->calloc(m ? m : 1, sizeof *docs);
     if (!strs || !docs) {
@@ -292,9 +497,10 @@ static sitrep_status group_claims(sitrep_corpus *c)
             if (completeness(&cl[ms[j]]) > completeness(&cl[rep]))
                 rep = ms[j];
         g->rep = rep;
-        /* the fields most members state, read from the first MEMBERS_READ
-         * (in document order) */
-        size_t nm = g->nmembers < MEMBERS_READ ? g->nmembers : MEMBERS_READ;
+        /* the fields most members state, read from the first members_read (a fact a
+         * thousand articles repeat is decided by its first sixty-four, in
+         * document order, so the cost per article stays flat) */
+        size_t nm = g->nmembers < RULES.members_read ? g->nmembers : RULES.members_read;
         for (size_t j = 0; j < nm; j++)
             strs[j] = cl[ms[j]].actor;
         g->actor = most_common(strs, nm);
@@ -401,13 +607,13 @@ static sitrep_status group_events(sitrep_corpus *c)
             const sr_cevent *a = &ev[order[i]], *b = &ev[order[i - 1]];
             const char *ka = a->country[0] ? a->country : (a->location ? a->location : "");
             const char *kb = b->country[0] ? b->country : (b->location ? b->location : "");
-            if (strcmp(ka, kb) != 0)
+            if (strcmp(ka, kb) != 0 || story_of(c, a->doc_index) != story_of(c, b->doc_index))
                 run = i;
         }
         size_t ng = SR_VEC_COUNT(&c->egroups, sr_cegroup);
         size_t first_group = run < i ? member_group[run] : ng;
-        if (ng > first_group + GROUP_CAP)
-            first_group = ng - GROUP_CAP;
+        if (ng > first_group + RULES.group_cap)
+            first_group = ng - RULES.group_cap;
         int32_t g = -1;
         for (size_t k = first_group; k < ng && g < 0; k++) {
             const sr_cegroup *gk = &SR_VEC_AT(&c->egroups, sr_cegroup, k);
@@ -496,21 +702,6 @@ uint64_t sr_claim_scope(const sitrep_corpus *c, const sr_cgroup *g, bool with_pe
     return h;
 }
 
-typedef struct scoped {
-    uint64_t key;
-    uint32_t group;
-} scoped;
-
-static int cmp_scoped(const void *pa, const void *pb, void *ctx)
-{
-    const sitrep_corpus *sort_corpus = ctx;
-    const scoped *a = pa, *b = pb;
-    if (a->key != b->key)
-        return a->key < b->key ? -1 : 1;
-    const sr_cgroup *gs = (const sr_cgroup *)(const void *)sort_corpus->groups.data;
-    return strcmp(gs[a->group].id, gs[b->group].id);
-}
-
 static void value_text(const sr_cclaim *x, char *out, size_t cap)
 {
     const char *q = x->qualifier;
@@ -526,54 +717,283 @@ static void value_text(const sr_cclaim *x, char *out, size_t cap)
         snprintf(out, cap, "%s%.15g", word, x->low);
 }
 
+static sitrep_status add_conflict(sitrep_corpus *c, uint32_t a, uint32_t b, uint8_t kind, const char *reason)
+{
+    const sr_cgroup *g = (const sr_cgroup *)(const void *)c->groups.data;
+    if (kind == SR_CONFLICT_DISPUTE && strcmp(g[a].id, g[b].id) > 0) {
+        uint32_t t = a; /* a dispute's pair in id order; an update's earlier report first */
+        a = b;
+        b = t;
+    }
+    sr_cconflict cf = {a, b, sr_arena_strndup(&c->arena, reason, strlen(reason)), kind};
+    if (!cf.reason || !SR_VEC_PUSH(&c->conflicts, sr_cconflict, cf))
+        return SITREP_ENOMEM;
+    if (kind == SR_CONFLICT_DISPUTE) {
+        sr_cgroup *gs = (sr_cgroup *)(void *)c->groups.data;
+        gs[a].contested = gs[b].contested = 1;
+    }
+    return SITREP_OK;
+}
+
+/* When a group's figure was reported: the days its articles state it
+ * (the day its source spoke where given, else the article's date); both
+ * INT32_MIN when none is dated. */
+typedef struct reported {
+    int32_t from, to;
+} reported;
+
+static reported reported_days(const sitrep_corpus *c, const sr_cgroup *g)
+{
+    const uint32_t *mem = (const uint32_t *)(const void *)c->claim_members.data;
+    const sr_cdoc *docs = (const sr_cdoc *)(const void *)c->docs.data;
+    reported r = {INT32_MIN, INT32_MIN};
+    for (size_t j = 0; j < g->nmembers && j < RULES.members_read; j++) {
+        const sr_cclaim *x = &SR_VEC_AT(&c->claims, sr_cclaim, mem[g->first_member + j]);
+        int32_t d = x->said[0] ? day_of(x->said) : docs[x->doc_index].day;
+        if (d == INT32_MIN)
+            continue;
+        if (r.from == INT32_MIN || d < r.from)
+            r.from = d;
+        if (r.to == INT32_MIN || d > r.to)
+            r.to = d;
+    }
+    return r;
+}
+
+/* Who a group's figure is from, for a reason: its source, else the outlet
+ * of its first article. */
+static const char *who(const sitrep_corpus *c, const sr_cgroup *g)
+{
+    if (g->attributed_to)
+        return g->attributed_to;
+    const uint32_t *mem = (const uint32_t *)(const void *)c->claim_members.data;
+    const sr_cclaim *x = &SR_VEC_AT(&c->claims, sr_cclaim, mem[g->first_member]);
+    const sr_cdoc *d = &SR_VEC_AT(&c->docs, sr_cdoc, x->doc_index);
+    return d->outlet ? d->outlet : d->id;
+}
+
+/* A period of one happening: unstated, or a few days at most. */
+static bool incident_period(const sr_cgroup *g)
+{
+    return !g->from[0] || day_of(g->to) - day_of(g->from) < RULES.trend_days;
+}
+
+static bool same_places(const sr_cclaim *a, const sr_cclaim *b)
+{
+    if (a->nplaces != b->nplaces)
+        return false;
+    for (size_t i = 0; i < a->nplaces; i++) {
+        bool in = false;
+        for (size_t j = 0; j < b->nplaces && !in; j++)
+            in = a->places[i] == b->places[j];
+        if (!in)
+            return false;
+    }
+    return true;
+}
+
+/* One scope, for figures of one story.  Tolls of the happening (an
+ * outcome counted over a few days at most): of one kind of people, or one
+ * of them of anyone ("fighters killed" and "people killed" may count the
+ * same dead, "leaders killed" and "perpetrators killed" do not), with
+ * actors and places that agree.  Other figures: the same actor, the same
+ * places and the same period where both state one (half a year and a
+ * year are two scopes). */
+static bool same_scope(const sr_cgroup *a, const sr_cclaim *xa, const sr_cgroup *b, const sr_cclaim *xb)
+{
+    const char *ha, *hb;
+    size_t na, nb;
+    bool oa = sr_measure_outcome(xa->measure, &ha, &na), ob = sr_measure_outcome(xb->measure, &hb, &nb);
+    if (oa && ob && incident_period(a) && incident_period(b)) {
+        bool heads = (na == nb && (na == 0 || memcmp(ha, hb, na) == 0)) ||
+                     (ha && sr_lex_in(sr_lex_find(ha, na), SR_LEX_STORIES_TOLL_GENERIC)) ||
+                     (hb && sr_lex_in(sr_lex_find(hb, nb), SR_LEX_STORIES_TOLL_GENERIC));
+        return heads && (!a->actor || !b->actor || a->actor == b->actor) && places_agree(xa, xb);
+    }
+    if (oa != ob || (oa && incident_period(a) != incident_period(b)))
+        return false; /* a toll of one happening and a count over months */
+    if (a->actor != b->actor || !same_places(xa, xb))
+        return false;
+    return !a->from[0] || !b->from[0] || (strcmp(a->from, b->from) == 0 && strcmp(a->to, b->to) == 0);
+}
+
+/* Figures twenty times apart are not two estimates of one thing: "at
+ * least 27 killed" in an attack and "more than 20,000 killed since 2015"
+ * count different things. */
+static bool comparable(const sr_cclaim *xa, const sr_cclaim *xb)
+{
+    double small = xa->high < xb->high ? xa->high : xb->high;
+    double large = xa->low > xb->low ? xa->low : xb->low;
+    return !(small > 0 && large > RULES.conflict_ratio * small);
+}
+
+static void iso_of(int32_t day, char out[11])
+{
+    sr_date d = sr_date_from_days(day);
+    sr_date_iso(&d, out);
+}
+
+typedef struct timed {
+    uint32_t group;
+    reported when;
+} timed;
+
+static int cmp_timed(const void *pa, const void *pb, void *ctx)
+{
+    (void)ctx;
+    const timed *a = pa, *b = pb;
+    if (a->when.from != b->when.from)
+        return a->when.from < b->when.from ? -1 : 1;
+    if (a->when.to != b->when.to)
+        return a->when.to < b->when.to ? -1 : 1;
+    return a->group < b->group ? -1 : a->group > b->group;
+}
+
+/* The claims of one story and measure family (groups[0..n), any order):
+ * disputes (two named sources with figures no qualifier reconciles,
+ * reported over the same days) and updates (a figure reported after
+ * another of the same scope, by the next report: a toll that rises over
+ * days is revised, not disputed). */
+static sitrep_status story_conflicts(sitrep_corpus *c, timed *t, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        t[i].when = reported_days(c, &SR_VEC_AT(&c->groups, sr_cgroup, t[i].group));
+    if (!sr_sort(t, n, sizeof *t, cmp_timed, NULL, c->mem))
+        return SITREP_ENOMEM;
+    sitrep_status st = SITREP_OK;
+    for (size_t i = 0; i < n && st == SITREP_OK; i++) {
+        bool updated = false;
+        for (size_t j = i + 1; j < n && j < i + RULES.conflict_peers && st == SITREP_OK; j++) {
+            const sr_cgroup *a = &SR_VEC_AT(&c->groups, sr_cgroup, t[i].group);
+            const sr_cgroup *b = &SR_VEC_AT(&c->groups, sr_cgroup, t[j].group);
+            const sr_cclaim *xa = &SR_VEC_AT(&c->claims, sr_cclaim, a->rep);
+            const sr_cclaim *xb = &SR_VEC_AT(&c->claims, sr_cclaim, b->rep);
+            interval va0 = value_of(xa), vb0 = value_of(xb);
+            if ((va0.lo == vb0.lo && va0.hi == vb0.hi) || !same_scope(a, xa, b, xb) || !comparable(xa, xb))
+                continue; /* one figure, or two scopes */
+            reported ra = t[i].when, rb = t[j].when;
+            bool later = ra.to != INT32_MIN && rb.from != INT32_MIN && rb.from > ra.to;
+            if (!later && !values_differ(xa, xb))
+                continue; /* "at least 12" and 18 on one day: no disagreement; later, a revision */
+            char va[64], vb[64], reason[600];
+            value_text(xa, va, sizeof va);
+            value_text(xb, vb, sizeof vb);
+            if (later && !updated) {
+                /* the next report of the scope revises it */
+                char da[11], db[11];
+                iso_of(ra.to, da);
+                iso_of(rb.from, db);
+                snprintf(reason, sizeof reason, "%s reported %s %s on %s; %s reported %s on %s, a later count.",
+                         who(c, a), va, xa->measure, da, who(c, b), vb, db);
+                st = add_conflict(c, t[i].group, t[j].group, SR_CONFLICT_UPDATE, reason);
+                updated = true;
+            } else if (!later && named(a->attributed_to) && named(b->attributed_to) &&
+                       a->attributed_to != b->attributed_to) {
+                snprintf(reason, sizeof reason, "%s puts the %s at %s; %s puts them at %s.", a->attributed_to,
+                         xa->measure, va, b->attributed_to, vb);
+                st = add_conflict(c, t[i].group, t[j].group, SR_CONFLICT_DISPUTE, reason);
+            }
+        }
+    }
+    return st;
+}
+
+typedef struct scoped {
+    uint64_t key;
+    int32_t story;
+    uint32_t group;
+} scoped;
+
+static int cmp_scoped(const void *pa, const void *pb, void *ctx)
+{
+    const sitrep_corpus *sort_corpus = ctx;
+    const scoped *a = pa, *b = pb;
+    if (a->story != b->story)
+        return a->story < b->story ? -1 : 1;
+    if (a->key != b->key)
+        return a->key < b->key ? -1 : 1;
+    const sr_cgroup *gs = (const sr_cgroup *)(const void *)sort_corpus->groups.data;
+    return strcmp(gs[a->group].id, gs[b->group].id);
+}
+
+/* A scope stated in full: the measure family, its actor and its places
+ * (the period apart), for figures compared across stories. */
+static uint64_t full_scope_key(const sitrep_corpus *c, const sr_cgroup *g)
+{
+    const sr_cclaim *x = &SR_VEC_AT(&c->claims, sr_cclaim, g->rep);
+    if (!g->actor || !x->nplaces)
+        return 0;
+    uint64_t h = sr_mix64(family_key(x) ^ sr_word_hash(g->actor, strlen(g->actor)));
+    uint64_t places = 0;
+    for (size_t i = 0; i < x->nplaces; i++)
+        places += sr_mix64(sr_word_hash(x->places[i], strlen(x->places[i]))); /* order-free */
+    return sr_mix64(h ^ places) | 1;
+}
+
+/* The story of a group: of its first member. */
+static int32_t group_story(const sitrep_corpus *c, const sr_cgroup *g)
+{
+    const uint32_t *mem = (const uint32_t *)(const void *)c->claim_members.data;
+    return story_of(c, SR_VEC_AT(&c->claims, sr_cclaim, mem[g->first_member]).doc_index);
+}
+
 static sitrep_status find_conflicts(sitrep_corpus *c)
 {
     size_t ng = SR_VEC_COUNT(&c->groups, sr_cgroup);
     scoped *sc = c->mem->calloc(ng ? ng : 1, sizeof *sc);
-    if (!sc)
-        return SITREP_ENOMEM;
-    sr_cgroup *gs = (sr_cgroup *)(void *)c->groups.data;
-    for (size_t k = 0; k < ng; k++)
-        sc[k] = (scoped){sr_claim_scope(c, &gs[k], false), (uint32_t)k};
-    if (!sr_sort(sc, ng, sizeof *sc, cmp_scoped, c, c->mem)) {
+    timed *t = c->mem->calloc(ng ? ng : 1, sizeof *t);
+    if (!sc || !t) {
         c->mem->free(sc);
+        c->mem->free(t);
         return SITREP_ENOMEM;
     }
-    sitrep_status st = SITREP_OK;
-    for (size_t i = 0; i < ng && st == SITREP_OK; i++) {
-        for (size_t j = i + 1; j < ng && j < i + CONFLICT_PEERS && sc[j].key == sc[i].key; j++) {
-            sr_cgroup *a = &gs[sc[i].group], *b = &gs[sc[j].group];
+    sr_cgroup *gs = (sr_cgroup *)(void *)c->groups.data;
+    /* within one story: by story and measure family */
+    for (size_t k = 0; k < ng; k++)
+        sc[k] = (scoped){family_key(&SR_VEC_AT(&c->claims, sr_cclaim, gs[k].rep)), group_story(c, &gs[k]),
+                         (uint32_t)k};
+    sitrep_status st = sr_sort(sc, ng, sizeof *sc, cmp_scoped, c, c->mem) ? SITREP_OK : SITREP_ENOMEM;
+    for (size_t i = 0, j; i < ng && st == SITREP_OK; i = j) {
+        for (j = i + 1; j < ng && sc[j].story == sc[i].story && sc[j].key == sc[i].key; j++)
+            ;
+        if (j - i < 2)
+            continue;
+        size_t n = 0;
+        for (size_t k = i; k < j && n < RULES.group_cap; k++)
+            t[n++] = (timed){sc[k].group, {0, 0}};
+        st = story_conflicts(c, t, n);
+    }
+    /* across stories: two named sources' figures for one fully stated
+     * scope (the strength of one group in one country) */
+    size_t m = 0;
+    gs = (sr_cgroup *)(void *)c->groups.data;
+    for (size_t k = 0; k < ng && st == SITREP_OK; k++) {
+        uint64_t key = named(gs[k].attributed_to) ? full_scope_key(c, &gs[k]) : 0;
+        if (key)
+            sc[m++] = (scoped){key, 0, (uint32_t)k};
+    }
+    if (st == SITREP_OK && !sr_sort(sc, m, sizeof *sc, cmp_scoped, c, c->mem))
+        st = SITREP_ENOMEM;
+    for (size_t i = 0; i < m && st == SITREP_OK; i++) {
+        for (size_t j = i + 1; j < m && j < i + RULES.conflict_peers && sc[j].key == sc[i].key && st == SITREP_OK; j++) {
+            gs = (sr_cgroup *)(void *)c->groups.data;
+            const sr_cgroup *a = &gs[sc[i].group], *b = &gs[sc[j].group];
             const sr_cclaim *xa = &SR_VEC_AT(&c->claims, sr_cclaim, a->rep);
             const sr_cclaim *xb = &SR_VEC_AT(&c->claims, sr_cclaim, b->rep);
-            if ((xa->low == xb->low && xa->high == xb->high) || !a->attributed_to || !b->attributed_to ||
-                a->attributed_to == b->attributed_to)
+            if (group_story(c, a) == group_story(c, b) || a->attributed_to == b->attributed_to ||
+                a->actor != b->actor || !values_differ(xa, xb) || !same_scope(a, xa, b, xb) ||
+                !comparable(xa, xb))
                 continue;
-            /* two stated periods that differ are two scopes (half a year, a
-             * year); an unstated one may be either */
-            if (a->from[0] && b->from[0] && (strcmp(a->from, b->from) != 0 || strcmp(a->to, b->to) != 0))
-                continue;
-            /* figures twenty times apart are not two estimates of one
-             * thing: "at least 27 killed" in an attack and "more than
-             * 20,000 killed since 2015" count different things */
-            double small = xa->high < xb->high ? xa->high : xb->high;
-            double large = xa->low > xb->low ? xa->low : xb->low;
-            if (small > 0 && large > CONFLICT_RATIO * small)
-                continue;
-            char va[64], vb[64], reason[512];
+            char va[64], vb[64], reason[600];
             value_text(xa, va, sizeof va);
             value_text(xb, vb, sizeof vb);
             snprintf(reason, sizeof reason, "%s puts the %s at %s; %s puts them at %s.", a->attributed_to,
                      xa->measure, va, b->attributed_to, vb);
-            sr_cconflict cf = {sc[i].group, sc[j].group, sr_arena_strndup(&c->arena, reason, strlen(reason))};
-            if (!cf.reason || !SR_VEC_PUSH(&c->conflicts, sr_cconflict, cf)) {
-                st = SITREP_ENOMEM;
-                break;
-            }
-            gs = (sr_cgroup *)(void *)c->groups.data;
-            gs[sc[i].group].contested = gs[sc[j].group].contested = 1;
+            st = add_conflict(c, sc[i].group, sc[j].group, SR_CONFLICT_DISPUTE, reason);
         }
     }
     c->mem->free(sc);
+    c->mem->free(t);
     return st;
 }
 
@@ -616,9 +1036,17 @@ static sitrep_status find_trends(sitrep_corpus *c)
         return SITREP_ENOMEM;
     sr_cgroup *gs = (sr_cgroup *)(void *)c->groups.data;
     size_t m = 0;
-    for (size_t k = 0; k < ng; k++)
-        if (gs[k].from[0])
-            sc[m++] = (scoped){sr_claim_scope(c, &gs[k], false), (uint32_t)k};
+    /* the points: figures of a named source for a period of at least
+     * rules.trend_days, of a scope stated in full (one measure, one actor,
+     * the same places): a toll of one day is no point of a series */
+    for (size_t k = 0; k < ng; k++) {
+        if (!gs[k].from[0] || !named(gs[k].attributed_to) ||
+            day_of(gs[k].to) - day_of(gs[k].from) + 1 < RULES.trend_days)
+            continue;
+        uint64_t key = full_scope_key(c, &gs[k]);
+        if (key)
+            sc[m++] = (scoped){key, 0, (uint32_t)k};
+    }
     if (!sr_sort(sc, m, sizeof *sc, cmp_scoped, c, c->mem)) {
         c->mem->free(sc);
         return SITREP_ENOMEM;
@@ -629,9 +1057,9 @@ static sitrep_status find_trends(sitrep_corpus *c)
         while (j < m && sc[j].key == sc[i].key)
             j++;
         /* the points: distinct periods, by start */
-        uint32_t pts[8];
+        uint32_t pts[TREND_POINTS];
         size_t np = 0;
-        for (size_t k = i; k < j && np < 8; k++) {
+        for (size_t k = i; k < j && np < TREND_POINTS; k++) {
             const sr_cgroup *g = &gs[sc[k].group];
             bool dup = false;
             for (size_t q = 0; q < np && !dup; q++)
@@ -685,7 +1113,7 @@ static sitrep_status find_trends(sitrep_corpus *c)
         const uint32_t *mem = (const uint32_t *)(const void *)c->claim_members.data;
         const sr_cdoc *docs = (const sr_cdoc *)(const void *)c->docs.data;
         for (size_t q = 0; q < np && tr.ratio >= 0; q++)
-            for (size_t r = 0; r < gs[pts[q]].nmembers && r < MEMBERS_READ; r++) {
+            for (size_t r = 0; r < gs[pts[q]].nmembers && r < RULES.members_read; r++) {
                 uint32_t d = SR_VEC_AT(&c->claims, sr_cclaim, mem[gs[pts[q]].first_member + r]).doc_index;
                 for (uint32_t w = docs[d].words0; w < docs[d].words1; w++) {
                     if (!tw[w].alive || !mentions_family(tw[w].quote, lx->measure))
@@ -699,11 +1127,11 @@ static sitrep_status find_trends(sitrep_corpus *c)
             double r = tr.ratio;
             bool ok;
             switch (tw[tr.check].kind) {
-            case SR_TREND_DOUBLE: ok = r >= TREND_DOUBLE; break;
-            case SR_TREND_TRIPLE: ok = r >= TREND_TRIPLE; break;
-            case SR_TREND_HALF: ok = r <= TREND_HALF; break;
-            case SR_TREND_RISE: ok = r > TREND_RISE; break;
-            default: ok = r < TREND_FALL; break;
+            case SR_TREND_DOUBLE: ok = r >= RULES.trend_double; break;
+            case SR_TREND_TRIPLE: ok = r >= RULES.trend_triple; break;
+            case SR_TREND_HALF: ok = r <= RULES.trend_half; break;
+            case SR_TREND_RISE: ok = r > RULES.trend_rise; break;
+            default: ok = r < RULES.trend_fall; break;
             }
             tr.verdict = ok ? "confirmed" : "contradicted";
         }
@@ -728,9 +1156,12 @@ static sitrep_status date_conflicts(sitrep_corpus *c)
         const char *dates[DATE_SOURCES];
         char who[DATE_SOURCES][160];
         size_t nd = 0;
-        for (size_t j = 0; j < g->nmembers && j < MEMBERS_READ; j++) {
+        /* the articles of one story: a statement told again in another
+         * story weeks later may well have been made again */
+        int32_t story = group_story(c, g);
+        for (size_t j = 0; j < g->nmembers && j < RULES.members_read; j++) {
             const sr_cclaim *x = &SR_VEC_AT(&c->claims, sr_cclaim, mem[g->first_member + j]);
-            if (!x->said[0])
+            if (!x->said[0] || story_of(c, x->doc_index) != story)
                 continue;
             size_t q = 0;
             while (q < nd && strcmp(dates[q], x->said) != 0)
@@ -763,7 +1194,8 @@ static sitrep_status date_conflicts(sitrep_corpus *c)
         }
         if (l < sizeof reason - 1)
             reason[l++] = '.', reason[l] = '\0';
-        sr_cconflict cf = {(uint32_t)k, (uint32_t)k, sr_arena_strndup(&c->arena, reason, strlen(reason))};
+        sr_cconflict cf = {(uint32_t)k, (uint32_t)k, sr_arena_strndup(&c->arena, reason, strlen(reason)),
+                           SR_CONFLICT_DISPUTE};
         if (!cf.reason || !SR_VEC_PUSH(&c->conflicts, sr_cconflict, cf))
             return SITREP_ENOMEM;
         SR_VEC_AT(&c->groups, sr_cgroup, k).contested = 1;

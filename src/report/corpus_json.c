@@ -370,12 +370,8 @@ static sitrep_status write_conflicts(sitrep_corpus *c, sitrep_write_fn write, vo
     size_t n = SR_VEC_COUNT(&c->conflicts, sr_cconflict);
     sr_cconflict *cf = (sr_cconflict *)(void *)c->conflicts.data;
     const sr_cgroup *g = (const sr_cgroup *)(const void *)c->groups.data;
-    for (size_t i = 0; i < n; i++)
-        if (strcmp(g[cf[i].a].id, g[cf[i].b].id) > 0) { /* a pair in id order */
-            uint32_t t = cf[i].a;
-            cf[i].a = cf[i].b;
-            cf[i].b = t;
-        }
+    /* a dispute's pair is in id order, an update's the earlier report
+     * first (corroborate.c) */
     if (n == 0)
         return SITREP_OK;
     if (!sr_sort(cf, n, sizeof *cf, cmp_conflict, c, c->mem))
@@ -383,7 +379,9 @@ static sitrep_status write_conflicts(sitrep_corpus *c, sitrep_write_fn write, vo
     sitrep_status st = SITREP_OK;
     for (size_t i = 0; i < n && st == SITREP_OK; i++)
         if (wanted(c))
-            st = emit(c, sr_rec_conflict(g[cf[i].a].id, cf[i].b != cf[i].a ? g[cf[i].b].id : NULL, cf[i].reason),
+            st = emit(c,
+                      sr_rec_conflict(g[cf[i].a].id, cf[i].b != cf[i].a ? g[cf[i].b].id : NULL,
+                                      cf[i].kind == SR_CONFLICT_UPDATE ? "update" : "dispute", cf[i].reason),
                       write, ctx);
     return st;
 }

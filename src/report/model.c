@@ -273,17 +273,21 @@ static int cmp_story(const void *a, const void *b, void *ctx)
 
 /* ---- the model ---- */
 
-enum { T_DOC, T_STORY, T_CLAIM, T_EVENT, T_CONFLICT, T_TREND, NTYPES };
+enum { T_DOC, T_STORY, T_CLAIM, T_EVENT, T_CONFLICT, T_TREND, T_UPDATE, NTYPES };
 
 /* The list a record goes to, or -1 for the types the report does not show
- * (entities, mentions) and for what is no record. */
+ * (entities, mentions) and for what is no record.  A conflict of kind
+ * "update" (a later report revising a figure) is listed apart from the
+ * disputes. */
 static int type_index(json_t *rec)
 {
-    static const char *const types[NTYPES] = {"document", "story", "claim", "event", "conflict", "trend"};
+    static const char *const types[] = {"document", "story", "claim", "event", "conflict", "trend"};
     const char *t = str(rec, "type");
-    for (int k = 0; t && k < NTYPES; k++)
-        if (strcmp(t, types[k]) == 0)
-            return k;
+    for (int k = 0; t && k < (int)(sizeof types / sizeof types[0]); k++)
+        if (strcmp(t, types[k]) == 0) {
+            const char *kind = k == T_CONFLICT ? str(rec, "kind") : NULL;
+            return kind && strcmp(kind, "update") == 0 ? T_UPDATE : k;
+        }
     return -1;
 }
 
@@ -315,8 +319,9 @@ sitrep_status sr_rmodel_load(sr_rmodel *m, json_t *const *recs, size_t n)
     sr_revent *events = items(m, count[T_EVENT], sizeof *events);
     m->docs = items(m, count[T_DOC], sizeof *m->docs);
     m->conflicts = items(m, count[T_CONFLICT], sizeof *m->conflicts);
+    m->updates = items(m, count[T_UPDATE], sizeof *m->updates);
     m->trends = items(m, count[T_TREND], sizeof *m->trends);
-    bool ok = stories && claims && events && m->docs && m->conflicts && m->trends;
+    bool ok = stories && claims && events && m->docs && m->conflicts && m->updates && m->trends;
     for (size_t i = 0; i < n && ok; i++) {
         switch (type_index(recs[i])) {
         case T_DOC: ok = read_doc(&m->arena, recs[i], &m->docs[m->ndocs++]); break;
@@ -324,6 +329,7 @@ sitrep_status sr_rmodel_load(sr_rmodel *m, json_t *const *recs, size_t n)
         case T_CLAIM: ok = read_claim(&m->arena, recs[i], &claims[m->nclaims++]); break;
         case T_EVENT: ok = read_event(&m->arena, recs[i], &events[m->nevents++]); break;
         case T_CONFLICT: ok = read_conflict(&m->arena, recs[i], &m->conflicts[m->nconflicts++]); break;
+        case T_UPDATE: ok = read_conflict(&m->arena, recs[i], &m->updates[m->nupdates++]); break;
         case T_TREND: ok = read_trend(&m->arena, recs[i], &m->trends[m->ntrends++]); break;
         default: break;
         }

@@ -126,9 +126,11 @@ typedef struct sr_rmodel {
     const sr_rstory **stories;       /* in the report's order */
     const sr_rclaim **claims;
     const sr_revent **events;
-    sr_rconflict *conflicts;
+    sr_rconflict *conflicts;         /* disputes between sources */
+    sr_rconflict *updates;           /* conflict records of kind "update": a later report
+                                      * revising a figure */
     sr_rtrend *trends;
-    size_t ndocs, nstories, nclaims, nevents, nconflicts, ntrends;
+    size_t ndocs, nstories, nclaims, nevents, nconflicts, nupdates, ntrends;
     size_t nrecords;                 /* every record given, shown or not */
     /* indexes: the same records sorted by id */
     const sr_rdoc **doc_ids;

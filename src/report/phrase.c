@@ -561,6 +561,7 @@ const sr_section sr_sections[SR_NSECTIONS] = {
     {"stories", "Stories", "No stories."},
     {"claims", "Key figures", "No figures."},
     {"conflicts", "Conflicts", "No conflicts between sources."},
+    {"updates", "Revised figures", "No figure revised by a later report."},
     {"events", "Events", "No events."},
     {"trends", "Trends", "No trends."},
 };
@@ -570,7 +571,7 @@ sitrep_status sr_report_write(sr_rmodel *m, const sr_markup *mk, sitrep_write_fn
     sr_out o;
     sr_out_init(&o, mk->esc, write, ctx);
     mk->head(&o, m);
-    size_t count[SR_NSECTIONS] = {m->nstories, m->nclaims, m->nconflicts, m->nevents, m->ntrends};
+    size_t count[SR_NSECTIONS] = {m->nstories, m->nclaims, m->nconflicts, m->nupdates, m->nevents, m->ntrends};
     for (int s = 0; s < SR_NSECTIONS; s++) {
         mk->open(&o, &sr_sections[s]);
         if (count[s] == 0)
@@ -582,6 +583,7 @@ sitrep_status sr_report_write(sr_rmodel *m, const sr_markup *mk, sitrep_write_fn
             case SR_SEC_STORIES: mk->story(&o, m, m->stories[i]); break;
             case SR_SEC_CLAIMS: mk->claim(&o, m, m->claims[i]); break;
             case SR_SEC_CONFLICTS: mk->conflict(&o, m, &m->conflicts[i]); break;
+            case SR_SEC_UPDATES: mk->conflict(&o, m, &m->updates[i]); break;
             case SR_SEC_EVENTS: mk->event(&o, m, m->events[i]); break;
             default: mk->trend(&o, m, &m->trends[i]); break;
             }

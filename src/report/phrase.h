@@ -107,7 +107,7 @@ void sr_put_check(sr_out *o, const sr_rtrend *t);
 
 /* ---- the report: its sections in order, each format's markup ---- */
 
-enum { SR_SEC_STORIES, SR_SEC_CLAIMS, SR_SEC_CONFLICTS, SR_SEC_EVENTS, SR_SEC_TRENDS, SR_NSECTIONS };
+enum { SR_SEC_STORIES, SR_SEC_CLAIMS, SR_SEC_CONFLICTS, SR_SEC_UPDATES, SR_SEC_EVENTS, SR_SEC_TRENDS, SR_NSECTIONS };
 
 typedef struct sr_section {
     const char *anchor, *title, *empty;

@@ -303,7 +303,9 @@ static sitrep_status event_record(parts *p, sqlite3_stmt *q, sr_buf *out, sr_buf
 static sitrep_status conflict_record(sqlite3_stmt *q, sr_buf *out)
 {
     bool dated = sqlite3_column_int64(q, 3) == sqlite3_column_int64(q, 4);
-    return put_open(out, sr_rec_conflict(col(q, 0), dated ? NULL : col(q, 1), col(q, 2))) && sr_buf_putc(out, '}')
+    const char *kind = sqlite3_column_int64(q, 5) == SR_CONFLICT_UPDATE ? "update" : "dispute";
+    return put_open(out, sr_rec_conflict(col(q, 0), dated ? NULL : col(q, 1), kind, col(q, 2))) &&
+                   sr_buf_putc(out, '}')
                ? SITREP_OK
                : SITREP_ENOMEM;
 }
@@ -318,7 +320,7 @@ static const char *const section_sql[] = {
     "SELECT " ENTITY_COLS " WHERE e.nmentions > 0" ENTITY_ORDER,
     "SELECT " CLAIM_COLS CLAIM_ORDER,
     "SELECT " EVENT_COLS EVENT_ORDER,
-    "SELECT ida, idb, reason, a, b FROM conflicts ORDER BY ida, idb",
+    "SELECT ida, idb, reason, a, b, kind FROM conflicts ORDER BY ida, idb",
     "SELECT json FROM trends ORDER BY scope < 0, scope",
 };
 
@@ -560,7 +562,7 @@ static bool query_sql(const sitrep_query *f, sr_buf *sql)
     } all[] = {
         {"document", "SELECT " DOC_COLS " ORDER BY d.id"},
         {"entity", "SELECT " ENTITY_COLS " WHERE e.nmentions > 0" ENTITY_ORDER},
-        {"conflict", "SELECT ida, idb, reason, a, b FROM conflicts ORDER BY ida, idb"},
+        {"conflict", "SELECT ida, idb, reason, a, b, kind FROM conflicts ORDER BY ida, idb"},
         {"trend", "SELECT json FROM trends ORDER BY scope < 0, scope"},
     };
     for (size_t i = 0; i < sizeof all / sizeof all[0]; i++)

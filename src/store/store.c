@@ -146,13 +146,16 @@ static const char *const migrations[] = {
     /* the names a query's text is matched against: 1 actors and sources,
      * 2 places, 3 countries, 4 regions */
     "CREATE TABLE names(kind INTEGER NOT NULL, name TEXT NOT NULL, PRIMARY KEY(kind, name)) WITHOUT ROWID;",
+    /* 3: a conflict's kind: 0 a dispute between sources, 1 an update (a
+     * later report revising a figure: a the earlier, b the later) */
+    "ALTER TABLE conflicts ADD COLUMN kind INTEGER NOT NULL DEFAULT 0;",
 };
 #define SCHEMA_VERSION ((int)(sizeof migrations / sizeof migrations[0]))
 
 static sitrep_status fill_from_snapshot(sitrep_store *s);
 
 /* What a step needs beyond its SQL, run in its transaction (NULL none). */
-static sitrep_status (*const migration_hooks[])(sitrep_store *) = {NULL, fill_from_snapshot};
+static sitrep_status (*const migration_hooks[])(sitrep_store *) = {NULL, fill_from_snapshot, fill_from_snapshot};
 
 /* The failure of the last SQLite call on s->db, `what` naming the step:
  * its status (EFULL, EBUSY, EDB, ...) and s->msg saying it (dberr.c). */
@@ -734,8 +737,9 @@ bool sitrep_store_has(sitrep_store *s, const char *id, const char *bytes, size_t
     return same;
 }
 
-/* Schema 2's tables from the snapshot schema 1 kept (made again from the
- * articles when another build wrote it). */
+/* The tables from the snapshot the store keeps (made again from the
+ * articles when another build wrote it): schema 2's from schema 1's, and
+ * schema 3's conflicts with their kinds. */
 static sitrep_status fill_from_snapshot(sitrep_store *s)
 {
     if (count_rows(s, "SELECT count(*) FROM articles") <= 0)

@@ -194,25 +194,9 @@ static sitrep_status fill_docs(sitrep_store *s, sitrep_corpus *c)
     s->mem->free(earliest);
     s->mem->free(size);
     s->mem->free(dupsize);
-    /* the indexes: each map's chains, newest first, as entries in order */
-    const sr_mmap *maps[] = {&c->bands, &c->facts, &c->happenings};
-    const sr_centry *en = (const sr_centry *)(const void *)c->entries.data;
-    for (int m = 0; m < 3 && st == SITREP_OK; m++)
-        for (size_t k = 0; k < maps[m]->nslots && st == SITREP_OK; k++)
-            for (uint32_t e = maps[m]->slots[k]; e && st == SITREP_OK; e = en[e - 1].next) {
-                sqlite3_stmt *q = sr_db_stmt(s, "INSERT INTO idx(map, key, seq, doc, day, attr) VALUES(?,?,?,?,?,?)");
-                if (!q) {
-                    st = sr_db_last(s);
-                    break;
-                }
-                sqlite3_bind_int(q, 1, m);
-                sqlite3_bind_int64(q, 2, (int64_t)en[e - 1].key);
-                sqlite3_bind_int64(q, 3, (int64_t)e - 1);
-                sqlite3_bind_int64(q, 4, en[e - 1].doc);
-                bind_day(q, 5, en[e - 1].day);
-                sr_db_text(q, 6, en[e - 1].attr);
-                st = sr_db_done(s, q, "storing an index entry");
-            }
+    /* the corpus keeps no index between articles (cluster/stories.c links
+     * them when finishing, from each document's signature and terms): the
+     * idx table stays empty */
     return st;
 }
 
@@ -543,13 +527,9 @@ static sitrep_status fill_rest(sitrep_store *s, sitrep_corpus *c)
     sitrep_status st = SITREP_OK;
     for (size_t i = 0; i < SR_VEC_COUNT(&c->conflicts, sr_cconflict) && st == SITREP_OK; i++) {
         const sr_cconflict *cf = &SR_VEC_AT(&c->conflicts, sr_cconflict, i);
-        uint32_t a = cf->a, b = cf->b;
-        if (strcmp(g[a].id, g[b].id) > 0) { /* a pair in id order */
-            uint32_t t = a;
-            a = b;
-            b = t;
-        }
-        sqlite3_stmt *q = sr_db_stmt(s, "INSERT INTO conflicts(a, b, ida, idb, reason) VALUES(?, ?, ?, ?, ?)");
+        uint32_t a = cf->a, b = cf->b; /* a dispute's in id order, an update's earlier first */
+        sqlite3_stmt *q =
+            sr_db_stmt(s, "INSERT INTO conflicts(a, b, ida, idb, reason, kind) VALUES(?, ?, ?, ?, ?, ?)");
         if (!q)
             return sr_db_last(s);
         sqlite3_bind_int64(q, 1, a);
@@ -557,6 +537,7 @@ static sitrep_status fill_rest(sitrep_store *s, sitrep_corpus *c)
         sr_db_text(q, 3, g[a].id);
         sr_db_text(q, 4, g[b].id);
         sr_db_text(q, 5, cf->reason);
+        sqlite3_bind_int64(q, 6, cf->kind);
         st = sr_db_done(s, q, "storing a conflict");
     }
     sr_buf js;

@@ -1,0 +1,161 @@
+/*
+ * terms.c -- what the story linking reads of an article: its terms.
+ *
+ * A term is a word of the title or the text folded to lower case (a
+ * possessive 's cut), a number as written, or two adjacent such words of
+ * one sentence ("police_chief", "magnitude_4.4"); closed-class words
+ * ("the", "of") are no terms and part two words.  A capitalised word
+ * inside a sentence (a name) counts rules.name_weight times.  The first
+ * rules.terms_cap distinct terms in reading order are kept, with their
+ * counts: the title and the lead say what happened.
+ *
+ * The terms depend only on the article, never on the corpus: their
+ * weights (TF-IDF) are worked out when the corpus is finished, from the
+ * document frequencies of every article then there, so the stories do not
+ * depend on the order the articles came in and partial corpora merge.
+ */
+#include "corpus/corpus.h"
+
+#include "cluster/rules.h"
+#include "data/lexicon.h"
+#include "wordhash.h"
+
+#include <string.h>
+
+#define TERM_SLOTS 512 /* a power of two above twice any terms_cap */
+
+typedef struct term_acc {
+    uint32_t keys[TERM_SLOTS]; /* term hash, 0 empty */
+    uint16_t at[TERM_SLOTS];   /* its index in terms[] */
+    uint32_t hash[TERM_SLOTS / 2];
+    uint32_t count[TERM_SLOTS / 2];
+    unsigned n, cap;
+} term_acc;
+
+static void term_add(term_acc *a, uint64_t h64, unsigned weight)
+{
+    uint32_t h = (uint32_t)(h64 ^ (h64 >> 32));
+    if (!h)
+        h = 1;
+    size_t k = h & (TERM_SLOTS - 1);
+    while (a->keys[k] && a->keys[k] != h)
+        k = (k + 1) & (TERM_SLOTS - 1);
+    if (a->keys[k]) {
+        a->count[a->at[k]] += weight;
+        return;
+    }
+    if (a->n >= a->cap)
+        return; /* the first terms_cap distinct terms are kept */
+    a->keys[k] = h;
+    a->at[k] = (uint16_t)a->n;
+    a->hash[a->n] = h;
+    a->count[a->n++] = weight;
+}
+
+/* The bigram of two word hashes: order matters ("police_chief"). */
+static uint64_t pair_hash(uint64_t a, uint64_t b)
+{
+    return sr_mix64(a * 0x9E3779B97F4A7C15ull ^ b);
+}
+
+/* A word's length without a possessive ('s or the 3-byte ’ then s). */
+static size_t word_len(const char *w, size_t n)
+{
+    if (n > 2 && w[n - 1] == 's' && w[n - 2] == '\'')
+        return n - 2;
+    if (n > 4 && w[n - 1] == 's' && (unsigned char)w[n - 4] == 0xE2 && (unsigned char)w[n - 3] == 0x80 &&
+        (unsigned char)w[n - 2] == 0x99)
+        return n - 4;
+    return n;
+}
+
+/* One word (or number) of a sentence: its term, and the bigram with the
+ * word before it.  *prev is the hash of the previous term word, 0 after a
+ * break. */
+static void add_word(term_acc *a, const char *w, size_t n, bool number, bool name, uint64_t *prev)
+{
+    if (!number)
+        n = word_len(w, n);
+    if (n == 0 || (!number && n < 2)) {
+        *prev = 0;
+        return;
+    }
+    uint64_t h = sr_word_hash(w, n);
+    if (!number && sr_wordset_has_hash(&sr_function_words, h)) {
+        *prev = 0;
+        return;
+    }
+    term_add(a, h, name ? sr_story_rules_default.name_weight : 1);
+    if (*prev)
+        term_add(a, pair_hash(*prev, h), 1);
+    *prev = h;
+}
+
+static bool is_word_byte(unsigned char ch)
+{
+    return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') || ch >= 0x80;
+}
+
+/* The title's words: runs of letters, digits and non-ASCII bytes with
+ * inner hyphens, apostrophes and dots. */
+static void add_title(term_acc *a, const char *t)
+{
+    uint64_t prev = 0;
+    for (const char *p = t; *p;) {
+        if (!is_word_byte((unsigned char)*p)) {
+            if (*p != ' ' && *p != '-' && *p != '\'')
+                prev = 0; /* punctuation parts the words */
+            p++;
+            continue;
+        }
+        const char *s = p;
+        bool digits = true;
+        while (*p && (is_word_byte((unsigned char)*p) ||
+                      ((*p == '-' || *p == '\'' || *p == '.' || *p == ',') && p > s &&
+                       is_word_byte((unsigned char)p[1])))) {
+            if (!(*p >= '0' && *p <= '9') && *p != '.' && *p != ',')
+                digits = false;
+            p++;
+        }
+        add_word(a, s, (size_t)(p - s), digits, false, &prev);
+    }
+}
+
+sitrep_status sr_cluster_add(sitrep_corpus *c, uint32_t d, const sitrep_doc *doc)
+{
+    term_acc *a = c->mem->calloc(1, sizeof *a);
+    if (!a)
+        return SITREP_ENOMEM;
+    a->cap = sr_story_rules_default.terms_cap;
+    if (a->cap > TERM_SLOTS / 2)
+        a->cap = TERM_SLOTS / 2;
+    if (doc->title)
+        add_title(a, doc->title);
+    size_t nt;
+    const sitrep_token *t = sitrep_doc_tokens(doc, &nt);
+    uint64_t prev = 0;
+    for (size_t i = 0; i < nt; i++) {
+        if (t[i].flags & SITREP_TOKF_SENT_START)
+            prev = 0;
+        if (t[i].kind != SITREP_TOK_WORD && t[i].kind != SITREP_TOK_NUMBER) {
+            prev = 0;
+            continue;
+        }
+        bool name = t[i].kind == SITREP_TOK_WORD && (t[i].flags & SITREP_TOKF_CAP) &&
+                    !(t[i].flags & (SITREP_TOKF_SENT_START | SITREP_TOKF_ALLCAPS));
+        add_word(a, doc->src + t[i].start, t[i].end - t[i].start, t[i].kind == SITREP_TOK_NUMBER, name, &prev);
+    }
+    sr_cdoc *x = &SR_VEC_AT(&c->docs, sr_cdoc, d);
+    sr_minhash_doc(doc, &x->sig);
+    x->terms0 = (uint32_t)SR_VEC_COUNT(&c->terms, sr_cterm);
+    sitrep_status st = SITREP_OK;
+    for (unsigned i = 0; i < a->n && st == SITREP_OK; i++) {
+        sr_cterm ct = {a->hash[i], a->count[i]};
+        if (!SR_VEC_PUSH(&c->terms, sr_cterm, ct))
+            st = SITREP_ENOMEM;
+    }
+    x = &SR_VEC_AT(&c->docs, sr_cdoc, d);
+    x->terms1 = (uint32_t)SR_VEC_COUNT(&c->terms, sr_cterm);
+    c->mem->free(a);
+    return st;
+}
