@@ -335,6 +335,14 @@ static bool test_holds(const sr_context *c, int t, size_t i, size_t lo, size_t h
     case SR_LEXE_EVENT_TEST_BOMB_BEFORE:
         return near_class(c, i, lo, hi, 3, 0, SR_LEX_EVENTS_BOMB_WORD);
     case SR_LEXE_EVENT_TEST_BOMB_AFTER:
+        /* "an attack with explosives", "attacked the embassy in Lima with
+         * dynamite" */
+        for (size_t k = i + 1; k < hi && k < i + 10; k++) {
+            if (sr_tok_char(c, k, ',') || sr_tok_char(c, k, ';'))
+                break;
+            if (sr_tok_is(c, k, "with"))
+                return near_class(c, k, lo, hi, 0, 3, SR_LEX_EVENTS_BOMB_WORD);
+        }
         return near_class(c, i, lo, hi, 0, 3, SR_LEX_EVENTS_BOMB_WORD);
     case SR_LEXE_EVENT_TEST_DEAL_MADE:
         return (near_class(c, i, lo, hi, 4, 2, SR_LEX_EVENTS_DEAL_VERB) ||
@@ -1571,7 +1579,8 @@ static sitrep_status emit(const estate *es, size_t s, const trig *t, size_t nt, 
      * happening, not the one told before */
     bool fresh = false;
     for (size_t k = 0; k < nt; k++)
-        fresh |= t[k].at > lo && sr_tok_class(c, t[k].at - 1, SR_LEX_EVENTS_SEQUEL);
+        fresh |= near_class(c, t[k].at, lo, hi, 3, 0, SR_LEX_EVENTS_SEQUEL); /* "another car bomb" */
+    fresh |= sr_tok_class(c, slo, SR_LEX_EVENTS_SEQUEL) && lo == slo; /* "Later Sunday, gunmen stormed" */
     if (fresh)
         definite = false;
     /* a later reference to the same happening */

@@ -1195,6 +1195,7 @@ static bool point(const cx *c, size_t i, ex *e, int ctx, int depth)
         }
         if (mod) {
             ex in;
+            memset(&in, 0, sizeof in);
             /* "the end of the year", "the end of the month": the document date's */
             bool pl;
             int u = is(c, k, "the") ? unit_at(c, k + 1, &pl) : U_NONE;
@@ -1928,7 +1929,9 @@ static int relation_before(const cx *c, size_t i)
 
 static bool match_at(const cx *c, size_t i, ex *e, ex *e2)
 {
-    e2->kind = 0;
+    /* every matcher fills only what it finds: the rest starts empty */
+    memset(e, 0, sizeof *e);
+    memset(e2, 0, sizeof *e2);
     /* since, range, part and rolling start with a word */
     if (c->t[i].kind == SITREP_TOK_WORD &&
         (since(c, i, e) || range(c, i, e, e2) || part(c, i, e) || rolling(c, i, e)))

@@ -573,8 +573,10 @@ static bool events_agree(const sitrep_corpus *c, const sr_cevent *a, const sr_ce
     if (!periods_overlap(a->from, a->to, b->from, b->to))
         return false;
     /* the same place, or places of one country (a town and the country
-     * the other article names) */
-    if (a->location != b->location && (!a->country[0] || strcmp(a->country, b->country) != 0))
+     * the other article names: a location without a province); two
+     * different towns are two happenings */
+    if (a->location != b->location &&
+        (!a->country[0] || strcmp(a->country, b->country) != 0 || (a->admin1 && b->admin1)))
         return false;
     if (a->has_fat && b->has_fat && a->fat_low != b->fat_low)
         return false;
@@ -667,9 +669,9 @@ static sitrep_status group_events(sitrep_corpus *c)
         for (size_t j = 1; j < g->nmembers; j++) {
             const sr_cevent *a = &ev[ms[j]], *b = &ev[rep];
             int sa = (a->from[0] && !a->date_from_report ? 8 : 0) + (a->location && !a->place_from_report ? 4 : 0) +
-                     (a->has_fat ? 2 : 0) + (a->nactors ? 1 : 0);
+                     (a->has_fat || a->has_inj ? 2 : 0) + (a->nactors ? 1 : 0);
             int sb = (b->from[0] && !b->date_from_report ? 8 : 0) + (b->location && !b->place_from_report ? 4 : 0) +
-                     (b->has_fat ? 2 : 0) + (b->nactors ? 1 : 0);
+                     (b->has_fat || b->has_inj ? 2 : 0) + (b->nactors ? 1 : 0);
             if (sa > sb)
                 rep = ms[j];
         }
