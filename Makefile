@@ -9,7 +9,7 @@ CMAKE_FLAGS ?=
 # Debian's python3 (python3-pytest, -pandas, -dask, -distributed belong to it)
 PYTHON ?= /usr/bin/python3
 
-.PHONY: all check pytest asan valgrind fuzz fuzz-long bench bench-corpus bench-web bench-ingest bench-ingest-steps \
+.PHONY: all check pytest asan valgrind fuzz fuzz-long bench bench-corpus bench-stories bench-web bench-ingest bench-ingest-steps \
 	bench-ingest-scale bench-dask demo clean
 
 all:
@@ -52,6 +52,10 @@ bench: all
 # duplicates, stories and corroboration at 10k, 100k and 1M articles (about 4 minutes)
 bench-corpus: all
 	bash bench/corpus_run.sh $(BUILD)
+
+# stories beside the TF-IDF single-link baseline on the story dev sets (about a minute)
+bench-stories: all
+	bash bench/stories_run.sh $(BUILD)
 
 # sitrep ingest into SQLite: articles per second and database size at 1,000 and 10,000 articles
 bench-ingest: all

@@ -68,6 +68,8 @@ struct sitrep_doc {
     char *published;            /* "YYYY-MM-DD" */
     char *published_inferred;
     char *published_basis;
+    bool published_borrowed;    /* published_inferred is another article's (its story's), not
+                                 * read from this one */
     char *byline[8];
     size_t nbyline;
 

@@ -198,6 +198,7 @@ static sitrep_status analyse(const char *id, const char *bytes, size_t len, void
     if (st == SITREP_OK && inferred && !doc->published && !doc->published_inferred) {
         doc->published_inferred = sr_arena_strndup(&doc->arena, inferred, strlen(inferred));
         doc->published_basis = basis ? sr_arena_strndup(&doc->arena, basis, strlen(basis)) : NULL;
+        doc->published_borrowed = true;
         if (!doc->published_inferred || (basis && !doc->published_basis))
             st = SITREP_ENOMEM;
     }
