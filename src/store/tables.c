@@ -89,7 +89,7 @@ static sitrep_status add_name(sitrep_store *s, int kind, const char *name)
         return SITREP_OK;
     sqlite3_stmt *q = sr_db_stmt(s, "INSERT OR IGNORE INTO names(kind, name) VALUES(?, ?)");
     if (!q)
-        return SITREP_EIO;
+        return sr_db_last(s);
     sqlite3_bind_int(q, 1, kind);
     sr_db_text(q, 2, name);
     return sr_db_done(s, q, "storing a name");
@@ -142,7 +142,7 @@ static sitrep_status fill_docs(sitrep_store *s, sitrep_corpus *c)
         sqlite3_stmt *q = sr_db_stmt(s, "INSERT INTO docs(n, id, record, outlet, title, published, day, inferred,"
                                         " basis, date, story, dup, sig) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?)");
         if (!q) {
-            st = SITREP_EIO;
+            st = sr_db_last(s);
             break;
         }
         sqlite3_bind_int64(q, 1, (int64_t)i);
@@ -162,7 +162,7 @@ static sitrep_status fill_docs(sitrep_store *s, sitrep_corpus *c)
         if (st == SITREP_OK && d->dup_of < 0) {
             q = sr_db_stmt(s, "INSERT INTO dups(k, canon, ndocs) VALUES(?, ?, ?)");
             if (!q) {
-                st = SITREP_EIO;
+                st = sr_db_last(s);
                 break;
             }
             sqlite3_bind_int64(q, 1, (int64_t)i);
@@ -175,7 +175,7 @@ static sitrep_status fill_docs(sitrep_store *s, sitrep_corpus *c)
         sqlite3_stmt *q = sr_db_stmt(s, "INSERT INTO stories(k, sid, title, first_seen, last_seen, ndocs, first,"
                                         " earliest) VALUES(?,?,?,?,?,?,?,?)");
         if (!q) {
-            st = SITREP_EIO;
+            st = sr_db_last(s);
             break;
         }
         sqlite3_bind_int64(q, 1, stories[k].first_doc);
@@ -202,17 +202,53 @@ static sitrep_status fill_docs(sitrep_store *s, sitrep_corpus *c)
 
 /* ---- entities and their mentions ---- */
 
+static bool same_str(const char *a, const char *b)
+{
+    return a == b || (a && b && strcmp(a, b) == 0);
+}
+
+static bool same_real(double a, double b)
+{
+    return a == b || (isnan(a) && isnan(b));
+}
+
+/* Does the entity's row say the same as it did? */
+static bool same_entity(const sr_centity *a, const sr_centity *b)
+{
+    return a->key == b->key && a->kind == b->kind && a->nmentions == b->nmentions &&
+           memcmp(a->country, b->country, sizeof a->country) == 0 && same_str(a->name, b->name) &&
+           same_str(a->parent, b->parent) && same_str(a->role, b->role) && same_str(a->role_doc, b->role_doc) &&
+           same_str(a->admin1, b->admin1) && same_str(a->admin1_code, b->admin1_code) &&
+           same_str(a->feature, b->feature) && same_real(a->lat, b->lat) && same_real(a->lon, b->lon);
+}
+
+/* The entities' rows, their mentions (a row per entity and document) and
+ * their surface forms (counted).  With a base (s->base_ok) only what the
+ * batch changed is written: an entity is a new row or its row again when
+ * a new document changed it; the new documents' mentions (those past
+ * s->base_mentions: a stored document's mentions never change) are new
+ * rows and add to their surface forms' counts. */
 static sitrep_status fill_entities(sitrep_store *s, sitrep_corpus *c)
 {
     size_t ne = SR_VEC_COUNT(&c->entities, sr_centity), nm = SR_VEC_COUNT(&c->mentions, sr_cmention);
     const sr_centity *es = (const sr_centity *)(const void *)c->entities.data;
+    size_t m0 = s->base_ok ? s->base_mentions : 0, e0 = s->base_ok ? s->base_nentities : 0;
+    if (m0 > nm || e0 > ne)
+        return SITREP_EARG;
     sitrep_status st = SITREP_OK;
     for (size_t i = 0; i < ne && st == SITREP_OK; i++) {
         const sr_centity *e = &es[i];
+        if (i < e0 && same_entity(e, &s->base_entities[i]))
+            continue;
         sqlite3_stmt *q = sr_db_stmt(s, "INSERT INTO entities(k, kind, name, country, parent, role, role_doc, admin1,"
-                                        " admin1_code, feature, lat, lon, nmentions) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?)");
+                                        " admin1_code, feature, lat, lon, nmentions) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?)"
+                                        " ON CONFLICT(k) DO UPDATE SET kind = excluded.kind, name = excluded.name,"
+                                        " country = excluded.country, parent = excluded.parent, role = excluded.role,"
+                                        " role_doc = excluded.role_doc, admin1 = excluded.admin1,"
+                                        " admin1_code = excluded.admin1_code, feature = excluded.feature,"
+                                        " lat = excluded.lat, lon = excluded.lon, nmentions = excluded.nmentions");
         if (!q)
-            return SITREP_EIO;
+            return sr_db_last(s);
         sqlite3_bind_int64(q, 1, (int64_t)e->key);
         sqlite3_bind_int(q, 2, (int)e->kind);
         sr_db_text(q, 3, e->name);
@@ -230,10 +266,11 @@ static sitrep_status fill_entities(sitrep_store *s, sitrep_corpus *c)
         if (st == SITREP_OK && e->kind == SITREP_ENTITY_PLACE)
             st = add_name(s, 2, e->name);
     }
-    const sr_cmention **ms = s->mem->calloc(nm ? nm : 1, sizeof *ms);
+    const sr_cmention **ms = s->mem->calloc(nm - m0 ? nm - m0 : 1, sizeof *ms);
     if (!ms)
         return SITREP_ENOMEM;
-    const sr_cmention *all = (const sr_cmention *)(const void *)c->mentions.data;
+    const sr_cmention *all = (const sr_cmention *)(const void *)c->mentions.data + m0;
+    nm -= m0;
     for (size_t i = 0; i < nm; i++)
         ms[i] = &all[i];
     qsort(ms, nm, sizeof *ms, cmp_mention);
@@ -251,7 +288,7 @@ static sitrep_status fill_entities(sitrep_store *s, sitrep_corpus *c)
         }
         sqlite3_stmt *q = sr_db_stmt(s, "INSERT INTO mentions(entity, doc, spans) VALUES(?, ?, ?)");
         if (!q) {
-            st = SITREP_EIO;
+            st = sr_db_last(s);
             break;
         }
         sqlite3_bind_int64(q, 1, (int64_t)es[ms[i]->entity].key);
@@ -262,7 +299,7 @@ static sitrep_status fill_entities(sitrep_store *s, sitrep_corpus *c)
             q = sr_db_stmt(s, "INSERT INTO aliases(entity, quote, n) VALUES(?, ?, 1)"
                               " ON CONFLICT(entity, quote) DO UPDATE SET n = n + 1");
             if (!q) {
-                st = SITREP_EIO;
+                st = sr_db_last(s);
                 break;
             }
             sqlite3_bind_int64(q, 1, (int64_t)es[ms[k]->entity].key);
@@ -320,7 +357,7 @@ static sitrep_status fill_claims(sitrep_store *s, sitrep_corpus *c)
                                                           " sources, grp) VALUES(?,?,?,?,?,?,?,?,?)")
                                           : NULL;
         if (!q) {
-            st = st == SITREP_OK ? SITREP_EIO : st;
+            st = st == SITREP_OK ? sr_db_last(s) : st;
             break;
         }
         sqlite3_bind_int64(q, 1, (int64_t)i);
@@ -349,7 +386,7 @@ static sitrep_status fill_claims(sitrep_store *s, sitrep_corpus *c)
                                              " VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
                              : NULL;
         if (!q) {
-            st = ok ? SITREP_EIO : SITREP_ENOMEM;
+            st = ok ? sr_db_last(s) : SITREP_ENOMEM;
             break;
         }
         sqlite3_bind_int64(q, 1, (int64_t)k);
@@ -373,7 +410,7 @@ static sitrep_status fill_claims(sitrep_store *s, sitrep_corpus *c)
         for (size_t i = 0; i < x->nplaces && st == SITREP_OK; i++) {
             q = sr_db_stmt(s, "INSERT INTO cgroup_places(g, i, name, country) VALUES(?, ?, ?, ?)");
             if (!q) {
-                st = SITREP_EIO;
+                st = sr_db_last(s);
                 break;
             }
             sqlite3_bind_int64(q, 1, (int64_t)k);
@@ -394,7 +431,7 @@ static sitrep_status fill_claims(sitrep_store *s, sitrep_corpus *c)
             q = sr_db_stmt(s, "INSERT INTO cgroup_outlets(g, okey, n) VALUES(?, ?, 1)"
                               " ON CONFLICT(g, okey) DO UPDATE SET n = n + 1");
             if (!q) {
-                st = SITREP_EIO;
+                st = sr_db_last(s);
                 break;
             }
             sqlite3_bind_int64(q, 1, (int64_t)k);
@@ -442,7 +479,7 @@ static sitrep_status fill_events(sitrep_store *s, sitrep_corpus *c)
                                                           " sources, grp) VALUES(?,?,?,?,?,?,?,?,?)")
                                           : NULL;
         if (!q) {
-            st = st == SITREP_OK ? SITREP_EIO : st;
+            st = st == SITREP_OK ? sr_db_last(s) : st;
             break;
         }
         sqlite3_bind_int64(q, 1, (int64_t)i);
@@ -476,7 +513,7 @@ static sitrep_status fill_events(sitrep_store *s, sitrep_corpus *c)
                                              " dfrom, dto, location, country, admin1) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
                              : NULL;
         if (!q) {
-            st = ok ? SITREP_EIO : SITREP_ENOMEM;
+            st = ok ? sr_db_last(s) : SITREP_ENOMEM;
             break;
         }
         sqlite3_bind_int64(q, 1, (int64_t)k);
@@ -498,7 +535,7 @@ static sitrep_status fill_events(sitrep_store *s, sitrep_corpus *c)
         for (size_t i = 0; i < nseen && st == SITREP_OK; i++) {
             q = sr_db_stmt(s, "INSERT OR IGNORE INTO egroup_actors(g, actor) VALUES(?, ?)");
             if (!q) {
-                st = SITREP_EIO;
+                st = sr_db_last(s);
                 break;
             }
             sqlite3_bind_int64(q, 1, (int64_t)k);
@@ -531,7 +568,7 @@ static sitrep_status fill_rest(sitrep_store *s, sitrep_corpus *c)
         sqlite3_stmt *q =
             sr_db_stmt(s, "INSERT INTO conflicts(a, b, ida, idb, reason, kind) VALUES(?, ?, ?, ?, ?, ?)");
         if (!q)
-            return SITREP_EIO;
+            return sr_db_last(s);
         sqlite3_bind_int64(q, 1, a);
         sqlite3_bind_int64(q, 2, b);
         sr_db_text(q, 3, g[a].id);
@@ -550,7 +587,7 @@ static sitrep_status fill_rest(sitrep_store *s, sitrep_corpus *c)
         json_decref(o);
         sqlite3_stmt *q = ok ? sr_db_stmt(s, "INSERT INTO trends(scope, json) VALUES(?, ?)") : NULL;
         if (!q) {
-            st = ok ? SITREP_EIO : SITREP_ENOMEM;
+            st = ok ? sr_db_last(s) : SITREP_ENOMEM;
             break;
         }
         sqlite3_bind_int64(q, 1, (int64_t)sr_claim_scope(c, &g[t->groups[0]], false));
@@ -567,7 +604,7 @@ static sitrep_status fill_rest(sitrep_store *s, sitrep_corpus *c)
             sqlite3_stmt *q = sr_db_stmt(s, "INSERT INTO trendwords(doc, w, start, end, quote, phrase, kind)"
                                             " VALUES(?,?,?,?,?,?,?)");
             if (!q)
-                return SITREP_EIO;
+                return sr_db_last(s);
             sqlite3_bind_int64(q, 1, (int64_t)d);
             sqlite3_bind_int64(q, 2, w - docs[d].words0);
             sqlite3_bind_int64(q, 3, x->start);
@@ -584,12 +621,15 @@ sitrep_status sr_store_fill(sitrep_store *s, sitrep_corpus *c)
 {
     if (!c->finished)
         return SITREP_EARG;
+    /* names only grows with a base: a name no row holds any more matches
+     * no row in a query (records.c, match_names) */
     sitrep_status st = sr_db_exec(s, "DELETE FROM docs; DELETE FROM stories; DELETE FROM dups; DELETE FROM idx;"
-                                     "DELETE FROM entities; DELETE FROM mentions; DELETE FROM aliases;"
                                      "DELETE FROM claims; DELETE FROM cgroups; DELETE FROM cgroup_places;"
                                      "DELETE FROM cgroup_outlets; DELETE FROM events; DELETE FROM egroups;"
                                      "DELETE FROM egroup_actors; DELETE FROM conflicts; DELETE FROM trends;"
-                                     "DELETE FROM trendwords; DELETE FROM names;");
+                                     "DELETE FROM trendwords;");
+    if (st == SITREP_OK && !s->base_ok)
+        st = sr_db_exec(s, "DELETE FROM entities; DELETE FROM mentions; DELETE FROM aliases; DELETE FROM names;");
     if (st == SITREP_OK)
         st = fill_docs(s, c);
     if (st == SITREP_OK)
