@@ -1779,6 +1779,55 @@ static void responsibility(const estate *es, sr_event *ev, size_t n)
     }
 }
 
+/* Does the event's family have a perpetrator at all (armed violence,
+ * looting; not a protest, an arrest, a deal)? */
+static bool violent_family(int sub)
+{
+    sitrep_event_type t = type_of(sub);
+    return t == SITREP_EVENT_BATTLES || t == SITREP_EVENT_EXPLOSIONS || t == SITREP_EVENT_VIOLENCE_CIVILIANS ||
+           sub == EV_LOOTING;
+}
+
+/* Events of armed violence that neither their own sentence nor any
+ * responsibility sentence tie to anyone take the armed group the report
+ * is about: the one its events name as doer, when they name one group
+ * only, else the armed group it names most (sr_dominant_group), as
+ * suspected.  Never the victims' side: a group the event names already. */
+static void article_perpetrator(const estate *es, sr_event *ev, size_t n)
+{
+    const sr_context *c = es->c;
+    int32_t doer = -1;
+    bool several = false;
+    for (size_t k = 0; k < n; k++) {
+        if (!ev[k].perp || !ev[k].nactors)
+            continue;
+        for (size_t e = 0; e < c->nent; e++)
+            if (c->ent[e].e.kind == SITREP_ENTITY_ARMED_GROUP && strcmp(c->ent[e].e.name, ev[k].actors[0]) == 0) {
+                if (doer >= 0 && doer != (int32_t)e)
+                    several = true;
+                doer = (int32_t)e;
+                break;
+            }
+    }
+    int32_t who = doer >= 0 && !several ? doer : es->dominant;
+    if (who < 0)
+        return;
+    const sr_entity *en = &c->ent[who];
+    for (size_t k = 0; k < n; k++) {
+        if (ev[k].perp || !violent_family(ev[k].sub) || names_actor(&ev[k], en))
+            continue;
+        const char *keep[SR_EVENT_ACTORS];
+        size_t na = ev[k].nactors;
+        memcpy(keep, ev[k].actors, sizeof keep);
+        ev[k].nactors = 0;
+        add_actor(&ev[k], en->e.name);
+        for (size_t j = 0; j < na; j++)
+            add_actor(&ev[k], keep[j]);
+        ev[k].perp = 1;
+        ev[k].perp_conf = SR_PERP_SUSPECTED;
+    }
+}
+
 /* The report's own frame for what its text leaves open: an event the
  * text does not date happened on or before the report, in the month up to
  * its date (a wire report tells recent news); one it does not place
@@ -1873,6 +1922,7 @@ sitrep_status sr_find_events(const sr_context *c, const sr_date *anchor, const s
         return SITREP_OK; /* out->data may be NULL: no pointer arithmetic on it */
     sr_event *ev = (sr_event *)(void *)out->data + first_event;
     responsibility(&es, ev, nev);
+    article_perpetrator(&es, ev, nev);
     orphan_tolls(&es, ev, nev);
     /* history is background, not news: a happening the text dates more
      * than a year before the report ("in 2014", "the 2019 bombing") is

@@ -37,6 +37,9 @@ typedef struct sr_story_rules {
     double link_min;      /* two groups join when their edges' sum over
                            * min(|A||B|, link_span (|A| + |B|)) reaches this */
     double link_span;
+    double link_relative; /* ... and, when both groups have cohesion_size or more documents, reaches
+                           * this share of the looser group's own average link */
+    unsigned cohesion_size;
     /* ---- corroboration, conflicts, trends (corroborate.c) ---- */
     unsigned group_cap;   /* groups of one story and measure a new claim is compared with (the last) */
     unsigned members_read; /* members read per merged fact: its fields, dates, trend sentences (a

@@ -31,7 +31,11 @@
  *   stories      average link over the edges, strongest first: two groups
  *                of documents join when the sum of the edges between them,
  *                over min(|A||B|, rules.link_span (|A| + |B|)), reaches
- *                rules.link_min.  A group is one happening's coverage: an
+ *                rules.link_min and, when both groups have
+ *                rules.cohesion_size documents or more, rules.link_relative
+ *                of the looser group's own average link (two look-alike
+ *                happenings' coverage is each close-knit and only loosely
+ *                linked to the other).  A group is one happening's coverage: an
  *                article close to one member of another happening's group
  *                does not pull the two together (single link does: two
  *                shootings on one day share their words with each other).
@@ -653,15 +657,37 @@ typedef struct neighbour {
 
 typedef struct groups {
     uint32_t *parent, *size, *next, *tail; /* by rank; size and tail of roots */
+    double *inner;                         /* a root's sum of the edges inside its group */
 } groups;
 
-static void join(groups *g, uint32_t a, uint32_t b)
+/* Joins groups a and b, `between` the sum of the edges between them. */
+static void join(groups *g, uint32_t a, uint32_t b, double between)
 {
     uint32_t r = a < b ? a : b, o = a < b ? b : a;
     g->parent[o] = r;
     g->next[g->tail[r]] = o;
     g->tail[r] = g->tail[o];
     g->size[r] += g->size[o];
+    g->inner[r] += g->inner[o] + between;
+}
+
+/* The denominator of an average link: the pairs between groups of na and
+ * nb documents, or as many edges as the graph can hold between them. */
+static double link_pairs(double na, double nb)
+{
+    return na * nb < RULES.link_span * (na + nb) ? na * nb : RULES.link_span * (na + nb);
+}
+
+/* How closely a group of rules.cohesion_size or more holds together: its
+ * inner edges' average link (the same denominator, within it); -1 for a
+ * smaller group, whose closeness says little. */
+static double cohesion(const groups *g, uint32_t r)
+{
+    double n = g->size[r];
+    if (n < RULES.cohesion_size)
+        return -1;
+    double pairs = n * (n - 1) / 2 < RULES.link_span * n ? n * (n - 1) / 2 : RULES.link_span * n;
+    return g->inner[r] / pairs;
 }
 
 /* Joins the groups of g (near-copies already joined) along the edges,
@@ -707,10 +733,13 @@ static sitrep_status average_link(sitrep_corpus *c, size_t n, sr_buf *edges, gro
             for (size_t k = aoff[x]; k < aoff[x + 1]; k++)
                 if (find(g->parent, adj[k].to) == other)
                     sum += adj[k].sim;
-        double na = g->size[a], nb = g->size[b];
-        double denom = na * nb < RULES.link_span * (na + nb) ? na * nb : RULES.link_span * (na + nb);
-        if (sum / denom >= RULES.link_min)
-            join(g, a, b);
+        /* strong enough, and as close as the two groups hold together:
+         * the coverage of two look-alike happenings is each close-knit and
+         * only loosely linked to the other */
+        double link = sum / link_pairs(g->size[a], g->size[b]);
+        double ca = cohesion(g, a), cb = cohesion(g, b);
+        if (link >= RULES.link_min && (ca < 0 || cb < 0 || link >= RULES.link_relative * (ca < cb ? ca : cb)))
+            join(g, a, b, sum);
     }
     c->mem->free(aoff);
     c->mem->free(adj);
@@ -738,11 +767,12 @@ sitrep_status sr_cluster_finish(sitrep_corpus *c)
     uint32_t *order = c->mem->calloc(n ? n : 1, sizeof *order);
     uint32_t *dup = c->mem->calloc(n ? n : 1, sizeof *dup);
     groups g = {c->mem->calloc(n ? n : 1, sizeof(uint32_t)), c->mem->calloc(n ? n : 1, sizeof(uint32_t)),
-                c->mem->calloc(n ? n : 1, sizeof(uint32_t)), c->mem->calloc(n ? n : 1, sizeof(uint32_t))};
+                c->mem->calloc(n ? n : 1, sizeof(uint32_t)), c->mem->calloc(n ? n : 1, sizeof(uint32_t)),
+                c->mem->calloc(n ? n : 1, sizeof(double))};
     sr_buf edges;
     sr_buf_init(&edges, c->mem);
     sitrep_status st = SITREP_OK;
-    if (!order || !dup || !g.parent || !g.size || !g.next || !g.tail)
+    if (!order || !dup || !g.parent || !g.size || !g.next || !g.tail || !g.inner)
         st = SITREP_ENOMEM;
     for (size_t i = 0; i < n && st == SITREP_OK; i++)
         order[i] = (uint32_t)i;
@@ -759,7 +789,7 @@ sitrep_status sr_cluster_finish(sitrep_corpus *c)
     for (size_t r = 0; r < n && st == SITREP_OK; r++) {
         uint32_t a = find(g.parent, (uint32_t)r), b = find(g.parent, find(dup, (uint32_t)r));
         if (a != b)
-            join(&g, a, b);
+            join(&g, a, b, 0);
     }
     if (st == SITREP_OK)
         st = similarity_graph(c, order, n, &edges);
@@ -801,6 +831,7 @@ sitrep_status sr_cluster_finish(sitrep_corpus *c)
     c->mem->free(g.size);
     c->mem->free(g.next);
     c->mem->free(g.tail);
+    c->mem->free(g.inner);
     c->mem->free(canon);
     c->mem->free(story_of);
     if (st != SITREP_OK)
