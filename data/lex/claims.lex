@@ -68,6 +68,9 @@ seized          seized
 seizing         seized
 confiscated     seized
 confiscating    seized
+damaged         damaged
+damaging        damaged
+collapsed       collapsed
 
 # Nouns naming what happened, read before "of": "the deaths of 44", "the
 # arrest of 12".  Nouns that are themselves the counted ("deaths",
@@ -224,6 +227,18 @@ keeps
 kept
 sent
 spent
+bought
+sold
+took
+made
+won
+lost
+paid
+cut
+held
+led
+gave
+got
 
 # A place as the subject that suffered: "Syria saw 40 attacks",
 # "Peshawar recorded 12".

@@ -552,6 +552,8 @@ destroyed
 seized
 confiscated
 assassinated
+damaged
+collapsed
 
 # Plural nouns without an -s: "people", "police", "cattle".
 [set irregular_plural]

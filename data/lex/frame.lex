@@ -243,6 +243,14 @@ northeastern
 northwestern
 southeastern
 southwestern
+heart
+centre
+center
+middle
+suburbs
+streets
+frontier
+shores
 
 # Nouns of a place kind right before a name: "in the capital Muscat's
 # Wadi Kabir district", "the town Geneina".
@@ -491,3 +499,19 @@ although
 though
 whereas
 not
+after
+before
+until
+once
+
+# Speech words that follow a noun as a participle of an amount: "damage
+# estimated in the millions", "losses put at $5 million", "deaths
+# recorded in 2023" (no source).
+[set amount_participle]
+estimated
+reported
+recorded
+documented
+counted
+tallied
+put

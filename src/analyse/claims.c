@@ -267,7 +267,7 @@ static speaker speaker_of(const cstate *st, size_t lo, size_t hi, size_t v)
     const sr_context *c = st->c;
     speaker none = {-1, 0, 0, v, false};
     size_t k = v;
-   while (k > lo && sr_tok_class(c, k - 1, SR_LEX_CLAIMS_SPEAKER_ADVERB))
+   while (k > lo && v - k < 8 && (sr_tok_class(c, k - 1, SR_LEX_CLAIMS_SPEAKER_ADVERB) || c->at[k - 1].time >= 0))
         k--;
     if (k > lo && sr_tok_char(c, k - 1, ')')) {
         size_t p = k - 1;
@@ -658,12 +658,56 @@ static void add_place(sr_claim *cl, int32_t e)
         cl->places[cl->nplaces++] = e;
 }
 
+/* The place "there" at token k stands for: the last town named before it
+ * (a country when no town is named in the last few mentions), -1. */
+static int32_t there_place(const sr_context *c, size_t k)
+{
+    size_t m = mentions_before(c, k);
+    int32_t country = -1;
+    for (size_t steps = 0; m-- > 0 && steps < 12; steps++) {
+        uint32_t e = c->men[m].entity;
+        if (e >= c->nent || c->ent[e].e.kind != SITREP_ENTITY_PLACE)
+            continue;
+        if (!sr_entity_is_country(&c->ent[e]))
+            return (int32_t)e;
+        if (country < 0)
+            country = (int32_t)e;
+    }
+    return country;
+}
+
+/* Is the place mention ending at token `last` the owner of a figure
+ * right after it ("Lebanon's 18 sects", "Chad's 3 million
+ * herders")? */
+static bool owner_place(const sr_context *c, size_t last)
+{
+    size_t k = last + 1;
+    if (c->wi[last].flags & (SR_WI_POSS2 | SR_WI_POSS4))
+        k = last + 1;
+    else if ((sr_tok_char(c, k, '\'') || (k < c->ntok && c->src[c->tok[k].start] == '\xE2')) && sr_tok_is(c, k + 1, "s"))
+        k += 2;
+    else
+        return false;
+    for (size_t q = k; q < c->ntok && q < k + 3; q++)
+        if (c->at[q].figure >= 0)
+            return true;
+    return false;
+}
+
 /* Places of [lo, hi): locative places and "both countries". */
 static void places_in(const sr_context *c, size_t lo, size_t hi, size_t clause_lo, sr_claim *cl)
 {
     bool clean = true; /* tokens [lo, checked) are all places and possessives */
     size_t checked = lo;
     for (size_t i = lo; i < hi; i++) {
+        /* "five were killed there": the town named before */
+        if (sr_tok_is(c, i, "there") && !sr_tok_class(c, i + 1, SR_LEX_FRAME_BE) &&
+            !sr_tok_class(c, i + 1, SR_LEX_CLAIMS_FINITE) && !sr_tok_char(c, i + 1, '\'')) {
+            int32_t t = there_place(c, i);
+            if (t >= 0)
+                add_place(cl, t);
+            continue;
+        }
         if ((sr_tok_is(c, i, "both") && sr_tok_is(c, i + 1, "countries")) ||
             (sr_tok_is(c, i, "two") && sr_tok_is(c, i + 1, "countries") && i > 0 &&
              sr_tok_is(c, i - 1, "the"))) {
@@ -692,7 +736,7 @@ static void places_in(const sr_context *c, size_t lo, size_t hi, size_t clause_l
                     sr_tok_char(c, checked, '\'') || c->src[c->tok[checked].start] == '\xE2';
         bool subject = clean && lo == clause_lo &&
                   sr_tok_class(c, last + 1, SR_LEX_CLAIMS_PLACE_SUBJECT_VERB);
-        if (!speaker_place && (subject || sr_place_located(c, clause_lo, i)))
+        if (!speaker_place && (subject || owner_place(c, last) || sr_place_located(c, clause_lo, i)))
             add_place(cl, e);
         i = last;
     }
@@ -820,13 +864,62 @@ static bool subject_anaphor(const sr_context *c, size_t k)
     return false;
 }
 
+/* Is token k a word of a name the entities did not take: a capital (or
+ * capitals), no common word opening its sentence ("Police"), no month,
+ * role or function word? */
+static bool name_word(const sr_context *c, size_t k)
+{
+    if (!sr_tok_word(c, k) || !is_cap(c, k) || c->at[k].mention >= 0 || c->at[k].time >= 0)
+        return false;
+    const char *w = c->src + c->tok[k].start;
+    size_t n = c->tok[k].end - c->tok[k].start;
+    if (sr_month_number(w, n) || sr_weekday_number(w, n) || sr_tok_class(c, k, SR_LEX_FRAME_DETERMINER) ||
+        sr_tok_class(c, k, SR_LEX_FRAME_ROLE_NOUN) || sr_tok_class(c, k, SR_LEX_FRAME_PREPOSITION) ||
+        sr_tok_class(c, k, SR_LEX_FRAME_PRONOUN_PERSON) || sr_tok_class(c, k, SR_LEX_FRAME_PRONOUN_ORG))
+        return false;
+    if (sr_wordset_has(&sr_common_words, w, n) && !(c->tok[k].flags & SITREP_TOKF_ALLCAPS) &&
+        !sr_wordset_has(&sr_proper_words, w, n))
+        return false; /* "Police arrested", "Officials said"; not "Veltrona bought" */
+    return true;
+}
+
+/* An actor named by words at the subject before token `at` (not before
+ * lo): a run of name words right before a finite verb or a possessive
+ * ("Veltrona has 90 outlets", "The FNLQ seized", "Veltrona's total number
+ * of orders").  Its words in *ws..*we; false when none. */
+static bool subject_words(const sr_context *c, size_t lo, size_t k, uint32_t *ws, uint32_t *we)
+{
+    if (!name_word(c, k))
+        return false;
+    bool possessive = (c->wi[k].flags & (SR_WI_POSS2 | SR_WI_POSS4)) ||
+                      ((sr_tok_char(c, k + 1, '\'') || (k + 1 < c->ntok && c->src[c->tok[k + 1].start] == '\xE2')) &&
+                       sr_tok_is(c, k + 2, "s"));
+    if (!possessive && !verbish(c, k + 1))
+        return false;
+    size_t first = k;
+    while (first > lo && k - first < 4 && name_word(c, first - 1))
+        first--;
+    /* a person's name ("Maria Okonjo led") is no actor */
+    if (sr_wordset_has(&sr_given_names, c->src + c->tok[first].start, c->tok[first].end - c->tok[first].start))
+        return false;
+    /* "in Syria", "with Veltrona": no subject after a preposition */
+    if (first > lo && (sr_tok_class(c, first - 1, SR_LEX_FRAME_PREPOSITION) ||
+                       sr_tok_class(c, first - 1, SR_LEX_FRAME_LOCATIVE)))
+        return false;
+    *ws = c->tok[first].start;
+    *we = c->tok[k].start + (uint32_t)sr_wi_len(&c->tok[k], &c->wi[k]); /* "Veltrona's": Veltrona */
+    return true;
+}
+
 /* The actor of a figure without a name in its measure: the subject before
  * it in its clause. */
-static int32_t subject_actor(const cstate *st, size_t lo, size_t f0)
+static int32_t subject_actor(const cstate *st, size_t lo, size_t f0, uint32_t *ws, uint32_t *we)
 {
     const sr_context *c = st->c;
     for (size_t k = f0; k > lo && f0 - k < 24;) {
         k--;
+        if (subject_words(c, lo, k, ws, we))
+            return -1; /* named by words the entities did not take */
         /* "CENTCOM said it conducted", "the army said its forces": the speaker */
         bool refers_back = false;
         if (sr_speech_verb(c, k))
@@ -992,8 +1085,11 @@ static void merge_into(sr_claim *a, const sr_claim *b)
         a->from = b->from;
         a->to = b->to;
     }
-    if (a->actor < 0)
+    if (a->actor < 0 && a->actor_end == a->actor_start) {
         a->actor = b->actor;
+        a->actor_start = b->actor_start;
+        a->actor_end = b->actor_end;
+    }
     if (!a->said.year)
         a->said = b->said;
     if (a->source < 0 && a->source_end == a->source_start) {
@@ -1038,6 +1134,7 @@ sitrep_status sr_find_claims(const sr_context *c, const sr_date *anchor, sr_buf 
         char prev_noun[48] = "";
         const char *prev_outc = NULL;
         int32_t prev_actor = -1;
+        uint32_t prev_as = 0, prev_ae = 0;
         size_t prev_end = 0;
         for (; f < c->nfigs && c->figs[f].start < (hi ? c->tok[hi - 1].end : 0); f++) {
             const sr_figure *fg = &c->figs[f];
@@ -1074,7 +1171,10 @@ sitrep_status sr_find_claims(const sr_context *c, const sr_date *anchor, sr_buf 
             bool others = fi.m1 > fi.m0 && sr_tok_is(c, fi.m1 - 1, "others");
             /* "killed 12 soldiers and wounded 30", "900 in Syria and 2,500 in
              * Iraq"; not "below the ten thousand mark" */
-            bool after_det = fi.f0 > lo && sr_tok_class(c, fi.f0 - 1, SR_LEX_FRAME_DETERMINER);
+            bool after_det = fi.f0 > lo && (sr_tok_class(c, fi.f0 - 1, SR_LEX_FRAME_DETERMINER) ||
+                                            (c->wi[fi.f0 - 1].flags & (SR_WI_POSS2 | SR_WI_POSS4)) ||
+                                            (fi.f0 > lo + 1 && sr_tok_is(c, fi.f0 - 1, "s") &&
+                                             (sr_tok_char(c, fi.f0 - 2, '\'') || c->src[c->tok[fi.f0 - 2].start] == '\xE2')));
             bool coordinated = prev_noun[0] && fi.f0 >= prev_end && fi.f0 - prev_end < 16 && !after_det;
             if (after_det && fi.m1 == fi.m0 && !fg->unit[0] && !outc)
                 continue; /* "making the 787 worth ...": a name, no count */
@@ -1115,9 +1215,25 @@ sitrep_status sr_find_claims(const sr_context *c, const sr_date *anchor, sr_buf 
             if (cl.actor < 0)
                 cl.actor = actor_after(&st, &fi, hi);
             if (cl.actor < 0)
-                cl.actor = subject_actor(&st, back_lo, fi.f0);
-            if (!subset)
+                cl.actor = subject_actor(&st, back_lo, fi.f0, &cl.actor_start, &cl.actor_end);
+            /* "Veltrona plans to cut 3,000 jobs and close 9 plants": a clause
+             * that opens at the figure before shares its subject */
+            if (cl.actor < 0 && cl.actor_end == cl.actor_start && back_lo > lo &&
+                c->at[back_lo - 1].figure >= 0 && (prev_actor >= 0 || prev_ae > prev_as)) {
+                bool joined = false;
+                for (size_t q = back_lo; q < fi.f0 && !joined; q++)
+                    joined = sr_tok_is(c, q, "and") || sr_tok_char(c, q, ',');
+                if (joined) {
+                    cl.actor = prev_actor;
+                    cl.actor_start = prev_as;
+                    cl.actor_end = prev_ae;
+                }
+            }
+            if (!subset) {
                 prev_actor = cl.actor;
+                prev_as = cl.actor_start;
+                prev_ae = cl.actor_end;
+            }
             places_in(c, fwd_from, fwd_end, lo, &cl);
             if (!cl.nplaces)
                 places_in(c, back_lo, fi.f0, lo, &cl);
@@ -1126,10 +1242,19 @@ sitrep_status sr_find_claims(const sr_context *c, const sr_date *anchor, sr_buf 
             drop_locating_countries(c, &cl);
             cl.said = said;
             period_of(c, &st, s, &fi, sr_clause_end(c, fwd_from, hi, false), back_lo, &cl);
-            /* the source nearest the figure */
+            /* the source nearest the figure; not a speaker of a later clause
+             * who says something else ("the agency feeds 80,000 people every
+             * week, but Ms Ortega warned that ...") */
             size_t bestd = (size_t)-1;
             for (size_t k = 0; k < st.nsp; k++) {
                 size_t at = st.sp[k].at;
+                if (at > fi.f1 && (sr_tok_is(c, at + 1, "that") || is_quote_mark(c, at + 1))) {
+                    bool broken = false;
+                    for (size_t q = fi.f1; q < at && !broken; q++)
+                        broken = sr_clause_break(c, q);
+                    if (broken)
+                        continue;
+                }
                 size_t d = at >= fi.f0 ? at - fi.f0 : fi.f0 - at;
                 if (d < bestd) {
                     bestd = d;
@@ -1184,6 +1309,14 @@ sitrep_status sr_claim_source_texts(sitrep_doc *doc, const sr_context *c)
             w > 1 && t[1] >= 'a' && t[1] <= 'z' && sr_wordset_has(&sr_common_words, t, w))
             t[0] = (char)(t[0] + 32);
         cl[i].source_text = t;
+    }
+    for (size_t i = 0; i < SR_VEC_COUNT(&doc->claims, sr_claim); i++) {
+        if (cl[i].actor >= 0 || cl[i].actor_end <= cl[i].actor_start)
+            continue;
+        cl[i].actor_text = sr_arena_strndup(&doc->arena, doc->src + cl[i].actor_start,
+                                            cl[i].actor_end - cl[i].actor_start);
+        if (!cl[i].actor_text)
+            return SITREP_ENOMEM;
     }
     return SITREP_OK;
 }

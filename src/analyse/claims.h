@@ -28,6 +28,9 @@ typedef struct sr_claim {
     uint8_t nplaces, nspans;
     uint8_t future;              /* the sentence speaks of the future ("expected to", "will") */
     int32_t actor;               /* doc entity index, -1 when unknown */
+    uint32_t actor_start, actor_end; /* words naming an actor that is no entity ("Ryanair",
+                                      * "the FMLN" in text the entities missed); equal when none */
+    const char *actor_text;      /* those words, NUL-terminated (the document's arena), or NULL */
     int32_t source;              /* doc entity index of who says so, -1 */
     uint32_t source_start, source_end; /* words naming a source that is no entity
                                         * ("U.S. defense official"); equal when none */
@@ -48,7 +51,8 @@ sitrep_status sr_find_claims(const sr_context *c, const sr_date *anchor, sr_buf 
 
 /* Gives every claim of doc->claims whose source is named by words, not an
  * entity, those words as source_text (in the document's arena), a common
- * noun opening its sentence in lower case ("Police said" -> "police"). */
+ * noun opening its sentence in lower case ("Police said" -> "police"); and
+ * likewise actor_text to an actor named by words. */
 sitrep_status sr_claim_source_texts(sitrep_doc *doc, const sr_context *c);
 
 #endif

@@ -344,6 +344,19 @@ static bool parse_value(const fctx *c, size_t i, val *out)
             memcpy(out->unit, keep, sizeof keep);
         }
         out->num = j++;
+        /* "230, 000": a thousands group after a comma and one space, as
+         * scraped text splits "230,000" */
+        while (out->plain && out->v >= 1 && out->v < 1e9 && tlen(c, out->num) <= 3 && is_char(c, j, ',') &&
+               adj(c, j - 1, j) &&
+               in_sent(c, j + 1) && c->t[j + 1].kind == SITREP_TOK_NUMBER && tlen(c, j + 1) == 3 &&
+               c->t[j + 1].start == c->t[j].end + 1 && c->src[c->t[j].end] == ' ' &&
+               !(in_sent(c, j + 2) && is_char(c, j + 2, ',') && !adj(c, j + 1, j + 2))) {
+            const char *g = tstr(c, j + 1);
+            if (!(g[0] >= '0' && g[0] <= '9' && g[1] >= '0' && g[1] <= '9' && g[2] >= '0' && g[2] <= '9'))
+                break;
+            out->v = out->v * 1000 + (g[0] - '0') * 100 + (g[1] - '0') * 10 + (g[2] - '0');
+            j += 2;
+        }
     } else if (out->cur || t->kind != SITREP_TOK_WORD) {
         return false;
     } else {

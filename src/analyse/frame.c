@@ -84,6 +84,14 @@ bool sr_speech_verb(const sr_context *c, size_t i)
                   sr_tok_class(c, i - 1, SR_LEX_FRAME_PREPOSITION) ||
                   (i > 1 && sr_tok_is(c, i - 1, "not") && sr_tok_class(c, i - 2, SR_LEX_FRAME_BE))))
         return false;
+    /* "damage estimated in the millions", "losses estimated at $5 million":
+     * a participle after its noun */
+    if (i > 0 && sr_tok_word(c, i - 1) && !(c->tok[i - 1].flags & SITREP_TOKF_CAP) && c->at[i - 1].mention < 0 &&
+        !sr_tok_class(c, i - 1, SR_LEX_FRAME_PRONOUN_ORG) && !sr_tok_class(c, i - 1, SR_LEX_FRAME_PRONOUN_PERSON) &&
+        (sr_tok_is(c, i + 1, "in") || (sr_tok_is(c, i + 1, "at") && !sr_tok_is(c, i + 2, "least") &&
+                                       !sr_tok_is(c, i + 2, "most"))) &&
+        sr_tok_class(c, i, SR_LEX_FRAME_AMOUNT_PARTICIPLE))
+        return false;
     switch (sr_lex_value(c->wi[i].lex, SR_LEX_FRAME_SPEECH_USE, SR_LEXCOL_FRAME_SPEECH_USE_USE)) {
     case SR_LEXE_FRAME_SPEECH_USE_USE_CLAIM:
         /* "claimed its fighters had killed": a statement; "claimed
@@ -180,6 +188,9 @@ bool sr_place_located(const sr_context *c, size_t lo, size_t f)
         /* "the town of Geneina", "south of Hodeidah", "the outskirts of Moscow" */
         if (sr_tok_is(c, k, "of"))
             return k > lo && sr_tok_class(c, k - 1, SR_LEX_FRAME_PLACE_OF);
+        /* "the border between Tigray and Amhara" */
+        if (sr_tok_is(c, k, "between") && k > lo && sr_tok_class(c, k - 1, SR_LEX_FRAME_PLACE_OF))
+            return true;
         /* "58 airstrikes on Idlib": what was struck; not "sanctions on Iran" */
         if (sr_tok_is(c, k, "on"))
             return k > lo && sr_tok_class(c, k - 1, SR_LEX_FRAME_STRUCK_ON);

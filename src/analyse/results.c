@@ -219,7 +219,7 @@ sitrep_status sitrep_doc_claim(const sitrep_doc *doc, size_t i, sitrep_claim *ou
     out->low = c->low;
     out->high = c->high;
     out->qualifier = (sitrep_qualifier)c->qualifier;
-    out->actor = entity_name(doc, c->actor);
+    out->actor = c->actor >= 0 ? entity_name(doc, c->actor) : c->actor_text;
     out->attributed_to = c->source >= 0 ? entity_name(doc, c->source) : c->source_text;
     for (size_t k = 0; k < c->nplaces && out->place_count < 4; k++) {
         const char *n = entity_name(doc, c->places[k]);
