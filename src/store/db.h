@@ -22,6 +22,13 @@ struct sitrep_store {
     bool in_batch;
     int64_t batch;            /* the open batch's id */
     size_t batch_added;
+    /* what the tables held when the batch began, when they are the loaded
+     * snapshot's (base_ok): the entities as they were and how many
+     * mentions there were, so that the batch writes only the entities,
+     * mentions and surface forms that changed */
+    bool base_ok;
+    size_t base_mentions, base_nentities;
+    sr_centity *base_entities;
     struct {
         const char *sql;      /* a string literal: the cache compares pointers */
         sqlite3_stmt *stmt;
@@ -44,12 +51,18 @@ void sr_db_text(sqlite3_stmt *q, int i, const char *v);
 sitrep_status sr_db_done(sitrep_store *s, sqlite3_stmt *q, const char *what);
 
 /* tables.c: every table made from the finished corpus c (all the stored
- * articles), replacing what they held. */
+ * articles), replacing what they held; with s->base_ok, the entities,
+ * their mentions and surface forms and the names queries match are only
+ * brought up to date (rows of the new documents added, entities that
+ * changed written again). */
 sitrep_status sr_store_fill(sitrep_store *s, sitrep_corpus *c);
 
 /* The JSON of `o` (compact, in order, as the records are written) appended
  * to out; the last byte dropped with `open` (an object left open for the
  * fields that follow). */
 bool sr_json_append(sr_buf *out, json_t *o, bool open);
+
+/* store.c: forgets the batch's base (s->base_ok false). */
+void sr_store_base_drop(sitrep_store *s);
 
 #endif

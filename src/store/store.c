@@ -320,7 +320,32 @@ void sitrep_store_close(sitrep_store *s)
         sqlite3_close(s->db);
     }
     sitrep_corpus_free(s->corpus);
+    sr_store_base_drop(s);
     s->mem->free(s);
+}
+
+void sr_store_base_drop(sitrep_store *s)
+{
+    s->mem->free(s->base_entities);
+    s->base_entities = NULL;
+    s->base_nentities = s->base_mentions = 0;
+    s->base_ok = false;
+}
+
+/* The tables hold what the loaded snapshot says: kept as the batch's base. */
+static sitrep_status base_keep(sitrep_store *s)
+{
+    sr_store_base_drop(s);
+    size_t ne = SR_VEC_COUNT(&s->corpus->entities, sr_centity);
+    s->base_entities = s->mem->calloc(ne ? ne : 1, sizeof *s->base_entities);
+    if (!s->base_entities)
+        return SITREP_ENOMEM;
+    if (ne)
+        memcpy(s->base_entities, s->corpus->entities.data, ne * sizeof *s->base_entities);
+    s->base_nentities = ne;
+    s->base_mentions = SR_VEC_COUNT(&s->corpus->mentions, sr_cmention);
+    s->base_ok = true;
+    return SITREP_OK;
 }
 
 /* ---- the corpus ---- */
@@ -383,6 +408,7 @@ static sitrep_status load_corpus(sitrep_store *s)
 {
     if (s->corpus)
         return SITREP_OK;
+    sr_store_base_drop(s);
     sitrep_status st = sitrep_corpus_new(&s->opts, &s->corpus);
     if (st != SITREP_OK)
         return st;
@@ -405,8 +431,11 @@ static sitrep_status load_corpus(sitrep_store *s)
         st = sitrep_corpus_new(&s->opts, &s->corpus);
         if (st == SITREP_OK)
             st = rebuild_corpus(s);
+    } else if (st == SITREP_OK) {
+        st = base_keep(s);
     }
     if (st != SITREP_OK) {
+        sr_store_base_drop(s);
         sitrep_corpus_free(s->corpus);
         s->corpus = NULL;
     }
@@ -579,6 +608,7 @@ sitrep_status sitrep_store_commit(sitrep_store *s)
         sitrep_corpus_free(s->corpus);
         s->corpus = NULL;
     }
+    sr_store_base_drop(s);
     if (st == SITREP_OK) {
         char t[32], sql[160];
         now_iso(t);
@@ -627,6 +657,7 @@ static sitrep_status fill_from_snapshot(sitrep_store *s)
     if (count_rows(s, "SELECT count(*) FROM articles") <= 0)
         return SITREP_OK;
     sitrep_status st = load_corpus(s);
+    sr_store_base_drop(s); /* every table made again */
     if (st == SITREP_OK)
         st = sitrep_corpus_finish(s->corpus);
     if (st == SITREP_OK)

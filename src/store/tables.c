@@ -202,15 +202,51 @@ static sitrep_status fill_docs(sitrep_store *s, sitrep_corpus *c)
 
 /* ---- entities and their mentions ---- */
 
+static bool same_str(const char *a, const char *b)
+{
+    return a == b || (a && b && strcmp(a, b) == 0);
+}
+
+static bool same_real(double a, double b)
+{
+    return a == b || (isnan(a) && isnan(b));
+}
+
+/* Does the entity's row say the same as it did? */
+static bool same_entity(const sr_centity *a, const sr_centity *b)
+{
+    return a->key == b->key && a->kind == b->kind && a->nmentions == b->nmentions &&
+           memcmp(a->country, b->country, sizeof a->country) == 0 && same_str(a->name, b->name) &&
+           same_str(a->parent, b->parent) && same_str(a->role, b->role) && same_str(a->role_doc, b->role_doc) &&
+           same_str(a->admin1, b->admin1) && same_str(a->admin1_code, b->admin1_code) &&
+           same_str(a->feature, b->feature) && same_real(a->lat, b->lat) && same_real(a->lon, b->lon);
+}
+
+/* The entities' rows, their mentions (a row per entity and document) and
+ * their surface forms (counted).  With a base (s->base_ok) only what the
+ * batch changed is written: an entity is a new row or its row again when
+ * a new document changed it; the new documents' mentions (those past
+ * s->base_mentions: a stored document's mentions never change) are new
+ * rows and add to their surface forms' counts. */
 static sitrep_status fill_entities(sitrep_store *s, sitrep_corpus *c)
 {
     size_t ne = SR_VEC_COUNT(&c->entities, sr_centity), nm = SR_VEC_COUNT(&c->mentions, sr_cmention);
     const sr_centity *es = (const sr_centity *)(const void *)c->entities.data;
+    size_t m0 = s->base_ok ? s->base_mentions : 0, e0 = s->base_ok ? s->base_nentities : 0;
+    if (m0 > nm || e0 > ne)
+        return SITREP_EARG;
     sitrep_status st = SITREP_OK;
     for (size_t i = 0; i < ne && st == SITREP_OK; i++) {
         const sr_centity *e = &es[i];
+        if (i < e0 && same_entity(e, &s->base_entities[i]))
+            continue;
         sqlite3_stmt *q = sr_db_stmt(s, "INSERT INTO entities(k, kind, name, country, parent, role, role_doc, admin1,"
-                                        " admin1_code, feature, lat, lon, nmentions) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?)");
+                                        " admin1_code, feature, lat, lon, nmentions) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?)"
+                                        " ON CONFLICT(k) DO UPDATE SET kind = excluded.kind, name = excluded.name,"
+                                        " country = excluded.country, parent = excluded.parent, role = excluded.role,"
+                                        " role_doc = excluded.role_doc, admin1 = excluded.admin1,"
+                                        " admin1_code = excluded.admin1_code, feature = excluded.feature,"
+                                        " lat = excluded.lat, lon = excluded.lon, nmentions = excluded.nmentions");
         if (!q)
             return SITREP_EIO;
         sqlite3_bind_int64(q, 1, (int64_t)e->key);
@@ -230,10 +266,11 @@ static sitrep_status fill_entities(sitrep_store *s, sitrep_corpus *c)
         if (st == SITREP_OK && e->kind == SITREP_ENTITY_PLACE)
             st = add_name(s, 2, e->name);
     }
-    const sr_cmention **ms = s->mem->calloc(nm ? nm : 1, sizeof *ms);
+    const sr_cmention **ms = s->mem->calloc(nm - m0 ? nm - m0 : 1, sizeof *ms);
     if (!ms)
         return SITREP_ENOMEM;
-    const sr_cmention *all = (const sr_cmention *)(const void *)c->mentions.data;
+    const sr_cmention *all = (const sr_cmention *)(const void *)c->mentions.data + m0;
+    nm -= m0;
     for (size_t i = 0; i < nm; i++)
         ms[i] = &all[i];
     qsort(ms, nm, sizeof *ms, cmp_mention);
@@ -586,12 +623,15 @@ sitrep_status sr_store_fill(sitrep_store *s, sitrep_corpus *c)
 {
     if (!c->finished)
         return SITREP_EARG;
+    /* names only grows with a base: a name no row holds any more matches
+     * no row in a query (records.c, match_names) */
     sitrep_status st = sr_db_exec(s, "DELETE FROM docs; DELETE FROM stories; DELETE FROM dups; DELETE FROM idx;"
-                                     "DELETE FROM entities; DELETE FROM mentions; DELETE FROM aliases;"
                                      "DELETE FROM claims; DELETE FROM cgroups; DELETE FROM cgroup_places;"
                                      "DELETE FROM cgroup_outlets; DELETE FROM events; DELETE FROM egroups;"
                                      "DELETE FROM egroup_actors; DELETE FROM conflicts; DELETE FROM trends;"
-                                     "DELETE FROM trendwords; DELETE FROM names;");
+                                     "DELETE FROM trendwords;");
+    if (st == SITREP_OK && !s->base_ok)
+        st = sr_db_exec(s, "DELETE FROM entities; DELETE FROM mentions; DELETE FROM aliases; DELETE FROM names;");
     if (st == SITREP_OK)
         st = fill_docs(s, c);
     if (st == SITREP_OK)
