@@ -286,7 +286,7 @@ static bool place_after(const sr_context *c, size_t i, size_t hi)
 /* The guards and vetoes of the trigger table (data/lex/events.lex, where
  * each is described): does test `t` hold for the trigger at token i of
  * the sentence [lo, hi)? */
-_Static_assert(SR_LEXE_EVENT_TEST__COUNT == 34, "give every event_test of events.lex a case in test_holds");
+_Static_assert(SR_LEXE_EVENT_TEST__COUNT == 35, "give every event_test of events.lex a case in test_holds");
 static bool test_holds(const sr_context *c, int t, size_t i, size_t lo, size_t hi)
 {
     switch (t) {
@@ -296,6 +296,16 @@ static bool test_holds(const sr_context *c, int t, size_t i, size_t lo, size_t h
         return sr_tok_class(c, i + 1, SR_LEX_EVENTS_STRIKE_VERB);
     case SR_LEXE_EVENT_TEST_AIRCRAFT_BEFORE:
         return near_class(c, i, lo, hi, 3, 0, SR_LEX_EVENTS_AIRCRAFT);
+    case SR_LEXE_EVENT_TEST_AIR_FORCE_BY:
+        /* "bombed by the air force", "bombed by Salvadoran planes" */
+        for (size_t k = i + 1; k + 1 < hi && k < i + 3; k++)
+            if (sr_tok_is(c, k, "by")) {
+                for (size_t q = k + 1; q < hi && q < k + 4; q++)
+                    if (sr_tok_phrase(c, q, hi, SR_LEX_EVENTS_AIR_DOER, NULL))
+                        return true;
+                return false;
+            }
+        return false;
     case SR_LEXE_EVENT_TEST_AFTER_MISSILE:
         return i > lo && sr_tok_class(c, i - 1, SR_LEX_EVENTS_MISSILE_WORD);
     case SR_LEXE_EVENT_TEST_MILITARY:
@@ -849,6 +859,18 @@ static int32_t perpetrator(const estate *es, size_t lo, size_t hi, size_t at, in
             who = actor_in(c, k + 1, hi < k + 6 ? hi : k + 6);
             if (who >= 0)
                 return who;
+            /* "bombed by the air force", "shot by a Salvadoran army
+             * patrol": the state's forces */
+            size_t q = k + 1;
+            while (q < hi && q < k + 4 && (sr_tok_is(c, q, "the") || sr_tok_is(c, q, "a") ||
+                                           (sr_tok_word(c, q) && (c->tok[q].flags & SITREP_TOKF_CAP) &&
+                                            !sr_tok_class(c, q, SR_LEX_EVENTS_BY_FORCES))))
+                q++;
+            sr_lexid id;
+            if (forces && q < hi && sr_tok_phrase(c, q, hi, SR_LEX_EVENTS_BY_FORCES, &id)) {
+                *forces = sr_tok_class(c, q, SR_LEX_EVENTS_POLICE_NOUN) ? 2 : 1;
+                return -1;
+            }
         }
     return -1;
 }

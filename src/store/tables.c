@@ -89,7 +89,7 @@ static sitrep_status add_name(sitrep_store *s, int kind, const char *name)
         return SITREP_OK;
     sqlite3_stmt *q = sr_db_stmt(s, "INSERT OR IGNORE INTO names(kind, name) VALUES(?, ?)");
     if (!q)
-        return SITREP_EIO;
+        return sr_db_last(s);
     sqlite3_bind_int(q, 1, kind);
     sr_db_text(q, 2, name);
     return sr_db_done(s, q, "storing a name");
@@ -142,7 +142,7 @@ static sitrep_status fill_docs(sitrep_store *s, sitrep_corpus *c)
         sqlite3_stmt *q = sr_db_stmt(s, "INSERT INTO docs(n, id, record, outlet, title, published, day, inferred,"
                                         " basis, date, story, dup, sig) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?)");
         if (!q) {
-            st = SITREP_EIO;
+            st = sr_db_last(s);
             break;
         }
         sqlite3_bind_int64(q, 1, (int64_t)i);
@@ -162,7 +162,7 @@ static sitrep_status fill_docs(sitrep_store *s, sitrep_corpus *c)
         if (st == SITREP_OK && d->dup_of < 0) {
             q = sr_db_stmt(s, "INSERT INTO dups(k, canon, ndocs) VALUES(?, ?, ?)");
             if (!q) {
-                st = SITREP_EIO;
+                st = sr_db_last(s);
                 break;
             }
             sqlite3_bind_int64(q, 1, (int64_t)i);
@@ -175,7 +175,7 @@ static sitrep_status fill_docs(sitrep_store *s, sitrep_corpus *c)
         sqlite3_stmt *q = sr_db_stmt(s, "INSERT INTO stories(k, sid, title, first_seen, last_seen, ndocs, first,"
                                         " earliest) VALUES(?,?,?,?,?,?,?,?)");
         if (!q) {
-            st = SITREP_EIO;
+            st = sr_db_last(s);
             break;
         }
         sqlite3_bind_int64(q, 1, stories[k].first_doc);
@@ -248,7 +248,7 @@ static sitrep_status fill_entities(sitrep_store *s, sitrep_corpus *c)
                                         " admin1_code = excluded.admin1_code, feature = excluded.feature,"
                                         " lat = excluded.lat, lon = excluded.lon, nmentions = excluded.nmentions");
         if (!q)
-            return SITREP_EIO;
+            return sr_db_last(s);
         sqlite3_bind_int64(q, 1, (int64_t)e->key);
         sqlite3_bind_int(q, 2, (int)e->kind);
         sr_db_text(q, 3, e->name);
@@ -288,7 +288,7 @@ static sitrep_status fill_entities(sitrep_store *s, sitrep_corpus *c)
         }
         sqlite3_stmt *q = sr_db_stmt(s, "INSERT INTO mentions(entity, doc, spans) VALUES(?, ?, ?)");
         if (!q) {
-            st = SITREP_EIO;
+            st = sr_db_last(s);
             break;
         }
         sqlite3_bind_int64(q, 1, (int64_t)es[ms[i]->entity].key);
@@ -299,7 +299,7 @@ static sitrep_status fill_entities(sitrep_store *s, sitrep_corpus *c)
             q = sr_db_stmt(s, "INSERT INTO aliases(entity, quote, n) VALUES(?, ?, 1)"
                               " ON CONFLICT(entity, quote) DO UPDATE SET n = n + 1");
             if (!q) {
-                st = SITREP_EIO;
+                st = sr_db_last(s);
                 break;
             }
             sqlite3_bind_int64(q, 1, (int64_t)es[ms[k]->entity].key);
@@ -359,7 +359,7 @@ static sitrep_status fill_claims(sitrep_store *s, sitrep_corpus *c)
                                                           " sources, grp) VALUES(?,?,?,?,?,?,?,?,?)")
                                           : NULL;
         if (!q) {
-            st = st == SITREP_OK ? SITREP_EIO : st;
+            st = st == SITREP_OK ? sr_db_last(s) : st;
             break;
         }
         sqlite3_bind_int64(q, 1, (int64_t)i);
@@ -388,7 +388,7 @@ static sitrep_status fill_claims(sitrep_store *s, sitrep_corpus *c)
                                              " VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
                              : NULL;
         if (!q) {
-            st = ok ? SITREP_EIO : SITREP_ENOMEM;
+            st = ok ? sr_db_last(s) : SITREP_ENOMEM;
             break;
         }
         sqlite3_bind_int64(q, 1, (int64_t)k);
@@ -412,7 +412,7 @@ static sitrep_status fill_claims(sitrep_store *s, sitrep_corpus *c)
         for (size_t i = 0; i < x->nplaces && st == SITREP_OK; i++) {
             q = sr_db_stmt(s, "INSERT INTO cgroup_places(g, i, name, country) VALUES(?, ?, ?, ?)");
             if (!q) {
-                st = SITREP_EIO;
+                st = sr_db_last(s);
                 break;
             }
             sqlite3_bind_int64(q, 1, (int64_t)k);
@@ -433,7 +433,7 @@ static sitrep_status fill_claims(sitrep_store *s, sitrep_corpus *c)
             q = sr_db_stmt(s, "INSERT INTO cgroup_outlets(g, okey, n) VALUES(?, ?, 1)"
                               " ON CONFLICT(g, okey) DO UPDATE SET n = n + 1");
             if (!q) {
-                st = SITREP_EIO;
+                st = sr_db_last(s);
                 break;
             }
             sqlite3_bind_int64(q, 1, (int64_t)k);
@@ -481,7 +481,7 @@ static sitrep_status fill_events(sitrep_store *s, sitrep_corpus *c)
                                                           " sources, grp) VALUES(?,?,?,?,?,?,?,?,?)")
                                           : NULL;
         if (!q) {
-            st = st == SITREP_OK ? SITREP_EIO : st;
+            st = st == SITREP_OK ? sr_db_last(s) : st;
             break;
         }
         sqlite3_bind_int64(q, 1, (int64_t)i);
@@ -515,7 +515,7 @@ static sitrep_status fill_events(sitrep_store *s, sitrep_corpus *c)
                                              " dfrom, dto, location, country, admin1) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
                              : NULL;
         if (!q) {
-            st = ok ? SITREP_EIO : SITREP_ENOMEM;
+            st = ok ? sr_db_last(s) : SITREP_ENOMEM;
             break;
         }
         sqlite3_bind_int64(q, 1, (int64_t)k);
@@ -537,7 +537,7 @@ static sitrep_status fill_events(sitrep_store *s, sitrep_corpus *c)
         for (size_t i = 0; i < nseen && st == SITREP_OK; i++) {
             q = sr_db_stmt(s, "INSERT OR IGNORE INTO egroup_actors(g, actor) VALUES(?, ?)");
             if (!q) {
-                st = SITREP_EIO;
+                st = sr_db_last(s);
                 break;
             }
             sqlite3_bind_int64(q, 1, (int64_t)k);
@@ -570,7 +570,7 @@ static sitrep_status fill_rest(sitrep_store *s, sitrep_corpus *c)
         sqlite3_stmt *q =
             sr_db_stmt(s, "INSERT INTO conflicts(a, b, ida, idb, reason, kind) VALUES(?, ?, ?, ?, ?, ?)");
         if (!q)
-            return SITREP_EIO;
+            return sr_db_last(s);
         sqlite3_bind_int64(q, 1, a);
         sqlite3_bind_int64(q, 2, b);
         sr_db_text(q, 3, g[a].id);
@@ -589,7 +589,7 @@ static sitrep_status fill_rest(sitrep_store *s, sitrep_corpus *c)
         json_decref(o);
         sqlite3_stmt *q = ok ? sr_db_stmt(s, "INSERT INTO trends(scope, json) VALUES(?, ?)") : NULL;
         if (!q) {
-            st = ok ? SITREP_EIO : SITREP_ENOMEM;
+            st = ok ? sr_db_last(s) : SITREP_ENOMEM;
             break;
         }
         sqlite3_bind_int64(q, 1, (int64_t)sr_claim_scope(c, &g[t->groups[0]], false));
@@ -606,7 +606,7 @@ static sitrep_status fill_rest(sitrep_store *s, sitrep_corpus *c)
             sqlite3_stmt *q = sr_db_stmt(s, "INSERT INTO trendwords(doc, w, start, end, quote, phrase, kind)"
                                             " VALUES(?,?,?,?,?,?,?)");
             if (!q)
-                return SITREP_EIO;
+                return sr_db_last(s);
             sqlite3_bind_int64(q, 1, (int64_t)d);
             sqlite3_bind_int64(q, 2, w - docs[d].words0);
             sqlite3_bind_int64(q, 3, x->start);
