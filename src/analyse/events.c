@@ -1210,6 +1210,9 @@ static void location_of(const sr_context *c, size_t lo, size_t hi, sr_event *ev)
             if (!fits)
                 r = 0;
         }
+        /* of two places of one rank, the one the text puts it in ("Mexico
+         * condemned the killing of six priests in El Salvador") */
+        r = 2 * r + (r && f > lo && sr_tok_class(c, f - 1, SR_LEX_EVENTS_PLACE_PREP));
         if (r > best) {
             best = r;
             ev->location = e;
