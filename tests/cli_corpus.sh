@@ -45,7 +45,12 @@ import json, sys
 R = [json.loads(l) for l in sys.stdin if l.strip()]
 def of(t): return [r for r in R if r["type"] == t]
 docs = {d["id"]: d for d in of("document")}
-stories, claims, events, conflicts = of("story"), of("claim"), of("event"), of("conflict")
+stories, claims, conflicts = of("story"), of("claim"), of("conflict")
+# each report has its own event record; a happening several reports tell
+# has a happening record too: events are the happenings, reports the
+# events of each report
+reports, happenings = of("event"), of("happening")
+events = [e for e in reports if not e["happening"]] + happenings
 def fail(msg): sys.exit(msg)
 def val(c): return (c["value"]["low"], c["value"]["high"])
 def find(measure, low, high=None):
@@ -263,6 +268,23 @@ if {a["attributed_to"], b["attributed_to"]} != {"Nigerian Air Force", "Amnesty I
 if (a["status"], b["status"]) != ("contested", "contested"): fail("statuses %s, %s" % (a["status"], b["status"]))'
 check happenings "nothing else: three conflict records, two updates and the dispute" '
 if len(conflicts) != 3 or len(kinds("update")) != 2: fail("conflicts: %s" % [(x.get("kind"), x["reason"]) for x in conflicts])'
+
+# ---- 6. one happening, two reports, one datelined in another country --------
+run dateline
+check dateline "the two reports are one happening, placed in El Salvador" '
+if len(happenings) != 1: fail("%d happening records" % len(happenings))
+h = happenings[0]
+if sorted(h["documents"]) != ["desk_mexico", "desk_salvador"]: fail("happening documents %s" % h["documents"])
+if not h["location"] or h["location"]["country"] != "SV": fail("happening location %s" % h["location"])'
+check dateline "each report keeps the place it names itself, never the other report or its dateline" '
+own = {r["documents"][0]: r["location"] and r["location"]["name"] for r in reports}
+if own != {"desk_mexico": "El Salvador", "desk_salvador": "Chalatenango"}: fail("own places %s" % own)
+for r in reports:
+    if len(r["documents"]) != 1 or r["happening"] != happenings[0]["id"]: fail("report event %s" % r["id"])
+    if r["location"]["country"] != "SV" or fat(r) != (4, 4): fail("%s: %s, dead %s" % (r["id"], r["location"], fat(r)))
+if sorted(happenings[0]["events"]) != sorted(r["id"] for r in reports): fail("happening events %s" % happenings[0]["events"])'
+check dateline "the happening takes the town a report names, not the country the other names" '
+if happenings[0]["location"]["name"] != "Chalatenango": fail("happening place %s" % happenings[0]["location"]["name"])'
 
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -224,6 +224,43 @@ json_t *sr_rec_event_head(const sr_cevent *x, const char *id, json_t *actors)
     return o;
 }
 
+void sr_rec_event_own(const sr_cevent *own, const sr_cevent *rep, sr_cevent *out)
+{
+    *out = *own;
+    if ((!out->location || out->place_from_report) && rep->location && !rep->place_from_report) {
+        out->location = rep->location;
+        out->admin1 = rep->admin1;
+        memcpy(out->country, rep->country, sizeof out->country);
+        out->lat = rep->lat;
+        out->lon = rep->lon;
+        out->place_from_report = 0;
+    }
+    if ((!out->from[0] || out->date_from_report) && rep->from[0] && !rep->date_from_report) {
+        memcpy(out->from, rep->from, sizeof out->from);
+        memcpy(out->to, rep->to, sizeof out->to);
+        out->precision = rep->precision;
+        out->date_from_report = 0;
+    }
+    if (!out->has_fat && rep->has_fat) {
+        out->has_fat = 1;
+        out->fat_low = rep->fat_low;
+        out->fat_high = rep->fat_high;
+        out->fat_q = rep->fat_q;
+    }
+    if (!out->has_inj && rep->has_inj) {
+        out->has_inj = 1;
+        out->inj_low = rep->inj_low;
+        out->inj_high = rep->inj_high;
+        out->inj_q = rep->inj_q;
+    }
+}
+
+void sr_rec_event_id(const sr_cevent *x, char id[24])
+{
+    uint64_t h = sr_word_hash(x->doc, strlen(x->doc)) ^ sr_mix64(x->first + 7);
+    snprintf(id, 24, "V%012llx", (unsigned long long)(sr_mix64(h) & 0xffffffffffffull));
+}
+
 bool sr_rec_event_actors(const sr_cevent *y, const char **seen, size_t *nseen, json_t *actors)
 {
     bool ok = true;

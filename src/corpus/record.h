@@ -38,6 +38,15 @@ json_t *sr_rec_claim_tail(uint32_t outlets, bool contested);
 /* event: head (type .. injured) from the shown member, with its actors
  * (taken), [sources, documents] */
 json_t *sr_rec_event_head(const sr_cevent *x, const char *id, json_t *actors);
+/* A happening several reports tell has one event record per report and a
+ * `happening` record merging them.  A report's event shows what `own`
+ * (its first member) says itself; what it leaves unsaid (a place or date
+ * only its own origin gives, a toll) the happening's shown member `rep`
+ * gives: into *out. */
+void sr_rec_event_own(const sr_cevent *own, const sr_cevent *rep, sr_cevent *out);
+/* The id of the event of one report: V and a hash of its first member's
+ * document and position (the happening takes its first member's). */
+void sr_rec_event_id(const sr_cevent *x, char id[24]);
 /* An event's actors: the shown member's first, then the other members'
  * in order, each once, at most SR_REC_EVENT_ACTORS: call for each member
  * in that order with the same seen[SR_REC_EVENT_ACTORS] and *nseen (0 at

@@ -672,7 +672,9 @@ static sitrep_status group_events(sitrep_corpus *c)
                      (a->has_fat || a->has_inj ? 2 : 0) + (a->nactors ? 1 : 0);
             int sb = (b->from[0] && !b->date_from_report ? 8 : 0) + (b->location && !b->place_from_report ? 4 : 0) +
                      (b->has_fat || b->has_inj ? 2 : 0) + (b->nactors ? 1 : 0);
-            if (sa > sb)
+            /* of two places the text gives, the more specific (a town or
+             * region, not only the country) */
+            if (sa > sb || (sa == sb && (sa & 4) && a->admin1 && !b->admin1))
                 rep = ms[j];
         }
         g->rep = rep;

@@ -257,31 +257,119 @@ static json_t *group_json(const sitrep_corpus *c, const sr_cgroup *g, const size
     return o;
 }
 
-static json_t *egroup_json(const sitrep_corpus *c, const sr_cegroup *g, const size_t *first)
+static sitrep_status emit(const sitrep_corpus *c, json_t *o, sitrep_write_fn write, void *ctx)
+{
+    if (o == NULL)
+        return SITREP_ENOMEM;
+    sitrep_status st = sr_json_emit(o, c->mem, write, ctx);
+    json_decref(o);
+    return st;
+}
+
+/* Does the happening have members in more than one report? */
+static bool many_reports(const sitrep_corpus *c, const sr_cegroup *g)
 {
     const sr_cevent *ev = (const sr_cevent *)(const void *)c->events.data;
-    const sr_cevent *x = &ev[g->rep];
     const uint32_t *members = (const uint32_t *)(const void *)c->event_members.data + g->first_member;
+    for (size_t m = 1; m < g->nmembers; m++)
+        if (strcmp(ev[members[m]].doc, ev[members[0]].doc) != 0)
+            return true;
+    return false;
+}
+
+/* One event record.  members[0..n) are the members shown together: the
+ * whole happening when only one report tells it, else one report's own
+ * members, so each report keeps its own place, date, toll and actors (a
+ * dateline of another capital does not move the others' happening);
+ * `happening` names the merged record then.  x is the member shown. */
+static json_t *event_json(const sitrep_corpus *c, const sr_cevent *x, const char *id, const char *key, json_t *value,
+                          const uint32_t *members, size_t n, const uint32_t *all, size_t nall, const size_t *first)
+{
+    const sr_cevent *ev = (const sr_cevent *)(const void *)c->events.data;
     /* the shown member's actors first, then any other member's */
     json_t *actors = json_array();
     const char *seen[SR_REC_EVENT_ACTORS];
     size_t nseen = 0;
     bool ok = actors != NULL;
-    for (size_t m = 0; m <= g->nmembers && ok; m++)
-        ok = sr_rec_event_actors(m == 0 ? x : &ev[members[m - 1]], seen, &nseen, actors);
+    for (size_t m = 0; m <= nall && ok; m++)
+        ok = sr_rec_event_actors(m == 0 ? x : &ev[all[m - 1]], seen, &nseen, actors);
     if (!ok) {
         json_decref(actors);
+        json_decref(value);
         return NULL;
     }
-    json_t *o = sr_rec_event_head(x, g->id, actors);
-    if (o == NULL)
+    json_t *o = sr_rec_event_head(x, id, actors);
+    if (o == NULL) {
+        json_decref(value);
         return NULL;
-    ok = sources_json((const sr_cspan *)(const void *)c->event_spans.data, first, members, g->nmembers, o);
+    }
+    ok = sr_json_put(o, key, value);
+    ok = sources_json((const sr_cspan *)(const void *)c->event_spans.data, first, members, n, o) && ok;
     if (!ok) {
         json_decref(o);
         return NULL;
     }
     return o;
+}
+
+/* The happening merged across reports: its best-sourced member's fields
+ * (corroborate.c picks it), every member's actors and spans, and the
+ * events of each report. */
+static json_t *happening_json(const sitrep_corpus *c, const sr_cegroup *g, const size_t *first)
+{
+    const sr_cevent *ev = (const sr_cevent *)(const void *)c->events.data;
+    const uint32_t *members = (const uint32_t *)(const void *)c->event_members.data + g->first_member;
+    json_t *evs = json_array();
+    bool ok = evs != NULL;
+    for (size_t m = 0; m < g->nmembers && ok; m++) {
+        if (m > 0 && strcmp(ev[members[m]].doc, ev[members[m - 1]].doc) == 0)
+            continue;
+        char id[24];
+        sr_rec_event_id(&ev[members[m]], id);
+        ok = sr_json_push(evs, json_string(id));
+    }
+    if (!ok) {
+        json_decref(evs);
+        return NULL;
+    }
+    char hid[24];
+    snprintf(hid, sizeof hid, "H%s", g->id + 1);
+    json_t *o = event_json(c, &ev[g->rep], hid, "events", evs, members, g->nmembers, members, g->nmembers, first);
+    if (o && !sr_json_put(o, "type", json_string("happening"))) {
+        json_decref(o);
+        return NULL;
+    }
+    return o;
+}
+
+/* The happening's event records: one, or one per report telling it. */
+static sitrep_status egroup_emit(const sitrep_corpus *c, const sr_cegroup *g, const size_t *first,
+                                 sitrep_write_fn write, void *ctx)
+{
+    const sr_cevent *ev = (const sr_cevent *)(const void *)c->events.data;
+    const uint32_t *members = (const uint32_t *)(const void *)c->event_members.data + g->first_member;
+    if (!many_reports(c, g))
+        return emit(c, event_json(c, &ev[g->rep], g->id, "happening", json_null(), members, g->nmembers, members,
+                                  g->nmembers, first),
+                    write, ctx);
+    const sr_cevent *r = &ev[g->rep];
+    sitrep_status st = SITREP_OK;
+    /* members are in document order: each report's run */
+    for (size_t m = 0; m < g->nmembers && st == SITREP_OK;) {
+        size_t e = m + 1;
+        while (e < g->nmembers && strcmp(ev[members[e]].doc, ev[members[m]].doc) == 0)
+            e++;
+        sr_cevent y;
+        sr_rec_event_own(&ev[members[m]], r, &y);
+        char hid[24];
+        snprintf(hid, sizeof hid, "H%s", g->id + 1);
+        char id[24];
+        sr_rec_event_id(&ev[members[m]], id);
+        st = emit(c, event_json(c, &y, id, "happening", json_string(hid), members + m, e - m, members, g->nmembers,
+                                first), write, ctx);
+        m = e;
+    }
+    return st;
 }
 
 /* Groups in the order of their first member (document id, position). */
@@ -311,14 +399,6 @@ static int cmp_egroup(const void *pa, const void *pb, void *ctx)
     return x->first < y->first ? -1 : x->first > y->first;
 }
 
-static sitrep_status emit(const sitrep_corpus *c, json_t *o, sitrep_write_fn write, void *ctx)
-{
-    if (o == NULL)
-        return SITREP_ENOMEM;
-    sitrep_status st = sr_json_emit(o, c->mem, write, ctx);
-    json_decref(o);
-    return st;
-}
 
 static sitrep_status write_claims(const sitrep_corpus *c, sitrep_write_fn write, void *ctx)
 {
@@ -350,7 +430,11 @@ static sitrep_status write_events(const sitrep_corpus *c, sitrep_write_fn write,
         st = SITREP_ENOMEM;
     for (size_t i = 0; i < ng && st == SITREP_OK; i++)
         if (wanted(c))
-            st = emit(c, egroup_json(c, order[i], first), write, ctx);
+            st = egroup_emit(c, order[i], first, write, ctx);
+    /* then the happenings merged across reports */
+    for (size_t i = 0; i < ng && st == SITREP_OK; i++)
+        if (many_reports(c, order[i]) && wanted(c))
+            st = emit(c, happening_json(c, order[i], first), write, ctx);
     c->mem->free(first);
     c->mem->free(order);
     return st;

@@ -245,7 +245,17 @@ static sitrep_status entity_record(parts *p, sqlite3_stmt *q, sr_buf *out, sr_bu
 }
 
 /* The sources and documents of a merged claim's or event's members. */
+static sitrep_status member_lists_of(parts *p, sqlite3_stmt *m, int64_t g, const char *only, sr_buf *out,
+                                     sr_buf *docs);
+
 static sitrep_status member_lists(parts *p, sqlite3_stmt *m, int64_t g, sr_buf *out, sr_buf *docs)
+{
+    return member_lists_of(p, m, g, NULL, out, docs);
+}
+
+/* ... of the members in document `only` (NULL all). */
+static sitrep_status member_lists_of(parts *p, sqlite3_stmt *m, int64_t g, const char *only, sr_buf *out,
+                                     sr_buf *docs)
 {
     sitrep_status st = SITREP_OK;
     bool ok = sr_buf_puts(out, ",\"sources\":[");
@@ -257,6 +267,8 @@ static sitrep_status member_lists(parts *p, sqlite3_stmt *m, int64_t g, sr_buf *
         size_t sl = (size_t)sqlite3_column_bytes(m, 1);
         if (sl == 0)
             continue; /* no span: no document either */
+        if (only && strcmp(only, col(m, 0)) != 0)
+            continue;
         ok = (ns++ == 0 || sr_buf_putc(out, ',')) && sr_buf_put(out, col(m, 1), sl);
         const char *d = col(m, 0);
         size_t dl = (size_t)sqlite3_column_bytes(m, 0);
@@ -290,11 +302,24 @@ static sitrep_status claim_record(parts *p, sqlite3_stmt *q, sr_buf *out, sr_buf
 #define EVENT_COLS "v.g, v.head FROM egroups v"
 #define EVENT_ORDER " ORDER BY v.fdoc, v.fpos, v.ford"
 
+/* the records: a happening one report tells, each report's own event of
+ * one several tell (ereports, doc its report), in the order of their
+ * first member; then the happenings several tell (doc NULL) */
+#define EVENT_RECORDS                                                                                               \
+    "SELECT v.g, v.head, NULL, v.fdoc, v.fpos, v.ford, 0 FROM egroups v"                                            \
+    " WHERE NOT EXISTS (SELECT 1 FROM ereports r WHERE r.g = v.g)"                                                  \
+    " UNION ALL SELECT r.g, r.head, r.doc, v.fdoc, v.fpos, v.ford, r.k FROM ereports r JOIN egroups v ON v.g = r.g" \
+    " WHERE r.k >= 0 ORDER BY 4, 5, 6, 7"
+#define HAPPENING_RECORDS                                                                                           \
+    "SELECT r.g, r.head, NULL FROM ereports r JOIN egroups v ON v.g = r.g WHERE r.k < 0"                            \
+    " ORDER BY v.fdoc, v.fpos, v.ford"
+
 static sitrep_status event_record(parts *p, sqlite3_stmt *q, sr_buf *out, sr_buf *docs)
 {
     if (!sr_buf_put(out, col(q, 1), (size_t)sqlite3_column_bytes(q, 1)))
         return SITREP_ENOMEM;
-    sitrep_status st = member_lists(p, p->event_members, sqlite3_column_int64(q, 0), out, docs);
+    const char *only = sqlite3_column_count(q) > 2 && sqlite3_column_type(q, 2) == SQLITE_TEXT ? col(q, 2) : NULL;
+    sitrep_status st = member_lists_of(p, p->event_members, sqlite3_column_int64(q, 0), only, out, docs);
     if (st == SITREP_OK && !sr_buf_putc(out, '}'))
         st = SITREP_ENOMEM;
     return st;
@@ -312,14 +337,15 @@ static sitrep_status conflict_record(sqlite3_stmt *q, sr_buf *out)
 
 /* ---- the records in order ---- */
 
-enum { SEC_DOCS, SEC_STORIES, SEC_ENTITIES, SEC_CLAIMS, SEC_EVENTS, SEC_CONFLICTS, SEC_TRENDS, SEC_END };
+enum { SEC_DOCS, SEC_STORIES, SEC_ENTITIES, SEC_CLAIMS, SEC_EVENTS, SEC_HAPPENINGS, SEC_CONFLICTS, SEC_TRENDS, SEC_END };
 
 static const char *const section_sql[] = {
     "SELECT " DOC_COLS " ORDER BY d.id",
     "SELECT " STORY_COLS " ORDER BY t.sid",
     "SELECT " ENTITY_COLS " WHERE e.nmentions > 0" ENTITY_ORDER,
     "SELECT " CLAIM_COLS CLAIM_ORDER,
-    "SELECT " EVENT_COLS EVENT_ORDER,
+    EVENT_RECORDS,
+    HAPPENING_RECORDS,
     "SELECT ida, idb, reason, a, b, kind FROM conflicts ORDER BY ida, idb",
     "SELECT json FROM trends ORDER BY scope < 0, scope",
 };
@@ -362,7 +388,8 @@ static sitrep_status section_record(sr_record_iter *it, int sec, sqlite3_stmt *q
     case SEC_STORIES: return story_record(&it->p, q, &it->out);
     case SEC_ENTITIES: return entity_record(&it->p, q, &it->out, &it->aux);
     case SEC_CLAIMS: return claim_record(&it->p, q, &it->out, &it->aux);
-    case SEC_EVENTS: return event_record(&it->p, q, &it->out, &it->aux);
+    case SEC_EVENTS:
+    case SEC_HAPPENINGS: return event_record(&it->p, q, &it->out, &it->aux);
     case SEC_CONFLICTS: return conflict_record(q, &it->out);
     default:
         return sr_buf_put(&it->out, col(q, 0), (size_t)sqlite3_column_bytes(q, 0)) ? SITREP_OK : SITREP_ENOMEM;

@@ -149,13 +149,20 @@ static const char *const migrations[] = {
     /* 3: a conflict's kind: 0 a dispute between sources, 1 an update (a
      * later report revising a figure: a the earlier, b the later) */
     "ALTER TABLE conflicts ADD COLUMN kind INTEGER NOT NULL DEFAULT 0;",
+    /* 4: a happening several reports tell: each report's own event
+     * record head (k 0, 1, ... in document order, doc its report) and the
+     * happening's (k -1), before their sources and documents */
+    "CREATE TABLE ereports(g INTEGER NOT NULL, k INTEGER NOT NULL, doc TEXT, head TEXT NOT NULL,"
+    "  PRIMARY KEY(g, k));",
 };
 #define SCHEMA_VERSION ((int)(sizeof migrations / sizeof migrations[0]))
 
 static sitrep_status fill_from_snapshot(sitrep_store *s);
 
-/* What a step needs beyond its SQL, run in its transaction (NULL none). */
-static sitrep_status (*const migration_hooks[])(sitrep_store *) = {NULL, fill_from_snapshot, fill_from_snapshot};
+/* What a step needs beyond its SQL, run in its transaction (NULL none).
+ * Filling the tables from the snapshot needs them all: it runs once, at
+ * the last step (steps 2 and 3 filled them when they were the last). */
+static sitrep_status (*const migration_hooks[])(sitrep_store *) = {NULL, NULL, NULL, fill_from_snapshot};
 
 /* The failure of the last SQLite call on s->db, `what` naming the step:
  * its status (EFULL, EBUSY, EDB, ...) and s->msg saying it (dberr.c). */

@@ -456,6 +456,80 @@ static const char *event_run(const sr_cevent *x)
     return x->country[0] ? x->country : x->location ? x->location : "";
 }
 
+/* A record head of an event (type .. injured, then `key`: value) into
+ * ereports(g, k, doc); members[0..n) give the actors after x's. */
+static sitrep_status put_report(sitrep_store *s, const sr_cevent *ev, const sr_cevent *x, const char *id,
+                                const uint32_t *members, size_t n, const char *key, json_t *value, bool happening,
+                                size_t g, int64_t k, const char *doc)
+{
+    json_t *actors = json_array();
+    const char *seen[SR_REC_EVENT_ACTORS];
+    size_t nseen = 0;
+    bool ok = actors != NULL;
+    for (size_t m = 0; m <= n && ok; m++)
+        ok = sr_rec_event_actors(m == 0 ? x : &ev[members[m - 1]], seen, &nseen, actors);
+    json_t *head = ok ? sr_rec_event_head(x, id, actors) : (json_decref(actors), NULL);
+    ok = head && sr_json_put(head, key, value);
+    if (!head)
+        json_decref(value);
+    ok = ok && (!happening || sr_json_put(head, "type", json_string("happening")));
+    sr_buf js;
+    sr_buf_init(&js, s->mem);
+    ok = ok && sr_json_append(&js, head, true);
+    json_decref(head);
+    sqlite3_stmt *q = ok ? sr_db_stmt(s, "INSERT INTO ereports(g, k, doc, head) VALUES(?,?,?,?)") : NULL;
+    sitrep_status st = SITREP_OK;
+    if (!q) {
+        st = ok ? sr_db_last(s) : SITREP_ENOMEM;
+    } else {
+        sqlite3_bind_int64(q, 1, (int64_t)g);
+        sqlite3_bind_int64(q, 2, k);
+        sr_db_text(q, 3, doc);
+        sqlite3_bind_text(q, 4, js.data, (int)js.len, SQLITE_STATIC);
+        st = sr_db_done(s, q, "storing an event");
+    }
+    sr_buf_free(&js);
+    return st;
+}
+
+/* A happening several reports tell: one event per report (what it says
+ * itself, record.c sr_rec_event_own) and the happening (k -1), as
+ * corpus_json.c writes them. */
+static sitrep_status fill_reports(sitrep_store *s, const sitrep_corpus *c, const sr_cegroup *g, size_t k)
+{
+    const sr_cevent *ev = (const sr_cevent *)(const void *)c->events.data;
+    const uint32_t *members = (const uint32_t *)(const void *)c->event_members.data + g->first_member;
+    bool many = false;
+    for (size_t m = 1; m < g->nmembers && !many; m++)
+        many = strcmp(ev[members[m]].doc, ev[members[0]].doc) != 0;
+    if (!many)
+        return SITREP_OK;
+    char hid[24];
+    snprintf(hid, sizeof hid, "H%s", g->id + 1);
+    json_t *evs = json_array();
+    sitrep_status st = evs ? SITREP_OK : SITREP_ENOMEM;
+    int64_t nr = 0;
+    for (size_t m = 0; m < g->nmembers && st == SITREP_OK;) {
+        size_t e = m + 1;
+        while (e < g->nmembers && strcmp(ev[members[e]].doc, ev[members[m]].doc) == 0)
+            e++;
+        sr_cevent y;
+        sr_rec_event_own(&ev[members[m]], &ev[g->rep], &y);
+        char id[24];
+        sr_rec_event_id(&ev[members[m]], id);
+        if (!sr_json_push(evs, json_string(id)))
+            st = SITREP_ENOMEM;
+        if (st == SITREP_OK)
+            st = put_report(s, ev, &y, id, members, g->nmembers, "happening", json_string(hid), false, k, nr++,
+                            ev[members[m]].doc);
+        m = e;
+    }
+    if (st == SITREP_OK)
+        return put_report(s, ev, &ev[g->rep], hid, members, g->nmembers, "events", evs, true, k, -1, NULL);
+    json_decref(evs);
+    return st;
+}
+
 static sitrep_status fill_events(sitrep_store *s, sitrep_corpus *c)
 {
     size_t n = SR_VEC_COUNT(&c->events, sr_cevent), ng = SR_VEC_COUNT(&c->egroups, sr_cegroup);
@@ -509,7 +583,7 @@ static sitrep_status fill_events(sitrep_store *s, sitrep_corpus *c)
             ok = sr_rec_event_actors(m == 0 ? x : &ev[mem[g->first_member + m - 1]], seen, &nseen, actors);
         json_t *head = ok ? sr_rec_event_head(x, g->id, actors) : (json_decref(actors), NULL);
         js.len = 0;
-        ok = sr_json_append(&js, head, true);
+        ok = head && sr_json_put(head, "happening", json_null()) && sr_json_append(&js, head, true);
         json_decref(head);
         sqlite3_stmt *q = ok ? sr_db_stmt(s, "INSERT INTO egroups(g, run, first, fdoc, fpos, ford, gid, rep, n, head,"
                                              " dfrom, dto, location, country, admin1) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
@@ -552,6 +626,8 @@ static sitrep_status fill_events(sitrep_store *s, sitrep_corpus *c)
             st = add_name(s, 3, x->country);
         if (st == SITREP_OK && x->location)
             st = add_name(s, 4, x->admin1);
+        if (st == SITREP_OK)
+            st = fill_reports(s, c, g, k);
     }
     sr_buf_free(&data);
     sr_buf_free(&js);
@@ -628,7 +704,7 @@ sitrep_status sr_store_fill(sitrep_store *s, sitrep_corpus *c)
     sitrep_status st = sr_db_exec(s, "DELETE FROM docs; DELETE FROM stories; DELETE FROM dups; DELETE FROM idx;"
                                      "DELETE FROM claims; DELETE FROM cgroups; DELETE FROM cgroup_places;"
                                      "DELETE FROM cgroup_outlets; DELETE FROM events; DELETE FROM egroups;"
-                                     "DELETE FROM egroup_actors; DELETE FROM conflicts; DELETE FROM trends;"
+                                     "DELETE FROM egroup_actors; DELETE FROM ereports; DELETE FROM conflicts; DELETE FROM trends;"
                                      "DELETE FROM trendwords;");
     if (st == SITREP_OK && !s->base_ok)
         st = sr_db_exec(s, "DELETE FROM entities; DELETE FROM mentions; DELETE FROM aliases; DELETE FROM names;");
