@@ -152,8 +152,8 @@ static const char *const migrations[] = {
     /* 4: a happening several reports tell: each report's own event
      * record head (k 0, 1, ... in document order, doc its report) and the
      * happening's (k -1), before their sources and documents */
-    "CREATE TABLE ereports(g INTEGER NOT NULL, k INTEGER NOT NULL, doc TEXT, head TEXT NOT NULL,"
-    "  PRIMARY KEY(g, k));",
+    ("CREATE TABLE ereports(g INTEGER NOT NULL, k INTEGER NOT NULL, doc TEXT, head TEXT NOT NULL,"
+     "  PRIMARY KEY(g, k));"),
 };
 #define SCHEMA_VERSION ((int)(sizeof migrations / sizeof migrations[0]))
 

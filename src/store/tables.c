@@ -269,7 +269,7 @@ static sitrep_status fill_entities(sitrep_store *s, sitrep_corpus *c)
     const sr_cmention **ms = s->mem->calloc(nm - m0 ? nm - m0 : 1, sizeof *ms);
     if (!ms)
         return SITREP_ENOMEM;
-    const sr_cmention *all = (const sr_cmention *)(const void *)c->mentions.data + m0;
+    const sr_cmention *all = nm > m0 ? (const sr_cmention *)(const void *)c->mentions.data + m0 : NULL;
     nm -= m0;
     for (size_t i = 0; i < nm; i++)
         ms[i] = &all[i];
