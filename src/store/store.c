@@ -278,7 +278,10 @@ sitrep_status sitrep_store_open(const char *path, const sitrep_options *opts, si
     if (sqlite3_open_v2(path, &s->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) != SQLITE_OK)
         st = db_fail(s, path);
     if (st == SITREP_OK) {
-        sqlite3_busy_timeout(s->db, 10000);
+        /* another process's batch is waited for: a batch holds the write
+         * lock from its first article to its commit, which takes more than
+         * ten seconds for a large batch or a slow (sanitized) build */
+        sqlite3_busy_timeout(s->db, 120000);
         /* WAL: readers see the last commit while a batch is written;
          * synchronous=NORMAL loses no committed batch when the process
          * dies (only, at worst, the last one on power loss) */
@@ -327,8 +330,10 @@ void sitrep_store_close(sitrep_store *s)
 void sr_store_base_drop(sitrep_store *s)
 {
     s->mem->free(s->base_entities);
+    s->mem->free(s->base_undated);
     s->base_entities = NULL;
-    s->base_nentities = s->base_mentions = 0;
+    s->base_undated = NULL;
+    s->base_nentities = s->base_mentions = s->base_ndocs = 0;
     s->base_ok = false;
 }
 
@@ -344,6 +349,13 @@ static sitrep_status base_keep(sitrep_store *s)
         memcpy(s->base_entities, s->corpus->entities.data, ne * sizeof *s->base_entities);
     s->base_nentities = ne;
     s->base_mentions = SR_VEC_COUNT(&s->corpus->mentions, sr_cmention);
+    size_t nd = SR_VEC_COUNT(&s->corpus->docs, sr_cdoc);
+    s->base_undated = s->mem->calloc(nd ? nd : 1, 1);
+    if (!s->base_undated)
+        return SITREP_ENOMEM;
+    for (size_t i = 0; i < nd; i++)
+        s->base_undated[i] = SR_VEC_AT(&s->corpus->docs, sr_cdoc, i).src != NULL;
+    s->base_ndocs = nd;
     s->base_ok = true;
     return SITREP_OK;
 }
