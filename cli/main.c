@@ -15,6 +15,7 @@
 #include "cli.h"
 
 #include <errno.h>
+#include <signal.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -199,6 +200,10 @@ static int cmd_extract(int argc, char **argv, bool table)
 
 int main(int argc, char **argv)
 {
+    /* Past the file-size limit (ulimit -f) a write fails with EFBIG and
+     * is reported (a database's batch not stored, an output cut short)
+     * instead of the signal killing the process without a word. */
+    signal(SIGXFSZ, SIG_IGN);
     if (argc < 2) {
         usage(stderr);
         return 2;

@@ -18,16 +18,30 @@
 #include <string.h>
 #include <unistd.h>
 
-static int open_store(const char *path, sitrep_store **s)
+/* Opens the database: to add to it (created when missing) or to read it
+ * only (queries, report, export: nothing created or changed, so a
+ * missing or mistyped path is an error, and a user without write access
+ * can read). */
+static int open_store(const char *path, bool write, sitrep_store **s)
 {
-    sitrep_status st = sitrep_store_open(path, NULL, s);
+    sitrep_status st = write ? sitrep_store_open(path, NULL, s) : sitrep_store_open_read(path, NULL, s);
     if (st != SITREP_OK) {
-        fprintf(stderr, "sitrep: %s: %s (%s)\n", path, sitrep_strerror(st), sitrep_store_message(*s));
+        fprintf(stderr, "sitrep: %s: %s\n", path, *s ? sitrep_store_message(*s) : sitrep_strerror(st));
         sitrep_store_close(*s);
         *s = NULL;
         return 2;
     }
     return 0;
+}
+
+/* A failure of the store while ingesting: what failed, and what of the
+ * input was stored (committed batches) and what was not (the open one). */
+static void ingest_failed(const char *db, sitrep_store *s, size_t lost, size_t stored, size_t batches)
+{
+    fprintf(stderr, "sitrep: %s: %s\n", db, sitrep_store_message(s));
+    fprintf(stderr, "sitrep: %s: the open batch of %zu article(s) was not stored; %zu article(s) of this run "
+                    "were stored before it, in %zu batch(es)\n",
+            db, lost, stored, batches);
 }
 
 /* ---- ingest ---- */
@@ -91,7 +105,7 @@ int cmd_ingest(int argc, char **argv)
         return 2;
     }
     sitrep_store *s;
-    if (open_store(db, &s))
+    if (open_store(db, true, &s))
         return 2;
     ingest_ctx want = {s, 0};
     opts.want = want_article;
@@ -105,7 +119,8 @@ int cmd_ingest(int argc, char **argv)
     for (; i < argc; i++)
         sitrep_reader_add(r, argv[i]);
     bool tty = isatty(STDERR_FILENO);
-    size_t read = 0, added = 0, known = 0, taken = 0, in_batch = 0, batches = 0;
+    /* added: in committed batches; in_batch: added to the open one */
+    size_t read = 0, added = 0, known = 0, taken = 0, in_batch = 0, batches = 0, lost = 0;
     int rc = 0;
     for (;;) {
         sitrep_doc *doc;
@@ -128,32 +143,42 @@ int cmd_ingest(int argc, char **argv)
                     tty ? "\r\033[K" : "", sitrep_doc_id(doc));
         sitrep_doc_free(doc);
         if (st != SITREP_OK) {
-            fprintf(stderr, "sitrep: %s: %s (%s)\n", db, sitrep_strerror(st), sitrep_store_message(s));
+            lost = in_batch + 1; /* the batch is abandoned with this article */
+            if (tty)
+                fputs("\r\033[K", stderr);
+            ingest_failed(db, s, lost, added, batches);
             rc = 2;
             break;
         }
-        added += out == SITREP_STORE_ADDED;
         known += out == SITREP_STORE_KNOWN;
         taken += out == SITREP_STORE_ID_TAKEN;
         if (out == SITREP_STORE_ADDED && ++in_batch >= batch) {
             if ((st = sitrep_store_commit(s)) != SITREP_OK) {
-                fprintf(stderr, "sitrep: %s: %s (%s)\n", db, sitrep_strerror(st), sitrep_store_message(s));
+                lost = in_batch;
+                if (tty)
+                    fputs("\r\033[K", stderr);
+                ingest_failed(db, s, lost, added, batches);
                 rc = 2;
                 break;
             }
+            added += in_batch;
             in_batch = 0;
             batches++;
         }
         if (tty && (read + want.known) % 25 == 0)
-            fprintf(stderr, "\r\033[Kingest: %zu read, %zu added, %zu known, %zu batches committed", read, added,
-                    known, batches);
+            fprintf(stderr, "\r\033[Kingest: %zu read, %zu added, %zu known, %zu batches committed", read,
+                    added + in_batch, known, batches);
     }
     if (rc == 0) {
         sitrep_status st = sitrep_store_commit(s);
         if (st != SITREP_OK) {
-            fprintf(stderr, "sitrep: %s: %s (%s)\n", db, sitrep_strerror(st), sitrep_store_message(s));
+            lost = in_batch;
+            if (tty)
+                fputs("\r\033[K", stderr);
+            ingest_failed(db, s, lost, added, batches);
             rc = 2;
         } else if (in_batch) {
+            added += in_batch;
             batches++;
         }
     }
@@ -161,8 +186,11 @@ int cmd_ingest(int argc, char **argv)
     read += want.known;
     if (tty)
         fputs("\r\033[K", stderr);
-    fprintf(stderr, "ingest: %zu read, %zu added, %zu stored already, %zu skipped (id taken), %zu batch(es); %zu articles stored\n",
-            read, added, known, taken, batches, sitrep_store_count(s, NULL));
+    char not_stored[64] = "";
+    if (lost)
+        snprintf(not_stored, sizeof not_stored, ", %zu not stored (the failed batch)", lost);
+    fprintf(stderr, "ingest: %zu read, %zu added, %zu stored already, %zu skipped (id taken)%s, %zu batch(es); %zu articles stored\n",
+            read, added, known, taken, not_stored, batches, sitrep_store_count(s, NULL));
     if (rc == 0 && (sitrep_reader_skipped(r) > 0 || taken > 0)) {
         fprintf(stderr, "sitrep: %zu input(s) skipped\n", sitrep_reader_skipped(r) + taken);
         rc = 1;
@@ -325,7 +353,7 @@ int cmd_query(const char *type, int argc, char **argv)
         return 2;
     }
     sitrep_store *s;
-    if (open_store(db, &s))
+    if (open_store(db, false, &s))
         return 2;
     table_ctx t = {type, json, 0};
     if (!json) {
@@ -340,7 +368,7 @@ int cmd_query(const char *type, int argc, char **argv)
     sitrep_status st = sitrep_store_query(s, &q, print_row, &t);
     int rc = 0;
     if (st != SITREP_OK) {
-        fprintf(stderr, "sitrep: %s: %s (%s)\n", db, sitrep_strerror(st), sitrep_store_message(s));
+        fprintf(stderr, "sitrep: %s: %s\n", db, sitrep_store_message(s));
         rc = 2;
     } else if (!json) {
         printf("(%zu %s)\n", t.rows,
@@ -369,8 +397,12 @@ static int write_out(sitrep_store *s, const char *db, sitrep_output_format f, co
     }
     sitrep_status st = sitrep_store_write(s, f, write_file, to);
     int rc = 0;
-    if (st != SITREP_OK) {
-        fprintf(stderr, "sitrep: %s: %s (%s)\n", db, sitrep_strerror(st), sitrep_store_message(s));
+    if (st == SITREP_EBUSY || st == SITREP_EFULL || st == SITREP_EDB || st == SITREP_EJSON) {
+        fprintf(stderr, "sitrep: %s: %s\n", db, sitrep_store_message(s)); /* reading the database */
+        rc = 2;
+    } else if (st != SITREP_OK) {
+        fprintf(stderr, "sitrep: %s: %s\n", path ? path : "output",
+                st == SITREP_EIO && errno ? strerror(errno) : sitrep_strerror(st));
         rc = 2;
     }
     if ((path ? fclose(to) : fflush(to)) != 0) {
@@ -396,7 +428,7 @@ int cmd_report(int argc, char **argv)
         return 2;
     }
     sitrep_store *s;
-    if (open_store(db, &s))
+    if (open_store(db, false, &s))
         return 2;
     int rc = write_out(s, db, html ? SITREP_REPORT_HTML : SITREP_REPORT_MARKDOWN, html);
     sitrep_store_close(s);
@@ -428,7 +460,7 @@ int cmd_export(int argc, char **argv)
         return 2;
     }
     sitrep_store *s;
-    if (open_store(db, &s))
+    if (open_store(db, false, &s))
         return 2;
     int rc = write_out(s, db, f, NULL);
     sitrep_store_close(s);

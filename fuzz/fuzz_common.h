@@ -389,7 +389,7 @@ static void fz_check_doc_body(const sitrep_doc *doc, const char *expect_src, siz
 /* Every status the library may return has a name. */
 static void fz_check_status(sitrep_status st)
 {
-    FZ_ASSERT(st >= SITREP_OK && st <= SITREP_EFORMAT);
+    FZ_ASSERT(st >= SITREP_OK && st <= SITREP_EDB);
     FZ_ASSERT(sitrep_strerror(st) != NULL);
 }
 

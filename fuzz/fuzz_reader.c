@@ -147,9 +147,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     bool raw = mode == 0 || mode == 3 || mode == 6;
     if (raw && size >= 2 && data[0] == 0x1f && data[1] == 0x8b)
         text = false; /* zlib decodes it: not the same bytes */
-    if (raw && size >= 2 && ((data[0] == 0xFF && data[1] == 0xFE) || (data[0] == 0xFE && data[1] == 0xFF) ||
-                             (size >= 4 && data[0] == 0 && data[1] == 0 && data[2] == 0xFE && data[3] == 0xFF)))
-        text = false; /* UTF-16 or UTF-32: the reader converts it to UTF-8 */
+    /* UTF-16 or UTF-32, raw or inside gzip: the reader converts it to UTF-8 */
+    if (size >= 2 && ((data[0] == 0xFF && data[1] == 0xFE) || (data[0] == 0xFE && data[1] == 0xFF) ||
+                      (size >= 4 && data[0] == 0 && data[1] == 0 && data[2] == 0xFE && data[3] == 0xFF)))
+        text = false;
     if (text && mode != 2 && mode != 5) {
         FZ_ASSERT(res.docs + res.errors == 2);
         sitrep_options mopts = opts;

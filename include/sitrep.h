@@ -63,7 +63,11 @@ typedef enum sitrep_status {
     SITREP_EUTF8,         /* the input is not valid UTF-8 */
     SITREP_ETOOBIG,       /* the input exceeds the configured size limit */
     SITREP_EJSON,         /* a JSON record is malformed or lacks a text */
-    SITREP_EFORMAT        /* the input is malformed (a corrupt WARC record) or its format not recognised */
+    SITREP_EFORMAT,       /* the input is malformed (a corrupt WARC record) or its format not recognised */
+    SITREP_EBUSY,         /* a store: another process holds the database (an ingest that made no progress) */
+    SITREP_EFULL,         /* a store: the disk or the file-size limit is full; the open batch was not stored */
+    SITREP_EDB            /* a store: any other database failure (I/O error, damaged, not a database,
+                           * cannot be opened); sitrep_store_message() names it */
 } sitrep_status;
 
 /* Returns a static, human-readable description of `status`. */
@@ -600,6 +604,14 @@ typedef struct sitrep_store sitrep_store;
 SITREP_EXPORT sitrep_status sitrep_store_open(const char *path, const sitrep_options *opts,
                                               sitrep_store **out);
 
+/* Opens the database at `path` to read it only (queries, reports,
+ * exports): nothing is created, changed or migrated, so a user without
+ * write access can read it.  A missing file is SITREP_EDB ("cannot open
+ * it"), a file that is not a sitrep database SITREP_EFORMAT.  *out as for
+ * sitrep_store_open; adding to it fails (SITREP_EDB, read-only). */
+SITREP_EXPORT sitrep_status sitrep_store_open_read(const char *path, const sitrep_options *opts,
+                                                   sitrep_store **out);
+
 typedef enum sitrep_store_outcome {
     SITREP_STORE_ADDED = 0, /* a new article, added to the open batch */
     SITREP_STORE_KNOWN,     /* stored already with the same bytes: nothing changes */
@@ -615,8 +627,14 @@ SITREP_EXPORT sitrep_status sitrep_store_add(sitrep_store *store, const sitrep_d
 /* Ends the open batch: stories, claims, events, conflicts and trends are
  * made again from all the stored articles and committed with the batch's
  * articles in one transaction.  A batch never committed (the process
- * killed, sitrep_store_close without commit) leaves no trace.  Nothing to
- * do without an open batch. */
+ * killed, sitrep_store_close without commit, a failure: SITREP_EFULL,
+ * SITREP_EDB) leaves no trace: none of its articles is stored.  Nothing to
+ * do without an open batch.
+ *
+ * One process writes at a time: a store that finds the database held by
+ * another sitrep writer waits for as long as that writer is alive and
+ * makes progress (it marks the database, in the file PATH-writer); held
+ * by any other process for 10 s, it gives up with SITREP_EBUSY. */
 SITREP_EXPORT sitrep_status sitrep_store_commit(sitrep_store *store);
 
 /* Does the store hold an article with this id and these very bytes?

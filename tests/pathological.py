@@ -166,6 +166,36 @@ def feed_end_tags(d):
     return ["extract", path]
 
 
+def warc_junk(d):
+    """A truncated WARC record and 320 MB of junk after it (gzip, 320 KB):
+    each read searched the whole buffer again for the next record (32 MB
+    took 30 s) and the buffer held all of it."""
+    import gzip
+    path = os.path.join(d, "junk.warc.gz")
+    rec = (b"WARC/1.0\r\nWARC-Type: response\r\nWARC-Record-ID: <urn:uuid:1>\r\n"
+           b"WARC-Target-URI: http://example.org/\r\nContent-Length: 99999\r\n\r\n"
+           b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n<html><body><p>Rebels attacked.</p>")
+    with gzip.open(path, "wb", compresslevel=9) as f:
+        f.write(rec)
+        chunk = b"x" * (1 << 20)
+        for _ in range(scaled(320)):
+            f.write(chunk)
+    return ["extract", path]
+
+
+def warc_records(d):
+    """100,000 small response records."""
+    path = os.path.join(d, "many.warc")
+    with open(path, "wb") as f:
+        for i in range(scaled(100000)):
+            page = b"<html><body><p>Rebels attacked town %d on Monday.</p></body></html>" % i
+            http = b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n" + page
+            f.write(b"WARC/1.0\r\nWARC-Type: response\r\nWARC-Record-ID: <urn:uuid:%d>\r\n"
+                    b"WARC-Target-URI: http://example.org/%d\r\nContent-Length: %d\r\n\r\n" % (i, i, len(http)))
+            f.write(http + b"\r\n\r\n")
+    return ["docs", path]
+
+
 # (name, build, seconds, peak MB (0: no limit), exit status, stderr pattern)
 CASES = [
     ("HTML tag with 1M attributes", attr_flood, 10, 400, 0, None),
@@ -180,6 +210,8 @@ CASES = [
     ("feed, item with 1M attributes", feed_attrs, 10, 400, 0, None),
     ("feed, 30k items", feed_items, 30, 400, 0, None),
     ("feed, 4M end tags closing nothing", feed_end_tags, 10, 400, 0, None),
+    ("WARC, 320 MB of junk after a record", warc_junk, 20, 100, 1, r"record 1 <urn:uuid:1>: truncated"),
+    ("WARC, 100k records", warc_records, 60, 200, 0, None),
 ]
 
 

@@ -28,6 +28,8 @@
 #   launched        "launched a drone at": launch_verb two words before
 #   hit_next        the next word is in strike_verb ("jets struck")
 #   aircraft_before an aircraft word within three words before ("planes bombed")
+#   air_force_by    "by" right after, then an air_doer within three words
+#                   ("bombed by the air force")
 #   after_missile   "missile strike"
 #   military        a strike_modifier within two words before, or a name
 #                   right before ("US strikes")
@@ -131,6 +133,7 @@ bombers               air            hit_next           -             0
 airstrike             air            -                  -             0
 airstrikes            air            -                  -             1
 bombed                air            aircraft_before    -             0
+bombed                air            air_force_by       -             0
 bombed                ied            -                  -             0
 strike                shelling       after_missile      -             0
 strike                air            military           -             0
@@ -418,6 +421,20 @@ raids
 
 # What strikes from the air: "planes bombed" (guard aircraft_before),
 # "Nigerian jets killed 30" (an attack by them is an air strike).
+# After "by", the doer of "bombed" from the air: "bombed by the air force".
+[set air_doer]
+air force
+aircraft
+planes
+plane
+warplanes
+jets
+helicopters
+drones
+military plane
+military planes
+military aircraft
+
 [set aircraft]
 warplanes
 warplane
@@ -1045,7 +1062,58 @@ policemen
 policeman
 gendarmes
 
-# A form of "be" before a participle: "was attacked by", "were wounded".
+# The state's forces named by common nouns after "by" ("bombed by the air
+# force", "shot by soldiers", "killed by a military patrol"): the doer,
+# the forces of the country the report is about (police_noun: its police).
+[set by_forces]
+army
+troops
+soldiers
+soldier
+military
+armed forces
+security forces
+government forces
+government troops
+air force
+military plane
+military planes
+military aircraft
+warplanes
+military patrol
+army patrol
+navy
+marines
+paratroopers
+national guard
+police
+policemen
+policeman
+police officers
+national police
+
+# A part or members of a force before "of": "a column of Shining Path
+# guerrillas attacked", "members of the armed forces killed": the force
+# named after "of" is the doer, not what was hit.
+[set member_noun]
+members
+member
+column
+columns
+unit
+units
+squad
+squads
+detachment
+detachments
+band
+cell
+cells
+contingent
+platoon
+patrol
+elements
+
 [set be_passive]
 was
 were

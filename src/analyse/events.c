@@ -286,7 +286,7 @@ static bool place_after(const sr_context *c, size_t i, size_t hi)
 /* The guards and vetoes of the trigger table (data/lex/events.lex, where
  * each is described): does test `t` hold for the trigger at token i of
  * the sentence [lo, hi)? */
-_Static_assert(SR_LEXE_EVENT_TEST__COUNT == 34, "give every event_test of events.lex a case in test_holds");
+_Static_assert(SR_LEXE_EVENT_TEST__COUNT == 35, "give every event_test of events.lex a case in test_holds");
 static bool test_holds(const sr_context *c, int t, size_t i, size_t lo, size_t hi)
 {
     switch (t) {
@@ -296,6 +296,16 @@ static bool test_holds(const sr_context *c, int t, size_t i, size_t lo, size_t h
         return sr_tok_class(c, i + 1, SR_LEX_EVENTS_STRIKE_VERB);
     case SR_LEXE_EVENT_TEST_AIRCRAFT_BEFORE:
         return near_class(c, i, lo, hi, 3, 0, SR_LEX_EVENTS_AIRCRAFT);
+    case SR_LEXE_EVENT_TEST_AIR_FORCE_BY:
+        /* "bombed by the air force", "bombed by Salvadoran planes" */
+        for (size_t k = i + 1; k + 1 < hi && k < i + 3; k++)
+            if (sr_tok_is(c, k, "by")) {
+                for (size_t q = k + 1; q < hi && q < k + 4; q++)
+                    if (sr_tok_phrase(c, q, hi, SR_LEX_EVENTS_AIR_DOER, NULL))
+                        return true;
+                return false;
+            }
+        return false;
     case SR_LEXE_EVENT_TEST_AFTER_MISSILE:
         return i > lo && sr_tok_class(c, i - 1, SR_LEX_EVENTS_MISSILE_WORD);
     case SR_LEXE_EVENT_TEST_MILITARY:
@@ -755,6 +765,13 @@ static int32_t claimed_by(const estate *es, size_t lo, size_t hi)
     return -1;
 }
 
+/* Is the "of" at token k that of a force's members or part ("members of
+ * the army", "a column of guerrillas")? */
+static bool members_of(const sr_context *c, size_t k, size_t lo)
+{
+    return sr_tok_is(c, k, "of") && k > lo && sr_tok_class(c, k - 1, SR_LEX_EVENTS_MEMBER_NOUN);
+}
+
 /* The perpetrator: who claimed it or took credit, the subject before the
  * trigger, who is blamed, or "by X" after it; *conf gets how the report
  * ties it (SR_PERP_*). */
@@ -782,7 +799,8 @@ static int32_t perpetrator(const estate *es, size_t lo, size_t hi, size_t at, in
         const sr_entity *en = sr_entity_at(c, k, &e);
         if (actor_kind(en)) {
             size_t f = sr_mention_first(c, k);
-            if (f > lo && (sr_tok_class(c, f - 1, SR_LEX_EVENTS_AIMED_AT) || sr_tok_is(c, f - 1, "of")))
+            if (f > lo && (sr_tok_class(c, f - 1, SR_LEX_EVENTS_AIMED_AT) ||
+                           (sr_tok_is(c, f - 1, "of") && !members_of(c, f - 1, lo))))
                 break;
             /* "ELN guerrillas and FARC dissidents fought": the first named */
             if (f > lo + 1 && sr_tok_is(c, f - 1, "and")) {
@@ -835,7 +853,9 @@ static int32_t perpetrator(const estate *es, size_t lo, size_t hi, size_t at, in
             bool object = false; /* "killed 11 soldiers in a raid" */
             for (size_t q = lo; q < f && !object; q++)
                 object = sr_tok_flag(c, q, SR_WI_EVENT) || c->at[q].figure >= 0;
-            if (object || (f > lo && (sr_tok_class(c, f - 1, SR_LEX_EVENTS_TARGET_PREP) || sr_tok_is(c, f - 1, "of"))) ||
+            if (object ||
+                (f > lo && ((sr_tok_class(c, f - 1, SR_LEX_EVENTS_TARGET_PREP) && !members_of(c, f - 1, lo)) ||
+                            (sr_tok_is(c, f - 1, "of") && !members_of(c, f - 1, lo)))) ||
                 sr_tok_class(c, k + 1, SR_LEX_EVENTS_MILITARY_TARGET) || sr_tok_class(c, k + 1, SR_LEX_EVENTS_BE_PASSIVE))
                 break;
             *forces = sr_tok_class(c, k, SR_LEX_EVENTS_POLICE_NOUN) ? 2 : 1;
@@ -849,6 +869,18 @@ static int32_t perpetrator(const estate *es, size_t lo, size_t hi, size_t at, in
             who = actor_in(c, k + 1, hi < k + 6 ? hi : k + 6);
             if (who >= 0)
                 return who;
+            /* "bombed by the air force", "shot by a Salvadoran army
+             * patrol": the state's forces */
+            size_t q = k + 1;
+            while (q < hi && q < k + 4 && (sr_tok_is(c, q, "the") || sr_tok_is(c, q, "a") ||
+                                           (sr_tok_word(c, q) && (c->tok[q].flags & SITREP_TOKF_CAP) &&
+                                            !sr_tok_class(c, q, SR_LEX_EVENTS_BY_FORCES))))
+                q++;
+            sr_lexid id;
+            if (forces && q < hi && sr_tok_phrase(c, q, hi, SR_LEX_EVENTS_BY_FORCES, &id)) {
+                *forces = sr_tok_class(c, q, SR_LEX_EVENTS_POLICE_NOUN) ? 2 : 1;
+                return -1;
+            }
         }
     return -1;
 }
@@ -1178,6 +1210,9 @@ static void location_of(const sr_context *c, size_t lo, size_t hi, sr_event *ev)
             if (!fits)
                 r = 0;
         }
+        /* of two places of one rank, the one the text puts it in ("Mexico
+         * condemned the killing of six priests in El Salvador") */
+        r = 2 * r + (r && f > lo && sr_tok_class(c, f - 1, SR_LEX_EVENTS_PLACE_PREP));
         if (r > best) {
             best = r;
             ev->location = e;

@@ -19,6 +19,9 @@ const char *sitrep_strerror(sitrep_status status)
     case SITREP_ETOOBIG: return "input too large";
     case SITREP_EJSON: return "malformed JSON record";
     case SITREP_EFORMAT: return "malformed or unrecognised input";
+    case SITREP_EBUSY: return "database busy: another process is writing to it";
+    case SITREP_EFULL: return "disk full: nothing more could be written";
+    case SITREP_EDB: return "database error";
     }
     return "unknown status";
 }

@@ -285,6 +285,10 @@ static bool consistent(sitrep_corpus *c)
     sr_cdoc *docs = (sr_cdoc *)(void *)c->docs.data;
     for (size_t i = 0; i < nd; i++) {
         sr_cdoc *d = &docs[i];
+        /* each document's story terms follow the one before's: the stories
+         * stage numbers every term once, so ranges must not overlap */
+        if (d->terms0 != (i ? docs[i - 1].terms1 : 0) || (i + 1 == nd && d->terms1 != nterms))
+            return false;
         /* union-find: a parent is never after its child (unite roots at
          * the smaller index), so no walk can loop */
         if (!d->id || d->dup_of < -1 || d->dup_of >= (int32_t)nd || d->terms0 > d->terms1 || d->terms1 > nterms ||

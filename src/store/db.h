@@ -7,6 +7,7 @@
 #define SITREP_STORE_DB_H
 
 #include "corpus/corpus.h"
+#include "store/dberr.h"
 #include "store/store.h"
 
 #include <jansson.h>
@@ -20,8 +21,11 @@ struct sitrep_store {
     sqlite3 *db;
     sitrep_corpus *corpus;    /* the stored articles' corpus, unfinished; NULL until needed */
     bool in_batch;
+    bool read_only;           /* opened by sitrep_store_open_read */
     int64_t batch;            /* the open batch's id */
     size_t batch_added;
+    sr_db_writer writer;      /* this writer's mark, and the wait for others (dberr.c) */
+    sitrep_status last;       /* the status of the last failure (sr_db_fail) */
     /* what the tables held when the batch began, when they are the loaded
      * snapshot's (base_ok): the entities as they were and how many
      * mentions there were, so that the batch writes only the entities,
@@ -42,9 +46,17 @@ struct sitrep_store {
     char msg[512];
 };
 
-/* The message "what: SQLite's error" and EIO. */
+/* The failure of the last SQLite call: its status (EFULL, EBUSY, EDB,
+ * ENOMEM: sr_db_status) and the message naming it and `what` was being
+ * done (sr_db_message). */
 sitrep_status sr_db_fail(sitrep_store *s, const char *what);
-/* Runs SQL without results; EIO with the message set on failure. */
+/* The status sr_db_fail gave last (what a caller of sr_db_stmt returns
+ * when it gets NULL). */
+static inline sitrep_status sr_db_last(const sitrep_store *s)
+{
+    return s->last != SITREP_OK ? s->last : SITREP_EDB;
+}
+/* Runs SQL without results; sr_db_fail's status and message on failure. */
 sitrep_status sr_db_exec(sitrep_store *s, const char *sql);
 /* The prepared statement of `sql` (a string literal, kept prepared until
  * the store closes), reset with its bindings cleared; NULL on failure

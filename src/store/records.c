@@ -467,7 +467,7 @@ static sitrep_status match_names(sitrep_store *s, const char *actor, const char 
                                         " UNION SELECT ?1, e.name FROM entities e WHERE e.name LIKE ?4"
                                         "   OR e.k IN (SELECT entity FROM aliases WHERE quote LIKE ?4)");
         if (!q)
-            return SITREP_EIO;
+            return sr_db_last(s);
         sqlite3_bind_int(q, 1, t == 0 ? 1 : 2);
         sqlite3_bind_int(q, 2, t == 0 ? 1 : 3);
         sqlite3_bind_int(q, 3, t == 0 ? 1 : 4);

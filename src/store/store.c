@@ -27,6 +27,8 @@
  */
 #include "store/db.h"
 
+#include "store/dberr.h"
+
 #include "corpus/corpus.h"
 #include "doc.h"
 #include "wordhash.h"
@@ -155,21 +157,40 @@ static sitrep_status fill_from_snapshot(sitrep_store *s);
 /* What a step needs beyond its SQL, run in its transaction (NULL none). */
 static sitrep_status (*const migration_hooks[])(sitrep_store *) = {NULL, fill_from_snapshot, fill_from_snapshot};
 
+/* The failure of the last SQLite call on s->db, `what` naming the step:
+ * its status (EFULL, EBUSY, EDB, ...) and s->msg saying it (dberr.c). */
 sitrep_status sr_db_fail(sitrep_store *s, const char *what)
 {
-    snprintf(s->msg, sizeof s->msg, "%s: %s", what, s->db ? sqlite3_errmsg(s->db) : "no database");
-    return SITREP_EIO;
+    int rc = s->db ? sqlite3_extended_errcode(s->db) : SQLITE_CANTOPEN;
+    if (rc == SQLITE_OK)
+        rc = SQLITE_ERROR;
+    sr_db_message(s->db, rc, what, s->msg, sizeof s->msg);
+    if (sr_db_status(rc) == SITREP_EBUSY && s->writer.why[0])
+        snprintf(s->msg, sizeof s->msg, "%s%s%s", s->writer.why, what ? " while " : "", what ? what : "");
+    s->last = sr_db_status(rc);
+    return s->last;
+}
+
+static sitrep_status exec_what(sitrep_store *s, const char *sql, const char *what)
+{
+    return sqlite3_exec(s->db, sql, NULL, NULL, NULL) == SQLITE_OK ? SITREP_OK : sr_db_fail(s, what);
 }
 
 sitrep_status sr_db_exec(sitrep_store *s, const char *sql)
 {
-    char *err = NULL;
-    if (sqlite3_exec(s->db, sql, NULL, NULL, &err) != SQLITE_OK) {
-        snprintf(s->msg, sizeof s->msg, "%s", err ? err : sqlite3_errmsg(s->db));
-        sqlite3_free(err);
-        return SITREP_EIO;
-    }
-    return SITREP_OK;
+    return exec_what(s, sql, NULL);
+}
+
+/* The ending of a batch that failed: its transaction rolled back (if
+ * SQLite has not ended it already), its articles out of the corpus, the
+ * failure's message kept. */
+static void abandon_batch(sitrep_store *s)
+{
+    sr_db_rollback(s->db);
+    sr_db_writer_done(&s->writer);
+    s->in_batch = false;
+    sitrep_corpus_free(s->corpus);
+    s->corpus = NULL;
 }
 
 sqlite3_stmt *sr_db_stmt(sitrep_store *s, const char *sql)
@@ -215,14 +236,25 @@ sitrep_status sr_db_done(sitrep_store *s, sqlite3_stmt *q, const char *what)
 #define db_fail sr_db_fail
 #define exec sr_db_exec
 
-static int schema_version(sitrep_store *s)
+/* The schema version the database says it has; 0 for a database without
+ * the meta table (a new one), -1 when it cannot be read (*rc says why). */
+static int schema_version(sitrep_store *s, int *rc)
 {
     sqlite3_stmt *q;
     int v = 0;
-    if (sqlite3_prepare_v2(s->db, "SELECT value FROM meta WHERE key = 'schema_version'", -1, &q, NULL) != SQLITE_OK)
-        return 0; /* no meta table: a new database */
-    if (sqlite3_step(q) == SQLITE_ROW)
+    *rc = sqlite3_prepare_v2(s->db, "SELECT value FROM meta WHERE key = 'schema_version'", -1, &q, NULL);
+    if (*rc != SQLITE_OK) {
+        bool no_table = (*rc & 0xFF) == SQLITE_ERROR;
+        *rc = sqlite3_extended_errcode(s->db);
+        return no_table ? 0 : -1;
+    }
+    int step = sqlite3_step(q);
+    if (step == SQLITE_ROW)
         v = atoi((const char *)sqlite3_column_text(q, 0));
+    else if (step != SQLITE_DONE) {
+        *rc = sqlite3_extended_errcode(s->db);
+        v = -1;
+    }
     sqlite3_finalize(q);
     return v;
 }
@@ -230,7 +262,10 @@ static int schema_version(sitrep_store *s)
 /* Brings the schema to SCHEMA_VERSION, one transaction per step. */
 static sitrep_status migrate(sitrep_store *s)
 {
-    int v = schema_version(s);
+    int rc;
+    int v = schema_version(s, &rc);
+    if (v < 0)
+        return db_fail(s, "reading the schema version");
     if (v > SCHEMA_VERSION) {
         snprintf(s->msg, sizeof s->msg, "the database has schema version %d, newer than this sitrep (%d)", v,
                  SCHEMA_VERSION);
@@ -252,14 +287,17 @@ static sitrep_status migrate(sitrep_store *s)
         if (st == SITREP_OK)
             st = exec(s, "COMMIT");
         if (st != SITREP_OK) {
-            exec(s, "ROLLBACK");
+            sr_db_rollback(s->db);
+            sitrep_corpus_free(s->corpus);
+            s->corpus = NULL;
             return st;
         }
     }
     return SITREP_OK;
 }
 
-sitrep_status sitrep_store_open(const char *path, const sitrep_options *opts, sitrep_store **out)
+/* A store for `path`, its database not open yet. */
+static sitrep_status new_store(const char *path, const sitrep_options *opts, sitrep_store **out)
 {
     if (!path || !out)
         return SITREP_EARG;
@@ -274,35 +312,103 @@ sitrep_status sitrep_store_open(const char *path, const sitrep_options *opts, si
     else
         sitrep_options_init(&s->opts);
     s->opts.json_flags = 0; /* records without the text: the articles are kept apart */
-    sitrep_status st = SITREP_OK;
-    if (sqlite3_open_v2(path, &s->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) != SQLITE_OK)
-        st = db_fail(s, path);
-    if (st == SITREP_OK) {
-        /* another process's batch is waited for: a batch holds the write
-         * lock from its first article to its commit, which takes more than
-         * ten seconds for a large batch or a slow (sanitized) build */
-        sqlite3_busy_timeout(s->db, 120000);
-        /* WAL: readers see the last commit while a batch is written;
-         * synchronous=NORMAL loses no committed batch when the process
-         * dies (only, at worst, the last one on power loss) */
-        st = exec(s, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;");
-    }
-    if (st == SITREP_OK)
-        st = migrate(s);
-    if (st != SITREP_OK) {
-        /* keep the message for the caller: it names the file and why */
-        char msg[sizeof s->msg];
-        memcpy(msg, s->msg, sizeof msg);
-        for (size_t i = 0; i < s->ncache; i++)
-            sqlite3_finalize(s->cache[i].stmt);
-        s->ncache = 0;
-        sqlite3_close(s->db);
-        s->db = NULL;
-        *out = s; /* sitrep_store_message works, then sitrep_store_close */
-        memcpy(s->msg, msg, sizeof msg);
-        return st;
+    if (!sr_db_writer_init(&s->writer, path)) {
+        mem->free(s);
+        return SITREP_ENOMEM;
     }
     *out = s;
+    return SITREP_OK;
+}
+
+/* A failed open: the database closed, the message kept for the caller
+ * (it names the file's problem); *out stays set for sitrep_store_message. */
+static sitrep_status open_failed(sitrep_store *s, sitrep_status st)
+{
+    char msg[sizeof s->msg];
+    memcpy(msg, s->msg, sizeof msg);
+    for (size_t i = 0; i < s->ncache; i++)
+        sqlite3_finalize(s->cache[i].stmt);
+    s->ncache = 0;
+    sqlite3_close(s->db);
+    s->db = NULL;
+    memcpy(s->msg, msg, sizeof msg);
+    return st;
+}
+
+sitrep_status sitrep_store_open(const char *path, const sitrep_options *opts, sitrep_store **out)
+{
+    sitrep_store *s;
+    sitrep_status st = new_store(path, opts, &s);
+    if (st != SITREP_OK)
+        return st;
+    *out = s;
+    if (sqlite3_open_v2(path, &s->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) != SQLITE_OK)
+        return open_failed(s, db_fail(s, NULL));
+    /* another writer is waited for while it makes progress (dberr.c) */
+    sqlite3_busy_handler(s->db, sr_db_wait_busy, &s->writer);
+    /* WAL: readers see the last commit while a batch is written;
+     * synchronous=NORMAL loses no committed batch when the process dies
+     * (only, at worst, the last one on power loss) */
+    st = exec_what(s, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;",
+                   "opening it");
+    if (st == SITREP_OK)
+        st = migrate(s);
+    return st == SITREP_OK ? SITREP_OK : open_failed(s, st);
+}
+
+/* A WAL database without its -shm file in a folder the user cannot write
+ * to: SQLite cannot read it as it is.  No other connection is open then
+ * (the last one removed the file), so it is read as immutable: the
+ * database file without the log.  (A writer that starts meanwhile and
+ * checkpoints under a long query can make that query fail, never the
+ * database.)  True when it could be opened so. */
+static bool open_immutable(sitrep_store *s, const char *path)
+{
+    size_t n = strlen(path);
+    char *uri = s->mem->calloc(1, n * 3 + 32);
+    if (!uri)
+        return false;
+    size_t w = (size_t)snprintf(uri, 8, "file:");
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)path[i];
+        if (c == '?' || c == '#' || c == '%' || c <= ' ' || c >= 0x7F)
+            w += (size_t)snprintf(uri + w, 4, "%%%02X", c);
+        else
+            uri[w++] = (char)c;
+    }
+    memcpy(uri + w, "?immutable=1", sizeof "?immutable=1");
+    sqlite3_close(s->db);
+    s->db = NULL;
+    bool ok = sqlite3_open_v2(uri, &s->db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL) == SQLITE_OK;
+    s->mem->free(uri);
+    return ok;
+}
+
+sitrep_status sitrep_store_open_read(const char *path, const sitrep_options *opts, sitrep_store **out)
+{
+    sitrep_store *s;
+    sitrep_status st = new_store(path, opts, &s);
+    if (st != SITREP_OK)
+        return st;
+    *out = s;
+    s->read_only = true;
+    if (sqlite3_open_v2(path, &s->db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK)
+        return open_failed(s, db_fail(s, NULL));
+    sqlite3_busy_handler(s->db, sr_db_wait_busy, &s->writer);
+    int rc;
+    int v = schema_version(s, &rc);
+    if (v < 0 && (rc & 0xFF) == SQLITE_READONLY && open_immutable(s, path))
+        v = schema_version(s, &rc);
+    if (v < 0)
+        return open_failed(s, db_fail(s, "reading the schema version"));
+    if (v != SCHEMA_VERSION) {
+        if (v == 0)
+            snprintf(s->msg, sizeof s->msg, "not a sitrep database (no schema version)");
+        else
+            snprintf(s->msg, sizeof s->msg, "the database has schema version %d, this sitrep reads %d%s", v,
+                     SCHEMA_VERSION, v < SCHEMA_VERSION ? " (an ingest brings it up to date)" : "");
+        return open_failed(s, SITREP_EFORMAT);
+    }
     return SITREP_OK;
 }
 
@@ -319,9 +425,11 @@ void sitrep_store_close(sitrep_store *s)
         sqlite3_finalize(s->cache[i].stmt);
     if (s->db) {
         if (s->in_batch)
-            exec(s, "ROLLBACK"); /* an uncommitted batch is not kept */
+            sr_db_rollback(s->db); /* an uncommitted batch is not kept */
         sqlite3_close(s->db);
     }
+    sr_db_writer_done(&s->writer);
+    sr_db_writer_free(&s->writer);
     sitrep_corpus_free(s->corpus);
     sr_store_base_drop(s);
     s->mem->free(s);
@@ -468,23 +576,26 @@ static sitrep_status begin_batch(sitrep_store *s)
 {
     if (s->in_batch)
         return SITREP_OK;
-    sitrep_status st = exec(s, "BEGIN IMMEDIATE");
+    if (s->read_only) {
+        snprintf(s->msg, sizeof s->msg, "opened to be read only");
+        return SITREP_EDB;
+    }
+    sitrep_status st = exec_what(s, "BEGIN IMMEDIATE", "starting a batch");
     if (st != SITREP_OK)
         return st;
     s->in_batch = true;
     s->batch_added = 0;
+    sr_db_writer_beat(&s->writer, true);
     st = load_corpus(s);
     if (st == SITREP_OK) {
         char t[32], sql[128];
         now_iso(t);
         snprintf(sql, sizeof sql, "INSERT INTO batches(started) VALUES('%s')", t);
-        st = exec(s, sql);
+        st = exec_what(s, sql, "starting a batch");
         s->batch = sqlite3_last_insert_rowid(s->db);
     }
-    if (st != SITREP_OK) {
-        exec(s, "ROLLBACK");
-        s->in_batch = false;
-    }
+    if (st != SITREP_OK)
+        abandon_batch(s);
     return st;
 }
 
@@ -519,9 +630,13 @@ sitrep_status sitrep_store_add(sitrep_store *s, const sitrep_doc *doc, sitrep_st
     sitrep_status st = begin_batch(s);
     if (st != SITREP_OK)
         return st;
+    sr_db_writer_beat(&s->writer, false);
     sqlite3_stmt *q;
-    if (sqlite3_prepare_v2(s->db, "SELECT hash FROM articles WHERE id = ?", -1, &q, NULL) != SQLITE_OK)
-        return db_fail(s, "looking up an article");
+    if (sqlite3_prepare_v2(s->db, "SELECT hash FROM articles WHERE id = ?", -1, &q, NULL) != SQLITE_OK) {
+        st = db_fail(s, "looking up an article");
+        abandon_batch(s);
+        return st;
+    }
     bind_text(q, 1, id);
     int rc = sqlite3_step(q);
     if (rc == SQLITE_ROW) {
@@ -532,8 +647,11 @@ sitrep_status sitrep_store_add(sitrep_store *s, const sitrep_doc *doc, sitrep_st
         return SITREP_OK;
     }
     sqlite3_finalize(q);
-    if (rc != SQLITE_DONE)
-        return db_fail(s, "looking up an article");
+    if (rc != SQLITE_DONE) {
+        st = db_fail(s, "looking up an article");
+        abandon_batch(s);
+        return st;
+    }
     /* the bytes, compressed: to make the corpus again if ever needed */
     uLongf zlen = compressBound((uLong)len);
     Bytef *z = s->mem->calloc(1, zlen ? zlen : 1);
@@ -568,13 +686,8 @@ sitrep_status sitrep_store_add(sitrep_store *s, const sitrep_doc *doc, sitrep_st
     s->mem->free(z);
     if (st == SITREP_OK)
         s->batch_added++;
-    else {
-        /* the corpus may hold half of the article: drop it with the batch */
-        exec(s, "ROLLBACK");
-        s->in_batch = false;
-        sitrep_corpus_free(s->corpus);
-        s->corpus = NULL;
-    }
+    else
+        abandon_batch(s); /* the corpus may hold half of the article: dropped with the batch */
     return st;
 }
 
@@ -585,6 +698,7 @@ sitrep_status sitrep_store_commit(sitrep_store *s)
     if (!s->in_batch)
         return SITREP_OK;
     sitrep_status st = SITREP_OK;
+    sr_db_writer_beat(&s->writer, true);
     if (s->batch_added) {
         /* the snapshot before finishing (finishing changes the corpus) */
         sr_buf snap;
@@ -613,6 +727,7 @@ sitrep_status sitrep_store_commit(sitrep_store *s)
         /* the tables made again from everything stored */
         if (st == SITREP_OK)
             st = sitrep_corpus_finish(s->corpus);
+        sr_db_writer_beat(&s->writer, true);
         if (st == SITREP_OK)
             st = sr_store_fill(s, s->corpus);
         /* the finished corpus is not the one to add to: the next batch
@@ -626,19 +741,19 @@ sitrep_status sitrep_store_commit(sitrep_store *s)
         now_iso(t);
         snprintf(sql, sizeof sql, "UPDATE batches SET committed = '%s', articles = %zu WHERE id = %lld", t,
                  s->batch_added, (long long)s->batch);
-        st = exec(s, s->batch_added ? sql : "SELECT 1");
+        st = exec_what(s, s->batch_added ? sql : "SELECT 1", "ending the batch");
         if (!s->batch_added && st == SITREP_OK) {
             snprintf(sql, sizeof sql, "DELETE FROM batches WHERE id = %lld", (long long)s->batch);
-            st = exec(s, sql); /* a batch that added nothing leaves no trace */
+            st = exec_what(s, sql, "ending the batch"); /* a batch that added nothing leaves no trace */
         }
     }
     if (st == SITREP_OK)
-        st = exec(s, "COMMIT");
+        st = exec_what(s, "COMMIT", "committing the batch");
     if (st != SITREP_OK) {
-        exec(s, "ROLLBACK");
-        sitrep_corpus_free(s->corpus);
-        s->corpus = NULL;
+        abandon_batch(s);
+        return st;
     }
+    sr_db_writer_done(&s->writer);
     s->in_batch = false;
     return st;
 }
@@ -649,7 +764,7 @@ bool sitrep_store_has(sitrep_store *s, const char *id, const char *bytes, size_t
         return false;
     sqlite3_stmt *q;
     if (sqlite3_prepare_v2(s->db, "SELECT hash FROM articles WHERE id = ?", -1, &q, NULL) != SQLITE_OK)
-        return false;
+        return false; /* the add that follows says why */
     bind_text(q, 1, id);
     bool same = false;
     if (sqlite3_step(q) == SQLITE_ROW) {

@@ -89,7 +89,7 @@ static sitrep_status add_name(sitrep_store *s, int kind, const char *name)
         return SITREP_OK;
     sqlite3_stmt *q = sr_db_stmt(s, "INSERT OR IGNORE INTO names(kind, name) VALUES(?, ?)");
     if (!q)
-        return SITREP_EIO;
+        return sr_db_last(s);
     sqlite3_bind_int(q, 1, kind);
     sr_db_text(q, 2, name);
     return sr_db_done(s, q, "storing a name");
@@ -128,7 +128,7 @@ static sitrep_status old_values(sitrep_store *s, const char *sql, size_t n, int6
     sqlite3_stmt *q = sr_db_stmt(s, sql);
     if (!q) {
         s->mem->free(v);
-        return SITREP_EIO;
+        return sr_db_last(s);
     }
     int rc;
     while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
@@ -157,7 +157,7 @@ static sitrep_status drop_undated(sitrep_store *s)
         for (size_t k = 0; k < sizeof sql / sizeof sql[0] && st == SITREP_OK; k++) {
             sqlite3_stmt *q = sr_db_stmt(s, sql[k]);
             if (!q)
-                return SITREP_EIO;
+                return sr_db_last(s);
             sqlite3_bind_int64(q, 1, (int64_t)d);
             st = sr_db_done(s, q, "dropping an undated document's rows");
         }
@@ -171,7 +171,7 @@ static sitrep_status set_group(sitrep_store *s, const char *sql, size_t i, int64
 {
     sqlite3_stmt *q = sr_db_stmt(s, sql);
     if (!q)
-        return SITREP_EIO;
+        return sr_db_last(s);
     sqlite3_bind_int64(q, 1, group);
     sqlite3_bind_int64(q, 2, (int64_t)i);
     return sr_db_done(s, q, "storing a group");
@@ -220,7 +220,7 @@ static sitrep_status fill_docs(sitrep_store *s, sitrep_corpus *c)
             if (old_story[i] != story || old_dup[i] != dup) {
                 sqlite3_stmt *q = sr_db_stmt(s, "UPDATE docs SET story = ?, dup = ? WHERE n = ?");
                 if (!q) {
-                    st = SITREP_EIO;
+                    st = sr_db_last(s);
                     break;
                 }
                 sqlite3_bind_int64(q, 1, story);
@@ -233,7 +233,7 @@ static sitrep_status fill_docs(sitrep_store *s, sitrep_corpus *c)
             sqlite3_stmt *q = sr_db_stmt(s, "INSERT OR REPLACE INTO docs(n, id, record, outlet, title, published, day,"
                                             " inferred, basis, date, story, dup, sig) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?)");
             if (!q) {
-                st = SITREP_EIO;
+                st = sr_db_last(s);
                 break;
             }
             sqlite3_bind_int64(q, 1, (int64_t)i);
@@ -255,7 +255,7 @@ static sitrep_status fill_docs(sitrep_store *s, sitrep_corpus *c)
             sqlite3_stmt *q;
             q = sr_db_stmt(s, "INSERT INTO dups(k, canon, ndocs) VALUES(?, ?, ?)");
             if (!q) {
-                st = SITREP_EIO;
+                st = sr_db_last(s);
                 break;
             }
             sqlite3_bind_int64(q, 1, (int64_t)i);
@@ -268,7 +268,7 @@ static sitrep_status fill_docs(sitrep_store *s, sitrep_corpus *c)
         sqlite3_stmt *q = sr_db_stmt(s, "INSERT INTO stories(k, sid, title, first_seen, last_seen, ndocs, first,"
                                         " earliest) VALUES(?,?,?,?,?,?,?,?)");
         if (!q) {
-            st = SITREP_EIO;
+            st = sr_db_last(s);
             break;
         }
         sqlite3_bind_int64(q, 1, stories[k].first_doc);
@@ -343,7 +343,7 @@ static sitrep_status fill_entities(sitrep_store *s, sitrep_corpus *c)
                                         " admin1_code = excluded.admin1_code, feature = excluded.feature,"
                                         " lat = excluded.lat, lon = excluded.lon, nmentions = excluded.nmentions");
         if (!q)
-            return SITREP_EIO;
+            return sr_db_last(s);
         sqlite3_bind_int64(q, 1, (int64_t)e->key);
         sqlite3_bind_int(q, 2, (int)e->kind);
         sr_db_text(q, 3, e->name);
@@ -383,7 +383,7 @@ static sitrep_status fill_entities(sitrep_store *s, sitrep_corpus *c)
         }
         sqlite3_stmt *q = sr_db_stmt(s, "INSERT INTO mentions(entity, doc, spans) VALUES(?, ?, ?)");
         if (!q) {
-            st = SITREP_EIO;
+            st = sr_db_last(s);
             break;
         }
         sqlite3_bind_int64(q, 1, (int64_t)es[ms[i]->entity].key);
@@ -394,7 +394,7 @@ static sitrep_status fill_entities(sitrep_store *s, sitrep_corpus *c)
             q = sr_db_stmt(s, "INSERT INTO aliases(entity, quote, n) VALUES(?, ?, 1)"
                               " ON CONFLICT(entity, quote) DO UPDATE SET n = n + 1");
             if (!q) {
-                st = SITREP_EIO;
+                st = sr_db_last(s);
                 break;
             }
             sqlite3_bind_int64(q, 1, (int64_t)es[ms[k]->entity].key);
@@ -462,7 +462,7 @@ static sitrep_status fill_claims(sitrep_store *s, sitrep_corpus *c)
                                                           " sources, grp) VALUES(?,?,?,?,?,?,?,?,?)")
                                           : NULL;
         if (!q) {
-            st = st == SITREP_OK ? SITREP_EIO : st;
+            st = st == SITREP_OK ? sr_db_last(s) : st;
             break;
         }
         sqlite3_bind_int64(q, 1, (int64_t)i);
@@ -492,7 +492,7 @@ static sitrep_status fill_claims(sitrep_store *s, sitrep_corpus *c)
                                              " VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
                              : NULL;
         if (!q) {
-            st = ok ? SITREP_EIO : SITREP_ENOMEM;
+            st = ok ? sr_db_last(s) : SITREP_ENOMEM;
             break;
         }
         sqlite3_bind_int64(q, 1, (int64_t)k);
@@ -516,7 +516,7 @@ static sitrep_status fill_claims(sitrep_store *s, sitrep_corpus *c)
         for (size_t i = 0; i < x->nplaces && st == SITREP_OK; i++) {
             q = sr_db_stmt(s, "INSERT INTO cgroup_places(g, i, name, country) VALUES(?, ?, ?, ?)");
             if (!q) {
-                st = SITREP_EIO;
+                st = sr_db_last(s);
                 break;
             }
             sqlite3_bind_int64(q, 1, (int64_t)k);
@@ -537,7 +537,7 @@ static sitrep_status fill_claims(sitrep_store *s, sitrep_corpus *c)
             q = sr_db_stmt(s, "INSERT INTO cgroup_outlets(g, okey, n) VALUES(?, ?, 1)"
                               " ON CONFLICT(g, okey) DO UPDATE SET n = n + 1");
             if (!q) {
-                st = SITREP_EIO;
+                st = sr_db_last(s);
                 break;
             }
             sqlite3_bind_int64(q, 1, (int64_t)k);
@@ -595,7 +595,7 @@ static sitrep_status fill_events(sitrep_store *s, sitrep_corpus *c)
                                                           " sources, grp) VALUES(?,?,?,?,?,?,?,?,?)")
                                           : NULL;
         if (!q) {
-            st = st == SITREP_OK ? SITREP_EIO : st;
+            st = st == SITREP_OK ? sr_db_last(s) : st;
             break;
         }
         sqlite3_bind_int64(q, 1, (int64_t)i);
@@ -630,7 +630,7 @@ static sitrep_status fill_events(sitrep_store *s, sitrep_corpus *c)
                                              " dfrom, dto, location, country, admin1) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
                              : NULL;
         if (!q) {
-            st = ok ? SITREP_EIO : SITREP_ENOMEM;
+            st = ok ? sr_db_last(s) : SITREP_ENOMEM;
             break;
         }
         sqlite3_bind_int64(q, 1, (int64_t)k);
@@ -652,7 +652,7 @@ static sitrep_status fill_events(sitrep_store *s, sitrep_corpus *c)
         for (size_t i = 0; i < nseen && st == SITREP_OK; i++) {
             q = sr_db_stmt(s, "INSERT OR IGNORE INTO egroup_actors(g, actor) VALUES(?, ?)");
             if (!q) {
-                st = SITREP_EIO;
+                st = sr_db_last(s);
                 break;
             }
             sqlite3_bind_int64(q, 1, (int64_t)k);
@@ -685,7 +685,7 @@ static sitrep_status fill_rest(sitrep_store *s, sitrep_corpus *c)
         sqlite3_stmt *q =
             sr_db_stmt(s, "INSERT INTO conflicts(a, b, ida, idb, reason, kind) VALUES(?, ?, ?, ?, ?, ?)");
         if (!q)
-            return SITREP_EIO;
+            return sr_db_last(s);
         sqlite3_bind_int64(q, 1, a);
         sqlite3_bind_int64(q, 2, b);
         sr_db_text(q, 3, g[a].id);
@@ -704,7 +704,7 @@ static sitrep_status fill_rest(sitrep_store *s, sitrep_corpus *c)
         json_decref(o);
         sqlite3_stmt *q = ok ? sr_db_stmt(s, "INSERT INTO trends(scope, json) VALUES(?, ?)") : NULL;
         if (!q) {
-            st = ok ? SITREP_EIO : SITREP_ENOMEM;
+            st = ok ? sr_db_last(s) : SITREP_ENOMEM;
             break;
         }
         sqlite3_bind_int64(q, 1, (int64_t)sr_claim_scope(c, &g[t->groups[0]], false));
@@ -721,7 +721,7 @@ static sitrep_status fill_rest(sitrep_store *s, sitrep_corpus *c)
             sqlite3_stmt *q = sr_db_stmt(s, "INSERT INTO trendwords(doc, w, start, end, quote, phrase, kind)"
                                             " VALUES(?,?,?,?,?,?,?)");
             if (!q)
-                return SITREP_EIO;
+                return sr_db_last(s);
             sqlite3_bind_int64(q, 1, (int64_t)d);
             sqlite3_bind_int64(q, 2, w - docs[d].words0);
             sqlite3_bind_int64(q, 3, x->start);

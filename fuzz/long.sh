@@ -1,0 +1,94 @@
+#!/usr/bin/env bash
+# long.sh BUILD_DIR [RUNS] -- the long fuzz run (make fuzz-long): every
+# target, one at a time on one core, for RUNS executions each (10,000,000
+# by default), with inputs up to 1 MiB (FUZZ_MAX_LEN) so the sizes at which
+# a super-linear path shows are in reach: the corpus of each target is
+# seeded, besides fuzz/corpus/TARGET, with large inputs made here (an
+# attribute flood, an entity bomb, a feed of many items, a text without a
+# full stop, a WARC with junk) and any input taking over -timeout seconds is
+# a failure.
+#
+# BUILD_DIR is a fuzz build, best without sanitizers for throughput
+# (-DSITREP_FUZZ_SANITIZE=OFF; make fuzz-long makes build-fuzzlong so);
+# libFuzzer's entropic scheduler is off (-entropic=0): with the tens of
+# thousands of features these targets have, it took two thirds of the time.
+# Prints, per target, the executions done, the time taken and the status.
+set -u
+if [ $# -lt 1 ]; then
+    echo "usage: $0 BUILD_DIR [RUNS]" >&2
+    exit 2
+fi
+build=$1
+runs=${2:-10000000}
+here=$(cd "$(dirname "$0")" && pwd)
+targets=${FUZZ_TARGETS:-"fuzz_htmlguard fuzz_text fuzz_html fuzz_jsonl fuzz_feed fuzz_warc fuzz_reader fuzz_snapshot"}
+max_len=${FUZZ_MAX_LEN:-1048576}
+export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=1:symbolize=1}
+export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
+
+# big TARGET DIR: large seeds for TARGET in DIR
+big() {
+    python3 - "$1" "$2" <<'PY'
+import json, os, sys
+t, d = sys.argv[1], sys.argv[2]
+def put(name, data):
+    with open(os.path.join(d, "big-" + name), "wb") as f:
+        f.write(data if isinstance(data, bytes) else data.encode())
+attrs = "<div " + " ".join("a%d=x" % i for i in range(20000)) + ">text</div>"
+text = "Gunmen killed 12 villagers near Kaduna on Monday, police said, and " * 3000
+if t in ("fuzz_html", "fuzz_htmlguard", "fuzz_text"):
+    put("attrs", "<p>Rebels attacked the town.</p>" + attrs)
+    put("nested", "<div>" * 20000 + "<p>Rebels attacked the town.</p>")
+if t == "fuzz_text":
+    put("nostop", text)
+if t == "fuzz_jsonl":
+    put("records", "".join(json.dumps({"id": str(i), "text": "Rebels attacked town %d." % i}) + "\n" for i in range(5000)))
+    put("html", json.dumps({"id": "h", "html": attrs}) + "\n")
+if t == "fuzz_feed":
+    # the target puts its input after an Atom feed's root when its length is odd
+    entries = "".join("<entry><title>t</title><content>Rebels attacked town %d.</content></entry>" % i
+                      for i in range(5000))
+    put("entries", entries if len(entries) % 2 else entries + " ")
+if t == "fuzz_reader":
+    ent = '<!DOCTYPE rss [<!ENTITY e "%s">]>' % ("x" * 1000)
+    items = "".join("<item><title>t</title><description>Rebels attacked town %d.</description></item>" % i
+                    for i in range(3000))
+    put("feed", '<?xml version="1.0"?>' + ent + "<rss><channel><title>T</title>" + items +
+        "<item><description>" + "&e;" * 20000 + "</description></item></channel></rss>")
+if t in ("fuzz_warc", "fuzz_reader"):
+    rec = ("WARC/1.0\r\nWARC-Type: response\r\nWARC-Record-ID: <urn:uuid:1>\r\nContent-Length: 99999\r\n\r\n"
+           "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n<p>Rebels attacked.</p>")
+    put("junk", rec + "x" * 500000)
+PY
+}
+
+failed=0
+for t in $targets; do
+    bin=$build/fuzz/$t
+    if [ ! -x "$bin" ]; then
+        echo "$t: $bin not built" >&2
+        failed=1
+        continue
+    fi
+    corpus=$build/fuzz-corpus/$t
+    art=$build/fuzz-artifacts/$t
+    log=$build/fuzz-logs/$t.long.log
+    mkdir -p "$corpus" "$art" "$(dirname "$log")"
+    cp -n "$here/corpus/$t/"* "$corpus/" 2>/dev/null || true
+    big "$t" "$corpus"
+    dict=""
+    [ -f "$here/$t.dict" ] && dict="-dict=$here/$t.dict"
+    t0=$(date +%s)
+    # shellcheck disable=SC2086
+    "$bin" -runs="$runs" -entropic=0 -timeout=${FUZZ_TIMEOUT:-60} -rss_limit_mb=4096 -max_len="$max_len" \
+        -print_final_stats=1 -artifact_prefix="$art/" $dict ${FUZZ_FLAGS:-} "$corpus" >"$log" 2>&1
+    rc=$?
+    t1=$(date +%s)
+    execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log")
+    printf '%-16s %12s executions  %6d s  exit %d\n' "$t" "${execs:-?}" $((t1 - t0)) $rc
+    if [ $rc -ne 0 ]; then
+        failed=1
+        grep -E 'ERROR: |invariant broken|runtime error|Test unit written' "$log" | head -5 >&2
+    fi
+done
+[ $failed -eq 0 ] && echo "fuzz-long: every target ran clean" || { echo "fuzz-long: some target failed" >&2; exit 1; }
