@@ -1092,6 +1092,28 @@ policeman
 police officers
 national police
 
+# A part or members of a force before "of": "a column of Shining Path
+# guerrillas attacked", "members of the armed forces killed": the force
+# named after "of" is the doer, not what was hit.
+[set member_noun]
+members
+member
+column
+columns
+unit
+units
+squad
+squads
+detachment
+detachments
+band
+cell
+cells
+contingent
+platoon
+patrol
+elements
+
 [set be_passive]
 was
 were

@@ -1292,6 +1292,25 @@ sitrep_status sr_find_claims(const sr_context *c, const sr_date *anchor, sr_buf 
 
 /* ---- the words of a source that is no entity ---- */
 
+/* Runs of white space (a line break inside "fire department\nsources")
+ * become one space, in place. */
+static void one_line(char *t)
+{
+    char *o = t;
+    bool space = false;
+    for (const char *p = t; *p; p++) {
+        if (*p == ' ' || *p == '\n' || *p == '\r' || *p == '\t') {
+            space = true;
+            continue;
+        }
+        if (space && o > t)
+            *o++ = ' ';
+        space = false;
+        *o++ = *p;
+    }
+    *o = '\0';
+}
+
 sitrep_status sr_claim_source_texts(sitrep_doc *doc, const sr_context *c)
 {
     sr_claim *cl = (sr_claim *)(void *)doc->claims.data;
@@ -1308,15 +1327,17 @@ sitrep_status sr_claim_source_texts(sitrep_doc *doc, const sr_context *c)
         if (tk < c->ntok && (c->tok[tk].flags & SITREP_TOKF_SENT_START) && t[0] >= 'A' && t[0] <= 'Z' &&
             w > 1 && t[1] >= 'a' && t[1] <= 'z' && sr_wordset_has(&sr_common_words, t, w))
             t[0] = (char)(t[0] + 32);
+        one_line(t);
         cl[i].source_text = t;
     }
     for (size_t i = 0; i < SR_VEC_COUNT(&doc->claims, sr_claim); i++) {
         if (cl[i].actor >= 0 || cl[i].actor_end <= cl[i].actor_start)
             continue;
-        cl[i].actor_text = sr_arena_strndup(&doc->arena, doc->src + cl[i].actor_start,
-                                            cl[i].actor_end - cl[i].actor_start);
-        if (!cl[i].actor_text)
+        char *t = sr_arena_strndup(&doc->arena, doc->src + cl[i].actor_start, cl[i].actor_end - cl[i].actor_start);
+        if (!t)
             return SITREP_ENOMEM;
+        one_line(t);
+        cl[i].actor_text = t;
     }
     return SITREP_OK;
 }

@@ -765,6 +765,13 @@ static int32_t claimed_by(const estate *es, size_t lo, size_t hi)
     return -1;
 }
 
+/* Is the "of" at token k that of a force's members or part ("members of
+ * the army", "a column of guerrillas")? */
+static bool members_of(const sr_context *c, size_t k, size_t lo)
+{
+    return sr_tok_is(c, k, "of") && k > lo && sr_tok_class(c, k - 1, SR_LEX_EVENTS_MEMBER_NOUN);
+}
+
 /* The perpetrator: who claimed it or took credit, the subject before the
  * trigger, who is blamed, or "by X" after it; *conf gets how the report
  * ties it (SR_PERP_*). */
@@ -792,7 +799,8 @@ static int32_t perpetrator(const estate *es, size_t lo, size_t hi, size_t at, in
         const sr_entity *en = sr_entity_at(c, k, &e);
         if (actor_kind(en)) {
             size_t f = sr_mention_first(c, k);
-            if (f > lo && (sr_tok_class(c, f - 1, SR_LEX_EVENTS_AIMED_AT) || sr_tok_is(c, f - 1, "of")))
+            if (f > lo && (sr_tok_class(c, f - 1, SR_LEX_EVENTS_AIMED_AT) ||
+                           (sr_tok_is(c, f - 1, "of") && !members_of(c, f - 1, lo))))
                 break;
             /* "ELN guerrillas and FARC dissidents fought": the first named */
             if (f > lo + 1 && sr_tok_is(c, f - 1, "and")) {
@@ -845,7 +853,9 @@ static int32_t perpetrator(const estate *es, size_t lo, size_t hi, size_t at, in
             bool object = false; /* "killed 11 soldiers in a raid" */
             for (size_t q = lo; q < f && !object; q++)
                 object = sr_tok_flag(c, q, SR_WI_EVENT) || c->at[q].figure >= 0;
-            if (object || (f > lo && (sr_tok_class(c, f - 1, SR_LEX_EVENTS_TARGET_PREP) || sr_tok_is(c, f - 1, "of"))) ||
+            if (object ||
+                (f > lo && ((sr_tok_class(c, f - 1, SR_LEX_EVENTS_TARGET_PREP) && !members_of(c, f - 1, lo)) ||
+                            (sr_tok_is(c, f - 1, "of") && !members_of(c, f - 1, lo)))) ||
                 sr_tok_class(c, k + 1, SR_LEX_EVENTS_MILITARY_TARGET) || sr_tok_class(c, k + 1, SR_LEX_EVENTS_BE_PASSIVE))
                 break;
             *forces = sr_tok_class(c, k, SR_LEX_EVENTS_POLICE_NOUN) ? 2 : 1;
@@ -1200,6 +1210,9 @@ static void location_of(const sr_context *c, size_t lo, size_t hi, sr_event *ev)
             if (!fits)
                 r = 0;
         }
+        /* of two places of one rank, the one the text puts it in ("Mexico
+         * condemned the killing of six priests in El Salvador") */
+        r = 2 * r + (r && f > lo && sr_tok_class(c, f - 1, SR_LEX_EVENTS_PLACE_PREP));
         if (r > best) {
             best = r;
             ev->location = e;

@@ -284,16 +284,20 @@ static int cmp_term_id(const void *pa, const void *pb, void *ctx)
 /* Turns every document's terms into (number, weight), sorted by number,
  * the weights TF-IDF scaled to length 1; *df_out gets each number's
  * document frequency (the caller frees it). */
-static sitrep_status weigh_terms(sitrep_corpus *c, size_t n, uint32_t **df_out, size_t *nterms_out)
+static sitrep_status weigh_terms(sitrep_corpus *c, const uint32_t *order, size_t n, uint32_t **df_out,
+                                 size_t *nterms_out)
 {
     sr_cdoc *docs = (sr_cdoc *)(void *)c->docs.data;
     sr_cterm *terms = (sr_cterm *)(void *)c->terms.data;
     vocab v = {0};
     v.mem = c->mem;
     sitrep_status st = SITREP_OK;
-    /* numbers are given in document index order: they only name terms,
-     * nothing is decided by them */
-    for (size_t d = 0; d < n && st == SITREP_OK; d++)
+    /* numbers are given in the canonical order: they break ties between
+     * terms of one weight (which are walked) and fix the order in which a
+     * cosine adds its products (its last bits), so they must not depend on
+     * the order the documents came in */
+    for (size_t r = 0; r < n && st == SITREP_OK; r++) {
+        size_t d = order[r];
         for (uint32_t i = docs[d].terms0; i < docs[d].terms1; i++) {
             uint32_t id = vocab_id(&v, terms[i].hash);
             if (id == UINT32_MAX) {
@@ -303,6 +307,7 @@ static sitrep_status weigh_terms(sitrep_corpus *c, size_t n, uint32_t **df_out, 
             terms[i].hash = id;
             v.df[id]++;
         }
+    }
     c->mem->free(v.keys);
     c->mem->free(v.ids);
     if (st != SITREP_OK) {
@@ -514,7 +519,7 @@ static sitrep_status similarity_graph(sitrep_corpus *c, const uint32_t *order, s
     const sr_cdoc *docs = (const sr_cdoc *)(const void *)c->docs.data;
     uint32_t *df = NULL;
     size_t nv = 0;
-    sitrep_status st = weigh_terms(c, n, &df, &nv);
+    sitrep_status st = weigh_terms(c, order, n, &df, &nv);
     if (st != SITREP_OK)
         return st;
     const sr_cterm *terms = (const sr_cterm *)(const void *)c->terms.data;
