@@ -290,15 +290,27 @@ enum {
 };
 
 /* A mention: the bytes that name an entity, and which entity.  A
- * person's mention opens with the title written before the name ("Gen.
- * Joseph Votel", "Russian Foreign Minister Sergei Lavrov"); name_start
- * says where the name itself starts (the surface form an alias list
- * shows): span.start when nothing precedes it. */
+ * mention may hold more than the name: a person's opens with the title
+ * written before it ("Gen. Joseph Votel"), a group's ends with the people
+ * it stands for ("ISIL fighters"); `name` is the name itself inside span
+ * (the surface form an alias list shows), {0, 0} when it is the span. */
 typedef struct sitrep_mention {
     sitrep_span span;
     uint32_t entity;         /* index for sitrep_doc_entity */
-    uint32_t name_start;     /* in [span.start, span.end) */
+    sitrep_span name;
+    uint32_t flags;          /* SITREP_MENTION_* */
 } sitrep_mention;
+
+/* sitrep_mention.flags */
+enum {
+    /* A second reading of words: the government of a country that acts,
+     * on the span of the country's own mention ("Turkey said"), or the
+     * state actor a nationality or a country names with a group of people
+     * ("Iraqi officials", "U.S. forces").  The document's mentions hold
+     * it; the later stages of one document (claims, events) read the
+     * words as the other mentions name them. */
+    SITREP_MENTION_READING = 1u << 0
+};
 
 /* How many distinct entities the document names. */
 SITREP_EXPORT size_t sitrep_doc_entity_count(const sitrep_doc *doc);

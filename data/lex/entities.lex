@@ -602,3 +602,164 @@ ul
 # "X, or Y": an acronym after "or" names X again.
 [set alias_or]
 or
+
+
+# ---- actors named by a country, a nationality or a known group ----
+
+# What a group of people after a country, a nationality or a known actor
+# stands for ("U.S. forces", "Iraqi officials", "the Syrian people", "ISIL
+# fighters"): a state's military, police or government, its people, or
+# the fighters of a group.  The mention spans the modifier and the noun;
+# a country's or nationality's group is the actor the knowledge base
+# names so ("Iraqi security forces"), else the state's (entities.c:
+# actor_readings).  After a known actor only its fighters count.
+[table group_nouns: actor]
+forces              military
+security forces     military
+armed forces        military
+troops              military
+military            military
+army                military
+soldiers            military
+service members     military
+servicemembers      military
+personnel           military
+jets                military
+warplanes           military
+warships            military
+navy                military
+police              police
+police forces       police
+policemen           police
+police officers     police
+government          government
+governments         government
+authorities         government
+officials           government
+regime              government
+administration      government
+leadership          government
+people              people
+civilians           people
+citizens            people
+fighters            fighters
+militants           fighters
+terrorists          fighters
+operatives          fighters
+rebels              fighters
+units               fighters
+members             fighters
+
+# Words that may stand between the modifier and the group ("ISIL tactical
+# units", "Syrian regime forces", "Iraqi government officials").
+[set group_modifiers]
+tactical
+special
+elite
+regime
+government
+ground
+local
+senior
+top
+national
+federal
+provincial
+counter-terrorism
+coalition
+allied
+pro-government
+
+# Words before a country that make it the place something happens in,
+# not an actor ("in Syria", "across Iraq", "north of Mosul").  After
+# "to" only a journey's words do ("travel to Turkey"); a country
+# governed by none of them, or coordinated with one that is, acts too
+# ("Turkey said", "working with Jordan", "a U.S. strike"), and gets the
+# government's reading beside the place (entities.c: actor_readings).
+[set place_governors]
+in
+inside
+across
+throughout
+within
+into
+from
+at
+near
+around
+outside
+via
+through
+toward
+towards
+on
+of
+
+[set journey_words]
+travel
+travels
+travelled
+traveled
+travelling
+traveling
+trip
+visit
+visits
+journey
+return
+returns
+returned
+returning
+come
+comes
+came
+coming
+go
+goes
+went
+going
+fly
+flies
+flew
+flying
+move
+moved
+moving
+sent
+deployed
+arrive
+arrived
+back
+way
+flight
+
+# A verb whose object is a place: "visited Turkey".
+[set visit_verbs]
+visit
+visits
+visited
+visiting
+
+# Words of direction before a country name it as a place ("in northern
+# Syria", "southeastern Turkey").
+[set place_adjectives]
+north
+south
+east
+west
+northern
+southern
+eastern
+western
+central
+northeast
+northwest
+southeast
+southwest
+northeastern
+northwestern
+southeastern
+southwestern
+war-torn
+neighbouring
+neighboring

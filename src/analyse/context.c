@@ -86,6 +86,25 @@ sitrep_status sr_context_build(const sitrep_doc *doc, sr_context *c)
     c->tok = sitrep_doc_tokens(doc, &c->ntok);
     c->sen = sitrep_doc_sentences(doc, &c->nsen);
     c->men = sitrep_doc_mentions(doc, &c->nmen);
+    /* the stages read the words as the names say, not by their second
+     * readings (SITREP_MENTION_READING: a country's government beside the
+     * place, "Iraqi officials" as the state's): those stay out of the
+     * context */
+    size_t nread = 0;
+    for (size_t m = 0; m < c->nmen; m++)
+        nread += (c->men[m].flags & SITREP_MENTION_READING) != 0;
+    sr_buf_init(&c->men_buf, doc->mem);
+    if (nread) {
+        if (!sr_buf_reserve(&c->men_buf, (c->nmen - nread) * sizeof(sitrep_mention) + 1))
+            return SITREP_ENOMEM;
+        sitrep_mention *own = (sitrep_mention *)(void *)c->men_buf.data;
+        size_t w = 0;
+        for (size_t m = 0; m < c->nmen; m++)
+            if (!(c->men[m].flags & SITREP_MENTION_READING))
+                own[w++] = c->men[m];
+        c->men = own;
+        c->nmen = w;
+    }
     c->ent = (const sr_entity *)(const void *)doc->entities.data;
     c->nent = SR_VEC_COUNT(&doc->entities, sr_entity);
     c->times = (const sr_time *)(const void *)doc->times.data;
@@ -106,8 +125,14 @@ sitrep_status sr_context_build(const sitrep_doc *doc, sr_context *c)
     for (size_t s = 0; s < c->nsen; s++)
         for (size_t i = c->sen[s].first; i < (size_t)c->sen[s].first + c->sen[s].count && i < c->ntok; i++)
             c->sent_of[i] = (uint32_t)s;
-    for (size_t m = 0; m < c->nmen; m++)
-        mark(c, c->men[m].span.start, c->men[m].span.end, offsetof(sr_tokctx, mention), (int32_t)m);
+    /* each word gets the last mention covering it, up to the end of its
+     * name: the people a group's mention takes in after the name
+     * ("fighters" in "ISIL fighters") belong to none, a person's title to
+     * the person */
+    for (size_t m = 0; m < c->nmen; m++) {
+        uint32_t end = c->men[m].name.end > c->men[m].name.start ? c->men[m].name.end : c->men[m].span.end;
+        mark(c, c->men[m].span.start, end, offsetof(sr_tokctx, mention), (int32_t)m);
+    }
     for (size_t t = 0; t < c->ntimes; t++)
         if (!dateline_time(c, c->times[t].start, c->times[t].end))
             mark(c, c->times[t].start, c->times[t].end, offsetof(sr_tokctx, time), (int32_t)t);
@@ -124,6 +149,7 @@ void sr_context_free(sr_context *c)
 {
     sr_buf_free(&c->buf);
     sr_buf_free(&c->wi_scratch);
+    sr_buf_free(&c->men_buf);
     c->at = NULL;
     c->sent_of = NULL;
 }

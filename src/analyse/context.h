@@ -47,6 +47,7 @@ typedef struct sr_context {
     sr_buf wi_scratch;  /* its storage when the pipeline did not keep it */
     uint32_t *sent_of;  /* sentence index of each token */
     sr_buf buf;         /* storage of `at` and `sent_of` */
+    sr_buf men_buf;     /* storage of `men` when some mentions are second readings */
 } sr_context;
 
 sitrep_status sr_context_build(const sitrep_doc *doc, sr_context *c);

@@ -35,6 +35,7 @@
 #include "namekey.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -78,9 +79,10 @@ enum { C_ENTITY = 1, C_PLACE, C_SINGLE, C_CTXPLACE };
 typedef struct cand {
     uint32_t u0, u1;  /* units [u0, u1) */
     uint32_t start, end;
-    uint32_t name_start; /* where the name starts: after a person's title */
+    uint32_t name_start, name_end; /* the name inside [start, end) */
     uint8_t type;
     bool hidden;      /* read for the document's context, written as no mention */
+    bool reading;     /* a second reading (SITREP_MENTION_READING) */
     bool wrapper;     /* may hold other mentions ("Russian Foreign Minister
                        * Sergei Lavrov" holds "Russian"), or share its span
                        * with another entity's */
@@ -575,8 +577,8 @@ static void add_cand(ent_state *st, size_t u0, size_t u1, uint8_t type, uint32_t
 {
     if (entity == UINT32_MAX && type == C_ENTITY)
         return;
-    cand c = {(uint32_t)u0, (uint32_t)u1, st->u[u0].start, st->u[u1 - 1].end, st->u[u0].start, type,
-              false, false, entity, key};
+    cand c = {(uint32_t)u0, (uint32_t)u1, st->u[u0].start, st->u[u1 - 1].end, st->u[u0].start,
+              st->u[u1 - 1].end, type, false, false, false, entity, key};
     if (!SR_VEC_PUSH(&st->cands, cand, c))
         st->oom = true;
 }
@@ -1722,6 +1724,262 @@ static void settle_shared_names(ent_state *st)
     }
 }
 
+/* ---- actors named by a country, a nationality or a known group ---- */
+
+/* The state actor of country cc that group g stands for ("Military
+ * Forces of Iraq", "Government of Türkiye", "People of Syria": ACLED's
+ * names), or UINT32_MAX. */
+static uint32_t state_actor(ent_state *st, const char *cc, int32_t g)
+{
+    const char *fmt;
+    sitrep_entity_kind kind;
+    switch (g) {
+    case SR_LEXE_ENTITIES_GROUP_NOUNS_ACTOR_MILITARY:
+        fmt = "Military Forces of %s", kind = SITREP_ENTITY_MILITARY;
+        break;
+    case SR_LEXE_ENTITIES_GROUP_NOUNS_ACTOR_POLICE:
+        fmt = "Police Forces of %s", kind = SITREP_ENTITY_MILITARY;
+        break;
+    case SR_LEXE_ENTITIES_GROUP_NOUNS_ACTOR_GOVERNMENT:
+        fmt = "Government of %s", kind = SITREP_ENTITY_GOVERNMENT;
+        break;
+    case SR_LEXE_ENTITIES_GROUP_NOUNS_ACTOR_PEOPLE:
+        fmt = "People of %s", kind = SITREP_ENTITY_ORGANIZATION;
+        break;
+    default:
+        return UINT32_MAX;
+    }
+    uint32_t pid = st->gaz ? sr_gaz_country(st->gaz, cc) : UINT32_MAX;
+    if (pid == UINT32_MAX)
+        return UINT32_MAX;
+    sr_place p;
+    sr_gaz_place(st->gaz, pid, &p);
+    char name[160];
+    int n = snprintf(name, sizeof name, fmt, p.name);
+    if (n <= 0 || (size_t)n >= sizeof name)
+        return UINT32_MAX;
+    uint64_t id = (5ull << 60) | ((uint64_t)(unsigned char)cc[0] << 16) |
+                  ((uint64_t)(unsigned char)cc[1] << 8) | (uint64_t)g;
+    uint32_t e = entity_for(st, id, kind, name, (size_t)n, true);
+    if (e != UINT32_MAX && !ent_at(st, e)->country[0]) {
+        memcpy(ent_at(st, e)->country, p.country, 3);
+        ent_at(st, e)->e.source |= SITREP_FOUND_PATTERN;
+    }
+    return e;
+}
+
+/* A group of people after unit u1 ("forces", "security forces", "tactical
+ * units"): its end and group (group_nouns), or 0. */
+static size_t group_after(const ent_state *st, size_t u1, int32_t *g)
+{
+    size_t i = u1;
+    for (size_t k = 0; k < 3; k++) {
+        if (i >= st->nu || (st->u[i].flags & U_BREAK) || !(st->u[i].flags & U_LOWER))
+            return 0;
+        size_t n = 0;
+        if (sr_lex_heads(ulex(st, i), SR_LEX_ENTITIES_GROUP_NOUNS) ||
+            UNIT_IS(st, i, GROUP_NOUNS)) {
+            const char *w[8];
+            size_t l[8], m = 0;
+            for (size_t j = i; j < st->nu && m < 8 && (j == i || !(st->u[j].flags & U_BREAK)); j++, m++) {
+                w[m] = st->src + st->u[j].start;
+                l[m] = st->u[j].end - st->u[j].start;
+            }
+            sr_lexid id = 0;
+            n = sr_lex_phrase(SR_LEX_ENTITIES_GROUP_NOUNS, w, l, m, ulex(st, i), &id);
+            if (n) {
+                /* "forces" before another noun ("forces commander") is
+                 * not the group itself */
+                if (i + n < st->nu && !(st->u[i + n].flags & U_BREAK) &&
+                    (st->u[i + n].flags & U_LOWER) && UNIT_IS(st, i + n, GROUP_NOUNS))
+                    return 0;
+                *g = sr_lex_value(id, SR_LEX_ENTITIES_GROUP_NOUNS, SR_LEXCOL_ENTITIES_GROUP_NOUNS_ACTOR);
+                return i + n;
+            }
+        }
+        if (!UNIT_IS(st, i, GROUP_MODIFIERS))
+            return 0;
+        i++;
+    }
+    return 0;
+}
+
+/* The country a cand names: a country place, or a nationality (a
+ * demonym the place step left without a place); "" when neither. */
+static bool cand_country(const ent_state *st, const cand *c, char cc[3], bool *demonym)
+{
+    *demonym = false;
+    if (c->hidden)
+        return false;
+    if (c->type == C_ENTITY) {
+        const sr_entity *e = &SR_VEC_AT(&st->doc->entities, sr_entity, c->entity);
+        if (e->e.kind != SITREP_ENTITY_PLACE || e->e.feature == NULL ||
+            strcmp(e->e.feature, "country") != 0)
+            return false;
+        memcpy(cc, e->country, 3);
+        return cc[0] != '\0';
+    }
+    if (c->type != 0 || c->key == 0 || c->u1 - c->u0 != 1 || st->gaz == NULL)
+        return false;
+    uint32_t ids[SR_MAX_CANDS];
+    size_t n = sr_gaz_lookup(st->gaz, c->key, ids, SR_MAX_CANDS);
+    for (size_t j = 0; j < n && j < SR_MAX_CANDS; j++) {
+        sr_place p;
+        sr_gaz_place(st->gaz, ids[j], &p);
+        if (p.kind == SR_PLACE_DEMONYM) {
+            memcpy(cc, p.country, 3);
+            *demonym = true;
+            return true;
+        }
+    }
+    return false;
+}
+
+/* Is the country at [u0, u1) named as the place something happens in
+ * ("in Syria", "travel to Turkey", "Mosul, Iraq")?  1 yes, 0 no, -1 when
+ * it is coordinated with the name before it ("Iraq and Syria"), whose
+ * reading it shares. */
+static int governed_as_place(const ent_state *st, size_t u0, size_t u1, uint32_t place_end)
+{
+    /* a heading or caption of the country's name alone */
+    if ((st->u[u0].flags & U_SENT) && (u1 >= st->nu || (st->u[u1].flags & U_SENT)))
+        return 1;
+    size_t b = u0;
+    if (b > 0 && !(st->u[b].flags & U_PBREAK) && UNIT_IS(st, b - 1, ARTICLES))
+        b--; /* "the United States" */
+    if (b == 0 || (st->u[b].flags & U_SENT))
+        return 0;
+    if (st->u[b].flags & U_PBREAK) {
+        /* "Palmyra, Syria": the country of the place before; ", Iraq" in a
+         * list: the reading of the name before */
+        uint32_t t = st->u[b].tok;
+        if (t > 0 && token_text_is(st, t - 1, ","))
+            return place_end == b ? 1 : -1;
+        return 0;
+    }
+    size_t w = b - 1;
+    if (UNIT_IS(st, w, PLACE_GOVERNORS) || UNIT_IS(st, w, VISIT_VERBS) ||
+        UNIT_IS(st, w, PLACE_ADJECTIVES))
+        return 1;
+    /* "a new Syria", "a pluralistic and democratic Syria": the country as a
+     * state of affairs */
+    for (size_t k = w; k + 4 > w && k < w + 1; k--) {
+        if (!(st->u[k].flags & U_LOWER) || (k < w && (st->u[k + 1].flags & U_BREAK)))
+            break;
+        if (token_text_is(st, st->u[k].tok, "a") || token_text_is(st, st->u[k].tok, "an"))
+            return 1;
+        if (k == 0)
+            break;
+    }
+    if (token_text_is(st, st->u[w].tok, "to") && w > 0 && !(st->u[w].flags & U_BREAK) &&
+        UNIT_IS(st, w - 1, JOURNEY_WORDS))
+        return 1;
+    if (token_text_is(st, st->u[w].tok, "and") || token_text_is(st, st->u[w].tok, "or"))
+        return -1;
+    return 0;
+}
+
+/* A second reading of units [u0, u1) as entity e: a wrapper (it may
+ * share its span with the place or hold it), flagged so the later stages
+ * of the document read the words as the other mentions name them. */
+static void add_reading(ent_state *st, size_t u0, size_t u1, uint32_t e)
+{
+    add_cand(st, u0, u1, C_ENTITY, e, 0);
+    if (st->oom)
+        return;
+    cand *x = &SR_VEC_AT(&st->cands, cand, SR_VEC_COUNT(&st->cands, cand) - 1);
+    x->wrapper = true;
+    x->reading = true;
+}
+
+/* Second readings of names (issue 13): a country that acts ("Turkey
+ * said", "working with Jordan", "a U.S. strike") is also its government,
+ * one mention on the same span; a group after a country, a nationality
+ * or a known actor is an actor of its own spanning both ("U.S. forces",
+ * "the Iraqi government", "ISIL fighters"), with the place named inside
+ * it kept as a mention of its own. */
+static void actor_readings(ent_state *st)
+{
+    size_t nc = SR_VEC_COUNT(&st->cands, cand);
+    int last_place = 0;   /* the reading of the last country: 1 a place */
+    uint32_t last_end = 0; /* the unit after it */
+    uint32_t place_end = 0; /* the unit after the last place other than a country */
+    for (size_t i = 0; i < nc && !st->oom; i++) {
+        cand c = SR_VEC_AT(&st->cands, cand, i);
+        if (c.hidden)
+            continue;
+        char cc[3];
+        bool demonym = false;
+        int32_t g = 0;
+        if (c.type == C_ENTITY) {
+            const sr_entity *e = ent_at(st, c.entity);
+            if (e->e.kind != SITREP_ENTITY_PLACE && e->e.kind != SITREP_ENTITY_PERSON) {
+                /* "ISIL fighters": the group's mention takes its people in */
+                size_t end = group_after(st, c.u1, &g);
+                if (end && g == SR_LEXE_ENTITIES_GROUP_NOUNS_ACTOR_FIGHTERS) {
+                    cand *x = &SR_VEC_AT(&st->cands, cand, i);
+                    x->u1 = (uint32_t)end;
+                    x->end = st->u[end - 1].end;
+                } else if (end && (g == SR_LEXE_ENTITIES_GROUP_NOUNS_ACTOR_MILITARY ||
+                                   g == SR_LEXE_ENTITIES_GROUP_NOUNS_ACTOR_POLICE) &&
+                           (e->e.kind == SITREP_ENTITY_ARMED_GROUP || e->e.kind == SITREP_ENTITY_MILITARY)) {
+                    cand *x = &SR_VEC_AT(&st->cands, cand, i);
+                    x->u1 = (uint32_t)end;
+                    x->end = st->u[end - 1].end;
+                }
+                continue;
+            }
+        }
+        if (!cand_country(st, &c, cc, &demonym)) {
+            if (c.type == C_ENTITY && ent_at(st, c.entity)->e.kind == SITREP_ENTITY_PLACE)
+                place_end = c.u1;
+            continue;
+        }
+        /* "U.S. forces", "Iraqi officials" */
+        size_t end = group_after(st, c.u1, &g);
+        if (end) {
+            uint64_t key = span_key(st, c.u0, end);
+            int32_t a = key ? kb_lookup(st, key, c.u0, end) : -1;
+            uint32_t e = a >= 0 ? actor_entity(st, a) : state_actor(st, cc, g);
+            if (e != UINT32_MAX) {
+                add_reading(st, c.u0, end, e);
+            }
+            last_place = 0;
+            last_end = c.u1;
+            continue;
+        }
+        if (demonym)
+            continue;
+        /* "the government of Iraq", "the people of Syria" */
+        if (c.u0 >= 2 && token_text_is(st, st->u[c.u0 - 1].tok, "of") &&
+            (st->u[c.u0 - 2].flags & U_LOWER) && UNIT_IS(st, c.u0 - 2, GROUP_NOUNS) &&
+            !(st->u[c.u0 - 1].flags & U_BREAK) && !(st->u[c.u0].flags & U_BREAK)) {
+            sr_lexid id = ulex(st, c.u0 - 2);
+            g = sr_lex_value(id, SR_LEX_ENTITIES_GROUP_NOUNS, SR_LEXCOL_ENTITIES_GROUP_NOUNS_ACTOR);
+            uint32_t e = state_actor(st, cc, g);
+            if (e != UINT32_MAX) {
+                add_reading(st, c.u0 - 2, c.u1, e);
+            }
+            last_place = 1;
+            last_end = c.u1;
+            continue;
+        }
+        int r = governed_as_place(st, c.u0, c.u1, place_end);
+        if (r < 0)
+            r = last_end && last_end + 2 >= c.u0 ? last_place : 0;
+        last_place = r;
+        last_end = c.u1;
+        if (r)
+            continue;
+        uint32_t e = state_actor(st, cc, SR_LEXE_ENTITIES_GROUP_NOUNS_ACTOR_GOVERNMENT);
+        if (e == UINT32_MAX)
+            continue;
+        add_reading(st, c.u0, c.u1, e);
+        if (!st->oom)
+            SR_VEC_AT(&st->cands, cand, i).wrapper = true;
+    }
+}
+
 /* ---- assembling ---- */
 
 static void link_surnames(ent_state *st)
@@ -1782,8 +2040,7 @@ static void add_bylines(ent_state *st)
         x->e.source |= SITREP_FOUND_PATTERN;
         if (x->e.role == NULL)
             x->e.role = "author";
-        sitrep_mention m = {{(uint32_t)(at - doc->src), (uint32_t)(at - doc->src + n)}, e,
-                            (uint32_t)(at - doc->src)};
+        sitrep_mention m = {{(uint32_t)(at - doc->src), (uint32_t)(at - doc->src + n)}, e, {0, 0}, 0};
         if (!SR_VEC_PUSH(&doc->mentions, sitrep_mention, m))
             st->oom = true;
     }
@@ -1806,14 +2063,23 @@ static int cmp_span(const void *a, const void *b)
 }
 
 /* Mentions in input order: by start, a longer one (the one holding
- * others) first, then by entity (equal spans stay in a fixed order). */
+ * others) first; of two on one span the place last (the reading the later
+ * stages see on its words, context.c), then by entity. */
+typedef struct ranked_mention {
+    sitrep_mention m;
+    bool place;
+} ranked_mention;
+
 static int cmp_mention_nested(const void *a, const void *b)
 {
-    const sitrep_mention *x = a, *y = b;
+    const ranked_mention *rx = a, *ry = b;
+    const sitrep_mention *x = &rx->m, *y = &ry->m;
     if (x->span.start != y->span.start)
         return x->span.start < y->span.start ? -1 : 1;
     if (x->span.end != y->span.end)
         return x->span.end > y->span.end ? -1 : 1;
+    if (rx->place != ry->place)
+        return rx->place ? 1 : -1;
     return x->entity < y->entity ? -1 : x->entity > y->entity;
 }
 
@@ -1847,8 +2113,18 @@ static void finish(ent_state *st)
          * mention of the same span; other overlaps are dropped as above */
         if (nw > 1)
             qsort(st->wraps.data, nw, sizeof(sitrep_span), cmp_span);
+        ranked_mention *rm = doc->mem->calloc(nm ? nm : 1, sizeof *rm);
+        if (rm == NULL) {
+            st->oom = true;
+            return;
+        }
+        for (size_t i = 0; i < nm; i++)
+            rm[i] = (ranked_mention){m[i], ent_at(st, m[i].entity)->e.kind == SITREP_ENTITY_PLACE};
         if (nm > 1)
-            qsort(m, nm, sizeof *m, cmp_mention_nested);
+            qsort(rm, nm, sizeof *rm, cmp_mention_nested);
+        for (size_t i = 0; i < nm; i++)
+            m[i] = rm[i].m;
+        doc->mem->free(rm);
         size_t w = 0, top = SIZE_MAX; /* the last kept mention not inside another */
         bool top_wraps = false;
         for (size_t i = 0; i < nm; i++) {
@@ -2001,13 +2277,16 @@ sitrep_status sr_entities(sitrep_doc *doc)
             else if (c->type == C_CTXPLACE)
                 resolve_context_place(&st, c);
         }
+        actor_readings(&st);
     }
     size_t nc = SR_VEC_COUNT(&st.cands, cand);
     for (size_t i = 0; i < nc && !st.oom; i++) {
         const cand *c = &SR_VEC_AT(&st.cands, cand, i);
         if (c->type != C_ENTITY || c->hidden)
             continue;
-        sitrep_mention m = {{c->start, c->end}, c->entity, c->name_start};
+        sitrep_mention m = {{c->start, c->end}, c->entity, {0, 0}, c->reading ? SITREP_MENTION_READING : 0};
+        if (c->name_start != c->start || c->name_end != c->end)
+            m.name = (sitrep_span){c->name_start, c->name_end};
         if (!SR_VEC_PUSH(&doc->mentions, sitrep_mention, m))
             st.oom = true;
         if (c->wrapper && !SR_VEC_PUSH(&st.wraps, sitrep_span, m.span))

@@ -628,10 +628,16 @@ sitrep_status sr_corpus_add(sitrep_corpus *c, const sitrep_doc *doc, const char 
     for (size_t i = 0; i < nm; i++) {
         sitrep_span in = input_span(doc, ms[i].span);
         uint32_t n = in.end - in.start;
-        uint32_t name = ms[i].name_start > ms[i].span.start && ms[i].name_start < ms[i].span.end
-                            ? sr_doc_input_pos(doc, ms[i].name_start) : in.start;
-        sr_cmention m = {map[ms[i].entity], id, in.start, in.end, intern(c, doc->input + in.start, n), n,
-                         name > in.start && name < in.end ? name - in.start : 0};
+        sr_cmention m = {map[ms[i].entity], id, in.start, in.end, intern(c, doc->input + in.start, n), n, NULL};
+        sitrep_span nm_ = ms[i].name;
+        if (nm_.end > nm_.start && nm_.start >= ms[i].span.start && nm_.end <= ms[i].span.end &&
+            (nm_.start != ms[i].span.start || nm_.end != ms[i].span.end)) {
+            sitrep_span a = input_span(doc, nm_);
+            if (a.end > a.start && (m.alias = intern(c, doc->input + a.start, a.end - a.start)) == NULL) {
+                c->mem->free(map);
+                return SITREP_ENOMEM;
+            }
+        }
         if (m.quote == NULL || !SR_VEC_PUSH(&c->mentions, sr_cmention, m)) {
             c->mem->free(map);
             return SITREP_ENOMEM;

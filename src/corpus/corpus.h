@@ -31,8 +31,8 @@ typedef struct sr_cmention {
     uint32_t start, end;
     const char *quote;       /* the bytes [start, end) of the document (arena) */
     uint32_t quote_len;
-    uint32_t name_off;       /* bytes of the quote before the name (a person's
-                                title): the alias is quote + name_off */
+    const char *alias;       /* the name inside the quote when the mention holds
+                                more (a title, "fighters"), else NULL */
 } sr_cmention;
 
 /* A time expression or figure kept for the mention records (--mentions). */

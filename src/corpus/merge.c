@@ -121,7 +121,7 @@ sitrep_status sr_corpus_absorb(sitrep_corpus *into, const sitrep_corpus *from)
     for (size_t i = 0; i < SR_VEC_COUNT(&from->mentions, sr_cmention) && !a.bad; i++) {
         sr_cmention x = SR_VEC_AT(&from->mentions, sr_cmention, i);
         x.entity = emap[x.entity];
-        TR(doc), TR(quote);
+        TR(doc), TR(quote), TR(alias);
         a.bad = a.bad || !SR_VEC_PUSH(&into->mentions, sr_cmention, x);
     }
     mem->free(emap);

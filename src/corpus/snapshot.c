@@ -30,14 +30,15 @@
 #include <string.h>
 
 #define SNAP_MAGIC "SRCORP\x01\x00"
-#define SNAP_FORMAT 4u /* 2: time and figure mentions; 3: a mention's name offset; 4: story terms, no index */
+#define SNAP_FORMAT 5u /* 2: time and figure mentions; 3: a mention's name offset; 4: story terms, no index;
+                          5: a mention's alias (its name) in place of the offset */
 
 /* The string fields of each saved struct, by offset. */
 #define F(type, field) offsetof(type, field)
 static const size_t entity_strs[] = {F(sr_centity, name), F(sr_centity, parent), F(sr_centity, role),
                                      F(sr_centity, role_doc), F(sr_centity, first_doc), F(sr_centity, admin1),
                                      F(sr_centity, admin1_code), F(sr_centity, feature)};
-static const size_t mention_strs[] = {F(sr_cmention, doc), F(sr_cmention, quote)};
+static const size_t mention_strs[] = {F(sr_cmention, doc), F(sr_cmention, quote), F(sr_cmention, alias)};
 static const size_t span_strs[] = {F(sr_cspan, doc), F(sr_cspan, quote)};
 static const size_t claim_strs[] = {F(sr_cclaim, doc),       F(sr_cclaim, measure),
                                     F(sr_cclaim, qualifier), F(sr_cclaim, actor),
@@ -309,7 +310,7 @@ static bool consistent(sitrep_corpus *c)
     for (size_t i = 0; i < SR_VEC_COUNT(&c->mentions, sr_cmention); i++) {
         const sr_cmention *m = &SR_VEC_AT(&c->mentions, sr_cmention, i);
         if (m->entity >= ne || !m->doc || !m->quote || m->end < m->start || m->end - m->start != m->quote_len ||
-            strlen(m->quote) != m->quote_len || m->name_off >= m->quote_len + (m->quote_len == 0))
+            strlen(m->quote) != m->quote_len || (m->alias && strlen(m->alias) > m->quote_len))
             return false;
     }
     for (size_t i = 0; i < ncl; i++) {

@@ -64,7 +64,7 @@ static json_t *entity_json(const sr_centity *e, const char *id, const sr_cmentio
     size_t na = 0;
     scratch[na++] = e->name;
     for (size_t i = 0; i < n; i++)
-        scratch[na++] = ms[i]->quote + ms[i]->name_off;
+        scratch[na++] = ms[i]->alias ? ms[i]->alias : ms[i]->quote;
     qsort(scratch, na, sizeof *scratch, cmp_str);
     json_t *aliases = json_array();
     for (size_t i = 0; i < na; i++)

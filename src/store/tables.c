@@ -398,8 +398,10 @@ static sitrep_status fill_entities(sitrep_store *s, sitrep_corpus *c)
                 break;
             }
             sqlite3_bind_int64(q, 1, (int64_t)es[ms[k]->entity].key);
-            sqlite3_bind_text(q, 2, ms[k]->quote + ms[k]->name_off, (int)(ms[k]->quote_len - ms[k]->name_off),
-                              SQLITE_STATIC);
+            if (ms[k]->alias)
+                sr_db_text(q, 2, ms[k]->alias);
+            else
+                sqlite3_bind_text(q, 2, ms[k]->quote, (int)ms[k]->quote_len, SQLITE_STATIC);
             st = sr_db_done(s, q, "storing an alias");
         }
         i = j;
