@@ -765,6 +765,19 @@ static int32_t claimed_by(const estate *es, size_t lo, size_t hi)
     return -1;
 }
 
+/* Where the state's forces named by a common noun start at token k, past
+ * an article and up to three words of a name ("the Salvadoran army", "a
+ * military patrol"); hi when they are not named there. */
+static size_t forces_after(const sr_context *c, size_t k, size_t hi)
+{
+    size_t q = k;
+    while (q < hi && q < k + 4 && (sr_tok_is(c, q, "the") || sr_tok_is(c, q, "a") ||
+                                   (sr_tok_word(c, q) && (c->tok[q].flags & SITREP_TOKF_CAP) &&
+                                    !sr_tok_class(c, q, SR_LEX_EVENTS_BY_FORCES))))
+        q++;
+    return q < hi && sr_tok_phrase(c, q, hi, SR_LEX_EVENTS_BY_FORCES, NULL) ? q : hi;
+}
+
 /* Is the "of" at token k that of a force's members or part ("members of
  * the army", "a column of guerrillas")? */
 static bool members_of(const sr_context *c, size_t k, size_t lo)
@@ -788,6 +801,18 @@ static int32_t perpetrator(const estate *es, size_t lo, size_t hi, size_t at, in
     if (who >= 0) {
         *conf = SR_PERP_ACCUSED;
         return who;
+    }
+    /* "accused the air force of bombing", "blamed the army for": the
+     * state's forces named by a common noun */
+    for (size_t k = lo; k < hi && forces; k++) {
+        if (!sr_tok_class(c, k, SR_LEX_EVENTS_BLAME))
+            continue;
+        size_t q = forces_after(c, k + 1, hi);
+        if (q < hi) {
+            *forces = sr_tok_class(c, q, SR_LEX_EVENTS_POLICE_NOUN) ? 2 : 1;
+            *conf = SR_PERP_ACCUSED;
+            return -1;
+        }
     }
     *conf = hedged(c, lo, hi) ? SR_PERP_SUSPECTED : SR_PERP_REPORTED;
     /* "was attacked by X": the subject is what was hit */
@@ -871,13 +896,8 @@ static int32_t perpetrator(const estate *es, size_t lo, size_t hi, size_t at, in
                 return who;
             /* "bombed by the air force", "shot by a Salvadoran army
              * patrol": the state's forces */
-            size_t q = k + 1;
-            while (q < hi && q < k + 4 && (sr_tok_is(c, q, "the") || sr_tok_is(c, q, "a") ||
-                                           (sr_tok_word(c, q) && (c->tok[q].flags & SITREP_TOKF_CAP) &&
-                                            !sr_tok_class(c, q, SR_LEX_EVENTS_BY_FORCES))))
-                q++;
-            sr_lexid id;
-            if (forces && q < hi && sr_tok_phrase(c, q, hi, SR_LEX_EVENTS_BY_FORCES, &id)) {
+            size_t q = forces_after(c, k + 1, hi);
+            if (forces && q < hi) {
                 *forces = sr_tok_class(c, q, SR_LEX_EVENTS_POLICE_NOUN) ? 2 : 1;
                 return -1;
             }
