@@ -1136,6 +1136,52 @@ static void stated_casualties(const sr_context *c, size_t lo, size_t hi, sr_even
                 }
                 break;
             }
+    /* "the assassination of the minister X", "X's murder", "X was found
+     * dead": one named person killed */
+    if (!ev->fat_q)
+        for (size_t k = lo; k < hi && !ev->fat_q; k++) {
+            bool found_dead = k > lo && sr_tok_is(c, k, "found") && sr_tok_is(c, k + 1, "dead") &&
+                              sr_tok_is(c, k - 1, "was");
+            if (found_dead) {
+                for (size_t q = k - 1; q > lo && k - q < 14 && !ev->fat_q;) {
+                    q--;
+                    const sr_entity *en = sr_entity_at(c, q, NULL);
+                    if (en && en->e.kind == SITREP_ENTITY_PERSON) {
+                        ev->fat_low = ev->fat_high = 1;
+                        ev->fat_q = SR_Q_EXACT;
+                    }
+                }
+                continue;
+            }
+            if (c->tok[k].kind != SITREP_TOK_WORD ||
+                sr_lex_value(c->wi[k].lex, SR_LEX_CLAIMS_OUTCOME_NOUN, 0) != SR_LEXE_OUTCOME_KILLED)
+                continue;
+            const char *w = c->src + c->tok[k].start;
+            size_t n = c->tok[k].end - c->tok[k].start;
+            if ((w[n - 1] | 0x20) == 's' || sr_tok_is(c, k, "massacre"))
+                continue; /* "the murders of", "the massacre of": how many is not said */
+            const sr_entity *who = NULL;
+            if (sr_tok_is(c, k + 1, "of")) {
+                /* "of Salvadoran presidency minister X": titles before the name */
+                for (size_t q = k + 2; q < hi && q < k + 9 && !who; q++) {
+                    if (sr_tok_char(c, q, ',') || sr_tok_char(c, q, ';') || sr_tok_is(c, q, "and") ||
+                        c->at[q].figure >= 0)
+                        break;
+                    const sr_entity *en = sr_entity_at(c, q, NULL);
+                    if (en)
+                        who = en;
+                }
+            } else if (k > lo + 1 && sr_tok_is(c, k - 1, "s") &&
+                       (sr_tok_char(c, k - 2, '\'') || c->src[c->tok[k - 2].start] == '\xE2')) {
+                who = sr_entity_at(c, k - 3, NULL); /* "X's murder" */
+            } else if (k > lo && (c->wi[k - 1].flags & (SR_WI_POSS2 | SR_WI_POSS4))) {
+                who = sr_entity_at(c, k - 1, NULL);
+            }
+            if (who && who->e.kind == SITREP_ENTITY_PERSON) {
+                ev->fat_low = ev->fat_high = 1;
+                ev->fat_q = SR_Q_EXACT;
+            }
+        }
     /* "a policeman was wounded": one hurt */
     if (!ev->inj_q)
         for (size_t k = lo + 1; k + 1 < hi; k++)
