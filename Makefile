@@ -10,7 +10,7 @@ CMAKE_FLAGS ?=
 PYTHON ?= /usr/bin/python3
 
 .PHONY: all check pytest asan valgrind fuzz fuzz-long bench bench-corpus bench-stories bench-order bench-web bench-ingest bench-ingest-steps \
-	bench-ingest-scale bench-dask demo clean
+	bench-ingest-scale bench-extract-memory bench-dask demo clean
 
 all:
 	cmake -S . -B $(BUILD) -DSITREP_WERROR=ON $(CMAKE_FLAGS) >/dev/null
@@ -75,6 +75,12 @@ bench-ingest-steps: all
 SCALE_N ?= 1000000
 bench-ingest-scale: all
 	bash bench/ingest_scale.sh $(BUILD) $(SCALE_N) 10000 $$(( $(SCALE_N) / 10 ))
+
+# peak memory of `sitrep extract` over a quarter, half and all of EXTRACT_MB MB of
+# generated articles, and its growth per MB of input (about 2 minutes per 100 MB)
+EXTRACT_MB ?= 200
+bench-extract-memory: all
+	bash bench/extract_memory.sh $(BUILD) $(EXTRACT_MB)
 
 # web pages: main-text F1 and throughput beside Readability.js and readability-lxml (about 1 minute)
 bench-web: all

@@ -43,16 +43,18 @@ cleanup() {
 trap cleanup EXIT
 cd "$tmp" || exit 2
 
-# articles N FILE [PREFIX]: N articles made from the corpus fixtures, each
-# its own id, places and figures, as JSON Lines
+# articles N FILE [PREFIX] [PARTS]: N articles made from the corpus
+# fixtures (PARTS of them one after the other, default 1), each its own id,
+# places and figures, as JSON Lines
 articles() {
-    python3 - "$src" "$2" "$1" "${3:-a}" <<'PY'
+    python3 - "$src" "$2" "$1" "${3:-a}" "${4:-1}" <<'PY'
 import glob, json, os, sys
 texts = [open(f).read() for f in sorted(glob.glob(os.path.join(sys.argv[1], "fixtures/corpus/*/*.txt")))]
 places = ["Kismayo", "Baidoa", "Beledweyne", "Garowe", "Bosaso", "Jowhar", "Marka", "Afgoye", "Dhusamareb", "Galkayo"]
+parts = int(sys.argv[5])
 with open(sys.argv[2], "w") as out:
     for i in range(int(sys.argv[3])):
-        t = texts[i % len(texts)]
+        t = "\n\n".join(texts[(i + k) % len(texts)] for k in range(parts))
         for k, p in enumerate(places):
             t = t.replace(p, places[(k + i) % len(places)])
         t = t.replace(" 1", " %d" % (1 + i % 7)).replace(" 2", " %d" % (2 + i % 5))
@@ -75,14 +77,18 @@ articles 2000 in2000.jsonl
 
 # ---- full disk: a tmpfs that holds the first batch of 1000, not the second ----
 # (the first batch's database measured on disk: the tmpfs holds it two
-# and a half times, its log beside it; the second needs about four)
+# and a half times, its log beside it; the second batch's articles are
+# each six of the first's, which a batch that writes only what it adds
+# needs about six times the room for)
 head -1000 in2000.jsonl > in1000.jsonl
 "$sitrep" ingest measure.db --batch 1000 in1000.jsonl 2>/dev/null
 room=$(( $(stat -c %s measure.db) * 5 / 2 / 1024 + 1 ))
+articles 1000 big1000.jsonl b 6
+cat in1000.jsonl big1000.jsonl > full2000.jsonl
 mkdir small
 if mount -t tmpfs -o size=${room}k tmpfs small 2>/dev/null; then
     mounted=$tmp/small
-    run full ingest small/x.db --batch 1000 in2000.jsonl
+    run full ingest small/x.db --batch 1000 full2000.jsonl
     check "full disk: exit 2 (got $status)" [ "$status" = 2 ]
     check "full disk: named" grep -q "^sitrep: small/x.db: disk full while " full.err
     check "full disk: the lost batch and what was stored named" \

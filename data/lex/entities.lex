@@ -648,6 +648,7 @@ terrorists          fighters
 operatives          fighters
 rebels              fighters
 units               fighters
+unit                fighters
 members             fighters
 
 # Words that may stand between the modifier and the group ("ISIL tactical

@@ -1308,6 +1308,17 @@ wounded
 injured
 hurt
 
+# How badly, between "was" and the hurt: "was seriously wounded".
+[set hurt_degree]
+seriously
+critically
+gravely
+badly
+slightly
+lightly
+severely
+mortally
+
 # One person: "a police officer".
 [set one_word]
 a

@@ -1892,6 +1892,60 @@ static void add_reading(ent_state *st, size_t u0, size_t u1, uint32_t e)
     x->reading = true;
 }
 
+/* The country whose people a plural nationality names ("Syrians",
+ * "Iraqis", "Afghans": a demonym of the gazetteer with an "s"), in cc;
+ * false when unit i is none. */
+static bool plural_demonym(const ent_state *st, size_t i, char cc[3])
+{
+    const unit *x = &st->u[i];
+    size_t n = x->end - x->start;
+    if (st->gaz == NULL || n < 5 || !(x->flags & (U_CAP | U_ALLCAPS)) || (x->flags & U_LOWER) ||
+        (st->src[x->end - 1] | 0x20) != 's' || (i + 1 < st->nu && (st->u[i + 1].flags & U_HYPH)) ||
+        (x->flags & U_HYPH))
+        return false;
+    uint64_t key = sr_namekey_of(st->src + x->start, n - 1);
+    uint32_t ids[SR_MAX_CANDS];
+    size_t k = key ? sr_gaz_lookup(st->gaz, key, ids, SR_MAX_CANDS) : 0;
+    for (size_t j = 0; j < k && j < SR_MAX_CANDS; j++) {
+        sr_place p;
+        sr_gaz_place(st->gaz, ids[j], &p);
+        if (p.kind == SR_PLACE_DEMONYM && p.country[0]) {
+            memcpy(cc, p.country, 3);
+            return true;
+        }
+    }
+    return false;
+}
+
+/* Plural nationalities as the people of their country ("the Iraqis",
+ * "Syrians": "People of Iraq"), the article with them, on words no other
+ * mention holds. */
+static void people_readings(ent_state *st)
+{
+    size_t nc = SR_VEC_COUNT(&st->cands, cand);
+    for (size_t i = 0; i < st->nu && !st->oom; i++) {
+        char cc[3];
+        if (!plural_demonym(st, i, cc))
+            continue;
+        bool taken = false;
+        for (size_t k = 0; k < nc && !taken; k++) {
+            const cand *c = &SR_VEC_AT(&st->cands, cand, k);
+            taken = c->type == C_ENTITY && !c->hidden && c->u0 <= i && i < c->u1;
+        }
+        if (taken)
+            continue;
+        uint32_t e = state_actor(st, cc, SR_LEXE_ENTITIES_GROUP_NOUNS_ACTOR_PEOPLE);
+        if (e == UINT32_MAX)
+            continue;
+        size_t u0 = i;
+        if (i > 0 && !(st->u[i].flags & U_PBREAK) && UNIT_IS(st, i - 1, ARTICLES))
+            u0 = i - 1;
+        add_reading(st, u0, i + 1, e);
+        if (!st->oom) /* the alias is the nationality, not "the" */
+            SR_VEC_AT(&st->cands, cand, SR_VEC_COUNT(&st->cands, cand) - 1).name_start = st->u[i].start;
+    }
+}
+
 /* Second readings of names (issue 13): a country that acts ("Turkey
  * said", "working with Jordan", "a U.S. strike") is also its government,
  * one mention on the same span; a group after a country, a nationality
@@ -2278,6 +2332,7 @@ sitrep_status sr_entities(sitrep_doc *doc)
                 resolve_context_place(&st, c);
         }
         actor_readings(&st);
+        people_readings(&st);
     }
     size_t nc = SR_VEC_COUNT(&st.cands, cand);
     for (size_t i = 0; i < nc && !st.oom; i++) {

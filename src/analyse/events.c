@@ -1182,14 +1182,28 @@ static void stated_casualties(const sr_context *c, size_t lo, size_t hi, sr_even
                 ev->fat_q = SR_Q_EXACT;
             }
         }
-    /* "a policeman was wounded": one hurt */
+    /* "a policeman was wounded", "the judge was seriously injured",
+     * "wounding a civilian", "wounded the judge X": one hurt */
     if (!ev->inj_q)
-        for (size_t k = lo + 1; k + 1 < hi; k++)
-            if (sr_tok_is(c, k, "was") && sr_tok_class(c, k + 1, SR_LEX_EVENTS_HURT_PASSIVE)) {
+        for (size_t k = lo + 1; k + 1 < hi; k++) {
+            size_t p = k + 1;
+            if (sr_tok_class(c, p, SR_LEX_EVENTS_HURT_DEGREE) && p + 1 < hi)
+                p++;
+            bool one = sr_tok_is(c, k, "was") && sr_tok_class(c, p, SR_LEX_EVENTS_HURT_PASSIVE);
+            if (!one && (sr_tok_is(c, k, "wounding") || sr_tok_is(c, k, "injuring") ||
+                         (sr_tok_class(c, k, SR_LEX_EVENTS_HURT_PASSIVE) && !sr_tok_is(c, k - 1, "was") &&
+                          !sr_tok_is(c, k - 1, "were") && !sr_tok_is(c, k - 1, "been")))) {
+                const sr_entity *en = sr_entity_at(c, k + 1, NULL);
+                one = (en && en->e.kind == SITREP_ENTITY_PERSON) ||
+                      ((sr_tok_is(c, k + 1, "a") || sr_tok_is(c, k + 1, "an")) && c->at[k + 1].figure < 0 &&
+                       k + 2 < hi && c->at[k + 2].figure < 0 && sr_tok_word(c, k + 2));
+            }
+            if (one) {
                 ev->inj_low = ev->inj_high = 1;
                 ev->inj_q = SR_Q_EXACT;
                 break;
             }
+        }
 }
 
 /* The dated time expression nearest the trigger in [lo, hi); with

@@ -13,6 +13,7 @@
 #include "doc.h"
 #include "namekey.h"
 #include "wordhash.h"
+#include "data/lex.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -305,35 +306,25 @@ static bool add_span(sitrep_corpus *c, sr_buf *spans, uint32_t owner, const char
 }
 
 /* The document's claims and events, with copies of what they name. */
-/* Trend words and what they expect of the numbers. */
-static const struct {
-    const char *word;
-    uint8_t kind;
-} trend_words[] = {
-    {"double", SR_TREND_DOUBLE},  {"doubled", SR_TREND_DOUBLE},   {"doubling", SR_TREND_DOUBLE},
-    {"triple", SR_TREND_TRIPLE},  {"tripled", SR_TREND_TRIPLE},   {"halved", SR_TREND_HALF},
-    {"halving", SR_TREND_HALF},   {"rose", SR_TREND_RISE},        {"risen", SR_TREND_RISE},
-    {"rising", SR_TREND_RISE},    {"increased", SR_TREND_RISE},   {"surged", SR_TREND_RISE},
-    {"jumped", SR_TREND_RISE},    {"grew", SR_TREND_RISE},        {"fell", SR_TREND_FALL},
-    {"declined", SR_TREND_FALL},  {"dropped", SR_TREND_FALL},     {"decreased", SR_TREND_FALL},
-};
-
-static bool tok_is(const sitrep_doc *doc, const sitrep_token *t, const char *w)
+/* The token's entry in the rule lexicons (data/lex). */
+static sr_lexid tok_lex(const sitrep_doc *doc, const sitrep_token *t)
 {
-    size_t n = strlen(w);
-    if (t->end - t->start != n)
-        return false;
-    for (size_t k = 0; k < n; k++) {
-        char ch = doc->src[t->start + k];
-        if ((ch >= 'A' && ch <= 'Z' ? ch + 32 : ch) != w[k])
-            return false;
-    }
-    return true;
+    return sr_lex_find(doc->src + t->start, t->end - t->start);
 }
 
-/* The sentences of the document that state a trend, for the trend checks:
- * the trend word with the words that lead to it ("is on track to double",
- * "more than double", "fell by half"). */
+/* A trend word's kind (SR_TREND_*, data/lex/stories.lex trend_words), 0
+ * when token i is none; "half" only after "by". */
+static uint8_t trend_kind(const sitrep_doc *doc, const sitrep_token *t, size_t i, size_t lo)
+{
+    const int32_t *row;
+    if (!sr_lex_rows(tok_lex(doc, &t[i]), SR_LEX_STORIES_TREND_WORDS, &row))
+        return 0;
+    if (row[SR_LEXCOL_STORIES_TREND_WORDS_AFTER_BY] &&
+        !(i > lo && sr_lex_find(doc->src + t[i - 1].start, t[i - 1].end - t[i - 1].start) == sr_lex_find("by", 2)))
+        return 0;
+    return (uint8_t)row[SR_LEXCOL_STORIES_TREND_WORDS_KIND];
+}
+
 static sitrep_status add_trend_words(sitrep_corpus *c, uint32_t d, const sitrep_doc *doc)
 {
     size_t nt, ns;
@@ -342,28 +333,14 @@ static sitrep_status add_trend_words(sitrep_corpus *c, uint32_t d, const sitrep_
     for (size_t s = 0; s < ns; s++) {
         size_t lo = sen[s].first, hi = lo + sen[s].count;
         for (size_t i = lo; i < hi && i < nt; i++) {
-            uint8_t kind = 0;
             if (t[i].kind != SITREP_TOK_WORD)
                 continue;
-            for (size_t k = 0; k < sizeof trend_words / sizeof trend_words[0] && !kind; k++)
-                if (tok_is(doc, &t[i], trend_words[k].word))
-                    kind = trend_words[k].kind;
-            if (!kind && tok_is(doc, &t[i], "half") && i > lo && tok_is(doc, &t[i - 1], "by"))
-                kind = SR_TREND_HALF;
+            uint8_t kind = trend_kind(doc, t, i, lo);
             if (!kind)
                 continue;
             size_t from = i;
-            static const char *const lead[] = {"on", "track", "pace", "to", "expected", "more",
-                                               "than", "set", "poised", "likely", "nearly",
-                                               "almost", "by", "fell", "cut", "is", NULL};
-            while (from > lo && i - from < 5) {
-                bool in = false;
-                for (size_t k = 0; lead[k] && !in; k++)
-                    in = tok_is(doc, &t[from - 1], lead[k]);
-                if (!in)
-                    break;
+            while (from > lo && i - from < 5 && sr_lex_in(tok_lex(doc, &t[from - 1]), SR_LEX_STORIES_TREND_LEAD))
                 from--;
-            }
             sitrep_span in = input_span(doc, sen[s].span);
             sr_ctrendword w = {d, in.start, in.end, NULL, NULL, kind, 1};
             w.quote = intern(c, doc->input + w.start, w.end - w.start);

@@ -9,6 +9,7 @@
 
 #include "core/core.h"
 #include "analyse/minhash.h"
+#include "lex_ids.h"
 
 /* One entity across documents. */
 typedef struct sr_centity {
@@ -177,7 +178,14 @@ typedef struct sr_ctrendword {
     uint8_t alive;
 } sr_ctrendword;
 
-enum { SR_TREND_DOUBLE = 1, SR_TREND_TRIPLE, SR_TREND_HALF, SR_TREND_RISE, SR_TREND_FALL };
+/* the kinds of trend words, as data/lex/stories.lex names them */
+enum {
+    SR_TREND_DOUBLE = SR_LEXE_TREND_DOUBLE,
+    SR_TREND_TRIPLE = SR_LEXE_TREND_TRIPLE,
+    SR_TREND_HALF = SR_LEXE_TREND_HALF,
+    SR_TREND_RISE = SR_LEXE_TREND_RISE,
+    SR_TREND_FALL = SR_LEXE_TREND_FALL
+};
 
 typedef struct sr_ctrend {
     uint32_t groups[8];              /* its points, sr_cgroup indexes, by period */

@@ -33,6 +33,11 @@ struct sitrep_store {
     bool base_ok;
     size_t base_mentions, base_nentities;
     sr_centity *base_entities;
+    /* the documents there were, and which of them were undated (analysed
+     * again when finishing): a dated stored document's rows of claims,
+     * events and trend sentences stay as they are */
+    size_t base_ndocs;
+    uint8_t *base_undated;
     struct {
         const char *sql;      /* a string literal: the cache compares pointers */
         sqlite3_stmt *stmt;
@@ -64,9 +69,11 @@ sitrep_status sr_db_done(sitrep_store *s, sqlite3_stmt *q, const char *what);
 
 /* tables.c: every table made from the finished corpus c (all the stored
  * articles), replacing what they held; with s->base_ok, the entities,
- * their mentions and surface forms and the names queries match are only
- * brought up to date (rows of the new documents added, entities that
- * changed written again). */
+ * their mentions and surface forms, the names queries match, the
+ * documents and each document's claims, events and trend sentences are
+ * only brought up to date (rows of the new and undated documents written,
+ * entities that changed, a document's story and near-copy and a claim's or
+ * event's group where they changed). */
 sitrep_status sr_store_fill(sitrep_store *s, sitrep_corpus *c);
 
 /* The JSON of `o` (compact, in order, as the records are written) appended

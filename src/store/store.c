@@ -445,8 +445,10 @@ void sitrep_store_close(sitrep_store *s)
 void sr_store_base_drop(sitrep_store *s)
 {
     s->mem->free(s->base_entities);
+    s->mem->free(s->base_undated);
     s->base_entities = NULL;
-    s->base_nentities = s->base_mentions = 0;
+    s->base_undated = NULL;
+    s->base_nentities = s->base_mentions = s->base_ndocs = 0;
     s->base_ok = false;
 }
 
@@ -462,6 +464,13 @@ static sitrep_status base_keep(sitrep_store *s)
         memcpy(s->base_entities, s->corpus->entities.data, ne * sizeof *s->base_entities);
     s->base_nentities = ne;
     s->base_mentions = SR_VEC_COUNT(&s->corpus->mentions, sr_cmention);
+    size_t nd = SR_VEC_COUNT(&s->corpus->docs, sr_cdoc);
+    s->base_undated = s->mem->calloc(nd ? nd : 1, 1);
+    if (!s->base_undated)
+        return SITREP_ENOMEM;
+    for (size_t i = 0; i < nd; i++)
+        s->base_undated[i] = SR_VEC_AT(&s->corpus->docs, sr_cdoc, i).src != NULL;
+    s->base_ndocs = nd;
     s->base_ok = true;
     return SITREP_OK;
 }

@@ -106,6 +106,77 @@ static int cmp_mention(const void *a, const void *b)
     return x->start < y->start ? -1 : x->start > y->start;
 }
 
+/* ---- what a batch keeps ---- */
+
+/* Are document d's rows (its own, its claims', events' and trend
+ * sentences') those of the base?  A dated stored document's analysis
+ * never changes: only its story, near-copy and groups may. */
+static bool kept_doc(const sitrep_store *s, size_t d)
+{
+    return s->base_ok && d < s->base_ndocs && !s->base_undated[d];
+}
+
+/* The values of column 1 of `sql` (rows of key, value: a covering index
+ * scan) by key in [0, n), INT64_MIN where no row (or NULL). */
+static sitrep_status old_values(sitrep_store *s, const char *sql, size_t n, int64_t **out)
+{
+    int64_t *v = s->mem->calloc(n ? n : 1, sizeof *v);
+    if (!v)
+        return SITREP_ENOMEM;
+    for (size_t i = 0; i < n; i++)
+        v[i] = INT64_MIN;
+    sqlite3_stmt *q = sr_db_stmt(s, sql);
+    if (!q) {
+        s->mem->free(v);
+        return sr_db_last(s);
+    }
+    int rc;
+    while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+        int64_t k = sqlite3_column_int64(q, 0);
+        if (k >= 0 && (uint64_t)k < n && sqlite3_column_type(q, 1) != SQLITE_NULL)
+            v[k] = sqlite3_column_int64(q, 1);
+    }
+    sqlite3_reset(q);
+    if (rc != SQLITE_DONE) {
+        s->mem->free(v);
+        return sr_db_fail(s, "reading the stored rows");
+    }
+    *out = v;
+    return SITREP_OK;
+}
+
+/* The rows of the base's undated documents go (they are written again). */
+static sitrep_status drop_undated(sitrep_store *s)
+{
+    sitrep_status st = SITREP_OK;
+    for (size_t d = 0; d < s->base_ndocs && st == SITREP_OK; d++) {
+        if (!s->base_undated[d])
+            continue;
+        static const char *const sql[] = {"DELETE FROM claims WHERE doc = ?", "DELETE FROM events WHERE doc = ?",
+                                          "DELETE FROM trendwords WHERE doc = ?"};
+        for (size_t k = 0; k < sizeof sql / sizeof sql[0] && st == SITREP_OK; k++) {
+            sqlite3_stmt *q = sr_db_stmt(s, sql[k]);
+            if (!q)
+                return sr_db_last(s);
+            sqlite3_bind_int64(q, 1, (int64_t)d);
+            st = sr_db_done(s, q, "dropping an undated document's rows");
+        }
+    }
+    return st;
+}
+
+/* A kept row's group, brought up to date (`sql`: UPDATE ... SET grp = ?1
+ * WHERE key = ?2). */
+static sitrep_status set_group(sitrep_store *s, const char *sql, size_t i, int64_t group)
+{
+    sqlite3_stmt *q = sr_db_stmt(s, sql);
+    if (!q)
+        return sr_db_last(s);
+    sqlite3_bind_int64(q, 1, group);
+    sqlite3_bind_int64(q, 2, (int64_t)i);
+    return sr_db_done(s, q, "storing a group");
+}
+
 /* ---- documents, stories, near-copies, the linking's indexes ---- */
 
 static sitrep_status fill_docs(sitrep_store *s, sitrep_corpus *c)
@@ -136,30 +207,52 @@ static sitrep_status fill_docs(sitrep_store *s, sitrep_corpus *c)
         size[k]++;
         dupsize[d->dup_of >= 0 ? (size_t)d->dup_of : i]++;
     }
+    /* a kept document's row changes only in its story and near-copy */
+    int64_t *old_story = NULL, *old_dup = NULL;
+    if (st == SITREP_OK && s->base_ok)
+        st = old_values(s, "SELECT n, story FROM docs INDEXED BY docs_story", s->base_ndocs, &old_story);
+    if (st == SITREP_OK && s->base_ok)
+        st = old_values(s, "SELECT n, dup FROM docs INDEXED BY docs_dup", s->base_ndocs, &old_dup);
     for (size_t i = 0; i < n && st == SITREP_OK; i++) {
         const sr_cdoc *d = &docs[i];
-        bool set_inferred = !d->published[0] && d->inferred[0];
-        sqlite3_stmt *q = sr_db_stmt(s, "INSERT INTO docs(n, id, record, outlet, title, published, day, inferred,"
-                                        " basis, date, story, dup, sig) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?)");
-        if (!q) {
-            st = sr_db_last(s);
-            break;
+        int64_t story = stories[d->story].first_doc, dup = d->dup_of >= 0 ? d->dup_of : (int64_t)i;
+        if (kept_doc(s, i) && old_story[i] != INT64_MIN && old_dup[i] != INT64_MIN) {
+            if (old_story[i] != story || old_dup[i] != dup) {
+                sqlite3_stmt *q = sr_db_stmt(s, "UPDATE docs SET story = ?, dup = ? WHERE n = ?");
+                if (!q) {
+                    st = sr_db_last(s);
+                    break;
+                }
+                sqlite3_bind_int64(q, 1, story);
+                sqlite3_bind_int64(q, 2, dup);
+                sqlite3_bind_int64(q, 3, (int64_t)i);
+                st = sr_db_done(s, q, "storing a document");
+            }
+        } else {
+            bool set_inferred = !d->published[0] && d->inferred[0];
+            sqlite3_stmt *q = sr_db_stmt(s, "INSERT OR REPLACE INTO docs(n, id, record, outlet, title, published, day,"
+                                            " inferred, basis, date, story, dup, sig) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?)");
+            if (!q) {
+                st = sr_db_last(s);
+                break;
+            }
+            sqlite3_bind_int64(q, 1, (int64_t)i);
+            sr_db_text(q, 2, d->id);
+            sqlite3_bind_text(q, 3, d->record, (int)d->record_len, SQLITE_STATIC);
+            sr_db_text(q, 4, d->outlet);
+            sr_db_text(q, 5, d->title);
+            bind_date(q, 6, d->published);
+            bind_day(q, 7, d->day);
+            sr_db_text(q, 8, set_inferred ? d->inferred : NULL);
+            sr_db_text(q, 9, set_inferred ? d->basis : NULL);
+            bind_date(q, 10, d->published[0] ? d->published : d->inferred);
+            sqlite3_bind_int64(q, 11, story);
+            sqlite3_bind_int64(q, 12, dup);
+            sqlite3_bind_blob(q, 13, d->sig.v, sizeof d->sig.v, SQLITE_STATIC);
+            st = sr_db_done(s, q, "storing a document");
         }
-        sqlite3_bind_int64(q, 1, (int64_t)i);
-        sr_db_text(q, 2, d->id);
-        sqlite3_bind_text(q, 3, d->record, (int)d->record_len, SQLITE_STATIC);
-        sr_db_text(q, 4, d->outlet);
-        sr_db_text(q, 5, d->title);
-        bind_date(q, 6, d->published);
-        bind_day(q, 7, d->day);
-        sr_db_text(q, 8, set_inferred ? d->inferred : NULL);
-        sr_db_text(q, 9, set_inferred ? d->basis : NULL);
-        bind_date(q, 10, d->published[0] ? d->published : d->inferred);
-        sqlite3_bind_int64(q, 11, stories[d->story].first_doc);
-        sqlite3_bind_int64(q, 12, d->dup_of >= 0 ? d->dup_of : (int64_t)i);
-        sqlite3_bind_blob(q, 13, d->sig.v, sizeof d->sig.v, SQLITE_STATIC);
-        st = sr_db_done(s, q, "storing a document");
         if (st == SITREP_OK && d->dup_of < 0) {
+            sqlite3_stmt *q;
             q = sr_db_stmt(s, "INSERT INTO dups(k, canon, ndocs) VALUES(?, ?, ?)");
             if (!q) {
                 st = sr_db_last(s);
@@ -189,6 +282,8 @@ static sitrep_status fill_docs(sitrep_store *s, sitrep_corpus *c)
             sqlite3_bind_int64(q, 8, earliest[k]);
         st = sr_db_done(s, q, "storing a story");
     }
+    s->mem->free(old_story);
+    s->mem->free(old_dup);
     s->mem->free(fs);
     s->mem->free(ls);
     s->mem->free(earliest);
@@ -269,10 +364,10 @@ static sitrep_status fill_entities(sitrep_store *s, sitrep_corpus *c)
     const sr_cmention **ms = s->mem->calloc(nm - m0 ? nm - m0 : 1, sizeof *ms);
     if (!ms)
         return SITREP_ENOMEM;
-    const sr_cmention *all = nm > m0 ? (const sr_cmention *)(const void *)c->mentions.data + m0 : NULL;
+    const sr_cmention *all = (const sr_cmention *)(const void *)c->mentions.data;
     nm -= m0;
     for (size_t i = 0; i < nm; i++)
-        ms[i] = &all[i];
+        ms[i] = &all[m0 + i];
     qsort(ms, nm, sizeof *ms, cmp_mention);
     sr_buf spans;
     sr_buf_init(&spans, s->mem);
@@ -346,16 +441,26 @@ static sitrep_status fill_claims(sitrep_store *s, sitrep_corpus *c)
     sr_buf data, js;
     sr_buf_init(&data, s->mem);
     sr_buf_init(&js, s->mem);
-    sitrep_status st = SITREP_OK;
+    /* a kept document's claims change only in their groups */
+    int64_t *old_grp = NULL;
+    sitrep_status st = s->base_ok ? old_values(s, "SELECT c, grp FROM claims INDEXED BY claims_grp", n, &old_grp) : SITREP_OK;
     for (size_t i = 0; i < n && st == SITREP_OK; i++) {
         const sr_cclaim *x = &cl[i];
         if (!x->alive)
             continue;
+        if (kept_doc(s, x->doc_index) && old_grp[i] != INT64_MIN) {
+            if (old_grp[i] != x->group)
+                st = set_group(s, "UPDATE claims SET grp = ?1 WHERE c = ?2", i, x->group);
+            continue;
+        }
+        /* its analysis, not its group (stored beside it) */
+        sr_cclaim row = *x;
+        row.group = -1;
         data.len = js.len = 0;
-        st = sr_row_save(SR_ROW_CLAIM, x, &data);
+        st = sr_row_save(SR_ROW_CLAIM, &row, &data);
         if (st == SITREP_OK && !spans_json(sp + first[i], first[i + 1] - first[i], &js))
             st = SITREP_ENOMEM;
-        sqlite3_stmt *q = st == SITREP_OK ? sr_db_stmt(s, "INSERT INTO claims(c, doc, docid, pos, ord, key, data,"
+        sqlite3_stmt *q = st == SITREP_OK ? sr_db_stmt(s, "INSERT OR REPLACE INTO claims(c, doc, docid, pos, ord, key, data,"
                                                           " sources, grp) VALUES(?,?,?,?,?,?,?,?,?)")
                                           : NULL;
         if (!q) {
@@ -374,6 +479,7 @@ static sitrep_status fill_claims(sitrep_store *s, sitrep_corpus *c)
         st = sr_db_done(s, q, "storing a claim");
     }
     s->mem->free(first);
+    s->mem->free(old_grp);
     const uint32_t *mem = (const uint32_t *)(const void *)c->claim_members.data;
     const sr_cgroup *gs = (const sr_cgroup *)(const void *)c->groups.data;
     for (size_t k = 0; k < ng && st == SITREP_OK; k++) {
@@ -542,16 +648,26 @@ static sitrep_status fill_events(sitrep_store *s, sitrep_corpus *c)
     sr_buf data, js;
     sr_buf_init(&data, s->mem);
     sr_buf_init(&js, s->mem);
-    sitrep_status st = SITREP_OK;
+    /* a kept document's events change only in their groups */
+    int64_t *old_grp = NULL;
+    sitrep_status st = s->base_ok ? old_values(s, "SELECT e, grp FROM events INDEXED BY events_grp", n, &old_grp) : SITREP_OK;
     for (size_t i = 0; i < n && st == SITREP_OK; i++) {
         const sr_cevent *x = &ev[i];
         if (!x->alive)
             continue;
+        if (kept_doc(s, x->doc_index) && old_grp[i] != INT64_MIN) {
+            if (old_grp[i] != x->group)
+                st = set_group(s, "UPDATE events SET grp = ?1 WHERE e = ?2", i, x->group);
+            continue;
+        }
+        /* its analysis, not its group (stored beside it) */
+        sr_cevent row = *x;
+        row.group = -1;
         data.len = js.len = 0;
-        st = sr_row_save(SR_ROW_EVENT, x, &data);
+        st = sr_row_save(SR_ROW_EVENT, &row, &data);
         if (st == SITREP_OK && !spans_json(sp + first[i], first[i + 1] - first[i], &js))
             st = SITREP_ENOMEM;
-        sqlite3_stmt *q = st == SITREP_OK ? sr_db_stmt(s, "INSERT INTO events(e, doc, docid, pos, ord, run, data,"
+        sqlite3_stmt *q = st == SITREP_OK ? sr_db_stmt(s, "INSERT OR REPLACE INTO events(e, doc, docid, pos, ord, run, data,"
                                                           " sources, grp) VALUES(?,?,?,?,?,?,?,?,?)")
                                           : NULL;
         if (!q) {
@@ -570,6 +686,7 @@ static sitrep_status fill_events(sitrep_store *s, sitrep_corpus *c)
         st = sr_db_done(s, q, "storing an event");
     }
     s->mem->free(first);
+    s->mem->free(old_grp);
     const uint32_t *mem = (const uint32_t *)(const void *)c->event_members.data;
     const sr_cegroup *gs = (const sr_cegroup *)(const void *)c->egroups.data;
     for (size_t k = 0; k < ng && st == SITREP_OK; k++) {
@@ -677,7 +794,7 @@ static sitrep_status fill_rest(sitrep_store *s, sitrep_corpus *c)
     for (size_t d = 0; d < SR_VEC_COUNT(&c->docs, sr_cdoc) && st == SITREP_OK; d++)
         for (uint32_t w = docs[d].words0; w < docs[d].words1 && st == SITREP_OK; w++) {
             const sr_ctrendword *x = &SR_VEC_AT(&c->trendwords, sr_ctrendword, w);
-            if (!x->alive)
+            if (!x->alive || kept_doc(s, d))
                 continue;
             sqlite3_stmt *q = sr_db_stmt(s, "INSERT INTO trendwords(doc, w, start, end, quote, phrase, kind)"
                                             " VALUES(?,?,?,?,?,?,?)");
@@ -701,13 +818,15 @@ sitrep_status sr_store_fill(sitrep_store *s, sitrep_corpus *c)
         return SITREP_EARG;
     /* names only grows with a base: a name no row holds any more matches
      * no row in a query (records.c, match_names) */
-    sitrep_status st = sr_db_exec(s, "DELETE FROM docs; DELETE FROM stories; DELETE FROM dups; DELETE FROM idx;"
-                                     "DELETE FROM claims; DELETE FROM cgroups; DELETE FROM cgroup_places;"
-                                     "DELETE FROM cgroup_outlets; DELETE FROM events; DELETE FROM egroups;"
-                                     "DELETE FROM egroup_actors; DELETE FROM ereports; DELETE FROM conflicts; DELETE FROM trends;"
-                                     "DELETE FROM trendwords;");
+    sitrep_status st = sr_db_exec(s, "DELETE FROM stories; DELETE FROM dups; DELETE FROM idx;"
+                                     "DELETE FROM cgroups; DELETE FROM cgroup_places;"
+                                     "DELETE FROM cgroup_outlets; DELETE FROM egroups;"
+                                     "DELETE FROM egroup_actors; DELETE FROM ereports; DELETE FROM conflicts; DELETE FROM trends;");
     if (st == SITREP_OK && !s->base_ok)
-        st = sr_db_exec(s, "DELETE FROM entities; DELETE FROM mentions; DELETE FROM aliases; DELETE FROM names;");
+        st = sr_db_exec(s, "DELETE FROM entities; DELETE FROM mentions; DELETE FROM aliases; DELETE FROM names;"
+                           "DELETE FROM docs; DELETE FROM claims; DELETE FROM events; DELETE FROM trendwords;");
+    if (st == SITREP_OK && s->base_ok)
+        st = drop_undated(s);
     if (st == SITREP_OK)
         st = fill_docs(s, c);
     if (st == SITREP_OK)
