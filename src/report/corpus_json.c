@@ -348,10 +348,13 @@ static sitrep_status egroup_emit(const sitrep_corpus *c, const sr_cegroup *g, co
 {
     const sr_cevent *ev = (const sr_cevent *)(const void *)c->events.data;
     const uint32_t *members = (const uint32_t *)(const void *)c->event_members.data + g->first_member;
-    if (!many_reports(c, g))
+    if (!many_reports(c, g)) {
+        if (!wanted(c))
+            return SITREP_OK;
         return emit(c, event_json(c, &ev[g->rep], g->id, "happening", json_null(), members, g->nmembers, members,
                                   g->nmembers, first),
                     write, ctx);
+    }
     const sr_cevent *r = &ev[g->rep];
     sitrep_status st = SITREP_OK;
     /* members are in document order: each report's run */
@@ -359,6 +362,10 @@ static sitrep_status egroup_emit(const sitrep_corpus *c, const sr_cegroup *g, co
         size_t e = m + 1;
         while (e < g->nmembers && strcmp(ev[members[e]].doc, ev[members[m]].doc) == 0)
             e++;
+        if (!wanted(c)) {
+            m = e;
+            continue;
+        }
         sr_cevent y;
         sr_rec_event_own(&ev[members[m]], r, &y);
         char hid[24];
@@ -429,8 +436,7 @@ static sitrep_status write_events(const sitrep_corpus *c, sitrep_write_fn write,
     if (st == SITREP_OK && !sr_sort(order, ng, sizeof *order, cmp_egroup, (void *)c, c->mem))
         st = SITREP_ENOMEM;
     for (size_t i = 0; i < ng && st == SITREP_OK; i++)
-        if (wanted(c))
-            st = egroup_emit(c, order[i], first, write, ctx);
+        st = egroup_emit(c, order[i], first, write, ctx); /* wanted() per record */
     /* then the happenings merged across reports */
     for (size_t i = 0; i < ng && st == SITREP_OK; i++)
         if (many_reports(c, order[i]) && wanted(c))
