@@ -364,10 +364,10 @@ static sitrep_status fill_entities(sitrep_store *s, sitrep_corpus *c)
     const sr_cmention **ms = s->mem->calloc(nm - m0 ? nm - m0 : 1, sizeof *ms);
     if (!ms)
         return SITREP_ENOMEM;
-    const sr_cmention *all = (const sr_cmention *)(const void *)c->mentions.data + m0;
+    const sr_cmention *all = (const sr_cmention *)(const void *)c->mentions.data;
     nm -= m0;
     for (size_t i = 0; i < nm; i++)
-        ms[i] = &all[i];
+        ms[i] = &all[m0 + i];
     qsort(ms, nm, sizeof *ms, cmp_mention);
     sr_buf spans;
     sr_buf_init(&spans, s->mem);
