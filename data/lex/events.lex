@@ -762,6 +762,53 @@ that
 this
 same
 
+# Before "the <trigger>": the report responds to a happening rather than
+# tells it ("deplored the shooting of", "an inquiry into the ambush",
+# "suspects in the kidnapping"). Such a mention adds to the happening the
+# report tells elsewhere; it stands alone only when nothing else does.
+[set reaction]
+condemn
+condemns
+condemned
+condemning
+condemnation
+deplore
+deplores
+deplored
+deploring
+denounce
+denounces
+denounced
+denouncing
+repudiate
+repudiated
+repudiating
+repudiation
+mourn
+mourns
+mourned
+mourning
+investigate
+investigates
+investigated
+investigating
+investigation
+investigations
+investigators
+inquiry
+probe
+implicated
+involvement
+mastermind
+masterminds
+masterminded
+perpetrators
+suspects
+clarify
+clarification
+punish
+punishment
+
 # Before a plural of a happening: one episode ("the twin blasts").
 [set episode]
 twin

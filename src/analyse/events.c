@@ -228,6 +228,7 @@ typedef struct trig {
     uint8_t sub;
     bool definite;    /* "the attack": refers back */
     bool plural;
+    bool reaction;    /* "condemned the attack": a response to it */
 } trig;
 
 /* Is the trigger at i (a verb or noun) in a clause that says it happened? */
@@ -1399,14 +1400,19 @@ static void merge_event(const sr_context *c, sr_event *a, const sr_event *b)
         a->span_end[a->nspans] = b->span_end[0];
         a->nspans++;
     }
-    if (b->from.year && (!a->from.year || (a->weak_date && !b->weak_date))) {
+    /* a response's day is when it was said: the happening told in full
+     * dates it */
+    bool gives = !b->reaction || a->reaction; /* a response's day is when it was said */
+    if (b->from.year && gives && (!a->from.year || (a->weak_date && !b->weak_date) || (a->reaction && !b->reaction))) {
         a->from = b->from;
         a->to = b->to;
         a->precision = b->precision;
         a->weak_date = b->weak_date;
     }
-    if (a->location < 0)
+    if (a->location < 0 || (a->reaction && !b->reaction && b->location >= 0))
         a->location = b->location;
+    if (!b->reaction)
+        a->reaction = 0;
     if (b->last_sen > a->last_sen)
         a->last_sen = b->last_sen;
     if (!a->fat_q && b->fat_q) {
@@ -1470,8 +1476,12 @@ static sitrep_status emit(const estate *es, size_t s, const trig *t, size_t nt, 
     ev.trigger_end = c->tok[main->end - 1].end;
     date_of(c, lo, hi, t[0].at, slo, shi, &ev);
     bool definite = false; /* "the attack", "the hotel siege": it refers back */
-    for (size_t k = 0; k < nt; k++)
+    bool reaction = true;
+    for (size_t k = 0; k < nt; k++) {
         definite |= t[k].definite;
+        reaction &= t[k].reaction;
+    }
+    ev.reaction = reaction;
     location_of(c, lo, hi, &ev);
     /* "Somalia's capital", "the capital of Somalia": the country's capital
      * when the article names it */
@@ -2002,6 +2012,17 @@ sitrep_status sr_find_events(const sr_context *c, const sr_date *anchor, const s
                 t[nt].definite = (i > lo && sr_tok_class(c, i - 1, SR_LEX_EVENTS_REFER_BACK)) ||
                                  (i > lo + 1 && sr_tok_is(c, i - 2, "the") && sr_tok_word(c, i - 1) &&
                                   !(c->tok[i - 1].flags & SITREP_TOKF_CAP) && !sr_tok_flag(c, i - 1, SR_WI_EVENT));
+                t[nt].reaction = false;
+                if (i > lo && sr_tok_class(c, i - 1, SR_LEX_EVENTS_REFER_BACK))
+                    for (size_t q = i - 1; q > lo && i - q < 6;) {
+                        q--;
+                        if (sr_tok_char(c, q, ',') || sr_clause_break(c, q) || sr_tok_flag(c, q, SR_WI_EVENT))
+                            break;
+                        if (sr_tok_class(c, q, SR_LEX_EVENTS_REACTION)) {
+                            t[nt].reaction = true;
+                            break;
+                        }
+                    }
                 nt++;
             }
             i = next - 1;
@@ -2036,6 +2057,41 @@ sitrep_status sr_find_events(const sr_context *c, const sr_date *anchor, const s
     if (nev == 0)
         return SITREP_OK; /* out->data may be NULL: no pointer arithmetic on it */
     sr_event *ev = (sr_event *)(void *)out->data + first_event;
+    /* "the minister condemned the killing of ...": a response to a
+     * happening adds to the one the report tells, the nearest of its
+     * kind; it stands alone only when the report tells none */
+    {
+        size_t kept = 0;
+        for (size_t k = 0; k < nev; k++) {
+            size_t best = SIZE_MAX;
+            /* a response dated the report's own day ("condemned today") says
+             * when it was said: the happening came by then */
+            sr_event r = ev[k];
+            if (r.from.year && es.anchor.year && sr_date_cmp(&r.from, &es.anchor) == 0)
+                r.weak_date = 1;
+            if (ev[k].reaction)
+                for (size_t o = 0; o < nev; o++) {
+                    /* "2 days ago": a day of its own names another happening */
+                    if (o == k || ev[o].reaction || !same_family(ev[o].sub, ev[k].sub) || !dates_overlap(&ev[o], &r))
+                        continue;
+                    if (best == SIZE_MAX || (ev[o].first_sen > ev[k].first_sen ? ev[o].first_sen - ev[k].first_sen
+                                                                                 : ev[k].first_sen - ev[o].first_sen) <
+                                                (ev[best].first_sen > ev[k].first_sen
+                                                     ? ev[best].first_sen - ev[k].first_sen
+                                                     : ev[k].first_sen - ev[best].first_sen))
+                        best = o;
+                }
+            if (best != SIZE_MAX) {
+                merge_event(c, &ev[best], &ev[k]);
+                ev[k].reaction = 2; /* told in the other */
+            }
+        }
+        for (size_t k = 0; k < nev; k++)
+            if (ev[k].reaction != 2)
+                ev[kept++] = ev[k];
+        nev = kept;
+        out->len = (first_event + nev) * sizeof(sr_event);
+    }
     responsibility(&es, ev, nev);
     article_perpetrator(&es, ev, nev);
     orphan_tolls(&es, ev, nev);
