@@ -1969,6 +1969,63 @@ static void people_readings(ent_state *st)
     }
 }
 
+/* "Palmyra, Syria", "Fort Campbell, Kentucky", "Anbar, Iraq" (issue 13): a
+ * place followed by a comma and the country or first-level region it lies
+ * in is named as one place; the mention spans both, its name is the first
+ * place alone (what claims and events read), and the region keeps its own
+ * mention inside it.  A country or region before the comma starts a list
+ * ("Syria, Iraq and Turkey", "Texas, Ohio"), never a place in the next. */
+static bool region_feature(const sr_entity *e, bool country_only)
+{
+    if (e->e.kind != SITREP_ENTITY_PLACE || e->e.feature == NULL)
+        return false;
+    if (strcmp(e->e.feature, "country") == 0)
+        return true;
+    return !country_only && strcmp(e->e.feature, "ADM1") == 0;
+}
+
+static void place_in_region(ent_state *st)
+{
+    size_t nc = SR_VEC_COUNT(&st->cands, cand);
+    for (size_t i = 0; i + 1 < nc && !st->oom; i++) {
+        cand *a = &SR_VEC_AT(&st->cands, cand, i);
+        if (a->type != C_ENTITY || a->hidden || a->reading)
+            continue;
+        const sr_entity *ea = ent_at(st, a->entity);
+        if (ea->e.kind != SITREP_ENTITY_PLACE)
+            continue;
+        bool a_country = ea->e.feature && strcmp(ea->e.feature, "country") == 0;
+        bool a_adm1 = ea->e.feature && strcmp(ea->e.feature, "ADM1") == 0;
+        if (a_country)
+            continue;
+        /* the next shown mention, the region's own */
+        size_t j = i + 1;
+        while (j < nc && (SR_VEC_AT(&st->cands, cand, j).hidden ||
+                          SR_VEC_AT(&st->cands, cand, j).type != C_ENTITY ||
+                          SR_VEC_AT(&st->cands, cand, j).reading))
+            j++;
+        if (j == nc)
+            continue;
+        const cand *b = &SR_VEC_AT(&st->cands, cand, j);
+        if (b->u0 != a->u1 || (st->u[b->u0].flags & U_SENT))
+            continue;
+        const sr_entity *eb = ent_at(st, b->entity);
+        if (!region_feature(eb, a_adm1))
+            continue;
+        if (ea->country[0] && memcmp(ea->country, eb->country, 2) != 0)
+            continue;
+        /* the comma and one space between them, nothing else */
+        const char *gap = st->src + a->end;
+        size_t glen = b->start - a->end;
+        if (!(glen == 2 && gap[0] == ',' && gap[1] == ' '))
+            continue;
+        a->end = b->end; /* name_start, name_end stay on the first place */
+        a->u1 = b->u1;
+        a->wrapper = true;
+        i = j;
+    }
+}
+
 /* Second readings of names (issue 13): a country that acts ("Turkey
  * said", "working with Jordan", "a U.S. strike") is also its government,
  * one mention on the same span; a group after a country, a nationality
@@ -2360,6 +2417,7 @@ sitrep_status sr_entities(sitrep_doc *doc)
         }
         actor_readings(&st);
         people_readings(&st);
+        place_in_region(&st);
     }
     size_t nc = SR_VEC_COUNT(&st.cands, cand);
     for (size_t i = 0; i < nc && !st.oom; i++) {
