@@ -243,9 +243,10 @@ static void caption_case(void)
     bool found = false;
     for (size_t i = 0; i < nm; i++) {
         CHECK(m[i].span.end <= strlen(text));
-        /* "Beledweyne" or "Beledweyne, Somalia" (a place and its country) */
-        found = found || (m[i].span.end - m[i].span.start >= 10 &&
-                          memcmp(text + m[i].span.start, "Beledweyne", 10) == 0);
+        /* the place's own name inside its mention ("central Beledweyne,
+         * Somalia") */
+        sitrep_span nm_ = m[i].name.end > m[i].name.start ? m[i].name : m[i].span;
+        found = found || (nm_.end - nm_.start == 10 && memcmp(text + nm_.start, "Beledweyne", 10) == 0);
     }
     CHECK(found);
     sitrep_doc_free(doc);

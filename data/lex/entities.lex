@@ -569,6 +569,19 @@ neighborhood of
 settlement of
 county of
 
+# Words before "city of" and its kin that belong to the place's mention
+# ("the port city of X", "the border town of X"); words of direction are
+# in place_adjectives.
+[set place_kind_modifiers]
+port
+border
+capital
+coastal
+ancient
+historic
+desert
+frontier
+
 # Prepositions after which an unknown name is a place ("raids around X").
 [set place_preps]
 in

@@ -128,10 +128,15 @@ sitrep_status sr_context_build(const sitrep_doc *doc, sr_context *c)
     /* each word gets the last mention covering it, up to the end of its
      * name: the people a group's mention takes in after the name
      * ("fighters" in "ISIL fighters") belong to none, a person's title to
-     * the person */
+     * the person; a place's mention from its name on ("northern" and "the
+     * city of" in "the city of Mosul" are words of the sentence) */
     for (size_t m = 0; m < c->nmen; m++) {
-        uint32_t end = c->men[m].name.end > c->men[m].name.start ? c->men[m].name.end : c->men[m].span.end;
-        mark(c, c->men[m].span.start, end, offsetof(sr_tokctx, mention), (int32_t)m);
+        bool named = c->men[m].name.end > c->men[m].name.start;
+        uint32_t end = named ? c->men[m].name.end : c->men[m].span.end;
+        uint32_t start = c->men[m].span.start;
+        if (named && c->men[m].entity < c->nent && c->ent[c->men[m].entity].e.kind == SITREP_ENTITY_PLACE)
+            start = c->men[m].name.start;
+        mark(c, start, end, offsetof(sr_tokctx, mention), (int32_t)m);
     }
     for (size_t t = 0; t < c->ntimes; t++)
         if (!dateline_time(c, c->times[t].start, c->times[t].end))

@@ -1969,6 +1969,54 @@ static void people_readings(ent_state *st)
     }
 }
 
+/* "northern Syria", "the city of Mosul", "the Syrian town of Dabiq",
+ * "the port city of Tartus" (issue 13): the words that say which part of a
+ * place, or what kind of place it is, belong to the place's mention; its
+ * name stays the place's own.  Words of direction (place_adjectives) right
+ * before the name; "city of" and its kin (place_kind_of) with the
+ * modifiers before them (a direction, a word of place_kind_modifiers or,
+ * after "the", one capitalised word such as a nationality) and the
+ * article. */
+static void place_modifiers(ent_state *st)
+{
+    size_t nc = SR_VEC_COUNT(&st->cands, cand);
+    for (size_t i = 0; i < nc; i++) {
+        cand *a = &SR_VEC_AT(&st->cands, cand, i);
+        if (a->type != C_ENTITY || a->hidden || a->reading || a->u0 == 0)
+            continue;
+        if (ent_at(st, a->entity)->e.kind != SITREP_ENTITY_PLACE)
+            continue;
+        size_t k = a->u0;
+        if (st->u[k].flags & U_PBREAK)
+            continue;
+        size_t s = k;
+        if ((st->u[k - 1].flags & U_LOWER) && UNIT_IS(st, k - 1, PLACE_ADJECTIVES)) {
+            s = k - 1;
+        } else if (k >= 2 && !(st->u[k - 1].flags & U_PBREAK) &&
+                   unit_phrase(st, k - 2, SR_LEX_ENTITIES_PLACE_KIND_OF) == 2) {
+            s = k - 2;
+            /* one modifier: "port", "northwest", "Syrian" */
+            if (s > 0 && !(st->u[s].flags & U_PBREAK)) {
+                const unit *m = &st->u[s - 1];
+                if (((m->flags & U_LOWER) && (UNIT_IS(st, s - 1, PLACE_ADJECTIVES) ||
+                                              UNIT_IS(st, s - 1, PLACE_KIND_MODIFIERS))) ||
+                    ((m->flags & U_CAP) && !(m->flags & (U_FUNC | U_POSS | U_ALLCAPS)) && s >= 2 &&
+                     !(st->u[s - 1].flags & U_PBREAK) && (st->u[s - 2].flags & U_LOWER) &&
+                     token_text_is(st, st->u[s - 2].tok, "the")))
+                    s--; /* a capitalised word only as "the Iraqi city of" */
+            }
+            if (s > 0 && !(st->u[s].flags & U_PBREAK) && (st->u[s - 1].flags & U_LOWER) &&
+                token_text_is(st, st->u[s - 1].tok, "the"))
+                s--;
+        }
+        if (s == k)
+            continue;
+        a->start = st->u[s].start; /* name_start stays on the name */
+        a->u0 = (uint32_t)s;
+        a->wrapper = true;
+    }
+}
+
 /* "Palmyra, Syria", "Fort Campbell, Kentucky", "Anbar, Iraq" (issue 13): a
  * place followed by a comma and the country or first-level region it lies
  * in is named as one place; the mention spans both, its name is the first
@@ -2418,6 +2466,7 @@ sitrep_status sr_entities(sitrep_doc *doc)
         actor_readings(&st);
         people_readings(&st);
         place_in_region(&st);
+        place_modifiers(&st);
     }
     size_t nc = SR_VEC_COUNT(&st.cands, cand);
     for (size_t i = 0; i < nc && !st.oom; i++) {
