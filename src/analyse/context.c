@@ -81,6 +81,10 @@ static bool dateline_time(const sr_context *c, uint32_t start, uint32_t end)
 sitrep_status sr_context_build(const sitrep_doc *doc, sr_context *c)
 {
     memset(c, 0, sizeof *c);
+    /* every buffer ready before the first return: sr_context_free frees them all */
+    sr_buf_init(&c->men_buf, doc->mem);
+    sr_buf_init(&c->buf, doc->mem);
+    sr_buf_init(&c->wi_scratch, doc->mem);
     c->doc = doc;
     c->src = doc->src;
     c->tok = sitrep_doc_tokens(doc, &c->ntok);
@@ -93,7 +97,6 @@ sitrep_status sr_context_build(const sitrep_doc *doc, sr_context *c)
     size_t nread = 0;
     for (size_t m = 0; m < c->nmen; m++)
         nread += (c->men[m].flags & SITREP_MENTION_READING) != 0;
-    sr_buf_init(&c->men_buf, doc->mem);
     if (nread) {
         if (!sr_buf_reserve(&c->men_buf, (c->nmen - nread) * sizeof(sitrep_mention) + 1))
             return SITREP_ENOMEM;
@@ -111,8 +114,6 @@ sitrep_status sr_context_build(const sitrep_doc *doc, sr_context *c)
     c->ntimes = SR_VEC_COUNT(&doc->times, sr_time);
     c->figs = (const sr_figure *)(const void *)doc->figures.data;
     c->nfigs = SR_VEC_COUNT(&doc->figures, sr_figure);
-    sr_buf_init(&c->buf, doc->mem);
-    sr_buf_init(&c->wi_scratch, doc->mem);
     c->wi = sr_word_info_of(doc, &c->wi_scratch);
     if (c->wi == NULL)
         return SITREP_ENOMEM;
