@@ -204,12 +204,13 @@ static sitrep_status analyse(const char *id, const char *bytes, size_t len, void
     }
     if (st == SITREP_OK)
         clean_fields(doc);
-    if (st == SITREP_OK && !(opts->skip & SITREP_SKIP_ENTITIES))
-        st = sr_entities(doc);
-    /* what both finders ask about every token, worked out once */
+    /* what both finders ask about every token, worked out once (the
+     * entity stage reuses each word's lexicon entry when it is there) */
     if (st == SITREP_OK && (opts->skip & (SITREP_SKIP_TIMES | SITREP_SKIP_FIGURES)) !=
                                (SITREP_SKIP_TIMES | SITREP_SKIP_FIGURES))
         st = sr_word_info(doc, &doc->wordinfo);
+    if (st == SITREP_OK && !(opts->skip & SITREP_SKIP_ENTITIES))
+        st = sr_entities(doc);
     /* relative expressions resolve against the stated date, else the
      * inferred one */
     sr_date anchor = {0, 0, 0};

@@ -27,6 +27,7 @@
  * number of units: each chunk start probes at most SR_MAX_UNITS keys.
  */
 #include "analyse/entities.h"
+#include "analyse/wordinfo.h"
 
 #include "actors.h"
 #include "gazetteer.h"
@@ -110,6 +111,8 @@ typedef struct ent_state {
     sr_buf wraps;            /* sitrep_span: the spans of wrapper mentions (cand.wrapper) */
     sr_buf memo;             /* place_memo: places decided in this document */
     sr_buf norm;             /* normalised bytes of the units that can be in names */
+    const sr_wordinfo *wi;   /* the body tokens' word information, NULL when not worked out */
+    size_t nwi;
     bool oom;
     /* document context for places */
     uint32_t country_weight[26 * 26];
@@ -126,6 +129,13 @@ typedef struct ent_state {
 static sr_lexid lex_of(const char *s, size_t n)
 {
     return n <= 64 ? sr_lex_find(s, n) : 0;
+}
+
+/* lex_of(s, n), unless *lex holds it already (a whole word's entry from
+ * the document's word information) */
+static sr_lexid lex_known(const sr_lexid *lex, const char *s, size_t n)
+{
+    return *lex != LEX_UNSET ? *lex : lex_of(s, n);
 }
 
 /* The title with this key, or NULL; *prefix tells whether the key starts
@@ -192,7 +202,7 @@ static uint16_t unit_flags(const char *s, size_t n, sr_lexid *lex)
         if (n <= 5) {
             if (sr_namekey_is_particle(s, n))
                 f |= U_PARTICLE;
-            else if (IN(*lex = lex_of(s, n), NAME_LINKS))
+            else if (IN(*lex = lex_known(lex, s, n), NAME_LINKS))
                 f |= U_CONNECT;
         }
         return f;
@@ -238,11 +248,11 @@ classify:
     if ((f & U_LOWER) && n <= 5) { /* the longest particle or connective */
         if (sr_namekey_is_particle(s, n))
             f |= U_PARTICLE;
-        else if (IN(*lex = lex_of(s, n), NAME_LINKS))
+        else if (IN(*lex = lex_known(lex, s, n), NAME_LINKS))
             f |= U_CONNECT;
     }
     if ((f & U_CAP) && !(f & U_ALLCAPS) && n <= 16 && (sr_wordset_has(&sr_function_words, s, n) ||
-                                   IN(*lex = lex_of(s, n), CALENDAR)))
+                                   IN(*lex = lex_known(lex, s, n), CALENDAR)))
         f |= U_FUNC;
     return f;
 }
@@ -262,15 +272,27 @@ static uint16_t token_unit_flags(const char *s, size_t n, const sitrep_token *t,
     if (t->flags & SITREP_TOKF_ALLCAPS)
         f |= U_ALLCAPS;
     else if (n <= 16 && ((opens && sr_wordset_has(&sr_function_words, s, n)) ||
-                         IN(*lex = lex_of(s, n), CALENDAR)))
+                         IN(*lex = lex_known(lex, s, n), CALENDAR)))
         f |= U_FUNC;
     return f;
+}
+
+/* Body token i's lexicon entry as lex_of would find it for its n bytes,
+ * from the word information when the pipeline worked it out (words only:
+ * other tokens have none there); else LEX_UNSET. */
+static sr_lexid token_lex(const ent_state *st, size_t i, size_t n)
+{
+    if (!st->wi || i >= st->nwi || st->tok[i].kind != SITREP_TOK_WORD)
+        return LEX_UNSET;
+    return n <= 64 ? st->wi[i].lex : 0;
 }
 
 static bool push_unit(ent_state *st, uint32_t s, uint32_t e, uint32_t tok, uint32_t wend,
                       uint16_t flags, const sitrep_token *whole)
 {
     sr_lexid lex = LEX_UNSET;
+    if (whole)
+        lex = token_lex(st, tok, e - s);
     uint16_t uf = whole ? token_unit_flags(st->src + s, e - s, whole, (flags & U_PBREAK) != 0, &lex)
                         : unit_flags(st->src + s, e - s, &lex);
     unit x = {s, e, tok, wend, 0, NORM_NONE, (uint16_t)(flags | uf), lex};
@@ -351,7 +373,8 @@ static void build_units(ent_state *st)
             if (!(t[i].flags & SITREP_TOKF_CAP) && (i == 0 || !(t[i - 1].flags & SITREP_TOKF_CAP)) &&
                 (i + 1 == nt || !(t[i + 1].flags & SITREP_TOKF_CAP)) &&
                 st->units.cap - st->units.len > sizeof(unit)) {
-                unit x = {s, e, (uint32_t)i, e, 0, NORM_NONE, (uint16_t)(f0 | U_LOWER), LEX_UNSET};
+                unit x = {s, e, (uint32_t)i, e, 0, NORM_NONE, (uint16_t)(f0 | U_LOWER),
+                          token_lex(st, i, e - s)};
                 memcpy(st->units.data + st->units.len, &x, sizeof x);
                 st->units.len += sizeof x;
                 continue;
@@ -2368,6 +2391,10 @@ sitrep_status sr_entities(sitrep_doc *doc)
      * they name are the article's: read them after the body. */
     sr_buf_init(&st.extra, doc->mem);
     st.tok = sitrep_doc_tokens(doc, &st.ntok);
+    if (doc->wordinfo.data && doc->wordinfo.len == st.ntok * sizeof(sr_wordinfo)) {
+        st.wi = (const sr_wordinfo *)(const void *)doc->wordinfo.data;
+        st.nwi = st.ntok;
+    }
 
     bool captions = false;
     for (size_t i = 0; i < SR_VEC_COUNT(&doc->lines, sr_line) && !captions; i++)

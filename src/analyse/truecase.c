@@ -29,19 +29,38 @@ int sr_case_profile(const sitrep_doc *doc)
         if (ln->drop)
             continue;
         bool in_word = false, has_lower = false;
-        for (uint32_t i = ln->start; i <= ln->end;) {
-            int32_t cp = ' ';
-            uint32_t k = 1;
-            if (i < ln->end) {
-                unsigned char c = (unsigned char)src[i];
-                if (c < 0x80)
-                    cp = c;
-                else
-                    k = (uint32_t)sr_utf8_decode(src, ln->end, i, &cp);
+        /* ASCII letters, the bulk of the text, are classified inline and a
+         * run of lower-case letters is skipped in one loop; other bytes are
+         * decoded.  The line's end counts as a space. */
+        for (uint32_t i = ln->start, end = ln->end; i < end;) {
+            unsigned char c = (unsigned char)src[i];
+            if (c < 0x80) {
+                i++;
+                if ((unsigned)(c - 'a') < 26u) {
+                    if (!in_word) {
+                        words++;
+                        in_word = true;
+                    }
+                    has_lower = true;
+                    while (i < end && (unsigned)((unsigned char)src[i] - 'a') < 26u)
+                        i++;
+                } else if ((unsigned)(c - 'A') < 26u) {
+                    if (!in_word) {
+                        words++;
+                        capital++;
+                        in_word = true;
+                        has_lower = false;
+                    }
+                } else if (in_word && c != '\'' && c != '-') {
+                    lower += has_lower;
+                    in_word = false;
+                }
+                continue;
             }
-            i += k;
-            bool up = cp < 0x80 ? cp >= 'A' && cp <= 'Z' : sr_cp_is_upper(cp);
-            bool lo = cp < 0x80 ? cp >= 'a' && cp <= 'z' : sr_cp_is_lower(cp);
+            int32_t cp;
+            i += (uint32_t)sr_utf8_decode(src, end, i, &cp);
+            bool up = sr_cp_is_upper(cp);
+            bool lo = sr_cp_is_lower(cp);
             if (up || lo) {
                 if (!in_word) {
                     words++;
@@ -50,12 +69,13 @@ int sr_case_profile(const sitrep_doc *doc)
                     has_lower = false;
                 }
                 has_lower = has_lower || lo;
-            } else if (in_word && cp != '\'' && cp != '-' && cp != 0x2019 &&
-                       !(cp >= 0x80 && sr_cp_is_letter(cp))) {
+            } else if (in_word && cp != 0x2019 && !sr_cp_is_letter(cp)) {
                 lower += has_lower;
                 in_word = false;
             }
         }
+        if (in_word)
+            lower += has_lower;
     }
     if (words < 4)
         return SR_CASE_MIXED;
