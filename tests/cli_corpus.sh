@@ -286,5 +286,14 @@ if sorted(happenings[0]["events"]) != sorted(r["id"] for r in reports): fail("ha
 check dateline "the happening takes the town a report names, not the country the other names" '
 if happenings[0]["location"]["name"] != "Chalatenango": fail("happening place %s" % happenings[0]["location"]["name"])'
 
+# the report lists the happening once, not once per report telling it
+db="$t/dateline.db"
+if "$bin" ingest "$db" "$corpus/dateline" >/dev/null 2>"$t/dateline.ingest.err" &&
+   "$bin" report "$db" > "$t/dateline.md" 2>"$t/dateline.report.err"; then
+  n=$(sed -n '/^## Events/,/^## /p' "$t/dateline.md" | grep -c '^- ')
+  if [ "$n" -eq 1 ]; then ok
+  else bad "dateline: the report's Events list the happening $n times, want once"; fi
+else bad "dateline: ingest and report ($(head -n1 "$t/dateline.ingest.err" "$t/dateline.report.err" | tr '\n' ' '))"; fi
+
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -283,6 +283,12 @@ static int type_index(json_t *rec)
 {
     static const char *const types[] = {"document", "story", "claim", "event", "conflict", "trend"};
     const char *t = str(rec, "type");
+    /* a happening several reports tell is shown once, as its merged record
+     * (with every report's sources), not once per report telling it */
+    if (t && strcmp(t, "happening") == 0)
+        return T_EVENT;
+    if (t && strcmp(t, "event") == 0 && json_is_string(json_object_get(rec, "happening")))
+        return -1;
     for (int k = 0; t && k < (int)(sizeof types / sizeof types[0]); k++)
         if (strcmp(t, types[k]) == 0) {
             const char *kind = k == T_CONFLICT ? str(rec, "kind") : NULL;
