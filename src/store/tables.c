@@ -429,6 +429,31 @@ static size_t *span_index(const sitrep_corpus *c, const sr_buf *spans, size_t ow
     return first;
 }
 
+/* One claim or event row: its number, document, place in the document,
+ * key (claims: a number; events: `run`, a text), analysis blob, spans and
+ * group. */
+static sitrep_status put_item(sitrep_store *s, const char *sql, size_t i, size_t doc_index, const char *doc,
+                              int64_t first, size_t ord, const char *run, int64_t key, const sr_buf *data,
+                              const sr_buf *js, int64_t group, const char *what)
+{
+    sqlite3_stmt *q = sr_db_stmt(s, sql);
+    if (!q)
+        return sr_db_last(s);
+    sqlite3_bind_int64(q, 1, (int64_t)i);
+    sqlite3_bind_int64(q, 2, (int64_t)doc_index);
+    sr_db_text(q, 3, doc);
+    sqlite3_bind_int64(q, 4, first);
+    sqlite3_bind_int64(q, 5, (int64_t)ord);
+    if (run)
+        sr_db_text(q, 6, run);
+    else
+        sqlite3_bind_int64(q, 6, key);
+    sqlite3_bind_blob(q, 7, data->data, (int)data->len, SQLITE_STATIC);
+    sqlite3_bind_text(q, 8, js->data ? js->data : "", (int)js->len, SQLITE_STATIC);
+    sqlite3_bind_int64(q, 9, group);
+    return sr_db_done(s, q, what);
+}
+
 static sitrep_status fill_claims(sitrep_store *s, sitrep_corpus *c)
 {
     size_t n = SR_VEC_COUNT(&c->claims, sr_cclaim), ng = SR_VEC_COUNT(&c->groups, sr_cgroup);
@@ -460,23 +485,12 @@ static sitrep_status fill_claims(sitrep_store *s, sitrep_corpus *c)
         st = sr_row_save(SR_ROW_CLAIM, &row, &data);
         if (st == SITREP_OK && !spans_json(sp + first[i], first[i + 1] - first[i], &js))
             st = SITREP_ENOMEM;
-        sqlite3_stmt *q = st == SITREP_OK ? sr_db_stmt(s, "INSERT OR REPLACE INTO claims(c, doc, docid, pos, ord, key, data,"
-                                                          " sources, grp) VALUES(?,?,?,?,?,?,?,?,?)")
-                                          : NULL;
-        if (!q) {
-            st = st == SITREP_OK ? sr_db_last(s) : st;
-            break;
-        }
-        sqlite3_bind_int64(q, 1, (int64_t)i);
-        sqlite3_bind_int64(q, 2, x->doc_index);
-        sr_db_text(q, 3, x->doc);
-        sqlite3_bind_int64(q, 4, x->first);
-        sqlite3_bind_int64(q, 5, (int64_t)(i - docs[x->doc_index].claims0));
-        sqlite3_bind_int64(q, 6, (int64_t)x->key);
-        sqlite3_bind_blob(q, 7, data.data, (int)data.len, SQLITE_STATIC);
-        sqlite3_bind_text(q, 8, js.data ? js.data : "", (int)js.len, SQLITE_STATIC);
-        sqlite3_bind_int64(q, 9, x->group);
-        st = sr_db_done(s, q, "storing a claim");
+        if (st == SITREP_OK)
+            st = put_item(s,
+                          "INSERT OR REPLACE INTO claims(c, doc, docid, pos, ord, key, data, sources, grp)"
+                          " VALUES(?,?,?,?,?,?,?,?,?)",
+                          i, x->doc_index, x->doc, x->first, i - docs[x->doc_index].claims0, NULL, (int64_t)x->key,
+                          &data, &js, x->group, "storing a claim");
     }
     s->mem->free(first);
     s->mem->free(old_grp);
@@ -667,23 +681,12 @@ static sitrep_status fill_events(sitrep_store *s, sitrep_corpus *c)
         st = sr_row_save(SR_ROW_EVENT, &row, &data);
         if (st == SITREP_OK && !spans_json(sp + first[i], first[i + 1] - first[i], &js))
             st = SITREP_ENOMEM;
-        sqlite3_stmt *q = st == SITREP_OK ? sr_db_stmt(s, "INSERT OR REPLACE INTO events(e, doc, docid, pos, ord, run, data,"
-                                                          " sources, grp) VALUES(?,?,?,?,?,?,?,?,?)")
-                                          : NULL;
-        if (!q) {
-            st = st == SITREP_OK ? sr_db_last(s) : st;
-            break;
-        }
-        sqlite3_bind_int64(q, 1, (int64_t)i);
-        sqlite3_bind_int64(q, 2, x->doc_index);
-        sr_db_text(q, 3, x->doc);
-        sqlite3_bind_int64(q, 4, x->first);
-        sqlite3_bind_int64(q, 5, (int64_t)(i - docs[x->doc_index].events0));
-        sr_db_text(q, 6, event_run(x));
-        sqlite3_bind_blob(q, 7, data.data, (int)data.len, SQLITE_STATIC);
-        sqlite3_bind_text(q, 8, js.data ? js.data : "", (int)js.len, SQLITE_STATIC);
-        sqlite3_bind_int64(q, 9, x->group);
-        st = sr_db_done(s, q, "storing an event");
+        if (st == SITREP_OK)
+            st = put_item(s,
+                          "INSERT OR REPLACE INTO events(e, doc, docid, pos, ord, run, data, sources, grp)"
+                          " VALUES(?,?,?,?,?,?,?,?,?)",
+                          i, x->doc_index, x->doc, x->first, i - docs[x->doc_index].events0, event_run(x), 0, &data,
+                          &js, x->group, "storing an event");
     }
     s->mem->free(first);
     s->mem->free(old_grp);
