@@ -636,3 +636,21 @@ sitrep_status sitrep_corpus_add_mentions(sitrep_corpus *c, const sitrep_doc *doc
         return SITREP_EARG;
     return add_exprs(c, (uint32_t)(n - 1), doc);
 }
+
+/* Where each owner's spans start in `spans` (they were appended owner by
+ * owner): first[o] .. first[o + 1].  NULL for want of memory; the caller frees it
+ * with c->mem. */
+size_t *sr_span_index(const sitrep_corpus *c, const sr_buf *spans, size_t owners)
+{
+    size_t *first = c->mem->calloc(owners + 1, sizeof *first);
+    if (!first)
+        return NULL;
+    const sr_cspan *sp = (const sr_cspan *)(const void *)spans->data;
+    size_t ns = SR_VEC_COUNT(spans, sr_cspan);
+    for (size_t i = 0, o = 0; o <= owners; o++) {
+        while (i < ns && sp[i].owner < o)
+            i++;
+        first[o] = i;
+    }
+    return first;
+}

@@ -312,4 +312,9 @@ uint64_t sr_row_layout(void);
  * failure (ENOMEM) `into` must be freed, not used. */
 sitrep_status sr_corpus_absorb(sitrep_corpus *into, const sitrep_corpus *from);
 
+/* Where each owner's spans start in `spans` (sr_cspan, appended owner by
+ * owner): first[o] .. first[o + 1], for owners + 1 entries; NULL for want
+ * of memory; freed with c->mem->free. */
+size_t *sr_span_index(const sitrep_corpus *c, const sr_buf *spans, size_t owners);
+
 #endif

@@ -202,23 +202,6 @@ static json_t *span_obj(const sr_cspan *sp)
     return sr_rec_span(sp->doc, sp->start, sp->end, sp->quote, sp->quote_len);
 }
 
-/* Where each owner's spans start in `spans` (they were appended owner by
- * owner): first[o] .. first[o + 1]. */
-static size_t *span_index(const sitrep_corpus *c, const sr_buf *spans, size_t owners)
-{
-    size_t *first = c->mem->calloc(owners + 1, sizeof *first);
-    if (!first)
-        return NULL;
-    const sr_cspan *sp = (const sr_cspan *)(const void *)spans->data;
-    size_t ns = SR_VEC_COUNT(spans, sr_cspan);
-    for (size_t i = 0, o = 0; o <= owners; o++) {
-        while (i < ns && sp[i].owner < o)
-            i++;
-        first[o] = i;
-    }
-    return first;
-}
-
 /* Sources and documents of members[0..n) (each an index into the claims
  * or events), in member order (by document id, then position). */
 static bool sources_json(const sr_cspan *sp, const size_t *first, const uint32_t *members, size_t n,
@@ -410,7 +393,7 @@ static int cmp_egroup(const void *pa, const void *pb, void *ctx)
 static sitrep_status write_claims(const sitrep_corpus *c, sitrep_write_fn write, void *ctx)
 {
     size_t ng = SR_VEC_COUNT(&c->groups, sr_cgroup);
-    size_t *first = span_index(c, &c->claim_spans, SR_VEC_COUNT(&c->claims, sr_cclaim));
+    size_t *first = sr_span_index(c, &c->claim_spans, SR_VEC_COUNT(&c->claims, sr_cclaim));
     const sr_cgroup **order = c->mem->calloc(ng ? ng : 1, sizeof *order);
     sitrep_status st = first && order ? SITREP_OK : SITREP_ENOMEM;
     for (size_t i = 0; i < ng && st == SITREP_OK; i++)
@@ -428,7 +411,7 @@ static sitrep_status write_claims(const sitrep_corpus *c, sitrep_write_fn write,
 static sitrep_status write_events(const sitrep_corpus *c, sitrep_write_fn write, void *ctx)
 {
     size_t ng = SR_VEC_COUNT(&c->egroups, sr_cegroup);
-    size_t *first = span_index(c, &c->event_spans, SR_VEC_COUNT(&c->events, sr_cevent));
+    size_t *first = sr_span_index(c, &c->event_spans, SR_VEC_COUNT(&c->events, sr_cevent));
     const sr_cegroup **order = c->mem->calloc(ng ? ng : 1, sizeof *order);
     sitrep_status st = first && order ? SITREP_OK : SITREP_ENOMEM;
     for (size_t i = 0; i < ng && st == SITREP_OK; i++)

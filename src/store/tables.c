@@ -413,22 +413,6 @@ static sitrep_status fill_entities(sitrep_store *s, sitrep_corpus *c)
 
 /* ---- claims and events of each article, merged ---- */
 
-/* Where each owner's spans start in `spans` (appended owner by owner). */
-static size_t *span_index(const sitrep_corpus *c, const sr_buf *spans, size_t owners)
-{
-    size_t *first = c->mem->calloc(owners + 1, sizeof *first);
-    if (!first)
-        return NULL;
-    const sr_cspan *sp = (const sr_cspan *)(const void *)spans->data;
-    size_t ns = SR_VEC_COUNT(spans, sr_cspan);
-    for (size_t i = 0, o = 0; o <= owners; o++) {
-        while (i < ns && sp[i].owner < o)
-            i++;
-        first[o] = i;
-    }
-    return first;
-}
-
 /* One claim or event row: its number, document, place in the document,
  * key (claims: a number; events: `run`, a text), analysis blob, spans and
  * group. */
@@ -459,7 +443,7 @@ static sitrep_status fill_claims(sitrep_store *s, sitrep_corpus *c)
     size_t n = SR_VEC_COUNT(&c->claims, sr_cclaim), ng = SR_VEC_COUNT(&c->groups, sr_cgroup);
     const sr_cclaim *cl = (const sr_cclaim *)(const void *)c->claims.data;
     const sr_cdoc *docs = (const sr_cdoc *)(const void *)c->docs.data;
-    size_t *first = span_index(c, &c->claim_spans, n);
+    size_t *first = sr_span_index(c, &c->claim_spans, n);
     if (!first)
         return SITREP_ENOMEM;
     const sr_cspan *sp = (const sr_cspan *)(const void *)c->claim_spans.data;
@@ -655,7 +639,7 @@ static sitrep_status fill_events(sitrep_store *s, sitrep_corpus *c)
     size_t n = SR_VEC_COUNT(&c->events, sr_cevent), ng = SR_VEC_COUNT(&c->egroups, sr_cegroup);
     const sr_cevent *ev = (const sr_cevent *)(const void *)c->events.data;
     const sr_cdoc *docs = (const sr_cdoc *)(const void *)c->docs.data;
-    size_t *first = span_index(c, &c->event_spans, n);
+    size_t *first = sr_span_index(c, &c->event_spans, n);
     if (!first)
         return SITREP_ENOMEM;
     const sr_cspan *sp = (const sr_cspan *)(const void *)c->event_spans.data;
