@@ -91,7 +91,7 @@ static inline bool is(const cx *c, size_t i, const char *w)
 
 /* Token i's entry in the rule lexicons, read without a possessive
  * ("Tuesday's" is "tuesday"); 0 for a token that is no word. */
-static sr_lexid lex_at(const cx *c, size_t i)
+static inline sr_lexid lex_at(const cx *c, size_t i)
 {
     if (!is_word(c, i))
         return 0;
@@ -117,7 +117,7 @@ static size_t phrase_at(const cx *c, size_t i, enum sr_lexclass k, sr_lexid *id)
 }
 
 /* Is token i a word of class k (data/lex/times.lex)? */
-static bool word_is(const cx *c, size_t i, enum sr_lexclass k) { return sr_lex_in(lex_at(c, i), k); }
+static inline bool word_is(const cx *c, size_t i, enum sr_lexclass k) { return sr_lex_in(lex_at(c, i), k); }
 
 /* Token i's value in column col of table k, 0 when it is not in k. */
 static int32_t word_value(const cx *c, size_t i, enum sr_lexclass k, int col)
