@@ -349,7 +349,6 @@ end         3     noun
 [table day_word: offset]
 today                        0
 tonight                      0
-now                          0
 yesterday                    -1
 tomorrow                     1
 the day before yesterday     -2
