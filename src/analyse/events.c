@@ -1719,6 +1719,11 @@ static sitrep_status emit(const estate *es, size_t s, const trig *t, size_t nt, 
         /* "repelled an attack": the attacked fought back */
         bool repelled = near_class(c, main->at, lo, hi, 4, 0, SR_LEX_EVENTS_REPEL);
         ev.sub = !mil && !armed_other && !repelled ? EV_VAC_ATTACK : EV_CLASH;
+        /* "police raided four farms": a search by the state's forces
+         * that harmed nobody is no attack on civilians */
+        if (ev.sub == EV_VAC_ATTACK && sr_tok_class(c, main->at, SR_LEX_EVENTS_RAID_WORD) && !ev.fat_q && !ev.inj_q &&
+            (forces || state || (perp >= 0 && c->ent[perp].e.kind == SITREP_ENTITY_MILITARY)))
+            ev.sub = EV_OTHER;
     }
     /* "Nigerian jets killed 30", "a drone hit a car": what struck from the air */
     if (ev.sub == EV_CLASH || ev.sub == EV_VAC_ATTACK) {
