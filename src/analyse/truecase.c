@@ -19,6 +19,30 @@
 
 /* ---- the profile ---- */
 
+/* The end of the run of ASCII lower-case letters at src[i..end): eight
+ * bytes at a time where the machine is little-endian (a word's letters
+ * are tested together, the first other byte found by its bit). */
+static uint32_t lower_run_end(const char *src, uint32_t i, uint32_t end)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__ && defined(__GNUC__)
+    const uint64_t high = 0x8080808080808080ull;
+    while (end - i >= 8) {
+        uint64_t x;
+        memcpy(&x, src + i, 8);
+        uint64_t y = x & ~high;                            /* each byte < 0x80: no carries */
+        uint64_t lower = (y + 0x1f1f1f1f1f1f1f1full) &     /* >= 'a' */
+                         ~(y + 0x0505050505050505ull) &    /* <= 'z' */
+                         ~x & high;                        /* ASCII */
+        if (lower != high)
+            return i + (uint32_t)(__builtin_ctzll(~lower & high) >> 3);
+        i += 8;
+    }
+#endif
+    while (i < end && (unsigned)((unsigned char)src[i] - 'a') < 26u)
+        i++;
+    return i;
+}
+
 int sr_case_profile(const sitrep_doc *doc)
 {
     size_t words = 0, capital = 0, lower = 0;
@@ -42,8 +66,7 @@ int sr_case_profile(const sitrep_doc *doc)
                         in_word = true;
                     }
                     has_lower = true;
-                    while (i < end && (unsigned)((unsigned char)src[i] - 'a') < 26u)
-                        i++;
+                    i = lower_run_end(src, i, end);
                 } else if ((unsigned)(c - 'A') < 26u) {
                     if (!in_word) {
                         words++;

@@ -207,6 +207,17 @@ typedef struct sr_cterm {
     uint32_t count;      /* while finishing: its weight, a float's bits */
 } sr_cterm;
 
+/* A date the document's text states with its year (cluster/terms.c),
+ * kept after its terms as a term of hash 0 whose count is SR_CTERM_DATE
+ * with the year, month (0 none) and day (0 none) packed: at most
+ * SR_CTERM_DATES, the latest. */
+#define SR_CTERM_DATE 0x80000000u
+#define SR_CTERM_DATES 8
+static inline uint32_t sr_cterm_date(unsigned year, unsigned month, unsigned day)
+{
+    return (uint32_t)(year << 9 | month << 5 | day);
+}
+
 /* A slice of the records the writer writes: those numbered [lo, hi) in
  * output order; n counts the records met (sitrep_corpus_write_json_part). */
 typedef struct sr_slice {
