@@ -48,10 +48,29 @@ int sr_case_profile(const sitrep_doc *doc)
     size_t words = 0, capital = 0, lower = 0;
     size_t nl = SR_VEC_COUNT(&doc->lines, sr_line);
     const char *src = doc->src;
+    /* The bytes and lines still to read bound the words still to come: a
+     * word takes a byte and is ended by another or by its line's end, so
+     * a line of r bytes holds at most (r + 1) / 2.  Once the words read
+     * so far make prose whatever the rest holds (the test at the end, with
+     * every word to come neither capitalised nor lower-case), the rest is
+     * not read: the answer is the one the whole text would give. */
+    size_t rest_bytes = 0, rest_lines = 0;
+    for (size_t li = 0; li < nl; li++) {
+        const sr_line *ln = &SR_VEC_AT(&doc->lines, sr_line, li);
+        if (!ln->drop) {
+            rest_bytes += ln->end - ln->start;
+            rest_lines++;
+        }
+    }
     for (size_t li = 0; li < nl; li++) {
         const sr_line *ln = &SR_VEC_AT(&doc->lines, sr_line, li);
         if (ln->drop)
             continue;
+        size_t most = words + (rest_bytes + rest_lines) / 2 + 1;
+        if (lower * 10 >= most && capital * 50 >= most)
+            return SR_CASE_MIXED;
+        rest_bytes -= ln->end - ln->start;
+        rest_lines--;
         bool in_word = false, has_lower = false;
         /* ASCII letters, the bulk of the text, are classified inline and a
          * run of lower-case letters is skipped in one loop; other bytes are
