@@ -565,8 +565,11 @@ static int yearless_year(const cx *c, const ex *e, bool future)
         if (d > sr_days_in_month(y, m))
             d = sr_days_in_month(y, m);
         sr_date x = mkdate(y, m, d);
-        if (future || e->rule == R_NEXT)
+        if (e->rule == R_NEXT)
             return sr_date_cmp(&x, a) < 0 ? y + 1 : y;
+        if (future) /* ahead, but not a year ahead for a day of the week just past
+                       ("the vote, set for July 12, was delayed" on July 17) */
+            return days_of(&x) < days_of(a) - 7 ? y + 1 : y;
         if (e->rule == R_THIS)
             return y;
         return days_of(&x) > days_of(a) + 7 ? y - 1 : y;
@@ -1974,9 +1977,13 @@ static bool anaphor(const cx *c, size_t i, ex *e)
                word_is(c, i + 2, SR_LEX_TIMES_STREAK) && (gran = anaphor_gran(c, i + 3)) > 0 &&
                unit_at(c, i + 3, &pl) && !pl) {
         end = i + 4; /* a second consecutive day, the third straight week: the one in focus */
-    } else if (is(c, i, "the") && is(c, i + 1, "day") && (is(c, i - 1, "in") || is(c, i - 1, "during")) &&
-               c->t[i + 1].end == c->t[i + 1].start + tl(c, i + 1)) {
-        gran = SR_PREC_DAY; /* later in the day */
+    } else if (is(c, i, "the") && is(c, i + 1, "day") && c->t[i + 1].end == c->t[i + 1].start + tl(c, i + 1) &&
+               (is(c, i - 1, "in") || is(c, i - 1, "during") ||
+                ((is(c, i - 1, "on") || is(c, i - 1, "for")) && (!is_word(c, i + 2) || is(c, i + 2, "and") ||
+                                                                 is(c, i + 2, "as") || is(c, i + 2, "but"))))) {
+        /* later in the day; shares fell 3% on the day (not "on the day of
+         * the vote", "on the day the war began": another happening's) */
+        gran = SR_PREC_DAY;
         end = i + 2;
     } else {
         /* a year earlier, two days later */
