@@ -132,7 +132,7 @@ def main():
             res = sitrep.dask.run([path], client, shard_size=a.shard_size, fan_in=a.fan_in, output=out)
             same = subprocess.run(["cmp", "-s", out, base]).returncode == 0
             run = {"workers": w, "wall": res.wall, "load": os.getloadavg()[0],
-                   "part_seconds": res.part_seconds, "concat_seconds": res.concat_seconds, "documents": res.documents, "shards": res.shards,
+                   "part_seconds": res.part_seconds, "part_bytes": res.part_bytes, "concat_seconds": res.concat_seconds, "documents": res.documents, "shards": res.shards,
                    "merges": res.merges, "identical": same, "maps_done": res.maps_done,
                    "merges_done": res.merges_done, "finish": res.finish_seconds,
                    "map_seconds": res.map_seconds, "merge_seconds": res.merge_seconds,
@@ -182,8 +182,9 @@ def report(r):
                 1e6 * sum(ms) / sum(md), 1e6 * one["finish"] / one["documents"]))
     for w, x in sorted(runs.items()):
         if x.get("part_seconds"):
-            print("%d workers: the records written in %d parts of %s s, joined in %.1f s" % (
-                w, len(x["part_seconds"]), "/".join("%.1f" % p for p in x["part_seconds"]), x["concat_seconds"]))
+            print("%d workers: the records written in %d parts of %s s (%s MB), joined in %.1f s" % (
+                w, len(x["part_seconds"]), "/".join("%.1f" % p for p in x["part_seconds"]),
+                "/".join("%.1f" % (b / 1e6) for b in x.get("part_bytes", [])), x["concat_seconds"]))
 
 
 if __name__ == "__main__":

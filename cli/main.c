@@ -1,9 +1,9 @@
 /*
  * main.c -- the sitrep command line: a thin layer over libsitrep.
  *
- *   sitrep extract [--text] [--mentions] [--max-bytes N] [--snapshot OUT] PATH...
+ *   sitrep extract [--text] [--mentions] [--max-bytes N] [--snapshot OUT [--articles]] PATH...
  *   sitrep docs [--max-bytes N] PATH...
- *   sitrep merge [--snapshot OUT] SNAPSHOT...                   (merge.c)
+ *   sitrep merge [--snapshot OUT | --db DB] SNAPSHOT...         (merge.c)
  *   sitrep ingest|claims|events|stories|report|export DB ...   (store.c)
  *
  * Writes one JSON record per document to standard output, then the records
@@ -23,9 +23,9 @@
 
 static void usage(FILE *to)
 {
-    fputs("usage: sitrep extract [--text] [--mentions] [--max-bytes N] [--snapshot OUT] PATH...\n"
+    fputs("usage: sitrep extract [--text] [--mentions] [--max-bytes N] [--snapshot OUT [--articles]] PATH...\n"
           "       sitrep docs [--max-bytes N] PATH...\n"
-          "       sitrep merge [--snapshot OUT] SNAPSHOT...\n"
+          "       sitrep merge [--snapshot OUT | --db DB] SNAPSHOT...\n"
           "       sitrep ingest DB [--batch N] [--max-bytes N] PATH...\n"
           "       sitrep claims|events|stories DB [--actor A] [--place P] [--since D] [--until D]\n"
           "                                       [--status S] [--json]\n"
@@ -37,7 +37,8 @@ static void usage(FILE *to)
           "            .gz read transparently) and write JSON Lines records\n"
           "  docs      the same documents as a table a person reads\n"
           "  merge     merge the partial corpora of shards (extract --snapshot) and write\n"
-          "            the records of all their articles, or one snapshot of them\n"
+          "            the records of all their articles, or one snapshot of them, or\n"
+          "            ingest them into a database (--db DB: shards made with --articles)\n"
           "  ingest    add articles to a SQLite database (one transaction per batch of N,\n"
           "            default 1000; articles stored already are not added again)\n"
           "  claims, events, stories   what the database holds, as a table or --json\n"
@@ -47,7 +48,9 @@ static void usage(FILE *to)
           "  --mentions  also write every time expression and figure read (time, figure records)\n"
           "  --max-bytes N   largest article or JSONL record accepted (default 16 MiB)\n"
           "  --snapshot OUT  write the partial corpus of the articles (a shard) to OUT\n"
-          "                  instead of records: `sitrep merge` reads it\n",
+          "                  instead of records: `sitrep merge` reads it\n"
+          "  --articles      keep each article's bytes in the snapshot, so that\n"
+          "                  `sitrep merge --db DB` can store them\n",
           to);
 }
 
@@ -87,6 +90,7 @@ static int cmd_extract(int argc, char **argv, bool table)
     unsigned flags = 0;
     bool mentions = false;
     const char *snapshot = NULL;
+    bool articles = false;
     int first_path = -1;
     for (int i = 0; i < argc; i++) {
         if (first_path < 0 && strcmp(argv[i], "--text") == 0) {
@@ -95,6 +99,8 @@ static int cmd_extract(int argc, char **argv, bool table)
             mentions = true;
         } else if (first_path < 0 && !table && strcmp(argv[i], "--snapshot") == 0 && i + 1 < argc) {
             snapshot = argv[++i];
+        } else if (first_path < 0 && !table && strcmp(argv[i], "--articles") == 0) {
+            articles = true;
         } else if (first_path < 0 && strcmp(argv[i], "--max-bytes") == 0 && i + 1 < argc) {
             char *end;
             errno = 0;
@@ -131,7 +137,14 @@ static int cmd_extract(int argc, char **argv, bool table)
         }
     sitrep_corpus *corpus = NULL;
     opts.json_flags = flags;
-    if (!table && sitrep_corpus_new(&opts, &corpus) != SITREP_OK) {
+    if (articles && !snapshot) {
+        fprintf(stderr, "sitrep: --articles goes with --snapshot OUT\n");
+        sitrep_reader_free(r);
+        return 2;
+    }
+    if (!table && (sitrep_corpus_new(&opts, &corpus) != SITREP_OK ||
+                   (articles && sitrep_corpus_keep_articles(corpus) != SITREP_OK))) {
+        sitrep_corpus_free(corpus);
         fprintf(stderr, "sitrep: out of memory\n");
         sitrep_reader_free(r);
         return 2;

@@ -567,7 +567,8 @@ SITREP_EXPORT sitrep_status sitrep_corpus_write_json(sitrep_corpus *corpus,
 
 /* Part `part` of `nparts` (0 <= part < nparts) of the records
  * sitrep_corpus_write_json writes, finishing the corpus first: the
- * records are cut into nparts runs of about equal count, in order, so
+ * records are cut into nparts runs of about equal size (their estimated
+ * bytes), in order, so
  * the parts written one after the other are those records byte for byte.
  * Corpora made alike (the same snapshots merged on several machines)
  * write their parts in parallel. */
@@ -596,10 +597,18 @@ SITREP_EXPORT sitrep_status sitrep_corpus_write_snapshot(const sitrep_corpus *co
  * depend on the order of its documents).  `data` is borrowed.  SITREP_EFORMAT for
  * damaged bytes or another build's snapshot, SITREP_EARG for a snapshot
  * made with other options (max_input_bytes, skip, json_flags) than the
- * corpus's documents (an empty corpus takes the snapshot's); the corpus is
- * unchanged then.  After SITREP_ENOMEM it must be freed, not used. */
+ * corpus's documents (an empty corpus takes the snapshot's), or without
+ * its articles into a corpus that keeps them (sitrep_corpus_keep_articles);
+ * the corpus is unchanged then.  After SITREP_ENOMEM it must be freed, not used. */
 SITREP_EXPORT sitrep_status sitrep_corpus_add_snapshot(sitrep_corpus *corpus,
                                                        const void *data, size_t len);
+
+/* From now on the corpus keeps each article it is given as a store keeps
+ * it (its bytes compressed, its id, title, outlet, url and date), for
+ * sitrep_store_add_corpus; its snapshots carry them, and merging keeps
+ * them with their documents.  The records are the same either way.  Call
+ * it before adding documents (SITREP_EARG after: they would have none). */
+SITREP_EXPORT sitrep_status sitrep_corpus_keep_articles(sitrep_corpus *corpus);
 
 /* Frees the corpus.  NULL is a no-op. */
 SITREP_EXPORT void sitrep_corpus_free(sitrep_corpus *corpus);
@@ -635,6 +644,27 @@ typedef enum sitrep_store_outcome {
  * says whether it was added.  Articles stored before are not read again. */
 SITREP_EXPORT sitrep_status sitrep_store_add(sitrep_store *store, const sitrep_doc *doc,
                                              sitrep_store_outcome *outcome);
+
+/* Told of each article sitrep_store_add_corpus meets, with its outcome. */
+typedef void (*sitrep_store_article_fn)(const char *id, sitrep_store_outcome outcome, void *ctx);
+
+/* Adds the articles of an unfinished corpus that carries them (its
+ * documents added after sitrep_corpus_keep_articles, or merged from
+ * snapshots made so: sitrep_corpus_add_snapshot) to the open batch, as if
+ * each had been given to sitrep_store_add in the corpus's order: articles
+ * stored already (the same bytes) change nothing, one whose id is taken by
+ * other bytes is not added, and the store ends the same, byte for byte.
+ * What the corpus knows of the new articles is taken as it is when none
+ * of its articles is stored yet (nothing analysed again); otherwise its
+ * new articles are analysed again from their bytes.  `corpus` is
+ * borrowed and left as it was; `report` (may be NULL) is told of every
+ * article.  SITREP_EARG (the store unchanged, sitrep_store_message says
+ * why) for a corpus without its articles or made with other options
+ * (json_flags, skip) than the store's; SITREP_EFORMAT for a damaged
+ * article (named); a failure of the database ends the batch as
+ * sitrep_store_add's does. */
+SITREP_EXPORT sitrep_status sitrep_store_add_corpus(sitrep_store *store, const sitrep_corpus *corpus,
+                                                    sitrep_store_article_fn report, void *ctx);
 
 /* Ends the open batch: stories, claims, events, conflicts and trends are
  * made again from all the stored articles and committed with the batch's

@@ -32,7 +32,18 @@ sitrep_status sitrep_corpus_add(sitrep_corpus *c, const sitrep_doc *doc)
     sr_buf_free(&rec);
     if (st == SITREP_OK)
         st = sr_cluster_add(c, (uint32_t)(SR_VEC_COUNT(&c->docs, sr_cdoc) - 1), doc);
+    /* for a store: the article as the store keeps it (corpus/articles.c) */
+    if (st == SITREP_OK && c->keep_articles)
+        st = sr_corpus_add_article(c, doc);
     return st;
+}
+
+sitrep_status sitrep_corpus_keep_articles(sitrep_corpus *c)
+{
+    if (c == NULL || c->finished || SR_VEC_COUNT(&c->docs, sr_cdoc) != c->narticles)
+        return SITREP_EARG; /* documents added before would have none */
+    c->keep_articles = true;
+    return SITREP_OK;
 }
 
 /* Does the time expression name its month ("July 26", "26 July")?  Such

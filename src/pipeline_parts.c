@@ -2,7 +2,10 @@
  * pipeline_parts.c -- the records of a corpus in parts, for writing them
  * on several machines at once (sitrep.dask): part k of n is a run of the
  * records in output order, so the parts one after the other are the
- * records sitrep_corpus_write_json writes, byte for byte.
+ * records sitrep_corpus_write_json writes, byte for byte.  The runs are
+ * cut by the records' estimated bytes (report/corpus_json.c), not their
+ * count: the documents and entities come first and are the longest, so
+ * parts of equal count left the first part's writer the most to do.
  */
 #include "corpus/corpus.h"
 #include "report/report.h"
@@ -23,7 +26,7 @@ sitrep_status sitrep_corpus_write_json_part(sitrep_corpus *c, unsigned flags, si
     sitrep_status st = sitrep_corpus_finish(c);
     if (st != SITREP_OK)
         return st;
-    /* how many records there are: a pass that builds none of them */
+    /* the records' estimated bytes: a pass that builds none of them */
     sr_slice count = {0, 0, 0};
     c->slice = &count;
     st = sr_corpus_write_records(c, flags, discard, NULL);

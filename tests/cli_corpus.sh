@@ -24,6 +24,9 @@
 #                strike whose dead the air force and Amnesty International
 #                count differently: one story each, the revisions shown as
 #                updates, the disagreement as a dispute, nothing else.
+#   years_apart  two earthquakes in one province, undated articles: three
+#                state the day of one (in 2014), three name only an earlier
+#                year (a tremor in 2006) of the other: two stories.
 # Records are found by content (measure, value, document ids), never by id.
 # usage: cli_corpus.sh SITREP TESTS_DIR SHARED_DIR
 set -u
@@ -294,6 +297,15 @@ if "$bin" ingest "$db" "$corpus/dateline" >/dev/null 2>"$t/dateline.ingest.err" 
   if [ "$n" -eq 1 ]; then ok
   else bad "dateline: the report's Events list the happening $n times, want once"; fi
 else bad "dateline: ingest and report ($(head -n1 "$t/dateline.ingest.err" "$t/dateline.report.err" | tr '\n' ' '))"; fi
+
+# ---- 7. two look-alike quakes of different years ----------------------------
+pre=$base
+run years_apart
+check years_apart "two stories: the articles stating a day of 2014 apart from those naming only 2006" '
+got = {}
+for i, d in docs.items():
+    got.setdefault(d["story"], set()).add(i.split("_")[1])
+if sorted(map(sorted, got.values())) != [["ercis"], ["muradiye"]]: fail("stories %s" % {i: d["story"] for i, d in docs.items()})'
 
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

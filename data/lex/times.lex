@@ -164,10 +164,11 @@ decades     decade    1
 # ---- context ----
 
 # Words after which a month name or a bare four-digit year is a time:
-# "in March", "since 2019", "summer 1998".  After "and", "or", "to",
+# "in March", "since 2019", "summer 1998", "the forecast for 2025".  After "and", "or", "to",
 # "through" only when a year or month came before ("2019 and 2021").
 [set trigger]
 in
+for
 since
 during
 of
@@ -378,12 +379,28 @@ black
 
 # ---- parts of a year ----
 
-# Ordinals of a half or quarter: "the second quarter", "the first half".
+# Ordinals: of a half or quarter ("the second quarter", "the first
+# half"), of a day in a run ("a third straight day").
 [table ordinal: n]
 first       1
 second      2
 third       3
 fourth      4
+fifth       5
+sixth       6
+seventh     7
+eighth      8
+ninth       9
+tenth       10
+
+# After an ordinal, words that make a day, week, month or year one of a
+# run that ends in the one in focus: "for a second consecutive day",
+# "the third straight week".
+[set streak]
+consecutive
+straight
+successive
+running
 
 # The last part: "the last quarter", "the final six months".
 [set last_part]

@@ -34,6 +34,7 @@ __all__ = [
     "Corpus",
     "SitrepError",
     "SkippedInput",
+    "Store",
     "claims_frame",
     "conflicts_frame",
     "documents",
@@ -214,7 +215,7 @@ class Corpus:
     ``skipped`` lists the inputs that could not be read.
     """
 
-    def __init__(self, *, text=False, mentions=False, max_bytes=None, errors="warn"):
+    def __init__(self, *, text=False, mentions=False, max_bytes=None, errors="warn", articles=False):
         self.skipped = []
         self._flags = _lib.JSON_TEXT if text else 0
         self._mentions = mentions
@@ -224,6 +225,9 @@ class Corpus:
         self.documents = 0
         self._finished = False
         _lib.check(_lib.corpus_new(ctypes.byref(self._opts), ctypes.byref(self._ptr)), "corpus")
+        if articles:
+            # each article kept as a store keeps it, for Store.add_corpus
+            _lib.check(_lib.corpus_keep_articles(self._ptr), "keeping the articles")
 
     def _live(self):
         if not self._ptr:
@@ -270,7 +274,8 @@ class Corpus:
         if st == _lib.EFORMAT:
             raise SitrepError(st, "not a snapshot of this libsitrep build, or damaged")
         if st == _lib.EARG:
-            raise SitrepError(st, "a snapshot made with other options (text, max_bytes) than the corpus's")
+            raise SitrepError(st, "a snapshot made with other options (text, max_bytes) than the corpus's, "
+                              "or without its articles into a corpus that keeps them")
         _lib.check(st, "merging a snapshot")
         return self
 
@@ -301,6 +306,77 @@ class Corpus:
     def close(self):
         if self._ptr:
             _lib.corpus_free(self._ptr)
+            self._ptr = ctypes.c_void_p()
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+    def __del__(self):
+        try:
+            self.close()
+        except Exception:
+            pass
+
+
+class Store:
+    """A sitrep database (sitrep_store), opened to add articles to it (it is
+    created when missing).  ``sitrep report``/``export``/``events``/``claims``
+    read it."""
+
+    def __init__(self, path):
+        self.path = os.fspath(path)
+        self._ptr = ctypes.c_void_p()
+        st = _lib.store_open(_enc(self.path), None, ctypes.byref(self._ptr))
+        if st != _lib.OK:
+            msg = self._message()
+            self.close()
+            raise SitrepError(st, "%s: %s" % (self.path, msg))
+
+    def _message(self):
+        m = _lib.store_message(self._ptr) if self._ptr else None
+        return m.decode("utf-8", "replace") if m else ""
+
+    def add_corpus(self, corpus):
+        """Adds the articles of an unfinished corpus that carries them
+        (``Corpus(articles=True)``, or merged from snapshots made so) to the
+        open batch, as ``sitrep ingest`` of the same articles would: those
+        stored already are passed by.  Returns ``{"added": n, "known": n,
+        "taken": [ids]}`` (taken: another article holds the id; not added)."""
+        if not self._ptr:
+            raise ValueError("sitrep: the store is closed")
+        out = {"added": 0, "known": 0, "taken": []}
+
+        def told(id, outcome, ctx):
+            if outcome == _lib.STORE_ADDED:
+                out["added"] += 1
+            elif outcome == _lib.STORE_KNOWN:
+                out["known"] += 1
+            else:
+                out["taken"].append(id.decode("utf-8", "replace"))
+
+        fn = _lib.ARTICLE_FN(told)
+        st = _lib.store_add_corpus(self._ptr, corpus._live(), fn, None)
+        if st != _lib.OK:
+            raise SitrepError(st, "%s: %s" % (self.path, self._message()))
+        return out
+
+    def commit(self):
+        """Ends the open batch: everything is made again and committed."""
+        st = _lib.store_commit(self._ptr)
+        if st != _lib.OK:
+            raise SitrepError(st, "%s: %s" % (self.path, self._message()))
+
+    def count(self, type=None):
+        """How many articles (or records of `type`) the store holds."""
+        return _lib.store_count(self._ptr, _enc(type) if type else None)
+
+    def close(self):
+        """Closes the store; a batch not committed is not kept."""
+        if self._ptr:
+            _lib.store_close(self._ptr)
             self._ptr = ctypes.c_void_p()
 
     def __enter__(self):

@@ -56,6 +56,9 @@ class Hints(ctypes.Structure):
 
 # int (*sitrep_write_fn)(const char *data, size_t len, void *ctx)
 WRITE_FN = ctypes.CFUNCTYPE(ctypes.c_int, ctypes.c_void_p, ctypes.c_size_t, ctypes.c_void_p)
+# sitrep_store_article_fn: an article's id and its outcome (STORE_*)
+ARTICLE_FN = ctypes.CFUNCTYPE(None, ctypes.c_char_p, ctypes.c_int, ctypes.c_void_p)
+STORE_ADDED, STORE_KNOWN, STORE_ID_TAKEN = range(3)
 
 
 def _candidates():
@@ -141,10 +144,13 @@ corpus_write_json_part = _fn("sitrep_corpus_write_json_part", _S, _P, ctypes.c_u
                              ctypes.c_size_t, WRITE_FN, _P)
 corpus_write_snapshot = _fn("sitrep_corpus_write_snapshot", _S, _P, WRITE_FN, _P)
 corpus_add_snapshot = _fn("sitrep_corpus_add_snapshot", _S, _P, ctypes.c_char_p, ctypes.c_size_t)
+corpus_keep_articles = _fn("sitrep_corpus_keep_articles", _S, _P)
 
 store_open = _fn("sitrep_store_open", _S, ctypes.c_char_p, ctypes.POINTER(Options), ctypes.POINTER(_P))
 store_add = _fn("sitrep_store_add", _S, _P, _P, ctypes.POINTER(ctypes.c_int))
+store_add_corpus = _fn("sitrep_store_add_corpus", _S, _P, _P, ARTICLE_FN, _P)
 store_commit = _fn("sitrep_store_commit", _S, _P)
+store_count = _fn("sitrep_store_count", ctypes.c_size_t, _P, ctypes.c_char_p)
 store_message = _fn("sitrep_store_message", ctypes.c_char_p, _P)
 store_close = _fn("sitrep_store_close", None, _P)
 

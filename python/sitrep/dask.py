@@ -21,6 +21,14 @@ writing a part of the records, joined as JSON Lines into `output` (a path
 the workers see: shared storage).  The records are byte for byte those of one
 ``sitrep extract`` of all the inputs, in the same order.
 
+With ``db=PATH`` (a SQLite database on shared storage, created when
+missing) the shards keep their articles' bytes (``sitrep extract --snapshot
+OUT --articles``), and one task merges the root's children and ingests the
+articles into the database in one batch (``sitrep merge --db``): the
+database is byte for byte the one ``sitrep ingest`` of the same articles
+makes, articles stored already are passed by, and ``sitrep report``,
+``export``, ``events`` and ``claims`` read it.
+
 Faults: a task whose worker dies is run again by Dask elsewhere (the
 result does not change: each task is a pure function of its inputs); an
 input that cannot be read is reported (``result.skipped``, a
@@ -156,7 +164,7 @@ def plan(paths, shard_size=1000):
 
 def _options(opts):
     return dict(text=opts.get("text", False), mentions=opts.get("mentions", False),
-                max_bytes=opts.get("max_bytes"), errors="ignore")
+                max_bytes=opts.get("max_bytes"), articles=opts.get("articles", False), errors="ignore")
 
 
 def _read_part(corpus, path, start, end, first, tmp):
@@ -252,6 +260,23 @@ def finish_part(output, part, nparts, *parts):
     return out
 
 
+def ingest(db, *parts):
+    """Task: the partial corpora of the root's children, in order, merged
+    and their articles added to the database `db` in one batch (the
+    articles it holds already are passed by)."""
+    t0 = time.perf_counter()
+    with sitrep.Corpus() as c:
+        for p in parts:
+            c.add_snapshot(p["snapshot"])
+        with sitrep.Store(db) as s:
+            out = s.add_corpus(c)
+            s.commit()
+            out["stored"] = s.count()
+    out["db"] = db
+    out["seconds"] = time.perf_counter() - t0
+    return out
+
+
 def concat(output, parts):
     """Task: the part files, in order, into `output` (renamed into place)."""
     t0 = time.perf_counter()
@@ -317,13 +342,19 @@ class Result:
         self.failed = []    # (shard index, its inputs, the error) of shards given up on
         self.merges = 0
         self.output = None
-        self.jsonl = None   # the records, when no output path was given
+        self.jsonl = None   # the records, when no output path (and no db) was given
+        self.db = None      # the database the articles went to (db=)
+        self.added = 0      # ... articles added to it
+        self.known = 0      # ... articles it held already (the same bytes)
+        self.taken = []     # ... ids another article holds there (not added; in skipped too)
+        self.ingest_seconds = 0.0
         self.wall = 0.0
         self.map_seconds = []     # per shard, on its worker
         self.merge_seconds = []   # per merge task
         self.merge_documents = [] # the documents each merge task merged
         self.finish_seconds = 0.0     # the end: merging the root, finishing, writing
         self.part_seconds = []        # per task writing a part of the records
+        self.part_bytes = []          # ... and the bytes each wrote
         self.concat_seconds = 0.0     # joining the parts
         self.maps_done = 0.0      # seconds from the start until the last shard was done
         self.merges_done = 0.0    # ... until the last merge below the root was done
@@ -339,18 +370,22 @@ class Result:
 
 
 def run(paths, client, shard_size=1000, output=None, fan_in=8, text=False, mentions=False,
-        max_bytes=None, errors="warn", retries=1, progress=None, write_parts=None):
+        max_bytes=None, errors="warn", retries=1, progress=None, write_parts=None, db=None):
     """Runs sitrep over `paths` on the Dask `client` (distributed.Client);
     see the module's documentation.  Returns a :class:`Result`; the records
-    go to `output` (a path the workers can write), or without it to
-    ``result.jsonl`` (bytes).  The records
+    go to `output` (a path the workers can write), or without it (and
+    without `db`) to ``result.jsonl`` (bytes).  The records
     are written in `write_parts` parts by as many tasks (default: one per
-    worker, at most one per shard), each on its own worker, then joined."""
+    worker, at most one per shard), each on its own worker, then joined.
+    With `db` (a database path the workers can write) the articles are
+    ingested into it; the records are written too when `output` is given."""
     if errors not in ("warn", "raise", "ignore"):
         raise ValueError("sitrep.dask: errors must be 'warn', 'raise' or 'ignore'")
+    if db is not None and text:
+        raise ValueError("sitrep.dask: a database keeps records without the text (text=True with db)")
     fan_in = max(2, int(fan_in))
     t0 = time.perf_counter()
-    opts = {"text": text, "mentions": mentions, "max_bytes": max_bytes}
+    opts = {"text": text, "mentions": mentions, "max_bytes": max_bytes, "articles": db is not None}
     shards = plan(paths, shard_size)
     res = Result()
     res.shards = len(shards)
@@ -426,7 +461,14 @@ def run(paths, client, shard_size=1000, output=None, fan_in=8, text=False, menti
     workers = sorted(client.scheduler_info()["workers"])
     nparts = write_parts if write_parts else len(workers)
     nparts = max(1, min(nparts, len(shards) or 1, 64))
-    if nparts == 1:
+    ing = None
+    if db is not None:
+        db = os.fspath(db)
+        ing = client.submit(ingest, db, *kids, key="sitrep-ingest-%s" % tag, retries=retries, priority=100)
+    out = {}
+    if db is not None and not output:
+        pass  # the database only
+    elif nparts == 1:
         fin = client.submit(finish, output, *kids, key="sitrep-finish-%s" % tag, retries=retries,
                             priority=100)
         out = fin.result()
@@ -450,7 +492,17 @@ def run(paths, client, shard_size=1000, output=None, fan_in=8, text=False, menti
             done_parts = client.gather(parts)
             out = {"jsonl": b"".join(p["jsonl"] for p in done_parts)}
         res.part_seconds = [p["seconds"] for p in done_parts]
+        res.part_bytes = [p["bytes_written"] for p in done_parts]
         res.finish_seconds = time.perf_counter() - t0 - res.merges_done
+    if ing is not None:
+        got = ing.result()
+        res.db, res.added, res.known, res.taken = got["db"], got["added"], got["known"], got["taken"]
+        res.ingest_seconds = got["seconds"]
+        for i in got["taken"]:
+            res.skipped.append("%s: another article is stored under this id in %s; skipped" % (i, db))
+        if errors == "warn" and got["taken"]:
+            warnings.warn(sitrep.SkippedInput("%d article(s) not stored: their ids are taken in %s"
+                                              % (len(got["taken"]), db)), stacklevel=2)
     for s in client.gather(summaries):
         if "index" in s:
             res.documents += s["documents"]
@@ -492,6 +544,9 @@ def main(argv=None):
     ap.add_argument("--fan-in", type=int, default=8, help="snapshots per merge (default 8)")
     ap.add_argument("-o", "--output", metavar="FILE", help="write the records here (a path the workers can write); "
                     "default: standard output")
+    ap.add_argument("--db", metavar="DB", help="ingest the articles into this SQLite database (a path the "
+                    "workers can write; created when missing), as `sitrep ingest` would; records are written "
+                    "too only with --output")
     ap.add_argument("--text", action="store_true", help="include each document's cleaned text")
     ap.add_argument("--mentions", action="store_true", help="also write time and figure records")
     ap.add_argument("--max-bytes", type=int, help="largest article or JSON Lines record accepted")
@@ -502,6 +557,9 @@ def main(argv=None):
     else:
         output = None
     paths = [os.path.abspath(p) if p != "-" else p for p in a.paths]
+    db = os.path.abspath(a.db) if a.db else None
+    if db and a.text:
+        ap.error("--text with --db: a database keeps records without the text")
     cluster = None
     if a.scheduler:
         client = distributed.Client(a.scheduler)
@@ -513,7 +571,7 @@ def main(argv=None):
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", sitrep.SkippedInput)
             res = run(paths, client, shard_size=a.shard_size, output=output, fan_in=a.fan_in,
-                      text=a.text, mentions=a.mentions, max_bytes=a.max_bytes, errors="ignore")
+                      text=a.text, mentions=a.mentions, max_bytes=a.max_bytes, errors="ignore", db=db)
     finally:
         client.close()
         if cluster:
@@ -529,6 +587,9 @@ def main(argv=None):
     if not a.quiet:
         print("sitrep-dask: %d documents, %d shards, %d merges, %d skipped, %d shards failed; %.2f s"
               % (res.documents, res.shards, res.merges, len(res.skipped), len(res.failed), res.wall), file=sys.stderr)
+        if res.db:
+            print("sitrep-dask: %s: %d added, %d stored already, %d skipped (id taken)"
+                  % (res.db, res.added, res.known, len(res.taken)), file=sys.stderr)
     return 0 if res.ok else 1
 
 

@@ -239,3 +239,77 @@ def test_the_command_line_on_the_cluster(cluster, tmp_path):
     assert "bad.jsonl:" in p.stderr.decode()
     want, _, _ = cli("extract", bad)
     assert p.stdout == want
+
+
+def _store_dump(db):
+    """What a database says, as a user reads it: every record, the ACLED
+    columns, the report, the events and claims tables."""
+    out = b""
+    for args in (["export", db, "--format", "jsonl"], ["export", db, "--format", "csv"], ["report", db],
+                 ["events", db], ["claims", db], ["claims", db, "--json"]):
+        got, err, status = cli(*args)
+        assert status == 0, err
+        out += b"== %s\n" % " ".join(args[:1] + args[2:]).encode() + got
+    return out
+
+
+@pytest.mark.parametrize("shard_size", [2, 7, 1000])
+def test_run_ingests_into_a_database_as_ingest_does(cluster, tmp_path, shard_size):
+    sets = corpus_sets()
+    want_db = str(tmp_path / "want.db")
+    cli("ingest", want_db, *sets)
+    want = _store_dump(want_db)
+    db = str(tmp_path / "got.db")
+    res = sitrep.dask.run(sets, cluster.client, shard_size=shard_size, fan_in=3, db=db)
+    assert res.ok, (res.skipped, res.failed)
+    assert res.db == db and res.jsonl is None and res.output is None
+    assert res.added == res.documents > 20 and res.known == 0 and res.taken == []
+    assert _store_dump(db) == want
+    # the same articles again: none stored twice, nothing changes
+    again = sitrep.dask.run(sets, cluster.client, shard_size=shard_size, fan_in=3, db=db)
+    assert again.ok and again.added == 0 and again.known == res.added
+    assert _store_dump(db) == want
+
+
+def test_run_ingests_into_a_database_that_holds_articles(cluster, tmp_path):
+    """The samples stored first: the shards of everything add the rest, as
+    `sitrep ingest` of everything would after them."""
+    sets = corpus_sets()
+    samples = os.path.join(ROOT, "samples")
+    want_db, db = str(tmp_path / "want.db"), str(tmp_path / "got.db")
+    cli("ingest", want_db, samples)
+    cli("ingest", want_db, *sets)
+    cli("ingest", db, samples)
+    with sitrep.Store(db) as s:
+        nsamples = s.count()
+    out = tmp_path / "records.jsonl"
+    res = sitrep.dask.run(sets, cluster.client, shard_size=3, db=db, output=str(out))
+    assert res.ok and res.known == nsamples and res.added == res.documents - nsamples
+    assert _store_dump(db) == _store_dump(want_db)
+    # with an output path, the records are written too
+    assert out.read_bytes() == cli("extract", *sets)[0]
+
+
+def test_a_bad_shard_is_reported_and_the_rest_is_ingested(cluster, tmp_path):
+    bad = os.path.join(ROOT, "tests", "fixtures", "bad.jsonl")
+    inputs = [os.path.join(ROOT, "samples"), bad, os.path.join(ROOT, "tests", "fixtures", "corpus")]
+    want_db, db = str(tmp_path / "want.db"), str(tmp_path / "got.db")
+    _, err, status = cli("ingest", want_db, *inputs)
+    assert status == 1
+    with warnings.catch_warnings(record=True):
+        warnings.simplefilter("always")
+        res = sitrep.dask.run(inputs, cluster.client, shard_size=2, db=db)
+    assert not res.ok and not res.failed
+    assert res.skipped and all("bad.jsonl" in m for m in res.skipped)
+    assert _store_dump(db) == _store_dump(want_db)
+
+
+def test_the_command_line_ingests_into_a_database(cluster, tmp_path):
+    sets = corpus_sets()
+    want_db, db = str(tmp_path / "want.db"), str(tmp_path / "got.db")
+    cli("ingest", want_db, *sets)
+    p = subprocess.run([PY, "-m", "sitrep.dask", "--scheduler", cluster.address, "--shard-size", "4",
+                        "--db", db, *sets], env=_env(), stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert p.returncode == 0, p.stderr.decode()
+    assert p.stdout == b"" and "added" in p.stderr.decode()
+    assert _store_dump(db) == _store_dump(want_db)

@@ -207,7 +207,7 @@ bool sr_entity_is_country(const sr_entity *e)
 
 
 
-size_t sr_tok_phrase(const sr_context *c, size_t i, size_t hi, enum sr_lexclass k, sr_lexid *id)
+size_t sr_tok_phrase_at(const sr_context *c, size_t i, size_t hi, enum sr_lexclass k, sr_lexid *id)
 {
     sr_lexid got = 0;
     if (id)

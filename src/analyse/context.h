@@ -93,7 +93,21 @@ static inline bool sr_tok_class(const sr_context *c, size_t i, enum sr_lexclass 
 /* The longest phrase of class k that starts at token i and ends before
  * token `hi`: how many tokens it spans (0 when none), its entry in *id
  * (may be NULL). */
-size_t sr_tok_phrase(const sr_context *c, size_t i, size_t hi, enum sr_lexclass k, sr_lexid *id);
+size_t sr_tok_phrase_at(const sr_context *c, size_t i, size_t hi, enum sr_lexclass k, sr_lexid *id);
+/* Inline: most tokens start no phrase of k, answered by the bit tests of
+ * the token's entry without a call (the stages ask it of every token). */
+static inline size_t sr_tok_phrase(const sr_context *c, size_t i, size_t hi, enum sr_lexclass k, sr_lexid *id)
+{
+    if (i < hi && i < c->ntok) {
+        sr_lexid first = c->wi[i].lex;
+        if (!sr_lex_in(first, k) && !sr_lex_heads(first, k)) {
+            if (id)
+                *id = 0;
+            return 0;
+        }
+    }
+    return sr_tok_phrase_at(c, i, hi, k, id);
+}
 /* A one-byte token `ch`. */
 static inline bool sr_tok_char(const sr_context *c, size_t i, char ch)
 {

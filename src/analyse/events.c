@@ -1985,7 +1985,7 @@ sitrep_status sr_find_events(const sr_context *c, const sr_date *anchor, const s
     estate es = {c, (const sr_claim *)(const void *)claims->data, SR_VEC_COUNT(claims, sr_claim),
                  (const int32_t *)(const void *)fig_claim->data, *anchor, sr_dominant_group(c),
                  dateline_place(c), arena, 0, ""};
-    es.country = report_country(c, es.dateline, es.country_cc);
+    bool country_known = false; /* es.country: found before the first event is made */
     size_t first_event = SR_VEC_COUNT(out, sr_event);
     trig t[16];
     for (size_t s = 0; s < c->nsen; s++) {
@@ -2029,6 +2029,10 @@ sitrep_status sr_find_events(const sr_context *c, const sr_date *anchor, const s
         }
         if (!nt)
             continue;
+        if (!country_known) {
+            es.country = report_country(c, es.dateline, es.country_cc);
+            country_known = true;
+        }
         /* clauses: triggers with a break between them are separate events */
         size_t g0 = 0, clause_lo = lo;
         for (size_t k = 1; k <= nt; k++) {

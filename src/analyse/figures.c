@@ -89,9 +89,10 @@ static inline bool in_sent(const fctx *c, size_t i) { return i >= c->b && i < c-
 
 /* Token i is the word w (ASCII case folded); the first bytes are compared
  * first, where nearly every token differs from the word asked about. */
-static bool is_word(const fctx *c, size_t i, const char *w)
+static inline bool is_word(const fctx *c, size_t i, const char *w)
 {
-    return in_sent(c, i) && c->t[i].kind == SITREP_TOK_WORD &&
+    /* inline: strlen of the literal folds away, and the length screens first */
+    return in_sent(c, i) && c->t[i].kind == SITREP_TOK_WORD && tlen(c, i) == strlen(w) &&
            (tstr(c, i)[0] | 0x20) == (w[0] | 0x20) && sr_ieq(tstr(c, i), tlen(c, i), w);
 }
 
@@ -115,7 +116,7 @@ static bool is_dash(const fctx *c, size_t i, bool *en)
 }
 
 /* Is token i a word of lexicon class k (data/lex/figures.lex)? */
-static bool word_is(const fctx *c, size_t i, enum sr_lexclass k)
+static inline bool word_is(const fctx *c, size_t i, enum sr_lexclass k)
 {
     return in_sent(c, i) && sr_lex_in(c->w[i].lex, k);
 }
@@ -139,14 +140,21 @@ typedef struct qphrase {
 
 /* The longest phrase of class k (figures.lex) starting at token i inside
  * the sentence: how many tokens, its entry in *id. */
-static size_t phrase_at(const fctx *c, size_t i, enum sr_lexclass k, sr_lexid *id)
+static size_t phrase_from(const fctx *c, size_t i, enum sr_lexclass k, sr_lexid *id);
+static inline size_t phrase_at(const fctx *c, size_t i, enum sr_lexclass k, sr_lexid *id)
 {
     *id = 0;
     if (!in_sent(c, i))
         return 0;
     sr_lexid first = c->w[i].lex;
     if (!sr_lex_in(first, k) && !sr_lex_heads(first, k))
-        return 0;
+        return 0; /* most tokens: two bit tests, no call */
+    return phrase_from(c, i, k, id);
+}
+
+static size_t phrase_from(const fctx *c, size_t i, enum sr_lexclass k, sr_lexid *id)
+{
+    sr_lexid first = c->w[i].lex;
     const char *w[8];
     size_t wl[8], n = 0;
     for (size_t j = i; j < c->e && n < 8; j++, n++) {

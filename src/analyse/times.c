@@ -81,14 +81,17 @@ static bool is_word(const cx *c, size_t i)
 /* Token i is the word w (ASCII case folded).  The first bytes are
  * compared before anything else: the matchers ask each token about many
  * words, and nearly all differ there. */
-static bool is(const cx *c, size_t i, const char *w)
+static inline bool is(const cx *c, size_t i, const char *w)
 {
-    return is_word(c, i) && ((ts(c, i)[0] | 0x20) == (w[0] | 0x20)) && sr_ieq(ts(c, i), tl(c, i), w);
+    /* inline, so that strlen of the literal folds away: the length
+     * screens nearly every word before a byte is read */
+    return is_word(c, i) && tl(c, i) == strlen(w) && ((ts(c, i)[0] | 0x20) == (w[0] | 0x20)) &&
+           sr_ieq(ts(c, i), tl(c, i), w);
 }
 
 /* Token i's entry in the rule lexicons, read without a possessive
  * ("Tuesday's" is "tuesday"); 0 for a token that is no word. */
-static sr_lexid lex_at(const cx *c, size_t i)
+static inline sr_lexid lex_at(const cx *c, size_t i)
 {
     if (!is_word(c, i))
         return 0;
@@ -114,7 +117,7 @@ static size_t phrase_at(const cx *c, size_t i, enum sr_lexclass k, sr_lexid *id)
 }
 
 /* Is token i a word of class k (data/lex/times.lex)? */
-static bool word_is(const cx *c, size_t i, enum sr_lexclass k) { return sr_lex_in(lex_at(c, i), k); }
+static inline bool word_is(const cx *c, size_t i, enum sr_lexclass k) { return sr_lex_in(lex_at(c, i), k); }
 
 /* Token i's value in column col of table k, 0 when it is not in k. */
 static int32_t word_value(const cx *c, size_t i, enum sr_lexclass k, int col)
@@ -1383,6 +1386,23 @@ static bool part(const cx *c, size_t i, ex *e)
     if (!ord && !last)
         return false;
     k++;
+    bool wpl;
+    if (unit_at(c, k, &wpl) == U_WEEK && !wpl && is(c, k + 1, "of") && ord <= 5) {
+        /* the first week of June, the last week of March 2009: the ISO week
+         * holding most of the month's days 1-7 (the last: its last seven) */
+        ex m;
+        if (!point(c, k + 2, &m, CTX_YES, 1) || m.kind != SR_TIME_DATE || m.prec != SR_PREC_MONTH ||
+            !finish(c, k + 2, &m))
+            return false;
+        int dim = sr_days_in_month(m.vfrom.year, m.vfrom.month);
+        int mid = ord ? (ord - 1) * 7 + 4 : dim - 3;
+        if (mid > dim)
+            return false;
+        week_iv(e, mkdate(m.vfrom.year, m.vfrom.month, mid));
+        e->rel = m.rel;
+        quote(c, e, i, m.end);
+        return true;
+    }
     int parts = word_value(c, k, SR_LEX_TIMES_YEAR_PART, 0);
     if (parts) {
         bool half = parts == 2;
@@ -1690,6 +1710,34 @@ static bool time_of_day(const cx *c, size_t i, ex *e)
 
 enum { G_ANY = 0 };
 
+/* The date d coarsened to precision `prec` (its day, week, month, ...). */
+static void coarsen(ex *e, sr_date d, int prec)
+{
+    switch (prec) {
+    case SR_PREC_DAY: day_iv(e, d); break;
+    case SR_PREC_WEEK: week_iv(e, d); break;
+    case SR_PREC_MONTH: month_iv(e, d.year, d.month); break;
+    case SR_PREC_QUARTER: {
+        int m1 = (d.month - 1) / 3 * 3 + 1;
+        set_iv(e, mkdate(d.year, m1, 1), mkdate(d.year, m1 + 2, sr_days_in_month(d.year, m1 + 2)),
+               SR_PREC_QUARTER);
+        break;
+    }
+    case SR_PREC_HALF: {
+        int m1 = d.month <= 6 ? 1 : 7;
+        set_iv(e, mkdate(d.year, m1, 1), mkdate(d.year, m1 + 5, sr_days_in_month(d.year, m1 + 5)),
+               SR_PREC_HALF);
+        break;
+    }
+    case SR_PREC_DECADE: {
+        int y = d.year - d.year % 10;
+        set_iv(e, mkdate(y, 1, 1), mkdate(y + 9, 12, 31), SR_PREC_DECADE);
+        break;
+    }
+    default: year_iv(e, d.year); break;
+    }
+}
+
 /* The latest date in focus whose precision is `gran` or finer (any when
  * G_ANY), coarsened to `gran`, into *e; false when none. */
 static bool focus_at(const cx *c, int gran, ex *e)
@@ -1698,30 +1746,7 @@ static bool focus_at(const cx *c, int gran, ex *e)
         int p = c->focus[k].prec;
         if (gran != G_ANY && p > gran)
             continue;
-        sr_date d = c->focus[k].from;
-        switch (gran == G_ANY ? p : gran) {
-        case SR_PREC_DAY: day_iv(e, d); break;
-        case SR_PREC_WEEK: week_iv(e, d); break;
-        case SR_PREC_MONTH: month_iv(e, d.year, d.month); break;
-        case SR_PREC_QUARTER: {
-            int m1 = (d.month - 1) / 3 * 3 + 1;
-            set_iv(e, mkdate(d.year, m1, 1), mkdate(d.year, m1 + 2, sr_days_in_month(d.year, m1 + 2)),
-                   SR_PREC_QUARTER);
-            break;
-        }
-        case SR_PREC_HALF: {
-            int m1 = d.month <= 6 ? 1 : 7;
-            set_iv(e, mkdate(d.year, m1, 1), mkdate(d.year, m1 + 5, sr_days_in_month(d.year, m1 + 5)),
-                   SR_PREC_HALF);
-            break;
-        }
-        case SR_PREC_DECADE: {
-            int y = d.year - d.year % 10;
-            set_iv(e, mkdate(y, 1, 1), mkdate(y + 9, 12, 31), SR_PREC_DECADE);
-            break;
-        }
-        default: year_iv(e, d.year); break;
-        }
+        coarsen(e, c->focus[k].from, gran == G_ANY ? p : gran);
         return true;
     }
     return false;
@@ -1821,8 +1846,8 @@ static size_t shift_after(const cx *c, size_t k, int *unit, long *n)
  * month a year ago", "the same period last year", "that week", "that
  * time", "the previous year", "the year before", "the following day", "a
  * year earlier", "two days later", "the entire year", "later in the day".
- * Without a date in focus it is no date (the story's day is not the
- * article's). */
+ * Without a date in focus, one with no shift is the document date's ("the
+ * same day"); one with a shift ("the previous day") is no date. */
 static bool anaphor(const cx *c, size_t i, ex *e)
 {
     memset(e, 0, sizeof *e);
@@ -1853,6 +1878,7 @@ static bool anaphor(const cx *c, size_t i, ex *e)
         end = i + 3;
     } else if (is(c, i, "the") && word_is(c, i - 1, SR_LEX_TIMES_DAY_PREP) && day_number(c, i + 1) &&
                c->t[i + 1].end - c->t[i + 1].start > 2 && !is_punct(c, i + 2, '-') &&
+               !(is(c, i + 2, "of") && month_at(c, i + 3, false)) && /* "the 20th of June": month_day */
                (!is_word(c, i + 2) || sr_wordset_has(&sr_function_words, ts(c, i + 2), tl(c, i + 2)))) {
         /* "on the 15th": that day of the month in focus */
         ex m;
@@ -1868,6 +1894,10 @@ static bool anaphor(const cx *c, size_t i, ex *e)
         e->rel = true;
         quote(c, e, i, i + 2);
         return true;
+    } else if ((is(c, i, "a") || is(c, i, "the")) && word_value(c, i + 1, SR_LEX_TIMES_ORDINAL, 0) > 1 &&
+               word_is(c, i + 2, SR_LEX_TIMES_STREAK) && (gran = anaphor_gran(c, i + 3)) > 0 &&
+               unit_at(c, i + 3, &pl) && !pl) {
+        end = i + 4; /* a second consecutive day, the third straight week: the one in focus */
     } else if (is(c, i, "the") && is(c, i + 1, "day") && (is(c, i - 1, "in") || is(c, i - 1, "during")) &&
                c->t[i + 1].end == c->t[i + 1].start + tl(c, i + 1)) {
         gran = SR_PREC_DAY; /* later in the day */
@@ -1889,8 +1919,14 @@ static bool anaphor(const cx *c, size_t i, ex *e)
         n = dir * cnt;
         end = i + used + 2;
     }
-    if (!focus_at(c, gran, e))
-        return false;
+    /* without a date in focus, "the same day", "that week", "later in the
+     * day" are the document date's (TimeML's reference time); a shift from
+     * it ("the previous day") counts from an untold happening */
+    if (!focus_at(c, gran, e)) {
+        if (!c->anchored || gran == G_ANY || n)
+            return false;
+        coarsen(e, c->a, gran);
+    }
     if (unit != U_NONE && n)
         move(e, unit, n);
     e->rel = true;

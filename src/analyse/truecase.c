@@ -19,15 +19,58 @@
 
 /* ---- the profile ---- */
 
+/* The end of the run of ASCII lower-case letters at src[i..end): eight
+ * bytes at a time where the machine is little-endian (a word's letters
+ * are tested together, the first other byte found by its bit). */
+static uint32_t lower_run_end(const char *src, uint32_t i, uint32_t end)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__ && defined(__GNUC__)
+    const uint64_t high = 0x8080808080808080ull;
+    while (end - i >= 8) {
+        uint64_t x;
+        memcpy(&x, src + i, 8);
+        uint64_t y = x & ~high;                            /* each byte < 0x80: no carries */
+        uint64_t lower = (y + 0x1f1f1f1f1f1f1f1full) &     /* >= 'a' */
+                         ~(y + 0x0505050505050505ull) &    /* <= 'z' */
+                         ~x & high;                        /* ASCII */
+        if (lower != high)
+            return i + (uint32_t)(__builtin_ctzll(~lower & high) >> 3);
+        i += 8;
+    }
+#endif
+    while (i < end && (unsigned)((unsigned char)src[i] - 'a') < 26u)
+        i++;
+    return i;
+}
+
 int sr_case_profile(const sitrep_doc *doc)
 {
     size_t words = 0, capital = 0, lower = 0;
     size_t nl = SR_VEC_COUNT(&doc->lines, sr_line);
     const char *src = doc->src;
+    /* The bytes and lines still to read bound the words still to come: a
+     * word takes a byte and is ended by another or by its line's end, so
+     * a line of r bytes holds at most (r + 1) / 2.  Once the words read
+     * so far make prose whatever the rest holds (the test at the end, with
+     * every word to come neither capitalised nor lower-case), the rest is
+     * not read: the answer is the one the whole text would give. */
+    size_t rest_bytes = 0, rest_lines = 0;
+    for (size_t li = 0; li < nl; li++) {
+        const sr_line *ln = &SR_VEC_AT(&doc->lines, sr_line, li);
+        if (!ln->drop) {
+            rest_bytes += ln->end - ln->start;
+            rest_lines++;
+        }
+    }
     for (size_t li = 0; li < nl; li++) {
         const sr_line *ln = &SR_VEC_AT(&doc->lines, sr_line, li);
         if (ln->drop)
             continue;
+        size_t most = words + (rest_bytes + rest_lines) / 2 + 1;
+        if (lower * 10 >= most && capital * 50 >= most)
+            return SR_CASE_MIXED;
+        rest_bytes -= ln->end - ln->start;
+        rest_lines--;
         bool in_word = false, has_lower = false;
         /* ASCII letters, the bulk of the text, are classified inline and a
          * run of lower-case letters is skipped in one loop; other bytes are
@@ -42,8 +85,7 @@ int sr_case_profile(const sitrep_doc *doc)
                         in_word = true;
                     }
                     has_lower = true;
-                    while (i < end && (unsigned)((unsigned char)src[i] - 'a') < 26u)
-                        i++;
+                    i = lower_run_end(src, i, end);
                 } else if ((unsigned)(c - 'A') < 26u) {
                     if (!in_word) {
                         words++;

@@ -40,6 +40,9 @@ typedef struct sr_story_rules {
     double link_relative; /* ... and, when both groups have cohesion_size or more documents, reaches
                            * this share of the looser group's own average link */
     unsigned cohesion_size;
+    unsigned year_support; /* two such groups stay apart when this many members of one state a
+                            * day of its latest year and the other states only earlier years */
+    unsigned time_read;   /* members of a group read for the dates it states */
     /* ---- corroboration, conflicts, trends (corroborate.c) ---- */
     unsigned group_cap;   /* groups of one story and measure a new claim is compared with (the last) */
     unsigned members_read; /* members read per merged fact: its fields, dates, trend sentences (a

@@ -655,6 +655,14 @@ done:
 
 /* ---- stories: average link ---- */
 
+/* The latest date a document's text states with its year (cluster/
+ * terms.c): an article is written after the dates it states as past, so
+ * its year is the article's year or an earlier one. */
+typedef struct when {
+    uint16_t year;    /* the latest stated date's year, 0 none */
+    uint8_t exact;    /* it names its day */
+} when;
+
 typedef struct neighbour {
     uint32_t to;
     float sim;
@@ -663,6 +671,7 @@ typedef struct neighbour {
 typedef struct groups {
     uint32_t *parent, *size, *next, *tail; /* by rank; size and tail of roots */
     double *inner;                         /* a root's sum of the edges inside its group */
+    const when *when;                      /* by rank */
 } groups;
 
 /* Joins groups a and b, `between` the sum of the edges between them. */
@@ -693,6 +702,49 @@ static double cohesion(const groups *g, uint32_t r)
         return -1;
     double pairs = n * (n - 1) / 2 < RULES.link_span * n ? n * (n - 1) / 2 : RULES.link_span * n;
     return g->inner[r] / pairs;
+}
+
+/* What the first rules.time_read members of a group state of when they
+ * were written. */
+typedef struct group_time {
+    unsigned year;            /* the latest year a member states, 0 none */
+    unsigned exact, at_exact; /* the latest year of a member whose latest stated date names its
+                               * day, 0 none; the members whose latest is a day of that year */
+} group_time;
+
+static group_time time_of(const groups *g, uint32_t root)
+{
+    group_time t = {0, 0, 0};
+    unsigned read = 0;
+    for (uint32_t x = root; x != UINT32_MAX && read < RULES.time_read; x = g->next[x], read++) {
+        const when *w = &g->when[x];
+        if (w->year > t.year)
+            t.year = w->year;
+        if (w->exact && w->year > t.exact) {
+            t.exact = w->year;
+            t.at_exact = 0;
+        }
+        t.at_exact += w->exact && w->year == t.exact;
+    }
+    return t;
+}
+
+/* Are two groups of rules.cohesion_size or more the coverage of two
+ * happenings of different years?  One is dated: rules.year_support or more
+ * of its members state a day of its latest year as their latest date ("on
+ * 4 March 2014"); every member of the other that states a year states only
+ * earlier years, and one does.  An article is written after every date it
+ * states as past, but an article about a happening of that day names no
+ * year before it as its latest only by chance: two look-alike happenings
+ * years apart (two patches of one browser, two quakes in one region).
+ * Articles naming no year say nothing. */
+static bool apart_in_time(const groups *g, uint32_t a, uint32_t b)
+{
+    if (g->size[a] < RULES.cohesion_size || g->size[b] < RULES.cohesion_size)
+        return false;
+    group_time ta = time_of(g, a), tb = time_of(g, b);
+    return (tb.at_exact >= RULES.year_support && ta.year && ta.year < tb.exact) ||
+           (ta.at_exact >= RULES.year_support && tb.year && tb.year < ta.exact);
 }
 
 /* Joins the groups of g (near-copies already joined) along the edges,
@@ -743,7 +795,8 @@ static sitrep_status average_link(sitrep_corpus *c, size_t n, sr_buf *edges, gro
          * only loosely linked to the other */
         double link = sum / link_pairs(g->size[a], g->size[b]);
         double ca = cohesion(g, a), cb = cohesion(g, b);
-        if (link >= RULES.link_min && (ca < 0 || cb < 0 || link >= RULES.link_relative * (ca < cb ? ca : cb)))
+        if (link >= RULES.link_min && (ca < 0 || cb < 0 || link >= RULES.link_relative * (ca < cb ? ca : cb)) &&
+            !apart_in_time(g, a, b))
             join(g, a, b, sum);
     }
     c->mem->free(aoff);
@@ -752,6 +805,26 @@ static sitrep_status average_link(sitrep_corpus *c, size_t n, sr_buf *edges, gro
 }
 
 /* ---- the stories ---- */
+
+/* What a document's record and text say of when it was written; its
+ * stated dates (terms of hash 0 after its words, cluster/terms.c) are
+ * taken out of its terms here, once: the corpus is not saved after it is
+ * finished. */
+static when when_of(sitrep_corpus *c, sr_cdoc *d)
+{
+    const sr_cterm *terms = (const sr_cterm *)(const void *)c->terms.data;
+    when w = {0, 0};
+    uint32_t end = d->terms1;
+    while (end > d->terms0 && terms[end - 1].hash == 0 && (terms[end - 1].count & SR_CTERM_DATE))
+        end--;
+    if (end < d->terms1) {
+        uint32_t v = terms[end].count & ~SR_CTERM_DATE; /* the latest comes first */
+        w.year = (uint16_t)(v >> 9);
+        w.exact = (v & 31) != 0;
+    }
+    d->terms1 = end;
+    return w;
+}
 
 static int day_cmp(const sr_cdoc *a, const sr_cdoc *b)
 {
@@ -773,7 +846,7 @@ sitrep_status sr_cluster_finish(sitrep_corpus *c)
     uint32_t *dup = c->mem->calloc(n ? n : 1, sizeof *dup);
     groups g = {c->mem->calloc(n ? n : 1, sizeof(uint32_t)), c->mem->calloc(n ? n : 1, sizeof(uint32_t)),
                 c->mem->calloc(n ? n : 1, sizeof(uint32_t)), c->mem->calloc(n ? n : 1, sizeof(uint32_t)),
-                c->mem->calloc(n ? n : 1, sizeof(double))};
+                c->mem->calloc(n ? n : 1, sizeof(double)), NULL};
     sr_buf edges;
     sr_buf_init(&edges, c->mem);
     sitrep_status st = SITREP_OK;
@@ -788,6 +861,12 @@ sitrep_status sr_cluster_finish(sitrep_corpus *c)
         g.size[r] = 1;
         g.next[r] = UINT32_MAX;
     }
+    when *wh = st == SITREP_OK ? c->mem->calloc(n ? n : 1, sizeof *wh) : NULL;
+    if (st == SITREP_OK && !wh)
+        st = SITREP_ENOMEM;
+    g.when = wh;
+    for (size_t r = 0; r < n && st == SITREP_OK; r++)
+        wh[r] = when_of(c, &docs[order[r]]);
     if (st == SITREP_OK)
         st = near_copies(c, order, n, dup);
     /* near-copies are one article of one story */
@@ -837,6 +916,7 @@ sitrep_status sr_cluster_finish(sitrep_corpus *c)
     c->mem->free(g.next);
     c->mem->free(g.tail);
     c->mem->free(g.inner);
+    c->mem->free(wh);
     c->mem->free(canon);
     c->mem->free(story_of);
     if (st != SITREP_OK)

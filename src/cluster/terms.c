@@ -20,6 +20,7 @@
 #include "data/lexicon.h"
 #include "wordhash.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #define TERM_SLOTS 512 /* a power of two above twice any terms_cap */
@@ -121,6 +122,60 @@ static void add_title(term_acc *a, const char *t)
     }
 }
 
+/* Does the text name a year ("2009", "'09" is not enough)? */
+static bool names_year(const char *q, size_t n)
+{
+    for (size_t i = 0; i + 4 <= n; i++) {
+        if ((i > 0 && q[i - 1] >= '0' && q[i - 1] <= '9') || (i + 4 < n && q[i + 4] >= '0' && q[i + 4] <= '9'))
+            continue;
+        if ((q[i] == '1' && q[i + 1] == '9') || (q[i] == '2' && q[i + 1] == '0'))
+            if (q[i + 2] >= '0' && q[i + 2] <= '9' && q[i + 3] >= '0' && q[i + 3] <= '9')
+                return true;
+    }
+    return false;
+}
+
+/* The dates the text states with their year ("on 3 May 2009", "in May
+ * 2009", "in 2009"): each a year, month (0 for none) and day (0 for none)
+ * packed as sr_cterm_date, distinct, the latest SR_CTERM_DATES; their
+ * number.  Relative days ("Friday") are left out: without the article's
+ * own date nothing fixes their year. */
+static size_t stated_dates(const sitrep_doc *doc, uint32_t *out)
+{
+    size_t n = 0;
+    for (size_t k = 0; k < sitrep_doc_time_count(doc); k++) {
+        sitrep_time t;
+        sitrep_doc_time(doc, k, &t);
+        if (t.kind != SITREP_TIME_DATE || !t.from[0])
+            continue;
+        unsigned y = 0, m = 0, dd = 0;
+        if (sscanf(t.from, "%4u-%2u-%2u", &y, &m, &dd) != 3 || y < 1 || y > 4000)
+            continue;
+        if (t.precision == SITREP_PRECISION_YEAR)
+            m = dd = 0;
+        else if (t.precision == SITREP_PRECISION_MONTH)
+            dd = 0;
+        else if (t.precision != SITREP_PRECISION_DAY)
+            continue;
+        if (!names_year(doc->src + t.span.start, t.span.end - t.span.start))
+            continue;
+        uint32_t v = sr_cterm_date(y, m, dd);
+        size_t i = 0;
+        while (i < n && out[i] > v)
+            i++;
+        if (i < n && out[i] == v)
+            continue;
+        if (i >= SR_CTERM_DATES)
+            continue;
+        if (n == SR_CTERM_DATES)
+            n--;
+        memmove(out + i + 1, out + i, (n - i) * sizeof *out);
+        out[i] = v;
+        n++;
+    }
+    return n;
+}
+
 sitrep_status sr_cluster_add(sitrep_corpus *c, uint32_t d, const sitrep_doc *doc)
 {
     term_acc *a = c->mem->calloc(1, sizeof *a);
@@ -151,6 +206,14 @@ sitrep_status sr_cluster_add(sitrep_corpus *c, uint32_t d, const sitrep_doc *doc
     sitrep_status st = SITREP_OK;
     for (unsigned i = 0; i < a->n && st == SITREP_OK; i++) {
         sr_cterm ct = {a->hash[i], a->count[i]};
+        if (!SR_VEC_PUSH(&c->terms, sr_cterm, ct))
+            st = SITREP_ENOMEM;
+    }
+    /* then the dates its text states with their year, the latest first */
+    uint32_t when[SR_CTERM_DATES];
+    size_t nw = stated_dates(doc, when);
+    for (size_t i = 0; i < nw && st == SITREP_OK; i++) {
+        sr_cterm ct = {0, SR_CTERM_DATE | when[i]};
         if (!SR_VEC_PUSH(&c->terms, sr_cterm, ct))
             st = SITREP_ENOMEM;
     }

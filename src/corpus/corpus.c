@@ -45,6 +45,7 @@ sitrep_status sitrep_corpus_new(const sitrep_options *opts, sitrep_corpus **out)
     sr_buf_init(&c->docs, mem);
     sr_buf_init(&c->terms, mem);
     sr_buf_init(&c->trendwords, mem);
+    sr_buf_init(&c->articles, mem);
     sr_buf_init(&c->stories, mem);
     sr_buf_init(&c->groups, mem);
     sr_buf_init(&c->claim_members, mem);
@@ -73,6 +74,7 @@ void sitrep_corpus_free(sitrep_corpus *c)
     sr_buf_free(&c->docs);
     sr_buf_free(&c->terms);
     sr_buf_free(&c->trendwords);
+    sr_buf_free(&c->articles);
     sr_buf_free(&c->stories);
     sr_buf_free(&c->groups);
     sr_buf_free(&c->claim_members);

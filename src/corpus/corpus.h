@@ -205,8 +205,20 @@ typedef struct sr_cterm {
     uint32_t count;      /* while finishing: its weight, a float's bits */
 } sr_cterm;
 
-/* A slice of the records the writer writes: those numbered [lo, hi) in
- * output order; n counts the records met (sitrep_corpus_write_json_part). */
+/* A date the document's text states with its year (cluster/terms.c),
+ * kept after its terms as a term of hash 0 whose count is SR_CTERM_DATE
+ * with the year, month (0 none) and day (0 none) packed: at most
+ * SR_CTERM_DATES, the latest. */
+#define SR_CTERM_DATE 0x80000000u
+#define SR_CTERM_DATES 8
+static inline uint32_t sr_cterm_date(unsigned year, unsigned month, unsigned day)
+{
+    return (uint32_t)(year << 9 | month << 5 | day);
+}
+
+/* A slice of the records the writer writes: those whose estimated bytes
+ * start in [lo, hi) of all the records' in output order; n sums the
+ * estimates of the records met (sitrep_corpus_write_json_part). */
 typedef struct sr_slice {
     size_t lo, hi, n;
 } sr_slice;
@@ -232,6 +244,11 @@ struct sitrep_corpus {
     sr_buf terms;            /* sr_cterm, each document's [terms0, terms1) */
     sr_buf trendwords;       /* sr_ctrendword */
     struct sr_slice *slice;  /* the records to write, NULL all (report/corpus_json.c) */
+    /* the articles as a store keeps them, one record per document in
+     * document order, when kept for a store (articles.c) */
+    bool keep_articles;
+    sr_buf articles;
+    size_t narticles;
     /* made by sitrep_corpus_finish (src/pipeline_corpus.c) */
     bool finished;
     sr_buf stories;          /* sr_cstory */
@@ -311,6 +328,27 @@ uint64_t sr_row_layout(void);
  * documents of `from` been added to it.  `from` is left as it was.  On
  * failure (ENOMEM) `into` must be freed, not used. */
 sitrep_status sr_corpus_absorb(sitrep_corpus *into, const sitrep_corpus *from);
+/* The same with a choice: without the time and figure mentions of `from`
+ * (exprs false: a store keeps none), without its articles (articles
+ * false). */
+sitrep_status sr_corpus_absorb_some(sitrep_corpus *into, const sitrep_corpus *from, bool exprs, bool articles);
+
+/* articles.c: document doc's article (its bytes compressed, its
+ * metadata) appended to c->articles, as a store would keep it. */
+sitrep_status sr_corpus_add_article(sitrep_corpus *c, const sitrep_doc *doc);
+/* articles.c: checks that data[0..len) is a run of article records and
+ * counts them (SITREP_EFORMAT if not). */
+sitrep_status sr_articles_check(const void *data, size_t len, size_t *count);
+/* articles.c: the article record at *at of `articles` (checked), its
+ * strings and compressed bytes pointing into it, *at moved past it; false
+ * after the last. */
+typedef struct sr_article {
+    const char *id, *title, *outlet, *url, *published;
+    size_t len;                 /* the article's bytes */
+    const void *z;              /* compressed (zlib) */
+    size_t zlen;
+} sr_article;
+bool sr_article_next(const sr_buf *articles, size_t *at, sr_article *a);
 
 /* Where each owner's spans start in `spans` (sr_cspan, appended owner by
  * owner): first[o] .. first[o + 1], for owners + 1 entries; NULL for want

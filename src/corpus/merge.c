@@ -16,8 +16,10 @@
  *
  * A snapshot file is a header (magic, the options that shape the records,
  * the sizes) and the partial corpus (corpus/snapshot.c) compressed with
- * zlib.  It is tied to the build that wrote it like the store's snapshot:
- * another layout is SITREP_EFORMAT.
+ * zlib, then, when kept for a store, the articles (corpus/articles.c),
+ * which merging appends with their documents.  It is tied to the build
+ * that wrote it like the store's snapshot: another layout is
+ * SITREP_EFORMAT.
  */
 #include "corpus/corpus.h"
 
@@ -92,6 +94,11 @@ static const char *tr(absorb *a, const char *s)
 
 sitrep_status sr_corpus_absorb(sitrep_corpus *into, const sitrep_corpus *from)
 {
+    return sr_corpus_absorb_some(into, from, true, true);
+}
+
+sitrep_status sr_corpus_absorb_some(sitrep_corpus *into, const sitrep_corpus *from, bool exprs, bool articles)
+{
     if (into->finished || from->finished)
         return SITREP_EARG;
     const sitrep_mem *mem = into->mem;
@@ -160,7 +167,7 @@ sitrep_status sr_corpus_absorb(sitrep_corpus *into, const sitrep_corpus *from)
         x.doc_index += nd0;
         a.bad = a.bad || !SR_VEC_PUSH(&into->trendwords, sr_ctrendword, x);
     }
-    for (size_t i = 0; i < SR_VEC_COUNT(&from->exprs, sr_cexpr) && !a.bad; i++) {
+    for (size_t i = 0; exprs && i < SR_VEC_COUNT(&from->exprs, sr_cexpr) && !a.bad; i++) {
         sr_cexpr x = SR_VEC_AT(&from->exprs, sr_cexpr, i);
         TR(doc), TR(quote), TR(precision), TR(kind), TR(qualifier), TR(measure), TR(relation), TR(mod);
         x.doc_index += nd0;
@@ -181,7 +188,11 @@ sitrep_status sr_corpus_absorb(sitrep_corpus *into, const sitrep_corpus *from)
         x.hint_outlet = (char *)tr(&a, x.hint_outlet);
         x.record = (char *)tr(&a, x.record);
         x.claims0 += ncl0, x.claims1 += ncl0, x.events0 += nev0, x.events1 += nev0;
-        x.words0 += nw0, x.words1 += nw0, x.exprs0 += nx0, x.exprs1 += nx0;
+        x.words0 += nw0, x.words1 += nw0;
+        if (exprs)
+            x.exprs0 += nx0, x.exprs1 += nx0;
+        else
+            x.exprs0 = x.exprs1 = nx0;
         x.terms0 += nt0, x.terms1 += nt0;
         x.story = x.dup_of = -1;
         if (x.src) {
@@ -196,6 +207,12 @@ sitrep_status sr_corpus_absorb(sitrep_corpus *into, const sitrep_corpus *from)
             a.bad = true;
         }
     }
+    /* their articles, after those of `into` (articles.c) */
+    if (!a.bad && articles && from->articles.len) {
+        a.bad = !sr_buf_put(&into->articles, from->articles.data, from->articles.len);
+        if (!a.bad)
+            into->narticles += from->narticles;
+    }
     if (!a.bad)
         into->ndocs += from->ndocs;
     mem->free((void *)a.keys);
@@ -207,17 +224,31 @@ sitrep_status sr_corpus_absorb(sitrep_corpus *into, const sitrep_corpus *from)
 
 /* ---- snapshot files ---- */
 
-#define PART_MAGIC "SRPART\x01\x00"
+#define PART_MAGIC "SRPART\x02\x00" /* 2: the articles for a store */
 
 /* The header: magic, the options that shape the records (so that every
  * shard of one merge was made alike), the partial corpus's size before
- * and after compression. */
+ * and after compression, and the size, count and CRC-32 of the articles
+ * (articles.c) that follow it, for a store (0 when not kept): a damaged
+ * article is found where its shard is named, not in the store. */
 typedef struct part_header {
     char magic[8];
     uint64_t max_input_bytes;
     uint32_t skip, json_flags;
     uint64_t raw_len, z_len;
+    uint64_t art_len, narticles, art_crc;
 } part_header;
+
+/* The CRC-32 of p[0..n), in pieces zlib's uInt holds. */
+static uint64_t crc_of(const void *p, size_t n)
+{
+    uLong crc = crc32(0L, Z_NULL, 0);
+    for (size_t at = 0; at < n; at += (size_t)1 << 30) {
+        size_t k = n - at < ((size_t)1 << 30) ? n - at : ((size_t)1 << 30);
+        crc = crc32(crc, (const Bytef *)p + at, (uInt)k);
+    }
+    return crc;
+}
 
 sitrep_status sitrep_corpus_write_snapshot(const sitrep_corpus *c, sitrep_write_fn write, void *ctx)
 {
@@ -241,7 +272,11 @@ sitrep_status sitrep_corpus_write_snapshot(const sitrep_corpus *c, sitrep_write_
         h.json_flags = c->opts.json_flags;
         h.raw_len = raw.len;
         h.z_len = zlen;
-        if (write((const char *)&h, sizeof h, ctx) != 0 || write((const char *)z, zlen, ctx) != 0)
+        h.art_len = c->articles.len;
+        h.narticles = c->narticles;
+        h.art_crc = crc_of(c->articles.data, c->articles.len);
+        if (write((const char *)&h, sizeof h, ctx) != 0 || write((const char *)z, zlen, ctx) != 0 ||
+            (c->articles.len && write(c->articles.data, c->articles.len, ctx) != 0))
             st = SITREP_EIO;
     }
     c->mem->free(z);
@@ -260,7 +295,13 @@ sitrep_status sitrep_corpus_add_snapshot(sitrep_corpus *c, const void *data, siz
         return SITREP_EFORMAT;
     memcpy(&h, data, sizeof h);
     /* zlib's ratio is at most about 1:1032; a larger claim is damage */
-    if (memcmp(h.magic, PART_MAGIC, 8) != 0 || h.z_len != len - sizeof h || h.raw_len / 1032 > h.z_len + 1)
+    if (memcmp(h.magic, PART_MAGIC, 8) != 0 || h.z_len > len - sizeof h || h.art_len != len - sizeof h - h.z_len ||
+        h.raw_len / 1032 > h.z_len + 1)
+        return SITREP_EFORMAT;
+    const char *art = (const char *)data + sizeof h + h.z_len;
+    size_t nart = 0;
+    if (crc_of(art, h.art_len) != h.art_crc || sr_articles_check(art, h.art_len, &nart) != SITREP_OK ||
+        nart != h.narticles)
         return SITREP_EFORMAT;
     bool empty = SR_VEC_COUNT(&c->docs, sr_cdoc) == 0;
     if (!empty && (h.max_input_bytes != c->opts.max_input_bytes || h.skip != c->opts.skip ||
@@ -283,6 +324,14 @@ sitrep_status sitrep_corpus_add_snapshot(sitrep_corpus *c, const void *data, siz
     if (st == SITREP_OK)
         st = sr_corpus_load(part, raw, h.raw_len);
     c->mem->free(raw);
+    if (st == SITREP_OK && h.art_len) {
+        if (sr_buf_put(&part->articles, art, h.art_len))
+            part->narticles = nart;
+        else
+            st = SITREP_ENOMEM;
+    }
+    if (st == SITREP_OK && c->keep_articles && part->narticles != part->ndocs)
+        st = SITREP_EARG; /* kept for a store, and this one has none to give */
     if (st == SITREP_OK) {
         if (empty)
             c->opts = opts; /* the first snapshot says how the articles were read */

@@ -37,7 +37,7 @@ sr_lexid sr_lex_find(const char *s, size_t n)
     return sr_lex_find_hash(sr_word_hash(s, n), s, n);
 }
 
-size_t sr_lex_rows(sr_lexid id, enum sr_lexclass c, const int32_t **rows)
+size_t sr_lex_rows_of(sr_lexid id, enum sr_lexclass c, const int32_t **rows)
 {
     if (!sr_lex_in(id, c))
         return 0;
@@ -53,7 +53,7 @@ size_t sr_lex_rows(sr_lexid id, enum sr_lexclass c, const int32_t **rows)
     return 0;
 }
 
-int32_t sr_lex_value(sr_lexid id, enum sr_lexclass c, int col)
+int32_t sr_lex_value_of(sr_lexid id, enum sr_lexclass c, int col)
 {
     const int32_t *rows;
     if (col < 0 || col >= sr_lex_ncols(c) || sr_lex_rows(id, c, &rows) == 0)

@@ -85,10 +85,18 @@ static inline bool sr_lex_heads(sr_lexid id, enum sr_lexclass c)
 /* The entry's rows in table c: returns how many (0 when it is not in c)
  * and points *rows at the first; row r's column k is (*rows)[r * ncols + k]
  * with ncols = sr_lex_ncols(c). */
-size_t sr_lex_rows(sr_lexid id, enum sr_lexclass c, const int32_t **rows);
+size_t sr_lex_rows_of(sr_lexid id, enum sr_lexclass c, const int32_t **rows);
+static inline size_t sr_lex_rows(sr_lexid id, enum sr_lexclass c, const int32_t **rows)
+{
+    return sr_lex_in(id, c) ? sr_lex_rows_of(id, c, rows) : 0; /* most words: one bit test, no call */
+}
 
 /* The first row's value in column col of table c, 0 when not in c. */
-int32_t sr_lex_value(sr_lexid id, enum sr_lexclass c, int col);
+int32_t sr_lex_value_of(sr_lexid id, enum sr_lexclass c, int col);
+static inline int32_t sr_lex_value(sr_lexid id, enum sr_lexclass c, int col)
+{
+    return sr_lex_in(id, c) ? sr_lex_value_of(id, c, col) : 0;
+}
 
 static inline int sr_lex_ncols(enum sr_lexclass c)
 {

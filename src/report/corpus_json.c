@@ -154,15 +154,24 @@ static json_t *expr_json(const sr_cexpr *x)
 
 /* Is the next record one the writer writes?  All of them, unless a slice
  * of the records is asked for (sitrep_corpus_write_json_part): then those
- * numbered [lo, hi) in output order, the others passed by before they are
- * built. */
-static bool wanted(const sitrep_corpus *c)
+ * whose estimated bytes start in [lo, hi) of the estimated bytes of all
+ * records in output order, the others passed by before they are built.
+ * `w` is the record's estimate (its length, or what its lists make it):
+ * the parts are cut by bytes, not by count, so that a part holding the
+ * documents and the entities (each with every mention) writes as much as
+ * one holding the short records of many claims. */
+static bool wanted(const sitrep_corpus *c, size_t w)
 {
     if (!c->slice)
         return true;
-    size_t i = c->slice->n++;
-    return i >= c->slice->lo && i < c->slice->hi;
+    size_t at = c->slice->n;
+    c->slice->n += w ? w : 1;
+    return at >= c->slice->lo && at < c->slice->hi;
 }
+
+/* The estimated bytes of a quoted span in a record (its quote, document
+ * id, offsets and keys). */
+#define SPAN_BYTES 72
 
 static sitrep_status write_exprs(const sitrep_corpus *c, sitrep_write_fn write, void *ctx)
 {
@@ -181,7 +190,7 @@ static sitrep_status write_exprs(const sitrep_corpus *c, sitrep_write_fn write, 
     qsort(order, n, sizeof *order, cmp_expr);
     sitrep_status st = SITREP_OK;
     for (size_t i = 0; i < n && st == SITREP_OK; i++) {
-        if (!wanted(c))
+        if (!wanted(c, 200 + order[i]->quote_len))
             continue;
         json_t *o = expr_json(order[i]);
         if (o == NULL) {
@@ -222,6 +231,16 @@ static bool sources_json(const sr_cspan *sp, const size_t *first, const uint32_t
     ok = sr_json_put(o, "sources", src) && ok;
     ok = sr_json_put(o, "documents", docs) && ok;
     return ok;
+}
+
+/* The estimated bytes of the sources of members[0..n) (sources_json). */
+static size_t sources_bytes(const sr_cspan *sp, const size_t *first, const uint32_t *members, size_t n)
+{
+    size_t w = 0;
+    for (size_t m = 0; m < n; m++)
+        for (size_t k = first[members[m]]; k < first[members[m] + 1]; k++)
+            w += SPAN_BYTES + sp[k].quote_len;
+    return w;
 }
 
 static json_t *group_json(const sitrep_corpus *c, const sr_cgroup *g, const size_t *first)
@@ -331,8 +350,9 @@ static sitrep_status egroup_emit(const sitrep_corpus *c, const sr_cegroup *g, co
 {
     const sr_cevent *ev = (const sr_cevent *)(const void *)c->events.data;
     const uint32_t *members = (const uint32_t *)(const void *)c->event_members.data + g->first_member;
+    const sr_cspan *sp = (const sr_cspan *)(const void *)c->event_spans.data;
     if (!many_reports(c, g)) {
-        if (!wanted(c))
+        if (!wanted(c, 400 + sources_bytes(sp, first, members, g->nmembers)))
             return SITREP_OK;
         return emit(c, event_json(c, &ev[g->rep], g->id, "happening", json_null(), members, g->nmembers, members,
                                   g->nmembers, first),
@@ -345,7 +365,7 @@ static sitrep_status egroup_emit(const sitrep_corpus *c, const sr_cegroup *g, co
         size_t e = m + 1;
         while (e < g->nmembers && strcmp(ev[members[e]].doc, ev[members[m]].doc) == 0)
             e++;
-        if (!wanted(c)) {
+        if (!wanted(c, 400 + sources_bytes(sp, first, members + m, e - m))) {
             m = e;
             continue;
         }
@@ -400,8 +420,11 @@ static sitrep_status write_claims(const sitrep_corpus *c, sitrep_write_fn write,
         order[i] = &SR_VEC_AT(&c->groups, sr_cgroup, i);
     if (st == SITREP_OK && !sr_sort(order, ng, sizeof *order, cmp_group, (void *)c, c->mem))
         st = SITREP_ENOMEM;
+    const sr_cspan *sp = (const sr_cspan *)(const void *)c->claim_spans.data;
     for (size_t i = 0; i < ng && st == SITREP_OK; i++)
-        if (wanted(c))
+        if (wanted(c, 400 + sources_bytes(sp, first, (const uint32_t *)(const void *)c->claim_members.data +
+                                                          order[i]->first_member,
+                                          order[i]->nmembers)))
             st = emit(c, group_json(c, order[i], first), write, ctx);
     c->mem->free(first);
     c->mem->free(order);
@@ -422,7 +445,11 @@ static sitrep_status write_events(const sitrep_corpus *c, sitrep_write_fn write,
         st = egroup_emit(c, order[i], first, write, ctx); /* wanted() per record */
     /* then the happenings merged across reports */
     for (size_t i = 0; i < ng && st == SITREP_OK; i++)
-        if (many_reports(c, order[i]) && wanted(c))
+        if (many_reports(c, order[i]) &&
+            wanted(c, 400 + sources_bytes((const sr_cspan *)(const void *)c->event_spans.data, first,
+                                          (const uint32_t *)(const void *)c->event_members.data +
+                                              order[i]->first_member,
+                                          order[i]->nmembers)))
             st = emit(c, happening_json(c, order[i], first), write, ctx);
     c->mem->free(first);
     c->mem->free(order);
@@ -451,7 +478,7 @@ static sitrep_status write_conflicts(sitrep_corpus *c, sitrep_write_fn write, vo
         return SITREP_ENOMEM;
     sitrep_status st = SITREP_OK;
     for (size_t i = 0; i < n && st == SITREP_OK; i++)
-        if (wanted(c))
+        if (wanted(c, 200 + strlen(cf[i].reason)))
             st = emit(c,
                       sr_rec_conflict(g[cf[i].a].id, cf[i].b != cf[i].a ? g[cf[i].b].id : NULL,
                                       cf[i].kind == SR_CONFLICT_UPDATE ? "update" : "dispute", cf[i].reason),
@@ -465,7 +492,7 @@ static sitrep_status write_trends(const sitrep_corpus *c, sitrep_write_fn write,
     const sr_ctrend *tr = (const sr_ctrend *)(const void *)c->trends.data;
     sitrep_status st = SITREP_OK;
     for (size_t i = 0; i < n && st == SITREP_OK; i++)
-        if (wanted(c))
+        if (wanted(c, 600))
             st = emit(c, sr_rec_trend(c, &tr[i]), write, ctx);
     return st;
 }
@@ -509,7 +536,7 @@ static sitrep_status write_documents(const sitrep_corpus *c, sitrep_write_fn wri
     sr_buf_init(&line, c->mem);
     sitrep_status st = SITREP_OK;
     for (size_t i = 0; i < n && st == SITREP_OK; i++)
-        if (wanted(c))
+        if (wanted(c, order[i]->record_len + 1))
             st = write_document(c, order[i], &line, write, ctx);
     sr_buf_free(&line);
     c->mem->free(order);
@@ -550,9 +577,9 @@ static sitrep_status write_stories(const sitrep_corpus *c, sitrep_write_fn write
             qsort(members + first[s], first[s + 1] - first[s], sizeof *members, cmp_doc);
     }
     for (size_t k = 0; k < ns && st == SITREP_OK; k++) {
-        if (!wanted(c))
-            continue;
         size_t s = (size_t)(order[k] - stories);
+        if (!wanted(c, 120 + (first[s + 1] - first[s]) * 24))
+            continue;
         json_t *o = sr_rec_story_head(stories[s].id, stories[s].title);
         bool ok = o != NULL;
         json_t *ids = json_array();
@@ -624,7 +651,13 @@ sitrep_status sr_corpus_write_records(sitrep_corpus *c, unsigned flags,
     for (size_t k = 0; k < ne && st == SITREP_OK; k++) {
         size_t e = (size_t)(order[k] - es);
         size_t n = first[e + 1] - first[e];
-        if (n == 0 || !wanted(c))
+        if (n == 0)
+            continue;
+        /* a mention's span, its surface form among the aliases, its document */
+        size_t w = 200;
+        for (size_t i = first[e]; i < first[e + 1]; i++)
+            w += SPAN_BYTES + ms[i]->quote_len;
+        if (!wanted(c, w))
             continue;
         char id[24];
         snprintf(id, sizeof id, "E%012llx", (unsigned long long)(es[e].key & 0xffffffffffffull));

@@ -623,6 +623,43 @@ static void bind_text(sqlite3_stmt *q, int i, const char *v)
         sqlite3_bind_null(q, i);
 }
 
+/* The article's row: its metadata and its bytes, compressed (z). */
+static sitrep_status insert_article(sitrep_store *s, const char *id, const char *hash, const char *title,
+                                    const char *outlet, const char *url, const char *published, size_t len,
+                                    const void *z, size_t zlen)
+{
+    sqlite3_stmt *q = sr_db_stmt(s, "INSERT INTO articles(id, hash, batch, title, outlet, url, published, bytes,"
+                                    " content) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    if (!q)
+        return sr_db_last(s);
+    bind_text(q, 1, id);
+    bind_text(q, 2, hash);
+    sqlite3_bind_int64(q, 3, s->batch);
+    bind_text(q, 4, title);
+    bind_text(q, 5, outlet);
+    bind_text(q, 6, url);
+    bind_text(q, 7, published);
+    sqlite3_bind_int64(q, 8, (sqlite3_int64)len);
+    sqlite3_bind_blob64(q, 9, z, zlen, SQLITE_STATIC);
+    return sr_db_done(s, q, "storing an article");
+}
+
+/* Is an article stored under `id`: KNOWN with this hash, ID_TAKEN with
+ * another, ADDED (not yet) when none. */
+static sitrep_status lookup_article(sitrep_store *s, const char *id, const char *hash, sitrep_store_outcome *out)
+{
+    sqlite3_stmt *q = sr_db_stmt(s, "SELECT hash FROM articles WHERE id = ?");
+    if (!q)
+        return sr_db_last(s);
+    bind_text(q, 1, id);
+    int rc = sqlite3_step(q);
+    *out = SITREP_STORE_ADDED;
+    if (rc == SQLITE_ROW)
+        *out = strcmp((const char *)sqlite3_column_text(q, 0), hash) == 0 ? SITREP_STORE_KNOWN : SITREP_STORE_ID_TAKEN;
+    sqlite3_reset(q);
+    return rc == SQLITE_ROW || rc == SQLITE_DONE ? SITREP_OK : sr_db_fail(s, "looking up an article");
+}
+
 sitrep_status sitrep_store_add(sitrep_store *s, const sitrep_doc *doc, sitrep_store_outcome *outcome)
 {
     if (!s || !s->db || !doc)
@@ -669,32 +706,144 @@ sitrep_status sitrep_store_add(sitrep_store *s, const sitrep_doc *doc, sitrep_st
         return SITREP_ENOMEM;
     }
     st = sitrep_corpus_add(s->corpus, doc);
-    if (st == SITREP_OK &&
-        sqlite3_prepare_v2(s->db,
-                           "INSERT INTO articles(id, hash, batch, title, outlet, url, published, bytes, content)"
-                           " VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                           -1, &q, NULL) == SQLITE_OK) {
-        const char *date = sitrep_doc_published(doc);
-        bind_text(q, 1, id);
-        bind_text(q, 2, hash);
-        sqlite3_bind_int64(q, 3, s->batch);
-        bind_text(q, 4, sitrep_doc_title(doc));
-        bind_text(q, 5, sitrep_doc_outlet(doc));
-        bind_text(q, 6, sitrep_doc_url(doc));
-        bind_text(q, 7, date);
-        sqlite3_bind_int64(q, 8, (sqlite3_int64)len);
-        sqlite3_bind_blob(q, 9, z, (int)zlen, SQLITE_TRANSIENT);
-        if (sqlite3_step(q) != SQLITE_DONE)
-            st = db_fail(s, "storing an article");
-        sqlite3_finalize(q);
-    } else if (st == SITREP_OK) {
-        st = db_fail(s, "storing an article");
-    }
+    if (st == SITREP_OK)
+        st = insert_article(s, id, hash, sitrep_doc_title(doc), sitrep_doc_outlet(doc), sitrep_doc_url(doc),
+                            sitrep_doc_published(doc), len, z, zlen);
     s->mem->free(z);
     if (st == SITREP_OK)
         s->batch_added++;
     else
         abandon_batch(s); /* the corpus may hold half of the article: dropped with the batch */
+    return st;
+}
+
+static int cmp_id(const void *a, const void *b)
+{
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* Does any id appear twice in docs[0..n)? */
+static bool ids_repeat(const sitrep_mem *mem, const sr_cdoc *docs, size_t n, bool *repeat)
+{
+    const char **ids = mem->calloc(n ? n : 1, sizeof *ids);
+    if (!ids)
+        return false;
+    for (size_t i = 0; i < n; i++)
+        ids[i] = docs[i].id;
+    qsort(ids, n, sizeof *ids, cmp_id);
+    *repeat = false;
+    for (size_t i = 1; i < n && !*repeat; i++)
+        *repeat = strcmp(ids[i - 1], ids[i]) == 0;
+    mem->free(ids);
+    return true;
+}
+
+sitrep_status sitrep_store_add_corpus(sitrep_store *s, const sitrep_corpus *c, sitrep_store_article_fn report,
+                                      void *ctx)
+{
+    if (!s || !s->db || !c)
+        return SITREP_EARG;
+    size_t nd = SR_VEC_COUNT(&c->docs, sr_cdoc);
+    const sr_cdoc *docs = (const sr_cdoc *)(const void *)c->docs.data;
+    if (c->finished || c->narticles != nd) {
+        snprintf(s->msg, sizeof s->msg, "%s", c->finished ? "the corpus is finished: its articles cannot be added"
+                 : "the corpus does not carry its articles (its shards were made without keeping them:"
+                   " sitrep extract --articles)");
+        return SITREP_EARG;
+    }
+    if (c->opts.json_flags != s->opts.json_flags || c->opts.skip != s->opts.skip) {
+        snprintf(s->msg, sizeof s->msg, "the corpus was made with other options (--text) than the store's");
+        return SITREP_EARG;
+    }
+    sitrep_status st = begin_batch(s);
+    if (st != SITREP_OK)
+        return st;
+    /* each article checked (its document's, its bytes whole) and looked
+     * up before anything is added: a damaged one leaves the batch as it was */
+    char (*hashes)[17] = s->mem->calloc(nd ? nd : 1, sizeof *hashes);
+    uint8_t *outcome = s->mem->calloc(nd ? nd : 1, 1);
+    char *bytes = NULL;
+    size_t cap = 0, at = 0, nnew = 0;
+    bool repeat = false;
+    if (!hashes || !outcome || !ids_repeat(s->mem, docs, nd, &repeat))
+        st = SITREP_ENOMEM;
+    for (size_t i = 0; i < nd && st == SITREP_OK; i++) {
+        sr_article a;
+        if (!sr_article_next(&c->articles, &at, &a) || strcmp(a.id, docs[i].id) != 0) {
+            snprintf(s->msg, sizeof s->msg, "article %.200s: not the article of the corpus's document", docs[i].id);
+            st = SITREP_EFORMAT;
+            break;
+        }
+        if (a.len + 1 > cap) {
+            s->mem->free(bytes);
+            cap = a.len + 1;
+            bytes = s->mem->calloc(1, cap);
+            if (!bytes) {
+                st = SITREP_ENOMEM;
+                break;
+            }
+        }
+        uLongf got = (uLongf)a.len;
+        if (uncompress((Bytef *)bytes, &got, a.z, (uLong)a.zlen) != Z_OK || got != a.len) {
+            snprintf(s->msg, sizeof s->msg, "article %.200s: its bytes are damaged", a.id);
+            st = SITREP_EFORMAT;
+            break;
+        }
+        content_hash(bytes, a.len, hashes[i]);
+        sitrep_store_outcome o = SITREP_STORE_ADDED;
+        st = lookup_article(s, a.id, hashes[i], &o);
+        outcome[i] = (uint8_t)o;
+        nnew += o == SITREP_STORE_ADDED;
+    }
+    if (st != SITREP_OK && st != SITREP_EFORMAT && st != SITREP_ENOMEM)
+        abandon_batch(s); /* the database failed, as sitrep_store_add's lookup can */
+    if (st == SITREP_OK && nnew == nd && !repeat) {
+        /* none stored: the corpus's analysis is taken as it is */
+        at = 0;
+        for (size_t i = 0; i < nd && st == SITREP_OK; i++) {
+            sr_article a;
+            sr_article_next(&c->articles, &at, &a);
+            st = insert_article(s, a.id, hashes[i], a.title, a.outlet, a.url, a.published, a.len, a.z, a.zlen);
+        }
+        if (st == SITREP_OK)
+            st = sr_corpus_absorb_some(s->corpus, c, false, false);
+        if (st == SITREP_OK) {
+            s->batch_added += nd;
+            for (size_t i = 0; i < nd && report; i++)
+                report(docs[i].id, SITREP_STORE_ADDED, ctx);
+        } else {
+            abandon_batch(s);
+        }
+    } else if (st == SITREP_OK) {
+        /* some stored already: their documents are part of what the corpus
+         * says of its entities, so the new articles are analysed again, one
+         * by one, as the store reads its articles again (rebuild_corpus) */
+        at = 0;
+        for (size_t i = 0; i < nd && st == SITREP_OK; i++) {
+            sr_article a;
+            sr_article_next(&c->articles, &at, &a);
+            sitrep_store_outcome o = (sitrep_store_outcome)outcome[i];
+            if (o == SITREP_STORE_ADDED) {
+                uLongf got = (uLongf)a.len;
+                uncompress((Bytef *)bytes, &got, a.z, (uLong)a.zlen);
+                sitrep_doc_hints h = {a.url, a.title, a.published, a.outlet};
+                sitrep_doc *doc = NULL;
+                st = sitrep_doc_from_memory(a.id, bytes, a.len, &h, &s->opts, &doc);
+                if (st == SITREP_OK) {
+                    st = sitrep_store_add(s, doc, &o); /* a repeated id: KNOWN or ID_TAKEN now */
+                } else {
+                    snprintf(s->msg, sizeof s->msg, "article %.200s: %s", a.id, sitrep_strerror(st));
+                    abandon_batch(s); /* the batch holds some of the corpus's articles */
+                }
+                sitrep_doc_free(doc);
+            }
+            if (st == SITREP_OK && report)
+                report(a.id, o, ctx);
+        }
+    }
+    s->mem->free(bytes);
+    s->mem->free(hashes);
+    s->mem->free(outcome);
     return st;
 }
 
