@@ -161,6 +161,8 @@ improvised explosive          ied    -                  -             0
 explosive device      ied            -                  -             0
 explosive devices     ied            -                  -             1
 dynamited             ied            -                  -             0
+explosives            ied            fire_near          -             0
+dynamite              ied            fire_near          -             0
 blew up               ied            -                  -             0
 blown up              ied            -                  -             0
 improvised explosive device   ied    -                  -             0
@@ -481,6 +483,11 @@ air
 [set munition_use]
 fired
 launched
+hurled
+threw
+thrown
+planted
+detonated
 hit
 struck
 landed
@@ -500,6 +507,7 @@ exploded
 squad
 disposal
 threat
+threats
 
 # Before "attack": not armed violence ("heart attack", "verbal attack").
 [set non_armed]

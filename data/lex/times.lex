@@ -569,6 +569,28 @@ fall        9
 autumn      9
 winter      12
 
+# Holidays and their day: a fixed month and day; a day counted from
+# Easter Sunday (month 0, day the offset); or the nth weekday (1 Monday
+# .. 7 Sunday) of a month (day 0).  Read with a capital; a year after
+# names it ("Christmas 2008"), else the tense of the clause places it as
+# a date without a year.  Possessives are read without their 's ("New
+# Year's Day" is "new year day").
+[table holiday: month day weekday nth]
+christmas           12    25    0    0
+christmas day       12    25    0    0
+christmas eve       12    24    0    0
+boxing day          12    26    0    0
+new year day        1     1     0    0
+new year eve        12    31    0    0
+valentine day       2     14    0    0
+halloween           10    31    0    0
+good friday         0     -2    0    0
+easter              0     0     0    0
+easter sunday       0     0     0    0
+easter monday       0     1     0    0
+thanksgiving        11    0     4    4
+thanksgiving day    11    0     4    4
+
 # Before a year, words that make it a fiscal year: "fiscal 2008", "FY
 # 2008".
 [set fiscal]

@@ -222,3 +222,48 @@ def test_a_store_takes_a_corpus_with_its_articles(tmp_path):
     with sitrep.Corpus(articles=True) as c:
         with pytest.raises(sitrep.SitrepError):
             c.add_snapshot(plain)
+
+
+def test_a_snapshot_with_a_forged_article_is_refused():
+    """The articles a snapshot carries are checked before anything reads
+    them: a record claiming more bytes than its compressed bytes can hold,
+    or a string running past its record, is damage (EFORMAT), even when the
+    checksum was made to match."""
+    import struct
+    import zlib
+    with sitrep.Corpus(articles=True) as c:
+        c.add(os.path.join(ROOT, "samples"))
+        snap = bytearray(c.snapshot())
+    magic, _, _, _, raw_len, z_len, art_len, narticles, crc = struct.unpack_from("<8sQIIQQQQQ", snap, 0)
+    head = 64
+    assert magic == b"SRPART\x02\x00" and narticles > 0 and art_len == len(snap) - head - z_len
+    art = head + z_len
+    assert zlib.crc32(bytes(snap[art:])) == crc
+
+    def refused(data):
+        with sitrep.Corpus() as m:
+            with pytest.raises(sitrep.SitrepError) as e:
+                m.add_snapshot(bytes(data))
+            return e.value.status == sitrep._lib.EFORMAT
+
+    def forged(edit):
+        s = bytearray(snap)
+        edit(s)
+        struct.pack_into("<Q", s, 56, zlib.crc32(bytes(s[art:])))
+        return s
+
+    # the first record: its size, five strings, then the article's length
+    size = struct.unpack_from("<Q", snap, art)[0]
+    p = art + 8
+    for _ in range(5):
+        n = struct.unpack_from("<I", snap, p)[0]
+        p += 4 + n
+    assert refused(forged(lambda s: struct.pack_into("<Q", s, p, 2 ** 64 - 1)))
+    assert refused(forged(lambda s: struct.pack_into("<I", s, art + 8, size)))      # the id runs past
+    assert refused(forged(lambda s: struct.pack_into("<Q", s, art, 2 ** 40)))        # the record runs past
+    s = bytearray(snap)
+    s[-1] ^= 0x55
+    assert refused(s)                                                                # the checksum
+    with sitrep.Corpus() as m:
+        m.add_snapshot(bytes(snap))                                                  # the real one merges
+

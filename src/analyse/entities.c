@@ -1411,6 +1411,19 @@ static bool admin1_seen(const ent_state *st, const char *code)
     return false;
 }
 
+/* Does the document name another first-level region of the country of
+ * the region `code` ("IQ-AN")? */
+static bool other_region_seen(const ent_state *st, const char *code)
+{
+    if (!code)
+        return false;
+    for (size_t i = 0; i < st->nadmin1; i++)
+        if (st->admin1_seen[i][0] == code[0] && st->admin1_seen[i][1] == code[1] &&
+            strcmp(st->admin1_seen[i], code) != 0)
+            return true;
+    return false;
+}
+
 /* The one country (or subdivision, or demonym) a name denotes, if the
  * name is unambiguous at that level. */
 static void collect_context(ent_state *st)
@@ -1452,7 +1465,10 @@ static void collect_context(ent_state *st)
                 second = p.feature && strcmp(p.feature, "ADM2") == 0;
             }
         }
-        if (ncountry == 1)
+        /* "Georgia" is also a state of the United States: a country whose
+         * name a first-level region of another country shares says
+         * nothing alone */
+        if (ncountry == 1 && !(nadmin && admin && strncmp(admin, country, 2) != 0 && !second))
             weigh_country(st, country, demonym ? 1 : 2);
         /* "South Kivu": the DR Congo ("Bulacan": the Philippines, but a
          * county is too often a person's name, "Kerry", to count alone) */
@@ -1663,6 +1679,12 @@ static uint32_t choose_place(const ent_state *st, const cand *c, place_ctx *pc)
     double best = -1e9;
     uint32_t pick = UINT32_MAX;
     bool demonym = false;
+    sr_place bp;
+    memset(&bp, 0, sizeof bp);
+    /* the first-level subdivision named so that the document's countries
+     * support most (and its country's weight) */
+    uint32_t region = UINT32_MAX, region_w = 0;
+    const char *region_code = NULL;
     for (size_t j = 0; j < n; j++) {
         sr_place p;
         sr_gaz_place(st->gaz, ids[j], &p);
@@ -1672,13 +1694,34 @@ static uint32_t choose_place(const ent_state *st, const cand *c, place_ctx *pc)
         }
         bool ok;
         double s = place_score(st, c, &p, pc, &ok);
+        if (ok && p.kind == SR_PLACE_ADMIN1 && p.feature && strcmp(p.feature, "ADM1") == 0 &&
+            (region == UINT32_MAX || country_weight(st, p.country) > region_w)) {
+            region = ids[j];
+            region_w = country_weight(st, p.country);
+            region_code = p.admin1_code;
+        }
         if (ok && (s > best || (s == best && ids[j] < pick))) {
             best = s;
             pick = ids[j];
+            bp = p;
         }
     }
     if (demonym && c->u1 - c->u0 == 1)
         return UINT32_MAX;
+    if (pick == UINT32_MAX || region == UINT32_MAX || pick == region)
+        return pick;
+    /* "Georgia" next to "Alabama": a country nothing else in the document
+     * names loses to a region of a country whose other regions it names */
+    if (bp.kind == SR_PLACE_COUNTRY && country_weight(st, bp.country) == 0 &&
+        other_region_seen(st, region_code))
+        return region;
+    /* "Oregon", "Wyoming": a region's name beats a town named after it in
+     * another region (a town of Ohio called Oregon), unless the town is a
+     * capital or a large city; the region's own seat ("Idlib") keeps it */
+    if (bp.kind == SR_PLACE_CITY && !(bp.flags & SR_PLACEF_CAPITAL) && bp.population < 500000 &&
+        !(bp.admin1_code && region_code && strcmp(bp.admin1_code, region_code) == 0) &&
+        region_w > 0 && region_w >= country_weight(st, bp.country))
+        return region;
     return pick;
 }
 
@@ -1703,6 +1746,15 @@ static void resolve_context_place(ent_state *st, cand *c)
     x->country[0] = (char)('A' + bi / 26);
     x->country[1] = (char)('A' + bi % 26);
     x->country[2] = '\0';
+    /* placed no closer than its country: at the country's point, with no
+     * feature of its own (a map shows it, ACLED's precision says 3) */
+    uint32_t cp = sr_gaz_country(st->gaz, x->country);
+    if (cp != UINT32_MAX && isnan(x->e.lat)) {
+        sr_place p;
+        sr_gaz_place(st->gaz, cp, &p);
+        x->e.lat = p.lat;
+        x->e.lon = p.lon;
+    }
     c->type = C_ENTITY;
     c->entity = e;
 }

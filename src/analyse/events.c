@@ -1013,11 +1013,22 @@ static void casualties(const estate *es, size_t lo, size_t hi, sr_event *ev)
  * possessive with its noun, or a person's name; items are joined by
  * commas and "and"; a preposition, a verb or a clause break ends the
  * list. */
+static double victims_list(const sr_context *c, size_t k, size_t hi, size_t *stop, size_t *nitems);
 static double victims_after(const sr_context *c, size_t k, size_t hi)
+{
+    return victims_list(c, k, hi, NULL, NULL);
+}
+
+/* victims_after, where the list stopped (*stop) and how many items it
+ * has (*nitems); with stop, an item of "the"/"his" and a plural noun
+ * ("their children") counts nobody: its number is not said */
+static double victims_list(const sr_context *c, size_t k, size_t hi, size_t *stop, size_t *nitems)
 {
     double n = 0;
     size_t items = 0;
+    bool untold = false;
     bool named = false; /* the last item was a figure: names after it are its victims */
+    bool det = false;    /* the item opened with "the", "his" ... */
     if (sr_tok_is(c, k, "of"))
         k++;
     while (k < hi && items < 12) {
@@ -1045,18 +1056,30 @@ static double victims_after(const sr_context *c, size_t k, size_t hi)
                 k++;
                 continue; /* "the 3 guards" */
             }
+            det = !sr_tok_class(c, k, SR_LEX_EVENTS_ONE_WORD);
             n += 1;
             named = false;
             k++;
+            /* "one of the cooks": one, whatever follows "of" */
+            if (sr_tok_is(c, k - 1, "one") && sr_tok_is(c, k, "of") && k + 1 < hi &&
+                (sr_tok_class(c, k + 1, SR_LEX_EVENTS_VICTIM_DET) || c->at[k + 1].figure < 0))
+                k += sr_tok_class(c, k + 1, SR_LEX_EVENTS_VICTIM_DET) ? 2 : 1;
         } else {
             break;
         }
         items++;
         /* the rest of the item's noun phrase ("a retired army colonel") */
+        size_t rest = k;
         while (k < hi && sr_tok_word(c, k) && !sr_tok_is(c, k, "and") && !sr_tok_flag(c, k, SR_WI_EVENT) &&
                !sr_wordset_has(&sr_function_words, c->src + c->tok[k].start, c->tok[k].end - c->tok[k].start) &&
                c->at[k].time < 0 && !(c->at[k].mention >= 0 && sr_entity_at(c, k, NULL)->e.kind == SITREP_ENTITY_PLACE))
             k++;
+        if (det && k > rest) {
+            const char *w = c->src + c->tok[k - 1].start;
+            size_t wn = c->tok[k - 1].end - c->tok[k - 1].start;
+            untold |= wn > 3 && (w[wn - 1] | 0x20) == 's' && (w[wn - 2] | 0x20) != 's';
+        }
+        det = false;
         bool comma = sr_tok_char(c, k, ',');
         if (comma)
             k++;
@@ -1078,7 +1101,80 @@ static double victims_after(const sr_context *c, size_t k, size_t hi)
         else if (!comma)
             break;
     }
+    if (nitems)
+        *nitems = items;
+    if (stop) {
+        *stop = k;
+        if (untold)
+            return 0;
+    }
     return n;
+}
+
+/* The dead or hurt a list names as the subject of a passive lethal or
+ * hurting verb: "a guard and one of the cooks were killed" (2),
+ * "three nurses and a porter who worked there were murdered" (4),
+ * "a nurse and a porter died" (2).  The subject runs from the clause's
+ * start (or a subordinator, "in which", "when") to the verb; a relative
+ * clause ("who worked there") may end it.  Sets *dead or *hurt (0 when
+ * the clause has no such list). */
+static void victims_before(const sr_context *c, size_t lo, size_t hi, double *dead, double *hurt)
+{
+    *dead = *hurt = 0;
+    for (size_t k = lo + 1; k < hi; k++) {
+        bool died = sr_tok_is(c, k, "died");
+        if (!died && !sr_tok_is(c, k, "were"))
+            continue;
+        size_t v = k + 1;
+        if (!died && v < hi && sr_tok_class(c, v, SR_LEX_EVENTS_HURT_DEGREE))
+            v++;
+        /* "were brutally murdered": one adverb */
+        if (!died && v + 1 < hi && c->tok[v].kind == SITREP_TOK_WORD && c->tok[v].end - c->tok[v].start > 4 &&
+            (c->src[c->tok[v].end - 2] | 0x20) == 'l' && (c->src[c->tok[v].end - 1] | 0x20) == 'y')
+            v++;
+        bool kill = died || (v < hi && sr_tok_class(c, v, SR_LEX_EVENTS_KILLED_PASSIVE)) ||
+                    (sr_tok_is(c, v, "shot") && (sr_tok_is(c, v + 1, "dead") ||
+                                                 (sr_tok_is(c, v + 1, "to") && sr_tok_is(c, v + 2, "death"))));
+        bool hurts = !died && v < hi && sr_tok_class(c, v, SR_LEX_EVENTS_HURT_PASSIVE);
+        if (!kill && !hurts)
+            continue;
+        /* the subject's start, and its end before a relative clause */
+        size_t start = lo, end = k;
+        for (size_t q = k; q > lo;) {
+            q--;
+            if (sr_tok_is(c, q, "who") || sr_tok_is(c, q, "whom")) {
+                end = q;
+                continue;
+            }
+            if (sr_clause_break(c, q) || sr_tok_class(c, q, SR_LEX_EVENTS_SUBORDINATOR) || sr_tok_is(c, q, "which") ||
+                sr_tok_is(c, q, "that") || sr_tok_char(c, q, ';') || sr_tok_char(c, q, ':') ||
+                sr_tok_char(c, q, '(') || sr_tok_char(c, q, ')') || sr_tok_char(c, q, '[') ||
+                sr_tok_char(c, q, ']') || sr_tok_char(c, q, '-') || c->at[q].time >= 0 ||
+                sr_tok_class(c, q, SR_LEX_EVENTS_BE_PASSIVE) || sr_tok_class(c, q, SR_LEX_EVENTS_DEATH_WORD) ||
+                sr_tok_class(c, q, SR_LEX_EVENTS_HURT_WORD) || sr_tok_class(c, q, SR_LEX_EVENTS_KILLED_PASSIVE) ||
+                sr_tok_flag(c, q, SR_WI_EVENT)) {
+                start = q + 1;
+                break;
+            }
+        }
+        /* "Early on Sunday, four teachers and ...": the list may start
+         * after any comma of the span */
+        double n = 0;
+        for (size_t from = start; from < end && n <= 0; from++) {
+            if (from > start && !sr_tok_char(c, from - 1, ','))
+                continue;
+            size_t stop, items;
+            double got = victims_list(c, from, end, &stop, &items);
+            if (got > 0 && stop == end && items >= 2)
+                n = got;
+        }
+        if (n <= 0)
+            continue;
+        if (kill)
+            *dead += n;
+        else
+            *hurt += n;
+    }
 }
 
 /* What the text says when nobody died: "no casualties", "no one was
@@ -1508,6 +1604,20 @@ static sitrep_status emit(const estate *es, size_t s, const trig *t, size_t nt, 
                 ev.fat_q = SR_Q_EXACT;
             }
         }
+    /* "a guard and one of the cooks were killed": a list of
+     * victims; it outnumbers a figure that counts a part of it */
+    {
+        double d, h;
+        victims_before(c, lo, hi, &d, &h);
+        if (d > 0 && (!ev.fat_q || (ev.fat_q == SR_Q_EXACT && ev.fat_low < d))) {
+            ev.fat_low = ev.fat_high = d;
+            ev.fat_q = SR_Q_EXACT;
+        }
+        if (h > 0 && (!ev.inj_q || (ev.inj_q == SR_Q_EXACT && ev.inj_low < h))) {
+            ev.inj_low = ev.inj_high = h;
+            ev.inj_q = SR_Q_EXACT;
+        }
+    }
     stated_casualties(c, slo, shi, &ev);
     /* "... on Sunday. No casualties were reported." */
     if (s + 1 < c->nsen && sr_tok_is(c, sr_sent_first(c, s + 1), "no"))

@@ -479,7 +479,14 @@ static int direction(const cx *c, size_t i, size_t end)
         if (t)
             return t;
     }
-    for (size_t k = end; k < c->n && k < end + 8; k++) {
+    /* a date that opens its sentence ("On Friday, the council will vote"):
+     * its verb comes after the comma */
+    bool fronted = true;
+    for (size_t k = c->s0; k < i && fronted; k++)
+        fronted = word_is(c, k, SR_LEX_TIMES_LEAD);
+    for (size_t k = end; k < c->n && k < end + (fronted ? 12 : 8); k++) {
+        if (fronted && k == end && is_punct(c, k, ','))
+            continue;
         if (is_punct(c, k, ';') || is_punct(c, k, ':') || is_punct(c, k, ','))
             break;
         int t = tense_word(c, k);
@@ -558,8 +565,11 @@ static int yearless_year(const cx *c, const ex *e, bool future)
         if (d > sr_days_in_month(y, m))
             d = sr_days_in_month(y, m);
         sr_date x = mkdate(y, m, d);
-        if (future || e->rule == R_NEXT)
+        if (e->rule == R_NEXT)
             return sr_date_cmp(&x, a) < 0 ? y + 1 : y;
+        if (future) /* ahead, but not a year ahead for a day of the week just past
+                       ("the vote, set for July 12, was delayed" on July 17) */
+            return days_of(&x) < days_of(a) - 7 ? y + 1 : y;
         if (e->rule == R_THIS)
             return y;
         return days_of(&x) > days_of(a) + 7 ? y - 1 : y;
@@ -1157,6 +1167,75 @@ static bool season(const cx *c, size_t i, ex *e)
     return true;
 }
 
+/* Easter Sunday of year y (the Gregorian computus). */
+static sr_date easter(int y)
+{
+    int a = y % 19, b = y / 100, cc = y % 100, d = b / 4, e = b % 4, f = (b + 8) / 25, g = (b - f + 1) / 3;
+    int h = (19 * a + b - d - g + 15) % 30, i = cc / 4, k = cc % 4, l = (32 + 2 * e + 2 * i - h - k) % 7;
+    int m = (a + 11 * h + 22 * l) / 451;
+    return mkdate(y, (h + l - 7 * m + 114) / 31, (h + l - 7 * m + 114) % 31 + 1);
+}
+
+/* The day of holiday `id` (times.holiday) in year y. */
+static sr_date holiday_day(sr_lexid id, int y)
+{
+    int m = sr_lex_value(id, SR_LEX_TIMES_HOLIDAY, SR_LEXCOL_TIMES_HOLIDAY_MONTH);
+    int d = sr_lex_value(id, SR_LEX_TIMES_HOLIDAY, SR_LEXCOL_TIMES_HOLIDAY_DAY);
+    int wd = sr_lex_value(id, SR_LEX_TIMES_HOLIDAY, SR_LEXCOL_TIMES_HOLIDAY_WEEKDAY);
+    int nth = sr_lex_value(id, SR_LEX_TIMES_HOLIDAY, SR_LEXCOL_TIMES_HOLIDAY_NTH);
+    if (m == 0) {
+        sr_date e = easter(y);
+        return sr_date_add_days(&e, d);
+    }
+    if (wd) { /* the nth weekday wd of month m */
+        sr_date first = mkdate(y, m, 1);
+        return mkdate(y, m, 1 + (wd - sr_date_weekday(&first) + 7) % 7 + 7 * (nth - 1));
+    }
+    return mkdate(y, m, d);
+}
+
+/* Holidays: "Christmas Day", "New Year's Eve", "Easter Monday", "Good
+ * Friday 2024": their day, in the year named after them or the one the
+ * tense of the clause picks. */
+static bool holiday(const cx *c, size_t i, ex *e)
+{
+    sr_lexid id;
+    size_t n = capital(c, i) ? phrase_at(c, i, SR_LEX_TIMES_HOLIDAY, &id) : 0;
+    /* "Christmas Island", "Easter Rising": names */
+    if (!n || (is_word(c, i + n) && capital(c, i + n) && !(c->t[i + n].flags & SITREP_TOKF_SENT_START)))
+        return false;
+    /* "on Easter Sunday, April 8, 2012": the date itself says */
+    if (is_punct(c, i + n, ',') && (month_at(c, i + n + 1, true) || day_number(c, i + n + 1)))
+        return false;
+    int y = year_number(c, i + n);
+    /* a time after a preposition ("on Christmas Day", "before Easter", "at
+     * Christmas") or with its year; "a Christmas party", "the Christmas
+     * special" are no time */
+    if (!y && (!(trigger(c, i) || is(c, i - 1, "at") || is(c, i - 1, "over")) ||
+               (is_word(c, i + n) && !capital(c, i + n) &&
+                !sr_wordset_has(&sr_function_words, ts(c, i + n), tl(c, i + n)))))
+        return false;
+    if (y) {
+        day_iv(e, holiday_day(id, y));
+        quote(c, e, i, i + n + 1);
+        return true;
+    }
+    if (!c->anchored)
+        return false;
+    quote(c, e, i, i + n);
+    const sr_date *a = &c->a;
+    sr_date d = holiday_day(id, a->year);
+    if (future_cue(c, i, i + n)) {
+        if (sr_date_cmp(&d, a) < 0)
+            d = holiday_day(id, a->year + 1);
+    } else if (days_of(&d) > days_of(a) + 7) {
+        d = holiday_day(id, a->year - 1);
+    }
+    day_iv(e, d);
+    e->rel = true;
+    return true;
+}
+
 /* Fiscal years: "fiscal 2008", "fiscal year 2008", "FY 2008": the
  * calendar year of the name, read as a fiscal year (its months vary). */
 static bool fiscal(const cx *c, size_t i, ex *e)
@@ -1224,7 +1303,7 @@ static bool point(const cx *c, size_t i, ex *e, int ctx, int depth)
     }
     if (mid_token(c, i, e))
         return true;
-    if (season(c, i, e) || fiscal(c, i, e))
+    if (season(c, i, e) || fiscal(c, i, e) || holiday(c, i, e))
         return true;
     memset(e, 0, sizeof *e);
     if (c->anchored && relative(c, i, e))
@@ -1898,9 +1977,13 @@ static bool anaphor(const cx *c, size_t i, ex *e)
                word_is(c, i + 2, SR_LEX_TIMES_STREAK) && (gran = anaphor_gran(c, i + 3)) > 0 &&
                unit_at(c, i + 3, &pl) && !pl) {
         end = i + 4; /* a second consecutive day, the third straight week: the one in focus */
-    } else if (is(c, i, "the") && is(c, i + 1, "day") && (is(c, i - 1, "in") || is(c, i - 1, "during")) &&
-               c->t[i + 1].end == c->t[i + 1].start + tl(c, i + 1)) {
-        gran = SR_PREC_DAY; /* later in the day */
+    } else if (is(c, i, "the") && is(c, i + 1, "day") && c->t[i + 1].end == c->t[i + 1].start + tl(c, i + 1) &&
+               (is(c, i - 1, "in") || is(c, i - 1, "during") ||
+                ((is(c, i - 1, "on") || is(c, i - 1, "for")) && (!is_word(c, i + 2) || is(c, i + 2, "and") ||
+                                                                 is(c, i + 2, "as") || is(c, i + 2, "but"))))) {
+        /* later in the day; shares fell 3% on the day (not "on the day of
+         * the vote", "on the day the war began": another happening's) */
+        gran = SR_PREC_DAY;
         end = i + 2;
     } else {
         /* a year earlier, two days later */

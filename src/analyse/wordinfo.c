@@ -92,9 +92,14 @@ static uint16_t word_flags(const char *s, const sitrep_token *t, uint8_t *num, s
      * its possessive ("Tuesday's", "year's") */
     if (ascii == n && sr_lex_in(*lex, SR_LEX_TIMES_SMALL))
         f |= SR_WI_TIME_SMALL;
-    if (!(f & SR_WI_TIMEISH) && ascii >= tn &&
-        sr_lex_in(tn == n ? *lex : sr_lex_find(s, tn), SR_LEX_TIMES_TIMEISH))
-        f |= SR_WI_TIMEISH;
+    if (!(f & SR_WI_TIMEISH) && ascii >= tn) {
+        /* ... and the first word of a holiday ("Christmas", "New Year's Day") */
+        sr_lexid bare = tn == n ? *lex : sr_lex_find(s, tn);
+        if (sr_lex_in(bare, SR_LEX_TIMES_TIMEISH) ||
+            ((t->flags & SITREP_TOKF_CAP) &&
+             (sr_lex_in(bare, SR_LEX_TIMES_HOLIDAY) || sr_lex_heads(bare, SR_LEX_TIMES_HOLIDAY))))
+            f |= SR_WI_TIMEISH;
+    }
     /* Number words are all in figures.start; "twenty-five" is hyphenated
      * (both FIG_START).  A possessive ("two's") is read without its 's. */
     *num = 0;

@@ -21,6 +21,7 @@
  */
 #include "corpus/corpus.h"
 
+#include <stdint.h>
 #include <string.h>
 #include <zlib.h>
 
@@ -98,6 +99,13 @@ static bool get_str(cursor *k, const char **out)
     return true;
 }
 
+/* zlib's ratio is at most about 1:1032: an article said to be longer than
+ * its compressed bytes can hold is damage (and no buffer is sized by it). */
+static bool ratio_ok(uint64_t len, uint64_t zlen)
+{
+    return len / 1032 <= zlen + 1 && len < SIZE_MAX;
+}
+
 sitrep_status sr_articles_check(const void *data, size_t len, size_t *count)
 {
     cursor k = {data, (const unsigned char *)data + len};
@@ -112,7 +120,8 @@ sitrep_status sr_articles_check(const void *data, size_t len, size_t *count)
             if (!get_str(&r, &str) || (f == 0 && !str))
                 return SITREP_EFORMAT; /* every article has its id */
         uint64_t alen, zlen;
-        if (!get(&r, &alen, sizeof alen) || !get(&r, &zlen, sizeof zlen) || zlen != (uint64_t)(r.end - r.p))
+        if (!get(&r, &alen, sizeof alen) || !get(&r, &zlen, sizeof zlen) || zlen != (uint64_t)(r.end - r.p) ||
+            !ratio_ok(alen, zlen))
             return SITREP_EFORMAT;
         k.p += size;
         n++;
@@ -135,7 +144,8 @@ bool sr_article_next(const sr_buf *articles, size_t *at, sr_article *a)
         if (!get_str(&r, f[i]))
             return false;
     uint64_t alen, zlen;
-    if (!get(&r, &alen, sizeof alen) || !get(&r, &zlen, sizeof zlen) || zlen != (uint64_t)(r.end - r.p))
+    if (!get(&r, &alen, sizeof alen) || !get(&r, &zlen, sizeof zlen) || zlen != (uint64_t)(r.end - r.p) ||
+        !ratio_ok(alen, zlen))
         return false;
     a->len = (size_t)alen;
     a->z = r.p;
