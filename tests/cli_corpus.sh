@@ -27,6 +27,9 @@
 #   years_apart  two earthquakes in one province, undated articles: three
 #                state the day of one (in 2014), three name only an earlier
 #                year (a tremor in 2006) of the other: two stories.
+#   unscoped     one flood, two reports a day apart: 14 people rescued from
+#                roofs, 60 people treated at a clinic -- counts of nothing
+#                stated (no actor, place or period), no update of each other.
 # Records are found by content (measure, value, document ids), never by id.
 # usage: cli_corpus.sh SITREP TESTS_DIR SHARED_DIR
 set -u
@@ -306,6 +309,14 @@ got = {}
 for i, d in docs.items():
     got.setdefault(d["story"], set()).add(i.split("_")[1])
 if sorted(map(sorted, got.values())) != [["ercis"], ["muradiye"]]: fail("stories %s" % {i: d["story"] for i, d in docs.items()})'
+
+# ---- 8. counts of nothing stated are not compared ----------------------------
+pre=$base
+run unscoped
+check unscoped "one story; 14 people rescued and 60 treated are two claims and no conflict" '
+if len({d["story"] for d in docs.values()}) != 1: fail("stories %s" % {i: d["story"] for i, d in docs.items()})
+one("people", 14); one("people", 60)
+if conflicts: fail("conflicts %s" % [x["reason"] for x in conflicts])'
 
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -1952,6 +1952,19 @@ static void orphan_tolls(const estate *es, sr_event *ev, size_t n)
         sr_event got;
         memset(&got, 0, sizeof got);
         casualties(es, lo, hi, &got);
+        /* "A guard and a driver were wounded.", "A waiter was wounded.",
+         * "Nobody was injured.": victims without a figure */
+        double d, h;
+        victims_before(c, lo, hi, &d, &h);
+        if (d > 0 && (!got.fat_q || (got.fat_q == SR_Q_EXACT && got.fat_low < d))) {
+            got.fat_low = got.fat_high = d;
+            got.fat_q = SR_Q_EXACT;
+        }
+        if (h > 0 && (!got.inj_q || (got.inj_q == SR_Q_EXACT && got.inj_low < h))) {
+            got.inj_low = got.inj_high = h;
+            got.inj_q = SR_Q_EXACT;
+        }
+        stated_casualties(c, lo, hi, &got);
         if (got.fat_q && !last->fat_q) {
             last->fat_low = got.fat_low;
             last->fat_high = got.fat_high;

@@ -1094,7 +1094,20 @@ static bool year_or_decade(const cx *c, size_t i, ex *e, int ctx)
         quote(c, e, i, i + 1);
         return true;
     }
-    if (sn != 0 || !(has_ctx(c, i, ctx) || year_modifier(c, i)))
+    /* in context, modifying a noun, or a possessive ("2018's vote": the
+     * number, an apostrophe, "s") */
+    bool poss = touch(c, i) && in(c, i + 1) && c->t[i + 1].kind == SITREP_TOK_PUNCT && touch(c, i + 1) &&
+                (is_punct(c, i + 1, '\'') ||
+                 (c->t[i + 1].end - c->t[i + 1].start == 3 && memcmp(ts(c, i + 1), "\xe2\x80\x99", 3) == 0)) &&
+                is(c, i + 2, "s");
+    if (poss && sn == 0 && y % 10 == 0 && y <= 2090 &&
+        (is(c, i - 1, "the") || modifier(c, i - 1, SR_LEXE_TIMES_MODIFIER_FORM_ADJECTIVE))) {
+        /* "the 1980's": the decade */
+        set_iv(e, mkdate(y, 1, 1), mkdate(y + 9, 12, 31), SR_PREC_DECADE);
+        quote(c, e, i, i + 3);
+        return true;
+    }
+    if (sn != 0 || !(has_ctx(c, i, ctx) || year_modifier(c, i) || poss))
         return false;
     /* "from 2000 to 3000 fighters", "of 2000 people": counts */
     if (noun_follows(c, i + 1))

@@ -802,7 +802,8 @@ static bool same_places(const sr_cclaim *a, const sr_cclaim *b)
  * same dead, "leaders killed" and "perpetrators killed" do not), with
  * actors and places that agree.  Other figures: the same actor, the same
  * places and the same period where both state one (half a year and a
- * year are two scopes). */
+ * year are two scopes); a figure with no actor and no place compares only
+ * with one of the same stated period. */
 static bool same_scope(const sr_cgroup *a, const sr_cclaim *xa, const sr_cgroup *b, const sr_cclaim *xb)
 {
     const char *ha, *hb;
@@ -818,6 +819,9 @@ static bool same_scope(const sr_cgroup *a, const sr_cclaim *xa, const sr_cgroup 
         return false; /* a toll of one happening and a count over months */
     if (a->actor != b->actor || !same_places(xa, xb))
         return false;
+    if (!oa && !a->actor && !xa->nplaces && (!a->from[0] || !b->from[0]))
+        return false; /* a count of nothing stated (no actor, place, or period of both): "7 seasons"
+                       * and "more than 3 seasons" may well count two coaches' */
     return !a->from[0] || !b->from[0] || (strcmp(a->from, b->from) == 0 && strcmp(a->to, b->to) == 0);
 }
 
