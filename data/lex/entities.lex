@@ -664,6 +664,14 @@ units               fighters
 unit                fighters
 members             fighters
 
+# Words of government that, right after a person's name, name the
+# government the person leads ("the Assad regime", "the Obama
+# administration"; entities.c: actor_readings).
+[set government_heads]
+regime
+administration
+government
+
 # Words that may stand between the modifier and the group ("ISIL tactical
 # units", "Syrian regime forces", "Iraqi government officials").
 [set group_modifiers]

@@ -2145,6 +2145,35 @@ static void actor_readings(ent_state *st)
         char cc[3];
         bool demonym = false;
         int32_t g = 0;
+        /* "the Assad regime", "the Obama administration": a person's name,
+         * or an unknown name, before a word of government names the
+         * government the person leads, one mention spanning both (the
+         * person's own mention stays inside it) */
+        if ((c.type == C_SINGLE ||
+             (c.type == C_ENTITY && ent_at(st, c.entity)->e.kind == SITREP_ENTITY_PERSON)) &&
+            !(st->u[c.u0].flags & U_SENT)) {
+            size_t end = group_after(st, c.u1, &g);
+            if (end == c.u1 + 1 && g == SR_LEXE_ENTITIES_GROUP_NOUNS_ACTOR_GOVERNMENT &&
+                UNIT_IS(st, c.u1, GOVERNMENT_HEADS)) {
+                uint32_t e = named_entity(st, c.u0, end, SITREP_ENTITY_GOVERNMENT,
+                                          SITREP_FOUND_PATTERN);
+                if (e != UINT32_MAX) {
+                    if (c.type == C_SINGLE) {
+                        cand *x = &SR_VEC_AT(&st->cands, cand, i);
+                        x->type = C_ENTITY;
+                        x->entity = e;
+                        x->u1 = (uint32_t)end;
+                        x->end = st->u[end - 1].end;
+                    } else {
+                        add_cand(st, c.u0, end, C_ENTITY, e, 0);
+                        if (!st->oom)
+                            SR_VEC_AT(&st->cands, cand, SR_VEC_COUNT(&st->cands, cand) - 1).wrapper =
+                                true;
+                    }
+                }
+            }
+            continue;
+        }
         if (c.type == C_ENTITY) {
             const sr_entity *e = ent_at(st, c.entity);
             if (e->e.kind != SITREP_ENTITY_PLACE && e->e.kind != SITREP_ENTITY_PERSON) {
@@ -2244,6 +2273,67 @@ static void link_surnames(ent_state *st)
                     set_role(st, e, r0, r1, 3);
                 break;
             }
+        }
+    }
+}
+
+/* "the Coalition", "the Ministry said": the head word of an organisation
+ * alone, capitalised after "the" or inside a sentence, names an
+ * organisation: one the document named with that word in its name ("the
+ * Global Coalition to Defeat ISIS"), else one of that name. */
+static void head_names(ent_state *st)
+{
+    size_t nc = SR_VEC_COUNT(&st->cands, cand);
+    for (size_t i = 0; i < nc && !st->oom; i++) {
+        cand *c = &SR_VEC_AT(&st->cands, cand, i);
+        if (c->type != C_SINGLE || c->u1 - c->u0 != 1 || !is_org_head(st, c->u0) ||
+            (st->u[c->u0].flags & (U_ALLCAPS | U_POSS)))
+            continue;
+        size_t u = c->u0;
+        bool the = u > 0 && !(st->u[u].flags & U_PBREAK) && UNIT_IS(st, u - 1, ARTICLES);
+        if (!the && (st->u[u].flags & U_SENT))
+            continue;
+        /* alone: no other capitalised word of a name next to it ("the
+         * Foreign Office Minister", "3rd Battalion") */
+        if ((u > 0 && !the && !(st->u[u].flags & U_PBREAK) &&
+             (st->u[u - 1].flags & (U_CAP | U_NUM | U_ALLCAPS))) ||
+            (u + 1 < st->nu && !(st->u[u + 1].flags & U_PBREAK) &&
+             (st->u[u + 1].flags & (U_CAP | U_ALLCAPS | U_NUM))))
+            continue;
+        const char *w = st->src + st->u[u].start;
+        size_t wl = st->u[u].end - st->u[u].start;
+        uint32_t found = UINT32_MAX;
+        for (uint32_t e = 0; e < ent_count(st) && found == UINT32_MAX; e++) {
+            const sr_entity *x = ent_at(st, e);
+            if (x->e.kind == SITREP_ENTITY_PERSON || x->e.kind == SITREP_ENTITY_PLACE || !x->e.name)
+                continue;
+            /* the head as a whole word of the name */
+            size_t nl = strlen(x->e.name);
+            for (const char *h = x->e.name; nl > wl && (h = strstr(h, " ")) != NULL;) {
+                h++;
+                if (strncmp(h, w, wl) == 0 && (h[wl] == ' ' || h[wl] == '\0')) {
+                    found = e;
+                    break;
+                }
+            }
+            if (nl > wl && strncmp(x->e.name, w, wl) == 0 && x->e.name[wl] == ' ')
+                found = e;
+        }
+        /* "The Army said" opening a text: which army, nothing says */
+        if (found == UINT32_MAX && the && (st->u[u - 1].flags & U_SENT))
+            continue;
+        if (found == UINT32_MAX)
+            found = named_entity(st, u, u + 1, org_kind(st, u, u), SITREP_FOUND_PATTERN);
+        if (found == UINT32_MAX)
+            return;
+        c->type = C_ENTITY;
+        c->entity = found;
+        /* "Coalition forces", "the Alliance's troops": its people too */
+        int32_t g = 0;
+        size_t end = group_after(st, c->u1, &g);
+        if (end && !(st->u[u].flags & U_POSS)) {
+            c->u1 = (uint32_t)end;
+            c->end = st->u[end - 1].end;
         }
     }
 }
@@ -2505,6 +2595,7 @@ sitrep_status sr_entities(sitrep_doc *doc)
     }
     if (!st.oom && st.gaz) {
         link_surnames(&st);
+        head_names(&st);
         collect_context(&st);
         settle_shared_names(&st);
         size_t nc = SR_VEC_COUNT(&st.cands, cand);
