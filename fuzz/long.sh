@@ -21,7 +21,7 @@ fi
 build=$1
 runs=${2:-10000000}
 here=$(cd "$(dirname "$0")" && pwd)
-targets=${FUZZ_TARGETS:-"fuzz_htmlguard fuzz_text fuzz_html fuzz_jsonl fuzz_feed fuzz_warc fuzz_reader fuzz_snapshot"}
+targets=${FUZZ_TARGETS:-"fuzz_htmlguard fuzz_text fuzz_html fuzz_jsonl fuzz_feed fuzz_warc fuzz_reader fuzz_snapshot fuzz_part"}
 max_len=${FUZZ_MAX_LEN:-1048576}
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=1:symbolize=1}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}

@@ -18,7 +18,7 @@ fi
 build=$1
 secs=${2:-30}
 here=$(cd "$(dirname "$0")" && pwd)
-targets=${FUZZ_TARGETS:-"fuzz_text fuzz_jsonl fuzz_reader fuzz_html fuzz_warc fuzz_feed fuzz_snapshot fuzz_htmlguard"}
+targets=${FUZZ_TARGETS:-"fuzz_text fuzz_jsonl fuzz_reader fuzz_html fuzz_warc fuzz_feed fuzz_snapshot fuzz_htmlguard fuzz_part"}
 
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=1:symbolize=1}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}

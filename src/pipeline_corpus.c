@@ -89,7 +89,10 @@ static sitrep_status latest_named_day(sitrep_corpus *c, const sr_cdoc *x, const 
     sr_date_iso(&end, ref);
     sitrep_doc_hints h = {x->hint_url, x->hint_title, NULL, x->hint_outlet};
     sitrep_doc *doc = NULL;
-    sitrep_status st = sr_doc_analyse_dated(x->id, x->src, x->src_len, NULL, true, &h, &c->opts, ref, NULL, &doc);
+    char *src = NULL;
+    sitrep_status st = sr_corpus_doc_input(c, x, &src);
+    if (st == SITREP_OK)
+        st = sr_doc_analyse_dated(x->id, src, x->src_len, NULL, true, &h, &c->opts, ref, NULL, &doc);
     for (size_t k = 0; st == SITREP_OK && k < sitrep_doc_time_count(doc); k++) {
         sitrep_time t;
         sitrep_doc_time(doc, k, &t);
@@ -100,6 +103,7 @@ static sitrep_status latest_named_day(sitrep_corpus *c, const sr_cdoc *x, const 
         memcpy(latest, t.to, 11);
     }
     sitrep_doc_free(doc);
+    c->mem->free(src);
     return st;
 }
 
@@ -117,7 +121,7 @@ sitrep_status sitrep_corpus_finish(sitrep_corpus *c)
      * stays undated: nothing fixes its year */
     for (size_t i = 0; i < n && st == SITREP_OK; i++) {
         sr_cdoc *x = &SR_VEC_AT(&c->docs, sr_cdoc, i);
-        if (!x->src || !x->inferred[0])
+        if (x->src_at < 0 || !x->inferred[0])
             continue;
         char from[11], latest[11];
         memcpy(from, x->inferred, sizeof from);
@@ -149,18 +153,21 @@ sitrep_status sitrep_corpus_finish(sitrep_corpus *c)
      * date: "so far this year", "earlier this week" resolve now */
     for (size_t i = 0; i < n && st == SITREP_OK; i++) {
         sr_cdoc *x = &SR_VEC_AT(&c->docs, sr_cdoc, i);
-        if (!x->src || !x->inferred[0])
+        if (x->src_at < 0 || !x->inferred[0])
             continue;
         sitrep_doc_hints h = {x->hint_url, x->hint_title, NULL, x->hint_outlet};
         sitrep_doc *doc = NULL;
-        st = sr_doc_analyse_dated(x->id, x->src, x->src_len, NULL, true, &h, &c->opts, x->inferred,
-                                  x->basis, &doc);
+        char *src = NULL;
+        st = sr_corpus_doc_input(c, x, &src);
+        if (st == SITREP_OK)
+            st = sr_doc_analyse_dated(x->id, src, x->src_len, NULL, true, &h, &c->opts, x->inferred,
+                                      x->basis, &doc);
         if (st == SITREP_OK)
             st = sr_corpus_add_analysis(c, (uint32_t)i, doc);
         sitrep_doc_free(doc);
+        c->mem->free(src);
         x = &SR_VEC_AT(&c->docs, sr_cdoc, i);
-        c->mem->free(x->src);
-        x->src = NULL;
+        x->src_at = -1;
     }
     if (st == SITREP_OK)
         st = sr_corroborate(c);

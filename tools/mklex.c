@@ -568,15 +568,23 @@ int main(int argc, char **argv)
     fprintf(out, "};\n\nstatic const sr_lex_ref refs[] = {{0, 0, 0}");
     for (int i = 0; i < rn; i++)
         fprintf(out, ",\n    {%d, %d, %u}", refs[i].cls, refs[i].nrows, refs[i].at);
-    fprintf(out, "};\n\nstatic const sr_lex_entry entries[%d] = {\n    {0, 0, 0, 0, 0, {0}, {0}}",
+    fprintf(out, "};\n\nstatic const sr_lex_entry entries[%d] = {\n    {0, 0, 0, 0, 0}",
             nentries + 1);
     for (int i = 0; i < nentries; i++) {
         entry *e = &entries[i];
         int nr = 0;
         for (int r = rowoff[i]; r < (i + 1 < nentries ? (int)rowoff[i + 1] : rn); r++)
             nr++;
-        fprintf(out, ",\n    {%lluull, %u, %u, %u, %u, {", (unsigned long long)e->hash, off[i],
+        fprintf(out, ",\n    {%lluull, %u, %u, %u, %u}", (unsigned long long)e->hash, off[i],
                 (unsigned)strlen(e->text), nr ? rowoff[i] + 1 : 0, nr);
+    }
+    /* the class bits apart from the entries, an entry's in one cache line:
+     * the analysers test them for every token, the rest only on lookup */
+    fprintf(out, "};\n\nstatic _Alignas(64) const sr_lex_bits bits[%d] = {\n    {{0}, {0}}",
+            nentries + 1);
+    for (int i = 0; i < nentries; i++) {
+        entry *e = &entries[i];
+        fputs(",\n    {{", out);
         for (int w = 0; w < maskw; w++)
             fprintf(out, "%s%lluull", w ? "," : "", (unsigned long long)e->mask[w]);
         fputs("}, {", out);
@@ -598,9 +606,14 @@ int main(int argc, char **argv)
             s = (s + 1) & (slots - 1);
         tab[s] = (uint32_t)i + 1;
     }
-    fprintf(out, "static const uint32_t slots[%zu] = {", slots);
-    for (size_t i = 0; i < slots; i++)
-        fprintf(out, "%s%u", i == 0 ? "\n    " : i % 16 ? "," : ",\n    ", tab[i]);
+    /* each slot: the entry's id, and in the high half the high half of its
+     * hash, so that a probe passes over another word's slot without
+     * reading its entry */
+    fprintf(out, "static const uint64_t slots[%zu] = {", slots);
+    for (size_t i = 0; i < slots; i++) {
+        unsigned long long v = tab[i] ? (entries[tab[i] - 1].hash >> 32) << 32 | tab[i] : 0;
+        fprintf(out, "%s%lluull", i == 0 ? "\n    " : i % 8 ? "," : ",\n    ", v);
+    }
     fprintf(out, "};\n\nstatic const sr_lex_class classes[%d] = {", nclasses ? nclasses : 1);
     if (!nclasses)
         fprintf(out, "{\"\", \"\", 0, 0, 0}");
@@ -611,7 +624,7 @@ int main(int argc, char **argv)
         emit_string(out, classes[c].file);
         fprintf(out, ", %d, %d, %d}", classes[c].line, classes[c].ncols, classes[c].maxwords);
     }
-    fprintf(out, "};\n\nconst sr_lexicon sr_lexicon_data = {pool, entries, %d, slots, %zuu, refs, "
+    fprintf(out, "};\n\nconst sr_lexicon sr_lexicon_data = {pool, entries, bits, %d, slots, %zuu, refs, "
                  "values, classes, %d};\n",
             nentries + 1, slots - 1, nclasses);
     fclose(out);

@@ -53,6 +53,7 @@ sitrep_status sitrep_corpus_new(const sitrep_options *opts, sitrep_corpus **out)
     sr_buf_init(&c->event_members, mem);
     sr_buf_init(&c->conflicts, mem);
     sr_buf_init(&c->trends, mem);
+    sr_spill_init(&c->spill, mem);
     *out = c;
     return SITREP_OK;
 }
@@ -68,9 +69,6 @@ void sitrep_corpus_free(sitrep_corpus *c)
     sr_buf_free(&c->claim_spans);
     sr_buf_free(&c->events);
     sr_buf_free(&c->event_spans);
-    sr_cdoc *docs = (sr_cdoc *)(void *)c->docs.data;
-    for (size_t i = 0; i < SR_VEC_COUNT(&c->docs, sr_cdoc); i++)
-        c->mem->free(docs[i].src);
     sr_buf_free(&c->docs);
     sr_buf_free(&c->terms);
     sr_buf_free(&c->trendwords);
@@ -85,6 +83,7 @@ void sitrep_corpus_free(sitrep_corpus *c)
     c->mem->free(c->slots);
     c->mem->free(c->quotes);
     c->mem->free(c->qhashes);
+    sr_spill_free(&c->spill);
     sr_arena_free(&c->arena);
     c->mem->free(c);
 }
@@ -536,6 +535,34 @@ static char *keep_copy(sitrep_corpus *c, const char *s)
     return s ? sr_arena_strndup(&c->arena, s, strlen(s)) : NULL;
 }
 
+sitrep_status sr_corpus_keep_input(sitrep_corpus *c, sr_cdoc *d, const char *input, size_t n)
+{
+    uint64_t at = 0;
+    sitrep_status st = sr_spill_put(&c->spill, input, n, &at);
+    if (st == SITREP_OK) {
+        d->src_at = (int64_t)at;
+        d->src_len = n;
+    }
+    return st;
+}
+
+sitrep_status sr_corpus_doc_input(const sitrep_corpus *c, const sr_cdoc *d, char **out)
+{
+    *out = NULL;
+    if (d->src_at < 0)
+        return SITREP_EARG;
+    char *p = c->mem->calloc(1, d->src_len + 1);
+    if (!p)
+        return SITREP_ENOMEM;
+    sitrep_status st = sr_spill_get(&c->spill, (uint64_t)d->src_at, p, d->src_len);
+    if (st != SITREP_OK) {
+        c->mem->free(p);
+        return st;
+    }
+    *out = p;
+    return SITREP_OK;
+}
+
 /* The document's own record and facts the stories stage reads. */
 static sitrep_status add_document(sitrep_corpus *c, const sitrep_doc *doc, const char *id,
                                   const char *record, size_t record_len)
@@ -558,21 +585,16 @@ static sitrep_status add_document(sitrep_corpus *c, const sitrep_doc *doc, const
     x.record_len = record_len;
     if (!x.record)
         st = SITREP_ENOMEM;
+    x.src_at = -1;
     if (st == SITREP_OK && x.day == INT32_MIN) {
-        /* undated: kept to be analysed again once its story dates it */
-        x.src = c->mem->calloc(1, doc->input_len ? doc->input_len : 1);
-        if (!x.src)
-            return SITREP_ENOMEM;
-        memcpy(x.src, doc->input, doc->input_len);
-        x.src_len = doc->input_len;
+        /* undated: kept (on disk) to be analysed again once its story dates it */
+        st = sr_corpus_keep_input(c, &x, doc->input, doc->input_len);
         x.hint_title = keep_copy(c, doc->title);
         x.hint_url = keep_copy(c, doc->url);
         x.hint_outlet = keep_copy(c, doc->outlet);
     }
-    if (st == SITREP_OK && !SR_VEC_PUSH(&c->docs, sr_cdoc, x)) {
-        c->mem->free(x.src);
+    if (st == SITREP_OK && !SR_VEC_PUSH(&c->docs, sr_cdoc, x))
         st = SITREP_ENOMEM;
-    }
     if (st == SITREP_OK)
         st = sr_corpus_add_analysis(c, d, doc);
     return st;

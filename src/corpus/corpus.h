@@ -9,6 +9,7 @@
 
 #include "core/core.h"
 #include "analyse/minhash.h"
+#include "corpus/spill.h"
 #include "lex_ids.h"
 
 /* One entity across documents. */
@@ -122,8 +123,9 @@ typedef struct sr_cdoc {
     uint32_t terms0, terms1;         /* its terms: [terms0, terms1) of the corpus's terms */
     int32_t story;                   /* its story (sr_cstory), -1 before the stories are made */
     int32_t dup_of;                  /* the document it copies, -1 */
-    char *src;                       /* undated: a copy of its input, to analyse again once
-                                      * its story dates it (malloc), else NULL */
+    int64_t src_at;                  /* undated: where its input is in the corpus's spill
+                                      * file, to analyse again once its story dates it;
+                                      * -1 when none (sr_corpus_doc_input) */
     size_t src_len;
     char *hint_title, *hint_url, *hint_outlet; /* its hints for that (arena) */
     /* where its latest analysis put its claims, events, trend sentences and
@@ -244,6 +246,7 @@ struct sitrep_corpus {
     sr_buf terms;            /* sr_cterm, each document's [terms0, terms1) */
     sr_buf trendwords;       /* sr_ctrendword */
     struct sr_slice *slice;  /* the records to write, NULL all (report/corpus_json.c) */
+    sr_spill spill;          /* bytes kept on disk till needed (spill.h) */
     /* the articles as a store keeps them, one record per document in
      * document order, when kept for a store (articles.c) */
     bool keep_articles;
@@ -294,6 +297,11 @@ uint64_t sr_claim_scope(const sitrep_corpus *c, const sr_cgroup *g, bool with_pe
  * counted), or e itself, new, whose strings must be the corpus's own.
  * Its index, or -1 when out of memory. */
 int64_t sr_corpus_entity_join(sitrep_corpus *c, const sr_centity *e);
+/* corpus.c: an undated document's input, input[0..n), kept in the spill
+ * file (d->src_at, d->src_len set); and read back into a new buffer
+ * (*out, d->src_len bytes and a NUL, freed with c->mem->free). */
+sitrep_status sr_corpus_keep_input(sitrep_corpus *c, sr_cdoc *d, const char *input, size_t n);
+sitrep_status sr_corpus_doc_input(const sitrep_corpus *c, const sr_cdoc *d, char **out);
 /* corpus.c: the corpus's copy of s[0..n), one per distinct string. */
 const char *sr_corpus_intern(sitrep_corpus *c, const char *s, size_t n);
 /* corpus.c: document d's claims, events, time and figure records and trend

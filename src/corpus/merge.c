@@ -103,6 +103,7 @@ sitrep_status sr_corpus_absorb_some(sitrep_corpus *into, const sitrep_corpus *fr
         return SITREP_EARG;
     const sitrep_mem *mem = into->mem;
     absorb a = {into, NULL, NULL, 0, 0, false};
+    sitrep_status io = SITREP_OK; /* a failure of the spill file */
     uint32_t nd0 = (uint32_t)SR_VEC_COUNT(&into->docs, sr_cdoc);
     uint32_t ncl0 = (uint32_t)SR_VEC_COUNT(&into->claims, sr_cclaim);
     uint32_t nev0 = (uint32_t)SR_VEC_COUNT(&into->events, sr_cevent);
@@ -195,17 +196,20 @@ sitrep_status sr_corpus_absorb_some(sitrep_corpus *into, const sitrep_corpus *fr
             x.exprs0 = x.exprs1 = nx0;
         x.terms0 += nt0, x.terms1 += nt0;
         x.story = x.dup_of = -1;
-        if (x.src) {
-            char *src = mem->calloc(1, x.src_len ? x.src_len : 1);
-            if (src)
-                memcpy(src, x.src, x.src_len);
-            x.src = src;
-            a.bad = a.bad || !src;
+        if (x.src_at >= 0 && !a.bad) {
+            /* its input, from the spill file of `from` to that of `into` */
+            char *src = NULL;
+            sitrep_status rs = sr_corpus_doc_input(from, &x, &src);
+            if (rs == SITREP_OK)
+                rs = sr_corpus_keep_input(into, &x, src, x.src_len);
+            mem->free(src);
+            if (rs != SITREP_OK) {
+                io = rs;
+                a.bad = true;
+            }
         }
-        if (!a.bad && !SR_VEC_PUSH(&into->docs, sr_cdoc, x)) {
-            mem->free(x.src);
+        if (!a.bad && !SR_VEC_PUSH(&into->docs, sr_cdoc, x))
             a.bad = true;
-        }
     }
     /* their articles, after those of `into` (articles.c) */
     if (!a.bad && articles && from->articles.len) {
@@ -217,7 +221,7 @@ sitrep_status sr_corpus_absorb_some(sitrep_corpus *into, const sitrep_corpus *fr
         into->ndocs += from->ndocs;
     mem->free((void *)a.keys);
     mem->free((void *)a.vals);
-    return a.bad ? SITREP_ENOMEM : SITREP_OK;
+    return a.bad ? (io != SITREP_OK ? io : SITREP_ENOMEM) : SITREP_OK;
 }
 
 #undef TR

@@ -169,6 +169,7 @@ sitrep_status sr_corpus_save(const sitrep_corpus *c, sr_buf *out)
     sr_buf_init(&strs, mem);
     sr_buf_init(&arrays, mem);
     bool ok = true;
+    sitrep_status st = SITREP_OK; /* a failure other than memory */
     char *tmp = NULL;
     size_t tmpcap = 0;
     for (size_t t = 0; t < sizeof tables / sizeof tables[0] && ok; t++) {
@@ -195,14 +196,20 @@ sitrep_status sr_corpus_save(const sitrep_corpus *c, sr_buf *out)
             if (ok && b == &c->docs) {
                 /* an undated document's source goes after the struct */
                 sr_cdoc *d = (sr_cdoc *)(void *)tmp;
-                uintptr_t has = d->src != NULL;
-                memcpy(&d->src, &has, sizeof has);
+                int64_t has = d->src_at >= 0;
+                memcpy(&d->src_at, &has, sizeof has);
             }
             ok = ok && put_bytes(&arrays, tmp, tb->size);
             if (ok && b == &c->docs) {
                 const sr_cdoc *d = &SR_VEC_AT(&c->docs, sr_cdoc, i);
-                if (d->src)
-                    ok = put_u64(&arrays, d->src_len) && put_bytes(&arrays, d->src, d->src_len);
+                if (d->src_at >= 0) {
+                    char *src = NULL;
+                    sitrep_status rs = sr_corpus_doc_input(c, d, &src);
+                    if (rs != SITREP_OK)
+                        st = rs;
+                    ok = rs == SITREP_OK && put_u64(&arrays, d->src_len) && put_bytes(&arrays, src, d->src_len);
+                    mem->free(src);
+                }
             }
         }
     }
@@ -218,7 +225,7 @@ sitrep_status sr_corpus_save(const sitrep_corpus *c, sr_buf *out)
     mem->free(m.ids);
     sr_buf_free(&strs);
     sr_buf_free(&arrays);
-    return ok ? SITREP_OK : SITREP_ENOMEM;
+    return ok ? SITREP_OK : st != SITREP_OK ? st : SITREP_ENOMEM;
 }
 
 sitrep_status sr_corpus_save_unlinked(const sitrep_corpus *c, sr_buf *out)
@@ -430,9 +437,10 @@ sitrep_status sr_corpus_load(sitrep_corpus *c, const void *data, size_t len)
             }
             if (st == SITREP_OK && b == &c->docs) {
                 sr_cdoc *d = (sr_cdoc *)(void *)slot;
-                uintptr_t has;
-                memcpy(&has, &d->src, sizeof has);
-                d->src = NULL;
+                int64_t has;
+                memcpy(&has, &d->src_at, sizeof has);
+                d->src_at = -1;
+                d->src_len = 0;
                 if (d->record)
                     d->record_len = strlen(d->record);
                 if (has) {
@@ -441,13 +449,10 @@ sitrep_status sr_corpus_load(sitrep_corpus *c, const void *data, size_t len)
                         st = SITREP_EFORMAT;
                         break;
                     }
-                    d->src = mem->calloc(1, sl ? sl : 1);
-                    if (!d->src) {
-                        st = SITREP_ENOMEM;
+                    st = sr_corpus_keep_input(c, d, (const char *)r.p, (size_t)sl);
+                    if (st != SITREP_OK)
                         break;
-                    }
-                    get(&r, d->src, sl);
-                    d->src_len = sl;
+                    r.p += sl;
                 }
             }
             if (st == SITREP_OK)

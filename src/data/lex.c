@@ -21,9 +21,12 @@ sr_lexid sr_lex_find_hash(uint64_t h, const char *s, size_t n)
 {
     const sr_lexicon *L = &sr_lexicon_data;
     for (uint32_t slot = (uint32_t)h & L->slot_mask;; slot = (slot + 1) & L->slot_mask) {
-        uint32_t id = L->slots[slot];
-        if (id == 0)
+        uint64_t v = L->slots[slot];
+        if (v == 0)
             return 0;
+        if ((v >> 32) != (h >> 32))
+            continue; /* another word's: its entry is not read */
+        uint32_t id = (uint32_t)v;
         const sr_lex_entry *e = &L->entries[id];
         if (e->hash == h && e->len == n && same_folded(s, n, L->pool + e->text))
             return id;

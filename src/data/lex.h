@@ -33,9 +33,14 @@ typedef struct sr_lex_entry {
     uint32_t len;
     uint32_t refs;     /* first of its table references (0: none) */
     uint32_t nrefs;
+} sr_lex_entry;
+
+/* An entry's classes, kept apart from the entries (bits[id]): the stages
+ * test them for every token, so an entry's bits share one cache line. */
+typedef struct sr_lex_bits {
     uint64_t mask[SR_LEX_MASKW]; /* classes it belongs to */
     uint64_t head[SR_LEX_MASKW]; /* classes it is the first word of a longer phrase of */
-} sr_lex_entry;
+} sr_lex_bits;
 
 typedef struct sr_lex_ref {
     uint16_t cls;   /* a table class */
@@ -54,8 +59,10 @@ typedef struct sr_lex_class {
 typedef struct sr_lexicon {
     const char *pool;
     const sr_lex_entry *entries; /* [0] is the empty entry */
+    const sr_lex_bits *bits;     /* the classes of entries[id]: bits[id] */
     uint32_t nentries;
-    const uint32_t *slots;       /* entry ids by hash, 0 empty */
+    const uint64_t *slots;       /* by hash: entry id in the low half, the high half of
+                                    its hash in the high half; 0 empty */
     uint32_t slot_mask;
     const sr_lex_ref *refs;
     const int32_t *values;
@@ -73,13 +80,13 @@ sr_lexid sr_lex_find_hash(uint64_t h, const char *s, size_t n);
 
 static inline bool sr_lex_in(sr_lexid id, enum sr_lexclass c)
 {
-    return id && (sr_lexicon_data.entries[id].mask[c / 64] >> (c % 64) & 1u);
+    return id && (sr_lexicon_data.bits[id].mask[c / 64] >> (c % 64) & 1u);
 }
 
 /* Is the entry the first word of a phrase of more than one word in c? */
 static inline bool sr_lex_heads(sr_lexid id, enum sr_lexclass c)
 {
-    return id && (sr_lexicon_data.entries[id].head[c / 64] >> (c % 64) & 1u);
+    return id && (sr_lexicon_data.bits[id].head[c / 64] >> (c % 64) & 1u);
 }
 
 /* The entry's rows in table c: returns how many (0 when it is not in c)

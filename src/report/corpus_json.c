@@ -51,13 +51,38 @@ static bool put_all(json_t *o, json_t *from)
     return ok;
 }
 
-/* One entity record from its mentions ms[0..n) (sorted by document). */
-static json_t *entity_json(const sr_centity *e, const char *id, const sr_cmention *const *ms,
-                           size_t n, const char **scratch)
+/* Appends the JSON string of s[0..n) (jansson's escaping, as every
+ * other string of the records). */
+static bool put_string(sr_buf *out, const char *s, size_t n)
+{
+    json_t *v = json_stringn(s, n);
+    bool ok = v && json_dump_callback(v, sr_buf_write_cb, out, JSON_ENCODE_ANY) == 0;
+    json_decref(v);
+    return ok;
+}
+
+/* Appends a mention's span {doc, start, end, quote}: the bytes jansson
+ * writes for sr_rec_span's object. */
+static bool put_span(sr_buf *out, const sr_cmention *m)
+{
+    char num[48];
+    int k = snprintf(num, sizeof num, ",\"start\":%u,\"end\":%u,\"quote\":", (unsigned)m->start, (unsigned)m->end);
+    return sr_buf_puts(out, "{\"doc\":") && put_string(out, m->doc, strlen(m->doc)) &&
+           sr_buf_put(out, num, (size_t)k) && put_string(out, m->quote, m->quote_len) && sr_buf_putc(out, '}');
+}
+
+/* One entity record from its mentions ms[0..n) (sorted by document),
+ * written as one line.  Its fields before the mentions are one small
+ * object; `"mentions"` is its last member, so its array is appended span
+ * by span as bytes, never held as a tree (an entity of a long run has
+ * hundreds of thousands). */
+static sitrep_status entity_emit(const sr_centity *e, const char *id,
+                                 const sr_cmention *const *ms, size_t n, const char **scratch, sr_buf *line,
+                                 sitrep_write_fn write, void *ctx)
 {
     json_t *o = sr_rec_entity_head(e, id);
     if (o == NULL)
-        return NULL;
+        return SITREP_ENOMEM;
     bool ok = true;
     /* aliases: the canonical name and every distinct surface form (a
      * person's without the title before the name) */
@@ -77,15 +102,21 @@ static json_t *entity_json(const sr_centity *e, const char *id, const sr_cmentio
             ok = sr_json_push(docs, json_string(ms[i]->doc)) && ok;
     ok = sr_json_put(o, "documents", docs) && ok;
     ok = put_all(o, sr_rec_entity_middle(e)) && ok;
-    json_t *spans = json_array();
-    for (size_t i = 0; i < n; i++)
-        ok = sr_json_push(spans, sr_rec_span(ms[i]->doc, ms[i]->start, ms[i]->end, ms[i]->quote, ms[i]->quote_len)) && ok;
-    ok = sr_json_put(o, "mentions", spans) && ok;
-    if (!ok) {
-        json_decref(o);
-        return NULL;
-    }
-    return o;
+    line->len = 0;
+    ok = ok && json_dump_callback(o, sr_buf_write_cb, line, JSON_COMPACT | JSON_PRESERVE_ORDER |
+                                                                JSON_REAL_PRECISION(8)) == 0;
+    json_decref(o);
+    /* the object without its closing brace, then the mentions */
+    ok = ok && line->len > 0 && line->data[line->len - 1] == '}';
+    if (ok)
+        line->len--;
+    ok = ok && sr_buf_puts(line, ",\"mentions\":[");
+    for (size_t i = 0; i < n && ok; i++)
+        ok = (i == 0 || sr_buf_putc(line, ',')) && put_span(line, ms[i]);
+    ok = ok && sr_buf_puts(line, "]}\n");
+    if (!ok)
+        return SITREP_ENOMEM;
+    return write(line->data, line->len, ctx) ? SITREP_EIO : SITREP_OK;
 }
 
 static int cmp_expr(const void *a, const void *b)
@@ -628,9 +659,11 @@ sitrep_status sr_corpus_write_records(sitrep_corpus *c, unsigned flags,
     const sr_centity **order = c->mem->calloc(ne ? ne : 1, sizeof *order);
     const sr_cmention **ms = c->mem->calloc(nm ? nm : 1, sizeof *ms);
     size_t *first = c->mem->calloc(ne + 1, sizeof *first);
-    const char **scratch = c->mem->calloc(nm + 1, sizeof *scratch);
+    const char **scratch = NULL;
+    sr_buf line;
+    sr_buf_init(&line, c->mem);
     sitrep_status st = SITREP_OK;
-    if (!order || !ms || !first || !scratch) {
+    if (!order || !ms || !first) {
         st = SITREP_ENOMEM;
         goto done;
     }
@@ -648,6 +681,14 @@ sitrep_status sr_corpus_write_records(sitrep_corpus *c, unsigned flags,
             i++;
         first[e] = i;
     }
+    /* the aliases' scratch: as many as the largest entity's mentions, and its name */
+    size_t most = 0;
+    for (size_t e = 0; e < ne; e++)
+        if (first[e + 1] - first[e] > most)
+            most = first[e + 1] - first[e];
+    scratch = c->mem->calloc(most + 1, sizeof *scratch);
+    if (!scratch)
+        st = SITREP_ENOMEM;
     for (size_t k = 0; k < ne && st == SITREP_OK; k++) {
         size_t e = (size_t)(order[k] - es);
         size_t n = first[e + 1] - first[e];
@@ -661,15 +702,10 @@ sitrep_status sr_corpus_write_records(sitrep_corpus *c, unsigned flags,
             continue;
         char id[24];
         snprintf(id, sizeof id, "E%012llx", (unsigned long long)(es[e].key & 0xffffffffffffull));
-        json_t *o = entity_json(&es[e], id, ms + first[e], n, scratch);
-        if (o == NULL) {
-            st = SITREP_ENOMEM;
-            break;
-        }
-        st = sr_json_emit(o, c->mem, write, ctx);
-        json_decref(o);
+        st = entity_emit(&es[e], id, ms + first[e], n, scratch, &line, write, ctx);
     }
 done:
+    sr_buf_free(&line);
     c->mem->free(order);
     c->mem->free(ms);
     c->mem->free(first);

@@ -469,7 +469,7 @@ static sitrep_status base_keep(sitrep_store *s)
     if (!s->base_undated)
         return SITREP_ENOMEM;
     for (size_t i = 0; i < nd; i++)
-        s->base_undated[i] = SR_VEC_AT(&s->corpus->docs, sr_cdoc, i).src != NULL;
+        s->base_undated[i] = SR_VEC_AT(&s->corpus->docs, sr_cdoc, i).src_at >= 0;
     s->base_ndocs = nd;
     s->base_ok = true;
     return SITREP_OK;

@@ -1,0 +1,32 @@
+/*
+ * spill.h -- a corpus's temporary file: bytes it needs again only later
+ * (an undated article's input, read again once its story dates it) kept
+ * on disk, not in memory, so that a run's memory does not grow with the
+ * bytes of its articles.
+ *
+ * The file is made on first use in $TMPDIR (else /tmp) and unlinked at
+ * once: it is gone when the corpus is freed, when the process ends, and
+ * when it is killed.  Bytes are appended through a small buffer and read
+ * back with pread by their offset.  A failed write (a full disk, a file
+ * size limit) is SITREP_EIO, with errno set as the system set it.
+ */
+#ifndef SITREP_CORPUS_SPILL_H
+#define SITREP_CORPUS_SPILL_H
+
+#include "core/core.h"
+
+typedef struct sr_spill {
+    int fd;              /* -1 until the first bytes */
+    uint64_t flushed;    /* bytes in the file */
+    sr_buf pending;      /* the bytes after them, not written yet */
+    int err;             /* errno of the first failure, 0: later calls fail alike */
+} sr_spill;
+
+void sr_spill_init(sr_spill *s, const sitrep_mem *mem);
+/* Appends p[0..n); *at receives its offset. */
+sitrep_status sr_spill_put(sr_spill *s, const void *p, size_t n, uint64_t *at);
+/* Reads the n bytes at offset `at` into p. */
+sitrep_status sr_spill_get(const sr_spill *s, uint64_t at, void *p, size_t n);
+void sr_spill_free(sr_spill *s);
+
+#endif
