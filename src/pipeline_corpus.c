@@ -90,9 +90,14 @@ static sitrep_status latest_named_day(sitrep_corpus *c, const sr_cdoc *x, const 
     sitrep_doc_hints h = {x->hint_url, x->hint_title, NULL, x->hint_outlet};
     sitrep_doc *doc = NULL;
     char *src = NULL;
+    /* only its time expressions are read here: they rest on the tokens
+     * and the anchor alone, so the other analyses are not run (the
+     * article is read in full again below, against the day found) */
+    sitrep_options times_only = c->opts;
+    times_only.skip |= SITREP_SKIP_ENTITIES | SITREP_SKIP_FIGURES | SITREP_SKIP_CLAIMS;
     sitrep_status st = sr_corpus_doc_input(c, x, &src);
     if (st == SITREP_OK)
-        st = sr_doc_analyse_dated(x->id, src, x->src_len, NULL, true, &h, &c->opts, ref, NULL, &doc);
+        st = sr_doc_analyse_dated(x->id, src, x->src_len, NULL, true, &h, &times_only, ref, NULL, &doc);
     for (size_t k = 0; st == SITREP_OK && k < sitrep_doc_time_count(doc); k++) {
         sitrep_time t;
         sitrep_doc_time(doc, k, &t);
