@@ -71,6 +71,7 @@ confiscating    seized
 damaged         damaged
 damaging        damaged
 collapsed       collapsed
+blown           destroyed
 
 # Nouns naming what happened, read before "of": "the deaths of 44", "the
 # arrest of 12".  Nouns that are themselves the counted ("deaths",
@@ -132,6 +133,7 @@ them
 # Between an outcome verb and the figure it governs: "has also killed
 # 44", "have so far captured 233".
 [set outcome_skip]
+up
 have
 had
 has
@@ -149,6 +151,21 @@ been
 toll
 
 # ---- the counted noun ----
+
+# Nouns of an amount: "a level of 5,210", "29 out of 262", "a record of
+# 2,106" still count what the figure before counted ("mother of 12" does
+# not).
+[set quantity_noun]
+level
+value
+record
+mark
+total
+sum
+out
+average
+high
+low
 
 # Words left out of the counted noun: evaluations, vague quantities,
 # "suspected", "senior" ("12 suspected militants" counts militants).
@@ -209,6 +226,35 @@ backed
 supported
 funded
 run
+
+# Participles not in -ed or -en after "was", "were", "been": the subject
+# had it done to it ("was shot with 3 others"), it did nothing.
+[set irregular_participle]
+shot
+hit
+sent
+sold
+brought
+caught
+found
+held
+hurt
+kept
+left
+lost
+made
+paid
+put
+struck
+sued
+told
+taught
+thrown
+fought
+bought
+built
+cut
+set
 
 # A finite verb after a subject, besides words in -s and -ed: "The US
 # maintains 900", "Syria has 40".
@@ -335,3 +381,5 @@ commission      -
 force           military
 forces          military
 department      -
+company         -
+firm            -

@@ -349,6 +349,15 @@ centuries
 night
 nights
 ago
+# a spelled decade: "the early nineteen seventies"
+twenties
+thirties
+forties
+fifties
+sixties
+seventies
+eighties
+nineties
 
 # After a value, a time of day: "3 p.m.", "0300 GMT".
 [set clock_word]
@@ -519,6 +528,29 @@ to
 from
 than
 since
+
+# After "N times", words that make it a ratio, not a count of times:
+# "four times faster", "ten times more", "three times as many".
+[set ratio_after]
+more
+less
+fewer
+as
+faster
+slower
+higher
+lower
+larger
+smaller
+bigger
+greater
+longer
+shorter
+stronger
+cheaper
+deadlier
+worse
+better
 
 # Before a number, words that make it an age: "aged 25".
 [set age_word]

@@ -205,12 +205,31 @@ static speaker np_speaker(const sr_context *c, size_t lo, size_t last, size_t at
         if (sr_tok_class(c, k, SR_LEX_FRAME_DETERMINER) || sr_tok_flag(c, k, SR_WI_SPEECH) ||
             sr_tok_class(c, k, SR_LEX_FRAME_SPEAKER_STOP) || sr_tok_class(c, k, SR_LEX_FRAME_BE) ||
             (sr_tok_class(c, k, SR_LEX_FRAME_LOCATIVE) && !is_cap(c, k)) || sr_tok_is(c, k, "and") ||
-            sr_tok_is(c, k, "that") || sr_tok_is(c, k, "to") || sr_tok_is(c, k, "by"))
+            sr_tok_is(c, k, "that") || sr_tok_is(c, k, "to") || sr_tok_is(c, k, "by") ||
+            sr_tok_class(c, k, SR_LEX_FRAME_RELATIVE) || c->at[k].figure >= 0)
             break;
         first = k;
     }
     while (first < last && sr_tok_class(c, first, SR_LEX_CLAIMS_SPEAKER_DROP))
         first++;
+    /* no speaker is a time ("today said"), a participle ("causing damage
+     * estimated at") or a number; "the residents of the area said" is
+     * not "area" (but "a team of UN experts said" is "UN experts") */
+    for (size_t k = first; k <= last; k++)
+        if (c->at[k].time >= 0 || c->tok[k].kind == SITREP_TOK_NUMBER)
+            return s;
+    if (sr_tok_class(c, last, SR_LEX_FRAME_BE) || sr_tok_class(c, last, SR_LEX_FRAME_RELATIVE) ||
+        sr_tok_is(c, last, "whom"))
+        return s; /* "two of whom said", "two people are reported" */
+    if (first > lo + 1 && sr_tok_class(c, first - 1, SR_LEX_FRAME_DETERMINER) && sr_tok_is(c, first - 2, "of"))
+        return s;
+    {
+        size_t n = c->tok[first].end - c->tok[first].start;
+        const char *w = c->src + c->tok[first].start;
+        if (n > 4 && !is_cap(c, first) && memcmp(w + n - 3, "ing", 3) == 0 &&
+            !(first > lo && sr_tok_class(c, first - 1, SR_LEX_FRAME_DETERMINER)))
+            return s;
+    }
     int32_t person = -1, org = -1;
     for (size_t k = first; k <= last; k++) {
         int32_t e;
@@ -883,19 +902,73 @@ static bool name_word(const sr_context *c, size_t k)
     return true;
 }
 
+/* The verb right after a subject ending at token k, past an adverb or
+ * an auxiliary ("Veltrona also bought", "Okafor has spent"): its token,
+ * SIZE_MAX when none or when it is a speech verb ("X said" speaks, it
+ * does not act). */
+static size_t verb_after_subject(const sr_context *c, size_t k, size_t hi)
+{
+    size_t j = k + 1;
+    if (j < hi && sr_tok_class(c, j, SR_LEX_CLAIMS_SPEAKER_ADVERB) && !sr_tok_class(c, j, SR_LEX_CLAIMS_FINITE))
+        j++;
+    if (j >= hi || sr_tok_flag(c, j, SR_WI_SPEECH))
+        return SIZE_MAX;
+    return verbish(c, j) || outcome_of(c, j) ? j : SIZE_MAX;
+}
+
+/* Does the verb at v govern the figure at f0: no clause break, relative,
+ * comma or other figure between them, and few words? */
+static bool governs(const sr_context *c, size_t v, size_t f0)
+{
+    if (v >= f0 || f0 - v > 6)
+        return false;
+    for (size_t q = v + 1; q < f0; q++)
+        if (sr_clause_break(c, q) || sr_tok_char(c, q, ',') || c->at[q].mention >= 0 || sr_tok_class(c, q, SR_LEX_FRAME_RELATIVE) ||
+            sr_tok_is(c, q, "that") || sr_tok_is(c, q, "where") || sr_tok_is(c, q, "when") ||
+            c->at[q].figure >= 0 || sr_tok_flag(c, q, SR_WI_SPEECH))
+            return false;
+    return true;
+}
+
+/* Is the verb at v passive ("was arrested", "were sued", "has been
+ * charged", "was shot"): the subject is who it was done to, not who did
+ * it.  "Be" before anything else ("was down 3%", "was in the car") is a
+ * description of the subject. */
+static bool passive(const sr_context *c, size_t v, size_t f0)
+{
+    bool be = false;
+    size_t q = v;
+    for (; q < f0 && q < v + 3 &&
+           (sr_tok_class(c, q, SR_LEX_FRAME_BE) || sr_tok_class(c, q, SR_LEX_CLAIMS_SPEAKER_ADVERB));
+         q++)
+        be |= sr_tok_class(c, q, SR_LEX_FRAME_BE);
+    if (!be || q >= f0 || !sr_tok_word(c, q))
+        return false;
+    size_t n = c->tok[q].end - c->tok[q].start;
+    const char *w = c->src + c->tok[q].start;
+    return (n > 3 && (w[n - 2] | 0x20) == 'e' && ((w[n - 1] | 0x20) == 'd' || (w[n - 1] | 0x20) == 'n')) ||
+           outcome_of(c, q) || sr_tok_class(c, q, SR_LEX_CLAIMS_BY_NOT_ACTOR) ||
+           sr_tok_class(c, q, SR_LEX_CLAIMS_IRREGULAR_PARTICIPLE);
+}
+
 /* An actor named by words at the subject before token `at` (not before
  * lo): a run of name words right before a finite verb or a possessive
  * ("Veltrona has 90 outlets", "The FNLQ seized", "Veltrona's total number
  * of orders").  Its words in *ws..*we; false when none. */
-static bool subject_words(const sr_context *c, size_t lo, size_t k, uint32_t *ws, uint32_t *we)
+static bool subject_words(const sr_context *c, size_t lo, size_t k, size_t f0, uint32_t *ws, uint32_t *we)
 {
     if (!name_word(c, k))
         return false;
     bool possessive = (c->wi[k].flags & (SR_WI_POSS2 | SR_WI_POSS4)) ||
                       ((sr_tok_char(c, k + 1, '\'') || (k + 1 < c->ntok && c->src[c->tok[k + 1].start] == '\xE2')) &&
                        sr_tok_is(c, k + 2, "s"));
-    if (!possessive && !verbish(c, k + 1))
-        return false;
+    if (!possessive) {
+        /* "Veltrona has 90 outlets"; not "Veltrona was fined with 3
+         * others", "Veltrona visited the town where 9 died" */
+        size_t v = verb_after_subject(c, k, c->ntok);
+        if (v == SIZE_MAX || passive(c, v, f0) || !governs(c, v, f0))
+            return false;
+    }
     size_t first = k;
     while (first > lo && k - first < 4 && name_word(c, first - 1))
         first--;
@@ -913,12 +986,12 @@ static bool subject_words(const sr_context *c, size_t lo, size_t k, uint32_t *ws
 
 /* The actor of a figure without a name in its measure: the subject before
  * it in its clause. */
-static int32_t subject_actor(const cstate *st, size_t lo, size_t f0, uint32_t *ws, uint32_t *we)
+static int32_t subject_actor(const cstate *st, size_t lo, size_t f0, bool outcome, uint32_t *ws, uint32_t *we)
 {
     const sr_context *c = st->c;
     for (size_t k = f0; k > lo && f0 - k < 24;) {
         k--;
-        if (subject_words(c, lo, k, ws, we))
+        if (subject_words(c, lo, k, f0, ws, we))
             return -1; /* named by words the entities did not take */
         /* "CENTCOM said it conducted", "the army said its forces": the speaker */
         bool refers_back = false;
@@ -953,6 +1026,14 @@ static int32_t subject_actor(const cstate *st, size_t lo, size_t f0, uint32_t *w
             continue;
         }
         if (en->e.kind == SITREP_ENTITY_PERSON) {
+            /* "Okafor completed 28 passes", "Okafor has spent 19 seasons":
+             * the person is the subject of the verb that governs the
+             * figure; not "Okafor, who visited the site where 12 died" */
+            size_t v = verb_after_subject(c, mention_last(c, k), f0);
+            if (v != SIZE_MAX && governs(c, v, f0) && !passive(c, v, f0) && outcome == (outcome_of(c, v) != NULL) &&
+                !(first > lo && (sr_tok_class(c, first - 1, SR_LEX_FRAME_PREPOSITION) ||
+                                 sr_tok_class(c, first - 1, SR_LEX_FRAME_LOCATIVE))))
+                return e;
             k = first;
             continue;
         }
@@ -1134,6 +1215,7 @@ sitrep_status sr_find_claims(const sr_context *c, const sr_date *anchor, sr_buf 
         char prev_noun[48] = "";
         const char *prev_outc = NULL;
         int32_t prev_actor = -1;
+        bool prev_in_measure = false;
         uint32_t prev_as = 0, prev_ae = 0;
         size_t prev_end = 0;
         for (; f < c->nfigs && c->figs[f].start < (hi ? c->tok[hi - 1].end : 0); f++) {
@@ -1155,6 +1237,7 @@ sitrep_status sr_find_claims(const sr_context *c, const sr_date *anchor, sr_buf 
             char noun[48];
             const char *outc = NULL;
             measure_noun(c, &fi, noun, sizeof noun, &outc, &cl.actor);
+            bool in_measure = cl.actor >= 0; /* "10 AK-47 rifles": no subject */
             bool toll;
             const char *around = outcome_around(c, &fi, lo, hi, &toll);
             if (!outc)
@@ -1166,6 +1249,19 @@ sitrep_status sr_find_claims(const sr_context *c, const sr_date *anchor, sr_buf 
             bool listed = prev_outc && fi.f0 >= prev_end && fi.f0 - prev_end <= 2 && fi.f0 > lo &&
                           (sr_tok_char(c, fi.f0 - 1, ',') || sr_tok_is(c, fi.f0 - 1, "and") ||
                            sr_tok_is(c, fi.f0 - 1, "including"));
+            /* "seized 37 rifles, a cannon, 2 machine guns and 3 launchers":
+             * an item of a list after a verb shares it, past the items
+             * without a figure, while no other verb comes between */
+            if (!outc && !listed && prev_outc && fi.f0 > lo && fi.f0 >= prev_end && fi.f0 - prev_end <= 12 &&
+                (sr_tok_char(c, fi.f0 - 1, ',') || sr_tok_is(c, fi.f0 - 1, "and"))) {
+                bool plain = true;
+                for (size_t q = prev_end; q < fi.f0 && plain; q++)
+                    plain = !sr_clause_break(c, q) && !sr_tok_flag(c, q, SR_WI_SPEECH) && !outcome_of(c, q) &&
+                            !sr_tok_class(c, q, SR_LEX_CLAIMS_FINITE) && !sr_tok_class(c, q, SR_LEX_FRAME_RELATIVE) &&
+                            !sr_tok_is(c, q, "that") && !sr_tok_char(c, q, ':') && !sr_tok_char(c, q, '(') &&
+                            (sr_tok_word(c, q) || sr_tok_char(c, q, ',') || sr_tok_char(c, q, '-'));
+                listed = plain;
+            }
             if (!outc && listed)
                 outc = prev_outc;
             bool others = fi.m1 > fi.m0 && sr_tok_is(c, fi.m1 - 1, "others");
@@ -1178,7 +1274,14 @@ sitrep_status sr_find_claims(const sr_context *c, const sr_date *anchor, sr_buf 
             bool coordinated = prev_noun[0] && fi.f0 >= prev_end && fi.f0 - prev_end < 16 && !after_det;
             if (after_det && fi.m1 == fi.m0 && !fg->unit[0] && !outc)
                 continue; /* "making the 787 worth ...": a name, no count */
-            if ((noun[0] == '\0' || others) && coordinated && !fg->unit[0]) {
+            /* "a mother of 12": a number owned by a noun counts no noun
+             * of the figure before it */
+            bool owned = fi.m1 == fi.m0 && fi.f0 > lo + 1 && sr_tok_is(c, fi.f0 - 1, "of") &&
+                         sr_tok_word(c, fi.f0 - 2) && c->at[fi.f0 - 2].figure < 0 &&
+                         !sr_tok_class(c, fi.f0 - 2, SR_LEX_FRAME_TALLY_NOUN) &&
+                         !outcome_noun(c, fi.f0 - 2) && !sr_tok_class(c, fi.f0 - 2, SR_LEX_CLAIMS_TOLL) &&
+                         !sr_tok_class(c, fi.f0 - 2, SR_LEX_CLAIMS_QUANTITY_NOUN);
+            if ((noun[0] == '\0' || others) && coordinated && !fg->unit[0] && !owned) {
                 memcpy(noun, prev_noun, sizeof noun);
                 if (cl.actor < 0)
                     cl.actor = prev_actor;
@@ -1215,14 +1318,23 @@ sitrep_status sr_find_claims(const sr_context *c, const sr_date *anchor, sr_buf 
             if (cl.actor < 0)
                 cl.actor = actor_after(&st, &fi, hi);
             if (cl.actor < 0)
-                cl.actor = subject_actor(&st, back_lo, fi.f0, &cl.actor_start, &cl.actor_end);
+                cl.actor = subject_actor(&st, back_lo, fi.f0, outc != NULL, &cl.actor_start, &cl.actor_end);
             /* "Veltrona plans to cut 3,000 jobs and close 9 plants": a clause
              * that opens at the figure before shares its subject */
             if (cl.actor < 0 && cl.actor_end == cl.actor_start && back_lo > lo &&
                 c->at[back_lo - 1].figure >= 0 && (prev_actor >= 0 || prev_ae > prev_as)) {
-                bool joined = false;
-                for (size_t q = back_lo; q < fi.f0 && !joined; q++)
-                    joined = sr_tok_is(c, q, "and") || sr_tok_char(c, q, ',');
+                bool joined = false, other = prev_in_measure;
+                for (size_t q = back_lo; q < fi.f0; q++) {
+                    joined |= sr_tok_is(c, q, "and") || sr_tok_char(c, q, ',');
+                    /* "14 points and Okafor scored 13", "Okafor 14, Adeyemi 13":
+                     * another subject; "which" opens another clause */
+                    const sr_entity *oe = sr_entity_at(c, q, NULL);
+                    other |= sr_tok_class(c, q, SR_LEX_FRAME_RELATIVE) ||
+                             (oe && oe->e.kind == SITREP_ENTITY_PERSON) ||
+                             ((c->at[q].mention >= 0 || (name_word(c, q) && !(c->tok[q].flags & SITREP_TOKF_ALLCAPS))) &&
+                              verb_after_subject(c, q, fi.f0) != SIZE_MAX);
+                }
+                joined = joined && !other;
                 if (joined) {
                     cl.actor = prev_actor;
                     cl.actor_start = prev_as;
@@ -1230,6 +1342,7 @@ sitrep_status sr_find_claims(const sr_context *c, const sr_date *anchor, sr_buf 
                 }
             }
             if (!subset) {
+                prev_in_measure = in_measure;
                 prev_actor = cl.actor;
                 prev_as = cl.actor_start;
                 prev_ae = cl.actor_end;

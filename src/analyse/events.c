@@ -1032,11 +1032,23 @@ static double victims_list(const sr_context *c, size_t k, size_t hi, size_t *sto
     if (sr_tok_is(c, k, "of"))
         k++;
     while (k < hi && items < 12) {
-        /* a title before a name: "Dr Oqueli", "Senator X" */
-        const sr_entity *nx = sr_entity_at(c, k + 1, NULL);
-        if (sr_tok_word(c, k) && c->at[k].mention < 0 && nx && nx->e.kind == SITREP_ENTITY_PERSON &&
-            !sr_tok_class(c, k, SR_LEX_EVENTS_ONE_WORD) && !sr_tok_class(c, k, SR_LEX_EVENTS_VICTIM_DET))
-            k++;
+        /* a title before a name: "Dr X", "Senator X", "opposition leader X"
+         * (up to three words) */
+        for (size_t w = 1; w <= 3 && k + w < hi; w++) {
+            const sr_entity *nx = sr_entity_at(c, k + w, NULL);
+            size_t q = k;
+            while (q < k + w && sr_tok_word(c, q) && c->at[q].mention < 0 && c->at[q].figure < 0 &&
+                   !sr_tok_class(c, q, SR_LEX_EVENTS_ONE_WORD) && !sr_tok_class(c, q, SR_LEX_EVENTS_VICTIM_DET) &&
+                   !sr_tok_is(c, q, "and") &&
+                   !sr_wordset_has(&sr_function_words, c->src + c->tok[q].start, c->tok[q].end - c->tok[q].start))
+                q++;
+            if (q == k + w && nx && nx->e.kind == SITREP_ENTITY_PERSON) {
+                k += w;
+                break;
+            }
+            if (q < k + w)
+                break;
+        }
         int32_t f = c->at[k].figure;
         const sr_entity *en = sr_entity_at(c, k, NULL);
         if (f >= 0) {
@@ -1052,9 +1064,9 @@ static double victims_list(const sr_context *c, size_t k, size_t hi, size_t *sto
             while (k < hi && c->at[k].mention == m)
                 k++;
         } else if (sr_tok_class(c, k, SR_LEX_EVENTS_ONE_WORD) || sr_tok_class(c, k, SR_LEX_EVENTS_VICTIM_DET)) {
-            if (sr_tok_is(c, k, "the") && c->at[k + 1].figure >= 0) {
+            if (!sr_tok_class(c, k, SR_LEX_EVENTS_ONE_WORD) && k + 1 < hi && c->at[k + 1].figure >= 0) {
                 k++;
-                continue; /* "the 3 guards" */
+                continue; /* "the 3 guards", "his two bodyguards" */
             }
             det = !sr_tok_class(c, k, SR_LEX_EVENTS_ONE_WORD);
             n += 1;
@@ -1098,6 +1110,8 @@ static double victims_list(const sr_context *c, size_t k, size_t hi, size_t *sto
         }
         if (sr_tok_is(c, k, "and"))
             k++;
+        else if (sr_tok_is(c, k, "as") && sr_tok_is(c, k + 1, "well") && sr_tok_is(c, k + 2, "as"))
+            k += 3; /* "the mayor, as well as two farmers" */
         else if (!comma)
             break;
     }
@@ -1128,9 +1142,11 @@ static void victims_before(const sr_context *c, size_t lo, size_t hi, double *de
         size_t v = k + 1;
         if (!died && v < hi && sr_tok_class(c, v, SR_LEX_EVENTS_HURT_DEGREE))
             v++;
-        /* "were brutally murdered": one adverb */
-        if (!died && v + 1 < hi && c->tok[v].kind == SITREP_TOK_WORD && c->tok[v].end - c->tok[v].start > 4 &&
-            (c->src[c->tok[v].end - 2] | 0x20) == 'l' && (c->src[c->tok[v].end - 1] | 0x20) == 'y')
+        /* "were brutally murdered", "were also killed": one adverb */
+        if (!died && v + 1 < hi && c->tok[v].kind == SITREP_TOK_WORD &&
+            (sr_tok_class(c, v, SR_LEX_EVENTS_SEQUEL) ||
+             (c->tok[v].end - c->tok[v].start > 4 && (c->src[c->tok[v].end - 2] | 0x20) == 'l' &&
+              (c->src[c->tok[v].end - 1] | 0x20) == 'y')))
             v++;
         bool kill = died || (v < hi && sr_tok_class(c, v, SR_LEX_EVENTS_KILLED_PASSIVE)) ||
                     (sr_tok_is(c, v, "shot") && (sr_tok_is(c, v + 1, "dead") ||
@@ -1227,6 +1243,24 @@ static void stated_casualties(const sr_context *c, size_t lo, size_t hi, sr_even
                 bool name = en ? en->e.kind == SITREP_ENTITY_PERSON
                                : sr_tok_word(c, k - 1) && (c->tok[k - 1].flags & SITREP_TOKF_CAP) &&
                                      !(c->tok[k - 1].flags & SITREP_TOKF_SENT_START);
+                /* "a peasant woman died", "the labour leader died": one
+                 * person named by a singular noun after "a" or "the" */
+                if (!name && sr_tok_class(c, k - 1, SR_LEX_EVENTS_PERSON_OBJECT)) {
+                    const char *w = c->src + c->tok[k - 1].start;
+                    size_t wn = c->tok[k - 1].end - c->tok[k - 1].start;
+                    bool plural = (w[wn - 1] | 0x20) == 's' || sr_tok_is(c, k - 1, "men") ||
+                                  sr_tok_is(c, k - 1, "women") || sr_tok_is(c, k - 1, "children") ||
+                                  sr_tok_is(c, k - 1, "people");
+                    for (size_t q = k - 1; !plural && q > lo && k - q < 5;) {
+                        q--;
+                        if (sr_tok_class(c, q, SR_LEX_EVENTS_ONE_WORD) || sr_tok_class(c, q, SR_LEX_EVENTS_VICTIM_DET)) {
+                            name = !sr_tok_is(c, q, "their");
+                            break;
+                        }
+                        if (!sr_tok_word(c, q) || c->at[q].figure >= 0)
+                            break;
+                    }
+                }
                 if (name) {
                     ev->fat_low = ev->fat_high = 1;
                     ev->fat_q = SR_Q_EXACT;
@@ -1568,6 +1602,21 @@ static sitrep_status emit(const estate *es, size_t s, const trig *t, size_t nt, 
     for (size_t k = 0; k < nt; k++)
         if (t[k].sub == EV_ARRESTS && main->sub == EV_CLASH && sr_tok_class(c, main->at, SR_LEX_EVENTS_RAID_WORD))
             ev.sub = EV_ARRESTS; /* "arrested 12 in raids": the arrests are the event */
+    /* "fighting and explosions", "clashes and bombing": the blasts joined
+     * to the fighting are the fight's own, one battle */
+    for (size_t k = 0; k + 1 < nt && type_of(main->sub) == SITREP_EVENT_EXPLOSIONS; k++) {
+        const trig *x = &t[k], *y = &t[k + 1];
+        if ((x->sub == EV_CLASH) == (y->sub == EV_CLASH) ||
+            type_of(x->sub == EV_CLASH ? y->sub : x->sub) != SITREP_EVENT_EXPLOSIONS || y->at - x->end > 3)
+            continue;
+        bool joined = false;
+        for (size_t q = x->end; q < y->at; q++)
+            joined |= sr_tok_is(c, q, "and");
+        if (joined) {
+            main = x->sub == EV_CLASH ? x : y;
+            ev.sub = EV_CLASH;
+        }
+    }
     ev.trigger_start = c->tok[main->at].start;
     ev.trigger_end = c->tok[main->end - 1].end;
     date_of(c, lo, hi, t[0].at, slo, shi, &ev);
@@ -1686,6 +1735,11 @@ static sitrep_status emit(const estate *es, size_t s, const trig *t, size_t nt, 
         /* "repelled an attack": the attacked fought back */
         bool repelled = near_class(c, main->at, lo, hi, 4, 0, SR_LEX_EVENTS_REPEL);
         ev.sub = !mil && !armed_other && !repelled ? EV_VAC_ATTACK : EV_CLASH;
+        /* "police raided four farms": a search by the state's forces
+         * that harmed nobody is no attack on civilians */
+        if (ev.sub == EV_VAC_ATTACK && sr_tok_class(c, main->at, SR_LEX_EVENTS_RAID_WORD) && !ev.fat_q && !ev.inj_q &&
+            (forces || state || (perp >= 0 && c->ent[perp].e.kind == SITREP_ENTITY_MILITARY)))
+            ev.sub = EV_OTHER;
     }
     /* "Nigerian jets killed 30", "a drone hit a car": what struck from the air */
     if (ev.sub == EV_CLASH || ev.sub == EV_VAC_ATTACK) {

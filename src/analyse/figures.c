@@ -805,6 +805,9 @@ static bool try_figure(const fctx *c, size_t i, uint32_t numof_s, uint32_t numof
                               &ms, &me);
     if (a.one && !range && !have)
         return false;
+    /* "four times faster", "ten times more": a ratio, no count of times */
+    if (have && is_word(c, end, "times") && c->t[end].end == me && word_is(c, end + 1, SR_LEX_FIGURES_RATIO_AFTER))
+        return false;
     if (!have && !a.unit[0] && numof_e > numof_s) {
         ms = numof_s;
         me = numof_e;
