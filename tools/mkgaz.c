@@ -25,7 +25,9 @@
  *             "ADM2", admin1 = their first-level parent; they come after the
  *             first-level ones, so a first-level one wins a tie.  Indexed
  *             under the ISO name and its parts ("Lleida [Lérida]",
- *             "Murcia, Región de", "A / B").  Coordinates: a first-level
+ *             "Murcia, Región de", "A / B"), a first-level one also
+ *             without a generic last word ("Hubei" of "Hubei Sheng":
+ *             generic_suffix_names).  Coordinates: a first-level
  *             one with three or more GeoNames places in the groups mapped to
  *             it stands at the middle of their extent (its own point, not its
  *             capital's); else a GeoNames place of the country with the
@@ -430,6 +432,72 @@ static void add_iso_names(uint32_t p, const char *name)
     }
 }
 
+/* The part of a first-level subdivision's ISO name before its generic
+ * last word: "Hubei" of "Hubei Sheng", "Belgorodskaya" of "Belgorodskaya
+ * oblast'".  A last word is generic when three or more first-level
+ * subdivisions of the country end with it and it is not an English word
+ * ("Province", "Cape" name kinds the text writes out); the part before
+ * it must be one no other subdivision of the country shares ("Jawa" of
+ * "Jawa Barat" and "Jawa Timur" is not one place), of four bytes or more
+ * and no English word ("Central" of "Central Darfur"). */
+static size_t iso_base_len(const char *name)
+{
+    size_t n = strlen(name);
+    const char *br = strstr(name, " [");
+    if (br && (size_t)(br - name) < n)
+        n = (size_t)(br - name);
+    const char *comma = strstr(name, ", ");
+    if (comma && (size_t)(comma - name) < n)
+        n = (size_t)(comma - name);
+    return n;
+}
+
+static size_t last_word(const char *name, size_t n)
+{
+    size_t i = n;
+    while (i > 0 && name[i - 1] != ' ')
+        i--;
+    return i; /* start of the last word; 0 when one word */
+}
+
+static void generic_suffix_names(size_t first)
+{
+    for (size_t a = first; a < nplaces;) {
+        size_t b = a;
+        while (b < nplaces && memcmp(places[b].code, places[a].code, 2) == 0)
+            b++;
+        for (size_t k = a; k < b; k++) {
+            const place *pk = &places[k];
+            if (pk->level != 1)
+                continue;
+            size_t n = iso_base_len(pk->name), w = last_word(pk->name, n);
+            if (w < 5 || w - 1 < 4)
+                continue;
+            uint64_t wkey = sr_namekey_of(pk->name + w, n - w);
+            uint64_t rkey = sr_namekey_of(pk->name, w - 1);
+            if (!wkey || !rkey || map_find(&dict_keys, wkey) || map_find(&dict_keys, rkey))
+                continue;
+            size_t same = 0, clash = 0;
+            for (size_t j = a; j < b; j++) {
+                const place *pj = &places[j];
+                size_t nj = iso_base_len(pj->name), wj = last_word(pj->name, nj);
+                if (sr_namekey_of(pj->name, nj) == rkey)
+                    clash++;
+                if (pj->level != 1 || wj == 0)
+                    continue;
+                if (sr_namekey_of(pj->name + wj, nj - wj) == wkey) {
+                    same++;
+                    if (j != k && sr_namekey_of(pj->name, wj - 1) == rkey)
+                        clash++;
+                }
+            }
+            if (same >= 3 && clash == 0)
+                add_name((uint32_t)k, pk->name, w - 1);
+        }
+        a = b;
+    }
+}
+
 static void read_iso3166_2(const char *path)
 {
     note_input(path);
@@ -483,6 +551,7 @@ static void read_iso3166_2(const char *path)
             pl->a1name = places[*v].name;
         }
     }
+    generic_suffix_names(first);
     json_decref(arr);
 }
 

@@ -1032,11 +1032,23 @@ static double victims_list(const sr_context *c, size_t k, size_t hi, size_t *sto
     if (sr_tok_is(c, k, "of"))
         k++;
     while (k < hi && items < 12) {
-        /* a title before a name: "Dr Oqueli", "Senator X" */
-        const sr_entity *nx = sr_entity_at(c, k + 1, NULL);
-        if (sr_tok_word(c, k) && c->at[k].mention < 0 && nx && nx->e.kind == SITREP_ENTITY_PERSON &&
-            !sr_tok_class(c, k, SR_LEX_EVENTS_ONE_WORD) && !sr_tok_class(c, k, SR_LEX_EVENTS_VICTIM_DET))
-            k++;
+        /* a title before a name: "Dr X", "Senator X", "opposition leader X"
+         * (up to three words) */
+        for (size_t w = 1; w <= 3 && k + w < hi; w++) {
+            const sr_entity *nx = sr_entity_at(c, k + w, NULL);
+            size_t q = k;
+            while (q < k + w && sr_tok_word(c, q) && c->at[q].mention < 0 && c->at[q].figure < 0 &&
+                   !sr_tok_class(c, q, SR_LEX_EVENTS_ONE_WORD) && !sr_tok_class(c, q, SR_LEX_EVENTS_VICTIM_DET) &&
+                   !sr_tok_is(c, q, "and") &&
+                   !sr_wordset_has(&sr_function_words, c->src + c->tok[q].start, c->tok[q].end - c->tok[q].start))
+                q++;
+            if (q == k + w && nx && nx->e.kind == SITREP_ENTITY_PERSON) {
+                k += w;
+                break;
+            }
+            if (q < k + w)
+                break;
+        }
         int32_t f = c->at[k].figure;
         const sr_entity *en = sr_entity_at(c, k, NULL);
         if (f >= 0) {
@@ -1052,9 +1064,9 @@ static double victims_list(const sr_context *c, size_t k, size_t hi, size_t *sto
             while (k < hi && c->at[k].mention == m)
                 k++;
         } else if (sr_tok_class(c, k, SR_LEX_EVENTS_ONE_WORD) || sr_tok_class(c, k, SR_LEX_EVENTS_VICTIM_DET)) {
-            if (sr_tok_is(c, k, "the") && c->at[k + 1].figure >= 0) {
+            if (!sr_tok_class(c, k, SR_LEX_EVENTS_ONE_WORD) && k + 1 < hi && c->at[k + 1].figure >= 0) {
                 k++;
-                continue; /* "the 3 guards" */
+                continue; /* "the 3 guards", "his two bodyguards" */
             }
             det = !sr_tok_class(c, k, SR_LEX_EVENTS_ONE_WORD);
             n += 1;
@@ -1098,6 +1110,8 @@ static double victims_list(const sr_context *c, size_t k, size_t hi, size_t *sto
         }
         if (sr_tok_is(c, k, "and"))
             k++;
+        else if (sr_tok_is(c, k, "as") && sr_tok_is(c, k + 1, "well") && sr_tok_is(c, k + 2, "as"))
+            k += 3; /* "the mayor, as well as two farmers" */
         else if (!comma)
             break;
     }
@@ -1128,9 +1142,11 @@ static void victims_before(const sr_context *c, size_t lo, size_t hi, double *de
         size_t v = k + 1;
         if (!died && v < hi && sr_tok_class(c, v, SR_LEX_EVENTS_HURT_DEGREE))
             v++;
-        /* "were brutally murdered": one adverb */
-        if (!died && v + 1 < hi && c->tok[v].kind == SITREP_TOK_WORD && c->tok[v].end - c->tok[v].start > 4 &&
-            (c->src[c->tok[v].end - 2] | 0x20) == 'l' && (c->src[c->tok[v].end - 1] | 0x20) == 'y')
+        /* "were brutally murdered", "were also killed": one adverb */
+        if (!died && v + 1 < hi && c->tok[v].kind == SITREP_TOK_WORD &&
+            (sr_tok_class(c, v, SR_LEX_EVENTS_SEQUEL) ||
+             (c->tok[v].end - c->tok[v].start > 4 && (c->src[c->tok[v].end - 2] | 0x20) == 'l' &&
+              (c->src[c->tok[v].end - 1] | 0x20) == 'y')))
             v++;
         bool kill = died || (v < hi && sr_tok_class(c, v, SR_LEX_EVENTS_KILLED_PASSIVE)) ||
                     (sr_tok_is(c, v, "shot") && (sr_tok_is(c, v + 1, "dead") ||
