@@ -169,11 +169,20 @@ static int cmd_extract(int argc, char **argv, bool table)
         /* extract: the corpus writes every record at the end, documents
          * first, once the stories are known */
         st = table ? (write_row(doc) ? SITREP_EIO : SITREP_OK) : SITREP_OK;
-        if (st == SITREP_OK && corpus &&
-            (sitrep_corpus_add(corpus, doc) != SITREP_OK ||
-             (mentions && sitrep_corpus_add_mentions(corpus, doc) != SITREP_OK))) {
+        sitrep_status cst = SITREP_OK;
+        if (st == SITREP_OK && corpus) {
+            cst = sitrep_corpus_add(corpus, doc);
+            if (cst == SITREP_OK && mentions)
+                cst = sitrep_corpus_add_mentions(corpus, doc);
+        }
+        if (cst != SITREP_OK) {
+            int err = errno;
             sitrep_doc_free(doc);
-            fprintf(stderr, "sitrep: out of memory\n");
+            if (cst == SITREP_EIO) /* the corpus keeps its rows in a temporary file */
+                fprintf(stderr, "sitrep: cannot write the temporary file in %s: %s\n",
+                        getenv("TMPDIR") && getenv("TMPDIR")[0] ? getenv("TMPDIR") : "/tmp", strerror(err));
+            else
+                fprintf(stderr, "sitrep: %s\n", sitrep_strerror(cst));
             rc = 2;
             break;
         }

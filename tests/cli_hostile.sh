@@ -226,5 +226,34 @@ check "Markdown report: the quote is there" grep -q 'the army said' ctlreport.ou
 run ctlhtml report ctl.db --html ctl.html
 check "HTML report: no control characters (got $(controls ctl.html))" [ "$(controls ctl.html)" = 0 ]
 
+# ---- extract's temporary file: a run's mention rows (and its undated
+# articles' input) are kept on disk under $TMPDIR, unlinked at once; a
+# directory that cannot take them is one clear error, exit 2 ----
+python3 - <<'PY'
+with open("many.txt", "w") as f:
+    f.write("Fighting near Kabul\n\n")
+    for i in range(3000):  # about 9,000 mentions: rows past the write buffer
+        f.write("Taliban fighters attacked a checkpoint in Kabul on Monday, the governor of Kandahar said. ")
+PY
+mkdir spill
+TMPDIR=$tmp/spill run spillok extract many.txt
+check "extract with its rows on disk: exit 0 (got $status)" [ "$status" = 0 ]
+check "extract with its rows on disk: the entity's record" grep -q '"type":"entity","id":"[^"]*","name":"Kabul"' spillok.out
+check "extract with its rows on disk: every mention written (got $(grep -o '"name":"Kabul".*' spillok.out | grep -o '"quote":"Kabul"' | wc -l))" \
+    [ "$(grep -o '"name":"Kabul".*' spillok.out | head -1 | grep -o '"quote":"Kabul"' | wc -l)" -ge 3000 ]
+check "no temporary file left behind" [ -z "$(ls -A spill)" ]
+TMPDIR=$tmp/nowhere run spillgone extract many.txt
+check "a TMPDIR that is not there: exit 2 (got $status)" [ "$status" = 2 ]
+check "a TMPDIR that is not there: one line naming it ($(cat spillgone.err))" \
+    [ "$(wc -l <spillgone.err)" = 1 ]
+check "a TMPDIR that is not there: the reason" grep -q "cannot write the temporary file in $tmp/nowhere: No such file or directory" spillgone.err
+# a file size limit (as a full disk): the write fails, the signal is ignored
+(ulimit -f 16 && TMPDIR=$tmp/spill exec timeout 120 "$sitrep" extract many.txt >/dev/null 2>spillfull.err)
+status=$?
+check "a temporary file that cannot grow: exit 2 (got $status)" [ "$status" = 2 ]
+check "a temporary file that cannot grow: one clear line ($(cat spillfull.err))" \
+    grep -q "^sitrep: cannot write the temporary file in $tmp/spill: File too large$" spillfull.err
+check "a temporary file that cannot grow: nothing left behind" [ -z "$(ls -A spill)" ]
+
 echo "cli_hostile: $passed passed, $failed failed"
 [ "$failed" = 0 ]

@@ -32,12 +32,12 @@ sitrep_status sitrep_corpus_new(const sitrep_options *opts, sitrep_corpus **out)
     c->mem = mem;
     sr_arena_init(&c->arena, mem, 1 << 16);
     sr_buf_init(&c->entities, mem);
-    sr_buf_init(&c->mentions, mem);
+    sr_rows_init(&c->mentions, mem, sizeof(sr_cmention));
     sr_buf_init(&c->exprs, mem);
     sr_buf_init(&c->claims, mem);
-    sr_buf_init(&c->claim_spans, mem);
+    sr_rows_init(&c->claim_spans, mem, sizeof(sr_cspan));
     sr_buf_init(&c->events, mem);
-    sr_buf_init(&c->event_spans, mem);
+    sr_rows_init(&c->event_spans, mem, sizeof(sr_cspan));
     if (opts)
         c->opts = *opts;
     else
@@ -63,12 +63,12 @@ void sitrep_corpus_free(sitrep_corpus *c)
     if (c == NULL)
         return;
     sr_buf_free(&c->entities);
-    sr_buf_free(&c->mentions);
+    sr_rows_free(&c->mentions);
     sr_buf_free(&c->exprs);
     sr_buf_free(&c->claims);
-    sr_buf_free(&c->claim_spans);
+    sr_rows_free(&c->claim_spans);
     sr_buf_free(&c->events);
-    sr_buf_free(&c->event_spans);
+    sr_rows_free(&c->event_spans);
     sr_buf_free(&c->docs);
     sr_buf_free(&c->terms);
     sr_buf_free(&c->trendwords);
@@ -297,13 +297,19 @@ static sitrep_span input_span(const sitrep_doc *doc, sitrep_span sp)
     return out;
 }
 
-static bool add_span(sitrep_corpus *c, sr_buf *spans, uint32_t owner, const char *id,
-                     const sitrep_doc *doc, sitrep_span sp)
+static sitrep_status add_span(sitrep_corpus *c, sr_rows *spans, uint32_t owner, const char *id,
+                              const sitrep_doc *doc, sitrep_span sp)
 {
     sp = input_span(doc, sp);
-    sr_cspan x = {owner, id, sp.start, sp.end, NULL, sp.end - sp.start};
+    sr_cspan x;
+    memset(&x, 0, sizeof x);
+    x.owner = owner;
+    x.doc = id;
+    x.start = sp.start;
+    x.end = sp.end;
+    x.quote_len = sp.end - sp.start;
     x.quote = intern(c, doc->input + sp.start, x.quote_len); /* claims of one sentence share it */
-    return x.quote && SR_VEC_PUSH(spans, sr_cspan, x);
+    return x.quote ? sr_rows_push(spans, &x) : SITREP_ENOMEM;
 }
 
 /* The document's claims and events, with copies of what they name. */
@@ -466,9 +472,11 @@ sitrep_status sr_corpus_add_analysis(sitrep_corpus *c, uint32_t d, const sitrep_
         uint32_t owner = (uint32_t)SR_VEC_COUNT(&c->claims, sr_cclaim);
         if (!x.measure || !SR_VEC_PUSH(&c->claims, sr_cclaim, x))
             return SITREP_ENOMEM;
-        for (size_t k = 0; k < cl.span_count; k++)
-            if (!add_span(c, &c->claim_spans, owner, id, doc, sitrep_doc_claim_span(doc, i, k, NULL)))
-                return SITREP_ENOMEM;
+        for (size_t k = 0; k < cl.span_count; k++) {
+            sitrep_status st = add_span(c, &c->claim_spans, owner, id, doc, sitrep_doc_claim_span(doc, i, k, NULL));
+            if (st != SITREP_OK)
+                return st;
+        }
     }
     n = sitrep_doc_event_count(doc);
     for (size_t i = 0; i < n; i++) {
@@ -508,9 +516,11 @@ sitrep_status sr_corpus_add_analysis(sitrep_corpus *c, uint32_t d, const sitrep_
         uint32_t owner = (uint32_t)SR_VEC_COUNT(&c->events, sr_cevent);
         if (!SR_VEC_PUSH(&c->events, sr_cevent, x))
             return SITREP_ENOMEM;
-        for (size_t k = 0; k < ev.span_count; k++)
-            if (!add_span(c, &c->event_spans, owner, id, doc, sitrep_doc_event_span(doc, i, k)))
-                return SITREP_ENOMEM;
+        for (size_t k = 0; k < ev.span_count; k++) {
+            sitrep_status st = add_span(c, &c->event_spans, owner, id, doc, sitrep_doc_event_span(doc, i, k));
+            if (st != SITREP_OK)
+                return st;
+        }
     }
     sitrep_status st = add_trend_words(c, d, doc);
     x = &SR_VEC_AT(&c->docs, sr_cdoc, d);
@@ -629,7 +639,14 @@ sitrep_status sr_corpus_add(sitrep_corpus *c, const sitrep_doc *doc, const char 
     for (size_t i = 0; i < nm; i++) {
         sitrep_span in = input_span(doc, ms[i].span);
         uint32_t n = in.end - in.start;
-        sr_cmention m = {map[ms[i].entity], id, in.start, in.end, intern(c, doc->input + in.start, n), n, NULL};
+        sr_cmention m;
+        memset(&m, 0, sizeof m);
+        m.entity = map[ms[i].entity];
+        m.doc = id;
+        m.start = in.start;
+        m.end = in.end;
+        m.quote = intern(c, doc->input + in.start, n);
+        m.quote_len = n;
         sitrep_span nm_ = ms[i].name;
         if (nm_.end > nm_.start && nm_.start >= ms[i].span.start && nm_.end <= ms[i].span.end &&
             (nm_.start != ms[i].span.start || nm_.end != ms[i].span.end)) {
@@ -639,9 +656,10 @@ sitrep_status sr_corpus_add(sitrep_corpus *c, const sitrep_doc *doc, const char 
                 return SITREP_ENOMEM;
             }
         }
-        if (m.quote == NULL || !SR_VEC_PUSH(&c->mentions, sr_cmention, m)) {
+        sitrep_status st = m.quote ? sr_rows_push(&c->mentions, &m) : SITREP_ENOMEM;
+        if (st != SITREP_OK) {
             c->mem->free(map);
-            return SITREP_ENOMEM;
+            return st;
         }
         ((sr_centity *)(void *)c->entities.data)[m.entity].nmentions++;
     }
@@ -664,17 +682,25 @@ sitrep_status sitrep_corpus_add_mentions(sitrep_corpus *c, const sitrep_doc *doc
 /* Where each owner's spans start in `spans` (they were appended owner by
  * owner): first[o] .. first[o + 1].  NULL for want of memory; the caller frees it
  * with c->mem. */
-size_t *sr_span_index(const sitrep_corpus *c, const sr_buf *spans, size_t owners)
+size_t *sr_span_index(const sitrep_corpus *c, const sr_rows *spans, size_t owners)
 {
-    size_t *first = c->mem->calloc(owners + 1, sizeof *first);
+    size_t *first = c->mem->calloc(owners + 2, sizeof *first);
     if (!first)
         return NULL;
-    const sr_cspan *sp = (const sr_cspan *)(const void *)spans->data;
-    size_t ns = SR_VEC_COUNT(spans, sr_cspan);
-    for (size_t i = 0, o = 0; o <= owners; o++) {
-        while (i < ns && sp[i].owner < o)
-            i++;
-        first[o] = i;
+    /* counted by owner (first[o + 1]), read in order */
+    sr_cspan buf[256];
+    for (size_t i = 0; i < spans->n;) {
+        size_t n = spans->n - i < 256 ? spans->n - i : 256;
+        if (sr_rows_get(spans, i, n, buf) != SITREP_OK) {
+            c->mem->free(first);
+            return NULL;
+        }
+        for (size_t k = 0; k < n; k++)
+            if (buf[k].owner < owners)
+                first[buf[k].owner + 1]++;
+        i += n;
     }
+    for (size_t o = 0; o < owners; o++)
+        first[o + 1] += first[o];
     return first;
 }

@@ -27,12 +27,14 @@ typedef struct sr_centity {
     uint32_t nmentions;
 } sr_centity;
 
+/* A mention of an entity: a row of the corpus's mention file, whose
+ * strings are the corpus's own (they stay in memory, each once). */
 typedef struct sr_cmention {
     uint32_t entity;
-    const char *doc;         /* document id (arena) */
     uint32_t start, end;
-    const char *quote;       /* the bytes [start, end) of the document (arena) */
     uint32_t quote_len;
+    const char *doc;         /* document id (arena) */
+    const char *quote;       /* the bytes [start, end) of the document (arena) */
     const char *alias;       /* the name inside the quote when the mention holds
                                 more (a title, "fighters"), else NULL */
 } sr_cmention;
@@ -59,13 +61,13 @@ typedef struct sr_cexpr {
 
 enum { SR_CEXPR_TIME = 1, SR_CEXPR_FIGURE = 2 };
 
-/* A quoted span of a claim or event. */
+/* A quoted span of a claim or event: a row of a file (no padding). */
 typedef struct sr_cspan {
     uint32_t owner;          /* index of its claim or event */
-    const char *doc;
     uint32_t start, end;
-    const char *quote;       /* the bytes [start, end) (arena) */
     uint32_t quote_len;
+    const char *doc;
+    const char *quote;       /* the bytes [start, end) (arena) */
 } sr_cspan;
 
 /* A claim of one document (CONTRACT.md `claim`). */
@@ -229,7 +231,9 @@ struct sitrep_corpus {
     const sitrep_mem *mem;
     sr_arena arena;
     sr_buf entities;         /* sr_centity */
-    sr_buf mentions;         /* sr_cmention */
+    sr_rows mentions;        /* sr_cmention rows in the order added, on disk: a
+                                run's largest array, read only to write the
+                                records (spill.h) */
     uint32_t *slots;         /* open addressing: entity index + 1, 0 empty */
     size_t nslots;
     const char **quotes;     /* interned quotes: a surface form is kept once */
@@ -238,9 +242,9 @@ struct sitrep_corpus {
     size_t ndocs;
     sr_buf exprs;            /* sr_cexpr, when mention records are kept */
     sr_buf claims;           /* sr_cclaim */
-    sr_buf claim_spans;      /* sr_cspan */
+    sr_rows claim_spans;     /* sr_cspan, owner by owner, on disk */
     sr_buf events;           /* sr_cevent */
-    sr_buf event_spans;      /* sr_cspan */
+    sr_rows event_spans;     /* sr_cspan, owner by owner, on disk */
     sitrep_options opts;     /* for analysing undated documents again */
     sr_buf docs;             /* sr_cdoc */
     sr_buf terms;            /* sr_cterm, each document's [terms0, terms1) */
@@ -360,7 +364,7 @@ bool sr_article_next(const sr_buf *articles, size_t *at, sr_article *a);
 
 /* Where each owner's spans start in `spans` (sr_cspan, appended owner by
  * owner): first[o] .. first[o + 1], for owners + 1 entries; NULL for want
- * of memory; freed with c->mem->free. */
-size_t *sr_span_index(const sitrep_corpus *c, const sr_buf *spans, size_t owners);
+ * of memory (or the rows could not be read); freed with c->mem->free. */
+size_t *sr_span_index(const sitrep_corpus *c, const sr_rows *spans, size_t owners);
 
 #endif

@@ -126,11 +126,24 @@ sitrep_status sr_corpus_absorb_some(sitrep_corpus *into, const sitrep_corpus *fr
         else
             emap[i] = (uint32_t)m;
     }
-    for (size_t i = 0; i < SR_VEC_COUNT(&from->mentions, sr_cmention) && !a.bad; i++) {
-        sr_cmention x = SR_VEC_AT(&from->mentions, sr_cmention, i);
-        x.entity = emap[x.entity];
-        TR(doc), TR(quote), TR(alias);
-        a.bad = a.bad || !SR_VEC_PUSH(&into->mentions, sr_cmention, x);
+    sr_cmention chunk[256]; /* the rows read 256 at a time */
+    for (size_t i = 0; i < from->mentions.n && !a.bad; i++) {
+        sitrep_status rs = SITREP_OK;
+        if (i % 256 == 0)
+            rs = sr_rows_get(&from->mentions, i, from->mentions.n - i < 256 ? from->mentions.n - i : 256, chunk);
+        sr_cmention x = chunk[i % 256];
+        if (rs == SITREP_OK && x.entity >= ne)
+            rs = SITREP_EFORMAT;
+        if (rs == SITREP_OK) {
+            x.entity = emap[x.entity];
+            TR(doc), TR(quote), TR(alias);
+            if (!a.bad)
+                rs = sr_rows_push(&into->mentions, &x);
+        }
+        if (rs != SITREP_OK) {
+            io = rs;
+            a.bad = true;
+        }
     }
     mem->free(emap);
     /* claims, events and their spans, after those of `into` */
@@ -152,15 +165,26 @@ sitrep_status sr_corpus_absorb_some(sitrep_corpus *into, const sitrep_corpus *fr
         x.group = -1;
         a.bad = a.bad || !SR_VEC_PUSH(&into->events, sr_cevent, x);
     }
-    const sr_buf *fspans[] = {&from->claim_spans, &from->event_spans};
-    sr_buf *ispans[] = {&into->claim_spans, &into->event_spans};
+    const sr_rows *fspans[] = {&from->claim_spans, &from->event_spans};
+    sr_rows *ispans[] = {&into->claim_spans, &into->event_spans};
     uint32_t owner0[] = {ncl0, nev0};
+    sr_cspan sc[256]; /* the rows read 256 at a time */
     for (size_t k = 0; k < 2; k++)
-        for (size_t i = 0; i < SR_VEC_COUNT(fspans[k], sr_cspan) && !a.bad; i++) {
-            sr_cspan x = SR_VEC_AT(fspans[k], sr_cspan, i);
-            TR(doc), TR(quote);
-            x.owner += owner0[k];
-            a.bad = a.bad || !SR_VEC_PUSH(ispans[k], sr_cspan, x);
+        for (size_t i = 0; i < fspans[k]->n && !a.bad; i++) {
+            sitrep_status rs = SITREP_OK;
+            if (i % 256 == 0)
+                rs = sr_rows_get(fspans[k], i, fspans[k]->n - i < 256 ? fspans[k]->n - i : 256, sc);
+            sr_cspan x = sc[i % 256];
+            if (rs == SITREP_OK) {
+                TR(doc), TR(quote);
+                x.owner += owner0[k];
+                if (!a.bad)
+                    rs = sr_rows_push(ispans[k], &x);
+            }
+            if (rs != SITREP_OK) {
+                io = rs;
+                a.bad = true;
+            }
         }
     for (size_t i = 0; i < SR_VEC_COUNT(&from->trendwords, sr_ctrendword) && !a.bad; i++) {
         sr_ctrendword x = SR_VEC_AT(&from->trendwords, sr_ctrendword, i);

@@ -30,8 +30,9 @@
 #include <string.h>
 
 #define SNAP_MAGIC "SRCORP\x01\x00"
-#define SNAP_FORMAT 5u /* 2: time and figure mentions; 3: a mention's name offset; 4: story terms, no index;
-                          5: a mention's alias (its name) in place of the offset */
+#define SNAP_FORMAT 6u /* 2: time and figure mentions; 3: a mention's name offset; 4: story terms, no index;
+                          5: a mention's alias (its name) in place of the offset; 6: a mention's and a
+                          span's numbers first (no padding: they are rows of a file) */
 
 /* The string fields of each saved struct, by offset. */
 #define F(type, field) offsetof(type, field)
@@ -63,18 +64,21 @@ typedef struct table {
     size_t size;               /* bytes of one struct */
     const size_t *strs;        /* offsets of its string fields */
     size_t nstrs;
-    size_t buf;                /* offset of its sr_buf in sitrep_corpus */
+    size_t buf;                /* offset of its sr_buf (or sr_rows) in sitrep_corpus */
+    bool rows;                 /* an sr_rows: rows in a file (spill.h), not an sr_buf */
 } table;
 
-#define T(type, strs, field) {sizeof(type), strs, sizeof strs / sizeof strs[0], offsetof(sitrep_corpus, field)}
+#define T(type, strs, field) {sizeof(type), strs, sizeof strs / sizeof strs[0], offsetof(sitrep_corpus, field), false}
+#define R(type, strs, field) {sizeof(type), strs, sizeof strs / sizeof strs[0], offsetof(sitrep_corpus, field), true}
 static const table tables[] = {
-    T(sr_centity, entity_strs, entities), T(sr_cmention, mention_strs, mentions),
-    T(sr_cclaim, claim_strs, claims),     T(sr_cspan, span_strs, claim_spans),
-    T(sr_cevent, event_strs, events),     T(sr_cspan, span_strs, event_spans),
-    T(sr_cdoc, doc_strs, docs),           {sizeof(sr_cterm), NULL, 0, offsetof(sitrep_corpus, terms)},
+    T(sr_centity, entity_strs, entities), R(sr_cmention, mention_strs, mentions),
+    T(sr_cclaim, claim_strs, claims),     R(sr_cspan, span_strs, claim_spans),
+    T(sr_cevent, event_strs, events),     R(sr_cspan, span_strs, event_spans),
+    T(sr_cdoc, doc_strs, docs),           {sizeof(sr_cterm), NULL, 0, offsetof(sitrep_corpus, terms), false},
     T(sr_ctrendword, word_strs, trendwords), T(sr_cexpr, expr_strs, exprs),
 };
 #undef T
+#undef R
 
 /* The layout key: the format, every struct's size and string offsets. */
 static uint64_t layout_key(void)
@@ -170,12 +174,15 @@ sitrep_status sr_corpus_save(const sitrep_corpus *c, sr_buf *out)
     sr_buf_init(&arrays, mem);
     bool ok = true;
     sitrep_status st = SITREP_OK; /* a failure other than memory */
+    sr_buf chunk;
+    sr_buf_init(&chunk, mem);
     char *tmp = NULL;
     size_t tmpcap = 0;
     for (size_t t = 0; t < sizeof tables / sizeof tables[0] && ok; t++) {
         const table *tb = &tables[t];
-        const sr_buf *b = (const sr_buf *)(const void *)((const char *)c + tb->buf);
-        size_t n = b->len / tb->size;
+        const sr_buf *b = tb->rows ? NULL : (const sr_buf *)(const void *)((const char *)c + tb->buf);
+        const sr_rows *rw = tb->rows ? (const sr_rows *)(const void *)((const char *)c + tb->buf) : NULL;
+        size_t n = b ? b->len / tb->size : rw->n;
         ok = put_u64(&arrays, n);
         if (tb->size > tmpcap) {
             mem->free(tmp);
@@ -184,7 +191,22 @@ sitrep_status sr_corpus_save(const sitrep_corpus *c, sr_buf *out)
             ok = ok && tmp;
         }
         for (size_t i = 0; i < n && ok; i++) {
-            memcpy(tmp, b->data + i * tb->size, tb->size);
+            if (b) {
+                memcpy(tmp, b->data + i * tb->size, tb->size);
+            } else {
+                /* rows read 256 at a time */
+                sitrep_status rs = SITREP_OK;
+                if (i % 256 == 0) {
+                    size_t k = n - i < 256 ? n - i : 256;
+                    rs = sr_buf_reserve(&chunk, k * tb->size) ? sr_rows_get(rw, i, k, chunk.data) : SITREP_ENOMEM;
+                }
+                if (rs != SITREP_OK) {
+                    st = rs;
+                    ok = false;
+                    break;
+                }
+                memcpy(tmp, chunk.data + (i % 256) * tb->size, tb->size);
+            }
             for (size_t k = 0; k < tb->nstrs && ok; k++) {
                 const char *s;
                 memcpy(&s, tmp + tb->strs[k], sizeof s);
@@ -214,6 +236,7 @@ sitrep_status sr_corpus_save(const sitrep_corpus *c, sr_buf *out)
         }
     }
     mem->free(tmp);
+    sr_buf_free(&chunk);
     /* the entity table and the three indexes hold numbers only */
     ok = ok && put_u64(&arrays, c->nslots) && put_bytes(&arrays, c->slots, c->nslots * sizeof *c->slots);
     ok = ok && put_u64(&arrays, c->ndocs);
@@ -279,6 +302,23 @@ static bool get_array(reader *r, const sitrep_mem *mem, void **buf, size_t n, si
     return true;
 }
 
+/* A mention or span row as loaded (into rows `rw`): of an entity, claim
+ * or event loaded before it (they come first), its strings what its
+ * numbers say. */
+static bool row_ok(const sitrep_corpus *c, const sr_rows *rw, const void *row)
+{
+    if (rw == &c->mentions) {
+        const sr_cmention *m = row;
+        return m->entity < SR_VEC_COUNT(&c->entities, sr_centity) && m->doc && m->quote && m->end >= m->start &&
+               m->end - m->start == m->quote_len && strlen(m->quote) == m->quote_len &&
+               !(m->alias && strlen(m->alias) > m->quote_len);
+    }
+    const sr_cspan *x = row;
+    size_t owners = rw == &c->claim_spans ? SR_VEC_COUNT(&c->claims, sr_cclaim) : SR_VEC_COUNT(&c->events, sr_cevent);
+    return x->owner < owners && x->doc && x->quote && x->end >= x->start && x->end - x->start == x->quote_len &&
+           strlen(x->quote) == x->quote_len;
+}
+
 /* Every number that points into another array points inside it, and the
  * fields finishing sets are as before finishing: bytes that are not what
  * this build wrote are refused before any code walks them. */
@@ -314,12 +354,6 @@ static bool consistent(sitrep_corpus *c)
             return false;
         x->country[2] = '\0';
     }
-    for (size_t i = 0; i < SR_VEC_COUNT(&c->mentions, sr_cmention); i++) {
-        const sr_cmention *m = &SR_VEC_AT(&c->mentions, sr_cmention, i);
-        if (m->entity >= ne || !m->doc || !m->quote || m->end < m->start || m->end - m->start != m->quote_len ||
-            strlen(m->quote) != m->quote_len || (m->alias && strlen(m->alias) > m->quote_len))
-            return false;
-    }
     for (size_t i = 0; i < ncl; i++) {
         sr_cclaim *x = &SR_VEC_AT(&c->claims, sr_cclaim, i);
         if (x->doc_index >= nd || x->nplaces > 4 || !x->doc || !x->measure)
@@ -342,15 +376,6 @@ static bool consistent(sitrep_corpus *c)
         x->group = -1;
         x->from[10] = x->to[10] = x->country[2] = '\0';
     }
-    const sr_buf *spans[] = {&c->claim_spans, &c->event_spans};
-    size_t owners[] = {ncl, nev};
-    for (size_t k = 0; k < 2; k++)
-        for (size_t i = 0; i < SR_VEC_COUNT(spans[k], sr_cspan); i++) {
-            const sr_cspan *x = &SR_VEC_AT(spans[k], sr_cspan, i);
-            if (x->owner >= owners[k] || !x->doc || !x->quote || x->end < x->start ||
-                x->end - x->start != x->quote_len || strlen(x->quote) != x->quote_len)
-                return false;
-        }
     for (size_t i = 0; i < nw; i++) {
         const sr_ctrendword *w = &SR_VEC_AT(&c->trendwords, sr_ctrendword, i);
         if (w->doc_index >= nd || !w->quote || !w->phrase || w->kind < SR_TREND_DOUBLE || w->kind > SR_TREND_FALL ||
@@ -407,16 +432,21 @@ sitrep_status sr_corpus_load(sitrep_corpus *c, const void *data, size_t len)
             st = SITREP_ENOMEM;
         r.p += n;
     }
+    union {
+        sr_cmention m;
+        sr_cspan s;
+    } row;
     for (size_t t = 0; t < sizeof tables / sizeof tables[0] && st == SITREP_OK; t++) {
         const table *tb = &tables[t];
-        sr_buf *b = (sr_buf *)(void *)((char *)c + tb->buf);
+        sr_buf *b = tb->rows ? NULL : (sr_buf *)(void *)((char *)c + tb->buf);
+        sr_rows *rw = tb->rows ? (sr_rows *)(void *)((char *)c + tb->buf) : NULL;
         uint64_t n = get_u64(&r);
         if (r.bad || n > (size_t)(r.end - r.p) / tb->size) {
             st = SITREP_EFORMAT;
             break;
         }
         for (uint64_t i = 0; i < n && st == SITREP_OK; i++) {
-            char *slot = sr_buf_reserve(b, tb->size) ? b->data + b->len : NULL;
+            char *slot = !b ? (char *)&row : sr_buf_reserve(b, tb->size) ? b->data + b->len : NULL;
             if (!slot) {
                 st = SITREP_ENOMEM;
                 break;
@@ -455,7 +485,9 @@ sitrep_status sr_corpus_load(sitrep_corpus *c, const void *data, size_t len)
                     r.p += sl;
                 }
             }
-            if (st == SITREP_OK)
+            if (st == SITREP_OK && !b)
+                st = row_ok(c, rw, &row) ? sr_rows_push(rw, &row) : SITREP_EFORMAT;
+            else if (st == SITREP_OK)
                 b->len += tb->size;
         }
     }

@@ -139,3 +139,43 @@ sitrep_status sr_spill_get(const sr_spill *s, uint64_t at, void *p, size_t n)
         memcpy(out, s->pending.data + (at - s->flushed), n);
     return SITREP_OK;
 }
+
+void sr_rows_init(sr_rows *r, const sitrep_mem *mem, size_t size)
+{
+    sr_spill_init(&r->file, mem);
+    r->size = size;
+    r->n = 0;
+}
+
+void sr_rows_free(sr_rows *r)
+{
+    sr_spill_free(&r->file);
+    r->n = 0;
+}
+
+sitrep_status sr_rows_push(sr_rows *r, const void *row)
+{
+    uint64_t at;
+    sitrep_status st = sr_spill_put(&r->file, row, r->size, &at);
+    if (st == SITREP_OK)
+        r->n++;
+    return st;
+}
+
+sitrep_status sr_rows_get(const sr_rows *r, size_t i, size_t n, void *out)
+{
+    if (i > r->n || n > r->n - i)
+        return SITREP_EARG;
+    return sr_spill_get(&r->file, (uint64_t)i * r->size, out, n * r->size);
+}
+
+sitrep_status sr_rows_load(const sr_rows *r, size_t i, size_t n, sr_buf *buf)
+{
+    buf->len = 0;
+    if (!sr_buf_reserve(buf, n * r->size + 1))
+        return SITREP_ENOMEM;
+    sitrep_status st = sr_rows_get(r, i, n, buf->data);
+    if (st == SITREP_OK)
+        buf->len = n * r->size;
+    return st;
+}

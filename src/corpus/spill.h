@@ -29,4 +29,21 @@ sitrep_status sr_spill_put(sr_spill *s, const void *p, size_t n, uint64_t *at);
 sitrep_status sr_spill_get(const sr_spill *s, uint64_t at, void *p, size_t n);
 void sr_spill_free(sr_spill *s);
 
+/* An array of rows of one fixed size in a spill file of its own: row i
+ * is at i * size.  A row's pointers must stay valid while it is kept
+ * (the corpus's own strings), and a row holds no padding bytes. */
+typedef struct sr_rows {
+    sr_spill file;
+    size_t size;         /* bytes of one row */
+    size_t n;            /* rows appended */
+} sr_rows;
+
+void sr_rows_init(sr_rows *r, const sitrep_mem *mem, size_t size);
+sitrep_status sr_rows_push(sr_rows *r, const void *row);
+/* Rows [i, i + n) into out[0 .. n * size). */
+sitrep_status sr_rows_get(const sr_rows *r, size_t i, size_t n, void *out);
+/* The same into buf, whose bytes they replace. */
+sitrep_status sr_rows_load(const sr_rows *r, size_t i, size_t n, sr_buf *buf);
+void sr_rows_free(sr_rows *r);
+
 #endif

@@ -26,11 +26,11 @@ static int cmp_entity(const void *a, const void *b)
     return x->key < y->key ? -1 : x->key > y->key;
 }
 
-static int cmp_mention(const void *a, const void *b)
+/* Mentions of one entity: by document, then place. */
+static int cmp_mention(const void *a, const void *b, void *ctx)
 {
-    const sr_cmention *x = *(const sr_cmention *const *)a, *y = *(const sr_cmention *const *)b;
-    if (x->entity != y->entity)
-        return x->entity < y->entity ? -1 : 1;
+    (void)ctx;
+    const sr_cmention *x = a, *y = b;
     int c = strcmp(x->doc, y->doc);
     if (c)
         return c;
@@ -77,7 +77,7 @@ static bool put_span(sr_buf *out, const sr_cmention *m)
  * by span as bytes, never held as a tree (an entity of a long run has
  * hundreds of thousands). */
 static sitrep_status entity_emit(const sr_centity *e, const char *id,
-                                 const sr_cmention *const *ms, size_t n, const char **scratch, sr_buf *line,
+                                 const sr_cmention *ms, size_t n, const char **scratch, sr_buf *line,
                                  sitrep_write_fn write, void *ctx)
 {
     json_t *o = sr_rec_entity_head(e, id);
@@ -89,7 +89,7 @@ static sitrep_status entity_emit(const sr_centity *e, const char *id,
     size_t na = 0;
     scratch[na++] = e->name;
     for (size_t i = 0; i < n; i++)
-        scratch[na++] = ms[i]->alias ? ms[i]->alias : ms[i]->quote;
+        scratch[na++] = ms[i].alias ? ms[i].alias : ms[i].quote;
     qsort(scratch, na, sizeof *scratch, cmp_str);
     json_t *aliases = json_array();
     for (size_t i = 0; i < na; i++)
@@ -98,8 +98,8 @@ static sitrep_status entity_emit(const sr_centity *e, const char *id,
     ok = sr_json_put(o, "aliases", aliases) && ok;
     json_t *docs = json_array();
     for (size_t i = 0; i < n; i++)
-        if (i == 0 || strcmp(ms[i]->doc, ms[i - 1]->doc) != 0)
-            ok = sr_json_push(docs, json_string(ms[i]->doc)) && ok;
+        if (i == 0 || strcmp(ms[i].doc, ms[i - 1].doc) != 0)
+            ok = sr_json_push(docs, json_string(ms[i].doc)) && ok;
     ok = sr_json_put(o, "documents", docs) && ok;
     ok = put_all(o, sr_rec_entity_middle(e)) && ok;
     line->len = 0;
@@ -112,7 +112,7 @@ static sitrep_status entity_emit(const sr_centity *e, const char *id,
         line->len--;
     ok = ok && sr_buf_puts(line, ",\"mentions\":[");
     for (size_t i = 0; i < n && ok; i++)
-        ok = (i == 0 || sr_buf_putc(line, ',')) && put_span(line, ms[i]);
+        ok = (i == 0 || sr_buf_putc(line, ',')) && put_span(line, &ms[i]);
     ok = ok && sr_buf_puts(line, "]}\n");
     if (!ok)
         return SITREP_ENOMEM;
@@ -243,15 +243,21 @@ static json_t *span_obj(const sr_cspan *sp)
 }
 
 /* Sources and documents of members[0..n) (each an index into the claims
- * or events), in member order (by document id, then position). */
-static bool sources_json(const sr_cspan *sp, const size_t *first, const uint32_t *members, size_t n,
-                         json_t *o)
+ * or events), in member order (by document id, then position); each
+ * member's spans read from their rows. */
+static bool sources_json(const sitrep_corpus *c, const sr_rows *spans, const size_t *first, const uint32_t *members,
+                         size_t n, json_t *o)
 {
     json_t *src = json_array(), *docs = json_array();
     bool ok = src && docs;
     const char *last_doc = NULL;
+    sr_buf rows;
+    sr_buf_init(&rows, c->mem);
     for (size_t m = 0; m < n && ok; m++) {
-        for (size_t k = first[members[m]]; k < first[members[m] + 1]; k++) {
+        size_t k0 = first[members[m]], nk = first[members[m] + 1] - k0;
+        ok = sr_rows_load(spans, k0, nk, &rows) == SITREP_OK;
+        const sr_cspan *sp = (const sr_cspan *)(const void *)rows.data;
+        for (size_t k = 0; k < nk && ok; k++) {
             ok = sr_json_push(src, span_obj(&sp[k])) && ok;
             if (!last_doc || strcmp(last_doc, sp[k].doc) != 0) {
                 ok = sr_json_push(docs, json_string(sp[k].doc)) && ok;
@@ -259,19 +265,40 @@ static bool sources_json(const sr_cspan *sp, const size_t *first, const uint32_t
             }
         }
     }
+    sr_buf_free(&rows);
     ok = sr_json_put(o, "sources", src) && ok;
     ok = sr_json_put(o, "documents", docs) && ok;
     return ok;
 }
 
 /* The estimated bytes of the sources of members[0..n) (sources_json). */
-static size_t sources_bytes(const sr_cspan *sp, const size_t *first, const uint32_t *members, size_t n)
+/* qb[o]: the bytes of the quotes of owner o's spans (span_quote_bytes) */
+static size_t sources_bytes(const size_t *qb, const size_t *first, const uint32_t *members, size_t n)
 {
     size_t w = 0;
     for (size_t m = 0; m < n; m++)
-        for (size_t k = first[members[m]]; k < first[members[m] + 1]; k++)
-            w += SPAN_BYTES + sp[k].quote_len;
+        w += (first[members[m] + 1] - first[members[m]]) * SPAN_BYTES + qb[members[m]];
     return w;
+}
+
+/* The bytes of the quotes of each owner's spans, read from the rows in
+ * order (the spans are on disk): NULL for want of memory or a failed read. */
+static size_t *span_quote_bytes(const sitrep_corpus *c, const sr_rows *spans, size_t owners)
+{
+    size_t *qb = c->mem->calloc(owners + 1, sizeof *qb);
+    sr_cspan buf[256];
+    for (size_t i = 0; qb && i < spans->n;) {
+        size_t n = spans->n - i < 256 ? spans->n - i : 256;
+        if (sr_rows_get(spans, i, n, buf) != SITREP_OK) {
+            c->mem->free(qb);
+            return NULL;
+        }
+        for (size_t k = 0; k < n; k++)
+            if (buf[k].owner < owners)
+                qb[buf[k].owner] += buf[k].quote_len;
+        i += n;
+    }
+    return qb;
 }
 
 static json_t *group_json(const sitrep_corpus *c, const sr_cgroup *g, const size_t *first)
@@ -281,7 +308,7 @@ static json_t *group_json(const sitrep_corpus *c, const sr_cgroup *g, const size
     json_t *o = sr_rec_claim_head(x, g->id, g->actor, g->attributed_to, g->from, g->to);
     if (o == NULL)
         return NULL;
-    bool ok = sources_json((const sr_cspan *)(const void *)c->claim_spans.data, first, members, g->nmembers, o);
+    bool ok = sources_json(c, &c->claim_spans, first, members, g->nmembers, o);
     ok = put_all(o, sr_rec_claim_tail(g->outlets, g->contested)) && ok;
     if (!ok) {
         json_decref(o);
@@ -337,7 +364,7 @@ static json_t *event_json(const sitrep_corpus *c, const sr_cevent *x, const char
         return NULL;
     }
     ok = sr_json_put(o, key, value);
-    ok = sources_json((const sr_cspan *)(const void *)c->event_spans.data, first, members, n, o) && ok;
+    ok = sources_json(c, &c->event_spans, first, members, n, o) && ok;
     if (!ok) {
         json_decref(o);
         return NULL;
@@ -377,13 +404,12 @@ static json_t *happening_json(const sitrep_corpus *c, const sr_cegroup *g, const
 
 /* The happening's event records: one, or one per report telling it. */
 static sitrep_status egroup_emit(const sitrep_corpus *c, const sr_cegroup *g, const size_t *first,
-                                 sitrep_write_fn write, void *ctx)
+                                 const size_t *qb, sitrep_write_fn write, void *ctx)
 {
     const sr_cevent *ev = (const sr_cevent *)(const void *)c->events.data;
     const uint32_t *members = (const uint32_t *)(const void *)c->event_members.data + g->first_member;
-    const sr_cspan *sp = (const sr_cspan *)(const void *)c->event_spans.data;
     if (!many_reports(c, g)) {
-        if (!wanted(c, 400 + sources_bytes(sp, first, members, g->nmembers)))
+        if (!wanted(c, 400 + sources_bytes(qb, first, members, g->nmembers)))
             return SITREP_OK;
         return emit(c, event_json(c, &ev[g->rep], g->id, "happening", json_null(), members, g->nmembers, members,
                                   g->nmembers, first),
@@ -396,7 +422,7 @@ static sitrep_status egroup_emit(const sitrep_corpus *c, const sr_cegroup *g, co
         size_t e = m + 1;
         while (e < g->nmembers && strcmp(ev[members[e]].doc, ev[members[m]].doc) == 0)
             e++;
-        if (!wanted(c, 400 + sources_bytes(sp, first, members + m, e - m))) {
+        if (!wanted(c, 400 + sources_bytes(qb, first, members + m, e - m))) {
             m = e;
             continue;
         }
@@ -445,19 +471,20 @@ static sitrep_status write_claims(const sitrep_corpus *c, sitrep_write_fn write,
 {
     size_t ng = SR_VEC_COUNT(&c->groups, sr_cgroup);
     size_t *first = sr_span_index(c, &c->claim_spans, SR_VEC_COUNT(&c->claims, sr_cclaim));
+    size_t *qb = span_quote_bytes(c, &c->claim_spans, SR_VEC_COUNT(&c->claims, sr_cclaim));
     const sr_cgroup **order = c->mem->calloc(ng ? ng : 1, sizeof *order);
-    sitrep_status st = first && order ? SITREP_OK : SITREP_ENOMEM;
+    sitrep_status st = first && qb && order ? SITREP_OK : SITREP_ENOMEM;
     for (size_t i = 0; i < ng && st == SITREP_OK; i++)
         order[i] = &SR_VEC_AT(&c->groups, sr_cgroup, i);
     if (st == SITREP_OK && !sr_sort(order, ng, sizeof *order, cmp_group, (void *)c, c->mem))
         st = SITREP_ENOMEM;
-    const sr_cspan *sp = (const sr_cspan *)(const void *)c->claim_spans.data;
     for (size_t i = 0; i < ng && st == SITREP_OK; i++)
-        if (wanted(c, 400 + sources_bytes(sp, first, (const uint32_t *)(const void *)c->claim_members.data +
+        if (wanted(c, 400 + sources_bytes(qb, first, (const uint32_t *)(const void *)c->claim_members.data +
                                                           order[i]->first_member,
                                           order[i]->nmembers)))
             st = emit(c, group_json(c, order[i], first), write, ctx);
     c->mem->free(first);
+    c->mem->free(qb);
     c->mem->free(order);
     return st;
 }
@@ -466,23 +493,25 @@ static sitrep_status write_events(const sitrep_corpus *c, sitrep_write_fn write,
 {
     size_t ng = SR_VEC_COUNT(&c->egroups, sr_cegroup);
     size_t *first = sr_span_index(c, &c->event_spans, SR_VEC_COUNT(&c->events, sr_cevent));
+    size_t *qb = span_quote_bytes(c, &c->event_spans, SR_VEC_COUNT(&c->events, sr_cevent));
     const sr_cegroup **order = c->mem->calloc(ng ? ng : 1, sizeof *order);
-    sitrep_status st = first && order ? SITREP_OK : SITREP_ENOMEM;
+    sitrep_status st = first && qb && order ? SITREP_OK : SITREP_ENOMEM;
     for (size_t i = 0; i < ng && st == SITREP_OK; i++)
         order[i] = &SR_VEC_AT(&c->egroups, sr_cegroup, i);
     if (st == SITREP_OK && !sr_sort(order, ng, sizeof *order, cmp_egroup, (void *)c, c->mem))
         st = SITREP_ENOMEM;
     for (size_t i = 0; i < ng && st == SITREP_OK; i++)
-        st = egroup_emit(c, order[i], first, write, ctx); /* wanted() per record */
+        st = egroup_emit(c, order[i], first, qb, write, ctx); /* wanted() per record */
     /* then the happenings merged across reports */
     for (size_t i = 0; i < ng && st == SITREP_OK; i++)
         if (many_reports(c, order[i]) &&
-            wanted(c, 400 + sources_bytes((const sr_cspan *)(const void *)c->event_spans.data, first,
+            wanted(c, 400 + sources_bytes(qb, first,
                                           (const uint32_t *)(const void *)c->event_members.data +
                                               order[i]->first_member,
                                           order[i]->nmembers)))
             st = emit(c, happening_json(c, order[i], first), write, ctx);
     c->mem->free(first);
+    c->mem->free(qb);
     c->mem->free(order);
     return st;
 }
@@ -654,40 +683,55 @@ sitrep_status sr_corpus_write_records(sitrep_corpus *c, unsigned flags,
     if (fst != SITREP_OK)
         return fst;
     size_t ne = SR_VEC_COUNT(&c->entities, sr_centity);
-    size_t nm = SR_VEC_COUNT(&c->mentions, sr_cmention);
+    size_t nm = c->mentions.n;
     const sr_centity *es = (const sr_centity *)(const void *)c->entities.data;
     const sr_centity **order = c->mem->calloc(ne ? ne : 1, sizeof *order);
-    const sr_cmention **ms = c->mem->calloc(nm ? nm : 1, sizeof *ms);
-    size_t *first = c->mem->calloc(ne + 1, sizeof *first);
+    size_t *first = c->mem->calloc(ne + 2, sizeof *first);
+    uint32_t *idx = nm < UINT32_MAX ? c->mem->calloc(nm ? nm : 1, sizeof *idx) : NULL;
+    size_t *qbytes = c->mem->calloc(ne + 1, sizeof *qbytes); /* each entity's mentions' quote bytes */
+    sr_cmention *rows = NULL;
     const char **scratch = NULL;
     sr_buf line;
     sr_buf_init(&line, c->mem);
     sitrep_status st = SITREP_OK;
-    if (!order || !ms || !first) {
+    if (!order || !first || !idx || !qbytes) {
         st = SITREP_ENOMEM;
         goto done;
     }
     for (size_t i = 0; i < ne; i++)
         order[i] = &es[i];
     qsort(order, ne, sizeof *order, cmp_entity);
-    /* pointers are sorted, not the mentions: a quarter of the memory */
-    const sr_cmention *all = (const sr_cmention *)(const void *)c->mentions.data;
-    for (size_t i = 0; i < nm; i++)
-        ms[i] = &all[i];
-    qsort(ms, nm, sizeof *ms, cmp_mention);
-    /* where each entity's mentions start */
-    for (size_t i = 0, e = 0; e <= ne; e++) {
-        while (i < nm && ms[i]->entity < e)
-            i++;
-        first[e] = i;
+    /* The mentions are rows on disk (the run's largest array): their
+     * numbers are sorted by entity in memory, a counting sort in two
+     * reads of the rows in order; each entity's rows are read when its
+     * record is written. */
+    for (int pass = 0; pass < 2 && st == SITREP_OK; pass++) {
+        sr_cmention buf[256];
+        for (size_t i = 0; i < nm && st == SITREP_OK;) {
+            size_t n = nm - i < 256 ? nm - i : 256;
+            st = sr_rows_get(&c->mentions, i, n, buf);
+            for (size_t k = 0; k < n && st == SITREP_OK; k++) {
+                if (buf[k].entity >= ne)
+                    st = SITREP_EFORMAT;
+                else if (pass == 0)
+                    first[buf[k].entity + 2]++, qbytes[buf[k].entity] += buf[k].quote_len;
+                else
+                    idx[first[buf[k].entity + 1]++] = (uint32_t)(i + k);
+            }
+            i += n;
+        }
+        if (pass == 0) /* first[e + 2]: where entity e + 1 starts */
+            for (size_t e = 0; e + 2 <= ne + 1; e++)
+                first[e + 2] += first[e + 1];
     }
-    /* the aliases' scratch: as many as the largest entity's mentions, and its name */
+    /* now first[e + 1] is where entity e + 1 starts: first[e] .. first[e + 1] are e's */
     size_t most = 0;
     for (size_t e = 0; e < ne; e++)
         if (first[e + 1] - first[e] > most)
             most = first[e + 1] - first[e];
+    rows = c->mem->calloc(most ? most : 1, sizeof *rows);
     scratch = c->mem->calloc(most + 1, sizeof *scratch);
-    if (!scratch)
+    if (st == SITREP_OK && (!rows || !scratch))
         st = SITREP_ENOMEM;
     for (size_t k = 0; k < ne && st == SITREP_OK; k++) {
         size_t e = (size_t)(order[k] - es);
@@ -695,19 +739,38 @@ sitrep_status sr_corpus_write_records(sitrep_corpus *c, unsigned flags,
         if (n == 0)
             continue;
         /* a mention's span, its surface form among the aliases, its document */
-        size_t w = 200;
-        for (size_t i = first[e]; i < first[e + 1]; i++)
-            w += SPAN_BYTES + ms[i]->quote_len;
-        if (!wanted(c, w))
+        if (!wanted(c, 200 + n * SPAN_BYTES + qbytes[e]))
             continue;
+        /* rows near each other (an entity's mentions in one document) are
+         * read together: one read for the rows of a block of them */
+        const uint32_t *at = idx + first[e];
+        sr_cmention block[128];
+        for (size_t i = 0, j; i < n && st == SITREP_OK; i = j) {
+            for (j = i + 1; j < n && at[j] / 128 == at[i] / 128; j++)
+                ;
+            if (j - i == 1) {
+                st = sr_rows_get(&c->mentions, at[i], 1, &rows[i]);
+                continue;
+            }
+            st = sr_rows_get(&c->mentions, at[i], at[j - 1] - at[i] + 1, block);
+            for (size_t r = i; r < j && st == SITREP_OK; r++)
+                rows[r] = block[at[r] - at[i]];
+        }
+        /* by document, then place: a stable sort of the rows in the order added */
+        if (st == SITREP_OK && !sr_sort(rows, n, sizeof *rows, cmp_mention, NULL, c->mem))
+            st = SITREP_ENOMEM;
+        if (st != SITREP_OK)
+            break;
         char id[24];
         snprintf(id, sizeof id, "E%012llx", (unsigned long long)(es[e].key & 0xffffffffffffull));
-        st = entity_emit(&es[e], id, ms + first[e], n, scratch, &line, write, ctx);
+        st = entity_emit(&es[e], id, rows, n, scratch, &line, write, ctx);
     }
 done:
     sr_buf_free(&line);
     c->mem->free(order);
-    c->mem->free(ms);
+    c->mem->free(idx);
+    c->mem->free(qbytes);
+    c->mem->free(rows);
     c->mem->free(first);
     c->mem->free(scratch);
     if (st == SITREP_OK)

@@ -463,7 +463,7 @@ static sitrep_status base_keep(sitrep_store *s)
     if (ne)
         memcpy(s->base_entities, s->corpus->entities.data, ne * sizeof *s->base_entities);
     s->base_nentities = ne;
-    s->base_mentions = SR_VEC_COUNT(&s->corpus->mentions, sr_cmention);
+    s->base_mentions = s->corpus->mentions.n;
     size_t nd = SR_VEC_COUNT(&s->corpus->docs, sr_cdoc);
     s->base_undated = s->mem->calloc(nd ? nd : 1, 1);
     if (!s->base_undated)

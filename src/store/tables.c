@@ -30,16 +30,19 @@ bool sr_json_append(sr_buf *out, json_t *o, bool open)
     return ok;
 }
 
-/* Appends the JSON of each span of [sp, sp + n) to out, comma-separated. */
-static bool spans_json(const sr_cspan *sp, size_t n, sr_buf *out)
+/* Appends the JSON of each span of rows [k0, k0 + n) of `spans` (the
+ * corpus's, on disk: read into `rows`) to out, comma-separated. */
+static sitrep_status spans_json(const sr_rows *spans, size_t k0, size_t n, sr_buf *rows, sr_buf *out)
 {
+    sitrep_status st = sr_rows_load(spans, k0, n, rows);
+    const sr_cspan *sp = (const sr_cspan *)(const void *)rows->data;
     bool ok = true;
-    for (size_t i = 0; i < n && ok; i++) {
+    for (size_t i = 0; i < n && ok && st == SITREP_OK; i++) {
         json_t *o = sr_rec_span(sp[i].doc, sp[i].start, sp[i].end, sp[i].quote, sp[i].quote_len);
         ok = (i == 0 || sr_buf_putc(out, ',')) && sr_json_append(out, o, false);
         json_decref(o);
     }
-    return ok;
+    return st != SITREP_OK ? st : ok ? SITREP_OK : SITREP_ENOMEM;
 }
 
 /* A mention's JSON without its document (`"start":..,"end":..,"quote":..`),
@@ -325,7 +328,7 @@ static bool same_entity(const sr_centity *a, const sr_centity *b)
  * rows and add to their surface forms' counts. */
 static sitrep_status fill_entities(sitrep_store *s, sitrep_corpus *c)
 {
-    size_t ne = SR_VEC_COUNT(&c->entities, sr_centity), nm = SR_VEC_COUNT(&c->mentions, sr_cmention);
+    size_t ne = SR_VEC_COUNT(&c->entities, sr_centity), nm = c->mentions.n;
     const sr_centity *es = (const sr_centity *)(const void *)c->entities.data;
     size_t m0 = s->base_ok ? s->base_mentions : 0, e0 = s->base_ok ? s->base_nentities : 0;
     if (m0 > nm || e0 > ne)
@@ -361,13 +364,19 @@ static sitrep_status fill_entities(sitrep_store *s, sitrep_corpus *c)
         if (st == SITREP_OK && e->kind == SITREP_ENTITY_PLACE)
             st = add_name(s, 2, e->name);
     }
+    /* the batch's mentions, read from the corpus's mention rows */
     const sr_cmention **ms = s->mem->calloc(nm - m0 ? nm - m0 : 1, sizeof *ms);
-    if (!ms)
+    sr_cmention *all = s->mem->calloc(nm - m0 ? nm - m0 : 1, sizeof *all);
+    if (!ms || !all) {
+        s->mem->free(ms);
+        s->mem->free(all);
         return SITREP_ENOMEM;
-    const sr_cmention *all = (const sr_cmention *)(const void *)c->mentions.data;
+    }
+    if (st == SITREP_OK)
+        st = sr_rows_get(&c->mentions, m0, nm - m0, all);
     nm -= m0;
     for (size_t i = 0; i < nm; i++)
-        ms[i] = &all[m0 + i];
+        ms[i] = &all[i];
     qsort(ms, nm, sizeof *ms, cmp_mention);
     sr_buf spans;
     sr_buf_init(&spans, s->mem);
@@ -408,6 +417,7 @@ static sitrep_status fill_entities(sitrep_store *s, sitrep_corpus *c)
     }
     sr_buf_free(&spans);
     s->mem->free(ms);
+    s->mem->free(all);
     return st;
 }
 
@@ -446,10 +456,10 @@ static sitrep_status fill_claims(sitrep_store *s, sitrep_corpus *c)
     size_t *first = sr_span_index(c, &c->claim_spans, n);
     if (!first)
         return SITREP_ENOMEM;
-    const sr_cspan *sp = (const sr_cspan *)(const void *)c->claim_spans.data;
-    sr_buf data, js;
+    sr_buf data, js, rows;
     sr_buf_init(&data, s->mem);
     sr_buf_init(&js, s->mem);
+    sr_buf_init(&rows, s->mem);
     /* a kept document's claims change only in their groups */
     int64_t *old_grp = NULL;
     sitrep_status st = s->base_ok ? old_values(s, "SELECT c, grp FROM claims INDEXED BY claims_grp", n, &old_grp) : SITREP_OK;
@@ -467,8 +477,8 @@ static sitrep_status fill_claims(sitrep_store *s, sitrep_corpus *c)
         row.group = -1;
         data.len = js.len = 0;
         st = sr_row_save(SR_ROW_CLAIM, &row, &data);
-        if (st == SITREP_OK && !spans_json(sp + first[i], first[i + 1] - first[i], &js))
-            st = SITREP_ENOMEM;
+        if (st == SITREP_OK)
+            st = spans_json(&c->claim_spans, first[i], first[i + 1] - first[i], &rows, &js);
         if (st == SITREP_OK)
             st = put_item(s,
                           "INSERT OR REPLACE INTO claims(c, doc, docid, pos, ord, key, data, sources, grp)"
@@ -478,6 +488,7 @@ static sitrep_status fill_claims(sitrep_store *s, sitrep_corpus *c)
     }
     s->mem->free(first);
     s->mem->free(old_grp);
+    sr_buf_free(&rows);
     const uint32_t *mem = (const uint32_t *)(const void *)c->claim_members.data;
     const sr_cgroup *gs = (const sr_cgroup *)(const void *)c->groups.data;
     for (size_t k = 0; k < ng && st == SITREP_OK; k++) {
@@ -642,10 +653,10 @@ static sitrep_status fill_events(sitrep_store *s, sitrep_corpus *c)
     size_t *first = sr_span_index(c, &c->event_spans, n);
     if (!first)
         return SITREP_ENOMEM;
-    const sr_cspan *sp = (const sr_cspan *)(const void *)c->event_spans.data;
-    sr_buf data, js;
+    sr_buf data, js, rows;
     sr_buf_init(&data, s->mem);
     sr_buf_init(&js, s->mem);
+    sr_buf_init(&rows, s->mem);
     /* a kept document's events change only in their groups */
     int64_t *old_grp = NULL;
     sitrep_status st = s->base_ok ? old_values(s, "SELECT e, grp FROM events INDEXED BY events_grp", n, &old_grp) : SITREP_OK;
@@ -663,8 +674,8 @@ static sitrep_status fill_events(sitrep_store *s, sitrep_corpus *c)
         row.group = -1;
         data.len = js.len = 0;
         st = sr_row_save(SR_ROW_EVENT, &row, &data);
-        if (st == SITREP_OK && !spans_json(sp + first[i], first[i + 1] - first[i], &js))
-            st = SITREP_ENOMEM;
+        if (st == SITREP_OK)
+            st = spans_json(&c->event_spans, first[i], first[i + 1] - first[i], &rows, &js);
         if (st == SITREP_OK)
             st = put_item(s,
                           "INSERT OR REPLACE INTO events(e, doc, docid, pos, ord, run, data, sources, grp)"
@@ -674,6 +685,7 @@ static sitrep_status fill_events(sitrep_store *s, sitrep_corpus *c)
     }
     s->mem->free(first);
     s->mem->free(old_grp);
+    sr_buf_free(&rows);
     const uint32_t *mem = (const uint32_t *)(const void *)c->event_members.data;
     const sr_cegroup *gs = (const sr_cegroup *)(const void *)c->egroups.data;
     for (size_t k = 0; k < ng && st == SITREP_OK; k++) {
