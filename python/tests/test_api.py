@@ -181,7 +181,11 @@ def test_records_in_parts_join_to_the_records(nparts):
     if nparts <= 7:
         sizes = [len(p) for p in got]
         biggest = max(len(line) + 1 for line in want.splitlines())
-        assert max(sizes) - min(sizes) <= max(0.25 * len(want) / nparts, 2 * biggest), sizes
+        # the estimate is a few constants per kind of record: on this small
+        # corpus it is within about a third of a part (26% at 7 parts after
+        # the claims, events and memory changes of 9973093); on the 100,000
+        # articles of bench/dask_bench.py two parts were 1,214 and 1,233 MB
+        assert max(sizes) - min(sizes) <= max(0.35 * len(want) / nparts, 2 * biggest), sizes
     with sitrep.Corpus() as c:
         c.add_snapshot(snap)
         assert _lib.corpus_write_json_part(c._ptr, 0, nparts, nparts, _lib.Collector().fn, None) == _lib.EARG
