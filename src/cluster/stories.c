@@ -747,6 +747,60 @@ static bool apart_in_time(const groups *g, uint32_t a, uint32_t b)
            (ta.at_exact >= RULES.year_support && tb.year && tb.year < ta.exact);
 }
 
+/* Pairs of groups found too loosely linked, each as it was (its root and
+ * its size: a group only grows, by joining another, so the two name one
+ * state of it).  Every edge between the same two groups asks the same
+ * question with the same answer until one of them grows; without the
+ * memory each edge summed the smaller group's edges again, a cost that
+ * grew with the corpus (a quarter of finishing 1M articles).  Open
+ * addressing; a slot is empty while its sa is 0 (no group is empty).
+ * Without memory to grow, pairs are not remembered: the same answers,
+ * slower. */
+typedef struct apart_pair {
+    uint32_t a, b, sa, sb;
+} apart_pair;
+
+typedef struct apart_set {
+    apart_pair *slots;
+    size_t cap, n;
+    const sitrep_mem *mem;
+} apart_set;
+
+static size_t apart_slot(const apart_set *s, apart_pair p)
+{
+    uint64_t h = sr_mix64(((uint64_t)p.a << 32 | p.b) ^ sr_mix64((uint64_t)p.sa << 32 | p.sb));
+    size_t k = (size_t)h & (s->cap - 1);
+    while (s->slots[k].sa && memcmp(&s->slots[k], &p, sizeof p) != 0)
+        k = (k + 1) & (s->cap - 1);
+    return k;
+}
+
+static bool apart_known(const apart_set *s, apart_pair p)
+{
+    return s->cap && s->slots[apart_slot(s, p)].sa != 0;
+}
+
+static void apart_add(apart_set *s, apart_pair p)
+{
+    if (2 * (s->n + 1) > s->cap) {
+        size_t cap = s->cap ? 2 * s->cap : 1024;
+        apart_pair *slots = s->mem->calloc(cap, sizeof *slots);
+        if (!slots)
+            return;
+        apart_set t = {slots, cap, 0, s->mem};
+        for (size_t i = 0; i < s->cap; i++)
+            if (s->slots[i].sa)
+                t.slots[apart_slot(&t, s->slots[i])] = s->slots[i], t.n++;
+        s->mem->free(s->slots);
+        *s = t;
+    }
+    size_t k = apart_slot(s, p);
+    if (!s->slots[k].sa) {
+        s->slots[k] = p;
+        s->n++;
+    }
+}
+
 /* Joins the groups of g (near-copies already joined) along the edges,
  * strongest first, when their average link is strong enough. */
 static sitrep_status average_link(sitrep_corpus *c, size_t n, sr_buf *edges, groups *g)
@@ -778,9 +832,13 @@ static sitrep_status average_link(sitrep_corpus *c, size_t n, sr_buf *edges, gro
         c->mem->free(adj);
         return SITREP_ENOMEM;
     }
+    apart_set apart = {NULL, 0, 0, c->mem};
     for (size_t i = 0; i < ne; i++) {
         uint32_t a = find(g->parent, es[i].a), b = find(g->parent, es[i].b);
         if (a == b)
+            continue;
+        apart_pair pair = a < b ? (apart_pair){a, b, g->size[a], g->size[b]} : (apart_pair){b, a, g->size[b], g->size[a]};
+        if (apart_known(&apart, pair))
             continue;
         /* the edges between the two groups, read from the smaller */
         uint32_t small = g->size[a] < g->size[b] || (g->size[a] == g->size[b] && a < b) ? a : b;
@@ -798,7 +856,10 @@ static sitrep_status average_link(sitrep_corpus *c, size_t n, sr_buf *edges, gro
         if (link >= RULES.link_min && (ca < 0 || cb < 0 || link >= RULES.link_relative * (ca < cb ? ca : cb)) &&
             !apart_in_time(g, a, b))
             join(g, a, b, sum);
+        else
+            apart_add(&apart, pair);
     }
+    c->mem->free(apart.slots);
     c->mem->free(aoff);
     c->mem->free(adj);
     return SITREP_OK;
