@@ -1193,6 +1193,22 @@ static void victims_before(const sr_context *c, size_t lo, size_t hi, double *de
     }
 }
 
+/* The victims a list names (victims_before) as ev's toll: taken where ev
+ * has none, or where its exact figure counts only a part of the list. */
+static void take_victims(const sr_context *c, size_t lo, size_t hi, sr_event *ev)
+{
+    double d, h;
+    victims_before(c, lo, hi, &d, &h);
+    if (d > 0 && (!ev->fat_q || (ev->fat_q == SR_Q_EXACT && ev->fat_low < d))) {
+        ev->fat_low = ev->fat_high = d;
+        ev->fat_q = SR_Q_EXACT;
+    }
+    if (h > 0 && (!ev->inj_q || (ev->inj_q == SR_Q_EXACT && ev->inj_low < h))) {
+        ev->inj_low = ev->inj_high = h;
+        ev->inj_q = SR_Q_EXACT;
+    }
+}
+
 /* What the text says when nobody died: "no casualties", "no one was
  * killed", "without causing casualties", "No injuries were reported";
  * and one victim without a number: "a woman was shot dead". */
@@ -1655,18 +1671,7 @@ static sitrep_status emit(const estate *es, size_t s, const trig *t, size_t nt, 
         }
     /* "a guard and one of the cooks were killed": a list of
      * victims; it outnumbers a figure that counts a part of it */
-    {
-        double d, h;
-        victims_before(c, lo, hi, &d, &h);
-        if (d > 0 && (!ev.fat_q || (ev.fat_q == SR_Q_EXACT && ev.fat_low < d))) {
-            ev.fat_low = ev.fat_high = d;
-            ev.fat_q = SR_Q_EXACT;
-        }
-        if (h > 0 && (!ev.inj_q || (ev.inj_q == SR_Q_EXACT && ev.inj_low < h))) {
-            ev.inj_low = ev.inj_high = h;
-            ev.inj_q = SR_Q_EXACT;
-        }
-    }
+    take_victims(c, lo, hi, &ev);
     stated_casualties(c, slo, shi, &ev);
     /* "... on Sunday. No casualties were reported." */
     if (s + 1 < c->nsen && sr_tok_is(c, sr_sent_first(c, s + 1), "no"))
@@ -2008,16 +2013,7 @@ static void orphan_tolls(const estate *es, sr_event *ev, size_t n)
         casualties(es, lo, hi, &got);
         /* "A guard and a driver were wounded.", "A waiter was wounded.",
          * "Nobody was injured.": victims without a figure */
-        double d, h;
-        victims_before(c, lo, hi, &d, &h);
-        if (d > 0 && (!got.fat_q || (got.fat_q == SR_Q_EXACT && got.fat_low < d))) {
-            got.fat_low = got.fat_high = d;
-            got.fat_q = SR_Q_EXACT;
-        }
-        if (h > 0 && (!got.inj_q || (got.inj_q == SR_Q_EXACT && got.inj_low < h))) {
-            got.inj_low = got.inj_high = h;
-            got.inj_q = SR_Q_EXACT;
-        }
+        take_victims(c, lo, hi, &got);
         stated_casualties(c, lo, hi, &got);
         if (got.fat_q && !last->fat_q) {
             last->fat_low = got.fat_low;
