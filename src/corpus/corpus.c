@@ -680,26 +680,38 @@ sitrep_status sitrep_corpus_add_mentions(sitrep_corpus *c, const sitrep_doc *doc
 }
 
 /* Where each owner's spans start in `spans` (they were appended owner by
- * owner): first[o] .. first[o + 1].  NULL for want of memory; the caller frees it
- * with c->mem. */
-size_t *sr_span_index(const sitrep_corpus *c, const sr_rows *spans, size_t owners)
+ * owner): first[o] .. first[o + 1].  With quote_bytes, also (*quote_bytes)[o],
+ * the bytes of the quotes of owner o's spans, from the same pass over the
+ * rows (they are on disk).  NULL for want of memory or a failed read; the
+ * caller frees both with c->mem. */
+size_t *sr_span_index(const sitrep_corpus *c, const sr_rows *spans, size_t owners, size_t **quote_bytes)
 {
     size_t *first = c->mem->calloc(owners + 2, sizeof *first);
-    if (!first)
+    size_t *qb = quote_bytes ? c->mem->calloc(owners + 1, sizeof *qb) : NULL;
+    if (!first || (quote_bytes && !qb)) {
+        c->mem->free(first);
+        c->mem->free(qb);
         return NULL;
+    }
     /* counted by owner (first[o + 1]), read in order */
     sr_cspan buf[256];
     for (size_t i = 0; i < spans->n;) {
         size_t n = spans->n - i < 256 ? spans->n - i : 256;
         if (sr_rows_get(spans, i, n, buf) != SITREP_OK) {
             c->mem->free(first);
+            c->mem->free(qb);
             return NULL;
         }
         for (size_t k = 0; k < n; k++)
-            if (buf[k].owner < owners)
+            if (buf[k].owner < owners) {
                 first[buf[k].owner + 1]++;
+                if (qb)
+                    qb[buf[k].owner] += buf[k].quote_len;
+            }
         i += n;
     }
+    if (quote_bytes)
+        *quote_bytes = qb;
     for (size_t o = 0; o < owners; o++)
         first[o + 1] += first[o];
     return first;

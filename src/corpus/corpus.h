@@ -363,8 +363,10 @@ typedef struct sr_article {
 bool sr_article_next(const sr_buf *articles, size_t *at, sr_article *a);
 
 /* Where each owner's spans start in `spans` (sr_cspan, appended owner by
- * owner): first[o] .. first[o + 1], for owners + 1 entries; NULL for want
- * of memory (or the rows could not be read); freed with c->mem->free. */
-size_t *sr_span_index(const sitrep_corpus *c, const sr_rows *spans, size_t owners);
+ * owner): first[o] .. first[o + 1], for owners + 1 entries; with
+ * quote_bytes, also the bytes of each owner's quotes, from the same pass
+ * over the rows.  NULL for want of memory (or the rows could not be read);
+ * both freed with c->mem->free. */
+size_t *sr_span_index(const sitrep_corpus *c, const sr_rows *spans, size_t owners, size_t **quote_bytes);
 
 #endif

@@ -272,33 +272,13 @@ static bool sources_json(const sitrep_corpus *c, const sr_rows *spans, const siz
 }
 
 /* The estimated bytes of the sources of members[0..n) (sources_json). */
-/* qb[o]: the bytes of the quotes of owner o's spans (span_quote_bytes) */
+/* qb[o]: the bytes of the quotes of owner o's spans (sr_span_index) */
 static size_t sources_bytes(const size_t *qb, const size_t *first, const uint32_t *members, size_t n)
 {
     size_t w = 0;
     for (size_t m = 0; m < n; m++)
         w += (first[members[m] + 1] - first[members[m]]) * SPAN_BYTES + qb[members[m]];
     return w;
-}
-
-/* The bytes of the quotes of each owner's spans, read from the rows in
- * order (the spans are on disk): NULL for want of memory or a failed read. */
-static size_t *span_quote_bytes(const sitrep_corpus *c, const sr_rows *spans, size_t owners)
-{
-    size_t *qb = c->mem->calloc(owners + 1, sizeof *qb);
-    sr_cspan buf[256];
-    for (size_t i = 0; qb && i < spans->n;) {
-        size_t n = spans->n - i < 256 ? spans->n - i : 256;
-        if (sr_rows_get(spans, i, n, buf) != SITREP_OK) {
-            c->mem->free(qb);
-            return NULL;
-        }
-        for (size_t k = 0; k < n; k++)
-            if (buf[k].owner < owners)
-                qb[buf[k].owner] += buf[k].quote_len;
-        i += n;
-    }
-    return qb;
 }
 
 static json_t *group_json(const sitrep_corpus *c, const sr_cgroup *g, const size_t *first)
@@ -347,14 +327,8 @@ static json_t *event_json(const sitrep_corpus *c, const sr_cevent *x, const char
 {
     const sr_cevent *ev = (const sr_cevent *)(const void *)c->events.data;
     /* the shown member's actors first, then any other member's */
-    json_t *actors = json_array();
-    const char *seen[SR_REC_EVENT_ACTORS];
-    size_t nseen = 0;
-    bool ok = actors != NULL;
-    for (size_t m = 0; m <= nall && ok; m++)
-        ok = sr_rec_event_actors(m == 0 ? x : &ev[all[m - 1]], seen, &nseen, actors);
-    if (!ok) {
-        json_decref(actors);
+    json_t *actors = sr_rec_event_actors(x, ev, all, nall, NULL, NULL);
+    if (!actors) {
         json_decref(value);
         return NULL;
     }
@@ -363,7 +337,7 @@ static json_t *event_json(const sitrep_corpus *c, const sr_cevent *x, const char
         json_decref(value);
         return NULL;
     }
-    ok = sr_json_put(o, key, value);
+    bool ok = sr_json_put(o, key, value);
     ok = sources_json(c, &c->event_spans, first, members, n, o) && ok;
     if (!ok) {
         json_decref(o);
@@ -470,8 +444,8 @@ static int cmp_egroup(const void *pa, const void *pb, void *ctx)
 static sitrep_status write_claims(const sitrep_corpus *c, sitrep_write_fn write, void *ctx)
 {
     size_t ng = SR_VEC_COUNT(&c->groups, sr_cgroup);
-    size_t *first = sr_span_index(c, &c->claim_spans, SR_VEC_COUNT(&c->claims, sr_cclaim));
-    size_t *qb = span_quote_bytes(c, &c->claim_spans, SR_VEC_COUNT(&c->claims, sr_cclaim));
+    size_t *qb = NULL;
+    size_t *first = sr_span_index(c, &c->claim_spans, SR_VEC_COUNT(&c->claims, sr_cclaim), &qb);
     const sr_cgroup **order = c->mem->calloc(ng ? ng : 1, sizeof *order);
     sitrep_status st = first && qb && order ? SITREP_OK : SITREP_ENOMEM;
     for (size_t i = 0; i < ng && st == SITREP_OK; i++)
@@ -492,8 +466,8 @@ static sitrep_status write_claims(const sitrep_corpus *c, sitrep_write_fn write,
 static sitrep_status write_events(const sitrep_corpus *c, sitrep_write_fn write, void *ctx)
 {
     size_t ng = SR_VEC_COUNT(&c->egroups, sr_cegroup);
-    size_t *first = sr_span_index(c, &c->event_spans, SR_VEC_COUNT(&c->events, sr_cevent));
-    size_t *qb = span_quote_bytes(c, &c->event_spans, SR_VEC_COUNT(&c->events, sr_cevent));
+    size_t *qb = NULL;
+    size_t *first = sr_span_index(c, &c->event_spans, SR_VEC_COUNT(&c->events, sr_cevent), &qb);
     const sr_cegroup **order = c->mem->calloc(ng ? ng : 1, sizeof *order);
     sitrep_status st = first && qb && order ? SITREP_OK : SITREP_ENOMEM;
     for (size_t i = 0; i < ng && st == SITREP_OK; i++)

@@ -453,7 +453,7 @@ static sitrep_status fill_claims(sitrep_store *s, sitrep_corpus *c)
     size_t n = SR_VEC_COUNT(&c->claims, sr_cclaim), ng = SR_VEC_COUNT(&c->groups, sr_cgroup);
     const sr_cclaim *cl = (const sr_cclaim *)(const void *)c->claims.data;
     const sr_cdoc *docs = (const sr_cdoc *)(const void *)c->docs.data;
-    size_t *first = sr_span_index(c, &c->claim_spans, n);
+    size_t *first = sr_span_index(c, &c->claim_spans, n, NULL);
     if (!first)
         return SITREP_ENOMEM;
     sr_buf data, js, rows;
@@ -577,14 +577,9 @@ static sitrep_status put_report(sitrep_store *s, const sr_cevent *ev, const sr_c
                                 const uint32_t *members, size_t n, const char *key, json_t *value, bool happening,
                                 size_t g, int64_t k, const char *doc)
 {
-    json_t *actors = json_array();
-    const char *seen[SR_REC_EVENT_ACTORS];
-    size_t nseen = 0;
-    bool ok = actors != NULL;
-    for (size_t m = 0; m <= n && ok; m++)
-        ok = sr_rec_event_actors(m == 0 ? x : &ev[members[m - 1]], seen, &nseen, actors);
-    json_t *head = ok ? sr_rec_event_head(x, id, actors) : (json_decref(actors), NULL);
-    ok = head && sr_json_put(head, key, value);
+    json_t *actors = sr_rec_event_actors(x, ev, members, n, NULL, NULL);
+    json_t *head = actors ? sr_rec_event_head(x, id, actors) : NULL;
+    bool ok = head && sr_json_put(head, key, value);
     if (!head)
         json_decref(value);
     ok = ok && (!happening || sr_json_put(head, "type", json_string("happening")));
@@ -650,7 +645,7 @@ static sitrep_status fill_events(sitrep_store *s, sitrep_corpus *c)
     size_t n = SR_VEC_COUNT(&c->events, sr_cevent), ng = SR_VEC_COUNT(&c->egroups, sr_cegroup);
     const sr_cevent *ev = (const sr_cevent *)(const void *)c->events.data;
     const sr_cdoc *docs = (const sr_cdoc *)(const void *)c->docs.data;
-    size_t *first = sr_span_index(c, &c->event_spans, n);
+    size_t *first = sr_span_index(c, &c->event_spans, n, NULL);
     if (!first)
         return SITREP_ENOMEM;
     sr_buf data, js, rows;
@@ -691,15 +686,12 @@ static sitrep_status fill_events(sitrep_store *s, sitrep_corpus *c)
     for (size_t k = 0; k < ng && st == SITREP_OK; k++) {
         const sr_cegroup *g = &gs[k];
         const sr_cevent *f = &ev[mem[g->first_member]], *x = &ev[g->rep];
-        json_t *actors = json_array();
         const char *seen[SR_REC_EVENT_ACTORS];
         size_t nseen = 0;
-        bool ok = actors != NULL;
-        for (size_t m = 0; m <= g->nmembers && ok; m++)
-            ok = sr_rec_event_actors(m == 0 ? x : &ev[mem[g->first_member + m - 1]], seen, &nseen, actors);
-        json_t *head = ok ? sr_rec_event_head(x, g->id, actors) : (json_decref(actors), NULL);
+        json_t *actors = sr_rec_event_actors(x, ev, mem + g->first_member, g->nmembers, seen, &nseen);
+        json_t *head = actors ? sr_rec_event_head(x, g->id, actors) : NULL;
         js.len = 0;
-        ok = head && sr_json_put(head, "happening", json_null()) && sr_json_append(&js, head, true);
+        bool ok = head && sr_json_put(head, "happening", json_null()) && sr_json_append(&js, head, true);
         json_decref(head);
         sqlite3_stmt *q = ok ? sr_db_stmt(s, "INSERT INTO egroups(g, run, first, fdoc, fpos, ford, gid, rep, n, head,"
                                              " dfrom, dto, location, country, admin1) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
