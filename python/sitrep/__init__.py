@@ -207,7 +207,31 @@ def _lines(parts):
                 yield json.loads(line)
 
 
-class Corpus:
+class _Handle:
+    """A library handle held in ``self._ptr`` and freed by ``_free``: closed
+    by ``close``, at the end of a ``with`` block, or when collected."""
+
+    _free = None
+
+    def close(self):
+        if self._ptr:
+            self._free(self._ptr)
+            self._ptr = ctypes.c_void_p()
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+    def __del__(self):
+        try:
+            self.close()
+        except Exception:
+            pass
+
+
+class Corpus(_Handle):
     """What many articles say together (sitrep_corpus).
 
     ``add`` reads inputs into it; ``records`` (or ``write_jsonl``) finishes
@@ -303,25 +327,12 @@ class Corpus:
             out.writelines(parts)
         return sum(len(p) for p in parts)
 
-    def close(self):
-        if self._ptr:
-            _lib.corpus_free(self._ptr)
-            self._ptr = ctypes.c_void_p()
-
-    def __enter__(self):
-        return self
-
-    def __exit__(self, *exc):
-        self.close()
-
-    def __del__(self):
-        try:
-            self.close()
-        except Exception:
-            pass
+    @staticmethod
+    def _free(ptr):
+        _lib.corpus_free(ptr)
 
 
-class Store:
+class Store(_Handle):
     """A sitrep database (sitrep_store), opened to add articles to it (it is
     created when missing).  ``sitrep report``/``export``/``events``/``claims``
     read it."""
@@ -373,23 +384,9 @@ class Store:
         """How many articles (or records of `type`) the store holds."""
         return _lib.store_count(self._ptr, _enc(type) if type else None)
 
-    def close(self):
-        """Closes the store; a batch not committed is not kept."""
-        if self._ptr:
-            _lib.store_close(self._ptr)
-            self._ptr = ctypes.c_void_p()
-
-    def __enter__(self):
-        return self
-
-    def __exit__(self, *exc):
-        self.close()
-
-    def __del__(self):
-        try:
-            self.close()
-        except Exception:
-            pass
+    @staticmethod
+    def _free(ptr):
+        _lib.store_close(ptr)  # a batch not committed is not kept
 
 
 def extract(inputs, *, text=False, mentions=False, max_bytes=None, errors="warn"):
