@@ -261,19 +261,33 @@ void sr_rec_event_id(const sr_cevent *x, char id[24])
     snprintf(id, 24, "V%012llx", (unsigned long long)(sr_mix64(h) & 0xffffffffffffull));
 }
 
-bool sr_rec_event_actors(const sr_cevent *y, const char **seen, size_t *nseen, json_t *actors)
+json_t *sr_rec_event_actors(const sr_cevent *x, const sr_cevent *ev, const uint32_t *members, size_t n,
+                            const char **names, size_t *nnames)
 {
-    bool ok = true;
-    for (size_t i = 0; i < y->nactors && *nseen < SR_REC_EVENT_ACTORS; i++) {
-        bool dup = false;
-        for (size_t k = 0; k < *nseen && !dup; k++)
-            dup = seen[k] == y->actors[i];
-        if (!dup) {
-            seen[(*nseen)++] = y->actors[i];
-            ok = sr_json_push(actors, json_string(y->actors[i])) && ok;
+    json_t *actors = json_array();
+    const char *own[SR_REC_EVENT_ACTORS];
+    const char **seen = names ? names : own;
+    size_t nseen = 0;
+    bool ok = actors != NULL;
+    for (size_t m = 0; m <= n && ok; m++) {
+        const sr_cevent *y = m == 0 ? x : &ev[members[m - 1]];
+        for (size_t i = 0; i < y->nactors && nseen < SR_REC_EVENT_ACTORS && ok; i++) {
+            bool dup = false;
+            for (size_t k = 0; k < nseen && !dup; k++)
+                dup = seen[k] == y->actors[i];
+            if (!dup) {
+                seen[nseen++] = y->actors[i];
+                ok = sr_json_push(actors, json_string(y->actors[i]));
+            }
         }
     }
-    return ok;
+    if (nnames)
+        *nnames = nseen;
+    if (!ok) {
+        json_decref(actors);
+        return NULL;
+    }
+    return actors;
 }
 
 json_t *sr_rec_conflict(const char *a, const char *b, const char *kind, const char *reason)

@@ -47,12 +47,14 @@ void sr_rec_event_own(const sr_cevent *own, const sr_cevent *rep, sr_cevent *out
 /* The id of the event of one report: V and a hash of its first member's
  * document and position (the happening takes its first member's). */
 void sr_rec_event_id(const sr_cevent *x, char id[24]);
-/* An event's actors: the shown member's first, then the other members'
- * in order, each once, at most SR_REC_EVENT_ACTORS: call for each member
- * in that order with the same seen[SR_REC_EVENT_ACTORS] and *nseen (0 at
- * first); appends to `actors`. */
+/* An event's actors: the shown member x's first, then those of
+ * ev[members[0..n)] in order, each once, at most SR_REC_EVENT_ACTORS; a
+ * new array, NULL for want of memory.  With names (room for
+ * SR_REC_EVENT_ACTORS), the same names (the corpus's strings) and
+ * *nnames their count. */
 #define SR_REC_EVENT_ACTORS 16
-bool sr_rec_event_actors(const sr_cevent *y, const char **seen, size_t *nseen, json_t *actors);
+json_t *sr_rec_event_actors(const sr_cevent *x, const sr_cevent *ev, const uint32_t *members, size_t n,
+                            const char **names, size_t *nnames);
 /* story: head (type, id, title), [documents], tail (first_seen, last_seen) */
 json_t *sr_rec_story_head(const char *id, const char *title);
 json_t *sr_rec_story_tail(const char *first_seen, const char *last_seen);
