@@ -1075,7 +1075,9 @@ static int32_t subject_actor(const cstate *st, size_t lo, size_t f0, bool outcom
 /* An actor named after the figure: "57 members of the ELN", "73
  * executions by Houthi courts", "840 were claimed by JNIM", "three of its
  * fighters" (the organisation that speaks). */
-static int32_t actor_after(const cstate *st, const fig_info *fi, size_t hi)
+static bool agent_head(const sr_context *c, size_t b);
+
+static int32_t actor_after(const cstate *st, const fig_info *fi, size_t hi, uint32_t *ws, uint32_t *we)
 {
     const sr_context *c = st->c;
     if (fi->m1 > fi->m0 && fi->m0 >= fi->f1 + 1 &&
@@ -1109,6 +1111,30 @@ static int32_t actor_after(const cstate *st, const fig_info *fi, size_t hi)
         if (en && en->e.kind != SITREP_ENTITY_PLACE && en->e.kind != SITREP_ENTITY_PERSON &&
             en->e.kind != SITREP_ENTITY_MEDIA)
             return e;
+        /* "9,000 people are employed by Veltrona": a name the entities
+         * did not take after the agent's "by" */
+        if (!en && by && name_word(c, q) && !(c->tok[q].flags & SITREP_TOKF_ALLCAPS)) {
+            size_t last = q;
+            while (last + 1 < hi && last < q + 4 && name_word(c, last + 1))
+                last++;
+            /* "by Vorlandian troops": the forces; "by Vorlandian farmers": a
+             * demonym or modifier of a noun that is no actor */
+            size_t nx = last + 1;
+            if (nx < hi && agent_head(c, nx)) {
+                *ws = c->tok[q].start;
+                *we = c->tok[nx].end;
+                break;
+            }
+            if (nx < hi && sr_tok_word(c, nx) && !is_cap(c, nx) && !sr_tok_class(c, nx, SR_LEX_FRAME_PREPOSITION) &&
+                !sr_tok_class(c, nx, SR_LEX_FRAME_LOCATIVE) && !sr_tok_is(c, nx, "and") && !sr_tok_is(c, nx, "or") &&
+                !sr_tok_flag(c, nx, SR_WI_CLAUSE) && !sr_tok_class(c, nx, SR_LEX_FRAME_RELATIVE) && !sr_tok_is(c, nx, "that"))
+                break;
+            *ws = c->tok[q].start;
+            *we = c->tok[last].start + (uint32_t)sr_wi_len(&c->tok[last], &c->wi[last]);
+        } else if (!en && by && agent_head(c, q) && !is_cap(c, q)) {
+            *ws = c->tok[q].start; /* "killed by troops" */
+            *we = c->tok[q].end;
+        }
         break;
     }
     return -1;
@@ -1303,6 +1329,43 @@ static int32_t pronoun_actor(const cstate *st, size_t k, uint32_t *ws, uint32_t 
     return o;
 }
 
+/* The subject that opens the sentence at lo, when a name or an entity
+ * followed by its verb: "The Norvale 40 index closed at 4,120, up 2%",
+ * "The Norvale rose to 4,120 after gaining 2%". */
+static int32_t sentence_subject(const cstate *st, size_t lo, size_t hi, uint32_t *ws, uint32_t *we)
+{
+    const sr_context *c = st->c;
+    size_t k = lo;
+    if (k < hi && sr_tok_class(c, k, SR_LEX_FRAME_DETERMINER))
+        k++;
+    int32_t e = -1;
+    size_t last = k;
+    const sr_entity *en = k < hi ? sr_entity_at(c, k, &e) : NULL;
+    if (en) {
+        if (en->e.kind == SITREP_ENTITY_MEDIA || en->e.kind == SITREP_ENTITY_PLACE || en->e.kind == SITREP_ENTITY_PERSON)
+            return -1;
+        last = mention_last(c, k);
+    } else {
+        while (last + 1 < hi && last < k + 5 &&
+               ((is_cap(c, last + 1) && sr_tok_word(c, last + 1) && c->at[last + 1].mention < 0) ||
+                sr_tok_char(c, last + 1, '&') || (c->tok[last + 1].kind == SITREP_TOK_NUMBER && c->at[last + 1].figure < 0)))
+            last++;
+        size_t first;
+        if (!is_cap(c, k) || !name_run(c, lo, last, &first) || first != k)
+            return -1;
+    }
+    size_t v = last + 1;
+    while (v < hi && v < last + 3 && sr_tok_class(c, v, SR_LEX_CLAIMS_NAME_HEAD) && !is_cap(c, v))
+        v++;
+    if (v >= hi || !(verbish(c, v) || sr_tok_class(c, v, SR_LEX_CLAIMS_FINITE)) || sr_tok_flag(c, v, SR_WI_SPEECH))
+        return -1;
+    if (e >= 0)
+        return e;
+    *ws = c->tok[k].start;
+    *we = c->tok[last].end;
+    return -1;
+}
+
 /* The subject of the finite verb that governs the figure in its clause,
  * when the other rules named no actor: an entity, a name the entities did
  * not take ("the Norvale 40 fell 2%", "Tomas Reyes caught 3 passes"), a
@@ -1314,6 +1377,14 @@ static int32_t verb_subject(const cstate *st, size_t lo, const fig_info *fi, boo
                             uint32_t *we)
 {
     const sr_context *c = st->c;
+    /* "..., up 2%", "after gaining 2%": what the sentence's subject did */
+    if (fi->f0 > lo + 1 && ((sr_tok_is(c, fi->f0 - 1, "up") || sr_tok_is(c, fi->f0 - 1, "down")) &&
+                            sr_tok_char(c, fi->f0 - 2, ',')))
+        return sentence_subject(st, lo, fi->f0, ws, we);
+    if (fi->f0 > lo + 1 && sr_tok_class(c, fi->f0 - 2, SR_LEX_FRAME_SPEAKER_STOP) && sr_tok_word(c, fi->f0 - 1) &&
+        c->tok[fi->f0 - 1].end - c->tok[fi->f0 - 1].start > 4 &&
+        memcmp(c->src + c->tok[fi->f0 - 1].end - 3, "ing", 3) == 0)
+        return sentence_subject(st, lo, fi->f0, ws, we);
     size_t v = SIZE_MAX;
     for (size_t k = fi->f0; k > lo && fi->f0 - k < 9;) {
         k--;
@@ -1708,8 +1779,8 @@ sitrep_status sr_find_claims(const sr_context *c, const sr_date *anchor, sr_buf 
             size_t fwd_end = sr_clause_end(c, fwd_from, hi, true);
             size_t back_lo = sr_clause_start(c, fi.f0, lo);
             if (cl.actor < 0)
-                cl.actor = actor_after(&st, &fi, hi);
-            if (cl.actor < 0)
+                cl.actor = actor_after(&st, &fi, hi, &cl.actor_start, &cl.actor_end);
+            if (cl.actor < 0 && cl.actor_end == cl.actor_start)
                 cl.actor = subject_actor(&st, back_lo, fi.f0, outc != NULL, &cl.actor_start, &cl.actor_end);
             if (cl.actor < 0 && cl.actor_end == cl.actor_start)
                 cl.actor = paren_owner(&st, lo, &fi, &cl.actor_start, &cl.actor_end);
