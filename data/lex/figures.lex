@@ -645,6 +645,13 @@ those
 these
 all
 
+# Between a value and its noun, words that add to a count told before and
+# leave the noun the measure: "five other people", "six more soldiers".
+[set measure_skip]
+other
+more
+additional
+
 # Before "of", a count whose plural is the measure of a later figure:
 # "the number of dead rose to 40".
 [set count_noun]
