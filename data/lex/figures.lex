@@ -645,12 +645,11 @@ those
 these
 all
 
-# Between a value and its noun, words that add to a count told before and
-# leave the noun the measure: "five other people", "six more soldiers".
+# Between a value and its noun, a word that sets the counted apart from
+# others told before and leaves the noun the measure: "five other people".
+# ("five more people" is an increment, no count of its own: not here.)
 [set measure_skip]
 other
-more
-additional
 
 # Before "of", a count whose plural is the measure of a later figure:
 # "the number of dead rose to 40".

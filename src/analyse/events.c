@@ -1118,6 +1118,8 @@ static double victims_list(const sr_context *c, size_t k, size_t hi, size_t *sto
             untold |= wn > 3 && (w[wn - 1] | 0x20) == 's' && (w[wn - 2] | 0x20) != 's';
         }
         det = false;
+        if (k >= hi)
+            break;
         bool comma = sr_tok_char(c, k, ',');
         if (comma)
             k++;
@@ -1204,6 +1206,17 @@ static void victims_before(const sr_context *c, size_t lo, size_t hi, double *de
                 break;
             }
         }
+        /* "four people, including a child, were injured": the whole ends
+         * the list; one item is enough, its part left out */
+        bool part = false;
+        for (size_t q = start + 1; q + 1 < end && !part; q++)
+            if (sr_tok_is(c, q, "including") ||
+                (sr_tok_is(c, q, "among") && sr_tok_class(c, q + 1, SR_LEX_FRAME_PART_PRONOUN))) {
+                part = true;
+                end = q;
+                while (end > start && (sr_tok_char(c, end - 1, ',') || sr_tok_char(c, end - 1, '(')))
+                    end--;
+            }
         /* "Early on Sunday, four teachers and ...": the list may start
          * after any comma of the span */
         double n = 0;
@@ -1212,7 +1225,7 @@ static void victims_before(const sr_context *c, size_t lo, size_t hi, double *de
                 continue;
             size_t stop, items;
             double got = victims_list(c, from, end, &stop, &items);
-            if (got > 0 && stop == end && items >= 2)
+            if (got > 0 && stop == end && items >= (part ? 1u : 2u))
                 n = got;
         }
         if (n <= 0)
@@ -2104,29 +2117,65 @@ static bool names_actor(const sr_event *ev, const sr_entity *who)
     return false;
 }
 
+/* The last sentence before s (a sentence index) that tells event e, or
+ * UINT32_MAX when none does. */
+static uint32_t told_before(const sr_context *c, const sr_event *e, size_t s)
+{
+    uint32_t best = UINT32_MAX;
+    uint32_t at = c->sen[s].span.start;
+    for (size_t j = 0; j < e->nspans; j++) {
+        if (e->span_start[j] >= at)
+            continue;
+        /* the sentence the span opens (sentences are in text order) */
+        size_t a = 0, b = s;
+        while (a < b) {
+            size_t m = (a + b) / 2;
+            if (c->sen[m].span.start < e->span_start[j])
+                a = m + 1;
+            else
+                b = m;
+        }
+        if (a < s && (best == UINT32_MAX || a > best))
+            best = (uint32_t)a;
+    }
+    if (e->nspans == SR_EVENT_SPANS && e->last_sen < s && (best == UINT32_MAX || e->last_sen > best))
+        best = e->last_sen; /* more sentences than the spans keep */
+    return best;
+}
+
 /* "Twelve people were wounded, police said.": a toll told in a sentence of
- * its own, with no trigger, right after an event (the next sentence or
- * the one after, no other event told between) is that event's, when the
- * event has none of that kind. */
+ * its own that tells no event is the event's told last before it (in the
+ * sentence before or the one before that, no other event begun between),
+ * when that event has none of that kind.  The event may go on after it:
+ * "A bomb exploded in a bank. Five people were injured. The blast
+ * destroyed the bank." */
 static void orphan_tolls(const estate *es, sr_event *ev, size_t n)
 {
     const sr_context *c = es->c;
     for (size_t s = 0; s < c->nsen; s++) {
         size_t lo = sr_sent_first(c, s), hi = sr_sent_end(c, s);
         sr_event *last = NULL;
+        uint32_t near = 0;
         bool told = false;
+        uint32_t at = c->sen[s].span.start;
         for (size_t k = 0; k < n; k++) {
-            if (ev[k].first_sen <= s && ev[k].last_sen >= s)
-                told = true; /* the sentence tells an event already */
-            if (ev[k].last_sen < s && (!last || ev[k].last_sen > last->last_sen))
+            for (size_t j = 0; j < ev[k].nspans; j++)
+                told |= ev[k].span_start[j] == at; /* the sentence tells an event already */
+            if (ev[k].nspans == SR_EVENT_SPANS && ev[k].first_sen <= s && ev[k].last_sen >= s)
+                told = true; /* its sentences past the spans kept are unknown */
+            uint32_t b = ev[k].first_sen < s ? told_before(c, &ev[k], s) : UINT32_MAX;
+            if (b != UINT32_MAX && (!last || b > near)) {
                 last = &ev[k];
+                near = b;
+            }
         }
-        if (told || !last || s - last->last_sen > 2 || (last->fat_q && last->inj_q))
+        if (told || !last || s - near > 2 || (last->fat_q && last->inj_q))
             continue;
-        /* another event told after it and before this sentence */
+        /* another event begun after it was last told and before this
+         * sentence */
         bool between = false;
         for (size_t k = 0; k < n; k++)
-            between |= &ev[k] != last && ev[k].first_sen > last->first_sen && ev[k].first_sen < s;
+            between |= &ev[k] != last && ev[k].first_sen > near && ev[k].first_sen < s;
         if (between)
             continue;
         sr_event got;
