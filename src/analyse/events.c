@@ -940,7 +940,7 @@ static void casualties(const estate *es, size_t lo, size_t hi, sr_event *ev)
          * a part of a toll counted already */
         if (sr_part_of_whole(c, lo, sr_context_token_at(c, c->figs[f].start)))
             continue;
-        /* "the injury of six people and millions in losses": a figure of
+        /* "the injury of nine workers and hundreds in repair costs": a figure of
          * no noun of its own that counts a loss, not its coordinate's noun */
         if (c->figs[f].measure_end <= c->figs[f].measure_start && sr_tok_is(c, i + 1, "in") &&
             sr_tok_word(c, i + 2) && c->at[i + 2].mention < 0 &&
@@ -1098,7 +1098,7 @@ static double victims_list(const sr_context *c, size_t k, size_t hi, size_t *sto
         }
         items++;
         /* an item joined by a comma belongs to the list only once an "and"
-         * closes it: "Galan, the 40 judges of the court" lists nobody more */
+         * closes it: "the mayor, the 40 judges of the court" lists nobody more */
         if (joined) {
             sure = n;
             sure_items = items;
@@ -1253,7 +1253,7 @@ static void take_victims(const sr_context *c, size_t lo, size_t hi, sr_event *ev
     }
 }
 
-/* Is token k an adverb in -ly ("violently", "brutally")? */
+/* Is token k an adverb in -ly ("brutally", "savagely")? */
 static bool ly_adverb(const sr_context *c, size_t k)
 {
     if (!sr_tok_word(c, k) || c->tok[k].end - c->tok[k].start < 5)
@@ -1389,7 +1389,7 @@ static void stated_casualties(const sr_context *c, size_t lo, size_t hi, sr_even
             if ((w[n - 1] | 0x20) == 's' || sr_tok_is(c, k, "massacre"))
                 continue; /* "the murders of", "the massacre of": how many is not said */
             const sr_entity *who = NULL;
-            /* "the assassination on 22 March in Lima of X": a date or a
+            /* "the assassination on Sunday in Kabul of X": a date or a
              * place between the noun and its "of" */
             size_t of = k + 1;
             while (of < hi && of < k + 8 && !sr_tok_is(c, of, "of") &&
@@ -1400,7 +1400,7 @@ static void stated_casualties(const sr_context *c, size_t lo, size_t hi, sr_even
                 of = k + 1;
             if (sr_tok_is(c, of, "of")) {
                 /* "of Salvadoran presidency minister X", "of senator and
-                 * candidate X", "of Arboledas mayor X": titles before the
+                 * candidate X", "of Kismayo mayor X": titles before the
                  * name */
                 for (size_t q = of + 1; q < hi && q < of + 9 && !who; q++) {
                     if (sr_tok_char(c, q, ',') || sr_tok_char(c, q, ';') || c->at[q].figure >= 0 ||
