@@ -957,6 +957,26 @@ terrorists
 subversives
 insurgents
 combatants
+# the state's units and formations, named as a target ("an attack on an
+# army unit", "ambushed a police column")
+unit
+units
+brigade
+brigades
+battalion
+battalions
+detachment
+detachments
+regiment
+regiments
+guard
+guardsmen
+soldier
+policeman
+quarters
+column
+columns
+platoon
 
 # A target of an attack on civilians that makes it a clash after all.
 [set armed_target]
@@ -1379,3 +1399,11 @@ mortally
 a
 an
 one
+
+# How far back a report tells news, in days: a happening dated before the
+# report by more than "history" is background told to explain (it is no
+# event of its own); when the report tells a happening of the last "news"
+# days, one dated further back is background too.
+[table horizon: days]
+news       90
+history    365

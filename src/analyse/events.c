@@ -1068,6 +1068,14 @@ static double victims_list(const sr_context *c, size_t k, size_t hi, size_t *sto
                 k++;
                 continue; /* "the 3 guards", "his two bodyguards" */
             }
+            /* "an unspecified number", "a large number of": how many is
+             * not said */
+            if (sr_tok_class(c, k + 1, SR_LEX_FIGURES_COUNT_NOUN) ||
+                (k + 2 < hi && sr_tok_class(c, k + 2, SR_LEX_FIGURES_COUNT_NOUN))) {
+                n = 0;
+                items = 0;
+                break;
+            }
             det = !sr_tok_class(c, k, SR_LEX_EVENTS_ONE_WORD);
             n += 1;
             named = false;
@@ -1429,6 +1437,13 @@ static void location_of(const sr_context *c, size_t lo, size_t hi, sr_event *ev)
          * said" are not where it happened */
         if (!sr_place_located(c, lo, f) || sr_speakers_place(c, f, i, lo, hi))
             continue;
+        /* "at the US embassy", "near Peruvian army troops": a country
+         * that qualifies what follows names whose it is, not where */
+        if (sr_entity_is_country(en) && i + 1 < hi &&
+            (sr_tok_class(c, i + 1, SR_LEX_ENTITIES_ACRONYM_AFTER) ||
+             sr_tok_class(c, i + 1, SR_LEX_EVENTS_CIVILIAN_TARGET) ||
+             sr_tok_class(c, i + 1, SR_LEX_EVENTS_MILITARY_TARGET)))
+            continue;
         int r = place_rank(en);
         if (ncountries && !sr_entity_is_country(en)) {
             bool fits = false;
@@ -1664,6 +1679,22 @@ static sitrep_status emit(const estate *es, size_t s, const trig *t, size_t nt, 
     for (size_t k = 0; k < nt && !ev.fat_q; k++)
         if (sr_tok_class(c, t[k].end - 1, SR_LEX_EVENTS_LETHAL)) {
             double v = victims_after(c, t[k].end, hi);
+            if (v > 0) {
+                ev.fat_low = ev.fat_high = v;
+                ev.fat_q = SR_Q_EXACT;
+            }
+        }
+    /* "stormed the bank, killing a guard": a lethal word of the clause
+     * that is not its trigger names the dead after it too */
+    sitrep_event_type family = type_of(ev.sub);
+    for (size_t k = lo; k + 1 < hi && !ev.fat_q; k++)
+        if (sr_tok_class(c, k, SR_LEX_EVENTS_LETHAL) && !(c->tok[k].flags & SITREP_TOKF_CAP) &&
+            (family == SITREP_EVENT_BATTLES || family == SITREP_EVENT_EXPLOSIONS ||
+             family == SITREP_EVENT_VIOLENCE_CIVILIANS) &&
+            !(k > lo && sr_tok_is(c, k - 1, "of") && c->tok[k].end - c->tok[k].start > 3 &&
+              (c->src[c->tok[k].end - 1] | 0x20) == 'g')) { /* "accused of killing" */
+            size_t stop, items;
+            double v = victims_list(c, k + 1, hi, &stop, &items); /* "the priests": how many untold */
             if (v > 0) {
                 ev.fat_low = ev.fat_high = v;
                 ev.fat_q = SR_Q_EXACT;
@@ -2152,6 +2183,13 @@ static void report_frame(const estate *es, sr_event *ev, size_t n)
     }
 }
 
+/* The days of a horizon of events.lex ("news", "history"). */
+static long horizon(const char *name)
+{
+    sr_lexid id = sr_lex_find(name, strlen(name));
+    return sr_lex_value(id, SR_LEX_EVENTS_HORIZON, SR_LEXCOL_EVENTS_HORIZON_DAYS);
+}
+
 sitrep_status sr_find_events(const sr_context *c, const sr_date *anchor, const sr_buf *claims,
                              const sr_buf *fig_claim, sr_arena *arena, sr_buf *out)
 {
@@ -2293,10 +2331,19 @@ sitrep_status sr_find_events(const sr_context *c, const sr_date *anchor, const s
             }
         /* ... judged against the report's own date: one borrowed from
          * another article of its story may be years off */
-        size_t kept = 0;
+        /* and when the report tells a recent happening (its news), one
+         * dated months before it is told to explain that one
+         * (events.lex: horizon) */
+        long history = horizon("history"), recent = horizon("news");
+        bool news = false;
         for (size_t k = 0; k < nev; k++)
-            if (!ev[k].from.year || c->doc->published_borrowed || report - sr_date_to_days(&ev[k].to) <= 365)
+            news |= ev[k].from.year && report - sr_date_to_days(&ev[k].to) <= recent;
+        size_t kept = 0;
+        for (size_t k = 0; k < nev; k++) {
+            long age = ev[k].from.year ? report - sr_date_to_days(&ev[k].to) : 0;
+            if (!ev[k].from.year || c->doc->published_borrowed || (age <= history && (!news || age <= recent)))
                 ev[kept++] = ev[k];
+        }
         out->len = (first_event + kept) * sizeof(sr_event);
         nev = kept;
     }

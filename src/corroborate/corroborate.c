@@ -92,10 +92,25 @@ static bool qualifiers_agree(const char *a, const char *b)
     return la && lb;
 }
 
+/* The actor a claim names, NULL for none or for a common noun ("troops",
+ * "police", "gunmen": the claims stage's words for forces it could not
+ * name), which agrees with any actor as none does. */
+static const char *named_actor(const char *a)
+{
+    return a && a[0] >= 'a' && a[0] <= 'z' ? NULL : a;
+}
+
+static bool actors_agree(const char *a, const char *b)
+{
+    a = named_actor(a);
+    b = named_actor(b);
+    return !a || !b || a == b;
+}
+
 static bool claims_agree(const sr_cclaim *a, const sr_cclaim *b)
 {
     return a->doc_index != b->doc_index && qualifiers_agree(a->qualifier, b->qualifier) &&
-           (!a->actor || !b->actor || a->actor == b->actor) && places_agree(a, b) &&
+           actors_agree(a->actor, b->actor) && places_agree(a, b) &&
            periods_overlap(a->from, a->to, b->from, b->to);
 }
 
@@ -417,7 +432,7 @@ static sitrep_status group_claims(sitrep_corpus *c)
             ;
         for (size_t k = i + 1; k < j; k++) {
             const sr_cclaim *a = &cl[sm[i].claim], *b = &cl[sm[k].claim];
-            if ((!a->actor || !b->actor || a->actor == b->actor) && places_agree(a, b)) {
+            if (actors_agree(a->actor, b->actor) && places_agree(a, b)) {
                 uint32_t ra = gfind(root, sm[i].group), rb = gfind(root, sm[k].group);
                 if (ra != rb)
                     root[ra > rb ? ra : rb] = ra < rb ? ra : rb;
@@ -557,6 +572,20 @@ static bool copies(const sitrep_corpus *c, uint32_t a, uint32_t b)
     return ra == rb;
 }
 
+/* Is the event's date read against a day its article borrowed from its
+ * story (the article states no date of its own, cluster/stories.c)?  A
+ * date within rules.story_days of that day may be a "Tuesday" or an
+ * "earlier this week" read against it; one further back names its month
+ * or year. */
+static bool borrowed_day(const sitrep_corpus *c, const sr_cevent *e)
+{
+    const sr_cdoc *x = &SR_VEC_AT(&c->docs, sr_cdoc, e->doc_index);
+    if (x->day != INT32_MIN || !x->inferred[0] || !e->to[0])
+        return false;
+    int32_t d = day_of(x->inferred) - day_of(e->to);
+    return d <= RULES.story_days && d >= -RULES.story_days;
+}
+
 static bool events_agree(const sitrep_corpus *c, const sr_cevent *a, const sr_cevent *b)
 {
     if (a->doc_index == b->doc_index)
@@ -566,8 +595,15 @@ static bool events_agree(const sitrep_corpus *c, const sr_cevent *a, const sr_ce
         return false;
     /* undated events merge only as copies of one article, one for one;
      * so do events dated only by their report's window (sharing the
-     * month before two reports is no evidence of one happening) */
-    if (!a->from[0] || !b->from[0] || a->date_from_report || b->date_from_report)
+     * month before two reports is no evidence of one happening), and
+     * events dated by a day their article borrowed from its story: its
+     * "Tuesday" was read against another article's day, so the two agree
+     * by construction (an article on an arrest a month before would
+     * borrow the later one's week); such an event merges as the copy of
+     * one, or at the same town its own text names */
+    bool borrowed = borrowed_day(c, a) || borrowed_day(c, b);
+    if (!a->from[0] || !b->from[0] || a->date_from_report || b->date_from_report ||
+        (borrowed && (a->location != b->location || !a->admin1)))
         return copies(c, a->doc_index, b->doc_index) && strcmp(a->sub, b->sub) == 0 &&
                a->location == b->location;
     if (!periods_overlap(a->from, a->to, b->from, b->to))
@@ -813,13 +849,13 @@ static bool same_scope(const sr_cgroup *a, const sr_cclaim *xa, const sr_cgroup 
         bool heads = (na == nb && (na == 0 || memcmp(ha, hb, na) == 0)) ||
                      (ha && sr_lex_in(sr_lex_find(ha, na), SR_LEX_STORIES_TOLL_GENERIC)) ||
                      (hb && sr_lex_in(sr_lex_find(hb, nb), SR_LEX_STORIES_TOLL_GENERIC));
-        return heads && (!a->actor || !b->actor || a->actor == b->actor) && places_agree(xa, xb);
+        return heads && actors_agree(a->actor, b->actor) && places_agree(xa, xb);
     }
     if (oa != ob || (oa && incident_period(a) != incident_period(b)))
         return false; /* a toll of one happening and a count over months */
-    if (a->actor != b->actor || !same_places(xa, xb))
+    if (named_actor(a->actor) != named_actor(b->actor) || !same_places(xa, xb))
         return false;
-    if (!oa && !a->actor && !xa->nplaces && (!a->from[0] || !b->from[0]))
+    if (!oa && !named_actor(a->actor) && !xa->nplaces && (!a->from[0] || !b->from[0]))
         return false; /* a count of nothing stated (no actor, place, or period of both): "7 seasons"
                        * and "more than 3 seasons" may well count two coaches' */
     return !a->from[0] || !b->from[0] || (strcmp(a->from, b->from) == 0 && strcmp(a->to, b->to) == 0);
