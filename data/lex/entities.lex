@@ -663,6 +663,22 @@ rebels              fighters
 units               fighters
 unit                fighters
 members             fighters
+# groups that are no state's organ: the span is an organisation of its
+# own, of the country named ("the Syrian opposition", "Turkish allies",
+# "Coalition partners", "British businesses")
+opposition          other
+parties             other
+partners            other
+allies              other
+counterparts        other
+businesses          other
+companies           other
+communities         other
+community           other
+leaders             other
+ministers           other
+ships               military
+children            people
 
 # Words of government that, right after a person's name, name the
 # government the person leads ("the Assad regime", "the Obama

@@ -1863,11 +1863,13 @@ static size_t group_after(const ent_state *st, size_t u1, int32_t *g)
             sr_lexid id = 0;
             n = sr_lex_phrase(SR_LEX_ENTITIES_GROUP_NOUNS, w, l, m, ulex(st, i), &id);
             if (n) {
-                /* "forces" before another noun ("forces commander") is
-                 * not the group itself */
+                /* a group noun before another ("military forces",
+                 * "government officials") qualifies it */
                 if (i + n < st->nu && !(st->u[i + n].flags & U_BREAK) &&
-                    (st->u[i + n].flags & U_LOWER) && UNIT_IS(st, i + n, GROUP_NOUNS))
-                    return 0;
+                    (st->u[i + n].flags & U_LOWER) && UNIT_IS(st, i + n, GROUP_NOUNS)) {
+                    i += n;
+                    continue;
+                }
                 *g = sr_lex_value(id, SR_LEX_ENTITIES_GROUP_NOUNS, SR_LEXCOL_ENTITIES_GROUP_NOUNS_ACTOR);
                 return i + n;
             }
@@ -1877,6 +1879,21 @@ static size_t group_after(const ent_state *st, size_t u1, int32_t *g)
         i++;
     }
     return 0;
+}
+
+/* A group no state actor stands for, named by a country or a
+ * nationality ("Kurdish fighters", "the Syrian opposition", "Turkish
+ * allies"): an organisation of its own named by the words, in country
+ * cc; fighters are an armed group. */
+static uint32_t group_entity(ent_state *st, size_t u0, size_t u1, int32_t g, const char *cc)
+{
+    sitrep_entity_kind kind = g == SR_LEXE_ENTITIES_GROUP_NOUNS_ACTOR_FIGHTERS
+                                  ? SITREP_ENTITY_ARMED_GROUP
+                                  : SITREP_ENTITY_ORGANIZATION;
+    uint32_t e = named_entity(st, u0, u1, kind, SITREP_FOUND_PATTERN);
+    if (e != UINT32_MAX && !ent_at(st, e)->country[0])
+        memcpy(ent_at(st, e)->country, cc, 3);
+    return e;
 }
 
 /* The country a cand names: a country place, or a nationality (a
@@ -2178,14 +2195,10 @@ static void actor_readings(ent_state *st)
             const sr_entity *e = ent_at(st, c.entity);
             if (e->e.kind != SITREP_ENTITY_PLACE && e->e.kind != SITREP_ENTITY_PERSON) {
                 /* "ISIL fighters": the group's mention takes its people in */
+                /* "ISIL fighters", "Coalition partners", "UN officials":
+                 * the organisation's mention takes its people in */
                 size_t end = group_after(st, c.u1, &g);
-                if (end && g == SR_LEXE_ENTITIES_GROUP_NOUNS_ACTOR_FIGHTERS) {
-                    cand *x = &SR_VEC_AT(&st->cands, cand, i);
-                    x->u1 = (uint32_t)end;
-                    x->end = st->u[end - 1].end;
-                } else if (end && (g == SR_LEXE_ENTITIES_GROUP_NOUNS_ACTOR_MILITARY ||
-                                   g == SR_LEXE_ENTITIES_GROUP_NOUNS_ACTOR_POLICE) &&
-                           (e->e.kind == SITREP_ENTITY_ARMED_GROUP || e->e.kind == SITREP_ENTITY_MILITARY)) {
+                if (end && !(st->u[c.u1 - 1].flags & U_POSS)) {
                     cand *x = &SR_VEC_AT(&st->cands, cand, i);
                     x->u1 = (uint32_t)end;
                     x->end = st->u[end - 1].end;
@@ -2204,6 +2217,8 @@ static void actor_readings(ent_state *st)
             uint64_t key = span_key(st, c.u0, end);
             int32_t a = key ? kb_lookup(st, key, c.u0, end) : -1;
             uint32_t e = a >= 0 ? actor_entity(st, a) : state_actor(st, cc, g);
+            if (e == UINT32_MAX)
+                e = group_entity(st, c.u0, end, g, cc);
             if (e != UINT32_MAX) {
                 add_reading(st, c.u0, end, e);
             }
@@ -2284,14 +2299,25 @@ static void link_surnames(ent_state *st)
 static void head_names(ent_state *st)
 {
     size_t nc = SR_VEC_COUNT(&st->cands, cand);
-    for (size_t i = 0; i < nc && !st->oom; i++) {
+    /* a second pass for the words opening a sentence, which only name an
+     * organisation the document names elsewhere */
+    for (size_t i = 0, pass = 0; pass < 2 && !st->oom; i = i + 1 < nc ? i + 1 : (pass++, 0)) {
+        if (nc == 0)
+            break;
         cand *c = &SR_VEC_AT(&st->cands, cand, i);
         if (c->type != C_SINGLE || c->u1 - c->u0 != 1 || !is_org_head(st, c->u0) ||
             (st->u[c->u0].flags & (U_ALLCAPS | U_POSS)))
             continue;
         size_t u = c->u0;
         bool the = u > 0 && !(st->u[u].flags & U_PBREAK) && UNIT_IS(st, u - 1, ARTICLES);
-        if (!the && (st->u[u].flags & U_SENT))
+        int32_t g = 0;
+        size_t end = group_after(st, c->u1, &g);
+        /* opening a sentence, with its people after it and named so
+         * elsewhere: "Coalition forces said" */
+        bool opening = !the && (st->u[u].flags & U_SENT);
+        if (opening && (!end || pass == 0))
+            continue;
+        if (!opening && pass == 1)
             continue;
         /* alone: no other capitalised word of a name next to it ("the
          * Foreign Office Minister", "3rd Battalion") */
@@ -2318,9 +2344,13 @@ static void head_names(ent_state *st)
             }
             if (nl > wl && strncmp(x->e.name, w, wl) == 0 && x->e.name[wl] == ' ')
                 found = e;
+            if (opening && nl == wl && strncmp(x->e.name, w, wl) == 0)
+                found = e;
         }
+        if (opening && found == UINT32_MAX)
+            continue;
         /* "The Army said" opening a text: which army, nothing says */
-        if (found == UINT32_MAX && the && (st->u[u - 1].flags & U_SENT))
+        if (found == UINT32_MAX && the && u == 1)
             continue;
         if (found == UINT32_MAX)
             found = named_entity(st, u, u + 1, org_kind(st, u, u), SITREP_FOUND_PATTERN);
@@ -2329,8 +2359,6 @@ static void head_names(ent_state *st)
         c->type = C_ENTITY;
         c->entity = found;
         /* "Coalition forces", "the Alliance's troops": its people too */
-        int32_t g = 0;
-        size_t end = group_after(st, c->u1, &g);
         if (end && !(st->u[u].flags & U_POSS)) {
             c->u1 = (uint32_t)end;
             c->end = st->u[end - 1].end;
@@ -2586,6 +2614,8 @@ sitrep_status sr_entities(sitrep_doc *doc)
                 add_cand(&st, i, c1, C_ENTITY, actor_entity(&st, a), key);
             else if (gaz_has(&st, key, i, c1))
                 add_cand(&st, i, c1, C_PLACE, 0, key);
+            else if (is_org_head(&st, i)) /* "Coalition forces said": head_names */
+                add_cand(&st, i, c1, C_SINGLE, 0, key);
             i = c1;
             continue;
         }
