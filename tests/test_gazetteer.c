@@ -234,6 +234,13 @@ int main(int argc, char **argv)
     /* a subdivision no GeoNames group maps to still has a point */
     CHECK(first_of("Alberta", SR_PLACE_ADMIN1, "CA", &p) != UINT32_MAX);
     CHECK(!isnan(p.lat) && !isnan(p.lon));
+    /* a subdivision stands at the middle of its area (the part of the
+     * country nearer its places than any other's), not of its towns: the
+     * towns of Ontario line its southern edge, of Queensland its coast */
+    CHECK(first_of("Ontario", SR_PLACE_ADMIN1, "CA", &p) != UINT32_MAX);
+    CHECK(p.lat > 49 && p.lat < 53 && p.lon > -90 && p.lon < -80);
+    CHECK(first_of("Queensland", SR_PLACE_ADMIN1, "AU", &p) != UINT32_MAX);
+    CHECK(p.lat < -20 && p.lat > -25 && p.lon < 146 && p.lon > 141);
     CHECK(first_of("Syrian Arab Republic", SR_PLACE_COUNTRY, "SY", &p) != UINT32_MAX);
     CHECK(first_of("Iran", SR_PLACE_COUNTRY, "IR", &p) != UINT32_MAX);
     CHECK_STR(p.name, "Iran");

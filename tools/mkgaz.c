@@ -29,8 +29,10 @@
  *             without a generic last word ("Hubei" of "Hubei Sheng":
  *             generic_suffix_names).  Coordinates: a first-level
  *             one with three or more GeoNames places in the groups mapped to
- *             it stands at the middle of their extent (its own point, not its
- *             capital's); else a GeoNames place of the country with the
+ *             it stands, with --atlas, at the centroid of its share of the
+ *             country's outline (the cells nearer its places than any other
+ *             subdivision's: subdivision_cells), else at the middle of
+ *             their extent (its own point, not its capital's); else a GeoNames place of the country with the
  *             subdivision's key (in the subdivision first, then seats, then
  *             the most populous), else the seat (PPLA) of the GeoNames admin1
  *             group mapped to it, else its capital in ADMIN1_NAMES.tsv, else
@@ -1414,6 +1416,203 @@ static double ring_centroid(double *x, const double *y, size_t n, double *clat, 
     return fabs(a / 2) * cos(*clat * 3.14159265358979323846 / 180);
 }
 
+/* ---- subdivision points from the country outlines ---- */
+
+/* A first-level subdivision's own point is the centroid of its area.  The
+ * outlines give only the country's area; each part of it is taken to
+ * belong to the subdivision of the nearest GeoNames place (a Voronoi
+ * partition by the places' mapped subdivisions), sampled on a grid of
+ * SUB_STEP degrees.  The middle of the extent of its places misses the
+ * part of a subdivision where no town of 1000 people stands (northern
+ * Ontario, inland Queensland). */
+
+#define SUB_STEP 0.25
+#define SUB_REACH 12 /* grid buckets (degrees) searched for a nearest place */
+
+typedef struct subacc {
+    double *v;        /* 3 per place: unit-vector sums of the cells */
+    uint32_t *cells;  /* cells per place */
+    uint32_t *byc;    /* places with a subdivision, grouped by country */
+    size_t *cstart;   /* per country index: start in byc (nplaces + 1) */
+} subacc;
+
+static void subacc_init(subacc *sa)
+{
+    sa->v = calloc(3 * nplaces, sizeof *sa->v);
+    sa->cells = calloc(nplaces, sizeof *sa->cells);
+    sa->cstart = calloc(nplaces + 1, sizeof *sa->cstart);
+    sa->byc = malloc((nplaces + 1) * sizeof *sa->byc);
+    if (!sa->v || !sa->cells || !sa->cstart || !sa->byc)
+        die("out of memory");
+    uint32_t *cof = malloc((nplaces + 1) * sizeof *cof);
+    if (!cof)
+        die("out of memory");
+    for (size_t i = 0; i < nplaces; i++) {
+        const place *pl = &places[i];
+        cof[i] = NONE;
+        if (pl->kind == K_CITY && pl->group != NONE && groups[pl->group].sub != NONE &&
+            !isnan(pl->lat) && (cof[i] = country(pl->cc)) != NONE)
+            sa->cstart[cof[i] + 1]++;
+    }
+    for (size_t c = 0; c < nplaces; c++)
+        sa->cstart[c + 1] += sa->cstart[c];
+    size_t *fill = malloc(nplaces * sizeof *fill);
+    if (!fill)
+        die("out of memory");
+    memcpy(fill, sa->cstart, nplaces * sizeof *fill);
+    for (size_t i = 0; i < nplaces; i++)
+        if (cof[i] != NONE)
+            sa->byc[fill[cof[i]]++] = (uint32_t)i;
+    free(fill);
+    free(cof);
+}
+
+static void subacc_free(subacc *sa)
+{
+    free(sa->v);
+    free(sa->cells);
+    free(sa->byc);
+    free(sa->cstart);
+}
+
+static int dbl_cmp(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return x < y ? -1 : x > y;
+}
+
+/* The cells of country c's outline (rings: nr rings, ring k holds the
+ * points rs[k] .. rs[k + 1] - 1 of rx, ry; outer rings and holes alike,
+ * filled even-odd) go to the subdivision of their nearest place. */
+static void subdivision_cells(subacc *sa, uint32_t c, const double *rx, const double *ry,
+                              const size_t *rs, size_t nr)
+{
+    size_t a = sa->cstart[c], b = sa->cstart[c + 1];
+    if (a == b || nr == 0)
+        return;
+    /* the country's places in buckets of one degree */
+    double la0 = 90, la1 = -90, lo0 = 180, lo1 = -180;
+    for (size_t k = a; k < b; k++) {
+        const place *pl = &places[sa->byc[k]];
+        la0 = fmin(la0, pl->lat);
+        la1 = fmax(la1, pl->lat);
+        lo0 = fmin(lo0, pl->lon);
+        lo1 = fmax(lo1, pl->lon);
+    }
+    int y0 = (int)floor(la0), x0 = (int)floor(lo0);
+    int ny = (int)floor(la1) - y0 + 1, nx = (int)floor(lo1) - x0 + 1;
+    size_t nb = (size_t)ny * (size_t)nx;
+    size_t *bstart = calloc(nb + 1, sizeof *bstart), *bfill = malloc(nb * sizeof *bfill);
+    uint32_t *bitem = malloc((b - a) * sizeof *bitem);
+    if (!bstart || !bfill || !bitem)
+        die("out of memory");
+    for (size_t k = a; k < b; k++) {
+        const place *pl = &places[sa->byc[k]];
+        bstart[(size_t)((int)floor(pl->lat) - y0) * nx + (size_t)((int)floor(pl->lon) - x0) + 1]++;
+    }
+    for (size_t i = 0; i < nb; i++)
+        bstart[i + 1] += bstart[i];
+    memcpy(bfill, bstart, nb * sizeof *bfill);
+    for (size_t k = a; k < b; k++) {
+        const place *pl = &places[sa->byc[k]];
+        bitem[bfill[(size_t)((int)floor(pl->lat) - y0) * nx + (size_t)((int)floor(pl->lon) - x0)]++] =
+            sa->byc[k];
+    }
+    free(bfill);
+    double ymin = 90, ymax = -90;
+    for (size_t i = 0; i < rs[nr]; i++) {
+        ymin = fmin(ymin, ry[i]);
+        ymax = fmax(ymax, ry[i]);
+    }
+    size_t capx = 64, nxs;
+    double *xs = malloc(capx * sizeof *xs);
+    if (!xs)
+        die("out of memory");
+    const double rad = 3.14159265358979323846 / 180;
+    for (double y = (floor(ymin / SUB_STEP) + 0.5) * SUB_STEP; y < ymax; y += SUB_STEP) {
+        nxs = 0;
+        for (size_t r = 0; r < nr; r++)
+            for (size_t i = rs[r]; i < rs[r + 1]; i++) {
+                size_t j = i + 1 < rs[r + 1] ? i + 1 : rs[r];
+                double ya = ry[i], yb = ry[j];
+                if ((ya > y) == (yb > y))
+                    continue;
+                if (nxs == capx) {
+                    capx *= 2;
+                    xs = xrealloc(xs, capx * sizeof *xs);
+                }
+                xs[nxs++] = rx[i] + (y - ya) * (rx[j] - rx[i]) / (yb - ya);
+            }
+        qsort(xs, nxs, sizeof *xs, dbl_cmp);
+        double cy = cos(y * rad);
+        int by = (int)floor(y) - y0;
+        for (size_t p = 0; p + 1 < nxs; p += 2)
+            for (double x = (ceil(xs[p] / SUB_STEP - 0.5) + 0.5) * SUB_STEP; x < xs[p + 1];
+                 x += SUB_STEP) {
+                int bx = (int)floor(x) - x0;
+                double best = INFINITY;
+                uint32_t near = NONE;
+                for (int rr = 0; rr <= SUB_REACH; rr++) {
+                    /* a place found within ring rr - 1 is nearer than
+                     * anything from ring rr + 1 on */
+                    if (near != NONE && (rr - 1) * (rr - 1) * cy * cy > best)
+                        break;
+                    for (int i = by - rr; i <= by + rr; i++) {
+                        if (i < 0 || i >= ny)
+                            continue;
+                        for (int j = bx - rr; j <= bx + rr; j++) {
+                            if (j < 0 || j >= nx || (abs(i - by) != rr && abs(j - bx) != rr))
+                                continue;
+                            size_t q = (size_t)i * nx + (size_t)j;
+                            for (size_t t = bstart[q]; t < bstart[q + 1]; t++) {
+                                const place *pl = &places[bitem[t]];
+                                double dy = pl->lat - y, dx = (pl->lon - x) * cy;
+                                double d = dy * dy + dx * dx;
+                                if (d < best || (d == best && bitem[t] < near)) {
+                                    best = d;
+                                    near = bitem[t];
+                                }
+                            }
+                        }
+                    }
+                }
+                if (near == NONE)
+                    continue;
+                uint32_t s = groups[places[near].group].sub;
+                double w = cy;
+                sa->v[3 * s] += w * cy * cos(x * rad);
+                sa->v[3 * s + 1] += w * cy * sin(x * rad);
+                sa->v[3 * s + 2] += w * sin(y * rad);
+                sa->cells[s]++;
+            }
+    }
+    free(xs);
+    free(bstart);
+    free(bitem);
+}
+
+/* Subdivisions with three or more places and cells of their own stand at
+ * the centroid of their cells. */
+static size_t subdivision_points(const subacc *sa)
+{
+    uint32_t *own = calloc(nplaces, sizeof *own);
+    if (!own)
+        die("out of memory");
+    for (size_t k = 0; k < sa->cstart[nplaces]; k++)
+        own[groups[places[sa->byc[k]].group].sub]++;
+    size_t n = 0;
+    for (size_t i = 0; i < nplaces; i++) {
+        if (places[i].kind != K_ADMIN1 || own[i] < 3 || sa->cells[i] == 0)
+            continue;
+        const double *v = sa->v + 3 * i;
+        places[i].lat = atan2(v[2], hypot(v[0], v[1])) * 180 / 3.14159265358979323846;
+        places[i].lon = atan2(v[1], v[0]) * 180 / 3.14159265358979323846;
+        n++;
+    }
+    free(own);
+    return n;
+}
+
 static void read_atlas(const char *path)
 {
     note_input(path);
@@ -1465,7 +1664,10 @@ static void read_atlas(const char *path)
     }
     at.arc_start[at.narcs] = np;
     double *rx = NULL, *ry = NULL;
-    size_t rcap = 0, found = 0;
+    double *sx = NULL, *sy = NULL;
+    size_t rcap = 0, found = 0, *rs = NULL, srcap = 0, sxcap = 0;
+    subacc sa;
+    subacc_init(&sa);
     for (size_t g = 0; g < json_array_size(geoms); g++) {
         json_t *geo = json_array_get(geoms, g);
         const char *id = json_string_value(json_object_get(geo, "id"));
@@ -1497,7 +1699,41 @@ static void read_atlas(const char *path)
             places[*c].lon = blon;
             found++;
         }
+        /* every ring of the country, holes too, for its subdivisions */
+        size_t n = 0, nr = 0;
+        for (size_t p = 0; p < npoly; p++) {
+            json_t *rings = multi ? json_array_get(polys, p) : polys;
+            for (size_t r = 0; r < json_array_size(rings); r++) {
+                json_t *ring = json_array_get(rings, r);
+                size_t m = 0;
+                for (size_t k = 0; k < json_array_size(ring); k++)
+                    ring_add(&at, json_integer_value(json_array_get(ring, k)), &rx, &ry, &m, &rcap);
+                if (m < 3)
+                    continue;
+                if (n + m > sxcap) {
+                    while (n + m > sxcap)
+                        sxcap = sxcap ? 2 * sxcap : 1024;
+                    sx = xrealloc(sx, sxcap * sizeof *sx);
+                    sy = xrealloc(sy, sxcap * sizeof *sy);
+                }
+                memcpy(sx + n, rx, m * sizeof *sx);
+                memcpy(sy + n, ry, m * sizeof *sy);
+                if (nr + 2 > srcap) {
+                    srcap = srcap ? 2 * srcap : 64;
+                    rs = xrealloc(rs, srcap * sizeof *rs);
+                }
+                rs[nr++] = n;
+                n += m;
+                rs[nr] = n;
+            }
+        }
+        subdivision_cells(&sa, *c, sx, sy, rs, nr);
     }
+    size_t subs = subdivision_points(&sa);
+    subacc_free(&sa);
+    free(rs);
+    free(sx);
+    free(sy);
     free(rx);
     free(ry);
     free(at.x);
@@ -1505,7 +1741,8 @@ static void read_atlas(const char *path)
     free(at.arc_start);
     json_decref(root);
     if (verbose)
-        fprintf(stderr, "mkgaz: %zu countries placed from %s\n", found, path);
+        fprintf(stderr, "mkgaz: %zu countries and %zu subdivisions placed from %s\n", found, subs,
+                path);
 }
 
 /* Countries the atlas did not place: the capital, else the mean of their
