@@ -220,6 +220,23 @@ le
 la
 wa
 
+# The last words of an office whose holder a capitalised title names
+# without a name ("the Foreign Secretary said", "The Minister also met",
+# "the Iraqi Prime Minister"; entities.c: office_holder).  Ranks and
+# honorifics ("General", "Officer", "Mr") stay out: alone they name no one
+# in particular.
+[set office_heads]
+minister
+secretary
+president
+chancellor
+premier
+ambassador
+envoy
+governor
+mayor
+secretary-general
+
 # Words that may open the role set off by commas after a name, before its
 # role noun, besides the articles: "X, the former commander of ..., said".
 [set role_openers]

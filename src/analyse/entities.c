@@ -1144,6 +1144,93 @@ static bool context_place(const ent_state *st, size_t r0, size_t r1)
     return UNIT_IS(st, r0 - 1, PLACE_PREPS);
 }
 
+/* Is unit i a country's name or a nationality ("U.S.", "Iraqi")? */
+static bool national_unit(const ent_state *st, size_t i)
+{
+    uint32_t ids[4];
+    uint64_t key = span_key(st, i, i + 1);
+    size_t n = st->gaz && key ? sr_gaz_lookup(st->gaz, key, ids, 4) : 0;
+    for (size_t j = 0; j < n && j < 4; j++) {
+        sr_place p;
+        sr_gaz_place(st->gaz, ids[j], &p);
+        if (p.kind == SR_PLACE_COUNTRY || p.kind == SR_PLACE_DEMONYM)
+            return true;
+    }
+    return false;
+}
+
+/* The end of an office's title starting at unit t0 inside [t0, c1)
+ * ("Foreign Secretary", "Prime Minister", "Minister for the Middle East",
+ * "President of Syria"), up to two national words first ("the Iraqi
+ * Foreign Minister", "the U.S. Secretary of State"), or 0.  The title is
+ * written with capitals and ends in a word of office_heads; "for" or "of"
+ * and a capitalised name after it, no given name among them, say which
+ * office. */
+static size_t office_title_end(const ent_state *st, size_t t0, size_t c1)
+{
+    size_t t = t0;
+    while (t < c1 && t < t0 + 2 && national_unit(st, t))
+        t++;
+    size_t tl = t < c1 ? title_at(st, t, c1) : 0;
+    if (tl == 0)
+        return 0;
+    size_t te = t + tl;
+    for (size_t i = t; i < te; i++)
+        if ((!(st->u[i].flags & U_CAP) && !(i > t && (st->u[i].flags & U_CONNECT))) ||
+            (st->u[i].flags & U_ALLCAPS) ||
+            ((st->u[i].flags & U_POSS) && i + 1 < te))
+            return 0;
+    const unit *last = &st->u[te - 1];
+    if (!UNIT_IS(st, te - 1, OFFICE_HEADS) || st->src[last->end - 1] == '.')
+        return 0;
+    if (te < c1 && !(st->u[te].flags & U_BREAK) && !(st->u[te - 1].flags & U_POSS) &&
+        (token_text_is(st, st->u[te].tok, "for") || token_text_is(st, st->u[te].tok, "of"))) {
+        size_t k = te + 1;
+        if (k < c1 && UNIT_IS(st, k, ARTICLES))
+            k++;
+        size_t e = k;
+        while (e < c1 && (st->u[e].flags & (U_CAP | U_ALLCAPS)) && !(st->u[e].flags & U_FUNC) &&
+               !sr_wordset_has(&sr_given_names, st->src + st->u[e].start,
+                               st->u[e].end - st->u[e].start))
+            e++;
+        if (e > k)
+            te = e;
+    }
+    return te;
+}
+
+/* "The Foreign Secretary said", "Later the Minister spoke": a title of an
+ * office with no name after it names the office's holder, a person, when
+ * an article or the start of a sentence stands before it.  Finds it in the
+ * chunk [o0, c1) at its first content unit or after an article inside;
+ * true with the holder's units [*h0, *h1). */
+static bool office_holder(ent_state *st, size_t o0, size_t c1, size_t *h0, size_t *h1)
+{
+    for (size_t t0 = o0; t0 < c1; t0++) {
+        const unit *x = &st->u[t0];
+        bool the = t0 > 0 && !(x->flags & U_PBREAK) && UNIT_IS(st, t0 - 1, ARTICLES);
+        if (!(the || (t0 == o0 && (x->flags & U_SENT))) || !(x->flags & (U_CAP | U_ALLCAPS)))
+            continue;
+        size_t te = office_title_end(st, t0, c1);
+        if (te == 0)
+            continue;
+        /* a name after it: "Foreign Secretary Boris Johnson" is read below */
+        if (te < c1 && !(st->u[te].flags & (U_CONNECT | U_FUNC)))
+            continue;
+        uint32_t e = named_entity(st, t0, te, SITREP_ENTITY_PERSON, SITREP_FOUND_PATTERN);
+        if (e == UINT32_MAX)
+            return false;
+        add_cand(st, t0, te, C_ENTITY, e, 0);
+        if (!st->oom)
+            SR_VEC_AT(&st->cands, cand, SR_VEC_COUNT(&st->cands, cand) - 1).wrapper = true;
+        set_role(st, e, t0, te, 1);
+        *h0 = t0;
+        *h1 = te;
+        return true;
+    }
+    return false;
+}
+
 static void read_chunk(ent_state *st, size_t c0, size_t c1)
 {
     seg segs[SR_MAX_SEGS];
@@ -1213,6 +1300,22 @@ static void read_chunk(ent_state *st, size_t c0, size_t c1)
             add_cand(st, o0, c1, C_ENTITY, e, 0);
             return;
         }
+    }
+
+    size_t h0, h1;
+    if (office_holder(st, o0, c1, &h0, &h1)) {
+        /* the words before the article and after the title on their own */
+        size_t p1 = h0;
+        while (p1 > c0 && (st->u[p1 - 1].flags & (U_CONNECT | U_FUNC)))
+            p1--;
+        if (p1 > c0)
+            read_chunk(st, c0, p1);
+        size_t q0 = h1;
+        while (q0 < c1 && !(st->u[q0].flags & (U_CAP | U_ALLCAPS)))
+            q0++;
+        if (q0 < c1)
+            read_chunk(st, q0, c1);
+        return;
     }
 
     /* An organisation named by its head word: "... Research Network",
@@ -1286,6 +1389,13 @@ static void read_chunk(ent_state *st, size_t c0, size_t c1)
             while (r0 < r1 && (st->u[r0].flags & (U_FUNC | U_CONNECT | U_PARTICLE)) &&
                    !(st->u[r0].flags & U_PARTICLE && r0 + 1 < r1))
                 r0++;
+            /* a known given name first makes the run a name to try even
+             * when every word of it is also a town ("Philip Hammond") */
+            if (!unknown && r1 > r0 + 1 && (st->u[r0].flags & U_CAP) &&
+                sr_wordset_has(&sr_given_names, st->src + st->u[r0].start,
+                               st->u[r0].end - st->u[r0].start) &&
+                !(segs[i].type == S_PLACE && !soft_place(st, &segs[i])))
+                unknown = true;
             /* a person's name may hold place names: "Jordan Nkosi" */
             if (r1 > r0 && unknown && try_person(st, r0, r1, c0, c0)) {
                 i = j;
@@ -1297,6 +1407,31 @@ static void read_chunk(ent_state *st, size_t c0, size_t c1)
                 i = j;
                 continue;
             }
+            /* "Middle East Tobias Ellwood": a given name starting a
+             * segment inside the run starts a person's name; the words
+             * before it are read on their own */
+            size_t split = j;
+            for (size_t k = i + 1; unknown && k < j && split == j; k++) {
+                const unit *y = &st->u[segs[k].u0];
+                if (segs[k].u0 + 1 < r1 && (y->flags & U_CAP) && !(y->flags & U_ALLCAPS) &&
+                    sr_wordset_has(&sr_given_names, st->src + y->start, y->end - y->start) &&
+                    try_person(st, segs[k].u0, r1, segs[k].u0, c0))
+                    split = k;
+            }
+            /* "Minister for the Middle East Tobias Ellwood": the title of
+             * the office right before the name is part of the mention */
+            if (split < j && !st->oom && office_title_end(st, o0, c1) == segs[split].u0) {
+                cand *pc = &SR_VEC_AT(&st->cands, cand, SR_VEC_COUNT(&st->cands, cand) - 1);
+                if (pc->type == C_ENTITY && pc->u0 == segs[split].u0) {
+                    pc->u0 = (uint32_t)o0;
+                    pc->start = st->u[o0].start;
+                    pc->wrapper = true;
+                    set_role(st, pc->entity, o0, segs[split].u0, 1);
+                }
+                i = ns; /* the title's words are the person's */
+                continue;
+            }
+            j = split;
             /* left as they are: places, unless part of a longer name
              * ("Paris Agreement", "Lake Chad"), and single unknown words
              * that may be a surname met elsewhere in the document */
@@ -1311,6 +1446,9 @@ static void read_chunk(ent_state *st, size_t c0, size_t c1)
                 }
             }
             i = j;
+            /* past the person found inside the run */
+            while (i < ns && (segs[i].type == S_NONE || segs[i].type == S_PLACE))
+                i++;
             continue;
         }
         uint32_t e = sg->type == S_KB ? actor_entity(st, (int32_t)sg->ref) : (uint32_t)sg->ref;
@@ -2260,6 +2398,33 @@ static void actor_readings(ent_state *st)
 
 /* ---- assembling ---- */
 
+/* "the Assad regime", "Assad's regime", "the Obama administration": an
+ * unknown name right before a word of government (government_heads) is
+ * the leader's, a person whose name the other mentions of the word share
+ * (link_surnames); actor_readings adds the government around it. */
+static void leader_names(ent_state *st)
+{
+    size_t nc = SR_VEC_COUNT(&st->cands, cand);
+    for (size_t i = 0; i < nc && !st->oom; i++) {
+        cand *c = &SR_VEC_AT(&st->cands, cand, i);
+        if (c->type != C_SINGLE || c->u1 - c->u0 != 1 || (st->u[c->u0].flags & (U_SENT | U_ALLCAPS)))
+            continue;
+        int32_t g = 0;
+        size_t end = group_after(st, c->u1, &g);
+        if (!end || g != SR_LEXE_ENTITIES_GROUP_NOUNS_ACTOR_GOVERNMENT ||
+            !UNIT_IS(st, end - 1, GOVERNMENT_HEADS))
+            continue;
+        uint32_t e = person_entity(st, c->u0, c->u1);
+        if (e == UINT32_MAX)
+            continue;
+        c = &SR_VEC_AT(&st->cands, cand, i);
+        c->type = C_ENTITY;
+        c->entity = e;
+        if (st->u[c->u0].flags & U_POSS)
+            c->end = st->u[c->u0].end; /* the name without its "'s" */
+    }
+}
+
 static void link_surnames(ent_state *st)
 {
     bool people = false;
@@ -2624,6 +2789,7 @@ sitrep_status sr_entities(sitrep_doc *doc)
         i = c1;
     }
     if (!st.oom && st.gaz) {
+        leader_names(&st);
         link_surnames(&st);
         head_names(&st);
         collect_context(&st);
