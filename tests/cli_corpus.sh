@@ -27,6 +27,11 @@
 #   years_apart  two earthquakes in one province, undated articles: three
 #                state the day of one (in 2014), three name only an earlier
 #                year (a tremor in 2006) of the other: two stories.
+#   borrowed_day two arrests of one kind in one country a month apart: two
+#                undated reports of the first take the date of the dated
+#                report of the second from their story, so their "Tuesday"
+#                falls on its Tuesday; no happening joins them (a day read
+#                against a borrowed date is no evidence of one happening).
 #   unscoped     one flood, two reports a day apart: 14 people rescued from
 #                roofs, 60 people treated at a clinic -- counts of nothing
 #                stated (no actor, place or period), no update of each other.
@@ -317,6 +322,14 @@ check unscoped "one story; 14 people rescued and 60 treated are two claims and n
 if len({d["story"] for d in docs.values()}) != 1: fail("stories %s" % {i: d["story"] for i, d in docs.items()})
 one("people", 14); one("people", 60)
 if conflicts: fail("conflicts %s" % [x["reason"] for x in conflicts])'
+
+# ---- 9. a day borrowed from the story is no evidence of one happening ---------
+pre=$base
+run borrowed_day
+check borrowed_day "the undated reports of the first arrest, dated by their story, join no happening with the dated report of the second" '
+for h in happenings:
+    if "daily_second_financier" in h["documents"] and len(h["documents"]) > 1:
+        fail("happening %s joins %s" % (h["id"], h["documents"]))'
 
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

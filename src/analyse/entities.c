@@ -1744,6 +1744,57 @@ static double place_score(const ent_state *st, const cand *c, const sr_place *p,
     return s;
 }
 
+static double km_between(double lat1, double lon1, double lat2, double lon2)
+{
+    const double r = 3.14159265358979323846 / 180;
+    double a = sin((lat2 - lat1) * r / 2), b = sin((lon2 - lon1) * r / 2);
+    double h = a * a + cos(lat1 * r) * cos(lat2 * r) * b * b;
+    return 2 * 6371 * asin(sqrt(h < 1 ? h : 1));
+}
+
+/* Is cand o named next to c, one comma, "and" or "or" between them? */
+static bool named_beside(const ent_state *st, const cand *o, const cand *c)
+{
+    const cand *a = o->u0 < c->u0 ? o : c, *b = o->u0 < c->u0 ? c : o;
+    if (a->u1 == 0 || a->u1 > b->u0 || b->u0 >= st->nu)
+        return false;
+    size_t ta = st->u[a->u1 - 1].tok, tb = st->u[b->u0].tok;
+    return tb == ta + 2 && (token_text_is(st, ta + 1, ",") || token_text_is(st, ta + 1, "and") ||
+                            token_text_is(st, ta + 1, "or"));
+}
+
+/* Does the name of cand o (a neighbour of c) hold a town of the region
+ * `code` away from the city `city` (town == true: "Buffalo, New York", not
+ * "Brooklyn, New York", a part of the city), or another first-level region
+ * of its country that no large city shares its name with ("Ohio", not
+ * "Giza")? */
+static bool neighbour_in_region(const ent_state *st, const cand *o, const char *code, bool town,
+                                const sr_place *city)
+{
+    if (!o->key || (o->type != C_PLACE && o->type != C_ENTITY))
+        return false;
+    uint32_t ids[SR_MAX_CANDS];
+    size_t n = sr_gaz_lookup(st->gaz, o->key, ids, SR_MAX_CANDS);
+    if (n > SR_MAX_CANDS)
+        n = SR_MAX_CANDS;
+    bool region = false;
+    for (size_t j = 0; j < n; j++) {
+        sr_place p;
+        sr_gaz_place(st->gaz, ids[j], &p);
+        if (!town && p.kind == SR_PLACE_CITY && p.population >= 500000)
+            return false;
+        if (!p.admin1_code)
+            continue;
+        if (town && p.kind == SR_PLACE_CITY && strcmp(p.admin1_code, code) == 0 &&
+            km_between(p.lat, p.lon, city->lat, city->lon) > 30)
+            return true;
+        if (!town && p.kind == SR_PLACE_ADMIN1 && p.feature && strcmp(p.feature, "ADM1") == 0 &&
+            strncmp(p.admin1_code, code, 3) == 0 && strcmp(p.admin1_code, code) != 0)
+            region = true;
+    }
+    return region;
+}
+
 static uint32_t choose_place(const ent_state *st, const cand *c, place_ctx *pc);
 
 /* A place decision already taken in this document for the same name in
@@ -1860,6 +1911,21 @@ static uint32_t choose_place(const ent_state *st, const cand *c, place_ctx *pc)
         !(bp.admin1_code && region_code && strcmp(bp.admin1_code, region_code) == 0) &&
         region_w > 0 && region_w >= country_weight(st, bp.country))
         return region;
+    /* "Buffalo, New York": after a town of the region, the name is the
+     * region; "Ohio, New York and Texas": named beside another first-level
+     * region of its country, it is one too (large cities included, not a
+     * country's capital: "Bamako and Segou") */
+    if (bp.kind == SR_PLACE_CITY && !(bp.flags & SR_PLACEF_CAPITAL) && region_code && region_w > 0) {
+        const cand *base = (const cand *)(const void *)st->cands.data;
+        size_t nc = SR_VEC_COUNT(&st->cands, cand), ci = (size_t)(c - base);
+        if (ci > 0 && named_beside(st, &base[ci - 1], c) &&
+            (neighbour_in_region(st, &base[ci - 1], region_code, true, &bp) ||
+             neighbour_in_region(st, &base[ci - 1], region_code, false, &bp)))
+            return region;
+        if (ci + 1 < nc && named_beside(st, &base[ci + 1], c) &&
+            neighbour_in_region(st, &base[ci + 1], region_code, false, &bp))
+            return region;
+    }
     return pick;
 }
 

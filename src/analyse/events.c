@@ -1068,6 +1068,14 @@ static double victims_list(const sr_context *c, size_t k, size_t hi, size_t *sto
                 k++;
                 continue; /* "the 3 guards", "his two bodyguards" */
             }
+            /* "an unspecified number", "a large number of": how many is
+             * not said */
+            if (sr_tok_class(c, k + 1, SR_LEX_FIGURES_COUNT_NOUN) ||
+                (k + 2 < hi && sr_tok_class(c, k + 2, SR_LEX_FIGURES_COUNT_NOUN))) {
+                n = 0;
+                items = 0;
+                break;
+            }
             det = !sr_tok_class(c, k, SR_LEX_EVENTS_ONE_WORD);
             n += 1;
             named = false;
@@ -1664,6 +1672,22 @@ static sitrep_status emit(const estate *es, size_t s, const trig *t, size_t nt, 
     for (size_t k = 0; k < nt && !ev.fat_q; k++)
         if (sr_tok_class(c, t[k].end - 1, SR_LEX_EVENTS_LETHAL)) {
             double v = victims_after(c, t[k].end, hi);
+            if (v > 0) {
+                ev.fat_low = ev.fat_high = v;
+                ev.fat_q = SR_Q_EXACT;
+            }
+        }
+    /* "stormed the bank, killing a guard": a lethal word of the clause
+     * that is not its trigger names the dead after it too */
+    sitrep_event_type family = type_of(ev.sub);
+    for (size_t k = lo; k + 1 < hi && !ev.fat_q; k++)
+        if (sr_tok_class(c, k, SR_LEX_EVENTS_LETHAL) && !(c->tok[k].flags & SITREP_TOKF_CAP) &&
+            (family == SITREP_EVENT_BATTLES || family == SITREP_EVENT_EXPLOSIONS ||
+             family == SITREP_EVENT_VIOLENCE_CIVILIANS) &&
+            !(k > lo && sr_tok_is(c, k - 1, "of") && c->tok[k].end - c->tok[k].start > 3 &&
+              (c->src[c->tok[k].end - 1] | 0x20) == 'g')) { /* "accused of killing" */
+            size_t stop, items;
+            double v = victims_list(c, k + 1, hi, &stop, &items); /* "the priests": how many untold */
             if (v > 0) {
                 ev.fat_low = ev.fat_high = v;
                 ev.fat_q = SR_Q_EXACT;

@@ -557,6 +557,20 @@ static bool copies(const sitrep_corpus *c, uint32_t a, uint32_t b)
     return ra == rb;
 }
 
+/* Is the event's date read against a day its article borrowed from its
+ * story (the article states no date of its own, cluster/stories.c)?  A
+ * date within rules.story_days of that day may be a "Tuesday" or an
+ * "earlier this week" read against it; one further back names its month
+ * or year. */
+static bool borrowed_day(const sitrep_corpus *c, const sr_cevent *e)
+{
+    const sr_cdoc *x = &SR_VEC_AT(&c->docs, sr_cdoc, e->doc_index);
+    if (x->day != INT32_MIN || !x->inferred[0] || !e->to[0])
+        return false;
+    int32_t d = day_of(x->inferred) - day_of(e->to);
+    return d <= RULES.story_days && d >= -RULES.story_days;
+}
+
 static bool events_agree(const sitrep_corpus *c, const sr_cevent *a, const sr_cevent *b)
 {
     if (a->doc_index == b->doc_index)
@@ -566,8 +580,15 @@ static bool events_agree(const sitrep_corpus *c, const sr_cevent *a, const sr_ce
         return false;
     /* undated events merge only as copies of one article, one for one;
      * so do events dated only by their report's window (sharing the
-     * month before two reports is no evidence of one happening) */
-    if (!a->from[0] || !b->from[0] || a->date_from_report || b->date_from_report)
+     * month before two reports is no evidence of one happening), and
+     * events dated by a day their article borrowed from its story: its
+     * "Tuesday" was read against another article's day, so the two agree
+     * by construction (an article on an arrest a month before would
+     * borrow the later one's week); such an event merges as the copy of
+     * one, or at the same town its own text names */
+    bool borrowed = borrowed_day(c, a) || borrowed_day(c, b);
+    if (!a->from[0] || !b->from[0] || a->date_from_report || b->date_from_report ||
+        (borrowed && (a->location != b->location || !a->admin1)))
         return copies(c, a->doc_index, b->doc_index) && strcmp(a->sub, b->sub) == 0 &&
                a->location == b->location;
     if (!periods_overlap(a->from, a->to, b->from, b->to))
