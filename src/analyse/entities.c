@@ -1231,6 +1231,21 @@ static bool office_holder(ent_state *st, size_t o0, size_t c1, size_t *h0, size_
     return false;
 }
 
+/* Is unit i an ordinal number written in digits ("3rd", "158th")? */
+static bool ordinal_unit(const ent_state *st, size_t i)
+{
+    const unit *x = &st->u[i];
+    const char *w = st->src + x->start;
+    size_t n = x->end - x->start, d = 0;
+    while (d < n && w[d] >= '0' && w[d] <= '9')
+        d++;
+    if (d == 0 || n != d + 2)
+        return false;
+    char a = (char)(w[d] | 0x20), b = (char)(w[d + 1] | 0x20);
+    return (a == 's' && b == 't') || (a == 'n' && b == 'd') || (a == 'r' && b == 'd') ||
+           (a == 't' && b == 'h');
+}
+
 static void read_chunk(ent_state *st, size_t c0, size_t c1)
 {
     seg segs[SR_MAX_SEGS];
@@ -1337,6 +1352,43 @@ static void read_chunk(ent_state *st, size_t c0, size_t c1)
         while (o0 < head && (st->u[o0].flags & (U_CONNECT | U_PARTICLE)))
             o0++;
     }
+    /* "the Government of Iraq and the Kurdistan Regional Government": two
+     * organisations joined by "and", each named with its own head word or
+     * known, are read one by one */
+    for (size_t k = o0 + 1; head != SIZE_MAX && k + 1 < c1; k++) {
+        if (!token_text_is(st, st->u[k].tok, "and") || (st->u[k].flags & U_BREAK))
+            continue;
+        size_t r = k + 1;
+        bool article = UNIT_IS(st, r, ARTICLES) && r + 1 < c1;
+        if (article)
+            r++;
+        if (!(st->u[r].flags & (U_CAP | U_ALLCAPS)))
+            continue;
+        /* without an article only before a known name: "Department of
+         * Health and Human Services" is one */
+        bool known = false;
+        for (size_t q = 0; q < ns && !known; q++)
+            known = segs[q].u0 == r && (segs[q].type == S_KB || segs[q].type == S_LEARNED);
+        if (!article && !known)
+            continue;
+        bool left = false, right = false;
+        for (size_t q = 0; q < ns; q++) {
+            bool org = segs[q].type == S_KB || segs[q].type == S_LEARNED ||
+                       (segs[q].type == S_NONE && is_org_head(st, segs[q].u0));
+            left = left || (org && segs[q].u1 <= k && segs[q].u0 >= o0);
+            right = right || (org && segs[q].u0 >= r);
+        }
+        if (!left || !right)
+            continue;
+        read_chunk(st, c0, k);
+        read_chunk(st, r, c1);
+        return;
+    }
+    /* "the 158th Fighter Wing", "3rd Battalion": a unit's ordinal number
+     * is part of its name */
+    if (head != SIZE_MAX && o0 == c0 && c0 > 0 && !(st->u[c0].flags & U_PBREAK) &&
+        ordinal_unit(st, c0 - 1))
+        o0 = c0 - 1;
     bool head_first = head == o0 && head + 2 < c1; /* "Ministry of Returnees" */
     if (head != SIZE_MAX && (head > o0 || head_first) && c1 - o0 >= 2) {
         bool plain = (st->u[o0].flags & U_SENT) && is_common_word(st, o0) && c1 - o0 < 3 &&
@@ -1805,6 +1857,28 @@ typedef struct place_memo {
     uint32_t pick;  /* gazetteer id, or UINT32_MAX for no place */
 } place_memo;
 
+/* The place entity of gazetteer entry pick, or UINT32_MAX. */
+static uint32_t gaz_entity(ent_state *st, uint32_t pick)
+{
+    sr_place p;
+    sr_gaz_place(st->gaz, pick, &p);
+    uint32_t e = entity_for(st, (2ull << 60) | pick, SITREP_ENTITY_PLACE, p.name, 0, false);
+    if (e == UINT32_MAX)
+        return e;
+    sr_entity *x = ent_at(st, e);
+    if (x->gaz == UINT32_MAX) {
+        x->gaz = pick;
+        x->e.source |= SITREP_FOUND_GAZETTEER;
+        memcpy(x->country, p.country, 3);
+        x->e.admin1 = p.admin1;
+        x->e.admin1_code = p.admin1_code;
+        x->e.feature = p.feature;
+        x->e.lat = p.lat;
+        x->e.lon = p.lon;
+    }
+    return e;
+}
+
 static void resolve_place(ent_state *st, cand *c)
 {
     char buf[3];
@@ -1836,22 +1910,9 @@ static void resolve_place(ent_state *st, cand *c)
     c->type = 0; /* consumed */
     if (pick == UINT32_MAX)
         return;
-    sr_place p;
-    sr_gaz_place(st->gaz, pick, &p);
-    uint32_t e = entity_for(st, (2ull << 60) | pick, SITREP_ENTITY_PLACE, p.name, 0, false);
+    uint32_t e = gaz_entity(st, pick);
     if (e == UINT32_MAX)
         return;
-    sr_entity *x = ent_at(st, e);
-    if (x->gaz == UINT32_MAX) {
-        x->gaz = pick;
-        x->e.source |= SITREP_FOUND_GAZETTEER;
-        memcpy(x->country, p.country, 3);
-        x->e.admin1 = p.admin1;
-        x->e.admin1_code = p.admin1_code;
-        x->e.feature = p.feature;
-        x->e.lat = p.lat;
-        x->e.lon = p.lon;
-    }
     c->type = C_ENTITY;
     c->entity = e;
 }
@@ -2537,7 +2598,7 @@ static void head_names(ent_state *st)
             break;
         cand *c = &SR_VEC_AT(&st->cands, cand, i);
         if (c->type != C_SINGLE || c->u1 - c->u0 != 1 || !is_org_head(st, c->u0) ||
-            (st->u[c->u0].flags & (U_ALLCAPS | U_POSS)))
+            (st->u[c->u0].flags & U_ALLCAPS))
             continue;
         size_t u = c->u0;
         bool the = u > 0 && !(st->u[u].flags & U_PBREAK) && UNIT_IS(st, u - 1, ARTICLES);
