@@ -220,7 +220,7 @@ le
 la
 wa
 
-# The last words of an office whose holder a capitalised title names
+# The words of an office whose holder a capitalised title names
 # without a name ("the Foreign Secretary said", "The Minister also met",
 # "the Iraqi Prime Minister"; entities.c: office_holder).  Ranks and
 # honorifics ("General", "Officer", "Mr") stay out: alone they name no one

@@ -1163,7 +1163,7 @@ static bool national_unit(const ent_state *st, size_t i)
  * ("Foreign Secretary", "Prime Minister", "Minister for the Middle East",
  * "President of Syria"), up to two national words first ("the Iraqi
  * Foreign Minister", "the U.S. Secretary of State"), or 0.  The title is
- * written with capitals and ends in a word of office_heads; "for" or "of"
+ * written with capitals and holds a word of office_heads; "for" or "of"
  * and a capitalised name after it, no given name among them, say which
  * office. */
 static size_t office_title_end(const ent_state *st, size_t t0, size_t c1)
@@ -1176,12 +1176,15 @@ static size_t office_title_end(const ent_state *st, size_t t0, size_t c1)
         return 0;
     size_t te = t + tl;
     for (size_t i = t; i < te; i++)
-        if ((!(st->u[i].flags & U_CAP) && !(i > t && (st->u[i].flags & U_CONNECT))) ||
+        if ((!(st->u[i].flags & U_CAP) && !(i > t && (st->u[i].flags & (U_CONNECT | U_FUNC)))) ||
             (st->u[i].flags & U_ALLCAPS) ||
             ((st->u[i].flags & U_POSS) && i + 1 < te))
             return 0;
     const unit *last = &st->u[te - 1];
-    if (!UNIT_IS(st, te - 1, OFFICE_HEADS) || st->src[last->end - 1] == '.')
+    bool office = false; /* "Foreign Secretary", "Secretary of State" */
+    for (size_t i = t; i < te && !office; i++)
+        office = UNIT_IS(st, i, OFFICE_HEADS);
+    if (!office || st->src[last->end - 1] == '.')
         return 0;
     if (te < c1 && !(st->u[te].flags & U_BREAK) && !(st->u[te - 1].flags & U_POSS) &&
         (token_text_is(st, st->u[te].tok, "for") || token_text_is(st, st->u[te].tok, "of"))) {
@@ -1489,6 +1492,11 @@ static void read_chunk(ent_state *st, size_t c0, size_t c1)
              * that may be a surname met elsewhere in the document */
             for (size_t k = i; k < j; k++) {
                 if (segs[k].type == S_PLACE) {
+                    /* "Northern Iraq": a direction before a place is a
+                     * word of its mention (place_modifiers), not a place */
+                    if (k + 1 < j && segs[k + 1].type == S_PLACE && segs[k].u1 - segs[k].u0 == 1 &&
+                        UNIT_IS(st, segs[k].u0, PLACE_ADJECTIVES))
+                        continue;
                     if (!inside_longer_name(st, segs, i, j, k))
                         add_cand(st, segs[k].u0, segs[k].u1, C_PLACE, 0, segs[k].key);
                 } else if ((st->u[segs[k].u0].flags & U_CAP) &&
@@ -2320,11 +2328,22 @@ static void place_modifiers(ent_state *st)
             continue;
         if (ent_at(st, a->entity)->e.kind != SITREP_ENTITY_PLACE)
             continue;
+        /* "Idlib province": the kind of region after the name, where no
+         * noun follows it ("Syria state media") */
+        size_t n = a->u1;
+        if (n < st->nu && !(st->u[n].flags & U_BREAK) && (st->u[n].flags & U_LOWER) &&
+            UNIT_IS(st, n, ADMIN_WORDS) &&
+            (n + 1 >= st->nu || (st->u[n + 1].flags & (U_BREAK | U_CAP)) ||
+             ((st->u[n + 1].flags & (U_FUNC | U_CONNECT)) && !token_text_is(st, st->u[n + 1].tok, "of")))) {
+            a->u1++;
+            a->end = st->u[a->u1 - 1].end;
+            a->wrapper = true;
+        }
         size_t k = a->u0;
         if (st->u[k].flags & U_PBREAK)
             continue;
         size_t s = k;
-        if ((st->u[k - 1].flags & U_LOWER) && UNIT_IS(st, k - 1, PLACE_ADJECTIVES)) {
+        if (!(st->u[k - 1].flags & U_ALLCAPS) && UNIT_IS(st, k - 1, PLACE_ADJECTIVES)) {
             s = k - 1;
         } else if (k >= 2 && !(st->u[k - 1].flags & U_PBREAK) &&
                    unit_phrase(st, k - 2, SR_LEX_ENTITIES_PLACE_KIND_OF) == 2) {
