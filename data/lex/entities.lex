@@ -237,6 +237,14 @@ governor
 mayor
 secretary-general
 
+# Words that open the name of a military operation or exercise, not of
+# the force that runs it: a known name starting with one ("Operation
+# Inherent Resolve", an alias of the task force) names the operation, and
+# is no mention of the actor (entities.c: read_chunk).
+[set operation_words]
+operation
+exercise
+
 # Words that may open the role set off by commas after a name, before its
 # role noun, besides the articles: "X, the former commander of ..., said".
 [set role_openers]

@@ -853,12 +853,18 @@ static uint32_t person_entity(ent_state *st, size_t u0, size_t u1)
  * John Kirby") and a leading article stay outside.  The entity's name is
  * the name alone; the mentions inside the span ("Russian", "U.S. Army")
  * stay mentions of their own. */
+static bool is_common_word(const ent_state *st, size_t i);
+static bool is_org_head(const ent_state *st, size_t i);
+
 static size_t person_span(ent_state *st, cand *c, size_t t0, size_t c0)
 {
     size_t m0 = t0;
+    /* not a common word opening the sentence: "Yesterday Sgt. X" */
     while (m0 > c0 && !(st->u[m0].flags & U_BREAK) &&
            ((st->u[m0 - 1].flags & (U_CAP | U_ALLCAPS)) || (st->u[m0 - 1].flags & U_CONNECT)) &&
-           !(st->u[m0 - 1].flags & U_FUNC))
+           !(st->u[m0 - 1].flags & U_FUNC) &&
+           !((st->u[m0 - 1].flags & U_SENT) && !(st->u[m0 - 1].flags & U_ALLCAPS) &&
+             is_common_word(st, m0 - 1) && !is_org_head(st, m0 - 1)))
         m0--;
     while (m0 < t0 && (st->u[m0].flags & (U_CONNECT | U_PARTICLE | U_FUNC)))
         m0++;
@@ -1509,6 +1515,13 @@ static void read_chunk(ent_state *st, size_t c0, size_t c1)
             /* past the person found inside the run */
             while (i < ns && (segs[i].type == S_NONE || segs[i].type == S_PLACE))
                 i++;
+            continue;
+        }
+        /* "in support of Operation Inherent Resolve": an operation, not
+         * the force an alias of the same words names */
+        if ((st->u[sg->u0].flags & U_CAP) && sg->u1 - sg->u0 >= 2 &&
+            UNIT_IS(st, sg->u0, OPERATION_WORDS)) {
+            i++;
             continue;
         }
         uint32_t e = sg->type == S_KB ? actor_entity(st, (int32_t)sg->ref) : (uint32_t)sg->ref;
