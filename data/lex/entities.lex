@@ -733,6 +733,13 @@ coalition
 allied
 pro-government
 
+# Words that open a coordination ("in both Iraq and Syria", "to either
+# Jordan or Lebanon"): between a place's governing word and the country
+# they change nothing (entities.c: governed_as_place).
+[set coordination_openers]
+both
+either
+
 # Words before a country that make it the place something happens in,
 # not an actor ("in Syria", "across Iraq", "north of Mosul").  After
 # "to" only a journey's words do ("travel to Turkey"); a country

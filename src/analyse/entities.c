@@ -2236,6 +2236,9 @@ static int governed_as_place(const ent_state *st, size_t u0, size_t u1, uint32_t
         return 0;
     }
     size_t w = b - 1;
+    if (w > 0 && (st->u[w].flags & U_LOWER) && UNIT_IS(st, w, COORDINATION_OPENERS) &&
+        !(st->u[w].flags & U_BREAK))
+        w--; /* "in both Iraq and Syria" */
     if (UNIT_IS(st, w, PLACE_GOVERNORS) || UNIT_IS(st, w, VISIT_VERBS) ||
         UNIT_IS(st, w, PLACE_ADJECTIVES))
         return 1;
