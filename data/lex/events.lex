@@ -957,6 +957,26 @@ terrorists
 subversives
 insurgents
 combatants
+# the state's units and formations, named as a target ("an attack on an
+# army unit", "ambushed a police column")
+unit
+units
+brigade
+brigades
+battalion
+battalions
+detachment
+detachments
+regiment
+regiments
+guard
+guardsmen
+soldier
+policeman
+quarters
+column
+columns
+platoon
 
 # A target of an attack on civilians that makes it a clash after all.
 [set armed_target]

@@ -1437,6 +1437,13 @@ static void location_of(const sr_context *c, size_t lo, size_t hi, sr_event *ev)
          * said" are not where it happened */
         if (!sr_place_located(c, lo, f) || sr_speakers_place(c, f, i, lo, hi))
             continue;
+        /* "at the US embassy", "near Peruvian army troops": a country
+         * that qualifies what follows names whose it is, not where */
+        if (sr_entity_is_country(en) && i + 1 < hi &&
+            (sr_tok_class(c, i + 1, SR_LEX_ENTITIES_ACRONYM_AFTER) ||
+             sr_tok_class(c, i + 1, SR_LEX_EVENTS_CIVILIAN_TARGET) ||
+             sr_tok_class(c, i + 1, SR_LEX_EVENTS_MILITARY_TARGET)))
+            continue;
         int r = place_rank(en);
         if (ncountries && !sr_entity_is_country(en)) {
             bool fits = false;
