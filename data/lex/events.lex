@@ -1399,3 +1399,11 @@ mortally
 a
 an
 one
+
+# How far back a report tells news, in days: a happening dated before the
+# report by more than "history" is background told to explain (it is no
+# event of its own); when the report tells a happening of the last "news"
+# days, one dated further back is background too.
+[table horizon: days]
+news       90
+history    365

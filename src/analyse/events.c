@@ -2183,6 +2183,13 @@ static void report_frame(const estate *es, sr_event *ev, size_t n)
     }
 }
 
+/* The days of a horizon of events.lex ("news", "history"). */
+static long horizon(const char *name)
+{
+    sr_lexid id = sr_lex_find(name, strlen(name));
+    return sr_lex_value(id, SR_LEX_EVENTS_HORIZON, SR_LEXCOL_EVENTS_HORIZON_DAYS);
+}
+
 sitrep_status sr_find_events(const sr_context *c, const sr_date *anchor, const sr_buf *claims,
                              const sr_buf *fig_claim, sr_arena *arena, sr_buf *out)
 {
@@ -2324,10 +2331,19 @@ sitrep_status sr_find_events(const sr_context *c, const sr_date *anchor, const s
             }
         /* ... judged against the report's own date: one borrowed from
          * another article of its story may be years off */
-        size_t kept = 0;
+        /* and when the report tells a recent happening (its news), one
+         * dated months before it is told to explain that one
+         * (events.lex: horizon) */
+        long history = horizon("history"), recent = horizon("news");
+        bool news = false;
         for (size_t k = 0; k < nev; k++)
-            if (!ev[k].from.year || c->doc->published_borrowed || report - sr_date_to_days(&ev[k].to) <= 365)
+            news |= ev[k].from.year && report - sr_date_to_days(&ev[k].to) <= recent;
+        size_t kept = 0;
+        for (size_t k = 0; k < nev; k++) {
+            long age = ev[k].from.year ? report - sr_date_to_days(&ev[k].to) : 0;
+            if (!ev[k].from.year || c->doc->published_borrowed || (age <= history && (!news || age <= recent)))
                 ev[kept++] = ev[k];
+        }
         out->len = (first_event + kept) * sizeof(sr_event);
         nev = kept;
     }
