@@ -721,6 +721,32 @@ teachers
 doctor
 civilians
 people
+bodyguard
+driver
+candidate
+senator
+minister
+officer
+lawyer
+businessman
+magistrate
+prosecutor
+diplomat
+ambassador
+nurse
+councilman
+congressman
+governor
+colonel
+sergeant
+captain
+lieutenant
+agent
+engineer
+trader
+shopkeeper
+nun
+bishop
 
 
 # ---- what a trigger's clause says ----
