@@ -1902,6 +1902,17 @@ static uint32_t gaz_entity(ent_state *st, uint32_t pick)
 
 static void resolve_place(ent_state *st, cand *c)
 {
+    /* "North America", "East Java", "Central Java": a dictionary word
+     * written right before another name qualifies it; it is no place of
+     * its own (Cameroon's North region) unless a word of administration
+     * follows ("North Province") */
+    if (c->u1 - c->u0 == 1 && c->u1 < st->nu && !(st->u[c->u0].flags & U_ALLCAPS) &&
+        is_common_word(st, c->u0) &&
+        st->u[c->u1].tok == st->u[c->u0].tok + 1 && (st->u[c->u1].flags & U_CAP) &&
+        !(st->u[c->u1].flags & (U_BREAK | U_PBREAK)) && !UNIT_IS(st, c->u1, ADMIN_WORDS)) {
+        c->type = 0;
+        return;
+    }
     char buf[3];
     const char *stated = stated_country(st, c, buf);
     const unit *first = &st->u[c->u0];
