@@ -369,6 +369,9 @@ bomb
 ied
 dynamite
 explosives
+explosive
+car-bomb
+bombs
 
 # "heavy fighting", "fierce fighting"; "fighting erupted".
 [set intense_word]
