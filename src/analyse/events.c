@@ -1757,6 +1757,21 @@ static int32_t town_before(const sr_context *c, size_t k)
     return -1;
 }
 
+/* Does sentence s or one of the next two of its paragraph name
+ * explosives (bomb_word)? */
+static bool bombs_told(const sr_context *c, size_t s)
+{
+    for (size_t p = s; p < c->nsen && p < s + 3; p++) {
+        size_t lo = sr_sent_first(c, p), hi = sr_sent_end(c, p);
+        if (p > s && (c->tok[lo].flags & SITREP_TOKF_PARA_START))
+            break;
+        for (size_t k = lo; k < hi; k++)
+            if (sr_tok_class(c, k, SR_LEX_EVENTS_BOMB_WORD))
+                return true;
+    }
+    return false;
+}
+
 static sitrep_status emit(const estate *es, size_t s, const trig *t, size_t nt, size_t lo, size_t hi,
                           sr_buf *out, size_t first_event)
 {
@@ -1932,6 +1947,11 @@ static sitrep_status emit(const estate *es, size_t s, const trig *t, size_t nt, 
         if (ev.sub == EV_VAC_ATTACK && sr_tok_class(c, main->at, SR_LEX_EVENTS_RAID_WORD) && !ev.fat_q && !ev.inj_q &&
             (forces || state || (perp >= 0 && c->ent[perp].e.kind == SITREP_ENTITY_MILITARY)))
             ev.sub = EV_OTHER;
+        /* "a terrorist attack on the newspaper ... the car bomb tore off
+         * its front": an attack on no one named, told with explosives in
+         * its paragraph, is a bombing */
+        if (ev.sub == EV_VAC_ATTACK && ev.vague && bombs_told(c, s))
+            ev.sub = EV_IED;
     }
     /* "Nigerian jets killed 30", "a drone hit a car": what struck from the air */
     if (ev.sub == EV_CLASH || ev.sub == EV_VAC_ATTACK) {
