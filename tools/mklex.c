@@ -395,10 +395,11 @@ static void parse_file(const char *path)
         k->nentries++;
         if (words > k->maxwords)
             k->maxwords = words;
-        if (words > 1) {
-            /* the first word heads a longer phrase of this class */
-            char first[MAXTEXT + 1];
-            size_t fl = strcspn(text, " ");
+        /* its first word, and each run of its first words, heads a longer
+         * phrase of this class (a phrase lookup stops at a run that heads
+         * none, lex.c) */
+        char first[MAXTEXT + 1];
+        for (size_t fl = strcspn(text, " "); text[fl]; fl += 1 + strcspn(text + fl + 1, " ")) {
             memcpy(first, text, fl);
             first[fl] = '\0';
             add_item(entry_for(first), cls, NULL, 1);
@@ -423,6 +424,111 @@ static void emit_string(FILE *out, const char *s)
             fputc(c, out);
     }
     fputc('"', out);
+}
+
+static int words_of(const char *t)
+{
+    int n = 1;
+    for (; *t; t++)
+        n += *t == ' ';
+    return n;
+}
+
+/* How many classes an entry is in or heads a phrase of. */
+static int classes_of(const entry *e)
+{
+    int n = 0;
+    for (int w = 0; w < maskw; w++)
+        n += __builtin_popcountll(e->mask[w]) + __builtin_popcountll(e->head[w]);
+    return n;
+}
+
+/* The order of the ids: single words first, the words in most classes
+ * first, then shorter first, then by text. */
+static int hot_first(const void *pa, const void *pb)
+{
+    const entry *a = pa, *b = pb;
+    int wa = words_of(a->text), wb = words_of(b->text);
+    if (wa != wb)
+        return wa < wb ? -1 : 1;
+    int ca = classes_of(a), cb = classes_of(b);
+    if (ca != cb)
+        return ca > cb ? -1 : 1;
+    size_t la = strlen(a->text), lb = strlen(b->text);
+    if (la != lb)
+        return la < lb ? -1 : 1;
+    return strcmp(a->text, b->text);
+}
+
+/* The slot of hash h in a table of m slots (a power of two) under
+ * displacement d: as the lookup computes it (src/data/lex.c). */
+static uint32_t slot_of(uint64_t h, uint32_t d, size_t m)
+{
+    return ((uint32_t)h + d * ((uint32_t)(h >> 24) | 1u)) & (uint32_t)(m - 1);
+}
+
+static int *bucket_size_sort; /* for by_bucket_size */
+static int by_bucket_size(const void *pa, const void *pb)
+{
+    int a = *(const int *)pa, b = *(const int *)pb;
+    if (bucket_size_sort[a] != bucket_size_sort[b])
+        return bucket_size_sort[a] > bucket_size_sort[b] ? -1 : 1;
+    return a < b ? -1 : a > b;
+}
+
+/* A perfect hash of the entries (hash-and-displace): the entries are put
+ * in buckets by bits 32 and up of their hash, and each bucket, largest
+ * first, gets the first displacement that sends all its entries to free
+ * slots.  Fills tab[m] (entry index + 1, 0 free) and disp[nb]; false when
+ * some bucket finds no displacement (the caller tries a larger table). */
+static int perfect_hash(uint32_t *tab, size_t m, uint16_t *disp, size_t nb)
+{
+    int *size = calloc(nb, sizeof *size), *order = malloc(nb * sizeof *order);
+    int *first = malloc(nb * sizeof *first), *next = malloc((size_t)(nentries ? nentries : 1) * sizeof *next);
+    if (!size || !order || !first || !next)
+        die("out of memory");
+    for (size_t b = 0; b < nb; b++) {
+        first[b] = -1;
+        order[b] = (int)b;
+    }
+    for (int i = nentries - 1; i >= 0; i--) {
+        size_t b = (size_t)(entries[i].hash >> 32) & (nb - 1);
+        next[i] = first[b];
+        first[b] = i;
+        size[b]++;
+    }
+    bucket_size_sort = size;
+    qsort(order, nb, sizeof *order, by_bucket_size);
+    memset(tab, 0, m * sizeof *tab);
+    int ok = 1;
+    for (size_t k = 0; k < nb && ok && size[order[k]]; k++) {
+        int b = order[k];
+        uint32_t d = 0;
+        for (; d <= 0xFFFF; d++) {
+            int fits = 1;
+            for (int i = first[b]; i >= 0 && fits; i = next[i]) {
+                uint32_t s = slot_of(entries[i].hash, d, m);
+                if (tab[s])
+                    fits = 0;
+                for (int j = first[b]; j != i && fits; j = next[j])
+                    fits = slot_of(entries[j].hash, d, m) != s;
+            }
+            if (fits)
+                break;
+        }
+        if (d > 0xFFFF) {
+            ok = 0;
+            break;
+        }
+        disp[b] = (uint16_t)d;
+        for (int i = first[b]; i >= 0; i = next[i])
+            tab[slot_of(entries[i].hash, d, m)] = (uint32_t)i + 1;
+    }
+    free(size);
+    free(order);
+    free(first);
+    free(next);
+    return ok;
 }
 
 int main(int argc, char **argv)
@@ -474,6 +580,17 @@ int main(int argc, char **argv)
             e->rows[e->nrows++] = r;
         }
     }
+
+    /* Ids in order of how often a word is likely met: single words before
+     * phrases, then the words in the most classes first ("on", "in",
+     * "the", "killed", "police": the frequent words of news are the ones
+     * the rules name most), then shorter first.  The stages look up every
+     * token and test its classes: the entries, class bits and texts of
+     * the frequent words then share a few cache lines instead of lying
+     * anywhere in the tables. */
+    qsort(entries, (size_t)nentries, sizeof *entries, hot_first);
+    if (nentries >= 0xFFFF)
+        die("too many lexicon entries for 16-bit slot ids (%d)", nentries);
 
     /* ---- the header ---- */
     FILE *h = fopen(argv[2], "w");
@@ -531,7 +648,9 @@ int main(int argc, char **argv)
         fputs(" \"\\000\"\n", out);
         pos += (uint32_t)strlen(entries[i].text) + 1;
     }
-    fprintf(out, "    ;\n\n");
+    /* 8 bytes of room after the last text: the lookup reads the last
+     * bytes of a text as one 8-byte word */
+    fprintf(out, "    \"\\000\\000\\000\\000\\000\\000\\000\";\n\n");
     /* rows: values flattened, MAXCOLS apart would waste; each row takes its
      * class's column count */
     fprintf(out, "static const int32_t values[] = {0");
@@ -593,26 +712,35 @@ int main(int argc, char **argv)
         fputs("}}", out);
     }
     fprintf(out, "};\n\n");
-    /* the open-addressing table of entry ids */
-    size_t slots = 16;
-    while (slots < (size_t)nentries * 2 + 2)
+    /* the perfect hash of the entries: a displacement per bucket, a slot
+     * per entry (up to 16 in 17 slots full), so that a lookup reads one
+     * displacement and one slot of a table of 4 bytes a slot, without a
+     * probe sequence */
+    size_t nb = 1, slots = 16;
+    while (nb * 4 < (size_t)nentries)
+        nb <<= 1;
+    while (slots < (size_t)nentries + (size_t)nentries / 16)
         slots <<= 1;
+    uint16_t *disp = calloc(nb, sizeof *disp);
     uint32_t *tab = calloc(slots, sizeof *tab);
-    if (!tab)
+    if (!disp || !tab)
         return 1;
-    for (int i = 0; i < nentries; i++) {
-        size_t s = entries[i].hash & (slots - 1);
-        while (tab[s])
-            s = (s + 1) & (slots - 1);
-        tab[s] = (uint32_t)i + 1;
+    while (!perfect_hash(tab, slots, disp, nb)) {
+        if (slots > ((size_t)nentries + 16) * 64)
+            die("no perfect hash of the lexicon entries (two with one hash?)");
+        slots <<= 1;
+        tab = xrealloc(tab, slots * sizeof *tab);
     }
-    /* each slot: the entry's id, and in the high half the high half of its
-     * hash, so that a probe passes over another word's slot without
-     * reading its entry */
-    fprintf(out, "static const uint64_t slots[%zu] = {", slots);
+    fprintf(out, "static const uint16_t disp[%zu] = {", nb);
+    for (size_t i = 0; i < nb; i++)
+        fprintf(out, "%s%u", i == 0 ? "\n    " : i % 16 ? "," : ",\n    ", disp[i]);
+    /* each slot: the entry's id in the low 16 bits and the top 16 bits of
+     * its hash in the high ones, so that a word in no lexicon is told
+     * without reading an entry */
+    fprintf(out, "};\n\nstatic const uint32_t slots[%zu] = {", slots);
     for (size_t i = 0; i < slots; i++) {
-        unsigned long long v = tab[i] ? (entries[tab[i] - 1].hash >> 32) << 32 | tab[i] : 0;
-        fprintf(out, "%s%lluull", i == 0 ? "\n    " : i % 8 ? "," : ",\n    ", v);
+        unsigned long v = tab[i] ? (unsigned long)(entries[tab[i] - 1].hash >> 48) << 16 | tab[i] : 0;
+        fprintf(out, "%s%luu", i == 0 ? "\n    " : i % 8 ? "," : ",\n    ", v);
     }
     fprintf(out, "};\n\nstatic const sr_lex_class classes[%d] = {", nclasses ? nclasses : 1);
     if (!nclasses)
@@ -624,9 +752,9 @@ int main(int argc, char **argv)
         emit_string(out, classes[c].file);
         fprintf(out, ", %d, %d, %d}", classes[c].line, classes[c].ncols, classes[c].maxwords);
     }
-    fprintf(out, "};\n\nconst sr_lexicon sr_lexicon_data = {pool, entries, bits, %d, slots, %zuu, refs, "
-                 "values, classes, %d};\n",
-            nentries + 1, slots - 1, nclasses);
+    fprintf(out, "};\n\nconst sr_lexicon sr_lexicon_data = {pool, entries, bits, %d, slots, %zuu, disp, %zuu, "
+                 "refs, values, classes, %d};\n",
+            nentries + 1, slots - 1, nb - 1, nclasses);
     fclose(out);
     return 0;
 }

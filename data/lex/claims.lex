@@ -100,6 +100,9 @@ kidnapping      abducted
 release         released
 rescue          rescued
 execution       executed
+injury          injured
+injuries        injured
+life            killed
 executions      executed
 displacement    displaced
 destruction     destroyed
@@ -211,6 +214,62 @@ organisation
 network
 rebels
 
+# Heads of a noun phrase that acts as the subject of a figure's verb,
+# besides a state's forces and attackers (events.lex force_noun,
+# attacker), armed groups (anaphor_head) and organisations (org_noun):
+# "the carmaker cut 3,000 jobs", "the airline leased 12 jets"; with "the"
+# it stands for the organisation named before.
+[set agent_noun]
+guerrillas
+guerrilla
+carmaker
+automaker
+airline
+carrier
+manufacturer
+maker
+retailer
+bank
+lender
+insurer
+bidder
+team
+club
+union
+court
+jury
+prosecutors
+pirates
+hijackers
+smugglers
+traffickers
+gang
+cartel
+regiment
+battalion
+brigade
+
+# Nouns between a name and the verb of its figure: "the Norvale average
+# fell 3%", "Halvorsen Air shares rose 2%", "the Norvale 40 index lost 40
+# points" (the name is the actor).
+[set name_head]
+index
+average
+shares
+share
+stock
+stocks
+composite
+sales
+revenue
+revenues
+profit
+profits
+exports
+imports
+output
+earnings
+
 # Verbs after which "by X" does not name who did it: "fishermen held by
 # pirates" are the pirates' captives, not their count.
 [set by_not_actor]
@@ -259,6 +318,19 @@ set
 # A finite verb after a subject, besides words in -s and -ed: "The US
 # maintains 900", "Syria has 40".
 [set finite]
+fell
+rose
+grew
+shed
+sank
+slid
+ran
+threw
+beat
+saw
+caught
+scored
+put
 has
 have
 had

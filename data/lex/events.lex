@@ -369,6 +369,9 @@ bomb
 ied
 dynamite
 explosives
+explosive
+car-bomb
+bombs
 
 # "heavy fighting", "fierce fighting"; "fighting erupted".
 [set intense_word]
@@ -721,6 +724,32 @@ teachers
 doctor
 civilians
 people
+bodyguard
+driver
+candidate
+senator
+minister
+officer
+lawyer
+businessman
+magistrate
+prosecutor
+diplomat
+ambassador
+nurse
+councilman
+congressman
+governor
+colonel
+sergeant
+captain
+lieutenant
+agent
+engineer
+trader
+shopkeeper
+nun
+bishop
 
 
 # ---- what a trigger's clause says ----
@@ -957,6 +986,26 @@ terrorists
 subversives
 insurgents
 combatants
+# the state's units and formations, named as a target ("an attack on an
+# army unit", "ambushed a police column")
+unit
+units
+brigade
+brigades
+battalion
+battalions
+detachment
+detachments
+regiment
+regiments
+guard
+guardsmen
+soldier
+policeman
+quarters
+column
+columns
+platoon
 
 # A target of an attack on civilians that makes it a clash after all.
 [set armed_target]
@@ -1379,3 +1428,11 @@ mortally
 a
 an
 one
+
+# How far back a report tells news, in days: a happening dated before the
+# report by more than "history" is background told to explain (it is no
+# event of its own); when the report tells a happening of the last "news"
+# days, one dated further back is background too.
+[table horizon: days]
+news       90
+history    365

@@ -436,6 +436,13 @@ number
 figure
 total
 
+# After "of" or "among", the pronouns that make a figure a part of a count
+# just given: "11 people, among them two children", "eight people, six of
+# them priests", "of whom four".
+[set part_pronoun]
+them
+whom
+
 # Relative pronouns: ", which ..." far from a figure speaks of something
 # else.
 [set relative]

@@ -112,6 +112,10 @@ typedef struct cstate {
     speaker last_person, last_org, last_any;
     speaker sp[16];
     size_t nsp;
+    /* the last actor named by words the entities did not take ("it" may
+     * stand for it) */
+    uint32_t named_start, named_end;
+    size_t named_sent, sent;  /* the sentence it was named in, the current one */
 } cstate;
 
 static bool ent_is_person(const sr_context *c, int32_t e)
@@ -1116,6 +1120,392 @@ static bool unit_is_count_like(const char *unit)
 }
 
 
+/* ---- the subject of the verb that governs a figure ---- */
+
+static int32_t owner_of(const cstate *st, size_t lo, size_t o, uint32_t *ws, uint32_t *we);
+
+/* A name the entities did not take, ending at token e: capitalised words
+ * (any word inside a sentence, a common one only after another capital at
+ * its start), with numbers, "&" and hyphens inside ("Norvale 40", "B&K
+ * 200", "Brantley Composite Average").  Its first token in *first; false
+ * when token e opens none. */
+static bool name_run(const sr_context *c, size_t lo, size_t e, size_t *first)
+{
+    size_t k = e + 1, words = 0;
+    while (k > lo && e + 1 - k < 6) {
+        size_t q = k - 1;
+        bool inner = q < e && (sr_tok_char(c, q, '&') || sr_tok_char(c, q, '-'));
+        bool num = c->tok[q].kind == SITREP_TOK_NUMBER && q == e && q > lo && is_cap(c, q - 1);
+        if (!inner && !num) {
+            if (!sr_tok_word(c, q) || !is_cap(c, q) || c->at[q].mention >= 0 || c->at[q].time >= 0)
+                break;
+            const char *w = c->src + c->tok[q].start;
+            size_t n = c->tok[q].end - c->tok[q].start;
+            if (sr_month_number(w, n) || sr_weekday_number(w, n) || sr_tok_class(c, q, SR_LEX_FRAME_DETERMINER) ||
+                sr_tok_class(c, q, SR_LEX_FRAME_PREPOSITION) || sr_tok_class(c, q, SR_LEX_FRAME_PRONOUN_PERSON) ||
+                sr_tok_class(c, q, SR_LEX_FRAME_PRONOUN_ORG) || sr_tok_class(c, q, SR_LEX_FRAME_SPEAKER_STOP) ||
+                sr_tok_class(c, q, SR_LEX_FRAME_POSSESSIVE_PRONOUN))
+                break;
+            /* "Troops seized": a common word opening the sentence is no name
+             * unless a capital follows it in the run ("Halvorsen Air") */
+            if ((c->tok[q].flags & SITREP_TOKF_SENT_START) && !(c->tok[q].flags & SITREP_TOKF_ALLCAPS) &&
+                sr_wordset_has(&sr_common_words, w, n) && !sr_wordset_has(&sr_proper_words, w, n) &&
+                (q == e || !is_cap(c, q + 1)))
+                break;
+            /* text in capitals: a common word is no name ("A SOUND
+             * RELATIONSHIP WILL"), nor is a word longer than an acronym
+             * the entities did not take */
+            if ((c->tok[q].flags & SITREP_TOKF_ALLCAPS) && n > 1 && q + 1 < c->ntok &&
+                (c->tok[q + 1].flags & SITREP_TOKF_ALLCAPS) && (n > 5 || sr_wordset_has(&sr_common_words, w, n)))
+                break;
+            words++;
+        }
+        k = q;
+    }
+    while (k <= e && !sr_tok_word(c, k))
+        k++;
+    if (!words || k > e)
+        return false;
+    *first = k;
+    return true;
+}
+
+/* Is token k a finite verb that may govern a figure after it: a verb of
+ * claims.finite, a word in -s or -ed, an outcome verb, or a participle
+ * in -ing right after a name ("with the Norvale 40 losing 3%")? */
+static bool governing_verb(const sr_context *c, size_t lo, size_t k)
+{
+    if (verbish(c, k) || outcome_of(c, k))
+        return true;
+    size_t n = c->tok[k].end - c->tok[k].start;
+    const char *w = c->src + c->tok[k].start;
+    if (k > lo + 1 && sr_tok_class(c, k - 1, SR_LEX_CLAIMS_NAME_HEAD) && !is_cap(c, k - 1))
+        k--; /* "the Norvale average losing" */
+    return sr_tok_word(c, k) && n > 5 && memcmp(w + n - 3, "ing", 3) == 0 && k > lo &&
+           (is_cap(c, k - 1) || c->at[k - 1].mention >= 0 ||
+            (c->tok[k - 1].kind == SITREP_TOK_NUMBER && k > lo + 1 && is_cap(c, k - 2)));
+}
+
+/* Is token k a word of letters only ("bomber", not "year-old" parts)? */
+static bool alpha_word(const sr_context *c, size_t k)
+{
+    for (uint32_t p = c->tok[k].start; p < c->tok[k].end; p++) {
+        unsigned char ch = (unsigned char)c->src[p];
+        if (!((ch | 0x20) >= 'a' && (ch | 0x20) <= 'z'))
+            return false;
+    }
+    return true;
+}
+
+/* Do the words of an actor that start at byte `at` open with a name, not
+ * a common word ("Troops seized" opening a sentence)? */
+static bool span_is_name(const sr_context *c, uint32_t at)
+{
+    size_t k = sr_context_token_at(c, at);
+    if (k >= c->ntok || !is_cap(c, k))
+        return false;
+    const char *w = c->src + c->tok[k].start;
+    size_t n = c->tok[k].end - c->tok[k].start;
+    return !(c->tok[k].flags & SITREP_TOKF_SENT_START) || !sr_wordset_has(&sr_common_words, w, n) ||
+           sr_wordset_has(&sr_proper_words, w, n);
+}
+
+/* Is the name-words actor remembered from this or the sentence before
+ * (st->named_*) one "the company" or "it" at token k may stand for? */
+static bool named_recent(const cstate *st, size_t k)
+{
+    return st->named_end > st->named_start && st->named_end <= st->c->tok[k].start && st->named_sent + 1 >= st->sent;
+}
+
+/* Who the words of a common noun phrase ending at token b stand for:
+ * "the company" is the organisation named before (claims.org_noun),
+ * "the group" the armed group, "the quarterback" the person named before
+ * in a role.  -1 when they name nobody known. */
+static int32_t np_named_back(const cstate *st, size_t lo, size_t b)
+{
+    const sr_context *c = st->c;
+    if (!(b > lo && sr_tok_is(c, b - 1, "the")))
+        return -1;
+    if (subject_anaphor(c, b) && st->dominant >= 0)
+        return st->dominant;
+    if (sr_tok_class(c, b, SR_LEX_CLAIMS_PERSON_ROLE) || sr_tok_class(c, b, SR_LEX_FRAME_ROLE_NOUN))
+        return person_before(c, b);
+    if (sr_tok_class(c, b, SR_LEX_CLAIMS_ORG_NOUN) || sr_tok_class(c, b, SR_LEX_CLAIMS_AGENT_NOUN)) {
+        int32_t ok = sr_lex_value(c->wi[b].lex, SR_LEX_CLAIMS_ORG_NOUN, SR_LEXCOL_CLAIMS_ORG_NOUN_KIND);
+        int kind = ok == SR_LEXE_ORG_KIND_MILITARY      ? SITREP_ENTITY_MILITARY
+                   : ok == SR_LEXE_ORG_KIND_GOVERNMENT  ? SITREP_ENTITY_GOVERNMENT
+                   : ok == SR_LEXE_ORG_KIND_ARMED_GROUP ? SITREP_ENTITY_ARMED_GROUP
+                                                       : 0;
+        return kind || !sr_tok_class(c, b, SR_LEX_CLAIMS_AGENT_NOUN) || sr_tok_class(c, b, SR_LEX_CLAIMS_ORG_NOUN)
+                   ? org_of_kind(c, b, kind)
+                   : org_before(c, b);
+    }
+    return -1;
+}
+
+/* Is token b the head of a noun phrase that can act: a state's forces,
+ * attackers, an armed group, an organisation ("the company", "troops",
+ * "gunmen")? */
+static bool agent_head(const sr_context *c, size_t b)
+{
+    return sr_tok_word(c, b) &&
+           !((c->tok[b].flags & SITREP_TOKF_CAP) && !(c->tok[b].flags & (SITREP_TOKF_SENT_START | SITREP_TOKF_ALLCAPS))) &&
+           (sr_tok_class(c, b, SR_LEX_EVENTS_FORCE_NOUN) || sr_tok_class(c, b, SR_LEX_EVENTS_ATTACKER) ||
+            sr_tok_class(c, b, SR_LEX_CLAIMS_ANAPHOR_HEAD) || sr_tok_class(c, b, SR_LEX_CLAIMS_ORG_NOUN) ||
+            sr_tok_class(c, b, SR_LEX_CLAIMS_AGENT_NOUN) || sr_tok_class(c, b, SR_LEX_EVENTS_MEMBER_NOUN));
+}
+
+/* The actor a pronoun or possessive pronoun at k stands for: "he", "his"
+ * the person named last, "it", "its" the organisation that acted or
+ * spoke last, "they", "their" the organisation named last. */
+static int32_t pronoun_actor(const cstate *st, size_t k, uint32_t *ws, uint32_t *we)
+{
+    const sr_context *c = st->c;
+    bool person = sr_tok_class(c, k, SR_LEX_FRAME_PRONOUN_PERSON) || sr_tok_is(c, k, "his") || sr_tok_is(c, k, "her");
+    if (person) {
+        int32_t p = person_before(c, k);
+        if (p < 0 && st->last_person.ok)
+            p = st->last_person.ent;
+        /* a person's name the entities did not take ("Tomas Reyes ran
+         * ... He also caught") */
+        if (p < 0 && named_recent(st, k)) {
+            size_t f = sr_context_token_at(c, st->named_start);
+            if (f < c->ntok && sr_wordset_has(&sr_given_names, c->src + c->tok[f].start, c->tok[f].end - c->tok[f].start)) {
+                *ws = st->named_start;
+                *we = st->named_end;
+            }
+        }
+        return p;
+    }
+    if (!(sr_tok_is(c, k, "it") || sr_tok_is(c, k, "its") || sr_tok_is(c, k, "they") || sr_tok_is(c, k, "their")))
+        return -1;
+    /* "the army said its troops", "X said it lost": the speaker before it */
+    for (size_t q = st->nsp; q-- > 0;)
+        if (st->sp[q].at < k && st->sp[q].ok && !ent_is_person(c, st->sp[q].ent)) {
+            *ws = st->sp[q].start;
+            *we = st->sp[q].end;
+            return st->sp[q].ent;
+        }
+    int32_t o = org_before(c, k);
+    /* the name-words actor of an earlier figure when it came after the
+     * last organisation the entities took */
+    bool org_later = false;
+    if (o >= 0 && st->named_end > st->named_start) {
+        size_t m = mentions_before(c, k);
+        for (size_t steps = 0; m-- > 0 && steps < 64 && c->men[m].span.start >= st->named_start; steps++)
+            org_later |= c->men[m].entity == (uint32_t)o;
+    }
+    if (named_recent(st, k) && (o < 0 || !org_later)) {
+        *ws = st->named_start;
+        *we = st->named_end;
+        return -1;
+    }
+    return o;
+}
+
+/* The subject of the finite verb that governs the figure in its clause,
+ * when the other rules named no actor: an entity, a name the entities did
+ * not take ("the Norvale 40 fell 2%", "Tomas Reyes caught 3 passes"), a
+ * pronoun ("he ran for 22 yards", "it lost $2 billion"), "the company",
+ * or a noun phrase of forces or attackers ("troops seized 40 rifles").
+ * Not a passive verb's subject, not across a comma, relative or speech
+ * verb; a claim with an outcome only by the verb of that outcome. */
+static int32_t verb_subject(const cstate *st, size_t lo, const fig_info *fi, bool outcome, uint32_t *ws,
+                            uint32_t *we)
+{
+    const sr_context *c = st->c;
+    size_t v = SIZE_MAX;
+    for (size_t k = fi->f0; k > lo && fi->f0 - k < 9;) {
+        k--;
+        if (sr_clause_break(c, k) || sr_tok_char(c, k, ',') || sr_tok_char(c, k, ';') || sr_tok_char(c, k, ':') ||
+            sr_tok_char(c, k, '(') || sr_tok_char(c, k, ')') || is_quote_mark(c, k) ||
+            sr_tok_class(c, k, SR_LEX_FRAME_RELATIVE) || sr_tok_is(c, k, "that") || sr_tok_is(c, k, "where") ||
+            sr_tok_is(c, k, "when") || sr_tok_flag(c, k, SR_WI_SPEECH) || c->at[k].mention >= 0 ||
+            (c->at[k].figure >= 0 && !sr_tok_is(c, k + 1, "of")))
+            return -1;
+        if (governing_verb(c, lo, k) && k > lo && c->tok[k - 1].kind != SITREP_TOK_NUMBER && c->at[k - 1].figure < 0) {
+            v = k;
+            break;
+        }
+    }
+    if (v == SIZE_MAX)
+        return -1;
+    if (outcome && !outcome_of(c, v))
+        return -1;
+    /* past auxiliaries and adverbs ("has also lost", "will cut"); a
+     * passive ("was fined", "were killed") leaves the subject no actor */
+    size_t b = v;
+    while (b > lo && v - b < 3 &&
+           (sr_tok_class(c, b - 1, SR_LEX_CLAIMS_SPEAKER_ADVERB) || sr_tok_class(c, b - 1, SR_LEX_FRAME_BE) ||
+            sr_tok_class(c, b - 1, SR_LEX_CLAIMS_FINITE)))
+        b--;
+    if (b < v && passive(c, b, fi->f0))
+        return -1;
+    if (b <= lo)
+        return -1;
+    b--;
+    if (sr_tok_is(c, b, "and") || sr_tok_is(c, b, "but") || sr_tok_is(c, b, "or"))
+        return -1; /* a second verb of the subject: the clause before carries it */
+    /* an entity right before the verb, not after a preposition other than
+     * "of" ("guerrillas of the front killed") */
+    int32_t e;
+    const sr_entity *en = sr_entity_at(c, b, &e);
+    if (en) {
+        size_t first = sr_mention_first(c, b);
+        size_t p = first;
+        if (p > lo && sr_tok_class(c, p - 1, SR_LEX_FRAME_DETERMINER))
+            p--;
+        if (en->e.kind == SITREP_ENTITY_MEDIA || (en->e.kind == SITREP_ENTITY_PLACE && !sr_entity_is_country(en)))
+            return -1;
+        /* after "of" only as the group of fighters or members before it
+         * ("guerrillas of the front killed"), not "the defeat of X" */
+        if (p > lo + 1 && sr_tok_is(c, p - 1, "of"))
+            return agent_head(c, p - 2) ? e : -1;
+        if (p > lo && (sr_tok_class(c, p - 1, SR_LEX_FRAME_PREPOSITION) || sr_tok_class(c, p - 1, SR_LEX_FRAME_LOCATIVE)))
+            return -1;
+        return e;
+    }
+    if (sr_tok_class(c, b, SR_LEX_FRAME_PRONOUN_PERSON) || sr_tok_is(c, b, "it") || sr_tok_is(c, b, "they"))
+        return pronoun_actor(st, b, ws, we);
+    /* "Norway's Norvale average", "the Norvale 40 index", "Halvorsen Air shares":
+     * the name before up to two nouns of what it owns */
+    size_t h = b;
+    while (h > lo && b - h < 2 && sr_tok_class(c, h, SR_LEX_CLAIMS_NAME_HEAD) && !is_cap(c, h))
+        h--;
+    if (h < b && ((c->wi[h].flags & (SR_WI_POSS2 | SR_WI_POSS4)) || sr_tok_class(c, h, SR_LEX_FRAME_POSSESSIVE_PRONOUN) ||
+                  (sr_tok_is(c, h, "s") && h > lo + 1 && (sr_tok_char(c, h - 1, '\'') || c->src[c->tok[h - 1].start] == '\xE2'))))
+        return owner_of(st, lo, h, ws, we); /* "the company's revenue fell", "its shares fell" */
+    size_t first;
+    if (name_run(c, lo, h, &first)) {
+        if (first > lo && !sr_tok_is(c, first - 1, "of") && !sr_tok_class(c, first - 1, SR_LEX_FRAME_DETERMINER) &&
+            !(c->wi[first - 1].flags & (SR_WI_POSS2 | SR_WI_POSS4)) && !sr_tok_char(c, first - 1, ',') &&
+            !sr_tok_is(c, first - 1, "with") && !sr_tok_is(c, first - 1, "and") && !sr_tok_is(c, first - 1, "while") &&
+            !sr_tok_is(c, first - 1, "as") && !sr_tok_char(c, first - 1, '"') &&
+            (sr_tok_class(c, first - 1, SR_LEX_FRAME_PREPOSITION) || sr_tok_class(c, first - 1, SR_LEX_FRAME_LOCATIVE)))
+            return -1; /* "in Northern Vale sales fell" */
+        *ws = c->tok[first].start;
+        *we = c->tok[h].start + (uint32_t)sr_wi_len(&c->tok[h], &c->wi[h]);
+        return -1;
+    }
+    /* a noun phrase of forces, attackers or an organisation */
+    if (!agent_head(c, b))
+        return -1;
+    int32_t back = np_named_back(st, lo, b);
+    if (back >= 0)
+        return back;
+    if (b > lo && sr_tok_is(c, b - 1, "the") && sr_tok_class(c, b, SR_LEX_CLAIMS_AGENT_NOUN) && named_recent(st, b)) {
+        *ws = st->named_start; /* "Halvorsen Air has ... The airline plans" */
+        *we = st->named_end;
+        return -1;
+    }
+    /* "the airline" that stands for no organisation named before names
+     * nobody; "troops", "the army", "gunmen" name who did it */
+    if (b > lo && sr_tok_is(c, b - 1, "the") && !sr_tok_class(c, b, SR_LEX_EVENTS_FORCE_NOUN) &&
+        !sr_tok_class(c, b, SR_LEX_EVENTS_ATTACKER) && !sr_tok_class(c, b, SR_LEX_CLAIMS_ANAPHOR_HEAD))
+        return -1;
+    size_t s0 = b;
+    while (s0 > lo && b - s0 < 2 && sr_tok_word(c, s0 - 1) && alpha_word(c, s0 - 1) &&
+           !(s0 > lo + 1 && sr_tok_char(c, s0 - 2, '-')) && !sr_tok_class(c, s0 - 1, SR_LEX_FRAME_DETERMINER) &&
+           !sr_tok_class(c, s0 - 1, SR_LEX_FRAME_PREPOSITION) && !sr_tok_class(c, s0 - 1, SR_LEX_FRAME_SPEAKER_STOP) &&
+           !sr_tok_class(c, s0 - 1, SR_LEX_FRAME_BE) && !sr_tok_is(c, s0 - 1, "and") && !sr_tok_is(c, s0 - 1, "or") &&
+           !sr_tok_class(c, s0 - 1, SR_LEX_FRAME_RELATIVE) && !sr_tok_is(c, s0 - 1, "that") &&
+           !sr_tok_class(c, s0 - 1, SR_LEX_FRAME_PRONOUN_PERSON) && !sr_tok_is(c, s0 - 1, "our") &&
+           c->at[s0 - 1].mention < 0 && c->at[s0 - 1].time < 0 && !verbish(c, s0 - 1))
+        s0--;
+    if (s0 > lo && sr_tok_class(c, s0 - 1, SR_LEX_FRAME_PREPOSITION) && !sr_tok_is(c, s0 - 1, "of"))
+        return -1;
+    if (sr_tok_class(c, s0, SR_LEX_FRAME_POSSESSIVE_PRONOUN)) {
+        /* "its troops killed": whose troops */
+        int32_t who = pronoun_actor(st, s0, ws, we);
+        if (who >= 0 || *we > *ws)
+            return who;
+        s0++;
+    }
+    *ws = c->tok[s0].start;
+    *we = c->tok[b].end;
+    return -1;
+}
+
+/* "Halvorsen Air ($310 million)", "the Falcons (four years, $52
+ * million)": a figure in brackets right after a name is the name's. */
+static int32_t paren_owner(const cstate *st, size_t lo, const fig_info *fi, uint32_t *ws, uint32_t *we)
+{
+    const sr_context *c = st->c;
+    size_t k = fi->f0;
+    for (size_t q = k; q > lo && k - q < 7;) {
+        q--;
+        if (sr_tok_char(c, q, ')') || sr_tok_char(c, q, ';') || sr_clause_break(c, q) || sr_tok_flag(c, q, SR_WI_SPEECH))
+            break;
+        if (!sr_tok_char(c, q, '(') || q <= lo)
+            continue;
+        int32_t e;
+        const sr_entity *en = sr_entity_at(c, q - 1, &e);
+        if (en)
+            return en->e.kind == SITREP_ENTITY_MEDIA || en->e.kind == SITREP_ENTITY_PLACE ? -1 : e;
+        size_t first;
+        if (name_run(c, lo, q - 1, &first)) {
+            *ws = c->tok[first].start;
+            *we = c->tok[q - 1].end;
+        }
+        return -1;
+    }
+    return -1;
+}
+
+/* The owner of a figure: "his 2 touchdowns", "the company's 4,100
+ * dealers", "the quarterback's 287 yards", "Veltrona's staff of 9,000",
+ * "the team's revenue of $18 million".  -1 (and no words) when none. */
+static int32_t owner_actor(const cstate *st, size_t lo, const fig_info *fi, uint32_t *ws, uint32_t *we)
+{
+    const sr_context *c = st->c;
+    size_t k = fi->f0;
+    /* "X's workforce of 54,000": past "of" and its noun */
+    if (k > lo + 2 && sr_tok_is(c, k - 1, "of") && sr_tok_word(c, k - 2) && !is_cap(c, k - 2))
+        k -= 2;
+    else if (k > lo && sr_tok_word(c, k - 1) && !is_cap(c, k - 1) && sr_tok_class(c, k - 1, SR_LEX_FRAME_DETERMINER) == false &&
+             k > lo + 1 && ((c->wi[k - 2].flags & (SR_WI_POSS2 | SR_WI_POSS4)) || sr_tok_class(c, k - 2, SR_LEX_FRAME_POSSESSIVE_PRONOUN)))
+        k -= 1; /* "its record 52 aircraft" */
+    if (k <= lo)
+        return -1;
+    return owner_of(st, lo, k - 1, ws, we);
+}
+
+/* Who a possessive ending at token o names: "his", "its", "X's", "the
+ * company's", "the Falcons'"; -1 (and no words) when none. */
+static int32_t owner_of(const cstate *st, size_t lo, size_t o, uint32_t *ws, uint32_t *we)
+{
+    const sr_context *c = st->c;
+    if (sr_tok_class(c, o, SR_LEX_FRAME_POSSESSIVE_PRONOUN))
+        return pronoun_actor(st, o, ws, we);
+    /* "X's" as one token, or "X ' s" */
+    if (sr_tok_is(c, o, "s") && o > lo + 1 && (sr_tok_char(c, o - 1, '\'') || c->src[c->tok[o - 1].start] == '\xE2'))
+        o -= 2;
+    else if (!(c->wi[o].flags & (SR_WI_POSS2 | SR_WI_POSS4)) && !(sr_tok_char(c, o, '\'') && o > lo &&
+                                                                  c->src[c->tok[o].start - 1] == 's'))
+        return -1;
+    else if (sr_tok_char(c, o, '\''))
+        o--; /* "the Falcons' bid" */
+    int32_t e;
+    const sr_entity *en = sr_entity_at(c, o, &e);
+    if (en) /* "Lebanon's 18 sects": a place owns nothing it did */
+        return en->e.kind == SITREP_ENTITY_MEDIA || en->e.kind == SITREP_ENTITY_PLACE ? -1 : e;
+    int32_t back = np_named_back(st, lo, o);
+    if (back >= 0)
+        return back;
+    if (o > lo && sr_tok_is(c, o - 1, "the") && (sr_tok_class(c, o, SR_LEX_CLAIMS_AGENT_NOUN) ||
+                                               sr_tok_class(c, o, SR_LEX_CLAIMS_ORG_NOUN)) && named_recent(st, o)) {
+        *ws = st->named_start;
+        *we = st->named_end;
+        return -1;
+    }
+    size_t first;
+    if (name_run(c, lo, o, &first)) {
+        *ws = c->tok[first].start;
+        *we = c->tok[o].start + (uint32_t)sr_wi_len(&c->tok[o], &c->wi[o]);
+    }
+    return -1;
+}
+
 /* ---- merging ---- */
 
 static bool same_date(const sr_date *a, const sr_date *b)
@@ -1209,6 +1599,7 @@ sitrep_status sr_find_claims(const sr_context *c, const sr_date *anchor, sr_buf 
             continue;
         }
         find_speakers(&st, s);
+        st.sent = s;
         bool future = sentence_future(c, s);
         sr_date said = said_date(c, lo, hi);
         /* the previous figure of this sentence, for coordination */
@@ -1310,6 +1701,7 @@ sitrep_status sr_find_claims(const sr_context *c, const sr_date *anchor, sr_buf 
             if (noun[0] && !subset) {
                 memcpy(prev_noun, noun, sizeof prev_noun);
             }
+            size_t before_end = prev_end; /* the figure before this one ends there */
             prev_end = fi.m1 > fi.f1 ? fi.m1 : fi.f1;
             prev_outc = outc;
             size_t fwd_from = fi.m1 > fi.f1 && fi.m0 >= fi.f1 ? fi.m1 : fi.f1;
@@ -1319,6 +1711,8 @@ sitrep_status sr_find_claims(const sr_context *c, const sr_date *anchor, sr_buf 
                 cl.actor = actor_after(&st, &fi, hi);
             if (cl.actor < 0)
                 cl.actor = subject_actor(&st, back_lo, fi.f0, outc != NULL, &cl.actor_start, &cl.actor_end);
+            if (cl.actor < 0 && cl.actor_end == cl.actor_start)
+                cl.actor = paren_owner(&st, lo, &fi, &cl.actor_start, &cl.actor_end);
             /* "Veltrona plans to cut 3,000 jobs and close 9 plants": a clause
              * that opens at the figure before shares its subject */
             if (cl.actor < 0 && cl.actor_end == cl.actor_start && back_lo > lo &&
@@ -1340,6 +1734,46 @@ sitrep_status sr_find_claims(const sr_context *c, const sr_date *anchor, sr_buf 
                     cl.actor_start = prev_as;
                     cl.actor_end = prev_ae;
                 }
+            }
+            /* "dropped 80 points (1.9%)", "lost 80 points, or 1.9 percent":
+             * the same quantity told again shares the actor */
+            if (cl.actor < 0 && cl.actor_end == cl.actor_start && before_end && fi.f0 > before_end &&
+                fi.f0 - before_end <= 2 && (prev_actor >= 0 || prev_ae > prev_as)) {
+                bool again = true;
+                for (size_t q = before_end; q < fi.f0 && again; q++)
+                    again = sr_tok_char(c, q, '(') || sr_tok_char(c, q, ',') || sr_tok_is(c, q, "or");
+                if (again && (sr_tok_char(c, fi.f0 - 1, '(') || sr_tok_is(c, fi.f0 - 1, "or"))) {
+                    cl.actor = prev_actor;
+                    cl.actor_start = prev_as;
+                    cl.actor_end = prev_ae;
+                }
+            }
+            if (cl.actor < 0 && cl.actor_end == cl.actor_start)
+                cl.actor = owner_actor(&st, lo, &fi, &cl.actor_start, &cl.actor_end);
+            if (cl.actor < 0 && cl.actor_end == cl.actor_start)
+                cl.actor = verb_subject(&st, lo, &fi, outc != NULL, &cl.actor_start, &cl.actor_end);
+            /* "completed 19 of 27 passes for 240 yards", "dropped 80 points to
+             * 4,120", "took 9 orders from 3 buyers": a figure
+             * further on in the clause of the figure before, no verb or
+             * name between, shares its actor */
+            if (cl.actor < 0 && cl.actor_end == cl.actor_start && before_end && fi.f0 > before_end &&
+                fi.f0 - before_end <= 5 && (prev_actor >= 0 || prev_ae > prev_as)) {
+                bool plain = true;
+                for (size_t q = before_end; q < fi.f0 && plain; q++)
+                    plain = sr_tok_word(c, q) && !is_cap(c, q) && !governing_verb(c, lo, q) && !sr_clause_break(c, q) &&
+                            !sr_tok_flag(c, q, SR_WI_SPEECH) && !sr_tok_class(c, q, SR_LEX_FRAME_RELATIVE) &&
+                            !sr_tok_is(c, q, "that") && !sr_tok_is(c, q, "and") && !sr_tok_is(c, q, "but") &&
+                            c->at[q].mention < 0 && c->at[q].time < 0;
+                if (plain) {
+                    cl.actor = prev_actor;
+                    cl.actor_start = prev_as;
+                    cl.actor_end = prev_ae;
+                }
+            }
+            if (cl.actor < 0 && cl.actor_end > cl.actor_start && span_is_name(c, cl.actor_start)) {
+                st.named_start = cl.actor_start;
+                st.named_end = cl.actor_end;
+                st.named_sent = s;
             }
             if (!subset) {
                 prev_in_measure = in_measure;
@@ -1449,6 +1883,9 @@ sitrep_status sr_claim_source_texts(sitrep_doc *doc, const sr_context *c)
         char *t = sr_arena_strndup(&doc->arena, doc->src + cl[i].actor_start, cl[i].actor_end - cl[i].actor_start);
         if (!t)
             return SITREP_ENOMEM;
+        /* "Troops seized" opening a sentence: the common noun in lower case */
+        if (!span_is_name(c, cl[i].actor_start) && t[0] >= 'A' && t[0] <= 'Z' && t[1] >= 'a' && t[1] <= 'z')
+            t[0] = (char)(t[0] + 32);
         one_line(t);
         cl[i].actor_text = t;
     }

@@ -156,12 +156,25 @@ static inline size_t sr_mention_first(const sr_context *c, size_t i)
 }
 
 /* Does the figure at token f (after lo) name a part of a count just given:
- * "11 people, including two children", "among them 3 soldiers", "of whom 4"? */
+ * "11 people, including two children", "among them 3 soldiers", "of whom 4",
+ * "eight people, six of them priests"? */
 static inline bool sr_part_of_whole(const sr_context *c, size_t lo, size_t f)
 {
-    return f > lo && (sr_tok_is(c, f - 1, "including") ||
-                      (f > lo + 1 && (sr_tok_is(c, f - 1, "them") || sr_tok_is(c, f - 1, "whom")) &&
-                       (sr_tok_is(c, f - 2, "among") || sr_tok_is(c, f - 2, "of"))));
+    if (f <= lo)
+        return false;
+    if (sr_tok_is(c, f - 1, "including") ||
+        (f > lo + 1 && sr_tok_class(c, f - 1, SR_LEX_FRAME_PART_PRONOUN) &&
+         (sr_tok_is(c, f - 2, "among") || sr_tok_is(c, f - 2, "of"))))
+        return true;
+    /* an apposition: ", six of them priests"; not ", four of whom died",
+     * where what happened is said of the part */
+    if (!sr_tok_char(c, f - 1, ',') || c->at[f].figure < 0)
+        return false;
+    size_t k = f;
+    while (k < c->ntok && c->at[k].figure == c->at[f].figure)
+        k++;
+    return sr_tok_is(c, k, "of") && sr_tok_class(c, k + 1, SR_LEX_FRAME_PART_PRONOUN) &&
+           !sr_tok_class(c, k + 2, SR_LEX_FRAME_BE) && !sr_tok_class(c, k + 2, SR_LEX_CLAIMS_OUTCOME);
 }
 
 /* Is token i a word (false outside the document)? */

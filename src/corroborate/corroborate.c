@@ -92,10 +92,25 @@ static bool qualifiers_agree(const char *a, const char *b)
     return la && lb;
 }
 
+/* The actor a claim names, NULL for none or for a common noun ("troops",
+ * "police", "gunmen": the claims stage's words for forces it could not
+ * name), which agrees with any actor as none does. */
+static const char *named_actor(const char *a)
+{
+    return a && a[0] >= 'a' && a[0] <= 'z' ? NULL : a;
+}
+
+static bool actors_agree(const char *a, const char *b)
+{
+    a = named_actor(a);
+    b = named_actor(b);
+    return !a || !b || a == b;
+}
+
 static bool claims_agree(const sr_cclaim *a, const sr_cclaim *b)
 {
     return a->doc_index != b->doc_index && qualifiers_agree(a->qualifier, b->qualifier) &&
-           (!a->actor || !b->actor || a->actor == b->actor) && places_agree(a, b) &&
+           actors_agree(a->actor, b->actor) && places_agree(a, b) &&
            periods_overlap(a->from, a->to, b->from, b->to);
 }
 
@@ -438,7 +453,7 @@ static sitrep_status group_claims(sitrep_corpus *c)
             ;
         for (size_t k = i + 1; k < j; k++) {
             const sr_cclaim *a = &cl[sm[i].claim], *b = &cl[sm[k].claim];
-            if ((!a->actor || !b->actor || a->actor == b->actor) && places_agree(a, b)) {
+            if (actors_agree(a->actor, b->actor) && places_agree(a, b)) {
                 uint32_t ra = gfind(root, sm[i].group), rb = gfind(root, sm[k].group);
                 if (ra != rb)
                     root[ra > rb ? ra : rb] = ra < rb ? ra : rb;
@@ -862,13 +877,13 @@ static bool same_scope(const sr_cgroup *a, const sr_cclaim *xa, const sr_cgroup 
         bool heads = (na == nb && (na == 0 || memcmp(ha, hb, na) == 0)) ||
                      (ha && sr_lex_in(sr_lex_find(ha, na), SR_LEX_STORIES_TOLL_GENERIC)) ||
                      (hb && sr_lex_in(sr_lex_find(hb, nb), SR_LEX_STORIES_TOLL_GENERIC));
-        return heads && (!a->actor || !b->actor || a->actor == b->actor) && places_agree(xa, xb);
+        return heads && actors_agree(a->actor, b->actor) && places_agree(xa, xb);
     }
     if (oa != ob || (oa && incident_period(a) != incident_period(b)))
         return false; /* a toll of one happening and a count over months */
-    if (a->actor != b->actor || !same_places(xa, xb))
+    if (named_actor(a->actor) != named_actor(b->actor) || !same_places(xa, xb))
         return false;
-    if (!oa && !a->actor && !xa->nplaces && (!a->from[0] || !b->from[0]))
+    if (!oa && !named_actor(a->actor) && !xa->nplaces && (!a->from[0] || !b->from[0]))
         return false; /* a count of nothing stated (no actor, place, or period of both): "7 seasons"
                        * and "more than 3 seasons" may well count two coaches' */
     return !a->from[0] || !b->from[0] || (strcmp(a->from, b->from) == 0 && strcmp(a->to, b->to) == 0);

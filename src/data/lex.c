@@ -5,32 +5,70 @@
 
 #include <string.h>
 
+/* The 1-7 bytes s[0..n) as memcpy(&w, s, n) would give them on a
+ * little-endian machine, read without touching a byte past s + n. */
+static inline uint64_t load_tail(const char *s, size_t n)
+{
+    uint64_t w = 0;
+    size_t at = 0;
+    if (n & 4) {
+        uint32_t x;
+        memcpy(&x, s, 4);
+        w = x;
+        at = 4;
+    }
+    if (n & 2) {
+        uint16_t x;
+        memcpy(&x, s + at, 2);
+        w |= (uint64_t)x << (8 * at);
+        at += 2;
+    }
+    if (n & 1)
+        w |= (uint64_t)(unsigned char)s[at] << (8 * at);
+    return w;
+}
+
+/* Eight bytes with A-Z made a-z and every other byte as it is (bytes
+ * 0x80 and up included): each byte's low seven bits are compared with 'A'
+ * and 'Z' by one addition each, which cannot carry into the next byte. */
+static inline uint64_t fold8(uint64_t x)
+{
+    const uint64_t hi = 0x8080808080808080ull;
+    uint64_t low = x & ~hi;
+    uint64_t ge_a = low + 0x3F3F3F3F3F3F3F3Full; /* high bit set: low >= 'A' */
+    uint64_t gt_z = low + 0x2525252525252525ull; /* high bit set: low > 'Z' */
+    uint64_t upper = ge_a & ~gt_z & ~x & hi;
+    return x | (upper >> 2); /* 0x80 >> 2 is the 0x20 of lower case */
+}
+
+/* Is s[0..n), ASCII case folded, the n bytes of folded text at `folded`
+ * (in the pool, which has 8 bytes of room after its last text)?  Eight
+ * bytes a step, the last 1-7 at once: no branch per byte. */
 static bool same_folded(const char *s, size_t n, const char *folded)
 {
-    for (size_t i = 0; i < n; i++) {
-        unsigned char a = (unsigned char)s[i];
-        if (a >= 'A' && a <= 'Z')
-            a = (unsigned char)(a + 32);
-        if (a != (unsigned char)folded[i])
+    uint64_t a, b;
+    for (; n >= 8; n -= 8, s += 8, folded += 8) {
+        memcpy(&a, s, 8);
+        memcpy(&b, folded, 8);
+        if (fold8(a) != b)
             return false;
     }
-    return true;
+    if (n == 0)
+        return true;
+    memcpy(&b, folded, 8);
+    return fold8(load_tail(s, n)) == (b & (~0ull >> (8 * (8 - n))));
 }
 
 sr_lexid sr_lex_find_hash(uint64_t h, const char *s, size_t n)
 {
     const sr_lexicon *L = &sr_lexicon_data;
-    for (uint32_t slot = (uint32_t)h & L->slot_mask;; slot = (slot + 1) & L->slot_mask) {
-        uint64_t v = L->slots[slot];
-        if (v == 0)
-            return 0;
-        if ((v >> 32) != (h >> 32))
-            continue; /* another word's: its entry is not read */
-        uint32_t id = (uint32_t)v;
-        const sr_lex_entry *e = &L->entries[id];
-        if (e->hash == h && e->len == n && same_folded(s, n, L->pool + e->text))
-            return id;
-    }
+    uint32_t d = L->disp[(uint32_t)(h >> 32) & L->bucket_mask];
+    uint32_t v = L->slots[((uint32_t)h + d * ((uint32_t)(h >> 24) | 1u)) & L->slot_mask];
+    if ((v >> 16) != (uint32_t)(h >> 48))
+        return 0; /* another word's or empty: no entry is read */
+    uint32_t id = v & 0xFFFFu; /* 0 when empty: entries[0] has hash 0, which no word has */
+    const sr_lex_entry *e = &L->entries[id];
+    return e->hash == h && e->len == n && same_folded(s, n, L->pool + e->text) ? id : 0;
 }
 
 sr_lexid sr_lex_find(const char *s, size_t n)
@@ -106,6 +144,8 @@ size_t sr_lex_phrase(enum sr_lexclass c, const char *const *words, const size_t 
             best = k + 1;
             *id = e;
         }
+        if (!sr_lex_heads(e, c))
+            break; /* no longer phrase of c starts with these words */
     }
     return best;
 }

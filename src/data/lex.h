@@ -7,7 +7,8 @@
  * text (ASCII case folded, words joined by one space); an entry id is
  * stable within a build, 0 means "in no lexicon".  An entry knows the
  * classes it belongs to (SR_LEX_<FILE>_<NAME>, generated in lex_ids.h), the
- * classes of which it is the first word of a longer phrase, and its rows
+ * classes of which it begins a longer phrase (each run of a phrase's
+ * first words has an entry, so a phrase lookup stops early), and its rows
  * in the tables it is listed in (one row per line of the data file; a
  * value per column: 0 for '-', a number, or an SR_LEXE_* enum value).
  *
@@ -36,10 +37,13 @@ typedef struct sr_lex_entry {
 } sr_lex_entry;
 
 /* An entry's classes, kept apart from the entries (bits[id]): the stages
- * test them for every token, so an entry's bits share one cache line. */
+ * test them for every token, so an entry's bits share one cache line, and
+ * the ids of the words in most classes (the frequent ones) come first, so
+ * that theirs share a few lines. */
 typedef struct sr_lex_bits {
     uint64_t mask[SR_LEX_MASKW]; /* classes it belongs to */
-    uint64_t head[SR_LEX_MASKW]; /* classes it is the first word of a longer phrase of */
+    uint64_t head[SR_LEX_MASKW]; /* classes it begins a longer phrase of (a word or the
+                                    first words of a phrase: each has an entry) */
 } sr_lex_bits;
 
 typedef struct sr_lex_ref {
@@ -61,9 +65,15 @@ typedef struct sr_lexicon {
     const sr_lex_entry *entries; /* [0] is the empty entry */
     const sr_lex_bits *bits;     /* the classes of entries[id]: bits[id] */
     uint32_t nentries;
-    const uint64_t *slots;       /* by hash: entry id in the low half, the high half of
-                                    its hash in the high half; 0 empty */
+    /* A perfect hash (tools/mklex.c): the word of hash h can only be in
+     * slot (h + disp[(h >> 32) & bucket_mask] * ((h >> 24) | 1)) & slot_mask
+     * (in 32 bits), which holds an entry id in the low 16 bits and the
+     * top 16 bits of that entry's hash in the high ones; 0 empty.  The
+     * pool has 8 bytes of room after its last text. */
+    const uint32_t *slots;
     uint32_t slot_mask;
+    const uint16_t *disp;
+    uint32_t bucket_mask;
     const sr_lex_ref *refs;
     const int32_t *values;
     const sr_lex_class *classes;
@@ -83,7 +93,8 @@ static inline bool sr_lex_in(sr_lexid id, enum sr_lexclass c)
     return id && (sr_lexicon_data.bits[id].mask[c / 64] >> (c % 64) & 1u);
 }
 
-/* Is the entry the first word of a phrase of more than one word in c? */
+/* Does a longer phrase of c begin with the entry (a word, or the first
+ * words of a phrase)? */
 static inline bool sr_lex_heads(sr_lexid id, enum sr_lexclass c)
 {
     return id && (sr_lexicon_data.bits[id].head[c / 64] >> (c % 64) & 1u);
