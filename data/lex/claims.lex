@@ -100,6 +100,9 @@ kidnapping      abducted
 release         released
 rescue          rescued
 execution       executed
+injury          injured
+injuries        injured
+life            killed
 executions      executed
 displacement    displaced
 destruction     destroyed

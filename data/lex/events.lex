@@ -369,6 +369,9 @@ bomb
 ied
 dynamite
 explosives
+explosive
+car-bomb
+bombs
 
 # "heavy fighting", "fierce fighting"; "fighting erupted".
 [set intense_word]
@@ -721,6 +724,32 @@ teachers
 doctor
 civilians
 people
+bodyguard
+driver
+candidate
+senator
+minister
+officer
+lawyer
+businessman
+magistrate
+prosecutor
+diplomat
+ambassador
+nurse
+councilman
+congressman
+governor
+colonel
+sergeant
+captain
+lieutenant
+agent
+engineer
+trader
+shopkeeper
+nun
+bishop
 
 
 # ---- what a trigger's clause says ----

@@ -645,6 +645,12 @@ those
 these
 all
 
+# Between a value and its noun, a word that sets the counted apart from
+# others told before and leaves the noun the measure: "five other people".
+# ("five more people" is an increment, no count of its own: not here.)
+[set measure_skip]
+other
+
 # Before "of", a count whose plural is the measure of a later figure:
 # "the number of dead rose to 40".
 [set count_noun]

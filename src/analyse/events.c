@@ -940,6 +940,12 @@ static void casualties(const estate *es, size_t lo, size_t hi, sr_event *ev)
          * a part of a toll counted already */
         if (sr_part_of_whole(c, lo, sr_context_token_at(c, c->figs[f].start)))
             continue;
+        /* "the injury of nine workers and hundreds in repair costs": a figure of
+         * no noun of its own that counts a loss, not its coordinate's noun */
+        if (c->figs[f].measure_end <= c->figs[f].measure_start && sr_tok_is(c, i + 1, "in") &&
+            sr_tok_word(c, i + 2) && c->at[i + 2].mention < 0 &&
+            !sr_wordset_has(&sr_function_words, c->src + c->tok[i + 2].start, c->tok[i + 2].end - c->tok[i + 2].start))
+            continue;
         double lo_v = c->figs[f].low, hi_v = c->figs[f].high;
         uint8_t q = c->figs[f].qualifier;
         /* a list before it: ", a police officer, and five victims" */
@@ -1029,6 +1035,9 @@ static double victims_list(const sr_context *c, size_t k, size_t hi, size_t *sto
     bool untold = false;
     bool named = false; /* the last item was a figure: names after it are its victims */
     bool det = false;    /* the item opened with "the", "his" ... */
+    bool joined = true;  /* the item is the first or follows "and" */
+    double sure = 0;     /* the count up to the last such item */
+    size_t sure_items = 0;
     if (sr_tok_is(c, k, "of"))
         k++;
     while (k < hi && items < 12) {
@@ -1088,7 +1097,16 @@ static double victims_list(const sr_context *c, size_t k, size_t hi, size_t *sto
             break;
         }
         items++;
-        /* the rest of the item's noun phrase ("a retired army colonel") */
+        /* an item joined by a comma belongs to the list only once an "and"
+         * closes it: "the mayor, the 40 judges of the court" lists nobody more */
+        if (joined) {
+            sure = n;
+            sure_items = items;
+        }
+        /* the rest of the item's noun phrase ("a retired army colonel",
+         * "five other priests") */
+        if (sr_tok_class(c, k, SR_LEX_FIGURES_MEASURE_SKIP))
+            k++;
         size_t rest = k;
         while (k < hi && sr_tok_word(c, k) && !sr_tok_is(c, k, "and") && !sr_tok_flag(c, k, SR_WI_EVENT) &&
                !sr_wordset_has(&sr_function_words, c->src + c->tok[k].start, c->tok[k].end - c->tok[k].start) &&
@@ -1100,6 +1118,8 @@ static double victims_list(const sr_context *c, size_t k, size_t hi, size_t *sto
             untold |= wn > 3 && (w[wn - 1] | 0x20) == 's' && (w[wn - 2] | 0x20) != 's';
         }
         det = false;
+        if (k >= hi)
+            break;
         bool comma = sr_tok_char(c, k, ',');
         if (comma)
             k++;
@@ -1116,13 +1136,18 @@ static double victims_list(const sr_context *c, size_t k, size_t hi, size_t *sto
                     break;
             }
         }
+        joined = true;
         if (sr_tok_is(c, k, "and"))
             k++;
         else if (sr_tok_is(c, k, "as") && sr_tok_is(c, k + 1, "well") && sr_tok_is(c, k + 2, "as"))
             k += 3; /* "the mayor, as well as two farmers" */
         else if (!comma)
             break;
+        else
+            joined = false;
     }
+    n = sure;
+    items = sure_items;
     if (nitems)
         *nitems = items;
     if (stop) {
@@ -1181,6 +1206,17 @@ static void victims_before(const sr_context *c, size_t lo, size_t hi, double *de
                 break;
             }
         }
+        /* "four people, including a child, were injured": the whole ends
+         * the list; one item is enough, its part left out */
+        bool part = false;
+        for (size_t q = start + 1; q + 1 < end && !part; q++)
+            if (sr_tok_is(c, q, "including") ||
+                (sr_tok_is(c, q, "among") && sr_tok_class(c, q + 1, SR_LEX_FRAME_PART_PRONOUN))) {
+                part = true;
+                end = q;
+                while (end > start && (sr_tok_char(c, end - 1, ',') || sr_tok_char(c, end - 1, '(')))
+                    end--;
+            }
         /* "Early on Sunday, four teachers and ...": the list may start
          * after any comma of the span */
         double n = 0;
@@ -1189,7 +1225,7 @@ static void victims_before(const sr_context *c, size_t lo, size_t hi, double *de
                 continue;
             size_t stop, items;
             double got = victims_list(c, from, end, &stop, &items);
-            if (got > 0 && stop == end && items >= 2)
+            if (got > 0 && stop == end && items >= (part ? 1u : 2u))
                 n = got;
         }
         if (n <= 0)
@@ -1215,6 +1251,41 @@ static void take_victims(const sr_context *c, size_t lo, size_t hi, sr_event *ev
         ev->inj_low = ev->inj_high = h;
         ev->inj_q = SR_Q_EXACT;
     }
+}
+
+/* Is token k an adverb in -ly ("brutally", "savagely")? */
+static bool ly_adverb(const sr_context *c, size_t k)
+{
+    if (!sr_tok_word(c, k) || c->tok[k].end - c->tok[k].start < 5)
+        return false;
+    const char *w = c->src + c->tok[k].end;
+    return (w[-2] | 0x20) == 'l' && (w[-1] | 0x20) == 'y';
+}
+
+/* "X, 28, a leader of the party, died": a person named at the start of
+ * the subject of "died" at token k, set off from it by an apposition
+ * between commas. */
+static bool named_subject(const sr_context *c, size_t lo, size_t k)
+{
+    if (k < lo + 3 || !sr_tok_char(c, k - 1, ','))
+        return false;
+    for (size_t q = k - 1; q > lo && k - q < 30;) {
+        q--;
+        if (sr_tok_char(c, q, ';') || sr_tok_char(c, q, ':') || sr_tok_class(c, q, SR_LEX_EVENTS_SUBORDINATOR) ||
+            sr_tok_is(c, q, "who") || sr_tok_is(c, q, "which") || sr_tok_is(c, q, "and"))
+            return false;
+        if (!sr_tok_char(c, q, ',') || q == lo)
+            continue;
+        /* the mention ending before this comma opens the subject */
+        const sr_entity *en = sr_entity_at(c, q - 1, NULL);
+        if (!en || en->e.kind != SITREP_ENTITY_PERSON)
+            continue;
+        size_t f = sr_mention_first(c, q - 1);
+        if (f == lo || sr_tok_char(c, f - 1, ',') || sr_tok_is(c, f - 1, "that") ||
+            !sr_tok_word(c, f - 1) || sr_clause_break(c, f - 1))
+            return true;
+    }
+    return false;
 }
 
 /* What the text says when nobody died: "no casualties", "no one was
@@ -1253,6 +1324,7 @@ static void stated_casualties(const sr_context *c, size_t lo, size_t hi, sr_even
                   sr_tok_is(c, k - 2, "an"))) ||
                 (sr_tok_is(c, k, "was") &&
                 (sr_tok_class(c, k + 1, SR_LEX_EVENTS_KILLED_PASSIVE) ||
+                 (ly_adverb(c, k + 1) && sr_tok_class(c, k + 2, SR_LEX_EVENTS_KILLED_PASSIVE)) ||
                  (sr_tok_is(c, k + 1, "shot") && (sr_tok_is(c, k + 2, "dead") ||
                                                   (sr_tok_is(c, k + 2, "to") && sr_tok_is(c, k + 3, "death")))))))) {
                 ev->fat_low = ev->fat_high = 1;
@@ -1267,6 +1339,7 @@ static void stated_casualties(const sr_context *c, size_t lo, size_t hi, sr_even
                 bool name = en ? en->e.kind == SITREP_ENTITY_PERSON
                                : sr_tok_word(c, k - 1) && (c->tok[k - 1].flags & SITREP_TOKF_CAP) &&
                                      !(c->tok[k - 1].flags & SITREP_TOKF_SENT_START);
+                name |= named_subject(c, lo, k);
                 /* "a peasant woman died", "the labour leader died": one
                  * person named by a singular noun after "a" or "the" */
                 if (!name && sr_tok_class(c, k - 1, SR_LEX_EVENTS_PERSON_OBJECT)) {
@@ -1316,15 +1389,30 @@ static void stated_casualties(const sr_context *c, size_t lo, size_t hi, sr_even
             if ((w[n - 1] | 0x20) == 's' || sr_tok_is(c, k, "massacre"))
                 continue; /* "the murders of", "the massacre of": how many is not said */
             const sr_entity *who = NULL;
-            if (sr_tok_is(c, k + 1, "of")) {
-                /* "of Salvadoran presidency minister X": titles before the name */
-                for (size_t q = k + 2; q < hi && q < k + 9 && !who; q++) {
-                    if (sr_tok_char(c, q, ',') || sr_tok_char(c, q, ';') || sr_tok_is(c, q, "and") ||
-                        c->at[q].figure >= 0)
+            /* "the assassination on Sunday in Kabul of X": a date or a
+             * place between the noun and its "of" */
+            size_t of = k + 1;
+            while (of < hi && of < k + 8 && !sr_tok_is(c, of, "of") &&
+                   (c->at[of].time >= 0 || sr_tok_class(c, of, SR_LEX_EVENTS_PLACE_PREP) ||
+                    (c->at[of].mention >= 0 && sr_entity_at(c, of, NULL)->e.kind == SITREP_ENTITY_PLACE)))
+                of++;
+            if (of > k + 1 && !sr_tok_is(c, of, "of"))
+                of = k + 1;
+            if (sr_tok_is(c, of, "of")) {
+                /* "of Salvadoran presidency minister X", "of senator and
+                 * candidate X", "of Kismayo mayor X": titles before the
+                 * name */
+                for (size_t q = of + 1; q < hi && q < of + 9 && !who; q++) {
+                    if (sr_tok_char(c, q, ',') || sr_tok_char(c, q, ';') || c->at[q].figure >= 0 ||
+                        (sr_tok_is(c, q, "and") &&
+                         (sr_tok_class(c, q + 1, SR_LEX_EVENTS_ONE_WORD) ||
+                          sr_tok_class(c, q + 1, SR_LEX_EVENTS_VICTIM_DET) || c->at[q + 1].mention >= 0)))
                         break;
                     const sr_entity *en = sr_entity_at(c, q, NULL);
-                    if (en)
+                    if (en && en->e.kind == SITREP_ENTITY_PERSON)
                         who = en;
+                    else if (en && en->e.kind != SITREP_ENTITY_PLACE)
+                        break;
                 }
             } else if (k > lo + 1 && sr_tok_is(c, k - 1, "s") &&
                        (sr_tok_char(c, k - 2, '\'') || c->src[c->tok[k - 2].start] == '\xE2')) {
@@ -1337,6 +1425,28 @@ static void stated_casualties(const sr_context *c, size_t lo, size_t hi, sr_even
                 ev->fat_q = SR_Q_EXACT;
             }
         }
+    /* "the murdered candidate", "the slain journalist": one dead named
+     * by a lethal participle before a singular person noun */
+    for (size_t k = lo + 1; k + 1 < hi && !ev->fat_q; k++) {
+        if (!sr_tok_class(c, k, SR_LEX_EVENTS_KILLED_PASSIVE) ||
+            !(sr_tok_class(c, k - 1, SR_LEX_EVENTS_ONE_WORD) || sr_tok_class(c, k - 1, SR_LEX_EVENTS_VICTIM_DET)) ||
+            sr_tok_is(c, k - 1, "their"))
+            continue;
+        for (size_t q = k + 1; q < hi && q < k + 4; q++) {
+            if (!sr_tok_word(c, q) || c->at[q].figure >= 0)
+                break;
+            if (!sr_tok_class(c, q, SR_LEX_EVENTS_PERSON_OBJECT))
+                continue;
+            const char *w = c->src + c->tok[q].start;
+            size_t wn = c->tok[q].end - c->tok[q].start;
+            if ((w[wn - 1] | 0x20) != 's' && !sr_tok_is(c, q, "men") && !sr_tok_is(c, q, "women") &&
+                !sr_tok_is(c, q, "children") && !sr_tok_is(c, q, "people") && !sr_tok_is(c, q, "police")) {
+                ev->fat_low = ev->fat_high = 1;
+                ev->fat_q = SR_Q_EXACT;
+            }
+            break;
+        }
+    }
     /* "a policeman was wounded", "the judge was seriously injured",
      * "wounding a civilian", "wounded the judge X": one hurt */
     if (!ev->inj_q)
@@ -2014,29 +2124,65 @@ static bool names_actor(const sr_event *ev, const sr_entity *who)
     return false;
 }
 
+/* The last sentence before s (a sentence index) that tells event e, or
+ * UINT32_MAX when none does. */
+static uint32_t told_before(const sr_context *c, const sr_event *e, size_t s)
+{
+    uint32_t best = UINT32_MAX;
+    uint32_t at = c->sen[s].span.start;
+    for (size_t j = 0; j < e->nspans; j++) {
+        if (e->span_start[j] >= at)
+            continue;
+        /* the sentence the span opens (sentences are in text order) */
+        size_t a = 0, b = s;
+        while (a < b) {
+            size_t m = (a + b) / 2;
+            if (c->sen[m].span.start < e->span_start[j])
+                a = m + 1;
+            else
+                b = m;
+        }
+        if (a < s && (best == UINT32_MAX || a > best))
+            best = (uint32_t)a;
+    }
+    if (e->nspans == SR_EVENT_SPANS && e->last_sen < s && (best == UINT32_MAX || e->last_sen > best))
+        best = e->last_sen; /* more sentences than the spans keep */
+    return best;
+}
+
 /* "Twelve people were wounded, police said.": a toll told in a sentence of
- * its own, with no trigger, right after an event (the next sentence or
- * the one after, no other event told between) is that event's, when the
- * event has none of that kind. */
+ * its own that tells no event is the event's told last before it (in the
+ * sentence before or the one before that, no other event begun between),
+ * when that event has none of that kind.  The event may go on after it:
+ * "A bomb exploded in a bank. Five people were injured. The blast
+ * destroyed the bank." */
 static void orphan_tolls(const estate *es, sr_event *ev, size_t n)
 {
     const sr_context *c = es->c;
     for (size_t s = 0; s < c->nsen; s++) {
         size_t lo = sr_sent_first(c, s), hi = sr_sent_end(c, s);
         sr_event *last = NULL;
+        uint32_t near = 0;
         bool told = false;
+        uint32_t at = c->sen[s].span.start;
         for (size_t k = 0; k < n; k++) {
-            if (ev[k].first_sen <= s && ev[k].last_sen >= s)
-                told = true; /* the sentence tells an event already */
-            if (ev[k].last_sen < s && (!last || ev[k].last_sen > last->last_sen))
+            for (size_t j = 0; j < ev[k].nspans; j++)
+                told |= ev[k].span_start[j] == at; /* the sentence tells an event already */
+            if (ev[k].nspans == SR_EVENT_SPANS && ev[k].first_sen <= s && ev[k].last_sen >= s)
+                told = true; /* its sentences past the spans kept are unknown */
+            uint32_t b = ev[k].first_sen < s ? told_before(c, &ev[k], s) : UINT32_MAX;
+            if (b != UINT32_MAX && (!last || b > near)) {
                 last = &ev[k];
+                near = b;
+            }
         }
-        if (told || !last || s - last->last_sen > 2 || (last->fat_q && last->inj_q))
+        if (told || !last || s - near > 2 || (last->fat_q && last->inj_q))
             continue;
-        /* another event told after it and before this sentence */
+        /* another event begun after it was last told and before this
+         * sentence */
         bool between = false;
         for (size_t k = 0; k < n; k++)
-            between |= &ev[k] != last && ev[k].first_sen > last->first_sen && ev[k].first_sen < s;
+            between |= &ev[k] != last && ev[k].first_sen > near && ev[k].first_sen < s;
         if (between)
             continue;
         sr_event got;

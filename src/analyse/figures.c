@@ -681,6 +681,10 @@ static bool measure_after(const fctx *c, size_t k, bool singular, bool after_of_
     /* scare quotes round a word: eight "senior" leaders */
     while (is_quote_mark(c, k))
         k++;
+    /* "five other people" */
+    if (!of && word_is(c, k, SR_LEX_FIGURES_MEASURE_SKIP) && in_sent(c, k + 1) &&
+        c->t[k + 1].kind == SITREP_TOK_WORD && !is_function_word(c, k + 1))
+        k++;
     size_t run = 0;
     while (run < 4 && in_sent(c, k + run) &&
            ((c->t[k + run].kind == SITREP_TOK_WORD &&
