@@ -159,7 +159,7 @@ def report(r):
     print("%d articles (%.0f MB of JSON Lines, %.0f MB of records), shards of %d, merges of %d; %s" % (
         r["articles"], r["input_bytes"] / 1e6, r["output_bytes"] / 1e6, r["shard_size"], r["fan_in"], r["cpu"]))
     print()
-    print("| run | wall | speed-up | map done at | merges done at | the end: root merge, finish, write | identical | load |")
+    print("| run | wall | speed-up | map done at | merges done at | the end: top merged, finish, write, join | identical | load |")
     print("|---|---:|---:|---:|---:|---:|---|---:|")
     print("| `sitrep extract`, one process | %.1f s | | | | | (reference) | |" % r["extract_seconds"])
     one = runs.get(1)

@@ -571,7 +571,8 @@ SITREP_EXPORT sitrep_status sitrep_corpus_write_json(sitrep_corpus *corpus,
  * bytes), in order, so
  * the parts written one after the other are those records byte for byte.
  * Corpora made alike (the same snapshots merged on several machines)
- * write their parts in parallel. */
+ * write their parts in parallel.  The part goes through `write` in blocks
+ * of whole records (about 1 MB each), not one call per record. */
 SITREP_EXPORT sitrep_status sitrep_corpus_write_json_part(sitrep_corpus *corpus,
                                                           unsigned flags,
                                                           size_t part, size_t nparts,

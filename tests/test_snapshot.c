@@ -11,6 +11,8 @@
  * corpus that took all the articles at once: stories, merged claims,
  * conflicts and trends made across the split.  Damaged snapshots (another
  * layout, cut short, bytes flipped) are refused, never read wrongly.
+ * The records written in parts (sitrep_corpus_write_json_part) join to
+ * the same bytes.
  */
 #include "sitrep.h"
 #include "test.h"
@@ -80,6 +82,55 @@ static sitrep_corpus *corpus_of(size_t from, size_t to, const void *snap, size_t
     return c;
 }
 
+/* A write that counts its calls, and fails from the `fail`th on (0: never). */
+typedef struct counted {
+    sbuf out;
+    size_t calls, fail;
+} counted;
+
+static int counted_write(const char *data, size_t len, void *ctx)
+{
+    counted *w = ctx;
+    if (w->fail && ++w->calls >= w->fail)
+        return -1;
+    if (!w->fail)
+        w->calls++;
+    return sbuf_write(data, len, &w->out);
+}
+
+/* sitrep_corpus_write_json_part: the parts of one corpus, one after the
+ * other, are its records; each is handed over in blocks of whole records
+ * (here, one call a part), and a write that fails is SITREP_EIO. */
+static void check_parts(const char *ref)
+{
+    sitrep_corpus *c = corpus_of(0, ndocs, NULL, 0);
+    CHECK(c != NULL);
+    if (!c || !ref)
+        return;
+    const size_t counts[] = {1, 2, 3, 7};
+    for (size_t k = 0; k < sizeof counts / sizeof *counts; k++) {
+        size_t n = counts[k];
+        sbuf joined = {0};
+        for (size_t p = 0; p < n; p++) {
+            counted w = {{0}, 0, 0};
+            CHECK(sitrep_corpus_write_json_part(c, 0, p, n, counted_write, &w) == SITREP_OK);
+            CHECK(w.calls <= 1 + w.out.n / (1 << 20));
+            if (w.out.n)
+                CHECK(sbuf_write(w.out.p, w.out.n, &joined) == 0);
+            free(w.out.p);
+        }
+        CHECK(joined.p && strcmp(joined.p, ref) == 0);
+        if (!joined.p || strcmp(joined.p, ref) != 0)
+            fprintf(stderr, "%zu parts do not join to the records\n", n);
+        free(joined.p);
+    }
+    counted bad = {{0}, 0, 1};
+    CHECK(sitrep_corpus_write_json_part(c, 0, 0, 1, counted_write, &bad) == SITREP_EIO);
+    free(bad.out.p);
+    CHECK(sitrep_corpus_write_json_part(c, 0, 2, 2, counted_write, &bad) == SITREP_EARG);
+    sitrep_corpus_free(c);
+}
+
 static char *records(sitrep_corpus *c)
 {
     sbuf out = {0};
@@ -111,6 +162,7 @@ int main(int argc, char **argv)
     char *ref = records(all);
     sitrep_corpus_free(all);
     CHECK(ref && strstr(ref, "\"type\":\"claim\"") && strstr(ref, "\"type\":\"story\""));
+    check_parts(ref);
 
     size_t same = 0, tried = 0;
     for (size_t k = 0; k <= ndocs; k++) {

@@ -90,12 +90,29 @@ static bool has_lower(const char *s)
     return false;
 }
 
+static bool mixed_acronym(const char *s)
+{
+    size_t n = strlen(s);
+    if (n < 2 || n > 5 || !(s[0] >= 'A' && s[0] <= 'Z'))
+        return false;
+    bool inner = false;
+    for (size_t i = 1; i < n; i++) {
+        if (!((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= 'A' && s[i] <= 'Z')))
+            return false;
+        inner = inner || (s[i] >= 'A' && s[i] <= 'Z');
+    }
+    return inner;
+}
+
 static void add_alias(const char *file, int lineno, int a, const char *text)
 {
     uint64_t key = sr_namekey_of(text, strlen(text));
     if (key == 0)
         die(file, lineno, "an alias has no letters");
-    bool exact = !has_lower(text);
+    /* an acronym must be spelled as listed: all capitals ("ISIL"), or a
+     * short word with a capital inside ("CoE", "MoD"), which a name such
+     * as "Coe" must not match */
+    bool exact = !has_lower(text) || mixed_acronym(text);
     for (int i = 0; i < naliases; i++)
         if (aliases[i].key == key && aliases[i].actor == a &&
             (aliases[i].exact == exact && (!exact || strcmp(aliases[i].text, text) == 0)))

@@ -220,6 +220,31 @@ le
 la
 wa
 
+# The words of an office whose holder a capitalised title names
+# without a name ("the Foreign Secretary said", "The Minister also met",
+# "the Iraqi Prime Minister"; entities.c: office_holder).  Ranks and
+# honorifics ("General", "Officer", "Mr") stay out: alone they name no one
+# in particular.
+[set office_heads]
+minister
+secretary
+president
+chancellor
+premier
+ambassador
+envoy
+governor
+mayor
+secretary-general
+
+# Words that open the name of a military operation or exercise, not of
+# the force that runs it: a known name starting with one ("Operation
+# Inherent Resolve", an alias of the task force) names the operation, and
+# is no mention of the actor (entities.c: read_chunk).
+[set operation_words]
+operation
+exercise
+
 # Words that may open the role set off by commas after a name, before its
 # role noun, besides the articles: "X, the former commander of ..., said".
 [set role_openers]
@@ -663,6 +688,22 @@ rebels              fighters
 units               fighters
 unit                fighters
 members             fighters
+# groups that are no state's organ: the span is an organisation of its
+# own, of the country named ("the Syrian opposition", "Turkish allies",
+# "Coalition partners", "British businesses")
+opposition          other
+parties             other
+partners            other
+allies              other
+counterparts        other
+businesses          other
+companies           other
+communities         other
+community           other
+leaders             other
+ministers           other
+ships               military
+children            people
 
 # Words of government that, right after a person's name, name the
 # government the person leads ("the Assad regime", "the Obama
@@ -691,6 +732,13 @@ counter-terrorism
 coalition
 allied
 pro-government
+
+# Words that open a coordination ("in both Iraq and Syria", "to either
+# Jordan or Lebanon"): between a place's governing word and the country
+# they change nothing (entities.c: governed_as_place).
+[set coordination_openers]
+both
+either
 
 # Words before a country that make it the place something happens in,
 # not an actor ("in Syria", "across Iraq", "north of Mosul").  After

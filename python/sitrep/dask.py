@@ -16,14 +16,15 @@ Each shard is one task (the map): its articles are analysed into a partial
 corpus, returned as a snapshot (``sitrep extract --snapshot``).  Snapshots
 are merged `fan_in` at a time in a tree whose leaves are the shards in
 order (the reduce: ``sitrep merge``), as soon as a node's shards are done,
-and the root's children are merged and finished on the workers, each
-writing a part of the records, joined as JSON Lines into `output` (a path
-the workers see: shared storage).  The records are byte for byte those of one
+up to the first level of at most `end_fan_in` nodes (default fan_in
+squared; with fewer shards, none are merged); those are merged and
+finished on the workers, each writing a part of the records, joined as
+JSON Lines into `output` (a path the workers see: shared storage).  The records are byte for byte those of one
 ``sitrep extract`` of all the inputs, in the same order.
 
 With ``db=PATH`` (a SQLite database on shared storage, created when
 missing) the shards keep their articles' bytes (``sitrep extract --snapshot
-OUT --articles``), and one task merges the root's children and ingests the
+OUT --articles``), and one task merges the top of the tree and ingests the
 articles into the database in one batch (``sitrep merge --db``): the
 database is byte for byte the one ``sitrep ingest`` of the same articles
 makes, articles stored already are passed by, and ``sitrep report``,
@@ -44,6 +45,7 @@ Command line: ``sitrep-dask --scheduler ADDRESS [options] PATH...`` or
 """
 
 import argparse
+import ctypes
 import os
 import sys
 import tempfile
@@ -218,50 +220,89 @@ def summary(part):
     return {k: v for k, v in part.items() if k != "snapshot"}
 
 
-def _atomic_write(path, parts):
-    d = os.path.dirname(os.path.abspath(path))
-    fd, tmp = tempfile.mkstemp(prefix=".sitrep-", dir=d)
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.writelines(parts)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
-    except BaseException:
+def _write_records(c, part, nparts, output, durable):
+    """Part `part` of `nparts` of the records of the corpus `c`
+    (sitrep_corpus_write_json_part: blocks of whole records, about 1 MB)
+    streamed to the file `output`, written beside it and renamed into place
+    (fsync'ed first when `durable`); without `output`, returned as bytes.
+    Returns (bytes written, the records or None)."""
+    lib = sitrep._lib
+    got = []
+    if output:
+        d = os.path.dirname(os.path.abspath(output))
+        fd, tmp = tempfile.mkstemp(prefix=".sitrep-", dir=d)
+        f = os.fdopen(fd, "wb")
+    else:
+        f = None
+
+    def write(data, length, ctx):
         try:
-            os.unlink(tmp)
-        except OSError:
-            pass
+            block = (ctypes.c_char * length).from_address(data)
+            if f is not None:
+                f.write(block)
+            else:
+                got.append(bytes(block))
+            n[0] += length
+            return 0
+        except Exception as e:  # an exception cannot cross the C library
+            err.append(e)
+            return -1
+
+    n, err = [0], []
+    fn = lib.WRITE_FN(write)
+    try:
+        st = lib.corpus_write_json_part(c._ptr, 0, part, nparts, fn, None)
+        c._finished = True
+        if err:
+            raise err[0]
+        lib.check(st, "writing the records")
+        if f is not None:
+            f.flush()
+            if durable:
+                os.fsync(f.fileno())
+            f.close()
+            os.replace(tmp, output)
+    except BaseException:
+        if f is not None:
+            f.close()
+            try:
+                os.unlink(tmp)
+            except OSError:
+                pass
         raise
+    return n[0], (None if f is not None else b"".join(got))
 
 
-def finish_part(output, part, nparts, *parts):
-    """Task: part `part` of `nparts` of the records of the root's children
-    (sitrep_corpus_write_json_part): each part task merges the children
-    and finishes the corpus itself (the same corpus on every worker) and
-    writes a run of the records, so the writing, the longest step of the
-    end, is shared by the workers.  To `output` (a file), else returned."""
+def finish_part(output, part, nparts, *parts, timer=None, times=None):
+    """Task: part `part` of `nparts` of the records of the snapshots at the
+    top of the tree (sitrep_corpus_write_json_part): each part task merges
+    them and finishes the corpus itself (the same corpus on every worker)
+    and writes a run of the records, so the writing, the longest step of
+    the end, is shared by the workers.  To `output` (a file, joined by
+    :func:`concat`, which makes it durable), else returned."""
     t0 = time.perf_counter()
+    clock = timer or time.perf_counter
+    times = {} if times is None else times  # the CPU (timer) of each step, for bench/dask_phases.py
+    t = clock()
     with sitrep.Corpus() as c:
         for p in parts:
             c.add_snapshot(p["snapshot"])
-        sink = sitrep._lib.Collector()
-        sitrep._lib.check(sitrep._lib.corpus_write_json_part(c._ptr, 0, part, nparts, sink.fn, None),
-                          "writing the records")
-        c._finished = True
-        records = sink.take()
-    out = {"part": part, "bytes_written": sum(len(r) for r in records)}
+        times["load"], t = clock() - t, clock()
+        sitrep._lib.check(sitrep._lib.corpus_finish(c._ptr), "finishing the corpus")
+        times["finish"], t = clock() - t, clock()
+        nbytes, jsonl = _write_records(c, part, nparts, output, durable=False)
+        times["write"] = clock() - t
+    out = {"part": part, "bytes_written": nbytes}
     if output:
-        _atomic_write(output, records)
         out["output"] = output
     else:
-        out["jsonl"] = b"".join(records)
+        out["jsonl"] = jsonl
     out["seconds"] = time.perf_counter() - t0
     return out
 
 
 def ingest(db, *parts):
-    """Task: the partial corpora of the root's children, in order, merged
+    """Task: the partial corpora at the top of the tree, in order, merged
     and their articles added to the database `db` in one batch (the
     articles it holds already are passed by)."""
     t0 = time.perf_counter()
@@ -277,22 +318,42 @@ def ingest(db, *parts):
     return out
 
 
+def _copy_into(dst, path):
+    """Appends the file at `path` to the file descriptor `dst` (at its
+    offset): in the kernel where it can (copy_file_range), else read and
+    written."""
+    with open(path, "rb") as src:
+        left = os.fstat(src.fileno()).st_size
+        try:
+            while left > 0:
+                k = os.copy_file_range(src.fileno(), dst, left)
+                if k <= 0:
+                    break
+                left -= k
+        except (AttributeError, OSError):
+            pass  # another file system, an older kernel: copied below from where it stopped
+        while True:
+            block = src.read(1 << 24)
+            if not block:
+                break
+            view = memoryview(block)
+            while view:
+                view = view[os.write(dst, view):]
+
+
 def concat(output, parts):
-    """Task: the part files, in order, into `output` (renamed into place)."""
+    """Task: the part files, in order, into `output` (made durable, then
+    renamed into place); the part files are removed."""
     t0 = time.perf_counter()
     d = os.path.dirname(os.path.abspath(output))
     fd, tmp = tempfile.mkstemp(prefix=".sitrep-", dir=d)
     try:
-        with os.fdopen(fd, "wb") as f:
+        try:
             for p in parts:
-                with open(p["output"], "rb") as src:
-                    while True:
-                        block = src.read(1 << 24)
-                        if not block:
-                            break
-                        f.write(block)
-            f.flush()
-            os.fsync(f.fileno())
+                _copy_into(fd, p["output"])
+            os.fsync(fd)
+        finally:
+            os.close(fd)
         os.replace(tmp, output)
     except BaseException:
         try:
@@ -306,25 +367,21 @@ def concat(output, parts):
 
 
 def finish(output, *parts):
-    """Task: the partial corpora of the root's children, in order -> the
-    records of all their articles, written to `output` (JSON Lines; None:
+    """Task: the snapshots at the top of the tree, in order -> the records
+    of all their articles, written to `output` (JSON Lines, durable; None:
     returned).  (The root is not merged into a snapshot first: that would
     write and read the whole corpus once more.)"""
     t0 = time.perf_counter()
     out = {"documents": sum(p["documents"] for p in parts)}
-    records = None
     with sitrep.Corpus() as c:
         for p in parts:
             c.add_snapshot(p["snapshot"])
-        sink = sitrep._lib.Collector()
-        c._write(sink)
-        records = sink.take()
+        nbytes, jsonl = _write_records(c, 0, 1, output, durable=True)
     if output:
-        _atomic_write(output, records)
         out["output"] = output
     else:
-        out["jsonl"] = b"".join(records)
-    out["bytes_written"] = sum(len(r) for r in records)
+        out["jsonl"] = jsonl
+    out["bytes_written"] = nbytes
     out["seconds"] = time.perf_counter() - t0
     return out
 
@@ -352,12 +409,12 @@ class Result:
         self.map_seconds = []     # per shard, on its worker
         self.merge_seconds = []   # per merge task
         self.merge_documents = [] # the documents each merge task merged
-        self.finish_seconds = 0.0     # the end: merging the root, finishing, writing
+        self.finish_seconds = 0.0     # the end: merging the top of the tree, finishing, writing
         self.part_seconds = []        # per task writing a part of the records
         self.part_bytes = []          # ... and the bytes each wrote
         self.concat_seconds = 0.0     # joining the parts
         self.maps_done = 0.0      # seconds from the start until the last shard was done
-        self.merges_done = 0.0    # ... until the last merge below the root was done
+        self.merges_done = 0.0    # ... until the last merge was done
         self.snapshot_bytes = []  # per shard
 
     @property
@@ -370,7 +427,8 @@ class Result:
 
 
 def run(paths, client, shard_size=1000, output=None, fan_in=8, text=False, mentions=False,
-        max_bytes=None, errors="warn", retries=1, progress=None, write_parts=None, db=None):
+        max_bytes=None, errors="warn", retries=1, progress=None, write_parts=None, db=None,
+        end_fan_in=None):
     """Runs sitrep over `paths` on the Dask `client` (distributed.Client);
     see the module's documentation.  Returns a :class:`Result`; the records
     go to `output` (a path the workers can write), or without it (and
@@ -392,10 +450,15 @@ def run(paths, client, shard_size=1000, output=None, fan_in=8, text=False, menti
     tag = "%x" % (time.time_ns() & 0xFFFFFFFFFF)
 
     # the tree: level 0 is the shards; node i of level l merges nodes
-    # [i * fan_in, (i + 1) * fan_in) of level l - 1
+    # [i * fan_in, (i + 1) * fan_in) of level l - 1, up to the lowest
+    # level of at most end_fan_in nodes (`top`), which the end tasks take:
+    # a merge above it would only write and read its articles once more
+    # (each end task loads all of them either way)
+    end_fan_in = max(1, int(end_fan_in)) if end_fan_in else fan_in * fan_in
     sizes = [len(shards)]
-    while sizes[-1] > 1:
+    while sizes[-1] > end_fan_in:
         sizes.append((sizes[-1] + fan_in - 1) // fan_in)
+    top = len(sizes) - 1
     value = [[None] * n for n in sizes]      # a future, or None (nothing there)
     resolved = [[False] * n for n in sizes]
     pending = {}                              # future key -> (level, index)
@@ -405,8 +468,8 @@ def run(paths, client, shard_size=1000, output=None, fan_in=8, text=False, menti
     def resolve(level, i, fut):
         value[level][i] = fut
         resolved[level][i] = True
-        if level + 2 >= len(sizes):
-            return  # the root: its children go to the finishing task
+        if level >= top:
+            return  # the top: its nodes go to the end tasks
         parent = i // fan_in
         lo, hi = parent * fan_in, min((parent + 1) * fan_in, sizes[level])
         if not all(resolved[level][lo:hi]):
@@ -456,8 +519,7 @@ def run(paths, client, shard_size=1000, output=None, fan_in=8, text=False, menti
         if progress:
             progress(done, len(shards) + res.merges)
     res.merges_done = time.perf_counter() - t0
-    top = value[-2] if len(sizes) >= 2 else value[0]
-    kids = [k for k in top if k is not None]
+    kids = [k for k in value[top] if k is not None]
     workers = sorted(client.scheduler_info()["workers"])
     nparts = write_parts if write_parts else len(workers)
     nparts = max(1, min(nparts, len(shards) or 1, 64))
@@ -542,6 +604,8 @@ def main(argv=None):
     ap.add_argument("--threads", type=int, default=1, help="local cluster: threads per worker (default 1)")
     ap.add_argument("--shard-size", type=int, default=1000, help="articles per shard (default 1000)")
     ap.add_argument("--fan-in", type=int, default=8, help="snapshots per merge (default 8)")
+    ap.add_argument("--end-fan-in", type=int, help="snapshots each task writing the records takes "
+                    "(merged up to as few; default: fan-in squared)")
     ap.add_argument("-o", "--output", metavar="FILE", help="write the records here (a path the workers can write); "
                     "default: standard output")
     ap.add_argument("--db", metavar="DB", help="ingest the articles into this SQLite database (a path the "
@@ -570,7 +634,7 @@ def main(argv=None):
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", sitrep.SkippedInput)
-            res = run(paths, client, shard_size=a.shard_size, output=output, fan_in=a.fan_in,
+            res = run(paths, client, shard_size=a.shard_size, output=output, fan_in=a.fan_in, end_fan_in=a.end_fan_in,
                       text=a.text, mentions=a.mentions, max_bytes=a.max_bytes, errors="ignore", db=db)
     finally:
         client.close()

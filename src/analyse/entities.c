@@ -853,12 +853,18 @@ static uint32_t person_entity(ent_state *st, size_t u0, size_t u1)
  * John Kirby") and a leading article stay outside.  The entity's name is
  * the name alone; the mentions inside the span ("Russian", "U.S. Army")
  * stay mentions of their own. */
+static bool is_common_word(const ent_state *st, size_t i);
+static bool is_org_head(const ent_state *st, size_t i);
+
 static size_t person_span(ent_state *st, cand *c, size_t t0, size_t c0)
 {
     size_t m0 = t0;
+    /* not a common word opening the sentence: "Yesterday Sgt. X" */
     while (m0 > c0 && !(st->u[m0].flags & U_BREAK) &&
            ((st->u[m0 - 1].flags & (U_CAP | U_ALLCAPS)) || (st->u[m0 - 1].flags & U_CONNECT)) &&
-           !(st->u[m0 - 1].flags & U_FUNC))
+           !(st->u[m0 - 1].flags & U_FUNC) &&
+           !((st->u[m0 - 1].flags & U_SENT) && !(st->u[m0 - 1].flags & U_ALLCAPS) &&
+             is_common_word(st, m0 - 1) && !is_org_head(st, m0 - 1)))
         m0--;
     while (m0 < t0 && (st->u[m0].flags & (U_CONNECT | U_PARTICLE | U_FUNC)))
         m0++;
@@ -1144,6 +1150,111 @@ static bool context_place(const ent_state *st, size_t r0, size_t r1)
     return UNIT_IS(st, r0 - 1, PLACE_PREPS);
 }
 
+/* Is unit i a country's name or a nationality ("U.S.", "Iraqi")? */
+static bool national_unit(const ent_state *st, size_t i)
+{
+    uint32_t ids[4];
+    uint64_t key = span_key(st, i, i + 1);
+    size_t n = st->gaz && key ? sr_gaz_lookup(st->gaz, key, ids, 4) : 0;
+    for (size_t j = 0; j < n && j < 4; j++) {
+        sr_place p;
+        sr_gaz_place(st->gaz, ids[j], &p);
+        if (p.kind == SR_PLACE_COUNTRY || p.kind == SR_PLACE_DEMONYM)
+            return true;
+    }
+    return false;
+}
+
+/* The end of an office's title starting at unit t0 inside [t0, c1)
+ * ("Foreign Secretary", "Prime Minister", "Minister for the Middle East",
+ * "President of Syria"), up to two national words first ("the Iraqi
+ * Foreign Minister", "the U.S. Secretary of State"), or 0.  The title is
+ * written with capitals and holds a word of office_heads; "for" or "of"
+ * and a capitalised name after it, no given name among them, say which
+ * office. */
+static size_t office_title_end(const ent_state *st, size_t t0, size_t c1)
+{
+    size_t t = t0;
+    while (t < c1 && t < t0 + 2 && national_unit(st, t))
+        t++;
+    size_t tl = t < c1 ? title_at(st, t, c1) : 0;
+    if (tl == 0)
+        return 0;
+    size_t te = t + tl;
+    for (size_t i = t; i < te; i++)
+        if ((!(st->u[i].flags & U_CAP) && !(i > t && (st->u[i].flags & (U_CONNECT | U_FUNC)))) ||
+            (st->u[i].flags & U_ALLCAPS) ||
+            ((st->u[i].flags & U_POSS) && i + 1 < te))
+            return 0;
+    const unit *last = &st->u[te - 1];
+    bool office = false; /* "Foreign Secretary", "Secretary of State" */
+    for (size_t i = t; i < te && !office; i++)
+        office = UNIT_IS(st, i, OFFICE_HEADS);
+    if (!office || st->src[last->end - 1] == '.')
+        return 0;
+    if (te < c1 && !(st->u[te].flags & U_BREAK) && !(st->u[te - 1].flags & U_POSS) &&
+        (token_text_is(st, st->u[te].tok, "for") || token_text_is(st, st->u[te].tok, "of"))) {
+        size_t k = te + 1;
+        if (k < c1 && UNIT_IS(st, k, ARTICLES))
+            k++;
+        size_t e = k;
+        while (e < c1 && (st->u[e].flags & (U_CAP | U_ALLCAPS)) && !(st->u[e].flags & U_FUNC) &&
+               !sr_wordset_has(&sr_given_names, st->src + st->u[e].start,
+                               st->u[e].end - st->u[e].start))
+            e++;
+        if (e > k)
+            te = e;
+    }
+    return te;
+}
+
+/* "The Foreign Secretary said", "Later the Minister spoke": a title of an
+ * office with no name after it names the office's holder, a person, when
+ * an article or the start of a sentence stands before it.  Finds it in the
+ * chunk [o0, c1) at its first content unit or after an article inside;
+ * true with the holder's units [*h0, *h1). */
+static bool office_holder(ent_state *st, size_t o0, size_t c1, size_t *h0, size_t *h1)
+{
+    for (size_t t0 = o0; t0 < c1; t0++) {
+        const unit *x = &st->u[t0];
+        bool the = t0 > 0 && !(x->flags & U_PBREAK) && UNIT_IS(st, t0 - 1, ARTICLES);
+        if (!(the || (t0 == o0 && (x->flags & U_SENT))) || !(x->flags & (U_CAP | U_ALLCAPS)))
+            continue;
+        size_t te = office_title_end(st, t0, c1);
+        if (te == 0)
+            continue;
+        /* a name after it: "Foreign Secretary Boris Johnson" is read below */
+        if (te < c1 && !(st->u[te].flags & (U_CONNECT | U_FUNC)))
+            continue;
+        uint32_t e = named_entity(st, t0, te, SITREP_ENTITY_PERSON, SITREP_FOUND_PATTERN);
+        if (e == UINT32_MAX)
+            return false;
+        add_cand(st, t0, te, C_ENTITY, e, 0);
+        if (!st->oom)
+            SR_VEC_AT(&st->cands, cand, SR_VEC_COUNT(&st->cands, cand) - 1).wrapper = true;
+        set_role(st, e, t0, te, 1);
+        *h0 = t0;
+        *h1 = te;
+        return true;
+    }
+    return false;
+}
+
+/* Is unit i an ordinal number written in digits ("3rd", "158th")? */
+static bool ordinal_unit(const ent_state *st, size_t i)
+{
+    const unit *x = &st->u[i];
+    const char *w = st->src + x->start;
+    size_t n = x->end - x->start, d = 0;
+    while (d < n && w[d] >= '0' && w[d] <= '9')
+        d++;
+    if (d == 0 || n != d + 2)
+        return false;
+    char a = (char)(w[d] | 0x20), b = (char)(w[d + 1] | 0x20);
+    return (a == 's' && b == 't') || (a == 'n' && b == 'd') || (a == 'r' && b == 'd') ||
+           (a == 't' && b == 'h');
+}
+
 static void read_chunk(ent_state *st, size_t c0, size_t c1)
 {
     seg segs[SR_MAX_SEGS];
@@ -1215,6 +1326,22 @@ static void read_chunk(ent_state *st, size_t c0, size_t c1)
         }
     }
 
+    size_t h0, h1;
+    if (office_holder(st, o0, c1, &h0, &h1)) {
+        /* the words before the article and after the title on their own */
+        size_t p1 = h0;
+        while (p1 > c0 && (st->u[p1 - 1].flags & (U_CONNECT | U_FUNC)))
+            p1--;
+        if (p1 > c0)
+            read_chunk(st, c0, p1);
+        size_t q0 = h1;
+        while (q0 < c1 && !(st->u[q0].flags & (U_CAP | U_ALLCAPS)))
+            q0++;
+        if (q0 < c1)
+            read_chunk(st, q0, c1);
+        return;
+    }
+
     /* An organisation named by its head word: "... Research Network",
      * "Ministry of Defence", "Baghdad Operations Command". */
     size_t head = SIZE_MAX;
@@ -1234,6 +1361,43 @@ static void read_chunk(ent_state *st, size_t c0, size_t c1)
         while (o0 < head && (st->u[o0].flags & (U_CONNECT | U_PARTICLE)))
             o0++;
     }
+    /* "the Government of Iraq and the Kurdistan Regional Government": two
+     * organisations joined by "and", each named with its own head word or
+     * known, are read one by one */
+    for (size_t k = o0 + 1; head != SIZE_MAX && k + 1 < c1; k++) {
+        if (!token_text_is(st, st->u[k].tok, "and") || (st->u[k].flags & U_BREAK))
+            continue;
+        size_t r = k + 1;
+        bool article = UNIT_IS(st, r, ARTICLES) && r + 1 < c1;
+        if (article)
+            r++;
+        if (!(st->u[r].flags & (U_CAP | U_ALLCAPS)))
+            continue;
+        /* without an article only before a known name: "Department of
+         * Health and Human Services" is one */
+        bool known = false;
+        for (size_t q = 0; q < ns && !known; q++)
+            known = segs[q].u0 == r && (segs[q].type == S_KB || segs[q].type == S_LEARNED);
+        if (!article && !known)
+            continue;
+        bool left = false, right = false;
+        for (size_t q = 0; q < ns; q++) {
+            bool org = segs[q].type == S_KB || segs[q].type == S_LEARNED ||
+                       (segs[q].type == S_NONE && is_org_head(st, segs[q].u0));
+            left = left || (org && segs[q].u1 <= k && segs[q].u0 >= o0);
+            right = right || (org && segs[q].u0 >= r);
+        }
+        if (!left || !right)
+            continue;
+        read_chunk(st, c0, k);
+        read_chunk(st, r, c1);
+        return;
+    }
+    /* "the 158th Fighter Wing", "3rd Battalion": a unit's ordinal number
+     * is part of its name */
+    if (head != SIZE_MAX && o0 == c0 && c0 > 0 && !(st->u[c0].flags & U_PBREAK) &&
+        ordinal_unit(st, c0 - 1))
+        o0 = c0 - 1;
     bool head_first = head == o0 && head + 2 < c1; /* "Ministry of Returnees" */
     if (head != SIZE_MAX && (head > o0 || head_first) && c1 - o0 >= 2) {
         bool plain = (st->u[o0].flags & U_SENT) && is_common_word(st, o0) && c1 - o0 < 3 &&
@@ -1286,6 +1450,13 @@ static void read_chunk(ent_state *st, size_t c0, size_t c1)
             while (r0 < r1 && (st->u[r0].flags & (U_FUNC | U_CONNECT | U_PARTICLE)) &&
                    !(st->u[r0].flags & U_PARTICLE && r0 + 1 < r1))
                 r0++;
+            /* a known given name first makes the run a name to try even
+             * when every word of it is also a town ("Philip Hammond") */
+            if (!unknown && r1 > r0 + 1 && (st->u[r0].flags & U_CAP) &&
+                sr_wordset_has(&sr_given_names, st->src + st->u[r0].start,
+                               st->u[r0].end - st->u[r0].start) &&
+                !(segs[i].type == S_PLACE && !soft_place(st, &segs[i])))
+                unknown = true;
             /* a person's name may hold place names: "Jordan Nkosi" */
             if (r1 > r0 && unknown && try_person(st, r0, r1, c0, c0)) {
                 i = j;
@@ -1297,11 +1468,41 @@ static void read_chunk(ent_state *st, size_t c0, size_t c1)
                 i = j;
                 continue;
             }
+            /* "Middle East Tobias Ellwood": a given name starting a
+             * segment inside the run starts a person's name; the words
+             * before it are read on their own */
+            size_t split = j;
+            for (size_t k = i + 1; unknown && k < j && split == j; k++) {
+                const unit *y = &st->u[segs[k].u0];
+                if (segs[k].u0 + 1 < r1 && (y->flags & U_CAP) && !(y->flags & U_ALLCAPS) &&
+                    sr_wordset_has(&sr_given_names, st->src + y->start, y->end - y->start) &&
+                    try_person(st, segs[k].u0, r1, segs[k].u0, c0))
+                    split = k;
+            }
+            /* "Minister for the Middle East Tobias Ellwood": the title of
+             * the office right before the name is part of the mention */
+            if (split < j && !st->oom && office_title_end(st, o0, c1) == segs[split].u0) {
+                cand *pc = &SR_VEC_AT(&st->cands, cand, SR_VEC_COUNT(&st->cands, cand) - 1);
+                if (pc->type == C_ENTITY && pc->u0 == segs[split].u0) {
+                    pc->u0 = (uint32_t)o0;
+                    pc->start = st->u[o0].start;
+                    pc->wrapper = true;
+                    set_role(st, pc->entity, o0, segs[split].u0, 1);
+                }
+                i = ns; /* the title's words are the person's */
+                continue;
+            }
+            j = split;
             /* left as they are: places, unless part of a longer name
              * ("Paris Agreement", "Lake Chad"), and single unknown words
              * that may be a surname met elsewhere in the document */
             for (size_t k = i; k < j; k++) {
                 if (segs[k].type == S_PLACE) {
+                    /* "Northern Iraq": a direction before a place is a
+                     * word of its mention (place_modifiers), not a place */
+                    if (k + 1 < j && segs[k + 1].type == S_PLACE && segs[k].u1 - segs[k].u0 == 1 &&
+                        UNIT_IS(st, segs[k].u0, PLACE_ADJECTIVES))
+                        continue;
                     if (!inside_longer_name(st, segs, i, j, k))
                         add_cand(st, segs[k].u0, segs[k].u1, C_PLACE, 0, segs[k].key);
                 } else if ((st->u[segs[k].u0].flags & U_CAP) &&
@@ -1311,6 +1512,16 @@ static void read_chunk(ent_state *st, size_t c0, size_t c1)
                 }
             }
             i = j;
+            /* past the person found inside the run */
+            while (i < ns && (segs[i].type == S_NONE || segs[i].type == S_PLACE))
+                i++;
+            continue;
+        }
+        /* "in support of Operation Inherent Resolve": an operation, not
+         * the force an alias of the same words names */
+        if ((st->u[sg->u0].flags & U_CAP) && sg->u1 - sg->u0 >= 2 &&
+            UNIT_IS(st, sg->u0, OPERATION_WORDS)) {
+            i++;
             continue;
         }
         uint32_t e = sg->type == S_KB ? actor_entity(st, (int32_t)sg->ref) : (uint32_t)sg->ref;
@@ -1667,8 +1878,41 @@ typedef struct place_memo {
     uint32_t pick;  /* gazetteer id, or UINT32_MAX for no place */
 } place_memo;
 
+/* The place entity of gazetteer entry pick, or UINT32_MAX. */
+static uint32_t gaz_entity(ent_state *st, uint32_t pick)
+{
+    sr_place p;
+    sr_gaz_place(st->gaz, pick, &p);
+    uint32_t e = entity_for(st, (2ull << 60) | pick, SITREP_ENTITY_PLACE, p.name, 0, false);
+    if (e == UINT32_MAX)
+        return e;
+    sr_entity *x = ent_at(st, e);
+    if (x->gaz == UINT32_MAX) {
+        x->gaz = pick;
+        x->e.source |= SITREP_FOUND_GAZETTEER;
+        memcpy(x->country, p.country, 3);
+        x->e.admin1 = p.admin1;
+        x->e.admin1_code = p.admin1_code;
+        x->e.feature = p.feature;
+        x->e.lat = p.lat;
+        x->e.lon = p.lon;
+    }
+    return e;
+}
+
 static void resolve_place(ent_state *st, cand *c)
 {
+    /* "North America", "East Java", "Central Java": a dictionary word
+     * written right before another name qualifies it; it is no place of
+     * its own (Cameroon's North region) unless a word of administration
+     * follows ("North Province") */
+    if (c->u1 - c->u0 == 1 && c->u1 < st->nu && !(st->u[c->u0].flags & U_ALLCAPS) &&
+        is_common_word(st, c->u0) &&
+        st->u[c->u1].tok == st->u[c->u0].tok + 1 && (st->u[c->u1].flags & U_CAP) &&
+        !(st->u[c->u1].flags & (U_BREAK | U_PBREAK)) && !UNIT_IS(st, c->u1, ADMIN_WORDS)) {
+        c->type = 0;
+        return;
+    }
     char buf[3];
     const char *stated = stated_country(st, c, buf);
     const unit *first = &st->u[c->u0];
@@ -1698,22 +1942,9 @@ static void resolve_place(ent_state *st, cand *c)
     c->type = 0; /* consumed */
     if (pick == UINT32_MAX)
         return;
-    sr_place p;
-    sr_gaz_place(st->gaz, pick, &p);
-    uint32_t e = entity_for(st, (2ull << 60) | pick, SITREP_ENTITY_PLACE, p.name, 0, false);
+    uint32_t e = gaz_entity(st, pick);
     if (e == UINT32_MAX)
         return;
-    sr_entity *x = ent_at(st, e);
-    if (x->gaz == UINT32_MAX) {
-        x->gaz = pick;
-        x->e.source |= SITREP_FOUND_GAZETTEER;
-        memcpy(x->country, p.country, 3);
-        x->e.admin1 = p.admin1;
-        x->e.admin1_code = p.admin1_code;
-        x->e.feature = p.feature;
-        x->e.lat = p.lat;
-        x->e.lon = p.lon;
-    }
     c->type = C_ENTITY;
     c->entity = e;
 }
@@ -1929,11 +2160,13 @@ static size_t group_after(const ent_state *st, size_t u1, int32_t *g)
             sr_lexid id = 0;
             n = sr_lex_phrase(SR_LEX_ENTITIES_GROUP_NOUNS, w, l, m, ulex(st, i), &id);
             if (n) {
-                /* "forces" before another noun ("forces commander") is
-                 * not the group itself */
+                /* a group noun before another ("military forces",
+                 * "government officials") qualifies it */
                 if (i + n < st->nu && !(st->u[i + n].flags & U_BREAK) &&
-                    (st->u[i + n].flags & U_LOWER) && UNIT_IS(st, i + n, GROUP_NOUNS))
-                    return 0;
+                    (st->u[i + n].flags & U_LOWER) && UNIT_IS(st, i + n, GROUP_NOUNS)) {
+                    i += n;
+                    continue;
+                }
                 *g = sr_lex_value(id, SR_LEX_ENTITIES_GROUP_NOUNS, SR_LEXCOL_ENTITIES_GROUP_NOUNS_ACTOR);
                 return i + n;
             }
@@ -1943,6 +2176,21 @@ static size_t group_after(const ent_state *st, size_t u1, int32_t *g)
         i++;
     }
     return 0;
+}
+
+/* A group no state actor stands for, named by a country or a
+ * nationality ("Kurdish fighters", "the Syrian opposition", "Turkish
+ * allies"): an organisation of its own named by the words, in country
+ * cc; fighters are an armed group. */
+static uint32_t group_entity(ent_state *st, size_t u0, size_t u1, int32_t g, const char *cc)
+{
+    sitrep_entity_kind kind = g == SR_LEXE_ENTITIES_GROUP_NOUNS_ACTOR_FIGHTERS
+                                  ? SITREP_ENTITY_ARMED_GROUP
+                                  : SITREP_ENTITY_ORGANIZATION;
+    uint32_t e = named_entity(st, u0, u1, kind, SITREP_FOUND_PATTERN);
+    if (e != UINT32_MAX && !ent_at(st, e)->country[0])
+        memcpy(ent_at(st, e)->country, cc, 3);
+    return e;
 }
 
 /* The country a cand names: a country place, or a nationality (a
@@ -1999,6 +2247,9 @@ static int governed_as_place(const ent_state *st, size_t u0, size_t u1, uint32_t
         return 0;
     }
     size_t w = b - 1;
+    if (w > 0 && (st->u[w].flags & U_LOWER) && UNIT_IS(st, w, COORDINATION_OPENERS) &&
+        !(st->u[w].flags & U_BREAK))
+        w--; /* "in both Iraq and Syria" */
     if (UNIT_IS(st, w, PLACE_GOVERNORS) || UNIT_IS(st, w, VISIT_VERBS) ||
         UNIT_IS(st, w, PLACE_ADJECTIVES))
         return 1;
@@ -2104,11 +2355,22 @@ static void place_modifiers(ent_state *st)
             continue;
         if (ent_at(st, a->entity)->e.kind != SITREP_ENTITY_PLACE)
             continue;
+        /* "Idlib province": the kind of region after the name, where no
+         * noun follows it ("Syria state media") */
+        size_t n = a->u1;
+        if (n < st->nu && !(st->u[n].flags & U_BREAK) && (st->u[n].flags & U_LOWER) &&
+            UNIT_IS(st, n, ADMIN_WORDS) &&
+            (n + 1 >= st->nu || (st->u[n + 1].flags & (U_BREAK | U_CAP)) ||
+             ((st->u[n + 1].flags & (U_FUNC | U_CONNECT)) && !token_text_is(st, st->u[n + 1].tok, "of")))) {
+            a->u1++;
+            a->end = st->u[a->u1 - 1].end;
+            a->wrapper = true;
+        }
         size_t k = a->u0;
         if (st->u[k].flags & U_PBREAK)
             continue;
         size_t s = k;
-        if ((st->u[k - 1].flags & U_LOWER) && UNIT_IS(st, k - 1, PLACE_ADJECTIVES)) {
+        if (!(st->u[k - 1].flags & U_ALLCAPS) && UNIT_IS(st, k - 1, PLACE_ADJECTIVES)) {
             s = k - 1;
         } else if (k >= 2 && !(st->u[k - 1].flags & U_PBREAK) &&
                    unit_phrase(st, k - 2, SR_LEX_ENTITIES_PLACE_KIND_OF) == 2) {
@@ -2244,14 +2506,10 @@ static void actor_readings(ent_state *st)
             const sr_entity *e = ent_at(st, c.entity);
             if (e->e.kind != SITREP_ENTITY_PLACE && e->e.kind != SITREP_ENTITY_PERSON) {
                 /* "ISIL fighters": the group's mention takes its people in */
+                /* "ISIL fighters", "Coalition partners", "UN officials":
+                 * the organisation's mention takes its people in */
                 size_t end = group_after(st, c.u1, &g);
-                if (end && g == SR_LEXE_ENTITIES_GROUP_NOUNS_ACTOR_FIGHTERS) {
-                    cand *x = &SR_VEC_AT(&st->cands, cand, i);
-                    x->u1 = (uint32_t)end;
-                    x->end = st->u[end - 1].end;
-                } else if (end && (g == SR_LEXE_ENTITIES_GROUP_NOUNS_ACTOR_MILITARY ||
-                                   g == SR_LEXE_ENTITIES_GROUP_NOUNS_ACTOR_POLICE) &&
-                           (e->e.kind == SITREP_ENTITY_ARMED_GROUP || e->e.kind == SITREP_ENTITY_MILITARY)) {
+                if (end && !(st->u[c.u1 - 1].flags & U_POSS)) {
                     cand *x = &SR_VEC_AT(&st->cands, cand, i);
                     x->u1 = (uint32_t)end;
                     x->end = st->u[end - 1].end;
@@ -2270,6 +2528,8 @@ static void actor_readings(ent_state *st)
             uint64_t key = span_key(st, c.u0, end);
             int32_t a = key ? kb_lookup(st, key, c.u0, end) : -1;
             uint32_t e = a >= 0 ? actor_entity(st, a) : state_actor(st, cc, g);
+            if (e == UINT32_MAX)
+                e = group_entity(st, c.u0, end, g, cc);
             if (e != UINT32_MAX) {
                 add_reading(st, c.u0, end, e);
             }
@@ -2311,6 +2571,33 @@ static void actor_readings(ent_state *st)
 
 /* ---- assembling ---- */
 
+/* "the Assad regime", "Assad's regime", "the Obama administration": an
+ * unknown name right before a word of government (government_heads) is
+ * the leader's, a person whose name the other mentions of the word share
+ * (link_surnames); actor_readings adds the government around it. */
+static void leader_names(ent_state *st)
+{
+    size_t nc = SR_VEC_COUNT(&st->cands, cand);
+    for (size_t i = 0; i < nc && !st->oom; i++) {
+        cand *c = &SR_VEC_AT(&st->cands, cand, i);
+        if (c->type != C_SINGLE || c->u1 - c->u0 != 1 || (st->u[c->u0].flags & (U_SENT | U_ALLCAPS)))
+            continue;
+        int32_t g = 0;
+        size_t end = group_after(st, c->u1, &g);
+        if (!end || g != SR_LEXE_ENTITIES_GROUP_NOUNS_ACTOR_GOVERNMENT ||
+            !UNIT_IS(st, end - 1, GOVERNMENT_HEADS))
+            continue;
+        uint32_t e = person_entity(st, c->u0, c->u1);
+        if (e == UINT32_MAX)
+            continue;
+        c = &SR_VEC_AT(&st->cands, cand, i);
+        c->type = C_ENTITY;
+        c->entity = e;
+        if (st->u[c->u0].flags & U_POSS)
+            c->end = st->u[c->u0].end; /* the name without its "'s" */
+    }
+}
+
 static void link_surnames(ent_state *st)
 {
     bool people = false;
@@ -2350,14 +2637,25 @@ static void link_surnames(ent_state *st)
 static void head_names(ent_state *st)
 {
     size_t nc = SR_VEC_COUNT(&st->cands, cand);
-    for (size_t i = 0; i < nc && !st->oom; i++) {
+    /* a second pass for the words opening a sentence, which only name an
+     * organisation the document names elsewhere */
+    for (size_t i = 0, pass = 0; pass < 2 && !st->oom; i = i + 1 < nc ? i + 1 : (pass++, 0)) {
+        if (nc == 0)
+            break;
         cand *c = &SR_VEC_AT(&st->cands, cand, i);
         if (c->type != C_SINGLE || c->u1 - c->u0 != 1 || !is_org_head(st, c->u0) ||
-            (st->u[c->u0].flags & (U_ALLCAPS | U_POSS)))
+            (st->u[c->u0].flags & U_ALLCAPS))
             continue;
         size_t u = c->u0;
         bool the = u > 0 && !(st->u[u].flags & U_PBREAK) && UNIT_IS(st, u - 1, ARTICLES);
-        if (!the && (st->u[u].flags & U_SENT))
+        int32_t g = 0;
+        size_t end = group_after(st, c->u1, &g);
+        /* opening a sentence, with its people after it and named so
+         * elsewhere: "Coalition forces said" */
+        bool opening = !the && (st->u[u].flags & U_SENT);
+        if (opening && (!end || pass == 0))
+            continue;
+        if (!opening && pass == 1)
             continue;
         /* alone: no other capitalised word of a name next to it ("the
          * Foreign Office Minister", "3rd Battalion") */
@@ -2384,9 +2682,13 @@ static void head_names(ent_state *st)
             }
             if (nl > wl && strncmp(x->e.name, w, wl) == 0 && x->e.name[wl] == ' ')
                 found = e;
+            if (opening && nl == wl && strncmp(x->e.name, w, wl) == 0)
+                found = e;
         }
+        if (opening && found == UINT32_MAX)
+            continue;
         /* "The Army said" opening a text: which army, nothing says */
-        if (found == UINT32_MAX && the && (st->u[u - 1].flags & U_SENT))
+        if (found == UINT32_MAX && the && u == 1)
             continue;
         if (found == UINT32_MAX)
             found = named_entity(st, u, u + 1, org_kind(st, u, u), SITREP_FOUND_PATTERN);
@@ -2395,8 +2697,6 @@ static void head_names(ent_state *st)
         c->type = C_ENTITY;
         c->entity = found;
         /* "Coalition forces", "the Alliance's troops": its people too */
-        int32_t g = 0;
-        size_t end = group_after(st, c->u1, &g);
         if (end && !(st->u[u].flags & U_POSS)) {
             c->u1 = (uint32_t)end;
             c->end = st->u[end - 1].end;
@@ -2652,6 +2952,8 @@ sitrep_status sr_entities(sitrep_doc *doc)
                 add_cand(&st, i, c1, C_ENTITY, actor_entity(&st, a), key);
             else if (gaz_has(&st, key, i, c1))
                 add_cand(&st, i, c1, C_PLACE, 0, key);
+            else if (is_org_head(&st, i)) /* "Coalition forces said": head_names */
+                add_cand(&st, i, c1, C_SINGLE, 0, key);
             i = c1;
             continue;
         }
@@ -2660,6 +2962,7 @@ sitrep_status sr_entities(sitrep_doc *doc)
         i = c1;
     }
     if (!st.oom && st.gaz) {
+        leader_names(&st);
         link_surnames(&st);
         head_names(&st);
         collect_context(&st);

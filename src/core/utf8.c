@@ -119,7 +119,11 @@ bool sr_cp_is_space_slow(int32_t cp)
                cp == '\f' || cp == '\v';
     utf8proc_category_t c = utf8proc_category(cp);
     return c == UTF8PROC_CATEGORY_ZS || c == UTF8PROC_CATEGORY_ZL ||
-           c == UTF8PROC_CATEGORY_ZP || cp == 0xFEFF || cp == 0x200B;
+           c == UTF8PROC_CATEGORY_ZP || cp == 0xFEFF || cp == 0x200B ||
+           /* the invisible marks of text direction ("Minister\u200e Haider"
+            * in copied web text) and the word joiner part no words */
+           cp == 0x200E || cp == 0x200F || (cp >= 0x202A && cp <= 0x202E) ||
+           cp == 0x2060 || (cp >= 0x2066 && cp <= 0x2069);
 }
 
 bool sr_cp_is_dash(int32_t cp)

@@ -204,6 +204,36 @@ static bool wanted(const sitrep_corpus *c, size_t w)
  * id, offsets and keys). */
 #define SPAN_BYTES 72
 
+/* The estimated bytes of each kind of record: one home for the writer
+ * (wanted()) and the total (sr_corpus_records_bytes). */
+static size_t est_document(const sr_cdoc *d)
+{
+    return d->record_len + 1;
+}
+static size_t est_story(size_t ndocs)
+{
+    return 120 + ndocs * 24;
+}
+/* an entity with n mentions whose quotes hold qb bytes */
+static size_t est_entity(size_t n, size_t qb)
+{
+    return 200 + n * SPAN_BYTES + qb;
+}
+/* a claim or event record whose sources are `sources` bytes (sources_bytes) */
+static size_t est_sourced(size_t sources)
+{
+    return 400 + sources;
+}
+static size_t est_conflict(const sr_cconflict *cf)
+{
+    return 200 + strlen(cf->reason);
+}
+enum { EST_TREND = 600 };
+static size_t est_expr(const sr_cexpr *x)
+{
+    return 200 + x->quote_len;
+}
+
 static sitrep_status write_exprs(const sitrep_corpus *c, sitrep_write_fn write, void *ctx)
 {
     size_t n = SR_VEC_COUNT(&c->exprs, sr_cexpr);
@@ -221,7 +251,7 @@ static sitrep_status write_exprs(const sitrep_corpus *c, sitrep_write_fn write, 
     qsort(order, n, sizeof *order, cmp_expr);
     sitrep_status st = SITREP_OK;
     for (size_t i = 0; i < n && st == SITREP_OK; i++) {
-        if (!wanted(c, 200 + order[i]->quote_len))
+        if (!wanted(c, est_expr(order[i])))
             continue;
         json_t *o = expr_json(order[i]);
         if (o == NULL) {
@@ -383,7 +413,7 @@ static sitrep_status egroup_emit(const sitrep_corpus *c, const sr_cegroup *g, co
     const sr_cevent *ev = (const sr_cevent *)(const void *)c->events.data;
     const uint32_t *members = (const uint32_t *)(const void *)c->event_members.data + g->first_member;
     if (!many_reports(c, g)) {
-        if (!wanted(c, 400 + sources_bytes(qb, first, members, g->nmembers)))
+        if (!wanted(c, est_sourced(sources_bytes(qb, first, members, g->nmembers))))
             return SITREP_OK;
         return emit(c, event_json(c, &ev[g->rep], g->id, "happening", json_null(), members, g->nmembers, members,
                                   g->nmembers, first),
@@ -396,7 +426,7 @@ static sitrep_status egroup_emit(const sitrep_corpus *c, const sr_cegroup *g, co
         size_t e = m + 1;
         while (e < g->nmembers && strcmp(ev[members[e]].doc, ev[members[m]].doc) == 0)
             e++;
-        if (!wanted(c, 400 + sources_bytes(qb, first, members + m, e - m))) {
+        if (!wanted(c, est_sourced(sources_bytes(qb, first, members + m, e - m)))) {
             m = e;
             continue;
         }
@@ -453,9 +483,9 @@ static sitrep_status write_claims(const sitrep_corpus *c, sitrep_write_fn write,
     if (st == SITREP_OK && !sr_sort(order, ng, sizeof *order, cmp_group, (void *)c, c->mem))
         st = SITREP_ENOMEM;
     for (size_t i = 0; i < ng && st == SITREP_OK; i++)
-        if (wanted(c, 400 + sources_bytes(qb, first, (const uint32_t *)(const void *)c->claim_members.data +
-                                                          order[i]->first_member,
-                                          order[i]->nmembers)))
+        if (wanted(c, est_sourced(sources_bytes(qb, first, (const uint32_t *)(const void *)c->claim_members.data +
+                                                                order[i]->first_member,
+                                                order[i]->nmembers))))
             st = emit(c, group_json(c, order[i], first), write, ctx);
     c->mem->free(first);
     c->mem->free(qb);
@@ -479,10 +509,10 @@ static sitrep_status write_events(const sitrep_corpus *c, sitrep_write_fn write,
     /* then the happenings merged across reports */
     for (size_t i = 0; i < ng && st == SITREP_OK; i++)
         if (many_reports(c, order[i]) &&
-            wanted(c, 400 + sources_bytes(qb, first,
-                                          (const uint32_t *)(const void *)c->event_members.data +
-                                              order[i]->first_member,
-                                          order[i]->nmembers)))
+            wanted(c, est_sourced(sources_bytes(qb, first,
+                                                (const uint32_t *)(const void *)c->event_members.data +
+                                                    order[i]->first_member,
+                                                order[i]->nmembers))))
             st = emit(c, happening_json(c, order[i], first), write, ctx);
     c->mem->free(first);
     c->mem->free(qb);
@@ -512,7 +542,7 @@ static sitrep_status write_conflicts(sitrep_corpus *c, sitrep_write_fn write, vo
         return SITREP_ENOMEM;
     sitrep_status st = SITREP_OK;
     for (size_t i = 0; i < n && st == SITREP_OK; i++)
-        if (wanted(c, 200 + strlen(cf[i].reason)))
+        if (wanted(c, est_conflict(&cf[i])))
             st = emit(c,
                       sr_rec_conflict(g[cf[i].a].id, cf[i].b != cf[i].a ? g[cf[i].b].id : NULL,
                                       cf[i].kind == SR_CONFLICT_UPDATE ? "update" : "dispute", cf[i].reason),
@@ -526,7 +556,7 @@ static sitrep_status write_trends(const sitrep_corpus *c, sitrep_write_fn write,
     const sr_ctrend *tr = (const sr_ctrend *)(const void *)c->trends.data;
     sitrep_status st = SITREP_OK;
     for (size_t i = 0; i < n && st == SITREP_OK; i++)
-        if (wanted(c, 600))
+        if (wanted(c, EST_TREND))
             st = emit(c, sr_rec_trend(c, &tr[i]), write, ctx);
     return st;
 }
@@ -570,7 +600,7 @@ static sitrep_status write_documents(const sitrep_corpus *c, sitrep_write_fn wri
     sr_buf_init(&line, c->mem);
     sitrep_status st = SITREP_OK;
     for (size_t i = 0; i < n && st == SITREP_OK; i++)
-        if (wanted(c, order[i]->record_len + 1))
+        if (wanted(c, est_document(order[i])))
             st = write_document(c, order[i], &line, write, ctx);
     sr_buf_free(&line);
     c->mem->free(order);
@@ -612,7 +642,7 @@ static sitrep_status write_stories(const sitrep_corpus *c, sitrep_write_fn write
     }
     for (size_t k = 0; k < ns && st == SITREP_OK; k++) {
         size_t s = (size_t)(order[k] - stories);
-        if (!wanted(c, 120 + (first[s + 1] - first[s]) * 24))
+        if (!wanted(c, est_story(first[s + 1] - first[s])))
             continue;
         json_t *o = sr_rec_story_head(stories[s].id, stories[s].title);
         bool ok = o != NULL;
@@ -713,7 +743,7 @@ sitrep_status sr_corpus_write_records(sitrep_corpus *c, unsigned flags,
         if (n == 0)
             continue;
         /* a mention's span, its surface form among the aliases, its document */
-        if (!wanted(c, 200 + n * SPAN_BYTES + qbytes[e]))
+        if (!wanted(c, est_entity(n, qbytes[e])))
             continue;
         /* rows near each other (an entity's mentions in one document) are
          * read together: one read for the rows of a block of them */
@@ -758,5 +788,103 @@ done:
     /* the mention records come after everything else */
     if (st == SITREP_OK)
         st = write_exprs(c, write, ctx);
+    return st;
+}
+
+/* The estimated bytes of the events of one happening (egroup_emit and the
+ * happenings' loop of write_events): its record, or each report's and
+ * the merged one. */
+static size_t est_egroup(const sitrep_corpus *c, const sr_cegroup *g, const size_t *first, const size_t *qb)
+{
+    const sr_cevent *ev = (const sr_cevent *)(const void *)c->events.data;
+    const uint32_t *members = (const uint32_t *)(const void *)c->event_members.data + g->first_member;
+    size_t all = est_sourced(sources_bytes(qb, first, members, g->nmembers));
+    if (!many_reports(c, g))
+        return all;
+    size_t w = all;
+    for (size_t m = 0, e; m < g->nmembers; m = e) {
+        for (e = m + 1; e < g->nmembers && strcmp(ev[members[e]].doc, ev[members[m]].doc) == 0; e++)
+            ;
+        w += est_sourced(sources_bytes(qb, first, members + m, e - m));
+    }
+    return w;
+}
+
+sitrep_status sr_corpus_records_bytes(const sitrep_corpus *c, size_t *total)
+{
+    if (c == NULL || total == NULL || !c->finished)
+        return SITREP_EARG;
+    size_t w = 0;
+    size_t nd = SR_VEC_COUNT(&c->docs, sr_cdoc), ns = SR_VEC_COUNT(&c->stories, sr_cstory);
+    size_t ne = SR_VEC_COUNT(&c->entities, sr_centity), nm = c->mentions.n;
+    const sr_cdoc *docs = (const sr_cdoc *)(const void *)c->docs.data;
+    size_t *per = c->mem->calloc((ns > ne ? ns : ne) * 2 + 1, sizeof *per);
+    if (per == NULL)
+        return SITREP_ENOMEM;
+    sitrep_status st = SITREP_OK;
+    /* documents, and stories by their documents */
+    for (size_t i = 0; i < nd; i++) {
+        w += est_document(&docs[i]);
+        if (docs[i].story >= 0 && (size_t)docs[i].story < ns)
+            per[docs[i].story]++;
+    }
+    for (size_t s = 0; s < ns; s++)
+        w += est_story(per[s]);
+    /* entities with mentions: each one's count and quote bytes, from one
+     * pass over the mention rows */
+    memset(per, 0, ((ns > ne ? ns : ne) * 2 + 1) * sizeof *per);
+    sr_cmention buf[256];
+    for (size_t i = 0; i < nm && st == SITREP_OK;) {
+        size_t n = nm - i < 256 ? nm - i : 256;
+        st = sr_rows_get(&c->mentions, i, n, buf);
+        for (size_t k = 0; k < n && st == SITREP_OK; k++) {
+            if (buf[k].entity >= ne) {
+                st = SITREP_EFORMAT;
+                break;
+            }
+            per[2 * buf[k].entity]++;
+            per[2 * buf[k].entity + 1] += buf[k].quote_len;
+        }
+        i += n;
+    }
+    for (size_t e = 0; e < ne && st == SITREP_OK; e++)
+        if (per[2 * e])
+            w += est_entity(per[2 * e], per[2 * e + 1]);
+    c->mem->free(per);
+    /* claims and events: their sources, from their span rows */
+    size_t *qb = NULL, *first = NULL;
+    if (st == SITREP_OK) {
+        first = sr_span_index(c, &c->claim_spans, SR_VEC_COUNT(&c->claims, sr_cclaim), &qb);
+        if (!first || !qb)
+            st = SITREP_ENOMEM;
+        size_t ng = SR_VEC_COUNT(&c->groups, sr_cgroup);
+        const sr_cgroup *gs = (const sr_cgroup *)(const void *)c->groups.data;
+        const uint32_t *cm = (const uint32_t *)(const void *)c->claim_members.data;
+        for (size_t g = 0; g < ng && st == SITREP_OK; g++)
+            w += est_sourced(sources_bytes(qb, first, cm + gs[g].first_member, gs[g].nmembers));
+        c->mem->free(first);
+        c->mem->free(qb);
+        first = qb = NULL;
+    }
+    if (st == SITREP_OK) {
+        first = sr_span_index(c, &c->event_spans, SR_VEC_COUNT(&c->events, sr_cevent), &qb);
+        if (!first || !qb)
+            st = SITREP_ENOMEM;
+        size_t ng = SR_VEC_COUNT(&c->egroups, sr_cegroup);
+        for (size_t g = 0; g < ng && st == SITREP_OK; g++)
+            w += est_egroup(c, &SR_VEC_AT(&c->egroups, sr_cegroup, g), first, qb);
+        c->mem->free(first);
+        c->mem->free(qb);
+    }
+    /* conflicts, trends, the mention records */
+    size_t n = SR_VEC_COUNT(&c->conflicts, sr_cconflict);
+    for (size_t i = 0; i < n; i++)
+        w += est_conflict(&SR_VEC_AT(&c->conflicts, sr_cconflict, i));
+    w += SR_VEC_COUNT(&c->trends, sr_ctrend) * EST_TREND;
+    n = SR_VEC_COUNT(&c->exprs, sr_cexpr);
+    for (size_t i = 0; i < n; i++)
+        if (SR_VEC_AT(&c->exprs, sr_cexpr, i).alive)
+            w += est_expr(&SR_VEC_AT(&c->exprs, sr_cexpr, i));
+    *total = w;
     return st;
 }

@@ -19,5 +19,9 @@ sitrep_status sr_json_emit(json_t *o, const sitrep_mem *mem, sitrep_write_fn wri
  * writes: EARG for a corpus not finished. */
 sitrep_status sr_corpus_write_records(sitrep_corpus *c, unsigned flags, sitrep_write_fn write,
                                       void *ctx);
+/* corpus_json.c: the estimated bytes of all the records the writer writes
+ * (what a slice of them is cut by, sr_slice), without writing or sorting
+ * them: sitrep_corpus_write_json_part cuts its parts by it. */
+sitrep_status sr_corpus_records_bytes(const sitrep_corpus *c, size_t *total);
 
 #endif
