@@ -2939,8 +2939,10 @@ sitrep_status sr_entities(sitrep_doc *doc)
             continue;
         }
         /* "Officials said", "Turkey said": a common word opening a sentence
-         * is a name only as a known actor or a country; no person, title or
-         * unknown place can be one word of the dictionary */
+         * is a name only as a known actor or a country, or as the surname
+         * of a person the text names in full ("Price said" after "Ned
+         * Price"); no unknown person, title or place can be one word of
+         * the dictionary */
         if (c1 == i + 1 && (x->flags & U_SENT) && !(x->flags & U_ALLCAPS) &&
             is_common_word(&st, i)) {
             sr_namekey k;
@@ -2952,7 +2954,8 @@ sitrep_status sr_entities(sitrep_doc *doc)
                 add_cand(&st, i, c1, C_ENTITY, actor_entity(&st, a), key);
             else if (gaz_has(&st, key, i, c1))
                 add_cand(&st, i, c1, C_PLACE, 0, key);
-            else if (is_org_head(&st, i)) /* "Coalition forces said": head_names */
+            else /* "Coalition forces said" (head_names), "Price said" when
+                  * the text named Ned Price (link_surnames) */
                 add_cand(&st, i, c1, C_SINGLE, 0, key);
             i = c1;
             continue;
