@@ -1353,6 +1353,27 @@ village
 
 # ---- tolls ----
 
+# Things a figure next to a lethal word may count that are no victims:
+# "fired a dozen shots at him, killing him", "three bombs killed two".
+[set not_victim]
+shots
+bullets
+rounds
+rockets
+missiles
+mortars
+shells
+bombs
+grenades
+mines
+explosives
+devices
+vehicles
+cars
+buildings
+houses
+homes
+
 # Nobody killed or hurt: "no casualties", "without causing", "nobody was".
 [set none_word]
 no

@@ -647,7 +647,8 @@ static const char *outcome_around(const sr_context *c, const fig_info *fi, size_
                 continue;
             }
         }
-        if (!sr_tok_class(c, q, SR_LEX_CLAIMS_OUTCOME_AUX))
+        /* "were seriously injured": how badly (events.hurt_degree) */
+        if (!sr_tok_class(c, q, SR_LEX_CLAIMS_OUTCOME_AUX) && !sr_tok_class(c, q, SR_LEX_EVENTS_HURT_DEGREE))
             break;
     }
     return NULL;

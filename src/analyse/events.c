@@ -940,6 +940,10 @@ static void casualties(const estate *es, size_t lo, size_t hi, sr_event *ev)
          * a part of a toll counted already */
         if (sr_part_of_whole(c, lo, sr_context_token_at(c, c->figs[f].start)))
             continue;
+        /* "fired a dozen shots, killing him": the figure counts a thing */
+        if (c->figs[f].measure_end > c->figs[f].measure_start &&
+            sr_tok_class(c, sr_context_token_at(c, c->figs[f].measure_end) - 1, SR_LEX_EVENTS_NOT_VICTIM))
+            continue;
         /* "the injury of nine workers and hundreds in repair costs": a figure of
          * no noun of its own that counts a loss, not its coordinate's noun */
         if (c->figs[f].measure_end <= c->figs[f].measure_start && sr_tok_is(c, i + 1, "in") &&
@@ -1093,6 +1097,12 @@ static double victims_list(const sr_context *c, size_t k, size_t hi, size_t *sto
             if (sr_tok_is(c, k - 1, "one") && sr_tok_is(c, k, "of") && k + 1 < hi &&
                 (sr_tok_class(c, k + 1, SR_LEX_EVENTS_VICTIM_DET) || c->at[k + 1].figure < 0))
                 k += sr_tok_class(c, k + 1, SR_LEX_EVENTS_VICTIM_DET) ? 2 : 1;
+        } else if (items && joined && sr_tok_is(c, k - 1, "and") && sr_tok_class(c, k, SR_LEX_EVENTS_PERSON_OBJECT) &&
+                   (c->src[c->tok[k].end - 1] | 0x20) != 's') {
+            /* "his bodyguard and driver": a singular noun after "and"
+             * shares the item's determiner */
+            n += 1;
+            named = false;
         } else {
             break;
         }
@@ -1116,6 +1126,22 @@ static double victims_list(const sr_context *c, size_t k, size_t hi, size_t *sto
             const char *w = c->src + c->tok[k - 1].start;
             size_t wn = c->tok[k - 1].end - c->tok[k - 1].start;
             untold |= wn > 3 && (w[wn - 1] | 0x20) == 's' && (w[wn - 2] | 0x20) != 's';
+        }
+        /* "the mayor of the small town of X", "the governor of Antioquia":
+         * the item's "of" phrases (two at most) */
+        for (int hop = 0; hop < 2 && k + 1 < hi && sr_tok_is(c, k, "of"); hop++) {
+            size_t q = k + 1;
+            if (sr_tok_class(c, q, SR_LEX_FIGURES_MEASURE_DET) || sr_tok_class(c, q, SR_LEX_EVENTS_ONE_WORD))
+                q++;
+            size_t w0 = q;
+            while (q < hi && sr_tok_word(c, q) && !sr_tok_is(c, q, "and") && !sr_tok_flag(c, q, SR_WI_EVENT) &&
+                   c->at[q].time < 0 && c->at[q].figure < 0 &&
+                   (c->at[q].mention >= 0 ||
+                    !sr_wordset_has(&sr_function_words, c->src + c->tok[q].start, c->tok[q].end - c->tok[q].start)))
+                q++;
+            if (q == w0)
+                break;
+            k = q;
         }
         det = false;
         if (k >= hi)
@@ -1271,8 +1297,7 @@ static bool named_subject(const sr_context *c, size_t lo, size_t k)
         return false;
     for (size_t q = k - 1; q > lo && k - q < 30;) {
         q--;
-        if (sr_tok_char(c, q, ';') || sr_tok_char(c, q, ':') || sr_tok_class(c, q, SR_LEX_EVENTS_SUBORDINATOR) ||
-            sr_tok_is(c, q, "who") || sr_tok_is(c, q, "which") || sr_tok_is(c, q, "and"))
+        if (sr_tok_char(c, q, ';') || sr_tok_char(c, q, ':') || sr_tok_is(c, q, "and"))
             return false;
         if (!sr_tok_char(c, q, ',') || q == lo)
             continue;
@@ -1371,6 +1396,11 @@ static void stated_casualties(const sr_context *c, size_t lo, size_t hi, sr_even
             bool found_dead = k > lo && sr_tok_is(c, k, "found") && sr_tok_is(c, k + 1, "dead") &&
                               sr_tok_is(c, k - 1, "was");
             if (found_dead) {
+                /* "X, the mayor who was kidnapped on Sunday, was found dead" */
+                if (named_subject(c, lo, k - 1)) {
+                    ev->fat_low = ev->fat_high = 1;
+                    ev->fat_q = SR_Q_EXACT;
+                }
                 for (size_t q = k - 1; q > lo && k - q < 14 && !ev->fat_q;) {
                     q--;
                     const sr_entity *en = sr_entity_at(c, q, NULL);
@@ -1727,6 +1757,21 @@ static int32_t town_before(const sr_context *c, size_t k)
     return -1;
 }
 
+/* Does sentence s or one of the next two of its paragraph name
+ * explosives (bomb_word)? */
+static bool bombs_told(const sr_context *c, size_t s)
+{
+    for (size_t p = s; p < c->nsen && p < s + 3; p++) {
+        size_t lo = sr_sent_first(c, p), hi = sr_sent_end(c, p);
+        if (p > s && (c->tok[lo].flags & SITREP_TOKF_PARA_START))
+            break;
+        for (size_t k = lo; k < hi; k++)
+            if (sr_tok_class(c, k, SR_LEX_EVENTS_BOMB_WORD))
+                return true;
+    }
+    return false;
+}
+
 static sitrep_status emit(const estate *es, size_t s, const trig *t, size_t nt, size_t lo, size_t hi,
                           sr_buf *out, size_t first_event)
 {
@@ -1813,6 +1858,22 @@ static sitrep_status emit(const estate *es, size_t s, const trig *t, size_t nt, 
     /* "a guard and one of the cooks were killed": a list of
      * victims; it outnumbers a figure that counts a part of it */
     take_victims(c, lo, hi, &ev);
+    /* "X was assassinated in an attack in which two of his guards were
+     * also killed": the count is of others besides one victim the
+     * sentence names alone */
+    if (ev.fat_q && ev.fat_low >= 1)
+        for (size_t k = slo; k + 1 < shi; k++)
+            if (sr_tok_is(c, k, "also") &&
+                (sr_tok_class(c, k + 1, SR_LEX_EVENTS_KILLED_PASSIVE) || sr_tok_is(c, k + 1, "died"))) {
+                sr_event one;
+                memset(&one, 0, sizeof one);
+                stated_casualties(c, slo, k, &one);
+                if (one.fat_q && one.fat_low == 1) {
+                    ev.fat_low += 1;
+                    ev.fat_high += 1;
+                }
+                break;
+            }
     stated_casualties(c, slo, shi, &ev);
     /* "... on Sunday. No casualties were reported." */
     if (s + 1 < c->nsen && sr_tok_is(c, sr_sent_first(c, s + 1), "no"))
@@ -1886,6 +1947,11 @@ static sitrep_status emit(const estate *es, size_t s, const trig *t, size_t nt, 
         if (ev.sub == EV_VAC_ATTACK && sr_tok_class(c, main->at, SR_LEX_EVENTS_RAID_WORD) && !ev.fat_q && !ev.inj_q &&
             (forces || state || (perp >= 0 && c->ent[perp].e.kind == SITREP_ENTITY_MILITARY)))
             ev.sub = EV_OTHER;
+        /* "a terrorist attack on the newspaper ... the car bomb tore off
+         * its front": an attack on no one named, told with explosives in
+         * its paragraph, is a bombing */
+        if (ev.sub == EV_VAC_ATTACK && ev.vague && bombs_told(c, s))
+            ev.sub = EV_IED;
     }
     /* "Nigerian jets killed 30", "a drone hit a car": what struck from the air */
     if (ev.sub == EV_CLASH || ev.sub == EV_VAC_ATTACK) {
