@@ -170,17 +170,22 @@ static int32_t story_of(const sitrep_corpus *c, uint32_t doc_index)
     return SR_VEC_AT(&c->docs, sr_cdoc, doc_index).story;
 }
 
-static int cmp_event(const void *pa, const void *pb, void *ctx)
+/* What events are sorted by, worked out once per event (as claim_key). */
+typedef struct event_key {
+    int32_t story;
+    uint32_t event, first;
+    const char *place; /* its country, else its location, else "" */
+    const char *doc;
+} event_key;
+
+/* By story (events merge within one), place, document id, position. */
+static int cmp_event_key(const void *pa, const void *pb, void *ctx)
 {
-    const sitrep_corpus *sort_corpus = ctx;
-    const sr_cevent *ev = (const sr_cevent *)(const void *)sort_corpus->events.data;
-    const sr_cevent *a = &ev[*(const uint32_t *)pa], *b = &ev[*(const uint32_t *)pb];
-    int32_t sa = story_of(sort_corpus, a->doc_index), sb = story_of(sort_corpus, b->doc_index);
-    if (sa != sb)
-        return sa < sb ? -1 : 1; /* events merge within one story */
-    const char *ka = a->country[0] ? a->country : (a->location ? a->location : "");
-    const char *kb = b->country[0] ? b->country : (b->location ? b->location : "");
-    int c = strcmp(ka, kb);
+    (void)ctx;
+    const event_key *a = pa, *b = pb;
+    if (a->story != b->story)
+        return a->story < b->story ? -1 : 1;
+    int c = strcmp(a->place, b->place);
     if (c)
         return c;
     c = strcmp(a->doc, b->doc);
@@ -207,17 +212,25 @@ static int cmp_doc_order(const void *pa, const void *pb, void *ctx)
     return a->first < b->first ? -1 : a->first > b->first;
 }
 
-static int cmp_claim(const void *pa, const void *pb, void *ctx)
+/* What claims are sorted by, worked out once per claim: a comparison
+ * that found the story through the document and the family through the
+ * lexicon cost cache misses and lookups n log n times. */
+typedef struct claim_key {
+    int32_t story;
+    uint32_t claim, first;
+    uint64_t family;
+    const char *doc;
+} claim_key;
+
+/* By story, measure family, document id, position. */
+static int cmp_claim_key(const void *pa, const void *pb, void *ctx)
 {
-    const sitrep_corpus *sort_corpus = ctx;
-    const sr_cclaim *cl = (const sr_cclaim *)(const void *)sort_corpus->claims.data;
-    const sr_cclaim *a = &cl[*(const uint32_t *)pa], *b = &cl[*(const uint32_t *)pb];
-    int32_t sa = story_of(sort_corpus, a->doc_index), sb = story_of(sort_corpus, b->doc_index);
-    if (sa != sb)
-        return sa < sb ? -1 : 1;
-    uint64_t fa = family_key(a), fb = family_key(b);
-    if (fa != fb)
-        return fa < fb ? -1 : 1;
+    (void)ctx;
+    const claim_key *a = pa, *b = pb;
+    if (a->story != b->story)
+        return a->story < b->story ? -1 : 1;
+    if (a->family != b->family)
+        return a->family < b->family ? -1 : 1;
     int c = strcmp(a->doc, b->doc);
     if (c)
         return c;
@@ -368,13 +381,21 @@ static sitrep_status group_claims(sitrep_corpus *c)
     for (size_t i = 0; i < n && st == SITREP_OK; i++)
         if (cl[i].alive)
             order[m++] = (uint32_t)i;
-    if (st == SITREP_OK && !sr_sort(order, m, sizeof *order, cmp_claim, c, c->mem))
+    claim_key *keys = st == SITREP_OK ? c->mem->calloc(m ? m : 1, sizeof *keys) : NULL;
+    if (st == SITREP_OK && !keys)
         st = SITREP_ENOMEM;
+    for (size_t i = 0; i < m && st == SITREP_OK; i++) {
+        const sr_cclaim *x = &cl[order[i]];
+        keys[i] = (claim_key){story_of(c, x->doc_index), order[i], x->first, family_key(x), x->doc};
+    }
+    if (st == SITREP_OK && !sr_sort(keys, m, sizeof *keys, cmp_claim_key, NULL, c->mem))
+        st = SITREP_ENOMEM;
+    for (size_t i = 0; i < m && st == SITREP_OK; i++)
+        order[i] = keys[i].claim;
     size_t run = 0, ng = 0;
     for (size_t i = 0; i < m && st == SITREP_OK; i++) {
         const sr_cclaim *x = &cl[order[i]];
-        if (i > 0 && (story_of(c, x->doc_index) != story_of(c, cl[order[i - 1]].doc_index) ||
-                      family_key(x) != family_key(&cl[order[i - 1]])))
+        if (i > 0 && (keys[i].story != keys[i - 1].story || keys[i].family != keys[i - 1].family))
             run = i;
         /* the first group of this story and family it joins (of its last RULES.group_cap) */
         size_t first_group = run < i ? member_group[run] : ng;
@@ -407,7 +428,7 @@ static sitrep_status group_claims(sitrep_corpus *c)
         /* a named source's figure for a stated period: one statement
          * wherever it is told */
         if (named(x->attributed_to) && x->from[0]) {
-            statement s = {family_key(x), x->attributed_to, x->from, x->to, x->low, x->high, x->qualifier,
+            statement s = {keys[i].family, x->attributed_to, x->from, x->to, x->low, x->high, x->qualifier,
                            order[i], (uint32_t)g};
             if (!SR_VEC_PUSH(&stmts, statement, s))
                 st = SITREP_ENOMEM;
@@ -459,6 +480,7 @@ static sitrep_status group_claims(sitrep_corpus *c)
         cl[order[i]].group = (int32_t)renum[r];
     }
     c->mem->free(root);
+    c->mem->free(keys);
     c->mem->free(renum);
     sr_buf_free(&states);
     sr_buf_free(&stmts);
@@ -634,20 +656,24 @@ static sitrep_status group_events(sitrep_corpus *c)
     for (size_t i = 0; i < n; i++)
         if (ev[i].alive)
             order[m++] = (uint32_t)i;
-    if (!sr_sort(order, m, sizeof *order, cmp_event, c, c->mem)) {
+    event_key *keys = c->mem->calloc(m ? m : 1, sizeof *keys);
+    for (size_t i = 0; i < m && keys; i++) {
+        const sr_cevent *e = &ev[order[i]];
+        keys[i] = (event_key){story_of(c, e->doc_index), order[i], e->first,
+                              e->country[0] ? e->country : (e->location ? e->location : ""), e->doc};
+    }
+    if (!keys || !sr_sort(keys, m, sizeof *keys, cmp_event_key, NULL, c->mem)) {
+        c->mem->free(keys);
         c->mem->free(order);
         c->mem->free(member_group);
         return SITREP_ENOMEM;
     }
+    for (size_t i = 0; i < m; i++)
+        order[i] = keys[i].event;
     size_t run = 0;
     for (size_t i = 0; i < m; i++) {
-        if (i > 0 && cmp_event(&order[i], &order[i - 1], c) != 0) {
-            const sr_cevent *a = &ev[order[i]], *b = &ev[order[i - 1]];
-            const char *ka = a->country[0] ? a->country : (a->location ? a->location : "");
-            const char *kb = b->country[0] ? b->country : (b->location ? b->location : "");
-            if (strcmp(ka, kb) != 0 || story_of(c, a->doc_index) != story_of(c, b->doc_index))
-                run = i;
-        }
+        if (i > 0 && (keys[i].story != keys[i - 1].story || strcmp(keys[i].place, keys[i - 1].place) != 0))
+            run = i;
         size_t ng = SR_VEC_COUNT(&c->egroups, sr_cegroup);
         size_t first_group = run < i ? member_group[run] : ng;
         if (ng > first_group + RULES.group_cap)
@@ -665,6 +691,7 @@ static sitrep_status group_events(sitrep_corpus *c)
             sr_cegroup grp = {order[i], order[i], 0, NULL};
             g = (int32_t)ng;
             if (!SR_VEC_PUSH(&c->egroups, sr_cegroup, grp)) {
+                c->mem->free(keys);
                 c->mem->free(order);
                 c->mem->free(member_group);
                 return SITREP_ENOMEM;
@@ -673,6 +700,7 @@ static sitrep_status group_events(sitrep_corpus *c)
         member_group[i] = (uint32_t)g;
         ev[order[i]].group = g;
     }
+    c->mem->free(keys);
     size_t ng = SR_VEC_COUNT(&c->egroups, sr_cegroup);
     sr_cegroup *gs = (sr_cegroup *)(void *)c->egroups.data;
     for (size_t i = 0; i < m; i++)

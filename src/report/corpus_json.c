@@ -443,50 +443,74 @@ static sitrep_status egroup_emit(const sitrep_corpus *c, const sr_cegroup *g, co
     return st;
 }
 
-/* Groups in the order of their first member (document id, position). */
-static int cmp_group(const void *pa, const void *pb, void *ctx)
+/* A merged record's place in the output: its first member's document id
+ * and position, read once per record (a comparison that went through the
+ * members to the claim or event cost cache misses n log n times). */
+typedef struct out_key {
+    const char *doc;
+    uint32_t first;
+    uint32_t index; /* the record's index */
+} out_key;
+
+static int cmp_out_key(const void *pa, const void *pb, void *ctx)
 {
-    const sitrep_corpus *c = ctx;
-    const sr_cgroup *a = *(const sr_cgroup *const *)pa, *b = *(const sr_cgroup *const *)pb;
-    const uint32_t *m = (const uint32_t *)(const void *)c->claim_members.data;
-    const sr_cclaim *x = &SR_VEC_AT(&c->claims, sr_cclaim, m[a->first_member]);
-    const sr_cclaim *y = &SR_VEC_AT(&c->claims, sr_cclaim, m[b->first_member]);
-    int k = strcmp(x->doc, y->doc);
+    (void)ctx;
+    const out_key *a = pa, *b = pb;
+    int k = strcmp(a->doc, b->doc);
     if (k)
         return k;
-    return x->first < y->first ? -1 : x->first > y->first;
+    return a->first < b->first ? -1 : a->first > b->first;
 }
 
-static int cmp_egroup(const void *pa, const void *pb, void *ctx)
+/* The indexes of the ng merged records in the order of their first member
+ * (document id, position); NULL when out of memory. */
+static uint32_t *output_order(const sitrep_corpus *c, bool events, size_t ng)
 {
-    const sitrep_corpus *c = ctx;
-    const sr_cegroup *a = *(const sr_cegroup *const *)pa, *b = *(const sr_cegroup *const *)pb;
-    const uint32_t *m = (const uint32_t *)(const void *)c->event_members.data;
-    const sr_cevent *x = &SR_VEC_AT(&c->events, sr_cevent, m[a->first_member]);
-    const sr_cevent *y = &SR_VEC_AT(&c->events, sr_cevent, m[b->first_member]);
-    int k = strcmp(x->doc, y->doc);
-    if (k)
-        return k;
-    return x->first < y->first ? -1 : x->first > y->first;
+    out_key *keys = c->mem->calloc(ng ? ng : 1, sizeof *keys);
+    uint32_t *order = c->mem->calloc(ng ? ng : 1, sizeof *order);
+    if (!keys || !order) {
+        c->mem->free(keys);
+        c->mem->free(order);
+        return NULL;
+    }
+    for (size_t i = 0; i < ng; i++) {
+        if (events) {
+            const sr_cegroup *g = &SR_VEC_AT(&c->egroups, sr_cegroup, i);
+            const sr_cevent *x = &SR_VEC_AT(&c->events, sr_cevent,
+                                            SR_VEC_AT(&c->event_members, uint32_t, g->first_member));
+            keys[i] = (out_key){x->doc, x->first, (uint32_t)i};
+        } else {
+            const sr_cgroup *g = &SR_VEC_AT(&c->groups, sr_cgroup, i);
+            const sr_cclaim *x = &SR_VEC_AT(&c->claims, sr_cclaim,
+                                            SR_VEC_AT(&c->claim_members, uint32_t, g->first_member));
+            keys[i] = (out_key){x->doc, x->first, (uint32_t)i};
+        }
+    }
+    if (!sr_sort(keys, ng, sizeof *keys, cmp_out_key, NULL, c->mem)) {
+        c->mem->free(keys);
+        c->mem->free(order);
+        return NULL;
+    }
+    for (size_t i = 0; i < ng; i++)
+        order[i] = keys[i].index;
+    c->mem->free(keys);
+    return order;
 }
-
 
 static sitrep_status write_claims(const sitrep_corpus *c, sitrep_write_fn write, void *ctx)
 {
     size_t ng = SR_VEC_COUNT(&c->groups, sr_cgroup);
     size_t *qb = NULL;
     size_t *first = sr_span_index(c, &c->claim_spans, SR_VEC_COUNT(&c->claims, sr_cclaim), &qb);
-    const sr_cgroup **order = c->mem->calloc(ng ? ng : 1, sizeof *order);
+    uint32_t *order = output_order(c, false, ng);
     sitrep_status st = first && qb && order ? SITREP_OK : SITREP_ENOMEM;
-    for (size_t i = 0; i < ng && st == SITREP_OK; i++)
-        order[i] = &SR_VEC_AT(&c->groups, sr_cgroup, i);
-    if (st == SITREP_OK && !sr_sort(order, ng, sizeof *order, cmp_group, (void *)c, c->mem))
-        st = SITREP_ENOMEM;
-    for (size_t i = 0; i < ng && st == SITREP_OK; i++)
+    for (size_t i = 0; i < ng && st == SITREP_OK; i++) {
+        const sr_cgroup *g = &SR_VEC_AT(&c->groups, sr_cgroup, order[i]);
         if (wanted(c, est_sourced(sources_bytes(qb, first, (const uint32_t *)(const void *)c->claim_members.data +
-                                                                order[i]->first_member,
-                                                order[i]->nmembers))))
-            st = emit(c, group_json(c, order[i], first), write, ctx);
+                                                                g->first_member,
+                                                g->nmembers))))
+            st = emit(c, group_json(c, g, first), write, ctx);
+    }
     c->mem->free(first);
     c->mem->free(qb);
     c->mem->free(order);
@@ -498,22 +522,21 @@ static sitrep_status write_events(const sitrep_corpus *c, sitrep_write_fn write,
     size_t ng = SR_VEC_COUNT(&c->egroups, sr_cegroup);
     size_t *qb = NULL;
     size_t *first = sr_span_index(c, &c->event_spans, SR_VEC_COUNT(&c->events, sr_cevent), &qb);
-    const sr_cegroup **order = c->mem->calloc(ng ? ng : 1, sizeof *order);
+    uint32_t *order = output_order(c, true, ng);
     sitrep_status st = first && qb && order ? SITREP_OK : SITREP_ENOMEM;
     for (size_t i = 0; i < ng && st == SITREP_OK; i++)
-        order[i] = &SR_VEC_AT(&c->egroups, sr_cegroup, i);
-    if (st == SITREP_OK && !sr_sort(order, ng, sizeof *order, cmp_egroup, (void *)c, c->mem))
-        st = SITREP_ENOMEM;
-    for (size_t i = 0; i < ng && st == SITREP_OK; i++)
-        st = egroup_emit(c, order[i], first, qb, write, ctx); /* wanted() per record */
+        st = egroup_emit(c, &SR_VEC_AT(&c->egroups, sr_cegroup, order[i]), first, qb, write,
+                         ctx); /* wanted() per record */
     /* then the happenings merged across reports */
-    for (size_t i = 0; i < ng && st == SITREP_OK; i++)
-        if (many_reports(c, order[i]) &&
+    for (size_t i = 0; i < ng && st == SITREP_OK; i++) {
+        const sr_cegroup *g = &SR_VEC_AT(&c->egroups, sr_cegroup, order[i]);
+        if (many_reports(c, g) &&
             wanted(c, est_sourced(sources_bytes(qb, first,
                                                 (const uint32_t *)(const void *)c->event_members.data +
-                                                    order[i]->first_member,
-                                                order[i]->nmembers))))
-            st = emit(c, happening_json(c, order[i], first), write, ctx);
+                                                    g->first_member,
+                                                g->nmembers))))
+            st = emit(c, happening_json(c, g, first), write, ctx);
+    }
     c->mem->free(first);
     c->mem->free(qb);
     c->mem->free(order);
