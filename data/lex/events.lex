@@ -975,7 +975,6 @@ positions
 position
 airport
 airbase
-station
 headquarters
 militants
 fighters
