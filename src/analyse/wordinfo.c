@@ -30,6 +30,16 @@ int sr_word_number(const char *s, size_t n)
     return t >= 20 && t % 10 == 0 && u >= 1 && u <= 9 ? t + u : 0;
 }
 
+/* Can a month or weekday name (core/dates.c, read case-insensitively)
+ * start with byte c? */
+static inline bool month_or_day_initial(char c)
+{
+    unsigned k = (unsigned char)(c | 0x20) - 'a';
+    return k < 26 && (1u << k & (1u << ('a' - 'a') | 1u << ('d' - 'a') | 1u << ('f' - 'a') | 1u << ('j' - 'a') |
+                                 1u << ('m' - 'a') | 1u << ('n' - 'a') | 1u << ('o' - 'a') | 1u << ('s' - 'a') |
+                                 1u << ('t' - 'a') | 1u << ('w' - 'a')));
+}
+
 static uint16_t word_flags(const char *s, const sitrep_token *t, uint8_t *num, sr_lexid *lex)
 {
     size_t n = t->end - t->start, tn = n;
@@ -47,9 +57,11 @@ static uint16_t word_flags(const char *s, const sitrep_token *t, uint8_t *num, s
     const char *dash = plain ? NULL : memchr(s, '-', n);
     bool hyphen = dash != NULL;
 
-    /* times.c timeish(), on the word without its possessive */
+    /* times.c timeish(), on the word without its possessive (a month or
+     * weekday name has 3-9 letters and starts with one of adfjmnostw:
+     * the other capitalised words skip both scans of the names) */
     if ((t->flags & SITREP_TOKF_CAP) &&
-        (sr_month_number(s, tn) || sr_weekday_name(s, tn) ||
+        ((tn >= 3 && tn <= 9 && month_or_day_initial(s[0]) && (sr_month_number(s, tn) || sr_weekday_name(s, tn))) ||
          (tn == 2 && s[0] == 'Q' && s[1] >= '1' && s[1] <= '4')))
         f |= SR_WI_TIMEISH;
     else if (dash && dash < s + tn)
