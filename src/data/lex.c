@@ -5,29 +5,6 @@
 
 #include <string.h>
 
-/* The 1-7 bytes s[0..n) as memcpy(&w, s, n) would give them on a
- * little-endian machine, read without touching a byte past s + n. */
-static inline uint64_t load_tail(const char *s, size_t n)
-{
-    uint64_t w = 0;
-    size_t at = 0;
-    if (n & 4) {
-        uint32_t x;
-        memcpy(&x, s, 4);
-        w = x;
-        at = 4;
-    }
-    if (n & 2) {
-        uint16_t x;
-        memcpy(&x, s + at, 2);
-        w |= (uint64_t)x << (8 * at);
-        at += 2;
-    }
-    if (n & 1)
-        w |= (uint64_t)(unsigned char)s[at] << (8 * at);
-    return w;
-}
-
 /* Eight bytes with A-Z made a-z and every other byte as it is (bytes
  * 0x80 and up included): each byte's low seven bits are compared with 'A'
  * and 'Z' by one addition each, which cannot carry into the next byte. */
@@ -56,7 +33,7 @@ static bool same_folded(const char *s, size_t n, const char *folded)
     if (n == 0)
         return true;
     memcpy(&b, folded, 8);
-    return fold8(load_tail(s, n)) == (b & (~0ull >> (8 * (8 - n))));
+    return fold8(sr_load_tail(s, n)) == (b & (~0ull >> (8 * (8 - n))));
 }
 
 sr_lexid sr_lex_find_hash(uint64_t h, const char *s, size_t n)

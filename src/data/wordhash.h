@@ -18,6 +18,30 @@
 #include <stdint.h>
 #include <string.h>
 
+/* The 1-7 bytes s[0..n) as memcpy(&w, s, n) would give them on a
+ * little-endian machine, read without touching a byte past s + n (4-, 2-
+ * and 1-byte loads, see above). */
+static inline uint64_t sr_load_tail(const char *s, size_t n)
+{
+    uint64_t w = 0;
+    size_t at = 0;
+    if (n & 4) {
+        uint32_t x;
+        memcpy(&x, s, 4);
+        w = x;
+        at = 4;
+    }
+    if (n & 2) {
+        uint16_t x;
+        memcpy(&x, s + at, 2);
+        w |= (uint64_t)x << (8 * at);
+        at += 2;
+    }
+    if (n & 1)
+        w |= (uint64_t)(unsigned char)s[at] << (8 * at);
+    return w;
+}
+
 static inline uint64_t sr_word_hash(const char *s, size_t n)
 {
     const uint64_t fold = 0x2020202020202020ull, k = 0x9E3779B97F4A7C15ull;
@@ -31,24 +55,7 @@ static inline uint64_t sr_word_hash(const char *s, size_t n)
         n -= 8;
     }
     if (n) {
-        /* the bytes in memory order, as memcpy(&w, s, n) on a
-         * little-endian machine */
-        uint64_t w = 0;
-        size_t at = 0;
-        if (n & 4) {
-            uint32_t x;
-            memcpy(&x, s, 4);
-            w = x;
-            at = 4;
-        }
-        if (n & 2) {
-            uint16_t x;
-            memcpy(&x, s + at, 2);
-            w |= (uint64_t)x << (8 * at);
-            at += 2;
-        }
-        if (n & 1)
-            w |= (uint64_t)(unsigned char)s[at] << (8 * at);
+        uint64_t w = sr_load_tail(s, n);
         h = (h ^ (w | (fold >> (8 * (8 - n))))) * k;
         h ^= h >> 29;
     }
