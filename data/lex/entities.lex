@@ -629,6 +629,27 @@ town
 district
 village
 
+# The limits place resolution weighs candidates by (entities.c:
+# place_score, neighbour_in_region, choose_place): populations in people,
+# distances in km.  An entry names the limit, not a word of the text.
+# - small_namesake: below it, a place that nothing in the document
+#   supports (its country unnamed, no stated country) is a namesake, unless
+#   a locative names it and it is the name's only candidate;
+# - unplaced_namesake: below it, such a place is a namesake even after a
+#   locative unless the locative places it;
+# - common_word_town: a place named by a common word ("Mobile", "Split")
+#   named mid-sentence without a locative must be at least this large;
+# - large_city: a city this large keeps its name against a region of it
+#   ("New York", "Cairo"); smaller towns lose to a region named so;
+# - part_of_city_km: a town within this distance of a city of the region's
+#   name is a part of that city ("Brooklyn, New York").
+[table place_limits: value]
+small_namesake      50000
+unplaced_namesake   500000
+common_word_town    100000
+large_city          500000
+part_of_city_km     30
+
 # Particles that join a name even standing alone ("al Qaeda", "El
 # Fasher"); the others only when hyphenated ("ad-Dawr"), as "at" and "as"
 # are English words.

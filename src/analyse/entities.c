@@ -97,6 +97,11 @@ typedef struct learned {
     const char *exact; /* spelling that must match, or NULL (arena) */
 } learned;
 
+/* The limits of place resolution (entities.lex: place_limits). */
+typedef struct place_limits {
+    double small_namesake, unplaced_namesake, common_word_town, large_city, part_of_city_km;
+} place_limits;
+
 typedef struct ent_state {
     sitrep_doc *doc;
     const char *src;
@@ -119,6 +124,7 @@ typedef struct ent_state {
     uint32_t country_weak[26 * 26]; /* the part of it second-level subdivisions gave */
     char admin1_seen[64][8];
     size_t nadmin1;
+    place_limits lim;        /* entities.lex: place_limits */
 } ent_state;
 
 /* ---- small word classes ---- */
@@ -1790,9 +1796,9 @@ static double place_score(const ent_state *st, const cand *c, const sr_place *p,
             s += 0.5;
         /* a small place nothing in the document supports is a namesake;
          * an unambiguous one after "in", "near", "outside" is taken */
-        if (w == 0 && !stated && pop < 50000 && !(placed && ncands == 1))
+        if (w == 0 && !stated && pop < st->lim.small_namesake && !(placed && ncands == 1))
             *ok = false;
-        if (w == 0 && !stated && !placed && pop < 500000)
+        if (w == 0 && !stated && !placed && pop < st->lim.unplaced_namesake)
             *ok = false;
         break;
     }
@@ -1802,7 +1808,7 @@ static double place_score(const ent_state *st, const cand *c, const sr_place *p,
     /* "Mobile", "Split", "Muscat": a place named by a common word needs a
      * locative before it, or must be large and named mid-sentence */
     if ((p->flags & SR_PLACEF_COMMON_WORD) && !locative &&
-        ((first->flags & U_SENT) || pop < 100000))
+        ((first->flags & U_SENT) || pop < st->lim.common_word_town))
         *ok = false;
     if (w)
         s += 3 + (w > 6 ? 6 : w) * 0.5;
@@ -1854,12 +1860,12 @@ static bool neighbour_in_region(const ent_state *st, const cand *o, const char *
     for (size_t j = 0; j < n; j++) {
         sr_place p;
         sr_gaz_place(st->gaz, ids[j], &p);
-        if (!town && p.kind == SR_PLACE_CITY && p.population >= 500000)
+        if (!town && p.kind == SR_PLACE_CITY && p.population >= st->lim.large_city)
             return false;
         if (!p.admin1_code)
             continue;
         if (town && p.kind == SR_PLACE_CITY && strcmp(p.admin1_code, code) == 0 &&
-            km_between(p.lat, p.lon, city->lat, city->lon) > 30)
+            km_between(p.lat, p.lon, city->lat, city->lon) > st->lim.part_of_city_km)
             return true;
         if (!town && p.kind == SR_PLACE_ADMIN1 && p.feature && strcmp(p.feature, "ADM1") == 0 &&
             strncmp(p.admin1_code, code, 3) == 0 && strcmp(p.admin1_code, code) != 0)
@@ -2000,7 +2006,7 @@ static uint32_t choose_place(const ent_state *st, const cand *c, place_ctx *pc)
     /* "Oregon", "Wyoming": a region's name beats a town named after it in
      * another region (a town of Ohio called Oregon), unless the town is a
      * capital or a large city; the region's own seat ("Idlib") keeps it */
-    if (bp.kind == SR_PLACE_CITY && !(bp.flags & SR_PLACEF_CAPITAL) && bp.population < 500000 &&
+    if (bp.kind == SR_PLACE_CITY && !(bp.flags & SR_PLACEF_CAPITAL) && bp.population < st->lim.large_city &&
         !(bp.admin1_code && region_code && strcmp(bp.admin1_code, region_code) == 0) &&
         region_w > 0 && region_w >= country_weight(st, bp.country))
         return region;
@@ -2881,6 +2887,13 @@ static void finish(ent_state *st)
     doc->mem->free(map);
 }
 
+/* A limit of entities.lex's place_limits table, by name. */
+static double place_limit(const char *name)
+{
+    sr_lexid id = sr_lex_find(name, strlen(name));
+    return sr_lex_value(id, SR_LEX_ENTITIES_PLACE_LIMITS, SR_LEXCOL_ENTITIES_PLACE_LIMITS_VALUE);
+}
+
 sitrep_status sr_entities(sitrep_doc *doc)
 {
     ent_state st;
@@ -2888,6 +2901,9 @@ sitrep_status sr_entities(sitrep_doc *doc)
     st.doc = doc;
     st.src = doc->src;
     st.gaz = sr_gazetteer_get();
+    st.lim = (place_limits){place_limit("small_namesake"), place_limit("unplaced_namesake"),
+                            place_limit("common_word_town"), place_limit("large_city"),
+                            place_limit("part_of_city_km")};
     sr_buf_init(&st.units, doc->mem);
     sr_buf_init(&st.norm, doc->mem);
     sr_buf_init(&st.ids, doc->mem);
