@@ -336,15 +336,22 @@ static sitrep_status emit(const sitrep_corpus *c, json_t *o, sitrep_write_fn wri
     return st;
 }
 
+/* The end of the run of one report's members that starts at members[m]
+ * (members are in document order). */
+static size_t report_run_end(const sr_cevent *ev, const uint32_t *members, size_t m, size_t n)
+{
+    size_t e = m + 1;
+    while (e < n && strcmp(ev[members[e]].doc, ev[members[m]].doc) == 0)
+        e++;
+    return e;
+}
+
 /* Does the happening have members in more than one report? */
 static bool many_reports(const sitrep_corpus *c, const sr_cegroup *g)
 {
     const sr_cevent *ev = (const sr_cevent *)(const void *)c->events.data;
     const uint32_t *members = (const uint32_t *)(const void *)c->event_members.data + g->first_member;
-    for (size_t m = 1; m < g->nmembers; m++)
-        if (strcmp(ev[members[m]].doc, ev[members[0]].doc) != 0)
-            return true;
-    return false;
+    return g->nmembers > 0 && report_run_end(ev, members, 0, g->nmembers) < g->nmembers;
 }
 
 /* One event record.  members[0..n) are the members shown together: the
@@ -423,9 +430,7 @@ static sitrep_status egroup_emit(const sitrep_corpus *c, const sr_cegroup *g, co
     sitrep_status st = SITREP_OK;
     /* members are in document order: each report's run */
     for (size_t m = 0; m < g->nmembers && st == SITREP_OK;) {
-        size_t e = m + 1;
-        while (e < g->nmembers && strcmp(ev[members[e]].doc, ev[members[m]].doc) == 0)
-            e++;
+        size_t e = report_run_end(ev, members, m, g->nmembers);
         if (!wanted(c, est_sourced(sources_bytes(qb, first, members + m, e - m)))) {
             m = e;
             continue;
@@ -826,8 +831,7 @@ static size_t est_egroup(const sitrep_corpus *c, const sr_cegroup *g, const size
         return all;
     size_t w = all;
     for (size_t m = 0, e; m < g->nmembers; m = e) {
-        for (e = m + 1; e < g->nmembers && strcmp(ev[members[e]].doc, ev[members[m]].doc) == 0; e++)
-            ;
+        e = report_run_end(ev, members, m, g->nmembers);
         w += est_sourced(sources_bytes(qb, first, members + m, e - m));
     }
     return w;
