@@ -143,6 +143,14 @@ static const uint8_t sub_of_lex[SR_LEXE_EVENT_SUB__COUNT] = {
 
 /* ---- helpers ---- */
 
+/* Is the noun at token k a plural: in -s, or one of figures.lex's plurals
+ * without it ("men", "people")? */
+static bool plural_noun(const sr_context *c, size_t k)
+{
+    size_t n = c->tok[k].end - c->tok[k].start;
+    return (n > 0 && (c->src[c->tok[k].end - 1] | 0x20) == 's') ||
+           sr_tok_class(c, k, SR_LEX_FIGURES_IRREGULAR_PLURAL);
+}
 
 /* Is a word of class k within `before` words before token i or `after`
  * words after it, inside [lo, hi)? */
@@ -1368,11 +1376,7 @@ static void stated_casualties(const sr_context *c, size_t lo, size_t hi, sr_even
                 /* "a peasant woman died", "the labour leader died": one
                  * person named by a singular noun after "a" or "the" */
                 if (!name && sr_tok_class(c, k - 1, SR_LEX_EVENTS_PERSON_OBJECT)) {
-                    const char *w = c->src + c->tok[k - 1].start;
-                    size_t wn = c->tok[k - 1].end - c->tok[k - 1].start;
-                    bool plural = (w[wn - 1] | 0x20) == 's' || sr_tok_is(c, k - 1, "men") ||
-                                  sr_tok_is(c, k - 1, "women") || sr_tok_is(c, k - 1, "children") ||
-                                  sr_tok_is(c, k - 1, "people");
+                    bool plural = plural_noun(c, k - 1);
                     for (size_t q = k - 1; !plural && q > lo && k - q < 5;) {
                         q--;
                         if (sr_tok_class(c, q, SR_LEX_EVENTS_ONE_WORD) || sr_tok_class(c, q, SR_LEX_EVENTS_VICTIM_DET)) {
@@ -1467,10 +1471,7 @@ static void stated_casualties(const sr_context *c, size_t lo, size_t hi, sr_even
                 break;
             if (!sr_tok_class(c, q, SR_LEX_EVENTS_PERSON_OBJECT))
                 continue;
-            const char *w = c->src + c->tok[q].start;
-            size_t wn = c->tok[q].end - c->tok[q].start;
-            if ((w[wn - 1] | 0x20) != 's' && !sr_tok_is(c, q, "men") && !sr_tok_is(c, q, "women") &&
-                !sr_tok_is(c, q, "children") && !sr_tok_is(c, q, "people") && !sr_tok_is(c, q, "police")) {
+            if (!plural_noun(c, q)) {
                 ev->fat_low = ev->fat_high = 1;
                 ev->fat_q = SR_Q_EXACT;
             }
