@@ -11,7 +11,11 @@
 # LAST_WEEK` and `report --since LAST_WEEK`.  Every batch's figures go to
 # BUILD_DIR/bench-scale/batches.tsv.  The generated batches are kept in
 # BUILD_DIR/bench-scale/gen-N (made again when the generator changes) unless
-# SITREP_BENCH_KEEP=0; SITREP=path runs another binary.
+# SITREP_BENCH_KEEP=0; SITREP=path runs another binary, and
+# SITREP_BENCH_OUT=DIR keeps its database and figures there (two binaries
+# measured side by side).  With SITREP_BENCH_PROFILE=1 each batch's CPU
+# seconds per step of the store (load, analyse+add, save, finish, the
+# tables, commit) go to DIR/profile.tsv.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 repo=$(dirname "$here")
@@ -30,10 +34,13 @@ cpu=${SITREP_BENCH_CPU:-0}
 if command -v taskset >/dev/null 2>&1 && taskset -c "$cpu" true 2>/dev/null; then pin=(taskset -c "$cpu"); fi
 out=$build/bench-scale
 mkdir -p "$out"
+gendir=$out
+out=${SITREP_BENCH_OUT:-$out}
+mkdir -p "$out"
 shopt -s nullglob
 sources=("$repo"/samples/*.txt "$repo"/tests/fixtures/*.spec)
 days=$(( (n + 2739) / 2740 ))
-corpus=$out/gen-$n-$batch
+corpus=$gendir/gen-$n-$batch
 stamp="n=$n batch=$batch days=$days gen=$(cksum <"$here/gen.c") sources=$(cat "${sources[@]}" | cksum)"
 if [[ ! -f $corpus/STAMP || $(cat "$corpus/STAMP") != "$stamp" ]]; then
   rm -rf "$corpus"
@@ -49,8 +56,11 @@ printf '%9s %9s %9s %9s\n' stored wall_s cpu_s peak_MB
 t0=$(date +%s.%N)
 stored=0
 for f in "$corpus"/articles-*.jsonl; do
-  /usr/bin/time -f "%e %U %S %M" -o "$out/time" "${pin[@]}" "$bin" ingest "$db" --batch "$batch" "$f" 2>"$out/err" ||
-    { cat "$out/err" >&2; exit 1; }
+  /usr/bin/time -f "%e %U %S %M" -o "$out/time" "${pin[@]}" env ${SITREP_BENCH_PROFILE:+SITREP_STORE_PROFILE=1} \
+    "$bin" ingest "$db" --batch "$batch" "$f" 2>"$out/err" || { cat "$out/err" >&2; exit 1; }
+  if [[ -n ${SITREP_BENCH_PROFILE:-} ]]; then
+    sed -n "s/^store profile (CPU s): /$stored /p" "$out/err" >> "$out/profile.tsv"
+  fi
   read -r wall user sys kb < "$out/time"
   line=$(awk -v st="$stored" -v w="$wall" -v u="$user" -v y="$sys" -v kb="$kb" \
     'BEGIN { printf "%d\t%.2f\t%.2f\t%.0f", st, w, u + y, kb / 1024 }')

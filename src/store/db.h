@@ -15,6 +15,22 @@
 
 #define SR_STMT_CACHE 96
 
+/* The steps of a batch a profile tells apart (sr_store_step). */
+enum {
+    SR_STEP_LOAD,      /* the snapshot read and loaded */
+    SR_STEP_ADD,       /* articles analysed (by the caller), added to the corpus and stored */
+    SR_STEP_SAVE,      /* the snapshot saved, compressed and written */
+    SR_STEP_FINISH,    /* the corpus finished: stories, dating, corroboration */
+    SR_STEP_DOCS,      /* tables.c: the cross-article tables emptied, documents, stories */
+    SR_STEP_ENTITIES,  /* entities, mentions, surface forms */
+    SR_STEP_CLAIMS,    /* claims and merged claims */
+    SR_STEP_EVENTS,    /* events and merged events */
+    SR_STEP_REST,      /* conflicts, trends, trend sentences */
+    SR_STEP_COMMIT,    /* the transaction committed */
+    SR_STEP_CLOSE,     /* the database closed (the WAL checkpointed) */
+    SR_STEPS
+};
+
 struct sitrep_store {
     sitrep_options opts;
     const sitrep_mem *mem;
@@ -38,6 +54,11 @@ struct sitrep_store {
      * events and trend sentences stay as they are */
     size_t base_ndocs;
     uint8_t *base_undated;
+    /* CPU seconds of each step of the batches since the store opened
+     * (sr_store_step), printed when it closes with SITREP_STORE_PROFILE
+     * set: what a batch spends where, for bench/ingest_scale.sh */
+    double step_cpu[SR_STEPS], step_mark;
+    bool profile;
     struct {
         const char *sql;      /* a string literal: the cache compares pointers */
         sqlite3_stmt *stmt;
@@ -80,6 +101,10 @@ sitrep_status sr_store_fill(sitrep_store *s, sitrep_corpus *c);
  * to out; the last byte dropped with `open` (an object left open for the
  * fields that follow). */
 bool sr_json_append(sr_buf *out, json_t *o, bool open);
+
+/* store.c: the CPU seconds since the last call charged to `step` (with
+ * s->profile; a no-op without). */
+void sr_store_step(sitrep_store *s, int step);
 
 /* store.c: forgets the batch's base (s->base_ok false). */
 void sr_store_base_drop(sitrep_store *s);

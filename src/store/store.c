@@ -154,6 +154,15 @@ static const char *const migrations[] = {
      * happening's (k -1), before their sources and documents */
     ("CREATE TABLE ereports(g INTEGER NOT NULL, k INTEGER NOT NULL, doc TEXT, head TEXT NOT NULL,"
      "  PRIMARY KEY(g, k));"),
+    /* 5: a merged claim or event keyed by its first member (g, and the
+     * claims' and events' grp, conflicts' a and b: a stored dated
+     * article's claim or event keeps its number), with a hash of what is
+     * written for it (h), so that a batch rewrites only the merged rows
+     * that changed (tables.c) */
+    "ALTER TABLE cgroups ADD COLUMN h INTEGER;"
+    "CREATE INDEX cgroups_h ON cgroups(h);"
+    "ALTER TABLE egroups ADD COLUMN h INTEGER;"
+    "CREATE INDEX egroups_h ON egroups(h);",
 };
 #define SCHEMA_VERSION ((int)(sizeof migrations / sizeof migrations[0]))
 
@@ -161,8 +170,8 @@ static sitrep_status fill_from_snapshot(sitrep_store *s);
 
 /* What a step needs beyond its SQL, run in its transaction (NULL none).
  * Filling the tables from the snapshot needs them all: it runs once, at
- * the last step (steps 2 and 3 filled them when they were the last). */
-static sitrep_status (*const migration_hooks[])(sitrep_store *) = {NULL, NULL, NULL, fill_from_snapshot};
+ * the last step (steps 2, 3 and 4 filled them when they were the last). */
+static sitrep_status (*const migration_hooks[])(sitrep_store *) = {NULL, NULL, NULL, NULL, fill_from_snapshot};
 
 /* The failure of the last SQLite call on s->db, `what` naming the step:
  * its status (EFULL, EBUSY, EDB, ...) and s->msg saying it (dberr.c). */
@@ -319,6 +328,8 @@ static sitrep_status new_store(const char *path, const sitrep_options *opts, sit
     else
         sitrep_options_init(&s->opts);
     s->opts.json_flags = 0; /* records without the text: the articles are kept apart */
+    s->profile = getenv("SITREP_STORE_PROFILE") != NULL;
+    sr_store_step(s, -1);
     if (!sr_db_writer_init(&s->writer, path)) {
         mem->free(s);
         return SITREP_ENOMEM;
@@ -355,8 +366,11 @@ sitrep_status sitrep_store_open(const char *path, const sitrep_options *opts, si
     sqlite3_busy_handler(s->db, sr_db_wait_busy, &s->writer);
     /* WAL: readers see the last commit while a batch is written;
      * synchronous=NORMAL loses no committed batch when the process dies
-     * (only, at worst, the last one on power loss) */
-    st = exec_what(s, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;",
+     * (only, at worst, the last one on power loss); a page cache of 64 MB
+     * (a batch updates indexes all over a large store: read from the OS,
+     * page by page, with the default 2 MB) */
+    st = exec_what(s, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;"
+                   " PRAGMA cache_size = -65536;",
                    "opening it");
     if (st == SITREP_OK)
         st = migrate(s);
@@ -424,10 +438,42 @@ const char *sitrep_store_message(const sitrep_store *s)
     return s ? s->msg : "";
 }
 
+static double cpu_seconds(void)
+{
+    struct timespec t;
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t);
+    return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
+}
+
+void sr_store_step(sitrep_store *s, int step)
+{
+    if (!s->profile)
+        return;
+    double now = cpu_seconds();
+    if (step >= 0 && step < SR_STEPS)
+        s->step_cpu[step] += now - s->step_mark;
+    s->step_mark = now;
+}
+
+/* The profile on stderr: CPU seconds per step of the batches. */
+static void profile_print(const sitrep_store *s)
+{
+    static const char *const names[SR_STEPS] = {"load", "analyse+add", "save", "finish", "docs", "entities",
+                                                 "claims", "events", "rest", "commit", "close"};
+    double total = 0;
+    fprintf(stderr, "store profile (CPU s):");
+    for (int i = 0; i < SR_STEPS; i++) {
+        fprintf(stderr, " %s %.2f", names[i], s->step_cpu[i]);
+        total += s->step_cpu[i];
+    }
+    fprintf(stderr, " total %.2f\n", total);
+}
+
 void sitrep_store_close(sitrep_store *s)
 {
     if (!s)
         return;
+    sr_store_step(s, -1);
     for (size_t i = 0; i < s->ncache; i++)
         sqlite3_finalize(s->cache[i].stmt);
     if (s->db) {
@@ -435,6 +481,9 @@ void sitrep_store_close(sitrep_store *s)
             sr_db_rollback(s->db); /* an uncommitted batch is not kept */
         sqlite3_close(s->db);
     }
+    sr_store_step(s, SR_STEP_CLOSE);
+    if (s->profile && s->step_cpu[SR_STEP_ADD] + s->step_cpu[SR_STEP_LOAD] > 0)
+        profile_print(s);
     sr_db_writer_done(&s->writer);
     sr_db_writer_free(&s->writer);
     sitrep_corpus_free(s->corpus);
@@ -593,7 +642,9 @@ static sitrep_status begin_batch(sitrep_store *s)
     s->in_batch = true;
     s->batch_added = 0;
     sr_db_writer_beat(&s->writer, true);
+    sr_store_step(s, SR_STEP_ADD);
     st = load_corpus(s);
+    sr_store_step(s, SR_STEP_LOAD);
     if (st == SITREP_OK) {
         char t[32], sql[128];
         now_iso(t);
@@ -855,6 +906,7 @@ sitrep_status sitrep_store_commit(sitrep_store *s)
         return SITREP_OK;
     sitrep_status st = SITREP_OK;
     sr_db_writer_beat(&s->writer, true);
+    sr_store_step(s, SR_STEP_ADD);
     if (s->batch_added) {
         /* the snapshot before finishing (finishing changes the corpus) */
         sr_buf snap;
@@ -880,9 +932,11 @@ sitrep_status sitrep_store_commit(sitrep_store *s)
         sqlite3_finalize(q);
         s->mem->free(z);
         sr_buf_free(&snap);
+        sr_store_step(s, SR_STEP_SAVE);
         /* the tables made again from everything stored */
         if (st == SITREP_OK)
             st = sitrep_corpus_finish(s->corpus);
+        sr_store_step(s, SR_STEP_FINISH);
         sr_db_writer_beat(&s->writer, true);
         if (st == SITREP_OK)
             st = sr_store_fill(s, s->corpus);
@@ -905,6 +959,7 @@ sitrep_status sitrep_store_commit(sitrep_store *s)
     }
     if (st == SITREP_OK)
         st = exec_what(s, "COMMIT", "committing the batch");
+    sr_store_step(s, SR_STEP_COMMIT);
     if (st != SITREP_OK) {
         abandon_batch(s);
         return st;

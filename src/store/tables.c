@@ -109,6 +109,12 @@ static int cmp_mention(const void *a, const void *b)
     return x->start < y->start ? -1 : x->start > y->start;
 }
 
+static int cmp_pair(const void *a, const void *b)
+{
+    const int64_t *x = a, *y = b;
+    return x[0] < y[0] ? -1 : x[0] > y[0];
+}
+
 /* ---- what a batch keeps ---- */
 
 /* Are document d's rows (its own, its claims', events' and trend
@@ -178,6 +184,156 @@ static sitrep_status set_group(sitrep_store *s, const char *sql, size_t i, int64
     sqlite3_bind_int64(q, 1, group);
     sqlite3_bind_int64(q, 2, (int64_t)i);
     return sr_db_done(s, q, "storing a group");
+}
+
+/* ---- merged rows written only where they changed ---- */
+
+/* A merged claim or event is keyed by its first member (a claim's or
+ * event's number, which a stored dated document's claims and events keep
+ * from batch to batch) and carries a hash of everything written for it
+ * (its row and the rows that hang from it): a batch writes the merged
+ * rows whose hash changed and deletes those no longer made, so that a
+ * store's cost per batch is not its number of merged claims and events
+ * in writes. */
+static uint64_t h_bytes(uint64_t h, const void *p, size_t n)
+{
+    const unsigned char *b = p;
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ b[i]) * 0x100000001B3ull;
+    return h;
+}
+
+static uint64_t h_str(uint64_t h, const char *v)
+{
+    if (!v)
+        return h_bytes(h, "\x01", 1);
+    return h_bytes(h_bytes(h, v, strlen(v)), "", 1);
+}
+
+static uint64_t h_int(uint64_t h, int64_t v)
+{
+    return h_bytes(h, &v, sizeof v);
+}
+
+/* The stored merged rows: keys and hashes, by key, and which of them the
+ * batch made again. */
+typedef struct stored_rows {
+    int64_t *key;
+    int64_t *h;
+    uint8_t *seen;
+    size_t n;
+} stored_rows;
+
+static void stored_free(sitrep_store *s, stored_rows *r)
+{
+    s->mem->free(r->key);
+    s->mem->free(r->h);
+    s->mem->free(r->seen);
+    memset(r, 0, sizeof *r);
+}
+
+static sitrep_status stored_read(sitrep_store *s, const char *sql, stored_rows *r)
+{
+    memset(r, 0, sizeof *r);
+    sqlite3_stmt *q = sr_db_stmt(s, sql);
+    if (!q)
+        return sr_db_last(s);
+    size_t cap = 0;
+    int rc;
+    sitrep_status st = SITREP_OK;
+    while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+        if (r->n == cap) {
+            cap = cap ? cap * 2 : 1024;
+            int64_t *k = s->mem->calloc(cap, sizeof *k), *h = s->mem->calloc(cap, sizeof *h);
+            if (!k || !h) {
+                s->mem->free(k);
+                s->mem->free(h);
+                st = SITREP_ENOMEM;
+                break;
+            }
+            if (r->n) {
+                memcpy(k, r->key, r->n * sizeof *k);
+                memcpy(h, r->h, r->n * sizeof *h);
+            }
+            s->mem->free(r->key);
+            s->mem->free(r->h);
+            r->key = k;
+            r->h = h;
+        }
+        r->key[r->n] = sqlite3_column_int64(q, 0);
+        /* a row of an older layout has no hash: made again */
+        r->h[r->n] = sqlite3_column_type(q, 1) == SQLITE_NULL ? 0 : sqlite3_column_int64(q, 1);
+        r->n++;
+    }
+    sqlite3_reset(q);
+    if (st == SITREP_OK && rc != SQLITE_DONE)
+        st = sr_db_fail(s, "reading the stored rows");
+    /* by key (the index gives them by hash): keys and hashes sorted together */
+    if (st == SITREP_OK && r->n) {
+        int64_t (*pairs)[2] = s->mem->calloc(r->n, sizeof *pairs);
+        r->seen = s->mem->calloc(r->n, 1);
+        if (!pairs || !r->seen) {
+            s->mem->free(pairs);
+            st = SITREP_ENOMEM;
+        } else {
+            for (size_t i = 0; i < r->n; i++) {
+                pairs[i][0] = r->key[i];
+                pairs[i][1] = r->h[i];
+            }
+            qsort(pairs, r->n, sizeof *pairs, cmp_pair);
+            for (size_t i = 0; i < r->n; i++) {
+                r->key[i] = pairs[i][0];
+                r->h[i] = pairs[i][1];
+            }
+            s->mem->free(pairs);
+        }
+    }
+    if (st != SITREP_OK)
+        stored_free(s, r);
+    return st;
+}
+
+/* Is the row of `key` stored with hash h (marked seen)?  *had says whether
+ * a row of that key is stored at all. */
+static bool stored_same(stored_rows *r, int64_t key, int64_t h, bool *had)
+{
+    size_t lo = 0, hi = r->n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (r->key[mid] < key)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    *had = lo < r->n && r->key[lo] == key;
+    if (!*had)
+        return false;
+    r->seen[lo] = 1;
+    return r->h[lo] == h;
+}
+
+/* Runs each of sql[0..n) (DELETE ... WHERE g = ?) for key. */
+static sitrep_status delete_key(sitrep_store *s, const char *const *sql, size_t n, int64_t key)
+{
+    sitrep_status st = SITREP_OK;
+    for (size_t i = 0; i < n && st == SITREP_OK; i++) {
+        sqlite3_stmt *q = sr_db_stmt(s, sql[i]);
+        if (!q)
+            return sr_db_last(s);
+        sqlite3_bind_int64(q, 1, key);
+        st = sr_db_done(s, q, "dropping a merged row");
+    }
+    return st;
+}
+
+/* The stored rows the batch did not make again go. */
+static sitrep_status delete_unseen(sitrep_store *s, const stored_rows *r, const char *const *sql, size_t n)
+{
+    sitrep_status st = SITREP_OK;
+    for (size_t i = 0; i < r->n && st == SITREP_OK; i++)
+        if (!r->seen[i])
+            st = delete_key(s, sql, n, r->key[i]);
+    return st;
 }
 
 /* ---- documents, stories, near-copies, the linking's indexes ---- */
@@ -448,14 +604,27 @@ static sitrep_status put_item(sitrep_store *s, const char *sql, size_t i, size_t
     return sr_db_done(s, q, what);
 }
 
+static const char *const claim_group_rows[] = {"DELETE FROM cgroups WHERE g = ?",
+                                                "DELETE FROM cgroup_places WHERE g = ?",
+                                                "DELETE FROM cgroup_outlets WHERE g = ?"};
+
 static sitrep_status fill_claims(sitrep_store *s, sitrep_corpus *c)
 {
     size_t n = SR_VEC_COUNT(&c->claims, sr_cclaim), ng = SR_VEC_COUNT(&c->groups, sr_cgroup);
     const sr_cclaim *cl = (const sr_cclaim *)(const void *)c->claims.data;
     const sr_cdoc *docs = (const sr_cdoc *)(const void *)c->docs.data;
+    const uint32_t *mem = (const uint32_t *)(const void *)c->claim_members.data;
+    const sr_cgroup *gs = (const sr_cgroup *)(const void *)c->groups.data;
     size_t *first = sr_span_index(c, &c->claim_spans, n, NULL);
-    if (!first)
+    int64_t *gkey = s->mem->calloc(ng ? ng : 1, sizeof *gkey);
+    if (!first || !gkey) {
+        s->mem->free(first);
+        s->mem->free(gkey);
         return SITREP_ENOMEM;
+    }
+    /* each merged claim's key: its first member */
+    for (size_t k = 0; k < ng; k++)
+        gkey[k] = mem[gs[k].first_member];
     sr_buf data, js, rows;
     sr_buf_init(&data, s->mem);
     sr_buf_init(&js, s->mem);
@@ -467,9 +636,10 @@ static sitrep_status fill_claims(sitrep_store *s, sitrep_corpus *c)
         const sr_cclaim *x = &cl[i];
         if (!x->alive)
             continue;
+        int64_t grp = x->group >= 0 ? gkey[x->group] : x->group;
         if (kept_doc(s, x->doc_index) && old_grp[i] != INT64_MIN) {
-            if (old_grp[i] != x->group)
-                st = set_group(s, "UPDATE claims SET grp = ?1 WHERE c = ?2", i, x->group);
+            if (old_grp[i] != grp)
+                st = set_group(s, "UPDATE claims SET grp = ?1 WHERE c = ?2", i, grp);
             continue;
         }
         /* its analysis, not its group (stored beside it) */
@@ -484,13 +654,16 @@ static sitrep_status fill_claims(sitrep_store *s, sitrep_corpus *c)
                           "INSERT OR REPLACE INTO claims(c, doc, docid, pos, ord, key, data, sources, grp)"
                           " VALUES(?,?,?,?,?,?,?,?,?)",
                           i, x->doc_index, x->doc, x->first, i - docs[x->doc_index].claims0, NULL, (int64_t)x->key,
-                          &data, &js, x->group, "storing a claim");
+                          &data, &js, grp, "storing a claim");
     }
     s->mem->free(first);
     s->mem->free(old_grp);
     sr_buf_free(&rows);
-    const uint32_t *mem = (const uint32_t *)(const void *)c->claim_members.data;
-    const sr_cgroup *gs = (const sr_cgroup *)(const void *)c->groups.data;
+    stored_rows old;
+    if (st == SITREP_OK)
+        st = stored_read(s, "SELECT g, h FROM cgroups INDEXED BY cgroups_h", &old);
+    else
+        memset(&old, 0, sizeof old);
     for (size_t k = 0; k < ng && st == SITREP_OK; k++) {
         const sr_cgroup *g = &gs[k];
         const sr_cclaim *f = &cl[mem[g->first_member]], *x = &cl[g->rep];
@@ -498,20 +671,46 @@ static sitrep_status fill_claims(sitrep_store *s, sitrep_corpus *c)
         json_t *head = sr_rec_claim_head(x, g->id, g->actor, g->attributed_to, g->from, g->to);
         bool ok = sr_json_append(&js, head, true);
         json_decref(head);
-        sqlite3_stmt *q = ok ? sr_db_stmt(s, "INSERT INTO cgroups(g, key, first, fdoc, fpos, ford, gid, rep, n, actor,"
-                                             " attributed_to, pfrom, pto, outlets, contested, scope, head)"
-                                             " VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
-                             : NULL;
-        if (!q) {
-            st = ok ? sr_db_last(s) : SITREP_ENOMEM;
+        if (!ok) {
+            st = SITREP_ENOMEM;
             break;
         }
-        sqlite3_bind_int64(q, 1, (int64_t)k);
+        int64_t key = gkey[k], fpos = f->first, ford = (int64_t)(mem[g->first_member] - docs[f->doc_index].claims0);
+        int64_t scope = (int64_t)sr_claim_scope(c, g, false);
+        /* everything written for it, hashed */
+        uint64_t h = 0xCBF29CE484222325ull;
+        h = h_int(h_int(h_int(h_int(h, key), (int64_t)x->key), fpos), ford);
+        h = h_str(h_str(h_str(h_str(h, f->doc), g->id), g->actor), g->attributed_to);
+        h = h_int(h_int(h_int(h_int(h, g->rep), g->nmembers), g->outlets), g->contested);
+        h = h_int(h_str(h_str(h, g->from), g->to), scope);
+        h = h_bytes(h, js.data, js.len);
+        for (size_t i = 0; i < x->nplaces; i++)
+            h = h_str(h_str(h, x->places[i]), x->place_countries[i]);
+        for (size_t j = 0; j < g->nmembers; j++) {
+            uint32_t d = cl[mem[g->first_member + j]].doc_index;
+            if (j == 0 || cl[mem[g->first_member + j - 1]].doc_index != d)
+                h = h_str(h, sr_outlet_key(c, d));
+        }
+        bool had;
+        if (stored_same(&old, key, (int64_t)h, &had))
+            continue;
+        if (had)
+            st = delete_key(s, claim_group_rows + 1, 2, key);
+        sqlite3_stmt *q = st == SITREP_OK ? sr_db_stmt(s, "INSERT OR REPLACE INTO cgroups(g, key, first, fdoc, fpos,"
+                                                          " ford, gid, rep, n, actor, attributed_to, pfrom, pto,"
+                                                          " outlets, contested, scope, head, h)"
+                                                          " VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
+                                          : NULL;
+        if (!q) {
+            st = sr_db_last(s);
+            break;
+        }
+        sqlite3_bind_int64(q, 1, key);
         sqlite3_bind_int64(q, 2, (int64_t)x->key);
         sqlite3_bind_int64(q, 3, mem[g->first_member]);
         sr_db_text(q, 4, f->doc);
-        sqlite3_bind_int64(q, 5, f->first);
-        sqlite3_bind_int64(q, 6, (int64_t)(mem[g->first_member] - docs[f->doc_index].claims0));
+        sqlite3_bind_int64(q, 5, fpos);
+        sqlite3_bind_int64(q, 6, ford);
         sr_db_text(q, 7, g->id);
         sqlite3_bind_int64(q, 8, g->rep);
         sqlite3_bind_int64(q, 9, g->nmembers);
@@ -521,8 +720,9 @@ static sitrep_status fill_claims(sitrep_store *s, sitrep_corpus *c)
         bind_date(q, 13, g->to);
         sqlite3_bind_int64(q, 14, g->outlets);
         sqlite3_bind_int(q, 15, g->contested);
-        sqlite3_bind_int64(q, 16, (int64_t)sr_claim_scope(c, g, false));
+        sqlite3_bind_int64(q, 16, scope);
         sqlite3_bind_text(q, 17, js.data, (int)js.len, SQLITE_STATIC);
+        sqlite3_bind_int64(q, 18, (int64_t)h);
         st = sr_db_done(s, q, "storing a claim");
         for (size_t i = 0; i < x->nplaces && st == SITREP_OK; i++) {
             q = sr_db_stmt(s, "INSERT INTO cgroup_places(g, i, name, country) VALUES(?, ?, ?, ?)");
@@ -530,7 +730,7 @@ static sitrep_status fill_claims(sitrep_store *s, sitrep_corpus *c)
                 st = sr_db_last(s);
                 break;
             }
-            sqlite3_bind_int64(q, 1, (int64_t)k);
+            sqlite3_bind_int64(q, 1, key);
             sqlite3_bind_int64(q, 2, (int64_t)i);
             sr_db_text(q, 3, x->places[i]);
             sr_db_text(q, 4, x->place_countries[i][0] ? x->place_countries[i] : NULL);
@@ -551,7 +751,7 @@ static sitrep_status fill_claims(sitrep_store *s, sitrep_corpus *c)
                 st = sr_db_last(s);
                 break;
             }
-            sqlite3_bind_int64(q, 1, (int64_t)k);
+            sqlite3_bind_int64(q, 1, key);
             sr_db_text(q, 2, sr_outlet_key(c, d));
             st = sr_db_done(s, q, "storing a claim's outlet");
         }
@@ -560,6 +760,10 @@ static sitrep_status fill_claims(sitrep_store *s, sitrep_corpus *c)
         if (st == SITREP_OK)
             st = add_name(s, 1, g->attributed_to);
     }
+    if (st == SITREP_OK)
+        st = delete_unseen(s, &old, claim_group_rows, 3);
+    stored_free(s, &old);
+    s->mem->free(gkey);
     sr_buf_free(&data);
     sr_buf_free(&js);
     return st;
@@ -571,11 +775,24 @@ static const char *event_run(const sr_cevent *x)
     return x->country[0] ? x->country : x->location ? x->location : "";
 }
 
-/* A record head of an event (type .. injured, then `key`: value) into
- * ereports(g, k, doc); members[0..n) give the actors after x's. */
-static sitrep_status put_report(sitrep_store *s, const sr_cevent *ev, const sr_cevent *x, const char *id,
+/* The ereports rows of one happening, made before they are written (their
+ * bytes are part of its hash): k, doc and head of each. */
+typedef struct report_rows {
+    sr_buf heads;              /* the heads, one after another */
+    sr_buf rows;               /* report_row */
+} report_rows;
+
+typedef struct report_row {
+    int64_t k;
+    const char *doc;
+    size_t at, len;            /* its head in heads */
+} report_row;
+
+/* A record head of an event (type .. injured, then `key`: value) as a
+ * report row (k, doc); members[0..n) give the actors after x's. */
+static sitrep_status put_report(report_rows *out, const sr_cevent *ev, const sr_cevent *x, const char *id,
                                 const uint32_t *members, size_t n, const char *key, json_t *value, bool happening,
-                                size_t g, int64_t k, const char *doc)
+                                int64_t k, const char *doc)
 {
     json_t *actors = sr_rec_event_actors(x, ev, members, n, NULL, NULL);
     json_t *head = actors ? sr_rec_event_head(x, id, actors) : NULL;
@@ -583,29 +800,18 @@ static sitrep_status put_report(sitrep_store *s, const sr_cevent *ev, const sr_c
     if (!head)
         json_decref(value);
     ok = ok && (!happening || sr_json_put(head, "type", json_string("happening")));
-    sr_buf js;
-    sr_buf_init(&js, s->mem);
-    ok = ok && sr_json_append(&js, head, true);
+    size_t at = out->heads.len;
+    ok = ok && sr_json_append(&out->heads, head, true);
     json_decref(head);
-    sqlite3_stmt *q = ok ? sr_db_stmt(s, "INSERT INTO ereports(g, k, doc, head) VALUES(?,?,?,?)") : NULL;
-    sitrep_status st = SITREP_OK;
-    if (!q) {
-        st = ok ? sr_db_last(s) : SITREP_ENOMEM;
-    } else {
-        sqlite3_bind_int64(q, 1, (int64_t)g);
-        sqlite3_bind_int64(q, 2, k);
-        sr_db_text(q, 3, doc);
-        sqlite3_bind_text(q, 4, js.data, (int)js.len, SQLITE_STATIC);
-        st = sr_db_done(s, q, "storing an event");
-    }
-    sr_buf_free(&js);
-    return st;
+    report_row r = {k, doc, at, out->heads.len - at};
+    ok = ok && SR_VEC_PUSH(&out->rows, report_row, r);
+    return ok ? SITREP_OK : SITREP_ENOMEM;
 }
 
 /* A happening several reports tell: one event per report (what it says
  * itself, record.c sr_rec_event_own) and the happening (k -1), as
  * corpus_json.c writes them. */
-static sitrep_status fill_reports(sitrep_store *s, const sitrep_corpus *c, const sr_cegroup *g, size_t k)
+static sitrep_status make_reports(report_rows *out, const sitrep_corpus *c, const sr_cegroup *g)
 {
     const sr_cevent *ev = (const sr_cevent *)(const void *)c->events.data;
     const uint32_t *members = (const uint32_t *)(const void *)c->event_members.data + g->first_member;
@@ -630,24 +836,37 @@ static sitrep_status fill_reports(sitrep_store *s, const sitrep_corpus *c, const
         if (!sr_json_push(evs, json_string(id)))
             st = SITREP_ENOMEM;
         if (st == SITREP_OK)
-            st = put_report(s, ev, &y, id, members, g->nmembers, "happening", json_string(hid), false, k, nr++,
+            st = put_report(out, ev, &y, id, members, g->nmembers, "happening", json_string(hid), false, nr++,
                             ev[members[m]].doc);
         m = e;
     }
     if (st == SITREP_OK)
-        return put_report(s, ev, &ev[g->rep], hid, members, g->nmembers, "events", evs, true, k, -1, NULL);
+        return put_report(out, ev, &ev[g->rep], hid, members, g->nmembers, "events", evs, true, -1, NULL);
     json_decref(evs);
     return st;
 }
+
+static const char *const event_group_rows[] = {"DELETE FROM egroups WHERE g = ?",
+                                                "DELETE FROM egroup_actors WHERE g = ?",
+                                                "DELETE FROM ereports WHERE g = ?"};
 
 static sitrep_status fill_events(sitrep_store *s, sitrep_corpus *c)
 {
     size_t n = SR_VEC_COUNT(&c->events, sr_cevent), ng = SR_VEC_COUNT(&c->egroups, sr_cegroup);
     const sr_cevent *ev = (const sr_cevent *)(const void *)c->events.data;
     const sr_cdoc *docs = (const sr_cdoc *)(const void *)c->docs.data;
+    const uint32_t *mem = (const uint32_t *)(const void *)c->event_members.data;
+    const sr_cegroup *gs = (const sr_cegroup *)(const void *)c->egroups.data;
     size_t *first = sr_span_index(c, &c->event_spans, n, NULL);
-    if (!first)
+    int64_t *gkey = s->mem->calloc(ng ? ng : 1, sizeof *gkey);
+    if (!first || !gkey) {
+        s->mem->free(first);
+        s->mem->free(gkey);
         return SITREP_ENOMEM;
+    }
+    /* each merged event's key: its first member */
+    for (size_t k = 0; k < ng; k++)
+        gkey[k] = mem[gs[k].first_member];
     sr_buf data, js, rows;
     sr_buf_init(&data, s->mem);
     sr_buf_init(&js, s->mem);
@@ -659,9 +878,10 @@ static sitrep_status fill_events(sitrep_store *s, sitrep_corpus *c)
         const sr_cevent *x = &ev[i];
         if (!x->alive)
             continue;
+        int64_t grp = x->group >= 0 ? gkey[x->group] : x->group;
         if (kept_doc(s, x->doc_index) && old_grp[i] != INT64_MIN) {
-            if (old_grp[i] != x->group)
-                st = set_group(s, "UPDATE events SET grp = ?1 WHERE e = ?2", i, x->group);
+            if (old_grp[i] != grp)
+                st = set_group(s, "UPDATE events SET grp = ?1 WHERE e = ?2", i, grp);
             continue;
         }
         /* its analysis, not its group (stored beside it) */
@@ -676,13 +896,19 @@ static sitrep_status fill_events(sitrep_store *s, sitrep_corpus *c)
                           "INSERT OR REPLACE INTO events(e, doc, docid, pos, ord, run, data, sources, grp)"
                           " VALUES(?,?,?,?,?,?,?,?,?)",
                           i, x->doc_index, x->doc, x->first, i - docs[x->doc_index].events0, event_run(x), 0, &data,
-                          &js, x->group, "storing an event");
+                          &js, grp, "storing an event");
     }
     s->mem->free(first);
     s->mem->free(old_grp);
     sr_buf_free(&rows);
-    const uint32_t *mem = (const uint32_t *)(const void *)c->event_members.data;
-    const sr_cegroup *gs = (const sr_cegroup *)(const void *)c->egroups.data;
+    stored_rows old;
+    if (st == SITREP_OK)
+        st = stored_read(s, "SELECT g, h FROM egroups INDEXED BY egroups_h", &old);
+    else
+        memset(&old, 0, sizeof old);
+    report_rows reps;
+    sr_buf_init(&reps.heads, s->mem);
+    sr_buf_init(&reps.rows, s->mem);
     for (size_t k = 0; k < ng && st == SITREP_OK; k++) {
         const sr_cegroup *g = &gs[k];
         const sr_cevent *f = &ev[mem[g->first_member]], *x = &ev[g->rep];
@@ -693,19 +919,48 @@ static sitrep_status fill_events(sitrep_store *s, sitrep_corpus *c)
         js.len = 0;
         bool ok = head && sr_json_put(head, "happening", json_null()) && sr_json_append(&js, head, true);
         json_decref(head);
-        sqlite3_stmt *q = ok ? sr_db_stmt(s, "INSERT INTO egroups(g, run, first, fdoc, fpos, ford, gid, rep, n, head,"
-                                             " dfrom, dto, location, country, admin1) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
-                             : NULL;
-        if (!q) {
-            st = ok ? sr_db_last(s) : SITREP_ENOMEM;
+        reps.heads.len = reps.rows.len = 0;
+        if (!ok) {
+            st = SITREP_ENOMEM;
             break;
         }
-        sqlite3_bind_int64(q, 1, (int64_t)k);
-        sr_db_text(q, 2, event_run(x));
+        st = make_reports(&reps, c, g);
+        if (st != SITREP_OK)
+            break;
+        int64_t key = gkey[k], ford = (int64_t)(mem[g->first_member] - docs[f->doc_index].events0);
+        const char *run = event_run(x), *country = x->location && x->country[0] ? x->country : NULL;
+        const char *admin1 = x->location ? x->admin1 : NULL;
+        /* everything written for it, hashed */
+        uint64_t h = 0xCBF29CE484222325ull;
+        h = h_int(h_int(h_int(h_int(h_int(h, key), f->first), ford), g->rep), g->nmembers);
+        h = h_str(h_str(h_str(h, run), f->doc), g->id);
+        h = h_str(h_str(h_str(h_str(h_str(h, x->from), x->to), x->location), country), admin1);
+        h = h_bytes(h, js.data, js.len);
+        for (size_t i = 0; i < nseen; i++)
+            h = h_str(h, seen[i]);
+        const report_row *rr = (const report_row *)(const void *)reps.rows.data;
+        size_t nr = SR_VEC_COUNT(&reps.rows, report_row);
+        for (size_t i = 0; i < nr; i++)
+            h = h_bytes(h_str(h_int(h, rr[i].k), rr[i].doc), reps.heads.data + rr[i].at, rr[i].len);
+        bool had;
+        if (stored_same(&old, key, (int64_t)h, &had))
+            continue;
+        if (had)
+            st = delete_key(s, event_group_rows + 1, 2, key);
+        sqlite3_stmt *q = st == SITREP_OK ? sr_db_stmt(s, "INSERT OR REPLACE INTO egroups(g, run, first, fdoc, fpos,"
+                                                          " ford, gid, rep, n, head, dfrom, dto, location, country,"
+                                                          " admin1, h) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
+                                          : NULL;
+        if (!q) {
+            st = sr_db_last(s);
+            break;
+        }
+        sqlite3_bind_int64(q, 1, key);
+        sr_db_text(q, 2, run);
         sqlite3_bind_int64(q, 3, mem[g->first_member]);
         sr_db_text(q, 4, f->doc);
         sqlite3_bind_int64(q, 5, f->first);
-        sqlite3_bind_int64(q, 6, (int64_t)(mem[g->first_member] - docs[f->doc_index].events0));
+        sqlite3_bind_int64(q, 6, ford);
         sr_db_text(q, 7, g->id);
         sqlite3_bind_int64(q, 8, g->rep);
         sqlite3_bind_int64(q, 9, g->nmembers);
@@ -713,8 +968,9 @@ static sitrep_status fill_events(sitrep_store *s, sitrep_corpus *c)
         bind_date(q, 11, x->from);
         bind_date(q, 12, x->to);
         sr_db_text(q, 13, x->location);
-        sr_db_text(q, 14, x->location && x->country[0] ? x->country : NULL);
-        sr_db_text(q, 15, x->location ? x->admin1 : NULL);
+        sr_db_text(q, 14, country);
+        sr_db_text(q, 15, admin1);
+        sqlite3_bind_int64(q, 16, (int64_t)h);
         st = sr_db_done(s, q, "storing an event");
         for (size_t i = 0; i < nseen && st == SITREP_OK; i++) {
             q = sr_db_stmt(s, "INSERT OR IGNORE INTO egroup_actors(g, actor) VALUES(?, ?)");
@@ -722,7 +978,7 @@ static sitrep_status fill_events(sitrep_store *s, sitrep_corpus *c)
                 st = sr_db_last(s);
                 break;
             }
-            sqlite3_bind_int64(q, 1, (int64_t)k);
+            sqlite3_bind_int64(q, 1, key);
             sr_db_text(q, 2, seen[i]);
             st = sr_db_done(s, q, "storing an event's actor");
             if (st == SITREP_OK)
@@ -734,9 +990,25 @@ static sitrep_status fill_events(sitrep_store *s, sitrep_corpus *c)
             st = add_name(s, 3, x->country);
         if (st == SITREP_OK && x->location)
             st = add_name(s, 4, x->admin1);
-        if (st == SITREP_OK)
-            st = fill_reports(s, c, g, k);
+        for (size_t i = 0; i < nr && st == SITREP_OK; i++) {
+            q = sr_db_stmt(s, "INSERT INTO ereports(g, k, doc, head) VALUES(?,?,?,?)");
+            if (!q) {
+                st = sr_db_last(s);
+                break;
+            }
+            sqlite3_bind_int64(q, 1, key);
+            sqlite3_bind_int64(q, 2, rr[i].k);
+            sr_db_text(q, 3, rr[i].doc);
+            sqlite3_bind_text(q, 4, reps.heads.data + rr[i].at, (int)rr[i].len, SQLITE_STATIC);
+            st = sr_db_done(s, q, "storing an event");
+        }
     }
+    if (st == SITREP_OK)
+        st = delete_unseen(s, &old, event_group_rows, 3);
+    stored_free(s, &old);
+    sr_buf_free(&reps.heads);
+    sr_buf_free(&reps.rows);
+    s->mem->free(gkey);
     sr_buf_free(&data);
     sr_buf_free(&js);
     return st;
@@ -751,12 +1023,13 @@ static sitrep_status fill_rest(sitrep_store *s, sitrep_corpus *c)
     for (size_t i = 0; i < SR_VEC_COUNT(&c->conflicts, sr_cconflict) && st == SITREP_OK; i++) {
         const sr_cconflict *cf = &SR_VEC_AT(&c->conflicts, sr_cconflict, i);
         uint32_t a = cf->a, b = cf->b; /* a dispute's in id order, an update's earlier first */
+        const uint32_t *mem = (const uint32_t *)(const void *)c->claim_members.data;
         sqlite3_stmt *q =
             sr_db_stmt(s, "INSERT INTO conflicts(a, b, ida, idb, reason, kind) VALUES(?, ?, ?, ?, ?, ?)");
         if (!q)
             return sr_db_last(s);
-        sqlite3_bind_int64(q, 1, a);
-        sqlite3_bind_int64(q, 2, b);
+        sqlite3_bind_int64(q, 1, mem[g[a].first_member]); /* the merged claims' keys (fill_claims) */
+        sqlite3_bind_int64(q, 2, mem[g[b].first_member]);
         sr_db_text(q, 3, g[a].id);
         sr_db_text(q, 4, g[b].id);
         sr_db_text(q, 5, cf->reason);
@@ -810,23 +1083,30 @@ sitrep_status sr_store_fill(sitrep_store *s, sitrep_corpus *c)
     /* names only grows with a base: a name no row holds any more matches
      * no row in a query (records.c, match_names) */
     sitrep_status st = sr_db_exec(s, "DELETE FROM stories; DELETE FROM dups; DELETE FROM idx;"
-                                     "DELETE FROM cgroups; DELETE FROM cgroup_places;"
-                                     "DELETE FROM cgroup_outlets; DELETE FROM egroups;"
-                                     "DELETE FROM egroup_actors; DELETE FROM ereports; DELETE FROM conflicts; DELETE FROM trends;");
+                                     "DELETE FROM conflicts; DELETE FROM trends;");
+    /* merged claims and events are written where they changed (fill_claims,
+     * fill_events) */
     if (st == SITREP_OK && !s->base_ok)
         st = sr_db_exec(s, "DELETE FROM entities; DELETE FROM mentions; DELETE FROM aliases; DELETE FROM names;"
-                           "DELETE FROM docs; DELETE FROM claims; DELETE FROM events; DELETE FROM trendwords;");
+                           "DELETE FROM docs; DELETE FROM claims; DELETE FROM events; DELETE FROM trendwords;"
+                           "DELETE FROM cgroups; DELETE FROM cgroup_places; DELETE FROM cgroup_outlets;"
+                           "DELETE FROM egroups; DELETE FROM egroup_actors; DELETE FROM ereports;");
     if (st == SITREP_OK && s->base_ok)
         st = drop_undated(s);
     if (st == SITREP_OK)
         st = fill_docs(s, c);
+    sr_store_step(s, SR_STEP_DOCS);
     if (st == SITREP_OK)
         st = fill_entities(s, c);
+    sr_store_step(s, SR_STEP_ENTITIES);
     if (st == SITREP_OK)
         st = fill_claims(s, c);
+    sr_store_step(s, SR_STEP_CLAIMS);
     if (st == SITREP_OK)
         st = fill_events(s, c);
+    sr_store_step(s, SR_STEP_EVENTS);
     if (st == SITREP_OK)
         st = fill_rest(s, c);
+    sr_store_step(s, SR_STEP_REST);
     return st;
 }
