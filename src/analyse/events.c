@@ -1023,6 +1023,44 @@ static void casualties(const estate *es, size_t lo, size_t hi, sr_event *ev)
     }
 }
 
+/* Is token k a dash ("-", "--", an en or em dash)? */
+static bool dash_at(const sr_context *c, size_t k)
+{
+    if (k >= c->ntok || c->tok[k].end <= c->tok[k].start)
+        return false;
+    const char *w = c->src + c->tok[k].start;
+    size_t n = c->tok[k].end - c->tok[k].start;
+    if (n == 3 && (unsigned char)w[0] == 0xE2 && (unsigned char)w[1] == 0x80 &&
+        ((unsigned char)w[2] == 0x93 || (unsigned char)w[2] == 0x94))
+        return true;
+    for (size_t i = 0; i < n; i++)
+        if (w[i] != '-')
+            return false;
+    return true;
+}
+
+/* The end of an aside between dashes opening at token k ("four nurses --
+ * three Germans and a Dane -- and two drivers"): the token after its
+ * closing dash, or k when no dash closes one within a few words. */
+static size_t dash_aside_end(const sr_context *c, size_t k, size_t hi)
+{
+    if (!dash_at(c, k))
+        return k;
+    size_t q = k;
+    while (q < hi && dash_at(c, q))
+        q++;
+    for (size_t open = q; q < hi && q < open + 12; q++) {
+        if (sr_tok_char(c, q, ';') || sr_tok_char(c, q, '.'))
+            break;
+        if (dash_at(c, q)) {
+            while (q < hi && dash_at(c, q))
+                q++;
+            return q;
+        }
+    }
+    return k;
+}
+
 /* The dead a lethal verb or noun names after it, from token k: "killed
  * a teacher, a nurse and a shopkeeper" (3), "the assassination of the
  * judge and his bodyguard" (2), "the massacre of 12 herders" (12),
@@ -1152,6 +1190,9 @@ static double victims_list(const sr_context *c, size_t k, size_t hi, size_t *sto
             k = q;
         }
         det = false;
+        /* "four nurses -- three Germans and a Dane -- and ...": the
+         * aside restates the item */
+        k = dash_aside_end(c, k, hi);
         if (k >= hi)
             break;
         bool comma = sr_tok_char(c, k, ',');
@@ -1228,6 +1269,21 @@ static void victims_before(const sr_context *c, size_t lo, size_t hi, double *de
             if (sr_tok_is(c, q, "who") || sr_tok_is(c, q, "whom")) {
                 end = q;
                 continue;
+            }
+            /* an aside between dashes within the subject */
+            if (dash_at(c, q)) {
+                size_t o = q;
+                while (o > lo && dash_at(c, o - 1))
+                    o--;
+                size_t p = o;
+                while (p > lo && o - p < 12 && !dash_at(c, p - 1) && !sr_tok_char(c, p - 1, ';'))
+                    p--;
+                if (p > lo && dash_at(c, p - 1) && dash_aside_end(c, p - 1, k) == q + 1) {
+                    while (p > lo && dash_at(c, p - 1))
+                        p--;
+                    q = p;
+                    continue;
+                }
             }
             if (sr_clause_break(c, q) || sr_tok_class(c, q, SR_LEX_EVENTS_SUBORDINATOR) || sr_tok_is(c, q, "which") ||
                 sr_tok_is(c, q, "that") || sr_tok_char(c, q, ';') || sr_tok_char(c, q, ':') ||
@@ -1839,6 +1895,17 @@ static sitrep_status emit(const estate *es, size_t s, const trig *t, size_t nt, 
                 ev.fat_low = ev.fat_high = v;
                 ev.fat_q = SR_Q_EXACT;
             }
+        }
+    /* "the murder of four teachers and their three drivers": a list
+     * whose first item is the figure that gave the toll counts more */
+    for (size_t k = 0; k < nt && ev.fat_q == SR_Q_EXACT; k++)
+        if (sr_tok_class(c, t[k].end - 1, SR_LEX_EVENTS_LETHAL)) {
+            size_t from = t[k].end + (sr_tok_is(c, t[k].end, "of") ? 1 : 0), stop, items;
+            if (from >= hi || c->at[from].figure < 0 || c->figs[c->at[from].figure].low != ev.fat_low)
+                continue;
+            double v = victims_list(c, from, hi, &stop, &items);
+            if (items >= 2 && v > ev.fat_low)
+                ev.fat_low = ev.fat_high = v;
         }
     /* "stormed the bank, killing a guard": a lethal word of the clause
      * that is not its trigger names the dead after it too */
