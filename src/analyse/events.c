@@ -1610,8 +1610,49 @@ static void date_of(const sr_context *c, size_t lo, size_t hi, size_t at, size_t
         ev->weak_date = date_in(c, slo, shi, at, slo, shi, true, ev);
 }
 
-static void location_of(const sr_context *c, size_t lo, size_t hi, sr_event *ev)
+/* Is token k a noun of a target: a building, a facility or the people
+ * of a place ("market", "hotel", "residents")? */
+static bool target_noun(const sr_context *c, size_t k)
 {
+    return sr_tok_class(c, k, SR_LEX_EVENTS_CIVILIAN_TARGET) || sr_tok_class(c, k, SR_LEX_EVENTS_MILITARY_TARGET);
+}
+
+/* Does the place whose mention starts at f follow a distance ("20 km
+ * north of", "15 km from", "10 miles southwest of")? */
+static bool reference_place(const sr_context *c, size_t lo, size_t f)
+{
+    if (f < lo + 2)
+        return false;
+    size_t k = f - 1;
+    if (sr_tok_is(c, k, "of") && k > lo && sr_tok_class(c, k - 1, SR_LEX_FRAME_DIRECTION))
+        k -= 2;
+    else if (sr_tok_is(c, k, "from"))
+        k--;
+    else
+        return false;
+    return k + 1 > lo && sr_tok_class(c, k, SR_LEX_FRAME_DISTANCE);
+}
+
+/* "police reported today in X that ...": the place of a statement (a
+ * speech verb before it, "that" after it), not of what it tells */
+static bool statement_place(const sr_context *c, size_t lo, size_t f, size_t last, size_t hi)
+{
+    if (last + 1 >= hi || !sr_tok_is(c, last + 1, "that"))
+        return false;
+    for (size_t k = f; k > lo && f - k < 5;) {
+        k--;
+        if (sr_speech_verb(c, k))
+            return true;
+        if (!sr_tok_word(c, k))
+            return false;
+    }
+    return false;
+}
+
+static void location_of(const sr_context *c, size_t lo, size_t hi, const char *report_cc, sr_event *ev,
+                        bool *target_only)
+{
+    *target_only = false;
     int best = 0;
     /* the countries the clause names: a town elsewhere is a misreading */
     const char *countries[4];
@@ -1632,7 +1673,14 @@ static void location_of(const sr_context *c, size_t lo, size_t hi, sr_event *ev)
             i++;
         /* "from Syria", "the Afghanistan offshoot", "officials in Kabul
          * said" are not where it happened */
-        if (!sr_place_located(c, lo, f) || sr_speakers_place(c, f, i, lo, hi))
+        bool located = sr_place_located(c, lo, f), by_target = false;
+        /* "the market of X": the place of a target; "X residents", "a X
+         * hotel": a town that qualifies the target names where it is */
+        if (!located && !sr_entity_is_country(en) && en->e.country && report_cc[0] &&
+            strcmp(en->e.country, report_cc) == 0)
+            by_target = located = (f >= lo + 2 && sr_tok_is(c, f - 1, "of") && target_noun(c, f - 2)) ||
+                                  (i + 1 < hi && target_noun(c, i + 1));
+        if (!located || sr_speakers_place(c, f, i, lo, hi) || statement_place(c, lo, f, i, hi))
             continue;
         /* "at the US embassy", "near Peruvian army troops": a country
          * that qualifies what follows names whose it is, not where */
@@ -1652,9 +1700,14 @@ static void location_of(const sr_context *c, size_t lo, size_t hi, sr_event *ev)
         /* of two places of one rank, the one the text puts it in ("Mexico
          * condemned the killing of six priests in El Salvador") */
         r = 2 * r + (r && f > lo && sr_tok_class(c, f - 1, SR_LEX_EVENTS_PLACE_PREP));
+        /* "20 km north of X", "15 km from X": X is where the distance is
+         * measured from; a place of its rank named otherwise goes first */
+        if (r && reference_place(c, lo, f))
+            r--;
         if (r > best) {
             best = r;
             ev->location = e;
+            *target_only = by_target;
         }
     }
 }
@@ -1870,7 +1923,8 @@ static sitrep_status emit(const estate *es, size_t s, const trig *t, size_t nt, 
         reaction &= t[k].reaction;
     }
     ev.reaction = reaction;
-    location_of(c, lo, hi, &ev);
+    bool target_place = false; /* the place is only the town of a target */
+    location_of(c, lo, hi, es->country_cc, &ev, &target_place);
     /* "Somalia's capital", "the capital of Somalia": the country's capital
      * when the article names it */
     if (ev.location >= 0 && sr_entity_is_country(&c->ent[ev.location]))
@@ -2105,11 +2159,16 @@ static sitrep_status emit(const estate *es, size_t s, const trig *t, size_t nt, 
     bool verb_only = true; /* "killed 9" alone needs a place or a date */
     for (size_t k = 0; k < nt; k++)
         verb_only &= sr_tok_class(c, t[k].at, SR_LEX_EVENTS_KILL_VERB);
-    if (verb_only && ev.location < 0 && !ev.from.year && !definite)
+    /* "X residents", "a X hotel" tell whose a target is more than where
+     * something happened: such a place anchors no happening */
+    bool placed = ev.location >= 0 && (!target_place || (es->dateline >= 0 && !definite && (ev.fat_q || ev.inj_q) &&
+                                                         c->ent[es->dateline].e.country &&
+                                                         strcmp(c->ent[es->dateline].e.country, es->country_cc) == 0));
+    if (verb_only && !placed && !ev.from.year && !definite)
         return SITREP_OK;
     /* a happening has a place or a date; casualties alone may be history
      * told without either ("killed thousands of members of ...") */
-    bool anchored = (ev.location >= 0 && (!plural || ev.fat_q || ev.inj_q)) || ev.from.year;
+    bool anchored = (placed && (!plural || ev.fat_q || ev.inj_q)) || ev.from.year;
     /* "Gunmen raided a village on Wednesday evening. They placed a bomb
      * under a car.": the paragraph's day is this sentence's too */
     bool inherited = false;
