@@ -258,8 +258,9 @@ static bool realis(const sr_context *c, size_t i, size_t lo)
             continue;
         return false;
     }
-    if (i > lo && sr_tok_is(c, i - 1, "to") && !(i > lo + 1 && sr_tok_is(c, i - 2, "due")))
-        return false; /* "to attack" */
+    if (i > lo && sr_tok_is(c, i - 1, "to") && !(i > lo + 1 && sr_tok_is(c, i - 2, "due")) &&
+        !(i > lo + 1 && sr_tok_class(c, i - 2, SR_LEX_EVENTS_INCEPTION)))
+        return false; /* "to attack", not "began to attack" */
     return true;
 }
 
@@ -382,7 +383,11 @@ static bool test_holds(const sr_context *c, int t, size_t i, size_t lo, size_t h
     case SR_LEXE_EVENT_TEST_EPISODE:
         return i > lo && sr_tok_class(c, i - 1, SR_LEX_EVENTS_EPISODE);
     case SR_LEXE_EVENT_TEST_ORDNANCE_USE:
-        return sr_tok_class(c, i + 1, SR_LEX_EVENTS_ORDNANCE_CONTEXT);
+        /* "bomb squad", "grenade launcher"; "rifles, 40 grenades and
+         * radios": an inventory, unless a word of use is about it */
+        return sr_tok_class(c, i + 1, SR_LEX_EVENTS_ORDNANCE_CONTEXT) ||
+               (near_class(c, i, lo, hi, 3, 3, SR_LEX_EVENTS_ARMS_GEAR) &&
+                !near_class(c, i, lo, hi, 4, 4, SR_LEX_EVENTS_MUNITION_USE));
     case SR_LEXE_EVENT_TEST_FIGURATIVE:
         /* a heart attack, a cyberattack, a verbal attack; an attack on a
          * policy or a rival; a politician "under attack" */
@@ -2724,6 +2729,19 @@ sitrep_status sr_find_events(const sr_context *c, const sr_date *anchor, const s
     responsibility(&es, ev, nev);
     article_perpetrator(&es, ev, nev);
     orphan_tolls(&es, ev, nev);
+    /* "death squads that murdered hundreds", "a war that killed 70,000":
+     * a toll that large without its day is a tally, not one happening */
+    {
+        sr_lexid id = sr_lex_find("undated", 7);
+        double tally = sr_lex_value(id, SR_LEX_EVENTS_TALLY, SR_LEXCOL_EVENTS_TALLY_DEAD);
+        size_t kept = 0;
+        for (size_t k = 0; k < nev; k++)
+            if (!(violent_family(ev[k].sub) && ev[k].fat_q && ev[k].fat_low >= tally &&
+                  (!ev[k].from.year || ev[k].precision != SR_PREC_DAY)))
+                ev[kept++] = ev[k];
+        out->len = (first_event + kept) * sizeof(sr_event);
+        nev = kept;
+    }
     /* history is background, not news: a happening the text dates more
      * than a year before the report ("in 2014", "the 2019 bombing") is
      * told to explain this one, and is no event of its own */
