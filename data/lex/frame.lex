@@ -467,6 +467,27 @@ mile
 miles
 away
 
+# Words between a unit of distance and the place it is measured from:
+# "300 km west of", "20 miles north-east of", "5 km away from".  The
+# place is a reference point, not where it happened.
+[set direction_of_distance]
+north
+south
+east
+west
+northeast
+northwest
+southeast
+southwest
+due
+away
+
+# After a place and a comma, words that make the place where the clause
+# that follows happened: "80 km from Aldmoor, where gunmen killed 9".
+[set place_relative]
+where
+wherever
+
 # Possessive pronouns before a source's noun: "according to his
 # statements" is the person named before, "according to its report" the
 # organisation.

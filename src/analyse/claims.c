@@ -66,6 +66,22 @@ static const char *outcome_noun(const sr_context *c, size_t i)
     return outcome_in(c, i, SR_LEX_CLAIMS_OUTCOME_NOUN);
 }
 
+/* The outcome a phrase of claims.outcome_phrase starting at token i and
+ * ending before hi names ("set fire to", "among the dead"), with its
+ * length in *len; NULL when none. */
+static const char *outcome_phrase(const sr_context *c, size_t i, size_t hi, size_t *len)
+{
+    sr_lexid id;
+    size_t n = sr_tok_phrase(c, i, hi, SR_LEX_CLAIMS_OUTCOME_PHRASE, &id);
+    if (!n || (c->tok[i].flags & SITREP_TOKF_CAP && !(c->tok[i].flags & SITREP_TOKF_SENT_START)))
+        return NULL;
+    int32_t o = sr_lex_value(id, SR_LEX_CLAIMS_OUTCOME_PHRASE, 0);
+    if (o <= 0 || o >= SR_LEXE_OUTCOME__COUNT)
+        return NULL;
+    *len = n;
+    return sr_lexe_OUTCOME_names[o];
+}
+
 /* ---- helpers ---- */
 
 
@@ -223,7 +239,7 @@ static speaker np_speaker(const sr_context *c, size_t lo, size_t last, size_t at
         if (c->at[k].time >= 0 || c->tok[k].kind == SITREP_TOK_NUMBER)
             return s;
     if (sr_tok_class(c, last, SR_LEX_FRAME_BE) || sr_tok_class(c, last, SR_LEX_FRAME_RELATIVE) ||
-        sr_tok_is(c, last, "whom"))
+        sr_tok_is(c, last, "whom") || (first == last && sr_tok_class(c, last, SR_LEX_CLAIMS_NOT_SPEAKER)))
         return s; /* "two of whom said", "two people are reported" */
     if (first > lo + 1 && sr_tok_class(c, first - 1, SR_LEX_FRAME_DETERMINER) && sr_tok_is(c, first - 2, "of"))
         return s;
@@ -599,6 +615,17 @@ static const char *outcome_around(const sr_context *c, const fig_info *fi, size_
                                   bool *toll)
 {
     *toll = false;
+    size_t a = fi->m1 > fi->f1 ? fi->m1 : fi->f1;
+    if (sr_tok_is(c, a, "to") && sr_tok_is(c, a + 1, "death"))
+        return "killed"; /* "burned 2 suspected thieves to death" */
+    /* "set fire to 6 buses", "among the dead were 3 soldiers": a phrase
+     * that ends at the figure or at a form of "be" before it */
+    for (size_t p = fi->f0 > lo + 5 ? fi->f0 - 5 : lo; p < fi->f0; p++) {
+        size_t n = 0;
+        const char *o = outcome_phrase(c, p, fi->f0, &n);
+        if (o && (p + n == fi->f0 || (p + n + 1 == fi->f0 && sr_tok_class(c, p + n, SR_LEX_FRAME_BE))))
+            return o;
+    }
     size_t k = fi->f0;
     size_t steps = 0;
     while (k > lo && steps < 4) {
@@ -626,13 +653,14 @@ static const char *outcome_around(const sr_context *c, const fig_info *fi, size_
             return o; /* "killing 44", "shot dead 17"; not "left ... dead" */
         break;
     }
-    size_t a = fi->m1 > fi->f1 ? fi->m1 : fi->f1;
-    if (sr_tok_is(c, a, "to") && sr_tok_is(c, a + 1, "death"))
-        return "killed"; /* "burned 2 suspected thieves to death" */
     size_t q0 = sr_skip_said(c, a, hi);
     for (size_t q = q0; q < hi && q < q0 + 4; q++) {
         const char *o = outcome_of(c, q);
         if (o)
+            return o;
+        /* "were set ablaze", "set 6 buses on fire", "were among the dead" */
+        size_t n = 0;
+        if ((o = outcome_phrase(c, q, hi, &n)) != NULL)
             return o;
         /* "16 members of the village patrol died": past the noun's "of"
          * phrase (a few words, no punctuation) to its verb */
@@ -718,6 +746,25 @@ static bool owner_place(const sr_context *c, size_t last)
     return false;
 }
 
+/* The place a distance to the reference place at token f locates: "in
+ * Drammen, 40 km west of Oslo" is Drammen; -1 when none is named right
+ * before the distance. */
+static int32_t measured_place(const sr_context *c, size_t lo, size_t f)
+{
+    size_t k = sr_mention_first(c, f) - 1; /* "of", "from" */
+    while (k > lo && (sr_tok_class(c, k - 1, SR_LEX_FRAME_DIRECTION_OF_DISTANCE) || sr_tok_char(c, k - 1, '-')))
+        k--;
+    if (k > lo)
+        k--; /* the unit */
+    while (k > lo && (c->at[k - 1].figure >= 0 || c->tok[k - 1].kind == SITREP_TOK_NUMBER))
+        k--;
+    if (k < lo + 2 || !sr_tok_char(c, k - 1, ','))
+        return -1;
+    int32_t e;
+    const sr_entity *en = sr_entity_at(c, k - 2, &e);
+    return en && en->e.kind == SITREP_ENTITY_PLACE ? e : -1;
+}
+
 /* Places of [lo, hi): locative places and "both countries". */
 static void places_in(const sr_context *c, size_t lo, size_t hi, size_t clause_lo, sr_claim *cl)
 {
@@ -760,7 +807,16 @@ static void places_in(const sr_context *c, size_t lo, size_t hi, size_t clause_l
                     sr_tok_char(c, checked, '\'') || c->src[c->tok[checked].start] == '\xE2';
         bool subject = clean && lo == clause_lo &&
                   sr_tok_class(c, last + 1, SR_LEX_CLAIMS_PLACE_SUBJECT_VERB);
-        if (!speaker_place && (subject || owner_place(c, last) || sr_place_located(c, clause_lo, i)))
+        /* "300 km west of Kandra": the point the distance is measured
+         * from, not where it happened */
+        /* "20 km from Aldmoor, where gunmen killed 9": the place of
+         * the relative clause after it */
+        bool where = sr_tok_char(c, last + 1, ',') && sr_tok_class(c, last + 2, SR_LEX_FRAME_PLACE_RELATIVE);
+        if (!where && sr_place_reference(c, clause_lo, i)) {
+            int32_t m = measured_place(c, clause_lo, i);
+            if (m >= 0 && !speaker_place)
+                add_place(cl, m);
+        } else if (!speaker_place && (subject || owner_place(c, last) || sr_place_located(c, clause_lo, i)))
             add_place(cl, e);
         i = last;
     }
@@ -914,6 +970,18 @@ static bool name_word(const sr_context *c, size_t k)
 static size_t verb_after_subject(const sr_context *c, size_t k, size_t hi)
 {
     size_t j = k + 1;
+    /* "Okafor, the team's running back, gained": past an appositive
+     * noun phrase (no relative, figure, verb or quote in it) */
+    if (j < hi && sr_tok_char(c, j, ',') && sr_tok_class(c, j + 1, SR_LEX_FRAME_DETERMINER)) {
+        size_t q = j + 1;
+        while (q < hi && q < j + 10 && !sr_tok_char(c, q, ',') &&
+               (sr_tok_word(c, q) || sr_tok_char(c, q, '\'') || c->src[c->tok[q].start] == '\xE2') && c->at[q].figure < 0 &&
+               !sr_tok_flag(c, q, SR_WI_SPEECH) && !sr_tok_class(c, q, SR_LEX_FRAME_RELATIVE) &&
+               !(q > j + 2 && verbish(c, q)))
+            q++;
+        if (q < hi && sr_tok_char(c, q, ',') && q > j + 2)
+            j = q + 1;
+    }
     if (j < hi && sr_tok_class(c, j, SR_LEX_CLAIMS_SPEAKER_ADVERB) && !sr_tok_class(c, j, SR_LEX_CLAIMS_FINITE))
         j++;
     if (j >= hi || sr_tok_flag(c, j, SR_WI_SPEECH))
@@ -1387,7 +1455,13 @@ static int32_t verb_subject(const cstate *st, size_t lo, const fig_info *fi, boo
         memcmp(c->src + c->tok[fi->f0 - 1].end - 3, "ing", 3) == 0)
         return sentence_subject(st, lo, fi->f0, ws, we);
     size_t v = SIZE_MAX;
-    for (size_t k = fi->f0; k > lo && fi->f0 - k < 9;) {
+    /* "set fire to 6 buses", "rounded up 20": a verb phrase of an outcome */
+    for (size_t p = fi->f0 > lo + 4 ? fi->f0 - 4 : lo + 1; p < fi->f0 && v == SIZE_MAX; p++) {
+        size_t n = 0;
+        if (outcome_phrase(c, p, fi->f0, &n) && p + n == fi->f0 && !sr_clause_break(c, p))
+            v = p;
+    }
+    for (size_t k = fi->f0; v == SIZE_MAX && k > lo && fi->f0 - k < 9;) {
         k--;
         if (sr_clause_break(c, k) || sr_tok_char(c, k, ',') || sr_tok_char(c, k, ';') || sr_tok_char(c, k, ':') ||
             sr_tok_char(c, k, '(') || sr_tok_char(c, k, ')') || is_quote_mark(c, k) ||
@@ -1402,7 +1476,8 @@ static int32_t verb_subject(const cstate *st, size_t lo, const fig_info *fi, boo
     }
     if (v == SIZE_MAX)
         return -1;
-    if (outcome && !outcome_of(c, v))
+    size_t vn = 0;
+    if (outcome && !outcome_of(c, v) && !outcome_phrase(c, v, fi->f0, &vn))
         return -1;
     /* past auxiliaries and adverbs ("has also lost", "will cut"); a
      * passive ("was fined", "were killed") leaves the subject no actor */
@@ -1481,6 +1556,7 @@ static int32_t verb_subject(const cstate *st, size_t lo, const fig_info *fi, boo
            !sr_tok_class(c, s0 - 1, SR_LEX_FRAME_PREPOSITION) && !sr_tok_class(c, s0 - 1, SR_LEX_FRAME_SPEAKER_STOP) &&
            !sr_tok_class(c, s0 - 1, SR_LEX_FRAME_BE) && !sr_tok_is(c, s0 - 1, "and") && !sr_tok_is(c, s0 - 1, "or") &&
            !sr_tok_class(c, s0 - 1, SR_LEX_FRAME_RELATIVE) && !sr_tok_is(c, s0 - 1, "that") &&
+           !sr_clause_break(c, s0 - 1) && !sr_tok_class(c, s0 - 1, SR_LEX_FRAME_PLACE_RELATIVE) &&
            !sr_tok_class(c, s0 - 1, SR_LEX_FRAME_PRONOUN_PERSON) && !sr_tok_is(c, s0 - 1, "our") &&
            c->at[s0 - 1].mention < 0 && c->at[s0 - 1].time < 0 && !verbish(c, s0 - 1))
         s0--;

@@ -99,6 +99,12 @@ int32_t sr_next_date(const sr_context *c, size_t from, size_t hi, size_t *t0, si
  * "fighters from Syria", "the Afghanistan offshoot", "talks with Iran"? */
 bool sr_place_located(const sr_context *c, size_t lo, size_t f);
 
+/* Is the place mention starting at token f, not before lo, the point a
+ * distance is measured from ("300 km west of Kandra", "20 miles from
+ * Port Ilse", "12 km north-east of"): a reference, not where something
+ * happened? */
+bool sr_place_reference(const sr_context *c, size_t lo, size_t f);
+
 /* Is the place mention [first, last] where a speaker is rather than where
  * something happened: "officials in Kabul said", "told reporters in
  * Geneva"?  Reads within [lo, hi). */
