@@ -60,6 +60,13 @@ size_t sr_clause_end(const sr_context *c, size_t from, size_t hi, bool figures);
  * break before it. */
 size_t sr_clause_start(const sr_context *c, size_t to, size_t lo);
 
+/* Is token i the function word `fw` (SR_LEXE_FW_*: frame.lex
+ * function_word), whatever its case? */
+static inline bool sr_tok_fw(const sr_context *c, size_t i, int32_t fw)
+{
+    return sr_lex_value(sr_tok_lexid(c, i), SR_LEX_FRAME_FUNCTION_WORD, SR_LEXCOL_FRAME_FUNCTION_WORD_FW) == fw;
+}
+
 /* ---- sources ---- */
 
 /* Is token i a speech or report word of frame.speech other than
