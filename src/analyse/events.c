@@ -1326,7 +1326,7 @@ static bool named_subject(const sr_context *c, size_t lo, size_t k)
  * and one victim without a number: "a woman was shot dead". */
 static void stated_casualties(const sr_context *c, size_t lo, size_t hi, sr_event *ev)
 {
-    for (size_t k = lo; k < hi; k++) {
+    for (size_t k = lo; k < hi && sr_span_may(c, lo, hi, SR_LEX_EVENTS_NONE_WORD); k++) {
         char first = (char)(c->src[c->tok[k].start] | 0x20);
         if (first != 'n' && first != 'w')
             continue;
@@ -1461,7 +1461,7 @@ static void stated_casualties(const sr_context *c, size_t lo, size_t hi, sr_even
         }
     /* "the murdered candidate", "the slain journalist": one dead named
      * by a lethal participle before a singular person noun */
-    for (size_t k = lo + 1; k + 1 < hi && !ev->fat_q; k++) {
+    for (size_t k = lo + 1; k + 1 < hi && !ev->fat_q && sr_span_may(c, lo, hi, SR_LEX_EVENTS_KILLED_PASSIVE); k++) {
         if (!sr_tok_class(c, k, SR_LEX_EVENTS_KILLED_PASSIVE) ||
             !(sr_tok_class(c, k - 1, SR_LEX_EVENTS_ONE_WORD) || sr_tok_class(c, k - 1, SR_LEX_EVENTS_VICTIM_DET)) ||
             sr_tok_is(c, k - 1, "their"))
@@ -2140,35 +2140,34 @@ static int32_t dateline_place(const sr_context *c)
 
 /* ---- responsibility told anywhere in the report ---- */
 
-/* Does the sentence [lo, hi) tie an actor to a happening, and whom: "X
- * claimed responsibility for the murder", "the bombing was attributed to
- * X", "police blamed X", "X carried out the attack"?  -1 when not; *conf
- * gets how. */
-static int32_t responsible(const estate *es, size_t lo, size_t hi, uint8_t *conf)
+/* Does sentence s tie an actor to a happening, and whom: "X claimed
+ * responsibility for the murder", "the bombing was attributed to X",
+ * "police blamed X", "X carried out the attack"?  -1 when not; *conf gets
+ * how.  Each test runs only where the sentence has a word of its class
+ * (sr_sent_may). */
+static int32_t responsible(const estate *es, size_t s, uint8_t *conf)
 {
     const sr_context *c = es->c;
-    bool claim = false, cue = false;
-    for (size_t k = lo; k < hi; k++) {
+    size_t lo = sr_sent_first(c, s), hi = sr_sent_end(c, s);
+    bool claim = false;
+    for (size_t k = lo; k < hi && sr_sent_may(c, s, SR_LEX_EVENTS_CLAIM); k++) {
         claim |= sr_tok_class(c, k, SR_LEX_EVENTS_RESPONSIBILITY) && k > lo &&
                  (sr_tok_phrase(c, k - 1, hi, SR_LEX_EVENTS_CLAIM, NULL) ||
                   (k > lo + 1 && sr_tok_phrase(c, k - 2, hi, SR_LEX_EVENTS_CLAIM, NULL)));
         claim |= sr_tok_phrase(c, k, hi, SR_LEX_EVENTS_CLAIM, NULL) > 1; /* "took credit" */
-        cue |= sr_tok_phrase(c, k, hi, SR_LEX_EVENTS_DOER_CUE, NULL) > 0;
     }
     int32_t who = claim ? claimed_by(es, lo, hi) : -1;
     if (who >= 0) {
         *conf = SR_PERP_CLAIMED;
         return who;
     }
-    who = blamed(c, lo, hi);
+    who = sr_sent_may(c, s, SR_LEX_EVENTS_BLAME) ? blamed(c, lo, hi) : -1;
     if (who >= 0) {
         *conf = SR_PERP_ACCUSED;
         return who;
     }
-    if (!cue)
-        return -1;
     /* "X carried out", "X was responsible": the actor before the cue */
-    for (size_t k = lo; k < hi; k++) {
+    for (size_t k = lo; k < hi && sr_sent_may(c, s, SR_LEX_EVENTS_DOER_CUE); k++) {
         if (!sr_tok_phrase(c, k, hi, SR_LEX_EVENTS_DOER_CUE, NULL))
             continue;
         for (size_t q = k; q > lo && k - q < 8; q--) {
@@ -2191,9 +2190,26 @@ static bool names_actor(const sr_event *ev, const sr_entity *who)
     return false;
 }
 
+/* The sentence the span starting at byte `start` opens: the first whose
+ * start is not before it, among sentences [0, s) (s when none). */
+static size_t span_sentence(const sr_context *c, uint32_t start, size_t s)
+{
+    size_t a = 0, b = s;
+    while (a < b) {
+        size_t m = (a + b) / 2;
+        if (c->sen[m].span.start < start)
+            a = m + 1;
+        else
+            b = m;
+    }
+    return a;
+}
+
 /* The last sentence before s (a sentence index) that tells event e, or
- * UINT32_MAX when none does. */
-static uint32_t told_before(const sr_context *c, const sr_event *e, size_t s)
+ * UINT32_MAX when none does.  `opens`, when not NULL, holds
+ * span_sentence(span_start[j], nsen) for each of e's spans (the same
+ * answer, found once per event instead of once per sentence). */
+static uint32_t told_before(const sr_context *c, const sr_event *e, const uint32_t *opens, size_t s)
 {
     uint32_t best = UINT32_MAX;
     uint32_t at = c->sen[s].span.start;
@@ -2201,14 +2217,7 @@ static uint32_t told_before(const sr_context *c, const sr_event *e, size_t s)
         if (e->span_start[j] >= at)
             continue;
         /* the sentence the span opens (sentences are in text order) */
-        size_t a = 0, b = s;
-        while (a < b) {
-            size_t m = (a + b) / 2;
-            if (c->sen[m].span.start < e->span_start[j])
-                a = m + 1;
-            else
-                b = m;
-        }
+        size_t a = opens ? (opens[j] < s ? opens[j] : s) : span_sentence(c, e->span_start[j], s);
         if (a < s && (best == UINT32_MAX || a > best))
             best = (uint32_t)a;
     }
@@ -2226,6 +2235,13 @@ static uint32_t told_before(const sr_context *c, const sr_event *e, size_t s)
 static void orphan_tolls(const estate *es, sr_event *ev, size_t n)
 {
     const sr_context *c = es->c;
+    /* the sentence each event's spans open, found once (most reports tell
+     * a few events; more are searched sentence by sentence) */
+    uint32_t opens[32 * SR_EVENT_SPANS];
+    bool have_opens = n <= 32;
+    for (size_t k = 0; have_opens && k < n; k++)
+        for (size_t j = 0; j < ev[k].nspans; j++)
+            opens[k * SR_EVENT_SPANS + j] = (uint32_t)span_sentence(c, ev[k].span_start[j], c->nsen);
     for (size_t s = 0; s < c->nsen; s++) {
         size_t lo = sr_sent_first(c, s), hi = sr_sent_end(c, s);
         sr_event *last = NULL;
@@ -2237,7 +2253,9 @@ static void orphan_tolls(const estate *es, sr_event *ev, size_t n)
                 told |= ev[k].span_start[j] == at; /* the sentence tells an event already */
             if (ev[k].nspans == SR_EVENT_SPANS && ev[k].first_sen <= s && ev[k].last_sen >= s)
                 told = true; /* its sentences past the spans kept are unknown */
-            uint32_t b = ev[k].first_sen < s ? told_before(c, &ev[k], s) : UINT32_MAX;
+            uint32_t b = ev[k].first_sen < s
+                             ? told_before(c, &ev[k], have_opens ? opens + k * SR_EVENT_SPANS : NULL, s)
+                             : UINT32_MAX;
             if (b != UINT32_MAX && (!last || b > near)) {
                 last = &ev[k];
                 near = b;
@@ -2286,7 +2304,7 @@ static void responsibility(const estate *es, sr_event *ev, size_t n)
     for (size_t s = 0; s < c->nsen; s++) {
         size_t lo = sr_sent_first(c, s), hi = sr_sent_end(c, s);
         uint8_t conf = 0;
-        int32_t who = responsible(es, lo, hi, &conf);
+        int32_t who = responsible(es, s, &conf);
         if (who < 0)
             continue;
         const sr_entity *en = &c->ent[who];

@@ -23,6 +23,7 @@ const sr_story_rules sr_story_rules_default = {
     .link_relative = 0.5,
     .cohesion_size = 3,
     .year_support = 2,
+    .year_gap = 3,
     .time_read = 16,
     .group_cap = 64,
     .members_read = 64,

@@ -719,18 +719,20 @@ static double cohesion(const groups *g, uint32_t r)
  * were written. */
 typedef struct group_time {
     unsigned year;            /* the latest year a member states, 0 none */
+    unsigned stating;         /* the members that state a year */
     unsigned exact, at_exact; /* the latest year of a member whose latest stated date names its
                                * day, 0 none; the members whose latest is a day of that year */
 } group_time;
 
 static group_time time_of(const groups *g, uint32_t root)
 {
-    group_time t = {0, 0, 0};
+    group_time t = {0, 0, 0, 0};
     unsigned read = 0;
     for (uint32_t x = root; x != UINT32_MAX && read < RULES.time_read; x = g->next[x], read++) {
         const when *w = &g->when[x];
         if (w->year > t.year)
             t.year = w->year;
+        t.stating += w->year != 0;
         if (w->exact && w->year > t.exact) {
             t.exact = w->year;
             t.at_exact = 0;
@@ -740,22 +742,38 @@ static group_time time_of(const groups *g, uint32_t root)
     return t;
 }
 
-/* Are two groups of rules.cohesion_size or more the coverage of two
- * happenings of different years?  One is dated: rules.year_support or more
- * of its members state a day of its latest year as their latest date ("on
- * 4 March 2014"); every member of the other that states a year states only
- * earlier years, and one does.  An article is written after every date it
- * states as past, but an article about a happening of that day names no
- * year before it as its latest only by chance: two look-alike happenings
- * years apart (two patches of one browser, two quakes in one region).
+/* Is group `late` dated after everything group `early` states?  Members of
+ * `late` state a day of its latest year as their latest date ("on 4 March
+ * 2014", or the article's own date); every member of `early` that states a
+ * year states only earlier years.  The evidence must add up: either
+ * rules.year_support members of `late` at that year and one of `early`
+ * stating a year, both groups of rules.cohesion_size or more (two
+ * close-knit coverages), or one dated member of `late` and
+ * rules.year_support members of `early` stating earlier years, `early` of
+ * rules.cohesion_size or more (an article of 2013 does not join coverage
+ * whose articles name 2006 and 2007 and no later year). */
+static bool dated_after(const groups *g, uint32_t early, const group_time *te, uint32_t late,
+                        const group_time *tl)
+{
+    if (!tl->at_exact || !te->year || te->year >= tl->exact || g->size[early] < RULES.cohesion_size)
+        return false;
+    if (tl->at_exact >= RULES.year_support && g->size[late] >= RULES.cohesion_size)
+        return true;
+    return te->stating >= RULES.year_support && tl->exact - te->year >= RULES.year_gap;
+}
+
+/* Are two groups the coverage of two happenings of different years?  An
+ * article is written after every date it states as past, but an article
+ * about a happening of that day names no year before it as its latest only
+ * by chance: two look-alike happenings years apart (two patches of one
+ * browser, two quakes in one region, two elections of one country).
  * Articles naming no year say nothing. */
 static bool apart_in_time(const groups *g, uint32_t a, uint32_t b)
 {
-    if (g->size[a] < RULES.cohesion_size || g->size[b] < RULES.cohesion_size)
+    if (g->size[a] < RULES.cohesion_size && g->size[b] < RULES.cohesion_size)
         return false;
     group_time ta = time_of(g, a), tb = time_of(g, b);
-    return (tb.at_exact >= RULES.year_support && ta.year && ta.year < tb.exact) ||
-           (ta.at_exact >= RULES.year_support && tb.year && tb.year < ta.exact);
+    return dated_after(g, a, &ta, b, &tb) || dated_after(g, b, &tb, a, &ta);
 }
 
 /* Pairs of groups found too loosely linked, each as it was (its root and
@@ -893,6 +911,14 @@ static when when_of(sitrep_corpus *c, sr_cdoc *d)
         uint32_t v = terms[end].count & ~SR_CTERM_DATE; /* the latest comes first */
         w.year = (uint16_t)(v >> 9);
         w.exact = (v & 31) != 0;
+    }
+    /* its own date (stated, or inferred from its text with evidence) is a
+     * day it was written on */
+    const char *own = d->published[0] ? d->published : d->inferred;
+    unsigned y = 0;
+    if (own[0] && sscanf(own, "%4u", &y) == 1 && y >= w.year && y < 10000) {
+        w.year = (uint16_t)y;
+        w.exact = 1;
     }
     d->terms1 = end;
     return w;
