@@ -1487,7 +1487,7 @@ one
 # report by more than "history" is background told to explain (it is no
 # event of its own); when the report tells a happening of the last "news"
 # days, one dated further back is background too.
-[table horizon: days]
+[constants horizon: days]
 news       90
 history    365
 

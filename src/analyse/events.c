@@ -2545,13 +2545,6 @@ static void report_frame(const estate *es, sr_event *ev, size_t n)
     }
 }
 
-/* The days of a horizon of events.lex ("news", "history"). */
-static long horizon(const char *name)
-{
-    sr_lexid id = sr_lex_find(name, strlen(name));
-    return sr_lex_value(id, SR_LEX_EVENTS_HORIZON, SR_LEXCOL_EVENTS_HORIZON_DAYS);
-}
-
 sitrep_status sr_find_events(const sr_context *c, const sr_date *anchor, const sr_buf *claims,
                              const sr_buf *fig_claim, sr_arena *arena, sr_buf *out)
 {
@@ -2709,7 +2702,7 @@ sitrep_status sr_find_events(const sr_context *c, const sr_date *anchor, const s
         /* and when the report tells a recent happening (its news), one
          * dated months before it is told to explain that one
          * (events.lex: horizon) */
-        long history = horizon("history"), recent = horizon("news");
+        long history = SR_LEXK_EVENTS_HORIZON_HISTORY, recent = SR_LEXK_EVENTS_HORIZON_NEWS;
         bool news = false;
         for (size_t k = 0; k < nev; k++)
             news |= ev[k].from.year && report - sr_date_to_days(&ev[k].to) <= recent;
