@@ -1341,6 +1341,21 @@ accusing
 on
 to
 
+# The head nouns of a common noun phrase that names who was blamed when no
+# named group is ("attributed to the drug mafias", "blamed it on death
+# squads"); with group_noun and attacker
+[set blamed_noun]
+mafia
+mafias
+cartel
+cartels
+traffickers
+gang
+gangs
+rings
+squads
+paramilitaries
+
 # After "claimed": the doer's own word ("claimed responsibility for").
 [set responsibility]
 responsibility
