@@ -609,35 +609,53 @@ static uint32_t report_country(const sr_context *c, int32_t dateline, char cc[3]
             code = codes[k];
         }
     }
-    /* demonyms count for their country ("Salvadoran attorney general") */
+    /* demonyms count for their country ("Salvadoran attorney general");
+     * the words met again ("The", "He", "Salvadoran") are looked up once:
+     * `seen` keeps the country each word's key names as a demonym ("" for
+     * none) */
+    struct {
+        uint64_t key;
+        char country[3];
+    } seen[64];
+    memset(seen, 0, sizeof seen);
     for (size_t i = 0; g && i < c->ntok; i++) {
         if (!(c->tok[i].flags & SITREP_TOKF_CAP) || c->at[i].mention >= 0 || !sr_tok_word(c, i))
             continue;
-        uint32_t ids[4];
-        size_t m = sr_gaz_lookup(g, sr_namekey_of(c->src + c->tok[i].start, c->tok[i].end - c->tok[i].start), ids, 4);
-        for (size_t j = 0; j < m && j < 4; j++) {
-            sr_place p;
-            sr_gaz_place(g, ids[j], &p);
-            if (p.kind != SR_PLACE_DEMONYM || !p.country[0])
-                continue;
-            size_t k = 0;
-            while (k < n && strcmp(codes[k], p.country) != 0)
-                k++;
-            if (k < n) {
-                counts[k]++;
-                if (counts[k] > best) {
-                    best = counts[k];
-                    code = codes[k];
-                }
-            } else if (dl && strcmp(p.country, dl) == 0 && n < 16) {
-                codes[n] = dl; /* a string that outlives this loop */
-                counts[n++] = 1;
-                if (1 > best) {
-                    best = 1;
-                    code = dl;
+        uint64_t key = sr_namekey_of(c->src + c->tok[i].start, c->tok[i].end - c->tok[i].start);
+        size_t slot = (size_t)(key % 64);
+        if (!key || seen[slot].key != key) {
+            uint32_t ids[4];
+            size_t m = sr_gaz_lookup(g, key, ids, 4);
+            seen[slot].key = key;
+            seen[slot].country[0] = '\0';
+            for (size_t j = 0; j < m && j < 4; j++) {
+                sr_place p;
+                sr_gaz_place(g, ids[j], &p);
+                if (p.kind == SR_PLACE_DEMONYM && p.country[0]) {
+                    memcpy(seen[slot].country, p.country, 3);
+                    break;
                 }
             }
-            break;
+        }
+        const char *dem = seen[slot].country;
+        if (!dem[0])
+            continue;
+        size_t k = 0;
+        while (k < n && strcmp(codes[k], dem) != 0)
+            k++;
+        if (k < n) {
+            counts[k]++;
+            if (counts[k] > best) {
+                best = counts[k];
+                code = codes[k];
+            }
+        } else if (dl && strcmp(dem, dl) == 0 && n < 16) {
+            codes[n] = dl; /* a string that outlives this loop */
+            counts[n++] = 1;
+            if (1 > best) {
+                best = 1;
+                code = dl;
+            }
         }
     }
     /* the dateline's country stands unless the text names another one
