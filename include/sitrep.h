@@ -259,7 +259,9 @@ typedef enum sitrep_entity_kind {
     SITREP_ENTITY_MILITARY,
     SITREP_ENTITY_PERSON,
     SITREP_ENTITY_PLACE,
-    SITREP_ENTITY_MEDIA
+    SITREP_ENTITY_MEDIA,
+    /* a nationality ("Syrian", "French"): its country is the one it names */
+    SITREP_ENTITY_NATIONALITY
 } sitrep_entity_kind;
 
 /* "armed_group", "organization", ... as in CONTRACT.md; static string. */
@@ -304,9 +306,10 @@ typedef struct sitrep_mention {
 /* sitrep_mention.flags */
 enum {
     /* A second reading of words: the government of a country that acts,
-     * on the span of the country's own mention ("Turkey said"), or the
+     * on the span of the country's own mention ("Turkey said"), the
      * state actor a nationality or a country names with a group of people
-     * ("Iraqi officials", "U.S. forces").  The document's mentions hold
+     * ("Iraqi officials", "U.S. forces"), or the nationality a demonym
+     * names ("the Syrian conflict").  The document's mentions hold
      * it; the later stages of one document (claims, events) read the
      * words as the other mentions name them. */
     SITREP_MENTION_READING = 1u << 0

@@ -32,6 +32,12 @@
 #                report of the second from their story, so their "Tuesday"
 #                falls on its Tuesday; no happening joins them (a day read
 #                against a borrowed date is no evidence of one happening).
+#   later_year   one parliamentary election, three undated reports naming
+#                only earlier votes (2003, 2004), a court ruling on it dated
+#                two years on, and a look-alike election of 2012: the ruling
+#                joins the election's story (a follow-up), the 2012 election
+#                stays apart (one dated article against coverage that names
+#                no year within rules.year_gap of it).
 #   unscoped     one flood, two reports a day apart: 14 people rescued from
 #                roofs, 60 people treated at a clinic -- counts of nothing
 #                stated (no actor, place or period), no update of each other.
@@ -314,6 +320,16 @@ got = {}
 for i, d in docs.items():
     got.setdefault(d["story"], set()).add(i.split("_")[1])
 if sorted(map(sorted, got.values())) != [["ercis"], ["muradiye"]]: fail("stories %s" % {i: d["story"] for i, d in docs.items()})'
+
+# ---- 7b. one dated article years after everything a story names -----------
+pre=$base
+run later_year
+check later_year "the 2012 election apart; the ruling two years on joins its election" '
+got = {}
+for i, d in docs.items():
+    got.setdefault(d["story"], set()).add(i)
+want = [["agency_observers", "daily_count", "weekly_court", "wire_vote"], ["wire_vote_2012"]]
+if sorted(map(sorted, got.values())) != want: fail("stories %s" % {i: d["story"] for i, d in docs.items()})'
 
 # ---- 8. counts of nothing stated are not compared ----------------------------
 pre=$base

@@ -353,6 +353,47 @@ yesterday                    -1
 tomorrow                     1
 the day before yesterday     -2
 the day after tomorrow       2
+last night                   -1
+last evening                 -1
+this morning                 0
+this afternoon               0
+this evening                 0
+earlier today                0
+later today                  0
+
+# "a dozen", "a couple of": a count after "a"/"an".
+[table article_count: n]
+dozen        12
+couple of    2
+
+# The word after an amount of time that puts it back from now: "two years
+# ago".
+[set ago]
+ago
+
+# The word after an amount of time that makes it an age: "a 10-year-old",
+# "five years old".
+[set age]
+old
+
+# The weekend: "over the weekend", "this weekend".
+[set weekend]
+weekend
+
+# Before "the weekend", the one just past: "over the weekend".
+[set weekend_prep]
+over
+during
+at
+
+# "so far this year", "so far in 2024".
+[set so_far]
+so far
+
+# "earlier this month" (1), "later this week" (2): the part of the period.
+[table earlier_later: part]
+earlier     1
+later       2
 
 # Parts of a day after a weekday or "last"/"this": "Tuesday night",
 # "last evening", "this morning".
@@ -434,6 +475,25 @@ coming      1     0
 every
 each
 
+# "every night", "each weekend": the unit of a recurrence named by a part
+# of a day or of a week.
+[table every_part: unit=TIME_UNIT]
+night       day
+morning     day
+weekend     week
+
+# The word after a count that makes it a number of times: "three times a
+# day".
+[set times_count]
+times
+
+# The word after "twice", "three times" that makes the unit a rate: "twice
+# a week", "three times per day", "once every year".
+[set per_unit]
+a
+an
+per
+
 # "once a week", "twice a day".
 [set times_word]
 once
@@ -455,13 +515,16 @@ hundred
 percent
 per
 
-# Time zones and the like after a clock time: "16:45 GMT", "0300 hours".
-[set zone]
-gmt
-utc
-local
-hours
-hrs
+# Time zones and the like after a clock time: "16:45 GMT", "16:45 local
+# time", "0300 hours"; whether the word also makes a bare four-digit number
+# a clock time ("0300 GMT", but not "1000 hours": a duration).
+[table zone: bare]
+gmt          1
+utc          1
+local        0
+local time   0
+hours        0
+hrs          1
 
 # a.m. and p.m.
 [set ampm]

@@ -46,7 +46,9 @@ typedef struct sr_context {
     const sr_wordinfo *wi; /* one per token (wordinfo.h) */
     sr_buf wi_scratch;  /* its storage when the pipeline did not keep it */
     uint32_t *sent_of;  /* sentence index of each token */
-    sr_buf buf;         /* storage of `at` and `sent_of` */
+    uint64_t (*sen_cls)[SR_LEX_MASKW]; /* per sentence: the rule-lexicon classes its tokens
+                                          are in or begin a phrase of (sr_sent_may) */
+    sr_buf buf;         /* storage of `at`, `sent_of` and `sen_cls` */
     sr_buf men_buf;     /* storage of `men` when some mentions are second readings */
 } sr_context;
 
@@ -107,6 +109,27 @@ static inline size_t sr_tok_phrase(const sr_context *c, size_t i, size_t hi, enu
         }
     }
     return sr_tok_phrase_at(c, i, hi, k, id);
+}
+/* May a word or phrase of class k occur in sentence s: is one of its
+ * tokens in k, or does one begin a longer phrase of k?  False means no
+ * token of the sentence passes sr_tok_class or sr_tok_phrase for k, so a
+ * rule that needs one can skip the sentence without reading its tokens. */
+static inline bool sr_sent_may(const sr_context *c, size_t s, enum sr_lexclass k)
+{
+    return s < c->nsen && (c->sen_cls[s][k / 64] >> (k % 64) & 1u);
+}
+/* May class k occur among tokens [lo, hi): sr_sent_may over the sentences
+ * they are in (true for a token in none). */
+static inline bool sr_span_may(const sr_context *c, size_t lo, size_t hi, enum sr_lexclass k)
+{
+    for (size_t i = lo; i < hi && i < c->ntok;) {
+        uint32_t s = c->sent_of[i];
+        if (s >= c->nsen || sr_sent_may(c, s, k))
+            return true;
+        size_t end = (size_t)c->sen[s].first + c->sen[s].count;
+        i = end > i ? end : i + 1;
+    }
+    return false;
 }
 /* A one-byte token `ch`. */
 static inline bool sr_tok_char(const sr_context *c, size_t i, char ch)

@@ -2344,6 +2344,82 @@ static void people_readings(ent_state *st)
     }
 }
 
+/* The demonym the gazetteer has for units [u0, u1) ("Syrian", "South
+ * African"): its entry in *p; false when none. */
+static bool demonym_at(const ent_state *st, size_t u0, size_t u1, sr_place *p)
+{
+    uint64_t key = span_key(st, u0, u1);
+    uint32_t ids[SR_MAX_CANDS];
+    size_t n = key ? sr_gaz_lookup(st->gaz, key, ids, SR_MAX_CANDS) : 0;
+    for (size_t j = 0; j < n && j < SR_MAX_CANDS; j++) {
+        sr_gaz_place(st->gaz, ids[j], p);
+        if (p->kind == SR_PLACE_DEMONYM && p->country[0])
+            return true;
+    }
+    return false;
+}
+
+/* Demonyms that no other mention holds ("the Syrian conflict", "Iraqi
+ * unity", "a French frigate", "South African officials" when no actor
+ * reads it) name a nationality (issue 13): an entity of its own, kind
+ * nationality, linked to the country it names by its country code.  It is
+ * no place (a toponym scorer and a map must not count "Syrian" as Syria)
+ * and no actor: the mention is a second reading (SITREP_MENTION_READING),
+ * so claims and events read the word through the gazetteer as before.  A
+ * demonym inside another mention ("Iraqi forces", "Syrian Democratic
+ * Forces", "the Syrian town of Dabiq") stays that mention's. */
+static void nationality_readings(ent_state *st)
+{
+    size_t nc = SR_VEC_COUNT(&st->cands, cand);
+    uint8_t *held = st->doc->mem->calloc(st->nu ? st->nu : 1, 1);
+    if (held == NULL) {
+        st->oom = true;
+        return;
+    }
+    for (size_t k = 0; k < nc; k++) {
+        const cand *c = &SR_VEC_AT(&st->cands, cand, k);
+        if (c->type == C_ENTITY && !c->hidden)
+            for (size_t i = c->u0; i < c->u1 && i < st->nu; i++)
+                held[i] = 1;
+    }
+    for (size_t i = 0; i < st->nu && !st->oom; i++) {
+        if (held[i] || !(st->u[i].flags & (U_CAP | U_ALLCAPS)) || (st->u[i].flags & (U_NUM | U_POSS)))
+            continue;
+        /* the longest demonym of free capitalised units from here */
+        size_t end = 0;
+        sr_place p;
+        for (size_t n = 3; n >= 1 && !end; n--) {
+            if (i + n > st->nu)
+                continue;
+            bool free = true;
+            for (size_t k = i + 1; k < i + n && free; k++)
+                free = !held[k] && !(st->u[k].flags & U_BREAK) && (st->u[k].flags & (U_CAP | U_ALLCAPS));
+            if (free && demonym_at(st, i, i + n, &p))
+                end = i + n;
+        }
+        /* "the Syrian Arab Coalition", "the Iraqi Museum": a demonym that
+         * opens a longer run of capitalised words is part of a name */
+        if (!end || (end < st->nu && !(st->u[end].flags & (U_BREAK | U_FUNC | U_CONNECT)) &&
+                     (st->u[end].flags & (U_CAP | U_ALLCAPS))))
+            continue;
+        uint64_t id = (6ull << 60) | ((uint64_t)(unsigned char)p.country[0] << 8) |
+                      (uint64_t)(unsigned char)p.country[1];
+        uint32_t e = entity_for(st, id, SITREP_ENTITY_NATIONALITY, p.name, strlen(p.name), false);
+        if (e == UINT32_MAX)
+            break;
+        sr_entity *x = ent_at(st, e);
+        if (!x->country[0]) {
+            memcpy(x->country, p.country, 3);
+            x->e.source |= SITREP_FOUND_GAZETTEER;
+        }
+        add_cand(st, i, end, C_ENTITY, e, 0);
+        if (!st->oom)
+            SR_VEC_AT(&st->cands, cand, SR_VEC_COUNT(&st->cands, cand) - 1).reading = true;
+        i = end - 1;
+    }
+    st->doc->mem->free(held);
+}
+
 /* "northern Syria", "the city of Mosul", "the Syrian town of Dabiq",
  * "the port city of Tartus" (issue 13): the words that say which part of a
  * place, or what kind of place it is, belong to the place's mention; its
@@ -2887,13 +2963,6 @@ static void finish(ent_state *st)
     doc->mem->free(map);
 }
 
-/* A limit of entities.lex's place_limits table, by name. */
-static double place_limit(const char *name)
-{
-    sr_lexid id = sr_lex_find(name, strlen(name));
-    return sr_lex_value(id, SR_LEX_ENTITIES_PLACE_LIMITS, SR_LEXCOL_ENTITIES_PLACE_LIMITS_VALUE);
-}
-
 sitrep_status sr_entities(sitrep_doc *doc)
 {
     ent_state st;
@@ -2901,9 +2970,11 @@ sitrep_status sr_entities(sitrep_doc *doc)
     st.doc = doc;
     st.src = doc->src;
     st.gaz = sr_gazetteer_get();
-    st.lim = (place_limits){place_limit("small_namesake"), place_limit("unplaced_namesake"),
-                            place_limit("common_word_town"), place_limit("large_city"),
-                            place_limit("part_of_city_km")};
+    st.lim = (place_limits){SR_LEXK_ENTITIES_PLACE_LIMITS_SMALL_NAMESAKE,
+                            SR_LEXK_ENTITIES_PLACE_LIMITS_UNPLACED_NAMESAKE,
+                            SR_LEXK_ENTITIES_PLACE_LIMITS_COMMON_WORD_TOWN,
+                            SR_LEXK_ENTITIES_PLACE_LIMITS_LARGE_CITY,
+                            SR_LEXK_ENTITIES_PLACE_LIMITS_PART_OF_CITY_KM};
     sr_buf_init(&st.units, doc->mem);
     sr_buf_init(&st.norm, doc->mem);
     sr_buf_init(&st.ids, doc->mem);
@@ -2998,6 +3069,7 @@ sitrep_status sr_entities(sitrep_doc *doc)
         people_readings(&st);
         place_in_region(&st);
         place_modifiers(&st);
+        nationality_readings(&st);
     }
     size_t nc = SR_VEC_COUNT(&st.cands, cand);
     for (size_t i = 0; i < nc && !st.oom; i++) {

@@ -26,6 +26,9 @@
  *      list summed ("left five victims, a police officer and three
  *      attackers dead" is 9);
  *   4. keep it only when it is anchored: a place, a date or casualties;
+ *      a definite mention without any ("the murder of the judge") adds to
+ *      a happening the report tells, and stands alone, one per kind, only
+ *      when the report tells none;
  *   5. merge it into an earlier event of the article when it refers back
  *      to it ("the attack", "the blast") or states the same type, place
  *      and date.
@@ -258,8 +261,9 @@ static bool realis(const sr_context *c, size_t i, size_t lo)
             continue;
         return false;
     }
-    if (i > lo && sr_tok_is(c, i - 1, "to") && !(i > lo + 1 && sr_tok_is(c, i - 2, "due")))
-        return false; /* "to attack" */
+    if (i > lo && sr_tok_is(c, i - 1, "to") && !(i > lo + 1 && sr_tok_is(c, i - 2, "due")) &&
+        !(i > lo + 1 && sr_tok_class(c, i - 2, SR_LEX_EVENTS_INCEPTION)))
+        return false; /* "to attack", not "began to attack" */
     return true;
 }
 
@@ -382,7 +386,11 @@ static bool test_holds(const sr_context *c, int t, size_t i, size_t lo, size_t h
     case SR_LEXE_EVENT_TEST_EPISODE:
         return i > lo && sr_tok_class(c, i - 1, SR_LEX_EVENTS_EPISODE);
     case SR_LEXE_EVENT_TEST_ORDNANCE_USE:
-        return sr_tok_class(c, i + 1, SR_LEX_EVENTS_ORDNANCE_CONTEXT);
+        /* "bomb squad", "grenade launcher"; "rifles, 40 grenades and
+         * radios": an inventory, unless a word of use is about it */
+        return sr_tok_class(c, i + 1, SR_LEX_EVENTS_ORDNANCE_CONTEXT) ||
+               (near_class(c, i, lo, hi, 3, 3, SR_LEX_EVENTS_ARMS_GEAR) &&
+                !near_class(c, i, lo, hi, 4, 4, SR_LEX_EVENTS_MUNITION_USE));
     case SR_LEXE_EVENT_TEST_FIGURATIVE:
         /* a heart attack, a cyberattack, a verbal attack; an attack on a
          * policy or a rival; a politician "under attack" */
@@ -604,35 +612,53 @@ static uint32_t report_country(const sr_context *c, int32_t dateline, char cc[3]
             code = codes[k];
         }
     }
-    /* demonyms count for their country ("Salvadoran attorney general") */
+    /* demonyms count for their country ("Salvadoran attorney general");
+     * the words met again ("The", "He", "Salvadoran") are looked up once:
+     * `seen` keeps the country each word's key names as a demonym ("" for
+     * none) */
+    struct {
+        uint64_t key;
+        char country[3];
+    } seen[64];
+    memset(seen, 0, sizeof seen);
     for (size_t i = 0; g && i < c->ntok; i++) {
         if (!(c->tok[i].flags & SITREP_TOKF_CAP) || c->at[i].mention >= 0 || !sr_tok_word(c, i))
             continue;
-        uint32_t ids[4];
-        size_t m = sr_gaz_lookup(g, sr_namekey_of(c->src + c->tok[i].start, c->tok[i].end - c->tok[i].start), ids, 4);
-        for (size_t j = 0; j < m && j < 4; j++) {
-            sr_place p;
-            sr_gaz_place(g, ids[j], &p);
-            if (p.kind != SR_PLACE_DEMONYM || !p.country[0])
-                continue;
-            size_t k = 0;
-            while (k < n && strcmp(codes[k], p.country) != 0)
-                k++;
-            if (k < n) {
-                counts[k]++;
-                if (counts[k] > best) {
-                    best = counts[k];
-                    code = codes[k];
-                }
-            } else if (dl && strcmp(p.country, dl) == 0 && n < 16) {
-                codes[n] = dl; /* a string that outlives this loop */
-                counts[n++] = 1;
-                if (1 > best) {
-                    best = 1;
-                    code = dl;
+        uint64_t key = sr_namekey_of(c->src + c->tok[i].start, c->tok[i].end - c->tok[i].start);
+        size_t slot = (size_t)(key % 64);
+        if (!key || seen[slot].key != key) {
+            uint32_t ids[4];
+            size_t m = sr_gaz_lookup(g, key, ids, 4);
+            seen[slot].key = key;
+            seen[slot].country[0] = '\0';
+            for (size_t j = 0; j < m && j < 4; j++) {
+                sr_place p;
+                sr_gaz_place(g, ids[j], &p);
+                if (p.kind == SR_PLACE_DEMONYM && p.country[0]) {
+                    memcpy(seen[slot].country, p.country, 3);
+                    break;
                 }
             }
-            break;
+        }
+        const char *dem = seen[slot].country;
+        if (!dem[0])
+            continue;
+        size_t k = 0;
+        while (k < n && strcmp(codes[k], dem) != 0)
+            k++;
+        if (k < n) {
+            counts[k]++;
+            if (counts[k] > best) {
+                best = counts[k];
+                code = codes[k];
+            }
+        } else if (dl && strcmp(dem, dl) == 0 && n < 16) {
+            codes[n] = dl; /* a string that outlives this loop */
+            counts[n++] = 1;
+            if (1 > best) {
+                best = 1;
+                code = dl;
+            }
         }
     }
     /* the dateline's country stands unless the text names another one
@@ -864,7 +890,8 @@ static int32_t perpetrator(const estate *es, size_t lo, size_t hi, size_t at, in
         if (sr_tok_class(c, k, SR_LEX_EVENTS_GROUP_NOUN) &&
             k > lo && sr_tok_is(c, k - 1, "the"))
             return es->dominant;
-        spoken |= sr_tok_flag(c, k, SR_WI_SPEECH);
+        /* past a speech or blame verb: "police attributed the bombing to" */
+        spoken |= sr_tok_flag(c, k, SR_WI_SPEECH) || sr_tok_class(c, k, SR_LEX_EVENTS_BLAME);
         /* "gunmen attacked": the doers are unnamed; "... when gunmen": the
          * subordinate clause's subject is the doer, nothing before it */
         if ((sr_tok_class(c, k, SR_LEX_EVENTS_ATTACKER) && !(k > lo && actor_kind(sr_entity_at(c, k - 1, NULL)))) ||
@@ -1023,6 +1050,44 @@ static void casualties(const estate *es, size_t lo, size_t hi, sr_event *ev)
     }
 }
 
+/* Is token k a dash ("-", "--", an en or em dash)? */
+static bool dash_at(const sr_context *c, size_t k)
+{
+    if (k >= c->ntok || c->tok[k].end <= c->tok[k].start)
+        return false;
+    const char *w = c->src + c->tok[k].start;
+    size_t n = c->tok[k].end - c->tok[k].start;
+    if (n == 3 && (unsigned char)w[0] == 0xE2 && (unsigned char)w[1] == 0x80 &&
+        ((unsigned char)w[2] == 0x93 || (unsigned char)w[2] == 0x94))
+        return true;
+    for (size_t i = 0; i < n; i++)
+        if (w[i] != '-')
+            return false;
+    return true;
+}
+
+/* The end of an aside between dashes opening at token k ("four nurses --
+ * three Germans and a Dane -- and two drivers"): the token after its
+ * closing dash, or k when no dash closes one within a few words. */
+static size_t dash_aside_end(const sr_context *c, size_t k, size_t hi)
+{
+    if (!dash_at(c, k))
+        return k;
+    size_t q = k;
+    while (q < hi && dash_at(c, q))
+        q++;
+    for (size_t open = q; q < hi && q < open + 12; q++) {
+        if (sr_tok_char(c, q, ';') || sr_tok_char(c, q, '.'))
+            break;
+        if (dash_at(c, q)) {
+            while (q < hi && dash_at(c, q))
+                q++;
+            return q;
+        }
+    }
+    return k;
+}
+
 /* The dead a lethal verb or noun names after it, from token k: "killed
  * a teacher, a nurse and a shopkeeper" (3), "the assassination of the
  * judge and his bodyguard" (2), "the massacre of 12 herders" (12),
@@ -1152,6 +1217,9 @@ static double victims_list(const sr_context *c, size_t k, size_t hi, size_t *sto
             k = q;
         }
         det = false;
+        /* "four nurses -- three Germans and a Dane -- and ...": the
+         * aside restates the item */
+        k = dash_aside_end(c, k, hi);
         if (k >= hi)
             break;
         bool comma = sr_tok_char(c, k, ',');
@@ -1228,6 +1296,21 @@ static void victims_before(const sr_context *c, size_t lo, size_t hi, double *de
             if (sr_tok_is(c, q, "who") || sr_tok_is(c, q, "whom")) {
                 end = q;
                 continue;
+            }
+            /* an aside between dashes within the subject */
+            if (dash_at(c, q)) {
+                size_t o = q;
+                while (o > lo && dash_at(c, o - 1))
+                    o--;
+                size_t p = o;
+                while (p > lo && o - p < 12 && !dash_at(c, p - 1) && !sr_tok_char(c, p - 1, ';'))
+                    p--;
+                if (p > lo && dash_at(c, p - 1) && dash_aside_end(c, p - 1, k) == q + 1) {
+                    while (p > lo && dash_at(c, p - 1))
+                        p--;
+                    q = p;
+                    continue;
+                }
             }
             if (sr_clause_break(c, q) || sr_tok_class(c, q, SR_LEX_EVENTS_SUBORDINATOR) || sr_tok_is(c, q, "which") ||
                 sr_tok_is(c, q, "that") || sr_tok_char(c, q, ';') || sr_tok_char(c, q, ':') ||
@@ -1326,7 +1409,7 @@ static bool named_subject(const sr_context *c, size_t lo, size_t k)
  * and one victim without a number: "a woman was shot dead". */
 static void stated_casualties(const sr_context *c, size_t lo, size_t hi, sr_event *ev)
 {
-    for (size_t k = lo; k < hi; k++) {
+    for (size_t k = lo; k < hi && sr_span_may(c, lo, hi, SR_LEX_EVENTS_NONE_WORD); k++) {
         char first = (char)(c->src[c->tok[k].start] | 0x20);
         if (first != 'n' && first != 'w')
             continue;
@@ -1461,7 +1544,7 @@ static void stated_casualties(const sr_context *c, size_t lo, size_t hi, sr_even
         }
     /* "the murdered candidate", "the slain journalist": one dead named
      * by a lethal participle before a singular person noun */
-    for (size_t k = lo + 1; k + 1 < hi && !ev->fat_q; k++) {
+    for (size_t k = lo + 1; k + 1 < hi && !ev->fat_q && sr_span_may(c, lo, hi, SR_LEX_EVENTS_KILLED_PASSIVE); k++) {
         if (!sr_tok_class(c, k, SR_LEX_EVENTS_KILLED_PASSIVE) ||
             !(sr_tok_class(c, k - 1, SR_LEX_EVENTS_ONE_WORD) || sr_tok_class(c, k - 1, SR_LEX_EVENTS_VICTIM_DET)) ||
             sr_tok_is(c, k - 1, "their"))
@@ -1554,8 +1637,49 @@ static void date_of(const sr_context *c, size_t lo, size_t hi, size_t at, size_t
         ev->weak_date = date_in(c, slo, shi, at, slo, shi, true, ev);
 }
 
-static void location_of(const sr_context *c, size_t lo, size_t hi, sr_event *ev)
+/* Is token k a noun of a target: a building, a facility or the people
+ * of a place ("market", "hotel", "residents")? */
+static bool target_noun(const sr_context *c, size_t k)
 {
+    return sr_tok_class(c, k, SR_LEX_EVENTS_CIVILIAN_TARGET) || sr_tok_class(c, k, SR_LEX_EVENTS_MILITARY_TARGET);
+}
+
+/* Does the place whose mention starts at f follow a distance ("20 km
+ * north of", "15 km from", "10 miles southwest of")? */
+static bool reference_place(const sr_context *c, size_t lo, size_t f)
+{
+    if (f < lo + 2)
+        return false;
+    size_t k = f - 1;
+    if (sr_tok_is(c, k, "of") && k > lo && sr_tok_class(c, k - 1, SR_LEX_FRAME_DIRECTION))
+        k -= 2;
+    else if (sr_tok_is(c, k, "from"))
+        k--;
+    else
+        return false;
+    return k + 1 > lo && sr_tok_class(c, k, SR_LEX_FRAME_DISTANCE);
+}
+
+/* "police reported today in X that ...": the place of a statement (a
+ * speech verb before it, "that" after it), not of what it tells */
+static bool statement_place(const sr_context *c, size_t lo, size_t f, size_t last, size_t hi)
+{
+    if (last + 1 >= hi || !sr_tok_is(c, last + 1, "that"))
+        return false;
+    for (size_t k = f; k > lo && f - k < 5;) {
+        k--;
+        if (sr_speech_verb(c, k))
+            return true;
+        if (!sr_tok_word(c, k))
+            return false;
+    }
+    return false;
+}
+
+static void location_of(const sr_context *c, size_t lo, size_t hi, const char *report_cc, sr_event *ev,
+                        bool *target_only)
+{
+    *target_only = false;
     int best = 0;
     /* the countries the clause names: a town elsewhere is a misreading */
     const char *countries[4];
@@ -1576,7 +1700,14 @@ static void location_of(const sr_context *c, size_t lo, size_t hi, sr_event *ev)
             i++;
         /* "from Syria", "the Afghanistan offshoot", "officials in Kabul
          * said" are not where it happened */
-        if (!sr_place_located(c, lo, f) || sr_speakers_place(c, f, i, lo, hi))
+        bool located = sr_place_located(c, lo, f), by_target = false;
+        /* "the market of X": the place of a target; "X residents", "a X
+         * hotel": a town that qualifies the target names where it is */
+        if (!located && !sr_entity_is_country(en) && en->e.country && report_cc[0] &&
+            strcmp(en->e.country, report_cc) == 0)
+            by_target = located = (f >= lo + 2 && sr_tok_is(c, f - 1, "of") && target_noun(c, f - 2)) ||
+                                  (i + 1 < hi && target_noun(c, i + 1));
+        if (!located || sr_speakers_place(c, f, i, lo, hi) || statement_place(c, lo, f, i, hi))
             continue;
         /* "at the US embassy", "near Peruvian army troops": a country
          * that qualifies what follows names whose it is, not where */
@@ -1596,9 +1727,14 @@ static void location_of(const sr_context *c, size_t lo, size_t hi, sr_event *ev)
         /* of two places of one rank, the one the text puts it in ("Mexico
          * condemned the killing of six priests in El Salvador") */
         r = 2 * r + (r && f > lo && sr_tok_class(c, f - 1, SR_LEX_EVENTS_PLACE_PREP));
+        /* "20 km north of X", "15 km from X": X is where the distance is
+         * measured from; a place of its rank named otherwise goes first */
+        if (r && reference_place(c, lo, f))
+            r--;
         if (r > best) {
             best = r;
             ev->location = e;
+            *target_only = by_target;
         }
     }
 }
@@ -1715,6 +1851,8 @@ static void merge_event(const sr_context *c, sr_event *a, const sr_event *b)
         a->location = b->location;
     if (!b->reaction)
         a->reaction = 0;
+    if (!b->nominal)
+        a->nominal = 0;
     if (b->last_sen > a->last_sen)
         a->last_sen = b->last_sen;
     if (!a->fat_q && b->fat_q) {
@@ -1814,7 +1952,8 @@ static sitrep_status emit(const estate *es, size_t s, const trig *t, size_t nt, 
         reaction &= t[k].reaction;
     }
     ev.reaction = reaction;
-    location_of(c, lo, hi, &ev);
+    bool target_place = false; /* the place is only the town of a target */
+    location_of(c, lo, hi, es->country_cc, &ev, &target_place);
     /* "Somalia's capital", "the capital of Somalia": the country's capital
      * when the article names it */
     if (ev.location >= 0 && sr_entity_is_country(&c->ent[ev.location]))
@@ -1839,6 +1978,17 @@ static sitrep_status emit(const estate *es, size_t s, const trig *t, size_t nt, 
                 ev.fat_low = ev.fat_high = v;
                 ev.fat_q = SR_Q_EXACT;
             }
+        }
+    /* "the murder of four teachers and their three drivers": a list
+     * whose first item is the figure that gave the toll counts more */
+    for (size_t k = 0; k < nt && ev.fat_q == SR_Q_EXACT; k++)
+        if (sr_tok_class(c, t[k].end - 1, SR_LEX_EVENTS_LETHAL)) {
+            size_t from = t[k].end + (sr_tok_is(c, t[k].end, "of") ? 1 : 0), stop, items;
+            if (from >= hi || c->at[from].figure < 0 || c->figs[c->at[from].figure].low != ev.fat_low)
+                continue;
+            double v = victims_list(c, from, hi, &stop, &items);
+            if (items >= 2 && v > ev.fat_low)
+                ev.fat_low = ev.fat_high = v;
         }
     /* "stormed the bank, killing a guard": a lethal word of the clause
      * that is not its trigger names the dead after it too */
@@ -2038,11 +2188,16 @@ static sitrep_status emit(const estate *es, size_t s, const trig *t, size_t nt, 
     bool verb_only = true; /* "killed 9" alone needs a place or a date */
     for (size_t k = 0; k < nt; k++)
         verb_only &= sr_tok_class(c, t[k].at, SR_LEX_EVENTS_KILL_VERB);
-    if (verb_only && ev.location < 0 && !ev.from.year && !definite)
+    /* "X residents", "a X hotel" tell whose a target is more than where
+     * something happened: such a place anchors no happening */
+    bool placed = ev.location >= 0 && (!target_place || (es->dateline >= 0 && !definite && (ev.fat_q || ev.inj_q) &&
+                                                         c->ent[es->dateline].e.country &&
+                                                         strcmp(c->ent[es->dateline].e.country, es->country_cc) == 0));
+    if (verb_only && !placed && !ev.from.year && !definite)
         return SITREP_OK;
     /* a happening has a place or a date; casualties alone may be history
      * told without either ("killed thousands of members of ...") */
-    bool anchored = (ev.location >= 0 && (!plural || ev.fat_q || ev.inj_q)) || ev.from.year;
+    bool anchored = (placed && (!plural || ev.fat_q || ev.inj_q)) || ev.from.year;
     /* "Gunmen raided a village on Wednesday evening. They placed a bomb
      * under a car.": the paragraph's day is this sentence's too */
     bool inherited = false;
@@ -2071,11 +2226,12 @@ static sitrep_status emit(const estate *es, size_t s, const trig *t, size_t nt, 
     /* "survivors of the massacre", "the anniversary of the bombing": a
      * happening told before or long ago; it may add to one told here,
      * never starts one */
+    bool long_ago = false;
     for (size_t k = 0; k < nt; k++) {
         size_t a = t[k].at;
         if (a > lo + 2 && sr_tok_class(c, a - 1, SR_LEX_EVENTS_REFER_BACK) && sr_tok_is(c, a - 2, "of") &&
             sr_tok_class(c, a - 3, SR_LEX_EVENTS_AFTERMATH))
-            anchored = false;
+            anchored = false, long_ago = true;
     }
     /* "a second attack", "another bombing", "also attacked": one more
      * happening, not the one told before */
@@ -2106,8 +2262,15 @@ static sitrep_status emit(const estate *es, size_t s, const trig *t, size_t nt, 
             return SITREP_OK;
         }
     }
-    if (!anchored)
-        return SITREP_OK;
+    /* "the murder of the judge" with no place, day or toll of its own,
+     * referring back to nothing told before: kept as a mention, which
+     * sr_find_events adds to a happening the report tells, or keeps when
+     * the report tells none */
+    if (!anchored) {
+        if (long_ago)
+            return SITREP_OK;
+        ev.nominal = 1;
+    }
     return SR_VEC_PUSH(out, sr_event, ev) ? SITREP_OK : SITREP_ENOMEM;
 }
 
@@ -2140,35 +2303,34 @@ static int32_t dateline_place(const sr_context *c)
 
 /* ---- responsibility told anywhere in the report ---- */
 
-/* Does the sentence [lo, hi) tie an actor to a happening, and whom: "X
- * claimed responsibility for the murder", "the bombing was attributed to
- * X", "police blamed X", "X carried out the attack"?  -1 when not; *conf
- * gets how. */
-static int32_t responsible(const estate *es, size_t lo, size_t hi, uint8_t *conf)
+/* Does sentence s tie an actor to a happening, and whom: "X claimed
+ * responsibility for the murder", "the bombing was attributed to X",
+ * "police blamed X", "X carried out the attack"?  -1 when not; *conf gets
+ * how.  Each test runs only where the sentence has a word of its class
+ * (sr_sent_may). */
+static int32_t responsible(const estate *es, size_t s, uint8_t *conf)
 {
     const sr_context *c = es->c;
-    bool claim = false, cue = false;
-    for (size_t k = lo; k < hi; k++) {
+    size_t lo = sr_sent_first(c, s), hi = sr_sent_end(c, s);
+    bool claim = false;
+    for (size_t k = lo; k < hi && sr_sent_may(c, s, SR_LEX_EVENTS_CLAIM); k++) {
         claim |= sr_tok_class(c, k, SR_LEX_EVENTS_RESPONSIBILITY) && k > lo &&
                  (sr_tok_phrase(c, k - 1, hi, SR_LEX_EVENTS_CLAIM, NULL) ||
                   (k > lo + 1 && sr_tok_phrase(c, k - 2, hi, SR_LEX_EVENTS_CLAIM, NULL)));
         claim |= sr_tok_phrase(c, k, hi, SR_LEX_EVENTS_CLAIM, NULL) > 1; /* "took credit" */
-        cue |= sr_tok_phrase(c, k, hi, SR_LEX_EVENTS_DOER_CUE, NULL) > 0;
     }
     int32_t who = claim ? claimed_by(es, lo, hi) : -1;
     if (who >= 0) {
         *conf = SR_PERP_CLAIMED;
         return who;
     }
-    who = blamed(c, lo, hi);
+    who = sr_sent_may(c, s, SR_LEX_EVENTS_BLAME) ? blamed(c, lo, hi) : -1;
     if (who >= 0) {
         *conf = SR_PERP_ACCUSED;
         return who;
     }
-    if (!cue)
-        return -1;
     /* "X carried out", "X was responsible": the actor before the cue */
-    for (size_t k = lo; k < hi; k++) {
+    for (size_t k = lo; k < hi && sr_sent_may(c, s, SR_LEX_EVENTS_DOER_CUE); k++) {
         if (!sr_tok_phrase(c, k, hi, SR_LEX_EVENTS_DOER_CUE, NULL))
             continue;
         for (size_t q = k; q > lo && k - q < 8; q--) {
@@ -2191,9 +2353,26 @@ static bool names_actor(const sr_event *ev, const sr_entity *who)
     return false;
 }
 
+/* The sentence the span starting at byte `start` opens: the first whose
+ * start is not before it, among sentences [0, s) (s when none). */
+static size_t span_sentence(const sr_context *c, uint32_t start, size_t s)
+{
+    size_t a = 0, b = s;
+    while (a < b) {
+        size_t m = (a + b) / 2;
+        if (c->sen[m].span.start < start)
+            a = m + 1;
+        else
+            b = m;
+    }
+    return a;
+}
+
 /* The last sentence before s (a sentence index) that tells event e, or
- * UINT32_MAX when none does. */
-static uint32_t told_before(const sr_context *c, const sr_event *e, size_t s)
+ * UINT32_MAX when none does.  `opens`, when not NULL, holds
+ * span_sentence(span_start[j], nsen) for each of e's spans (the same
+ * answer, found once per event instead of once per sentence). */
+static uint32_t told_before(const sr_context *c, const sr_event *e, const uint32_t *opens, size_t s)
 {
     uint32_t best = UINT32_MAX;
     uint32_t at = c->sen[s].span.start;
@@ -2201,14 +2380,7 @@ static uint32_t told_before(const sr_context *c, const sr_event *e, size_t s)
         if (e->span_start[j] >= at)
             continue;
         /* the sentence the span opens (sentences are in text order) */
-        size_t a = 0, b = s;
-        while (a < b) {
-            size_t m = (a + b) / 2;
-            if (c->sen[m].span.start < e->span_start[j])
-                a = m + 1;
-            else
-                b = m;
-        }
+        size_t a = opens ? (opens[j] < s ? opens[j] : s) : span_sentence(c, e->span_start[j], s);
         if (a < s && (best == UINT32_MAX || a > best))
             best = (uint32_t)a;
     }
@@ -2226,6 +2398,13 @@ static uint32_t told_before(const sr_context *c, const sr_event *e, size_t s)
 static void orphan_tolls(const estate *es, sr_event *ev, size_t n)
 {
     const sr_context *c = es->c;
+    /* the sentence each event's spans open, found once (most reports tell
+     * a few events; more are searched sentence by sentence) */
+    uint32_t opens[32 * SR_EVENT_SPANS];
+    bool have_opens = n <= 32;
+    for (size_t k = 0; have_opens && k < n; k++)
+        for (size_t j = 0; j < ev[k].nspans; j++)
+            opens[k * SR_EVENT_SPANS + j] = (uint32_t)span_sentence(c, ev[k].span_start[j], c->nsen);
     for (size_t s = 0; s < c->nsen; s++) {
         size_t lo = sr_sent_first(c, s), hi = sr_sent_end(c, s);
         sr_event *last = NULL;
@@ -2237,7 +2416,9 @@ static void orphan_tolls(const estate *es, sr_event *ev, size_t n)
                 told |= ev[k].span_start[j] == at; /* the sentence tells an event already */
             if (ev[k].nspans == SR_EVENT_SPANS && ev[k].first_sen <= s && ev[k].last_sen >= s)
                 told = true; /* its sentences past the spans kept are unknown */
-            uint32_t b = ev[k].first_sen < s ? told_before(c, &ev[k], s) : UINT32_MAX;
+            uint32_t b = ev[k].first_sen < s
+                             ? told_before(c, &ev[k], have_opens ? opens + k * SR_EVENT_SPANS : NULL, s)
+                             : UINT32_MAX;
             if (b != UINT32_MAX && (!last || b > near)) {
                 last = &ev[k];
                 near = b;
@@ -2278,6 +2459,55 @@ static void orphan_tolls(const estate *es, sr_event *ev, size_t n)
  * responsibility for the bombing"), else the last one told before it.
  * The victims' side (an actor the event names already) is never the
  * perpetrator. */
+/* "attributed to the drug mafias", "blamed it on death squads": doers
+ * named by a common noun phrase after a blame cue (up to four words
+ * ending in a noun of an armed group or its members), as a name made of
+ * its words ("Drug mafias"); NULL when there is none. */
+static const char *blamed_phrase(const estate *es, size_t lo, size_t hi)
+{
+    const sr_context *c = es->c;
+    if (!es->arena)
+        return NULL;
+    for (size_t k = lo; k < hi; k++) {
+        if (!sr_tok_class(c, k, SR_LEX_EVENTS_BLAME) || sr_tok_class(c, k, SR_LEX_EVENTS_ACCUSE))
+            continue;
+        for (size_t q = k + 1; q + 1 < hi && q < k + 8; q++) {
+            if (!sr_tok_class(c, q, SR_LEX_EVENTS_BLAME_PREP))
+                continue;
+            size_t r = q + 1;
+            if (sr_tok_is(c, r, "the"))
+                r++;
+            size_t e = r;
+            while (e < hi && e < r + 4 && sr_tok_word(c, e) && c->at[e].mention < 0 && c->at[e].figure < 0 &&
+                   !sr_wordset_has(&sr_function_words, c->src + c->tok[e].start, c->tok[e].end - c->tok[e].start))
+                e++;
+            if (e == r || !(sr_tok_class(c, e - 1, SR_LEX_EVENTS_BLAMED_NOUN) ||
+                            sr_tok_class(c, e - 1, SR_LEX_EVENTS_GROUP_NOUN) ||
+                            sr_tok_class(c, e - 1, SR_LEX_EVENTS_ATTACKER)))
+                break;
+            char buf[160];
+            size_t n = 0;
+            for (size_t w = r; w < e; w++) {
+                size_t len = c->tok[w].end - c->tok[w].start;
+                if (n + len + 1 >= sizeof buf)
+                    return NULL;
+                if (n)
+                    buf[n++] = ' ';
+                for (size_t i = 0; i < len; i++) {
+                    char ch = c->src[c->tok[w].start + i];
+                    if (n == 0 && ch >= 'a' && ch <= 'z')
+                        ch = (char)(ch - 32);
+                    else if (n > 0 && ch >= 'A' && ch <= 'Z')
+                        ch = (char)(ch + 32);
+                    buf[n++] = ch;
+                }
+            }
+            return sr_arena_strndup(es->arena, buf, n);
+        }
+    }
+    return NULL;
+}
+
 static void responsibility(const estate *es, sr_event *ev, size_t n)
 {
     const sr_context *c = es->c;
@@ -2286,10 +2516,17 @@ static void responsibility(const estate *es, sr_event *ev, size_t n)
     for (size_t s = 0; s < c->nsen; s++) {
         size_t lo = sr_sent_first(c, s), hi = sr_sent_end(c, s);
         uint8_t conf = 0;
-        int32_t who = responsible(es, lo, hi, &conf);
-        if (who < 0)
+        int32_t who = responsible(es, s, &conf);
+        /* no group named in the report: the doers a blame names by a
+         * common noun ("attributed to the drug mafias") */
+        const char *phrase = NULL;
+        if (who < 0 && es->dominant < 0 && sr_sent_may(c, s, SR_LEX_EVENTS_BLAME)) {
+            phrase = blamed_phrase(es, lo, hi);
+            conf = SR_PERP_ACCUSED;
+        }
+        if (who < 0 && !phrase)
             continue;
-        const sr_entity *en = &c->ent[who];
+        const char *name = who >= 0 ? c->ent[who].e.name : phrase;
         uint32_t at = c->sen[s].span.start;
         /* the happening the sentence names */
         int sub = EV_NONE;
@@ -2307,13 +2544,13 @@ static void responsibility(const estate *es, sr_event *ev, size_t n)
         for (size_t k = n; k-- > 0 && !pick;)
             if (ev[k].span_start[0] < at && (sub == EV_NONE || same_family(ev[k].sub, sub)))
                 pick = &ev[k];
-        if (!pick || pick->perp || names_actor(pick, en))
+        if (!pick || pick->perp || (who >= 0 && names_actor(pick, &c->ent[who])))
             continue;
         const char *keep[SR_EVENT_ACTORS];
         size_t na = pick->nactors;
         memcpy(keep, pick->actors, sizeof keep);
         pick->nactors = 0;
-        add_actor(pick, en->e.name);
+        add_actor(pick, name);
         for (size_t k = 0; k < na; k++)
             add_actor(pick, keep[k]);
         pick->perp = 1;
@@ -2389,18 +2626,18 @@ static void report_frame(const estate *es, sr_event *ev, size_t n)
             ev[k].precision = SR_PREC_MONTH;
             ev[k].weak_date = 2;
         }
+        /* a happening the text never places (one told as "the attack",
+         * with neither day nor toll of its own): where the report was
+         * filed from, when its dateline names a place of the country it
+         * is about */
+        if (ev[k].location < 0 && es->dateline >= 0 && c->ent[es->dateline].e.country &&
+            strcmp(c->ent[es->dateline].e.country, es->country_cc) == 0)
+            ev[k].location = es->dateline;
         if (ev[k].location < 0) {
             ev[k].region = es->country;
             memcpy(ev[k].region_cc, es->country_cc, 3);
         }
     }
-}
-
-/* The days of a horizon of events.lex ("news", "history"). */
-static long horizon(const char *name)
-{
-    sr_lexid id = sr_lex_find(name, strlen(name));
-    return sr_lex_value(id, SR_LEX_EVENTS_HORIZON, SR_LEXCOL_EVENTS_HORIZON_DAYS);
 }
 
 sitrep_status sr_find_events(const sr_context *c, const sr_date *anchor, const sr_buf *claims,
@@ -2520,9 +2757,49 @@ sitrep_status sr_find_events(const sr_context *c, const sr_date *anchor, const s
         nev = kept;
         out->len = (first_event + nev) * sizeof(sr_event);
     }
+    /* a happening told only by definite mentions ("the murder of the
+     * judge") adds to one the report tells; it stands alone only when
+     * the report tells none, one event of each kind */
+    {
+        size_t real = 0;
+        for (size_t k = 0; k < nev; k++)
+            real += !ev[k].nominal;
+        size_t kept = 0;
+        for (size_t k = 0; k < nev; k++) {
+            if (ev[k].nominal) {
+                size_t best = SIZE_MAX;
+                for (size_t o = 0; o < kept; o++)
+                    if (same_family(ev[o].sub, ev[k].sub) && dates_overlap(&ev[o], &ev[k]) &&
+                        (real ? !ev[o].nominal : ev[o].nominal))
+                        best = o;
+                if (best != SIZE_MAX) {
+                    merge_event(c, &ev[best], &ev[k]);
+                    continue;
+                }
+                if (real)
+                    continue;
+            }
+            ev[kept++] = ev[k];
+        }
+        out->len = (first_event + kept) * sizeof(sr_event);
+        nev = kept;
+    }
     responsibility(&es, ev, nev);
     article_perpetrator(&es, ev, nev);
     orphan_tolls(&es, ev, nev);
+    /* "death squads that murdered hundreds", "a war that killed 70,000":
+     * a toll that large without its day is a tally, not one happening */
+    {
+        sr_lexid id = sr_lex_find("undated", 7);
+        double tally = sr_lex_value(id, SR_LEX_EVENTS_TALLY, SR_LEXCOL_EVENTS_TALLY_DEAD);
+        size_t kept = 0;
+        for (size_t k = 0; k < nev; k++)
+            if (!(violent_family(ev[k].sub) && ev[k].fat_q && ev[k].fat_low >= tally &&
+                  (!ev[k].from.year || ev[k].precision != SR_PREC_DAY)))
+                ev[kept++] = ev[k];
+        out->len = (first_event + kept) * sizeof(sr_event);
+        nev = kept;
+    }
     /* history is background, not news: a happening the text dates more
      * than a year before the report ("in 2014", "the 2019 bombing") is
      * told to explain this one, and is no event of its own */
@@ -2547,7 +2824,7 @@ sitrep_status sr_find_events(const sr_context *c, const sr_date *anchor, const s
         /* and when the report tells a recent happening (its news), one
          * dated months before it is told to explain that one
          * (events.lex: horizon) */
-        long history = horizon("history"), recent = horizon("news");
+        long history = SR_LEXK_EVENTS_HORIZON_HISTORY, recent = SR_LEXK_EVENTS_HORIZON_NEWS;
         bool news = false;
         for (size_t k = 0; k < nev; k++)
             news |= ev[k].from.year && report - sr_date_to_days(&ev[k].to) <= recent;

@@ -118,7 +118,8 @@ sitrep_event_type sitrep_sub_event_type(sitrep_sub_event sub)
 const char *sitrep_entity_kind_name(sitrep_entity_kind kind)
 {
     static const char *const names[] = {NULL,       "armed_group", "organization", "government",
-                                        "military", "person",      "place",        "media"};
+                                        "military", "person",      "place",        "media",
+                                        "nationality"};
     return (unsigned)kind < sizeof names / sizeof *names && names[kind] ? names[kind] : "unknown";
 }
 

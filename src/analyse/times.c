@@ -260,13 +260,11 @@ static size_t count_at(const cx *c, size_t i, long *v, bool *article)
     if (!is_word(c, i))
         return 0;
     if (is(c, i, "a") || is(c, i, "an")) {
-        if (is(c, i + 1, "dozen")) {
-            *v = 12;
-            return 2;
-        }
-        if (is(c, i + 1, "couple") && is(c, i + 2, "of")) {
-            *v = 2;
-            return 3;
+        sr_lexid id;
+        size_t m = phrase_at(c, i + 1, SR_LEX_TIMES_ARTICLE_COUNT, &id);
+        if (m) { /* "a dozen", "a couple of" */
+            *v = sr_lex_value(id, SR_LEX_TIMES_ARTICLE_COUNT, 0);
+            return 1 + m;
         }
         *article = true;
         *v = 1;
@@ -282,14 +280,20 @@ static size_t count_at(const cx *c, size_t i, long *v, bool *article)
 
 /* The unit of time (U_*) of the entry `id` (times.unit: "day", "years"),
  * U_NONE when none; *plural tells "years" from "year". */
-static int unit_of_lex(sr_lexid id, bool *plural)
+/* The unit named by a TIME_UNIT value of the lexicons (0: none). */
+static int unit_of_enum(int32_t u)
 {
     static const int units[] = {[SR_LEXE_TIME_UNIT_HOUR] = U_HOUR,   [SR_LEXE_TIME_UNIT_DAY] = U_DAY,
                                 [SR_LEXE_TIME_UNIT_WEEK] = U_WEEK,   [SR_LEXE_TIME_UNIT_MONTH] = U_MONTH,
                                 [SR_LEXE_TIME_UNIT_YEAR] = U_YEAR,   [SR_LEXE_TIME_UNIT_DECADE] = U_DECADE};
+    return u > 0 && (size_t)u < sizeof units / sizeof *units ? units[u] : U_NONE;
+}
+
+static int unit_of_lex(sr_lexid id, bool *plural)
+{
     int32_t u = sr_lex_value(id, SR_LEX_TIMES_UNIT, SR_LEXCOL_TIMES_UNIT_UNIT);
     *plural = u && sr_lex_value(id, SR_LEX_TIMES_UNIT, SR_LEXCOL_TIMES_UNIT_PLURAL);
-    return u ? units[u] : U_NONE;
+    return unit_of_enum(u);
 }
 
 /* A unit of time in s[0..n): "day", "years", ... */
@@ -756,33 +760,18 @@ static bool relative(const cx *c, size_t i, ex *e)
         quote(c, e, i, i + dn);
         return true;
     }
-    /* last night, last evening; this morning, this afternoon, this evening */
-    int rule0 = word_value(c, i, SR_LEX_TIMES_RULE, 0);
-    if (((rule0 == SR_LEXE_TIMES_RULE_RULE_LAST && (is(c, i + 1, "night") || is(c, i + 1, "evening"))) ||
-         (rule0 == SR_LEXE_TIMES_RULE_RULE_THIS && word_is(c, i + 1, SR_LEX_TIMES_PART_OF_DAY) &&
-          !is(c, i + 1, "night")))) {
-        day_iv(e, sr_date_add_days(a, rule0 == SR_LEXE_TIMES_RULE_RULE_LAST ? -1 : 0));
-        quote(c, e, i, i + 2);
-        return true;
-    }
     /* over the weekend: the Saturday and Sunday just past (or this one) */
-    if (is(c, i, "the") && is(c, i + 1, "weekend") &&
-        (is(c, i - 1, "over") || is(c, i - 1, "during") || is(c, i - 1, "at"))) {
+    if (is(c, i, "the") && word_is(c, i + 1, SR_LEX_TIMES_WEEKEND) && word_is(c, i - 1, SR_LEX_TIMES_WEEKEND_PREP)) {
         int wa = sr_date_weekday(a);
         sr_date sat = sr_date_add_days(a, wa >= 6 ? -(wa - 6) : -(wa + 1));
         set_iv(e, sat, sr_date_add_days(&sat, 1), SR_PREC_WEEK);
         quote(c, e, i, i + 2);
         return true;
     }
-    /* earlier/later today */
-    if ((is(c, i, "earlier") || is(c, i, "later")) && is(c, i + 1, "today")) {
-        day_iv(e, *a);
-        quote(c, e, i, i + 2);
-        return true;
-    }
     /* so far this year / month / week; so far in 2024 */
-    if (is(c, i, "so") && is(c, i + 1, "far")) {
-        if (is(c, i + 2, "this")) {
+    sr_lexid sf;
+    if (phrase_at(c, i, SR_LEX_TIMES_SO_FAR, &sf) == 2) {
+        if (word_value(c, i + 2, SR_LEX_TIMES_RULE, 0) == SR_LEXE_TIMES_RULE_RULE_THIS) {
             bool pl;
             int u = unit_at(c, i + 3, &pl);
             if (pl || (u != U_YEAR && u != U_MONTH && u != U_WEEK))
@@ -808,14 +797,11 @@ static bool relative(const cx *c, size_t i, ex *e)
     }
     /* [earlier|later] this/last/next week|month|year|weekend */
     size_t k = i;
-    int part = 0; /* 1 earlier, 2 later */
-    if (is(c, k, "earlier") && is(c, k + 1, "this")) {
-        part = 1;
+    int part = word_value(c, k, SR_LEX_TIMES_EARLIER_LATER, 0); /* 1 earlier, 2 later */
+    if (part && word_value(c, k + 1, SR_LEX_TIMES_RULE, 0) == SR_LEXE_TIMES_RULE_RULE_THIS)
         k++;
-    } else if (is(c, k, "later") && is(c, k + 1, "this")) {
-        part = 2;
-        k++;
-    }
+    else
+        part = 0;
     int32_t rv = word_value(c, k, SR_LEX_TIMES_RULE, 0);
     int rule = rv == SR_LEXE_TIMES_RULE_RULE_THIS   ? R_THIS
                : rv == SR_LEXE_TIMES_RULE_RULE_LAST ? R_LAST
@@ -835,7 +821,7 @@ static bool relative(const cx *c, size_t i, ex *e)
         month_iv(e, d.year, d.month);
     } else if (u == U_YEAR) {
         year_iv(e, a->year + step);
-    } else if (is(c, k + 1, "weekend")) {
+    } else if (word_is(c, k + 1, SR_LEX_TIMES_WEEKEND)) {
         /* the Saturday and Sunday of the week (this), of the week before (last) */
         sr_date mon = sr_date_add_days(a, -(sr_date_weekday(a) - 1) + 7 * step);
         if (rule == R_THIS && sr_date_weekday(a) < 6 && !future_cue(c, i, k + 2))
@@ -1573,7 +1559,7 @@ static bool rolling(const cx *c, size_t i, ex *e)
             return false;
     }
     size_t end = k + 2 + used;
-    if (is(c, end, "ago"))
+    if (word_is(c, end, SR_LEX_TIMES_AGO))
         return false;
     if (dir < 0)
         set_iv(e, shift(&c->a, u, n), c->a, unit_prec(u));
@@ -1612,7 +1598,7 @@ static bool ago(const cx *c, size_t i, ex *e)
     if (!used)
         return false;
     int u = unit_at(c, i + used, &pl);
-    if (!u || !is(c, i + used + 1, "ago"))
+    if (!u || !word_is(c, i + used + 1, SR_LEX_TIMES_AGO))
         return false;
     const sr_date *a = &c->a;
     sr_date d = shift(a, u, n);
@@ -1639,9 +1625,10 @@ static bool set_expr(const cx *c, size_t i, ex *e)
         u = unit_at(c, i + 1, &pl);
         if (u && !pl) {
             k = i + 2;
-        } else if (weekday_at(c, i + 1) || is(c, i + 1, "night") || is(c, i + 1, "morning") ||
-                   is(c, i + 1, "weekend")) { /* "every Friday", "each night" */
-            u = is(c, i + 1, "weekend") ? U_WEEK : U_DAY;
+        } else if (weekday_at(c, i + 1) || word_is(c, i + 1, SR_LEX_TIMES_EVERY_PART)) {
+            /* "every Friday", "each night", "every weekend" */
+            int32_t p = word_value(c, i + 1, SR_LEX_TIMES_EVERY_PART, 0);
+            u = p ? unit_of_enum(p) : U_DAY;
             k = i + 2;
         } else {
             return false;
@@ -1654,11 +1641,11 @@ static bool set_expr(const cx *c, size_t i, ex *e)
             long n;
             bool art;
             size_t used = count_at(c, j, &n, &art);
-            if (!used || art || !is(c, j + used, "times"))
+            if (!used || art || !word_is(c, j + used, SR_LEX_TIMES_TIMES_COUNT))
                 return false;
             j += used + 1;
         }
-        if (!(is(c, j, "a") || is(c, j, "an") || is(c, j, "per") || word_is(c, j, SR_LEX_TIMES_EVERY)))
+        if (!word_is(c, j, SR_LEX_TIMES_PER_UNIT) && !word_is(c, j, SR_LEX_TIMES_EVERY))
             return false;
         u = unit_at(c, j + 1, &pl);
         if (!u || pl)
@@ -1710,7 +1697,7 @@ static bool duration(const cx *c, size_t i, ex *e)
             if (v > 12)
                 v = 0;
             u = v ? unit_of(s + h + 1, len - h - 1, &pl) : U_NONE;
-            if (u && !pl && !is(c, i + 1, "old")) {
+            if (u && !pl && !word_is(c, i + 1, SR_LEX_TIMES_AGE)) {
                 e->kind = SR_TIME_DURATION;
                 e->prec = unit_prec(u);
                 write_duration(e, u, v);
@@ -1728,7 +1715,7 @@ static bool duration(const cx *c, size_t i, ex *e)
     /* 10-day, 24-hour */
     if (c->t[i].kind == SITREP_TOK_NUMBER && used == 1 && touch(c, i) && is_dash(c, k) && touch(c, k)) {
         u = unit_at(c, k + 1, &pl);
-        if (!u || pl || (is_dash(c, k + 2) && is(c, k + 3, "old")) || is(c, k + 2, "old"))
+        if (!u || pl || (is_dash(c, k + 2) && word_is(c, k + 3, SR_LEX_TIMES_AGE)) || word_is(c, k + 2, SR_LEX_TIMES_AGE))
             return false;
         end = k + 2;
     } else {
@@ -1740,7 +1727,8 @@ static bool duration(const cx *c, size_t i, ex *e)
                 return false;
         }
         end = k + 1;
-        if (is(c, end, "old") || is(c, end, "ago") || (is_dash(c, end) && is(c, end + 1, "old")))
+        if (word_is(c, end, SR_LEX_TIMES_AGE) || word_is(c, end, SR_LEX_TIMES_AGO) ||
+            (is_dash(c, end) && word_is(c, end + 1, SR_LEX_TIMES_AGE)))
             return false;
         if (art && rate_before(c, i - 1))
             return false;
@@ -1767,7 +1755,7 @@ static bool time_of_day(const cx *c, size_t i, ex *e)
         const char *suf;
         if (!number(c, i, &v, &nd, &suf, &sn))
             return false;
-        if (sn == 2 && nd <= 2 && v >= 1 && v <= 12 && (sr_ieq(suf, 2, "am") || sr_ieq(suf, 2, "pm"))) {
+        if (sn == 2 && nd <= 2 && v >= 1 && v <= 12 && sr_lex_in(sr_lex_find(suf, 2), SR_LEX_TIMES_AMPM)) {
             end = i + 1; /* 3pm */
         } else if (sn == 0 && nd <= 2 && v <= 23 && touch(c, i) && is_punct(c, i + 1, ':') &&
                    touch(c, i + 1)) {
@@ -1776,17 +1764,17 @@ static bool time_of_day(const cx *c, size_t i, ex *e)
             const char *s2;
             if (!number(c, i + 2, &mins, &nm, &s2, &sm) || nm != 2 || mins > 59)
                 return false;
-            if (sm && !(sm == 2 && (sr_ieq(s2, 2, "am") || sr_ieq(s2, 2, "pm"))))
+            if (sm && !(sm == 2 && sr_lex_in(sr_lex_find(s2, 2), SR_LEX_TIMES_AMPM)))
                 return false;
             end = i + 3;
             if (!sm && word_is(c, end, SR_LEX_TIMES_AMPM))
                 end++;
             else if (!sm && word_is(c, end, SR_LEX_TIMES_ZONE))
-                end += is(c, end, "local") && is(c, end + 1, "time") ? 2 : 1;
+                end += phrase_at(c, end, SR_LEX_TIMES_ZONE, &(sr_lexid){0});
         } else if (sn == 0 && nd <= 2 && v >= 1 && v <= 12 && word_is(c, i + 1, SR_LEX_TIMES_AMPM)) {
             end = i + 2;
-        } else if (sn == 0 && nd == 4 && v % 100 < 60 && v / 100 < 24 && word_is(c, i + 1, SR_LEX_TIMES_ZONE) &&
-                   !is(c, i + 1, "hours") && !is(c, i + 1, "local")) {
+        } else if (sn == 0 && nd == 4 && v % 100 < 60 && v / 100 < 24 &&
+                   word_value(c, i + 1, SR_LEX_TIMES_ZONE, 0)) {
             end = i + 2; /* 0300 GMT */
         } else {
             return false;
@@ -1900,7 +1888,7 @@ static size_t shift_after(const cx *c, size_t k, int *unit, long *n)
     if (used) {
         int u = unit_at(c, k + used, &pl);
         int32_t dir = word_value(c, k + used + 1, SR_LEX_TIMES_ANAPHOR_SHIFT, 0);
-        if (u && (dir || is(c, k + used + 1, "ago"))) {
+        if (u && (dir || word_is(c, k + used + 1, SR_LEX_TIMES_AGO))) {
             *unit = u;
             *n = dir > 0 ? cnt : -cnt;
             return used + 2;

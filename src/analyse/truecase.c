@@ -818,6 +818,72 @@ static void names_after_titles(tc_state *st)
     }
 }
 
+/* Is token i the word w (the copy is lower case)? */
+static bool tok_is(const tc_state *st, size_t i, const char *w)
+{
+    size_t n = strlen(w);
+    return i < st->n && is_word(st, i) && st->tok[i].end - st->tok[i].start == n &&
+           memcmp(st->src + st->tok[i].start, w, n) == 0;
+}
+
+/* "the foreign secretary said", "the iraqi prime minister", "the minister
+ * for the middle east": after "the" (and up to two words raised already,
+ * "iraqi"), the title of an office (a title of person-titles.txt holding a
+ * word of office_heads, two words or more, or one with "for" or "of" and
+ * a name after it) names the office's holder, as "the Foreign Secretary"
+ * does in edited prose (entities.c: office_holder).  A bare "the
+ * minister" or "the president" stays lower case: edited prose writes it
+ * so as often as not. */
+static void office_titles(tc_state *st)
+{
+    for (size_t i = 0; i + 1 < st->n; i++) {
+        if (!tok_is(st, i, "the"))
+            continue;
+        size_t t = i + 1;
+        while (t < st->n && t < i + 3 && st->cap[t] && is_word(st, t))
+            t++;
+        if (t >= st->n || !is_word(st, t) || st->cap[t])
+            continue;
+        sr_namekey k;
+        sr_namekey_init(&k);
+        size_t end = 0, units = 0, best_units = 0;
+        bool office = false, best_office = false;
+        for (size_t j = t; j < st->n && units < sr_title_max_units && is_word(st, j) && !st->cap[j]; j++) {
+            const char *w = st->src + st->tok[j].start;
+            size_t n = st->tok[j].end - st->tok[j].start;
+            if (!sr_namekey_add(&k, w, n))
+                break;
+            units++;
+            office = office || sr_lex_in(sr_lex_find(w, n), SR_LEX_ENTITIES_OFFICE_HEADS);
+            bool lower;
+            if (title_key(sr_namekey_value(&k), &lower) && !lower) {
+                end = j + 1;
+                best_units = units;
+                best_office = office;
+            }
+        }
+        if (end == 0 || !best_office)
+            continue;
+        if (best_units < 2) {
+            /* "minister for the middle east", "governor of kirkuk" */
+            size_t q = end;
+            if (!(tok_is(st, q, "for") || tok_is(st, q, "of")))
+                continue;
+            q++;
+            if (tok_is(st, q, "the"))
+                q++;
+            if (q >= st->n || !st->cap[q])
+                continue;
+        }
+        for (size_t r = t; r < end; r++)
+            if (!is_link(st->src + st->tok[r].start, st->tok[r].end - st->tok[r].start)) {
+                raise_first(st->src + st->tok[r].start, st->tok[r].end - st->tok[r].start);
+                st->cap[r] = 1;
+            }
+        i = end - 1;
+    }
+}
+
 /* A surname raised after a given name is raised wherever the document
  * names the person again ("Peter Cook said ... Cook said"). */
 static void surnames_everywhere(tc_state *st)
@@ -943,6 +1009,7 @@ sitrep_status sr_truecase(sitrep_doc *doc, sitrep_token *tok, size_t n)
     }
     defined_acronyms(&st);
     names_after_titles(&st);
+    office_titles(&st);
     given_before_surnames(&st);
     surnames_everywhere(&st);
     /* titles before names, then the first word of each sentence */

@@ -1,6 +1,8 @@
 /*
  * rules.h -- the weights and thresholds of the cross-article stages, in one
- * named table (rules.c), so that no stage hides a number of its own.
+ * named table (rules.c), so that no stage hides a number of its own.  The
+ * numbers and what each means are data: data/lex/stories.lex, story_rules;
+ * a new one is a row there and a field here.
  *
  * Stories (cluster/stories.c) are made from the evidence that two articles
  * report one happening: their words (TF-IDF over the corpus), weighed by
@@ -42,6 +44,9 @@ typedef struct sr_story_rules {
     unsigned cohesion_size;
     unsigned year_support; /* two such groups stay apart when this many members of one state a
                             * day of its latest year and the other states only earlier years */
+    unsigned year_gap;    /* ... or when one member of one states a day of a year this many years after
+                           * every year this many members of the other state (a trial or an
+                           * anniversary a year or two on is the same happening's coverage) */
     unsigned time_read;   /* members of a group read for the dates it states */
     /* ---- corroboration, conflicts, trends (corroborate.c) ---- */
     unsigned group_cap;   /* groups of one story and measure a new claim is compared with (the last) */

@@ -350,7 +350,7 @@ static bool consistent(sitrep_corpus *c)
     }
     for (size_t i = 0; i < ne; i++) {
         sr_centity *x = &SR_VEC_AT(&c->entities, sr_centity, i);
-        if (!x->name || x->kind < SITREP_ENTITY_ARMED_GROUP || x->kind > SITREP_ENTITY_MEDIA)
+        if (!x->name || x->kind < SITREP_ENTITY_ARMED_GROUP || x->kind > SITREP_ENTITY_NATIONALITY)
             return false;
         x->country[2] = '\0';
     }
