@@ -893,3 +893,22 @@ tamils         Tamils
 berber         Berbers
 berbers        Berbers
 amazigh        Berbers
+
+# Formations named by an ordinal number ("3rd Battalion", "the 407th Air
+# Expeditionary Group", "5th Fleet"): in text of no case, the words from
+# the ordinal to one of these are a name (truecase.c: ordinal_units).
+[set unit_heads]
+battalion
+brigade
+regiment
+division
+corps
+squadron
+fleet
+wing
+group
+company
+battery
+army
+command
+flotilla
