@@ -59,7 +59,11 @@
 #   episode         a word of one episode right before ("two raids")
 #   of_after        "of" right after ("the killing of two policemen")
 # Vetoes:
-#   ordnance_use    the next word is in ordnance_context ("bomb squad")
+#   ordnance_use    the next word is in ordnance_context ("bomb squad",
+#                   "grenade launcher"), or the weapon is one item of a list
+#                   of arms and gear (arms_gear within three words) with no
+#                   word of its use (munition_use) within four: an inventory
+#                   ("rifles, 40 grenades and radios"), not a blast
 #   was_before      "was executed" (a sentence, not a killing)
 #   figurative      a non_armed word right before ("heart attack"), or an
 #                   abstract object or "under" with no armed violence about
@@ -145,24 +149,24 @@ strikes               air            on_target          -             1
 shelling              shelling       -                  -             0
 shellings             shelling       -                  -             0
 shelled               shelling       -                  -             0
-artillery             shelling       -                  -             0
-rocket                shelling       fire_near          -             0
-rockets               shelling       fire_near          -             0
-mortar                shelling       fire_near          -             0
-mortars               shelling       fire_near          -             0
-missile               shelling       fire_near          -             0
-missiles              shelling       fire_near          -             0
-shells                shelling       fire_near          -             0
+artillery             shelling       -                  ordnance_use  0
+rocket                shelling       fire_near          ordnance_use  0
+rockets               shelling       fire_near          ordnance_use  0
+mortar                shelling       fire_near          ordnance_use  0
+mortars               shelling       fire_near          ordnance_use  0
+missile               shelling       fire_near          ordnance_use  0
+missiles              shelling       fire_near          ordnance_use  0
+shells                shelling       fire_near          ordnance_use  0
 
-grenade               grenade        -                  -             0
-grenades              grenade        -                  -             0
+grenade               grenade        -                  ordnance_use  0
+grenades              grenade        -                  ordnance_use  0
 
 improvised explosive          ied    -                  -             0
-explosive device      ied            -                  -             0
-explosive devices     ied            -                  -             1
+explosive device      ied            -                  ordnance_use  0
+explosive devices     ied            -                  ordnance_use  1
 dynamited             ied            -                  -             0
-explosives            ied            fire_near          -             0
-dynamite              ied            fire_near          -             0
+explosives            ied            fire_near          ordnance_use  0
+dynamite              ied            fire_near          ordnance_use  0
 blew up               ied            -                  -             0
 blown up              ied            -                  -             0
 improvised explosive device   ied    -                  -             0
@@ -511,6 +515,30 @@ squad
 disposal
 threat
 threats
+launcher
+launchers
+
+# Next to a weapon word: arms and gear listed with it, an inventory
+# ("seized rifles, 40 grenades and radios"), when nothing says it was used.
+[set arms_gear]
+rifle
+rifles
+pistol
+pistols
+revolver
+revolvers
+machinegun
+machineguns
+ammunition
+cartridges
+clips
+magazines
+radios
+uniforms
+detonators
+fuses
+knapsacks
+equipment
 
 # Before "attack": not armed violence ("heart attack", "verbal attack").
 [set non_armed]
@@ -867,6 +895,12 @@ weekly
 systematic
 indiscriminate
 sporadic
+
+# Before "to" and a trigger: it began, so it happened ("started to
+# attack"), unlike a plan or a threat ("vowed to attack").
+[set inception]
+began
+started
 
 # "repelled an attack": the attacked fought back, a clash.
 [set repel]
@@ -1456,3 +1490,9 @@ one
 [table horizon: days]
 news       90
 history    365
+
+# A toll of at least "undated" dead, told without the day it happened, is
+# a tally over months or years ("killed hundreds of union leaders", "a war
+# that killed 70,000"), not one happening: no event.
+[table tally: dead]
+undated    200

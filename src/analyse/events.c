@@ -258,8 +258,9 @@ static bool realis(const sr_context *c, size_t i, size_t lo)
             continue;
         return false;
     }
-    if (i > lo && sr_tok_is(c, i - 1, "to") && !(i > lo + 1 && sr_tok_is(c, i - 2, "due")))
-        return false; /* "to attack" */
+    if (i > lo && sr_tok_is(c, i - 1, "to") && !(i > lo + 1 && sr_tok_is(c, i - 2, "due")) &&
+        !(i > lo + 1 && sr_tok_class(c, i - 2, SR_LEX_EVENTS_INCEPTION)))
+        return false; /* "to attack", not "began to attack" */
     return true;
 }
 
@@ -382,7 +383,11 @@ static bool test_holds(const sr_context *c, int t, size_t i, size_t lo, size_t h
     case SR_LEXE_EVENT_TEST_EPISODE:
         return i > lo && sr_tok_class(c, i - 1, SR_LEX_EVENTS_EPISODE);
     case SR_LEXE_EVENT_TEST_ORDNANCE_USE:
-        return sr_tok_class(c, i + 1, SR_LEX_EVENTS_ORDNANCE_CONTEXT);
+        /* "bomb squad", "grenade launcher"; "rifles, 40 grenades and
+         * radios": an inventory, unless a word of use is about it */
+        return sr_tok_class(c, i + 1, SR_LEX_EVENTS_ORDNANCE_CONTEXT) ||
+               (near_class(c, i, lo, hi, 3, 3, SR_LEX_EVENTS_ARMS_GEAR) &&
+                !near_class(c, i, lo, hi, 4, 4, SR_LEX_EVENTS_MUNITION_USE));
     case SR_LEXE_EVENT_TEST_FIGURATIVE:
         /* a heart attack, a cyberattack, a verbal attack; an attack on a
          * policy or a rival; a politician "under attack" */
@@ -1023,6 +1028,44 @@ static void casualties(const estate *es, size_t lo, size_t hi, sr_event *ev)
     }
 }
 
+/* Is token k a dash ("-", "--", an en or em dash)? */
+static bool dash_at(const sr_context *c, size_t k)
+{
+    if (k >= c->ntok || c->tok[k].end <= c->tok[k].start)
+        return false;
+    const char *w = c->src + c->tok[k].start;
+    size_t n = c->tok[k].end - c->tok[k].start;
+    if (n == 3 && (unsigned char)w[0] == 0xE2 && (unsigned char)w[1] == 0x80 &&
+        ((unsigned char)w[2] == 0x93 || (unsigned char)w[2] == 0x94))
+        return true;
+    for (size_t i = 0; i < n; i++)
+        if (w[i] != '-')
+            return false;
+    return true;
+}
+
+/* The end of an aside between dashes opening at token k ("four nurses --
+ * three Germans and a Dane -- and two drivers"): the token after its
+ * closing dash, or k when no dash closes one within a few words. */
+static size_t dash_aside_end(const sr_context *c, size_t k, size_t hi)
+{
+    if (!dash_at(c, k))
+        return k;
+    size_t q = k;
+    while (q < hi && dash_at(c, q))
+        q++;
+    for (size_t open = q; q < hi && q < open + 12; q++) {
+        if (sr_tok_char(c, q, ';') || sr_tok_char(c, q, '.'))
+            break;
+        if (dash_at(c, q)) {
+            while (q < hi && dash_at(c, q))
+                q++;
+            return q;
+        }
+    }
+    return k;
+}
+
 /* The dead a lethal verb or noun names after it, from token k: "killed
  * a teacher, a nurse and a shopkeeper" (3), "the assassination of the
  * judge and his bodyguard" (2), "the massacre of 12 herders" (12),
@@ -1152,6 +1195,9 @@ static double victims_list(const sr_context *c, size_t k, size_t hi, size_t *sto
             k = q;
         }
         det = false;
+        /* "four nurses -- three Germans and a Dane -- and ...": the
+         * aside restates the item */
+        k = dash_aside_end(c, k, hi);
         if (k >= hi)
             break;
         bool comma = sr_tok_char(c, k, ',');
@@ -1228,6 +1274,21 @@ static void victims_before(const sr_context *c, size_t lo, size_t hi, double *de
             if (sr_tok_is(c, q, "who") || sr_tok_is(c, q, "whom")) {
                 end = q;
                 continue;
+            }
+            /* an aside between dashes within the subject */
+            if (dash_at(c, q)) {
+                size_t o = q;
+                while (o > lo && dash_at(c, o - 1))
+                    o--;
+                size_t p = o;
+                while (p > lo && o - p < 12 && !dash_at(c, p - 1) && !sr_tok_char(c, p - 1, ';'))
+                    p--;
+                if (p > lo && dash_at(c, p - 1) && dash_aside_end(c, p - 1, k) == q + 1) {
+                    while (p > lo && dash_at(c, p - 1))
+                        p--;
+                    q = p;
+                    continue;
+                }
             }
             if (sr_clause_break(c, q) || sr_tok_class(c, q, SR_LEX_EVENTS_SUBORDINATOR) || sr_tok_is(c, q, "which") ||
                 sr_tok_is(c, q, "that") || sr_tok_char(c, q, ';') || sr_tok_char(c, q, ':') ||
@@ -1554,8 +1615,49 @@ static void date_of(const sr_context *c, size_t lo, size_t hi, size_t at, size_t
         ev->weak_date = date_in(c, slo, shi, at, slo, shi, true, ev);
 }
 
-static void location_of(const sr_context *c, size_t lo, size_t hi, sr_event *ev)
+/* Is token k a noun of a target: a building, a facility or the people
+ * of a place ("market", "hotel", "residents")? */
+static bool target_noun(const sr_context *c, size_t k)
 {
+    return sr_tok_class(c, k, SR_LEX_EVENTS_CIVILIAN_TARGET) || sr_tok_class(c, k, SR_LEX_EVENTS_MILITARY_TARGET);
+}
+
+/* Does the place whose mention starts at f follow a distance ("20 km
+ * north of", "15 km from", "10 miles southwest of")? */
+static bool reference_place(const sr_context *c, size_t lo, size_t f)
+{
+    if (f < lo + 2)
+        return false;
+    size_t k = f - 1;
+    if (sr_tok_is(c, k, "of") && k > lo && sr_tok_class(c, k - 1, SR_LEX_FRAME_DIRECTION))
+        k -= 2;
+    else if (sr_tok_is(c, k, "from"))
+        k--;
+    else
+        return false;
+    return k + 1 > lo && sr_tok_class(c, k, SR_LEX_FRAME_DISTANCE);
+}
+
+/* "police reported today in X that ...": the place of a statement (a
+ * speech verb before it, "that" after it), not of what it tells */
+static bool statement_place(const sr_context *c, size_t lo, size_t f, size_t last, size_t hi)
+{
+    if (last + 1 >= hi || !sr_tok_is(c, last + 1, "that"))
+        return false;
+    for (size_t k = f; k > lo && f - k < 5;) {
+        k--;
+        if (sr_speech_verb(c, k))
+            return true;
+        if (!sr_tok_word(c, k))
+            return false;
+    }
+    return false;
+}
+
+static void location_of(const sr_context *c, size_t lo, size_t hi, const char *report_cc, sr_event *ev,
+                        bool *target_only)
+{
+    *target_only = false;
     int best = 0;
     /* the countries the clause names: a town elsewhere is a misreading */
     const char *countries[4];
@@ -1576,7 +1678,14 @@ static void location_of(const sr_context *c, size_t lo, size_t hi, sr_event *ev)
             i++;
         /* "from Syria", "the Afghanistan offshoot", "officials in Kabul
          * said" are not where it happened */
-        if (!sr_place_located(c, lo, f) || sr_speakers_place(c, f, i, lo, hi))
+        bool located = sr_place_located(c, lo, f), by_target = false;
+        /* "the market of X": the place of a target; "X residents", "a X
+         * hotel": a town that qualifies the target names where it is */
+        if (!located && !sr_entity_is_country(en) && en->e.country && report_cc[0] &&
+            strcmp(en->e.country, report_cc) == 0)
+            by_target = located = (f >= lo + 2 && sr_tok_is(c, f - 1, "of") && target_noun(c, f - 2)) ||
+                                  (i + 1 < hi && target_noun(c, i + 1));
+        if (!located || sr_speakers_place(c, f, i, lo, hi) || statement_place(c, lo, f, i, hi))
             continue;
         /* "at the US embassy", "near Peruvian army troops": a country
          * that qualifies what follows names whose it is, not where */
@@ -1596,9 +1705,14 @@ static void location_of(const sr_context *c, size_t lo, size_t hi, sr_event *ev)
         /* of two places of one rank, the one the text puts it in ("Mexico
          * condemned the killing of six priests in El Salvador") */
         r = 2 * r + (r && f > lo && sr_tok_class(c, f - 1, SR_LEX_EVENTS_PLACE_PREP));
+        /* "20 km north of X", "15 km from X": X is where the distance is
+         * measured from; a place of its rank named otherwise goes first */
+        if (r && reference_place(c, lo, f))
+            r--;
         if (r > best) {
             best = r;
             ev->location = e;
+            *target_only = by_target;
         }
     }
 }
@@ -1814,7 +1928,8 @@ static sitrep_status emit(const estate *es, size_t s, const trig *t, size_t nt, 
         reaction &= t[k].reaction;
     }
     ev.reaction = reaction;
-    location_of(c, lo, hi, &ev);
+    bool target_place = false; /* the place is only the town of a target */
+    location_of(c, lo, hi, es->country_cc, &ev, &target_place);
     /* "Somalia's capital", "the capital of Somalia": the country's capital
      * when the article names it */
     if (ev.location >= 0 && sr_entity_is_country(&c->ent[ev.location]))
@@ -1839,6 +1954,17 @@ static sitrep_status emit(const estate *es, size_t s, const trig *t, size_t nt, 
                 ev.fat_low = ev.fat_high = v;
                 ev.fat_q = SR_Q_EXACT;
             }
+        }
+    /* "the murder of four teachers and their three drivers": a list
+     * whose first item is the figure that gave the toll counts more */
+    for (size_t k = 0; k < nt && ev.fat_q == SR_Q_EXACT; k++)
+        if (sr_tok_class(c, t[k].end - 1, SR_LEX_EVENTS_LETHAL)) {
+            size_t from = t[k].end + (sr_tok_is(c, t[k].end, "of") ? 1 : 0), stop, items;
+            if (from >= hi || c->at[from].figure < 0 || c->figs[c->at[from].figure].low != ev.fat_low)
+                continue;
+            double v = victims_list(c, from, hi, &stop, &items);
+            if (items >= 2 && v > ev.fat_low)
+                ev.fat_low = ev.fat_high = v;
         }
     /* "stormed the bank, killing a guard": a lethal word of the clause
      * that is not its trigger names the dead after it too */
@@ -2038,11 +2164,16 @@ static sitrep_status emit(const estate *es, size_t s, const trig *t, size_t nt, 
     bool verb_only = true; /* "killed 9" alone needs a place or a date */
     for (size_t k = 0; k < nt; k++)
         verb_only &= sr_tok_class(c, t[k].at, SR_LEX_EVENTS_KILL_VERB);
-    if (verb_only && ev.location < 0 && !ev.from.year && !definite)
+    /* "X residents", "a X hotel" tell whose a target is more than where
+     * something happened: such a place anchors no happening */
+    bool placed = ev.location >= 0 && (!target_place || (es->dateline >= 0 && !definite && (ev.fat_q || ev.inj_q) &&
+                                                         c->ent[es->dateline].e.country &&
+                                                         strcmp(c->ent[es->dateline].e.country, es->country_cc) == 0));
+    if (verb_only && !placed && !ev.from.year && !definite)
         return SITREP_OK;
     /* a happening has a place or a date; casualties alone may be history
      * told without either ("killed thousands of members of ...") */
-    bool anchored = (ev.location >= 0 && (!plural || ev.fat_q || ev.inj_q)) || ev.from.year;
+    bool anchored = (placed && (!plural || ev.fat_q || ev.inj_q)) || ev.from.year;
     /* "Gunmen raided a village on Wednesday evening. They placed a bomb
      * under a car.": the paragraph's day is this sentence's too */
     bool inherited = false;
@@ -2541,6 +2672,19 @@ sitrep_status sr_find_events(const sr_context *c, const sr_date *anchor, const s
     responsibility(&es, ev, nev);
     article_perpetrator(&es, ev, nev);
     orphan_tolls(&es, ev, nev);
+    /* "death squads that murdered hundreds", "a war that killed 70,000":
+     * a toll that large without its day is a tally, not one happening */
+    {
+        sr_lexid id = sr_lex_find("undated", 7);
+        double tally = sr_lex_value(id, SR_LEX_EVENTS_TALLY, SR_LEXCOL_EVENTS_TALLY_DEAD);
+        size_t kept = 0;
+        for (size_t k = 0; k < nev; k++)
+            if (!(violent_family(ev[k].sub) && ev[k].fat_q && ev[k].fat_low >= tally &&
+                  (!ev[k].from.year || ev[k].precision != SR_PREC_DAY)))
+                ev[kept++] = ev[k];
+        out->len = (first_event + kept) * sizeof(sr_event);
+        nev = kept;
+    }
     /* history is background, not news: a happening the text dates more
      * than a year before the report ("in 2014", "the 2019 bombing") is
      * told to explain this one, and is no event of its own */
