@@ -25,6 +25,11 @@ refuses defined "defined twice" $'[set a]\nx\n[set a]\ny'
 refuses orphan "before any section" $'said'
 refuses kind "unknown section kind" $'[list a]\nx'
 refuses long "more than 8 words" $'[set a]\none two three four five six seven eight nine'
+refuses places "more decimal places" $'[table t: v/100]\nx  0.125'
+refuses scale "the scale is a whole number" $'[table t: v/x]\nx  1'
+refuses decimal "bad number" $'[table t: v]\nx  0.5'
+refuses constname "not a C identifier" $'[constants k: v]\ntwo words  1'
+refuses constcols "take one column" $'[constants k: v w]\nx  1  2'
 
 # a good file: classes, columns and shared enum values become ids
 cat >"$t/ev.lex" <<'LEX'
@@ -49,6 +54,18 @@ grep -q 'SR_LEXE_EVENT_SUB_IED 1' "$t/o.h" && grep -q 'SR_LEXE_EVENT_SUB_AIR 2' 
   && grep -q 'SR_LEXE_EVENT_SUB_CLASH 3' "$t/o.h" && ok || bad "one enum shared by two files, in order"
 grep -q 'SR_LEXE_EV_TRIGGERS_GUARD_AIRCRAFT 1' "$t/o.h" && ok || bad "a column's own enum"
 grep -q '"war planes"' "$t/o.c" && grep -q '"jets"' "$t/o.c" && ok || bad "phrases folded and joined by one space"
+# [constants]: each entry a compile-time number; a scaled column keeps
+# decimals as whole numbers times its scale
+cat >"$t/k.lex" <<'LEX'
+[constants limits: value/1000]
+edge_min    0.08
+days        7
+fall        -1.5
+LEX
+if "$mklex" "$t/k.c" "$t/k.h" "$t/k.lex" 2>"$t/err"; then ok; else bad "constants refused: $(cat "$t/err")"; fi
+grep -q 'SR_LEXK_K_LIMITS_EDGE_MIN 80 ' "$t/k.h" && grep -q 'SR_LEXK_K_LIMITS_DAYS 7000 ' "$t/k.h" \
+  && grep -q 'SR_LEXK_K_LIMITS_FALL -1500 ' "$t/k.h" && ok || bad "constants and their scaled values"
+grep -q 'SR_LEXSCALE_K_LIMITS_VALUE 1000' "$t/k.h" && ok || bad "the scale of a column"
 # the same output whatever order the files are given in
 "$mklex" "$t/o2.c" "$t/o2.h" "$t/fr.lex" "$t/ev.lex" && cmp -s "$t/o.c" "$t/o2.c" && cmp -s "$t/o.h" "$t/o2.h" \
   && ok || bad "output depends on argument order"

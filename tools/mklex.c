@@ -12,7 +12,15 @@
  *   [table NAME: COL COL...]   a phrase and one value per column per line;
  *                              a column written COL=ENUM takes its values
  *                              from the shared enum ENUM (several tables can
- *                              share one, across files)
+ *                              share one, across files); a column written
+ *                              COL/SCALE (SCALE a power of ten) takes
+ *                              decimals, kept as whole numbers times SCALE
+ *   [constants NAME: COL]      a table of named numbers (weights,
+ *                              thresholds): each entry, a C identifier, is
+ *                              also #defined in the header
+ *                              (SR_LEXK_<FILE>_<NAME>_<ENTRY>), so a rule
+ *                              that names a number the data lacks does not
+ *                              compile
  *
  * Entries are folded to lower case (ASCII), their words joined by single
  * spaces; columns are separated from the phrase and from each other by a
@@ -52,6 +60,8 @@ typedef struct {
     int ncols;
     char *cols[MAXCOLS];
     int colenum[MAXCOLS]; /* index in enums */
+    long colscale[MAXCOLS]; /* COL/SCALE: decimals stored as integers times SCALE (else 1) */
+    int is_const;         /* [constants ...]: each entry also a named constant in the header */
     int maxwords;
     int nentries;
 } klass;
@@ -77,6 +87,16 @@ typedef struct {
 
 static klass *classes;
 static int nclasses, ccap;
+
+/* the entries of [constants] sections, as the header names them */
+typedef struct {
+    int cls;
+    char *name; /* upper case */
+    int32_t v;
+    int line;
+} constant;
+static constant *consts;
+static int nconsts, constcap;
 static lenum *enums;
 static int nenums, ecap;
 static entry *entries;
@@ -280,9 +300,10 @@ static void parse_file(const char *path)
             char *name = strtok(NULL, " \t:");
             if (!kind || !name)
                 die("section header needs a kind and a name: [set NAME] or [table NAME: COLS]");
-            int is_table = strcmp(kind, "table") == 0;
+            int is_const = strcmp(kind, "constants") == 0;
+            int is_table = is_const || strcmp(kind, "table") == 0;
             if (!is_table && strcmp(kind, "set") != 0)
-                die("unknown section kind '%s' (set or table)", kind);
+                die("unknown section kind '%s' (set, table or constants)", kind);
             if (cls >= 0 && classes[cls].nentries == 0)
                 die("section %s is empty", classes[cls].label);
             if (nclasses == ccap) {
@@ -300,6 +321,7 @@ static void parse_file(const char *path)
             snprintf(rel, sizeof rel, "data/lex/%s", base);
             k->file = xstrdup(rel);
             k->line = cur_line;
+            k->is_const = is_const;
             for (int i = 0; i < nclasses; i++)
                 if (strcmp(classes[i].name, k->name) == 0)
                     die("class %s defined twice (first at %s:%d)", k->label, classes[i].file,
@@ -310,6 +332,16 @@ static void parse_file(const char *path)
                     if (k->ncols == MAXCOLS)
                         die("more than %d columns", MAXCOLS);
                     char *eq = strchr(col, '=');
+                    char *sl = strchr(col, '/');
+                    k->colscale[k->ncols] = 1;
+                    if (sl) { /* value/1000: written as decimals, kept in thousandths */
+                        char *end;
+                        *sl = '\0';
+                        long sc = strtol(sl + 1, &end, 10);
+                        if (eq || *end || sc < 2 || sc > 1000000)
+                            die("column '%s/%s': the scale is a whole number from 2 to 1000000", col, sl + 1);
+                        k->colscale[k->ncols] = sc;
+                    }
                     char en[160];
                     if (eq) {
                         *eq = '\0';
@@ -325,6 +357,8 @@ static void parse_file(const char *path)
                 }
                 if (k->ncols == 0)
                     die("table %s has no columns", k->label);
+                if (is_const && k->ncols != 1)
+                    die("constants %s take one column", k->label);
             } else if (strtok(NULL, " \t") != NULL) {
                 die("a set has no columns");
             }
@@ -369,8 +403,28 @@ static void parse_file(const char *path)
             if (strcmp(f, "-") == 0)
                 v[nc] = 0;
             else if (isdigit((unsigned char)f[0]) || (f[0] == '-' && isdigit((unsigned char)f[1]))) {
+                /* a whole number; with a scale, a decimal with at most as
+                 * many places as the scale keeps ("0.08" in thousandths: 80) */
+                long sc = k->colscale[nc];
                 char *end;
                 long x = strtol(f, &end, 10);
+                if (*end == '.' && sc > 1) {
+                    long frac = 0, unit = sc;
+                    const char *q = end + 1;
+                    if (!isdigit((unsigned char)*q))
+                        die("bad number '%s'", f);
+                    for (; isdigit((unsigned char)*q); q++) {
+                        if (unit % 10)
+                            die("'%s' has more decimal places than %s's scale %ld keeps", f,
+                                k->cols[nc], sc);
+                        unit /= 10;
+                        frac += (*q - '0') * unit;
+                    }
+                    end = (char *)q;
+                    x = x * sc + (f[0] == '-' ? -frac : frac);
+                } else {
+                    x *= sc;
+                }
                 if (*end || x < INT32_MIN || x > INT32_MAX)
                     die("bad number '%s'", f);
                 v[nc] = (int32_t)x;
@@ -384,6 +438,22 @@ static void parse_file(const char *path)
         if (nc != k->ncols)
             die("%s takes %d column%s after the phrase, this line has %d", k->label, k->ncols,
                 k->ncols == 1 ? "" : "s", nc);
+        if (k->is_const) {
+            if (!is_ident(text) || words != 1)
+                die("a constant's name '%s' is not a C identifier", text);
+            for (int i = 0; i < nconsts; i++)
+                if (consts[i].cls == cls && strcmp(consts[i].name, text) == 0)
+                    die("constant '%s' is already in %s", text, k->label);
+            if (nconsts == constcap) {
+                constcap = constcap ? 2 * constcap : 32;
+                consts = xrealloc(consts, (size_t)constcap * sizeof *consts);
+            }
+            consts[nconsts].cls = cls;
+            consts[nconsts].name = upper_ident(text);
+            consts[nconsts].v = v[0];
+            consts[nconsts].line = cur_line;
+            nconsts++;
+        }
         int e = entry_for(text);
         /* one source per word: a set lists an entry once; a table may list
          * one phrase in several rows only with different values */
@@ -607,6 +677,14 @@ int main(int argc, char **argv)
         for (int k = 0; k < classes[c].ncols; k++)
             fprintf(h, "#define SR_LEXCOL_%s_%s %d /* values: SR_LEXE_%s_* */\n", classes[c].name,
                     classes[c].cols[k], k, enums[classes[c].colenum[k]].name);
+    for (int c = 0; c < nclasses; c++)
+        for (int k = 0; k < classes[c].ncols; k++)
+            if (classes[c].colscale[k] > 1)
+                fprintf(h, "#define SR_LEXSCALE_%s_%s %ld /* the values are kept times this */\n",
+                        classes[c].name, classes[c].cols[k], classes[c].colscale[k]);
+    for (int i = 0; i < nconsts; i++)
+        fprintf(h, "#define SR_LEXK_%s_%s %ld /* %s:%d */\n", classes[consts[i].cls].name, consts[i].name,
+                (long)consts[i].v, classes[consts[i].cls].file, consts[i].line);
     for (int e = 0; e < nenums; e++) {
         fprintf(h, "\n/* enum %s */\n", enums[e].name);
         for (int v = 0; v < enums[e].n; v++)

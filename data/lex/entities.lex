@@ -643,7 +643,7 @@ village
 #   ("New York", "Cairo"); smaller towns lose to a region named so;
 # - part_of_city_km: a town within this distance of a city of the region's
 #   name is a part of that city ("Brooklyn, New York").
-[table place_limits: value]
+[constants place_limits: value]
 small_namesake      50000
 unplaced_namesake   500000
 common_word_town    100000

@@ -1341,6 +1341,21 @@ accusing
 on
 to
 
+# The head nouns of a common noun phrase that names who was blamed when no
+# named group is ("attributed to the drug mafias", "blamed it on death
+# squads"); with group_noun and attacker
+[set blamed_noun]
+mafia
+mafias
+cartel
+cartels
+traffickers
+gang
+gangs
+rings
+squads
+paramilitaries
+
 # After "claimed": the doer's own word ("claimed responsibility for").
 [set responsibility]
 responsibility
@@ -1487,7 +1502,7 @@ one
 # report by more than "history" is background told to explain (it is no
 # event of its own); when the report tells a happening of the last "news"
 # days, one dated further back is background too.
-[table horizon: days]
+[constants horizon: days]
 news       90
 history    365
 

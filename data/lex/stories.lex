@@ -69,3 +69,52 @@ by
 fell
 cut
 is
+
+# The weights and thresholds of the cross-article stages, read by
+# src/cluster/rules.c into one struct (cluster/rules.h); a decimal keeps
+# three places.
+[constants story_rules: value/1000]
+# -- an article's terms (cluster/terms.c)
+terms_cap         128     # distinct terms kept per article, the first in reading order
+name_weight       2       # a capitalised word inside a sentence (a name) counts this many times
+# -- candidates: an inverted index with bounded walks
+walk_terms        16      # an article's heaviest terms looked up in the index
+walk_whole        32      # a posting list this short is read whole
+walk_window       8       # else the entries this near in date order, on each side
+candidates        24      # candidates whose similarity is computed exactly
+# -- the similarity graph
+idf_prior         100     # documents assumed beside the corpus, each with any term once
+shrink            25      # similarity x n / (n + shrink), n the smaller article's term count:
+                          # a few shared words of two one-line items are weak evidence
+edge_min          0.08    # the weakest similarity kept as an edge
+neighbours        10      # an article keeps its this many most similar articles as edges
+story_days        7       # two dated articles further apart than this are not linked by text
+event_days        1       # two articles whose main events (the most dead) are of one kind,
+                          # this many days apart at most, in two provinces report two
+                          # look-alike happenings: they are not linked
+near_copy         0.75    # MinHash similarity of near-copies (one article on two sites)
+band_walk         32      # index entries read per MinHash band and article
+# -- stories: average link over the graph
+link_min          0.06    # two groups join when their edges' sum over
+link_span         5       # min(|A||B|, link_span (|A| + |B|)) reaches link_min
+link_relative     0.5     # ... and, when both groups have cohesion_size or more documents,
+cohesion_size     3       # reaches this share of the looser group's own average link
+year_support      2       # two such groups stay apart when this many members of one state a
+                          # day of its latest year and the other states only earlier years
+year_gap          3       # ... or when one member of one states a day of a year this many
+                          # years after every year year_support members of the other state
+                          # (a trial or an anniversary a year or two on is the same coverage)
+time_read         16      # members of a group read for the dates it states
+# -- corroboration, conflicts, trends (corroborate/corroborate.c)
+group_cap         64      # groups of one story and measure a new claim is compared with (the last)
+members_read      64      # members read per merged fact: its fields, dates, trend sentences
+                          # (a fact a thousand articles repeat is decided by its first ones)
+conflict_peers    16      # merged facts of one scope compared with each other
+conflict_ratio    20      # figures this many times apart count different things, not two
+                          # estimates of one ("27 killed" in an attack, "20,000 since 2015")
+trend_days        7       # a point of a series covers at least this many days
+trend_double      1.8     # the ratio to the previous period that confirms "doubled"
+trend_triple      2.7     # ... "tripled"
+trend_half        0.6     # ... "halved" (at most)
+trend_rise        1.05    # ... "rose" (above)
+trend_fall        0.95    # ... "fell" (below)

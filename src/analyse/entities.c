@@ -2993,13 +2993,6 @@ static void finish(ent_state *st)
     doc->mem->free(map);
 }
 
-/* A limit of entities.lex's place_limits table, by name. */
-static double place_limit(const char *name)
-{
-    sr_lexid id = sr_lex_find(name, strlen(name));
-    return sr_lex_value(id, SR_LEX_ENTITIES_PLACE_LIMITS, SR_LEXCOL_ENTITIES_PLACE_LIMITS_VALUE);
-}
-
 sitrep_status sr_entities(sitrep_doc *doc)
 {
     ent_state st;
@@ -3007,9 +3000,11 @@ sitrep_status sr_entities(sitrep_doc *doc)
     st.doc = doc;
     st.src = doc->src;
     st.gaz = sr_gazetteer_get();
-    st.lim = (place_limits){place_limit("small_namesake"), place_limit("unplaced_namesake"),
-                            place_limit("common_word_town"), place_limit("large_city"),
-                            place_limit("part_of_city_km")};
+    st.lim = (place_limits){SR_LEXK_ENTITIES_PLACE_LIMITS_SMALL_NAMESAKE,
+                            SR_LEXK_ENTITIES_PLACE_LIMITS_UNPLACED_NAMESAKE,
+                            SR_LEXK_ENTITIES_PLACE_LIMITS_COMMON_WORD_TOWN,
+                            SR_LEXK_ENTITIES_PLACE_LIMITS_LARGE_CITY,
+                            SR_LEXK_ENTITIES_PLACE_LIMITS_PART_OF_CITY_KM};
     sr_buf_init(&st.units, doc->mem);
     sr_buf_init(&st.norm, doc->mem);
     sr_buf_init(&st.ids, doc->mem);

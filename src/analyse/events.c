@@ -609,35 +609,53 @@ static uint32_t report_country(const sr_context *c, int32_t dateline, char cc[3]
             code = codes[k];
         }
     }
-    /* demonyms count for their country ("Salvadoran attorney general") */
+    /* demonyms count for their country ("Salvadoran attorney general");
+     * the words met again ("The", "He", "Salvadoran") are looked up once:
+     * `seen` keeps the country each word's key names as a demonym ("" for
+     * none) */
+    struct {
+        uint64_t key;
+        char country[3];
+    } seen[64];
+    memset(seen, 0, sizeof seen);
     for (size_t i = 0; g && i < c->ntok; i++) {
         if (!(c->tok[i].flags & SITREP_TOKF_CAP) || c->at[i].mention >= 0 || !sr_tok_word(c, i))
             continue;
-        uint32_t ids[4];
-        size_t m = sr_gaz_lookup(g, sr_namekey_of(c->src + c->tok[i].start, c->tok[i].end - c->tok[i].start), ids, 4);
-        for (size_t j = 0; j < m && j < 4; j++) {
-            sr_place p;
-            sr_gaz_place(g, ids[j], &p);
-            if (p.kind != SR_PLACE_DEMONYM || !p.country[0])
-                continue;
-            size_t k = 0;
-            while (k < n && strcmp(codes[k], p.country) != 0)
-                k++;
-            if (k < n) {
-                counts[k]++;
-                if (counts[k] > best) {
-                    best = counts[k];
-                    code = codes[k];
-                }
-            } else if (dl && strcmp(p.country, dl) == 0 && n < 16) {
-                codes[n] = dl; /* a string that outlives this loop */
-                counts[n++] = 1;
-                if (1 > best) {
-                    best = 1;
-                    code = dl;
+        uint64_t key = sr_namekey_of(c->src + c->tok[i].start, c->tok[i].end - c->tok[i].start);
+        size_t slot = (size_t)(key % 64);
+        if (!key || seen[slot].key != key) {
+            uint32_t ids[4];
+            size_t m = sr_gaz_lookup(g, key, ids, 4);
+            seen[slot].key = key;
+            seen[slot].country[0] = '\0';
+            for (size_t j = 0; j < m && j < 4; j++) {
+                sr_place p;
+                sr_gaz_place(g, ids[j], &p);
+                if (p.kind == SR_PLACE_DEMONYM && p.country[0]) {
+                    memcpy(seen[slot].country, p.country, 3);
+                    break;
                 }
             }
-            break;
+        }
+        const char *dem = seen[slot].country;
+        if (!dem[0])
+            continue;
+        size_t k = 0;
+        while (k < n && strcmp(codes[k], dem) != 0)
+            k++;
+        if (k < n) {
+            counts[k]++;
+            if (counts[k] > best) {
+                best = counts[k];
+                code = codes[k];
+            }
+        } else if (dl && strcmp(dem, dl) == 0 && n < 16) {
+            codes[n] = dl; /* a string that outlives this loop */
+            counts[n++] = 1;
+            if (1 > best) {
+                best = 1;
+                code = dl;
+            }
         }
     }
     /* the dateline's country stands unless the text names another one
@@ -869,7 +887,8 @@ static int32_t perpetrator(const estate *es, size_t lo, size_t hi, size_t at, in
         if (sr_tok_class(c, k, SR_LEX_EVENTS_GROUP_NOUN) &&
             k > lo && sr_tok_is(c, k - 1, "the"))
             return es->dominant;
-        spoken |= sr_tok_flag(c, k, SR_WI_SPEECH);
+        /* past a speech or blame verb: "police attributed the bombing to" */
+        spoken |= sr_tok_flag(c, k, SR_WI_SPEECH) || sr_tok_class(c, k, SR_LEX_EVENTS_BLAME);
         /* "gunmen attacked": the doers are unnamed; "... when gunmen": the
          * subordinate clause's subject is the doer, nothing before it */
         if ((sr_tok_class(c, k, SR_LEX_EVENTS_ATTACKER) && !(k > lo && actor_kind(sr_entity_at(c, k - 1, NULL)))) ||
@@ -2427,6 +2446,55 @@ static void orphan_tolls(const estate *es, sr_event *ev, size_t n)
  * responsibility for the bombing"), else the last one told before it.
  * The victims' side (an actor the event names already) is never the
  * perpetrator. */
+/* "attributed to the drug mafias", "blamed it on death squads": doers
+ * named by a common noun phrase after a blame cue (up to four words
+ * ending in a noun of an armed group or its members), as a name made of
+ * its words ("Drug mafias"); NULL when there is none. */
+static const char *blamed_phrase(const estate *es, size_t lo, size_t hi)
+{
+    const sr_context *c = es->c;
+    if (!es->arena)
+        return NULL;
+    for (size_t k = lo; k < hi; k++) {
+        if (!sr_tok_class(c, k, SR_LEX_EVENTS_BLAME) || sr_tok_class(c, k, SR_LEX_EVENTS_ACCUSE))
+            continue;
+        for (size_t q = k + 1; q + 1 < hi && q < k + 8; q++) {
+            if (!sr_tok_class(c, q, SR_LEX_EVENTS_BLAME_PREP))
+                continue;
+            size_t r = q + 1;
+            if (sr_tok_is(c, r, "the"))
+                r++;
+            size_t e = r;
+            while (e < hi && e < r + 4 && sr_tok_word(c, e) && c->at[e].mention < 0 && c->at[e].figure < 0 &&
+                   !sr_wordset_has(&sr_function_words, c->src + c->tok[e].start, c->tok[e].end - c->tok[e].start))
+                e++;
+            if (e == r || !(sr_tok_class(c, e - 1, SR_LEX_EVENTS_BLAMED_NOUN) ||
+                            sr_tok_class(c, e - 1, SR_LEX_EVENTS_GROUP_NOUN) ||
+                            sr_tok_class(c, e - 1, SR_LEX_EVENTS_ATTACKER)))
+                break;
+            char buf[160];
+            size_t n = 0;
+            for (size_t w = r; w < e; w++) {
+                size_t len = c->tok[w].end - c->tok[w].start;
+                if (n + len + 1 >= sizeof buf)
+                    return NULL;
+                if (n)
+                    buf[n++] = ' ';
+                for (size_t i = 0; i < len; i++) {
+                    char ch = c->src[c->tok[w].start + i];
+                    if (n == 0 && ch >= 'a' && ch <= 'z')
+                        ch = (char)(ch - 32);
+                    else if (n > 0 && ch >= 'A' && ch <= 'Z')
+                        ch = (char)(ch + 32);
+                    buf[n++] = ch;
+                }
+            }
+            return sr_arena_strndup(es->arena, buf, n);
+        }
+    }
+    return NULL;
+}
+
 static void responsibility(const estate *es, sr_event *ev, size_t n)
 {
     const sr_context *c = es->c;
@@ -2436,9 +2504,16 @@ static void responsibility(const estate *es, sr_event *ev, size_t n)
         size_t lo = sr_sent_first(c, s), hi = sr_sent_end(c, s);
         uint8_t conf = 0;
         int32_t who = responsible(es, s, &conf);
-        if (who < 0)
+        /* no group named in the report: the doers a blame names by a
+         * common noun ("attributed to the drug mafias") */
+        const char *phrase = NULL;
+        if (who < 0 && es->dominant < 0 && sr_sent_may(c, s, SR_LEX_EVENTS_BLAME)) {
+            phrase = blamed_phrase(es, lo, hi);
+            conf = SR_PERP_ACCUSED;
+        }
+        if (who < 0 && !phrase)
             continue;
-        const sr_entity *en = &c->ent[who];
+        const char *name = who >= 0 ? c->ent[who].e.name : phrase;
         uint32_t at = c->sen[s].span.start;
         /* the happening the sentence names */
         int sub = EV_NONE;
@@ -2456,13 +2531,13 @@ static void responsibility(const estate *es, sr_event *ev, size_t n)
         for (size_t k = n; k-- > 0 && !pick;)
             if (ev[k].span_start[0] < at && (sub == EV_NONE || same_family(ev[k].sub, sub)))
                 pick = &ev[k];
-        if (!pick || pick->perp || names_actor(pick, en))
+        if (!pick || pick->perp || (who >= 0 && names_actor(pick, &c->ent[who])))
             continue;
         const char *keep[SR_EVENT_ACTORS];
         size_t na = pick->nactors;
         memcpy(keep, pick->actors, sizeof keep);
         pick->nactors = 0;
-        add_actor(pick, en->e.name);
+        add_actor(pick, name);
         for (size_t k = 0; k < na; k++)
             add_actor(pick, keep[k]);
         pick->perp = 1;
@@ -2543,13 +2618,6 @@ static void report_frame(const estate *es, sr_event *ev, size_t n)
             memcpy(ev[k].region_cc, es->country_cc, 3);
         }
     }
-}
-
-/* The days of a horizon of events.lex ("news", "history"). */
-static long horizon(const char *name)
-{
-    sr_lexid id = sr_lex_find(name, strlen(name));
-    return sr_lex_value(id, SR_LEX_EVENTS_HORIZON, SR_LEXCOL_EVENTS_HORIZON_DAYS);
 }
 
 sitrep_status sr_find_events(const sr_context *c, const sr_date *anchor, const sr_buf *claims,
@@ -2709,7 +2777,7 @@ sitrep_status sr_find_events(const sr_context *c, const sr_date *anchor, const s
         /* and when the report tells a recent happening (its news), one
          * dated months before it is told to explain that one
          * (events.lex: horizon) */
-        long history = horizon("history"), recent = horizon("news");
+        long history = SR_LEXK_EVENTS_HORIZON_HISTORY, recent = SR_LEXK_EVENTS_HORIZON_NEWS;
         bool news = false;
         for (size_t k = 0; k < nev; k++)
             news |= ev[k].from.year && report - sr_date_to_days(&ev[k].to) <= recent;

@@ -1,6 +1,8 @@
 /*
  * rules.h -- the weights and thresholds of the cross-article stages, in one
- * named table (rules.c), so that no stage hides a number of its own.
+ * named table (rules.c), so that no stage hides a number of its own.  The
+ * numbers and what each means are data: data/lex/stories.lex, story_rules;
+ * a new one is a row there and a field here.
  *
  * Stories (cluster/stories.c) are made from the evidence that two articles
  * report one happening: their words (TF-IDF over the corpus), weighed by
