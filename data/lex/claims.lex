@@ -45,6 +45,8 @@ abducted        abducted
 abducting       abducted
 kidnapped       abducted
 kidnapping      abducted
+nabbed          arrested
+nabbing         arrested
 displaced       displaced
 displacing      displaced
 executed        executed
@@ -72,6 +74,39 @@ damaged         damaged
 damaging        damaged
 collapsed       collapsed
 blown           destroyed
+burned          destroyed
+burnt           destroyed
+razed           destroyed
+demolished      destroyed
+
+# Phrases that name what happened, right before a figure ("set fire to 6
+# buses", "rounded up 12 men", "among the dead were 3 soldiers") or after
+# its noun ("6 buses were set ablaze", "3 soldiers were among the dead").
+[table outcome_phrase: outcome=OUTCOME]
+set on fire          destroyed
+set fire to          destroyed
+set alight           destroyed
+set ablaze           destroyed
+on fire              destroyed
+ablaze               destroyed
+burned down          destroyed
+burnt down           destroyed
+rounded up           arrested
+among the dead       killed
+among the killed     killed
+among the victims    killed
+among the wounded    injured
+among the injured    injured
+among the arrested   arrested
+among the detained   detained
+among the missing    missing
+among the kidnapped   abducted
+among the abducted   abducted
+among those killed   killed
+among those wounded  injured
+among those injured  injured
+among those arrested  arrested
+among those detained  detained
 
 # Nouns naming what happened, read before "of": "the deaths of 44", "the
 # arrest of 12".  Nouns that are themselves the counted ("deaths",
@@ -240,6 +275,10 @@ court
 jury
 prosecutors
 pirates
+robbers
+thieves
+burglars
+looters
 hijackers
 smugglers
 traffickers
@@ -385,6 +424,12 @@ unnamed
 # Adverbs and auxiliaries between a speaker and the verb: "CENTCOM also
 # said", "the army has previously said".
 [set speaker_adverb]
+officially
+unofficially
+reportedly
+initially
+publicly
+privately
 also
 previously
 earlier
@@ -400,6 +445,23 @@ then
 again
 once
 already
+
+# Words that are no speaker by themselves: "there were no reports",
+# "others said", "some estimate".
+[set not_speaker]
+no
+other
+others
+any
+some
+many
+few
+several
+both
+all
+none
+each
+most
 
 # Documents that speak for the organisation named before: "the report
 # said".

@@ -467,6 +467,27 @@ mile
 miles
 away
 
+# Words between a unit of distance and the place it is measured from:
+# "300 km west of", "20 miles north-east of", "5 km away from".  The
+# place is a reference point, not where it happened.
+[set direction_of_distance]
+north
+south
+east
+west
+northeast
+northwest
+southeast
+southwest
+due
+away
+
+# After a place and a comma, words that make the place where the clause
+# that follows happened: "80 km from Aldmoor, where gunmen killed 9".
+[set place_relative]
+where
+wherever
+
 # Possessive pronouns before a source's noun: "according to his
 # statements" is the person named before, "according to its report" the
 # organisation.
@@ -522,3 +543,59 @@ documented
 counted
 tallied
 put
+
+# Function words the claims stage reads one by one, each where its own
+# grammar decides (sr_tok_fw, frame.h): "the" before a role noun, "of"
+# and "by" before an actor, "and" / "or" / "but" joining verbs or
+# figures, "that" opening a clause.  One identifier per word; the classes
+# above are for words read alike.
+[table function_word: fw=FW]
+# articles and possessives
+the         the
+s           s
+our         our
+his         his
+her         her
+its         its
+their       their
+# pronouns
+it          it
+they        they
+whom        whom
+there       there
+others      others
+# conjunctions and clause openers
+and         and
+or          or
+but         but
+that        that
+where       where
+when        when
+while       while
+as          as
+since       since
+including   including
+# prepositions and particles
+of          of
+to          to
+by          by
+with        with
+against     against
+from        from
+on          on
+in          in
+at          at
+up          up
+down        down
+according   according
+# words of the few fixed phrases the claims stage reads: "both
+# countries", "the two countries", "shot dead", "to death", "told",
+# "the group"
+both        both
+two         two
+countries   countries
+shot        shot
+dead        dead
+death       death
+told        told
+group       group

@@ -66,6 +66,22 @@ static const char *outcome_noun(const sr_context *c, size_t i)
     return outcome_in(c, i, SR_LEX_CLAIMS_OUTCOME_NOUN);
 }
 
+/* The outcome a phrase of claims.outcome_phrase starting at token i and
+ * ending before hi names ("set fire to", "among the dead"), with its
+ * length in *len; NULL when none. */
+static const char *outcome_phrase(const sr_context *c, size_t i, size_t hi, size_t *len)
+{
+    sr_lexid id;
+    size_t n = sr_tok_phrase(c, i, hi, SR_LEX_CLAIMS_OUTCOME_PHRASE, &id);
+    if (!n || (c->tok[i].flags & SITREP_TOKF_CAP && !(c->tok[i].flags & SITREP_TOKF_SENT_START)))
+        return NULL;
+    int32_t o = sr_lex_value(id, SR_LEX_CLAIMS_OUTCOME_PHRASE, 0);
+    if (o <= 0 || o >= SR_LEXE_OUTCOME__COUNT)
+        return NULL;
+    *len = n;
+    return sr_lexe_OUTCOME_names[o];
+}
+
 /* ---- helpers ---- */
 
 
@@ -208,8 +224,8 @@ static speaker np_speaker(const sr_context *c, size_t lo, size_t last, size_t at
             break;
         if (sr_tok_class(c, k, SR_LEX_FRAME_DETERMINER) || sr_tok_flag(c, k, SR_WI_SPEECH) ||
             sr_tok_class(c, k, SR_LEX_FRAME_SPEAKER_STOP) || sr_tok_class(c, k, SR_LEX_FRAME_BE) ||
-            (sr_tok_class(c, k, SR_LEX_FRAME_LOCATIVE) && !is_cap(c, k)) || sr_tok_is(c, k, "and") ||
-            sr_tok_is(c, k, "that") || sr_tok_is(c, k, "to") || sr_tok_is(c, k, "by") ||
+            (sr_tok_class(c, k, SR_LEX_FRAME_LOCATIVE) && !is_cap(c, k)) || sr_tok_fw(c, k, SR_LEXE_FW_AND) ||
+            sr_tok_fw(c, k, SR_LEXE_FW_THAT) || sr_tok_fw(c, k, SR_LEXE_FW_TO) || sr_tok_fw(c, k, SR_LEXE_FW_BY) ||
             sr_tok_class(c, k, SR_LEX_FRAME_RELATIVE) || c->at[k].figure >= 0)
             break;
         first = k;
@@ -223,9 +239,9 @@ static speaker np_speaker(const sr_context *c, size_t lo, size_t last, size_t at
         if (c->at[k].time >= 0 || c->tok[k].kind == SITREP_TOK_NUMBER)
             return s;
     if (sr_tok_class(c, last, SR_LEX_FRAME_BE) || sr_tok_class(c, last, SR_LEX_FRAME_RELATIVE) ||
-        sr_tok_is(c, last, "whom"))
+        sr_tok_fw(c, last, SR_LEXE_FW_WHOM) || (first == last && sr_tok_class(c, last, SR_LEX_CLAIMS_NOT_SPEAKER)))
         return s; /* "two of whom said", "two people are reported" */
-    if (first > lo + 1 && sr_tok_class(c, first - 1, SR_LEX_FRAME_DETERMINER) && sr_tok_is(c, first - 2, "of"))
+    if (first > lo + 1 && sr_tok_class(c, first - 1, SR_LEX_FRAME_DETERMINER) && sr_tok_fw(c, first - 2, SR_LEXE_FW_OF))
         return s;
     {
         size_t n = c->tok[first].end - c->tok[first].start;
@@ -269,12 +285,12 @@ static speaker resolve_pronoun(const cstate *st, size_t k, size_t at)
         if (st->last_person.ok && st->last_person.ent >= 0 && s.ent < 0)
             s.ent = st->last_person.ent;
         s.ok = s.ent >= 0;
-    } else if (sr_tok_is(c, k, "it")) {
+    } else if (sr_tok_fw(c, k, SR_LEXE_FW_IT)) {
         if (st->last_org.ok)
             s = st->last_org;
         else if ((s.ent = org_before(c, k)) >= 0)
             s.ok = true;
-    } else if (sr_tok_is(c, k, "they")) {
+    } else if (sr_tok_fw(c, k, SR_LEXE_FW_THEY)) {
         if (st->last_any.ok)
             s = st->last_any;
     }
@@ -311,7 +327,7 @@ static speaker speaker_of(const cstate *st, size_t lo, size_t hi, size_t v)
     /* "X confirmed the attack but put the toll at 61": the verb shares
      * the subject of the first; the sentence's first person or
      * organisation, else nobody (never the words "attack but") */
-    if (k > lo && (sr_tok_is(c, k - 1, "and") || sr_tok_is(c, k - 1, "but"))) {
+    if (k > lo && (sr_tok_fw(c, k - 1, SR_LEXE_FW_AND) || sr_tok_fw(c, k - 1, SR_LEXE_FW_BUT))) {
         for (size_t q = lo; q + 1 < k; q++) {
             int32_t e;
             const sr_entity *en = sr_entity_at(c, q, &e);
@@ -367,23 +383,23 @@ static speaker speaker_of(const cstate *st, size_t lo, size_t hi, size_t v)
                 }
             }
         } else if (sr_tok_word(c, b)) {
-           if (sr_tok_class(c, b, SR_LEX_CLAIMS_DOCUMENT) && b > lo && sr_tok_is(c, b - 1, "the") && st->last_org.ok)
+           if (sr_tok_class(c, b, SR_LEX_CLAIMS_DOCUMENT) && b > lo && sr_tok_fw(c, b - 1, SR_LEXE_FW_THE) && st->last_org.ok)
                 return (speaker){st->last_org.ent, st->last_org.start, st->last_org.end, v, true};
             /* "the spokesman said": the person named before in that role;
              * "the bloc said": the organisation named before */
-            if (b > lo && sr_tok_is(c, b - 1, "the") && sr_tok_class(c, b, SR_LEX_CLAIMS_PERSON_ROLE)) {
+            if (b > lo && sr_tok_fw(c, b - 1, SR_LEXE_FW_THE) && sr_tok_class(c, b, SR_LEX_CLAIMS_PERSON_ROLE)) {
                 int32_t p = person_before(c, b);
                 if (p >= 0)
                     return (speaker){p, 0, 0, v, true};
             }
-            if (b > lo && sr_tok_is(c, b - 1, "the") && sr_tok_class(c, b, SR_LEX_CLAIMS_ORG_NOUN)) {
+            if (b > lo && sr_tok_fw(c, b - 1, SR_LEXE_FW_THE) && sr_tok_class(c, b, SR_LEX_CLAIMS_ORG_NOUN)) {
                 int32_t ok = sr_lex_value(c->wi[b].lex, SR_LEX_CLAIMS_ORG_NOUN, SR_LEXCOL_CLAIMS_ORG_NOUN_KIND);
                 int kind = ok == SR_LEXE_ORG_KIND_MILITARY      ? SITREP_ENTITY_MILITARY
                            : ok == SR_LEXE_ORG_KIND_GOVERNMENT  ? SITREP_ENTITY_GOVERNMENT
                            : ok == SR_LEXE_ORG_KIND_ARMED_GROUP ? SITREP_ENTITY_ARMED_GROUP
                                                                : 0;
                 int32_t o = org_of_kind(c, b, kind);
-                if (sr_tok_is(c, b, "group") && st->last_org.ok)
+                if (sr_tok_fw(c, b, SR_LEXE_FW_GROUP) && st->last_org.ok)
                     o = group_or_source(c, b, st->last_org.ent, o);
                 if (o >= 0)
                     return (speaker){o, 0, 0, v, true};
@@ -398,8 +414,8 @@ static speaker speaker_of(const cstate *st, size_t lo, size_t hi, size_t v)
     if (a < hi) {
         int32_t e;
         for (size_t q = a; q < hi && q < a + 5; q++) {
-            if (sr_tok_char(c, q, ',') || sr_tok_char(c, q, '.') || sr_tok_is(c, q, "that") ||
-                sr_tok_is(c, q, "on") || sr_tok_is(c, q, "in") || c->at[q].figure >= 0 ||
+            if (sr_tok_char(c, q, ',') || sr_tok_char(c, q, '.') || sr_tok_fw(c, q, SR_LEXE_FW_THAT) ||
+                sr_tok_fw(c, q, SR_LEXE_FW_ON) || sr_tok_fw(c, q, SR_LEXE_FW_IN) || c->at[q].figure >= 0 ||
                 c->tok[q].kind == SITREP_TOK_NUMBER)
                 break;
             const sr_entity *en = sr_entity_at(c, q, &e);
@@ -409,7 +425,7 @@ static speaker speaker_of(const cstate *st, size_t lo, size_t hi, size_t v)
         if (sr_tok_class(c, a, SR_LEX_FRAME_DETERMINER) && sr_tok_word(c, a + 1)) {
             size_t last = a + 1;
             while (last + 1 < hi && last < a + 4 && sr_tok_word(c, last + 1) &&
-                   !sr_tok_class(c, last + 1, SR_LEX_FRAME_LOCATIVE) && !sr_tok_is(c, last + 1, "that"))
+                   !sr_tok_class(c, last + 1, SR_LEX_FRAME_LOCATIVE) && !sr_tok_fw(c, last + 1, SR_LEXE_FW_THAT))
                 last++;
             if (sr_role_noun(c, last) || sr_tok_stem(c, last, "official", 1))
                 return np_speaker(c, a + 1, last, v);
@@ -451,10 +467,10 @@ static speaker according_to(const cstate *st, size_t a, size_t hi)
         /* a verb ends it; a speech word in -s is a noun here ("according
          * to preliminary reports") */
         bool verb = sr_speech_verb(c, q) && (c->src[c->tok[q].end - 1] | 0x20) != 's';
-        if (sr_tok_class(c, q, SR_LEX_FRAME_RELATIVE) || sr_tok_is(c, q, "that") || verb ||
+        if (sr_tok_class(c, q, SR_LEX_FRAME_RELATIVE) || sr_tok_fw(c, q, SR_LEXE_FW_THAT) || verb ||
             (q > k && (sr_tok_class(c, q, SR_LEX_FRAME_LOCATIVE) || c->at[q].time >= 0 || c->at[q].figure >= 0)))
             break;
-        if (q > k && sr_tok_is(c, q, "by"))
+        if (q > k && sr_tok_fw(c, q, SR_LEXE_FW_BY))
             by = q; /* "reports released by press agencies" */
         last = q;
         int32_t e;
@@ -509,7 +525,7 @@ static void find_speakers(cstate *st, size_t s)
         if (!sr_tok_flag(c, i, SR_WI_SPEECH))
             continue;
         speaker sp = {-1, 0, 0, i, false};
-        if (sr_tok_is(c, i, "according") && sr_tok_is(c, i + 1, "to")) {
+        if (sr_tok_fw(c, i, SR_LEXE_FW_ACCORDING) && sr_tok_fw(c, i + 1, SR_LEXE_FW_TO)) {
             sp = according_to(st, i, hi);
             /* the phrase's own speech nouns ("according to preliminary
              * reports") introduce no other source */
@@ -599,6 +615,17 @@ static const char *outcome_around(const sr_context *c, const fig_info *fi, size_
                                   bool *toll)
 {
     *toll = false;
+    size_t a = fi->m1 > fi->f1 ? fi->m1 : fi->f1;
+    if (sr_tok_fw(c, a, SR_LEXE_FW_TO) && sr_tok_fw(c, a + 1, SR_LEXE_FW_DEATH))
+        return "killed"; /* "burned 2 suspected thieves to death" */
+    /* "set fire to 6 buses", "among the dead were 3 soldiers": a phrase
+     * that ends at the figure or at a form of "be" before it */
+    for (size_t p = fi->f0 > lo + 5 ? fi->f0 - 5 : lo; p < fi->f0; p++) {
+        size_t n = 0;
+        const char *o = outcome_phrase(c, p, fi->f0, &n);
+        if (o && (p + n == fi->f0 || (p + n + 1 == fi->f0 && sr_tok_class(c, p + n, SR_LEX_FRAME_BE))))
+            return o;
+    }
     size_t k = fi->f0;
     size_t steps = 0;
     while (k > lo && steps < 4) {
@@ -606,14 +633,14 @@ static const char *outcome_around(const sr_context *c, const fig_info *fi, size_
         steps++;
         if (sr_tok_class(c, k, SR_LEX_CLAIMS_OUTCOME_SKIP))
             continue;
-        if (sr_tok_is(c, k, "of")) {
+        if (sr_tok_fw(c, k, SR_LEXE_FW_OF)) {
             const char *o = outcome_noun(c, k - 1);
             if (o && k > lo)
                 return o; /* "the deaths of 44" */
             continue;
         }
         /* "put the toll at 60", "the death toll rose to 21" */
-        if (sr_tok_is(c, k, "at") || sr_tok_is(c, k, "to")) {
+        if (sr_tok_fw(c, k, SR_LEXE_FW_AT) || sr_tok_fw(c, k, SR_LEXE_FW_TO)) {
             for (size_t q = k; q > lo && k - q < 4; q--)
                 if (sr_tok_class(c, q - 1, SR_LEX_CLAIMS_TOLL)) {
                     *toll = true;
@@ -622,21 +649,22 @@ static const char *outcome_around(const sr_context *c, const fig_info *fi, size_
             break;
         }
         const char *o = outcome_of(c, k);
-        if (o && (!sr_tok_is(c, k, "dead") || (k > lo && sr_tok_is(c, k - 1, "shot"))))
+        if (o && (!sr_tok_fw(c, k, SR_LEXE_FW_DEAD) || (k > lo && sr_tok_fw(c, k - 1, SR_LEXE_FW_SHOT))))
             return o; /* "killing 44", "shot dead 17"; not "left ... dead" */
         break;
     }
-    size_t a = fi->m1 > fi->f1 ? fi->m1 : fi->f1;
-    if (sr_tok_is(c, a, "to") && sr_tok_is(c, a + 1, "death"))
-        return "killed"; /* "burned 2 suspected thieves to death" */
     size_t q0 = sr_skip_said(c, a, hi);
     for (size_t q = q0; q < hi && q < q0 + 4; q++) {
         const char *o = outcome_of(c, q);
         if (o)
             return o;
+        /* "were set ablaze", "set 6 buses on fire", "were among the dead" */
+        size_t n = 0;
+        if ((o = outcome_phrase(c, q, hi, &n)) != NULL)
+            return o;
         /* "16 members of the village patrol died": past the noun's "of"
          * phrase (a few words, no punctuation) to its verb */
-        if (q == q0 && sr_tok_is(c, q, "of")) {
+        if (q == q0 && sr_tok_fw(c, q, SR_LEXE_FW_OF)) {
             size_t r = q + 1;
             while (r < hi && r < q + 7 && sr_tok_word(c, r) && !outcome_of(c, r) &&
                    !sr_tok_class(c, r, SR_LEX_CLAIMS_OUTCOME_AUX))
@@ -708,7 +736,7 @@ static bool owner_place(const sr_context *c, size_t last)
     size_t k = last + 1;
     if (c->wi[last].flags & (SR_WI_POSS2 | SR_WI_POSS4))
         k = last + 1;
-    else if ((sr_tok_char(c, k, '\'') || (k < c->ntok && c->src[c->tok[k].start] == '\xE2')) && sr_tok_is(c, k + 1, "s"))
+    else if ((sr_tok_char(c, k, '\'') || (k < c->ntok && c->src[c->tok[k].start] == '\xE2')) && sr_tok_fw(c, k + 1, SR_LEXE_FW_S))
         k += 2;
     else
         return false;
@@ -718,6 +746,25 @@ static bool owner_place(const sr_context *c, size_t last)
     return false;
 }
 
+/* The place a distance to the reference place at token f locates: "in
+ * Drammen, 40 km west of Oslo" is Drammen; -1 when none is named right
+ * before the distance. */
+static int32_t measured_place(const sr_context *c, size_t lo, size_t f)
+{
+    size_t k = sr_mention_first(c, f) - 1; /* "of", "from" */
+    while (k > lo && (sr_tok_class(c, k - 1, SR_LEX_FRAME_DIRECTION_OF_DISTANCE) || sr_tok_char(c, k - 1, '-')))
+        k--;
+    if (k > lo)
+        k--; /* the unit */
+    while (k > lo && (c->at[k - 1].figure >= 0 || c->tok[k - 1].kind == SITREP_TOK_NUMBER))
+        k--;
+    if (k < lo + 2 || !sr_tok_char(c, k - 1, ','))
+        return -1;
+    int32_t e;
+    const sr_entity *en = sr_entity_at(c, k - 2, &e);
+    return en && en->e.kind == SITREP_ENTITY_PLACE ? e : -1;
+}
+
 /* Places of [lo, hi): locative places and "both countries". */
 static void places_in(const sr_context *c, size_t lo, size_t hi, size_t clause_lo, sr_claim *cl)
 {
@@ -725,16 +772,16 @@ static void places_in(const sr_context *c, size_t lo, size_t hi, size_t clause_l
     size_t checked = lo;
     for (size_t i = lo; i < hi; i++) {
         /* "five were killed there": the town named before */
-        if (sr_tok_is(c, i, "there") && !sr_tok_class(c, i + 1, SR_LEX_FRAME_BE) &&
+        if (sr_tok_fw(c, i, SR_LEXE_FW_THERE) && !sr_tok_class(c, i + 1, SR_LEX_FRAME_BE) &&
             !sr_tok_class(c, i + 1, SR_LEX_CLAIMS_FINITE) && !sr_tok_char(c, i + 1, '\'')) {
             int32_t t = there_place(c, i);
             if (t >= 0)
                 add_place(cl, t);
             continue;
         }
-        if ((sr_tok_is(c, i, "both") && sr_tok_is(c, i + 1, "countries")) ||
-            (sr_tok_is(c, i, "two") && sr_tok_is(c, i + 1, "countries") && i > 0 &&
-             sr_tok_is(c, i - 1, "the"))) {
+        if ((sr_tok_fw(c, i, SR_LEXE_FW_BOTH) && sr_tok_fw(c, i + 1, SR_LEXE_FW_COUNTRIES)) ||
+            (sr_tok_fw(c, i, SR_LEXE_FW_TWO) && sr_tok_fw(c, i + 1, SR_LEXE_FW_COUNTRIES) && i > 0 &&
+             sr_tok_fw(c, i - 1, SR_LEXE_FW_THE))) {
             if (sr_place_located(c, clause_lo, i) || (i > 0 && sr_tok_class(c, i - 1, SR_LEX_FRAME_LOCATIVE))) {
                 int32_t two[2];
                 if (last_countries(c, i, two, 2) == 2) {
@@ -756,11 +803,20 @@ static void places_in(const sr_context *c, size_t lo, size_t hi, size_t clause_l
         /* only places (and possessives) before it in its clause; read
          * once over the range, not again for each place */
         for (size_t first = sr_mention_first(c, i); clean && checked < first; checked++)
-            clean = c->at[checked].mention >= 0 || sr_tok_is(c, checked, "s") ||
+            clean = c->at[checked].mention >= 0 || sr_tok_fw(c, checked, SR_LEXE_FW_S) ||
                     sr_tok_char(c, checked, '\'') || c->src[c->tok[checked].start] == '\xE2';
         bool subject = clean && lo == clause_lo &&
                   sr_tok_class(c, last + 1, SR_LEX_CLAIMS_PLACE_SUBJECT_VERB);
-        if (!speaker_place && (subject || owner_place(c, last) || sr_place_located(c, clause_lo, i)))
+        /* "300 km west of Kandra": the point the distance is measured
+         * from, not where it happened */
+        /* "20 km from Aldmoor, where gunmen killed 9": the place of
+         * the relative clause after it */
+        bool where = sr_tok_char(c, last + 1, ',') && sr_tok_class(c, last + 2, SR_LEX_FRAME_PLACE_RELATIVE);
+        if (!where && sr_place_reference(c, clause_lo, i)) {
+            int32_t m = measured_place(c, clause_lo, i);
+            if (m >= 0 && !speaker_place)
+                add_place(cl, m);
+        } else if (!speaker_place && (subject || owner_place(c, last) || sr_place_located(c, clause_lo, i)))
             add_place(cl, e);
         i = last;
     }
@@ -846,7 +902,7 @@ static void period_of(const sr_context *c, const cstate *st, size_t s, const fig
         k--;
         if (sr_tok_char(c, k, ',') || sr_tok_char(c, k, ';') || c->at[k].figure >= 0)
             break;
-        if (sr_tok_is(c, k, "since")) {
+        if (sr_tok_fw(c, k, SR_LEXE_FW_SINCE)) {
             if (st->anchor.year && st->anchor.month && st->anchor.day && sr_date_cmp(&cl->from, &st->anchor) <= 0)
                 cl->to = st->anchor;
             break;
@@ -883,7 +939,7 @@ static bool subject_anaphor(const sr_context *c, size_t k)
     if (!sr_tok_class(c, k, SR_LEX_CLAIMS_ANAPHOR_HEAD))
         return false;
     for (size_t b = k; b > 0 && k - b < 3; b--)
-        if (sr_tok_is(c, b - 1, "the"))
+        if (sr_tok_fw(c, b - 1, SR_LEXE_FW_THE))
             return true;
     return false;
 }
@@ -914,6 +970,18 @@ static bool name_word(const sr_context *c, size_t k)
 static size_t verb_after_subject(const sr_context *c, size_t k, size_t hi)
 {
     size_t j = k + 1;
+    /* "Okafor, the team's running back, gained": past an appositive
+     * noun phrase (no relative, figure, verb or quote in it) */
+    if (j < hi && sr_tok_char(c, j, ',') && sr_tok_class(c, j + 1, SR_LEX_FRAME_DETERMINER)) {
+        size_t q = j + 1;
+        while (q < hi && q < j + 10 && !sr_tok_char(c, q, ',') &&
+               (sr_tok_word(c, q) || sr_tok_char(c, q, '\'') || c->src[c->tok[q].start] == '\xE2') && c->at[q].figure < 0 &&
+               !sr_tok_flag(c, q, SR_WI_SPEECH) && !sr_tok_class(c, q, SR_LEX_FRAME_RELATIVE) &&
+               !(q > j + 2 && verbish(c, q)))
+            q++;
+        if (q < hi && sr_tok_char(c, q, ',') && q > j + 2)
+            j = q + 1;
+    }
     if (j < hi && sr_tok_class(c, j, SR_LEX_CLAIMS_SPEAKER_ADVERB) && !sr_tok_class(c, j, SR_LEX_CLAIMS_FINITE))
         j++;
     if (j >= hi || sr_tok_flag(c, j, SR_WI_SPEECH))
@@ -929,7 +997,7 @@ static bool governs(const sr_context *c, size_t v, size_t f0)
         return false;
     for (size_t q = v + 1; q < f0; q++)
         if (sr_clause_break(c, q) || sr_tok_char(c, q, ',') || c->at[q].mention >= 0 || sr_tok_class(c, q, SR_LEX_FRAME_RELATIVE) ||
-            sr_tok_is(c, q, "that") || sr_tok_is(c, q, "where") || sr_tok_is(c, q, "when") ||
+            sr_tok_fw(c, q, SR_LEXE_FW_THAT) || sr_tok_fw(c, q, SR_LEXE_FW_WHERE) || sr_tok_fw(c, q, SR_LEXE_FW_WHEN) ||
             c->at[q].figure >= 0 || sr_tok_flag(c, q, SR_WI_SPEECH))
             return false;
     return true;
@@ -966,7 +1034,7 @@ static bool subject_words(const sr_context *c, size_t lo, size_t k, size_t f0, u
         return false;
     bool possessive = (c->wi[k].flags & (SR_WI_POSS2 | SR_WI_POSS4)) ||
                       ((sr_tok_char(c, k + 1, '\'') || (k + 1 < c->ntok && c->src[c->tok[k + 1].start] == '\xE2')) &&
-                       sr_tok_is(c, k + 2, "s"));
+                       sr_tok_fw(c, k + 2, SR_LEXE_FW_S));
     if (!possessive) {
         /* "Veltrona has 90 outlets"; not "Veltrona was fined with 3
          * others", "Veltrona visited the town where 9 died" */
@@ -1002,7 +1070,7 @@ static int32_t subject_actor(const cstate *st, size_t lo, size_t f0, bool outcom
         bool refers_back = false;
         if (sr_speech_verb(c, k))
             for (size_t q = k + 1; q < f0 && q < k + 7; q++)
-                if (sr_tok_class(c, q, SR_LEX_FRAME_PRONOUN_ORG) || sr_tok_is(c, q, "its") || sr_tok_is(c, q, "their")) {
+                if (sr_tok_class(c, q, SR_LEX_FRAME_PRONOUN_ORG) || sr_tok_fw(c, q, SR_LEXE_FW_ITS) || sr_tok_fw(c, q, SR_LEXE_FW_THEIR)) {
                     refers_back = true;
                     break;
                 }
@@ -1013,7 +1081,7 @@ static int32_t subject_actor(const cstate *st, size_t lo, size_t f0, bool outcom
             return -1;
         }
         if (sr_tok_char(c, k, ';') || sr_tok_char(c, k, ':') || sr_speech_verb(c, k) ||
-            (sr_tok_is(c, k, "according") && sr_tok_is(c, k + 1, "to")) || c->at[k].figure >= 0 ||
+            (sr_tok_fw(c, k, SR_LEXE_FW_ACCORDING) && sr_tok_fw(c, k + 1, SR_LEXE_FW_TO)) || c->at[k].figure >= 0 ||
             (is_quote_mark(c, k) && !(k > lo && c->at[k - 1].mention >= 0 && sr_tok_word(c, k + 1))))
             return -1;
         if (subject_anaphor(c, k))
@@ -1024,9 +1092,9 @@ static int32_t subject_actor(const cstate *st, size_t lo, size_t f0, bool outcom
             continue;
         size_t first = sr_mention_first(c, k);
         /* "According to the United Nations, at least 1,200 ...": the source */
-        if ((first > lo + 1 && sr_tok_is(c, first - 1, "to") && sr_tok_is(c, first - 2, "according")) ||
-            (first > lo + 2 && sr_tok_is(c, first - 1, "the") && sr_tok_is(c, first - 2, "to") &&
-             sr_tok_is(c, first - 3, "according"))) {
+        if ((first > lo + 1 && sr_tok_fw(c, first - 1, SR_LEXE_FW_TO) && sr_tok_fw(c, first - 2, SR_LEXE_FW_ACCORDING)) ||
+            (first > lo + 2 && sr_tok_fw(c, first - 1, SR_LEXE_FW_THE) && sr_tok_fw(c, first - 2, SR_LEXE_FW_TO) &&
+             sr_tok_fw(c, first - 3, SR_LEXE_FW_ACCORDING))) {
             k = first;
             continue;
         }
@@ -1045,8 +1113,8 @@ static int32_t subject_actor(const cstate *st, size_t lo, size_t f0, bool outcom
         if (en->e.kind == SITREP_ENTITY_PLACE) {
             /* "The US maintains 900": a country as a subject, not "in Syria" */
             if (sr_entity_is_country(en) && first > lo && !sr_tok_class(c, first - 1, SR_LEX_FRAME_LOCATIVE) &&
-                !sr_tok_is(c, first - 1, "of") && !sr_tok_is(c, first - 1, "from") &&
-                !sr_tok_is(c, first - 1, "to") && !sr_tok_is(c, first - 1, "and") &&
+                !sr_tok_fw(c, first - 1, SR_LEXE_FW_OF) && !sr_tok_fw(c, first - 1, SR_LEXE_FW_FROM) &&
+                !sr_tok_fw(c, first - 1, SR_LEXE_FW_TO) && !sr_tok_fw(c, first - 1, SR_LEXE_FW_AND) &&
                 verbish(c, k + 1))
                 return e;
             k = first;
@@ -1057,16 +1125,16 @@ static int32_t subject_actor(const cstate *st, size_t lo, size_t f0, bool outcom
             continue;
         }
         /* an organisation after a preposition is no subject ("with the SDF") */
-        bool by_noun = first > lo + 1 && sr_tok_is(c, first - 1, "by") && sr_tok_word(c, first - 2) &&
+        bool by_noun = first > lo + 1 && sr_tok_fw(c, first - 1, SR_LEXE_FW_BY) && sr_tok_word(c, first - 2) &&
                        c->src[c->tok[first - 2].end - 1] == 's'; /* "Attacks by al-Shabaab" */
-        if (!by_noun && first > lo && (sr_tok_is(c, first - 1, "with") || sr_tok_is(c, first - 1, "by") ||
-                           sr_tok_is(c, first - 1, "told") ||
-                           sr_tok_is(c, first - 1, "against") || sr_tok_is(c, first - 1, "of") ||
-                           sr_tok_is(c, first - 1, "on") || sr_tok_is(c, first - 1, "from")))
+        if (!by_noun && first > lo && (sr_tok_fw(c, first - 1, SR_LEXE_FW_WITH) || sr_tok_fw(c, first - 1, SR_LEXE_FW_BY) ||
+                           sr_tok_fw(c, first - 1, SR_LEXE_FW_TOLD) ||
+                           sr_tok_fw(c, first - 1, SR_LEXE_FW_AGAINST) || sr_tok_fw(c, first - 1, SR_LEXE_FW_OF) ||
+                           sr_tok_fw(c, first - 1, SR_LEXE_FW_ON) || sr_tok_fw(c, first - 1, SR_LEXE_FW_FROM)))
             return -1;
-        if (first > lo + 1 && sr_tok_is(c, first - 1, "the") &&
-            (sr_tok_is(c, first - 2, "with") || sr_tok_is(c, first - 2, "by") ||
-             sr_tok_is(c, first - 2, "against") || sr_tok_is(c, first - 2, "of")))
+        if (first > lo + 1 && sr_tok_fw(c, first - 1, SR_LEXE_FW_THE) &&
+            (sr_tok_fw(c, first - 2, SR_LEXE_FW_WITH) || sr_tok_fw(c, first - 2, SR_LEXE_FW_BY) ||
+             sr_tok_fw(c, first - 2, SR_LEXE_FW_AGAINST) || sr_tok_fw(c, first - 2, SR_LEXE_FW_OF)))
             return -1;
         return e;
     }
@@ -1082,7 +1150,7 @@ static int32_t actor_after(const cstate *st, const fig_info *fi, size_t hi, uint
 {
     const sr_context *c = st->c;
     if (fi->m1 > fi->m0 && fi->m0 >= fi->f1 + 1 &&
-        (sr_tok_is(c, fi->m0 - 1, "its") || sr_tok_is(c, fi->m0 - 1, "their"))) {
+        (sr_tok_fw(c, fi->m0 - 1, SR_LEXE_FW_ITS) || sr_tok_fw(c, fi->m0 - 1, SR_LEXE_FW_THEIR))) {
         size_t bestd = (size_t)-1;
         int32_t who = -1;
         for (size_t q = 0; q < st->nsp; q++)
@@ -1096,16 +1164,16 @@ static int32_t actor_after(const cstate *st, const fig_info *fi, size_t hi, uint
     }
     size_t a = fi->m1 > fi->f1 ? fi->m1 : fi->f1;
     for (size_t k = a; k < hi && k < a + 10; k++) {
-        bool of = sr_tok_is(c, k, "of") && k == a;
+        bool of = sr_tok_fw(c, k, SR_LEXE_FW_OF) && k == a;
         /* "carried out by JNIM", "claimed by"; not "fishermen held by" */
-        bool by = sr_tok_is(c, k, "by") && k > a && !sr_tok_class(c, k - 1, SR_LEX_CLAIMS_BY_NOT_ACTOR);
+        bool by = sr_tok_fw(c, k, SR_LEXE_FW_BY) && k > a && !sr_tok_class(c, k - 1, SR_LEX_CLAIMS_BY_NOT_ACTOR);
         if (!of && !by) {
             if (sr_tok_char(c, k, ',') || c->at[k].figure >= 0)
                 break;
             continue;
         }
         size_t q = k + 1;
-        if (sr_tok_is(c, q, "the"))
+        if (sr_tok_fw(c, q, SR_LEXE_FW_THE))
             q++;
         int32_t e;
         const sr_entity *en = sr_entity_at(c, q, &e);
@@ -1127,8 +1195,8 @@ static int32_t actor_after(const cstate *st, const fig_info *fi, size_t hi, uint
                 break;
             }
             if (nx < hi && sr_tok_word(c, nx) && !is_cap(c, nx) && !sr_tok_class(c, nx, SR_LEX_FRAME_PREPOSITION) &&
-                !sr_tok_class(c, nx, SR_LEX_FRAME_LOCATIVE) && !sr_tok_is(c, nx, "and") && !sr_tok_is(c, nx, "or") &&
-                !sr_tok_flag(c, nx, SR_WI_CLAUSE) && !sr_tok_class(c, nx, SR_LEX_FRAME_RELATIVE) && !sr_tok_is(c, nx, "that"))
+                !sr_tok_class(c, nx, SR_LEX_FRAME_LOCATIVE) && !sr_tok_fw(c, nx, SR_LEXE_FW_AND) && !sr_tok_fw(c, nx, SR_LEXE_FW_OR) &&
+                !sr_tok_flag(c, nx, SR_WI_CLAUSE) && !sr_tok_class(c, nx, SR_LEX_FRAME_RELATIVE) && !sr_tok_fw(c, nx, SR_LEXE_FW_THAT))
                 break;
             *ws = c->tok[q].start;
             *we = c->tok[last].start + (uint32_t)sr_wi_len(&c->tok[last], &c->wi[last]);
@@ -1251,7 +1319,7 @@ static bool named_recent(const cstate *st, size_t k)
 static int32_t np_named_back(const cstate *st, size_t lo, size_t b)
 {
     const sr_context *c = st->c;
-    if (!(b > lo && sr_tok_is(c, b - 1, "the")))
+    if (!(b > lo && sr_tok_fw(c, b - 1, SR_LEXE_FW_THE)))
         return -1;
     if (subject_anaphor(c, b) && st->dominant >= 0)
         return st->dominant;
@@ -1288,7 +1356,7 @@ static bool agent_head(const sr_context *c, size_t b)
 static int32_t pronoun_actor(const cstate *st, size_t k, uint32_t *ws, uint32_t *we)
 {
     const sr_context *c = st->c;
-    bool person = sr_tok_class(c, k, SR_LEX_FRAME_PRONOUN_PERSON) || sr_tok_is(c, k, "his") || sr_tok_is(c, k, "her");
+    bool person = sr_tok_class(c, k, SR_LEX_FRAME_PRONOUN_PERSON) || sr_tok_fw(c, k, SR_LEXE_FW_HIS) || sr_tok_fw(c, k, SR_LEXE_FW_HER);
     if (person) {
         int32_t p = person_before(c, k);
         if (p < 0 && st->last_person.ok)
@@ -1304,7 +1372,7 @@ static int32_t pronoun_actor(const cstate *st, size_t k, uint32_t *ws, uint32_t 
         }
         return p;
     }
-    if (!(sr_tok_is(c, k, "it") || sr_tok_is(c, k, "its") || sr_tok_is(c, k, "they") || sr_tok_is(c, k, "their")))
+    if (!(sr_tok_fw(c, k, SR_LEXE_FW_IT) || sr_tok_fw(c, k, SR_LEXE_FW_ITS) || sr_tok_fw(c, k, SR_LEXE_FW_THEY) || sr_tok_fw(c, k, SR_LEXE_FW_THEIR)))
         return -1;
     /* "the army said its troops", "X said it lost": the speaker before it */
     for (size_t q = st->nsp; q-- > 0;)
@@ -1379,7 +1447,7 @@ static int32_t verb_subject(const cstate *st, size_t lo, const fig_info *fi, boo
 {
     const sr_context *c = st->c;
     /* "..., up 2%", "after gaining 2%": what the sentence's subject did */
-    if (fi->f0 > lo + 1 && ((sr_tok_is(c, fi->f0 - 1, "up") || sr_tok_is(c, fi->f0 - 1, "down")) &&
+    if (fi->f0 > lo + 1 && ((sr_tok_fw(c, fi->f0 - 1, SR_LEXE_FW_UP) || sr_tok_fw(c, fi->f0 - 1, SR_LEXE_FW_DOWN)) &&
                             sr_tok_char(c, fi->f0 - 2, ',')))
         return sentence_subject(st, lo, fi->f0, ws, we);
     if (fi->f0 > lo + 1 && sr_tok_class(c, fi->f0 - 2, SR_LEX_FRAME_SPEAKER_STOP) && sr_tok_word(c, fi->f0 - 1) &&
@@ -1387,13 +1455,19 @@ static int32_t verb_subject(const cstate *st, size_t lo, const fig_info *fi, boo
         memcmp(c->src + c->tok[fi->f0 - 1].end - 3, "ing", 3) == 0)
         return sentence_subject(st, lo, fi->f0, ws, we);
     size_t v = SIZE_MAX;
-    for (size_t k = fi->f0; k > lo && fi->f0 - k < 9;) {
+    /* "set fire to 6 buses", "rounded up 20": a verb phrase of an outcome */
+    for (size_t p = fi->f0 > lo + 4 ? fi->f0 - 4 : lo + 1; p < fi->f0 && v == SIZE_MAX; p++) {
+        size_t n = 0;
+        if (outcome_phrase(c, p, fi->f0, &n) && p + n == fi->f0 && !sr_clause_break(c, p))
+            v = p;
+    }
+    for (size_t k = fi->f0; v == SIZE_MAX && k > lo && fi->f0 - k < 9;) {
         k--;
         if (sr_clause_break(c, k) || sr_tok_char(c, k, ',') || sr_tok_char(c, k, ';') || sr_tok_char(c, k, ':') ||
             sr_tok_char(c, k, '(') || sr_tok_char(c, k, ')') || is_quote_mark(c, k) ||
-            sr_tok_class(c, k, SR_LEX_FRAME_RELATIVE) || sr_tok_is(c, k, "that") || sr_tok_is(c, k, "where") ||
-            sr_tok_is(c, k, "when") || sr_tok_flag(c, k, SR_WI_SPEECH) || c->at[k].mention >= 0 ||
-            (c->at[k].figure >= 0 && !sr_tok_is(c, k + 1, "of")))
+            sr_tok_class(c, k, SR_LEX_FRAME_RELATIVE) || sr_tok_fw(c, k, SR_LEXE_FW_THAT) || sr_tok_fw(c, k, SR_LEXE_FW_WHERE) ||
+            sr_tok_fw(c, k, SR_LEXE_FW_WHEN) || sr_tok_flag(c, k, SR_WI_SPEECH) || c->at[k].mention >= 0 ||
+            (c->at[k].figure >= 0 && !sr_tok_fw(c, k + 1, SR_LEXE_FW_OF)))
             return -1;
         if (governing_verb(c, lo, k) && k > lo && c->tok[k - 1].kind != SITREP_TOK_NUMBER && c->at[k - 1].figure < 0) {
             v = k;
@@ -1402,7 +1476,8 @@ static int32_t verb_subject(const cstate *st, size_t lo, const fig_info *fi, boo
     }
     if (v == SIZE_MAX)
         return -1;
-    if (outcome && !outcome_of(c, v))
+    size_t vn = 0;
+    if (outcome && !outcome_of(c, v) && !outcome_phrase(c, v, fi->f0, &vn))
         return -1;
     /* past auxiliaries and adverbs ("has also lost", "will cut"); a
      * passive ("was fined", "were killed") leaves the subject no actor */
@@ -1416,7 +1491,7 @@ static int32_t verb_subject(const cstate *st, size_t lo, const fig_info *fi, boo
     if (b <= lo)
         return -1;
     b--;
-    if (sr_tok_is(c, b, "and") || sr_tok_is(c, b, "but") || sr_tok_is(c, b, "or"))
+    if (sr_tok_fw(c, b, SR_LEXE_FW_AND) || sr_tok_fw(c, b, SR_LEXE_FW_BUT) || sr_tok_fw(c, b, SR_LEXE_FW_OR))
         return -1; /* a second verb of the subject: the clause before carries it */
     /* an entity right before the verb, not after a preposition other than
      * "of" ("guerrillas of the front killed") */
@@ -1431,13 +1506,13 @@ static int32_t verb_subject(const cstate *st, size_t lo, const fig_info *fi, boo
             return -1;
         /* after "of" only as the group of fighters or members before it
          * ("guerrillas of the front killed"), not "the defeat of X" */
-        if (p > lo + 1 && sr_tok_is(c, p - 1, "of"))
+        if (p > lo + 1 && sr_tok_fw(c, p - 1, SR_LEXE_FW_OF))
             return agent_head(c, p - 2) ? e : -1;
         if (p > lo && (sr_tok_class(c, p - 1, SR_LEX_FRAME_PREPOSITION) || sr_tok_class(c, p - 1, SR_LEX_FRAME_LOCATIVE)))
             return -1;
         return e;
     }
-    if (sr_tok_class(c, b, SR_LEX_FRAME_PRONOUN_PERSON) || sr_tok_is(c, b, "it") || sr_tok_is(c, b, "they"))
+    if (sr_tok_class(c, b, SR_LEX_FRAME_PRONOUN_PERSON) || sr_tok_fw(c, b, SR_LEXE_FW_IT) || sr_tok_fw(c, b, SR_LEXE_FW_THEY))
         return pronoun_actor(st, b, ws, we);
     /* "Norway's Norvale average", "the Norvale 40 index", "Halvorsen Air shares":
      * the name before up to two nouns of what it owns */
@@ -1445,14 +1520,14 @@ static int32_t verb_subject(const cstate *st, size_t lo, const fig_info *fi, boo
     while (h > lo && b - h < 2 && sr_tok_class(c, h, SR_LEX_CLAIMS_NAME_HEAD) && !is_cap(c, h))
         h--;
     if (h < b && ((c->wi[h].flags & (SR_WI_POSS2 | SR_WI_POSS4)) || sr_tok_class(c, h, SR_LEX_FRAME_POSSESSIVE_PRONOUN) ||
-                  (sr_tok_is(c, h, "s") && h > lo + 1 && (sr_tok_char(c, h - 1, '\'') || c->src[c->tok[h - 1].start] == '\xE2'))))
+                  (sr_tok_fw(c, h, SR_LEXE_FW_S) && h > lo + 1 && (sr_tok_char(c, h - 1, '\'') || c->src[c->tok[h - 1].start] == '\xE2'))))
         return owner_of(st, lo, h, ws, we); /* "the company's revenue fell", "its shares fell" */
     size_t first;
     if (name_run(c, lo, h, &first)) {
-        if (first > lo && !sr_tok_is(c, first - 1, "of") && !sr_tok_class(c, first - 1, SR_LEX_FRAME_DETERMINER) &&
+        if (first > lo && !sr_tok_fw(c, first - 1, SR_LEXE_FW_OF) && !sr_tok_class(c, first - 1, SR_LEX_FRAME_DETERMINER) &&
             !(c->wi[first - 1].flags & (SR_WI_POSS2 | SR_WI_POSS4)) && !sr_tok_char(c, first - 1, ',') &&
-            !sr_tok_is(c, first - 1, "with") && !sr_tok_is(c, first - 1, "and") && !sr_tok_is(c, first - 1, "while") &&
-            !sr_tok_is(c, first - 1, "as") && !sr_tok_char(c, first - 1, '"') &&
+            !sr_tok_fw(c, first - 1, SR_LEXE_FW_WITH) && !sr_tok_fw(c, first - 1, SR_LEXE_FW_AND) && !sr_tok_fw(c, first - 1, SR_LEXE_FW_WHILE) &&
+            !sr_tok_fw(c, first - 1, SR_LEXE_FW_AS) && !sr_tok_char(c, first - 1, '"') &&
             (sr_tok_class(c, first - 1, SR_LEX_FRAME_PREPOSITION) || sr_tok_class(c, first - 1, SR_LEX_FRAME_LOCATIVE)))
             return -1; /* "in Northern Vale sales fell" */
         *ws = c->tok[first].start;
@@ -1465,26 +1540,27 @@ static int32_t verb_subject(const cstate *st, size_t lo, const fig_info *fi, boo
     int32_t back = np_named_back(st, lo, b);
     if (back >= 0)
         return back;
-    if (b > lo && sr_tok_is(c, b - 1, "the") && sr_tok_class(c, b, SR_LEX_CLAIMS_AGENT_NOUN) && named_recent(st, b)) {
+    if (b > lo && sr_tok_fw(c, b - 1, SR_LEXE_FW_THE) && sr_tok_class(c, b, SR_LEX_CLAIMS_AGENT_NOUN) && named_recent(st, b)) {
         *ws = st->named_start; /* "Halvorsen Air has ... The airline plans" */
         *we = st->named_end;
         return -1;
     }
     /* "the airline" that stands for no organisation named before names
      * nobody; "troops", "the army", "gunmen" name who did it */
-    if (b > lo && sr_tok_is(c, b - 1, "the") && !sr_tok_class(c, b, SR_LEX_EVENTS_FORCE_NOUN) &&
+    if (b > lo && sr_tok_fw(c, b - 1, SR_LEXE_FW_THE) && !sr_tok_class(c, b, SR_LEX_EVENTS_FORCE_NOUN) &&
         !sr_tok_class(c, b, SR_LEX_EVENTS_ATTACKER) && !sr_tok_class(c, b, SR_LEX_CLAIMS_ANAPHOR_HEAD))
         return -1;
     size_t s0 = b;
     while (s0 > lo && b - s0 < 2 && sr_tok_word(c, s0 - 1) && alpha_word(c, s0 - 1) &&
            !(s0 > lo + 1 && sr_tok_char(c, s0 - 2, '-')) && !sr_tok_class(c, s0 - 1, SR_LEX_FRAME_DETERMINER) &&
            !sr_tok_class(c, s0 - 1, SR_LEX_FRAME_PREPOSITION) && !sr_tok_class(c, s0 - 1, SR_LEX_FRAME_SPEAKER_STOP) &&
-           !sr_tok_class(c, s0 - 1, SR_LEX_FRAME_BE) && !sr_tok_is(c, s0 - 1, "and") && !sr_tok_is(c, s0 - 1, "or") &&
-           !sr_tok_class(c, s0 - 1, SR_LEX_FRAME_RELATIVE) && !sr_tok_is(c, s0 - 1, "that") &&
-           !sr_tok_class(c, s0 - 1, SR_LEX_FRAME_PRONOUN_PERSON) && !sr_tok_is(c, s0 - 1, "our") &&
+           !sr_tok_class(c, s0 - 1, SR_LEX_FRAME_BE) && !sr_tok_fw(c, s0 - 1, SR_LEXE_FW_AND) && !sr_tok_fw(c, s0 - 1, SR_LEXE_FW_OR) &&
+           !sr_tok_class(c, s0 - 1, SR_LEX_FRAME_RELATIVE) && !sr_tok_fw(c, s0 - 1, SR_LEXE_FW_THAT) &&
+           !sr_clause_break(c, s0 - 1) && !sr_tok_class(c, s0 - 1, SR_LEX_FRAME_PLACE_RELATIVE) &&
+           !sr_tok_class(c, s0 - 1, SR_LEX_FRAME_PRONOUN_PERSON) && !sr_tok_fw(c, s0 - 1, SR_LEXE_FW_OUR) &&
            c->at[s0 - 1].mention < 0 && c->at[s0 - 1].time < 0 && !verbish(c, s0 - 1))
         s0--;
-    if (s0 > lo && sr_tok_class(c, s0 - 1, SR_LEX_FRAME_PREPOSITION) && !sr_tok_is(c, s0 - 1, "of"))
+    if (s0 > lo && sr_tok_class(c, s0 - 1, SR_LEX_FRAME_PREPOSITION) && !sr_tok_fw(c, s0 - 1, SR_LEXE_FW_OF))
         return -1;
     if (sr_tok_class(c, s0, SR_LEX_FRAME_POSSESSIVE_PRONOUN)) {
         /* "its troops killed": whose troops */
@@ -1532,7 +1608,7 @@ static int32_t owner_actor(const cstate *st, size_t lo, const fig_info *fi, uint
     const sr_context *c = st->c;
     size_t k = fi->f0;
     /* "X's workforce of 54,000": past "of" and its noun */
-    if (k > lo + 2 && sr_tok_is(c, k - 1, "of") && sr_tok_word(c, k - 2) && !is_cap(c, k - 2))
+    if (k > lo + 2 && sr_tok_fw(c, k - 1, SR_LEXE_FW_OF) && sr_tok_word(c, k - 2) && !is_cap(c, k - 2))
         k -= 2;
     else if (k > lo && sr_tok_word(c, k - 1) && !is_cap(c, k - 1) && sr_tok_class(c, k - 1, SR_LEX_FRAME_DETERMINER) == false &&
              k > lo + 1 && ((c->wi[k - 2].flags & (SR_WI_POSS2 | SR_WI_POSS4)) || sr_tok_class(c, k - 2, SR_LEX_FRAME_POSSESSIVE_PRONOUN)))
@@ -1550,7 +1626,7 @@ static int32_t owner_of(const cstate *st, size_t lo, size_t o, uint32_t *ws, uin
     if (sr_tok_class(c, o, SR_LEX_FRAME_POSSESSIVE_PRONOUN))
         return pronoun_actor(st, o, ws, we);
     /* "X's" as one token, or "X ' s" */
-    if (sr_tok_is(c, o, "s") && o > lo + 1 && (sr_tok_char(c, o - 1, '\'') || c->src[c->tok[o - 1].start] == '\xE2'))
+    if (sr_tok_fw(c, o, SR_LEXE_FW_S) && o > lo + 1 && (sr_tok_char(c, o - 1, '\'') || c->src[c->tok[o - 1].start] == '\xE2'))
         o -= 2;
     else if (!(c->wi[o].flags & (SR_WI_POSS2 | SR_WI_POSS4)) && !(sr_tok_char(c, o, '\'') && o > lo &&
                                                                   c->src[c->tok[o].start - 1] == 's'))
@@ -1564,7 +1640,7 @@ static int32_t owner_of(const cstate *st, size_t lo, size_t o, uint32_t *ws, uin
     int32_t back = np_named_back(st, lo, o);
     if (back >= 0)
         return back;
-    if (o > lo && sr_tok_is(c, o - 1, "the") && (sr_tok_class(c, o, SR_LEX_CLAIMS_AGENT_NOUN) ||
+    if (o > lo && sr_tok_fw(c, o - 1, SR_LEXE_FW_THE) && (sr_tok_class(c, o, SR_LEX_CLAIMS_AGENT_NOUN) ||
                                                sr_tok_class(c, o, SR_LEX_CLAIMS_ORG_NOUN)) && named_recent(st, o)) {
         *ws = st->named_start;
         *we = st->named_end;
@@ -1710,36 +1786,36 @@ sitrep_status sr_find_claims(const sr_context *c, const sr_date *anchor, sr_buf 
             /* "killed 8 policemen, 3 soldiers and 2 civilians", "35 people,
              * including 11 children": a listed figure shares the verb */
             bool listed = prev_outc && fi.f0 >= prev_end && fi.f0 - prev_end <= 2 && fi.f0 > lo &&
-                          (sr_tok_char(c, fi.f0 - 1, ',') || sr_tok_is(c, fi.f0 - 1, "and") ||
-                           sr_tok_is(c, fi.f0 - 1, "including"));
+                          (sr_tok_char(c, fi.f0 - 1, ',') || sr_tok_fw(c, fi.f0 - 1, SR_LEXE_FW_AND) ||
+                           sr_tok_fw(c, fi.f0 - 1, SR_LEXE_FW_INCLUDING));
             /* "seized 37 rifles, a cannon, 2 machine guns and 3 launchers":
              * an item of a list after a verb shares it, past the items
              * without a figure, while no other verb comes between */
             if (!outc && !listed && prev_outc && fi.f0 > lo && fi.f0 >= prev_end && fi.f0 - prev_end <= 12 &&
-                (sr_tok_char(c, fi.f0 - 1, ',') || sr_tok_is(c, fi.f0 - 1, "and"))) {
+                (sr_tok_char(c, fi.f0 - 1, ',') || sr_tok_fw(c, fi.f0 - 1, SR_LEXE_FW_AND))) {
                 bool plain = true;
                 for (size_t q = prev_end; q < fi.f0 && plain; q++)
                     plain = !sr_clause_break(c, q) && !sr_tok_flag(c, q, SR_WI_SPEECH) && !outcome_of(c, q) &&
                             !sr_tok_class(c, q, SR_LEX_CLAIMS_FINITE) && !sr_tok_class(c, q, SR_LEX_FRAME_RELATIVE) &&
-                            !sr_tok_is(c, q, "that") && !sr_tok_char(c, q, ':') && !sr_tok_char(c, q, '(') &&
+                            !sr_tok_fw(c, q, SR_LEXE_FW_THAT) && !sr_tok_char(c, q, ':') && !sr_tok_char(c, q, '(') &&
                             (sr_tok_word(c, q) || sr_tok_char(c, q, ',') || sr_tok_char(c, q, '-'));
                 listed = plain;
             }
             if (!outc && listed)
                 outc = prev_outc;
-            bool others = fi.m1 > fi.m0 && sr_tok_is(c, fi.m1 - 1, "others");
+            bool others = fi.m1 > fi.m0 && sr_tok_fw(c, fi.m1 - 1, SR_LEXE_FW_OTHERS);
             /* "killed 12 soldiers and wounded 30", "900 in Syria and 2,500 in
              * Iraq"; not "below the ten thousand mark" */
             bool after_det = fi.f0 > lo && (sr_tok_class(c, fi.f0 - 1, SR_LEX_FRAME_DETERMINER) ||
                                             (c->wi[fi.f0 - 1].flags & (SR_WI_POSS2 | SR_WI_POSS4)) ||
-                                            (fi.f0 > lo + 1 && sr_tok_is(c, fi.f0 - 1, "s") &&
+                                            (fi.f0 > lo + 1 && sr_tok_fw(c, fi.f0 - 1, SR_LEXE_FW_S) &&
                                              (sr_tok_char(c, fi.f0 - 2, '\'') || c->src[c->tok[fi.f0 - 2].start] == '\xE2')));
             bool coordinated = prev_noun[0] && fi.f0 >= prev_end && fi.f0 - prev_end < 16 && !after_det;
             if (after_det && fi.m1 == fi.m0 && !fg->unit[0] && !outc)
                 continue; /* "making the 787 worth ...": a name, no count */
             /* "a mother of 12": a number owned by a noun counts no noun
              * of the figure before it */
-            bool owned = fi.m1 == fi.m0 && fi.f0 > lo + 1 && sr_tok_is(c, fi.f0 - 1, "of") &&
+            bool owned = fi.m1 == fi.m0 && fi.f0 > lo + 1 && sr_tok_fw(c, fi.f0 - 1, SR_LEXE_FW_OF) &&
                          sr_tok_word(c, fi.f0 - 2) && c->at[fi.f0 - 2].figure < 0 &&
                          !sr_tok_class(c, fi.f0 - 2, SR_LEX_FRAME_TALLY_NOUN) &&
                          !outcome_noun(c, fi.f0 - 2) && !sr_tok_class(c, fi.f0 - 2, SR_LEX_CLAIMS_TOLL) &&
@@ -1791,7 +1867,7 @@ sitrep_status sr_find_claims(const sr_context *c, const sr_date *anchor, sr_buf 
                 c->at[back_lo - 1].figure >= 0 && (prev_actor >= 0 || prev_ae > prev_as)) {
                 bool joined = false, other = prev_in_measure;
                 for (size_t q = back_lo; q < fi.f0; q++) {
-                    joined |= sr_tok_is(c, q, "and") || sr_tok_char(c, q, ',');
+                    joined |= sr_tok_fw(c, q, SR_LEXE_FW_AND) || sr_tok_char(c, q, ',');
                     /* "14 points and Okafor scored 13", "Okafor 14, Adeyemi 13":
                      * another subject; "which" opens another clause */
                     const sr_entity *oe = sr_entity_at(c, q, NULL);
@@ -1813,8 +1889,8 @@ sitrep_status sr_find_claims(const sr_context *c, const sr_date *anchor, sr_buf 
                 fi.f0 - before_end <= 2 && (prev_actor >= 0 || prev_ae > prev_as)) {
                 bool again = true;
                 for (size_t q = before_end; q < fi.f0 && again; q++)
-                    again = sr_tok_char(c, q, '(') || sr_tok_char(c, q, ',') || sr_tok_is(c, q, "or");
-                if (again && (sr_tok_char(c, fi.f0 - 1, '(') || sr_tok_is(c, fi.f0 - 1, "or"))) {
+                    again = sr_tok_char(c, q, '(') || sr_tok_char(c, q, ',') || sr_tok_fw(c, q, SR_LEXE_FW_OR);
+                if (again && (sr_tok_char(c, fi.f0 - 1, '(') || sr_tok_fw(c, fi.f0 - 1, SR_LEXE_FW_OR))) {
                     cl.actor = prev_actor;
                     cl.actor_start = prev_as;
                     cl.actor_end = prev_ae;
@@ -1834,7 +1910,7 @@ sitrep_status sr_find_claims(const sr_context *c, const sr_date *anchor, sr_buf 
                 for (size_t q = before_end; q < fi.f0 && plain; q++)
                     plain = sr_tok_word(c, q) && !is_cap(c, q) && !governing_verb(c, lo, q) && !sr_clause_break(c, q) &&
                             !sr_tok_flag(c, q, SR_WI_SPEECH) && !sr_tok_class(c, q, SR_LEX_FRAME_RELATIVE) &&
-                            !sr_tok_is(c, q, "that") && !sr_tok_is(c, q, "and") && !sr_tok_is(c, q, "but") &&
+                            !sr_tok_fw(c, q, SR_LEXE_FW_THAT) && !sr_tok_fw(c, q, SR_LEXE_FW_AND) && !sr_tok_fw(c, q, SR_LEXE_FW_BUT) &&
                             c->at[q].mention < 0 && c->at[q].time < 0;
                 if (plain) {
                     cl.actor = prev_actor;
@@ -1867,7 +1943,7 @@ sitrep_status sr_find_claims(const sr_context *c, const sr_date *anchor, sr_buf 
             size_t bestd = (size_t)-1;
             for (size_t k = 0; k < st.nsp; k++) {
                 size_t at = st.sp[k].at;
-                if (at > fi.f1 && (sr_tok_is(c, at + 1, "that") || is_quote_mark(c, at + 1))) {
+                if (at > fi.f1 && (sr_tok_fw(c, at + 1, SR_LEXE_FW_THAT) || is_quote_mark(c, at + 1))) {
                     bool broken = false;
                     for (size_t q = fi.f1; q < at && !broken; q++)
                         broken = sr_clause_break(c, q);

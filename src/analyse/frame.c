@@ -216,6 +216,17 @@ bool sr_place_located(const sr_context *c, size_t lo, size_t f)
     return false;
 }
 
+bool sr_place_reference(const sr_context *c, size_t lo, size_t f)
+{
+    size_t k = sr_mention_first(c, f);
+    if (k <= lo + 1 || !(sr_tok_is(c, k - 1, "of") || sr_tok_is(c, k - 1, "from")))
+        return false;
+    /* back over "west", "north-west", "away": to a unit of distance */
+    for (k--; k > lo && (sr_tok_class(c, k - 1, SR_LEX_FRAME_DIRECTION_OF_DISTANCE) || sr_tok_char(c, k - 1, '-')); k--)
+        ;
+    return k > lo && sr_tok_class(c, k - 1, SR_LEX_FRAME_DISTANCE);
+}
+
 bool sr_speakers_place(const sr_context *c, size_t first, size_t last, size_t lo, size_t hi)
 {
     for (size_t k = last + 1; k < hi && k <= last + 3 && c->tok[k].kind == SITREP_TOK_WORD; k++)

@@ -60,6 +60,13 @@ size_t sr_clause_end(const sr_context *c, size_t from, size_t hi, bool figures);
  * break before it. */
 size_t sr_clause_start(const sr_context *c, size_t to, size_t lo);
 
+/* Is token i the function word `fw` (SR_LEXE_FW_*: frame.lex
+ * function_word), whatever its case? */
+static inline bool sr_tok_fw(const sr_context *c, size_t i, int32_t fw)
+{
+    return sr_lex_value(sr_tok_lexid(c, i), SR_LEX_FRAME_FUNCTION_WORD, SR_LEXCOL_FRAME_FUNCTION_WORD_FW) == fw;
+}
+
 /* ---- sources ---- */
 
 /* Is token i a speech or report word of frame.speech other than
@@ -98,6 +105,12 @@ int32_t sr_next_date(const sr_context *c, size_t from, size_t hi, size_t *t0, si
  * "20 km from Djibo"), so that it says where something happened; not
  * "fighters from Syria", "the Afghanistan offshoot", "talks with Iran"? */
 bool sr_place_located(const sr_context *c, size_t lo, size_t f);
+
+/* Is the place mention starting at token f, not before lo, the point a
+ * distance is measured from ("300 km west of Kandra", "20 miles from
+ * Port Ilse", "12 km north-east of"): a reference, not where something
+ * happened? */
+bool sr_place_reference(const sr_context *c, size_t lo, size_t f);
 
 /* Is the place mention [first, last] where a speaker is rather than where
  * something happened: "officials in Kabul said", "told reporters in

@@ -14,11 +14,11 @@
 
 #include <string.h>
 
-int sr_word_number(const char *s, size_t n)
+/* sr_word_number of s[0..n), whose lexicon entry is id. */
+static int word_number_of(sr_lexid id, const char *s, size_t n)
 {
     if (n < 3)
         return 0; /* "one", "two", "six" and "ten" are the shortest */
-    sr_lexid id = sr_lex_find(s, n);
     if (sr_lex_in(id, SR_LEX_FIGURES_NUMBER_WORD))
         return sr_lex_value(id, SR_LEX_FIGURES_NUMBER_WORD, 0);
     const char *h = memchr(s, '-', n);
@@ -28,6 +28,11 @@ int sr_word_number(const char *s, size_t n)
     int t = sr_lex_value(sr_lex_find(s, (size_t)(h - s)), SR_LEX_FIGURES_NUMBER_WORD, 0);
     int u = sr_lex_value(sr_lex_find(h + 1, n - (size_t)(h - s) - 1), SR_LEX_FIGURES_NUMBER_WORD, 0);
     return t >= 20 && t % 10 == 0 && u >= 1 && u <= 9 ? t + u : 0;
+}
+
+int sr_word_number(const char *s, size_t n)
+{
+    return n < 3 ? 0 : word_number_of(sr_lex_find(s, n), s, n);
 }
 
 /* Can a month or weekday name (core/dates.c, read case-insensitively)
@@ -116,7 +121,7 @@ static uint16_t word_flags(const char *s, const sitrep_token *t, uint8_t *num, s
      * (both FIG_START).  A possessive ("two's") is read without its 's. */
     *num = 0;
     if (f & (SR_WI_FIG_START | SR_WI_POSS2 | SR_WI_POSS4))
-        *num = (uint8_t)sr_word_number(s, tn);
+        *num = (uint8_t)(tn == n && n <= 120 ? word_number_of(*lex, s, n) : sr_word_number(s, tn));
     return f;
 }
 
