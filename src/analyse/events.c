@@ -2613,6 +2613,13 @@ static void report_frame(const estate *es, sr_event *ev, size_t n)
             ev[k].precision = SR_PREC_MONTH;
             ev[k].weak_date = 2;
         }
+        /* a happening the text never places (one told as "the attack",
+         * with neither day nor toll of its own): where the report was
+         * filed from, when its dateline names a place of the country it
+         * is about */
+        if (ev[k].location < 0 && es->dateline >= 0 && c->ent[es->dateline].e.country &&
+            strcmp(c->ent[es->dateline].e.country, es->country_cc) == 0)
+            ev[k].location = es->dateline;
         if (ev[k].location < 0) {
             ev[k].region = es->country;
             memcpy(ev[k].region_cc, es->country_cc, 3);

@@ -97,6 +97,12 @@ size_t sr_utf8_prev(const char *s, size_t i);
  * does not fit at the last code point that does (never inside one), so a
  * valid UTF-8 source stays valid.  Returns the bytes copied. */
 size_t sr_utf8_copy(char *dst, size_t cap, const char *s, size_t n);
+/* s[0..n) in the character set `charset` (an iconv name) converted to
+ * UTF-8, each byte the set does not have replaced by U+FFFD; *out is
+ * NUL-terminated, allocated from mem, the caller's to free.
+ * SITREP_EFORMAT when iconv does not know the set. */
+sitrep_status sr_utf8_from_charset(const char *charset, const char *s, size_t n, const sitrep_mem *mem,
+                                   char **out, size_t *outlen);
 /* Character classes: ASCII inline, the rest from utf8proc's tables. */
 bool sr_cp_is_letter_slow(int32_t cp);
 bool sr_cp_is_upper_slow(int32_t cp);

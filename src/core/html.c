@@ -5,7 +5,6 @@
  */
 #include "core/html.h"
 
-#include <iconv.h>
 #include <libxml/HTMLparser.h>
 #include <stdio.h>
 #include <string.h>
@@ -155,34 +154,9 @@ sitrep_status sr_html_to_utf8(const char *s, size_t n, const sitrep_mem *mem, ch
         strcasecmp(cs, "iso-8859-1") == 0 || strcasecmp(cs, "latin1") == 0 ||
         strcasecmp(cs, "us-ascii") == 0)
         snprintf(cs, sizeof cs, "WINDOWS-1252");
-    iconv_t cd = iconv_open("UTF-8", cs);
-    if (cd == (iconv_t)-1)
-        cd = iconv_open("UTF-8", "WINDOWS-1252");
-    if (cd == (iconv_t)-1)
-        return SITREP_EUTF8;
-    size_t cap = n * 3 + 16;
-    char *buf = mem->calloc(1, cap);
-    if (!buf) {
-        iconv_close(cd);
-        return SITREP_ENOMEM;
-    }
-    char *in = (char *)s, *o = buf;
-    size_t inleft = n, outleft = cap - 1;
-    while (inleft > 0) {
-        if (iconv(cd, &in, &inleft, &o, &outleft) != (size_t)-1)
-            break;
-        /* a byte the charset does not have: a replacement character */
-        if (outleft < 4)
-            break;
-        memcpy(o, "\xEF\xBF\xBD", 3);
-        o += 3;
-        outleft -= 3;
-        in++;
-        inleft--;
-    }
-    iconv_close(cd);
-    *o = '\0';
-    *out = buf;
-    *outlen = (size_t)(o - buf);
-    return SITREP_OK;
+    /* a set iconv does not know is read as windows-1252 */
+    sitrep_status st = sr_utf8_from_charset(cs, s, n, mem, out, outlen);
+    if (st == SITREP_EFORMAT)
+        st = sr_utf8_from_charset("WINDOWS-1252", s, n, mem, out, outlen);
+    return st == SITREP_EFORMAT ? SITREP_EUTF8 : st;
 }

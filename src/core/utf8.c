@@ -4,6 +4,7 @@
  */
 #include "core.h"
 
+#include <iconv.h>
 #include <string.h>
 #include <utf8proc.h>
 
@@ -169,4 +170,35 @@ void sr_trim(const char **s, size_t *n)
     }
     *s = p;
     *n = len;
+}
+
+sitrep_status sr_utf8_from_charset(const char *charset, const char *s, size_t n, const sitrep_mem *mem,
+                                   char **out, size_t *outlen)
+{
+    iconv_t cd = iconv_open("UTF-8", charset);
+    if (cd == (iconv_t)-1)
+        return SITREP_EFORMAT;
+    size_t cap = n * 3 + 16;
+    char *buf = mem->calloc(1, cap);
+    if (!buf) {
+        iconv_close(cd);
+        return SITREP_ENOMEM;
+    }
+    char *in = (char *)s, *o = buf;
+    size_t inleft = n, outleft = cap - 1;
+    while (inleft > 0) {
+        if (iconv(cd, &in, &inleft, &o, &outleft) != (size_t)-1 || outleft < 4)
+            break;
+        /* a byte the set does not have: a replacement character */
+        memcpy(o, "\xEF\xBF\xBD", 3);
+        o += 3;
+        outleft -= 3;
+        in++;
+        inleft--;
+    }
+    iconv_close(cd);
+    *o = '\0';
+    *out = buf;
+    *outlen = (size_t)(o - buf);
+    return SITREP_OK;
 }

@@ -38,7 +38,6 @@
  */
 #include "read/read.h"
 
-#include <iconv.h>
 #include <libxml/HTMLparser.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -837,31 +836,14 @@ static sitrep_status to_utf8(struct sr_feed *f, char *buf, size_t len)
         f->len = len;
         return SITREP_OK;
     }
-    iconv_t cd = iconv_open("UTF-8", enc);
-    if (cd == (iconv_t)-1)
-        return SITREP_EFORMAT;
-    size_t cap = len * 3 + 16;
-    char *out = f->mem->calloc(1, cap);
-    if (!out) {
-        iconv_close(cd);
-        return SITREP_ENOMEM;
-    }
-    char *in = buf, *o = out;
-    size_t inleft = len, outleft = cap - 1;
-    while (inleft > 0) {
-        if (iconv(cd, &in, &inleft, &o, &outleft) != (size_t)-1 || outleft < 4)
-            break;
-        memcpy(o, "\xEF\xBF\xBD", 3);
-        o += 3;
-        outleft -= 3;
-        in++;
-        inleft--;
-    }
-    iconv_close(cd);
-    *o = '\0';
+    char *out;
+    size_t n;
+    sitrep_status st = sr_utf8_from_charset(enc, buf, len, f->mem, &out, &n);
+    if (st != SITREP_OK)
+        return st;
     f->owned = out;
     f->src = out;
-    f->len = (size_t)(o - out);
+    f->len = n;
     return SITREP_OK;
 }
 
