@@ -26,6 +26,9 @@
  *      list summed ("left five victims, a police officer and three
  *      attackers dead" is 9);
  *   4. keep it only when it is anchored: a place, a date or casualties;
+ *      a definite mention without any ("the murder of the judge") adds to
+ *      a happening the report tells, and stands alone, one per kind, only
+ *      when the report tells none;
  *   5. merge it into an earlier event of the article when it refers back
  *      to it ("the attack", "the blast") or states the same type, place
  *      and date.
@@ -1848,6 +1851,8 @@ static void merge_event(const sr_context *c, sr_event *a, const sr_event *b)
         a->location = b->location;
     if (!b->reaction)
         a->reaction = 0;
+    if (!b->nominal)
+        a->nominal = 0;
     if (b->last_sen > a->last_sen)
         a->last_sen = b->last_sen;
     if (!a->fat_q && b->fat_q) {
@@ -2221,11 +2226,12 @@ static sitrep_status emit(const estate *es, size_t s, const trig *t, size_t nt, 
     /* "survivors of the massacre", "the anniversary of the bombing": a
      * happening told before or long ago; it may add to one told here,
      * never starts one */
+    bool long_ago = false;
     for (size_t k = 0; k < nt; k++) {
         size_t a = t[k].at;
         if (a > lo + 2 && sr_tok_class(c, a - 1, SR_LEX_EVENTS_REFER_BACK) && sr_tok_is(c, a - 2, "of") &&
             sr_tok_class(c, a - 3, SR_LEX_EVENTS_AFTERMATH))
-            anchored = false;
+            anchored = false, long_ago = true;
     }
     /* "a second attack", "another bombing", "also attacked": one more
      * happening, not the one told before */
@@ -2256,8 +2262,15 @@ static sitrep_status emit(const estate *es, size_t s, const trig *t, size_t nt, 
             return SITREP_OK;
         }
     }
-    if (!anchored)
-        return SITREP_OK;
+    /* "the murder of the judge" with no place, day or toll of its own,
+     * referring back to nothing told before: kept as a mention, which
+     * sr_find_events adds to a happening the report tells, or keeps when
+     * the report tells none */
+    if (!anchored) {
+        if (long_ago)
+            return SITREP_OK;
+        ev.nominal = 1;
+    }
     return SR_VEC_PUSH(out, sr_event, ev) ? SITREP_OK : SITREP_ENOMEM;
 }
 
@@ -2743,6 +2756,33 @@ sitrep_status sr_find_events(const sr_context *c, const sr_date *anchor, const s
                 ev[kept++] = ev[k];
         nev = kept;
         out->len = (first_event + nev) * sizeof(sr_event);
+    }
+    /* a happening told only by definite mentions ("the murder of the
+     * judge") adds to one the report tells; it stands alone only when
+     * the report tells none, one event of each kind */
+    {
+        size_t real = 0;
+        for (size_t k = 0; k < nev; k++)
+            real += !ev[k].nominal;
+        size_t kept = 0;
+        for (size_t k = 0; k < nev; k++) {
+            if (ev[k].nominal) {
+                size_t best = SIZE_MAX;
+                for (size_t o = 0; o < kept; o++)
+                    if (same_family(ev[o].sub, ev[k].sub) && dates_overlap(&ev[o], &ev[k]) &&
+                        (real ? !ev[o].nominal : ev[o].nominal))
+                        best = o;
+                if (best != SIZE_MAX) {
+                    merge_event(c, &ev[best], &ev[k]);
+                    continue;
+                }
+                if (real)
+                    continue;
+            }
+            ev[kept++] = ev[k];
+        }
+        out->len = (first_event + kept) * sizeof(sr_event);
+        nev = kept;
     }
     responsibility(&es, ev, nev);
     article_perpetrator(&es, ev, nev);

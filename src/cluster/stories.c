@@ -344,13 +344,15 @@ static double cosine(const sr_cterm *a, size_t na, const sr_cterm *b, size_t nb)
 {
     double s = 0;
     size_t i = 0, j = 0;
+    /* the steps are taken without a branch on which list is behind (that
+     * branch goes either way at random: a mispredicted jump per term); the
+     * products are added in the same order as by a plain merge */
     while (i < na && j < nb) {
-        if (a[i].hash < b[j].hash)
-            i++;
-        else if (a[i].hash > b[j].hash)
-            j++;
-        else
-            s += (double)weight_of(&a[i++]) * (double)weight_of(&b[j++]);
+        uint32_t x = a[i].hash, y = b[j].hash;
+        if (x == y)
+            s += (double)weight_of(&a[i]) * (double)weight_of(&b[j]);
+        i += x <= y;
+        j += y <= x;
     }
     return s;
 }
@@ -430,6 +432,12 @@ typedef struct wterm {
     float w;
     uint32_t at; /* the document's own entry in the term's posting list */
 } wterm;
+
+/* The entries of one term's posting list a document's walk reads. */
+typedef struct walk_span {
+    const uint32_t *p;
+    uint32_t n;
+} walk_span;
 
 /* What the walk reads of a candidate document. */
 typedef struct rank_doc {
@@ -545,10 +553,11 @@ static sitrep_status similarity_graph(sitrep_corpus *c, const uint32_t *order, s
     wterm *wt = c->mem->calloc(RULES.terms_cap ? RULES.terms_cap : 1, sizeof *wt);
     scored *cand = c->mem->calloc(RULES.candidates + 1, sizeof *cand);
     scored *best = c->mem->calloc(RULES.candidates + 1, sizeof *best);
+    walk_span *span = c->mem->calloc(RULES.walk_terms + 1, sizeof *span);
     main_event *mains = c->mem->calloc(n ? n : 1, sizeof *mains);
     rank_doc *by_rank = c->mem->calloc(n ? n : 1, sizeof *by_rank);
     uint32_t *cursor = NULL;
-    if (!post || !wt || !cand || !best || !mains || !by_rank) {
+    if (!post || !wt || !cand || !best || !span || !mains || !by_rank) {
         st = SITREP_ENOMEM;
         goto done;
     }
@@ -588,8 +597,10 @@ static sitrep_status similarity_graph(sitrep_corpus *c, const uint32_t *order, s
             nw = RULES.walk_terms;
         /* the candidates: documents sharing the heaviest terms */
         acc->nused = 0;
+        /* first where each term's entries are, each asked for ahead (the
+         * lists lie far apart: read one after another, each is a cache
+         * miss waited for in turn), then the entries */
         for (size_t k = 0; k < nw; k++) {
-            const uint32_t *p = post + off[wt[k].id];
             size_t len = off[wt[k].id + 1] - off[wt[k].id], lo = 0, hi = len;
             if (len > RULES.walk_whole) {
                 /* the entries nearest this document in rank (date) order:
@@ -598,10 +609,13 @@ static sitrep_status similarity_graph(sitrep_corpus *c, const uint32_t *order, s
                 lo = a > RULES.walk_window ? a - RULES.walk_window : 0;
                 hi = a + RULES.walk_window + 1 < len ? a + RULES.walk_window + 1 : len;
             }
-            for (size_t i = lo; i < hi; i++)
-                if (p[i] != r)
-                    acc_add(acc, p[i], wt[k].w);
+            span[k] = (walk_span){post + off[wt[k].id] + lo, (uint32_t)(hi - lo)};
+            __builtin_prefetch(span[k].p);
         }
+        for (size_t k = 0; k < nw; k++)
+            for (size_t i = 0; i < span[k].n; i++)
+                if (span[k].p[i] != r)
+                    acc_add(acc, span[k].p[i], wt[k].w);
         /* the rules.candidates best, kept in a heap whose root is the worst */
         size_t nc = 0;
         for (size_t i = 0; i < acc->nused; i++) {
@@ -618,8 +632,12 @@ static sitrep_status similarity_graph(sitrep_corpus *c, const uint32_t *order, s
         }
         /* their exact similarity, shrunk by the smaller document's text */
         size_t nb = 0;
+        for (size_t i = 0; i < nc; i++)
+            __builtin_prefetch(&by_rank[cand[i].rank]);
         for (size_t i = 0; i < nc; i++) {
             const rank_doc *o = &by_rank[cand[i].rank];
+            if (i + 1 < nc)
+                __builtin_prefetch(terms + by_rank[cand[i + 1].rank].terms0);
             if (!dates_close(d->day, o->day) || look_alikes(&mains[r], &mains[cand[i].rank]))
                 continue;
             size_t no = o->terms1 - o->terms0;
@@ -658,6 +676,7 @@ done:
     c->mem->free(wt);
     c->mem->free(cand);
     c->mem->free(best);
+    c->mem->free(span);
     c->mem->free(mains);
     c->mem->free(by_rank);
     c->mem->free(cursor);
