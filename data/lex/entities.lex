@@ -854,3 +854,61 @@ southwestern
 war-torn
 neighbouring
 neighboring
+
+# Peoples no one country's demonym names (data/demonyms.tsv leaves them
+# out): ethnic and national communities that live across borders.  The
+# word, and the people it names (the nationality entity's name).  Free of
+# other mentions, the adjective is a mention of the people ("Kurdish
+# autonomy"), and before a group noun a group of its own ("Kurdish
+# fighters", "the Yazidi community"); entities.c: nationality_readings.
+[table peoples: people]
+kurdish        Kurds
+kurds          Kurds
+arab           Arabs
+arabs          Arabs
+yazidi         Yazidis
+yazidis        Yazidis
+yezidi         Yazidis
+yezidis        Yazidis
+turkmen        Turkmen
+assyrian       Assyrians
+assyrians      Assyrians
+druze          Druze
+pashtun        Pashtuns
+pashtuns       Pashtuns
+baloch         Baloch
+baluch         Baloch
+hazara         Hazaras
+hazaras        Hazaras
+tuareg         Tuareg
+fulani         Fulani
+hausa          Hausa
+rohingya       Rohingya
+uyghur         Uyghurs
+uyghurs        Uyghurs
+uighur         Uyghurs
+uighurs        Uyghurs
+tamil          Tamils
+tamils         Tamils
+berber         Berbers
+berbers        Berbers
+amazigh        Berbers
+
+# Formations named by an ordinal number ("3rd Battalion", "the 407th Air
+# Expeditionary Group", "5th Fleet"): in text of no case, the words from
+# the ordinal to one of these are a name (truecase.c: ordinal_units).
+[set unit_heads]
+battalion
+brigade
+regiment
+division
+corps
+squadron
+fleet
+wing
+group
+company
+battery
+army
+command
+flotilla

@@ -2367,7 +2367,11 @@ static bool demonym_at(const ent_state *st, size_t u0, size_t u1, sr_place *p)
  * and no actor: the mention is a second reading (SITREP_MENTION_READING),
  * so claims and events read the word through the gazetteer as before.  A
  * demonym inside another mention ("Iraqi forces", "Syrian Democratic
- * Forces", "the Syrian town of Dabiq") stays that mention's. */
+ * Forces", "the Syrian town of Dabiq") stays that mention's.  A people no
+ * country's demonym names (entities.lex: peoples, "Kurdish", "Yazidi") is
+ * a nationality of no country, and before a group noun a group of its own
+ * ("Kurdish fighters", "the Yazidi community"), as "Iraqi officials" is
+ * the state's (actor_readings). */
 static void nationality_readings(ent_state *st)
 {
     size_t nc = SR_VEC_COUNT(&st->cands, cand);
@@ -2397,20 +2401,46 @@ static void nationality_readings(ent_state *st)
             if (free && demonym_at(st, i, i + n, &p))
                 end = i + n;
         }
+        int32_t people = 0;
+        if (!end && (people = sr_lex_value(ulex(st, i), SR_LEX_ENTITIES_PEOPLES,
+                                           SR_LEXCOL_ENTITIES_PEOPLES_PEOPLE)) > 0)
+            end = i + 1;
         /* "the Syrian Arab Coalition", "the Iraqi Museum": a demonym that
          * opens a longer run of capitalised words is part of a name */
         if (!end || (end < st->nu && !(st->u[end].flags & (U_BREAK | U_FUNC | U_CONNECT)) &&
                      (st->u[end].flags & (U_CAP | U_ALLCAPS))))
             continue;
-        uint64_t id = (6ull << 60) | ((uint64_t)(unsigned char)p.country[0] << 8) |
-                      (uint64_t)(unsigned char)p.country[1];
-        uint32_t e = entity_for(st, id, SITREP_ENTITY_NATIONALITY, p.name, strlen(p.name), false);
-        if (e == UINT32_MAX)
-            break;
-        sr_entity *x = ent_at(st, e);
-        if (!x->country[0]) {
-            memcpy(x->country, p.country, 3);
-            x->e.source |= SITREP_FOUND_GAZETTEER;
+        uint32_t e;
+        if (people > 0) {
+            int32_t g = 0;
+            size_t gend = group_after(st, end, &g);
+            if (gend) {
+                bool armed = g == SR_LEXE_ENTITIES_GROUP_NOUNS_ACTOR_FIGHTERS ||
+                             g == SR_LEXE_ENTITIES_GROUP_NOUNS_ACTOR_MILITARY;
+                e = named_entity(st, i, gend, armed ? SITREP_ENTITY_ARMED_GROUP : SITREP_ENTITY_ORGANIZATION,
+                                 SITREP_FOUND_PATTERN);
+                if (e != UINT32_MAX)
+                    add_reading(st, i, gend, e);
+                i = gend - 1;
+                continue;
+            }
+            const char *name = sr_lexe_ENTITIES_PEOPLES_PEOPLE_names[people];
+            e = entity_for(st, (7ull << 60) | (uint64_t)people, SITREP_ENTITY_NATIONALITY, name,
+                           strlen(name), false);
+            if (e == UINT32_MAX)
+                break;
+            ent_at(st, e)->e.source |= SITREP_FOUND_PATTERN;
+        } else {
+            uint64_t id = (6ull << 60) | ((uint64_t)(unsigned char)p.country[0] << 8) |
+                          (uint64_t)(unsigned char)p.country[1];
+            e = entity_for(st, id, SITREP_ENTITY_NATIONALITY, p.name, strlen(p.name), false);
+            if (e == UINT32_MAX)
+                break;
+            sr_entity *x = ent_at(st, e);
+            if (!x->country[0]) {
+                memcpy(x->country, p.country, 3);
+                x->e.source |= SITREP_FOUND_GAZETTEER;
+            }
         }
         add_cand(st, i, end, C_ENTITY, e, 0);
         if (!st->oom)

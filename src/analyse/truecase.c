@@ -884,6 +884,41 @@ static void office_titles(tc_state *st)
     }
 }
 
+/* "the 3rd battalion", "407th air expeditionary group", "5th fleet": an
+ * ordinal in digits and the words after it up to a formation's head
+ * (entities.lex: unit_heads; four words at most, no closed-class word
+ * among them) are a unit's name, as entities.c reads "3rd Battalion". */
+static void ordinal_units(tc_state *st)
+{
+    for (size_t i = 0; i + 1 < st->n; i++) {
+        const char *w = st->src + st->tok[i].start;
+        size_t n = st->tok[i].end - st->tok[i].start, d = 0;
+        while (d < n && w[d] >= '0' && w[d] <= '9')
+            d++;
+        if (d == 0 || n != d + 2)
+            continue;
+        char a = w[d], b = w[d + 1];
+        if (!((a == 's' && b == 't') || (a == 'n' && b == 'd') || (a == 'r' && b == 'd') ||
+              (a == 't' && b == 'h')))
+            continue;
+        size_t last = 0;
+        for (size_t j = i + 1; j < st->n && j < i + 5 && is_word(st, j); j++) {
+            const char *s = st->src + st->tok[j].start;
+            size_t m = st->tok[j].end - st->tok[j].start;
+            if ((st->tok[j].flags & SITREP_TOKF_SENT_START) || in_set(&sr_function_words, s, m))
+                break;
+            if (sr_lex_in(sr_lex_find(s, m), SR_LEX_ENTITIES_UNIT_HEADS))
+                last = j + 1;
+        }
+        for (size_t r = i + 1; r < last; r++) {
+            raise_name_token(st, r);
+            st->cap[r] = 1;
+        }
+        if (last)
+            i = last - 1;
+    }
+}
+
 /* A surname raised after a given name is raised wherever the document
  * names the person again ("Peter Cook said ... Cook said"). */
 static void surnames_everywhere(tc_state *st)
@@ -1010,6 +1045,7 @@ sitrep_status sr_truecase(sitrep_doc *doc, sitrep_token *tok, size_t n)
     defined_acronyms(&st);
     names_after_titles(&st);
     office_titles(&st);
+    ordinal_units(&st);
     given_before_surnames(&st);
     surnames_everywhere(&st);
     /* titles before names, then the first word of each sentence */
