@@ -87,6 +87,10 @@ set on fire          destroyed
 set fire to          destroyed
 set alight           destroyed
 set ablaze           destroyed
+sets fire to         destroyed
+setting fire to      destroyed
+setting ablaze       destroyed
+sets ablaze          destroyed
 on fire              destroyed
 ablaze               destroyed
 burned down          destroyed

@@ -553,6 +553,11 @@ static bool value_ok(const fctx *c, const val *a, int q, size_t nq)
     if (bare && k > c->b && c->t[k - 1].kind == SITREP_TOK_WORD &&
         sr_month_number(tstr(c, k - 1), tlen(c, k - 1)) && tlen(c, k) == 4)
         return false; /* "July 2024" */
+    /* "at 0700", "0430 (0930 GMT)": a 24-hour clock time written with its
+     * leading zero (four digits, minutes under 60), never a count */
+    if (bare && a->plain && tlen(c, k) == 4 && tstr(c, k)[0] == '0' && a->v < 2400 &&
+        (long)a->v % 100 < 60)
+        return false;
     /* times of day and ratios: 10:30, 3/4 */
     if ((is_char(c, k + 1, ':') || is_char(c, k + 1, '/')) && adj(c, k, k + 1))
         return false;
