@@ -2249,7 +2249,12 @@ static sitrep_status emit(const estate *es, size_t s, const trig *t, size_t nt, 
         /* "the siege", "the attack" name any violent happening: the word's
          * own sub-event, before its target typed it */
         int named = (definite && main->sub == EV_ATTACK_GENERIC) || inherited ? EV_ATTACK_GENERIC : ev.sub;
-        if (!same_family(a->sub, named) || !dates_overlap(a, &ev) || !places_agree(c, a, &ev))
+        /* "the murder" told on the very day of one told before is that
+         * one, even where the two sentences' places read differently (a
+         * town and the city it is told from) */
+        bool same_day = definite && a->precision == SR_PREC_DAY && ev.precision == SR_PREC_DAY && a->from.year &&
+                        ev.from.year && sr_date_cmp(&a->from, &ev.from) == 0 && sr_date_cmp(&a->to, &ev.to) == 0;
+        if (!same_family(a->sub, named) || !dates_overlap(a, &ev) || (!places_agree(c, a, &ev) && !same_day))
             continue;
         bool same_toll = !a->fat_q || !ev.fat_q || (a->fat_low == ev.fat_low);
         bool same_all = a->sub == ev.sub && a->location == ev.location && a->location >= 0 &&
