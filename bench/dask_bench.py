@@ -5,9 +5,11 @@ sitrep.dask on this machine: N generated articles (bench/gen's JSON Lines,
 each dated, from the same sources as bench/run.sh) run by one `sitrep
 extract` and by sitrep.dask.run on a local scheduler with 1 and with 2
 worker processes of one thread each; the wall time, the speed-up, the time
-of the map, the merges and the finishing task, whether the records are
-byte-identical to the single extract's, and the measured costs a projection
-to more workers is made from.  `make bench-dask` runs it (about 15 minutes
+of the map, the merges and the end, the merges' share of the time, each
+task of the end (its worker, wall and CPU seconds, what it loaded, finished
+and wrote), whether the records are byte-identical to the single extract's,
+and the projection to 100 workers from the measured per-shard, per-merge
+and end costs.  `make bench-dask` runs it (about 15 minutes
 for 100,000 articles on two cores); results go to BUILD/bench-dask/.
 """
 
@@ -137,7 +139,8 @@ def main():
                    "merges_done": res.merges_done, "finish": res.finish_seconds,
                    "map_seconds": res.map_seconds, "merge_seconds": res.merge_seconds,
                    "merge_documents": res.merge_documents,
-                   "snapshot_bytes": res.snapshot_bytes}
+                   "snapshot_bytes": res.snapshot_bytes, "corroborate_seconds": res.corroborate_seconds,
+                   "end_tasks": res.end_tasks}
             results["runs"].append(run)
             print("%d worker(s): %.1f s, identical: %s" % (w, res.wall, same), file=sys.stderr)
             client.close()
@@ -181,10 +184,74 @@ def report(r):
             print("merge cost per merged article: %.1f us; finishing cost per article: %.1f us" % (
                 1e6 * sum(ms) / sum(md), 1e6 * one["finish"] / one["documents"]))
     for w, x in sorted(runs.items()):
-        if x.get("part_seconds"):
-            print("%d workers: the records written in %d parts of %s s (%s MB), joined in %.1f s" % (
-                w, len(x["part_seconds"]), "/".join("%.1f" % p for p in x["part_seconds"]),
-                "/".join("%.1f" % (b / 1e6) for b in x.get("part_bytes", [])), x["concat_seconds"]))
+        tasks = sum(x["map_seconds"]) + sum(x["merge_seconds"])
+        print("%d worker%s: the merges %.1f s of %.1f s of map and merge task time (%.0f%%); the end %.1f s of "
+              "%.1f s wall (%.0f%%)" % (w, "s" if w > 1 else "", sum(x["merge_seconds"]), tasks,
+                                         100 * sum(x["merge_seconds"]) / tasks if tasks else 0, x["finish"],
+                                         x["wall"], 100 * x["finish"] / x["wall"]))
+        if x.get("end_tasks"):
+            print("%d workers: the end's tasks (wall s / CPU s of the task's thread; load, finish, write):" % w)
+            for t in x["end_tasks"]:
+                tm = t.get("times", {})
+                print("  %-11s %-12s %-22s %6.1f / %6.1f  %s  %s" % (
+                    t["task"], "[%g, %g)" % tuple(t["range"]) if "range" in t else "",
+                    (t.get("worker") or "").replace("tcp://", ""), t["seconds"], t.get("cpu", 0),
+                    " ".join("%s %.1f" % kv for kv in tm.items()),
+                    "%.1f MB" % (t["bytes_written"] / 1e6) if "bytes_written" in t else ""))
+    if one:
+        project(r, one, runs.get(2))
+
+
+def project(r, one, two):
+    """The projection to 100 workers from the measured costs: the map in
+    rounds of W shards, the merges of each level (one task each, side by
+    side), and the end: every worker loads the top of the tree once, one
+    task corroborates, the rest is writing shared by the workers (the
+    ranges that need the corroboration not before it), then the join at
+    the shared storage's speed (taken as 500 MB/s)."""
+    n, s_, f = r["articles"], r["shard_size"], r["fan_in"]
+    c_map = statistics.mean(one["map_seconds"]) / s_
+    md, ms = one.get("merge_documents") or [], one["merge_seconds"]
+    c_merge = sum(ms) / sum(md) if md and sum(md) else 0.0
+    if not two or not two.get("end_tasks"):
+        return
+    ends = two["end_tasks"]
+    load = max(t.get("times", {}).get("load", 0) for t in ends)
+    corr = [t for t in ends if t["task"] == "corroborate"][0]
+    c_corr = corr.get("times", {}).get("finish", corr["seconds"])
+    ranges = [t for t in ends if t["task"] == "range"]
+    w_free = sum(t["seconds"] - t.get("times", {}).get("load", 0) for t in ranges if t["range"][0] < 3 or t["range"][0] >= 7)
+    w_corr = sum(t["seconds"] - t.get("times", {}).get("load", 0) for t in ranges if 3 <= t["range"][0] < 7)
+    out_bytes = r["output_bytes"]
+    print()
+    print("measured per article: map %.3f ms, merge %.3f ms per article merged; the end at %d articles: "
+          "loading the top of the tree %.1f s (each worker), corroborating %.1f s (one task), writing %.1f s "
+          "(documents, stories, entities) + %.1f s (claims, events, conflicts, trends)" % (
+              1e3 * c_map, 1e3 * c_merge, n, load, c_corr, w_free, w_corr))
+    print("| N | W | map | merges | end | join | total |")
+    print("|---:|---:|---:|---:|---:|---:|---:|")
+    for big in (n, 10 * n):
+        k = big / n
+        for w in (1, 2, 100):
+            rounds = -(-big // (s_ * w))
+            t_map = rounds * s_ * c_map
+            nodes = -(-big // s_)
+            merges = 0.0
+            size = s_
+            while nodes > f * f:  # the levels merged below end_fan_in = fan_in squared
+                size *= f
+                nodes = -(-nodes // f)  # merges of this level, in rounds of W
+                merges += c_merge * min(big, size) * -(-nodes // w)
+            if w == 1:
+                end = one["finish"] * k
+                join = 0.0
+            else:
+                # the end: load, then the corroboration on one worker while
+                # the others write what needs none; then the rest shared
+                end = load * k + max(c_corr * k + w_corr * k / w, (c_corr + w_free + w_corr) * k / w)
+                join = out_bytes * k / 500e6
+            print("| %d | %d | %.0f s | %.0f s | %.0f s | %.0f s | %.0f s |" % (
+                big, w, t_map, merges, end, join, t_map + merges + end + join))
 
 
 if __name__ == "__main__":

@@ -4,12 +4,13 @@
 The CPU seconds of each phase of sitrep.dask, measured in one process
 (time.process_time around the very task functions the workers run), for a
 machine too busy for wall-clock timings: the map (one task per shard), the
-merges below the root's children, and the end, per part task: loading the
-snapshots it is given, finishing the corpus (what that part's records need)
-and writing its records.  The parts' records are checked, joined, against
-one corpus of all the articles written whole (sitrep_corpus_write_json).
-The end of W workers costs about max over the parts (their tasks run side
-by side); the map and merges divide by W.
+merges up to the top of the tree, and the end: for one worker, the task
+that loads the snapshots, finishes the corpus and writes all the records;
+for W workers, the task that corroborates and the ranges of the records
+(sitrep.dask.ranges), each with its loading (once per worker), finishing
+and writing, laid out on W workers' clocks as the run schedules them.
+The ranges' records are checked, joined, against the one task's.  The map
+and merges divide by W; the end of W workers takes the latest clock.
 """
 
 import argparse
@@ -17,6 +18,7 @@ import hashlib
 import os
 import pickle
 import sys
+import tempfile
 import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -29,7 +31,9 @@ def main():
     ap.add_argument("jsonl")
     ap.add_argument("--shard-size", type=int, default=1000)
     ap.add_argument("--fan-in", type=int, default=8)
-    ap.add_argument("--parts", default="1,2")
+    ap.add_argument("--parts", default="1,2", help="the workers to lay the end out for (default 1,2)")
+    ap.add_argument("--split", type=int, help="ranges per section (sitrep.dask.run's write_parts; default: "
+                    "one per worker)")
     ap.add_argument("--end-fan-in", type=int, help="as sitrep.dask.run's (default fan-in squared; 0: merge "
                     "up to the root's children, as before)")
     ap.add_argument("--save", metavar="FILE", help="keep the shards' snapshots in FILE (pickle)")
@@ -86,26 +90,69 @@ def merges(sd, cpu, a, level):
 
 
 def end(sd, cpu, a, level):
-
-    # the reference: one corpus written whole
+    """The end as sitrep.dask.run makes it for W workers, its tasks run here
+    one after the other and each timed in CPU seconds, the workers' clocks
+    kept as the run's scheduler keeps them: the corroborating task on one
+    worker, the ranges given in order to the worker free first (a range
+    that needs the corroboration not before it is made), each worker
+    loading the top of the tree once.  The end of W workers takes about
+    the latest worker's clock (the critical path)."""
+    # the reference: one corpus written whole (the end of one worker)
+    fd, path = tempfile.mkstemp(prefix="dask-phases-")
+    os.close(fd)
     t = cpu()
-    ref = sd.finish(None, *level)["jsonl"]
+    nbytes = sd.finish(path, *level)["bytes_written"]
     whole_cpu = cpu() - t
-    ref_md5 = hashlib.md5(ref).hexdigest()
-    print("one task, everything: %.2f s CPU, %.1f MB of records (md5 %s)" % (whole_cpu, len(ref) / 1e6, ref_md5))
-    del ref
-    for n in [int(x) for x in a.parts.split(",")]:
-        got = hashlib.md5()
+    md5 = hashlib.md5()
+    with open(path, "rb") as f:
+        for block in iter(lambda: f.read(1 << 24), b""):
+            md5.update(block)
+    os.unlink(path)
+    ref_md5 = md5.hexdigest()
+    print("1 worker: one task, everything: %.2f s CPU, %.1f MB of records (md5 %s)" % (
+        whole_cpu, nbytes / 1e6, ref_md5))
+    for w in [int(x) for x in a.parts.split(",") if int(x) > 1]:
+        rs = sd.ranges(a.split or w)
+        clock = [0.0] * w
         rows = []
-        for p in range(n):
+        times = {}
+        corr = sd.corroborate("w0", *level, timer=cpu, times=times)
+        clock[0] = corr_end = sum(times.values())
+        rows.append("worker 0: corroborate: %s = %.2f s CPU (%.1f MB of corroboration)" % (
+            ", ".join("%s %.2f" % kv for kv in times.items()), clock[0], corr["bytes"] / 1e6))
+        free = [r for r in rs if not sd._range_needs_corroboration(*r)]
+        later = [r for r in rs if sd._range_needs_corroboration(*r)]
+        outs = {}
+        tmp = tempfile.mkdtemp(prefix="dask-phases-")  # the parts on disk, not in memory
+        for k, r in enumerate(free + later):
+            # the run gives the first ranges to the other workers, then each
+            # to the worker free first
+            k_w = k + 1 if k + 1 < w else min(range(w), key=lambda x: clock[x])
+            needs = r in later
+            start = max(clock[k_w], corr_end) if needs else clock[k_w]
             times = {}
-            out = sd.finish_part(None, p, n, *level, timer=cpu, times=times)
-            got.update(out["jsonl"])
-            rows.append("part %d: %s, total %.2f s CPU, %.1f MB" % (
-                p, ", ".join("%s %.2f" % kv for kv in times.items()), sum(times.values()),
-                len(out["jsonl"]) / 1e6))
-        same = got.hexdigest() == ref_md5
-        print("%d part(s), identical: %s" % (n, "yes" if same else "NO"))
+            outs[r] = sd.write_range(os.path.join(tmp, "%g-%g" % r), *r, "w%d" % k_w, corr if needs else None,
+                                     *level, timer=cpu, times=times)
+            took = sum(times.values())
+            clock[k_w] = start + took
+            rows.append("worker %d: range [%g, %g): %s = %.2f s CPU, %.1f MB, ends at %.2f" % (
+                k_w, r[0], r[1], ", ".join("%s %.2f" % kv for kv in times.items()), took,
+                outs[r]["bytes_written"] / 1e6, clock[k_w]))
+        for x in range(w):
+            sd.drop("w%d" % x)
+        md5 = hashlib.md5()
+        for r in rs:
+            with open(outs[r]["output"], "rb") as f:
+                for block in iter(lambda: f.read(1 << 24), b""):
+                    md5.update(block)
+            os.unlink(outs[r]["output"])
+        os.rmdir(tmp)
+        got = md5.hexdigest()
+        same = got == ref_md5
+        print("%d workers, %d ranges, identical: %s; the end's critical path %.2f s CPU (workers %s; "
+              "one worker's end %.2f: %.2fx)" % (w, len(rs), "yes" if same else "NO", max(clock),
+                                                 " / ".join("%.2f" % x for x in clock), whole_cpu,
+                                                 whole_cpu / max(clock)))
         for r in rows:
             print("  " + r)
         if not same:

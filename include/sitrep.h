@@ -582,6 +582,46 @@ SITREP_EXPORT sitrep_status sitrep_corpus_write_json_part(sitrep_corpus *corpus,
                                                           sitrep_write_fn write,
                                                           void *ctx);
 
+/* The records of a range of places, for writing a corpus's records on
+ * several machines at once, each finishing only what its records need.
+ * The records fall into 8 sections in output order (SITREP_SECTIONS:
+ * documents, stories, entities, claims, events, conflicts, trends, the
+ * mention records); a record's place is its section s plus where its
+ * estimated bytes start among its section's, as a fraction f of them:
+ * s + f.  Writes the records whose place is in [from, to)
+ * (0 <= from <= to <= SITREP_SECTIONS), in order, in blocks of whole
+ * records (about 1 MB), so ranges that meet, written one after the other,
+ * are the records sitrep_corpus_write_json writes, byte for byte, when
+ * their corpora are made alike.  Finishes what the range needs: the
+ * stories stage for documents, stories and mention records, the
+ * corroboration too for claims, events, conflicts and trends (unless
+ * given, sitrep_corpus_add_corroboration), nothing for entities.  Nothing
+ * can be added to the corpus after. */
+#define SITREP_SECTIONS 8
+SITREP_EXPORT sitrep_status sitrep_corpus_write_json_range(sitrep_corpus *corpus,
+                                                           unsigned flags,
+                                                           double from, double to,
+                                                           sitrep_write_fn write,
+                                                           void *ctx);
+
+/* Finishes the corpus and writes its corroboration (claims and events
+ * merged, conflicts, trends: the costly part of finishing) as bytes, in
+ * one call of `write`, for sitrep_corpus_add_corroboration. */
+SITREP_EXPORT sitrep_status sitrep_corpus_write_corroboration(sitrep_corpus *corpus,
+                                                              sitrep_write_fn write,
+                                                              void *ctx);
+
+/* Takes the corroboration another corpus made alike wrote (the same
+ * snapshots merged in the same order, the same build) instead of making
+ * it: runs the stories stage of finishing, then loads data[0..len)
+ * (borrowed).  SITREP_EFORMAT for damaged bytes, another build's, or
+ * another corpus's (its documents, claims and events are checked),
+ * SITREP_EARG when the corpus has its corroboration already; the corpus
+ * is unchanged then but for its stories stage.  After SITREP_ENOMEM it
+ * must be freed, not used. */
+SITREP_EXPORT sitrep_status sitrep_corpus_add_corroboration(sitrep_corpus *corpus,
+                                                            const void *data, size_t len);
+
 /* Writes the corpus as it stands, unfinished, as a snapshot: the partial
  * corpus of a shard of articles, which sitrep_corpus_add_snapshot merges
  * into another corpus (on another machine, later) without reading the

@@ -112,13 +112,17 @@ static sitrep_status latest_named_day(sitrep_corpus *c, const sr_cdoc *x, const 
     return st;
 }
 
-sitrep_status sitrep_corpus_finish(sitrep_corpus *c)
+/* The stories stage of finishing: near-copies and stories, the dates of
+ * undated articles from their story, and those articles analysed again
+ * against that date.  What the document, story and mention records need;
+ * the claims, events, conflicts and trends need the corroboration after
+ * it (sitrep_corpus_finish), the entities neither. */
+sitrep_status sr_corpus_finish_stories(sitrep_corpus *c)
 {
-    if (c == NULL)
-        return SITREP_EARG;
-    if (c->finished)
+    c->finished = true; /* nothing joins after this */
+    if (c->stories_done)
         return SITREP_OK;
-    c->finished = true;
+    c->stories_done = true;
     sitrep_status st = sr_cluster_finish(c);
     size_t n = SR_VEC_COUNT(&c->docs, sr_cdoc);
     /* an undated article its story dated (cluster/stories.c) may name a
@@ -174,8 +178,20 @@ sitrep_status sitrep_corpus_finish(sitrep_corpus *c)
         x = &SR_VEC_AT(&c->docs, sr_cdoc, i);
         x->src_at = -1;
     }
-    if (st == SITREP_OK)
+    return st;
+}
+
+sitrep_status sitrep_corpus_finish(sitrep_corpus *c)
+{
+    if (c == NULL)
+        return SITREP_EARG;
+    if (c->finished && c->stories_done && c->corroborated)
+        return SITREP_OK;
+    sitrep_status st = sr_corpus_finish_stories(c);
+    if (st == SITREP_OK && !c->corroborated) {
+        c->corroborated = true;
         st = sr_corroborate(c);
+    }
     return st;
 }
 

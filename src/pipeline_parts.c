@@ -41,31 +41,14 @@ static int block_write(const char *data, size_t len, void *ctx)
     return b->buf.len >= BLOCK_BYTES ? flush(b) : 0;
 }
 
-sitrep_status sitrep_corpus_write_json_part(sitrep_corpus *c, unsigned flags, size_t part, size_t nparts,
-                                            sitrep_write_fn write, void *ctx)
+/* The range's records through `write` in blocks (c->slice set: its
+ * sections must be ready; NULL: all the records). */
+static sitrep_status write_blocks(sitrep_corpus *c, unsigned flags, sr_slice *range, sitrep_write_fn write, void *ctx)
 {
-    if (c == NULL || write == NULL || nparts == 0 || part >= nparts)
-        return SITREP_EARG;
-    sitrep_status st = sitrep_corpus_finish(c);
-    if (st != SITREP_OK)
-        return st;
-    sr_slice mine = {0, 0, 0};
-    if (nparts > 1) {
-        /* the records' estimated bytes, summed without sorting or building
-         * them (a pass of the writer that built none, the way before, cost
-         * each part a quarter of finishing the corpus, more than linearly:
-         * 0.67 s CPU at 20,000 articles, 1.8 s at 40,000); the last part
-         * takes all the rest */
-        size_t total = 0;
-        st = sr_corpus_records_bytes(c, &total);
-        mine.lo = (size_t)((unsigned long long)total * part / nparts);
-        mine.hi = part + 1 == nparts ? SIZE_MAX : (size_t)((unsigned long long)total * (part + 1) / nparts);
-    }
     blocks b = {.write = write, .ctx = ctx};
     sr_buf_init(&b.buf, c->mem);
-    c->slice = nparts > 1 ? &mine : NULL; /* one part: all of them */
-    if (st == SITREP_OK)
-        st = sr_corpus_write_records(c, flags, block_write, &b);
+    c->slice = range;
+    sitrep_status st = sr_corpus_write_records(c, flags, block_write, &b);
     c->slice = NULL;
     if (st == SITREP_OK && flush(&b))
         st = SITREP_EIO;
@@ -74,3 +57,81 @@ sitrep_status sitrep_corpus_write_json_part(sitrep_corpus *c, unsigned flags, si
     sr_buf_free(&b.buf);
     return st;
 }
+
+/* A place s + f as the range keeps it. */
+static void place(double x, unsigned *sec, double *frac)
+{
+    unsigned s = (unsigned)x;
+    if (s >= SR_SECTIONS) {
+        *sec = SR_SECTIONS, *frac = 0;
+        return;
+    }
+    *sec = s;
+    *frac = x - s;
+}
+
+sitrep_status sitrep_corpus_write_json_range(sitrep_corpus *c, unsigned flags, double from, double to,
+                                             sitrep_write_fn write, void *ctx)
+{
+    if (c == NULL || write == NULL || !(from >= 0) || !(from <= to) || !(to <= SR_SECTIONS))
+        return SITREP_EARG;
+    sr_slice r = {0};
+    place(from, &r.lo_sec, &r.lo_frac);
+    place(to, &r.hi_sec, &r.hi_frac);
+    /* finishing what its sections need: the stories for the documents,
+     * stories and mention records, the corroboration too for the claims,
+     * events, conflicts and trends, nothing for the entities */
+    bool stories = false, corroboration = false;
+    for (unsigned s = r.lo_sec; s < SR_SECTIONS && (s < r.hi_sec || (s == r.hi_sec && r.hi_frac > 0)); s++) {
+        if (s >= SR_SEC_CLAIMS && s <= SR_SEC_TRENDS)
+            corroboration = true;
+        else if (s != SR_SEC_ENTITIES)
+            stories = true;
+    }
+    sitrep_status st = SITREP_OK;
+    if (corroboration)
+        st = sitrep_corpus_finish(c);
+    else if (stories)
+        st = sr_corpus_finish_stories(c);
+    else
+        c->finished = true; /* nothing joins after this */
+    return st == SITREP_OK ? write_blocks(c, flags, &r, write, ctx) : st;
+}
+
+sitrep_status sitrep_corpus_write_json_part(sitrep_corpus *c, unsigned flags, size_t part, size_t nparts,
+                                            sitrep_write_fn write, void *ctx)
+{
+    if (c == NULL || write == NULL || nparts == 0 || part >= nparts)
+        return SITREP_EARG;
+    sitrep_status st = sitrep_corpus_finish(c);
+    if (st != SITREP_OK)
+        return st;
+    if (nparts == 1)
+        return write_blocks(c, flags, NULL, write, ctx);
+    /* the records' estimated bytes by section, summed without sorting or
+     * building them; part k starts at k/nparts of their sum, a place in a
+     * section (the last part takes all the rest) */
+    size_t sec[SR_SECTIONS], total = 0;
+    for (unsigned s = 0; s < SR_SECTIONS && st == SITREP_OK; s++) {
+        st = sr_corpus_section_bytes(c, s, &sec[s]);
+        total += sec[s];
+    }
+    if (st != SITREP_OK)
+        return st;
+    double at[2];
+    for (size_t k = 0; k < 2; k++) {
+        size_t p = part + k;
+        if (p == nparts) {
+            at[k] = SR_SECTIONS;
+            continue;
+        }
+        size_t bytes = (size_t)((unsigned long long)total * p / nparts);
+        unsigned s = 0;
+        while (s + 1 < SR_SECTIONS && bytes >= sec[s])
+            bytes -= sec[s++];
+        at[k] = s + (sec[s] ? (double)bytes / (double)sec[s] : 0);
+    }
+    return sitrep_corpus_write_json_range(c, flags, at[0], at[1], write, ctx);
+}
+
+_Static_assert(SITREP_SECTIONS == SR_SECTIONS, "sitrep.h counts the sections of corpus.h");

@@ -12,7 +12,9 @@
  * conflicts and trends made across the split.  Damaged snapshots (another
  * layout, cut short, bytes flipped) are refused, never read wrongly.
  * The records written in parts (sitrep_corpus_write_json_part) join to
- * the same bytes.
+ * the same bytes, and so do ranges (sitrep_corpus_write_json_range)
+ * written by corpora made alike, some taking their corroboration from
+ * another (sitrep_corpus_add_corroboration).
  */
 #include "sitrep.h"
 #include "test.h"
@@ -21,6 +23,7 @@
 #include "corpus/corpus.h"
 
 #include <dirent.h>
+#include <math.h>
 
 #define MAXDOCS 40
 
@@ -131,6 +134,90 @@ static void check_parts(const char *ref)
     sitrep_corpus_free(c);
 }
 
+/* sitrep_corpus_write_json_range and the corroboration given as bytes:
+ * ranges that meet, written by corpora made alike (one that corroborated,
+ * one that took its corroboration, one that finished itself), join to
+ * the records; a range of entities finishes nothing; damaged bytes,
+ * another corpus's, a second corroboration and bad ranges are refused. */
+static void check_ranges(const char *ref)
+{
+    sitrep_corpus *a = corpus_of(0, ndocs, NULL, 0), *b = corpus_of(0, ndocs, NULL, 0);
+    sitrep_corpus *d = corpus_of(0, ndocs, NULL, 0), *other = corpus_of(0, ndocs - 1, NULL, 0);
+    CHECK(a && b && d && other);
+    if (!a || !b || !d || !other || !ref)
+        return;
+    sbuf corr = {0}, wrong = {0};
+    CHECK(sitrep_corpus_write_corroboration(a, sbuf_write, &corr) == SITREP_OK);
+    CHECK(corr.n > 64);
+    CHECK(sitrep_corpus_write_corroboration(other, sbuf_write, &wrong) == SITREP_OK);
+    /* the entities need no finishing: b takes the corroboration after */
+    counted w = {{0}, 0, 0};
+    CHECK(sitrep_corpus_write_json_range(b, 0, 2.0, 3.0, counted_write, &w) == SITREP_OK);
+    CHECK(!b->stories_done && !b->corroborated && b->finished);
+    free(w.out.p);
+    CHECK(sitrep_corpus_add_corroboration(b, wrong.p, wrong.n) == SITREP_EFORMAT);
+    CHECK(!b->corroborated);
+    /* cut short, or a byte of its header changed: refused, whatever the cut */
+    for (size_t cut = 0; cut < corr.n; cut += corr.n / 37 + 1)
+        CHECK(sitrep_corpus_add_corroboration(b, corr.p, cut) == SITREP_EFORMAT);
+    for (size_t at = 0; at < 24; at++) {
+        corr.p[at] ^= 0x20;
+        CHECK(sitrep_corpus_add_corroboration(b, corr.p, corr.n) == SITREP_EFORMAT);
+        corr.p[at] ^= 0x20;
+    }
+    CHECK(!b->corroborated);
+    CHECK(sitrep_corpus_add_corroboration(b, corr.p, corr.n) == SITREP_OK);
+    CHECK(sitrep_corpus_add_corroboration(b, corr.p, corr.n) == SITREP_EARG);
+    CHECK(sitrep_corpus_add_corroboration(a, corr.p, corr.n) == SITREP_EARG);
+    const double cuts[] = {0, 0.5, 1, 2, 2.25, 2.9, 3, 3.01, 3.5, 4, 4.7, 5, 5.5, 6, 7, 8};
+    const size_t ncuts = sizeof cuts / sizeof *cuts;
+    sitrep_corpus *by[] = {a, b, d};
+    for (size_t turn = 0; turn < 3; turn++) {
+        sbuf joined = {0};
+        for (size_t k = 0; k + 1 < ncuts; k++) {
+            counted rw = {{0}, 0, 0};
+            CHECK(sitrep_corpus_write_json_range(by[(k + turn) % 3], 0, cuts[k], cuts[k + 1], counted_write, &rw) ==
+                  SITREP_OK);
+            if (rw.out.n)
+                CHECK(sbuf_write(rw.out.p, rw.out.n, &joined) == 0);
+            free(rw.out.p);
+        }
+        CHECK(joined.p && strcmp(joined.p, ref) == 0);
+        if (!joined.p || strcmp(joined.p, ref) != 0)
+            fprintf(stderr, "ranges (turn %zu) do not join to the records\n", turn);
+        free(joined.p);
+    }
+    /* bytes changed anywhere are refused or read as other numbers, never
+     * read out of bounds (ASan, valgrind) */
+    for (size_t at = 24; at < corr.n; at += corr.n / 151 + 1) {
+        sitrep_corpus *x = corpus_of(0, ndocs, NULL, 0);
+        CHECK(x != NULL);
+        if (!x)
+            break;
+        corr.p[at] ^= 0xff;
+        sitrep_status st = sitrep_corpus_add_corroboration(x, corr.p, corr.n);
+        CHECK(st == SITREP_OK || st == SITREP_EFORMAT);
+        counted rw = {{0}, 0, 0};
+        if (st == SITREP_OK)
+            CHECK(sitrep_corpus_write_json_range(x, 0, 3, 8, counted_write, &rw) == SITREP_OK);
+        free(rw.out.p);
+        corr.p[at] ^= 0xff;
+        sitrep_corpus_free(x);
+    }
+    counted rw = {{0}, 0, 0};
+    CHECK(sitrep_corpus_write_json_range(a, 0, 3, 2, counted_write, &rw) == SITREP_EARG);
+    CHECK(sitrep_corpus_write_json_range(a, 0, -1, 2, counted_write, &rw) == SITREP_EARG);
+    CHECK(sitrep_corpus_write_json_range(a, 0, 0, 8.5, counted_write, &rw) == SITREP_EARG);
+    CHECK(sitrep_corpus_write_json_range(a, 0, NAN, 8, counted_write, &rw) == SITREP_EARG);
+    CHECK(rw.out.n == 0);
+    free(corr.p);
+    free(wrong.p);
+    sitrep_corpus_free(a);
+    sitrep_corpus_free(b);
+    sitrep_corpus_free(d);
+    sitrep_corpus_free(other);
+}
+
 static char *records(sitrep_corpus *c)
 {
     sbuf out = {0};
@@ -163,6 +250,7 @@ int main(int argc, char **argv)
     sitrep_corpus_free(all);
     CHECK(ref && strstr(ref, "\"type\":\"claim\"") && strstr(ref, "\"type\":\"story\""));
     check_parts(ref);
+    check_ranges(ref);
 
     size_t same = 0, tried = 0;
     for (size_t k = 0; k <= ndocs; k++) {

@@ -142,6 +142,12 @@ corpus_write_json = _fn("sitrep_corpus_write_json", _S, _P, ctypes.c_uint, WRITE
 corpus_free = _fn("sitrep_corpus_free", None, _P)
 corpus_write_json_part = _fn("sitrep_corpus_write_json_part", _S, _P, ctypes.c_uint, ctypes.c_size_t,
                              ctypes.c_size_t, WRITE_FN, _P)
+corpus_write_json_range = _fn("sitrep_corpus_write_json_range", _S, _P, ctypes.c_uint, ctypes.c_double,
+                              ctypes.c_double, WRITE_FN, _P, required=False)
+corpus_write_corroboration = _fn("sitrep_corpus_write_corroboration", _S, _P, WRITE_FN, _P, required=False)
+corpus_add_corroboration = _fn("sitrep_corpus_add_corroboration", _S, _P, ctypes.c_char_p, ctypes.c_size_t,
+                               required=False)
+SECTIONS = 8  # SITREP_SECTIONS: documents, stories, entities, claims, events, conflicts, trends, mentions
 corpus_write_snapshot = _fn("sitrep_corpus_write_snapshot", _S, _P, WRITE_FN, _P)
 corpus_add_snapshot = _fn("sitrep_corpus_add_snapshot", _S, _P, ctypes.c_char_p, ctypes.c_size_t)
 corpus_keep_articles = _fn("sitrep_corpus_keep_articles", _S, _P)

@@ -17,10 +17,20 @@ corpus, returned as a snapshot (``sitrep extract --snapshot``).  Snapshots
 are merged `fan_in` at a time in a tree whose leaves are the shards in
 order (the reduce: ``sitrep merge``), as soon as a node's shards are done,
 up to the first level of at most `end_fan_in` nodes (default fan_in
-squared; with fewer shards, none are merged); those are merged and
-finished on the workers, each writing a part of the records, joined as
-JSON Lines into `output` (a path the workers see: shared storage).  The records are byte for byte those of one
-``sitrep extract`` of all the inputs, in the same order.
+squared; with fewer shards, none are merged).  The end is split over the
+workers by what each part of the records needs (the records are in
+sections: documents, stories, entities, claims, events, conflicts,
+trends, mention records): one task corroborates (merges the claims and
+events across articles and finds the conflicts and trends, the costly
+part of finishing) while the other workers write the documents, stories
+and entities, which need none of it; the claims, events, conflicts and
+trends are then written in ranges on every worker, which take the
+corroboration as bytes instead of making it again.  Each worker loads
+the top of the tree once and keeps it for its next range; a worker is
+given the next range when it is free.  The ranges are joined as JSON
+Lines into `output` (a path the workers see: shared storage).  The
+records are byte for byte those of one ``sitrep extract`` of all the
+inputs, in the same order.
 
 With ``db=PATH`` (a SQLite database on shared storage, created when
 missing) the shards keep their articles' bytes (``sitrep extract --snapshot
@@ -49,6 +59,7 @@ import ctypes
 import os
 import sys
 import tempfile
+import threading
 import time
 import warnings
 
@@ -192,6 +203,7 @@ def _read_part(corpus, path, start, end, first, tmp):
 
 def map_shard(index, units, opts):
     """Task: a shard's articles -> its partial corpus (a snapshot)."""
+    c0 = time.thread_time()
     t0 = time.perf_counter()
     with sitrep.Corpus(**_options(opts)) as c, tempfile.TemporaryDirectory(prefix="sitrep-shard-") as tmp:
         for u in units:
@@ -201,18 +213,19 @@ def map_shard(index, units, opts):
                 _read_part(c, *u, tmp)
         snap = c.snapshot()
         return {"index": index, "snapshot": snap, "documents": c.documents, "skipped": list(c.skipped),
-                "seconds": time.perf_counter() - t0, "bytes": len(snap)}
+                "seconds": time.perf_counter() - t0, "cpu": time.thread_time() - c0, "bytes": len(snap)}
 
 
 def merge_parts(*parts):
     """Task: partial corpora, in order -> one partial corpus."""
+    c0 = time.thread_time()
     t0 = time.perf_counter()
     with sitrep.Corpus() as c:
         for p in parts:
             c.add_snapshot(p["snapshot"])
         snap = c.snapshot()
     return {"snapshot": snap, "documents": sum(p["documents"] for p in parts),
-            "seconds": time.perf_counter() - t0, "bytes": len(snap)}
+            "seconds": time.perf_counter() - t0, "cpu": time.thread_time() - c0, "bytes": len(snap)}
 
 
 def summary(part):
@@ -220,9 +233,10 @@ def summary(part):
     return {k: v for k, v in part.items() if k != "snapshot"}
 
 
-def _write_records(c, part, nparts, output, durable):
+def _write_records(c, part, nparts, output, durable, call=None):
     """Part `part` of `nparts` of the records of the corpus `c`
-    (sitrep_corpus_write_json_part: blocks of whole records, about 1 MB)
+    (sitrep_corpus_write_json_part, or what `call(write_fn)` writes:
+    blocks of whole records, about 1 MB)
     streamed to the file `output`, written beside it and renamed into place
     (fsync'ed first when `durable`); without `output`, returned as bytes.
     Returns (bytes written, the records or None)."""
@@ -251,7 +265,7 @@ def _write_records(c, part, nparts, output, durable):
     n, err = [0], []
     fn = lib.WRITE_FN(write)
     try:
-        st = lib.corpus_write_json_part(c._ptr, 0, part, nparts, fn, None)
+        st = call(fn) if call else lib.corpus_write_json_part(c._ptr, 0, part, nparts, fn, None)
         c._finished = True
         if err:
             raise err[0]
@@ -273,32 +287,168 @@ def _write_records(c, part, nparts, output, durable):
     return n[0], (None if f is not None else b"".join(got))
 
 
-def finish_part(output, part, nparts, *parts, timer=None, times=None):
-    """Task: part `part` of `nparts` of the records of the snapshots at the
-    top of the tree (sitrep_corpus_write_json_part): each part task merges
-    them and finishes the corpus itself (the same corpus on every worker)
-    and writes a run of the records, so the writing, the longest step of
-    the end, is shared by the workers.  To `output` (a file, joined by
-    :func:`concat`, which makes it durable), else returned."""
-    t0 = time.perf_counter()
-    clock = timer or time.perf_counter
-    times = {} if times is None else times  # the CPU (timer) of each step, for bench/dask_phases.py
+# ---- the end on several workers: the records in ranges ---------------------
+#
+# The records fall into sections (documents, stories, entities, claims,
+# events, conflicts, trends, mention records: sitrep_corpus_write_json_range),
+# each cut into ranges that are written by tasks of their own.  A range
+# finishes only what its records need: the entities nothing, the documents
+# and stories the stories stage, the claims, events, conflicts and trends
+# the corroboration, the costly part of finishing, which one task makes
+# (corroborate) while the others write the documents and entities, and
+# which the ranges that need it take as bytes (sitrep_corpus_add_corroboration).
+# Each worker loads the top of the tree once: the corpus stays in the worker
+# (_HELD) for the run's next task there, and is dropped at the end of the run.
+
+_HELD = {}                  # run tag -> _Held, in this worker process
+_HELD_LOCK = threading.Lock()
+
+
+class _Held:
+    """A corpus of the top of the tree kept in a worker between the tasks
+    of one run; one task at a time uses it (`busy`)."""
+
+    def __init__(self, corpus):
+        self.corpus = corpus
+        self.busy = threading.Lock()
+        self.corroborated = False
+        self.kept = False
+
+
+def _take(tag, parts, times, clock):
+    """The corpus of the snapshots `parts` for a task of run `tag`: the one
+    an earlier task of the run left in this worker, else loaded (and left
+    for the next, unless another task holds one)."""
+    with _HELD_LOCK:
+        h = _HELD.get(tag)
+        if h is not None and h.busy.acquire(blocking=False):
+            times["load"] = 0.0
+            return h
     t = clock()
-    with sitrep.Corpus() as c:
+    c = sitrep.Corpus()
+    try:
         for p in parts:
             c.add_snapshot(p["snapshot"])
-        times["load"], t = clock() - t, clock()
-        sitrep._lib.check(sitrep._lib.corpus_finish(c._ptr), "finishing the corpus")
-        times["finish"], t = clock() - t, clock()
-        nbytes, jsonl = _write_records(c, part, nparts, output, durable=False)
+    except BaseException:
+        c.close()
+        raise
+    times["load"] = clock() - t
+    h = _Held(c)
+    h.busy.acquire()
+    with _HELD_LOCK:
+        if tag not in _HELD:
+            _HELD[tag] = h
+            h.kept = True
+    return h
+
+
+def _give_back(h):
+    h.busy.release()
+    if not h.kept:
+        h.corpus.close()
+
+
+def drop(tag):
+    """Frees the corpus the run `tag` left in this worker (run on every
+    worker at the end of the run: client.run)."""
+    with _HELD_LOCK:
+        h = _HELD.pop(tag, None)
+    if h is not None:
+        with h.busy:
+            h.corpus.close()
+    return h is not None
+
+
+def _range_needs_corroboration(lo, hi):
+    """Does the range [lo, hi) of places take claims, events, conflicts or trends?"""
+    return lo < 7 and hi > 3
+
+
+def corroborate(tag, *parts, timer=None, times=None):
+    """Task: the corroboration of the corpus of `parts` (the snapshots at
+    the top of the tree), as bytes for the ranges that need it; the corpus,
+    finished, stays in this worker for the run's next task."""
+    t0, c0 = time.perf_counter(), time.thread_time()
+    clock = timer or time.perf_counter
+    times = {} if times is None else times
+    h = _take(tag, parts, times, clock)
+    try:
+        t = clock()
+        sink = sitrep._lib.Collector()
+        sitrep._lib.check(sitrep._lib.corpus_write_corroboration(h.corpus._ptr, sink.fn, None),
+                          "corroborating the corpus")
+        h.corpus._finished = True
+        h.corroborated = True
+        times["finish"] = clock() - t
+        blob = b"".join(sink.take())
+    finally:
+        _give_back(h)
+    return {"corroboration": blob, "bytes": len(blob), "seconds": time.perf_counter() - t0,
+            "cpu": time.thread_time() - c0, "times": dict(times), "worker": _worker_address()}
+
+
+def write_range(output, lo, hi, tag, corr, *parts, timer=None, times=None):
+    """Task: the records whose places are in [lo, hi) of the corpus of
+    `parts` (sitrep_corpus_write_json_range), to `output` (a part file,
+    joined by :func:`concat`), else returned; `corr` (the result of
+    :func:`corroborate`, or None) gives the corroboration when the range
+    needs it and this worker's corpus has none yet."""
+    t0, c0 = time.perf_counter(), time.thread_time()
+    clock = timer or time.perf_counter
+    times = {} if times is None else times
+    lib = sitrep._lib
+    h = _take(tag, parts, times, clock)
+    try:
+        c = h.corpus
+        t = clock()
+        if corr is not None and not h.corroborated and _range_needs_corroboration(lo, hi):
+            blob = corr["corroboration"]
+            lib.check(lib.corpus_add_corroboration(c._ptr, blob, len(blob)), "taking the corroboration")
+            h.corroborated = True
+        times["finish"] = clock() - t
+        t = clock()
+        nbytes, jsonl = _write_records(c, None, None, output, durable=False,
+                                       call=lambda fn: lib.corpus_write_json_range(c._ptr, 0, lo, hi, fn, None))
+        if _range_needs_corroboration(lo, hi):
+            h.corroborated = True  # finished by the writer when no corroboration was given
         times["write"] = clock() - t
-    out = {"part": part, "bytes_written": nbytes}
+    finally:
+        _give_back(h)
+    out = {"range": (lo, hi), "bytes_written": nbytes, "times": dict(times), "worker": _worker_address()}
     if output:
         out["output"] = output
     else:
         out["jsonl"] = jsonl
     out["seconds"] = time.perf_counter() - t0
+    out["cpu"] = time.thread_time() - c0
     return out
+
+
+def _report(result):
+    """Task: what a task of the end reported, without the bytes it made."""
+    return {k: v for k, v in result.items() if k != "corroboration"}
+
+
+def _worker_address():
+    try:
+        return distributed.get_worker().address
+    except Exception:  # run outside a worker (bench/dask_phases.py)
+        return None
+
+
+def ranges(nsplit, mentions=False):
+    """The ranges of places the records are written in: the documents and
+    stories together, the entities, claims and events each cut in `nsplit`
+    (by their estimated bytes), the conflicts and trends together, the
+    mention records (in `nsplit` when kept)."""
+    cuts = [0.0, 2.0]
+    for sec in (2, 3, 4):
+        cuts += [sec + k / nsplit for k in range(1, nsplit)] + [sec + 1.0]
+    cuts.append(7.0)
+    if mentions:
+        cuts += [7 + k / nsplit for k in range(1, nsplit)]
+    cuts.append(8.0)
+    return list(zip(cuts, cuts[1:]))
 
 
 def ingest(db, *parts):
@@ -344,7 +494,7 @@ def _copy_into(dst, path):
 def concat(output, parts):
     """Task: the part files, in order, into `output` (made durable, then
     renamed into place); the part files are removed."""
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), time.thread_time()
     d = os.path.dirname(os.path.abspath(output))
     fd, tmp = tempfile.mkstemp(prefix=".sitrep-", dir=d)
     try:
@@ -363,7 +513,8 @@ def concat(output, parts):
         raise
     for p in parts:
         os.unlink(p["output"])
-    return {"seconds": time.perf_counter() - t0, "bytes_written": sum(p["bytes_written"] for p in parts)}
+    return {"seconds": time.perf_counter() - t0, "cpu": time.thread_time() - c0,
+            "bytes_written": sum(p["bytes_written"] for p in parts)}
 
 
 def finish(output, *parts):
@@ -371,7 +522,7 @@ def finish(output, *parts):
     of all their articles, written to `output` (JSON Lines, durable; None:
     returned).  (The root is not merged into a snapshot first: that would
     write and read the whole corpus once more.)"""
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), time.thread_time()
     out = {"documents": sum(p["documents"] for p in parts)}
     with sitrep.Corpus() as c:
         for p in parts:
@@ -383,6 +534,7 @@ def finish(output, *parts):
         out["jsonl"] = jsonl
     out["bytes_written"] = nbytes
     out["seconds"] = time.perf_counter() - t0
+    out["cpu"] = time.thread_time() - c0
     return out
 
 
@@ -413,6 +565,9 @@ class Result:
         self.part_seconds = []        # per task writing a part of the records
         self.part_bytes = []          # ... and the bytes each wrote
         self.concat_seconds = 0.0     # joining the parts
+        self.corroborate_seconds = 0.0  # the task corroborating (several workers)
+        self.end_tasks = []           # what each task of the end reported: times ("cpu": its thread's
+                                      # CPU seconds), its worker
         self.maps_done = 0.0      # seconds from the start until the last shard was done
         self.merges_done = 0.0    # ... until the last merge was done
         self.snapshot_bytes = []  # per shard
@@ -432,9 +587,11 @@ def run(paths, client, shard_size=1000, output=None, fan_in=8, text=False, menti
     """Runs sitrep over `paths` on the Dask `client` (distributed.Client);
     see the module's documentation.  Returns a :class:`Result`; the records
     go to `output` (a path the workers can write), or without it (and
-    without `db`) to ``result.jsonl`` (bytes).  The records
-    are written in `write_parts` parts by as many tasks (default: one per
-    worker, at most one per shard), each on its own worker, then joined.
+    without `db`) to ``result.jsonl`` (bytes).  With one worker (or one
+    shard) one task writes them all; with more, in ranges (:func:`ranges`:
+    the entities, claims and events each cut in `write_parts`, default one
+    per worker) by tasks given to the workers as they come free, then
+    joined.
     With `db` (a database path the workers can write) the articles are
     ingested into it; the records are written too when `output` is given."""
     if errors not in ("warn", "raise", "ignore"):
@@ -520,9 +677,12 @@ def run(paths, client, shard_size=1000, output=None, fan_in=8, text=False, menti
             progress(done, len(shards) + res.merges)
     res.merges_done = time.perf_counter() - t0
     kids = [k for k in value[top] if k is not None]
-    workers = sorted(client.scheduler_info()["workers"])
-    nparts = write_parts if write_parts else len(workers)
-    nparts = max(1, min(nparts, len(shards) or 1, 64))
+    info = client.scheduler_info()["workers"]
+    workers = sorted(info)
+    # a slot per thread of each worker: the end gives each a range at a time
+    slots = [w for w in workers for _ in range(max(1, int(info[w].get("nthreads", 1) or 1)))]
+    nparts = max(1, min(len(workers), len(shards) or 1))  # 1: one task writes everything
+    nsplit = max(1, min(int(write_parts) if write_parts else len(workers), 64))
     ing = None
     if db is not None:
         db = os.fspath(db)
@@ -536,22 +696,61 @@ def run(paths, client, shard_size=1000, output=None, fan_in=8, text=False, menti
         out = fin.result()
         res.finish_seconds = out["seconds"]
     else:
-        # the records in parts, each merged, finished and written on its own
-        # worker (another may take it over), then joined in order
-        parts = []
-        for p in range(nparts):
-            part_out = "%s.part-%03d" % (output, p) if output else None
-            parts.append(client.submit(finish_part, part_out, p, nparts, *kids, key="sitrep-part-%s-%d" % (tag, p),
-                                       retries=retries, priority=100, workers=[workers[p % len(workers)]],
-                                       allow_other_workers=True))
+        # the records in ranges (`ranges`): one task corroborates while the
+        # others write the ranges that need no corroboration; a worker is
+        # given the next range when it is free (the ranges that need the
+        # corroboration last), so the workers end together; each worker
+        # loads the top of the tree once and keeps it for the run's next
+        # range there; the part files are joined in order
+        rs = ranges(nsplit, mentions)
+        free = [i for i, (lo, hi) in enumerate(rs) if not _range_needs_corroboration(lo, hi)]
+        later = [i for i, (lo, hi) in enumerate(rs) if _range_needs_corroboration(lo, hi)]
+        futs = [None] * len(rs)
+        corr = client.submit(corroborate, tag, *kids, key="sitrep-corr-%s" % tag, retries=retries, priority=100,
+                             workers=[workers[0]], allow_other_workers=True)
+        busy = {corr.key: workers[0]}
+        ends = distributed.as_completed([corr])
+
+        def give(w):
+            if free:
+                i, dep = free.pop(0), None
+            elif later:
+                i, dep = later.pop(0), corr
+            else:
+                return
+            lo, hi = rs[i]
+            part_out = "%s.part-%03d" % (output, i) if output else None
+            f = client.submit(write_range, part_out, lo, hi, tag, dep, *kids, key="sitrep-range-%s-%d" % (tag, i),
+                              retries=retries, priority=100, workers=[w], allow_other_workers=True)
+            futs[i] = f
+            busy[f.key] = w
+            ends.add(f)
+
+        try:
+            for w in slots[1:]:
+                give(w)
+            for f in ends:
+                w = busy.pop(f.key)
+                f.result()  # raises what the task raised, after its retries
+                give(w)
+            # the corroboration's bytes stay on the workers: the client takes what it reported
+            got = client.gather([client.submit(_report, corr, key="sitrep-corr-report-%s" % tag)] + futs)
+        finally:
+            try:
+                client.run(drop, tag)
+            except Exception:
+                pass
+        corr_out, done_parts = got[0], got[1:]
+        res.corroborate_seconds = corr_out["seconds"]
+        res.end_tasks = [dict(corr_out, task="corroborate")] + [
+            {k: v for k, v in dict(p, task="range").items() if k != "jsonl"} for p in done_parts]
         if output:
-            fin = client.submit(concat, output, parts, key="sitrep-concat-%s" % tag, retries=retries, priority=100)
-            done_parts = client.gather(parts)
+            fin = client.submit(concat, output, futs, key="sitrep-concat-%s" % tag, retries=retries, priority=100)
             out = fin.result()
             out["output"] = output
             res.concat_seconds = out["seconds"]
+            res.end_tasks.append(dict(out, task="concat"))
         else:
-            done_parts = client.gather(parts)
             out = {"jsonl": b"".join(p["jsonl"] for p in done_parts)}
         res.part_seconds = [p["seconds"] for p in done_parts]
         res.part_bytes = [p["bytes_written"] for p in done_parts]
@@ -658,4 +857,8 @@ def main(argv=None):
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    # the tasks are this module's functions, which the workers import as
+    # sitrep.dask (not __main__'s, which would be pickled by value)
+    from sitrep import dask as _module
+
+    sys.exit(_module.main())

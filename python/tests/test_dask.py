@@ -171,6 +171,65 @@ def test_a_worker_killed_during_the_map_changes_nothing(cluster, generated):
     assert set(cluster.client.run(os.getpid).values()) != set(pids.values())
 
 
+def test_a_worker_killed_while_the_records_are_written_changes_nothing(cluster, generated, tmp_path):
+    """The end: one task corroborates while the other worker writes the
+    documents and entities, and the ranges are given to the workers as they
+    come free; a worker killed in the middle of one of those tasks (its
+    corpus, kept for its next range, dies with it) is replaced, and the
+    records are still those of one extract."""
+    jsonl = os.path.join(generated, "articles.jsonl")
+    inputs = corpus_sets() + [jsonl]
+    want, _, _ = cli("extract", *inputs)
+    out = tmp_path / "records.jsonl"
+    pids = cluster.client.run(os.getpid)
+    box = {}
+
+    def go():
+        try:
+            box["res"] = sitrep.dask.run(inputs, cluster.client, shard_size=100, output=str(out))
+        except BaseException as e:  # reported below
+            box["err"] = e
+
+    th = threading.Thread(target=go)
+    th.start()
+    killed = None
+    deadline = time.time() + 120
+    while killed is None and time.time() < deadline and th.is_alive():
+        busy = cluster.client.processing()
+        for addr, keys in busy.items():
+            if any(str(k).startswith(("sitrep-range-", "sitrep-corr-")) for k in keys) and addr in pids:
+                os.kill(pids[addr], signal.SIGKILL)
+                killed = addr
+                break
+        time.sleep(0.002)
+    th.join(300)
+    assert killed, "no task of the end was seen running"
+    assert "err" not in box, box.get("err")
+    res = box["res"]
+    assert res.ok and out.read_bytes() == want
+    assert {t["task"] for t in res.end_tasks} == {"corroborate", "range", "concat"}
+    cluster.client.wait_for_workers(2, timeout=120)
+    assert set(cluster.client.run(os.getpid).values()) != set(pids.values())
+
+
+def test_the_end_splits_over_the_workers(cluster):
+    """With two workers the records are written in ranges (documents and
+    stories; entities, claims and events each in two; conflicts and trends;
+    mention records) by tasks on both workers; the corpus each worker loads
+    is kept for its next range and dropped at the end of the run."""
+    sets = corpus_sets()
+    want, _, _ = cli("extract", *sets)
+    res = sitrep.dask.run(sets, cluster.client, shard_size=3)
+    assert res.jsonl == want
+    ranges = [t for t in res.end_tasks if t["task"] == "range"]
+    assert [tuple(t["range"]) for t in ranges] == sitrep.dask.ranges(2)
+    assert len({t["worker"] for t in res.end_tasks}) == 2
+    # each worker loaded the snapshots once: its later tasks took its corpus
+    loads = [t for t in res.end_tasks if t["times"].get("load", 0) > 0]
+    assert 1 <= len(loads) <= 2 < len(res.end_tasks)
+    assert all(v is False for v in cluster.client.run(sitrep.dask.drop, "no such run").values())
+
+
 def test_a_shard_with_bad_input_is_reported_and_the_rest_completes(cluster):
     bad = os.path.join(ROOT, "tests", "fixtures", "bad.jsonl")
     inputs = [os.path.join(ROOT, "samples"), bad, os.path.join(ROOT, "tests", "fixtures", "corpus")]

@@ -62,6 +62,7 @@ void sitrep_corpus_free(sitrep_corpus *c)
 {
     if (c == NULL)
         return;
+    sr_corpus_prep_free(c);
     sr_buf_free(&c->entities);
     sr_rows_free(&c->mentions);
     sr_buf_free(&c->exprs);

@@ -220,11 +220,23 @@ static inline uint32_t sr_cterm_date(unsigned year, unsigned month, unsigned day
     return (uint32_t)(year << 9 | month << 5 | day);
 }
 
-/* A slice of the records the writer writes: those whose estimated bytes
- * start in [lo, hi) of all the records' in output order; n sums the
- * estimates of the records met (sitrep_corpus_write_json_part). */
+/* The sections of the records, in output order (CONTRACT.md). */
+enum {
+    SR_SEC_DOCUMENTS, SR_SEC_STORIES, SR_SEC_ENTITIES, SR_SEC_CLAIMS, SR_SEC_EVENTS,
+    SR_SEC_CONFLICTS, SR_SEC_TRENDS, SR_SEC_MENTIONS, SR_SECTIONS
+};
+
+/* A range of the records the writer writes (sitrep_corpus_write_json_range):
+ * a record's place is its section and where its estimated bytes start
+ * among those of its section's records, as a fraction; those whose place
+ * is in [lo, hi) are written (a place s + f: section s, fraction f).
+ * While a section is written, `at` sums the estimates of its records met
+ * and `total` is its estimated bytes (report/corpus_json.c). */
 typedef struct sr_slice {
-    size_t lo, hi, n;
+    unsigned lo_sec, hi_sec;
+    double lo_frac, hi_frac;
+    unsigned sec;
+    size_t at, total;
 } sr_slice;
 
 struct sitrep_corpus {
@@ -250,6 +262,8 @@ struct sitrep_corpus {
     sr_buf terms;            /* sr_cterm, each document's [terms0, terms1) */
     sr_buf trendwords;       /* sr_ctrendword */
     struct sr_slice *slice;  /* the records to write, NULL all (report/corpus_json.c) */
+    struct sr_prep *prep;    /* what writing sections prepared (their orders and
+                                indexes), kept for the next range (report/corpus_json.c) */
     sr_spill spill;          /* bytes kept on disk till needed (spill.h) */
     /* the articles as a store keeps them, one record per document in
      * document order, when kept for a store (articles.c) */
@@ -257,7 +271,10 @@ struct sitrep_corpus {
     sr_buf articles;
     size_t narticles;
     /* made by sitrep_corpus_finish (src/pipeline_corpus.c) */
-    bool finished;
+    bool finished;           /* finishing has begun: nothing joins after */
+    bool stories_done;       /* its stories stage ran (sr_corpus_finish_stories) */
+    bool corroborated;       /* its claims and events are merged (sr_corroborate,
+                                or a corroboration loaded: corpus/shared.c) */
     sr_buf stories;          /* sr_cstory */
     sr_buf groups;           /* sr_cgroup */
     sr_buf claim_members;    /* uint32_t claim indexes, by group */
@@ -286,6 +303,14 @@ uint64_t sr_claim_key(const char *measure, double low, double high);
 /* Does the measure count an outcome ("militants killed", "arrested")?  Its
  * head noun, the word before the outcome, in *head (NULL when none). */
 bool sr_measure_outcome(const char *measure, const char **head, size_t *head_len);
+
+/* report/corpus_json.c: frees c->prep. */
+void sr_corpus_prep_free(sitrep_corpus *c);
+
+/* pipeline_corpus.c: the stories stage of finishing (what the document,
+ * story and mention records need); sitrep_corpus_finish runs it and then
+ * the corroboration.  Marks the corpus finished. */
+sitrep_status sr_corpus_finish_stories(sitrep_corpus *c);
 
 /* corroborate/corroborate.c: claims and events merged, conflicts, trends. */
 sitrep_status sr_corroborate(sitrep_corpus *c);

@@ -183,21 +183,26 @@ static json_t *expr_json(const sr_cexpr *x)
     return o;
 }
 
-/* Is the next record one the writer writes?  All of them, unless a slice
- * of the records is asked for (sitrep_corpus_write_json_part): then those
- * whose estimated bytes start in [lo, hi) of the estimated bytes of all
- * records in output order, the others passed by before they are built.
- * `w` is the record's estimate (its length, or what its lists make it):
- * the parts are cut by bytes, not by count, so that a part holding the
- * documents and the entities (each with every mention) writes as much as
- * one holding the short records of many claims. */
+/* Is the next record one the writer writes?  All of them, unless a range
+ * of the records is asked for (sitrep_corpus_write_json_range): then
+ * those whose place is in the range (sr_slice: their section, and where
+ * their estimated bytes start among their section's, as a fraction of
+ * its estimated bytes, computed alike in every corpus made alike), the
+ * others passed by before they are built.  `w` is the record's estimate
+ * (its length, or what its lists make it): the records are cut by bytes,
+ * not by count, so that a range of entities (each with every mention)
+ * is as long to write as one of the short records of many claims. */
 static bool wanted(const sitrep_corpus *c, size_t w)
 {
-    if (!c->slice)
+    sr_slice *s = c->slice;
+    if (!s)
         return true;
-    size_t at = c->slice->n;
-    c->slice->n += w ? w : 1;
-    return at >= c->slice->lo && at < c->slice->hi;
+    size_t at = s->at;
+    s->at += w ? w : 1;
+    double f = s->total ? (double)at / (double)s->total : 0;
+    bool from = s->sec > s->lo_sec || (s->sec == s->lo_sec && f >= s->lo_frac);
+    bool to = s->sec < s->hi_sec || (s->sec == s->hi_sec && f < s->hi_frac);
+    return from && to;
 }
 
 /* The estimated bytes of a quoted span in a record (its quote, document
@@ -205,7 +210,7 @@ static bool wanted(const sitrep_corpus *c, size_t w)
 #define SPAN_BYTES 72
 
 /* The estimated bytes of each kind of record: one home for the writer
- * (wanted()) and the total (sr_corpus_records_bytes). */
+ * (wanted()) and the totals (sr_corpus_section_bytes). */
 static size_t est_document(const sr_cdoc *d)
 {
     return d->record_len + 1;
@@ -502,49 +507,123 @@ static uint32_t *output_order(const sitrep_corpus *c, bool events, size_t ng)
     return order;
 }
 
-static sitrep_status write_claims(const sitrep_corpus *c, sitrep_write_fn write, void *ctx)
+/* What writing the claims or the events prepares, kept in c->prep for
+ * the next range: each owner's first span and quote bytes (sr_span_index)
+ * and the merged records' output order. */
+typedef struct sourced_prep {
+    size_t *first, *qb;
+    uint32_t *order;
+} sourced_prep;
+
+/* What writing the entities prepares: their order, and the mention rows'
+ * numbers by entity (idx[first[e] .. first[e + 1])) with each entity's
+ * quote bytes. */
+typedef struct entity_prep {
+    const sr_centity **order;
+    size_t *first, *qbytes;
+    uint32_t *idx;
+    size_t most;
+} entity_prep;
+
+struct sr_prep {
+    sourced_prep claims, events;
+    bool claims_ready, events_ready;
+    entity_prep entities;
+    bool entities_ready;
+};
+
+static void sourced_free(const sitrep_corpus *c, sourced_prep *p)
+{
+    c->mem->free(p->first);
+    c->mem->free(p->qb);
+    c->mem->free(p->order);
+    memset(p, 0, sizeof *p);
+}
+
+static void entity_prep_free(const sitrep_corpus *c, entity_prep *p)
+{
+    c->mem->free((void *)p->order);
+    c->mem->free(p->first);
+    c->mem->free(p->qbytes);
+    c->mem->free(p->idx);
+    memset(p, 0, sizeof *p);
+}
+
+void sr_corpus_prep_free(sitrep_corpus *c)
+{
+    if (!c->prep)
+        return;
+    sourced_free(c, &c->prep->claims);
+    sourced_free(c, &c->prep->events);
+    entity_prep_free(c, &c->prep->entities);
+    c->mem->free(c->prep);
+    c->prep = NULL;
+}
+
+static struct sr_prep *prep_of(sitrep_corpus *c)
+{
+    if (!c->prep)
+        c->prep = c->mem->calloc(1, sizeof *c->prep);
+    return c->prep;
+}
+
+/* The claims' (or events') preparation, made once. */
+static sitrep_status prep_sourced(sitrep_corpus *c, bool events, const sourced_prep **out)
+{
+    struct sr_prep *pr = prep_of(c);
+    if (!pr)
+        return SITREP_ENOMEM;
+    sourced_prep *p = events ? &pr->events : &pr->claims;
+    bool *ready = events ? &pr->events_ready : &pr->claims_ready;
+    if (!*ready) {
+        p->first = events ? sr_span_index(c, &c->event_spans, SR_VEC_COUNT(&c->events, sr_cevent), &p->qb)
+                          : sr_span_index(c, &c->claim_spans, SR_VEC_COUNT(&c->claims, sr_cclaim), &p->qb);
+        p->order = output_order(c, events,
+                                events ? SR_VEC_COUNT(&c->egroups, sr_cegroup) : SR_VEC_COUNT(&c->groups, sr_cgroup));
+        if (!p->first || !p->qb || !p->order) {
+            sourced_free(c, p);
+            return SITREP_ENOMEM;
+        }
+        *ready = true;
+    }
+    *out = p;
+    return SITREP_OK;
+}
+
+static sitrep_status write_claims(sitrep_corpus *c, sitrep_write_fn write, void *ctx)
 {
     size_t ng = SR_VEC_COUNT(&c->groups, sr_cgroup);
-    size_t *qb = NULL;
-    size_t *first = sr_span_index(c, &c->claim_spans, SR_VEC_COUNT(&c->claims, sr_cclaim), &qb);
-    uint32_t *order = output_order(c, false, ng);
-    sitrep_status st = first && qb && order ? SITREP_OK : SITREP_ENOMEM;
+    const sourced_prep *p = NULL;
+    sitrep_status st = prep_sourced(c, false, &p);
     for (size_t i = 0; i < ng && st == SITREP_OK; i++) {
-        const sr_cgroup *g = &SR_VEC_AT(&c->groups, sr_cgroup, order[i]);
-        if (wanted(c, est_sourced(sources_bytes(qb, first, (const uint32_t *)(const void *)c->claim_members.data +
-                                                                g->first_member,
+        const sr_cgroup *g = &SR_VEC_AT(&c->groups, sr_cgroup, p->order[i]);
+        if (wanted(c, est_sourced(sources_bytes(p->qb, p->first,
+                                                (const uint32_t *)(const void *)c->claim_members.data +
+                                                    g->first_member,
                                                 g->nmembers))))
-            st = emit(c, group_json(c, g, first), write, ctx);
+            st = emit(c, group_json(c, g, p->first), write, ctx);
     }
-    c->mem->free(first);
-    c->mem->free(qb);
-    c->mem->free(order);
     return st;
 }
 
-static sitrep_status write_events(const sitrep_corpus *c, sitrep_write_fn write, void *ctx)
+static sitrep_status write_events(sitrep_corpus *c, sitrep_write_fn write, void *ctx)
 {
     size_t ng = SR_VEC_COUNT(&c->egroups, sr_cegroup);
-    size_t *qb = NULL;
-    size_t *first = sr_span_index(c, &c->event_spans, SR_VEC_COUNT(&c->events, sr_cevent), &qb);
-    uint32_t *order = output_order(c, true, ng);
-    sitrep_status st = first && qb && order ? SITREP_OK : SITREP_ENOMEM;
+    const sourced_prep *p = NULL;
+    sitrep_status st = prep_sourced(c, true, &p);
     for (size_t i = 0; i < ng && st == SITREP_OK; i++)
-        st = egroup_emit(c, &SR_VEC_AT(&c->egroups, sr_cegroup, order[i]), first, qb, write,
+        st = egroup_emit(c, &SR_VEC_AT(&c->egroups, sr_cegroup, p->order[i]), p->first, p->qb, write,
                          ctx); /* wanted() per record */
     /* then the happenings merged across reports */
     for (size_t i = 0; i < ng && st == SITREP_OK; i++) {
-        const sr_cegroup *g = &SR_VEC_AT(&c->egroups, sr_cegroup, order[i]);
+        const sr_cegroup *g = &SR_VEC_AT(&c->egroups, sr_cegroup, p->order[i]);
         if (many_reports(c, g) &&
-            wanted(c, est_sourced(sources_bytes(qb, first,
+            wanted(c, est_sourced(sources_bytes(p->qb, p->first,
                                                 (const uint32_t *)(const void *)c->event_members.data +
                                                     g->first_member,
                                                 g->nmembers))))
-            st = emit(c, happening_json(c, g, first), write, ctx);
+            st = emit(c, happening_json(c, g, p->first), write, ctx);
     }
-    c->mem->free(first);
-    c->mem->free(qb);
-    c->mem->free(order);
     return st;
 }
 
@@ -703,40 +782,34 @@ static sitrep_status write_stories(const sitrep_corpus *c, sitrep_write_fn write
     return st;
 }
 
-sitrep_status sr_corpus_write_records(sitrep_corpus *c, unsigned flags,
-                                      sitrep_write_fn write, void *ctx)
+/* The entities' preparation, made once: their order, and the mentions
+ * (rows on disk, the run's largest array) sorted by entity in memory, a
+ * counting sort of their numbers in two reads of the rows in order. */
+static sitrep_status prep_entities(sitrep_corpus *c, const entity_prep **out)
 {
-    (void)flags;
-    if (c == NULL || write == NULL || !c->finished)
-        return SITREP_EARG;
-    sitrep_status fst = write_documents(c, write, ctx);
-    if (fst == SITREP_OK)
-        fst = write_stories(c, write, ctx);
-    if (fst != SITREP_OK)
-        return fst;
+    struct sr_prep *pr = prep_of(c);
+    if (!pr)
+        return SITREP_ENOMEM;
+    entity_prep *p = &pr->entities;
+    *out = p;
+    if (pr->entities_ready)
+        return SITREP_OK;
     size_t ne = SR_VEC_COUNT(&c->entities, sr_centity);
     size_t nm = c->mentions.n;
     const sr_centity *es = (const sr_centity *)(const void *)c->entities.data;
-    const sr_centity **order = c->mem->calloc(ne ? ne : 1, sizeof *order);
-    size_t *first = c->mem->calloc(ne + 2, sizeof *first);
-    uint32_t *idx = nm < UINT32_MAX ? c->mem->calloc(nm ? nm : 1, sizeof *idx) : NULL;
-    size_t *qbytes = c->mem->calloc(ne + 1, sizeof *qbytes); /* each entity's mentions' quote bytes */
-    sr_cmention *rows = NULL;
-    const char **scratch = NULL;
-    sr_buf line;
-    sr_buf_init(&line, c->mem);
-    sitrep_status st = SITREP_OK;
-    if (!order || !first || !idx || !qbytes) {
-        st = SITREP_ENOMEM;
-        goto done;
+    p->order = c->mem->calloc(ne ? ne : 1, sizeof *p->order);
+    p->first = c->mem->calloc(ne + 2, sizeof *p->first);
+    p->idx = nm < UINT32_MAX ? c->mem->calloc(nm ? nm : 1, sizeof *p->idx) : NULL;
+    p->qbytes = c->mem->calloc(ne + 1, sizeof *p->qbytes); /* each entity's mentions' quote bytes */
+    if (!p->order || !p->first || !p->idx || !p->qbytes) {
+        entity_prep_free(c, p);
+        return SITREP_ENOMEM;
     }
     for (size_t i = 0; i < ne; i++)
-        order[i] = &es[i];
-    qsort(order, ne, sizeof *order, cmp_entity);
-    /* The mentions are rows on disk (the run's largest array): their
-     * numbers are sorted by entity in memory, a counting sort in two
-     * reads of the rows in order; each entity's rows are read when its
-     * record is written. */
+        p->order[i] = &es[i];
+    qsort(p->order, ne, sizeof *p->order, cmp_entity);
+    sitrep_status st = SITREP_OK;
+    size_t *first = p->first;
     for (int pass = 0; pass < 2 && st == SITREP_OK; pass++) {
         sr_cmention buf[256];
         for (size_t i = 0; i < nm && st == SITREP_OK;) {
@@ -746,9 +819,9 @@ sitrep_status sr_corpus_write_records(sitrep_corpus *c, unsigned flags,
                 if (buf[k].entity >= ne)
                     st = SITREP_EFORMAT;
                 else if (pass == 0)
-                    first[buf[k].entity + 2]++, qbytes[buf[k].entity] += buf[k].quote_len;
+                    first[buf[k].entity + 2]++, p->qbytes[buf[k].entity] += buf[k].quote_len;
                 else
-                    idx[first[buf[k].entity + 1]++] = (uint32_t)(i + k);
+                    p->idx[first[buf[k].entity + 1]++] = (uint32_t)(i + k);
             }
             i += n;
         }
@@ -756,26 +829,44 @@ sitrep_status sr_corpus_write_records(sitrep_corpus *c, unsigned flags,
             for (size_t e = 0; e + 2 <= ne + 1; e++)
                 first[e + 2] += first[e + 1];
     }
+    if (st != SITREP_OK) {
+        entity_prep_free(c, p);
+        return st;
+    }
     /* now first[e + 1] is where entity e + 1 starts: first[e] .. first[e + 1] are e's */
-    size_t most = 0;
     for (size_t e = 0; e < ne; e++)
-        if (first[e + 1] - first[e] > most)
-            most = first[e + 1] - first[e];
-    rows = c->mem->calloc(most ? most : 1, sizeof *rows);
-    scratch = c->mem->calloc(most + 1, sizeof *scratch);
-    if (st == SITREP_OK && (!rows || !scratch))
+        if (first[e + 1] - first[e] > p->most)
+            p->most = first[e + 1] - first[e];
+    pr->entities_ready = true;
+    return SITREP_OK;
+}
+
+static sitrep_status write_entities(sitrep_corpus *c, sitrep_write_fn write, void *ctx)
+{
+    size_t ne = SR_VEC_COUNT(&c->entities, sr_centity);
+    const sr_centity *es = (const sr_centity *)(const void *)c->entities.data;
+    const entity_prep *p = NULL;
+    sitrep_status st = prep_entities(c, &p);
+    if (st != SITREP_OK)
+        return st;
+    const size_t *first = p->first;
+    sr_cmention *rows = c->mem->calloc(p->most ? p->most : 1, sizeof *rows);
+    const char **scratch = c->mem->calloc(p->most + 1, sizeof *scratch);
+    sr_buf line;
+    sr_buf_init(&line, c->mem);
+    if (!rows || !scratch)
         st = SITREP_ENOMEM;
     for (size_t k = 0; k < ne && st == SITREP_OK; k++) {
-        size_t e = (size_t)(order[k] - es);
+        size_t e = (size_t)(p->order[k] - es);
         size_t n = first[e + 1] - first[e];
         if (n == 0)
             continue;
         /* a mention's span, its surface form among the aliases, its document */
-        if (!wanted(c, est_entity(n, qbytes[e])))
+        if (!wanted(c, est_entity(n, p->qbytes[e])))
             continue;
         /* rows near each other (an entity's mentions in one document) are
          * read together: one read for the rows of a block of them */
-        const uint32_t *at = idx + first[e];
+        const uint32_t *at = p->idx + first[e];
         sr_cmention block[128];
         for (size_t i = 0, j; i < n && st == SITREP_OK; i = j) {
             for (j = i + 1; j < n && at[j] / 128 == at[i] / 128; j++)
@@ -797,25 +888,46 @@ sitrep_status sr_corpus_write_records(sitrep_corpus *c, unsigned flags,
         snprintf(id, sizeof id, "E%012llx", (unsigned long long)(es[e].key & 0xffffffffffffull));
         st = entity_emit(&es[e], id, rows, n, scratch, &line, write, ctx);
     }
-done:
     sr_buf_free(&line);
-    c->mem->free(order);
-    c->mem->free(idx);
-    c->mem->free(qbytes);
     c->mem->free(rows);
-    c->mem->free(first);
     c->mem->free(scratch);
-    if (st == SITREP_OK)
-        st = write_claims(c, write, ctx);
-    if (st == SITREP_OK)
-        st = write_events(c, write, ctx);
-    if (st == SITREP_OK)
-        st = write_conflicts(c, write, ctx);
-    if (st == SITREP_OK)
-        st = write_trends(c, write, ctx);
-    /* the mention records come after everything else */
-    if (st == SITREP_OK)
-        st = write_exprs(c, write, ctx);
+    return st;
+}
+
+/* Does the range take any record of section `sec`? */
+static bool touches(const sr_slice *s, unsigned sec)
+{
+    return s->lo_sec <= sec && (sec < s->hi_sec || (sec == s->hi_sec && s->hi_frac > 0));
+}
+
+sitrep_status sr_corpus_write_records(sitrep_corpus *c, unsigned flags,
+                                      sitrep_write_fn write, void *ctx)
+{
+    (void)flags;
+    if (c == NULL || write == NULL || !c->finished)
+        return SITREP_EARG;
+    sitrep_status st = SITREP_OK;
+    for (unsigned sec = 0; sec < SR_SECTIONS && st == SITREP_OK; sec++) {
+        if (c->slice) {
+            if (!touches(c->slice, sec))
+                continue; /* passed by: not sorted, not built */
+            c->slice->sec = sec;
+            c->slice->at = 0;
+            st = sr_corpus_section_bytes(c, sec, &c->slice->total);
+            if (st != SITREP_OK)
+                break;
+        }
+        switch (sec) {
+        case SR_SEC_DOCUMENTS: st = write_documents(c, write, ctx); break;
+        case SR_SEC_STORIES: st = write_stories(c, write, ctx); break;
+        case SR_SEC_ENTITIES: st = write_entities(c, write, ctx); break;
+        case SR_SEC_CLAIMS: st = write_claims(c, write, ctx); break;
+        case SR_SEC_EVENTS: st = write_events(c, write, ctx); break;
+        case SR_SEC_CONFLICTS: st = write_conflicts(c, write, ctx); break;
+        case SR_SEC_TRENDS: st = write_trends(c, write, ctx); break;
+        default: st = write_exprs(c, write, ctx); break; /* the mention records come after everything else */
+        }
+    }
     return st;
 }
 
@@ -837,81 +949,65 @@ static size_t est_egroup(const sitrep_corpus *c, const sr_cegroup *g, const size
     return w;
 }
 
-sitrep_status sr_corpus_records_bytes(const sitrep_corpus *c, size_t *total)
+sitrep_status sr_corpus_section_bytes(sitrep_corpus *c, unsigned sec, size_t *total)
 {
-    if (c == NULL || total == NULL || !c->finished)
+    if (c == NULL || total == NULL || sec >= SR_SECTIONS)
         return SITREP_EARG;
+    *total = 0;
     size_t w = 0;
-    size_t nd = SR_VEC_COUNT(&c->docs, sr_cdoc), ns = SR_VEC_COUNT(&c->stories, sr_cstory);
-    size_t ne = SR_VEC_COUNT(&c->entities, sr_centity), nm = c->mentions.n;
-    const sr_cdoc *docs = (const sr_cdoc *)(const void *)c->docs.data;
-    size_t *per = c->mem->calloc((ns > ne ? ns : ne) * 2 + 1, sizeof *per);
-    if (per == NULL)
-        return SITREP_ENOMEM;
     sitrep_status st = SITREP_OK;
-    /* documents, and stories by their documents */
-    for (size_t i = 0; i < nd; i++) {
-        w += est_document(&docs[i]);
-        if (docs[i].story >= 0 && (size_t)docs[i].story < ns)
-            per[docs[i].story]++;
-    }
-    for (size_t s = 0; s < ns; s++)
-        w += est_story(per[s]);
-    /* entities with mentions: each one's count and quote bytes, from one
-     * pass over the mention rows */
-    memset(per, 0, ((ns > ne ? ns : ne) * 2 + 1) * sizeof *per);
-    sr_cmention buf[256];
-    for (size_t i = 0; i < nm && st == SITREP_OK;) {
-        size_t n = nm - i < 256 ? nm - i : 256;
-        st = sr_rows_get(&c->mentions, i, n, buf);
-        for (size_t k = 0; k < n && st == SITREP_OK; k++) {
-            if (buf[k].entity >= ne) {
-                st = SITREP_EFORMAT;
-                break;
-            }
-            per[2 * buf[k].entity]++;
-            per[2 * buf[k].entity + 1] += buf[k].quote_len;
+    const sr_cdoc *docs = (const sr_cdoc *)(const void *)c->docs.data;
+    size_t nd = SR_VEC_COUNT(&c->docs, sr_cdoc);
+    if (sec == SR_SEC_DOCUMENTS) {
+        for (size_t i = 0; i < nd; i++)
+            w += est_document(&docs[i]);
+    } else if (sec == SR_SEC_STORIES) {
+        /* stories by their documents */
+        size_t ns = SR_VEC_COUNT(&c->stories, sr_cstory);
+        size_t *per = c->mem->calloc(ns + 1, sizeof *per);
+        if (per == NULL)
+            return SITREP_ENOMEM;
+        for (size_t i = 0; i < nd; i++)
+            if (docs[i].story >= 0 && (size_t)docs[i].story < ns)
+                per[docs[i].story]++;
+        for (size_t k = 0; k < ns; k++)
+            w += est_story(per[k]);
+        c->mem->free(per);
+    } else if (sec == SR_SEC_ENTITIES) {
+        /* entities with mentions: each one's count and quote bytes */
+        const entity_prep *p = NULL;
+        st = prep_entities(c, &p);
+        size_t ne = SR_VEC_COUNT(&c->entities, sr_centity);
+        for (size_t e = 0; e < ne && st == SITREP_OK; e++)
+            if (p->first[e + 1] > p->first[e])
+                w += est_entity(p->first[e + 1] - p->first[e], p->qbytes[e]);
+    } else if (sec == SR_SEC_CLAIMS || sec == SR_SEC_EVENTS) {
+        /* their sources, from their span rows */
+        const sourced_prep *p = NULL;
+        st = prep_sourced(c, sec == SR_SEC_EVENTS, &p);
+        if (st == SITREP_OK && sec == SR_SEC_CLAIMS) {
+            size_t ng = SR_VEC_COUNT(&c->groups, sr_cgroup);
+            const sr_cgroup *gs = (const sr_cgroup *)(const void *)c->groups.data;
+            const uint32_t *cm = (const uint32_t *)(const void *)c->claim_members.data;
+            for (size_t g = 0; g < ng; g++)
+                w += est_sourced(sources_bytes(p->qb, p->first, cm + gs[g].first_member, gs[g].nmembers));
+        } else if (st == SITREP_OK) {
+            size_t ng = SR_VEC_COUNT(&c->egroups, sr_cegroup);
+            for (size_t g = 0; g < ng; g++)
+                w += est_egroup(c, &SR_VEC_AT(&c->egroups, sr_cegroup, g), p->first, p->qb);
         }
-        i += n;
+    } else if (sec == SR_SEC_CONFLICTS) {
+        size_t n = SR_VEC_COUNT(&c->conflicts, sr_cconflict);
+        for (size_t i = 0; i < n; i++)
+            w += est_conflict(&SR_VEC_AT(&c->conflicts, sr_cconflict, i));
+    } else if (sec == SR_SEC_TRENDS) {
+        w = SR_VEC_COUNT(&c->trends, sr_ctrend) * EST_TREND;
+    } else {
+        size_t n = SR_VEC_COUNT(&c->exprs, sr_cexpr);
+        for (size_t i = 0; i < n; i++)
+            if (SR_VEC_AT(&c->exprs, sr_cexpr, i).alive)
+                w += est_expr(&SR_VEC_AT(&c->exprs, sr_cexpr, i));
     }
-    for (size_t e = 0; e < ne && st == SITREP_OK; e++)
-        if (per[2 * e])
-            w += est_entity(per[2 * e], per[2 * e + 1]);
-    c->mem->free(per);
-    /* claims and events: their sources, from their span rows */
-    size_t *qb = NULL, *first = NULL;
-    if (st == SITREP_OK) {
-        first = sr_span_index(c, &c->claim_spans, SR_VEC_COUNT(&c->claims, sr_cclaim), &qb);
-        if (!first || !qb)
-            st = SITREP_ENOMEM;
-        size_t ng = SR_VEC_COUNT(&c->groups, sr_cgroup);
-        const sr_cgroup *gs = (const sr_cgroup *)(const void *)c->groups.data;
-        const uint32_t *cm = (const uint32_t *)(const void *)c->claim_members.data;
-        for (size_t g = 0; g < ng && st == SITREP_OK; g++)
-            w += est_sourced(sources_bytes(qb, first, cm + gs[g].first_member, gs[g].nmembers));
-        c->mem->free(first);
-        c->mem->free(qb);
-        first = qb = NULL;
-    }
-    if (st == SITREP_OK) {
-        first = sr_span_index(c, &c->event_spans, SR_VEC_COUNT(&c->events, sr_cevent), &qb);
-        if (!first || !qb)
-            st = SITREP_ENOMEM;
-        size_t ng = SR_VEC_COUNT(&c->egroups, sr_cegroup);
-        for (size_t g = 0; g < ng && st == SITREP_OK; g++)
-            w += est_egroup(c, &SR_VEC_AT(&c->egroups, sr_cegroup, g), first, qb);
-        c->mem->free(first);
-        c->mem->free(qb);
-    }
-    /* conflicts, trends, the mention records */
-    size_t n = SR_VEC_COUNT(&c->conflicts, sr_cconflict);
-    for (size_t i = 0; i < n; i++)
-        w += est_conflict(&SR_VEC_AT(&c->conflicts, sr_cconflict, i));
-    w += SR_VEC_COUNT(&c->trends, sr_ctrend) * EST_TREND;
-    n = SR_VEC_COUNT(&c->exprs, sr_cexpr);
-    for (size_t i = 0; i < n; i++)
-        if (SR_VEC_AT(&c->exprs, sr_cexpr, i).alive)
-            w += est_expr(&SR_VEC_AT(&c->exprs, sr_cexpr, i));
     *total = w;
     return st;
 }

@@ -15,13 +15,17 @@ sitrep_status sr_json_emit(json_t *o, const sitrep_mem *mem, sitrep_write_fn wri
 
 /* corpus_json.c: the records of a finished corpus (sitrep_corpus_finish),
  * in the order of the output contract: documents, stories, entities,
- * claims, events, conflicts, trends, then the mention records.  Only
- * writes: EARG for a corpus not finished. */
+ * claims, events, conflicts, trends, then the mention records (the
+ * sections SR_SEC_*); those of c->slice only when set, whose sections
+ * must be ready (sr_corpus_section_bytes).  Only writes: EARG for a
+ * corpus not finished. */
 sitrep_status sr_corpus_write_records(sitrep_corpus *c, unsigned flags, sitrep_write_fn write,
                                       void *ctx);
-/* corpus_json.c: the estimated bytes of all the records the writer writes
- * (what a slice of them is cut by, sr_slice), without writing or sorting
- * them: sitrep_corpus_write_json_part cuts its parts by it. */
-sitrep_status sr_corpus_records_bytes(const sitrep_corpus *c, size_t *total);
+/* corpus_json.c: the estimated bytes of the records of section `sec`
+ * (SR_SEC_*) the writer writes, what a range of them is cut by (sr_slice),
+ * without writing or sorting them.  The section's records must be ready:
+ * the stories stage run for documents, stories and mention records, the
+ * corroboration for claims, events, conflicts and trends. */
+sitrep_status sr_corpus_section_bytes(sitrep_corpus *c, unsigned sec, size_t *total);
 
 #endif

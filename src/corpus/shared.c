@@ -1,0 +1,339 @@
+/*
+ * shared.c -- a corpus's corroboration as bytes, made once and given to
+ * other corpora made alike (the same snapshots merged on other machines),
+ * so that they write the claim, event, conflict and trend records without
+ * corroborating again (sitrep.dask: one task corroborates while the
+ * others write the documents and entities, which need none of it).
+ *
+ * The corroboration is what sr_corroborate makes: each claim's and
+ * event's group, the merged claims and events with their members, the
+ * conflicts and the trends.  It depends on the stories stage (the stories,
+ * the dates they give undated articles, those articles read again), which
+ * every corpus runs itself: it is a function of the same documents, and
+ * cheap beside the corroboration.  A corpus takes bytes only of its own
+ * documents, claims and events (a fingerprint of them is checked), of the
+ * same build (the layout of the structs is checked): else SITREP_EFORMAT.
+ * Strings are written as their bytes and interned on loading.
+ */
+#include "corpus/corpus.h"
+
+#include "wordhash.h"
+
+#include <math.h>
+#include <stddef.h>
+#include <string.h>
+
+#define CORR_MAGIC "SRCORR\x01\x00"
+
+enum { NO_STRING = 0xffffffffu };
+
+/* The build's layout of what is written, and the corpus written from. */
+static uint64_t layout(void)
+{
+    uint64_t h = sr_mix64(sr_row_layout() ^ 0x636f7272u);
+    h = sr_mix64(h ^ sizeof(sr_cgroup) ^ (sizeof(sr_cegroup) << 16) ^ ((uint64_t)sizeof(sr_cconflict) << 32));
+    return sr_mix64(h ^ sizeof(sr_ctrend) ^ ((uint64_t)SR_SECTIONS << 40));
+}
+
+static uint64_t fingerprint(const sitrep_corpus *c)
+{
+    size_t nd = SR_VEC_COUNT(&c->docs, sr_cdoc), ncl = SR_VEC_COUNT(&c->claims, sr_cclaim);
+    size_t nev = SR_VEC_COUNT(&c->events, sr_cevent);
+    uint64_t h = sr_mix64(nd ^ ((uint64_t)ncl << 21) ^ ((uint64_t)nev << 42));
+    h = sr_mix64(h ^ SR_VEC_COUNT(&c->trendwords, sr_ctrendword));
+    for (size_t i = 0; i < nd; i++) {
+        const char *id = SR_VEC_AT(&c->docs, sr_cdoc, i).id;
+        h = sr_mix64(h ^ sr_word_hash(id, strlen(id)));
+    }
+    for (size_t i = 0; i < ncl; i++) {
+        const sr_cclaim *x = &SR_VEC_AT(&c->claims, sr_cclaim, i);
+        h = sr_mix64(h ^ x->doc_index ^ ((uint64_t)x->first << 32) ^ x->key);
+    }
+    for (size_t i = 0; i < nev; i++) {
+        const sr_cevent *x = &SR_VEC_AT(&c->events, sr_cevent, i);
+        h = sr_mix64(h ^ x->doc_index ^ ((uint64_t)x->first << 32));
+    }
+    return h;
+}
+
+/* ---- writing ---- */
+
+static bool put(sr_buf *b, const void *p, size_t n)
+{
+    return n == 0 || sr_buf_put(b, p, n);
+}
+
+static bool put_u32(sr_buf *b, uint32_t v)
+{
+    return put(b, &v, sizeof v);
+}
+
+static bool put_u64(sr_buf *b, uint64_t v)
+{
+    return put(b, &v, sizeof v);
+}
+
+static bool put_str(sr_buf *b, const char *s)
+{
+    if (!s)
+        return put_u32(b, NO_STRING);
+    size_t n = strlen(s);
+    return n < NO_STRING && put_u32(b, (uint32_t)n) && put(b, s, n);
+}
+
+static sitrep_status save(const sitrep_corpus *c, sr_buf *b)
+{
+    size_t ncl = SR_VEC_COUNT(&c->claims, sr_cclaim), nev = SR_VEC_COUNT(&c->events, sr_cevent);
+    size_t ng = SR_VEC_COUNT(&c->groups, sr_cgroup), ncm = SR_VEC_COUNT(&c->claim_members, uint32_t);
+    size_t neg = SR_VEC_COUNT(&c->egroups, sr_cegroup), nem = SR_VEC_COUNT(&c->event_members, uint32_t);
+    size_t ncf = SR_VEC_COUNT(&c->conflicts, sr_cconflict), ntr = SR_VEC_COUNT(&c->trends, sr_ctrend);
+    bool ok = put(b, CORR_MAGIC, 8) && put_u64(b, layout()) && put_u64(b, fingerprint(c));
+    ok = ok && put_u64(b, ncl) && put_u64(b, nev) && put_u64(b, ng) && put_u64(b, ncm) && put_u64(b, neg) &&
+         put_u64(b, nem) && put_u64(b, ncf) && put_u64(b, ntr);
+    for (size_t i = 0; i < ncl && ok; i++)
+        ok = put_u32(b, (uint32_t)SR_VEC_AT(&c->claims, sr_cclaim, i).group);
+    for (size_t i = 0; i < nev && ok; i++)
+        ok = put_u32(b, (uint32_t)SR_VEC_AT(&c->events, sr_cevent, i).group);
+    for (size_t i = 0; i < ng && ok; i++) {
+        const sr_cgroup *g = &SR_VEC_AT(&c->groups, sr_cgroup, i);
+        ok = put_u32(b, g->rep) && put_u32(b, g->first_member) && put_u32(b, g->nmembers) && put_u32(b, g->outlets) &&
+             put(b, &g->contested, 1) && put(b, g->from, 11) && put(b, g->to, 11) && put_str(b, g->id) &&
+             put_str(b, g->actor) && put_str(b, g->attributed_to);
+    }
+    ok = ok && put(b, c->claim_members.data, ncm * sizeof(uint32_t));
+    for (size_t i = 0; i < neg && ok; i++) {
+        const sr_cegroup *g = &SR_VEC_AT(&c->egroups, sr_cegroup, i);
+        ok = put_u32(b, g->rep) && put_u32(b, g->first_member) && put_u32(b, g->nmembers) && put_str(b, g->id);
+    }
+    ok = ok && put(b, c->event_members.data, nem * sizeof(uint32_t));
+    for (size_t i = 0; i < ncf && ok; i++) {
+        const sr_cconflict *x = &SR_VEC_AT(&c->conflicts, sr_cconflict, i);
+        ok = put_u32(b, x->a) && put_u32(b, x->b) && put(b, &x->kind, 1) && put_str(b, x->reason);
+    }
+    for (size_t i = 0; i < ntr && ok; i++) {
+        const sr_ctrend *t = &SR_VEC_AT(&c->trends, sr_ctrend, i);
+        ok = put(b, t->groups, sizeof t->groups) && put(b, &t->npoints, 1) && put(b, &t->projection, sizeof(double)) &&
+             put(b, t->proj_from, 11) && put(b, t->proj_to, 11) && put_str(b, t->basis) &&
+             put(b, &t->ratio, sizeof(double)) && put_u32(b, (uint32_t)t->check) && put_str(b, t->verdict);
+    }
+    return ok ? SITREP_OK : SITREP_ENOMEM;
+}
+
+sitrep_status sitrep_corpus_write_corroboration(sitrep_corpus *c, sitrep_write_fn write, void *ctx)
+{
+    if (c == NULL || write == NULL)
+        return SITREP_EARG;
+    sitrep_status st = sitrep_corpus_finish(c);
+    if (st != SITREP_OK)
+        return st;
+    sr_buf b;
+    sr_buf_init(&b, c->mem);
+    st = save(c, &b);
+    if (st == SITREP_OK && write(b.data, b.len, ctx) != 0)
+        st = SITREP_EIO;
+    sr_buf_free(&b);
+    return st;
+}
+
+/* ---- reading ---- */
+
+typedef struct reader {
+    const unsigned char *p, *end;
+    bool bad;
+} reader;
+
+static bool get(reader *r, void *dst, size_t n)
+{
+    if (r->bad || (size_t)(r->end - r->p) < n) {
+        r->bad = true;
+        return false;
+    }
+    if (n)
+        memcpy(dst, r->p, n);
+    r->p += n;
+    return true;
+}
+
+static uint32_t get_u32(reader *r)
+{
+    uint32_t v = 0;
+    get(r, &v, sizeof v);
+    return v;
+}
+
+static uint64_t get_u64(reader *r)
+{
+    uint64_t v = 0;
+    get(r, &v, sizeof v);
+    return v;
+}
+
+/* A date field: 10 bytes and a NUL, "" or digits and dashes (it goes
+ * into JSON as it is). */
+static void get_day(reader *r, char day[11])
+{
+    get(r, day, 11);
+    day[10] = '\0';
+    for (size_t i = 0; day[i]; i++)
+        if (!((day[i] >= '0' && day[i] <= '9') || day[i] == '-'))
+            r->bad = true;
+}
+
+/* A string, interned in c (NULL when written as none; *bad on damage). */
+static const char *get_str(sitrep_corpus *c, reader *r, bool *nomem)
+{
+    uint32_t n = get_u32(r);
+    if (r->bad || n == NO_STRING)
+        return NULL;
+    size_t bad;
+    if ((size_t)(r->end - r->p) < n || !sr_utf8_valid((const char *)r->p, n, &bad) || memchr(r->p, 0, n)) {
+        r->bad = true;
+        return NULL;
+    }
+    const char *s = sr_corpus_intern(c, (const char *)r->p, n);
+    if (!s)
+        *nomem = true;
+    r->p += n;
+    return s;
+}
+
+/* An array of n elements of `size` bytes, appended to b. */
+static bool get_vec(reader *r, sr_buf *b, size_t n, size_t size)
+{
+    if (n == 0)
+        return !r->bad;
+    if (n > (size_t)(r->end - r->p) / size) {
+        r->bad = true;
+        return false;
+    }
+    if (!sr_buf_reserve(b, n * size))
+        return false;
+    get(r, b->data + b->len, n * size);
+    b->len += n * size;
+    return !r->bad;
+}
+
+sitrep_status sitrep_corpus_add_corroboration(sitrep_corpus *c, const void *data, size_t len)
+{
+    if (c == NULL || (data == NULL && len))
+        return SITREP_EARG;
+    if (c->corroborated)
+        return SITREP_EARG; /* it has one */
+    sitrep_status st = sr_corpus_finish_stories(c);
+    if (st != SITREP_OK)
+        return st;
+    reader r = {data, (const unsigned char *)data + len, false};
+    char magic[8];
+    if (!get(&r, magic, 8) || memcmp(magic, CORR_MAGIC, 8) != 0 || get_u64(&r) != layout() ||
+        get_u64(&r) != fingerprint(c))
+        return SITREP_EFORMAT;
+    size_t ncl = SR_VEC_COUNT(&c->claims, sr_cclaim), nev = SR_VEC_COUNT(&c->events, sr_cevent);
+    size_t nw = SR_VEC_COUNT(&c->trendwords, sr_ctrendword);
+    uint64_t n[8];
+    for (size_t k = 0; k < 8; k++)
+        n[k] = get_u64(&r);
+    size_t left = (size_t)(r.end - r.p);
+    /* every count bounded by the bytes there (an element takes 4 or more) */
+    for (size_t k = 0; k < 8; k++)
+        if (n[k] > left / 4)
+            r.bad = true;
+    if (r.bad || n[0] != ncl || n[1] != nev)
+        return SITREP_EFORMAT;
+    size_t ng = n[2], ncm = n[3], neg = n[4], nem = n[5], ncf = n[6], ntr = n[7];
+    /* what is read goes into fresh arrays, kept only when all of it is good */
+    sr_buf groups, members, egroups, emembers, conflicts, trends, cg, eg;
+    sr_buf_init(&groups, c->mem), sr_buf_init(&members, c->mem), sr_buf_init(&egroups, c->mem);
+    sr_buf_init(&emembers, c->mem), sr_buf_init(&conflicts, c->mem), sr_buf_init(&trends, c->mem);
+    sr_buf_init(&cg, c->mem), sr_buf_init(&eg, c->mem);
+    bool nomem = false;
+    nomem = !get_vec(&r, &cg, ncl, sizeof(int32_t)) && !r.bad;
+    nomem = nomem || (!get_vec(&r, &eg, nev, sizeof(int32_t)) && !r.bad);
+    for (size_t i = 0; i < ng && !r.bad && !nomem; i++) {
+        sr_cgroup g;
+        memset(&g, 0, sizeof g);
+        g.rep = get_u32(&r), g.first_member = get_u32(&r), g.nmembers = get_u32(&r), g.outlets = get_u32(&r);
+        get(&r, &g.contested, 1);
+        get_day(&r, g.from), get_day(&r, g.to);
+        g.id = get_str(c, &r, &nomem), g.actor = get_str(c, &r, &nomem), g.attributed_to = get_str(c, &r, &nomem);
+        if (!r.bad && (!g.id || !g.id[0] || g.rep >= ncl || g.nmembers == 0 || g.first_member > ncm ||
+                       g.nmembers > ncm - g.first_member))
+            r.bad = true;
+        nomem = nomem || (!r.bad && !SR_VEC_PUSH(&groups, sr_cgroup, g));
+    }
+    nomem = nomem || (!r.bad && !get_vec(&r, &members, ncm, sizeof(uint32_t)) && !r.bad);
+    for (size_t i = 0; i < neg && !r.bad && !nomem; i++) {
+        sr_cegroup g;
+        memset(&g, 0, sizeof g);
+        g.rep = get_u32(&r), g.first_member = get_u32(&r), g.nmembers = get_u32(&r);
+        g.id = get_str(c, &r, &nomem);
+        if (!r.bad && (!g.id || !g.id[0] || g.rep >= nev || g.nmembers == 0 || g.first_member > nem ||
+                       g.nmembers > nem - g.first_member))
+            r.bad = true;
+        nomem = nomem || (!r.bad && !SR_VEC_PUSH(&egroups, sr_cegroup, g));
+    }
+    nomem = nomem || (!r.bad && !get_vec(&r, &emembers, nem, sizeof(uint32_t)) && !r.bad);
+    for (size_t i = 0; i < ncf && !r.bad && !nomem; i++) {
+        sr_cconflict x;
+        memset(&x, 0, sizeof x);
+        x.a = get_u32(&r), x.b = get_u32(&r);
+        get(&r, &x.kind, 1);
+        x.reason = get_str(c, &r, &nomem);
+        if (!r.bad && (!x.reason || x.a >= ng || x.b >= ng || x.kind > SR_CONFLICT_UPDATE))
+            r.bad = true;
+        nomem = nomem || (!r.bad && !SR_VEC_PUSH(&conflicts, sr_cconflict, x));
+    }
+    for (size_t i = 0; i < ntr && !r.bad && !nomem; i++) {
+        sr_ctrend t;
+        memset(&t, 0, sizeof t);
+        get(&r, t.groups, sizeof t.groups);
+        get(&r, &t.npoints, 1);
+        get(&r, &t.projection, sizeof(double));
+        get_day(&r, t.proj_from), get_day(&r, t.proj_to);
+        t.basis = get_str(c, &r, &nomem);
+        get(&r, &t.ratio, sizeof(double));
+        t.check = (int32_t)get_u32(&r);
+        t.verdict = get_str(c, &r, &nomem);
+        if (!r.bad && (t.npoints == 0 || t.npoints > 8 || !isfinite(t.projection) || !isfinite(t.ratio) || t.check < -1 || (t.check >= 0 && (size_t)t.check >= nw)))
+            r.bad = true;
+        for (size_t k = 0; k < t.npoints && !r.bad; k++)
+            if (t.groups[k] >= ng)
+                r.bad = true;
+        nomem = nomem || (!r.bad && !SR_VEC_PUSH(&trends, sr_ctrend, t));
+    }
+    if (!r.bad && r.p != r.end)
+        r.bad = true;
+    /* the numbers point inside their arrays */
+    const int32_t *cgs = (const int32_t *)(const void *)cg.data, *egs = (const int32_t *)(const void *)eg.data;
+    for (size_t i = 0; i < ncl && !r.bad && !nomem; i++)
+        if (cgs[i] < -1 || (cgs[i] >= 0 && (size_t)cgs[i] >= ng))
+            r.bad = true;
+    for (size_t i = 0; i < nev && !r.bad && !nomem; i++)
+        if (egs[i] < -1 || (egs[i] >= 0 && (size_t)egs[i] >= neg))
+            r.bad = true;
+    for (size_t i = 0; i < ncm && !r.bad && !nomem; i++)
+        if (SR_VEC_AT(&members, uint32_t, i) >= ncl)
+            r.bad = true;
+    for (size_t i = 0; i < nem && !r.bad && !nomem; i++)
+        if (SR_VEC_AT(&emembers, uint32_t, i) >= nev)
+            r.bad = true;
+    if (r.bad || nomem) {
+        st = nomem && !r.bad ? SITREP_ENOMEM : SITREP_EFORMAT;
+    } else {
+        for (size_t i = 0; i < ncl; i++)
+            SR_VEC_AT(&c->claims, sr_cclaim, i).group = cgs[i];
+        for (size_t i = 0; i < nev; i++)
+            SR_VEC_AT(&c->events, sr_cevent, i).group = egs[i];
+        sr_buf *dst[] = {&c->groups, &c->claim_members, &c->egroups, &c->event_members, &c->conflicts, &c->trends};
+        sr_buf *src[] = {&groups, &members, &egroups, &emembers, &conflicts, &trends};
+        for (size_t k = 0; k < 6; k++) {
+            sr_buf t = *dst[k];
+            *dst[k] = *src[k];
+            *src[k] = t; /* the old, empty, freed below */
+        }
+        c->corroborated = true;
+    }
+    sr_buf_free(&groups), sr_buf_free(&members), sr_buf_free(&egroups);
+    sr_buf_free(&emembers), sr_buf_free(&conflicts), sr_buf_free(&trends);
+    sr_buf_free(&cg), sr_buf_free(&eg);
+    return st;
+}
