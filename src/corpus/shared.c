@@ -15,6 +15,7 @@
  * same build (the layout of the structs is checked): else SITREP_EFORMAT.
  * Strings are written as their bytes and interned on loading.
  */
+#include "corpus/bytes.h"
 #include "corpus/corpus.h"
 
 #include "wordhash.h"
@@ -58,27 +59,12 @@ static uint64_t fingerprint(const sitrep_corpus *c)
 
 /* ---- writing ---- */
 
-static bool put(sr_buf *b, const void *p, size_t n)
-{
-    return n == 0 || sr_buf_put(b, p, n);
-}
-
-static bool put_u32(sr_buf *b, uint32_t v)
-{
-    return put(b, &v, sizeof v);
-}
-
-static bool put_u64(sr_buf *b, uint64_t v)
-{
-    return put(b, &v, sizeof v);
-}
-
 static bool put_str(sr_buf *b, const char *s)
 {
     if (!s)
-        return put_u32(b, NO_STRING);
+        return sr_bytes_put_u32(b, NO_STRING);
     size_t n = strlen(s);
-    return n < NO_STRING && put_u32(b, (uint32_t)n) && put(b, s, n);
+    return n < NO_STRING && sr_bytes_put_u32(b, (uint32_t)n) && sr_bytes_put(b, s, n);
 }
 
 static sitrep_status save(const sitrep_corpus *c, sr_buf *b)
@@ -87,34 +73,34 @@ static sitrep_status save(const sitrep_corpus *c, sr_buf *b)
     size_t ng = SR_VEC_COUNT(&c->groups, sr_cgroup), ncm = SR_VEC_COUNT(&c->claim_members, uint32_t);
     size_t neg = SR_VEC_COUNT(&c->egroups, sr_cegroup), nem = SR_VEC_COUNT(&c->event_members, uint32_t);
     size_t ncf = SR_VEC_COUNT(&c->conflicts, sr_cconflict), ntr = SR_VEC_COUNT(&c->trends, sr_ctrend);
-    bool ok = put(b, CORR_MAGIC, 8) && put_u64(b, layout()) && put_u64(b, fingerprint(c));
-    ok = ok && put_u64(b, ncl) && put_u64(b, nev) && put_u64(b, ng) && put_u64(b, ncm) && put_u64(b, neg) &&
-         put_u64(b, nem) && put_u64(b, ncf) && put_u64(b, ntr);
+    bool ok = sr_bytes_put(b, CORR_MAGIC, 8) && sr_bytes_put_u64(b, layout()) && sr_bytes_put_u64(b, fingerprint(c));
+    ok = ok && sr_bytes_put_u64(b, ncl) && sr_bytes_put_u64(b, nev) && sr_bytes_put_u64(b, ng) && sr_bytes_put_u64(b, ncm) && sr_bytes_put_u64(b, neg) &&
+         sr_bytes_put_u64(b, nem) && sr_bytes_put_u64(b, ncf) && sr_bytes_put_u64(b, ntr);
     for (size_t i = 0; i < ncl && ok; i++)
-        ok = put_u32(b, (uint32_t)SR_VEC_AT(&c->claims, sr_cclaim, i).group);
+        ok = sr_bytes_put_u32(b, (uint32_t)SR_VEC_AT(&c->claims, sr_cclaim, i).group);
     for (size_t i = 0; i < nev && ok; i++)
-        ok = put_u32(b, (uint32_t)SR_VEC_AT(&c->events, sr_cevent, i).group);
+        ok = sr_bytes_put_u32(b, (uint32_t)SR_VEC_AT(&c->events, sr_cevent, i).group);
     for (size_t i = 0; i < ng && ok; i++) {
         const sr_cgroup *g = &SR_VEC_AT(&c->groups, sr_cgroup, i);
-        ok = put_u32(b, g->rep) && put_u32(b, g->first_member) && put_u32(b, g->nmembers) && put_u32(b, g->outlets) &&
-             put(b, &g->contested, 1) && put(b, g->from, 11) && put(b, g->to, 11) && put_str(b, g->id) &&
+        ok = sr_bytes_put_u32(b, g->rep) && sr_bytes_put_u32(b, g->first_member) && sr_bytes_put_u32(b, g->nmembers) && sr_bytes_put_u32(b, g->outlets) &&
+             sr_bytes_put(b, &g->contested, 1) && sr_bytes_put(b, g->from, 11) && sr_bytes_put(b, g->to, 11) && put_str(b, g->id) &&
              put_str(b, g->actor) && put_str(b, g->attributed_to);
     }
-    ok = ok && put(b, c->claim_members.data, ncm * sizeof(uint32_t));
+    ok = ok && sr_bytes_put(b, c->claim_members.data, ncm * sizeof(uint32_t));
     for (size_t i = 0; i < neg && ok; i++) {
         const sr_cegroup *g = &SR_VEC_AT(&c->egroups, sr_cegroup, i);
-        ok = put_u32(b, g->rep) && put_u32(b, g->first_member) && put_u32(b, g->nmembers) && put_str(b, g->id);
+        ok = sr_bytes_put_u32(b, g->rep) && sr_bytes_put_u32(b, g->first_member) && sr_bytes_put_u32(b, g->nmembers) && put_str(b, g->id);
     }
-    ok = ok && put(b, c->event_members.data, nem * sizeof(uint32_t));
+    ok = ok && sr_bytes_put(b, c->event_members.data, nem * sizeof(uint32_t));
     for (size_t i = 0; i < ncf && ok; i++) {
         const sr_cconflict *x = &SR_VEC_AT(&c->conflicts, sr_cconflict, i);
-        ok = put_u32(b, x->a) && put_u32(b, x->b) && put(b, &x->kind, 1) && put_str(b, x->reason);
+        ok = sr_bytes_put_u32(b, x->a) && sr_bytes_put_u32(b, x->b) && sr_bytes_put(b, &x->kind, 1) && put_str(b, x->reason);
     }
     for (size_t i = 0; i < ntr && ok; i++) {
         const sr_ctrend *t = &SR_VEC_AT(&c->trends, sr_ctrend, i);
-        ok = put(b, t->groups, sizeof t->groups) && put(b, &t->npoints, 1) && put(b, &t->projection, sizeof(double)) &&
-             put(b, t->proj_from, 11) && put(b, t->proj_to, 11) && put_str(b, t->basis) &&
-             put(b, &t->ratio, sizeof(double)) && put_u32(b, (uint32_t)t->check) && put_str(b, t->verdict);
+        ok = sr_bytes_put(b, t->groups, sizeof t->groups) && sr_bytes_put(b, &t->npoints, 1) && sr_bytes_put(b, &t->projection, sizeof(double)) &&
+             sr_bytes_put(b, t->proj_from, 11) && sr_bytes_put(b, t->proj_to, 11) && put_str(b, t->basis) &&
+             sr_bytes_put(b, &t->ratio, sizeof(double)) && sr_bytes_put_u32(b, (uint32_t)t->check) && put_str(b, t->verdict);
     }
     return ok ? SITREP_OK : SITREP_ENOMEM;
 }
@@ -137,42 +123,11 @@ sitrep_status sitrep_corpus_write_corroboration(sitrep_corpus *c, sitrep_write_f
 
 /* ---- reading ---- */
 
-typedef struct reader {
-    const unsigned char *p, *end;
-    bool bad;
-} reader;
-
-static bool get(reader *r, void *dst, size_t n)
-{
-    if (r->bad || (size_t)(r->end - r->p) < n) {
-        r->bad = true;
-        return false;
-    }
-    if (n)
-        memcpy(dst, r->p, n);
-    r->p += n;
-    return true;
-}
-
-static uint32_t get_u32(reader *r)
-{
-    uint32_t v = 0;
-    get(r, &v, sizeof v);
-    return v;
-}
-
-static uint64_t get_u64(reader *r)
-{
-    uint64_t v = 0;
-    get(r, &v, sizeof v);
-    return v;
-}
-
 /* A date field: 10 bytes and a NUL, "" or digits and dashes (it goes
  * into JSON as it is). */
-static void get_day(reader *r, char day[11])
+static void get_day(sr_bytes_in *r, char day[11])
 {
-    get(r, day, 11);
+    sr_bytes_get(r, day, 11);
     day[10] = '\0';
     for (size_t i = 0; day[i]; i++)
         if (!((day[i] >= '0' && day[i] <= '9') || day[i] == '-'))
@@ -180,9 +135,9 @@ static void get_day(reader *r, char day[11])
 }
 
 /* A string, interned in c (NULL when written as none; *bad on damage). */
-static const char *get_str(sitrep_corpus *c, reader *r, bool *nomem)
+static const char *get_str(sitrep_corpus *c, sr_bytes_in *r, bool *nomem)
 {
-    uint32_t n = get_u32(r);
+    uint32_t n = sr_bytes_get_u32(r);
     if (r->bad || n == NO_STRING)
         return NULL;
     size_t bad;
@@ -198,7 +153,7 @@ static const char *get_str(sitrep_corpus *c, reader *r, bool *nomem)
 }
 
 /* An array of n elements of `size` bytes, appended to b. */
-static bool get_vec(reader *r, sr_buf *b, size_t n, size_t size)
+static bool get_vec(sr_bytes_in *r, sr_buf *b, size_t n, size_t size)
 {
     if (n == 0)
         return !r->bad;
@@ -208,7 +163,7 @@ static bool get_vec(reader *r, sr_buf *b, size_t n, size_t size)
     }
     if (!sr_buf_reserve(b, n * size))
         return false;
-    get(r, b->data + b->len, n * size);
+    sr_bytes_get(r, b->data + b->len, n * size);
     b->len += n * size;
     return !r->bad;
 }
@@ -222,16 +177,16 @@ sitrep_status sitrep_corpus_add_corroboration(sitrep_corpus *c, const void *data
     sitrep_status st = sr_corpus_finish_stories(c);
     if (st != SITREP_OK)
         return st;
-    reader r = {data, (const unsigned char *)data + len, false};
+    sr_bytes_in r = {data, (const unsigned char *)data + len, false};
     char magic[8];
-    if (!get(&r, magic, 8) || memcmp(magic, CORR_MAGIC, 8) != 0 || get_u64(&r) != layout() ||
-        get_u64(&r) != fingerprint(c))
+    if (!sr_bytes_get(&r, magic, 8) || memcmp(magic, CORR_MAGIC, 8) != 0 || sr_bytes_get_u64(&r) != layout() ||
+        sr_bytes_get_u64(&r) != fingerprint(c))
         return SITREP_EFORMAT;
     size_t ncl = SR_VEC_COUNT(&c->claims, sr_cclaim), nev = SR_VEC_COUNT(&c->events, sr_cevent);
     size_t nw = SR_VEC_COUNT(&c->trendwords, sr_ctrendword);
     uint64_t n[8];
     for (size_t k = 0; k < 8; k++)
-        n[k] = get_u64(&r);
+        n[k] = sr_bytes_get_u64(&r);
     size_t left = (size_t)(r.end - r.p);
     /* every count bounded by the bytes there (an element takes 4 or more) */
     for (size_t k = 0; k < 8; k++)
@@ -251,8 +206,8 @@ sitrep_status sitrep_corpus_add_corroboration(sitrep_corpus *c, const void *data
     for (size_t i = 0; i < ng && !r.bad && !nomem; i++) {
         sr_cgroup g;
         memset(&g, 0, sizeof g);
-        g.rep = get_u32(&r), g.first_member = get_u32(&r), g.nmembers = get_u32(&r), g.outlets = get_u32(&r);
-        get(&r, &g.contested, 1);
+        g.rep = sr_bytes_get_u32(&r), g.first_member = sr_bytes_get_u32(&r), g.nmembers = sr_bytes_get_u32(&r), g.outlets = sr_bytes_get_u32(&r);
+        sr_bytes_get(&r, &g.contested, 1);
         get_day(&r, g.from), get_day(&r, g.to);
         g.id = get_str(c, &r, &nomem), g.actor = get_str(c, &r, &nomem), g.attributed_to = get_str(c, &r, &nomem);
         if (!r.bad && (!g.id || !g.id[0] || g.rep >= ncl || g.nmembers == 0 || g.first_member > ncm ||
@@ -264,7 +219,7 @@ sitrep_status sitrep_corpus_add_corroboration(sitrep_corpus *c, const void *data
     for (size_t i = 0; i < neg && !r.bad && !nomem; i++) {
         sr_cegroup g;
         memset(&g, 0, sizeof g);
-        g.rep = get_u32(&r), g.first_member = get_u32(&r), g.nmembers = get_u32(&r);
+        g.rep = sr_bytes_get_u32(&r), g.first_member = sr_bytes_get_u32(&r), g.nmembers = sr_bytes_get_u32(&r);
         g.id = get_str(c, &r, &nomem);
         if (!r.bad && (!g.id || !g.id[0] || g.rep >= nev || g.nmembers == 0 || g.first_member > nem ||
                        g.nmembers > nem - g.first_member))
@@ -275,8 +230,8 @@ sitrep_status sitrep_corpus_add_corroboration(sitrep_corpus *c, const void *data
     for (size_t i = 0; i < ncf && !r.bad && !nomem; i++) {
         sr_cconflict x;
         memset(&x, 0, sizeof x);
-        x.a = get_u32(&r), x.b = get_u32(&r);
-        get(&r, &x.kind, 1);
+        x.a = sr_bytes_get_u32(&r), x.b = sr_bytes_get_u32(&r);
+        sr_bytes_get(&r, &x.kind, 1);
         x.reason = get_str(c, &r, &nomem);
         if (!r.bad && (!x.reason || x.a >= ng || x.b >= ng || x.kind > SR_CONFLICT_UPDATE))
             r.bad = true;
@@ -285,13 +240,13 @@ sitrep_status sitrep_corpus_add_corroboration(sitrep_corpus *c, const void *data
     for (size_t i = 0; i < ntr && !r.bad && !nomem; i++) {
         sr_ctrend t;
         memset(&t, 0, sizeof t);
-        get(&r, t.groups, sizeof t.groups);
-        get(&r, &t.npoints, 1);
-        get(&r, &t.projection, sizeof(double));
+        sr_bytes_get(&r, t.groups, sizeof t.groups);
+        sr_bytes_get(&r, &t.npoints, 1);
+        sr_bytes_get(&r, &t.projection, sizeof(double));
         get_day(&r, t.proj_from), get_day(&r, t.proj_to);
         t.basis = get_str(c, &r, &nomem);
-        get(&r, &t.ratio, sizeof(double));
-        t.check = (int32_t)get_u32(&r);
+        sr_bytes_get(&r, &t.ratio, sizeof(double));
+        t.check = (int32_t)sr_bytes_get_u32(&r);
         t.verdict = get_str(c, &r, &nomem);
         if (!r.bad && (t.npoints == 0 || t.npoints > 8 || !isfinite(t.projection) || !isfinite(t.ratio) || t.check < -1 || (t.check >= 0 && (size_t)t.check >= nw)))
             r.bad = true;

@@ -21,6 +21,7 @@
  * SITREP_EFORMAT, upon which the store rebuilds the corpus from the
  * articles it keeps.
  */
+#include "corpus/bytes.h"
 #include "corpus/corpus.h"
 
 #include "wordhash.h"
@@ -101,16 +102,6 @@ typedef struct strmap {
     size_t nslots, n;
 } strmap;
 
-static bool put_bytes(sr_buf *out, const void *p, size_t n)
-{
-    return n == 0 || sr_buf_put(out, (const char *)p, n);
-}
-
-static bool put_u64(sr_buf *out, uint64_t v)
-{
-    return put_bytes(out, &v, sizeof v);
-}
-
 static bool strmap_grow(const sitrep_mem *mem, strmap *m)
 {
     size_t n = m->nslots ? m->nslots * 2 : 4096;
@@ -155,7 +146,7 @@ static bool string_id(const sitrep_mem *mem, strmap *m, sr_buf *strs, const char
             return true;
         }
     uint32_t len = (uint32_t)strlen(s);
-    if (!put_bytes(strs, &len, sizeof len) || !put_bytes(strs, s, len))
+    if (!sr_bytes_put(strs, &len, sizeof len) || !sr_bytes_put(strs, s, len))
         return false;
     m->keys[k] = s;
     m->ids[k] = (uint32_t)++m->n;
@@ -183,7 +174,7 @@ sitrep_status sr_corpus_save(const sitrep_corpus *c, sr_buf *out)
         const sr_buf *b = tb->rows ? NULL : (const sr_buf *)(const void *)((const char *)c + tb->buf);
         const sr_rows *rw = tb->rows ? (const sr_rows *)(const void *)((const char *)c + tb->buf) : NULL;
         size_t n = b ? b->len / tb->size : rw->n;
-        ok = put_u64(&arrays, n);
+        ok = sr_bytes_put_u64(&arrays, n);
         if (tb->size > tmpcap) {
             mem->free(tmp);
             tmp = mem->calloc(1, tb->size);
@@ -221,7 +212,7 @@ sitrep_status sr_corpus_save(const sitrep_corpus *c, sr_buf *out)
                 int64_t has = d->src_at >= 0;
                 memcpy(&d->src_at, &has, sizeof has);
             }
-            ok = ok && put_bytes(&arrays, tmp, tb->size);
+            ok = ok && sr_bytes_put(&arrays, tmp, tb->size);
             if (ok && b == &c->docs) {
                 const sr_cdoc *d = &SR_VEC_AT(&c->docs, sr_cdoc, i);
                 if (d->src_at >= 0) {
@@ -229,7 +220,7 @@ sitrep_status sr_corpus_save(const sitrep_corpus *c, sr_buf *out)
                     sitrep_status rs = sr_corpus_doc_input(c, d, &src);
                     if (rs != SITREP_OK)
                         st = rs;
-                    ok = rs == SITREP_OK && put_u64(&arrays, d->src_len) && put_bytes(&arrays, src, d->src_len);
+                    ok = rs == SITREP_OK && sr_bytes_put_u64(&arrays, d->src_len) && sr_bytes_put(&arrays, src, d->src_len);
                     mem->free(src);
                 }
             }
@@ -238,12 +229,12 @@ sitrep_status sr_corpus_save(const sitrep_corpus *c, sr_buf *out)
     mem->free(tmp);
     sr_buf_free(&chunk);
     /* the entity table and the three indexes hold numbers only */
-    ok = ok && put_u64(&arrays, c->nslots) && put_bytes(&arrays, c->slots, c->nslots * sizeof *c->slots);
-    ok = ok && put_u64(&arrays, c->ndocs);
+    ok = ok && sr_bytes_put_u64(&arrays, c->nslots) && sr_bytes_put(&arrays, c->slots, c->nslots * sizeof *c->slots);
+    ok = ok && sr_bytes_put_u64(&arrays, c->ndocs);
     /* header, strings, arrays */
     uint64_t key = layout_key();
-    ok = ok && put_bytes(out, SNAP_MAGIC, 8) && put_u64(out, key) && put_u64(out, m.n) &&
-         put_bytes(out, strs.data, strs.len) && put_bytes(out, arrays.data, arrays.len);
+    ok = ok && sr_bytes_put(out, SNAP_MAGIC, 8) && sr_bytes_put_u64(out, key) && sr_bytes_put_u64(out, m.n) &&
+         sr_bytes_put(out, strs.data, strs.len) && sr_bytes_put(out, arrays.data, arrays.len);
     mem->free(m.keys);
     mem->free(m.ids);
     sr_buf_free(&strs);
@@ -258,33 +249,8 @@ sitrep_status sr_corpus_save_unlinked(const sitrep_corpus *c, sr_buf *out)
 
 /* ---- loading ---- */
 
-typedef struct reader {
-    const unsigned char *p, *end;
-    bool bad;
-} reader;
-
-static bool get(reader *r, void *dst, size_t n)
-{
-    if (n == 0)
-        return !r->bad;
-    if (r->bad || (size_t)(r->end - r->p) < n) {
-        r->bad = true;
-        return false;
-    }
-    memcpy(dst, r->p, n);
-    r->p += n;
-    return true;
-}
-
-static uint64_t get_u64(reader *r)
-{
-    uint64_t v = 0;
-    get(r, &v, sizeof v);
-    return v;
-}
-
 /* An array of n elements of `size` bytes into buf (replacing it). */
-static bool get_array(reader *r, const sitrep_mem *mem, void **buf, size_t n, size_t size)
+static bool get_array(sr_bytes_in *r, const sitrep_mem *mem, void **buf, size_t n, size_t size)
 {
     if (n > (size_t)(r->end - r->p) / (size ? size : 1)) {
         r->bad = true;
@@ -293,7 +259,7 @@ static bool get_array(reader *r, const sitrep_mem *mem, void **buf, size_t n, si
     void *a = n ? mem->calloc(n, size) : NULL;
     if (n && !a)
         return false;
-    if (!get(r, a, n * size)) {
+    if (!sr_bytes_get(r, a, n * size)) {
         mem->free(a);
         return false;
     }
@@ -405,11 +371,11 @@ sitrep_status sr_corpus_load(sitrep_corpus *c, const void *data, size_t len)
     if (c->ndocs || SR_VEC_COUNT(&c->docs, sr_cdoc) || c->finished)
         return SITREP_EARG; /* into a new corpus only */
     const sitrep_mem *mem = c->mem;
-    reader r = {data, (const unsigned char *)data + len, false};
+    sr_bytes_in r = {data, (const unsigned char *)data + len, false};
     char magic[8];
-    if (!get(&r, magic, 8) || memcmp(magic, SNAP_MAGIC, 8) != 0 || get_u64(&r) != layout_key())
+    if (!sr_bytes_get(&r, magic, 8) || memcmp(magic, SNAP_MAGIC, 8) != 0 || sr_bytes_get_u64(&r) != layout_key())
         return SITREP_EFORMAT;
-    uint64_t nstr = get_u64(&r);
+    uint64_t nstr = sr_bytes_get_u64(&r);
     if (r.bad || nstr > len / sizeof(uint32_t))
         return SITREP_EFORMAT;
     const char **strs = mem->calloc(nstr + 1, sizeof *strs);
@@ -418,7 +384,7 @@ sitrep_status sr_corpus_load(sitrep_corpus *c, const void *data, size_t len)
     sitrep_status st = SITREP_OK;
     for (uint64_t i = 1; i <= nstr && st == SITREP_OK; i++) {
         uint32_t n;
-        if (!get(&r, &n, sizeof n) || (size_t)(r.end - r.p) < n) {
+        if (!sr_bytes_get(&r, &n, sizeof n) || (size_t)(r.end - r.p) < n) {
             st = SITREP_EFORMAT;
             break;
         }
@@ -440,7 +406,7 @@ sitrep_status sr_corpus_load(sitrep_corpus *c, const void *data, size_t len)
         const table *tb = &tables[t];
         sr_buf *b = tb->rows ? NULL : (sr_buf *)(void *)((char *)c + tb->buf);
         sr_rows *rw = tb->rows ? (sr_rows *)(void *)((char *)c + tb->buf) : NULL;
-        uint64_t n = get_u64(&r);
+        uint64_t n = sr_bytes_get_u64(&r);
         if (r.bad || n > (size_t)(r.end - r.p) / tb->size) {
             st = SITREP_EFORMAT;
             break;
@@ -451,7 +417,7 @@ sitrep_status sr_corpus_load(sitrep_corpus *c, const void *data, size_t len)
                 st = SITREP_ENOMEM;
                 break;
             }
-            if (!get(&r, slot, tb->size)) {
+            if (!sr_bytes_get(&r, slot, tb->size)) {
                 st = SITREP_EFORMAT;
                 break;
             }
@@ -474,7 +440,7 @@ sitrep_status sr_corpus_load(sitrep_corpus *c, const void *data, size_t len)
                 if (d->record)
                     d->record_len = strlen(d->record);
                 if (has) {
-                    uint64_t sl = get_u64(&r);
+                    uint64_t sl = sr_bytes_get_u64(&r);
                     if (r.bad || sl > (size_t)(r.end - r.p)) {
                         st = SITREP_EFORMAT;
                         break;
@@ -492,14 +458,14 @@ sitrep_status sr_corpus_load(sitrep_corpus *c, const void *data, size_t len)
         }
     }
     if (st == SITREP_OK) {
-        uint64_t ns = get_u64(&r);
+        uint64_t ns = sr_bytes_get_u64(&r);
         if (r.bad || (ns & (ns - 1)) || !get_array(&r, mem, (void **)&c->slots, ns, sizeof *c->slots))
             st = r.bad ? SITREP_EFORMAT : SITREP_ENOMEM;
         else
             c->nslots = ns;
     }
     if (st == SITREP_OK) {
-        c->ndocs = get_u64(&r);
+        c->ndocs = sr_bytes_get_u64(&r);
         if (r.bad || r.p != r.end || !consistent(c))
             st = SITREP_EFORMAT;
     }
@@ -523,7 +489,7 @@ sitrep_status sr_row_save(sr_row_type t, const void *row, sr_buf *out)
 {
     const table *tb = row_table(t);
     size_t at = out->len;
-    if (!put_bytes(out, row, tb->size))
+    if (!sr_bytes_put(out, row, tb->size))
         return SITREP_ENOMEM;
     /* each string's slot says whether it is there; the strings follow */
     for (size_t k = 0; k < tb->nstrs; k++) {
@@ -532,7 +498,7 @@ sitrep_status sr_row_save(sr_row_type t, const void *row, sr_buf *out)
         uintptr_t has = s != NULL;
         memcpy(out->data + at + tb->strs[k], &has, sizeof has);
         uint32_t n = s ? (uint32_t)strlen(s) : 0;
-        if (s && (!put_bytes(out, &n, sizeof n) || !put_bytes(out, s, n)))
+        if (s && (!sr_bytes_put(out, &n, sizeof n) || !sr_bytes_put(out, s, n)))
             return SITREP_ENOMEM;
     }
     return SITREP_OK;
@@ -541,8 +507,8 @@ sitrep_status sr_row_save(sr_row_type t, const void *row, sr_buf *out)
 sitrep_status sr_row_load(sitrep_corpus *c, sr_row_type t, const void *data, size_t len, void *row)
 {
     const table *tb = row_table(t);
-    reader r = {data, (const unsigned char *)data + len, false};
-    if (!get(&r, row, tb->size))
+    sr_bytes_in r = {data, (const unsigned char *)data + len, false};
+    if (!sr_bytes_get(&r, row, tb->size))
         return SITREP_EFORMAT;
     for (size_t k = 0; k < tb->nstrs; k++) {
         uintptr_t has;
@@ -551,7 +517,7 @@ sitrep_status sr_row_load(sitrep_corpus *c, sr_row_type t, const void *data, siz
         if (has) {
             uint32_t n;
             size_t bad;
-            if (!get(&r, &n, sizeof n) || (size_t)(r.end - r.p) < n ||
+            if (!sr_bytes_get(&r, &n, sizeof n) || (size_t)(r.end - r.p) < n ||
                 !sr_utf8_valid((const char *)r.p, n, &bad) || memchr(r.p, 0, n))
                 return SITREP_EFORMAT;
             if (!(s = sr_corpus_intern(c, (const char *)r.p, n)))
