@@ -544,7 +544,7 @@ counted
 tallied
 put
 
-# Function words the claims stage reads one by one, each where its own
+# Function words the claims stage (and the truecaser) reads one by one, each where its own
 # grammar decides (sr_tok_fw, frame.h): "the" before a role noun, "of"
 # and "by" before an actor, "and" / "or" / "but" joining verbs or
 # figures, "that" opening a clause.  One identifier per word; the classes
@@ -580,6 +580,7 @@ of          of
 to          to
 by          by
 with        with
+for         for
 against     against
 from        from
 on          on

@@ -1249,16 +1249,7 @@ static bool office_holder(ent_state *st, size_t o0, size_t c1, size_t *h0, size_
 /* Is unit i an ordinal number written in digits ("3rd", "158th")? */
 static bool ordinal_unit(const ent_state *st, size_t i)
 {
-    const unit *x = &st->u[i];
-    const char *w = st->src + x->start;
-    size_t n = x->end - x->start, d = 0;
-    while (d < n && w[d] >= '0' && w[d] <= '9')
-        d++;
-    if (d == 0 || n != d + 2)
-        return false;
-    char a = (char)(w[d] | 0x20), b = (char)(w[d + 1] | 0x20);
-    return (a == 's' && b == 't') || (a == 'n' && b == 'd') || (a == 'r' && b == 'd') ||
-           (a == 't' && b == 'h');
+    return sr_ordinal_digits(st->src + st->u[i].start, st->u[i].end - st->u[i].start);
 }
 
 static void read_chunk(ent_state *st, size_t c0, size_t c1)

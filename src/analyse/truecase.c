@@ -818,12 +818,10 @@ static void names_after_titles(tc_state *st)
     }
 }
 
-/* Is token i the word w (the copy is lower case)? */
-static bool tok_is(const tc_state *st, size_t i, const char *w)
+/* Is token i the function word fw (frame.lex: function_word)? */
+static bool tok_fw(const tc_state *st, size_t i, int32_t fw)
 {
-    size_t n = strlen(w);
-    return i < st->n && is_word(st, i) && st->tok[i].end - st->tok[i].start == n &&
-           memcmp(st->src + st->tok[i].start, w, n) == 0;
+    return sr_lex_value(tok_lex(st, i), SR_LEX_FRAME_FUNCTION_WORD, SR_LEXCOL_FRAME_FUNCTION_WORD_FW) == fw;
 }
 
 /* "the foreign secretary said", "the iraqi prime minister", "the minister
@@ -837,7 +835,7 @@ static bool tok_is(const tc_state *st, size_t i, const char *w)
 static void office_titles(tc_state *st)
 {
     for (size_t i = 0; i + 1 < st->n; i++) {
-        if (!tok_is(st, i, "the"))
+        if (!tok_fw(st, i, SR_LEXE_FW_THE))
             continue;
         size_t t = i + 1;
         while (t < st->n && t < i + 3 && st->cap[t] && is_word(st, t))
@@ -867,10 +865,10 @@ static void office_titles(tc_state *st)
         if (best_units < 2) {
             /* "minister for the middle east", "governor of kirkuk" */
             size_t q = end;
-            if (!(tok_is(st, q, "for") || tok_is(st, q, "of")))
+            if (!(tok_fw(st, q, SR_LEXE_FW_FOR) || tok_fw(st, q, SR_LEXE_FW_OF)))
                 continue;
             q++;
-            if (tok_is(st, q, "the"))
+            if (tok_fw(st, q, SR_LEXE_FW_THE))
                 q++;
             if (q >= st->n || !st->cap[q])
                 continue;
@@ -891,15 +889,7 @@ static void office_titles(tc_state *st)
 static void ordinal_units(tc_state *st)
 {
     for (size_t i = 0; i + 1 < st->n; i++) {
-        const char *w = st->src + st->tok[i].start;
-        size_t n = st->tok[i].end - st->tok[i].start, d = 0;
-        while (d < n && w[d] >= '0' && w[d] <= '9')
-            d++;
-        if (d == 0 || n != d + 2)
-            continue;
-        char a = w[d], b = w[d + 1];
-        if (!((a == 's' && b == 't') || (a == 'n' && b == 'd') || (a == 'r' && b == 'd') ||
-              (a == 't' && b == 'h')))
+        if (!sr_ordinal_digits(st->src + st->tok[i].start, st->tok[i].end - st->tok[i].start))
             continue;
         size_t last = 0;
         for (size_t j = i + 1; j < st->n && j < i + 5 && is_word(st, j); j++) {

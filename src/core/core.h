@@ -103,6 +103,17 @@ size_t sr_utf8_copy(char *dst, size_t cap, const char *s, size_t n);
  * SITREP_EFORMAT when iconv does not know the set. */
 sitrep_status sr_utf8_from_charset(const char *charset, const char *s, size_t n, const sitrep_mem *mem,
                                    char **out, size_t *outlen);
+/* Is s[0..n) an ordinal number written in digits ("3rd", "158th", "21ST")? */
+static inline bool sr_ordinal_digits(const char *s, size_t n)
+{
+    size_t d = 0;
+    while (d < n && s[d] >= '0' && s[d] <= '9')
+        d++;
+    if (d == 0 || n != d + 2)
+        return false;
+    char a = (char)(s[d] | 0x20), b = (char)(s[d + 1] | 0x20);
+    return (a == 's' && b == 't') || (a == 'n' && b == 'd') || (a == 'r' && b == 'd') || (a == 't' && b == 'h');
+}
 /* Character classes: ASCII inline, the rest from utf8proc's tables. */
 bool sr_cp_is_letter_slow(int32_t cp);
 bool sr_cp_is_upper_slow(int32_t cp);
