@@ -496,6 +496,12 @@ oblast
 prefecture
 department
 
+# Links of a name ("Committee on Foreign Relations", "State in Iraq") that
+# before a day or month close the name instead: "Tal Tamr on Monday".
+[set date_links]
+on
+in
+
 # Days and months: a capitalised one names no one.
 [set calendar]
 monday
