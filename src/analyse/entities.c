@@ -388,7 +388,7 @@ static void build_units(ent_state *st)
             push_unit(st, s, e, (uint32_t)i, e, f0, &t[i]);
             continue;
         }
-        size_t cut;
+        size_t cut = 0;
         bool poss = t[i].kind == SITREP_TOK_WORD && ends_possessive(src + s, e - s, &cut);
         if (poss)
             e -= (uint32_t)cut;
@@ -401,6 +401,13 @@ static void build_units(ent_state *st)
         while (p < pe && *p != '-' && (unsigned char)*p != 0xE2)
             p++;
         if (p == pe) {
+            /* "Iraq's Anbar": two names; "People's Protection Units",
+             * "Lord's Resistance Army": one, the possessive a word of it
+             * (name_possessives) */
+            if (poss && (t[i].flags & SITREP_TOKF_CAP) && IN(lex_of(src + s, e - s), NAME_POSSESSIVES)) {
+                e += (uint32_t)cut;
+                poss = false;
+            }
             push_unit(st, s, e, (uint32_t)i, wend, (uint16_t)(f0 | (poss ? U_POSS : 0)),
                       poss ? NULL : &t[i]);
             if (poss)
