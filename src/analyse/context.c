@@ -122,23 +122,18 @@ sitrep_status sr_context_build(const sitrep_doc *doc, sr_context *c)
     if (!sr_buf_reserve(&c->buf, cls_bytes + n * (sizeof(sr_tokctx) + sizeof(uint32_t))))
         return SITREP_ENOMEM;
     /* the class masks first: the buffer's start is aligned for uint64_t */
-    c->sen_cls = (uint64_t(*)[SR_LEX_MASKW])(void *)c->buf.data;
+    c->sen_cls = (uint64_t *)(void *)c->buf.data;
     c->at = (sr_tokctx *)(void *)(c->buf.data + cls_bytes);
     c->sent_of = (uint32_t *)(void *)(c->at + n);
     memset(c->at, 0xFF, n * sizeof(sr_tokctx)); /* every field -1 */
     memset(c->sent_of, 0xFF, n * sizeof(uint32_t)); /* in no sentence */
     for (size_t s = 0; s < c->nsen; s++) {
-        uint64_t *m = c->sen_cls[s];
-        memset(m, 0, sizeof *c->sen_cls);
+        uint64_t m = 0;
         for (size_t i = c->sen[s].first; i < (size_t)c->sen[s].first + c->sen[s].count && i < c->ntok; i++) {
             c->sent_of[i] = (uint32_t)s;
-            sr_lexid id = c->wi[i].lex;
-            if (id) {
-                const sr_lex_bits *b = &sr_lexicon_data.bits[id];
-                for (size_t w = 0; w < SR_LEX_MASKW; w++)
-                    m[w] |= b->mask[w] | b->head[w];
-            }
+            m |= sr_lex_hot[c->wi[i].lex]; /* 0 for no entry */
         }
+        c->sen_cls[s] = m;
     }
     /* each word gets the last mention covering it, up to the end of its
      * name: the people a group's mention takes in after the name

@@ -46,8 +46,9 @@ typedef struct sr_context {
     const sr_wordinfo *wi; /* one per token (wordinfo.h) */
     sr_buf wi_scratch;  /* its storage when the pipeline did not keep it */
     uint32_t *sent_of;  /* sentence index of each token */
-    uint64_t (*sen_cls)[SR_LEX_MASKW]; /* per sentence: the rule-lexicon classes its tokens
-                                          are in or begin a phrase of (sr_sent_may) */
+    uint64_t *sen_cls;  /* per sentence: the OR of its tokens' hot lexicon words
+                           (sr_lex_hot: the hot classes they are in or begin a
+                           phrase of; sr_sent_may) */
     sr_buf buf;         /* storage of `at`, `sent_of` and `sen_cls` */
     sr_buf men_buf;     /* storage of `men` when some mentions are second readings */
 } sr_context;
@@ -116,7 +117,10 @@ static inline size_t sr_tok_phrase(const sr_context *c, size_t i, size_t hi, enu
  * rule that needs one can skip the sentence without reading its tokens. */
 static inline bool sr_sent_may(const sr_context *c, size_t s, enum sr_lexclass k)
 {
-    return s < c->nsen && (c->sen_cls[s][k / 64] >> (k % 64) & 1u);
+    int in = sr_lex_hot_in(k), head = sr_lex_hot_head(k);
+    if (in < 0 || head < 0)
+        return s < c->nsen; /* a class not kept hot (data/lex_hot.h): may */
+    return s < c->nsen && ((c->sen_cls[s] >> in | c->sen_cls[s] >> head) & 1u);
 }
 /* May class k occur among tokens [lo, hi): sr_sent_may over the sentences
  * they are in (true for a token in none). */

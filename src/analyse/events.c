@@ -1409,7 +1409,8 @@ static bool named_subject(const sr_context *c, size_t lo, size_t k)
  * and one victim without a number: "a woman was shot dead". */
 static void stated_casualties(const sr_context *c, size_t lo, size_t hi, sr_event *ev)
 {
-    for (size_t k = lo; k < hi && sr_span_may(c, lo, hi, SR_LEX_EVENTS_NONE_WORD); k++) {
+    bool may_none = sr_span_may(c, lo, hi, SR_LEX_EVENTS_NONE_WORD);
+    for (size_t k = lo; k < hi && may_none; k++) {
         char first = (char)(c->src[c->tok[k].start] | 0x20);
         if (first != 'n' && first != 'w')
             continue;
@@ -1544,7 +1545,8 @@ static void stated_casualties(const sr_context *c, size_t lo, size_t hi, sr_even
         }
     /* "the murdered candidate", "the slain journalist": one dead named
      * by a lethal participle before a singular person noun */
-    for (size_t k = lo + 1; k + 1 < hi && !ev->fat_q && sr_span_may(c, lo, hi, SR_LEX_EVENTS_KILLED_PASSIVE); k++) {
+    bool may_killed = sr_span_may(c, lo, hi, SR_LEX_EVENTS_KILLED_PASSIVE);
+    for (size_t k = lo + 1; k + 1 < hi && !ev->fat_q && may_killed; k++) {
         if (!sr_tok_class(c, k, SR_LEX_EVENTS_KILLED_PASSIVE) ||
             !(sr_tok_class(c, k - 1, SR_LEX_EVENTS_ONE_WORD) || sr_tok_class(c, k - 1, SR_LEX_EVENTS_VICTIM_DET)) ||
             sr_tok_is(c, k - 1, "their"))

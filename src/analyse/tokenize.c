@@ -165,7 +165,7 @@ static void emit_plain_word(tok_state *st, const char *src, uint32_t s, uint32_t
     bool first_up = src[s] >= 'A' && src[s] <= 'Z';
     bool maybe_glued = upper > (first_up ? 1u : 0u) ||
                        (upper == 0 && n >= 5 &&
-                        !sr_wordset_has_hash(&sr_dict_words, sr_word_hash(src + s, n)));
+                        !sr_wordset_has_hash(&sr_dict_words, sr_word_hash_in(src + s, n, st->doc->len - s)));
     /* text without case information is not scraped prose: words are not
      * glued there, and an unknown word is more likely a name */
     if (st->caseless)

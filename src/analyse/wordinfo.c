@@ -45,7 +45,7 @@ static inline bool month_or_day_initial(char c)
                                  1u << ('t' - 'a') | 1u << ('w' - 'a')));
 }
 
-static uint16_t word_flags(const char *s, const sitrep_token *t, uint8_t *num, sr_lexid *lex)
+static uint16_t word_flags(const char *s, const sitrep_token *t, uint64_t hw, uint8_t *num, sr_lexid *lex)
 {
     size_t n = t->end - t->start, tn = n;
     uint16_t f = 0;
@@ -83,7 +83,6 @@ static uint16_t word_flags(const char *s, const sitrep_token *t, uint8_t *num, s
             }
     /* The rule lexicons (data/lex) hold words of any length and bytes: the
      * token is looked up whole, once, and its entry kept for the stages. */
-    uint64_t hw = sr_word_hash(s, n);
     *lex = n <= 120 ? sr_lex_find_hash(hw, s, n) : 0;
     if (n >= 2) {
         if (sr_lex_in(*lex, SR_LEX_FRAME_SPEECH))
@@ -125,6 +124,17 @@ static uint16_t word_flags(const char *s, const sitrep_token *t, uint8_t *num, s
     return f;
 }
 
+/* The words met before in the document, by hash: a word's answers
+ * depend only on its bytes and its token's CAP and PLAIN flags, so a word
+ * met again ("the", "said", a name) copies the answers of its last
+ * occurrence instead of probing the lexicons again.  Direct-mapped: a
+ * slot keeps the last word of its hash. */
+enum { WI_MEMO = 512 };
+typedef struct wi_memo {
+    uint64_t hash;
+    uint32_t tok; /* token index + 1, 0 empty */
+} wi_memo;
+
 sitrep_status sr_word_info(const sitrep_doc *doc, sr_buf *out)
 {
     size_t nt;
@@ -133,14 +143,33 @@ sitrep_status sr_word_info(const sitrep_doc *doc, sr_buf *out)
     if (!sr_buf_reserve(out, nt * sizeof(sr_wordinfo) + 1))
         return SITREP_ENOMEM;
     sr_wordinfo *w = (sr_wordinfo *)(void *)out->data;
+    wi_memo memo[WI_MEMO];
+    memset(memo, 0, sizeof memo);
+    const uint16_t same = SITREP_TOKF_CAP | SITREP_TOKF_PLAIN;
     for (size_t i = 0; i < nt; i++) {
         const sitrep_token *t = &tok[i];
         uint16_t f = 0;
         uint8_t num = 0;
         sr_lexid lex = 0;
-        if (t->kind == SITREP_TOK_WORD)
-            f = word_flags(doc->src + t->start, t, &num, &lex);
-        else if (t->kind == SITREP_TOK_NUMBER)
+        if (t->kind == SITREP_TOK_WORD) {
+            const char *s = doc->src + t->start;
+            size_t n = t->end - t->start;
+            uint64_t hw = sr_word_hash_in(s, n, doc->len - t->start);
+            wi_memo *m = &memo[hw & (WI_MEMO - 1)];
+            if (m->tok && m->hash == hw) {
+                const sitrep_token *p = &tok[m->tok - 1];
+                if (p->end - p->start == n && ((p->flags ^ t->flags) & same) == 0 &&
+                    memcmp(doc->src + p->start, s, n) == 0) {
+                    w[i] = w[m->tok - 1];
+                    continue;
+                }
+            }
+            f = word_flags(s, t, hw, &num, &lex);
+            if (i < UINT32_MAX - 1) {
+                m->hash = hw;
+                m->tok = (uint32_t)(i + 1);
+            }
+        } else if (t->kind == SITREP_TOK_NUMBER)
             f = SR_WI_TIMEISH | SR_WI_FIG_START;
         else if (t->kind == SITREP_TOK_SYMBOL)
             f = SR_WI_FIG_START;

@@ -24,6 +24,8 @@ static inline uint64_t fold8(uint64_t x)
 static bool same_folded(const char *s, size_t n, const char *folded)
 {
     uint64_t a, b;
+    const char *end = s + n;
+    bool long_word = n >= 8;
     for (; n >= 8; n -= 8, s += 8, folded += 8) {
         memcpy(&a, s, 8);
         memcpy(&b, folded, 8);
@@ -33,7 +35,13 @@ static bool same_folded(const char *s, size_t n, const char *folded)
     if (n == 0)
         return true;
     memcpy(&b, folded, 8);
-    return fold8(sr_load_tail(s, n)) == (b & (~0ull >> (8 * (8 - n))));
+    if (long_word) { /* the last 8 bytes in one load, shifted */
+        memcpy(&a, end - 8, 8);
+        a >>= 8 * (8 - n);
+    } else {
+        a = sr_load_tail(s, n);
+    }
+    return fold8(a) == (b & (~0ull >> (8 * (8 - n))));
 }
 
 sr_lexid sr_lex_find_hash(uint64_t h, const char *s, size_t n)

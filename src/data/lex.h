@@ -23,6 +23,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "lex_hot.h"
 #include "lex_ids.h"
 #include "wordhash.h"
 
@@ -88,8 +89,52 @@ extern const sr_lexicon sr_lexicon_data; /* data/lex/NAME.lex */
 sr_lexid sr_lex_find(const char *s, size_t n);
 sr_lexid sr_lex_find_hash(uint64_t h, const char *s, size_t n);
 
+/* The hot classes (lex_hot.h): bit SR_LEXHOT_IN_<CLASS> of sr_lex_hot[id]
+ * says whether entry id is in the class, bit SR_LEXHOT_HEAD_<CLASS>
+ * whether it begins a longer phrase of it; sr_lex_hot[0] is 0. */
+enum sr_lexhot_bit {
+#define SR_LEXHOT_IN_BIT(c) SR_LEXHOT_IN_##c,
+    SR_LEX_HOT_IN(SR_LEXHOT_IN_BIT)
+#undef SR_LEXHOT_IN_BIT
+#define SR_LEXHOT_HEAD_BIT(c) SR_LEXHOT_HEAD_##c,
+    SR_LEX_HOT_HEADS(SR_LEXHOT_HEAD_BIT)
+#undef SR_LEXHOT_HEAD_BIT
+    SR_LEXHOT_NBITS
+};
+_Static_assert(SR_LEXHOT_NBITS <= 64, "lex_hot.h: at most 64 hot classes and heads");
+extern const uint64_t sr_lex_hot[]; /* one per entry (tools/mklexhot.c) */
+
+/* The hot bit of class c (a constant for a constant c), -1 when c is not hot. */
+static inline int sr_lex_hot_in(enum sr_lexclass c)
+{
+    switch (c) {
+#define SR_LEXHOT_IN_CASE(k)                                                                       \
+    case SR_LEX_##k:                                                                               \
+        return SR_LEXHOT_IN_##k;
+        SR_LEX_HOT_IN(SR_LEXHOT_IN_CASE)
+#undef SR_LEXHOT_IN_CASE
+    default:
+        return -1;
+    }
+}
+static inline int sr_lex_hot_head(enum sr_lexclass c)
+{
+    switch (c) {
+#define SR_LEXHOT_HEAD_CASE(k)                                                                     \
+    case SR_LEX_##k:                                                                               \
+        return SR_LEXHOT_HEAD_##k;
+        SR_LEX_HOT_HEADS(SR_LEXHOT_HEAD_CASE)
+#undef SR_LEXHOT_HEAD_CASE
+    default:
+        return -1;
+    }
+}
+
 static inline bool sr_lex_in(sr_lexid id, enum sr_lexclass c)
 {
+    int b = sr_lex_hot_in(c);
+    if (b >= 0)
+        return sr_lex_hot[id] >> b & 1u;
     return id && (sr_lexicon_data.bits[id].mask[c / 64] >> (c % 64) & 1u);
 }
 
@@ -97,6 +142,9 @@ static inline bool sr_lex_in(sr_lexid id, enum sr_lexclass c)
  * words of a phrase)? */
 static inline bool sr_lex_heads(sr_lexid id, enum sr_lexclass c)
 {
+    int b = sr_lex_hot_head(c);
+    if (b >= 0)
+        return sr_lex_hot[id] >> b & 1u;
     return id && (sr_lexicon_data.bits[id].head[c / 64] >> (c % 64) & 1u);
 }
 
