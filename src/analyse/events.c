@@ -976,12 +976,21 @@ static bool casualties(const estate *es, size_t lo, size_t hi, sr_event *ev)
         /* "40 have been killed in the region this month", "the war has
          * cost 9,000 lives since 2011": a tally over a period longer than
          * a month, or running up to the report's day over more than a
-         * week (a happening "in early January" is no tally) */
+         * week (a happening "in early January" is no tally), ... */
         if (cl->from.year && cl->to.year) {
             long span = sr_date_to_days(&cl->to) - sr_date_to_days(&cl->from);
             bool running = es->anchor.year && sr_date_to_days(&cl->to) >= sr_date_to_days(&es->anchor);
-            if (span > SR_LEXK_EVENTS_HORIZON_TALLY_SPAN ||
-                (running && span > SR_LEXK_EVENTS_HORIZON_RUNNING_SPAN)) {
+            /* ... told in the perfect ("have died", "has killed"): "killed
+             * 19 in one of the deadliest raids this winter" is a happening */
+            size_t a = sr_context_token_at(c, c->figs[f].start);
+            size_t b = c->figs[f].measure_end > c->figs[f].measure_start
+                           ? sr_context_token_at(c, c->figs[f].measure_end - 1) + 1
+                           : i + 1;
+            bool perfect = false;
+            for (size_t q = a > lo + 6 ? a - 6 : lo; q < hi && q < b + 3 && !perfect; q++)
+                perfect = sr_tok_class(c, q, SR_LEX_EVENTS_PERFECT);
+            if (perfect && (span > SR_LEXK_EVENTS_HORIZON_TALLY_SPAN ||
+                            (running && span > SR_LEXK_EVENTS_HORIZON_RUNNING_SPAN))) {
                 tally = true;
                 continue;
             }
@@ -1203,7 +1212,17 @@ static double counted_before(const sr_context *c, size_t k)
         return 0;
     const char *w = c->src + c->tok[k].start;
     size_t n = c->tok[k].end - c->tok[k].start;
-    for (size_t f = c->nfigs; f > 0;) {
+    /* the figures ending before k (they are in text order), the nearest
+     * few of them: a bounded search per noun */
+    size_t lo = 0, hi = c->nfigs;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (c->figs[mid].end <= c->tok[k].start)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    for (size_t f = lo; f > 0 && lo - f < 32;) {
         const sr_figure *fg = &c->figs[--f];
         if (fg->end > c->tok[k].start || fg->measure_end <= fg->measure_start)
             continue;
@@ -1454,7 +1473,7 @@ static void victims_before(const sr_context *c, size_t lo, size_t hi, double *de
          * "X, the mayor; Y; and Z were killed": a list parted by
          * semicolons whose last item opens with "and" */
         bool semis = false;
-        for (size_t q = k; q > lo + 1; q--)
+        for (size_t q = k; q > lo + 1 && k - q < 48; q--)
             if (sr_tok_char(c, q - 1, ';')) {
                 semis = sr_tok_is(c, q, "and");
                 break;
