@@ -2452,8 +2452,12 @@ static uint32_t state_actor(ent_state *st, const char *cc, int32_t g)
 static size_t group_after(const ent_state *st, size_t u1, int32_t *g)
 {
     size_t i = u1;
+    /* "Uganda's army": the break a possessive makes does not part them */
+    bool poss = u1 > 0 && u1 < st->nu && (st->u[u1 - 1].flags & U_POSS) &&
+                st->u[u1].tok == st->u[u1 - 1].tok + 1;
     for (size_t k = 0; k < 3; k++) {
-        if (i >= st->nu || (st->u[i].flags & U_BREAK) || !(st->u[i].flags & U_LOWER))
+        if (i >= st->nu || ((st->u[i].flags & U_BREAK) && !(poss && i == u1)) ||
+            !(st->u[i].flags & U_LOWER))
             return 0;
         size_t n = 0;
         if (sr_lex_heads(ulex(st, i), SR_LEX_ENTITIES_GROUP_NOUNS) ||
