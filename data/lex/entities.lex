@@ -517,6 +517,28 @@ mujahideen
 nation
 nations
 
+# Words that list names: an unknown name listed with a place is one
+# ("al-Rai and Dabiq").
+[set coordinators]
+and
+or
+
+# Words after a list of names that make them streets, not places
+# ("at Hamra and Bliss streets").
+[set street_words]
+street
+streets
+avenue
+avenues
+road
+roads
+boulevard
+boulevards
+lane
+lanes
+square
+squares
+
 # Links of a name ("Committee on Foreign Relations", "State in Iraq") that
 # before a day or month close the name instead: "Tal Tamr on Monday".
 [set date_links]

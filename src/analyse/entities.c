@@ -2326,7 +2326,7 @@ static void measured_place(ent_state *st, cand *c)
 }
 
 /* A place the gazetteer lacks, placed in the document's main country. */
-static void resolve_context_place(ent_state *st, cand *c)
+static void resolve_context_place_in(ent_state *st, cand *c, const char *cc)
 {
     if (ref_of(st, c)) {
         measured_place(st, c);
@@ -2339,6 +2339,10 @@ static void resolve_context_place(ent_state *st, cand *c)
             best = st->country_weight[i];
             bi = i;
         }
+    if (cc && cc[0] >= 'A' && cc[0] <= 'Z' && cc[1] >= 'A' && cc[1] <= 'Z') {
+        best = 1;
+        bi = (uint32_t)(cc[0] - 'A') * 26 + (uint32_t)(cc[1] - 'A');
+    }
     if (best == 0)
         return; /* nowhere to put it: not a place we can stand behind */
     uint32_t e = entity_for(st, (4ull << 60) ^ (c->key & ((1ull << 60) - 1)), SITREP_ENTITY_PLACE,
@@ -2361,6 +2365,79 @@ static void resolve_context_place(ent_state *st, cand *c)
     }
     c->type = C_ENTITY;
     c->entity = e;
+}
+
+static void resolve_context_place(ent_state *st, cand *c)
+{
+    resolve_context_place_in(st, c, NULL);
+}
+
+/* Is unknown cand c a name listed with place p ("al-Rai and Dabiq",
+ * "Dabiq, al-Rai"): p right before or after it, parted by a coordinator
+ * or a comma alone? */
+static bool listed_with(const ent_state *st, const cand *a, const cand *b)
+{
+    if (b->u0 == a->u1 + 1)
+        return UNIT_IS(st, a->u1, COORDINATORS) &&
+               st->u[a->u1].tok == st->u[a->u1 - 1].tok + 1 &&
+               st->u[b->u0].tok == st->u[a->u1].tok + 1;
+    return b->u0 == a->u1 && st->u[b->u0].tok == st->u[a->u1 - 1].tok + 2 &&
+           token_text_is(st, st->u[a->u1 - 1].tok + 1, ",");
+}
+
+/* An unknown name listed with a place is a place of the same country
+ * ("captured al-Rai and Dabiq"): the gazetteer lacks small villages. */
+static void listed_places(ent_state *st)
+{
+    size_t nc = SR_VEC_COUNT(&st->cands, cand);
+    for (size_t i = 0; i < nc && !st->oom; i++) {
+        cand *c = &SR_VEC_AT(&st->cands, cand, i);
+        if (c->type != C_SINGLE || c->hidden || c->u1 - c->u0 > 3 ||
+            (st->u[c->u0].flags & (U_SENT | U_PBREAK)))
+            continue;
+        bool plain = true;
+        for (size_t k = c->u0; k < c->u1 && plain; k++) {
+            const unit *x = &st->u[k];
+            plain = (x->flags & U_CAP) && !(x->flags & (U_FUNC | U_ALLCAPS | U_POSS)) &&
+                    !sr_wordset_has(&sr_dict_words, st->src + x->start, x->end - x->start) &&
+                    !sr_wordset_has(&sr_given_names, st->src + x->start, x->end - x->start);
+        }
+        /* the whole name, not a word of a longer one ("Kherbet Saloum") */
+        if (!plain || (c->u1 < st->nu && !(st->u[c->u1].flags & U_BREAK) &&
+                       (st->u[c->u1].flags & (U_CAP | U_ALLCAPS))) ||
+            (c->u0 > 0 && !(st->u[c->u0].flags & U_BREAK) &&
+             (st->u[c->u0 - 1].flags & (U_CAP | U_ALLCAPS))))
+            continue;
+        const cand *p = NULL;
+        for (int side = 0; side < 2 && !p; side++) {
+            size_t j = side ? i + 1 : i - 1;
+            if ((side == 0 && i == 0) || j >= nc)
+                continue;
+            const cand *o = &SR_VEC_AT(&st->cands, cand, j);
+            if (o->type != C_ENTITY || o->hidden || o->reading ||
+                ent_at(st, o->entity)->e.kind != SITREP_ENTITY_PLACE ||
+                !ent_at(st, o->entity)->country[0])
+                continue;
+            if (side == 0 ? listed_with(st, o, c) : listed_with(st, c, o))
+                p = o;
+        }
+        /* "at Carampangue and Alborada streets": streets, not towns */
+        if (!p)
+            continue;
+        size_t after = p->u1 > c->u1 ? p->u1 : c->u1;
+        if (after < st->nu && UNIT_IS(st, after, STREET_WORDS))
+            continue;
+        /* only in the country the document is about: a word that
+         * happens to match a place abroad lists nothing */
+        char cc[3];
+        memcpy(cc, ent_at(st, p->entity)->country, 3);
+        uint32_t w = country_weight(st, cc);
+        bool top = w > 0;
+        for (uint32_t k = 0; k < 26 * 26 && top; k++)
+            top = st->country_weight[k] <= w;
+        if (top)
+            resolve_context_place_in(st, c, cc);
+    }
 }
 
 static int32_t kb_in_context(const ent_state *st, uint64_t key, int32_t a, const cand *c)
@@ -3408,6 +3485,7 @@ sitrep_status sr_entities(sitrep_doc *doc)
             else if (c->type == C_CTXPLACE)
                 resolve_context_place(&st, c);
         }
+        listed_places(&st);
         actor_readings(&st);
         people_readings(&st);
         place_in_region(&st);
