@@ -42,8 +42,8 @@
 
 /* The schema, in one place.  Each step takes the database from version
  * i to i + 1; meta.schema_version says how far a database has come.  A
- * step that needs more than SQL (filling new tables from what the older
- * layout kept) has a hook run in the step's transaction. */
+ * database from before SCHEMA_FILLED has its tables filled again from the
+ * snapshot in the last step's transaction (fill_from_snapshot). */
 static const char *const migrations[] = {
     /* 1: articles, batches, the corpus snapshot, the records */
     "CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);"
@@ -163,15 +163,26 @@ static const char *const migrations[] = {
     "CREATE INDEX cgroups_h ON cgroups(h);"
     "ALTER TABLE egroups ADD COLUMN h INTEGER;"
     "CREATE INDEX egroups_h ON egroups(h);",
+    /* 6: no index a batch updates at random places that no query reads:
+     * claims_run, events_run, cgroups_run and cgroups_scope (keyed by a
+     * fact key's or an id's hash: each batch's new rows landed all over
+     * them, so a batch wrote every page of them again), egroups_run; the
+     * stored hashes read by key (g, h) in place of by hash (h): new merged
+     * rows go at its end */
+    "DROP INDEX claims_run; DROP INDEX events_run; DROP INDEX cgroups_run; DROP INDEX cgroups_scope;"
+    "DROP INDEX egroups_run; DROP INDEX cgroups_h; DROP INDEX egroups_h;"
+    "CREATE INDEX cgroups_gh ON cgroups(g, h);"
+    "CREATE INDEX egroups_gh ON egroups(g, h);",
 };
 #define SCHEMA_VERSION ((int)(sizeof migrations / sizeof migrations[0]))
 
 static sitrep_status fill_from_snapshot(sitrep_store *s);
 
-/* What a step needs beyond its SQL, run in its transaction (NULL none).
- * Filling the tables from the snapshot needs them all: it runs once, at
- * the last step (steps 2, 3 and 4 filled them when they were the last). */
-static sitrep_status (*const migration_hooks[])(sitrep_store *) = {NULL, NULL, NULL, NULL, fill_from_snapshot};
+/* The tables are filled from the snapshot (fill_from_snapshot) when a
+ * database older than this version is migrated: steps 2 to 5 changed what
+ * the tables hold; 6 only indexes.  Filling needs every table: it runs
+ * once, in the last step's transaction. */
+#define SCHEMA_FILLED 5
 
 /* The failure of the last SQLite call on s->db, `what` naming the step:
  * its status (EFULL, EBUSY, EDB, ...) and s->msg saying it (dberr.c). */
@@ -287,6 +298,7 @@ static sitrep_status migrate(sitrep_store *s)
                  SCHEMA_VERSION);
         return SITREP_EFORMAT;
     }
+    bool fill = v < SCHEMA_FILLED;
     for (; v < SCHEMA_VERSION; v++) {
         char set[160];
         snprintf(set, sizeof set,
@@ -296,8 +308,8 @@ static sitrep_status migrate(sitrep_store *s)
         sitrep_status st = exec(s, "BEGIN IMMEDIATE");
         if (st == SITREP_OK)
             st = exec(s, migrations[v]);
-        if (st == SITREP_OK && migration_hooks[v])
-            st = migration_hooks[v](s);
+        if (st == SITREP_OK && fill && v + 1 == SCHEMA_VERSION)
+            st = fill_from_snapshot(s);
         if (st == SITREP_OK)
             st = exec(s, set);
         if (st == SITREP_OK)

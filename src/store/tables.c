@@ -661,7 +661,7 @@ static sitrep_status fill_claims(sitrep_store *s, sitrep_corpus *c)
     sr_buf_free(&rows);
     stored_rows old;
     if (st == SITREP_OK)
-        st = stored_read(s, "SELECT g, h FROM cgroups INDEXED BY cgroups_h", &old);
+        st = stored_read(s, "SELECT g, h FROM cgroups INDEXED BY cgroups_gh", &old);
     else
         memset(&old, 0, sizeof old);
     for (size_t k = 0; k < ng && st == SITREP_OK; k++) {
@@ -903,7 +903,7 @@ static sitrep_status fill_events(sitrep_store *s, sitrep_corpus *c)
     sr_buf_free(&rows);
     stored_rows old;
     if (st == SITREP_OK)
-        st = stored_read(s, "SELECT g, h FROM egroups INDEXED BY egroups_h", &old);
+        st = stored_read(s, "SELECT g, h FROM egroups INDEXED BY egroups_gh", &old);
     else
         memset(&old, 0, sizeof old);
     report_rows reps;
