@@ -41,6 +41,24 @@
 #   unscoped     one flood, two reports a day apart: 14 people rescued from
 #                roofs, 60 people treated at a clinic -- counts of nothing
 #                stated (no actor, place or period), no update of each other.
+#   claim_days   one quake on an island, three reports: a dated one (its
+#                date on the line under the headline) with the governor's
+#                "about 50 hurt", an undated one dated by its story with the
+#                Red Crescent's five injured and a tremor in September that
+#                injured almost 50, and one whose only date is its first
+#                line ("November 29th, 2025, 06:40 GMT"): that line dates
+#                it; the September figure and the governor's are two claims
+#                (a figure with no period is of its article's days); the
+#                five of the report dated only by its story are no dispute
+#                with the governor's fifty (its days are not its own).
+#   toll_falls   two reports two days apart in one district: at least 40
+#                killed by air strikes, then at least 25 killed at a mosque:
+#                no update (the dead are not fewer in a later count).
+#   toll_days    a toll of Monday and a toll of Wednesday in one quarter
+#                (12, then 30): two incidents' days, no update.
+#   offer_days   a club's bid for a player, $20 million, then $35 million
+#                five days on, both from its chairman: two offers, no update
+#                (a revision is of a happening's toll).
 # Records are found by content (measure, value, document ids), never by id.
 # usage: cli_corpus.sh SITREP TESTS_DIR SHARED_DIR
 set -u
@@ -346,6 +364,38 @@ check borrowed_day "the undated reports of the first arrest, dated by their stor
 for h in happenings:
     if "daily_second_financier" in h["documents"] and len(h["documents"]) > 1:
         fail("happening %s joins %s" % (h["id"], h["documents"]))'
+
+# ---- 10. a claim is one happening's: its days, and the days of its report ----
+pre=$base
+run claim_days
+check claim_days "an article whose first line is a date line is dated by it" '
+if docs["agency_island_quake"]["published_inferred"] != "2025-11-29": fail("dated %s" % docs["agency_island_quake"]["published_inferred"])'
+check claim_days "the tremor of September and the quake of late November: two claims of about 50 injured" '
+m = find("people injured", 50)
+if len(m) != 2 or sorted(len(c["documents"]) for c in m) != [1, 1]: fail("claims %s" % [(c["documents"], c["period"]) for c in m])'
+check claim_days "no dispute between a report dated only by its story and a dated one" '
+if [x for x in conflicts if x["kind"] == "dispute"]: fail("conflicts %s" % [x["reason"] for x in conflicts])'
+
+pre=$base
+run toll_falls
+check toll_falls "one story; at least 40 killed, then at least 25 killed two days on: no update" '
+if len({d["story"] for d in docs.values()}) != 1: fail("stories %s" % {i: d["story"] for i, d in docs.items()})
+one("people killed", 40); one("people killed", 25)
+if conflicts: fail("conflicts %s" % [x["reason"] for x in conflicts])'
+
+pre=$base
+run toll_days
+check toll_days "one story; a toll of Monday and a toll of Wednesday: no update" '
+if len({d["story"] for d in docs.values()}) != 1: fail("stories %s" % {i: d["story"] for i, d in docs.items()})
+one("people killed", 12); one("people killed", 30)
+if conflicts: fail("conflicts %s" % [x["reason"] for x in conflicts])'
+
+pre=$base
+run offer_days
+check offer_days "one story; a bid of \$20 million and one of \$35 million five days on: no update" '
+if len({d["story"] for d in docs.values()}) != 1: fail("stories %s" % {i: d["story"] for i, d in docs.items()})
+one("usd", 20000000); one("usd", 35000000)
+if conflicts: fail("conflicts %s" % [x["reason"] for x in conflicts])'
 
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

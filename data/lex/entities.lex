@@ -496,6 +496,33 @@ oblast
 prefecture
 department
 
+# Collective nouns whose possessive stays inside a name: "the People's
+# Protection Units", "the Lord's Resistance Army", "the Women's Defence
+# Units" (where "Iraq's Anbar" is two names).
+[set name_possessives]
+people
+peoples
+lord
+women
+workers
+martyrs
+peasants
+farmers
+students
+citizens
+mothers
+patriots
+toilers
+mujahideen
+nation
+nations
+
+# Links of a name ("Committee on Foreign Relations", "State in Iraq") that
+# before a day or month close the name instead: "Tal Tamr on Monday".
+[set date_links]
+on
+in
+
 # Days and months: a capitalised one names no one.
 [set calendar]
 monday

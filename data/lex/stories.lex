@@ -27,6 +27,15 @@ persons
 person
 individuals
 
+# Outcomes whose count only grows as it is reported again (the dead and
+# the hurt of one happening are found, not lost): a later count below an
+# earlier one's lowest value counts another happening, no update of it
+# (the missing and the detained may fall as they are found or freed).
+[set toll_cumulative]
+killed
+injured
+executed
+
 # Trends (corpus/corpus.c, judged by corroborate.c): a word that says a
 # figure changed, and how. `after_by` 1: only after "by" ("fell by half").
 [table trend_words: kind=TREND after_by]

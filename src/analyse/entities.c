@@ -388,7 +388,7 @@ static void build_units(ent_state *st)
             push_unit(st, s, e, (uint32_t)i, e, f0, &t[i]);
             continue;
         }
-        size_t cut;
+        size_t cut = 0;
         bool poss = t[i].kind == SITREP_TOK_WORD && ends_possessive(src + s, e - s, &cut);
         if (poss)
             e -= (uint32_t)cut;
@@ -401,6 +401,13 @@ static void build_units(ent_state *st)
         while (p < pe && *p != '-' && (unsigned char)*p != 0xE2)
             p++;
         if (p == pe) {
+            /* "Iraq's Anbar": two names; "People's Protection Units",
+             * "Lord's Resistance Army": one, the possessive a word of it
+             * (name_possessives) */
+            if (poss && (t[i].flags & SITREP_TOKF_CAP) && IN(lex_of(src + s, e - s), NAME_POSSESSIVES)) {
+                e += (uint32_t)cut;
+                poss = false;
+            }
             push_unit(st, s, e, (uint32_t)i, wend, (uint16_t)(f0 | (poss ? U_POSS : 0)),
                       poss ? NULL : &t[i]);
             if (poss)
@@ -517,6 +524,11 @@ static bool chunk_continues(const ent_state *st, size_t i)
         while (j < st->nu && !(st->u[j].flags & U_BREAK) &&
                (st->u[j].flags & (U_PARTICLE | U_CONNECT)) && j < i + 3)
             j++;
+        /* "Zabqarin on Monday", "Tal Tamr in March": a date after such a
+         * link starts no name ("the Movement of April 19" stays one) */
+        if (j == i + 1 && UNIT_IS(st, i, DATE_LINKS) && j < st->nu && (st->u[j].flags & U_FUNC) &&
+            UNIT_IS(st, j, CALENDAR))
+            return false;
         return j < st->nu && !(st->u[j].flags & U_BREAK) && (st->u[j].flags & U_CAP);
     }
     return false;
@@ -1135,25 +1147,33 @@ static bool inside_longer_name(const ent_state *st, const seg *segs, size_t i, s
 /* An unknown name the words before it call a place: "the town of
  * Macomia", "raids around Shaddadi".  The gazetteer does not know it; its
  * country comes from the document (resolve_context_place). */
+static bool named_kind_of_place(const ent_state *st, size_t r0)
+{
+    return r0 >= 2 && !(st->u[r0].flags & U_PBREAK) &&
+           unit_phrase(st, r0 - 2, SR_LEX_ENTITIES_PLACE_KIND_OF) == 2;
+}
+
 static bool context_place(const ent_state *st, size_t r0, size_t r1)
 {
     if (r0 == 0 || r1 - r0 > 3 || (st->u[r0].flags & U_PBREAK))
         return false;
+    /* "the town of X": the words say what X is, even where a word of
+     * the name is also an English word or a given name ("the village of
+     * Tell Brak", "the town of Umm Kahf") */
+    bool kind_of = named_kind_of_place(st, r0);
     /* "Sadr City", "Rukban Camp": a generic last word is part of the name */
     size_t last = r1;
     if (r1 - r0 >= 2 && UNIT_IS(st, r1 - 1, PLACE_GENERIC_LAST))
         last = r1 - 1;
     for (size_t i = r0; i < last; i++) {
         const unit *x = &st->u[i];
-        if (!(x->flags & U_CAP) || (x->flags & (U_FUNC | U_ALLCAPS)) ||
-            sr_wordset_has(&sr_dict_words, st->src + x->start, x->end - x->start) ||
-            sr_wordset_has(&sr_given_names, st->src + x->start, x->end - x->start))
+        if (!(x->flags & U_CAP) || (x->flags & (U_FUNC | U_ALLCAPS)))
+            return false;
+        if (!kind_of && (sr_wordset_has(&sr_dict_words, st->src + x->start, x->end - x->start) ||
+                         sr_wordset_has(&sr_given_names, st->src + x->start, x->end - x->start)))
             return false;
     }
-    /* "the town of X" */
-    if (r0 >= 2 && unit_phrase(st, r0 - 2, SR_LEX_ENTITIES_PLACE_KIND_OF) == 2)
-        return true;
-    return UNIT_IS(st, r0 - 1, PLACE_PREPS);
+    return kind_of || UNIT_IS(st, r0 - 1, PLACE_PREPS);
 }
 
 /* Is unit i a country's name or a nationality ("U.S.", "Iraqi")? */
@@ -1454,8 +1474,10 @@ static void read_chunk(ent_state *st, size_t c0, size_t c1)
                                st->u[r0].end - st->u[r0].start) &&
                 !(segs[i].type == S_PLACE && !soft_place(st, &segs[i])))
                 unknown = true;
-            /* a person's name may hold place names: "Jordan Nkosi" */
-            if (r1 > r0 && unknown && try_person(st, r0, r1, c0, c0)) {
+            /* a person's name may hold place names: "Jordan Nkosi"; not
+             * after "the village of" */
+            if (r1 > r0 && unknown && !named_kind_of_place(st, r0) &&
+                try_person(st, r0, r1, c0, c0)) {
                 i = j;
                 continue;
             }
@@ -2142,8 +2164,12 @@ static uint32_t state_actor(ent_state *st, const char *cc, int32_t g)
 static size_t group_after(const ent_state *st, size_t u1, int32_t *g)
 {
     size_t i = u1;
+    /* "Uganda's army": the break a possessive makes does not part them */
+    bool poss = u1 > 0 && u1 < st->nu && (st->u[u1 - 1].flags & U_POSS) &&
+                st->u[u1].tok == st->u[u1 - 1].tok + 1;
     for (size_t k = 0; k < 3; k++) {
-        if (i >= st->nu || (st->u[i].flags & U_BREAK) || !(st->u[i].flags & U_LOWER))
+        if (i >= st->nu || ((st->u[i].flags & U_BREAK) && !(poss && i == u1)) ||
+            !(st->u[i].flags & U_LOWER))
             return 0;
         size_t n = 0;
         if (sr_lex_heads(ulex(st, i), SR_LEX_ENTITIES_GROUP_NOUNS) ||

@@ -159,6 +159,21 @@ sitrep_status sr_describe(sitrep_doc *doc)
                 best_end = (uint32_t)(t[i].start + used);
             }
         }
+        /* a header line opening with a date ("4 March 2026, updated
+         * 08:15 GMT", "MARCH 4, 2026"): the article's own
+         * dateline, dropped from the text the tokens cover */
+        for (size_t i = 0; i < n && L[i].drop == SITREP_DROP_HEADER; i++) {
+            const char *s = doc->src + L[i].start;
+            size_t len = L[i].end - L[i].start;
+            sr_date d;
+            size_t used;
+            if (len && ((s[0] >= '0' && s[0] <= '9') || (len >= 3 && date_word_start(s))) &&
+                sr_date_at(s, len < 64 ? len : 64, &d, &used) && d.day && sr_date_cmp(&d, &best) > 0) {
+                best = d;
+                best_at = L[i].start;
+                best_end = (uint32_t)(L[i].start + used);
+            }
+        }
         if (best.year) {
             char iso[11];
             sr_date_iso(&best, iso);

@@ -292,18 +292,105 @@ static bool named(const char *s)
     return false;
 }
 
-/* The group a claim is compared with while grouping: its value so far. */
+/* The day a claim was reported on by its article's own evidence: the day
+ * its source spoke, else its article's own date; INT32_MIN when neither is
+ * known (an article dated only by its story has no day of its own: its
+ * "Sunday" was read against another article's date). */
+static int32_t own_day(const sitrep_corpus *c, const sr_cclaim *x)
+{
+    if (x->said[0])
+        return day_of(x->said);
+    return SR_VEC_AT(&c->docs, sr_cdoc, x->doc_index).day;
+}
+
+/* A claim's stated period as days, when its article's own words fix it:
+ * in an article dated by a day borrowed from its story, a period within
+ * rules.story_days of that day may be a "Sunday" read against it and says
+ * nothing of when (both INT32_MIN); one further off names its month or
+ * year (as borrowed_day for events). */
+static void own_period(const sitrep_corpus *c, const sr_cclaim *x, int32_t *from, int32_t *to)
+{
+    const sr_cdoc *d = &SR_VEC_AT(&c->docs, sr_cdoc, x->doc_index);
+    *from = *to = INT32_MIN;
+    if (!x->from[0])
+        return;
+    int32_t f = day_of(x->from), t = day_of(x->to);
+    if (d->day == INT32_MIN && d->inferred[0] && !x->said[0]) {
+        int32_t b = day_of(d->inferred);
+        if (t >= b - RULES.story_days && f <= b + RULES.story_days)
+            return;
+    }
+    *from = f;
+    *to = t;
+}
+
+/* The group a claim is compared with while grouping: its value so far, and
+ * what every member states of its scope, so that a member stating nothing
+ * (no actor, no place, no period) does not chain two different figures
+ * together: a claim joins only when it agrees with them all. */
 typedef struct group_state {
     uint32_t first, last;     /* its first claim, and its latest (one article's claims are adjacent) */
     double lo, hi;            /* the values every member allows */
     bool has_point;
     double point;
     uint32_t bound;           /* a bound member, when no point */
+    const char *actor;        /* the actor its members name, NULL none */
+    uint32_t placed;          /* its first member stating places, UINT32_MAX none */
+    int32_t max_from, min_to; /* its members' own stated periods: the latest start, the earliest end */
+    int32_t lo_own, hi_own;   /* the own days of its members that state no period */
 } group_state;
 
-static bool joins(const sr_cclaim *cl, const group_state *g, const sr_cclaim *x)
+/* Do a figure's days fit a group's?  A figure stated with no period is of
+ * the days its article reports (rules.story_days before its own day, and
+ * one day after for the date line): "injured almost 50 in September" is
+ * not the "about 50 hurt" of an article of late November, nor "10 seasons"
+ * in 1987 the "10 seasons" of an article of 2005.  Stated periods overlap. */
+static bool days_fit(const group_state *g, int32_t from, int32_t to, int32_t own)
+{
+    if (from != INT32_MIN) {
+        if (g->max_from != INT32_MIN && (from > g->min_to || to < g->max_from))
+            return false;
+        return g->lo_own == INT32_MIN || (to >= g->hi_own - RULES.story_days && from <= g->lo_own + 1);
+    }
+    if (own == INT32_MIN || g->max_from == INT32_MIN)
+        return true;
+    return g->min_to >= own - RULES.story_days && g->max_from <= own + 1;
+}
+
+static void group_add(const sitrep_corpus *c, group_state *g, const sr_cclaim *cl, uint32_t i)
+{
+    const sr_cclaim *x = &cl[i];
+    if (!g->actor)
+        g->actor = named_actor(x->actor);
+    if (g->placed == UINT32_MAX && x->nplaces)
+        g->placed = i;
+    int32_t from, to, own = own_day(c, x);
+    own_period(c, x, &from, &to);
+    if (from != INT32_MIN) {
+        if (g->max_from == INT32_MIN || from > g->max_from)
+            g->max_from = from;
+        if (g->min_to == INT32_MIN || to < g->min_to)
+            g->min_to = to;
+    } else if (own != INT32_MIN) {
+        if (g->lo_own == INT32_MIN || own < g->lo_own)
+            g->lo_own = own;
+        if (g->hi_own == INT32_MIN || own > g->hi_own)
+            g->hi_own = own;
+    }
+}
+
+static bool joins(const sitrep_corpus *c, const sr_cclaim *cl, const group_state *g, const sr_cclaim *x)
 {
     if (cl[g->last].doc_index == x->doc_index || !claims_agree(&cl[g->first], x))
+        return false;
+    const char *actor = named_actor(x->actor);
+    if (actor && g->actor && actor != g->actor)
+        return false;
+    if (g->placed != UINT32_MAX && !places_agree(&cl[g->placed], x))
+        return false;
+    int32_t from, to;
+    own_period(c, x, &from, &to);
+    if (!days_fit(g, from, to, own_day(c, x)))
         return false;
     interval v = value_of(x);
     if (v.point)
@@ -404,11 +491,13 @@ static sitrep_status group_claims(sitrep_corpus *c)
         group_state *gs = (group_state *)(void *)states.data;
         size_t g = ng;
         for (size_t k = first_group; k < ng && g == ng; k++)
-            if (joins(cl, &gs[k], x))
+            if (joins(c, cl, &gs[k], x))
                 g = k;
         interval v = value_of(x);
         if (g == ng) {
-            group_state s = {order[i], order[i], v.lo, v.hi, v.point, v.lo, order[i]};
+            group_state s = {order[i], order[i], v.lo,      v.hi,      v.point,  v.lo,    order[i],
+                             NULL,     UINT32_MAX, INT32_MIN, INT32_MIN, INT32_MIN, INT32_MIN};
+            group_add(c, &s, cl, order[i]);
             if (!SR_VEC_PUSH(&states, group_state, s)) {
                 st = SITREP_ENOMEM;
                 break;
@@ -416,6 +505,7 @@ static sitrep_status group_claims(sitrep_corpus *c)
             ng++;
         } else {
             group_state *s = &gs[g];
+            group_add(c, s, cl, order[i]);
             s->last = order[i];
             s->lo = v.lo > s->lo ? v.lo : s->lo;
             s->hi = v.hi < s->hi ? v.hi : s->hi;
@@ -877,15 +967,19 @@ static bool same_scope(const sr_cgroup *a, const sr_cclaim *xa, const sr_cgroup 
         bool heads = (na == nb && (na == 0 || memcmp(ha, hb, na) == 0)) ||
                      (ha && sr_lex_in(sr_lex_find(ha, na), SR_LEX_STORIES_TOLL_GENERIC)) ||
                      (hb && sr_lex_in(sr_lex_find(hb, nb), SR_LEX_STORIES_TOLL_GENERIC));
-        return heads && actors_agree(a->actor, b->actor) && places_agree(xa, xb);
+        /* and of one happening: days stated for both that do not meet are
+         * two incidents' ("40 killed on Monday", "25 killed on Wednesday") */
+        return heads && actors_agree(a->actor, b->actor) && places_agree(xa, xb) &&
+               periods_overlap(a->from, a->to, b->from, b->to);
     }
     if (oa != ob || (oa && incident_period(a) != incident_period(b)))
         return false; /* a toll of one happening and a count over months */
     if (named_actor(a->actor) != named_actor(b->actor) || !same_places(xa, xb))
         return false;
-    if (!oa && !named_actor(a->actor) && !xa->nplaces && (!a->from[0] || !b->from[0]))
-        return false; /* a count of nothing stated (no actor, place, or period of both): "7 seasons"
-                       * and "more than 3 seasons" may well count two coaches' */
+    if (!oa && !named_actor(a->actor) && !xa->nplaces)
+        return false; /* a count of nothing stated (no actor, no place): "7 seasons" and "more
+                       * than 3 seasons" may well count two coaches', "$20 million" and "$180
+                       * million" two offers, whatever period each states */
     return !a->from[0] || !b->from[0] || (strcmp(a->from, b->from) == 0 && strcmp(a->to, b->to) == 0);
 }
 
@@ -921,6 +1015,20 @@ static int cmp_timed(const void *pa, const void *pb, void *ctx)
     return a->group < b->group ? -1 : a->group > b->group;
 }
 
+static uint64_t full_scope_key(const sitrep_corpus *c, const sr_cgroup *g);
+
+/* Does the later figure of a count that only grows (data/lex/stories.lex,
+ * toll_cumulative) start below the earlier one ("at least 50", then "at
+ * least 29")? */
+static bool falls_below(const sr_cclaim *earlier, const sr_cclaim *later)
+{
+    const char *last = strrchr(later->measure, ' ');
+    last = last ? last + 1 : later->measure;
+    if (!sr_lex_in(sr_lex_find(last, strlen(last)), SR_LEX_STORIES_TOLL_CUMULATIVE))
+        return false;
+    return value_of(later).lo < value_of(earlier).lo;
+}
+
 /* The claims of one story and measure family (groups[0..n), any order):
  * disputes (two named sources with figures no qualifier reconciles,
  * reported over the same days) and updates (a figure reported after
@@ -944,9 +1052,16 @@ static sitrep_status story_conflicts(sitrep_corpus *c, timed *t, size_t n)
             if ((va0.lo == vb0.lo && va0.hi == vb0.hi) || !same_scope(a, xa, b, xb) || !comparable(xa, xb))
                 continue; /* one figure, or two scopes */
             reported ra = t[i].when, rb = t[j].when;
+            const char *ha;
+            size_t na;
             bool later = ra.to != INT32_MIN && rb.from != INT32_MIN && rb.from > ra.to;
             if (!later && !values_differ(xa, xb))
                 continue; /* "at least 12" and 18 on one day: no disagreement; later, a revision */
+            if (later && falls_below(xa, xb))
+                continue; /* "at least 50 killed", then 29 three days on: another happening's dead */
+            if (later && !(sr_measure_outcome(xa->measure, &ha, &na) && sr_measure_outcome(xb->measure, &ha, &na)))
+                continue; /* a revision is of a happening's toll: "$20 million" on Thursday and "$180
+                           * million" on Tuesday are two offers, not one count revised */
             char va[64], vb[64], reason[600];
             value_text(xa, va, sizeof va);
             value_text(xb, vb, sizeof vb);
@@ -959,8 +1074,14 @@ static sitrep_status story_conflicts(sitrep_corpus *c, timed *t, size_t n)
                          who(c, a), va, xa->measure, da, who(c, b), vb, db);
                 st = add_conflict(c, t[i].group, t[j].group, SR_CONFLICT_UPDATE, reason);
                 updated = true;
-            } else if (!later && named(a->attributed_to) && named(b->attributed_to) &&
-                       a->attributed_to != b->attributed_to) {
+            } else if (!later && ((ra.to != INT32_MIN && rb.from != INT32_MIN) ||
+                                  (full_scope_key(c, a) && full_scope_key(c, b))) &&
+                       named(a->attributed_to) && named(b->attributed_to) && a->attributed_to != b->attributed_to) {
+                /* a dispute: figures reported over the same days, each known
+                 * from its own article (an article dated only by its story
+                 * may report a look-alike happening of another year), or
+                 * of one scope stated in full (one actor's strength in one
+                 * country, as across stories) */
                 snprintf(reason, sizeof reason, "%s puts the %s at %s; %s puts them at %s.", a->attributed_to,
                          xa->measure, va, b->attributed_to, vb);
                 st = add_conflict(c, t[i].group, t[j].group, SR_CONFLICT_DISPUTE, reason);
