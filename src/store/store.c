@@ -18,7 +18,9 @@
  * article whose id is stored already is not added again (the same bytes:
  * nothing changes; other bytes: reported, skipped), so the same input
  * twice changes nothing.  Adding articles never analyses the stored ones
- * again: the snapshot is loaded and the new articles added to it.  Only a
+ * again: the snapshot is loaded and the new articles added to it, and the
+ * batch saves the rows it added as a part of the snapshot (the parts are
+ * merged as they grow: save_snapshot), not the whole snapshot.  Only a
  * snapshot from a build with another layout is made again from the stored
  * articles (the migration of the corpus).
  *
@@ -962,11 +964,11 @@ static sitrep_status save_part(sitrep_store *s, const sr_snap_mark *from, int64_
 }
 
 /* The snapshot saved: the batch's rows as a new part; then, while the
- * newest parts together are more than half the size of the one before
- * them, they and it merged into one part (saved again from its mark), so
- * that a batch writes its own rows and, now and then, parts that grew
- * by doubling: a row is written again about log2(batches) times, not
- * once per batch, and the parts are about log2(batches). */
+ * newest parts together are as large as the one before them, they and it
+ * merged into one part (saved again from its mark), so that a batch
+ * writes its own rows and, now and then, parts that grew by doubling: a
+ * row is written again about log2(batches) times, not once per batch, and
+ * the parts are about log2(batches). */
 static sitrep_status save_snapshot(sitrep_store *s)
 {
     sitrep_status st = SITREP_OK;
@@ -1006,12 +1008,12 @@ static sitrep_status save_snapshot(sitrep_store *s)
             st = sr_db_fail(s, "reading the corpus's parts");
         sqlite3_reset(q);
     }
-    /* parts [0, k] merged: the newest ones while, together, they are at
-     * more than half the size of the one before them (always when there are
-     * too many) */
+    /* parts [0, k] merged: the newest ones while, together, they are as
+     * large as the one before them or larger (always when there are too
+     * many): parts of one batch, two, four, ... as a binary counter */
     size_t k = 0;
     int64_t acc = n ? size[0] : 0;
-    while (k + 1 < n && (acc * 2 > size[k + 1] || n >= MAXPARTS)) {
+    while (k + 1 < n && (acc >= size[k + 1] || n >= MAXPARTS)) {
         k++;
         acc += size[k];
     }
