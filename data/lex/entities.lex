@@ -517,6 +517,28 @@ mujahideen
 nation
 nations
 
+# Words that list names: an unknown name listed with a place is one
+# ("al-Rai and Dabiq").
+[set coordinators]
+and
+or
+
+# Words after a list of names that make them streets, not places
+# ("at Hamra and Bliss streets").
+[set street_words]
+street
+streets
+avenue
+avenues
+road
+roads
+boulevard
+boulevards
+lane
+lanes
+square
+squares
+
 # Links of a name ("Committee on Foreign Relations", "State in Iraq") that
 # before a day or month close the name instead: "Tal Tamr on Monday".
 [set date_links]
@@ -669,21 +691,34 @@ village
 # - large_city: a city this large keeps its name against a region of it
 #   ("New York", "Cairo"); smaller towns lose to a region named so;
 # - part_of_city_km: a town within this distance of a city of the region's
-#   name is a part of that city ("Brooklyn, New York").
+#   name is a part of that city ("Brooklyn, New York");
+# - near_km, nearby_km: a namesake within near_km of another place the
+#   document names (its first reading) is taken before one farther off,
+#   and one within nearby_km before one farther still ("Austin" beside
+#   "Indianapolis" is the town in Indiana, not the city in Texas);
+# - distance_percent, distance_margin_km: "X, 15 km south of Y" rules out
+#   every namesake of X farther from Y than this percentage of the distance
+#   plus the margin (the text's figure is often by road); with none left,
+#   X is a place of Y's country at Y's point.
 [constants place_limits: value]
 small_namesake      50000
 unplaced_namesake   500000
 common_word_town    100000
 large_city          500000
 part_of_city_km     30
+near_km             150
+nearby_km           600
+distance_percent    150
+distance_margin_km  25
 
 # Particles that join a name even standing alone ("al Qaeda", "El
-# Fasher"); the others only when hyphenated ("ad-Dawr"), as "at" and "as"
+# Fasher", "Dar es Salaam"); the others only when hyphenated ("ad-Dawr"), as "at" and "as"
 # are English words.
 [set joining_particles]
 al
 el
 ul
+es
 
 # "X, or Y": an acronym after "or" names X again.
 [set alias_or]

@@ -100,6 +100,7 @@ typedef struct learned {
 /* The limits of place resolution (entities.lex: place_limits). */
 typedef struct place_limits {
     double small_namesake, unplaced_namesake, common_word_town, large_city, part_of_city_km;
+    double near_km, nearby_km, distance_percent, distance_margin_km;
 } place_limits;
 
 typedef struct ent_state {
@@ -124,8 +125,32 @@ typedef struct ent_state {
     uint32_t country_weak[26 * 26]; /* the part of it second-level subdivisions gave */
     char admin1_seen[64][8];
     size_t nadmin1;
+    /* the places a first reading of the document's names resolved
+     * (first_reading): the countries their towns lie in and their points,
+     * evidence for the second reading of each name */
+    uint32_t town_weight[26 * 26];
+    sr_buf anchors;          /* place_anchor: the points of the first reading */
+    sr_buf first;            /* uint32_t per cand: its first reading's pick */
+    sr_buf refs;             /* place_ref per cand: the place it is measured from */
+    bool second;             /* the second reading is under way */
     place_limits lim;        /* entities.lex: place_limits */
 } ent_state;
+
+/* "X, 15 km south of Y": the place Y that cand X is measured from, as its
+ * first reading placed it, and how far. */
+typedef struct place_ref {
+    double lat, lon; /* NAN when X is measured from nothing placed */
+    double km;
+    char cc[3];
+} place_ref;
+
+static const place_ref *ref_of(const ent_state *st, const cand *c);
+
+/* A place of the first reading: its name and point. */
+typedef struct place_anchor {
+    uint64_t key;
+    double lat, lon;
+} place_anchor;
 
 /* ---- small word classes ---- */
 
@@ -1742,6 +1767,18 @@ static const char *stated_country(const ent_state *st, const cand *c, char out[3
             if (country_named(st, s, b + 1, out))
                 return out;
     }
+    /* "X (Costa Rica)" */
+    if (c->u1 < st->nu) {
+        size_t t = st->u[c->u1 - 1].tok;
+        if (token_text_is(st, t + 1, "(") && st->u[c->u1].tok == t + 2) {
+            size_t e = c->u1 + 1;
+            while (e < st->nu && chunk_continues(st, e) && e < c->u1 + 4)
+                e++;
+            for (size_t q = e; q > c->u1; q--)
+                if (country_named(st, c->u1, q, out) && token_text_is(st, st->u[q - 1].tok + 1, ")"))
+                    return out;
+        }
+    }
     /* "X, Syria" */
     if (c->u1 < st->nu && (st->u[c->u1].flags & U_CAP) &&
         st->u[c->u1].tok == st->u[c->u1 - 1].tok + 2 &&
@@ -1765,13 +1802,55 @@ typedef struct place_ctx {
     bool common_start;   /* a common word opening a sentence */
 } place_ctx;
 
+static double km_between(double lat1, double lon1, double lat2, double lon2);
+
+/* The towns of p's country the first reading found, less the one it took
+ * c itself for: a name does not support its own reading. */
+static uint32_t town_support(const ent_state *st, const cand *c, const sr_place *p)
+{
+    if (!st->second || p->country[0] < 'A' || p->country[0] > 'Z' || p->country[1] < 'A' ||
+        p->country[1] > 'Z')
+        return 0;
+    uint32_t t = st->town_weight[(p->country[0] - 'A') * 26 + (p->country[1] - 'A')];
+    size_t ci = (size_t)(c - (const cand *)(const void *)st->cands.data);
+    if (t && ci < st->first.len / sizeof(uint32_t)) {
+        uint32_t own = ((const uint32_t *)(const void *)st->first.data)[ci];
+        sr_place q;
+        if (own != UINT32_MAX) {
+            sr_gaz_place(st->gaz, own, &q);
+            if (q.kind == SR_PLACE_CITY && memcmp(q.country, p->country, 2) == 0)
+                t--;
+        }
+    }
+    return t;
+}
+
+/* The distance from p to the nearest place of the first reading named
+ * otherwise than c. */
+static double nearest_anchor(const ent_state *st, const cand *c, const sr_place *p)
+{
+    double best = 1e9;
+    size_t n = SR_VEC_COUNT(&st->anchors, place_anchor);
+    const place_anchor *a = (const place_anchor *)(const void *)st->anchors.data;
+    for (size_t i = 0; i < n; i++) {
+        if (a[i].key == c->key)
+            continue;
+        double d = km_between(p->lat, p->lon, a[i].lat, a[i].lon);
+        if (d < best)
+            best = d;
+    }
+    return best;
+}
+
 static double place_score(const ent_state *st, const cand *c, const sr_place *p,
                           const place_ctx *pc, bool *ok)
 {
     *ok = true;
     double pop = p->population;
     double s = 0;
-    uint32_t w = country_weight(st, p->country);
+    /* the towns the first reading found in its country support it; one
+     * alone (itself a reading) lets no small namesake in */
+    uint32_t tw = town_support(st, c, p), w = country_weight(st, p->country) + tw / 2;
     const unit *first = &st->u[c->u0];
     const char *stated = pc->stated;
     size_t ncands = pc->ncands;
@@ -1823,8 +1902,14 @@ static double place_score(const ent_state *st, const cand *c, const sr_place *p,
     if ((p->flags & SR_PLACEF_COMMON_WORD) && !locative &&
         ((first->flags & U_SENT) || pop < st->lim.common_word_town))
         *ok = false;
+    w += tw - tw / 2;
     if (w)
         s += 3 + (w > 6 ? 6 : w) * 0.5;
+    /* of namesakes, the one near the other places the document names */
+    if (p->kind != SR_PLACE_COUNTRY && st->second && !isnan(p->lat)) {
+        double d = nearest_anchor(st, c, p);
+        s += d < st->lim.near_km ? 2 : d < st->lim.nearby_km ? 1 : 0;
+    }
     if (p->admin1_code && admin1_seen(st, p->admin1_code))
         s += 3;
     if (stated)
@@ -1919,8 +2004,11 @@ static uint32_t gaz_entity(ent_state *st, uint32_t pick)
     return e;
 }
 
-static void resolve_place(ent_state *st, cand *c)
+/* The gazetteer entry cand c's name reads as here, UINT32_MAX for none;
+ * *qualifier when the name is a word that qualifies the next one. */
+static uint32_t place_pick(ent_state *st, const cand *c, bool *qualifier)
 {
+    *qualifier = false;
     /* "North America", "East Java", "Central Java": a dictionary word
      * written right before another name qualifies it; it is no place of
      * its own (Cameroon's North region) unless a word of administration
@@ -1929,8 +2017,8 @@ static void resolve_place(ent_state *st, cand *c)
         is_common_word(st, c->u0) &&
         st->u[c->u1].tok == st->u[c->u0].tok + 1 && (st->u[c->u1].flags & U_CAP) &&
         !(st->u[c->u1].flags & (U_BREAK | U_PBREAK)) && !UNIT_IS(st, c->u1, ADMIN_WORDS)) {
-        c->type = 0;
-        return;
+        *qualifier = true;
+        return UINT32_MAX;
     }
     char buf[3];
     const char *stated = stated_country(st, c, buf);
@@ -1943,22 +2031,175 @@ static void resolve_place(ent_state *st, cand *c)
                               (unsigned char)stated[1]) << 8 : 0) |
                    (pc.locative ? 1u : 0) | (pc.admin_next ? 2u : 0) |
                    (pc.common_start ? 4u : 0) | ((first->flags & U_SENT) ? 8u : 0) |
-                   (c->u1 - c->u0 == 1 ? 16u : 0);
-    uint32_t pick = UINT32_MAX;
+                   (c->u1 - c->u0 == 1 ? 16u : 0) | (ref_of(st, c) ? 32u : 0);
     size_t nm = SR_VEC_COUNT(&st->memo, place_memo);
     const place_memo *memo = (const place_memo *)(const void *)st->memo.data;
-    size_t mi = 0;
-    while (mi < nm && !(memo[mi].key == c->key && memo[mi].sig == sig))
-        mi++;
-    if (mi < nm) {
-        pick = memo[mi].pick;
-    } else {
-        pick = choose_place(st, c, &pc);
-        place_memo m = {c->key, sig, pick};
-        if (!SR_VEC_PUSH(&st->memo, place_memo, m))
-            st->oom = true;
+    for (size_t mi = 0; mi < nm; mi++)
+        if (memo[mi].key == c->key && memo[mi].sig == sig)
+            return memo[mi].pick;
+    uint32_t pick = choose_place(st, c, &pc);
+    place_memo m = {c->key, sig, pick};
+    if (!SR_VEC_PUSH(&st->memo, place_memo, m))
+        st->oom = true;
+    return pick;
+}
+
+#define MAX_ANCHORS 64
+
+/* Is token t the word w, in any case? */
+static bool tok_word(const ent_state *st, size_t t, const char *w)
+{
+    return t < st->ntok && sr_ieq(st->src + st->tok[t].start, st->tok[t].end - st->tok[t].start, w);
+}
+
+/* Is token t a word of lexicon class k? */
+static bool tok_in(const ent_state *st, size_t t, enum sr_lexclass k)
+{
+    return t < st->ntok &&
+           sr_lex_in(lex_of(st->src + st->tok[t].start, st->tok[t].end - st->tok[t].start), k);
+}
+
+/* After the name ending at token t, ", 15 km south of", ", 20 miles
+ * from": the distance in km, and *ref the token after "of"/"from"; 0 when
+ * the words after the name are not so. */
+static double distance_after(const ent_state *st, size_t t, size_t *ref)
+{
+    if (!tok_word(st, t + 1, ",") || t + 3 >= st->ntok)
+        return 0;
+    const sitrep_token *n = &st->tok[t + 2];
+    char buf[24];
+    size_t len = 0;
+    for (uint32_t b = n->start; b < n->end && len + 1 < sizeof buf; b++) {
+        char ch = st->src[b];
+        if (ch >= '0' && ch <= '9')
+            buf[len++] = ch;
+        else if (ch == '.')
+            buf[len++] = ch;
+        else if (ch != ',')
+            return 0;
     }
+    buf[len] = '\0';
+    double v = len ? strtod(buf, NULL) : 0;
+    if (!(v > 0) || !tok_in(st, t + 3, SR_LEX_FRAME_DISTANCE) || tok_word(st, t + 3, "away"))
+        return 0;
+    if ((st->src[st->tok[t + 3].start] | 0x20) == 'm')
+        v *= 1.609344; /* miles */
+    size_t k = t + 4;
+    while (k < st->ntok && k < t + 8 &&
+           (tok_in(st, k, SR_LEX_FRAME_DIRECTION_OF_DISTANCE) || tok_word(st, k, "-")))
+        k++;
+    if (!tok_word(st, k, "of") && !tok_word(st, k, "from"))
+        return 0;
+    *ref = k + 1;
+    return v;
+}
+
+/* The place cand i is measured from ("X, 15 km south of Y"), or NULL. */
+static const place_ref *ref_of(const ent_state *st, const cand *c)
+{
+    size_t ci = (size_t)(c - (const cand *)(const void *)st->cands.data);
+    if (!st->second || ci >= st->refs.len / sizeof(place_ref))
+        return NULL;
+    const place_ref *r = &((const place_ref *)(const void *)st->refs.data)[ci];
+    return isnan(r->lat) ? NULL : r;
+}
+
+/* The references of the document's places, from their first reading. */
+static void measured_from(ent_state *st, const uint32_t *first, size_t nc)
+{
+    st->refs.len = 0;
+    if (!sr_buf_reserve(&st->refs, nc * sizeof(place_ref))) {
+        st->oom = true;
+        return;
+    }
+    place_ref *refs = (place_ref *)(void *)st->refs.data;
+    st->refs.len = nc * sizeof(place_ref);
+    const cand *cs = (const cand *)(const void *)st->cands.data;
+    for (size_t i = 0; i < nc; i++) {
+        refs[i] = (place_ref){NAN, NAN, 0, ""};
+        if ((cs[i].type != C_PLACE && cs[i].type != C_CTXPLACE) || cs[i].u1 == 0)
+            continue;
+        size_t rt = 0;
+        double km = distance_after(st, st->u[cs[i].u1 - 1].tok, &rt);
+        if (!(km > 0))
+            continue;
+        for (size_t j = i + 1; j < nc && j < i + 8; j++) {
+            if (cs[j].u0 >= st->nu || st->u[cs[j].u0].tok != rt)
+                continue;
+            if (first[j] == UINT32_MAX)
+                break;
+            sr_place q;
+            sr_gaz_place(st->gaz, first[j], &q);
+            if (q.kind == SR_PLACE_COUNTRY || q.kind == SR_PLACE_DEMONYM || isnan(q.lat) ||
+                isnan(q.lon) || !q.country[0])
+                break;
+            refs[i] = (place_ref){q.lat, q.lon, km, {q.country[0], q.country[1], '\0'}};
+            break;
+        }
+    }
+}
+
+/* The first reading: every place name read on what the document names
+ * outright (collect_context); the towns it finds then support their
+ * countries, and its places' points tell a namesake near them from one
+ * far away, in the second reading (place_score). */
+static void first_reading(ent_state *st)
+{
+    size_t nc = SR_VEC_COUNT(&st->cands, cand);
+    st->first.len = 0;
+    if (!sr_buf_reserve(&st->first, nc * sizeof(uint32_t))) {
+        st->oom = true;
+        return;
+    }
+    uint32_t *first = (uint32_t *)(void *)st->first.data;
+    st->first.len = nc * sizeof(uint32_t);
+    for (size_t i = 0; i < nc; i++) {
+        const cand *c = &SR_VEC_AT(&st->cands, cand, i);
+        bool qualifier;
+        first[i] = c->type == C_PLACE ? place_pick(st, c, &qualifier) : UINT32_MAX;
+    }
+    uint32_t seen[MAX_ANCHORS];
+    size_t nseen = 0;
+    for (size_t i = 0; i < nc && nseen < MAX_ANCHORS; i++) {
+        if (first[i] == UINT32_MAX)
+            continue;
+        size_t k = 0;
+        while (k < nseen && seen[k] != first[i])
+            k++;
+        if (k < nseen)
+            continue;
+        seen[nseen++] = first[i];
+        sr_place p;
+        sr_gaz_place(st->gaz, first[i], &p);
+        /* a town counts when it is large or its country is named: a small
+         * one of a country nothing names may be a misread word itself */
+        if (p.kind == SR_PLACE_CITY && p.country[0] >= 'A' && p.country[0] <= 'Z' &&
+            p.country[1] >= 'A' && p.country[1] <= 'Z' &&
+            (p.population >= st->lim.small_namesake || country_weight(st, p.country) > 0))
+            st->town_weight[(p.country[0] - 'A') * 26 + (p.country[1] - 'A')]++;
+        if ((p.kind == SR_PLACE_CITY || p.kind == SR_PLACE_ADMIN1 || p.kind == SR_PLACE_FACILITY) &&
+            !isnan(p.lat) && !isnan(p.lon)) {
+            place_anchor a = {SR_VEC_AT(&st->cands, cand, i).key, p.lat, p.lon};
+            if (!SR_VEC_PUSH(&st->anchors, place_anchor, a))
+                st->oom = true;
+        }
+    }
+    measured_from(st, first, nc);
+    st->memo.len = 0; /* the second reading decides afresh */
+    st->second = true;
+}
+
+static void measured_place(ent_state *st, cand *c);
+
+static void resolve_place(ent_state *st, cand *c)
+{
+    bool qualifier;
+    uint32_t pick = place_pick(st, c, &qualifier);
     c->type = 0; /* consumed */
+    if (pick == UINT32_MAX && !qualifier && ref_of(st, c)) {
+        measured_place(st, c);
+        return;
+    }
     if (pick == UINT32_MAX)
         return;
     uint32_t e = gaz_entity(st, pick);
@@ -1977,6 +2218,20 @@ static uint32_t choose_place(const ent_state *st, const cand *c, place_ctx *pc)
     if (n > SR_MAX_CANDS)
         n = SR_MAX_CANDS;
     pc->ncands = n;
+    /* "Iraq, Iran and Syria": a country's name before another's is a
+     * list, not a town of the second (unless a region of it has the name:
+     * "Georgia, United States") */
+    if (pc->stated) {
+        bool country = false, region = false;
+        for (size_t j = 0; j < n; j++) {
+            sr_place p;
+            sr_gaz_place(st->gaz, ids[j], &p);
+            country |= p.kind == SR_PLACE_COUNTRY && strcmp(p.country, pc->stated) != 0;
+            region |= p.kind == SR_PLACE_ADMIN1 && strcmp(p.country, pc->stated) == 0;
+        }
+        if (country && !region)
+            pc->stated = NULL;
+    }
     double best = -1e9;
     uint32_t pick = UINT32_MAX;
     bool demonym = false;
@@ -1995,6 +2250,12 @@ static uint32_t choose_place(const ent_state *st, const cand *c, place_ctx *pc)
         }
         bool ok;
         double s = place_score(st, c, &p, pc, &ok);
+        /* "X, 15 km south of Y": no namesake of X far from Y */
+        const place_ref *ref = ref_of(st, c);
+        if (ok && ref && p.kind != SR_PLACE_COUNTRY && !isnan(p.lat) &&
+            km_between(p.lat, p.lon, ref->lat, ref->lon) >
+                ref->km * st->lim.distance_percent / 100 + st->lim.distance_margin_km)
+            ok = false;
         if (ok && p.kind == SR_PLACE_ADMIN1 && p.feature && strcmp(p.feature, "ADM1") == 0 &&
             (region == UINT32_MAX || country_weight(st, p.country) > region_w)) {
             region = ids[j];
@@ -2041,9 +2302,36 @@ static uint32_t choose_place(const ent_state *st, const cand *c, place_ctx *pc)
     return pick;
 }
 
-/* A place the gazetteer lacks, placed in the document's main country. */
-static void resolve_context_place(ent_state *st, cand *c)
+/* "X, 15 km south of Y" where the gazetteer has no X near Y: a place of
+ * Y's country, at Y's point (no closer than its reference). */
+static void measured_place(ent_state *st, cand *c)
 {
+    const place_ref *r = ref_of(st, c);
+    c->type = 0;
+    if (!r)
+        return;
+    uint32_t e = entity_for(st, (4ull << 60) ^ (c->key & ((1ull << 60) - 1)), SITREP_ENTITY_PLACE,
+                            st->src + c->start, c->end - c->start, true);
+    if (e == UINT32_MAX)
+        return;
+    sr_entity *x = ent_at(st, e);
+    x->e.source |= SITREP_FOUND_CONTEXT;
+    memcpy(x->country, r->cc, 3);
+    if (isnan(x->e.lat)) {
+        x->e.lat = r->lat;
+        x->e.lon = r->lon;
+    }
+    c->type = C_ENTITY;
+    c->entity = e;
+}
+
+/* A place the gazetteer lacks, placed in the document's main country. */
+static void resolve_context_place_in(ent_state *st, cand *c, const char *cc)
+{
+    if (ref_of(st, c)) {
+        measured_place(st, c);
+        return;
+    }
     c->type = 0;
     uint32_t best = 0, bi = 0;
     for (uint32_t i = 0; i < 26 * 26; i++)
@@ -2051,6 +2339,10 @@ static void resolve_context_place(ent_state *st, cand *c)
             best = st->country_weight[i];
             bi = i;
         }
+    if (cc && cc[0] >= 'A' && cc[0] <= 'Z' && cc[1] >= 'A' && cc[1] <= 'Z') {
+        best = 1;
+        bi = (uint32_t)(cc[0] - 'A') * 26 + (uint32_t)(cc[1] - 'A');
+    }
     if (best == 0)
         return; /* nowhere to put it: not a place we can stand behind */
     uint32_t e = entity_for(st, (4ull << 60) ^ (c->key & ((1ull << 60) - 1)), SITREP_ENTITY_PLACE,
@@ -2073,6 +2365,79 @@ static void resolve_context_place(ent_state *st, cand *c)
     }
     c->type = C_ENTITY;
     c->entity = e;
+}
+
+static void resolve_context_place(ent_state *st, cand *c)
+{
+    resolve_context_place_in(st, c, NULL);
+}
+
+/* Is unknown cand c a name listed with place p ("al-Rai and Dabiq",
+ * "Dabiq, al-Rai"): p right before or after it, parted by a coordinator
+ * or a comma alone? */
+static bool listed_with(const ent_state *st, const cand *a, const cand *b)
+{
+    if (b->u0 == a->u1 + 1)
+        return UNIT_IS(st, a->u1, COORDINATORS) &&
+               st->u[a->u1].tok == st->u[a->u1 - 1].tok + 1 &&
+               st->u[b->u0].tok == st->u[a->u1].tok + 1;
+    return b->u0 == a->u1 && st->u[b->u0].tok == st->u[a->u1 - 1].tok + 2 &&
+           token_text_is(st, st->u[a->u1 - 1].tok + 1, ",");
+}
+
+/* An unknown name listed with a place is a place of the same country
+ * ("captured al-Rai and Dabiq"): the gazetteer lacks small villages. */
+static void listed_places(ent_state *st)
+{
+    size_t nc = SR_VEC_COUNT(&st->cands, cand);
+    for (size_t i = 0; i < nc && !st->oom; i++) {
+        cand *c = &SR_VEC_AT(&st->cands, cand, i);
+        if (c->type != C_SINGLE || c->hidden || c->u1 - c->u0 > 3 ||
+            (st->u[c->u0].flags & (U_SENT | U_PBREAK)))
+            continue;
+        bool plain = true;
+        for (size_t k = c->u0; k < c->u1 && plain; k++) {
+            const unit *x = &st->u[k];
+            plain = (x->flags & U_CAP) && !(x->flags & (U_FUNC | U_ALLCAPS | U_POSS)) &&
+                    !sr_wordset_has(&sr_dict_words, st->src + x->start, x->end - x->start) &&
+                    !sr_wordset_has(&sr_given_names, st->src + x->start, x->end - x->start);
+        }
+        /* the whole name, not a word of a longer one ("Kherbet Saloum") */
+        if (!plain || (c->u1 < st->nu && !(st->u[c->u1].flags & U_BREAK) &&
+                       (st->u[c->u1].flags & (U_CAP | U_ALLCAPS))) ||
+            (c->u0 > 0 && !(st->u[c->u0].flags & U_BREAK) &&
+             (st->u[c->u0 - 1].flags & (U_CAP | U_ALLCAPS))))
+            continue;
+        const cand *p = NULL;
+        for (int side = 0; side < 2 && !p; side++) {
+            size_t j = side ? i + 1 : i - 1;
+            if ((side == 0 && i == 0) || j >= nc)
+                continue;
+            const cand *o = &SR_VEC_AT(&st->cands, cand, j);
+            if (o->type != C_ENTITY || o->hidden || o->reading ||
+                ent_at(st, o->entity)->e.kind != SITREP_ENTITY_PLACE ||
+                !ent_at(st, o->entity)->country[0])
+                continue;
+            if (side == 0 ? listed_with(st, o, c) : listed_with(st, c, o))
+                p = o;
+        }
+        /* "at Carampangue and Alborada streets": streets, not towns */
+        if (!p)
+            continue;
+        size_t after = p->u1 > c->u1 ? p->u1 : c->u1;
+        if (after < st->nu && UNIT_IS(st, after, STREET_WORDS))
+            continue;
+        /* only in the country the document is about: a word that
+         * happens to match a place abroad lists nothing */
+        char cc[3];
+        memcpy(cc, ent_at(st, p->entity)->country, 3);
+        uint32_t w = country_weight(st, cc);
+        bool top = w > 0;
+        for (uint32_t k = 0; k < 26 * 26 && top; k++)
+            top = st->country_weight[k] <= w;
+        if (top)
+            resolve_context_place_in(st, c, cc);
+    }
 }
 
 static int32_t kb_in_context(const ent_state *st, uint64_t key, int32_t a, const cand *c)
@@ -3021,7 +3386,11 @@ sitrep_status sr_entities(sitrep_doc *doc)
                             SR_LEXK_ENTITIES_PLACE_LIMITS_UNPLACED_NAMESAKE,
                             SR_LEXK_ENTITIES_PLACE_LIMITS_COMMON_WORD_TOWN,
                             SR_LEXK_ENTITIES_PLACE_LIMITS_LARGE_CITY,
-                            SR_LEXK_ENTITIES_PLACE_LIMITS_PART_OF_CITY_KM};
+                            SR_LEXK_ENTITIES_PLACE_LIMITS_PART_OF_CITY_KM,
+                            SR_LEXK_ENTITIES_PLACE_LIMITS_NEAR_KM,
+                            SR_LEXK_ENTITIES_PLACE_LIMITS_NEARBY_KM,
+                            SR_LEXK_ENTITIES_PLACE_LIMITS_DISTANCE_PERCENT,
+                            SR_LEXK_ENTITIES_PLACE_LIMITS_DISTANCE_MARGIN_KM};
     sr_buf_init(&st.units, doc->mem);
     sr_buf_init(&st.norm, doc->mem);
     sr_buf_init(&st.ids, doc->mem);
@@ -3029,6 +3398,9 @@ sitrep_status sr_entities(sitrep_doc *doc)
     sr_buf_init(&st.memo, doc->mem);
     sr_buf_init(&st.cands, doc->mem);
     sr_buf_init(&st.learned, doc->mem);
+    sr_buf_init(&st.anchors, doc->mem);
+    sr_buf_init(&st.first, doc->mem);
+    sr_buf_init(&st.refs, doc->mem);
     /* Photo captions are not article text, but the places and people
      * they name are the article's: read them after the body. */
     sr_buf_init(&st.extra, doc->mem);
@@ -3104,6 +3476,7 @@ sitrep_status sr_entities(sitrep_doc *doc)
         head_names(&st);
         collect_context(&st);
         settle_shared_names(&st);
+        first_reading(&st);
         size_t nc = SR_VEC_COUNT(&st.cands, cand);
         for (size_t i = 0; i < nc; i++) {
             cand *c = &SR_VEC_AT(&st.cands, cand, i);
@@ -3112,6 +3485,7 @@ sitrep_status sr_entities(sitrep_doc *doc)
             else if (c->type == C_CTXPLACE)
                 resolve_context_place(&st, c);
         }
+        listed_places(&st);
         actor_readings(&st);
         people_readings(&st);
         place_in_region(&st);
@@ -3143,5 +3517,8 @@ sitrep_status sr_entities(sitrep_doc *doc)
     sr_buf_free(&st.memo);
     sr_buf_free(&st.cands);
     sr_buf_free(&st.learned);
+    sr_buf_free(&st.anchors);
+    sr_buf_free(&st.first);
+    sr_buf_free(&st.refs);
     return st.oom ? SITREP_ENOMEM : SITREP_OK;
 }

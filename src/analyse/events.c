@@ -1660,6 +1660,22 @@ static bool reference_place(const sr_context *c, size_t lo, size_t f)
     return k + 1 > lo && sr_tok_class(c, k, SR_LEX_FRAME_DISTANCE);
 }
 
+/* "X, 15 km south of Y", "X, 20 miles from Y": the place X (its mention
+ * ending at token last) is told by its distance from another, which the
+ * text names only to find X by */
+static bool measured_place(const sr_context *c, size_t last, size_t hi)
+{
+    size_t k = last + 1;
+    if (k + 4 >= hi || !sr_tok_char(c, k, ',') || c->tok[k + 1].kind != SITREP_TOK_NUMBER ||
+        !sr_tok_class(c, k + 2, SR_LEX_FRAME_DISTANCE) || sr_tok_is(c, k + 2, "away"))
+        return false;
+    k += 3;
+    while (k < hi && (sr_tok_class(c, k, SR_LEX_FRAME_DIRECTION_OF_DISTANCE) || sr_tok_char(c, k, '-')))
+        k++;
+    return k + 1 < hi && (sr_tok_is(c, k, "of") || sr_tok_is(c, k, "from")) &&
+           sr_entity_at(c, k + 1, NULL);
+}
+
 /* "police reported today in X that ...": the place of a statement (a
  * speech verb before it, "that" after it), not of what it tells */
 static bool statement_place(const sr_context *c, size_t lo, size_t f, size_t last, size_t hi)
@@ -1700,7 +1716,8 @@ static void location_of(const sr_context *c, size_t lo, size_t hi, const char *r
             i++;
         /* "from Syria", "the Afghanistan offshoot", "officials in Kabul
          * said" are not where it happened */
-        bool located = sr_place_located(c, lo, f), by_target = false;
+        bool measured = measured_place(c, i, hi);
+        bool located = measured || sr_place_located(c, lo, f), by_target = false;
         /* "the market of X": the place of a target; "X residents", "a X
          * hotel": a town that qualifies the target names where it is */
         if (!located && !sr_entity_is_country(en) && en->e.country && report_cc[0] &&
@@ -1731,6 +1748,9 @@ static void location_of(const sr_context *c, size_t lo, size_t hi, const char *r
          * measured from; a place of its rank named otherwise goes first */
         if (r && reference_place(c, lo, f))
             r--;
+        /* and X, measured from it, is the more precise of the two */
+        if (measured)
+            r = 2 * 3 + 1;
         if (r > best) {
             best = r;
             ev->location = e;
@@ -2279,6 +2299,38 @@ static sitrep_status emit(const estate *es, size_t s, const trig *t, size_t nt, 
     return SR_VEC_PUSH(out, sr_event, ev) ? SITREP_OK : SITREP_ENOMEM;
 }
 
+static bool is_dash(const sr_context *c, size_t q)
+{
+    return sr_tok_char(c, q, '-') ||
+           (q < c->ntok && c->tok[q].end - c->tok[q].start == 3 && c->src[c->tok[q].start] == '\xE2');
+}
+
+/* A report relaying another's dateline: "BOGOTA, 4 SEP (RADIO X) --
+ * [TEXT] MEDELLIN -- ...": the place after the first dateline's dash (and
+ * any bracketed note) that a dash follows is where the report was filed
+ * from.  q is a token of the first dateline after its place e. */
+static int32_t inner_dateline(const sr_context *c, size_t q, int32_t e)
+{
+    size_t end = q + 16 < c->ntok ? q + 16 : c->ntok;
+    while (q < end && !is_dash(c, q))
+        q++;
+    while (q < end && is_dash(c, q))
+        q++;
+    while (q < end && sr_tok_char(c, q, '[')) {
+        while (q < end && !sr_tok_char(c, q, ']'))
+            q++;
+        q++;
+    }
+    int32_t f;
+    const sr_entity *en = q < end ? sr_entity_at(c, q, &f) : NULL;
+    if (!en || en->e.kind != SITREP_ENTITY_PLACE || !((c->tok[q].flags & SITREP_TOKF_ALLCAPS) || c->doc->caseless))
+        return e;
+    size_t k = q;
+    while (k + 1 < c->ntok && c->at[k + 1].mention == c->at[q].mention)
+        k++;
+    return is_dash(c, k + 1) ? f : e;
+}
+
 /* The dateline's place: a place in capitals opening one of the first
  * paragraphs and followed by "(AP)", ", Somalia" or a dash. */
 static int32_t dateline_place(const sr_context *c)
@@ -2301,7 +2353,7 @@ static int32_t dateline_place(const sr_context *c)
         for (size_t q = k + 1; q < c->ntok && q < k + 9; q++)
             if (sr_tok_char(c, q, '(') || sr_tok_char(c, q, '-') ||
                 (c->tok[q].end - c->tok[q].start == 3 && c->src[c->tok[q].start] == '\xE2'))
-                return e;
+                return inner_dateline(c, q, e);
     }
     return -1;
 }
