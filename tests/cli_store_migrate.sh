@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # cli_store_migrate.sh SITREP TESTS_DIR [SHARED_DIR] -- a database written by
-# an earlier release (fixtures/store/release-*.sql: the releases at 454a7ae,
-# schema 1, and d32d21a, schema 5, after `sitrep ingest` of samples/) is brought up to date by this
+# an earlier release (fixtures/store/release-*.sql: the release at 454a7ae,
+# schema 1, after `sitrep ingest` of samples/) is brought up to date by this
 # sitrep: queries refuse it with a message naming the file until an ingest
 # migrates it; the migrated store holds exactly what `sitrep extract` of the
 # same articles writes; articles added in the same ingest as the migration,
