@@ -242,6 +242,28 @@ typedef struct trig {
     bool reaction;    /* "condemned the attack": a response to it */
 } trig;
 
+/* Is the trigger at i what a denial before it in its sentence denies ("the
+ * army denied that its planes bombed the villages", "denied attacking the
+ * convoy")?  A denial governs the rest of the sentence, but only a verb:
+ * a happening named by a noun ("denied that his trip had anything to do
+ * with the kidnapping") is presupposed, not denied. */
+static bool denied(const sr_context *c, size_t i, size_t lo)
+{
+    size_t n = c->tok[i].end - c->tok[i].start;
+    const char *w = c->src + c->tok[i].start;
+    bool ed = n > 3 && (w[n - 2] | 0x20) == 'e' && (w[n - 1] | 0x20) == 'd';
+    bool ing = n > 4 && (w[n - 3] | 0x20) == 'i' && (w[n - 2] | 0x20) == 'n' && (w[n - 1] | 0x20) == 'g';
+    if (!ed && !ing)
+        return false;
+    for (size_t k = i > lo + 3 ? i - 3 : lo; ing && k < i; k++)
+        if (sr_tok_class(c, k, SR_LEX_FRAME_DETERMINER) || sr_tok_is(c, k, "of"))
+            return false; /* "denied the bombing of" */
+    for (size_t k = lo; k < i; k++)
+        if (sr_tok_class(c, k, SR_LEX_EVENTS_DENIAL))
+            return true;
+    return false;
+}
+
 /* Is the trigger at i (a verb or noun) in a clause that says it happened? */
 static bool realis(const sr_context *c, size_t i, size_t lo)
 {
@@ -2720,7 +2742,7 @@ sitrep_status sr_find_events(const sr_context *c, const sr_date *anchor, const s
             size_t next = i + len;
             bool keep = !in_name(c, i) &&
                         (c->at[i].measure < 0 || counted_thing(c, next - 1) || counted_episode(&es, i, lo, hi)) &&
-                        realis(c, i, lo) && (!plural || plural_happens(c, i, next, lo, hi, sub)) &&
+                        realis(c, i, lo) && !denied(c, i, lo) && (!plural || plural_happens(c, i, next, lo, hi, sub)) &&
                         !tally_verb(&es, next - 1, hi) && !cumulative(c, i, lo);
             if (keep) {
                 t[nt].at = i;
