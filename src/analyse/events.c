@@ -960,6 +960,35 @@ static int32_t perpetrator(const estate *es, size_t lo, size_t hi, size_t at, in
                 return -1;
             }
         }
+    /* "the murder of six priests, carried out in the capital on 16
+     * November by an army unit": the agent of a doer's verb (doer_cue)
+     * later in the trigger's clause, however far its place and day push
+     * it from the trigger */
+    for (size_t k = at + 1; k < hi && k < at + 20; k++) {
+        if (sr_tok_char(c, k, ';') || sr_clause_break(c, k) || sr_tok_flag(c, k, SR_WI_EVENT))
+            break;
+        size_t n = sr_tok_phrase(c, k, hi, SR_LEX_EVENTS_DOER_CUE, NULL);
+        if (!n)
+            continue;
+        for (size_t b = k + n; b + 1 < hi && b < k + n + 12; b++) {
+            if (sr_tok_char(c, b, ',') || sr_tok_char(c, b, ';') || sr_clause_break(c, b))
+                break;
+            if (!sr_tok_is(c, b, "by"))
+                continue;
+            who = actor_in(c, b + 1, hi < b + 6 ? hi : b + 6);
+            if (who >= 0) {
+                *conf = hedged(c, lo, hi) ? SR_PERP_SUSPECTED : SR_PERP_REPORTED;
+                return who;
+            }
+            size_t q = forces_after(c, b + 1, hi);
+            if (forces && q < hi) {
+                *forces = sr_tok_class(c, q, SR_LEX_EVENTS_POLICE_NOUN) ? 2 : 1;
+                return -1;
+            }
+            break;
+        }
+        break;
+    }
     return -1;
 }
 
