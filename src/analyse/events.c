@@ -2561,6 +2561,33 @@ static void orphan_tolls(const estate *es, sr_event *ev, size_t n)
     }
 }
 
+/* Tokens [r, e) as a name in the document's arena, its first letter (each
+ * word's when `title`) in capitals: a name the text gives by words the
+ * name finder did not make an actor. */
+static const char *phrase_name(const estate *es, size_t r, size_t e, bool title)
+{
+    const sr_context *c = es->c;
+    char buf[160];
+    size_t n = 0;
+    for (size_t w = r; w < e; w++) {
+        size_t len = c->tok[w].end - c->tok[w].start;
+        if (n + len + 1 >= sizeof buf)
+            return NULL;
+        if (n)
+            buf[n++] = ' ';
+        for (size_t i = 0; i < len; i++) {
+            char ch = c->src[c->tok[w].start + i];
+            bool first = i == 0 && (n == 0 || title);
+            if (first && ch >= 'a' && ch <= 'z')
+                ch = (char)(ch - 32);
+            else if (!first && ch >= 'A' && ch <= 'Z')
+                ch = (char)(ch + 32);
+            buf[n++] = ch;
+        }
+    }
+    return sr_arena_strndup(es->arena, buf, n);
+}
+
 /* Events that the text leaves without a perpetrator take the one another
  * sentence of the report names for them: the event told in that sentence,
  * else the last one told before it of the family its words name ("claimed
@@ -2593,25 +2620,46 @@ static const char *blamed_phrase(const estate *es, size_t lo, size_t hi)
                             sr_tok_class(c, e - 1, SR_LEX_EVENTS_GROUP_NOUN) ||
                             sr_tok_class(c, e - 1, SR_LEX_EVENTS_ATTACKER)))
                 break;
-            char buf[160];
-            size_t n = 0;
-            for (size_t w = r; w < e; w++) {
-                size_t len = c->tok[w].end - c->tok[w].start;
-                if (n + len + 1 >= sizeof buf)
-                    return NULL;
-                if (n)
-                    buf[n++] = ' ';
-                for (size_t i = 0; i < len; i++) {
-                    char ch = c->src[c->tok[w].start + i];
-                    if (n == 0 && ch >= 'a' && ch <= 'z')
-                        ch = (char)(ch - 32);
-                    else if (n > 0 && ch >= 'A' && ch <= 'Z')
-                        ch = (char)(ch + 32);
-                    buf[n++] = ch;
-                }
-            }
-            return sr_arena_strndup(es->arena, buf, n);
+            return phrase_name(es, r, e, false);
         }
+    }
+    return NULL;
+}
+
+/* "the Northern Volunteer Force [NVF] today claimed responsibility": the
+ * name before a claim of responsibility, ending in an organisation's head
+ * (entities.lex org_heads: "force", "brigade", "unit"), when the name
+ * finder made no actor of it; past its time ("tonight"), an aside in
+ * brackets and its quotes. */
+static const char *claim_phrase(const estate *es, size_t lo, size_t hi)
+{
+    const sr_context *c = es->c;
+    if (!es->arena)
+        return NULL;
+    for (size_t k = lo + 1; k < hi; k++) {
+        size_t n = sr_tok_phrase(c, k, hi, SR_LEX_EVENTS_CLAIM, NULL);
+        if (!n || !((k + n < hi && sr_tok_class(c, k + n, SR_LEX_EVENTS_RESPONSIBILITY)) ||
+                    (k + n + 1 < hi && sr_tok_class(c, k + n + 1, SR_LEX_EVENTS_RESPONSIBILITY))))
+            continue;
+        size_t q = k;
+        while (q > lo && (c->at[q - 1].time >= 0 || sr_tok_char(c, q - 1, '"')))
+            q--;
+        if (q > lo && sr_tok_char(c, q - 1, ']'))
+            while (q > lo && !sr_tok_char(c, q - 1, '['))
+                q--;
+        if (q > lo && sr_tok_char(c, q - 1, '['))
+            q--;
+        while (q > lo && sr_tok_char(c, q - 1, '"'))
+            q--;
+        size_t e = q, r = q;
+        while (r > lo && e - r < 6 && sr_tok_word(c, r - 1) && c->at[r - 1].figure < 0 &&
+               !sr_wordset_has(&sr_function_words, c->src + c->tok[r - 1].start,
+                               c->tok[r - 1].end - c->tok[r - 1].start) &&
+               !sr_tok_flag(c, r - 1, SR_WI_EVENT))
+            r--;
+        if (e - r < 2 || !sr_tok_class(c, e - 1, SR_LEX_ENTITIES_ORG_HEADS))
+            return NULL;
+        return phrase_name(es, r, e, true);
     }
     return NULL;
 }
@@ -2631,6 +2679,10 @@ static void responsibility(const estate *es, sr_event *ev, size_t n)
         if (who < 0 && es->dominant < 0 && sr_sent_may(c, s, SR_LEX_EVENTS_BLAME)) {
             phrase = blamed_phrase(es, lo, hi);
             conf = SR_PERP_ACCUSED;
+        }
+        if (who < 0 && !phrase && sr_sent_may(c, s, SR_LEX_EVENTS_CLAIM)) {
+            phrase = claim_phrase(es, lo, hi);
+            conf = SR_PERP_CLAIMED;
         }
         if (who < 0 && !phrase)
             continue;
