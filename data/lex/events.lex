@@ -1519,6 +1519,11 @@ one
 [constants horizon: days]
 news       90
 history    365
+# a toll counted over more days than tally_span ("9,000 since 2011"), or
+# over more than running_span up to the report's day ("40 have been killed
+# in the region this month"), is a tally: no event's toll
+tally_span    31
+running_span  7
 
 # A toll of at least "undated" dead, told without the day it happened, is
 # a tally over months or years ("killed hundreds of union leaders", "a war

@@ -1003,10 +1003,12 @@ static int place_rank(const sr_entity *e)
     return 3;
 }
 
-/* Sums a list of victims ending at the figure whose claim says killed:
+/* Sums a list of victims ending at the figure whose claim says killed
+ * (true when a figure of the span was a tally, left out):
  * "five victims, a police officer, and three perpetrators dead". */
-static void casualties(const estate *es, size_t lo, size_t hi, sr_event *ev)
+static bool casualties(const estate *es, size_t lo, size_t hi, sr_event *ev)
 {
+    bool tally = false;
     const sr_context *c = es->c;
     for (size_t i = lo; i < hi; i++) {
         int32_t f = c->at[i].figure;
@@ -1022,6 +1024,28 @@ static void casualties(const estate *es, size_t lo, size_t hi, sr_event *ev)
         bool injured = strstr(cl->measure, "injured") != NULL;
         if (!killed && !injured)
             continue;
+        /* "40 have been killed in the region this month", "the war has
+         * cost 9,000 lives since 2011": a tally over a period longer than
+         * a month, or running up to the report's day over more than a
+         * week (a happening "in early January" is no tally), ... */
+        if (cl->from.year && cl->to.year) {
+            long span = sr_date_to_days(&cl->to) - sr_date_to_days(&cl->from);
+            bool running = es->anchor.year && sr_date_to_days(&cl->to) >= sr_date_to_days(&es->anchor);
+            /* ... told in the perfect ("have died", "has killed"): "killed
+             * 19 in one of the deadliest raids this winter" is a happening */
+            size_t a = sr_context_token_at(c, c->figs[f].start);
+            size_t b = c->figs[f].measure_end > c->figs[f].measure_start
+                           ? sr_context_token_at(c, c->figs[f].measure_end - 1) + 1
+                           : i + 1;
+            bool perfect = false;
+            for (size_t q = a > lo + 6 ? a - 6 : lo; q < hi && q < b + 3 && !perfect; q++)
+                perfect = sr_tok_class(c, q, SR_LEX_EVENTS_PERFECT);
+            if (perfect && (span > SR_LEXK_EVENTS_HORIZON_TALLY_SPAN ||
+                            (running && span > SR_LEXK_EVENTS_HORIZON_RUNNING_SPAN))) {
+                tally = true;
+                continue;
+            }
+        }
         /* "11 people, including two children", "among them 3 soldiers":
          * a part of a toll counted already */
         if (sr_part_of_whole(c, lo, sr_context_token_at(c, c->figs[f].start)))
@@ -1099,6 +1123,7 @@ static void casualties(const estate *es, size_t lo, size_t hi, sr_event *ev)
                 *qual = q;
         }
     }
+    return tally;
 }
 
 /* Is token k a dash ("-", "--", an en or em dash)? */
@@ -1139,6 +1164,80 @@ static size_t dash_aside_end(const sr_context *c, size_t k, size_t hi)
     return k;
 }
 
+/* The end of a person's name at token k: a person entity's mention, or a
+ * run of up to four capitalised words opening with a given name that no
+ * entity, class or function word claims ("Amadou Keita" where the names
+ * stage knew no such person; in text in capitals, as the truecaser cased
+ * it); k when there is none. */
+static size_t name_run(const sr_context *c, size_t k, size_t hi, bool loose);
+static size_t name_end(const sr_context *c, size_t k, size_t hi)
+{
+    return name_run(c, k, hi, false);
+}
+
+/* name_end; `loose`: any such run, in a list of names ("X, Keita and
+ * Sow") */
+static size_t name_run(const sr_context *c, size_t k, size_t hi, bool loose)
+{
+    const sr_entity *en = sr_entity_at(c, k, NULL);
+    if (en) {
+        if (en->e.kind != SITREP_ENTITY_PERSON)
+            return k;
+        int32_t m = c->at[k].mention;
+        size_t e = k;
+        while (e < hi && c->at[e].mention == m)
+            e++;
+        return e;
+    }
+    /* it opens with a given name: "Malian Army Chief" is none */
+    if (!sr_tok_word(c, k) ||
+        (!loose && !sr_wordset_has(&sr_given_names, c->src + c->tok[k].start, c->tok[k].end - c->tok[k].start)))
+        return k;
+    size_t e = k;
+    while (e < hi && e < k + 4 && sr_tok_word(c, e) && (c->tok[e].flags & SITREP_TOKF_CAP) &&
+           !(c->tok[e].flags & (SITREP_TOKF_SENT_START | SITREP_TOKF_ALLCAPS)) && c->at[e].mention < 0 &&
+           c->at[e].figure < 0 && c->at[e].time < 0 && !sr_tok_flag(c, e, SR_WI_EVENT) &&
+           !sr_tok_class(c, e, SR_LEX_EVENTS_ONE_WORD) && !sr_tok_class(c, e, SR_LEX_EVENTS_VICTIM_DET) &&
+           !sr_tok_class(c, e, SR_LEX_EVENTS_PERSON_OBJECT) &&
+           !sr_wordset_has(&sr_function_words, c->src + c->tok[e].start, c->tok[e].end - c->tok[e].start))
+        e++;
+    return e;
+}
+
+/* An apposition after a person's name opening at token k, up to the
+ * comma or semicolon that closes it: an age ("45", "20 years old"), or a
+ * noun phrase that is no new item ("leader of the party", "a member of
+ * the union" when a name follows the closing comma); the closing
+ * punctuation's token, or k when there is none. */
+static size_t apposition_end(const sr_context *c, size_t k, size_t hi)
+{
+    if (k >= hi || name_end(c, k, hi) > k || sr_tok_is(c, k, "and"))
+        return k;
+    bool age = c->at[k].figure >= 0 || c->tok[k].kind == SITREP_TOK_NUMBER;
+    bool det = sr_tok_class(c, k, SR_LEX_EVENTS_ONE_WORD) || sr_tok_class(c, k, SR_LEX_EVENTS_VICTIM_DET);
+    if (!age && !det && !sr_tok_word(c, k))
+        return k;
+    size_t limit = age ? 4 : 16;
+    for (size_t q = k + 1; q < hi && q < k + limit; q++) {
+        if (sr_tok_char(c, q, ',') || sr_tok_char(c, q, ';')) {
+            if (!det)
+                return q;
+            /* "X, a teacher, and Y": only where a name follows */
+            size_t r = q + 1;
+            if (sr_tok_is(c, r, "and"))
+                r++;
+            for (size_t w = r; w < hi && w < r + 4; w++)
+                if (name_run(c, w, hi, true) > w)
+                    return q;
+            return k;
+        }
+        if (sr_tok_char(c, q, '.') || sr_tok_char(c, q, ':') || sr_tok_flag(c, q, SR_WI_EVENT) ||
+            (age && (c->at[q].figure >= 0 || c->tok[q].kind == SITREP_TOK_NUMBER) && c->at[q].figure != c->at[k].figure))
+            return k;
+    }
+    return k;
+}
+
 /* The dead a lethal verb or noun names after it, from token k: "killed
  * a teacher, a nurse and a shopkeeper" (3), "the assassination of the
  * judge and his bodyguard" (2), "the massacre of 12 herders" (12),
@@ -1147,23 +1246,66 @@ static size_t dash_aside_end(const sr_context *c, size_t k, size_t hi)
  * possessive with its noun, or a person's name; items are joined by
  * commas and "and"; a preposition, a verb or a clause break ends the
  * list. */
-static double victims_list(const sr_context *c, size_t k, size_t hi, size_t *stop, size_t *nitems);
-static double victims_after(const sr_context *c, size_t k, size_t hi)
+static double victims_list(const sr_context *c, size_t k, size_t hi, size_t *stop, size_t *nitems, bool *told);
+static double victims_after(const sr_context *c, size_t k, size_t hi, bool *told)
 {
-    return victims_list(c, k, hi, NULL, NULL);
+    return victims_list(c, k, hi, NULL, NULL, told);
+}
+
+/* How many a definite plural at token k ("the priests", "their
+ * bodyguards") stands for when the article counted that noun before: the
+ * nearest exact figure ending before k whose counted words hold the same
+ * word ("the six Jesuit priests ... the priests were murdered" is 6); 0
+ * when none did. */
+static double counted_before(const sr_context *c, size_t k)
+{
+    if (!plural_noun(c, k))
+        return 0;
+    const char *w = c->src + c->tok[k].start;
+    size_t n = c->tok[k].end - c->tok[k].start;
+    /* the figures ending before k (they are in text order), the nearest
+     * few of them: a bounded search per noun */
+    size_t lo = 0, hi = c->nfigs;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (c->figs[mid].end <= c->tok[k].start)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    for (size_t f = lo; f > 0 && lo - f < 32;) {
+        const sr_figure *fg = &c->figs[--f];
+        if (fg->end > c->tok[k].start || fg->measure_end <= fg->measure_start)
+            continue;
+        if (fg->qualifier != SR_Q_EXACT || fg->low < 2 || fg->low != fg->high || fg->unit[0])
+            continue;
+        size_t a = sr_context_token_at(c, fg->measure_start), b = sr_context_token_at(c, fg->measure_end - 1);
+        for (size_t q = a; q <= b && q < c->ntok; q++) {
+            bool same = c->tok[q].end - c->tok[q].start == n;
+            for (size_t i = 0; same && i < n; i++)
+                same = (c->src[c->tok[q].start + i] | 0x20) == (w[i] | 0x20);
+            if (same)
+                return fg->low;
+        }
+    }
+    return 0;
 }
 
 /* victims_after, where the list stopped (*stop) and how many items it
  * has (*nitems); with stop, an item of "the"/"his" and a plural noun
- * ("their children") counts nobody: its number is not said */
-static double victims_list(const sr_context *c, size_t k, size_t hi, size_t *stop, size_t *nitems)
+ * ("their children") counts nobody: its number is not said, unless the
+ * article counted it before (counted_before; then *told is set) */
+static double victims_list(const sr_context *c, size_t k, size_t hi, size_t *stop, size_t *nitems, bool *told_out)
 {
+    if (told_out)
+        *told_out = false;
     double n = 0;
     size_t items = 0;
     bool untold = false;
     bool named = false; /* the last item was a figure: names after it are its victims */
     bool det = false;    /* the item opened with "the", "his" ... */
     bool joined = true;  /* the item is the first or follows "and" */
+    bool person = false; /* the item is a person's name */
     double sure = 0;     /* the count up to the last such item */
     size_t sure_items = 0;
     if (sr_tok_is(c, k, "of"))
@@ -1179,7 +1321,7 @@ static double victims_list(const sr_context *c, size_t k, size_t hi, size_t *sto
                    !sr_tok_is(c, q, "and") &&
                    !sr_wordset_has(&sr_function_words, c->src + c->tok[q].start, c->tok[q].end - c->tok[q].start))
                 q++;
-            if (q == k + w && nx && nx->e.kind == SITREP_ENTITY_PERSON) {
+            if (q == k + w && ((nx && nx->e.kind == SITREP_ENTITY_PERSON) || (!nx && name_end(c, k + w, hi) > k + w))) {
                 k += w;
                 break;
             }
@@ -1188,6 +1330,8 @@ static double victims_list(const sr_context *c, size_t k, size_t hi, size_t *sto
         }
         int32_t f = c->at[k].figure;
         const sr_entity *en = sr_entity_at(c, k, NULL);
+        size_t ne = en ? k : name_run(c, k, hi, person);
+        person = false;
         if (f >= 0) {
             n += c->figs[f].low;
             while (k < hi && c->at[k].figure == f)
@@ -1200,6 +1344,13 @@ static double victims_list(const sr_context *c, size_t k, size_t hi, size_t *sto
             int32_t m = c->at[k].mention;
             while (k < hi && c->at[k].mention == m)
                 k++;
+            person = true;
+        } else if (ne > k) {
+            /* a name the names stage did not know */
+            if (!named)
+                n += 1;
+            k = ne;
+            person = true;
         } else if (sr_tok_class(c, k, SR_LEX_EVENTS_ONE_WORD) || sr_tok_class(c, k, SR_LEX_EVENTS_VICTIM_DET)) {
             if (!sr_tok_class(c, k, SR_LEX_EVENTS_ONE_WORD) && k + 1 < hi && c->at[k + 1].figure >= 0) {
                 k++;
@@ -1231,6 +1382,14 @@ static double victims_list(const sr_context *c, size_t k, size_t hi, size_t *sto
             break;
         }
         items++;
+        /* "X's son": the name owns the item's noun, it is not the victim */
+        if (person && k > 0 &&
+            ((c->wi[k - 1].flags & (SR_WI_POSS2 | SR_WI_POSS4)) ||
+             (sr_tok_char(c, k, '\'') && sr_tok_is(c, k + 1, "s")))) {
+            if (!(c->wi[k - 1].flags & (SR_WI_POSS2 | SR_WI_POSS4)))
+                k += 2;
+            person = false;
+        }
         /* an item joined by a comma belongs to the list only once an "and"
          * closes it: "the mayor, the 40 judges of the court" lists nobody more */
         if (joined) {
@@ -1249,7 +1408,16 @@ static double victims_list(const sr_context *c, size_t k, size_t hi, size_t *sto
         if (det && k > rest) {
             const char *w = c->src + c->tok[k - 1].start;
             size_t wn = c->tok[k - 1].end - c->tok[k - 1].start;
-            untold |= wn > 3 && (w[wn - 1] | 0x20) == 's' && (w[wn - 2] | 0x20) != 's';
+            bool plural = wn > 3 && (w[wn - 1] | 0x20) == 's' && (w[wn - 2] | 0x20) != 's';
+            double told = plural ? counted_before(c, k - 1) : 0;
+            if (told > 0) {
+                n += told - 1; /* "the priests", counted before */
+                if (joined)
+                    sure = n;
+                if (told_out)
+                    *told_out = true;
+            } else
+                untold |= plural;
         }
         /* "the mayor of the small town of X", "the governor of Antioquia":
          * the item's "of" phrases (two at most) */
@@ -1273,17 +1441,28 @@ static double victims_list(const sr_context *c, size_t k, size_t hi, size_t *sto
         k = dash_aside_end(c, k, hi);
         if (k >= hi)
             break;
-        bool comma = sr_tok_char(c, k, ',');
+        /* items are parted by commas, or by semicolons where an item
+         * holds commas of its own ("X, the mayor; Y; and Z") */
+        bool comma = sr_tok_char(c, k, ',') || sr_tok_char(c, k, ';');
         if (comma)
             k++;
+        /* "X, 45, and Y", "X, leader of the party, and Y": an apposition
+         * after a name restates the person */
+        if (comma && person) {
+            /* "X, 21, leader of the youth league, and Y": one or two */
+            for (int a = 0; a < 2; a++) {
+                size_t e = apposition_end(c, k, hi);
+                if (e == k)
+                    break;
+                k = e + 1;
+            }
+        }
         /* "his bodyguard, Ali Musa": a name after a comma restates */
-        if (comma && !named) {
-            const sr_entity *ap = sr_entity_at(c, k, NULL);
-            if (ap && ap->e.kind == SITREP_ENTITY_PERSON) {
-                int32_t m = c->at[k].mention;
-                while (k < hi && c->at[k].mention == m)
-                    k++;
-                if (sr_tok_char(c, k, ','))
+        else if (comma && !named) {
+            size_t e = name_end(c, k, hi);
+            if (e > k) {
+                k = e;
+                if (sr_tok_char(c, k, ',') || sr_tok_char(c, k, ';'))
                     k++;
                 else if (!sr_tok_is(c, k, "and"))
                     break;
@@ -1318,9 +1497,10 @@ static double victims_list(const sr_context *c, size_t k, size_t hi, size_t *sto
  * start (or a subordinator, "in which", "when") to the verb; a relative
  * clause ("who worked there") may end it.  Sets *dead or *hurt (0 when
  * the clause has no such list). */
-static void victims_before(const sr_context *c, size_t lo, size_t hi, double *dead, double *hurt)
+static void victims_before(const sr_context *c, size_t lo, size_t hi, double *dead, double *hurt, bool *told)
 {
     *dead = *hurt = 0;
+    *told = false;
     for (size_t k = lo + 1; k < hi; k++) {
         bool died = sr_tok_is(c, k, "died");
         if (!died && !sr_tok_is(c, k, "were"))
@@ -1340,10 +1520,20 @@ static void victims_before(const sr_context *c, size_t lo, size_t hi, double *de
         bool hurts = !died && v < hi && sr_tok_class(c, v, SR_LEX_EVENTS_HURT_PASSIVE);
         if (!kill && !hurts)
             continue;
-        /* the subject's start, and its end before a relative clause */
+        /* the subject's start, and its end before a relative clause;
+         * "X, the mayor; Y; and Z were killed": a list parted by
+         * semicolons whose last item opens with "and" */
+        bool semis = false;
+        for (size_t q = k; q > lo + 1 && k - q < 48; q--)
+            if (sr_tok_char(c, q - 1, ';')) {
+                semis = sr_tok_is(c, q, "and");
+                break;
+            }
         size_t start = lo, end = k;
         for (size_t q = k; q > lo;) {
             q--;
+            if (semis && sr_tok_char(c, q, ';'))
+                continue;
             if (sr_tok_is(c, q, "who") || sr_tok_is(c, q, "whom")) {
                 end = q;
                 continue;
@@ -1392,9 +1582,14 @@ static void victims_before(const sr_context *c, size_t lo, size_t hi, double *de
             if (from > start && !sr_tok_char(c, from - 1, ','))
                 continue;
             size_t stop, items;
-            double got = victims_list(c, from, end, &stop, &items);
-            if (got > 0 && stop == end && items >= (part ? 1u : 2u))
+            bool again;
+            double got = victims_list(c, from, end, &stop, &items, &again);
+            /* one item counts when it says how many: "the priests",
+             * counted before (counted_before) */
+            if (got > 0 && stop == end && (items >= (part ? 1u : 2u) || again)) {
                 n = got;
+                *told |= again;
+            }
         }
         if (n <= 0)
             continue;
@@ -1410,10 +1605,12 @@ static void victims_before(const sr_context *c, size_t lo, size_t hi, double *de
 static void take_victims(const sr_context *c, size_t lo, size_t hi, sr_event *ev)
 {
     double d, h;
-    victims_before(c, lo, hi, &d, &h);
+    bool told;
+    victims_before(c, lo, hi, &d, &h, &told);
     if (d > 0 && (!ev->fat_q || (ev->fat_q == SR_Q_EXACT && ev->fat_low < d))) {
         ev->fat_low = ev->fat_high = d;
         ev->fat_q = SR_Q_EXACT;
+        ev->fat_told = told;
     }
     if (h > 0 && (!ev->inj_q || (ev->inj_q == SR_Q_EXACT && ev->inj_low < h))) {
         ev->inj_low = ev->inj_high = h;
@@ -2039,15 +2236,29 @@ static sitrep_status emit(const estate *es, size_t s, const trig *t, size_t nt, 
                     }
                 break;
             }
-    casualties(es, lo, hi, &ev);
+    /* "some 60 people have been killed in fighting since January":
+     * a clause whose only toll is a tally tells no happening */
+    if (casualties(es, lo, hi, &ev) && !ev.fat_q && !ev.inj_q)
+        return SITREP_OK;
     /* "killed a teacher, a nurse and a shopkeeper": the victims
      * named after a lethal trigger, when no figure gave the toll */
     for (size_t k = 0; k < nt && !ev.fat_q; k++)
         if (sr_tok_class(c, t[k].end - 1, SR_LEX_EVENTS_LETHAL)) {
-            double v = victims_after(c, t[k].end, hi);
+            /* "the murder on Sunday in Cali of X and Y": a day or a place
+             * between the noun and its "of" */
+            size_t from = t[k].end;
+            while (from < hi && from < t[k].end + 8 && !sr_tok_is(c, from, "of") &&
+                   (c->at[from].time >= 0 || sr_tok_class(c, from, SR_LEX_EVENTS_PLACE_PREP) ||
+                    (c->at[from].mention >= 0 && sr_entity_at(c, from, NULL)->e.kind == SITREP_ENTITY_PLACE)))
+                from++;
+            if (!sr_tok_is(c, from, "of"))
+                from = t[k].end;
+            bool told;
+            double v = victims_after(c, from, hi, &told);
             if (v > 0) {
                 ev.fat_low = ev.fat_high = v;
                 ev.fat_q = SR_Q_EXACT;
+                ev.fat_told = told;
             }
         }
     /* "the murder of four teachers and their three drivers": a list
@@ -2057,7 +2268,7 @@ static sitrep_status emit(const estate *es, size_t s, const trig *t, size_t nt, 
             size_t from = t[k].end + (sr_tok_is(c, t[k].end, "of") ? 1 : 0), stop, items;
             if (from >= hi || c->at[from].figure < 0 || c->figs[c->at[from].figure].low != ev.fat_low)
                 continue;
-            double v = victims_list(c, from, hi, &stop, &items);
+            double v = victims_list(c, from, hi, &stop, &items, NULL);
             if (items >= 2 && v > ev.fat_low)
                 ev.fat_low = ev.fat_high = v;
         }
@@ -2071,10 +2282,12 @@ static sitrep_status emit(const estate *es, size_t s, const trig *t, size_t nt, 
             !(k > lo && sr_tok_is(c, k - 1, "of") && c->tok[k].end - c->tok[k].start > 3 &&
               (c->src[c->tok[k].end - 1] | 0x20) == 'g')) { /* "accused of killing" */
             size_t stop, items;
-            double v = victims_list(c, k + 1, hi, &stop, &items); /* "the priests": how many untold */
+            bool told;
+            double v = victims_list(c, k + 1, hi, &stop, &items, &told); /* "the priests": how many untold */
             if (v > 0) {
                 ev.fat_low = ev.fat_high = v;
                 ev.fat_q = SR_Q_EXACT;
+                ev.fat_told = told;
             }
         }
     /* "a guard and one of the cooks were killed": a list of
@@ -2229,9 +2442,12 @@ static sitrep_status emit(const estate *es, size_t s, const trig *t, size_t nt, 
                 ev.location = town_before(c, k);
                 break;
             }
+    /* a toll of its own: not one restated from a count told before
+     * ("the murder of the priests") */
+    bool own_toll = (ev.fat_q && !ev.fat_told) || ev.inj_q;
     /* an event the text does not place happened where the article was
      * filed from, when its dateline names a place */
-    if (ev.location < 0 && es->dateline >= 0 && !definite && (ev.from.year || ev.fat_q || ev.inj_q) &&
+    if (ev.location < 0 && es->dateline >= 0 && !definite && (ev.from.year || own_toll) &&
         c->ent[es->dateline].e.country && strcmp(c->ent[es->dateline].e.country, es->country_cc) == 0)
         ev.location = es->dateline;
     /* "in the town", "in the city": the place named before */
@@ -2247,7 +2463,7 @@ static sitrep_status emit(const estate *es, size_t s, const trig *t, size_t nt, 
      * perpetrators named back with "the", without a toll of the clause's
      * own or "also"/"again", tell more of the happening told before (when
      * its day agrees: dates_overlap below) */
-    if (!definite && !ev.fat_q && !ev.inj_q) {
+    if (!definite && !own_toll) {
         bool back = false, also = false;
         for (size_t k = lo; k < t[0].at; k++) {
             back |= k > lo && sr_tok_is(c, k - 1, "the") && sr_tok_class(c, k, SR_LEX_EVENTS_ATTACKER);
@@ -2261,14 +2477,14 @@ static sitrep_status emit(const estate *es, size_t s, const trig *t, size_t nt, 
         verb_only &= sr_tok_class(c, t[k].at, SR_LEX_EVENTS_KILL_VERB);
     /* "X residents", "a X hotel" tell whose a target is more than where
      * something happened: such a place anchors no happening */
-    bool placed = ev.location >= 0 && (!target_place || (es->dateline >= 0 && !definite && (ev.fat_q || ev.inj_q) &&
+    bool placed = ev.location >= 0 && (!target_place || (es->dateline >= 0 && !definite && own_toll &&
                                                          c->ent[es->dateline].e.country &&
                                                          strcmp(c->ent[es->dateline].e.country, es->country_cc) == 0));
     if (verb_only && !placed && !ev.from.year && !definite)
         return SITREP_OK;
     /* a happening has a place or a date; casualties alone may be history
      * told without either ("killed thousands of members of ...") */
-    bool anchored = (placed && (!plural || ev.fat_q || ev.inj_q)) || ev.from.year;
+    bool anchored = (placed && (!plural || own_toll)) || ev.from.year;
     /* "Gunmen raided a village on Wednesday evening. They placed a bomb
      * under a car.": the paragraph's day is this sentence's too */
     bool inherited = false;
@@ -2327,7 +2543,9 @@ static sitrep_status emit(const estate *es, size_t s, const trig *t, size_t nt, 
                         ev.from.year && sr_date_cmp(&a->from, &ev.from) == 0 && sr_date_cmp(&a->to, &ev.to) == 0;
         if (!same_family(a->sub, named) || !dates_overlap(a, &ev) || (!places_agree(c, a, &ev) && !same_day))
             continue;
-        bool same_toll = !a->fat_q || !ev.fat_q || (a->fat_low == ev.fat_low);
+        /* a toll restated from a count before ("the murder of the
+         * priests") is none of its own */
+        bool same_toll = !a->fat_q || !ev.fat_q || ev.fat_told || (a->fat_low == ev.fat_low);
         bool same_all = a->sub == ev.sub && a->location == ev.location && a->location >= 0 &&
                         a->from.year && ev.from.year && same_toll;
         /* a sentence that names no place nor day of its own, right after
@@ -2532,7 +2750,7 @@ static void orphan_tolls(const estate *es, sr_event *ev, size_t n)
                 near = b;
             }
         }
-        if (told || !last || s - near > 2 || (last->fat_q && last->inj_q))
+        if (told || !last || s - near > 2)
             continue;
         /* another event begun after it was last told and before this
          * sentence */
@@ -2548,10 +2766,20 @@ static void orphan_tolls(const estate *es, sr_event *ev, size_t n)
          * "Nobody was injured.": victims without a figure */
         take_victims(c, lo, hi, &got);
         stated_casualties(c, lo, hi, &got);
+        /* "X was killed. His son and two guards were also killed.": more
+         * dead of the same happening, added */
+        bool also = false;
+        for (size_t k = lo + 1; k + 1 < hi && !also; k++)
+            also = sr_tok_is(c, k, "also") &&
+                   (sr_tok_class(c, k + 1, SR_LEX_EVENTS_KILLED_PASSIVE) || sr_tok_is(c, k + 1, "died")) &&
+                   (sr_tok_is(c, k - 1, "were") || sr_tok_is(c, k - 1, "was"));
         if (got.fat_q && !last->fat_q) {
             last->fat_low = got.fat_low;
             last->fat_high = got.fat_high;
             last->fat_q = got.fat_q;
+        } else if (also && got.fat_q == SR_Q_EXACT && got.fat_low > 0 && !got.fat_told && last->fat_q) {
+            last->fat_low += got.fat_low;
+            last->fat_high += got.fat_high;
         }
         if (got.inj_q && !last->inj_q) {
             last->inj_low = got.inj_low;

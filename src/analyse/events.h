@@ -33,6 +33,8 @@ typedef struct sr_event {
     uint8_t reaction;            /* told only as what others respond to ("condemned the attack") */
     uint8_t nominal;             /* told only by a definite mention ("the murder of the judge")
                                     with no place, day or toll of its own */
+    uint8_t fat_told;            /* its toll restates a number counted before ("the priests"
+                                    after "six priests"): no toll of its own */
     uint32_t first_sen, last_sen; /* the first and last sentence that tell it */
     uint8_t perp_conf;           /* SR_PERP_*: how the report ties the perpetrator to it */
     sr_date from, to;            /* the date, both inclusive; from.year == 0 when unknown */
