@@ -617,7 +617,12 @@ static uint32_t report_country(const sr_context *c, int32_t dateline, char cc[3]
     uint32_t best = 0;
     for (size_t e = 0; e < c->nent; e++) {
         const sr_entity *en = &c->ent[e];
-        if (en->e.kind != SITREP_ENTITY_PLACE || !en->e.country || !en->e.country[0])
+        /* an armed group or an army of one country names the conflict the
+         * report is about as its places do ("FMLN commander", "the
+         * Salvadoran army"); a government is most often a country named
+         * as an actor, counted as the place already */
+        bool party = en->e.kind == SITREP_ENTITY_ARMED_GROUP || en->e.kind == SITREP_ENTITY_MILITARY;
+        if ((en->e.kind != SITREP_ENTITY_PLACE && !party) || !en->e.country || !en->e.country[0])
             continue;
         size_t k = 0;
         while (k < n && strcmp(codes[k], en->e.country) != 0)
