@@ -120,8 +120,8 @@ def end(sd, cpu, a, level):
         clock[0] = corr_end = sum(times.values())
         rows.append("worker 0: corroborate: %s = %.2f s CPU (%.1f MB of corroboration)" % (
             ", ".join("%s %.2f" % kv for kv in times.items()), clock[0], corr["bytes"] / 1e6))
-        free = [r for r in rs if not sd._range_needs_corroboration(*r)]
-        later = [r for r in rs if sd._range_needs_corroboration(*r)]
+        free = [r for r in rs if not sd._range_needs_stories(*r)]
+        later = [r for r in rs if sd._range_needs_stories(*r)]
         outs = {}
         tmp = tempfile.mkdtemp(prefix="dask-phases-")  # the parts on disk, not in memory
         for k, r in enumerate(free + later):

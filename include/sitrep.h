@@ -606,19 +606,22 @@ SITREP_EXPORT sitrep_status sitrep_corpus_write_json_range(sitrep_corpus *corpus
 
 /* Finishes the corpus and writes its corroboration (claims and events
  * merged, conflicts, trends: the costly part of finishing) as bytes, in
- * one call of `write`, for sitrep_corpus_add_corroboration. */
+ * one call of `write`, for sitrep_corpus_add_corroboration; the stories
+ * the documents were linked into come first in them. */
 SITREP_EXPORT sitrep_status sitrep_corpus_write_corroboration(sitrep_corpus *corpus,
                                                               sitrep_write_fn write,
                                                               void *ctx);
 
 /* Takes the corroboration another corpus made alike wrote (the same
  * snapshots merged in the same order, the same build) instead of making
- * it: runs the stories stage of finishing, then loads data[0..len)
- * (borrowed).  SITREP_EFORMAT for damaged bytes, another build's, or
- * another corpus's (its documents, claims and events are checked),
- * SITREP_EARG when the corpus has its corroboration already; the corpus
- * is unchanged then but for its stories stage.  After SITREP_ENOMEM it
- * must be freed, not used. */
+ * it: loads data[0..len) (borrowed), running the stories stage of
+ * finishing on the stories in it (without linking the documents again)
+ * unless the corpus ran it already (its stories must be the same).
+ * SITREP_EFORMAT for damaged bytes, another build's, or another corpus's
+ * (its documents, claims and events are checked), SITREP_EARG when the
+ * corpus has its corroboration already; the corpus is unchanged then but
+ * for its stories stage.  After SITREP_ENOMEM it must be freed, not
+ * used. */
 SITREP_EXPORT sitrep_status sitrep_corpus_add_corroboration(sitrep_corpus *corpus,
                                                             const void *data, size_t len);
 

@@ -117,13 +117,13 @@ static sitrep_status latest_named_day(sitrep_corpus *c, const sr_cdoc *x, const 
  * against that date.  What the document, story and mention records need;
  * the claims, events, conflicts and trends need the corroboration after
  * it (sitrep_corpus_finish), the entities neither. */
-sitrep_status sr_corpus_finish_stories(sitrep_corpus *c)
+static sitrep_status finish_stories(sitrep_corpus *c, bool linked)
 {
     c->finished = true; /* nothing joins after this */
     if (c->stories_done)
         return SITREP_OK;
     c->stories_done = true;
-    sitrep_status st = sr_cluster_finish(c);
+    sitrep_status st = linked ? sr_cluster_finish_dates(c) : sr_cluster_finish(c);
     size_t n = SR_VEC_COUNT(&c->docs, sr_cdoc);
     /* an undated article its story dated (cluster/stories.c) may name a
      * later day of its own; one alone, or in a story of undated articles,
@@ -179,6 +179,16 @@ sitrep_status sr_corpus_finish_stories(sitrep_corpus *c)
         x->src_at = -1;
     }
     return st;
+}
+
+sitrep_status sr_corpus_finish_stories(sitrep_corpus *c)
+{
+    return finish_stories(c, false);
+}
+
+sitrep_status sr_corpus_finish_stories_linked(sitrep_corpus *c)
+{
+    return finish_stories(c, true);
 }
 
 sitrep_status sitrep_corpus_finish(sitrep_corpus *c)

@@ -167,8 +167,17 @@ static void check_ranges(const char *ref)
     }
     CHECK(!b->corroborated);
     CHECK(sitrep_corpus_add_corroboration(b, corr.p, corr.n) == SITREP_OK);
+    CHECK(b->stories_done && b->corroborated); /* its stories from the bytes */
     CHECK(sitrep_corpus_add_corroboration(b, corr.p, corr.n) == SITREP_EARG);
     CHECK(sitrep_corpus_add_corroboration(a, corr.p, corr.n) == SITREP_EARG);
+    /* one that linked its stories itself takes the bytes: the same stories */
+    sitrep_corpus *e = corpus_of(0, ndocs, NULL, 0);
+    counted ew = {{0}, 0, 0};
+    CHECK(e && sitrep_corpus_write_json_range(e, 0, 0.0, 1.0, counted_write, &ew) == SITREP_OK);
+    CHECK(e && e->stories_done && !e->corroborated);
+    CHECK(e && sitrep_corpus_add_corroboration(e, corr.p, corr.n) == SITREP_OK);
+    free(ew.out.p);
+    sitrep_corpus_free(e);
     const double cuts[] = {0, 0.5, 1, 2, 2.25, 2.9, 3, 3.01, 3.5, 4, 4.7, 5, 5.5, 6, 7, 8};
     const size_t ncuts = sizeof cuts / sizeof *cuts;
     sitrep_corpus *by[] = {a, b, d};

@@ -20,15 +20,16 @@ up to the first level of at most `end_fan_in` nodes (default fan_in
 squared; with fewer shards, none are merged).  The end is split over the
 workers by what each part of the records needs (the records are in
 sections: documents, stories, entities, claims, events, conflicts,
-trends, mention records): one task corroborates (merges the claims and
-events across articles and finds the conflicts and trends, the costly
-part of finishing) while the other workers write the documents, stories
-and entities, which need none of it; the claims, events, conflicts and
-trends are then written in ranges on every worker, which take the
-corroboration as bytes instead of making it again.  Each worker loads
-the top of the tree once and keeps it for its next range; a worker is
-given the next range when it is free.  The ranges are joined as JSON
-Lines into `output` (a path the workers see: shared storage).  The
+trends, mention records): one task links the documents into stories and
+corroborates (merges the claims and events across articles and finds the
+conflicts and trends: the costly part of finishing) while the other
+workers write the entities, which need neither; the rest is then written
+in ranges on every worker, which take the stories and the corroboration
+as bytes instead of making them again.  Each worker loads the top of the
+tree once and keeps it for its next range; a worker is given the next
+range when it is free.  The ranges are joined as JSON Lines into
+`output` (a path the workers see: shared storage), those done first by a
+worker left with nothing to write while the others finish theirs.  The
 records are byte for byte those of one ``sitrep extract`` of all the
 inputs, in the same order.
 
@@ -295,8 +296,9 @@ def _write_records(c, part, nparts, output, durable, call=None):
 # finishes only what its records need: the entities nothing, the documents
 # and stories the stories stage, the claims, events, conflicts and trends
 # the corroboration, the costly part of finishing, which one task makes
-# (corroborate) while the others write the documents and entities, and
-# which the ranges that need it take as bytes (sitrep_corpus_add_corroboration).
+# (corroborate) while the others write the entities, and which the other
+# ranges take as bytes with the stories (sitrep_corpus_add_corroboration:
+# the documents are not linked into stories again).
 # Each worker loads the top of the tree once: the corpus stays in the worker
 # (_HELD) for the run's next task there, and is dropped at the end of the run.
 
@@ -364,10 +366,19 @@ def _range_needs_corroboration(lo, hi):
     return lo < 7 and hi > 3
 
 
+def _range_needs_stories(lo, hi):
+    """Does the range [lo, hi) of places take anything but entities (the
+    documents, stories and mention records need the stories stage, the
+    rest the corroboration too)?"""
+    return not (lo >= 2 and hi <= 3)
+
+
 def corroborate(tag, *parts, timer=None, times=None):
     """Task: the corroboration of the corpus of `parts` (the snapshots at
-    the top of the tree), as bytes for the ranges that need it; the corpus,
-    finished, stays in this worker for the run's next task."""
+    the top of the tree), as bytes for the ranges that need it, the stories
+    first (sitrep_corpus_write_corroboration: a worker that takes them runs
+    only the cheap rest of the stories stage); the corpus, finished, stays
+    in this worker for the run's next task."""
     t0, c0 = time.perf_counter(), time.thread_time()
     clock = timer or time.perf_counter
     times = {} if times is None else times
@@ -391,8 +402,9 @@ def write_range(output, lo, hi, tag, corr, *parts, timer=None, times=None):
     """Task: the records whose places are in [lo, hi) of the corpus of
     `parts` (sitrep_corpus_write_json_range), to `output` (a part file,
     joined by :func:`concat`), else returned; `corr` (the result of
-    :func:`corroborate`, or None) gives the corroboration when the range
-    needs it and this worker's corpus has none yet."""
+    :func:`corroborate`, or None) gives the stories and the corroboration
+    when the range needs them (any range but the entities) and this
+    worker's corpus has none yet."""
     t0, c0 = time.perf_counter(), time.thread_time()
     clock = timer or time.perf_counter
     times = {} if times is None else times
@@ -401,7 +413,7 @@ def write_range(output, lo, hi, tag, corr, *parts, timer=None, times=None):
     try:
         c = h.corpus
         t = clock()
-        if corr is not None and not h.corroborated and _range_needs_corroboration(lo, hi):
+        if corr is not None and not h.corroborated and _range_needs_stories(lo, hi):
             blob = corr["corroboration"]
             lib.check(lib.corpus_add_corroboration(c._ptr, blob, len(blob)), "taking the corroboration")
             h.corroborated = True
@@ -468,39 +480,77 @@ def ingest(db, *parts):
     return out
 
 
-def _copy_into(dst, path):
-    """Appends the file at `path` to the file descriptor `dst` (at its
-    offset): in the kernel where it can (copy_file_range), else read and
-    written."""
+def _copy_into(dst, path, at):
+    """Copies the file at `path` into the file descriptor `dst` at offset
+    `at` (so a task run again writes the same bytes at the same place): in
+    the kernel where it can (copy_file_range), else read and written.
+    Returns the offset after it."""
     with open(path, "rb") as src:
         left = os.fstat(src.fileno()).st_size
+        done = 0
         try:
             while left > 0:
-                k = os.copy_file_range(src.fileno(), dst, left)
+                k = os.copy_file_range(src.fileno(), dst, left, 0, at + done)
                 if k <= 0:
                     break
                 left -= k
+                done += k
         except (AttributeError, OSError):
             pass  # another file system, an older kernel: copied below from where it stopped
+        src.seek(done)
         while True:
             block = src.read(1 << 24)
             if not block:
                 break
             view = memoryview(block)
             while view:
-                view = view[os.write(dst, view):]
+                k = os.pwrite(dst, view, at + done)
+                view = view[k:]
+                done += k
+    return at + done
 
 
-def concat(output, parts):
-    """Task: the part files, in order, into `output` (made durable, then
-    renamed into place); the part files are removed."""
+def _joining(output, tag):
+    """The file the parts are joined in before it is renamed to `output`."""
+    d, name = os.path.split(os.path.abspath(output))
+    return os.path.join(d, ".%s.sitrep-%s" % (name, tag))
+
+
+def join_some(output, tag, parts, at):
+    """Task: the part files `parts` (a run of the first ones done, the
+    first at byte `at` of the records) copied into their place in the
+    joining file while the other workers still write theirs, and made
+    durable; :func:`concat` copies the rest."""
     t0, c0 = time.perf_counter(), time.thread_time()
-    d = os.path.dirname(os.path.abspath(output))
-    fd, tmp = tempfile.mkstemp(prefix=".sitrep-", dir=d)
+    fd = os.open(_joining(output, tag), os.O_WRONLY | os.O_CREAT, 0o644)
+    try:
+        for p in parts:
+            at = _copy_into(fd, p["output"], at)
+        os.fdatasync(fd)
+    finally:
+        os.close(fd)
+    return {"seconds": time.perf_counter() - t0, "cpu": time.thread_time() - c0, "times": {},
+            "worker": _worker_address(), "bytes_written": sum(p["bytes_written"] for p in parts)}
+
+
+def concat(output, parts, tag=None, joined=0):
+    """Task: the part files, in order, into `output` (made durable, then
+    renamed into place); the part files are removed.  With `tag`, the
+    first `joined` parts are in the run's joining file already
+    (:func:`join_some`)."""
+    t0, c0 = time.perf_counter(), time.thread_time()
+    if tag is None:
+        d = os.path.dirname(os.path.abspath(output))
+        fd, tmp = tempfile.mkstemp(prefix=".sitrep-", dir=d)
+    else:
+        tmp = _joining(output, tag)
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT, 0o644)
     try:
         try:
-            for p in parts:
-                _copy_into(fd, p["output"])
+            at = sum(p["bytes_written"] for p in parts[:joined])
+            for p in parts[joined:]:
+                at = _copy_into(fd, p["output"], at)
+            os.ftruncate(fd, at)
             os.fsync(fd)
         finally:
             os.close(fd)
@@ -514,7 +564,7 @@ def concat(output, parts):
     for p in parts:
         os.unlink(p["output"])
     return {"seconds": time.perf_counter() - t0, "cpu": time.thread_time() - c0,
-            "bytes_written": sum(p["bytes_written"] for p in parts)}
+            "bytes_written": sum(p["bytes_written"] for p in parts[joined:])}
 
 
 def finish(output, *parts):
@@ -559,7 +609,9 @@ class Result:
         self.ingest_seconds = 0.0
         self.wall = 0.0
         self.map_seconds = []     # per shard, on its worker
+        self.map_cpu = []         # ... its thread's CPU seconds
         self.merge_seconds = []   # per merge task
+        self.merge_cpu = []       # ... its thread's CPU seconds
         self.merge_documents = [] # the documents each merge task merged
         self.finish_seconds = 0.0     # the end: merging the top of the tree, finishing, writing
         self.part_seconds = []        # per task writing a part of the records
@@ -695,21 +747,29 @@ def run(paths, client, shard_size=1000, output=None, fan_in=8, text=False, menti
                             priority=100)
         out = fin.result()
         res.finish_seconds = out["seconds"]
+        res.end_tasks = [dict({k: v for k, v in out.items() if k != "jsonl"}, task="finish")]
     else:
         # the records in ranges (`ranges`): one task corroborates while the
-        # others write the ranges that need no corroboration; a worker is
-        # given the next range when it is free (the ranges that need the
-        # corroboration last), so the workers end together; each worker
-        # loads the top of the tree once and keeps it for the run's next
-        # range there; the part files are joined in order
+        # others write the ranges that need neither it nor the stories (the
+        # entities); a worker is given the next range when it is free (the
+        # ranges that need the corroboration's bytes last), so the workers
+        # end together; each worker loads the top of the tree once and
+        # keeps it for the run's next range there; the part files are
+        # joined in order, those done first by a worker left with no range
+        # to write while the others still write theirs (join_some), the
+        # rest at the end (concat)
         rs = ranges(nsplit, mentions)
-        free = [i for i, (lo, hi) in enumerate(rs) if not _range_needs_corroboration(lo, hi)]
-        later = [i for i, (lo, hi) in enumerate(rs) if _range_needs_corroboration(lo, hi)]
+        free = [i for i, (lo, hi) in enumerate(rs) if not _range_needs_stories(lo, hi)]
+        later = [i for i, (lo, hi) in enumerate(rs) if _range_needs_stories(lo, hi)]
         futs = [None] * len(rs)
         corr = client.submit(corroborate, tag, *kids, key="sitrep-corr-%s" % tag, retries=retries, priority=100,
                              workers=[workers[0]], allow_other_workers=True)
         busy = {corr.key: workers[0]}
         ends = distributed.as_completed([corr])
+        index = {}          # range future key -> its range
+        done = [None] * len(rs)  # what each range reported
+        joined = [0]        # the parts given to join_some tasks: the first joined[0]
+        joins = []
 
         def give(w):
             if free:
@@ -717,12 +777,27 @@ def run(paths, client, shard_size=1000, output=None, fan_in=8, text=False, menti
             elif later:
                 i, dep = later.pop(0), corr
             else:
+                # nothing left to write: join the parts done so far
+                k = joined[0]
+                while k < len(rs) and done[k] is not None:
+                    k += 1
+                if not output or k == joined[0] or k == len(rs):
+                    return
+                at = sum(done[j]["bytes_written"] for j in range(joined[0]))
+                f = client.submit(join_some, output, tag, [done[j] for j in range(joined[0], k)], at,
+                                  key="sitrep-join-%s-%d" % (tag, k), retries=retries, priority=100,
+                                  workers=[w], allow_other_workers=True)
+                joined[0] = k
+                joins.append(f)
+                busy[f.key] = w
+                ends.add(f)
                 return
             lo, hi = rs[i]
             part_out = "%s.part-%03d" % (output, i) if output else None
             f = client.submit(write_range, part_out, lo, hi, tag, dep, *kids, key="sitrep-range-%s-%d" % (tag, i),
                               retries=retries, priority=100, workers=[w], allow_other_workers=True)
             futs[i] = f
+            index[f.key] = i
             busy[f.key] = w
             ends.add(f)
 
@@ -731,10 +806,14 @@ def run(paths, client, shard_size=1000, output=None, fan_in=8, text=False, menti
                 give(w)
             for f in ends:
                 w = busy.pop(f.key)
-                f.result()  # raises what the task raised, after its retries
+                if f.key in index:
+                    done[index[f.key]] = f.result()  # raises what the task raised, after its retries
+                elif f.status != "finished":
+                    f.result()  # raises (the corroboration's bytes are not brought here)
                 give(w)
             # the corroboration's bytes stay on the workers: the client takes what it reported
             got = client.gather([client.submit(_report, corr, key="sitrep-corr-report-%s" % tag)] + futs)
+            join_out = client.gather(joins)
         finally:
             try:
                 client.run(drop, tag)
@@ -744,8 +823,10 @@ def run(paths, client, shard_size=1000, output=None, fan_in=8, text=False, menti
         res.corroborate_seconds = corr_out["seconds"]
         res.end_tasks = [dict(corr_out, task="corroborate")] + [
             {k: v for k, v in dict(p, task="range").items() if k != "jsonl"} for p in done_parts]
+        res.end_tasks += [dict(j, task="join") for j in join_out]
         if output:
-            fin = client.submit(concat, output, futs, key="sitrep-concat-%s" % tag, retries=retries, priority=100)
+            fin = client.submit(concat, output, futs, tag, joined[0], key="sitrep-concat-%s" % tag, retries=retries,
+                                priority=100)
             out = fin.result()
             out["output"] = output
             res.concat_seconds = out["seconds"]
@@ -768,6 +849,7 @@ def run(paths, client, shard_size=1000, output=None, fan_in=8, text=False, menti
         if "index" in s:
             res.documents += s["documents"]
             res.map_seconds.append(s["seconds"])
+            res.map_cpu.append(s.get("cpu", 0.0))
             res.snapshot_bytes.append(s["bytes"])
             for m in s["skipped"]:
                 res.skipped.append(m)
@@ -775,6 +857,7 @@ def run(paths, client, shard_size=1000, output=None, fan_in=8, text=False, menti
                     warnings.warn(sitrep.SkippedInput(m), stacklevel=2)
         else:
             res.merge_seconds.append(s["seconds"])
+            res.merge_cpu.append(s.get("cpu", 0.0))
             res.merge_documents.append(s["documents"])
     if errors == "raise" and res.skipped:
         raise sitrep.SitrepError(sitrep._lib.EFORMAT, res.skipped[0])

@@ -173,7 +173,7 @@ def test_a_worker_killed_during_the_map_changes_nothing(cluster, generated):
 
 def test_a_worker_killed_while_the_records_are_written_changes_nothing(cluster, generated, tmp_path):
     """The end: one task corroborates while the other worker writes the
-    documents and entities, and the ranges are given to the workers as they
+    entities, and the ranges are given to the workers as they
     come free; a worker killed in the middle of one of those tasks (its
     corpus, kept for its next range, dies with it) is replaced, and the
     records are still those of one extract."""
@@ -207,9 +207,33 @@ def test_a_worker_killed_while_the_records_are_written_changes_nothing(cluster, 
     assert "err" not in box, box.get("err")
     res = box["res"]
     assert res.ok and out.read_bytes() == want
-    assert {t["task"] for t in res.end_tasks} == {"corroborate", "range", "concat"}
+    assert {"corroborate", "range", "concat"} <= {t["task"] for t in res.end_tasks} <= {
+        "corroborate", "range", "join", "concat"}
+    assert not [n for n in os.listdir(tmp_path) if n != "records.jsonl"]  # no part or joining file left
     cluster.client.wait_for_workers(2, timeout=120)
     assert set(cluster.client.run(os.getpid).values()) != set(pids.values())
+
+
+def test_parts_joined_early_and_at_the_end_are_the_parts_in_order(tmp_path):
+    """join_some copies a run of the first parts done into their place in
+    the joining file (at their offset: a task run again writes the same
+    bytes there), concat the rest, and renames it into place."""
+    out = str(tmp_path / "records.jsonl")
+    texts = [b"a" * 5, b"", b"bcd\n" * 1000, b"e\n", b"fg" * 70000]
+    parts = []
+    for i, t in enumerate(texts):
+        p = "%s.part-%03d" % (out, i)
+        with open(p, "wb") as f:
+            f.write(t)
+        parts.append({"output": p, "bytes_written": len(t)})
+    sitrep.dask.join_some(out, "t1", parts[:2], 0)
+    sitrep.dask.join_some(out, "t1", parts[2:4], 5)
+    sitrep.dask.join_some(out, "t1", parts[2:4], 5)  # run again after a worker died
+    got = sitrep.dask.concat(out, parts, "t1", 4)
+    assert got["bytes_written"] == len(texts[4])
+    with open(out, "rb") as f:
+        assert f.read() == b"".join(texts)
+    assert os.listdir(tmp_path) == ["records.jsonl"]
 
 
 def test_the_end_splits_over_the_workers(cluster):

@@ -1036,8 +1036,13 @@ sitrep_status sr_cluster_finish(sitrep_corpus *c)
     c->mem->free(wh);
     c->mem->free(canon);
     c->mem->free(story_of);
-    if (st != SITREP_OK)
-        return st;
+    return st == SITREP_OK ? sr_cluster_finish_dates(c) : st;
+}
+
+sitrep_status sr_cluster_finish_dates(sitrep_corpus *c)
+{
+    size_t n = SR_VEC_COUNT(&c->docs, sr_cdoc);
+    sr_cdoc *docs = (sr_cdoc *)(void *)c->docs.data;
     sr_cstory *stories = (sr_cstory *)(void *)c->stories.data;
     size_t ns = SR_VEC_COUNT(&c->stories, sr_cstory);
     /* first document by id, earliest dated document, first and last seen */

@@ -298,6 +298,13 @@ sitrep_status sr_cluster_add(sitrep_corpus *c, uint32_t d, const sitrep_doc *doc
  * undated ones from their story; a function of the set of documents, not
  * of the order they came in. */
 sitrep_status sr_cluster_finish(sitrep_corpus *c);
+/* cluster/stories.c: the part of sr_cluster_finish after the linking, from
+ * each document's story and dup_of and each story's first_doc (the stories
+ * numbered as sr_cluster_finish numbers them): the stories' ids, titles
+ * and days, the dates undated articles take from their story.  What a
+ * corpus runs on the stories another corpus made alike linked
+ * (corpus/shared.c), instead of linking them again. */
+sitrep_status sr_cluster_finish_dates(sitrep_corpus *c);
 /* The fact key of a claim's measure and value. */
 uint64_t sr_claim_key(const char *measure, double low, double high);
 /* Does the measure count an outcome ("militants killed", "arrested")?  Its
@@ -311,6 +318,10 @@ void sr_corpus_prep_free(sitrep_corpus *c);
  * story and mention records need); sitrep_corpus_finish runs it and then
  * the corroboration.  Marks the corpus finished. */
 sitrep_status sr_corpus_finish_stories(sitrep_corpus *c);
+/* The same for a corpus whose documents are linked already (each one's
+ * story and dup_of set, the stories made with their first_doc: taken from
+ * another corpus made alike, corpus/shared.c): the rest of the stage. */
+sitrep_status sr_corpus_finish_stories_linked(sitrep_corpus *c);
 
 /* corroborate/corroborate.c: claims and events merged, conflicts, trends. */
 sitrep_status sr_corroborate(sitrep_corpus *c);

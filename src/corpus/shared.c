@@ -8,12 +8,17 @@
  * The corroboration is what sr_corroborate makes: each claim's and
  * event's group, the merged claims and events with their members, the
  * conflicts and the trends.  It depends on the stories stage (the stories,
- * the dates they give undated articles, those articles read again), which
- * every corpus runs itself: it is a function of the same documents, and
- * cheap beside the corroboration.  A corpus takes bytes only of its own
- * documents, claims and events (a fingerprint of them is checked), of the
- * same build (the layout of the structs is checked): else SITREP_EFORMAT.
- * Strings are written as their bytes and interned on loading.
+ * the dates they give undated articles, those articles read again), whose
+ * costly part, linking the documents into stories (sr_cluster_finish:
+ * near-copies, similarity, average link), comes first in the bytes: each
+ * document's story and copy, each story's first document.  A corpus that
+ * has not run the stories stage takes them and runs only the rest of it
+ * (sr_cluster_finish_dates and the undated articles read again, cheap and
+ * a function of the same documents); one that has checks that its own are
+ * the same.  A corpus takes bytes only of its own documents, claims and
+ * events (fingerprints of them are checked), of the same build (the
+ * layout of the structs is checked): else SITREP_EFORMAT.  Strings are
+ * written as their bytes and interned on loading.
  */
 #include "corpus/bytes.h"
 #include "corpus/corpus.h"
@@ -24,7 +29,7 @@
 #include <stddef.h>
 #include <string.h>
 
-#define CORR_MAGIC "SRCORR\x01\x00"
+#define CORR_MAGIC "SRCORR\x02\x00" /* 2: the stories first */
 
 enum { NO_STRING = 0xffffffffu };
 
@@ -57,7 +62,54 @@ static uint64_t fingerprint(const sitrep_corpus *c)
     return h;
 }
 
+/* The documents the stories are of: their number and ids. */
+static uint64_t docs_fingerprint(const sitrep_corpus *c)
+{
+    size_t nd = SR_VEC_COUNT(&c->docs, sr_cdoc);
+    uint64_t h = sr_mix64(nd ^ 0x73746f72u);
+    for (size_t i = 0; i < nd; i++) {
+        const char *id = SR_VEC_AT(&c->docs, sr_cdoc, i).id;
+        h = sr_mix64(h ^ sr_word_hash(id, strlen(id)));
+    }
+    return h;
+}
+
+/* What the linking decided (the stories part), hashed: damage in it is
+ * found before anything of it is used. */
+static uint64_t stories_hash(const int32_t *links, size_t nd, const uint32_t *first, size_t ns)
+{
+    uint64_t h = sr_mix64(nd ^ ((uint64_t)ns << 32));
+    for (size_t i = 0; i < 2 * nd; i++)
+        h = sr_mix64(h ^ (uint32_t)links[i]);
+    for (size_t k = 0; k < ns; k++)
+        h = sr_mix64(h ^ first[k] ^ ((uint64_t)k << 32));
+    return h;
+}
+
 /* ---- writing ---- */
+
+/* The stories part: the documents' number, the stories', the documents'
+ * fingerprint, each document's story and dup_of, each story's first
+ * document, their hash. */
+static bool save_stories(const sitrep_corpus *c, sr_buf *b)
+{
+    size_t nd = SR_VEC_COUNT(&c->docs, sr_cdoc), ns = SR_VEC_COUNT(&c->stories, sr_cstory);
+    int32_t *links = c->mem->calloc(nd ? 2 * nd : 1, sizeof *links);
+    uint32_t *first = c->mem->calloc(ns ? ns : 1, sizeof *first);
+    bool ok = links && first;
+    for (size_t i = 0; i < nd && ok; i++) {
+        const sr_cdoc *d = &SR_VEC_AT(&c->docs, sr_cdoc, i);
+        links[2 * i] = d->story, links[2 * i + 1] = d->dup_of;
+    }
+    for (size_t k = 0; k < ns && ok; k++)
+        first[k] = SR_VEC_AT(&c->stories, sr_cstory, k).first_doc;
+    ok = ok && sr_bytes_put_u64(b, nd) && sr_bytes_put_u64(b, ns) && sr_bytes_put_u64(b, docs_fingerprint(c)) &&
+         sr_bytes_put(b, links, 2 * nd * sizeof *links) && sr_bytes_put(b, first, ns * sizeof *first) &&
+         sr_bytes_put_u64(b, stories_hash(links, nd, first, ns));
+    c->mem->free(links);
+    c->mem->free(first);
+    return ok;
+}
 
 static bool put_str(sr_buf *b, const char *s)
 {
@@ -73,7 +125,8 @@ static sitrep_status save(const sitrep_corpus *c, sr_buf *b)
     size_t ng = SR_VEC_COUNT(&c->groups, sr_cgroup), ncm = SR_VEC_COUNT(&c->claim_members, uint32_t);
     size_t neg = SR_VEC_COUNT(&c->egroups, sr_cegroup), nem = SR_VEC_COUNT(&c->event_members, uint32_t);
     size_t ncf = SR_VEC_COUNT(&c->conflicts, sr_cconflict), ntr = SR_VEC_COUNT(&c->trends, sr_ctrend);
-    bool ok = sr_bytes_put(b, CORR_MAGIC, 8) && sr_bytes_put_u64(b, layout()) && sr_bytes_put_u64(b, fingerprint(c));
+    bool ok = sr_bytes_put(b, CORR_MAGIC, 8) && sr_bytes_put_u64(b, layout()) && save_stories(c, b) &&
+              sr_bytes_put_u64(b, fingerprint(c));
     ok = ok && sr_bytes_put_u64(b, ncl) && sr_bytes_put_u64(b, nev) && sr_bytes_put_u64(b, ng) && sr_bytes_put_u64(b, ncm) && sr_bytes_put_u64(b, neg) &&
          sr_bytes_put_u64(b, nem) && sr_bytes_put_u64(b, ncf) && sr_bytes_put_u64(b, ntr);
     for (size_t i = 0; i < ncl && ok; i++)
@@ -168,19 +221,77 @@ static bool get_vec(sr_bytes_in *r, sr_buf *b, size_t n, size_t size)
     return !r->bad;
 }
 
+/* The stories part: read and checked whole, then taken (the stories
+ * stage run on them) by a corpus that has none, or compared with its own. */
+static sitrep_status take_stories(sitrep_corpus *c, sr_bytes_in *r)
+{
+    size_t nd = SR_VEC_COUNT(&c->docs, sr_cdoc);
+    uint64_t nd_in = sr_bytes_get_u64(r), ns = sr_bytes_get_u64(r);
+    if (r->bad || nd_in != nd || ns > nd || (nd && !ns) || sr_bytes_get_u64(r) != docs_fingerprint(c) ||
+        (size_t)(r->end - r->p) < 2 * nd * sizeof(int32_t) + ns * sizeof(uint32_t) + 8)
+        return SITREP_EFORMAT;
+    int32_t *links = c->mem->calloc(nd ? 2 * nd : 1, sizeof *links);
+    uint32_t *first = c->mem->calloc(ns ? ns : 1, sizeof *first);
+    sitrep_status st = links && first ? SITREP_OK : SITREP_ENOMEM;
+    if (st == SITREP_OK) {
+        sr_bytes_get(r, links, 2 * nd * sizeof *links);
+        sr_bytes_get(r, first, ns * sizeof *first);
+        if (sr_bytes_get_u64(r) != stories_hash(links, nd, first, ns))
+            st = SITREP_EFORMAT;
+    }
+    /* every number in range: a document's story and copy, a story's first
+     * document (one of its own) */
+    for (size_t i = 0; i < nd && st == SITREP_OK; i++)
+        if (links[2 * i] < 0 || (uint64_t)links[2 * i] >= ns || links[2 * i + 1] < -1 ||
+            (links[2 * i + 1] >= 0 && (size_t)links[2 * i + 1] >= nd))
+            st = SITREP_EFORMAT;
+    for (size_t k = 0; k < ns && st == SITREP_OK; k++)
+        if (first[k] >= nd || (uint64_t)links[2 * first[k]] != k)
+            st = SITREP_EFORMAT;
+    if (st == SITREP_OK && c->stories_done) {
+        /* its own stories: the same, else the bytes are another's */
+        if (SR_VEC_COUNT(&c->stories, sr_cstory) != ns)
+            st = SITREP_EFORMAT;
+        for (size_t i = 0; i < nd && st == SITREP_OK; i++) {
+            const sr_cdoc *d = &SR_VEC_AT(&c->docs, sr_cdoc, i);
+            if (d->story != links[2 * i] || d->dup_of != links[2 * i + 1])
+                st = SITREP_EFORMAT;
+        }
+    } else if (st == SITREP_OK) {
+        c->stories.len = 0;
+        for (size_t k = 0; k < ns && st == SITREP_OK; k++) {
+            sr_cstory x;
+            memset(&x, 0, sizeof x);
+            x.first_doc = first[k];
+            if (!SR_VEC_PUSH(&c->stories, sr_cstory, x))
+                st = SITREP_ENOMEM;
+        }
+        for (size_t i = 0; i < nd && st == SITREP_OK; i++) {
+            sr_cdoc *d = &SR_VEC_AT(&c->docs, sr_cdoc, i);
+            d->story = links[2 * i], d->dup_of = links[2 * i + 1];
+        }
+        if (st == SITREP_OK)
+            st = sr_corpus_finish_stories_linked(c);
+    }
+    c->mem->free(links);
+    c->mem->free(first);
+    return st;
+}
+
 sitrep_status sitrep_corpus_add_corroboration(sitrep_corpus *c, const void *data, size_t len)
 {
     if (c == NULL || (data == NULL && len))
         return SITREP_EARG;
     if (c->corroborated)
         return SITREP_EARG; /* it has one */
-    sitrep_status st = sr_corpus_finish_stories(c);
-    if (st != SITREP_OK)
-        return st;
     sr_bytes_in r = {data, (const unsigned char *)data + len, false};
     char magic[8];
-    if (!sr_bytes_get(&r, magic, 8) || memcmp(magic, CORR_MAGIC, 8) != 0 || sr_bytes_get_u64(&r) != layout() ||
-        sr_bytes_get_u64(&r) != fingerprint(c))
+    if (!sr_bytes_get(&r, magic, 8) || memcmp(magic, CORR_MAGIC, 8) != 0 || sr_bytes_get_u64(&r) != layout())
+        return SITREP_EFORMAT;
+    sitrep_status st = take_stories(c, &r);
+    if (st != SITREP_OK)
+        return st;
+    if (sr_bytes_get_u64(&r) != fingerprint(c))
         return SITREP_EFORMAT;
     size_t ncl = SR_VEC_COUNT(&c->claims, sr_cclaim), nev = SR_VEC_COUNT(&c->events, sr_cevent);
     size_t nw = SR_VEC_COUNT(&c->trendwords, sr_ctrendword);
