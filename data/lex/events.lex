@@ -1415,6 +1415,12 @@ village
 
 # ---- tolls ----
 
+# the counted noun of a figure that counts the dead whatever its verb:
+# "twelve bodies were found", "the corpses of 9 men"
+[set dead_noun]
+bodies
+corpses
+
 # Things a figure next to a lethal word may count that are no victims:
 # "fired a dozen shots at him, killing him", "three bombs killed two".
 [set not_victim]

@@ -1027,6 +1027,14 @@ static bool casualties(const estate *es, size_t lo, size_t hi, sr_event *ev)
         const sr_claim *cl = &es->claims[ci];
         bool killed = strstr(cl->measure, "killed") != NULL || strstr(cl->measure, "executed") != NULL;
         bool injured = strstr(cl->measure, "injured") != NULL;
+        /* "twelve bodies were found": the dead, whatever the verb */
+        if (!killed && !injured && c->figs[f].measure_end > c->figs[f].measure_start &&
+            strstr(cl->measure, "missing") == NULL) {
+            size_t a = sr_context_token_at(c, c->figs[f].measure_start);
+            size_t b = sr_context_token_at(c, c->figs[f].measure_end - 1);
+            for (size_t q = a; q <= b && q < hi && !killed; q++)
+                killed = sr_tok_class(c, q, SR_LEX_EVENTS_DEAD_NOUN);
+        }
         if (!killed && !injured)
             continue;
         /* "40 have been killed in the region this month", "the war has
