@@ -292,6 +292,68 @@ regiment
 battalion
 brigade
 
+# Heads of a subject noun phrase that names no one who acted: "the
+# violence left 12 dead", "the plan would cut 3,000 jobs", "the survey
+# shows 40%" (what happened, a measure or a document, not an actor);
+# other subjects with their article do ("the plane destroyed 12 houses").
+[set subject_not_actor]
+violence
+fighting
+war
+conflict
+unrest
+storm
+flood
+floods
+fire
+blaze
+crash
+accident
+quake
+earthquake
+tremor
+disease
+outbreak
+epidemic
+crisis
+drought
+famine
+plan
+plans
+deal
+decision
+move
+measure
+law
+bill
+policy
+budget
+increase
+rise
+drop
+fall
+decline
+loss
+gain
+data
+survey
+study
+poll
+result
+results
+list
+rest
+majority
+number
+average
+amount
+share
+price
+cost
+value
+rate
+level
+
 # Nouns between a name and the verb of its figure: "the Norvale average
 # fell 3%", "Halvorsen Air shares rose 2%", "the Norvale 40 index lost 40
 # points" (the name is the actor).
@@ -361,6 +423,7 @@ set
 # A finite verb after a subject, besides words in -s and -ed: "The US
 # maintains 900", "Syria has 40".
 [set finite]
+shot
 fell
 rose
 grew
@@ -428,6 +491,10 @@ unnamed
 # Adverbs and auxiliaries between a speaker and the verb: "CENTCOM also
 # said", "the army has previously said".
 [set speaker_adverb]
+now
+still
+currently
+just
 officially
 unofficially
 reportedly

@@ -96,6 +96,12 @@ circa
 approx
 us
 u.s.
+ca
+c
+au
+nz
+hk
+s
 usd
 eur
 gbp
@@ -259,10 +265,18 @@ all
 
 # ---- units ----
 
-# "US$", "U.S. dollars".
-[set us]
-us
-u.s.
+# Letters joined to "$" that name its dollar: "US$", "CA$", "A$", "NZ$",
+# "HK$" (a bare "$" is the US dollar).
+[table dollar_prefix: unit=UNIT]
+us          usd
+u.s.        usd
+ca          cad
+c           cad
+a           aud
+au          aud
+nz          nzd
+hk          hkd
+s           sgd
 
 # Currency codes before the number, in capitals ("USD 300").
 [table currency_code: unit=UNIT]

@@ -48,6 +48,10 @@ claim
 put
 puts
 acknowledged
+admitted
+admits
+conceded
+remarked
 disclosed
 claimed
 claims
@@ -57,6 +61,7 @@ found
 # happenings (SR_WI_CLAUSE).
 [set clause]
 while
+whilst
 but
 whereas
 although
@@ -72,6 +77,17 @@ triggering
 amid
 retaliation
 response
+
+# Words that open a clause of another happening before or after the
+# main one: a time on the other side of one is not the figure's ("the
+# fire broke out at 04:30, hours before two planes landed").
+[set subordinator]
+before
+after
+when
+until
+once
+because
 
 # Words that make a sentence speak of the future or of an expectation: its
 # periods are not cut at the document date (SR_WI_FUTURE).
@@ -356,6 +372,14 @@ those
 
 # Pronouns that stand for a person or for an organisation (or any
 # speaker, "they") named before.
+# After an apostrophe, the rest of a contracted auxiliary: "he'll",
+# "they'd", "we've", "they're" (the subject is the word before).
+[set contraction]
+ll
+d
+ve
+re
+
 [set pronoun_person]
 he
 she
@@ -363,6 +387,7 @@ she
 [set pronoun_org]
 it
 they
+it's
 
 # Forms of "be": a speech word after one is a participle ("were reported
 # killed", "is estimated").
@@ -428,6 +453,8 @@ recorded      record
 counted       record
 documented    record
 tallied       record
+added         add
+adds          add
 
 # What "put" puts: "put the toll at 61", "puts the number at".
 [set tally_noun]
@@ -552,6 +579,9 @@ put
 [table function_word: fw=FW]
 # articles and possessives
 the         the
+a           a
+another     another
+further     further
 s           s
 our         our
 his         his

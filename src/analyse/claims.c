@@ -214,9 +214,20 @@ static int32_t group_or_source(const sr_context *c, size_t i, int32_t source, in
 /* A noun phrase of at most 6 words ending at token `last`: an entity it
  * holds (a person first; an organisation when the head is a role noun such
  * as "a CENTCOM spokesman"), else its words without the article. */
+static speaker np_speaker_d(const sr_context *c, size_t lo, size_t last, size_t at, bool nested);
 static speaker np_speaker(const sr_context *c, size_t lo, size_t last, size_t at)
 {
+    return np_speaker_d(c, lo, last, at, false);
+}
+
+static speaker np_speaker_d(const sr_context *c, size_t lo, size_t last, size_t at, bool nested)
+{
     speaker s = {-1, 0, 0, at, false};
+    /* "Norvale and Veltrona both said": not "both" */
+    while (last > lo + 1 && sr_tok_class(c, last, SR_LEX_CLAIMS_NOT_SPEAKER) && sr_tok_word(c, last - 1) &&
+           !sr_tok_class(c, last - 1, SR_LEX_CLAIMS_NOT_SPEAKER) && !sr_tok_class(c, last - 1, SR_LEX_FRAME_DETERMINER) &&
+           !sr_tok_class(c, last - 1, SR_LEX_FRAME_PREPOSITION) && !sr_tok_fw(c, last - 1, SR_LEXE_FW_AND))
+        last--;
     size_t first = last;
     while (first > lo && last - first < 5) {
         size_t k = first - 1;
@@ -241,8 +252,13 @@ static speaker np_speaker(const sr_context *c, size_t lo, size_t last, size_t at
     if (sr_tok_class(c, last, SR_LEX_FRAME_BE) || sr_tok_class(c, last, SR_LEX_FRAME_RELATIVE) ||
         sr_tok_fw(c, last, SR_LEXE_FW_WHOM) || (first == last && sr_tok_class(c, last, SR_LEX_CLAIMS_NOT_SPEAKER)))
         return s; /* "two of whom said", "two people are reported" */
-    if (first > lo + 1 && sr_tok_class(c, first - 1, SR_LEX_FRAME_DETERMINER) && sr_tok_fw(c, first - 2, SR_LEXE_FW_OF))
+    if (first > lo + 1 && sr_tok_class(c, first - 1, SR_LEX_FRAME_DETERMINER) && sr_tok_fw(c, first - 2, SR_LEXE_FW_OF)) {
+        /* "the military commander of the area said": the role before "of" */
+        if (!nested && first > lo + 2 && (sr_role_noun(c, first - 3) || sr_tok_class(c, first - 3, SR_LEX_CLAIMS_PERSON_ROLE)) &&
+            c->at[first - 3].mention < 0)
+            return np_speaker_d(c, lo, first - 3, at, true); /* once: no chain of "of the" */
         return s;
+    }
     {
         size_t n = c->tok[first].end - c->tok[first].start;
         const char *w = c->src + c->tok[first].start;
@@ -598,6 +614,11 @@ static void measure_noun(const sr_context *c, const fig_info *fi, char *noun, si
         if (!sr_tok_word(c, i) || (is_cap(c, i) && i + 1 != fi->m1) ||
             sr_tok_class(c, i, SR_LEX_CLAIMS_DROP_ADJECTIVE))
             continue;
+        /* "heavily armed men": an adverb in -ly goes with the adjective it
+         * grades */
+        if (i + 1 < fi->m1 && sr_tok_class(c, i + 1, SR_LEX_CLAIMS_DROP_ADJECTIVE) && c->tok[i].end - c->tok[i].start > 3 &&
+            (c->src[c->tok[i].end - 1] | 0x20) == 'y' && (c->src[c->tok[i].end - 2] | 0x20) == 'l')
+            continue;
         const char *o = outcome_of(c, i);
         if (o && (i + 1 == fi->m1 || noun[0] == '\0')) {
             *outc = o; /* "militants killed", "the displaced" */
@@ -869,7 +890,7 @@ static void period_of(const sr_context *c, const cstate *st, size_t s, const fig
     size_t t0, t1;
     int32_t t;
     size_t end = fwd_end > fi->f0 ? fwd_end : fi->f0;
-    for (size_t from = back_lo; (t = sr_next_date(c, from, end, &t0, &t1)) >= 0; from = t1) {
+    for (size_t from = back_lo; (t = sr_next_dated(c, from, end, true, &t0, &t1)) >= 0; from = t1) {
         if (t0 > lo && c->at[t0 - 1].time == t)
             continue; /* it begins before the clause */
         while (t1 < hi && c->at[t1].time == t)
@@ -884,6 +905,37 @@ static void period_of(const sr_context *c, const cstate *st, size_t s, const fig
         /* only the figure's own clause: "formed to fight IS, which lost
          * ground in 2019" does not date the coalition's size */
         bool own = (t0 >= fi->f1 && t0 < fwd_end) || (t1 <= fi->f0 && t0 >= back_lo);
+        /* "11,000 points, which has not happened since 2004", "$2 billion
+         * on top of the $40 billion that it lent yesterday": a relative
+         * clause after a comma or after another figure has its own time;
+         * "the $40 billion that it lent yesterday" is the figure's */
+        bool other_fig = false;
+        /* "X, who leaves four sons, was buried on Monday": past the end of
+         * the relative clause the figure is in */
+        if (own && t0 >= fi->f1)
+            for (size_t q = fi->f0; q > back_lo && fi->f0 - q < 16;) {
+                q--;
+                if (sr_tok_class(c, q, SR_LEX_FRAME_RELATIVE) && q > lo &&
+                    (sr_tok_char(c, q - 1, ',') || sr_tok_fw(c, q - 1, SR_LEXE_FW_AND))) {
+                    for (size_t r = fi->f1; own && r < t0; r++)
+                        own = !sr_tok_char(c, r, ',');
+                    break;
+                }
+            }
+        for (size_t q = fi->f1; own && q < t0; q++) {
+            other_fig |= c->at[q].figure >= 0 && (q == 0 || c->at[q - 1].figure != c->at[q].figure) &&
+                         c->tok[q].start >= c->figs[c->at[q].figure].start && q >= fi->m1 &&
+                         !(q > 0 && sr_tok_char(c, q - 1, '(')); /* "(US$44 billion)": the same told again */
+            bool rel = sr_tok_class(c, q, SR_LEX_FRAME_RELATIVE) ||
+                       (sr_tok_fw(c, q, SR_LEXE_FW_THAT) && q > fi->f1 &&
+                        (c->at[q - 1].measure >= 0 || c->at[q - 1].figure >= 0 || sr_tok_char(c, q - 1, ')')));
+            if (rel && (other_fig || (q > 0 && sr_tok_char(c, q - 1, ','))))
+                own = false;
+        }
+        /* "at 04:30, hours before two planes landed": a clause of another
+         * happening between the time and the figure */
+        for (size_t q = t1; own && q < fi->f0; q++)
+            own = !sr_tok_class(c, q, SR_LEX_FRAME_SUBORDINATOR);
         if (!own)
             continue;
         if (d < bestd) {
@@ -891,6 +943,20 @@ static void period_of(const sr_context *c, const cstate *st, size_t s, const fig
             best = t;
             best_t0 = t0;
         }
+    }
+    /* "Two indexes also fell today: the Norvale 40 fell 9 points": a
+     * clause after a colon, with no time of its own, elaborates the one
+     * before it */
+    size_t colon = fi->f0;
+    while (best < 0 && colon > lo + 1 && fi->f0 - colon < 24 &&
+           !(sr_tok_char(c, colon - 1, ':') && c->tok[colon].kind != SITREP_TOK_NUMBER))
+        colon--; /* not the colon of a clock time */
+    if (best < 0 && colon > lo + 1 && colon < fi->f0 && sr_tok_char(c, colon - 1, ':')) {
+        for (size_t from = lo; (t = sr_next_dated(c, from, colon - 1, true, &t0, &t1)) >= 0; from = t1)
+            if (!sr_statement_date(c, t0, t1, lo, colon - 1)) {
+                best = t;
+                best_t0 = t0;
+            }
     }
     if (best < 0)
         return;
@@ -984,7 +1050,7 @@ static size_t verb_after_subject(const sr_context *c, size_t k, size_t hi)
     }
     if (j < hi && sr_tok_class(c, j, SR_LEX_CLAIMS_SPEAKER_ADVERB) && !sr_tok_class(c, j, SR_LEX_CLAIMS_FINITE))
         j++;
-    if (j >= hi || sr_tok_flag(c, j, SR_WI_SPEECH))
+    if (j >= hi || sr_speech_verb(c, j))
         return SIZE_MAX;
     return verbish(c, j) || outcome_of(c, j) ? j : SIZE_MAX;
 }
@@ -1435,6 +1501,114 @@ static int32_t sentence_subject(const cstate *st, size_t lo, size_t hi, uint32_t
     return -1;
 }
 
+/* "the plane destroyed 12 houses", "a patrol inflicted 3 casualties", "the
+ * ship has seized 90 rifles": a common noun phrase with its article as the
+ * subject of an active verb names who did it by its words (the article
+ * left off, up to two modifiers kept).  Not an event ("the blast killed
+ * 9": what happened, not who did it), a tally ("the toll rose to 40"),
+ * a pronoun-like quantity word ("some", "others") or a time word. */
+static int32_t common_subject(const sr_context *c, size_t lo, size_t b, uint32_t *ws, uint32_t *we)
+{
+    if (!sr_tok_word(c, b) || !alpha_word(c, b) || c->at[b].mention >= 0 || c->at[b].time >= 0 ||
+        c->tok[b].end - c->tok[b].start < 3 || sr_tok_class(c, b, SR_LEX_EVENTS_TRIGGERS) ||
+        sr_lex_heads(c->wi[b].lex, SR_LEX_EVENTS_TRIGGERS) || sr_tok_class(c, b, SR_LEX_FRAME_TALLY_NOUN) ||
+        sr_tok_class(c, b, SR_LEX_CLAIMS_NOT_SPEAKER) || sr_tok_class(c, b, SR_LEX_CLAIMS_TOLL) ||
+        sr_tok_class(c, b, SR_LEX_CLAIMS_SUBJECT_NOT_ACTOR) || sr_tok_class(c, b, SR_LEX_FRAME_DETERMINER) ||
+        sr_tok_class(c, b, SR_LEX_FRAME_PLACE_OF) || sr_tok_class(c, b, SR_LEX_FRAME_PLACE_KIND) ||
+        sr_tok_class(c, b, SR_LEX_FRAME_PRONOUN_PERSON) || sr_tok_class(c, b, SR_LEX_FRAME_PRONOUN_ORG) ||
+        sr_tok_class(c, b, SR_LEX_FRAME_FUNCTION_WORD) || sr_tok_class(c, b, SR_LEX_FRAME_PREPOSITION) ||
+        outcome_noun(c, b) || verbish(c, b) ||
+        ((c->tok[b].flags & SITREP_TOKF_CAP) && !(c->tok[b].flags & (SITREP_TOKF_SENT_START | SITREP_TOKF_ALLCAPS))))
+        return -1;
+    size_t s0 = b;
+    while (s0 > lo && b - s0 < 3 && sr_tok_word(c, s0 - 1) && alpha_word(c, s0 - 1) &&
+           !sr_tok_class(c, s0 - 1, SR_LEX_FRAME_DETERMINER) && !sr_tok_class(c, s0 - 1, SR_LEX_FRAME_FUNCTION_WORD) &&
+           !sr_tok_class(c, s0 - 1, SR_LEX_FRAME_PREPOSITION) && !sr_tok_class(c, s0 - 1, SR_LEX_FRAME_BE) &&
+           !sr_clause_break(c, s0 - 1) && !sr_tok_flag(c, s0 - 1, SR_WI_SPEECH) && c->at[s0 - 1].mention < 0 &&
+           c->at[s0 - 1].time < 0 && !verbish(c, s0 - 1) && !sr_tok_class(c, s0 - 1, SR_LEX_CLAIMS_IRREGULAR_PARTICIPLE) &&
+           !sr_tok_class(c, s0 - 1, SR_LEX_CLAIMS_FINITE) && !outcome_of(c, s0 - 1))
+        s0--;
+    /* only with its article: "the plane", "a military patrol"; a bare
+     * noun ("Fire destroyed") may be a mass or an event */
+    if (s0 <= lo || !sr_tok_class(c, s0 - 1, SR_LEX_FRAME_DETERMINER) || sr_tok_fw(c, s0 - 1, SR_LEXE_FW_THAT))
+        return -1;
+    size_t d = s0 - 1;
+    if (d > lo && !(sr_clause_break(c, d - 1) || sr_tok_char(c, d - 1, ',') || sr_tok_flag(c, d - 1, SR_WI_SPEECH) ||
+                    sr_tok_fw(c, d - 1, SR_LEXE_FW_THAT) || sr_tok_fw(c, d - 1, SR_LEXE_FW_AND) ||
+                    sr_tok_fw(c, d - 1, SR_LEXE_FW_BUT) || sr_tok_class(c, d - 1, SR_LEX_CLAIMS_SPEAKER_ADVERB) ||
+                    is_quote_mark(c, d - 1) || sr_tok_char(c, d - 1, ':')))
+        return -1; /* "the ruins of the town", "with the plane": no subject */
+    while (s0 < b && sr_tok_class(c, s0, SR_LEX_CLAIMS_DROP_ADJECTIVE))
+        s0++;
+    *ws = c->tok[s0].start;
+    *we = c->tok[b].end;
+    return -1;
+}
+
+/* Where the subject ends that comes before the verb, when token b is no
+ * word of it: "he'll earn" (a contraction), "the Brantley Composite
+ * Average (BCA) fell" (a bracket), "the Veltrona company, Halvorsen,
+ * will appoint" (a name in apposition), "Okafor, a junior, now has" (an
+ * appositive noun phrase), "Tom Okafor, who completed" (a relative
+ * pronoun's antecedent).  b itself otherwise; SIZE_MAX when the comma
+ * closes nothing that can be a subject. */
+static size_t subject_end(const sr_context *c, size_t lo, size_t b)
+{
+    if (b > lo + 1 && sr_tok_class(c, b, SR_LEX_FRAME_CONTRACTION) &&
+        (sr_tok_char(c, b - 1, '\'') || c->src[c->tok[b - 1].start] == '\xE2'))
+        return b - 2;
+    if (sr_tok_class(c, b, SR_LEX_FRAME_RELATIVE) && !sr_tok_fw(c, b, SR_LEXE_FW_WHOM) && b > lo + 1 && sr_tok_char(c, b - 1, ','))
+        b -= 2; /* the antecedent, then as any subject before a comma */
+    else if (!sr_tok_char(c, b, ',') && !sr_tok_char(c, b, ')'))
+        return b;
+    if (sr_tok_char(c, b, ')')) {
+        for (size_t q = b; q > lo && b - q < 8;) {
+            q--;
+            if (sr_tok_char(c, q, '('))
+                return q > lo ? q - 1 : SIZE_MAX;
+            if (sr_tok_char(c, q, ',') || sr_tok_char(c, q, ')'))
+                break;
+        }
+        return SIZE_MAX;
+    }
+    if (!sr_tok_char(c, b, ','))
+        return b;
+    if (b <= lo + 1)
+        return SIZE_MAX;
+    size_t q = b - 1;
+    const sr_entity *qe = sr_entity_at(c, q, NULL);
+    if (qe && qe->e.kind == SITREP_ENTITY_PLACE)
+        return SIZE_MAX; /* "near Kandahar, Afghanistan, killed": the place of the subject before */
+    if (c->at[q].mention >= 0 || (sr_tok_word(c, q) && is_cap(c, q) && !(c->tok[q].flags & SITREP_TOKF_SENT_START)) ||
+        (c->tok[q].kind == SITREP_TOK_NUMBER && q > lo && is_cap(c, q - 1)))
+        return q; /* "the Norvale 40, plunged", "the company, Veltrona, will" */
+    /* ", a junior," / ", the team's running back,": past the appositive to
+     * the name before it */
+    for (size_t p = q; p > lo && q - p < 8;) {
+        p--;
+        if (sr_tok_char(c, p, ',')) {
+            if (p + 1 < b && sr_tok_class(c, p + 1, SR_LEX_FRAME_DETERMINER) && !sr_tok_fw(c, p + 1, SR_LEXE_FW_THAT) && p > lo &&
+                (c->at[p - 1].mention >= 0 || is_cap(c, p - 1)))
+                return p - 1;
+            /* "the ship has, thus far, seized": an adverbial aside after an
+             * auxiliary; the subject is before the auxiliary */
+            if (p > lo + 1 && q - p <= 3 && !sr_tok_class(c, p + 1, SR_LEX_FRAME_DETERMINER) && !is_cap(c, p + 1) &&
+                (sr_tok_class(c, p - 1, SR_LEX_CLAIMS_FINITE) || sr_tok_class(c, p - 1, SR_LEX_FRAME_BE))) {
+                size_t r = p - 1;
+                while (r > lo && (sr_tok_class(c, r, SR_LEX_CLAIMS_FINITE) || sr_tok_class(c, r, SR_LEX_FRAME_BE) ||
+                                  sr_tok_class(c, r, SR_LEX_CLAIMS_SPEAKER_ADVERB)))
+                    r--;
+                return sr_tok_word(c, r) ? r : SIZE_MAX;
+            }
+            return SIZE_MAX;
+        }
+        if (!sr_tok_word(c, p) || verbish(c, p) || sr_tok_flag(c, p, SR_WI_SPEECH) || sr_tok_class(c, p, SR_LEX_FRAME_RELATIVE) ||
+            c->at[p].figure >= 0)
+            return SIZE_MAX;
+    }
+    return SIZE_MAX;
+}
+
 /* The subject of the finite verb that governs the figure in its clause,
  * when the other rules named no actor: an entity, a name the entities did
  * not take ("the Norvale 40 fell 2%", "Tomas Reyes caught 3 passes"), a
@@ -1463,10 +1637,23 @@ static int32_t verb_subject(const cstate *st, size_t lo, const fig_info *fi, boo
     }
     for (size_t k = fi->f0; v == SIZE_MAX && k > lo && fi->f0 - k < 9;) {
         k--;
+        /* "Veltrona reported losing $4.8 billion": a report verb whose
+         * object is a gerund of the figure reports the subject's own act
+         * (not "ACLED recorded 7,600 deaths": someone else's) */
+        if (sr_tok_flag(c, k, SR_WI_SPEECH) && k > lo && c->at[k - 1].figure < 0 && k + 2 == fi->f0 &&
+            sr_tok_word(c, k + 1) && c->tok[k + 1].end - c->tok[k + 1].start > 5 &&
+            memcmp(c->src + c->tok[k + 1].end - 3, "ing", 3) == 0) {
+            v = k;
+            break;
+        }
         if (sr_clause_break(c, k) || sr_tok_char(c, k, ',') || sr_tok_char(c, k, ';') || sr_tok_char(c, k, ':') ||
             sr_tok_char(c, k, '(') || sr_tok_char(c, k, ')') || is_quote_mark(c, k) ||
             sr_tok_class(c, k, SR_LEX_FRAME_RELATIVE) || sr_tok_fw(c, k, SR_LEXE_FW_THAT) || sr_tok_fw(c, k, SR_LEXE_FW_WHERE) ||
-            sr_tok_fw(c, k, SR_LEXE_FW_WHEN) || sr_tok_flag(c, k, SR_WI_SPEECH) || c->at[k].mention >= 0 ||
+            sr_tok_fw(c, k, SR_LEXE_FW_WHEN) ||
+            (sr_tok_flag(c, k, SR_WI_SPEECH) &&
+             (sr_speech_verb(c, k) || sr_lex_value(c->wi[k].lex, SR_LEX_FRAME_SPEECH_USE, SR_LEXCOL_FRAME_SPEECH_USE_USE) !=
+                                          SR_LEXE_FRAME_SPEECH_USE_USE_ADD)) ||
+            c->at[k].mention >= 0 ||
             (c->at[k].figure >= 0 && !sr_tok_fw(c, k + 1, SR_LEXE_FW_OF)))
             return -1;
         if (governing_verb(c, lo, k) && k > lo && c->tok[k - 1].kind != SITREP_TOK_NUMBER && c->at[k - 1].figure < 0) {
@@ -1482,17 +1669,44 @@ static int32_t verb_subject(const cstate *st, size_t lo, const fig_info *fi, boo
     /* past auxiliaries and adverbs ("has also lost", "will cut"); a
      * passive ("was fined", "were killed") leaves the subject no actor */
     size_t b = v;
-    while (b > lo && v - b < 3 &&
-           (sr_tok_class(c, b - 1, SR_LEX_CLAIMS_SPEAKER_ADVERB) || sr_tok_class(c, b - 1, SR_LEX_FRAME_BE) ||
-            sr_tok_class(c, b - 1, SR_LEX_CLAIMS_FINITE)))
+    for (int hop = 0;; hop++) {
+        b = v;
+        while (b > lo && v - b < 3 &&
+               (sr_tok_class(c, b - 1, SR_LEX_CLAIMS_SPEAKER_ADVERB) || sr_tok_class(c, b - 1, SR_LEX_FRAME_BE) ||
+                sr_tok_class(c, b - 1, SR_LEX_CLAIMS_FINITE)))
+            b--;
+        if (b < v && passive(c, b, fi->f0))
+            return -1;
+        if (b <= lo)
+            return -1;
         b--;
-    if (b < v && passive(c, b, fi->f0))
+        if (!(sr_tok_fw(c, b, SR_LEXE_FW_AND) || sr_tok_fw(c, b, SR_LEXE_FW_BUT) || sr_tok_fw(c, b, SR_LEXE_FW_OR)))
+            break;
+        /* a second verb of the subject ("killed or wounded 300", "clashed
+         * with rebels and inflicted 3 casualties"): the subject of the
+         * first verb, when no figure, comma or other clause comes between
+         * (a figure before carries its own clause) */
+        size_t v2 = SIZE_MAX;
+        for (size_t k = b; hop < 2 && k > lo && b - k < 10;) {
+            k--;
+            if (sr_clause_break(c, k) || sr_tok_char(c, k, ',') || sr_tok_char(c, k, ';') || sr_tok_char(c, k, ':') ||
+                sr_tok_char(c, k, '(') || sr_tok_char(c, k, ')') || is_quote_mark(c, k) ||
+                sr_tok_class(c, k, SR_LEX_FRAME_RELATIVE) || sr_tok_fw(c, k, SR_LEXE_FW_THAT) ||
+                sr_tok_flag(c, k, SR_WI_SPEECH) || c->at[k].figure >= 0 || sr_tok_fw(c, k, SR_LEXE_FW_AND) ||
+                sr_tok_fw(c, k, SR_LEXE_FW_OR) || sr_tok_fw(c, k, SR_LEXE_FW_BUT))
+                break;
+            if (c->at[k].mention < 0 && governing_verb(c, lo, k) && k > lo && !sr_tok_class(c, k - 1, SR_LEX_FRAME_PREPOSITION) &&
+                !sr_tok_class(c, k - 1, SR_LEX_FRAME_DETERMINER) && !sr_tok_fw(c, k - 1, SR_LEXE_FW_TO))
+                v2 = k; /* the earliest verb of the run */
+        }
+        if (v2 == SIZE_MAX)
+            return -1; /* the clause before carries it */
+        v = v2;
+    }
+    bool antecedent = sr_tok_class(c, b, SR_LEX_FRAME_RELATIVE); /* "led by X, who caught": X whatever its case */
+    b = subject_end(c, lo, b);
+    if (b == SIZE_MAX)
         return -1;
-    if (b <= lo)
-        return -1;
-    b--;
-    if (sr_tok_fw(c, b, SR_LEXE_FW_AND) || sr_tok_fw(c, b, SR_LEXE_FW_BUT) || sr_tok_fw(c, b, SR_LEXE_FW_OR))
-        return -1; /* a second verb of the subject: the clause before carries it */
     /* an entity right before the verb, not after a preposition other than
      * "of" ("guerrillas of the front killed") */
     int32_t e;
@@ -1506,6 +1720,8 @@ static int32_t verb_subject(const cstate *st, size_t lo, const fig_info *fi, boo
             return -1;
         /* after "of" only as the group of fighters or members before it
          * ("guerrillas of the front killed"), not "the defeat of X" */
+        if (antecedent)
+            return en->e.kind == SITREP_ENTITY_PLACE ? -1 : e;
         if (p > lo + 1 && sr_tok_fw(c, p - 1, SR_LEXE_FW_OF))
             return agent_head(c, p - 2) ? e : -1;
         if (p > lo && (sr_tok_class(c, p - 1, SR_LEX_FRAME_PREPOSITION) || sr_tok_class(c, p - 1, SR_LEX_FRAME_LOCATIVE)))
@@ -1524,7 +1740,7 @@ static int32_t verb_subject(const cstate *st, size_t lo, const fig_info *fi, boo
         return owner_of(st, lo, h, ws, we); /* "the company's revenue fell", "its shares fell" */
     size_t first;
     if (name_run(c, lo, h, &first)) {
-        if (first > lo && !sr_tok_fw(c, first - 1, SR_LEXE_FW_OF) && !sr_tok_class(c, first - 1, SR_LEX_FRAME_DETERMINER) &&
+        if (!antecedent && first > lo && !sr_tok_fw(c, first - 1, SR_LEXE_FW_OF) && !sr_tok_class(c, first - 1, SR_LEX_FRAME_DETERMINER) &&
             !(c->wi[first - 1].flags & (SR_WI_POSS2 | SR_WI_POSS4)) && !sr_tok_char(c, first - 1, ',') &&
             !sr_tok_fw(c, first - 1, SR_LEXE_FW_WITH) && !sr_tok_fw(c, first - 1, SR_LEXE_FW_AND) && !sr_tok_fw(c, first - 1, SR_LEXE_FW_WHILE) &&
             !sr_tok_fw(c, first - 1, SR_LEXE_FW_AS) && !sr_tok_char(c, first - 1, '"') &&
@@ -1535,8 +1751,20 @@ static int32_t verb_subject(const cstate *st, size_t lo, const fig_info *fi, boo
         return -1;
     }
     /* a noun phrase of forces, attackers or an organisation */
-    if (!agent_head(c, b))
-        return -1;
+    if (!agent_head(c, b)) {
+        /* only a verb that takes the figure as its object: "the plane
+         * destroyed 12 houses", "a total of 90", not "will grow between
+         * the two regions", "damage estimated at $4 million" */
+        if (!governs(c, v, fi->f0) || sr_tok_class(c, v, SR_LEX_FRAME_AMOUNT_PARTICIPLE))
+            return -1;
+        for (size_t q = v + 1; q < fi->f0; q++)
+            if (!sr_tok_class(c, q, SR_LEX_FRAME_DETERMINER) && !sr_tok_class(c, q, SR_LEX_FRAME_TALLY_NOUN) &&
+                !sr_tok_fw(c, q, SR_LEXE_FW_OF) && !sr_tok_fw(c, q, SR_LEXE_FW_BY) && !sr_tok_fw(c, q, SR_LEXE_FW_ANOTHER) &&
+                !sr_tok_fw(c, q, SR_LEXE_FW_FURTHER) && !sr_tok_fw(c, q, SR_LEXE_FW_UP) && !sr_tok_fw(c, q, SR_LEXE_FW_DOWN) &&
+                !sr_tok_class(c, q, SR_LEX_CLAIMS_SPEAKER_ADVERB))
+                return -1;
+        return common_subject(c, lo, b, ws, we);
+    }
     int32_t back = np_named_back(st, lo, b);
     if (back >= 0)
         return back;
@@ -1757,6 +1985,8 @@ sitrep_status sr_find_claims(const sr_context *c, const sr_date *anchor, sr_buf 
         bool prev_in_measure = false;
         uint32_t prev_as = 0, prev_ae = 0;
         size_t prev_end = 0;
+        bool prev_object = false;
+        sr_date prev_from = {0}, prev_to = {0};
         for (; f < c->nfigs && c->figs[f].start < (hi ? c->tok[hi - 1].end : 0); f++) {
             const sr_figure *fg = &c->figs[f];
             if (fg->start < c->tok[lo].start)
@@ -1779,6 +2009,31 @@ sitrep_status sr_find_claims(const sr_context *c, const sr_date *anchor, sr_buf 
             bool in_measure = cl.actor >= 0; /* "10 AK-47 rifles": no subject */
             bool toll;
             const char *around = outcome_around(c, &fi, lo, hi, &toll);
+            /* "6 rifles, 12 magazines and 300 rounds were seized": an item
+             * of a list takes the outcome after its last item */
+            bool object = fi.f0 > lo && (governing_verb(c, lo, fi.f0 - 1) || sr_tok_class(c, fi.f0 - 1, SR_LEX_CLAIMS_FINITE));
+            /* an item of a list of objects is an object too */
+            if (!object && prev_object && prev_end && fi.f0 > prev_end && fi.f0 - prev_end <= 2 &&
+                (sr_tok_char(c, fi.f0 - 1, ',') || sr_tok_fw(c, fi.f0 - 1, SR_LEXE_FW_AND)))
+                object = true;
+            prev_object = object;
+            for (size_t g = f, hops = 0; !around && !object && hops < 8; hops++) {
+                fig_info gi;
+                fig_tokens(c, &c->figs[g], &gi);
+                size_t q = gi.m1 > gi.f1 ? gi.m1 : gi.f1;
+                if (!(sr_tok_char(c, q, ',') || sr_tok_fw(c, q, SR_LEXE_FW_AND)))
+                    break;
+                if (sr_tok_char(c, q, ',') && sr_tok_fw(c, q + 1, SR_LEXE_FW_AND))
+                    q++;
+                if (q + 1 >= hi || c->at[q + 1].figure < 0 || (size_t)c->at[q + 1].figure != g + 1 || g + 1 >= c->nfigs)
+                    break;
+                g++;
+                fig_tokens(c, &c->figs[g], &gi);
+                if (gi.m1 <= gi.m0)
+                    break; /* ", and 12 were": a clause of its own */
+                bool last_toll;
+                around = outcome_around(c, &gi, gi.f0, hi, &last_toll);
+            }
             if (!outc)
                 outc = around;
             if (toll && noun[0] == '\0')
@@ -1855,6 +2110,17 @@ sitrep_status sr_find_claims(const sr_context *c, const sr_date *anchor, sr_buf 
             size_t fwd_from = fi.m1 > fi.f1 && fi.m0 >= fi.f1 ? fi.m1 : fi.f1;
             size_t fwd_end = sr_clause_end(c, fwd_from, hi, true);
             size_t back_lo = sr_clause_start(c, fi.f0, lo);
+            /* "X, who was born in 1950 in Lima and who leaves 3 daughters":
+             * a second relative clause starts the figure's own */
+            for (size_t q = fi.f0; q > back_lo + 1 && fi.f0 - q < 12;) {
+                q--;
+                if (sr_tok_class(c, q, SR_LEX_FRAME_RELATIVE) && sr_tok_fw(c, q - 1, SR_LEXE_FW_AND)) {
+                    back_lo = q;
+                    break;
+                }
+                if (c->at[q].figure >= 0 && q < fi.f0 && c->tok[q].end <= c->tok[fi.f0].start)
+                    break;
+            }
             if (cl.actor < 0)
                 cl.actor = actor_after(&st, &fi, hi, &cl.actor_start, &cl.actor_end);
             if (cl.actor < 0 && cl.actor_end == cl.actor_start)
@@ -1937,6 +2203,26 @@ sitrep_status sr_find_claims(const sr_context *c, const sr_date *anchor, sr_buf 
             drop_locating_countries(c, &cl);
             cl.said = said;
             period_of(c, &st, s, &fi, sr_clause_end(c, fwd_from, hi, false), back_lo, &cl);
+            /* "By 17:30, the index had fallen 6% to 906 points", "on Monday
+             * killed 12 soldiers and wounded 30": a figure of the same
+             * clause as the one before, with no time of its own, shares
+             * its time */
+            if (!cl.from.year && prev_from.year && before_end && fi.f0 > before_end && fi.f0 - before_end <= 8) {
+                bool same = true;
+                for (size_t q = before_end; q < fi.f0 && same; q++)
+                    same = !sr_clause_break(c, q) && !sr_tok_class(c, q, SR_LEX_FRAME_SUBORDINATOR) &&
+                           !sr_tok_class(c, q, SR_LEX_FRAME_RELATIVE) && !sr_tok_fw(c, q, SR_LEXE_FW_THAT) &&
+                           !sr_tok_flag(c, q, SR_WI_SPEECH) && !sr_tok_char(c, q, ':') && !sr_tok_char(c, q, '(') &&
+                           c->at[q].time < 0;
+                if (same) {
+                    cl.from = prev_from;
+                    cl.to = prev_to;
+                }
+            }
+            if (!subset) {
+                prev_from = cl.from;
+                prev_to = cl.to;
+            }
             /* the source nearest the figure; not a speaker of a later clause
              * who says something else ("the agency feeds 80,000 people every
              * week, but Ms Ortega warned that ...") */
@@ -1946,6 +2232,15 @@ sitrep_status sr_find_claims(const sr_context *c, const sr_date *anchor, sr_buf 
                 if (at > fi.f1 && (sr_tok_fw(c, at + 1, SR_LEXE_FW_THAT) || is_quote_mark(c, at + 1))) {
                     bool broken = false;
                     for (size_t q = fi.f1; q < at && !broken; q++)
+                        broken = sr_clause_break(c, q);
+                    if (broken)
+                        continue;
+                }
+                /* "X reported a 39% loss, whilst Y's sales fell 41%": a
+                 * report of a noun phrase does not reach past a clause break */
+                if (at < fi.f0 && sr_tok_class(c, at + 1, SR_LEX_FRAME_DETERMINER) && !sr_tok_fw(c, at + 1, SR_LEXE_FW_THAT)) {
+                    bool broken = false;
+                    for (size_t q = at + 1; q < fi.f0 && !broken; q++)
                         broken = sr_clause_break(c, q);
                     if (broken)
                         continue;

@@ -308,6 +308,12 @@ static size_t post_unit(const fctx *c, size_t j, val *v)
     return n;
 }
 
+/* Is token i the function word fw (frame.lex function_word)? */
+static bool fw_is(const fctx *c, size_t i, int32_t fw)
+{
+    return in_sent(c, i) && sr_lex_value(c->w[i].lex, SR_LEX_FRAME_FUNCTION_WORD, SR_LEXCOL_FRAME_FUNCTION_WORD_FW) == fw;
+}
+
 /* Reads a value at token i. */
 static bool parse_value(const fctx *c, size_t i, val *out)
 {
@@ -319,9 +325,9 @@ static bool parse_value(const fctx *c, size_t i, val *out)
         return false;
     size_t j = i;
     /* a currency before the number */
-    if (word_is(c, j, SR_LEX_FIGURES_US) && is_char(c, j + 1, '$') &&
+    if (word_is(c, j, SR_LEX_FIGURES_DOLLAR_PREFIX) && is_char(c, j + 1, '$') &&
         adj(c, j, j + 1)) {
-        set_unit(out, "usd");
+        set_unit(out, sr_lexe_UNIT_names[sr_lex_value(c->w[j].lex, SR_LEX_FIGURES_DOLLAR_PREFIX, 0)]);
         j += 2;
     } else if (c->t[j].kind == SITREP_TOK_SYMBOL) {
         int32_t cp;
@@ -602,9 +608,18 @@ static bool value_ok(const fctx *c, const val *a, int q, size_t nq)
         if (a->plain && bare && has_prev && is_char(c, p, '(') && is_char(c, k + 1, ')') &&
             a->v < 100)
             return false;
-        /* ages */
+        /* ages: "aged 25", and the rest of a list of them ("aged 15, 13
+         * and 12") */
         if (has_prev && word_is(c, p, SR_LEX_FIGURES_AGE_WORD))
             return false;
+        if (has_prev && a->plain && bare && (is_char(c, p, ',') || fw_is(c, p, SR_LEXE_FW_AND))) {
+            size_t q = p;
+            while (q > c->b && k - q < 10 &&
+                   (c->t[q].kind == SITREP_TOK_NUMBER || is_char(c, q, ',') || fw_is(c, q, SR_LEXE_FW_AND)))
+                q--;
+            if (q < p && c->t[q + 1].kind == SITREP_TOK_NUMBER && word_is(c, q, SR_LEX_FIGURES_AGE_WORD))
+                return false;
+        }
         if (a->plain && bare && a->v <= 120 && has_prev && is_char(c, p, ',') &&
             (is_char(c, k + 1, ',') || is_char(c, k + 1, ')') || k + 1 == c->e) &&
             p > c->b && c->t[p - 1].kind == SITREP_TOK_WORD && (c->t[p - 1].flags & SITREP_TOKF_CAP))

@@ -120,9 +120,23 @@ bool sr_speech_verb(const sr_context *c, size_t i)
                 sr_tok_stem(c, i - 1, "analyst", 1) || sr_tok_stem(c, i - 1, "expert", 1));
     }
     case SR_LEXE_FRAME_SPEECH_USE_USE_RECORD: {
-        /* "ACLED recorded", not "data shows" or "Peshawar recorded" */
+        /* "ACLED recorded", "the survey shows" (a document with its
+         * article), not "data shows" or "Peshawar recorded" */
         const sr_entity *en = i > 0 ? sr_entity_at(c, i - 1, NULL) : NULL;
+        if (i > 1 && !en && sr_tok_class(c, i - 1, SR_LEX_CLAIMS_DOCUMENT) && sr_tok_class(c, i - 2, SR_LEX_FRAME_DETERMINER))
+            return true;
         return en && en->e.kind != SITREP_ENTITY_PLACE;
+    }
+    case SR_LEXE_FRAME_SPEECH_USE_USE_ADD: {
+        /* "the guard added 12 points", "added another 40 jobs": a figure
+         * as its object makes it an act, not a statement ("X added that") */
+        size_t k = i + 1;
+        if (sr_tok_fw(c, k, SR_LEXE_FW_A) && sr_tok_fw(c, k + 1, SR_LEXE_FW_FURTHER))
+            k += 2;
+        else if (k < c->ntok && ((sr_tok_class(c, k, SR_LEX_FRAME_DETERMINER) && !sr_tok_fw(c, k, SR_LEXE_FW_THAT)) ||
+                                 sr_tok_fw(c, k, SR_LEXE_FW_ANOTHER)))
+            k++;
+        return !(k < c->ntok && c->at[k].figure >= 0);
     }
     default:
         break;
@@ -153,6 +167,11 @@ bool sr_statement_date(const sr_context *c, size_t t0, size_t t1, size_t lo, siz
 
 int32_t sr_next_date(const sr_context *c, size_t from, size_t hi, size_t *t0, size_t *t1)
 {
+    return sr_next_dated(c, from, hi, false, t0, t1);
+}
+
+int32_t sr_next_dated(const sr_context *c, size_t from, size_t hi, bool clock, size_t *t0, size_t *t1)
+{
     for (size_t i = from; i < hi; i++) {
         int32_t t = c->at[i].time;
         if (t < 0)
@@ -161,7 +180,7 @@ int32_t sr_next_date(const sr_context *c, size_t from, size_t hi, size_t *t0, si
         while (e < hi && c->at[e].time == t)
             e++;
         const sr_time *tm = &c->times[t];
-        if (tm->kind == SR_TIME_DATE && tm->from.year != 0) {
+        if ((tm->kind == SR_TIME_DATE || (clock && tm->kind == SR_TIME_TIME)) && tm->from.year != 0) {
             *t0 = i;
             *t1 = e;
             return t;

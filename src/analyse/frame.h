@@ -97,6 +97,11 @@ bool sr_statement_date(const sr_context *c, size_t t0, size_t t1, size_t lo, siz
  * when none.  Walk a clause's dates with from = *t1 of the last one. */
 int32_t sr_next_date(const sr_context *c, size_t from, size_t hi, size_t *t0, size_t *t1);
 
+/* sr_next_date, with `clock` a time of day too ("at 17:30 GMT"): it
+ * stands for the day it was given (the date of its sentence, else the
+ * anchor: times.c). */
+int32_t sr_next_dated(const sr_context *c, size_t from, size_t hi, bool clock, size_t *t0, size_t *t1);
+
 /* ---- where ---- */
 
 /* Is the place mention starting at token f reached, not before lo, from
