@@ -51,7 +51,7 @@ printf 'Gunmen attacked a checkpoint near Kirkuk on Friday, killing 3 police off
 
 # ---- a snapshot this build cannot read (another layout, damage) is made again from the stored articles ----
 cp "$t/batch.db" "$t/relayout.db"
-python3 -c "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.execute(\"update corpus set data = x'00'\"); c.commit()" "$t/relayout.db"
+python3 -c "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.execute(\"update corpus_parts set data = x'00'\"); c.commit()" "$t/relayout.db"
 printf 'Gunmen attacked a checkpoint near Kirkuk on Friday, killing 3 police officers, officials said.\n' > "$t/kirkuk_new.txt"
 "$bin" ingest "$t/relayout.db" "$t/kirkuk_new.txt" 2>"$t/err" && ok || bad "damaged snapshot: ingest goes on ($(cat "$t/err"))"
 "$bin" extract "${src[@]}" "$t/kirkuk_new.txt" 2>/dev/null > "$t/plus.jsonl"

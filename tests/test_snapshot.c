@@ -234,6 +234,85 @@ static char *records(sitrep_corpus *c)
     return out.p;
 }
 
+/* Adds articles [from, to) to c. */
+static void add_range(sitrep_corpus *c, size_t from, size_t to)
+{
+    for (size_t i = from; i < to; i++) {
+        sitrep_doc *doc;
+        CHECK(sitrep_doc_from_memory(ids[i], texts[i], lens[i], NULL, NULL, &doc) == SITREP_OK);
+        CHECK(sitrep_corpus_add(c, doc) == SITREP_OK);
+        sitrep_doc_free(doc);
+    }
+}
+
+/* A corpus loaded from a whole snapshot and parts (NULL ends the list). */
+static sitrep_corpus *loaded(const sr_buf *whole, const sr_buf *const *parts, sitrep_status *last)
+{
+    sitrep_corpus *c;
+    CHECK(sitrep_corpus_new(NULL, &c) == SITREP_OK);
+    *last = sr_corpus_load(c, whole->data, whole->len);
+    for (size_t i = 0; parts[i] && *last == SITREP_OK; i++)
+        *last = sr_corpus_load_part(c, parts[i]->data, parts[i]->len);
+    return c;
+}
+
+/* A snapshot in parts (a store saves each batch's rows as a part): a
+ * whole snapshot of the first third, a part of each next third, and one
+ * part of both, loaded in order, give the records of all the articles,
+ * and a corpus whose whole snapshot is the bytes of the one loaded from a
+ * whole snapshot of all; a part out of its order is refused. */
+static void check_snapshot_parts(const char *ref)
+{
+    size_t k1 = ndocs / 3, k2 = 2 * ndocs / 3;
+    sitrep_corpus *c;
+    CHECK(sitrep_corpus_new(NULL, &c) == SITREP_OK);
+    sr_buf whole, p1, p2, p12, all;
+    sr_buf_init(&whole, NULL);
+    sr_buf_init(&p1, NULL);
+    sr_buf_init(&p2, NULL);
+    sr_buf_init(&p12, NULL);
+    sr_buf_init(&all, NULL);
+    sr_snap_mark m1, m2;
+    add_range(c, 0, k1);
+    CHECK(sr_corpus_save(c, &whole) == SITREP_OK);
+    sr_corpus_mark(c, &m1);
+    add_range(c, k1, k2);
+    CHECK(sr_corpus_save_part(c, &m1, &p1) == SITREP_OK);
+    sr_corpus_mark(c, &m2);
+    add_range(c, k2, ndocs);
+    CHECK(sr_corpus_save_part(c, &m2, &p2) == SITREP_OK);
+    CHECK(sr_corpus_save_part(c, &m1, &p12) == SITREP_OK);
+    CHECK(sr_corpus_save(c, &all) == SITREP_OK);
+    CHECK(p2.len < all.len && p1.len < all.len);
+    sitrep_corpus_free(c);
+    sitrep_status st;
+    const sr_buf *none[] = {NULL}, *two[] = {&p1, &p2, NULL}, *one[] = {&p12, NULL}, *skip[] = {&p2, NULL};
+    sr_buf ref_bytes, got_bytes;
+    sr_buf_init(&ref_bytes, NULL);
+    sr_buf_init(&got_bytes, NULL);
+    c = loaded(&all, none, &st);
+    CHECK(st == SITREP_OK && sr_corpus_save(c, &ref_bytes) == SITREP_OK);
+    sitrep_corpus_free(c);
+    const sr_buf *const *ways[] = {two, one};
+    for (size_t w = 0; w < 2; w++) {
+        c = loaded(&whole, ways[w], &st);
+        CHECK(st == SITREP_OK);
+        got_bytes.len = 0;
+        CHECK(st == SITREP_OK && sr_corpus_save(c, &got_bytes) == SITREP_OK);
+        CHECK(got_bytes.len == ref_bytes.len && memcmp(got_bytes.data, ref_bytes.data, ref_bytes.len) == 0);
+        char *got = st == SITREP_OK ? records(c) : NULL;
+        CHECK(got && ref && strcmp(got, ref) == 0);
+        free(got);
+        sitrep_corpus_free(c);
+    }
+    c = loaded(&whole, skip, &st);
+    CHECK(st == SITREP_EFORMAT);
+    sitrep_corpus_free(c);
+    sr_buf *bufs[] = {&whole, &p1, &p2, &p12, &all, &ref_bytes, &got_bytes};
+    for (size_t i = 0; i < sizeof bufs / sizeof bufs[0]; i++)
+        sr_buf_free(bufs[i]);
+}
+
 int main(int argc, char **argv)
 {
     if (argc < 2)
@@ -260,6 +339,7 @@ int main(int argc, char **argv)
     CHECK(ref && strstr(ref, "\"type\":\"claim\"") && strstr(ref, "\"type\":\"story\""));
     check_parts(ref);
     check_ranges(ref);
+    check_snapshot_parts(ref);
 
     size_t same = 0, tried = 0;
     for (size_t k = 0; k <= ndocs; k++) {

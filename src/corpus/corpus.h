@@ -356,6 +356,20 @@ sitrep_status sr_corpus_add_analysis(sitrep_corpus *c, uint32_t d, const sitrep_
  * corpus must be freed, not used. */
 sitrep_status sr_corpus_save(const sitrep_corpus *c, sr_buf *out);
 sitrep_status sr_corpus_load(sitrep_corpus *c, const void *data, size_t len);
+/* snapshot.c: a snapshot in parts, so that a store saves what a batch
+ * added, not everything again.  A mark is the number of rows of each
+ * table the corpus holds; a part is the rows added since a mark (with
+ * the entities whole: adding changes them), saved before finishing, and
+ * loaded into the corpus that holds exactly the rows before it (the
+ * snapshot and parts it was made after): SITREP_EFORMAT otherwise, or for
+ * damaged bytes or another layout (the corpus is then to be freed). */
+#define SR_SNAP_TABLES 10
+typedef struct sr_snap_mark {
+    uint64_t n[SR_SNAP_TABLES];
+} sr_snap_mark;
+void sr_corpus_mark(const sitrep_corpus *c, sr_snap_mark *m);
+sitrep_status sr_corpus_save_part(const sitrep_corpus *c, const sr_snap_mark *from, sr_buf *out);
+sitrep_status sr_corpus_load_part(sitrep_corpus *c, const void *data, size_t len);
 /* snapshot.c: the same without the links (indexes, union-find), which
  * the corpus that merges it makes again: a shard's partial corpus. */
 sitrep_status sr_corpus_save_unlinked(const sitrep_corpus *c, sr_buf *out);

@@ -31,6 +31,7 @@
 #include <string.h>
 
 #define SNAP_MAGIC "SRCORP\x01\x00"
+#define PART_MAGIC "SRCORP\x02\x00" /* a part: the rows added since a mark (sr_corpus_save_part) */
 #define SNAP_FORMAT 6u /* 2: time and figure mentions; 3: a mention's name offset; 4: story terms, no index;
                           5: a mention's alias (its name) in place of the offset; 6: a mention's and a
                           span's numbers first (no padding: they are rows of a file) */
@@ -154,7 +155,21 @@ static bool string_id(const sitrep_mem *mem, strmap *m, sr_buf *strs, const char
     return true;
 }
 
-sitrep_status sr_corpus_save(const sitrep_corpus *c, sr_buf *out)
+_Static_assert(sizeof tables / sizeof tables[0] == SR_SNAP_TABLES, "a mark counts each table's rows");
+
+void sr_corpus_mark(const sitrep_corpus *c, sr_snap_mark *m)
+{
+    for (size_t t = 0; t < SR_SNAP_TABLES; t++) {
+        const table *tb = &tables[t];
+        m->n[t] = tb->rows ? ((const sr_rows *)(const void *)((const char *)c + tb->buf))->n
+                           : ((const sr_buf *)(const void *)((const char *)c + tb->buf))->len / tb->size;
+    }
+}
+
+/* The corpus's rows from `from` on (NULL: all, a whole snapshot; else a
+ * part, each table's rows past from's count, the entities and their
+ * table whole: sitrep_corpus_add changes entities, never other rows). */
+static sitrep_status save_from(const sitrep_corpus *c, const sr_snap_mark *from, sr_buf *out)
 {
     if (c->finished)
         return SITREP_EARG; /* finishing changes what is kept: save before */
@@ -173,21 +188,26 @@ sitrep_status sr_corpus_save(const sitrep_corpus *c, sr_buf *out)
         const table *tb = &tables[t];
         const sr_buf *b = tb->rows ? NULL : (const sr_buf *)(const void *)((const char *)c + tb->buf);
         const sr_rows *rw = tb->rows ? (const sr_rows *)(const void *)((const char *)c + tb->buf) : NULL;
-        size_t n = b ? b->len / tb->size : rw->n;
-        ok = sr_bytes_put_u64(&arrays, n);
+        size_t n = b ? b->len / tb->size : rw->n, i0 = from && t != 0 ? (size_t)from->n[t] : 0;
+        if (i0 > n) {
+            st = SITREP_EARG; /* a mark of another corpus */
+            ok = false;
+            break;
+        }
+        ok = from ? sr_bytes_put_u64(&arrays, i0) && sr_bytes_put_u64(&arrays, n - i0) : sr_bytes_put_u64(&arrays, n);
         if (tb->size > tmpcap) {
             mem->free(tmp);
             tmp = mem->calloc(1, tb->size);
             tmpcap = tmp ? tb->size : 0;
             ok = ok && tmp;
         }
-        for (size_t i = 0; i < n && ok; i++) {
+        for (size_t i = i0; i < n && ok; i++) {
             if (b) {
                 memcpy(tmp, b->data + i * tb->size, tb->size);
             } else {
                 /* rows read 256 at a time */
                 sitrep_status rs = SITREP_OK;
-                if (i % 256 == 0) {
+                if ((i - i0) % 256 == 0) {
                     size_t k = n - i < 256 ? n - i : 256;
                     rs = sr_buf_reserve(&chunk, k * tb->size) ? sr_rows_get(rw, i, k, chunk.data) : SITREP_ENOMEM;
                 }
@@ -196,7 +216,7 @@ sitrep_status sr_corpus_save(const sitrep_corpus *c, sr_buf *out)
                     ok = false;
                     break;
                 }
-                memcpy(tmp, chunk.data + (i % 256) * tb->size, tb->size);
+                memcpy(tmp, chunk.data + ((i - i0) % 256) * tb->size, tb->size);
             }
             for (size_t k = 0; k < tb->nstrs && ok; k++) {
                 const char *s;
@@ -233,13 +253,24 @@ sitrep_status sr_corpus_save(const sitrep_corpus *c, sr_buf *out)
     ok = ok && sr_bytes_put_u64(&arrays, c->ndocs);
     /* header, strings, arrays */
     uint64_t key = layout_key();
-    ok = ok && sr_bytes_put(out, SNAP_MAGIC, 8) && sr_bytes_put_u64(out, key) && sr_bytes_put_u64(out, m.n) &&
+    ok = ok && sr_bytes_put(out, from ? PART_MAGIC : SNAP_MAGIC, 8) && sr_bytes_put_u64(out, key) &&
+         sr_bytes_put_u64(out, m.n) &&
          sr_bytes_put(out, strs.data, strs.len) && sr_bytes_put(out, arrays.data, arrays.len);
     mem->free(m.keys);
     mem->free(m.ids);
     sr_buf_free(&strs);
     sr_buf_free(&arrays);
     return ok ? SITREP_OK : st != SITREP_OK ? st : SITREP_ENOMEM;
+}
+
+sitrep_status sr_corpus_save(const sitrep_corpus *c, sr_buf *out)
+{
+    return save_from(c, NULL, out);
+}
+
+sitrep_status sr_corpus_save_part(const sitrep_corpus *c, const sr_snap_mark *from, sr_buf *out)
+{
+    return from ? save_from(c, from, out) : SITREP_EARG;
 }
 
 sitrep_status sr_corpus_save_unlinked(const sitrep_corpus *c, sr_buf *out)
@@ -288,8 +319,12 @@ static bool row_ok(const sitrep_corpus *c, const sr_rows *rw, const void *row)
 /* Every number that points into another array points inside it, and the
  * fields finishing sets are as before finishing: bytes that are not what
  * this build wrote are refused before any code walks them. */
-static bool consistent(sitrep_corpus *c)
+static bool consistent(sitrep_corpus *c, const sr_snap_mark *from)
 {
+    /* the rows of a part are checked (and reset) with the rows before as
+     * the parts before left them */
+    size_t d0 = from ? (size_t)from->n[6] : 0, cl0 = from ? (size_t)from->n[2] : 0;
+    size_t ev0 = from ? (size_t)from->n[4] : 0, w0 = from ? (size_t)from->n[8] : 0, x0 = from ? (size_t)from->n[9] : 0;
     size_t nd = SR_VEC_COUNT(&c->docs, sr_cdoc), ne = SR_VEC_COUNT(&c->entities, sr_centity);
     size_t ncl = SR_VEC_COUNT(&c->claims, sr_cclaim), nev = SR_VEC_COUNT(&c->events, sr_cevent);
     size_t nw = SR_VEC_COUNT(&c->trendwords, sr_ctrendword), nterms = SR_VEC_COUNT(&c->terms, sr_cterm);
@@ -297,7 +332,7 @@ static bool consistent(sitrep_corpus *c)
     if (c->ndocs != nd || nd >= UINT32_MAX)
         return false;
     sr_cdoc *docs = (sr_cdoc *)(void *)c->docs.data;
-    for (size_t i = 0; i < nd; i++) {
+    for (size_t i = d0; i < nd; i++) {
         sr_cdoc *d = &docs[i];
         /* each document's story terms follow the one before's: the stories
          * stage numbers every term once, so ranges must not overlap */
@@ -320,7 +355,7 @@ static bool consistent(sitrep_corpus *c)
             return false;
         x->country[2] = '\0';
     }
-    for (size_t i = 0; i < ncl; i++) {
+    for (size_t i = cl0; i < ncl; i++) {
         sr_cclaim *x = &SR_VEC_AT(&c->claims, sr_cclaim, i);
         if (x->doc_index >= nd || x->nplaces > 4 || !x->doc || !x->measure)
             return false;
@@ -332,7 +367,7 @@ static bool consistent(sitrep_corpus *c)
         for (size_t k = 0; k < 4; k++)
             x->place_countries[k][2] = '\0';
     }
-    for (size_t i = 0; i < nev; i++) {
+    for (size_t i = ev0; i < nev; i++) {
         sr_cevent *x = &SR_VEC_AT(&c->events, sr_cevent, i);
         if (x->doc_index >= nd || x->nactors > 5 || !x->doc || !x->type || !x->sub)
             return false;
@@ -342,13 +377,13 @@ static bool consistent(sitrep_corpus *c)
         x->group = -1;
         x->from[10] = x->to[10] = x->country[2] = '\0';
     }
-    for (size_t i = 0; i < nw; i++) {
+    for (size_t i = w0; i < nw; i++) {
         const sr_ctrendword *w = &SR_VEC_AT(&c->trendwords, sr_ctrendword, i);
         if (w->doc_index >= nd || !w->quote || !w->phrase || w->kind < SR_TREND_DOUBLE || w->kind > SR_TREND_FALL ||
             w->end < w->start || strlen(w->quote) != w->end - w->start)
             return false;
     }
-    for (size_t i = 0; i < nx; i++) {
+    for (size_t i = x0; i < nx; i++) {
         sr_cexpr *x = &SR_VEC_AT(&c->exprs, sr_cexpr, i);
         if (x->doc_index >= nd || (x->type != SR_CEXPR_TIME && x->type != SR_CEXPR_FIGURE) || !x->doc ||
             !x->quote || x->end < x->start || x->end - x->start != x->quote_len || strlen(x->quote) != x->quote_len)
@@ -366,15 +401,23 @@ static bool consistent(sitrep_corpus *c)
     return true;
 }
 
-sitrep_status sr_corpus_load(sitrep_corpus *c, const void *data, size_t len)
+/* A whole snapshot into a new corpus (`part` false), or a part into the
+ * corpus its rows follow (true): each table's rows appended where the
+ * part says they start, which must be where the corpus's end; the
+ * entities and their table replaced. */
+static sitrep_status load(sitrep_corpus *c, const void *data, size_t len, bool part)
 {
-    if (c->ndocs || SR_VEC_COUNT(&c->docs, sr_cdoc) || c->finished)
-        return SITREP_EARG; /* into a new corpus only */
+    if (c->finished || (!part && (c->ndocs || SR_VEC_COUNT(&c->docs, sr_cdoc))))
+        return SITREP_EARG; /* a whole snapshot into a new corpus only */
     const sitrep_mem *mem = c->mem;
     sr_bytes_in r = {data, (const unsigned char *)data + len, false};
     char magic[8];
-    if (!sr_bytes_get(&r, magic, 8) || memcmp(magic, SNAP_MAGIC, 8) != 0 || sr_bytes_get_u64(&r) != layout_key())
+    if (!sr_bytes_get(&r, magic, 8) || memcmp(magic, part ? PART_MAGIC : SNAP_MAGIC, 8) != 0 ||
+        sr_bytes_get_u64(&r) != layout_key())
         return SITREP_EFORMAT;
+    sr_snap_mark from;
+    sr_corpus_mark(c, &from);
+    from.n[0] = 0; /* the entities: all of them again */
     uint64_t nstr = sr_bytes_get_u64(&r);
     if (r.bad || nstr > len / sizeof(uint32_t))
         return SITREP_EFORMAT;
@@ -406,6 +449,12 @@ sitrep_status sr_corpus_load(sitrep_corpus *c, const void *data, size_t len)
         const table *tb = &tables[t];
         sr_buf *b = tb->rows ? NULL : (sr_buf *)(void *)((char *)c + tb->buf);
         sr_rows *rw = tb->rows ? (sr_rows *)(void *)((char *)c + tb->buf) : NULL;
+        if (part && sr_bytes_get_u64(&r) != from.n[t]) {
+            st = SITREP_EFORMAT; /* not the part that follows */
+            break;
+        }
+        if (part && t == 0)
+            b->len = 0;
         uint64_t n = sr_bytes_get_u64(&r);
         if (r.bad || n > (size_t)(r.end - r.p) / tb->size) {
             st = SITREP_EFORMAT;
@@ -466,11 +515,21 @@ sitrep_status sr_corpus_load(sitrep_corpus *c, const void *data, size_t len)
     }
     if (st == SITREP_OK) {
         c->ndocs = sr_bytes_get_u64(&r);
-        if (r.bad || r.p != r.end || !consistent(c))
+        if (r.bad || r.p != r.end || !consistent(c, part ? &from : NULL))
             st = SITREP_EFORMAT;
     }
     mem->free(strs);
     return st;
+}
+
+sitrep_status sr_corpus_load(sitrep_corpus *c, const void *data, size_t len)
+{
+    return load(c, data, len, false);
+}
+
+sitrep_status sr_corpus_load_part(sitrep_corpus *c, const void *data, size_t len)
+{
+    return load(c, data, len, true);
 }
 
 /* ---- one claim or event as bytes (a store's rows) ---- */

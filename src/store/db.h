@@ -54,6 +54,11 @@ struct sitrep_store {
      * events and trend sentences stay as they are */
     size_t base_ndocs;
     uint8_t *base_undated;
+    /* the corpus's rows the stored snapshot holds (the batch's rows are
+     * saved as a part after them, store.c save_snapshot); snap_reset: the
+     * stored snapshot is not the corpus's (made again from the articles) */
+    sr_snap_mark snap_from;
+    bool snap_reset;
     /* CPU seconds of each step of the batches since the store opened
      * (sr_store_step), printed when it closes with SITREP_STORE_PROFILE
      * set: what a batch spends where, for bench/ingest_scale.sh */

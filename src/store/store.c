@@ -18,7 +18,9 @@
  * article whose id is stored already is not added again (the same bytes:
  * nothing changes; other bytes: reported, skipped), so the same input
  * twice changes nothing.  Adding articles never analyses the stored ones
- * again: the snapshot is loaded and the new articles added to it.  Only a
+ * again: the snapshot is loaded and the new articles added to it, and the
+ * batch saves the rows it added as a part of the snapshot (the parts are
+ * merged as they grow: save_snapshot), not the whole snapshot.  Only a
  * snapshot from a build with another layout is made again from the stored
  * articles (the migration of the corpus).
  *
@@ -42,8 +44,8 @@
 
 /* The schema, in one place.  Each step takes the database from version
  * i to i + 1; meta.schema_version says how far a database has come.  A
- * step that needs more than SQL (filling new tables from what the older
- * layout kept) has a hook run in the step's transaction. */
+ * database from before SCHEMA_FILLED has its tables filled again from the
+ * snapshot in the last step's transaction (fill_from_snapshot). */
 static const char *const migrations[] = {
     /* 1: articles, batches, the corpus snapshot, the records */
     "CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);"
@@ -163,15 +165,32 @@ static const char *const migrations[] = {
     "CREATE INDEX cgroups_h ON cgroups(h);"
     "ALTER TABLE egroups ADD COLUMN h INTEGER;"
     "CREATE INDEX egroups_h ON egroups(h);",
+    /* 6: no index a batch updates at random places that no query reads:
+     * claims_run, events_run, cgroups_run and cgroups_scope (keyed by a
+     * fact key's or an id's hash: each batch's new rows landed all over
+     * them, so a batch wrote every page of them again), egroups_run; the
+     * stored hashes read by key (g, h) in place of by hash (h): new merged
+     * rows go at its end */
+    "DROP INDEX claims_run; DROP INDEX events_run; DROP INDEX cgroups_run; DROP INDEX cgroups_scope;"
+    "DROP INDEX egroups_run; DROP INDEX cgroups_h; DROP INDEX egroups_h;"
+    "CREATE INDEX cgroups_gh ON cgroups(g, h);"
+    "CREATE INDEX egroups_gh ON egroups(g, h);"
+    /* the snapshot in parts, in order after the whole one in corpus (if
+     * any): a batch saves the rows it added as a part (mark: the number of
+     * rows of each table before them), and the newest parts are merged
+     * into one as they grow (save_snapshot) */
+    "CREATE TABLE corpus_parts(seq INTEGER PRIMARY KEY, bytes INTEGER NOT NULL, data BLOB NOT NULL,"
+    "  mark BLOB NOT NULL);",
 };
 #define SCHEMA_VERSION ((int)(sizeof migrations / sizeof migrations[0]))
 
 static sitrep_status fill_from_snapshot(sitrep_store *s);
 
-/* What a step needs beyond its SQL, run in its transaction (NULL none).
- * Filling the tables from the snapshot needs them all: it runs once, at
- * the last step (steps 2, 3 and 4 filled them when they were the last). */
-static sitrep_status (*const migration_hooks[])(sitrep_store *) = {NULL, NULL, NULL, NULL, fill_from_snapshot};
+/* The tables are filled from the snapshot (fill_from_snapshot) when a
+ * database older than this version is migrated: steps 2 to 5 changed what
+ * the tables hold; 6 only indexes.  Filling needs every table: it runs
+ * once, in the last step's transaction. */
+#define SCHEMA_FILLED 5
 
 /* The failure of the last SQLite call on s->db, `what` naming the step:
  * its status (EFULL, EBUSY, EDB, ...) and s->msg saying it (dberr.c). */
@@ -287,6 +306,7 @@ static sitrep_status migrate(sitrep_store *s)
                  SCHEMA_VERSION);
         return SITREP_EFORMAT;
     }
+    bool fill = v < SCHEMA_FILLED;
     for (; v < SCHEMA_VERSION; v++) {
         char set[160];
         snprintf(set, sizeof set,
@@ -296,8 +316,8 @@ static sitrep_status migrate(sitrep_store *s)
         sitrep_status st = exec(s, "BEGIN IMMEDIATE");
         if (st == SITREP_OK)
             st = exec(s, migrations[v]);
-        if (st == SITREP_OK && migration_hooks[v])
-            st = migration_hooks[v](s);
+        if (st == SITREP_OK && fill && v + 1 == SCHEMA_VERSION)
+            st = fill_from_snapshot(s);
         if (st == SITREP_OK)
             st = exec(s, set);
         if (st == SITREP_OK)
@@ -579,7 +599,8 @@ static sitrep_status rebuild_corpus(sitrep_store *s)
     return st;
 }
 
-/* The corpus of the stored articles, loaded once per batch. */
+/* The corpus of the stored articles, loaded once per batch: the whole
+ * snapshot (corpus), then its parts in order (corpus_parts). */
 static sitrep_status load_corpus(sitrep_store *s)
 {
     if (s->corpus)
@@ -588,19 +609,34 @@ static sitrep_status load_corpus(sitrep_store *s)
     sitrep_status st = sitrep_corpus_new(&s->opts, &s->corpus);
     if (st != SITREP_OK)
         return st;
+    memset(&s->snap_from, 0, sizeof s->snap_from);
+    s->snap_reset = false;
     sqlite3_stmt *q;
-    if (sqlite3_prepare_v2(s->db, "SELECT bytes, data FROM corpus WHERE id = 1", -1, &q, NULL) != SQLITE_OK)
+    if (sqlite3_prepare_v2(s->db,
+                           "SELECT 0, bytes, data FROM corpus WHERE id = 1"
+                           " UNION ALL SELECT 1, bytes, data FROM corpus_parts ORDER BY 1",
+                           -1, &q, NULL) != SQLITE_OK)
         return db_fail(s, "reading the corpus");
-    if (sqlite3_step(q) == SQLITE_ROW) {
+    bool any = false;
+    int rc;
+    while (st == SITREP_OK && (rc = sqlite3_step(q)) == SQLITE_ROW) {
         /* the snapshot is kept compressed (a tenth of its size) */
-        size_t len = (size_t)sqlite3_column_int64(q, 0);
-        char *snap = inflate_content(s->mem, sqlite3_column_blob(q, 1), (size_t)sqlite3_column_bytes(q, 1), len);
-        st = snap ? sr_corpus_load(s->corpus, snap, len) : SITREP_EFORMAT;
+        size_t len = (size_t)sqlite3_column_int64(q, 1);
+        char *snap = inflate_content(s->mem, sqlite3_column_blob(q, 2), (size_t)sqlite3_column_bytes(q, 2), len);
+        /* the first is whole (the corpus table's) or a part after nothing */
+        st = !snap ? SITREP_EFORMAT
+             : any || sqlite3_column_int(q, 0) ? sr_corpus_load_part(s->corpus, snap, len)
+                                                : sr_corpus_load(s->corpus, snap, len);
+        any = true;
         s->mem->free(snap);
     }
     sqlite3_finalize(q);
+    if (st == SITREP_OK)
+        sr_corpus_mark(s->corpus, &s->snap_from);
     if (st == SITREP_EFORMAT || (st == SITREP_OK && s->corpus->ndocs == 0 &&
                                  count_rows(s, "SELECT count(*) FROM articles") > 0)) {
+        memset(&s->snap_from, 0, sizeof s->snap_from);
+        s->snap_reset = true; /* the parts there are go: the next is all */
         /* another build's snapshot: made again from the articles */
         sitrep_corpus_free(s->corpus);
         s->corpus = NULL;
@@ -898,6 +934,100 @@ sitrep_status sitrep_store_add_corpus(sitrep_store *s, const sitrep_corpus *c, s
     return st;
 }
 
+/* The rows added since `from` as a part of the snapshot, compressed fast
+ * (zlib level 1: a tenth of the bytes for a tenth of a second per 40 MB),
+ * stored as part `seq`. */
+static sitrep_status save_part(sitrep_store *s, const sr_snap_mark *from, int64_t seq)
+{
+    sr_buf snap;
+    sr_buf_init(&snap, s->mem);
+    sitrep_status st = sr_corpus_save_part(s->corpus, from, &snap);
+    uLongf zlen = compressBound((uLong)snap.len);
+    Bytef *z = st == SITREP_OK ? s->mem->calloc(1, zlen ? zlen : 1) : NULL;
+    if (st == SITREP_OK && (!z || compress2(z, &zlen, (const Bytef *)snap.data, (uLong)snap.len, 1) != Z_OK))
+        st = SITREP_ENOMEM;
+    sqlite3_stmt *q = st == SITREP_OK ? sr_db_stmt(s, "INSERT INTO corpus_parts(seq, bytes, data, mark)"
+                                                      " VALUES(?, ?, ?, ?)")
+                                      : NULL;
+    if (q) {
+        sqlite3_bind_int64(q, 1, seq);
+        sqlite3_bind_int64(q, 2, (sqlite3_int64)snap.len);
+        sqlite3_bind_blob64(q, 3, z, zlen, SQLITE_STATIC);
+        sqlite3_bind_blob(q, 4, from, sizeof *from, SQLITE_STATIC);
+        st = sr_db_done(s, q, "storing the corpus");
+    } else if (st == SITREP_OK) {
+        st = sr_db_last(s);
+    }
+    s->mem->free(z);
+    sr_buf_free(&snap);
+    return st;
+}
+
+/* The snapshot saved: the batch's rows as a new part; then, while the
+ * newest parts together are as large as the one before them, they and it
+ * merged into one part (saved again from its mark), so that a batch
+ * writes its own rows and, now and then, parts that grew by doubling: a
+ * row is written again about log2(batches) times, not once per batch, and
+ * the parts are about log2(batches). */
+static sitrep_status save_snapshot(sitrep_store *s)
+{
+    sitrep_status st = SITREP_OK;
+    if (s->snap_reset)
+        st = exec_what(s, "DELETE FROM corpus; DELETE FROM corpus_parts", "storing the corpus");
+    sqlite3_stmt *q = st == SITREP_OK ? sr_db_stmt(s, "SELECT coalesce(max(seq), 0) + 1 FROM corpus_parts") : NULL;
+    int64_t seq = 1;
+    if (q && sqlite3_step(q) == SQLITE_ROW)
+        seq = sqlite3_column_int64(q, 0);
+    else if (st == SITREP_OK)
+        st = sr_db_fail(s, "storing the corpus");
+    if (q)
+        sqlite3_reset(q);
+    if (st == SITREP_OK)
+        st = save_part(s, &s->snap_from, seq);
+    /* the parts, newest first (the whole snapshot, if any, as part 0) */
+    enum { MAXPARTS = 64 };
+    int64_t seqs[MAXPARTS], size[MAXPARTS];
+    sr_snap_mark marks[MAXPARTS];
+    size_t n = 0;
+    q = st == SITREP_OK ? sr_db_stmt(s, "SELECT seq, length(data), mark FROM corpus_parts UNION ALL"
+                                        " SELECT 0, length(data), NULL FROM corpus ORDER BY 1 DESC")
+                        : NULL;
+    if (!q && st == SITREP_OK)
+        st = sr_db_last(s);
+    int rc = SQLITE_DONE;
+    while (q && n < MAXPARTS && (rc = sqlite3_step(q)) == SQLITE_ROW) {
+        seqs[n] = sqlite3_column_int64(q, 0);
+        size[n] = sqlite3_column_int64(q, 1);
+        memset(&marks[n], 0, sizeof marks[n]);
+        if (sqlite3_column_bytes(q, 2) == (int)sizeof marks[n])
+            memcpy(&marks[n], sqlite3_column_blob(q, 2), sizeof marks[n]);
+        n++;
+    }
+    if (q) {
+        if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+            st = sr_db_fail(s, "reading the corpus's parts");
+        sqlite3_reset(q);
+    }
+    /* parts [0, k] merged: the newest ones while, together, they are as
+     * large as the one before them or larger (always when there are too
+     * many): parts of one batch, two, four, ... as a binary counter */
+    size_t k = 0;
+    int64_t acc = n ? size[0] : 0;
+    while (k + 1 < n && (acc >= size[k + 1] || n >= MAXPARTS)) {
+        k++;
+        acc += size[k];
+    }
+    if (st == SITREP_OK && k > 0) {
+        char sql[160];
+        snprintf(sql, sizeof sql, "DELETE FROM corpus_parts WHERE seq >= %lld;%s", (long long)seqs[k],
+                 seqs[k] == 0 ? " DELETE FROM corpus;" : "");
+        st = exec_what(s, sql, "storing the corpus");
+        if (st == SITREP_OK)
+            st = save_part(s, &marks[k], seqs[k] == 0 ? 1 : seqs[k]);
+    }
+    return st;
+}
+
 sitrep_status sitrep_store_commit(sitrep_store *s)
 {
     if (!s || !s->db)
@@ -909,29 +1039,7 @@ sitrep_status sitrep_store_commit(sitrep_store *s)
     sr_store_step(s, SR_STEP_ADD);
     if (s->batch_added) {
         /* the snapshot before finishing (finishing changes the corpus) */
-        sr_buf snap;
-        sr_buf_init(&snap, s->mem);
-        st = sr_corpus_save(s->corpus, &snap);
-        /* compressed fast (zlib level 1): a tenth of the bytes for a
-         * tenth of a second per 40 MB */
-        uLongf zlen = compressBound((uLong)snap.len);
-        Bytef *z = st == SITREP_OK ? s->mem->calloc(1, zlen ? zlen : 1) : NULL;
-        if (st == SITREP_OK && (!z || compress2(z, &zlen, (const Bytef *)snap.data, (uLong)snap.len, 1) != Z_OK))
-            st = SITREP_ENOMEM;
-        sqlite3_stmt *q = NULL;
-        if (st == SITREP_OK &&
-            sqlite3_prepare_v2(s->db, "INSERT OR REPLACE INTO corpus(id, bytes, data) VALUES(1, ?, ?)", -1, &q, NULL) ==
-                SQLITE_OK) {
-            sqlite3_bind_int64(q, 1, (sqlite3_int64)snap.len);
-            sqlite3_bind_blob64(q, 2, z, zlen, SQLITE_STATIC);
-            if (sqlite3_step(q) != SQLITE_DONE)
-                st = db_fail(s, "storing the corpus");
-        } else if (st == SITREP_OK) {
-            st = db_fail(s, "storing the corpus");
-        }
-        sqlite3_finalize(q);
-        s->mem->free(z);
-        sr_buf_free(&snap);
+        st = save_snapshot(s);
         sr_store_step(s, SR_STEP_SAVE);
         /* the tables made again from everything stored */
         if (st == SITREP_OK)

@@ -15,6 +15,7 @@
 #include "corpus/record.h"
 
 #include <math.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -310,6 +311,26 @@ static bool stored_same(stored_rows *r, int64_t key, int64_t h, bool *had)
         return false;
     r->seen[lo] = 1;
     return r->h[lo] == h;
+}
+
+/* The hash of what a merged claim or event is made from: its id, the
+ * member it shows (rep) and its members, numbers of claims or events
+ * (items of `size` bytes, their document's index at `doc_at`).  A stored
+ * dated document's claims and events never change (kept_doc), so a merged
+ * row whose members are all such (*kept) and whose hash is the stored one
+ * is what is stored: it is neither made again nor written. */
+static uint64_t group_hash(const sitrep_store *s, const char *id, uint32_t rep, const uint32_t *members, size_t n,
+                           const void *items, size_t size, size_t doc_at, bool *kept)
+{
+    uint64_t h = h_int(h_int(h_str(0xCBF29CE484222325ull, id), rep), (int64_t)n);
+    *kept = s->base_ok;
+    for (size_t j = 0; j < n; j++) {
+        uint32_t d;
+        memcpy(&d, (const char *)items + (size_t)members[j] * size + doc_at, sizeof d);
+        *kept = *kept && kept_doc(s, d);
+        h = h_int(h, members[j]);
+    }
+    return h;
 }
 
 /* Runs each of sql[0..n) (DELETE ... WHERE g = ?) for key. */
@@ -661,12 +682,21 @@ static sitrep_status fill_claims(sitrep_store *s, sitrep_corpus *c)
     sr_buf_free(&rows);
     stored_rows old;
     if (st == SITREP_OK)
-        st = stored_read(s, "SELECT g, h FROM cgroups INDEXED BY cgroups_h", &old);
+        st = stored_read(s, "SELECT g, h FROM cgroups INDEXED BY cgroups_gh", &old);
     else
         memset(&old, 0, sizeof old);
     for (size_t k = 0; k < ng && st == SITREP_OK; k++) {
         const sr_cgroup *g = &gs[k];
         const sr_cclaim *f = &cl[mem[g->first_member]], *x = &cl[g->rep];
+        int64_t key = gkey[k];
+        bool kept;
+        uint64_t h = group_hash(s, g->id, g->rep, mem + g->first_member, g->nmembers, cl, sizeof *cl,
+                                offsetof(sr_cclaim, doc_index), &kept);
+        h = h_int(h_int(h_int(h, g->outlets), g->contested), (int64_t)x->key);
+        h = h_str(h_str(h_str(h_str(h, g->actor), g->attributed_to), g->from), g->to);
+        bool had;
+        if (stored_same(&old, key, (int64_t)h, &had) && kept)
+            continue;
         js.len = 0;
         json_t *head = sr_rec_claim_head(x, g->id, g->actor, g->attributed_to, g->from, g->to);
         bool ok = sr_json_append(&js, head, true);
@@ -675,25 +705,8 @@ static sitrep_status fill_claims(sitrep_store *s, sitrep_corpus *c)
             st = SITREP_ENOMEM;
             break;
         }
-        int64_t key = gkey[k], fpos = f->first, ford = (int64_t)(mem[g->first_member] - docs[f->doc_index].claims0);
+        int64_t fpos = f->first, ford = (int64_t)(mem[g->first_member] - docs[f->doc_index].claims0);
         int64_t scope = (int64_t)sr_claim_scope(c, g, false);
-        /* everything written for it, hashed */
-        uint64_t h = 0xCBF29CE484222325ull;
-        h = h_int(h_int(h_int(h_int(h, key), (int64_t)x->key), fpos), ford);
-        h = h_str(h_str(h_str(h_str(h, f->doc), g->id), g->actor), g->attributed_to);
-        h = h_int(h_int(h_int(h_int(h, g->rep), g->nmembers), g->outlets), g->contested);
-        h = h_int(h_str(h_str(h, g->from), g->to), scope);
-        h = h_bytes(h, js.data, js.len);
-        for (size_t i = 0; i < x->nplaces; i++)
-            h = h_str(h_str(h, x->places[i]), x->place_countries[i]);
-        for (size_t j = 0; j < g->nmembers; j++) {
-            uint32_t d = cl[mem[g->first_member + j]].doc_index;
-            if (j == 0 || cl[mem[g->first_member + j - 1]].doc_index != d)
-                h = h_str(h, sr_outlet_key(c, d));
-        }
-        bool had;
-        if (stored_same(&old, key, (int64_t)h, &had))
-            continue;
         if (had)
             st = delete_key(s, claim_group_rows + 1, 2, key);
         sqlite3_stmt *q = st == SITREP_OK ? sr_db_stmt(s, "INSERT OR REPLACE INTO cgroups(g, key, first, fdoc, fpos,"
@@ -903,7 +916,7 @@ static sitrep_status fill_events(sitrep_store *s, sitrep_corpus *c)
     sr_buf_free(&rows);
     stored_rows old;
     if (st == SITREP_OK)
-        st = stored_read(s, "SELECT g, h FROM egroups INDEXED BY egroups_h", &old);
+        st = stored_read(s, "SELECT g, h FROM egroups INDEXED BY egroups_gh", &old);
     else
         memset(&old, 0, sizeof old);
     report_rows reps;
@@ -912,6 +925,12 @@ static sitrep_status fill_events(sitrep_store *s, sitrep_corpus *c)
     for (size_t k = 0; k < ng && st == SITREP_OK; k++) {
         const sr_cegroup *g = &gs[k];
         const sr_cevent *f = &ev[mem[g->first_member]], *x = &ev[g->rep];
+        int64_t key = gkey[k];
+        bool kept, had;
+        uint64_t h = group_hash(s, g->id, g->rep, mem + g->first_member, g->nmembers, ev, sizeof *ev,
+                                offsetof(sr_cevent, doc_index), &kept);
+        if (stored_same(&old, key, (int64_t)h, &had) && kept)
+            continue;
         const char *seen[SR_REC_EVENT_ACTORS];
         size_t nseen = 0;
         json_t *actors = sr_rec_event_actors(x, ev, mem + g->first_member, g->nmembers, seen, &nseen);
@@ -927,24 +946,11 @@ static sitrep_status fill_events(sitrep_store *s, sitrep_corpus *c)
         st = make_reports(&reps, c, g);
         if (st != SITREP_OK)
             break;
-        int64_t key = gkey[k], ford = (int64_t)(mem[g->first_member] - docs[f->doc_index].events0);
+        int64_t ford = (int64_t)(mem[g->first_member] - docs[f->doc_index].events0);
         const char *run = event_run(x), *country = x->location && x->country[0] ? x->country : NULL;
         const char *admin1 = x->location ? x->admin1 : NULL;
-        /* everything written for it, hashed */
-        uint64_t h = 0xCBF29CE484222325ull;
-        h = h_int(h_int(h_int(h_int(h_int(h, key), f->first), ford), g->rep), g->nmembers);
-        h = h_str(h_str(h_str(h, run), f->doc), g->id);
-        h = h_str(h_str(h_str(h_str(h_str(h, x->from), x->to), x->location), country), admin1);
-        h = h_bytes(h, js.data, js.len);
-        for (size_t i = 0; i < nseen; i++)
-            h = h_str(h, seen[i]);
         const report_row *rr = (const report_row *)(const void *)reps.rows.data;
         size_t nr = SR_VEC_COUNT(&reps.rows, report_row);
-        for (size_t i = 0; i < nr; i++)
-            h = h_bytes(h_str(h_int(h, rr[i].k), rr[i].doc), reps.heads.data + rr[i].at, rr[i].len);
-        bool had;
-        if (stored_same(&old, key, (int64_t)h, &had))
-            continue;
         if (had)
             st = delete_key(s, event_group_rows + 1, 2, key);
         sqlite3_stmt *q = st == SITREP_OK ? sr_db_stmt(s, "INSERT OR REPLACE INTO egroups(g, run, first, fdoc, fpos,"
