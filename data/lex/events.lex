@@ -874,6 +874,20 @@ clarification
 punish
 punishment
 
+# A denial governs the rest of its sentence: a happening told by a verb
+# after it did not happen as far as the report tells ("the army denied
+# reports that its planes had bombed the villages"); events.c, denied.
+[set denial]
+denied
+denies
+deny
+denying
+refuted
+refutes
+rejected
+rejects
+dismissed
+
 # Before a plural of a happening: one episode ("the twin blasts").
 [set episode]
 twin

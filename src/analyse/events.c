@@ -242,6 +242,28 @@ typedef struct trig {
     bool reaction;    /* "condemned the attack": a response to it */
 } trig;
 
+/* Is the trigger at i what a denial before it in its sentence denies ("the
+ * army denied that its planes bombed the villages", "denied attacking the
+ * convoy")?  A denial governs the rest of the sentence, but only a verb:
+ * a happening named by a noun ("denied that his trip had anything to do
+ * with the kidnapping") is presupposed, not denied. */
+static bool denied(const sr_context *c, size_t i, size_t lo)
+{
+    size_t n = c->tok[i].end - c->tok[i].start;
+    const char *w = c->src + c->tok[i].start;
+    bool ed = n > 3 && (w[n - 2] | 0x20) == 'e' && (w[n - 1] | 0x20) == 'd';
+    bool ing = n > 4 && (w[n - 3] | 0x20) == 'i' && (w[n - 2] | 0x20) == 'n' && (w[n - 1] | 0x20) == 'g';
+    if (!ed && !ing)
+        return false;
+    for (size_t k = i > lo + 3 ? i - 3 : lo; ing && k < i; k++)
+        if (sr_tok_class(c, k, SR_LEX_FRAME_DETERMINER) || sr_tok_is(c, k, "of"))
+            return false; /* "denied the bombing of" */
+    for (size_t k = lo; k < i; k++)
+        if (sr_tok_class(c, k, SR_LEX_EVENTS_DENIAL))
+            return true;
+    return false;
+}
+
 /* Is the trigger at i (a verb or noun) in a clause that says it happened? */
 static bool realis(const sr_context *c, size_t i, size_t lo)
 {
@@ -943,6 +965,35 @@ static int32_t perpetrator(const estate *es, size_t lo, size_t hi, size_t at, in
                 return -1;
             }
         }
+    /* "the murder of six priests, carried out in the capital on 16
+     * November by an army unit": the agent of a doer's verb (doer_cue)
+     * later in the trigger's clause, however far its place and day push
+     * it from the trigger */
+    for (size_t k = at + 1; k < hi && k < at + 20; k++) {
+        if (sr_tok_char(c, k, ';') || sr_clause_break(c, k) || sr_tok_flag(c, k, SR_WI_EVENT))
+            break;
+        size_t n = sr_tok_phrase(c, k, hi, SR_LEX_EVENTS_DOER_CUE, NULL);
+        if (!n)
+            continue;
+        for (size_t b = k + n; b + 1 < hi && b < k + n + 12; b++) {
+            if (sr_tok_char(c, b, ',') || sr_tok_char(c, b, ';') || sr_clause_break(c, b))
+                break;
+            if (!sr_tok_is(c, b, "by"))
+                continue;
+            who = actor_in(c, b + 1, hi < b + 6 ? hi : b + 6);
+            if (who >= 0) {
+                *conf = hedged(c, lo, hi) ? SR_PERP_SUSPECTED : SR_PERP_REPORTED;
+                return who;
+            }
+            size_t q = forces_after(c, b + 1, hi);
+            if (forces && q < hi) {
+                *forces = sr_tok_class(c, q, SR_LEX_EVENTS_POLICE_NOUN) ? 2 : 1;
+                return -1;
+            }
+            break;
+        }
+        break;
+    }
     return -1;
 }
 
@@ -2753,6 +2804,33 @@ static void orphan_tolls(const estate *es, sr_event *ev, size_t n)
     }
 }
 
+/* Tokens [r, e) as a name in the document's arena, its first letter (each
+ * word's when `title`) in capitals: a name the text gives by words the
+ * name finder did not make an actor. */
+static const char *phrase_name(const estate *es, size_t r, size_t e, bool title)
+{
+    const sr_context *c = es->c;
+    char buf[160];
+    size_t n = 0;
+    for (size_t w = r; w < e; w++) {
+        size_t len = c->tok[w].end - c->tok[w].start;
+        if (n + len + 1 >= sizeof buf)
+            return NULL;
+        if (n)
+            buf[n++] = ' ';
+        for (size_t i = 0; i < len; i++) {
+            char ch = c->src[c->tok[w].start + i];
+            bool first = i == 0 && (n == 0 || title);
+            if (first && ch >= 'a' && ch <= 'z')
+                ch = (char)(ch - 32);
+            else if (!first && ch >= 'A' && ch <= 'Z')
+                ch = (char)(ch + 32);
+            buf[n++] = ch;
+        }
+    }
+    return sr_arena_strndup(es->arena, buf, n);
+}
+
 /* Events that the text leaves without a perpetrator take the one another
  * sentence of the report names for them: the event told in that sentence,
  * else the last one told before it of the family its words name ("claimed
@@ -2785,25 +2863,46 @@ static const char *blamed_phrase(const estate *es, size_t lo, size_t hi)
                             sr_tok_class(c, e - 1, SR_LEX_EVENTS_GROUP_NOUN) ||
                             sr_tok_class(c, e - 1, SR_LEX_EVENTS_ATTACKER)))
                 break;
-            char buf[160];
-            size_t n = 0;
-            for (size_t w = r; w < e; w++) {
-                size_t len = c->tok[w].end - c->tok[w].start;
-                if (n + len + 1 >= sizeof buf)
-                    return NULL;
-                if (n)
-                    buf[n++] = ' ';
-                for (size_t i = 0; i < len; i++) {
-                    char ch = c->src[c->tok[w].start + i];
-                    if (n == 0 && ch >= 'a' && ch <= 'z')
-                        ch = (char)(ch - 32);
-                    else if (n > 0 && ch >= 'A' && ch <= 'Z')
-                        ch = (char)(ch + 32);
-                    buf[n++] = ch;
-                }
-            }
-            return sr_arena_strndup(es->arena, buf, n);
+            return phrase_name(es, r, e, false);
         }
+    }
+    return NULL;
+}
+
+/* "the Northern Volunteer Force [NVF] today claimed responsibility": the
+ * name before a claim of responsibility, ending in an organisation's head
+ * (entities.lex org_heads: "force", "brigade", "unit"), when the name
+ * finder made no actor of it; past its time ("tonight"), an aside in
+ * brackets and its quotes. */
+static const char *claim_phrase(const estate *es, size_t lo, size_t hi)
+{
+    const sr_context *c = es->c;
+    if (!es->arena)
+        return NULL;
+    for (size_t k = lo + 1; k < hi; k++) {
+        size_t n = sr_tok_phrase(c, k, hi, SR_LEX_EVENTS_CLAIM, NULL);
+        if (!n || !((k + n < hi && sr_tok_class(c, k + n, SR_LEX_EVENTS_RESPONSIBILITY)) ||
+                    (k + n + 1 < hi && sr_tok_class(c, k + n + 1, SR_LEX_EVENTS_RESPONSIBILITY))))
+            continue;
+        size_t q = k;
+        while (q > lo && (c->at[q - 1].time >= 0 || sr_tok_char(c, q - 1, '"')))
+            q--;
+        if (q > lo && sr_tok_char(c, q - 1, ']'))
+            while (q > lo && !sr_tok_char(c, q - 1, '['))
+                q--;
+        if (q > lo && sr_tok_char(c, q - 1, '['))
+            q--;
+        while (q > lo && sr_tok_char(c, q - 1, '"'))
+            q--;
+        size_t e = q, r = q;
+        while (r > lo && e - r < 6 && sr_tok_word(c, r - 1) && c->at[r - 1].figure < 0 &&
+               !sr_wordset_has(&sr_function_words, c->src + c->tok[r - 1].start,
+                               c->tok[r - 1].end - c->tok[r - 1].start) &&
+               !sr_tok_flag(c, r - 1, SR_WI_EVENT))
+            r--;
+        if (e - r < 2 || !sr_tok_class(c, e - 1, SR_LEX_ENTITIES_ORG_HEADS))
+            return NULL;
+        return phrase_name(es, r, e, true);
     }
     return NULL;
 }
@@ -2823,6 +2922,10 @@ static void responsibility(const estate *es, sr_event *ev, size_t n)
         if (who < 0 && es->dominant < 0 && sr_sent_may(c, s, SR_LEX_EVENTS_BLAME)) {
             phrase = blamed_phrase(es, lo, hi);
             conf = SR_PERP_ACCUSED;
+        }
+        if (who < 0 && !phrase && sr_sent_may(c, s, SR_LEX_EVENTS_CLAIM)) {
+            phrase = claim_phrase(es, lo, hi);
+            conf = SR_PERP_CLAIMED;
         }
         if (who < 0 && !phrase)
             continue;
@@ -2963,7 +3066,7 @@ sitrep_status sr_find_events(const sr_context *c, const sr_date *anchor, const s
             size_t next = i + len;
             bool keep = !in_name(c, i) &&
                         (c->at[i].measure < 0 || counted_thing(c, next - 1) || counted_episode(&es, i, lo, hi)) &&
-                        realis(c, i, lo) && (!plural || plural_happens(c, i, next, lo, hi, sub)) &&
+                        realis(c, i, lo) && !denied(c, i, lo) && (!plural || plural_happens(c, i, next, lo, hi, sub)) &&
                         !tally_verb(&es, next - 1, hi) && !cumulative(c, i, lo);
             if (keep) {
                 t[nt].at = i;
