@@ -150,6 +150,7 @@ static const place_ref *ref_of(const ent_state *st, const cand *c);
 typedef struct place_anchor {
     uint64_t key;
     double lat, lon;
+    double x, y, z;  /* the point on the unit sphere, for comparing distances */
 } place_anchor;
 
 /* ---- small word classes ---- */
@@ -1825,21 +1826,40 @@ static uint32_t town_support(const ent_state *st, const cand *c, const sr_place 
     return t;
 }
 
+/* lat, lon (degrees) as a point on the unit sphere: the chord between
+ * two points grows with their distance, so the nearest is found without
+ * a haversine per pair. */
+static void unit_point(double lat, double lon, double v[3])
+{
+    const double r = 3.14159265358979323846 / 180;
+    double cl = cos(lat * r);
+    v[0] = cl * cos(lon * r);
+    v[1] = cl * sin(lon * r);
+    v[2] = sin(lat * r);
+}
+
 /* The distance from p to the nearest place of the first reading named
- * otherwise than c. */
+ * otherwise than c: the anchor of the shortest chord, measured. */
 static double nearest_anchor(const ent_state *st, const cand *c, const sr_place *p)
 {
-    double best = 1e9;
     size_t n = SR_VEC_COUNT(&st->anchors, place_anchor);
     const place_anchor *a = (const place_anchor *)(const void *)st->anchors.data;
+    double v[3], best = 5; /* chord lengths squared are at most 4 */
+    size_t bi = n;
+    if (n == 0)
+        return 1e9;
+    unit_point(p->lat, p->lon, v);
     for (size_t i = 0; i < n; i++) {
         if (a[i].key == c->key)
             continue;
-        double d = km_between(p->lat, p->lon, a[i].lat, a[i].lon);
-        if (d < best)
-            best = d;
+        double dx = v[0] - a[i].x, dy = v[1] - a[i].y, dz = v[2] - a[i].z;
+        double d2 = dx * dx + dy * dy + dz * dz;
+        if (d2 < best || bi == n) {
+            best = d2;
+            bi = i;
+        }
     }
-    return best;
+    return bi == n ? 1e9 : km_between(p->lat, p->lon, a[bi].lat, a[bi].lon);
 }
 
 static double place_score(const ent_state *st, const cand *c, const sr_place *p,
@@ -2179,7 +2199,10 @@ static void first_reading(ent_state *st)
             st->town_weight[(p.country[0] - 'A') * 26 + (p.country[1] - 'A')]++;
         if ((p.kind == SR_PLACE_CITY || p.kind == SR_PLACE_ADMIN1 || p.kind == SR_PLACE_FACILITY) &&
             !isnan(p.lat) && !isnan(p.lon)) {
-            place_anchor a = {SR_VEC_AT(&st->cands, cand, i).key, p.lat, p.lon};
+            place_anchor a = {SR_VEC_AT(&st->cands, cand, i).key, p.lat, p.lon, 0, 0, 0};
+            double v[3];
+            unit_point(p.lat, p.lon, v);
+            a.x = v[0], a.y = v[1], a.z = v[2];
             if (!SR_VEC_PUSH(&st->anchors, place_anchor, a))
                 st->oom = true;
         }
