@@ -2124,16 +2124,27 @@ static const place_ref *ref_of(const ent_state *st, const cand *c)
     return isnan(r->lat) ? NULL : r;
 }
 
+/* b as an array of n elements of `size` bytes (contents undefined) in
+ * *out; false, with st->oom set, when out of memory. */
+static bool buf_array(ent_state *st, sr_buf *b, size_t n, size_t size, void **out)
+{
+    b->len = 0;
+    if (!sr_buf_reserve(b, n * size)) {
+        st->oom = true;
+        return false;
+    }
+    b->len = n * size;
+    *out = b->data;
+    return true;
+}
+
 /* The references of the document's places, from their first reading. */
 static void measured_from(ent_state *st, const uint32_t *first, size_t nc)
 {
-    st->refs.len = 0;
-    if (!sr_buf_reserve(&st->refs, nc * sizeof(place_ref))) {
-        st->oom = true;
+    void *mem;
+    if (!buf_array(st, &st->refs, nc, sizeof(place_ref), &mem))
         return;
-    }
-    place_ref *refs = (place_ref *)(void *)st->refs.data;
-    st->refs.len = nc * sizeof(place_ref);
+    place_ref *refs = mem;
     const cand *cs = (const cand *)(const void *)st->cands.data;
     for (size_t i = 0; i < nc; i++) {
         refs[i] = (place_ref){NAN, NAN, 0, ""};
@@ -2166,13 +2177,10 @@ static void measured_from(ent_state *st, const uint32_t *first, size_t nc)
 static void first_reading(ent_state *st)
 {
     size_t nc = SR_VEC_COUNT(&st->cands, cand);
-    st->first.len = 0;
-    if (!sr_buf_reserve(&st->first, nc * sizeof(uint32_t))) {
-        st->oom = true;
+    void *mem;
+    if (!buf_array(st, &st->first, nc, sizeof(uint32_t), &mem))
         return;
-    }
-    uint32_t *first = (uint32_t *)(void *)st->first.data;
-    st->first.len = nc * sizeof(uint32_t);
+    uint32_t *first = mem;
     for (size_t i = 0; i < nc; i++) {
         const cand *c = &SR_VEC_AT(&st->cands, cand, i);
         bool qualifier;
@@ -2325,6 +2333,17 @@ static uint32_t choose_place(const ent_state *st, const cand *c, place_ctx *pc)
     return pick;
 }
 
+/* The place entity of c's name read from its context (the gazetteer
+ * does not hold it), or UINT32_MAX. */
+static uint32_t context_entity(ent_state *st, const cand *c)
+{
+    uint32_t e = entity_for(st, (4ull << 60) ^ (c->key & ((1ull << 60) - 1)), SITREP_ENTITY_PLACE,
+                            st->src + c->start, c->end - c->start, true);
+    if (e != UINT32_MAX)
+        ent_at(st, e)->e.source |= SITREP_FOUND_CONTEXT;
+    return e;
+}
+
 /* "X, 15 km south of Y" where the gazetteer has no X near Y: a place of
  * Y's country, at Y's point (no closer than its reference). */
 static void measured_place(ent_state *st, cand *c)
@@ -2333,12 +2352,10 @@ static void measured_place(ent_state *st, cand *c)
     c->type = 0;
     if (!r)
         return;
-    uint32_t e = entity_for(st, (4ull << 60) ^ (c->key & ((1ull << 60) - 1)), SITREP_ENTITY_PLACE,
-                            st->src + c->start, c->end - c->start, true);
+    uint32_t e = context_entity(st, c);
     if (e == UINT32_MAX)
         return;
     sr_entity *x = ent_at(st, e);
-    x->e.source |= SITREP_FOUND_CONTEXT;
     memcpy(x->country, r->cc, 3);
     if (isnan(x->e.lat)) {
         x->e.lat = r->lat;
@@ -2368,12 +2385,10 @@ static void resolve_context_place_in(ent_state *st, cand *c, const char *cc)
     }
     if (best == 0)
         return; /* nowhere to put it: not a place we can stand behind */
-    uint32_t e = entity_for(st, (4ull << 60) ^ (c->key & ((1ull << 60) - 1)), SITREP_ENTITY_PLACE,
-                            st->src + c->start, c->end - c->start, true);
+    uint32_t e = context_entity(st, c);
     if (e == UINT32_MAX)
         return;
     sr_entity *x = ent_at(st, e);
-    x->e.source |= SITREP_FOUND_CONTEXT;
     x->country[0] = (char)('A' + bi / 26);
     x->country[1] = (char)('A' + bi % 26);
     x->country[2] = '\0';

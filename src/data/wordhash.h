@@ -38,20 +38,39 @@ static inline uint64_t sr_load_tail(const char *s, size_t n)
     return b0 | b1 << (8 * (n >> 1)) | b2 << (8 * (n - 1));
 }
 
+/* The word hash's steps, shared by both ways of reading a word: its
+ * length seeds it, each full eight bytes (folded to lower case) and then
+ * the tail are mixed in, and it is finished; sr_word_hash_eights leaves
+ * *s and *n at the tail. */
+#define SR_WORD_HASH_FOLD 0x2020202020202020ull
+#define SR_WORD_HASH_K 0x9E3779B97F4A7C15ull
+static inline uint64_t sr_word_hash_eights(const char **s, size_t *n)
+{
+    uint64_t h = (uint64_t)*n * 0xC2B2AE3D27D4EB4Full;
+    while (*n >= 8) {
+        uint64_t w;
+        memcpy(&w, *s, 8);
+        h = (h ^ (w | SR_WORD_HASH_FOLD)) * SR_WORD_HASH_K;
+        h ^= h >> 29;
+        *s += 8;
+        *n -= 8;
+    }
+    return h;
+}
+
+static inline uint64_t sr_word_hash_finish(uint64_t h)
+{
+    h *= 0xD6E8FEB86659FD93ull;
+    h ^= h >> 32;
+    return h ? h : 1; /* 0 marks an empty slot */
+}
+
 static inline uint64_t sr_word_hash(const char *s, size_t n)
 {
-    const uint64_t fold = 0x2020202020202020ull, k = 0x9E3779B97F4A7C15ull;
-    uint64_t h = (uint64_t)n * 0xC2B2AE3D27D4EB4Full;
+    const uint64_t fold = SR_WORD_HASH_FOLD, k = SR_WORD_HASH_K;
     const char *end = s + n;
     bool long_word = n >= 8;
-    while (n >= 8) {
-        uint64_t w;
-        memcpy(&w, s, 8);
-        h = (h ^ (w | fold)) * k;
-        h ^= h >> 29;
-        s += 8;
-        n -= 8;
-    }
+    uint64_t h = sr_word_hash_eights(&s, &n);
     if (n) {
         /* a word of 8 bytes or more: its last 8 bytes in one load, shifted */
         uint64_t w;
@@ -64,9 +83,7 @@ static inline uint64_t sr_word_hash(const char *s, size_t n)
         h = (h ^ (w | (fold >> (8 * (8 - n))))) * k;
         h ^= h >> 29;
     }
-    h *= 0xD6E8FEB86659FD93ull;
-    h ^= h >> 32;
-    return h ? h : 1; /* 0 marks an empty slot */
+    return sr_word_hash_finish(h);
 }
 
 /* sr_word_hash(s, n) for a word inside a longer buffer: `avail` bytes are
@@ -77,25 +94,14 @@ static inline uint64_t sr_word_hash_in(const char *s, size_t n, size_t avail)
 {
     if (avail < (n & ~(size_t)7) + 8)
         return sr_word_hash(s, n);
-    const uint64_t fold = 0x2020202020202020ull, k = 0x9E3779B97F4A7C15ull;
-    uint64_t h = (uint64_t)n * 0xC2B2AE3D27D4EB4Full;
-    while (n >= 8) {
-        uint64_t w;
-        memcpy(&w, s, 8);
-        h = (h ^ (w | fold)) * k;
-        h ^= h >> 29;
-        s += 8;
-        n -= 8;
-    }
+    uint64_t h = sr_word_hash_eights(&s, &n);
     if (n) {
         uint64_t w, keep = ~0ull >> (8 * (8 - n));
         memcpy(&w, s, 8);
-        h = (h ^ ((w & keep) | (fold & keep))) * k;
+        h = (h ^ ((w & keep) | (SR_WORD_HASH_FOLD & keep))) * SR_WORD_HASH_K;
         h ^= h >> 29;
     }
-    h *= 0xD6E8FEB86659FD93ull;
-    h ^= h >> 32;
-    return h ? h : 1;
+    return sr_word_hash_finish(h);
 }
 
 /* A 64-bit finaliser (murmur3's fmix64): spreads every input bit over the
