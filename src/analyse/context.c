@@ -36,15 +36,6 @@ static void mark(sr_context *c, uint32_t start, uint32_t end, size_t off, int32_
         memcpy((char *)&c->at[i] + off, &v, sizeof v);
 }
 
-static bool is_dash(const sr_context *c, size_t i)
-{
-    if (i >= c->ntok)
-        return false;
-    const char *s = c->src + c->tok[i].start;
-    size_t n = c->tok[i].end - c->tok[i].start;
-    return (n >= 1 && n <= 2 && s[0] == '-' && s[n - 1] == '-') ||
-           (n == 3 && memcmp(s, "\xE2\x80", 2) == 0 && (s[2] == '\x93' || s[2] == '\x94'));
-}
 
 /* Is [start, end) the date of a dateline ("OUAGADOUGOU, March 12
  * (Reuters) -", "KYIV, Ukraine, May 3, 2025 --")?  It says when the
@@ -75,7 +66,7 @@ static bool dateline_time(const sr_context *c, uint32_t start, uint32_t end)
             return false;
         k = q + 1;
     }
-    return is_dash(c, k);
+    return sr_tok_dash(c, k);
 }
 
 sitrep_status sr_context_build(const sitrep_doc *doc, sr_context *c)

@@ -135,6 +135,18 @@ static inline bool sr_span_may(const sr_context *c, size_t lo, size_t hi, enum s
     }
     return false;
 }
+
+/* Is token i a dash: "-", "--", an en or an em dash? */
+static inline bool sr_tok_dash(const sr_context *c, size_t i)
+{
+    if (i >= c->ntok)
+        return false;
+    const char *s = c->src + c->tok[i].start;
+    size_t n = c->tok[i].end - c->tok[i].start;
+    return (n >= 1 && n <= 2 && s[0] == '-' && s[n - 1] == '-') ||
+           (n == 3 && memcmp(s, "\xE2\x80", 2) == 0 && (s[2] == '\x93' || s[2] == '\x94'));
+}
+
 /* A one-byte token `ch`. */
 static inline bool sr_tok_char(const sr_context *c, size_t i, char ch)
 {

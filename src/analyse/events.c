@@ -2583,12 +2583,6 @@ static sitrep_status emit(const estate *es, size_t s, const trig *t, size_t nt, 
     return SR_VEC_PUSH(out, sr_event, ev) ? SITREP_OK : SITREP_ENOMEM;
 }
 
-static bool is_dash(const sr_context *c, size_t q)
-{
-    return sr_tok_char(c, q, '-') ||
-           (q < c->ntok && c->tok[q].end - c->tok[q].start == 3 && c->src[c->tok[q].start] == '\xE2');
-}
-
 /* A report relaying another's dateline: "BOGOTA, 4 SEP (RADIO X) --
  * [TEXT] MEDELLIN -- ...": the place after the first dateline's dash (and
  * any bracketed note) that a dash follows is where the report was filed
@@ -2596,9 +2590,9 @@ static bool is_dash(const sr_context *c, size_t q)
 static int32_t inner_dateline(const sr_context *c, size_t q, int32_t e)
 {
     size_t end = q + 16 < c->ntok ? q + 16 : c->ntok;
-    while (q < end && !is_dash(c, q))
+    while (q < end && !sr_tok_dash(c, q))
         q++;
-    while (q < end && is_dash(c, q))
+    while (q < end && sr_tok_dash(c, q))
         q++;
     while (q < end && sr_tok_char(c, q, '[')) {
         while (q < end && !sr_tok_char(c, q, ']'))
@@ -2612,7 +2606,7 @@ static int32_t inner_dateline(const sr_context *c, size_t q, int32_t e)
     size_t k = q;
     while (k + 1 < c->ntok && c->at[k + 1].mention == c->at[q].mention)
         k++;
-    return is_dash(c, k + 1) ? f : e;
+    return sr_tok_dash(c, k + 1) ? f : e;
 }
 
 /* The dateline's place: a place in capitals opening one of the first
