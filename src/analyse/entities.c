@@ -134,6 +134,7 @@ typedef struct ent_state {
     sr_buf refs;             /* place_ref per cand: the place it is measured from */
     bool second;             /* the second reading is under way */
     place_limits lim;        /* entities.lex: place_limits */
+    double near_c2, nearby_c2; /* lim.near_km and lim.nearby_km as squared chords (anchor_nearness) */
 } ent_state;
 
 /* "X, 15 km south of Y": the place Y that cand X is measured from, as its
@@ -1838,28 +1839,50 @@ static void unit_point(double lat, double lon, double v[3])
     v[2] = sin(lat * r);
 }
 
-/* The distance from p to the nearest place of the first reading named
- * otherwise than c: the anchor of the shortest chord, measured. */
-static double nearest_anchor(const ent_state *st, const cand *c, const sr_place *p)
+/* The squared chord between two points km apart on the sphere of
+ * km_between. */
+static double chord2_of_km(double km)
+{
+    double h = 2 * sin(km / (2 * 6371));
+    return h * h;
+}
+
+/* How near p lies to the nearest place of the first reading named
+ * otherwise than c: 2 within near_km, 1 within nearby_km, else 0.  The
+ * anchor of the shortest chord is the nearest; its chord alone tells on
+ * which side of a limit it lies, unless it is within a millionth of the
+ * limit: that one is measured (km_between) as it always was. */
+static int anchor_nearness(const ent_state *st, const cand *c, const sr_place *p)
 {
     size_t n = SR_VEC_COUNT(&st->anchors, place_anchor);
     const place_anchor *a = (const place_anchor *)(const void *)st->anchors.data;
     double v[3], best = 5; /* chord lengths squared are at most 4 */
     size_t bi = n;
-    if (n == 0)
-        return 1e9;
-    unit_point(p->lat, p->lon, v);
-    for (size_t i = 0; i < n; i++) {
-        if (a[i].key == c->key)
-            continue;
-        double dx = v[0] - a[i].x, dy = v[1] - a[i].y, dz = v[2] - a[i].z;
-        double d2 = dx * dx + dy * dy + dz * dz;
-        if (d2 < best || bi == n) {
-            best = d2;
-            bi = i;
+    double d = 1e9;
+    if (n > 0) {
+        unit_point(p->lat, p->lon, v);
+        for (size_t i = 0; i < n; i++) {
+            if (a[i].key == c->key)
+                continue;
+            double dx = v[0] - a[i].x, dy = v[1] - a[i].y, dz = v[2] - a[i].z;
+            double d2 = dx * dx + dy * dy + dz * dz;
+            if (d2 < best || bi == n) {
+                best = d2;
+                bi = i;
+            }
         }
     }
-    return bi == n ? 1e9 : km_between(p->lat, p->lon, a[bi].lat, a[bi].lon);
+    if (bi < n) {
+        const double lo = 1 - 1e-6, hi = 1 + 1e-6;
+        if (best < st->near_c2 * lo)
+            return 2;
+        if (best > st->near_c2 * hi && best > st->nearby_c2 * hi)
+            return 0;
+        if (best > st->near_c2 * hi && best < st->nearby_c2 * lo)
+            return 1;
+        d = km_between(p->lat, p->lon, a[bi].lat, a[bi].lon);
+    }
+    return d < st->lim.near_km ? 2 : d < st->lim.nearby_km ? 1 : 0;
 }
 
 static double place_score(const ent_state *st, const cand *c, const sr_place *p,
@@ -1927,8 +1950,7 @@ static double place_score(const ent_state *st, const cand *c, const sr_place *p,
         s += 3 + (w > 6 ? 6 : w) * 0.5;
     /* of namesakes, the one near the other places the document names */
     if (p->kind != SR_PLACE_COUNTRY && st->second && !isnan(p->lat)) {
-        double d = nearest_anchor(st, c, p);
-        s += d < st->lim.near_km ? 2 : d < st->lim.nearby_km ? 1 : 0;
+        s += anchor_nearness(st, c, p);
     }
     if (p->admin1_code && admin1_seen(st, p->admin1_code))
         s += 3;
@@ -1936,7 +1958,7 @@ static double place_score(const ent_state *st, const cand *c, const sr_place *p,
         s += strcmp(stated, p->country) == 0 ? 40 : -40;
     /* named by its own name, not by a historical or foreign alternate
      * ("Pokrovsk" the Ukrainian town, not Engels's old name) */
-    if (*ok && ncands > 1 && p->name && sr_namekey_of(p->name, strlen(p->name)) == c->key)
+    if (*ok && ncands > 1 && p->name && sr_gaz_name_key(st->gaz, p->id) == c->key)
         s += 3;
     return s;
 }
@@ -3429,6 +3451,8 @@ sitrep_status sr_entities(sitrep_doc *doc)
                             SR_LEXK_ENTITIES_PLACE_LIMITS_NEARBY_KM,
                             SR_LEXK_ENTITIES_PLACE_LIMITS_DISTANCE_PERCENT,
                             SR_LEXK_ENTITIES_PLACE_LIMITS_DISTANCE_MARGIN_KM};
+    st.near_c2 = chord2_of_km(st.lim.near_km);
+    st.nearby_c2 = chord2_of_km(st.lim.nearby_km);
     sr_buf_init(&st.units, doc->mem);
     sr_buf_init(&st.norm, doc->mem);
     sr_buf_init(&st.ids, doc->mem);
