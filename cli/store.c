@@ -6,6 +6,7 @@
  *                                   [--until D] [--status S] [--json]
  *   sitrep report DB [--html FILE]
  *   sitrep export DB --format jsonl|csv|geojson
+ *   sitrep prune DB --before YYYY-MM-DD
  */
 #include "cli.h"
 
@@ -465,4 +466,37 @@ int cmd_export(int argc, char **argv)
     int rc = write_out(s, db, f, NULL);
     sitrep_store_close(s);
     return rc;
+}
+
+/* ---- retention ---- */
+
+int cmd_prune(int argc, char **argv)
+{
+    const char *db = NULL, *before = NULL;
+    for (int i = 0; i < argc; i++) {
+        if (!strcmp(argv[i], "--before") && i + 1 < argc)
+            before = argv[++i];
+        else if (argv[i][0] != '-' && !db)
+            db = argv[i];
+        else
+            db = NULL, i = argc;
+    }
+    if (!db || !before) {
+        fprintf(stderr, "usage: sitrep prune DB --before YYYY-MM-DD\n");
+        return 2;
+    }
+    sitrep_store *s;
+    if (open_store(db, true, &s))
+        return 2;
+    size_t removed = 0;
+    sitrep_status st = sitrep_store_prune(s, before, &removed);
+    if (st != SITREP_OK) {
+        fprintf(stderr, "sitrep: %s: %s\n", db, sitrep_store_message(s));
+        sitrep_store_close(s);
+        return 2;
+    }
+    fprintf(stderr, "prune: %zu article(s) dated before %s removed; %zu article(s) stored\n", removed, before,
+            sitrep_store_count(s, NULL));
+    sitrep_store_close(s);
+    return 0;
 }
