@@ -29,7 +29,7 @@ static void usage(FILE *to)
           "       sitrep ingest DB [--batch N] [--max-bytes N] PATH...\n"
           "       sitrep claims|events|stories DB [--actor A] [--place P] [--since D] [--until D]\n"
           "                                       [--status S] [--json]\n"
-          "       sitrep report DB [--html FILE]\n"
+          "       sitrep report DB [--since D] [--until D] [--top N] [--html FILE]\n"
           "       sitrep export DB --format jsonl|csv|geojson\n"
           "       sitrep prune DB --before YYYY-MM-DD\n"
           "       sitrep --version\n"

@@ -773,6 +773,17 @@ typedef enum sitrep_output_format {
 SITREP_EXPORT sitrep_status sitrep_store_write(sitrep_store *store, sitrep_output_format format,
                                                sitrep_write_fn write, void *ctx);
 
+/* Writes the report (SITREP_REPORT_MARKDOWN or _HTML) of a period: the
+ * documents dated in it, the stories seen in it, the claims and events
+ * whose periods or dates reach into it, their conflicts and the trends,
+ * each found by the store's date indexes (not the whole store read).
+ * `since`, `until`: "YYYY-MM-DD" or NULL (no bound; both NULL: the whole
+ * store, as sitrep_store_write).  `top` (0: all): each section shows its
+ * first `top` items in the report's order (stories with more articles,
+ * figures with more outlets first) and says how many more there are. */
+SITREP_EXPORT sitrep_status sitrep_store_report(sitrep_store *store, sitrep_output_format format, const char *since,
+                                                const char *until, size_t top, sitrep_write_fn write, void *ctx);
+
 /* What went wrong last, naming the database's complaint.  Borrowed. */
 SITREP_EXPORT const char *sitrep_store_message(const sitrep_store *store);
 

@@ -6,7 +6,9 @@
 # article is left; adding the removed ones again gives the records of all);
 # `claims`, `events` and `stories` with --since/--until are answered from
 # the date indexes (SITREP_STORE_PLAN prints SQLite's query plan), giving
-# the records of the period in the order of the unfiltered query.
+# the records of the period in the order of the unfiltered query; `report
+# --since DAY --top N` shows the top N of each section of the period and
+# counts the rest.
 set -u
 bin=$1; tests=$2
 t=$(mktemp -d); trap 'rm -rf "$t"' EXIT
@@ -102,6 +104,22 @@ want = [l for l in rows if (json.loads(l).get("last_seen") or "") >= sys.argv[3]
 got = open(sys.argv[2]).readlines()
 sys.exit(0 if got == want and got else 1)
 PY
+
+# ---- the report of a period: from the indexes, its top, counts of the rest ----
+SITREP_STORE_PLAN=1 "$bin" report "$t/s.db" --since "$day" --top 2 >"$t/r.md" 2>"$t/plan"; rc=$?
+[ "$rc" = 0 ] && ok || bad "report --since: exit 0 (got $rc)"
+grep -qE "^plan: SCAN (d|c|v|t|cgroups|egroups|docs|stories)( |$)" "$t/plan" && bad "report --since: a table scanned ($(grep SCAN "$t/plan" | tr '\n' ';'))" || ok
+grep -q "^plan: SEARCH d USING INDEX docs_date " "$t/plan" && ok || bad "report --since: documents by docs_date"
+nst=$("$bin" stories "$t/s.db" --json --since "$day" | wc -l)
+ncl=$("$bin" claims "$t/s.db" --json --since "$day" | wc -l)
+[ "$nst" -gt 2 ] && grep -qx "$((nst - 2)) more stories not shown." "$t/r.md" && ok || bad "report --since --top 2: $((nst - 2)) more stories counted ($(grep 'not shown' "$t/r.md" | tr '\n' ';'))"
+[ "$ncl" -gt 2 ] && grep -qx "$((ncl - 2)) more claims not shown." "$t/r.md" && ok || bad "report --since --top 2: $((ncl - 2)) more claims counted"
+[ "$(grep -c '^- \*\*' "$t/r.md")" = 4 ] && ok || bad "report --since --top 2: two stories and two figures shown"
+ndoc=$(sql "$t/s.db" "select count(*) from docs where date >= '$day'")
+head -3 "$t/r.md" | grep -q "^$ndoc documents " && ok || bad "report --since: the period's $ndoc documents summed up ($(sed -n 3p "$t/r.md"))"
+# no period, no top: the report of everything, as before
+"$bin" report "$t/s.db" | cmp -s - <("$bin" report "$t/s.db" --top 0) && ok || bad "report --top 0: the whole report"
+"$bin" report "$t/s.db" --top x 2>/dev/null; [ $? = 2 ] && ok || bad "report --top x: refused"
 
 echo "cli_store_prune: $pass passed, $fail failed"
 [ "$fail" = 0 ]

@@ -589,6 +589,23 @@ static bool query_sql(const sitrep_query *f, sr_buf *sql)
         return ok && sr_buf_puts(sql, f->since || f->until ? " ORDER BY +t.first_seen, t.sid, t.k"
                                                            : " ORDER BY t.first_seen, t.sid");
     }
+    /* documents and conflicts of a period: documents dated in it (by
+     * docs_date), the conflicts of its claims (their claims found by
+     * cgroups_end or cgroups_start, as claims') */
+    if ((f->since || f->until) && !f->actor && !f->place && !f->status &&
+        (strcmp(type, "document") == 0 || strcmp(type, "conflict") == 0)) {
+        const char *doc = f->since && f->until ? " WHERE d.date >= ?3 AND d.date <= ?4"
+                          : f->since           ? " WHERE d.date >= ?3"
+                                               : " WHERE d.date <= ?4";
+        if (type[0] == 'd')
+            return sr_buf_puts(sql, "SELECT " DOC_COLS) && sr_buf_puts(sql, doc) && sr_buf_puts(sql, " ORDER BY +d.id");
+        const char *claim = f->since && f->until ? "(SELECT g FROM cgroups WHERE pto >= ?3 AND pfrom <= ?4)"
+                            : f->since           ? "(SELECT g FROM cgroups WHERE pto >= ?3)"
+                                                 : "(SELECT g FROM cgroups WHERE pfrom <= ?4)";
+        return sr_buf_puts(sql, "SELECT ida, idb, reason, a, b, kind FROM conflicts WHERE a IN ") &&
+               sr_buf_puts(sql, claim) && sr_buf_puts(sql, " OR b IN ") && sr_buf_puts(sql, claim) &&
+               sr_buf_puts(sql, " ORDER BY ida, idb");
+    }
     /* the other types: all of them, without filters */
     if (f->actor || f->place || f->since || f->until || f->status)
         return sr_buf_puts(sql, "SELECT 1 WHERE 0");
@@ -606,12 +623,18 @@ static bool query_sql(const sitrep_query *f, sr_buf *sql)
     return sr_buf_puts(sql, "SELECT 1 WHERE 0");
 }
 
+/* The section whose records a query's type writes (the happenings are
+ * events' records: no type of their own). */
 static int section_of(const char *type)
 {
-    static const char *const types[] = {"document", "story", "entity", "claim", "event", "conflict", "trend"};
-    for (int i = 0; i < SEC_END; i++)
-        if (strcmp(type, types[i]) == 0)
-            return i;
+    static const struct {
+        const char *type;
+        int sec;
+    } types[] = {{"document", SEC_DOCS}, {"story", SEC_STORIES},       {"entity", SEC_ENTITIES}, {"claim", SEC_CLAIMS},
+                 {"event", SEC_EVENTS},  {"conflict", SEC_CONFLICTS}, {"trend", SEC_TRENDS}};
+    for (size_t i = 0; i < sizeof types / sizeof types[0]; i++)
+        if (strcmp(type, types[i].type) == 0)
+            return types[i].sec;
     return -1;
 }
 
