@@ -1131,8 +1131,10 @@ sitrep_status sitrep_store_prune(sitrep_store *s, const char *before, size_t *re
         memset(&s->snap_from, 0, sizeof s->snap_from);
         s->snap_reset = true;
         st = sitrep_corpus_new(&s->opts, &s->corpus);
-        if (st == SITREP_OK)
+        if (st == SITREP_OK) {
+            s->corpus->stable_rows = true; /* as load_corpus's */
             st = rebuild_corpus(s);
+        }
         sr_db_writer_beat(&s->writer, true);
         if (st == SITREP_OK)
             st = save_snapshot(s);
