@@ -27,6 +27,7 @@
  * number of units: each chunk start probes at most SR_MAX_UNITS keys.
  */
 #include "analyse/entities.h"
+#include "analyse/truecase.h"
 #include "analyse/wordinfo.h"
 
 #include "actors.h"
@@ -957,6 +958,16 @@ static bool try_person_by(ent_state *st, size_t u0, size_t u1, size_t chunk0, si
                           (u0 > 1 && unit_phrase(st, u0 - 2, SR_LEX_ENTITIES_PERSON_INTRODUCERS) == 2));
     if (!looks_like_name(st, u0, u1, by_title || alone))
         return false;
+    /* "General Motors", "General Assembly": a rank spelled out as a word
+     * of the dictionary before one other such word names no person */
+    if (by_title && !lower && u1 == u0 + 1 && t0 + 1 == u0 && is_common_word(st, t0) &&
+        is_common_word(st, u0) && !(appos || speech_before) &&
+        st->u[t0].end - st->u[t0].start >= 5 && st->src[st->u[t0].end] != '.') {
+        uint32_t o = named_entity(st, t0, u1, SITREP_ENTITY_ORGANIZATION, SITREP_FOUND_PATTERN);
+        if (o != UINT32_MAX)
+            add_cand(st, t0, u1, C_ENTITY, o, 0);
+        return true;
+    }
     /* a known given name before another name: "Ahmed al-Sharaa" */
     bool given = u1 - u0 >= 2 && (st->u[u0].flags & U_CAP) &&
                  sr_wordset_has(&sr_given_names, st->src + st->u[u0].start,
@@ -1539,6 +1550,25 @@ static void read_chunk(ent_state *st, size_t c0, size_t c1)
             add_cand(st, o0, c1, C_ENTITY, e, 0);
             return;
         }
+    }
+
+    /* "Air India", "Radio Norte": a word that opens an organisation's
+     * name, with the capitalised words after it; in text in capitals or
+     * in lower case the truecaser leaves the opener outside the chunk
+     * ("RADIO NORTE"): there it is the name's first word all the same */
+    if (o0 == c0 && c0 > 0 && c1 - c0 <= 3 && !(st->u[c0].flags & U_PBREAK) &&
+        UNIT_IS(st, c0 - 1, ORG_OPENERS) && (st->u[c0 - 1].flags & U_LOWER) &&
+        st->doc->caseless != SR_CASE_MIXED)
+        o0 = c0 - 1;
+    if (o0 + 2 <= c1 && c1 - o0 <= 4 && (o0 < c0 || (segs[0].type == S_NONE && segs[0].u0 == o0 &&
+                                                      (st->u[o0].flags & U_CAP))) &&
+        UNIT_IS(st, o0, ORG_OPENERS) && (st->u[c1 - 1].flags & (U_CAP | U_ALLCAPS))) {
+        uint32_t e = named_entity(st, o0, c1,
+                                  IN(ulex(st, o0), ORG_HEADS) ? org_kind(st, o0, o0)
+                                                              : SITREP_ENTITY_ORGANIZATION,
+                                  SITREP_FOUND_PATTERN);
+        add_cand(st, o0, c1, C_ENTITY, e, 0);
+        return;
     }
 
     /* Titles and person names; runs of units no knowledge claims. */
