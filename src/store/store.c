@@ -609,6 +609,7 @@ static sitrep_status load_corpus(sitrep_store *s)
     sitrep_status st = sitrep_corpus_new(&s->opts, &s->corpus);
     if (st != SITREP_OK)
         return st;
+    s->corpus->stable_rows = true; /* the tables number the rows across batches */
     memset(&s->snap_from, 0, sizeof s->snap_from);
     s->snap_reset = false;
     sqlite3_stmt *q;
@@ -641,8 +642,10 @@ static sitrep_status load_corpus(sitrep_store *s)
         sitrep_corpus_free(s->corpus);
         s->corpus = NULL;
         st = sitrep_corpus_new(&s->opts, &s->corpus);
-        if (st == SITREP_OK)
+        if (st == SITREP_OK) {
+            s->corpus->stable_rows = true;
             st = rebuild_corpus(s);
+        }
     } else if (st == SITREP_OK) {
         st = base_keep(s);
     }

@@ -368,6 +368,8 @@ static sitrep_status fill_docs(sitrep_store *s, sitrep_corpus *c)
     const char **fs = s->mem->calloc(ns + 1, sizeof *fs), **ls = s->mem->calloc(ns + 1, sizeof *ls);
     int64_t *earliest = s->mem->calloc(ns + 1, sizeof *earliest), *size = s->mem->calloc(ns + 1, sizeof *size);
     int64_t *dupsize = s->mem->calloc(n + 1, sizeof *dupsize);
+    sr_buf rec; /* a document's record, read back */
+    sr_buf_init(&rec, s->mem);
     sitrep_status st = fs && ls && earliest && size && dupsize ? SITREP_OK : SITREP_ENOMEM;
     for (size_t k = 0; k < ns && st == SITREP_OK; k++)
         earliest[k] = -1;
@@ -418,7 +420,12 @@ static sitrep_status fill_docs(sitrep_store *s, sitrep_corpus *c)
             }
             sqlite3_bind_int64(q, 1, (int64_t)i);
             sr_db_text(q, 2, d->id);
-            sqlite3_bind_text(q, 3, d->record, (int)d->record_len, SQLITE_STATIC);
+            st = sr_corpus_doc_record(c, d, &rec); /* in the corpus's spill file */
+            if (st != SITREP_OK) {
+                sqlite3_reset(q);
+                break;
+            }
+            sqlite3_bind_text(q, 3, rec.data, (int)rec.len, SQLITE_STATIC);
             sr_db_text(q, 4, d->outlet);
             sr_db_text(q, 5, d->title);
             bind_date(q, 6, d->published);
@@ -469,6 +476,7 @@ static sitrep_status fill_docs(sitrep_store *s, sitrep_corpus *c)
     s->mem->free(earliest);
     s->mem->free(size);
     s->mem->free(dupsize);
+    sr_buf_free(&rec);
     /* the corpus keeps no index between articles (cluster/stories.c links
      * them when finishing, from each document's signature and terms): the
      * idx table stays empty */
