@@ -729,7 +729,12 @@ static bool gaz_has(const ent_state *st, uint64_t key, size_t u0, size_t u1)
 /* ---- people ---- */
 
 
-static bool token_text_is(const ent_state *st, size_t tok, const char *s)
+/* Always inline: strlen of the literal and the compare then fold (out of
+ * line, both ran at every one of the many calls). */
+#if defined(__GNUC__)
+__attribute__((always_inline))
+#endif
+static inline bool token_text_is(const ent_state *st, size_t tok, const char *s)
 {
     size_t nt;
     const sitrep_token *t = st->tok;
