@@ -73,6 +73,7 @@ enum {
     EV_TRANSFER,
     EV_OTHER,
     EV_ATTACK_GENERIC, /* "an attack": clash or attack on civilians, decided by its target */
+    EV_DISRUPTED,
     EV_COUNT
 };
 
@@ -106,6 +107,7 @@ static const struct {
     [EV_TRANSFER] = {SITREP_SUB_TRANSFER_OF_TERRITORY, 1},
     [EV_OTHER] = {SITREP_SUB_OTHER, 1},
     [EV_ATTACK_GENERIC] = {SITREP_SUB_ARMED_CLASH, 2},
+    [EV_DISRUPTED] = {SITREP_SUB_DISRUPTED_WEAPONS_USE, 1},
 };
 
 static sitrep_event_type type_of(int sub)
@@ -118,7 +120,7 @@ sitrep_sub_event sr_event_sub(int sub) { return sub > 0 && sub < EV_COUNT ? subs
 /* The sub-events the trigger table (data/lex/events.lex) names, by their
  * value there.  A new value in the data must be mapped here: the count
  * below stops the build until it is. */
-_Static_assert(SR_LEXE_EVENT_SUB__COUNT == 23, "map every event_sub of events.lex in sub_of_lex");
+_Static_assert(SR_LEXE_EVENT_SUB__COUNT == 24, "map every event_sub of events.lex in sub_of_lex");
 static const uint8_t sub_of_lex[SR_LEXE_EVENT_SUB__COUNT] = {
     [SR_LEXE_EVENT_SUB_SUICIDE] = EV_SUICIDE,
     [SR_LEXE_EVENT_SUB_AIR] = EV_AIR,
@@ -142,6 +144,7 @@ static const uint8_t sub_of_lex[SR_LEXE_EVENT_SUB__COUNT] = {
     [SR_LEXE_EVENT_SUB_GOV_REGAINS] = EV_GOV_REGAINS,
     [SR_LEXE_EVENT_SUB_PROTEST] = EV_PEACEFUL_PROTEST,
     [SR_LEXE_EVENT_SUB_VIOLENT_DEMO] = EV_VIOLENT_DEMO,
+    [SR_LEXE_EVENT_SUB_DISRUPTED] = EV_DISRUPTED,
 };
 
 /* ---- helpers ---- */
@@ -265,6 +268,8 @@ static bool denied(const sr_context *c, size_t i, size_t lo)
 }
 
 /* Is the trigger at i (a verb or noun) in a clause that says it happened? */
+static bool attempted_to(const sr_context *c, size_t i, size_t lo);
+
 static bool realis(const sr_context *c, size_t i, size_t lo)
 {
     size_t a = i > lo + 6 ? i - 6 : lo;
@@ -272,6 +277,11 @@ static bool realis(const sr_context *c, size_t i, size_t lo)
         if (sr_tok_char(c, k, ',') || sr_tok_char(c, k, ';'))
             continue; /* the window still governs: "vowed, again, to attack" */
         if (!sr_tok_flag(c, k, SR_WI_IRREALIS) && !sr_tok_class(c, k, SR_LEX_EVENTS_NEGATION))
+            continue;
+        /* "foiled an attempt to kidnap": the attempt was made */
+        size_t a1 = k + 1 < i && (sr_tok_is(c, k + 1, "an") || sr_tok_is(c, k + 1, "the")) ? k + 2 : k + 1;
+        if (a1 < i && sr_tok_class(c, a1, SR_LEX_EVENTS_ATTEMPT) && c->tok[k].end - c->tok[k].start > 3 &&
+            (c->src[c->tok[k].end - 2] | 0x20) == 'e' && (c->src[c->tok[k].end - 1] | 0x20) == 'd')
             continue;
         /* "may have been killed": unsure of the toll, not of the event */
         if (sr_tok_is(c, k + 1, "have") && sr_tok_class(c, k, SR_LEX_EVENTS_HEDGE))
@@ -284,8 +294,8 @@ static bool realis(const sr_context *c, size_t i, size_t lo)
         return false;
     }
     if (i > lo && sr_tok_is(c, i - 1, "to") && !(i > lo + 1 && sr_tok_is(c, i - 2, "due")) &&
-        !(i > lo + 1 && sr_tok_class(c, i - 2, SR_LEX_EVENTS_INCEPTION)))
-        return false; /* "to attack", not "began to attack" */
+        !(i > lo + 1 && sr_tok_class(c, i - 2, SR_LEX_EVENTS_INCEPTION)) && !attempted_to(c, i, lo))
+        return false; /* "to attack", not "began to attack" nor "attempted to kidnap" */
     return true;
 }
 
@@ -321,7 +331,37 @@ static bool place_after(const sr_context *c, size_t i, size_t hi)
 /* The guards and vetoes of the trigger table (data/lex/events.lex, where
  * each is described): does test `t` hold for the trigger at token i of
  * the sentence [lo, hi)? */
-_Static_assert(SR_LEXE_EVENT_TEST__COUNT == 35, "give every event_test of events.lex a case in test_holds");
+/* "attempted to kidnap", "an attempt by the rebels to kill": the base
+ * verb at i follows "to" after an attempt word */
+static bool attempted_to(const sr_context *c, size_t i, size_t lo)
+{
+    if (i < lo + 2 || !sr_tok_is(c, i - 1, "to"))
+        return false;
+    if (sr_tok_class(c, i - 2, SR_LEX_EVENTS_ATTEMPT))
+        return true;
+    for (size_t k = i - 2; k > lo && i - k < 8;) {
+        k--;
+        if (sr_tok_char(c, k, ',') || sr_clause_break(c, k))
+            return false;
+        if (sr_tok_class(c, k, SR_LEX_EVENTS_ATTEMPT))
+            return sr_tok_is(c, k + 1, "by");
+    }
+    return false;
+}
+
+/* A bomb word near the trigger at i, not counted by five or more. */
+static bool bomb_near(const sr_context *c, size_t i, size_t lo, size_t hi)
+{
+    size_t a = i > lo + 16 ? i - 16 : lo, b = i + 7 < hi ? i + 7 : hi;
+    for (size_t q = a; q < b; q++)
+        if (q != i && sr_tok_class(c, q, SR_LEX_EVENTS_BOMB_WORD)) {
+            int32_t f = q > lo ? c->at[q - 1].figure : -1;
+            return f < 0 || c->figs[f].low < 5;
+        }
+    return false;
+}
+
+_Static_assert(SR_LEXE_EVENT_TEST__COUNT == 37, "give every event_test of events.lex a case in test_holds");
 static bool test_holds(const sr_context *c, int t, size_t i, size_t lo, size_t hi)
 {
     switch (t) {
@@ -405,12 +445,17 @@ static bool test_holds(const sr_context *c, int t, size_t i, size_t lo, size_t h
         return place_after(c, i, hi);
     case SR_LEXE_EVENT_TEST_OF_AFTER:
         return sr_tok_is(c, i + 1, "of");
+    case SR_LEXE_EVENT_TEST_ATTEMPT_BEFORE:
+        return attempted_to(c, i, lo);
+    case SR_LEXE_EVENT_TEST_BOMB_NEAR:
+        return bomb_near(c, i, lo, hi);
     case SR_LEXE_EVENT_TEST_EPISODE:
         return i > lo && sr_tok_class(c, i - 1, SR_LEX_EVENTS_EPISODE);
     case SR_LEXE_EVENT_TEST_ORDNANCE_USE:
         /* "bomb squad", "grenade launcher"; "rifles, 40 grenades and
          * radios": an inventory, unless a word of use is about it */
         return sr_tok_class(c, i + 1, SR_LEX_EVENTS_ORDNANCE_CONTEXT) ||
+               near_class(c, i, lo, hi, 3, 0, SR_LEX_EVENTS_DISRUPT_VERB) ||
                (near_class(c, i, lo, hi, 3, 3, SR_LEX_EVENTS_ARMS_GEAR) &&
                 !near_class(c, i, lo, hi, 4, 4, SR_LEX_EVENTS_MUNITION_USE));
     case SR_LEXE_EVENT_TEST_FIGURATIVE:
@@ -1516,7 +1561,7 @@ static void victims_before(const sr_context *c, size_t lo, size_t hi, double *de
     *told = false;
     for (size_t k = lo + 1; k < hi; k++) {
         bool died = sr_tok_is(c, k, "died");
-        if (!died && !sr_tok_is(c, k, "were"))
+        if (!died && !sr_tok_is(c, k, "were") && !sr_tok_is(c, k, "was"))
             continue;
         size_t v = k + 1;
         if (!died && v < hi && sr_tok_class(c, v, SR_LEX_EVENTS_HURT_DEGREE))
@@ -1543,12 +1588,24 @@ static void victims_before(const sr_context *c, size_t lo, size_t hi, double *de
                 break;
             }
         size_t start = lo, end = k;
+        bool gap = false; /* a relative clause or an aside between the subject and its verb */
         for (size_t q = k; q > lo;) {
             q--;
             if (semis && sr_tok_char(c, q, ';'))
                 continue;
             if (sr_tok_is(c, q, "who") || sr_tok_is(c, q, "whom")) {
                 end = q;
+                continue;
+            }
+            /* "his son, who was driving the car, was also wounded": the
+             * relative clause's own verb is no break */
+            if (q > lo + 1 && (sr_tok_class(c, q, SR_LEX_EVENTS_BE_PASSIVE) || sr_tok_is(c, q, "had")) &&
+                (sr_tok_is(c, q - 1, "who") || (q > lo + 2 && sr_tok_is(c, q - 2, "who")))) {
+                q = sr_tok_is(c, q - 1, "who") ? q - 1 : q - 2;
+                end = q;
+                while (end > lo && sr_tok_char(c, end - 1, ','))
+                    end--;
+                gap = true;
                 continue;
             }
             /* an aside between dashes within the subject */
@@ -1597,9 +1654,17 @@ static void victims_before(const sr_context *c, size_t lo, size_t hi, double *de
             size_t stop, items;
             bool again;
             double got = victims_list(c, from, end, &stop, &items, &again);
+            /* "two of his guards, both policemen, were wounded": an aside
+             * between commas before the verb restates the subject */
+            bool aside = got > 0 && stop > from && stop < end && end > from + 1 && sr_tok_char(c, stop - 1, ',') &&
+                         sr_tok_char(c, end - 1, ',');
+            for (size_t q = stop; aside && q + 1 < end; q++)
+                aside = c->at[q].figure < 0 && !sr_tok_is(c, q, "and") && !sr_tok_char(c, q, ',');
+            if (aside)
+                stop = end;
             /* one item counts when it says how many: "the priests",
              * counted before (counted_before) */
-            if (got > 0 && stop == end && (items >= (part ? 1u : 2u) || again)) {
+            if (got > 0 && stop == end && (items >= (part || gap || aside ? 1u : 2u) || again)) {
                 n = got;
                 *told |= again;
             }
@@ -1613,6 +1678,30 @@ static void victims_before(const sr_context *c, size_t lo, size_t hi, double *de
     }
 }
 
+/* The hurt a hurting verb's object names: "wounding two guards", "also
+ * wounded his son" (1), "injured one of the agents" (1); 0 when none.  Not
+ * a passive ("was wounded"), a count ("30 wounded") nor a noun ("the
+ * wounded", "injured soldiers"). */
+static double hurt_after(const sr_context *c, size_t lo, size_t hi)
+{
+    for (size_t k = lo + 1; k + 1 < hi; k++) {
+        if (!sr_tok_class(c, k, SR_LEX_EVENTS_HURTING))
+            continue;
+        size_t b = k - 1;
+        if (sr_tok_class(c, b, SR_LEX_EVENTS_HURT_DEGREE) && b > lo)
+            b--;
+        if (sr_tok_class(c, b, SR_LEX_EVENTS_BE_PASSIVE) || c->at[b].figure >= 0 ||
+            sr_tok_class(c, b, SR_LEX_EVENTS_VICTIM_DET) || sr_tok_class(c, b, SR_LEX_EVENTS_ONE_WORD) ||
+            sr_tok_is(c, b, "left") || sr_tok_is(c, b, "leaving"))
+            continue;
+        size_t stop, items;
+        double v = victims_list(c, k + 1, hi, &stop, &items, NULL);
+        if (v > 0)
+            return v;
+    }
+    return 0;
+}
+
 /* The victims a list names (victims_before) as ev's toll: taken where ev
  * has none, or where its exact figure counts only a part of the list. */
 static void take_victims(const sr_context *c, size_t lo, size_t hi, sr_event *ev)
@@ -1620,6 +1709,8 @@ static void take_victims(const sr_context *c, size_t lo, size_t hi, sr_event *ev
     double d, h;
     bool told;
     victims_before(c, lo, hi, &d, &h, &told);
+    if (h <= 0 && !ev->inj_q)
+        h = hurt_after(c, lo, hi);
     if (d > 0 && (!ev->fat_q || (ev->fat_q == SR_Q_EXACT && ev->fat_low < d))) {
         ev->fat_low = ev->fat_high = d;
         ev->fat_q = SR_Q_EXACT;
@@ -2132,6 +2223,8 @@ static void merge_event(const sr_context *c, sr_event *a, const sr_event *b)
     }
     if (a->location < 0 || (a->reaction && !b->reaction && b->location >= 0))
         a->location = b->location;
+    if (a->victim < 0)
+        a->victim = b->victim;
     if (!b->reaction)
         a->reaction = 0;
     if (!b->nominal)
@@ -2194,6 +2287,122 @@ static bool bombs_told(const sr_context *c, size_t s)
     return false;
 }
 
+/* The one person the trigger at [at, end) harms, as a doc entity index, or
+ * -1: "the murder of X", "killed X", "X's assassination", "X, 65, was
+ * shot".  Who says so is no victim: the search stops at a comma after the
+ * trigger, at "by" (the doer) and at a speech verb before it. */
+static int32_t victim_of(const sr_context *c, size_t lo, size_t hi, size_t at, size_t end)
+{
+    for (size_t k = end; k < hi && k < end + 8; k++) {
+        if (sr_tok_char(c, k, ',') || sr_clause_break(c, k) || sr_tok_is(c, k, "by") ||
+            sr_tok_class(c, k, SR_LEX_FRAME_SPEECH) || (k > end && sr_tok_flag(c, k, SR_WI_EVENT)))
+            break;
+        int32_t e;
+        const sr_entity *en = sr_entity_at(c, k, &e);
+        if (en && en->e.kind == SITREP_ENTITY_PERSON)
+            return e;
+    }
+    /* "X's assassination", "X's brutal murder" */
+    for (size_t k = at; k > lo && at - k < 3;) {
+        k--;
+        int32_t e;
+        const sr_entity *en = sr_entity_at(c, k, &e);
+        if (en && en->e.kind == SITREP_ENTITY_PERSON && (c->wi[k].flags & (SR_WI_POSS2 | SR_WI_POSS4)))
+            return e;
+        if (en || sr_tok_char(c, k, ','))
+            break;
+    }
+    /* "X, a judge, was shot": the subject of a passive */
+    size_t b = at;
+    if (b > lo && !sr_tok_class(c, b - 1, SR_LEX_EVENTS_BE_PASSIVE) && ly_adverb(c, b - 1))
+        b--;
+    if (b <= lo || !sr_tok_class(c, b - 1, SR_LEX_EVENTS_BE_PASSIVE))
+        return -1;
+    for (size_t k = b - 1; k > lo && b - k < 16;) {
+        k--;
+        if (sr_clause_break(c, k) || sr_tok_class(c, k, SR_LEX_FRAME_SPEECH) || sr_tok_flag(c, k, SR_WI_EVENT) ||
+            sr_tok_is(c, k, "and"))
+            break;
+        int32_t e;
+        const sr_entity *en = sr_entity_at(c, k, &e);
+        if (en && en->e.kind == SITREP_ENTITY_PERSON)
+            return e;
+    }
+    return -1;
+}
+
+/* The town (a place, not a country nor a province: "X, Y department" is
+ * one place) whose mention starts at token k, or -1. */
+static int32_t town_at(const sr_context *c, size_t k, size_t hi, size_t *end)
+{
+    int32_t e;
+    const sr_entity *en = k < hi ? sr_entity_at(c, k, &e) : NULL;
+    if (!en || en->e.kind != SITREP_ENTITY_PLACE || sr_entity_is_country(en) || sr_mention_first(c, k) != k ||
+        (en->e.feature && strncmp(en->e.feature, "ADM", 3) == 0))
+        return -1;
+    size_t q = k;
+    while (q + 1 < hi && c->at[q + 1].mention == c->at[k].mention)
+        q++;
+    *end = q + 1;
+    return e;
+}
+
+/* "attacked A, B and C", "attacks were reported in A, B, C and D": the
+ * towns listed with the event's own place `loc` in [lo, hi), into out
+ * (at most max), in text order; 0 when `loc` is not in such a list. */
+static size_t town_list(const sr_context *c, size_t lo, size_t hi, int32_t loc, int32_t *out, size_t *at, size_t max)
+{
+    for (size_t k = lo; k < hi; k++) {
+        size_t end;
+        if (town_at(c, k, hi, &end) != loc)
+            continue;
+        /* back to the list's first item */
+        size_t first = k;
+        for (;;) {
+            size_t q = first;
+            if (q > lo && sr_tok_is(c, q - 1, "and"))
+                q--;
+            if (q > lo && sr_tok_char(c, q - 1, ','))
+                q--;
+            if (q == first || q == lo)
+                break;
+            size_t p = sr_mention_first(c, q - 1), pend;
+            if (town_at(c, p, hi, &pend) < 0 || pend != q)
+                break;
+            first = p;
+        }
+        size_t n = 0;
+        for (size_t q = first; q < hi && n < max;) {
+            int32_t e = town_at(c, q, hi, &end);
+            if (e < 0)
+                break;
+            /* "X, Y department": a town and the province it is in are one place */
+            bool seen = false;
+            for (size_t j = 0; j < n; j++) {
+                const sr_entity *a = &c->ent[out[j]], *b = &c->ent[e];
+                bool aa = a->e.feature && strncmp(a->e.feature, "ADM", 3) == 0;
+                bool ba = b->e.feature && strncmp(b->e.feature, "ADM", 3) == 0;
+                seen |= out[j] == e || (aa != ba && a->e.admin1_code && b->e.admin1_code && a->e.country &&
+                                        b->e.country && strcmp(a->e.country, b->e.country) == 0 &&
+                                        strcmp(a->e.admin1_code, b->e.admin1_code) == 0);
+            }
+            if (!seen) {
+                at[n] = q;
+                out[n++] = e;
+            }
+            q = end;
+            if (q < hi && sr_tok_char(c, q, ','))
+                q++;
+            if (q < hi && sr_tok_is(c, q, "and"))
+                q++;
+            if (q == end)
+                break;
+        }
+        return n >= 2 ? n : 0;
+    }
+    return 0;
+}
+
 static sitrep_status emit(const estate *es, size_t s, const trig *t, size_t nt, size_t lo, size_t hi,
                           sr_buf *out, size_t first_event)
 {
@@ -2202,9 +2411,14 @@ static sitrep_status emit(const estate *es, size_t s, const trig *t, size_t nt, 
     sr_event ev;
     memset(&ev, 0, sizeof ev);
     ev.location = -1;
+    ev.victim = -1;
     const trig *main = &t[0];
     for (size_t k = 1; k < nt; k++)
         if (subs[t[k].sub].rank > subs[main->sub].rank)
+            main = &t[k];
+    /* "police defused a bomb": the bomb of the clause was disrupted */
+    for (size_t k = 0; k < nt; k++)
+        if (t[k].sub == EV_DISRUPTED)
             main = &t[k];
     ev.sub = main->sub;
     for (size_t k = 0; k < nt; k++)
@@ -2338,6 +2552,17 @@ static sitrep_status emit(const estate *es, size_t s, const trig *t, size_t nt, 
     int32_t perp = perpetrator(es, lo, hi, t[0].at, &second, &conf, armed ? &forces : NULL);
     bool police = forces == 2;
     uint32_t state = perp < 0 ? state_forces_of(c, lo, t[0].at, &police) : 0;
+    /* "troops foiled an attempt to kidnap", "police defused a bomb": the
+     * subject stopped it; only an armed group named is who tried */
+    bool stopped = main->sub == EV_DISRUPTED;
+    for (size_t k = lo; k < main->at && !stopped; k++)
+        stopped = sr_tok_flag(c, k, SR_WI_IRREALIS) && attempted_to(c, main->at, lo);
+    if (stopped) {
+        if (perp >= 0 && c->ent[perp].e.kind != SITREP_ENTITY_ARMED_GROUP)
+            perp = second = -1;
+        state = 0;
+        forces = 0;
+    }
     if (perp >= 0) {
         add_actor(&ev, c->ent[perp].e.name);
         if (c->ent[perp].e.parent)
@@ -2543,6 +2768,12 @@ static sitrep_status emit(const estate *es, size_t s, const trig *t, size_t nt, 
     fresh |= sr_tok_class(c, slo, SR_LEX_EVENTS_SEQUEL) && lo == slo; /* "Later Sunday, gunmen stormed" */
     if (fresh)
         definite = false;
+    /* whom it harmed: a second telling of one person's murder is the same
+     * happening, whatever place or words it is told with */
+    if (type_of(ev.sub) != SITREP_EVENT_STRATEGIC && type_of(ev.sub) != SITREP_EVENT_PROTESTS &&
+        type_of(ev.sub) != SITREP_EVENT_RIOTS)
+        for (size_t k = 0; k < nt && ev.victim < 0; k++)
+            ev.victim = victim_of(c, lo, hi, t[k].at, t[k].end);
     /* a later reference to the same happening */
     size_t n = SR_VEC_COUNT(out, sr_event);
     sr_event *all = (sr_event *)(void *)out->data;
@@ -2556,7 +2787,9 @@ static sitrep_status emit(const estate *es, size_t s, const trig *t, size_t nt, 
          * town and the city it is told from) */
         bool same_day = definite && a->precision == SR_PREC_DAY && ev.precision == SR_PREC_DAY && a->from.year &&
                         ev.from.year && sr_date_cmp(&a->from, &ev.from) == 0 && sr_date_cmp(&a->to, &ev.to) == 0;
-        if (!same_family(a->sub, named) || !dates_overlap(a, &ev) || (!places_agree(c, a, &ev) && !same_day))
+        bool same_victim = ev.victim >= 0 && a->victim == ev.victim;
+        if (!same_family(a->sub, named) || !dates_overlap(a, &ev) ||
+            (!places_agree(c, a, &ev) && !same_day && !same_victim))
             continue;
         /* a toll restated from a count before ("the murder of the
          * priests") is none of its own */
@@ -2566,7 +2799,7 @@ static sitrep_status emit(const estate *es, size_t s, const trig *t, size_t nt, 
         /* a sentence that names no place nor day of its own, right after
          * one of the same kind of happening, tells more of it */
         bool more = inherited && ev.location < 0 && a->last_sen + 2 >= s && same_toll;
-        if ((definite && same_toll) || same_all || more) {
+        if ((definite && same_toll) || same_all || more || same_victim) {
             merge_event(c, a, &ev);
             return SITREP_OK;
         }
@@ -2580,6 +2813,36 @@ static sitrep_status emit(const estate *es, size_t s, const trig *t, size_t nt, 
             return SITREP_OK;
         ev.nominal = 1;
     }
+    /* "attacked A, B and C": one happening in each town listed (ACLED
+     * codes one event per place and day); the toll told for all of them
+     * stays with the first */
+    /* (a day, or none the text gives: "attacks in A and B in February" are
+     * a tally) */
+    int32_t towns[8];
+    size_t town_at_tok[8];
+    size_t ntowns = ev.nominal || ev.location < 0 || !ev.from.year || !es->anchor.year || c->doc->published_borrowed ||
+                            (ev.precision != SR_PREC_DAY && ev.weak_date != 2)
+                        ? 0
+                        : town_list(c, lo, hi, ev.location, towns, town_at_tok, 8);
+    for (size_t k = 0; k < ntowns; k++) {
+        sr_event one = ev;
+        one.location = towns[k];
+        if (k > 0) {
+            /* the words that tell it from the others: its town */
+            size_t q = town_at_tok[k];
+            one.trigger_start = c->tok[q].start;
+            while (q + 1 < hi && c->at[q + 1].mention == c->at[town_at_tok[k]].mention)
+                q++;
+            one.trigger_end = c->tok[q].end;
+            one.fat_q = one.inj_q = 0;
+            one.fat_low = one.fat_high = one.inj_low = one.inj_high = 0;
+            one.victim = -1;
+        }
+        if (!SR_VEC_PUSH(out, sr_event, one))
+            return SITREP_ENOMEM;
+    }
+    if (ntowns)
+        return SITREP_OK;
     return SR_VEC_PUSH(out, sr_event, ev) ? SITREP_OK : SITREP_ENOMEM;
 }
 
@@ -3177,6 +3440,27 @@ sitrep_status sr_find_events(const sr_context *c, const sr_date *anchor, const s
                     continue;
             }
             ev[kept++] = ev[k];
+        }
+        out->len = (first_event + kept) * sizeof(sr_event);
+        nev = kept;
+    }
+    /* one person's murder told twice, as a response and as news or in two
+     * mentions the passes above kept apart, is one happening */
+    {
+        size_t kept = 0;
+        for (size_t k = 0; k < nev; k++) {
+            size_t o = 0;
+            /* a response's day is when it was said: the happening came by then */
+            sr_event r = ev[k];
+            if (r.reaction)
+                r.weak_date = 1;
+            while (o < kept && !(ev[k].victim >= 0 && ev[o].victim == ev[k].victim &&
+                                 same_family(ev[o].sub, ev[k].sub) && dates_overlap(&ev[o], &r)))
+                o++;
+            if (o < kept)
+                merge_event(c, &ev[o], &ev[k]);
+            else
+                ev[kept++] = ev[k];
         }
         out->len = (first_event + kept) * sizeof(sr_event);
         nev = kept;
