@@ -134,7 +134,7 @@ def main():
             res = sitrep.dask.run([path], client, shard_size=a.shard_size, fan_in=a.fan_in, output=out)
             same = subprocess.run(["cmp", "-s", out, base]).returncode == 0
             run = {"workers": w, "wall": res.wall, "load": os.getloadavg()[0],
-                   "part_seconds": res.part_seconds, "part_bytes": res.part_bytes, "concat_seconds": res.concat_seconds, "documents": res.documents, "shards": res.shards,
+                   "part_seconds": res.part_seconds, "part_bytes": res.part_bytes, "seal_seconds": res.seal_seconds, "documents": res.documents, "shards": res.shards,
                    "merges": res.merges, "identical": same, "maps_done": res.maps_done,
                    "merges_done": res.merges_done, "finish": res.finish_seconds,
                    "map_seconds": res.map_seconds, "merge_seconds": res.merge_seconds,
@@ -162,7 +162,7 @@ def report(r):
     print("%d articles (%.0f MB of JSON Lines, %.0f MB of records), shards of %d, merges of %d; %s" % (
         r["articles"], r["input_bytes"] / 1e6, r["output_bytes"] / 1e6, r["shard_size"], r["fan_in"], r["cpu"]))
     print()
-    print("| run | wall | speed-up | map done at | merges done at | the end: top merged, finish, write, join | identical | load |")
+    print("| run | wall | speed-up | map done at | merges done at | the end: load, finish, write, seal | identical | load |")
     print("|---|---:|---:|---:|---:|---:|---|---:|")
     print("| `sitrep extract`, one process | %.1f s | | | | | (reference) | |" % r["extract_seconds"])
     one = runs.get(1)
@@ -200,7 +200,7 @@ def report(r):
                     "%.1f MB" % (t["bytes_written"] / 1e6) if "bytes_written" in t else ""))
     # the CPU critical path: what a machine shared with other work can
     # still compare (wall seconds cannot): the map and merges' CPU spread
-    # over the workers, then the busiest worker's end tasks, then the join
+    # over the workers, then the busiest worker's end tasks, then the seal
     cp = {}
     for w, x in sorted(runs.items()):
         if not x.get("map_cpu"):
@@ -208,13 +208,13 @@ def report(r):
         mm = (sum(x["map_cpu"]) + sum(x["merge_cpu"])) / w
         per = {}
         for t in x.get("end_tasks") or []:
-            if t["task"] != "concat":
+            if t["task"] != "seal":
                 per[t.get("worker")] = per.get(t.get("worker"), 0.0) + t.get("cpu", 0.0)
         end = max(per.values()) if per else x["finish"]
-        tail = sum(t.get("cpu", 0.0) for t in x.get("end_tasks") or [] if t["task"] == "concat")
+        tail = sum(t.get("cpu", 0.0) for t in x.get("end_tasks") or [] if t["task"] == "seal")
         cp[w] = mm + end + tail
         print("%d worker%s: CPU critical path %.1f s = map and merges %.1f s / %d + the end's busiest worker %.1f s "
-              "(workers %s) + the last join %.1f s%s" % (
+              "(workers %s) + the seal %.1f s%s" % (
                   w, "s" if w > 1 else "", cp[w], mm * w, w, end, " / ".join("%.1f" % v for v in per.values()) or "-",
                   tail, "; speed-up in CPU %.2fx" % (cp[1] / cp[w]) if 1 in cp and w > 1 else ""))
     if one:
@@ -227,9 +227,8 @@ def project(r, one, two):
     side), and the end: every worker loads the top of the tree once, one
     task links the stories and corroborates while the others write the
     entities, the rest is writing shared by the workers (not before the
-    corroboration, whose bytes each other worker takes once), then the
-    join at the shared storage's speed (taken as 500 MB/s: an upper bound,
-    most of it is done while the last ranges are written)."""
+    corroboration, whose bytes each other worker takes once), each range
+    written once at its place in the records' file (no join)."""
     n, s_, f = r["articles"], r["shard_size"], r["fan_in"]
     c_map = statistics.mean(one["map_seconds"]) / s_
     md, ms = one.get("merge_documents") or [], one["merge_seconds"]
@@ -245,14 +244,13 @@ def project(r, one, two):
     w_free = sum(t.get("times", {}).get("write", 0) for t in ent)
     w_corr = sum(t.get("times", {}).get("write", 0) for t in ranges if t not in ent)
     take = max([t.get("times", {}).get("finish", 0) for t in ranges] or [0])
-    out_bytes = r["output_bytes"]
     print()
     print("measured per article: map %.3f ms, merge %.3f ms per article merged; the end at %d articles: "
           "loading the top of the tree %.1f s (each worker), the stories and the corroboration %.1f s (one task), "
           "taking them as bytes %.1f s (each other worker), writing %.1f s (entities) + %.1f s (the rest)" % (
               1e3 * c_map, 1e3 * c_merge, n, load, c_corr, take, w_free, w_corr))
-    print("| N | W | map | merges | end | join | total |")
-    print("|---:|---:|---:|---:|---:|---:|---:|")
+    print("| N | W | map | merges | end | total |")
+    print("|---:|---:|---:|---:|---:|---:|")
     for big in (n, 10 * n):
         k = big / n
         for w in (1, 2, 100):
@@ -267,16 +265,14 @@ def project(r, one, two):
                 merges += c_merge * min(big, size) * -(-nodes // w)
             if w == 1:
                 end = one["finish"] * k
-                join = 0.0
             else:
                 # the end: load, then the stories and corroboration on one
                 # worker while the others write the entities; then the rest
                 # shared, each other worker taking the bytes once
                 end = load * k + max(c_corr * k + w_corr * k / w,
                                      (c_corr + w_free + w_corr + (w - 1) * take) * k / w)
-                join = out_bytes * k / 500e6
-            print("| %d | %d | %.0f s | %.0f s | %.0f s | %.0f s | %.0f s |" % (
-                big, w, t_map, merges, end, join, t_map + merges + end + join))
+            print("| %d | %d | %.0f s | %.0f s | %.0f s | %.0f s |" % (
+                big, w, t_map, merges, end, t_map + merges + end))
 
 
 if __name__ == "__main__":

@@ -8,7 +8,9 @@ merges up to the top of the tree, and the end: for one worker, the task
 that loads the snapshots, finishes the corpus and writes all the records;
 for W workers, the task that corroborates and the ranges of the records
 (sitrep.dask.ranges), each with its loading (once per worker), finishing
-and writing, laid out on W workers' clocks as the run schedules them.
+and writing (into the records' file at its offset, or kept and placed
+there once the ranges before it have ended), laid out on W workers' clocks
+as the run schedules them, then the seal of the file.
 The ranges' records are checked, joined, against the one task's.  The map
 and merges divide by W; the end of W workers takes the latest clock.
 """
@@ -120,33 +122,58 @@ def end(sd, cpu, a, level):
         clock[0] = corr_end = sum(times.values())
         rows.append("worker 0: corroborate: %s = %.2f s CPU (%.1f MB of corroboration)" % (
             ", ".join("%s %.2f" % kv for kv in times.items()), clock[0], corr["bytes"] / 1e6))
-        free = [r for r in rs if not sd._range_needs_stories(*r)]
-        later = [r for r in rs if sd._range_needs_stories(*r)]
-        outs = {}
-        tmp = tempfile.mkdtemp(prefix="dask-phases-")  # the parts on disk, not in memory
-        for k, r in enumerate(free + later):
+        free = [i for i, r in enumerate(rs) if not sd._range_needs_stories(*r)]
+        later = [i for i, r in enumerate(rs) if sd._range_needs_stories(*r)]
+        tmp = tempfile.mkdtemp(prefix="dask-phases-")
+        out = os.path.join(tmp, "records.jsonl")
+        joining = sd._joining(out, "t")
+        ended = {}  # range -> (its clock at the end, bytes, worker, kept)
+        for k, i in enumerate(free + later):
             # the run gives the first ranges to the other workers, then each
-            # to the worker free first
+            # to the worker free first; a range is written at its offset
+            # when the ranges before it have ended by then, else kept
             k_w = k + 1 if k + 1 < w else min(range(w), key=lambda x: clock[x])
-            needs = r in later
+            needs = i in later
             start = max(clock[k_w], corr_end) if needs else clock[k_w]
+            known = all(j in ended and ended[j][0] <= start for j in range(i))
+            at = sum(ended[j][1] for j in range(i)) if known else None
             times = {}
-            outs[r] = sd.write_range(os.path.join(tmp, "%g-%g" % r), *r, "w%d" % k_w, corr if needs else None,
-                                     *level, timer=cpu, times=times)
+            got = sd.write_range(joining, *rs[i], "w%d" % k_w, corr if needs else None, *level, at=at, index=i,
+                                 timer=cpu, times=times)
             took = sum(times.values())
             clock[k_w] = start + took
-            rows.append("worker %d: range [%g, %g): %s = %.2f s CPU, %.1f MB, ends at %.2f" % (
-                k_w, r[0], r[1], ", ".join("%s %.2f" % kv for kv in times.items()), took,
-                outs[r]["bytes_written"] / 1e6, clock[k_w]))
+            ended[i] = (clock[k_w], got["bytes_written"], k_w, bool(got.get("kept")))
+            rows.append("worker %d: range [%g, %g): %s = %.2f s CPU, %.1f MB %s, ends at %.2f" % (
+                k_w, rs[i][0], rs[i][1], ", ".join("%s %.2f" % kv for kv in times.items()), took,
+                got["bytes_written"] / 1e6, "kept" if got.get("kept") else "at %d" % at, clock[k_w]))
+        # the kept ranges written at their offsets by their workers, once
+        # the ranges before them have ended (here after the worker's ranges:
+        # the same CPU on its clock; the run fits them between)
+        at = 0
+        for i in range(len(rs)):
+            end_t, nbytes, k_w, kept = ended[i]
+            if kept:
+                known_t = max(ended[j][0] for j in range(i + 1))
+                times = {}
+                sd.place(joining, at, i, *rs[i], "w%d" % k_w, None, *level, timer=cpu, times=times)
+                took = sum(times.values())
+                clock[k_w] = max(clock[k_w], known_t) + took
+                rows.append("worker %d: place [%g, %g): %.2f s CPU, ends at %.2f" % (
+                    k_w, rs[i][0], rs[i][1], took, clock[k_w]))
+            at += nbytes
+        t = cpu()
+        sd.seal(out, "t", at)
+        seal = cpu() - t
+        rows.append("seal (the last task): %.2f s CPU" % seal)
         for x in range(w):
             sd.drop("w%d" % x)
         md5 = hashlib.md5()
-        for r in rs:
-            with open(outs[r]["output"], "rb") as f:
-                for block in iter(lambda: f.read(1 << 24), b""):
-                    md5.update(block)
-            os.unlink(outs[r]["output"])
+        with open(out, "rb") as f:
+            for block in iter(lambda: f.read(1 << 24), b""):
+                md5.update(block)
+        os.unlink(out)
         os.rmdir(tmp)
+        clock = [c + (seal if c == max(clock) else 0) for c in clock]
         got = md5.hexdigest()
         same = got == ref_md5
         print("%d workers, %d ranges, identical: %s; the end's critical path %.2f s CPU (workers %s; "

@@ -59,6 +59,14 @@
 #   offer_days   a club's bid for a player, $20 million, then $35 million
 #                five days on, both from its chairman: two offers, no update
 #                (a revision is of a happening's toll).
+#   place_terms  four one-paragraph items of one day: a quake in a town
+#                named with its country's adjective, waves the quake
+#                raised at a port of the same country and province named
+#                with the country's name, a mayor elected in the country's
+#                capital, floods in a neighbouring country: the quake and
+#                the waves are one story (they share a word or two, their
+#                country and their province), the vote and the floods
+#                each their own (a shared country alone joins nothing).
 # Records are found by content (measure, value, document ids), never by id.
 # usage: cli_corpus.sh SITREP TESTS_DIR SHARED_DIR
 set -u
@@ -396,6 +404,13 @@ check offer_days "one story; a bid of \$20 million and one of \$35 million five 
 if len({d["story"] for d in docs.values()}) != 1: fail("stories %s" % {i: d["story"] for i, d in docs.items()})
 one("usd", 20000000); one("usd", 35000000)
 if conflicts: fail("conflicts %s" % [x["reason"] for x in conflicts])'
+
+pre=$base
+run place_terms
+check place_terms "the quake and the waves it raised are one story; the vote and the floods are apart" '
+s = {i: d["story"] for i, d in docs.items()}
+if s["andes_wire_quake_town"] != s["coast_radio_waves"]: fail("quake and waves apart: %s" % s)
+if len(set(s.values())) != 3: fail("stories %s" % s)'
 
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

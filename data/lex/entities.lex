@@ -192,6 +192,21 @@ called
 cautioned
 observed
 
+# Verbs whose object is a person: a name of two or more words right after
+# one is a person's ("gunmen killed Rosa Mendez", "kidnapped Tomas Rivas").
+[set victim_verbs]
+killed
+murdered
+assassinated
+kidnapped
+abducted
+executed
+wounded
+injured
+beheaded
+tortured
+shot
+
 # Two words after which a name is a person's: "according to X", "led by X".
 [set person_introducers]
 according to

@@ -27,10 +27,11 @@ workers write the entities, which need neither; the rest is then written
 in ranges on every worker, which take the stories and the corroboration
 as bytes instead of making them again.  Each worker loads the top of the
 tree once and keeps it for its next range; a worker is given the next
-range when it is free.  The ranges are joined as JSON Lines into
-`output` (a path the workers see: shared storage), those done first by a
-worker left with nothing to write while the others finish theirs.  The
-records are byte for byte those of one ``sitrep extract`` of all the
+range when it is free.  The records are written once, as JSON Lines,
+into a file beside `output` (a path the workers see: shared storage),
+each range at its offset (a range given before the ones ahead of it are
+written is kept by its worker until they are), then renamed to `output`.
+The records are byte for byte those of one ``sitrep extract`` of all the
 inputs, in the same order.
 
 With ``db=PATH`` (a SQLite database on shared storage, created when
@@ -234,29 +235,38 @@ def summary(part):
     return {k: v for k, v in part.items() if k != "snapshot"}
 
 
-def _write_records(c, part, nparts, output, durable, call=None):
+def _write_records(c, part, nparts, output, durable, call=None, at=None):
     """Part `part` of `nparts` of the records of the corpus `c`
     (sitrep_corpus_write_json_part, or what `call(write_fn)` writes:
-    blocks of whole records, about 1 MB)
-    streamed to the file `output`, written beside it and renamed into place
-    (fsync'ed first when `durable`); without `output`, returned as bytes.
-    Returns (bytes written, the records or None)."""
+    blocks of whole records, about 1 MB): streamed to the file `output`,
+    written beside it and renamed into place (fsync'ed first when
+    `durable`); with `at`, written into the file `output` (created when
+    missing, other tasks write the rest of it) from byte `at` on (a task
+    run again writes the same bytes at the same place); without `output`,
+    kept in memory.  Returns (bytes written, the blocks kept or None)."""
     lib = sitrep._lib
     got = []
-    if output:
-        d = os.path.dirname(os.path.abspath(output))
-        fd, tmp = tempfile.mkstemp(prefix=".sitrep-", dir=d)
-        f = os.fdopen(fd, "wb")
+    tmp = None
+    if output and at is not None:
+        fd = os.open(output, os.O_WRONLY | os.O_CREAT, 0o644)
+    elif output:
+        fd, tmp = tempfile.mkstemp(prefix=".sitrep-", dir=os.path.dirname(os.path.abspath(output)))
     else:
-        f = None
+        fd = -1
+    base = at or 0
 
     def write(data, length, ctx):
         try:
             block = (ctypes.c_char * length).from_address(data)
-            if f is not None:
-                f.write(block)
-            else:
+            if fd < 0:
                 got.append(bytes(block))
+            else:
+                view = memoryview(block).cast("B")
+                while view:
+                    k = os.pwrite(fd, view, base + n[0])
+                    view = view[k:]
+                    n[0] += k
+                return 0
             n[0] += length
             return 0
         except Exception as e:  # an exception cannot cross the C library
@@ -271,21 +281,23 @@ def _write_records(c, part, nparts, output, durable, call=None):
         if err:
             raise err[0]
         lib.check(st, "writing the records")
-        if f is not None:
-            f.flush()
+        if fd >= 0:
             if durable:
-                os.fsync(f.fileno())
-            f.close()
-            os.replace(tmp, output)
+                os.fsync(fd)
+            os.close(fd)
+            fd = -1
+            if tmp:
+                os.replace(tmp, output)
     except BaseException:
-        if f is not None:
-            f.close()
+        if fd >= 0:
+            os.close(fd)
+        if tmp:
             try:
                 os.unlink(tmp)
             except OSError:
                 pass
         raise
-    return n[0], (None if f is not None else b"".join(got))
+    return n[0], (None if output else got)
 
 
 # ---- the end on several workers: the records in ranges ---------------------
@@ -303,6 +315,7 @@ def _write_records(c, part, nparts, output, durable, call=None):
 # (_HELD) for the run's next task there, and is dropped at the end of the run.
 
 _HELD = {}                  # run tag -> _Held, in this worker process
+_KEPT = {}                  # (run tag, range index) -> the range's records (blocks), until placed
 _HELD_LOCK = threading.Lock()
 
 
@@ -355,6 +368,8 @@ def drop(tag):
     worker at the end of the run: client.run)."""
     with _HELD_LOCK:
         h = _HELD.pop(tag, None)
+        for k in [k for k in _KEPT if k[0] == tag]:
+            del _KEPT[k]
     if h is not None:
         with h.busy:
             h.corpus.close()
@@ -398,13 +413,16 @@ def corroborate(tag, *parts, timer=None, times=None):
             "cpu": time.thread_time() - c0, "times": dict(times), "worker": _worker_address()}
 
 
-def write_range(output, lo, hi, tag, corr, *parts, timer=None, times=None):
+def write_range(output, lo, hi, tag, corr, *parts, at=None, index=None, timer=None, times=None):
     """Task: the records whose places are in [lo, hi) of the corpus of
-    `parts` (sitrep_corpus_write_json_range), to `output` (a part file,
-    joined by :func:`concat`), else returned; `corr` (the result of
+    `parts` (sitrep_corpus_write_json_range); `corr` (the result of
     :func:`corroborate`, or None) gives the stories and the corroboration
     when the range needs them (any range but the entities) and this
-    worker's corpus has none yet."""
+    worker's corpus has none yet.  With `output` (the run's joining file)
+    and `at` (the range's first byte in it, known when the ranges before
+    it are written), written there; with `output` and no `at`, kept in
+    this worker as range `index` of the run until :func:`place` writes it
+    (its offset known); without `output`, returned."""
     t0, c0 = time.perf_counter(), time.thread_time()
     clock = timer or time.perf_counter
     times = {} if times is None else times
@@ -419,21 +437,55 @@ def write_range(output, lo, hi, tag, corr, *parts, timer=None, times=None):
             h.corroborated = True
         times["finish"] = clock() - t
         t = clock()
-        nbytes, jsonl = _write_records(c, None, None, output, durable=False,
-                                       call=lambda fn: lib.corpus_write_json_range(c._ptr, 0, lo, hi, fn, None))
+        nbytes, blocks = _write_records(c, None, None, output if at is not None else None, durable=False,
+                                        call=lambda fn: lib.corpus_write_json_range(c._ptr, 0, lo, hi, fn, None),
+                                        at=at)
         if _range_needs_corroboration(lo, hi):
             h.corroborated = True  # finished by the writer when no corroboration was given
         times["write"] = clock() - t
     finally:
         _give_back(h)
     out = {"range": (lo, hi), "bytes_written": nbytes, "times": dict(times), "worker": _worker_address()}
-    if output:
-        out["output"] = output
-    else:
-        out["jsonl"] = jsonl
+    if not output:
+        out["jsonl"] = b"".join(blocks)
+    elif at is None:
+        with _HELD_LOCK:
+            _KEPT[(tag, index)] = blocks
+        out["kept"] = True
     out["seconds"] = time.perf_counter() - t0
     out["cpu"] = time.thread_time() - c0
     return out
+
+
+def place(output, at, index, lo, hi, tag, corr, *parts, timer=None, times=None):
+    """Task: range `index` of the run `tag`, kept by the worker that wrote
+    it (:func:`write_range` without `at`), written into the joining file
+    `output` at byte `at`; a worker that does not hold it (the one that
+    wrote it died since) writes the range itself from the corpus."""
+    t0, c0 = time.perf_counter(), time.thread_time()
+    with _HELD_LOCK:
+        blocks = _KEPT.pop((tag, index), None)
+    if blocks is None:
+        out = write_range(output, lo, hi, tag, corr, *parts, at=at, timer=timer, times=times)
+        out["rewritten"] = True
+        return out
+    clock = timer or time.perf_counter
+    times = {} if times is None else times
+    t = clock()
+    n = 0
+    fd = os.open(output, os.O_WRONLY | os.O_CREAT, 0o644)
+    try:
+        for block in blocks:
+            view = memoryview(block)
+            while view:
+                k = os.pwrite(fd, view, at + n)
+                view = view[k:]
+                n += k
+    finally:
+        os.close(fd)
+    times["write"] = clock() - t
+    return {"range": (lo, hi), "bytes_written": n, "times": dict(times), "worker": _worker_address(),
+            "seconds": time.perf_counter() - t0, "cpu": time.thread_time() - c0}
 
 
 def _report(result):
@@ -480,77 +532,21 @@ def ingest(db, *parts):
     return out
 
 
-def _copy_into(dst, path, at):
-    """Copies the file at `path` into the file descriptor `dst` at offset
-    `at` (so a task run again writes the same bytes at the same place): in
-    the kernel where it can (copy_file_range), else read and written.
-    Returns the offset after it."""
-    with open(path, "rb") as src:
-        left = os.fstat(src.fileno()).st_size
-        done = 0
-        try:
-            while left > 0:
-                k = os.copy_file_range(src.fileno(), dst, left, 0, at + done)
-                if k <= 0:
-                    break
-                left -= k
-                done += k
-        except (AttributeError, OSError):
-            pass  # another file system, an older kernel: copied below from where it stopped
-        src.seek(done)
-        while True:
-            block = src.read(1 << 24)
-            if not block:
-                break
-            view = memoryview(block)
-            while view:
-                k = os.pwrite(dst, view, at + done)
-                view = view[k:]
-                done += k
-    return at + done
-
-
 def _joining(output, tag):
-    """The file the parts are joined in before it is renamed to `output`."""
+    """The file the ranges are written into before it is renamed to `output`."""
     d, name = os.path.split(os.path.abspath(output))
     return os.path.join(d, ".%s.sitrep-%s" % (name, tag))
 
 
-def join_some(output, tag, parts, at):
-    """Task: the part files `parts` (a run of the first ones done, the
-    first at byte `at` of the records) copied into their place in the
-    joining file while the other workers still write theirs, and made
-    durable; :func:`concat` copies the rest."""
+def seal(output, tag, nbytes):
+    """Task: the run's joining file, all its ranges written, cut at
+    `nbytes`, made durable and renamed to `output`."""
     t0, c0 = time.perf_counter(), time.thread_time()
-    fd = os.open(_joining(output, tag), os.O_WRONLY | os.O_CREAT, 0o644)
+    tmp = _joining(output, tag)
     try:
-        for p in parts:
-            at = _copy_into(fd, p["output"], at)
-        os.fdatasync(fd)
-    finally:
-        os.close(fd)
-    return {"seconds": time.perf_counter() - t0, "cpu": time.thread_time() - c0, "times": {},
-            "worker": _worker_address(), "bytes_written": sum(p["bytes_written"] for p in parts)}
-
-
-def concat(output, parts, tag=None, joined=0):
-    """Task: the part files, in order, into `output` (made durable, then
-    renamed into place); the part files are removed.  With `tag`, the
-    first `joined` parts are in the run's joining file already
-    (:func:`join_some`)."""
-    t0, c0 = time.perf_counter(), time.thread_time()
-    if tag is None:
-        d = os.path.dirname(os.path.abspath(output))
-        fd, tmp = tempfile.mkstemp(prefix=".sitrep-", dir=d)
-    else:
-        tmp = _joining(output, tag)
         fd = os.open(tmp, os.O_WRONLY | os.O_CREAT, 0o644)
-    try:
         try:
-            at = sum(p["bytes_written"] for p in parts[:joined])
-            for p in parts[joined:]:
-                at = _copy_into(fd, p["output"], at)
-            os.ftruncate(fd, at)
+            os.ftruncate(fd, nbytes)
             os.fsync(fd)
         finally:
             os.close(fd)
@@ -561,10 +557,7 @@ def concat(output, parts, tag=None, joined=0):
         except OSError:
             pass
         raise
-    for p in parts:
-        os.unlink(p["output"])
-    return {"seconds": time.perf_counter() - t0, "cpu": time.thread_time() - c0,
-            "bytes_written": sum(p["bytes_written"] for p in parts[joined:])}
+    return {"seconds": time.perf_counter() - t0, "cpu": time.thread_time() - c0, "bytes_written": nbytes}
 
 
 def finish(output, *parts):
@@ -577,11 +570,11 @@ def finish(output, *parts):
     with sitrep.Corpus() as c:
         for p in parts:
             c.add_snapshot(p["snapshot"])
-        nbytes, jsonl = _write_records(c, 0, 1, output, durable=True)
+        nbytes, blocks = _write_records(c, 0, 1, output, durable=True)
     if output:
         out["output"] = output
     else:
-        out["jsonl"] = jsonl
+        out["jsonl"] = b"".join(blocks)
     out["bytes_written"] = nbytes
     out["seconds"] = time.perf_counter() - t0
     out["cpu"] = time.thread_time() - c0
@@ -616,7 +609,7 @@ class Result:
         self.finish_seconds = 0.0     # the end: merging the top of the tree, finishing, writing
         self.part_seconds = []        # per task writing a part of the records
         self.part_bytes = []          # ... and the bytes each wrote
-        self.concat_seconds = 0.0     # joining the parts
+        self.seal_seconds = 0.0       # making the records' file durable and renaming it into place
         self.corroborate_seconds = 0.0  # the task corroborating (several workers)
         self.end_tasks = []           # what each task of the end reported: times ("cpu": its thread's
                                       # CPU seconds), its worker
@@ -642,8 +635,8 @@ def run(paths, client, shard_size=1000, output=None, fan_in=8, text=False, menti
     without `db`) to ``result.jsonl`` (bytes).  With one worker (or one
     shard) one task writes them all; with more, in ranges (:func:`ranges`:
     the entities, claims and events each cut in `write_parts`, default one
-    per worker) by tasks given to the workers as they come free, then
-    joined.
+    per worker) by tasks given to the workers as they come free, each
+    written at its place in the file.
     With `db` (a database path the workers can write) the articles are
     ingested into it; the records are written too when `output` is given."""
     if errors not in ("warn", "raise", "ignore"):
@@ -754,49 +747,56 @@ def run(paths, client, shard_size=1000, output=None, fan_in=8, text=False, menti
         # entities); a worker is given the next range when it is free (the
         # ranges that need the corroboration's bytes last), so the workers
         # end together; each worker loads the top of the tree once and
-        # keeps it for the run's next range there; the part files are
-        # joined in order, those done first by a worker left with no range
-        # to write while the others still write theirs (join_some), the
-        # rest at the end (concat)
+        # keeps it for the run's next range there.  The records are
+        # written once, into one joining file renamed into place at the
+        # end (seal): a range whose offset is known when it is given (the
+        # ranges before it are written) is written there by its task; one
+        # given sooner is kept by its worker and written there (place) as
+        # soon as its offset is known.
         rs = ranges(nsplit, mentions)
         free = [i for i, (lo, hi) in enumerate(rs) if not _range_needs_stories(lo, hi)]
         later = [i for i, (lo, hi) in enumerate(rs) if _range_needs_stories(lo, hi)]
-        futs = [None] * len(rs)
+        joining = _joining(output, tag) if output else None
         corr = client.submit(corroborate, tag, *kids, key="sitrep-corr-%s" % tag, retries=retries, priority=100,
                              workers=[workers[0]], allow_other_workers=True)
         busy = {corr.key: workers[0]}
         ends = distributed.as_completed([corr])
-        index = {}          # range future key -> its range
-        done = [None] * len(rs)  # what each range reported
-        joined = [0]        # the parts given to join_some tasks: the first joined[0]
-        joins = []
+        index = {}                # range future key -> its range
+        done = [None] * len(rs)   # what each range reported
+        deps = [None] * len(rs)   # the corroboration, for the ranges that take it
+        placed = [False] * len(rs)
+        places = []
+
+        def offset(i):
+            if any(d is None for d in done[:i]):
+                return None
+            return sum(d["bytes_written"] for d in done[:i])
+
+        def place_known():
+            at = 0
+            for i, d in enumerate(done):
+                if d is None:
+                    return
+                if d.get("kept") and not placed[i]:
+                    placed[i] = True
+                    lo, hi = rs[i]
+                    places.append(client.submit(
+                        place, joining, at, i, lo, hi, tag, deps[i], *kids, key="sitrep-place-%s-%d" % (tag, i),
+                        retries=retries, priority=200, workers=[d["worker"]], allow_other_workers=True))
+                at += d["bytes_written"]
 
         def give(w):
             if free:
-                i, dep = free.pop(0), None
+                i = free.pop(0)
             elif later:
-                i, dep = later.pop(0), corr
+                i = later.pop(0)
+                deps[i] = corr
             else:
-                # nothing left to write: join the parts done so far
-                k = joined[0]
-                while k < len(rs) and done[k] is not None:
-                    k += 1
-                if not output or k == joined[0] or k == len(rs):
-                    return
-                at = sum(done[j]["bytes_written"] for j in range(joined[0]))
-                f = client.submit(join_some, output, tag, [done[j] for j in range(joined[0], k)], at,
-                                  key="sitrep-join-%s-%d" % (tag, k), retries=retries, priority=100,
-                                  workers=[w], allow_other_workers=True)
-                joined[0] = k
-                joins.append(f)
-                busy[f.key] = w
-                ends.add(f)
                 return
             lo, hi = rs[i]
-            part_out = "%s.part-%03d" % (output, i) if output else None
-            f = client.submit(write_range, part_out, lo, hi, tag, dep, *kids, key="sitrep-range-%s-%d" % (tag, i),
-                              retries=retries, priority=100, workers=[w], allow_other_workers=True)
-            futs[i] = f
+            f = client.submit(write_range, joining, lo, hi, tag, deps[i], *kids, at=offset(i) if output else None,
+                              index=i, key="sitrep-range-%s-%d" % (tag, i), retries=retries, priority=100,
+                              workers=[w], allow_other_workers=True)
             index[f.key] = i
             busy[f.key] = w
             ends.add(f)
@@ -808,33 +808,43 @@ def run(paths, client, shard_size=1000, output=None, fan_in=8, text=False, menti
                 w = busy.pop(f.key)
                 if f.key in index:
                     done[index[f.key]] = f.result()  # raises what the task raised, after its retries
+                    f.release()  # what it kept is placed from the worker (or written again)
+                    if output:
+                        place_known()
                 elif f.status != "finished":
                     f.result()  # raises (the corroboration's bytes are not brought here)
                 give(w)
             # the corroboration's bytes stay on the workers: the client takes what it reported
-            got = client.gather([client.submit(_report, corr, key="sitrep-corr-report-%s" % tag)] + futs)
-            join_out = client.gather(joins)
+            corr_out = client.submit(_report, corr, key="sitrep-corr-report-%s" % tag).result()
+            placed_out = client.gather(places)
+            if output:
+                fin = client.submit(seal, output, tag, sum(d["bytes_written"] for d in done),
+                                    key="sitrep-seal-%s" % tag, retries=retries, priority=100)
+                out = fin.result()
+                out["output"] = output
+        except BaseException:
+            if output:
+                try:
+                    os.unlink(joining)
+                except OSError:
+                    pass
+            raise
         finally:
             try:
                 client.run(drop, tag)
             except Exception:
                 pass
-        corr_out, done_parts = got[0], got[1:]
         res.corroborate_seconds = corr_out["seconds"]
         res.end_tasks = [dict(corr_out, task="corroborate")] + [
-            {k: v for k, v in dict(p, task="range").items() if k != "jsonl"} for p in done_parts]
-        res.end_tasks += [dict(j, task="join") for j in join_out]
+            {k: v for k, v in dict(p, task="range").items() if k != "jsonl"} for p in done]
+        res.end_tasks += [dict(p, task="place") for p in placed_out]
         if output:
-            fin = client.submit(concat, output, futs, tag, joined[0], key="sitrep-concat-%s" % tag, retries=retries,
-                                priority=100)
-            out = fin.result()
-            out["output"] = output
-            res.concat_seconds = out["seconds"]
-            res.end_tasks.append(dict(out, task="concat"))
+            res.seal_seconds = out["seconds"]
+            res.end_tasks.append(dict(out, task="seal"))
         else:
-            out = {"jsonl": b"".join(p["jsonl"] for p in done_parts)}
-        res.part_seconds = [p["seconds"] for p in done_parts]
-        res.part_bytes = [p["bytes_written"] for p in done_parts]
+            out = {"jsonl": b"".join(p["jsonl"] for p in done)}
+        res.part_seconds = [p["seconds"] for p in done]
+        res.part_bytes = [p["bytes_written"] for p in done]
         res.finish_seconds = time.perf_counter() - t0 - res.merges_done
     if ing is not None:
         got = ing.result()

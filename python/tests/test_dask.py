@@ -135,16 +135,17 @@ def test_json_lines_are_cut_between_lines(cluster, generated):
     assert res.jsonl == want
 
 
-def test_a_worker_killed_during_the_map_changes_nothing(cluster, generated):
-    text = os.path.join(generated, "text")
-    inputs = corpus_sets() + [text]
-    want, _, _ = cli("extract", *inputs)
+def _run_killing_a_worker(cluster, prefixes, inputs, delay=0.0, **kw):
+    """sitrep.dask.run(inputs, **kw) on the cluster, a worker killed
+    (SIGKILL) `delay` seconds after it is seen running a task whose key
+    starts with one of `prefixes`; checks that the run went through and
+    that the nanny started the killed worker again; returns the result."""
     pids = cluster.client.run(os.getpid)
     box = {}
 
     def go():
         try:
-            box["res"] = sitrep.dask.run(inputs, cluster.client, shard_size=60)
+            box["res"] = sitrep.dask.run(inputs, cluster.client, **kw)
         except BaseException as e:  # reported below
             box["err"] = e
 
@@ -153,86 +154,86 @@ def test_a_worker_killed_during_the_map_changes_nothing(cluster, generated):
     killed = None
     deadline = time.time() + 120
     while killed is None and time.time() < deadline and th.is_alive():
-        busy = cluster.client.processing()
-        for addr, keys in busy.items():
-            if any(str(k).startswith("sitrep-map-") for k in keys) and addr in pids:
-                time.sleep(0.05)  # well into the task
-                os.kill(pids[addr], signal.SIGKILL)
-                killed = addr
-                break
-        time.sleep(0.005)
-    th.join(300)
-    assert killed, "no map task was seen running"
-    assert "err" not in box, box.get("err")
-    res = box["res"]
-    assert res.ok and res.jsonl == want
-    # the nanny started the killed worker again: two workers, one new
-    cluster.client.wait_for_workers(2, timeout=120)
-    assert set(cluster.client.run(os.getpid).values()) != set(pids.values())
-
-
-def test_a_worker_killed_while_the_records_are_written_changes_nothing(cluster, generated, tmp_path):
-    """The end: one task corroborates while the other worker writes the
-    entities, and the ranges are given to the workers as they
-    come free; a worker killed in the middle of one of those tasks (its
-    corpus, kept for its next range, dies with it) is replaced, and the
-    records are still those of one extract."""
-    jsonl = os.path.join(generated, "articles.jsonl")
-    inputs = corpus_sets() + [jsonl]
-    want, _, _ = cli("extract", *inputs)
-    out = tmp_path / "records.jsonl"
-    pids = cluster.client.run(os.getpid)
-    box = {}
-
-    def go():
-        try:
-            box["res"] = sitrep.dask.run(inputs, cluster.client, shard_size=100, output=str(out))
-        except BaseException as e:  # reported below
-            box["err"] = e
-
-    th = threading.Thread(target=go)
-    th.start()
-    killed = None
-    deadline = time.time() + 120
-    while killed is None and time.time() < deadline and th.is_alive():
-        busy = cluster.client.processing()
-        for addr, keys in busy.items():
-            if any(str(k).startswith(("sitrep-range-", "sitrep-corr-")) for k in keys) and addr in pids:
+        for addr, keys in cluster.client.processing().items():
+            if any(str(k).startswith(prefixes) for k in keys) and addr in pids:
+                time.sleep(delay)  # well into the task
                 os.kill(pids[addr], signal.SIGKILL)
                 killed = addr
                 break
         time.sleep(0.002)
     th.join(300)
-    assert killed, "no task of the end was seen running"
+    assert killed, "no task %s was seen running" % (prefixes,)
     assert "err" not in box, box.get("err")
-    res = box["res"]
-    assert res.ok and out.read_bytes() == want
-    assert {"corroborate", "range", "concat"} <= {t["task"] for t in res.end_tasks} <= {
-        "corroborate", "range", "join", "concat"}
-    assert not [n for n in os.listdir(tmp_path) if n != "records.jsonl"]  # no part or joining file left
+    # two workers again, one of them new
     cluster.client.wait_for_workers(2, timeout=120)
     assert set(cluster.client.run(os.getpid).values()) != set(pids.values())
+    return box["res"]
 
 
-def test_parts_joined_early_and_at_the_end_are_the_parts_in_order(tmp_path):
-    """join_some copies a run of the first parts done into their place in
-    the joining file (at their offset: a task run again writes the same
-    bytes there), concat the rest, and renames it into place."""
+def test_a_worker_killed_during_the_map_changes_nothing(cluster, generated):
+    inputs = corpus_sets() + [os.path.join(generated, "text")]
+    want, _, _ = cli("extract", *inputs)
+    res = _run_killing_a_worker(cluster, ("sitrep-map-",), inputs, delay=0.05, shard_size=60)
+    assert res.ok and res.jsonl == want
+
+
+def test_a_worker_killed_while_the_records_are_written_changes_nothing(cluster, generated, tmp_path):
+    """The end: one task corroborates while the other worker writes the
+    entities, and the ranges are given to the workers as they come free; a
+    worker killed in the middle of one of those tasks (its corpus, kept
+    for its next range, and the ranges it kept until their offsets were
+    known, die with it) is replaced, and the records are still those of
+    one extract."""
+    inputs = corpus_sets() + [os.path.join(generated, "articles.jsonl")]
+    want, _, _ = cli("extract", *inputs)
+    out = tmp_path / "records.jsonl"
+    res = _run_killing_a_worker(cluster, ("sitrep-range-", "sitrep-corr-", "sitrep-place-"), inputs,
+                                shard_size=100, output=str(out))
+    assert res.ok and out.read_bytes() == want
+    assert {"corroborate", "range", "seal"} <= {t["task"] for t in res.end_tasks} <= {
+        "corroborate", "range", "place", "seal"}
+    assert not [n for n in os.listdir(tmp_path) if n != "records.jsonl"]  # no joining file left
+
+
+def test_ranges_kept_and_written_at_their_offsets_are_the_records_in_order(tmp_path):
+    """Each range written once into the joining file: at its offset when
+    that is known as it is given (write_range with `at`), else kept by its
+    worker and written there once it is (place); a place run where the
+    range is not kept (its worker died) writes the range again from the
+    corpus; seal cuts, syncs and renames the file."""
+    sets = corpus_sets()
+    want, _, _ = cli("extract", *sets)
+    parts = [sitrep.dask.map_shard(i, u, {}) for i, u in enumerate(sitrep.dask.plan(sets, 5))]
     out = str(tmp_path / "records.jsonl")
-    texts = [b"a" * 5, b"", b"bcd\n" * 1000, b"e\n", b"fg" * 70000]
-    parts = []
-    for i, t in enumerate(texts):
-        p = "%s.part-%03d" % (out, i)
-        with open(p, "wb") as f:
-            f.write(t)
-        parts.append({"output": p, "bytes_written": len(t)})
-    sitrep.dask.join_some(out, "t1", parts[:2], 0)
-    sitrep.dask.join_some(out, "t1", parts[2:4], 5)
-    sitrep.dask.join_some(out, "t1", parts[2:4], 5)  # run again after a worker died
-    got = sitrep.dask.concat(out, parts, "t1", 4)
-    assert got["bytes_written"] == len(texts[4])
+    joining = sitrep.dask._joining(out, "t1")
+    rs = sitrep.dask.ranges(2)
+    corr = sitrep.dask.corroborate("t1", *parts)
+    kept, at = [], 0
+    try:
+        for i, (lo, hi) in enumerate(rs):
+            dep = corr if sitrep.dask._range_needs_stories(lo, hi) else None
+            if i % 2:  # offset "not known yet": kept
+                r = sitrep.dask.write_range(joining, lo, hi, "t1", dep, *parts, index=i)
+                assert r.get("kept")
+                kept.append((i, at, dep))
+            else:
+                r = sitrep.dask.write_range(joining, lo, hi, "t1", dep, *parts, at=at, index=i)
+                assert not r.get("kept")
+            at += r["bytes_written"]
+        assert len(kept) > 2
+        for n, (i, pos, dep) in enumerate(reversed(kept)):
+            if n == 1:  # its worker died: another writes it from the corpus
+                sitrep.dask._KEPT.pop(("t1", i))
+            r = sitrep.dask.place(joining, pos, i, *rs[i], "t1", dep, *parts)
+            assert bool(r.get("rewritten")) == (n == 1)
+        assert not [k for k in sitrep.dask._KEPT if k[0] == "t1"]
+    finally:
+        sitrep.dask.drop("t1")
+    with open(joining, "ab") as f:
+        f.write(b"left by a task run twice")  # cut off by seal
+    assert sitrep.dask.seal(out, "t1", at)["bytes_written"] == at
     with open(out, "rb") as f:
-        assert f.read() == b"".join(texts)
+        assert f.read() == want
     assert os.listdir(tmp_path) == ["records.jsonl"]
 
 

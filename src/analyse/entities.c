@@ -134,6 +134,7 @@ typedef struct ent_state {
     sr_buf refs;             /* place_ref per cand: the place it is measured from */
     bool second;             /* the second reading is under way */
     place_limits lim;        /* entities.lex: place_limits */
+    double near_c2, nearby_c2; /* lim.near_km and lim.nearby_km as squared chords (anchor_nearness) */
 } ent_state;
 
 /* "X, 15 km south of Y": the place Y that cand X is measured from, as its
@@ -920,7 +921,15 @@ static size_t person_span(ent_state *st, cand *c, size_t t0, size_t c0)
 
 /* Tries [u0, u1) as a person from its context; true when it is one.
  * chunk0: where a title may start; c0: the chunk's first unit. */
+static bool try_person_by(ent_state *st, size_t u0, size_t u1, size_t chunk0, size_t c0, bool coord);
 static bool try_person(ent_state *st, size_t u0, size_t u1, size_t chunk0, size_t c0)
+{
+    return try_person_by(st, u0, u1, chunk0, c0, false);
+}
+
+/* try_person; `coord`: the name is joined by "and" or "or" to another
+ * person's name ("Rosa Mendez and Juan Perez"), evidence of its own */
+static bool try_person_by(ent_state *st, size_t u0, size_t u1, size_t chunk0, size_t c0, bool coord)
 {
     /* the cheap test first: could these words be a name at all? */
     if (!looks_like_name(st, u0, u1, true))
@@ -931,22 +940,29 @@ static bool try_person(ent_state *st, size_t u0, size_t u1, size_t chunk0, size_
     if (!by_title && u0 > 0 && u0 == chunk0 && role_noun(st, u0 - 1))
         by_title = true, t0 = u0 - 1, lower = true;
     size_t r0 = 0, r1 = 0;
-    bool appos = appositive_role(st, u1, &r0, &r1) ||
-                 role_before(st, by_title ? t0 : u0, &r0, &r1);
+    bool appos = appositive_role(st, u1, &r0, &r1);
+    bool before = !appos && role_before(st, by_title ? t0 : u0, &r0, &r1);
+    appos = appos || before;
+    /* "his son, Ahmed,": a given name alone set off after a role noun */
+    bool alone = before && u1 == u0 + 1 && (st->u[u0].flags & U_CAP) &&
+                 sr_wordset_has(&sr_given_names, st->src + st->u[u0].start, st->u[u0].end - st->u[u0].start);
     bool speech_after = u1 < st->nu && UNIT_IS(st, u1, PERSON_VERBS) &&
                         !(st->u[u1].flags & U_BREAK);
-    /* "told X", "according to X", "led by X" */
+    /* "told X", "according to X", "led by X", "killed X Y" (a name of two
+     * words or more) */
     bool speech_before = u0 == chunk0 && u0 > 0 && !(st->u[u0].flags & U_BREAK) &&
                          (UNIT_IS(st, u0 - 1, PERSON_VERBS) ||
+                          (u1 - u0 >= 2 && (st->u[u0 - 1].flags & U_LOWER) &&
+                           UNIT_IS(st, u0 - 1, VICTIM_VERBS)) ||
                           (u0 > 1 && unit_phrase(st, u0 - 2, SR_LEX_ENTITIES_PERSON_INTRODUCERS) == 2));
-    if (!looks_like_name(st, u0, u1, by_title))
+    if (!looks_like_name(st, u0, u1, by_title || alone))
         return false;
     /* a known given name before another name: "Ahmed al-Sharaa" */
     bool given = u1 - u0 >= 2 && (st->u[u0].flags & U_CAP) &&
                  sr_wordset_has(&sr_given_names, st->src + st->u[u0].start,
                                 st->u[u0].end - st->u[u0].start) &&
                  !(st->u[u0 + 1].flags & U_FUNC);
-    if (!(by_title || appos || speech_after || speech_before || given))
+    if (!(by_title || appos || speech_after || speech_before || given || coord))
         return false;
     uint32_t e = person_entity(st, u0, u1);
     if (e == UINT32_MAX)
@@ -966,7 +982,8 @@ static bool try_person(ent_state *st, size_t u0, size_t u1, size_t chunk0, size_
         size_t s0 = capital_title ? m0 : t0;
         if (!capital_title && lower && t0 > 0 && !(st->u[t0].flags & U_BREAK) &&
             !(st->u[t0 - 1].flags & U_FUNC) &&
-            !UNIT_IS(st, t0 - 1, ARTICLES) && !UNIT_IS(st, t0 - 1, ROLE_STOPS))
+            !UNIT_IS(st, t0 - 1, ARTICLES) && !UNIT_IS(st, t0 - 1, ROLE_STOPS) &&
+            !UNIT_IS(st, t0 - 1, VICTIM_VERBS) && !UNIT_IS(st, t0 - 1, PERSON_VERBS))
             s0 = t0 - 1;
         set_role(st, e, s0, u0, lower ? 2 : 1);
         /* "Iranian Foreign Minister X": the person's country */
@@ -1298,6 +1315,78 @@ static bool ordinal_unit(const ent_state *st, size_t i)
     return sr_ordinal_digits(st->src + st->u[i].start, st->u[i].end - st->u[i].start);
 }
 
+/* Is unit i a lower-case role noun, singular or plural ("bodyguard",
+ * "farmers", "policemen")? */
+static bool role_noun_any(const ent_state *st, size_t i)
+{
+    if (i >= st->nu || !(st->u[i].flags & U_LOWER))
+        return false;
+    if (role_noun(st, i))
+        return true;
+    const char *w = st->src + st->u[i].start;
+    size_t n = st->u[i].end - st->u[i].start;
+    char buf[32];
+    if (n < 4 || n >= sizeof buf)
+        return false;
+    memcpy(buf, w, n);
+    if ((buf[n - 1] | 0x20) == 's')
+        n--; /* "farmers" */
+    else if ((buf[n - 2] | 0x20) == 'e' && (buf[n - 1] | 0x20) == 'n' && (buf[n - 3] | 0x20) == 'm')
+        buf[n - 2] = 'a'; /* "policemen" */
+    else
+        return false;
+    bool lower = false;
+    uint64_t key = sr_namekey_of(buf, n);
+    return key && is_title_key(key, &lower) && lower;
+}
+
+/* Does the name [u0, u1) open with a known given name? */
+static bool given_first(const ent_state *st, size_t u0, size_t u1)
+{
+    return u1 > u0 + 1 && (st->u[u0].flags & U_CAP) &&
+           sr_wordset_has(&sr_given_names, st->src + st->u[u0].start, st->u[u0].end - st->u[u0].start);
+}
+
+/* The run of segments [i, j) over units [r0, r1) as two people's names
+ * joined by a lower-case "and" or "or" at a segment of its own: each side
+ * of two or more capitalised words that could be a name (no organisation
+ * head, not one known place), one side opening with a given name.  Adds
+ * both and returns true; false, adding nothing, otherwise. */
+static bool coordinated_people(ent_state *st, const seg *segs, size_t i, size_t j, size_t r0,
+                               size_t r1, size_t c0)
+{
+    size_t a = SIZE_MAX, sa = 0;
+    for (size_t k = i; k < j && a == SIZE_MAX; k++) {
+        size_t u = segs[k].u0;
+        if (segs[k].type == S_NONE && u > r0 && u + 2 < r1 && (st->u[u].flags & U_LOWER) &&
+            UNIT_IS(st, u, COORDINATORS))
+            a = u, sa = k;
+    }
+    /* "Policemen Gabriel Garay and ...": a common word before a given
+     * name opening the run is no part of the name */
+    while (a != SIZE_MAX && r0 + 2 < a && is_common_word(st, r0) && !given_first(st, r0, a) &&
+           given_first(st, r0 + 1, a))
+        r0++;
+    if (a == SIZE_MAX || a < r0 + 2)
+        return false;
+    /* a side that is one known place ("Bosnia", "Santa Rosa") is none */
+    if ((segs[i].type == S_PLACE && segs[i].u1 == a && !soft_place(st, &segs[i])) ||
+        (segs[sa + 1].type == S_PLACE && segs[sa + 1].u1 == r1 && !soft_place(st, &segs[sa + 1])))
+        return false;
+    /* "gunmen shot X Y and Z W", "the farmers X Y and Z W": the verb's
+     * objects, the role's holders are people */
+    bool object = r0 == c0 && r0 > 0 && !(st->u[r0].flags & U_BREAK) &&
+                  (st->u[r0 - 1].flags & U_LOWER) &&
+                  (UNIT_IS(st, r0 - 1, VICTIM_VERBS) || role_noun_any(st, r0 - 1));
+    if (!looks_like_name(st, r0, a, false) || !looks_like_name(st, a + 1, r1, false) ||
+        !(object || given_first(st, r0, a) || given_first(st, a + 1, r1)) ||
+        named_kind_of_place(st, r0))
+        return false;
+    try_person_by(st, r0, a, c0, c0, true);
+    try_person_by(st, a + 1, r1, a + 1, c0, true);
+    return true;
+}
+
 static void read_chunk(ent_state *st, size_t c0, size_t c1)
 {
     seg segs[SR_MAX_SEGS];
@@ -1495,10 +1584,12 @@ static void read_chunk(ent_state *st, size_t c0, size_t c1)
                 r0++;
             /* a known given name first makes the run a name to try even
              * when every word of it is also a town ("Philip Hammond") */
-            if (!unknown && r1 > r0 + 1 && (st->u[r0].flags & U_CAP) &&
+            size_t ra, rb;
+            if (!unknown && (st->u[r0].flags & U_CAP) &&
                 sr_wordset_has(&sr_given_names, st->src + st->u[r0].start,
                                st->u[r0].end - st->u[r0].start) &&
-                !(segs[i].type == S_PLACE && !soft_place(st, &segs[i])))
+                ((r1 > r0 + 1 && !(segs[i].type == S_PLACE && !soft_place(st, &segs[i]))) ||
+                 (r1 == r0 + 1 && role_before(st, r0, &ra, &rb)))) /* "his driver, Omar," */
                 unknown = true;
             /* a person's name may hold place names: "Jordan Nkosi"; not
              * after "the village of" */
@@ -1511,6 +1602,27 @@ static void read_chunk(ent_state *st, size_t c0, size_t c1)
                 context_place(st, r0, r1)) {
                 add_cand(st, r0, r1, C_CTXPLACE, 0, span_key(st, r0, r1));
                 i = j;
+                continue;
+            }
+            /* "Rosa Mendez and Juan Perez", "Ortega or Luis Bermudez": two
+             * names joined by "and" or "or", each of two or more words,
+             * one opening with a given name, are two people */
+            if (unknown && coordinated_people(st, segs, i, j, r0, r1, c0)) {
+                i = j;
+                continue;
+            }
+            /* "leader Gilda Perez in Guatemala": a name ends before a
+             * lower-case connective, and what follows it is read on its own */
+            size_t cut = SIZE_MAX;
+            for (size_t k = i + 1; unknown && k + 1 < j && cut == SIZE_MAX; k++) {
+                size_t u = segs[k].u0;
+                if (segs[k].type == S_NONE && (st->u[u].flags & U_LOWER) &&
+                    (st->u[u].flags & U_CONNECT) && !(st->u[u].flags & U_PARTICLE) && u >= r0 + 2 &&
+                    !UNIT_IS(st, u, PERSON_LINKS))
+                    cut = k;
+            }
+            if (cut != SIZE_MAX && try_person(st, r0, segs[cut].u0, c0, c0)) {
+                i = cut + 1;
                 continue;
             }
             /* "Middle East Tobias Ellwood": a given name starting a
@@ -1838,28 +1950,50 @@ static void unit_point(double lat, double lon, double v[3])
     v[2] = sin(lat * r);
 }
 
-/* The distance from p to the nearest place of the first reading named
- * otherwise than c: the anchor of the shortest chord, measured. */
-static double nearest_anchor(const ent_state *st, const cand *c, const sr_place *p)
+/* The squared chord between two points km apart on the sphere of
+ * km_between. */
+static double chord2_of_km(double km)
+{
+    double h = 2 * sin(km / (2 * 6371));
+    return h * h;
+}
+
+/* How near p lies to the nearest place of the first reading named
+ * otherwise than c: 2 within near_km, 1 within nearby_km, else 0.  The
+ * anchor of the shortest chord is the nearest; its chord alone tells on
+ * which side of a limit it lies, unless it is within a millionth of the
+ * limit: that one is measured (km_between) as it always was. */
+static int anchor_nearness(const ent_state *st, const cand *c, const sr_place *p)
 {
     size_t n = SR_VEC_COUNT(&st->anchors, place_anchor);
     const place_anchor *a = (const place_anchor *)(const void *)st->anchors.data;
     double v[3], best = 5; /* chord lengths squared are at most 4 */
     size_t bi = n;
-    if (n == 0)
-        return 1e9;
-    unit_point(p->lat, p->lon, v);
-    for (size_t i = 0; i < n; i++) {
-        if (a[i].key == c->key)
-            continue;
-        double dx = v[0] - a[i].x, dy = v[1] - a[i].y, dz = v[2] - a[i].z;
-        double d2 = dx * dx + dy * dy + dz * dz;
-        if (d2 < best || bi == n) {
-            best = d2;
-            bi = i;
+    double d = 1e9;
+    if (n > 0) {
+        unit_point(p->lat, p->lon, v);
+        for (size_t i = 0; i < n; i++) {
+            if (a[i].key == c->key)
+                continue;
+            double dx = v[0] - a[i].x, dy = v[1] - a[i].y, dz = v[2] - a[i].z;
+            double d2 = dx * dx + dy * dy + dz * dz;
+            if (d2 < best || bi == n) {
+                best = d2;
+                bi = i;
+            }
         }
     }
-    return bi == n ? 1e9 : km_between(p->lat, p->lon, a[bi].lat, a[bi].lon);
+    if (bi < n) {
+        const double lo = 1 - 1e-6, hi = 1 + 1e-6;
+        if (best < st->near_c2 * lo)
+            return 2;
+        if (best > st->near_c2 * hi && best > st->nearby_c2 * hi)
+            return 0;
+        if (best > st->near_c2 * hi && best < st->nearby_c2 * lo)
+            return 1;
+        d = km_between(p->lat, p->lon, a[bi].lat, a[bi].lon);
+    }
+    return d < st->lim.near_km ? 2 : d < st->lim.nearby_km ? 1 : 0;
 }
 
 static double place_score(const ent_state *st, const cand *c, const sr_place *p,
@@ -1927,8 +2061,7 @@ static double place_score(const ent_state *st, const cand *c, const sr_place *p,
         s += 3 + (w > 6 ? 6 : w) * 0.5;
     /* of namesakes, the one near the other places the document names */
     if (p->kind != SR_PLACE_COUNTRY && st->second && !isnan(p->lat)) {
-        double d = nearest_anchor(st, c, p);
-        s += d < st->lim.near_km ? 2 : d < st->lim.nearby_km ? 1 : 0;
+        s += anchor_nearness(st, c, p);
     }
     if (p->admin1_code && admin1_seen(st, p->admin1_code))
         s += 3;
@@ -1936,7 +2069,7 @@ static double place_score(const ent_state *st, const cand *c, const sr_place *p,
         s += strcmp(stated, p->country) == 0 ? 40 : -40;
     /* named by its own name, not by a historical or foreign alternate
      * ("Pokrovsk" the Ukrainian town, not Engels's old name) */
-    if (*ok && ncands > 1 && p->name && sr_namekey_of(p->name, strlen(p->name)) == c->key)
+    if (*ok && ncands > 1 && p->name && sr_gaz_name_key(st->gaz, p->id) == c->key)
         s += 3;
     return s;
 }
@@ -3429,6 +3562,8 @@ sitrep_status sr_entities(sitrep_doc *doc)
                             SR_LEXK_ENTITIES_PLACE_LIMITS_NEARBY_KM,
                             SR_LEXK_ENTITIES_PLACE_LIMITS_DISTANCE_PERCENT,
                             SR_LEXK_ENTITIES_PLACE_LIMITS_DISTANCE_MARGIN_KM};
+    st.near_c2 = chord2_of_km(st.lim.near_km);
+    st.nearby_c2 = chord2_of_km(st.lim.nearby_km);
     sr_buf_init(&st.units, doc->mem);
     sr_buf_init(&st.norm, doc->mem);
     sr_buf_init(&st.ids, doc->mem);

@@ -1222,42 +1222,18 @@ static size_t dash_aside_end(const sr_context *c, size_t k, size_t hi)
     return k;
 }
 
-/* The end of a person's name at token k: a person entity's mention, or a
- * run of up to four capitalised words opening with a given name that no
- * entity, class or function word claims ("Amadou Keita" where the names
- * stage knew no such person; in text in capitals, as the truecaser cased
- * it); k when there is none. */
-static size_t name_run(const sr_context *c, size_t k, size_t hi, bool loose);
+/* The end of a person's name at token k: the end of the person
+ * entity's mention there (the names stage finds people from their
+ * evidence: titles, roles, given names, coordination with other names),
+ * or k when there is none. */
 static size_t name_end(const sr_context *c, size_t k, size_t hi)
 {
-    return name_run(c, k, hi, false);
-}
-
-/* name_end; `loose`: any such run, in a list of names ("X, Keita and
- * Sow") */
-static size_t name_run(const sr_context *c, size_t k, size_t hi, bool loose)
-{
     const sr_entity *en = sr_entity_at(c, k, NULL);
-    if (en) {
-        if (en->e.kind != SITREP_ENTITY_PERSON)
-            return k;
-        int32_t m = c->at[k].mention;
-        size_t e = k;
-        while (e < hi && c->at[e].mention == m)
-            e++;
-        return e;
-    }
-    /* it opens with a given name: "Malian Army Chief" is none */
-    if (!sr_tok_word(c, k) ||
-        (!loose && !sr_wordset_has(&sr_given_names, c->src + c->tok[k].start, c->tok[k].end - c->tok[k].start)))
+    if (en == NULL || en->e.kind != SITREP_ENTITY_PERSON)
         return k;
+    int32_t m = c->at[k].mention;
     size_t e = k;
-    while (e < hi && e < k + 4 && sr_tok_word(c, e) && (c->tok[e].flags & SITREP_TOKF_CAP) &&
-           !(c->tok[e].flags & (SITREP_TOKF_SENT_START | SITREP_TOKF_ALLCAPS)) && c->at[e].mention < 0 &&
-           c->at[e].figure < 0 && c->at[e].time < 0 && !sr_tok_flag(c, e, SR_WI_EVENT) &&
-           !sr_tok_class(c, e, SR_LEX_EVENTS_ONE_WORD) && !sr_tok_class(c, e, SR_LEX_EVENTS_VICTIM_DET) &&
-           !sr_tok_class(c, e, SR_LEX_EVENTS_PERSON_OBJECT) &&
-           !sr_wordset_has(&sr_function_words, c->src + c->tok[e].start, c->tok[e].end - c->tok[e].start))
+    while (e < hi && c->at[e].mention == m)
         e++;
     return e;
 }
@@ -1285,7 +1261,7 @@ static size_t apposition_end(const sr_context *c, size_t k, size_t hi)
             if (sr_tok_is(c, r, "and"))
                 r++;
             for (size_t w = r; w < hi && w < r + 4; w++)
-                if (name_run(c, w, hi, true) > w)
+                if (name_end(c, w, hi) > w)
                     return q;
             return k;
         }
@@ -1369,17 +1345,19 @@ static double victims_list(const sr_context *c, size_t k, size_t hi, size_t *sto
     if (sr_tok_is(c, k, "of"))
         k++;
     while (k < hi && items < 12) {
-        /* a title before a name: "Dr X", "Senator X", "opposition leader X"
-         * (up to three words) */
-        for (size_t w = 1; w <= 3 && k + w < hi; w++) {
+        /* a title before a name: "Dr X", "Senator X", "opposition leader X",
+         * "Guatemalan social democratic leader X" (up to four words) */
+        for (size_t w = 1; w <= 4 && k + w < hi; w++) {
             const sr_entity *nx = sr_entity_at(c, k + w, NULL);
             size_t q = k;
-            while (q < k + w && sr_tok_word(c, q) && c->at[q].mention < 0 && c->at[q].figure < 0 &&
+            while (q < k + w && sr_tok_word(c, q) &&
+                   (c->at[q].mention < 0 || sr_entity_at(c, q, NULL)->e.kind == SITREP_ENTITY_NATIONALITY) &&
+                   c->at[q].figure < 0 &&
                    !sr_tok_class(c, q, SR_LEX_EVENTS_ONE_WORD) && !sr_tok_class(c, q, SR_LEX_EVENTS_VICTIM_DET) &&
                    !sr_tok_is(c, q, "and") &&
                    !sr_wordset_has(&sr_function_words, c->src + c->tok[q].start, c->tok[q].end - c->tok[q].start))
                 q++;
-            if (q == k + w && ((nx && nx->e.kind == SITREP_ENTITY_PERSON) || (!nx && name_end(c, k + w, hi) > k + w))) {
+            if (q == k + w && nx && nx->e.kind == SITREP_ENTITY_PERSON) {
                 k += w;
                 break;
             }
@@ -1388,7 +1366,6 @@ static double victims_list(const sr_context *c, size_t k, size_t hi, size_t *sto
         }
         int32_t f = c->at[k].figure;
         const sr_entity *en = sr_entity_at(c, k, NULL);
-        size_t ne = en ? k : name_run(c, k, hi, person);
         person = false;
         if (f >= 0) {
             n += c->figs[f].low;
@@ -1402,12 +1379,6 @@ static double victims_list(const sr_context *c, size_t k, size_t hi, size_t *sto
             int32_t m = c->at[k].mention;
             while (k < hi && c->at[k].mention == m)
                 k++;
-            person = true;
-        } else if (ne > k) {
-            /* a name the names stage did not know */
-            if (!named)
-                n += 1;
-            k = ne;
             person = true;
         } else if (sr_tok_class(c, k, SR_LEX_EVENTS_ONE_WORD) || sr_tok_class(c, k, SR_LEX_EVENTS_VICTIM_DET)) {
             if (!sr_tok_class(c, k, SR_LEX_EVENTS_ONE_WORD) && k + 1 < hi && c->at[k + 1].figure >= 0) {

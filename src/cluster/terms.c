@@ -7,7 +7,12 @@
  * ("the", "of") are no terms and part two words.  A capitalised word
  * inside a sentence (a name) counts rules.name_weight times.  The first
  * rules.terms_cap distinct terms in reading order are kept, with their
- * counts: the title and the lead say what happened.
+ * counts: the title and the lead say what happened.  Then, within the
+ * same cap, the country of the places and nationalities it names and the
+ * province of its places, each once, as terms of their own: "the Chilean
+ * town of Illapel" and "Coquimbo, Chile" share no word, yet name one
+ * country and one province (a one-sentence item rarely repeats a name; a
+ * long article has spent its terms on its own words by then).
  *
  * The terms depend only on the article, never on the corpus: their
  * weights (TF-IDF) are worked out when the corpus is finished, from the
@@ -51,6 +56,19 @@ static void term_add(term_acc *a, uint64_t h64, unsigned weight)
     a->at[k] = (uint16_t)a->n;
     a->hash[a->n] = h;
     a->count[a->n++] = weight;
+}
+
+/* Adds a term once: a count of 1 however often it is added. */
+static void term_once(term_acc *a, uint64_t h64)
+{
+    uint32_t h = (uint32_t)(h64 ^ (h64 >> 32));
+    if (!h)
+        h = 1;
+    size_t k = h & (TERM_SLOTS - 1);
+    while (a->keys[k] && a->keys[k] != h)
+        k = (k + 1) & (TERM_SLOTS - 1);
+    if (!a->keys[k])
+        term_add(a, h64, 1);
 }
 
 /* The bigram of two word hashes: order matters ("police_chief"). */
@@ -176,6 +194,32 @@ static size_t stated_dates(const sitrep_doc *doc, uint32_t *out)
     return n;
 }
 
+/* The countries ("\x01" and the ISO 3166-1 code) of the places and
+ * nationalities the document names and the provinces ("\x02" and the ISO
+ * 3166-2 code) of its places, each once: a document about one province
+ * names it in several ways, and a country many documents share is weak
+ * evidence (its IDF says how weak).  The leading byte keeps them apart
+ * from every word. */
+static void add_places(term_acc *a, const sitrep_doc *doc)
+{
+    size_t ne = sitrep_doc_entity_count(doc);
+    for (size_t i = 0; i < ne; i++) {
+        sitrep_entity e;
+        if (sitrep_doc_entity(doc, i, &e) != SITREP_OK ||
+            (e.kind != SITREP_ENTITY_PLACE && e.kind != SITREP_ENTITY_NATIONALITY) || !e.country ||
+            strlen(e.country) != 2)
+            continue;
+        char key[24] = {'\x01', e.country[0], e.country[1]};
+        term_once(a, sr_word_hash(key, 3));
+        size_t n = e.admin1_code ? strlen(e.admin1_code) : 0;
+        if (e.kind == SITREP_ENTITY_PLACE && n && n < sizeof key - 1) {
+            key[0] = '\x02';
+            memcpy(key + 1, e.admin1_code, n);
+            term_once(a, sr_word_hash(key, n + 1));
+        }
+    }
+}
+
 sitrep_status sr_cluster_add(sitrep_corpus *c, uint32_t d, const sitrep_doc *doc)
 {
     term_acc *a = c->mem->calloc(1, sizeof *a);
@@ -200,6 +244,7 @@ sitrep_status sr_cluster_add(sitrep_corpus *c, uint32_t d, const sitrep_doc *doc
                     !(t[i].flags & (SITREP_TOKF_SENT_START | SITREP_TOKF_ALLCAPS));
         add_word(a, doc->src + t[i].start, t[i].end - t[i].start, t[i].kind == SITREP_TOK_NUMBER, name, &prev);
     }
+    add_places(a, doc);
     sr_cdoc *x = &SR_VEC_AT(&c->docs, sr_cdoc, d);
     sr_minhash_doc(doc, &x->sig);
     x->terms0 = (uint32_t)SR_VEC_COUNT(&c->terms, sr_cterm);

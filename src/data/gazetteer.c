@@ -31,7 +31,10 @@
  */
 #include "gazetteer.h"
 
+#include "namekey.h"
+
 #include <math.h>
+#include <stdlib.h>
 #include <sched.h>
 #include <stdatomic.h>
 #include <string.h>
@@ -56,6 +59,7 @@ struct sr_gazetteer {
     const unsigned char *places, *slots, *pool;
     uint32_t nplaces, nslots, npairs, pool_size;
     uint32_t country_first, country_count, admin_first, admin_count;
+    _Atomic uint64_t *name_keys; /* sr_gaz_name_key's memo (0: not yet), or NULL */
 };
 
 static inline uint32_t ld32(const unsigned char *p)
@@ -159,6 +163,7 @@ static bool gaz_open(sr_gazetteer *g, const unsigned char *b, size_t size)
         (uint64_t)g->admin_first + g->admin_count > g->nplaces)
         return false;
     g->bloom = NULL;
+    g->name_keys = NULL;
     g->places = b + places_off;
     g->slots = b + slots_off;
     g->pool = b + pool_off;
@@ -221,8 +226,11 @@ const sr_gazetteer *sr_gazetteer_get(void)
             size_t size;
             const void *data = sr_gaz_data(&size);
             st = gaz_open(&embedded, data, size) ? GOOD : BAD;
-            if (st == GOOD)
+            if (st == GOOD) {
                 bloom_fill(&embedded, embedded_bloom);
+                /* zeroed pages cost nothing until a key is kept */
+                embedded.name_keys = calloc(embedded.nplaces, sizeof *embedded.name_keys);
+            }
             atomic_store_explicit(&embedded_state, st, memory_order_release);
         }
     }
@@ -254,6 +262,21 @@ size_t sr_gaz_lookup(const sr_gazetteer *g, uint64_t key, uint32_t *ids, size_t 
         if (++s == n)
             s = 0;
     }
+}
+
+uint64_t sr_gaz_name_key(const sr_gazetteer *g, uint32_t id)
+{
+    if (!g || id >= g->nplaces)
+        return 0;
+    _Atomic uint64_t *m = g->name_keys ? &g->name_keys[id] : NULL;
+    uint64_t k = m ? atomic_load_explicit(m, memory_order_relaxed) : 0;
+    if (k)
+        return k;
+    const char *name = pool_str(g, ld32(place_at(g, id) + 8));
+    k = sr_namekey_of(name, strlen(name));
+    if (m) /* every thread computes the same key: a race stores it twice */
+        atomic_store_explicit(m, k, memory_order_relaxed);
+    return k;
 }
 
 void sr_gaz_place(const sr_gazetteer *g, uint32_t id, sr_place *out)

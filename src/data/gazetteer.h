@@ -6,8 +6,9 @@
  * tools/mkgaz.c compiles the table at build time (what each kind holds,
  * how admin1 codes are mapped and which names are indexed is written at
  * its top); src/data/gazetteer_blob.S embeds it; gazetteer.c reads it in
- * place.  Nothing here allocates; every pointer a sr_place holds points
- * into the table, which lives as long as the program.
+ * place.  Nothing here allocates but sr_gaz_name_key's memo (once, a
+ * zeroed array kept for the program's life); every pointer a sr_place
+ * holds points into the table, which lives as long as the program.
  *
  *   const sr_gazetteer *g = sr_gazetteer_get();
  *   uint32_t ids[16];
@@ -72,6 +73,9 @@ const sr_gazetteer *sr_gazetteer_get(void);
 size_t sr_gaz_lookup(const sr_gazetteer *g, uint64_t key, uint32_t *ids, size_t max);
 /* The place with this id (id < sr_gaz_count(g)). */
 void sr_gaz_place(const sr_gazetteer *g, uint32_t id, sr_place *out);
+/* sr_namekey_of the canonical name of place id (0 for a bad id), worked
+ * out once per place and process for the table of sr_gazetteer_get(). */
+uint64_t sr_gaz_name_key(const sr_gazetteer *g, uint32_t id);
 /* The country place for an alpha-2 code, or UINT32_MAX. */
 uint32_t sr_gaz_country(const sr_gazetteer *g, const char *alpha2);
 /* The ADMIN1 place for a first-level ISO 3166-2 code ("IQ-AN"), or UINT32_MAX. */
