@@ -875,6 +875,25 @@ static int32_t claimed_by(const estate *es, size_t lo, size_t hi)
 /* Where the state's forces named by a common noun start at token k, past
  * an article and up to three words of a name ("the Salvadoran army", "a
  * military patrol"); hi when they are not named there. */
+/* "the Army of National Liberation", "Armed Forces of Liberation": a force
+ * noun at k (n words) followed by "of" and no place is a group's name,
+ * not the state's forces ("the army of El Salvador" is). */
+static bool force_name(const sr_context *c, size_t k, size_t n, size_t hi)
+{
+    size_t q = k + (n ? n : 1);
+    if (q + 1 >= hi || !sr_tok_is(c, q, "of") || sr_tok_is(c, q + 1, "the"))
+        return false;
+    /* "accused the army of killing": what it did, not a name */
+    const sitrep_token *w = &c->tok[q + 1];
+    if (sr_tok_flag(c, q + 1, SR_WI_EVENT) ||
+        (w->end - w->start > 4 && (c->src[w->end - 3] | 0x20) == 'i' && (c->src[w->end - 2] | 0x20) == 'n' &&
+         (c->src[w->end - 1] | 0x20) == 'g') ||
+        sr_wordset_has(&sr_function_words, c->src + w->start, w->end - w->start))
+        return false;
+    const sr_entity *en = sr_entity_at(c, q + 1, NULL);
+    return sr_tok_word(c, q + 1) && !(en && en->e.kind == SITREP_ENTITY_PLACE);
+}
+
 static size_t forces_after(const sr_context *c, size_t k, size_t hi)
 {
     size_t q = k;
@@ -882,7 +901,8 @@ static size_t forces_after(const sr_context *c, size_t k, size_t hi)
                                    (sr_tok_word(c, q) && (c->tok[q].flags & SITREP_TOKF_CAP) &&
                                     !sr_tok_class(c, q, SR_LEX_EVENTS_BY_FORCES))))
         q++;
-    return q < hi && sr_tok_phrase(c, q, hi, SR_LEX_EVENTS_BY_FORCES, NULL) ? q : hi;
+    size_t n = q < hi ? sr_tok_phrase(c, q, hi, SR_LEX_EVENTS_BY_FORCES, NULL) : 0;
+    return n && !force_name(c, q, n, hi) ? q : hi;
 }
 
 /* Is the "of" at token k that of a force's members or part ("members of
@@ -973,7 +993,7 @@ static int32_t perpetrator(const estate *es, size_t lo, size_t hi, size_t at, in
          * unless they are what was hit ("an attack on soldiers", "an army
          * post", "soldiers were wounded"), the speaker ("the army said")
          * or a named force's ("Nigerian Army troops": its name, read on) */
-        if (sr_tok_class(c, k, SR_LEX_EVENTS_FORCE_NOUN) && !en && !spoken && forces) {
+        if (sr_tok_class(c, k, SR_LEX_EVENTS_FORCE_NOUN) && !en && !spoken && forces && !force_name(c, k, 1, hi)) {
             size_t f = k;
             bool named = false;
             while (f > lo && k - f < 3 && (sr_tok_is(c, f - 1, "the") || (c->tok[f - 1].flags & SITREP_TOKF_CAP) ||
@@ -2194,8 +2214,6 @@ static void merge_event(const sr_context *c, sr_event *a, const sr_event *b)
     }
     if (a->location < 0 || (a->reaction && !b->reaction && b->location >= 0))
         a->location = b->location;
-    if (a->victim < 0)
-        a->victim = b->victim;
     if (!b->reaction)
         a->reaction = 0;
     if (!b->nominal)
@@ -2256,50 +2274,6 @@ static bool bombs_told(const sr_context *c, size_t s)
                 return true;
     }
     return false;
-}
-
-/* The one person the trigger at [at, end) harms, as a doc entity index, or
- * -1: "the murder of X", "killed X", "X's assassination", "X, 65, was
- * shot".  Who says so is no victim: the search stops at a comma after the
- * trigger, at "by" (the doer) and at a speech verb before it. */
-static int32_t victim_of(const sr_context *c, size_t lo, size_t hi, size_t at, size_t end)
-{
-    for (size_t k = end; k < hi && k < end + 8; k++) {
-        if (sr_tok_char(c, k, ',') || sr_clause_break(c, k) || sr_tok_is(c, k, "by") ||
-            sr_tok_class(c, k, SR_LEX_FRAME_SPEECH) || (k > end && sr_tok_flag(c, k, SR_WI_EVENT)))
-            break;
-        int32_t e;
-        const sr_entity *en = sr_entity_at(c, k, &e);
-        if (en && en->e.kind == SITREP_ENTITY_PERSON)
-            return e;
-    }
-    /* "X's assassination", "X's brutal murder" */
-    for (size_t k = at; k > lo && at - k < 3;) {
-        k--;
-        int32_t e;
-        const sr_entity *en = sr_entity_at(c, k, &e);
-        if (en && en->e.kind == SITREP_ENTITY_PERSON && (c->wi[k].flags & (SR_WI_POSS2 | SR_WI_POSS4)))
-            return e;
-        if (en || sr_tok_char(c, k, ','))
-            break;
-    }
-    /* "X, a judge, was shot": the subject of a passive */
-    size_t b = at;
-    if (b > lo && !sr_tok_class(c, b - 1, SR_LEX_EVENTS_BE_PASSIVE) && ly_adverb(c, b - 1))
-        b--;
-    if (b <= lo || !sr_tok_class(c, b - 1, SR_LEX_EVENTS_BE_PASSIVE))
-        return -1;
-    for (size_t k = b - 1; k > lo && b - k < 16;) {
-        k--;
-        if (sr_clause_break(c, k) || sr_tok_class(c, k, SR_LEX_FRAME_SPEECH) || sr_tok_flag(c, k, SR_WI_EVENT) ||
-            sr_tok_is(c, k, "and"))
-            break;
-        int32_t e;
-        const sr_entity *en = sr_entity_at(c, k, &e);
-        if (en && en->e.kind == SITREP_ENTITY_PERSON)
-            return e;
-    }
-    return -1;
 }
 
 /* The town (a place, not a country nor a province: "X, Y department" is
@@ -2382,7 +2356,6 @@ static sitrep_status emit(const estate *es, size_t s, const trig *t, size_t nt, 
     sr_event ev;
     memset(&ev, 0, sizeof ev);
     ev.location = -1;
-    ev.victim = -1;
     const trig *main = &t[0];
     for (size_t k = 1; k < nt; k++)
         if (subs[t[k].sub].rank > subs[main->sub].rank)
@@ -2739,12 +2712,6 @@ static sitrep_status emit(const estate *es, size_t s, const trig *t, size_t nt, 
     fresh |= sr_tok_class(c, slo, SR_LEX_EVENTS_SEQUEL) && lo == slo; /* "Later Sunday, gunmen stormed" */
     if (fresh)
         definite = false;
-    /* whom it harmed: a second telling of one person's murder is the same
-     * happening, whatever place or words it is told with */
-    if (type_of(ev.sub) != SITREP_EVENT_STRATEGIC && type_of(ev.sub) != SITREP_EVENT_PROTESTS &&
-        type_of(ev.sub) != SITREP_EVENT_RIOTS)
-        for (size_t k = 0; k < nt && ev.victim < 0; k++)
-            ev.victim = victim_of(c, lo, hi, t[k].at, t[k].end);
     /* a later reference to the same happening */
     size_t n = SR_VEC_COUNT(out, sr_event);
     sr_event *all = (sr_event *)(void *)out->data;
@@ -2758,9 +2725,7 @@ static sitrep_status emit(const estate *es, size_t s, const trig *t, size_t nt, 
          * town and the city it is told from) */
         bool same_day = definite && a->precision == SR_PREC_DAY && ev.precision == SR_PREC_DAY && a->from.year &&
                         ev.from.year && sr_date_cmp(&a->from, &ev.from) == 0 && sr_date_cmp(&a->to, &ev.to) == 0;
-        bool same_victim = ev.victim >= 0 && a->victim == ev.victim;
-        if (!same_family(a->sub, named) || !dates_overlap(a, &ev) ||
-            (!places_agree(c, a, &ev) && !same_day && !same_victim))
+        if (!same_family(a->sub, named) || !dates_overlap(a, &ev) || (!places_agree(c, a, &ev) && !same_day))
             continue;
         /* a toll restated from a count before ("the murder of the
          * priests") is none of its own */
@@ -2770,7 +2735,7 @@ static sitrep_status emit(const estate *es, size_t s, const trig *t, size_t nt, 
         /* a sentence that names no place nor day of its own, right after
          * one of the same kind of happening, tells more of it */
         bool more = inherited && ev.location < 0 && a->last_sen + 2 >= s && same_toll;
-        if ((definite && same_toll) || same_all || more || same_victim) {
+        if ((definite && same_toll) || same_all || more) {
             merge_event(c, a, &ev);
             return SITREP_OK;
         }
@@ -2807,7 +2772,6 @@ static sitrep_status emit(const estate *es, size_t s, const trig *t, size_t nt, 
             one.trigger_end = c->tok[q].end;
             one.fat_q = one.inj_q = 0;
             one.fat_low = one.fat_high = one.inj_low = one.inj_high = 0;
-            one.victim = -1;
         }
         if (!SR_VEC_PUSH(out, sr_event, one))
             return SITREP_ENOMEM;
@@ -3411,27 +3375,6 @@ sitrep_status sr_find_events(const sr_context *c, const sr_date *anchor, const s
                     continue;
             }
             ev[kept++] = ev[k];
-        }
-        out->len = (first_event + kept) * sizeof(sr_event);
-        nev = kept;
-    }
-    /* one person's murder told twice, as a response and as news or in two
-     * mentions the passes above kept apart, is one happening */
-    {
-        size_t kept = 0;
-        for (size_t k = 0; k < nev; k++) {
-            size_t o = 0;
-            /* a response's day is when it was said: the happening came by then */
-            sr_event r = ev[k];
-            if (r.reaction)
-                r.weak_date = 1;
-            while (o < kept && !(ev[k].victim >= 0 && ev[o].victim == ev[k].victim &&
-                                 same_family(ev[o].sub, ev[k].sub) && dates_overlap(&ev[o], &r)))
-                o++;
-            if (o < kept)
-                merge_event(c, &ev[o], &ev[k]);
-            else
-                ev[kept++] = ev[k];
         }
         out->len = (first_event + kept) * sizeof(sr_event);
         nev = kept;

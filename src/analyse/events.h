@@ -41,9 +41,6 @@ typedef struct sr_event {
     double fat_low, fat_high, inj_low, inj_high;
     const char *actors[SR_EVENT_ACTORS]; /* canonical names, perpetrator first (borrowed) */
     int32_t location;            /* doc entity index of its place, -1 */
-    int32_t victim;              /* doc entity index of the one person it harmed ("the murder
-                                    of X", "X was shot"), -1: a second telling of X's murder
-                                    is the same happening */
     uint32_t region;             /* when it has none: the gazetteer id + 1 of the country the
                                     report is about (0: none) */
     char region_cc[3];           /* that country's ISO code */
