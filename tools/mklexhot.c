@@ -9,6 +9,12 @@
  * bit SR_LEXHOT_HEAD_<CLASS> when it begins a longer phrase of one, read
  * from the entry's full class bits.  src/data/lex.h answers the hot classes
  * from this word and the others from the full bits: the same answers.
+ *
+ * It also writes `const uint8_t sr_lex_fw[nentries]`: each entry's value
+ * in frame.function_word (column fw, an SR_LEXE_FW_*; 0 for an entry not
+ * in the class), the answer of sr_lex_value(id, SR_LEX_FRAME_FUNCTION_WORD,
+ * SR_LEXCOL_FRAME_FUNCTION_WORD_FW) read from the same tables, so that
+ * sr_tok_fw (analyse/frame.h), asked of nearly every token, is one load.
  */
 #include "data/lex.h"
 
@@ -57,6 +63,26 @@ int main(int argc, char **argv)
             return 1;
         }
         fprintf(out, "%s0x%llxu", id == 0 ? "\n    " : id % 8 ? ", " : ",\n    ", (unsigned long long)w);
+    }
+    fprintf(out, "};\n\nconst uint8_t sr_lex_fw[%u] = {", L->nentries);
+    const int fw_cls = SR_LEX_FRAME_FUNCTION_WORD, fw_col = SR_LEXCOL_FRAME_FUNCTION_WORD_FW;
+    for (uint32_t id = 0; id < L->nentries; id++) {
+        int32_t v = 0; /* sr_lex_value: 0 unless in the class with a row */
+        if (id && bit_of(L->bits[id].mask, fw_cls) && fw_col < L->classes[fw_cls].ncols) {
+            const sr_lex_entry *e = &L->entries[id];
+            for (uint32_t r = 0; r < e->nrefs; r++) {
+                const sr_lex_ref *ref = &L->refs[e->refs + r];
+                if (ref->cls == (uint16_t)fw_cls) {
+                    v = ref->nrows ? L->values[ref->at + (uint32_t)fw_col] : 0;
+                    break;
+                }
+            }
+        }
+        if (v < 0 || v > 255) {
+            fprintf(stderr, "mklexhot: frame.function_word value %d of entry %u is not a byte\n", (int)v, id);
+            return 1;
+        }
+        fprintf(out, "%s%d", id == 0 ? "\n    " : id % 16 ? ", " : ",\n    ", (int)v);
     }
     fprintf(out, "};\n");
     if (fclose(out) != 0) {

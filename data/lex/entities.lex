@@ -532,6 +532,14 @@ mujahideen
 nation
 nations
 
+# Words that open an organisation's name of two to four capitalised words,
+# whatever follows ("Air India", "Radio Norte"): the place named after one
+# is part of the name, not a place of its own.  The kind is the word's
+# org_heads kind when it has one.
+[set org_openers]
+air
+radio
+
 # Words that list names: an unknown name listed with a place is one
 # ("al-Rai and Dabiq").
 [set coordinators]

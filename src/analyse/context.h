@@ -61,8 +61,15 @@ void sr_context_free(sr_context *c);
 size_t sr_context_token_at(const sr_context *c, uint32_t start);
 
 /* Word tests on token i (false outside the document). */
-/* Case-insensitive; inline so that strlen of a literal folds away. */
-static inline bool sr_tok_is(const sr_context *c, size_t i, const char *w)
+/* Case-insensitive; inline so that strlen of a literal folds away (always:
+ * gcc inlined only the bounds test and called strlen at run time in the
+ * part it left out of line). */
+#if defined(__GNUC__)
+#define SR_TOK_INLINE inline __attribute__((always_inline))
+#else
+#define SR_TOK_INLINE inline
+#endif
+static SR_TOK_INLINE bool sr_tok_is(const sr_context *c, size_t i, const char *w)
 {
     if (i >= c->ntok)
         return false;

@@ -27,6 +27,7 @@
  * number of units: each chunk start probes at most SR_MAX_UNITS keys.
  */
 #include "analyse/entities.h"
+#include "analyse/truecase.h"
 #include "analyse/wordinfo.h"
 
 #include "actors.h"
@@ -124,6 +125,7 @@ typedef struct ent_state {
     uint32_t country_weight[26 * 26];
     uint32_t country_weak[26 * 26]; /* the part of it second-level subdivisions gave */
     char admin1_seen[64][8];
+    uint64_t admin1_set[128]; /* admin1_seen packed (admin1_pack), by hash; 0 empty */
     size_t nadmin1;
     /* the places a first reading of the document's names resolved
      * (first_reading): the countries their towns lie in and their points,
@@ -957,6 +959,16 @@ static bool try_person_by(ent_state *st, size_t u0, size_t u1, size_t chunk0, si
                           (u0 > 1 && unit_phrase(st, u0 - 2, SR_LEX_ENTITIES_PERSON_INTRODUCERS) == 2));
     if (!looks_like_name(st, u0, u1, by_title || alone))
         return false;
+    /* "General Motors", "General Assembly": a rank spelled out as a word
+     * of the dictionary before one other such word names no person */
+    if (by_title && !lower && u1 == u0 + 1 && t0 + 1 == u0 && is_common_word(st, t0) &&
+        is_common_word(st, u0) && !(appos || speech_before) &&
+        st->u[t0].end - st->u[t0].start >= 5 && st->src[st->u[t0].end] != '.') {
+        uint32_t o = named_entity(st, t0, u1, SITREP_ENTITY_ORGANIZATION, SITREP_FOUND_PATTERN);
+        if (o != UINT32_MAX)
+            add_cand(st, t0, u1, C_ENTITY, o, 0);
+        return true;
+    }
     /* a known given name before another name: "Ahmed al-Sharaa" */
     bool given = u1 - u0 >= 2 && (st->u[u0].flags & U_CAP) &&
                  sr_wordset_has(&sr_given_names, st->src + st->u[u0].start,
@@ -1541,6 +1553,25 @@ static void read_chunk(ent_state *st, size_t c0, size_t c1)
         }
     }
 
+    /* "Air India", "Radio Norte": a word that opens an organisation's
+     * name, with the capitalised words after it; in text in capitals or
+     * in lower case the truecaser leaves the opener outside the chunk
+     * ("RADIO NORTE"): there it is the name's first word all the same */
+    if (o0 == c0 && c0 > 0 && c1 - c0 <= 3 && !(st->u[c0].flags & U_PBREAK) &&
+        UNIT_IS(st, c0 - 1, ORG_OPENERS) && (st->u[c0 - 1].flags & U_LOWER) &&
+        st->doc->caseless != SR_CASE_MIXED)
+        o0 = c0 - 1;
+    if (o0 + 2 <= c1 && c1 - o0 <= 4 && (o0 < c0 || (segs[0].type == S_NONE && segs[0].u0 == o0 &&
+                                                      (st->u[o0].flags & U_CAP))) &&
+        UNIT_IS(st, o0, ORG_OPENERS) && (st->u[c1 - 1].flags & (U_CAP | U_ALLCAPS))) {
+        uint32_t e = named_entity(st, o0, c1,
+                                  IN(ulex(st, o0), ORG_HEADS) ? org_kind(st, o0, o0)
+                                                              : SITREP_ENTITY_ORGANIZATION,
+                                  SITREP_FOUND_PATTERN);
+        add_cand(st, o0, c1, C_ENTITY, e, 0);
+        return;
+    }
+
     /* Titles and person names; runs of units no knowledge claims. */
     for (size_t i = 0; i < ns;) {
         const seg *sg = &segs[i];
@@ -1770,13 +1801,33 @@ static uint32_t country_weight(const ent_state *st, const char *cc)
     return st->country_weight[(cc[0] - 'A') * 26 + (cc[1] - 'A')];
 }
 
+/* The bytes of a code of at most 7 in one word (0 when longer: no code
+ * kept is), so that codes compare as numbers. */
+static uint64_t admin1_pack(const char *code)
+{
+    uint64_t k = 0;
+    for (size_t i = 0; code[i]; i++) {
+        if (i == 7)
+            return 0;
+        k |= (uint64_t)(unsigned char)code[i] << (8 * i);
+    }
+    return k;
+}
+
+/* The slot of packed code k in admin1_set: its own or the empty one
+ * where it would go (the set holds at most 64 of 128). */
+static size_t admin1_slot(const ent_state *st, uint64_t k)
+{
+    size_t i = (size_t)((k * 0x9E3779B97F4A7C15ull) >> 57);
+    while (st->admin1_set[i] && st->admin1_set[i] != k)
+        i = (i + 1) & 127;
+    return i;
+}
+
 static bool admin1_seen(const ent_state *st, const char *code)
 {
-    for (size_t i = 0; code && i < st->nadmin1; i++)
-        if (st->admin1_seen[i][0] == code[0] && st->admin1_seen[i][1] == code[1] &&
-            strcmp(st->admin1_seen[i], code) == 0)
-            return true;
-    return false;
+    uint64_t k = code ? admin1_pack(code) : 0;
+    return k && st->admin1_set[admin1_slot(st, k)] == k;
 }
 
 /* Does the document name another first-level region of the country of
@@ -1847,7 +1898,11 @@ static void collect_context(ent_state *st)
         }
         if (nadmin == 1 && st->nadmin1 < 64 && !admin1_seen(st, admin)) {
             strncpy(st->admin1_seen[st->nadmin1], admin, 7);
-            st->admin1_seen[st->nadmin1++][7] = '\0';
+            st->admin1_seen[st->nadmin1][7] = '\0';
+            uint64_t k = admin1_pack(st->admin1_seen[st->nadmin1]);
+            if (k)
+                st->admin1_set[admin1_slot(st, k)] = k;
+            st->nadmin1++;
         }
     }
 }
@@ -2162,12 +2217,13 @@ static uint32_t gaz_entity(ent_state *st, uint32_t pick)
 static uint32_t place_pick(ent_state *st, const cand *c, bool *qualifier)
 {
     *qualifier = false;
+    int common = -1; /* is_common_word(st, c->u0), asked once */
     /* "North America", "East Java", "Central Java": a dictionary word
      * written right before another name qualifies it; it is no place of
      * its own (Cameroon's North region) unless a word of administration
      * follows ("North Province") */
     if (c->u1 - c->u0 == 1 && c->u1 < st->nu && !(st->u[c->u0].flags & U_ALLCAPS) &&
-        is_common_word(st, c->u0) &&
+        (common = is_common_word(st, c->u0)) &&
         st->u[c->u1].tok == st->u[c->u0].tok + 1 && (st->u[c->u1].flags & U_CAP) &&
         !(st->u[c->u1].flags & (U_BREAK | U_PBREAK)) && !UNIT_IS(st, c->u1, ADMIN_WORDS)) {
         *qualifier = true;
@@ -2179,7 +2235,8 @@ static uint32_t place_pick(ent_state *st, const cand *c, bool *qualifier)
     place_ctx pc = {stated, 0,
                     c->u0 > 0 && !(first->flags & U_BREAK) && UNIT_IS(st, c->u0 - 1, LOCATIVES),
                     c->u1 < st->nu && UNIT_IS(st, c->u1, ADMIN_WORDS),
-                    (first->flags & U_SENT) && c->u1 - c->u0 == 1 && is_common_word(st, c->u0)};
+                    (first->flags & U_SENT) && c->u1 - c->u0 == 1 &&
+                        (common >= 0 ? common : is_common_word(st, c->u0))};
     uint32_t sig = (stated ? ((uint32_t)(unsigned char)stated[0] << 8 |
                               (unsigned char)stated[1]) << 8 : 0) |
                    (pc.locative ? 1u : 0) | (pc.admin_next ? 2u : 0) |

@@ -311,7 +311,7 @@ static size_t post_unit(const fctx *c, size_t j, val *v)
 /* Is token i the function word fw (frame.lex function_word)? */
 static bool fw_is(const fctx *c, size_t i, int32_t fw)
 {
-    return in_sent(c, i) && sr_lex_value(c->w[i].lex, SR_LEX_FRAME_FUNCTION_WORD, SR_LEXCOL_FRAME_FUNCTION_WORD_FW) == fw;
+    return in_sent(c, i) && sr_lex_fw[c->w[i].lex] == fw; /* frame.function_word (data/lex.h) */
 }
 
 /* Reads a value at token i. */

@@ -64,7 +64,9 @@ size_t sr_clause_start(const sr_context *c, size_t to, size_t lo);
  * function_word), whatever its case? */
 static inline bool sr_tok_fw(const sr_context *c, size_t i, int32_t fw)
 {
-    return sr_lex_value(sr_tok_lexid(c, i), SR_LEX_FRAME_FUNCTION_WORD, SR_LEXCOL_FRAME_FUNCTION_WORD_FW) == fw;
+    /* sr_lex_value(sr_tok_lexid(c, i), SR_LEX_FRAME_FUNCTION_WORD,
+     * SR_LEXCOL_FRAME_FUNCTION_WORD_FW), from its table (data/lex.h) */
+    return sr_lex_fw[sr_tok_lexid(c, i)] == fw;
 }
 
 /* ---- sources ---- */

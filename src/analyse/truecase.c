@@ -821,7 +821,7 @@ static void names_after_titles(tc_state *st)
 /* Is token i the function word fw (frame.lex: function_word)? */
 static bool tok_fw(const tc_state *st, size_t i, int32_t fw)
 {
-    return sr_lex_value(tok_lex(st, i), SR_LEX_FRAME_FUNCTION_WORD, SR_LEXCOL_FRAME_FUNCTION_WORD_FW) == fw;
+    return sr_lex_fw[tok_lex(st, i)] == fw; /* frame.function_word (data/lex.h) */
 }
 
 /* "the foreign secretary said", "the iraqi prime minister", "the minister

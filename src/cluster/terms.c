@@ -9,10 +9,10 @@
  * rules.terms_cap distinct terms in reading order are kept, with their
  * counts: the title and the lead say what happened.  Then, within the
  * same cap, the country of the places and nationalities it names and the
- * province of its places, each once, as terms of their own: "the Chilean
- * town of Illapel" and "Coquimbo, Chile" share no word, yet name one
- * country and one province (a one-sentence item rarely repeats a name; a
- * long article has spent its terms on its own words by then).
+ * province of its places, each once, as terms of their own: "the Peruvian
+ * town of X" and "Y, Peru" (two towns of one region) share no word, yet
+ * name one country and one province (a one-sentence item rarely repeats a
+ * name; a long article has spent its terms on its own words by then).
  *
  * The terms depend only on the article, never on the corpus: their
  * weights (TF-IDF) are worked out when the corpus is finished, from the

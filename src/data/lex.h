@@ -103,6 +103,10 @@ enum sr_lexhot_bit {
 };
 _Static_assert(SR_LEXHOT_NBITS <= 64, "lex_hot.h: at most 64 hot classes and heads");
 extern const uint64_t sr_lex_hot[]; /* one per entry (tools/mklexhot.c) */
+/* Entry id's value in frame.function_word (an SR_LEXE_FW_*, 0 when not in
+ * it): sr_lex_value(id, SR_LEX_FRAME_FUNCTION_WORD, 0), one per entry
+ * (tools/mklexhot.c). */
+extern const uint8_t sr_lex_fw[];
 
 /* The hot bit of class c (a constant for a constant c), -1 when c is not hot. */
 static inline int sr_lex_hot_in(enum sr_lexclass c)
