@@ -13,6 +13,7 @@ int cmd_ingest(int argc, char **argv);
 int cmd_query(const char *type, int argc, char **argv);
 int cmd_report(int argc, char **argv);
 int cmd_export(int argc, char **argv);
+int cmd_prune(int argc, char **argv);
 
 /* merge.c: partial corpora (snapshots) and their merge */
 int cmd_merge(int argc, char **argv);

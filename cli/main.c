@@ -29,8 +29,9 @@ static void usage(FILE *to)
           "       sitrep ingest DB [--batch N] [--max-bytes N] PATH...\n"
           "       sitrep claims|events|stories DB [--actor A] [--place P] [--since D] [--until D]\n"
           "                                       [--status S] [--json]\n"
-          "       sitrep report DB [--html FILE]\n"
+          "       sitrep report DB [--since D] [--until D] [--top N] [--html FILE]\n"
           "       sitrep export DB --format jsonl|csv|geojson\n"
+          "       sitrep prune DB --before YYYY-MM-DD\n"
           "       sitrep --version\n"
           "\n"
           "  extract   read articles (plain text, JSON Lines, directories, - for stdin;\n"
@@ -44,6 +45,7 @@ static void usage(FILE *to)
           "  claims, events, stories   what the database holds, as a table or --json\n"
           "  report    the situation report in Markdown, or one HTML page (--html FILE)\n"
           "  export    every record (jsonl), the events under ACLED's columns (csv), geojson\n"
+          "  prune     remove the articles dated before a day and all only they said\n"
           "  --text    include each document's cleaned text\n"
           "  --mentions  also write every time expression and figure read (time, figure records)\n"
           "  --max-bytes N   largest article or JSONL record accepted (default 16 MiB)\n"
@@ -254,6 +256,8 @@ int main(int argc, char **argv)
         return cmd_report(argc - 2, argv + 2);
     if (strcmp(argv[1], "export") == 0)
         return cmd_export(argc - 2, argv + 2);
+    if (strcmp(argv[1], "prune") == 0)
+        return cmd_prune(argc - 2, argv + 2);
     fprintf(stderr, "sitrep: unknown command %s\n", argv[1]);
     usage(stderr);
     return 2;

@@ -4,8 +4,9 @@
  *   sitrep ingest DB [--batch N] [--max-bytes N] PATH...
  *   sitrep claims|events|stories DB [--actor A] [--place P] [--since D]
  *                                   [--until D] [--status S] [--json]
- *   sitrep report DB [--html FILE]
+ *   sitrep report DB [--since D] [--until D] [--top N] [--html FILE]
  *   sitrep export DB --format jsonl|csv|geojson
+ *   sitrep prune DB --before YYYY-MM-DD
  */
 #include "cli.h"
 
@@ -388,14 +389,16 @@ static int write_file(const char *data, size_t len, void *ctx)
     return fwrite(data, 1, len, (FILE *)ctx) == len ? 0 : -1;
 }
 
-static int write_out(sitrep_store *s, const char *db, sitrep_output_format f, const char *path)
+static int write_out(sitrep_store *s, const char *db, sitrep_output_format f, const char *path, const char *since,
+                     const char *until, size_t top)
 {
     FILE *to = stdout;
     if (path && !(to = fopen(path, "w"))) {
         fprintf(stderr, "sitrep: %s: %s\n", path, strerror(errno));
         return 2;
     }
-    sitrep_status st = sitrep_store_write(s, f, write_file, to);
+    sitrep_status st = since || until || top ? sitrep_store_report(s, f, since, until, top, write_file, to)
+                                             : sitrep_store_write(s, f, write_file, to);
     int rc = 0;
     if (st == SITREP_EBUSY || st == SITREP_EFULL || st == SITREP_EDB || st == SITREP_EJSON) {
         fprintf(stderr, "sitrep: %s: %s\n", db, sitrep_store_message(s)); /* reading the database */
@@ -414,23 +417,37 @@ static int write_out(sitrep_store *s, const char *db, sitrep_output_format f, co
 
 int cmd_report(int argc, char **argv)
 {
-    const char *db = NULL, *html = NULL;
+    const char *db = NULL, *html = NULL, *since = NULL, *until = NULL, *top = NULL;
     for (int i = 0; i < argc; i++) {
         if (!strcmp(argv[i], "--html") && i + 1 < argc)
             html = argv[++i];
+        else if (!strcmp(argv[i], "--since") && i + 1 < argc)
+            since = argv[++i];
+        else if (!strcmp(argv[i], "--until") && i + 1 < argc)
+            until = argv[++i];
+        else if (!strcmp(argv[i], "--top") && i + 1 < argc)
+            top = argv[++i];
         else if (argv[i][0] != '-' && !db)
             db = argv[i];
         else
             db = NULL, i = argc;
     }
     if (!db) {
-        fprintf(stderr, "usage: sitrep report DB [--html FILE]\n");
+        fprintf(stderr, "usage: sitrep report DB [--since YYYY-MM-DD] [--until YYYY-MM-DD] [--top N] [--html FILE]\n");
         return 2;
     }
+    char *end = NULL;
+    unsigned long long ntop = top ? strtoull(top, &end, 10) : 0;
+    if (top && (!*top || *end || top[0] == '-')) {
+        fprintf(stderr, "sitrep: --top %s: not a count\n", top);
+        return 2;
+    }
+    /* a period: its top 20 of each section unless --top says (0: all) */
+    size_t shown = top ? (size_t)ntop : since || until ? 20 : 0;
     sitrep_store *s;
     if (open_store(db, false, &s))
         return 2;
-    int rc = write_out(s, db, html ? SITREP_REPORT_HTML : SITREP_REPORT_MARKDOWN, html);
+    int rc = write_out(s, db, html ? SITREP_REPORT_HTML : SITREP_REPORT_MARKDOWN, html, since, until, shown);
     sitrep_store_close(s);
     return rc;
 }
@@ -462,7 +479,40 @@ int cmd_export(int argc, char **argv)
     sitrep_store *s;
     if (open_store(db, false, &s))
         return 2;
-    int rc = write_out(s, db, f, NULL);
+    int rc = write_out(s, db, f, NULL, NULL, NULL, 0);
     sitrep_store_close(s);
     return rc;
+}
+
+/* ---- retention ---- */
+
+int cmd_prune(int argc, char **argv)
+{
+    const char *db = NULL, *before = NULL;
+    for (int i = 0; i < argc; i++) {
+        if (!strcmp(argv[i], "--before") && i + 1 < argc)
+            before = argv[++i];
+        else if (argv[i][0] != '-' && !db)
+            db = argv[i];
+        else
+            db = NULL, i = argc;
+    }
+    if (!db || !before) {
+        fprintf(stderr, "usage: sitrep prune DB --before YYYY-MM-DD\n");
+        return 2;
+    }
+    sitrep_store *s;
+    if (open_store(db, true, &s))
+        return 2;
+    size_t removed = 0;
+    sitrep_status st = sitrep_store_prune(s, before, &removed);
+    if (st != SITREP_OK) {
+        fprintf(stderr, "sitrep: %s: %s\n", db, sitrep_store_message(s));
+        sitrep_store_close(s);
+        return 2;
+    }
+    fprintf(stderr, "prune: %zu article(s) dated before %s removed; %zu article(s) stored\n", removed, before,
+            sitrep_store_count(s, NULL));
+    sitrep_store_close(s);
+    return 0;
 }

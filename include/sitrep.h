@@ -727,6 +727,17 @@ SITREP_EXPORT sitrep_status sitrep_store_add_corpus(sitrep_store *store, const s
  * by any other process for 10 s, it gives up with SITREP_EBUSY. */
 SITREP_EXPORT sitrep_status sitrep_store_commit(sitrep_store *store);
 
+/* Retention: removes the stored articles dated before `before`
+ * ("YYYY-MM-DD": an article's published date, else the date its story
+ * gave it; undated articles stay) and everything only they said, in one
+ * transaction: afterwards the records are those `sitrep extract` writes
+ * of the articles that remain, byte for byte.  *removed (may be NULL) is
+ * how many went.  The remaining articles are analysed again from their
+ * stored bytes (what the corpus says of an entity or a story is made from
+ * all its articles).  SITREP_EARG with a batch open or a malformed date.
+ * Crash-safe as a batch: killed, it leaves the store as it was. */
+SITREP_EXPORT sitrep_status sitrep_store_prune(sitrep_store *store, const char *before, size_t *removed);
+
 /* Does the store hold an article with this id and these very bytes?
  * (For sitrep_options.want: such an article would change nothing.) */
 SITREP_EXPORT bool sitrep_store_has(sitrep_store *store, const char *id, const char *bytes, size_t len);
@@ -762,6 +773,17 @@ typedef enum sitrep_output_format {
 /* Writes the report or export of everything stored. */
 SITREP_EXPORT sitrep_status sitrep_store_write(sitrep_store *store, sitrep_output_format format,
                                                sitrep_write_fn write, void *ctx);
+
+/* Writes the report (SITREP_REPORT_MARKDOWN or _HTML) of a period: the
+ * documents dated in it, the stories seen in it, the claims and events
+ * whose periods or dates reach into it, their conflicts and the trends,
+ * each found by the store's date indexes (not the whole store read).
+ * `since`, `until`: "YYYY-MM-DD" or NULL (no bound; both NULL: the whole
+ * store, as sitrep_store_write).  `top` (0: all): each section shows its
+ * first `top` items in the report's order (stories with more articles,
+ * figures with more outlets first) and says how many more there are. */
+SITREP_EXPORT sitrep_status sitrep_store_report(sitrep_store *store, sitrep_output_format format, const char *since,
+                                                const char *until, size_t top, sitrep_write_fn write, void *ctx);
 
 /* What went wrong last, naming the database's complaint.  Borrowed. */
 SITREP_EXPORT const char *sitrep_store_message(const sitrep_store *store);

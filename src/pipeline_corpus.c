@@ -125,6 +125,10 @@ static sitrep_status finish_stories(sitrep_corpus *c, bool linked)
     c->stories_done = true;
     sitrep_status st = linked ? sr_cluster_finish_dates(c) : sr_cluster_finish(c);
     size_t n = SR_VEC_COUNT(&c->docs, sr_cdoc);
+    /* the documents' terms served the linking only: their memory goes */
+    sr_buf_free(&c->terms);
+    for (size_t i = 0; i < n; i++)
+        SR_VEC_AT(&c->docs, sr_cdoc, i).terms0 = SR_VEC_AT(&c->docs, sr_cdoc, i).terms1 = 0;
     /* an undated article its story dated (cluster/stories.c) may name a
      * later day of its own; one alone, or in a story of undated articles,
      * stays undated: nothing fixes its year */
@@ -178,6 +182,10 @@ static sitrep_status finish_stories(sitrep_corpus *c, bool linked)
         x = &SR_VEC_AT(&c->docs, sr_cdoc, i);
         x->src_at = -1;
     }
+    /* what those readings replaced goes, before the corroboration numbers
+     * the rows */
+    if (st == SITREP_OK && !c->stable_rows)
+        st = sr_corpus_drop_replaced(c);
     return st;
 }
 

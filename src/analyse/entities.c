@@ -729,7 +729,12 @@ static bool gaz_has(const ent_state *st, uint64_t key, size_t u0, size_t u1)
 /* ---- people ---- */
 
 
-static bool token_text_is(const ent_state *st, size_t tok, const char *s)
+/* Always inline: strlen of the literal and the compare then fold (out of
+ * line, both ran at every one of the many calls). */
+#if defined(__GNUC__)
+__attribute__((always_inline))
+#endif
+static inline bool token_text_is(const ent_state *st, size_t tok, const char *s)
 {
     size_t nt;
     const sitrep_token *t = st->tok;
@@ -1614,9 +1619,11 @@ static void read_chunk(ent_state *st, size_t c0, size_t c1)
                    !(st->u[r0].flags & U_PARTICLE && r0 + 1 < r1))
                 r0++;
             /* a known given name first makes the run a name to try even
-             * when every word of it is also a town ("Philip Hammond") */
+             * when every word of it is also a town ("Philip Hammond"); a
+             * run of function words only has no first word (u[r1] is past
+             * the units, stale bytes of an earlier document) */
             size_t ra, rb;
-            if (!unknown && (st->u[r0].flags & U_CAP) &&
+            if (!unknown && r0 < r1 && (st->u[r0].flags & U_CAP) &&
                 sr_wordset_has(&sr_given_names, st->src + st->u[r0].start,
                                st->u[r0].end - st->u[r0].start) &&
                 ((r1 > r0 + 1 && !(segs[i].type == S_PLACE && !soft_place(st, &segs[i]))) ||

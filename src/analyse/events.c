@@ -42,6 +42,7 @@
 #include "analyse/wordinfo.h"
 #include "data/gazetteer.h"
 #include "data/namekey.h"
+#include "data/wordhash.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -693,26 +694,52 @@ static uint32_t report_country(const sr_context *c, int32_t dateline, char cc[3]
         char country[3];
     } seen[64];
     memset(seen, 0, sizeof seen);
+    /* ... and a word whose very bytes were met is not even keyed again:
+     * `spelt` keeps, by the word's hash, its last token and the country
+     * its key gave */
+    struct {
+        uint64_t hash;
+        uint32_t tok; /* token index + 1, 0 empty */
+        char country[3];
+    } spelt[64];
+    memset(spelt, 0, sizeof spelt);
     for (size_t i = 0; g && i < c->ntok; i++) {
         if (!(c->tok[i].flags & SITREP_TOKF_CAP) || c->at[i].mention >= 0 || !sr_tok_word(c, i))
             continue;
-        uint64_t key = sr_namekey_of(c->src + c->tok[i].start, c->tok[i].end - c->tok[i].start);
-        size_t slot = (size_t)(key % 64);
-        if (!key || seen[slot].key != key) {
-            uint32_t ids[4];
-            size_t m = sr_gaz_lookup(g, key, ids, 4);
-            seen[slot].key = key;
-            seen[slot].country[0] = '\0';
-            for (size_t j = 0; j < m && j < 4; j++) {
-                sr_place p;
-                sr_gaz_place(g, ids[j], &p);
-                if (p.kind == SR_PLACE_DEMONYM && p.country[0]) {
-                    memcpy(seen[slot].country, p.country, 3);
-                    break;
+        const char *ws = c->src + c->tok[i].start;
+        size_t wn = c->tok[i].end - c->tok[i].start;
+        uint64_t wh = sr_word_hash(ws, wn);
+        size_t sp = (size_t)(wh % 64);
+        const char *dem = NULL;
+        if (spelt[sp].tok && spelt[sp].hash == wh) {
+            const sitrep_token *o = &c->tok[spelt[sp].tok - 1];
+            if (o->end - o->start == wn && memcmp(c->src + o->start, ws, wn) == 0)
+                dem = spelt[sp].country;
+        }
+        if (!dem) {
+            uint64_t key = sr_namekey_of(ws, wn);
+            size_t slot = (size_t)(key % 64);
+            if (!key || seen[slot].key != key) {
+                uint32_t ids[4];
+                size_t m = sr_gaz_lookup(g, key, ids, 4);
+                seen[slot].key = key;
+                seen[slot].country[0] = '\0';
+                for (size_t j = 0; j < m && j < 4; j++) {
+                    sr_place p;
+                    sr_gaz_place(g, ids[j], &p);
+                    if (p.kind == SR_PLACE_DEMONYM && p.country[0]) {
+                        memcpy(seen[slot].country, p.country, 3);
+                        break;
+                    }
                 }
             }
+            if (i < UINT32_MAX) {
+                spelt[sp].hash = wh;
+                spelt[sp].tok = (uint32_t)(i + 1);
+                memcpy(spelt[sp].country, seen[slot].country, 3);
+            }
+            dem = seen[slot].country;
         }
-        const char *dem = seen[slot].country;
         if (!dem[0])
             continue;
         size_t k = 0;
@@ -2966,13 +2993,6 @@ static void orphan_tolls(const estate *es, sr_event *ev, size_t n)
             between |= &ev[k] != last && ev[k].first_sen > near && ev[k].first_sen < s;
         if (between)
             continue;
-        sr_event got;
-        memset(&got, 0, sizeof got);
-        casualties(es, lo, hi, &got);
-        /* "A guard and a driver were wounded.", "A waiter was wounded.",
-         * "Nobody was injured.": victims without a figure */
-        take_victims(c, lo, hi, &got);
-        stated_casualties(c, lo, hi, &got);
         /* "X was killed. His son and two guards were also killed.": more
          * dead of the same happening, added */
         bool also = false;
@@ -2980,6 +3000,17 @@ static void orphan_tolls(const estate *es, sr_event *ev, size_t n)
             also = sr_tok_is(c, k, "also") &&
                    (sr_tok_class(c, k + 1, SR_LEX_EVENTS_KILLED_PASSIVE) || sr_tok_is(c, k + 1, "died")) &&
                    (sr_tok_is(c, k - 1, "were") || sr_tok_is(c, k - 1, "was"));
+        /* an event with both its tolls takes nothing from the sentence
+         * but more dead "also" killed: not read for it */
+        if (last->fat_q && last->inj_q && !also)
+            continue;
+        sr_event got;
+        memset(&got, 0, sizeof got);
+        casualties(es, lo, hi, &got);
+        /* "A guard and a driver were wounded.", "A waiter was wounded.",
+         * "Nobody was injured.": victims without a figure */
+        take_victims(c, lo, hi, &got);
+        stated_casualties(c, lo, hi, &got);
         if (got.fat_q && !last->fat_q) {
             last->fat_low = got.fat_low;
             last->fat_high = got.fat_high;

@@ -81,10 +81,14 @@ static bool is_word(const cx *c, size_t i)
 /* Token i is the word w (ASCII case folded).  The first bytes are
  * compared before anything else: the matchers ask each token about many
  * words, and nearly all differ there. */
+#if defined(__GNUC__)
+__attribute__((always_inline))
+#endif
 static inline bool is(const cx *c, size_t i, const char *w)
 {
-    /* inline, so that strlen of the literal folds away: the length
-     * screens nearly every word before a byte is read */
+    /* inline (always: gcc kept it out of line, strlen and all), so that
+     * strlen of the literal folds away: the length screens nearly every
+     * word before a byte is read */
     return is_word(c, i) && tl(c, i) == strlen(w) && ((ts(c, i)[0] | 0x20) == (w[0] | 0x20)) &&
            sr_ieq(ts(c, i), tl(c, i), w);
 }

@@ -120,9 +120,26 @@ uint64_t sr_claim_key(const char *measure, double low, double high)
 
 /* ---- the canonical order ---- */
 
+/* The records of two documents, whose ids and signatures are the same,
+ * compared (they are in the corpus's spill file; a failed read compares
+ * as equal). */
+static int cmp_records(const sitrep_corpus *c, const sr_cdoc *a, const sr_cdoc *b)
+{
+    sr_buf ra, rb;
+    sr_buf_init(&ra, c->mem);
+    sr_buf_init(&rb, c->mem);
+    int r = 0;
+    if (sr_corpus_doc_record(c, a, &ra) == SITREP_OK && sr_corpus_doc_record(c, b, &rb) == SITREP_OK)
+        r = memcmp(ra.data, rb.data, a->record_len);
+    sr_buf_free(&ra);
+    sr_buf_free(&rb);
+    return r;
+}
+
 static int cmp_doc(const void *pa, const void *pb, void *ctx)
 {
-    const sr_cdoc *docs = ctx;
+    const sitrep_corpus *corpus = ctx;
+    const sr_cdoc *docs = (const sr_cdoc *)(const void *)corpus->docs.data;
     const sr_cdoc *a = &docs[*(const uint32_t *)pa], *b = &docs[*(const uint32_t *)pb];
     if (a->day != b->day)
         return a->day < b->day ? -1 : 1;
@@ -135,7 +152,7 @@ static int cmp_doc(const void *pa, const void *pb, void *ctx)
         return c;
     if (a->record_len != b->record_len)
         return a->record_len < b->record_len ? -1 : 1;
-    return memcmp(a->record, b->record, a->record_len);
+    return cmp_records(corpus, a, b);
 }
 
 /* ---- union-find over ranks ---- */
@@ -971,7 +988,7 @@ sitrep_status sr_cluster_finish(sitrep_corpus *c)
         st = SITREP_ENOMEM;
     for (size_t i = 0; i < n && st == SITREP_OK; i++)
         order[i] = (uint32_t)i;
-    if (st == SITREP_OK && !sr_sort(order, n, sizeof *order, cmp_doc, docs, c->mem))
+    if (st == SITREP_OK && !sr_sort(order, n, sizeof *order, cmp_doc, c, c->mem))
         st = SITREP_ENOMEM;
     for (size_t r = 0; r < n && st == SITREP_OK; r++) {
         dup[r] = g.parent[r] = g.tail[r] = (uint32_t)r;

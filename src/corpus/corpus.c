@@ -16,6 +16,7 @@
 #include "data/lex.h"
 
 #include <math.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
@@ -574,6 +575,32 @@ sitrep_status sr_corpus_doc_input(const sitrep_corpus *c, const sr_cdoc *d, char
     return SITREP_OK;
 }
 
+sitrep_status sr_corpus_keep_record(sitrep_corpus *c, sr_cdoc *d, const char *record, size_t n)
+{
+    uint64_t at = 0;
+    sitrep_status st = sr_spill_put(&c->spill, record, n, &at);
+    if (st == SITREP_OK) {
+        d->rec_at = (int64_t)at;
+        d->record_len = n;
+    }
+    return st;
+}
+
+sitrep_status sr_corpus_doc_record(const sitrep_corpus *c, const sr_cdoc *d, sr_buf *out)
+{
+    out->len = 0;
+    if (d->rec_at < 0)
+        return SITREP_EARG;
+    if (!sr_buf_reserve(out, d->record_len + 1))
+        return SITREP_ENOMEM;
+    sitrep_status st = sr_spill_get(&c->spill, (uint64_t)d->rec_at, out->data, d->record_len);
+    if (st == SITREP_OK) {
+        out->len = d->record_len;
+        out->data[out->len] = '\0';
+    }
+    return st;
+}
+
 /* The document's own record and facts the stories stage reads. */
 static sitrep_status add_document(sitrep_corpus *c, const sitrep_doc *doc, const char *id,
                                   const char *record, size_t record_len)
@@ -592,10 +619,8 @@ static sitrep_status add_document(sitrep_corpus *c, const sitrep_doc *doc, const
     uint32_t d = (uint32_t)SR_VEC_COUNT(&c->docs, sr_cdoc);
     x.story = x.dup_of = -1;
     sitrep_status st = SITREP_OK;
-    x.record = sr_arena_strndup(&c->arena, record, record_len);
-    x.record_len = record_len;
-    if (!x.record)
-        st = SITREP_ENOMEM;
+    /* the record is read again only to be written: on disk till then */
+    st = sr_corpus_keep_record(c, &x, record, record_len);
     x.src_at = -1;
     if (st == SITREP_OK && x.day == INT32_MIN) {
         /* undated: kept (on disk) to be analysed again once its story dates it */
@@ -678,6 +703,102 @@ sitrep_status sitrep_corpus_add_mentions(sitrep_corpus *c, const sitrep_doc *doc
     if (n == 0 || strcmp(SR_VEC_AT(&c->docs, sr_cdoc, n - 1).id, doc->id) != 0)
         return SITREP_EARG;
     return add_exprs(c, (uint32_t)(n - 1), doc);
+}
+
+/* alive[i] for the `n` rows of `size` bytes at `data` (the alive flag at
+ * offset `flag`): before[i] becomes the number of live rows before row i
+ * (n + 1 entries), and the live rows move down in their order. */
+static void drop_rows(char *data, size_t n, size_t size, size_t flag, uint32_t *before)
+{
+    uint32_t w = 0;
+    for (size_t i = 0; i < n; i++) {
+        before[i] = w;
+        if (!data[i * size + flag])
+            continue;
+        if (w != i)
+            memmove(data + (size_t)w * size, data + i * size, size);
+        w++;
+    }
+    before[n] = w;
+}
+
+/* The array cut to its `len` bytes (it may grow again). */
+static void fit(sr_buf *b)
+{
+    char *p = b->data ? b->mem->realloc(b->data, b->len + 1) : NULL;
+    if (p) {
+        b->data = p;
+        b->cap = b->len + 1;
+    }
+}
+
+/* The spans of the live owners, renumbered by `before` (see drop_rows),
+ * into a new file in their order. */
+static sitrep_status drop_spans(sitrep_corpus *c, sr_rows *spans, const uint32_t *before, size_t owners)
+{
+    sr_rows out;
+    sr_rows_init(&out, c->mem, sizeof(sr_cspan));
+    sr_cspan buf[256];
+    sitrep_status st = SITREP_OK;
+    for (size_t i = 0; i < spans->n && st == SITREP_OK;) {
+        size_t n = spans->n - i < 256 ? spans->n - i : 256;
+        st = sr_rows_get(spans, i, n, buf);
+        for (size_t k = 0; k < n && st == SITREP_OK; k++) {
+            uint32_t o = buf[k].owner;
+            if (o >= owners || before[o + 1] == before[o])
+                continue; /* of a replaced row */
+            buf[k].owner = before[o];
+            st = sr_rows_push(&out, &buf[k]);
+        }
+        i += n;
+    }
+    if (st != SITREP_OK) {
+        sr_rows_free(&out);
+        return st;
+    }
+    sr_rows_free(spans);
+    *spans = out;
+    return SITREP_OK;
+}
+
+sitrep_status sr_corpus_drop_replaced(sitrep_corpus *c)
+{
+    size_t ncl = SR_VEC_COUNT(&c->claims, sr_cclaim), nev = SR_VEC_COUNT(&c->events, sr_cevent);
+    size_t nw = SR_VEC_COUNT(&c->trendwords, sr_ctrendword), nx = SR_VEC_COUNT(&c->exprs, sr_cexpr);
+    size_t most = ncl > nev ? ncl : nev;
+    most = most > nw ? most : nw;
+    most = most > nx ? most : nx;
+    uint32_t *bc = c->mem->calloc(ncl + 1, sizeof *bc), *be = c->mem->calloc(nev + 1, sizeof *be);
+    uint32_t *bw = c->mem->calloc(nw + 1, sizeof *bw), *bx = c->mem->calloc(nx + 1, sizeof *bx);
+    sitrep_status st = bc && be && bw && bx ? SITREP_OK : SITREP_ENOMEM;
+    if (st == SITREP_OK) {
+        drop_rows(c->claims.data, ncl, sizeof(sr_cclaim), offsetof(sr_cclaim, alive), bc);
+        drop_rows(c->events.data, nev, sizeof(sr_cevent), offsetof(sr_cevent, alive), be);
+        drop_rows(c->trendwords.data, nw, sizeof(sr_ctrendword), offsetof(sr_ctrendword, alive), bw);
+        drop_rows(c->exprs.data, nx, sizeof(sr_cexpr), offsetof(sr_cexpr, alive), bx);
+        c->claims.len = bc[ncl] * sizeof(sr_cclaim);
+        c->events.len = be[nev] * sizeof(sr_cevent);
+        c->trendwords.len = bw[nw] * sizeof(sr_ctrendword);
+        c->exprs.len = bx[nx] * sizeof(sr_cexpr);
+        fit(&c->claims), fit(&c->events), fit(&c->trendwords), fit(&c->exprs);
+        /* each document's latest rows: live, together, where the rows before are */
+        for (size_t i = 0; i < SR_VEC_COUNT(&c->docs, sr_cdoc); i++) {
+            sr_cdoc *d = &SR_VEC_AT(&c->docs, sr_cdoc, i);
+            d->claims0 = bc[d->claims0], d->claims1 = bc[d->claims1];
+            d->events0 = be[d->events0], d->events1 = be[d->events1];
+            d->words0 = bw[d->words0], d->words1 = bw[d->words1];
+            d->exprs0 = bx[d->exprs0], d->exprs1 = bx[d->exprs1];
+        }
+        if (bc[ncl] != ncl)
+            st = drop_spans(c, &c->claim_spans, bc, ncl);
+        if (st == SITREP_OK && be[nev] != nev)
+            st = drop_spans(c, &c->event_spans, be, nev);
+    }
+    c->mem->free(bc);
+    c->mem->free(be);
+    c->mem->free(bw);
+    c->mem->free(bx);
+    return st;
 }
 
 /* Where each owner's spans start in `spans` (they were appended owner by

@@ -118,7 +118,9 @@ typedef struct sr_cdoc {
     char published[11];              /* stated date, "" when none */
     char inferred[11];               /* inferred date, "" when none */
     const char *basis;               /* how it was inferred (arena) */
-    char *record;                    /* its `document` record, JSON (arena) */
+    int64_t rec_at;                  /* its `document` record, JSON: where it is in the
+                                      * corpus's spill file (read back only to be
+                                      * written, sr_corpus_doc_record) */
     size_t record_len;
     sr_minhash sig;
     int32_t day;                     /* days since 1970 of its date, INT32_MIN when none */
@@ -269,6 +271,10 @@ struct sitrep_corpus {
      * document order, when kept for a store (articles.c) */
     bool keep_articles;
     sr_buf articles;
+    /* rows keep their numbers when finishing: the rows of analyses
+     * replaced stay (dead), not dropped (sr_corpus_drop_replaced), for a
+     * store, whose tables number them across batches (store/store.c) */
+    bool stable_rows;
     size_t narticles;
     /* made by sitrep_corpus_finish (src/pipeline_corpus.c) */
     bool finished;           /* finishing has begun: nothing joins after */
@@ -342,6 +348,17 @@ int64_t sr_corpus_entity_join(sitrep_corpus *c, const sr_centity *e);
  * (*out, d->src_len bytes and a NUL, freed with c->mem->free). */
 sitrep_status sr_corpus_keep_input(sitrep_corpus *c, sr_cdoc *d, const char *input, size_t n);
 sitrep_status sr_corpus_doc_input(const sitrep_corpus *c, const sr_cdoc *d, char **out);
+/* corpus.c: a document's `document` record, record[0..n) (no newline),
+ * kept in the spill file (d->rec_at, d->record_len set); and read back
+ * into `out` (its bytes replaced, a NUL after them). */
+sitrep_status sr_corpus_keep_record(sitrep_corpus *c, sr_cdoc *d, const char *record, size_t n);
+sitrep_status sr_corpus_doc_record(const sitrep_corpus *c, const sr_cdoc *d, sr_buf *out);
+/* corpus.c: the rows of analyses a later one replaced (the claims,
+ * events, trend sentences and time and figure records of the undated
+ * articles read again, and their spans) dropped, the others keeping their
+ * order, and the arrays cut to what they hold: run once the stories stage
+ * has read every article again, before anything numbers those rows. */
+sitrep_status sr_corpus_drop_replaced(sitrep_corpus *c);
 /* corpus.c: the corpus's copy of s[0..n), one per distinct string. */
 const char *sr_corpus_intern(sitrep_corpus *c, const char *s, size_t n);
 /* corpus.c: document d's claims, events, time and figure records and trend

@@ -204,6 +204,8 @@ sitrep_status sr_corpus_absorb_some(sitrep_corpus *into, const sitrep_corpus *fr
     for (size_t i = 0; i < nt && !a.bad; i++)
         a.bad = !SR_VEC_PUSH(&into->terms, sr_cterm, SR_VEC_AT(&from->terms, sr_cterm, i));
     /* the documents */
+    sr_buf rec;
+    sr_buf_init(&rec, mem);
     for (size_t i = 0; i < nd && !a.bad; i++) {
         sr_cdoc x = SR_VEC_AT(&from->docs, sr_cdoc, i);
         TR(id), TR(outlet), TR(title), TR(basis);
@@ -211,7 +213,6 @@ sitrep_status sr_corpus_absorb_some(sitrep_corpus *into, const sitrep_corpus *fr
         x.hint_title = (char *)tr(&a, x.hint_title);
         x.hint_url = (char *)tr(&a, x.hint_url);
         x.hint_outlet = (char *)tr(&a, x.hint_outlet);
-        x.record = (char *)tr(&a, x.record);
         x.claims0 += ncl0, x.claims1 += ncl0, x.events0 += nev0, x.events1 += nev0;
         x.words0 += nw0, x.words1 += nw0;
         if (exprs)
@@ -220,6 +221,16 @@ sitrep_status sr_corpus_absorb_some(sitrep_corpus *into, const sitrep_corpus *fr
             x.exprs0 = x.exprs1 = nx0;
         x.terms0 += nt0, x.terms1 += nt0;
         x.story = x.dup_of = -1;
+        if (!a.bad) {
+            /* its record, from the spill file of `from` to that of `into` */
+            sitrep_status rs = sr_corpus_doc_record(from, &x, &rec);
+            if (rs == SITREP_OK)
+                rs = sr_corpus_keep_record(into, &x, rec.data, rec.len);
+            if (rs != SITREP_OK) {
+                io = rs;
+                a.bad = true;
+            }
+        }
         if (x.src_at >= 0 && !a.bad) {
             /* its input, from the spill file of `from` to that of `into` */
             char *src = NULL;
@@ -235,6 +246,7 @@ sitrep_status sr_corpus_absorb_some(sitrep_corpus *into, const sitrep_corpus *fr
         if (!a.bad && !SR_VEC_PUSH(&into->docs, sr_cdoc, x))
             a.bad = true;
     }
+    sr_buf_free(&rec);
     /* their articles, after those of `into` (articles.c) */
     if (!a.bad && articles && from->articles.len) {
         a.bad = !sr_buf_put(&into->articles, from->articles.data, from->articles.len);

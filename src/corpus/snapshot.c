@@ -32,9 +32,10 @@
 
 #define SNAP_MAGIC "SRCORP\x01\x00"
 #define PART_MAGIC "SRCORP\x02\x00" /* a part: the rows added since a mark (sr_corpus_save_part) */
-#define SNAP_FORMAT 6u /* 2: time and figure mentions; 3: a mention's name offset; 4: story terms, no index;
+#define SNAP_FORMAT 7u /* 2: time and figure mentions; 3: a mention's name offset; 4: story terms, no index;
                           5: a mention's alias (its name) in place of the offset; 6: a mention's and a
-                          span's numbers first (no padding: they are rows of a file) */
+                          span's numbers first (no padding: they are rows of a file); 7: a document's
+                          record after its struct (the corpus keeps it in its spill file) */
 
 /* The string fields of each saved struct, by offset. */
 #define F(type, field) offsetof(type, field)
@@ -54,7 +55,7 @@ static const size_t event_strs[] = {F(sr_cevent, doc),       F(sr_cevent, type),
                                     F(sr_cevent, location),  F(sr_cevent, admin1),    F(sr_cevent, fat_q),
                                     F(sr_cevent, inj_q),     F(sr_cevent, perp_conf)};
 static const size_t doc_strs[] = {F(sr_cdoc, id),     F(sr_cdoc, outlet),     F(sr_cdoc, title),
-                                  F(sr_cdoc, basis),  F(sr_cdoc, record),     F(sr_cdoc, hint_title),
+                                  F(sr_cdoc, basis),  F(sr_cdoc, hint_title),
                                   F(sr_cdoc, hint_url), F(sr_cdoc, hint_outlet)};
 static const size_t word_strs[] = {F(sr_ctrendword, quote), F(sr_ctrendword, phrase)};
 static const size_t expr_strs[] = {F(sr_cexpr, doc),       F(sr_cexpr, quote),     F(sr_cexpr, precision),
@@ -180,8 +181,9 @@ static sitrep_status save_from(const sitrep_corpus *c, const sr_snap_mark *from,
     sr_buf_init(&arrays, mem);
     bool ok = true;
     sitrep_status st = SITREP_OK; /* a failure other than memory */
-    sr_buf chunk;
+    sr_buf chunk, rec;
     sr_buf_init(&chunk, mem);
+    sr_buf_init(&rec, mem);
     char *tmp = NULL;
     size_t tmpcap = 0;
     for (size_t t = 0; t < sizeof tables / sizeof tables[0] && ok; t++) {
@@ -231,11 +233,17 @@ static sitrep_status save_from(const sitrep_corpus *c, const sr_snap_mark *from,
                 sr_cdoc *d = (sr_cdoc *)(void *)tmp;
                 int64_t has = d->src_at >= 0;
                 memcpy(&d->src_at, &has, sizeof has);
+                d->rec_at = 0; /* its record follows (an offset of this corpus's file means nothing there) */
             }
             ok = ok && sr_bytes_put(&arrays, tmp, tb->size);
             if (ok && b == &c->docs) {
+                /* its record, then its source when undated, go after the struct */
                 const sr_cdoc *d = &SR_VEC_AT(&c->docs, sr_cdoc, i);
-                if (d->src_at >= 0) {
+                sitrep_status rs = sr_corpus_doc_record(c, d, &rec);
+                if (rs != SITREP_OK)
+                    st = rs;
+                ok = rs == SITREP_OK && sr_bytes_put_u64(&arrays, rec.len) && sr_bytes_put(&arrays, rec.data, rec.len);
+                if (ok && d->src_at >= 0) {
                     char *src = NULL;
                     sitrep_status rs = sr_corpus_doc_input(c, d, &src);
                     if (rs != SITREP_OK)
@@ -248,6 +256,7 @@ static sitrep_status save_from(const sitrep_corpus *c, const sr_snap_mark *from,
     }
     mem->free(tmp);
     sr_buf_free(&chunk);
+    sr_buf_free(&rec);
     /* the entity table and the three indexes hold numbers only */
     ok = ok && sr_bytes_put_u64(&arrays, c->nslots) && sr_bytes_put(&arrays, c->slots, c->nslots * sizeof *c->slots);
     ok = ok && sr_bytes_put_u64(&arrays, c->ndocs);
@@ -346,7 +355,7 @@ static bool consistent(sitrep_corpus *c, const sr_snap_mark *from)
             return false;
         d->story = -1;
         d->published[sizeof d->published - 1] = d->inferred[sizeof d->inferred - 1] = '\0';
-        if (!d->record)
+        if (d->rec_at < 0)
             return false;
     }
     for (size_t i = 0; i < ne; i++) {
@@ -486,8 +495,18 @@ static sitrep_status load(sitrep_corpus *c, const void *data, size_t len, bool p
                 memcpy(&has, &d->src_at, sizeof has);
                 d->src_at = -1;
                 d->src_len = 0;
-                if (d->record)
-                    d->record_len = strlen(d->record);
+                d->rec_at = -1;
+                uint64_t rl = sr_bytes_get_u64(&r);
+                size_t bad;
+                if (r.bad || rl > (size_t)(r.end - r.p) || !sr_utf8_valid((const char *)r.p, (size_t)rl, &bad) ||
+                    memchr(r.p, 0, (size_t)rl)) {
+                    st = SITREP_EFORMAT;
+                    break;
+                }
+                st = sr_corpus_keep_record(c, d, (const char *)r.p, (size_t)rl);
+                if (st != SITREP_OK)
+                    break;
+                r.p += rl;
                 if (has) {
                     uint64_t sl = sr_bytes_get_u64(&r);
                     if (r.bad || sl > (size_t)(r.end - r.p)) {

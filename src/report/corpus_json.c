@@ -676,14 +676,17 @@ static int cmp_doc(const void *pa, const void *pb)
     return strcmp(a->id, b->id);
 }
 
-static sitrep_status write_document(const sitrep_corpus *c, const sr_cdoc *d, sr_buf *out, sitrep_write_fn write,
-                                    void *ctx)
+static sitrep_status write_document(const sitrep_corpus *c, const sr_cdoc *d, sr_buf *rec, sr_buf *out,
+                                    sitrep_write_fn write, void *ctx)
 {
     const sr_cdoc *docs = (const sr_cdoc *)(const void *)c->docs.data;
     const sr_cstory *stories = (const sr_cstory *)(const void *)c->stories.data;
     bool set_inferred = !d->published[0] && d->inferred[0];
     out->len = 0;
-    sitrep_status st = sr_rec_document(d->record, d->record_len, set_inferred ? d->inferred : NULL,
+    sitrep_status st = sr_corpus_doc_record(c, d, rec); /* kept on disk (corpus.c) */
+    if (st != SITREP_OK)
+        return st;
+    st = sr_rec_document(rec->data, rec->len, set_inferred ? d->inferred : NULL,
                                        set_inferred ? d->basis : NULL, d->story >= 0 ? stories[d->story].id : NULL,
                                        d->dup_of >= 0 ? docs[d->dup_of].id : NULL, out);
     if (st != SITREP_OK)
@@ -703,12 +706,14 @@ static sitrep_status write_documents(const sitrep_corpus *c, sitrep_write_fn wri
     for (size_t i = 0; i < n; i++)
         order[i] = &docs[i];
     qsort(order, n, sizeof *order, cmp_doc);
-    sr_buf line;
+    sr_buf line, rec;
     sr_buf_init(&line, c->mem);
+    sr_buf_init(&rec, c->mem);
     sitrep_status st = SITREP_OK;
     for (size_t i = 0; i < n && st == SITREP_OK; i++)
         if (wanted(c, est_document(order[i])))
-            st = write_document(c, order[i], &line, write, ctx);
+            st = write_document(c, order[i], &rec, &line, write, ctx);
+    sr_buf_free(&rec);
     sr_buf_free(&line);
     c->mem->free(order);
     return st;

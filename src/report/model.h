@@ -132,6 +132,8 @@ typedef struct sr_rmodel {
     sr_rtrend *trends;
     size_t ndocs, nstories, nclaims, nevents, nconflicts, nupdates, ntrends;
     size_t nrecords;                 /* every record given, shown or not */
+    size_t top;                      /* a section shows its first `top` items and
+                                      * counts the rest (0: all; sr_report_write) */
     /* indexes: the same records sorted by id */
     const sr_rdoc **doc_ids;
     const sr_rstory **story_ids;

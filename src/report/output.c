@@ -11,6 +11,7 @@
 
 #include <jansson.h>
 #include <stdio.h>
+#include <string.h>
 
 /* The records typed into the report's model, then written in the format
  * `mk` describes. */
@@ -36,6 +37,78 @@ sitrep_status sr_render_markdown(json_t *const *recs, size_t n, sitrep_write_fn 
 sitrep_status sr_render_html(json_t *const *recs, size_t n, sitrep_write_fn write, void *ctx)
 {
     return render(recs, n, &sr_html_markup, write, ctx);
+}
+
+/* The records a query writes (each in pieces, then a newline), parsed and
+ * gathered (sitrep_store_report). */
+typedef struct gathered {
+    const sitrep_mem *mem;
+    sr_buf rec;
+    json_t **recs;
+    size_t n, cap;
+    bool failed;
+} gathered;
+
+static int gather(const char *data, size_t len, void *ctx)
+{
+    gathered *g = ctx;
+    if (!(len == 1 && data[0] == '\n'))
+        return sr_buf_put(&g->rec, data, len) ? 0 : (g->failed = true, -1);
+    json_t *o = json_loadb(g->rec.data, g->rec.len, 0, NULL);
+    g->rec.len = 0;
+    if (o && g->n == g->cap) {
+        size_t nc = g->cap ? g->cap * 2 : 256;
+        json_t **r = g->mem->realloc(g->recs, nc * sizeof *r);
+        if (!r) {
+            json_decref(o);
+            o = NULL;
+        } else {
+            g->recs = r;
+            g->cap = nc;
+        }
+    }
+    if (!o) {
+        g->failed = true;
+        return -1;
+    }
+    g->recs[g->n++] = o;
+    return 0;
+}
+
+sitrep_status sitrep_store_report(sitrep_store *s, sitrep_output_format format, const char *since, const char *until,
+                                  size_t top, sitrep_write_fn write, void *ctx)
+{
+    if (!s || !write || (format != SITREP_REPORT_MARKDOWN && format != SITREP_REPORT_HTML))
+        return SITREP_EARG;
+    if (!since && !until && !top)
+        return sitrep_store_write(s, format, write, ctx);
+    gathered g = {sr_store_mem(s), {0}, NULL, 0, 0, false};
+    sr_buf_init(&g.rec, g.mem);
+    /* the records of the period, each type by the store's query (its
+     * indexes); the trends (one per scope) all */
+    static const char *const types[] = {"document", "story", "claim", "event", "conflict", "trend"};
+    sitrep_status st = SITREP_OK;
+    for (size_t i = 0; i < sizeof types / sizeof types[0] && st == SITREP_OK; i++) {
+        bool all = (!since && !until) || strcmp(types[i], "trend") == 0;
+        sitrep_query q = {types[i], NULL, NULL, all ? NULL : since, all ? NULL : until, NULL};
+        st = sitrep_store_query(s, &q, gather, &g);
+        if (st == SITREP_EIO && g.failed)
+            st = SITREP_ENOMEM;
+    }
+    if (st == SITREP_OK) {
+        sr_rmodel m;
+        st = sr_rmodel_load(&m, g.recs, g.n);
+        if (st == SITREP_OK) {
+            m.top = top;
+            st = sr_report_write(&m, format == SITREP_REPORT_HTML ? &sr_html_markup : &sr_md_markup, write, ctx);
+            sr_rmodel_free(&m);
+        }
+    }
+    for (size_t i = 0; i < g.n; i++)
+        json_decref(g.recs[i]);
+    g.mem->free(g.recs);
+    sr_buf_free(&g.rec);
+    return st;
 }
 
 sitrep_status sitrep_store_write(sitrep_store *s, sitrep_output_format format, sitrep_write_fn write, void *ctx)
@@ -90,3 +163,4 @@ sitrep_status sitrep_store_write(sitrep_store *s, sitrep_output_format format, s
     mem->free(recs);
     return st;
 }
+

@@ -578,7 +578,10 @@ sitrep_status sr_report_write(sr_rmodel *m, const sr_markup *mk, sitrep_write_fn
             mk->empty(&o, &sr_sections[s]);
         else if (mk->before)
             mk->before(&o, m, s);
-        for (size_t i = 0; i < count[s]; i++) {
+        /* the top of a section, and how many more (a period of a large
+         * store: sitrep_store_report) */
+        size_t shown = m->top && s != SR_SEC_TRENDS && count[s] > m->top ? m->top : count[s];
+        for (size_t i = 0; i < shown; i++) {
             switch (s) {
             case SR_SEC_STORIES: mk->story(&o, m, m->stories[i]); break;
             case SR_SEC_CLAIMS: mk->claim(&o, m, m->claims[i]); break;
@@ -589,7 +592,14 @@ sitrep_status sr_report_write(sr_rmodel *m, const sr_markup *mk, sitrep_write_fn
             }
         }
         if (mk->close)
-            mk->close(&o, m, s, count[s]);
+            mk->close(&o, m, s, shown);
+        if (shown < count[s]) {
+            char more[96];
+            snprintf(more, sizeof more, "%zu more %s not shown.", count[s] - shown, sr_sections[s].anchor);
+            sr_section rest = sr_sections[s];
+            rest.empty = more;
+            mk->empty(&o, &rest);
+        }
     }
     if (mk->foot)
         mk->foot(&o, m);

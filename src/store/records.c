@@ -537,6 +537,12 @@ static bool query_sql(const sitrep_query *f, sr_buf *sql)
         if (f->status)
             ok = ok && sr_buf_puts(sql, " AND CASE WHEN c.contested THEN 'contested' WHEN c.outlets >= 2"
                                         " THEN 'corroborated' ELSE 'single' END = ?5");
+        /* a period asked for is found by its index (cgroups_end,
+         * cgroups_start) and the claims in it sorted, not the whole table
+         * scanned in order for them: `+` keeps the order's index out of
+         * the plan; g breaks ties as the order's index does */
+        if (f->since || f->until)
+            return ok && sr_buf_puts(sql, " ORDER BY +c.fdoc, +c.fpos, +c.ford, c.g");
         return ok && sr_buf_puts(sql, CLAIM_ORDER);
     }
     if (strcmp(type, "event") == 0) {
@@ -556,6 +562,7 @@ static bool query_sql(const sitrep_query *f, sr_buf *sql)
     }
     if (strcmp(type, "story") == 0) {
         ok = sr_buf_puts(sql, "SELECT " STORY_COLS " WHERE 1");
+        /* (a period: by its index, stories_last_seen or _first_seen, as claims) */
         if (f->since)
             ok = ok && sr_buf_puts(sql, " AND t.last_seen >= ?3");
         if (f->until)
@@ -579,7 +586,25 @@ static bool query_sql(const sitrep_query *f, sr_buf *sql)
                 ok = ok && sr_buf_puts(sql, " AND g IN (" EVENTS_BY_PLACE ")");
             ok = ok && sr_buf_puts(sql, ")))");
         }
-        return ok && sr_buf_puts(sql, " ORDER BY t.first_seen, t.sid");
+        return ok && sr_buf_puts(sql, f->since || f->until ? " ORDER BY +t.first_seen, t.sid, t.k"
+                                                           : " ORDER BY t.first_seen, t.sid");
+    }
+    /* documents and conflicts of a period: documents dated in it (by
+     * docs_date), the conflicts of its claims (their claims found by
+     * cgroups_end or cgroups_start, as claims') */
+    if ((f->since || f->until) && !f->actor && !f->place && !f->status &&
+        (strcmp(type, "document") == 0 || strcmp(type, "conflict") == 0)) {
+        const char *doc = f->since && f->until ? " WHERE d.date >= ?3 AND d.date <= ?4"
+                          : f->since           ? " WHERE d.date >= ?3"
+                                               : " WHERE d.date <= ?4";
+        if (type[0] == 'd')
+            return sr_buf_puts(sql, "SELECT " DOC_COLS) && sr_buf_puts(sql, doc) && sr_buf_puts(sql, " ORDER BY +d.id");
+        const char *claim = f->since && f->until ? "(SELECT g FROM cgroups WHERE pto >= ?3 AND pfrom <= ?4)"
+                            : f->since           ? "(SELECT g FROM cgroups WHERE pto >= ?3)"
+                                                 : "(SELECT g FROM cgroups WHERE pfrom <= ?4)";
+        return sr_buf_puts(sql, "SELECT ida, idb, reason, a, b, kind FROM conflicts WHERE a IN ") &&
+               sr_buf_puts(sql, claim) && sr_buf_puts(sql, " OR b IN ") && sr_buf_puts(sql, claim) &&
+               sr_buf_puts(sql, " ORDER BY ida, idb");
     }
     /* the other types: all of them, without filters */
     if (f->actor || f->place || f->since || f->until || f->status)
@@ -598,13 +623,34 @@ static bool query_sql(const sitrep_query *f, sr_buf *sql)
     return sr_buf_puts(sql, "SELECT 1 WHERE 0");
 }
 
+/* The section whose records a query's type writes (the happenings are
+ * events' records: no type of their own). */
 static int section_of(const char *type)
 {
-    static const char *const types[] = {"document", "story", "entity", "claim", "event", "conflict", "trend"};
-    for (int i = 0; i < SEC_END; i++)
-        if (strcmp(type, types[i]) == 0)
-            return i;
+    static const struct {
+        const char *type;
+        int sec;
+    } types[] = {{"document", SEC_DOCS}, {"story", SEC_STORIES},       {"entity", SEC_ENTITIES}, {"claim", SEC_CLAIMS},
+                 {"event", SEC_EVENTS},  {"conflict", SEC_CONFLICTS}, {"trend", SEC_TRENDS}};
+    for (size_t i = 0; i < sizeof types / sizeof types[0]; i++)
+        if (strcmp(type, types[i].type) == 0)
+            return types[i].sec;
     return -1;
+}
+
+/* With SITREP_STORE_PLAN set, a query's plan (SQLite's EXPLAIN QUERY
+ * PLAN, a line per step: "SEARCH c USING INDEX cgroups_end (pto>?)") on
+ * stderr: what tests/cli_store_plan.sh checks, that a query is answered
+ * from an index and not by reading the whole table. */
+static void print_plan(sitrep_store *s, const char *sql)
+{
+    char *text = sqlite3_mprintf("EXPLAIN QUERY PLAN %s", sql);
+    sqlite3_stmt *q = NULL;
+    if (text && sqlite3_prepare_v2(s->db, text, -1, &q, NULL) == SQLITE_OK)
+        while (sqlite3_step(q) == SQLITE_ROW)
+            fprintf(stderr, "plan: %s\n", (const char *)sqlite3_column_text(q, 3));
+    sqlite3_finalize(q);
+    sqlite3_free(text);
 }
 
 sitrep_status sitrep_store_query(sitrep_store *s, const sitrep_query *f, sitrep_write_fn write, void *ctx)
@@ -620,6 +666,8 @@ sitrep_status sitrep_store_query(sitrep_store *s, const sitrep_query *f, sitrep_
     sqlite3_stmt *q = NULL;
     if (st == SITREP_OK)
         st = prep(s, sql.data, &q);
+    if (st == SITREP_OK && getenv("SITREP_STORE_PLAN"))
+        print_plan(s, sql.data);
     sr_buf_free(&sql);
     if (st != SITREP_OK)
         return st;

@@ -609,6 +609,7 @@ static sitrep_status load_corpus(sitrep_store *s)
     sitrep_status st = sitrep_corpus_new(&s->opts, &s->corpus);
     if (st != SITREP_OK)
         return st;
+    s->corpus->stable_rows = true; /* the tables number the rows across batches */
     memset(&s->snap_from, 0, sizeof s->snap_from);
     s->snap_reset = false;
     sqlite3_stmt *q;
@@ -641,8 +642,10 @@ static sitrep_status load_corpus(sitrep_store *s)
         sitrep_corpus_free(s->corpus);
         s->corpus = NULL;
         st = sitrep_corpus_new(&s->opts, &s->corpus);
-        if (st == SITREP_OK)
+        if (st == SITREP_OK) {
+            s->corpus->stable_rows = true;
             st = rebuild_corpus(s);
+        }
     } else if (st == SITREP_OK) {
         st = base_keep(s);
     }
@@ -1075,6 +1078,88 @@ sitrep_status sitrep_store_commit(sitrep_store *s)
     sr_db_writer_done(&s->writer);
     s->in_batch = false;
     return st;
+}
+
+/* Is d "YYYY-MM-DD"? */
+static bool iso_day(const char *d)
+{
+    if (!d || strlen(d) != 10 || d[4] != '-' || d[7] != '-')
+        return false;
+    for (int i = 0; i < 10; i++)
+        if (i != 4 && i != 7 && (d[i] < '0' || d[i] > '9'))
+            return false;
+    return true;
+}
+
+sitrep_status sitrep_store_prune(sitrep_store *s, const char *before, size_t *removed)
+{
+    if (removed)
+        *removed = 0;
+    if (!s || !s->db)
+        return SITREP_EARG;
+    if (s->in_batch || !iso_day(before)) {
+        snprintf(s->msg, sizeof s->msg, "%s", s->in_batch ? "a batch is open: commit it before pruning"
+                                                          : "the date is not YYYY-MM-DD");
+        return SITREP_EARG;
+    }
+    if (s->read_only) {
+        snprintf(s->msg, sizeof s->msg, "opened to be read only");
+        return SITREP_EDB;
+    }
+    sitrep_status st = exec_what(s, "BEGIN IMMEDIATE", "starting to prune");
+    if (st != SITREP_OK)
+        return st;
+    s->in_batch = true;
+    s->batch_added = 0;
+    sr_db_writer_beat(&s->writer, true);
+    /* a document's date: published, else inferred (docs.date, indexed) */
+    sqlite3_stmt *q = sr_db_stmt(s, "DELETE FROM articles WHERE id IN"
+                                    " (SELECT id FROM docs WHERE date IS NOT NULL AND date < ?)");
+    if (!q) {
+        st = sr_db_last(s);
+    } else {
+        sqlite3_bind_text(q, 1, before, -1, SQLITE_TRANSIENT);
+        st = sr_db_done(s, q, "removing articles");
+    }
+    size_t n = st == SITREP_OK ? (size_t)sqlite3_changes(s->db) : 0;
+    if (st == SITREP_OK && n) {
+        /* the corpus of the articles that remain, its snapshot and every
+         * table (names too) made again from it, as a migration does */
+        sitrep_corpus_free(s->corpus);
+        s->corpus = NULL;
+        sr_store_base_drop(s);
+        memset(&s->snap_from, 0, sizeof s->snap_from);
+        s->snap_reset = true;
+        st = sitrep_corpus_new(&s->opts, &s->corpus);
+        if (st == SITREP_OK) {
+            s->corpus->stable_rows = true; /* as load_corpus's */
+            st = rebuild_corpus(s);
+        }
+        sr_db_writer_beat(&s->writer, true);
+        if (st == SITREP_OK)
+            st = save_snapshot(s);
+        if (st == SITREP_OK)
+            st = sitrep_corpus_finish(s->corpus);
+        sr_db_writer_beat(&s->writer, true);
+        if (st == SITREP_OK)
+            st = sr_store_fill(s, s->corpus);
+        sitrep_corpus_free(s->corpus);
+        s->corpus = NULL;
+        /* batches that no stored article came in go */
+        if (st == SITREP_OK)
+            st = exec_what(s, "DELETE FROM batches WHERE id NOT IN (SELECT batch FROM articles)", "removing batches");
+    }
+    if (st == SITREP_OK)
+        st = exec_what(s, "COMMIT", "committing the prune");
+    if (st != SITREP_OK) {
+        abandon_batch(s);
+        return st;
+    }
+    sr_db_writer_done(&s->writer);
+    s->in_batch = false;
+    if (removed)
+        *removed = n;
+    return SITREP_OK;
 }
 
 bool sitrep_store_has(sitrep_store *s, const char *id, const char *bytes, size_t len)

@@ -163,7 +163,7 @@ static sitrep_status drop_undated(sitrep_store *s)
         if (!s->base_undated[d])
             continue;
         static const char *const sql[] = {"DELETE FROM claims WHERE doc = ?", "DELETE FROM events WHERE doc = ?",
-                                          "DELETE FROM trendwords WHERE doc = ?"};
+                                          "DELETE FROM trendwords WHERE doc = ?", "DELETE FROM docs WHERE n = ?"};
         for (size_t k = 0; k < sizeof sql / sizeof sql[0] && st == SITREP_OK; k++) {
             sqlite3_stmt *q = sr_db_stmt(s, sql[k]);
             if (!q)
@@ -368,6 +368,8 @@ static sitrep_status fill_docs(sitrep_store *s, sitrep_corpus *c)
     const char **fs = s->mem->calloc(ns + 1, sizeof *fs), **ls = s->mem->calloc(ns + 1, sizeof *ls);
     int64_t *earliest = s->mem->calloc(ns + 1, sizeof *earliest), *size = s->mem->calloc(ns + 1, sizeof *size);
     int64_t *dupsize = s->mem->calloc(n + 1, sizeof *dupsize);
+    sr_buf rec; /* a document's record, read back */
+    sr_buf_init(&rec, s->mem);
     sitrep_status st = fs && ls && earliest && size && dupsize ? SITREP_OK : SITREP_ENOMEM;
     for (size_t k = 0; k < ns && st == SITREP_OK; k++)
         earliest[k] = -1;
@@ -410,7 +412,7 @@ static sitrep_status fill_docs(sitrep_store *s, sitrep_corpus *c)
             }
         } else {
             bool set_inferred = !d->published[0] && d->inferred[0];
-            sqlite3_stmt *q = sr_db_stmt(s, "INSERT OR REPLACE INTO docs(n, id, record, outlet, title, published, day,"
+            sqlite3_stmt *q = sr_db_stmt(s, "INSERT INTO docs(n, id, record, outlet, title, published, day,"
                                             " inferred, basis, date, story, dup, sig) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?)");
             if (!q) {
                 st = sr_db_last(s);
@@ -418,7 +420,12 @@ static sitrep_status fill_docs(sitrep_store *s, sitrep_corpus *c)
             }
             sqlite3_bind_int64(q, 1, (int64_t)i);
             sr_db_text(q, 2, d->id);
-            sqlite3_bind_text(q, 3, d->record, (int)d->record_len, SQLITE_STATIC);
+            st = sr_corpus_doc_record(c, d, &rec); /* in the corpus's spill file */
+            if (st != SITREP_OK) {
+                sqlite3_reset(q);
+                break;
+            }
+            sqlite3_bind_text(q, 3, rec.data, (int)rec.len, SQLITE_STATIC);
             sr_db_text(q, 4, d->outlet);
             sr_db_text(q, 5, d->title);
             bind_date(q, 6, d->published);
@@ -469,6 +476,7 @@ static sitrep_status fill_docs(sitrep_store *s, sitrep_corpus *c)
     s->mem->free(earliest);
     s->mem->free(size);
     s->mem->free(dupsize);
+    sr_buf_free(&rec);
     /* the corpus keeps no index between articles (cluster/stories.c links
      * them when finishing, from each document's signature and terms): the
      * idx table stays empty */
@@ -476,6 +484,30 @@ static sitrep_status fill_docs(sitrep_store *s, sitrep_corpus *c)
 }
 
 /* ---- entities and their mentions ---- */
+
+/* A counted row (g or entity, text) one more: `upd` (UPDATE ... SET n =
+ * n + 1 WHERE ... = ?1 AND ... = ?2), else `ins` (INSERT ... VALUES(?1,
+ * ?2, 1)).  Two plain statements, not an upsert: an upsert writes a
+ * statement journal of every page it touches (in a temporary file once
+ * it outgrows 64 KiB), which cost a batch a third of its system time. */
+static sitrep_status count_row(sitrep_store *s, const char *upd, const char *ins, int64_t key, const char *text,
+                               int len, const char *what)
+{
+    for (int k = 0; k < 2; k++) {
+        sqlite3_stmt *q = sr_db_stmt(s, k ? ins : upd);
+        if (!q)
+            return sr_db_last(s);
+        sqlite3_bind_int64(q, 1, key);
+        if (text)
+            sqlite3_bind_text(q, 2, text, len, SQLITE_STATIC);
+        else
+            sqlite3_bind_null(q, 2);
+        sitrep_status st = sr_db_done(s, q, what);
+        if (st != SITREP_OK || sqlite3_changes(s->db) > 0)
+            return st;
+    }
+    return SITREP_OK;
+}
 
 static bool same_str(const char *a, const char *b)
 {
@@ -515,29 +547,33 @@ static sitrep_status fill_entities(sitrep_store *s, sitrep_corpus *c)
         const sr_centity *e = &es[i];
         if (i < e0 && same_entity(e, &s->base_entities[i]))
             continue;
-        sqlite3_stmt *q = sr_db_stmt(s, "INSERT INTO entities(k, kind, name, country, parent, role, role_doc, admin1,"
-                                        " admin1_code, feature, lat, lon, nmentions) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?)"
-                                        " ON CONFLICT(k) DO UPDATE SET kind = excluded.kind, name = excluded.name,"
-                                        " country = excluded.country, parent = excluded.parent, role = excluded.role,"
-                                        " role_doc = excluded.role_doc, admin1 = excluded.admin1,"
-                                        " admin1_code = excluded.admin1_code, feature = excluded.feature,"
-                                        " lat = excluded.lat, lon = excluded.lon, nmentions = excluded.nmentions");
-        if (!q)
-            return sr_db_last(s);
-        sqlite3_bind_int64(q, 1, (int64_t)e->key);
-        sqlite3_bind_int(q, 2, (int)e->kind);
-        sr_db_text(q, 3, e->name);
-        sr_db_text(q, 4, e->country[0] ? e->country : NULL);
-        sr_db_text(q, 5, e->parent);
-        sr_db_text(q, 6, e->role);
-        sr_db_text(q, 7, e->role_doc);
-        sr_db_text(q, 8, e->admin1);
-        sr_db_text(q, 9, e->admin1_code);
-        sr_db_text(q, 10, e->feature);
-        bind_real(q, 11, e->lat);
-        bind_real(q, 12, e->lon);
-        sqlite3_bind_int64(q, 13, e->nmentions);
-        st = sr_db_done(s, q, "storing an entity");
+        /* its row again (UPDATE) or a new one: not an upsert (count_row) */
+        for (int pass = i < e0 ? 0 : 1; pass < 2 && st == SITREP_OK; pass++) {
+            sqlite3_stmt *q = sr_db_stmt(s, pass ? "INSERT INTO entities(k, kind, name, country, parent, role, role_doc,"
+                                                   " admin1, admin1_code, feature, lat, lon, nmentions)"
+                                                   " VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13)"
+                                                 : "UPDATE entities SET kind = ?2, name = ?3, country = ?4, parent = ?5,"
+                                                   " role = ?6, role_doc = ?7, admin1 = ?8, admin1_code = ?9,"
+                                                   " feature = ?10, lat = ?11, lon = ?12, nmentions = ?13 WHERE k = ?1");
+            if (!q)
+                return sr_db_last(s);
+            sqlite3_bind_int64(q, 1, (int64_t)e->key);
+            sqlite3_bind_int(q, 2, (int)e->kind);
+            sr_db_text(q, 3, e->name);
+            sr_db_text(q, 4, e->country[0] ? e->country : NULL);
+            sr_db_text(q, 5, e->parent);
+            sr_db_text(q, 6, e->role);
+            sr_db_text(q, 7, e->role_doc);
+            sr_db_text(q, 8, e->admin1);
+            sr_db_text(q, 9, e->admin1_code);
+            sr_db_text(q, 10, e->feature);
+            bind_real(q, 11, e->lat);
+            bind_real(q, 12, e->lon);
+            sqlite3_bind_int64(q, 13, e->nmentions);
+            st = sr_db_done(s, q, "storing an entity");
+            if (st == SITREP_OK && !pass && sqlite3_changes(s->db) > 0)
+                break;
+        }
         if (st == SITREP_OK && e->kind == SITREP_ENTITY_PLACE)
             st = add_name(s, 2, e->name);
     }
@@ -577,18 +613,11 @@ static sitrep_status fill_entities(sitrep_store *s, sitrep_corpus *c)
         sqlite3_bind_text(q, 3, spans.data, (int)spans.len, SQLITE_STATIC);
         st = sr_db_done(s, q, "storing mentions");
         for (size_t k = i; k < j && st == SITREP_OK; k++) {
-            q = sr_db_stmt(s, "INSERT INTO aliases(entity, quote, n) VALUES(?, ?, 1)"
-                              " ON CONFLICT(entity, quote) DO UPDATE SET n = n + 1");
-            if (!q) {
-                st = sr_db_last(s);
-                break;
-            }
-            sqlite3_bind_int64(q, 1, (int64_t)es[ms[k]->entity].key);
-            if (ms[k]->alias)
-                sr_db_text(q, 2, ms[k]->alias);
-            else
-                sqlite3_bind_text(q, 2, ms[k]->quote, (int)ms[k]->quote_len, SQLITE_STATIC);
-            st = sr_db_done(s, q, "storing an alias");
+            const char *quote = ms[k]->alias ? ms[k]->alias : ms[k]->quote;
+            int qlen = ms[k]->alias ? -1 : (int)ms[k]->quote_len;
+            st = count_row(s, "UPDATE aliases SET n = n + 1 WHERE entity = ?1 AND quote = ?2",
+                           "INSERT INTO aliases(entity, quote, n) VALUES(?1, ?2, 1)", (int64_t)es[ms[k]->entity].key,
+                           quote, qlen, "storing an alias");
         }
         i = j;
     }
@@ -672,7 +701,7 @@ static sitrep_status fill_claims(sitrep_store *s, sitrep_corpus *c)
             st = spans_json(&c->claim_spans, first[i], first[i + 1] - first[i], &rows, &js);
         if (st == SITREP_OK)
             st = put_item(s,
-                          "INSERT OR REPLACE INTO claims(c, doc, docid, pos, ord, key, data, sources, grp)"
+                          "INSERT INTO claims(c, doc, docid, pos, ord, key, data, sources, grp)"
                           " VALUES(?,?,?,?,?,?,?,?,?)",
                           i, x->doc_index, x->doc, x->first, i - docs[x->doc_index].claims0, NULL, (int64_t)x->key,
                           &data, &js, grp, "storing a claim");
@@ -708,8 +737,8 @@ static sitrep_status fill_claims(sitrep_store *s, sitrep_corpus *c)
         int64_t fpos = f->first, ford = (int64_t)(mem[g->first_member] - docs[f->doc_index].claims0);
         int64_t scope = (int64_t)sr_claim_scope(c, g, false);
         if (had)
-            st = delete_key(s, claim_group_rows + 1, 2, key);
-        sqlite3_stmt *q = st == SITREP_OK ? sr_db_stmt(s, "INSERT OR REPLACE INTO cgroups(g, key, first, fdoc, fpos,"
+            st = delete_key(s, claim_group_rows, 3, key);
+        sqlite3_stmt *q = st == SITREP_OK ? sr_db_stmt(s, "INSERT INTO cgroups(g, key, first, fdoc, fpos,"
                                                           " ford, gid, rep, n, actor, attributed_to, pfrom, pto,"
                                                           " outlets, contested, scope, head, h)"
                                                           " VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
@@ -758,15 +787,9 @@ static sitrep_status fill_claims(sitrep_store *s, sitrep_corpus *c)
             uint32_t d = cl[mem[g->first_member + j]].doc_index;
             if (j > 0 && cl[mem[g->first_member + j - 1]].doc_index == d)
                 continue;
-            q = sr_db_stmt(s, "INSERT INTO cgroup_outlets(g, okey, n) VALUES(?, ?, 1)"
-                              " ON CONFLICT(g, okey) DO UPDATE SET n = n + 1");
-            if (!q) {
-                st = sr_db_last(s);
-                break;
-            }
-            sqlite3_bind_int64(q, 1, key);
-            sr_db_text(q, 2, sr_outlet_key(c, d));
-            st = sr_db_done(s, q, "storing a claim's outlet");
+            st = count_row(s, "UPDATE cgroup_outlets SET n = n + 1 WHERE g = ?1 AND okey = ?2",
+                           "INSERT INTO cgroup_outlets(g, okey, n) VALUES(?1, ?2, 1)", key, sr_outlet_key(c, d), -1,
+                           "storing a claim's outlet");
         }
         if (st == SITREP_OK)
             st = add_name(s, 1, g->actor);
@@ -906,7 +929,7 @@ static sitrep_status fill_events(sitrep_store *s, sitrep_corpus *c)
             st = spans_json(&c->event_spans, first[i], first[i + 1] - first[i], &rows, &js);
         if (st == SITREP_OK)
             st = put_item(s,
-                          "INSERT OR REPLACE INTO events(e, doc, docid, pos, ord, run, data, sources, grp)"
+                          "INSERT INTO events(e, doc, docid, pos, ord, run, data, sources, grp)"
                           " VALUES(?,?,?,?,?,?,?,?,?)",
                           i, x->doc_index, x->doc, x->first, i - docs[x->doc_index].events0, event_run(x), 0, &data,
                           &js, grp, "storing an event");
@@ -952,8 +975,8 @@ static sitrep_status fill_events(sitrep_store *s, sitrep_corpus *c)
         const report_row *rr = (const report_row *)(const void *)reps.rows.data;
         size_t nr = SR_VEC_COUNT(&reps.rows, report_row);
         if (had)
-            st = delete_key(s, event_group_rows + 1, 2, key);
-        sqlite3_stmt *q = st == SITREP_OK ? sr_db_stmt(s, "INSERT OR REPLACE INTO egroups(g, run, first, fdoc, fpos,"
+            st = delete_key(s, event_group_rows, 3, key);
+        sqlite3_stmt *q = st == SITREP_OK ? sr_db_stmt(s, "INSERT INTO egroups(g, run, first, fdoc, fpos,"
                                                           " ford, gid, rep, n, head, dfrom, dto, location, country,"
                                                           " admin1, h) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
                                           : NULL;
