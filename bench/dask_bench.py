@@ -16,6 +16,7 @@ for 100,000 articles on two cores); results go to BUILD/bench-dask/.
 import argparse
 import json
 import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -91,6 +92,29 @@ def cluster(workers, env, tmp):
     return sched_file, procs
 
 
+def cpu_seconds(procs):
+    """The CPU seconds (user + system) so far of the scheduler, each
+    worker's nanny and worker process, and this process (the client)."""
+    import psutil
+
+    def t(p):
+        try:
+            c = p.cpu_times()
+            return c.user + c.system
+        except psutil.Error:
+            return 0.0
+
+    out = {"scheduler": t(psutil.Process(procs[0].pid))}
+    for i, pr in enumerate(procs[1:]):
+        nanny = psutil.Process(pr.pid)
+        out["nanny %d" % i] = t(nanny)
+        for k, ch in enumerate(nanny.children(recursive=True)):
+            out["worker %d%s" % (i, "" if not k else ".%d" % k)] = t(ch)
+    ru = resource.getrusage(resource.RUSAGE_SELF)
+    out["client"] = ru.ru_utime + ru.ru_stime
+    return out
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("build")
@@ -99,6 +123,8 @@ def main():
     ap.add_argument("--fan-in", type=int, default=8)
     ap.add_argument("--workers", default="1,2")
     ap.add_argument("--shared", default=os.path.join(ROOT, os.pardir, "shared"))
+    ap.add_argument("--dask-defaults", action="store_true", help="run the scheduler and workers with Dask's "
+                    "default housekeeping rates (default: sitrep.dask.HOUSEKEEPING, as sitrep-dask's local cluster)")
     a = ap.parse_args()
     build = os.path.abspath(a.build)
     env = dict(os.environ)
@@ -110,10 +136,16 @@ def main():
 
     import sitrep.dask
 
+    if not a.dask_defaults:
+        import dask
+
+        env.update(sitrep.dask.housekeeping_env())
+        dask.config.set(sitrep.dask.HOUSEKEEPING)  # the client's own
     path = corpus(build, a.articles, a.shared)
     out_dir = os.path.join(build, "bench-dask")
     results = {"articles": a.articles, "input_bytes": os.path.getsize(path), "shard_size": a.shard_size,
-               "fan_in": a.fan_in, "cpu": cpu(), "cores": os.cpu_count(), "runs": []}
+               "fan_in": a.fan_in, "cpu": cpu(), "cores": os.cpu_count(), "runs": [],
+               "dask_config": "defaults" if a.dask_defaults else sitrep.dask.HOUSEKEEPING}
 
     # one process: the reference records and time
     base = os.path.join(out_dir, "extract.jsonl")
@@ -131,7 +163,9 @@ def main():
             client = distributed.Client(scheduler_file=sched_file, timeout=60)
             client.wait_for_workers(w, timeout=120)
             out = os.path.join(out_dir, "dask-%d.jsonl" % w)
+            before = cpu_seconds(procs)
             res = sitrep.dask.run([path], client, shard_size=a.shard_size, fan_in=a.fan_in, output=out)
+            after = cpu_seconds(procs)
             same = subprocess.run(["cmp", "-s", out, base]).returncode == 0
             run = {"workers": w, "wall": res.wall, "load": os.getloadavg()[0],
                    "part_seconds": res.part_seconds, "part_bytes": res.part_bytes, "seal_seconds": res.seal_seconds, "documents": res.documents, "shards": res.shards,
@@ -140,7 +174,8 @@ def main():
                    "map_seconds": res.map_seconds, "merge_seconds": res.merge_seconds,
                    "merge_documents": res.merge_documents,
                    "snapshot_bytes": res.snapshot_bytes, "corroborate_seconds": res.corroborate_seconds,
-                   "end_tasks": res.end_tasks, "map_cpu": res.map_cpu, "merge_cpu": res.merge_cpu}
+                   "end_tasks": res.end_tasks, "map_cpu": res.map_cpu, "merge_cpu": res.merge_cpu,
+                   "process_cpu": {k: v - before.get(k, 0.0) for k, v in after.items()}}
             results["runs"].append(run)
             print("%d worker(s): %.1f s, identical: %s" % (w, res.wall, same), file=sys.stderr)
             client.close()
@@ -161,6 +196,7 @@ def report(r):
     runs = {x["workers"]: x for x in r["runs"]}
     print("%d articles (%.0f MB of JSON Lines, %.0f MB of records), shards of %d, merges of %d; %s" % (
         r["articles"], r["input_bytes"] / 1e6, r["output_bytes"] / 1e6, r["shard_size"], r["fan_in"], r["cpu"]))
+    print("Dask's housekeeping: %s" % (r.get("dask_config") or "defaults"))
     print()
     print("| run | wall | speed-up | map done at | merges done at | the end: load, finish, write, seal | identical | load |")
     print("|---|---:|---:|---:|---:|---:|---|---:|")
@@ -217,6 +253,18 @@ def report(r):
               "(workers %s) + the seal %.1f s%s" % (
                   w, "s" if w > 1 else "", cp[w], mm * w, w, end, " / ".join("%.1f" % v for v in per.values()) or "-",
                   tail, "; speed-up in CPU %.2fx" % (cp[1] / cp[w]) if 1 in cp and w > 1 else ""))
+    # the processes' CPU during the run against the tasks' own: what the
+    # workers spend besides their tasks (moving snapshots, the event loop),
+    # and the scheduler and client, which share the two cores with them
+    for w, x in sorted(runs.items()):
+        pc = x.get("process_cpu")
+        if not pc:
+            continue
+        tasks = sum(x["map_cpu"]) + sum(x["merge_cpu"]) + sum(t.get("cpu", 0.0) for t in x.get("end_tasks") or [])
+        print("%d worker%s: CPU of the processes during the run %.1f s (%s) against %.1f s in the tasks: "
+              "%.1f s besides them" % (w, "s" if w > 1 else "", sum(pc.values()),
+                                        ", ".join("%s %.1f" % kv for kv in sorted(pc.items())), tasks,
+                                        sum(pc.values()) - tasks))
     if one:
         project(r, one, runs.get(2))
 

@@ -155,7 +155,7 @@ def end(sd, cpu, a, level):
             if kept:
                 known_t = max(ended[j][0] for j in range(i + 1))
                 times = {}
-                sd.place(joining, at, i, *rs[i], "w%d" % k_w, None, *level, timer=cpu, times=times)
+                sd.place(joining, at, i, *rs[i], "w%d" % k_w, timer=cpu, times=times)
                 took = sum(times.values())
                 clock[k_w] = max(clock[k_w], known_t) + took
                 rows.append("worker %d: place [%g, %g): %.2f s CPU, ends at %.2f" % (

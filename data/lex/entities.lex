@@ -665,6 +665,16 @@ neighbourhood of
 neighborhood of
 settlement of
 county of
+towns of
+villages of
+cities of
+districts of
+camps of
+suburbs of
+provinces of
+neighbourhoods of
+neighborhoods of
+settlements of
 
 # Words before "city of" and its kin that belong to the place's mention
 # ("the port city of X", "the border town of X"); words of direction are

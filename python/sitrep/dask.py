@@ -74,7 +74,28 @@ except ImportError as e:  # pragma: no cover - depends on the machine
         "sitrep.dask needs Dask's distributed (Debian: apt-get install python3-distributed)"
     ) from e
 
-__all__ = ["Result", "plan", "run", "main"]
+__all__ = ["Result", "plan", "run", "main", "HOUSEKEEPING", "housekeeping_env"]
+
+# Dask's own housekeeping at its default rates (a statistical profile of the
+# worker threads every 10 ms, event-loop health ticks every 20 ms, memory
+# monitors every 100 ms, system monitors every 500 ms) costs an idle
+# cluster of two workers about 0.1 of a core (2.9 s of CPU in 30 s, against
+# 0.37 s at these rates: the scheduler, the nannies and the workers,
+# measured with psutil): on a small machine, CPU taken from the tasks.
+# The local cluster of `sitrep-dask` runs with these; a cluster of one's
+# own takes them from its environment (housekeeping_env()) or dask config.
+HOUSEKEEPING = {
+    "distributed.worker.profile.enabled": False,
+    "distributed.admin.tick.interval": "1s",
+    "distributed.admin.system-monitor.interval": "5s",
+    "distributed.worker.memory.monitor-interval": "1s",
+}
+
+
+def housekeeping_env():
+    """HOUSEKEEPING as the environment variables `dask scheduler` and
+    `dask worker` read (DASK_DISTRIBUTED__WORKER__PROFILE__ENABLED=False ...)."""
+    return {"DASK_" + k.upper().replace(".", "__").replace("-", "_"): str(v) for k, v in HOUSEKEEPING.items()}
 
 
 # ---- planning the shards ---------------------------------------------------
@@ -457,18 +478,19 @@ def write_range(output, lo, hi, tag, corr, *parts, at=None, index=None, timer=No
     return out
 
 
-def place(output, at, index, lo, hi, tag, corr, *parts, timer=None, times=None):
+def place(output, at, index, lo, hi, tag, timer=None, times=None):
     """Task: range `index` of the run `tag`, kept by the worker that wrote
     it (:func:`write_range` without `at`), written into the joining file
-    `output` at byte `at`; a worker that does not hold it (the one that
-    wrote it died since) writes the range itself from the corpus."""
+    `output` at byte `at`.  Run on a worker that does not hold it (Dask
+    moved the task, or the worker that wrote it died), it reports the range
+    missing (the driver sends it back, or has the range written again)."""
     t0, c0 = time.perf_counter(), time.thread_time()
+    out = {"range": (lo, hi), "worker": _worker_address()}
     with _HELD_LOCK:
         blocks = _KEPT.pop((tag, index), None)
     if blocks is None:
-        out = write_range(output, lo, hi, tag, corr, *parts, at=at, timer=timer, times=times)
-        out["rewritten"] = True
-        return out
+        return dict(out, missing=True, bytes_written=0, times={}, seconds=time.perf_counter() - t0,
+                    cpu=time.thread_time() - c0)
     clock = timer or time.perf_counter
     times = {} if times is None else times
     t = clock()
@@ -484,8 +506,8 @@ def place(output, at, index, lo, hi, tag, corr, *parts, timer=None, times=None):
     finally:
         os.close(fd)
     times["write"] = clock() - t
-    return {"range": (lo, hi), "bytes_written": n, "times": dict(times), "worker": _worker_address(),
-            "seconds": time.perf_counter() - t0, "cpu": time.thread_time() - c0}
+    return dict(out, bytes_written=n, times=dict(times), seconds=time.perf_counter() - t0,
+                cpu=time.thread_time() - c0)
 
 
 def _report(result):
@@ -765,12 +787,26 @@ def run(paths, client, shard_size=1000, output=None, fan_in=8, text=False, menti
         done = [None] * len(rs)   # what each range reported
         deps = [None] * len(rs)   # the corroboration, for the ranges that take it
         placed = [False] * len(rs)
-        places = []
+        placing = {}              # place (or rewrite) future key -> (range, its offset, the attempt)
+        placed_out = []
 
         def offset(i):
             if any(d is None for d in done[:i]):
                 return None
             return sum(d["bytes_written"] for d in done[:i])
+
+        def send_place(i, at, attempt):
+            lo, hi = rs[i]
+            owner = done[i]["worker"]
+            if attempt < 3 and owner in client.scheduler_info()["workers"]:
+                f = client.submit(place, joining, at, i, lo, hi, tag, key="sitrep-place-%s-%d-%d" % (tag, i, attempt),
+                                  retries=retries, priority=200, workers=[owner], allow_other_workers=True)
+            else:
+                # its worker is gone (or Dask keeps moving the task): written again
+                f = client.submit(write_range, joining, lo, hi, tag, deps[i], *kids, at=at,
+                                  key="sitrep-rewrite-%s-%d-%d" % (tag, i, attempt), retries=retries, priority=200)
+            placing[f.key] = (i, at, attempt)
+            ends.add(f)
 
         def place_known():
             at = 0
@@ -779,10 +815,7 @@ def run(paths, client, shard_size=1000, output=None, fan_in=8, text=False, menti
                     return
                 if d.get("kept") and not placed[i]:
                     placed[i] = True
-                    lo, hi = rs[i]
-                    places.append(client.submit(
-                        place, joining, at, i, lo, hi, tag, deps[i], *kids, key="sitrep-place-%s-%d" % (tag, i),
-                        retries=retries, priority=200, workers=[d["worker"]], allow_other_workers=True))
+                    send_place(i, at, 0)
                 at += d["bytes_written"]
 
         def give(w):
@@ -805,6 +838,14 @@ def run(paths, client, shard_size=1000, output=None, fan_in=8, text=False, menti
             for w in slots[1:]:
                 give(w)
             for f in ends:
+                if f.key in placing:
+                    i, at, attempt = placing.pop(f.key)
+                    got = f.result()
+                    if got.get("missing"):
+                        send_place(i, at, attempt + 1)
+                    else:
+                        placed_out.append(dict(got, rewritten=f.key.startswith("sitrep-rewrite-")))
+                    continue
                 w = busy.pop(f.key)
                 if f.key in index:
                     done[index[f.key]] = f.result()  # raises what the task raised, after its retries
@@ -816,7 +857,6 @@ def run(paths, client, shard_size=1000, output=None, fan_in=8, text=False, menti
                 give(w)
             # the corroboration's bytes stay on the workers: the client takes what it reported
             corr_out = client.submit(_report, corr, key="sitrep-corr-report-%s" % tag).result()
-            placed_out = client.gather(places)
             if output:
                 fin = client.submit(seal, output, tag, sum(d["bytes_written"] for d in done),
                                     key="sitrep-seal-%s" % tag, retries=retries, priority=100)
@@ -920,6 +960,9 @@ def main(argv=None):
     if a.scheduler:
         client = distributed.Client(a.scheduler)
     else:
+        import dask
+
+        dask.config.set(HOUSEKEEPING)
         cluster = distributed.LocalCluster(n_workers=a.workers, threads_per_worker=a.threads, processes=True,
                                            dashboard_address=None)
         client = distributed.Client(cluster)

@@ -199,8 +199,8 @@ def test_ranges_kept_and_written_at_their_offsets_are_the_records_in_order(tmp_p
     """Each range written once into the joining file: at its offset when
     that is known as it is given (write_range with `at`), else kept by its
     worker and written there once it is (place); a place run where the
-    range is not kept (its worker died) writes the range again from the
-    corpus; seal cuts, syncs and renames the file."""
+    range is not kept (its worker died) reports it missing, and the range
+    is written again at its offset; seal cuts, syncs and renames the file."""
     sets = corpus_sets()
     want, _, _ = cli("extract", *sets)
     parts = [sitrep.dask.map_shard(i, u, {}) for i, u in enumerate(sitrep.dask.plan(sets, 5))]
@@ -222,10 +222,12 @@ def test_ranges_kept_and_written_at_their_offsets_are_the_records_in_order(tmp_p
             at += r["bytes_written"]
         assert len(kept) > 2
         for n, (i, pos, dep) in enumerate(reversed(kept)):
-            if n == 1:  # its worker died: another writes it from the corpus
+            if n == 1:  # its worker died
                 sitrep.dask._KEPT.pop(("t1", i))
-            r = sitrep.dask.place(joining, pos, i, *rs[i], "t1", dep, *parts)
-            assert bool(r.get("rewritten")) == (n == 1)
+            r = sitrep.dask.place(joining, pos, i, *rs[i], "t1")
+            assert bool(r.get("missing")) == (n == 1)
+            if r.get("missing"):
+                sitrep.dask.write_range(joining, *rs[i], "t1", dep, *parts, at=pos)
         assert not [k for k in sitrep.dask._KEPT if k[0] == "t1"]
     finally:
         sitrep.dask.drop("t1")

@@ -959,7 +959,10 @@ static size_t person_span(ent_state *st, cand *c, size_t t0, size_t c0)
 {
     size_t m0 = t0;
     /* not a common word opening the sentence: "Yesterday Sgt. X" */
+    /* "In Iraq Prime Minister X": not over a place after a locative */
     while (m0 > c0 && !(st->u[m0].flags & U_BREAK) &&
+           !(m0 >= 2 && (st->u[m0 - 2].flags & (U_LOWER | U_FUNC)) && UNIT_IS(st, m0 - 2, PLACE_PREPS) &&
+             !(st->u[m0 - 1].flags & U_BREAK)) &&
            ((st->u[m0 - 1].flags & (U_CAP | U_ALLCAPS)) || (st->u[m0 - 1].flags & U_CONNECT)) &&
            !(st->u[m0 - 1].flags & U_FUNC) &&
            !((st->u[m0 - 1].flags & U_SENT) && !(st->u[m0 - 1].flags & U_ALLCAPS) &&
@@ -1666,9 +1669,11 @@ static void read_chunk(ent_state *st, size_t c0, size_t c1)
                    !(st->u[r0].flags & U_PARTICLE && r0 + 1 < r1))
                 r0++;
             /* a known given name first makes the run a name to try even
-             * when every word of it is also a town ("Philip Hammond") */
+             * when every word of it is also a town ("Philip Hammond"); a
+             * run of function words only has no first word (u[r1] is past
+             * the units, stale bytes of an earlier document) */
             size_t ra, rb;
-            if (!unknown && (st->u[r0].flags & U_CAP) &&
+            if (!unknown && r0 < r1 && (st->u[r0].flags & U_CAP) &&
                 sr_wordset_has(&sr_given_names, st->src + st->u[r0].start,
                                st->u[r0].end - st->u[r0].start) &&
                 ((r1 > r0 + 1 && !(segs[i].type == S_PLACE && !soft_place(st, &segs[i]))) ||
@@ -1693,6 +1698,23 @@ static void read_chunk(ent_state *st, size_t c0, size_t c1)
             if (unknown && coordinated_people(st, segs, i, j, r0, r1, c0)) {
                 i = j;
                 continue;
+            }
+            /* "the villages of Kafr Tabsa and Umm Rujaym": names joined by
+             * "and" after a kind of place are places, each of its own */
+            if (unknown && r0 == c0 && named_kind_of_place(st, r0)) {
+                size_t a = SIZE_MAX;
+                for (size_t k = r0 + 1; k + 1 < r1 && a == SIZE_MAX; k++)
+                    if ((st->u[k].flags & U_LOWER) && UNIT_IS(st, k, COORDINATORS))
+                        a = k;
+                bool names = a != SIZE_MAX && a - r0 <= 3 && r1 - a <= 4;
+                for (size_t k = r0; names && k < r1; k++)
+                    names = k == a || ((st->u[k].flags & U_CAP) && !(st->u[k].flags & (U_FUNC | U_ALLCAPS)));
+                if (names) {
+                    add_cand(st, r0, a, C_CTXPLACE, 0, span_key(st, r0, a));
+                    add_cand(st, a + 1, r1, C_CTXPLACE, 0, span_key(st, a + 1, r1));
+                    i = j;
+                    continue;
+                }
             }
             /* "leader Gilda Perez in Guatemala": a name ends before a
              * lower-case connective, and what follows it is read on its own */
