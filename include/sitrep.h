@@ -467,7 +467,8 @@ typedef enum sitrep_sub_event {
     SITREP_SUB_HEADQUARTERS,            /* "Headquarters or base established" */
     SITREP_SUB_LOOTING,                 /* "Looting/property destruction" */
     SITREP_SUB_TRANSFER_OF_TERRITORY,   /* "Non-violent transfer of territory" */
-    SITREP_SUB_OTHER
+    SITREP_SUB_OTHER,
+    SITREP_SUB_DISRUPTED_WEAPONS_USE    /* "Disrupted weapons use": a bomb defused */
 } sitrep_sub_event;
 
 /* How a report ties an event's perpetrator to it. */

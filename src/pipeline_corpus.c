@@ -123,7 +123,13 @@ static sitrep_status finish_stories(sitrep_corpus *c, bool linked)
     if (c->stories_done)
         return SITREP_OK;
     c->stories_done = true;
-    sitrep_status st = linked ? sr_cluster_finish_dates(c) : sr_cluster_finish(c);
+    /* the linking reads each document's events (its main one), not its claims */
+    sitrep_status st = sr_corpus_hold(c, linked ? SR_HOLD_NONE : SR_HOLD_EVENTS);
+    if (st == SITREP_OK)
+        st = linked ? sr_cluster_finish_dates(c) : sr_cluster_finish(c);
+    /* the articles read again add their rows where the rows are */
+    if (st == SITREP_OK)
+        st = sr_corpus_hold(c, SR_HOLD_NONE);
     size_t n = SR_VEC_COUNT(&c->docs, sr_cdoc);
     /* the documents' terms served the linking only: their memory goes */
     sr_buf_free(&c->terms);
@@ -184,8 +190,8 @@ static sitrep_status finish_stories(sitrep_corpus *c, bool linked)
     }
     /* what those readings replaced goes, before the corroboration numbers
      * the rows */
-    if (st == SITREP_OK && !c->stable_rows)
-        st = sr_corpus_drop_replaced(c);
+    if (st == SITREP_OK)
+        st = sr_corpus_settle_replaced(c, !c->stable_rows);
     return st;
 }
 

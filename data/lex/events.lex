@@ -21,7 +21,8 @@
 # Sub-events (events.c maps them to ACLED's names): clash, gov_regains,
 # nsa_overtakes, air, suicide, shelling, ied, grenade, civilians (an attack
 # on civilians), abduction, sexual, protest, intervention, violent_demo,
-# mob, agreement, arrests, change, hq, looting, transfer, other, and attack
+# mob, agreement, arrests, change, hq, looting, transfer, other, disrupted
+# (a bomb defused or that failed to go off), and attack
 # ("an attack": a clash or an attack on civilians, decided by its target).
 #
 # Guards (events.c, guard_holds):
@@ -58,8 +59,16 @@
 #   place_after     a place named within four words after
 #   episode         a word of one episode right before ("two raids")
 #   of_after        "of" right after ("the killing of two policemen")
+#   attempt_before  "attempted to kidnap", "an attempt by X to kill": an
+#                   attempt word (attempt) before "to" (the base verb is no
+#                   happening otherwise)
+#   bomb_near       a bomb word within sixteen words before or six after,
+#                   not counted by five or more ("defused 14 bombs" is a
+#                   tally): a bomb defused or that failed to go off is
+#                   ACLED's Disrupted weapons use
 # Vetoes:
-#   ordnance_use    the next word is in ordnance_context ("bomb squad",
+#   ordnance_use    a disrupt_verb within three words before ("defused two
+#                   bombs"), the next word is in ordnance_context ("bomb squad",
 #                   "grenade launcher"), or the weapon is one item of a list
 #                   of arms and gear (arms_gear within three words) with no
 #                   word of its use (munition_use) within four: an inventory
@@ -250,6 +259,16 @@ killing               attack         victims_count      -             0
 killing               civilians      of_after           -             0
 kidnapped             abduction      -                  -             0
 abducted              abduction      -                  -             0
+kidnap                abduction      attempt_before     -             0
+abduct                abduction      attempt_before     -             0
+assassinate           civilians      attempt_before     -             0
+kill                  attack         attempt_before     -             0
+defused               disrupted      bomb_near          -             0
+deactivated           disrupted      bomb_near          -             0
+failed to explode     disrupted      bomb_near          -             0
+failed to go off      disrupted      bomb_near          -             0
+did not explode       disrupted      bomb_near          -             0
+did not go off        disrupted      bomb_near          -             0
 kidnapping            abduction      -                  -             0
 abduction             abduction      -                  -             0
 raped                 sexual         -                  -             0
@@ -916,6 +935,21 @@ sporadic
 began
 started
 
+# "attempted to kidnap", "foiled an attempt to kidnap": an attempt that was
+# made is the happening it aimed at (MUC's attempted incidents; ACLED
+# codes the attack that took place).
+[set attempt]
+attempted
+attempt
+tried
+
+# Verbs that keep a bomb from going off: "defused 40 bombs" names no blast.
+[set disrupt_verb]
+defused
+deactivated
+dismantled
+disarmed
+
 # "repelled an attack": the attacked fought back, a clash.
 [set repel]
 repelled
@@ -1494,6 +1528,16 @@ the
 his
 her
 their
+
+# Verbs whose object names the hurt: "wounding two guards", "the gunmen
+# also wounded his son".
+[set hurting]
+wounded
+wounding
+injured
+injuring
+maimed
+maiming
 
 # "a policeman was wounded": one hurt.
 [set hurt_passive]

@@ -74,6 +74,7 @@ enum {
     EV_TRANSFER,
     EV_OTHER,
     EV_ATTACK_GENERIC, /* "an attack": clash or attack on civilians, decided by its target */
+    EV_DISRUPTED,
     EV_COUNT
 };
 
@@ -107,6 +108,7 @@ static const struct {
     [EV_TRANSFER] = {SITREP_SUB_TRANSFER_OF_TERRITORY, 1},
     [EV_OTHER] = {SITREP_SUB_OTHER, 1},
     [EV_ATTACK_GENERIC] = {SITREP_SUB_ARMED_CLASH, 2},
+    [EV_DISRUPTED] = {SITREP_SUB_DISRUPTED_WEAPONS_USE, 1},
 };
 
 static sitrep_event_type type_of(int sub)
@@ -119,7 +121,7 @@ sitrep_sub_event sr_event_sub(int sub) { return sub > 0 && sub < EV_COUNT ? subs
 /* The sub-events the trigger table (data/lex/events.lex) names, by their
  * value there.  A new value in the data must be mapped here: the count
  * below stops the build until it is. */
-_Static_assert(SR_LEXE_EVENT_SUB__COUNT == 23, "map every event_sub of events.lex in sub_of_lex");
+_Static_assert(SR_LEXE_EVENT_SUB__COUNT == 24, "map every event_sub of events.lex in sub_of_lex");
 static const uint8_t sub_of_lex[SR_LEXE_EVENT_SUB__COUNT] = {
     [SR_LEXE_EVENT_SUB_SUICIDE] = EV_SUICIDE,
     [SR_LEXE_EVENT_SUB_AIR] = EV_AIR,
@@ -143,6 +145,7 @@ static const uint8_t sub_of_lex[SR_LEXE_EVENT_SUB__COUNT] = {
     [SR_LEXE_EVENT_SUB_GOV_REGAINS] = EV_GOV_REGAINS,
     [SR_LEXE_EVENT_SUB_PROTEST] = EV_PEACEFUL_PROTEST,
     [SR_LEXE_EVENT_SUB_VIOLENT_DEMO] = EV_VIOLENT_DEMO,
+    [SR_LEXE_EVENT_SUB_DISRUPTED] = EV_DISRUPTED,
 };
 
 /* ---- helpers ---- */
@@ -266,6 +269,8 @@ static bool denied(const sr_context *c, size_t i, size_t lo)
 }
 
 /* Is the trigger at i (a verb or noun) in a clause that says it happened? */
+static bool attempted_to(const sr_context *c, size_t i, size_t lo);
+
 static bool realis(const sr_context *c, size_t i, size_t lo)
 {
     size_t a = i > lo + 6 ? i - 6 : lo;
@@ -273,6 +278,11 @@ static bool realis(const sr_context *c, size_t i, size_t lo)
         if (sr_tok_char(c, k, ',') || sr_tok_char(c, k, ';'))
             continue; /* the window still governs: "vowed, again, to attack" */
         if (!sr_tok_flag(c, k, SR_WI_IRREALIS) && !sr_tok_class(c, k, SR_LEX_EVENTS_NEGATION))
+            continue;
+        /* "foiled an attempt to kidnap": the attempt was made */
+        size_t a1 = k + 1 < i && (sr_tok_is(c, k + 1, "an") || sr_tok_is(c, k + 1, "the")) ? k + 2 : k + 1;
+        if (a1 < i && sr_tok_class(c, a1, SR_LEX_EVENTS_ATTEMPT) && c->tok[k].end - c->tok[k].start > 3 &&
+            (c->src[c->tok[k].end - 2] | 0x20) == 'e' && (c->src[c->tok[k].end - 1] | 0x20) == 'd')
             continue;
         /* "may have been killed": unsure of the toll, not of the event */
         if (sr_tok_is(c, k + 1, "have") && sr_tok_class(c, k, SR_LEX_EVENTS_HEDGE))
@@ -285,8 +295,8 @@ static bool realis(const sr_context *c, size_t i, size_t lo)
         return false;
     }
     if (i > lo && sr_tok_is(c, i - 1, "to") && !(i > lo + 1 && sr_tok_is(c, i - 2, "due")) &&
-        !(i > lo + 1 && sr_tok_class(c, i - 2, SR_LEX_EVENTS_INCEPTION)))
-        return false; /* "to attack", not "began to attack" */
+        !(i > lo + 1 && sr_tok_class(c, i - 2, SR_LEX_EVENTS_INCEPTION)) && !attempted_to(c, i, lo))
+        return false; /* "to attack", not "began to attack" nor "attempted to kidnap" */
     return true;
 }
 
@@ -322,7 +332,37 @@ static bool place_after(const sr_context *c, size_t i, size_t hi)
 /* The guards and vetoes of the trigger table (data/lex/events.lex, where
  * each is described): does test `t` hold for the trigger at token i of
  * the sentence [lo, hi)? */
-_Static_assert(SR_LEXE_EVENT_TEST__COUNT == 35, "give every event_test of events.lex a case in test_holds");
+/* "attempted to kidnap", "an attempt by the rebels to kill": the base
+ * verb at i follows "to" after an attempt word */
+static bool attempted_to(const sr_context *c, size_t i, size_t lo)
+{
+    if (i < lo + 2 || !sr_tok_is(c, i - 1, "to"))
+        return false;
+    if (sr_tok_class(c, i - 2, SR_LEX_EVENTS_ATTEMPT))
+        return true;
+    for (size_t k = i - 2; k > lo && i - k < 8;) {
+        k--;
+        if (sr_tok_char(c, k, ',') || sr_clause_break(c, k))
+            return false;
+        if (sr_tok_class(c, k, SR_LEX_EVENTS_ATTEMPT))
+            return sr_tok_is(c, k + 1, "by");
+    }
+    return false;
+}
+
+/* A bomb word near the trigger at i, not counted by five or more. */
+static bool bomb_near(const sr_context *c, size_t i, size_t lo, size_t hi)
+{
+    size_t a = i > lo + 16 ? i - 16 : lo, b = i + 7 < hi ? i + 7 : hi;
+    for (size_t q = a; q < b; q++)
+        if (q != i && sr_tok_class(c, q, SR_LEX_EVENTS_BOMB_WORD)) {
+            int32_t f = q > lo ? c->at[q - 1].figure : -1;
+            return f < 0 || c->figs[f].low < 5;
+        }
+    return false;
+}
+
+_Static_assert(SR_LEXE_EVENT_TEST__COUNT == 37, "give every event_test of events.lex a case in test_holds");
 static bool test_holds(const sr_context *c, int t, size_t i, size_t lo, size_t hi)
 {
     switch (t) {
@@ -406,12 +446,17 @@ static bool test_holds(const sr_context *c, int t, size_t i, size_t lo, size_t h
         return place_after(c, i, hi);
     case SR_LEXE_EVENT_TEST_OF_AFTER:
         return sr_tok_is(c, i + 1, "of");
+    case SR_LEXE_EVENT_TEST_ATTEMPT_BEFORE:
+        return attempted_to(c, i, lo);
+    case SR_LEXE_EVENT_TEST_BOMB_NEAR:
+        return bomb_near(c, i, lo, hi);
     case SR_LEXE_EVENT_TEST_EPISODE:
         return i > lo && sr_tok_class(c, i - 1, SR_LEX_EVENTS_EPISODE);
     case SR_LEXE_EVENT_TEST_ORDNANCE_USE:
         /* "bomb squad", "grenade launcher"; "rifles, 40 grenades and
          * radios": an inventory, unless a word of use is about it */
         return sr_tok_class(c, i + 1, SR_LEX_EVENTS_ORDNANCE_CONTEXT) ||
+               near_class(c, i, lo, hi, 3, 0, SR_LEX_EVENTS_DISRUPT_VERB) ||
                (near_class(c, i, lo, hi, 3, 3, SR_LEX_EVENTS_ARMS_GEAR) &&
                 !near_class(c, i, lo, hi, 4, 4, SR_LEX_EVENTS_MUNITION_USE));
     case SR_LEXE_EVENT_TEST_FIGURATIVE:
@@ -857,6 +902,25 @@ static int32_t claimed_by(const estate *es, size_t lo, size_t hi)
 /* Where the state's forces named by a common noun start at token k, past
  * an article and up to three words of a name ("the Salvadoran army", "a
  * military patrol"); hi when they are not named there. */
+/* "the Army of National Liberation", "Armed Forces of Liberation": a force
+ * noun at k (n words) followed by "of" and no place is a group's name,
+ * not the state's forces ("the army of El Salvador" is). */
+static bool force_name(const sr_context *c, size_t k, size_t n, size_t hi)
+{
+    size_t q = k + (n ? n : 1);
+    if (q + 1 >= hi || !sr_tok_is(c, q, "of") || sr_tok_is(c, q + 1, "the"))
+        return false;
+    /* "accused the army of killing": what it did, not a name */
+    const sitrep_token *w = &c->tok[q + 1];
+    if (sr_tok_flag(c, q + 1, SR_WI_EVENT) ||
+        (w->end - w->start > 4 && (c->src[w->end - 3] | 0x20) == 'i' && (c->src[w->end - 2] | 0x20) == 'n' &&
+         (c->src[w->end - 1] | 0x20) == 'g') ||
+        sr_wordset_has(&sr_function_words, c->src + w->start, w->end - w->start))
+        return false;
+    const sr_entity *en = sr_entity_at(c, q + 1, NULL);
+    return sr_tok_word(c, q + 1) && !(en && en->e.kind == SITREP_ENTITY_PLACE);
+}
+
 static size_t forces_after(const sr_context *c, size_t k, size_t hi)
 {
     size_t q = k;
@@ -864,7 +928,8 @@ static size_t forces_after(const sr_context *c, size_t k, size_t hi)
                                    (sr_tok_word(c, q) && (c->tok[q].flags & SITREP_TOKF_CAP) &&
                                     !sr_tok_class(c, q, SR_LEX_EVENTS_BY_FORCES))))
         q++;
-    return q < hi && sr_tok_phrase(c, q, hi, SR_LEX_EVENTS_BY_FORCES, NULL) ? q : hi;
+    size_t n = q < hi ? sr_tok_phrase(c, q, hi, SR_LEX_EVENTS_BY_FORCES, NULL) : 0;
+    return n && !force_name(c, q, n, hi) ? q : hi;
 }
 
 /* Is the "of" at token k that of a force's members or part ("members of
@@ -955,7 +1020,7 @@ static int32_t perpetrator(const estate *es, size_t lo, size_t hi, size_t at, in
          * unless they are what was hit ("an attack on soldiers", "an army
          * post", "soldiers were wounded"), the speaker ("the army said")
          * or a named force's ("Nigerian Army troops": its name, read on) */
-        if (sr_tok_class(c, k, SR_LEX_EVENTS_FORCE_NOUN) && !en && !spoken && forces) {
+        if (sr_tok_class(c, k, SR_LEX_EVENTS_FORCE_NOUN) && !en && !spoken && forces && !force_name(c, k, 1, hi)) {
             size_t f = k;
             bool named = false;
             while (f > lo && k - f < 3 && (sr_tok_is(c, f - 1, "the") || (c->tok[f - 1].flags & SITREP_TOKF_CAP) ||
@@ -1514,7 +1579,7 @@ static void victims_before(const sr_context *c, size_t lo, size_t hi, double *de
     *told = false;
     for (size_t k = lo + 1; k < hi; k++) {
         bool died = sr_tok_is(c, k, "died");
-        if (!died && !sr_tok_is(c, k, "were"))
+        if (!died && !sr_tok_is(c, k, "were") && !sr_tok_is(c, k, "was"))
             continue;
         size_t v = k + 1;
         if (!died && v < hi && sr_tok_class(c, v, SR_LEX_EVENTS_HURT_DEGREE))
@@ -1541,12 +1606,24 @@ static void victims_before(const sr_context *c, size_t lo, size_t hi, double *de
                 break;
             }
         size_t start = lo, end = k;
+        bool gap = false; /* a relative clause or an aside between the subject and its verb */
         for (size_t q = k; q > lo;) {
             q--;
             if (semis && sr_tok_char(c, q, ';'))
                 continue;
             if (sr_tok_is(c, q, "who") || sr_tok_is(c, q, "whom")) {
                 end = q;
+                continue;
+            }
+            /* "his son, who was driving the car, was also wounded": the
+             * relative clause's own verb is no break */
+            if (q > lo + 1 && (sr_tok_class(c, q, SR_LEX_EVENTS_BE_PASSIVE) || sr_tok_is(c, q, "had")) &&
+                (sr_tok_is(c, q - 1, "who") || (q > lo + 2 && sr_tok_is(c, q - 2, "who")))) {
+                q = sr_tok_is(c, q - 1, "who") ? q - 1 : q - 2;
+                end = q;
+                while (end > lo && sr_tok_char(c, end - 1, ','))
+                    end--;
+                gap = true;
                 continue;
             }
             /* an aside between dashes within the subject */
@@ -1595,9 +1672,17 @@ static void victims_before(const sr_context *c, size_t lo, size_t hi, double *de
             size_t stop, items;
             bool again;
             double got = victims_list(c, from, end, &stop, &items, &again);
+            /* "two of his guards, both policemen, were wounded": an aside
+             * between commas before the verb restates the subject */
+            bool aside = got > 0 && stop > from && stop < end && end > from + 1 && sr_tok_char(c, stop - 1, ',') &&
+                         sr_tok_char(c, end - 1, ',');
+            for (size_t q = stop; aside && q + 1 < end; q++)
+                aside = c->at[q].figure < 0 && !sr_tok_is(c, q, "and") && !sr_tok_char(c, q, ',');
+            if (aside)
+                stop = end;
             /* one item counts when it says how many: "the priests",
              * counted before (counted_before) */
-            if (got > 0 && stop == end && (items >= (part ? 1u : 2u) || again)) {
+            if (got > 0 && stop == end && (items >= (part || gap || aside ? 1u : 2u) || again)) {
                 n = got;
                 *told |= again;
             }
@@ -1611,6 +1696,30 @@ static void victims_before(const sr_context *c, size_t lo, size_t hi, double *de
     }
 }
 
+/* The hurt a hurting verb's object names: "wounding two guards", "also
+ * wounded his son" (1), "injured one of the agents" (1); 0 when none.  Not
+ * a passive ("was wounded"), a count ("30 wounded") nor a noun ("the
+ * wounded", "injured soldiers"). */
+static double hurt_after(const sr_context *c, size_t lo, size_t hi)
+{
+    for (size_t k = lo + 1; k + 1 < hi; k++) {
+        if (!sr_tok_class(c, k, SR_LEX_EVENTS_HURTING))
+            continue;
+        size_t b = k - 1;
+        if (sr_tok_class(c, b, SR_LEX_EVENTS_HURT_DEGREE) && b > lo)
+            b--;
+        if (sr_tok_class(c, b, SR_LEX_EVENTS_BE_PASSIVE) || c->at[b].figure >= 0 ||
+            sr_tok_class(c, b, SR_LEX_EVENTS_VICTIM_DET) || sr_tok_class(c, b, SR_LEX_EVENTS_ONE_WORD) ||
+            sr_tok_is(c, b, "left") || sr_tok_is(c, b, "leaving"))
+            continue;
+        size_t stop, items;
+        double v = victims_list(c, k + 1, hi, &stop, &items, NULL);
+        if (v > 0)
+            return v;
+    }
+    return 0;
+}
+
 /* The victims a list names (victims_before) as ev's toll: taken where ev
  * has none, or where its exact figure counts only a part of the list. */
 static void take_victims(const sr_context *c, size_t lo, size_t hi, sr_event *ev)
@@ -1618,6 +1727,8 @@ static void take_victims(const sr_context *c, size_t lo, size_t hi, sr_event *ev
     double d, h;
     bool told;
     victims_before(c, lo, hi, &d, &h, &told);
+    if (h <= 0 && !ev->inj_q)
+        h = hurt_after(c, lo, hi);
     if (d > 0 && (!ev->fat_q || (ev->fat_q == SR_Q_EXACT && ev->fat_low < d))) {
         ev->fat_low = ev->fat_high = d;
         ev->fat_q = SR_Q_EXACT;
@@ -2192,6 +2303,78 @@ static bool bombs_told(const sr_context *c, size_t s)
     return false;
 }
 
+/* The town (a place, not a country nor a province: "X, Y department" is
+ * one place) whose mention starts at token k, or -1. */
+static int32_t town_at(const sr_context *c, size_t k, size_t hi, size_t *end)
+{
+    int32_t e;
+    const sr_entity *en = k < hi ? sr_entity_at(c, k, &e) : NULL;
+    if (!en || en->e.kind != SITREP_ENTITY_PLACE || sr_entity_is_country(en) || sr_mention_first(c, k) != k ||
+        (en->e.feature && strncmp(en->e.feature, "ADM", 3) == 0))
+        return -1;
+    size_t q = k;
+    while (q + 1 < hi && c->at[q + 1].mention == c->at[k].mention)
+        q++;
+    *end = q + 1;
+    return e;
+}
+
+/* "attacked A, B and C", "attacks were reported in A, B, C and D": the
+ * towns listed with the event's own place `loc` in [lo, hi), into out
+ * (at most max), in text order; 0 when `loc` is not in such a list. */
+static size_t town_list(const sr_context *c, size_t lo, size_t hi, int32_t loc, int32_t *out, size_t *at, size_t max)
+{
+    for (size_t k = lo; k < hi; k++) {
+        size_t end;
+        if (town_at(c, k, hi, &end) != loc)
+            continue;
+        /* back to the list's first item */
+        size_t first = k;
+        for (;;) {
+            size_t q = first;
+            if (q > lo && sr_tok_is(c, q - 1, "and"))
+                q--;
+            if (q > lo && sr_tok_char(c, q - 1, ','))
+                q--;
+            if (q == first || q == lo)
+                break;
+            size_t p = sr_mention_first(c, q - 1), pend;
+            if (town_at(c, p, hi, &pend) < 0 || pend != q)
+                break;
+            first = p;
+        }
+        size_t n = 0;
+        for (size_t q = first; q < hi && n < max;) {
+            int32_t e = town_at(c, q, hi, &end);
+            if (e < 0)
+                break;
+            /* "X, Y department": a town and the province it is in are one place */
+            bool seen = false;
+            for (size_t j = 0; j < n; j++) {
+                const sr_entity *a = &c->ent[out[j]], *b = &c->ent[e];
+                bool aa = a->e.feature && strncmp(a->e.feature, "ADM", 3) == 0;
+                bool ba = b->e.feature && strncmp(b->e.feature, "ADM", 3) == 0;
+                seen |= out[j] == e || (aa != ba && a->e.admin1_code && b->e.admin1_code && a->e.country &&
+                                        b->e.country && strcmp(a->e.country, b->e.country) == 0 &&
+                                        strcmp(a->e.admin1_code, b->e.admin1_code) == 0);
+            }
+            if (!seen) {
+                at[n] = q;
+                out[n++] = e;
+            }
+            q = end;
+            if (q < hi && sr_tok_char(c, q, ','))
+                q++;
+            if (q < hi && sr_tok_is(c, q, "and"))
+                q++;
+            if (q == end)
+                break;
+        }
+        return n >= 2 ? n : 0;
+    }
+    return 0;
+}
+
 static sitrep_status emit(const estate *es, size_t s, const trig *t, size_t nt, size_t lo, size_t hi,
                           sr_buf *out, size_t first_event)
 {
@@ -2203,6 +2386,10 @@ static sitrep_status emit(const estate *es, size_t s, const trig *t, size_t nt, 
     const trig *main = &t[0];
     for (size_t k = 1; k < nt; k++)
         if (subs[t[k].sub].rank > subs[main->sub].rank)
+            main = &t[k];
+    /* "police defused a bomb": the bomb of the clause was disrupted */
+    for (size_t k = 0; k < nt; k++)
+        if (t[k].sub == EV_DISRUPTED)
             main = &t[k];
     ev.sub = main->sub;
     for (size_t k = 0; k < nt; k++)
@@ -2336,6 +2523,17 @@ static sitrep_status emit(const estate *es, size_t s, const trig *t, size_t nt, 
     int32_t perp = perpetrator(es, lo, hi, t[0].at, &second, &conf, armed ? &forces : NULL);
     bool police = forces == 2;
     uint32_t state = perp < 0 ? state_forces_of(c, lo, t[0].at, &police) : 0;
+    /* "troops foiled an attempt to kidnap", "police defused a bomb": the
+     * subject stopped it; only an armed group named is who tried */
+    bool stopped = main->sub == EV_DISRUPTED;
+    for (size_t k = lo; k < main->at && !stopped; k++)
+        stopped = sr_tok_flag(c, k, SR_WI_IRREALIS) && attempted_to(c, main->at, lo);
+    if (stopped) {
+        if (perp >= 0 && c->ent[perp].e.kind != SITREP_ENTITY_ARMED_GROUP)
+            perp = second = -1;
+        state = 0;
+        forces = 0;
+    }
     if (perp >= 0) {
         add_actor(&ev, c->ent[perp].e.name);
         if (c->ent[perp].e.parent)
@@ -2578,6 +2776,35 @@ static sitrep_status emit(const estate *es, size_t s, const trig *t, size_t nt, 
             return SITREP_OK;
         ev.nominal = 1;
     }
+    /* "attacked A, B and C": one happening in each town listed (ACLED
+     * codes one event per place and day); the toll told for all of them
+     * stays with the first */
+    /* (a day, or none the text gives: "attacks in A and B in February" are
+     * a tally) */
+    int32_t towns[8];
+    size_t town_at_tok[8];
+    size_t ntowns = ev.nominal || ev.location < 0 || !ev.from.year || !es->anchor.year || c->doc->published_borrowed ||
+                            (ev.precision != SR_PREC_DAY && ev.weak_date != 2)
+                        ? 0
+                        : town_list(c, lo, hi, ev.location, towns, town_at_tok, 8);
+    for (size_t k = 0; k < ntowns; k++) {
+        sr_event one = ev;
+        one.location = towns[k];
+        if (k > 0) {
+            /* the words that tell it from the others: its town */
+            size_t q = town_at_tok[k];
+            one.trigger_start = c->tok[q].start;
+            while (q + 1 < hi && c->at[q + 1].mention == c->at[town_at_tok[k]].mention)
+                q++;
+            one.trigger_end = c->tok[q].end;
+            one.fat_q = one.inj_q = 0;
+            one.fat_low = one.fat_high = one.inj_low = one.inj_high = 0;
+        }
+        if (!SR_VEC_PUSH(out, sr_event, one))
+            return SITREP_ENOMEM;
+    }
+    if (ntowns)
+        return SITREP_OK;
     return SR_VEC_PUSH(out, sr_event, ev) ? SITREP_OK : SITREP_ENOMEM;
 }
 

@@ -101,6 +101,7 @@ static const struct {
     [SITREP_SUB_LOOTING] = {"Looting/property destruction", SITREP_EVENT_STRATEGIC},
     [SITREP_SUB_TRANSFER_OF_TERRITORY] = {"Non-violent transfer of territory", SITREP_EVENT_STRATEGIC},
     [SITREP_SUB_OTHER] = {"Other", SITREP_EVENT_STRATEGIC},
+    [SITREP_SUB_DISRUPTED_WEAPONS_USE] = {"Disrupted weapons use", SITREP_EVENT_STRATEGIC},
 };
 
 const char *sitrep_sub_event_name(sitrep_sub_event sub)

@@ -55,6 +55,10 @@ sitrep_status sitrep_corpus_new(const sitrep_options *opts, sitrep_corpus **out)
     sr_buf_init(&c->conflicts, mem);
     sr_buf_init(&c->trends, mem);
     sr_spill_init(&c->spill, mem);
+    for (size_t k = 0; k < 2; k++) {
+        sr_spill_init(&c->park[k], mem);
+        c->is_parked[k] = true; /* empty, on disk: rows are added there */
+    }
     *out = c;
     return SITREP_OK;
 }
@@ -86,10 +90,108 @@ void sitrep_corpus_free(sitrep_corpus *c)
     c->mem->free(c->quotes);
     c->mem->free(c->qhashes);
     sr_spill_free(&c->spill);
+    sr_spill_free(&c->park[0]);
+    sr_spill_free(&c->park[1]);
     sr_arena_free(&c->arena);
     c->mem->free(c);
 }
 
+
+/* ---- the claims and events, in memory or parked ---- */
+
+static sr_buf *park_buf(sitrep_corpus *c, size_t k)
+{
+    return k == 0 ? &c->claims : &c->events;
+}
+
+static size_t park_size(size_t k)
+{
+    return k == 0 ? sizeof(sr_cclaim) : sizeof(sr_cevent);
+}
+
+size_t sr_corpus_nclaims(const sitrep_corpus *c)
+{
+    return c->is_parked[0] ? c->parked[0] : SR_VEC_COUNT(&c->claims, sr_cclaim);
+}
+
+size_t sr_corpus_nevents(const sitrep_corpus *c)
+{
+    return c->is_parked[1] ? c->parked[1] : SR_VEC_COUNT(&c->events, sr_cevent);
+}
+
+/* Table k's rows into its file (from offset 0), its memory freed. */
+static sitrep_status park_out(sitrep_corpus *c, size_t k)
+{
+    sr_buf *b = park_buf(c, k);
+    uint64_t at = 0;
+    sr_spill_reset(&c->park[k]);
+    sitrep_status st = b->len ? sr_spill_put(&c->park[k], b->data, b->len, &at) : SITREP_OK;
+    if (st != SITREP_OK)
+        return st;
+    c->parked[k] = b->len / park_size(k);
+    c->is_parked[k] = true;
+    sr_buf_free(b);
+    return SITREP_OK;
+}
+
+/* Table k's rows from its file into memory. */
+static sitrep_status park_in(sitrep_corpus *c, size_t k)
+{
+    sr_buf *b = park_buf(c, k);
+    size_t n = c->parked[k] * park_size(k);
+    b->len = 0;
+    /* room for the rows it has, not the next power of two */
+    char *p = b->cap < n + 1 ? b->mem->realloc(b->data, n + 1) : b->data;
+    if (!p)
+        return SITREP_ENOMEM;
+    if (b->cap < n + 1)
+        b->data = p, b->cap = n + 1;
+    sitrep_status st = n ? sr_spill_get(&c->park[k], 0, b->data, n) : SITREP_OK;
+    if (st != SITREP_OK)
+        return st;
+    b->len = n;
+    c->is_parked[k] = false;
+    c->parked[k] = 0;
+    sr_spill_reset(&c->park[k]);
+    return SITREP_OK;
+}
+
+sitrep_status sr_corpus_hold(sitrep_corpus *c, unsigned hold)
+{
+    sitrep_status st = SITREP_OK;
+    /* what goes out first, so that the two are never both in needlessly */
+    for (size_t k = 0; k < 2 && st == SITREP_OK; k++)
+        if (!(hold & (1u << k)) && !c->is_parked[k])
+            st = park_out(c, k);
+    for (size_t k = 0; k < 2 && st == SITREP_OK; k++)
+        if ((hold & (1u << k)) && c->is_parked[k])
+            st = park_in(c, k);
+    return st;
+}
+
+sitrep_status sr_corpus_hold_const(const sitrep_corpus *c, unsigned hold)
+{
+    /* only brings in: what is held stays, so no caller's rows move away */
+    sitrep_corpus *w = (sitrep_corpus *)(uintptr_t)c;
+    sitrep_status st = SITREP_OK;
+    for (size_t k = 0; k < 2 && st == SITREP_OK; k++)
+        if ((hold & (1u << k)) && w->is_parked[k])
+            st = park_in(w, k);
+    return st;
+}
+
+/* Appends a row to table k, in memory or in its file. */
+static sitrep_status push_row(sitrep_corpus *c, size_t k, const void *row)
+{
+    if (c->is_parked[k]) {
+        uint64_t at;
+        sitrep_status st = sr_spill_put(&c->park[k], row, park_size(k), &at);
+        if (st == SITREP_OK)
+            c->parked[k]++;
+        return st;
+    }
+    return sr_buf_put(park_buf(c, k), row, park_size(k)) ? SITREP_OK : SITREP_ENOMEM;
+}
 
 static uint64_t identity(const sitrep_entity *e)
 {
@@ -430,17 +532,19 @@ sitrep_status sr_corpus_add_analysis(sitrep_corpus *c, uint32_t d, const sitrep_
 {
     /* a later analysis replaces what the earlier one said */
     sr_cdoc *x = &SR_VEC_AT(&c->docs, sr_cdoc, d);
-    for (uint32_t i = x->claims0; i < x->claims1; i++)
+    /* (parked rows are marked by sr_corpus_drop_replaced, from the
+     * documents' ranges: a row outside its document's is replaced) */
+    for (uint32_t i = x->claims0; i < x->claims1 && !c->is_parked[0]; i++)
         SR_VEC_AT(&c->claims, sr_cclaim, i).alive = 0;
-    for (uint32_t i = x->events0; i < x->events1; i++)
+    for (uint32_t i = x->events0; i < x->events1 && !c->is_parked[1]; i++)
         SR_VEC_AT(&c->events, sr_cevent, i).alive = 0;
     for (uint32_t i = x->words0; i < x->words1; i++)
         SR_VEC_AT(&c->trendwords, sr_ctrendword, i).alive = 0;
     bool had_exprs = x->exprs1 > x->exprs0;
     for (uint32_t i = x->exprs0; i < x->exprs1; i++)
         SR_VEC_AT(&c->exprs, sr_cexpr, i).alive = 0;
-    x->claims0 = (uint32_t)SR_VEC_COUNT(&c->claims, sr_cclaim);
-    x->events0 = (uint32_t)SR_VEC_COUNT(&c->events, sr_cevent);
+    x->claims0 = (uint32_t)sr_corpus_nclaims(c);
+    x->events0 = (uint32_t)sr_corpus_nevents(c);
     x->words0 = (uint32_t)SR_VEC_COUNT(&c->trendwords, sr_ctrendword);
     const char *id = SR_VEC_AT(&c->docs, sr_cdoc, d).id;
     size_t n = sitrep_doc_claim_count(doc);
@@ -471,9 +575,12 @@ sitrep_status sr_corpus_add_analysis(sitrep_corpus *c, uint32_t d, const sitrep_
         memcpy(x.from, cl.period_start, sizeof x.from);
         memcpy(x.to, cl.period_end, sizeof x.to);
         memcpy(x.said, cl.said_on, sizeof x.said);
-        uint32_t owner = (uint32_t)SR_VEC_COUNT(&c->claims, sr_cclaim);
-        if (!x.measure || !SR_VEC_PUSH(&c->claims, sr_cclaim, x))
+        uint32_t owner = (uint32_t)sr_corpus_nclaims(c);
+        if (!x.measure)
             return SITREP_ENOMEM;
+        sitrep_status pst = push_row(c, 0, &x);
+        if (pst != SITREP_OK)
+            return pst;
         for (size_t k = 0; k < cl.span_count; k++) {
             sitrep_status st = add_span(c, &c->claim_spans, owner, id, doc, sitrep_doc_claim_span(doc, i, k, NULL));
             if (st != SITREP_OK)
@@ -515,9 +622,10 @@ sitrep_status sr_corpus_add_analysis(sitrep_corpus *c, uint32_t d, const sitrep_
         x.perp_conf = sitrep_perp_confidence_name(ev.perpetrator_confidence);
         x.date_from_report = (uint8_t)ev.date_from_report;
         x.place_from_report = (uint8_t)ev.place_from_report;
-        uint32_t owner = (uint32_t)SR_VEC_COUNT(&c->events, sr_cevent);
-        if (!SR_VEC_PUSH(&c->events, sr_cevent, x))
-            return SITREP_ENOMEM;
+        uint32_t owner = (uint32_t)sr_corpus_nevents(c);
+        sitrep_status pst = push_row(c, 1, &x);
+        if (pst != SITREP_OK)
+            return pst;
         for (size_t k = 0; k < ev.span_count; k++) {
             sitrep_status st = add_span(c, &c->event_spans, owner, id, doc, sitrep_doc_event_span(doc, i, k));
             if (st != SITREP_OK)
@@ -526,8 +634,8 @@ sitrep_status sr_corpus_add_analysis(sitrep_corpus *c, uint32_t d, const sitrep_
     }
     sitrep_status st = add_trend_words(c, d, doc);
     x = &SR_VEC_AT(&c->docs, sr_cdoc, d);
-    x->claims1 = (uint32_t)SR_VEC_COUNT(&c->claims, sr_cclaim);
-    x->events1 = (uint32_t)SR_VEC_COUNT(&c->events, sr_cevent);
+    x->claims1 = (uint32_t)sr_corpus_nclaims(c);
+    x->events1 = (uint32_t)sr_corpus_nevents(c);
     x->words1 = (uint32_t)SR_VEC_COUNT(&c->trendwords, sr_ctrendword);
     if (st == SITREP_OK && had_exprs)
         st = add_exprs(c, d, doc);
@@ -761,41 +869,77 @@ static sitrep_status drop_spans(sitrep_corpus *c, sr_rows *spans, const uint32_t
     return SITREP_OK;
 }
 
-sitrep_status sr_corpus_drop_replaced(sitrep_corpus *c)
+/* Table k's rows (claims or events, held) marked by their documents'
+ * ranges: a row outside its document's latest was replaced. */
+static void mark_replaced(sitrep_corpus *c, size_t k)
 {
-    size_t ncl = SR_VEC_COUNT(&c->claims, sr_cclaim), nev = SR_VEC_COUNT(&c->events, sr_cevent);
+    const sr_cdoc *docs = (const sr_cdoc *)(const void *)c->docs.data;
+    if (k == 0) {
+        for (size_t i = 0; i < SR_VEC_COUNT(&c->claims, sr_cclaim); i++) {
+            sr_cclaim *x = &SR_VEC_AT(&c->claims, sr_cclaim, i);
+            x->alive = i >= docs[x->doc_index].claims0 && i < docs[x->doc_index].claims1;
+        }
+    } else {
+        for (size_t i = 0; i < SR_VEC_COUNT(&c->events, sr_cevent); i++) {
+            sr_cevent *x = &SR_VEC_AT(&c->events, sr_cevent, i);
+            x->alive = i >= docs[x->doc_index].events0 && i < docs[x->doc_index].events1;
+        }
+    }
+}
+
+sitrep_status sr_corpus_settle_replaced(sitrep_corpus *c, bool drop)
+{
+    sitrep_status st = SITREP_OK;
+    size_t nd = SR_VEC_COUNT(&c->docs, sr_cdoc);
+    /* the claims, then the events: one of them in memory at a time */
+    for (size_t k = 0; k < 2 && st == SITREP_OK; k++) {
+        st = sr_corpus_hold(c, k == 0 ? SR_HOLD_CLAIMS : SR_HOLD_EVENTS);
+        if (st != SITREP_OK)
+            break;
+        mark_replaced(c, k);
+        if (!drop)
+            continue;
+        sr_buf *b = k == 0 ? &c->claims : &c->events;
+        size_t size = k == 0 ? sizeof(sr_cclaim) : sizeof(sr_cevent), n = b->len / size;
+        uint32_t *before = c->mem->calloc(n + 1, sizeof *before);
+        if (!before) {
+            st = SITREP_ENOMEM;
+            break;
+        }
+        drop_rows(b->data, n, size, k == 0 ? offsetof(sr_cclaim, alive) : offsetof(sr_cevent, alive), before);
+        b->len = before[n] * size;
+        fit(b);
+        /* each document's latest rows: live, together, where the rows before are */
+        for (size_t i = 0; i < nd; i++) {
+            sr_cdoc *d = &SR_VEC_AT(&c->docs, sr_cdoc, i);
+            if (k == 0)
+                d->claims0 = before[d->claims0], d->claims1 = before[d->claims1];
+            else
+                d->events0 = before[d->events0], d->events1 = before[d->events1];
+        }
+        if (before[n] != n)
+            st = drop_spans(c, k == 0 ? &c->claim_spans : &c->event_spans, before, n);
+        c->mem->free(before);
+    }
+    if (!drop || st != SITREP_OK)
+        return st;
+    /* the trend sentences and time and figure records (marked when replaced) */
     size_t nw = SR_VEC_COUNT(&c->trendwords, sr_ctrendword), nx = SR_VEC_COUNT(&c->exprs, sr_cexpr);
-    size_t most = ncl > nev ? ncl : nev;
-    most = most > nw ? most : nw;
-    most = most > nx ? most : nx;
-    uint32_t *bc = c->mem->calloc(ncl + 1, sizeof *bc), *be = c->mem->calloc(nev + 1, sizeof *be);
     uint32_t *bw = c->mem->calloc(nw + 1, sizeof *bw), *bx = c->mem->calloc(nx + 1, sizeof *bx);
-    sitrep_status st = bc && be && bw && bx ? SITREP_OK : SITREP_ENOMEM;
-    if (st == SITREP_OK) {
-        drop_rows(c->claims.data, ncl, sizeof(sr_cclaim), offsetof(sr_cclaim, alive), bc);
-        drop_rows(c->events.data, nev, sizeof(sr_cevent), offsetof(sr_cevent, alive), be);
+    if (bw && bx) {
         drop_rows(c->trendwords.data, nw, sizeof(sr_ctrendword), offsetof(sr_ctrendword, alive), bw);
         drop_rows(c->exprs.data, nx, sizeof(sr_cexpr), offsetof(sr_cexpr, alive), bx);
-        c->claims.len = bc[ncl] * sizeof(sr_cclaim);
-        c->events.len = be[nev] * sizeof(sr_cevent);
         c->trendwords.len = bw[nw] * sizeof(sr_ctrendword);
         c->exprs.len = bx[nx] * sizeof(sr_cexpr);
-        fit(&c->claims), fit(&c->events), fit(&c->trendwords), fit(&c->exprs);
-        /* each document's latest rows: live, together, where the rows before are */
-        for (size_t i = 0; i < SR_VEC_COUNT(&c->docs, sr_cdoc); i++) {
+        fit(&c->trendwords), fit(&c->exprs);
+        for (size_t i = 0; i < nd; i++) {
             sr_cdoc *d = &SR_VEC_AT(&c->docs, sr_cdoc, i);
-            d->claims0 = bc[d->claims0], d->claims1 = bc[d->claims1];
-            d->events0 = be[d->events0], d->events1 = be[d->events1];
             d->words0 = bw[d->words0], d->words1 = bw[d->words1];
             d->exprs0 = bx[d->exprs0], d->exprs1 = bx[d->exprs1];
         }
-        if (bc[ncl] != ncl)
-            st = drop_spans(c, &c->claim_spans, bc, ncl);
-        if (st == SITREP_OK && be[nev] != nev)
-            st = drop_spans(c, &c->event_spans, be, nev);
+    } else {
+        st = SITREP_ENOMEM;
     }
-    c->mem->free(bc);
-    c->mem->free(be);
     c->mem->free(bw);
     c->mem->free(bx);
     return st;

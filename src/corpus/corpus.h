@@ -267,6 +267,12 @@ struct sitrep_corpus {
     struct sr_prep *prep;    /* what writing sections prepared (their orders and
                                 indexes), kept for the next range (report/corpus_json.c) */
     sr_spill spill;          /* bytes kept on disk till needed (spill.h) */
+    /* the claims and events, each in memory (its sr_buf) or parked in a
+     * file of its own (sr_corpus_hold): parked[k] rows there, the buffer
+     * empty; rows added meanwhile are appended to the file */
+    bool is_parked[2];
+    sr_spill park[2];
+    size_t parked[2];
     /* the articles as a store keeps them, one record per document in
      * document order, when kept for a store (articles.c) */
     bool keep_articles;
@@ -355,10 +361,25 @@ sitrep_status sr_corpus_keep_record(sitrep_corpus *c, sr_cdoc *d, const char *re
 sitrep_status sr_corpus_doc_record(const sitrep_corpus *c, const sr_cdoc *d, sr_buf *out);
 /* corpus.c: the rows of analyses a later one replaced (the claims,
  * events, trend sentences and time and figure records of the undated
- * articles read again, and their spans) dropped, the others keeping their
- * order, and the arrays cut to what they hold: run once the stories stage
- * has read every article again, before anything numbers those rows. */
-sitrep_status sr_corpus_drop_replaced(sitrep_corpus *c);
+ * articles read again) marked dead (their `alive` 0); with `drop`, dropped
+ * with their spans, the others keeping their order, and the arrays cut to
+ * what they hold: run once the stories stage has read every article
+ * again, before anything numbers those rows. */
+sitrep_status sr_corpus_settle_replaced(sitrep_corpus *c, bool drop);
+/* corpus.c: the claims and events (the largest arrays a run keeps) are
+ * in memory only while a stage reads them: a new corpus keeps them in
+ * files of their own (SR_HOLD_NONE) and adds rows there; a stage that
+ * reads c->claims or c->events (or counts them by their sr_buf) first
+ * holds what it reads (SR_HOLD_CLAIMS, SR_HOLD_EVENTS or both), which
+ * parks the other.  Reading every row back costs one sequential read. */
+enum { SR_HOLD_NONE = 0, SR_HOLD_CLAIMS = 1, SR_HOLD_EVENTS = 2, SR_HOLD_ALL = 3 };
+sitrep_status sr_corpus_hold(sitrep_corpus *c, unsigned hold);
+/* The same for a corpus its caller may not change (a snapshot, a
+ * fingerprint): what it holds is where its rows are, not what it is. */
+sitrep_status sr_corpus_hold_const(const sitrep_corpus *c, unsigned hold);
+/* Rows of claims and events, wherever they are. */
+size_t sr_corpus_nclaims(const sitrep_corpus *c);
+size_t sr_corpus_nevents(const sitrep_corpus *c);
 /* corpus.c: the corpus's copy of s[0..n), one per distinct string. */
 const char *sr_corpus_intern(sitrep_corpus *c, const char *s, size_t n);
 /* corpus.c: document d's claims, events, time and figure records and trend

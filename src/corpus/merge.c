@@ -101,6 +101,12 @@ sitrep_status sr_corpus_absorb_some(sitrep_corpus *into, const sitrep_corpus *fr
 {
     if (into->finished || from->finished)
         return SITREP_EARG;
+    /* the rows of both, in memory (corpus.h) */
+    sitrep_status hs = sr_corpus_hold(into, SR_HOLD_ALL);
+    if (hs == SITREP_OK)
+        hs = sr_corpus_hold_const(from, SR_HOLD_ALL);
+    if (hs != SITREP_OK)
+        return hs;
     const sitrep_mem *mem = into->mem;
     absorb a = {into, NULL, NULL, 0, 0, false};
     sitrep_status io = SITREP_OK; /* a failure of the spill file */

@@ -165,6 +165,9 @@ sitrep_status sitrep_corpus_write_corroboration(sitrep_corpus *c, sitrep_write_f
     sitrep_status st = sitrep_corpus_finish(c);
     if (st != SITREP_OK)
         return st;
+    st = sr_corpus_hold(c, SR_HOLD_ALL); /* each claim's and event's group */
+    if (st != SITREP_OK)
+        return st;
     sr_buf b;
     sr_buf_init(&b, c->mem);
     st = save(c, &b);
@@ -289,6 +292,8 @@ sitrep_status sitrep_corpus_add_corroboration(sitrep_corpus *c, const void *data
     if (!sr_bytes_get(&r, magic, 8) || memcmp(magic, CORR_MAGIC, 8) != 0 || sr_bytes_get_u64(&r) != layout())
         return SITREP_EFORMAT;
     sitrep_status st = take_stories(c, &r);
+    if (st == SITREP_OK)
+        st = sr_corpus_hold(c, SR_HOLD_ALL); /* each claim's and event's group */
     if (st != SITREP_OK)
         return st;
     if (sr_bytes_get_u64(&r) != fingerprint(c))

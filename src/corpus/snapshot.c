@@ -165,6 +165,9 @@ void sr_corpus_mark(const sitrep_corpus *c, sr_snap_mark *m)
         m->n[t] = tb->rows ? ((const sr_rows *)(const void *)((const char *)c + tb->buf))->n
                            : ((const sr_buf *)(const void *)((const char *)c + tb->buf))->len / tb->size;
     }
+    /* the claims and events, wherever they are (corpus.h) */
+    m->n[2] = sr_corpus_nclaims(c);
+    m->n[4] = sr_corpus_nevents(c);
 }
 
 /* The corpus's rows from `from` on (NULL: all, a whole snapshot; else a
@@ -174,6 +177,9 @@ static sitrep_status save_from(const sitrep_corpus *c, const sr_snap_mark *from,
 {
     if (c->finished)
         return SITREP_EARG; /* finishing changes what is kept: save before */
+    sitrep_status hs = sr_corpus_hold_const(c, SR_HOLD_ALL); /* its rows, in memory */
+    if (hs != SITREP_OK)
+        return hs;
     const sitrep_mem *mem = c->mem;
     strmap m = {0};
     sr_buf strs, arrays;
@@ -418,6 +424,9 @@ static sitrep_status load(sitrep_corpus *c, const void *data, size_t len, bool p
 {
     if (c->finished || (!part && (c->ndocs || SR_VEC_COUNT(&c->docs, sr_cdoc))))
         return SITREP_EARG; /* a whole snapshot into a new corpus only */
+    sitrep_status hs = sr_corpus_hold(c, SR_HOLD_ALL); /* rows are loaded into memory */
+    if (hs != SITREP_OK)
+        return hs;
     const sitrep_mem *mem = c->mem;
     sr_bytes_in r = {data, (const unsigned char *)data + len, false};
     char magic[8];

@@ -113,6 +113,12 @@ sitrep_status sr_spill_put(sr_spill *s, const void *p, size_t n, uint64_t *at)
     return st;
 }
 
+void sr_spill_reset(sr_spill *s)
+{
+    s->flushed = 0;
+    s->pending.len = 0;
+}
+
 sitrep_status sr_spill_get(const sr_spill *s, uint64_t at, void *p, size_t n)
 {
     char *out = p;

@@ -25,6 +25,9 @@ typedef struct sr_spill {
 void sr_spill_init(sr_spill *s, const sitrep_mem *mem);
 /* Appends p[0..n); *at receives its offset. */
 sitrep_status sr_spill_put(sr_spill *s, const void *p, size_t n, uint64_t *at);
+/* Forgets every byte: the next are written from offset 0 again (the
+ * file keeps its size, not its use). */
+void sr_spill_reset(sr_spill *s);
 /* Reads the n bytes at offset `at` into p. */
 sitrep_status sr_spill_get(const sr_spill *s, uint64_t at, void *p, size_t n);
 void sr_spill_free(sr_spill *s);

@@ -1398,9 +1398,16 @@ static sitrep_status date_conflicts(sitrep_corpus *c)
 
 sitrep_status sr_corroborate(sitrep_corpus *c)
 {
-    sitrep_status st = group_claims(c);
+    /* the claims and the events in memory one at a time (corpus.h) */
+    sitrep_status st = sr_corpus_hold(c, SR_HOLD_CLAIMS);
+    if (st == SITREP_OK)
+        st = group_claims(c);
+    if (st == SITREP_OK)
+        st = sr_corpus_hold(c, SR_HOLD_EVENTS);
     if (st == SITREP_OK)
         st = group_events(c);
+    if (st == SITREP_OK)
+        st = sr_corpus_hold(c, SR_HOLD_CLAIMS);
     if (st == SITREP_OK)
         st = find_conflicts(c);
     if (st == SITREP_OK)

@@ -913,6 +913,12 @@ sitrep_status sr_corpus_write_records(sitrep_corpus *c, unsigned flags,
         return SITREP_EARG;
     sitrep_status st = SITREP_OK;
     for (unsigned sec = 0; sec < SR_SECTIONS && st == SITREP_OK; sec++) {
+        /* each section holds in memory only the claims or events it reads */
+        st = sr_corpus_hold(c, sec == SR_SEC_CLAIMS || sec == SR_SEC_TRENDS ? SR_HOLD_CLAIMS
+                               : sec == SR_SEC_EVENTS                       ? SR_HOLD_EVENTS
+                                                                            : SR_HOLD_NONE);
+        if (st != SITREP_OK)
+            break;
         if (c->slice) {
             if (!touches(c->slice, sec))
                 continue; /* passed by: not sorted, not built */
@@ -931,6 +937,20 @@ sitrep_status sr_corpus_write_records(sitrep_corpus *c, unsigned flags,
         case SR_SEC_CONFLICTS: st = write_conflicts(c, write, ctx); break;
         case SR_SEC_TRENDS: st = write_trends(c, write, ctx); break;
         default: st = write_exprs(c, write, ctx); break; /* the mention records come after everything else */
+        }
+        /* writing them all, no range comes next: a section's preparation
+         * goes with it */
+        if (!c->slice && c->prep) {
+            if (sec == SR_SEC_ENTITIES) {
+                entity_prep_free(c, &c->prep->entities);
+                c->prep->entities_ready = false;
+            } else if (sec == SR_SEC_CLAIMS) {
+                sourced_free(c, &c->prep->claims);
+                c->prep->claims_ready = false;
+            } else if (sec == SR_SEC_EVENTS) {
+                sourced_free(c, &c->prep->events);
+                c->prep->events_ready = false;
+            }
         }
     }
     return st;
@@ -960,7 +980,11 @@ sitrep_status sr_corpus_section_bytes(sitrep_corpus *c, unsigned sec, size_t *to
         return SITREP_EARG;
     *total = 0;
     size_t w = 0;
-    sitrep_status st = SITREP_OK;
+    sitrep_status st = sr_corpus_hold(c, sec == SR_SEC_CLAIMS || sec == SR_SEC_TRENDS ? SR_HOLD_CLAIMS
+                                         : sec == SR_SEC_EVENTS                       ? SR_HOLD_EVENTS
+                                                                                      : SR_HOLD_NONE);
+    if (st != SITREP_OK)
+        return st;
     const sr_cdoc *docs = (const sr_cdoc *)(const void *)c->docs.data;
     size_t nd = SR_VEC_COUNT(&c->docs, sr_cdoc);
     if (sec == SR_SEC_DOCUMENTS) {

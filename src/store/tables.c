@@ -1109,6 +1109,9 @@ sitrep_status sr_store_fill(sitrep_store *s, sitrep_corpus *c)
 {
     if (!c->finished)
         return SITREP_EARG;
+    sitrep_status hs = sr_corpus_hold(c, SR_HOLD_ALL); /* the tables take both */
+    if (hs != SITREP_OK)
+        return hs;
     /* names only grows with a base: a name no row holds any more matches
      * no row in a query (records.c, match_names) */
     sitrep_status st = sr_db_exec(s, "DELETE FROM stories; DELETE FROM dups; DELETE FROM idx;"
