@@ -128,12 +128,20 @@ def end(sd, cpu, a, level):
         out = os.path.join(tmp, "records.jsonl")
         joining = sd._joining(out, "t")
         ended = {}  # range -> (its clock at the end, bytes, worker, kept)
-        for k, i in enumerate(free + later):
+        touched = {}
+        for k in range(len(rs)):
             # the run gives the first ranges to the other workers, then each
-            # to the worker free first; a range is written at its offset
-            # when the ranges before it have ended by then, else kept
+            # to the worker free first (sd.pick_range); a range is written
+            # at its offset when the ranges before it have ended by then,
+            # else kept
             k_w = k + 1 if k + 1 < w else min(range(w), key=lambda x: clock[x])
-            needs = i in later
+            if free:
+                i = free.pop(0)
+            else:
+                i = sd.pick_range(later, k_w, touched, rs)
+                later.remove(i)
+            touched.setdefault(k_w, set()).add(int(rs[i][0]))
+            needs = sd._range_needs_stories(*rs[i])
             start = max(clock[k_w], corr_end) if needs else clock[k_w]
             known = all(j in ended and ended[j][0] <= start for j in range(i))
             at = sum(ended[j][1] for j in range(i)) if known else None

@@ -22,6 +22,9 @@ slain           killed
 massacred       killed
 murdered        killed
 assassinated    killed
+perished        killed
+suffocated      killed
+disappeared     missing
 beheaded        killed
 beheading       killed
 arrest          arrested
@@ -111,6 +114,8 @@ among those wounded  injured
 among those injured  injured
 among those arrested  arrested
 among those detained  detained
+fled their homes     displaced
+left homeless        displaced
 
 # Nouns naming what happened, read before "of": "the deaths of 44", "the
 # arrest of 12".  Nouns that are themselves the counted ("deaths",
@@ -292,6 +297,23 @@ regiment
 battalion
 brigade
 
+# Nouns that stand for a business or body named before by a name the
+# entities did not take: "Kelvar reported ... the company lost $2
+# billion", "the carmaker said" is Kelvar (the last name used as a
+# subject before it).
+[set named_back_noun]
+company
+firm
+carmaker
+automaker
+airline
+carrier
+manufacturer
+maker
+retailer
+lender
+insurer
+
 # Heads of a subject noun phrase that names no one who acted: "the
 # violence left 12 dead", "the plan would cut 3,000 jobs", "the survey
 # shows 40%" (what happened, a measure or a document, not an actor);
@@ -445,6 +467,12 @@ was
 are
 were
 will
+would
+could
+might
+can
+should
+must
 said
 says
 keeps

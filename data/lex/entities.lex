@@ -327,6 +327,8 @@ divisions       -
 corps           military
 squadron        military
 squadrons       -
+wing            military
+wings           -
 fleet           military
 guard           armed
 guards          armed

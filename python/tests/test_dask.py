@@ -239,6 +239,20 @@ def test_ranges_kept_and_written_at_their_offsets_are_the_records_in_order(tmp_p
     assert os.listdir(tmp_path) == ["records.jsonl"]
 
 
+def test_a_free_worker_is_given_a_range_of_a_section_it_has_sorted():
+    """pick_range: a range of a section the worker has written already
+    (its sort and indexes are made), else of one no other worker has
+    started, else the first left."""
+    rs = sitrep.dask.ranges(2)
+    claims2, events1, events2 = rs.index((3.5, 4.0)), rs.index((4.0, 4.5)), rs.index((4.5, 5.0))
+    touched = {"a": {0, 3}, "b": {2}}
+    assert sitrep.dask.pick_range([claims2, events1, events2], "a", touched, rs) == claims2
+    assert sitrep.dask.pick_range([claims2, events1, events2], "b", touched, rs) == events1
+    touched["b"].add(4)
+    assert sitrep.dask.pick_range([claims2, events2], "a", touched, rs) == claims2
+    assert sitrep.dask.pick_range([claims2], "b", touched, rs) == claims2
+
+
 def test_the_end_splits_over_the_workers(cluster):
     """With two workers the records are written in ranges (documents and
     stories; entities, claims and events each in two; conflicts and trends;

@@ -249,6 +249,9 @@ static speaker np_speaker_d(const sr_context *c, size_t lo, size_t last, size_t 
     for (size_t k = first; k <= last; k++)
         if (c->at[k].time >= 0 || c->tok[k].kind == SITREP_TOK_NUMBER)
             return s;
+    /* "29 percent said": the unit of a figure before it names no one */
+    if (first > lo && c->at[first - 1].figure >= 0 && c->at[first].figure >= 0)
+        return s;
     if (sr_tok_class(c, last, SR_LEX_FRAME_BE) || sr_tok_class(c, last, SR_LEX_FRAME_RELATIVE) ||
         sr_tok_fw(c, last, SR_LEXE_FW_WHOM) || (first == last && sr_tok_class(c, last, SR_LEX_CLAIMS_NOT_SPEAKER)))
         return s; /* "two of whom said", "two people are reported" */
@@ -532,6 +535,8 @@ static void remember(cstate *st, const speaker *s)
         st->last_org = *s;
 }
 
+static bool named_back_noun(const sr_context *c, size_t lo, size_t b);
+static int32_t business_back(const cstate *st, size_t b, uint32_t *ws, uint32_t *we);
 static void find_speakers(cstate *st, size_t s)
 {
     const sr_context *c = st->c;
@@ -549,6 +554,19 @@ static void find_speakers(cstate *st, size_t s)
                 i++;
         } else if (sr_speech_verb(c, i))
             sp = speaker_of(st, lo, hi, i);
+        if (sp.ok && sp.ent < 0 && sp.end > sp.start) {
+            /* "the company said": the business named before */
+            size_t b = sr_context_token_at(c, sp.end) - 1; /* the last word */
+            if (b < c->ntok && named_back_noun(c, lo, b)) {
+                uint32_t a = 0, z = 0;
+                int32_t o = business_back(st, b, &a, &z);
+                if (o >= 0 || z > a) {
+                    sp.ent = o;
+                    sp.start = o >= 0 ? 0 : a;
+                    sp.end = o >= 0 ? 0 : z;
+                }
+            }
+        }
         if (sp.ok) {
             st->sp[st->nsp++] = sp;
             remember(st, &sp);
@@ -1125,6 +1143,7 @@ static bool subject_words(const sr_context *c, size_t lo, size_t k, size_t f0, u
 
 /* The actor of a figure without a name in its measure: the subject before
  * it in its clause. */
+static bool span_is_name(const sr_context *c, uint32_t at);
 static int32_t subject_actor(const cstate *st, size_t lo, size_t f0, bool outcome, uint32_t *ws, uint32_t *we)
 {
     const sr_context *c = st->c;
@@ -1141,9 +1160,21 @@ static int32_t subject_actor(const cstate *st, size_t lo, size_t f0, bool outcom
                     break;
                 }
         if (refers_back) {
-            for (size_t q = 0; q < st->nsp; q++)
-                if (st->sp[q].at == k && st->sp[q].ent >= 0 && !ent_is_person(c, st->sp[q].ent))
+            for (size_t q = 0; q < st->nsp; q++) {
+                if (st->sp[q].at != k)
+                    continue;
+                if (st->sp[q].ent >= 0 && !ent_is_person(c, st->sp[q].ent))
                     return st->sp[q].ent;
+                /* "Veltrona says that it might need $30 billion": a name the
+                 * entities did not take speaks of itself */
+                if (st->sp[q].ent < 0 && st->sp[q].end > st->sp[q].start && span_is_name(c, st->sp[q].start)) {
+                    size_t f = sr_context_token_at(c, st->sp[q].start);
+                    if (f < c->ntok && !sr_wordset_has(&sr_given_names, c->src + c->tok[f].start, c->tok[f].end - c->tok[f].start)) {
+                        *ws = st->sp[q].start;
+                        *we = st->sp[q].end;
+                    }
+                }
+            }
             return -1;
         }
         if (sr_tok_char(c, k, ';') || sr_tok_char(c, k, ':') || sr_speech_verb(c, k) ||
@@ -1378,6 +1409,82 @@ static bool named_recent(const cstate *st, size_t k)
     return st->named_end > st->named_start && st->named_end <= st->c->tok[k].start && st->named_sent + 1 >= st->sent;
 }
 
+/* The last name the entities did not take that was used as a subject
+ * before token k ("Kelvar is the third-largest carmaker", "Kelvar's
+ * sales"): what "it" or "the company" stands for when no entity does.
+ * Not in text set in capitals (every word looks like a name there), not
+ * a person's given name; at most 400 tokens back. */
+static bool doc_name_before(const sr_context *c, size_t k, bool in_sentence, uint32_t *ws, uint32_t *we)
+{
+    bool same = in_sentence; /* in k's sentence: any name ("the Kelvar chief said the company") */
+    for (size_t q = k; q > 0 && k - q < 400;) {
+        q--;
+        if (q + 1 < k && (c->tok[q + 1].flags & SITREP_TOKF_SENT_START))
+            same = false;
+        /* "the Boeing 777 is": a name and its number */
+        size_t last = q;
+        if (c->tok[q].kind == SITREP_TOK_NUMBER && c->at[q].figure < 0 && q > 0 && name_word(c, q - 1))
+            q--;
+        else if (q + 1 < k && name_word(c, q + 1))
+            continue;
+        /* text in capitals: a capital word before another names nothing
+         * ("THE ARMY SAID"); an acronym in mixed text does ("EADS said") */
+        if (!name_word(c, q) || ((c->tok[q].flags & SITREP_TOKF_ALLCAPS) && last + 1 < k && sr_tok_word(c, last + 1) &&
+                                 (c->tok[last + 1].flags & SITREP_TOKF_ALLCAPS)))
+            continue;
+        size_t first = q;
+        while (first > 0 && q - first < 3 && name_word(c, first - 1) && !(c->tok[first - 1].flags & SITREP_TOKF_ALLCAPS))
+            first--;
+        if (c->tok[first].flags & SITREP_TOKF_ALLCAPS && first == q && last + 1 >= k)
+            continue;
+        if (sr_wordset_has(&sr_given_names, c->src + c->tok[first].start, c->tok[first].end - c->tok[first].start) ||
+            (first > 0 && (sr_tok_class(c, first - 1, SR_LEX_FRAME_PREPOSITION) || sr_tok_class(c, first - 1, SR_LEX_FRAME_LOCATIVE)))) {
+            q = first;
+            continue;
+        }
+        bool poss = (c->wi[last].flags & (SR_WI_POSS2 | SR_WI_POSS4)) != 0;
+        size_t nx = last + 1;
+        /* a subject, an owner, or a business introduced by its noun ("the
+         * carmaker Kelvar, which") */
+        if (!(poss || (same && !(c->tok[first].flags & SITREP_TOKF_ALLCAPS)) ||
+              (first > 0 && sr_tok_class(c, first - 1, SR_LEX_CLAIMS_NAMED_BACK_NOUN)) ||
+              /* "Kelvar, the third carmaker, has": a name opening its sentence before an aside */
+              ((c->tok[first].flags & SITREP_TOKF_SENT_START) && nx < k && sr_tok_char(c, nx, ',') &&
+               !(c->tok[first].flags & SITREP_TOKF_ALLCAPS)) ||
+              (nx < k && (verbish(c, nx) || sr_tok_class(c, nx, SR_LEX_CLAIMS_FINITE) || sr_speech_verb(c, nx))))) {
+            q = first;
+            continue;
+        }
+        *ws = c->tok[first].start;
+        *we = c->tok[last].start + (uint32_t)sr_wi_len(&c->tok[last], &c->wi[last]);
+        return true;
+    }
+    return false;
+}
+
+/* Where entity e was last mentioned before token i (its byte), 0 when
+ * not within 256 mentions. */
+static uint32_t entity_last_at(const sr_context *c, size_t i, int32_t e)
+{
+    size_t m = mentions_before(c, i);
+    for (size_t steps = 0; m-- > 0 && steps < 256; steps++)
+        if (c->men[m].entity == (uint32_t)e)
+            return c->men[m].span.start;
+    return 0;
+}
+
+/* Does the noun at b, with "the" before it (a modifier between allowed:
+ * "the auto maker"), stand for a business named before? */
+static bool named_back_noun(const sr_context *c, size_t lo, size_t b)
+{
+    if (!sr_tok_class(c, b, SR_LEX_CLAIMS_NAMED_BACK_NOUN))
+        return false;
+    if (b > lo && sr_tok_fw(c, b - 1, SR_LEXE_FW_THE))
+        return true;
+    return b > lo + 1 && sr_tok_fw(c, b - 2, SR_LEXE_FW_THE) && sr_tok_word(c, b - 1) && !is_cap(c, b - 1) &&
+           c->at[b - 1].figure < 0;
+}
+
 /* Who the words of a common noun phrase ending at token b stand for:
  * "the company" is the organisation named before (claims.org_noun),
  * "the group" the armed group, "the quarterback" the person named before
@@ -1414,6 +1521,27 @@ static bool agent_head(const sr_context *c, size_t b)
            (sr_tok_class(c, b, SR_LEX_EVENTS_FORCE_NOUN) || sr_tok_class(c, b, SR_LEX_EVENTS_ATTACKER) ||
             sr_tok_class(c, b, SR_LEX_CLAIMS_ANAPHOR_HEAD) || sr_tok_class(c, b, SR_LEX_CLAIMS_ORG_NOUN) ||
             sr_tok_class(c, b, SR_LEX_CLAIMS_AGENT_NOUN) || sr_tok_class(c, b, SR_LEX_EVENTS_MEMBER_NOUN));
+}
+
+/* Who "the company" ending at token b stands for: the name remembered
+ * from a figure of this or the sentence before, else the organisation or
+ * the name not taken by the entities used last before it. */
+static int32_t business_back(const cstate *st, size_t b, uint32_t *ws, uint32_t *we)
+{
+    const sr_context *c = st->c;
+    if (named_recent(st, b)) {
+        *ws = st->named_start;
+        *we = st->named_end;
+        return -1;
+    }
+    uint32_t a = 0, z = 0;
+    bool words = doc_name_before(c, b, true, &a, &z);
+    int32_t o = org_of_kind(c, b, SITREP_ENTITY_ORGANIZATION);
+    if (o >= 0 && (!words || entity_last_at(c, b, o) > a))
+        return o;
+    *ws = a;
+    *we = z;
+    return -1;
 }
 
 /* The actor a pronoun or possessive pronoun at k stands for: "he", "his"
@@ -1461,6 +1589,14 @@ static int32_t pronoun_actor(const cstate *st, size_t k, uint32_t *ws, uint32_t 
         *we = st->named_end;
         return -1;
     }
+    /* "Kelvar ... It lost $2 billion": a name the entities did not take,
+     * used as a subject after the organisation they took was named */
+    uint32_t a = 0, z = 0;
+    if (sr_tok_fw(c, k, SR_LEXE_FW_IT) && doc_name_before(c, k, false, &a, &z) && (o < 0 || entity_last_at(c, k, o) < a)) {
+        *ws = a;
+        *we = z;
+        return -1;
+    }
     return o;
 }
 
@@ -1491,6 +1627,9 @@ static int32_t sentence_subject(const cstate *st, size_t lo, size_t hi, uint32_t
     }
     size_t v = last + 1;
     while (v < hi && v < last + 3 && sr_tok_class(c, v, SR_LEX_CLAIMS_NAME_HEAD) && !is_cap(c, v))
+        v++;
+    /* "The Norvale index also fell": past an adverb before the verb */
+    if (v < hi && v > last + 1 && sr_tok_class(c, v, SR_LEX_CLAIMS_SPEAKER_ADVERB) && !sr_tok_class(c, v, SR_LEX_CLAIMS_FINITE))
         v++;
     if (v >= hi || !(verbish(c, v) || sr_tok_class(c, v, SR_LEX_CLAIMS_FINITE)) || sr_tok_flag(c, v, SR_WI_SPEECH))
         return -1;
@@ -1680,6 +1819,16 @@ static int32_t verb_subject(const cstate *st, size_t lo, const fig_info *fi, boo
         if (b <= lo)
             return -1;
         b--;
+        /* "expects to cut 4,300 jobs", "is seeking to cut": the subject of
+         * the verb the infinitive completes */
+        if (hop < 3 && sr_tok_fw(c, b, SR_LEXE_FW_TO) && b > lo + 1 && sr_tok_word(c, b - 1) && !is_cap(c, b - 1) &&
+            (verbish(c, b - 1) ||
+             (c->tok[b - 1].end - c->tok[b - 1].start > 5 && memcmp(c->src + c->tok[b - 1].end - 3, "ing", 3) == 0 &&
+              sr_tok_class(c, b - 2, SR_LEX_FRAME_BE))) &&
+            !sr_tok_flag(c, b - 1, SR_WI_SPEECH)) {
+            v = b - 1;
+            continue;
+        }
         if (!(sr_tok_fw(c, b, SR_LEXE_FW_AND) || sr_tok_fw(c, b, SR_LEXE_FW_BUT) || sr_tok_fw(c, b, SR_LEXE_FW_OR)))
             break;
         /* a second verb of the subject ("killed or wounded 300", "clashed
@@ -1765,6 +1914,10 @@ static int32_t verb_subject(const cstate *st, size_t lo, const fig_info *fi, boo
                 return -1;
         return common_subject(c, lo, b, ws, we);
     }
+    /* "the company lost $2 billion": the business named last, by an
+     * organisation the entities took or by a name they did not */
+    if (named_back_noun(c, lo, b))
+        return business_back(st, b, ws, we);
     int32_t back = np_named_back(st, lo, b);
     if (back >= 0)
         return back;
@@ -2174,10 +2327,11 @@ sitrep_status sr_find_claims(const sr_context *c, const sr_date *anchor, sr_buf 
                 fi.f0 - before_end <= 5 && (prev_actor >= 0 || prev_ae > prev_as)) {
                 bool plain = true;
                 for (size_t q = before_end; q < fi.f0 && plain; q++)
-                    plain = sr_tok_word(c, q) && !is_cap(c, q) && !governing_verb(c, lo, q) && !sr_clause_break(c, q) &&
+                    plain = sr_tok_char(c, q, ')') || /* "down 2% (80 points) to 4,120" */
+                            (sr_tok_word(c, q) && !is_cap(c, q) && !governing_verb(c, lo, q) && !sr_clause_break(c, q) &&
                             !sr_tok_flag(c, q, SR_WI_SPEECH) && !sr_tok_class(c, q, SR_LEX_FRAME_RELATIVE) &&
                             !sr_tok_fw(c, q, SR_LEXE_FW_THAT) && !sr_tok_fw(c, q, SR_LEXE_FW_AND) && !sr_tok_fw(c, q, SR_LEXE_FW_BUT) &&
-                            c->at[q].mention < 0 && c->at[q].time < 0;
+                            c->at[q].mention < 0 && c->at[q].time < 0);
                 if (plain) {
                     cl.actor = prev_actor;
                     cl.actor_start = prev_as;
@@ -2212,8 +2366,8 @@ sitrep_status sr_find_claims(const sr_context *c, const sr_date *anchor, sr_buf 
                 for (size_t q = before_end; q < fi.f0 && same; q++)
                     same = !sr_clause_break(c, q) && !sr_tok_class(c, q, SR_LEX_FRAME_SUBORDINATOR) &&
                            !sr_tok_class(c, q, SR_LEX_FRAME_RELATIVE) && !sr_tok_fw(c, q, SR_LEXE_FW_THAT) &&
-                           !sr_tok_flag(c, q, SR_WI_SPEECH) && !sr_tok_char(c, q, ':') && !sr_tok_char(c, q, '(') &&
-                           c->at[q].time < 0;
+                           !sr_tok_flag(c, q, SR_WI_SPEECH) && !sr_tok_char(c, q, ':') &&
+                           !(sr_tok_char(c, q, '(') && q != before_end) && c->at[q].time < 0;
                 if (same) {
                     cl.from = prev_from;
                     cl.to = prev_to;
@@ -2314,8 +2468,10 @@ sitrep_status sr_claim_source_texts(sitrep_doc *doc, const sr_context *c)
         /* "Police said" opening a sentence: the common noun in lower case */
         size_t w = strcspn(t, " ");
         size_t tk = sr_context_token_at(c, cl[i].source_start);
+        size_t after = sr_context_token_at(c, cl[i].source_end); /* the speech verb, when spoken there */
         if (tk < c->ntok && (c->tok[tk].flags & SITREP_TOKF_SENT_START) && t[0] >= 'A' && t[0] <= 'Z' &&
-            w > 1 && t[1] >= 'a' && t[1] <= 'z' && sr_wordset_has(&sr_common_words, t, w))
+            w > 1 && t[1] >= 'a' && t[1] <= 'z' && sr_wordset_has(&sr_common_words, t, w) &&
+            (after >= c->ntok || sr_tok_flag(c, after, SR_WI_SPEECH)))
             t[0] = (char)(t[0] + 32);
         one_line(t);
         cl[i].source_text = t;

@@ -115,6 +115,7 @@ typedef struct ent_state {
     sr_buf extra;            /* the combined tokens when there are captions */
     sr_buf units, cands, learned;
     sr_buf ids;              /* uint64_t: sr_entity.id of each entity, for entity_for */
+    sr_buf id_slots;         /* uint32_t: index of ids by hash (id_slot), index + 1, 0 empty */
     sr_buf wraps;            /* sitrep_span: the spans of wrapper mentions (cand.wrapper) */
     sr_buf memo;             /* place_memo: places decided in this document */
     sr_buf norm;             /* normalised bytes of the units that can be in names */
@@ -575,16 +576,60 @@ static size_t ent_count(const ent_state *st)
     return SR_VEC_COUNT(&st->doc->entities, sr_entity);
 }
 
+/* The slot of id in id_slots (its own, or the empty one where it goes);
+ * SIZE_MAX when there is no table. */
+static size_t id_slot(const ent_state *st, uint64_t id)
+{
+    size_t cap = st->id_slots.len / sizeof(uint32_t);
+    if (cap == 0)
+        return SIZE_MAX;
+    const uint32_t *slot = (const uint32_t *)(const void *)st->id_slots.data;
+    const uint64_t *ids = (const uint64_t *)(const void *)st->ids.data;
+    size_t h = (size_t)((id * 0x9E3779B97F4A7C15ull) >> 32) & (cap - 1);
+    while (slot[h] && ids[slot[h] - 1] != id)
+        h = (h + 1) & (cap - 1);
+    return h;
+}
+
+/* id_slots at least twice as large as the ids after one more, all of them
+ * in it; false (no table: entity_for scans) when out of memory. */
+static bool id_slots_fit(ent_state *st, size_t n)
+{
+    size_t cap = st->id_slots.len / sizeof(uint32_t);
+    if (cap >= 2 * (n + 1))
+        return true;
+    size_t want = cap ? cap : 64;
+    while (want < 2 * (n + 1))
+        want *= 2;
+    st->id_slots.len = 0;
+    if (!sr_buf_reserve(&st->id_slots, want * sizeof(uint32_t)))
+        return false;
+    st->id_slots.len = want * sizeof(uint32_t);
+    memset(st->id_slots.data, 0, st->id_slots.len);
+    const uint64_t *ids = (const uint64_t *)(const void *)st->ids.data;
+    uint32_t *slot = (uint32_t *)(void *)st->id_slots.data;
+    for (size_t i = 0; i < n; i++)
+        slot[id_slot(st, ids[i])] = (uint32_t)(i + 1);
+    return true;
+}
+
 /* The entity with this identity, made when new. */
 static uint32_t entity_for(ent_state *st, uint64_t id, sitrep_entity_kind kind, const char *name,
                            size_t name_len, bool copy)
 {
-    /* the ids side by side: a scan that stays in one or two cache lines */
     const uint64_t *ids = (const uint64_t *)(const void *)st->ids.data;
     size_t n = SR_VEC_COUNT(&st->ids, uint64_t);
-    for (uint32_t i = 0; i < n; i++)
-        if (ids[i] == id)
-            return i;
+    /* the ids by hash (ids are unique: the one found is the one) */
+    size_t h = n < UINT32_MAX - 1 && id_slots_fit(st, n) ? id_slot(st, id) : SIZE_MAX;
+    if (h != SIZE_MAX) {
+        uint32_t at = ((const uint32_t *)(const void *)st->id_slots.data)[h];
+        if (at)
+            return at - 1;
+    } else {
+        for (uint32_t i = 0; i < n; i++)
+            if (ids[i] == id)
+                return i;
+    }
     if (!SR_VEC_PUSH(&st->ids, uint64_t, id)) {
         st->oom = true;
         return UINT32_MAX;
@@ -602,6 +647,8 @@ static uint32_t entity_for(ent_state *st, uint64_t id, sitrep_entity_kind kind, 
         st->oom = true;
         return UINT32_MAX;
     }
+    if (h != SIZE_MAX)
+        ((uint32_t *)(void *)st->id_slots.data)[h] = (uint32_t)(n + 1);
     return (uint32_t)(ent_count(st) - 1);
 }
 
@@ -1622,11 +1669,9 @@ static void read_chunk(ent_state *st, size_t c0, size_t c1)
                    !(st->u[r0].flags & U_PARTICLE && r0 + 1 < r1))
                 r0++;
             /* a known given name first makes the run a name to try even
-             * when every word of it is also a town ("Philip Hammond"); a
-             * run of function words only has no first word (u[r1] is past
-             * the units, stale bytes of an earlier document) */
+             * when every word of it is also a town ("Philip Hammond") */
             size_t ra, rb;
-            if (!unknown && r0 < r1 && (st->u[r0].flags & U_CAP) &&
+            if (!unknown && (st->u[r0].flags & U_CAP) &&
                 sr_wordset_has(&sr_given_names, st->src + st->u[r0].start,
                                st->u[r0].end - st->u[r0].start) &&
                 ((r1 > r0 + 1 && !(segs[i].type == S_PLACE && !soft_place(st, &segs[i]))) ||
@@ -3651,6 +3696,7 @@ sitrep_status sr_entities(sitrep_doc *doc)
     sr_buf_init(&st.units, doc->mem);
     sr_buf_init(&st.norm, doc->mem);
     sr_buf_init(&st.ids, doc->mem);
+    sr_buf_init(&st.id_slots, doc->mem);
     sr_buf_init(&st.wraps, doc->mem);
     sr_buf_init(&st.memo, doc->mem);
     sr_buf_init(&st.cands, doc->mem);
@@ -3770,6 +3816,7 @@ sitrep_status sr_entities(sitrep_doc *doc)
     sr_buf_free(&st.units);
     sr_buf_free(&st.norm);
     sr_buf_free(&st.ids);
+    sr_buf_free(&st.id_slots);
     sr_buf_free(&st.wraps);
     sr_buf_free(&st.memo);
     sr_buf_free(&st.cands);

@@ -580,6 +580,28 @@ static bool value_ok(const fctx *c, const val *a, int q, size_t nq)
     if (k > c->b + 1 && is_dash(c, k - 1, &en) && adj(c, k - 1, k) &&
         c->t[k - 2].kind == SITREP_TOK_NUMBER && adj(c, k - 2, k - 1))
         return false;
+    /* "the Hawks (13-3)", "(14-2, 3-0 in the league)": a win-loss record
+     * in brackets, no count */
+    if (bare && a->plain && k > c->b && is_char(c, k - 1, '(') && is_dash(c, k + 1, &en) && adj(c, k, k + 1) &&
+        in_sent(c, k + 2) && c->t[k + 2].kind == SITREP_TOK_NUMBER && adj(c, k + 1, k + 2) && in_sent(c, k + 3) &&
+        (is_char(c, k + 3, ')') || is_char(c, k + 3, ',')))
+        return false;
+    /* "Notepad '09": a year cut to two digits after an apostrophe (not the
+     * "'s" of a word before it) */
+    if (bare && a->plain && tlen(c, k) == 2 && k > c->b && adj(c, k - 1, k) &&
+        (is_char(c, k - 1, '\'') || (tlen(c, k - 1) == 3 && memcmp(tstr(c, k - 1), "\xE2\x80\x99", 3) == 0)) &&
+        !(k - 1 > c->b && adj(c, k - 2, k - 1)))
+        return false;
+    /* 'the 17" screen': a number with an inch mark when no quotation is
+     * open before it in the sentence */
+    if (bare && a->plain && in_sent(c, k + 1) && is_char(c, k + 1, '"') && adj(c, k, k + 1) && in_sent(c, k + 2) &&
+        c->t[k + 2].kind == SITREP_TOK_WORD && !adj(c, k + 1, k + 2)) {
+        size_t quotes = 0;
+        for (size_t q = c->b; q < k; q++)
+            quotes += is_char(c, q, '"');
+        if (quotes % 2 == 0)
+            return false;
+    }
     if (nq == 0) {
         /* numbers in names and lists */
         if (has_prev && a->plain && bare) {
