@@ -1669,9 +1669,11 @@ static void read_chunk(ent_state *st, size_t c0, size_t c1)
                    !(st->u[r0].flags & U_PARTICLE && r0 + 1 < r1))
                 r0++;
             /* a known given name first makes the run a name to try even
-             * when every word of it is also a town ("Philip Hammond") */
+             * when every word of it is also a town ("Philip Hammond"); a
+             * run of function words only has no first word (u[r1] is past
+             * the units, stale bytes of an earlier document) */
             size_t ra, rb;
-            if (!unknown && (st->u[r0].flags & U_CAP) &&
+            if (!unknown && r0 < r1 && (st->u[r0].flags & U_CAP) &&
                 sr_wordset_has(&sr_given_names, st->src + st->u[r0].start,
                                st->u[r0].end - st->u[r0].start) &&
                 ((r1 > r0 + 1 && !(segs[i].type == S_PLACE && !soft_place(st, &segs[i]))) ||
