@@ -38,14 +38,23 @@ typedef struct term_acc {
     unsigned n, cap;
 } term_acc;
 
+/* The slot of a term's 32-bit hash *h (never 0): where it is, or the empty
+ * slot where it would go. */
+static size_t term_slot(const term_acc *a, uint64_t h64, uint32_t *h)
+{
+    *h = (uint32_t)(h64 ^ (h64 >> 32));
+    if (!*h)
+        *h = 1;
+    size_t k = *h & (TERM_SLOTS - 1);
+    while (a->keys[k] && a->keys[k] != *h)
+        k = (k + 1) & (TERM_SLOTS - 1);
+    return k;
+}
+
 static void term_add(term_acc *a, uint64_t h64, unsigned weight)
 {
-    uint32_t h = (uint32_t)(h64 ^ (h64 >> 32));
-    if (!h)
-        h = 1;
-    size_t k = h & (TERM_SLOTS - 1);
-    while (a->keys[k] && a->keys[k] != h)
-        k = (k + 1) & (TERM_SLOTS - 1);
+    uint32_t h;
+    size_t k = term_slot(a, h64, &h);
     if (a->keys[k]) {
         a->count[a->at[k]] += weight;
         return;
@@ -61,13 +70,8 @@ static void term_add(term_acc *a, uint64_t h64, unsigned weight)
 /* Adds a term once: a count of 1 however often it is added. */
 static void term_once(term_acc *a, uint64_t h64)
 {
-    uint32_t h = (uint32_t)(h64 ^ (h64 >> 32));
-    if (!h)
-        h = 1;
-    size_t k = h & (TERM_SLOTS - 1);
-    while (a->keys[k] && a->keys[k] != h)
-        k = (k + 1) & (TERM_SLOTS - 1);
-    if (!a->keys[k])
+    uint32_t h;
+    if (!a->keys[term_slot(a, h64, &h)])
         term_add(a, h64, 1);
 }
 
