@@ -532,7 +532,7 @@ sitrep_status sr_corpus_add_analysis(sitrep_corpus *c, uint32_t d, const sitrep_
 {
     /* a later analysis replaces what the earlier one said */
     sr_cdoc *x = &SR_VEC_AT(&c->docs, sr_cdoc, d);
-    /* (parked rows are marked by sr_corpus_drop_replaced, from the
+    /* (parked rows are marked by sr_corpus_settle_replaced, from the
      * documents' ranges: a row outside its document's is replaced) */
     for (uint32_t i = x->claims0; i < x->claims1 && !c->is_parked[0]; i++)
         SR_VEC_AT(&c->claims, sr_cclaim, i).alive = 0;
