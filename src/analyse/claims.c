@@ -1763,9 +1763,7 @@ static int32_t verb_subject(const cstate *st, size_t lo, const fig_info *fi, boo
     if (fi->f0 > lo + 1 && ((sr_tok_fw(c, fi->f0 - 1, SR_LEXE_FW_UP) || sr_tok_fw(c, fi->f0 - 1, SR_LEXE_FW_DOWN)) &&
                             sr_tok_char(c, fi->f0 - 2, ',')))
         return sentence_subject(st, lo, fi->f0, ws, we);
-    if (fi->f0 > lo + 1 && sr_tok_class(c, fi->f0 - 2, SR_LEX_FRAME_SPEAKER_STOP) && sr_tok_word(c, fi->f0 - 1) &&
-        c->tok[fi->f0 - 1].end - c->tok[fi->f0 - 1].start > 4 &&
-        memcmp(c->src + c->tok[fi->f0 - 1].end - 3, "ing", 3) == 0)
+    if (fi->f0 > lo + 1 && sr_tok_class(c, fi->f0 - 2, SR_LEX_FRAME_SPEAKER_STOP) && sr_tok_ing(c, fi->f0 - 1, 4))
         return sentence_subject(st, lo, fi->f0, ws, we);
     size_t v = SIZE_MAX;
     /* "set fire to 6 buses", "rounded up 20": a verb phrase of an outcome */
@@ -1780,8 +1778,7 @@ static int32_t verb_subject(const cstate *st, size_t lo, const fig_info *fi, boo
          * object is a gerund of the figure reports the subject's own act
          * (not "ACLED recorded 7,600 deaths": someone else's) */
         if (sr_tok_flag(c, k, SR_WI_SPEECH) && k > lo && c->at[k - 1].figure < 0 && k + 2 == fi->f0 &&
-            sr_tok_word(c, k + 1) && c->tok[k + 1].end - c->tok[k + 1].start > 5 &&
-            memcmp(c->src + c->tok[k + 1].end - 3, "ing", 3) == 0) {
+            sr_tok_ing(c, k + 1, 5)) {
             v = k;
             break;
         }
@@ -1823,8 +1820,7 @@ static int32_t verb_subject(const cstate *st, size_t lo, const fig_info *fi, boo
          * the verb the infinitive completes */
         if (hop < 3 && sr_tok_fw(c, b, SR_LEXE_FW_TO) && b > lo + 1 && sr_tok_word(c, b - 1) && !is_cap(c, b - 1) &&
             (verbish(c, b - 1) ||
-             (c->tok[b - 1].end - c->tok[b - 1].start > 5 && memcmp(c->src + c->tok[b - 1].end - 3, "ing", 3) == 0 &&
-              sr_tok_class(c, b - 2, SR_LEX_FRAME_BE))) &&
+             (sr_tok_ing(c, b - 1, 5) && sr_tok_class(c, b - 2, SR_LEX_FRAME_BE))) &&
             !sr_tok_flag(c, b - 1, SR_WI_SPEECH)) {
             v = b - 1;
             continue;

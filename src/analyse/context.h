@@ -229,6 +229,16 @@ static inline bool sr_tok_word(const sr_context *c, size_t i)
     return i < c->ntok && c->tok[i].kind == SITREP_TOK_WORD;
 }
 
+/* Is token i a word of more than `longer` bytes ending in "ing" (a
+ * gerund or participle: "losing", "wounding"), whatever its case? */
+static inline bool sr_tok_ing(const sr_context *c, size_t i, size_t longer)
+{
+    if (!sr_tok_word(c, i))
+        return false;
+    size_t n = c->tok[i].end - c->tok[i].start;
+    return n > longer && n >= 3 && memcmp(c->src + c->tok[i].end - 3, "ing", 3) == 0;
+}
+
 /* Is the entity a country (a place whose feature is "country")? */
 bool sr_entity_is_country(const struct sr_entity *e);
 

@@ -2174,6 +2174,12 @@ static void other_side(const estate *es, size_t lo, size_t hi, size_t end, int32
 
 /* ---- merging ---- */
 
+/* Is the place a province or a district (feature ADM1 ... ADM5)? */
+static bool admin_place(const sr_entity *e)
+{
+    return e->e.feature && strncmp(e->e.feature, "ADM", 3) == 0;
+}
+
 static bool dates_overlap(const sr_event *a, const sr_event *b)
 {
     if (!a->from.year || !b->from.year)
@@ -2196,8 +2202,7 @@ static bool places_agree(const sr_context *c, const sr_event *a, const sr_event 
     if (sr_entity_is_country(x) || sr_entity_is_country(y))
         return true;
     /* a province and a town in it ("Kaduna state", "the village of Kajuru") */
-    bool xa = x->e.feature && strncmp(x->e.feature, "ADM", 3) == 0;
-    bool ya = y->e.feature && strncmp(y->e.feature, "ADM", 3) == 0;
+    bool xa = admin_place(x), ya = admin_place(y);
     if (xa == ya || !x->e.admin1_code || !y->e.admin1_code)
         return false;
     return strcmp(x->e.admin1_code, y->e.admin1_code) == 0;
@@ -2310,7 +2315,7 @@ static int32_t town_at(const sr_context *c, size_t k, size_t hi, size_t *end)
     int32_t e;
     const sr_entity *en = k < hi ? sr_entity_at(c, k, &e) : NULL;
     if (!en || en->e.kind != SITREP_ENTITY_PLACE || sr_entity_is_country(en) || sr_mention_first(c, k) != k ||
-        (en->e.feature && strncmp(en->e.feature, "ADM", 3) == 0))
+        admin_place(en))
         return -1;
     size_t q = k;
     while (q + 1 < hi && c->at[q + 1].mention == c->at[k].mention)
@@ -2352,8 +2357,7 @@ static size_t town_list(const sr_context *c, size_t lo, size_t hi, int32_t loc, 
             bool seen = false;
             for (size_t j = 0; j < n; j++) {
                 const sr_entity *a = &c->ent[out[j]], *b = &c->ent[e];
-                bool aa = a->e.feature && strncmp(a->e.feature, "ADM", 3) == 0;
-                bool ba = b->e.feature && strncmp(b->e.feature, "ADM", 3) == 0;
+                bool aa = admin_place(a), ba = admin_place(b);
                 seen |= out[j] == e || (aa != ba && a->e.admin1_code && b->e.admin1_code && a->e.country &&
                                         b->e.country && strcmp(a->e.country, b->e.country) == 0 &&
                                         strcmp(a->e.admin1_code, b->e.admin1_code) == 0);

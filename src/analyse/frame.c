@@ -26,11 +26,7 @@ size_t sr_skip_said(const sr_context *c, size_t a, size_t hi)
 /* A lower-case word of more than five letters ending in "ing". */
 static bool ing_word(const sr_context *c, size_t i)
 {
-    if (!sr_tok_word(c, i) || (c->tok[i].flags & SITREP_TOKF_CAP))
-        return false;
-    size_t n = c->tok[i].end - c->tok[i].start;
-    const char *w = c->src + c->tok[i].start;
-    return n > 5 && memcmp(w + n - 3, "ing", 3) == 0;
+    return !(i < c->ntok && (c->tok[i].flags & SITREP_TOKF_CAP)) && sr_tok_ing(c, i, 5);
 }
 
 size_t sr_clause_end(const sr_context *c, size_t from, size_t hi, bool figures)
