@@ -703,7 +703,8 @@ static sitrep_status fill_claims(sitrep_store *s, sitrep_corpus *c)
             st = put_item(s,
                           "INSERT INTO claims(c, doc, docid, pos, ord, key, data, sources, grp)"
                           " VALUES(?,?,?,?,?,?,?,?,?)",
-                          i, x->doc_index, x->doc, x->first, i - docs[x->doc_index].claims0, NULL, (int64_t)x->key,
+                          i, x->doc_index, x->doc, x->first, i - docs[x->doc_index].claims0, NULL,
+                          (int64_t)sr_claim_key(x->measure, x->low, x->high),
                           &data, &js, grp, "storing a claim");
     }
     s->mem->free(first);
@@ -721,7 +722,7 @@ static sitrep_status fill_claims(sitrep_store *s, sitrep_corpus *c)
         bool kept;
         uint64_t h = group_hash(s, g->id, g->rep, mem + g->first_member, g->nmembers, cl, sizeof *cl,
                                 offsetof(sr_cclaim, doc_index), &kept);
-        h = h_int(h_int(h_int(h, g->outlets), g->contested), (int64_t)x->key);
+        h = h_int(h_int(h_int(h, g->outlets), g->contested), (int64_t)sr_claim_key(x->measure, x->low, x->high));
         h = h_str(h_str(h_str(h_str(h, g->actor), g->attributed_to), g->from), g->to);
         bool had;
         if (stored_same(&old, key, (int64_t)h, &had) && kept)
@@ -748,7 +749,7 @@ static sitrep_status fill_claims(sitrep_store *s, sitrep_corpus *c)
             break;
         }
         sqlite3_bind_int64(q, 1, key);
-        sqlite3_bind_int64(q, 2, (int64_t)x->key);
+        sqlite3_bind_int64(q, 2, (int64_t)sr_claim_key(x->measure, x->low, x->high));
         sqlite3_bind_int64(q, 3, mem[g->first_member]);
         sr_db_text(q, 4, f->doc);
         sqlite3_bind_int64(q, 5, fpos);
@@ -1049,6 +1050,8 @@ static sitrep_status fill_rest(sitrep_store *s, sitrep_corpus *c)
 {
     const sr_cgroup *g = (const sr_cgroup *)(const void *)c->groups.data;
     sitrep_status st = SITREP_OK;
+    sr_buf reason;
+    sr_buf_init(&reason, s->mem);
     for (size_t i = 0; i < SR_VEC_COUNT(&c->conflicts, sr_cconflict) && st == SITREP_OK; i++) {
         const sr_cconflict *cf = &SR_VEC_AT(&c->conflicts, sr_cconflict, i);
         uint32_t a = cf->a, b = cf->b; /* a dispute's in id order, an update's earlier first */
@@ -1061,10 +1064,15 @@ static sitrep_status fill_rest(sitrep_store *s, sitrep_corpus *c)
         sqlite3_bind_int64(q, 2, mem[g[b].first_member]);
         sr_db_text(q, 3, g[a].id);
         sr_db_text(q, 4, g[b].id);
-        sr_db_text(q, 5, cf->reason);
+        st = sr_corpus_conflict_reason(c, cf, &reason); /* kept on disk (corpus.c) */
+        sr_db_text(q, 5, reason.data);
         sqlite3_bind_int64(q, 6, cf->kind);
-        st = sr_db_done(s, q, "storing a conflict");
+        if (st == SITREP_OK)
+            st = sr_db_done(s, q, "storing a conflict");
+        else
+            sqlite3_reset(q);
     }
+    sr_buf_free(&reason);
     sr_buf js;
     sr_buf_init(&js, s->mem);
     for (size_t i = 0; i < SR_VEC_COUNT(&c->trends, sr_ctrend) && st == SITREP_OK; i++) {
