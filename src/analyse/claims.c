@@ -2420,13 +2420,27 @@ sitrep_status sr_find_claims(const sr_context *c, const sr_date *anchor, sr_buf 
                         want_place = !cl.nplaces;
                     }
                     if (want_date) {
-                        size_t t0, t1;
+                        /* the date nearest a word of the happening:
+                         * "on Tuesday, looking for those missing since
+                         * Monday's blast" is Monday; "48 airstrikes in the
+                         * first half of 2025, more than the previous
+                         * year" the first half */
+                        size_t t0, t1, bestd = SIZE_MAX;
                         int32_t t, last = -1;
                         for (size_t from = plo; (t = sr_next_dated(c, from, phi, true, &t0, &t1)) >= 0; from = t1) {
                             while (t1 < phi && c->at[t1].time == t)
                                 t1++;
-                            if (!sr_statement_date(c, t0, t1, plo, phi))
-                                last = t;
+                            if (sr_statement_date(c, t0, t1, plo, phi))
+                                continue;
+                            for (size_t q = plo; q < phi; q++) {
+                                if (!(sr_tok_class(c, q, SR_LEX_EVENTS_TRIGGERS) || sr_lex_heads(c->wi[q].lex, SR_LEX_EVENTS_TRIGGERS)))
+                                    continue;
+                                size_t d = q < t0 ? t0 - q : q >= t1 ? q - t1 + 1 : 0;
+                                if (d < bestd) {
+                                    bestd = d;
+                                    last = t;
+                                }
+                            }
                         }
                         if (last >= 0) {
                             cl.from = c->times[last].from;
