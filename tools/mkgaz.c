@@ -43,7 +43,7 @@
  *             build.  With --cldr, every subdivision is also indexed under
  *             its English name in Unicode CLDR (common/subdivisions/en.xml:
  *             "West Java", "Bavaria") unless that names another one of its
- *             country.
+ *             country or a GeoNames place of it.
  *   CITY      every GeoNames row; canonical name asciiname; indexed under
  *             name, asciiname and the alternate names in Latin script (all
  *             code points < U+0250) except all-caps ones of four letters or
@@ -788,6 +788,9 @@ static void read_admin1_names(const char *path)
  * each is indexed as another name of its subdivision ("West Java" of
  * "Jawa Barat", "Bavaria" of "Bayern"), unless it already names another
  * subdivision of the country. */
+static pair *cldr; /* (key, subdivision) read from CLDR, added by add_cldr_names */
+static size_t ncldr, capcldr;
+
 static void read_cldr_subdivisions(const char *path)
 {
     note_input(path);
@@ -801,7 +804,6 @@ static void read_cldr_subdivisions(const char *path)
             *map_get(&owner, cc_key(pl->cc, pairs[i].key)) = pairs[i].place;
     }
     char line[1024];
-    size_t added = 0;
     while (fgets(line, sizeof line, f)) {
         const char *a = strstr(line, "<subdivision type=\"");
         if (!a)
@@ -849,13 +851,37 @@ static void read_cldr_subdivisions(const char *path)
         if (*o != NONE)
             continue; /* its own name already, or another subdivision's */
         *o = *v;
-        add_key(*v, key);
-        added++;
+        pair x = {key, *v};
+        PUSH(cldr, ncldr, capcldr, x);
     }
     fclose(f);
     map_free(&owner);
+}
+
+/* The CLDR names read above, once GeoNames is read: a name that a GeoNames
+ * place of the country also carries is left out ("Jalal-Abad" of the
+ * region "Dzhalal-Abadskaya oblast'" is first the town its ISO name does
+ * not share). */
+static void add_cldr_names(void)
+{
+    u64map town = {0};
+    for (size_t i = 0; i < npairs; i++) {
+        const place *pl = &places[pairs[i].place];
+        if (pl->kind == K_CITY)
+            *map_get(&town, cc_key(pl->cc, pairs[i].key)) = 1;
+    }
+    size_t added = 0, m = 0;
+    for (size_t i = 0; i < ncldr; i++) {
+        if (map_find(&town, cc_key(places[cldr[i].place].cc, cldr[i].key)))
+            cldr[m++] = cldr[i]; /* kept for map_admin1's FIPS names only */
+        else
+            add_key(cldr[i].place, cldr[i].key), added++;
+    }
+    map_free(&town);
     if (verbose)
-        fprintf(stderr, "mkgaz: %s: %zu English subdivision names\n", path, added);
+        fprintf(stderr, "mkgaz: %zu English subdivision names of CLDR, %zu left to towns\n", added,
+                m);
+    ncldr = m;
 }
 
 static void read_wordlist(const char *path)
@@ -1224,6 +1250,15 @@ static size_t map_admin1(void)
         uint32_t *v = map_get(&sub_of[pl->level - 1], cc_key(pl->cc, pairs[i].key));
         *v = (*v == NONE || *v == pairs[i].place) ? pairs[i].place : AMBIGUOUS;
     }
+    /* CLDR names left to towns still name the subdivision for FIPS names */
+    for (size_t i = 0; i < ncldr; i++) {
+        const place *pl = &places[cldr[i].place];
+        uint32_t *v = map_get(&sub_of[pl->level - 1], cc_key(pl->cc, cldr[i].key));
+        *v = (*v == NONE || *v == cldr[i].place) ? cldr[i].place : AMBIGUOUS;
+    }
+    free(cldr);
+    cldr = NULL;
+    ncldr = 0;
     /* 1. Capitals of ADMIN1_NAMES.tsv. */
     fix_groups_by_capital();
     /* 2. Alphabetic GeoNames codes that are ISO codes. */
@@ -2209,6 +2244,7 @@ int main(int argc, char **argv)
         read_continents(continents_path);
     read_demonyms(argv[6]);
     read_geonames(argv[2]);
+    add_cldr_names();
     continent_coords();
     size_t mapped = map_admin1();
     if (atlas_path)
