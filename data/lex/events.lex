@@ -1574,6 +1574,10 @@ history    365
 # in the region this month"), is a tally: no event's toll
 tally_span    31
 running_span  7
+# a happening the text dates only to a span longer than happening_span
+# ("so far this year", "last year", "for the past three years") is a
+# tally or a habit over that span, not one happening ACLED could code
+happening_span  31
 
 # A toll of at least "undated" dead, told without the day it happened, is
 # a tally over months or years ("killed hundreds of union leaders", "a war

@@ -3467,6 +3467,21 @@ sitrep_status sr_find_events(const sr_context *c, const sr_date *anchor, const s
         out->len = (first_event + kept) * sizeof(sr_event);
         nev = kept;
     }
+    /* "326 people have been kidnapped so far this year", "the country
+     * has been attacked for three years": a happening the text dates
+     * only to a span longer than a month, with no toll of its own, is a
+     * tally or a habit over it (events.lex: horizon happening_span); one
+     * with its own dead ("killed 19 in one of the deadliest raids this
+     * winter") is one happening the span only compares */
+    {
+        size_t kept = 0;
+        for (size_t k = 0; k < nev; k++)
+            if (!ev[k].from.year || (ev[k].fat_q && !ev[k].fat_told) || ev[k].inj_q ||
+                sr_date_to_days(&ev[k].to) - sr_date_to_days(&ev[k].from) <= SR_LEXK_EVENTS_HORIZON_HAPPENING_SPAN)
+                ev[kept++] = ev[k];
+        out->len = (first_event + kept) * sizeof(sr_event);
+        nev = kept;
+    }
     report_frame(&es, ev, nev);
     return SITREP_OK;
 }
