@@ -72,7 +72,9 @@
 #                   "grenade launcher"), or the weapon is one item of a list
 #                   of arms and gear (arms_gear within three words) with no
 #                   word of its use (munition_use) within four: an inventory
-#                   ("rifles, 40 grenades and radios"), not a blast
+#                   ("rifles, 40 grenades and radios"), not a blast; so too
+#                   a weapon a seize_verb takes earlier in its clause ("seized
+#                   a quantity of bombs", "supplied the grenades")
 #   was_before      "was executed" (a sentence, not a killing)
 #   figurative      a non_armed word right before ("heart attack"), or an
 #                   abstract object or "under" with no armed violence about
@@ -559,6 +561,24 @@ fuses
 knapsacks
 equipment
 
+# Earlier in the clause of a weapon word: the weapon was taken, found in
+# a search or handed over, goods rather than a blast ("troops seized
+# rifles and 36 grenades", "he supplied the grenades"), when nothing says
+# it was used (munition_use within four words).
+[set seize_verb]
+seized
+seizing
+confiscated
+confiscating
+supplied
+supplying
+smuggled
+smuggling
+stockpiled
+stockpiling
+stored
+hoarded
+
 # Before "attack": not armed violence ("heart attack", "verbal attack").
 [set non_armed]
 heart
@@ -579,6 +599,14 @@ scathing
 stinging
 sustained
 withering
+harshly
+sharply
+bitterly
+vehemently
+publicly
+openly
+roundly
+verbally
 
 # Objects of "attack" that make it a figure of speech unless armed
 # violence is about ("attacked the policy", "attacked each other").
@@ -817,6 +845,19 @@ not
 never
 nobody
 none
+
+# Within three words before a trigger (no comma between): the happening
+# is a course of action that stops or is to stop, not one happening
+# ("ceased bombing pipelines", "called on them to stop the bombings").
+# Not "stopped" or "halted": an attack halted took place.
+[set cessation]
+stop
+halt
+cease
+ceased
+ceasing
+stopping
+halting
 
 # A word after a figure that counts munitions or people, not happenings:
 # "three rockets hit", "two suicide bombers struck".
