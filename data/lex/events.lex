@@ -74,7 +74,8 @@
 #                   word of its use (munition_use) within four: an inventory
 #                   ("rifles, 40 grenades and radios"), not a blast; so too
 #                   a weapon a seize_verb takes earlier in its clause ("seized
-#                   a quantity of bombs", "supplied the grenades")
+#                   a quantity of bombs", "supplied the grenades"); or a
+#                   non_blast word right before ("a population explosion")
 #   was_before      "was executed" (a sentence, not a killing)
 #   figurative      a non_armed word right before ("heart attack"), or an
 #                   abstract object or "under" with no armed violence about
@@ -441,7 +442,6 @@ attacked
 bombed
 pounded
 slammed
-crashed
 strike
 strikes
 attack
@@ -529,6 +529,19 @@ salvo
 fire
 killed
 exploded
+
+# Right before a bomb word: no blast of arms ("a population explosion",
+# "the atomic bomb", "a social explosion").
+[set non_blast]
+population
+demographic
+atomic
+nuclear
+cosmic
+social
+economic
+data
+information
 
 # After a bomb word: not a blast ("bomb squad", "bomb threat").
 [set ordnance_context]

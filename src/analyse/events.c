@@ -480,6 +480,7 @@ static bool test_holds(const sr_context *c, int t, size_t i, size_t lo, size_t h
         /* "bomb squad", "grenade launcher"; "rifles, 40 grenades and
          * radios": an inventory, unless a word of use is about it */
         return sr_tok_class(c, i + 1, SR_LEX_EVENTS_ORDNANCE_CONTEXT) ||
+               (i > lo && sr_tok_class(c, i - 1, SR_LEX_EVENTS_NON_BLAST)) ||
                near_class(c, i, lo, hi, 3, 0, SR_LEX_EVENTS_DISRUPT_VERB) ||
                ((near_class(c, i, lo, hi, 3, 3, SR_LEX_EVENTS_ARMS_GEAR) || seized_before(c, i, lo)) &&
                 !near_class(c, i, lo, hi, 4, 4, SR_LEX_EVENTS_MUNITION_USE));
