@@ -70,7 +70,9 @@
  *      holding the capitals of several subdivisions (GeoNames' Gaza Strip
  *      and West Bank) maps to none of them and is left alone by 2 and 3;
  *   2. else when its code is alphabetic and the ISO code CC-CODE exists
- *      (US-GA, CH-ZH, GB-ENG);
+ *      (US-GA, CH-ZH, GB-ENG); else when its code is a FIPS 10-4 region
+ *      code whose name (libGeoIP's table) is a name of one subdivision of
+ *      the country ("CN 01" Anhui: CN-AH, Anhui Sheng);
  *   3. else when the group's seat (PPLA or PPLC) or, failing that, one of
  *      its places carries the subdivision's key as a name; ties map
  *      nothing.
@@ -88,6 +90,7 @@
  * populous first), which is the order lookups return them in.  The same
  * inputs give the same bytes.  Prints a one-line summary.
  */
+#include <GeoIP.h>
 #include <errno.h>
 #include <jansson.h>
 #include <math.h>
@@ -1161,6 +1164,24 @@ static size_t map_admin1(void)
             groups[g].sub = *v;
             groups[g].strong = UINT32_MAX / 2;
         }
+    }
+    /* 2b. FIPS 10-4 codes: most GeoNames admin1 codes are the region codes
+     * of FIPS 10-4 ("CN 01" Anhui, "DE 02" Bayern), whose names libGeoIP
+     * holds; a group whose FIPS name is a name of exactly one first-level
+     * subdivision of its country maps to it ("Anhui" of "Anhui Sheng"). */
+    for (size_t g = 0; g < ngroups; g++) {
+        if (groups[g].fixed || groups[g].sub != NONE)
+            continue;
+        char cc[3] = {groups[g].cc[0], groups[g].cc[1], '\0'};
+        const char *fips = GeoIP_region_name_by_code(cc, groups[g].code);
+        if (!fips)
+            continue;
+        uint64_t key = sr_namekey_of(fips, strlen(fips));
+        uint32_t *v = key ? map_find(&sub_of[0], cc_key(groups[g].cc, key)) : NULL;
+        if (!v || *v == AMBIGUOUS)
+            continue;
+        groups[g].sub = *v;
+        groups[g].strong = UINT32_MAX / 4;
     }
     /* 3. Names: a seat with the subdivision's key is strong evidence, any
      * other place with it weak. */

@@ -913,6 +913,13 @@ sitrep_status sr_corpus_write_records(sitrep_corpus *c, unsigned flags,
         return SITREP_EARG;
     sitrep_status st = SITREP_OK;
     for (unsigned sec = 0; sec < SR_SECTIONS && st == SITREP_OK; sec++) {
+        /* a range passes by the sections it does not take before anything
+         * moves: not sorted, not built, and the claims and events not
+         * brought into memory for them and parked again (at 100,000
+         * articles that churn cost a range of the mention records, which
+         * writes nothing, 0.6 s) */
+        if (c->slice && !touches(c->slice, sec))
+            continue;
         /* each section holds in memory only the claims or events it reads */
         st = sr_corpus_hold(c, sec == SR_SEC_CLAIMS || sec == SR_SEC_TRENDS ? SR_HOLD_CLAIMS
                                : sec == SR_SEC_EVENTS                       ? SR_HOLD_EVENTS
@@ -920,8 +927,6 @@ sitrep_status sr_corpus_write_records(sitrep_corpus *c, unsigned flags,
         if (st != SITREP_OK)
             break;
         if (c->slice) {
-            if (!touches(c->slice, sec))
-                continue; /* passed by: not sorted, not built */
             c->slice->sec = sec;
             c->slice->at = 0;
             st = sr_corpus_section_bytes(c, sec, &c->slice->total);
