@@ -3670,6 +3670,30 @@ static int cmp_mention_nested(const void *a, const void *b)
     return x->entity < y->entity ? -1 : x->entity > y->entity;
 }
 
+/* qsort(base, n, size, cmp) for the mentions, which arrive almost in
+ * order (read in text order; a few added after): a stable insertion sort,
+ * so the order is the one a stable sort gives (glibc's qsort is a merge
+ * sort), found in about n comparisons.  A long array goes to qsort. */
+static void sort_mentions(void *base, size_t n, size_t size, int (*cmp)(const void *, const void *))
+{
+    unsigned char tmp[64];
+    if (n > 256 || size > sizeof tmp) {
+        qsort(base, n, size, cmp);
+        return;
+    }
+    unsigned char *a = base;
+    for (size_t i = 1; i < n; i++) {
+        if (cmp(a + (i - 1) * size, a + i * size) <= 0)
+            continue;
+        memcpy(tmp, a + i * size, size);
+        size_t j = i - 1; /* a[j] > tmp: tmp goes before it */
+        while (j > 0 && cmp(a + (j - 1) * size, tmp) > 0)
+            j--;
+        memmove(a + (j + 1) * size, a + j * size, (i - j) * size);
+        memcpy(a + j * size, tmp, size);
+    }
+}
+
 static bool is_wrapper(const ent_state *st, sitrep_span sp)
 {
     size_t n = SR_VEC_COUNT(&st->wraps, sitrep_span);
@@ -3686,7 +3710,7 @@ static void finish(ent_state *st)
     size_t nw = SR_VEC_COUNT(&st->wraps, sitrep_span);
     if (nw == 0) {
         if (nm > 1)
-            qsort(m, nm, sizeof *m, cmp_mention);
+            sort_mentions(m, nm, sizeof *m, cmp_mention);
         /* drop exact duplicates and overlaps (a later, contained span loses) */
         size_t w = 0;
         for (size_t i = 0; i < nm; i++) {
@@ -3699,7 +3723,7 @@ static void finish(ent_state *st)
         /* a wrapper keeps the mentions inside it and another entity's
          * mention of the same span; other overlaps are dropped as above */
         if (nw > 1)
-            qsort(st->wraps.data, nw, sizeof(sitrep_span), cmp_span);
+            sort_mentions(st->wraps.data, nw, sizeof(sitrep_span), cmp_span);
         ranked_mention *rm = doc->mem->calloc(nm ? nm : 1, sizeof *rm);
         if (rm == NULL) {
             st->oom = true;
@@ -3708,7 +3732,7 @@ static void finish(ent_state *st)
         for (size_t i = 0; i < nm; i++)
             rm[i] = (ranked_mention){m[i], ent_at(st, m[i].entity)->e.kind == SITREP_ENTITY_PLACE};
         if (nm > 1)
-            qsort(rm, nm, sizeof *rm, cmp_mention_nested);
+            sort_mentions(rm, nm, sizeof *rm, cmp_mention_nested);
         for (size_t i = 0; i < nm; i++)
             m[i] = rm[i].m;
         doc->mem->free(rm);
