@@ -1242,6 +1242,7 @@ static int32_t subject_actor(const cstate *st, size_t lo, size_t f0, bool outcom
  * executions by Houthi courts", "840 were claimed by JNIM", "three of its
  * fighters" (the organisation that speaks). */
 static bool agent_head(const sr_context *c, size_t b);
+static bool alpha_word(const sr_context *c, size_t k);
 
 static int32_t actor_after(const cstate *st, const fig_info *fi, size_t hi, uint32_t *ws, uint32_t *we)
 {
@@ -1270,7 +1271,9 @@ static int32_t actor_after(const cstate *st, const fig_info *fi, size_t hi, uint
             continue;
         }
         size_t q = k + 1;
-        if (sr_tok_fw(c, q, SR_LEXE_FW_THE))
+        bool article = sr_tok_fw(c, q, SR_LEXE_FW_THE) || (by && sr_tok_class(c, q, SR_LEX_FRAME_DETERMINER) &&
+                                                          !sr_tok_fw(c, q, SR_LEXE_FW_THAT));
+        if (article)
             q++;
         int32_t e;
         const sr_entity *en = sr_entity_at(c, q, &e);
@@ -1297,9 +1300,21 @@ static int32_t actor_after(const cstate *st, const fig_info *fi, size_t hi, uint
                 break;
             *ws = c->tok[q].start;
             *we = c->tok[last].start + (uint32_t)sr_wi_len(&c->tok[last], &c->wi[last]);
-        } else if (!en && by && agent_head(c, q) && !is_cap(c, q)) {
-            *ws = c->tok[q].start; /* "killed by troops" */
-            *we = c->tok[q].end;
+        } else if (!en && by && !is_cap(c, q)) {
+            /* "killed by troops", "by a paramilitary group", "by an army
+             * patrol": up to two modifiers before the head that acts */
+            size_t h = q;
+            while (h < hi && h < q + 2 && !agent_head(c, h) && sr_tok_word(c, h) && alpha_word(c, h) && !is_cap(c, h) &&
+                   c->at[h].mention < 0 && c->at[h].time < 0 && !sr_tok_class(c, h, SR_LEX_FRAME_PREPOSITION) &&
+                   !sr_tok_class(c, h, SR_LEX_FRAME_FUNCTION_WORD) && !sr_tok_fw(c, h, SR_LEXE_FW_AND) &&
+                   !sr_tok_fw(c, h, SR_LEXE_FW_OR) && !sr_tok_class(c, h, SR_LEX_FRAME_DETERMINER) && !verbish(c, h))
+                h++;
+            while (h + 1 < hi && agent_head(c, h + 1) && !is_cap(c, h + 1))
+                h++; /* "a militia group" */
+            if (h < hi && agent_head(c, h) && !is_cap(c, h) && (h == q || article)) {
+                *ws = c->tok[q].start;
+                *we = c->tok[h].end;
+            }
         }
         break;
     }
