@@ -3019,7 +3019,29 @@ static void orphan_tolls(const estate *es, sr_event *ev, size_t n)
     for (size_t k = 0; have_opens && k < n; k++)
         for (size_t j = 0; j < ev[k].nspans; j++)
             opens[k * SR_EVENT_SPANS + j] = (uint32_t)span_sentence(c, ev[k].span_start[j], c->nsen);
+    /* the sentences some event's span opens (the sentence told_before
+     * finds for it) or an event with more sentences than its spans keep
+     * ends in: a toll is taken only within two sentences after one, the
+     * others are not searched (kept for the first 4096 sentences) */
+    uint64_t after[4096 / 64];
+    bool gate = c->nsen <= 4096;
+    if (gate) {
+        memset(after, 0, sizeof after);
+        for (size_t k = 0; k < n; k++) {
+            for (size_t j = 0; j < ev[k].nspans; j++) {
+                size_t a = have_opens ? opens[k * SR_EVENT_SPANS + j]
+                                      : span_sentence(c, ev[k].span_start[j], c->nsen);
+                if (a < c->nsen)
+                    after[a / 64] |= 1ull << (a % 64);
+            }
+            if (ev[k].nspans == SR_EVENT_SPANS && ev[k].last_sen < c->nsen)
+                after[ev[k].last_sen / 64] |= 1ull << (ev[k].last_sen % 64);
+        }
+    }
     for (size_t s = 0; s < c->nsen; s++) {
+        if (gate && !(s >= 1 && (after[(s - 1) / 64] >> ((s - 1) % 64) & 1)) &&
+            !(s >= 2 && (after[(s - 2) / 64] >> ((s - 2) % 64) & 1)))
+            continue; /* no event told in the two sentences before */
         size_t lo = sr_sent_first(c, s), hi = sr_sent_end(c, s);
         sr_event *last = NULL;
         uint32_t near = 0;
