@@ -5,6 +5,7 @@
  */
 #include "corpus/corpus.h"
 #include "corpus/record.h"
+#include "core/jsonw.h"
 #include "report/report.h"
 #include "wordhash.h"
 
@@ -55,10 +56,7 @@ static bool put_all(json_t *o, json_t *from)
  * other string of the records). */
 static bool put_string(sr_buf *out, const char *s, size_t n)
 {
-    json_t *v = json_stringn(s, n);
-    bool ok = v && json_dump_callback(v, sr_buf_write_cb, out, JSON_ENCODE_ANY) == 0;
-    json_decref(v);
-    return ok;
+    return sr_jsonw_string(out, s, n);
 }
 
 /* Appends a mention's span {doc, start, end, quote}: the bytes jansson
@@ -103,8 +101,7 @@ static sitrep_status entity_emit(const sr_centity *e, const char *id,
     ok = sr_json_put(o, "documents", docs) && ok;
     ok = put_all(o, sr_rec_entity_middle(e)) && ok;
     line->len = 0;
-    ok = ok && json_dump_callback(o, sr_buf_write_cb, line, JSON_COMPACT | JSON_PRESERVE_ORDER |
-                                                                JSON_REAL_PRECISION(8)) == 0;
+    ok = ok && sr_jsonw_value(line, o, 8);
     json_decref(o);
     /* the object without its closing brace, then the mentions */
     ok = ok && line->len > 0 && line->data[line->len - 1] == '}';
