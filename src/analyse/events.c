@@ -1777,8 +1777,58 @@ static bool named_subject(const sr_context *c, size_t lo, size_t k)
 /* What the text says when nobody died: "no casualties", "no one was
  * killed", "without causing casualties", "No injuries were reported";
  * and one victim without a number: "a woman was shot dead". */
+/* The words the rules of stated_casualties start from, found in one pass
+ * over [lo, hi) so that a rule whose word the clause lacks reads none of
+ * its tokens: bits of SC_* (a superset: each rule still tests its words). */
+enum { SC_TO_WAS = 1, SC_FOUND_OUTCOME = 2, SC_HURT = 4 };
+static unsigned casualty_words(const sr_context *c, size_t lo, size_t hi, size_t *died)
+{
+    unsigned m = 0;
+    *died = hi;
+    for (size_t k = lo; k < hi && k < c->ntok; k++) {
+        const char *s = c->src + c->tok[k].start;
+        size_t n = c->tok[k].end - c->tok[k].start;
+        sr_lexid id = c->wi[k].lex;
+        if (sr_lex_in(id, SR_LEX_CLAIMS_OUTCOME_NOUN))
+            m |= SC_FOUND_OUTCOME;
+        if (k > lo && sr_lex_in(id, SR_LEX_EVENTS_HURT_PASSIVE))
+            m |= SC_HURT;
+        if (n < 2 || n > 8)
+            continue;
+        switch (s[0] | 0x20) {
+        case 't':
+            if (k > lo && k + 1 < hi && sr_tok_is(c, k, "to"))
+                m |= SC_TO_WAS;
+            break;
+        case 'w':
+            if (k > lo && k + 1 < hi && sr_tok_is(c, k, "was"))
+                m |= SC_TO_WAS;
+            if (k > lo && sr_tok_is(c, k, "wounding"))
+                m |= SC_HURT;
+            break;
+        case 'i':
+            if (k > lo && sr_tok_is(c, k, "injuring"))
+                m |= SC_HURT;
+            break;
+        case 'd':
+            if (k > lo && *died == hi && sr_tok_is(c, k, "died"))
+                *died = k;
+            break;
+        case 'f':
+            if (sr_tok_is(c, k, "found"))
+                m |= SC_FOUND_OUTCOME;
+            break;
+        default:
+            break;
+        }
+    }
+    return m;
+}
+
 static void stated_casualties(const sr_context *c, size_t lo, size_t hi, sr_event *ev)
 {
+    size_t died;
+    unsigned words = casualty_words(c, lo, hi, &died);
     bool may_none = sr_span_may(c, lo, hi, SR_LEX_EVENTS_NONE_WORD);
     for (size_t k = lo; k < hi && may_none; k++) {
         char first = (char)(c->src[c->tok[k].start] | 0x20);
@@ -1804,7 +1854,7 @@ static void stated_casualties(const sr_context *c, size_t lo, size_t hi, sr_even
             ev->inj_q = SR_Q_EXACT;
         }
     }
-    if (!ev->fat_q)
+    if (!ev->fat_q && (words & SC_TO_WAS))
         for (size_t k = lo + 1; k + 1 < hi; k++)
             if (c->tok[k].end - c->tok[k].start <= 3 && ((sr_tok_is(c, k, "to") && sr_tok_is(c, k + 1, "death") &&
                  (sr_tok_is(c, k + 2, "a") || sr_tok_is(c, k + 2, "an") || sr_tok_is(c, k - 2, "a") ||
@@ -1820,7 +1870,7 @@ static void stated_casualties(const sr_context *c, size_t lo, size_t hi, sr_even
             }
     /* "the mayor died when ...": a person named dies */
     if (!ev->fat_q)
-        for (size_t k = lo + 1; k < hi; k++)
+        for (size_t k = died; k < hi; k++)
             if (sr_tok_is(c, k, "died")) {
                 const sr_entity *en = sr_entity_at(c, k - 1, NULL);
                 bool name = en ? en->e.kind == SITREP_ENTITY_PERSON
@@ -1849,7 +1899,7 @@ static void stated_casualties(const sr_context *c, size_t lo, size_t hi, sr_even
             }
     /* "the assassination of the minister X", "X's murder", "X was found
      * dead": one named person killed */
-    if (!ev->fat_q)
+    if (!ev->fat_q && (words & SC_FOUND_OUTCOME))
         for (size_t k = lo; k < hi && !ev->fat_q; k++) {
             bool found_dead = k > lo && sr_tok_is(c, k, "found") && sr_tok_is(c, k + 1, "dead") &&
                               sr_tok_is(c, k - 1, "was");
@@ -1935,7 +1985,7 @@ static void stated_casualties(const sr_context *c, size_t lo, size_t hi, sr_even
     }
     /* "a policeman was wounded", "the judge was seriously injured",
      * "wounding a civilian", "wounded the judge X": one hurt */
-    if (!ev->inj_q)
+    if (!ev->inj_q && (words & SC_HURT))
         for (size_t k = lo + 1; k + 1 < hi; k++) {
             size_t p = k + 1;
             if (sr_tok_class(c, p, SR_LEX_EVENTS_HURT_DEGREE) && p + 1 < hi)
@@ -2969,7 +3019,29 @@ static void orphan_tolls(const estate *es, sr_event *ev, size_t n)
     for (size_t k = 0; have_opens && k < n; k++)
         for (size_t j = 0; j < ev[k].nspans; j++)
             opens[k * SR_EVENT_SPANS + j] = (uint32_t)span_sentence(c, ev[k].span_start[j], c->nsen);
+    /* the sentences some event's span opens (the sentence told_before
+     * finds for it) or an event with more sentences than its spans keep
+     * ends in: a toll is taken only within two sentences after one, the
+     * others are not searched (kept for the first 4096 sentences) */
+    uint64_t after[4096 / 64];
+    bool gate = c->nsen <= 4096;
+    if (gate) {
+        memset(after, 0, sizeof after);
+        for (size_t k = 0; k < n; k++) {
+            for (size_t j = 0; j < ev[k].nspans; j++) {
+                size_t a = have_opens ? opens[k * SR_EVENT_SPANS + j]
+                                      : span_sentence(c, ev[k].span_start[j], c->nsen);
+                if (a < c->nsen)
+                    after[a / 64] |= 1ull << (a % 64);
+            }
+            if (ev[k].nspans == SR_EVENT_SPANS && ev[k].last_sen < c->nsen)
+                after[ev[k].last_sen / 64] |= 1ull << (ev[k].last_sen % 64);
+        }
+    }
     for (size_t s = 0; s < c->nsen; s++) {
+        if (gate && !(s >= 1 && (after[(s - 1) / 64] >> ((s - 1) % 64) & 1)) &&
+            !(s >= 2 && (after[(s - 2) / 64] >> ((s - 2) % 64) & 1)))
+            continue; /* no event told in the two sentences before */
         size_t lo = sr_sent_first(c, s), hi = sr_sent_end(c, s);
         sr_event *last = NULL;
         uint32_t near = 0;
