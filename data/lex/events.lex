@@ -1229,6 +1229,26 @@ killed
 killing
 
 # A raid in which people were arrested: the arrests are the event.
+# A death or injury its clause puts down to an accident or a disaster is
+# no violence ("killed in an airplane accident", "the crash killed 120",
+# "drowned when the boat capsized"); explosions keep their events.
+[set accident]
+accident
+accidents
+accidental
+accidentally
+crash
+crashed
+crashes
+collision
+collided
+capsized
+derailed
+drowned
+electrocuted
+landslide
+earthquake
+
 # Non-state fighters named by a common noun: a raid they make is an
 # attack, one by nobody named or by the state's forces a search (events.c).
 [set irregular_force]

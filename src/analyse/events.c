@@ -2538,6 +2538,12 @@ static sitrep_status emit(const estate *es, size_t s, const trig *t, size_t nt, 
         reaction &= t[k].reaction;
     }
     ev.reaction = reaction;
+    /* "killed in an airplane accident", "the crash killed 120": a death
+     * the clause puts down to an accident (events.lex accident) is no
+     * violence */
+    for (size_t k = lo; k < hi; k++)
+        if (sr_tok_class(c, k, SR_LEX_EVENTS_ACCIDENT) && type_of(ev.sub) != SITREP_EVENT_EXPLOSIONS)
+            return SITREP_OK;
     /* "to halt the murder of activists": a kind of crime, unless the
      * clause gives it a day of its own ("the massacre of priests today");
      * like a definite mention without place or day, it may add to a
