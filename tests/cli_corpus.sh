@@ -67,6 +67,10 @@
 #                the waves are one story (they share a word or two, their
 #                country and their province), the vote and the floods
 #                each their own (a shared country alone joins nothing).
+#   magnitudes   two outlets on one flood: both state 640 homes flooded and
+#                "thousands" of residents without water: the 640 homes are
+#                corroborated, the two "thousands" stay two claims (an order
+#                of magnitude two reports share is no figure they agree on).
 # Records are found by content (measure, value, document ids), never by id.
 # usage: cli_corpus.sh SITREP TESTS_DIR SHARED_DIR
 set -u
@@ -411,6 +415,15 @@ check place_terms "the quake and the waves it raised are one story; the vote and
 s = {i: d["story"] for i, d in docs.items()}
 if s["andes_wire_quake_town"] != s["coast_radio_waves"]: fail("quake and waves apart: %s" % s)
 if len(set(s.values())) != 3: fail("stories %s" % s)'
+
+pre=$base
+run magnitudes
+check magnitudes "one story; 640 homes corroborated, thousands of residents not" '
+if len({d["story"] for d in docs.values()}) != 1: fail("stories %s" % {i: d["story"] for i, d in docs.items()})
+c = one("homes", 640)
+if (c["outlets"], c["status"]) != (2, "corroborated"): fail("640 homes: outlets %s, status %s" % (c["outlets"], c["status"]))
+m = find("residents", 2000, 9999)
+if sorted(len(x["documents"]) for x in m) != [1, 1]: fail("thousands of residents: %s" % [x["documents"] for x in m])'
 
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -241,6 +241,26 @@ int main(int argc, char **argv)
     CHECK(p.lat > 49 && p.lat < 53 && p.lon > -90 && p.lon < -80);
     CHECK(first_of("Queensland", SR_PLACE_ADMIN1, "AU", &p) != UINT32_MAX);
     CHECK(p.lat < -20 && p.lat > -25 && p.lon < 146 && p.lon > 141);
+    /* GeoNames' numbered groups that are FIPS 10-4 region codes map by
+     * the code's name (libGeoIP): the towns of China's group 01 lie in
+     * Anhui, and Anhui stands in its own area, not at China's point */
+    CHECK(first_of("Hefei", SR_PLACE_CITY, "CN", &p) != UINT32_MAX);
+    CHECK_STR(p.admin1_code, "CN-AH");
+    CHECK(first_of("Anhui", SR_PLACE_ADMIN1, "CN", &p) != UINT32_MAX);
+    CHECK(km(p.lat, p.lon, 31.8, 117.2) < 250);
+    /* Germany's group 02 is Bavaria (not Saxony, whose name some of its
+     * towns share) */
+    CHECK(first_of("Munich", SR_PLACE_CITY, "DE", &p) != UINT32_MAX);
+    CHECK_STR(p.admin1_code, "DE-BY");
+    /* English names of subdivisions from Unicode CLDR */
+    CHECK(first_of("Bavaria", SR_PLACE_ADMIN1, "DE", &p) != UINT32_MAX);
+    CHECK_STR(p.admin1_code, "DE-BY");
+    /* Indonesia's provinces lie under geographic units: the groups map to
+     * the provinces, and the unit stands among its provinces' places */
+    CHECK(first_of("West Java", SR_PLACE_ADMIN1, "ID", &p) != UINT32_MAX);
+    CHECK(km(p.lat, p.lon, -6.9, 107.6) < 150);
+    CHECK(first_of("Java", SR_PLACE_ADMIN1, "ID", &p) != UINT32_MAX);
+    CHECK(km(p.lat, p.lon, -7.3, 110.3) < 200);
     CHECK(first_of("Syrian Arab Republic", SR_PLACE_COUNTRY, "SY", &p) != UINT32_MAX);
     CHECK(first_of("Iran", SR_PLACE_COUNTRY, "IR", &p) != UINT32_MAX);
     CHECK_STR(p.name, "Iran");

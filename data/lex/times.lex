@@ -211,6 +211,42 @@ police
 personnel
 staff
 
+# Plural nouns of what a year is of: after a determiner and a four-digit
+# number they make it a year ("the 2006 results", "its 2009 elections"),
+# where another plural noun makes it a count ("the 2000 soldiers").
+[set year_noun]
+results
+sales
+earnings
+profits
+losses
+revenues
+accounts
+figures
+forecasts
+estimates
+budgets
+statistics
+elections
+primaries
+polls
+talks
+negotiations
+hearings
+attacks
+bombings
+riots
+protests
+floods
+games
+championships
+finals
+playoffs
+awards
+rankings
+models
+editions
+
 # Words in -s after a number that are no plural noun: "in 1998 this".
 [set not_plural]
 this

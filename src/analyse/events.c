@@ -235,6 +235,8 @@ typedef struct estate {
     uint32_t country;   /* the country the report is about, gazetteer id + 1 (0 none; see
                            report_country), found when first asked */
     char country_cc[3];
+    bool abroad;        /* filed from a dateline in another country than the one the report
+                           is about, which the text names once or twice (report_country) */
 } estate;
 
 
@@ -244,6 +246,7 @@ typedef struct trig {
     bool definite;    /* "the attack": refers back */
     bool plural;
     bool reaction;    /* "condemned the attack": a response to it */
+    bool generic;     /* "the murder of activists": a kind of crime, not one happening */
 } trig;
 
 /* Is the trigger at i what a denial before it in its sentence denies ("the
@@ -293,6 +296,15 @@ static bool realis(const sr_context *c, size_t i, size_t lo)
             !(i - k <= 4 && sr_tok_is(c, k, "no") && sr_tok_is(c, k + 1, "one")))
             continue;
         return false;
+    }
+    /* "ceased bombing pipelines", "urged them to stop the bombings", "to
+     * halt the murder of activists": what stops or is to stop is told as
+     * a course of action, not one happening */
+    for (size_t k = i > lo + 3 ? i - 3 : lo; k < i; k++) {
+        if (sr_tok_char(c, k, ',') || sr_tok_char(c, k, ';'))
+            break;
+        if (sr_tok_class(c, k, SR_LEX_EVENTS_CESSATION))
+            return false;
     }
     if (i > lo && sr_tok_is(c, i - 1, "to") && !(i > lo + 1 && sr_tok_is(c, i - 2, "due")) &&
         !(i > lo + 1 && sr_tok_class(c, i - 2, SR_LEX_EVENTS_INCEPTION)) && !attempted_to(c, i, lo))
@@ -346,6 +358,21 @@ static bool attempted_to(const sr_context *c, size_t i, size_t lo)
             return false;
         if (sr_tok_class(c, k, SR_LEX_EVENTS_ATTEMPT))
             return sr_tok_is(c, k + 1, "by");
+    }
+    return false;
+}
+
+/* "troops seized 4 rifles, 2 radios and 36 grenades", "supplied the
+ * grenades": a verb that takes or hands over arms (seize_verb) earlier in
+ * the clause of the weapon word at i makes it goods, not a blast */
+static bool seized_before(const sr_context *c, size_t i, size_t lo)
+{
+    for (size_t k = i; k > lo && i - k < 16;) {
+        k--;
+        if (sr_clause_break(c, k) || sr_tok_char(c, k, ';'))
+            return false;
+        if (sr_tok_class(c, k, SR_LEX_EVENTS_SEIZE_VERB))
+            return true;
     }
     return false;
 }
@@ -456,8 +483,9 @@ static bool test_holds(const sr_context *c, int t, size_t i, size_t lo, size_t h
         /* "bomb squad", "grenade launcher"; "rifles, 40 grenades and
          * radios": an inventory, unless a word of use is about it */
         return sr_tok_class(c, i + 1, SR_LEX_EVENTS_ORDNANCE_CONTEXT) ||
+               (i > lo && sr_tok_class(c, i - 1, SR_LEX_EVENTS_NON_BLAST)) ||
                near_class(c, i, lo, hi, 3, 0, SR_LEX_EVENTS_DISRUPT_VERB) ||
-               (near_class(c, i, lo, hi, 3, 3, SR_LEX_EVENTS_ARMS_GEAR) &&
+               ((near_class(c, i, lo, hi, 3, 3, SR_LEX_EVENTS_ARMS_GEAR) || seized_before(c, i, lo)) &&
                 !near_class(c, i, lo, hi, 4, 4, SR_LEX_EVENTS_MUNITION_USE));
     case SR_LEXE_EVENT_TEST_FIGURATIVE:
         /* a heart attack, a cyberattack, a verbal attack; an attack on a
@@ -523,6 +551,26 @@ static int trigger_at(const sr_context *c, size_t i, size_t lo, size_t hi, size_
     if (n > 1)
         return trigger_rows(c, c->wi[i].lex, i, lo, hi, plural);
     return EV_NONE;
+}
+
+/* "the murder of activists", "the kidnapping of stockbreeders", "the
+ * killing of security officers and their relatives": a noun of a crime
+ * (events.lex crime_noun) whose "of" names a bare plural, with no
+ * determiner, figure or name before its head, tells a kind of crime, not
+ * one happening. */
+static bool generic_victims(const sr_context *c, size_t at, size_t end, size_t hi)
+{
+    if (end >= hi || !sr_tok_is(c, end, "of") || !sr_tok_class(c, end - 1, SR_LEX_EVENTS_CRIME_NOUN) || end - at != 1)
+        return false;
+    for (size_t q = end + 1; q < hi && q < end + 4; q++) {
+        if (!sr_tok_word(c, q) || c->at[q].figure >= 0 || c->at[q].mention >= 0 || c->at[q].time >= 0 ||
+            sr_tok_class(c, q, SR_LEX_FRAME_DETERMINER) || sr_tok_class(c, q, SR_LEX_EVENTS_VICTIM_DET) ||
+            (!c->doc->caseless && (c->tok[q].flags & SITREP_TOKF_CAP)))
+            return false;
+        if (plural_noun(c, q))
+            return true;
+    }
+    return false;
 }
 
 /* A plural noun of a happening, without a determiner that makes it one
@@ -648,7 +696,7 @@ static bool actor_kind(const sr_entity *e)
 /* The country the report is about: its dateline's, else the one its
  * places name most (a country or a place in it, by mentions); the
  * gazetteer id + 1 and its code in cc, 0 when it names none. */
-static uint32_t report_country(const sr_context *c, int32_t dateline, char cc[3])
+static uint32_t report_country(const sr_context *c, int32_t dateline, char cc[3], bool *abroad)
 {
     const sr_gazetteer *g = sr_gazetteer_get();
     /* its dateline's, unless its text names another country (a place in
@@ -761,13 +809,20 @@ static uint32_t report_country(const sr_context *c, int32_t dateline, char cc[3]
         }
     }
     /* the dateline's country stands unless the text names another one
-     * more than once and it not at all */
+     * more than once and it not at all, or names another one many times
+     * as often ("MANAGUA, 20 NOV --" over a commentary on killings in El
+     * Salvador that names Nicaragua once or twice: events.lex
+     * report_country); then the report is filed from abroad */
+    *abroad = false;
     if (dl) {
-        bool named = false;
+        uint32_t named = 0;
         for (size_t k = 0; k < n; k++)
-            named |= strcmp(codes[k], dl) == 0 && counts[k] > 0;
-        if (named || best < 2)
+            if (strcmp(codes[k], dl) == 0)
+                named = counts[k];
+        if (best < 2 || (named && named * SR_LEXK_EVENTS_REPORT_COUNTRY_OUTNUMBERED > best))
             code = dl;
+        else
+            *abroad = named > 0;
     }
     if (!g || !code || strlen(code) != 2)
         return 0;
@@ -1777,8 +1832,58 @@ static bool named_subject(const sr_context *c, size_t lo, size_t k)
 /* What the text says when nobody died: "no casualties", "no one was
  * killed", "without causing casualties", "No injuries were reported";
  * and one victim without a number: "a woman was shot dead". */
+/* The words the rules of stated_casualties start from, found in one pass
+ * over [lo, hi) so that a rule whose word the clause lacks reads none of
+ * its tokens: bits of SC_* (a superset: each rule still tests its words). */
+enum { SC_TO_WAS = 1, SC_FOUND_OUTCOME = 2, SC_HURT = 4 };
+static unsigned casualty_words(const sr_context *c, size_t lo, size_t hi, size_t *died)
+{
+    unsigned m = 0;
+    *died = hi;
+    for (size_t k = lo; k < hi && k < c->ntok; k++) {
+        const char *s = c->src + c->tok[k].start;
+        size_t n = c->tok[k].end - c->tok[k].start;
+        sr_lexid id = c->wi[k].lex;
+        if (sr_lex_in(id, SR_LEX_CLAIMS_OUTCOME_NOUN))
+            m |= SC_FOUND_OUTCOME;
+        if (k > lo && sr_lex_in(id, SR_LEX_EVENTS_HURT_PASSIVE))
+            m |= SC_HURT;
+        if (n < 2 || n > 8)
+            continue;
+        switch (s[0] | 0x20) {
+        case 't':
+            if (k > lo && k + 1 < hi && sr_tok_is(c, k, "to"))
+                m |= SC_TO_WAS;
+            break;
+        case 'w':
+            if (k > lo && k + 1 < hi && sr_tok_is(c, k, "was"))
+                m |= SC_TO_WAS;
+            if (k > lo && sr_tok_is(c, k, "wounding"))
+                m |= SC_HURT;
+            break;
+        case 'i':
+            if (k > lo && sr_tok_is(c, k, "injuring"))
+                m |= SC_HURT;
+            break;
+        case 'd':
+            if (k > lo && *died == hi && sr_tok_is(c, k, "died"))
+                *died = k;
+            break;
+        case 'f':
+            if (sr_tok_is(c, k, "found"))
+                m |= SC_FOUND_OUTCOME;
+            break;
+        default:
+            break;
+        }
+    }
+    return m;
+}
+
 static void stated_casualties(const sr_context *c, size_t lo, size_t hi, sr_event *ev)
 {
+    size_t died;
+    unsigned words = casualty_words(c, lo, hi, &died);
     bool may_none = sr_span_may(c, lo, hi, SR_LEX_EVENTS_NONE_WORD);
     for (size_t k = lo; k < hi && may_none; k++) {
         char first = (char)(c->src[c->tok[k].start] | 0x20);
@@ -1804,7 +1909,7 @@ static void stated_casualties(const sr_context *c, size_t lo, size_t hi, sr_even
             ev->inj_q = SR_Q_EXACT;
         }
     }
-    if (!ev->fat_q)
+    if (!ev->fat_q && (words & SC_TO_WAS))
         for (size_t k = lo + 1; k + 1 < hi; k++)
             if (c->tok[k].end - c->tok[k].start <= 3 && ((sr_tok_is(c, k, "to") && sr_tok_is(c, k + 1, "death") &&
                  (sr_tok_is(c, k + 2, "a") || sr_tok_is(c, k + 2, "an") || sr_tok_is(c, k - 2, "a") ||
@@ -1820,7 +1925,7 @@ static void stated_casualties(const sr_context *c, size_t lo, size_t hi, sr_even
             }
     /* "the mayor died when ...": a person named dies */
     if (!ev->fat_q)
-        for (size_t k = lo + 1; k < hi; k++)
+        for (size_t k = died; k < hi; k++)
             if (sr_tok_is(c, k, "died")) {
                 const sr_entity *en = sr_entity_at(c, k - 1, NULL);
                 bool name = en ? en->e.kind == SITREP_ENTITY_PERSON
@@ -1849,7 +1954,7 @@ static void stated_casualties(const sr_context *c, size_t lo, size_t hi, sr_even
             }
     /* "the assassination of the minister X", "X's murder", "X was found
      * dead": one named person killed */
-    if (!ev->fat_q)
+    if (!ev->fat_q && (words & SC_FOUND_OUTCOME))
         for (size_t k = lo; k < hi && !ev->fat_q; k++) {
             bool found_dead = k > lo && sr_tok_is(c, k, "found") && sr_tok_is(c, k + 1, "dead") &&
                               sr_tok_is(c, k - 1, "was");
@@ -1935,7 +2040,7 @@ static void stated_casualties(const sr_context *c, size_t lo, size_t hi, sr_even
     }
     /* "a policeman was wounded", "the judge was seriously injured",
      * "wounding a civilian", "wounded the judge X": one hurt */
-    if (!ev->inj_q)
+    if (!ev->inj_q && (words & SC_HURT))
         for (size_t k = lo + 1; k + 1 < hi; k++) {
             size_t p = k + 1;
             if (sr_tok_class(c, p, SR_LEX_EVENTS_HURT_DEGREE) && p + 1 < hi)
@@ -2379,6 +2484,15 @@ static size_t town_list(const sr_context *c, size_t lo, size_t hi, int32_t loc, 
     return 0;
 }
 
+/* Does the dateline name a place of the country the report is about, or
+ * is the report filed from abroad (report_country)?  Then a happening the
+ * text does not place is told from the dateline's place. */
+static bool filed_home(const estate *es)
+{
+    const char *cc = es->dateline >= 0 ? es->c->ent[es->dateline].e.country : NULL;
+    return cc && (es->abroad || strcmp(cc, es->country_cc) == 0);
+}
+
 static sitrep_status emit(const estate *es, size_t s, const trig *t, size_t nt, size_t lo, size_t hi,
                           sr_buf *out, size_t first_event)
 {
@@ -2424,8 +2538,18 @@ static sitrep_status emit(const estate *es, size_t s, const trig *t, size_t nt, 
         reaction &= t[k].reaction;
     }
     ev.reaction = reaction;
+    /* "to halt the murder of activists": a kind of crime, unless the
+     * clause gives it a day of its own ("the massacre of priests today");
+     * like a definite mention without place or day, it may add to a
+     * happening the report tells, and stands alone only when it tells none */
+    bool generic = true;
+    for (size_t k = 0; k < nt; k++)
+        generic &= t[k].generic;
+    generic &= !(ev.from.year && ev.precision == SR_PREC_DAY && !ev.weak_date);
     bool target_place = false; /* the place is only the town of a target */
-    location_of(c, lo, hi, es->country_cc, &ev, &target_place);
+    /* a report filed from abroad names places of its dateline's country
+     * as readily as of the one it is about */
+    location_of(c, lo, hi, es->abroad ? es->c->ent[es->dateline].e.country : es->country_cc, &ev, &target_place);
     /* "Somalia's capital", "the capital of Somalia": the country's capital
      * when the article names it */
     if (ev.location >= 0 && sr_entity_is_country(&c->ent[ev.location]))
@@ -2662,9 +2786,10 @@ static sitrep_status emit(const estate *es, size_t s, const trig *t, size_t nt, 
     bool own_toll = (ev.fat_q && !ev.fat_told) || ev.inj_q;
     /* an event the text does not place happened where the article was
      * filed from, when its dateline names a place */
-    if (ev.location < 0 && es->dateline >= 0 && !definite && (ev.from.year || own_toll) &&
-        c->ent[es->dateline].e.country && strcmp(c->ent[es->dateline].e.country, es->country_cc) == 0)
+    if (ev.location < 0 && es->dateline >= 0 && !definite && (ev.from.year || own_toll) && filed_home(es)) {
         ev.location = es->dateline;
+        ev.framed = es->abroad; /* report_frame places it in the country the report is about */
+    }
     /* "in the town", "in the city": the place named before */
     if (ev.location < 0)
         for (size_t k = lo; k + 2 < hi; k++)
@@ -2692,14 +2817,12 @@ static sitrep_status emit(const estate *es, size_t s, const trig *t, size_t nt, 
         verb_only &= sr_tok_class(c, t[k].at, SR_LEX_EVENTS_KILL_VERB);
     /* "X residents", "a X hotel" tell whose a target is more than where
      * something happened: such a place anchors no happening */
-    bool placed = ev.location >= 0 && (!target_place || (es->dateline >= 0 && !definite && own_toll &&
-                                                         c->ent[es->dateline].e.country &&
-                                                         strcmp(c->ent[es->dateline].e.country, es->country_cc) == 0));
+    bool placed = ev.location >= 0 && (!target_place || (es->dateline >= 0 && !definite && own_toll && filed_home(es)));
     if (verb_only && !placed && !ev.from.year && !definite)
         return SITREP_OK;
     /* a happening has a place or a date; casualties alone may be history
      * told without either ("killed thousands of members of ...") */
-    bool anchored = (placed && (!plural || own_toll)) || ev.from.year;
+    bool anchored = ((placed && (!plural || own_toll)) || ev.from.year) && !generic;
     /* "Gunmen raided a village on Wednesday evening. They placed a bomb
      * under a car.": the paragraph's day is this sentence's too */
     bool inherited = false;
@@ -2969,7 +3092,29 @@ static void orphan_tolls(const estate *es, sr_event *ev, size_t n)
     for (size_t k = 0; have_opens && k < n; k++)
         for (size_t j = 0; j < ev[k].nspans; j++)
             opens[k * SR_EVENT_SPANS + j] = (uint32_t)span_sentence(c, ev[k].span_start[j], c->nsen);
+    /* the sentences some event's span opens (the sentence told_before
+     * finds for it) or an event with more sentences than its spans keep
+     * ends in: a toll is taken only within two sentences after one, the
+     * others are not searched (kept for the first 4096 sentences) */
+    uint64_t after[4096 / 64];
+    bool gate = c->nsen <= 4096;
+    if (gate) {
+        memset(after, 0, sizeof after);
+        for (size_t k = 0; k < n; k++) {
+            for (size_t j = 0; j < ev[k].nspans; j++) {
+                size_t a = have_opens ? opens[k * SR_EVENT_SPANS + j]
+                                      : span_sentence(c, ev[k].span_start[j], c->nsen);
+                if (a < c->nsen)
+                    after[a / 64] |= 1ull << (a % 64);
+            }
+            if (ev[k].nspans == SR_EVENT_SPANS && ev[k].last_sen < c->nsen)
+                after[ev[k].last_sen / 64] |= 1ull << (ev[k].last_sen % 64);
+        }
+    }
     for (size_t s = 0; s < c->nsen; s++) {
+        if (gate && !(s >= 1 && (after[(s - 1) / 64] >> ((s - 1) % 64) & 1)) &&
+            !(s >= 2 && (after[(s - 2) / 64] >> ((s - 2) % 64) & 1)))
+            continue; /* no event told in the two sentences before */
         size_t lo = sr_sent_first(c, s), hi = sr_sent_end(c, s);
         sr_event *last = NULL;
         uint32_t near = 0;
@@ -3250,6 +3395,9 @@ static void report_frame(const estate *es, sr_event *ev, size_t n)
     if (d)
         sr_date_find(d, strlen(d), &published, &at, &used);
     for (size_t k = 0; k < n; k++) {
+        /* told from a dateline abroad: in the country the report is about */
+        if (ev[k].framed && ev[k].location == es->dateline)
+            ev[k].location = -1;
         if (!ev[k].from.year && published.year && published.day) {
             ev[k].to = published;
             ev[k].from = sr_date_add_days(&published, -30);
@@ -3275,7 +3423,7 @@ sitrep_status sr_find_events(const sr_context *c, const sr_date *anchor, const s
 {
     estate es = {c, (const sr_claim *)(const void *)claims->data, SR_VEC_COUNT(claims, sr_claim),
                  (const int32_t *)(const void *)fig_claim->data, *anchor, sr_dominant_group(c),
-                 dateline_place(c), arena, 0, ""};
+                 dateline_place(c), arena, 0, "", false};
     bool country_known = false; /* es.country: found before the first event is made */
     size_t first_event = SR_VEC_COUNT(out, sr_event);
     trig t[16];
@@ -3304,6 +3452,7 @@ sitrep_status sr_find_events(const sr_context *c, const sr_date *anchor, const s
                                  (i > lo + 1 && sr_tok_is(c, i - 2, "the") && sr_tok_word(c, i - 1) &&
                                   !(c->tok[i - 1].flags & SITREP_TOKF_CAP) && !sr_tok_flag(c, i - 1, SR_WI_EVENT));
                 t[nt].reaction = false;
+                t[nt].generic = generic_victims(c, i, next, hi);
                 if (i > lo && sr_tok_class(c, i - 1, SR_LEX_EVENTS_REFER_BACK))
                     for (size_t q = i - 1; q > lo && i - q < 6;) {
                         q--;
@@ -3321,7 +3470,7 @@ sitrep_status sr_find_events(const sr_context *c, const sr_date *anchor, const s
         if (!nt)
             continue;
         if (!country_known) {
-            es.country = report_country(c, es.dateline, es.country_cc);
+            es.country = report_country(c, es.dateline, es.country_cc, &es.abroad);
             country_known = true;
         }
         /* clauses: triggers with a break between them are separate events */
@@ -3464,6 +3613,21 @@ sitrep_status sr_find_events(const sr_context *c, const sr_date *anchor, const s
             if (!ev[k].from.year || c->doc->published_borrowed || (age <= history && (!news || age <= recent)))
                 ev[kept++] = ev[k];
         }
+        out->len = (first_event + kept) * sizeof(sr_event);
+        nev = kept;
+    }
+    /* "326 people have been kidnapped so far this year", "the country
+     * has been attacked for three years": a happening the text dates
+     * only to a span longer than a month, with no toll of its own, is a
+     * tally or a habit over it (events.lex: horizon happening_span); one
+     * with its own dead ("killed 19 in one of the deadliest raids this
+     * winter") is one happening the span only compares */
+    {
+        size_t kept = 0;
+        for (size_t k = 0; k < nev; k++)
+            if (!ev[k].from.year || (ev[k].fat_q && !ev[k].fat_told) || ev[k].inj_q ||
+                sr_date_to_days(&ev[k].to) - sr_date_to_days(&ev[k].from) <= SR_LEXK_EVENTS_HORIZON_HAPPENING_SPAN)
+                ev[kept++] = ev[k];
         out->len = (first_event + kept) * sizeof(sr_event);
         nev = kept;
     }

@@ -989,12 +989,22 @@ static bool month_day(const cx *c, size_t i, ex *e, int wd, size_t first)
         d = day_number(c, i);
         if (!d)
             return false;
-        if (is(c, k, "of"))
+        bool of = is(c, k, "of");
+        if (of)
             k++;
-        m = month_at(c, k, false);
+        /* "3 March", "3 Mar", "3 Mar. 2008" (not "3 of Mar"; not an
+         * abbreviation before a two-digit year: a wire dateline's "3 JAN
+         * 90" is the report's, not the story's) */
+        m = month_at(c, k, !of);
         if (!m)
             return false;
-        k++;
+        size_t mt = k++;
+        bool full = tl(c, mt) >= 5 || month_at(c, mt, false);
+        if (!full && is_punct(c, k, '.') && touch(c, mt))
+            k++;
+        size_t yd = 0;
+        if (!full && plain(c, k, &yd) >= 0 && yd == 2)
+            return false;
         yearless(e, m, d, 0, R_PAST);
     }
     if (d > (m == 2 ? 29 : sr_days_in_month(2001, m)))
@@ -1099,8 +1109,10 @@ static bool year_or_decade(const cx *c, size_t i, ex *e, int ctx)
     }
     if (sn != 0 || !(has_ctx(c, i, ctx) || year_modifier(c, i) || poss))
         return false;
-    /* "from 2000 to 3000 fighters", "of 2000 people": counts */
-    if (noun_follows(c, i + 1))
+    /* "from 2000 to 3000 fighters", "of 2000 people": counts; not the
+     * nouns of what a year is of after a determiner ("the 2006 results",
+     * "its 2009 elections") */
+    if (noun_follows(c, i + 1) && !(year_modifier(c, i) && word_is(c, i + 1, SR_LEX_TIMES_YEAR_NOUN)))
         return false;
     if ((is(c, i + 1, "to") || is(c, i + 1, "and")) && plain(c, i + 2, NULL) >= 0 && !year_number(c, i + 2))
         return false;
@@ -2011,9 +2023,14 @@ static bool anaphor(const cx *c, size_t i, ex *e)
      * day" are the document date's (TimeML's reference time); a shift from
      * it ("the previous day") counts from an untold happening */
     if (!focus_at(c, gran, e)) {
-        if (!c->anchored || gran == G_ANY || n)
+        /* a shift back with no date in focus ("a year earlier", "the
+         * previous month", "the same period last year") counts from the
+         * document date, at the unit's precision when the anaphor names
+         * none; a shift ahead ("two days later") or by days ("the
+         * previous day") counts from an untold happening */
+        if (!c->anchored || n > 0 || (gran == G_ANY && (!n || unit == U_NONE)) || (n && unit == U_DAY))
             return false;
-        coarsen(e, c->a, gran);
+        coarsen(e, c->a, gran == G_ANY ? unit_prec(unit) : gran);
     }
     if (unit != U_NONE && n)
         move(e, unit, n);

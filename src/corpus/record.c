@@ -6,6 +6,8 @@
  */
 #include "corpus/record.h"
 
+#include "core/jsonw.h"
+
 #include "wordhash.h"
 
 #include <math.h>
@@ -403,10 +405,7 @@ static bool put_json_string(sr_buf *out, const char *s)
 {
     if (!s)
         return sr_buf_put(out, "null", 4);
-    json_t *v = json_string(s);
-    bool ok = v && json_dump_callback(v, sr_buf_write_cb, out, JSON_ENCODE_ANY) == 0;
-    json_decref(v);
-    return ok;
+    return sr_jsonw_string(out, s, strlen(s));
 }
 
 /* A document's record as the corpus leaves it: its own record (written

@@ -8,7 +8,9 @@
  * claim joins the first group it is compatible with: no claim of its own
  * article there, the qualifiers agree (exact and approximately go
  * together), the actors and places agree where both are stated (a city
- * agrees with its country), and the periods overlap where both are known.
+ * agrees with its country), and the periods overlap where both are known;
+ * two vague plurals ("millions", "dozens") share a magnitude, no figure,
+ * and join only through a stated figure in their range.
  * A group counts its independent outlets: a near-copy counts as the
  * article it copies, an article without an outlet as itself.
  *
@@ -258,6 +260,13 @@ static interval value_of(const sr_cclaim *x)
     return (interval){x->low, x->high, x->low == x->high};
 }
 
+/* A vague plural ("dozens", "hundreds", "millions": figures.c reads it as
+ * an approximate range): an order of magnitude, not a figure. */
+static bool vague(const sr_cclaim *x)
+{
+    return x->low < x->high && strcmp(x->qualifier, "approximately") == 0;
+}
+
 /* Two values that can be one figure: equal points, a point within a bound
  * or range ("212" and "more than 200"), or the same bound. */
 static bool values_agree(const sr_cclaim *a, const sr_cclaim *b)
@@ -397,6 +406,11 @@ static bool joins(const sitrep_corpus *c, const sr_cclaim *cl, const group_state
         return (!g->has_point || g->point == v.lo) && v.lo >= g->lo && v.lo <= g->hi;
     if (g->has_point)
         return g->point >= v.lo && g->point <= v.hi;
+    /* two outlets' "millions of computers" share a magnitude, no figure:
+     * a vague plural supports a stated figure in its range, never another
+     * vague plural */
+    if (vague(x) && vague(&cl[g->bound]))
+        return false;
     return values_agree(&cl[g->bound], x);
 }
 

@@ -4,6 +4,7 @@
  */
 #include "doc.h"
 
+#include "core/jsonw.h"
 #include "report/report.h"
 
 #include <jansson.h>
@@ -124,13 +125,11 @@ sitrep_status sr_json_emit(json_t *o, const sitrep_mem *mem, sitrep_write_fn wri
      * so a record is written whole or not at all. */
     sr_buf line;
     sr_buf_init(&line, mem);
-    int rc = json_dump_callback(o, sr_buf_write_cb, &line,
-                                JSON_COMPACT | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(8));
-    if (rc != 0 || !sr_buf_putc(&line, '\n')) {
+    if (!sr_jsonw_value(&line, o, 8) || !sr_buf_putc(&line, '\n')) {
         sr_buf_free(&line);
         return SITREP_ENOMEM;
     }
-    rc = write(line.data, line.len, ctx);
+    int rc = write(line.data, line.len, ctx);
     sr_buf_free(&line);
     return rc ? SITREP_EIO : SITREP_OK;
 }
