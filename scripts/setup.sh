@@ -15,7 +15,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 what=${1:-build}
 
-build_pkgs="gcc make cmake pkg-config libutf8proc-dev libjansson-dev libxml2-dev zlib1g-dev libsqlite3-dev libgeoip-dev wamerican
+build_pkgs="gcc make cmake pkg-config libutf8proc-dev libjansson-dev libxml2-dev zlib1g-dev libsqlite3-dev libgeoip-dev unicode-cldr-core wamerican
             iso-codes curl ca-certificates"
 test_pkgs="clang libclang-rt-14-dev valgrind python3 gzip chromium
            python3-pytest python3-pandas python3-dask python3-distributed"

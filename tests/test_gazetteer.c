@@ -252,6 +252,15 @@ int main(int argc, char **argv)
      * towns share) */
     CHECK(first_of("Munich", SR_PLACE_CITY, "DE", &p) != UINT32_MAX);
     CHECK_STR(p.admin1_code, "DE-BY");
+    /* English names of subdivisions from Unicode CLDR */
+    CHECK(first_of("Bavaria", SR_PLACE_ADMIN1, "DE", &p) != UINT32_MAX);
+    CHECK_STR(p.admin1_code, "DE-BY");
+    /* Indonesia's provinces lie under geographic units: the groups map to
+     * the provinces, and the unit stands among its provinces' places */
+    CHECK(first_of("West Java", SR_PLACE_ADMIN1, "ID", &p) != UINT32_MAX);
+    CHECK(km(p.lat, p.lon, -6.9, 107.6) < 150);
+    CHECK(first_of("Java", SR_PLACE_ADMIN1, "ID", &p) != UINT32_MAX);
+    CHECK(km(p.lat, p.lon, -7.3, 110.3) < 200);
     CHECK(first_of("Syrian Arab Republic", SR_PLACE_COUNTRY, "SY", &p) != UINT32_MAX);
     CHECK(first_of("Iran", SR_PLACE_COUNTRY, "IR", &p) != UINT32_MAX);
     CHECK_STR(p.name, "Iran");

@@ -2,7 +2,7 @@
  * mkgaz.c -- build-time generator: compiles the gazetteer blob.
  *
  *   mkgaz [--atlas COUNTRIES-110M.json] [--continents CONTINENTS.tsv]
- *         OUT.bin GEONAMES.txt ISO_3166-1.json
+ *         [--cldr CLDR_SUBDIVISIONS_EN.xml] OUT.bin GEONAMES.txt ISO_3166-1.json
  *         ISO_3166-2.json COUNTRY_ALIASES.tsv DEMONYMS.tsv FACILITIES.tsv
  *         ADMIN1_NAMES.tsv [WORDLIST]
  *
@@ -40,7 +40,10 @@
  *             also indexed under its English names from ADMIN1_NAMES.tsv:
  *             "ISO 3166-2 code<TAB>names ('|'-separated)<TAB>capital or -";
  *             a code that ISO lacks or that is not first-level stops the
- *             build.
+ *             build.  With --cldr, every subdivision is also indexed under
+ *             its English name in Unicode CLDR (common/subdivisions/en.xml:
+ *             "West Java", "Bavaria") unless that names another one of its
+ *             country or a GeoNames place of it.
  *   CITY      every GeoNames row; canonical name asciiname; indexed under
  *             name, asciiname and the alternate names in Latin script (all
  *             code points < U+0250) except all-caps ones of four letters or
@@ -779,6 +782,108 @@ static void read_admin1_names(const char *path)
     tsv_close(&t);
 }
 
+/* CLDR's English subdivision names (unicode-cldr-core,
+ * common/subdivisions/en.xml: <subdivision type="idjb">West Java</subdivision>,
+ * the type being the ISO 3166-2 code in lower case without its hyphen):
+ * each is indexed as another name of its subdivision ("West Java" of
+ * "Jawa Barat", "Bavaria" of "Bayern"), unless it already names another
+ * subdivision of the country. */
+static pair *cldr; /* (key, subdivision) read from CLDR, added by add_cldr_names */
+static size_t ncldr, capcldr;
+
+static void read_cldr_subdivisions(const char *path)
+{
+    note_input(path);
+    FILE *f = fopen(path, "r");
+    if (!f)
+        die("cannot open %s: %s", path, strerror(errno));
+    u64map owner = {0}; /* (country, key) -> subdivision */
+    for (size_t i = 0; i < npairs; i++) {
+        const place *pl = &places[pairs[i].place];
+        if (pl->kind == K_ADMIN1)
+            *map_get(&owner, cc_key(pl->cc, pairs[i].key)) = pairs[i].place;
+    }
+    char line[1024];
+    while (fgets(line, sizeof line, f)) {
+        const char *a = strstr(line, "<subdivision type=\"");
+        if (!a)
+            continue;
+        a += strlen("<subdivision type=\"");
+        const char *q = strchr(a, '"');
+        if (!q || q - a < 3 || q - a > 10 || q[1] != '>')
+            continue;
+        char code[16];
+        size_t n = 0;
+        for (const char *c = a; c < q; c++) {
+            if (n == 2)
+                code[n++] = '-';
+            code[n++] = (char)(*c >= 'a' && *c <= 'z' ? *c - 'a' + 'A' : *c);
+        }
+        code[n] = '\0';
+        const char *nm = q + 2, *e = strstr(nm, "</subdivision>");
+        if (!e || e == nm)
+            continue;
+        /* the XML entities CLDR uses in names */
+        char name[512];
+        size_t k = 0;
+        for (const char *c = nm; c < e && k + 1 < sizeof name;) {
+            static const struct { const char *ent; char ch; } ents[] = {
+                {"&amp;", '&'}, {"&apos;", '\''}, {"&quot;", '"'}, {"&lt;", '<'}, {"&gt;", '>'}};
+            bool done = false;
+            for (size_t x = 0; x < sizeof ents / sizeof ents[0] && !done; x++) {
+                size_t el = strlen(ents[x].ent);
+                if ((size_t)(e - c) >= el && memcmp(c, ents[x].ent, el) == 0) {
+                    name[k++] = ents[x].ch;
+                    c += el;
+                    done = true;
+                }
+            }
+            if (!done)
+                name[k++] = *c++;
+        }
+        uint32_t *v = map_find(&iso_code_of, str_hash(code, strlen(code)));
+        if (!v || strcmp(places[*v].code, code) != 0)
+            continue; /* a code iso-codes does not hold */
+        uint64_t key = sr_namekey_of(name, k);
+        if (!key)
+            continue;
+        uint32_t *o = map_get(&owner, cc_key(places[*v].cc, key));
+        if (*o != NONE)
+            continue; /* its own name already, or another subdivision's */
+        *o = *v;
+        pair x = {key, *v};
+        PUSH(cldr, ncldr, capcldr, x);
+    }
+    fclose(f);
+    map_free(&owner);
+}
+
+/* The CLDR names read above, once GeoNames is read: a name that a GeoNames
+ * place of the country also carries is left out ("Jalal-Abad" of the
+ * region "Dzhalal-Abadskaya oblast'" is first the town its ISO name does
+ * not share). */
+static void add_cldr_names(void)
+{
+    u64map town = {0};
+    for (size_t i = 0; i < npairs; i++) {
+        const place *pl = &places[pairs[i].place];
+        if (pl->kind == K_CITY)
+            *map_get(&town, cc_key(pl->cc, pairs[i].key)) = 1;
+    }
+    size_t added = 0, m = 0;
+    for (size_t i = 0; i < ncldr; i++) {
+        if (map_find(&town, cc_key(places[cldr[i].place].cc, cldr[i].key)))
+            cldr[m++] = cldr[i]; /* kept for map_admin1's FIPS names only */
+        else
+            add_key(cldr[i].place, cldr[i].key), added++;
+    }
+    map_free(&town);
+    if (verbose)
+        fprintf(stderr, "mkgaz: %zu English subdivision names of CLDR, %zu left to towns\n", added,
+                m);
+    ncldr = m;
+}
+
 static void read_wordlist(const char *path)
 {
     note_input(path);
@@ -1145,6 +1250,15 @@ static size_t map_admin1(void)
         uint32_t *v = map_get(&sub_of[pl->level - 1], cc_key(pl->cc, pairs[i].key));
         *v = (*v == NONE || *v == pairs[i].place) ? pairs[i].place : AMBIGUOUS;
     }
+    /* CLDR names left to towns still name the subdivision for FIPS names */
+    for (size_t i = 0; i < ncldr; i++) {
+        const place *pl = &places[cldr[i].place];
+        uint32_t *v = map_get(&sub_of[pl->level - 1], cc_key(pl->cc, cldr[i].key));
+        *v = (*v == NONE || *v == cldr[i].place) ? cldr[i].place : AMBIGUOUS;
+    }
+    free(cldr);
+    cldr = NULL;
+    ncldr = 0;
     /* 1. Capitals of ADMIN1_NAMES.tsv. */
     fix_groups_by_capital();
     /* 2. Alphabetic GeoNames codes that are ISO codes. */
@@ -1167,22 +1281,49 @@ static size_t map_admin1(void)
     }
     /* 2b. FIPS 10-4 codes: most GeoNames admin1 codes are the region codes
      * of FIPS 10-4 ("CN 01" Anhui, "DE 02" Bayern), whose names libGeoIP
-     * holds; a group whose FIPS name is a name of exactly one first-level
-     * subdivision of its country maps to it ("Anhui" of "Anhui Sheng"). */
+     * holds; a group whose FIPS name is a name of exactly one subdivision of
+     * its country maps to it ("Anhui" of "Anhui Sheng").  First-level
+     * subdivisions, unless more of the country's groups name second-level
+     * ones: provinces under a first level of geographic units (Indonesia's
+     * "Jawa Barat" under "Jawa"). */
+    uint32_t *fips_sub = malloc(2 * ngroups * sizeof *fips_sub);
+    uint32_t *nlevel = calloc(2 * nplaces, sizeof *nlevel); /* per country and level */
+    if (!fips_sub || !nlevel)
+        die("out of memory");
     for (size_t g = 0; g < ngroups; g++) {
-        if (groups[g].fixed || groups[g].sub != NONE)
+        uint32_t cg = country(groups[g].cc);
+        fips_sub[2 * g] = fips_sub[2 * g + 1] = NONE;
+        if (cg == NONE)
+            continue;
+        if (groups[g].sub != NONE) {
+            nlevel[2 * cg + places[groups[g].sub].level - 1]++;
+            continue;
+        }
+        if (groups[g].fixed)
             continue;
         char cc[3] = {groups[g].cc[0], groups[g].cc[1], '\0'};
         const char *fips = GeoIP_region_name_by_code(cc, groups[g].code);
-        if (!fips)
-            continue;
-        uint64_t key = sr_namekey_of(fips, strlen(fips));
-        uint32_t *v = key ? map_find(&sub_of[0], cc_key(groups[g].cc, key)) : NULL;
-        if (!v || *v == AMBIGUOUS)
-            continue;
-        groups[g].sub = *v;
-        groups[g].strong = UINT32_MAX / 4;
+        uint64_t key = fips ? sr_namekey_of(fips, strlen(fips)) : 0;
+        for (int lv = 0; lv < 2 && key; lv++) {
+            uint32_t *v = map_find(&sub_of[lv], cc_key(groups[g].cc, key));
+            if (v && *v != AMBIGUOUS) {
+                fips_sub[2 * g + lv] = *v;
+                nlevel[2 * cg + lv]++;
+            }
+        }
     }
+    for (size_t g = 0; g < ngroups; g++) {
+        uint32_t cg = country(groups[g].cc);
+        if (cg == NONE || groups[g].sub != NONE || groups[g].fixed)
+            continue;
+        int lv = nlevel[2 * cg + 1] > nlevel[2 * cg] ? 1 : 0;
+        if (fips_sub[2 * g + lv] != NONE) {
+            groups[g].sub = fips_sub[2 * g + lv];
+            groups[g].strong = UINT32_MAX / 4;
+        }
+    }
+    free(fips_sub);
+    free(nlevel);
     /* 3. Names: a seat with the subdivision's key is strong evidence, any
      * other place with it weak. */
     cand *cands = NULL;
@@ -1332,21 +1473,32 @@ static size_t map_admin1(void)
             groups[pl->group].sub == NONE)
             continue;
         uint32_t sub = groups[pl->group].sub;
-        double *b = box + 4 * sub, lon = pl->lon;
-        if (nbox[sub]++ == 0) {
-            b[0] = b[1] = pl->lat;
-            b[2] = b[3] = lon;
-            continue;
+        /* a place of a second-level subdivision widens its first-level
+         * parent too ("Jawa" holds the places of "Jawa Barat") */
+        uint32_t *up = places[sub].level == 2 && places[sub].a1code
+                           ? map_find(&iso_code_of,
+                                      str_hash(places[sub].a1code, strlen(places[sub].a1code)))
+                           : NULL;
+        for (int k = 0; k < 2; k++) {
+            uint32_t t = k == 0 ? sub : up ? *up : NONE;
+            if (t == NONE)
+                break;
+            double *b = box + 4 * t, lon = pl->lon;
+            if (nbox[t]++ == 0) {
+                b[0] = b[1] = pl->lat;
+                b[2] = b[3] = lon;
+                continue;
+            }
+            double ref = (b[2] + b[3]) / 2;
+            while (lon - ref > 180)
+                lon -= 360;
+            while (lon - ref < -180)
+                lon += 360;
+            b[0] = fmin(b[0], pl->lat);
+            b[1] = fmax(b[1], pl->lat);
+            b[2] = fmin(b[2], lon);
+            b[3] = fmax(b[3], lon);
         }
-        double ref = (b[2] + b[3]) / 2;
-        while (lon - ref > 180)
-            lon -= 360;
-        while (lon - ref < -180)
-            lon += 360;
-        b[0] = fmin(b[0], pl->lat);
-        b[1] = fmax(b[1], pl->lat);
-        b[2] = fmin(b[2], lon);
-        b[3] = fmax(b[3], lon);
     }
     for (size_t i = 0; i < nplaces; i++) {
         if (places[i].kind != K_ADMIN1)
@@ -2059,17 +2211,20 @@ static void write_blob(const char *path, size_t *out_pairs, size_t *out_size)
 
 int main(int argc, char **argv)
 {
-    const char *atlas_path = NULL, *continents_path = NULL;
-    while (argc > 2 && (strcmp(argv[1], "--atlas") == 0 || strcmp(argv[1], "--continents") == 0)) {
+    const char *atlas_path = NULL, *continents_path = NULL, *cldr_path = NULL;
+    while (argc > 2 && (strcmp(argv[1], "--atlas") == 0 || strcmp(argv[1], "--continents") == 0 ||
+                        strcmp(argv[1], "--cldr") == 0)) {
         if (strcmp(argv[1], "--atlas") == 0)
             atlas_path = argv[2];
+        else if (strcmp(argv[1], "--cldr") == 0)
+            cldr_path = argv[2];
         else
             continents_path = argv[2];
         argc -= 2;
         argv += 2;
     }
     if (argc < 9 || argc > 10) {
-        fprintf(stderr, "usage: mkgaz [--atlas COUNTRIES-110M.json] [--continents CONTINENTS.tsv] OUT.bin GEONAMES.txt "
+        fprintf(stderr, "usage: mkgaz [--atlas COUNTRIES-110M.json] [--continents CONTINENTS.tsv] [--cldr EN.xml] OUT.bin GEONAMES.txt "
                         "ISO_3166-1.json ISO_3166-2.json COUNTRY_ALIASES.tsv DEMONYMS.tsv "
                         "FACILITIES.tsv ADMIN1_NAMES.tsv [WORDLIST]\n");
         return 2;
@@ -2081,12 +2236,15 @@ int main(int argc, char **argv)
     read_iso3166_1(argv[3]);
     read_iso3166_2(argv[4]);
     read_admin1_names(argv[8]);
+    if (cldr_path)
+        read_cldr_subdivisions(cldr_path);
     read_country_aliases(argv[5]);
     read_facilities(argv[7]);
     if (continents_path)
         read_continents(continents_path);
     read_demonyms(argv[6]);
     read_geonames(argv[2]);
+    add_cldr_names();
     continent_coords();
     size_t mapped = map_admin1();
     if (atlas_path)

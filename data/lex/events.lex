@@ -72,7 +72,10 @@
 #                   "grenade launcher"), or the weapon is one item of a list
 #                   of arms and gear (arms_gear within three words) with no
 #                   word of its use (munition_use) within four: an inventory
-#                   ("rifles, 40 grenades and radios"), not a blast
+#                   ("rifles, 40 grenades and radios"), not a blast; so too
+#                   a weapon a seize_verb takes earlier in its clause ("seized
+#                   a quantity of bombs", "supplied the grenades"); or a
+#                   non_blast word right before ("a population explosion")
 #   was_before      "was executed" (a sentence, not a killing)
 #   figurative      a non_armed word right before ("heart attack"), or an
 #                   abstract object or "under" with no armed violence about
@@ -439,7 +442,6 @@ attacked
 bombed
 pounded
 slammed
-crashed
 strike
 strikes
 attack
@@ -528,6 +530,19 @@ fire
 killed
 exploded
 
+# Right before a bomb word: no blast of arms ("a population explosion",
+# "the atomic bomb", "a social explosion").
+[set non_blast]
+population
+demographic
+atomic
+nuclear
+cosmic
+social
+economic
+data
+information
+
 # After a bomb word: not a blast ("bomb squad", "bomb threat").
 [set ordnance_context]
 squad
@@ -559,6 +574,24 @@ fuses
 knapsacks
 equipment
 
+# Earlier in the clause of a weapon word: the weapon was taken, found in
+# a search or handed over, goods rather than a blast ("troops seized
+# rifles and 36 grenades", "he supplied the grenades"), when nothing says
+# it was used (munition_use within four words).
+[set seize_verb]
+seized
+seizing
+confiscated
+confiscating
+supplied
+supplying
+smuggled
+smuggling
+stockpiled
+stockpiling
+stored
+hoarded
+
 # Before "attack": not armed violence ("heart attack", "verbal attack").
 [set non_armed]
 heart
@@ -579,6 +612,14 @@ scathing
 stinging
 sustained
 withering
+harshly
+sharply
+bitterly
+vehemently
+publicly
+openly
+roundly
+verbally
 
 # Objects of "attack" that make it a figure of speech unless armed
 # violence is about ("attacked the policy", "attacked each other").
@@ -817,6 +858,19 @@ not
 never
 nobody
 none
+
+# Within three words before a trigger (no comma between): the happening
+# is a course of action that stops or is to stop, not one happening
+# ("ceased bombing pipelines", "called on them to stop the bombings").
+# Not "stopped" or "halted": an attack halted took place.
+[set cessation]
+stop
+halt
+cease
+ceased
+ceasing
+stopping
+halting
 
 # A word after a figure that counts munitions or people, not happenings:
 # "three rockets hit", "two suicide bombers struck".
@@ -1574,6 +1628,10 @@ history    365
 # in the region this month"), is a tally: no event's toll
 tally_span    31
 running_span  7
+# a happening the text dates only to a span longer than happening_span
+# ("so far this year", "last year", "for the past three years") is a
+# tally or a habit over that span, not one happening ACLED could code
+happening_span  31
 
 # A toll of at least "undated" dead, told without the day it happened, is
 # a tally over months or years ("killed hundreds of union leaders", "a war

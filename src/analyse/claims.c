@@ -1999,6 +1999,16 @@ static int32_t owner_actor(const cstate *st, size_t lo, const fig_info *fi, uint
 {
     const sr_context *c = st->c;
     size_t k = fi->f0;
+    /* "two of his brothers", "three of Veltrona's plants": the owner
+     * between "of" and the counted noun */
+    if (fi->m1 > fi->m0 && fi->m0 >= fi->f1 + 1 && fi->m1 - fi->f1 <= 7 && sr_tok_fw(c, fi->f1, SR_LEXE_FW_OF)) {
+        for (size_t q = fi->m1 - 1; q > fi->f1 + 1;) {
+            q--;
+            if (sr_tok_class(c, q, SR_LEX_FRAME_POSSESSIVE_PRONOUN) || (c->wi[q].flags & (SR_WI_POSS2 | SR_WI_POSS4)) ||
+                (sr_tok_fw(c, q, SR_LEXE_FW_S) && (sr_tok_char(c, q - 1, '\'') || c->src[c->tok[q - 1].start] == '\xE2')))
+                return owner_of(st, lo, q, ws, we);
+        }
+    }
     /* "X's workforce of 54,000": past "of" and its noun */
     if (k > lo + 2 && sr_tok_fw(c, k - 1, SR_LEXE_FW_OF) && sr_tok_word(c, k - 2) && !is_cap(c, k - 2))
         k -= 2;
@@ -2382,6 +2392,66 @@ sitrep_status sr_find_claims(const sr_context *c, const sr_date *anchor, sr_buf 
                 if (same) {
                     cl.from = prev_from;
                     cl.to = prev_to;
+                }
+            }
+            /* "Gunmen raided a bus depot in Aldmoor on Monday. Nine guards
+             * were killed.": a toll told with no place or day of its own
+             * happened where and when the happening told just before it
+             * (in the nearest of the two sentences before that tells one;
+             * not a statement's own date; no date when its own sentence
+             * has a time, even a duration) */
+            if (outc && s > 0 && (!cl.nplaces || !cl.from.year)) {
+                bool want_place = !cl.nplaces, want_date = !cl.from.year;
+                for (size_t q = lo; q < hi && want_date; q++)
+                    want_date = c->at[q].time < 0; /* "during 10 years of war": a time of its own */
+                for (size_t ps = s; ps > 0 && s - ps < 2 && (want_place || want_date);) {
+                    ps--;
+                    size_t plo = sr_sent_first(c, ps), phi = sr_sent_end(c, ps);
+                    /* only a sentence that tells a happening ("raided",
+                     * "an ambush"), not "the general toured the front" */
+                    bool told = false;
+                    for (size_t q = plo; q < phi && !told; q++)
+                        told = sr_tok_class(c, q, SR_LEX_EVENTS_TRIGGERS) || sr_lex_heads(c->wi[q].lex, SR_LEX_EVENTS_TRIGGERS);
+                    if (!told)
+                        continue;
+                    if (want_place) {
+                        places_in(c, plo, phi, plo, &cl);
+                        drop_locating_countries(c, &cl);
+                        want_place = !cl.nplaces;
+                    }
+                    if (want_date) {
+                        /* the date nearest a word of the happening:
+                         * "on Tuesday, looking for those missing since
+                         * Monday's blast" is Monday; "48 airstrikes in the
+                         * first half of 2025, more than the previous
+                         * year" the first half */
+                        size_t t0, t1, bestd = SIZE_MAX;
+                        int32_t t, last = -1;
+                        for (size_t from = plo; (t = sr_next_dated(c, from, phi, true, &t0, &t1)) >= 0; from = t1) {
+                            while (t1 < phi && c->at[t1].time == t)
+                                t1++;
+                            if (sr_statement_date(c, t0, t1, plo, phi))
+                                continue;
+                            for (size_t q = plo; q < phi; q++) {
+                                if (!(sr_tok_class(c, q, SR_LEX_EVENTS_TRIGGERS) || sr_lex_heads(c->wi[q].lex, SR_LEX_EVENTS_TRIGGERS)))
+                                    continue;
+                                size_t d = q < t0 ? t0 - q : q >= t1 ? q - t1 + 1 : 0;
+                                if (d < bestd) {
+                                    bestd = d;
+                                    last = t;
+                                }
+                            }
+                        }
+                        if (last >= 0) {
+                            cl.from = c->times[last].from;
+                            cl.to = c->times[last].to;
+                            if (!cl.future && st.anchor.year && st.anchor.month && st.anchor.day &&
+                                sr_date_cmp(&cl.from, &st.anchor) <= 0 && sr_date_cmp(&st.anchor, &cl.to) < 0)
+                                cl.to = st.anchor;
+                            want_date = false;
+                        }
+                    }
+                    break; /* the nearest happening only */
                 }
             }
             if (!subset) {

@@ -294,6 +294,15 @@ static bool realis(const sr_context *c, size_t i, size_t lo)
             continue;
         return false;
     }
+    /* "ceased bombing pipelines", "urged them to stop the bombings", "to
+     * halt the murder of activists": what stops or is to stop is told as
+     * a course of action, not one happening */
+    for (size_t k = i > lo + 3 ? i - 3 : lo; k < i; k++) {
+        if (sr_tok_char(c, k, ',') || sr_tok_char(c, k, ';'))
+            break;
+        if (sr_tok_class(c, k, SR_LEX_EVENTS_CESSATION))
+            return false;
+    }
     if (i > lo && sr_tok_is(c, i - 1, "to") && !(i > lo + 1 && sr_tok_is(c, i - 2, "due")) &&
         !(i > lo + 1 && sr_tok_class(c, i - 2, SR_LEX_EVENTS_INCEPTION)) && !attempted_to(c, i, lo))
         return false; /* "to attack", not "began to attack" nor "attempted to kidnap" */
@@ -346,6 +355,21 @@ static bool attempted_to(const sr_context *c, size_t i, size_t lo)
             return false;
         if (sr_tok_class(c, k, SR_LEX_EVENTS_ATTEMPT))
             return sr_tok_is(c, k + 1, "by");
+    }
+    return false;
+}
+
+/* "troops seized 4 rifles, 2 radios and 36 grenades", "supplied the
+ * grenades": a verb that takes or hands over arms (seize_verb) earlier in
+ * the clause of the weapon word at i makes it goods, not a blast */
+static bool seized_before(const sr_context *c, size_t i, size_t lo)
+{
+    for (size_t k = i; k > lo && i - k < 16;) {
+        k--;
+        if (sr_clause_break(c, k) || sr_tok_char(c, k, ';'))
+            return false;
+        if (sr_tok_class(c, k, SR_LEX_EVENTS_SEIZE_VERB))
+            return true;
     }
     return false;
 }
@@ -456,8 +480,9 @@ static bool test_holds(const sr_context *c, int t, size_t i, size_t lo, size_t h
         /* "bomb squad", "grenade launcher"; "rifles, 40 grenades and
          * radios": an inventory, unless a word of use is about it */
         return sr_tok_class(c, i + 1, SR_LEX_EVENTS_ORDNANCE_CONTEXT) ||
+               (i > lo && sr_tok_class(c, i - 1, SR_LEX_EVENTS_NON_BLAST)) ||
                near_class(c, i, lo, hi, 3, 0, SR_LEX_EVENTS_DISRUPT_VERB) ||
-               (near_class(c, i, lo, hi, 3, 3, SR_LEX_EVENTS_ARMS_GEAR) &&
+               ((near_class(c, i, lo, hi, 3, 3, SR_LEX_EVENTS_ARMS_GEAR) || seized_before(c, i, lo)) &&
                 !near_class(c, i, lo, hi, 4, 4, SR_LEX_EVENTS_MUNITION_USE));
     case SR_LEXE_EVENT_TEST_FIGURATIVE:
         /* a heart attack, a cyberattack, a verbal attack; an attack on a
@@ -1777,8 +1802,58 @@ static bool named_subject(const sr_context *c, size_t lo, size_t k)
 /* What the text says when nobody died: "no casualties", "no one was
  * killed", "without causing casualties", "No injuries were reported";
  * and one victim without a number: "a woman was shot dead". */
+/* The words the rules of stated_casualties start from, found in one pass
+ * over [lo, hi) so that a rule whose word the clause lacks reads none of
+ * its tokens: bits of SC_* (a superset: each rule still tests its words). */
+enum { SC_TO_WAS = 1, SC_FOUND_OUTCOME = 2, SC_HURT = 4 };
+static unsigned casualty_words(const sr_context *c, size_t lo, size_t hi, size_t *died)
+{
+    unsigned m = 0;
+    *died = hi;
+    for (size_t k = lo; k < hi && k < c->ntok; k++) {
+        const char *s = c->src + c->tok[k].start;
+        size_t n = c->tok[k].end - c->tok[k].start;
+        sr_lexid id = c->wi[k].lex;
+        if (sr_lex_in(id, SR_LEX_CLAIMS_OUTCOME_NOUN))
+            m |= SC_FOUND_OUTCOME;
+        if (k > lo && sr_lex_in(id, SR_LEX_EVENTS_HURT_PASSIVE))
+            m |= SC_HURT;
+        if (n < 2 || n > 8)
+            continue;
+        switch (s[0] | 0x20) {
+        case 't':
+            if (k > lo && k + 1 < hi && sr_tok_is(c, k, "to"))
+                m |= SC_TO_WAS;
+            break;
+        case 'w':
+            if (k > lo && k + 1 < hi && sr_tok_is(c, k, "was"))
+                m |= SC_TO_WAS;
+            if (k > lo && sr_tok_is(c, k, "wounding"))
+                m |= SC_HURT;
+            break;
+        case 'i':
+            if (k > lo && sr_tok_is(c, k, "injuring"))
+                m |= SC_HURT;
+            break;
+        case 'd':
+            if (k > lo && *died == hi && sr_tok_is(c, k, "died"))
+                *died = k;
+            break;
+        case 'f':
+            if (sr_tok_is(c, k, "found"))
+                m |= SC_FOUND_OUTCOME;
+            break;
+        default:
+            break;
+        }
+    }
+    return m;
+}
+
 static void stated_casualties(const sr_context *c, size_t lo, size_t hi, sr_event *ev)
 {
+    size_t died;
+    unsigned words = casualty_words(c, lo, hi, &died);
     bool may_none = sr_span_may(c, lo, hi, SR_LEX_EVENTS_NONE_WORD);
     for (size_t k = lo; k < hi && may_none; k++) {
         char first = (char)(c->src[c->tok[k].start] | 0x20);
@@ -1804,7 +1879,7 @@ static void stated_casualties(const sr_context *c, size_t lo, size_t hi, sr_even
             ev->inj_q = SR_Q_EXACT;
         }
     }
-    if (!ev->fat_q)
+    if (!ev->fat_q && (words & SC_TO_WAS))
         for (size_t k = lo + 1; k + 1 < hi; k++)
             if (c->tok[k].end - c->tok[k].start <= 3 && ((sr_tok_is(c, k, "to") && sr_tok_is(c, k + 1, "death") &&
                  (sr_tok_is(c, k + 2, "a") || sr_tok_is(c, k + 2, "an") || sr_tok_is(c, k - 2, "a") ||
@@ -1820,7 +1895,7 @@ static void stated_casualties(const sr_context *c, size_t lo, size_t hi, sr_even
             }
     /* "the mayor died when ...": a person named dies */
     if (!ev->fat_q)
-        for (size_t k = lo + 1; k < hi; k++)
+        for (size_t k = died; k < hi; k++)
             if (sr_tok_is(c, k, "died")) {
                 const sr_entity *en = sr_entity_at(c, k - 1, NULL);
                 bool name = en ? en->e.kind == SITREP_ENTITY_PERSON
@@ -1849,7 +1924,7 @@ static void stated_casualties(const sr_context *c, size_t lo, size_t hi, sr_even
             }
     /* "the assassination of the minister X", "X's murder", "X was found
      * dead": one named person killed */
-    if (!ev->fat_q)
+    if (!ev->fat_q && (words & SC_FOUND_OUTCOME))
         for (size_t k = lo; k < hi && !ev->fat_q; k++) {
             bool found_dead = k > lo && sr_tok_is(c, k, "found") && sr_tok_is(c, k + 1, "dead") &&
                               sr_tok_is(c, k - 1, "was");
@@ -1935,7 +2010,7 @@ static void stated_casualties(const sr_context *c, size_t lo, size_t hi, sr_even
     }
     /* "a policeman was wounded", "the judge was seriously injured",
      * "wounding a civilian", "wounded the judge X": one hurt */
-    if (!ev->inj_q)
+    if (!ev->inj_q && (words & SC_HURT))
         for (size_t k = lo + 1; k + 1 < hi; k++) {
             size_t p = k + 1;
             if (sr_tok_class(c, p, SR_LEX_EVENTS_HURT_DEGREE) && p + 1 < hi)
@@ -2969,7 +3044,29 @@ static void orphan_tolls(const estate *es, sr_event *ev, size_t n)
     for (size_t k = 0; have_opens && k < n; k++)
         for (size_t j = 0; j < ev[k].nspans; j++)
             opens[k * SR_EVENT_SPANS + j] = (uint32_t)span_sentence(c, ev[k].span_start[j], c->nsen);
+    /* the sentences some event's span opens (the sentence told_before
+     * finds for it) or an event with more sentences than its spans keep
+     * ends in: a toll is taken only within two sentences after one, the
+     * others are not searched (kept for the first 4096 sentences) */
+    uint64_t after[4096 / 64];
+    bool gate = c->nsen <= 4096;
+    if (gate) {
+        memset(after, 0, sizeof after);
+        for (size_t k = 0; k < n; k++) {
+            for (size_t j = 0; j < ev[k].nspans; j++) {
+                size_t a = have_opens ? opens[k * SR_EVENT_SPANS + j]
+                                      : span_sentence(c, ev[k].span_start[j], c->nsen);
+                if (a < c->nsen)
+                    after[a / 64] |= 1ull << (a % 64);
+            }
+            if (ev[k].nspans == SR_EVENT_SPANS && ev[k].last_sen < c->nsen)
+                after[ev[k].last_sen / 64] |= 1ull << (ev[k].last_sen % 64);
+        }
+    }
     for (size_t s = 0; s < c->nsen; s++) {
+        if (gate && !(s >= 1 && (after[(s - 1) / 64] >> ((s - 1) % 64) & 1)) &&
+            !(s >= 2 && (after[(s - 2) / 64] >> ((s - 2) % 64) & 1)))
+            continue; /* no event told in the two sentences before */
         size_t lo = sr_sent_first(c, s), hi = sr_sent_end(c, s);
         sr_event *last = NULL;
         uint32_t near = 0;
@@ -3464,6 +3561,21 @@ sitrep_status sr_find_events(const sr_context *c, const sr_date *anchor, const s
             if (!ev[k].from.year || c->doc->published_borrowed || (age <= history && (!news || age <= recent)))
                 ev[kept++] = ev[k];
         }
+        out->len = (first_event + kept) * sizeof(sr_event);
+        nev = kept;
+    }
+    /* "326 people have been kidnapped so far this year", "the country
+     * has been attacked for three years": a happening the text dates
+     * only to a span longer than a month, with no toll of its own, is a
+     * tally or a habit over it (events.lex: horizon happening_span); one
+     * with its own dead ("killed 19 in one of the deadliest raids this
+     * winter") is one happening the span only compares */
+    {
+        size_t kept = 0;
+        for (size_t k = 0; k < nev; k++)
+            if (!ev[k].from.year || (ev[k].fat_q && !ev[k].fat_told) || ev[k].inj_q ||
+                sr_date_to_days(&ev[k].to) - sr_date_to_days(&ev[k].from) <= SR_LEXK_EVENTS_HORIZON_HAPPENING_SPAN)
+                ev[kept++] = ev[k];
         out->len = (first_event + kept) * sizeof(sr_event);
         nev = kept;
     }

@@ -123,15 +123,23 @@ static bool places_ok(const sr_gazetteer *g)
     return true;
 }
 
-static bool slots_ok(const sr_gazetteer *g)
+static inline uint64_t bloom_mask(uint64_t key);
+static inline uint32_t bloom_word(uint64_t key);
+
+/* ... and, when bloom is not NULL, each key's bits set in it (the pass
+ * that checks the slots builds the filter: one pass over them, not two) */
+static bool slots_ok(const sr_gazetteer *g, uint64_t *bloom)
 {
     uint32_t used = 0;
     for (uint32_t s = 0; s < g->nslots; s++) {
         const unsigned char *p = g->slots + (size_t)s * SLOT_SIZE;
-        if (ld64(p) == 0)
+        uint64_t k = ld64(p);
+        if (k == 0)
             continue;
         if (ld32(p + 8) >= g->nplaces)
             return false;
+        if (bloom)
+            bloom[bloom_word(k)] |= bloom_mask(k);
         used++;
     }
     /* At least one empty slot, so every probe ends. */
@@ -139,7 +147,7 @@ static bool slots_ok(const sr_gazetteer *g)
 }
 
 /* Fills *g from a blob after checking it. */
-static bool gaz_open(sr_gazetteer *g, const unsigned char *b, size_t size)
+static bool gaz_open(sr_gazetteer *g, const unsigned char *b, size_t size, uint64_t *bloom)
 {
     if (!b || size < HEADER_SIZE || memcmp(b, "SRGAZ1\0\0", 8) != 0 || ld32(b + 8) != 1 ||
         ld32(b + 12) != HEADER_SIZE || ld32(b + 24) != PLACE_SIZE)
@@ -169,7 +177,7 @@ static bool gaz_open(sr_gazetteer *g, const unsigned char *b, size_t size)
     g->pool = b + pool_off;
     if (g->pool_size == 0 || g->pool[0] != 0 || g->pool[g->pool_size - 1] != 0)
         return false;
-    return slots_ok(g) && places_ok(g);
+    return slots_ok(g, bloom) && places_ok(g);
 }
 
 const void *sr_gaz_data(size_t *size)
@@ -181,7 +189,7 @@ const void *sr_gaz_data(size_t *size)
 bool sr_gaz_check(const void *data, size_t size)
 {
     sr_gazetteer g;
-    return gaz_open(&g, data, size);
+    return gaz_open(&g, data, size, NULL);
 }
 
 enum { UNCHECKED, CHECKING, GOOD, BAD };
@@ -206,17 +214,6 @@ static inline uint32_t bloom_word(uint64_t key)
     return (uint32_t)(key >> 6) & (BLOOM_BITS / 64 - 1);
 }
 
-static void bloom_fill(sr_gazetteer *g, uint64_t *bloom)
-{
-    for (uint32_t s = 0; s < g->nslots; s++) {
-        uint64_t k = ld64(g->slots + (size_t)s * SLOT_SIZE);
-        if (k == 0)
-            continue;
-        bloom[bloom_word(k)] |= bloom_mask(k);
-    }
-    g->bloom = bloom;
-}
-
 const sr_gazetteer *sr_gazetteer_get(void)
 {
     int st = atomic_load_explicit(&embedded_state, memory_order_acquire);
@@ -225,9 +222,9 @@ const sr_gazetteer *sr_gazetteer_get(void)
         if (atomic_compare_exchange_strong(&embedded_state, &expect, CHECKING)) {
             size_t size;
             const void *data = sr_gaz_data(&size);
-            st = gaz_open(&embedded, data, size) ? GOOD : BAD;
+            st = gaz_open(&embedded, data, size, embedded_bloom) ? GOOD : BAD;
             if (st == GOOD) {
-                bloom_fill(&embedded, embedded_bloom);
+                embedded.bloom = embedded_bloom;
                 /* zeroed pages cost nothing until a key is kept */
                 embedded.name_keys = calloc(embedded.nplaces, sizeof *embedded.name_keys);
             }
