@@ -1577,6 +1577,25 @@ slain
 executed
 
 # Determiners of a victim: "his driver", "their son".
+# A noun of a crime that, with "of" and a bare plural after it, names a
+# kind of crime rather than one happening ("the murder of activists",
+# "the kidnapping of stockbreeders"; events.c generic_victims).
+[set crime_noun]
+murder
+murders
+killing
+killings
+kidnapping
+kidnappings
+abduction
+abductions
+massacre
+massacres
+assassination
+assassinations
+disappearance
+disappearances
+
 [set victim_det]
 the
 his
@@ -1632,6 +1651,14 @@ running_span  7
 # ("so far this year", "last year", "for the past three years") is a
 # tally or a habit over that span, not one happening ACLED could code
 happening_span  31
+
+# The country a report is about is its dateline's, unless the text names
+# another country (its places, its demonym, its armed groups and forces)
+# more than once and the dateline's not at all, or "outnumbered" times as
+# often as the dateline's or more: a report filed from one capital about
+# killings in another country (events.c report_country).
+[constants report_country: times]
+outnumbered  3
 
 # A toll of at least "undated" dead, told without the day it happened, is
 # a tally over months or years ("killed hundreds of union leaders", "a war

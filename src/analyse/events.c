@@ -235,6 +235,8 @@ typedef struct estate {
     uint32_t country;   /* the country the report is about, gazetteer id + 1 (0 none; see
                            report_country), found when first asked */
     char country_cc[3];
+    bool abroad;        /* filed from a dateline in another country than the one the report
+                           is about, which the text names once or twice (report_country) */
 } estate;
 
 
@@ -244,6 +246,7 @@ typedef struct trig {
     bool definite;    /* "the attack": refers back */
     bool plural;
     bool reaction;    /* "condemned the attack": a response to it */
+    bool generic;     /* "the murder of activists": a kind of crime, not one happening */
 } trig;
 
 /* Is the trigger at i what a denial before it in its sentence denies ("the
@@ -550,6 +553,26 @@ static int trigger_at(const sr_context *c, size_t i, size_t lo, size_t hi, size_
     return EV_NONE;
 }
 
+/* "the murder of activists", "the kidnapping of stockbreeders", "the
+ * killing of security officers and their relatives": a noun of a crime
+ * (events.lex crime_noun) whose "of" names a bare plural, with no
+ * determiner, figure or name before its head, tells a kind of crime, not
+ * one happening. */
+static bool generic_victims(const sr_context *c, size_t at, size_t end, size_t hi)
+{
+    if (end >= hi || !sr_tok_is(c, end, "of") || !sr_tok_class(c, end - 1, SR_LEX_EVENTS_CRIME_NOUN) || end - at != 1)
+        return false;
+    for (size_t q = end + 1; q < hi && q < end + 4; q++) {
+        if (!sr_tok_word(c, q) || c->at[q].figure >= 0 || c->at[q].mention >= 0 || c->at[q].time >= 0 ||
+            sr_tok_class(c, q, SR_LEX_FRAME_DETERMINER) || sr_tok_class(c, q, SR_LEX_EVENTS_VICTIM_DET) ||
+            (!c->doc->caseless && (c->tok[q].flags & SITREP_TOKF_CAP)))
+            return false;
+        if (plural_noun(c, q))
+            return true;
+    }
+    return false;
+}
+
 /* A plural noun of a happening, without a determiner that makes it one
  * episode ("the twin blasts", "two bombings", "clashes"), is a tally. */
 static bool day_dated(const sr_context *c, size_t lo, size_t hi);
@@ -673,7 +696,7 @@ static bool actor_kind(const sr_entity *e)
 /* The country the report is about: its dateline's, else the one its
  * places name most (a country or a place in it, by mentions); the
  * gazetteer id + 1 and its code in cc, 0 when it names none. */
-static uint32_t report_country(const sr_context *c, int32_t dateline, char cc[3])
+static uint32_t report_country(const sr_context *c, int32_t dateline, char cc[3], bool *abroad)
 {
     const sr_gazetteer *g = sr_gazetteer_get();
     /* its dateline's, unless its text names another country (a place in
@@ -786,13 +809,20 @@ static uint32_t report_country(const sr_context *c, int32_t dateline, char cc[3]
         }
     }
     /* the dateline's country stands unless the text names another one
-     * more than once and it not at all */
+     * more than once and it not at all, or names another one many times
+     * as often ("MANAGUA, 20 NOV --" over a commentary on killings in El
+     * Salvador that names Nicaragua once or twice: events.lex
+     * report_country); then the report is filed from abroad */
+    *abroad = false;
     if (dl) {
-        bool named = false;
+        uint32_t named = 0;
         for (size_t k = 0; k < n; k++)
-            named |= strcmp(codes[k], dl) == 0 && counts[k] > 0;
-        if (named || best < 2)
+            if (strcmp(codes[k], dl) == 0)
+                named = counts[k];
+        if (best < 2 || (named && named * SR_LEXK_EVENTS_REPORT_COUNTRY_OUTNUMBERED > best))
             code = dl;
+        else
+            *abroad = named > 0;
     }
     if (!g || !code || strlen(code) != 2)
         return 0;
@@ -2454,6 +2484,15 @@ static size_t town_list(const sr_context *c, size_t lo, size_t hi, int32_t loc, 
     return 0;
 }
 
+/* Does the dateline name a place of the country the report is about, or
+ * is the report filed from abroad (report_country)?  Then a happening the
+ * text does not place is told from the dateline's place. */
+static bool filed_home(const estate *es)
+{
+    const char *cc = es->dateline >= 0 ? es->c->ent[es->dateline].e.country : NULL;
+    return cc && (es->abroad || strcmp(cc, es->country_cc) == 0);
+}
+
 static sitrep_status emit(const estate *es, size_t s, const trig *t, size_t nt, size_t lo, size_t hi,
                           sr_buf *out, size_t first_event)
 {
@@ -2499,8 +2538,18 @@ static sitrep_status emit(const estate *es, size_t s, const trig *t, size_t nt, 
         reaction &= t[k].reaction;
     }
     ev.reaction = reaction;
+    /* "to halt the murder of activists": a kind of crime, unless the
+     * clause gives it a day of its own ("the massacre of priests today");
+     * like a definite mention without place or day, it may add to a
+     * happening the report tells, and stands alone only when it tells none */
+    bool generic = true;
+    for (size_t k = 0; k < nt; k++)
+        generic &= t[k].generic;
+    generic &= !(ev.from.year && ev.precision == SR_PREC_DAY && !ev.weak_date);
     bool target_place = false; /* the place is only the town of a target */
-    location_of(c, lo, hi, es->country_cc, &ev, &target_place);
+    /* a report filed from abroad names places of its dateline's country
+     * as readily as of the one it is about */
+    location_of(c, lo, hi, es->abroad ? es->c->ent[es->dateline].e.country : es->country_cc, &ev, &target_place);
     /* "Somalia's capital", "the capital of Somalia": the country's capital
      * when the article names it */
     if (ev.location >= 0 && sr_entity_is_country(&c->ent[ev.location]))
@@ -2737,9 +2786,10 @@ static sitrep_status emit(const estate *es, size_t s, const trig *t, size_t nt, 
     bool own_toll = (ev.fat_q && !ev.fat_told) || ev.inj_q;
     /* an event the text does not place happened where the article was
      * filed from, when its dateline names a place */
-    if (ev.location < 0 && es->dateline >= 0 && !definite && (ev.from.year || own_toll) &&
-        c->ent[es->dateline].e.country && strcmp(c->ent[es->dateline].e.country, es->country_cc) == 0)
+    if (ev.location < 0 && es->dateline >= 0 && !definite && (ev.from.year || own_toll) && filed_home(es)) {
         ev.location = es->dateline;
+        ev.framed = es->abroad; /* report_frame places it in the country the report is about */
+    }
     /* "in the town", "in the city": the place named before */
     if (ev.location < 0)
         for (size_t k = lo; k + 2 < hi; k++)
@@ -2767,14 +2817,12 @@ static sitrep_status emit(const estate *es, size_t s, const trig *t, size_t nt, 
         verb_only &= sr_tok_class(c, t[k].at, SR_LEX_EVENTS_KILL_VERB);
     /* "X residents", "a X hotel" tell whose a target is more than where
      * something happened: such a place anchors no happening */
-    bool placed = ev.location >= 0 && (!target_place || (es->dateline >= 0 && !definite && own_toll &&
-                                                         c->ent[es->dateline].e.country &&
-                                                         strcmp(c->ent[es->dateline].e.country, es->country_cc) == 0));
+    bool placed = ev.location >= 0 && (!target_place || (es->dateline >= 0 && !definite && own_toll && filed_home(es)));
     if (verb_only && !placed && !ev.from.year && !definite)
         return SITREP_OK;
     /* a happening has a place or a date; casualties alone may be history
      * told without either ("killed thousands of members of ...") */
-    bool anchored = (placed && (!plural || own_toll)) || ev.from.year;
+    bool anchored = ((placed && (!plural || own_toll)) || ev.from.year) && !generic;
     /* "Gunmen raided a village on Wednesday evening. They placed a bomb
      * under a car.": the paragraph's day is this sentence's too */
     bool inherited = false;
@@ -3347,6 +3395,9 @@ static void report_frame(const estate *es, sr_event *ev, size_t n)
     if (d)
         sr_date_find(d, strlen(d), &published, &at, &used);
     for (size_t k = 0; k < n; k++) {
+        /* told from a dateline abroad: in the country the report is about */
+        if (ev[k].framed && ev[k].location == es->dateline)
+            ev[k].location = -1;
         if (!ev[k].from.year && published.year && published.day) {
             ev[k].to = published;
             ev[k].from = sr_date_add_days(&published, -30);
@@ -3372,7 +3423,7 @@ sitrep_status sr_find_events(const sr_context *c, const sr_date *anchor, const s
 {
     estate es = {c, (const sr_claim *)(const void *)claims->data, SR_VEC_COUNT(claims, sr_claim),
                  (const int32_t *)(const void *)fig_claim->data, *anchor, sr_dominant_group(c),
-                 dateline_place(c), arena, 0, ""};
+                 dateline_place(c), arena, 0, "", false};
     bool country_known = false; /* es.country: found before the first event is made */
     size_t first_event = SR_VEC_COUNT(out, sr_event);
     trig t[16];
@@ -3401,6 +3452,7 @@ sitrep_status sr_find_events(const sr_context *c, const sr_date *anchor, const s
                                  (i > lo + 1 && sr_tok_is(c, i - 2, "the") && sr_tok_word(c, i - 1) &&
                                   !(c->tok[i - 1].flags & SITREP_TOKF_CAP) && !sr_tok_flag(c, i - 1, SR_WI_EVENT));
                 t[nt].reaction = false;
+                t[nt].generic = generic_victims(c, i, next, hi);
                 if (i > lo && sr_tok_class(c, i - 1, SR_LEX_EVENTS_REFER_BACK))
                     for (size_t q = i - 1; q > lo && i - q < 6;) {
                         q--;
@@ -3418,7 +3470,7 @@ sitrep_status sr_find_events(const sr_context *c, const sr_date *anchor, const s
         if (!nt)
             continue;
         if (!country_known) {
-            es.country = report_country(c, es.dateline, es.country_cc);
+            es.country = report_country(c, es.dateline, es.country_cc, &es.abroad);
             country_known = true;
         }
         /* clauses: triggers with a break between them are separate events */

@@ -31,6 +31,8 @@ typedef struct sr_event {
     uint8_t perp;                /* actors[0] is its perpetrator (not only the other side) */
     uint8_t vague;               /* its sub-event is "an attack" typed by default (no target named) */
     uint8_t reaction;            /* told only as what others respond to ("condemned the attack") */
+    uint8_t framed;              /* placed at the dateline only to anchor it: the report is filed
+                                    from abroad, report_frame places it in the report's country */
     uint8_t nominal;             /* told only by a definite mention ("the murder of the judge")
                                     with no place, day or toll of its own */
     uint8_t fat_told;            /* its toll restates a number counted before ("the priests"

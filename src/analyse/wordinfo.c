@@ -135,6 +135,22 @@ typedef struct wi_memo {
     uint32_t tok; /* token index + 1, 0 empty */
 } wi_memo;
 
+/* The words met in earlier documents on this thread, by hash: the
+ * answers depend only on a word's bytes and its CAP and PLAIN flags, the
+ * same for every document ("the", "said", "police"), so a word the
+ * document meets first is looked for here before the lexicons are probed.
+ * Direct-mapped; words of up to WI_SEEN_LEN bytes; each thread its own
+ * (no lock), zeroed when the thread starts. */
+enum { WI_SEEN = 4096, WI_SEEN_LEN = 22 };
+typedef struct wi_seen {
+    uint64_t hash;
+    sr_wordinfo wi;
+    uint16_t flags;  /* the token's CAP and PLAIN flags */
+    uint8_t len;     /* 0: empty */
+    char text[WI_SEEN_LEN];
+} wi_seen;
+static _Thread_local wi_seen seen_words[WI_SEEN];
+
 sitrep_status sr_word_info(const sitrep_doc *doc, sr_buf *out)
 {
     size_t nt;
@@ -164,7 +180,22 @@ sitrep_status sr_word_info(const sitrep_doc *doc, sr_buf *out)
                     continue;
                 }
             }
-            f = word_flags(s, t, hw, &num, &lex);
+            wi_seen *sw = &seen_words[(hw >> 21) & (WI_SEEN - 1)];
+            uint16_t tf = t->flags & same;
+            if (sw->hash == hw && sw->len == n && sw->flags == tf && memcmp(sw->text, s, n) == 0) {
+                f = sw->wi.flags;
+                num = sw->wi.num;
+                lex = sw->wi.lex;
+            } else {
+                f = word_flags(s, t, hw, &num, &lex);
+                if (n <= WI_SEEN_LEN) {
+                    sw->hash = hw;
+                    sw->wi = (sr_wordinfo){f, num, lex};
+                    sw->flags = tf;
+                    sw->len = (uint8_t)n;
+                    memcpy(sw->text, s, n);
+                }
+            }
             if (i < UINT32_MAX - 1) {
                 m->hash = hw;
                 m->tok = (uint32_t)(i + 1);
