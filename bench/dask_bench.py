@@ -14,6 +14,7 @@ for 100,000 articles on two cores); results go to BUILD/bench-dask/.
 """
 
 import argparse
+import hashlib
 import json
 import os
 import resource
@@ -47,8 +48,10 @@ def corpus(build, n, shared):
     path = os.path.join(d, "articles-%d.jsonl" % n)
     src = sources(shared)
     with open(os.path.join(HERE, "gen.c"), "rb") as f:
-        stamp = "n=%d gen=%d sources=%d" % (n, hash(f.read()) & 0xFFFFFFFF, len(src))
-    if os.path.exists(path) and open(path + ".stamp").read() == stamp:
+        # not hash(): Python salts the hash of bytes in each process, so the
+        # stamp never matched and every run generated the articles again
+        stamp = "n=%d gen=%s sources=%d" % (n, hashlib.sha256(f.read()).hexdigest()[:16], len(src))
+    if os.path.exists(path + ".stamp") and os.path.exists(path) and open(path + ".stamp").read() == stamp:
         return path
     gen_dir = tempfile.mkdtemp(prefix="gen-", dir=d)
     mb = n * 6700 // 1_000_000 + 8  # about 6.4 KB a record

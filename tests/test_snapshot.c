@@ -234,6 +234,59 @@ static char *records(sitrep_corpus *c)
     return out.p;
 }
 
+/* A shard's snapshot at every level (0: stored with a CRC-32, as
+ * sitrep.dask hands them between tasks; 1 to 9: zlib) merges into the
+ * records of one corpus, a stored one mixed with deflated ones; damage to
+ * a stored snapshot's bytes or checksum, a cut, a level outside 0 to 9 are
+ * refused. */
+static void check_snapshot_levels(const char *ref)
+{
+    size_t half = ndocs / 2;
+    sitrep_corpus *a = corpus_of(0, half, NULL, 0), *b = corpus_of(half, ndocs, NULL, 0);
+    CHECK(a && b);
+    if (!a || !b) {
+        sitrep_corpus_free(a);
+        sitrep_corpus_free(b);
+        return;
+    }
+    sbuf sa[3] = {{0}}, sb = {0}, bad = {0};
+    const int levels[3] = {0, 1, 9};
+    for (size_t k = 0; k < 3; k++)
+        CHECK(sitrep_corpus_write_snapshot_level(a, levels[k], sbuf_write, &sa[k]) == SITREP_OK);
+    CHECK(sitrep_corpus_write_snapshot_level(b, 0, sbuf_write, &sb) == SITREP_OK);
+    CHECK(sitrep_corpus_write_snapshot_level(a, 10, sbuf_write, &bad) == SITREP_EARG);
+    CHECK(sitrep_corpus_write_snapshot_level(a, -1, sbuf_write, &bad) == SITREP_EARG);
+    CHECK(bad.n == 0);
+    CHECK(sa[0].n > 2 * sa[1].n && memcmp(sa[0].p, "SRPART\x02\x01", 8) == 0);
+    for (size_t k = 0; k < 3; k++) {
+        sitrep_corpus *m;
+        CHECK(sitrep_corpus_new(NULL, &m) == SITREP_OK);
+        CHECK(sitrep_corpus_add_snapshot(m, sa[k].p, sa[k].n) == SITREP_OK);
+        CHECK(sitrep_corpus_add_snapshot(m, sb.p, sb.n) == SITREP_OK);
+        char *got = records(m);
+        CHECK(got && strcmp(got, ref) == 0);
+        free(got);
+        sitrep_corpus_free(m);
+    }
+    /* a byte of the corpus, of its checksum, of the header's sizes; cut */
+    const size_t at[] = {64 + (sa[0].n - 64) / 2, sa[0].n - 3, 24, 32};
+    for (size_t k = 0; k < sizeof at / sizeof at[0]; k++) {
+        sitrep_corpus *m;
+        CHECK(sitrep_corpus_new(NULL, &m) == SITREP_OK);
+        sa[0].p[at[k]] ^= 0x10;
+        CHECK(sitrep_corpus_add_snapshot(m, sa[0].p, sa[0].n) == SITREP_EFORMAT);
+        sa[0].p[at[k]] ^= 0x10;
+        CHECK(sitrep_corpus_add_snapshot(m, sa[0].p, sa[0].n - 1) == SITREP_EFORMAT);
+        CHECK(SR_VEC_COUNT(&m->docs, sr_cdoc) == 0);
+        sitrep_corpus_free(m);
+    }
+    for (size_t k = 0; k < 3; k++)
+        free(sa[k].p);
+    free(sb.p);
+    sitrep_corpus_free(a);
+    sitrep_corpus_free(b);
+}
+
 /* Adds articles [from, to) to c. */
 static void add_range(sitrep_corpus *c, size_t from, size_t to)
 {
@@ -340,6 +393,7 @@ int main(int argc, char **argv)
     check_parts(ref);
     check_ranges(ref);
     check_snapshot_parts(ref);
+    check_snapshot_levels(ref);
 
     size_t same = 0, tried = 0;
     for (size_t k = 0; k <= ndocs; k++) {

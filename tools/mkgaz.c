@@ -946,29 +946,38 @@ static void read_continents(const char *path)
     tsv_close(&t);
 }
 
-/* A GeoNames place in time zone tz widens its continent's extent. */
-static void continent_add(const char *tz, double lat, double lon)
+/* A GeoNames place in time zone tz, of country cc, widens the extent of
+ * each continent it lies in. */
+static void continent_add(const char *tz, const char *cc, double lat, double lon)
 {
     size_t n = strcspn(tz, "/");
+    /* the continent of the place's country in libGeoIP's table ("NA",
+     * "SA"), for an area written as such a code */
+    char ccz[3] = {cc[0], cc[1], '\0'};
+    int id = GeoIP_id_by_code(ccz);
+    const char *cont = id > 0 && id < 256 ? GeoIP_country_continent[id] : "--";
     for (size_t i = 0; i < nconts; i++) {
         continent *c = &conts[i];
-        if (strlen(c->area) != n || strncmp(c->area, tz, n) != 0)
+        bool code = strlen(c->area) == 2 && c->area[0] >= 'A' && c->area[0] <= 'Z' &&
+                    c->area[1] >= 'A' && c->area[1] <= 'Z';
+        if (code ? strncmp(c->area, cont, 2) != 0
+                 : strlen(c->area) != n || strncmp(c->area, tz, n) != 0)
             continue;
+        double x = lon;
         if (c->n++ == 0) {
             c->box[0] = c->box[1] = lat;
-            c->box[2] = c->box[3] = lon;
-            return;
+            c->box[2] = c->box[3] = x;
+            continue;
         }
         double ref = (c->box[2] + c->box[3]) / 2;
-        while (lon - ref > 180)
-            lon -= 360;
-        while (lon - ref < -180)
-            lon += 360;
+        while (x - ref > 180)
+            x -= 360;
+        while (x - ref < -180)
+            x += 360;
         c->box[0] = fmin(c->box[0], lat);
         c->box[1] = fmax(c->box[1], lat);
-        c->box[2] = fmin(c->box[2], lon);
-        c->box[3] = fmax(c->box[3], lon);
-        return;
+        c->box[2] = fmin(c->box[2], x);
+        c->box[3] = fmax(c->box[3], x);
     }
 }
 
@@ -1089,7 +1098,7 @@ static void read_geonames(const char *path)
         if (*fld[10] && strcmp(fld[10], "00") != 0)
             pl->group = group_for(fld[8], fld[10]);
         if (nf > 17 && nconts)
-            continent_add(fld[17], lat, lon);
+            continent_add(fld[17], fld[8], lat, lon);
         add_city_name(p, name, strlen(name));
         add_city_name(p, ascii, strlen(ascii));
         for (char *a = fld[3]; *a;) {

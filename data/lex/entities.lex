@@ -208,6 +208,12 @@ tortured
 shot
 
 # Two words after which a name is a person's: "according to X", "led by X".
+# A relative pronoun that only a person takes: a name of two words or more
+# right before ", who" is a person's ("Dana Okafor, who led the talks").
+[set person_relatives]
+who
+whom
+
 [set person_introducers]
 according to
 led by

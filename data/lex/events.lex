@@ -45,8 +45,10 @@
 #   bomb_after      one within three after ("an attack with explosives")
 #   violent         the sentence speaks of armed violence (violence words,
 #                   military targets, an armed group or military named)
-#   intense         "fighting" with heavy or fierce before it, "between"
-#                   about it, or "erupted" after it
+#   intense         "fighting" (or "shooting": gunfire told by its intensity is
+#                   an exchange of fire, not a shooting of victims) with an
+#                   intense_word before it, "between" about it, or
+#                   "erupted" after it
 #   shot_dead       "shot dead", "shot and ..."
 #   was_before      "was shot"
 #   victims_count   a figure right after the verb ("killed 9", "killed the 3")
@@ -233,6 +235,7 @@ fired on              attack         -                  -             0
 fired at              attack         -                  -             0
 fired upon            attack         -                  -             0
 
+shooting              clash          intense            -             0
 shooting              civilians      -                  -             0
 murder                civilians      -                  -             0
 murders               civilians      -                  -             1
@@ -403,6 +406,8 @@ bombs
 [set intense_word]
 heavy
 fierce
+intense
+sporadic
 
 [set outbreak]
 erupted
@@ -543,7 +548,8 @@ economic
 data
 information
 
-# After a bomb word: not a blast ("bomb squad", "bomb threat").
+# After a bomb word: not a blast ("bomb squad", "bomb threat", "an
+# artillery battalion", "a mortar unit").
 [set ordnance_context]
 squad
 disposal
@@ -551,6 +557,17 @@ threat
 threats
 launcher
 launchers
+battalion
+battalions
+brigade
+regiment
+command
+unit
+units
+division
+school
+piece
+pieces
 
 # Next to a weapon word: arms and gear listed with it, an inventory
 # ("seized rifles, 40 grenades and radios"), when nothing says it was used.
@@ -1212,6 +1229,41 @@ killed
 killing
 
 # A raid in which people were arrested: the arrests are the event.
+# A death or injury its clause puts down to an accident or a disaster is
+# no violence ("killed in an airplane accident", "the crash killed 120",
+# "drowned when the boat capsized"); explosions keep their events.
+[set accident]
+accident
+accidents
+accidental
+accidentally
+crash
+crashed
+crashes
+collision
+collided
+capsized
+derailed
+drowned
+electrocuted
+landslide
+earthquake
+
+# Non-state fighters named by a common noun: a raid they make is an
+# attack, one by nobody named or by the state's forces a search (events.c).
+[set irregular_force]
+rebels
+rebel
+guerrillas
+guerrilla
+terrorists
+terrorist
+subversives
+insurgents
+bandits
+looters
+robbers
+
 [set raid_word]
 raid
 raids

@@ -149,6 +149,7 @@ corpus_add_corroboration = _fn("sitrep_corpus_add_corroboration", _S, _P, ctypes
                                required=False)
 SECTIONS = 8  # SITREP_SECTIONS: documents, stories, entities, claims, events, conflicts, trends, mentions
 corpus_write_snapshot = _fn("sitrep_corpus_write_snapshot", _S, _P, WRITE_FN, _P)
+corpus_write_snapshot_level = _fn("sitrep_corpus_write_snapshot_level", _S, _P, ctypes.c_int, WRITE_FN, _P)
 corpus_add_snapshot = _fn("sitrep_corpus_add_snapshot", _S, _P, ctypes.c_char_p, ctypes.c_size_t)
 corpus_keep_articles = _fn("sitrep_corpus_keep_articles", _S, _P)
 

@@ -140,8 +140,8 @@ def _is_jsonl(path):
 
 
 def _line_cuts(path, size):
-    """(start, end, first_line, lines) ranges of about `size` lines each."""
-    cuts = []
+    """(start, end, first_line, lines) ranges of about `size` lines each,
+    each as soon as it is read."""
     start, line, first, n = 0, 1, 1, 0
     pos = 0
     with open(path, "rb") as f:
@@ -158,41 +158,48 @@ def _line_cuts(path, size):
                 line += 1
                 i = j + 1
                 if n == size:
-                    cuts.append((start, pos + i, first, n))
+                    yield (start, pos + i, first, n)
                     start, first, n = pos + i, line, 0
             pos += len(block)
     if pos > start:
-        cuts.append((start, pos, first, n + 1))
-    return cuts
+        yield (start, pos, first, n + 1)
 
 
 def plan(paths, shard_size=1000):
     """The shards: lists of units, each a path or (path, start, end,
     first_line) for part of a JSON Lines file, about `shard_size` articles
     each (a file of another kind counts as one article)."""
+    return list(_plan(paths, shard_size))
+
+
+def _plan(paths, shard_size):
+    """plan()'s shards, each as soon as it is cut (run() gives its task
+    then: cutting reads every JSON Lines file through)."""
     if isinstance(paths, (str, os.PathLike)):
         paths = [paths]
     shard_size = max(1, int(shard_size))
-    shards, cur, n = [], [], 0
+    cur, n = [], 0
     seen = set()
     for p in paths:
         for f in _files(os.fspath(p), seen):
             if _is_jsonl(f):
                 for start, end, first, lines in _line_cuts(f, shard_size):
                     if n and n + lines > shard_size:
-                        shards.append(cur)
+                        yield cur
                         cur, n = [], 0
                     cur.append((f, start, end, first))
                     n += lines
+                    if n >= shard_size:  # full: nothing more joins it
+                        yield cur
+                        cur, n = [], 0
             else:
                 if n >= shard_size:
-                    shards.append(cur)
+                    yield cur
                     cur, n = [], 0
                 cur.append(f)
                 n += 1
     if cur:
-        shards.append(cur)
-    return shards
+        yield cur
 
 
 # ---- the tasks (run on the workers) ----------------------------------------
@@ -234,19 +241,20 @@ def map_shard(index, units, opts):
                 c.add_path(u)
             else:
                 _read_part(c, *u, tmp)
-        snap = c.snapshot()
+        snap = c.snapshot(opts.get("snapshot_level", 0))
         return {"index": index, "snapshot": snap, "documents": c.documents, "skipped": list(c.skipped),
                 "seconds": time.perf_counter() - t0, "cpu": time.thread_time() - c0, "bytes": len(snap)}
 
 
-def merge_parts(*parts):
-    """Task: partial corpora, in order -> one partial corpus."""
+def merge_parts(*parts, level=0):
+    """Task: partial corpora, in order -> one partial corpus (its snapshot
+    compressed at zlib's `level`, 0: stored)."""
     c0 = time.thread_time()
     t0 = time.perf_counter()
     with sitrep.Corpus() as c:
         for p in parts:
             c.add_snapshot(p["snapshot"])
-        snap = c.snapshot()
+        snap = c.snapshot(level)
     return {"snapshot": snap, "documents": sum(p["documents"] for p in parts),
             "seconds": time.perf_counter() - t0, "cpu": time.thread_time() - c0, "bytes": len(snap)}
 
@@ -671,7 +679,7 @@ class Result:
 
 def run(paths, client, shard_size=1000, output=None, fan_in=8, text=False, mentions=False,
         max_bytes=None, errors="warn", retries=1, progress=None, write_parts=None, db=None,
-        end_fan_in=None):
+        end_fan_in=None, compress=False):
     """Runs sitrep over `paths` on the Dask `client` (distributed.Client);
     see the module's documentation.  Returns a :class:`Result`; the records
     go to `output` (a path the workers can write), or without it (and
@@ -681,18 +689,35 @@ def run(paths, client, shard_size=1000, output=None, fan_in=8, text=False, menti
     per worker) by tasks given to the workers as they come free, each
     written at its place in the file.
     With `db` (a database path the workers can write) the articles are
-    ingested into it; the records are written too when `output` is given."""
+    ingested into it; the records are written too when `output` is given.
+    The snapshots handed between the tasks are stored uncompressed (about
+    13 KB an article in the workers' memory until merged and read: zlib,
+    even at level 1, cost a tenth of each shard's task, two thirds of each
+    merge and half of loading the top of the tree); `compress=True`
+    deflates them (about 3.4 KB an article) for a cluster short of memory."""
     if errors not in ("warn", "raise", "ignore"):
         raise ValueError("sitrep.dask: errors must be 'warn', 'raise' or 'ignore'")
     if db is not None and text:
         raise ValueError("sitrep.dask: a database keeps records without the text (text=True with db)")
     fan_in = max(2, int(fan_in))
     t0 = time.perf_counter()
-    opts = {"text": text, "mentions": mentions, "max_bytes": max_bytes, "articles": db is not None}
-    shards = plan(paths, shard_size)
+    snap_level = 1 if compress else 0
+    opts = {"text": text, "mentions": mentions, "max_bytes": max_bytes, "articles": db is not None,
+            "snapshot_level": snap_level}
     res = Result()
-    res.shards = len(shards)
     tag = "%x" % (time.time_ns() & 0xFFFFFFFFFF)
+    pending = {}                              # future key -> (level, index)
+    ac = distributed.as_completed()
+    # each shard's task is given as soon as the shard is cut: cutting reads
+    # the JSON Lines files through (633 MB at 100,000 articles, about a
+    # second of the client's CPU that every worker waited for)
+    shards = []
+    for i, units in enumerate(_plan(paths, shard_size)):
+        shards.append(units)
+        f = client.submit(map_shard, i, units, opts, key="sitrep-map-%s-%d" % (tag, i), retries=retries)
+        pending[f.key] = (0, i)
+        ac.add(f)
+    res.shards = len(shards)
 
     # the tree: level 0 is the shards; node i of level l merges nodes
     # [i * fan_in, (i + 1) * fan_in) of level l - 1, up to the lowest
@@ -706,9 +731,7 @@ def run(paths, client, shard_size=1000, output=None, fan_in=8, text=False, menti
     top = len(sizes) - 1
     value = [[None] * n for n in sizes]      # a future, or None (nothing there)
     resolved = [[False] * n for n in sizes]
-    pending = {}                              # future key -> (level, index)
     summaries = []
-    ac = distributed.as_completed()
 
     def resolve(level, i, fut):
         value[level][i] = fut
@@ -723,16 +746,13 @@ def run(paths, client, shard_size=1000, output=None, fan_in=8, text=False, menti
         if len(kids) <= 1:
             resolve(level + 1, parent, kids[0] if kids else None)
             return
-        f = client.submit(merge_parts, *kids, key="sitrep-merge-%s-%d-%d" % (tag, level + 1, parent),
-                          retries=retries, priority=10 + level)
+        f = client.submit(merge_parts, *kids, level=snap_level,
+                          key="sitrep-merge-%s-%d-%d" % (tag, level + 1, parent), retries=retries,
+                          priority=10 + level)
         res.merges += 1
         pending[f.key] = (level + 1, parent)
         ac.add(f)
 
-    for i, units in enumerate(shards):
-        f = client.submit(map_shard, i, units, opts, key="sitrep-map-%s-%d" % (tag, i), retries=retries)
-        pending[f.key] = (0, i)
-        ac.add(f)
     if not shards:
         resolved[0] = []
     done = 0
@@ -971,6 +991,8 @@ def main(argv=None):
     ap.add_argument("--text", action="store_true", help="include each document's cleaned text")
     ap.add_argument("--mentions", action="store_true", help="also write time and figure records")
     ap.add_argument("--max-bytes", type=int, help="largest article or JSON Lines record accepted")
+    ap.add_argument("--compress", action="store_true", help="deflate the snapshots handed between tasks "
+                    "(a quarter of the workers' memory for them, slower)")
     ap.add_argument("--quiet", action="store_true", help="no summary on standard error")
     a = ap.parse_args(argv)
     if a.output and os.path.abspath(a.output) and a.output != "-":
@@ -995,7 +1017,8 @@ def main(argv=None):
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", sitrep.SkippedInput)
             res = run(paths, client, shard_size=a.shard_size, output=output, fan_in=a.fan_in, end_fan_in=a.end_fan_in,
-                      text=a.text, mentions=a.mentions, max_bytes=a.max_bytes, errors="ignore", db=db)
+                      text=a.text, mentions=a.mentions, max_bytes=a.max_bytes, errors="ignore", db=db,
+                      compress=a.compress)
     finally:
         client.close()
         if cluster:

@@ -271,3 +271,45 @@ def test_a_snapshot_with_a_forged_article_is_refused():
     with sitrep.Corpus() as m:
         m.add_snapshot(bytes(snap))                                                  # the real one merges
 
+
+
+def test_snapshot_levels_merge_alike():
+    """A snapshot stored uncompressed (level 0, as sitrep.dask hands them
+    between its tasks) or deflated at any level merges into the same
+    records; the stored bytes are checked (CRC-32) before they are read,
+    and a level outside 0 to 9 is refused."""
+    import struct
+    paths = [os.path.join(ROOT, "samples")]
+    with sitrep.Corpus() as c:
+        c.add(paths)
+        snaps = {level: c.snapshot(level) for level in (0, 1, 9)}
+        with pytest.raises(sitrep.SitrepError) as e:
+            c.snapshot(10)
+        assert e.value.status == sitrep._lib.EARG
+    raw_len, z_len = struct.unpack_from("<QQ", snaps[0], 24)
+    assert snaps[0][:8] == b"SRPART\x02\x01" and z_len == raw_len + 8
+    assert len(snaps[0]) > 2 * len(snaps[1]) and len(snaps[9]) <= len(snaps[1])
+
+    def records(*parts):
+        with sitrep.Corpus() as m:
+            for p in parts:
+                m.add_snapshot(p)
+            return [json.dumps(r, sort_keys=True) for r in m.records()]
+
+    want = records(snaps[1])
+    assert want and records(snaps[0]) == want and records(snaps[9]) == want
+    # halves of the samples, one stored and one deflated, merge as one
+    files = sorted(os.path.join(ROOT, "samples", f) for f in os.listdir(os.path.join(ROOT, "samples")))
+    halves = []
+    for level, part in ((0, files[: len(files) // 2]), (1, files[len(files) // 2:])):
+        with sitrep.Corpus() as c:
+            c.add(part)
+            halves.append(c.snapshot(level))
+    assert records(*halves) == want
+    for at in (64 + raw_len // 2, 64 + raw_len + 3):    # a byte of the corpus, of its checksum
+        s = bytearray(snaps[0])
+        s[at] ^= 0x20
+        with sitrep.Corpus() as m:
+            with pytest.raises(sitrep.SitrepError) as e:
+                m.add_snapshot(bytes(s))
+            assert e.value.status == sitrep._lib.EFORMAT

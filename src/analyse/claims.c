@@ -2180,6 +2180,11 @@ sitrep_status sr_find_claims(const sr_context *c, const sr_date *anchor, sr_buf 
             char noun[48];
             const char *outc = NULL;
             measure_noun(c, &fi, noun, sizeof noun, &outc, &cl.actor);
+            /* "$9.99 US dollars", "500 Hong Kong dollars": the country of
+             * a currency's name owns nothing */
+            if (cl.actor >= 0 && strlen(fg->unit) == 3 && fi.m1 > fi.m0 && c->at[fi.m1 - 1].mention < 0 &&
+                sr_entity_is_country(&c->ent[cl.actor]))
+                cl.actor = -1;
             bool in_measure = cl.actor >= 0; /* "10 AK-47 rifles": no subject */
             bool toll;
             const char *around = outcome_around(c, &fi, lo, hi, &toll);

@@ -1012,6 +1012,11 @@ static bool try_person_by(ent_state *st, size_t u0, size_t u1, size_t chunk0, si
                           (u1 - u0 >= 2 && (st->u[u0 - 1].flags & U_LOWER) &&
                            UNIT_IS(st, u0 - 1, VICTIM_VERBS)) ||
                           (u0 > 1 && unit_phrase(st, u0 - 2, SR_LEX_ENTITIES_PERSON_INTRODUCERS) == 2));
+    /* "Dana Okafor, who ...": a relative pronoun only a person takes,
+     * after a name of two words or more */
+    bool who_after = u1 - u0 >= 2 && u1 < st->nu && UNIT_IS(st, u1, PERSON_RELATIVES) &&
+                     (st->u[u1].flags & U_LOWER) && !(st->u[u1].flags & U_SENT) &&
+                     (!(st->u[u1].flags & U_BREAK) || token_text_is(st, st->u[u1 - 1].tok + 1, ","));
     if (!looks_like_name(st, u0, u1, by_title || alone))
         return false;
     /* "General Motors", "General Assembly": a rank spelled out as a word
@@ -1029,7 +1034,7 @@ static bool try_person_by(ent_state *st, size_t u0, size_t u1, size_t chunk0, si
                  sr_wordset_has(&sr_given_names, st->src + st->u[u0].start,
                                 st->u[u0].end - st->u[u0].start) &&
                  !(st->u[u0 + 1].flags & U_FUNC);
-    if (!(by_title || appos || speech_after || speech_before || given || coord))
+    if (!(by_title || appos || speech_after || speech_before || given || coord || who_after))
         return false;
     uint32_t e = person_entity(st, u0, u1);
     if (e == UINT32_MAX)

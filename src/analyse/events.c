@@ -2538,6 +2538,12 @@ static sitrep_status emit(const estate *es, size_t s, const trig *t, size_t nt, 
         reaction &= t[k].reaction;
     }
     ev.reaction = reaction;
+    /* "killed in an airplane accident", "the crash killed 120": a death
+     * the clause puts down to an accident (events.lex accident) is no
+     * violence */
+    for (size_t k = lo; k < hi; k++)
+        if (sr_tok_class(c, k, SR_LEX_EVENTS_ACCIDENT) && type_of(ev.sub) != SITREP_EVENT_EXPLOSIONS)
+            return SITREP_OK;
     /* "to halt the murder of activists": a kind of crime, unless the
      * clause gives it a day of its own ("the massacre of priests today");
      * like a definite mention without place or day, it may add to a
@@ -2716,11 +2722,22 @@ static sitrep_status emit(const estate *es, size_t s, const trig *t, size_t nt, 
         /* "repelled an attack": the attacked fought back */
         bool repelled = near_class(c, main->at, lo, hi, 4, 0, SR_LEX_EVENTS_REPEL);
         ev.sub = !mil && !armed_other && !repelled ? EV_VAC_ATTACK : EV_CLASH;
-        /* "police raided four farms": a search by the state's forces
-         * that harmed nobody is no attack on civilians */
-        if (ev.sub == EV_VAC_ATTACK && sr_tok_class(c, main->at, SR_LEX_EVENTS_RAID_WORD) && !ev.fat_q && !ev.inj_q &&
-            (forces || state || (perp >= 0 && c->ent[perp].e.kind == SITREP_ENTITY_MILITARY)))
-            ev.sub = EV_OTHER;
+        /* "police raided four farms", "the farm was raided on
+         * Wednesday", "817 properties have been raided": a search that
+         * harmed nobody, by the state's forces or by no one the clause
+         * names as an irregular force (an armed group, gunmen, rebels:
+         * events.lex attacker, irregular_force), is no attack on civilians */
+        if (ev.sub == EV_VAC_ATTACK && sr_tok_class(c, main->at, SR_LEX_EVENTS_RAID_WORD) && !ev.fat_q && !ev.inj_q) {
+            bool irregular = perp >= 0 && c->ent[perp].e.kind == SITREP_ENTITY_ARMED_GROUP;
+            for (size_t k = lo; k < hi && !irregular; k++) {
+                const sr_entity *en = sr_entity_at(c, k, NULL);
+                irregular = sr_tok_class(c, k, SR_LEX_EVENTS_ATTACKER) ||
+                            sr_tok_class(c, k, SR_LEX_EVENTS_IRREGULAR_FORCE) ||
+                            (en && en->e.kind == SITREP_ENTITY_ARMED_GROUP);
+            }
+            if (forces || state || (perp >= 0 && c->ent[perp].e.kind == SITREP_ENTITY_MILITARY) || !irregular)
+                ev.sub = EV_OTHER;
+        }
         /* "a terrorist attack on the newspaper ... the car bomb tore off
          * its front": an attack on no one named, told with explosives in
          * its paragraph, is a bombing */
