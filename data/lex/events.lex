@@ -255,6 +255,8 @@ beheaded              civilians      -                  -             0
 gunned                civilians      -                  -             0
 executed              civilians      -                  was_before    0
 shot dead             attack         -                  -             0
+shot down             clash          -                  -             0
+shooting down         clash          -                  -             0
 shot                  attack         shot_dead          -             0
 shot                  attack         was_before         -             0
 shot                  attack         victims_count      -             0
