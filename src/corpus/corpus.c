@@ -427,8 +427,8 @@ static sitrep_status add_span(sitrep_corpus *c, sr_rows *spans, uint32_t owner, 
     x.start = sp.start;
     x.end = sp.end;
     x.quote_len = sp.end - sp.start;
-    x.quote = intern(c, doc->input + sp.start, x.quote_len); /* claims of one sentence share it */
-    return x.quote ? sr_rows_push(spans, &x) : SITREP_ENOMEM;
+    sitrep_status st = sr_corpus_keep_quote(c, &x, doc->input + sp.start); /* on disk till written */
+    return st == SITREP_OK ? sr_rows_push(spans, &x) : st;
 }
 
 /* The document's claims and events, with copies of what they name. */
@@ -720,6 +720,41 @@ sitrep_status sr_corpus_doc_record(const sitrep_corpus *c, const sr_cdoc *d, sr_
         out->len = d->record_len;
         out->data[out->len] = '\0';
     }
+    return st;
+}
+
+sitrep_status sr_corpus_keep_quote(sitrep_corpus *c, sr_cspan *x, const char *q)
+{
+    unsigned n = c->nlast_quotes < 4 ? c->nlast_quotes : 4;
+    uint64_t hash = sr_mix64(sr_word_hash(q, x->quote_len) ^ x->quote_len);
+    for (unsigned i = 0; i < n; i++)
+        if (c->last_quotes[i].doc == x->doc && c->last_quotes[i].start == x->start &&
+            c->last_quotes[i].end == x->end && c->last_quotes[i].hash == hash) {
+            x->quote_at = c->last_quotes[i].at;
+            return SITREP_OK;
+        }
+    uint64_t at = 0;
+    sitrep_status st = sr_spill_put(&c->spill, q, x->quote_len, &at);
+    if (st != SITREP_OK)
+        return st;
+    x->quote_at = at;
+    unsigned k = c->nlast_quotes++ % 4;
+    c->last_quotes[k].doc = x->doc;
+    c->last_quotes[k].start = x->start;
+    c->last_quotes[k].end = x->end;
+    c->last_quotes[k].hash = hash;
+    c->last_quotes[k].at = at;
+    return SITREP_OK;
+}
+
+sitrep_status sr_corpus_span_quote(const sitrep_corpus *c, const sr_cspan *x, sr_buf *out)
+{
+    out->len = 0;
+    if (!sr_buf_reserve(out, (size_t)x->quote_len + 1))
+        return SITREP_ENOMEM;
+    sitrep_status st = sr_spill_get(&c->spill, x->quote_at, out->data, x->quote_len);
+    out->len = st == SITREP_OK ? x->quote_len : 0;
+    out->data[out->len] = '\0';
     return st;
 }
 

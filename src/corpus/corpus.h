@@ -67,7 +67,9 @@ typedef struct sr_cspan {
     uint32_t start, end;
     uint32_t quote_len;
     const char *doc;
-    const char *quote;       /* the bytes [start, end) (arena) */
+    uint64_t quote_at;       /* the bytes [start, end) of its document: where they
+                                are in the corpus's spill file, read back only to
+                                be written (sr_corpus_span_quote) */
 } sr_cspan;
 
 /* A claim of one document (CONTRACT.md `claim`).  Its fields are laid out
@@ -274,6 +276,10 @@ struct sitrep_corpus {
     struct sr_prep *prep;    /* what writing sections prepared (their orders and
                                 indexes), kept for the next range (report/corpus_json.c) */
     sr_spill spill;          /* bytes kept on disk till needed (spill.h) */
+    /* the spans whose quotes were kept last (sr_corpus_keep_quote): the
+     * claims of one sentence quote it once */
+    struct { const char *doc; uint32_t start, end; uint64_t hash, at; } last_quotes[4];
+    unsigned nlast_quotes;
     /* the claims and events, each in memory (its sr_buf) or parked in a
      * file of its own (sr_corpus_hold): parked[k] rows there, the buffer
      * empty; rows added meanwhile are appended to the file */
@@ -366,6 +372,12 @@ sitrep_status sr_corpus_doc_input(const sitrep_corpus *c, const sr_cdoc *d, char
  * into `out` (its bytes replaced, a NUL after them). */
 sitrep_status sr_corpus_keep_record(sitrep_corpus *c, sr_cdoc *d, const char *record, size_t n);
 sitrep_status sr_corpus_doc_record(const sitrep_corpus *c, const sr_cdoc *d, sr_buf *out);
+/* corpus.c: a span's quote, q[0..x->quote_len), kept in the spill file
+ * (x->quote_at set; the quote of a span kept just before, of the same
+ * document, place and bytes, is shared); and read back into `out`
+ * (its bytes replaced, a NUL after them). */
+sitrep_status sr_corpus_keep_quote(sitrep_corpus *c, sr_cspan *x, const char *q);
+sitrep_status sr_corpus_span_quote(const sitrep_corpus *c, const sr_cspan *x, sr_buf *out);
 /* corpus.c: a conflict's reason, reason[0..n), kept in the spill file
  * (cf->reason_at, cf->reason_len set); and read back into `out` (its
  * bytes replaced, a NUL after them). */

@@ -175,16 +175,22 @@ sitrep_status sr_corpus_absorb_some(sitrep_corpus *into, const sitrep_corpus *fr
     sr_rows *ispans[] = {&into->claim_spans, &into->event_spans};
     uint32_t owner0[] = {ncl0, nev0};
     sr_cspan sc[256]; /* the rows read 256 at a time */
+    sr_buf quote;     /* a span's quote, from the spill file of `from` to that of `into` */
+    sr_buf_init(&quote, mem);
     for (size_t k = 0; k < 2; k++)
         for (size_t i = 0; i < fspans[k]->n && !a.bad; i++) {
             sitrep_status rs = SITREP_OK;
             if (i % 256 == 0)
                 rs = sr_rows_get(fspans[k], i, fspans[k]->n - i < 256 ? fspans[k]->n - i : 256, sc);
             sr_cspan x = sc[i % 256];
+            if (rs == SITREP_OK)
+                rs = sr_corpus_span_quote(from, &x, &quote);
             if (rs == SITREP_OK) {
-                TR(doc), TR(quote);
+                TR(doc);
                 x.owner += owner0[k];
                 if (!a.bad)
+                    rs = sr_corpus_keep_quote(into, &x, quote.data);
+                if (!a.bad && rs == SITREP_OK)
                     rs = sr_rows_push(ispans[k], &x);
             }
             if (rs != SITREP_OK) {
@@ -192,6 +198,7 @@ sitrep_status sr_corpus_absorb_some(sitrep_corpus *into, const sitrep_corpus *fr
                 a.bad = true;
             }
         }
+    sr_buf_free(&quote);
     for (size_t i = 0; i < SR_VEC_COUNT(&from->trendwords, sr_ctrendword) && !a.bad; i++) {
         sr_ctrendword x = SR_VEC_AT(&from->trendwords, sr_ctrendword, i);
         TR(quote), TR(phrase);

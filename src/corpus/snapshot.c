@@ -32,10 +32,11 @@
 
 #define SNAP_MAGIC "SRCORP\x01\x00"
 #define PART_MAGIC "SRCORP\x02\x00" /* a part: the rows added since a mark (sr_corpus_save_part) */
-#define SNAP_FORMAT 7u /* 2: time and figure mentions; 3: a mention's name offset; 4: story terms, no index;
+#define SNAP_FORMAT 8u /* 2: time and figure mentions; 3: a mention's name offset; 4: story terms, no index;
                           5: a mention's alias (its name) in place of the offset; 6: a mention's and a
                           span's numbers first (no padding: they are rows of a file); 7: a document's
-                          record after its struct (the corpus keeps it in its spill file) */
+                          record after its struct (the corpus keeps it in its spill file); 8: a claim's
+                          or event's span's quote after its struct (kept in the spill file too) */
 
 /* The string fields of each saved struct, by offset. */
 #define F(type, field) offsetof(type, field)
@@ -43,7 +44,7 @@ static const size_t entity_strs[] = {F(sr_centity, name), F(sr_centity, parent),
                                      F(sr_centity, role_doc), F(sr_centity, first_doc), F(sr_centity, admin1),
                                      F(sr_centity, admin1_code), F(sr_centity, feature)};
 static const size_t mention_strs[] = {F(sr_cmention, doc), F(sr_cmention, quote), F(sr_cmention, alias)};
-static const size_t span_strs[] = {F(sr_cspan, doc), F(sr_cspan, quote)};
+static const size_t span_strs[] = {F(sr_cspan, doc)}; /* its quote follows it */
 static const size_t claim_strs[] = {F(sr_cclaim, doc),       F(sr_cclaim, measure),
                                     F(sr_cclaim, qualifier), F(sr_cclaim, actor),
                                     F(sr_cclaim, attributed_to), F(sr_cclaim, places[0]),
@@ -241,7 +242,18 @@ static sitrep_status save_from(const sitrep_corpus *c, const sr_snap_mark *from,
                 memcpy(&d->src_at, &has, sizeof has);
                 d->rec_at = 0; /* its record follows (an offset of this corpus's file means nothing there) */
             }
-            ok = ok && sr_bytes_put(&arrays, tmp, tb->size);
+            if (ok && rw && rw != &c->mentions) {
+                /* a span: its quote goes after the struct (an offset of
+                 * this corpus's file means nothing there) */
+                sr_cspan *x = (sr_cspan *)(void *)tmp;
+                sitrep_status rs = sr_corpus_span_quote(c, x, &rec);
+                if (rs != SITREP_OK)
+                    st = rs;
+                x->quote_at = 0;
+                ok = rs == SITREP_OK && sr_bytes_put(&arrays, tmp, tb->size) && sr_bytes_put(&arrays, rec.data, rec.len);
+            } else {
+                ok = ok && sr_bytes_put(&arrays, tmp, tb->size);
+            }
             if (ok && b == &c->docs) {
                 /* its record, then its source when undated, go after the struct */
                 const sr_cdoc *d = &SR_VEC_AT(&c->docs, sr_cdoc, i);
@@ -327,8 +339,7 @@ static bool row_ok(const sitrep_corpus *c, const sr_rows *rw, const void *row)
     }
     const sr_cspan *x = row;
     size_t owners = rw == &c->claim_spans ? SR_VEC_COUNT(&c->claims, sr_cclaim) : SR_VEC_COUNT(&c->events, sr_cevent);
-    return x->owner < owners && x->doc && x->quote && x->end >= x->start && x->end - x->start == x->quote_len &&
-           strlen(x->quote) == x->quote_len;
+    return x->owner < owners && x->doc && x->end >= x->start && x->end - x->start == x->quote_len;
 }
 
 /* Every number that points into another array points inside it, and the
@@ -527,6 +538,19 @@ static sitrep_status load(sitrep_corpus *c, const void *data, size_t len, bool p
                         break;
                     r.p += sl;
                 }
+            }
+            if (st == SITREP_OK && !b && rw != &c->mentions) {
+                /* a span's quote, quote_len bytes of text after it */
+                size_t ql = row.s.quote_len, bad;
+                if (ql > (size_t)(r.end - r.p) || !sr_utf8_valid((const char *)r.p, ql, &bad) || memchr(r.p, 0, ql)) {
+                    st = SITREP_EFORMAT;
+                    break;
+                }
+                if (row_ok(c, rw, &row))
+                    st = sr_corpus_keep_quote(c, &row.s, (const char *)r.p);
+                else
+                    st = SITREP_EFORMAT;
+                r.p += ql;
             }
             if (st == SITREP_OK && !b)
                 st = row_ok(c, rw, &row) ? sr_rows_push(rw, &row) : SITREP_EFORMAT;

@@ -269,10 +269,6 @@ static sitrep_status write_exprs(const sitrep_corpus *c, sitrep_write_fn write, 
 
 /* ---- claims and events ---- */
 
-static json_t *span_obj(const sr_cspan *sp)
-{
-    return sr_rec_span(sp->doc, sp->start, sp->end, sp->quote, sp->quote_len);
-}
 
 /* Sources and documents of members[0..n) (each an index into the claims
  * or events), in member order (by document id, then position); each
@@ -283,14 +279,17 @@ static bool sources_json(const sitrep_corpus *c, const sr_rows *spans, const siz
     json_t *src = json_array(), *docs = json_array();
     bool ok = src && docs;
     const char *last_doc = NULL;
-    sr_buf rows;
+    sr_buf rows, quote;
     sr_buf_init(&rows, c->mem);
+    sr_buf_init(&quote, c->mem);
     for (size_t m = 0; m < n && ok; m++) {
         size_t k0 = first[members[m]], nk = first[members[m] + 1] - k0;
         ok = sr_rows_load(spans, k0, nk, &rows) == SITREP_OK;
         const sr_cspan *sp = (const sr_cspan *)(const void *)rows.data;
         for (size_t k = 0; k < nk && ok; k++) {
-            ok = sr_json_push(src, span_obj(&sp[k])) && ok;
+            /* its quote, kept on disk (corpus.c) */
+            ok = sr_corpus_span_quote(c, &sp[k], &quote) == SITREP_OK;
+            ok = ok && sr_json_push(src, sr_rec_span(sp[k].doc, sp[k].start, sp[k].end, quote.data, sp[k].quote_len));
             if (!last_doc || strcmp(last_doc, sp[k].doc) != 0) {
                 ok = sr_json_push(docs, json_string(sp[k].doc)) && ok;
                 last_doc = sp[k].doc;
@@ -298,6 +297,7 @@ static bool sources_json(const sitrep_corpus *c, const sr_rows *spans, const siz
         }
     }
     sr_buf_free(&rows);
+    sr_buf_free(&quote);
     ok = sr_json_put(o, "sources", src) && ok;
     ok = sr_json_put(o, "documents", docs) && ok;
     return ok;

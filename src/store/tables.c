@@ -33,16 +33,23 @@ bool sr_json_append(sr_buf *out, json_t *o, bool open)
 
 /* Appends the JSON of each span of rows [k0, k0 + n) of `spans` (the
  * corpus's, on disk: read into `rows`) to out, comma-separated. */
-static sitrep_status spans_json(const sr_rows *spans, size_t k0, size_t n, sr_buf *rows, sr_buf *out)
+static sitrep_status spans_json(const sitrep_corpus *c, const sr_rows *spans, size_t k0, size_t n, sr_buf *rows,
+                                sr_buf *out)
 {
     sitrep_status st = sr_rows_load(spans, k0, n, rows);
     const sr_cspan *sp = (const sr_cspan *)(const void *)rows->data;
     bool ok = true;
+    sr_buf quote; /* each span's, kept on disk (corpus.c) */
+    sr_buf_init(&quote, c->mem);
     for (size_t i = 0; i < n && ok && st == SITREP_OK; i++) {
-        json_t *o = sr_rec_span(sp[i].doc, sp[i].start, sp[i].end, sp[i].quote, sp[i].quote_len);
+        st = sr_corpus_span_quote(c, &sp[i], &quote);
+        if (st != SITREP_OK)
+            break;
+        json_t *o = sr_rec_span(sp[i].doc, sp[i].start, sp[i].end, quote.data, sp[i].quote_len);
         ok = (i == 0 || sr_buf_putc(out, ',')) && sr_json_append(out, o, false);
         json_decref(o);
     }
+    sr_buf_free(&quote);
     return st != SITREP_OK ? st : ok ? SITREP_OK : SITREP_ENOMEM;
 }
 
@@ -763,7 +770,7 @@ static sitrep_status fill_claims(sitrep_store *s, sitrep_corpus *c)
         data.len = js.len = 0;
         st = sr_row_save(SR_ROW_CLAIM, &row, &data);
         if (st == SITREP_OK)
-            st = spans_json(&c->claim_spans, first[i], first[i + 1] - first[i], &rows, &js);
+            st = spans_json(c, &c->claim_spans, first[i], first[i + 1] - first[i], &rows, &js);
         if (st == SITREP_OK)
             st = put_item(s,
                           "INSERT INTO claims(c, doc, docid, pos, ord, key, data, sources, grp)"
@@ -992,7 +999,7 @@ static sitrep_status fill_events(sitrep_store *s, sitrep_corpus *c)
         data.len = js.len = 0;
         st = sr_row_save(SR_ROW_EVENT, &row, &data);
         if (st == SITREP_OK)
-            st = spans_json(&c->event_spans, first[i], first[i + 1] - first[i], &rows, &js);
+            st = spans_json(c, &c->event_spans, first[i], first[i + 1] - first[i], &rows, &js);
         if (st == SITREP_OK)
             st = put_item(s,
                           "INSERT INTO events(e, doc, docid, pos, ord, run, data, sources, grp)"
