@@ -7,7 +7,7 @@
 # ${SITREP_BENCH_CPU:-0}).  Prints, per EVERY (default 100,000) articles
 # stored, the wall and CPU seconds and the peak memory of the next batch; then
 # the total, the database's size per 1,000 articles, and the latencies (p50,
-# p99 of 30 runs each) of `claims --actor A`, `events --place P --since
+# p99 of 30 runs each, SITREP_BENCH_QUERIES to change; wall and CPU) of `claims --actor A`, `events --place P --since
 # LAST_WEEK` and `report --since LAST_WEEK`.  Every batch's figures go to
 # BUILD_DIR/bench-scale/batches.tsv.  The generated batches are kept in
 # BUILD_DIR/bench-scale/gen-N (made again when the generator changes) unless
@@ -90,20 +90,27 @@ last = datetime.date(2025, 1, 1) + datetime.timedelta(days=(n - 1) * days // n %
 print(last - datetime.timedelta(days=6), last)" "$n" "$days")
 actors=(al-Shabaab ISIS ISIL AFRICOM CENTCOM Hezbollah Houthis JNIM ISWAP AMISOM AUSSOM SDF Taliban Wagner)
 places=(Mogadishu Kismayo Baidoa Beledweyne Kirkuk Mosul Raqqa Idlib Aleppo Maiduguri Gao Timbuktu Sanaa Aden Tripoli)
+runs=${SITREP_BENCH_QUERIES:-30}
 latency() { # NAME CMD... with {} replaced by the i-th of the list in $list
   local name=$1; shift
   : > "$out/lat"
-  for ((i = 0; i < 30; i++)); do
+  for ((i = 0; i < runs; i++)); do
     local args=()
     for a in "$@"; do args+=("${a//\{\}/${list[i % ${#list[@]}]}}"); done
-    local s e rows
-    s=$(date +%s%N)
-    rows=$("${pin[@]}" "$bin" "${args[@]}" 2>/dev/null | wc -l || true)
-    e=$(date +%s%N)
-    echo "$(( (e - s) / 1000000 )) $rows" >> "$out/lat"
+    local rows
+    rows=$(/usr/bin/time -f "%e %U %S" -o "$out/qtime" "${pin[@]}" "$bin" "${args[@]}" 2>/dev/null | wc -l || true)
+    read -r wall user sys < "$out/qtime"
+    awk -v w="$wall" -v u="$user" -v y="$sys" -v r="$rows" 'BEGIN { printf "%d %d %d\n", w * 1000, (u + y) * 1000, r }' >> "$out/lat"
   done
-  sort -n "$out/lat" | awk -v name="$name" '{ ms[NR] = $1; rows += $2 } END {
-    printf "%-40s p50 %6d ms  p99 %6d ms  (%.0f lines of output on average)\n", name, ms[int((NR + 1) / 2)], ms[NR], rows / NR }'
+  # p50 and p99 of the wall time (what a user waits for) and of the CPU
+  # time (what the query costs: the figure to compare on a loaded machine)
+  pct() { sort -n -k"$1","$1" "$out/lat" | awk -v k="$1" '{ v[NR] = $k } END {
+    p99 = int(NR * 0.99 + 0.999); printf "%d %d", v[int((NR + 1) / 2)], v[p99 < 1 ? 1 : p99] }'; }
+  read -r w50 w99 <<<"$(pct 1)"
+  read -r c50 c99 <<<"$(pct 2)"
+  awk -v name="$name" -v w50="$w50" -v w99="$w99" -v c50="$c50" -v c99="$c99" '{ rows += $3 } END {
+    printf "%-36s wall p50 %6d ms p99 %6d ms; CPU p50 %6d ms p99 %6d ms (%.0f lines of output on average)\n",
+      name, w50, w99, c50, c99, rows / NR }' "$out/lat"
 }
 echo "queries at $n articles (the last week: $week to $last):"
 list=("${actors[@]}"); latency "claims --actor A" claims "$db" --actor "{}"

@@ -35,6 +35,16 @@ for ty in claim conflict trend story; do
   [ "$n" -gt 0 ] && ok || bad "one by one: $ty records are there"
 done
 [ "$(sql "$t/one.db" 'select count(*) from batches')" = "${#src[@]}" ] && ok || bad "one by one: one batch per ingest"
+# parts that no longer merge (a store past SR_PART_MAX: here every part):
+# each batch its own part, loaded in order, the records unchanged
+few=("${src[@]:0:12}")
+"$bin" extract "${few[@]}" > "$t/few.jsonl" 2>/dev/null
+for f in "${few[@]}"; do
+  SITREP_STORE_PART_MAX=1 "$bin" ingest "$t/parts.db" "$f" 2>"$t/err" || bad "ingest in parts: $f ($(cat "$t/err"))"
+done
+[ "$(sql "$t/parts.db" 'select count(*) from corpus_parts')" = "${#few[@]}" ] && ok || bad "parts past the largest: one per batch, none merged"
+"$bin" export "$t/parts.db" --format jsonl | cmp -s - "$t/few.jsonl" && ok || bad "parts past the largest: the records are those of sitrep extract"
+[ "$(sql "$t/one.db" 'select count(*) from corpus_parts')" -le 7 ] && ok || bad "one by one: the parts merged as they doubled"
 
 # ---- the same articles again: nothing changes ----
 "$bin" ingest "$t/batch.db" "${src[@]}" 2>"$t/err"; rc=$?

@@ -30,6 +30,16 @@ static const char *find(const char *s)
 
 int main(void)
 {
+    /* sr_date_scan reads what sscanf("%d-%d-%d") reads, for any string */
+    const char *scans[] = {"2024-07-17", "2024-07-17T10:00", "0999-01-02", "2024-7-17", " 2024-07-17",
+                           "+2024-07-17", "20240-07-17", "2024-07-170", "2024-07", "", "x", "-2024-07-17",
+                           "2024-07-1", "2024--07-17"};
+    for (size_t i = 0; i < sizeof scans / sizeof *scans; i++) {
+        sr_date a = {-1, -1, -1}, b = {-1, -1, -1};
+        bool ra = sr_date_scan(scans[i], &a);
+        bool rb = sscanf(scans[i], "%d-%d-%d", &b.year, &b.month, &b.day) == 3;
+        CHECK(ra == rb && (!ra || (a.year == b.year && a.month == b.month && a.day == b.day)));
+    }
     CHECK_STR(parse("2024-07-17"), "2024-07-17");
     CHECK_STR(parse("2024/07/17"), "2024-07-17");
     CHECK_STR(parse("July 17, 2024"), "2024-07-17");

@@ -104,25 +104,6 @@ typedef struct place_limits {
     double near_km, nearby_km, distance_percent, distance_margin_km;
 } place_limits;
 
-/* The gazetteer's answers for the names this document looked up, by
- * name key: a name is looked up while its chunk is read, again for the
- * context, and in both readings of its place; the gazetteer's slots and
- * records are far apart in memory, its answer is kept here instead.
- * Open addressing on the key; ids holds each key's first SR_MAX_CANDS
- * ids in the gazetteer's order. */
-typedef struct gaz_memo_slot {
-    uint64_t key;  /* 0 empty */
-    uint32_t off;  /* its ids at ids[off] */
-    uint32_t n;    /* sr_gaz_lookup's count (may exceed the ids kept) */
-} gaz_memo_slot;
-
-typedef struct gaz_memo {
-    sr_buf slots; /* gaz_memo_slot, a power of two of them */
-    sr_buf ids;   /* uint32_t */
-    size_t used;
-    bool off;     /* out of memory: look up directly */
-} gaz_memo;
-
 typedef struct ent_state {
     sitrep_doc *doc;
     const char *src;
@@ -157,7 +138,6 @@ typedef struct ent_state {
     bool second;             /* the second reading is under way */
     place_limits lim;        /* entities.lex: place_limits */
     double near_c2, nearby_c2; /* lim.near_km and lim.nearby_km as squared chords (anchor_nearness) */
-    gaz_memo *gm;            /* the gazetteer's answers (gaz_ids), writable from a const state */
 } ent_state;
 
 /* "X, 15 km south of Y": the place Y that cand X is measured from, as its
@@ -192,86 +172,6 @@ static sr_lexid lex_of(const char *s, size_t n)
 static sr_lexid lex_known(const sr_lexid *lex, const char *s, size_t n)
 {
     return *lex != LEX_UNSET ? *lex : lex_of(s, n);
-}
-
-#define SR_MAX_CANDS_MEMO SR_MAX_CANDS /* the most ids any caller asks for */
-
-static size_t gaz_memo_put(gaz_memo *m, uint64_t key, const uint32_t *ids, size_t n);
-
-/* sr_gaz_lookup(st->gaz, key, ids, max) (max <= SR_MAX_CANDS_MEMO), each
- * key asked of the gazetteer once per document (gaz_memo). */
-static size_t gaz_ids(const ent_state *st, uint64_t key, uint32_t *ids, size_t max)
-{
-    if (!st->gaz || key == 0)
-        return 0;
-    gaz_memo *m = st->gm;
-    size_t ns = m ? SR_VEC_COUNT(&m->slots, gaz_memo_slot) : 0;
-    if (ns == 0 || m->off)
-        return sr_gaz_lookup(st->gaz, key, ids, max);
-    const gaz_memo_slot *sl = (const gaz_memo_slot *)(const void *)m->slots.data;
-    for (size_t h = (size_t)(key * 0x9E3779B97F4A7C15ull >> 40) & (ns - 1);; h = (h + 1) & (ns - 1)) {
-        if (sl[h].key == key) {
-            size_t n = sl[h].n, k = n < max ? n : max;
-            if (k)
-                memcpy(ids, (const uint32_t *)(const void *)m->ids.data + sl[h].off, k * sizeof *ids);
-            return n;
-        }
-        if (sl[h].key == 0)
-            break;
-    }
-    uint32_t all[SR_MAX_CANDS_MEMO];
-    size_t n = sr_gaz_lookup(st->gaz, key, all, SR_MAX_CANDS_MEMO);
-    size_t k = n < max ? n : max;
-    if (k)
-        memcpy(ids, all, k * sizeof *ids);
-    if (n) /* a key the gazetteer lacks is turned away by its bloom filter */
-        gaz_memo_put(m, key, all, n);
-    return n;
-}
-
-/* Keeps key's answer (n ids, of which all[0..min(n, 32)) are given);
- * returns n.  Grows the table at half full; out of memory, the memo is
- * left off and every key is looked up again. */
-static size_t gaz_memo_put(gaz_memo *m, uint64_t key, const uint32_t *all, size_t n)
-{
-    size_t ns = SR_VEC_COUNT(&m->slots, gaz_memo_slot);
-    if (2 * (m->used + 1) > ns) {
-        size_t nn = ns * 2;
-        sr_buf grown;
-        sr_buf_init(&grown, m->slots.mem);
-        if (!sr_buf_reserve(&grown, nn * sizeof(gaz_memo_slot))) {
-            m->off = true;
-            return n;
-        }
-        memset(grown.data, 0, nn * sizeof(gaz_memo_slot));
-        grown.len = nn * sizeof(gaz_memo_slot);
-        gaz_memo_slot *to = (gaz_memo_slot *)(void *)grown.data;
-        const gaz_memo_slot *from = (const gaz_memo_slot *)(const void *)m->slots.data;
-        for (size_t i = 0; i < ns; i++) {
-            if (!from[i].key)
-                continue;
-            size_t h = (size_t)(from[i].key * 0x9E3779B97F4A7C15ull >> 40) & (nn - 1);
-            while (to[h].key)
-                h = (h + 1) & (nn - 1);
-            to[h] = from[i];
-        }
-        sr_buf_free(&m->slots);
-        m->slots = grown;
-        ns = nn;
-    }
-    size_t kept = n < SR_MAX_CANDS_MEMO ? n : SR_MAX_CANDS_MEMO;
-    size_t off = SR_VEC_COUNT(&m->ids, uint32_t);
-    if (off > UINT32_MAX - kept || !sr_buf_put(&m->ids, all, kept * sizeof *all)) {
-        m->off = true;
-        return n;
-    }
-    gaz_memo_slot *sl = (gaz_memo_slot *)(void *)m->slots.data;
-    size_t h = (size_t)(key * 0x9E3779B97F4A7C15ull >> 40) & (ns - 1);
-    while (sl[h].key)
-        h = (h + 1) & (ns - 1);
-    sl[h] = (gaz_memo_slot){key, (uint32_t)off, (uint32_t)(n < UINT32_MAX ? n : UINT32_MAX)};
-    m->used++;
-    return n;
 }
 
 /* The title with this key, or NULL; *prefix tells whether the key starts
@@ -870,7 +770,7 @@ static bool gaz_has(const ent_state *st, uint64_t key, size_t u0, size_t u1)
         !(st->u[u1 - 1].flags & (U_CAP | U_ALLCAPS | U_NUM)))
         return false;
     uint32_t ids[1];
-    return gaz_ids(st, key, ids, 1) > 0;
+    return sr_gaz_lookup(st->gaz, key, ids, 1) > 0;
 }
 
 /* ---- people ---- */
@@ -1163,7 +1063,7 @@ static bool try_person_by(ent_state *st, size_t u0, size_t u1, size_t chunk0, si
         if (t0 > 0 && (m0 < t0 || !(st->u[t0].flags & U_PBREAK)) && st->gaz &&
             !ent_at(st, e)->country[0]) {
             uint32_t ids[4];
-            size_t n = gaz_ids(st, span_key(st, cu, cu + 1), ids, 4);
+            size_t n = sr_gaz_lookup(st->gaz, span_key(st, cu, cu + 1), ids, 4);
             for (size_t j = 0; j < n && j < 4; j++) {
                 sr_place p;
                 sr_gaz_place(st->gaz, ids[j], &p);
@@ -1204,7 +1104,7 @@ static sitrep_entity_kind org_kind(const ent_state *st, size_t o0, size_t head)
     for (size_t i = o0; i < head; i++) {
         uint64_t key = span_key(st, i, i + 1);
         uint32_t ids[4];
-        size_t n = st->gaz ? gaz_ids(st, key, ids, 4) : 0;
+        size_t n = st->gaz ? sr_gaz_lookup(st->gaz, key, ids, 4) : 0;
         for (size_t j = 0; j < n && j < 4; j++) {
             sr_place p;
             sr_gaz_place(st->gaz, ids[j], &p);
@@ -1301,7 +1201,7 @@ static bool soft_place(const ent_state *st, const seg *sg)
     if (sg->type != S_PLACE)
         return false;
     uint32_t ids[SR_MAX_CANDS];
-    size_t n = gaz_ids(st, sg->key, ids, SR_MAX_CANDS);
+    size_t n = sr_gaz_lookup(st->gaz, sg->key, ids, SR_MAX_CANDS);
     for (size_t i = 0; i < n && i < SR_MAX_CANDS; i++) {
         sr_place p;
         sr_gaz_place(st->gaz, ids[i], &p);
@@ -1396,7 +1296,7 @@ static bool national_unit(const ent_state *st, size_t i)
 {
     uint32_t ids[4];
     uint64_t key = span_key(st, i, i + 1);
-    size_t n = st->gaz && key ? gaz_ids(st, key, ids, 4) : 0;
+    size_t n = st->gaz && key ? sr_gaz_lookup(st->gaz, key, ids, 4) : 0;
     for (size_t j = 0; j < n && j < 4; j++) {
         sr_place p;
         sr_gaz_place(st->gaz, ids[j], &p);
@@ -2038,7 +1938,7 @@ static void collect_context(ent_state *st)
         if (c->type != C_PLACE)
             continue;
         uint32_t ids[SR_MAX_CANDS];
-        size_t n = gaz_ids(st, c->key, ids, SR_MAX_CANDS);
+        size_t n = sr_gaz_lookup(st->gaz, c->key, ids, SR_MAX_CANDS);
         if (n > SR_MAX_CANDS)
             n = SR_MAX_CANDS;
         char country[3] = "";
@@ -2093,7 +1993,7 @@ static void collect_context(ent_state *st)
 static bool country_named(const ent_state *st, size_t u0, size_t u1, char out[3])
 {
     uint32_t id;
-    if (gaz_ids(st, span_key(st, u0, u1), &id, 1) == 0)
+    if (sr_gaz_lookup(st->gaz, span_key(st, u0, u1), &id, 1) == 0)
         return false;
     sr_place p;
     sr_gaz_place(st->gaz, id, &p);
@@ -2339,7 +2239,7 @@ static bool neighbour_in_region(const ent_state *st, const cand *o, const char *
     if (!o->key || (o->type != C_PLACE && o->type != C_ENTITY))
         return false;
     uint32_t ids[SR_MAX_CANDS];
-    size_t n = gaz_ids(st, o->key, ids, SR_MAX_CANDS);
+    size_t n = sr_gaz_lookup(st->gaz, o->key, ids, SR_MAX_CANDS);
     if (n > SR_MAX_CANDS)
         n = SR_MAX_CANDS;
     bool region = false;
@@ -2615,7 +2515,7 @@ static void resolve_place(ent_state *st, cand *c)
 static uint32_t choose_place(const ent_state *st, const cand *c, place_ctx *pc)
 {
     uint32_t ids[SR_MAX_CANDS];
-    size_t n = gaz_ids(st, c->key, ids, SR_MAX_CANDS);
+    size_t n = sr_gaz_lookup(st->gaz, c->key, ids, SR_MAX_CANDS);
     if (n > SR_MAX_CANDS)
         n = SR_MAX_CANDS;
     pc->ncands = n;
@@ -3007,7 +2907,7 @@ static bool cand_country(const ent_state *st, const cand *c, char cc[3], bool *d
     if (c->type != 0 || c->key == 0 || c->u1 - c->u0 != 1 || st->gaz == NULL)
         return false;
     uint32_t ids[SR_MAX_CANDS];
-    size_t n = gaz_ids(st, c->key, ids, SR_MAX_CANDS);
+    size_t n = sr_gaz_lookup(st->gaz, c->key, ids, SR_MAX_CANDS);
     for (size_t j = 0; j < n && j < SR_MAX_CANDS; j++) {
         sr_place p;
         sr_gaz_place(st->gaz, ids[j], &p);
@@ -3093,7 +2993,7 @@ static bool plural_demonym(const ent_state *st, size_t i, char cc[3])
         return false;
     uint64_t key = sr_namekey_of(st->src + x->start, n - 1);
     uint32_t ids[SR_MAX_CANDS];
-    size_t k = key ? gaz_ids(st, key, ids, SR_MAX_CANDS) : 0;
+    size_t k = key ? sr_gaz_lookup(st->gaz, key, ids, SR_MAX_CANDS) : 0;
     for (size_t j = 0; j < k && j < SR_MAX_CANDS; j++) {
         sr_place p;
         sr_gaz_place(st->gaz, ids[j], &p);
@@ -3140,7 +3040,7 @@ static bool demonym_at(const ent_state *st, size_t u0, size_t u1, sr_place *p)
 {
     uint64_t key = span_key(st, u0, u1);
     uint32_t ids[SR_MAX_CANDS];
-    size_t n = key ? gaz_ids(st, key, ids, SR_MAX_CANDS) : 0;
+    size_t n = key ? sr_gaz_lookup(st->gaz, key, ids, SR_MAX_CANDS) : 0;
     for (size_t j = 0; j < n && j < SR_MAX_CANDS; j++) {
         sr_gaz_place(st->gaz, ids[j], p);
         if (p->kind == SR_PLACE_DEMONYM && p->country[0])
@@ -3839,14 +3739,6 @@ sitrep_status sr_entities(sitrep_doc *doc)
     /* Photo captions are not article text, but the places and people
      * they name are the article's: read them after the body. */
     sr_buf_init(&st.extra, doc->mem);
-    gaz_memo gm = {0};
-    sr_buf_init(&gm.slots, doc->mem);
-    sr_buf_init(&gm.ids, doc->mem);
-    if (sr_buf_reserve(&gm.slots, 256 * sizeof(gaz_memo_slot))) {
-        memset(gm.slots.data, 0, 256 * sizeof(gaz_memo_slot));
-        gm.slots.len = 256 * sizeof(gaz_memo_slot);
-    }
-    st.gm = &gm;
     st.tok = sitrep_doc_tokens(doc, &st.ntok);
     if (doc->wordinfo.data && doc->wordinfo.len == st.ntok * sizeof(sr_wordinfo)) {
         st.wi = (const sr_wordinfo *)(const void *)doc->wordinfo.data;
@@ -3964,7 +3856,5 @@ sitrep_status sr_entities(sitrep_doc *doc)
     sr_buf_free(&st.anchors);
     sr_buf_free(&st.first);
     sr_buf_free(&st.refs);
-    sr_buf_free(&gm.slots);
-    sr_buf_free(&gm.ids);
     return st.oom ? SITREP_ENOMEM : SITREP_OK;
 }

@@ -526,7 +526,7 @@ static main_event main_event_of(const sitrep_corpus *c, const sr_cdoc *d)
             e->date_from_report || e->place_from_report || e->fat_low <= most)
             continue;
         sr_date dd;
-        if (sscanf(e->from, "%d-%d-%d", &dd.year, &dd.month, &dd.day) != 3)
+        if (!sr_date_scan(e->from, &dd))
             continue;
         most = e->fat_low;
         m = (main_event){e->type, e->admin1, "", (int32_t)sr_date_to_days(&dd)};

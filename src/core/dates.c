@@ -241,6 +241,23 @@ bool sr_date_find(const char *s, size_t n, sr_date *d, size_t *at, size_t *used)
     return false;
 }
 
+static bool digit(char c)
+{
+    return c >= '0' && c <= '9';
+}
+
+bool sr_date_scan(const char *s, sr_date *d)
+{
+    if (digit(s[0]) && digit(s[1]) && digit(s[2]) && digit(s[3]) && s[4] == '-' && digit(s[5]) && digit(s[6]) &&
+        s[7] == '-' && digit(s[8]) && digit(s[9]) && !digit(s[10])) {
+        d->year = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + (s[3] - '0');
+        d->month = (s[5] - '0') * 10 + (s[6] - '0');
+        d->day = (s[8] - '0') * 10 + (s[9] - '0');
+        return true;
+    }
+    return sscanf(s, "%d-%d-%d", &d->year, &d->month, &d->day) == 3;
+}
+
 void sr_date_iso(const sr_date *d, char out[11])
 {
     unsigned y = (unsigned)d->year % 10000u, m = (unsigned)d->month % 100u;

@@ -50,6 +50,11 @@ int sr_date_weekday(const sr_date *d);
 /* Writes "YYYY-MM-DD" (11 bytes with the NUL). */
 void sr_date_iso(const sr_date *d, char out[11]);
 
+/* Reads the three numbers of "YYYY-MM-DD" at the start of s as
+ * sscanf(s, "%d-%d-%d") does (the same values and result, for any s), true
+ * when it read all three: its own ISO dates without the cost of scanf. */
+bool sr_date_scan(const char *s, sr_date *d);
+
 /* -1, 0, 1 as a is before, equal to, after b. */
 int sr_date_cmp(const sr_date *a, const sr_date *b);
 

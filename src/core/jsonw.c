@@ -4,6 +4,7 @@
  */
 #include "core/jsonw.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -90,8 +91,17 @@ bool sr_jsonw_string(sr_buf *out, const char *str, size_t n)
 /* A real as jansson writes it: "%.*g", a decimal point whatever the
  * locale, ".0" when it has neither point nor exponent, no '+' and no
  * leading zeros in the exponent ("1.6e+08" is "1.6e8"). */
+static bool put_integer(sr_buf *out, json_int_t v);
+
 static bool put_real(sr_buf *out, double v, int precision)
 {
+    /* a whole number below 10^8 is its digits and ".0" at 8 or more
+     * significant digits (most values: counts, money, days) */
+    if (fabs(v) < 1e8 && (precision == 0 || precision >= 8) && v == (double)(long long)v) {
+        if (v == 0 && signbit(v))
+            return sr_buf_put(out, "-0.0", 4);
+        return put_integer(out, (json_int_t)v) && sr_buf_put(out, ".0", 2);
+    }
     char b[64];
     int k = snprintf(b, sizeof b, "%.*g", precision ? precision : 17, v);
     if (k < 0 || (size_t)k + 3 >= sizeof b)

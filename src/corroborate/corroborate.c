@@ -51,7 +51,7 @@
 static int32_t day_of(const char *iso)
 {
     sr_date d;
-    if (!iso[0] || sscanf(iso, "%d-%d-%d", &d.year, &d.month, &d.day) != 3)
+    if (!iso[0] || !sr_date_scan(iso, &d))
         return INT32_MIN;
     return (int32_t)sr_date_to_days(&d);
 }
@@ -1393,7 +1393,7 @@ static sitrep_status date_conflicts(sitrep_corpus *c)
         for (size_t q = 0; q < nd && l < sizeof reason; q++) {
             sr_date dd;
             int wd = 0;
-            if (sscanf(dates[q], "%d-%d-%d", &dd.year, &dd.month, &dd.day) == 3)
+            if (sr_date_scan(dates[q], &dd))
                 wd = sr_date_weekday(&dd);
             l += (size_t)snprintf(reason + l, sizeof reason - l, "%s%s date%s the statement %s%s%s%s",
                                   q ? "; " : "", who[q], strstr(who[q], " and ") ? "" : "s",

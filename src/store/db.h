@@ -59,6 +59,10 @@ struct sitrep_store {
      * stored snapshot is not the corpus's (made again from the articles) */
     sr_snap_mark snap_from;
     bool snap_reset;
+    /* the largest part (compressed bytes) that merging the newest parts
+     * makes (store.c save_snapshot): SITREP_STORE_PART_MAX's bytes (tests
+     * make many parts with it), else 0: twice the batch's part */
+    int64_t part_max;
     /* CPU seconds of each step of the batches since the store opened
      * (sr_store_step), printed when it closes with SITREP_STORE_PROFILE
      * set: what a batch spends where, for bench/ingest_scale.sh */

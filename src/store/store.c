@@ -182,6 +182,12 @@ static const char *const migrations[] = {
     "CREATE TABLE corpus_parts(seq INTEGER PRIMARY KEY, bytes INTEGER NOT NULL, data BLOB NOT NULL,"
     "  mark BLOB NOT NULL);",
 };
+/* The largest part of the snapshot that merging makes (save_snapshot):
+ * twice the batch's own part, and no less than SR_PART_MIN (32 MB
+ * compressed, about 10,000 articles of news) so that small batches still
+ * make few parts. */
+#define SR_PART_MIN ((int64_t)32 << 20)
+
 #define SCHEMA_VERSION ((int)(sizeof migrations / sizeof migrations[0]))
 
 static sitrep_status fill_from_snapshot(sitrep_store *s);
@@ -349,6 +355,8 @@ static sitrep_status new_store(const char *path, const sitrep_options *opts, sit
         sitrep_options_init(&s->opts);
     s->opts.json_flags = 0; /* records without the text: the articles are kept apart */
     s->profile = getenv("SITREP_STORE_PROFILE") != NULL;
+    const char *pm = getenv("SITREP_STORE_PART_MAX");
+    s->part_max = pm && atoll(pm) > 0 ? atoll(pm) : 0;
     sr_store_step(s, -1);
     if (!sr_db_writer_init(&s->writer, path)) {
         mem->free(s);
@@ -940,7 +948,7 @@ sitrep_status sitrep_store_add_corpus(sitrep_store *s, const sitrep_corpus *c, s
 /* The rows added since `from` as a part of the snapshot, compressed fast
  * (zlib level 1: a tenth of the bytes for a tenth of a second per 40 MB),
  * stored as part `seq`. */
-static sitrep_status save_part(sitrep_store *s, const sr_snap_mark *from, int64_t seq)
+static sitrep_status save_part(sitrep_store *s, const sr_snap_mark *from, int64_t seq, int64_t *zbytes)
 {
     sr_buf snap;
     sr_buf_init(&snap, s->mem);
@@ -958,6 +966,8 @@ static sitrep_status save_part(sitrep_store *s, const sr_snap_mark *from, int64_
         sqlite3_bind_blob64(q, 3, z, zlen, SQLITE_STATIC);
         sqlite3_bind_blob(q, 4, from, sizeof *from, SQLITE_STATIC);
         st = sr_db_done(s, q, "storing the corpus");
+        if (zbytes)
+            *zbytes = (int64_t)zlen;
     } else if (st == SITREP_OK) {
         st = sr_db_last(s);
     }
@@ -970,8 +980,14 @@ static sitrep_status save_part(sitrep_store *s, const sr_snap_mark *from, int64_
  * newest parts together are as large as the one before them, they and it
  * merged into one part (saved again from its mark), so that a batch
  * writes its own rows and, now and then, parts that grew by doubling: a
- * row is written again about log2(batches) times, not once per batch, and
- * the parts are about log2(batches). */
+ * row is written again about log2(batches) times, not once per batch.
+ * The doubling stops at twice the batch's part (or SR_PART_MIN, if
+ * larger): a merge makes no part larger, so no batch writes (or holds in
+ * memory, to write) more than about two batches' rows however large the
+ * store grows (it rewrote the whole snapshot, every doubling, before);
+ * the parts are then about store / (2 batches) + 2.  Only past
+ * SR_MAX_PARTS parts are the newest merged beyond it. */
+enum { SR_MAX_PARTS = 4096 };
 static sitrep_status save_snapshot(sitrep_store *s)
 {
     sitrep_status st = SITREP_OK;
@@ -985,49 +1001,76 @@ static sitrep_status save_snapshot(sitrep_store *s)
         st = sr_db_fail(s, "storing the corpus");
     if (q)
         sqlite3_reset(q);
+    int64_t new_bytes = 0;
     if (st == SITREP_OK)
-        st = save_part(s, &s->snap_from, seq);
-    /* the parts, newest first (the whole snapshot, if any, as part 0) */
-    enum { MAXPARTS = 64 };
-    int64_t seqs[MAXPARTS], size[MAXPARTS];
-    sr_snap_mark marks[MAXPARTS];
-    size_t n = 0;
-    q = st == SITREP_OK ? sr_db_stmt(s, "SELECT seq, length(data), mark FROM corpus_parts UNION ALL"
-                                        " SELECT 0, length(data), NULL FROM corpus ORDER BY 1 DESC")
+        st = save_part(s, &s->snap_from, seq, &new_bytes);
+    int64_t part_max = s->part_max ? s->part_max : 2 * new_bytes > SR_PART_MIN ? 2 * new_bytes : SR_PART_MIN;
+    /* the parts, newest first (the whole snapshot, if any, as part 0):
+     * read while merging may take them (their sizes below part_max, or
+     * too many parts) */
+    typedef struct part {
+        int64_t seq, size;
+        sr_snap_mark mark;
+    } part;
+    size_t n = 0, cap = 0;
+    part *ps = NULL;
+    q = st == SITREP_OK ? sr_db_stmt(s, "SELECT seq, length(data), mark, (SELECT count(*) FROM corpus_parts) +"
+                                        " (SELECT count(*) FROM corpus) FROM corpus_parts UNION ALL"
+                                        " SELECT 0, length(data), NULL, 0 FROM corpus ORDER BY 1 DESC")
                         : NULL;
     if (!q && st == SITREP_OK)
         st = sr_db_last(s);
     int rc = SQLITE_DONE;
-    while (q && n < MAXPARTS && (rc = sqlite3_step(q)) == SQLITE_ROW) {
-        seqs[n] = sqlite3_column_int64(q, 0);
-        size[n] = sqlite3_column_int64(q, 1);
-        memset(&marks[n], 0, sizeof marks[n]);
-        if (sqlite3_column_bytes(q, 2) == (int)sizeof marks[n])
-            memcpy(&marks[n], sqlite3_column_blob(q, 2), sizeof marks[n]);
+    int64_t acc = 0, nparts = 0;
+    while (q && st == SITREP_OK && (rc = sqlite3_step(q)) == SQLITE_ROW) {
+        if (n == cap) {
+            cap = cap ? cap * 2 : 16;
+            part *grown = s->mem->calloc(cap, sizeof *grown);
+            if (!grown) {
+                st = SITREP_ENOMEM;
+                break;
+            }
+            if (n)
+                memcpy(grown, ps, n * sizeof *ps);
+            s->mem->free(ps);
+            ps = grown;
+        }
+        part *p = &ps[n];
+        p->seq = sqlite3_column_int64(q, 0);
+        p->size = sqlite3_column_int64(q, 1);
+        memset(&p->mark, 0, sizeof p->mark);
+        if (sqlite3_column_bytes(q, 2) == (int)sizeof p->mark)
+            memcpy(&p->mark, sqlite3_column_blob(q, 2), sizeof p->mark);
+        if (n == 0)
+            nparts = sqlite3_column_int64(q, 3);
         n++;
+        /* parts [0, k] merged: the newest ones while, together, they are
+         * as large as the one before them or larger and the merged part
+         * stays within part_max (always when there are too many parts):
+         * parts of one batch, two, four, ... as a binary counter */
+        bool more = n == 1 || (acc >= p->size && acc + p->size <= part_max) ||
+                    nparts - (int64_t)n + 1 >= SR_MAX_PARTS;
+        if (!more) {
+            n--;
+            break;
+        }
+        acc += p->size;
     }
     if (q) {
-        if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+        if (st == SITREP_OK && rc != SQLITE_ROW && rc != SQLITE_DONE)
             st = sr_db_fail(s, "reading the corpus's parts");
         sqlite3_reset(q);
     }
-    /* parts [0, k] merged: the newest ones while, together, they are as
-     * large as the one before them or larger (always when there are too
-     * many): parts of one batch, two, four, ... as a binary counter */
-    size_t k = 0;
-    int64_t acc = n ? size[0] : 0;
-    while (k + 1 < n && (acc >= size[k + 1] || n >= MAXPARTS)) {
-        k++;
-        acc += size[k];
-    }
+    size_t k = n ? n - 1 : 0;
     if (st == SITREP_OK && k > 0) {
         char sql[160];
-        snprintf(sql, sizeof sql, "DELETE FROM corpus_parts WHERE seq >= %lld;%s", (long long)seqs[k],
-                 seqs[k] == 0 ? " DELETE FROM corpus;" : "");
+        snprintf(sql, sizeof sql, "DELETE FROM corpus_parts WHERE seq >= %lld;%s", (long long)ps[k].seq,
+                 ps[k].seq == 0 ? " DELETE FROM corpus;" : "");
         st = exec_what(s, sql, "storing the corpus");
         if (st == SITREP_OK)
-            st = save_part(s, &marks[k], seqs[k] == 0 ? 1 : seqs[k]);
+            st = save_part(s, &ps[k].mark, ps[k].seq == 0 ? 1 : ps[k].seq, NULL);
     }
+    s->mem->free(ps);
     return st;
 }
 

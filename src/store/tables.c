@@ -216,6 +216,8 @@ static uint64_t h_int(uint64_t h, int64_t v)
     return h_bytes(h, &v, sizeof v);
 }
 
+#define H_SEED 0xCBF29CE484222325ull
+
 /* The stored merged rows: keys and hashes, by key, and which of them the
  * batch made again. */
 typedef struct stored_rows {
@@ -233,6 +235,30 @@ static void stored_free(sitrep_store *s, stored_rows *r)
     memset(r, 0, sizeof *r);
 }
 
+/* A row's hash from its columns [from, ...) as read (integers, texts and
+ * NULLs; no column of the rows hashed so holds a real or a blob): the
+ * hash a row written from the same values gets with h_int and h_str, a
+ * NULL hashed as h_str(NULL). */
+static uint64_t columns_hash(sqlite3_stmt *q, int from)
+{
+    uint64_t h = H_SEED;
+    for (int i = from; i < sqlite3_column_count(q); i++)
+        switch (sqlite3_column_type(q, i)) {
+        case SQLITE_INTEGER:
+            h = h_int(h, sqlite3_column_int64(q, i));
+            break;
+        case SQLITE_NULL:
+            h = h_str(h, NULL);
+            break;
+        default:
+            h = h_str(h, (const char *)sqlite3_column_text(q, i));
+            break;
+        }
+    return h;
+}
+
+/* The rows of `sql` (key, then one hash or the columns to hash, by key);
+ * a row of a key found (stored_same) is marked seen. */
 static sitrep_status stored_read(sitrep_store *s, const char *sql, stored_rows *r)
 {
     memset(r, 0, sizeof *r);
@@ -263,7 +289,10 @@ static sitrep_status stored_read(sitrep_store *s, const char *sql, stored_rows *
         }
         r->key[r->n] = sqlite3_column_int64(q, 0);
         /* a row of an older layout has no hash: made again */
-        r->h[r->n] = sqlite3_column_type(q, 1) == SQLITE_NULL ? 0 : sqlite3_column_int64(q, 1);
+        if (sqlite3_column_count(q) > 2)
+            r->h[r->n] = (int64_t)columns_hash(q, 1);
+        else
+            r->h[r->n] = sqlite3_column_type(q, 1) == SQLITE_NULL ? 0 : sqlite3_column_int64(q, 1);
         r->n++;
     }
     sqlite3_reset(q);
@@ -322,7 +351,7 @@ static bool stored_same(stored_rows *r, int64_t key, int64_t h, bool *had)
 static uint64_t group_hash(const sitrep_store *s, const char *id, uint32_t rep, const uint32_t *members, size_t n,
                            const void *items, size_t size, size_t doc_at, bool *kept)
 {
-    uint64_t h = h_int(h_int(h_str(0xCBF29CE484222325ull, id), rep), (int64_t)n);
+    uint64_t h = h_int(h_int(h_str(H_SEED, id), rep), (int64_t)n);
     *kept = s->base_ok;
     for (size_t j = 0; j < n; j++) {
         uint32_t d;
@@ -359,6 +388,10 @@ static sitrep_status delete_unseen(sitrep_store *s, const stored_rows *r, const 
 
 /* ---- documents, stories, near-copies, the linking's indexes ---- */
 
+static const char *const story_rows[] = {"DELETE FROM stories WHERE k = ?"};
+static const char *const dup_rows[] = {"DELETE FROM dups WHERE k = ?"};
+static const char *const conflict_rows[] = {"DELETE FROM conflicts WHERE a = ?1 >> 32 AND b = ?1 & 4294967295"};
+
 static sitrep_status fill_docs(sitrep_store *s, sitrep_corpus *c)
 {
     size_t n = SR_VEC_COUNT(&c->docs, sr_cdoc), ns = SR_VEC_COUNT(&c->stories, sr_cstory);
@@ -389,6 +422,14 @@ static sitrep_status fill_docs(sitrep_store *s, sitrep_corpus *c)
         size[k]++;
         dupsize[d->dup_of >= 0 ? (size_t)d->dup_of : i]++;
     }
+    /* the stored stories and groups of near-copies: written again only
+     * where they changed (a new article joins, a story's first document
+     * or days change), not every one each batch */
+    stored_rows old_stories, old_dups;
+    memset(&old_stories, 0, sizeof old_stories);
+    memset(&old_dups, 0, sizeof old_dups);
+    if (st == SITREP_OK)
+        st = stored_read(s, "SELECT k, canon, ndocs FROM dups", &old_dups);
     /* a kept document's row changes only in its story and near-copy */
     int64_t *old_story = NULL, *old_dup = NULL;
     if (st == SITREP_OK && s->base_ok)
@@ -439,8 +480,13 @@ static sitrep_status fill_docs(sitrep_store *s, sitrep_corpus *c)
             st = sr_db_done(s, q, "storing a document");
         }
         if (st == SITREP_OK && d->dup_of < 0) {
-            sqlite3_stmt *q;
-            q = sr_db_stmt(s, "INSERT INTO dups(k, canon, ndocs) VALUES(?, ?, ?)");
+            bool had;
+            uint64_t h = h_int(h_int(H_SEED, (int64_t)i), dupsize[i]);
+            if (stored_same(&old_dups, (int64_t)i, (int64_t)h, &had))
+                continue;
+            if (had)
+                st = delete_key(s, dup_rows, 1, (int64_t)i);
+            sqlite3_stmt *q = st == SITREP_OK ? sr_db_stmt(s, "INSERT INTO dups(k, canon, ndocs) VALUES(?, ?, ?)") : NULL;
             if (!q) {
                 st = sr_db_last(s);
                 break;
@@ -451,9 +497,21 @@ static sitrep_status fill_docs(sitrep_store *s, sitrep_corpus *c)
             st = sr_db_done(s, q, "storing a group of near-copies");
         }
     }
+    if (st == SITREP_OK)
+        st = stored_read(s, "SELECT k, sid, title, first_seen, last_seen, ndocs, first, earliest FROM stories",
+                         &old_stories);
     for (size_t k = 0; k < ns && st == SITREP_OK; k++) {
-        sqlite3_stmt *q = sr_db_stmt(s, "INSERT INTO stories(k, sid, title, first_seen, last_seen, ndocs, first,"
-                                        " earliest) VALUES(?,?,?,?,?,?,?,?)");
+        uint64_t h = h_str(h_str(h_str(h_str(H_SEED, stories[k].id), stories[k].title), fs[k]), ls[k]);
+        h = h_int(h_int(h, size[k]), stories[k].first_doc);
+        h = earliest[k] >= 0 ? h_int(h, earliest[k]) : h_str(h, NULL);
+        bool had;
+        if (stored_same(&old_stories, stories[k].first_doc, (int64_t)h, &had))
+            continue;
+        if (had)
+            st = delete_key(s, story_rows, 1, stories[k].first_doc);
+        sqlite3_stmt *q = st == SITREP_OK ? sr_db_stmt(s, "INSERT INTO stories(k, sid, title, first_seen, last_seen,"
+                                                          " ndocs, first, earliest) VALUES(?,?,?,?,?,?,?,?)")
+                                          : NULL;
         if (!q) {
             st = sr_db_last(s);
             break;
@@ -469,6 +527,13 @@ static sitrep_status fill_docs(sitrep_store *s, sitrep_corpus *c)
             sqlite3_bind_int64(q, 8, earliest[k]);
         st = sr_db_done(s, q, "storing a story");
     }
+    /* the stories and groups of near-copies no longer made go */
+    if (st == SITREP_OK)
+        st = delete_unseen(s, &old_stories, story_rows, 1);
+    if (st == SITREP_OK)
+        st = delete_unseen(s, &old_dups, dup_rows, 1);
+    stored_free(s, &old_stories);
+    stored_free(s, &old_dups);
     s->mem->free(old_story);
     s->mem->free(old_dup);
     s->mem->free(fs);
@@ -1048,23 +1113,42 @@ static sitrep_status fill_events(sitrep_store *s, sitrep_corpus *c)
 static sitrep_status fill_rest(sitrep_store *s, sitrep_corpus *c)
 {
     const sr_cgroup *g = (const sr_cgroup *)(const void *)c->groups.data;
-    sitrep_status st = SITREP_OK;
+    /* the stored conflicts, keyed by their two merged claims' keys: a
+     * conflict is written where it is new or changed, and those no longer
+     * found go */
+    stored_rows old;
+    sitrep_status st = stored_read(s, "SELECT (a << 32) | b, ida, idb, reason, kind FROM conflicts", &old);
     for (size_t i = 0; i < SR_VEC_COUNT(&c->conflicts, sr_cconflict) && st == SITREP_OK; i++) {
         const sr_cconflict *cf = &SR_VEC_AT(&c->conflicts, sr_cconflict, i);
         uint32_t a = cf->a, b = cf->b; /* a dispute's in id order, an update's earlier first */
         const uint32_t *mem = (const uint32_t *)(const void *)c->claim_members.data;
+        /* the merged claims' keys (fill_claims) */
+        int64_t ka = mem[g[a].first_member], kb = mem[g[b].first_member];
+        int64_t key = (int64_t)((uint64_t)ka << 32 | (uint64_t)kb);
+        uint64_t h = h_int(h_str(h_str(h_str(H_SEED, g[a].id), g[b].id), cf->reason), cf->kind);
+        bool had;
+        if (stored_same(&old, key, (int64_t)h, &had))
+            continue;
+        if (had)
+            st = delete_key(s, conflict_rows, 1, key);
         sqlite3_stmt *q =
-            sr_db_stmt(s, "INSERT INTO conflicts(a, b, ida, idb, reason, kind) VALUES(?, ?, ?, ?, ?, ?)");
-        if (!q)
-            return sr_db_last(s);
-        sqlite3_bind_int64(q, 1, mem[g[a].first_member]); /* the merged claims' keys (fill_claims) */
-        sqlite3_bind_int64(q, 2, mem[g[b].first_member]);
+            st == SITREP_OK ? sr_db_stmt(s, "INSERT INTO conflicts(a, b, ida, idb, reason, kind) VALUES(?, ?, ?, ?, ?, ?)")
+                            : NULL;
+        if (!q) {
+            st = sr_db_last(s);
+            break;
+        }
+        sqlite3_bind_int64(q, 1, ka);
+        sqlite3_bind_int64(q, 2, kb);
         sr_db_text(q, 3, g[a].id);
         sr_db_text(q, 4, g[b].id);
         sr_db_text(q, 5, cf->reason);
         sqlite3_bind_int64(q, 6, cf->kind);
         st = sr_db_done(s, q, "storing a conflict");
     }
+    if (st == SITREP_OK)
+        st = delete_unseen(s, &old, conflict_rows, 1);
+    stored_free(s, &old);
     sr_buf js;
     sr_buf_init(&js, s->mem);
     for (size_t i = 0; i < SR_VEC_COUNT(&c->trends, sr_ctrend) && st == SITREP_OK; i++) {
@@ -1114,12 +1198,13 @@ sitrep_status sr_store_fill(sitrep_store *s, sitrep_corpus *c)
         return hs;
     /* names only grows with a base: a name no row holds any more matches
      * no row in a query (records.c, match_names) */
-    sitrep_status st = sr_db_exec(s, "DELETE FROM stories; DELETE FROM dups; DELETE FROM idx;"
-                                     "DELETE FROM conflicts; DELETE FROM trends;");
-    /* merged claims and events are written where they changed (fill_claims,
-     * fill_events) */
+    sitrep_status st = sr_db_exec(s, "DELETE FROM idx; DELETE FROM trends;");
+    /* stories, near-copies, merged claims and events and conflicts are
+     * written where they changed (fill_docs, fill_claims, fill_events,
+     * fill_rest) */
     if (st == SITREP_OK && !s->base_ok)
-        st = sr_db_exec(s, "DELETE FROM entities; DELETE FROM mentions; DELETE FROM aliases; DELETE FROM names;"
+        st = sr_db_exec(s, "DELETE FROM stories; DELETE FROM dups; DELETE FROM conflicts;"
+                           "DELETE FROM entities; DELETE FROM mentions; DELETE FROM aliases; DELETE FROM names;"
                            "DELETE FROM docs; DELETE FROM claims; DELETE FROM events; DELETE FROM trendwords;"
                            "DELETE FROM cgroups; DELETE FROM cgroup_places; DELETE FROM cgroup_outlets;"
                            "DELETE FROM egroups; DELETE FROM egroup_actors; DELETE FROM ereports;");
