@@ -131,8 +131,12 @@ static sitrep_status finish_stories(sitrep_corpus *c, bool linked)
     if (st == SITREP_OK)
         st = sr_corpus_hold(c, SR_HOLD_NONE);
     size_t n = SR_VEC_COUNT(&c->docs, sr_cdoc);
-    /* the documents' terms served the linking only: their memory goes */
+    /* the documents' terms served the linking only: their memory goes;
+     * the documents and stories, kept to the end of the run, are cut to
+     * size (no document joins after this) */
     sr_buf_free(&c->terms);
+    sr_buf_fit(&c->docs);
+    sr_buf_fit(&c->stories);
     for (size_t i = 0; i < n; i++)
         SR_VEC_AT(&c->docs, sr_cdoc, i).terms0 = SR_VEC_AT(&c->docs, sr_cdoc, i).terms1 = 0;
     /* an undated article its story dated (cluster/stories.c) may name a

@@ -54,6 +54,9 @@ bool sr_buf_put(sr_buf *b, const void *data, size_t n);
 bool sr_buf_putc(sr_buf *b, char c);
 bool sr_buf_puts(sr_buf *b, const char *s);
 void sr_buf_clear(sr_buf *b);
+/* Cuts the allocation to the bytes held (and the NUL after them): what
+ * doubling left over would otherwise stay allocated as long as the buffer. */
+void sr_buf_fit(sr_buf *b);
 void sr_buf_free(sr_buf *b);
 /* Adapter so an sr_buf can be a sitrep_write_fn target. */
 int sr_buf_write_cb(const char *data, size_t len, void *ctx);

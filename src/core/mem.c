@@ -127,6 +127,15 @@ void sr_buf_clear(sr_buf *b)
         b->data[0] = '\0';
 }
 
+void sr_buf_fit(sr_buf *b)
+{
+    char *p = b->data ? b->mem->realloc(b->data, b->len + 1) : NULL;
+    if (p) {
+        b->data = p;
+        b->cap = b->len + 1;
+    }
+}
+
 void sr_buf_free(sr_buf *b)
 {
     b->mem->free(b->data);

@@ -180,6 +180,21 @@ sitrep_status sr_corpus_hold_const(const sitrep_corpus *c, unsigned hold)
     return st;
 }
 
+sitrep_status sr_corpus_rows(const sitrep_corpus *c, unsigned table, size_t i, size_t n, void *out)
+{
+    size_t k = table == SR_HOLD_EVENTS ? 1 : 0;
+    size_t size = park_size(k);
+    if (c->is_parked[k])
+        return i > c->parked[k] || n > c->parked[k] - i ? SITREP_EARG
+                                                        : sr_spill_get(&c->park[k], (uint64_t)i * size, out, n * size);
+    const sr_buf *b = k == 0 ? &c->claims : &c->events;
+    if (i > b->len / size || n > b->len / size - i)
+        return SITREP_EARG;
+    if (n)
+        memcpy(out, b->data + i * size, n * size);
+    return SITREP_OK;
+}
+
 /* Appends a row to table k, in memory or in its file. */
 static sitrep_status push_row(sitrep_corpus *c, size_t k, const void *row)
 {
@@ -571,7 +586,6 @@ sitrep_status sr_corpus_add_analysis(sitrep_corpus *c, uint32_t d, const sitrep_
         }
         x.low = cl.low;
         x.high = cl.high;
-        x.key = sr_claim_key(cl.measure, cl.low, cl.high);
         memcpy(x.from, cl.period_start, sizeof x.from);
         memcpy(x.to, cl.period_end, sizeof x.to);
         memcpy(x.said, cl.said_on, sizeof x.said);
@@ -611,8 +625,8 @@ sitrep_status sr_corpus_add_analysis(sitrep_corpus *c, uint32_t d, const sitrep_
             memcpy(x.country, ev.country, 2);
         x.lat = ev.lat;
         x.lon = ev.lon;
-        x.has_fat = ev.has_fatalities;
-        x.has_inj = ev.has_injured;
+        x.has_fat = ev.has_fatalities != 0;
+        x.has_inj = ev.has_injured != 0;
         x.fat_low = ev.fatalities_low;
         x.fat_high = ev.fatalities_high;
         x.inj_low = ev.injured_low;
@@ -706,6 +720,28 @@ sitrep_status sr_corpus_doc_record(const sitrep_corpus *c, const sr_cdoc *d, sr_
         out->len = d->record_len;
         out->data[out->len] = '\0';
     }
+    return st;
+}
+
+sitrep_status sr_corpus_keep_reason(sitrep_corpus *c, sr_cconflict *cf, const char *reason, size_t n)
+{
+    uint64_t at = 0;
+    sitrep_status st = n > UINT32_MAX ? SITREP_EARG : sr_spill_put(&c->spill, reason, n, &at);
+    if (st == SITREP_OK) {
+        cf->reason_at = at;
+        cf->reason_len = (uint32_t)n;
+    }
+    return st;
+}
+
+sitrep_status sr_corpus_conflict_reason(const sitrep_corpus *c, const sr_cconflict *cf, sr_buf *out)
+{
+    out->len = 0;
+    if (!sr_buf_reserve(out, (size_t)cf->reason_len + 1))
+        return SITREP_ENOMEM;
+    sitrep_status st = sr_spill_get(&c->spill, cf->reason_at, out->data, cf->reason_len);
+    out->len = st == SITREP_OK ? cf->reason_len : 0;
+    out->data[out->len] = '\0';
     return st;
 }
 
@@ -830,16 +866,6 @@ static void drop_rows(char *data, size_t n, size_t size, size_t flag, uint32_t *
     before[n] = w;
 }
 
-/* The array cut to its `len` bytes (it may grow again). */
-static void fit(sr_buf *b)
-{
-    char *p = b->data ? b->mem->realloc(b->data, b->len + 1) : NULL;
-    if (p) {
-        b->data = p;
-        b->cap = b->len + 1;
-    }
-}
-
 /* The spans of the live owners, renumbered by `before` (see drop_rows),
  * into a new file in their order. */
 static sitrep_status drop_spans(sitrep_corpus *c, sr_rows *spans, const uint32_t *before, size_t owners)
@@ -908,7 +934,7 @@ sitrep_status sr_corpus_settle_replaced(sitrep_corpus *c, bool drop)
         }
         drop_rows(b->data, n, size, k == 0 ? offsetof(sr_cclaim, alive) : offsetof(sr_cevent, alive), before);
         b->len = before[n] * size;
-        fit(b);
+        sr_buf_fit(b);
         /* each document's latest rows: live, together, where the rows before are */
         for (size_t i = 0; i < nd; i++) {
             sr_cdoc *d = &SR_VEC_AT(&c->docs, sr_cdoc, i);
@@ -931,7 +957,7 @@ sitrep_status sr_corpus_settle_replaced(sitrep_corpus *c, bool drop)
         drop_rows(c->exprs.data, nx, sizeof(sr_cexpr), offsetof(sr_cexpr, alive), bx);
         c->trendwords.len = bw[nw] * sizeof(sr_ctrendword);
         c->exprs.len = bx[nx] * sizeof(sr_cexpr);
-        fit(&c->trendwords), fit(&c->exprs);
+        sr_buf_fit(&c->trendwords), sr_buf_fit(&c->exprs);
         for (size_t i = 0; i < nd; i++) {
             sr_cdoc *d = &SR_VEC_AT(&c->docs, sr_cdoc, i);
             d->words0 = bw[d->words0], d->words1 = bw[d->words1];

@@ -70,43 +70,47 @@ typedef struct sr_cspan {
     const char *quote;       /* the bytes [start, end) (arena) */
 } sr_cspan;
 
-/* A claim of one document (CONTRACT.md `claim`). */
+/* A claim of one document (CONTRACT.md `claim`).  Its fields are laid out
+ * by size, the largest first, so that the row has no holes: a long run
+ * holds millions (152 bytes each, not the 176 of the declaration order
+ * with the key the measure and value make). */
 typedef struct sr_cclaim {
     const char *doc;
-    uint32_t first;          /* start of its first span, for order and identity */
     const char *measure, *qualifier, *actor, *attributed_to;
     const char *places[4];
+    double low, high;        /* (its fact's key, sr_claim_key, is made from the
+                                measure and these when needed: not kept) */
+    uint32_t first;          /* start of its first span, for order and identity */
+    uint32_t doc_index;      /* its document (sr_cdoc) */
+    int32_t group;           /* its corroborated claim (sr_cgroup), -1 before */
     char place_countries[4][3];
-    uint8_t nplaces;
-    double low, high;
     char from[11], to[11];
     char said[11];           /* the day the source spoke, "" if unstated */
-    uint32_t doc_index;      /* its document (sr_cdoc) */
+    uint8_t nplaces;
     uint8_t alive;           /* 0 once its document was analysed again */
-    uint64_t key;            /* the fact's key: measure family and value (cluster/stories.c) */
-    int32_t group;           /* its corroborated claim (sr_cgroup), -1 before */
 } sr_cclaim;
 
-/* An event of one document (CONTRACT.md `event`). */
+/* An event of one document (CONTRACT.md `event`), its fields by size as
+ * a claim's (208 bytes, not 232). */
 typedef struct sr_cevent {
     const char *doc;
-    uint32_t first;
     const char *type, *sub, *precision;
-    char from[11], to[11];
     const char *actors[5];
-    uint8_t nactors;
     const char *location, *admin1;
-    char country[3];
-    double lat, lon;
-    int has_fat, has_inj;
-    double fat_low, fat_high, inj_low, inj_high;
     const char *fat_q, *inj_q;
     const char *perp_conf;   /* sitrep_event.perpetrator_confidence */
+    double lat, lon;
+    double fat_low, fat_high, inj_low, inj_high;
+    uint32_t first;
+    uint32_t doc_index;
+    int32_t group;           /* its corroborated event, -1 before */
+    char from[11], to[11];
+    char country[3];
+    uint8_t nactors;
+    uint8_t has_fat, has_inj;
     uint8_t date_from_report; /* the date is the report's window, not the text's */
     uint8_t place_from_report; /* the place is the report's country, not the text's */
-    uint32_t doc_index;
     uint8_t alive;
-    int32_t group;           /* its corroborated event, -1 before */
 } sr_cevent;
 
 /* One document as the corpus keeps it: its record, its signature and what
@@ -168,7 +172,10 @@ typedef struct sr_cconflict {
     uint32_t a, b;                   /* sr_cgroup indexes; b == a for a date the
                                       * articles of one claim disagree on; for an
                                       * update a is the earlier report, b the later */
-    const char *reason;              /* arena */
+    uint64_t reason_at;              /* its reason, a sentence: where it is in the
+                                      * corpus's spill file (read back only to be
+                                      * written, sr_corpus_conflict_reason) */
+    uint32_t reason_len;
     uint8_t kind;                    /* SR_CONFLICT_* */
 } sr_cconflict;
 
@@ -359,6 +366,11 @@ sitrep_status sr_corpus_doc_input(const sitrep_corpus *c, const sr_cdoc *d, char
  * into `out` (its bytes replaced, a NUL after them). */
 sitrep_status sr_corpus_keep_record(sitrep_corpus *c, sr_cdoc *d, const char *record, size_t n);
 sitrep_status sr_corpus_doc_record(const sitrep_corpus *c, const sr_cdoc *d, sr_buf *out);
+/* corpus.c: a conflict's reason, reason[0..n), kept in the spill file
+ * (cf->reason_at, cf->reason_len set); and read back into `out` (its
+ * bytes replaced, a NUL after them). */
+sitrep_status sr_corpus_keep_reason(sitrep_corpus *c, sr_cconflict *cf, const char *reason, size_t n);
+sitrep_status sr_corpus_conflict_reason(const sitrep_corpus *c, const sr_cconflict *cf, sr_buf *out);
 /* corpus.c: the rows of analyses a later one replaced (the claims,
  * events, trend sentences and time and figure records of the undated
  * articles read again) marked dead (their `alive` 0); with `drop`, dropped
@@ -377,6 +389,11 @@ sitrep_status sr_corpus_hold(sitrep_corpus *c, unsigned hold);
 /* The same for a corpus its caller may not change (a snapshot, a
  * fingerprint): what it holds is where its rows are, not what it is. */
 sitrep_status sr_corpus_hold_const(const sitrep_corpus *c, unsigned hold);
+/* Rows [i, i + n) of the claims (table SR_HOLD_CLAIMS) or the events
+ * (SR_HOLD_EVENTS), wherever they are, copied to out: what a stage that
+ * reads a few rows, or reads them in order, uses instead of holding the
+ * table (a parked table's rows are read from its file). */
+sitrep_status sr_corpus_rows(const sitrep_corpus *c, unsigned table, size_t i, size_t n, void *out);
 /* Rows of claims and events, wherever they are. */
 size_t sr_corpus_nclaims(const sitrep_corpus *c);
 size_t sr_corpus_nevents(const sitrep_corpus *c);

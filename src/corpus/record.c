@@ -323,7 +323,11 @@ json_t *sr_rec_trend(const sitrep_corpus *c, const sr_ctrend *t)
     const sr_cgroup *g = (const sr_cgroup *)(const void *)c->groups.data;
     const sr_cdoc *docs = (const sr_cdoc *)(const void *)c->docs.data;
     static const char *const expects[] = {"", "double", "triple", "half", "rise", "fall"};
-    const sr_cclaim *x = &SR_VEC_AT(&c->claims, sr_cclaim, g[t->groups[t->npoints - 1]].rep);
+    /* the claims' rows read where they are: the writer does not hold them */
+    sr_cclaim last;
+    if (sr_corpus_rows(c, SR_HOLD_CLAIMS, g[t->groups[t->npoints - 1]].rep, 1, &last) != SITREP_OK)
+        return NULL;
+    const sr_cclaim *x = &last;
     json_t *o = json_object();
     bool ok = o && sr_json_put(o, "type", json_string("trend"));
     char id[24];
@@ -335,10 +339,11 @@ json_t *sr_rec_trend(const sitrep_corpus *c, const sr_ctrend *t)
     json_t *pts = json_array();
     for (size_t k = 0; k < t->npoints && ok; k++) {
         const sr_cgroup *p = &g[t->groups[k]];
-        const sr_cclaim *px = &SR_VEC_AT(&c->claims, sr_cclaim, p->rep);
+        sr_cclaim px;
         json_t *pt = json_object();
-        bool pok = pt && sr_json_put(pt, "period", period_json(p->from, p->to));
-        pok = pok && sr_json_put(pt, "value", json_real(px->low));
+        bool pok = pt && sr_corpus_rows(c, SR_HOLD_CLAIMS, p->rep, 1, &px) == SITREP_OK;
+        pok = pok && sr_json_put(pt, "period", period_json(p->from, p->to));
+        pok = pok && sr_json_put(pt, "value", json_real(px.low));
         pok = pok && sr_json_put(pt, "claim", json_string(p->id));
         if (!pok) {
             json_decref(pt);

@@ -53,7 +53,7 @@ static uint64_t fingerprint(const sitrep_corpus *c)
     }
     for (size_t i = 0; i < ncl; i++) {
         const sr_cclaim *x = &SR_VEC_AT(&c->claims, sr_cclaim, i);
-        h = sr_mix64(h ^ x->doc_index ^ ((uint64_t)x->first << 32) ^ x->key);
+        h = sr_mix64(h ^ x->doc_index ^ ((uint64_t)x->first << 32) ^ sr_claim_key(x->measure, x->low, x->high));
     }
     for (size_t i = 0; i < nev; i++) {
         const sr_cevent *x = &SR_VEC_AT(&c->events, sr_cevent, i);
@@ -145,10 +145,18 @@ static sitrep_status save(const sitrep_corpus *c, sr_buf *b)
         ok = sr_bytes_put_u32(b, g->rep) && sr_bytes_put_u32(b, g->first_member) && sr_bytes_put_u32(b, g->nmembers) && put_str(b, g->id);
     }
     ok = ok && sr_bytes_put(b, c->event_members.data, nem * sizeof(uint32_t));
+    sr_buf reason; /* each conflict's, read back from the spill file (corpus.c) */
+    sr_buf_init(&reason, c->mem);
+    sitrep_status rs = SITREP_OK;
     for (size_t i = 0; i < ncf && ok; i++) {
         const sr_cconflict *x = &SR_VEC_AT(&c->conflicts, sr_cconflict, i);
-        ok = sr_bytes_put_u32(b, x->a) && sr_bytes_put_u32(b, x->b) && sr_bytes_put(b, &x->kind, 1) && put_str(b, x->reason);
+        rs = sr_corpus_conflict_reason(c, x, &reason);
+        ok = rs == SITREP_OK && sr_bytes_put_u32(b, x->a) && sr_bytes_put_u32(b, x->b) &&
+             sr_bytes_put(b, &x->kind, 1) && put_str(b, reason.data);
     }
+    sr_buf_free(&reason);
+    if (rs != SITREP_OK)
+        return rs;
     for (size_t i = 0; i < ntr && ok; i++) {
         const sr_ctrend *t = &SR_VEC_AT(&c->trends, sr_ctrend, i);
         ok = sr_bytes_put(b, t->groups, sizeof t->groups) && sr_bytes_put(b, &t->npoints, 1) && sr_bytes_put(b, &t->projection, sizeof(double)) &&
@@ -348,9 +356,17 @@ sitrep_status sitrep_corpus_add_corroboration(sitrep_corpus *c, const void *data
         memset(&x, 0, sizeof x);
         x.a = sr_bytes_get_u32(&r), x.b = sr_bytes_get_u32(&r);
         sr_bytes_get(&r, &x.kind, 1);
-        x.reason = get_str(c, &r, &nomem);
-        if (!r.bad && (!x.reason || x.a >= ng || x.b >= ng || x.kind > SR_CONFLICT_UPDATE))
+        /* its reason, checked as get_str checks a string, goes to the
+         * spill file (corpus.c), not the arena */
+        uint32_t rn = sr_bytes_get_u32(&r);
+        size_t bad;
+        if (!r.bad && (rn == NO_STRING || (size_t)(r.end - r.p) < rn || !sr_utf8_valid((const char *)r.p, rn, &bad) ||
+                       memchr(r.p, 0, rn) || x.a >= ng || x.b >= ng || x.kind > SR_CONFLICT_UPDATE))
             r.bad = true;
+        if (!r.bad && sr_corpus_keep_reason(c, &x, (const char *)r.p, rn) != SITREP_OK)
+            nomem = true; /* (a failed write reads as want of memory here) */
+        if (!r.bad)
+            r.p += rn;
         nomem = nomem || (!r.bad && !SR_VEC_PUSH(&conflicts, sr_cconflict, x));
     }
     for (size_t i = 0; i < ntr && !r.bad && !nomem; i++) {

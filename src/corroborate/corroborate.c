@@ -472,11 +472,14 @@ static sitrep_status group_claims(sitrep_corpus *c)
     size_t n = SR_VEC_COUNT(&c->claims, sr_cclaim);
     uint32_t *order = c->mem->calloc(n ? n : 1, sizeof *order);
     uint32_t *member_group = c->mem->calloc(n ? n : 1, sizeof *member_group);
-    sr_buf states, stmts;
-    sr_buf_init(&states, c->mem);
+    /* a claim is compared with the last RULES.group_cap groups only: their
+     * states in a ring, group g at g % ncap (memory per run, not per claim) */
+    size_t ncap = RULES.group_cap ? RULES.group_cap : 1;
+    group_state *ring = c->mem->calloc(ncap, sizeof *ring);
+    sr_buf stmts;
     sr_buf_init(&stmts, c->mem);
     uint32_t *root = NULL, *renum = NULL;
-    sitrep_status st = order && member_group ? SITREP_OK : SITREP_ENOMEM;
+    sitrep_status st = order && member_group && ring ? SITREP_OK : SITREP_ENOMEM;
     size_t m = 0;
     sr_cclaim *cl = (sr_cclaim *)(void *)c->claims.data;
     for (size_t i = 0; i < n && st == SITREP_OK; i++)
@@ -502,23 +505,19 @@ static sitrep_status group_claims(sitrep_corpus *c)
         size_t first_group = run < i ? member_group[run] : ng;
         if (ng > first_group + RULES.group_cap)
             first_group = ng - RULES.group_cap;
-        group_state *gs = (group_state *)(void *)states.data;
         size_t g = ng;
         for (size_t k = first_group; k < ng && g == ng; k++)
-            if (joins(c, cl, &gs[k], x))
+            if (joins(c, cl, &ring[k % ncap], x))
                 g = k;
         interval v = value_of(x);
         if (g == ng) {
             group_state s = {order[i], order[i], v.lo,      v.hi,      v.point,  v.lo,    order[i],
                              NULL,     UINT32_MAX, INT32_MIN, INT32_MIN, INT32_MIN, INT32_MIN};
             group_add(c, &s, cl, order[i]);
-            if (!SR_VEC_PUSH(&states, group_state, s)) {
-                st = SITREP_ENOMEM;
-                break;
-            }
+            ring[ng % ncap] = s;
             ng++;
         } else {
-            group_state *s = &gs[g];
+            group_state *s = &ring[g % ncap];
             group_add(c, s, cl, order[i]);
             s->last = order[i];
             s->lo = v.lo > s->lo ? v.lo : s->lo;
@@ -538,6 +537,10 @@ static sitrep_status group_claims(sitrep_corpus *c)
                 st = SITREP_ENOMEM;
         }
     }
+    /* what the comparing needed goes before the groups are made */
+    c->mem->free(ring);
+    c->mem->free(keys);
+    keys = NULL;
     root = st == SITREP_OK ? c->mem->calloc(ng ? ng : 1, sizeof *root) : NULL;
     renum = root ? c->mem->calloc(ng ? ng : 1, sizeof *renum) : NULL;
     if (st == SITREP_OK && !renum)
@@ -564,30 +567,42 @@ static sitrep_status group_claims(sitrep_corpus *c)
             }
         }
     }
-    /* the groups: one per root, numbered in order of their first member */
+    /* the groups: one per root, numbered in order of their first member,
+     * counted first so that their array is allocated to size */
     size_t nfinal = 0;
     for (size_t k = 0; k < ng && st == SITREP_OK; k++)
         renum[k] = UINT32_MAX;
     for (size_t i = 0; i < m && st == SITREP_OK; i++) {
         uint32_t r = gfind(root, member_group[i]);
-        if (renum[r] == UINT32_MAX) {
-            sr_cgroup grp;
-            memset(&grp, 0, sizeof grp);
-            grp.rep = order[i];
+        if (renum[r] == UINT32_MAX)
             renum[r] = (uint32_t)nfinal++;
-            if (!SR_VEC_PUSH(&c->groups, sr_cgroup, grp)) {
-                st = SITREP_ENOMEM;
-                break;
-            }
-        }
         member_group[i] = renum[r];
         cl[order[i]].group = (int32_t)renum[r];
     }
     c->mem->free(root);
-    c->mem->free(keys);
     c->mem->free(renum);
-    sr_buf_free(&states);
     sr_buf_free(&stmts);
+    size_t base = SR_VEC_COUNT(&c->groups, sr_cgroup);
+    if (st == SITREP_OK) {
+        size_t bytes = (base + nfinal) * sizeof(sr_cgroup) + 1;
+        char *p = c->groups.cap >= bytes ? c->groups.data : c->mem->realloc(c->groups.data, bytes);
+        if (!p)
+            st = SITREP_ENOMEM;
+        else {
+            if (p != c->groups.data || c->groups.cap < bytes)
+                c->groups.cap = bytes;
+            c->groups.data = p;
+        }
+    }
+    for (size_t i = 0, made = 0; i < m && st == SITREP_OK; i++) {
+        if (member_group[i] != made)
+            continue; /* a group made before (numbered in order of first members) */
+        sr_cgroup grp;
+        memset(&grp, 0, sizeof grp);
+        grp.rep = order[i];
+        SR_VEC_PUSH(&c->groups, sr_cgroup, grp); /* room made above */
+        made++;
+    }
     if (st != SITREP_OK) {
         c->mem->free(order);
         c->mem->free(member_group);
@@ -897,8 +912,13 @@ static sitrep_status add_conflict(sitrep_corpus *c, uint32_t a, uint32_t b, uint
         a = b;
         b = t;
     }
-    sr_cconflict cf = {a, b, sr_arena_strndup(&c->arena, reason, strlen(reason)), kind};
-    if (!cf.reason || !SR_VEC_PUSH(&c->conflicts, sr_cconflict, cf))
+    sr_cconflict cf;
+    memset(&cf, 0, sizeof cf);
+    cf.a = a, cf.b = b, cf.kind = kind;
+    sitrep_status st = sr_corpus_keep_reason(c, &cf, reason, strlen(reason)); /* on disk till written */
+    if (st != SITREP_OK)
+        return st;
+    if (!SR_VEC_PUSH(&c->conflicts, sr_cconflict, cf))
         return SITREP_ENOMEM;
     if (kind == SR_CONFLICT_DISPUTE) {
         sr_cgroup *gs = (sr_cgroup *)(void *)c->groups.data;
@@ -1148,7 +1168,8 @@ static sitrep_status find_conflicts(sitrep_corpus *c)
 {
     size_t ng = SR_VEC_COUNT(&c->groups, sr_cgroup);
     scoped *sc = c->mem->calloc(ng ? ng : 1, sizeof *sc);
-    timed *t = c->mem->calloc(ng ? ng : 1, sizeof *t);
+    /* a story's groups of one family are compared RULES.group_cap at most */
+    timed *t = c->mem->calloc(ng < RULES.group_cap ? (ng ? ng : 1) : RULES.group_cap + 1, sizeof *t);
     if (!sc || !t) {
         c->mem->free(sc);
         c->mem->free(t);
@@ -1401,9 +1422,13 @@ static sitrep_status date_conflicts(sitrep_corpus *c)
         }
         if (l < sizeof reason - 1)
             reason[l++] = '.', reason[l] = '\0';
-        sr_cconflict cf = {(uint32_t)k, (uint32_t)k, sr_arena_strndup(&c->arena, reason, strlen(reason)),
-                           SR_CONFLICT_DISPUTE};
-        if (!cf.reason || !SR_VEC_PUSH(&c->conflicts, sr_cconflict, cf))
+        sr_cconflict cf;
+        memset(&cf, 0, sizeof cf);
+        cf.a = cf.b = (uint32_t)k, cf.kind = SR_CONFLICT_DISPUTE;
+        sitrep_status st = sr_corpus_keep_reason(c, &cf, reason, strlen(reason));
+        if (st != SITREP_OK)
+            return st;
+        if (!SR_VEC_PUSH(&c->conflicts, sr_cconflict, cf))
             return SITREP_ENOMEM;
         SR_VEC_AT(&c->groups, sr_cgroup, k).contested = 1;
     }
@@ -1421,6 +1446,8 @@ sitrep_status sr_corroborate(sitrep_corpus *c)
     if (st == SITREP_OK)
         st = group_events(c);
     if (st == SITREP_OK)
+        sr_buf_fit(&c->egroups); /* kept to the end of the run */
+    if (st == SITREP_OK)
         st = sr_corpus_hold(c, SR_HOLD_CLAIMS);
     if (st == SITREP_OK)
         st = find_conflicts(c);
@@ -1428,5 +1455,9 @@ sitrep_status sr_corroborate(sitrep_corpus *c)
         st = date_conflicts(c);
     if (st == SITREP_OK)
         st = find_trends(c);
+    if (st == SITREP_OK) {
+        sr_buf_fit(&c->conflicts);
+        sr_buf_fit(&c->trends);
+    }
     return st;
 }

@@ -228,7 +228,7 @@ static size_t est_sourced(size_t sources)
 }
 static size_t est_conflict(const sr_cconflict *cf)
 {
-    return 200 + strlen(cf->reason);
+    return 200 + cf->reason_len;
 }
 enum { EST_TREND = 600 };
 static size_t est_expr(const sr_cexpr *x)
@@ -315,9 +315,13 @@ static size_t sources_bytes(const size_t *qb, const size_t *first, const uint32_
 
 static json_t *group_json(const sitrep_corpus *c, const sr_cgroup *g, const size_t *first)
 {
-    const sr_cclaim *x = &SR_VEC_AT(&c->claims, sr_cclaim, g->rep);
+    /* the claims are not held while they are written (a run's largest
+     * table): the row the record shows is read where it is */
+    sr_cclaim x;
+    if (sr_corpus_rows(c, SR_HOLD_CLAIMS, g->rep, 1, &x) != SITREP_OK)
+        return NULL;
     const uint32_t *members = (const uint32_t *)(const void *)c->claim_members.data + g->first_member;
-    json_t *o = sr_rec_claim_head(x, g->id, g->actor, g->attributed_to, g->from, g->to);
+    json_t *o = sr_rec_claim_head(&x, g->id, g->actor, g->attributed_to, g->from, g->to);
     if (o == NULL)
         return NULL;
     bool ok = sources_json(c, &c->claim_spans, first, members, g->nmembers, o);
@@ -480,20 +484,37 @@ static uint32_t *output_order(const sitrep_corpus *c, bool events, size_t ng)
         c->mem->free(order);
         return NULL;
     }
-    for (size_t i = 0; i < ng; i++) {
-        if (events) {
-            const sr_cegroup *g = &SR_VEC_AT(&c->egroups, sr_cegroup, i);
-            const sr_cevent *x = &SR_VEC_AT(&c->events, sr_cevent,
-                                            SR_VEC_AT(&c->event_members, uint32_t, g->first_member));
-            keys[i] = (out_key){x->doc, x->first, (uint32_t)i};
-        } else {
-            const sr_cgroup *g = &SR_VEC_AT(&c->groups, sr_cgroup, i);
-            const sr_cclaim *x = &SR_VEC_AT(&c->claims, sr_cclaim,
-                                            SR_VEC_AT(&c->claim_members, uint32_t, g->first_member));
-            keys[i] = (out_key){x->doc, x->first, (uint32_t)i};
+    for (size_t i = 0; i < ng && events; i++) {
+        const sr_cegroup *g = &SR_VEC_AT(&c->egroups, sr_cegroup, i);
+        const sr_cevent *x =
+            &SR_VEC_AT(&c->events, sr_cevent, SR_VEC_AT(&c->event_members, uint32_t, g->first_member));
+        keys[i] = (out_key){x->doc, x->first, (uint32_t)i};
+    }
+    /* the claims are not held while they are written: their keys from
+     * their rows read once in order (a group's key is its first member's,
+     * found by the member's group), any group missed from its own row */
+    enum { CHUNK = 256 };
+    sr_cclaim *rows = events ? NULL : c->mem->calloc(CHUNK, sizeof *rows);
+    bool ok = events || rows != NULL;
+    size_t nc = events ? 0 : sr_corpus_nclaims(c);
+    const sr_cgroup *gs = (const sr_cgroup *)(const void *)c->groups.data;
+    const uint32_t *cm = (const uint32_t *)(const void *)c->claim_members.data;
+    for (size_t i0 = 0; i0 < nc && ok; i0 += CHUNK) {
+        size_t n = nc - i0 < CHUNK ? nc - i0 : CHUNK;
+        ok = sr_corpus_rows(c, SR_HOLD_CLAIMS, i0, n, rows) == SITREP_OK;
+        for (size_t k = 0; k < n && ok; k++) {
+            int32_t g = rows[k].group;
+            if (g >= 0 && (size_t)g < ng && cm[gs[g].first_member] == i0 + k)
+                keys[g] = (out_key){rows[k].doc, rows[k].first, (uint32_t)g};
         }
     }
-    if (!sr_sort(keys, ng, sizeof *keys, cmp_out_key, NULL, c->mem)) {
+    for (size_t g = 0; g < ng && ok && !events; g++)
+        if (!keys[g].doc) {
+            ok = sr_corpus_rows(c, SR_HOLD_CLAIMS, cm[gs[g].first_member], 1, rows) == SITREP_OK;
+            keys[g] = (out_key){rows[0].doc, rows[0].first, (uint32_t)g};
+        }
+    c->mem->free(rows);
+    if (!ok || !sr_sort(keys, ng, sizeof *keys, cmp_out_key, NULL, c->mem)) {
         c->mem->free(keys);
         c->mem->free(order);
         return NULL;
@@ -574,7 +595,7 @@ static sitrep_status prep_sourced(sitrep_corpus *c, bool events, const sourced_p
     bool *ready = events ? &pr->events_ready : &pr->claims_ready;
     if (!*ready) {
         p->first = events ? sr_span_index(c, &c->event_spans, SR_VEC_COUNT(&c->events, sr_cevent), &p->qb)
-                          : sr_span_index(c, &c->claim_spans, SR_VEC_COUNT(&c->claims, sr_cclaim), &p->qb);
+                          : sr_span_index(c, &c->claim_spans, sr_corpus_nclaims(c), &p->qb);
         p->order = output_order(c, events,
                                 events ? SR_VEC_COUNT(&c->egroups, sr_cegroup) : SR_VEC_COUNT(&c->groups, sr_cgroup));
         if (!p->first || !p->qb || !p->order) {
@@ -645,12 +666,19 @@ static sitrep_status write_conflicts(sitrep_corpus *c, sitrep_write_fn write, vo
     if (!sr_sort(cf, n, sizeof *cf, cmp_conflict, c, c->mem))
         return SITREP_ENOMEM;
     sitrep_status st = SITREP_OK;
-    for (size_t i = 0; i < n && st == SITREP_OK; i++)
-        if (wanted(c, est_conflict(&cf[i])))
+    sr_buf reason; /* read back from the spill file (corpus.c) */
+    sr_buf_init(&reason, c->mem);
+    for (size_t i = 0; i < n && st == SITREP_OK; i++) {
+        if (!wanted(c, est_conflict(&cf[i])))
+            continue;
+        st = sr_corpus_conflict_reason(c, &cf[i], &reason);
+        if (st == SITREP_OK)
             st = emit(c,
                       sr_rec_conflict(g[cf[i].a].id, cf[i].b != cf[i].a ? g[cf[i].b].id : NULL,
-                                      cf[i].kind == SR_CONFLICT_UPDATE ? "update" : "dispute", cf[i].reason),
+                                      cf[i].kind == SR_CONFLICT_UPDATE ? "update" : "dispute", reason.data),
                       write, ctx);
+    }
+    sr_buf_free(&reason);
     return st;
 }
 
@@ -917,10 +945,10 @@ sitrep_status sr_corpus_write_records(sitrep_corpus *c, unsigned flags,
          * writes nothing, 0.6 s) */
         if (c->slice && !touches(c->slice, sec))
             continue;
-        /* each section holds in memory only the claims or events it reads */
-        st = sr_corpus_hold(c, sec == SR_SEC_CLAIMS || sec == SR_SEC_TRENDS ? SR_HOLD_CLAIMS
-                               : sec == SR_SEC_EVENTS                       ? SR_HOLD_EVENTS
-                                                                            : SR_HOLD_NONE);
+        /* each section holds in memory only the events, the section of
+         * the events; the claims' are read where they are (a record reads
+         * one row, the output order reads them once in order) */
+        st = sr_corpus_hold(c, sec == SR_SEC_EVENTS ? SR_HOLD_EVENTS : SR_HOLD_NONE);
         if (st != SITREP_OK)
             break;
         if (c->slice) {
@@ -982,9 +1010,7 @@ sitrep_status sr_corpus_section_bytes(sitrep_corpus *c, unsigned sec, size_t *to
         return SITREP_EARG;
     *total = 0;
     size_t w = 0;
-    sitrep_status st = sr_corpus_hold(c, sec == SR_SEC_CLAIMS || sec == SR_SEC_TRENDS ? SR_HOLD_CLAIMS
-                                         : sec == SR_SEC_EVENTS                       ? SR_HOLD_EVENTS
-                                                                                      : SR_HOLD_NONE);
+    sitrep_status st = sr_corpus_hold(c, sec == SR_SEC_EVENTS ? SR_HOLD_EVENTS : SR_HOLD_NONE);
     if (st != SITREP_OK)
         return st;
     const sr_cdoc *docs = (const sr_cdoc *)(const void *)c->docs.data;

@@ -768,7 +768,8 @@ static sitrep_status fill_claims(sitrep_store *s, sitrep_corpus *c)
             st = put_item(s,
                           "INSERT INTO claims(c, doc, docid, pos, ord, key, data, sources, grp)"
                           " VALUES(?,?,?,?,?,?,?,?,?)",
-                          i, x->doc_index, x->doc, x->first, i - docs[x->doc_index].claims0, NULL, (int64_t)x->key,
+                          i, x->doc_index, x->doc, x->first, i - docs[x->doc_index].claims0, NULL,
+                          (int64_t)sr_claim_key(x->measure, x->low, x->high),
                           &data, &js, grp, "storing a claim");
     }
     s->mem->free(first);
@@ -786,7 +787,7 @@ static sitrep_status fill_claims(sitrep_store *s, sitrep_corpus *c)
         bool kept;
         uint64_t h = group_hash(s, g->id, g->rep, mem + g->first_member, g->nmembers, cl, sizeof *cl,
                                 offsetof(sr_cclaim, doc_index), &kept);
-        h = h_int(h_int(h_int(h, g->outlets), g->contested), (int64_t)x->key);
+        h = h_int(h_int(h_int(h, g->outlets), g->contested), (int64_t)sr_claim_key(x->measure, x->low, x->high));
         h = h_str(h_str(h_str(h_str(h, g->actor), g->attributed_to), g->from), g->to);
         bool had;
         if (stored_same(&old, key, (int64_t)h, &had) && kept)
@@ -813,7 +814,7 @@ static sitrep_status fill_claims(sitrep_store *s, sitrep_corpus *c)
             break;
         }
         sqlite3_bind_int64(q, 1, key);
-        sqlite3_bind_int64(q, 2, (int64_t)x->key);
+        sqlite3_bind_int64(q, 2, (int64_t)sr_claim_key(x->measure, x->low, x->high));
         sqlite3_bind_int64(q, 3, mem[g->first_member]);
         sr_db_text(q, 4, f->doc);
         sqlite3_bind_int64(q, 5, fpos);
@@ -1118,6 +1119,8 @@ static sitrep_status fill_rest(sitrep_store *s, sitrep_corpus *c)
      * found go */
     stored_rows old;
     sitrep_status st = stored_read(s, "SELECT (a << 32) | b, ida, idb, reason, kind FROM conflicts", &old);
+    sr_buf reason; /* each conflict's, kept on disk (corpus.c) */
+    sr_buf_init(&reason, s->mem);
     for (size_t i = 0; i < SR_VEC_COUNT(&c->conflicts, sr_cconflict) && st == SITREP_OK; i++) {
         const sr_cconflict *cf = &SR_VEC_AT(&c->conflicts, sr_cconflict, i);
         uint32_t a = cf->a, b = cf->b; /* a dispute's in id order, an update's earlier first */
@@ -1125,7 +1128,10 @@ static sitrep_status fill_rest(sitrep_store *s, sitrep_corpus *c)
         /* the merged claims' keys (fill_claims) */
         int64_t ka = mem[g[a].first_member], kb = mem[g[b].first_member];
         int64_t key = (int64_t)((uint64_t)ka << 32 | (uint64_t)kb);
-        uint64_t h = h_int(h_str(h_str(h_str(H_SEED, g[a].id), g[b].id), cf->reason), cf->kind);
+        st = sr_corpus_conflict_reason(c, cf, &reason);
+        if (st != SITREP_OK)
+            break;
+        uint64_t h = h_int(h_str(h_str(h_str(H_SEED, g[a].id), g[b].id), reason.data), cf->kind);
         bool had;
         if (stored_same(&old, key, (int64_t)h, &had))
             continue;
@@ -1142,10 +1148,11 @@ static sitrep_status fill_rest(sitrep_store *s, sitrep_corpus *c)
         sqlite3_bind_int64(q, 2, kb);
         sr_db_text(q, 3, g[a].id);
         sr_db_text(q, 4, g[b].id);
-        sr_db_text(q, 5, cf->reason);
+        sr_db_text(q, 5, reason.data);
         sqlite3_bind_int64(q, 6, cf->kind);
         st = sr_db_done(s, q, "storing a conflict");
     }
+    sr_buf_free(&reason);
     if (st == SITREP_OK)
         st = delete_unseen(s, &old, conflict_rows, 1);
     stored_free(s, &old);
