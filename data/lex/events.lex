@@ -45,10 +45,8 @@
 #   bomb_after      one within three after ("an attack with explosives")
 #   violent         the sentence speaks of armed violence (violence words,
 #                   military targets, an armed group or military named)
-#   intense         "fighting" (or "shooting": gunfire told by its intensity is
-#                   an exchange of fire, not a shooting of victims) with an
-#                   intense_word before it, "between" about it, or
-#                   "erupted" after it
+#   intense         "fighting" with heavy or fierce before it, "between"
+#                   about it, or "erupted" after it
 #   shot_dead       "shot dead", "shot and ..."
 #   was_before      "was shot"
 #   victims_count   a figure right after the verb ("killed 9", "killed the 3")
@@ -235,7 +233,6 @@ fired on              attack         -                  -             0
 fired at              attack         -                  -             0
 fired upon            attack         -                  -             0
 
-shooting              clash          intense            -             0
 shooting              civilians      -                  -             0
 murder                civilians      -                  -             0
 murders               civilians      -                  -             1
@@ -408,8 +405,6 @@ bombs
 [set intense_word]
 heavy
 fierce
-intense
-sporadic
 
 [set outbreak]
 erupted
