@@ -252,6 +252,12 @@ int main(int argc, char **argv)
      * towns share) */
     CHECK(first_of("Munich", SR_PLACE_CITY, "DE", &p) != UINT32_MAX);
     CHECK_STR(p.admin1_code, "DE-BY");
+    /* An ISO name with a second form in brackets is shown without it
+     * ("Girona [Gerona]"), and both forms still find the place */
+    CHECK(first_of("Gerona", SR_PLACE_ADMIN1, "ES", &p) != UINT32_MAX);
+    CHECK_STR(p.name, "Girona");
+    CHECK(first_of("Girona", SR_PLACE_ADMIN1, "ES", &p) != UINT32_MAX);
+    CHECK(strchr(p.name, '[') == NULL);
     /* English names of subdivisions from Unicode CLDR */
     CHECK(first_of("Bavaria", SR_PLACE_ADMIN1, "DE", &p) != UINT32_MAX);
     CHECK_STR(p.admin1_code, "DE-BY");

@@ -517,6 +517,11 @@ static void read_iso3166_2(const char *path)
         if (!code || !name || strlen(code) < 4 || code[2] != '-')
             die("%s: entry %zu lacks a code or a name", path, i);
         uint32_t p = new_place(K_ADMIN1, code, name);
+        /* "Wales [Cymru GB-CYM]", "Girona [Gerona]": the name shown is
+         * the part before the bracket; both stay names to look up. */
+        const char *br = strstr(name, " [");
+        if (br && br > name)
+            places[p].name = intern(name, (size_t)(br - name));
         places[p].code = intern(code, strlen(code));
         uint32_t *slot = map_get(&iso_code_of, str_hash(code, strlen(code)));
         if (*slot != NONE)
