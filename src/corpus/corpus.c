@@ -747,15 +747,22 @@ sitrep_status sr_corpus_keep_quote(sitrep_corpus *c, sr_cspan *x, const char *q)
     return SITREP_OK;
 }
 
-sitrep_status sr_corpus_span_quote(const sitrep_corpus *c, const sr_cspan *x, sr_buf *out)
+/* The len bytes kept in the spill file at at, into out, NUL-terminated
+ * (empty on failure). */
+static sitrep_status spill_text(const sitrep_corpus *c, uint64_t at, uint32_t len, sr_buf *out)
 {
     out->len = 0;
-    if (!sr_buf_reserve(out, (size_t)x->quote_len + 1))
+    if (!sr_buf_reserve(out, (size_t)len + 1))
         return SITREP_ENOMEM;
-    sitrep_status st = sr_spill_get(&c->spill, x->quote_at, out->data, x->quote_len);
-    out->len = st == SITREP_OK ? x->quote_len : 0;
+    sitrep_status st = sr_spill_get(&c->spill, at, out->data, len);
+    out->len = st == SITREP_OK ? len : 0;
     out->data[out->len] = '\0';
     return st;
+}
+
+sitrep_status sr_corpus_span_quote(const sitrep_corpus *c, const sr_cspan *x, sr_buf *out)
+{
+    return spill_text(c, x->quote_at, x->quote_len, out);
 }
 
 sitrep_status sr_corpus_keep_reason(sitrep_corpus *c, sr_cconflict *cf, const char *reason, size_t n)
@@ -771,13 +778,7 @@ sitrep_status sr_corpus_keep_reason(sitrep_corpus *c, sr_cconflict *cf, const ch
 
 sitrep_status sr_corpus_conflict_reason(const sitrep_corpus *c, const sr_cconflict *cf, sr_buf *out)
 {
-    out->len = 0;
-    if (!sr_buf_reserve(out, (size_t)cf->reason_len + 1))
-        return SITREP_ENOMEM;
-    sitrep_status st = sr_spill_get(&c->spill, cf->reason_at, out->data, cf->reason_len);
-    out->len = st == SITREP_OK ? cf->reason_len : 0;
-    out->data[out->len] = '\0';
-    return st;
+    return spill_text(c, cf->reason_at, cf->reason_len, out);
 }
 
 /* The document's own record and facts the stories stage reads. */
