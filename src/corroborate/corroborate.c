@@ -583,16 +583,13 @@ static sitrep_status group_claims(sitrep_corpus *c)
     c->mem->free(renum);
     sr_buf_free(&stmts);
     size_t base = SR_VEC_COUNT(&c->groups, sr_cgroup);
-    if (st == SITREP_OK) {
-        size_t bytes = (base + nfinal) * sizeof(sr_cgroup) + 1;
-        char *p = c->groups.cap >= bytes ? c->groups.data : c->mem->realloc(c->groups.data, bytes);
+    size_t bytes = (base + nfinal) * sizeof(sr_cgroup) + 1;
+    if (st == SITREP_OK && c->groups.cap < bytes) {
+        char *p = c->mem->realloc(c->groups.data, bytes);
         if (!p)
             st = SITREP_ENOMEM;
-        else {
-            if (p != c->groups.data || c->groups.cap < bytes)
-                c->groups.cap = bytes;
-            c->groups.data = p;
-        }
+        else
+            c->groups.data = p, c->groups.cap = bytes;
     }
     for (size_t i = 0, made = 0; i < m && st == SITREP_OK; i++) {
         if (member_group[i] != made)
@@ -1422,15 +1419,9 @@ static sitrep_status date_conflicts(sitrep_corpus *c)
         }
         if (l < sizeof reason - 1)
             reason[l++] = '.', reason[l] = '\0';
-        sr_cconflict cf;
-        memset(&cf, 0, sizeof cf);
-        cf.a = cf.b = (uint32_t)k, cf.kind = SR_CONFLICT_DISPUTE;
-        sitrep_status st = sr_corpus_keep_reason(c, &cf, reason, strlen(reason));
+        sitrep_status st = add_conflict(c, (uint32_t)k, (uint32_t)k, SR_CONFLICT_DISPUTE, reason);
         if (st != SITREP_OK)
             return st;
-        if (!SR_VEC_PUSH(&c->conflicts, sr_cconflict, cf))
-            return SITREP_ENOMEM;
-        SR_VEC_AT(&c->groups, sr_cgroup, k).contested = 1;
     }
     return SITREP_OK;
 }
