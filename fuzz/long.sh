@@ -21,8 +21,11 @@ fi
 build=$1
 runs=${2:-10000000}
 here=$(cd "$(dirname "$0")" && pwd)
-targets=${FUZZ_TARGETS:-"fuzz_htmlguard fuzz_text fuzz_html fuzz_jsonl fuzz_feed fuzz_warc fuzz_reader fuzz_snapshot fuzz_part"}
+targets=${FUZZ_TARGETS:-"fuzz_htmlguard fuzz_html fuzz_part fuzz_warc fuzz_feed fuzz_jsonl fuzz_text fuzz_snapshot fuzz_reader"}
 max_len=${FUZZ_MAX_LEN:-1048576}
+logs=${FUZZ_LOGS:-$build/fuzz-logs}
+# the reader targets write their input to a file per execution: on a tmpfs
+[ -z "${TMPDIR:-}" ] && [ -d /dev/shm ] && [ -w /dev/shm ] && export TMPDIR=/dev/shm
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=1:symbolize=1}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
 
@@ -72,10 +75,17 @@ for t in $targets; do
     fi
     corpus=$build/fuzz-corpus/$t
     art=$build/fuzz-artifacts/$t
-    log=$build/fuzz-logs/$t.long.log
-    mkdir -p "$corpus" "$art" "$(dirname "$log")"
+    log=$logs/$t.log
+    mkdir -p "$corpus" "$art" "$logs"
     cp -n "$here/corpus/$t/"* "$corpus/" 2>/dev/null || true
     big "$t" "$corpus"
+    # inputs kept from earlier runs: only those adding coverage (-merge=1)
+    if [ "$(ls "$corpus" | wc -l)" -gt 500 ]; then
+        rm -rf "$corpus.min" && mkdir -p "$corpus.min"
+        "$bin" -merge=1 -max_len="$max_len" -rss_limit_mb=4096 -timeout=${FUZZ_TIMEOUT:-60} \
+            "$corpus.min" "$corpus" >"$logs/$t.merge.log" 2>&1 &&
+            rm -rf "$corpus" && mv "$corpus.min" "$corpus"
+    fi
     dict=""
     [ -f "$here/$t.dict" ] && dict="-dict=$here/$t.dict"
     t0=$(date +%s)
@@ -85,7 +95,8 @@ for t in $targets; do
     rc=$?
     t1=$(date +%s)
     execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log")
-    printf '%-16s %12s executions  %6d s  exit %d\n' "$t" "${execs:-?}" $((t1 - t0)) $rc
+    printf '%-16s %12s executions  %6d s  max_len %d  exit %d  %s\n' "$t" "${execs:-?}" $((t1 - t0)) \
+        "$max_len" $rc "$log"
     if [ $rc -ne 0 ]; then
         failed=1
         grep -E 'ERROR: |invariant broken|runtime error|Test unit written' "$log" | head -5 >&2
