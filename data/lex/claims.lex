@@ -297,6 +297,22 @@ regiment
 battalion
 brigade
 
+# Stretches of service a figure counts: "after nearly four seasons as
+# coach", "eleven years as governor" are the tenure of the clause's
+# subject, whatever the verb's voice ("X was fired after four seasons as
+# coach": X's seasons, though X is who was fired).  Only before "as".
+[set tenure_span]
+season
+seasons
+year
+years
+term
+terms
+month
+months
+decade
+decades
+
 # Nouns that stand for a business or body named before by a name the
 # entities did not take: "Kelvar reported ... the company lost $2
 # billion", "the carmaker said" is Kelvar (the last name used as a

@@ -1678,6 +1678,18 @@ lightly
 severely
 mortally
 
+# The words the rules of stated_casualties (events.c) start from: "beaten
+# to death", "a guard was killed", "wounding a nurse", "the mayor died",
+# "was found dead". The gate (casualty_words) reads a clause for them in
+# one pass, and a rule whose word the clause lacks reads none of its tokens.
+[table casualty_cue: cue]
+to          to_death
+was         was_passive
+wounding    hurting
+injuring    hurting
+died        died
+found       found_dead
+
 # One person: "a police officer".
 [set one_word]
 a

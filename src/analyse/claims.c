@@ -1144,7 +1144,17 @@ static bool subject_words(const sr_context *c, size_t lo, size_t k, size_t f0, u
 /* The actor of a figure without a name in its measure: the subject before
  * it in its clause. */
 static bool span_is_name(const sr_context *c, uint32_t at);
-static int32_t subject_actor(const cstate *st, size_t lo, size_t f0, bool outcome, uint32_t *ws, uint32_t *we)
+
+/* Does the figure count a stretch of service ("nearly four seasons as
+ * coach", claims.lex tenure_span before "as")?  It is its clause subject's
+ * tenure, whether that subject acted or was acted on. */
+static bool tenure_figure(const sr_context *c, const fig_info *fi)
+{
+    return fi->m1 > fi->m0 && sr_tok_class(c, fi->m1 - 1, SR_LEX_CLAIMS_TENURE_SPAN) && sr_tok_fw(c, fi->m1, SR_LEXE_FW_AS);
+}
+
+static int32_t subject_actor(const cstate *st, size_t lo, size_t f0, bool outcome, bool tenure, uint32_t *ws,
+                             uint32_t *we)
 {
     const sr_context *c = st->c;
     for (size_t k = f0; k > lo && f0 - k < 24;) {
@@ -1200,7 +1210,7 @@ static int32_t subject_actor(const cstate *st, size_t lo, size_t f0, bool outcom
              * the person is the subject of the verb that governs the
              * figure; not "Okafor, who visited the site where 12 died" */
             size_t v = verb_after_subject(c, mention_last(c, k), f0);
-            if (v != SIZE_MAX && governs(c, v, f0) && !passive(c, v, f0) && outcome == (outcome_of(c, v) != NULL) &&
+            if (v != SIZE_MAX && governs(c, v, f0) && (tenure || (!passive(c, v, f0) && outcome == (outcome_of(c, v) != NULL))) &&
                 !(first > lo && (sr_tok_class(c, first - 1, SR_LEX_FRAME_PREPOSITION) ||
                                  sr_tok_class(c, first - 1, SR_LEX_FRAME_LOCATIVE))))
                 return e;
@@ -2303,7 +2313,8 @@ sitrep_status sr_find_claims(const sr_context *c, const sr_date *anchor, sr_buf 
             if (cl.actor < 0)
                 cl.actor = actor_after(&st, &fi, hi, &cl.actor_start, &cl.actor_end);
             if (cl.actor < 0 && cl.actor_end == cl.actor_start)
-                cl.actor = subject_actor(&st, back_lo, fi.f0, outc != NULL, &cl.actor_start, &cl.actor_end);
+                cl.actor = subject_actor(&st, back_lo, fi.f0, outc != NULL, tenure_figure(c, &fi), &cl.actor_start,
+                                         &cl.actor_end);
             if (cl.actor < 0 && cl.actor_end == cl.actor_start)
                 cl.actor = paren_owner(&st, lo, &fi, &cl.actor_start, &cl.actor_end);
             /* "Veltrona plans to cut 3,000 jobs and close 9 plants": a clause

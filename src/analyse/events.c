@@ -1832,46 +1832,41 @@ static bool named_subject(const sr_context *c, size_t lo, size_t k)
 /* What the text says when nobody died: "no casualties", "no one was
  * killed", "without causing casualties", "No injuries were reported";
  * and one victim without a number: "a woman was shot dead". */
-/* The words the rules of stated_casualties start from, found in one pass
- * over [lo, hi) so that a rule whose word the clause lacks reads none of
- * its tokens: bits of SC_* (a superset: each rule still tests its words). */
+/* The words the rules of stated_casualties start from (events.lex
+ * casualty_cue), found in one pass over [lo, hi) so that a rule whose word
+ * the clause lacks reads none of its tokens: bits of SC_* (a superset: each
+ * rule still tests its words). */
 enum { SC_TO_WAS = 1, SC_FOUND_OUTCOME = 2, SC_HURT = 4 };
+static int casualty_cue(const sr_context *c, size_t k)
+{
+    return (int)sr_lex_value(sr_tok_lexid(c, k), SR_LEX_EVENTS_CASUALTY_CUE, SR_LEXCOL_EVENTS_CASUALTY_CUE_CUE);
+}
 static unsigned casualty_words(const sr_context *c, size_t lo, size_t hi, size_t *died)
 {
     unsigned m = 0;
     *died = hi;
     for (size_t k = lo; k < hi && k < c->ntok; k++) {
-        const char *s = c->src + c->tok[k].start;
-        size_t n = c->tok[k].end - c->tok[k].start;
         sr_lexid id = c->wi[k].lex;
         if (sr_lex_in(id, SR_LEX_CLAIMS_OUTCOME_NOUN))
             m |= SC_FOUND_OUTCOME;
         if (k > lo && sr_lex_in(id, SR_LEX_EVENTS_HURT_PASSIVE))
             m |= SC_HURT;
-        if (n < 2 || n > 8)
-            continue;
-        switch (s[0] | 0x20) {
-        case 't':
-            if (k > lo && k + 1 < hi && sr_tok_is(c, k, "to"))
+        switch (sr_lex_value(id, SR_LEX_EVENTS_CASUALTY_CUE, SR_LEXCOL_EVENTS_CASUALTY_CUE_CUE)) {
+        case SR_LEXE_EVENTS_CASUALTY_CUE_CUE_TO_DEATH:
+        case SR_LEXE_EVENTS_CASUALTY_CUE_CUE_WAS_PASSIVE:
+            if (k > lo && k + 1 < hi)
                 m |= SC_TO_WAS;
             break;
-        case 'w':
-            if (k > lo && k + 1 < hi && sr_tok_is(c, k, "was"))
-                m |= SC_TO_WAS;
-            if (k > lo && sr_tok_is(c, k, "wounding"))
+        case SR_LEXE_EVENTS_CASUALTY_CUE_CUE_HURTING:
+            if (k > lo)
                 m |= SC_HURT;
             break;
-        case 'i':
-            if (k > lo && sr_tok_is(c, k, "injuring"))
-                m |= SC_HURT;
-            break;
-        case 'd':
-            if (k > lo && *died == hi && sr_tok_is(c, k, "died"))
+        case SR_LEXE_EVENTS_CASUALTY_CUE_CUE_DIED:
+            if (k > lo && *died == hi)
                 *died = k;
             break;
-        case 'f':
-            if (sr_tok_is(c, k, "found"))
-                m |= SC_FOUND_OUTCOME;
+        case SR_LEXE_EVENTS_CASUALTY_CUE_CUE_FOUND_DEAD:
+            m |= SC_FOUND_OUTCOME;
             break;
         default:
             break;
@@ -1911,14 +1906,14 @@ static void stated_casualties(const sr_context *c, size_t lo, size_t hi, sr_even
     }
     if (!ev->fat_q && (words & SC_TO_WAS))
         for (size_t k = lo + 1; k + 1 < hi; k++)
-            if (c->tok[k].end - c->tok[k].start <= 3 && ((sr_tok_is(c, k, "to") && sr_tok_is(c, k + 1, "death") &&
+            if ((casualty_cue(c, k) == SR_LEXE_EVENTS_CASUALTY_CUE_CUE_TO_DEATH && sr_tok_is(c, k + 1, "death") &&
                  (sr_tok_is(c, k + 2, "a") || sr_tok_is(c, k + 2, "an") || sr_tok_is(c, k - 2, "a") ||
                   sr_tok_is(c, k - 2, "an"))) ||
-                (sr_tok_is(c, k, "was") &&
+                (casualty_cue(c, k) == SR_LEXE_EVENTS_CASUALTY_CUE_CUE_WAS_PASSIVE &&
                 (sr_tok_class(c, k + 1, SR_LEX_EVENTS_KILLED_PASSIVE) ||
                  (ly_adverb(c, k + 1) && sr_tok_class(c, k + 2, SR_LEX_EVENTS_KILLED_PASSIVE)) ||
                  (sr_tok_is(c, k + 1, "shot") && (sr_tok_is(c, k + 2, "dead") ||
-                                                  (sr_tok_is(c, k + 2, "to") && sr_tok_is(c, k + 3, "death")))))))) {
+                                                  (sr_tok_is(c, k + 2, "to") && sr_tok_is(c, k + 3, "death"))))))) {
                 ev->fat_low = ev->fat_high = 1;
                 ev->fat_q = SR_Q_EXACT;
                 break;
@@ -1926,7 +1921,7 @@ static void stated_casualties(const sr_context *c, size_t lo, size_t hi, sr_even
     /* "the mayor died when ...": a person named dies */
     if (!ev->fat_q)
         for (size_t k = died; k < hi; k++)
-            if (sr_tok_is(c, k, "died")) {
+            if (casualty_cue(c, k) == SR_LEXE_EVENTS_CASUALTY_CUE_CUE_DIED) {
                 const sr_entity *en = sr_entity_at(c, k - 1, NULL);
                 bool name = en ? en->e.kind == SITREP_ENTITY_PERSON
                                : sr_tok_word(c, k - 1) && (c->tok[k - 1].flags & SITREP_TOKF_CAP) &&
@@ -1956,7 +1951,8 @@ static void stated_casualties(const sr_context *c, size_t lo, size_t hi, sr_even
      * dead": one named person killed */
     if (!ev->fat_q && (words & SC_FOUND_OUTCOME))
         for (size_t k = lo; k < hi && !ev->fat_q; k++) {
-            bool found_dead = k > lo && sr_tok_is(c, k, "found") && sr_tok_is(c, k + 1, "dead") &&
+            bool found_dead = k > lo && casualty_cue(c, k) == SR_LEXE_EVENTS_CASUALTY_CUE_CUE_FOUND_DEAD &&
+                              sr_tok_is(c, k + 1, "dead") &&
                               sr_tok_is(c, k - 1, "was");
             if (found_dead) {
                 /* "X, the mayor who was kidnapped on Sunday, was found dead" */
@@ -2045,8 +2041,9 @@ static void stated_casualties(const sr_context *c, size_t lo, size_t hi, sr_even
             size_t p = k + 1;
             if (sr_tok_class(c, p, SR_LEX_EVENTS_HURT_DEGREE) && p + 1 < hi)
                 p++;
-            bool one = sr_tok_is(c, k, "was") && sr_tok_class(c, p, SR_LEX_EVENTS_HURT_PASSIVE);
-            if (!one && (sr_tok_is(c, k, "wounding") || sr_tok_is(c, k, "injuring") ||
+            int cue = casualty_cue(c, k);
+            bool one = cue == SR_LEXE_EVENTS_CASUALTY_CUE_CUE_WAS_PASSIVE && sr_tok_class(c, p, SR_LEX_EVENTS_HURT_PASSIVE);
+            if (!one && (cue == SR_LEXE_EVENTS_CASUALTY_CUE_CUE_HURTING ||
                          (sr_tok_class(c, k, SR_LEX_EVENTS_HURT_PASSIVE) && !sr_tok_is(c, k - 1, "was") &&
                           !sr_tok_is(c, k - 1, "were") && !sr_tok_is(c, k - 1, "been")))) {
                 const sr_entity *en = sr_entity_at(c, k + 1, NULL);
