@@ -37,7 +37,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     FZ_ASSERT(sitrep_reader_new(&opts, &r) == SITREP_OK);
     FZ_ASSERT(sitrep_reader_add(r, path) == SITREP_OK);
     const char *paths[] = {path};
-    fz_drive(r, paths, 1, calls, opts.max_input_bytes, lines);
+    fz_drive(r, paths, 1, calls, opts.max_input_bytes, lines, NULL);
     sitrep_reader_free(r);
     return 0;
 }

@@ -51,7 +51,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     FZ_ASSERT(sitrep_reader_add(r, path) == SITREP_OK);
     FZ_ASSERT(sitrep_reader_add(r, missing) == SITREP_OK);
     const char *paths[] = {path, missing};
-    fz_result res = fz_drive(r, paths, 2, lines + 2 + 2, opts.max_input_bytes, lines + 1);
+    fz_result res = fz_drive(r, paths, 2, lines + 2 + 2, opts.max_input_bytes, lines + 1, NULL);
     FZ_ASSERT(res.errors >= 1); /* the missing file */
     if (prefixed)
         FZ_ASSERT(res.errors >= 2); /* the "{}" record */

@@ -70,10 +70,14 @@ typedef struct fz_result {
 } fz_result;
 
 /* Reads every document of `r` (whose inputs are `paths`), checking each
- * document, each message and that the reader ends within `max_calls`. */
+ * document, each message and that the reader ends within `max_calls`.
+ * When `first_doc` is not NULL and the first result is a document, it is
+ * kept there (the caller frees it); otherwise *first_doc is NULL. */
 static fz_result fz_drive(sitrep_reader *r, const char *const *paths, size_t npaths,
-                          size_t max_calls, size_t max_bytes, size_t max_line)
+                          size_t max_calls, size_t max_bytes, size_t max_line, sitrep_doc **first_doc)
 {
+    if (first_doc)
+        *first_doc = NULL;
     fz_result res = {0, 0, SITREP_DONE, 0};
     for (size_t calls = 0;; calls++) {
         FZ_ASSERT(calls < max_calls); /* the reader must terminate */
@@ -94,7 +98,10 @@ static fz_result fz_drive(sitrep_reader *r, const char *const *paths, size_t npa
             if (calls == 0)
                 res.first_len = len;
             fz_check_doc(doc, NULL, 0);
-            sitrep_doc_free(doc);
+            if (calls == 0 && first_doc)
+                *first_doc = doc;
+            else
+                sitrep_doc_free(doc);
             res.docs++;
             continue;
         }

@@ -47,7 +47,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     FZ_ASSERT(sitrep_reader_new(&opts, &r) == SITREP_OK);
     FZ_ASSERT(sitrep_reader_add(r, path) == SITREP_OK);
     const char *paths[] = {path};
-    fz_drive(r, paths, 1, 10000, opts.max_input_bytes, lines + 1);
+    fz_drive(r, paths, 1, 10000, opts.max_input_bytes, lines + 1, NULL);
     sitrep_reader_free(r);
     return 0;
 }

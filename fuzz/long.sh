@@ -1,18 +1,30 @@
 #!/usr/bin/env bash
 # long.sh BUILD_DIR [RUNS] -- the long fuzz run (make fuzz-long): every
-# target, one at a time on one core, for RUNS executions each (10,000,000
-# by default), with inputs up to 1 MiB (FUZZ_MAX_LEN) so the sizes at which
-# a super-linear path shows are in reach: the corpus of each target is
-# seeded, besides fuzz/corpus/TARGET, with large inputs made here (an
-# attribute flood, an entity bomb, a feed of many items, a text without a
-# full stop, a WARC with junk) and any input taking over -timeout seconds is
-# a failure.
+# target, one at a time on one core, in two parts:
 #
-# BUILD_DIR is a fuzz build, best without sanitizers for throughput
-# (-DSITREP_FUZZ_SANITIZE=OFF; make fuzz-long makes build-fuzzlong so);
+#  1. RUNS executions (10,000,000 by default) with inputs up to
+#     FUZZ_MAX_LEN bytes (16384, as make fuzz), from BUILD_DIR/fuzz-corpus/
+#     TARGET seeded with fuzz/corpus/TARGET (inputs found earlier are kept,
+#     merged down to those adding coverage when there are over 500);
+#  2. FUZZ_BIG_SECONDS (600) with inputs up to FUZZ_BIG_MAX_LEN (1 MiB), from
+#     BUILD_DIR/fuzz-corpus-big/TARGET seeded with large inputs made here
+#     (an attribute flood, nesting, an entity bomb, a feed of many items, a
+#     text without a full stop, a WARC with junk) and the corpus of part 1,
+#     so the sizes at which a super-linear path shows are in reach.
+#
+# Any input taking over FUZZ_TIMEOUT (60) seconds is a failure.  The two
+# parts are apart because an input's cost grows with its size: with the
+# large seeds in the corpus, libFuzzer mutates inputs of hundreds of KB and
+# fuzz_htmlguard ran 170 times slower than from the small seeds.
+#
+# BUILD_DIR is a fuzz build, best without sanitizers and without comparison
+# tracing for throughput (-DSITREP_FUZZ_SANITIZE=OFF
+# -DSITREP_FUZZ_TRACE_CMP=OFF; make fuzz-long makes build-fuzzlong so);
 # libFuzzer's entropic scheduler is off (-entropic=0): with the tens of
 # thousands of features these targets have, it took two thirds of the time.
-# Prints, per target, the executions done, the time taken and the status.
+# Logs go to FUZZ_LOGS (BUILD_DIR/fuzz-logs): TARGET.log and TARGET.big.log.
+# Prints, per target and part, the executions done, the time taken, the
+# largest input allowed and the status.
 set -u
 if [ $# -lt 1 ]; then
     echo "usage: $0 BUILD_DIR [RUNS]" >&2
@@ -21,8 +33,13 @@ fi
 build=$1
 runs=${2:-10000000}
 here=$(cd "$(dirname "$0")" && pwd)
-targets=${FUZZ_TARGETS:-"fuzz_htmlguard fuzz_text fuzz_html fuzz_jsonl fuzz_feed fuzz_warc fuzz_reader fuzz_snapshot fuzz_part"}
-max_len=${FUZZ_MAX_LEN:-1048576}
+targets=${FUZZ_TARGETS:-"fuzz_htmlguard fuzz_html fuzz_part fuzz_warc fuzz_feed fuzz_jsonl fuzz_text fuzz_snapshot fuzz_reader"}
+max_len=${FUZZ_MAX_LEN:-16384}
+big_len=${FUZZ_BIG_MAX_LEN:-1048576}
+big_secs=${FUZZ_BIG_SECONDS:-600}
+logs=${FUZZ_LOGS:-$build/fuzz-logs}
+# the reader targets write their input to a file per execution: on a tmpfs
+[ -z "${TMPDIR:-}" ] && [ -d /dev/shm ] && [ -w /dev/shm ] && export TMPDIR=/dev/shm
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=1:symbolize=1}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
 
@@ -71,24 +88,40 @@ for t in $targets; do
         continue
     fi
     corpus=$build/fuzz-corpus/$t
+    bigc=$build/fuzz-corpus-big/$t
     art=$build/fuzz-artifacts/$t
-    log=$build/fuzz-logs/$t.long.log
-    mkdir -p "$corpus" "$art" "$(dirname "$log")"
+    mkdir -p "$corpus" "$bigc" "$art" "$logs"
     cp -n "$here/corpus/$t/"* "$corpus/" 2>/dev/null || true
-    big "$t" "$corpus"
+    big "$t" "$bigc"
+    # inputs kept from earlier runs: only those adding coverage (-merge=1)
+    if [ "$(ls "$corpus" | wc -l)" -gt 500 ]; then
+        rm -rf "$corpus.min" && mkdir -p "$corpus.min"
+        "$bin" -merge=1 -max_len="$max_len" -rss_limit_mb=4096 -timeout=${FUZZ_TIMEOUT:-60} \
+            "$corpus.min" "$corpus" >"$logs/$t.merge.log" 2>&1 &&
+            rm -rf "$corpus" && mv "$corpus.min" "$corpus"
+    fi
     dict=""
     [ -f "$here/$t.dict" ] && dict="-dict=$here/$t.dict"
-    t0=$(date +%s)
-    # shellcheck disable=SC2086
-    "$bin" -runs="$runs" -entropic=0 -timeout=${FUZZ_TIMEOUT:-60} -rss_limit_mb=4096 -max_len="$max_len" \
-        -print_final_stats=1 -artifact_prefix="$art/" $dict ${FUZZ_FLAGS:-} "$corpus" >"$log" 2>&1
-    rc=$?
-    t1=$(date +%s)
-    execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log")
-    printf '%-16s %12s executions  %6d s  exit %d\n' "$t" "${execs:-?}" $((t1 - t0)) $rc
-    if [ $rc -ne 0 ]; then
-        failed=1
-        grep -E 'ERROR: |invariant broken|runtime error|Test unit written' "$log" | head -5 >&2
-    fi
+    for part in runs big; do
+        if [ $part = runs ]; then
+            log=$logs/$t.log len=$max_len limit=-runs=$runs dirs=$corpus
+        else
+            [ "$big_secs" -gt 0 ] || continue
+            log=$logs/$t.big.log len=$big_len limit=-max_total_time=$big_secs dirs="$bigc $corpus"
+        fi
+        t0=$(date +%s)
+        # shellcheck disable=SC2086
+        "$bin" $limit -entropic=0 -timeout=${FUZZ_TIMEOUT:-60} -rss_limit_mb=4096 -max_len="$len" \
+            -print_final_stats=1 -artifact_prefix="$art/" $dict ${FUZZ_FLAGS:-} $dirs >"$log" 2>&1
+        rc=$?
+        t1=$(date +%s)
+        execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log")
+        printf '%-16s %-4s %12s executions  %6d s  max_len %-7d  exit %d  %s\n' "$t" $part "${execs:-?}" \
+            $((t1 - t0)) "$len" $rc "$log"
+        if [ $rc -ne 0 ]; then
+            failed=1
+            grep -E 'ERROR: |invariant broken|runtime error|Test unit written' "$log" | head -5 >&2
+        fi
+    done
 done
 [ $failed -eq 0 ] && echo "fuzz-long: every target ran clean" || { echo "fuzz-long: some target failed" >&2; exit 1; }

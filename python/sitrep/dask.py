@@ -836,18 +836,42 @@ def run(paths, client, shard_size=1000, output=None, fan_in=8, text=False, menti
                 return None
             return sum(d["bytes_written"] for d in done[:i])
 
+        bound = {}                # place future -> the worker it is bound to
+
         def send_place(i, at, attempt):
             lo, hi = rs[i]
             owner = done[i]["worker"]
             if attempt < 3 and owner in client.scheduler_info()["workers"]:
+                # bound to the worker that keeps the range: Dask's work
+                # stealing moved a place allowed elsewhere to the idle
+                # worker, which does not keep it (missing, sent again, at
+                # last written again: 5 s of the end at 20,000 articles);
+                # bound, it waits for the owner (watch() has it written
+                # again if the owner dies)
                 f = client.submit(place, joining, at, i, lo, hi, tag, key="sitrep-place-%s-%d-%d" % (tag, i, attempt),
-                                  retries=retries, priority=200, workers=[owner], allow_other_workers=True)
+                                  retries=retries, priority=200, workers=[owner], allow_other_workers=False)
+                bound[f] = owner
             else:
-                # its worker is gone (or Dask keeps moving the task): written again
+                # its worker is gone (or keeps the range no longer): written again
                 f = client.submit(write_range, joining, lo, hi, tag, deps[i], *kids, at=at,
                                   key="sitrep-rewrite-%s-%d-%d" % (tag, i, attempt), retries=retries, priority=200)
             placing[f.key] = (i, at, attempt)
             ends.add(f)
+
+        watching = threading.Event()
+
+        def watch():
+            # a place bound to a worker that left would wait for it forever:
+            # cancelled, and the range written again (the loop below)
+            while not watching.wait(1.0):
+                try:
+                    alive = client.scheduler_info()["workers"]
+                    for f, owner in list(bound.items()):
+                        if owner not in alive and f.status == "pending":
+                            bound.pop(f, None)
+                            f.cancel()
+                except Exception:  # the client closing: the loop below reports it
+                    pass
 
         def place_known():
             at = 0
@@ -879,12 +903,18 @@ def run(paths, client, shard_size=1000, output=None, fan_in=8, text=False, menti
             busy[f.key] = w
             ends.add(f)
 
+        watcher = threading.Thread(target=watch, name="sitrep-dask-watch", daemon=True)
         try:
+            watcher.start()
             for w in slots[1:]:
                 give(w)
             for f in ends:
                 if f.key in placing:
                     i, at, attempt = placing.pop(f.key)
+                    bound.pop(f, None)
+                    if f.status == "cancelled":  # its worker left (watch)
+                        send_place(i, at, 3)
+                        continue
                     got = f.result()
                     if got.get("missing"):
                         send_place(i, at, attempt + 1)
@@ -915,6 +945,8 @@ def run(paths, client, shard_size=1000, output=None, fan_in=8, text=False, menti
                     pass
             raise
         finally:
+            watching.set()
+            watcher.join()
             try:
                 client.run(drop, tag)
             except Exception:

@@ -3400,14 +3400,28 @@ static void leader_names(ent_state *st)
     }
 }
 
+/* A person's surname and entity, for link_surnames. */
+typedef struct surname {
+    uint64_t key;
+    uint32_t entity;
+} surname;
+
 static void link_surnames(ent_state *st)
 {
-    bool people = false;
-    for (uint32_t e = 0; e < ent_count(st) && !people; e++)
-        people = ent_at(st, e)->e.kind == SITREP_ENTITY_PERSON;
-    if (!people)
-        return;
-    size_t nc = SR_VEC_COUNT(&st->cands, cand);
+    /* the people's surnames in the order of their entities, read once
+     * (not every entity at every name) */
+    sr_buf people;
+    sr_buf_init(&people, st->doc->mem);
+    for (uint32_t e = 0; e < ent_count(st); e++) {
+        const sr_entity *x = ent_at(st, e);
+        if (x->e.kind == SITREP_ENTITY_PERSON && !SR_VEC_PUSH(&people, surname, ((surname){x->surname, e}))) {
+            st->oom = true;
+            break;
+        }
+    }
+    size_t np = SR_VEC_COUNT(&people, surname);
+    const surname *sn = (const surname *)(const void *)people.data;
+    size_t nc = np && !st->oom ? SR_VEC_COUNT(&st->cands, cand) : 0;
     for (size_t i = 0; i < nc; i++) {
         cand *c = &SR_VEC_AT(&st->cands, cand, i);
         if ((c->type != C_SINGLE && c->type != C_PLACE) || c->u1 - c->u0 > 2)
@@ -3416,9 +3430,9 @@ static void link_surnames(ent_state *st)
         if (c->u1 - k0 != 1)
             continue;
         uint64_t k = span_key(st, k0, c->u1);
-        for (uint32_t e = 0; e < ent_count(st); e++) {
-            const sr_entity *x = ent_at(st, e);
-            if (x->e.kind == SITREP_ENTITY_PERSON && x->surname == k) {
+        for (size_t j = 0; j < np; j++) {
+            uint32_t e = sn[j].entity;
+            if (sn[j].key == k) {
                 if (c->type == C_PLACE && !soft_place(st, &(seg){c->u0, c->u1, S_PLACE, -1, c->key}))
                     break;
                 c->type = C_ENTITY;
@@ -3430,6 +3444,7 @@ static void link_surnames(ent_state *st)
             }
         }
     }
+    sr_buf_free(&people);
 }
 
 /* "the Coalition", "the Ministry said": the head word of an organisation
