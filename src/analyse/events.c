@@ -2883,6 +2883,7 @@ static sitrep_status emit(const estate *es, size_t s, const trig *t, size_t nt, 
     /* a later reference to the same happening */
     size_t n = SR_VEC_COUNT(out, sr_event);
     sr_event *all = (sr_event *)(void *)out->data;
+    bool seen = false; /* a happening of its kind told nearer before */
     for (size_t k = n; k > first_event && n - k < 64 && !fresh; k--) {
         sr_event *a = &all[k - 1];
         /* "the siege", "the attack" name any violent happening: the word's
@@ -2903,10 +2904,19 @@ static sitrep_status emit(const estate *es, size_t s, const trig *t, size_t nt, 
         /* a sentence that names no place nor day of its own, right after
          * one of the same kind of happening, tells more of it */
         bool more = inherited && ev.location < 0 && a->last_sen + 2 >= s && same_toll;
-        if ((definite && same_toll) || same_all || more) {
+        /* "Gunmen bombed the bank in X on Monday." ... four sentences on,
+         * "the bank was bombed by gunmen who fled": a happening told again
+         * without a day of its own, well after the sentence that first
+         * told the nearest one of its kind (events.lex retelling), is the
+         * body retelling the lead; a list of happenings is told sentence
+         * after sentence, and stays a list */
+        bool retold = !seen && !ev.from.year && same_toll && same_family(a->sub, ev.sub) &&
+                      a->first_sen + SR_LEXK_EVENTS_RETELLING_GAP < s;
+        if ((definite && same_toll) || same_all || more || retold) {
             merge_event(c, a, &ev);
             return SITREP_OK;
         }
+        seen = true; /* the nearest of its kind is another happening */
     }
     /* "the murder of the judge" with no place, day or toll of its own,
      * referring back to nothing told before: kept as a mention, which
