@@ -1219,6 +1219,10 @@ then
 again
 another
 second
+third
+fourth
+fifth
+other
 
 # "killed" or "killing" alone needs a place or a date to be a happening.
 [set kill_verb]
@@ -1645,6 +1649,11 @@ assassinations
 disappearance
 disappearances
 
+# One person named by a pronoun after a lethal or hurting verb: "killing
+# him instantly" ("her" is a victim_det: "killing her", "killing her son").
+[set one_pronoun]
+him
+
 [set victim_det]
 the
 his
@@ -1720,6 +1729,14 @@ happening_span  31
 # killings in another country (events.c report_country).
 [constants report_country: times]
 outnumbered  3
+
+# A happening told again without a day of its own, more than "gap"
+# sentences after the sentence that first told the nearest happening of
+# its kind there, is that one retold (the body retelling the lead); one
+# told nearer is the next of a list ("a bomb exploded at the bank ... a
+# bomb exploded at the bus station") (events.c emit).
+[constants retelling: sentences]
+gap  3
 
 # A toll of at least "undated" dead, told without the day it happened, is
 # a tally over months or years ("killed hundreds of union leaders", "a war

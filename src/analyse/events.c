@@ -1503,6 +1503,11 @@ static double victims_list(const sr_context *c, size_t k, size_t hi, size_t *sto
             if (sr_tok_is(c, k - 1, "one") && sr_tok_is(c, k, "of") && k + 1 < hi &&
                 (sr_tok_class(c, k + 1, SR_LEX_EVENTS_VICTIM_DET) || c->at[k + 1].figure < 0))
                 k += sr_tok_class(c, k + 1, SR_LEX_EVENTS_VICTIM_DET) ? 2 : 1;
+        } else if (!items && sr_tok_class(c, k, SR_LEX_EVENTS_ONE_PRONOUN)) {
+            /* "fired 13 shots, killing him instantly": one person */
+            n += 1;
+            named = false;
+            k++;
         } else if (items && joined && sr_tok_is(c, k - 1, "and") && sr_tok_class(c, k, SR_LEX_EVENTS_PERSON_OBJECT) &&
                    (c->src[c->tok[k].end - 1] | 0x20) != 's') {
             /* "his bodyguard and driver": a singular noun after "and"
@@ -2883,6 +2888,7 @@ static sitrep_status emit(const estate *es, size_t s, const trig *t, size_t nt, 
     /* a later reference to the same happening */
     size_t n = SR_VEC_COUNT(out, sr_event);
     sr_event *all = (sr_event *)(void *)out->data;
+    bool seen = false; /* a happening of its kind told nearer before */
     for (size_t k = n; k > first_event && n - k < 64 && !fresh; k--) {
         sr_event *a = &all[k - 1];
         /* "the siege", "the attack" name any violent happening: the word's
@@ -2903,10 +2909,19 @@ static sitrep_status emit(const estate *es, size_t s, const trig *t, size_t nt, 
         /* a sentence that names no place nor day of its own, right after
          * one of the same kind of happening, tells more of it */
         bool more = inherited && ev.location < 0 && a->last_sen + 2 >= s && same_toll;
-        if ((definite && same_toll) || same_all || more) {
+        /* "Gunmen bombed the bank in X on Monday." ... four sentences on,
+         * "the bank was bombed by gunmen who fled": a happening told again
+         * without a day of its own, well after the sentence that first
+         * told the nearest one of its kind (events.lex retelling), is the
+         * body retelling the lead; a list of happenings is told sentence
+         * after sentence, and stays a list */
+        bool retold = !seen && !ev.from.year && same_toll && same_family(a->sub, ev.sub) &&
+                      a->first_sen + SR_LEXK_EVENTS_RETELLING_GAP < s;
+        if ((definite && same_toll) || same_all || more || retold) {
             merge_event(c, a, &ev);
             return SITREP_OK;
         }
+        seen = true; /* the nearest of its kind is another happening */
     }
     /* "the murder of the judge" with no place, day or toll of its own,
      * referring back to nothing told before: kept as a mention, which

@@ -88,7 +88,11 @@ bool sr_buf_reserve(sr_buf *b, size_t extra)
         return true;
     if (extra > SIZE_MAX / 2 - b->len)
         return false;
-    size_t cap = b->cap ? b->cap : 64;
+    /* a first block of 512 bytes: the per-article vectors (candidates,
+     * memos, events) grow past 64 bytes at their second element, and
+     * each doubling from 64 was a realloc, a copy and, with the heap top
+     * trimmed after every article, fresh pages to fault in */
+    size_t cap = b->cap ? b->cap : 512;
     while (cap - b->len <= extra)
         cap *= 2;
     char *p = b->mem->realloc(b->data, cap);
