@@ -57,7 +57,9 @@ enum {
     U_CONNECT = 1u << 8,  /* of, for, in, and, the, de, bin ... */
     U_FUNC = 1u << 9,     /* a closed-class English word ("The", "But") */
     U_LOWER = 1u << 10,   /* starts with a lower-case letter */
-    U_PBREAK = 1u << 11   /* punctuation or a sentence start before it */
+    U_PBREAK = 1u << 11,  /* punctuation or a sentence start before it */
+    U_COMMON_ASKED = 1u << 12, /* is_common_word asked: U_COMMON holds its answer */
+    U_COMMON = 1u << 13   /* the dictionary has the word in lower case */
 };
 
 typedef struct unit {
@@ -1088,9 +1090,17 @@ static bool is_org_head(const ent_state *st, size_t i)
 
 static bool is_common_word(const ent_state *st, size_t i)
 {
-    /* the dictionary has it in lower case: "Security", "Reading", not "Baghdad" */
-    const unit *x = &st->u[i];
-    return sr_wordset_has(&sr_common_words, st->src + x->start, x->end - x->start);
+    /* the dictionary has it in lower case: "Security", "Reading", not
+     * "Baghdad"; asked once per unit (both readings of the places ask it
+     * of every name, and a probe of the dictionary's table is most often
+     * a cache miss) */
+    unit *x = &st->u[i];
+    if (!(x->flags & U_COMMON_ASKED))
+        x->flags |= (uint16_t)(U_COMMON_ASKED |
+                               (sr_wordset_has(&sr_common_words, st->src + x->start, x->end - x->start)
+                                    ? U_COMMON
+                                    : 0));
+    return (x->flags & U_COMMON) != 0;
 }
 
 static sitrep_entity_kind org_kind(const ent_state *st, size_t o0, size_t head)
