@@ -127,6 +127,7 @@ static bool read_event(sr_arena *ar, json_t *o, sr_revent *e)
     e->sub_event_type = str(o, "sub_event_type");
     json_t *date = json_object_get(o, "date");
     e->date = period(date);
+    e->has_day = sr_rparse_day(e->date.start, &e->day);
     e->precision = str(date, "precision");
     json_t *loc = json_object_get(o, "location");
     e->location = (sr_rlocation){str(loc, "name"), str(loc, "admin1"), str(loc, "country"), num(loc, "lat"),
@@ -251,12 +252,10 @@ static int cmp_event(const void *a, const void *b, void *ctx)
 {
     (void)ctx;
     const sr_revent *x = *(const sr_revent *const *)a, *y = *(const sr_revent *const *)b;
-    long dx = 0, dy = 0;
-    bool hx = sr_rparse_day(x->date.start, &dx), hy = sr_rparse_day(y->date.start, &dy);
-    if (hx != hy)
-        return hx ? -1 : 1;
-    if (hx && dx != dy)
-        return dx < dy ? -1 : 1;
+    if (x->has_day != y->has_day)
+        return x->has_day ? -1 : 1;
+    if (x->has_day && x->day != y->day)
+        return x->day < y->day ? -1 : 1;
     return strcmp(x->id, y->id);
 }
 

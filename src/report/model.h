@@ -89,6 +89,8 @@ typedef struct sr_revent {
     sr_rvalue fatalities, injured;
     sr_rsources sources;
     size_t ndocuments;
+    bool has_day;                    /* date.start a date: its day (sr_rparse_day), the order's key */
+    long day;
 } sr_revent;
 
 typedef struct sr_rconflict {

@@ -68,6 +68,10 @@ struct sitrep_store {
      * set: what a batch spends where, for bench/ingest_scale.sh */
     double step_cpu[SR_STEPS], step_mark;
     bool profile;
+    /* the names (kind, name) the tables being filled hold already
+     * (tables.c add_name), while sr_store_fill runs: each is asked of the
+     * names table once per batch, not once per row naming it */
+    struct sr_names_seen *names_seen;
     struct {
         const char *sql;      /* a string literal: the cache compares pointers */
         sqlite3_stmt *stmt;

@@ -94,9 +94,63 @@ static void bind_date(sqlite3_stmt *q, int i, const char *d)
     sr_db_text(q, i, d && d[0] ? d : NULL);
 }
 
+/* The names the tables being filled hold already (sitrep_store's
+ * names_seen): open addressing over the names' hashes; the names are the
+ * corpus's strings, alive while sr_store_fill runs. */
+struct sr_names_seen {
+    size_t n, cap; /* cap a power of two, at most half full */
+    struct seen_name {
+        uint64_t h;
+        const char *name; /* NULL: an empty slot */
+        int kind;
+    } *v;
+};
+
+static uint64_t h_str(uint64_t h, const char *v);
+static uint64_t h_int(uint64_t h, int64_t v);
+
+/* Is (kind, name) in the set?  Added when not (false).  *ok false when
+ * the set could not grow (the name is then written, as without it). */
+static bool name_seen(sitrep_store *s, int kind, const char *name, bool *ok)
+{
+    struct sr_names_seen *ns = s->names_seen;
+    *ok = true;
+    if (!ns)
+        return false;
+    if (2 * (ns->n + 1) > ns->cap) {
+        size_t cap = ns->cap ? ns->cap * 2 : 1024;
+        struct seen_name *v = s->mem->calloc(cap, sizeof *v);
+        if (!v) {
+            *ok = false;
+            return false;
+        }
+        for (size_t i = 0; i < ns->cap; i++)
+            if (ns->v[i].name) {
+                size_t j = (size_t)ns->v[i].h & (cap - 1);
+                while (v[j].name)
+                    j = (j + 1) & (cap - 1);
+                v[j] = ns->v[i];
+            }
+        s->mem->free(ns->v);
+        ns->v = v;
+        ns->cap = cap;
+    }
+    uint64_t h = h_str(h_int(0xCBF29CE484222325ull, kind), name);
+    size_t j = (size_t)h & (ns->cap - 1);
+    for (; ns->v[j].name; j = (j + 1) & (ns->cap - 1))
+        if (ns->v[j].h == h && ns->v[j].kind == kind && strcmp(ns->v[j].name, name) == 0)
+            return true;
+    ns->v[j] = (struct seen_name){h, name, kind};
+    ns->n++;
+    return false;
+}
+
 static sitrep_status add_name(sitrep_store *s, int kind, const char *name)
 {
     if (!name || !name[0])
+        return SITREP_OK;
+    bool ok;
+    if (name_seen(s, kind, name, &ok))
         return SITREP_OK;
     sqlite3_stmt *q = sr_db_stmt(s, "INSERT OR IGNORE INTO names(kind, name) VALUES(?, ?)");
     if (!q)
@@ -115,6 +169,11 @@ static int cmp_mention(const void *a, const void *b)
     if (c)
         return c;
     return x->start < y->start ? -1 : x->start > y->start;
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
 }
 
 static int cmp_pair(const void *a, const void *b)
@@ -787,6 +846,8 @@ static sitrep_status fill_claims(sitrep_store *s, sitrep_corpus *c)
         st = stored_read(s, "SELECT g, h FROM cgroups INDEXED BY cgroups_gh", &old);
     else
         memset(&old, 0, sizeof old);
+    const char **okeys = NULL; /* a merged claim's outlets */
+    size_t ocap = 0;
     for (size_t k = 0; k < ng && st == SITREP_OK; k++) {
         const sr_cgroup *g = &gs[k];
         const sr_cclaim *f = &cl[mem[g->first_member]], *x = &cl[g->rep];
@@ -855,14 +916,39 @@ static sitrep_status fill_claims(sitrep_store *s, sitrep_corpus *c)
             if (st == SITREP_OK)
                 st = add_name(s, 3, x->place_countries[i]);
         }
-        /* the outlets of its articles, each article once */
+        /* the outlets of its articles, each article once, counted: a row
+         * per outlet (its old rows went with delete_key; a new key has
+         * none) */
+        size_t no = 0;
         for (size_t j = 0; j < g->nmembers && st == SITREP_OK; j++) {
             uint32_t d = cl[mem[g->first_member + j]].doc_index;
             if (j > 0 && cl[mem[g->first_member + j - 1]].doc_index == d)
                 continue;
-            st = count_row(s, "UPDATE cgroup_outlets SET n = n + 1 WHERE g = ?1 AND okey = ?2",
-                           "INSERT INTO cgroup_outlets(g, okey, n) VALUES(?1, ?2, 1)", key, sr_outlet_key(c, d), -1,
-                           "storing a claim's outlet");
+            if (no == ocap) {
+                ocap = ocap ? 2 * ocap : 64;
+                const char **grown = s->mem->realloc(okeys, ocap * sizeof *okeys);
+                if (!grown) {
+                    st = SITREP_ENOMEM;
+                    break;
+                }
+                okeys = grown;
+            }
+            okeys[no++] = sr_outlet_key(c, d);
+        }
+        if (no > 1)
+            qsort(okeys, no, sizeof *okeys, cmp_str);
+        for (size_t j = 0, e; j < no && st == SITREP_OK; j = e) {
+            for (e = j + 1; e < no && strcmp(okeys[e], okeys[j]) == 0; e++)
+                ;
+            q = sr_db_stmt(s, "INSERT INTO cgroup_outlets(g, okey, n) VALUES(?, ?, ?)");
+            if (!q) {
+                st = sr_db_last(s);
+                break;
+            }
+            sqlite3_bind_int64(q, 1, key);
+            sqlite3_bind_text(q, 2, okeys[j], -1, SQLITE_STATIC);
+            sqlite3_bind_int64(q, 3, (int64_t)(e - j));
+            st = sr_db_done(s, q, "storing a claim's outlet");
         }
         if (st == SITREP_OK)
             st = add_name(s, 1, g->actor);
@@ -871,6 +957,7 @@ static sitrep_status fill_claims(sitrep_store *s, sitrep_corpus *c)
     }
     if (st == SITREP_OK)
         st = delete_unseen(s, &old, claim_group_rows, 3);
+    s->mem->free(okeys);
     stored_free(s, &old);
     s->mem->free(gkey);
     sr_buf_free(&data);
@@ -1203,6 +1290,8 @@ static sitrep_status fill_rest(sitrep_store *s, sitrep_corpus *c)
     return st;
 }
 
+static sitrep_status fill_all(sitrep_store *s, sitrep_corpus *c);
+
 sitrep_status sr_store_fill(sitrep_store *s, sitrep_corpus *c)
 {
     if (!c->finished)
@@ -1210,6 +1299,16 @@ sitrep_status sr_store_fill(sitrep_store *s, sitrep_corpus *c)
     sitrep_status hs = sr_corpus_hold(c, SR_HOLD_ALL); /* the tables take both */
     if (hs != SITREP_OK)
         return hs;
+    struct sr_names_seen names = {0, 0, NULL};
+    s->names_seen = &names;
+    sitrep_status st = fill_all(s, c);
+    s->names_seen = NULL;
+    s->mem->free(names.v);
+    return st;
+}
+
+static sitrep_status fill_all(sitrep_store *s, sitrep_corpus *c)
+{
     /* names only grows with a base: a name no row holds any more matches
      * no row in a query (records.c, match_names) */
     sitrep_status st = sr_db_exec(s, "DELETE FROM idx; DELETE FROM trends;");
