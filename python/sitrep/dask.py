@@ -806,6 +806,12 @@ def run(paths, client, shard_size=1000, output=None, fan_in=8, text=False, menti
     done = 0
     maps_left = len(shards)
     for f in ac:
+        if f.status in ("pending", "lost"):
+            # done, then its worker died holding the result before it was
+            # seen here: Dask makes it again (the future is still wanted),
+            # so it is waited for again, not taken for a failed shard
+            ac.add(f)
+            continue
         level, i = pending.pop(f.key)
         if level == 0:
             maps_left -= 1
