@@ -71,6 +71,11 @@
 #                "thousands" of residents without water: the 640 homes are
 #                corroborated, the two "thousands" stay two claims (an order
 #                of magnitude two reports share is no figure they agree on).
+#   tenure       two outlets on one club's change of manager, one story: the
+#                dismissed manager's "nearly four seasons as manager" (a
+#                passive clause) and the caretaker's "four seasons as the
+#                club's chief scout" are two people's tenures, two claims
+#                (the 7 defeats both state are one).
 # Records are found by content (measure, value, document ids), never by id.
 # usage: cli_corpus.sh SITREP TESTS_DIR SHARED_DIR
 set -u
@@ -424,6 +429,15 @@ c = one("homes", 640)
 if (c["outlets"], c["status"]) != (2, "corroborated"): fail("640 homes: outlets %s, status %s" % (c["outlets"], c["status"]))
 m = find("residents", 2000, 9999)
 if sorted(len(x["documents"]) for x in m) != [1, 1]: fail("thousands of residents: %s" % [x["documents"] for x in m])'
+
+pre=$base
+run tenure
+check tenure "one story; the seasons of the dismissed manager and of the caretaker are two claims" '
+if len({d["story"] for d in docs.values()}) != 1: fail("stories %s" % {i: d["story"] for i, d in docs.items()})
+if len(one("defeats", 7)["documents"]) != 2: fail("7 defeats not corroborated")
+m = find("seasons", 4)
+if sorted((len(x["documents"]), x["actor"]) for x in m) != [(1, "Ngozi Balewa"), (1, "Okoro")]:
+    fail("four seasons: %s" % [(x["actor"], x["documents"]) for x in m])'
 
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -1649,6 +1649,11 @@ assassinations
 disappearance
 disappearances
 
+# One person named by a pronoun after a lethal or hurting verb: "killing
+# him instantly" ("her" is a victim_det: "killing her", "killing her son").
+[set one_pronoun]
+him
+
 [set victim_det]
 the
 his

@@ -1503,6 +1503,11 @@ static double victims_list(const sr_context *c, size_t k, size_t hi, size_t *sto
             if (sr_tok_is(c, k - 1, "one") && sr_tok_is(c, k, "of") && k + 1 < hi &&
                 (sr_tok_class(c, k + 1, SR_LEX_EVENTS_VICTIM_DET) || c->at[k + 1].figure < 0))
                 k += sr_tok_class(c, k + 1, SR_LEX_EVENTS_VICTIM_DET) ? 2 : 1;
+        } else if (!items && sr_tok_class(c, k, SR_LEX_EVENTS_ONE_PRONOUN)) {
+            /* "fired 13 shots, killing him instantly": one person */
+            n += 1;
+            named = false;
+            k++;
         } else if (items && joined && sr_tok_is(c, k - 1, "and") && sr_tok_class(c, k, SR_LEX_EVENTS_PERSON_OBJECT) &&
                    (c->src[c->tok[k].end - 1] | 0x20) != 's') {
             /* "his bodyguard and driver": a singular noun after "and"
