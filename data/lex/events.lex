@@ -257,6 +257,7 @@ shooting down         clash          -                  -             0
 shot                  attack         shot_dead          -             0
 shot                  attack         was_before         -             0
 shot                  attack         victims_count      -             0
+shot                  attack         person_after       -             0
 killed                attack         victims_count      -             0
 killed                attack         was_before         -             0
 killed                attack         person_after       -             0

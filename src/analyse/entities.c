@@ -57,7 +57,9 @@ enum {
     U_CONNECT = 1u << 8,  /* of, for, in, and, the, de, bin ... */
     U_FUNC = 1u << 9,     /* a closed-class English word ("The", "But") */
     U_LOWER = 1u << 10,   /* starts with a lower-case letter */
-    U_PBREAK = 1u << 11   /* punctuation or a sentence start before it */
+    U_PBREAK = 1u << 11,  /* punctuation or a sentence start before it */
+    U_COMMON_ASKED = 1u << 12, /* is_common_word asked: U_COMMON holds its answer */
+    U_COMMON = 1u << 13   /* the dictionary has the word in lower case */
 };
 
 typedef struct unit {
@@ -118,6 +120,8 @@ typedef struct ent_state {
     sr_buf id_slots;         /* uint32_t: index of ids by hash (id_slot), index + 1, 0 empty */
     sr_buf wraps;            /* sitrep_span: the spans of wrapper mentions (cand.wrapper) */
     sr_buf memo;             /* place_memo: places decided in this document */
+    uint16_t memo_slot[1024]; /* memo entry + 1 by hash of key and circumstances, 0 empty
+                               * (the first MEMO_INDEXED entries; see place_pick) */
     sr_buf norm;             /* normalised bytes of the units that can be in names */
     const sr_wordinfo *wi;   /* the body tokens' word information, NULL when not worked out */
     size_t nwi;
@@ -1088,9 +1092,17 @@ static bool is_org_head(const ent_state *st, size_t i)
 
 static bool is_common_word(const ent_state *st, size_t i)
 {
-    /* the dictionary has it in lower case: "Security", "Reading", not "Baghdad" */
-    const unit *x = &st->u[i];
-    return sr_wordset_has(&sr_common_words, st->src + x->start, x->end - x->start);
+    /* the dictionary has it in lower case: "Security", "Reading", not
+     * "Baghdad"; asked once per unit (both readings of the places ask it
+     * of every name, and a probe of the dictionary's table is most often
+     * a cache miss) */
+    unit *x = &st->u[i];
+    if (!(x->flags & U_COMMON_ASKED))
+        x->flags |= (uint16_t)(U_COMMON_ASKED |
+                               (sr_wordset_has(&sr_common_words, st->src + x->start, x->end - x->start)
+                                    ? U_COMMON
+                                    : 0));
+    return (x->flags & U_COMMON) != 0;
 }
 
 static sitrep_entity_kind org_kind(const ent_state *st, size_t o0, size_t head)
@@ -2262,6 +2274,9 @@ static bool neighbour_in_region(const ent_state *st, const cand *o, const char *
 
 static uint32_t choose_place(const ent_state *st, const cand *c, place_ctx *pc);
 
+/* How many place decisions ent_state.memo_slot indexes. */
+#define MEMO_INDEXED 768
+
 /* A place decision already taken in this document for the same name in
  * the same circumstances ("Mogadishu" five times): not worked out again. */
 typedef struct place_memo {
@@ -2324,13 +2339,26 @@ static uint32_t place_pick(ent_state *st, const cand *c, bool *qualifier)
                    (c->u1 - c->u0 == 1 ? 16u : 0) | (ref_of(st, c) ? 32u : 0);
     size_t nm = SR_VEC_COUNT(&st->memo, place_memo);
     const place_memo *memo = (const place_memo *)(const void *)st->memo.data;
-    for (size_t mi = 0; mi < nm; mi++)
-        if (memo[mi].key == c->key && memo[mi].sig == sig)
-            return memo[mi].pick;
+    /* the decisions found by hash while there are few enough to index
+     * (linear probing at most three quarters full), else by a walk */
+    size_t slot = (size_t)(((c->key ^ sig) * 0x9E3779B97F4A7C15ull) >> 54);
+    if (nm < MEMO_INDEXED) {
+        for (; st->memo_slot[slot]; slot = (slot + 1) & 1023) {
+            const place_memo *x = &memo[st->memo_slot[slot] - 1];
+            if (x->key == c->key && x->sig == sig)
+                return x->pick;
+        }
+    } else {
+        for (size_t mi = 0; mi < nm; mi++)
+            if (memo[mi].key == c->key && memo[mi].sig == sig)
+                return memo[mi].pick;
+    }
     uint32_t pick = choose_place(st, c, &pc);
     place_memo m = {c->key, sig, pick};
     if (!SR_VEC_PUSH(&st->memo, place_memo, m))
         st->oom = true;
+    else if (nm < MEMO_INDEXED)
+        st->memo_slot[slot] = (uint16_t)(nm + 1);
     return pick;
 }
 
@@ -2487,6 +2515,7 @@ static void first_reading(ent_state *st)
     }
     measured_from(st, first, nc);
     st->memo.len = 0; /* the second reading decides afresh */
+    memset(st->memo_slot, 0, sizeof st->memo_slot);
     st->second = true;
 }
 
