@@ -181,6 +181,11 @@ static const char *const migrations[] = {
      * into one as they grow (save_snapshot) */
     "CREATE TABLE corpus_parts(seq INTEGER PRIMARY KEY, bytes INTEGER NOT NULL, data BLOB NOT NULL,"
     "  mark BLOB NOT NULL);",
+    /* 7: no table of a merged claim's outlets: no query or record read
+     * it (a merged claim's outlets are counted in cgroups.outlets, its
+     * articles' outlets are their documents'), and a batch wrote a row
+     * per article of every merged claim it wrote */
+    "DROP TABLE cgroup_outlets;",
 };
 /* The largest part of the snapshot that merging makes (save_snapshot):
  * twice the batch's own part, and no less than SR_PART_MIN (32 MB

@@ -171,11 +171,6 @@ static int cmp_mention(const void *a, const void *b)
     return x->start < y->start ? -1 : x->start > y->start;
 }
 
-static int cmp_str(const void *a, const void *b)
-{
-    return strcmp(*(const char *const *)a, *(const char *const *)b);
-}
-
 static int cmp_pair(const void *a, const void *b)
 {
     const int64_t *x = a, *y = b;
@@ -786,8 +781,7 @@ static sitrep_status put_item(sitrep_store *s, const char *sql, size_t i, size_t
 }
 
 static const char *const claim_group_rows[] = {"DELETE FROM cgroups WHERE g = ?",
-                                                "DELETE FROM cgroup_places WHERE g = ?",
-                                                "DELETE FROM cgroup_outlets WHERE g = ?"};
+                                                "DELETE FROM cgroup_places WHERE g = ?"};
 
 static sitrep_status fill_claims(sitrep_store *s, sitrep_corpus *c)
 {
@@ -846,8 +840,6 @@ static sitrep_status fill_claims(sitrep_store *s, sitrep_corpus *c)
         st = stored_read(s, "SELECT g, h FROM cgroups INDEXED BY cgroups_gh", &old);
     else
         memset(&old, 0, sizeof old);
-    const char **okeys = NULL; /* a merged claim's outlets */
-    size_t ocap = 0;
     for (size_t k = 0; k < ng && st == SITREP_OK; k++) {
         const sr_cgroup *g = &gs[k];
         const sr_cclaim *f = &cl[mem[g->first_member]], *x = &cl[g->rep];
@@ -871,7 +863,7 @@ static sitrep_status fill_claims(sitrep_store *s, sitrep_corpus *c)
         int64_t fpos = f->first, ford = (int64_t)(mem[g->first_member] - docs[f->doc_index].claims0);
         int64_t scope = (int64_t)sr_claim_scope(c, g, false);
         if (had)
-            st = delete_key(s, claim_group_rows, 3, key);
+            st = delete_key(s, claim_group_rows, 2, key);
         sqlite3_stmt *q = st == SITREP_OK ? sr_db_stmt(s, "INSERT INTO cgroups(g, key, first, fdoc, fpos,"
                                                           " ford, gid, rep, n, actor, attributed_to, pfrom, pto,"
                                                           " outlets, contested, scope, head, h)"
@@ -916,48 +908,13 @@ static sitrep_status fill_claims(sitrep_store *s, sitrep_corpus *c)
             if (st == SITREP_OK)
                 st = add_name(s, 3, x->place_countries[i]);
         }
-        /* the outlets of its articles, each article once, counted: a row
-         * per outlet (its old rows went with delete_key; a new key has
-         * none) */
-        size_t no = 0;
-        for (size_t j = 0; j < g->nmembers && st == SITREP_OK; j++) {
-            uint32_t d = cl[mem[g->first_member + j]].doc_index;
-            if (j > 0 && cl[mem[g->first_member + j - 1]].doc_index == d)
-                continue;
-            if (no == ocap) {
-                ocap = ocap ? 2 * ocap : 64;
-                const char **grown = s->mem->realloc(okeys, ocap * sizeof *okeys);
-                if (!grown) {
-                    st = SITREP_ENOMEM;
-                    break;
-                }
-                okeys = grown;
-            }
-            okeys[no++] = sr_outlet_key(c, d);
-        }
-        if (no > 1)
-            qsort(okeys, no, sizeof *okeys, cmp_str);
-        for (size_t j = 0, e; j < no && st == SITREP_OK; j = e) {
-            for (e = j + 1; e < no && strcmp(okeys[e], okeys[j]) == 0; e++)
-                ;
-            q = sr_db_stmt(s, "INSERT INTO cgroup_outlets(g, okey, n) VALUES(?, ?, ?)");
-            if (!q) {
-                st = sr_db_last(s);
-                break;
-            }
-            sqlite3_bind_int64(q, 1, key);
-            sqlite3_bind_text(q, 2, okeys[j], -1, SQLITE_STATIC);
-            sqlite3_bind_int64(q, 3, (int64_t)(e - j));
-            st = sr_db_done(s, q, "storing a claim's outlet");
-        }
         if (st == SITREP_OK)
             st = add_name(s, 1, g->actor);
         if (st == SITREP_OK)
             st = add_name(s, 1, g->attributed_to);
     }
     if (st == SITREP_OK)
-        st = delete_unseen(s, &old, claim_group_rows, 3);
-    s->mem->free(okeys);
+        st = delete_unseen(s, &old, claim_group_rows, 2);
     stored_free(s, &old);
     s->mem->free(gkey);
     sr_buf_free(&data);
@@ -1319,7 +1276,7 @@ static sitrep_status fill_all(sitrep_store *s, sitrep_corpus *c)
         st = sr_db_exec(s, "DELETE FROM stories; DELETE FROM dups; DELETE FROM conflicts;"
                            "DELETE FROM entities; DELETE FROM mentions; DELETE FROM aliases; DELETE FROM names;"
                            "DELETE FROM docs; DELETE FROM claims; DELETE FROM events; DELETE FROM trendwords;"
-                           "DELETE FROM cgroups; DELETE FROM cgroup_places; DELETE FROM cgroup_outlets;"
+                           "DELETE FROM cgroups; DELETE FROM cgroup_places;"
                            "DELETE FROM egroups; DELETE FROM egroup_actors; DELETE FROM ereports;");
     if (st == SITREP_OK && s->base_ok)
         st = drop_undated(s);
