@@ -121,6 +121,33 @@ int main(void)
     CHECK_STR(sentence(d, 2), "The next one.");
     CHECK_STR(sentence(d, 3), "A last one.");
     sitrep_doc_free(d);
+    /* A page whose tag names hold non-ASCII letters: every token and
+     * dropped span starts and ends on a character, never inside one (found
+     * by fuzz_warc: the parser stood a byte into the text's first letter). */
+    char page[256];
+    size_t pl = 0;
+    pl += (size_t)snprintf(page + pl, sizeof page - pl, "\n<html><Wa\rS=");
+    for (int k = 0; k < 24; k++)
+        pl += (size_t)snprintf(page + pl, sizeof page - pl, "\xC2\xB8"); /* cedilla */
+    pl += (size_t)snprintf(page + pl, sizeof page - pl, "><W");
+    for (int k = 0; k < 8; k++)
+        pl += (size_t)snprintf(page + pl, sizeof page - pl, "\xC3\xB1"); /* n tilde */
+    pl += (size_t)snprintf(page + pl, sizeof page - pl, ">C-");
+    for (int k = 0; k < 26; k++)
+        pl += (size_t)snprintf(page + pl, sizeof page - pl, "\xC3\xB1");
+    d = analyse(page);
+    const sitrep_token *pt = sitrep_doc_tokens(d, &n);
+    CHECK(n > 0);
+    for (size_t i = 0; i < n; i++) {
+        CHECK((page[pt[i].start] & 0xC0) != 0x80);
+        CHECK(pt[i].end >= pl || (page[pt[i].end] & 0xC0) != 0x80);
+    }
+    for (size_t i = 0; i < sitrep_doc_dropped_count(d); i++) {
+        sitrep_span sp = sitrep_doc_dropped(d, i, NULL);
+        CHECK(sp.start >= pl || (page[sp.start] & 0xC0) != 0x80);
+        CHECK(sp.end >= pl || (page[sp.end] & 0xC0) != 0x80);
+    }
+    sitrep_doc_free(d);
     return test_summary();
 }
 

@@ -57,6 +57,9 @@
 #   base_after      "base" within five words after
 #   person_after    a person or person word (person_object) within three after
 #   place_after     a place named within four words after
+#   body_found      a person word or person within three after ("the bodies
+#                   of three farmers") and a found_word within three before
+#                   or eight after ("police found", "were found")
 #   episode         a word of one episode right before ("two raids")
 #   of_after        "of" right after ("the killing of two policemen")
 #   attempt_before  "attempted to kidnap", "an attempt by X to kill": an
@@ -258,6 +261,8 @@ shot                  attack         shot_dead          -             0
 shot                  attack         was_before         -             0
 shot                  attack         victims_count      -             0
 shot                  attack         person_after       -             0
+bodies                attack         body_found         -             0
+body                  attack         body_found         -             0
 killed                attack         victims_count      -             0
 killed                attack         was_before         -             0
 killed                attack         person_after       -             0
@@ -797,6 +802,7 @@ leader
 peasant
 peasants
 farmer
+farmers
 policeman
 policemen
 soldier
@@ -1616,6 +1622,8 @@ slain
 # Triggers whose object or "of" names the dead: "killed a policeman",
 # "the murder of the mayor and his driver".
 [set lethal]
+bodies
+body
 dead
 killed
 killing
@@ -1649,6 +1657,13 @@ assassination
 assassinations
 disappearance
 disappearances
+
+# Words of a discovery: "the bodies of three farmers were found" is a
+# killing (trigger guard body_found).
+[set found_word]
+found
+discovered
+recovered
 
 # One person named by a pronoun after a lethal or hurting verb: "killing
 # him instantly" ("her" is a victim_det: "killing her", "killing her son").

@@ -389,7 +389,7 @@ static bool bomb_near(const sr_context *c, size_t i, size_t lo, size_t hi)
     return false;
 }
 
-_Static_assert(SR_LEXE_EVENT_TEST__COUNT == 37, "give every event_test of events.lex a case in test_holds");
+_Static_assert(SR_LEXE_EVENT_TEST__COUNT == 38, "give every event_test of events.lex a case in test_holds");
 static bool test_holds(const sr_context *c, int t, size_t i, size_t lo, size_t hi)
 {
     switch (t) {
@@ -471,6 +471,8 @@ static bool test_holds(const sr_context *c, int t, size_t i, size_t lo, size_t h
         return object_is_person(c, i, hi);
     case SR_LEXE_EVENT_TEST_PLACE_AFTER:
         return place_after(c, i, hi);
+    case SR_LEXE_EVENT_TEST_BODY_FOUND:
+        return object_is_person(c, i, hi) && near_class(c, i, lo, hi, 3, 8, SR_LEX_EVENTS_FOUND_WORD);
     case SR_LEXE_EVENT_TEST_OF_AFTER:
         return sr_tok_is(c, i + 1, "of");
     case SR_LEXE_EVENT_TEST_ATTEMPT_BEFORE:

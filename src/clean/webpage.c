@@ -121,7 +121,14 @@ static size_t position(const page *p)
         return p->pos;
     /* back to the page's bytes: add what was cut before this point */
     size_t at = sr_html_page_offset(&p->cuts, (size_t)in->consumed + (size_t)(in->cur - in->base));
-    return at <= p->len ? at : p->len;
+    if (at > p->len)
+        return p->len;
+    /* on a character, never inside one: after a tag name with non-ASCII
+     * letters ("<W\u00f1\u00f1>") the parser can stand a byte into the
+     * text's first character (fuzz_warc) */
+    for (int k = 0; k < 3 && at > 0 && at < p->len && ((unsigned char)p->src[at] & 0xC0) == 0x80; k++)
+        at--;
+    return at;
 }
 
 /* The position just past the tag the parser is on: a start-tag event
