@@ -174,7 +174,7 @@ def test_a_worker_killed_during_the_map_changes_nothing(cluster, generated):
     inputs = corpus_sets() + [os.path.join(generated, "text")]
     want, _, _ = cli("extract", *inputs)
     res = _run_killing_a_worker(cluster, ("sitrep-map-",), inputs, delay=0.05, shard_size=60)
-    assert res.ok and res.jsonl == want
+    assert res.ok and res.jsonl == want, (res.failed, res.skipped)
 
 
 def test_a_worker_killed_while_the_records_are_written_changes_nothing(cluster, generated, tmp_path):
