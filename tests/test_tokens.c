@@ -148,6 +148,26 @@ int main(void)
         CHECK(sp.end >= pl || (page[sp.end] & 0xC0) != 0x80);
     }
     sitrep_doc_free(d);
+    /* A page whose parser offset falls back toward its start after a
+     * broken start tag: the tokens and dropped spans still go front to back,
+     * the text taken once (found by fuzz_warc: the whole text tokenized
+     * twice, the second time from near the page's start). */
+    pl = 0;
+    pl += (size_t)snprintf(page + pl, sizeof page - pl, "\n<htmlS=>)-\xC3\xBF<Wa\rS=");
+    for (int k = 0; k < 26; k++)
+        pl += (size_t)snprintf(page + pl, sizeof page - pl, "\xC2\xB8"); /* cedilla */
+    pl += (size_t)snprintf(page + pl, sizeof page - pl, "\na>8\xE2\x80\x93" "CC");
+    d = analyse(page);
+    pt = sitrep_doc_tokens(d, &n);
+    for (size_t i = 1; i < n; i++)
+        CHECK(pt[i].start >= pt[i - 1].end);
+    size_t prev_end = 0;
+    for (size_t i = 0; i < sitrep_doc_dropped_count(d); i++) {
+        sitrep_span sp = sitrep_doc_dropped(d, i, NULL);
+        CHECK(sp.start >= prev_end);
+        prev_end = sp.end;
+    }
+    sitrep_doc_free(d);
     return test_summary();
 }
 

@@ -128,7 +128,11 @@ static size_t position(const page *p)
      * text's first character (fuzz_warc) */
     for (int k = 0; k < 3 && at > 0 && at < p->len && ((unsigned char)p->src[at] & 0xC0) == 0x80; k++)
         at--;
-    return at;
+    /* never behind the last event: the page is read once, front to back,
+     * but after some recovered errors the offset read off libxml2's input
+     * falls back toward the page's start, and the next run would take text
+     * already taken again (fuzz_warc: a page's text tokenized twice) */
+    return at < p->pos ? p->pos : at;
 }
 
 /* The position just past the tag the parser is on: a start-tag event
