@@ -118,6 +118,63 @@ def cpu_seconds(procs):
     return out
 
 
+def timeline(stream, t_start):
+    """The tasks as Dask's scheduler saw them (its task stream): each
+    task's key, worker and what it did when (transfer of its inputs,
+    compute), in seconds from the run's start."""
+    out = []
+    for t in stream:
+        for ss in t.get("startstops", []):
+            out.append({"key": t["key"] if isinstance(t["key"], str) else str(t["key"]), "worker": t.get("worker"),
+                        "action": ss["action"], "start": ss["start"] - t_start, "stop": ss["stop"] - t_start,
+                        "nbytes": ss.get("nbytes") if ss["action"] == "transfer" else None})
+    out.sort(key=lambda x: x["start"])
+    return out
+
+
+def print_timeline(x):
+    """The end's part of the timeline (from the last merge on): who did
+    what when, and each worker's idle time in it."""
+    tl = x.get("timeline") or []
+    if not tl:
+        return
+    t0 = x["merges_done"]
+    print("%d workers: the end's timeline (s from the merges' end; Dask's task stream):" % x["workers"])
+    busy = {}
+    for e in tl:
+        if e["stop"] < t0 - 0.5:
+            continue
+        w = (e["worker"] or "").replace("tcp://", "")
+        name = e["key"].replace("sitrep-", "")
+        print("  %-22s %-9s %-30s %7.2f %7.2f %6.2f%s" % (
+            w, e["action"], name[:30], e["start"] - t0, e["stop"] - t0, e["stop"] - e["start"],
+            "  %.1f MB" % (e["nbytes"] / 1e6) if e.get("nbytes") else ""))
+        if e["action"] == "compute":
+            busy[w] = busy.get(w, 0.0) + e["stop"] - max(e["start"], t0)
+    pre = {}
+    for p in x.get("preload_tasks") or []:
+        w = (p.get("worker") or "").replace("tcp://", "")
+        n, c = pre.get(w, (0, 0.0))
+        pre[w] = (n + int(p.get("added") or 0), c + p.get("cpu", 0.0))
+    if pre:
+        print("  preloads (during the map): %s" % ", ".join("%s %d snapshots %.2f s CPU" % (w, n, c)
+                                                         for w, (n, c) in sorted(pre.items())))
+    whole = {}
+    for e in tl:
+        if e["action"] == "compute":
+            w = (e["worker"] or "").replace("tcp://", "")
+            whole[w] = whole.get(w, 0.0) + e["stop"] - e["start"]
+    if whole:
+        # under load the wall seconds stretch, but alike for the tasks and
+        # the run: the share of the run each worker computed is comparable
+        print("  the whole run: each worker computing %s of the run's %.1f s (idle %.1f%% of the two threads' time)"
+              % (" / ".join("%.1f s" % v for _, v in sorted(whole.items())), x["wall"],
+                 100 * (1 - sum(whole.values()) / (len(whole) * x["wall"]))))
+    end = x["wall"] - t0
+    print("  the end %.2f s; computing: %s" % (end, ", ".join("%s %.2f (idle %.2f)" % (w, b, end - b)
+                                                                  for w, b in sorted(busy.items()))))
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("build")
@@ -167,7 +224,9 @@ def main():
             client.wait_for_workers(w, timeout=120)
             out = os.path.join(out_dir, "dask-%d.jsonl" % w)
             before = cpu_seconds(procs)
-            res = sitrep.dask.run([path], client, shard_size=a.shard_size, fan_in=a.fan_in, output=out)
+            t_start = time.time()
+            with distributed.get_task_stream(client) as ts:
+                res = sitrep.dask.run([path], client, shard_size=a.shard_size, fan_in=a.fan_in, output=out)
             after = cpu_seconds(procs)
             same = subprocess.run(["cmp", "-s", out, base]).returncode == 0
             run = {"workers": w, "wall": res.wall, "load": os.getloadavg()[0],
@@ -178,7 +237,9 @@ def main():
                    "merge_documents": res.merge_documents,
                    "snapshot_bytes": res.snapshot_bytes, "corroborate_seconds": res.corroborate_seconds,
                    "end_tasks": res.end_tasks, "map_cpu": res.map_cpu, "merge_cpu": res.merge_cpu,
-                   "process_cpu": {k: v - before.get(k, 0.0) for k, v in after.items()}}
+                   "preload_tasks": getattr(res, "preload_tasks", []),
+                   "process_cpu": {k: v - before.get(k, 0.0) for k, v in after.items()},
+                   "timeline": timeline(ts.data, t_start)}
             results["runs"].append(run)
             print("%d worker(s): %.1f s, identical: %s" % (w, res.wall, same), file=sys.stderr)
             client.close()
@@ -244,7 +305,8 @@ def report(r):
     for w, x in sorted(runs.items()):
         if not x.get("map_cpu"):
             continue
-        mm = (sum(x["map_cpu"]) + sum(x["merge_cpu"])) / w
+        pre = sum(t.get("cpu", 0.0) for t in x.get("preload_tasks") or [])
+        mm = (sum(x["map_cpu"]) + sum(x["merge_cpu"]) + pre) / w
         per = {}
         for t in x.get("end_tasks") or []:
             if t["task"] != "seal":
@@ -252,9 +314,11 @@ def report(r):
         end = max(per.values()) if per else x["finish"]
         tail = sum(t.get("cpu", 0.0) for t in x.get("end_tasks") or [] if t["task"] == "seal")
         cp[w] = mm + end + tail
-        print("%d worker%s: CPU critical path %.1f s = map and merges %.1f s / %d + the end's busiest worker %.1f s "
+        print("%d worker%s: CPU critical path %.1f s = map and merges %.1f s%s / %d + the end's busiest worker %.1f s "
               "(workers %s) + the seal %.1f s%s" % (
-                  w, "s" if w > 1 else "", cp[w], mm * w, w, end, " / ".join("%.1f" % v for v in per.values()) or "-",
+                  w, "s" if w > 1 else "", cp[w], mm * w - pre,
+                  " + the workers' preloads of the top of the tree %.1f s" % pre if pre else "", w, end,
+                  " / ".join("%.1f" % v for v in per.values()) or "-",
                   tail, "; speed-up in CPU %.2fx" % (cp[1] / cp[w]) if 1 in cp and w > 1 else ""))
     # the processes' CPU during the run against the tasks' own: what the
     # workers spend besides their tasks (moving snapshots, the event loop),
@@ -264,10 +328,14 @@ def report(r):
         if not pc:
             continue
         tasks = sum(x["map_cpu"]) + sum(x["merge_cpu"]) + sum(t.get("cpu", 0.0) for t in x.get("end_tasks") or [])
+        tasks += sum(t.get("cpu", 0.0) for t in x.get("preload_tasks") or [])
         print("%d worker%s: CPU of the processes during the run %.1f s (%s) against %.1f s in the tasks: "
               "%.1f s besides them" % (w, "s" if w > 1 else "", sum(pc.values()),
                                         ", ".join("%s %.1f" % kv for kv in sorted(pc.items())), tasks,
                                         sum(pc.values()) - tasks))
+    for w, x in sorted(runs.items()):
+        if w > 1:
+            print_timeline(x)
     if one:
         project(r, one, runs.get(2))
 

@@ -117,19 +117,31 @@ def end(sd, cpu, a, level):
         rs = sd.ranges(a.split or w)
         clock = [0.0] * w
         rows = []
-        times = {}
-        corr = sd.corroborate("w0", *level, timer=cpu, times=times)
-        clock[0] = corr_end = sum(times.values())
-        rows.append("worker 0: corroborate: %s = %.2f s CPU (%.1f MB of corroboration)" % (
-            ", ".join("%s %.2f" % kv for kv in times.items()), clock[0], corr["bytes"] / 1e6))
-        free = [i for i, r in enumerate(rs) if not sd._range_needs_stories(*r)]
-        later = [i for i, r in enumerate(rs) if sd._range_needs_stories(*r)]
         tmp = tempfile.mkdtemp(prefix="dask-phases-")
         out = os.path.join(tmp, "records.jsonl")
         joining = sd._joining(out, "t")
         ended = {}  # range -> (its clock at the end, bytes, worker, kept)
-        touched = {}
-        for k in range(len(rs)):
+        touched = {0: {0}}
+        # worker 0 writes the documents and stories (range 0, at offset 0:
+        # the stories stage), then corroborates (the run's order); each
+        # worker's load is the run's preload, made while the shards are
+        # mapped, counted here on its clock
+        times = {}
+        got = sd.write_range(joining, *rs[0], "w0", None, *level, at=0, index=0, timer=cpu, times=times)
+        clock[0] = sum(times.values())
+        ended[0] = (clock[0], got["bytes_written"], 0, False)
+        rows.append("worker 0: range [%g, %g): %s = %.2f s CPU, %.1f MB at 0, ends at %.2f" % (
+            rs[0][0], rs[0][1], ", ".join("%s %.2f" % kv for kv in times.items()), clock[0],
+            got["bytes_written"] / 1e6, clock[0]))
+        times = {}
+        corr = sd.corroborate("w0", *level, timer=cpu, times=times)
+        clock[0] += sum(times.values())
+        corr_end = clock[0]
+        rows.append("worker 0: corroborate: %s = %.2f s CPU (%.1f MB of corroboration), ends at %.2f" % (
+            ", ".join("%s %.2f" % kv for kv in times.items()), sum(times.values()), corr["bytes"] / 1e6, clock[0]))
+        free = [i for i, r in enumerate(rs) if not sd._range_needs_stories(*r)]
+        later = [i for i, r in enumerate(rs) if sd._range_needs_stories(*r) and i != 0]
+        for k in range(len(rs) - 1):
             # the run gives the first ranges to the other workers, then each
             # to the worker free first (sd.pick_range); a range is written
             # at its offset when the ranges before it have ended by then,

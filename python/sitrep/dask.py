@@ -20,17 +20,19 @@ up to the first level of at most `end_fan_in` nodes (default fan_in
 squared; with fewer shards, none are merged).  The end is split over the
 workers by what each part of the records needs (the records are in
 sections: documents, stories, entities, claims, events, conflicts,
-trends, mention records): one task links the documents into stories and
-corroborates (merges the claims and events across articles and finds the
-conflicts and trends: the costly part of finishing) while the other
-workers write the entities, which need neither; the rest is then written
-in ranges on every worker, which take the stories and the corroboration
-as bytes instead of making them again.  Each worker loads the top of the
-tree once and keeps it for its next range; a worker is given the next
-range when it is free.  The records are written once, as JSON Lines,
-into a file beside `output` (a path the workers see: shared storage),
-each range at its offset (a range given before the ones ahead of it are
-written is kept by its worker until they are), then renamed to `output`.
+trends, mention records): one task links the documents into stories,
+writes the documents and stories, and corroborates (merges the claims and
+events across articles and finds the conflicts and trends: the costly
+part of finishing) while the other workers write the entities, which
+need neither; the rest is then written in ranges on every worker, which
+take the stories and the corroboration as bytes instead of making them
+again.  Each worker loads the top of the tree once, as it is made, while
+the shards are still being mapped (`preload`), and keeps it for the end;
+a worker is given the next range when it is free.  The records are
+written once, as JSON Lines, into a file beside `output` (a path the
+workers see: shared storage), each range at its offset (a range given
+before the ones ahead of it are written is kept by its worker until they
+are), then renamed to `output`.
 The records are byte for byte those of one ``sitrep extract`` of all the
 inputs, in the same order.
 
@@ -390,39 +392,98 @@ def _write_records(c, part, nparts, output, durable, call=None, at=None):
 
 _HELD = {}                  # run tag -> _Held, in this worker process
 _KEPT = {}                  # (run tag, range index) -> the range's records (blocks), until placed
+_ENDED = set()              # run tags dropped here: a late preload starts no corpus for them
+_PENDING = {}               # run tag -> {index: snapshot} preloaded before the ones ahead of it
 _HELD_LOCK = threading.Lock()
 
 
 class _Held:
     """A corpus of the top of the tree kept in a worker between the tasks
-    of one run; one task at a time uses it (`busy`)."""
+    of one run; one task at a time uses it (`busy`).  It holds the first
+    `loaded` snapshots of the top of the tree, in order (:func:`preload`
+    adds them as they are made, the end's tasks the rest)."""
 
     def __init__(self, corpus):
         self.corpus = corpus
         self.busy = threading.Lock()
         self.corroborated = False
         self.kept = False
+        self.loaded = 0
+        self.taken = False  # an end task has used it: nothing is added after
+
+
+def _gather(parts, secede=False):
+    """The snapshots `parts` (the results of the top of the tree's tasks),
+    those given by key (str) taken from this worker's memory or fetched
+    from the cluster: the end's tasks are given the keys, not the
+    snapshots, so that Dask does not move the top of the tree to a worker
+    that has loaded it already (preload).  `secede`: the task leaves its
+    worker's thread while it waits (loading everything, a worker that
+    came late), so that the worker can run others meanwhile; else it keeps
+    it (a few snapshots the preloads had not added yet: another task on the
+    worker would only load a corpus of its own)."""
+    keys = [p for p in parts if isinstance(p, str)]
+    if not keys:
+        return list(parts)
+    got = {}
+    try:
+        data = distributed.get_worker().data
+        for k in keys:
+            if k in data:
+                got[k] = data[k]
+    except Exception:  # not on a worker, or its memory changed meanwhile: fetched below
+        pass
+    rest = [k for k in keys if k not in got]
+    if rest:
+        with distributed.worker_client(separate_thread=secede) as client:
+            got.update(zip(rest, client.gather([distributed.Future(k, client=client) for k in rest])))
+    return [got[p] if isinstance(p, str) else p for p in parts]
 
 
 def _take(tag, parts, times, clock):
     """The corpus of the snapshots `parts` for a task of run `tag`: the one
-    an earlier task of the run left in this worker, else loaded (and left
-    for the next, unless another task holds one)."""
+    an earlier task of the run (or the preloads) left in this worker, the
+    snapshots it lacks added, else loaded (and left for the next, unless
+    another task holds one)."""
     with _HELD_LOCK:
         h = _HELD.get(tag)
-        if h is not None and h.busy.acquire(blocking=False):
-            times["load"] = 0.0
-            return h
+        if h is not None and not h.busy.acquire(blocking=False):
+            h = None
+    if h is not None:
+        t = clock()
+        times["load"] = 0.0
+        try:
+            if h.loaded < len(parts):
+                if h.taken:
+                    raise RuntimeError("sitrep.dask: a finished corpus lacks snapshots")
+                for p in _gather(parts[h.loaded:]):
+                    h.corpus.add_snapshot(p["snapshot"])
+                    h.loaded += 1
+                times["load"] = clock() - t
+        except BaseException:
+            # not the run's corpus any more: the next task loads its own
+            with _HELD_LOCK:
+                if _HELD.get(tag) is h:
+                    del _HELD[tag]
+            h.kept = False
+            _give_back(h)
+            raise
+        h.taken = True
+        with _HELD_LOCK:
+            _PENDING.pop(tag, None)  # nothing more is added
+        return h
     t = clock()
     c = sitrep.Corpus()
     try:
-        for p in parts:
+        for p in _gather(parts, secede=True):
             c.add_snapshot(p["snapshot"])
     except BaseException:
         c.close()
         raise
     times["load"] = clock() - t
     h = _Held(c)
+    h.loaded = len(parts)
+    h.taken = True
     h.busy.acquire()
     with _HELD_LOCK:
         if tag not in _HELD:
@@ -437,11 +498,63 @@ def _give_back(h):
         h.corpus.close()
 
 
+def preload(tag, index, part):
+    """Task: snapshot `index` of the top of the tree (`part`) added to the
+    corpus this worker keeps for the end of run `tag`, as soon as it is
+    made (the map still going): each worker loads the top of the tree while
+    the shards are mapped, and Dask moves each snapshot to it then, so the
+    end starts at once, with no worker waiting for the snapshots' bytes or
+    loading them.  The snapshots are added in order: one that comes before
+    those ahead of it waits here (in memory, _PENDING) for them.  A corpus
+    an end task has taken (or busy) takes nothing more: the end's tasks add
+    what is missing."""
+    t0, c0 = time.perf_counter(), time.thread_time()
+    out = {"index": index, "worker": _worker_address(), "added": 0}
+    with _HELD_LOCK:
+        if tag in _ENDED:
+            h = None
+        else:
+            _PENDING.setdefault(tag, {})[index] = part
+            h = _HELD.get(tag)
+            if h is None and index == 0:
+                h = _HELD[tag] = _Held(sitrep.Corpus())
+                h.kept = True
+            if h is not None and not h.busy.acquire(blocking=False):
+                h = None
+    if h is not None:
+        try:
+            while not h.taken:
+                with _HELD_LOCK:
+                    p = _PENDING.get(tag, {}).pop(h.loaded, None)
+                if p is None:
+                    break
+                h.corpus.add_snapshot(p["snapshot"])
+                h.loaded += 1
+                out["added"] += 1
+        except Exception as e:  # the corpus is not the run's any more: the end's tasks load their own
+            with _HELD_LOCK:
+                if _HELD.get(tag) is h:
+                    del _HELD[tag]
+                _PENDING.pop(tag, None)
+            h.kept = False
+            out["error"] = repr(e)
+        finally:
+            _give_back(h)
+    out["seconds"] = time.perf_counter() - t0
+    out["cpu"] = time.thread_time() - c0
+    return out
+
+
 def drop(tag):
     """Frees the corpus the run `tag` left in this worker (run on every
     worker at the end of the run: client.run)."""
     with _HELD_LOCK:
         h = _HELD.pop(tag, None)
+        _PENDING.pop(tag, None)
+        _ENDED.add(tag)
+        if len(_ENDED) > 1000:
+            _ENDED.clear()
+            _ENDED.add(tag)
         for k in [k for k in _KEPT if k[0] == tag]:
             del _KEPT[k]
     if h is not None:
@@ -483,12 +596,14 @@ def _range_needs_stories(lo, hi):
     return not (lo >= 2 and hi <= 3)
 
 
-def corroborate(tag, *parts, timer=None, times=None):
+def corroborate(tag, *parts, after=None, timer=None, times=None):
     """Task: the corroboration of the corpus of `parts` (the snapshots at
-    the top of the tree), as bytes for the ranges that need it, the stories
-    first (sitrep_corpus_write_corroboration: a worker that takes them runs
-    only the cheap rest of the stories stage); the corpus, finished, stays
-    in this worker for the run's next task."""
+    the top of the tree, or their keys), as bytes for the ranges that need
+    it, the stories first (sitrep_corpus_write_corroboration: a worker that
+    takes them runs only the cheap rest of the stories stage); the corpus,
+    finished, stays in this worker for the run's next task.  (`after`: a
+    task run before it, on the same worker: the documents and stories
+    written, which ran the stories stage.)"""
     t0, c0 = time.perf_counter(), time.thread_time()
     clock = timer or time.perf_counter
     times = {} if times is None else times
@@ -710,6 +825,8 @@ class Result:
         self.part_bytes = []          # ... and the bytes each wrote
         self.seal_seconds = 0.0       # making the records' file durable and renaming it into place
         self.corroborate_seconds = 0.0  # the task corroborating (several workers)
+        self.preload_tasks = []       # each worker adding the top of the tree to its corpus during the map
+                                      # (several workers): its index, worker, seconds, "cpu", whether added
         self.end_tasks = []           # what each task of the end reported: times ("cpu": its thread's
                                       # CPU seconds), its worker
         self.maps_done = 0.0      # seconds from the start until the last shard was done
@@ -743,6 +860,24 @@ def run(paths, client, shard_size=1000, output=None, fan_in=8, text=False, menti
     even at level 1, cost a tenth of each shard's task, two thirds of each
     merge and half of loading the top of the tree); `compress=True`
     deflates them (about 3.4 KB an article) for a cluster short of memory."""
+    state = {}
+    try:
+        return _run(state, paths, client, shard_size=shard_size, output=output, fan_in=fan_in, text=text,
+                    mentions=mentions, max_bytes=max_bytes, errors=errors, retries=retries, progress=progress,
+                    write_parts=write_parts, db=db, end_fan_in=end_fan_in, compress=compress)
+    finally:
+        if state.get("preloads"):
+            # the corpora the preloads made (used or not) and anything they
+            # left; a preload still waiting (its worker gone) is let go
+            client.cancel([f for f in state["preloads"] if f.status == "pending"])
+            try:
+                client.run(drop, state["tag"])
+            except Exception:
+                pass
+
+
+def _run(state, paths, client, shard_size, output, fan_in, text, mentions, max_bytes, errors, retries, progress,
+         write_parts, db, end_fan_in, compress):
     if errors not in ("warn", "raise", "ignore"):
         raise ValueError("sitrep.dask: errors must be 'warn', 'raise' or 'ignore'")
     if db is not None and text:
@@ -755,6 +890,19 @@ def run(paths, client, shard_size=1000, output=None, fan_in=8, text=False, menti
     res = Result()
     tag = "%x" % (time.time_ns() & 0xFFFFFFFFFF)
     pending = {}                              # future key -> (level, index)
+    # with several workers each loads the top of the tree for the end: it
+    # does so while the shards are mapped (preload), each snapshot as soon
+    # as it is made, so that the end starts with every worker's corpus
+    # loaded and no snapshot left to move
+    if db is None or output:
+        pre_workers = sorted(client.scheduler_info()["workers"])
+    else:
+        pre_workers = []
+    if len(pre_workers) < 2:
+        pre_workers = []
+    preloads = state["preloads"] = []
+    state["tag"] = tag
+    pre_at = [0, 0]                            # the next node of the top to preload, its index among the kids
     ac = distributed.as_completed()
     # each shard's task is given as soon as the shard is cut: cutting reads
     # the JSON Lines files through (633 MB at 100,000 articles, about a
@@ -781,10 +929,24 @@ def run(paths, client, shard_size=1000, output=None, fan_in=8, text=False, menti
     resolved = [[False] * n for n in sizes]
     summaries = []
 
+    def preload_ready():
+        # the nodes of the top made so far, in order, to every worker
+        while pre_at[0] < sizes[top] and resolved[top][pre_at[0]]:
+            fut = value[top][pre_at[0]]
+            if fut is not None:
+                for n, w in enumerate(pre_workers):
+                    preloads.append(client.submit(preload, tag, pre_at[1], fut,
+                                                  key="sitrep-pre-%s-%d-%d" % (tag, n, pre_at[1]), workers=[w],
+                                                  allow_other_workers=False, priority=150))
+                pre_at[1] += 1
+            pre_at[0] += 1
+
     def resolve(level, i, fut):
         value[level][i] = fut
         resolved[level][i] = True
         if level >= top:
+            if pre_workers:
+                preload_ready()
             return  # the top: its nodes go to the end tasks
         parent = i // fan_in
         lo, hi = parent * fan_in, min((parent + 1) * fan_in, sizes[level])
@@ -839,6 +1001,9 @@ def run(paths, client, shard_size=1000, output=None, fan_in=8, text=False, menti
             progress(done, len(shards) + res.merges)
     res.merges_done = time.perf_counter() - t0
     kids = [k for k in value[top] if k is not None]
+    # the end's tasks are given the snapshots' keys: each takes its worker's
+    # corpus (preloaded) and fetches only the snapshots it lacks (_take)
+    kid_keys = [k.key for k in kids]
     info = client.scheduler_info()["workers"]
     workers = sorted(info)
     # a slot per thread of each worker: the end gives each a range at a time
@@ -874,11 +1039,20 @@ def run(paths, client, shard_size=1000, output=None, fan_in=8, text=False, menti
         free = [i for i, (lo, hi) in enumerate(rs) if not _range_needs_stories(lo, hi)]
         later = [i for i, (lo, hi) in enumerate(rs) if _range_needs_stories(lo, hi)]
         joining = _joining(output, tag) if output else None
-        corr = client.submit(corroborate, tag, *kids, key="sitrep-corr-%s" % tag, retries=retries, priority=100,
-                             workers=[workers[0]], allow_other_workers=True)
-        busy = {corr.key: workers[0]}
-        ends = distributed.as_completed([corr])
-        index = {}                # range future key -> its range
+        # the worker that corroborates first writes the documents and
+        # stories (range 0: their offset is known, 0), which need only the
+        # stories stage, the first part of corroborating: the offsets of the
+        # entities the others write meanwhile are known then, so that they
+        # are placed before the corroboration is done (else after it)
+        first = client.submit(write_range, joining, rs[0][0], rs[0][1], tag, None, *kid_keys,
+                              at=0 if output else None, index=0, key="sitrep-range-%s-0" % tag, retries=retries,
+                              priority=100, workers=[workers[0]], allow_other_workers=True)
+        later.remove(0)
+        corr = client.submit(corroborate, tag, *kid_keys, after=first, key="sitrep-corr-%s" % tag, retries=retries,
+                             priority=100, workers=[workers[0]], allow_other_workers=True)
+        busy = {corr.key: workers[0], first.key: None}  # None: its worker is given nothing after it (corr)
+        ends = distributed.as_completed([first, corr])
+        index = {first.key: 0}    # range future key -> its range
         done = [None] * len(rs)   # what each range reported
         deps = [None] * len(rs)   # the corroboration, for the ranges that take it
         placed = [False] * len(rs)
@@ -907,7 +1081,7 @@ def run(paths, client, shard_size=1000, output=None, fan_in=8, text=False, menti
                 bound[f] = owner
             else:
                 # its worker is gone (or keeps the range no longer): written again
-                f = client.submit(write_range, joining, lo, hi, tag, deps[i], *kids, at=at,
+                f = client.submit(write_range, joining, lo, hi, tag, deps[i], *kid_keys, at=at,
                                   key="sitrep-rewrite-%s-%d-%d" % (tag, i, attempt), retries=retries, priority=200)
             placing[f.key] = (i, at, attempt)
             ends.add(f)
@@ -950,7 +1124,7 @@ def run(paths, client, shard_size=1000, output=None, fan_in=8, text=False, menti
                 return
             lo, hi = rs[i]
             touched.setdefault(w, set()).add(int(lo))
-            f = client.submit(write_range, joining, lo, hi, tag, deps[i], *kids, at=offset(i) if output else None,
+            f = client.submit(write_range, joining, lo, hi, tag, deps[i], *kid_keys, at=offset(i) if output else None,
                               index=i, key="sitrep-range-%s-%d" % (tag, i), retries=retries, priority=100,
                               workers=[w], allow_other_workers=True)
             index[f.key] = i
@@ -983,7 +1157,8 @@ def run(paths, client, shard_size=1000, output=None, fan_in=8, text=False, menti
                         place_known()
                 elif f.status != "finished":
                     f.result()  # raises (the corroboration's bytes are not brought here)
-                give(w)
+                if w is not None:
+                    give(w)
             # the corroboration's bytes stay on the workers: the client takes what it reported
             corr_out = client.submit(_report, corr, key="sitrep-corr-report-%s" % tag).result()
             if output:
@@ -1044,6 +1219,8 @@ def run(paths, client, shard_size=1000, output=None, fan_in=8, text=False, menti
         raise sitrep.SitrepError(sitrep._lib.EFORMAT, res.skipped[0])
     res.output = out.get("output")
     res.jsonl = out.get("jsonl")
+    done_pre = [f for f in preloads if f.status == "finished"]
+    res.preload_tasks = [dict(p, task="preload") for p in client.gather(done_pre)] if done_pre else []
     res.wall = time.perf_counter() - t0
     return res
 

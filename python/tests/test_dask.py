@@ -257,7 +257,8 @@ def test_the_end_splits_over_the_workers(cluster):
     """With two workers the records are written in ranges (documents and
     stories; entities, claims and events each in two; conflicts and trends;
     mention records) by tasks on both workers; the corpus each worker loads
-    is kept for its next range and dropped at the end of the run."""
+    (as the snapshots of the top of the tree are made) is kept for its next
+    range and dropped at the end of the run."""
     sets = corpus_sets()
     want, _, _ = cli("extract", *sets)
     res = sitrep.dask.run(sets, cluster.client, shard_size=3)
@@ -265,9 +266,18 @@ def test_the_end_splits_over_the_workers(cluster):
     ranges = [t for t in res.end_tasks if t["task"] == "range"]
     assert [tuple(t["range"]) for t in ranges] == sitrep.dask.ranges(2)
     assert len({t["worker"] for t in res.end_tasks}) == 2
-    # each worker loaded the snapshots once: its later tasks took its corpus
+    # each worker loaded the snapshots once, in order, while the shards were
+    # mapped (preload), its first task of the end adding any it lacked then;
+    # its later tasks took its corpus
+    workers = {t["worker"] for t in res.end_tasks}
+    assert {p["worker"] for p in res.preload_tasks} == workers
+    for w in workers:
+        pre = [p for p in res.preload_tasks if p["worker"] == w]
+        assert sorted(p["index"] for p in pre) == list(range(len(pre)))
+        assert sum(p["added"] for p in pre) <= len(pre)
+    assert sum(p["added"] for p in res.preload_tasks) > 0
     loads = [t for t in res.end_tasks if t["times"].get("load", 0) > 0]
-    assert 1 <= len(loads) <= 2 < len(res.end_tasks)
+    assert len(loads) <= 2 < len(res.end_tasks)
     assert all(v is False for v in cluster.client.run(sitrep.dask.drop, "no such run").values())
 
 
