@@ -2240,6 +2240,10 @@ static double place_score(const ent_state *st, const cand *c, const sr_place *p,
     if ((p->flags & SR_PLACEF_COMMON_WORD) && !locative &&
         ((first->flags & U_SENT) || pop < st->lim.common_word_town))
         *ok = false;
+    /* a place ruled out is not scored further: its score is not read
+     * (choose_place), and the namesakes ruled out are most of them */
+    if (!*ok)
+        return s;
     w += tw - tw / 2;
     if (w)
         s += 3 + (w > 6 ? 6 : w) * 0.5;
