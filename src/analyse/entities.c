@@ -2096,6 +2096,43 @@ static void unit_point(double lat, double lon, double v[3])
     v[2] = sin(lat * r);
 }
 
+/* The unit points and population scores of the places met lately on this
+ * thread, by gazetteer id: a namesake is scored at every name it may be
+ * read for, in both readings and in every document ("Baghdad"), and its
+ * sine, cosine and logarithm are the same each time.  Direct-mapped; each
+ * thread its own (no lock), zeroed when the thread starts (id + 1, 0 for
+ * none). */
+enum { PLACE_CALC = 256 };
+typedef struct place_calc {
+    uint32_t point_of, score_of; /* id + 1 of the place v and score are of */
+    double v[3];                 /* unit_point */
+    double score;                /* 2.5 * log10(population + 10) */
+} place_calc;
+static _Thread_local place_calc place_calcs[PLACE_CALC];
+
+/* unit_point of gazetteer place p */
+static void place_point(const sr_place *p, double v[3])
+{
+    place_calc *m = &place_calcs[p->id % PLACE_CALC];
+    if (m->point_of != p->id + 1) {
+        unit_point(p->lat, p->lon, m->v);
+        m->point_of = p->id + 1;
+    }
+    v[0] = m->v[0], v[1] = m->v[1], v[2] = m->v[2];
+}
+
+/* Its population's part of its score. */
+static double population_score(const sr_place *p)
+{
+    place_calc *m = &place_calcs[p->id % PLACE_CALC];
+    if (m->score_of != p->id + 1) {
+        double pop = p->population;
+        m->score = 2.5 * log10(pop + 10);
+        m->score_of = p->id + 1;
+    }
+    return m->score;
+}
+
 /* The squared chord between two points km apart on the sphere of
  * km_between. */
 static double chord2_of_km(double km)
@@ -2118,7 +2155,7 @@ static int anchor_nearness(const ent_state *st, const cand *c, const sr_place *p
     double d = 1e9;
     const double lo = 1 - 1e-6, near = st->near_c2 * lo;
     if (n > 0) {
-        unit_point(p->lat, p->lon, v);
+        place_point(p, v);
         for (size_t i = 0; i < n; i++) {
             if (a[i].key == c->key)
                 continue;
@@ -2182,7 +2219,7 @@ static double place_score(const ent_state *st, const cand *c, const sr_place *p,
     default:
         /* population decides between namesakes: a tenfold larger place
          * outweighs a mention of the smaller one's country */
-        s += 2.5 * log10(pop + 10);
+        s += population_score(p);
         if (p->flags & SR_PLACEF_CAPITAL)
             s += 1.5;
         if (p->flags & SR_PLACEF_ADMIN_SEAT)
@@ -2203,6 +2240,10 @@ static double place_score(const ent_state *st, const cand *c, const sr_place *p,
     if ((p->flags & SR_PLACEF_COMMON_WORD) && !locative &&
         ((first->flags & U_SENT) || pop < st->lim.common_word_town))
         *ok = false;
+    /* a place ruled out is not scored further: its score is not read
+     * (choose_place), and the namesakes ruled out are most of them */
+    if (!*ok)
+        return s;
     w += tw - tw / 2;
     if (w)
         s += 3 + (w > 6 ? 6 : w) * 0.5;
@@ -2507,7 +2548,7 @@ static void first_reading(ent_state *st)
             !isnan(p.lat) && !isnan(p.lon)) {
             place_anchor a = {SR_VEC_AT(&st->cands, cand, i).key, p.lat, p.lon, 0, 0, 0};
             double v[3];
-            unit_point(p.lat, p.lon, v);
+            place_point(&p, v);
             a.x = v[0], a.y = v[1], a.z = v[2];
             if (!SR_VEC_PUSH(&st->anchors, place_anchor, a))
                 st->oom = true;

@@ -7,19 +7,26 @@
  * The file is made on first use in $TMPDIR (else /tmp) and unlinked at
  * once: it is gone when the corpus is freed, when the process ends, and
  * when it is killed.  Bytes are appended through a small buffer and read
- * back with pread by their offset.  A failed write (a full disk, a file
- * size limit) is SITREP_EIO, with errno set as the system set it.
+ * back with pread by their offset; a small read (a row, a quote) takes
+ * the block of the file around it into a read-back buffer of its own, so
+ * that the reads near it after it are no system call.  A failed write (a
+ * full disk, a file size limit) is SITREP_EIO, with errno set as the
+ * system set it.  Reading fills that buffer: one thread at a time reads a
+ * spill file, as one at a time uses a corpus.
  */
 #ifndef SITREP_CORPUS_SPILL_H
 #define SITREP_CORPUS_SPILL_H
 
 #include "core/core.h"
 
+typedef struct sr_spill_block sr_spill_block;
+
 typedef struct sr_spill {
     int fd;              /* -1 until the first bytes */
     uint64_t flushed;    /* bytes in the file */
     sr_buf pending;      /* the bytes after them, not written yet */
     int err;             /* errno of the first failure, 0: later calls fail alike */
+    sr_spill_block *block; /* the read-back buffer (spill.c), made with the file */
 } sr_spill;
 
 void sr_spill_init(sr_spill *s, const sitrep_mem *mem);

@@ -317,29 +317,35 @@ uint64_t sr_gaz_name_key(const sr_gazetteer *g, uint32_t id)
 
 void sr_gaz_place(const sr_gazetteer *g, uint32_t id, sr_place *out)
 {
-    memset(out, 0, sizeof *out);
-    out->id = id;
-    out->lat = out->lon = NAN;
     if (!g || id >= g->nplaces) {
+        memset(out, 0, sizeof *out);
+        out->id = id;
+        out->lat = out->lon = NAN;
         out->name = out->feature = "";
         return;
     }
+    /* every field set: no memset of the whole struct first (the place
+     * resolution fills a few per name it reads) */
     const unsigned char *r = place_at(g, id);
     int32_t lat = (int32_t)ld32(r), lon = (int32_t)ld32(r + 4);
-    if (lat != NO_COORD) {
-        out->lat = lat / 1e6;
-        out->lon = lon / 1e6;
-    }
+    out->id = id;
+    out->kind = r[34];
+    out->flags = r[35];
+    out->country[0] = (char)r[32];
+    out->country[1] = (char)r[33];
+    out->country[2] = '\0';
     out->name = pool_str(g, ld32(r + 8));
-    out->feature = pool_str(g, ld32(r + 12));
     uint32_t a1 = ld32(r + 16), a1n = ld32(r + 20);
     out->admin1_code = a1 ? pool_str(g, a1) : NULL;
     out->admin1 = a1n ? pool_str(g, a1n) : NULL;
+    out->feature = pool_str(g, ld32(r + 12));
+    if (lat != NO_COORD) {
+        out->lat = lat / 1e6;
+        out->lon = lon / 1e6;
+    } else {
+        out->lat = out->lon = NAN;
+    }
     out->population = ld32(r + 24);
-    out->country[0] = (char)r[32];
-    out->country[1] = (char)r[33];
-    out->kind = r[34];
-    out->flags = r[35];
 }
 
 static char upper(char c)

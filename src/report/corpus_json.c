@@ -871,6 +871,60 @@ static sitrep_status prep_entities(sitrep_corpus *c, const entity_prep **out)
     return SITREP_OK;
 }
 
+/* The mentions of the entities written together: one read of the file
+ * for the rows of each block of GATHER_ROWS that a window of entities
+ * needs, in the file's order, instead of a read for each block of each
+ * entity (an entity's mentions lie across the whole file, so the reads
+ * were as many as the rows, 40 bytes each).  A window holds up to
+ * WINDOW_ROWS rows, or one entity's when it has more. */
+enum { WINDOW_ROWS = 16384, GATHER_ROWS = 256 };
+
+typedef struct ent_window {
+    sr_cmention *rows;  /* the window's rows, each entity's in a run */
+    uint32_t *row;      /* the row number of each */
+    uint32_t *by_block; /* their places in rows, by block (counting sort) */
+    uint32_t *count;    /* per block: rows of the window in it, then where they start */
+    size_t *ent;        /* per entity of the window (kept ones): entity, first place, count */
+    size_t cap, nblocks;
+} ent_window;
+
+static void window_free(const sitrep_corpus *c, ent_window *w)
+{
+    c->mem->free(w->rows);
+    c->mem->free(w->row);
+    c->mem->free(w->by_block);
+    c->mem->free(w->count);
+    c->mem->free(w->ent);
+}
+
+/* Reads rows w->row[0 .. used) into w->rows, a block at a time. */
+static sitrep_status window_read(const sitrep_corpus *c, ent_window *w, size_t used)
+{
+    memset(w->count, 0, (w->nblocks + 1) * sizeof *w->count);
+    for (size_t i = 0; i < used; i++)
+        w->count[w->row[i] / GATHER_ROWS + 1]++;
+    for (size_t b = 0; b < w->nblocks; b++)
+        w->count[b + 1] += w->count[b];
+    /* count[b]: where block b's places start; advanced while placing */
+    for (size_t i = 0; i < used; i++)
+        w->by_block[w->count[w->row[i] / GATHER_ROWS]++] = (uint32_t)i;
+    sr_cmention block[GATHER_ROWS];
+    sitrep_status st = SITREP_OK;
+    for (size_t i = 0, j; i < used && st == SITREP_OK; i = j) {
+        uint32_t b = w->row[w->by_block[i]] / GATHER_ROWS;
+        uint32_t lo = w->row[w->by_block[i]], hi = lo;
+        for (j = i + 1; j < used && w->row[w->by_block[j]] / GATHER_ROWS == b; j++) {
+            uint32_t r = w->row[w->by_block[j]];
+            lo = r < lo ? r : lo;
+            hi = r > hi ? r : hi;
+        }
+        st = sr_rows_get(&c->mentions, lo, (size_t)(hi - lo) + 1, block);
+        for (size_t k = i; k < j && st == SITREP_OK; k++)
+            w->rows[w->by_block[k]] = block[w->row[w->by_block[k]] - lo];
+    }
+    return st;
+}
+
 static sitrep_status write_entities(sitrep_corpus *c, sitrep_write_fn write, void *ctx)
 {
     size_t ne = SR_VEC_COUNT(&c->entities, sr_centity);
@@ -880,46 +934,56 @@ static sitrep_status write_entities(sitrep_corpus *c, sitrep_write_fn write, voi
     if (st != SITREP_OK)
         return st;
     const size_t *first = p->first;
-    sr_cmention *rows = c->mem->calloc(p->most ? p->most : 1, sizeof *rows);
+    ent_window w;
+    memset(&w, 0, sizeof w);
+    w.cap = p->most > WINDOW_ROWS ? p->most : WINDOW_ROWS;
+    w.nblocks = c->mentions.n / GATHER_ROWS + 1;
+    w.rows = c->mem->calloc(w.cap, sizeof *w.rows);
+    w.row = c->mem->calloc(w.cap, sizeof *w.row);
+    w.by_block = c->mem->calloc(w.cap, sizeof *w.by_block);
+    w.count = c->mem->calloc(w.nblocks + 1, sizeof *w.count);
+    w.ent = c->mem->calloc(w.cap, 3 * sizeof *w.ent);
     const char **scratch = c->mem->calloc(p->most + 1, sizeof *scratch);
     sr_buf line;
     sr_buf_init(&line, c->mem);
-    if (!rows || !scratch)
+    if (!w.rows || !w.row || !w.by_block || !w.count || !w.ent || !scratch)
         st = SITREP_ENOMEM;
-    for (size_t k = 0; k < ne && st == SITREP_OK; k++) {
-        size_t e = (size_t)(p->order[k] - es);
-        size_t n = first[e + 1] - first[e];
-        if (n == 0)
-            continue;
-        /* a mention's span, its surface form among the aliases, its document */
-        if (!wanted(c, est_entity(n, p->qbytes[e])))
-            continue;
-        /* rows near each other (an entity's mentions in one document) are
-         * read together: one read for the rows of a block of them */
-        const uint32_t *at = p->idx + first[e];
-        sr_cmention block[128];
-        for (size_t i = 0, j; i < n && st == SITREP_OK; i = j) {
-            for (j = i + 1; j < n && at[j] / 128 == at[i] / 128; j++)
-                ;
-            if (j - i == 1) {
-                st = sr_rows_get(&c->mentions, at[i], 1, &rows[i]);
+    for (size_t k = 0; k < ne && st == SITREP_OK;) {
+        /* the window: the entities from k on whose rows fit */
+        size_t used = 0, kept = 0;
+        for (; k < ne; k++) {
+            size_t e = (size_t)(p->order[k] - es);
+            size_t n = first[e + 1] - first[e];
+            if (n == 0)
                 continue;
-            }
-            st = sr_rows_get(&c->mentions, at[i], at[j - 1] - at[i] + 1, block);
-            for (size_t r = i; r < j && st == SITREP_OK; r++)
-                rows[r] = block[at[r] - at[i]];
+            if (used + n > w.cap)
+                break;
+            /* a mention's span, its surface form among the aliases, its document */
+            if (!wanted(c, est_entity(n, p->qbytes[e])))
+                continue;
+            memcpy(w.row + used, p->idx + first[e], n * sizeof *w.row);
+            w.ent[3 * kept] = e;
+            w.ent[3 * kept + 1] = used;
+            w.ent[3 * kept + 2] = n;
+            kept++;
+            used += n;
         }
-        /* by document, then place: a stable sort of the rows in the order added */
-        if (st == SITREP_OK && !sr_sort(rows, n, sizeof *rows, cmp_mention, NULL, c->mem))
-            st = SITREP_ENOMEM;
-        if (st != SITREP_OK)
-            break;
-        char id[24];
-        snprintf(id, sizeof id, "E%012llx", (unsigned long long)(es[e].key & 0xffffffffffffull));
-        st = entity_emit(&es[e], id, rows, n, scratch, &line, write, ctx);
+        st = window_read(c, &w, used);
+        for (size_t x = 0; x < kept && st == SITREP_OK; x++) {
+            size_t e = w.ent[3 * x], n = w.ent[3 * x + 2];
+            sr_cmention *rows = w.rows + w.ent[3 * x + 1];
+            /* by document, then place: a stable sort of the rows in the order added */
+            if (!sr_sort(rows, n, sizeof *rows, cmp_mention, NULL, c->mem)) {
+                st = SITREP_ENOMEM;
+                break;
+            }
+            char id[24];
+            snprintf(id, sizeof id, "E%012llx", (unsigned long long)(es[e].key & 0xffffffffffffull));
+            st = entity_emit(&es[e], id, rows, n, scratch, &line, write, ctx);
+        }
     }
     sr_buf_free(&line);
-    c->mem->free(rows);
+    window_free(c, &w);
     c->mem->free(scratch);
     return st;
 }
