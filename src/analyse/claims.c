@@ -52,6 +52,23 @@
 /* The outcome word i names in table `cls` (claims.outcome: "killing" ->
  * "killed"; claims.outcome_noun: "deaths" -> "killed"), NULL when none.
  * A capitalised word names none. */
+/* snprintf(dst, cap, "%s", a), or "%s %s" with b, without the
+ * formatting machinery (a few thousand measures per megabyte of text):
+ * the bytes, cut to cap - 1, and a NUL. */
+static void put_words(char *dst, size_t cap, const char *a, const char *b)
+{
+    size_t n = 0;
+    for (; *a && n + 1 < cap; a++)
+        dst[n++] = *a;
+    if (b) {
+        if (n + 1 < cap)
+            dst[n++] = ' ';
+        for (; *b && n + 1 < cap; b++)
+            dst[n++] = *b;
+    }
+    dst[n] = '\0';
+}
+
 static const char *outcome_in(const sr_context *c, size_t i, enum sr_lexclass cls)
 {
     if (i >= c->ntok || c->tok[i].kind != SITREP_TOK_WORD || (c->tok[i].flags & SITREP_TOKF_CAP))
@@ -2226,7 +2243,7 @@ sitrep_status sr_find_claims(const sr_context *c, const sr_date *anchor, sr_buf 
             if (!outc)
                 outc = around;
             if (toll && noun[0] == '\0')
-                snprintf(noun, sizeof noun, "people"); /* a death toll counts people */
+                put_words(noun, sizeof noun, "people", NULL); /* a death toll counts people */
             /* "killed 8 policemen, 3 soldiers and 2 civilians", "35 people,
              * including 11 children": a listed figure shares the verb */
             bool listed = prev_outc && fi.f0 >= prev_end && fi.f0 - prev_end <= 2 && fi.f0 > lo &&
@@ -2270,17 +2287,17 @@ sitrep_status sr_find_claims(const sr_context *c, const sr_date *anchor, sr_buf 
                     cl.actor = prev_actor;
             }
             if (fg->unit[0])
-                snprintf(cl.measure, sizeof cl.measure, "%s", fg->unit);
+                put_words(cl.measure, sizeof cl.measure, fg->unit, NULL);
             else if (noun[0] && outc && !strstr(noun, outc))
             {
                 char head[31];
                 sr_utf8_copy(head, sizeof head, noun, strlen(noun));
-                snprintf(cl.measure, sizeof cl.measure, "%s %s", head, outc);
+                put_words(cl.measure, sizeof cl.measure, head, outc);
             }
             else if (noun[0])
-                snprintf(cl.measure, sizeof cl.measure, "%s", noun);
+                put_words(cl.measure, sizeof cl.measure, noun, NULL);
             else if (outc)
-                snprintf(cl.measure, sizeof cl.measure, "%s", outc);
+                put_words(cl.measure, sizeof cl.measure, outc, NULL);
             else
                 continue; /* a bare number counts nothing we can name */
             if (sr_speech_verb(c, fi.m1 > fi.f1 ? fi.m1 : fi.f1))

@@ -37,7 +37,6 @@
 #include "namekey.h"
 
 #include <math.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -2865,20 +2864,20 @@ static void settle_shared_names(ent_state *st)
  * names), or UINT32_MAX. */
 static uint32_t state_actor(ent_state *st, const char *cc, int32_t g)
 {
-    const char *fmt;
+    const char *head; /* the name before the country's */
     sitrep_entity_kind kind;
     switch (g) {
     case SR_LEXE_ENTITIES_GROUP_NOUNS_ACTOR_MILITARY:
-        fmt = "Military Forces of %s", kind = SITREP_ENTITY_MILITARY;
+        head = "Military Forces of ", kind = SITREP_ENTITY_MILITARY;
         break;
     case SR_LEXE_ENTITIES_GROUP_NOUNS_ACTOR_POLICE:
-        fmt = "Police Forces of %s", kind = SITREP_ENTITY_MILITARY;
+        head = "Police Forces of ", kind = SITREP_ENTITY_MILITARY;
         break;
     case SR_LEXE_ENTITIES_GROUP_NOUNS_ACTOR_GOVERNMENT:
-        fmt = "Government of %s", kind = SITREP_ENTITY_GOVERNMENT;
+        head = "Government of ", kind = SITREP_ENTITY_GOVERNMENT;
         break;
     case SR_LEXE_ENTITIES_GROUP_NOUNS_ACTOR_PEOPLE:
-        fmt = "People of %s", kind = SITREP_ENTITY_ORGANIZATION;
+        head = "People of ", kind = SITREP_ENTITY_ORGANIZATION;
         break;
     default:
         return UINT32_MAX;
@@ -2889,12 +2888,14 @@ static uint32_t state_actor(ent_state *st, const char *cc, int32_t g)
     sr_place p;
     sr_gaz_place(st->gaz, pid, &p);
     char name[160];
-    int n = snprintf(name, sizeof name, fmt, p.name);
-    if (n <= 0 || (size_t)n >= sizeof name)
+    size_t hn = strlen(head), cn = strlen(p.name), n = hn + cn;
+    if (n >= sizeof name)
         return UINT32_MAX;
+    memcpy(name, head, hn);
+    memcpy(name + hn, p.name, cn + 1);
     uint64_t id = (5ull << 60) | ((uint64_t)(unsigned char)cc[0] << 16) |
                   ((uint64_t)(unsigned char)cc[1] << 8) | (uint64_t)g;
-    uint32_t e = entity_for(st, id, kind, name, (size_t)n, true);
+    uint32_t e = entity_for(st, id, kind, name, n, true);
     if (e != UINT32_MAX && !ent_at(st, e)->country[0]) {
         memcpy(ent_at(st, e)->country, p.country, 3);
         ent_at(st, e)->e.source |= SITREP_FOUND_PATTERN;
