@@ -695,6 +695,14 @@ static bool actor_kind(const sr_entity *e)
 }
 
 
+/* strcmp(a, b) == 0 for country codes, two letters mostly: no call for
+ * them (report_country compares every place's with the codes so far). */
+static inline bool same_code(const char *a, const char *b)
+{
+    return a[0] == b[0] &&
+           (a[0] == '\0' || (a[1] == b[1] && (a[1] == '\0' || (a[2] == b[2] && (a[2] == '\0' || strcmp(a + 3, b + 3) == 0)))));
+}
+
 /* The country the report is about: its dateline's, else the one its
  * places name most (a country or a place in it, by mentions); the
  * gazetteer id + 1 and its code in cc, 0 when it names none. */
@@ -721,7 +729,7 @@ static uint32_t report_country(const sr_context *c, int32_t dateline, char cc[3]
         if ((en->e.kind != SITREP_ENTITY_PLACE && !party) || !en->e.country || !en->e.country[0])
             continue;
         size_t k = 0;
-        while (k < n && strcmp(codes[k], en->e.country) != 0)
+        while (k < n && !same_code(codes[k], en->e.country))
             k++;
         if (k == n) {
             if (n == 16)
