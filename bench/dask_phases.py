@@ -150,7 +150,7 @@ def end(sd, cpu, a, level):
             if free:
                 i = free.pop(0)
             else:
-                i = sd.pick_range(later, k_w, touched, rs)
+                i = sd.pick_range(later, k_w, touched, rs, front=k_w == 0)
                 later.remove(i)
             touched.setdefault(k_w, set()).add(int(rs[i][0]))
             needs = sd._range_needs_stories(*rs[i])

@@ -241,8 +241,9 @@ def test_ranges_kept_and_written_at_their_offsets_are_the_records_in_order(tmp_p
 
 def test_a_free_worker_is_given_a_range_of_a_section_it_has_sorted():
     """pick_range: a range of a section the worker has written already
-    (its sort and indexes are made), else of one no other worker has
-    started, else the first left."""
+    (its sort and indexes are made), else the first of the last section no
+    other worker has started (of the first, for the worker that
+    corroborated), else the first left."""
     rs = sitrep.dask.ranges(2)
     claims2, events1, events2 = rs.index((3.5, 4.0)), rs.index((4.0, 4.5)), rs.index((4.5, 5.0))
     touched = {"a": {0, 3}, "b": {2}}
@@ -251,6 +252,21 @@ def test_a_free_worker_is_given_a_range_of_a_section_it_has_sorted():
     touched["b"].add(4)
     assert sitrep.dask.pick_range([claims2, events2], "a", touched, rs) == claims2
     assert sitrep.dask.pick_range([claims2], "b", touched, rs) == claims2
+    # a worker starting a section takes the last one nobody has started,
+    # the one that corroborated (front) the first: they come from the two
+    # ends; its first range
+    later = [i for i, r in enumerate(rs) if r[0] >= 3]
+    conflicts, mentions = rs.index((5.0, 7.0)), rs.index((7.0, 8.0))
+    touched = {"a": {0}, "b": {2}}
+    assert sitrep.dask.pick_range(later, "b", touched, rs) == mentions
+    touched["b"].add(7)
+    assert sitrep.dask.pick_range([i for i in later if i != mentions], "a", touched, rs,
+                                  front=True) == rs.index((3.0, 3.5))
+    touched["a"].add(3)
+    assert sitrep.dask.pick_range([i for i in later if i not in (mentions, rs.index((3.0, 3.5)))], "b", touched,
+                                  rs) == conflicts
+    touched["b"].add(5)
+    assert sitrep.dask.pick_range([claims2, events1, events2], "b", touched, rs) == events1
 
 
 def test_the_end_splits_over_the_workers(cluster):
