@@ -36,18 +36,14 @@ static bool blank_only(const uint8_t *d, size_t n)
     return true;
 }
 
-/* Does the input open (after blanks) with '<' or "WARC/": a web page, a
- * feed or a WARC file, which the reader reads as such (converting a page's
- * charset, splitting records), not as one plain-text article? */
+/* Does the input open (after blanks and byte order marks, any number of
+ * each in any order, as the reader's sniffing skips them) with '<' or
+ * "WARC/": a web page, a feed or a WARC file, which the reader reads as
+ * such (converting a page's charset, splitting records), not as one
+ * plain-text article? */
 static bool starts_with_markup(const uint8_t *d, size_t n)
 {
-    size_t i = 0;
-    while (i < n && (d[i] == ' ' || d[i] == '\n' || d[i] == '\r' || d[i] == '\t'))
-        i++;
-    if (i + 3 <= n && memcmp(d + i, "\xEF\xBB\xBF", 3) == 0)
-        i += 3;
-    while (i < n && (d[i] == ' ' || d[i] == '\n' || d[i] == '\r' || d[i] == '\t'))
-        i++;
+    size_t i = fz_first_byte(d, n);
     return (i < n && d[i] == '<') || (i + 5 <= n && memcmp(d + i, "WARC/", 5) == 0);
 }
 

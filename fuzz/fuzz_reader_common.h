@@ -134,19 +134,27 @@ static fz_result fz_drive(sitrep_reader *r, const char *const *paths, size_t npa
     return res;
 }
 
-/* Does the input open (after blanks and a BOM) with '{', as JSON Lines do? */
-static inline bool starts_with_brace(const uint8_t *d, size_t n)
+/* The offset of the input's first byte other than a blank or a UTF-8 byte
+ * order mark (any number of each, in any order), as the reader's sniffing
+ * skips them (src/read/reader.c first_byte). */
+static inline size_t fz_first_byte(const uint8_t *d, size_t n)
 {
     size_t i = 0;
     for (;;) {
         while (i < n && (d[i] == ' ' || d[i] == '\n' || d[i] == '\r' || d[i] == '\t'))
             i++;
-        if (i + 3 <= n && memcmp(d + i, "\xEF\xBB\xBF", 3) == 0) {
+        if (i + 3 <= n && memcmp(d + i, "\xEF\xBB\xBF", 3) == 0)
             i += 3;
-            continue;
-        }
-        return i < n && d[i] == '{';
+        else
+            return i;
     }
+}
+
+/* Does the input open (after blanks and BOMs) with '{', as JSON Lines do? */
+static inline bool starts_with_brace(const uint8_t *d, size_t n)
+{
+    size_t i = fz_first_byte(d, n);
+    return i < n && d[i] == '{';
 }
 
 /* Lines as a reader may number them: "\n", "\r\n" and a lone "\r" (a
