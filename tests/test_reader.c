@@ -642,6 +642,50 @@ static void test_long_metadata(void)
     free(letters);
 }
 
+/* A byline the page shows, whose name holds letters encoded with the
+ * bytes of the separators a name ends at (the middle dot C2 B7, the bullet
+ * E2 80 A2): "\xC4\xB7" (k with cedilla) ends in the dot's second byte,
+ * "\xC4\x80" (A with macron) in the bullet's second.  The name ends at a
+ * whole separator, never inside a letter (found by fuzz_html: the name was
+ * cut after "\xC4" and was no longer UTF-8).  A capital of any script
+ * starts a name ("\xC4\x80" too, not only A to Z). */
+static void test_byline_letters(void)
+{
+    static const char *const lines[][2] = {
+        {"By J\xC4\x81nis V\xC4\xAB\xC4\xB7is \xC2\xB7 Riga", "J\xC4\x81nis V\xC4\xAB\xC4\xB7is"},
+        {"By \xC4\x80" "da Ozoli\xC5\x86" "a \xE2\x80\xA2 staff", "\xC4\x80" "da Ozoli\xC5\x86" "a"},
+        {"By Ilze B\xC4\xB7" "ere, Riga", "Ilze B\xC4\xB7" "ere"},
+        /* no-break spaces around the name are not part of it, and a
+         * one-word label before a colon is not the name */
+        {"By\xC2\xA0Ilze B\xC4\xB7" "ere\xC2\xA0\xC2\xA0| Riga", "Ilze B\xC4\xB7" "ere"},
+        {"Reporting: Dace Kalni\xC5\x86" "a", "Dace Kalni\xC5\x86" "a"},
+    };
+    for (size_t k = 0; k < sizeof lines / sizeof lines[0]; k++) {
+        char page[2048];
+        int n = snprintf(page, sizeof page,
+                         "<html><head><title>Floods cut roads in the north</title></head><body><main>"
+                         "<article><h1>Floods cut roads in the north</h1><p class=\"byline\">%s</p>"
+                         "<p>Heavy rain cut three main roads in the northern province on Tuesday, "
+                         "officials said, and about 1,200 people were moved to schools.</p>"
+                         "<p>The river rose by two metres overnight, a local official said.</p>"
+                         "</article></main></body></html>",
+                         lines[k][0]);
+        write_bytes("byline.html", page, (size_t)n);
+        sitrep_reader *rd = NULL;
+        CHECK(sitrep_reader_new(NULL, &rd) == SITREP_OK);
+        CHECK(sitrep_reader_add(rd, path_of("byline.html")) == SITREP_OK);
+        sitrep_doc *doc = NULL;
+        CHECK(sitrep_reader_next(rd, &doc) == SITREP_OK);
+        if (doc) {
+            const char *b = sitrep_doc_byline(doc, 0);
+            CHECK(b != NULL && utf8_ok(b));
+            CHECK_STR(b, lines[k][1]);
+            sitrep_doc_free(doc);
+        }
+        sitrep_reader_free(rd);
+    }
+}
+
 static void test_api_edges(void)
 {
     sitrep_reader *rd = NULL;
@@ -678,6 +722,7 @@ int main(int argc, char **argv)
     test_long_ids();
     test_odd_file_name();
     test_long_metadata();
+    test_byline_letters();
     test_api_edges();
     nftw(root, rm_cb, 16, FTW_DEPTH | FTW_PHYS);
     return test_summary();

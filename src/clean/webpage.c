@@ -943,6 +943,38 @@ static void visible_date(page *p, const char *url)
     }
 }
 
+/* Where a byline's name ends: at "|", ",", ";", "(", a line end, a
+ * middle dot or a bullet.  The two marks are matched as whole UTF-8
+ * sequences: a byte of them can be a continuation byte of another letter
+ * ("\xCB\xB7" ends in the middle dot's second byte), and a name cut
+ * there would end inside a character. */
+static size_t byline_end(const char *t)
+{
+    size_t n = 0;
+    for (; t[n]; n++) {
+        if (strchr("|,;(\n", t[n]) || strncmp(t + n, "\xC2\xB7", 2) == 0 ||
+            strncmp(t + n, "\xE2\x80\xA2", 3) == 0)
+            break;
+    }
+    return n;
+}
+
+/* The bytes of white space (of any kind: a no-break space too) at the
+ * start of t[0..n), or at its end when `back`. */
+static size_t name_space(const char *t, size_t n, bool back)
+{
+    size_t i = back ? n : 0;
+    while (back ? i > 0 : i < n) {
+        int32_t cp = 0;
+        size_t at = back ? sr_utf8_prev(t, i) : i;
+        size_t len = sr_utf8_decode(t, n, at, &cp);
+        if (!sr_cp_is_space(cp))
+            break;
+        i = back ? at : i + len;
+    }
+    return back ? n - i : i;
+}
+
 /* A byline the page shows: a short block named "author" or "byline"
  * near the article, "By " and what follows the name left out. */
 static void visible_author(page *p)
@@ -957,24 +989,38 @@ static void visible_author(page *p)
         size_t n = block_text(p, b, text, sizeof text);
         const char *t = text;
         static const char *const by[] = {"By ", "by ", "BY ", "Von ", "Por ", "Par ", "Written by ", "Posted by ", NULL};
-        for (size_t k = 0; by[k]; k++)
-            if (strncmp(t, by[k], strlen(by[k])) == 0) {
-                t += strlen(by[k]);
+        /* each word of by[] followed by white space of any kind */
+        for (size_t k = 0; by[k]; k++) {
+            size_t w = strlen(by[k]) - 1;
+            size_t sp = strncmp(t, by[k], w) == 0 ? name_space(t + w, strlen(t + w), false) : 0;
+            if (sp) {
+                t += w + sp;
                 break;
             }
-        while (*t == ' ')
-            t++;
-        n = strcspn(t, "|,;\xC2\xB7\xE2\x80\xA2(\n");
-        while (n && t[n - 1] == ' ')
-            n--;
-        /* a name: two to five words, a capital first, no digits */
+        }
+        t += name_space(t, strlen(t), false);
+        n = byline_end(t);
+        /* a one-word label before a colon ("Text: A. Name") is not the name */
+        const char *colon = memchr(t, ':', n);
+        if (colon && !memchr(t, ' ', (size_t)(colon - t))) {
+            n -= (size_t)(colon + 1 - t);
+            t = colon + 1;
+            size_t sp = name_space(t, n, false);
+            t += sp;
+            n -= sp;
+        }
+        n -= name_space(t, n, true);
+        /* a name: two to five words, a capital first (of any script), no digits */
         size_t words = n ? 1 : 0;
         bool digits = false;
         for (size_t k = 0; k < n; k++) {
             words += t[k] == ' ';
             digits |= t[k] >= '0' && t[k] <= '9';
         }
-        if (words >= 2 && words <= 5 && !digits && t[0] >= 'A' && t[0] <= 'Z' && n < sizeof p->author) {
+        int32_t first = 0;
+        if (n)
+            sr_utf8_decode(t, n, 0, &first);
+        if (words >= 2 && words <= 5 && !digits && sr_cp_is_upper(first) && n < sizeof p->author) {
             memcpy(p->author, t, n);
             p->author[n] = '\0';
             return;
