@@ -599,6 +599,19 @@ static bool utf8_ok(const char *s)
     return true;
 }
 
+/* Writes a page to NAME and reads its first document through a new
+ * reader (*rd, freed by the caller); NULL when none came. */
+static sitrep_doc *read_page(const char *name, const char *page, size_t n, sitrep_reader **rd)
+{
+    write_bytes(name, page, n);
+    *rd = NULL;
+    CHECK(sitrep_reader_new(NULL, rd) == SITREP_OK);
+    CHECK(sitrep_reader_add(*rd, path_of(name)) == SITREP_OK);
+    sitrep_doc *doc = NULL;
+    CHECK(sitrep_reader_next(*rd, &doc) == SITREP_OK);
+    return doc;
+}
+
 static void test_long_metadata(void)
 {
     static const char *const forms[] = {
@@ -618,12 +631,8 @@ static void test_long_metadata(void)
                       "<body><article><p>Heavy rain cut three main roads in the northern province on "
                       "Tuesday, officials said, and about 1,200 people were moved to schools.</p>"
                       "</article></body></html>");
-        write_bytes("longmeta.html", page, (size_t)k);
         sitrep_reader *rd = NULL;
-        CHECK(sitrep_reader_new(NULL, &rd) == SITREP_OK);
-        CHECK(sitrep_reader_add(rd, path_of("longmeta.html")) == SITREP_OK);
-        sitrep_doc *doc = NULL;
-        CHECK(sitrep_reader_next(rd, &doc) == SITREP_OK);
+        sitrep_doc *doc = read_page("longmeta.html", page, (size_t)k, &rd);
         if (doc) {
             const char *t = sitrep_doc_title(doc), *o = sitrep_doc_outlet(doc);
             CHECK(t != NULL && utf8_ok(t));
@@ -670,12 +679,8 @@ static void test_byline_letters(void)
                          "<p>The river rose by two metres overnight, a local official said.</p>"
                          "</article></main></body></html>",
                          lines[k][0]);
-        write_bytes("byline.html", page, (size_t)n);
         sitrep_reader *rd = NULL;
-        CHECK(sitrep_reader_new(NULL, &rd) == SITREP_OK);
-        CHECK(sitrep_reader_add(rd, path_of("byline.html")) == SITREP_OK);
-        sitrep_doc *doc = NULL;
-        CHECK(sitrep_reader_next(rd, &doc) == SITREP_OK);
+        sitrep_doc *doc = read_page("byline.html", page, (size_t)n, &rd);
         if (doc) {
             const char *b = sitrep_doc_byline(doc, 0);
             CHECK(b != NULL && utf8_ok(b));
