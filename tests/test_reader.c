@@ -425,6 +425,24 @@ static void test_size_limit(void)
     CHECK(R.r[2].st == SITREP_ETOOBIG && strstr(R.r[2].msg, "huge.txt") != NULL);
     CHECK_STR(R.r[3].id, "small");
 
+    /* Blanks past the limit: too large, not empty, whether an article
+     * follows them (beyond what the sniffing reads) or nothing does;
+     * blanks within the limit are an empty input. */
+    memset(huge, ' ', hn);
+    memcpy(huge + hn - 6, "Words\n", 6);
+    write_str("padded.txt", huge);
+    memset(huge, '\n', 5000);
+    huge[5000] = '\0';
+    write_str("blanks.txt", huge);
+    huge[100] = '\0';
+    write_str("fewblanks.txt", huge);
+    const char *blank_paths[] = {path_of("padded.txt"), path_of("blanks.txt"), path_of("fewblanks.txt"), NULL};
+    read_all(&opts, blank_paths, &R);
+    CHECK(R.n == 3 && R.docs == 0 && R.errors == 3);
+    CHECK(R.r[0].st == SITREP_ETOOBIG && strstr(R.r[0].msg, "padded.txt") != NULL);
+    CHECK(R.r[1].st == SITREP_ETOOBIG && strstr(R.r[1].msg, "blanks.txt") != NULL);
+    CHECK(R.r[2].st == SITREP_EEMPTY);
+
     /* JSON Lines: a line over the limit is skipped, the next one read */
     size_t ln = 200000;
     char *jl = malloc(ln + 1024);

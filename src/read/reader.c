@@ -506,6 +506,14 @@ static sitrep_status open_path(sitrep_reader *r, char *path, sr_input *in)
         sr_read_close_input(r);
         return st;
     }
+    /* Only blanks up to the size limit: too large, never "empty" (the rest
+     * of the input, unread, may hold an article); sitrep_doc_from_memory
+     * checks the size first too. */
+    if (r->len > 0 && i >= r->len && r->len > r->opts.max_input_bytes) {
+        char *p = r->path;
+        r->path = NULL;
+        return sr_text_read(r, p, in); /* takes p: ETOOBIG */
+    }
     if (r->len == 0 || i >= r->len) {
         char *p = r->path;
         r->path = NULL;
