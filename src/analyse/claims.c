@@ -49,9 +49,6 @@
 
 /* ---- what happened ---- */
 
-/* The outcome word i names in table `cls` (claims.outcome: "killing" ->
- * "killed"; claims.outcome_noun: "deaths" -> "killed"), NULL when none.
- * A capitalised word names none. */
 /* snprintf(dst, cap, "%s", a), or "%s %s" with b, without the
  * formatting machinery (a few thousand measures per megabyte of text):
  * the bytes, cut to cap - 1, and a NUL. */
@@ -69,6 +66,9 @@ static void put_words(char *dst, size_t cap, const char *a, const char *b)
     dst[n] = '\0';
 }
 
+/* The outcome word i names in table `cls` (claims.outcome: "killing" ->
+ * "killed"; claims.outcome_noun: "deaths" -> "killed"), NULL when none.
+ * A capitalised word names none. */
 static const char *outcome_in(const sr_context *c, size_t i, enum sr_lexclass cls)
 {
     if (i >= c->ntok || c->tok[i].kind != SITREP_TOK_WORD || (c->tok[i].flags & SITREP_TOKF_CAP))
