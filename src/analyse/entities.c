@@ -141,6 +141,7 @@ typedef struct ent_state {
     bool second;             /* the second reading is under way */
     place_limits lim;        /* entities.lex: place_limits */
     double near_c2, nearby_c2; /* lim.near_km and lim.nearby_km as squared chords (anchor_nearness) */
+    double band;             /* a little over the longer of those chords (anchor_nearness) */
 } ent_state;
 
 /* "X, 15 km south of Y": the place Y that cand X is measured from, as its
@@ -153,11 +154,14 @@ typedef struct place_ref {
 
 static const place_ref *ref_of(const ent_state *st, const cand *c);
 
-/* A place of the first reading: its name and point. */
+/* A place of the first reading: its name and point.  The anchors are
+ * kept in order of z (first_reading), so that the ones within a chord of
+ * a point are found by the band of z around it (anchor_nearness). */
 typedef struct place_anchor {
     uint64_t key;
     double lat, lon;
     double x, y, z;  /* the point on the unit sphere, for comparing distances */
+    size_t order;    /* its place in the order the first reading found them */
 } place_anchor;
 
 /* ---- small word classes ---- */
@@ -2144,38 +2148,53 @@ static double chord2_of_km(double km)
  * otherwise than c: 2 within near_km, 1 within nearby_km, else 0.  The
  * anchor of the shortest chord is the nearest; its chord alone tells on
  * which side of a limit it lies, unless it is within a millionth of the
- * limit: that one is measured (km_between) as it always was. */
+ * limit: that one is measured (km_between) as it always was.  Only the
+ * anchors whose z lies within st->band of p's are measured: the chord to
+ * any other is longer than both limits, so it is 0 when they are all such
+ * (as it was when every anchor was measured), and the nearest of the band
+ * otherwise (of equal chords, the one found first, as before). */
 static int anchor_nearness(const ent_state *st, const cand *c, const sr_place *p)
 {
     size_t n = SR_VEC_COUNT(&st->anchors, place_anchor);
     const place_anchor *a = (const place_anchor *)(const void *)st->anchors.data;
-    double v[3], best = 5; /* chord lengths squared are at most 4 */
+    if (n == 0)
+        return 0;
+    double v[3];
+    place_point(p, v);
+    if (isnan(v[0]) || isnan(v[1]) || isnan(v[2]))
+        return 0; /* no chord compares: the distance measured is no number */
+    size_t i = 0, hi_i = n;
+    const double zlo = v[2] - st->band, zhi = v[2] + st->band;
+    while (i < hi_i) {
+        size_t mid = i + (hi_i - i) / 2;
+        if (a[mid].z < zlo)
+            i = mid + 1;
+        else
+            hi_i = mid;
+    }
+    double best = 5; /* chord lengths squared are at most 4 */
     size_t bi = n;
-    double d = 1e9;
     const double lo = 1 - 1e-6, near = st->near_c2 * lo;
-    if (n > 0) {
-        place_point(p, v);
-        for (size_t i = 0; i < n; i++) {
-            if (a[i].key == c->key)
-                continue;
-            double dx = v[0] - a[i].x, dy = v[1] - a[i].y, dz = v[2] - a[i].z;
-            double d2 = dx * dx + dy * dy + dz * dz;
-            if (d2 < near) /* the nearest is at least this near: 2 */
-                return 2;
-            if (d2 < best || bi == n) {
-                best = d2;
-                bi = i;
-            }
+    for (; i < n && a[i].z <= zhi; i++) {
+        if (a[i].key == c->key)
+            continue;
+        double dx = v[0] - a[i].x, dy = v[1] - a[i].y, dz = v[2] - a[i].z;
+        double d2 = dx * dx + dy * dy + dz * dz;
+        if (d2 < near) /* the nearest is at least this near: 2 */
+            return 2;
+        if (bi == n || d2 < best || (d2 == best && a[i].order < a[bi].order)) {
+            best = d2;
+            bi = i;
         }
     }
-    if (bi < n) {
-        const double hi = 1 + 1e-6;
-        if (best > st->near_c2 * hi && best > st->nearby_c2 * hi)
-            return 0;
-        if (best > st->near_c2 * hi && best < st->nearby_c2 * lo)
-            return 1;
-        d = km_between(p->lat, p->lon, a[bi].lat, a[bi].lon);
-    }
+    if (bi == n)
+        return 0;
+    const double hi = 1 + 1e-6;
+    if (best > st->near_c2 * hi && best > st->nearby_c2 * hi)
+        return 0;
+    if (best > st->near_c2 * hi && best < st->nearby_c2 * lo)
+        return 1;
+    double d = km_between(p->lat, p->lon, a[bi].lat, a[bi].lon);
     return d < st->lim.near_km ? 2 : d < st->lim.nearby_km ? 1 : 0;
 }
 
@@ -2545,13 +2564,24 @@ static void first_reading(ent_state *st)
             st->town_weight[(p.country[0] - 'A') * 26 + (p.country[1] - 'A')]++;
         if ((p.kind == SR_PLACE_CITY || p.kind == SR_PLACE_ADMIN1 || p.kind == SR_PLACE_FACILITY) &&
             !isnan(p.lat) && !isnan(p.lon)) {
-            place_anchor a = {SR_VEC_AT(&st->cands, cand, i).key, p.lat, p.lon, 0, 0, 0};
+            place_anchor a = {SR_VEC_AT(&st->cands, cand, i).key, p.lat, p.lon, 0, 0, 0,
+                              SR_VEC_COUNT(&st->anchors, place_anchor)};
             double v[3];
             place_point(&p, v);
             a.x = v[0], a.y = v[1], a.z = v[2];
             if (!SR_VEC_PUSH(&st->anchors, place_anchor, a))
                 st->oom = true;
         }
+    }
+    /* the anchors in order of z, for anchor_nearness (at most MAX_ANCHORS) */
+    place_anchor *an = (place_anchor *)(void *)st->anchors.data;
+    size_t na = SR_VEC_COUNT(&st->anchors, place_anchor);
+    for (size_t i = 1; i < na; i++) {
+        place_anchor x = an[i];
+        size_t k = i;
+        for (; k > 0 && an[k - 1].z > x.z; k--)
+            an[k] = an[k - 1];
+        an[k] = x;
     }
     measured_from(st, first, nc);
     st->memo.len = 0; /* the second reading decides afresh */
@@ -3811,6 +3841,7 @@ sitrep_status sr_entities(sitrep_doc *doc)
                             SR_LEXK_ENTITIES_PLACE_LIMITS_DISTANCE_MARGIN_KM};
     st.near_c2 = chord2_of_km(st.lim.near_km);
     st.nearby_c2 = chord2_of_km(st.lim.nearby_km);
+    st.band = sqrt((st.near_c2 > st.nearby_c2 ? st.near_c2 : st.nearby_c2) * (1 + 1e-6)) + 1e-9;
     sr_buf_init(&st.units, doc->mem);
     sr_buf_init(&st.norm, doc->mem);
     sr_buf_init(&st.ids, doc->mem);
