@@ -138,6 +138,12 @@ typedef struct ent_state {
     sr_buf anchors;          /* place_anchor: the points of the first reading */
     sr_buf first;            /* uint32_t per cand: its first reading's pick */
     sr_buf refs;             /* place_ref per cand: the place it is measured from */
+    sr_buf own_town;         /* uint16_t per cand: the country of the town its first reading
+                              * took it for (letters packed, town_support), 0 none */
+    /* the places each name denotes, looked up once per document (places_named) */
+    sr_buf looks;            /* place_look */
+    sr_buf look_places;      /* sr_place: the places of every place_look */
+    uint16_t look_slot[512]; /* place_look + 1 by hash of its key, 0 empty */
     bool second;             /* the second reading is under way */
     place_limits lim;        /* entities.lex: place_limits */
     double near_c2, nearby_c2; /* lim.near_km and lim.nearby_km as squared chords (anchor_nearness) */
@@ -1895,6 +1901,55 @@ static uint32_t country_weight(const ent_state *st, const char *cc)
     return st->country_weight[(cc[0] - 'A') * 26 + (cc[1] - 'A')];
 }
 
+/* The places whose names have key `key` (sr_gaz_lookup, at most
+ * SR_MAX_CANDS, in its order), in *n.  A document names the same places
+ * again and again, and reads each name three times (collect_context and
+ * both readings): the lookup and the places' records are read once per
+ * document and kept (st->looks).  The places returned are valid until the
+ * next call; tmp holds them when they cannot be kept. */
+enum { LOOKS_INDEXED = 384 };
+typedef struct place_look {
+    uint64_t key;
+    uint32_t off, n; /* its places: look_places[off, off + n) */
+} place_look;
+
+static const sr_place *places_named(ent_state *st, uint64_t key, sr_place tmp[SR_MAX_CANDS], size_t *n)
+{
+    size_t nl = SR_VEC_COUNT(&st->looks, place_look);
+    const place_look *looks = (const place_look *)(const void *)st->looks.data;
+    size_t slot = (size_t)((key * 0x9E3779B97F4A7C15ull) >> 55);
+    if (nl < LOOKS_INDEXED) {
+        for (; st->look_slot[slot]; slot = (slot + 1) & 511) {
+            const place_look *x = &looks[st->look_slot[slot] - 1];
+            if (x->key == key) {
+                *n = x->n;
+                return (const sr_place *)(const void *)st->look_places.data + x->off;
+            }
+        }
+    }
+    uint32_t ids[SR_MAX_CANDS];
+    size_t k = sr_gaz_lookup(st->gaz, key, ids, SR_MAX_CANDS);
+    if (k > SR_MAX_CANDS)
+        k = SR_MAX_CANDS;
+    *n = k;
+    size_t off = SR_VEC_COUNT(&st->look_places, sr_place);
+    if (nl >= LOOKS_INDEXED || !sr_buf_reserve(&st->look_places, k * sizeof(sr_place)) ||
+        !sr_buf_reserve(&st->looks, sizeof(place_look))) {
+        for (size_t j = 0; j < k; j++)
+            sr_gaz_place(st->gaz, ids[j], &tmp[j]);
+        return tmp;
+    }
+    sr_place *ps = (sr_place *)(void *)st->look_places.data + off;
+    for (size_t j = 0; j < k; j++)
+        sr_gaz_place(st->gaz, ids[j], &ps[j]);
+    st->look_places.len += k * sizeof(sr_place);
+    place_look l = {key, (uint32_t)off, (uint32_t)k};
+    memcpy(st->looks.data + st->looks.len, &l, sizeof l);
+    st->looks.len += sizeof l;
+    st->look_slot[slot] = (uint16_t)(nl + 1);
+    return ps;
+}
+
 /* The bytes of a code of at most 7 in one word (0 when longer: no code
  * kept is), so that codes compare as numbers. */
 static uint64_t admin1_pack(const char *code)
@@ -1920,6 +1975,8 @@ static size_t admin1_slot(const ent_state *st, uint64_t k)
 
 static bool admin1_seen(const ent_state *st, const char *code)
 {
+    if (st->nadmin1 == 0)
+        return false;
     uint64_t k = code ? admin1_pack(code) : 0;
     return k && st->admin1_set[admin1_slot(st, k)] == k;
 }
@@ -1952,30 +2009,28 @@ static void collect_context(ent_state *st)
         }
         if (c->type != C_PLACE)
             continue;
-        uint32_t ids[SR_MAX_CANDS];
-        size_t n = sr_gaz_lookup(st->gaz, c->key, ids, SR_MAX_CANDS);
-        if (n > SR_MAX_CANDS)
-            n = SR_MAX_CANDS;
+        sr_place tmp[SR_MAX_CANDS];
+        size_t n;
+        const sr_place *ps = places_named(st, c->key, tmp, &n);
         char country[3] = "";
         const char *admin = NULL;
         size_t ncountry = 0, nadmin = 0;
         bool demonym = false, has_city = false, second = false;
         for (size_t j = 0; j < n; j++) {
-            sr_place p;
-            sr_gaz_place(st->gaz, ids[j], &p);
-            if (p.kind == SR_PLACE_CITY) {
+            const sr_place *p = &ps[j];
+            if (p->kind == SR_PLACE_CITY) {
                 has_city = true;
                 break; /* lookups list countries, subdivisions, facilities and
                         * demonyms before cities: none of those follows */
             }
-            if (p.kind == SR_PLACE_COUNTRY || p.kind == SR_PLACE_DEMONYM) {
+            if (p->kind == SR_PLACE_COUNTRY || p->kind == SR_PLACE_DEMONYM) {
                 ncountry++;
-                demonym = p.kind == SR_PLACE_DEMONYM;
-                memcpy(country, p.country, 3);
-            } else if (p.kind == SR_PLACE_ADMIN1 && p.admin1_code) {
+                demonym = p->kind == SR_PLACE_DEMONYM;
+                memcpy(country, p->country, 3);
+            } else if (p->kind == SR_PLACE_ADMIN1 && p->admin1_code) {
                 nadmin++;
-                admin = p.admin1_code;
-                second = p.feature && strcmp(p.feature, "ADM2") == 0;
+                admin = p->admin1_code;
+                second = p->feature && strcmp(p->feature, "ADM2") == 0;
             }
         }
         /* "Georgia" is also a state of the United States: a country whose
@@ -2068,21 +2123,26 @@ static double km_between(double lat1, double lon1, double lat2, double lon2);
 
 /* The towns of p's country the first reading found, less the one it took
  * c itself for: a name does not support its own reading. */
-static uint32_t town_support(const ent_state *st, const cand *c, const sr_place *p)
+#define OWN_UNASKED 0xFFFFu
+
+static uint32_t town_support(ent_state *st, const cand *c, const sr_place *p)
 {
     if (!st->second || p->country[0] < 'A' || p->country[0] > 'Z' || p->country[1] < 'A' ||
         p->country[1] > 'Z')
         return 0;
     uint32_t t = st->town_weight[(p->country[0] - 'A') * 26 + (p->country[1] - 'A')];
     size_t ci = (size_t)(c - (const cand *)(const void *)st->cands.data);
-    if (t && ci < st->first.len / sizeof(uint32_t)) {
-        uint32_t own = ((const uint32_t *)(const void *)st->first.data)[ci];
-        sr_place q;
-        if (own != UINT32_MAX) {
-            sr_gaz_place(st->gaz, own, &q);
-            if (q.kind == SR_PLACE_CITY && memcmp(q.country, p->country, 2) == 0)
-                t--;
+    if (t && ci < st->own_town.len / sizeof(uint16_t)) {
+        uint16_t *own = &((uint16_t *)(void *)st->own_town.data)[ci];
+        if (*own == OWN_UNASKED) {
+            sr_place q;
+            sr_gaz_place(st->gaz, ((const uint32_t *)(const void *)st->first.data)[ci], &q);
+            *own = q.kind == SR_PLACE_CITY
+                       ? (uint16_t)((unsigned)(unsigned char)q.country[0] << 8 | (unsigned char)q.country[1])
+                       : 0;
         }
+        if (*own == ((unsigned)(unsigned char)p->country[0] << 8 | (unsigned char)p->country[1]))
+            t--;
     }
     return t;
 }
@@ -2198,7 +2258,7 @@ static int anchor_nearness(const ent_state *st, const cand *c, const sr_place *p
     return d < st->lim.near_km ? 2 : d < st->lim.nearby_km ? 1 : 0;
 }
 
-static double place_score(const ent_state *st, const cand *c, const sr_place *p,
+static double place_score(ent_state *st, const cand *c, const sr_place *p,
                           const place_ctx *pc, bool *ok)
 {
     *ok = true;
@@ -2304,19 +2364,17 @@ static bool named_beside(const ent_state *st, const cand *o, const cand *c)
  * "Brooklyn, New York", a part of the city), or another first-level region
  * of its country that no large city shares its name with ("Ohio", not
  * "Giza")? */
-static bool neighbour_in_region(const ent_state *st, const cand *o, const char *code, bool town,
+static bool neighbour_in_region(ent_state *st, const cand *o, const char *code, bool town,
                                 const sr_place *city)
 {
     if (!o->key || (o->type != C_PLACE && o->type != C_ENTITY))
         return false;
-    uint32_t ids[SR_MAX_CANDS];
-    size_t n = sr_gaz_lookup(st->gaz, o->key, ids, SR_MAX_CANDS);
-    if (n > SR_MAX_CANDS)
-        n = SR_MAX_CANDS;
+    sr_place tmp[SR_MAX_CANDS];
+    size_t n;
+    const sr_place *ps = places_named(st, o->key, tmp, &n);
     bool region = false;
     for (size_t j = 0; j < n; j++) {
-        sr_place p;
-        sr_gaz_place(st->gaz, ids[j], &p);
+        const sr_place p = ps[j];
         if (!town && p.kind == SR_PLACE_CITY && p.population >= st->lim.large_city)
             return false;
         if (!p.admin1_code)
@@ -2331,7 +2389,7 @@ static bool neighbour_in_region(const ent_state *st, const cand *o, const char *
     return region;
 }
 
-static uint32_t choose_place(const ent_state *st, const cand *c, place_ctx *pc);
+static uint32_t choose_place(ent_state *st, const cand *c, place_ctx *pc);
 
 /* How many place decisions ent_state.memo_slot indexes. */
 #define MEMO_INDEXED 768
@@ -2543,6 +2601,13 @@ static void first_reading(ent_state *st)
         bool qualifier;
         first[i] = c->type == C_PLACE ? place_pick(st, c, &qualifier) : UINT32_MAX;
     }
+    /* the country of the town each name was read as, for town_support
+     * (OWN_UNASKED until it asks) */
+    if (!buf_array(st, &st->own_town, nc, sizeof(uint16_t), &mem))
+        return;
+    uint16_t *own = mem;
+    for (size_t i = 0; i < nc; i++)
+        own[i] = first[i] == UINT32_MAX ? 0 : OWN_UNASKED;
     uint32_t seen[MAX_ANCHORS];
     size_t nseen = 0;
     for (size_t i = 0; i < nc && nseen < MAX_ANCHORS; i++) {
@@ -2611,12 +2676,11 @@ static void resolve_place(ent_state *st, cand *c)
 
 /* The best of the places named like c, or UINT32_MAX (none fits, or the
  * word is a demonym). */
-static uint32_t choose_place(const ent_state *st, const cand *c, place_ctx *pc)
+static uint32_t choose_place(ent_state *st, const cand *c, place_ctx *pc)
 {
-    uint32_t ids[SR_MAX_CANDS];
-    size_t n = sr_gaz_lookup(st->gaz, c->key, ids, SR_MAX_CANDS);
-    if (n > SR_MAX_CANDS)
-        n = SR_MAX_CANDS;
+    sr_place tmp[SR_MAX_CANDS];
+    size_t n;
+    const sr_place *ps = places_named(st, c->key, tmp, &n);
     pc->ncands = n;
     /* "Iraq, Iran and Syria": a country's name before another's is a
      * list, not a town of the second (unless a region of it has the name:
@@ -2624,10 +2688,9 @@ static uint32_t choose_place(const ent_state *st, const cand *c, place_ctx *pc)
     if (pc->stated) {
         bool country = false, region = false;
         for (size_t j = 0; j < n; j++) {
-            sr_place p;
-            sr_gaz_place(st->gaz, ids[j], &p);
-            country |= p.kind == SR_PLACE_COUNTRY && strcmp(p.country, pc->stated) != 0;
-            region |= p.kind == SR_PLACE_ADMIN1 && strcmp(p.country, pc->stated) == 0;
+            const sr_place *p = &ps[j];
+            country |= p->kind == SR_PLACE_COUNTRY && strcmp(p->country, pc->stated) != 0;
+            region |= p->kind == SR_PLACE_ADMIN1 && strcmp(p->country, pc->stated) == 0;
         }
         if (country && !region)
             pc->stated = NULL;
@@ -2642,30 +2705,29 @@ static uint32_t choose_place(const ent_state *st, const cand *c, place_ctx *pc)
     uint32_t region = UINT32_MAX, region_w = 0;
     const char *region_code = NULL;
     for (size_t j = 0; j < n; j++) {
-        sr_place p;
-        sr_gaz_place(st->gaz, ids[j], &p);
-        if (p.kind == SR_PLACE_DEMONYM) {
+        const sr_place *p = &ps[j];
+        if (p->kind == SR_PLACE_DEMONYM) {
             demonym = true;
             continue;
         }
         bool ok;
-        double s = place_score(st, c, &p, pc, &ok);
+        double s = place_score(st, c, p, pc, &ok);
         /* "X, 15 km south of Y": no namesake of X far from Y */
         const place_ref *ref = ref_of(st, c);
-        if (ok && ref && p.kind != SR_PLACE_COUNTRY && !isnan(p.lat) &&
-            km_between(p.lat, p.lon, ref->lat, ref->lon) >
+        if (ok && ref && p->kind != SR_PLACE_COUNTRY && !isnan(p->lat) &&
+            km_between(p->lat, p->lon, ref->lat, ref->lon) >
                 ref->km * st->lim.distance_percent / 100 + st->lim.distance_margin_km)
             ok = false;
-        if (ok && p.kind == SR_PLACE_ADMIN1 && p.feature && strcmp(p.feature, "ADM1") == 0 &&
-            (region == UINT32_MAX || country_weight(st, p.country) > region_w)) {
-            region = ids[j];
-            region_w = country_weight(st, p.country);
-            region_code = p.admin1_code;
+        if (ok && p->kind == SR_PLACE_ADMIN1 && p->feature && strcmp(p->feature, "ADM1") == 0 &&
+            (region == UINT32_MAX || country_weight(st, p->country) > region_w)) {
+            region = p->id;
+            region_w = country_weight(st, p->country);
+            region_code = p->admin1_code;
         }
-        if (ok && (s > best || (s == best && ids[j] < pick))) {
+        if (ok && (s > best || (s == best && p->id < pick))) {
             best = s;
-            pick = ids[j];
-            bp = p;
+            pick = p->id;
+            bp = *p;
         }
     }
     if (demonym && c->u1 - c->u0 == 1)
@@ -3853,6 +3915,9 @@ sitrep_status sr_entities(sitrep_doc *doc)
     sr_buf_init(&st.anchors, doc->mem);
     sr_buf_init(&st.first, doc->mem);
     sr_buf_init(&st.refs, doc->mem);
+    sr_buf_init(&st.own_town, doc->mem);
+    sr_buf_init(&st.looks, doc->mem);
+    sr_buf_init(&st.look_places, doc->mem);
     /* Photo captions are not article text, but the places and people
      * they name are the article's: read them after the body. */
     sr_buf_init(&st.extra, doc->mem);
@@ -3973,5 +4038,8 @@ sitrep_status sr_entities(sitrep_doc *doc)
     sr_buf_free(&st.anchors);
     sr_buf_free(&st.first);
     sr_buf_free(&st.refs);
+    sr_buf_free(&st.own_town);
+    sr_buf_free(&st.looks);
+    sr_buf_free(&st.look_places);
     return st.oom ? SITREP_ENOMEM : SITREP_OK;
 }
