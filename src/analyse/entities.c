@@ -3756,7 +3756,10 @@ static int cmp_mention_nested(const void *a, const void *b)
 /* qsort(base, n, size, cmp) for the mentions, which arrive almost in
  * order (read in text order; a few added after): a stable insertion sort,
  * so the order is the one a stable sort gives (glibc's qsort is a merge
- * sort), found in about n comparisons.  A long array goes to qsort. */
+ * sort), found in about n comparisons.  An element out of order goes
+ * after the last of the sorted ones not greater than it, found by halving
+ * (the readings added at the end belong far back).  A long array goes to
+ * qsort. */
 static void sort_mentions(void *base, size_t n, size_t size, int (*cmp)(const void *, const void *))
 {
     unsigned char tmp[64];
@@ -3769,9 +3772,16 @@ static void sort_mentions(void *base, size_t n, size_t size, int (*cmp)(const vo
         if (cmp(a + (i - 1) * size, a + i * size) <= 0)
             continue;
         memcpy(tmp, a + i * size, size);
-        size_t j = i - 1; /* a[j] > tmp: tmp goes before it */
-        while (j > 0 && cmp(a + (j - 1) * size, tmp) > 0)
-            j--;
+        /* the first of a[0, i - 1] greater than tmp (a[i - 1] is) */
+        size_t lo = 0, hi = i - 1;
+        while (lo < hi) {
+            size_t mid = lo + (hi - lo) / 2;
+            if (cmp(a + mid * size, tmp) > 0)
+                hi = mid;
+            else
+                lo = mid + 1;
+        }
+        size_t j = lo;
         memmove(a + (j + 1) * size, a + j * size, (i - j) * size);
         memcpy(a + j * size, tmp, size);
     }
@@ -3866,7 +3876,7 @@ static void finish(ent_state *st)
         m[i].entity = map[e];
     }
     /* permute in place through a copy */
-    sr_entity *copy = doc->mem->calloc(next ? next : 1, sizeof *copy);
+    sr_entity *copy = doc->mem->realloc(NULL, (next ? next : 1) * sizeof *copy); /* each set below */
     if (copy == NULL) {
         doc->mem->free(map);
         st->oom = true;
