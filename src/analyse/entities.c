@@ -74,6 +74,10 @@ typedef struct unit {
 
 #define LEX_UNSET UINT32_MAX
 
+/* The flags of a unit that can open a name: the passes that look for
+ * names read the units listed in ent_state.marked, not every unit. */
+#define MARKED (U_CAP | U_ALLCAPS | U_PARTICLE)
+
 #define NORM_NONE 255
 
 /* What a span of units was recognised as, before places are resolved. */
@@ -122,6 +126,8 @@ typedef struct ent_state {
     uint16_t memo_slot[1024]; /* memo entry + 1 by hash of key and circumstances, 0 empty
                                * (the first MEMO_INDEXED entries; see place_pick) */
     sr_buf norm;             /* normalised bytes of the units that can be in names */
+    sr_buf marked;           /* uint32_t: the units that can open a name (MARKED), in order */
+    bool marked_ok;          /* marked lists every such unit (not out of memory) */
     const sr_wordinfo *wi;   /* the body tokens' word information, NULL when not worked out */
     size_t nwi;
     bool oom;
@@ -358,6 +364,11 @@ static bool push_unit(ent_state *st, uint32_t s, uint32_t e, uint32_t tok, uint3
             x.norm_len = (uint8_t)m;
             st->norm.len += m;
         }
+    }
+    if ((x.flags & MARKED) && st->marked_ok) {
+        uint32_t at = (uint32_t)SR_VEC_COUNT(&st->units, unit);
+        if (!SR_VEC_PUSH(&st->marked, uint32_t, at))
+            st->marked_ok = false;
     }
     if (st->units.cap - st->units.len > sizeof x) { /* reserved up front */
         memcpy(st->units.data + st->units.len, &x, sizeof x);
@@ -3174,7 +3185,10 @@ static bool plural_demonym(const ent_state *st, size_t i, char cc[3])
 static void people_readings(ent_state *st)
 {
     size_t nc = SR_VEC_COUNT(&st->cands, cand);
-    for (size_t i = 0; i < st->nu && !st->oom; i++) {
+    const uint32_t *marked = (const uint32_t *)(const void *)st->marked.data;
+    size_t nm = st->marked_ok ? SR_VEC_COUNT(&st->marked, uint32_t) : st->nu;
+    for (size_t mi = 0; mi < nm && !st->oom; mi++) {
+        size_t i = st->marked_ok ? marked[mi] : mi; /* a plural demonym is capitalised */
         char cc[3];
         if (!plural_demonym(st, i, cc))
             continue;
@@ -3239,7 +3253,14 @@ static void nationality_readings(ent_state *st)
             for (size_t i = c->u0; i < c->u1 && i < st->nu; i++)
                 held[i] = 1;
     }
-    for (size_t i = 0; i < st->nu && !st->oom; i++) {
+    /* the units that can open a name, in order; `next` the first not
+     * inside a reading taken */
+    const uint32_t *marked = (const uint32_t *)(const void *)st->marked.data;
+    size_t nm = st->marked_ok ? SR_VEC_COUNT(&st->marked, uint32_t) : st->nu, next = 0;
+    for (size_t mi = 0; mi < nm && !st->oom; mi++) {
+        size_t i = st->marked_ok ? marked[mi] : mi;
+        if (i < next)
+            continue;
         if (held[i] || !(st->u[i].flags & (U_CAP | U_ALLCAPS)) || (st->u[i].flags & (U_NUM | U_POSS)))
             continue;
         /* the longest demonym of free capitalised units from here */
@@ -3274,7 +3295,7 @@ static void nationality_readings(ent_state *st)
                                  SITREP_FOUND_PATTERN);
                 if (e != UINT32_MAX)
                     add_reading(st, i, gend, e);
-                i = gend - 1;
+                next = gend;
                 continue;
             }
             const char *name = sr_lexe_ENTITIES_PEOPLES_PEOPLE_names[people];
@@ -3298,7 +3319,7 @@ static void nationality_readings(ent_state *st)
         add_cand(st, i, end, C_ENTITY, e, 0);
         if (!st->oom)
             SR_VEC_AT(&st->cands, cand, SR_VEC_COUNT(&st->cands, cand) - 1).reading = true;
-        i = end - 1;
+        next = end;
     }
     st->doc->mem->free(held);
 }
@@ -3915,6 +3936,8 @@ sitrep_status sr_entities(sitrep_doc *doc)
     st.nearby_c2 = chord2_of_km(st.lim.nearby_km);
     st.band = sqrt((st.near_c2 > st.nearby_c2 ? st.near_c2 : st.nearby_c2) * (1 + 1e-6)) + 1e-9;
     sr_buf_init(&st.units, doc->mem);
+    sr_buf_init(&st.marked, doc->mem);
+    st.marked_ok = true;
     sr_buf_init(&st.norm, doc->mem);
     sr_buf_init(&st.ids, doc->mem);
     sr_buf_init(&st.id_slots, doc->mem);
@@ -3954,13 +3977,20 @@ sitrep_status sr_entities(sitrep_doc *doc)
         st.oom = true;
     }
     build_units(&st);
-    for (size_t i = 0; i < st.nu && !st.oom;) {
+    /* the units that can open a name (MARKED), in order: the others open
+     * no chunk, and `next` is the first unit after the last chunk read */
+    const uint32_t *marked = (const uint32_t *)(const void *)st.marked.data;
+    size_t nmarked = st.marked_ok ? SR_VEC_COUNT(&st.marked, uint32_t) : st.nu, next = 0;
+    for (size_t mi = 0; mi < nmarked && !st.oom; mi++) {
+        size_t i = st.marked_ok ? marked[mi] : mi;
+        if (i < next)
+            continue;
         const unit *x = &st.u[i];
         bool starts = (x->flags & (U_CAP | U_ALLCAPS)) ||
                       (joining_particle(&st, i) && i + 1 < st.nu && chunk_continues(&st, i + 1));
         size_t c1 = i + 1;
         if (!starts) {
-            i = c1;
+            next = c1;
             continue;
         }
         while (c1 < st.nu && chunk_continues(&st, c1))
@@ -3968,7 +3998,7 @@ sitrep_status sr_entities(sitrep_doc *doc)
         /* "The", "But", "In" opening a sentence: nothing is named by one
          * function word alone */
         if (c1 == i + 1 && (x->flags & U_FUNC)) {
-            i = c1;
+            next = c1;
             continue;
         }
         /* "Officials said", "Turkey said": a common word opening a sentence
@@ -3990,12 +4020,12 @@ sitrep_status sr_entities(sitrep_doc *doc)
             else /* "Coalition forces said" (head_names), "Price said" when
                   * the text named Ned Price (link_surnames) */
                 add_cand(&st, i, c1, C_SINGLE, 0, key);
-            i = c1;
+            next = c1;
             continue;
         }
         read_chunk(&st, i, c1);
         known_as(&st, i, c1);
-        i = c1;
+        next = c1;
     }
     if (!st.oom && st.gaz) {
         leader_names(&st);
@@ -4038,6 +4068,7 @@ sitrep_status sr_entities(sitrep_doc *doc)
         finish(&st);
     sr_buf_free(&st.extra);
     sr_buf_free(&st.units);
+    sr_buf_free(&st.marked);
     sr_buf_free(&st.norm);
     sr_buf_free(&st.ids);
     sr_buf_free(&st.id_slots);
