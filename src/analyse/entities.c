@@ -144,6 +144,7 @@ typedef struct ent_state {
     sr_buf anchors;          /* place_anchor: the points of the first reading */
     sr_buf first;            /* uint32_t per cand: its first reading's pick */
     sr_buf refs;             /* place_ref per cand: the place it is measured from */
+    sr_buf pick_words;       /* pick_words per cand: what place_pick read of its words */
     sr_buf own_town;         /* uint16_t per cand: the country of the town its first reading
                               * took it for (letters packed, town_support), 0 none */
     /* the places each name denotes, looked up once per document (places_named) */
@@ -367,8 +368,12 @@ static bool push_unit(ent_state *st, uint32_t s, uint32_t e, uint32_t tok, uint3
     }
     if ((x.flags & MARKED) && st->marked_ok) {
         uint32_t at = (uint32_t)SR_VEC_COUNT(&st->units, unit);
-        if (!SR_VEC_PUSH(&st->marked, uint32_t, at))
+        if (st->marked.cap - st->marked.len >= sizeof at) { /* reserved up front */
+            memcpy(st->marked.data + st->marked.len, &at, sizeof at);
+            st->marked.len += sizeof at;
+        } else if (!SR_VEC_PUSH(&st->marked, uint32_t, at)) {
             st->marked_ok = false;
+        }
     }
     if (st->units.cap - st->units.len > sizeof x) { /* reserved up front */
         memcpy(st->units.data + st->units.len, &x, sizeof x);
@@ -409,6 +414,8 @@ static void build_units(ent_state *st)
         st->oom = true;
         return;
     }
+    if (!sr_buf_reserve(&st->marked, (nt / 2 + 1) * sizeof(uint32_t)))
+        st->marked_ok = false;
     for (size_t i = 0; i < nt && !st->oom; i++) {
         if (t[i].kind == SITREP_TOK_PUNCT || t[i].kind == SITREP_TOK_SYMBOL) {
             /* "Armed Conflict Location & Event Data": an ampersand between
@@ -2437,9 +2444,11 @@ static uint32_t gaz_entity(ent_state *st, uint32_t pick)
 
 /* The gazetteer entry cand c's name reads as here, UINT32_MAX for none;
  * *qualifier when the name is a word that qualifies the next one. */
-static uint32_t place_pick(ent_state *st, const cand *c, bool *qualifier)
+/* place_pick's reading of cand c's words: false when the name is a
+ * dictionary word qualifying the next name; else what they say in *pc
+ * (the country stated in buf) and *sig. */
+static bool read_pick_words(ent_state *st, const cand *c, char buf[3], place_ctx *pc, uint32_t *sig)
 {
-    *qualifier = false;
     int common = -1; /* is_common_word(st, c->u0), asked once */
     /* "North America", "East Java", "Central Java": a dictionary word
      * written right before another name qualifies it; it is no place of
@@ -2448,23 +2457,61 @@ static uint32_t place_pick(ent_state *st, const cand *c, bool *qualifier)
     if (c->u1 - c->u0 == 1 && c->u1 < st->nu && !(st->u[c->u0].flags & U_ALLCAPS) &&
         (common = is_common_word(st, c->u0)) &&
         st->u[c->u1].tok == st->u[c->u0].tok + 1 && (st->u[c->u1].flags & U_CAP) &&
-        !(st->u[c->u1].flags & (U_BREAK | U_PBREAK)) && !UNIT_IS(st, c->u1, ADMIN_WORDS)) {
-        *qualifier = true;
-        return UINT32_MAX;
-    }
-    char buf[3];
+        !(st->u[c->u1].flags & (U_BREAK | U_PBREAK)) && !UNIT_IS(st, c->u1, ADMIN_WORDS))
+        return false;
     const char *stated = stated_country(st, c, buf);
     const unit *first = &st->u[c->u0];
-    place_ctx pc = {stated, 0,
-                    c->u0 > 0 && !(first->flags & U_BREAK) && UNIT_IS(st, c->u0 - 1, LOCATIVES),
-                    c->u1 < st->nu && UNIT_IS(st, c->u1, ADMIN_WORDS),
-                    (first->flags & U_SENT) && c->u1 - c->u0 == 1 &&
-                        (common >= 0 ? common : is_common_word(st, c->u0))};
-    uint32_t sig = (stated ? ((uint32_t)(unsigned char)stated[0] << 8 |
-                              (unsigned char)stated[1]) << 8 : 0) |
-                   (pc.locative ? 1u : 0) | (pc.admin_next ? 2u : 0) |
-                   (pc.common_start ? 4u : 0) | ((first->flags & U_SENT) ? 8u : 0) |
-                   (c->u1 - c->u0 == 1 ? 16u : 0) | (ref_of(st, c) ? 32u : 0);
+    *pc = (place_ctx){stated, 0,
+                      c->u0 > 0 && !(first->flags & U_BREAK) && UNIT_IS(st, c->u0 - 1, LOCATIVES),
+                      c->u1 < st->nu && UNIT_IS(st, c->u1, ADMIN_WORDS),
+                      (first->flags & U_SENT) && c->u1 - c->u0 == 1 &&
+                          (common >= 0 ? common : is_common_word(st, c->u0))};
+    *sig = (stated ? ((uint32_t)(unsigned char)stated[0] << 8 | (unsigned char)stated[1]) << 8 : 0) |
+           (pc->locative ? 1u : 0) | (pc->admin_next ? 2u : 0) | (pc->common_start ? 4u : 0) |
+           ((first->flags & U_SENT) ? 8u : 0) | (c->u1 - c->u0 == 1 ? 16u : 0);
+    return true;
+}
+
+/* What read_pick_words found of a candidate in the first reading
+ * (first_reading), the same in the second. */
+typedef struct pick_words {
+    uint32_t sig;    /* its circumstances but the second reading's ref_of */
+    char stated[3];  /* the country stated for it, "" none */
+    uint8_t state;   /* PW_* */
+} pick_words;
+enum { PW_UNREAD, PW_READ, PW_QUALIFIER };
+
+static uint32_t place_pick(ent_state *st, const cand *c, bool *qualifier)
+{
+    *qualifier = false;
+    size_t ci = (size_t)(c - (const cand *)(const void *)st->cands.data);
+    pick_words *pw = ci < SR_VEC_COUNT(&st->pick_words, pick_words)
+                         ? &((pick_words *)(void *)st->pick_words.data)[ci]
+                         : NULL;
+    char buf[3];
+    place_ctx pc;
+    uint32_t sig;
+    if (st->second && pw && pw->state != PW_UNREAD) {
+        if (pw->state == PW_QUALIFIER) {
+            *qualifier = true;
+            return UINT32_MAX;
+        }
+        memcpy(buf, pw->stated, 3);
+        sig = pw->sig;
+        pc = (place_ctx){buf[0] ? buf : NULL, 0, (sig & 1u) != 0, (sig & 2u) != 0, (sig & 4u) != 0};
+    } else if (!read_pick_words(st, c, buf, &pc, &sig)) {
+        if (pw && !st->second)
+            pw->state = PW_QUALIFIER;
+        *qualifier = true;
+        return UINT32_MAX;
+    } else if (pw && !st->second) {
+        pw->sig = sig;
+        pw->stated[0] = pc.stated ? pc.stated[0] : '\0';
+        pw->stated[1] = pc.stated ? pc.stated[1] : '\0';
+        pw->stated[2] = '\0';
+        pw->state = PW_READ;
+    }
+    sig |= ref_of(st, c) ? 32u : 0;
     size_t nm = SR_VEC_COUNT(&st->memo, place_memo);
     const place_memo *memo = (const place_memo *)(const void *)st->memo.data;
     /* the decisions found by hash while there are few enough to index
@@ -2604,6 +2651,9 @@ static void first_reading(ent_state *st)
 {
     size_t nc = SR_VEC_COUNT(&st->cands, cand);
     void *mem;
+    if (!buf_array(st, &st->pick_words, nc, sizeof(pick_words), &mem))
+        return;
+    memset(mem, 0, nc * sizeof(pick_words)); /* PW_UNREAD */
     if (!buf_array(st, &st->first, nc, sizeof(uint32_t), &mem))
         return;
     uint32_t *first = mem;
@@ -3949,6 +3999,7 @@ sitrep_status sr_entities(sitrep_doc *doc)
     sr_buf_init(&st.first, doc->mem);
     sr_buf_init(&st.refs, doc->mem);
     sr_buf_init(&st.own_town, doc->mem);
+    sr_buf_init(&st.pick_words, doc->mem);
     sr_buf_init(&st.looks, doc->mem);
     sr_buf_init(&st.look_places, doc->mem);
     /* Photo captions are not article text, but the places and people
@@ -4080,6 +4131,7 @@ sitrep_status sr_entities(sitrep_doc *doc)
     sr_buf_free(&st.first);
     sr_buf_free(&st.refs);
     sr_buf_free(&st.own_town);
+    sr_buf_free(&st.pick_words);
     sr_buf_free(&st.looks);
     sr_buf_free(&st.look_places);
     return st.oom ? SITREP_ENOMEM : SITREP_OK;
