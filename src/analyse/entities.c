@@ -416,6 +416,9 @@ static void build_units(ent_state *st)
     }
     if (!sr_buf_reserve(&st->marked, (nt / 2 + 1) * sizeof(uint32_t)))
         st->marked_ok = false;
+    /* token_lex of a plain word (a plain token is a word) */
+    const sr_wordinfo *wi = st->wi;
+    size_t nwi = wi ? st->nwi : 0;
     for (size_t i = 0; i < nt && !st->oom; i++) {
         if (t[i].kind == SITREP_TOK_PUNCT || t[i].kind == SITREP_TOK_SYMBOL) {
             /* "Armed Conflict Location & Event Data": an ampersand between
@@ -441,7 +444,7 @@ static void build_units(ent_state *st)
                 (i + 1 == nt || !(t[i + 1].flags & SITREP_TOKF_CAP)) &&
                 st->units.cap - st->units.len > sizeof(unit)) {
                 unit x = {s, e, (uint32_t)i, e, 0, NORM_NONE, (uint16_t)(f0 | U_LOWER),
-                          token_lex(st, i, e - s)};
+                          i < nwi ? (e - s <= 64 ? wi[i].lex : 0) : LEX_UNSET};
                 memcpy(st->units.data + st->units.len, &x, sizeof x);
                 st->units.len += sizeof x;
                 continue;
@@ -2188,6 +2191,8 @@ typedef struct place_calc {
     uint32_t point_of, score_of; /* id + 1 of the place v and score are of */
     double v[3];                 /* unit_point */
     double score;                /* 2.5 * log10(population + 10) */
+    uint32_t admin1_of;          /* id + 1 of the place admin1 is of */
+    uint64_t admin1;             /* admin1_pack of its admin1_code (0 none) */
 } place_calc;
 static _Thread_local place_calc place_calcs[PLACE_CALC];
 
@@ -2212,6 +2217,20 @@ static double population_score(const sr_place *p)
         m->score_of = p->id + 1;
     }
     return m->score;
+}
+
+/* Does the document name p's first-level region (admin1_seen of its
+ * code, packed once per place and thread)? */
+static bool place_admin1_seen(const ent_state *st, const sr_place *p)
+{
+    if (st->nadmin1 == 0 || !p->admin1_code)
+        return false;
+    place_calc *m = &place_calcs[p->id % PLACE_CALC];
+    if (m->admin1_of != p->id + 1) {
+        m->admin1 = admin1_pack(p->admin1_code);
+        m->admin1_of = p->id + 1;
+    }
+    return m->admin1 && st->admin1_set[admin1_slot(st, m->admin1)] == m->admin1;
 }
 
 /* The squared chord between two points km apart on the sphere of
@@ -2347,7 +2366,7 @@ static double place_score(ent_state *st, const cand *c, const sr_place *p,
     if (p->kind != SR_PLACE_COUNTRY && st->second && !isnan(p->lat)) {
         s += anchor_nearness(st, c, p);
     }
-    if (p->admin1_code && admin1_seen(st, p->admin1_code))
+    if (place_admin1_seen(st, p))
         s += 3;
     if (stated)
         s += strcmp(stated, p->country) == 0 ? 40 : -40;
