@@ -706,6 +706,20 @@ static inline bool same_code(const char *a, const char *b)
 /* The country the report is about: its dateline's, else the one its
  * places name most (a country or a place in it, by mentions); the
  * gazetteer id + 1 and its code in cc, 0 when it names none. */
+/* The capitalised words report_country met lately on this thread, by
+ * hash, with the country each names as a demonym ("" none): the answer
+ * depends on the word's bytes alone ("The", "He", "Syrian" in report
+ * after report).  Direct-mapped; words of up to DEM_LEN bytes; each
+ * thread its own (no lock), zeroed when the thread starts (len 0: empty). */
+enum { DEM_WORDS = 512, DEM_LEN = 20 };
+typedef struct dem_word {
+    uint64_t hash;
+    uint8_t len;
+    char country[3];
+    char text[DEM_LEN];
+} dem_word;
+static _Thread_local dem_word dem_words[DEM_WORDS];
+
 static uint32_t report_country(const sr_context *c, int32_t dateline, char cc[3], bool *abroad)
 {
     const sr_gazetteer *g = sr_gazetteer_get();
@@ -752,28 +766,18 @@ static uint32_t report_country(const sr_context *c, int32_t dateline, char cc[3]
         char country[3];
     } seen[64];
     memset(seen, 0, sizeof seen);
-    /* ... and a word whose very bytes were met is not even keyed again:
-     * `spelt` keeps, by the word's hash, its last token and the country
-     * its key gave */
-    struct {
-        uint64_t hash;
-        uint32_t tok; /* token index + 1, 0 empty */
-        char country[3];
-    } spelt[64];
-    memset(spelt, 0, sizeof spelt);
+    /* ... and a word whose very bytes were met, in this report or one
+     * before on this thread, is not even keyed again (dem_words) */
     for (size_t i = 0; g && i < c->ntok; i++) {
         if (!(c->tok[i].flags & SITREP_TOKF_CAP) || c->at[i].mention >= 0 || !sr_tok_word(c, i))
             continue;
         const char *ws = c->src + c->tok[i].start;
         size_t wn = c->tok[i].end - c->tok[i].start;
         uint64_t wh = sr_word_hash(ws, wn);
-        size_t sp = (size_t)(wh % 64);
+        dem_word *dw = &dem_words[(wh >> 23) & (DEM_WORDS - 1)];
         const char *dem = NULL;
-        if (spelt[sp].tok && spelt[sp].hash == wh) {
-            const sitrep_token *o = &c->tok[spelt[sp].tok - 1];
-            if (o->end - o->start == wn && memcmp(c->src + o->start, ws, wn) == 0)
-                dem = spelt[sp].country;
-        }
+        if (dw->len == wn && dw->hash == wh && memcmp(dw->text, ws, wn) == 0)
+            dem = dw->country;
         if (!dem) {
             uint64_t key = sr_namekey_of(ws, wn);
             size_t slot = (size_t)(key % 64);
@@ -791,10 +795,11 @@ static uint32_t report_country(const sr_context *c, int32_t dateline, char cc[3]
                     }
                 }
             }
-            if (i < UINT32_MAX) {
-                spelt[sp].hash = wh;
-                spelt[sp].tok = (uint32_t)(i + 1);
-                memcpy(spelt[sp].country, seen[slot].country, 3);
+            if (wn <= DEM_LEN) {
+                dw->hash = wh;
+                dw->len = (uint8_t)wn;
+                memcpy(dw->text, ws, wn);
+                memcpy(dw->country, seen[slot].country, 3);
             }
             dem = seen[slot].country;
         }
