@@ -799,9 +799,8 @@ static bool gaz_has(const ent_state *st, uint64_t key, size_t u0, size_t u1)
     if (st->gaz == NULL || key == 0)
         return false;
     /* a place name starts and ends with a capital */
-    if (!(st->u[first_content(st, u0, u1)].flags & (U_CAP | U_ALLCAPS)) ||
-        (st->u[first_content(st, u0, u1)].flags & U_FUNC) ||
-        !(st->u[u1 - 1].flags & (U_CAP | U_ALLCAPS | U_NUM)))
+    uint16_t ff = st->u[first_content(st, u0, u1)].flags;
+    if (!(ff & (U_CAP | U_ALLCAPS)) || (ff & U_FUNC) || !(st->u[u1 - 1].flags & (U_CAP | U_ALLCAPS | U_NUM)))
         return false;
     uint32_t ids[1];
     return sr_gaz_lookup(st->gaz, key, ids, 1) > 0;
@@ -2356,8 +2355,10 @@ static double place_score(ent_state *st, const cand *c, const sr_place *p,
         ((first->flags & U_SENT) || pop < st->lim.common_word_town))
         *ok = false;
     /* a place ruled out is not scored further: its score is not read
-     * (choose_place), and the namesakes ruled out are most of them */
-    if (!*ok)
+     * (choose_place), and the namesakes ruled out are most of them; nor is
+     * the only place of its name, whose score (a finite number) is above
+     * any (choose_place's best starts at -1e9) */
+    if (!*ok || ncands == 1)
         return s;
     w += tw - tw / 2;
     if (w)
