@@ -195,13 +195,13 @@ def test_a_worker_killed_while_the_records_are_written_changes_nothing(cluster, 
     assert not [n for n in os.listdir(tmp_path) if n != "records.jsonl"]  # no joining file left
 
 
-def test_a_worker_takes_the_stories_then_the_rest_of_the_corroboration():
+def test_a_worker_takes_the_stories_then_the_rest_of_the_corroboration(tmp_path):
     """A worker's corpus (run "t3") takes the stories another made (run
     "t2": stories, then corroborate) and writes the mention and document
     records with them alone, before the rest of the corroboration exists;
-    it takes the rest for the claims to the trends: the ranges of both
-    join to the records of one extract.  The rest without the stories is
-    refused."""
+    it takes the rest (handed on in a file, mapped) for the claims to the
+    trends: the ranges of both join to the records of one extract.  The
+    rest without the stories is refused, and so is a file of other size."""
     sets = corpus_sets()
     want, _, _ = cli("extract", "--mentions", *sets)
     parts = [sitrep.dask.map_shard(i, u, {"mentions": True}) for i, u in enumerate(sitrep.dask.plan(sets, 5))]
@@ -218,16 +218,19 @@ def test_a_worker_takes_the_stories_then_the_rest_of_the_corroboration():
         h = sitrep.dask._HELD["t3"]
         assert h.storied and not h.corroborated  # the stories alone
         assert any(got[i] for i in got if rs[i][0] >= 7)  # mention records written with them
-        corr = sitrep.dask.corroborate("t2", *parts)
-        assert "rest" in corr and corr["bytes"] > 0
+        path = str(tmp_path / "rest.corr")
+        corr = sitrep.dask.corroborate("t2", *parts, path=path)
+        assert "rest" not in corr and corr["rest_path"] == path and os.path.getsize(path) == corr["bytes"] > 0
         with pytest.raises(RuntimeError):
             sitrep.dask.write_range(None, 3, 4, "t4", [corr], *parts)  # no stories: refused
+        with pytest.raises(sitrep.SitrepError):
+            sitrep.dask.write_range(None, 3, 4, "t5", [st, dict(corr, rest_bytes=corr["bytes"] + 1)], *parts)
         for i, (lo, hi) in enumerate(rs):
             if i not in got:
                 got[i] = sitrep.dask.write_range(None, lo, hi, "t3", [st, corr], *parts)["jsonl"]
         assert h.corroborated
     finally:
-        for t in ("t2", "t3", "t4"):
+        for t in ("t2", "t3", "t4", "t5"):
             sitrep.dask.drop(t)
     assert b"".join(got[i] for i in range(len(rs))) == want
 
