@@ -6,7 +6,7 @@ The CPU seconds of each phase of sitrep.dask, measured in one process
 machine too busy for wall-clock timings: the map (one task per shard), the
 merges up to the top of the tree, and the end: for one worker, the task
 that loads the snapshots, finishes the corpus and writes all the records;
-for W workers, the task that corroborates and the ranges of the records
+for W workers, the tasks that write the stories and corroborate, and the ranges of the records
 (sitrep.dask.ranges), each with its loading (once per worker), finishing
 and writing (into the records' file at its offset, or kept and placed
 there once the ranges before it have ended), laid out on W workers' clocks
@@ -134,6 +134,12 @@ def end(sd, cpu, a, level):
             rs[0][0], rs[0][1], ", ".join("%s %.2f" % kv for kv in times.items()), clock[0],
             got["bytes_written"] / 1e6, clock[0]))
         times = {}
+        st = sd.stories("w0", *level, timer=cpu, times=times)
+        clock[0] += sum(times.values())
+        st_end = clock[0]
+        rows.append("worker 0: stories: %s = %.2f s CPU (%.1f MB of stories), ends at %.2f" % (
+            ", ".join("%s %.2f" % kv for kv in times.items()), sum(times.values()), st["bytes"] / 1e6, clock[0]))
+        times = {}
         corr = sd.corroborate("w0", *level, timer=cpu, times=times)
         clock[0] += sum(times.values())
         corr_end = clock[0]
@@ -154,11 +160,13 @@ def end(sd, cpu, a, level):
                 later.remove(i)
             touched.setdefault(k_w, set()).add(int(rs[i][0]))
             needs = sd._range_needs_stories(*rs[i])
-            start = max(clock[k_w], corr_end) if needs else clock[k_w]
+            needs_corr = sd._range_needs_corroboration(*rs[i])
+            start = max(clock[k_w], corr_end if needs_corr else st_end) if needs else clock[k_w]
             known = all(j in ended and ended[j][0] <= start for j in range(i))
             at = sum(ended[j][1] for j in range(i)) if known else None
             times = {}
-            got = sd.write_range(joining, *rs[i], "w%d" % k_w, corr if needs else None, *level, at=at, index=i,
+            dep = ([st, corr] if needs_corr else [st]) if needs else None
+            got = sd.write_range(joining, *rs[i], "w%d" % k_w, dep, *level, at=at, index=i,
                                  timer=cpu, times=times)
             took = sum(times.values())
             clock[k_w] = start + took

@@ -626,6 +626,41 @@ SITREP_EXPORT sitrep_status sitrep_corpus_write_corroboration(sitrep_corpus *cor
 SITREP_EXPORT sitrep_status sitrep_corpus_add_corroboration(sitrep_corpus *corpus,
                                                             const void *data, size_t len);
 
+/* The same corroboration in two parts that travel apart, so that a corpus
+ * made alike takes the stories (and writes the documents, stories and
+ * mention records) while the rest is still being made.
+ * sitrep_corpus_write_stories runs the stories stage of finishing (linking
+ * the documents into stories, dating: nothing can be added to the corpus
+ * after) and writes the stories part in one call of `write`;
+ * sitrep_corpus_write_corroboration_rest finishes the corpus and writes
+ * the rest (claims and events merged, conflicts, trends), in one call of
+ * `write`.  The bytes are the writer's, lent to `write` for the call. */
+SITREP_EXPORT sitrep_status sitrep_corpus_write_stories(sitrep_corpus *corpus,
+                                                        sitrep_write_fn write, void *ctx);
+SITREP_EXPORT sitrep_status sitrep_corpus_write_corroboration_rest(sitrep_corpus *corpus,
+                                                                   sitrep_write_fn write,
+                                                                   void *ctx);
+
+/* Takes the stories part another corpus made alike wrote
+ * (sitrep_corpus_write_stories): loads data[0..len) (borrowed) and runs
+ * the stories stage of finishing on them without linking the documents
+ * again; a corpus that ran the stories stage already checks that they are
+ * its own.  Nothing can be added to the corpus after.  SITREP_EFORMAT for
+ * damaged bytes, another build's or another corpus's (nothing is taken
+ * then); after SITREP_ENOMEM the corpus must be freed, not used. */
+SITREP_EXPORT sitrep_status sitrep_corpus_add_stories(sitrep_corpus *corpus,
+                                                      const void *data, size_t len);
+
+/* Takes the rest of the corroboration (sitrep_corpus_write_corroboration_rest)
+ * from data[0..len) (borrowed), as sitrep_corpus_add_corroboration takes
+ * the whole: the corpus must have its stories (its stories stage run, or
+ * sitrep_corpus_add_stories) and no corroboration, else SITREP_EARG;
+ * SITREP_EFORMAT for damaged bytes, another build's, or another corpus's
+ * (its documents, stories, claims and events are checked); the corpus is
+ * unchanged then.  After SITREP_ENOMEM it must be freed, not used. */
+SITREP_EXPORT sitrep_status sitrep_corpus_add_corroboration_rest(sitrep_corpus *corpus,
+                                                                 const void *data, size_t len);
+
 /* Writes the corpus as it stands, unfinished, as a snapshot: the partial
  * corpus of a shard of articles, which sitrep_corpus_add_snapshot merges
  * into another corpus (on another machine, later) without reading the

@@ -14,7 +14,9 @@
  * The records written in parts (sitrep_corpus_write_json_part) join to
  * the same bytes, and so do ranges (sitrep_corpus_write_json_range)
  * written by corpora made alike, some taking their corroboration from
- * another (sitrep_corpus_add_corroboration).
+ * another (sitrep_corpus_add_corroboration), or in its two parts, the
+ * stories and the rest, taken apart (sitrep_corpus_add_stories,
+ * sitrep_corpus_add_corroboration_rest).
  */
 #include "sitrep.h"
 #include "test.h"
@@ -234,6 +236,133 @@ static char *records(sitrep_corpus *c)
     return out.p;
 }
 
+/* The corroboration in two parts: the stories part and the rest, taken by
+ * a fresh corpus made alike, give it the records of the whole (and of one
+ * that made its own); the stories alone give the documents, stories and
+ * mention records, and a range of entities before them changes nothing.
+ * The rest needs the stories first; another corpus's parts, a part where
+ * the other is wanted, bytes cut short or changed are refused, never read
+ * wrongly (the corpus unchanged: the right bytes are taken after). */
+static void check_split_corroboration(const char *ref)
+{
+    sitrep_corpus *a = corpus_of(0, ndocs, NULL, 0), *b = corpus_of(0, ndocs, NULL, 0);
+    sitrep_corpus *other = corpus_of(0, ndocs - 1, NULL, 0), *whole = corpus_of(0, ndocs, NULL, 0);
+    CHECK(a && b && other && whole);
+    if (!a || !b || !other || !whole || !ref) {
+        sitrep_corpus_free(a), sitrep_corpus_free(b), sitrep_corpus_free(other), sitrep_corpus_free(whole);
+        return;
+    }
+    sbuf st = {0}, rest = {0}, all = {0}, ost = {0}, orest = {0};
+    CHECK(sitrep_corpus_write_stories(a, sbuf_write, &st) == SITREP_OK);
+    CHECK(a->stories_done && !a->corroborated);
+    CHECK(sitrep_corpus_write_corroboration_rest(a, sbuf_write, &rest) == SITREP_OK);
+    CHECK(a->corroborated);
+    CHECK(sitrep_corpus_write_corroboration(whole, sbuf_write, &all) == SITREP_OK);
+    CHECK(sitrep_corpus_write_stories(other, sbuf_write, &ost) == SITREP_OK);
+    CHECK(sitrep_corpus_write_corroboration_rest(other, sbuf_write, &orest) == SITREP_OK);
+    /* the two parts hold what the whole holds: its bytes but for the
+     * headers (the rest names its stories instead of holding them) */
+    CHECK(st.n > 40 && rest.n > 40 && all.n > 40 && st.n + rest.n == all.n + 32);
+    /* the parts where the other is wanted, or the whole where a part is */
+    CHECK(sitrep_corpus_add_stories(b, rest.p, rest.n) == SITREP_EFORMAT);
+    CHECK(sitrep_corpus_add_stories(b, all.p, all.n) == SITREP_EFORMAT);
+    CHECK(sitrep_corpus_add_corroboration(b, st.p, st.n) == SITREP_EFORMAT);
+    CHECK(sitrep_corpus_add_corroboration(b, rest.p, rest.n) == SITREP_EFORMAT);
+    /* the rest before the stories: refused */
+    CHECK(sitrep_corpus_add_corroboration_rest(b, rest.p, rest.n) == SITREP_EARG);
+    CHECK(!b->stories_done && !b->corroborated);
+    /* a range of entities first finishes nothing */
+    counted ew = {{0}, 0, 0};
+    CHECK(sitrep_corpus_write_json_range(b, 0, 2.0, 3.0, counted_write, &ew) == SITREP_OK);
+    free(ew.out.p);
+    /* another corpus's stories, damaged or cut stories: refused, nothing taken */
+    CHECK(sitrep_corpus_add_stories(b, ost.p, ost.n) == SITREP_EFORMAT);
+    for (size_t cut = 0; cut < st.n; cut += st.n / 29 + 1)
+        CHECK(sitrep_corpus_add_stories(b, st.p, cut) == SITREP_EFORMAT);
+    CHECK(sitrep_corpus_add_stories(b, st.p, st.n + 1) == SITREP_EFORMAT); /* a byte after it */
+    for (size_t at = 0; at < st.n; at += st.n / 53 + 1) {
+        st.p[at] ^= 0x41;
+        CHECK(sitrep_corpus_add_stories(b, st.p, st.n) == SITREP_EFORMAT);
+        st.p[at] ^= 0x41;
+    }
+    CHECK(!b->stories_done);
+    CHECK(sitrep_corpus_add_stories(b, st.p, st.n) == SITREP_OK);
+    CHECK(b->stories_done && !b->corroborated);
+    /* the stories taken twice: the same, so accepted; the corpus that wrote
+     * them takes them too */
+    CHECK(sitrep_corpus_add_stories(b, st.p, st.n) == SITREP_OK);
+    CHECK(sitrep_corpus_add_stories(a, st.p, st.n) == SITREP_OK);
+    /* the documents, stories and mention records with the stories alone */
+    counted dw = {{0}, 0, 0}, mw = {{0}, 0, 0};
+    CHECK(sitrep_corpus_write_json_range(b, 0, 0.0, 2.0, counted_write, &dw) == SITREP_OK);
+    CHECK(sitrep_corpus_write_json_range(b, 0, 7.0, 8.0, counted_write, &mw) == SITREP_OK);
+    CHECK(!b->corroborated);
+    /* another corpus's rest, a damaged or cut rest: refused, nothing taken */
+    CHECK(sitrep_corpus_add_corroboration_rest(b, orest.p, orest.n) == SITREP_EFORMAT);
+    for (size_t cut = 0; cut < rest.n; cut += rest.n / 31 + 1)
+        CHECK(sitrep_corpus_add_corroboration_rest(b, rest.p, cut) == SITREP_EFORMAT);
+    for (size_t at = 0; at < 32; at++) {
+        rest.p[at] ^= 0x10;
+        CHECK(sitrep_corpus_add_corroboration_rest(b, rest.p, rest.n) == SITREP_EFORMAT);
+        rest.p[at] ^= 0x10;
+    }
+    CHECK(!b->corroborated);
+    CHECK(sitrep_corpus_add_corroboration_rest(b, rest.p, rest.n) == SITREP_OK);
+    CHECK(b->corroborated);
+    CHECK(sitrep_corpus_add_corroboration_rest(b, rest.p, rest.n) == SITREP_EARG);
+    CHECK(sitrep_corpus_add_corroboration_rest(a, rest.p, rest.n) == SITREP_EARG);
+    /* b's records: its ranges before and after the rest, then the rest of them */
+    sbuf joined = {0};
+    counted cw = {{0}, 0, 0};
+    CHECK(sitrep_corpus_write_json_range(b, 0, 2.0, 7.0, counted_write, &cw) == SITREP_OK);
+    CHECK(sbuf_write(dw.out.p ? dw.out.p : "", dw.out.n, &joined) == 0);
+    CHECK(sbuf_write(cw.out.p ? cw.out.p : "", cw.out.n, &joined) == 0);
+    CHECK(sbuf_write(mw.out.p ? mw.out.p : "", mw.out.n, &joined) == 0);
+    CHECK(joined.p && strcmp(joined.p, ref) == 0);
+    if (!joined.p || strcmp(joined.p, ref) != 0)
+        fprintf(stderr, "the corroboration taken in two parts writes other records\n");
+    free(dw.out.p), free(cw.out.p), free(mw.out.p), free(joined.p);
+    /* a fresh corpus taking the two parts, and one taking the whole, write
+     * the records of the one that made them */
+    sitrep_corpus *c = corpus_of(0, ndocs, NULL, 0), *w = corpus_of(0, ndocs, NULL, 0);
+    CHECK(c && w);
+    if (c && w) {
+        CHECK(sitrep_corpus_add_stories(c, st.p, st.n) == SITREP_OK);
+        CHECK(sitrep_corpus_add_corroboration_rest(c, rest.p, rest.n) == SITREP_OK);
+        CHECK(sitrep_corpus_add_corroboration(w, all.p, all.n) == SITREP_OK);
+        char *got = records(c), *gotw = records(w), *mine = records(a);
+        CHECK(got && strcmp(got, ref) == 0);
+        CHECK(gotw && strcmp(gotw, ref) == 0);
+        CHECK(mine && strcmp(mine, ref) == 0);
+        free(got), free(gotw), free(mine);
+    }
+    sitrep_corpus_free(c), sitrep_corpus_free(w);
+    /* bytes changed anywhere in the rest are refused or read as other
+     * numbers, never read out of bounds (ASan, valgrind) */
+    for (size_t at = 32; at < rest.n; at += rest.n / 101 + 1) {
+        sitrep_corpus *x = corpus_of(0, ndocs, NULL, 0);
+        CHECK(x != NULL);
+        if (!x)
+            break;
+        CHECK(sitrep_corpus_add_stories(x, st.p, st.n) == SITREP_OK);
+        rest.p[at] ^= 0xff;
+        sitrep_status s = sitrep_corpus_add_corroboration_rest(x, rest.p, rest.n);
+        CHECK(s == SITREP_OK || s == SITREP_EFORMAT);
+        counted rw = {{0}, 0, 0};
+        if (s == SITREP_OK)
+            CHECK(sitrep_corpus_write_json_range(x, 0, 3, 8, counted_write, &rw) == SITREP_OK);
+        free(rw.out.p);
+        rest.p[at] ^= 0xff;
+        sitrep_corpus_free(x);
+    }
+    CHECK(sitrep_corpus_write_stories(NULL, sbuf_write, &st) == SITREP_EARG);
+    CHECK(sitrep_corpus_write_corroboration_rest(a, NULL, NULL) == SITREP_EARG);
+    CHECK(sitrep_corpus_add_stories(NULL, st.p, st.n) == SITREP_EARG);
+    CHECK(sitrep_corpus_add_corroboration_rest(b, NULL, 5) == SITREP_EARG);
+    free(st.p), free(rest.p), free(all.p), free(ost.p), free(orest.p);
+    sitrep_corpus_free(a), sitrep_corpus_free(b), sitrep_corpus_free(other), sitrep_corpus_free(whole);
+}
+
 /* A shard's snapshot at every level (0: stored with a CRC-32, as
  * sitrep.dask hands them between tasks; 1 to 9: zlib) merges into the
  * records of one corpus, a stored one mixed with deflated ones; damage to
@@ -392,6 +521,7 @@ int main(int argc, char **argv)
     CHECK(ref && strstr(ref, "\"type\":\"claim\"") && strstr(ref, "\"type\":\"story\""));
     check_parts(ref);
     check_ranges(ref);
+    check_split_corroboration(ref);
     check_snapshot_parts(ref);
     check_snapshot_levels(ref);
 

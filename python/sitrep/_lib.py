@@ -147,6 +147,20 @@ corpus_write_json_range = _fn("sitrep_corpus_write_json_range", _S, _P, ctypes.c
 corpus_write_corroboration = _fn("sitrep_corpus_write_corroboration", _S, _P, WRITE_FN, _P, required=False)
 corpus_add_corroboration = _fn("sitrep_corpus_add_corroboration", _S, _P, ctypes.c_char_p, ctypes.c_size_t,
                                required=False)
+# the corroboration in two parts that travel apart: the stories as soon as
+# they are linked, the rest when the corroboration is done
+corpus_write_stories = _fn("sitrep_corpus_write_stories", _S, _P, WRITE_FN, _P, required=False)
+corpus_write_corroboration_rest = _fn("sitrep_corpus_write_corroboration_rest", _S, _P, WRITE_FN, _P,
+                                      required=False)
+corpus_add_stories = _fn("sitrep_corpus_add_stories", _S, _P, ctypes.c_char_p, ctypes.c_size_t, required=False)
+corpus_add_corroboration_rest = _fn("sitrep_corpus_add_corroboration_rest", _S, _P, ctypes.c_char_p,
+                                    ctypes.c_size_t, required=False)
+# the same, for bytes given by address (a file mapped: sitrep.dask)
+corpus_add_corroboration_rest_at = None
+if corpus_add_corroboration_rest is not None:
+    corpus_add_corroboration_rest_at = lib["sitrep_corpus_add_corroboration_rest"]  # a function object of its own
+    corpus_add_corroboration_rest_at.restype = _S
+    corpus_add_corroboration_rest_at.argtypes = [_P, ctypes.c_void_p, ctypes.c_size_t]
 SECTIONS = 8  # SITREP_SECTIONS: documents, stories, entities, claims, events, conflicts, trends, mentions
 corpus_write_snapshot = _fn("sitrep_corpus_write_snapshot", _S, _P, WRITE_FN, _P)
 corpus_write_snapshot_level = _fn("sitrep_corpus_write_snapshot_level", _S, _P, ctypes.c_int, WRITE_FN, _P)

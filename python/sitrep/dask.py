@@ -26,7 +26,8 @@ events across articles and finds the conflicts and trends: the costly
 part of finishing) while the other workers write the entities, which
 need neither; the rest is then written in ranges on every worker, which
 take the stories and the corroboration as bytes instead of making them
-again.  Each worker loads the top of the tree once, as it is made, while
+again (the stories first, as soon as they are linked: a worker takes them
+while the rest of the corroboration is made).  Each worker loads the top of the tree once, as it is made, while
 the shards are still being mapped (`preload`), and keeps it for the end;
 a worker is given the next range when it is free.  The records are
 written once, as JSON Lines, into a file beside `output` (a path the
@@ -60,6 +61,7 @@ Command line: ``sitrep-dask --scheduler ADDRESS [options] PATH...`` or
 
 import argparse
 import ctypes
+import mmap
 import os
 import sys
 import tempfile
@@ -385,8 +387,11 @@ def _write_records(c, part, nparts, output, durable, call=None, at=None):
 # and stories the stories stage, the claims, events, conflicts and trends
 # the corroboration, the costly part of finishing, which one task makes
 # (corroborate) while the others write the entities, and which the other
-# ranges take as bytes with the stories (sitrep_corpus_add_corroboration:
-# the documents are not linked into stories again).
+# ranges take as bytes.  The stories travel apart, as soon as they are
+# linked (stories: sitrep_corpus_write_stories), before the rest of the
+# corroboration (sitrep_corpus_write_corroboration_rest): a worker takes
+# them (sitrep_corpus_add_stories: the documents are not linked into
+# stories again) and writes what needs only them while the rest is made.
 # Each worker loads the top of the tree once: the corpus stays in the worker
 # (_HELD) for the run's next task there, and is dropped at the end of the run.
 
@@ -407,6 +412,7 @@ class _Held:
         self.corpus = corpus
         self.busy = threading.Lock()
         self.corroborated = False
+        self.storied = False  # its stories stage ran (or its stories were taken)
         self.kept = False
         self.loaded = 0
         self.taken = False  # an end task has used it: nothing is added after
@@ -605,14 +611,16 @@ def _range_needs_stories(lo, hi):
     return not (lo >= 2 and hi <= 3)
 
 
-def corroborate(tag, *parts, after=None, timer=None, times=None):
-    """Task: the corroboration of the corpus of `parts` (the snapshots at
-    the top of the tree, or their keys), as bytes for the ranges that need
-    it, the stories first (sitrep_corpus_write_corroboration: a worker that
-    takes them runs only the cheap rest of the stories stage); the corpus,
-    finished, stays in this worker for the run's next task.  (`after`: a
-    task run before it, on the same worker: the documents and stories
-    written, which ran the stories stage.)"""
+def stories(tag, *parts, after=None, timer=None, times=None):
+    """Task: the stories of the corpus of `parts` (the snapshots at the top
+    of the tree, or their keys) as bytes (sitrep_corpus_write_stories: the
+    stories stage run, when no task ran it here before), for the ranges that
+    need them (the documents, stories and mention records; the others take
+    them before the rest of the corroboration): a worker takes them and
+    runs only the cheap rest of the stories stage, while the corroboration
+    is still being made.  (`after`: a task run before it, on the same
+    worker: the documents and stories written, which ran the stories
+    stage.)"""
     t0, c0 = time.perf_counter(), time.thread_time()
     clock = timer or time.perf_counter
     times = {} if times is None else times
@@ -620,24 +628,156 @@ def corroborate(tag, *parts, after=None, timer=None, times=None):
     try:
         t = clock()
         sink = sitrep._lib.Collector()
-        sitrep._lib.check(sitrep._lib.corpus_write_corroboration(h.corpus._ptr, sink.fn, None),
-                          "corroborating the corpus")
+        sitrep._lib.check(sitrep._lib.corpus_write_stories(h.corpus._ptr, sink.fn, None), "linking the stories")
         h.corpus._finished = True
-        h.corroborated = True
+        h.storied = True
         times["finish"] = clock() - t
         blob = b"".join(sink.take())
     finally:
         _give_back(h)
-    return {"corroboration": blob, "bytes": len(blob), "seconds": time.perf_counter() - t0,
+    return {"stories": blob, "bytes": len(blob), "seconds": time.perf_counter() - t0,
             "cpu": time.thread_time() - c0, "times": dict(times), "worker": _worker_address()}
+
+
+def corroborate(tag, *parts, after=None, path=None, timer=None, times=None):
+    """Task: the corroboration of the corpus of `parts` (the snapshots at
+    the top of the tree, or their keys), as bytes for the ranges that need
+    it, without the stories (sitrep_corpus_write_corroboration_rest: the
+    ranges take them first, from :func:`stories`); the corpus, finished,
+    stays in this worker for the run's next task.  (`after`: a task run
+    before it, on the same worker: the stories written.)  With `path` (a
+    file beside the records, which the workers see) the bytes are written
+    there, straight from the library, and the result names it: the other
+    workers map the file instead of taking the bytes through Dask (216 MB
+    at 100,000 articles: pickled, sent and received while both workers
+    compute); a task run again writes the same bytes (into a new file,
+    renamed over the old)."""
+    t0, c0 = time.perf_counter(), time.thread_time()
+    clock = timer or time.perf_counter
+    times = {} if times is None else times
+    lib = sitrep._lib
+    h = _take(tag, parts, times, clock)
+    out = {}
+    try:
+        t = clock()
+        if path is None:
+            sink = lib.Collector()
+            lib.check(lib.corpus_write_corroboration_rest(h.corpus._ptr, sink.fn, None), "corroborating the corpus")
+            out["rest"] = b"".join(sink.take())
+            out["bytes"] = len(out["rest"])
+        else:
+            out["rest_path"] = path
+            out["bytes"] = out["rest_bytes"] = _write_rest_file(h.corpus, path)
+        h.corpus._finished = True
+        h.corroborated = h.storied = True
+        times["finish"] = clock() - t
+    finally:
+        _give_back(h)
+    return dict(out, seconds=time.perf_counter() - t0, cpu=time.thread_time() - c0, times=dict(times),
+                worker=_worker_address())
+
+
+def _write_rest_file(c, path):
+    """The rest of the corroboration of the corpus `c` written into the file
+    `path` (beside it first, then renamed into place); returns its bytes."""
+    lib = sitrep._lib
+    d, name = os.path.split(path)
+    fd, tmp = tempfile.mkstemp(prefix=name + ".", dir=d)
+    n, err = [0], []
+
+    def write(data, length, ctx):
+        try:
+            view = memoryview((ctypes.c_char * length).from_address(data)).cast("B")
+            while view:
+                k = os.write(fd, view)
+                view = view[k:]
+                n[0] += k
+            return 0
+        except Exception as e:  # an exception cannot cross the C library
+            err.append(e)
+            return -1
+
+    fn = lib.WRITE_FN(write)
+    try:
+        st = lib.corpus_write_corroboration_rest(c._ptr, fn, None)
+        if err:
+            raise err[0]
+        lib.check(st, "corroborating the corpus")
+        os.close(fd)
+        fd = -1
+        os.replace(tmp, path)
+    except BaseException:
+        if fd >= 0:
+            os.close(fd)
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+    return n[0]
+
+
+def _add_rest_file(c, path, nbytes):
+    """The rest of the corroboration taken from the file `path` (mapped, not
+    read into memory: the library copies what it keeps)."""
+    lib = sitrep._lib
+    with open(path, "rb") as f:
+        size = os.fstat(f.fileno()).st_size
+        if size != nbytes:
+            raise sitrep.SitrepError(lib.EIO, "sitrep.dask: %s holds %d bytes, not the %d written" % (path, size, nbytes))
+        if not size:
+            return lib.check(lib.corpus_add_corroboration_rest(c._ptr, b"", 0), "taking the corroboration")
+        # a private mapping: writable for ctypes, never written, never copied
+        with mmap.mmap(f.fileno(), size, access=mmap.ACCESS_COPY) as m:
+            block = (ctypes.c_char * size).from_buffer(m)
+            try:
+                st = lib.corpus_add_corroboration_rest_at(c._ptr, ctypes.addressof(block), size)
+            finally:
+                del block  # the mapping closes only when no buffer of it is left
+    lib.check(st, "taking the corroboration")
+
+
+def _take_finishing(h, corr, lo, hi):
+    """What the range [lo, hi) needs of `corr` (the results of
+    :func:`stories` and :func:`corroborate`, one or a list; or a whole
+    corroboration, ``{"corroboration": bytes}``) taken into the worker's
+    corpus `h` when it has it not yet."""
+    lib = sitrep._lib
+    c = h.corpus
+    got = {}
+    for r in [corr] if isinstance(corr, dict) else list(corr or ()):
+        got.update({k: r[k] for k in ("stories", "rest", "rest_path", "rest_bytes", "corroboration") if k in r})
+    if _range_needs_stories(lo, hi) and not h.storied and not h.corroborated:
+        if "stories" in got:
+            blob = got["stories"]
+            lib.check(lib.corpus_add_stories(c._ptr, blob, len(blob)), "taking the stories")
+            c._finished = True
+            h.storied = True
+    if _range_needs_stories(lo, hi) and not h.corroborated:
+        if "corroboration" in got:
+            blob = got["corroboration"]
+            lib.check(lib.corpus_add_corroboration(c._ptr, blob, len(blob)), "taking the corroboration")
+            c._finished = True
+            h.corroborated = h.storied = True
+        elif ("rest" in got or "rest_path" in got) and _range_needs_corroboration(lo, hi):
+            if not h.storied:
+                raise RuntimeError("sitrep.dask: the corroboration's rest given without its stories")
+            if "rest" in got:
+                blob = got["rest"]
+                lib.check(lib.corpus_add_corroboration_rest(c._ptr, blob, len(blob)), "taking the corroboration")
+            else:
+                _add_rest_file(c, got["rest_path"], got["rest_bytes"])
+            h.corroborated = True
 
 
 def write_range(output, lo, hi, tag, corr, *parts, at=None, index=None, timer=None, times=None):
     """Task: the records whose places are in [lo, hi) of the corpus of
-    `parts` (sitrep_corpus_write_json_range); `corr` (the result of
-    :func:`corroborate`, or None) gives the stories and the corroboration
-    when the range needs them (any range but the entities) and this
-    worker's corpus has none yet.  With `output` (the run's joining file)
+    `parts` (sitrep_corpus_write_json_range); `corr` (the results of
+    :func:`stories` and :func:`corroborate`, a list of one or both, or
+    None) gives the stories and the corroboration when the range needs
+    them (the stories any range but the entities; the corroboration the
+    claims, events, conflicts and trends) and this worker's corpus has them
+    not yet.  With `output` (the run's joining file)
     and `at` (the range's first byte in it, known when the ranges before
     it are written), written there; with `output` and no `at`, kept in
     this worker as range `index` of the run until :func:`place` writes it
@@ -650,15 +790,15 @@ def write_range(output, lo, hi, tag, corr, *parts, at=None, index=None, timer=No
     try:
         c = h.corpus
         t = clock()
-        if corr is not None and not h.corroborated and _range_needs_stories(lo, hi):
-            blob = corr["corroboration"]
-            lib.check(lib.corpus_add_corroboration(c._ptr, blob, len(blob)), "taking the corroboration")
-            h.corroborated = True
+        if corr is not None:
+            _take_finishing(h, corr, lo, hi)
         times["finish"] = clock() - t
         t = clock()
         nbytes, blocks = _write_records(c, None, None, output if at is not None else None, durable=False,
                                         call=lambda fn: lib.corpus_write_json_range(c._ptr, 0, lo, hi, fn, None),
                                         at=at)
+        if _range_needs_stories(lo, hi):
+            h.storied = True  # the stories stage run by the writer when no stories were given
         if _range_needs_corroboration(lo, hi):
             h.corroborated = True  # finished by the writer when no corroboration was given
         times["write"] = clock() - t
@@ -713,7 +853,7 @@ def place(output, at, index, lo, hi, tag, timer=None, times=None):
 
 def _report(result):
     """Task: what a task of the end reported, without the bytes it made."""
-    return {k: v for k, v in result.items() if k != "corroboration"}
+    return {k: v for k, v in result.items() if k not in ("corroboration", "stories", "rest")}
 
 
 def _worker_address():
@@ -761,10 +901,32 @@ def _joining(output, tag):
     return os.path.join(d, ".%s.sitrep-%s" % (name, tag))
 
 
+def _rest_file(output, tag):
+    """The file the rest of the corroboration is handed on in (corroborate's `path`)."""
+    return _joining(output, tag) + ".corr"
+
+
+def _remove_rest_files(output, tag):
+    """The file of _rest_file removed, and any a task killed while writing it left."""
+    path = _rest_file(output, tag)
+    d, name = os.path.split(path)
+    try:
+        names = [n for n in os.listdir(d) if n == name or n.startswith(name + ".")]
+    except OSError:
+        names = []
+    for n in names:
+        try:
+            os.unlink(os.path.join(d, n))
+        except OSError:
+            pass
+
+
 def seal(output, tag, nbytes):
     """Task: the run's joining file, all its ranges written, cut at
-    `nbytes`, made durable and renamed to `output`."""
+    `nbytes`, made durable and renamed to `output`; the file the
+    corroboration was handed on in removed."""
     t0, c0 = time.perf_counter(), time.thread_time()
+    _remove_rest_files(output, tag)
     tmp = _joining(output, tag)
     try:
         fd = os.open(tmp, os.O_WRONLY | os.O_CREAT, 0o644)
@@ -1057,8 +1219,16 @@ def _run(state, paths, client, shard_size, output, fan_in, text, mentions, max_b
                               at=0 if output else None, index=0, key="sitrep-range-%s-0" % tag, retries=retries,
                               priority=100, workers=[workers[0]], allow_other_workers=True)
         later.remove(0)
-        corr = client.submit(corroborate, tag, *kid_keys, after=first, key="sitrep-corr-%s" % tag, retries=retries,
-                             priority=100, workers=[workers[0]], allow_other_workers=True)
+        # then it writes the stories as bytes (linked by the documents'
+        # range), and corroborates: the other workers take the stories and
+        # write what needs only them (the mention records) while the rest
+        # is made, and take only the rest when it comes
+        st = client.submit(stories, tag, *kid_keys, after=first, key="sitrep-stories-%s" % tag, retries=retries,
+                           priority=100, workers=[workers[0]], allow_other_workers=True)
+        # (into a file beside the records, which the other workers map)
+        corr = client.submit(corroborate, tag, *kid_keys, after=st, path=_rest_file(output, tag) if output else None,
+                             key="sitrep-corr-%s" % tag, retries=retries, priority=100, workers=[workers[0]],
+                             allow_other_workers=True)
         busy = {corr.key: workers[0], first.key: None}  # None: its worker is given nothing after it (corr)
         ends = distributed.as_completed([first, corr])
         index = {first.key: 0}    # range future key -> its range
@@ -1128,7 +1298,7 @@ def _run(state, paths, client, shard_size, output, fan_in, text, mentions, max_b
             elif later:
                 i = pick_range(later, w, touched, rs, front=w == workers[0])
                 later.remove(i)
-                deps[i] = corr
+                deps[i] = [st, corr] if _range_needs_corroboration(*rs[i]) else [st]
             else:
                 return
             lo, hi = rs[i]
@@ -1170,6 +1340,7 @@ def _run(state, paths, client, shard_size, output, fan_in, text, mentions, max_b
                     give(w)
             # the corroboration's bytes stay on the workers: the client takes what it reported
             corr_out = client.submit(_report, corr, key="sitrep-corr-report-%s" % tag).result()
+            st_out = client.submit(_report, st, key="sitrep-stories-report-%s" % tag).result()
             if output:
                 fin = client.submit(seal, output, tag, sum(d["bytes_written"] for d in done),
                                     key="sitrep-seal-%s" % tag, retries=retries, priority=100)
@@ -1181,6 +1352,7 @@ def _run(state, paths, client, shard_size, output, fan_in, text, mentions, max_b
                     os.unlink(joining)
                 except OSError:
                     pass
+                _remove_rest_files(output, tag)
             raise
         finally:
             watching.set()
@@ -1190,7 +1362,7 @@ def _run(state, paths, client, shard_size, output, fan_in, text, mentions, max_b
             except Exception:
                 pass
         res.corroborate_seconds = corr_out["seconds"]
-        res.end_tasks = [dict(corr_out, task="corroborate")] + [
+        res.end_tasks = [dict(st_out, task="stories"), dict(corr_out, task="corroborate")] + [
             {k: v for k, v in dict(p, task="range").items() if k != "jsonl"} for p in done]
         res.end_tasks += [dict(p, task="place") for p in placed_out]
         if output:

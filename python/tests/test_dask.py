@@ -187,12 +187,52 @@ def test_a_worker_killed_while_the_records_are_written_changes_nothing(cluster, 
     inputs = corpus_sets() + [os.path.join(generated, "articles.jsonl")]
     want, _, _ = cli("extract", *inputs)
     out = tmp_path / "records.jsonl"
-    res = _run_killing_a_worker(cluster, ("sitrep-range-", "sitrep-corr-", "sitrep-place-"), inputs,
-                                shard_size=100, output=str(out))
+    res = _run_killing_a_worker(cluster, ("sitrep-range-", "sitrep-stories-", "sitrep-corr-", "sitrep-place-"),
+                                inputs, shard_size=100, output=str(out))
     assert res.ok and out.read_bytes() == want
-    assert {"corroborate", "range", "seal"} <= {t["task"] for t in res.end_tasks} <= {
-        "corroborate", "range", "place", "seal"}
+    assert {"stories", "corroborate", "range", "seal"} <= {t["task"] for t in res.end_tasks} <= {
+        "stories", "corroborate", "range", "place", "seal"}
     assert not [n for n in os.listdir(tmp_path) if n != "records.jsonl"]  # no joining file left
+
+
+def test_a_worker_takes_the_stories_then_the_rest_of_the_corroboration(tmp_path):
+    """A worker's corpus (run "t3") takes the stories another made (run
+    "t2": stories, then corroborate) and writes the mention and document
+    records with them alone, before the rest of the corroboration exists;
+    it takes the rest (handed on in a file, mapped) for the claims to the
+    trends: the ranges of both join to the records of one extract.  The
+    rest without the stories is refused, and so is a file of other size."""
+    sets = corpus_sets()
+    want, _, _ = cli("extract", "--mentions", *sets)
+    parts = [sitrep.dask.map_shard(i, u, {"mentions": True}) for i, u in enumerate(sitrep.dask.plan(sets, 5))]
+    rs = sitrep.dask.ranges(2, mentions=True)
+    try:
+        first = sitrep.dask.write_range(None, *rs[0], "t2", None, *parts)
+        st = sitrep.dask.stories("t2", *parts)
+        assert st["bytes"] > 0 and "stories" in st
+        got = {}
+        for i, (lo, hi) in enumerate(rs):
+            if lo < 3 or lo >= 7:  # documents and stories, entities, mention records
+                got[i] = sitrep.dask.write_range(None, lo, hi, "t3", [st], *parts)["jsonl"]
+        assert got[0] == first["jsonl"]
+        h = sitrep.dask._HELD["t3"]
+        assert h.storied and not h.corroborated  # the stories alone
+        assert any(got[i] for i in got if rs[i][0] >= 7)  # mention records written with them
+        path = str(tmp_path / "rest.corr")
+        corr = sitrep.dask.corroborate("t2", *parts, path=path)
+        assert "rest" not in corr and corr["rest_path"] == path and os.path.getsize(path) == corr["bytes"] > 0
+        with pytest.raises(RuntimeError):
+            sitrep.dask.write_range(None, 3, 4, "t4", [corr], *parts)  # no stories: refused
+        with pytest.raises(sitrep.SitrepError):
+            sitrep.dask.write_range(None, 3, 4, "t5", [st, dict(corr, rest_bytes=corr["bytes"] + 1)], *parts)
+        for i, (lo, hi) in enumerate(rs):
+            if i not in got:
+                got[i] = sitrep.dask.write_range(None, lo, hi, "t3", [st, corr], *parts)["jsonl"]
+        assert h.corroborated
+    finally:
+        for t in ("t2", "t3", "t4", "t5"):
+            sitrep.dask.drop(t)
+    assert b"".join(got[i] for i in range(len(rs))) == want
 
 
 def test_ranges_kept_and_written_at_their_offsets_are_the_records_in_order(tmp_path):
@@ -207,11 +247,14 @@ def test_ranges_kept_and_written_at_their_offsets_are_the_records_in_order(tmp_p
     out = str(tmp_path / "records.jsonl")
     joining = sitrep.dask._joining(out, "t1")
     rs = sitrep.dask.ranges(2)
+    st = sitrep.dask.stories("t1", *parts)
     corr = sitrep.dask.corroborate("t1", *parts)
     kept, at = [], 0
     try:
         for i, (lo, hi) in enumerate(rs):
-            dep = corr if sitrep.dask._range_needs_stories(lo, hi) else None
+            dep = None
+            if sitrep.dask._range_needs_stories(lo, hi):
+                dep = [st, corr] if sitrep.dask._range_needs_corroboration(lo, hi) else [st]
             if i % 2:  # offset "not known yet": kept
                 r = sitrep.dask.write_range(joining, lo, hi, "t1", dep, *parts, index=i)
                 assert r.get("kept")

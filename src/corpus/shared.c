@@ -19,6 +19,13 @@
  * events (fingerprints of them are checked), of the same build (the
  * layout of the structs is checked): else SITREP_EFORMAT.  Strings are
  * written as their bytes and interned on loading.
+ *
+ * The same two parts travel apart too (sitrep_corpus_write_stories,
+ * sitrep_corpus_write_corroboration_rest): the stories part as soon as the
+ * stories are linked, the rest when the corroboration is done, so that a
+ * corpus takes the stories (and writes what needs only them) while the
+ * corroboration is still being made.  The rest names the stories it goes
+ * with (their hash) and is taken only by a corpus that has them.
  */
 #include "corpus/bytes.h"
 #include "corpus/corpus.h"
@@ -30,6 +37,8 @@
 #include <string.h>
 
 #define CORR_MAGIC "SRCORR\x02\x00" /* 2: the stories first */
+#define STORIES_MAGIC "SRSTOR\x01\x00" /* the stories part alone */
+#define REST_MAGIC "SRCORR\x03\x00"    /* the corroboration without its stories */
 
 enum { NO_STRING = 0xffffffffu };
 
@@ -86,6 +95,22 @@ static uint64_t stories_hash(const int32_t *links, size_t nd, const uint32_t *fi
     return h;
 }
 
+/* stories_hash of the corpus's own stories (its documents' story and
+ * copy, its stories' first documents). */
+static uint64_t own_stories_hash(const sitrep_corpus *c)
+{
+    size_t nd = SR_VEC_COUNT(&c->docs, sr_cdoc), ns = SR_VEC_COUNT(&c->stories, sr_cstory);
+    uint64_t h = sr_mix64(nd ^ ((uint64_t)ns << 32));
+    for (size_t i = 0; i < nd; i++) {
+        const sr_cdoc *d = &SR_VEC_AT(&c->docs, sr_cdoc, i);
+        h = sr_mix64(h ^ (uint32_t)d->story);
+        h = sr_mix64(h ^ (uint32_t)d->dup_of);
+    }
+    for (size_t k = 0; k < ns; k++)
+        h = sr_mix64(h ^ SR_VEC_AT(&c->stories, sr_cstory, k).first_doc ^ ((uint64_t)k << 32));
+    return h;
+}
+
 /* ---- writing ---- */
 
 /* The stories part: the documents' number, the stories', the documents'
@@ -119,14 +144,16 @@ static bool put_str(sr_buf *b, const char *s)
     return n < NO_STRING && sr_bytes_put_u32(b, (uint32_t)n) && sr_bytes_put(b, s, n);
 }
 
-static sitrep_status save(const sitrep_corpus *c, sr_buf *b)
+/* The corroboration itself (after the stories part): the corpus's
+ * fingerprint, the counts, each claim's and event's group, the groups and
+ * their members, the conflicts, the trends. */
+static sitrep_status save_body(const sitrep_corpus *c, sr_buf *b)
 {
     size_t ncl = SR_VEC_COUNT(&c->claims, sr_cclaim), nev = SR_VEC_COUNT(&c->events, sr_cevent);
     size_t ng = SR_VEC_COUNT(&c->groups, sr_cgroup), ncm = SR_VEC_COUNT(&c->claim_members, uint32_t);
     size_t neg = SR_VEC_COUNT(&c->egroups, sr_cegroup), nem = SR_VEC_COUNT(&c->event_members, uint32_t);
     size_t ncf = SR_VEC_COUNT(&c->conflicts, sr_cconflict), ntr = SR_VEC_COUNT(&c->trends, sr_ctrend);
-    bool ok = sr_bytes_put(b, CORR_MAGIC, 8) && sr_bytes_put_u64(b, layout()) && save_stories(c, b) &&
-              sr_bytes_put_u64(b, fingerprint(c));
+    bool ok = sr_bytes_put_u64(b, fingerprint(c));
     ok = ok && sr_bytes_put_u64(b, ncl) && sr_bytes_put_u64(b, nev) && sr_bytes_put_u64(b, ng) && sr_bytes_put_u64(b, ncm) && sr_bytes_put_u64(b, neg) &&
          sr_bytes_put_u64(b, nem) && sr_bytes_put_u64(b, ncf) && sr_bytes_put_u64(b, ntr);
     for (size_t i = 0; i < ncl && ok; i++)
@@ -166,23 +193,47 @@ static sitrep_status save(const sitrep_corpus *c, sr_buf *b)
     return ok ? SITREP_OK : SITREP_ENOMEM;
 }
 
-sitrep_status sitrep_corpus_write_corroboration(sitrep_corpus *c, sitrep_write_fn write, void *ctx)
+enum { WHOLE, STORIES, REST }; /* what is written: both parts, or one */
+
+static sitrep_status write_part(sitrep_corpus *c, int what, sitrep_write_fn write, void *ctx)
 {
     if (c == NULL || write == NULL)
         return SITREP_EARG;
-    sitrep_status st = sitrep_corpus_finish(c);
-    if (st != SITREP_OK)
-        return st;
-    st = sr_corpus_hold(c, SR_HOLD_ALL); /* each claim's and event's group */
+    sitrep_status st = what == STORIES ? sr_corpus_finish_stories(c) : sitrep_corpus_finish(c);
+    if (st == SITREP_OK && what != STORIES)
+        st = sr_corpus_hold(c, SR_HOLD_ALL); /* each claim's and event's group */
     if (st != SITREP_OK)
         return st;
     sr_buf b;
     sr_buf_init(&b, c->mem);
-    st = save(c, &b);
+    bool ok = sr_bytes_put(&b, what == WHOLE ? CORR_MAGIC : what == STORIES ? STORIES_MAGIC : REST_MAGIC, 8) &&
+              sr_bytes_put_u64(&b, layout());
+    if (what == REST) /* the stories it goes with */
+        ok = ok && sr_bytes_put_u64(&b, docs_fingerprint(c)) && sr_bytes_put_u64(&b, own_stories_hash(c));
+    else
+        ok = ok && save_stories(c, &b);
+    st = ok ? SITREP_OK : SITREP_ENOMEM;
+    if (st == SITREP_OK && what != STORIES)
+        st = save_body(c, &b);
     if (st == SITREP_OK && write(b.data, b.len, ctx) != 0)
         st = SITREP_EIO;
     sr_buf_free(&b);
     return st;
+}
+
+sitrep_status sitrep_corpus_write_corroboration(sitrep_corpus *c, sitrep_write_fn write, void *ctx)
+{
+    return write_part(c, WHOLE, write, ctx);
+}
+
+sitrep_status sitrep_corpus_write_stories(sitrep_corpus *c, sitrep_write_fn write, void *ctx)
+{
+    return write_part(c, STORIES, write, ctx);
+}
+
+sitrep_status sitrep_corpus_write_corroboration_rest(sitrep_corpus *c, sitrep_write_fn write, void *ctx)
+{
+    return write_part(c, REST, write, ctx);
 }
 
 /* ---- reading ---- */
@@ -289,19 +340,11 @@ static sitrep_status take_stories(sitrep_corpus *c, sr_bytes_in *r)
     return st;
 }
 
-sitrep_status sitrep_corpus_add_corroboration(sitrep_corpus *c, const void *data, size_t len)
+/* The corroboration itself (save_body's), taken by a corpus whose
+ * stories are those it was made with: all of it, to its end, or nothing. */
+static sitrep_status take_body(sitrep_corpus *c, sr_bytes_in r)
 {
-    if (c == NULL || (data == NULL && len))
-        return SITREP_EARG;
-    if (c->corroborated)
-        return SITREP_EARG; /* it has one */
-    sr_bytes_in r = {data, (const unsigned char *)data + len, false};
-    char magic[8];
-    if (!sr_bytes_get(&r, magic, 8) || memcmp(magic, CORR_MAGIC, 8) != 0 || sr_bytes_get_u64(&r) != layout())
-        return SITREP_EFORMAT;
-    sitrep_status st = take_stories(c, &r);
-    if (st == SITREP_OK)
-        st = sr_corpus_hold(c, SR_HOLD_ALL); /* each claim's and event's group */
+    sitrep_status st = sr_corpus_hold(c, SR_HOLD_ALL); /* each claim's and event's group */
     if (st != SITREP_OK)
         return st;
     if (sr_bytes_get_u64(&r) != fingerprint(c))
@@ -423,4 +466,53 @@ sitrep_status sitrep_corpus_add_corroboration(sitrep_corpus *c, const void *data
     sr_buf_free(&emembers), sr_buf_free(&conflicts), sr_buf_free(&trends);
     sr_buf_free(&cg), sr_buf_free(&eg);
     return st;
+}
+
+/* The bytes' header: its magic and the build's layout. */
+static bool header(sr_bytes_in *r, const char *magic)
+{
+    char m[8];
+    return sr_bytes_get(r, m, 8) && memcmp(m, magic, 8) == 0 && sr_bytes_get_u64(r) == layout();
+}
+
+sitrep_status sitrep_corpus_add_corroboration(sitrep_corpus *c, const void *data, size_t len)
+{
+    if (c == NULL || (data == NULL && len))
+        return SITREP_EARG;
+    if (c->corroborated)
+        return SITREP_EARG; /* it has one */
+    sr_bytes_in r = {data, (const unsigned char *)data + len, false};
+    if (!header(&r, CORR_MAGIC))
+        return SITREP_EFORMAT;
+    sitrep_status st = take_stories(c, &r);
+    return st == SITREP_OK ? take_body(c, r) : st;
+}
+
+sitrep_status sitrep_corpus_add_stories(sitrep_corpus *c, const void *data, size_t len)
+{
+    if (c == NULL || (data == NULL && len))
+        return SITREP_EARG;
+    sr_bytes_in r = {data, (const unsigned char *)data + len, false};
+    if (!header(&r, STORIES_MAGIC))
+        return SITREP_EFORMAT;
+    /* the stories part and nothing after it, checked before anything is taken */
+    sr_bytes_in peek = r;
+    uint64_t nd = sr_bytes_get_u64(&peek), ns = sr_bytes_get_u64(&peek);
+    size_t left = (size_t)(r.end - r.p);
+    if (peek.bad || nd > left / 8 || ns > left / 4 || left != 24 + 8 * nd + 4 * ns + 8)
+        return SITREP_EFORMAT;
+    return take_stories(c, &r);
+}
+
+sitrep_status sitrep_corpus_add_corroboration_rest(sitrep_corpus *c, const void *data, size_t len)
+{
+    if (c == NULL || (data == NULL && len))
+        return SITREP_EARG;
+    if (c->corroborated || !c->stories_done)
+        return SITREP_EARG; /* it has one, or has no stories to take it with */
+    sr_bytes_in r = {data, (const unsigned char *)data + len, false};
+    if (!header(&r, REST_MAGIC) || sr_bytes_get_u64(&r) != docs_fingerprint(c) ||
+        sr_bytes_get_u64(&r) != own_stories_hash(c))
+        return SITREP_EFORMAT;
+    return take_body(c, r);
 }
