@@ -319,8 +319,12 @@ typedef struct tc_state {
     sitrep_token *tok;
     size_t n;
     const sr_gazetteer *gaz;
-    uint8_t *cap;   /* per token: it was raised as (part of) a name */
+    uint8_t *cap;   /* per token: it was raised as (part of) a name; 2 the
+                     * surname after a given name, TC_IN_PHRASE a word of a
+                     * name the knowledge base or the gazetteer knows */
 } tc_state;
+
+#define TC_IN_PHRASE 3
 
 static bool is_word(const tc_state *st, size_t i)
 {
@@ -397,7 +401,9 @@ static bool common_ending(const char *s, size_t n)
  * ("john smith", "peter cook")? */
 static bool after_given_name(const tc_state *st, size_t i, size_t part)
 {
-    if (!(part == 0 && i > 0 && is_word(st, i - 1) && st->cap[i - 1] &&
+    /* not a given name that ends a known name: "el salvador yesterday",
+     * "san salvador" are no "Salvador Allende" */
+    if (!(part == 0 && i > 0 && is_word(st, i - 1) && st->cap[i - 1] && st->cap[i - 1] != TC_IN_PHRASE &&
           !(st->tok[i].flags & SITREP_TOKF_SENT_START) &&
           in_set(&sr_given_names, st->src + st->tok[i - 1].start,
                  st->tok[i - 1].end - st->tok[i - 1].start)))
@@ -1013,7 +1019,7 @@ sitrep_status sr_truecase(sitrep_doc *doc, sitrep_token *tok, size_t n)
                                    : TC_CAP,
                                ex ? ex->exact : NULL);
                 }
-                st.cap[t] = 1;
+                st.cap[t] = TC_IN_PHRASE;
             }
             i = j - 1;
             continue;
