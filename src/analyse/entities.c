@@ -2257,8 +2257,11 @@ static double place_score(const ent_state *st, const cand *c, const sr_place *p,
     if (p->kind != SR_PLACE_COUNTRY && pc->common_start)
         *ok = false;
     /* "Mobile", "Split", "Muscat": a place named by a common word needs a
-     * locative before it, or must be large and named mid-sentence */
-    if ((p->flags & SR_PLACEF_COMMON_WORD) && !locative &&
+     * locative before it, or must be large and named mid-sentence.  The
+     * flag says one of its names is a common word ("Rim" is one of Rome's):
+     * the name read here must be that one */
+    if ((p->flags & SR_PLACEF_COMMON_WORD) && !locative && c->u1 - c->u0 == 1 &&
+        is_common_word(st, c->u0) &&
         ((first->flags & U_SENT) || pop < st->lim.common_word_town))
         *ok = false;
     /* a place ruled out is not scored further: its score is not read
