@@ -121,6 +121,22 @@ int main(void)
     CHECK_STR(sentence(d, 2), "The next one.");
     CHECK_STR(sentence(d, 3), "A last one.");
     sitrep_doc_free(d);
+    /* A wrapped line that ends in an abbreviation or an initialism does not
+     * end its sentence by itself: the next word decides, as within a line
+     * (mixed case and capitals alike). */
+    d = analyse("Officials said a car bomb went off outside the U.S.\nConsulate in the port on Friday, "
+                "and guards fired at the men who left it near the gate at 6 a.m.\n"
+                "The police said two were held.\n");
+    CHECK_STR(sentence(d, 0), "Officials said a car bomb went off outside the U.S.\nConsulate in the port on Friday, "
+                              "and guards fired at the men who left it near the gate at 6 a.m.");
+    CHECK_STR(sentence(d, 1), "The police said two were held.");
+    sitrep_doc_free(d);
+    d = analyse("OFFICIALS SAID A CAR BOMB WENT OFF OUTSIDE THE U.S.\nCONSULATE IN THE PORT ON FRIDAY, "
+                "AND GUARDS FIRED AT THE MEN WHO LEFT IT NEAR THE GATE AT 6 A.M.\n"
+                "THE POLICE SAID TWO WERE HELD.\n");
+    CHECK_STR(sentence(d, 1), "THE POLICE SAID TWO WERE HELD.");
+    CHECK(sentence(d, 2) == NULL);
+    sitrep_doc_free(d);
     /* A page whose tag names hold non-ASCII letters: every token and
      * dropped span starts and ends on a character, never inside one (found
      * by fuzz_warc: the parser stood a byte into the text's first letter). */

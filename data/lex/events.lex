@@ -1213,6 +1213,13 @@ assailant
 [set subordinator]
 when
 after
+
+# Words that join two verbs of one subject ("troops sealed off the market
+# and, after ..., shot three traders"): before a subordinate aside, they
+# send the search for the doer past the aside to the first verb's subject.
+[set coordinator]
+and
+then
 as
 while
 because

@@ -51,7 +51,7 @@
 
 /* snprintf(dst, cap, "%s", a), or "%s %s" with b, without the
  * formatting machinery (a few thousand measures per megabyte of text):
- * the bytes, cut to cap - 1, and a NUL. */
+ * the bytes, cut to cap - 1 at the start of a character, and a NUL. */
 static void put_words(char *dst, size_t cap, const char *a, const char *b)
 {
     size_t n = 0;
@@ -62,6 +62,16 @@ static void put_words(char *dst, size_t cap, const char *a, const char *b)
             dst[n++] = ' ';
         for (; *b && n + 1 < cap; b++)
             dst[n++] = *b;
+    }
+    if ((*a || (b && *b)) && n > 0) {
+        /* cut short: never inside a character */
+        size_t s = n - 1;
+        while (s > 0 && ((unsigned char)dst[s] & 0xC0) == 0x80)
+            s--;
+        unsigned char lead = (unsigned char)dst[s];
+        size_t len = lead < 0x80 ? 1 : lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2;
+        if (s + len > n)
+            n = s;
     }
     dst[n] = '\0';
 }

@@ -647,6 +647,28 @@ static bool id_slots_fit(ent_state *st, size_t n)
     return true;
 }
 
+/* A copy of a name read from the text, its breaks and runs of blanks one
+ * space each: a name wrapped across lines ("European Economic\nCommunity")
+ * is named as it is written on one. */
+static char *name_copy(sr_arena *a, const char *s, size_t n)
+{
+    char *d = sr_arena_strndup(a, s, n);
+    if (d == NULL)
+        return NULL;
+    size_t w = 0;
+    for (size_t r = 0; r < n; r++) {
+        char ch = d[r];
+        bool blank = ch == ' ' || (ch >= '\t' && ch <= '\r');
+        if (blank && (w == 0 || d[w - 1] == ' '))
+            continue;
+        d[w++] = blank ? ' ' : ch;
+    }
+    while (w > 0 && d[w - 1] == ' ')
+        w--;
+    d[w] = '\0';
+    return d;
+}
+
 /* The entity with this identity, made when new. */
 static uint32_t entity_for(ent_state *st, uint64_t id, sitrep_entity_kind kind, const char *name,
                            size_t name_len, bool copy)
@@ -675,7 +697,7 @@ static uint32_t entity_for(ent_state *st, uint64_t id, sitrep_entity_kind kind, 
     e.actor = -1;
     e.e.kind = kind;
     e.e.lat = e.e.lon = NAN;
-    e.e.name = copy ? sr_arena_strndup(&st->doc->arena, name, name_len) : name;
+    e.e.name = copy ? name_copy(&st->doc->arena, name, name_len) : name;
     if (e.e.name == NULL || !SR_VEC_PUSH(&st->doc->entities, sr_entity, e)) {
         st->ids.len -= sizeof id; /* ids and entities stay side by side */
         st->oom = true;
@@ -2350,8 +2372,11 @@ static double place_score(ent_state *st, const cand *c, const sr_place *p,
     if (p->kind != SR_PLACE_COUNTRY && pc->common_start)
         *ok = false;
     /* "Mobile", "Split", "Muscat": a place named by a common word needs a
-     * locative before it, or must be large and named mid-sentence */
-    if ((p->flags & SR_PLACEF_COMMON_WORD) && !locative &&
+     * locative before it, or must be large and named mid-sentence.  The
+     * flag says one of its names is a common word ("Rim" is one of Rome's):
+     * the name read here must be that one */
+    if ((p->flags & SR_PLACEF_COMMON_WORD) && !locative && c->u1 - c->u0 == 1 &&
+        is_common_word(st, c->u0) &&
         ((first->flags & U_SENT) || pop < st->lim.common_word_town))
         *ok = false;
     /* a place ruled out is not scored further: its score is not read

@@ -1042,7 +1042,8 @@ static int32_t perpetrator(const estate *es, size_t lo, size_t hi, size_t at, in
     /* "was attacked by X": the subject is what was hit */
     bool passive = at > lo && sr_tok_class(c, at - 1, SR_LEX_EVENTS_BE_PASSIVE);
     bool spoken = false; /* past a speech verb: "police said gunmen ..." */
-    for (size_t k = at; k > lo && at - k < 14 && !passive;) {
+    size_t from = at; /* where the 14-word reach counts from */
+    for (size_t k = at; k > lo && from - k < 14 && !passive;) {
         k--;
         int32_t e;
         const sr_entity *en = sr_entity_at(c, k, &e);
@@ -1083,6 +1084,21 @@ static int32_t perpetrator(const estate *es, size_t lo, size_t hi, size_t at, in
         spoken |= sr_tok_flag(c, k, SR_WI_SPEECH) || sr_tok_class(c, k, SR_LEX_EVENTS_BLAME);
         /* "gunmen attacked": the doers are unnamed; "... when gunmen": the
          * subordinate clause's subject is the doer, nothing before it */
+        /* "troops sealed off the market and, after searching the
+         * stalls, shot three traders": the aside is not the trigger's
+         * clause; the verbs joined by "and" share the subject before the
+         * first */
+        if (sr_tok_class(c, k, SR_LEX_EVENTS_SUBORDINATOR) && k >= lo + 2 && sr_tok_char(c, k - 1, ',') &&
+            sr_tok_class(c, k - 2, SR_LEX_EVENTS_COORDINATOR)) {
+            bool closed = false;
+            for (size_t q = k + 1; q < at && !closed; q++)
+                closed = sr_tok_char(c, q, ',');
+            if (closed) {
+                k -= 2;
+                from = k;
+                continue;
+            }
+        }
         if ((sr_tok_class(c, k, SR_LEX_EVENTS_ATTACKER) && !(k > lo && actor_kind(sr_entity_at(c, k - 1, NULL)))) ||
             sr_tok_class(c, k, SR_LEX_EVENTS_SUBORDINATOR))
             break;

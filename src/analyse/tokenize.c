@@ -418,6 +418,37 @@ static void tokenize_line(tok_state *st, uint32_t ls, uint32_t le)
     }
 }
 
+/* Does the period ending at `e` (one past it) close an abbreviation rather
+ * than a sentence: a word of the abbreviations list ("Gen."), a dotted
+ * initialism ("U.S.", "a.m.") or a single letter ("John F.")?  Then the
+ * line's end says nothing, and cut_sentences decides from the next word as
+ * it does within a line ("the U.S.\nEmbassy" is one sentence, "the
+ * U.S.\nThe talks" two). */
+static bool ends_in_abbrev(const char *src, uint32_t start, uint32_t e)
+{
+    uint32_t w = e - 1; /* the period */
+    bool dotted = false;
+    while (w > start) {
+        unsigned char c = (unsigned char)src[w - 1];
+        if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z')
+            w--;
+        else if (c == '.' && w - 1 > start && ((unsigned char)src[w - 2] | 0x20) >= 'a' &&
+                 ((unsigned char)src[w - 2] | 0x20) <= 'z') {
+            dotted = true;
+            w--;
+        } else
+            break;
+    }
+    if (w > start && (unsigned char)src[w - 1] > ' ')
+        return false; /* "3.", "word)." or a non-ASCII letter: not a plain word */
+    size_t n = e - 1 - w;
+    if (n == 0)
+        return false;
+    if (dotted)
+        return true;
+    return n == 1 || is_abbrev(src + w, n);
+}
+
 /* Does the line end a sentence (. ! ? or an ellipsis, maybe followed by
  * closing quotes or brackets)? */
 static bool line_is_terminal(const char *src, const sr_line *ln)
@@ -431,6 +462,8 @@ static bool line_is_terminal(const char *src, const sr_line *ln)
             e = (uint32_t)p;
             continue;
         }
+        if (cp == '.' && e == ln->end && ends_in_abbrev(src, ln->start, e))
+            return false;
         return cp == '.' || cp == '!' || cp == '?' || cp == 0x2026 || cp == ':';
     }
     return true;

@@ -319,8 +319,12 @@ typedef struct tc_state {
     sitrep_token *tok;
     size_t n;
     const sr_gazetteer *gaz;
-    uint8_t *cap;   /* per token: it was raised as (part of) a name */
+    uint8_t *cap;   /* per token: it was raised as (part of) a name; 2 the
+                     * surname after a given name, TC_IN_PHRASE a word of a
+                     * name the knowledge base or the gazetteer knows */
 } tc_state;
+
+#define TC_IN_PHRASE 3
 
 static bool is_word(const tc_state *st, size_t i)
 {
@@ -397,7 +401,9 @@ static bool common_ending(const char *s, size_t n)
  * ("john smith", "peter cook")? */
 static bool after_given_name(const tc_state *st, size_t i, size_t part)
 {
-    if (!(part == 0 && i > 0 && is_word(st, i - 1) && st->cap[i - 1] &&
+    /* not a given name that ends a known name: "el salvador yesterday",
+     * "san salvador" are no "Salvador Allende" */
+    if (!(part == 0 && i > 0 && is_word(st, i - 1) && st->cap[i - 1] && st->cap[i - 1] != TC_IN_PHRASE &&
           !(st->tok[i].flags & SITREP_TOKF_SENT_START) &&
           in_set(&sr_given_names, st->src + st->tok[i - 1].start,
                  st->tok[i - 1].end - st->tok[i - 1].start)))
@@ -413,6 +419,21 @@ static bool after_given_name(const tc_state *st, size_t i, size_t part)
     bool lower;
     return (title_key(sr_namekey_of(w, wn), &lower)) ||
            sr_lex_in(sr_lex_find(w, wn), SR_LEX_FRAME_SPEECH);
+}
+
+/* Is token i, s[0..n), a given name that is also an acronym of the
+ * knowledge base ("ana", "sana", "isa") before a word no dictionary has
+ * in lower case, a surname ("ana mora", "isa ahmed")?  Before a common
+ * word it stays the acronym ("ana troops", "sana reported"). */
+static bool given_before_surname(const tc_state *st, size_t i, const char *s, size_t n)
+{
+    if (!in_set(&sr_given_names, s, n) || i + 1 >= st->n || !is_word(st, i + 1) ||
+        (st->tok[i + 1].flags & SITREP_TOKF_SENT_START))
+        return false;
+    const char *w = st->src + st->tok[i + 1].start;
+    size_t wn = st->tok[i + 1].end - st->tok[i + 1].start;
+    return ascii_word(w, wn) && wn >= 2 && !in_set(&sr_common_words, w, wn) &&
+           !kb_alias(sr_namekey_of(w, wn), w, wn, false);
 }
 
 /* The case of one part of token i, s[0..n). */
@@ -439,6 +460,8 @@ static int decide_part(tc_state *st, size_t i, size_t part, size_t np, const cha
     bool low = ascii && in_set(&sr_common_words, s, n);
     uint64_t key = sr_namekey_of(s, n);
     const sr_actor_alias *ex = kb_alias(key, s, n, true);
+    if (ex && np == 1 && !low && given_before_surname(st, i, s, n))
+        return TC_CAP; /* "ana mora": the given name, not the Afghan army's ANA */
     if (ex) {
         if (!low || acronym_context(st, i, part, np)) {
             *exact = ex->exact;
@@ -996,7 +1019,7 @@ sitrep_status sr_truecase(sitrep_doc *doc, sitrep_token *tok, size_t n)
                                    : TC_CAP,
                                ex ? ex->exact : NULL);
                 }
-                st.cap[t] = 1;
+                st.cap[t] = TC_IN_PHRASE;
             }
             i = j - 1;
             continue;

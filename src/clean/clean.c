@@ -580,6 +580,34 @@ static size_t split_lines(sitrep_doc *doc)
     return SR_VEC_COUNT(&doc->lines, sr_line);
 }
 
+/* Is line i the first line of a hard-wrapped paragraph rather than a
+ * headline ("Witnesses said the mayor had received threats before the
+ * journalist Maria Elena Duarte" / "and her driver were stopped ...")?
+ * It is longer than a headline (12 words or more), written as prose, and
+ * the next line, with no blank line between, starts in lower case.  A
+ * short line over a lower-case one stays a headline: "Ferry capsizes in
+ * delta storm" over "by our correspondent, updated 9:10 GMT". */
+static bool wrapped_on(const char *src, const sr_line *L, size_t n, size_t i)
+{
+    if (i + 1 >= n || L[i].words < 12 || L[i + 1].para != L[i].para || L[i + 1].start >= L[i + 1].end)
+        return false;
+    int32_t cp;
+    sr_utf8_decode(src, L[i + 1].end, L[i + 1].start, &cp);
+    if (!sr_cp_is_lower(cp))
+        return false;
+    /* and it is written as prose, not in title case ("Rebels Seize Two
+     * Border Towns As Talks In The Capital Stall For A Third Week"): fewer
+     * than half its words start with a capital */
+    unsigned words = 0, caps = 0;
+    for (uint32_t k = L[i].start; k < L[i].end; k++)
+        if (k == L[i].start || src[k - 1] == ' ') {
+            unsigned char ch = (unsigned char)src[k];
+            words += ch != ' ';
+            caps += ch >= 'A' && ch <= 'Z';
+        }
+    return 2 * caps < words;
+}
+
 sitrep_status sr_clean_lines(sitrep_doc *doc)
 {
     size_t n = split_lines(doc);
@@ -646,6 +674,9 @@ sitrep_status sr_clean_lines(sitrep_doc *doc)
             features(&L[i], doc->src, &f);
             /* a dateline opens the body: no headline after it */
             if (opens_dateline(&f))
+                break;
+            /* a paragraph's wrapped first line opens the body too */
+            if (wrapped_on(doc->src, L, n, i))
                 break;
             if (f.headline && L[i].words >= 3) {
                 set_title(doc, f.s, f.n);
