@@ -703,9 +703,6 @@ static inline bool same_code(const char *a, const char *b)
            (a[0] == '\0' || (a[1] == b[1] && (a[1] == '\0' || (a[2] == b[2] && (a[2] == '\0' || strcmp(a + 3, b + 3) == 0)))));
 }
 
-/* The country the report is about: its dateline's, else the one its
- * places name most (a country or a place in it, by mentions); the
- * gazetteer id + 1 and its code in cc, 0 when it names none. */
 /* The capitalised words report_country met lately on this thread, by
  * hash, with the country each names as a demonym ("" none): the answer
  * depends on the word's bytes alone ("The", "He", "Syrian" in report
@@ -720,6 +717,9 @@ typedef struct dem_word {
 } dem_word;
 static _Thread_local dem_word dem_words[DEM_WORDS];
 
+/* The country the report is about: its dateline's, else the one its
+ * places name most (a country or a place in it, by mentions); the
+ * gazetteer id + 1 and its code in cc, 0 when it names none. */
 static uint32_t report_country(const sr_context *c, int32_t dateline, char cc[3], bool *abroad)
 {
     const sr_gazetteer *g = sr_gazetteer_get();
@@ -1082,8 +1082,6 @@ static int32_t perpetrator(const estate *es, size_t lo, size_t hi, size_t at, in
             return es->dominant;
         /* past a speech or blame verb: "police attributed the bombing to" */
         spoken |= sr_tok_flag(c, k, SR_WI_SPEECH) || sr_tok_class(c, k, SR_LEX_EVENTS_BLAME);
-        /* "gunmen attacked": the doers are unnamed; "... when gunmen": the
-         * subordinate clause's subject is the doer, nothing before it */
         /* "troops sealed off the market and, after searching the
          * stalls, shot three traders": the aside is not the trigger's
          * clause; the verbs joined by "and" share the subject before the
@@ -1099,6 +1097,8 @@ static int32_t perpetrator(const estate *es, size_t lo, size_t hi, size_t at, in
                 continue;
             }
         }
+        /* "gunmen attacked": the doers are unnamed; "... when gunmen": the
+         * subordinate clause's subject is the doer, nothing before it */
         if ((sr_tok_class(c, k, SR_LEX_EVENTS_ATTACKER) && !(k > lo && actor_kind(sr_entity_at(c, k - 1, NULL)))) ||
             sr_tok_class(c, k, SR_LEX_EVENTS_SUBORDINATOR))
             break;
