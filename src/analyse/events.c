@@ -2970,8 +2970,8 @@ static sitrep_status emit(const estate *es, size_t s, const trig *t, size_t nt, 
      * a tally) */
     int32_t towns[8];
     size_t town_at_tok[8];
-    size_t ntowns = ev.nominal || ev.location < 0 || !ev.from.year || !es->anchor.year || c->doc->published_borrowed ||
-                            (ev.precision != SR_PREC_DAY && ev.weak_date != 2)
+    size_t ntowns = ev.nominal || ev.location < 0 || !es->anchor.year || c->doc->published_borrowed ||
+                            (ev.from.year && ev.precision != SR_PREC_DAY)
                         ? 0
                         : town_list(c, lo, hi, ev.location, towns, town_at_tok, 8);
     for (size_t k = 0; k < ntowns; k++) {
