@@ -3287,15 +3287,19 @@ static const char *blamed_phrase(const estate *es, size_t lo, size_t hi)
             size_t r = q + 1;
             if (sr_tok_is(c, r, "the"))
                 r++;
-            size_t e = r;
+            /* the longest run that ends in the head noun ("the drug
+             * trafficking rings operating in ...": up to "rings") */
+            size_t e = r, head = r;
             while (e < hi && e < r + 4 && sr_tok_word(c, e) && c->at[e].mention < 0 && c->at[e].figure < 0 &&
-                   !sr_wordset_has(&sr_function_words, c->src + c->tok[e].start, c->tok[e].end - c->tok[e].start))
+                   !sr_wordset_has(&sr_function_words, c->src + c->tok[e].start, c->tok[e].end - c->tok[e].start)) {
+                if (sr_tok_class(c, e, SR_LEX_EVENTS_BLAMED_NOUN) || sr_tok_class(c, e, SR_LEX_EVENTS_GROUP_NOUN) ||
+                    sr_tok_class(c, e, SR_LEX_EVENTS_ATTACKER))
+                    head = e + 1;
                 e++;
-            if (e == r || !(sr_tok_class(c, e - 1, SR_LEX_EVENTS_BLAMED_NOUN) ||
-                            sr_tok_class(c, e - 1, SR_LEX_EVENTS_GROUP_NOUN) ||
-                            sr_tok_class(c, e - 1, SR_LEX_EVENTS_ATTACKER)))
+            }
+            if (head == r)
                 break;
-            return phrase_name(es, r, e, false);
+            return phrase_name(es, r, head, false);
         }
     }
     return NULL;
