@@ -2045,7 +2045,8 @@ static void collect_context(ent_state *st)
         const cand *c = &SR_VEC_AT(&st->cands, cand, i);
         if (c->type == C_ENTITY) {
             const sr_entity *e = ent_at(st, c->entity);
-            if (e->country[0] && e->actor >= 0)
+            /* an outlet's home ("(EFE)") is not where its news is */
+            if (e->country[0] && e->actor >= 0 && e->e.kind != SITREP_ENTITY_MEDIA)
                 weigh_country(st, e->country, 1);
             continue;
         }
@@ -2104,19 +2105,62 @@ static void collect_context(ent_state *st)
  * the first place found says it. */
 static bool country_named(const ent_state *st, size_t u0, size_t u1, char out[3])
 {
-    uint32_t id;
-    if (sr_gaz_lookup(st->gaz, span_key(st, u0, u1), &id, 1) == 0)
+    uint32_t ids[8];
+    size_t n = sr_gaz_lookup(st->gaz, span_key(st, u0, u1), ids, 8);
+    if (n == 0)
         return false;
     sr_place p;
-    sr_gaz_place(st->gaz, id, &p);
+    sr_gaz_place(st->gaz, ids[0], &p);
     if (p.kind != SR_PLACE_COUNTRY)
         return false;
     memcpy(out, p.country, 3);
     return true;
 }
 
-static const char *stated_country(const ent_state *st, const cand *c, char out[3])
+/* Is units [u0, u1) also the name of a first-level region of another
+ * country than out ("Atlanta, Georgia")?  Then it states no country. */
+static bool region_elsewhere(const ent_state *st, size_t u0, size_t u1, const char *cc)
 {
+    uint32_t ids[8];
+    size_t n = sr_gaz_lookup(st->gaz, span_key(st, u0, u1), ids, 8);
+    for (size_t j = 0; j < n && j < 8; j++) {
+        sr_place p;
+        sr_gaz_place(st->gaz, ids[j], &p);
+        if (p.kind == SR_PLACE_ADMIN1 && p.feature && strcmp(p.feature, "ADM1") == 0 &&
+            strcmp(p.country, cc) != 0)
+            return true;
+    }
+    return false;
+}
+
+/* Is units [u0, u1) the name of a first-level region of one country
+ * ("Usulutan", "Idlib", "Texas") and of no country?  Its country in out. */
+static bool region_named(const ent_state *st, size_t u0, size_t u1, char out[3], const char **code)
+{
+    uint32_t ids[8];
+    size_t n = sr_gaz_lookup(st->gaz, span_key(st, u0, u1), ids, 8);
+    bool found = false;
+    for (size_t j = 0; j < n && j < 8; j++) {
+        sr_place p;
+        sr_gaz_place(st->gaz, ids[j], &p);
+        if (p.kind == SR_PLACE_COUNTRY || p.kind == SR_PLACE_DEMONYM)
+            return false;
+        if (p.kind != SR_PLACE_ADMIN1 || !p.feature || strcmp(p.feature, "ADM1") != 0)
+            continue;
+        if (found && memcmp(out, p.country, 2) != 0)
+            return false;
+        memcpy(out, p.country, 3);
+        *code = found ? NULL : p.admin1_code; /* two regions of one name: no one region */
+        found = true;
+    }
+    return found;
+}
+
+static const char *stated_country(const ent_state *st, const cand *c, char out[3], const char **region)
+{
+    const char *code = NULL;
+    if (region)
+        *region = NULL;
     /* "Iraq's X": the unit before is a possessive country */
     if (c->u0 > 0 && (st->u[c->u0 - 1].flags & U_POSS)) {
         size_t b = c->u0 - 1, a = b;
@@ -2147,7 +2191,27 @@ static const char *stated_country(const ent_state *st, const cand *c, char out[3
             e++;
         for (size_t q = e; q > c->u1; q--)
             if (country_named(st, c->u1, q, out))
-                return out;
+                return region_elsewhere(st, c->u1, q, out) ? NULL : out;
+        /* "X, Usulutan department", "X, Texas": a region of one country,
+         * named whole (its name, then only words such as "department"),
+         * closing what X is; not an item of a list ("Hollywood, Los
+         * Angeles, San Fernando Valley and ...") */
+        size_t q = e;
+        while (q > c->u1 + 1 && UNIT_IS(st, q - 1, ADMIN_WORDS))
+            q--;
+        size_t et = st->u[e - 1].tok + 1;
+        bool list_before = c->u0 > 0 && st->u[c->u0].tok >= 2 &&
+                           st->u[c->u0 - 1].tok + 2 == st->u[c->u0].tok &&
+                           token_text_is(st, st->u[c->u0].tok - 1, ",");
+        bool comma = e < st->nu && st->u[e].tok == et + 1 && token_text_is(st, et, ",");
+        bool list_after = e < st->nu && (st->u[e].tok == et || comma) &&
+                          (UNIT_IS(st, e, COORDINATORS) ||
+                           (comma && (st->u[e].flags & U_CAP) && !(st->u[e].flags & U_FUNC)));
+        if (!list_before && !list_after && region_named(st, c->u1, q, out, &code)) {
+            if (region)
+                *region = code;
+            return out;
+        }
     }
     return NULL;
 }
@@ -2371,6 +2435,9 @@ static double place_score(ent_state *st, const cand *c, const sr_place *p,
     /* "Reading the report...": a common word opening a sentence */
     if (p->kind != SR_PLACE_COUNTRY && pc->common_start)
         *ok = false;
+    /* "X, Syria": no namesake of X in another country */
+    if (stated && p->kind != SR_PLACE_COUNTRY && p->country[0] && strcmp(stated, p->country) != 0)
+        *ok = false;
     /* "Mobile", "Split", "Muscat": a place named by a common word needs a
      * locative before it, or must be large and named mid-sentence.  The
      * flag says one of its names is a common word ("Rim" is one of Rome's):
@@ -2504,7 +2571,7 @@ static bool read_pick_words(ent_state *st, const cand *c, char buf[3], place_ctx
         st->u[c->u1].tok == st->u[c->u0].tok + 1 && (st->u[c->u1].flags & U_CAP) &&
         !(st->u[c->u1].flags & (U_BREAK | U_PBREAK)) && !UNIT_IS(st, c->u1, ADMIN_WORDS))
         return false;
-    const char *stated = stated_country(st, c, buf);
+    const char *stated = stated_country(st, c, buf, NULL);
     const unit *first = &st->u[c->u0];
     *pc = (place_ctx){stated, 0,
                       c->u0 > 0 && !(first->flags & U_BREAK) && UNIT_IS(st, c->u0 - 1, LOCATIVES),
@@ -2762,6 +2829,8 @@ static void first_reading(ent_state *st)
 
 static void measured_place(ent_state *st, cand *c);
 
+static void resolve_context_place_in(ent_state *st, cand *c, const char *cc, const char *region);
+
 static void resolve_place(ent_state *st, cand *c)
 {
     bool qualifier;
@@ -2771,8 +2840,16 @@ static void resolve_place(ent_state *st, cand *c)
         measured_place(st, c);
         return;
     }
-    if (pick == UINT32_MAX)
+    if (pick == UINT32_MAX) {
+        /* "X, Usulutan department" with no X the gazetteer puts there:
+         * a place of the country the text states, all the same */
+        char buf[3];
+        const char *region;
+        const char *cc = qualifier ? NULL : stated_country(st, c, buf, &region);
+        if (cc)
+            resolve_context_place_in(st, c, cc, region);
         return;
+    }
     uint32_t e = gaz_entity(st, pick);
     if (e == UINT32_MAX)
         return;
@@ -2903,19 +2980,53 @@ static void measured_place(ent_state *st, cand *c)
 }
 
 /* A place the gazetteer lacks, placed in the document's main country. */
-static void resolve_context_place_in(ent_state *st, cand *c, const char *cc)
+/* How many mentions read so far are of places (towns and regions, not
+ * the country itself) in the country of alpha-2 letters a, b (0-25)? */
+static uint32_t places_in(ent_state *st, uint32_t a, uint32_t b)
+{
+    uint32_t n = 0;
+    size_t nc = SR_VEC_COUNT(&st->cands, cand);
+    for (size_t k = 0; k < nc; k++) {
+        const cand *o = &SR_VEC_AT(&st->cands, cand, k);
+        if (o->type != C_ENTITY || o->hidden || o->reading)
+            continue;
+        const sr_entity *x = ent_at(st, o->entity);
+        n += x->e.kind == SITREP_ENTITY_PLACE && x->country[0] == (char)('A' + a) &&
+             x->country[1] == (char)('A' + b) && !(x->e.feature && strcmp(x->e.feature, "country") == 0);
+    }
+    return n;
+}
+
+static void resolve_context_place_in(ent_state *st, cand *c, const char *cc, const char *region)
 {
     if (ref_of(st, c)) {
         measured_place(st, c);
         return;
     }
     c->type = 0;
-    uint32_t best = 0, bi = 0;
+    uint32_t best = 0, bi = 0, ties = 0;
     for (uint32_t i = 0; i < 26 * 26; i++)
         if (st->country_weight[i] > best) {
             best = st->country_weight[i];
             bi = i;
+            ties = 0;
+        } else if (best && st->country_weight[i] == best) {
+            ties++;
         }
+    /* countries that weigh the same: the one more of the places already
+     * read are in ("in Zorvanka" after Lima and Ambo) */
+    if (ties && !cc) {
+        uint32_t most = 0;
+        for (uint32_t i = 0; i < 26 * 26; i++) {
+            if (st->country_weight[i] != best)
+                continue;
+            uint32_t n = places_in(st, i / 26, i % 26);
+            if (n > most) {
+                most = n;
+                bi = i;
+            }
+        }
+    }
     if (cc && cc[0] >= 'A' && cc[0] <= 'Z' && cc[1] >= 'A' && cc[1] <= 'Z') {
         best = 1;
         bi = (uint32_t)(cc[0] - 'A') * 26 + (uint32_t)(cc[1] - 'A');
@@ -2929,12 +3040,20 @@ static void resolve_context_place_in(ent_state *st, cand *c, const char *cc)
     x->country[0] = (char)('A' + bi / 26);
     x->country[1] = (char)('A' + bi % 26);
     x->country[2] = '\0';
-    /* placed no closer than its country: at the country's point, with no
-     * feature of its own (a map shows it, ACLED's precision says 3) */
-    uint32_t cp = sr_gaz_country(st->gaz, x->country);
+    /* placed no closer than its region, when the text names it ("X,
+     * Usulutan department") or a place listed with it is in one, else its
+     * country: at that one's point, with no feature of its own (a map
+     * shows it, ACLED's precision says 3) */
+    uint32_t cp = region && strncmp(region, x->country, 2) == 0 ? sr_gaz_admin1(st->gaz, region) : UINT32_MAX;
+    if (cp == UINT32_MAX)
+        cp = sr_gaz_country(st->gaz, x->country);
     if (cp != UINT32_MAX && isnan(x->e.lat)) {
         sr_place p;
         sr_gaz_place(st->gaz, cp, &p);
+        if (p.kind == SR_PLACE_ADMIN1 && !x->e.admin1_code) {
+            x->e.admin1_code = p.admin1_code;
+            x->e.admin1 = p.admin1;
+        }
         x->e.lat = p.lat;
         x->e.lon = p.lon;
     }
@@ -2944,7 +3063,12 @@ static void resolve_context_place_in(ent_state *st, cand *c, const char *cc)
 
 static void resolve_context_place(ent_state *st, cand *c)
 {
-    resolve_context_place_in(st, c, NULL);
+    /* "in Villa Quesorra, Usulutan department": the country and region
+     * the text states for it */
+    char buf[3];
+    const char *region;
+    const char *cc = stated_country(st, c, buf, &region);
+    resolve_context_place_in(st, c, cc, cc ? region : NULL);
 }
 
 /* Is unknown cand c a name listed with place p ("al-Rai and Dabiq",
@@ -2952,9 +3076,12 @@ static void resolve_context_place(ent_state *st, cand *c)
  * or a comma alone? */
 static bool listed_with(const ent_state *st, const cand *a, const cand *b)
 {
+    /* "A and B", and "A, B, and C" with the comma before the coordinator */
     if (b->u0 == a->u1 + 1)
         return UNIT_IS(st, a->u1, COORDINATORS) &&
-               st->u[a->u1].tok == st->u[a->u1 - 1].tok + 1 &&
+               (st->u[a->u1].tok == st->u[a->u1 - 1].tok + 1 ||
+                (st->u[a->u1].tok == st->u[a->u1 - 1].tok + 2 &&
+                 token_text_is(st, st->u[a->u1 - 1].tok + 1, ","))) &&
                st->u[b->u0].tok == st->u[a->u1].tok + 1;
     return b->u0 == a->u1 && st->u[b->u0].tok == st->u[a->u1 - 1].tok + 2 &&
            token_text_is(st, st->u[a->u1 - 1].tok + 1, ",");
@@ -2967,8 +3094,7 @@ static void listed_places(ent_state *st)
     size_t nc = SR_VEC_COUNT(&st->cands, cand);
     for (size_t i = 0; i < nc && !st->oom; i++) {
         cand *c = &SR_VEC_AT(&st->cands, cand, i);
-        if (c->type != C_SINGLE || c->hidden || c->u1 - c->u0 > 3 ||
-            (st->u[c->u0].flags & (U_SENT | U_PBREAK)))
+        if (c->type != C_SINGLE || c->hidden || c->u1 - c->u0 > 3 || (st->u[c->u0].flags & U_SENT))
             continue;
         bool plain = true;
         for (size_t k = c->u0; k < c->u1 && plain; k++) {
@@ -2989,9 +3115,12 @@ static void listed_places(ent_state *st)
             if ((side == 0 && i == 0) || j >= nc)
                 continue;
             const cand *o = &SR_VEC_AT(&st->cands, cand, j);
+            /* a town or a region: "In Japan, Tamiflu is ...", "(Belgium,
+             * Atriac team)" list no place of Japan or Belgium */
             if (o->type != C_ENTITY || o->hidden || o->reading ||
                 ent_at(st, o->entity)->e.kind != SITREP_ENTITY_PLACE ||
-                !ent_at(st, o->entity)->country[0])
+                !ent_at(st, o->entity)->country[0] ||
+                (ent_at(st, o->entity)->e.feature && strcmp(ent_at(st, o->entity)->e.feature, "country") == 0))
                 continue;
             if (side == 0 ? listed_with(st, o, c) : listed_with(st, c, o))
                 p = o;
@@ -3006,12 +3135,13 @@ static void listed_places(ent_state *st)
          * happens to match a place abroad lists nothing */
         char cc[3];
         memcpy(cc, ent_at(st, p->entity)->country, 3);
-        uint32_t w = country_weight(st, cc);
+        uint32_t w = country_weight(st, cc) + places_in(st, cc[0] - 'A', cc[1] - 'A');
         bool top = w > 0;
         for (uint32_t k = 0; k < 26 * 26 && top; k++)
-            top = st->country_weight[k] <= w;
+            top = k == (uint32_t)((cc[0] - 'A') * 26 + (cc[1] - 'A')) ||
+                  st->country_weight[k] + (st->country_weight[k] ? places_in(st, k / 26, k % 26) : 0) <= w;
         if (top)
-            resolve_context_place_in(st, c, cc);
+            resolve_context_place_in(st, c, cc, ent_at(st, p->entity)->e.admin1_code);
     }
 }
 
@@ -4131,11 +4261,16 @@ sitrep_status sr_entities(sitrep_doc *doc)
         settle_shared_names(&st);
         first_reading(&st);
         size_t nc = SR_VEC_COUNT(&st.cands, cand);
+        /* the places the gazetteer knows first: a name only the context
+         * makes a place goes where they are */
         for (size_t i = 0; i < nc; i++) {
             cand *c = &SR_VEC_AT(&st.cands, cand, i);
             if (c->type == C_PLACE)
                 resolve_place(&st, c);
-            else if (c->type == C_CTXPLACE)
+        }
+        for (size_t i = 0; i < nc; i++) {
+            cand *c = &SR_VEC_AT(&st.cands, cand, i);
+            if (c->type == C_CTXPLACE)
                 resolve_context_place(&st, c);
         }
         listed_places(&st);

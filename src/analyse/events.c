@@ -2970,8 +2970,8 @@ static sitrep_status emit(const estate *es, size_t s, const trig *t, size_t nt, 
      * a tally) */
     int32_t towns[8];
     size_t town_at_tok[8];
-    size_t ntowns = ev.nominal || ev.location < 0 || !ev.from.year || !es->anchor.year || c->doc->published_borrowed ||
-                            (ev.precision != SR_PREC_DAY && ev.weak_date != 2)
+    size_t ntowns = ev.nominal || ev.location < 0 || !es->anchor.year || c->doc->published_borrowed ||
+                            (ev.from.year && ev.precision != SR_PREC_DAY)
                         ? 0
                         : town_list(c, lo, hi, ev.location, towns, town_at_tok, 8);
     for (size_t k = 0; k < ntowns; k++) {
@@ -3287,15 +3287,19 @@ static const char *blamed_phrase(const estate *es, size_t lo, size_t hi)
             size_t r = q + 1;
             if (sr_tok_is(c, r, "the"))
                 r++;
-            size_t e = r;
+            /* the longest run that ends in the head noun ("the drug
+             * trafficking rings operating in ...": up to "rings") */
+            size_t e = r, head = r;
             while (e < hi && e < r + 4 && sr_tok_word(c, e) && c->at[e].mention < 0 && c->at[e].figure < 0 &&
-                   !sr_wordset_has(&sr_function_words, c->src + c->tok[e].start, c->tok[e].end - c->tok[e].start))
+                   !sr_wordset_has(&sr_function_words, c->src + c->tok[e].start, c->tok[e].end - c->tok[e].start)) {
+                if (sr_tok_class(c, e, SR_LEX_EVENTS_BLAMED_NOUN) || sr_tok_class(c, e, SR_LEX_EVENTS_GROUP_NOUN) ||
+                    sr_tok_class(c, e, SR_LEX_EVENTS_ATTACKER))
+                    head = e + 1;
                 e++;
-            if (e == r || !(sr_tok_class(c, e - 1, SR_LEX_EVENTS_BLAMED_NOUN) ||
-                            sr_tok_class(c, e - 1, SR_LEX_EVENTS_GROUP_NOUN) ||
-                            sr_tok_class(c, e - 1, SR_LEX_EVENTS_ATTACKER)))
+            }
+            if (head == r)
                 break;
-            return phrase_name(es, r, e, false);
+            return phrase_name(es, r, head, false);
         }
     }
     return NULL;
