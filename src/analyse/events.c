@@ -1778,6 +1778,31 @@ static void victims_before(const sr_context *c, size_t lo, size_t hi, double *de
                 *told |= again;
             }
         }
+        /* "the driver was killed and his bodyguard wounded": a second
+         * subject that shares the first's "was", its own participle after it */
+        size_t a = v + 1;
+        if (a + 2 < hi && sr_tok_is(c, a, "and") && !sr_tok_char(c, a - 1, ',')) {
+            for (size_t w = a + 2; w < hi && w < a + 10; w++) {
+                bool wk = sr_tok_class(c, w, SR_LEX_EVENTS_KILLED_PASSIVE),
+                     wh = sr_tok_class(c, w, SR_LEX_EVENTS_HURT_PASSIVE);
+                if (!wk && !wh) {
+                    if (sr_tok_flag(c, w, SR_WI_EVENT) || sr_tok_class(c, w, SR_LEX_EVENTS_BE_PASSIVE) ||
+                        sr_clause_break(c, w))
+                        break;
+                    continue;
+                }
+                size_t stop, items;
+                bool again;
+                double got = victims_list(c, a + 1, w, &stop, &items, &again);
+                if (got > 0 && stop == w) {
+                    if (wk)
+                        *dead += got;
+                    else
+                        *hurt += got;
+                }
+                break;
+            }
+        }
         if (n <= 0)
             continue;
         if (kill)
