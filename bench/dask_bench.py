@@ -344,9 +344,9 @@ def project(r, one, two):
     """The projection to 100 workers from the measured costs: the map in
     rounds of W shards, the merges of each level (one task each, side by
     side), and the end: every worker loads the top of the tree once, one
-    task links the stories and corroborates while the others write the
-    entities, the rest is writing shared by the workers (not before the
-    corroboration, whose bytes each other worker takes once), each range
+    task links the stories while the others write the entities, every
+    worker corroborates its own corpus (the others take the stories as
+    bytes first), the rest is writing shared by the workers, each range
     written once at its place in the records' file (no join)."""
     n, s_, f = r["articles"], r["shard_size"], r["fan_in"]
     c_map = statistics.mean(one["map_seconds"]) / s_
@@ -365,8 +365,9 @@ def project(r, one, two):
     take = max([t.get("times", {}).get("finish", 0) for t in ranges] or [0])
     print()
     print("measured per article: map %.3f ms, merge %.3f ms per article merged; the end at %d articles: "
-          "loading the top of the tree %.1f s (each worker), the stories and the corroboration %.1f s (one task), "
-          "taking them as bytes %.1f s (each other worker), writing %.1f s (entities) + %.1f s (the rest)" % (
+          "loading the top of the tree %.1f s (each worker), the corroboration %.1f s (each worker), "
+          "taking the stories as bytes %.1f s (each other worker), writing %.1f s (entities) + %.1f s (the rest, "
+          "the stories stage in it)" % (
               1e3 * c_map, 1e3 * c_merge, n, load, c_corr, take, w_free, w_corr))
     print("| N | W | map | merges | end | total |")
     print("|---:|---:|---:|---:|---:|---:|")
@@ -385,11 +386,12 @@ def project(r, one, two):
             if w == 1:
                 end = one["finish"] * k
             else:
-                # the end: load, then the stories and corroboration on one
-                # worker while the others write the entities; then the rest
-                # shared, each other worker taking the bytes once
+                # the end: load, then the stories on one worker while the
+                # others write the entities; each worker corroborates (the
+                # others taking the stories as bytes first); then the rest
+                # shared
                 end = load * k + max(c_corr * k + w_corr * k / w,
-                                     (c_corr + w_free + w_corr + (w - 1) * take) * k / w)
+                                     (w * c_corr + w_free + w_corr + (w - 1) * take) * k / w)
             print("| %d | %d | %.0f s | %.0f s | %.0f s | %.0f s |" % (
                 big, w, t_map, merges, end, t_map + merges + end))
 

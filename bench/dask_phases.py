@@ -140,11 +140,10 @@ def end(sd, cpu, a, level):
         rows.append("worker 0: stories: %s = %.2f s CPU (%.1f MB of stories), ends at %.2f" % (
             ", ".join("%s %.2f" % kv for kv in times.items()), sum(times.values()), st["bytes"] / 1e6, clock[0]))
         times = {}
-        corr = sd.corroborate("w0", *level, timer=cpu, times=times)
+        sd.corroborate_here("w0", *level, timer=cpu, times=times)
         clock[0] += sum(times.values())
-        corr_end = clock[0]
-        rows.append("worker 0: corroborate: %s = %.2f s CPU (%.1f MB of corroboration), ends at %.2f" % (
-            ", ".join("%s %.2f" % kv for kv in times.items()), sum(times.values()), corr["bytes"] / 1e6, clock[0]))
+        rows.append("worker 0: corroborate: %s = %.2f s CPU, ends at %.2f" % (
+            ", ".join("%s %.2f" % kv for kv in times.items()), sum(times.values()), clock[0]))
         free = [i for i, r in enumerate(rs) if not sd._range_needs_stories(*r)]
         later = [i for i, r in enumerate(rs) if sd._range_needs_stories(*r) and i != 0]
         for k in range(len(rs) - 1):
@@ -160,12 +159,13 @@ def end(sd, cpu, a, level):
                 later.remove(i)
             touched.setdefault(k_w, set()).add(int(rs[i][0]))
             needs = sd._range_needs_stories(*rs[i])
-            needs_corr = sd._range_needs_corroboration(*rs[i])
-            start = max(clock[k_w], corr_end if needs_corr else st_end) if needs else clock[k_w]
+            # (a range that needs the corroboration on a worker without
+            # it corroborates there: write_range's "corroborate")
+            start = max(clock[k_w], st_end) if needs else clock[k_w]
             known = all(j in ended and ended[j][0] <= start for j in range(i))
             at = sum(ended[j][1] for j in range(i)) if known else None
             times = {}
-            dep = ([st, corr] if needs_corr else [st]) if needs else None
+            dep = [st] if needs else None
             got = sd.write_range(joining, *rs[i], "w%d" % k_w, dep, *level, at=at, index=i,
                                  timer=cpu, times=times)
             took = sum(times.values())

@@ -20,14 +20,14 @@ up to the first level of at most `end_fan_in` nodes (default fan_in
 squared; with fewer shards, none are merged).  The end is split over the
 workers by what each part of the records needs (the records are in
 sections: documents, stories, entities, claims, events, conflicts,
-trends, mention records): one task links the documents into stories,
-writes the documents and stories, and corroborates (merges the claims and
-events across articles and finds the conflicts and trends: the costly
-part of finishing) while the other workers write the entities, which
-need neither; the rest is then written in ranges on every worker, which
-take the stories and the corroboration as bytes instead of making them
-again (the stories first, as soon as they are linked: a worker takes them
-while the rest of the corroboration is made).  Each worker loads the top of the tree once, as it is made, while
+trends, mention records): one task links the documents into stories and
+writes the documents and stories while the other workers write the
+entities, which need no finishing; the other workers take the stories as
+bytes instead of linking them again, and each worker corroborates its own
+corpus (merges the claims and events across articles and finds the
+conflicts and trends) before its first range of the claims, events,
+conflicts or trends; the rest is written in ranges on every worker.
+Each worker loads the top of the tree once, as it is made, while
 the shards are still being mapped (`preload`), and keeps it for the end;
 a worker is given the next range when it is free.  The records are
 written once, as JSON Lines, into a file beside `output` (a path the
@@ -385,13 +385,14 @@ def _write_records(c, part, nparts, output, durable, call=None, at=None):
 # each cut into ranges that are written by tasks of their own.  A range
 # finishes only what its records need: the entities nothing, the documents
 # and stories the stories stage, the claims, events, conflicts and trends
-# the corroboration, the costly part of finishing, which one task makes
-# (corroborate) while the others write the entities, and which the other
-# ranges take as bytes.  The stories travel apart, as soon as they are
-# linked (stories: sitrep_corpus_write_stories), before the rest of the
-# corroboration (sitrep_corpus_write_corroboration_rest): a worker takes
-# them (sitrep_corpus_add_stories: the documents are not linked into
-# stories again) and writes what needs only them while the rest is made.
+# the corroboration.  One task links the stories while the others write
+# the entities; the stories travel as bytes (stories:
+# sitrep_corpus_write_stories), which the other workers take
+# (sitrep_corpus_add_stories: the documents are not linked into stories
+# again); each worker corroborates its own corpus (corroborate_here, or
+# write_range when it is not), in what was its wait for one worker's
+# corroboration.  (The corroboration can travel as bytes too, whole or its
+# rest after the stories: corroborate, write_range's `corr`.)
 # Each worker loads the top of the tree once: the corpus stays in the worker
 # (_HELD) for the run's next task there, and is dropped at the end of the run.
 
@@ -573,17 +574,19 @@ def pick_range(left, w, touched, rs, front=False):
     """The range (an index into `rs`, the run's ranges) of those
     `left` (in order) to give the worker `w` next: one of a section it has
     written already, else the first of the last section no other worker
-    has started (with `front`, of the first), else the first.  A worker
-    sorts and indexes a section's records once for all its ranges of it
-    (the claims' sort is about 1 s at 100,000 articles), so each section
-    kept on one worker is sorted once.  The worker that corroborated (no
-    bytes to take) starts from the front (`front`: the claims), the others
-    from the end back, so that they end together (at 100,000 articles the claims were
-    13 s of writing, the events, conflicts and trends with the
-    corroboration taken as bytes 13 s; two workers both taking the first
-    free section gave one the claims and its bytes to take, 16 s, the
-    other 10 s, and the ranges it wrote were kept until the claims were
-    done)."""
+    has started, the conflicts and trends last (with `front`, of the
+    first), else the first.  A worker sorts and indexes a section's
+    records once for all its ranges of it (the claims' sort is about 1 s
+    at 100,000 articles), so each section kept on one worker is sorted
+    once.  The worker that linked the stories (and corroborated first)
+    starts from the front (`front`: the claims, written at their offset),
+    the others from the end back (the mention records, then the events),
+    so that they end together; the conflicts and trends (a tenth of the
+    records, 1.8 s of writing at 100,000 articles) go to the worker free
+    first, not to one that starts on them before the events (at 100,000
+    articles the claims are 14 s of writing, the events 10 s after the
+    other worker's own corroboration, 6.5 s: taking the conflicts and
+    trends before the events, it would end 2 s after the first)."""
     def sec(i):
         return int(rs[i][0])
 
@@ -594,7 +597,10 @@ def pick_range(left, w, touched, rs, front=False):
             return i
     free = [i for i in left if sec(i) not in theirs]
     if free:
-        want = (min if front else max)(sec(i) for i in free)
+        secs = {sec(i) for i in free}
+        # from the end back, but the conflicts and trends (small: 0.1 of
+        # the records) left to the worker free first
+        want = min(secs) if front else max(secs, key=lambda x: (x != 5, x))
         return next(i for i in free if sec(i) == want)
     return left[0]
 
@@ -675,6 +681,32 @@ def corroborate(tag, *parts, after=None, path=None, timer=None, times=None):
         _give_back(h)
     return dict(out, seconds=time.perf_counter() - t0, cpu=time.thread_time() - c0, times=dict(times),
                 worker=_worker_address())
+
+
+def corroborate_here(tag, *parts, after=None, timer=None, times=None):
+    """Task: the corpus of `parts` this worker keeps for run `tag`
+    corroborated (sitrep_corpus_finish), nothing written or handed on:
+    its next ranges (the claims) take it.  Run as a task of its own, not in
+    the first range that needs it, so that the range is given once the
+    ranges before it have ended (the entities, on the other workers) and
+    is written at its offset rather than kept and placed.  (`after`: a task
+    run before it, on the same worker: the stories written.)"""
+    t0, c0 = time.perf_counter(), time.thread_time()
+    clock = timer or time.perf_counter
+    times = {} if times is None else times
+    lib = sitrep._lib
+    h = _take(tag, parts, times, clock)
+    try:
+        t = clock()
+        if not h.corroborated:
+            lib.check(lib.corpus_finish(h.corpus._ptr), "corroborating the corpus")
+            h.corpus._finished = True
+            h.corroborated = h.storied = True
+        times["finish"] = clock() - t
+    finally:
+        _give_back(h)
+    return {"seconds": time.perf_counter() - t0, "cpu": time.thread_time() - c0, "times": dict(times),
+            "worker": _worker_address()}
 
 
 def _write_rest_file(c, path):
@@ -793,6 +825,14 @@ def write_range(output, lo, hi, tag, corr, *parts, at=None, index=None, timer=No
         if corr is not None:
             _take_finishing(h, corr, lo, hi)
         times["finish"] = clock() - t
+        if _range_needs_corroboration(lo, hi) and not h.corroborated and lib.corpus_finish is not None:
+            # no corroboration given: this worker's corpus corroborates
+            # (what the writer would do), timed apart
+            t = clock()
+            lib.check(lib.corpus_finish(c._ptr), "corroborating the corpus")
+            c._finished = True
+            h.corroborated = h.storied = True
+            times["corroborate"] = clock() - t
         t = clock()
         nbytes, blocks = _write_records(c, None, None, output if at is not None else None, durable=False,
                                         call=lambda fn: lib.corpus_write_json_range(c._ptr, 0, lo, hi, fn, None),
@@ -1195,10 +1235,10 @@ def _run(state, paths, client, shard_size, output, fan_in, text, mentions, max_b
         res.finish_seconds = out["seconds"]
         res.end_tasks = [dict({k: v for k, v in out.items() if k != "jsonl"}, task="finish")]
     else:
-        # the records in ranges (`ranges`): one task corroborates while the
-        # others write the ranges that need neither it nor the stories (the
-        # entities); a worker is given the next range when it is free (the
-        # ranges that need the corroboration's bytes last), so the workers
+        # the records in ranges (`ranges`): one task links the stories while
+        # the others write the ranges that need neither them nor the
+        # corroboration (the entities); a worker is given the next range
+        # when it is free (the ranges that need the stories last), so the workers
         # end together; each worker loads the top of the tree once and
         # keeps it for the run's next range there.  The records are
         # written once, into one joining file renamed into place at the
@@ -1210,27 +1250,33 @@ def _run(state, paths, client, shard_size, output, fan_in, text, mentions, max_b
         free = [i for i, (lo, hi) in enumerate(rs) if not _range_needs_stories(lo, hi)]
         later = [i for i, (lo, hi) in enumerate(rs) if _range_needs_stories(lo, hi)]
         joining = _joining(output, tag) if output else None
-        # the worker that corroborates first writes the documents and
-        # stories (range 0: their offset is known, 0), which need only the
-        # stories stage, the first part of corroborating: the offsets of the
-        # entities the others write meanwhile are known then, so that they
-        # are placed before the corroboration is done (else after it)
+        # the first worker writes the documents and stories (range 0: their
+        # offset is known, 0), which need only the stories stage, the first
+        # part of finishing: the offsets of the entities the others write
+        # meanwhile are known then, so that they are placed early
         first = client.submit(write_range, joining, rs[0][0], rs[0][1], tag, None, *kid_keys,
                               at=0 if output else None, index=0, key="sitrep-range-%s-0" % tag, retries=retries,
                               priority=100, workers=[workers[0]], allow_other_workers=True)
         later.remove(0)
         # then it writes the stories as bytes (linked by the documents'
-        # range), and corroborates: the other workers take the stories and
-        # write what needs only them (the mention records) while the rest
-        # is made, and take only the rest when it comes
+        # range): the other workers take them and write what needs only
+        # them (the mention records).  Each worker writing a range of the
+        # claims, events, conflicts or trends corroborates its own corpus
+        # (write_range): at 100,000 articles 6.5 s, against 9.8 s for one
+        # worker to corroborate and write the corroboration's bytes (216
+        # MB), which the others waited for (5.3 s idle) and then took (1.8
+        # s); the other workers do it in what was that wait, and the first
+        # starts its claims 3 s sooner
         st = client.submit(stories, tag, *kid_keys, after=first, key="sitrep-stories-%s" % tag, retries=retries,
                            priority=100, workers=[workers[0]], allow_other_workers=True)
-        # (into a file beside the records, which the other workers map)
-        corr = client.submit(corroborate, tag, *kid_keys, after=st, path=_rest_file(output, tag) if output else None,
-                             key="sitrep-corr-%s" % tag, retries=retries, priority=100, workers=[workers[0]],
-                             allow_other_workers=True)
-        busy = {corr.key: workers[0], first.key: None}  # None: its worker is given nothing after it (corr)
-        ends = distributed.as_completed([first, corr])
+        # (the first worker's corroboration a task of its own: its claims
+        # are given after it, when the entities before them have ended, and
+        # are written at their offset)
+        corr = client.submit(corroborate_here, tag, *kid_keys, after=st, key="sitrep-corr-%s" % tag,
+                             retries=retries, priority=100, workers=[workers[0]], allow_other_workers=True)
+        # None: its worker is given nothing after it (the next task is there already)
+        busy = {corr.key: workers[0], st.key: None, first.key: None}
+        ends = distributed.as_completed([first, st, corr])
         index = {first.key: 0}    # range future key -> its range
         done = [None] * len(rs)   # what each range reported
         deps = [None] * len(rs)   # the corroboration, for the ranges that take it
@@ -1298,7 +1344,7 @@ def _run(state, paths, client, shard_size, output, fan_in, text, mentions, max_b
             elif later:
                 i = pick_range(later, w, touched, rs, front=w == workers[0])
                 later.remove(i)
-                deps[i] = [st, corr] if _range_needs_corroboration(*rs[i]) else [st]
+                deps[i] = [st]
             else:
                 return
             lo, hi = rs[i]
@@ -1335,12 +1381,12 @@ def _run(state, paths, client, shard_size, output, fan_in, text, mentions, max_b
                     if output:
                         place_known()
                 elif f.status != "finished":
-                    f.result()  # raises (the corroboration's bytes are not brought here)
+                    f.result()  # raises (the stories' bytes are not brought here)
                 if w is not None:
                     give(w)
-            # the corroboration's bytes stay on the workers: the client takes what it reported
-            corr_out = client.submit(_report, corr, key="sitrep-corr-report-%s" % tag).result()
+            # the stories' bytes stay on the workers: the client takes what it reported
             st_out = client.submit(_report, st, key="sitrep-stories-report-%s" % tag).result()
+            corr_out = corr.result()
             if output:
                 fin = client.submit(seal, output, tag, sum(d["bytes_written"] for d in done),
                                     key="sitrep-seal-%s" % tag, retries=retries, priority=100)

@@ -178,8 +178,9 @@ def test_a_worker_killed_during_the_map_changes_nothing(cluster, generated):
 
 
 def test_a_worker_killed_while_the_records_are_written_changes_nothing(cluster, generated, tmp_path):
-    """The end: one task corroborates while the other worker writes the
-    entities, and the ranges are given to the workers as they come free; a
+    """The end: one task links the stories while the other worker writes
+    the entities, each worker corroborates its corpus, and the ranges are
+    given to the workers as they come free; a
     worker killed in the middle of one of those tasks (its corpus, kept
     for its next range, and the ranges it kept until their offsets were
     known, die with it) is replaced, and the records are still those of
@@ -285,8 +286,8 @@ def test_ranges_kept_and_written_at_their_offsets_are_the_records_in_order(tmp_p
 def test_a_free_worker_is_given_a_range_of_a_section_it_has_sorted():
     """pick_range: a range of a section the worker has written already
     (its sort and indexes are made), else the first of the last section no
-    other worker has started (of the first, for the worker that
-    corroborated), else the first left."""
+    other worker has started, the conflicts and trends last (of the first,
+    for the worker that linked the stories), else the first left."""
     rs = sitrep.dask.ranges(2)
     claims2, events1, events2 = rs.index((3.5, 4.0)), rs.index((4.0, 4.5)), rs.index((4.5, 5.0))
     touched = {"a": {0, 3}, "b": {2}}
@@ -306,10 +307,13 @@ def test_a_free_worker_is_given_a_range_of_a_section_it_has_sorted():
     assert sitrep.dask.pick_range([i for i in later if i != mentions], "a", touched, rs,
                                   front=True) == rs.index((3.0, 3.5))
     touched["a"].add(3)
+    # from the end back, the conflicts and trends (small) left to the worker free first
     assert sitrep.dask.pick_range([i for i in later if i not in (mentions, rs.index((3.0, 3.5)))], "b", touched,
-                                  rs) == conflicts
-    touched["b"].add(5)
-    assert sitrep.dask.pick_range([claims2, events1, events2], "b", touched, rs) == events1
+                                  rs) == events1
+    touched["b"].add(4)
+    assert sitrep.dask.pick_range([claims2, events2, conflicts], "b", touched, rs) == events2
+    assert sitrep.dask.pick_range([claims2, conflicts], "b", touched, rs) == conflicts
+    assert sitrep.dask.pick_range([claims2, conflicts], "a", touched, rs) == claims2
 
 
 def test_the_end_splits_over_the_workers(cluster):
