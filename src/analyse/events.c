@@ -3721,6 +3721,15 @@ sitrep_status sr_find_events(const sr_context *c, const sr_date *anchor, const s
         nev = kept;
     }
     report_frame(&es, ev, nev);
+    /* violence the text dates only by when it was told ("police said
+     * Saturday that gunmen ..."): by then, within the week up to that day
+     * (an announcement, "said Saturday it had merged", is the happening
+     * itself, on its day) */
+    for (size_t k = 0; k < nev; k++)
+        if (ev[k].weak_date == 1 && ev[k].precision == SR_PREC_DAY && ev[k].from.year && violent_family(ev[k].sub)) {
+            ev[k].from = sr_date_add_days(&ev[k].to, -6);
+            ev[k].precision = SR_PREC_WEEK;
+        }
     return SITREP_OK;
 }
 
