@@ -65,6 +65,9 @@
 #   attempt_before  "attempted to kidnap", "an attempt by X to kill": an
 #                   attempt word (attempt) before "to" (the base verb is no
 #                   happening otherwise)
+#   hold_before     a hostage_verb within five words before ("took several
+#                   civilians hostage", "are being held hostage"): not "the
+#                   release of the hostages"
 #   bomb_near       a bomb word within sixteen words before or six after,
 #                   not counted by five or more ("defused 14 bombs" is a
 #                   tally): a bomb defused or that failed to go off is
@@ -281,6 +284,8 @@ failed to go off      disrupted      bomb_near          -             0
 did not explode       disrupted      bomb_near          -             0
 did not go off        disrupted      bomb_near          -             0
 kidnapping            abduction      -                  -             0
+hostage               abduction      hold_before        -             0
+hostages              abduction      hold_before        -             0
 abduction             abduction      -                  -             0
 raped                 sexual         -                  -             0
 rape                  sexual         -                  -             0
@@ -397,6 +402,19 @@ missile
 
 [set knife_word]
 knife
+
+# Verbs that take or keep people hostage ("took ... hostage").
+[set hostage_verb]
+took
+taken
+take
+takes
+taking
+held
+hold
+holds
+holding
+seized
 
 [set bomb_word]
 bomb
