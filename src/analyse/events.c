@@ -1898,7 +1898,8 @@ static bool named_subject(const sr_context *c, size_t lo, size_t k)
 /* The words the rules of stated_casualties start from (events.lex
  * casualty_cue), found in one pass over [lo, hi) so that a rule whose word
  * the clause lacks reads none of its tokens: bits of SC_* (a superset: each
- * rule still tests its words). */
+ * rule still tests its words).  A rule of stated_casualties, take_victims
+ * or casualties that starts from another word adds it to may_tell_toll. */
 enum { SC_TO_WAS = 1, SC_FOUND_OUTCOME = 2, SC_HURT = 4 };
 static int casualty_cue(const sr_context *c, size_t k)
 {
