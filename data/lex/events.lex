@@ -65,6 +65,8 @@
 #   attempt_before  "attempted to kidnap", "an attempt by X to kill": an
 #                   attempt word (attempt) before "to" (the base verb is no
 #                   happening otherwise)
+#   crowd_near      a crowd word (crowd) within four words either side:
+#                   "protesters clashed with police" is a riot, not a battle
 #   hold_before     a hostage_verb within five words before ("took several
 #                   civilians hostage", "are being held hostage"): not "the
 #                   release of the hostages"
@@ -217,8 +219,11 @@ bombs                 ied            -                  ordnance_use  0
 firefight             clash          -                  -             0
 gunfight              clash          -                  -             0
 gun battle            clash          -                  -             0
+clashes               violent_demo   crowd_near         -             0
 clashes               clash          violent            -             0
+clash                 violent_demo   crowd_near         -             0
 clash                 clash          violent            -             0
+clashed               violent_demo   crowd_near         -             0
 clashed               clash          violent            -             0
 fought                clash          violent            -             0
 battled               clash          violent            -             0

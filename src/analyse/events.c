@@ -389,7 +389,7 @@ static bool bomb_near(const sr_context *c, size_t i, size_t lo, size_t hi)
     return false;
 }
 
-_Static_assert(SR_LEXE_EVENT_TEST__COUNT == 39, "give every event_test of events.lex a case in test_holds");
+_Static_assert(SR_LEXE_EVENT_TEST__COUNT == 40, "give every event_test of events.lex a case in test_holds");
 static bool test_holds(const sr_context *c, int t, size_t i, size_t lo, size_t hi)
 {
     switch (t) {
@@ -479,6 +479,8 @@ static bool test_holds(const sr_context *c, int t, size_t i, size_t lo, size_t h
         return attempted_to(c, i, lo);
     case SR_LEXE_EVENT_TEST_BOMB_NEAR:
         return bomb_near(c, i, lo, hi);
+    case SR_LEXE_EVENT_TEST_CROWD_NEAR:
+        return near_class(c, i, lo, hi, 4, 4, SR_LEX_EVENTS_CROWD);
     case SR_LEXE_EVENT_TEST_HOLD_BEFORE:
         return near_class(c, i, lo, hi, 5, 0, SR_LEX_EVENTS_HOSTAGE_VERB);
     case SR_LEXE_EVENT_TEST_EPISODE:
