@@ -234,8 +234,8 @@ ambushing             clash          violent            -             0
 fighting              clash          intense            -             0
 skirmish              clash          -                  -             0
 skirmishes            clash          -                  -             0
-raid                  clash          -                  -             0
-raids                 clash          episode            -             1
+raid                  attack         -                  -             0
+raids                 attack         episode            -             1
 siege                 attack         -                  state_of      0
 raided                attack         -                  -             0
 stormed               attack         -                  -             0
