@@ -65,6 +65,11 @@
 #   attempt_before  "attempted to kidnap", "an attempt by X to kill": an
 #                   attempt word (attempt) before "to" (the base verb is no
 #                   happening otherwise)
+#   crowd_near      a crowd word (crowd) within four words either side:
+#                   "protesters clashed with police" is a riot, not a battle
+#   hold_before     a hostage_verb within five words before ("took several
+#                   civilians hostage", "are being held hostage"): not "the
+#                   release of the hostages"
 #   bomb_near       a bomb word within sixteen words before or six after,
 #                   not counted by five or more ("defused 14 bombs" is a
 #                   tally): a bomb defused or that failed to go off is
@@ -214,8 +219,11 @@ bombs                 ied            -                  ordnance_use  0
 firefight             clash          -                  -             0
 gunfight              clash          -                  -             0
 gun battle            clash          -                  -             0
+clashes               violent_demo   crowd_near         -             0
 clashes               clash          violent            -             0
+clash                 violent_demo   crowd_near         -             0
 clash                 clash          violent            -             0
+clashed               violent_demo   crowd_near         -             0
 clashed               clash          violent            -             0
 fought                clash          violent            -             0
 battled               clash          violent            -             0
@@ -226,8 +234,8 @@ ambushing             clash          violent            -             0
 fighting              clash          intense            -             0
 skirmish              clash          -                  -             0
 skirmishes            clash          -                  -             0
-raid                  clash          -                  -             0
-raids                 clash          episode            -             1
+raid                  attack         -                  -             0
+raids                 attack         episode            -             1
 siege                 attack         -                  state_of      0
 raided                attack         -                  -             0
 stormed               attack         -                  -             0
@@ -281,6 +289,8 @@ failed to go off      disrupted      bomb_near          -             0
 did not explode       disrupted      bomb_near          -             0
 did not go off        disrupted      bomb_near          -             0
 kidnapping            abduction      -                  -             0
+hostage               abduction      hold_before        -             0
+hostages              abduction      hold_before        -             0
 abduction             abduction      -                  -             0
 raped                 sexual         -                  -             0
 rape                  sexual         -                  -             0
@@ -397,6 +407,19 @@ missile
 
 [set knife_word]
 knife
+
+# Verbs that take or keep people hostage ("took ... hostage").
+[set hostage_verb]
+took
+taken
+take
+takes
+taking
+held
+hold
+holds
+holding
+seized
 
 [set bomb_word]
 bomb

@@ -559,6 +559,18 @@ before
 until
 once
 
+# Participles that make a group's name a modifier after a hyphen: "the
+# al-Qaeda-linked JNIM" names JNIM, not al-Qaeda, as the group at hand.
+[set link_participle]
+linked
+affiliated
+backed
+aligned
+allied
+inspired
+supported
+sponsored
+
 # Speech words that follow a noun as a participle of an amount: "damage
 # estimated in the millions", "losses put at $5 million", "deaths
 # recorded in 2023" (no source).

@@ -12,7 +12,7 @@
 #include <stddef.h>
 #include <string.h>
 
-size_t sr_context_token_at(const sr_context *c, uint32_t start)
+size_t sr_context_token_search(const sr_context *c, uint32_t start)
 {
     size_t lo = 0, hi = c->ntok;
     while (lo < hi) {
@@ -110,12 +110,22 @@ sitrep_status sr_context_build(const sitrep_doc *doc, sr_context *c)
         return SITREP_ENOMEM;
     size_t n = c->ntok ? c->ntok : 1;
     size_t cls_bytes = (c->nsen ? c->nsen : 1) * sizeof *c->sen_cls;
-    if (!sr_buf_reserve(&c->buf, cls_bytes + n * (sizeof(sr_tokctx) + sizeof(uint32_t))))
+    /* blocks up to the last token's start (sr_context_token_at) */
+    size_t nblk = c->ntok ? ((size_t)c->tok[c->ntok - 1].start >> SR_TOK_BLOCK_SHIFT) + 1 : 0;
+    if (!sr_buf_reserve(&c->buf, cls_bytes + n * (sizeof(sr_tokctx) + sizeof(uint32_t)) + nblk * sizeof(uint32_t)))
         return SITREP_ENOMEM;
     /* the class masks first: the buffer's start is aligned for uint64_t */
     c->sen_cls = (uint64_t *)(void *)c->buf.data;
     c->at = (sr_tokctx *)(void *)(c->buf.data + cls_bytes);
     c->sent_of = (uint32_t *)(void *)(c->at + n);
+    uint32_t *blk = c->sent_of + n;
+    for (size_t b = 0, i = 0; b < nblk; b++) {
+        while (i < c->ntok && c->tok[i].start < (b << SR_TOK_BLOCK_SHIFT))
+            i++;
+        blk[b] = (uint32_t)i;
+    }
+    c->tok_blk = blk;
+    c->nblk = nblk;
     memset(c->at, 0xFF, n * sizeof(sr_tokctx)); /* every field -1 */
     memset(c->sent_of, 0xFF, n * sizeof(uint32_t)); /* in no sentence */
     for (size_t s = 0; s < c->nsen; s++) {
@@ -159,6 +169,8 @@ void sr_context_free(sr_context *c)
     c->at = NULL;
     c->sent_of = NULL;
     c->sen_cls = NULL;
+    c->tok_blk = NULL;
+    c->nblk = 0;
 }
 
 static size_t tlen(const sr_context *c, size_t i) { return c->tok[i].end - c->tok[i].start; }

@@ -49,7 +49,11 @@ typedef struct sr_context {
     uint64_t *sen_cls;  /* per sentence: the OR of its tokens' hot lexicon words
                            (sr_lex_hot: the hot classes they are in or begin a
                            phrase of; sr_sent_may) */
-    sr_buf buf;         /* storage of `at`, `sent_of` and `sen_cls` */
+    uint32_t *tok_blk;  /* sr_context_token_at's index: per block of
+                           SR_TOK_BLOCK bytes, the first token starting in
+                           it or after it (NULL: binary search) */
+    size_t nblk;
+    sr_buf buf;         /* storage of `at`, `sent_of`, `sen_cls` and `tok_blk` */
     sr_buf men_buf;     /* storage of `men` when some mentions are second readings */
 } sr_context;
 
@@ -57,8 +61,23 @@ sitrep_status sr_context_build(const sitrep_doc *doc, sr_context *c);
 void sr_context_free(sr_context *c);
 
 /* Token index of the token starting at byte `start` (or the first after
- * it); ntok when none. */
-size_t sr_context_token_at(const sr_context *c, uint32_t start);
+ * it); ntok when none.  Asked for every mention, time, figure and claim
+ * span: a look into tok_blk and a step or two (tokens are about six
+ * bytes), instead of a binary search over the document's tokens. */
+#define SR_TOK_BLOCK_SHIFT 4
+size_t sr_context_token_search(const sr_context *c, uint32_t start);
+static inline size_t sr_context_token_at(const sr_context *c, uint32_t start)
+{
+    size_t b = start >> SR_TOK_BLOCK_SHIFT;
+    if (!c->tok_blk)
+        return sr_context_token_search(c, start);
+    if (b >= c->nblk)
+        return c->ntok; /* past the last token's start */
+    size_t i = c->tok_blk[b];
+    while (i < c->ntok && c->tok[i].start < start)
+        i++;
+    return i;
+}
 
 /* Word tests on token i (false outside the document). */
 /* Case-insensitive; inline so that strlen of a literal folds away (always:

@@ -389,7 +389,7 @@ static bool bomb_near(const sr_context *c, size_t i, size_t lo, size_t hi)
     return false;
 }
 
-_Static_assert(SR_LEXE_EVENT_TEST__COUNT == 38, "give every event_test of events.lex a case in test_holds");
+_Static_assert(SR_LEXE_EVENT_TEST__COUNT == 40, "give every event_test of events.lex a case in test_holds");
 static bool test_holds(const sr_context *c, int t, size_t i, size_t lo, size_t hi)
 {
     switch (t) {
@@ -479,6 +479,10 @@ static bool test_holds(const sr_context *c, int t, size_t i, size_t lo, size_t h
         return attempted_to(c, i, lo);
     case SR_LEXE_EVENT_TEST_BOMB_NEAR:
         return bomb_near(c, i, lo, hi);
+    case SR_LEXE_EVENT_TEST_CROWD_NEAR:
+        return near_class(c, i, lo, hi, 4, 4, SR_LEX_EVENTS_CROWD);
+    case SR_LEXE_EVENT_TEST_HOLD_BEFORE:
+        return near_class(c, i, lo, hi, 5, 0, SR_LEX_EVENTS_HOSTAGE_VERB);
     case SR_LEXE_EVENT_TEST_EPISODE:
         return i > lo && sr_tok_class(c, i - 1, SR_LEX_EVENTS_EPISODE);
     case SR_LEXE_EVENT_TEST_ORDNANCE_USE:
@@ -1896,7 +1900,8 @@ static bool named_subject(const sr_context *c, size_t lo, size_t k)
 /* The words the rules of stated_casualties start from (events.lex
  * casualty_cue), found in one pass over [lo, hi) so that a rule whose word
  * the clause lacks reads none of its tokens: bits of SC_* (a superset: each
- * rule still tests its words). */
+ * rule still tests its words).  A rule of stated_casualties, take_victims
+ * or casualties that starts from another word adds it to may_tell_toll. */
 enum { SC_TO_WAS = 1, SC_FOUND_OUTCOME = 2, SC_HURT = 4 };
 static int casualty_cue(const sr_context *c, size_t k)
 {
@@ -3161,6 +3166,40 @@ static uint32_t told_before(const sr_context *c, const sr_event *e, const uint32
     return best;
 }
 
+/* Can tokens [lo, hi) give a toll to casualties, take_victims or
+ * stated_casualties at all?  Each starts from one of these: a figure a
+ * claim measures; a word of hurt_passive, hurting, death_word, hurt_word
+ * (none_word's "no one was killed" reads one after it) or claims'
+ * outcome_noun; "died", "death" (casualty_cue's "to" is read only before
+ * it), "wounding"; a word of killed_passive, "shot" or "dead" (after
+ * "found") in the span or right after it ("was" + "shot" is read across
+ * the span's end).  casualty_cue's "was" is read only before one of
+ * these.  A sentence with none is not read for a toll (orphan_tolls: most
+ * sentences after an event tell none). */
+static bool may_tell_toll(const estate *es, size_t lo, size_t hi)
+{
+    const sr_context *c = es->c;
+    for (size_t k = lo; k <= hi && k < c->ntok; k++) {
+        sr_lexid id = c->wi[k].lex;
+        if ((id && sr_lex_in(id, SR_LEX_EVENTS_KILLED_PASSIVE)) || sr_tok_is(c, k, "shot") || sr_tok_is(c, k, "dead"))
+            return true;
+        if (k == hi)
+            break;
+        int32_t f = c->at[k].figure;
+        if (f >= 0 && es->fig_claim[f] >= 0)
+            return true;
+        if (id && (sr_lex_in(id, SR_LEX_EVENTS_HURT_PASSIVE) || sr_lex_in(id, SR_LEX_EVENTS_HURTING) ||
+                   sr_lex_in(id, SR_LEX_EVENTS_DEATH_WORD) || sr_lex_in(id, SR_LEX_EVENTS_HURT_WORD) ||
+                   sr_lex_in(id, SR_LEX_CLAIMS_OUTCOME_NOUN)))
+            return true;
+        int cue = casualty_cue(c, k);
+        if (cue == SR_LEXE_EVENTS_CASUALTY_CUE_CUE_HURTING || cue == SR_LEXE_EVENTS_CASUALTY_CUE_CUE_DIED ||
+            sr_tok_is(c, k, "died") || sr_tok_is(c, k, "death"))
+            return true;
+    }
+    return false;
+}
+
 /* "Twelve people were wounded, police said.": a toll told in a sentence of
  * its own that tells no event is the event's told last before it (in the
  * sentence before or the one before that, no other event begun between),
@@ -3201,6 +3240,8 @@ static void orphan_tolls(const estate *es, sr_event *ev, size_t n)
             !(s >= 2 && (after[(s - 2) / 64] >> ((s - 2) % 64) & 1)))
             continue; /* no event told in the two sentences before */
         size_t lo = sr_sent_first(c, s), hi = sr_sent_end(c, s);
+        if (!may_tell_toll(es, lo, hi))
+            continue; /* nothing the readers below start from */
         sr_event *last = NULL;
         uint32_t near = 0;
         bool told = false;
@@ -3721,6 +3762,15 @@ sitrep_status sr_find_events(const sr_context *c, const sr_date *anchor, const s
         nev = kept;
     }
     report_frame(&es, ev, nev);
+    /* violence the text dates only by when it was told ("police said
+     * Saturday that gunmen ..."): by then, within the week up to that day
+     * (an announcement, "said Saturday it had merged", is the happening
+     * itself, on its day) */
+    for (size_t k = 0; k < nev; k++)
+        if (ev[k].weak_date == 1 && ev[k].precision == SR_PREC_DAY && ev[k].from.year && violent_family(ev[k].sub)) {
+            ev[k].from = sr_date_add_days(&ev[k].to, -6);
+            ev[k].precision = SR_PREC_WEEK;
+        }
     return SITREP_OK;
 }
 

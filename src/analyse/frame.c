@@ -255,14 +255,41 @@ bool sr_speakers_place(const sr_context *c, size_t first, size_t last, size_t lo
 
 /* ---- actors ---- */
 
+/* How many of armed group e's mentions only qualify another name ("the
+ * al-Qaeda-linked JNIM": the mention ends inside its token, before
+ * "-linked")? */
+static uint32_t modifier_uses(const sr_context *c, size_t e)
+{
+    uint32_t n = 0;
+    for (size_t k = 0; k < c->ntok; k++) {
+        int32_t m = c->at[k].mention;
+        if (m < 0 || c->men[m].entity != (uint32_t)e || (k + 1 < c->ntok && c->at[k + 1].mention == m))
+            continue;
+        uint32_t end = c->men[m].span.end, tend = c->tok[k].end;
+        const char *rest = c->src + end;
+        if (end + 2 > tend || rest[0] != '-') /* the mention ends its token */
+            rest = NULL;
+        size_t len = rest ? tend - end - 1 : 0;
+        if (!rest && k + 2 < c->ntok && sr_tok_char(c, k + 1, '-') && c->tok[k + 1].start == tend) {
+            rest = c->src + c->tok[k + 2].start - 1; /* "al-Qaeda" "-" "linked" */
+            len = c->tok[k + 2].end - c->tok[k + 2].start;
+        }
+        n += rest && sr_lex_in(sr_lex_find(rest + 1, len), SR_LEX_FRAME_LINK_PARTICIPLE);
+    }
+    return n;
+}
+
 int32_t sr_dominant_group(const sr_context *c)
 {
     uint32_t best = 0;
     int32_t who = -1;
     for (size_t e = 0; e < c->nent; e++)
         if (c->ent[e].e.kind == SITREP_ENTITY_ARMED_GROUP && c->ent[e].mentions > best) {
-            best = c->ent[e].mentions;
-            who = (int32_t)e;
+            uint32_t n = c->ent[e].mentions - modifier_uses(c, e);
+            if (n > best) {
+                best = n;
+                who = (int32_t)e;
+            }
         }
     return who;
 }
