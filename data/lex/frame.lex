@@ -298,6 +298,23 @@ missiles
 shells
 offensive
 
+# Verbs whose object is the place struck or taken: "stormed Bokkos
+# district", "shelled the town", "captured Rubaya".
+[set place_object_verb]
+stormed
+attacked
+shelled
+bombed
+raided
+captured
+overran
+retook
+recaptured
+besieged
+invaded
+pounded
+seized
+
 # Lower-case words that end a locative phrase read backwards from a
 # place: before one, a preposition no longer governs the place ("killed
 # in fighting with Syria" does not happen in Syria).

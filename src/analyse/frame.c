@@ -198,7 +198,8 @@ bool sr_place_located(const sr_context *c, size_t lo, size_t f)
     size_t k = sr_mention_first(c, f);
     for (size_t steps = 0; k > lo && steps < 8; steps++) {
         k--;
-        if (sr_tok_class(c, k, SR_LEX_FRAME_LOCATIVE) || sr_tok_class(c, k, SR_LEX_FRAME_PLACE_KIND))
+        if (sr_tok_class(c, k, SR_LEX_FRAME_LOCATIVE) || sr_tok_class(c, k, SR_LEX_FRAME_PLACE_KIND) ||
+            sr_tok_class(c, k, SR_LEX_FRAME_PLACE_OBJECT_VERB))
             return true;
         /* "the town of Geneina", "south of Hodeidah", "the outskirts of Moscow" */
         if (sr_tok_is(c, k, "of"))
