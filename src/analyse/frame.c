@@ -256,41 +256,89 @@ bool sr_speakers_place(const sr_context *c, size_t first, size_t last, size_t lo
 
 /* ---- actors ---- */
 
-/* How many of armed group e's mentions only qualify another name ("the
+/* Does mention m, whose last token is k, only qualify another name ("the
  * al-Qaeda-linked JNIM": the mention ends inside its token, before
  * "-linked")? */
-static uint32_t modifier_uses(const sr_context *c, size_t e)
+static bool modifier_use(const sr_context *c, size_t k, int32_t m)
 {
-    uint32_t n = 0;
-    for (size_t k = 0; k < c->ntok; k++) {
-        int32_t m = c->at[k].mention;
-        if (m < 0 || c->men[m].entity != (uint32_t)e || (k + 1 < c->ntok && c->at[k + 1].mention == m))
-            continue;
-        uint32_t end = c->men[m].span.end, tend = c->tok[k].end;
-        const char *rest = c->src + end;
-        if (end + 2 > tend || rest[0] != '-') /* the mention ends its token */
-            rest = NULL;
-        size_t len = rest ? tend - end - 1 : 0;
-        if (!rest && k + 2 < c->ntok && sr_tok_char(c, k + 1, '-') && c->tok[k + 1].start == tend) {
-            rest = c->src + c->tok[k + 2].start - 1; /* "al-Qaeda" "-" "linked" */
-            len = c->tok[k + 2].end - c->tok[k + 2].start;
-        }
-        n += rest && sr_lex_in(sr_lex_find(rest + 1, len), SR_LEX_FRAME_LINK_PARTICIPLE);
+    uint32_t end = c->men[m].span.end, tend = c->tok[k].end;
+    const char *rest = c->src + end;
+    if (end + 2 > tend || rest[0] != '-') /* the mention ends its token */
+        rest = NULL;
+    size_t len = rest ? tend - end - 1 : 0;
+    if (!rest && k + 2 < c->ntok && sr_tok_char(c, k + 1, '-') && c->tok[k + 1].start == tend) {
+        rest = c->src + c->tok[k + 2].start - 1; /* "al-Qaeda" "-" "linked" */
+        len = c->tok[k + 2].end - c->tok[k + 2].start;
     }
+    return rest && sr_lex_in(sr_lex_find(rest + 1, len), SR_LEX_FRAME_LINK_PARTICIPLE);
+}
+
+/* How many of mention m's token runs (the tokens whose context names m,
+ * context.c) end in a use that only qualifies another name
+ * (modifier_use)?  Those tokens lie within the mention's span and name. */
+static uint32_t modifier_runs(const sr_context *c, int32_t m)
+{
+    const sitrep_mention *mn = &c->men[m];
+    uint32_t start = mn->span.start, end = mn->span.end;
+    if (mn->name.end > mn->name.start) {
+        start = mn->name.start < start ? mn->name.start : start;
+        end = mn->name.end > end ? mn->name.end : end;
+    }
+    size_t k = sr_context_token_at(c, start);
+    uint32_t n = 0;
+    for (k = k ? k - 1 : 0; k < c->ntok && c->tok[k].start < end; k++)
+        if (c->at[k].mention == m && !(k + 1 < c->ntok && c->at[k + 1].mention == m))
+            n += modifier_use(c, k, m);
     return n;
 }
 
+/* The armed group named most, its mentions that only qualify another
+ * name (modifier_use) not counted: the groups' mentions are read once,
+ * each at its own tokens (a pass over the document's tokens for each
+ * group cost as much as the rest of the claims and events stages). */
 int32_t sr_dominant_group(const sr_context *c)
 {
+    enum { GROUPS = 64 };
+    uint32_t ids[GROUPS], mods[GROUPS];
+    size_t ng = 0; /* the first GROUPS groups with a mention */
+    for (size_t e = 0; e < c->nent && ng < GROUPS; e++)
+        if (c->ent[e].e.kind == SITREP_ENTITY_ARMED_GROUP && c->ent[e].mentions > 0) {
+            ids[ng] = (uint32_t)e;
+            mods[ng++] = 0;
+        }
+    if (!ng)
+        return -1;
+    for (size_t m = 0; m < c->nmen; m++) {
+        uint32_t e = c->men[m].entity;
+        if (e >= c->nent || c->ent[e].e.kind != SITREP_ENTITY_ARMED_GROUP)
+            continue;
+        uint32_t n = modifier_runs(c, (int32_t)m);
+        for (size_t j = 0; n && j < ng; j++)
+            if (ids[j] == e) {
+                mods[j] += n;
+                break;
+            }
+    }
     uint32_t best = 0;
     int32_t who = -1;
-    for (size_t e = 0; e < c->nent; e++)
-        if (c->ent[e].e.kind == SITREP_ENTITY_ARMED_GROUP && c->ent[e].mentions > best) {
-            uint32_t n = c->ent[e].mentions - modifier_uses(c, e);
-            if (n > best) {
-                best = n;
-                who = (int32_t)e;
-            }
+    for (size_t e = 0, j = 0; e < c->nent; e++) {
+        if (c->ent[e].e.kind != SITREP_ENTITY_ARMED_GROUP || c->ent[e].mentions <= best)
+            continue;
+        uint32_t mod = 0;
+        while (j < ng && ids[j] < e)
+            j++;
+        if (j < ng && ids[j] == e) {
+            mod = mods[j];
+        } else { /* a group past the GROUPS held */
+            for (size_t m = 0; m < c->nmen; m++)
+                if (c->men[m].entity == (uint32_t)e)
+                    mod += modifier_runs(c, (int32_t)m);
         }
+        uint32_t n = c->ent[e].mentions - mod;
+        if (n > best) {
+            best = n;
+            who = (int32_t)e;
+        }
+    }
     return who;
 }
