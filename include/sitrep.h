@@ -605,6 +605,17 @@ SITREP_EXPORT sitrep_status sitrep_corpus_write_json_range(sitrep_corpus *corpus
                                                            sitrep_write_fn write,
                                                            void *ctx);
 
+/* Finishes what the records of the range [from, to) of places need, as
+ * sitrep_corpus_write_json_range does before writing them, without
+ * writing: of the corroboration, only its part of the claims (their
+ * merging, the conflicts and trends) for claims, conflicts and trends,
+ * only its part of the events (their merging) for events; a later range
+ * or sitrep_corpus_finish makes the other part (the records are the same
+ * as when both are made at once).  A corpus with a part of its
+ * corroboration made takes no corroboration as bytes (SITREP_EARG). */
+SITREP_EXPORT sitrep_status sitrep_corpus_finish_range(sitrep_corpus *corpus,
+                                                       double from, double to);
+
 /* Finishes the corpus and writes its corroboration (claims and events
  * merged, conflicts, trends: the costly part of finishing) as bytes, in
  * one call of `write`, for sitrep_corpus_add_corroboration; the stories
@@ -620,7 +631,8 @@ SITREP_EXPORT sitrep_status sitrep_corpus_write_corroboration(sitrep_corpus *cor
  * unless the corpus ran it already (its stories must be the same).
  * SITREP_EFORMAT for damaged bytes, another build's, or another corpus's
  * (its documents, claims and events are checked), SITREP_EARG when the
- * corpus has its corroboration already; the corpus is unchanged then but
+ * corpus has its corroboration already (or a part of it:
+ * sitrep_corpus_finish_range); the corpus is unchanged then but
  * for its stories stage.  After SITREP_ENOMEM it must be freed, not
  * used. */
 SITREP_EXPORT sitrep_status sitrep_corpus_add_corroboration(sitrep_corpus *corpus,

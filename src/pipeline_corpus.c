@@ -209,18 +209,28 @@ sitrep_status sr_corpus_finish_stories_linked(sitrep_corpus *c)
     return finish_stories(c, true);
 }
 
+sitrep_status sr_corpus_finish_parts(sitrep_corpus *c, bool claims, bool events)
+{
+    if (c->finished && c->stories_done && c->corroborated)
+        return SITREP_OK;
+    sitrep_status st = sr_corpus_finish_stories(c);
+    claims = claims && !c->claims_corroborated;
+    events = events && !c->events_corroborated;
+    if (st != SITREP_OK || (!claims && !events))
+        return st;
+    c->claims_corroborated = c->claims_corroborated || claims;
+    c->events_corroborated = c->events_corroborated || events;
+    c->corroborated = c->claims_corroborated && c->events_corroborated;
+    if (claims && events)
+        return sr_corroborate(c); /* both, as one corpus always made them */
+    return claims ? sr_corroborate_claims(c) : sr_corroborate_events(c);
+}
+
 sitrep_status sitrep_corpus_finish(sitrep_corpus *c)
 {
     if (c == NULL)
         return SITREP_EARG;
-    if (c->finished && c->stories_done && c->corroborated)
-        return SITREP_OK;
-    sitrep_status st = sr_corpus_finish_stories(c);
-    if (st == SITREP_OK && !c->corroborated) {
-        c->corroborated = true;
-        st = sr_corroborate(c);
-    }
-    return st;
+    return sr_corpus_finish_parts(c, true, true);
 }
 
 sitrep_status sitrep_corpus_write_json(sitrep_corpus *c, unsigned flags, sitrep_write_fn write,

@@ -15,6 +15,8 @@
 #include "corpus/corpus.h"
 #include "report/report.h"
 
+#include <string.h>
+
 enum { BLOCK_BYTES = 1 << 20 };
 
 typedef struct blocks {
@@ -70,31 +72,54 @@ static void place(double x, unsigned *sec, double *frac)
     *frac = x - s;
 }
 
-sitrep_status sitrep_corpus_write_json_range(sitrep_corpus *c, unsigned flags, double from, double to,
-                                             sitrep_write_fn write, void *ctx)
+/* Finishes what the records of the range r need: the stories for the
+ * documents, stories and mention records, the corroboration's part of the
+ * claims too for the claims, conflicts and trends, its part of the events
+ * for the events, nothing for the entities. */
+static sitrep_status finish_slice(sitrep_corpus *c, const sr_slice *r)
 {
-    if (c == NULL || write == NULL || !(from >= 0) || !(from <= to) || !(to <= SR_SECTIONS))
-        return SITREP_EARG;
-    sr_slice r = {0};
-    place(from, &r.lo_sec, &r.lo_frac);
-    place(to, &r.hi_sec, &r.hi_frac);
-    /* finishing what its sections need: the stories for the documents,
-     * stories and mention records, the corroboration too for the claims,
-     * events, conflicts and trends, nothing for the entities */
-    bool stories = false, corroboration = false;
-    for (unsigned s = r.lo_sec; s < SR_SECTIONS && (s < r.hi_sec || (s == r.hi_sec && r.hi_frac > 0)); s++) {
-        if (s >= SR_SEC_CLAIMS && s <= SR_SEC_TRENDS)
-            corroboration = true;
+    bool stories = false, claims = false, events = false;
+    for (unsigned s = r->lo_sec; s < SR_SECTIONS && (s < r->hi_sec || (s == r->hi_sec && r->hi_frac > 0)); s++) {
+        if (s == SR_SEC_EVENTS)
+            events = true;
+        else if (s >= SR_SEC_CLAIMS && s <= SR_SEC_TRENDS)
+            claims = true;
         else if (s != SR_SEC_ENTITIES)
             stories = true;
     }
-    sitrep_status st = SITREP_OK;
-    if (corroboration)
-        st = sitrep_corpus_finish(c);
-    else if (stories)
-        st = sr_corpus_finish_stories(c);
-    else
-        c->finished = true; /* nothing joins after this */
+    if (claims || events)
+        return sr_corpus_finish_parts(c, claims, events);
+    if (stories)
+        return sr_corpus_finish_stories(c);
+    c->finished = true; /* nothing joins after this */
+    return SITREP_OK;
+}
+
+static bool slice_of(double from, double to, sr_slice *r)
+{
+    if (!(from >= 0) || !(from <= to) || !(to <= SR_SECTIONS))
+        return false;
+    memset(r, 0, sizeof *r);
+    place(from, &r->lo_sec, &r->lo_frac);
+    place(to, &r->hi_sec, &r->hi_frac);
+    return true;
+}
+
+sitrep_status sitrep_corpus_finish_range(sitrep_corpus *c, double from, double to)
+{
+    sr_slice r;
+    if (c == NULL || !slice_of(from, to, &r))
+        return SITREP_EARG;
+    return finish_slice(c, &r);
+}
+
+sitrep_status sitrep_corpus_write_json_range(sitrep_corpus *c, unsigned flags, double from, double to,
+                                             sitrep_write_fn write, void *ctx)
+{
+    sr_slice r;
+    if (c == NULL || write == NULL || !slice_of(from, to, &r))
+        return SITREP_EARG;
+    sitrep_status st = finish_slice(c, &r);
     return st == SITREP_OK ? write_blocks(c, flags, &r, write, ctx) : st;
 }
 

@@ -16,7 +16,8 @@
  * written by corpora made alike, some taking their corroboration from
  * another (sitrep_corpus_add_corroboration), or in its two parts, the
  * stories and the rest, taken apart (sitrep_corpus_add_stories,
- * sitrep_corpus_add_corroboration_rest).
+ * sitrep_corpus_add_corroboration_rest), or making only the part of the
+ * corroboration their ranges need (sitrep_corpus_finish_range).
  */
 #include "sitrep.h"
 #include "test.h"
@@ -227,6 +228,67 @@ static void check_ranges(const char *ref)
     sitrep_corpus_free(b);
     sitrep_corpus_free(d);
     sitrep_corpus_free(other);
+}
+
+/* sitrep_corpus_finish_range: a corpus finished for the events makes
+ * only the events' part of the corroboration, one finished for the
+ * claims, conflicts or trends only the claims' part, one for the entities
+ * nothing; the other part is made when a range or sitrep_corpus_finish
+ * wants it, in either order, and the ranges of such corpora join to the
+ * records of one corpus; a corpus with a part takes no corroboration as
+ * bytes; bad ranges are refused. */
+static char *records(sitrep_corpus *c);
+
+static void check_finish_range(const char *ref)
+{
+    sitrep_corpus *ev = corpus_of(0, ndocs, NULL, 0), *cl = corpus_of(0, ndocs, NULL, 0);
+    sitrep_corpus *whole = corpus_of(0, ndocs, NULL, 0), *ent = corpus_of(0, ndocs, NULL, 0);
+    CHECK(ev && cl && whole && ent);
+    if (!ev || !cl || !whole || !ent || !ref) {
+        sitrep_corpus_free(ev), sitrep_corpus_free(cl), sitrep_corpus_free(whole), sitrep_corpus_free(ent);
+        return;
+    }
+    sbuf corr = {0};
+    CHECK(sitrep_corpus_write_corroboration(whole, sbuf_write, &corr) == SITREP_OK);
+    CHECK(sitrep_corpus_finish_range(ent, 2.0, 3.0) == SITREP_OK);
+    CHECK(ent->finished && !ent->stories_done && !ent->claims_corroborated && !ent->events_corroborated);
+    CHECK(sitrep_corpus_finish_range(ev, 4.0, 4.5) == SITREP_OK);
+    CHECK(ev->stories_done && ev->events_corroborated && !ev->claims_corroborated && !ev->corroborated);
+    CHECK(SR_VEC_COUNT(&ev->egroups, sr_cegroup) > 0 && SR_VEC_COUNT(&ev->groups, sr_cgroup) == 0);
+    CHECK(sitrep_corpus_finish_range(cl, 5.0, 7.0) == SITREP_OK);
+    CHECK(cl->claims_corroborated && !cl->events_corroborated && !cl->corroborated);
+    CHECK(SR_VEC_COUNT(&cl->groups, sr_cgroup) > 0 && SR_VEC_COUNT(&cl->egroups, sr_cegroup) == 0);
+    CHECK(sitrep_corpus_add_corroboration(ev, corr.p, corr.n) == SITREP_EARG);
+    CHECK(sitrep_corpus_add_corroboration(cl, corr.p, corr.n) == SITREP_EARG);
+    /* each writes the ranges of its part (and some that need none) */
+    const double cuts[] = {0, 2, 3, 3.5, 4, 4.5, 5, 7, 8};
+    const size_t ncuts = sizeof cuts / sizeof *cuts;
+    sbuf joined = {0};
+    for (size_t k = 0; k + 1 < ncuts; k++) {
+        sitrep_corpus *by = cuts[k] >= 4 && cuts[k] < 5 ? ev : cuts[k] >= 3 ? cl : k % 2 ? ev : cl;
+        counted rw = {{0}, 0, 0};
+        CHECK(sitrep_corpus_write_json_range(by, 0, cuts[k], cuts[k + 1], counted_write, &rw) == SITREP_OK);
+        if (rw.out.n)
+            CHECK(sbuf_write(rw.out.p, rw.out.n, &joined) == 0);
+        free(rw.out.p);
+    }
+    CHECK(joined.p && strcmp(joined.p, ref) == 0);
+    free(joined.p);
+    CHECK(!ev->claims_corroborated && !cl->events_corroborated);
+    /* the other part made after: the same records, whole */
+    char *got = records(ev);
+    CHECK(ev->corroborated && got && strcmp(got, ref) == 0);
+    free(got);
+    CHECK(sitrep_corpus_finish_range(cl, 3.0, 8.0) == SITREP_OK && cl->corroborated);
+    got = records(cl);
+    CHECK(got && strcmp(got, ref) == 0);
+    free(got);
+    CHECK(sitrep_corpus_finish_range(ent, 3, 2) == SITREP_EARG);
+    CHECK(sitrep_corpus_finish_range(ent, 0, 8.5) == SITREP_EARG);
+    CHECK(sitrep_corpus_finish_range(ent, NAN, 1) == SITREP_EARG);
+    CHECK(sitrep_corpus_finish_range(NULL, 0, 8) == SITREP_EARG);
+    free(corr.p);
+    sitrep_corpus_free(ev), sitrep_corpus_free(cl), sitrep_corpus_free(whole), sitrep_corpus_free(ent);
 }
 
 static char *records(sitrep_corpus *c)
@@ -521,6 +583,7 @@ int main(int argc, char **argv)
     CHECK(ref && strstr(ref, "\"type\":\"claim\"") && strstr(ref, "\"type\":\"story\""));
     check_parts(ref);
     check_ranges(ref);
+    check_finish_range(ref);
     check_split_corroboration(ref);
     check_snapshot_parts(ref);
     check_snapshot_levels(ref);

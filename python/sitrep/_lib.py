@@ -138,6 +138,7 @@ corpus_new = _fn("sitrep_corpus_new", _S, ctypes.POINTER(Options), ctypes.POINTE
 corpus_add = _fn("sitrep_corpus_add", _S, _P, _P)
 corpus_add_mentions = _fn("sitrep_corpus_add_mentions", _S, _P, _P)
 corpus_finish = _fn("sitrep_corpus_finish", _S, _P, required=False)
+corpus_finish_range = _fn("sitrep_corpus_finish_range", _S, _P, ctypes.c_double, ctypes.c_double, required=False)
 corpus_write_json = _fn("sitrep_corpus_write_json", _S, _P, ctypes.c_uint, WRITE_FN, _P)
 corpus_free = _fn("sitrep_corpus_free", None, _P)
 corpus_write_json_part = _fn("sitrep_corpus_write_json_part", _S, _P, ctypes.c_uint, ctypes.c_size_t,

@@ -389,10 +389,12 @@ def _write_records(c, part, nparts, output, durable, call=None, at=None):
 # the entities; the stories travel as bytes (stories:
 # sitrep_corpus_write_stories), which the other workers take
 # (sitrep_corpus_add_stories: the documents are not linked into stories
-# again); each worker corroborates its own corpus (corroborate_here, or
-# write_range when it is not), in what was its wait for one worker's
-# corroboration.  (The corroboration can travel as bytes too, whole or its
-# rest after the stories: corroborate, write_range's `corr`.)
+# again); each worker makes the part of the corroboration its ranges need
+# (sitrep_corpus_finish_range: the claims' part for the claims, conflicts
+# and trends, corroborate_here; the events' part, about a ninth of it, for
+# the events, in write_range).  (The corroboration can travel as bytes
+# too, whole or its rest after the stories: corroborate, write_range's
+# `corr`.)
 # Each worker loads the top of the tree once: the corpus stays in the worker
 # (_HELD) for the run's next task there, and is dropped at the end of the run.
 
@@ -584,9 +586,9 @@ def pick_range(left, w, touched, rs, front=False):
     so that they end together; the conflicts and trends (a tenth of the
     records, 1.8 s of writing at 100,000 articles) go to the worker free
     first, not to one that starts on them before the events (at 100,000
-    articles the claims are 14 s of writing, the events 10 s after the
-    other worker's own corroboration, 6.5 s: taking the conflicts and
-    trends before the events, it would end 2 s after the first)."""
+    articles the claims are 14 s of writing, the events 12 s: taking the
+    conflicts and trends before the events, the other worker would end 2
+    s after the first)."""
     def sec(i):
         return int(rs[i][0])
 
@@ -683,14 +685,17 @@ def corroborate(tag, *parts, after=None, path=None, timer=None, times=None):
                 worker=_worker_address())
 
 
-def corroborate_here(tag, *parts, after=None, timer=None, times=None):
+def corroborate_here(tag, *parts, after=None, sections=((0, 8),), timer=None, times=None):
     """Task: the corpus of `parts` this worker keeps for run `tag`
-    corroborated (sitrep_corpus_finish), nothing written or handed on:
-    its next ranges (the claims) take it.  Run as a task of its own, not in
-    the first range that needs it, so that the range is given once the
-    ranges before it have ended (the entities, on the other workers) and
-    is written at its offset rather than kept and placed.  (`after`: a task
-    run before it, on the same worker: the stories written.)"""
+    finished for the ranges `sections` ((lo, hi) of places:
+    sitrep_corpus_finish_range; the claims, conflicts and trends take the
+    claims' part of the corroboration, the events the events'), nothing
+    written or handed on: its next ranges take it.  Run as a task of its
+    own, not in the first range that needs it, so that the range is given
+    once the ranges before it have ended (the entities, on the other
+    workers) and is written at its offset rather than kept and placed.
+    (`after`: a task run before it, on the same worker: the stories
+    written.)"""
     t0, c0 = time.perf_counter(), time.thread_time()
     clock = timer or time.perf_counter
     times = {} if times is None else times
@@ -698,8 +703,11 @@ def corroborate_here(tag, *parts, after=None, timer=None, times=None):
     h = _take(tag, parts, times, clock)
     try:
         t = clock()
-        if not h.corroborated:
-            lib.check(lib.corpus_finish(h.corpus._ptr), "corroborating the corpus")
+        for lo, hi in sections:
+            if lib.corpus_finish_range is not None:
+                lib.check(lib.corpus_finish_range(h.corpus._ptr, lo, hi), "corroborating the corpus")
+            else:
+                lib.check(lib.corpus_finish(h.corpus._ptr), "corroborating the corpus")
             h.corpus._finished = True
             h.corroborated = h.storied = True
         times["finish"] = clock() - t
@@ -825,14 +833,17 @@ def write_range(output, lo, hi, tag, corr, *parts, at=None, index=None, timer=No
         if corr is not None:
             _take_finishing(h, corr, lo, hi)
         times["finish"] = clock() - t
-        if _range_needs_corroboration(lo, hi) and not h.corroborated and lib.corpus_finish is not None:
-            # no corroboration given: this worker's corpus corroborates
-            # (what the writer would do), timed apart
+        if _range_needs_corroboration(lo, hi) and lib.corpus_finish_range is not None:
+            # no corroboration given: this worker's corpus makes the part of
+            # it the range needs (the claims', or the events': about a
+            # ninth of it), what the writer would do, timed apart
             t = clock()
-            lib.check(lib.corpus_finish(c._ptr), "corroborating the corpus")
+            lib.check(lib.corpus_finish_range(c._ptr, lo, hi), "corroborating the corpus")
             c._finished = True
-            h.corroborated = h.storied = True
-            times["corroborate"] = clock() - t
+            h.corroborated = h.storied = True  # (a part made: no bytes are taken after)
+            took = clock() - t
+            if took >= 0.005:
+                times["corroborate"] = took
         t = clock()
         nbytes, blocks = _write_records(c, None, None, output if at is not None else None, durable=False,
                                         call=lambda fn: lib.corpus_write_json_range(c._ptr, 0, lo, hi, fn, None),
@@ -1261,19 +1272,20 @@ def _run(state, paths, client, shard_size, output, fan_in, text, mentions, max_b
         # then it writes the stories as bytes (linked by the documents'
         # range): the other workers take them and write what needs only
         # them (the mention records).  Each worker writing a range of the
-        # claims, events, conflicts or trends corroborates its own corpus
-        # (write_range): at 100,000 articles 6.5 s, against 9.8 s for one
-        # worker to corroborate and write the corroboration's bytes (216
-        # MB), which the others waited for (5.3 s idle) and then took (1.8
-        # s); the other workers do it in what was that wait, and the first
-        # starts its claims 3 s sooner
+        # claims, events, conflicts or trends makes the part of the
+        # corroboration it needs (write_range): the first the claims' part
+        # (about 8 s at 100,000 articles), the others, writing the events,
+        # the events' part (about 1 s), instead of one worker corroborating
+        # and writing the corroboration's bytes (9.8 s, 216 MB), which the
+        # others waited for (5.3 s idle) and took (1.8 s)
         st = client.submit(stories, tag, *kid_keys, after=first, key="sitrep-stories-%s" % tag, retries=retries,
                            priority=100, workers=[workers[0]], allow_other_workers=True)
-        # (the first worker's corroboration a task of its own: its claims
-        # are given after it, when the entities before them have ended, and
-        # are written at their offset)
-        corr = client.submit(corroborate_here, tag, *kid_keys, after=st, key="sitrep-corr-%s" % tag,
-                             retries=retries, priority=100, workers=[workers[0]], allow_other_workers=True)
+        # (the first worker's corroboration a task of its own, the claims'
+        # part: its claims are given after it, when the entities before
+        # them have ended, and are written at their offset)
+        corr = client.submit(corroborate_here, tag, *kid_keys, after=st, sections=((3, 4), (5, 7)),
+                             key="sitrep-corr-%s" % tag, retries=retries, priority=100, workers=[workers[0]],
+                             allow_other_workers=True)
         # None: its worker is given nothing after it (the next task is there already)
         busy = {corr.key: workers[0], st.key: None, first.key: None}
         ends = distributed.as_completed([first, st, corr])
@@ -1338,11 +1350,20 @@ def _run(state, paths, client, shard_size, output, fan_in, text, mentions, max_b
 
         touched = {}              # worker -> the sections it has written ranges of
 
+        claims_ready = set()      # workers whose corpus has the claims' part of the corroboration
+
         def give(w):
             if free:
                 i = free.pop(0)
             elif later:
                 i = pick_range(later, w, touched, rs, front=w == workers[0])
+                if (int(rs[i][0]) == 5 and w not in claims_ready
+                        and any(b in claims_ready for b in busy.values())):
+                    # the conflicts and trends (small) wait for a worker
+                    # that has the claims' part of the corroboration
+                    # (busy: given them when free) rather than this one
+                    # making it (8 s at 100,000 articles) for 2 s of writing
+                    return
                 later.remove(i)
                 deps[i] = [st]
             else:
@@ -1378,10 +1399,14 @@ def _run(state, paths, client, shard_size, output, fan_in, text, mentions, max_b
                 if f.key in index:
                     done[index[f.key]] = f.result()  # raises what the task raised, after its retries
                     f.release()  # what it kept is placed from the worker (or written again)
+                    if int(rs[index[f.key]][0]) in (3, 5):
+                        claims_ready.add(done[index[f.key]]["worker"])
                     if output:
                         place_known()
                 elif f.status != "finished":
                     f.result()  # raises (the stories' bytes are not brought here)
+                elif f.key == corr.key:
+                    claims_ready.add(f.result()["worker"])
                 if w is not None:
                     give(w)
             # the stories' bytes stay on the workers: the client takes what it reported

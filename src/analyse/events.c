@@ -2883,14 +2883,23 @@ static sitrep_status emit(const estate *es, size_t s, const trig *t, size_t nt, 
      * perpetrators named back with "the", without a toll of the clause's
      * own or "also"/"again", tell more of the happening told before (when
      * its day agrees: dates_overlap below) */
+    /* ... and with "also" alone when the clause has no place nor day of
+     * its own either: "The attackers also set off explosives" is more of
+     * the same happening, not another */
+    bool same_doers = false;
     if (!definite && !own_toll) {
-        bool back = false, also = false;
+        bool back = false, also = false, other = false;
         for (size_t k = lo; k < t[0].at; k++) {
             back |= k > lo && sr_tok_is(c, k - 1, "the") && sr_tok_class(c, k, SR_LEX_EVENTS_ATTACKER);
             also |= sr_tok_class(c, k, SR_LEX_EVENTS_SEQUEL);
+            other |= sr_tok_class(c, k, SR_LEX_EVENTS_SEQUEL) && !sr_tok_is(c, k, "also");
         }
         if (back && !also)
             definite = true;
+        else if (back && !other && ev.location < 0 && !ev.from.year)
+            definite = same_doers = true;
+        if (same_doers)
+            ev.vague = 1; /* what they also did does not retype the happening */
     }
     bool verb_only = true; /* "killed 9" alone needs a place or a date */
     for (size_t k = 0; k < nt; k++)
@@ -2941,7 +2950,7 @@ static sitrep_status emit(const estate *es, size_t s, const trig *t, size_t nt, 
     /* "a second attack", "another bombing", "also attacked": one more
      * happening, not the one told before */
     bool fresh = false;
-    for (size_t k = 0; k < nt; k++)
+    for (size_t k = 0; k < nt && !same_doers; k++)
         fresh |= near_class(c, t[k].at, lo, hi, 3, 0, SR_LEX_EVENTS_SEQUEL); /* "another car bomb" */
     fresh |= sr_tok_class(c, slo, SR_LEX_EVENTS_SEQUEL) && lo == slo; /* "Later Sunday, gunmen stormed" */
     if (fresh)
@@ -2954,7 +2963,7 @@ static sitrep_status emit(const estate *es, size_t s, const trig *t, size_t nt, 
         sr_event *a = &all[k - 1];
         /* "the siege", "the attack" name any violent happening: the word's
          * own sub-event, before its target typed it */
-        int named = (definite && main->sub == EV_ATTACK_GENERIC) || inherited ? EV_ATTACK_GENERIC : ev.sub;
+        int named = (definite && main->sub == EV_ATTACK_GENERIC) || inherited || same_doers ? EV_ATTACK_GENERIC : ev.sub;
         /* "the murder" told on the very day of one told before is that
          * one, even where the two sentences' places read differently (a
          * town and the city it is told from) */

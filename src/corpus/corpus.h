@@ -299,7 +299,12 @@ struct sitrep_corpus {
     bool finished;           /* finishing has begun: nothing joins after */
     bool stories_done;       /* its stories stage ran (sr_corpus_finish_stories) */
     bool corroborated;       /* its claims and events are merged (sr_corroborate,
-                                or a corroboration loaded: corpus/shared.c) */
+                                or a corroboration loaded: corpus/shared.c):
+                                both parts below */
+    bool claims_corroborated; /* the claims' part: their groups, the conflicts,
+                                 the trends (sr_corroborate_claims) */
+    bool events_corroborated; /* the events' part: their groups
+                                 (sr_corroborate_events) */
     sr_buf stories;          /* sr_cstory */
     sr_buf groups;           /* sr_cgroup */
     sr_buf claim_members;    /* uint32_t claim indexes, by group */
@@ -350,6 +355,16 @@ sitrep_status sr_corpus_finish_stories_linked(sitrep_corpus *c);
 
 /* corroborate/corroborate.c: claims and events merged, conflicts, trends. */
 sitrep_status sr_corroborate(sitrep_corpus *c);
+/* Its two parts alone, for a corpus that writes the records of one of
+ * them (sitrep_corpus_finish_range): the claims' (their groups, then the
+ * conflicts and trends found among them) and the events' (their groups),
+ * which read nothing of each other: either order makes what
+ * sr_corroborate makes. */
+sitrep_status sr_corroborate_claims(sitrep_corpus *c);
+sitrep_status sr_corroborate_events(sitrep_corpus *c);
+/* Finishes what `claims` and `events` ask for of the corroboration (the
+ * stories stage first), each part once. */
+sitrep_status sr_corpus_finish_parts(sitrep_corpus *c, bool claims, bool events);
 /* The outlet document d counts as (its copy's for a near-copy, its id
  * when it names none): interned, compared by pointer. */
 const char *sr_outlet_key(const sitrep_corpus *c, uint32_t d);

@@ -460,7 +460,7 @@ static sitrep_status take_body(sitrep_corpus *c, sr_bytes_in r)
             *dst[k] = *src[k];
             *src[k] = t; /* the old, empty, freed below */
         }
-        c->corroborated = true;
+        c->corroborated = c->claims_corroborated = c->events_corroborated = true;
     }
     sr_buf_free(&groups), sr_buf_free(&members), sr_buf_free(&egroups);
     sr_buf_free(&emembers), sr_buf_free(&conflicts), sr_buf_free(&trends);
@@ -479,8 +479,8 @@ sitrep_status sitrep_corpus_add_corroboration(sitrep_corpus *c, const void *data
 {
     if (c == NULL || (data == NULL && len))
         return SITREP_EARG;
-    if (c->corroborated)
-        return SITREP_EARG; /* it has one */
+    if (c->claims_corroborated || c->events_corroborated)
+        return SITREP_EARG; /* it has one, or a part of one */
     sr_bytes_in r = {data, (const unsigned char *)data + len, false};
     if (!header(&r, CORR_MAGIC))
         return SITREP_EFORMAT;
@@ -508,8 +508,8 @@ sitrep_status sitrep_corpus_add_corroboration_rest(sitrep_corpus *c, const void 
 {
     if (c == NULL || (data == NULL && len))
         return SITREP_EARG;
-    if (c->corroborated || !c->stories_done)
-        return SITREP_EARG; /* it has one, or has no stories to take it with */
+    if (c->claims_corroborated || c->events_corroborated || !c->stories_done)
+        return SITREP_EARG; /* it has one (or a part), or has no stories to take it with */
     sr_bytes_in r = {data, (const unsigned char *)data + len, false};
     if (!header(&r, REST_MAGIC) || sr_bytes_get_u64(&r) != docs_fingerprint(c) ||
         sr_bytes_get_u64(&r) != own_stories_hash(c))
