@@ -405,6 +405,28 @@ mortar
 [set missile_word]
 missile
 
+# Gazetteer feature codes of wide areas (a territory, a region, a valley,
+# a sea): as coarse as a first-level region when the place of a happening
+# is chosen, never over a town named with it ("the Jenin camp in the West
+# Bank").
+[set area_feature]
+TERR
+RGN
+RGNE
+AREA
+MTS
+VAL
+PLN
+DSRT
+PEN
+SEA
+GULF
+STRT
+CONT
+OCN
+ISLS
+FRST
+
 [set knife_word]
 knife
 

@@ -1185,7 +1185,8 @@ static int place_rank(const sr_entity *e)
         return 2;
     if (strcmp(e->e.feature, "country") == 0)
         return 1;
-    if (strcmp(e->e.feature, "ADM1") == 0)
+    if (strcmp(e->e.feature, "ADM1") == 0 ||
+        sr_lex_in(sr_lex_find(e->e.feature, strlen(e->e.feature)), SR_LEX_EVENTS_AREA_FEATURE))
         return 2;
     return 3;
 }
