@@ -345,9 +345,10 @@ def project(r, one, two):
     rounds of W shards, the merges of each level (one task each, side by
     side), and the end: every worker loads the top of the tree once, one
     task links the stories while the others write the entities, every
-    worker corroborates its own corpus (the others take the stories as
-    bytes first), the rest is writing shared by the workers, each range
-    written once at its place in the records' file (no join)."""
+    worker makes the corroboration its ranges need (the others take the
+    stories as bytes first; counted whole for each: the events' part alone
+    is about an eighth of it), the rest is writing shared by the workers,
+    each range written once at its place in the records' file (no join)."""
     n, s_, f = r["articles"], r["shard_size"], r["fan_in"]
     c_map = statistics.mean(one["map_seconds"]) / s_
     md, ms = one.get("merge_documents") or [], one["merge_seconds"]

@@ -231,6 +231,15 @@ int main(int argc, char **argv)
     CHECK(km(p.lat, p.lon, 35.0, 38.5) < 50);
     CHECK(first_of("United States", SR_PLACE_COUNTRY, "US", &p) != UINT32_MAX);
     CHECK(km(p.lat, p.lon, 39.5, -98.6) < 200); /* the mainland's, not Alaska's weight */
+    /* named as people write them, not in ISO's inverted sorting form */
+    CHECK(sr_gaz_country(gaz, "PS") != UINT32_MAX);
+    sr_gaz_place(gaz, sr_gaz_country(gaz, "PS"), &p);
+    CHECK_STR(p.name, "Palestine");
+    sr_gaz_place(gaz, sr_gaz_country(gaz, "CD"), &p);
+    CHECK_STR(p.name, "Democratic Republic of the Congo");
+    sr_gaz_place(gaz, sr_gaz_country(gaz, "VG"), &p);
+    CHECK_STR(p.name, "British Virgin Islands");
+    CHECK(first_of("Congo, The Democratic Republic of the", SR_PLACE_COUNTRY, "CD", &p) != UINT32_MAX);
     /* a subdivision no GeoNames group maps to still has a point */
     CHECK(first_of("Alberta", SR_PLACE_ADMIN1, "CA", &p) != UINT32_MAX);
     CHECK(!isnan(p.lat) && !isnan(p.lon));

@@ -9,7 +9,11 @@
  * Places, by kind (src/data/gazetteer.h):
  *
  *   COUNTRY   every ISO 3166-1 entry (Debian's iso-codes JSON); canonical
- *             name common_name, else name; indexed under name, common_name,
+ *             name common_name; else, for an inverted name, the part before
+ *             ", " when the rest ends in "of" ("Palestine, State of"), the
+ *             inversion undone when it ends in "of the" (the Democratic
+ *             Republic of the Congo), else official_name, with no leading
+ *             "the"; else name; indexed under name, common_name,
  *             official_name, the part of name before ", " ("Korea, Republic
  *             of") and every alias of COUNTRY_ALIASES.tsv ("alias<TAB>alpha2").
  *             An alias for a user-assigned code (XK, Kosovo) makes a
@@ -389,7 +393,39 @@ static void read_iso3166_1(const char *path)
         const char *common = jstr(e, "common_name"), *official = jstr(e, "official_name");
         if (!a2 || !name || !is_alpha2(a2))
             die("%s: entry %zu lacks alpha_2 or name", path, i);
-        uint32_t p = new_place(K_COUNTRY, a2, common ? common : name);
+        /* the name as people write it, not ISO's inverted form for sorting:
+         * without a common name, "Palestine, State of" is Palestine (as
+         * "Iran, Islamic Republic of" is Iran), "Congo, The Democratic
+         * Republic of the" the Democratic Republic of the Congo, "Virgin
+         * Islands, British" its official name; no leading article */
+        const char *canon = common ? common : name;
+        const char *inv = strstr(name, ", ");
+        if (!common && inv) {
+            size_t an = strlen(inv + 2), bn = (size_t)(inv - name);
+            char *out = NULL;
+            if (an > 3 && strcmp(inv + 2 + an - 3, " of") == 0) {
+                out = xrealloc(NULL, bn + 1);
+                memcpy(out, name, bn);
+                out[bn] = '\0';
+            } else if (an > 7 && strcmp(inv + 2 + an - 7, " of the") == 0) {
+                out = xrealloc(NULL, an + 1 + bn + 1);
+                memcpy(out, inv + 2, an);
+                out[an] = ' ';
+                memcpy(out + an + 1, name, bn);
+                out[an + 1 + bn] = '\0';
+            } else if (official) {
+                size_t on = strlen(official);
+                out = xrealloc(NULL, on + 1);
+                memcpy(out, official, on + 1);
+            }
+            if (out) {
+                char *o = out;
+                if ((o[0] == 't' || o[0] == 'T') && strncmp(o + 1, "he ", 3) == 0)
+                    o += 4;
+                canon = o;
+            }
+        }
+        uint32_t p = new_place(K_COUNTRY, a2, canon);
         places[p].feature = "country";
         *map_get(&country_of, str_hash(a2, 2)) = p;
         if (num)

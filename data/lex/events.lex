@@ -427,6 +427,16 @@ OCN
 ISLS
 FRST
 
+# Participles that open a clause telling what a happening set off:
+# "attacked a base, triggering a gunfight" is one happening.
+[set consequence]
+triggering
+sparking
+prompting
+provoking
+setting
+unleashing
+
 [set knife_word]
 knife
 

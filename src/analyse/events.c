@@ -3619,7 +3619,12 @@ sitrep_status sr_find_events(const sr_context *c, const sr_date *anchor, const s
             size_t brk = hi;
             if (k < nt) {
                 brk = SIZE_MAX;
-                for (size_t q = t[k - 1].end; q < t[k].at; q++)
+                for (size_t q = t[k - 1].end; q < t[k].at; q++) {
+                    /* ", triggering a gunfight": what it set off, the same happening */
+                    if (sr_tok_char(c, q, ',') && sr_tok_class(c, q + 1, SR_LEX_EVENTS_CONSEQUENCE)) {
+                        q++;
+                        continue;
+                    }
                     if (sr_clause_break(c, q) ||
                         (sr_tok_is(c, q, "and") && t[k].at - q <= 4 &&
                          (sr_tok_is(c, q + 1, "a") || sr_tok_is(c, q + 1, "an") ||
@@ -3627,6 +3632,7 @@ sitrep_status sr_find_events(const sr_context *c, const sr_date *anchor, const s
                         brk = q;
                         break;
                     }
+                }
                 if (brk == SIZE_MAX)
                     continue;
             }
