@@ -2947,6 +2947,12 @@ static sitrep_status emit(const estate *es, size_t s, const trig *t, size_t nt, 
         if (a > lo + 2 && sr_tok_class(c, a - 1, SR_LEX_EVENTS_REFER_BACK) && sr_tok_is(c, a - 2, "of") &&
             sr_tok_class(c, a - 3, SR_LEX_EVENTS_AFTERMATH))
             anchored = false, long_ago = true;
+        /* "two weeks after the massacre", "a year since the bombing": told
+         * as the time gone by since it */
+        if (a > lo + 2 && sr_tok_class(c, a - 1, SR_LEX_EVENTS_REFER_BACK) &&
+            (sr_tok_is(c, a - 2, "after") || sr_tok_is(c, a - 2, "since")) && c->at[a - 3].time >= 0 &&
+            c->times[c->at[a - 3].time].kind == SR_TIME_DURATION)
+            anchored = false, long_ago = true;
     }
     /* "a second attack", "another bombing", "also attacked": one more
      * happening, not the one told before */
