@@ -15,7 +15,6 @@ say
 told
 tells
 stated
-states
 announced
 announces
 reported
@@ -225,8 +224,11 @@ outskirts
 # Yemen", "under the control of".
 [set place_of]
 town
+towns
 city
+cities
 village
+villages
 province
 region
 district
