@@ -197,6 +197,19 @@ been
 [set toll]
 toll
 
+# Verbs a toll changes or stands by before "to"/"at": "the death toll from
+# Sunday's bombing of a mosque has risen to 61", "the toll stood at 12".
+[set toll_change]
+rose
+risen
+climbed
+increased
+jumped
+soared
+grew
+stood
+stands
+
 # ---- the counted noun ----
 
 # Nouns of an amount: "a level of 5,210", "29 out of 262", "a record of

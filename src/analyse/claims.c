@@ -707,11 +707,18 @@ static const char *outcome_around(const sr_context *c, const fig_info *fi, size_
         }
         /* "put the toll at 60", "the death toll rose to 21" */
         if (sr_tok_fw(c, k, SR_LEXE_FW_AT) || sr_tok_fw(c, k, SR_LEXE_FW_TO)) {
-            for (size_t q = k; q > lo && k - q < 4; q--)
+            /* the toll's own phrase may come between ("the death toll from
+             * Sunday's bombing of a mosque has risen to 61") after a verb
+             * of its change; no clause break nor other figure on the way */
+            size_t reach = k > lo && sr_tok_class(c, k - 1, SR_LEX_CLAIMS_TOLL_CHANGE) ? 20 : 4;
+            for (size_t q = k; q > lo && k - q < reach; q--) {
                 if (sr_tok_class(c, q - 1, SR_LEX_CLAIMS_TOLL)) {
                     *toll = true;
                     return "killed";
                 }
+                if (q < k && (sr_clause_break(c, q - 1) || c->at[q - 1].figure >= 0))
+                    break;
+            }
             break;
         }
         const char *o = outcome_of(c, k);
