@@ -72,6 +72,7 @@ static bool dateline_time(const sr_context *c, uint32_t start, uint32_t end)
 sitrep_status sr_context_build(const sitrep_doc *doc, sr_context *c)
 {
     memset(c, 0, sizeof *c);
+    c->dominant = SR_DOMINANT_UNASKED;
     /* every buffer ready before the first return: sr_context_free frees them all */
     sr_buf_init(&c->men_buf, doc->mem);
     sr_buf_init(&c->buf, doc->mem);

@@ -55,8 +55,11 @@ typedef struct sr_context {
     size_t nblk;
     sr_buf buf;         /* storage of `at`, `sent_of`, `sen_cls` and `tok_blk` */
     sr_buf men_buf;     /* storage of `men` when some mentions are second readings */
+    int32_t dominant;   /* sr_dominant_group's answer once sr_claims_events has asked it
+                           (claims and events both read it), SR_DOMINANT_UNASKED before */
 } sr_context;
 
+#define SR_DOMINANT_UNASKED (-2)
 sitrep_status sr_context_build(const sitrep_doc *doc, sr_context *c);
 void sr_context_free(sr_context *c);
 

@@ -3803,6 +3803,8 @@ sitrep_status sr_claims_events(sitrep_doc *doc, const sr_date *anchor)
     sr_context c;
     sitrep_status st = sr_context_build(doc, &c);
     if (st == SITREP_OK)
+        c.dominant = sr_dominant_group(&c); /* read by both stages */
+    if (st == SITREP_OK)
         st = sr_find_claims(&c, anchor, &doc->claims, &doc->fig_claim);
     if (st == SITREP_OK)
         st = sr_claim_source_texts(doc, &c);

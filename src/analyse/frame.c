@@ -298,6 +298,8 @@ static uint32_t modifier_runs(const sr_context *c, int32_t m)
  * group cost as much as the rest of the claims and events stages). */
 int32_t sr_dominant_group(const sr_context *c)
 {
+    if (c->dominant != SR_DOMINANT_UNASKED)
+        return c->dominant;
     enum { GROUPS = 64 };
     uint32_t ids[GROUPS], mods[GROUPS];
     size_t ng = 0; /* the first GROUPS groups with a mention */
