@@ -1426,13 +1426,11 @@ static sitrep_status date_conflicts(sitrep_corpus *c)
     return SITREP_OK;
 }
 
-sitrep_status sr_corroborate_claims(sitrep_corpus *c)
+/* What the claims' groups say among themselves: conflicts, dated
+ * conflicts and trends (the claims held). */
+static sitrep_status claim_relations(sitrep_corpus *c)
 {
-    sitrep_status st = sr_corpus_hold(c, SR_HOLD_CLAIMS);
-    if (st == SITREP_OK)
-        st = group_claims(c);
-    if (st == SITREP_OK)
-        st = find_conflicts(c);
+    sitrep_status st = find_conflicts(c);
     if (st == SITREP_OK)
         st = date_conflicts(c);
     if (st == SITREP_OK)
@@ -1441,6 +1439,16 @@ sitrep_status sr_corroborate_claims(sitrep_corpus *c)
         sr_buf_fit(&c->conflicts);
         sr_buf_fit(&c->trends);
     }
+    return st;
+}
+
+sitrep_status sr_corroborate_claims(sitrep_corpus *c)
+{
+    sitrep_status st = sr_corpus_hold(c, SR_HOLD_CLAIMS);
+    if (st == SITREP_OK)
+        st = group_claims(c);
+    if (st == SITREP_OK)
+        st = claim_relations(c);
     return st;
 }
 
@@ -1456,27 +1464,16 @@ sitrep_status sr_corroborate_events(sitrep_corpus *c)
 
 sitrep_status sr_corroborate(sitrep_corpus *c)
 {
-    /* the claims and the events in memory one at a time (corpus.h) */
+    /* the claims and the events in memory one at a time (corpus.h): the
+     * claims grouped, the events grouped, then the claims' relations */
     sitrep_status st = sr_corpus_hold(c, SR_HOLD_CLAIMS);
     if (st == SITREP_OK)
         st = group_claims(c);
     if (st == SITREP_OK)
-        st = sr_corpus_hold(c, SR_HOLD_EVENTS);
-    if (st == SITREP_OK)
-        st = group_events(c);
-    if (st == SITREP_OK)
-        sr_buf_fit(&c->egroups); /* kept to the end of the run */
+        st = sr_corroborate_events(c);
     if (st == SITREP_OK)
         st = sr_corpus_hold(c, SR_HOLD_CLAIMS);
     if (st == SITREP_OK)
-        st = find_conflicts(c);
-    if (st == SITREP_OK)
-        st = date_conflicts(c);
-    if (st == SITREP_OK)
-        st = find_trends(c);
-    if (st == SITREP_OK) {
-        sr_buf_fit(&c->conflicts);
-        sr_buf_fit(&c->trends);
-    }
+        st = claim_relations(c);
     return st;
 }
