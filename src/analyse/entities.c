@@ -2581,6 +2581,14 @@ static bool read_pick_words(ent_state *st, const cand *c, char buf[3], place_ctx
     *sig = (stated ? ((uint32_t)(unsigned char)stated[0] << 8 | (unsigned char)stated[1]) << 8 : 0) |
            (pc->locative ? 1u : 0) | (pc->admin_next ? 2u : 0) | (pc->common_start ? 4u : 0) |
            ((first->flags & U_SENT) ? 8u : 0) | (c->u1 - c->u0 == 1 ? 16u : 0);
+    /* the word after it ("state", "department") may decide between
+     * regions of one name (choose_place): a decision per word */
+    if (pc->admin_next) {
+        uint32_t h = 0;
+        for (uint32_t b = st->u[c->u1].start; b < st->u[c->u1].end; b++)
+            h = h * 31 + (uint32_t)(st->src[b] | 0x20);
+        *sig |= (h % 255 + 1) << 24;
+    }
     return true;
 }
 
@@ -2887,6 +2895,18 @@ static uint32_t choose_place(ent_state *st, const cand *c, place_ctx *pc)
      * support most (and its country's weight) */
     uint32_t region = UINT32_MAX, region_w = 0;
     const char *region_code = NULL;
+    /* "Plateau state": the regions whose own name holds the word after it
+     * ("Plateau State", Nigeria) go before those it only follows
+     * (Plateau, a department of Benin) */
+    uint32_t whole[8];
+    size_t nwhole = 0;
+    if (pc->admin_next && c->u1 < st->nu) {
+        nwhole = sr_gaz_lookup(st->gaz, span_key(st, c->u0, c->u1 + 1), whole, 8);
+        if (nwhole > 8)
+            nwhole = 8;
+    }
+    double best_whole = -1e9;
+    uint32_t pick_whole = UINT32_MAX;
     for (size_t j = 0; j < n; j++) {
         const sr_place *p = &ps[j];
         if (p->kind == SR_PLACE_DEMONYM) {
@@ -2895,6 +2915,11 @@ static uint32_t choose_place(ent_state *st, const cand *c, place_ctx *pc)
         }
         bool ok;
         double s = place_score(st, c, p, pc, &ok);
+        for (size_t w = 0; w < nwhole && ok; w++)
+            if (whole[w] == p->id && s > best_whole) {
+                best_whole = s;
+                pick_whole = p->id;
+            }
         /* "X, 15 km south of Y": no namesake of X far from Y */
         const place_ref *ref = ref_of(st, c);
         if (ok && ref && p->kind != SR_PLACE_COUNTRY && !isnan(p->lat) &&
@@ -2915,6 +2940,8 @@ static uint32_t choose_place(ent_state *st, const cand *c, place_ctx *pc)
     }
     if (demonym && c->u1 - c->u0 == 1)
         return UINT32_MAX;
+    if (pick_whole != UINT32_MAX)
+        return pick_whole;
     if (pick == UINT32_MAX || region == UINT32_MAX || pick == region)
         return pick;
     /* "Georgia" next to "Alabama": a country nothing else in the document
