@@ -2103,10 +2103,10 @@ static void collect_context(ent_state *st)
  * Lebanon", "Tripoli in northern Lebanon" is left to the document. */
 /* Is [u0, u1) the name of a country?  Lookups list countries first, so
  * the first place found says it. */
-static bool country_named(const ent_state *st, size_t u0, size_t u1, char out[3])
+static bool country_named(const ent_state *st, size_t u0, size_t u1, char out[3], bool *elsewhere)
 {
     uint32_t ids[8];
-    size_t n = sr_gaz_lookup(st->gaz, span_key(st, u0, u1), ids, 8);
+    size_t n = sr_gaz_lookup(st->gaz, span_key(st, u0, u1), ids, elsewhere ? 8 : 1);
     if (n == 0)
         return false;
     sr_place p;
@@ -2114,23 +2114,17 @@ static bool country_named(const ent_state *st, size_t u0, size_t u1, char out[3]
     if (p.kind != SR_PLACE_COUNTRY)
         return false;
     memcpy(out, p.country, 3);
-    return true;
-}
-
-/* Is units [u0, u1) also the name of a first-level region of another
- * country than out ("Atlanta, Georgia")?  Then it states no country. */
-static bool region_elsewhere(const ent_state *st, size_t u0, size_t u1, const char *cc)
-{
-    uint32_t ids[8];
-    size_t n = sr_gaz_lookup(st->gaz, span_key(st, u0, u1), ids, 8);
-    for (size_t j = 0; j < n && j < 8; j++) {
-        sr_place p;
-        sr_gaz_place(st->gaz, ids[j], &p);
-        if (p.kind == SR_PLACE_ADMIN1 && p.feature && strcmp(p.feature, "ADM1") == 0 &&
-            strcmp(p.country, cc) != 0)
-            return true;
+    /* also the name of a first-level region of another country
+     * ("Atlanta, Georgia")? */
+    if (elsewhere) {
+        *elsewhere = false;
+        for (size_t j = 1; j < n && j < 8 && !*elsewhere; j++) {
+            sr_gaz_place(st->gaz, ids[j], &p);
+            *elsewhere = p.kind == SR_PLACE_ADMIN1 && p.feature && strcmp(p.feature, "ADM1") == 0 &&
+                         strcmp(p.country, out) != 0;
+        }
     }
-    return false;
+    return true;
 }
 
 /* Is units [u0, u1) the name of a first-level region of one country
@@ -2167,7 +2161,7 @@ static const char *stated_country(const ent_state *st, const cand *c, char out[3
         while (a > 0 && !(st->u[a].flags & U_BREAK) && b - a < 3)
             a--;
         for (size_t s = a; s <= b; s++)
-            if (country_named(st, s, b + 1, out))
+            if (country_named(st, s, b + 1, out, NULL))
                 return out;
     }
     /* "X (Costa Rica)" */
@@ -2178,7 +2172,7 @@ static const char *stated_country(const ent_state *st, const cand *c, char out[3
             while (e < st->nu && chunk_continues(st, e) && e < c->u1 + 4)
                 e++;
             for (size_t q = e; q > c->u1; q--)
-                if (country_named(st, c->u1, q, out) && token_text_is(st, st->u[q - 1].tok + 1, ")"))
+                if (country_named(st, c->u1, q, out, NULL) && token_text_is(st, st->u[q - 1].tok + 1, ")"))
                     return out;
         }
     }
@@ -2189,9 +2183,10 @@ static const char *stated_country(const ent_state *st, const cand *c, char out[3
         size_t e = c->u1 + 1;
         while (e < st->nu && chunk_continues(st, e) && e < c->u1 + 4)
             e++;
+        bool elsewhere;
         for (size_t q = e; q > c->u1; q--)
-            if (country_named(st, c->u1, q, out))
-                return region_elsewhere(st, c->u1, q, out) ? NULL : out;
+            if (country_named(st, c->u1, q, out, &elsewhere))
+                return elsewhere ? NULL : out; /* "Atlanta, Georgia" states no country */
         /* "X, Usulutan department", "X, Texas": a region of one country,
          * named whole (its name, then only words such as "department"),
          * closing what X is; not an item of a list ("Hollywood, Los
@@ -3009,7 +3004,7 @@ static void measured_place(ent_state *st, cand *c)
 /* A place the gazetteer lacks, placed in the document's main country. */
 /* How many mentions read so far are of places (towns and regions, not
  * the country itself) in the country of alpha-2 letters a, b (0-25)? */
-static uint32_t places_in(ent_state *st, uint32_t a, uint32_t b)
+static uint32_t places_read_in(ent_state *st, uint32_t a, uint32_t b)
 {
     uint32_t n = 0;
     size_t nc = SR_VEC_COUNT(&st->cands, cand);
@@ -3047,7 +3042,7 @@ static void resolve_context_place_in(ent_state *st, cand *c, const char *cc, con
         for (uint32_t i = 0; i < 26 * 26; i++) {
             if (st->country_weight[i] != best)
                 continue;
-            uint32_t n = places_in(st, i / 26, i % 26);
+            uint32_t n = places_read_in(st, i / 26, i % 26);
             if (n > most) {
                 most = n;
                 bi = i;
@@ -3162,11 +3157,11 @@ static void listed_places(ent_state *st)
          * happens to match a place abroad lists nothing */
         char cc[3];
         memcpy(cc, ent_at(st, p->entity)->country, 3);
-        uint32_t w = country_weight(st, cc) + places_in(st, cc[0] - 'A', cc[1] - 'A');
+        uint32_t w = country_weight(st, cc) + places_read_in(st, cc[0] - 'A', cc[1] - 'A');
         bool top = w > 0;
         for (uint32_t k = 0; k < 26 * 26 && top; k++)
             top = k == (uint32_t)((cc[0] - 'A') * 26 + (cc[1] - 'A')) ||
-                  st->country_weight[k] + (st->country_weight[k] ? places_in(st, k / 26, k % 26) : 0) <= w;
+                  st->country_weight[k] + (st->country_weight[k] ? places_read_in(st, k / 26, k % 26) : 0) <= w;
         if (top)
             resolve_context_place_in(st, c, cc, ent_at(st, p->entity)->e.admin1_code);
     }

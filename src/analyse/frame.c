@@ -293,49 +293,23 @@ static uint32_t modifier_runs(const sr_context *c, int32_t m)
 }
 
 /* The armed group named most, its mentions that only qualify another
- * name (modifier_use) not counted: the groups' mentions are read once,
- * each at its own tokens (a pass over the document's tokens for each
- * group cost as much as the rest of the claims and events stages). */
+ * name (modifier_use) not counted.  Only a group that could beat the
+ * best so far has its mentions read, each at its own tokens (a pass over
+ * the document's tokens per group cost as much as the rest of the claims
+ * and events stages). */
 int32_t sr_dominant_group(const sr_context *c)
 {
     if (c->dominant != SR_DOMINANT_UNASKED)
         return c->dominant;
-    enum { GROUPS = 64 };
-    uint32_t ids[GROUPS], mods[GROUPS];
-    size_t ng = 0; /* the first GROUPS groups with a mention */
-    for (size_t e = 0; e < c->nent && ng < GROUPS; e++)
-        if (c->ent[e].e.kind == SITREP_ENTITY_ARMED_GROUP && c->ent[e].mentions > 0) {
-            ids[ng] = (uint32_t)e;
-            mods[ng++] = 0;
-        }
-    if (!ng)
-        return -1;
-    for (size_t m = 0; m < c->nmen; m++) {
-        uint32_t e = c->men[m].entity;
-        if (e >= c->nent || c->ent[e].e.kind != SITREP_ENTITY_ARMED_GROUP)
-            continue;
-        uint32_t n = modifier_runs(c, (int32_t)m);
-        for (size_t j = 0; n && j < ng; j++)
-            if (ids[j] == e) {
-                mods[j] += n;
-                break;
-            }
-    }
     uint32_t best = 0;
     int32_t who = -1;
-    for (size_t e = 0, j = 0; e < c->nent; e++) {
+    for (size_t e = 0; e < c->nent; e++) {
         if (c->ent[e].e.kind != SITREP_ENTITY_ARMED_GROUP || c->ent[e].mentions <= best)
             continue;
         uint32_t mod = 0;
-        while (j < ng && ids[j] < e)
-            j++;
-        if (j < ng && ids[j] == e) {
-            mod = mods[j];
-        } else { /* a group past the GROUPS held */
-            for (size_t m = 0; m < c->nmen; m++)
-                if (c->men[m].entity == (uint32_t)e)
-                    mod += modifier_runs(c, (int32_t)m);
-        }
+        for (size_t m = 0; m < c->nmen; m++)
+            if (c->men[m].entity == (uint32_t)e)
+                mod += modifier_runs(c, (int32_t)m);
         uint32_t n = c->ent[e].mentions - mod;
         if (n > best) {
             best = n;
