@@ -2202,7 +2202,13 @@ static const char *stated_country(const ent_state *st, const cand *c, char out[3
         bool list_after = e < st->nu && (st->u[e].tok == et || comma) &&
                           (UNIT_IS(st, e, COORDINATORS) ||
                            (comma && (st->u[e].flags & U_CAP) && !(st->u[e].flags & U_FUNC)));
-        if (!list_before && !list_after && region_named(st, c->u1, q, out, &code)) {
+        /* "X, Plateau state": the name with its word first (Nigeria's
+         * Plateau State; Benin has a Plateau department) */
+        size_t w = e;
+        while (w < st->nu && w < e + 2 && st->u[w].tok == st->u[w - 1].tok + 1 && UNIT_IS(st, w, ADMIN_WORDS))
+            w++;
+        if (!list_before && !list_after &&
+            ((w > q && region_named(st, c->u1, w, out, &code)) || region_named(st, c->u1, q, out, &code))) {
             if (region)
                 *region = code;
             return out;
