@@ -1681,6 +1681,17 @@ murdered
 assassinated
 slain
 
+# "a guard was shot dead", "shot to death", "was found dead": the verb
+# and the words after it that tell one dead without killed_passive's verb
+[set shot_verb]
+shot
+
+[set dead_state]
+dead
+
+[set death_noun]
+death
+
 # Triggers whose object or "of" names the dead: "killed a policeman",
 # "the murder of the mayor and his driver".
 [set lethal]
@@ -1776,6 +1787,14 @@ wounding    hurting
 injuring    hurting
 died        died
 found       found_dead
+
+# The words the toll readers (events.c casualties, take_victims,
+# stated_casualties, victims_before) start from, with a figure that a
+# claim measures: a sentence with none of them is not read for a toll
+# (orphan_tolls: most sentences after an event tell none).  casualty_cue's
+# "to", "was" and "found" are read only before one of these; its
+# "wounding", "injuring" and "died" are in hurting and death_word.
+[union toll_start: killed_passive shot_verb dead_state death_noun hurt_passive hurting death_word hurt_word claims.outcome_noun]
 
 # One person: "a police officer".
 [set one_word]

@@ -1261,7 +1261,7 @@ static bool casualties(const estate *es, size_t lo, size_t hi, sr_event *ev)
         /* a list before it: ", a police officer, and five victims" */
         const sr_figure *fg = &c->figs[f];
         bool dead_after = fg->measure_end > fg->measure_start &&
-                          (sr_tok_is(c, sr_context_token_at(c, fg->measure_end) - 1, "dead") ||
+                          (sr_tok_class(c, sr_context_token_at(c, fg->measure_end) - 1, SR_LEX_EVENTS_DEAD_STATE) ||
                            sr_tok_is(c, sr_context_token_at(c, fg->measure_end) - 1, "killed"));
         if (dead_after) {
             size_t k = sr_context_token_at(c, fg->start);
@@ -1662,6 +1662,15 @@ static double victims_list(const sr_context *c, size_t k, size_t hi, size_t *sto
     return n;
 }
 
+/* "shot dead", "shot to death" from token v: one dead (events.lex
+ * shot_verb, dead_state, death_noun). */
+static bool shot_dead(const sr_context *c, size_t v)
+{
+    return sr_tok_class(c, v, SR_LEX_EVENTS_SHOT_VERB) &&
+           (sr_tok_class(c, v + 1, SR_LEX_EVENTS_DEAD_STATE) ||
+            (sr_tok_is(c, v + 1, "to") && sr_tok_class(c, v + 2, SR_LEX_EVENTS_DEATH_NOUN)));
+}
+
 /* The dead or hurt a list names as the subject of a passive lethal or
  * hurting verb: "a guard and one of the cooks were killed" (2),
  * "three nurses and a porter who worked there were murdered" (4),
@@ -1687,8 +1696,7 @@ static void victims_before(const sr_context *c, size_t lo, size_t hi, double *de
               (c->src[c->tok[v].end - 1] | 0x20) == 'y')))
             v++;
         bool kill = died || (v < hi && sr_tok_class(c, v, SR_LEX_EVENTS_KILLED_PASSIVE)) ||
-                    (sr_tok_is(c, v, "shot") && (sr_tok_is(c, v + 1, "dead") ||
-                                                 (sr_tok_is(c, v + 1, "to") && sr_tok_is(c, v + 2, "death"))));
+                    shot_dead(c, v);
         bool hurts = !died && v < hi && sr_tok_class(c, v, SR_LEX_EVENTS_HURT_PASSIVE);
         if (!kill && !hurts)
             continue;
@@ -1902,7 +1910,8 @@ static bool named_subject(const sr_context *c, size_t lo, size_t k)
  * casualty_cue), found in one pass over [lo, hi) so that a rule whose word
  * the clause lacks reads none of its tokens: bits of SC_* (a superset: each
  * rule still tests its words).  A rule of stated_casualties, take_victims
- * or casualties that starts from another word adds it to may_tell_toll. */
+ * or casualties that starts from a word of another class adds that class
+ * to events.lex toll_start (may_tell_toll). */
 enum { SC_TO_WAS = 1, SC_FOUND_OUTCOME = 2, SC_HURT = 4 };
 static int casualty_cue(const sr_context *c, size_t k)
 {
@@ -1973,14 +1982,14 @@ static void stated_casualties(const sr_context *c, size_t lo, size_t hi, sr_even
     }
     if (!ev->fat_q && (words & SC_TO_WAS))
         for (size_t k = lo + 1; k + 1 < hi; k++)
-            if ((casualty_cue(c, k) == SR_LEXE_EVENTS_CASUALTY_CUE_CUE_TO_DEATH && sr_tok_is(c, k + 1, "death") &&
+            if ((casualty_cue(c, k) == SR_LEXE_EVENTS_CASUALTY_CUE_CUE_TO_DEATH &&
+                 sr_tok_class(c, k + 1, SR_LEX_EVENTS_DEATH_NOUN) &&
                  (sr_tok_is(c, k + 2, "a") || sr_tok_is(c, k + 2, "an") || sr_tok_is(c, k - 2, "a") ||
                   sr_tok_is(c, k - 2, "an"))) ||
                 (casualty_cue(c, k) == SR_LEXE_EVENTS_CASUALTY_CUE_CUE_WAS_PASSIVE &&
                 (sr_tok_class(c, k + 1, SR_LEX_EVENTS_KILLED_PASSIVE) ||
                  (ly_adverb(c, k + 1) && sr_tok_class(c, k + 2, SR_LEX_EVENTS_KILLED_PASSIVE)) ||
-                 (sr_tok_is(c, k + 1, "shot") && (sr_tok_is(c, k + 2, "dead") ||
-                                                  (sr_tok_is(c, k + 2, "to") && sr_tok_is(c, k + 3, "death"))))))) {
+                 shot_dead(c, k + 1)))) {
                 ev->fat_low = ev->fat_high = 1;
                 ev->fat_q = SR_Q_EXACT;
                 break;
@@ -2019,7 +2028,7 @@ static void stated_casualties(const sr_context *c, size_t lo, size_t hi, sr_even
     if (!ev->fat_q && (words & SC_FOUND_OUTCOME))
         for (size_t k = lo; k < hi && !ev->fat_q; k++) {
             bool found_dead = k > lo && casualty_cue(c, k) == SR_LEXE_EVENTS_CASUALTY_CUE_CUE_FOUND_DEAD &&
-                              sr_tok_is(c, k + 1, "dead") &&
+                              sr_tok_class(c, k + 1, SR_LEX_EVENTS_DEAD_STATE) &&
                               sr_tok_is(c, k - 1, "was");
             if (found_dead) {
                 /* "X, the mayor who was kidnapped on Sunday, was found dead" */
@@ -3228,34 +3237,19 @@ static uint32_t told_before(const sr_context *c, const sr_event *e, const uint32
 }
 
 /* Can tokens [lo, hi) give a toll to casualties, take_victims or
- * stated_casualties at all?  Each starts from one of these: a figure a
- * claim measures; a word of hurt_passive, hurting, death_word, hurt_word
- * (none_word's "no one was killed" reads one after it) or claims'
- * outcome_noun; "died", "death" (casualty_cue's "to" is read only before
- * it), "wounding"; a word of killed_passive, "shot" or "dead" (after
- * "found") in the span or right after it ("was" + "shot" is read across
- * the span's end).  casualty_cue's "was" is read only before one of
- * these.  A sentence with none is not read for a toll (orphan_tolls: most
- * sentences after an event tell none). */
+ * stated_casualties at all?  Each starts from a figure a claim measures
+ * or a word of events.lex toll_start (the union of the classes they start
+ * from), in the span or right after it ("was" + "shot" is read across the
+ * span's end).  A sentence with none is not read for a toll (orphan_tolls:
+ * most sentences after an event tell none). */
 static bool may_tell_toll(const estate *es, size_t lo, size_t hi)
 {
     const sr_context *c = es->c;
     for (size_t k = lo; k <= hi && k < c->ntok; k++) {
-        sr_lexid id = c->wi[k].lex;
-        if ((id && sr_lex_in(id, SR_LEX_EVENTS_KILLED_PASSIVE)) || sr_tok_is(c, k, "shot") || sr_tok_is(c, k, "dead"))
+        if (sr_lex_in(c->wi[k].lex, SR_LEX_EVENTS_TOLL_START))
             return true;
-        if (k == hi)
-            break;
         int32_t f = c->at[k].figure;
-        if (f >= 0 && es->fig_claim[f] >= 0)
-            return true;
-        if (id && (sr_lex_in(id, SR_LEX_EVENTS_HURT_PASSIVE) || sr_lex_in(id, SR_LEX_EVENTS_HURTING) ||
-                   sr_lex_in(id, SR_LEX_EVENTS_DEATH_WORD) || sr_lex_in(id, SR_LEX_EVENTS_HURT_WORD) ||
-                   sr_lex_in(id, SR_LEX_CLAIMS_OUTCOME_NOUN)))
-            return true;
-        int cue = casualty_cue(c, k);
-        if (cue == SR_LEXE_EVENTS_CASUALTY_CUE_CUE_HURTING || cue == SR_LEXE_EVENTS_CASUALTY_CUE_CUE_DIED ||
-            sr_tok_is(c, k, "died") || sr_tok_is(c, k, "death"))
+        if (k < hi && f >= 0 && es->fig_claim[f] >= 0)
             return true;
     }
     return false;
