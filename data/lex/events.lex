@@ -926,6 +926,12 @@ might
 could
 would
 
+# Irrealis words (frame.irrealis) that count the noun after them: "several
+# attacks" tells a habit, "took several civilians hostage" one happening.
+[set quantifier]
+several
+many
+
 # Negation governs only what follows it closely: "no attack", not "no
 # group has claimed the bombing".
 [set negation]

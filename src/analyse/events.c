@@ -282,6 +282,16 @@ static bool realis(const sr_context *c, size_t i, size_t lo)
             continue; /* the window still governs: "vowed, again, to attack" */
         if (!sr_tok_flag(c, k, SR_WI_IRREALIS) && !sr_tok_class(c, k, SR_LEX_EVENTS_NEGATION))
             continue;
+        /* "took several civilians hostage": a quantifier of the people
+         * named after it, not of the happening ("several attacks") */
+        if (sr_tok_class(c, k, SR_LEX_EVENTS_QUANTIFIER)) {
+            bool people = false;
+            for (size_t q = k + 1; q < i && !people; q++)
+                people = sr_tok_class(c, q, SR_LEX_EVENTS_PERSON_OBJECT) ||
+                         sr_tok_class(c, q, SR_LEX_EVENTS_CIVILIAN_TARGET);
+            if (people)
+                continue;
+        }
         /* "foiled an attempt to kidnap": the attempt was made */
         size_t a1 = k + 1 < i && (sr_tok_is(c, k + 1, "an") || sr_tok_is(c, k + 1, "the")) ? k + 2 : k + 1;
         if (a1 < i && sr_tok_class(c, a1, SR_LEX_EVENTS_ATTEMPT) && c->tok[k].end - c->tok[k].start > 3 &&
