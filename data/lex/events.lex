@@ -35,7 +35,8 @@
 #   military        a strike_modifier within two words before, or a name
 #                   right before ("US strikes")
 #   on_target       "a strike on / against / targeting"
-#   fire_near       a munition_use word within four words either side
+#   fire_near       a munition_use word within four words either side, or
+#                   before a "with" right before it ("struck X with two missiles")
 #   suicide_before  "suicide" within three words before (bombings); suicide2
 #                   within two (attacks)
 #   air_before      "drone" or "air" within two words before

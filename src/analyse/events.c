@@ -282,14 +282,16 @@ static bool realis(const sr_context *c, size_t i, size_t lo)
             continue; /* the window still governs: "vowed, again, to attack" */
         if (!sr_tok_flag(c, k, SR_WI_IRREALIS) && !sr_tok_class(c, k, SR_LEX_EVENTS_NEGATION))
             continue;
-        /* "took several civilians hostage": a quantifier of the people
-         * named after it, not of the happening ("several attacks") */
+        /* "took several civilians hostage", "hit X with several
+         * rockets": a quantifier of the people or munitions named after
+         * it, not of happenings ("several attacks") */
         if (sr_tok_class(c, k, SR_LEX_EVENTS_QUANTIFIER)) {
-            bool people = false;
-            for (size_t q = k + 1; q < i && !people; q++)
-                people = sr_tok_class(c, q, SR_LEX_EVENTS_PERSON_OBJECT) ||
-                         sr_tok_class(c, q, SR_LEX_EVENTS_CIVILIAN_TARGET);
-            if (people)
+            bool things = false;
+            for (size_t q = k + 1; q <= i && !things; q++)
+                things = sr_tok_class(c, q, SR_LEX_EVENTS_PERSON_OBJECT) ||
+                         sr_tok_class(c, q, SR_LEX_EVENTS_CIVILIAN_TARGET) ||
+                         sr_tok_class(c, q, SR_LEX_EVENTS_COUNTED_THING);
+            if (things)
                 continue;
         }
         /* "foiled an attempt to kidnap": the attempt was made */
@@ -427,8 +429,20 @@ static bool test_holds(const sr_context *c, int t, size_t i, size_t lo, size_t h
     case SR_LEXE_EVENT_TEST_ON_TARGET:
         return i > lo && (sr_tok_is(c, i - 1, "a") || sr_tok_is(c, i - 1, "the")) &&
                sr_tok_class(c, i + 1, SR_LEX_EVENTS_AIMED_AT);
-    case SR_LEXE_EVENT_TEST_FIRE_NEAR:
-        return near_class(c, i, lo, hi, 4, 4, SR_LEX_EVENTS_MUNITION_USE);
+    case SR_LEXE_EVENT_TEST_FIRE_NEAR: {
+        if (near_class(c, i, lo, hi, 4, 4, SR_LEX_EVENTS_MUNITION_USE))
+            return true;
+        /* "struck the city of X with two ballistic missiles": the
+         * instrument of a use named before "with" */
+        for (size_t q = i; q > lo && i - q < 4;) {
+            q--;
+            if (sr_tok_is(c, q, "with"))
+                return near_class(c, q, lo, hi, 8, 0, SR_LEX_EVENTS_MUNITION_USE);
+            if (!sr_tok_word(c, q) && c->tok[q].kind != SITREP_TOK_NUMBER)
+                break;
+        }
+        return false;
+    }
     case SR_LEXE_EVENT_TEST_SUICIDE_BEFORE:
         return near_class(c, i, lo, hi, 3, 0, SR_LEX_EVENTS_SUICIDE_WORD);
     case SR_LEXE_EVENT_TEST_SUICIDE2_BEFORE:
