@@ -364,6 +364,7 @@ mob                   mob            -                  -             0
 seized                abduction      person_after       -             0
 seized                nsa_overtakes  place_after        -             0
 overran               nsa_overtakes  place_after        -             0
+overran               attack         -                  -             0
 captured              nsa_overtakes  place_after        -             0
 retook                gov_regains    place_after        -             0
 recaptured            gov_regains    place_after        -             0

@@ -2333,10 +2333,25 @@ static void location_of(const sr_context *c, size_t lo, size_t hi, const char *r
     }
 }
 
+/* The country (gazetteer id + 1) whose forces a common noun ("the army",
+ * "soldiers") names in event ev: its place's country, else the country
+ * the report is about. */
+static uint32_t forces_country(const estate *es, const sr_event *ev)
+{
+    const sr_gazetteer *g = sr_gazetteer_get();
+    if (g && ev->location >= 0 && (size_t)ev->location < es->c->nent) {
+        const char *cc = es->c->ent[ev->location].e.country;
+        uint32_t id = cc && strlen(cc) == 2 ? sr_gaz_country(g, cc) : UINT32_MAX;
+        if (id != UINT32_MAX)
+            return id + 1;
+    }
+    return es->country;
+}
+
 /* One side of "between X and Y", tokens [from, to): an actor named, else
  * the state's forces named by a common noun ("the army"), of the demonym
- * before them or the country the report is about. */
-static const char *side_named(const estate *es, size_t from, size_t to)
+ * before them or the country where it happened. */
+static const char *side_named(const estate *es, const sr_event *ev, size_t from, size_t to)
 {
     const sr_context *c = es->c;
     int32_t who = actor_in(c, from, to);
@@ -2347,7 +2362,7 @@ static const char *side_named(const estate *es, size_t from, size_t to)
         return NULL;
     bool police = sr_tok_class(c, q, SR_LEX_EVENTS_POLICE_NOUN);
     uint32_t state = state_forces_of(c, from, q + 1, &police);
-    return forces_name(es, police, state ? state : es->country);
+    return forces_name(es, police, state ? state : forces_country(es, ev));
 }
 
 /* "fighting between the army and the RSF", "clashes between X and Y" in
@@ -2367,7 +2382,7 @@ static void between_sides(const estate *es, size_t lo, size_t hi, sr_event *ev)
         while (end < hi && end < and + 7 && !sr_tok_char(c, end, ',') && !sr_tok_char(c, end, ';') &&
                !sr_clause_break(c, end) && !sr_tok_flag(c, end, SR_WI_EVENT) && !sr_tok_flag(c, end, SR_WI_SPEECH))
             end++;
-        const char *x = side_named(es, b + 1, and), *y = side_named(es, and + 1, end);
+        const char *x = side_named(es, ev, b + 1, and), *y = side_named(es, ev, and + 1, end);
         if (x && y) {
             add_actor(ev, x);
             add_actor(ev, y);
@@ -2414,6 +2429,28 @@ static void other_side(const estate *es, size_t lo, size_t hi, size_t end, int32
              strstr(cl->measure, "arrested") || strstr(cl->measure, "detained") ||
              strstr(cl->measure, "captured") || strstr(cl->measure, "abducted")))
             add_actor(ev, c->ent[cl->actor].e.name);
+    }
+    /* "stormed a base, leaving 17 soldiers dead": an armed group's
+     * victims named by a word for the state's forces and no one else's
+     * are the forces of the country where it happened */
+    if (perp < 0 || c->ent[perp].e.kind != SITREP_ENTITY_ARMED_GROUP)
+        return;
+    for (size_t i = lo; i < hi; i++) {
+        int32_t f = c->at[i].measure;
+        if (f < 0 || es->fig_claim[f] < 0 || !sr_tok_class(c, i, SR_LEX_EVENTS_BY_FORCES))
+            continue;
+        const sr_claim *cl = &es->claims[es->fig_claim[f]];
+        if (cl->actor >= 0 && cl->actor != perp)
+            continue; /* "killed 11 Malian soldiers": theirs, told above */
+        /* counted as killed, dead or hurt (the measure's last word) */
+        const char *last = strrchr(cl->measure, ' ');
+        last = last ? last + 1 : cl->measure;
+        sr_lexid w = sr_lex_find(last, strlen(last));
+        if (!sr_lex_in(w, SR_LEX_EVENTS_KILLED_PASSIVE) && !sr_lex_in(w, SR_LEX_EVENTS_DEAD_STATE) &&
+            !sr_lex_in(w, SR_LEX_EVENTS_HURT_PASSIVE))
+            continue;
+        add_actor(ev, forces_name(es, sr_tok_class(c, i, SR_LEX_EVENTS_POLICE_NOUN), forces_country(es, ev)));
+        return;
     }
 }
 
