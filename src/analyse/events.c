@@ -2309,6 +2309,49 @@ static void location_of(const sr_context *c, size_t lo, size_t hi, const char *r
     }
 }
 
+/* One side of "between X and Y", tokens [from, to): an actor named, else
+ * the state's forces named by a common noun ("the army"), of the demonym
+ * before them or the country the report is about. */
+static const char *side_named(const estate *es, size_t from, size_t to)
+{
+    const sr_context *c = es->c;
+    int32_t who = actor_in(c, from, to);
+    if (who >= 0)
+        return c->ent[who].e.name;
+    size_t q = forces_after(c, from, to);
+    if (q >= to)
+        return NULL;
+    bool police = sr_tok_class(c, q, SR_LEX_EVENTS_POLICE_NOUN);
+    uint32_t state = state_forces_of(c, from, q + 1, &police);
+    return forces_name(es, police, state ? state : es->country);
+}
+
+/* "fighting between the army and the RSF", "clashes between X and Y" in
+ * the trigger's clause [lo, hi): both sides are its actors. */
+static void between_sides(const estate *es, size_t lo, size_t hi, sr_event *ev)
+{
+    const sr_context *c = es->c;
+    for (size_t b = lo; b + 3 < hi; b++) {
+        if (!sr_tok_is(c, b, "between"))
+            continue;
+        size_t and = b + 1;
+        while (and < hi && and < b + 8 && !sr_tok_is(c, and, "and") && !sr_tok_char(c, and, ','))
+            and++;
+        if (and >= hi || !sr_tok_is(c, and, "and"))
+            continue;
+        size_t end = and + 1;
+        while (end < hi && end < and + 7 && !sr_tok_char(c, end, ',') && !sr_tok_char(c, end, ';') &&
+               !sr_clause_break(c, end) && !sr_tok_flag(c, end, SR_WI_EVENT) && !sr_tok_flag(c, end, SR_WI_SPEECH))
+            end++;
+        const char *x = side_named(es, b + 1, and), *y = side_named(es, and + 1, end);
+        if (x && y) {
+            add_actor(ev, x);
+            add_actor(ev, y);
+        }
+        return;
+    }
+}
+
 static void other_side(const estate *es, size_t lo, size_t hi, size_t end, int32_t perp, sr_event *ev)
 {
     const sr_context *c = es->c;
@@ -2755,6 +2798,8 @@ static sitrep_status emit(const estate *es, size_t s, const trig *t, size_t nt, 
     }
     if (second >= 0)
         add_actor(&ev, c->ent[second].e.name);
+    if (!stopped)
+        between_sides(es, lo, hi, &ev);
     other_side(es, lo, hi, t[0].end, perp, &ev);
     /* what the generic attack hit decides its type */
     if (ev.sub == EV_ATTACK_GENERIC) {
