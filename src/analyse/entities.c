@@ -134,6 +134,10 @@ typedef struct ent_state {
     /* document context for places */
     uint32_t country_weight[26 * 26];
     uint32_t country_weak[26 * 26]; /* the part of it second-level subdivisions gave */
+    uint32_t heaviest[3];    /* the weight of the heaviest country, its index and how many
+                              * others weigh as much (resolve_context_place_in) */
+    bool heaviest_known;     /* heaviest worked out (after collect_context, which sets
+                              * every weight) */
     char admin1_seen[64][8];
     uint64_t admin1_set[128]; /* admin1_seen packed (admin1_pack), by hash; 0 empty */
     size_t nadmin1;
@@ -3062,15 +3066,23 @@ static void resolve_context_place_in(ent_state *st, cand *c, const char *cc, con
         return;
     }
     c->type = 0;
-    uint32_t best = 0, bi = 0, ties = 0;
-    for (uint32_t i = 0; i < 26 * 26; i++)
-        if (st->country_weight[i] > best) {
-            best = st->country_weight[i];
-            bi = i;
-            ties = 0;
-        } else if (best && st->country_weight[i] == best) {
-            ties++;
-        }
+    /* the heaviest country, and how many others weigh as much: the
+     * weights are final once collect_context has run, so they are read
+     * once per document */
+    if (!st->heaviest_known) {
+        uint32_t hb = 0, hi = 0, ht = 0;
+        for (uint32_t i = 0; i < 26 * 26; i++)
+            if (st->country_weight[i] > hb) {
+                hb = st->country_weight[i];
+                hi = i;
+                ht = 0;
+            } else if (hb && st->country_weight[i] == hb) {
+                ht++;
+            }
+        st->heaviest[0] = hb, st->heaviest[1] = hi, st->heaviest[2] = ht;
+        st->heaviest_known = true;
+    }
+    uint32_t best = st->heaviest[0], bi = st->heaviest[1], ties = st->heaviest[2];
     /* countries that weigh the same: the one more of the places already
      * read are in ("in Zorvanka" after Lima and Ambo) */
     if (ties && !cc) {
