@@ -35,7 +35,8 @@
 #   military        a strike_modifier within two words before, or a name
 #                   right before ("US strikes")
 #   on_target       "a strike on / against / targeting"
-#   fire_near       a munition_use word within four words either side
+#   fire_near       a munition_use word within four words either side, or
+#                   before a "with" right before it ("struck X with two missiles")
 #   suicide_before  "suicide" within three words before (bombings); suicide2
 #                   within two (attacks)
 #   air_before      "drone" or "air" within two words before
@@ -363,6 +364,7 @@ mob                   mob            -                  -             0
 seized                abduction      person_after       -             0
 seized                nsa_overtakes  place_after        -             0
 overran               nsa_overtakes  place_after        -             0
+overran               attack         -                  -             0
 captured              nsa_overtakes  place_after        -             0
 retook                gov_regains    place_after        -             0
 recaptured            gov_regains    place_after        -             0
@@ -925,6 +927,12 @@ may
 might
 could
 would
+
+# Irrealis words (frame.irrealis) that count the noun after them: "several
+# attacks" tells a habit, "took several civilians hostage" one happening.
+[set quantifier]
+several
+many
 
 # Negation governs only what follows it closely: "no attack", not "no
 # group has claimed the bombing".

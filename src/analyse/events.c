@@ -282,6 +282,18 @@ static bool realis(const sr_context *c, size_t i, size_t lo)
             continue; /* the window still governs: "vowed, again, to attack" */
         if (!sr_tok_flag(c, k, SR_WI_IRREALIS) && !sr_tok_class(c, k, SR_LEX_EVENTS_NEGATION))
             continue;
+        /* "took several civilians hostage", "hit X with several
+         * rockets": a quantifier of the people or munitions named after
+         * it, not of happenings ("several attacks") */
+        if (sr_tok_class(c, k, SR_LEX_EVENTS_QUANTIFIER)) {
+            bool things = false;
+            for (size_t q = k + 1; q <= i && !things; q++)
+                things = sr_tok_class(c, q, SR_LEX_EVENTS_PERSON_OBJECT) ||
+                         sr_tok_class(c, q, SR_LEX_EVENTS_CIVILIAN_TARGET) ||
+                         sr_tok_class(c, q, SR_LEX_EVENTS_COUNTED_THING);
+            if (things)
+                continue;
+        }
         /* "foiled an attempt to kidnap": the attempt was made */
         size_t a1 = k + 1 < i && (sr_tok_is(c, k + 1, "an") || sr_tok_is(c, k + 1, "the")) ? k + 2 : k + 1;
         if (a1 < i && sr_tok_class(c, a1, SR_LEX_EVENTS_ATTEMPT) && c->tok[k].end - c->tok[k].start > 3 &&
@@ -417,8 +429,20 @@ static bool test_holds(const sr_context *c, int t, size_t i, size_t lo, size_t h
     case SR_LEXE_EVENT_TEST_ON_TARGET:
         return i > lo && (sr_tok_is(c, i - 1, "a") || sr_tok_is(c, i - 1, "the")) &&
                sr_tok_class(c, i + 1, SR_LEX_EVENTS_AIMED_AT);
-    case SR_LEXE_EVENT_TEST_FIRE_NEAR:
-        return near_class(c, i, lo, hi, 4, 4, SR_LEX_EVENTS_MUNITION_USE);
+    case SR_LEXE_EVENT_TEST_FIRE_NEAR: {
+        if (near_class(c, i, lo, hi, 4, 4, SR_LEX_EVENTS_MUNITION_USE))
+            return true;
+        /* "struck the city of X with two ballistic missiles": the
+         * instrument of a use named before "with" */
+        for (size_t q = i; q > lo && i - q < 4;) {
+            q--;
+            if (sr_tok_is(c, q, "with"))
+                return near_class(c, q, lo, hi, 8, 0, SR_LEX_EVENTS_MUNITION_USE);
+            if (!sr_tok_word(c, q) && c->tok[q].kind != SITREP_TOK_NUMBER)
+                break;
+        }
+        return false;
+    }
     case SR_LEXE_EVENT_TEST_SUICIDE_BEFORE:
         return near_class(c, i, lo, hi, 3, 0, SR_LEX_EVENTS_SUICIDE_WORD);
     case SR_LEXE_EVENT_TEST_SUICIDE2_BEFORE:
@@ -2309,10 +2333,25 @@ static void location_of(const sr_context *c, size_t lo, size_t hi, const char *r
     }
 }
 
+/* The country (gazetteer id + 1) whose forces a common noun ("the army",
+ * "soldiers") names in event ev: its place's country, else the country
+ * the report is about. */
+static uint32_t forces_country(const estate *es, const sr_event *ev)
+{
+    const sr_gazetteer *g = sr_gazetteer_get();
+    if (g && ev->location >= 0 && (size_t)ev->location < es->c->nent) {
+        const char *cc = es->c->ent[ev->location].e.country;
+        uint32_t id = cc && strlen(cc) == 2 ? sr_gaz_country(g, cc) : UINT32_MAX;
+        if (id != UINT32_MAX)
+            return id + 1;
+    }
+    return es->country;
+}
+
 /* One side of "between X and Y", tokens [from, to): an actor named, else
  * the state's forces named by a common noun ("the army"), of the demonym
- * before them or the country the report is about. */
-static const char *side_named(const estate *es, size_t from, size_t to)
+ * before them or the country where it happened. */
+static const char *side_named(const estate *es, const sr_event *ev, size_t from, size_t to)
 {
     const sr_context *c = es->c;
     int32_t who = actor_in(c, from, to);
@@ -2323,7 +2362,7 @@ static const char *side_named(const estate *es, size_t from, size_t to)
         return NULL;
     bool police = sr_tok_class(c, q, SR_LEX_EVENTS_POLICE_NOUN);
     uint32_t state = state_forces_of(c, from, q + 1, &police);
-    return forces_name(es, police, state ? state : es->country);
+    return forces_name(es, police, state ? state : forces_country(es, ev));
 }
 
 /* "fighting between the army and the RSF", "clashes between X and Y" in
@@ -2343,7 +2382,7 @@ static void between_sides(const estate *es, size_t lo, size_t hi, sr_event *ev)
         while (end < hi && end < and + 7 && !sr_tok_char(c, end, ',') && !sr_tok_char(c, end, ';') &&
                !sr_clause_break(c, end) && !sr_tok_flag(c, end, SR_WI_EVENT) && !sr_tok_flag(c, end, SR_WI_SPEECH))
             end++;
-        const char *x = side_named(es, b + 1, and), *y = side_named(es, and + 1, end);
+        const char *x = side_named(es, ev, b + 1, and), *y = side_named(es, ev, and + 1, end);
         if (x && y) {
             add_actor(ev, x);
             add_actor(ev, y);
@@ -2390,6 +2429,28 @@ static void other_side(const estate *es, size_t lo, size_t hi, size_t end, int32
              strstr(cl->measure, "arrested") || strstr(cl->measure, "detained") ||
              strstr(cl->measure, "captured") || strstr(cl->measure, "abducted")))
             add_actor(ev, c->ent[cl->actor].e.name);
+    }
+    /* "stormed a base, leaving 17 soldiers dead": an armed group's
+     * victims named by a word for the state's forces and no one else's
+     * are the forces of the country where it happened */
+    if (perp < 0 || c->ent[perp].e.kind != SITREP_ENTITY_ARMED_GROUP)
+        return;
+    for (size_t i = lo; i < hi; i++) {
+        int32_t f = c->at[i].measure;
+        if (f < 0 || es->fig_claim[f] < 0 || !sr_tok_class(c, i, SR_LEX_EVENTS_BY_FORCES))
+            continue;
+        const sr_claim *cl = &es->claims[es->fig_claim[f]];
+        if (cl->actor >= 0 && cl->actor != perp)
+            continue; /* "killed 11 Malian soldiers": theirs, told above */
+        /* counted as killed, dead or hurt (the measure's last word) */
+        const char *last = strrchr(cl->measure, ' ');
+        last = last ? last + 1 : cl->measure;
+        sr_lexid w = sr_lex_find(last, strlen(last));
+        if (!sr_lex_in(w, SR_LEX_EVENTS_KILLED_PASSIVE) && !sr_lex_in(w, SR_LEX_EVENTS_DEAD_STATE) &&
+            !sr_lex_in(w, SR_LEX_EVENTS_HURT_PASSIVE))
+            continue;
+        add_actor(ev, forces_name(es, sr_tok_class(c, i, SR_LEX_EVENTS_POLICE_NOUN), forces_country(es, ev)));
+        return;
     }
 }
 
