@@ -149,6 +149,8 @@ air raid              air            -                  -             0
 air raids             air            -                  -             1
 drone                 air            launched           -             0
 drones                air            launched           -             0
+drone                 air            fire_near          -             0
+drones                air            fire_near          -             0
 warplanes             air            hit_next           -             0
 jets                  air            hit_next           -             0
 aircraft              air            hit_next           -             0
@@ -601,6 +603,10 @@ salvo
 fire
 killed
 exploded
+injured
+wounded
+damaged
+destroyed
 
 # Right before a bomb word: no blast of arms ("a population explosion",
 # "the atomic bomb", "a social explosion").
