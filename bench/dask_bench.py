@@ -342,8 +342,8 @@ def report(r):
 
 def project(r, one, two):
     """The projection to 100 workers from the measured costs: the map in
-    rounds of W shards, the merges of each level (one task each, side by
-    side), and the end: every worker loads the top of the tree once, one
+    rounds of W shards, the merges of each level (sitrep.dask.tree; one task
+    each, side by side), and the end: every worker loads the top of the tree once, one
     task links the stories while the others write the entities, every
     worker makes the corroboration its ranges need (the others take the
     stories as bytes first; counted whole for each: the events' part alone
@@ -377,13 +377,15 @@ def project(r, one, two):
         for w in (1, 2, 100):
             rounds = -(-big // (s_ * w))
             t_map = rounds * s_ * c_map
-            nodes = -(-big // s_)
+            # the merges of each level of sitrep.dask.tree (end_fan_in =
+            # fan_in squared), side by side on W workers
+            import sitrep.dask
+            sizes = [s_] * -(-big // s_)
             merges = 0.0
-            size = s_
-            while nodes > f * f:  # the levels merged below end_fan_in = fan_in squared
-                size *= f
-                nodes = -(-nodes // f)  # merges of this level, in rounds of W
-                merges += c_merge * min(big, size) * -(-nodes // w)
+            for groups in sitrep.dask.tree(len(sizes), f):
+                sizes = [sum(sizes[lo:hi]) for lo, hi in groups]
+                costs = [c_merge * z for z, (lo, hi) in zip(sizes, groups) if hi - lo > 1]
+                merges += max(max(costs or [0.0]), sum(costs) / w)
             if w == 1:
                 end = one["finish"] * k
             else:

@@ -116,6 +116,32 @@ def test_run_gives_the_records_of_one_extract(cluster, shard_size):
         assert res.merges > 1
 
 
+@pytest.mark.parametrize("n,fan_in,end_fan_in", [(1, 8, None), (64, 8, None), (65, 8, None), (100, 8, None),
+                                                 (1000, 8, None), (30, 3, None), (12, 3, None), (7, 2, 1), (5, 3, 2)])
+def test_the_tree_merges_only_what_brings_the_top_within_end_fan_in(n, fan_in, end_fan_in):
+    levels = sitrep.dask.tree(n, fan_in, end_fan_in)
+    cap = end_fan_in or fan_in * fan_in
+    below = n
+    for k, groups in enumerate(levels):
+        # each level covers the one below, in order, in groups of at most fan_in
+        assert groups[0][0] == 0 and groups[-1][1] == below
+        assert all(a[1] == b[0] for a, b in zip(groups, groups[1:]))
+        assert all(1 <= hi - lo <= fan_in for lo, hi in groups)
+        if k < len(levels) - 1:
+            assert len(groups) > cap
+        below = len(groups)
+    assert below <= cap
+    if levels and any(hi - lo == 1 for lo, hi in levels[-1]):
+        # the last level: the first shards' groups merged, full, no more of
+        # them than bring it within end_fan_in; the rest as they are
+        last = levels[-1]
+        merged = [g for g in last if g[1] - g[0] > 1]
+        assert last[:len(merged)] == merged and all(hi - lo == fan_in for lo, hi in merged)
+        n_below = len(levels[-2]) if len(levels) > 1 else n
+        assert len(last) <= cap < len(last) + fan_in - 1
+        assert len(merged) == -(-(n_below - cap) // (fan_in - 1))
+
+
 def test_run_writes_the_output_file_with_options(cluster, tmp_path):
     sets = corpus_sets()
     want, _, _ = cli("extract", "--text", "--mentions", *sets)
