@@ -183,6 +183,8 @@ def main():
     ap.add_argument("--fan-in", type=int, default=8)
     ap.add_argument("--workers", default="1,2")
     ap.add_argument("--shared", default=os.path.join(ROOT, os.pardir, "shared"))
+    ap.add_argument("--dask-transfers", action="store_true", help="hand the snapshots between the tasks through "
+                    "Dask's connections (default: in files in a directory of /dev/shm, sitrep.dask.run's snapshot_dir)")
     ap.add_argument("--dask-defaults", action="store_true", help="run the scheduler and workers with Dask's "
                     "default housekeeping rates (default: sitrep.dask.HOUSEKEEPING, as sitrep-dask's local cluster)")
     a = ap.parse_args()
@@ -205,7 +207,9 @@ def main():
     out_dir = os.path.join(build, "bench-dask")
     results = {"articles": a.articles, "input_bytes": os.path.getsize(path), "shard_size": a.shard_size,
                "fan_in": a.fan_in, "cpu": cpu(), "cores": os.cpu_count(), "runs": [],
-               "dask_config": "defaults" if a.dask_defaults else sitrep.dask.HOUSEKEEPING}
+               "dask_config": "defaults" if a.dask_defaults else sitrep.dask.HOUSEKEEPING,
+               "snapshots": ("through Dask's connections" if a.dask_transfers
+                             else "in files (sitrep.dask.local_snapshot_dir: /dev/shm)")}
 
     # one process: the reference records and time
     base = os.path.join(out_dir, "extract.jsonl")
@@ -226,7 +230,15 @@ def main():
             before = cpu_seconds(procs)
             t_start = time.time()
             with distributed.get_task_stream(client) as ts:
-                res = sitrep.dask.run([path], client, shard_size=a.shard_size, fan_in=a.fan_in, output=out)
+                # the workers are on this machine: the snapshots go between
+                # them in files (sitrep-dask's local cluster does the same)
+                snapdir = None if a.dask_transfers else sitrep.dask.local_snapshot_dir()
+                try:
+                    res = sitrep.dask.run([path], client, shard_size=a.shard_size, fan_in=a.fan_in, output=out,
+                                          snapshot_dir=snapdir)
+                finally:
+                    if snapdir:
+                        subprocess.run(["rm", "-rf", snapdir])
             after = cpu_seconds(procs)
             same = subprocess.run(["cmp", "-s", out, base]).returncode == 0
             run = {"workers": w, "wall": res.wall, "load": os.getloadavg()[0],
@@ -261,6 +273,7 @@ def report(r):
     print("%d articles (%.0f MB of JSON Lines, %.0f MB of records), shards of %d, merges of %d; %s" % (
         r["articles"], r["input_bytes"] / 1e6, r["output_bytes"] / 1e6, r["shard_size"], r["fan_in"], r["cpu"]))
     print("Dask's housekeeping: %s" % (r.get("dask_config") or "defaults"))
+    print("the snapshots between the tasks (several workers): %s" % r.get("snapshots", "through Dask's connections"))
     print()
     print("| run | wall | speed-up | map done at | merges done at | the end: load, finish, write, seal | identical | load |")
     print("|---|---:|---:|---:|---:|---:|---|---:|")

@@ -6,6 +6,7 @@ one `sitrep extract`; then a worker killed with SIGKILL in the middle of
 the map, a shard with bad input, a shard that kills its worker every
 time, JSON Lines files cut between lines, and the command line."""
 
+import io
 import os
 import signal
 import subprocess
@@ -220,6 +221,66 @@ def test_a_worker_killed_while_the_records_are_written_changes_nothing(cluster, 
     assert {"stories", "corroborate", "range", "seal"} <= {t["task"] for t in res.end_tasks} <= {
         "stories", "corroborate", "range", "place", "seal"}
     assert not [n for n in os.listdir(tmp_path) if n != "records.jsonl"]  # no joining file left
+
+
+@pytest.mark.parametrize("shard_size", [3, 1000])
+def test_snapshots_handed_on_in_files_give_the_same_records(cluster, tmp_path, shard_size):
+    """With snapshot_dir the shards' and merges' snapshots go between the
+    tasks in files of a directory of the run's own (the tasks map them),
+    not through Dask: the same records, and the directory is gone after."""
+    sets = corpus_sets()
+    want, _, _ = cli("extract", *sets)
+    snaps = tmp_path / "snaps"
+    snaps.mkdir()
+    out = tmp_path / "records.jsonl"
+    res = sitrep.dask.run(sets, cluster.client, shard_size=shard_size, fan_in=3, output=str(out),
+                          snapshot_dir=str(snaps))
+    assert res.ok and out.read_bytes() == want
+    assert shard_size > 100 or res.merges > 1
+    assert os.listdir(snaps) == []
+    res = sitrep.dask.run(sets, cluster.client, shard_size=shard_size, fan_in=3, snapshot_dir=str(snaps))
+    assert res.jsonl == want and os.listdir(snaps) == []
+
+
+def test_a_worker_killed_with_snapshots_in_files_changes_nothing(cluster, generated, tmp_path):
+    """A worker killed during the map, then one killed during the end, the
+    snapshots handed on in files: the files of the dead worker's tasks are
+    written again (the same bytes) or read by the others."""
+    inputs = corpus_sets() + [os.path.join(generated, "articles.jsonl")]
+    want, _, _ = cli("extract", *inputs)
+    snaps = tmp_path / "snaps"
+    snaps.mkdir()
+    for k, prefixes in enumerate([("sitrep-map-",), ("sitrep-range-", "sitrep-corr-")]):
+        out = tmp_path / ("records-%d.jsonl" % k)
+        res = _run_killing_a_worker(cluster, prefixes, inputs, delay=0.05 if k == 0 else 0.0, shard_size=60,
+                                    output=str(out), snapshot_dir=str(snaps))
+        assert res.ok and out.read_bytes() == want, (res.failed, res.skipped)
+        assert os.listdir(snaps) == [], [(d, os.listdir(snaps / d)) for d in os.listdir(snaps)]
+
+
+def test_a_snapshot_file_merges_as_its_bytes(tmp_path):
+    sets = corpus_sets()
+    want, _, _ = cli("extract", *sets)
+    half = len(sets) // 2
+    paths = []
+    for k, part in enumerate([sets[:half], sets[half:]]):
+        with sitrep.Corpus() as c:
+            for p in part:
+                c.add_path(p)
+            path = str(tmp_path / ("part-%d.snap" % k))
+            assert c.write_snapshot(path, 0) == os.path.getsize(path) == len(c.snapshot(0))
+            paths.append(path)
+    assert sorted(os.listdir(tmp_path)) == ["part-0.snap", "part-1.snap"]  # nothing beside them left
+    with sitrep.Corpus() as c:
+        for path in paths:
+            c.add_snapshot_file(path)
+        buf = io.BytesIO()
+        c.write_jsonl(buf)
+    assert buf.getvalue() == want
+    bad = tmp_path / "bad.snap"
+    bad.write_bytes(open(paths[0], "rb").read()[:-1])
+    with sitrep.Corpus() as c, pytest.raises(sitrep.SitrepError):
+        c.add_snapshot_file(str(bad))
 
 
 def test_a_worker_takes_the_stories_then_the_rest_of_the_corroboration(tmp_path):
