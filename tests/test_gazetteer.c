@@ -352,6 +352,15 @@ int main(int argc, char **argv)
         CHECK(sr_gaz_check(copy, size));
         free(copy);
     }
+    /* The embedded Bloom filter (built with the blob, tools/mkgazbloom.c)
+     * is the blob's: every key's bits, as the check fills them */
+    uint64_t *bloom = malloc(SR_GAZ_BLOOM_WORDS * sizeof *bloom);
+    if (bloom) {
+        CHECK(sr_gaz_bloom_fill(blob, size, bloom));
+        CHECK(memcmp(bloom, sr_gaz_bloom_data(), SR_GAZ_BLOOM_WORDS * sizeof *bloom) == 0);
+        CHECK(!sr_gaz_bloom_fill(blob, size / 2, bloom));
+        free(bloom);
+    }
 
     /* Cost: a million lookups of names met in the news (printed). */
     static const char *names[] = {"Baghdad", "Deir ez-Zor", "al-Hol", "Tripoli", "Mosul",

@@ -15,6 +15,11 @@
  *                              share one, across files); a column written
  *                              COL/SCALE (SCALE a power of ten) takes
  *                              decimals, kept as whole numbers times SCALE
+ *   [union NAME: CLASS...]     every entry of the classes named (NAME or
+ *                              FILE.NAME; sets or tables of any file):
+ *                              a class derived from others, so that a gate
+ *                              over the words some rules start from reads
+ *                              them from the rules' own classes
  *   [constants NAME: COL]      a table of named numbers (weights,
  *                              thresholds): each entry, a C identifier, is
  *                              also #defined in the header
@@ -62,6 +67,8 @@ typedef struct {
     int colenum[MAXCOLS]; /* index in enums */
     long colscale[MAXCOLS]; /* COL/SCALE: decimals stored as integers times SCALE (else 1) */
     int is_const;         /* [constants ...]: each entry also a named constant in the header */
+    int nmembers;         /* [union ...]: the classes it joins (labels, resolved after parsing) */
+    char **members;
     int maxwords;
     int nentries;
 } klass;
@@ -302,9 +309,10 @@ static void parse_file(const char *path)
                 die("section header needs a kind and a name: [set NAME] or [table NAME: COLS]");
             int is_const = strcmp(kind, "constants") == 0;
             int is_table = is_const || strcmp(kind, "table") == 0;
-            if (!is_table && strcmp(kind, "set") != 0)
-                die("unknown section kind '%s' (set, table or constants)", kind);
-            if (cls >= 0 && classes[cls].nentries == 0)
+            int is_union = strcmp(kind, "union") == 0;
+            if (!is_table && !is_union && strcmp(kind, "set") != 0)
+                die("unknown section kind '%s' (set, table, union or constants)", kind);
+            if (cls >= 0 && classes[cls].nentries == 0 && !classes[cls].nmembers)
                 die("section %s is empty", classes[cls].label);
             if (nclasses == ccap) {
                 ccap = ccap ? 2 * ccap : 64;
@@ -359,6 +367,19 @@ static void parse_file(const char *path)
                     die("table %s has no columns", k->label);
                 if (is_const && k->ncols != 1)
                     die("constants %s take one column", k->label);
+            } else if (is_union) {
+                char *m;
+                while ((m = strtok(NULL, " \t:")) != NULL) {
+                    char ml[160];
+                    if (strchr(m, '.'))
+                        snprintf(ml, sizeof ml, "%s", m);
+                    else
+                        snprintf(ml, sizeof ml, "%s.%s", ns, m);
+                    k->members = xrealloc(k->members, (size_t)(k->nmembers + 1) * sizeof *k->members);
+                    k->members[k->nmembers++] = xstrdup(ml);
+                }
+                if (k->nmembers < 2)
+                    die("union %s joins fewer than two classes", k->label);
             } else if (strtok(NULL, " \t") != NULL) {
                 die("a set has no columns");
             }
@@ -368,6 +389,8 @@ static void parse_file(const char *path)
         if (cls < 0)
             die("entry before any section");
         klass *k = &classes[cls];
+        if (k->nmembers)
+            die("union %s lists classes, not entries", k->label);
         char *p = s;
         char *phrase = next_field(&p);
         /* fold and normalise the phrase */
@@ -475,9 +498,45 @@ static void parse_file(const char *path)
             add_item(entry_for(first), cls, NULL, 1);
         }
     }
-    if (cls >= 0 && classes[cls].nentries == 0)
+    if (cls >= 0 && classes[cls].nentries == 0 && !classes[cls].nmembers)
         die("section %s is empty", classes[cls].label);
     fclose(in);
+    cur_file = NULL;
+}
+
+/* Each [union]: every entry of its classes (and the first words of their
+ * phrases, which head longer ones of the union too). */
+static void join_unions(void)
+{
+    int n0 = nitems;
+    for (int u = 0; u < nclasses; u++) {
+        klass *k = &classes[u];
+        for (int m = 0; m < k->nmembers; m++) {
+            int c = 0;
+            while (c < nclasses && strcmp(classes[c].label, k->members[m]) != 0)
+                c++;
+            cur_file = k->file;
+            cur_line = k->line;
+            if (c == nclasses)
+                die("union %s: no class %s", k->label, k->members[m]);
+            if (classes[c].nmembers || classes[c].is_const)
+                die("union %s: %s is not a set or a table", k->label, k->members[m]);
+            if (classes[c].maxwords > k->maxwords)
+                k->maxwords = classes[c].maxwords;
+            for (int i = 0; i < n0; i++) {
+                if (items[i].cls != c)
+                    continue;
+                int dup = 0; /* an entry of two of its classes is in it once */
+                for (int j = n0; j < nitems && !dup; j++)
+                    dup = items[j].cls == u && items[j].e == items[i].e &&
+                          items[j].head_only == items[i].head_only;
+                if (!dup) {
+                    add_item(items[i].e, u, NULL, items[i].head_only);
+                    k->nentries += !items[i].head_only;
+                }
+            }
+        }
+    }
     cur_file = NULL;
 }
 
@@ -622,6 +681,7 @@ int main(int argc, char **argv)
         }
     for (int i = 0; i < nf; i++)
         parse_file(files[i]);
+    join_unions();
     cur_line = 0;
     maskw = (nclasses + 63) / 64;
     if (maskw == 0)

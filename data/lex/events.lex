@@ -35,7 +35,8 @@
 #   military        a strike_modifier within two words before, or a name
 #                   right before ("US strikes")
 #   on_target       "a strike on / against / targeting"
-#   fire_near       a munition_use word within four words either side
+#   fire_near       a munition_use word within four words either side, or
+#                   before a "with" right before it ("struck X with two missiles")
 #   suicide_before  "suicide" within three words before (bombings); suicide2
 #                   within two (attacks)
 #   air_before      "drone" or "air" within two words before
@@ -363,6 +364,7 @@ mob                   mob            -                  -             0
 seized                abduction      person_after       -             0
 seized                nsa_overtakes  place_after        -             0
 overran               nsa_overtakes  place_after        -             0
+overran               attack         -                  -             0
 captured              nsa_overtakes  place_after        -             0
 retook                gov_regains    place_after        -             0
 recaptured            gov_regains    place_after        -             0
@@ -925,6 +927,12 @@ may
 might
 could
 would
+
+# Irrealis words (frame.irrealis) that count the noun after them: "several
+# attacks" tells a habit, "took several civilians hostage" one happening.
+[set quantifier]
+several
+many
 
 # Negation governs only what follows it closely: "no attack", not "no
 # group has claimed the bombing".
@@ -1681,6 +1689,17 @@ murdered
 assassinated
 slain
 
+# "a guard was shot dead", "shot to death", "was found dead": the verb
+# and the words after it that tell one dead without killed_passive's verb
+[set shot_verb]
+shot
+
+[set dead_state]
+dead
+
+[set death_noun]
+death
+
 # Triggers whose object or "of" names the dead: "killed a policeman",
 # "the murder of the mayor and his driver".
 [set lethal]
@@ -1776,6 +1795,14 @@ wounding    hurting
 injuring    hurting
 died        died
 found       found_dead
+
+# The words the toll readers (events.c casualties, take_victims,
+# stated_casualties, victims_before) start from, with a figure that a
+# claim measures: a sentence with none of them is not read for a toll
+# (orphan_tolls: most sentences after an event tell none).  casualty_cue's
+# "to", "was" and "found" are read only before one of these; its
+# "wounding", "injuring" and "died" are in hurting and death_word.
+[union toll_start: killed_passive shot_verb dead_state death_noun hurt_passive hurting death_word hurt_word claims.outcome_noun]
 
 # One person: "a police officer".
 [set one_word]

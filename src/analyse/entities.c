@@ -134,9 +134,19 @@ typedef struct ent_state {
     /* document context for places */
     uint32_t country_weight[26 * 26];
     uint32_t country_weak[26 * 26]; /* the part of it second-level subdivisions gave */
+    uint32_t heaviest[3];    /* the weight of the heaviest country, its index and how many
+                              * others weigh as much (resolve_context_place_in) */
+    bool heaviest_known;     /* heaviest worked out (after collect_context, which sets
+                              * every weight) */
     char admin1_seen[64][8];
     uint64_t admin1_set[128]; /* admin1_seen packed (admin1_pack), by hash; 0 empty */
     size_t nadmin1;
+    /* regions named with their word ("Plateau state"): the region packed
+     * and the word's key; "Plateau department" is another region */
+    struct {
+        uint64_t admin1, word;
+    } named_with[8];
+    size_t nnamed_with;
     /* the places a first reading of the document's names resolved
      * (first_reading): the countries their towns lie in and their points,
      * evidence for the second reading of each name */
@@ -2055,6 +2065,22 @@ static void collect_context(ent_state *st)
         sr_place tmp[SR_MAX_CANDS];
         size_t n;
         const sr_place *ps = places_named(st, c->key, tmp, &n);
+        /* "Plateau state": the name with the word after it, when that
+         * names one first-level region (Nigeria's Plateau State; Benin
+         * has a Plateau department) */
+        uint32_t whole[2];
+        if (c->u1 < st->nu && st->u[c->u1].tok == st->u[c->u1 - 1].tok + 1 && UNIT_IS(st, c->u1, ADMIN_WORDS) &&
+            sr_gaz_lookup(st->gaz, span_key(st, c->u0, c->u1 + 1), whole, 2) == 1) {
+            sr_gaz_place(st->gaz, whole[0], &tmp[0]);
+            if (tmp[0].kind == SR_PLACE_ADMIN1 && tmp[0].admin1_code) {
+                ps = tmp;
+                n = 1;
+                if (st->nnamed_with < sizeof st->named_with / sizeof st->named_with[0]) {
+                    st->named_with[st->nnamed_with].admin1 = admin1_pack(tmp[0].admin1_code);
+                    st->named_with[st->nnamed_with++].word = span_key(st, c->u1, c->u1 + 1);
+                }
+            }
+        }
         char country[3] = "";
         const char *admin = NULL;
         size_t ncountry = 0, nadmin = 0;
@@ -2202,7 +2228,13 @@ static const char *stated_country(const ent_state *st, const cand *c, char out[3
         bool list_after = e < st->nu && (st->u[e].tok == et || comma) &&
                           (UNIT_IS(st, e, COORDINATORS) ||
                            (comma && (st->u[e].flags & U_CAP) && !(st->u[e].flags & U_FUNC)));
-        if (!list_before && !list_after && region_named(st, c->u1, q, out, &code)) {
+        /* "X, Plateau state": the name with its word first (Nigeria's
+         * Plateau State; Benin has a Plateau department) */
+        size_t w = e;
+        while (w < st->nu && w < e + 2 && st->u[w].tok == st->u[w - 1].tok + 1 && UNIT_IS(st, w, ADMIN_WORDS))
+            w++;
+        if (!list_before && !list_after &&
+            ((w > q && region_named(st, c->u1, w, out, &code)) || region_named(st, c->u1, q, out, &code))) {
             if (region)
                 *region = code;
             return out;
@@ -2910,6 +2942,14 @@ static uint32_t choose_place(ent_state *st, const cand *c, place_ctx *pc)
         }
         bool ok;
         double s = place_score(st, c, p, pc, &ok);
+        /* named elsewhere in the document with another word ("Plateau
+         * state" there, "Plateau department" here): another region */
+        if (ok && pc->admin_next && p->kind == SR_PLACE_ADMIN1 && p->admin1_code && st->nnamed_with) {
+            uint64_t a = admin1_pack(p->admin1_code), word = span_key(st, c->u1, c->u1 + 1);
+            for (size_t k = 0; k < st->nnamed_with; k++)
+                if (st->named_with[k].admin1 == a && st->named_with[k].word != word)
+                    ok = false;
+        }
         for (size_t w = 0; w < nwhole && ok; w++)
             if (whole[w] == p->id && s > best_whole) {
                 best_whole = s;
@@ -3026,15 +3066,23 @@ static void resolve_context_place_in(ent_state *st, cand *c, const char *cc, con
         return;
     }
     c->type = 0;
-    uint32_t best = 0, bi = 0, ties = 0;
-    for (uint32_t i = 0; i < 26 * 26; i++)
-        if (st->country_weight[i] > best) {
-            best = st->country_weight[i];
-            bi = i;
-            ties = 0;
-        } else if (best && st->country_weight[i] == best) {
-            ties++;
-        }
+    /* the heaviest country, and how many others weigh as much: the
+     * weights are final once collect_context has run, so they are read
+     * once per document */
+    if (!st->heaviest_known) {
+        uint32_t hb = 0, hi = 0, ht = 0;
+        for (uint32_t i = 0; i < 26 * 26; i++)
+            if (st->country_weight[i] > hb) {
+                hb = st->country_weight[i];
+                hi = i;
+                ht = 0;
+            } else if (hb && st->country_weight[i] == hb) {
+                ht++;
+            }
+        st->heaviest[0] = hb, st->heaviest[1] = hi, st->heaviest[2] = ht;
+        st->heaviest_known = true;
+    }
+    uint32_t best = st->heaviest[0], bi = st->heaviest[1], ties = st->heaviest[2];
     /* countries that weigh the same: the one more of the places already
      * read are in ("in Zorvanka" after Lima and Ambo) */
     if (ties && !cc) {

@@ -282,6 +282,18 @@ static bool realis(const sr_context *c, size_t i, size_t lo)
             continue; /* the window still governs: "vowed, again, to attack" */
         if (!sr_tok_flag(c, k, SR_WI_IRREALIS) && !sr_tok_class(c, k, SR_LEX_EVENTS_NEGATION))
             continue;
+        /* "took several civilians hostage", "hit X with several
+         * rockets": a quantifier of the people or munitions named after
+         * it, not of happenings ("several attacks") */
+        if (sr_tok_class(c, k, SR_LEX_EVENTS_QUANTIFIER)) {
+            bool things = false;
+            for (size_t q = k + 1; q <= i && !things; q++)
+                things = sr_tok_class(c, q, SR_LEX_EVENTS_PERSON_OBJECT) ||
+                         sr_tok_class(c, q, SR_LEX_EVENTS_CIVILIAN_TARGET) ||
+                         sr_tok_class(c, q, SR_LEX_EVENTS_COUNTED_THING);
+            if (things)
+                continue;
+        }
         /* "foiled an attempt to kidnap": the attempt was made */
         size_t a1 = k + 1 < i && (sr_tok_is(c, k + 1, "an") || sr_tok_is(c, k + 1, "the")) ? k + 2 : k + 1;
         if (a1 < i && sr_tok_class(c, a1, SR_LEX_EVENTS_ATTEMPT) && c->tok[k].end - c->tok[k].start > 3 &&
@@ -417,8 +429,20 @@ static bool test_holds(const sr_context *c, int t, size_t i, size_t lo, size_t h
     case SR_LEXE_EVENT_TEST_ON_TARGET:
         return i > lo && (sr_tok_is(c, i - 1, "a") || sr_tok_is(c, i - 1, "the")) &&
                sr_tok_class(c, i + 1, SR_LEX_EVENTS_AIMED_AT);
-    case SR_LEXE_EVENT_TEST_FIRE_NEAR:
-        return near_class(c, i, lo, hi, 4, 4, SR_LEX_EVENTS_MUNITION_USE);
+    case SR_LEXE_EVENT_TEST_FIRE_NEAR: {
+        if (near_class(c, i, lo, hi, 4, 4, SR_LEX_EVENTS_MUNITION_USE))
+            return true;
+        /* "struck the city of X with two ballistic missiles": the
+         * instrument of a use named before "with" */
+        for (size_t q = i; q > lo && i - q < 4;) {
+            q--;
+            if (sr_tok_is(c, q, "with"))
+                return near_class(c, q, lo, hi, 8, 0, SR_LEX_EVENTS_MUNITION_USE);
+            if (!sr_tok_word(c, q) && c->tok[q].kind != SITREP_TOK_NUMBER)
+                break;
+        }
+        return false;
+    }
     case SR_LEXE_EVENT_TEST_SUICIDE_BEFORE:
         return near_class(c, i, lo, hi, 3, 0, SR_LEX_EVENTS_SUICIDE_WORD);
     case SR_LEXE_EVENT_TEST_SUICIDE2_BEFORE:
@@ -1261,7 +1285,7 @@ static bool casualties(const estate *es, size_t lo, size_t hi, sr_event *ev)
         /* a list before it: ", a police officer, and five victims" */
         const sr_figure *fg = &c->figs[f];
         bool dead_after = fg->measure_end > fg->measure_start &&
-                          (sr_tok_is(c, sr_context_token_at(c, fg->measure_end) - 1, "dead") ||
+                          (sr_tok_class(c, sr_context_token_at(c, fg->measure_end) - 1, SR_LEX_EVENTS_DEAD_STATE) ||
                            sr_tok_is(c, sr_context_token_at(c, fg->measure_end) - 1, "killed"));
         if (dead_after) {
             size_t k = sr_context_token_at(c, fg->start);
@@ -1662,6 +1686,15 @@ static double victims_list(const sr_context *c, size_t k, size_t hi, size_t *sto
     return n;
 }
 
+/* "shot dead", "shot to death" from token v: one dead (events.lex
+ * shot_verb, dead_state, death_noun). */
+static bool shot_dead(const sr_context *c, size_t v)
+{
+    return sr_tok_class(c, v, SR_LEX_EVENTS_SHOT_VERB) &&
+           (sr_tok_class(c, v + 1, SR_LEX_EVENTS_DEAD_STATE) ||
+            (sr_tok_is(c, v + 1, "to") && sr_tok_class(c, v + 2, SR_LEX_EVENTS_DEATH_NOUN)));
+}
+
 /* The dead or hurt a list names as the subject of a passive lethal or
  * hurting verb: "a guard and one of the cooks were killed" (2),
  * "three nurses and a porter who worked there were murdered" (4),
@@ -1687,8 +1720,7 @@ static void victims_before(const sr_context *c, size_t lo, size_t hi, double *de
               (c->src[c->tok[v].end - 1] | 0x20) == 'y')))
             v++;
         bool kill = died || (v < hi && sr_tok_class(c, v, SR_LEX_EVENTS_KILLED_PASSIVE)) ||
-                    (sr_tok_is(c, v, "shot") && (sr_tok_is(c, v + 1, "dead") ||
-                                                 (sr_tok_is(c, v + 1, "to") && sr_tok_is(c, v + 2, "death"))));
+                    shot_dead(c, v);
         bool hurts = !died && v < hi && sr_tok_class(c, v, SR_LEX_EVENTS_HURT_PASSIVE);
         if (!kill && !hurts)
             continue;
@@ -1902,7 +1934,8 @@ static bool named_subject(const sr_context *c, size_t lo, size_t k)
  * casualty_cue), found in one pass over [lo, hi) so that a rule whose word
  * the clause lacks reads none of its tokens: bits of SC_* (a superset: each
  * rule still tests its words).  A rule of stated_casualties, take_victims
- * or casualties that starts from another word adds it to may_tell_toll. */
+ * or casualties that starts from a word of another class adds that class
+ * to events.lex toll_start (may_tell_toll). */
 enum { SC_TO_WAS = 1, SC_FOUND_OUTCOME = 2, SC_HURT = 4 };
 static int casualty_cue(const sr_context *c, size_t k)
 {
@@ -1973,14 +2006,14 @@ static void stated_casualties(const sr_context *c, size_t lo, size_t hi, sr_even
     }
     if (!ev->fat_q && (words & SC_TO_WAS))
         for (size_t k = lo + 1; k + 1 < hi; k++)
-            if ((casualty_cue(c, k) == SR_LEXE_EVENTS_CASUALTY_CUE_CUE_TO_DEATH && sr_tok_is(c, k + 1, "death") &&
+            if ((casualty_cue(c, k) == SR_LEXE_EVENTS_CASUALTY_CUE_CUE_TO_DEATH &&
+                 sr_tok_class(c, k + 1, SR_LEX_EVENTS_DEATH_NOUN) &&
                  (sr_tok_is(c, k + 2, "a") || sr_tok_is(c, k + 2, "an") || sr_tok_is(c, k - 2, "a") ||
                   sr_tok_is(c, k - 2, "an"))) ||
                 (casualty_cue(c, k) == SR_LEXE_EVENTS_CASUALTY_CUE_CUE_WAS_PASSIVE &&
                 (sr_tok_class(c, k + 1, SR_LEX_EVENTS_KILLED_PASSIVE) ||
                  (ly_adverb(c, k + 1) && sr_tok_class(c, k + 2, SR_LEX_EVENTS_KILLED_PASSIVE)) ||
-                 (sr_tok_is(c, k + 1, "shot") && (sr_tok_is(c, k + 2, "dead") ||
-                                                  (sr_tok_is(c, k + 2, "to") && sr_tok_is(c, k + 3, "death"))))))) {
+                 shot_dead(c, k + 1)))) {
                 ev->fat_low = ev->fat_high = 1;
                 ev->fat_q = SR_Q_EXACT;
                 break;
@@ -2019,7 +2052,7 @@ static void stated_casualties(const sr_context *c, size_t lo, size_t hi, sr_even
     if (!ev->fat_q && (words & SC_FOUND_OUTCOME))
         for (size_t k = lo; k < hi && !ev->fat_q; k++) {
             bool found_dead = k > lo && casualty_cue(c, k) == SR_LEXE_EVENTS_CASUALTY_CUE_CUE_FOUND_DEAD &&
-                              sr_tok_is(c, k + 1, "dead") &&
+                              sr_tok_class(c, k + 1, SR_LEX_EVENTS_DEAD_STATE) &&
                               sr_tok_is(c, k - 1, "was");
             if (found_dead) {
                 /* "X, the mayor who was kidnapped on Sunday, was found dead" */
@@ -2300,6 +2333,64 @@ static void location_of(const sr_context *c, size_t lo, size_t hi, const char *r
     }
 }
 
+/* The country (gazetteer id + 1) whose forces a common noun ("the army",
+ * "soldiers") names in event ev: its place's country, else the country
+ * the report is about. */
+static uint32_t forces_country(const estate *es, const sr_event *ev)
+{
+    const sr_gazetteer *g = sr_gazetteer_get();
+    if (g && ev->location >= 0 && (size_t)ev->location < es->c->nent) {
+        const char *cc = es->c->ent[ev->location].e.country;
+        uint32_t id = cc && strlen(cc) == 2 ? sr_gaz_country(g, cc) : UINT32_MAX;
+        if (id != UINT32_MAX)
+            return id + 1;
+    }
+    return es->country;
+}
+
+/* One side of "between X and Y", tokens [from, to): an actor named, else
+ * the state's forces named by a common noun ("the army"), of the demonym
+ * before them or the country where it happened. */
+static const char *side_named(const estate *es, const sr_event *ev, size_t from, size_t to)
+{
+    const sr_context *c = es->c;
+    int32_t who = actor_in(c, from, to);
+    if (who >= 0)
+        return c->ent[who].e.name;
+    size_t q = forces_after(c, from, to);
+    if (q >= to)
+        return NULL;
+    bool police = sr_tok_class(c, q, SR_LEX_EVENTS_POLICE_NOUN);
+    uint32_t state = state_forces_of(c, from, q + 1, &police);
+    return forces_name(es, police, state ? state : forces_country(es, ev));
+}
+
+/* "fighting between the army and the RSF", "clashes between X and Y" in
+ * the trigger's clause [lo, hi): both sides are its actors. */
+static void between_sides(const estate *es, size_t lo, size_t hi, sr_event *ev)
+{
+    const sr_context *c = es->c;
+    for (size_t b = lo; b + 3 < hi; b++) {
+        if (!sr_tok_is(c, b, "between"))
+            continue;
+        size_t and = b + 1;
+        while (and < hi && and < b + 8 && !sr_tok_is(c, and, "and") && !sr_tok_char(c, and, ','))
+            and++;
+        if (and >= hi || !sr_tok_is(c, and, "and"))
+            continue;
+        size_t end = and + 1;
+        while (end < hi && end < and + 7 && !sr_tok_char(c, end, ',') && !sr_tok_char(c, end, ';') &&
+               !sr_clause_break(c, end) && !sr_tok_flag(c, end, SR_WI_EVENT) && !sr_tok_flag(c, end, SR_WI_SPEECH))
+            end++;
+        const char *x = side_named(es, ev, b + 1, and), *y = side_named(es, ev, and + 1, end);
+        if (x && y) {
+            add_actor(ev, x);
+            add_actor(ev, y);
+        }
+        return;
+    }
+}
+
 static void other_side(const estate *es, size_t lo, size_t hi, size_t end, int32_t perp, sr_event *ev)
 {
     const sr_context *c = es->c;
@@ -2338,6 +2429,28 @@ static void other_side(const estate *es, size_t lo, size_t hi, size_t end, int32
              strstr(cl->measure, "arrested") || strstr(cl->measure, "detained") ||
              strstr(cl->measure, "captured") || strstr(cl->measure, "abducted")))
             add_actor(ev, c->ent[cl->actor].e.name);
+    }
+    /* "stormed a base, leaving 17 soldiers dead": an armed group's
+     * victims named by a word for the state's forces and no one else's
+     * are the forces of the country where it happened */
+    if (perp < 0 || c->ent[perp].e.kind != SITREP_ENTITY_ARMED_GROUP)
+        return;
+    for (size_t i = lo; i < hi; i++) {
+        int32_t f = c->at[i].measure;
+        if (f < 0 || es->fig_claim[f] < 0 || !sr_tok_class(c, i, SR_LEX_EVENTS_BY_FORCES))
+            continue;
+        const sr_claim *cl = &es->claims[es->fig_claim[f]];
+        if (cl->actor >= 0 && cl->actor != perp)
+            continue; /* "killed 11 Malian soldiers": theirs, told above */
+        /* counted as killed, dead or hurt (the measure's last word) */
+        const char *last = strrchr(cl->measure, ' ');
+        last = last ? last + 1 : cl->measure;
+        sr_lexid w = sr_lex_find(last, strlen(last));
+        if (!sr_lex_in(w, SR_LEX_EVENTS_KILLED_PASSIVE) && !sr_lex_in(w, SR_LEX_EVENTS_DEAD_STATE) &&
+            !sr_lex_in(w, SR_LEX_EVENTS_HURT_PASSIVE))
+            continue;
+        add_actor(ev, forces_name(es, sr_tok_class(c, i, SR_LEX_EVENTS_POLICE_NOUN), forces_country(es, ev)));
+        return;
     }
 }
 
@@ -2746,6 +2859,8 @@ static sitrep_status emit(const estate *es, size_t s, const trig *t, size_t nt, 
     }
     if (second >= 0)
         add_actor(&ev, c->ent[second].e.name);
+    if (!stopped)
+        between_sides(es, lo, hi, &ev);
     other_side(es, lo, hi, t[0].end, perp, &ev);
     /* what the generic attack hit decides its type */
     if (ev.sub == EV_ATTACK_GENERIC) {
@@ -3183,34 +3298,19 @@ static uint32_t told_before(const sr_context *c, const sr_event *e, const uint32
 }
 
 /* Can tokens [lo, hi) give a toll to casualties, take_victims or
- * stated_casualties at all?  Each starts from one of these: a figure a
- * claim measures; a word of hurt_passive, hurting, death_word, hurt_word
- * (none_word's "no one was killed" reads one after it) or claims'
- * outcome_noun; "died", "death" (casualty_cue's "to" is read only before
- * it), "wounding"; a word of killed_passive, "shot" or "dead" (after
- * "found") in the span or right after it ("was" + "shot" is read across
- * the span's end).  casualty_cue's "was" is read only before one of
- * these.  A sentence with none is not read for a toll (orphan_tolls: most
- * sentences after an event tell none). */
+ * stated_casualties at all?  Each starts from a figure a claim measures
+ * or a word of events.lex toll_start (the union of the classes they start
+ * from), in the span or right after it ("was" + "shot" is read across the
+ * span's end).  A sentence with none is not read for a toll (orphan_tolls:
+ * most sentences after an event tell none). */
 static bool may_tell_toll(const estate *es, size_t lo, size_t hi)
 {
     const sr_context *c = es->c;
     for (size_t k = lo; k <= hi && k < c->ntok; k++) {
-        sr_lexid id = c->wi[k].lex;
-        if ((id && sr_lex_in(id, SR_LEX_EVENTS_KILLED_PASSIVE)) || sr_tok_is(c, k, "shot") || sr_tok_is(c, k, "dead"))
+        if (sr_lex_in(c->wi[k].lex, SR_LEX_EVENTS_TOLL_START))
             return true;
-        if (k == hi)
-            break;
         int32_t f = c->at[k].figure;
-        if (f >= 0 && es->fig_claim[f] >= 0)
-            return true;
-        if (id && (sr_lex_in(id, SR_LEX_EVENTS_HURT_PASSIVE) || sr_lex_in(id, SR_LEX_EVENTS_HURTING) ||
-                   sr_lex_in(id, SR_LEX_EVENTS_DEATH_WORD) || sr_lex_in(id, SR_LEX_EVENTS_HURT_WORD) ||
-                   sr_lex_in(id, SR_LEX_CLAIMS_OUTCOME_NOUN)))
-            return true;
-        int cue = casualty_cue(c, k);
-        if (cue == SR_LEXE_EVENTS_CASUALTY_CUE_CUE_HURTING || cue == SR_LEXE_EVENTS_CASUALTY_CUE_CUE_DIED ||
-            sr_tok_is(c, k, "died") || sr_tok_is(c, k, "death"))
+        if (k < hi && f >= 0 && es->fig_claim[f] >= 0)
             return true;
     }
     return false;

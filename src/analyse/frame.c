@@ -217,6 +217,16 @@ bool sr_place_located(const sr_context *c, size_t lo, size_t f)
             k = sr_mention_first(c, k);
             continue;
         }
+        /* "in Sake, North Kivu": a name the gazetteer lacks, after a
+         * locative, that the region after the comma places */
+        if (sr_tok_char(c, k, ',') && k > lo) {
+            size_t q = k;
+            while (q > lo && k - q < 3 && sr_tok_word(c, q - 1) && (c->tok[q - 1].flags & SITREP_TOKF_CAP) &&
+                   c->at[q - 1].mention < 0)
+                q--;
+            if (q < k && q > lo && sr_tok_class(c, q - 1, SR_LEX_FRAME_LOCATIVE))
+                return true;
+        }
         /* "in Syria and Iraq", "in Syria's eastern desert", "in the
          * restive northern province": joiners and lower-case words between */
         if (sr_tok_is(c, k, "and") || sr_tok_is(c, k, "or") || sr_tok_char(c, k, ',') ||

@@ -26,8 +26,11 @@
  *
  * Countries and first-level subdivisions are contiguous and sorted by
  * code, so sr_gaz_country and sr_gaz_admin1 search them by halves.  The
- * check on first use covers every offset and index the lookups follow, so
- * that a corrupt blob is refused rather than read out of bounds.
+ * check (sr_gaz_check) covers every offset and index the lookups follow, so
+ * that a corrupt blob is refused rather than read out of bounds.  The
+ * embedded blob is checked when it is built (tools/mkgazbloom.c, which
+ * also writes its Bloom filter, embedded beside it): at run time only its
+ * header is read.
  */
 #include "gazetteer.h"
 
@@ -53,6 +56,8 @@
 /* gazetteer_blob.S */
 extern const unsigned char sr_gaz_blob[] SR_HIDDEN;
 extern const unsigned char sr_gaz_blob_end[] SR_HIDDEN;
+extern const uint64_t sr_gaz_bloom[] SR_HIDDEN; /* SR_GAZ_BLOOM_WORDS, tools/mkgazbloom.c */
+extern const unsigned char sr_gaz_bloom_end[] SR_HIDDEN;
 
 struct sr_gazetteer {
     const uint64_t *bloom; /* BLOOM_BITS bits, two per name key, or NULL */
@@ -146,8 +151,9 @@ static bool slots_ok(const sr_gazetteer *g, uint64_t *bloom)
     return used == g->npairs && used < g->nslots;
 }
 
-/* Fills *g from a blob after checking it. */
-static bool gaz_open(sr_gazetteer *g, const unsigned char *b, size_t size, uint64_t *bloom)
+/* Fills *g from a blob's header after checking its sizes and offsets
+ * (not what they point at: gaz_open). */
+static bool gaz_header(sr_gazetteer *g, const unsigned char *b, size_t size)
 {
     if (!b || size < HEADER_SIZE || memcmp(b, "SRGAZ1\0\0", 8) != 0 || ld32(b + 8) != 1 ||
         ld32(b + 12) != HEADER_SIZE || ld32(b + 24) != PLACE_SIZE)
@@ -175,9 +181,13 @@ static bool gaz_open(sr_gazetteer *g, const unsigned char *b, size_t size, uint6
     g->places = b + places_off;
     g->slots = b + slots_off;
     g->pool = b + pool_off;
-    if (g->pool_size == 0 || g->pool[0] != 0 || g->pool[g->pool_size - 1] != 0)
-        return false;
-    return slots_ok(g, bloom) && places_ok(g);
+    return g->pool_size != 0 && g->pool[0] == 0 && g->pool[g->pool_size - 1] == 0;
+}
+
+/* Fills *g from a blob after checking it. */
+static bool gaz_open(sr_gazetteer *g, const unsigned char *b, size_t size, uint64_t *bloom)
+{
+    return gaz_header(g, b, size) && slots_ok(g, bloom) && places_ok(g);
 }
 
 const void *sr_gaz_data(size_t *size)
@@ -192,6 +202,18 @@ bool sr_gaz_check(const void *data, size_t size)
     return gaz_open(&g, data, size, NULL);
 }
 
+bool sr_gaz_bloom_fill(const void *data, size_t size, uint64_t *bloom)
+{
+    sr_gazetteer g;
+    memset(bloom, 0, SR_GAZ_BLOOM_WORDS * sizeof *bloom);
+    return gaz_open(&g, data, size, bloom);
+}
+
+const uint64_t *sr_gaz_bloom_data(void)
+{
+    return sr_gaz_bloom;
+}
+
 enum { UNCHECKED, CHECKING, GOOD, BAD };
 static sr_gazetteer embedded;
 static atomic_int embedded_state = UNCHECKED;
@@ -200,9 +222,8 @@ static atomic_int embedded_state = UNCHECKED;
  * a megabyte that stays in cache, answers them without touching the 13 MB
  * table.  Blocked: both bits of a key are in one 64-bit word, so a probe
  * reads one cache line (a few per cent false positives, which then probe
- * the table). */
-#define BLOOM_BITS (1u << 22)
-static uint64_t embedded_bloom[BLOOM_BITS / 64];
+ * the table).  The embedded table's is built with it (sr_gaz_bloom). */
+#define BLOOM_BITS (SR_GAZ_BLOOM_WORDS * 64u)
 
 static inline uint64_t bloom_mask(uint64_t key)
 {
@@ -222,9 +243,15 @@ const sr_gazetteer *sr_gazetteer_get(void)
         if (atomic_compare_exchange_strong(&embedded_state, &expect, CHECKING)) {
             size_t size;
             const void *data = sr_gaz_data(&size);
-            st = gaz_open(&embedded, data, size, embedded_bloom) ? GOOD : BAD;
+            /* checked when it was built, with its Bloom filter: here only
+             * the header is read, and the filter's size */
+            st = gaz_header(&embedded, data, size) &&
+                         (size_t)(sr_gaz_bloom_end - (const unsigned char *)sr_gaz_bloom) ==
+                             SR_GAZ_BLOOM_WORDS * sizeof(uint64_t)
+                     ? GOOD
+                     : BAD;
             if (st == GOOD) {
-                embedded.bloom = embedded_bloom;
+                embedded.bloom = sr_gaz_bloom;
                 /* zeroed pages cost nothing until a key is kept */
                 embedded.name_keys = calloc(embedded.nplaces, sizeof *embedded.name_keys);
             }

@@ -82,9 +82,19 @@ uint32_t sr_gaz_country(const sr_gazetteer *g, const char *alpha2);
 uint32_t sr_gaz_admin1(const sr_gazetteer *g, const char *code);
 size_t sr_gaz_count(const sr_gazetteer *g);
 
-/* For tests and tools: the compiled blob's bytes, and the check
- * sr_gazetteer_get() runs on them, for any blob in memory. */
+/* For tests and tools: the compiled blob's bytes, and the check of every
+ * offset and index in them, for any blob in memory (the embedded blob's
+ * runs when it is built: tools/mkgazbloom.c). */
 const void *sr_gaz_data(size_t *size);
 bool sr_gaz_check(const void *data, size_t size);
+
+/* The Bloom filter of a blob's name keys, SR_GAZ_BLOOM_WORDS words, two
+ * bits per key (gazetteer.c): sr_gaz_bloom_fill checks the blob as
+ * sr_gaz_check does and fills bloom, false when the blob fails the check
+ * (tools/mkgazbloom.c writes the embedded blob's); sr_gaz_bloom_data is
+ * the embedded one. */
+#define SR_GAZ_BLOOM_WORDS (1u << 16)
+bool sr_gaz_bloom_fill(const void *data, size_t size, uint64_t *bloom);
+const uint64_t *sr_gaz_bloom_data(void);
 
 #endif
