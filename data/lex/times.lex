@@ -725,3 +725,9 @@ begin
 start
 resume
 expire
+
+# Every class tense_word (times.c) reads a tense from: a word in none of
+# them, of more than three letters and ending in neither "ll" nor "ed",
+# tells no tense and is not read further (its other rules read "due",
+# "set", "be", "to", "'ll" and verbs in -ed).
+[union tense_word: future_cue modal schedule_verb past_aux perfect past_verb]

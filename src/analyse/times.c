@@ -432,6 +432,16 @@ static int tense_word(const cx *c, size_t k)
 {
     if (!verb_word(c, k))
         return 0;
+    /* the rules below read a word of times.lex tense_word, "due", "set",
+     * "be", "to", or a word ending in "'ll" or "-ed": no other word is
+     * read through them (most words of a clause are none) */
+    {
+        size_t n = tl(c, k);
+        const char *s = ts(c, k);
+        if (n > 3 && !((s[n - 2] | 0x20) == 'l' && (s[n - 1] | 0x20) == 'l') &&
+            !((s[n - 2] | 0x20) == 'e' && (s[n - 1] | 0x20) == 'd') && !word_is(c, k, SR_LEX_TIMES_TENSE_WORD))
+            return 0;
+    }
     if (word_is(c, k, SR_LEX_TIMES_FUTURE_CUE) || word_is(c, k, SR_LEX_TIMES_MODAL))
         return 1;
     size_t n = tl(c, k);
