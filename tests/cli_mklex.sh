@@ -30,6 +30,10 @@ refuses scale "the scale is a whole number" $'[table t: v/x]\nx  1'
 refuses decimal "bad number" $'[table t: v]\nx  0.5'
 refuses constname "not a C identifier" $'[constants k: v]\ntwo words  1'
 refuses constcols "take one column" $'[constants k: v w]\nx  1  2'
+refuses unionmissing "no class unionmissing.nope" $'[set a]\nx\n[union u: a nope]'
+refuses unionone "fewer than two classes" $'[set a]\nx\n[union u: a]'
+refuses unionentries "lists classes, not entries" $'[set a]\nx\n[set b]\ny\n[union u: a b]\nz'
+refuses unionconst "not a set or a table" $'[set a]\nx\n[constants k: v]\nn  1\n[union u: a k]'
 
 # a good file: classes, columns and shared enum values become ids
 cat >"$t/ev.lex" <<'LEX'
@@ -69,5 +73,10 @@ grep -q 'SR_LEXSCALE_K_LIMITS_VALUE 1000' "$t/k.h" && ok || bad "the scale of a 
 # the same output whatever order the files are given in
 "$mklex" "$t/o2.c" "$t/o2.h" "$t/fr.lex" "$t/ev.lex" && cmp -s "$t/o.c" "$t/o2.c" && cmp -s "$t/o.h" "$t/o2.h" \
   && ok || bad "output depends on argument order"
+# [union]: a class of the entries of classes in any file (fr.nouns here)
+printf '%s\n' '[union hits: aircraft fr.nouns]' >>"$t/ev.lex"
+if "$mklex" "$t/u.c" "$t/u.h" "$t/ev.lex" "$t/fr.lex" 2>"$t/err"; then ok; else bad "union refused: $(cat "$t/err")"; fi
+grep -q 'SR_LEX_EV_HITS = ' "$t/u.h" && grep -q '"ev.hits", "data/lex/ev.lex", [0-9]*, 0, 2}' "$t/u.c" \
+  && ok || bad "a union's id, and its longest phrase (war planes: 2 words)"
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

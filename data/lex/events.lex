@@ -1125,6 +1125,36 @@ uprising
 rebellion
 bloodshed
 
+# Targets that are sites (a building, a camp, a vehicle, a post), not
+# people: named again with "the" ("attacked a camp ..." then "shelled the
+# Zamzam camp"), they tell more of the same happening (events.c
+# names_its_target).  People ("the soldiers", "the villagers") are named
+# again in every report of a region's fighting.
+[set target_site]
+mosque
+church
+market
+school
+hospital
+shrine
+temple
+synagogue
+bus
+camp
+hotel
+restaurant
+cafe
+cemetery
+base
+convoy
+checkpoint
+outpost
+barracks
+garrison
+airport
+airbase
+headquarters
+
 # What an attack hit decides its type: civilians or a civilian place make
 # it violence against civilians, a military target a clash.
 [set civilian_target]

@@ -46,6 +46,7 @@
 
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
 
 /* ---- the ACLED sub-event table ---- */
 
@@ -2499,6 +2500,46 @@ static bool same_family(int a, int b)
     return type_of(a) == type_of(b);
 }
 
+/* Does the clause [lo, hi) name, with "the", a target site that event a's
+ * first sentence names ("attacked a camp ..." then "shelled the Zamzam
+ * camp", "stormed a base" then "the base was overrun")?  Then it tells
+ * more of that happening, whatever verb it tells it with. */
+static bool names_its_target(const sr_context *c, size_t lo, size_t hi, const sr_event *a)
+{
+    size_t alo = sr_sent_first(c, a->first_sen), ahi = sr_sent_end(c, a->first_sen);
+    for (size_t k = lo; k < hi; k++) {
+        if (!sr_tok_class(c, k, SR_LEX_EVENTS_TARGET_SITE))
+            continue;
+        bool the = false;
+        for (size_t q = k; q > lo && k - q < 4 && !the;) {
+            q--;
+            the = sr_tok_is(c, q, "the");
+            if (sr_tok_char(c, q, ',') || sr_tok_flag(c, q, SR_WI_EVENT))
+                break;
+        }
+        if (!the)
+            continue;
+        size_t n = c->tok[k].end - c->tok[k].start;
+        for (size_t q = alo; q < ahi; q++) {
+            if (c->tok[q].end - c->tok[q].start != n ||
+                strncasecmp(c->src + c->tok[q].start, c->src + c->tok[k].start, n) != 0)
+                continue;
+            /* "an agency ... and the office of ...": one of several
+             * targets the first sentence sums up, each told on its own */
+            bool listed = false;
+            for (size_t r = q; r > alo && q - r < 4 && !listed;) {
+                r--;
+                listed = sr_tok_is(c, r, "and") || sr_tok_char(c, r, ',');
+            }
+            for (size_t r = q + 1; r < ahi && r < q + 4 && !listed; r++)
+                listed = sr_tok_is(c, r, "and");
+            if (!listed)
+                return true;
+        }
+    }
+    return false;
+}
+
 static void merge_event(const sr_context *c, sr_event *a, const sr_event *b)
 {
     /* the most specific place: "a village in Burkina Faso", then its name */
@@ -3091,7 +3132,13 @@ static sitrep_status emit(const estate *es, size_t s, const trig *t, size_t nt, 
          * town and the city it is told from) */
         bool same_day = definite && a->precision == SR_PREC_DAY && ev.precision == SR_PREC_DAY && a->from.year &&
                         ev.from.year && sr_date_cmp(&a->from, &ev.from) == 0 && sr_date_cmp(&a->to, &ev.to) == 0;
-        if (!same_family(a->sub, named) || !dates_overlap(a, &ev) || (!places_agree(c, a, &ev) && !same_day))
+        /* "the camp" of "attacked a camp" before, with no day of its
+         * own: more of that happening (shelled, then stormed) */
+        bool its_target = !ev.from.year && type_of(a->sub) != SITREP_EVENT_STRATEGIC &&
+                          type_of(ev.sub) != SITREP_EVENT_STRATEGIC && type_of(a->sub) != SITREP_EVENT_PROTESTS &&
+                          type_of(ev.sub) != SITREP_EVENT_PROTESTS && names_its_target(c, lo, hi, a);
+        if ((!same_family(a->sub, named) && !its_target) || !dates_overlap(a, &ev) ||
+            (!places_agree(c, a, &ev) && !same_day))
             continue;
         /* a toll restated from a count before ("the murder of the
          * priests") is none of its own */
@@ -3109,7 +3156,7 @@ static sitrep_status emit(const estate *es, size_t s, const trig *t, size_t nt, 
          * after sentence, and stays a list */
         bool retold = !seen && !ev.from.year && same_toll && same_family(a->sub, ev.sub) &&
                       a->first_sen + SR_LEXK_EVENTS_RETELLING_GAP < s;
-        if ((definite && same_toll) || same_all || more || retold) {
+        if ((definite && same_toll) || same_all || more || retold || (its_target && same_toll)) {
             merge_event(c, a, &ev);
             return SITREP_OK;
         }
