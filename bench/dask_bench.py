@@ -183,6 +183,8 @@ def main():
     ap.add_argument("--fan-in", type=int, default=8)
     ap.add_argument("--workers", default="1,2")
     ap.add_argument("--shared", default=os.path.join(ROOT, os.pardir, "shared"))
+    ap.add_argument("--dask-transfers", action="store_true", help="hand the snapshots between the tasks through "
+                    "Dask's connections (default: in files in a directory of /dev/shm, sitrep.dask.run's snapshot_dir)")
     ap.add_argument("--dask-defaults", action="store_true", help="run the scheduler and workers with Dask's "
                     "default housekeeping rates (default: sitrep.dask.HOUSEKEEPING, as sitrep-dask's local cluster)")
     a = ap.parse_args()
@@ -205,7 +207,9 @@ def main():
     out_dir = os.path.join(build, "bench-dask")
     results = {"articles": a.articles, "input_bytes": os.path.getsize(path), "shard_size": a.shard_size,
                "fan_in": a.fan_in, "cpu": cpu(), "cores": os.cpu_count(), "runs": [],
-               "dask_config": "defaults" if a.dask_defaults else sitrep.dask.HOUSEKEEPING}
+               "dask_config": "defaults" if a.dask_defaults else sitrep.dask.HOUSEKEEPING,
+               "snapshots": ("through Dask's connections" if a.dask_transfers
+                             else "in files (sitrep.dask.local_snapshot_dir: /dev/shm)")}
 
     # one process: the reference records and time
     base = os.path.join(out_dir, "extract.jsonl")
@@ -226,7 +230,15 @@ def main():
             before = cpu_seconds(procs)
             t_start = time.time()
             with distributed.get_task_stream(client) as ts:
-                res = sitrep.dask.run([path], client, shard_size=a.shard_size, fan_in=a.fan_in, output=out)
+                # the workers are on this machine: the snapshots go between
+                # them in files (sitrep-dask's local cluster does the same)
+                snapdir = None if a.dask_transfers else sitrep.dask.local_snapshot_dir()
+                try:
+                    res = sitrep.dask.run([path], client, shard_size=a.shard_size, fan_in=a.fan_in, output=out,
+                                          snapshot_dir=snapdir)
+                finally:
+                    if snapdir:
+                        subprocess.run(["rm", "-rf", snapdir])
             after = cpu_seconds(procs)
             same = subprocess.run(["cmp", "-s", out, base]).returncode == 0
             run = {"workers": w, "wall": res.wall, "load": os.getloadavg()[0],
@@ -261,6 +273,7 @@ def report(r):
     print("%d articles (%.0f MB of JSON Lines, %.0f MB of records), shards of %d, merges of %d; %s" % (
         r["articles"], r["input_bytes"] / 1e6, r["output_bytes"] / 1e6, r["shard_size"], r["fan_in"], r["cpu"]))
     print("Dask's housekeeping: %s" % (r.get("dask_config") or "defaults"))
+    print("the snapshots between the tasks (several workers): %s" % r.get("snapshots", "through Dask's connections"))
     print()
     print("| run | wall | speed-up | map done at | merges done at | the end: load, finish, write, seal | identical | load |")
     print("|---|---:|---:|---:|---:|---:|---|---:|")
@@ -342,8 +355,8 @@ def report(r):
 
 def project(r, one, two):
     """The projection to 100 workers from the measured costs: the map in
-    rounds of W shards, the merges of each level (one task each, side by
-    side), and the end: every worker loads the top of the tree once, one
+    rounds of W shards, the merges of each level (sitrep.dask.tree; one task
+    each, side by side), and the end: every worker loads the top of the tree once, one
     task links the stories while the others write the entities, every
     worker makes the corroboration its ranges need (the others take the
     stories as bytes first; counted whole for each: the events' part alone
@@ -377,13 +390,15 @@ def project(r, one, two):
         for w in (1, 2, 100):
             rounds = -(-big // (s_ * w))
             t_map = rounds * s_ * c_map
-            nodes = -(-big // s_)
+            # the merges of each level of sitrep.dask.tree (end_fan_in =
+            # fan_in squared), side by side on W workers
+            import sitrep.dask
+            sizes = [s_] * -(-big // s_)
             merges = 0.0
-            size = s_
-            while nodes > f * f:  # the levels merged below end_fan_in = fan_in squared
-                size *= f
-                nodes = -(-nodes // f)  # merges of this level, in rounds of W
-                merges += c_merge * min(big, size) * -(-nodes // w)
+            for groups in sitrep.dask.tree(len(sizes), f):
+                sizes = [sum(sizes[lo:hi]) for lo, hi in groups]
+                costs = [c_merge * z for z, (lo, hi) in zip(sizes, groups) if hi - lo > 1]
+                merges += max(max(costs or [0.0]), sum(costs) / w)
             if w == 1:
                 end = one["finish"] * k
             else:

@@ -74,12 +74,18 @@ def shards(sd, cpu, a):
 
 
 def merges(sd, cpu, a, level):
-    """The merges up to the top of the tree (as sitrep.dask.run makes it:
-    up to the first level of at most --end-fan-in nodes; 0: the root's
-    children, as sitrep.dask did before)."""
+    """The merges up to the top of the tree (as sitrep.dask.run makes it,
+    sitrep.dask.tree: up to the first level of at most --end-fan-in nodes;
+    0: the root's children, as sitrep.dask did before)."""
     merge_cpu, nmerges = 0.0, 0
     cap = a.end_fan_in if a.end_fan_in is not None else a.fan_in * a.fan_in
-    while len(level) > (cap or 1):
+    if cap:
+        for groups in sd.tree(len(level), a.fan_in, cap):
+            t = cpu()
+            level = [sd.merge_parts(*level[lo:hi]) if hi - lo > 1 else level[lo] for lo, hi in groups]
+            merge_cpu += cpu() - t
+            nmerges += sum(1 for lo, hi in groups if hi - lo > 1)
+    while not cap and len(level) > 1:
         groups = [level[i:i + a.fan_in] for i in range(0, len(level), a.fan_in)]
         if not cap and len(groups) <= 1:
             break  # level holds the root's children

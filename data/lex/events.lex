@@ -57,7 +57,8 @@
 #   terrorist_after "terrorist" within eight words after
 #   base_after      "base" within five words after
 #   person_after    a person or person word (person_object) within three after
-#   place_after     a place named within four words after
+#   place_after     a place named within four words after ("the village of"
+#                   not counted)
 #   body_found      a person word or person within three after ("the bodies
 #                   of three farmers") and a found_word within three before
 #                   or eight after ("police found", "were found")
@@ -148,6 +149,8 @@ air raid              air            -                  -             0
 air raids             air            -                  -             1
 drone                 air            launched           -             0
 drones                air            launched           -             0
+drone                 air            fire_near          -             0
+drones                air            fire_near          -             0
 warplanes             air            hit_next           -             0
 jets                  air            hit_next           -             0
 aircraft              air            hit_next           -             0
@@ -366,9 +369,15 @@ seized                nsa_overtakes  place_after        -             0
 overran               nsa_overtakes  place_after        -             0
 overran               attack         -                  -             0
 captured              nsa_overtakes  place_after        -             0
+taken control         nsa_overtakes  place_after        -             0
+took control          nsa_overtakes  place_after        -             0
+seized control        nsa_overtakes  place_after        -             0
+gained control        nsa_overtakes  place_after        -             0
 retook                gov_regains    place_after        -             0
 recaptured            gov_regains    place_after        -             0
 regained              gov_regains    place_after        -             0
+regained control      gov_regains    place_after        -             0
+retook control        gov_regains    place_after        -             0
 liberated             gov_regains    place_after        -             0
 
 protest               protest        -                  background    0
@@ -594,6 +603,10 @@ salvo
 fire
 killed
 exploded
+injured
+wounded
+damaged
+destroyed
 
 # Right before a bomb word: no blast of arms ("a population explosion",
 # "the atomic bomb", "a social explosion").

@@ -23,7 +23,9 @@ record like a JSON Lines input's (``text`` or ``html``, and optionally
 import ctypes
 import io
 import json
+import mmap
 import os
+import tempfile
 import warnings
 
 from . import _lib
@@ -293,12 +295,68 @@ class Corpus(_Handle):
                    "writing the snapshot")
         return b"".join(sink.take())
 
+    def write_snapshot(self, path, level=1):
+        """The snapshot of :meth:`snapshot` written into the file `path`
+        (beside it first, then renamed into place), straight from the
+        library; returns its bytes."""
+        d, name = os.path.split(os.path.abspath(path))
+        fd, tmp = tempfile.mkstemp(prefix="." + name + ".", dir=d)
+        n, err = [0], []
+
+        def write(data, length, ctx):
+            try:
+                view = memoryview((ctypes.c_char * length).from_address(data)).cast("B")
+                while view:
+                    k = os.write(fd, view)
+                    view = view[k:]
+                    n[0] += k
+                return 0
+            except Exception as e:  # an exception cannot cross the C library
+                err.append(e)
+                return -1
+
+        try:
+            st = _lib.corpus_write_snapshot_level(self._live(), int(level), _lib.WRITE_FN(write), None)
+            if err:
+                raise err[0]
+            _lib.check(st, "writing the snapshot")
+            os.close(fd)
+            fd = -1
+            os.replace(tmp, path)
+        except BaseException:
+            if fd >= 0:
+                os.close(fd)
+            try:
+                os.unlink(tmp)
+            except OSError:
+                pass
+            raise
+        return n[0]
+
+    def add_snapshot_file(self, path):
+        """:meth:`add_snapshot` of the snapshot in the file `path`, mapped
+        rather than read into memory (the library copies what it keeps)."""
+        with open(path, "rb") as f:
+            size = os.fstat(f.fileno()).st_size
+            if not size:
+                return self.add_snapshot(b"")
+            # a private mapping: writable for ctypes, never written, never copied
+            with mmap.mmap(f.fileno(), size, access=mmap.ACCESS_COPY) as m:
+                block = (ctypes.c_char * size).from_buffer(m)
+                try:
+                    st = _lib.corpus_add_snapshot_at(self._live(), ctypes.addressof(block), size)
+                finally:
+                    del block  # the mapping closes only when no buffer of it is left
+        return self._added(st)
+
     def add_snapshot(self, data):
         """Merges a snapshot's articles in after those already here.  Raises
         SitrepError for another build's or damaged bytes (EFORMAT) or a
         snapshot made with other options (EARG); the corpus is unchanged."""
         data = bytes(data)
-        st = _lib.corpus_add_snapshot(self._live(), data, len(data))
+        return self._added(_lib.corpus_add_snapshot(self._live(), data, len(data)))
+
+    def _added(self, st):
         if st == _lib.EFORMAT:
             raise SitrepError(st, "not a snapshot of this libsitrep build, or damaged")
         if st == _lib.EARG:

@@ -166,6 +166,10 @@ SECTIONS = 8  # SITREP_SECTIONS: documents, stories, entities, claims, events, c
 corpus_write_snapshot = _fn("sitrep_corpus_write_snapshot", _S, _P, WRITE_FN, _P)
 corpus_write_snapshot_level = _fn("sitrep_corpus_write_snapshot_level", _S, _P, ctypes.c_int, WRITE_FN, _P)
 corpus_add_snapshot = _fn("sitrep_corpus_add_snapshot", _S, _P, ctypes.c_char_p, ctypes.c_size_t)
+# the same, for bytes given by address (a file mapped: Corpus.add_snapshot_file)
+corpus_add_snapshot_at = lib["sitrep_corpus_add_snapshot"]  # a function object of its own
+corpus_add_snapshot_at.restype = _S
+corpus_add_snapshot_at.argtypes = [_P, ctypes.c_void_p, ctypes.c_size_t]
 corpus_keep_articles = _fn("sitrep_corpus_keep_articles", _S, _P)
 
 store_open = _fn("sitrep_store_open", _S, ctypes.c_char_p, ctypes.POINTER(Options), ctypes.POINTER(_P))

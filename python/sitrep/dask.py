@@ -17,7 +17,10 @@ corpus, returned as a snapshot (``sitrep extract --snapshot``).  Snapshots
 are merged `fan_in` at a time in a tree whose leaves are the shards in
 order (the reduce: ``sitrep merge``), as soon as a node's shards are done,
 up to the first level of at most `end_fan_in` nodes (default fan_in
-squared; with fewer shards, none are merged).  The end is split over the
+squared; with fewer shards, none are merged; the last level merges only
+the first shards' groups, as many as bring it within `end_fan_in`:
+:func:`tree`).  With `snapshot_dir` the snapshots go between the tasks
+in files there (mapped), not through Dask's connections.  The end is split over the
 workers by what each part of the records needs (the records are in
 sections: documents, stories, entities, claims, events, conflicts,
 trends, mention records): one task links the documents into stories and
@@ -63,6 +66,7 @@ import argparse
 import ctypes
 import mmap
 import os
+import shutil
 import sys
 import tempfile
 import threading
@@ -78,7 +82,7 @@ except ImportError as e:  # pragma: no cover - depends on the machine
         "sitrep.dask needs Dask's distributed (Debian: apt-get install python3-distributed)"
     ) from e
 
-__all__ = ["Result", "plan", "run", "main", "HOUSEKEEPING", "housekeeping_env"]
+__all__ = ["Result", "plan", "tree", "run", "local_snapshot_dir", "main", "HOUSEKEEPING", "housekeeping_env"]
 
 # Dask's own housekeeping at its default rates (a statistical profile of the
 # worker threads every 10 ms, event-loop health ticks every 20 ms, memory
@@ -235,8 +239,28 @@ def _read_part(corpus, path, start, end, first, tmp):
     os.unlink(part)
 
 
+def _snapshot_out(c, opts, name, level):
+    """The snapshot of the corpus `c` as a task's result: its bytes, or with
+    opts["snapdir"] the file it is written in there (`name`)."""
+    d = opts.get("snapdir")
+    if not d:
+        snap = c.snapshot(level)
+        return {"snapshot": snap, "bytes": len(snap)}
+    path = os.path.join(d, name)  # (the run made d: a task left running after the run finds it gone)
+    return {"snapshot_file": path, "bytes": c.write_snapshot(path, level)}
+
+
+def _add_part(c, part):
+    """A task's snapshot (`_snapshot_out`) added to the corpus `c`."""
+    if "snapshot_file" in part:
+        c.add_snapshot_file(part["snapshot_file"])
+    else:
+        c.add_snapshot(part["snapshot"])
+
+
 def map_shard(index, units, opts):
-    """Task: a shard's articles -> its partial corpus (a snapshot)."""
+    """Task: a shard's articles -> its partial corpus (a snapshot; with
+    opts["snapdir"], in a file there)."""
     c0 = time.thread_time()
     t0 = time.perf_counter()
     with sitrep.Corpus(**_options(opts)) as c, tempfile.TemporaryDirectory(prefix="sitrep-shard-") as tmp:
@@ -245,22 +269,23 @@ def map_shard(index, units, opts):
                 c.add_path(u)
             else:
                 _read_part(c, *u, tmp)
-        snap = c.snapshot(opts.get("snapshot_level", 0))
-        return {"index": index, "snapshot": snap, "documents": c.documents, "skipped": list(c.skipped),
-                "seconds": time.perf_counter() - t0, "cpu": time.thread_time() - c0, "bytes": len(snap)}
+        out = _snapshot_out(c, opts, "map-%d" % index, opts.get("snapshot_level", 0))
+        return dict(out, index=index, documents=c.documents, skipped=list(c.skipped),
+                    seconds=time.perf_counter() - t0, cpu=time.thread_time() - c0)
 
 
-def merge_parts(*parts, level=0):
+def merge_parts(*parts, level=0, snapdir=None, name=None):
     """Task: partial corpora, in order -> one partial corpus (its snapshot
-    compressed at zlib's `level`, 0: stored)."""
+    compressed at zlib's `level`, 0: stored; with `snapdir`, in the file
+    `name` there)."""
     c0 = time.thread_time()
     t0 = time.perf_counter()
     with sitrep.Corpus() as c:
         for p in parts:
-            c.add_snapshot(p["snapshot"])
-        snap = c.snapshot(level)
-    return {"snapshot": snap, "documents": sum(p["documents"] for p in parts),
-            "seconds": time.perf_counter() - t0, "cpu": time.thread_time() - c0, "bytes": len(snap)}
+            _add_part(c, p)
+        out = _snapshot_out(c, {"snapdir": snapdir}, name or "merge", level)
+    return dict(out, documents=sum(p["documents"] for p in parts),
+                seconds=time.perf_counter() - t0, cpu=time.thread_time() - c0)
 
 
 def summary(part):
@@ -466,7 +491,7 @@ def _take(tag, parts, times, clock):
                 if h.taken:
                     raise RuntimeError("sitrep.dask: a finished corpus lacks snapshots")
                 for p in _gather(parts[h.loaded:]):
-                    h.corpus.add_snapshot(p["snapshot"])
+                    _add_part(h.corpus, p)
                     h.loaded += 1
                 times["load"] = clock() - t
         except BaseException:
@@ -485,7 +510,7 @@ def _take(tag, parts, times, clock):
     c = sitrep.Corpus()
     try:
         for p in _gather(parts, secede=True):
-            c.add_snapshot(p["snapshot"])
+            _add_part(c, p)
     except BaseException:
         c.close()
         raise
@@ -537,7 +562,7 @@ def preload(tag, index, part):
                     p = _PENDING.get(tag, {}).pop(h.loaded, None)
                 if p is None:
                     break
-                h.corpus.add_snapshot(p["snapshot"])
+                _add_part(h.corpus, p)
                 h.loaded += 1
                 out["added"] += 1
         except Exception as e:  # the corpus is not the run's any more: the end's tasks load their own
@@ -929,6 +954,34 @@ def ranges(nsplit, mentions=False):
     return list(zip(cuts, cuts[1:]))
 
 
+def tree(n, fan_in=8, end_fan_in=None):
+    """The merges of a run of `n` shards: for each level above the shards,
+    its nodes as ranges [lo, hi) of the level below (a range of one is that
+    node itself, not merged), up to the first level of at most `end_fan_in`
+    nodes (default fan_in squared), which the end tasks take.  The last
+    level merges only as many groups of `fan_in` as bring it within
+    `end_fan_in`, those of the first shards (mapped first, merged while the
+    others are mapped); the others go to the end as they are: with several
+    workers each adds every snapshot of the top to its corpus as it comes
+    (`preload`), so a merge there only writes and reads its articles once
+    more, and the merge of the last shards, done after the map, delayed the
+    end (at 100,000 articles in shards of 1,000: 6 merges, not 13).  A level
+    that cannot come within `end_fan_in` merges all of its nodes, `fan_in`
+    at a time."""
+    fan_in = max(2, int(fan_in))
+    end_fan_in = max(1, int(end_fan_in)) if end_fan_in else fan_in * fan_in
+    levels = []
+    while n > end_fan_in:
+        m = -(-(n - end_fan_in) // (fan_in - 1))  # merges that bring n within end_fan_in
+        if m * fan_in <= n:
+            gs = [(k * fan_in, (k + 1) * fan_in) for k in range(m)] + [(k, k + 1) for k in range(m * fan_in, n)]
+        else:
+            gs = [(k, min(k + fan_in, n)) for k in range(0, n, fan_in)]
+        levels.append(gs)
+        n = len(gs)
+    return levels
+
+
 def ingest(db, *parts):
     """Task: the partial corpora at the top of the tree, in order, merged
     and their articles added to the database `db` in one batch (the
@@ -936,7 +989,7 @@ def ingest(db, *parts):
     t0 = time.perf_counter()
     with sitrep.Corpus() as c:
         for p in parts:
-            c.add_snapshot(p["snapshot"])
+            _add_part(c, p)
         with sitrep.Store(db) as s:
             out = s.add_corpus(c)
             s.commit()
@@ -1005,7 +1058,7 @@ def finish(output, *parts):
     out = {"documents": sum(p["documents"] for p in parts)}
     with sitrep.Corpus() as c:
         for p in parts:
-            c.add_snapshot(p["snapshot"])
+            _add_part(c, p)
         nbytes, blocks = _write_records(c, 0, 1, output, durable=True)
     if output:
         out["output"] = output
@@ -1066,7 +1119,7 @@ class Result:
 
 def run(paths, client, shard_size=1000, output=None, fan_in=8, text=False, mentions=False,
         max_bytes=None, errors="warn", retries=1, progress=None, write_parts=None, db=None,
-        end_fan_in=None, compress=False):
+        end_fan_in=None, compress=False, snapshot_dir=None):
     """Runs sitrep over `paths` on the Dask `client` (distributed.Client);
     see the module's documentation.  Returns a :class:`Result`; the records
     go to `output` (a path the workers can write), or without it (and
@@ -1081,13 +1134,28 @@ def run(paths, client, shard_size=1000, output=None, fan_in=8, text=False, menti
     13 KB an article in the workers' memory until merged and read: zlib,
     even at level 1, cost a tenth of each shard's task, two thirds of each
     merge and half of loading the top of the tree); `compress=True`
-    deflates them (about 3.4 KB an article) for a cluster short of memory."""
+    deflates them (about 3.4 KB an article) for a cluster short of memory.
+    With `snapshot_dir` (a directory every worker reads and writes: tmpfs
+    or a local disk for a cluster on one machine, shared storage for
+    several) and several workers, the snapshots are handed between the
+    tasks in files there (a directory of the run's own, removed at its
+    end), mapped by the tasks that read them, instead of through Dask's
+    connections (each worker loads the whole top of the tree: at 100,000
+    articles about 1.6 GB moved between two workers, 1 to 2.5 s of the
+    receiver's CPU a GB).  With one worker nothing moves: it is not used."""
     state = {}
     try:
         return _run(state, paths, client, shard_size=shard_size, output=output, fan_in=fan_in, text=text,
                     mentions=mentions, max_bytes=max_bytes, errors=errors, retries=retries, progress=progress,
-                    write_parts=write_parts, db=db, end_fan_in=end_fan_in, compress=compress)
+                    write_parts=write_parts, db=db, end_fan_in=end_fan_in, compress=compress,
+                    snapshot_dir=snapshot_dir)
     finally:
+        if state.get("snapdir"):
+            try:
+                client.run(_remove_snapdir, state["snapdir"])
+            except Exception:
+                pass
+            _remove_snapdir(state["snapdir"])
         if state.get("preloads"):
             # the corpora the preloads made (used or not) and anything they
             # left; a preload still waiting (its worker gone) is let go
@@ -1098,8 +1166,22 @@ def run(paths, client, shard_size=1000, output=None, fan_in=8, text=False, menti
                 pass
 
 
+def _make_snapdir(path):
+    """The run's directory of snapshot files made (run on every worker: it
+    is made once, before any task writes there, and not again: a task of
+    the run left running after its end, a lost shard made again that
+    nobody waits for, finds it removed rather than leaving files in it)."""
+    os.makedirs(path, exist_ok=True)
+
+
+def _remove_snapdir(path):
+    """The run's directory of snapshot files removed (run on the workers and
+    the client: whichever sees it)."""
+    shutil.rmtree(path, ignore_errors=True)
+
+
 def _run(state, paths, client, shard_size, output, fan_in, text, mentions, max_bytes, errors, retries, progress,
-         write_parts, db, end_fan_in, compress):
+         write_parts, db, end_fan_in, compress, snapshot_dir):
     if errors not in ("warn", "raise", "ignore"):
         raise ValueError("sitrep.dask: errors must be 'warn', 'raise' or 'ignore'")
     if db is not None and text:
@@ -1122,6 +1204,11 @@ def _run(state, paths, client, shard_size, output, fan_in, text, mentions, max_b
         pre_workers = []
     if len(pre_workers) < 2:
         pre_workers = []
+    snapdir = None
+    if snapshot_dir and len(client.scheduler_info()["workers"]) >= 2:
+        snapdir = state["snapdir"] = os.path.join(os.path.abspath(snapshot_dir), "sitrep-%s" % tag)
+        opts["snapdir"] = snapdir
+        client.run(_make_snapdir, snapdir)
     preloads = state["preloads"] = []
     state["tag"] = tag
     pre_at = [0, 0]                            # the next node of the top to preload, its index among the kids
@@ -1137,15 +1224,17 @@ def _run(state, paths, client, shard_size, output, fan_in, text, mentions, max_b
         ac.add(f)
     res.shards = len(shards)
 
-    # the tree: level 0 is the shards; node i of level l merges nodes
-    # [i * fan_in, (i + 1) * fan_in) of level l - 1, up to the lowest
-    # level of at most end_fan_in nodes (`top`), which the end tasks take:
-    # a merge above it would only write and read its articles once more
-    # (each end task loads all of them either way)
+    # the tree (`tree`): level 0 is the shards; node i of level l merges
+    # the nodes groups[l - 1][i] of level l - 1, up to the lowest level of
+    # at most end_fan_in nodes (`top`), which the end tasks take
     end_fan_in = max(1, int(end_fan_in)) if end_fan_in else fan_in * fan_in
-    sizes = [len(shards)]
-    while sizes[-1] > end_fan_in:
-        sizes.append((sizes[-1] + fan_in - 1) // fan_in)
+    groups = tree(len(shards), fan_in, end_fan_in)
+    sizes = [len(shards)] + [len(g) for g in groups]
+    parent_of = [[0] * n for n in sizes[:-1]]
+    for level, gs in enumerate(groups):
+        for p, (lo, hi) in enumerate(gs):
+            for k in range(lo, hi):
+                parent_of[level][k] = p
     top = len(sizes) - 1
     value = [[None] * n for n in sizes]      # a future, or None (nothing there)
     resolved = [[False] * n for n in sizes]
@@ -1170,15 +1259,16 @@ def _run(state, paths, client, shard_size, output, fan_in, text, mentions, max_b
             if pre_workers:
                 preload_ready()
             return  # the top: its nodes go to the end tasks
-        parent = i // fan_in
-        lo, hi = parent * fan_in, min((parent + 1) * fan_in, sizes[level])
+        parent = parent_of[level][i]
+        lo, hi = groups[level][parent]
         if not all(resolved[level][lo:hi]):
             return
         kids = [value[level][k] for k in range(lo, hi) if value[level][k] is not None]
         if len(kids) <= 1:
             resolve(level + 1, parent, kids[0] if kids else None)
             return
-        f = client.submit(merge_parts, *kids, level=snap_level,
+        f = client.submit(merge_parts, *kids, level=snap_level, snapdir=snapdir,
+                          name="merge-%d-%d" % (level + 1, parent),
                           key="sitrep-merge-%s-%d-%d" % (tag, level + 1, parent), retries=retries,
                           priority=10 + level)
         res.merges += 1
@@ -1484,6 +1574,16 @@ def _unit_name(u):
 # ---- the command line ------------------------------------------------------
 
 
+def local_snapshot_dir():
+    """A new temporary directory for the snapshot files of a cluster on this
+    machine (run's `snapshot_dir`): in /dev/shm where there is one (memory:
+    the files live a run's minutes, no disk writes them back), else in the
+    temporary directory.  The caller removes it."""
+    shm = "/dev/shm"
+    base = shm if os.path.isdir(shm) and os.access(shm, os.W_OK | os.X_OK) else None
+    return tempfile.mkdtemp(prefix="sitrep-dask-", dir=base)
+
+
 def main(argv=None):
     ap = argparse.ArgumentParser(
         prog="sitrep-dask",
@@ -1508,6 +1608,9 @@ def main(argv=None):
     ap.add_argument("--max-bytes", type=int, help="largest article or JSON Lines record accepted")
     ap.add_argument("--compress", action="store_true", help="deflate the snapshots handed between tasks "
                     "(a quarter of the workers' memory for them, slower)")
+    ap.add_argument("--snapshot-dir", metavar="DIR", help="hand the snapshots between the tasks in files in DIR "
+                    "(a directory every worker reads and writes) rather than through Dask's connections; "
+                    "default: a local cluster uses a temporary directory (in /dev/shm where there is one)")
     ap.add_argument("--quiet", action="store_true", help="no summary on standard error")
     a = ap.parse_args(argv)
     if a.output and os.path.abspath(a.output) and a.output != "-":
@@ -1519,9 +1622,13 @@ def main(argv=None):
     if db and a.text:
         ap.error("--text with --db: a database keeps records without the text")
     cluster = None
+    snapshot_dir = os.path.abspath(a.snapshot_dir) if a.snapshot_dir else None
+    own_dir = None
     if a.scheduler:
         client = distributed.Client(a.scheduler)
     else:
+        if not snapshot_dir:
+            own_dir = snapshot_dir = local_snapshot_dir()
         import dask
 
         dask.config.set(HOUSEKEEPING)
@@ -1533,11 +1640,13 @@ def main(argv=None):
             warnings.simplefilter("ignore", sitrep.SkippedInput)
             res = run(paths, client, shard_size=a.shard_size, output=output, fan_in=a.fan_in, end_fan_in=a.end_fan_in,
                       text=a.text, mentions=a.mentions, max_bytes=a.max_bytes, errors="ignore", db=db,
-                      compress=a.compress)
+                      compress=a.compress, snapshot_dir=snapshot_dir)
     finally:
         client.close()
         if cluster:
             cluster.close()
+        if own_dir:
+            shutil.rmtree(own_dir, ignore_errors=True)
     if res.jsonl is not None:
         sys.stdout.buffer.write(res.jsonl)
         sys.stdout.flush()

@@ -6,6 +6,7 @@ one `sitrep extract`; then a worker killed with SIGKILL in the middle of
 the map, a shard with bad input, a shard that kills its worker every
 time, JSON Lines files cut between lines, and the command line."""
 
+import io
 import os
 import signal
 import subprocess
@@ -116,6 +117,32 @@ def test_run_gives_the_records_of_one_extract(cluster, shard_size):
         assert res.merges > 1
 
 
+@pytest.mark.parametrize("n,fan_in,end_fan_in", [(1, 8, None), (64, 8, None), (65, 8, None), (100, 8, None),
+                                                 (1000, 8, None), (30, 3, None), (12, 3, None), (7, 2, 1), (5, 3, 2)])
+def test_the_tree_merges_only_what_brings_the_top_within_end_fan_in(n, fan_in, end_fan_in):
+    levels = sitrep.dask.tree(n, fan_in, end_fan_in)
+    cap = end_fan_in or fan_in * fan_in
+    below = n
+    for k, groups in enumerate(levels):
+        # each level covers the one below, in order, in groups of at most fan_in
+        assert groups[0][0] == 0 and groups[-1][1] == below
+        assert all(a[1] == b[0] for a, b in zip(groups, groups[1:]))
+        assert all(1 <= hi - lo <= fan_in for lo, hi in groups)
+        if k < len(levels) - 1:
+            assert len(groups) > cap
+        below = len(groups)
+    assert below <= cap
+    if levels and any(hi - lo == 1 for lo, hi in levels[-1]):
+        # the last level: the first shards' groups merged, full, no more of
+        # them than bring it within end_fan_in; the rest as they are
+        last = levels[-1]
+        merged = [g for g in last if g[1] - g[0] > 1]
+        assert last[:len(merged)] == merged and all(hi - lo == fan_in for lo, hi in merged)
+        n_below = len(levels[-2]) if len(levels) > 1 else n
+        assert len(last) <= cap < len(last) + fan_in - 1
+        assert len(merged) == -(-(n_below - cap) // (fan_in - 1))
+
+
 def test_run_writes_the_output_file_with_options(cluster, tmp_path):
     sets = corpus_sets()
     want, _, _ = cli("extract", "--text", "--mentions", *sets)
@@ -194,6 +221,66 @@ def test_a_worker_killed_while_the_records_are_written_changes_nothing(cluster, 
     assert {"stories", "corroborate", "range", "seal"} <= {t["task"] for t in res.end_tasks} <= {
         "stories", "corroborate", "range", "place", "seal"}
     assert not [n for n in os.listdir(tmp_path) if n != "records.jsonl"]  # no joining file left
+
+
+@pytest.mark.parametrize("shard_size", [3, 1000])
+def test_snapshots_handed_on_in_files_give_the_same_records(cluster, tmp_path, shard_size):
+    """With snapshot_dir the shards' and merges' snapshots go between the
+    tasks in files of a directory of the run's own (the tasks map them),
+    not through Dask: the same records, and the directory is gone after."""
+    sets = corpus_sets()
+    want, _, _ = cli("extract", *sets)
+    snaps = tmp_path / "snaps"
+    snaps.mkdir()
+    out = tmp_path / "records.jsonl"
+    res = sitrep.dask.run(sets, cluster.client, shard_size=shard_size, fan_in=3, output=str(out),
+                          snapshot_dir=str(snaps))
+    assert res.ok and out.read_bytes() == want
+    assert shard_size > 100 or res.merges > 1
+    assert os.listdir(snaps) == []
+    res = sitrep.dask.run(sets, cluster.client, shard_size=shard_size, fan_in=3, snapshot_dir=str(snaps))
+    assert res.jsonl == want and os.listdir(snaps) == []
+
+
+def test_a_worker_killed_with_snapshots_in_files_changes_nothing(cluster, generated, tmp_path):
+    """A worker killed during the map, then one killed during the end, the
+    snapshots handed on in files: the files of the dead worker's tasks are
+    written again (the same bytes) or read by the others."""
+    inputs = corpus_sets() + [os.path.join(generated, "articles.jsonl")]
+    want, _, _ = cli("extract", *inputs)
+    snaps = tmp_path / "snaps"
+    snaps.mkdir()
+    for k, prefixes in enumerate([("sitrep-map-",), ("sitrep-range-", "sitrep-corr-")]):
+        out = tmp_path / ("records-%d.jsonl" % k)
+        res = _run_killing_a_worker(cluster, prefixes, inputs, delay=0.05 if k == 0 else 0.0, shard_size=60,
+                                    output=str(out), snapshot_dir=str(snaps))
+        assert res.ok and out.read_bytes() == want, (res.failed, res.skipped)
+        assert os.listdir(snaps) == [], [(d, os.listdir(snaps / d)) for d in os.listdir(snaps)]
+
+
+def test_a_snapshot_file_merges_as_its_bytes(tmp_path):
+    sets = corpus_sets()
+    want, _, _ = cli("extract", *sets)
+    half = len(sets) // 2
+    paths = []
+    for k, part in enumerate([sets[:half], sets[half:]]):
+        with sitrep.Corpus() as c:
+            for p in part:
+                c.add_path(p)
+            path = str(tmp_path / ("part-%d.snap" % k))
+            assert c.write_snapshot(path, 0) == os.path.getsize(path) == len(c.snapshot(0))
+            paths.append(path)
+    assert sorted(os.listdir(tmp_path)) == ["part-0.snap", "part-1.snap"]  # nothing beside them left
+    with sitrep.Corpus() as c:
+        for path in paths:
+            c.add_snapshot_file(path)
+        buf = io.BytesIO()
+        c.write_jsonl(buf)
+    assert buf.getvalue() == want
+    bad = tmp_path / "bad.snap"
+    bad.write_bytes(open(paths[0], "rb").read()[:-1])
+    with sitrep.Corpus() as c, pytest.raises(sitrep.SitrepError):
+        c.add_snapshot_file(str(bad))
 
 
 def test_a_worker_takes_the_stories_then_the_rest_of_the_corroboration(tmp_path):

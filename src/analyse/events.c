@@ -346,10 +346,13 @@ static bool object_is_person(const sr_context *c, size_t i, size_t hi)
 
 static bool place_after(const sr_context *c, size_t i, size_t hi)
 {
-    for (size_t k = i + 1; k < hi && k < i + 5; k++) {
+    /* four words, not counting those of "the village of" */
+    for (size_t k = i + 1, words = 0; k < hi && words < 4; k++) {
         const sr_entity *en = sr_entity_at(c, k, NULL);
         if (en && en->e.kind == SITREP_ENTITY_PLACE)
             return true;
+        if (!sr_tok_is(c, k, "the") && !sr_tok_is(c, k, "of") && !sr_tok_class(c, k, SR_LEX_FRAME_PLACE_OF))
+            words++;
     }
     return false;
 }
