@@ -2046,6 +2046,26 @@ static bool other_region_seen(const ent_state *st, const char *code)
     return false;
 }
 
+/* Is c's name a word of direction with only common words ("Western",
+ * "North Eastern", "West Midlands", "Central Plateau"), not a name of
+ * its own ("Wales", "Plateau", "Western Sahara")? */
+static bool common_words_only(ent_state *st, const cand *c)
+{
+    bool direction = false;
+    /* "West Midlands": the word of direction just before it */
+    size_t u0 = c->u0 > 0 && st->u[c->u0].tok == st->u[c->u0 - 1].tok + 1 &&
+                        UNIT_IS(st, c->u0 - 1, PLACE_ADJECTIVES)
+                    ? c->u0 - 1
+                    : c->u0;
+    for (size_t u = u0; u < c->u1; u++) {
+        if (UNIT_IS(st, u, PLACE_ADJECTIVES))
+            direction = true;
+        else if (!is_common_word(st, u) && !(st->u[u].flags & U_FUNC))
+            return false;
+    }
+    return direction;
+}
+
 /* The one country (or subdivision, or demonym) a name denotes, if the
  * name is unambiguous at that level. */
 static void collect_context(ent_state *st)
@@ -2109,7 +2129,10 @@ static void collect_context(ent_state *st)
             weigh_country(st, country, demonym ? 1 : 2);
         /* "South Kivu": the DR Congo ("Bulacan": the Philippines, but a
          * county is too often a person's name, "Kerry", to count alone) */
-        if (ncountry == 0 && nadmin == 1 && !has_city && admin[0] && admin[1] && admin[2] == '-') {
+        /* ... but not a region named only by common words ("Western",
+         * "Midlands"): those words say nothing of a country */
+        if (ncountry == 0 && nadmin == 1 && !has_city && admin[0] && admin[1] && admin[2] == '-' &&
+            !common_words_only(st, c)) {
             weigh_country(st, admin, 1);
             if (second)
                 st->country_weak[(admin[0] - 'A') * 26 + (admin[1] - 'A')]++;
@@ -2438,6 +2461,13 @@ static double place_score(ent_state *st, const cand *c, const sr_place *p,
             p->country[1] <= 'Z' &&
             w <= st->country_weak[(p->country[0] - 'A') * 26 + (p->country[1] - 'A')] &&
             sr_wordset_has(&sr_proper_words, st->src + first->start, first->end - first->start))
+            *ok = false;
+        /* "Western", "North Eastern", "Midlands": a region named only by
+         * common words, of a country nothing in the document supports,
+         * is those words ("Western powers", the Western provinces of
+         * another country), not that region; "Western province" says
+         * it is one */
+        if (!stated && !admin_next && w + tw == 0 && common_words_only(st, c))
             *ok = false;
         break;
     case SR_PLACE_FACILITY:
