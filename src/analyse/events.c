@@ -1081,6 +1081,14 @@ static int32_t perpetrator(const estate *es, size_t lo, size_t hi, size_t at, in
         const sr_entity *en = sr_entity_at(c, k, &e);
         if (actor_kind(en)) {
             size_t f = sr_mention_first(c, k);
+            /* "X, which is linked to al-Qaeda, said": a group named as
+             * another's ally or backer is not the subject */
+            size_t p = f > lo && sr_tok_is(c, f - 1, "the") ? f - 1 : f;
+            if (p >= lo + 2 && (sr_tok_is(c, p - 1, "to") || sr_tok_is(c, p - 1, "with") || sr_tok_is(c, p - 1, "by")) &&
+                sr_tok_class(c, p - 2, SR_LEX_FRAME_LINK_PARTICIPLE)) {
+                k = p;
+                continue;
+            }
             if (f > lo && (sr_tok_class(c, f - 1, SR_LEX_EVENTS_AIMED_AT) ||
                            (sr_tok_is(c, f - 1, "of") && !members_of(c, f - 1, lo))))
                 break;
@@ -3295,6 +3303,23 @@ static int32_t responsible(const estate *es, size_t s, uint8_t *conf)
             int32_t e;
             if (actor_kind(sr_entity_at(c, q - 1, &e))) {
                 *conf = hedged(c, lo, hi) ? SR_PERP_SUSPECTED : SR_PERP_REPORTED;
+                return e;
+            }
+        }
+        /* "X, which ..., said that its fighters had carried out the
+         * attack": "its" is the speaker, the actor the sentence opens
+         * with before its speech verb */
+        bool its = false;
+        for (size_t q = k; q > lo && k - q < 5 && !its;) {
+            q--;
+            its = sr_tok_is(c, q, "its") || sr_tok_is(c, q, "their");
+        }
+        if (!its)
+            continue;
+        for (size_t r = lo; r < k && !sr_tok_flag(c, r, SR_WI_SPEECH); r++) {
+            int32_t e;
+            if (actor_kind(sr_entity_at(c, r, &e))) {
+                *conf = SR_PERP_CLAIMED;
                 return e;
             }
         }
