@@ -3089,6 +3089,37 @@ static uint32_t places_read_in(ent_state *st, uint32_t a, uint32_t b)
     return n;
 }
 
+/* The middle of the towns and regions of the country of alpha-2 letters
+ * a, b (0-25) that the mentions read so far are of (the mean of their
+ * points on the sphere), in *lat, *lon; false when there are none. */
+static bool places_amid(ent_state *st, uint32_t a, uint32_t b, double *lat, double *lon)
+{
+    double v[3] = {0, 0, 0};
+    uint32_t n = 0;
+    size_t nc = SR_VEC_COUNT(&st->cands, cand);
+    for (size_t k = 0; k < nc; k++) {
+        const cand *o = &SR_VEC_AT(&st->cands, cand, k);
+        if (o->type != C_ENTITY || o->hidden || o->reading)
+            continue;
+        const sr_entity *x = ent_at(st, o->entity);
+        if (x->e.kind != SITREP_ENTITY_PLACE || x->country[0] != (char)('A' + a) ||
+            x->country[1] != (char)('A' + b) || !x->e.feature || strcmp(x->e.feature, "country") == 0 ||
+            isnan(x->e.lat) || isnan(x->e.lon))
+            continue;
+        double u[3];
+        unit_point(x->e.lat, x->e.lon, u);
+        v[0] += u[0], v[1] += u[1], v[2] += u[2];
+        n++;
+    }
+    double r = sqrt(v[0] * v[0] + v[1] * v[1] + v[2] * v[2]);
+    if (n == 0 || !(r > 0))
+        return false;
+    const double deg = 180 / 3.14159265358979323846;
+    *lat = asin(v[2] / r) * deg;
+    *lon = atan2(v[1], v[0]) * deg;
+    return true;
+}
+
 static void resolve_context_place_in(ent_state *st, cand *c, const char *cc, const char *region)
 {
     if (ref_of(st, c)) {
@@ -3145,7 +3176,12 @@ static void resolve_context_place_in(ent_state *st, cand *c, const char *cc, con
      * country: at that one's point, with no feature of its own (a map
      * shows it, ACLED's precision says 3) */
     uint32_t cp = region && strncmp(region, x->country, 2) == 0 ? sr_gaz_admin1(st->gaz, region) : UINT32_MAX;
-    if (cp == UINT32_MAX)
+    /* no region: amid the towns and regions of its country the article
+     * has read, when it has read any (a village of the article's area,
+     * not the middle of the country) */
+    if (cp == UINT32_MAX && isnan(x->e.lat) && places_amid(st, bi / 26, bi % 26, &x->e.lat, &x->e.lon))
+        cp = UINT32_MAX;
+    else if (cp == UINT32_MAX)
         cp = sr_gaz_country(st->gaz, x->country);
     if (cp != UINT32_MAX && isnan(x->e.lat)) {
         sr_place p;
