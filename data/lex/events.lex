@@ -394,6 +394,8 @@ riot                  violent_demo   -                  -             0
 riots                 violent_demo   -                  -             0
 rioters               violent_demo   -                  -             0
 rioting               violent_demo   -                  -             0
+turned violent        violent_demo   -                  -             0
+turning violent       violent_demo   -                  -             0
 
 
 # ---- words the trigger guards read ----
@@ -946,6 +948,12 @@ would
 [set quantifier]
 several
 many
+
+# Irrealis words (frame.irrealis) that govern only the words right after
+# them: "warned against attacks", not "a march against taxes ... turned
+# violent".
+[set governs_next]
+against
 
 # Negation governs only what follows it closely: "no attack", not "no
 # group has claimed the bombing".

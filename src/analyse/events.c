@@ -283,6 +283,9 @@ static bool realis(const sr_context *c, size_t i, size_t lo)
             continue; /* the window still governs: "vowed, again, to attack" */
         if (!sr_tok_flag(c, k, SR_WI_IRREALIS) && !sr_tok_class(c, k, SR_LEX_EVENTS_NEGATION))
             continue;
+        /* "a march against taxes ... turned violent": governs the taxes */
+        if (sr_tok_class(c, k, SR_LEX_EVENTS_GOVERNS_NEXT) && i - k > 2)
+            continue;
         /* "took several civilians hostage", "hit X with several
          * rockets": a quantifier of the people or munitions named after
          * it, not of happenings ("several attacks") */
