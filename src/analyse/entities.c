@@ -3021,6 +3021,18 @@ static uint32_t choose_place(ent_state *st, const cand *c, place_ctx *pc)
         !(bp.admin1_code && region_code && strcmp(bp.admin1_code, region_code) == 0) &&
         region_w > 0 && region_w >= country_weight(st, bp.country))
         return region;
+    /* "Atlanta, Georgia": a country's name right after a town of a
+     * first-level region of that name, a comma between, is the region,
+     * however little else the article says of its country */
+    if (bp.kind == SR_PLACE_COUNTRY && region_code) {
+        const cand *base = (const cand *)(const void *)st->cands.data;
+        size_t ci = (size_t)(c - base);
+        if (ci > 0 && base[ci - 1].u1 > 0 && base[ci - 1].u1 <= c->u0 &&
+            st->u[c->u0].tok == st->u[base[ci - 1].u1 - 1].tok + 2 &&
+            token_text_is(st, st->u[base[ci - 1].u1 - 1].tok + 1, ",") &&
+            neighbour_in_region(st, &base[ci - 1], region_code, true, &bp))
+            return region;
+    }
     /* "Buffalo, New York": after a town of the region, the name is the
      * region; "Ohio, New York and Texas": named beside another first-level
      * region of its country, it is one too (large cities included, not a
