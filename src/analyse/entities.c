@@ -2212,6 +2212,13 @@ static const char *stated_country(const ent_state *st, const cand *c, char out[3
         for (size_t s = a; s <= b; s++)
             if (country_named(st, s, b + 1, out, NULL))
                 return out;
+        /* "Balochistan's X": a first-level region of one country */
+        for (size_t s = a; s <= b; s++)
+            if (region_named(st, s, b + 1, out, &code)) {
+                if (region)
+                    *region = code;
+                return out;
+            }
     }
     /* "X (Costa Rica)" */
     if (c->u1 < st->nu) {
