@@ -232,7 +232,7 @@ clashed               clash          violent            -             0
 fought                clash          violent            -             0
 battled               clash          violent            -             0
 ambush                clash          violent            -             0
-ambushed              clash          violent            -             0
+ambushed              attack         violent            -             0
 ambushes              clash          violent            -             0
 ambushing             clash          violent            -             0
 fighting              clash          intense            -             0
@@ -1223,6 +1223,15 @@ gathering
 ceremony
 procession
 people
+traders
+merchants
+workers
+travellers
+travelers
+motorists
+drivers
+fishermen
+herdsmen
 
 [set military_target]
 base

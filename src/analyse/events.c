@@ -2514,6 +2514,21 @@ static bool same_family(int a, int b)
     return type_of(a) == type_of(b);
 }
 
+/* Is the target word at k one of civilians, named by "of" after it ("a
+ * convoy of gold miners", "a column of refugees")? */
+static bool of_civilians(const sr_context *c, size_t k, size_t hi)
+{
+    if (k + 2 >= hi || !sr_tok_is(c, k + 1, "of"))
+        return false;
+    for (size_t q = k + 2; q < hi && q < k + 5 && sr_tok_word(c, q); q++) {
+        if (sr_tok_class(c, q, SR_LEX_EVENTS_CIVILIAN_TARGET))
+            return true;
+        if (sr_tok_class(c, q, SR_LEX_EVENTS_MILITARY_TARGET))
+            return false;
+    }
+    return false;
+}
+
 /* Does the clause [lo, hi) name, with "the", a target site that event a's
  * first sentence names ("attacked a camp ..." then "shelled the Zamzam
  * camp", "stormed a base" then "the base was overrun")?  Then it tells
@@ -2942,7 +2957,8 @@ static sitrep_status emit(const estate *es, size_t s, const trig *t, size_t nt, 
                 break;
             }
             if (sr_tok_class(c, k, SR_LEX_EVENTS_MILITARY_TARGET)) {
-                mil = true;
+                civ = of_civilians(c, k, hi);
+                mil = !civ;
                 break;
             }
         }
@@ -2993,7 +3009,7 @@ static sitrep_status emit(const estate *es, size_t s, const trig *t, size_t nt, 
     if (ev.sub == EV_VAC_ATTACK) {
         bool mil = false;
         for (size_t k = t[0].at; k < hi && k < t[0].at + 10; k++)
-            mil |= sr_tok_class(c, k, SR_LEX_EVENTS_ARMED_TARGET);
+            mil |= sr_tok_class(c, k, SR_LEX_EVENTS_ARMED_TARGET) && !of_civilians(c, k, hi);
         if (mil)
             ev.sub = EV_CLASH;
     }
