@@ -1038,11 +1038,12 @@ static void continent_coords(void)
 /* ---- GeoNames ---- */
 
 /* Is an alternate name worth indexing?  Latin script only, no digits, not
- * an all-caps code of up to four letters, at most six units, no links. */
+ * an all-caps code of up to four letters, at most six units, no links,
+ * at least three letters and one capital. */
 static bool good_alternate(const char *s, size_t n)
 {
     size_t nletters = 0, units = 0;
-    bool lower = false, in_unit = false;
+    bool lower = false, upper = false, in_unit = false;
     for (size_t i = 0; i < n;) {
         utf8proc_int32_t cp;
         utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)s + i,
@@ -1059,9 +1060,17 @@ static bool good_alternate(const char *s, size_t n)
             nletters++;
             if (cat == UTF8PROC_CATEGORY_LL)
                 lower = true;
+            else
+                upper = true;
         }
     }
     if (!lower && nletters <= 4)
+        return false;
+    /* "st", "syt", "sai te gang": romanisations of another script's
+     * spelling (Sète's), written with no capital, and names of fewer
+     * than three letters, are no name English text writes ("St." is
+     * Saint) */
+    if (!upper || nletters < 3)
         return false;
     if (units > 6 || (n >= 4 && memcmp(s, "www.", 4) == 0))
         return false;
