@@ -1646,6 +1646,7 @@ gang
 gangs
 rings
 squads
+squad
 paramilitaries
 
 # After "claimed": the doer's own word ("claimed responsibility for").

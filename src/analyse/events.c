@@ -2348,6 +2348,9 @@ static void location_of(const sr_context *c, size_t lo, size_t hi, const char *r
     }
 }
 
+static const char *by_phrase(const estate *es, size_t at, size_t hi);
+static const char *phrase_name(const estate *es, size_t r, size_t e, bool title);
+
 /* The country (gazetteer id + 1) whose forces a common noun ("the army",
  * "soldiers") names in event ev: its place's country, else the country
  * the report is about. */
@@ -2922,6 +2925,8 @@ static sitrep_status emit(const estate *es, size_t s, const trig *t, size_t nt, 
     } else if (state || forces) {
         /* a demonym's state, else the country the report is about */
         add_actor(&ev, forces_name(es, police, state ? state : es->country));
+    } else if (!stopped) {
+        add_actor(&ev, by_phrase(es, t[0].end, hi)); /* "murdered by a death squad" */
     }
     if (ev.nactors) {
         ev.perp = 1;
@@ -3510,6 +3515,35 @@ static void orphan_tolls(const estate *es, sr_event *ev, size_t n)
             last->inj_q = got.inj_q;
         }
     }
+}
+
+/* "murdered by a death squad", "killed by drug traffickers": doers named
+ * by a common noun phrase right after "by" (up to four words ending in a
+ * blamed_noun, events.lex: cartels, gangs, squads, paramilitaries), as a
+ * name made of the words; NULL when none. */
+static const char *by_phrase(const estate *es, size_t at, size_t hi)
+{
+    const sr_context *c = es->c;
+    if (!es->arena)
+        return NULL;
+    for (size_t k = at; k + 1 < hi && k < at + 8; k++) {
+        if (sr_tok_char(c, k, ',') || sr_tok_char(c, k, ';'))
+            return NULL;
+        if (!sr_tok_is(c, k, "by"))
+            continue;
+        size_t r = k + 1;
+        if (sr_tok_is(c, r, "a") || sr_tok_is(c, r, "an") || sr_tok_is(c, r, "the"))
+            r++;
+        size_t e = r, head = r;
+        while (e < hi && e < r + 4 && sr_tok_word(c, e) && c->at[e].mention < 0 && c->at[e].figure < 0 &&
+               !sr_wordset_has(&sr_function_words, c->src + c->tok[e].start, c->tok[e].end - c->tok[e].start)) {
+            if (sr_tok_class(c, e, SR_LEX_EVENTS_BLAMED_NOUN))
+                head = e + 1;
+            e++;
+        }
+        return head > r ? phrase_name(es, r, head, false) : NULL;
+    }
+    return NULL;
 }
 
 /* Tokens [r, e) as a name in the document's arena, its first letter (each
