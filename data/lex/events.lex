@@ -49,7 +49,7 @@
 #   intense         "fighting" with heavy or fierce before it, "between"
 #                   about it, or "erupted" after it
 #   shot_dead       "shot dead", "shot and ..."
-#   was_before      "was shot"
+#   was_before      "was shot", "were shot"
 #   victims_count   a figure right after the verb ("killed 9", "killed the 3")
 #   deal_made       an agreement signed, reached or of peace, between
 #                   political parties (political words or actors)
@@ -86,7 +86,7 @@
 #                   a weapon a seize_verb takes earlier in its clause ("seized
 #                   a quantity of bombs", "supplied the grenades"); or a
 #                   non_blast word right before ("a population explosion")
-#   was_before      "was executed" (a sentence, not a killing)
+#   was_before      "was/were executed" (a sentence, not a killing)
 #   figurative      a non_armed word right before ("heart attack"), or an
 #                   abstract object or "under" with no armed violence about
 #   market          market words about "rally"/"rallied" ("stocks rallied")

@@ -463,7 +463,7 @@ static bool test_holds(const sr_context *c, int t, size_t i, size_t lo, size_t h
     case SR_LEXE_EVENT_TEST_SHOT_DEAD:
         return sr_tok_class(c, i + 1, SR_LEX_EVENTS_SHOT_AFTER);
     case SR_LEXE_EVENT_TEST_WAS_BEFORE:
-        return i > lo && sr_tok_is(c, i - 1, "was");
+        return i > lo && (sr_tok_is(c, i - 1, "was") || sr_tok_is(c, i - 1, "were"));
     case SR_LEXE_EVENT_TEST_VICTIMS_COUNT: {
         /* the victims' count right after the verb: "killed 9 passengers",
          * "killed the 3 attackers" */
@@ -3172,6 +3172,15 @@ static sitrep_status emit(const estate *es, size_t s, const trig *t, size_t nt, 
         bool its_target = !ev.from.year && type_of(a->sub) != SITREP_EVENT_STRATEGIC &&
                           type_of(ev.sub) != SITREP_EVENT_STRATEGIC && type_of(a->sub) != SITREP_EVENT_PROTESTS &&
                           type_of(ev.sub) != SITREP_EVENT_PROTESTS && names_its_target(c, lo, hi, a);
+        /* "... ambushed his convoy; a cook and two escorts were killed":
+         * a kill verb alone, placed nowhere, in the sentence of a violent
+         * happening told just before, is that happening's toll */
+        bool its_toll = verb_only && ev.location < 0 && a->last_sen == s && type_of(a->sub) != SITREP_EVENT_STRATEGIC &&
+                        type_of(a->sub) != SITREP_EVENT_PROTESTS && (!a->fat_q || !ev.fat_q);
+        if (its_toll) {
+            merge_event(c, a, &ev);
+            return SITREP_OK;
+        }
         if ((!same_family(a->sub, named) && !its_target) || !dates_overlap(a, &ev) ||
             (!places_agree(c, a, &ev) && !same_day))
             continue;
