@@ -99,11 +99,6 @@ ablaze               destroyed
 burned down          destroyed
 burnt down           destroyed
 rounded up           arrested
-shot dead            killed
-shot to death        killed
-hacked to death      killed
-beaten to death      killed
-stabbed to death     killed
 among the dead       killed
 among the killed     killed
 among the victims    killed
