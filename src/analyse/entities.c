@@ -3092,29 +3092,14 @@ static void measured_place(ent_state *st, cand *c)
 
 /* A place the gazetteer lacks, placed in the document's main country. */
 /* How many mentions read so far are of places (towns and regions, not
- * the country itself) in the country of alpha-2 letters a, b (0-25)? */
-static uint32_t places_read_in(ent_state *st, uint32_t a, uint32_t b)
+ * the country itself) in the country of alpha-2 letters a, b (0-25); and,
+ * when lat is not NULL, the middle of those of them with a point (the
+ * mean of their points on the sphere) in *lat, *lon, left alone when none
+ * has one. */
+static uint32_t places_read_in(ent_state *st, uint32_t a, uint32_t b, double *lat, double *lon)
 {
-    uint32_t n = 0;
-    size_t nc = SR_VEC_COUNT(&st->cands, cand);
-    for (size_t k = 0; k < nc; k++) {
-        const cand *o = &SR_VEC_AT(&st->cands, cand, k);
-        if (o->type != C_ENTITY || o->hidden || o->reading)
-            continue;
-        const sr_entity *x = ent_at(st, o->entity);
-        n += x->e.kind == SITREP_ENTITY_PLACE && x->country[0] == (char)('A' + a) &&
-             x->country[1] == (char)('A' + b) && !(x->e.feature && strcmp(x->e.feature, "country") == 0);
-    }
-    return n;
-}
-
-/* The middle of the towns and regions of the country of alpha-2 letters
- * a, b (0-25) that the mentions read so far are of (the mean of their
- * points on the sphere), in *lat, *lon; false when there are none. */
-static bool places_amid(ent_state *st, uint32_t a, uint32_t b, double *lat, double *lon)
-{
+    uint32_t n = 0, pts = 0;
     double v[3] = {0, 0, 0};
-    uint32_t n = 0;
     size_t nc = SR_VEC_COUNT(&st->cands, cand);
     for (size_t k = 0; k < nc; k++) {
         const cand *o = &SR_VEC_AT(&st->cands, cand, k);
@@ -3122,21 +3107,23 @@ static bool places_amid(ent_state *st, uint32_t a, uint32_t b, double *lat, doub
             continue;
         const sr_entity *x = ent_at(st, o->entity);
         if (x->e.kind != SITREP_ENTITY_PLACE || x->country[0] != (char)('A' + a) ||
-            x->country[1] != (char)('A' + b) || !x->e.feature || strcmp(x->e.feature, "country") == 0 ||
-            isnan(x->e.lat) || isnan(x->e.lon))
+            x->country[1] != (char)('A' + b) || (x->e.feature && strcmp(x->e.feature, "country") == 0))
+            continue;
+        n++;
+        if (!lat || !x->e.feature || isnan(x->e.lat) || isnan(x->e.lon))
             continue;
         double u[3];
         unit_point(x->e.lat, x->e.lon, u);
         v[0] += u[0], v[1] += u[1], v[2] += u[2];
-        n++;
+        pts++;
     }
     double r = sqrt(v[0] * v[0] + v[1] * v[1] + v[2] * v[2]);
-    if (n == 0 || !(r > 0))
-        return false;
-    const double deg = 180 / 3.14159265358979323846;
-    *lat = asin(v[2] / r) * deg;
-    *lon = atan2(v[1], v[0]) * deg;
-    return true;
+    if (lat && pts && r > 0) {
+        const double deg = 180 / 3.14159265358979323846;
+        *lat = asin(v[2] / r) * deg;
+        *lon = atan2(v[1], v[0]) * deg;
+    }
+    return n;
 }
 
 static void resolve_context_place_in(ent_state *st, cand *c, const char *cc, const char *region)
@@ -3170,7 +3157,7 @@ static void resolve_context_place_in(ent_state *st, cand *c, const char *cc, con
         for (uint32_t i = 0; i < 26 * 26; i++) {
             if (st->country_weight[i] != best)
                 continue;
-            uint32_t n = places_read_in(st, i / 26, i % 26);
+            uint32_t n = places_read_in(st, i / 26, i % 26, NULL, NULL);
             if (n > most) {
                 most = n;
                 bi = i;
@@ -3198,9 +3185,9 @@ static void resolve_context_place_in(ent_state *st, cand *c, const char *cc, con
     /* no region: amid the towns and regions of its country the article
      * has read, when it has read any (a village of the article's area,
      * not the middle of the country) */
-    if (cp == UINT32_MAX && isnan(x->e.lat) && places_amid(st, bi / 26, bi % 26, &x->e.lat, &x->e.lon))
-        cp = UINT32_MAX;
-    else if (cp == UINT32_MAX)
+    if (cp == UINT32_MAX && isnan(x->e.lat))
+        places_read_in(st, bi / 26, bi % 26, &x->e.lat, &x->e.lon);
+    if (cp == UINT32_MAX)
         cp = sr_gaz_country(st->gaz, x->country);
     if (cp != UINT32_MAX && isnan(x->e.lat)) {
         sr_place p;
@@ -3290,11 +3277,11 @@ static void listed_places(ent_state *st)
          * happens to match a place abroad lists nothing */
         char cc[3];
         memcpy(cc, ent_at(st, p->entity)->country, 3);
-        uint32_t w = country_weight(st, cc) + places_read_in(st, cc[0] - 'A', cc[1] - 'A');
+        uint32_t w = country_weight(st, cc) + places_read_in(st, cc[0] - 'A', cc[1] - 'A', NULL, NULL);
         bool top = w > 0;
         for (uint32_t k = 0; k < 26 * 26 && top; k++)
             top = k == (uint32_t)((cc[0] - 'A') * 26 + (cc[1] - 'A')) ||
-                  st->country_weight[k] + (st->country_weight[k] ? places_read_in(st, k / 26, k % 26) : 0) <= w;
+                  st->country_weight[k] + (st->country_weight[k] ? places_read_in(st, k / 26, k % 26, NULL, NULL) : 0) <= w;
         if (top)
             resolve_context_place_in(st, c, cc, ent_at(st, p->entity)->e.admin1_code);
     }
