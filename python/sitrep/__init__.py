@@ -25,7 +25,6 @@ import io
 import json
 import mmap
 import os
-import tempfile
 import warnings
 
 from . import _lib
@@ -299,39 +298,9 @@ class Corpus(_Handle):
         """The snapshot of :meth:`snapshot` written into the file `path`
         (beside it first, then renamed into place), straight from the
         library; returns its bytes."""
-        d, name = os.path.split(os.path.abspath(path))
-        fd, tmp = tempfile.mkstemp(prefix="." + name + ".", dir=d)
-        n, err = [0], []
-
-        def write(data, length, ctx):
-            try:
-                view = memoryview((ctypes.c_char * length).from_address(data)).cast("B")
-                while view:
-                    k = os.write(fd, view)
-                    view = view[k:]
-                    n[0] += k
-                return 0
-            except Exception as e:  # an exception cannot cross the C library
-                err.append(e)
-                return -1
-
-        try:
-            st = _lib.corpus_write_snapshot_level(self._live(), int(level), _lib.WRITE_FN(write), None)
-            if err:
-                raise err[0]
-            _lib.check(st, "writing the snapshot")
-            os.close(fd)
-            fd = -1
-            os.replace(tmp, path)
-        except BaseException:
-            if fd >= 0:
-                os.close(fd)
-            try:
-                os.unlink(tmp)
-            except OSError:
-                pass
-            raise
-        return n[0]
+        return _lib.write_file(
+            path, lambda fn: _lib.corpus_write_snapshot_level(self._live(), int(level), fn, None),
+            "writing the snapshot")
 
     def add_snapshot_file(self, path):
         """:meth:`add_snapshot` of the snapshot in the file `path`, mapped

@@ -12,6 +12,7 @@ in this order, at:
 
 import ctypes
 import os
+import tempfile
 
 SONAME = "libsitrep.so.0"
 
@@ -186,6 +187,46 @@ def check(status, what=""):
     if status != OK:
         msg = strerror(status).decode("utf-8", "replace")
         raise SitrepError(status, "%s: %s" % (what, msg) if what else msg)
+
+
+def write_file(path, call, what):
+    """What the library writes through `call(fn)` (fn a sitrep_write_fn;
+    `call` returns the library's status) into the file `path`, beside it
+    first, then renamed into place; returns the bytes written.  A failure
+    leaves no file behind and raises, `what` naming the step."""
+    d, name = os.path.split(os.path.abspath(path))
+    fd, tmp = tempfile.mkstemp(prefix="." + name + ".", dir=d)
+    n, err = [0], []
+
+    def write(data, length, ctx):
+        try:
+            view = memoryview((ctypes.c_char * length).from_address(data)).cast("B")
+            while view:
+                k = os.write(fd, view)
+                view = view[k:]
+                n[0] += k
+            return 0
+        except Exception as e:  # an exception cannot cross the C library
+            err.append(e)
+            return -1
+
+    try:
+        st = call(WRITE_FN(write))
+        if err:
+            raise err[0]
+        check(st, what)
+        os.close(fd)
+        fd = -1
+        os.replace(tmp, path)
+    except BaseException:
+        if fd >= 0:
+            os.close(fd)
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+    return n[0]
 
 
 class Collector:

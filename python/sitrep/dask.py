@@ -746,40 +746,8 @@ def _write_rest_file(c, path):
     """The rest of the corroboration of the corpus `c` written into the file
     `path` (beside it first, then renamed into place); returns its bytes."""
     lib = sitrep._lib
-    d, name = os.path.split(path)
-    fd, tmp = tempfile.mkstemp(prefix=name + ".", dir=d)
-    n, err = [0], []
-
-    def write(data, length, ctx):
-        try:
-            view = memoryview((ctypes.c_char * length).from_address(data)).cast("B")
-            while view:
-                k = os.write(fd, view)
-                view = view[k:]
-                n[0] += k
-            return 0
-        except Exception as e:  # an exception cannot cross the C library
-            err.append(e)
-            return -1
-
-    fn = lib.WRITE_FN(write)
-    try:
-        st = lib.corpus_write_corroboration_rest(c._ptr, fn, None)
-        if err:
-            raise err[0]
-        lib.check(st, "corroborating the corpus")
-        os.close(fd)
-        fd = -1
-        os.replace(tmp, path)
-    except BaseException:
-        if fd >= 0:
-            os.close(fd)
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
-    return n[0]
+    return lib.write_file(path, lambda fn: lib.corpus_write_corroboration_rest(c._ptr, fn, None),
+                          "corroborating the corpus")
 
 
 def _add_rest_file(c, path, nbytes):
