@@ -46,7 +46,6 @@
 
 #include <stdio.h>
 #include <string.h>
-#include <strings.h>
 
 /* ---- the ACLED sub-event table ---- */
 
@@ -1086,10 +1085,8 @@ static int32_t perpetrator(const estate *es, size_t lo, size_t hi, size_t at, in
             size_t f = sr_mention_first(c, k);
             /* "X, which is linked to al-Qaeda, said": a group named as
              * another's ally or backer is not the subject */
-            size_t p = f > lo && sr_tok_is(c, f - 1, "the") ? f - 1 : f;
-            if (p >= lo + 2 && (sr_tok_is(c, p - 1, "to") || sr_tok_is(c, p - 1, "with") || sr_tok_is(c, p - 1, "by")) &&
-                sr_tok_class(c, p - 2, SR_LEX_FRAME_LINK_PARTICIPLE)) {
-                k = p;
+            if (sr_allied_at(c, lo, f)) {
+                k = f;
                 continue;
             }
             if (f > lo && (sr_tok_class(c, f - 1, SR_LEX_EVENTS_AIMED_AT) ||
@@ -2517,6 +2514,15 @@ static bool same_family(int a, int b)
     return type_of(a) == type_of(b);
 }
 
+/* Is a happening of sub-event sub one of force (battles, explosions,
+ * violence against civilians, riots), not a protest nor a strategic
+ * development?  Its later retellings merge into it across families. */
+static bool by_force(int sub)
+{
+    sitrep_event_type t = type_of(sub);
+    return t != SITREP_EVENT_STRATEGIC && t != SITREP_EVENT_PROTESTS;
+}
+
 /* Is the target word at k one of civilians, named by "of" after it ("a
  * convoy of gold miners", "a column of refugees")? */
 static bool of_civilians(const sr_context *c, size_t k, size_t hi)
@@ -2551,10 +2557,8 @@ static bool names_its_target(const sr_context *c, size_t lo, size_t hi, const sr
         }
         if (!the)
             continue;
-        size_t n = c->tok[k].end - c->tok[k].start;
         for (size_t q = alo; q < ahi; q++) {
-            if (c->tok[q].end - c->tok[q].start != n ||
-                strncasecmp(c->src + c->tok[q].start, c->src + c->tok[k].start, n) != 0)
+            if (c->wi[q].lex != c->wi[k].lex) /* the same word, in any case */
                 continue;
             /* "an agency ... and the office of ...": one of several
              * targets the first sentence sums up, each told on its own */
@@ -3169,14 +3173,11 @@ static sitrep_status emit(const estate *es, size_t s, const trig *t, size_t nt, 
                         ev.from.year && sr_date_cmp(&a->from, &ev.from) == 0 && sr_date_cmp(&a->to, &ev.to) == 0;
         /* "the camp" of "attacked a camp" before, with no day of its
          * own: more of that happening (shelled, then stormed) */
-        bool its_target = !ev.from.year && type_of(a->sub) != SITREP_EVENT_STRATEGIC &&
-                          type_of(ev.sub) != SITREP_EVENT_STRATEGIC && type_of(a->sub) != SITREP_EVENT_PROTESTS &&
-                          type_of(ev.sub) != SITREP_EVENT_PROTESTS && names_its_target(c, lo, hi, a);
+        bool its_target = !ev.from.year && by_force(a->sub) && by_force(ev.sub) && names_its_target(c, lo, hi, a);
         /* "... ambushed his convoy; a cook and two escorts were killed":
          * a kill verb alone, placed nowhere, in the sentence of a violent
          * happening told just before, is that happening's toll */
-        bool its_toll = verb_only && ev.location < 0 && a->last_sen == s && type_of(a->sub) != SITREP_EVENT_STRATEGIC &&
-                        type_of(a->sub) != SITREP_EVENT_PROTESTS && (!a->fat_q || !ev.fat_q);
+        bool its_toll = verb_only && ev.location < 0 && a->last_sen == s && by_force(a->sub) && (!a->fat_q || !ev.fat_q);
         if (its_toll) {
             merge_event(c, a, &ev);
             return SITREP_OK;
@@ -3526,6 +3527,24 @@ static void orphan_tolls(const estate *es, sr_event *ev, size_t n)
     }
 }
 
+/* Where a common noun phrase of doers starting at token r ends: the
+ * longest run of up to four words (no name, figure or function word) that
+ * ends in a blamed_noun ("the drug trafficking rings operating in ...":
+ * up to "rings"), or with `any_doer` also a group_noun or attacker; r when
+ * none. */
+static size_t doers_end(const sr_context *c, size_t r, size_t hi, bool any_doer)
+{
+    size_t e = r, head = r;
+    while (e < hi && e < r + 4 && sr_tok_word(c, e) && c->at[e].mention < 0 && c->at[e].figure < 0 &&
+           !sr_wordset_has(&sr_function_words, c->src + c->tok[e].start, c->tok[e].end - c->tok[e].start)) {
+        if (sr_tok_class(c, e, SR_LEX_EVENTS_BLAMED_NOUN) ||
+            (any_doer && (sr_tok_class(c, e, SR_LEX_EVENTS_GROUP_NOUN) || sr_tok_class(c, e, SR_LEX_EVENTS_ATTACKER))))
+            head = e + 1;
+        e++;
+    }
+    return head;
+}
+
 /* "murdered by a death squad", "killed by drug traffickers": doers named
  * by a common noun phrase right after "by" (up to four words ending in a
  * blamed_noun, events.lex: cartels, gangs, squads, paramilitaries), as a
@@ -3543,13 +3562,7 @@ static const char *by_phrase(const estate *es, size_t at, size_t hi)
         size_t r = k + 1;
         if (sr_tok_is(c, r, "a") || sr_tok_is(c, r, "an") || sr_tok_is(c, r, "the"))
             r++;
-        size_t e = r, head = r;
-        while (e < hi && e < r + 4 && sr_tok_word(c, e) && c->at[e].mention < 0 && c->at[e].figure < 0 &&
-               !sr_wordset_has(&sr_function_words, c->src + c->tok[e].start, c->tok[e].end - c->tok[e].start)) {
-            if (sr_tok_class(c, e, SR_LEX_EVENTS_BLAMED_NOUN))
-                head = e + 1;
-            e++;
-        }
+        size_t head = doers_end(c, r, hi, false);
         return head > r ? phrase_name(es, r, head, false) : NULL;
     }
     return NULL;
@@ -3606,16 +3619,7 @@ static const char *blamed_phrase(const estate *es, size_t lo, size_t hi)
             size_t r = q + 1;
             if (sr_tok_is(c, r, "the"))
                 r++;
-            /* the longest run that ends in the head noun ("the drug
-             * trafficking rings operating in ...": up to "rings") */
-            size_t e = r, head = r;
-            while (e < hi && e < r + 4 && sr_tok_word(c, e) && c->at[e].mention < 0 && c->at[e].figure < 0 &&
-                   !sr_wordset_has(&sr_function_words, c->src + c->tok[e].start, c->tok[e].end - c->tok[e].start)) {
-                if (sr_tok_class(c, e, SR_LEX_EVENTS_BLAMED_NOUN) || sr_tok_class(c, e, SR_LEX_EVENTS_GROUP_NOUN) ||
-                    sr_tok_class(c, e, SR_LEX_EVENTS_ATTACKER))
-                    head = e + 1;
-                e++;
-            }
+            size_t head = doers_end(c, r, hi, true);
             if (head == r)
                 break;
             return phrase_name(es, r, head, false);

@@ -302,25 +302,24 @@ static uint32_t modifier_runs(const sr_context *c, int32_t m)
     return n;
 }
 
-/* Is mention m a group named as another's ally or backer ("jihadists
- * linked to al-Qaeda", "fighters backed by the RSF")? */
-static bool allied_use(const sr_context *c, int32_t m)
+bool sr_allied_at(const sr_context *c, size_t lo, size_t f)
 {
     /* back over "the", and over the names listed before it ("linked to
      * al-Qaeda and the Islamic State group") */
-    size_t p = sr_context_token_at(c, c->men[m].span.start);
-    for (size_t steps = 0; p > 0 && p <= c->ntok && steps < 8; steps++) {
+    size_t p = f;
+    for (size_t steps = 0; p > lo && p <= c->ntok && steps < 8; steps++) {
         if (!(sr_tok_is(c, p - 1, "the") || sr_tok_is(c, p - 1, "and") || sr_tok_char(c, p - 1, ',') ||
               c->at[p - 1].mention >= 0))
             break;
         p--;
     }
-    return p >= 2 && p <= c->ntok && (sr_tok_is(c, p - 1, "to") || sr_tok_is(c, p - 1, "with") || sr_tok_is(c, p - 1, "by")) &&
+    return p >= lo + 2 && p <= c->ntok &&
+           (sr_tok_is(c, p - 1, "to") || sr_tok_is(c, p - 1, "with") || sr_tok_is(c, p - 1, "by")) &&
            sr_tok_class(c, p - 2, SR_LEX_FRAME_LINK_PARTICIPLE);
 }
 
 /* The armed group named most, its mentions that only qualify another
- * name (modifier_use, allied_use) not counted.  Only a group that could beat the
+ * name (modifier_use, sr_allied_at) not counted.  Only a group that could beat the
  * best so far has its mentions read, each at its own tokens (a pass over
  * the document's tokens per group cost as much as the rest of the claims
  * and events stages). */
@@ -336,7 +335,7 @@ int32_t sr_dominant_group(const sr_context *c)
         uint32_t mod = 0;
         for (size_t m = 0; m < c->nmen; m++)
             if (c->men[m].entity == (uint32_t)e)
-                mod += allied_use(c, (int32_t)m) ? 1 : modifier_runs(c, (int32_t)m);
+                mod += sr_allied_at(c, 0, sr_context_token_at(c, c->men[m].span.start)) ? 1 : modifier_runs(c, (int32_t)m);
         uint32_t n = c->ent[e].mentions - mod;
         if (n > best) {
             best = n;

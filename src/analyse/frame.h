@@ -126,6 +126,13 @@ bool sr_speakers_place(const sr_context *c, size_t first, size_t last, size_t lo
 
 /* ---- actors ---- */
 
+/* Is the name whose mention starts at token f named as another's ally or
+ * backer ("jihadists linked to al-Qaeda and the Islamic State group",
+ * "militias backed by Iran"): after to/with/by and a link participle
+ * (frame.lex link_participle), past "the" and the names listed before it,
+ * not before token lo?  Such a group is not the one at hand. */
+bool sr_allied_at(const sr_context *c, size_t lo, size_t f);
+
 /* The armed group the article names most (entity index), -1 when none:
  * what "the group" and "the militants" refer to. */
 int32_t sr_dominant_group(const sr_context *c);
