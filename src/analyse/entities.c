@@ -2647,12 +2647,8 @@ static bool read_pick_words(ent_state *st, const cand *c, char buf[3], place_ctx
            ((first->flags & U_SENT) ? 8u : 0) | (c->u1 - c->u0 == 1 ? 16u : 0);
     /* the word after it ("state", "department") may decide between
      * regions of one name (choose_place): a decision per word */
-    if (pc->admin_next) {
-        uint32_t h = 0;
-        for (uint32_t b = st->u[c->u1].start; b < st->u[c->u1].end; b++)
-            h = h * 31 + (uint32_t)(st->src[b] | 0x20);
-        *sig |= (h % 255 + 1) << 24;
-    }
+    if (pc->admin_next)
+        *sig |= (uint32_t)(span_key(st, c->u1, c->u1 + 1) % 255 + 1) << 24;
     return true;
 }
 
